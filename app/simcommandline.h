@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QStringList>
+
+#include <cstdio>
+
+namespace topup {
+
+// The `topup-sim` command line (SPEC §8). Exit codes: 0 done, 2 invalid
+// scenario or unreadable input, 64 wrong usage.
+class SimCommandLine final
+{
+public:
+    enum ExitCode { Ok = 0, InvalidInput = 2, Usage = 64 };
+
+    SimCommandLine(std::FILE *out, std::FILE *err) : m_out(out), m_err(err) {}
+
+    int run(const QStringList &arguments);
+
+private:
+    int runScenario(const QString &file);
+    void printError(const QString &text);
+
+    std::FILE *m_out;
+    std::FILE *m_err;
+};
+
+} // namespace topup

@@ -1,0 +1,120 @@
+#include "instant.h"
+
+#include "civil.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace topup {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("topup::Instant", text);
+}
+
+// Reads exactly `count` ASCII digits at `pos`; -1 when they are not all digits.
+int digitsAt(QStringView text, qsizetype pos, int count)
+{
+    if (pos + count > text.size())
+        return -1;
+    int value = 0;
+    for (int i = 0; i < count; ++i) {
+        const QChar c = text[pos + i];
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return -1;
+        value = value * 10 + (c.unicode() - '0');
+    }
+    return value;
+}
+
+bool charAt(QStringView text, qsizetype pos, char expected)
+{
+    return pos < text.size() && text[pos] == QLatin1Char(expected);
+}
+
+} // namespace
+
+Expected<Instant> Instant::parse(QStringView text)
+{
+    const QString shape = tr("not an instant (expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM, got \"%1\")")
+                              .arg(text.left(64));
+    const int year = digitsAt(text, 0, 4);
+    const int month = digitsAt(text, 5, 2);
+    const int day = digitsAt(text, 8, 2);
+    const int hour = digitsAt(text, 11, 2);
+    const int minute = digitsAt(text, 14, 2);
+    const int second = digitsAt(text, 17, 2);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || !charAt(text, 4, '-')
+        || !charAt(text, 7, '-') || !charAt(text, 10, 'T') || !charAt(text, 13, ':') || !charAt(text, 16, ':'))
+        return Expected<Instant>::failure(shape);
+
+    qsizetype pos = 19;
+    int millis = 0;
+    if (charAt(text, pos, '.')) {
+        ++pos;
+        int count = 0;
+        while (pos < text.size() && text[pos].isDigit() && text[pos].unicode() < 128) {
+            if (++count > 3)
+                return Expected<Instant>::failure(tr("more than 3 decimals in the seconds of \"%1\"").arg(text.left(64)));
+            millis = millis * 10 + (text[pos].unicode() - '0');
+            ++pos;
+        }
+        if (count == 0)
+            return Expected<Instant>::failure(shape);
+        for (int i = count; i < 3; ++i)
+            millis *= 10;
+    }
+
+    int offsetMinutes = 0;
+    if (charAt(text, pos, 'Z')) {
+        ++pos;
+    } else if (charAt(text, pos, '+') || charAt(text, pos, '-')) {
+        const int sign = charAt(text, pos, '-') ? -1 : 1;
+        const int oh = digitsAt(text, pos + 1, 2);
+        const int om = digitsAt(text, pos + 4, 2);
+        if (oh < 0 || om < 0 || !charAt(text, pos + 3, ':'))
+            return Expected<Instant>::failure(shape);
+        if (oh > 18 || om > 59 || (oh == 18 && om > 0))
+            return Expected<Instant>::failure(tr("UTC offset out of range (at most ±18:00) in \"%1\"").arg(text.left(64)));
+        offsetMinutes = sign * (oh * 60 + om);
+        pos += 6;
+    } else {
+        return Expected<Instant>::failure(shape);
+    }
+    if (pos != text.size())
+        return Expected<Instant>::failure(shape);
+
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > civil::daysInMonth(year, month))
+        return Expected<Instant>::failure(tr("no such date in \"%1\"").arg(text.left(64)));
+    if (hour > 23 || minute > 59 || second > 59)
+        return Expected<Instant>::failure(tr("no such time of day in \"%1\"").arg(text.left(64)));
+
+    const qint64 days = civil::daysFromCivil(year, month, day);
+    const qint64 ms = days * civil::msPerDay + hour * civil::msPerHour + minute * civil::msPerMinute
+        + second * civil::msPerSecond + millis - offsetMinutes * civil::msPerMinute;
+    return Instant(ms);
+}
+
+QString Instant::toString() const
+{
+    const qint64 days = civil::floorDiv(m_ms, civil::msPerDay);
+    const qint64 inDay = m_ms - days * civil::msPerDay;
+    const civil::Date date = civil::civilFromDays(days);
+    const int hour = int(inDay / civil::msPerHour);
+    const int minute = int(inDay / civil::msPerMinute % 60);
+    const int second = int(inDay / civil::msPerSecond % 60);
+    const int millis = int(inDay % 1000);
+    char buffer[40];
+    int n = 0;
+    if (millis == 0)
+        n = std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02d:%02d:%02dZ", static_cast<long long>(date.year),
+                          date.month, date.day, hour, minute, second);
+    else
+        n = std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                          static_cast<long long>(date.year), date.month, date.day, hour, minute, second, millis);
+    return QString::fromLatin1(buffer, n);
+}
+
+} // namespace topup

@@ -1,0 +1,70 @@
+#include "money.h"
+
+#include <QCoreApplication>
+
+namespace topup {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("topup::Money", text);
+}
+
+bool isAsciiDigit(QChar c)
+{
+    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+}
+
+} // namespace
+
+Expected<Money> Money::parse(QStringView text)
+{
+    const QString quoted = text.left(64).toString();
+    if (text.isEmpty())
+        return Expected<Money>::failure(tr("not an amount of money (empty)"));
+    if (text.front() == QLatin1Char('-'))
+        return Expected<Money>::failure(tr("must not be negative (got \"%1\")").arg(quoted));
+    qsizetype pos = 0;
+    qint64 cents = 0;
+    bool overflow = false;
+    while (pos < text.size() && isAsciiDigit(text[pos])) {
+        if (__builtin_mul_overflow(cents, qint64(10), &cents)
+            || __builtin_add_overflow(cents, qint64(text[pos].unicode() - '0'), &cents))
+            overflow = true;
+        ++pos;
+    }
+    if (pos == 0)
+        return Expected<Money>::failure(tr("not an amount of money (got \"%1\")").arg(quoted));
+    int decimals = 0;
+    qint64 fraction = 0;
+    if (pos < text.size() && text[pos] == QLatin1Char('.')) {
+        ++pos;
+        while (pos < text.size() && isAsciiDigit(text[pos])) {
+            fraction = fraction * 10 + (text[pos].unicode() - '0');
+            ++decimals;
+            ++pos;
+            if (decimals > 2)
+                return Expected<Money>::failure(tr("more than 2 decimals (got \"%1\")").arg(quoted));
+        }
+        if (decimals == 0)
+            return Expected<Money>::failure(tr("not an amount of money (got \"%1\")").arg(quoted));
+    }
+    if (pos != text.size())
+        return Expected<Money>::failure(tr("not an amount of money (got \"%1\")").arg(quoted));
+    if (decimals == 1)
+        fraction *= 10;
+    if (overflow || __builtin_mul_overflow(cents, qint64(100), &cents) || __builtin_add_overflow(cents, fraction, &cents))
+        return Expected<Money>::failure(tr("too large (got \"%1\")").arg(quoted));
+    return Money(cents);
+}
+
+QString Money::toString() const
+{
+    const qint64 magnitude = m_cents < 0 ? -m_cents : m_cents;
+    return QStringLiteral("%1%2.%3")
+        .arg(m_cents < 0 ? QStringLiteral("-") : QString())
+        .arg(magnitude / 100)
+        .arg(magnitude % 100, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace topup

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "money.h"
+#include "yearmonth.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace topup {
+
+enum class MethodKind { CreditCard, DebitCard, PayPal };
+
+QString methodKindName(MethodKind kind);
+
+struct PaymentMethod final
+{
+    QString id;
+    MethodKind kind = MethodKind::CreditCard;
+    Money funds;
+    std::optional<YearMonth> expires; // cards only; valid through the month's last local day
+
+    bool isCard() const noexcept { return kind != MethodKind::PayPal; }
+};
+
+} // namespace topup

@@ -1,0 +1,85 @@
+#include "quantityparser.h"
+
+#include <QCoreApplication>
+
+namespace topup {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("topup::Quantity", text);
+}
+
+bool isAsciiDigit(QChar c)
+{
+    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+}
+
+} // namespace
+
+Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityUnit> units)
+{
+    const QString quoted = text.left(64).toString();
+    if (text.isEmpty())
+        return Expected<qint64>::failure(tr("not an amount (empty)"));
+    if (text.front() == QLatin1Char('-'))
+        return Expected<qint64>::failure(tr("must not be negative (got \"%1\")").arg(quoted));
+
+    qsizetype pos = 0;
+    qint64 whole = 0;
+    bool overflow = false;
+    while (pos < text.size() && isAsciiDigit(text[pos])) {
+        if (__builtin_mul_overflow(whole, qint64(10), &whole)
+            || __builtin_add_overflow(whole, qint64(text[pos].unicode() - '0'), &whole))
+            overflow = true;
+        ++pos;
+    }
+    if (pos == 0)
+        return Expected<qint64>::failure(tr("not an amount (got \"%1\")").arg(quoted));
+
+    qint64 micros = 0; // fractional part in millionths
+    if (pos < text.size() && text[pos] == QLatin1Char('.')) {
+        ++pos;
+        int count = 0;
+        while (pos < text.size() && isAsciiDigit(text[pos])) {
+            if (++count > 6)
+                return Expected<qint64>::failure(tr("more than 6 decimals (got \"%1\")").arg(quoted));
+            micros = micros * 10 + (text[pos].unicode() - '0');
+            ++pos;
+        }
+        if (count == 0)
+            return Expected<qint64>::failure(tr("not an amount (got \"%1\")").arg(quoted));
+        for (int i = count; i < 6; ++i)
+            micros *= 10;
+    }
+    if (pos < text.size() && text[pos] == QLatin1Char(' '))
+        ++pos;
+
+    const QStringView unitText = text.mid(pos);
+    if (unitText.isEmpty())
+        return Expected<qint64>::failure(tr("missing unit (got \"%1\")").arg(quoted));
+    const QuantityUnit *unit = nullptr;
+    for (const QuantityUnit &candidate : units) {
+        if (unitText.compare(QLatin1String(candidate.name), Qt::CaseInsensitive) == 0) {
+            unit = &candidate;
+            break;
+        }
+    }
+    if (!unit) {
+        for (QChar c : unitText) {
+            if (!c.isLetter())
+                return Expected<qint64>::failure(tr("not an amount (got \"%1\")").arg(quoted));
+        }
+        return Expected<qint64>::failure(tr("unknown unit \"%1\"").arg(unitText.left(16).toString()));
+    }
+
+    // micros * scale fits: 999999 * 2^40 < 2^63.
+    const qint64 fraction = (micros * unit->scale + 500000) / 1000000;
+    qint64 total = 0;
+    if (overflow || __builtin_mul_overflow(whole, unit->scale, &total)
+        || __builtin_add_overflow(total, fraction, &total))
+        return Expected<qint64>::failure(tr("too large (got \"%1\")").arg(quoted));
+    return total;
+}
+
+} // namespace topup

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <limits>
+
+namespace topup {
+
+// Balances, funds and spend add up without wrapping: a hostile file with
+// amounts near int64's limit pins at the limit instead of turning negative.
+constexpr qint64 saturatingAdd(qint64 a, qint64 b) noexcept
+{
+    qint64 sum = 0;
+    if (__builtin_add_overflow(a, b, &sum))
+        return b > 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    return sum;
+}
+
+} // namespace topup

@@ -1,0 +1,400 @@
+#include "engine.h"
+
+#include "domain/civil.h"
+#include "domain/saturating.h"
+#include "rules/limits.h"
+#include "rules/retryschedule.h"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+namespace topup {
+namespace {
+
+constexpr qint64 never = std::numeric_limits<qint64>::max();
+
+// Later cursors sink: a min-heap on (time, stream), so streams due at the
+// same instant come out in file order.
+bool laterCursor(qint64 aNext, int aStream, qint64 bNext, int bStream)
+{
+    return aNext != bNext ? aNext > bNext : aStream > bStream;
+}
+
+QString chainKey(const QString &line, const char *trigger, const QString &suffix)
+{
+    return line + QLatin1Char('/') + QLatin1String(trigger) + QLatin1Char('/') + suffix;
+}
+
+} // namespace
+
+Engine::Engine(const World &world) : m_world(world), m_calendar(world.zone)
+{
+    for (std::size_t i = 0; i < world.packages.size(); ++i)
+        m_packageIndex.insert(world.packages[i].id, int(i));
+    for (std::size_t i = 0; i < world.methods.size(); ++i) {
+        const PaymentMethod &method = world.methods[i];
+        std::optional<Instant> expiresAt;
+        if (method.expires) // valid through the last local day of the month
+            expiresAt = m_calendar.monthStart(method.expires->next());
+        m_methodIndex.insert(method.id, m_gateway.addMethod(method.id, method.funds, expiresAt));
+    }
+    m_lines.resize(world.lines.size());
+    m_dirtyLines.reserve(world.lines.size());
+    for (std::size_t i = 0; i < world.lines.size(); ++i) {
+        m_lineIndex.insert(world.lines[i].id, int(i));
+        m_lines[i].data = world.lines[i].data.bytes();
+        m_lines[i].voice = world.lines[i].voice.seconds();
+    }
+    m_generators.reserve(world.streams.size());
+    for (const UsageStream &stream : world.streams)
+        m_generators.emplace_back(stream.profile, stream.seed, stream.everySeconds);
+}
+
+Outcome Engine::run()
+{
+    const qint64 startMs = m_world.start.msecs();
+    const qint64 endMs = m_world.end.msecs();
+
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+        const Line &line = m_world.lines[i];
+        applyPolicy(int(i), line.policy ? &*line.policy : nullptr, m_world.start);
+    }
+
+    std::vector<int> eventOrder(m_world.events.size());
+    std::iota(eventOrder.begin(), eventOrder.end(), 0);
+    std::stable_sort(eventOrder.begin(), eventOrder.end(), [this](int a, int b) {
+        return m_world.events[std::size_t(a)].at < m_world.events[std::size_t(b)].at;
+    });
+    std::size_t nextEvent = 0;
+    while (nextEvent < eventOrder.size() && m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs() < startMs)
+        ++nextEvent; // outside the run; the reader refuses such files
+
+    std::vector<StreamCursor> streams;
+    streams.reserve(m_world.streams.size());
+    for (std::size_t i = 0; i < m_world.streams.size(); ++i)
+        streams.push_back(StreamCursor{startMs, int(i), m_lineIndex.value(m_world.streams[i].line, -1)});
+    const auto cursorLater = [](const StreamCursor &a, const StreamCursor &b) {
+        return laterCursor(a.next, a.stream, b.next, b.stream);
+    };
+    std::make_heap(streams.begin(), streams.end(), cursorLater);
+
+    qint64 nextMonthStart = m_calendar.monthStart(m_calendar.monthOf(m_world.start).next()).msecs();
+
+    qint64 now = startMs;
+    while (true) {
+        const Instant t = Instant::fromMsecs(now);
+        if (now == nextMonthStart) {
+            for (std::size_t i = 0; i < m_lines.size(); ++i) {
+                if (m_lines[i].state == ThresholdState::Blocked) {
+                    m_lines[i].state = ThresholdState::Armed;
+                    markDirty(int(i));
+                }
+            }
+            nextMonthStart = m_calendar.monthStart(m_calendar.monthOf(t).next()).msecs();
+        }
+
+        // 1. Events: the file's first, in file order, then generated usage.
+        while (nextEvent < eventOrder.size() && m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs() == now)
+            applyEvent(m_world.events[std::size_t(eventOrder[nextEvent++])], t);
+        if (!streams.empty() && streams.front().next == now) {
+            const int localHour = m_calendar.localMinuteOfDay(t) / 60;
+            while (!streams.empty() && streams.front().next == now) {
+                std::pop_heap(streams.begin(), streams.end(), cursorLater);
+                StreamCursor &cursor = streams.back();
+                const UsageSample sample = m_generators[std::size_t(cursor.stream)].next(localHour);
+                if (cursor.line >= 0)
+                    applyUsage(cursor.line, sample.dataBytes, sample.voiceSeconds);
+                ++m_outcome.usageEvents;
+                const qint64 every = m_world.streams[std::size_t(cursor.stream)].everySeconds * civil::msPerSecond;
+                if (now <= endMs - every) {
+                    cursor.next = now + every;
+                    std::push_heap(streams.begin(), streams.end(), cursorLater);
+                } else {
+                    streams.pop_back();
+                }
+            }
+        }
+        // 2. Due retries. 3. Monthly occurrences. 4. Threshold checks.
+        if (nextRetryDue() == now)
+            runDueRetries(t);
+        if (m_nextMonthly == now)
+            runMonthly(t);
+        checkThresholds(t);
+
+        qint64 next = std::min({nextMonthStart, nextRetryDue(), m_nextMonthly});
+        if (nextEvent < eventOrder.size())
+            next = std::min(next, m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs());
+        if (!streams.empty())
+            next = std::min(next, streams.front().next);
+        if (next > endMs)
+            break;
+        now = next;
+    }
+
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+        const LineState &line = m_lines[i];
+        LineOutcome result{line.data, line.voice, line.unservedData, line.unservedVoice, std::nullopt};
+        if (line.policy && line.policy->hasActiveThreshold())
+            result.thresholdState = line.state;
+        m_outcome.lines.push_back(result);
+    }
+    for (int i = 0; i < m_gateway.methodCount(); ++i)
+        m_outcome.methodFunds.push_back(m_gateway.funds(i));
+    for (const auto &[key, entry] : m_spend.entries())
+        m_outcome.spend.push_back(
+            SpendRow{key.first, YearMonth::fromIndex(key.second), entry.autoSpend, entry.manualSpend});
+    return std::move(m_outcome);
+}
+
+void Engine::applyPolicy(int lineIndex, const Policy *policy, Instant now)
+{
+    LineState &line = m_lines[std::size_t(lineIndex)];
+    line.policy = policy;
+    line.method = policy ? m_methodIndex.value(policy->method, -1) : -1;
+    line.fallback = policy && !policy->fallback.isEmpty() ? m_methodIndex.value(policy->fallback, -1) : -1;
+    line.thresholdPackage = policy && policy->threshold ? m_packageIndex.value(policy->threshold->package, -1) : -1;
+    line.monthlyPackage = policy && policy->monthly ? m_packageIndex.value(policy->monthly->package, -1) : -1;
+    line.state = ThresholdState::Armed;
+    line.schedule.reset();
+    if (policy && policy->hasActiveMonthly())
+        line.schedule.emplace(policy->monthly->day, policy->monthly->minuteOfDay);
+    m_retries.erase(std::remove_if(m_retries.begin(), m_retries.end(),
+                                   [lineIndex](const PendingRetry &r) { return r.chain.line == lineIndex; }),
+                    m_retries.end());
+    scheduleNextMonthly(lineIndex, now);
+    markDirty(lineIndex);
+}
+
+void Engine::scheduleNextMonthly(int lineIndex, Instant from)
+{
+    LineState &line = m_lines[std::size_t(lineIndex)];
+    if (line.schedule)
+        line.nextMonthly = line.schedule->firstAtOrAfter(from, m_calendar);
+    m_nextMonthly = never;
+    for (const LineState &each : m_lines) {
+        if (each.schedule)
+            m_nextMonthly = std::min(m_nextMonthly, each.nextMonthly.at.msecs());
+    }
+}
+
+void Engine::applyEvent(const WorldEvent &event, Instant now)
+{
+    switch (event.kind) {
+    case WorldEvent::Kind::Use:
+        applyUsage(m_lineIndex.value(event.line), event.data.bytes(), event.voice.seconds());
+        break;
+    case WorldEvent::Kind::TopUp:
+        manualTopUp(m_lineIndex.value(event.line), m_methodIndex.value(event.method),
+                    m_packageIndex.value(event.package), now);
+        break;
+    case WorldEvent::Kind::SetPolicy:
+        applyPolicy(m_lineIndex.value(event.line), &event.policy, now);
+        break;
+    case WorldEvent::Kind::Deposit: {
+        const int method = m_methodIndex.value(event.method);
+        m_gateway.deposit(method, event.deposit);
+        for (std::size_t i = 0; i < m_lines.size(); ++i) {
+            LineState &line = m_lines[i];
+            if (line.state == ThresholdState::Suspended && (line.method == method || line.fallback == method)) {
+                line.state = ThresholdState::Armed;
+                markDirty(int(i));
+            }
+        }
+        break;
+    }
+    case WorldEvent::Kind::FailNext:
+        m_gateway.injectFaults(m_methodIndex.value(event.method), event.faults);
+        break;
+    }
+}
+
+void Engine::applyUsage(int lineIndex, qint64 dataBytes, qint64 voiceSeconds)
+{
+    LineState &line = m_lines[std::size_t(lineIndex)];
+    const qint64 data = std::min(dataBytes, line.data);
+    line.data -= data;
+    line.unservedData = saturatingAdd(line.unservedData, dataBytes - data);
+    const qint64 voice = std::min(voiceSeconds, line.voice);
+    line.voice -= voice;
+    line.unservedVoice = saturatingAdd(line.unservedVoice, voiceSeconds - voice);
+    markDirty(lineIndex);
+}
+
+void Engine::manualTopUp(int lineIndex, int method, int package, Instant now)
+{
+    LineState &line = m_lines[std::size_t(lineIndex)];
+    const Chain chain{lineIndex, TriggerKind::Manual,
+                      chainKey(m_world.lines[std::size_t(lineIndex)].id, "manual", QString::number(++line.manualTopUps)),
+                      1};
+    if (chargeAndRecord(chain, method, package, now)) {
+        creditPackage(line, package);
+        m_spend.addManual(lineIndex, m_calendar.monthOf(now), m_world.packages[std::size_t(package)].price);
+    }
+    markDirty(lineIndex);
+}
+
+qint64 Engine::nextRetryDue() const
+{
+    qint64 due = never;
+    for (const PendingRetry &retry : m_retries)
+        due = std::min(due, retry.due);
+    return due;
+}
+
+void Engine::runDueRetries(Instant now)
+{
+    std::vector<PendingRetry> due;
+    for (auto it = m_retries.begin(); it != m_retries.end();) {
+        if (it->due == now.msecs()) {
+            due.push_back(std::move(*it));
+            it = m_retries.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    std::sort(due.begin(), due.end(), [](const PendingRetry &a, const PendingRetry &b) {
+        return a.chain.line != b.chain.line ? a.chain.line < b.chain.line : a.order < b.order;
+    });
+    for (PendingRetry &retry : due) {
+        LineState &line = m_lines[std::size_t(retry.chain.line)];
+        markDirty(retry.chain.line);
+        if (retry.chain.trigger == TriggerKind::Threshold) {
+            const ThresholdTrigger &trigger = *line.policy->threshold;
+            const qint64 balance = trigger.resource == Resource::Data ? line.data : line.voice;
+            if (balance >= trigger.below) { // dropped silently, before the limits
+                line.state = ThresholdState::Armed;
+                continue;
+            }
+        }
+        runAttempt(std::move(retry.chain), now);
+    }
+}
+
+void Engine::runMonthly(Instant now)
+{
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+        LineState &line = m_lines[i];
+        if (!line.schedule || line.nextMonthly.at != now)
+            continue;
+        const YearMonth month = line.nextMonthly.month;
+        if (month.index() > line.lastMonthlyKey) { // one monthly chain per local month
+            line.lastMonthlyKey = month.index();
+            markDirty(int(i));
+            runAttempt(Chain{int(i), TriggerKind::Monthly, chainKey(m_world.lines[i].id, "monthly", month.toString()), 1},
+                       now);
+        }
+        scheduleNextMonthly(int(i), now.plusMsecs(1));
+    }
+}
+
+void Engine::markDirty(int lineIndex)
+{
+    LineState &line = m_lines[std::size_t(lineIndex)];
+    if (!line.dirty) {
+        line.dirty = true;
+        m_dirtyLines.push_back(lineIndex);
+    }
+}
+
+void Engine::checkThresholds(Instant now)
+{
+    // Only lines something happened to can change state here; the rest were
+    // checked at an earlier instant and nothing has moved since.
+    if (m_dirtyLines.size() * 8 > m_lines.size()) {
+        m_dirtyLines.clear();
+        for (std::size_t i = 0; i < m_lines.size(); ++i) {
+            if (m_lines[i].dirty)
+                m_dirtyLines.push_back(int(i));
+        }
+    } else {
+        std::sort(m_dirtyLines.begin(), m_dirtyLines.end());
+    }
+    for (const int index : m_dirtyLines) {
+        LineState &line = m_lines[std::size_t(index)];
+        line.dirty = false;
+        if (!line.policy || !line.policy->hasActiveThreshold())
+            continue;
+        const ThresholdTrigger &trigger = *line.policy->threshold;
+        const qint64 balance = trigger.resource == Resource::Data ? line.data : line.voice;
+        switch (checkThreshold(line.state, balance, trigger.below)) {
+        case ThresholdCheck::StartChain:
+            runAttempt(Chain{index, TriggerKind::Threshold,
+                             chainKey(m_world.lines[std::size_t(index)].id, "threshold",
+                                      QString::number(++line.thresholdChains)),
+                             1},
+                       now);
+            break;
+        case ThresholdCheck::Rearm:
+            line.state = ThresholdState::Armed;
+            break;
+        case ThresholdCheck::Nothing:
+            break;
+        }
+    }
+    m_dirtyLines.clear();
+}
+
+void Engine::runAttempt(Chain chain, Instant now)
+{
+    LineState &line = m_lines[std::size_t(chain.line)];
+    const bool threshold = chain.trigger == TriggerKind::Threshold;
+    const int package = threshold ? line.thresholdPackage : line.monthlyPackage;
+    const Money price = m_world.packages[std::size_t(package)].price;
+    const YearMonth month = m_calendar.monthOf(now);
+
+    if (const std::optional<Reason> blocked =
+            checkLimits(*line.policy, m_world.accountCap, m_spend, chain.line, month, price)) {
+        m_outcome.attempts.push_back(AttemptRecord{now, chain.line, chain.trigger, chain.key, chain.attempt, -1, package,
+                                                   price, AttemptStatus::Blocked, blocked});
+        if (threshold)
+            line.state = ThresholdState::Blocked;
+        return;
+    }
+
+    bool paid = chargeAndRecord(chain, line.method, package, now);
+    if (!paid && line.fallback >= 0)
+        paid = chargeAndRecord(chain, line.fallback, package, now);
+    if (paid) {
+        creditPackage(line, package);
+        m_spend.addAuto(chain.line, month, price);
+        if (threshold)
+            line.state = ThresholdState::Armed;
+        return;
+    }
+
+    const qint64 delay = retry::delayAfterMs(chain.attempt);
+    if (delay < 0) { // the last attempt failed: the chain has failed
+        if (threshold)
+            line.state = ThresholdState::Suspended;
+        return;
+    }
+    if (threshold)
+        line.state = ThresholdState::Retrying;
+    if (now.msecs() <= m_world.end.msecs() - delay) { // a retry beyond `end` never runs
+        ++chain.attempt;
+        m_retries.push_back(PendingRetry{now.msecs() + delay, m_retryOrder++, std::move(chain)});
+    }
+}
+
+bool Engine::chargeAndRecord(const Chain &chain, int method, int package, Instant now)
+{
+    const Money price = m_world.packages[std::size_t(package)].price;
+    const ChargeAnswer answer =
+        m_gateway.charge(ChargeIdentity{chain.key, chain.attempt, m_world.methods[std::size_t(method)].id}, method,
+                         price, now);
+    m_outcome.attempts.push_back(AttemptRecord{now, chain.line, chain.trigger, chain.key, chain.attempt, method,
+                                               package, price,
+                                               answer.succeeded ? AttemptStatus::Succeeded : AttemptStatus::Failed,
+                                               answer.reason});
+    return answer.succeeded;
+}
+
+void Engine::creditPackage(LineState &line, int package)
+{
+    const Package &bought = m_world.packages[std::size_t(package)];
+    line.data = saturatingAdd(line.data, bought.data.bytes());
+    line.voice = saturatingAdd(line.voice, bought.voice.seconds());
+}
+
+} // namespace topup

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "outcome.h"
+#include "rules/monthlyschedule.h"
+#include "rules/spendbook.h"
+#include "rules/thresholdstate.h"
+#include "rules/zonedcalendar.h"
+#include "sim/paymentgateway.h"
+#include "sim/usagegenerator.h"
+#include "world.h"
+
+#include <QHash>
+
+#include <optional>
+#include <vector>
+
+namespace topup {
+
+// The discrete-event timeline of SPEC §3. It takes a validated World and
+// returns what happened; it never reads a clock and does no I/O.
+class Engine final
+{
+public:
+    explicit Engine(const World &world);
+    Q_DISABLE_COPY_MOVE(Engine)
+
+    Outcome run();
+
+private:
+    struct LineState
+    {
+        qint64 data = 0;
+        qint64 voice = 0;
+        qint64 unservedData = 0;
+        qint64 unservedVoice = 0;
+        const Policy *policy = nullptr;
+        int method = -1;
+        int fallback = -1;
+        int thresholdPackage = -1;
+        int monthlyPackage = -1;
+        ThresholdState state = ThresholdState::Armed;
+        int thresholdChains = 0;
+        int manualTopUps = 0;
+        int lastMonthlyKey = -1; // month index of the latest monthly chain
+        std::optional<MonthlySchedule> schedule;
+        MonthlyOccurrence nextMonthly;
+        bool dirty = false;
+    };
+
+    struct Chain
+    {
+        int line = 0;
+        TriggerKind trigger = TriggerKind::Threshold;
+        QString key;
+        int attempt = 1;
+    };
+
+    struct PendingRetry
+    {
+        qint64 due = 0;
+        qint64 order = 0; // scheduling order, for retries due together
+        Chain chain;
+    };
+
+    struct StreamCursor
+    {
+        qint64 next = 0;
+        int stream = 0;
+        int line = 0;
+    };
+
+    void applyPolicy(int line, const Policy *policy, Instant now);
+    void applyEvent(const WorldEvent &event, Instant now);
+    void applyUsage(int line, qint64 dataBytes, qint64 voiceSeconds);
+    void manualTopUp(int line, int method, int package, Instant now);
+    void runDueRetries(Instant now);
+    void runMonthly(Instant now);
+    void checkThresholds(Instant now);
+    void runAttempt(Chain chain, Instant now);
+    bool chargeAndRecord(const Chain &chain, int method, int package, Instant now);
+    void creditPackage(LineState &line, int package);
+    void markDirty(int line);
+    void scheduleNextMonthly(int line, Instant from);
+    qint64 nextRetryDue() const;
+
+    const World &m_world;
+    ZonedCalendar m_calendar;
+    PaymentGateway m_gateway;
+    SpendBook m_spend;
+    QHash<QString, int> m_lineIndex;
+    QHash<QString, int> m_methodIndex;
+    QHash<QString, int> m_packageIndex;
+    std::vector<LineState> m_lines;
+    std::vector<UsageGenerator> m_generators;
+    std::vector<PendingRetry> m_retries;
+    std::vector<int> m_dirtyLines;
+    qint64 m_retryOrder = 0;
+    qint64 m_nextMonthly = 0;
+    Outcome m_outcome;
+};
+
+} // namespace topup

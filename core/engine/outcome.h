@@ -1,0 +1,64 @@
+#pragma once
+
+#include "domain/instant.h"
+#include "domain/money.h"
+#include "domain/reason.h"
+#include "domain/yearmonth.h"
+#include "rules/thresholdstate.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace topup {
+
+enum class TriggerKind { Threshold, Monthly, Manual };
+enum class AttemptStatus { Succeeded, Failed, Blocked };
+
+QString triggerKindName(TriggerKind kind);
+QString attemptStatusName(AttemptStatus status);
+
+// One charge, or one blocked attempt (then `method` is -1).
+struct AttemptRecord final
+{
+    Instant at;
+    int line = 0;
+    TriggerKind trigger = TriggerKind::Threshold;
+    QString key;
+    int attempt = 1;
+    int method = -1;
+    int package = 0;
+    Money amount;
+    AttemptStatus status = AttemptStatus::Succeeded;
+    std::optional<Reason> reason;
+};
+
+struct LineOutcome final
+{
+    qint64 dataBytes = 0;
+    qint64 voiceSeconds = 0;
+    qint64 unservedDataBytes = 0;
+    qint64 unservedVoiceSeconds = 0;
+    std::optional<ThresholdState> thresholdState; // none: no enabled threshold trigger
+};
+
+struct SpendRow final
+{
+    int line = 0;
+    YearMonth month;
+    Money autoSpend;
+    Money manualSpend;
+};
+
+// What happened during a run, indices into the World's vectors.
+struct Outcome final
+{
+    std::vector<AttemptRecord> attempts;
+    std::vector<LineOutcome> lines;
+    std::vector<Money> methodFunds;
+    std::vector<SpendRow> spend;
+    qint64 usageEvents = 0;
+};
+
+} // namespace topup

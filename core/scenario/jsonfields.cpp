@@ -1,0 +1,175 @@
+#include "jsonfields.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+
+namespace topup {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("topup::JsonFields", text);
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    std::vector<int> row(std::size_t(b.size()) + 1);
+    for (std::size_t j = 0; j < row.size(); ++j)
+        row[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int above = row[std::size_t(j)];
+            row[std::size_t(j)] = std::min({above + 1, row[std::size_t(j - 1)] + 1,
+                                            diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row.back();
+}
+
+} // namespace
+
+QString jsonTypeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return tr("a boolean");
+    case QJsonValue::Double:
+        return tr("a number");
+    case QJsonValue::String:
+        return tr("a string");
+    case QJsonValue::Array:
+        return tr("an array");
+    case QJsonValue::Object:
+        return tr("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return tr("nothing");
+}
+
+JsonFields::JsonFields(const QJsonObject &object, QString path, Problems &problems)
+    : m_object(object), m_path(std::move(path)), m_problems(problems)
+{
+}
+
+QString JsonFields::pathOf(const QString &key) const
+{
+    return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key;
+}
+
+void JsonFields::add(const QString &where, const QString &message) const
+{
+    m_problems.push_back(Problem{where, message});
+}
+
+QJsonValue JsonFields::take(const QString &key, Need need)
+{
+    m_known << key;
+    const auto it = m_object.constFind(key);
+    if (it == m_object.constEnd()) {
+        if (need == Need::Required)
+            add(pathOf(key), tr("missing (required)"));
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    return it.value();
+}
+
+std::optional<QString> JsonFields::string(const QString &key, Need need)
+{
+    const QJsonValue value = take(key, need);
+    if (value.isUndefined())
+        return std::nullopt;
+    if (!value.isString()) {
+        add(pathOf(key), tr("must be a string, not %1").arg(jsonTypeName(value)));
+        return std::nullopt;
+    }
+    return value.toString();
+}
+
+std::optional<bool> JsonFields::boolean(const QString &key, Need need)
+{
+    const QJsonValue value = take(key, need);
+    if (value.isUndefined())
+        return std::nullopt;
+    if (!value.isBool()) {
+        add(pathOf(key), tr("must be true or false, not %1").arg(jsonTypeName(value)));
+        return std::nullopt;
+    }
+    return value.toBool();
+}
+
+std::optional<qint64> JsonFields::integer(const QString &key, Need need, qint64 min, qint64 max)
+{
+    const QJsonValue value = take(key, need);
+    if (value.isUndefined())
+        return std::nullopt;
+    if (!value.isDouble()) {
+        add(pathOf(key), tr("must be a whole number, not %1").arg(jsonTypeName(value)));
+        return std::nullopt;
+    }
+    const double number = value.toDouble();
+    if (!std::isfinite(number) || std::floor(number) != number) {
+        add(pathOf(key), tr("must be a whole number (got %1)").arg(number));
+        return std::nullopt;
+    }
+    if (number < double(min) || number > double(max)) {
+        add(pathOf(key), tr("must be between %1 and %2 (got %3)").arg(min).arg(max).arg(number, 0, 'g', 17));
+        return std::nullopt;
+    }
+    return value.toInteger();
+}
+
+std::optional<QJsonArray> JsonFields::array(const QString &key, Need need)
+{
+    const QJsonValue value = take(key, need);
+    if (value.isUndefined())
+        return std::nullopt;
+    if (!value.isArray()) {
+        add(pathOf(key), tr("must be an array, not %1").arg(jsonTypeName(value)));
+        return std::nullopt;
+    }
+    return value.toArray();
+}
+
+std::optional<QJsonObject> JsonFields::object(const QString &key, Need need)
+{
+    const QJsonValue value = take(key, need);
+    if (value.isUndefined())
+        return std::nullopt;
+    if (!value.isObject()) {
+        add(pathOf(key), tr("must be an object, not %1").arg(jsonTypeName(value)));
+        return std::nullopt;
+    }
+    return value.toObject();
+}
+
+void JsonFields::rejectUnknownKeys()
+{
+    for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
+        const QString key = it.key();
+        if (m_known.contains(key))
+            continue;
+        QString closest;
+        int best = 3;
+        for (const QString &known : std::as_const(m_known)) {
+            const int distance = editDistance(key, known);
+            if (distance < best) {
+                best = distance;
+                closest = known;
+            }
+        }
+        if (closest.isEmpty())
+            add(pathOf(key), tr("unknown key"));
+        else
+            add(pathOf(key), tr("unknown key (did you mean \"%1\"?)").arg(closest));
+    }
+}
+
+} // namespace topup

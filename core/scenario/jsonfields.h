@@ -1,0 +1,65 @@
+#pragma once
+
+#include "domain/expected.h"
+#include "problem.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace topup {
+
+// Reads the fields of one JSON object, recording a Problem (with its path)
+// for every missing required field, wrong type and bad value, and, at the
+// end, for every key nobody asked for.
+class JsonFields final
+{
+public:
+    enum class Need { Optional, Required };
+
+    JsonFields(const QJsonObject &object, QString path, Problems &problems);
+
+    QString pathOf(const QString &key) const;
+    const QString &path() const noexcept { return m_path; }
+    bool has(const QString &key) const { return m_object.contains(key); }
+    void add(const QString &where, const QString &message) const;
+
+    std::optional<QString> string(const QString &key, Need need);
+    std::optional<bool> boolean(const QString &key, Need need);
+    std::optional<qint64> integer(const QString &key, Need need, qint64 min, qint64 max);
+    std::optional<QJsonArray> array(const QString &key, Need need);
+    std::optional<QJsonObject> object(const QString &key, Need need);
+
+    // A string field turned into T by `parse`; its error becomes the problem.
+    template<typename T>
+    std::optional<T> parsed(const QString &key, Need need, const std::function<Expected<T>(QStringView)> &parse)
+    {
+        const std::optional<QString> text = string(key, need);
+        if (!text)
+            return std::nullopt;
+        const Expected<T> value = parse(*text);
+        if (!value) {
+            add(pathOf(key), value.error());
+            return std::nullopt;
+        }
+        return *value;
+    }
+
+    // Reports the keys no accessor asked for; call once, after the others.
+    void rejectUnknownKeys();
+
+private:
+    QJsonValue take(const QString &key, Need need);
+
+    QJsonObject m_object;
+    QString m_path;
+    Problems &m_problems;
+    QStringList m_known;
+};
+
+QString jsonTypeName(const QJsonValue &value);
+
+} // namespace topup

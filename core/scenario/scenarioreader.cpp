@@ -1,0 +1,529 @@
+#include "scenarioreader.h"
+
+#include "domain/currency.h"
+#include "jsonfields.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+namespace topup {
+namespace {
+
+using Need = JsonFields::Need;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("topup::ScenarioReader", text);
+}
+
+QString indexed(const QString &path, qsizetype index)
+{
+    return QStringLiteral("%1[%2]").arg(path).arg(index);
+}
+
+// Line:column of a byte offset, for messages about malformed JSON.
+QString lineAndColumn(const QByteArray &json, int offset)
+{
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < offset && i < json.size(); ++i) {
+        if (json[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return tr("line %1, column %2").arg(line).arg(column);
+}
+
+const std::function<Expected<Money>(QStringView)> parseMoney = &Money::parse;
+const std::function<Expected<Instant>(QStringView)> parseInstant = &Instant::parse;
+const std::function<Expected<DataAmount>(QStringView)> parseData = &DataAmount::parse;
+const std::function<Expected<VoiceAmount>(QStringView)> parseVoice = &VoiceAmount::parse;
+
+Expected<YearMonth> parseYearMonth(QStringView text)
+{
+    static const QRegularExpression shape(QStringLiteral("^(\\d{4})-(\\d{2})$"));
+    const QRegularExpressionMatch match = shape.match(text);
+    if (!match.hasMatch())
+        return Expected<YearMonth>::failure(tr("must be a month YYYY-MM (got \"%1\")").arg(text.left(32)));
+    const int year = match.capturedView(1).toInt();
+    const int month = match.capturedView(2).toInt();
+    if (year < 1 || month < 1 || month > 12)
+        return Expected<YearMonth>::failure(tr("no such month \"%1\"").arg(text));
+    return YearMonth{year, month};
+}
+
+Expected<int> parseLocalTime(QStringView text)
+{
+    static const QRegularExpression shape(QStringLiteral("^(\\d{2}):(\\d{2})$"));
+    const QRegularExpressionMatch match = shape.match(text);
+    const int hour = match.hasMatch() ? match.capturedView(1).toInt() : -1;
+    const int minute = match.hasMatch() ? match.capturedView(2).toInt() : -1;
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
+        return Expected<int>::failure(tr("must be a local time HH:MM, 00:00 to 23:59 (got \"%1\")").arg(text.left(32)));
+    return hour * 60 + minute;
+}
+
+// Ids end up in chain keys such as `phone/threshold/3`, so no '/' and no
+// blanks or control characters.
+std::optional<QString> idProblem(const QString &id)
+{
+    if (id.isEmpty())
+        return tr("must not be empty");
+    if (id.size() > 64)
+        return tr("must be at most 64 characters long");
+    for (const QChar c : id) {
+        if (c == QLatin1Char('/') || c.isSpace() || c.category() == QChar::Other_Control)
+            return tr("must not contain '/', spaces or control characters (got \"%1\")").arg(id);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+ScenarioReader::Result ScenarioReader::read(const QByteArray &json)
+{
+    ScenarioReader reader;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError) {
+        reader.m_problems.push_back(Problem{
+            QString(), tr("malformed JSON at %1: %2").arg(lineAndColumn(json, error.offset), error.errorString())});
+    } else if (!document.isObject()) {
+        reader.m_problems.push_back(Problem{QString(), tr("must be a JSON object")});
+    } else {
+        reader.readRoot(document.object());
+    }
+    Result result;
+    result.problems = std::move(reader.m_problems);
+    if (result.problems.empty())
+        result.world = std::move(reader.m_world);
+    return result;
+}
+
+std::optional<QJsonObject> ScenarioReader::element(const QJsonValue &value, const QString &path)
+{
+    if (!value.isObject()) {
+        m_problems.push_back(Problem{path, tr("must be an object, not %1").arg(jsonTypeName(value))});
+        return std::nullopt;
+    }
+    return value.toObject();
+}
+
+void ScenarioReader::readRoot(const QJsonObject &object)
+{
+    JsonFields root(object, QString(), m_problems);
+    if (const auto format = root.string(QStringLiteral("format"), Need::Required);
+        format && *format != QLatin1String("topup-scenario/1"))
+        root.add(QStringLiteral("format"), tr("must be \"topup-scenario/1\" (got \"%1\")").arg(format->left(64)));
+    if (const auto zone = root.string(QStringLiteral("timezone"), Need::Required)) {
+        if (!QTimeZone::isTimeZoneIdAvailable(zone->toUtf8()))
+            root.add(QStringLiteral("timezone"), tr("unknown time zone \"%1\" (expected an IANA name such as Europe/Paris)")
+                                                     .arg(zone->left(64)));
+        else
+            m_world.zone = QTimeZone(zone->toUtf8());
+    }
+    if (const auto currency = root.parsed<QString>(QStringLiteral("currency"), Need::Required, &parseCurrency))
+        m_world.currency = *currency;
+    const auto start = root.parsed(QStringLiteral("start"), Need::Required, parseInstant);
+    const auto end = root.parsed(QStringLiteral("end"), Need::Required, parseInstant);
+    if (start && end && *end < *start)
+        root.add(QStringLiteral("end"), tr("must not be before start (%1)").arg(start->toString()));
+    if (start)
+        m_world.start = *start;
+    if (end)
+        m_world.end = *end;
+
+    if (const auto account = root.object(QStringLiteral("account"), Need::Optional)) {
+        JsonFields fields(*account, QStringLiteral("account"), m_problems);
+        m_world.accountCap = fields.parsed(QStringLiteral("monthly_cap"), Need::Optional, parseMoney);
+        if (m_world.accountCap && m_world.accountCap->isZero())
+            fields.add(fields.pathOf(QStringLiteral("monthly_cap")), tr("must be more than zero"));
+        fields.rejectUnknownKeys();
+    }
+    readPackages(root);
+    readMethods(root);
+    readLines(root);
+    readEvents(root, start && end && !(*end < *start));
+    readGenerate(root);
+    root.rejectUnknownKeys();
+}
+
+std::optional<QString> ScenarioReader::readId(JsonFields &fields, QHash<QString, QString> &seen)
+{
+    const std::optional<QString> id = fields.string(QStringLiteral("id"), Need::Required);
+    if (!id) {
+        m_incompleteLists.insert(&seen);
+        return std::nullopt;
+    }
+    const QString path = fields.pathOf(QStringLiteral("id"));
+    if (const auto problem = idProblem(*id)) {
+        fields.add(path, *problem);
+        m_incompleteLists.insert(&seen);
+        return std::nullopt;
+    }
+    const auto first = seen.constFind(*id);
+    if (first != seen.constEnd()) {
+        fields.add(path, tr("\"%1\" is used twice (first at %2)").arg(*id, *first));
+        return std::nullopt;
+    }
+    seen.insert(*id, fields.path());
+    return id;
+}
+
+std::optional<QString> ScenarioReader::readReference(JsonFields &fields, const QString &key, bool required,
+                                                     const QHash<QString, QString> &known, const char *what)
+{
+    const std::optional<QString> id = fields.string(key, required ? Need::Required : Need::Optional);
+    // When the list itself had problems, an id may be missing from it for
+    // that reason alone: report the list, not every reference to it.
+    const bool listComplete = !m_incompleteLists.contains(&known);
+    if (id && listComplete && !known.contains(*id)) {
+        fields.add(fields.pathOf(key), tr("unknown %1 \"%2\"").arg(tr(what), id->left(64)));
+        return std::nullopt;
+    }
+    return id;
+}
+
+void ScenarioReader::readPackages(JsonFields &root)
+{
+    const auto packages = root.array(QStringLiteral("packages"), Need::Required);
+    if (!packages) {
+        m_incompleteLists.insert(&m_packageIds);
+        return;
+    }
+    for (qsizetype i = 0; i < packages->size(); ++i) {
+        const QString path = indexed(QStringLiteral("packages"), i);
+        const auto object = element(packages->at(i), path);
+        if (!object) {
+            m_incompleteLists.insert(&m_packageIds);
+            continue;
+        }
+        JsonFields fields(*object, path, m_problems);
+        Package package;
+        const auto id = readId(fields, m_packageIds);
+        package.data = fields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount());
+        package.voice = fields.parsed(QStringLiteral("voice"), Need::Optional, parseVoice).value_or(VoiceAmount());
+        const auto price = fields.parsed(QStringLiteral("price"), Need::Required, parseMoney);
+        fields.rejectUnknownKeys();
+        if (id && price) {
+            package.id = *id;
+            package.price = *price;
+            m_world.packages.push_back(package);
+        }
+    }
+}
+
+void ScenarioReader::readMethods(JsonFields &root)
+{
+    const auto methods = root.array(QStringLiteral("methods"), Need::Required);
+    if (!methods) {
+        m_incompleteLists.insert(&m_methodIds);
+        return;
+    }
+    for (qsizetype i = 0; i < methods->size(); ++i) {
+        const QString path = indexed(QStringLiteral("methods"), i);
+        const auto object = element(methods->at(i), path);
+        if (!object) {
+            m_incompleteLists.insert(&m_methodIds);
+            continue;
+        }
+        JsonFields fields(*object, path, m_problems);
+        PaymentMethod method;
+        const auto id = readId(fields, m_methodIds);
+        const auto kind = fields.string(QStringLiteral("kind"), Need::Required);
+        bool kindKnown = true;
+        if (kind == QLatin1String("credit_card")) {
+            method.kind = MethodKind::CreditCard;
+        } else if (kind == QLatin1String("debit_card")) {
+            method.kind = MethodKind::DebitCard;
+        } else if (kind == QLatin1String("paypal")) {
+            method.kind = MethodKind::PayPal;
+        } else {
+            kindKnown = false;
+            if (kind)
+                fields.add(fields.pathOf(QStringLiteral("kind")),
+                           tr("unknown kind \"%1\" (expected credit_card, debit_card or paypal)").arg(kind->left(32)));
+        }
+        const auto funds = fields.parsed(QStringLiteral("funds"), Need::Required, parseMoney);
+        const Need expiresNeed = kindKnown && method.isCard() ? Need::Required : Need::Optional;
+        const auto expires = fields.parsed<YearMonth>(QStringLiteral("expires"), expiresNeed, &parseYearMonth);
+        if (kindKnown && !method.isCard() && fields.has(QStringLiteral("expires")))
+            fields.add(fields.pathOf(QStringLiteral("expires")), tr("a paypal wallet has no expiry"));
+        fields.rejectUnknownKeys();
+        if (id && funds) {
+            method.id = *id;
+            method.funds = *funds;
+            if (method.isCard())
+                method.expires = expires;
+            m_world.methods.push_back(method);
+        }
+    }
+}
+
+void ScenarioReader::readLines(JsonFields &root)
+{
+    const auto lines = root.array(QStringLiteral("lines"), Need::Required);
+    if (!lines) {
+        m_incompleteLists.insert(&m_lineIds);
+        return;
+    }
+    for (qsizetype i = 0; i < lines->size(); ++i) {
+        const QString path = indexed(QStringLiteral("lines"), i);
+        const auto object = element(lines->at(i), path);
+        if (!object) {
+            m_incompleteLists.insert(&m_lineIds);
+            continue;
+        }
+        JsonFields fields(*object, path, m_problems);
+        Line line;
+        const auto id = readId(fields, m_lineIds);
+        line.data = fields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount());
+        line.voice = fields.parsed(QStringLiteral("voice"), Need::Optional, parseVoice).value_or(VoiceAmount());
+        if (const auto policy = fields.object(QStringLiteral("policy"), Need::Optional))
+            line.policy = readPolicy(*policy, fields.pathOf(QStringLiteral("policy")));
+        fields.rejectUnknownKeys();
+        if (id) {
+            line.id = *id;
+            m_world.lines.push_back(line);
+        }
+    }
+}
+
+Policy ScenarioReader::readPolicy(const QJsonObject &object, const QString &path)
+{
+    JsonFields fields(object, path, m_problems);
+    Policy policy;
+    policy.enabled = fields.boolean(QStringLiteral("enabled"), Need::Optional).value_or(true);
+    readThreshold(fields, policy);
+    readMonthly(fields, policy);
+    policy.monthlyCap = fields.parsed(QStringLiteral("monthly_cap"), Need::Optional, parseMoney);
+    if (policy.monthlyCap && policy.monthlyCap->isZero())
+        fields.add(fields.pathOf(QStringLiteral("monthly_cap")), tr("must be more than zero"));
+    if (const auto max = fields.integer(QStringLiteral("max_per_month"), Need::Optional, 1, 1000000))
+        policy.maxPerMonth = int(*max);
+    const bool hasMethod = fields.has(QStringLiteral("method"));
+    policy.method = readReference(fields, QStringLiteral("method"), false, m_methodIds, "method").value_or(QString());
+    policy.fallback =
+        readReference(fields, QStringLiteral("fallback"), false, m_methodIds, "method").value_or(QString());
+    if (policy.enabled && !hasMethod)
+        fields.add(fields.pathOf(QStringLiteral("method")), tr("missing (required when the policy is enabled)"));
+    if (!policy.fallback.isEmpty() && policy.fallback == policy.method)
+        fields.add(fields.pathOf(QStringLiteral("fallback")), tr("must differ from method"));
+    if (policy.enabled && !fields.has(QStringLiteral("threshold")) && !fields.has(QStringLiteral("monthly")))
+        fields.add(path, tr("an enabled policy needs a threshold or a monthly trigger"));
+    fields.rejectUnknownKeys();
+    return policy;
+}
+
+void ScenarioReader::readThreshold(JsonFields &policyFields, Policy &policy)
+{
+    const auto object = policyFields.object(QStringLiteral("threshold"), Need::Optional);
+    if (!object)
+        return;
+    JsonFields fields(*object, policyFields.pathOf(QStringLiteral("threshold")), m_problems);
+    ThresholdTrigger trigger;
+    const auto resource = fields.string(QStringLiteral("resource"), Need::Required);
+    std::optional<qint64> below;
+    if (resource == QLatin1String("data")) {
+        trigger.resource = Resource::Data;
+        if (const auto amount = fields.parsed(QStringLiteral("below"), Need::Required, parseData))
+            below = amount->bytes();
+    } else if (resource == QLatin1String("voice")) {
+        trigger.resource = Resource::Voice;
+        if (const auto amount = fields.parsed(QStringLiteral("below"), Need::Required, parseVoice))
+            below = amount->seconds();
+    } else {
+        if (resource)
+            fields.add(fields.pathOf(QStringLiteral("resource")),
+                       tr("must be \"data\" or \"voice\" (got \"%1\")").arg(resource->left(32)));
+        fields.string(QStringLiteral("below"), Need::Required); // type-checked; its unit depends on the resource
+    }
+    if (below && *below == 0)
+        fields.add(fields.pathOf(QStringLiteral("below")), tr("must be more than zero"));
+    const auto package = readReference(fields, QStringLiteral("package"), true, m_packageIds, "package");
+    // SPEC §2 refuses a threshold package that "adds no more of the resource
+    // than below"; its own example 03 tops up 500 MB under a 1 GB threshold,
+    // so the rule we can follow to the letter of both is: the package must
+    // add some of the resource the trigger watches, or the top-up could never
+    // lift the balance at all.
+    const bool resourceKnown = resource == QLatin1String("data") || resource == QLatin1String("voice");
+    if (package) {
+        for (const Package &each : m_world.packages) {
+            const qint64 adds = trigger.resource == Resource::Data ? each.data.bytes() : each.voice.seconds();
+            if (each.id == *package && adds == 0 && resourceKnown)
+                fields.add(fields.pathOf(QStringLiteral("package")),
+                           trigger.resource == Resource::Data
+                               ? tr("package \"%1\" adds no data, so it can never lift a data threshold").arg(*package)
+                               : tr("package \"%1\" adds no voice, so it can never lift a voice threshold").arg(*package));
+        }
+    }
+    fields.rejectUnknownKeys();
+    if (below && package) {
+        trigger.below = *below;
+        trigger.package = *package;
+        policy.threshold = trigger;
+    }
+}
+
+void ScenarioReader::readMonthly(JsonFields &policyFields, Policy &policy)
+{
+    const auto object = policyFields.object(QStringLiteral("monthly"), Need::Optional);
+    if (!object)
+        return;
+    JsonFields fields(*object, policyFields.pathOf(QStringLiteral("monthly")), m_problems);
+    MonthlyTrigger trigger;
+    const auto day = fields.integer(QStringLiteral("day"), Need::Required, 1, 31);
+    const auto time = fields.parsed<int>(QStringLiteral("time"), Need::Optional, &parseLocalTime);
+    const auto package = readReference(fields, QStringLiteral("package"), true, m_packageIds, "package");
+    fields.rejectUnknownKeys();
+    if (day && package && (time || !fields.has(QStringLiteral("time")))) {
+        trigger.day = int(*day);
+        trigger.minuteOfDay = time.value_or(9 * 60);
+        trigger.package = *package;
+        policy.monthly = trigger;
+    }
+}
+
+void ScenarioReader::readEvents(JsonFields &root, bool rangeKnown)
+{
+    const auto events = root.array(QStringLiteral("events"), Need::Optional);
+    if (!events)
+        return;
+    m_world.events.reserve(std::size_t(events->size()));
+    for (qsizetype i = 0; i < events->size(); ++i) {
+        const QString path = indexed(QStringLiteral("events"), i);
+        if (const auto object = element(events->at(i), path))
+            readEvent(*object, path, rangeKnown);
+    }
+}
+
+void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, bool rangeKnown)
+{
+    static const QStringList lineActions = {QStringLiteral("use"), QStringLiteral("topup"), QStringLiteral("policy")};
+    static const QStringList methodActions = {QStringLiteral("deposit"), QStringLiteral("fail_next")};
+    JsonFields fields(object, path, m_problems);
+    WorldEvent event;
+    const std::size_t problemsBefore = m_problems.size();
+    const auto at = fields.parsed(QStringLiteral("at"), Need::Required, parseInstant);
+    if (at && rangeKnown && (*at < m_world.start || *at > m_world.end))
+        fields.add(fields.pathOf(QStringLiteral("at")),
+                   tr("outside start..end (%1 .. %2)").arg(m_world.start.toString(), m_world.end.toString()));
+    if (at)
+        event.at = *at;
+
+    QStringList actions;
+    for (const QString &action : lineActions + methodActions) {
+        if (fields.has(action))
+            actions << action;
+    }
+    for (qsizetype i = 1; i < actions.size(); ++i)
+        fields.add(fields.pathOf(actions[i]), tr("an event has exactly one action (this one already has %1)").arg(actions[0]));
+    const QString action = actions.value(0);
+    const bool onLine = lineActions.contains(action);
+    const bool onMethod = methodActions.contains(action);
+    if (actions.isEmpty())
+        fields.add(path, tr("an event needs one action: use, topup, policy, deposit or fail_next"));
+
+    if (onMethod && fields.has(QStringLiteral("line")))
+        fields.add(fields.pathOf(QStringLiteral("line")), tr("not allowed with %1").arg(action));
+    const auto line = readReference(fields, QStringLiteral("line"), onLine, m_lineIds, "line");
+    if (onLine && fields.has(QStringLiteral("method")))
+        fields.add(fields.pathOf(QStringLiteral("method")), tr("not allowed with %1 (a top-up names its method inside)").arg(action));
+    const auto method = readReference(fields, QStringLiteral("method"), onMethod, m_methodIds, "method");
+    event.line = line.value_or(QString());
+    event.method = method.value_or(QString());
+
+    if (const auto use = fields.object(QStringLiteral("use"), Need::Optional)) {
+        event.kind = WorldEvent::Kind::Use;
+        JsonFields useFields(*use, fields.pathOf(QStringLiteral("use")), m_problems);
+        event.data = useFields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount());
+        event.voice = useFields.parsed(QStringLiteral("voice"), Need::Optional, parseVoice).value_or(VoiceAmount());
+        if (!useFields.has(QStringLiteral("data")) && !useFields.has(QStringLiteral("voice")))
+            useFields.add(useFields.path(), tr("needs an amount of data or voice"));
+        useFields.rejectUnknownKeys();
+    }
+    if (const auto topUp = fields.object(QStringLiteral("topup"), Need::Optional)) {
+        event.kind = WorldEvent::Kind::TopUp;
+        JsonFields topUpFields(*topUp, fields.pathOf(QStringLiteral("topup")), m_problems);
+        event.package =
+            readReference(topUpFields, QStringLiteral("package"), true, m_packageIds, "package").value_or(QString());
+        event.method =
+            readReference(topUpFields, QStringLiteral("method"), true, m_methodIds, "method").value_or(QString());
+        topUpFields.rejectUnknownKeys();
+    }
+    if (const auto policy = fields.object(QStringLiteral("policy"), Need::Optional)) {
+        event.kind = WorldEvent::Kind::SetPolicy;
+        event.policy = readPolicy(*policy, fields.pathOf(QStringLiteral("policy")));
+    }
+    if (const auto deposit = fields.parsed(QStringLiteral("deposit"), Need::Optional, parseMoney)) {
+        event.kind = WorldEvent::Kind::Deposit;
+        event.deposit = *deposit;
+        if (deposit->isZero())
+            fields.add(fields.pathOf(QStringLiteral("deposit")), tr("must be more than zero"));
+    }
+    if (const auto reasons = fields.array(QStringLiteral("fail_next"), Need::Optional)) {
+        event.kind = WorldEvent::Kind::FailNext;
+        const QString reasonsPath = fields.pathOf(QStringLiteral("fail_next"));
+        if (reasons->isEmpty())
+            fields.add(reasonsPath, tr("must name at least one reason"));
+        for (qsizetype i = 0; i < reasons->size(); ++i) {
+            const QJsonValue value = reasons->at(i);
+            const auto reason = value.isString() ? parseInjectableReason(value.toString()) : std::nullopt;
+            if (reason)
+                event.faults.push_back(*reason);
+            else if (value.isString())
+                fields.add(indexed(reasonsPath, i),
+                           tr("unknown reason \"%1\" (expected declined, gateway_error or insufficient_funds)")
+                               .arg(value.toString().left(32)));
+            else
+                fields.add(indexed(reasonsPath, i), tr("must be a string, not %1").arg(jsonTypeName(value)));
+        }
+    }
+    fields.rejectUnknownKeys();
+    if (m_problems.size() == problemsBefore)
+        m_world.events.push_back(std::move(event));
+}
+
+void ScenarioReader::readGenerate(JsonFields &root)
+{
+    const auto streams = root.array(QStringLiteral("generate"), Need::Optional);
+    if (!streams)
+        return;
+    for (qsizetype i = 0; i < streams->size(); ++i) {
+        const QString path = indexed(QStringLiteral("generate"), i);
+        const auto object = element(streams->at(i), path);
+        if (!object)
+            continue;
+        JsonFields fields(*object, path, m_problems);
+        UsageStream stream;
+        const auto line = readReference(fields, QStringLiteral("line"), true, m_lineIds, "line");
+        const auto profileName = fields.string(QStringLiteral("profile"), Need::Required);
+        const auto profile = profileName ? parseUsageProfile(*profileName) : std::nullopt;
+        if (profileName && !profile)
+            fields.add(fields.pathOf(QStringLiteral("profile")),
+                       tr("unknown profile \"%1\" (expected light, regular, heavy or traveller)").arg(profileName->left(32)));
+        const auto seed = fields.integer(QStringLiteral("seed"), Need::Required, 0, qint64(1) << 53);
+        const auto every = fields.parsed(QStringLiteral("every"), Need::Required, parseVoice);
+        constexpr qint64 maxEvery = qint64(3660) * 24 * 3600; // ten years
+        if (every && every->seconds() == 0)
+            fields.add(fields.pathOf(QStringLiteral("every")), tr("must be more than zero"));
+        else if (every && every->seconds() > maxEvery)
+            fields.add(fields.pathOf(QStringLiteral("every")), tr("must be at most ten years"));
+        fields.rejectUnknownKeys();
+        if (line && profile && seed && every && every->seconds() > 0 && every->seconds() <= maxEvery) {
+            stream.line = *line;
+            stream.profile = *profile;
+            stream.seed = quint64(*seed);
+            stream.everySeconds = every->seconds();
+            m_world.streams.push_back(stream);
+        }
+    }
+}
+
+} // namespace topup

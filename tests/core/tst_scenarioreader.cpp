@@ -1,0 +1,222 @@
+// The scenario reader (SPEC §2 validation, §8 format): every problem is
+// reported, each at the path of the field that is wrong.
+#include "jsonpatch.h"
+#include "scenario/scenarioreader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace topup;
+using topup::test::baseScenario;
+using topup::test::toJson;
+using topup::test::withValue;
+
+namespace {
+
+QString describe(const Problems &problems)
+{
+    QStringList lines;
+    for (const Problem &problem : problems)
+        lines << problem.path + QLatin1String(": ") + problem.message;
+    return lines.join(QLatin1Char('\n'));
+}
+
+QJsonArray strings(std::initializer_list<const char *> items)
+{
+    QJsonArray array;
+    for (const char *item : items)
+        array.append(QString::fromUtf8(item));
+    return array;
+}
+
+QJsonObject object(const char *json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+} // namespace
+
+class TestScenarioReader final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void baseIsValid()
+    {
+        const ScenarioReader::Result result = ScenarioReader::read(toJson(baseScenario()));
+        QVERIFY2(result.problems.empty(), qPrintable(describe(result.problems)));
+        QVERIFY(result.world);
+        QCOMPARE(result.world->lines.size(), std::size_t(1));
+        QCOMPARE(result.world->lines[0].data.bytes(), qint64(3'000'000'000));
+        QCOMPARE(result.world->lines[0].policy->threshold->below, qint64(1'000'000'000));
+        QCOMPARE(result.world->methods[0].expires->month, 6);
+        QVERIFY(!result.world->methods[1].expires);
+        QCOMPARE(result.world->packages[1].voice.seconds(), qint64(0)); // missing voice is zero
+    }
+
+    void oneProblem_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("problemPath");
+        QTest::addColumn<QString>("mentions");
+        const QJsonValue remove(QJsonValue::Undefined);
+        const QString policy = QStringLiteral("lines[0].policy");
+
+        QTest::newRow("typo key") << policy + ".threshhold" << QJsonValue(QJsonObject()) << policy + ".threshhold" << "unknown key (did you mean \"threshold\"?)";
+        QTest::newRow("unknown top-level key") << "extra" << QJsonValue(1) << "extra" << "unknown key";
+        QTest::newRow("day as string") << policy + ".monthly" << QJsonValue(object(R"({"day": "31", "package": "2GB"})")) << policy + ".monthly.day" << "must be a whole number, not a string";
+        QTest::newRow("day 32") << policy + ".monthly" << QJsonValue(object(R"({"day": 32, "package": "2GB"})")) << policy + ".monthly.day" << "must be between 1 and 31 (got 32)";
+        QTest::newRow("day 0") << policy + ".monthly" << QJsonValue(object(R"({"day": 0, "package": "2GB"})")) << policy + ".monthly.day" << "must be between 1 and 31 (got 0)";
+        QTest::newRow("day 1.5") << policy + ".monthly" << QJsonValue(object(R"({"day": 1.5, "package": "2GB"})")) << policy + ".monthly.day" << "whole number";
+        QTest::newRow("time 9:00") << policy + ".monthly" << QJsonValue(object(R"({"day": 3, "time": "9:00", "package": "2GB"})")) << policy + ".monthly.time" << "HH:MM";
+        QTest::newRow("time 24:00") << policy + ".monthly" << QJsonValue(object(R"({"day": 3, "time": "24:00", "package": "2GB"})")) << policy + ".monthly.time" << "HH:MM";
+        QTest::newRow("monthly without day") << policy + ".monthly" << QJsonValue(object(R"({"package": "2GB"})")) << policy + ".monthly.day" << "missing (required)";
+        QTest::newRow("unknown monthly package") << policy + ".monthly" << QJsonValue(object(R"({"day": 3, "package": "9GB"})")) << policy + ".monthly.package" << "unknown package \"9GB\"";
+        QTest::newRow("deposit as number") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "method": "mc", "deposit": 50})")) << "events[0].deposit" << "must be a string, not a number";
+        QTest::newRow("deposit zero") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "method": "mc", "deposit": "0.00"})")) << "events[0].deposit" << "more than zero";
+        QTest::newRow("duplicate line id") << "lines[1]" << QJsonValue(object(R"({"id": "phone"})")) << "lines[1].id" << "used twice (first at lines[0])";
+        QTest::newRow("duplicate package id") << "packages[2]" << QJsonValue(object(R"({"id": "2GB", "price": "1"})")) << "packages[2].id" << "used twice";
+        QTest::newRow("duplicate method id") << "methods[2]" << QJsonValue(object(R"({"id": "mc", "kind": "paypal", "funds": "1"})")) << "methods[2].id" << "used twice";
+        QTest::newRow("unknown method") << policy + ".method" << QJsonValue("amex") << policy + ".method" << "unknown method \"amex\"";
+        QTest::newRow("unknown fallback") << policy + ".fallback" << QJsonValue("amex") << policy + ".fallback" << "unknown method";
+        QTest::newRow("fallback equals method") << policy + ".fallback" << QJsonValue("mc") << policy + ".fallback" << "must differ from method";
+        QTest::newRow("below zero") << policy + ".threshold.below" << QJsonValue("0MB") << policy + ".threshold.below" << "more than zero";
+        QTest::newRow("package adds none of the resource") << policy + ".threshold" << QJsonValue(object(R"({"resource": "voice", "below": "10min", "package": "2GB"})")) << policy + ".threshold.package" << "adds no voice";
+        QTest::newRow("unknown resource") << policy + ".threshold.resource" << QJsonValue("sms") << policy + ".threshold.resource" << "\"data\" or \"voice\"";
+        QTest::newRow("below with wrong unit") << policy + ".threshold.below" << QJsonValue("10min") << policy + ".threshold.below" << "unknown unit \"min\"";
+        QTest::newRow("enabled without trigger") << policy + ".threshold" << remove << policy << "needs a threshold or a monthly trigger";
+        QTest::newRow("enabled without method") << policy + ".method" << remove << policy + ".method" << "required when the policy is enabled";
+        QTest::newRow("line cap zero") << policy + ".monthly_cap" << QJsonValue("0") << policy + ".monthly_cap" << "more than zero";
+        QTest::newRow("account cap zero") << "account" << QJsonValue(object(R"({"monthly_cap": "0.00"})")) << "account.monthly_cap" << "more than zero";
+        QTest::newRow("max per month zero") << policy + ".max_per_month" << QJsonValue(0) << policy + ".max_per_month" << "between 1 and";
+        QTest::newRow("enabled as string") << policy + ".enabled" << QJsonValue("yes") << policy + ".enabled" << "true or false";
+        QTest::newRow("end before start") << "end" << QJsonValue("2027-03-01T00:00:00Z") << "end" << "must not be before start";
+        QTest::newRow("bad start") << "start" << QJsonValue("2027-04-01 00:00") << "start" << "not an instant";
+        QTest::newRow("event before start") << "events[0]" << QJsonValue(object(R"({"at": "2027-03-31T23:59:59Z", "line": "phone", "use": {"data": "1MB"}})")) << "events[0].at" << "outside start..end";
+        QTest::newRow("event after end") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-30T00:00:00.001Z", "line": "phone", "use": {"data": "1MB"}})")) << "events[0].at" << "outside start..end";
+        QTest::newRow("use without amount") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "use": {}})")) << "events[0].use" << "needs an amount";
+        QTest::newRow("use on unknown line") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "line": "tablet", "use": {"data": "1MB"}})")) << "events[0].line" << "unknown line \"tablet\"";
+        QTest::newRow("use without line") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "use": {"data": "1MB"}})")) << "events[0].line" << "missing";
+        QTest::newRow("empty fail_next") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "method": "mc", "fail_next": []})")) << "events[0].fail_next" << "at least one reason";
+        QTest::newRow("unknown reason") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "method": "mc", "fail_next": ["declined", "card_expired"]})")) << "events[0].fail_next[1]" << "unknown reason \"card_expired\"";
+        QTest::newRow("two actions") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "use": {"data": "1MB"}, "topup": {"package": "2GB", "method": "mc"}})")) << "events[0].topup" << "exactly one action";
+        QTest::newRow("no action") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone"})")) << "events[0]" << "needs one action";
+        QTest::newRow("line on a deposit") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "method": "mc", "deposit": "5"})")) << "events[0].line" << "not allowed with deposit";
+        QTest::newRow("policy event with unknown package in disabled policy") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "policy": {"enabled": false, "monthly": {"day": 2, "package": "9GB"}}})")) << "events[0].policy.monthly.package" << "unknown package";
+        QTest::newRow("disabled policy with unknown method") << policy << QJsonValue(object(R"({"enabled": false, "method": "amex"})")) << policy + ".method" << "unknown method";
+        QTest::newRow("topup unknown package") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "topup": {"package": "1TB", "method": "mc"}})")) << "events[0].topup.package" << "unknown package";
+        QTest::newRow("currency JPY") << "currency" << QJsonValue("JPY") << "currency" << "2 minor digits";
+        QTest::newRow("currency lowercase") << "currency" << QJsonValue("eur") << "currency" << "unknown currency";
+        QTest::newRow("currency unknown") << "currency" << QJsonValue("XYZ") << "currency" << "unknown currency";
+        QTest::newRow("unknown timezone") << "timezone" << QJsonValue("Mars/Olympus") << "timezone" << "unknown time zone";
+        QTest::newRow("wrong format") << "format" << QJsonValue("topup-scenario/2") << "format" << "topup-scenario/1";
+        QTest::newRow("missing format") << "format" << remove << "format" << "missing (required)";
+        QTest::newRow("missing packages") << "packages" << remove << "packages" << "missing (required)";
+        QTest::newRow("packages not an array") << "packages" << QJsonValue(QJsonObject()) << "packages" << "must be an array";
+        QTest::newRow("package not an object") << "packages[2]" << QJsonValue(3) << "packages[2]" << "must be an object";
+        QTest::newRow("missing price") << "packages[1].price" << remove << "packages[1].price" << "missing (required)";
+        QTest::newRow("price with symbol") << "packages[1].price" << QJsonValue("$2.50") << "packages[1].price" << "not an amount of money";
+        QTest::newRow("data huge") << "lines[0].data" << QJsonValue("99999999999TB") << "lines[0].data" << "too large";
+        QTest::newRow("data unknown unit") << "lines[0].data" << QJsonValue("3GBB") << "lines[0].data" << "unknown unit \"GBB\"";
+        QTest::newRow("data negative") << "lines[0].data" << QJsonValue("-3GB") << "lines[0].data" << "negative";
+        QTest::newRow("card without expiry") << "methods[0].expires" << remove << "methods[0].expires" << "missing (required)";
+        QTest::newRow("card expiry shape") << "methods[0].expires" << QJsonValue("06/31") << "methods[0].expires" << "YYYY-MM";
+        QTest::newRow("wallet with expiry") << "methods[1].expires" << QJsonValue("2030-01") << "methods[1].expires" << "no expiry";
+        QTest::newRow("unknown kind") << "methods[1].kind" << QJsonValue("cash") << "methods[1].kind" << "unknown kind";
+        QTest::newRow("missing funds") << "methods[1].funds" << remove << "methods[1].funds" << "missing (required)";
+        QTest::newRow("id with slash") << "lines[0].id" << QJsonValue("a/b") << "lines[0].id" << "'/'";
+        QTest::newRow("empty id") << "packages[0].id" << QJsonValue("") << "packages[0].id" << "must not be empty";
+        QTest::newRow("generate unknown profile") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "gamer", "seed": 1, "every": "5min"})")) << "generate[0].profile" << "unknown profile";
+        QTest::newRow("generate zero every") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "light", "seed": 1, "every": "0s"})")) << "generate[0].every" << "more than zero";
+        QTest::newRow("generate unknown line") << "generate[0]" << QJsonValue(object(R"({"line": "tablet", "profile": "light", "seed": 1, "every": "5min"})")) << "generate[0].line" << "unknown line";
+        QTest::newRow("generate negative seed") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "light", "seed": -1, "every": "5min"})")) << "generate[0].seed" << "between 0 and";
+    }
+
+    void oneProblem()
+    {
+        QFETCH(QString, path);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, problemPath);
+        QFETCH(QString, mentions);
+        const ScenarioReader::Result result = ScenarioReader::read(toJson(withValue(baseScenario(), path, value)));
+        QVERIFY(!result.world);
+        const QString all = describe(result.problems);
+        QVERIFY2(result.problems.size() == 1, qPrintable(all));
+        QCOMPARE(result.problems[0].path, problemPath);
+        QVERIFY2(result.problems[0].message.contains(mentions), qPrintable(all));
+    }
+
+    void reportsEveryProblem()
+    {
+        QJsonObject scenario = baseScenario();
+        scenario = withValue(scenario, QStringLiteral("currency"), QStringLiteral("KWD"));
+        scenario = withValue(scenario, QStringLiteral("lines[0].policy.fallback"), QStringLiteral("mc"));
+        scenario = withValue(scenario, QStringLiteral("lines[0].policy.monthly"), object(R"({"day": 40, "package": "2GB"})"));
+        scenario = withValue(scenario, QStringLiteral("packages[1].prize"), QStringLiteral("1"));
+        scenario = withValue(scenario, QStringLiteral("events[0]"), object(R"({"at": "2027-04-02T00:00:00Z", "method": "mc", "fail_next": ["nope"]})"));
+        const ScenarioReader::Result result = ScenarioReader::read(toJson(scenario));
+        QStringList paths;
+        for (const Problem &problem : result.problems)
+            paths << problem.path;
+        paths.sort();
+        QCOMPARE(paths, (QStringList{QStringLiteral("currency"), QStringLiteral("events[0].fail_next[0]"),
+                                     QStringLiteral("lines[0].policy.fallback"),
+                                     QStringLiteral("lines[0].policy.monthly.day"),
+                                     QStringLiteral("packages[1].prize")}));
+    }
+
+    void malformedJsonNamesThePlace()
+    {
+        const ScenarioReader::Result result = ScenarioReader::read("{\n  \"format\": \"topup-scenario/1\",\n  \"x\": [1,,2]\n}");
+        QCOMPARE(result.problems.size(), std::size_t(1));
+        QVERIFY2(result.problems[0].message.contains(QLatin1String("line 3")), qPrintable(result.problems[0].message));
+    }
+
+    void optionalPartsDefault()
+    {
+        QJsonObject scenario = baseScenario();
+        scenario.remove(QStringLiteral("events"));
+        scenario = withValue(scenario, QStringLiteral("lines[0].policy.monthly"), object(R"({"day": 31, "package": "500MB"})"));
+        scenario = withValue(scenario, QStringLiteral("lines[1]"), object(R"({"id": "bare"})"));
+        const ScenarioReader::Result result = ScenarioReader::read(toJson(scenario));
+        QVERIFY2(result.world, qPrintable(describe(result.problems)));
+        QCOMPARE(result.world->lines[0].policy->monthly->minuteOfDay, 9 * 60); // time defaults to 09:00
+        QVERIFY(result.world->lines[0].policy->enabled);
+        QVERIFY(!result.world->lines[1].policy);
+        QCOMPARE(result.world->lines[1].data.bytes(), qint64(0));
+        QVERIFY(result.world->events.empty());
+    }
+
+    void disabledPolicyNeedsNothingElse()
+    {
+        const QJsonObject scenario =
+            withValue(baseScenario(), QStringLiteral("lines[0].policy"), object(R"({"enabled": false})"));
+        const ScenarioReader::Result result = ScenarioReader::read(toJson(scenario));
+        QVERIFY2(result.world, qPrintable(describe(result.problems)));
+        QVERIFY(!result.world->lines[0].policy->enabled);
+    }
+
+    void utcIsAZone()
+    {
+        const ScenarioReader::Result result =
+            ScenarioReader::read(toJson(withValue(baseScenario(), QStringLiteral("timezone"), QStringLiteral("UTC"))));
+        QVERIFY2(result.world, qPrintable(describe(result.problems)));
+    }
+
+    void failNextKeepsOrder()
+    {
+        const QJsonObject scenario = withValue(baseScenario(), QStringLiteral("events[0]"),
+                                               QJsonObject{{QStringLiteral("at"), QStringLiteral("2027-04-02T00:00:00Z")},
+                                                           {QStringLiteral("method"), QStringLiteral("mc")},
+                                                           {QStringLiteral("fail_next"), strings({"gateway_error", "declined", "insufficient_funds"})}});
+        const ScenarioReader::Result result = ScenarioReader::read(toJson(scenario));
+        QVERIFY2(result.world, qPrintable(describe(result.problems)));
+        QCOMPARE(result.world->events[0].faults,
+                 (std::vector<Reason>{Reason::GatewayError, Reason::Declined, Reason::InsufficientFunds}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScenarioReader)
+#include "tst_scenarioreader.moc"

@@ -1,0 +1,196 @@
+// Runs every scenario of tests/scenarios through the real topup-sim binary:
+// valid ones must print exactly their .expected.json (compared as JSON, plus
+// byte-identical between runs), invalid ones must exit 2 naming every path
+// their .error file lists.
+#include <QDir>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+class TestScenarios final : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    static Run runSim(const QStringList &arguments, const QByteArray &input = {})
+    {
+        QProcess process;
+        process.setWorkingDirectory(QStringLiteral(TOPUP_SCENARIO_DIR));
+        process.start(QStringLiteral(TOPUP_SIM), arguments);
+        if (!input.isEmpty())
+            process.write(input);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(120000))
+            return {};
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+                process.readAllStandardError()};
+    }
+
+    static QStringList scenarioFiles(const char *suffix)
+    {
+        QStringList names;
+        const QDir dir(QStringLiteral(TOPUP_SCENARIO_DIR));
+        for (const QString &file : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+            if (file.endsWith(QLatin1String(".expected.json")))
+                continue;
+            const QString base = file.chopped(5);
+            if (dir.exists(base + QLatin1String(suffix)))
+                names << base;
+        }
+        return names;
+    }
+
+private slots:
+    void validScenario_data()
+    {
+        QTest::addColumn<QString>("base");
+        const QStringList names = scenarioFiles(".expected.json");
+        QVERIFY2(names.size() >= 20, "the scenario folder should hold the examples and our own");
+        for (const QString &base : names)
+            QTest::newRow(qPrintable(base)) << base;
+    }
+
+    void validScenario()
+    {
+        QFETCH(QString, base);
+        const Run first = runSim({QStringLiteral("run"), base + QLatin1String(".json")});
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QVERIFY2(first.err.isEmpty(), first.err.constData());
+        QFile expectedFile(QStringLiteral(TOPUP_SCENARIO_DIR "/") + base + QLatin1String(".expected.json"));
+        QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+        const QJsonDocument expected = QJsonDocument::fromJson(expectedFile.readAll());
+        QJsonParseError error;
+        const QJsonDocument actual = QJsonDocument::fromJson(first.out, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        if (actual != expected) {
+            qWarning().noquote() << "got:\n" << first.out;
+            QFAIL("result differs from .expected.json");
+        }
+        const Run second = runSim({QStringLiteral("run"), base + QLatin1String(".json")});
+        QCOMPARE(second.out, first.out);
+    }
+
+    void invalidScenario_data()
+    {
+        QTest::addColumn<QString>("base");
+        const QStringList names = scenarioFiles(".error");
+        QVERIFY(!names.isEmpty());
+        for (const QString &base : names)
+            QTest::newRow(qPrintable(base)) << base;
+    }
+
+    void invalidScenario()
+    {
+        QFETCH(QString, base);
+        QFile errorFile(QStringLiteral(TOPUP_SCENARIO_DIR "/") + base + QLatin1String(".error"));
+        QVERIFY(errorFile.open(QIODevice::ReadOnly));
+        const QString spec = QString::fromUtf8(errorFile.readAll()).trimmed();
+        const QRegularExpressionMatch match =
+            QRegularExpression(QStringLiteral("exit status (\\d+); standard error names (.+)$")).match(spec);
+        QVERIFY2(match.hasMatch(), qPrintable(spec));
+        const QString file = base + QLatin1String(".json");
+        const Run run = runSim({QStringLiteral("run"), file});
+        QCOMPARE(run.exitCode, match.captured(1).toInt());
+        QVERIFY(run.out.isEmpty());
+        const QString err = QString::fromUtf8(run.err);
+        for (const QString &path : match.captured(2).split(QStringLiteral(", "))) {
+            // The path itself, or a field inside it (`….threshold` is named by `….threshold.package`).
+            const QRegularExpression named(QStringLiteral("^") + QRegularExpression::escape(file + QLatin1String(": ") + path.trimmed())
+                                               + QStringLiteral("[.\\[]?[^ ]*: "),
+                                           QRegularExpression::MultilineOption);
+            QVERIFY2(named.match(err).hasMatch(), qPrintable(QStringLiteral("%1 not named in:\n%2").arg(path, err)));
+        }
+        for (const QString &line : err.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            QVERIFY2(line.startsWith(file + QLatin1String(": ")), qPrintable(line));
+    }
+
+    void keysComeInSpecOrder()
+    {
+        const Run run = runSim({QStringLiteral("run"), QStringLiteral("03_declined_fallback.json")});
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> order = {"\"format\"", "\"attempts\"", "\"at\"", "\"line\"", "\"trigger\"", "\"key\"",
+                                         "\"attempt\"", "\"method\"", "\"package\"", "\"amount\"", "\"status\"",
+                                         "\"reason\"", "\"lines\"", "\"id\"", "\"data_bytes\"", "\"voice_seconds\"",
+                                         "\"unserved_data_bytes\"", "\"unserved_voice_seconds\"",
+                                         "\"threshold_state\"", "\"methods\"", "\"funds\"", "\"spend\"", "\"month\"",
+                                         "\"auto\"", "\"manual\""};
+        qsizetype at = 0;
+        for (const QByteArray &key : order) {
+            const qsizetype found = run.out.indexOf(key, at);
+            QVERIFY2(found >= 0, key.constData());
+            at = found;
+        }
+    }
+
+    void readsStandardInput()
+    {
+        QFile file(QStringLiteral(TOPUP_SCENARIO_DIR "/01_threshold_basic.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Run fromStdin = runSim({QStringLiteral("run"), QStringLiteral("-")}, file.readAll());
+        const Run fromFile = runSim({QStringLiteral("run"), QStringLiteral("01_threshold_basic.json")});
+        QCOMPARE(fromStdin.exitCode, 0);
+        QCOMPARE(fromStdin.out, fromFile.out);
+    }
+
+    void usageErrorsExit64_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no command") << QStringList();
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("walk")};
+        QTest::newRow("run without file") << QStringList{QStringLiteral("run")};
+        QTest::newRow("run with two files") << QStringList{QStringLiteral("run"), QStringLiteral("a"), QStringLiteral("b")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")};
+    }
+
+    void usageErrorsExit64()
+    {
+        QFETCH(QStringList, arguments);
+        const Run run = runSim(arguments);
+        QCOMPARE(run.exitCode, 64);
+        QVERIFY(!run.err.isEmpty());
+    }
+
+    void unreadableOrMalformedExit2_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("missing file") << QStringLiteral("no-such-file.json") << QByteArray() << QStringLiteral("cannot read");
+        QTest::newRow("truncated") << QStringLiteral("-") << QByteArray("{\"format\": \"topup-scen") << QStringLiteral("line 1, column");
+        QTest::newRow("not an object") << QStringLiteral("-") << QByteArray("[1, 2]") << QStringLiteral("JSON object");
+        QTest::newRow("empty") << QStringLiteral("-") << QByteArray(" ") << QStringLiteral("malformed JSON");
+    }
+
+    void unreadableOrMalformedExit2()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, input);
+        QFETCH(QString, mentions);
+        const Run run = runSim({QStringLiteral("run"), file}, input);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(run.err).startsWith(file + QLatin1String(": ")), run.err.constData());
+        QVERIFY2(QString::fromUtf8(run.err).contains(mentions), run.err.constData());
+    }
+
+    void helpAndVersion()
+    {
+        const Run help = runSim({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("run SCENARIO.json"));
+        const Run version = runSim({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("topup-sim "));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScenarios)
+#include "tst_scenarios.moc"
