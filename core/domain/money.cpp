@@ -60,7 +60,8 @@ Expected<Money> Money::parse(QStringView text)
 
 QString Money::toString() const
 {
-    const qint64 magnitude = m_cents < 0 ? -m_cents : m_cents;
+    // Unsigned, so that the most negative value has a magnitude too.
+    const quint64 magnitude = m_cents < 0 ? 0 - quint64(m_cents) : quint64(m_cents);
     return QStringLiteral("%1%2.%3")
         .arg(m_cents < 0 ? QStringLiteral("-") : QString())
         .arg(magnitude / 100)

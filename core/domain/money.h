@@ -24,7 +24,7 @@ public:
     constexpr qint64 cents() const noexcept { return m_cents; }
     constexpr bool isZero() const noexcept { return m_cents == 0; }
     constexpr Money operator+(Money other) const noexcept { return Money(saturatingAdd(m_cents, other.m_cents)); }
-    constexpr Money operator-(Money other) const noexcept { return Money(saturatingAdd(m_cents, -other.m_cents)); }
+    constexpr Money operator-(Money other) const noexcept { return Money(saturatingSub(m_cents, other.m_cents)); }
     Money &operator+=(Money other) noexcept { return *this = *this + other; }
     Money &operator-=(Money other) noexcept { return *this = *this - other; }
 

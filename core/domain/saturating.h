@@ -16,4 +16,12 @@ constexpr qint64 saturatingAdd(qint64 a, qint64 b) noexcept
     return sum;
 }
 
+constexpr qint64 saturatingSub(qint64 a, qint64 b) noexcept
+{
+    qint64 difference = 0;
+    if (__builtin_sub_overflow(a, b, &difference))
+        return b < 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    return difference;
+}
+
 } // namespace topup

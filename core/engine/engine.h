@@ -11,6 +11,7 @@
 
 #include <QHash>
 
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -95,7 +96,7 @@ private:
     std::vector<PendingRetry> m_retries;
     std::vector<int> m_dirtyLines;
     qint64 m_retryOrder = 0;
-    qint64 m_nextMonthly = 0;
+    qint64 m_nextMonthly = std::numeric_limits<qint64>::max(); // no monthly occurrence ahead
     Outcome m_outcome;
 };
 

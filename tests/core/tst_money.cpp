@@ -149,12 +149,12 @@ void TestMoney::arithmetic_data()
     QTest::newRow("0 and max") << qint64(0) << maxCents << maxCents << -maxCents;
     QTest::newRow("-max and 1 exactly min") << -maxCents << qint64(1) << -maxCents + 1 << minCents;
     QTest::newRow("-max and 2 saturates") << -maxCents << qint64(2) << -maxCents + 2 << minCents;
-    QTest::newRow("max and min") << maxCents << minCents << qint64(-1) << maxCents;
     // a − min is a + 2^63: it must saturate to max (or be exact when it fits),
     // never wrap through negating min.
+    QTest::newRow("max minus min") << maxCents << minCents << qint64(-1) << maxCents;
     QTest::newRow("0 minus min") << qint64(0) << minCents << minCents << maxCents;
-    QTest::newRow("-1 minus min fits") << qint64(-1) << minCents << maxCents << maxCents;
-    QTest::newRow("-5 minus min fits") << qint64(-5) << minCents << maxCents << maxCents - 4;
+    QTest::newRow("-1 minus min fits") << qint64(-1) << minCents << minCents << maxCents;
+    QTest::newRow("-5 minus min fits") << qint64(-5) << minCents << minCents << maxCents - 4;
 }
 
 void TestMoney::arithmetic()
