@@ -28,7 +28,9 @@ QString chainKey(const QString &line, const char *trigger, const QString &suffix
 
 } // namespace
 
-Engine::Engine(const World &world) : m_world(world), m_calendar(world.zone)
+Engine::Engine(const World &world) : Engine(world, m_ownGateway) {}
+
+Engine::Engine(const World &world, Gateway &gateway) : m_world(world), m_calendar(world.zone), m_gateway(gateway)
 {
     for (std::size_t i = 0; i < world.packages.size(); ++i)
         m_packageIndex.insert(world.packages[i].id, int(i));
@@ -37,7 +39,9 @@ Engine::Engine(const World &world) : m_world(world), m_calendar(world.zone)
         std::optional<Instant> expiresAt;
         if (method.expires) // valid through the last local day of the month
             expiresAt = m_calendar.monthStart(method.expires->next());
-        m_methodIndex.insert(method.id, m_gateway.addMethod(method.id, method.funds, expiresAt));
+        if (&m_gateway == &m_ownGateway)
+            m_ownGateway.addMethod(method.id, method.funds, expiresAt);
+        m_methodIndex.insert(method.id, int(i));
     }
     m_lines.resize(world.lines.size());
     m_dirtyLines.reserve(world.lines.size());
@@ -139,8 +143,8 @@ Outcome Engine::run()
             result.thresholdState = line.state;
         m_outcome.lines.push_back(result);
     }
-    for (int i = 0; i < m_gateway.methodCount(); ++i)
-        m_outcome.methodFunds.push_back(m_gateway.funds(i));
+    for (std::size_t i = 0; i < m_world.methods.size(); ++i)
+        m_outcome.methodFunds.push_back(m_gateway.funds(int(i)));
     for (const auto &[key, entry] : m_spend.entries())
         m_outcome.spend.push_back(
             SpendRow{key.first, YearMonth::fromIndex(key.second), entry.autoSpend, entry.manualSpend});
@@ -193,7 +197,7 @@ void Engine::applyEvent(const WorldEvent &event, Instant now)
         break;
     case WorldEvent::Kind::Deposit: {
         const int method = m_methodIndex.value(event.method);
-        m_gateway.deposit(method, event.deposit);
+        m_gateway.deposit(method, event.deposit, now);
         for (std::size_t i = 0; i < m_lines.size(); ++i) {
             LineState &line = m_lines[i];
             if (line.state == ThresholdState::Suspended && (line.method == method || line.fallback == method)) {

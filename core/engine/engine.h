@@ -22,7 +22,9 @@ namespace topup {
 class Engine final
 {
 public:
+    // With its own in-memory gateway (scenarios), or with the given one.
     explicit Engine(const World &world);
+    Engine(const World &world, Gateway &gateway);
     Q_DISABLE_COPY_MOVE(Engine)
 
     Outcome run();
@@ -86,7 +88,8 @@ private:
 
     const World &m_world;
     ZonedCalendar m_calendar;
-    PaymentGateway m_gateway;
+    PaymentGateway m_ownGateway;
+    Gateway &m_gateway;
     SpendBook m_spend;
     QHash<QString, int> m_lineIndex;
     QHash<QString, int> m_methodIndex;

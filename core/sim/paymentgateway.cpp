@@ -8,7 +8,7 @@ int PaymentGateway::addMethod(const QString &id, Money funds, std::optional<Inst
     return int(m_methods.size()) - 1;
 }
 
-void PaymentGateway::deposit(int method, Money amount)
+void PaymentGateway::deposit(int method, Money amount, Instant)
 {
     m_methods[std::size_t(method)].funds += amount;
 }
@@ -19,15 +19,9 @@ void PaymentGateway::injectFaults(int method, const std::vector<Reason> &reasons
     faults.insert(faults.end(), reasons.begin(), reasons.end());
 }
 
-QString PaymentGateway::identityKey(const ChargeIdentity &identity)
-{
-    // The unit separator cannot occur in ids, so distinct identities never collide.
-    return identity.chainKey + QChar(0x1f) + QString::number(identity.attempt) + QChar(0x1f) + identity.method;
-}
-
 ChargeAnswer PaymentGateway::charge(const ChargeIdentity &identity, int methodIndex, Money price, Instant at)
 {
-    const QString key = identityKey(identity);
+    const QString key = chargeIdentityKey(identity);
     const auto seen = m_answers.constFind(key);
     if (seen != m_answers.constEnd())
         return *seen;

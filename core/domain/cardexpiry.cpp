@@ -1,0 +1,65 @@
+#include "cardexpiry.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace topup {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("topup::CardExpiry", text);
+}
+
+std::optional<int> twoDigits(QStringView text)
+{
+    if (text.size() != 2)
+        return std::nullopt;
+    int value = 0;
+    for (const QChar c : text) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return std::nullopt;
+        value = value * 10 + (c.unicode() - '0');
+    }
+    return value;
+}
+
+QString formatExpiry(YearMonth month)
+{
+    return QStringLiteral("%1/%2").arg(month.month, 2, 10, QLatin1Char('0')).arg(month.year % 100, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+Expected<YearMonth> parseCardExpiry(QStringView text, YearMonth currentMonth)
+{
+    const QString badFormat = tr("enter the expiry date as MM/YY, e.g. 08/27");
+    const QStringView trimmed = text.trimmed();
+    const qsizetype slash = trimmed.indexOf(QLatin1Char('/'));
+    if (slash < 0)
+        return Expected<YearMonth>::failure(badFormat);
+    // Spaces around the slash only, never inside the numbers.
+    const std::optional<int> month = twoDigits(trimmed.left(slash).trimmed());
+    const std::optional<int> year = twoDigits(trimmed.mid(slash + 1).trimmed());
+    if (!month || !year)
+        return Expected<YearMonth>::failure(badFormat);
+    if (*month < 1 || *month > 12)
+        return Expected<YearMonth>::failure(tr("the expiry month must be 01 to 12 (got %1)")
+                                                .arg(*month, 2, 10, QLatin1Char('0')));
+    const YearMonth expiry{2000 + *year, *month};
+    if (expiry < currentMonth)
+        return Expected<YearMonth>::failure(tr("card expired (%1)").arg(formatExpiry(expiry)));
+    return expiry;
+}
+
+bool expiresWithin(YearMonth expiry, QDate today, int days)
+{
+    const QDate first(expiry.year, expiry.month, 1);
+    if (!today.isValid() || !first.isValid() || days < 0)
+        return false;
+    const qint64 daysLeft = today.daysTo(first.addDays(first.daysInMonth() - 1));
+    return daysLeft >= 0 && daysLeft <= days;
+}
+
+} // namespace topup

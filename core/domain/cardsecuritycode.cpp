@@ -1,0 +1,39 @@
+#include "cardsecuritycode.h"
+
+#include <QCoreApplication>
+
+namespace topup {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("topup::CardSecurityCode", text);
+}
+
+bool isDigits(QStringView text, qsizetype count)
+{
+    if (text.size() != count)
+        return false;
+    for (const QChar c : text) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Expected<bool> checkSecurityCode(QStringView code, CardBrand brand)
+{
+    const QStringView trimmed = code.trimmed();
+    if (brand == CardBrand::AmericanExpress) {
+        if (!isDigits(trimmed, 4))
+            return Expected<bool>::failure(
+                tr("the security code of an American Express card is the 4 digits printed on its front"));
+    } else if (!isDigits(trimmed, 3)) {
+        return Expected<bool>::failure(tr("the security code is the 3 digits printed on the back of the card"));
+    }
+    return true;
+}
+
+} // namespace topup

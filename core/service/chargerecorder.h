@@ -1,0 +1,48 @@
+#pragma once
+
+#include "domain/expected.h"
+#include "domain/instant.h"
+#include "engine/outcome.h"
+#include "sim/gateway.h"
+
+#include <QString>
+
+namespace topup {
+
+class Database;
+class JournalGateway;
+
+struct ChargeRequest final
+{
+    qint64 accountId = 0;
+    qint64 lineId = 0;
+    qint64 methodId = 0;
+    qint64 packageId = 0;
+    TriggerKind trigger = TriggerKind::Manual;
+    QString chainKey;
+    int attempt = 1;
+    Instant at;
+    QString month; // local YYYY-MM of `at`
+};
+
+// The exactly-once protocol between the store and the provider's journal:
+// 1. write the intent to charge (store), 2. charge (journal, which answers a
+// repeated identity with its first answer), 3. write the attempt, the new
+// balance and remove the intent (store, one transaction). A crash between
+// 2 and 3 leaves an intent and a journal entry: `reconcile` writes the
+// charge down on the next start, and nothing is ever charged twice.
+class ChargeRecorder final
+{
+public:
+    ChargeRecorder(Database &store, JournalGateway &journal) : m_store(store), m_journal(journal) {}
+
+    Expected<ChargeAnswer> charge(const ChargeRequest &request);
+    // Returns how many charges were written down.
+    Expected<int> reconcile();
+
+private:
+    Database &m_store;
+    JournalGateway &m_journal;
+};
+
+} // namespace topup

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "domain/expected.h"
+#include "gateway.h"
+
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace topup {
+
+class Database;
+
+struct JournalCharge final
+{
+    ChargeIdentity identity; // identity.method is the method's token
+    Money amount;
+    Instant at;
+    ChargeAnswer answer;
+};
+
+// The simulated payment provider as a separate system with its own SQLite
+// journal (`gateway.sqlite`). Every charge identity is written down with its
+// answer, in the same transaction that moves the money, before the answer is
+// given: a repeated identity gets the first answer and moves no money, also
+// after a crash and restart. Methods are the provider's accounts, named by
+// a random token; `bind` numbers them the way an engine run does.
+class JournalGateway final : public Gateway
+{
+public:
+    ~JournalGateway() override;
+    Q_DISABLE_COPY_MOVE(JournalGateway)
+
+    static Expected<std::unique_ptr<JournalGateway>> open(const QString &path);
+
+    Expected<bool> openAccount(const QString &token, Money funds, std::optional<Instant> expiresAt);
+    Expected<bool> depositTo(const QString &token, Money amount, Instant at);
+    Expected<bool> queueFaults(const QString &token, const std::vector<Reason> &reasons);
+    Expected<Money> fundsOf(const QString &token) const;
+    Expected<ChargeAnswer> chargeToken(const ChargeIdentity &identity, Money price, Instant at);
+
+    // Everything the journal holds, in the order it happened (for reconciling).
+    Expected<std::vector<JournalCharge>> charges() const;
+    // The last failure to reach the journal (empty when none): an engine run
+    // sees it as a gateway_error answer, the service shows it to the user.
+    const QString &lastError() const noexcept { return m_lastError; }
+
+    // Gateway, for an engine run over the bound tokens.
+    void bind(std::vector<QString> tokens) { m_bound = std::move(tokens); }
+    ChargeAnswer charge(const ChargeIdentity &identity, int method, Money price, Instant at) override;
+    void deposit(int method, Money amount, Instant at) override;
+    void injectFaults(int method, const std::vector<Reason> &reasons) override;
+    Money funds(int method) const override;
+
+private:
+    explicit JournalGateway(std::shared_ptr<Database> database);
+
+    std::shared_ptr<Database> m_database;
+    std::vector<QString> m_bound;
+    QString m_lastError;
+};
+
+} // namespace topup

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "domain/expected.h"
+#include "migration.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace topup {
+
+// One SQLite file through Qt Sql: opened carefully (a file that is not
+// ours, damaged, or from a newer version is refused and left untouched),
+// migrated with `PRAGMA user_version`, WAL with synchronous=FULL, foreign
+// keys on. A Database belongs to the thread that opened it.
+class Database final
+{
+public:
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    static Expected<std::shared_ptr<Database>> open(const QString &path, const Schema &schema);
+
+    const QString &path() const noexcept { return m_path; }
+    QSqlDatabase connection() const;
+    int schemaVersion() const noexcept { return m_version; }
+
+    // Runs `work` inside BEGIN IMMEDIATE … COMMIT. When `work` fails, or
+    // the commit does, everything is rolled back and the error returned.
+    Expected<bool> write(const std::function<Expected<bool>()> &work);
+
+    // "topup.sqlite: disk I/O error" — a message for a person.
+    QString describe(const QString &what) const;
+
+private:
+    Database(QString path, QString connectionName);
+
+    Expected<bool> migrate(const Schema &schema);
+    Expected<bool> exec(const QString &statement);
+
+    QString m_path;
+    QString m_connectionName;
+    int m_version = 0;
+};
+
+} // namespace topup

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QStringList>
+
+#include <vector>
+
+namespace topup {
+
+// One step of a schema: the statements that take `PRAGMA user_version` from
+// version - 1 to version. Each runs in a transaction of its own.
+struct Migration final
+{
+    int version = 0;
+    QStringList statements;
+};
+
+struct Schema final
+{
+    QString name; // for messages: "store", "payment journal"
+    std::vector<Migration> migrations; // versions 1, 2, … in order
+
+    int latestVersion() const { return migrations.empty() ? 0 : migrations.back().version; }
+};
+
+} // namespace topup

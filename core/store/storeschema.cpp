@@ -1,0 +1,137 @@
+#include "storeschema.h"
+
+namespace topup {
+
+Schema storeSchema()
+{
+    Migration v1{1,
+                 {
+                     // The simulated world's clock: the last instant the engine has run to.
+                     QStringLiteral("CREATE TABLE world (id INTEGER PRIMARY KEY CHECK (id = 1), clock_ms INTEGER NOT NULL)"),
+                     QStringLiteral("CREATE TABLE accounts ("
+                                    " id INTEGER PRIMARY KEY,"
+                                    " login TEXT NOT NULL UNIQUE,"
+                                    " password_hash TEXT NOT NULL,"
+                                    " currency TEXT NOT NULL,"
+                                    " timezone TEXT NOT NULL,"
+                                    " monthly_cap_cents INTEGER CHECK (monthly_cap_cents > 0),"
+                                    " failed_sign_ins INTEGER NOT NULL DEFAULT 0,"
+                                    " locked_until_ms INTEGER,"
+                                    " created_ms INTEGER NOT NULL)"),
+                     QStringLiteral("CREATE TABLE packages ("
+                                    " id INTEGER PRIMARY KEY,"
+                                    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+                                    " code TEXT NOT NULL,"
+                                    " name TEXT NOT NULL,"
+                                    " data_bytes INTEGER NOT NULL CHECK (data_bytes >= 0),"
+                                    " voice_seconds INTEGER NOT NULL CHECK (voice_seconds >= 0),"
+                                    " price_cents INTEGER NOT NULL CHECK (price_cents >= 0),"
+                                    " UNIQUE (account_id, code))"),
+                     // Only what may be kept of a card: brand, last four, expiry, holder, a token.
+                     QStringLiteral("CREATE TABLE methods ("
+                                    " id INTEGER PRIMARY KEY,"
+                                    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+                                    " code TEXT NOT NULL,"
+                                    " kind TEXT NOT NULL CHECK (kind IN ('credit_card', 'debit_card', 'paypal')),"
+                                    " holder TEXT,"
+                                    " brand TEXT,"
+                                    " last_four TEXT CHECK (last_four IS NULL OR length(last_four) = 4),"
+                                    " expires TEXT,"
+                                    " wallet_masked TEXT,"
+                                    " token TEXT NOT NULL UNIQUE,"
+                                    " is_default INTEGER NOT NULL DEFAULT 0,"
+                                    " removed INTEGER NOT NULL DEFAULT 0,"
+                                    " created_ms INTEGER NOT NULL,"
+                                    " UNIQUE (account_id, code))"),
+                     QStringLiteral("CREATE TABLE lines ("
+                                    " id INTEGER PRIMARY KEY,"
+                                    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+                                    " code TEXT NOT NULL,"
+                                    " name TEXT NOT NULL,"
+                                    " region TEXT NOT NULL DEFAULT '',"
+                                    " profile TEXT NOT NULL DEFAULT 'regular',"
+                                    " seed INTEGER NOT NULL DEFAULT 0,"
+                                    " data_bytes INTEGER NOT NULL CHECK (data_bytes >= 0),"
+                                    " voice_seconds INTEGER NOT NULL CHECK (voice_seconds >= 0),"
+                                    " unserved_data_bytes INTEGER NOT NULL DEFAULT 0,"
+                                    " unserved_voice_seconds INTEGER NOT NULL DEFAULT 0,"
+                                    " policy_json TEXT,"
+                                    " threshold_state TEXT NOT NULL DEFAULT 'armed',"
+                                    " threshold_chains INTEGER NOT NULL DEFAULT 0,"
+                                    " manual_topups INTEGER NOT NULL DEFAULT 0,"
+                                    " last_monthly_key INTEGER NOT NULL DEFAULT -1,"
+                                    " UNIQUE (account_id, code))"),
+                     QStringLiteral("CREATE TABLE retries ("
+                                    " id INTEGER PRIMARY KEY,"
+                                    " line_id INTEGER NOT NULL REFERENCES lines(id) ON DELETE CASCADE,"
+                                    " due_ms INTEGER NOT NULL,"
+                                    " seq INTEGER NOT NULL,"
+                                    " trigger TEXT NOT NULL,"
+                                    " chain_key TEXT NOT NULL,"
+                                    " attempt INTEGER NOT NULL)"),
+                     // Written before a charge, removed with the attempt it becomes:
+                     // what lets a restart write down a charge the provider made.
+                     QStringLiteral("CREATE TABLE charge_intents ("
+                                    " chain_key TEXT NOT NULL,"
+                                    " attempt INTEGER NOT NULL,"
+                                    " method_token TEXT NOT NULL,"
+                                    " line_id INTEGER NOT NULL REFERENCES lines(id),"
+                                    " method_id INTEGER NOT NULL REFERENCES methods(id),"
+                                    " package_id INTEGER NOT NULL REFERENCES packages(id),"
+                                    " trigger TEXT NOT NULL,"
+                                    " at_ms INTEGER NOT NULL,"
+                                    " month TEXT NOT NULL,"
+                                    " PRIMARY KEY (chain_key, attempt, method_token))"),
+                     QStringLiteral("CREATE TABLE attempts ("
+                                    " id INTEGER PRIMARY KEY,"
+                                    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+                                    " line_id INTEGER NOT NULL REFERENCES lines(id) ON DELETE CASCADE,"
+                                    " at_ms INTEGER NOT NULL,"
+                                    " month TEXT NOT NULL,"
+                                    " trigger TEXT NOT NULL CHECK (trigger IN ('threshold', 'monthly', 'manual')),"
+                                    " chain_key TEXT NOT NULL,"
+                                    " attempt INTEGER NOT NULL,"
+                                    " method_id INTEGER REFERENCES methods(id),"
+                                    " method_token TEXT,"
+                                    " package_id INTEGER NOT NULL REFERENCES packages(id),"
+                                    " amount_cents INTEGER NOT NULL,"
+                                    " status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed', 'blocked')),"
+                                    " reason TEXT,"
+                                    " reconciled INTEGER NOT NULL DEFAULT 0)"),
+                     QStringLiteral("CREATE UNIQUE INDEX attempts_charge ON attempts (chain_key, attempt, method_token)"
+                                    " WHERE method_token IS NOT NULL"),
+                     QStringLiteral("CREATE INDEX attempts_line_time ON attempts (line_id, at_ms)"),
+                     QStringLiteral("CREATE INDEX attempts_account_month ON attempts (account_id, month)"),
+                     QStringLiteral("CREATE TABLE usage_samples ("
+                                    " line_id INTEGER NOT NULL REFERENCES lines(id) ON DELETE CASCADE,"
+                                    " at_ms INTEGER NOT NULL,"
+                                    " data_bytes INTEGER NOT NULL,"
+                                    " voice_seconds INTEGER NOT NULL,"
+                                    " PRIMARY KEY (line_id, at_ms)) WITHOUT ROWID"),
+                     QStringLiteral("CREATE TABLE usage_hourly ("
+                                    " line_id INTEGER NOT NULL REFERENCES lines(id) ON DELETE CASCADE,"
+                                    " hour_ms INTEGER NOT NULL,"
+                                    " data_bytes INTEGER NOT NULL,"
+                                    " voice_seconds INTEGER NOT NULL,"
+                                    " PRIMARY KEY (line_id, hour_ms)) WITHOUT ROWID"),
+                     QStringLiteral("CREATE TABLE usage_daily ("
+                                    " line_id INTEGER NOT NULL REFERENCES lines(id) ON DELETE CASCADE,"
+                                    " day TEXT NOT NULL,"
+                                    " data_bytes INTEGER NOT NULL,"
+                                    " voice_seconds INTEGER NOT NULL,"
+                                    " PRIMARY KEY (line_id, day)) WITHOUT ROWID"),
+                     QStringLiteral("CREATE TABLE alerts ("
+                                    " id INTEGER PRIMARY KEY,"
+                                    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+                                    " at_ms INTEGER NOT NULL,"
+                                    " kind TEXT NOT NULL,"
+                                    " line_id INTEGER REFERENCES lines(id) ON DELETE CASCADE,"
+                                    " method_id INTEGER REFERENCES methods(id),"
+                                    " detail TEXT NOT NULL DEFAULT '',"
+                                    " read INTEGER NOT NULL DEFAULT 0)"),
+                     QStringLiteral("CREATE INDEX alerts_account ON alerts (account_id, read, at_ms)"),
+                 }};
+    return Schema{QStringLiteral("store"), {v1}};
+}
+
+} // namespace topup

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "domain/expected.h"
+
+#include <QString>
+
+namespace topup {
+class Database;
+class JournalGateway;
+} // namespace topup
+
+namespace topup::test {
+
+// The world the crash test hammers: one account, two lines, two packages,
+// a card and a wallet. Set up idempotently (a kill may interrupt it), the
+// provider's accounts first.
+Expected<bool> ensureStormWorld(Database &store, JournalGateway &journal);
+
+constexpr qint64 stormLineData = 1'000'000'000;
+
+} // namespace topup::test
