@@ -53,6 +53,27 @@ Engine::Engine(const World &world, Gateway &gateway) : m_world(world), m_calenda
     m_generators.reserve(world.streams.size());
     for (const UsageStream &stream : world.streams)
         m_generators.emplace_back(stream.profile, stream.seed, stream.everySeconds);
+    for (const PriorSpend &prior : world.priorSpend)
+        m_spend.addPrior(prior.line, prior.month, prior.autoSpend, prior.manualSpend, prior.autoCount);
+}
+
+void Engine::resumeProgress()
+{
+    for (std::size_t i = 0; i < m_world.progress.size() && i < m_lines.size(); ++i) {
+        const LineProgress &progress = m_world.progress[i];
+        LineState &line = m_lines[i];
+        line.state = progress.state;
+        line.thresholdChains = progress.thresholdChains;
+        line.manualTopUps = progress.manualTopUps;
+        line.lastMonthlyKey = progress.lastMonthlyKey;
+        line.unservedData = progress.unservedDataBytes;
+        line.unservedVoice = progress.unservedVoiceSeconds;
+    }
+    for (const PendingRetryState &retry : m_world.retries) {
+        if (retry.due < m_world.start || retry.due > m_world.end || retry.line < 0 || std::size_t(retry.line) >= m_lines.size())
+            continue; // due outside this run: the caller keeps it
+        m_retries.push_back(PendingRetry{retry.due.msecs(), m_retryOrder++, Chain{retry.line, retry.trigger, retry.key, retry.attempt}});
+    }
 }
 
 Outcome Engine::run()
@@ -64,6 +85,7 @@ Outcome Engine::run()
         const Line &line = m_world.lines[i];
         applyPolicy(int(i), line.policy ? &*line.policy : nullptr, m_world.start);
     }
+    resumeProgress();
 
     std::vector<int> eventOrder(m_world.events.size());
     std::iota(eventOrder.begin(), eventOrder.end(), 0);
@@ -76,8 +98,20 @@ Outcome Engine::run()
 
     std::vector<StreamCursor> streams;
     streams.reserve(m_world.streams.size());
-    for (std::size_t i = 0; i < m_world.streams.size(); ++i)
-        streams.push_back(StreamCursor{startMs, int(i), m_lineIndex.value(m_world.streams[i].line, -1)});
+    for (std::size_t i = 0; i < m_world.streams.size(); ++i) {
+        const UsageStream &stream = m_world.streams[i];
+        const qint64 every = stream.everySeconds * civil::msPerSecond;
+        qint64 first = stream.firstAt ? stream.firstAt->msecs() : startMs;
+        qint64 index = stream.firstIndex;
+        if (first < startMs) { // continue the stream's grid inside this run
+            const qint64 skipped = (startMs - first + every - 1) / every;
+            first += skipped * every;
+            index += skipped;
+        }
+        m_generators[i] = UsageGenerator(stream.profile, stream.seed, stream.everySeconds, index);
+        if (first <= endMs)
+            streams.push_back(StreamCursor{first, int(i), m_lineIndex.value(stream.line, -1)});
+    }
     const auto cursorLater = [](const StreamCursor &a, const StreamCursor &b) {
         return laterCursor(a.next, a.stream, b.next, b.stream);
     };
@@ -138,7 +172,9 @@ Outcome Engine::run()
 
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
         const LineState &line = m_lines[i];
-        LineOutcome result{line.data, line.voice, line.unservedData, line.unservedVoice, std::nullopt};
+        LineOutcome result{line.data, line.voice, line.unservedData, line.unservedVoice, std::nullopt,
+                           LineProgress{line.state, line.thresholdChains, line.manualTopUps, line.lastMonthlyKey,
+                                        line.unservedData, line.unservedVoice}};
         if (line.policy && line.policy->hasActiveThreshold())
             result.thresholdState = line.state;
         m_outcome.lines.push_back(result);
@@ -147,7 +183,10 @@ Outcome Engine::run()
         m_outcome.methodFunds.push_back(m_gateway.funds(int(i)));
     for (const auto &[key, entry] : m_spend.entries())
         m_outcome.spend.push_back(
-            SpendRow{key.first, YearMonth::fromIndex(key.second), entry.autoSpend, entry.manualSpend});
+            SpendRow{key.first, YearMonth::fromIndex(key.second), entry.autoSpend, entry.manualSpend, entry.autoCount});
+    for (const PendingRetry &retry : m_retries)
+        m_outcome.retries.push_back(PendingRetryState{retry.chain.line, retry.chain.trigger, retry.chain.key,
+                                                      retry.chain.attempt, Instant::fromMsecs(retry.due)});
     return std::move(m_outcome);
 }
 
@@ -375,10 +414,10 @@ void Engine::runAttempt(Chain chain, Instant now)
     }
     if (threshold)
         line.state = ThresholdState::Retrying;
-    if (now.msecs() <= m_world.end.msecs() - delay) { // a retry beyond `end` never runs
-        ++chain.attempt;
-        m_retries.push_back(PendingRetry{now.msecs() + delay, m_retryOrder++, std::move(chain)});
-    }
+    // A retry beyond `end` never runs in this run; it stays pending in the
+    // outcome, for a run that resumes this one.
+    ++chain.attempt;
+    m_retries.push_back(PendingRetry{now.msecs() + delay, m_retryOrder++, std::move(chain)});
 }
 
 bool Engine::chargeAndRecord(const Chain &chain, int method, int package, Instant now)
@@ -386,7 +425,7 @@ bool Engine::chargeAndRecord(const Chain &chain, int method, int package, Instan
     const Money price = m_world.packages[std::size_t(package)].price;
     const ChargeAnswer answer =
         m_gateway.charge(ChargeIdentity{chain.key, chain.attempt, m_world.methods[std::size_t(method)].id}, method,
-                         price, now);
+                         price, now, ChargeContext{chain.line, package, int(chain.trigger)});
     m_outcome.attempts.push_back(AttemptRecord{now, chain.line, chain.trigger, chain.key, chain.attempt, method,
                                                package, price,
                                                answer.succeeded ? AttemptStatus::Succeeded : AttemptStatus::Failed,

@@ -72,6 +72,7 @@ private:
         int line = 0;
     };
 
+    void resumeProgress();
     void applyPolicy(int line, const Policy *policy, Instant now);
     void applyEvent(const WorldEvent &event, Instant now);
     void applyUsage(int line, qint64 dataBytes, qint64 voiceSeconds);

@@ -5,6 +5,7 @@
 #include "domain/reason.h"
 #include "domain/yearmonth.h"
 #include "rules/thresholdstate.h"
+#include "world.h"
 
 #include <QString>
 
@@ -13,7 +14,6 @@
 
 namespace topup {
 
-enum class TriggerKind { Threshold, Monthly, Manual };
 enum class AttemptStatus { Succeeded, Failed, Blocked };
 
 QString triggerKindName(TriggerKind kind);
@@ -41,6 +41,7 @@ struct LineOutcome final
     qint64 unservedDataBytes = 0;
     qint64 unservedVoiceSeconds = 0;
     std::optional<ThresholdState> thresholdState; // none: no enabled threshold trigger
+    LineProgress progress; // everything a resumed run needs
 };
 
 struct SpendRow final
@@ -49,6 +50,7 @@ struct SpendRow final
     YearMonth month;
     Money autoSpend;
     Money manualSpend;
+    int autoCount = 0;
 };
 
 // What happened during a run, indices into the World's vectors.
@@ -58,6 +60,7 @@ struct Outcome final
     std::vector<LineOutcome> lines;
     std::vector<Money> methodFunds;
     std::vector<SpendRow> spend;
+    std::vector<PendingRetryState> retries; // still pending at `end`, in scheduling order
     qint64 usageEvents = 0;
 };
 

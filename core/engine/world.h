@@ -9,6 +9,8 @@
 #include "domain/policy.h"
 #include "domain/reason.h"
 #include "domain/voiceamount.h"
+#include "domain/yearmonth.h"
+#include "rules/thresholdstate.h"
 #include "sim/usagegenerator.h"
 
 #include <QString>
@@ -43,6 +45,44 @@ struct UsageStream final
     UsageProfile profile = UsageProfile::Regular;
     quint64 seed = 0;
     qint64 everySeconds = 300;
+    // A resumed run continues a stream on its grid: its first sample is at
+    // `firstAt` with number `firstIndex`. Unset: at `start`, number 0.
+    std::optional<Instant> firstAt;
+    qint64 firstIndex = 0;
+};
+
+enum class TriggerKind { Threshold, Monthly, Manual };
+
+// Where a line's rules stand, for a run that resumes an earlier one. A
+// fresh world (a scenario) starts every line armed, counters at zero.
+struct LineProgress final
+{
+    ThresholdState state = ThresholdState::Armed;
+    int thresholdChains = 0;
+    int manualTopUps = 0;
+    int lastMonthlyKey = -1; // month index of the latest monthly chain
+    qint64 unservedDataBytes = 0;
+    qint64 unservedVoiceSeconds = 0;
+};
+
+struct PendingRetryState final
+{
+    int line = 0;
+    TriggerKind trigger = TriggerKind::Threshold;
+    QString key;
+    int attempt = 2;
+    Instant due;
+};
+
+// Succeeded top-ups already made in a month the run may charge in, so the
+// limits of SPEC §7.1 count them.
+struct PriorSpend final
+{
+    int line = 0;
+    YearMonth month;
+    Money autoSpend;
+    Money manualSpend;
+    int autoCount = 0;
 };
 
 // Everything the engine needs to run: validated, ids resolvable.
@@ -58,6 +98,11 @@ struct World final
     std::vector<Line> lines;
     std::vector<WorldEvent> events; // in file order
     std::vector<UsageStream> streams;
+
+    // Only for a run that resumes an earlier one (the desktop world).
+    std::vector<LineProgress> progress; // empty, or one per line
+    std::vector<PendingRetryState> retries; // in the order they were scheduled
+    std::vector<PriorSpend> priorSpend;
 };
 
 } // namespace topup

@@ -15,6 +15,15 @@ void SpendBook::addManual(int line, YearMonth month, Money price)
     m_entries[{line, month.index()}].manualSpend += price;
 }
 
+void SpendBook::addPrior(int line, YearMonth month, Money autoSpend, Money manualSpend, int autoCount)
+{
+    Entry &entry = m_entries[{line, month.index()}];
+    entry.autoSpend += autoSpend;
+    entry.manualSpend += manualSpend;
+    entry.autoCount += autoCount;
+    m_accountAuto[month.index()] += autoSpend;
+}
+
 const SpendBook::Entry *SpendBook::find(int line, YearMonth month) const
 {
     const auto it = m_entries.find({line, month.index()});

@@ -22,6 +22,8 @@ public:
 
     void addAuto(int line, YearMonth month, Money price);
     void addManual(int line, YearMonth month, Money price);
+    // Top-ups made before this run (a resumed world).
+    void addPrior(int line, YearMonth month, Money autoSpend, Money manualSpend, int autoCount);
 
     Money lineAuto(int line, YearMonth month) const;
     int lineAutoCount(int line, YearMonth month) const;

@@ -19,6 +19,15 @@ struct ChargeIdentity final
     QString method;
 };
 
+// What the charge is for, in the engine's numbering: the provider does not
+// need it, a recording gateway writes it down with the charge.
+struct ChargeContext final
+{
+    int line = 0;
+    int package = 0;
+    int trigger = 0; // TriggerKind
+};
+
 struct ChargeAnswer final
 {
     bool succeeded = false;
@@ -40,7 +49,8 @@ class Gateway
 public:
     virtual ~Gateway() = default;
 
-    virtual ChargeAnswer charge(const ChargeIdentity &identity, int method, Money price, Instant at) = 0;
+    virtual ChargeAnswer charge(const ChargeIdentity &identity, int method, Money price, Instant at,
+                                const ChargeContext &context) = 0;
     virtual void deposit(int method, Money amount, Instant at) = 0;
     virtual void injectFaults(int method, const std::vector<Reason> &reasons) = 0;
     virtual Money funds(int method) const = 0;

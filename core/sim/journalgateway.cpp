@@ -231,7 +231,7 @@ Expected<std::vector<JournalCharge>> JournalGateway::charges() const
     return all;
 }
 
-ChargeAnswer JournalGateway::charge(const ChargeIdentity &identity, int method, Money price, Instant at)
+ChargeAnswer JournalGateway::charge(const ChargeIdentity &identity, int method, Money price, Instant at, const ChargeContext &)
 {
     ChargeIdentity byToken = identity;
     byToken.method = m_bound.at(std::size_t(method));

@@ -48,7 +48,8 @@ public:
 
     // Gateway, for an engine run over the bound tokens.
     void bind(std::vector<QString> tokens) { m_bound = std::move(tokens); }
-    ChargeAnswer charge(const ChargeIdentity &identity, int method, Money price, Instant at) override;
+    ChargeAnswer charge(const ChargeIdentity &identity, int method, Money price, Instant at,
+                        const ChargeContext &context = {}) override;
     void deposit(int method, Money amount, Instant at) override;
     void injectFaults(int method, const std::vector<Reason> &reasons) override;
     Money funds(int method) const override;

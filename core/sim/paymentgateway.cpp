@@ -19,7 +19,7 @@ void PaymentGateway::injectFaults(int method, const std::vector<Reason> &reasons
     faults.insert(faults.end(), reasons.begin(), reasons.end());
 }
 
-ChargeAnswer PaymentGateway::charge(const ChargeIdentity &identity, int methodIndex, Money price, Instant at)
+ChargeAnswer PaymentGateway::charge(const ChargeIdentity &identity, int methodIndex, Money price, Instant at, const ChargeContext &)
 {
     const QString key = chargeIdentityKey(identity);
     const auto seen = m_answers.constFind(key);

@@ -21,7 +21,8 @@ public:
     void deposit(int method, Money amount, Instant at = {}) override;
     void injectFaults(int method, const std::vector<Reason> &reasons) override;
 
-    ChargeAnswer charge(const ChargeIdentity &identity, int method, Money price, Instant at) override;
+    ChargeAnswer charge(const ChargeIdentity &identity, int method, Money price, Instant at,
+                        const ChargeContext &context = {}) override;
 
     Money funds(int method) const override { return m_methods[std::size_t(method)].funds; }
     int methodCount() const noexcept { return int(m_methods.size()); }

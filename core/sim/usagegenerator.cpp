@@ -46,13 +46,16 @@ QString usageProfileName(UsageProfile profile)
     return QLatin1String(shapes[int(profile)].name);
 }
 
-UsageGenerator::UsageGenerator(UsageProfile profile, quint64 seed, qint64 everySeconds) noexcept
-    : m_shape(&shapes[int(profile)]), m_random(seed), m_everySeconds(everySeconds)
+UsageGenerator::UsageGenerator(UsageProfile profile, quint64 seed, qint64 everySeconds, qint64 firstIndex) noexcept
+    : m_shape(&shapes[int(profile)]), m_seed(seed), m_everySeconds(everySeconds), m_nextIndex(firstIndex)
 {
 }
 
-UsageSample UsageGenerator::next(int localHour) noexcept
+UsageSample UsageGenerator::sampleAt(qint64 index, int localHour) const noexcept
 {
+    // A fresh generator per sample, keyed by (seed, index); the constant is
+    // an odd 64-bit multiplier so neighbouring indices land far apart.
+    Xoshiro256 random(m_seed ^ (quint64(index) * 0xd1b54a32d192ed03ULL));
     const quint64 weight = m_shape->hourWeight[std::clamp(localHour, 0, 23)];
     const uint128 span = uint128(quint64(m_everySeconds)) * weight; // seconds × weight
     const uint128 perDay = uint128(86400) * 100;
@@ -60,7 +63,7 @@ UsageSample UsageGenerator::next(int localHour) noexcept
 
     // Data: the expected amount times a factor uniform in [0, 2).
     const uint128 expectedData = uint128(m_shape->dailyDataBytes) * span / perDay;
-    const uint128 data = expectedData * m_random.below(2048) / 1024;
+    const uint128 data = expectedData * random.below(2048) / 1024;
 
     // Voice: a call happens with a probability that makes the expected
     // seconds right; long intervals simply get their share.
@@ -68,12 +71,12 @@ UsageSample UsageGenerator::next(int localHour) noexcept
     const quint64 meanCall = m_shape->meanCallSeconds;
     uint128 voice = 0;
     if (expectedVoice >= meanCall) {
-        voice = expectedVoice * m_random.below(2048) / 1024;
+        voice = expectedVoice * random.below(2048) / 1024;
     } else {
         // Probability expectedVoice / meanCall, in 1/65536 steps, computed exactly.
         const quint64 chance = quint64(uint128(m_shape->dailyVoiceSeconds) * span * 65536 / (perDay * meanCall));
-        if (m_random.below(65536) < chance)
-            voice = meanCall * (256 + m_random.below(1536)) / 1024; // 0.25 .. 1.75 × mean
+        if (random.below(65536) < chance)
+            voice = meanCall * (256 + random.below(1536)) / 1024; // 0.25 .. 1.75 × mean
     }
     return UsageSample{qint64(std::min<uint128>(data, maxAmount)), qint64(std::min<uint128>(voice, maxAmount))};
 }

@@ -21,21 +21,25 @@ struct UsageSample final
 
 // The simulated carrier: what one line uses in each interval of `every`
 // seconds, shaped by the local hour of day. Integer arithmetic and our own
-// PRNG, so the same seed gives the same usage everywhere.
+// PRNG, so the same seed gives the same usage everywhere. Sample n depends
+// only on (seed, n), so a run can resume anywhere in the sequence.
 class UsageGenerator final
 {
 public:
-    UsageGenerator(UsageProfile profile, quint64 seed, qint64 everySeconds) noexcept;
+    UsageGenerator(UsageProfile profile, quint64 seed, qint64 everySeconds, qint64 firstIndex = 0) noexcept;
 
-    // Usage of the interval that starts at `localHour` (0..23).
-    UsageSample next(int localHour) noexcept;
+    // The next sample; its interval starts at `localHour` (0..23).
+    UsageSample next(int localHour) noexcept { return sampleAt(m_nextIndex++, localHour); }
+    // Sample number `index` of this stream.
+    UsageSample sampleAt(qint64 index, int localHour) const noexcept;
 
     struct Shape; // a profile's daily amounts and hourly rhythm
 
 private:
     const Shape *m_shape;
-    Xoshiro256 m_random;
+    quint64 m_seed;
     qint64 m_everySeconds;
+    qint64 m_nextIndex;
 };
 
 } // namespace topup

@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 #include "jsonpatch.h"
 #include "scenario/scenarioreader.h"
+#include "sim/paymentgateway.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -235,6 +236,72 @@ private slots:
         const Run r = run(scenario);
         QCOMPARE(r.outcome.lines[0].dataBytes, std::numeric_limits<qint64>::max());
         QCOMPARE(r.outcome.methodFunds[1].cents(), std::numeric_limits<qint64>::max());
+    }
+
+    void aRunSplitInTwoEqualsOneRun()
+    {
+        // The desktop world runs in pieces (catch-up day by day): carrying
+        // balances, trigger states, counters, retries, spend and the usage
+        // grid over must give exactly what one run gives.
+        QJsonObject scenario = withValue(baseScenario(), QStringLiteral("lines[0].policy.monthly"), object(R"({"day": 9, "time": "02:30", "package": "500MB"})"));
+        scenario = withValue(scenario, QStringLiteral("lines[0].policy.monthly_cap"), QStringLiteral("30.00"));
+        scenario = withValue(scenario, QStringLiteral("lines[0].policy.fallback"), QStringLiteral("pp"));
+        scenario = withValue(scenario, QStringLiteral("lines[1]"), object(R"({"id": "tab", "data": "500MB", "voice": "1h", "policy": {"threshold": {"resource": "voice", "below": "20min", "package": "talk"}, "method": "pp", "max_per_month": 2}})"));
+        scenario = withValue(scenario, QStringLiteral("packages[2]"), object(R"({"id": "talk", "voice": "60min", "price": "3.00"})"));
+        scenario = withValue(scenario, QStringLiteral("end"), QStringLiteral("2027-06-30T00:00:00Z"));
+        scenario = withValue(scenario, QStringLiteral("generate[0]"), object(R"({"line": "phone", "profile": "heavy", "seed": 5, "every": "5min"})"));
+        scenario = withValue(scenario, QStringLiteral("generate[1]"), object(R"({"line": "tab", "profile": "regular", "seed": 6, "every": "10min"})"));
+        scenario = withEvents(scenario, QJsonArray{object(R"({"at": "2027-04-10T00:00:00Z", "method": "mc", "fail_next": ["declined", "gateway_error", "gateway_error"]})"),
+                                                   object(R"({"at": "2027-04-10T00:00:00Z", "method": "pp", "fail_next": ["declined", "declined"]})")});
+        const Run whole = run(scenario);
+        QVERIFY(whole.outcome.attempts.size() > 10);
+
+        ScenarioReader::Result read = ScenarioReader::read(toJson(scenario));
+        QVERIFY(read.world);
+        World first = *read.world;
+        PaymentGateway gateway;
+        for (const PaymentMethod &method : first.methods)
+            gateway.addMethod(method.id, method.funds, std::nullopt);
+        first.end = *Instant::parse(u"2027-05-13T17:20:00Z"); // mid-stream, mid-month
+        Engine firstEngine(first, gateway);
+        const Outcome a = firstEngine.run();
+
+        World second = first;
+        second.events.clear(); // all of them fell in the first part
+        second.start = first.end.plusMsecs(1);
+        second.end = read.world->end;
+        for (std::size_t i = 0; i < second.lines.size(); ++i) {
+            second.lines[i].data = DataAmount(a.lines[i].dataBytes);
+            second.lines[i].voice = VoiceAmount(a.lines[i].voiceSeconds);
+            second.progress.push_back(a.lines[i].progress);
+        }
+        second.retries = a.retries;
+        for (const SpendRow &row : a.spend)
+            second.priorSpend.push_back(PriorSpend{row.line, row.month, row.autoSpend, row.manualSpend, row.autoCount});
+        for (UsageStream &stream : second.streams) {
+            stream.firstAt = first.start;
+            stream.firstIndex = 0;
+        }
+        Engine secondEngine(second, gateway);
+        const Outcome b = secondEngine.run();
+
+        QStringList split;
+        for (const Outcome *part : {&a, &b}) {
+            for (const AttemptRecord &attempt : part->attempts)
+                split << QStringLiteral("%1#%2@%3:%4").arg(attempt.key).arg(attempt.attempt).arg(attempt.at.toString()).arg(int(attempt.status));
+        }
+        QStringList joined;
+        for (const AttemptRecord &attempt : whole.outcome.attempts)
+            joined << QStringLiteral("%1#%2@%3:%4").arg(attempt.key).arg(attempt.attempt).arg(attempt.at.toString()).arg(int(attempt.status));
+        QCOMPARE(split, joined);
+        QCOMPARE(a.usageEvents + b.usageEvents, whole.outcome.usageEvents);
+        for (std::size_t i = 0; i < b.lines.size(); ++i) {
+            QCOMPARE(b.lines[i].dataBytes, whole.outcome.lines[i].dataBytes);
+            QCOMPARE(b.lines[i].voiceSeconds, whole.outcome.lines[i].voiceSeconds);
+            QCOMPARE(b.lines[i].unservedDataBytes, whole.outcome.lines[i].unservedDataBytes);
+            QCOMPARE(b.lines[i].thresholdState, whole.outcome.lines[i].thresholdState);
+        }
+        QCOMPARE(b.methodFunds, whole.outcome.methodFunds);
     }
 
     void emptyWorldRuns()

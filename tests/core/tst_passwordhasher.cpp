@@ -208,8 +208,9 @@ void TestPasswordHasher::malformed_data()
     QTest::newRow("salt with space") << with(2, QStringLiteral("MDEyMzQ1 Njc4OWFiY2RlZg=="));
     QTest::newRow("no salt") << with(2, QString());
     QTest::newRow("key not base64") << with(3, goodKey.left(43) + QLatin1Char('*'));
-    QTest::newRow("short key") << with(3, QStringLiteral("112SGG78SpLjcGErO4xxbD+350zstISitc36acvuTg=="));
-    QTest::newRow("long key") << with(3, goodKey.left(43) + QStringLiteral("IAA="));
+    const QByteArray keyBytes = QByteArray::fromBase64(goodKey.toLatin1());
+    QTest::newRow("31-byte key") << with(3, QString::fromLatin1(keyBytes.left(31).toBase64()));
+    QTest::newRow("33-byte key") << with(3, QString::fromLatin1((keyBytes + '\0').toBase64()));
     QTest::newRow("no key") << with(3, QString());
     QTest::newRow("extra field") << cafeVector + QStringLiteral("$x");
     QTest::newRow("trailing $") << cafeVector + QLatin1Char('$');
