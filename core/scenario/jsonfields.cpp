@@ -150,6 +150,16 @@ std::optional<QJsonObject> JsonFields::object(const QString &key, Need need)
     return value.toObject();
 }
 
+std::optional<QString> JsonFields::reference(const QString &key, Need need, const KnownIds &known, const QString &what)
+{
+    const std::optional<QString> id = string(key, need);
+    if (id && known.complete && !known.paths.contains(*id)) {
+        add(pathOf(key), tr("unknown %1 \"%2\"").arg(what, id->left(64)));
+        return std::nullopt;
+    }
+    return id;
+}
+
 void JsonFields::rejectUnknownKeys()
 {
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {

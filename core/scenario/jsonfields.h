@@ -4,6 +4,7 @@
 #include "problem.h"
 
 #include <QJsonArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -11,6 +12,15 @@
 #include <optional>
 
 namespace topup {
+
+// The ids a reference may name (id → the path that defined it). When the
+// list had an unreadable entry it is not complete: an id missing from it
+// may be that entry's, so references are not reported as unknown.
+struct KnownIds final
+{
+    QHash<QString, QString> paths;
+    bool complete = true;
+};
 
 // Reads the fields of one JSON object, recording a Problem (with its path)
 // for every missing required field, wrong type and bad value, and, at the
@@ -47,6 +57,9 @@ public:
         }
         return *value;
     }
+
+    // A string naming one of `known` (`what` says what kind: "package").
+    std::optional<QString> reference(const QString &key, Need need, const KnownIds &known, const QString &what);
 
     // Reports the keys no accessor asked for; call once, after the others.
     void rejectUnknownKeys();

@@ -2,6 +2,7 @@
 
 #include "domain/currency.h"
 #include "jsonfields.h"
+#include "policyjson.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -56,17 +57,6 @@ Expected<YearMonth> parseYearMonth(QStringView text)
     if (year < 1 || month < 1 || month > 12)
         return Expected<YearMonth>::failure(tr("no such month \"%1\"").arg(text));
     return YearMonth{year, month};
-}
-
-Expected<int> parseLocalTime(QStringView text)
-{
-    static const QRegularExpression shape(QStringLiteral("^(\\d{2}):(\\d{2})$"));
-    const QRegularExpressionMatch match = shape.match(text);
-    const int hour = match.hasMatch() ? match.capturedView(1).toInt() : -1;
-    const int minute = match.hasMatch() ? match.capturedView(2).toInt() : -1;
-    if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
-        return Expected<int>::failure(tr("must be a local time HH:MM, 00:00 to 23:59 (got \"%1\")").arg(text.left(32)));
-    return hour * 60 + minute;
 }
 
 // Ids end up in chain keys such as `phone/threshold/3`, so no '/' and no
@@ -154,39 +144,25 @@ void ScenarioReader::readRoot(const QJsonObject &object)
     root.rejectUnknownKeys();
 }
 
-std::optional<QString> ScenarioReader::readId(JsonFields &fields, QHash<QString, QString> &seen)
+std::optional<QString> ScenarioReader::readId(JsonFields &fields, KnownIds &seen)
 {
     const std::optional<QString> id = fields.string(QStringLiteral("id"), Need::Required);
     if (!id) {
-        m_incompleteLists.insert(&seen);
+        seen.complete = false;
         return std::nullopt;
     }
     const QString path = fields.pathOf(QStringLiteral("id"));
     if (const auto problem = idProblem(*id)) {
         fields.add(path, *problem);
-        m_incompleteLists.insert(&seen);
+        seen.complete = false;
         return std::nullopt;
     }
-    const auto first = seen.constFind(*id);
-    if (first != seen.constEnd()) {
+    const auto first = seen.paths.constFind(*id);
+    if (first != seen.paths.constEnd()) {
         fields.add(path, tr("\"%1\" is used twice (first at %2)").arg(*id, *first));
         return std::nullopt;
     }
-    seen.insert(*id, fields.path());
-    return id;
-}
-
-std::optional<QString> ScenarioReader::readReference(JsonFields &fields, const QString &key, bool required,
-                                                     const QHash<QString, QString> &known, const char *what)
-{
-    const std::optional<QString> id = fields.string(key, required ? Need::Required : Need::Optional);
-    // When the list itself had problems, an id may be missing from it for
-    // that reason alone: report the list, not every reference to it.
-    const bool listComplete = !m_incompleteLists.contains(&known);
-    if (id && listComplete && !known.contains(*id)) {
-        fields.add(fields.pathOf(key), tr("unknown %1 \"%2\"").arg(tr(what), id->left(64)));
-        return std::nullopt;
-    }
+    seen.paths.insert(*id, fields.path());
     return id;
 }
 
@@ -194,14 +170,14 @@ void ScenarioReader::readPackages(JsonFields &root)
 {
     const auto packages = root.array(QStringLiteral("packages"), Need::Required);
     if (!packages) {
-        m_incompleteLists.insert(&m_packageIds);
+        m_packageIds.complete = false;
         return;
     }
     for (qsizetype i = 0; i < packages->size(); ++i) {
         const QString path = indexed(QStringLiteral("packages"), i);
         const auto object = element(packages->at(i), path);
         if (!object) {
-            m_incompleteLists.insert(&m_packageIds);
+            m_packageIds.complete = false;
             continue;
         }
         JsonFields fields(*object, path, m_problems);
@@ -223,14 +199,14 @@ void ScenarioReader::readMethods(JsonFields &root)
 {
     const auto methods = root.array(QStringLiteral("methods"), Need::Required);
     if (!methods) {
-        m_incompleteLists.insert(&m_methodIds);
+        m_methodIds.complete = false;
         return;
     }
     for (qsizetype i = 0; i < methods->size(); ++i) {
         const QString path = indexed(QStringLiteral("methods"), i);
         const auto object = element(methods->at(i), path);
         if (!object) {
-            m_incompleteLists.insert(&m_methodIds);
+            m_methodIds.complete = false;
             continue;
         }
         JsonFields fields(*object, path, m_problems);
@@ -270,14 +246,14 @@ void ScenarioReader::readLines(JsonFields &root)
 {
     const auto lines = root.array(QStringLiteral("lines"), Need::Required);
     if (!lines) {
-        m_incompleteLists.insert(&m_lineIds);
+        m_lineIds.complete = false;
         return;
     }
     for (qsizetype i = 0; i < lines->size(); ++i) {
         const QString path = indexed(QStringLiteral("lines"), i);
         const auto object = element(lines->at(i), path);
         if (!object) {
-            m_incompleteLists.insert(&m_lineIds);
+            m_lineIds.complete = false;
             continue;
         }
         JsonFields fields(*object, path, m_problems);
@@ -286,107 +262,12 @@ void ScenarioReader::readLines(JsonFields &root)
         line.data = fields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount());
         line.voice = fields.parsed(QStringLiteral("voice"), Need::Optional, parseVoice).value_or(VoiceAmount());
         if (const auto policy = fields.object(QStringLiteral("policy"), Need::Optional))
-            line.policy = readPolicy(*policy, fields.pathOf(QStringLiteral("policy")));
+            line.policy = PolicyJson::read(*policy, fields.pathOf(QStringLiteral("policy")), PolicyCatalog{m_methodIds, m_packageIds, m_world.packages}, m_problems);
         fields.rejectUnknownKeys();
         if (id) {
             line.id = *id;
             m_world.lines.push_back(line);
         }
-    }
-}
-
-Policy ScenarioReader::readPolicy(const QJsonObject &object, const QString &path)
-{
-    JsonFields fields(object, path, m_problems);
-    Policy policy;
-    policy.enabled = fields.boolean(QStringLiteral("enabled"), Need::Optional).value_or(true);
-    readThreshold(fields, policy);
-    readMonthly(fields, policy);
-    policy.monthlyCap = fields.parsed(QStringLiteral("monthly_cap"), Need::Optional, parseMoney);
-    if (policy.monthlyCap && policy.monthlyCap->isZero())
-        fields.add(fields.pathOf(QStringLiteral("monthly_cap")), tr("must be more than zero"));
-    if (const auto max = fields.integer(QStringLiteral("max_per_month"), Need::Optional, 1, 1000000))
-        policy.maxPerMonth = int(*max);
-    const bool hasMethod = fields.has(QStringLiteral("method"));
-    policy.method = readReference(fields, QStringLiteral("method"), false, m_methodIds, "method").value_or(QString());
-    policy.fallback =
-        readReference(fields, QStringLiteral("fallback"), false, m_methodIds, "method").value_or(QString());
-    if (policy.enabled && !hasMethod)
-        fields.add(fields.pathOf(QStringLiteral("method")), tr("missing (required when the policy is enabled)"));
-    if (!policy.fallback.isEmpty() && policy.fallback == policy.method)
-        fields.add(fields.pathOf(QStringLiteral("fallback")), tr("must differ from method"));
-    if (policy.enabled && !fields.has(QStringLiteral("threshold")) && !fields.has(QStringLiteral("monthly")))
-        fields.add(path, tr("an enabled policy needs a threshold or a monthly trigger"));
-    fields.rejectUnknownKeys();
-    return policy;
-}
-
-void ScenarioReader::readThreshold(JsonFields &policyFields, Policy &policy)
-{
-    const auto object = policyFields.object(QStringLiteral("threshold"), Need::Optional);
-    if (!object)
-        return;
-    JsonFields fields(*object, policyFields.pathOf(QStringLiteral("threshold")), m_problems);
-    ThresholdTrigger trigger;
-    const auto resource = fields.string(QStringLiteral("resource"), Need::Required);
-    std::optional<qint64> below;
-    if (resource == QLatin1String("data")) {
-        trigger.resource = Resource::Data;
-        if (const auto amount = fields.parsed(QStringLiteral("below"), Need::Required, parseData))
-            below = amount->bytes();
-    } else if (resource == QLatin1String("voice")) {
-        trigger.resource = Resource::Voice;
-        if (const auto amount = fields.parsed(QStringLiteral("below"), Need::Required, parseVoice))
-            below = amount->seconds();
-    } else {
-        if (resource)
-            fields.add(fields.pathOf(QStringLiteral("resource")),
-                       tr("must be \"data\" or \"voice\" (got \"%1\")").arg(resource->left(32)));
-        fields.string(QStringLiteral("below"), Need::Required); // type-checked; its unit depends on the resource
-    }
-    if (below && *below == 0)
-        fields.add(fields.pathOf(QStringLiteral("below")), tr("must be more than zero"));
-    const auto package = readReference(fields, QStringLiteral("package"), true, m_packageIds, "package");
-    // SPEC §2 refuses a threshold package that "adds no more of the resource
-    // than below"; its own example 03 tops up 500 MB under a 1 GB threshold,
-    // so the rule we can follow to the letter of both is: the package must
-    // add some of the resource the trigger watches, or the top-up could never
-    // lift the balance at all.
-    const bool resourceKnown = resource == QLatin1String("data") || resource == QLatin1String("voice");
-    if (package) {
-        for (const Package &each : m_world.packages) {
-            const qint64 adds = trigger.resource == Resource::Data ? each.data.bytes() : each.voice.seconds();
-            if (each.id == *package && adds == 0 && resourceKnown)
-                fields.add(fields.pathOf(QStringLiteral("package")),
-                           trigger.resource == Resource::Data
-                               ? tr("package \"%1\" adds no data, so it can never lift a data threshold").arg(*package)
-                               : tr("package \"%1\" adds no voice, so it can never lift a voice threshold").arg(*package));
-        }
-    }
-    fields.rejectUnknownKeys();
-    if (below && package) {
-        trigger.below = *below;
-        trigger.package = *package;
-        policy.threshold = trigger;
-    }
-}
-
-void ScenarioReader::readMonthly(JsonFields &policyFields, Policy &policy)
-{
-    const auto object = policyFields.object(QStringLiteral("monthly"), Need::Optional);
-    if (!object)
-        return;
-    JsonFields fields(*object, policyFields.pathOf(QStringLiteral("monthly")), m_problems);
-    MonthlyTrigger trigger;
-    const auto day = fields.integer(QStringLiteral("day"), Need::Required, 1, 31);
-    const auto time = fields.parsed<int>(QStringLiteral("time"), Need::Optional, &parseLocalTime);
-    const auto package = readReference(fields, QStringLiteral("package"), true, m_packageIds, "package");
-    fields.rejectUnknownKeys();
-    if (day && package && (time || !fields.has(QStringLiteral("time")))) {
-        trigger.day = int(*day);
-        trigger.minuteOfDay = time.value_or(9 * 60);
-        trigger.package = *package;
-        policy.monthly = trigger;
     }
 }
 
@@ -432,10 +313,10 @@ void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, b
 
     if (onMethod && fields.has(QStringLiteral("line")))
         fields.add(fields.pathOf(QStringLiteral("line")), tr("not allowed with %1").arg(action));
-    const auto line = readReference(fields, QStringLiteral("line"), onLine, m_lineIds, "line");
+    const auto line = fields.reference(QStringLiteral("line"), onLine ? Need::Required : Need::Optional, m_lineIds, tr("line"));
     if (onLine && fields.has(QStringLiteral("method")))
         fields.add(fields.pathOf(QStringLiteral("method")), tr("not allowed with %1 (a top-up names its method inside)").arg(action));
-    const auto method = readReference(fields, QStringLiteral("method"), onMethod, m_methodIds, "method");
+    const auto method = fields.reference(QStringLiteral("method"), onMethod ? Need::Required : Need::Optional, m_methodIds, tr("method"));
     event.line = line.value_or(QString());
     event.method = method.value_or(QString());
 
@@ -452,14 +333,14 @@ void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, b
         event.kind = WorldEvent::Kind::TopUp;
         JsonFields topUpFields(*topUp, fields.pathOf(QStringLiteral("topup")), m_problems);
         event.package =
-            readReference(topUpFields, QStringLiteral("package"), true, m_packageIds, "package").value_or(QString());
+            topUpFields.reference(QStringLiteral("package"), Need::Required, m_packageIds, tr("package")).value_or(QString());
         event.method =
-            readReference(topUpFields, QStringLiteral("method"), true, m_methodIds, "method").value_or(QString());
+            topUpFields.reference(QStringLiteral("method"), Need::Required, m_methodIds, tr("method")).value_or(QString());
         topUpFields.rejectUnknownKeys();
     }
     if (const auto policy = fields.object(QStringLiteral("policy"), Need::Optional)) {
         event.kind = WorldEvent::Kind::SetPolicy;
-        event.policy = readPolicy(*policy, fields.pathOf(QStringLiteral("policy")));
+        event.policy = PolicyJson::read(*policy, fields.pathOf(QStringLiteral("policy")), PolicyCatalog{m_methodIds, m_packageIds, m_world.packages}, m_problems);
     }
     if (const auto deposit = fields.parsed(QStringLiteral("deposit"), Need::Optional, parseMoney)) {
         event.kind = WorldEvent::Kind::Deposit;
@@ -502,7 +383,7 @@ void ScenarioReader::readGenerate(JsonFields &root)
             continue;
         JsonFields fields(*object, path, m_problems);
         UsageStream stream;
-        const auto line = readReference(fields, QStringLiteral("line"), true, m_lineIds, "line");
+        const auto line = fields.reference(QStringLiteral("line"), Need::Required, m_lineIds, tr("line"));
         const auto profileName = fields.string(QStringLiteral("profile"), Need::Required);
         const auto profile = profileName ? parseUsageProfile(*profileName) : std::nullopt;
         if (profileName && !profile)

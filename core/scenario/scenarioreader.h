@@ -1,12 +1,12 @@
 #pragma once
 
 #include "engine/world.h"
+#include "jsonfields.h"
 #include "problem.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
-#include <QSet>
 
 #include <optional>
 
@@ -37,20 +37,14 @@ private:
     void readEvents(JsonFields &root, bool rangeKnown);
     void readEvent(const QJsonObject &object, const QString &path, bool rangeKnown);
     void readGenerate(JsonFields &root);
-    Policy readPolicy(const QJsonObject &object, const QString &path);
-    void readThreshold(JsonFields &policyFields, Policy &policy);
-    void readMonthly(JsonFields &policyFields, Policy &policy);
-    std::optional<QString> readId(JsonFields &fields, QHash<QString, QString> &seen);
-    std::optional<QString> readReference(JsonFields &fields, const QString &key, bool required,
-                                         const QHash<QString, QString> &known, const char *what);
+    std::optional<QString> readId(JsonFields &fields, KnownIds &seen);
     std::optional<QJsonObject> element(const QJsonValue &value, const QString &path);
 
     World m_world;
     Problems m_problems;
-    QHash<QString, QString> m_packageIds; // id → path of its first use
-    QHash<QString, QString> m_methodIds;
-    QHash<QString, QString> m_lineIds;
-    QSet<const QHash<QString, QString> *> m_incompleteLists; // id lists with an unreadable entry
+    KnownIds m_packageIds;
+    KnownIds m_methodIds;
+    KnownIds m_lineIds;
 };
 
 } // namespace topup
