@@ -111,7 +111,11 @@ PasswordHasher PasswordHasher::forProduct() noexcept
 
 QString PasswordHasher::hash(QStringView password) const
 {
-    const QByteArray salt = randomSalt();
+    return hashWithSalt(password, randomSalt());
+}
+
+QString PasswordHasher::hashWithSalt(QStringView password, const QByteArray &salt) const
+{
     const QByteArray key = deriveKey(password, salt, m_iterations);
     return QStringLiteral("%1$%2$%3$%4")
         .arg(algorithmName)

@@ -1,0 +1,155 @@
+#include "accountstore.h"
+
+#include "database.h"
+#include "domain/currency.h"
+#include "domain/loginid.h"
+#include "domain/passwordpolicy.h"
+#include "packagestore.h"
+#include "passwordhasher.h"
+#include "statement.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTimeZone>
+
+namespace topup {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("topup::AccountStore", text);
+}
+
+Account accountFrom(const Statement &row)
+{
+    Account account;
+    account.id = row.integer(0);
+    account.login = row.text(1);
+    account.currency = row.text(2);
+    account.timezone = row.text(3);
+    if (!row.isNull(4))
+        account.monthlyCap = Money::fromCents(row.integer(4));
+    return account;
+}
+
+const char *const accountColumns = "id, login, currency, timezone, monthly_cap_cents";
+
+} // namespace
+
+Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, const QByteArray &fixedSalt)
+{
+    const Expected<LoginId> login = LoginId::parse(form.login);
+    if (!login)
+        return Expected<Account>::failure(login.error());
+    if (const Expected<bool> strong = checkNewPassword(form.password, *login); !strong)
+        return Expected<Account>::failure(strong.error());
+    const Expected<QString> currency = parseCurrency(form.currency);
+    if (!currency)
+        return Expected<Account>::failure(currency.error());
+    if (!QTimeZone::isTimeZoneIdAvailable(form.timezone.toUtf8()))
+        return Expected<Account>::failure(tr("unknown time zone \"%1\"").arg(form.timezone.left(64)));
+    if (form.monthlyCap && form.monthlyCap->isZero())
+        return Expected<Account>::failure(tr("a monthly cap must be more than zero"));
+
+    const PasswordHasher hasher(m_iterations);
+    const QString hash = fixedSalt.isEmpty() ? hasher.hash(form.password) : hasher.hashWithSalt(form.password, fixedSalt);
+    Account account{0, login->text(), *currency, form.timezone, form.monthlyCap};
+    const Expected<bool> written = m_database.write([&]() -> Expected<bool> {
+        Statement exists(m_database, QStringLiteral("SELECT 1 FROM accounts WHERE login = ?"));
+        exists.bind(login->text());
+        if (const auto ran = exists.run(); !ran)
+            return ran;
+        if (exists.next())
+            return Expected<bool>::failure(tr("an account with this login already exists; sign in instead"));
+        Statement insert(m_database, QStringLiteral("INSERT INTO accounts (login, password_hash, currency, timezone,"
+                                                    " monthly_cap_cents, created_ms) VALUES (?, ?, ?, ?, ?, ?)"));
+        insert.bind(login->text()).bind(hash).bind(*currency).bind(form.timezone);
+        insert.bindNullable(form.monthlyCap.has_value(), form.monthlyCap ? form.monthlyCap->cents() : qint64(0));
+        insert.bind(now.msecs());
+        if (const auto ran = insert.run(); !ran)
+            return ran;
+        account.id = insert.lastInsertId();
+        return PackageStore(m_database).addDefaults(account.id);
+    });
+    if (!written)
+        return Expected<Account>::failure(written.error());
+    return account;
+}
+
+Expected<Account> AccountStore::signIn(const QString &loginText, const QString &password, Instant now)
+{
+    const QString wrong = tr("wrong login or password");
+    const Expected<LoginId> login = LoginId::parse(loginText);
+    if (!login)
+        return Expected<Account>::failure(login.error());
+
+    Statement find(m_database, QStringLiteral("SELECT %1, password_hash, failed_sign_ins, locked_until_ms"
+                                              " FROM accounts WHERE login = ?").arg(QLatin1String(accountColumns)));
+    find.bind(login->text());
+    if (const auto ran = find.run(); !ran)
+        return Expected<Account>::failure(ran.error());
+    if (!find.next()) {
+        // Same work as a real check, so timing does not tell which logins exist.
+        (void)PasswordHasher::verify(password, PasswordHasher(m_iterations).hashWithSalt(u"x", QByteArray(16, '\0')));
+        return Expected<Account>::failure(wrong);
+    }
+    const Account account = accountFrom(find);
+    const QString stored = find.text(5);
+    const int failures = int(find.integer(6));
+    const std::optional<qint64> lockedUntil = find.isNull(7) ? std::nullopt : std::optional<qint64>(find.integer(7));
+    find.finish();
+
+    if (lockedUntil && now.msecs() < *lockedUntil) {
+        const QDateTime until = QDateTime::fromMSecsSinceEpoch(*lockedUntil, QTimeZone(account.timezone.toUtf8()));
+        return Expected<Account>::failure(tr("too many wrong passwords: the account is locked until %1")
+                                              .arg(until.toString(QStringLiteral("yyyy-MM-dd HH:mm t"))));
+    }
+
+    const bool matches = PasswordHasher::verify(password, stored);
+    const Expected<bool> recorded = m_database.write([&]() -> Expected<bool> {
+        if (matches) {
+            Statement reset(m_database, QStringLiteral("UPDATE accounts SET failed_sign_ins = 0, locked_until_ms = NULL,"
+                                                       " password_hash = ? WHERE id = ?"));
+            // Raise the rounds of an old hash while the password is at hand.
+            const bool rehash = PasswordHasher::needsRehash(stored, m_iterations);
+            reset.bind(rehash ? PasswordHasher(m_iterations).hash(password) : stored).bind(account.id);
+            return reset.run();
+        }
+        // A lock that ran out starts a fresh count.
+        const int count = (lockedUntil ? 0 : failures) + 1;
+        Statement fail(m_database, QStringLiteral("UPDATE accounts SET failed_sign_ins = ?, locked_until_ms = ? WHERE id = ?"));
+        fail.bind(count >= failuresBeforeLock ? 0 : count);
+        fail.bindNullable(count >= failuresBeforeLock, now.msecs() + lockMinutes * 60 * 1000);
+        fail.bind(account.id);
+        return fail.run();
+    });
+    if (!recorded)
+        return Expected<Account>::failure(recorded.error());
+    if (!matches)
+        return Expected<Account>::failure(wrong);
+    return account;
+}
+
+Expected<Account> AccountStore::account(qint64 id)
+{
+    Statement find(m_database, QStringLiteral("SELECT %1 FROM accounts WHERE id = ?").arg(QLatin1String(accountColumns)));
+    find.bind(id);
+    if (const auto ran = find.run(); !ran)
+        return Expected<Account>::failure(ran.error());
+    if (!find.next())
+        return Expected<Account>::failure(tr("no such account"));
+    return accountFrom(find);
+}
+
+Expected<bool> AccountStore::setMonthlyCap(qint64 id, std::optional<Money> cap)
+{
+    if (cap && cap->isZero())
+        return Expected<bool>::failure(tr("a monthly cap must be more than zero"));
+    return m_database.write([&]() -> Expected<bool> {
+        Statement update(m_database, QStringLiteral("UPDATE accounts SET monthly_cap_cents = ? WHERE id = ?"));
+        update.bindNullable(cap.has_value(), cap ? cap->cents() : qint64(0)).bind(id);
+        return update.run();
+    });
+}
+
+} // namespace topup

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "domain/expected.h"
+#include "domain/instant.h"
+#include "domain/money.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace topup {
+
+class Database;
+
+struct Account final
+{
+    qint64 id = 0;
+    QString login;
+    QString currency;
+    QString timezone;
+    std::optional<Money> monthlyCap; // for the auto top-ups of all lines together
+};
+
+struct SignUpForm final
+{
+    QString login; // an e-mail address or a phone number in E.164
+    QString password;
+    QString currency = QStringLiteral("EUR");
+    QString timezone = QStringLiteral("UTC");
+    std::optional<Money> monthlyCap;
+};
+
+// Accounts: sign-up with a checked login and password (salted, stretched
+// PBKDF2-HMAC-SHA256), sign-in in constant time, five wrong passwords in a
+// row lock the account for 15 minutes.
+class AccountStore final
+{
+public:
+    static constexpr int failuresBeforeLock = 5;
+    static constexpr qint64 lockMinutes = 15;
+
+    // `iterations`: PBKDF2 rounds for new hashes; the product uses
+    // PasswordHasher::productIterations, tests far fewer.
+    AccountStore(Database &database, int iterations) : m_database(database), m_iterations(iterations) {}
+
+    Expected<Account> signUp(const SignUpForm &form, Instant now, const QByteArray &fixedSalt = {});
+    Expected<Account> signIn(const QString &login, const QString &password, Instant now);
+    Expected<Account> account(qint64 id);
+    Expected<bool> setMonthlyCap(qint64 id, std::optional<Money> cap);
+
+private:
+    Database &m_database;
+    int m_iterations;
+};
+
+} // namespace topup

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "domain/expected.h"
+#include "domain/policy.h"
+#include "engine/world.h"
+#include "sim/usagegenerator.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace topup {
+
+class Database;
+
+struct LineForm final
+{
+    QString name;
+    QString region;
+    UsageProfile profile = UsageProfile::Regular;
+    quint64 seed = 0;
+    DataAmount data;
+    VoiceAmount voice;
+};
+
+struct LineRecord final
+{
+    qint64 id = 0;
+    QString name;
+    QString region;
+    UsageProfile profile = UsageProfile::Regular;
+    quint64 seed = 0;
+    qint64 dataBytes = 0;
+    qint64 voiceSeconds = 0;
+    std::optional<Policy> policy; // ids: "M<row>" methods, "P<row>" packages
+    LineProgress progress;
+
+    QString engineId() const { return QStringLiteral("L%1").arg(id); }
+};
+
+// An account's eSIM lines, their balances, policies and where their rules stand.
+class LineStore final
+{
+public:
+    explicit LineStore(Database &database) : m_database(database) {}
+
+    Expected<LineRecord> add(qint64 accountId, const LineForm &form);
+    Expected<std::vector<LineRecord>> list(qint64 accountId);
+    Expected<LineRecord> find(qint64 accountId, qint64 lineId);
+    Expected<bool> rename(qint64 accountId, qint64 lineId, const QString &name);
+    Expected<bool> remove(qint64 accountId, qint64 lineId);
+    // Checked against the account's packages and methods (SPEC §2); a new
+    // policy arms the threshold trigger and drops pending retries (SPEC §3).
+    Expected<bool> setPolicy(qint64 accountId, qint64 lineId, const std::optional<Policy> &policy);
+    // Checks a policy without saving it; the message names each problem.
+    Expected<bool> checkPolicy(qint64 accountId, const Policy &policy);
+
+private:
+    Database &m_database;
+};
+
+} // namespace topup

@@ -1,0 +1,244 @@
+#include "methodstore.h"
+
+#include "database.h"
+#include "domain/cardexpiry.h"
+#include "domain/cardnumber.h"
+#include "domain/cardsecuritycode.h"
+#include "domain/walletaddress.h"
+#include "rules/zonedcalendar.h"
+#include "scenario/policyjson.h"
+#include "sim/journalgateway.h"
+#include "statement.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+namespace topup {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("topup::MethodStore", text);
+}
+
+QString randomToken()
+{
+    quint64 words[2];
+    QRandomGenerator::system()->fillRange(words);
+    return QStringLiteral("tok_%1%2").arg(words[0], 16, 16, QLatin1Char('0')).arg(words[1], 16, 16, QLatin1Char('0'));
+}
+
+const char *const methodColumns = "id, kind, holder, brand, last_four, expires, wallet_masked, token, is_default";
+
+MethodKind kindFromName(const QString &name)
+{
+    if (name == QLatin1String("debit_card"))
+        return MethodKind::DebitCard;
+    if (name == QLatin1String("paypal"))
+        return MethodKind::PayPal;
+    return MethodKind::CreditCard;
+}
+
+MethodRecord methodFrom(const Statement &row)
+{
+    MethodRecord method;
+    method.id = row.integer(0);
+    method.kind = kindFromName(row.text(1));
+    method.holder = row.text(2);
+    method.brand = row.text(3);
+    method.lastFour = row.text(4);
+    if (!row.isNull(5)) {
+        const QString expires = row.text(5);
+        method.expires = YearMonth{expires.left(4).toInt(), expires.mid(5, 2).toInt()};
+    }
+    method.walletMasked = row.text(6);
+    method.token = row.text(7);
+    method.isDefault = row.integer(8) != 0;
+    return method;
+}
+
+} // namespace
+
+QString MethodRecord::label() const
+{
+    if (kind == MethodKind::PayPal)
+        return tr("PayPal %1").arg(walletMasked);
+    return tr("%1 •••• %2").arg(brand, lastFour);
+}
+
+MethodStore::MethodStore(Database &database, JournalGateway &provider, TokenSource tokens)
+    : m_database(database), m_provider(provider), m_tokens(tokens ? std::move(tokens) : TokenSource(&randomToken))
+{
+}
+
+Expected<MethodRecord> MethodStore::addCard(qint64 accountId, const CardForm &form, Instant now,
+                                            const ZonedCalendar &calendar)
+{
+    using Result = Expected<MethodRecord>;
+    if (form.kind == MethodKind::PayPal)
+        return Result::failure(tr("a wallet is not a card"));
+    const QString holder = form.holder.simplified();
+    if (holder.isEmpty())
+        return Result::failure(tr("the card holder's name is missing"));
+    if (holder.size() > 100)
+        return Result::failure(tr("the card holder's name is longer than 100 characters"));
+    const Expected<CardNumber> number = CardNumber::parse(form.number);
+    if (!number)
+        return Result::failure(number.error());
+    const Expected<YearMonth> expiry = parseCardExpiry(form.expiry, calendar.monthOf(now));
+    if (!expiry)
+        return Result::failure(expiry.error());
+    if (const Expected<bool> code = checkSecurityCode(form.securityCode, number->brand()); !code)
+        return Result::failure(code.error());
+
+    MethodRecord method;
+    method.kind = form.kind;
+    method.holder = holder;
+    method.brand = cardBrandName(number->brand());
+    method.lastFour = number->lastFour();
+    method.expires = *expiry;
+    method.token = m_tokens();
+    method.funds = form.funds;
+    if (const Expected<bool> opened = m_provider.openAccount(method.token, form.funds, calendar.monthStart(expiry->next()));
+        !opened)
+        return Result::failure(opened.error());
+    return insert(accountId, method, now);
+}
+
+Expected<MethodRecord> MethodStore::addWallet(qint64 accountId, const WalletForm &form, Instant now)
+{
+    const Expected<WalletAddress> address = WalletAddress::parse(form.email.trimmed());
+    if (!address)
+        return Expected<MethodRecord>::failure(address.error());
+    MethodRecord method;
+    method.kind = MethodKind::PayPal;
+    method.walletMasked = address->masked();
+    method.token = m_tokens();
+    method.funds = form.funds;
+    if (const Expected<bool> opened = m_provider.openAccount(method.token, form.funds, std::nullopt); !opened)
+        return Expected<MethodRecord>::failure(opened.error());
+    return insert(accountId, method, now);
+}
+
+Expected<MethodRecord> MethodStore::insert(qint64 accountId, const MethodRecord &method, Instant now)
+{
+    MethodRecord stored = method;
+    const Expected<bool> written = m_database.write([&]() -> Expected<bool> {
+        Statement count(m_database, QStringLiteral("SELECT count(*) FROM methods WHERE account_id = ? AND removed = 0"));
+        count.bind(accountId);
+        if (const auto ran = count.run(); !ran)
+            return ran;
+        stored.isDefault = count.next() && count.integer(0) == 0; // the first method is the default
+        count.finish();
+        Statement add(m_database, QStringLiteral("INSERT INTO methods (account_id, code, kind, holder, brand, last_four, expires,"
+                                                 " wallet_masked, token, is_default, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        add.bind(accountId).bind(method.token).bind(methodKindName(method.kind));
+        add.bindNullable(method.isCard(), method.holder).bindNullable(method.isCard(), method.brand);
+        add.bindNullable(method.isCard(), method.lastFour);
+        add.bindNullable(method.expires.has_value(), method.expires ? method.expires->toString() : QString());
+        add.bindNullable(!method.isCard(), method.walletMasked);
+        add.bind(method.token).bind(stored.isDefault ? 1 : 0).bind(now.msecs());
+        if (const auto ran = add.run(); !ran)
+            return ran;
+        stored.id = add.lastInsertId();
+        return true;
+    });
+    if (!written)
+        return Expected<MethodRecord>::failure(written.error());
+    return stored;
+}
+
+Expected<std::vector<MethodRecord>> MethodStore::list(qint64 accountId)
+{
+    Statement select(m_database, QStringLiteral("SELECT %1 FROM methods WHERE account_id = ? AND removed = 0 ORDER BY id")
+                                     .arg(QLatin1String(methodColumns)));
+    select.bind(accountId);
+    if (const auto ran = select.run(); !ran)
+        return Expected<std::vector<MethodRecord>>::failure(ran.error());
+    std::vector<MethodRecord> methods;
+    while (select.next())
+        methods.push_back(methodFrom(select));
+    for (MethodRecord &method : methods) {
+        const Expected<Money> funds = m_provider.fundsOf(method.token);
+        method.funds = funds ? *funds : Money();
+    }
+    return methods;
+}
+
+Expected<MethodRecord> MethodStore::find(qint64 accountId, qint64 methodId)
+{
+    Statement select(m_database, QStringLiteral("SELECT %1 FROM methods WHERE account_id = ? AND id = ? AND removed = 0")
+                                     .arg(QLatin1String(methodColumns)));
+    select.bind(accountId).bind(methodId);
+    if (const auto ran = select.run(); !ran)
+        return Expected<MethodRecord>::failure(ran.error());
+    if (!select.next())
+        return Expected<MethodRecord>::failure(tr("no such payment method"));
+    MethodRecord method = methodFrom(select);
+    const Expected<Money> funds = m_provider.fundsOf(method.token);
+    method.funds = funds ? *funds : Money();
+    return method;
+}
+
+Expected<bool> MethodStore::deposit(qint64 accountId, qint64 methodId, Money amount, Instant now)
+{
+    if (amount.isZero() || amount < Money())
+        return Expected<bool>::failure(tr("a deposit must be more than zero"));
+    const Expected<MethodRecord> method = find(accountId, methodId);
+    if (!method)
+        return Expected<bool>::failure(method.error());
+    return m_provider.depositTo(method->token, amount, now);
+}
+
+Expected<bool> MethodStore::setDefault(qint64 accountId, qint64 methodId)
+{
+    return m_database.write([&]() -> Expected<bool> {
+        Statement check(m_database, QStringLiteral("SELECT 1 FROM methods WHERE account_id = ? AND id = ? AND removed = 0"));
+        check.bind(accountId).bind(methodId);
+        if (const auto ran = check.run(); !ran)
+            return ran;
+        if (!check.next())
+            return Expected<bool>::failure(tr("no such payment method"));
+        check.finish();
+        Statement update(m_database, QStringLiteral("UPDATE methods SET is_default = (id = ?) WHERE account_id = ?"));
+        update.bind(methodId).bind(accountId);
+        return update.run();
+    });
+}
+
+Expected<bool> MethodStore::remove(qint64 accountId, qint64 methodId)
+{
+    return m_database.write([&]() -> Expected<bool> {
+        Statement check(m_database, QStringLiteral("SELECT 1 FROM methods WHERE account_id = ? AND id = ? AND removed = 0"));
+        check.bind(accountId).bind(methodId);
+        if (const auto ran = check.run(); !ran)
+            return ran;
+        if (!check.next())
+            return Expected<bool>::failure(tr("no such payment method"));
+        check.finish();
+
+        const QString engineId = QStringLiteral("M%1").arg(methodId);
+        Statement lines(m_database, QStringLiteral("SELECT name, policy_json FROM lines WHERE account_id = ? AND policy_json IS NOT NULL ORDER BY id"));
+        lines.bind(accountId);
+        if (const auto ran = lines.run(); !ran)
+            return ran;
+        QStringList users;
+        while (lines.next()) {
+            const QJsonObject policy = QJsonDocument::fromJson(lines.text(1).toUtf8()).object();
+            const bool enabled = policy.value(QStringLiteral("enabled")).toBool(true);
+            if (enabled && (policy.value(QStringLiteral("method")).toString() == engineId
+                            || policy.value(QStringLiteral("fallback")).toString() == engineId))
+                users << lines.text(0);
+        }
+        lines.finish();
+        if (!users.isEmpty())
+            return Expected<bool>::failure(tr("this method pays the auto top-ups of %1; choose another method there first")
+                                               .arg(users.join(QStringLiteral(", "))));
+        Statement update(m_database, QStringLiteral("UPDATE methods SET removed = 1, is_default = 0 WHERE id = ?"));
+        update.bind(methodId);
+        return update.run();
+    });
+}
+
+} // namespace topup

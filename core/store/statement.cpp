@@ -1,0 +1,34 @@
+#include "statement.h"
+
+#include "database.h"
+
+#include <QSqlError>
+
+namespace topup {
+
+Statement::Statement(Database &database, const QString &sql) : m_database(database), m_query(database.connection())
+{
+    m_query.setForwardOnly(true);
+    m_prepared = m_query.prepare(sql);
+}
+
+Statement &Statement::bind(const QVariant &value)
+{
+    m_query.addBindValue(value);
+    return *this;
+}
+
+Statement &Statement::bindNullable(bool present, const QVariant &value)
+{
+    m_query.addBindValue(present ? value : QVariant(value.metaType()));
+    return *this;
+}
+
+Expected<bool> Statement::run()
+{
+    if (!m_prepared || !m_query.exec())
+        return Expected<bool>::failure(m_database.describe(m_query.lastError().text()));
+    return true;
+}
+
+} // namespace topup

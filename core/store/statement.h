@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/expected.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace topup {
+
+class Database;
+
+// A prepared statement with its errors as values: bind in order, run,
+// read rows. Keeps the store classes free of QSqlQuery boilerplate.
+class Statement final
+{
+public:
+    Statement(Database &database, const QString &sql);
+
+    Statement &bind(const QVariant &value);
+    Statement &bindNullable(bool present, const QVariant &value);
+    // Runs it; an error names the database file.
+    Expected<bool> run();
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    qint64 integer(int column) const { return m_query.value(column).toLongLong(); }
+    QString text(int column) const { return m_query.value(column).toString(); }
+    bool isNull(int column) const { return m_query.isNull(column); }
+    qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
+    int rowsAffected() const { return m_query.numRowsAffected(); }
+    void finish() { m_query.finish(); }
+
+private:
+    Database &m_database;
+    QSqlQuery m_query;
+    bool m_prepared;
+};
+
+} // namespace topup
