@@ -1,6 +1,10 @@
 #include "simcommandline.h"
 
+#include "domain/dataamount.h"
+#include "domain/voiceamount.h"
 #include "engine/engine.h"
+#include "service/demoworld.h"
+#include "service/service.h"
 #include "scenario/resultwriter.h"
 #include "scenario/scenarioreader.h"
 
@@ -18,6 +22,12 @@ QString tr(const char *text)
 
 } // namespace
 
+void SimCommandLine::print(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), m_out);
+}
+
 void SimCommandLine::printError(const QString &text)
 {
     const QByteArray bytes = text.toUtf8() + '\n';
@@ -31,11 +41,23 @@ int SimCommandLine::run(const QStringList &arguments)
         tr("Runs auto top-up scenarios through the TopUp rules engine, headless.\n\n"
            "Commands:\n"
            "  run SCENARIO.json   run a topup-scenario/1 file ('-' reads standard input)\n"
-           "                      and print its topup-result/1 on standard output"));
+           "                      and print its topup-result/1 on standard output\n"
+           "  status              bring the saved world (--data-dir) up to now and print\n"
+           "                      each line's balances, trigger state and this month's spend\n\n"
+           "With --demo, creates the demo account in a new data folder first."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), tr("What to do: run."));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("What to do: run or status."));
     parser.addPositionalArgument(QStringLiteral("file"), tr("The scenario file, or - for standard input."));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           tr("The folder of the saved world (default: $TOPUP_DATA_DIR, else the app's data folder)."),
+                                           tr("DIR"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"), tr("Create the demo account (demo@topup.example)."));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), tr("Seed of the demo world (default 1)."), tr("N"),
+                                        QStringLiteral("1"));
+    const QCommandLineOption nowOption(QStringLiteral("now"), tr("Take this instant as now, e.g. 2027-01-31T09:00:00Z."),
+                                       tr("ISO"));
+    parser.addOptions({dataDirOption, demoOption, seedOption, nowOption});
 
     if (!parser.parse(arguments)) {
         printError(tr("topup-sim: %1 (try --help)").arg(parser.errorText()));
@@ -52,6 +74,20 @@ int SimCommandLine::run(const QStringList &arguments)
         return Ok;
     }
     const QStringList positional = parser.positionalArguments();
+    bool seedOk = false;
+    const quint64 seed = parser.value(seedOption).toULongLong(&seedOk);
+    if (!seedOk) {
+        printError(tr("topup-sim: --seed takes a whole number (got \"%1\")").arg(parser.value(seedOption)));
+        return Usage;
+    }
+    const bool status = positional.value(0) == QLatin1String("status");
+    if (parser.isSet(demoOption) || status) {
+        if (positional.size() > (status ? 1 : 0)) {
+            printError(tr("topup-sim: unexpected \"%1\" (try --help)").arg(positional.last()));
+            return Usage;
+        }
+        return runWorld(parser.value(dataDirOption), parser.isSet(demoOption), seed, parser.value(nowOption), status);
+    }
     if (positional.isEmpty()) {
         printError(tr("topup-sim: missing command (try --help)"));
         return Usage;
@@ -94,6 +130,84 @@ int SimCommandLine::runScenario(const QString &fileName)
     const QByteArray result = writeResult(*read.world, outcome);
     std::fwrite(result.constData(), 1, std::size_t(result.size()), m_out);
     std::fflush(m_out);
+    return Ok;
+}
+
+int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, const QString &nowText, bool status)
+{
+    Service::Options options;
+    options.dataDir = dataDir;
+    if (!nowText.isEmpty()) {
+        const Expected<Instant> now = Instant::parse(nowText);
+        if (!now) {
+            printError(tr("topup-sim: --now: %1").arg(now.error()));
+            return Usage;
+        }
+        options.fixedNow = *now;
+    }
+    if (demo)
+        options.tokens = DemoWorld::tokens(seed);
+    Expected<std::unique_ptr<Service>> opened = Service::open(options);
+    if (!opened) {
+        printError(tr("topup-sim: %1").arg(opened.error()));
+        printError(tr("topup-sim: to start fresh, move the data folder aside (keep it as a backup) or pass another --data-dir"));
+        return Failed;
+    }
+    Service &service = **opened;
+    if (service.reconciledAtOpen() > 0)
+        print(QCoreApplication::translate("topup::SimCommandLine", "Wrote down %n charge(s) the payment provider made before the last stop.",
+                                          nullptr, service.reconciledAtOpen()));
+    if (demo) {
+        if (const Expected<bool> created = DemoWorld::create(service, seed); !created) {
+            printError(tr("topup-sim: %1").arg(created.error()));
+            return Failed;
+        }
+        print(tr("Demo world created in %1: sign in as %2 with the password %3")
+                  .arg(service.dataDir(), QLatin1String(DemoWorld::login), QLatin1String(DemoWorld::password)));
+    }
+    if (!status)
+        return Ok;
+
+    const Expected<CatchUpSummary> away = service.catchUpToNow();
+    if (!away) {
+        printError(tr("topup-sim: %1").arg(away.error()));
+        return Failed;
+    }
+    const Expected<Instant> clock = service.worldClock();
+    print(tr("World in %1, clock %2").arg(service.dataDir(), clock ? clock->toString() : QString()));
+    if (away->to != away->from)
+        print(tr("While you were away (%1 to %2): %3 top-ups, %4 failed, %5 blocked, %6 spent")
+                  .arg(away->from.toString(), away->to.toString())
+                  .arg(away->topUps)
+                  .arg(away->failures)
+                  .arg(away->blocked)
+                  .arg(away->spend.toString()));
+    const Expected<std::vector<Account>> accounts = service.allAccounts();
+    if (!accounts) {
+        printError(tr("topup-sim: %1").arg(accounts.error()));
+        return Failed;
+    }
+    for (const Account &account : *accounts) {
+        (void)service.actAs(account.id);
+        print(QStringLiteral("%1 (%2, %3)").arg(account.login, account.currency, account.timezone));
+        const Expected<std::vector<LineRecord>> lines = service.lines();
+        if (!lines) {
+            printError(tr("topup-sim: %1").arg(lines.error()));
+            return Failed;
+        }
+        for (const LineRecord &line : *lines) {
+            const Expected<MonthSpend> spend = service.spendThisMonth(line.id);
+            const bool watched = line.policy && line.policy->hasActiveThreshold();
+            print(tr("  %1: data %2, voice %3, threshold %4, spend this month %5 %6 (auto %7, manual %8)")
+                      .arg(line.name, DataAmount(line.dataBytes).toString(), VoiceAmount(line.voiceSeconds).toString(),
+                           watched ? thresholdStateName(line.progress.state) : tr("off"))
+                      .arg(spend ? (spend->autoSpend + spend->manualSpend).toString() : QStringLiteral("?"), account.currency,
+                           spend ? spend->autoSpend.toString() : QStringLiteral("?"),
+                           spend ? spend->manualSpend.toString() : QStringLiteral("?")));
+        }
+        if (lines->empty())
+            print(tr("  no lines"));
+    }
     return Ok;
 }
 

@@ -11,7 +11,7 @@ namespace topup {
 class SimCommandLine final
 {
 public:
-    enum ExitCode { Ok = 0, InvalidInput = 2, Usage = 64 };
+    enum ExitCode { Ok = 0, Failed = 1, InvalidInput = 2, Usage = 64 };
 
     SimCommandLine(std::FILE *out, std::FILE *err) : m_out(out), m_err(err) {}
 
@@ -19,6 +19,8 @@ public:
 
 private:
     int runScenario(const QString &file);
+    int runWorld(const QString &dataDir, bool demo, quint64 seed, const QString &now, bool status);
+    void print(const QString &text);
     void printError(const QString &text);
 
     std::FILE *m_out;

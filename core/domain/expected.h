@@ -22,6 +22,8 @@ public:
     const T &operator*() const { return *m_value; }
     const T *operator->() const { return &*m_value; }
     const QString &error() const noexcept { return m_error; }
+    // Moves the value out (for move-only values such as unique_ptr).
+    T take() { return std::move(*m_value); }
 
 private:
     Expected(QString error, int) : m_error(std::move(error)) {}

@@ -141,8 +141,13 @@ Outcome Engine::run()
                 std::pop_heap(streams.begin(), streams.end(), cursorLater);
                 StreamCursor &cursor = streams.back();
                 const UsageSample sample = m_generators[std::size_t(cursor.stream)].next(localHour);
-                if (cursor.line >= 0)
+                if (cursor.line >= 0) {
+                    const LineState &line = m_lines[std::size_t(cursor.line)];
+                    if (m_world.recordUsage)
+                        m_outcome.usage.push_back(UsageRecord{cursor.line, t, std::min(sample.dataBytes, line.data),
+                                                              std::min(sample.voiceSeconds, line.voice)});
                     applyUsage(cursor.line, sample.dataBytes, sample.voiceSeconds);
+                }
                 ++m_outcome.usageEvents;
                 const qint64 every = m_world.streams[std::size_t(cursor.stream)].everySeconds * civil::msPerSecond;
                 if (now <= endMs - every) {

@@ -53,6 +53,15 @@ struct SpendRow final
     int autoCount = 0;
 };
 
+// A generated usage sample: what the line used (served) and what it could not.
+struct UsageRecord final
+{
+    int line = 0;
+    Instant at;
+    qint64 dataBytes = 0;
+    qint64 voiceSeconds = 0;
+};
+
 // What happened during a run, indices into the World's vectors.
 struct Outcome final
 {
@@ -61,6 +70,7 @@ struct Outcome final
     std::vector<Money> methodFunds;
     std::vector<SpendRow> spend;
     std::vector<PendingRetryState> retries; // still pending at `end`, in scheduling order
+    std::vector<UsageRecord> usage;          // only with World::recordUsage
     qint64 usageEvents = 0;
 };
 

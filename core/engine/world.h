@@ -99,6 +99,10 @@ struct World final
     std::vector<WorldEvent> events; // in file order
     std::vector<UsageStream> streams;
 
+    // Keep every generated usage sample in the outcome (the desktop world
+    // stores them); scenarios only need the totals.
+    bool recordUsage = false;
+
     // Only for a run that resumes an earlier one (the desktop world).
     std::vector<LineProgress> progress; // empty, or one per line
     std::vector<PendingRetryState> retries; // in the order they were scheduled

@@ -35,7 +35,9 @@ Expected<bool> writeDown(Database &store, const ChargeIdentity &identity, const 
 {
     QSqlQuery query(store.connection());
     const auto failed = [&] { return Expected<bool>::failure(store.describe(query.lastError().text())); };
-    query.prepare(QStringLiteral("INSERT INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt,"
+    // OR IGNORE: a replay after a crash may meet a charge already written
+    // down; then it is neither written nor credited again.
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt,"
                                  " method_id, method_token, package_id, amount_cents, status, reason, reconciled)"
                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(intent.accountId);
@@ -54,7 +56,7 @@ Expected<bool> writeDown(Database &store, const ChargeIdentity &identity, const 
     query.addBindValue(reconciled ? 1 : 0);
     if (!query.exec())
         return failed();
-    if (answer.succeeded) {
+    if (answer.succeeded && query.numRowsAffected() == 1) {
         query.prepare(QStringLiteral("UPDATE lines SET"
                                      " data_bytes = min(data_bytes + (SELECT data_bytes FROM packages WHERE id = ?), 9223372036854775807),"
                                      " voice_seconds = min(voice_seconds + (SELECT voice_seconds FROM packages WHERE id = ?), 9223372036854775807)"
@@ -77,6 +79,14 @@ Expected<bool> writeDown(Database &store, const ChargeIdentity &identity, const 
 } // namespace
 
 Expected<ChargeAnswer> ChargeRecorder::charge(const ChargeRequest &request)
+{
+    const RecordedCharge recorded = chargeAndRecord(request);
+    if (!recorded.error.isEmpty())
+        return Expected<ChargeAnswer>::failure(recorded.error);
+    return *recorded.answer;
+}
+
+RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
 {
     ChargeIdentity identity{request.chainKey, request.attempt, QString()};
     Money price;
@@ -111,21 +121,20 @@ Expected<ChargeAnswer> ChargeRecorder::charge(const ChargeRequest &request)
         return true;
     });
     if (!intended)
-        return Expected<ChargeAnswer>::failure(intended.error());
+        return RecordedCharge{std::nullopt, intended.error()};
 
     const Expected<ChargeAnswer> answer = m_journal.chargeToken(identity, price, request.at);
     if (!answer)
-        return answer;
+        return RecordedCharge{std::nullopt, answer.error()};
 
     const Intent intent{request.accountId, request.lineId, request.methodId, request.packageId,
                         triggerKindName(request.trigger), request.at.msecs(), request.month};
     const Expected<bool> written =
         m_store.write([&] { return writeDown(m_store, identity, intent, price, *answer, false); });
     if (!written)
-        return Expected<ChargeAnswer>::failure(
-            tr("the payment went through but could not be written down yet (%1); it will be at the next start")
-                .arg(written.error()));
-    return answer;
+        return RecordedCharge{*answer, tr("the payment went through but could not be written down yet (%1); it will be at the next start")
+                                           .arg(written.error())};
+    return RecordedCharge{*answer, QString()};
 }
 
 Expected<int> ChargeRecorder::reconcile()

@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace topup {
 
 class Database;
@@ -25,6 +27,15 @@ struct ChargeRequest final
     QString month; // local YYYY-MM of `at`
 };
 
+// The answer of the provider when it gave one, and what went wrong when
+// something did: an answer with an error means the money moved but is not
+// written down yet (reconciling will).
+struct RecordedCharge final
+{
+    std::optional<ChargeAnswer> answer;
+    QString error;
+};
+
 // The exactly-once protocol between the store and the provider's journal:
 // 1. write the intent to charge (store), 2. charge (journal, which answers a
 // repeated identity with its first answer), 3. write the attempt, the new
@@ -37,6 +48,7 @@ public:
     ChargeRecorder(Database &store, JournalGateway &journal) : m_store(store), m_journal(journal) {}
 
     Expected<ChargeAnswer> charge(const ChargeRequest &request);
+    RecordedCharge chargeAndRecord(const ChargeRequest &request);
     // Returns how many charges were written down.
     Expected<int> reconcile();
 

@@ -24,6 +24,12 @@ Statement &Statement::bindNullable(bool present, const QVariant &value)
     return *this;
 }
 
+Statement &Statement::set(int index, const QVariant &value)
+{
+    m_query.bindValue(index, value);
+    return *this;
+}
+
 Expected<bool> Statement::run()
 {
     if (!m_prepared || !m_query.exec())

@@ -18,6 +18,8 @@ public:
 
     Statement &bind(const QVariant &value);
     Statement &bindNullable(bool present, const QVariant &value);
+    // For a statement run many times: set parameter `index` (0-based).
+    Statement &set(int index, const QVariant &value);
     // Runs it; an error names the database file.
     Expected<bool> run();
     bool next() { return m_query.next(); }

@@ -100,6 +100,8 @@ Schema storeSchema()
                                     " reconciled INTEGER NOT NULL DEFAULT 0)"),
                      QStringLiteral("CREATE UNIQUE INDEX attempts_charge ON attempts (chain_key, attempt, method_token)"
                                     " WHERE method_token IS NOT NULL"),
+                     QStringLiteral("CREATE UNIQUE INDEX attempts_blocked ON attempts (chain_key, attempt)"
+                                    " WHERE method_token IS NULL"),
                      QStringLiteral("CREATE INDEX attempts_line_time ON attempts (line_id, at_ms)"),
                      QStringLiteral("CREATE INDEX attempts_account_month ON attempts (account_id, month)"),
                      QStringLiteral("CREATE TABLE usage_samples ("

@@ -1,0 +1,134 @@
+#include "demoworld.h"
+
+#include "rules/zonedcalendar.h"
+#include "service.h"
+#include "sim/xoshiro256.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace topup {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("topup::DemoWorld", text);
+}
+
+template<typename T>
+Expected<bool> failed(const Expected<T> &what)
+{
+    return Expected<bool>::failure(what.error());
+}
+
+constexpr qint64 gigabyte = 1000 * 1000 * 1000;
+
+} // namespace
+
+MethodStore::TokenSource DemoWorld::tokens(quint64 seed)
+{
+    auto random = std::make_shared<Xoshiro256>(seed ^ 0x746f6b656e73ULL);
+    return [random] {
+        return QStringLiteral("tok_demo_%1%2").arg(random->next(), 16, 16, QLatin1Char('0')).arg(random->next(), 16, 16, QLatin1Char('0'));
+    };
+}
+
+Expected<bool> DemoWorld::create(Service &service, quint64 seed)
+{
+    const Instant now = service.now();
+    const Instant start = now.plusMsecs(-qint64(historyDays) * 24 * 3600 * 1000);
+    if (const Expected<std::vector<Account>> accounts = service.allAccounts(); !accounts)
+        return failed(accounts);
+    else if (!accounts->empty())
+        return Expected<bool>::failure(tr("%1 already holds accounts: the demo needs a new data folder (--data-dir)")
+                                           .arg(service.dataDir()));
+    if (const Expected<bool> clock = service.startClockAt(start); !clock)
+        return clock;
+
+    Xoshiro256 random(seed);
+    QByteArray salt(16, '\0');
+    for (char &byte : salt)
+        byte = char(random.below(256));
+    SignUpForm form{QLatin1String(login), QLatin1String(password), QStringLiteral("EUR"), QStringLiteral("Europe/Berlin"),
+                    Money::fromCents(20000)};
+    if (const Expected<Account> account = service.signUp(form, salt); !account)
+        return failed(account);
+
+    const ZonedCalendar calendar(QTimeZone("Europe/Berlin"));
+    const YearMonth soon = calendar.monthOf(now); // runs out at the end of this month
+    const QString soonText = QStringLiteral("%1/%2").arg(soon.month, 2, 10, QLatin1Char('0')).arg(soon.year % 100, 2, 10, QLatin1Char('0'));
+    const Expected<MethodRecord> visa = service.addCard(
+        CardForm{MethodKind::CreditCard, QStringLiteral("Alex Demo"), QStringLiteral("4111 1111 1111 1111"), QStringLiteral("09/31"),
+                 QStringLiteral("123"), Money::fromCents(100000)});
+    if (!visa)
+        return failed(visa);
+    const Expected<MethodRecord> debit = service.addCard(
+        CardForm{MethodKind::DebitCard, QStringLiteral("Alex Demo"), QStringLiteral("5555 5555 5555 4444"), soonText,
+                 QStringLiteral("456"), Money::fromCents(15000)});
+    if (!debit)
+        return failed(debit);
+    const Expected<MethodRecord> wallet = service.addWallet(WalletForm{QStringLiteral("alex.demo@topup.example"), Money::fromCents(8000)});
+    if (!wallet)
+        return failed(wallet);
+
+    const Expected<std::vector<PackageRecord>> packages = service.packages();
+    if (!packages)
+        return failed(packages);
+    const auto package = [&](const char *name) {
+        for (const PackageRecord &record : *packages) {
+            if (record.name == QLatin1String(name))
+                return record.package.id;
+        }
+        return QString();
+    };
+
+    struct DemoLine
+    {
+        const char *name;
+        const char *region;
+        UsageProfile profile;
+        qint64 data;
+        qint64 voice;
+    };
+    const DemoLine demoLines[] = {
+        {"Home phone", "Germany", UsageProfile::Light, 6 * gigabyte, 200 * 60},
+        {"Japan travel eSIM", "Japan", UsageProfile::Traveller, 3 * gigabyte, 0},
+        {"EU tablet", "European Union", UsageProfile::Light, 2 * gigabyte, 0},
+    };
+    std::vector<qint64> lineIds;
+    for (const DemoLine &line : demoLines) {
+        const Expected<LineRecord> added = service.addLine(LineForm{QLatin1String(line.name), QLatin1String(line.region), line.profile,
+                                                                    random.next() >> 11, DataAmount(line.data), VoiceAmount(line.voice)});
+        if (!added)
+            return failed(added);
+        lineIds.push_back(added->id);
+    }
+
+    Policy home;
+    home.threshold = ThresholdTrigger{Resource::Data, 1 * gigabyte, package("5 GB data")};
+    home.monthly = MonthlyTrigger{1, 9 * 60, package("100 minutes")};
+    home.method = visa->engineId();
+    home.fallback = wallet->engineId();
+    Policy travel;
+    travel.threshold = ThresholdTrigger{Resource::Data, 500 * 1000 * 1000, package("5 GB data")};
+    travel.method = visa->engineId();
+    travel.fallback = wallet->engineId();
+    travel.maxPerMonth = 8;
+    Policy tablet;
+    tablet.threshold = ThresholdTrigger{Resource::Data, 300 * 1000 * 1000, package("1 GB data")};
+    tablet.monthlyCap = Money::fromCents(1000); // two 5.00 top-ups a month: the third is blocked
+    tablet.method = debit->engineId();
+    for (const auto &[line, policy] : {std::pair{lineIds[0], home}, std::pair{lineIds[1], travel}, std::pair{lineIds[2], tablet}}) {
+        if (const Expected<bool> set = service.setPolicy(line, policy); !set)
+            return set;
+    }
+    // The card declines once: the wallet pays that top-up, same instant, same attempt.
+    if (const Expected<bool> fault = service.injectFault(visa->id, {Reason::Declined}); !fault)
+        return fault;
+    if (const Expected<CatchUpSummary> caughtUp = service.catchUpToNow(); !caughtUp)
+        return failed(caughtUp);
+    return true;
+}
+
+} // namespace topup

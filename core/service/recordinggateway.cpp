@@ -1,0 +1,55 @@
+#include "recordinggateway.h"
+
+#include "rules/zonedcalendar.h"
+#include "sim/journalgateway.h"
+#include "worldloader.h"
+
+namespace topup {
+
+RecordingGateway::RecordingGateway(ChargeRecorder &recorder, JournalGateway &provider, const LoadedWorld &world,
+                                   const ZonedCalendar &calendar)
+    : m_recorder(recorder), m_provider(provider), m_world(world), m_calendar(calendar)
+{
+}
+
+ChargeAnswer RecordingGateway::charge(const ChargeIdentity &identity, int method, Money, Instant at,
+                                      const ChargeContext &context)
+{
+    ChargeRequest request;
+    request.accountId = m_world.account.id;
+    request.lineId = m_world.lineRows.at(std::size_t(context.line));
+    request.methodId = m_world.methodRows.at(std::size_t(method));
+    request.packageId = m_world.packageRows.at(std::size_t(context.package));
+    request.trigger = TriggerKind(context.trigger);
+    request.chainKey = identity.chainKey;
+    request.attempt = identity.attempt;
+    request.at = at;
+    request.month = m_calendar.monthOf(at).toString();
+    const RecordedCharge recorded = m_recorder.chargeAndRecord(request);
+    if (!recorded.error.isEmpty() && m_error.isEmpty())
+        m_error = recorded.error;
+    // No answer: the provider was not reached, nothing moved.
+    return recorded.answer.value_or(ChargeAnswer{false, Reason::GatewayError});
+}
+
+void RecordingGateway::deposit(int method, Money amount, Instant at)
+{
+    if (const Expected<bool> done = m_provider.depositTo(m_world.methodTokens.at(std::size_t(method)), amount, at);
+        !done && m_error.isEmpty())
+        m_error = done.error();
+}
+
+void RecordingGateway::injectFaults(int method, const std::vector<Reason> &reasons)
+{
+    if (const Expected<bool> done = m_provider.queueFaults(m_world.methodTokens.at(std::size_t(method)), reasons);
+        !done && m_error.isEmpty())
+        m_error = done.error();
+}
+
+Money RecordingGateway::funds(int method) const
+{
+    const Expected<Money> funds = m_provider.fundsOf(m_world.methodTokens.at(std::size_t(method)));
+    return funds ? *funds : Money();
+}
+
+} // namespace topup

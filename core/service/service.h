@@ -1,0 +1,138 @@
+#pragma once
+
+#include "chargerecorder.h"
+#include "clock.h"
+#include "store/accountstore.h"
+#include "store/historystore.h"
+#include "store/linestore.h"
+#include "store/methodstore.h"
+#include "store/packagestore.h"
+#include "worldsync.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace topup {
+
+class DataDirectory;
+class Database;
+class JournalGateway;
+
+// One top-up the rules would make, in a policy preview.
+struct PreviewItem final
+{
+    Instant at;
+    QString trigger;
+    QString package;
+    QString method; // empty when blocked
+    Money amount;
+    QString status;
+    QString reason;
+};
+
+// The façade the desktop UI and topup-sim talk to: accounts, lines,
+// methods, the simulated clock, and queries. Every call acts for the
+// signed-in account only; signals say what changed. The UI never runs SQL.
+class Service final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString dataDir;                 // resolved with DataDirectory::resolve
+        std::optional<Instant> fixedNow; // --now
+        int passwordIterations = 600000; // never fewer in the product
+        MethodStore::TokenSource tokens; // random unless given (the demo's are seeded)
+    };
+
+    ~Service() override;
+    static Expected<std::unique_ptr<Service>> open(const Options &options);
+
+    const QString &dataDir() const noexcept { return m_dataDir; }
+    int reconciledAtOpen() const noexcept { return m_reconciled; }
+
+    // Accounts.
+    // For the local command line, which owns the data folder: every account,
+    // and acting for one without its password.
+    Expected<std::vector<Account>> allAccounts();
+    Expected<bool> actAs(qint64 accountId);
+    // A new world's clock (the demo starts 90 days back); refused once running.
+    Expected<bool> startClockAt(Instant at);
+    Expected<Account> signUp(const SignUpForm &form, const QByteArray &fixedSalt = {});
+    Expected<Account> signIn(const QString &login, const QString &password);
+    void signOut();
+    const std::optional<Account> &account() const noexcept { return m_account; }
+    Expected<bool> setAccountCap(std::optional<Money> cap);
+
+    // The simulated clock.
+    Instant now() const { return m_clock->now(); }
+    Expected<Instant> worldClock();
+    Expected<CatchUpSummary> catchUpToNow(const WorldSync::Progress &progress = {});
+    Expected<CatchUpSummary> advanceBy(qint64 ms, const WorldSync::Progress &progress = {});
+    // Runs to the next top-up attempt within 35 days; none: stays.
+    Expected<std::optional<Instant>> advanceToNextEvent();
+
+    // Lines and policies.
+    Expected<std::vector<PackageRecord>> packages();
+    Expected<std::vector<LineRecord>> lines();
+    Expected<LineRecord> addLine(const LineForm &form);
+    Expected<bool> renameLine(qint64 lineId, const QString &name);
+    Expected<bool> removeLine(qint64 lineId);
+    Expected<bool> setPolicy(qint64 lineId, const std::optional<Policy> &policy);
+    Expected<std::vector<PreviewItem>> previewPolicy(qint64 lineId, const Policy &policy, int days = 30);
+
+    // Payment methods.
+    Expected<std::vector<MethodRecord>> methods();
+    Expected<MethodRecord> addCard(const CardForm &form);
+    Expected<MethodRecord> addWallet(const WalletForm &form);
+    Expected<bool> deposit(qint64 methodId, Money amount);
+    Expected<bool> setDefaultMethod(qint64 methodId);
+    Expected<bool> removeMethod(qint64 methodId);
+
+    // Trying the rules out.
+    Expected<ChargeAnswer> manualTopUp(qint64 lineId, qint64 packageId, qint64 methodId);
+    Expected<bool> injectFault(qint64 methodId, const std::vector<Reason> &reasons);
+    Expected<bool> drainLine(qint64 lineId);
+
+    // Queries.
+    Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0);
+    Expected<std::vector<MonthSpend>> spendByMonth(qint64 lineId = 0);
+    Expected<MonthSpend> spendThisMonth(qint64 lineId = 0);
+    Expected<std::vector<UsagePoint>> dailyUsage(qint64 lineId, int days);
+    Expected<std::vector<UsagePoint>> hourlyUsage(qint64 lineId, int hours);
+    Expected<std::vector<AlertRow>> alerts(bool unreadOnly = false);
+    Expected<bool> markAlertRead(qint64 alertId);
+
+signals:
+    void accountChanged();
+    void linesChanged();
+    void methodsChanged();
+    void historyChanged();
+    void alertsChanged();
+    void clockChanged();
+
+private:
+    Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Database> store,
+            std::unique_ptr<JournalGateway> provider, const Options &options);
+
+    Expected<qint64> signedIn() const;
+    Expected<CatchUpSummary> runTo(Instant target, const WorldSync::Progress &progress = {});
+    // Lets the rules react at the current instant (SPEC §3 step 4).
+    Expected<bool> settle();
+    void announceWorldChanged();
+
+    QString m_dataDir;
+    std::unique_ptr<DataDirectory> m_directory;
+    std::shared_ptr<Database> m_store;
+    std::unique_ptr<JournalGateway> m_provider;
+    std::unique_ptr<Clock> m_clock;
+    int m_iterations;
+    MethodStore::TokenSource m_tokens;
+    std::optional<Account> m_account;
+    int m_reconciled = 0;
+};
+
+} // namespace topup

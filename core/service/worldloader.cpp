@@ -1,0 +1,130 @@
+#include "worldloader.h"
+
+#include "domain/civil.h"
+#include "rules/zonedcalendar.h"
+#include "sim/journalgateway.h"
+#include "store/database.h"
+#include "store/linestore.h"
+#include "store/methodstore.h"
+#include "store/packagestore.h"
+#include "store/statement.h"
+
+#include <QTimeZone>
+
+namespace topup {
+namespace {
+
+template<typename T>
+Expected<LoadedWorld> failed(const Expected<T> &what)
+{
+    return Expected<LoadedWorld>::failure(what.error());
+}
+
+int indexOf(const std::vector<qint64> &rows, qint64 row)
+{
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i] == row)
+            return int(i);
+    }
+    return -1;
+}
+
+TriggerKind triggerFromName(const QString &name)
+{
+    if (name == QLatin1String("monthly"))
+        return TriggerKind::Monthly;
+    if (name == QLatin1String("manual"))
+        return TriggerKind::Manual;
+    return TriggerKind::Threshold;
+}
+
+} // namespace
+
+Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant end)
+{
+    LoadedWorld loaded;
+    const Expected<Account> account = AccountStore(m_store, 1).account(accountId);
+    if (!account)
+        return failed(account);
+    loaded.account = *account;
+    World &world = loaded.world;
+    world.zone = QTimeZone(account->timezone.toUtf8());
+    world.currency = account->currency;
+    world.start = start;
+    world.end = end;
+    world.accountCap = account->monthlyCap;
+    world.recordUsage = true;
+
+    const Expected<std::vector<PackageRecord>> packages = PackageStore(m_store).list(accountId);
+    if (!packages)
+        return failed(packages);
+    for (const PackageRecord &record : *packages) {
+        world.packages.push_back(record.package);
+        loaded.packageRows.push_back(record.id);
+    }
+
+    const Expected<std::vector<MethodRecord>> methods = MethodStore(m_store, m_provider).list(accountId);
+    if (!methods)
+        return failed(methods);
+    for (const MethodRecord &record : *methods) {
+        world.methods.push_back(PaymentMethod{record.engineId(), record.kind, record.funds, record.expires});
+        loaded.methodRows.push_back(record.id);
+        loaded.methodTokens.push_back(record.token);
+    }
+
+    const Expected<std::vector<LineRecord>> lines = LineStore(m_store).list(accountId);
+    if (!lines)
+        return failed(lines);
+    // The usage grid: every 5 minutes since the epoch, whatever the run.
+    const qint64 firstIndex = civil::floorDiv(start.msecs() + usageEveryMs - 1, usageEveryMs);
+    for (const LineRecord &record : *lines) {
+        Line line{record.engineId(), DataAmount(record.dataBytes), VoiceAmount(record.voiceSeconds), record.policy};
+        if (line.policy && (!line.policy->method.isEmpty() && indexOf(loaded.methodRows, line.policy->method.mid(1).toLongLong()) < 0))
+            line.policy->enabled = false; // its method was removed: it cannot charge (the UI says so)
+        world.lines.push_back(line);
+        world.progress.push_back(record.progress);
+        world.streams.push_back(UsageStream{record.engineId(), record.profile, record.seed, usageEveryMs / 1000,
+                                            Instant::fromMsecs(firstIndex * usageEveryMs), firstIndex});
+        loaded.lineRows.push_back(record.id);
+        loaded.lineNames.push_back(record.name);
+    }
+
+    Statement retries(m_store, QStringLiteral("SELECT r.line_id, r.trigger, r.chain_key, r.attempt, r.due_ms FROM retries r"
+                                              " JOIN lines l ON l.id = r.line_id WHERE l.account_id = ? ORDER BY r.seq, r.id"));
+    retries.bind(accountId);
+    if (const auto ran = retries.run(); !ran)
+        return failed(ran);
+    while (retries.next()) {
+        const int line = indexOf(loaded.lineRows, retries.integer(0));
+        if (line >= 0)
+            world.retries.push_back(PendingRetryState{line, triggerFromName(retries.text(1)), retries.text(2),
+                                                      int(retries.integer(3)), Instant::fromMsecs(retries.integer(4))});
+    }
+    retries.finish();
+
+    // Spend of the months the run touches, for the limits.
+    const ZonedCalendar calendar(world.zone);
+    QStringList months;
+    for (YearMonth month = calendar.monthOf(start); !(calendar.monthOf(end) < month); month = month.next())
+        months << QStringLiteral("'%1'").arg(month.toString());
+    Statement spend(m_store, QStringLiteral("SELECT line_id, month, sum(CASE WHEN trigger != 'manual' THEN amount_cents ELSE 0 END),"
+                                            " sum(CASE WHEN trigger = 'manual' THEN amount_cents ELSE 0 END),"
+                                            " sum(CASE WHEN trigger != 'manual' THEN 1 ELSE 0 END)"
+                                            " FROM attempts WHERE account_id = ? AND status = 'succeeded' AND month IN (%1)"
+                                            " GROUP BY line_id, month")
+                                 .arg(months.join(QLatin1Char(','))));
+    spend.bind(accountId);
+    if (const auto ran = spend.run(); !ran)
+        return failed(ran);
+    while (spend.next()) {
+        const int line = indexOf(loaded.lineRows, spend.integer(0));
+        const QString month = spend.text(1);
+        if (line >= 0)
+            world.priorSpend.push_back(PriorSpend{line, YearMonth{month.left(4).toInt(), month.mid(5, 2).toInt()},
+                                                  Money::fromCents(spend.integer(2)), Money::fromCents(spend.integer(3)),
+                                                  int(spend.integer(4))});
+    }
+    return loaded;
+}
+
+} // namespace topup

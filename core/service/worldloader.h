@@ -1,0 +1,44 @@
+#pragma once
+
+#include "domain/expected.h"
+#include "engine/world.h"
+#include "store/accountstore.h"
+
+#include <vector>
+
+namespace topup {
+
+class Database;
+class JournalGateway;
+
+// An account's world as the engine sees it, with the store's row ids of
+// its lines, methods and packages in the engine's order.
+struct LoadedWorld final
+{
+    Account account;
+    World world;
+    std::vector<qint64> lineRows;
+    std::vector<qint64> methodRows;
+    std::vector<QString> methodTokens;
+    std::vector<qint64> packageRows;
+    std::vector<QString> lineNames;
+};
+
+// Builds the World of one account for a run from `start` to `end`: lines
+// with their balances, policies and progress, methods with the provider's
+// funds, pending retries, this period's spend, usage on the 5-minute grid.
+class WorldLoader final
+{
+public:
+    static constexpr qint64 usageEveryMs = 5 * 60 * 1000;
+
+    WorldLoader(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
+
+    Expected<LoadedWorld> load(qint64 accountId, Instant start, Instant end);
+
+private:
+    Database &m_store;
+    JournalGateway &m_provider;
+};
+
+} // namespace topup

@@ -1,0 +1,121 @@
+#include "historystore.h"
+
+#include "database.h"
+#include "statement.h"
+
+#include <QCoreApplication>
+
+namespace topup {
+namespace {
+
+template<typename T>
+Expected<T> failedWith(const Expected<bool> &ran)
+{
+    return Expected<T>::failure(ran.error());
+}
+
+} // namespace
+
+Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, int limit, qint64 lineId)
+{
+    Statement select(m_database, QStringLiteral("SELECT a.id, a.at_ms, a.line_id, l.name, a.trigger, a.chain_key, a.attempt,"
+                                                " coalesce(a.method_id, 0), p.name, a.amount_cents, a.status, coalesce(a.reason, '')"
+                                                " FROM attempts a JOIN lines l ON l.id = a.line_id JOIN packages p ON p.id = a.package_id"
+                                                " WHERE a.account_id = ? AND (? = 0 OR a.line_id = ?)"
+                                                " ORDER BY a.at_ms DESC, a.id DESC LIMIT ?"));
+    select.bind(accountId).bind(lineId).bind(lineId).bind(limit);
+    if (const auto ran = select.run(); !ran)
+        return failedWith<std::vector<AttemptRow>>(ran);
+    std::vector<AttemptRow> rows;
+    while (select.next())
+        rows.push_back(AttemptRow{select.integer(0), Instant::fromMsecs(select.integer(1)), select.integer(2), select.text(3),
+                                  select.text(4), select.text(5), int(select.integer(6)), select.integer(7), select.text(8),
+                                  Money::fromCents(select.integer(9)), select.text(10), select.text(11)});
+    return rows;
+}
+
+Expected<std::vector<MonthSpend>> HistoryStore::spendByMonth(qint64 accountId, qint64 lineId)
+{
+    Statement select(m_database, QStringLiteral("SELECT month, sum(CASE WHEN trigger != 'manual' THEN amount_cents ELSE 0 END),"
+                                                " sum(CASE WHEN trigger = 'manual' THEN amount_cents ELSE 0 END)"
+                                                " FROM attempts WHERE account_id = ? AND status = 'succeeded' AND (? = 0 OR line_id = ?)"
+                                                " GROUP BY month ORDER BY month"));
+    select.bind(accountId).bind(lineId).bind(lineId);
+    if (const auto ran = select.run(); !ran)
+        return failedWith<std::vector<MonthSpend>>(ran);
+    std::vector<MonthSpend> months;
+    while (select.next())
+        months.push_back(MonthSpend{select.text(0), Money::fromCents(select.integer(1)), Money::fromCents(select.integer(2))});
+    return months;
+}
+
+Expected<MonthSpend> HistoryStore::spendIn(qint64 accountId, const QString &month, qint64 lineId)
+{
+    Statement select(m_database, QStringLiteral("SELECT coalesce(sum(CASE WHEN trigger != 'manual' THEN amount_cents ELSE 0 END), 0),"
+                                                " coalesce(sum(CASE WHEN trigger = 'manual' THEN amount_cents ELSE 0 END), 0)"
+                                                " FROM attempts WHERE account_id = ? AND status = 'succeeded' AND month = ?"
+                                                " AND (? = 0 OR line_id = ?)"));
+    select.bind(accountId).bind(month).bind(lineId).bind(lineId);
+    if (const auto ran = select.run(); !ran)
+        return failedWith<MonthSpend>(ran);
+    select.next();
+    return MonthSpend{month, Money::fromCents(select.integer(0)), Money::fromCents(select.integer(1))};
+}
+
+Expected<std::vector<UsagePoint>> HistoryStore::dailyUsage(qint64 accountId, qint64 lineId, const QString &fromDay)
+{
+    Statement select(m_database, QStringLiteral("SELECT u.day, u.data_bytes, u.voice_seconds FROM usage_daily u"
+                                                " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.line_id = ?"
+                                                " AND u.day >= ? ORDER BY u.day"));
+    select.bind(accountId).bind(lineId).bind(fromDay);
+    if (const auto ran = select.run(); !ran)
+        return failedWith<std::vector<UsagePoint>>(ran);
+    std::vector<UsagePoint> points;
+    while (select.next())
+        points.push_back(UsagePoint{select.text(0), select.integer(1), select.integer(2)});
+    return points;
+}
+
+Expected<std::vector<UsagePoint>> HistoryStore::hourlyUsage(qint64 accountId, qint64 lineId, Instant from)
+{
+    Statement select(m_database, QStringLiteral("SELECT u.hour_ms, u.data_bytes, u.voice_seconds FROM usage_hourly u"
+                                                " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.line_id = ?"
+                                                " AND u.hour_ms >= ? ORDER BY u.hour_ms"));
+    select.bind(accountId).bind(lineId).bind(from.msecs());
+    if (const auto ran = select.run(); !ran)
+        return failedWith<std::vector<UsagePoint>>(ran);
+    std::vector<UsagePoint> points;
+    while (select.next())
+        points.push_back(UsagePoint{Instant::fromMsecs(select.integer(0)).toString(), select.integer(1), select.integer(2)});
+    return points;
+}
+
+Expected<std::vector<AlertRow>> HistoryStore::alerts(qint64 accountId, bool unreadOnly)
+{
+    Statement select(m_database, QStringLiteral("SELECT a.id, a.at_ms, a.kind, coalesce(a.line_id, 0), coalesce(l.name, ''),"
+                                                " coalesce(a.method_id, 0), a.detail, a.read FROM alerts a LEFT JOIN lines l ON l.id = a.line_id"
+                                                " WHERE a.account_id = ? AND (? = 0 OR a.read = 0) ORDER BY a.at_ms DESC, a.id DESC"));
+    select.bind(accountId).bind(unreadOnly ? 1 : 0);
+    if (const auto ran = select.run(); !ran)
+        return failedWith<std::vector<AlertRow>>(ran);
+    std::vector<AlertRow> rows;
+    while (select.next())
+        rows.push_back(AlertRow{select.integer(0), Instant::fromMsecs(select.integer(1)), select.text(2), select.integer(3),
+                                select.text(4), select.integer(5), select.text(6), select.integer(7) != 0});
+    return rows;
+}
+
+Expected<bool> HistoryStore::markAlertRead(qint64 accountId, qint64 alertId)
+{
+    return m_database.write([&]() -> Expected<bool> {
+        Statement update(m_database, QStringLiteral("UPDATE alerts SET read = 1 WHERE account_id = ? AND id = ?"));
+        update.bind(accountId).bind(alertId);
+        if (const auto ran = update.run(); !ran)
+            return ran;
+        if (update.rowsAffected() != 1)
+            return Expected<bool>::failure(QCoreApplication::translate("topup::HistoryStore", "no such alert"));
+        return true;
+    });
+}
+
+} // namespace topup

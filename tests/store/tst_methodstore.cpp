@@ -1,0 +1,484 @@
+// Payment methods: what is kept of a card (brand, last four, expiry, holder,
+// token: never the number or the security code, in any file or log), wallets,
+// the default method, deposits at the provider, and removal while in use.
+#include "rules/zonedcalendar.h"
+#include "sim/journalgateway.h"
+#include "store/accountstore.h"
+#include "store/database.h"
+#include "store/linestore.h"
+#include "store/methodstore.h"
+#include "store/packagestore.h"
+#include "store/storeschema.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+using namespace topup;
+
+namespace {
+
+Instant at(const char *text)
+{
+    return *Instant::parse(QString::fromLatin1(text));
+}
+
+const Instant march10 = Instant::fromMsecs(1804680000000); // 2027-03-10T12:00:00Z
+
+QStringList capturedLog;
+QtMessageHandler previousHandler = nullptr;
+
+void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    capturedLog << message;
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+// A store, the provider's journal and one account, in a folder of their own.
+// Tokens are letters only, so a digit run found in a file can only be card data.
+struct Setup final
+{
+    QTemporaryDir dir;
+    std::shared_ptr<Database> db;
+    std::optional<Expected<std::unique_ptr<JournalGateway>>> journal;
+    JournalGateway *gateway = nullptr;
+    std::unique_ptr<MethodStore> methods;
+    qint64 account = 0;
+    int tokensIssued = 0;
+    ZonedCalendar berlin{QTimeZone("Europe/Berlin")};
+
+    bool open()
+    {
+        auto store = Database::open(dir.filePath(QStringLiteral("topup.sqlite")), storeSchema());
+        journal = JournalGateway::open(dir.filePath(QStringLiteral("gateway.sqlite")));
+        if (!store || !*journal)
+            return false;
+        db = *store;
+        gateway = journal->value().get();
+        methods = std::make_unique<MethodStore>(*db, *gateway, [this] {
+            QString name = QStringLiteral("tok_");
+            for (int n = ++tokensIssued; n > 0; n /= 26)
+                name.append(QChar(u'a' + (n % 26)));
+            return name;
+        });
+        SignUpForm form;
+        form.login = QStringLiteral("jane@example.com");
+        form.password = QStringLiteral("correct horse battery");
+        const auto signedUp = AccountStore(*db, 1000).signUp(form, march10, QByteArray(16, 'k'));
+        account = signedUp ? signedUp->id : 0;
+        return account > 0;
+    }
+
+    void close()
+    {
+        methods.reset();
+        gateway = nullptr;
+        journal.reset();
+        db.reset();
+    }
+
+    Expected<MethodRecord> card(const QString &number, const QString &code, const QString &expiry = QStringLiteral("12/29"),
+                                const QString &holder = QStringLiteral("Jane Doe"), qint64 cents = 2500)
+    {
+        CardForm form;
+        form.holder = holder;
+        form.number = number;
+        form.expiry = expiry;
+        form.securityCode = code;
+        form.funds = Money::fromCents(cents);
+        return methods->addCard(account, form, march10, berlin);
+    }
+
+    QVariantList row(qint64 id) const
+    {
+        QSqlQuery query(db->connection());
+        query.prepare(QStringLiteral("SELECT kind, holder, brand, last_four, expires, wallet_masked, token, code,"
+                                     " is_default, removed FROM methods WHERE id = ?"));
+        query.addBindValue(id);
+        QVariantList values;
+        if (query.exec() && query.next()) {
+            for (int i = 0; i < 10; ++i)
+                values << query.value(i);
+        }
+        return values;
+    }
+};
+
+Policy thresholdPolicy(const QString &method, const QString &package, const QString &fallback = {}, bool enabled = true)
+{
+    Policy policy;
+    policy.enabled = enabled;
+    policy.threshold = ThresholdTrigger{Resource::Data, 500 * 1000 * 1000, package};
+    policy.method = method;
+    policy.fallback = fallback;
+    return policy;
+}
+
+QByteArray utf16(const QString &text)
+{
+    return QByteArray(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
+}
+
+// The longest run of ASCII digits in `bytes`.
+int longestDigitRun(const QByteArray &bytes)
+{
+    int longest = 0;
+    int run = 0;
+    for (const char c : bytes) {
+        run = (c >= '0' && c <= '9') ? run + 1 : 0;
+        longest = qMax(longest, run);
+    }
+    return longest;
+}
+
+struct CardData final
+{
+    QString number; // as typed
+    QString code;
+    QString holder;
+};
+
+// Empty when `bytes` holds nothing of the cards, else what was found.
+QString findCardData(const QByteArray &bytes, const std::vector<CardData> &cards)
+{
+    if (const int run = longestDigitRun(bytes); run >= 13)
+        return QStringLiteral("a run of %1 digits").arg(run);
+    for (const CardData &card : cards) {
+        const QString digits = QString(card.number).remove(QLatin1Char(' '));
+        for (const QString &form : {card.number, digits}) {
+            if (bytes.contains(form.toUtf8()) || bytes.contains(utf16(form)))
+                return QStringLiteral("card number %1").arg(form);
+        }
+        if (card.code.size() == 4 && (bytes.contains(card.code.toUtf8()) || bytes.contains(utf16(card.code))))
+            return QStringLiteral("security code %1").arg(card.code);
+        // A 3-digit code may occur by chance in binary pages; it must not sit beside the holder's name.
+        const QByteArray holder = card.holder.toUtf8();
+        for (qsizetype i = bytes.indexOf(holder); i >= 0; i = bytes.indexOf(holder, i + 1)) {
+            if (bytes.mid(qMax(qsizetype(0), i - 128), holder.size() + 256).contains(card.code.toUtf8()))
+                return QStringLiteral("security code %1 beside %2").arg(card.code, card.holder);
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+class TestMethodStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { previousHandler = qInstallMessageHandler(captureMessage); }
+    void cleanupTestCase() { qInstallMessageHandler(previousHandler); }
+
+    void addCardKeepsOnlyWhatMayBeKept_data()
+    {
+        QTest::addColumn<QString>("number");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("brand");
+        QTest::addColumn<QString>("lastFour");
+        QTest::newRow("Visa") << "4111 1111 1111 1111" << "482" << "Visa" << "1111";
+        QTest::newRow("Amex, 4-digit code") << "378282246310005" << "7391" << "American Express" << "0005";
+        QTest::newRow("Mastercard 2-series") << "2223 0031 2200 3222" << "615" << "Mastercard" << "3222";
+        QTest::newRow("Mastercard 5-series") << "5555555555554444" << "906" << "Mastercard" << "4444";
+    }
+
+    void addCardKeepsOnlyWhatMayBeKept()
+    {
+        QFETCH(QString, number);
+        QFETCH(QString, code);
+        QFETCH(QString, brand);
+        QFETCH(QString, lastFour);
+        Setup w;
+        QVERIFY(w.open());
+        const auto added = w.card(number, code, QStringLiteral("12/29"), QStringLiteral("  Jane   Doe "));
+        QVERIFY2(added, qPrintable(added.error()));
+        QCOMPARE(added->brand, brand);
+        QCOMPARE(added->lastFour, lastFour);
+        QCOMPARE(added->holder, QStringLiteral("Jane Doe"));
+        QCOMPARE(added->expires->toString(), QStringLiteral("2029-12"));
+        QCOMPARE(added->token, QStringLiteral("tok_b"));
+        QCOMPARE(added->label(), brand + QStringLiteral(" •••• ") + lastFour);
+        QCOMPARE(added->engineId(), QStringLiteral("M%1").arg(added->id));
+        QVERIFY(added->isDefault);
+        const QVariantList expected{QStringLiteral("credit_card"), QStringLiteral("Jane Doe"), brand, lastFour,
+                                    QStringLiteral("2029-12"), QVariant(), QStringLiteral("tok_b"), QStringLiteral("tok_b"),
+                                    1, 0};
+        const QVariantList row = w.row(added->id);
+        QCOMPARE(row.size(), expected.size());
+        for (int i = 0; i < row.size(); ++i) {
+            QCOMPARE(row[i].isNull(), expected[i].isNull());
+            if (!expected[i].isNull())
+                QCOMPARE(row[i].toString(), expected[i].toString());
+        }
+        // No column to put the number or the code in.
+        const QSqlRecord columns = w.db->connection().record(QStringLiteral("methods"));
+        QStringList names;
+        for (int i = 0; i < columns.count(); ++i)
+            names << columns.fieldName(i);
+        QCOMPARE(names.join(QLatin1Char(',')), QStringLiteral("id,account_id,code,kind,holder,brand,last_four,expires,"
+                                                              "wallet_masked,token,is_default,removed,created_ms"));
+        // The provider holds the funds and ends the card with its month, Berlin time.
+        QCOMPARE(w.gateway->fundsOf(QStringLiteral("tok_b"))->cents(), qint64(2500));
+        const auto list = w.methods->list(w.account);
+        QVERIFY(list);
+        QCOMPARE(list->size(), std::size_t(1));
+        QCOMPARE(list->front().funds.cents(), qint64(2500));
+        QCOMPARE(list->front().label(), brand + QStringLiteral(" •••• ") + lastFour);
+    }
+
+    void addCardRefuses_data()
+    {
+        QTest::addColumn<QString>("number");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("expiry");
+        QTest::addColumn<QString>("holder");
+        QTest::addColumn<QString>("now");
+        QTest::addColumn<QString>("error");
+        const QString now = QStringLiteral("2027-03-10T12:00:00Z");
+        QTest::newRow("bad Luhn") << "4111 1111 1111 1112" << "482" << "12/29" << "Jane Doe" << now
+                                  << "this card number is not valid; check it for typing mistakes";
+        QTest::newRow("expired last month") << "4111111111111111" << "482" << "02/27" << "Jane Doe" << now
+                                            << "card expired (02/27)";
+        QTest::newRow("now after expiry") << "4111111111111111" << "482" << "12/29" << "Jane Doe"
+                                          << "2030-01-15T12:00:00Z" << "card expired (12/29)";
+        // 23:30Z on 31 March is already April in Berlin.
+        QTest::newRow("expired in the account's zone") << "4111111111111111" << "482" << "03/27" << "Jane Doe"
+                                                       << "2027-03-31T23:30:00Z" << "card expired (03/27)";
+        QTest::newRow("Visa code of 4") << "4111111111111111" << "4821" << "12/29" << "Jane Doe" << now
+                                        << "the security code is the 3 digits printed on the back of the card";
+        QTest::newRow("Visa code of 2") << "4111111111111111" << "48" << "12/29" << "Jane Doe" << now
+                                        << "the security code is the 3 digits printed on the back of the card";
+        QTest::newRow("Amex code of 3") << "378282246310005" << "739" << "12/29" << "Jane Doe" << now
+                                        << "the security code of an American Express card is the 4 digits printed on its front";
+        QTest::newRow("empty holder") << "4111111111111111" << "482" << "12/29" << "" << now
+                                      << "the card holder's name is missing";
+        QTest::newRow("blank holder") << "4111111111111111" << "482" << "12/29" << "   " << now
+                                      << "the card holder's name is missing";
+        QTest::newRow("bad expiry") << "4111111111111111" << "482" << "1229" << "Jane Doe" << now
+                                    << "enter the expiry date as MM/YY, e.g. 08/27";
+    }
+
+    void addCardRefuses()
+    {
+        QFETCH(QString, number);
+        QFETCH(QString, code);
+        QFETCH(QString, expiry);
+        QFETCH(QString, holder);
+        QFETCH(QString, now);
+        QFETCH(QString, error);
+        Setup w;
+        QVERIFY(w.open());
+        CardForm form{MethodKind::CreditCard, holder, number, expiry, code, Money::fromCents(100)};
+        const auto added = w.methods->addCard(w.account, form, *Instant::parse(now), w.berlin);
+        QVERIFY(!added);
+        QCOMPARE(added.error(), error);
+        QCOMPARE(w.tokensIssued, 0); // nothing opened at the provider
+        QCOMPARE(w.methods->list(w.account)->size(), std::size_t(0));
+    }
+
+    void expiryEdgeIsTheAccountsMonth()
+    {
+        Setup w;
+        QVERIFY(w.open());
+        CardForm form{MethodKind::DebitCard, QStringLiteral("Jane Doe"), QStringLiteral("4111111111111111"),
+                      QStringLiteral("03/27"), QStringLiteral("482"), Money::fromCents(1000)};
+        // Still March in Berlin at 21:30Z on the 31st: the card is valid this month.
+        const auto added = w.methods->addCard(w.account, form, at("2027-03-31T21:30:00Z"), w.berlin);
+        QVERIFY2(added, qPrintable(added.error()));
+        QCOMPARE(w.row(added->id).value(0).toString(), QStringLiteral("debit_card"));
+        // The provider takes it to the last millisecond of March, Berlin time, and no later.
+        const auto inTime = w.gateway->chargeToken(ChargeIdentity{QStringLiteral("j"), 1, added->token}, Money::fromCents(1),
+                                                   at("2027-03-31T21:59:59.999Z"));
+        QVERIFY(inTime && inTime->succeeded);
+        const auto late = w.gateway->chargeToken(ChargeIdentity{QStringLiteral("k"), 1, added->token}, Money::fromCents(1),
+                                                 at("2027-03-31T22:00:00Z"));
+        QVERIFY(late && !late->succeeded);
+        QVERIFY(late->reason == Reason::CardExpired);
+        QCOMPARE(w.gateway->fundsOf(added->token)->cents(), qint64(999));
+    }
+
+    void walletIsMasked()
+    {
+        Setup w;
+        QVERIFY(w.open());
+        const auto bad = w.methods->addWallet(w.account, WalletForm{QStringLiteral("jane.example.com"), Money()}, march10);
+        QVERIFY(!bad);
+        QCOMPARE(bad.error(), QStringLiteral("a wallet is identified by its e-mail address, e.g. jane@example.com"));
+        const auto wallet = w.methods->addWallet(w.account, WalletForm{QStringLiteral(" Jane@Example.com "), Money::fromCents(300)},
+                                                 march10);
+        QVERIFY2(wallet, qPrintable(wallet.error()));
+        QCOMPARE(wallet->walletMasked, QStringLiteral("j•••@example.com"));
+        QCOMPARE(wallet->label(), QStringLiteral("PayPal j•••@example.com"));
+        QVERIFY(!wallet->isCard());
+        const QVariantList row = w.row(wallet->id);
+        QCOMPARE(row.value(0).toString(), QStringLiteral("paypal"));
+        for (int i : {1, 2, 3, 4})
+            QVERIFY2(row.value(i).isNull(), qPrintable(QString::number(i)));
+        QCOMPARE(row.value(5).toString(), QStringLiteral("j•••@example.com"));
+        const auto list = w.methods->list(w.account);
+        QCOMPARE(list->size(), std::size_t(1));
+        QCOMPARE(list->front().funds.cents(), qint64(300));
+        QCOMPARE(list->front().walletMasked, QStringLiteral("j•••@example.com"));
+        QVERIFY(!list->front().expires);
+    }
+
+    void firstMethodIsDefaultUntilMoved()
+    {
+        Setup w;
+        QVERIFY(w.open());
+        const auto visa = w.card(QStringLiteral("4111111111111111"), QStringLiteral("482"));
+        const auto wallet = w.methods->addWallet(w.account, WalletForm{QStringLiteral("jane@example.com"), Money()}, march10);
+        QVERIFY(visa && wallet);
+        QVERIFY(visa->isDefault);
+        QVERIFY(!wallet->isDefault);
+        QVERIFY(w.methods->setDefault(w.account, wallet->id));
+        auto list = w.methods->list(w.account);
+        QCOMPARE(list->size(), std::size_t(2));
+        QCOMPARE((*list)[0].isDefault, false);
+        QCOMPARE((*list)[1].isDefault, true);
+        const auto unknown = w.methods->setDefault(w.account, wallet->id + 100);
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error(), QStringLiteral("no such payment method"));
+        list = w.methods->list(w.account);
+        QCOMPARE((*list)[0].isDefault, false);
+        QCOMPARE((*list)[1].isDefault, true);
+        QVERIFY(w.methods->setDefault(w.account, visa->id));
+        QCOMPARE(w.methods->find(w.account, visa->id)->isDefault, true);
+        QCOMPARE(w.methods->find(w.account, wallet->id)->isDefault, false);
+    }
+
+    void depositAddsFundsAtTheProvider_data()
+    {
+        QTest::addColumn<qint64>("cents");
+        QTest::addColumn<QString>("error"); // empty: accepted
+        QTest::newRow("10.50") << qint64(1050) << "";
+        QTest::newRow("0.01") << qint64(1) << "";
+        QTest::newRow("zero") << qint64(0) << "a deposit must be more than zero";
+        QTest::newRow("negative") << qint64(-500) << "a deposit must be more than zero";
+    }
+
+    void depositAddsFundsAtTheProvider()
+    {
+        QFETCH(qint64, cents);
+        QFETCH(QString, error);
+        Setup w;
+        QVERIFY(w.open());
+        const auto visa = w.card(QStringLiteral("4111111111111111"), QStringLiteral("482"));
+        QVERIFY(visa);
+        const auto deposited = w.methods->deposit(w.account, visa->id, Money::fromCents(cents), march10);
+        QCOMPARE(deposited.ok(), error.isEmpty());
+        QCOMPARE(deposited.error(), error);
+        const qint64 expected = 2500 + (error.isEmpty() ? cents : 0);
+        QCOMPARE(w.methods->list(w.account)->front().funds.cents(), expected);
+        QCOMPARE(w.methods->find(w.account, visa->id)->funds.cents(), expected);
+        QCOMPARE(w.gateway->fundsOf(visa->token)->cents(), expected);
+        QCOMPARE(w.methods->deposit(w.account, visa->id + 100, Money::fromCents(100), march10).error(),
+                 QStringLiteral("no such payment method"));
+    }
+
+    void removeIsRefusedWhileAnEnabledPolicyUsesIt()
+    {
+        Setup w;
+        QVERIFY(w.open());
+        const auto visa = w.card(QStringLiteral("4111111111111111"), QStringLiteral("482"));
+        const auto wallet = w.methods->addWallet(w.account, WalletForm{QStringLiteral("jane@example.com"), Money()}, march10);
+        QVERIFY(visa && wallet);
+        const QString package = PackageStore(*w.db).list(w.account)->front().package.id;
+        LineStore lines(*w.db);
+        const auto home = lines.add(w.account, LineForm{QStringLiteral("Home"), QStringLiteral("EU"), UsageProfile::Regular, 1, {}, {}});
+        const auto travel = lines.add(w.account, LineForm{QStringLiteral("Travel"), QStringLiteral("EU"), UsageProfile::Regular, 2, {}, {}});
+        const auto spare = lines.add(w.account, LineForm{QStringLiteral("Spare"), QStringLiteral("EU"), UsageProfile::Regular, 3, {}, {}});
+        QVERIFY(home && travel && spare);
+        QVERIFY(lines.setPolicy(w.account, home->id, thresholdPolicy(visa->engineId(), package)));
+        QVERIFY(lines.setPolicy(w.account, travel->id, thresholdPolicy(wallet->engineId(), package, visa->engineId())));
+        QVERIFY(lines.setPolicy(w.account, spare->id, thresholdPolicy(visa->engineId(), package, {}, false)));
+
+        const auto refused = w.methods->remove(w.account, visa->id);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error(), QStringLiteral("this method pays the auto top-ups of Home, Travel; choose another method there first"));
+        QCOMPARE(w.methods->list(w.account)->size(), std::size_t(2));
+
+        QVERIFY(lines.setPolicy(w.account, home->id, thresholdPolicy(visa->engineId(), package, {}, false)));
+        QCOMPARE(w.methods->remove(w.account, visa->id).error(),
+                 QStringLiteral("this method pays the auto top-ups of Travel; choose another method there first"));
+        QVERIFY(lines.setPolicy(w.account, travel->id, std::nullopt));
+        const auto removed = w.methods->remove(w.account, visa->id);
+        QVERIFY2(removed, qPrintable(removed.error()));
+        const auto list = w.methods->list(w.account);
+        QCOMPARE(list->size(), std::size_t(1));
+        QCOMPARE(list->front().id, wallet->id);
+        QCOMPARE(w.methods->find(w.account, visa->id).error(), QStringLiteral("no such payment method"));
+        QCOMPARE(w.methods->remove(w.account, visa->id).error(), QStringLiteral("no such payment method"));
+        QCOMPARE(w.row(visa->id).value(9).toInt(), 1); // kept for the history, marked removed
+    }
+
+    void securityScanFindsNoCardData()
+    {
+        capturedLog.clear();
+        Setup w;
+        QVERIFY(w.open());
+        const std::vector<CardData> accepted{
+            {QStringLiteral("4111 1111 1111 1111"), QStringLiteral("482"), QStringLiteral("Ada Visa")},
+            {QStringLiteral("4012888888881881"), QStringLiteral("509"), QStringLiteral("Ben Visa")},
+            {QStringLiteral("3782 822463 10005"), QStringLiteral("7391"), QStringLiteral("Cy Amex")},
+            {QStringLiteral("5555 5555 5555 4444"), QStringLiteral("615"), QStringLiteral("Di Master")},
+            {QStringLiteral("2223003122003222"), QStringLiteral("937"), QStringLiteral("Ed Master")},
+            {QStringLiteral("6011 1111 1111 1117"), QStringLiteral("250"), QStringLiteral("Flo Discover")},
+        };
+        const std::vector<CardData> refused{
+            {QStringLiteral("4111 1111 1111 1112"), QStringLiteral("318"), QStringLiteral("Gus Typo")},
+            {QStringLiteral("371449635398431"), QStringLiteral("8264"), QStringLiteral("Hal Expired")},
+        };
+        for (const CardData &card : accepted) {
+            const auto added = w.card(card.number, card.code, QStringLiteral("11/30"), card.holder);
+            QVERIFY2(added, qPrintable(added.error()));
+            QVERIFY(w.methods->deposit(w.account, added->id, Money::fromCents(700), march10));
+        }
+        QVERIFY(!w.card(refused[0].number, refused[0].code, QStringLiteral("11/30"), refused[0].holder));
+        QVERIFY(!w.card(refused[1].number, refused[1].code, QStringLiteral("01/27"), refused[1].holder));
+        QCOMPARE(w.methods->list(w.account)->size(), accepted.size());
+        QVERIFY(w.methods->setDefault(w.account, w.methods->list(w.account)->back().id));
+
+        std::vector<CardData> all = accepted;
+        all.insert(all.end(), refused.begin(), refused.end());
+        const auto scanFolder = [&](const char *when, const QStringList &mustExist) {
+            const QStringList names = QDir(w.dir.path()).entryList(QDir::Files | QDir::Hidden);
+            for (const QString &name : mustExist)
+                QVERIFY2(names.contains(name), qPrintable(name + QLatin1String(" missing: ") + names.join(QLatin1Char(' '))));
+            for (const QString &name : names) {
+                QFile file(w.dir.filePath(name));
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                const QByteArray bytes = file.readAll();
+                const QString found = findCardData(bytes, all);
+                QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("%1 (%2): %3").arg(name, QLatin1String(when), found)));
+            }
+        };
+        const QStringList files{QStringLiteral("topup.sqlite"), QStringLiteral("gateway.sqlite")};
+        scanFolder("open", files + QStringList{QStringLiteral("topup.sqlite-wal"), QStringLiteral("topup.sqlite-shm"),
+                                               QStringLiteral("gateway.sqlite-wal"), QStringLiteral("gateway.sqlite-shm")});
+        w.close();
+        scanFolder("closed", files);
+        // The scanner itself finds what it looks for.
+        QCOMPARE(findCardData("x4111111111111111x", all), QStringLiteral("a run of 16 digits"));
+        QCOMPARE(findCardData("x4111 1111 1111 1111x", all), QStringLiteral("card number 4111 1111 1111 1111"));
+        QCOMPARE(findCardData("...7391...", all), QStringLiteral("security code 7391"));
+        QCOMPARE(findCardData("Ada Visa|482|tok", all), QStringLiteral("security code 482 beside Ada Visa"));
+        QCOMPARE(findCardData(utf16(QStringLiteral("8264")), all), QStringLiteral("security code 8264"));
+
+        qInfo("log capture probe");
+        QVERIFY(capturedLog.contains(QStringLiteral("log capture probe")));
+        const QString found = findCardData(capturedLog.join(QLatin1Char('\n')).toUtf8(), all);
+        QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("log: ") + found));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMethodStore)
+#include "tst_methodstore.moc"
