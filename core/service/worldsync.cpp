@@ -9,6 +9,7 @@
 #include "sim/journalgateway.h"
 #include "store/database.h"
 #include "store/statement.h"
+#include "store/usagestore.h"
 #include "worldloader.h"
 
 #include <QDate>
@@ -18,16 +19,6 @@
 
 namespace topup {
 namespace {
-
-QString localDay(const ZonedCalendar &calendar, Instant at)
-{
-    const qint64 local = at.msecs() + qint64(calendar.offsetSecondsAt(at)) * civil::msPerSecond;
-    const civil::Date date = civil::civilFromDays(civil::floorDiv(local, civil::msPerDay));
-    return QStringLiteral("%1-%2-%3")
-        .arg(date.year, 4, 10, QLatin1Char('0'))
-        .arg(date.month, 2, 10, QLatin1Char('0'))
-        .arg(date.day, 2, 10, QLatin1Char('0'));
-}
 
 Expected<std::vector<qint64>> accountIds(Database &store)
 {
@@ -222,38 +213,13 @@ Expected<bool> WorldSync::save(const LoadedWorld &loaded, const Outcome &outcome
     }
 
     // Usage: samples, and hourly and daily roll-ups for the charts.
-    Statement sample(m_store, QStringLiteral("INSERT OR REPLACE INTO usage_samples (line_id, at_ms, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"));
-    std::map<std::pair<qint64, qint64>, std::pair<qint64, qint64>> hours;
-    std::map<std::pair<qint64, QString>, std::pair<qint64, qint64>> days;
-    for (const UsageRecord &usage : outcome.usage) {
-        const qint64 row = loaded.lineRows[std::size_t(usage.line)];
-        sample.set(0, row).set(1, usage.at.msecs()).set(2, usage.dataBytes).set(3, usage.voiceSeconds);
-        if (const auto ran = sample.run(); !ran)
-            return ran;
-        auto &hour = hours[{row, civil::floorDiv(usage.at.msecs(), civil::msPerHour) * civil::msPerHour}];
-        hour.first += usage.dataBytes;
-        hour.second += usage.voiceSeconds;
-        auto &day = days[{row, localDay(calendar, usage.at)}];
-        day.first += usage.dataBytes;
-        day.second += usage.voiceSeconds;
-    }
-    summary.usageSamples += qint64(outcome.usage.size());
-    Statement hourly(m_store, QStringLiteral("INSERT INTO usage_hourly (line_id, hour_ms, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
-                                             " ON CONFLICT (line_id, hour_ms) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
-                                             " voice_seconds = voice_seconds + excluded.voice_seconds"));
-    for (const auto &[key, amounts] : hours) {
-        hourly.set(0, key.first).set(1, key.second).set(2, amounts.first).set(3, amounts.second);
-        if (const auto ran = hourly.run(); !ran)
-            return ran;
-    }
-    Statement daily(m_store, QStringLiteral("INSERT INTO usage_daily (line_id, day, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
-                                            " ON CONFLICT (line_id, day) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
-                                            " voice_seconds = voice_seconds + excluded.voice_seconds"));
-    for (const auto &[key, amounts] : days) {
-        daily.set(0, key.first).set(1, key.second).set(2, amounts.first).set(3, amounts.second);
-        if (const auto ran = daily.run(); !ran)
-            return ran;
-    }
+    std::vector<UsageRow> usage;
+    usage.reserve(outcome.usage.size());
+    for (const UsageRecord &record : outcome.usage)
+        usage.push_back(UsageRow{loaded.lineRows[std::size_t(record.line)], record.at, record.dataBytes, record.voiceSeconds});
+    if (const auto written = UsageStore(m_store).write(usage, calendar); !written)
+        return written;
+    summary.usageSamples += qint64(usage.size());
 
     // Cards that run out within 30 days of the local date: one alert each.
     const QDate today = QDateTime::fromMSecsSinceEpoch(loaded.world.end.msecs(), loaded.world.zone).date();

@@ -1,0 +1,56 @@
+#include "usagestore.h"
+
+#include "database.h"
+#include "domain/civil.h"
+#include "rules/zonedcalendar.h"
+#include "statement.h"
+
+#include <map>
+#include <utility>
+
+namespace topup {
+Expected<bool> UsageStore::write(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar)
+{
+    Statement sample(m_database, QStringLiteral("INSERT INTO usage_samples (line_id, at_ms, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
+                                                " ON CONFLICT (line_id, at_ms) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
+                                                " voice_seconds = voice_seconds + excluded.voice_seconds"));
+    std::map<std::pair<qint64, qint64>, std::pair<qint64, qint64>> hours;
+    std::map<std::pair<qint64, qint64>, std::pair<qint64, qint64>> days; // (line, local day number)
+    for (const UsageRow &row : rows) {
+        sample.set(0, row.lineId).set(1, row.at.msecs()).set(2, row.dataBytes).set(3, row.voiceSeconds);
+        if (const auto ran = sample.run(); !ran)
+            return ran;
+        auto &hour = hours[{row.lineId, civil::floorDiv(row.at.msecs(), civil::msPerHour) * civil::msPerHour}];
+        hour.first += row.dataBytes;
+        hour.second += row.voiceSeconds;
+        // The zone's offset is cached between transitions: this is cheap.
+        const qint64 local = row.at.msecs() + qint64(calendar.offsetSecondsAt(row.at)) * civil::msPerSecond;
+        auto &day = days[{row.lineId, civil::floorDiv(local, civil::msPerDay)}];
+        day.first += row.dataBytes;
+        day.second += row.voiceSeconds;
+    }
+    Statement hourly(m_database, QStringLiteral("INSERT INTO usage_hourly (line_id, hour_ms, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
+                                                " ON CONFLICT (line_id, hour_ms) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
+                                                " voice_seconds = voice_seconds + excluded.voice_seconds"));
+    for (const auto &[key, amounts] : hours) {
+        hourly.set(0, key.first).set(1, key.second).set(2, amounts.first).set(3, amounts.second);
+        if (const auto ran = hourly.run(); !ran)
+            return ran;
+    }
+    Statement daily(m_database, QStringLiteral("INSERT INTO usage_daily (line_id, day, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
+                                               " ON CONFLICT (line_id, day) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
+                                               " voice_seconds = voice_seconds + excluded.voice_seconds"));
+    for (const auto &[key, amounts] : days) {
+        const civil::Date date = civil::civilFromDays(key.second);
+        const QString day = QStringLiteral("%1-%2-%3")
+                                .arg(date.year, 4, 10, QLatin1Char('0'))
+                                .arg(date.month, 2, 10, QLatin1Char('0'))
+                                .arg(date.day, 2, 10, QLatin1Char('0'));
+        daily.set(0, key.first).set(1, day).set(2, amounts.first).set(3, amounts.second);
+        if (const auto ran = daily.run(); !ran)
+            return ran;
+    }
+    return true;
+}
+
+} // namespace topup
