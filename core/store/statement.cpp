@@ -12,9 +12,18 @@ Statement::Statement(Database &database, const QString &sql) : m_database(databa
     m_prepared = m_query.prepare(sql);
 }
 
+// A null QString would bind as SQL NULL; NULL is only ever meant through
+// bindNullable, so a null string is stored as the empty string.
+static QVariant notNull(const QVariant &value)
+{
+    if (value.metaType() == QMetaType::fromType<QString>() && value.toString().isNull())
+        return QVariant(QStringLiteral(""));
+    return value;
+}
+
 Statement &Statement::bind(const QVariant &value)
 {
-    m_query.addBindValue(value);
+    m_query.addBindValue(notNull(value));
     return *this;
 }
 
@@ -26,7 +35,7 @@ Statement &Statement::bindNullable(bool present, const QVariant &value)
 
 Statement &Statement::set(int index, const QVariant &value)
 {
-    m_query.bindValue(index, value);
+    m_query.bindValue(index, notNull(value));
     return *this;
 }
 

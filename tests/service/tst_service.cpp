@@ -1,0 +1,340 @@
+// The service façade over a real data folder: accounts and their isolation,
+// the simulated clock and catch-up, trying rules out, previews, the demo.
+#include "service/demoworld.h"
+#include "service/service.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace topup;
+
+namespace {
+
+constexpr qint64 day = 24 * 3600 * 1000;
+constexpr qint64 gigabyte = 1000 * 1000 * 1000;
+
+Instant at(const char *text)
+{
+    return *Instant::parse(QString::fromLatin1(text));
+}
+
+std::unique_ptr<Service> openService(const QString &dir, Instant now)
+{
+    Service::Options options;
+    options.dataDir = dir;
+    options.fixedNow = now;
+    options.passwordIterations = 1000;
+    Expected<std::unique_ptr<Service>> service = Service::open(options);
+    if (!service) {
+        qWarning("%s", qPrintable(service.error()));
+        return nullptr;
+    }
+    return service.take();
+}
+
+SignUpForm form(const char *login)
+{
+    return SignUpForm{QLatin1String(login), QStringLiteral("correct-horse-battery"), QStringLiteral("EUR"),
+                      QStringLiteral("Europe/Paris"), std::nullopt};
+}
+
+QString packageNamed(Service &service, const char *name)
+{
+    const Expected<std::vector<PackageRecord>> packages = service.packages();
+    for (const PackageRecord &record : *packages) {
+        if (record.name == QLatin1String(name))
+            return record.package.id;
+    }
+    return {};
+}
+
+// Every table of a store, row by row, as text.
+QString dump(const QString &path)
+{
+    QString text;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("dump"));
+        db.setDatabaseName(path);
+        db.open();
+        QSqlQuery tables(db);
+        tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+        QStringList names;
+        while (tables.next())
+            names << tables.value(0).toString();
+        for (const QString &name : names) {
+            QSqlQuery rows(db);
+            rows.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(name));
+            while (rows.next()) {
+                text += name;
+                for (int i = 0; i < rows.record().count(); ++i)
+                    text += QLatin1Char('|') + rows.value(i).toString();
+                text += QLatin1Char('\n');
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("dump"));
+    return text;
+}
+
+} // namespace
+
+class TestService final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void accountsSignUpInAndOut()
+    {
+        QTemporaryDir dir;
+        auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
+        QVERIFY(service);
+        QVERIFY(!service->lines()); // nobody signed in
+        QCOMPARE(service->lines().error(), QStringLiteral("sign in first"));
+        const Expected<Account> account = service->signUp(form("ana@example.com"));
+        QVERIFY2(account, qPrintable(account.error()));
+        QVERIFY(service->lines());
+        service->signOut();
+        QVERIFY(!service->account());
+        QVERIFY(!service->signIn(QStringLiteral("ana@example.com"), QStringLiteral("wrong-password-1")));
+        QVERIFY(service->signIn(QStringLiteral("ana@example.com"), QStringLiteral("correct-horse-battery")));
+        QCOMPARE(service->account()->id, account->id);
+    }
+
+    void accountsOnlySeeTheirOwnRows()
+    {
+        QTemporaryDir dir;
+        auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
+        QVERIFY(service->signUp(form("ana@example.com")));
+        const LineRecord anaLine = *service->addLine(LineForm{QStringLiteral("Ana's phone"), {}, UsageProfile::Light, 1, DataAmount(gigabyte), {}});
+        const MethodRecord anaCard = *service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(5000)});
+        const QString anaPackage = packageNamed(*service, "1 GB data");
+        QVERIFY(service->manualTopUp(anaLine.id, anaPackage.mid(1).toLongLong(), anaCard.id));
+
+        QVERIFY(service->signUp(form("+8613800138000")));
+        QVERIFY(service->lines()->empty());
+        QVERIFY(service->methods()->empty());
+        QVERIFY(service->attempts()->empty());
+        QVERIFY(!service->renameLine(anaLine.id, QStringLiteral("mine now")));
+        QVERIFY(!service->removeLine(anaLine.id));
+        QVERIFY(!service->drainLine(anaLine.id));
+        QVERIFY(!service->deposit(anaCard.id, Money::fromCents(100)));
+        QVERIFY(!service->removeMethod(anaCard.id));
+        QVERIFY(!service->setDefaultMethod(anaCard.id));
+        QVERIFY(!service->injectFault(anaCard.id, {Reason::Declined}));
+        QVERIFY(!service->manualTopUp(anaLine.id, anaPackage.mid(1).toLongLong(), anaCard.id));
+        Policy stolen;
+        stolen.threshold = ThresholdTrigger{Resource::Data, gigabyte / 2, anaPackage};
+        stolen.method = anaCard.engineId();
+        const LineRecord own = *service->addLine(LineForm{QStringLiteral("B"), {}, UsageProfile::Light, 2, {}, {}});
+        const Expected<bool> refused = service->setPolicy(own.id, stolen);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(QLatin1String("unknown")), qPrintable(refused.error()));
+
+        QVERIFY(service->signIn(QStringLiteral("ana@example.com"), QStringLiteral("correct-horse-battery")));
+        const std::vector<LineRecord> lines = *service->lines();
+        QCOMPARE(lines.size(), std::size_t(1));
+        QCOMPARE(lines[0].name, QStringLiteral("Ana's phone"));
+        QCOMPARE(lines[0].dataBytes, 2 * gigabyte);
+        QCOMPARE(service->methods()->front().funds, Money::fromCents(4500));
+        QCOMPARE(service->attempts()->size(), std::size_t(1));
+    }
+
+    void catchUpRunsTheRulesAndKeepsUsage()
+    {
+        QTemporaryDir dir;
+        auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
+        QVERIFY(service->signUp(form("ana@example.com")));
+        QVERIFY(service->catchUpToNow()); // starts the clock
+        const MethodRecord wallet = *service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(100000)});
+        const LineRecord line = *service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Heavy, 7, DataAmount(3 * gigabyte), VoiceAmount(3600)});
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(*service, "5 GB data")};
+        policy.method = wallet.engineId();
+        QVERIFY(service->setPolicy(line.id, policy));
+
+        const Instant before = *service->worldClock(); // setting a policy lets the rules react: 1 ms later
+        QCOMPARE(before, at("2027-03-01T08:00:00.001Z"));
+        const Expected<CatchUpSummary> summary = service->advanceBy(10 * day);
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QVERIFY(summary->topUps >= 5); // heavy: about 6 GB a day
+        QCOMPARE(summary->usageSamples, qint64(10 * 288));
+        QCOMPARE(*service->worldClock(), before.plusMsecs(10 * day));
+        const std::vector<AttemptRow> attempts = *service->attempts();
+        QCOMPARE(int(attempts.size()), summary->topUps);
+        QCOMPARE(attempts.back().key, QStringLiteral("L%1/threshold/1").arg(line.id));
+
+        // Balance = start + packages - what was used.
+        qint64 used = 0;
+        const Expected<std::vector<UsagePoint>> daily = service->dailyUsage(line.id, 11);
+        for (const UsagePoint &point : *daily)
+            used += point.dataBytes;
+        const LineRecord after = service->lines()->front();
+        QCOMPARE(after.dataBytes, 3 * gigabyte + qint64(attempts.size()) * 5 * gigabyte - used);
+        QCOMPARE(service->dailyUsage(line.id, 11)->size(), std::size_t(11));
+        qint64 hourly = 0;
+        const Expected<std::vector<UsagePoint>> hours = service->hourlyUsage(line.id, 24 * 11);
+        for (const UsagePoint &point : *hours)
+            hourly += point.dataBytes;
+        QCOMPARE(hourly, used);
+        QCOMPARE(service->methods()->front().funds, Money::fromCents(100000 - 1500 * qint64(attempts.size())));
+        QCOMPARE(service->spendThisMonth()->autoSpend, Money::fromCents(1500 * qint64(attempts.size())));
+    }
+
+    void drainAndDepositReactAtOnce()
+    {
+        QTemporaryDir dir;
+        auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
+        QVERIFY(service->signUp(form("ana@example.com")));
+        QVERIFY(service->catchUpToNow());
+        const MethodRecord wallet = *service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(100)});
+        const LineRecord line = *service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, 7, DataAmount(3 * gigabyte), {}});
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(*service, "1 GB data")};
+        policy.method = wallet.engineId();
+        QVERIFY(service->setPolicy(line.id, policy));
+        QVERIFY(service->attempts()->empty());
+
+        QVERIFY(service->drainLine(line.id)); // 0 B: the threshold fires at once, and fails (1.00 < 5.00)
+        QCOMPARE(service->attempts()->size(), std::size_t(1));
+        QCOMPARE(service->attempts()->front().reason, QStringLiteral("insufficient_funds"));
+        const Expected<CatchUpSummary> retried = service->advanceBy(2 * day); // retries at +1 h, +6 h, +24 h: all fail
+        QVERIFY2(retried, qPrintable(retried.error()));
+        QCOMPARE(service->attempts()->size(), std::size_t(4));
+        QCOMPARE(service->lines()->front().progress.state, ThresholdState::Suspended);
+        QVERIFY(!service->alerts(true)->empty());
+
+        QVERIFY(service->deposit(wallet.id, Money::fromCents(1000))); // re-arms, and the check fires at once
+        QCOMPARE(service->lines()->front().progress.state, ThresholdState::Armed);
+        const AttemptRow latest = service->attempts()->front();
+        QCOMPARE(latest.status, QStringLiteral("succeeded"));
+        QCOMPARE(latest.key, QStringLiteral("L%1/threshold/2").arg(line.id));
+    }
+
+    void previewChargesNothing()
+    {
+        QTemporaryDir dir;
+        auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
+        QVERIFY(service->signUp(form("ana@example.com")));
+        QVERIFY(service->catchUpToNow());
+        const MethodRecord wallet = *service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(10000)});
+        const LineRecord line = *service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Regular, 3, DataAmount(2 * gigabyte), {}});
+        Policy policy;
+        policy.monthly = MonthlyTrigger{15, 9 * 60, packageNamed(*service, "20 GB data")};
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(*service, "5 GB data")};
+        policy.method = wallet.engineId();
+        policy.monthlyCap = Money::fromCents(6000);
+        const Expected<std::vector<PreviewItem>> preview = service->previewPolicy(line.id, policy);
+        QVERIFY2(preview, qPrintable(preview.error()));
+        QVERIFY(!preview->empty());
+        bool monthly = false;
+        bool blocked = false;
+        for (const PreviewItem &item : *preview) {
+            monthly = monthly || (item.trigger == QLatin1String("monthly") && item.at == at("2027-03-15T08:00:00Z"));
+            blocked = blocked || item.status == QLatin1String("blocked");
+        }
+        QVERIFY(monthly); // 09:00 in Paris on the 15th (UTC+1)
+        QVERIFY(blocked); // 60.00 a month does not cover a month of regular use
+        QVERIFY(service->attempts()->empty());
+        QCOMPARE(service->methods()->front().funds, Money::fromCents(10000));
+        QVERIFY(!service->previewPolicy(line.id, Policy{})); // enabled, no trigger, no method
+    }
+
+    void nextEventAndMethodRemoval()
+    {
+        QTemporaryDir dir;
+        auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
+        QVERIFY(service->signUp(form("ana@example.com")));
+        QVERIFY(service->catchUpToNow());
+        const MethodRecord wallet = *service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(10000)});
+        const LineRecord line = *service->addLine(LineForm{QStringLiteral("Tablet"), {}, UsageProfile::Light, 3, DataAmount(20 * gigabyte), {}});
+        Policy policy;
+        policy.monthly = MonthlyTrigger{31, 7 * 60 + 30, packageNamed(*service, "1 GB data")};
+        policy.method = wallet.engineId();
+        QVERIFY(service->setPolicy(line.id, policy));
+        const Expected<std::optional<Instant>> next = service->advanceToNextEvent();
+        QVERIFY2(next, qPrintable(next.error()));
+        QCOMPARE(**next, at("2027-03-31T05:30:00Z")); // 07:30 CEST, after the March 28 change
+        QCOMPARE(*service->worldClock(), at("2027-03-31T05:30:00Z"));
+        QCOMPARE(service->attempts()->front().status, QStringLiteral("succeeded"));
+
+        const Expected<bool> refused = service->removeMethod(wallet.id);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(QLatin1String("Tablet")), qPrintable(refused.error()));
+        policy.enabled = false;
+        QVERIFY(service->setPolicy(line.id, policy));
+        QVERIFY(service->removeMethod(wallet.id));
+        QVERIFY(service->methods()->empty());
+    }
+
+    void reopeningCatchesUpAndRefusesASecondInstance()
+    {
+        QTemporaryDir dir;
+        qint64 lineId = 0;
+        {
+            auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
+            QVERIFY(service->signUp(form("ana@example.com")));
+            QVERIFY(service->catchUpToNow());
+            lineId = service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Regular, 3, DataAmount(gigabyte), {}})->id;
+            QVERIFY(!openService(dir.path(), at("2027-03-01T08:00:00Z"))); // the folder is in use
+        }
+        auto later = openService(dir.path(), at("2027-03-04T08:00:00Z"));
+        QVERIFY(later);
+        QVERIFY(later->signIn(QStringLiteral("ana@example.com"), QStringLiteral("correct-horse-battery")));
+        const Expected<CatchUpSummary> away = later->catchUpToNow();
+        QVERIFY(away);
+        QCOMPARE(away->from, at("2027-03-01T08:00:00Z"));
+        QCOMPARE(away->to, at("2027-03-04T08:00:00Z"));
+        QCOMPARE(away->usageSamples, qint64(3 * 288));
+        QCOMPARE(later->lines()->front().id, lineId);
+    }
+
+    void demoWorldIsTheSameEveryTime()
+    {
+        QTemporaryDir first;
+        QTemporaryDir second;
+        for (const QTemporaryDir *dir : {&first, &second}) {
+            Service::Options options;
+            options.dataDir = dir->path();
+            options.fixedNow = at("2027-06-20T10:00:00Z");
+            options.tokens = DemoWorld::tokens(7);
+            auto service = Service::open(options);
+            QVERIFY(service);
+            const Expected<bool> created = DemoWorld::create(**service, 7);
+            QVERIFY2(created, qPrintable(created.error()));
+            QVERIFY(!DemoWorld::create(**service, 7)); // not twice
+        }
+        QCOMPARE(dump(first.filePath(QStringLiteral("topup.sqlite"))), dump(second.filePath(QStringLiteral("topup.sqlite"))));
+        QCOMPARE(dump(first.filePath(QStringLiteral("gateway.sqlite"))), dump(second.filePath(QStringLiteral("gateway.sqlite"))));
+
+        auto service = openService(first.path(), at("2027-06-20T10:00:00Z"));
+        QVERIFY(service->signIn(QLatin1String(DemoWorld::login), QLatin1String(DemoWorld::password)));
+        QCOMPARE(service->lines()->size(), std::size_t(3));
+        QCOMPARE(service->methods()->size(), std::size_t(3));
+        const std::vector<AttemptRow> attempts = *service->attempts(100000);
+        bool declinedThenPaid = false;
+        bool blockedByBudget = false;
+        for (const AttemptRow &attempt : attempts) {
+            blockedByBudget = blockedByBudget || attempt.reason == QLatin1String("budget_cap");
+            if (attempt.reason != QLatin1String("declined"))
+                continue;
+            for (const AttemptRow &other : attempts)
+                declinedThenPaid = declinedThenPaid || (other.key == attempt.key && other.attempt == attempt.attempt
+                                                        && other.status == QLatin1String("succeeded") && other.at == attempt.at);
+        }
+        QVERIFY(declinedThenPaid);
+        QVERIFY(blockedByBudget);
+        bool expiring = false;
+        const Expected<std::vector<AlertRow>> alerts = service->alerts();
+        for (const AlertRow &alert : *alerts)
+            expiring = expiring || alert.kind == QLatin1String("card_expiring");
+        QVERIFY(expiring);
+        QCOMPARE(service->dailyUsage(service->lines()->front().id, 90)->size(), std::size_t(90));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestService)
+#include "tst_service.moc"
