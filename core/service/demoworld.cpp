@@ -30,7 +30,10 @@ MethodStore::TokenSource DemoWorld::tokens(quint64 seed)
 {
     auto random = std::make_shared<Xoshiro256>(seed ^ 0x746f6b656e73ULL);
     return [random] {
-        return QStringLiteral("tok_demo_%1%2").arg(random->next(), 16, 16, QLatin1Char('0')).arg(random->next(), 16, 16, QLatin1Char('0'));
+        QString token = QStringLiteral("tok_demo_");
+        for (int i = 0; i < 24; ++i)
+            token += QLatin1Char(char('a' + random->below(26))); // letters only, like the product's tokens
+        return token;
     };
 }
 

@@ -64,7 +64,7 @@ Expected<bool> checkName(const QString &name)
 {
     if (name.trimmed().isEmpty())
         return Expected<bool>::failure(tr("a line needs a name"));
-    if (name.size() > 60)
+    if (name.trimmed().size() > 60)
         return Expected<bool>::failure(tr("a line's name is at most 60 characters"));
     return true;
 }

@@ -22,11 +22,20 @@ QString tr(const char *text)
     return QCoreApplication::translate("topup::MethodStore", text);
 }
 
+// 128 random bits as 28 letters: no digits, so a token can never look like
+// a card number to a scan of the files.
 QString randomToken()
 {
     quint64 words[2];
     QRandomGenerator::system()->fillRange(words);
-    return QStringLiteral("tok_%1%2").arg(words[0], 16, 16, QLatin1Char('0')).arg(words[1], 16, 16, QLatin1Char('0'));
+    QString token = QStringLiteral("tok_");
+    for (quint64 word : words) {
+        for (int i = 0; i < 14; ++i) {
+            token += QLatin1Char(char('a' + word % 26));
+            word /= 26;
+        }
+    }
+    return token;
 }
 
 const char *const methodColumns = "id, kind, holder, brand, last_four, expires, wallet_masked, token, is_default";
@@ -237,7 +246,14 @@ Expected<bool> MethodStore::remove(qint64 accountId, qint64 methodId)
                                                .arg(users.join(QStringLiteral(", "))));
         Statement update(m_database, QStringLiteral("UPDATE methods SET removed = 1, is_default = 0 WHERE id = ?"));
         update.bind(methodId);
-        return update.run();
+        if (const auto ran = update.run(); !ran)
+            return ran;
+        // The oldest remaining method becomes the default when the default goes.
+        Statement promote(m_database, QStringLiteral("UPDATE methods SET is_default = 1 WHERE id = (SELECT min(id) FROM methods"
+                                                     " WHERE account_id = ? AND removed = 0) AND NOT EXISTS (SELECT 1 FROM methods"
+                                                     " WHERE account_id = ? AND removed = 0 AND is_default = 1)"));
+        promote.bind(accountId).bind(accountId);
+        return promote.run();
     });
 }
 

@@ -298,8 +298,9 @@ QString cpuModel()
     QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
     if (!cpuinfo.open(QIODevice::ReadOnly))
         return QStringLiteral("?");
-    while (!cpuinfo.atEnd()) {
-        const QByteArray line = cpuinfo.readLine();
+    // /proc files report size 0, so atEnd() cannot be trusted: read to the end.
+    const QList<QByteArray> lines = cpuinfo.readAll().split('\n');
+    for (const QByteArray &line : lines) {
         if (line.startsWith("model name"))
             return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
     }
@@ -389,7 +390,7 @@ int runQueries(Store &store, const ZonedCalendar &calendar, Instant secondYear, 
                 rows.size() + firstYear.size());
     const Instant end = secondYear.plusMsecs(qint64(days) * civil::msPerDay);
     const Instant first = firstYear.front().at;
-    const int months = int((end.msecs() - first.msecs()) / (30 * civil::msPerDay));
+    const int months = std::max(1, int((end.msecs() - first.msecs()) / (30 * civil::msPerDay)));
     if (const Expected<bool> added = addAttempts(store, first, months, calendar); !added) {
         report("attempts", added.error());
         return 1;
@@ -405,8 +406,8 @@ int runQueries(Store &store, const ZonedCalendar &calendar, Instant secondYear, 
         report("reopen", reopened.error());
         return 1;
     }
-    std::printf("  Database::open of the 2-year file (quick_check): %.0f ms, %.1f MB\n", msSince(timer),
-                double(QFile(path).size()) / 1e6);
+    std::printf("  Database::open of the 2-year file (quick_check): %.0f ms, %.1f MB + %.1f MB WAL\n", msSince(timer),
+                double(QFile(path).size()) / 1e6, double(QFile(path + QLatin1String("-wal")).size()) / 1e6);
     std::shared_ptr<Database> db = reopened.take();
 
     const QDateTime fromDate = QDateTime::fromMSecsSinceEpoch(end.msecs() - 30 * civil::msPerDay, calendar.zone());

@@ -1,6 +1,7 @@
 // The child of tst_crashrecovery: opens the data folder, reconciles, says
 // "ready", then runs manual top-ups as fast as it can until it is killed.
 #include "rules/zonedcalendar.h"
+#include "service/service.h"
 #include "service/chargerecorder.h"
 #include "service/manualtopup.h"
 #include "sim/journalgateway.h"
@@ -16,11 +17,89 @@
 
 using namespace topup;
 
+namespace {
+
+// The world moves forward half a day at a time: the engine charges through
+// the recording gateway while usage, retries and states are saved per day.
+int catchUpStorm(const QString &dir)
+{
+    Service::Options options;
+    options.dataDir = dir;
+    options.passwordIterations = 1000;
+    options.fixedNow = *Instant::parse(u"2027-01-01T00:00:00Z");
+    auto opened = Service::open(options);
+    if (!opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
+        return 1;
+    }
+    Service &service = **opened;
+    if (!service.signIn(QStringLiteral("storm@topup.example"), QStringLiteral("storm-password-1"))) {
+        if (const auto account = service.signUp(SignUpForm{QStringLiteral("storm@topup.example"), QStringLiteral("storm-password-1"),
+                                                           QStringLiteral("EUR"), QStringLiteral("Asia/Tokyo"), Money::fromCents(500000)});
+            !account) {
+            std::fprintf(stderr, "%s\n", qPrintable(account.error()));
+            return 1;
+        }
+        (void)service.catchUpToNow();
+        const auto card = service.addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Storm"), QStringLiteral("4111111111111111"),
+                                                   QStringLiteral("12/30"), QStringLiteral("123"), Money::fromCents(10000000)});
+        const auto wallet = service.addWallet(WalletForm{QStringLiteral("storm@topup.example"), Money::fromCents(20000)});
+        const auto packages = service.packages();
+        if (!card || !wallet || !packages) {
+            std::fprintf(stderr, "set-up failed\n");
+            return 1;
+        }
+        for (int i = 0; i < 4; ++i) {
+            const auto line = service.addLine(LineForm{QStringLiteral("Line %1").arg(i), {}, i % 2 ? UsageProfile::Heavy : UsageProfile::Traveller,
+                                                       quint64(i), DataAmount(2'000'000'000), VoiceAmount(3600)});
+            Policy policy;
+            const auto named = [&](const char *name) {
+                for (const PackageRecord &record : *packages) {
+                    if (record.name == QLatin1String(name))
+                        return record.package.id;
+                }
+                return QString();
+            };
+            policy.threshold = ThresholdTrigger{Resource::Data, 1'000'000'000, named(i % 2 ? "5 GB data" : "20 GB data")};
+            policy.monthly = MonthlyTrigger{1 + 7 * i, 9 * 60, packages->front().package.id};
+            policy.method = i % 2 ? card->engineId() : wallet->engineId();
+            policy.fallback = i % 2 ? wallet->engineId() : card->engineId();
+            if (!line) {
+                std::fprintf(stderr, "%s\n", qPrintable(line.error()));
+                return 1;
+            }
+            if (const Expected<bool> set = service.setPolicy(line->id, policy); !set) {
+                std::fprintf(stderr, "%s\n", qPrintable(set.error()));
+                return 1;
+            }
+        }
+    }
+    std::printf("ready\n");
+    std::fflush(stdout);
+    const auto methods = service.methods();
+    for (int i = 0;; ++i) {
+        if (i % 3 == 0 && methods && !methods->empty())
+            (void)service.injectFault(methods->at(std::size_t(i / 3 % 2 < int(methods->size()) ? i / 3 % 2 : 0)).id,
+                                      {i % 2 ? Reason::GatewayError : Reason::Declined});
+        if (i % 7 == 0 && methods && methods->size() > 1)
+            (void)service.deposit(methods->at(1).id, Money::fromCents(3000));
+        const auto advanced = service.advanceBy(12 * 3600 * 1000);
+        if (!advanced) {
+            std::fprintf(stderr, "%s\n", qPrintable(advanced.error()));
+            return 1;
+        }
+    }
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    if (argc == 4 && QByteArray(argv[3]) == "catchup")
+        return catchUpStorm(QString::fromLocal8Bit(argv[1]));
     if (argc != 3) {
-        std::fprintf(stderr, "usage: crashstorm DIR SEED\n");
+        std::fprintf(stderr, "usage: crashstorm DIR SEED [catchup]\n");
         return 64;
     }
     auto directory = DataDirectory::claim(QString::fromLocal8Bit(argv[1]));

@@ -5,6 +5,7 @@
 // with the same answer, funds + spend conserved, both files intact.
 // TOPUP_CRASH_TRIALS sets the number of kills (default 50; README: 500).
 #include "rules/zonedcalendar.h"
+#include "service/service.h"
 #include "service/chargerecorder.h"
 #include "sim/journalgateway.h"
 #include "store/database.h"
@@ -39,6 +40,27 @@ QString text(Database &db, const QString &sql)
     if (!query.exec(sql) || !query.next())
         return {};
     return query.value(0).toString();
+}
+
+// Provider accounts whose funds differ from opening + deposits - charges.
+qint64 unbalancedProviderAccounts(const QString &journalPath)
+{
+    qint64 count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("books"));
+        db.setDatabaseName(journalPath);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("SELECT count(*) FROM funding f WHERE f.funds_cents != f.opening_cents"
+                                          " + coalesce((SELECT sum(amount_cents) FROM deposits d WHERE d.token = f.token), 0)"
+                                          " - coalesce((SELECT sum(amount_cents) FROM charges c WHERE c.token = f.token AND c.succeeded = 1), 0)"))
+                && query.next())
+                count = query.value(0).toLongLong();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("books"));
+    return count;
 }
 
 } // namespace
@@ -136,6 +158,55 @@ private slots:
         // reconciling exists for): reported, since a kill's timing is chance.
         QVERIFY2(charges >= trials, "the children should have charged something before they were killed");
         qInfo("%d kills, %lld charges audited, %lld written down by reconciling", trials, charges, reconciled);
+    }
+
+    void killedDuringCatchUpChargesNothingTwice()
+    {
+        // The engine's own charges: a child advances the world half a day at a
+        // time and is killed at random, mid-day included. After each restart
+        // the provider's journal and the store agree charge by charge, the
+        // provider's books balance, and the world goes on.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const int trials = qEnvironmentVariableIsSet("TOPUP_CRASH_TRIALS") ? qEnvironmentVariableIntValue("TOPUP_CRASH_TRIALS") / 2 : 25;
+        qint64 charges = 0;
+        for (int trial = 0; trial < trials; ++trial) {
+            QProcess child;
+            child.start(QStringLiteral(TOPUP_CRASH_STORM), {dir.path(), QStringLiteral("0"), QStringLiteral("catchup")});
+            QVERIFY2(child.waitForReadyRead(20000), qPrintable(QString::fromLocal8Bit(child.readAllStandardError())));
+            QThread::usleep(QRandomGenerator::global()->bounded(1000, 150000));
+            ::kill(pid_t(child.processId()), SIGKILL);
+            QVERIFY(child.waitForFinished(20000));
+
+            Service::Options options;
+            options.dataDir = dir.path();
+            options.passwordIterations = 1000;
+            options.fixedNow = *Instant::parse(u"2027-01-01T00:00:00Z");
+            auto service = Service::open(options); // reconciles
+            QVERIFY2(service, qPrintable(service.error()));
+            {
+                auto store = Database::open(dir.filePath(QStringLiteral("topup.sqlite")), storeSchema());
+                auto journal = JournalGateway::open(dir.filePath(QStringLiteral("gateway.sqlite")));
+                QVERIFY(store && journal);
+                Database &db = **store;
+                QCOMPARE(text(db, QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+                QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM charge_intents")), qint64(0));
+                const Expected<std::vector<JournalCharge>> journalCharges = (*journal)->charges();
+                QVERIFY(journalCharges);
+                QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM attempts WHERE method_token IS NOT NULL")),
+                         qint64(journalCharges->size()));
+                qint64 spent = 0;
+                for (const JournalCharge &charge : *journalCharges)
+                    spent += charge.answer.succeeded ? charge.amount.cents() : 0;
+                QCOMPARE(scalar(db, QStringLiteral("SELECT coalesce(sum(amount_cents), 0) FROM attempts WHERE status = 'succeeded'")), spent);
+                charges = qint64(journalCharges->size());
+            }
+            QCOMPARE(unbalancedProviderAccounts(dir.filePath(QStringLiteral("gateway.sqlite"))), qint64(0));
+            QVERIFY((*service)->signIn(QStringLiteral("storm@topup.example"), QStringLiteral("storm-password-1")));
+            QVERIFY((*service)->advanceBy(3600 * 1000)); // the world goes on
+        }
+        QVERIFY2(charges > 0, "the children should have charged something");
+        qInfo("%d kills during catch-up, %lld charges audited", trials, charges);
     }
 };
 
