@@ -1,5 +1,6 @@
 #include "service.h"
 
+#include "catchupworker.h"
 #include "engine/engine.h"
 #include "manualtopup.h"
 #include "rules/zonedcalendar.h"
@@ -11,6 +12,7 @@
 #include "worldloader.h"
 
 #include <QCoreApplication>
+#include <QThread>
 #include <QTimeZone>
 
 namespace topup {
@@ -167,6 +169,30 @@ Expected<CatchUpSummary> Service::runTo(Instant target, const WorldSync::Progres
     if (summary)
         announceWorldChanged();
     return summary;
+}
+
+bool Service::startCatchUp(Instant target)
+{
+    if (m_busy)
+        return false;
+    m_busy = true;
+    qRegisterMetaType<CatchUpSummary>();
+    auto *thread = new QThread(this);
+    auto *worker = new CatchUpWorker(m_directory->storePath(), m_directory->journalPath(), target);
+    worker->moveToThread(thread);
+    connect(thread, &QThread::started, worker, &CatchUpWorker::run);
+    connect(worker, &CatchUpWorker::progress, this, &Service::catchUpProgress);
+    connect(worker, &CatchUpWorker::finished, this, [this, thread](const CatchUpSummary &summary, const QString &error) {
+        m_busy = false;
+        if (error.isEmpty())
+            announceWorldChanged();
+        emit catchUpFinished(summary, error);
+        thread->quit();
+    });
+    connect(worker, &CatchUpWorker::finished, worker, &QObject::deleteLater);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+    return true;
 }
 
 Expected<CatchUpSummary> Service::catchUpToNow(const WorldSync::Progress &progress)

@@ -72,6 +72,10 @@ public:
     Expected<Instant> worldClock();
     Expected<CatchUpSummary> catchUpToNow(const WorldSync::Progress &progress = {});
     Expected<CatchUpSummary> advanceBy(qint64 ms, const WorldSync::Progress &progress = {});
+    // The same, off this thread: progress and the end arrive as signals,
+    // and the other calls must wait for catchUpFinished (busy() says so).
+    bool startCatchUp(Instant target);
+    bool busy() const noexcept { return m_busy; }
     // Runs to the next top-up attempt within 35 days; none: stays.
     Expected<std::optional<Instant>> advanceToNextEvent();
 
@@ -113,6 +117,8 @@ signals:
     void historyChanged();
     void alertsChanged();
     void clockChanged();
+    void catchUpProgress(qint64 reachedMs, qint64 targetMs);
+    void catchUpFinished(const topup::CatchUpSummary &summary, const QString &error);
 
 private:
     Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Database> store,
@@ -133,6 +139,7 @@ private:
     MethodStore::TokenSource m_tokens;
     std::optional<Account> m_account;
     int m_reconciled = 0;
+    bool m_busy = false;
 };
 
 } // namespace topup

@@ -1,8 +1,13 @@
 // The service façade over a real data folder: accounts and their isolation,
 // the simulated clock and catch-up, trying rules out, previews, the demo.
+#include "service/catchupworker.h"
 #include "service/demoworld.h"
 #include "service/service.h"
 
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTimer>
+#include <QStandardPaths>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -290,6 +295,86 @@ private slots:
         QCOMPARE(away->to, at("2027-03-04T08:00:00Z"));
         QCOMPARE(away->usageSamples, qint64(3 * 288));
         QCOMPARE(later->lines()->front().id, lineId);
+    }
+
+    void longCatchUpRunsOffTheCallersThread()
+    {
+        QTemporaryDir dir;
+        auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
+        QVERIFY(service->signUp(form("ana@example.com")));
+        QVERIFY(service->catchUpToNow());
+        const MethodRecord wallet = *service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(100000)});
+        const LineRecord line = *service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Heavy, 7, DataAmount(3 * gigabyte), {}});
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(*service, "20 GB data")};
+        policy.method = wallet.engineId();
+        QVERIFY(service->setPolicy(line.id, policy));
+        const Instant target = at("2027-04-30T08:00:00Z");
+
+        QSignalSpy progress(service.get(), &Service::catchUpProgress);
+        QSignalSpy finished(service.get(), &Service::catchUpFinished);
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+        ticker.start(1);
+        QVERIFY(service->startCatchUp(target));
+        QVERIFY(service->busy());
+        QVERIFY(!service->startCatchUp(target)); // one at a time
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.at(0).at(1).toString().isEmpty(), qPrintable(finished.at(0).at(1).toString()));
+        QCOMPARE(progress.size(), 60); // one a day: 08:00:00.001 on March 1 to 08:00 on April 30
+        QCOMPARE(progress.last().at(0).toLongLong(), target.msecs());
+        QVERIFY(ticks > 0); // this thread's event loop kept running
+        QVERIFY(!service->busy());
+        QCOMPARE(*service->worldClock(), target);
+        const CatchUpSummary summary = finished.at(0).at(0).value<CatchUpSummary>();
+        QVERIFY(summary.topUps > 10);
+        QCOMPARE(int(service->attempts(1000)->size()), summary.topUps);
+    }
+
+    void readOnlyFileMidRunLosesNothing()
+    {
+        // Make the store's files immutable while the app runs (chattr +i:
+        // even root cannot write then), try to move the world on, and check
+        // that the failure is a clear message and nothing was half-written.
+        if (QStandardPaths::findExecutable(QStringLiteral("chattr")).isEmpty())
+            QSKIP("chattr is not available");
+        QTemporaryDir dir;
+        auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
+        QVERIFY(service->signUp(form("ana@example.com")));
+        QVERIFY(service->catchUpToNow());
+        const MethodRecord wallet = *service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(100000)});
+        const LineRecord line = *service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Heavy, 7, DataAmount(3 * gigabyte), {}});
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(*service, "5 GB data")};
+        policy.method = wallet.engineId();
+        QVERIFY(service->setPolicy(line.id, policy));
+        const Instant clockBefore = *service->worldClock();
+        const qint64 dataBefore = service->lines()->front().dataBytes;
+
+        const QStringList files = {dir.filePath(QStringLiteral("topup.sqlite")), dir.filePath(QStringLiteral("topup.sqlite-wal"))};
+        if (QProcess::execute(QStringLiteral("chattr"), QStringList{QStringLiteral("+i")} + files) != 0)
+            QSKIP("this file system or user cannot make files immutable");
+        const Expected<CatchUpSummary> failed = service->advanceBy(3 * day);
+        QProcess::execute(QStringLiteral("chattr"), QStringList{QStringLiteral("-i")} + files);
+        QVERIFY(!failed);
+        QVERIFY2(failed.error().contains(QLatin1String("topup.sqlite")), qPrintable(failed.error()));
+        qInfo("the failure reads: %s", qPrintable(failed.error()));
+        QCOMPARE(*service->worldClock(), clockBefore);
+        QCOMPARE(service->lines()->front().dataBytes, dataBefore);
+        service.reset();
+
+        // After a restart: whatever the provider charged is written down, the
+        // books agree, and the world moves on.
+        auto restarted = openService(dir.path(), at("2027-03-01T08:00:00Z"));
+        QVERIFY(restarted);
+        QVERIFY(restarted->signIn(QStringLiteral("ana@example.com"), QStringLiteral("correct-horse-battery")));
+        const std::vector<AttemptRow> written = *restarted->attempts();
+        qint64 paid = 0;
+        for (const AttemptRow &attempt : written)
+            paid += attempt.status == QLatin1String("succeeded") ? attempt.amount.cents() : 0;
+        QCOMPARE(restarted->methods()->front().funds, Money::fromCents(100000 - paid));
+        QVERIFY(restarted->advanceBy(3 * day));
     }
 
     void demoWorldIsTheSameEveryTime()

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "worldsync.h"
+
+#include <QObject>
+#include <QString>
+
+namespace topup {
+
+// Long catch-ups run here, in a thread of their own with their own
+// connections to the store and the journal (a connection stays in the
+// thread that opened it), reporting progress, so a window never freezes.
+class CatchUpWorker final : public QObject
+{
+    Q_OBJECT
+
+public:
+    CatchUpWorker(QString storePath, QString journalPath, Instant target);
+
+public slots:
+    void run();
+
+signals:
+    void progress(qint64 reachedMs, qint64 targetMs);
+    void finished(const topup::CatchUpSummary &summary, const QString &error);
+
+private:
+    QString m_storePath;
+    QString m_journalPath;
+    Instant m_target;
+};
+
+} // namespace topup
+
+Q_DECLARE_METATYPE(topup::CatchUpSummary)
