@@ -4,8 +4,11 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 namespace topup {
 namespace {
@@ -58,6 +61,22 @@ Database::~Database()
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+sqlite3 *Database::rawHandle() const
+{
+    const QVariant handle = connection().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    if (m_rawChecked == 0) {
+        // Same source id: the driver's SQLite is the library we call.
+        QSqlQuery query(connection());
+        m_rawChecked = query.exec(QStringLiteral("SELECT sqlite_source_id()")) && query.next()
+                && query.value(0).toString() == QLatin1String(sqlite3_sourceid())
+            ? 1
+            : -1;
+    }
+    return m_rawChecked == 1 ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
 }
 
 QString Database::describe(const QString &what) const

@@ -9,6 +9,8 @@
 #include <functional>
 #include <memory>
 
+struct sqlite3;
+
 namespace topup {
 
 // One SQLite file through Qt Sql: opened carefully (a file that is not
@@ -31,6 +33,11 @@ public:
     // the commit does, everything is rolled back and the error returned.
     Expected<bool> write(const std::function<Expected<bool>()> &work);
 
+    // The connection's own sqlite3 handle, for the one hot loop (usage
+    // samples), when Qt's driver runs the very same SQLite build as the one
+    // we link; otherwise none, and callers keep to Qt Sql.
+    sqlite3 *rawHandle() const;
+
     // "topup.sqlite: disk I/O error" — a message for a person.
     QString describe(const QString &what) const;
 
@@ -43,6 +50,7 @@ private:
     QString m_path;
     QString m_connectionName;
     int m_version = 0;
+    mutable int m_rawChecked = 0; // 0 unknown, 1 usable, -1 not
 };
 
 } // namespace topup

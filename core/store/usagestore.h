@@ -23,14 +23,19 @@ struct UsageRow final
 class UsageStore final
 {
 public:
-    explicit UsageStore(Database &database) : m_database(database) {}
+    enum class Path { Fastest, QtSqlOnly };
+
+    explicit UsageStore(Database &database, Path path = Path::Fastest) : m_database(database), m_path(path) {}
 
     // Adds the samples and folds them into the roll-ups; the caller holds
     // the transaction.
     Expected<bool> write(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar);
 
 private:
+    Expected<bool> writeSamples(const std::vector<UsageRow> &rows);
+
     Database &m_database;
+    Path m_path;
 };
 
 } // namespace topup
