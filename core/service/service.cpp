@@ -68,6 +68,27 @@ Expected<qint64> Service::signedIn() const
     return m_account->id;
 }
 
+template<typename Work>
+auto Service::forAccount(Work &&work) -> decltype(work(qint64()))
+{
+    using Result = decltype(work(qint64()));
+    if (!m_account)
+        return Result::failure(tr("sign in first"));
+    return work(m_account->id);
+}
+
+template<typename Work>
+auto Service::forAccountAt(Work &&work) -> decltype(work(qint64(), Instant()))
+{
+    using Result = decltype(work(qint64(), Instant()));
+    if (!m_account)
+        return Result::failure(tr("sign in first"));
+    const Expected<Instant> clock = worldClock();
+    if (!clock)
+        return Result::failure(clock.error());
+    return work(m_account->id, *clock);
+}
+
 void Service::announceWorldChanged()
 {
     emit clockChanged();
@@ -248,26 +269,17 @@ Expected<std::optional<Instant>> Service::advanceToNextEvent()
 
 Expected<std::vector<PackageRecord>> Service::packages()
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<std::vector<PackageRecord>>(id);
-    return PackageStore(*m_store).list(*id);
+    return forAccount([this](qint64 id) { return PackageStore(*m_store).list(id); });
 }
 
 Expected<std::vector<LineRecord>> Service::lines()
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<std::vector<LineRecord>>(id);
-    return LineStore(*m_store).list(*id);
+    return forAccount([this](qint64 id) { return LineStore(*m_store).list(id); });
 }
 
 Expected<LineRecord> Service::addLine(const LineForm &form)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<LineRecord>(id);
-    const Expected<LineRecord> line = LineStore(*m_store).add(*id, form);
+    const Expected<LineRecord> line = forAccount([&](qint64 id) { return LineStore(*m_store).add(id, form); });
     if (line)
         emit linesChanged();
     return line;
@@ -275,10 +287,7 @@ Expected<LineRecord> Service::addLine(const LineForm &form)
 
 Expected<bool> Service::renameLine(qint64 lineId, const QString &name)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<bool>(id);
-    const Expected<bool> done = LineStore(*m_store).rename(*id, lineId, name);
+    const Expected<bool> done = forAccount([&](qint64 id) { return LineStore(*m_store).rename(id, lineId, name); });
     if (done)
         emit linesChanged();
     return done;
@@ -286,10 +295,7 @@ Expected<bool> Service::renameLine(qint64 lineId, const QString &name)
 
 Expected<bool> Service::removeLine(qint64 lineId)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<bool>(id);
-    const Expected<bool> done = LineStore(*m_store).remove(*id, lineId);
+    const Expected<bool> done = forAccount([&](qint64 id) { return LineStore(*m_store).remove(id, lineId); });
     if (done) {
         emit linesChanged();
         emit historyChanged();
@@ -358,22 +364,15 @@ Expected<std::vector<PreviewItem>> Service::previewPolicy(qint64 lineId, const P
 
 Expected<std::vector<MethodRecord>> Service::methods()
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<std::vector<MethodRecord>>(id);
-    return MethodStore(*m_store, *m_provider, m_tokens).list(*id);
+    return forAccount([this](qint64 id) { return MethodStore(*m_store, *m_provider, m_tokens).list(id); });
 }
 
 Expected<MethodRecord> Service::addCard(const CardForm &form)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<MethodRecord>(id);
-    const Expected<Instant> clock = worldClock();
-    if (!clock)
-        return failed<MethodRecord>(clock);
-    const ZonedCalendar calendar(QTimeZone(m_account->timezone.toUtf8()));
-    const Expected<MethodRecord> method = MethodStore(*m_store, *m_provider, m_tokens).addCard(*id, form, *clock, calendar);
+    const Expected<MethodRecord> method = forAccountAt([&](qint64 id, Instant clock) {
+        const ZonedCalendar calendar(QTimeZone(m_account->timezone.toUtf8()));
+        return MethodStore(*m_store, *m_provider, m_tokens).addCard(id, form, clock, calendar);
+    });
     if (method)
         emit methodsChanged();
     return method;
@@ -381,13 +380,9 @@ Expected<MethodRecord> Service::addCard(const CardForm &form)
 
 Expected<MethodRecord> Service::addWallet(const WalletForm &form)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<MethodRecord>(id);
-    const Expected<Instant> clock = worldClock();
-    if (!clock)
-        return failed<MethodRecord>(clock);
-    const Expected<MethodRecord> method = MethodStore(*m_store, *m_provider, m_tokens).addWallet(*id, form, *clock);
+    const Expected<MethodRecord> method = forAccountAt([&](qint64 id, Instant clock) {
+        return MethodStore(*m_store, *m_provider, m_tokens).addWallet(id, form, clock);
+    });
     if (method)
         emit methodsChanged();
     return method;
@@ -420,10 +415,7 @@ Expected<bool> Service::deposit(qint64 methodId, Money amount)
 
 Expected<bool> Service::setDefaultMethod(qint64 methodId)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<bool>(id);
-    const Expected<bool> done = MethodStore(*m_store, *m_provider, m_tokens).setDefault(*id, methodId);
+    const Expected<bool> done = forAccount([&](qint64 id) { return MethodStore(*m_store, *m_provider, m_tokens).setDefault(id, methodId); });
     if (done)
         emit methodsChanged();
     return done;
@@ -431,10 +423,7 @@ Expected<bool> Service::setDefaultMethod(qint64 methodId)
 
 Expected<bool> Service::removeMethod(qint64 methodId)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<bool>(id);
-    const Expected<bool> done = MethodStore(*m_store, *m_provider, m_tokens).remove(*id, methodId);
+    const Expected<bool> done = forAccount([&](qint64 id) { return MethodStore(*m_store, *m_provider, m_tokens).remove(id, methodId); });
     if (done)
         emit methodsChanged();
     return done;
@@ -497,69 +486,45 @@ Expected<bool> Service::drainLine(qint64 lineId)
 
 Expected<std::vector<AttemptRow>> Service::attempts(int limit, qint64 lineId)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<std::vector<AttemptRow>>(id);
-    return HistoryStore(*m_store).attempts(*id, limit, lineId);
+    return forAccount([&](qint64 id) { return HistoryStore(*m_store).attempts(id, limit, lineId); });
 }
 
 Expected<std::vector<MonthSpend>> Service::spendByMonth(qint64 lineId)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<std::vector<MonthSpend>>(id);
-    return HistoryStore(*m_store).spendByMonth(*id, lineId);
+    return forAccount([&](qint64 id) { return HistoryStore(*m_store).spendByMonth(id, lineId); });
 }
 
 Expected<MonthSpend> Service::spendThisMonth(qint64 lineId)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<MonthSpend>(id);
-    const Expected<Instant> clock = worldClock();
-    if (!clock)
-        return failed<MonthSpend>(clock);
-    const ZonedCalendar calendar(QTimeZone(m_account->timezone.toUtf8()));
-    return HistoryStore(*m_store).spendIn(*id, calendar.monthOf(*clock).toString(), lineId);
+    return forAccountAt([&](qint64 id, Instant clock) {
+        const ZonedCalendar calendar(QTimeZone(m_account->timezone.toUtf8()));
+        return HistoryStore(*m_store).spendIn(id, calendar.monthOf(clock).toString(), lineId);
+    });
 }
 
 Expected<std::vector<UsagePoint>> Service::dailyUsage(qint64 lineId, int days)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<std::vector<UsagePoint>>(id);
-    const Expected<Instant> clock = worldClock();
-    if (!clock)
-        return failed<std::vector<UsagePoint>>(clock);
-    const QDate from = QDateTime::fromMSecsSinceEpoch(clock->msecs(), QTimeZone(m_account->timezone.toUtf8())).date().addDays(1 - days);
-    return HistoryStore(*m_store).dailyUsage(*id, lineId, from.toString(Qt::ISODate));
+    return forAccountAt([&](qint64 id, Instant clock) {
+        const QDate today = QDateTime::fromMSecsSinceEpoch(clock.msecs(), QTimeZone(m_account->timezone.toUtf8())).date();
+        return HistoryStore(*m_store).dailyUsage(id, lineId, today.addDays(1 - days).toString(Qt::ISODate));
+    });
 }
 
 Expected<std::vector<UsagePoint>> Service::hourlyUsage(qint64 lineId, int hours)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<std::vector<UsagePoint>>(id);
-    const Expected<Instant> clock = worldClock();
-    if (!clock)
-        return failed<std::vector<UsagePoint>>(clock);
-    return HistoryStore(*m_store).hourlyUsage(*id, lineId, clock->plusMsecs(-qint64(hours) * 3600 * 1000));
+    return forAccountAt([&](qint64 id, Instant clock) {
+        return HistoryStore(*m_store).hourlyUsage(id, lineId, clock.plusMsecs(-qint64(hours) * 3600 * 1000));
+    });
 }
 
 Expected<std::vector<AlertRow>> Service::alerts(bool unreadOnly)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<std::vector<AlertRow>>(id);
-    return HistoryStore(*m_store).alerts(*id, unreadOnly);
+    return forAccount([&](qint64 id) { return HistoryStore(*m_store).alerts(id, unreadOnly); });
 }
 
 Expected<bool> Service::markAlertRead(qint64 alertId)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<bool>(id);
-    const Expected<bool> done = HistoryStore(*m_store).markAlertRead(*id, alertId);
+    const Expected<bool> done = forAccount([&](qint64 id) { return HistoryStore(*m_store).markAlertRead(id, alertId); });
     if (done)
         emit alertsChanged();
     return done;

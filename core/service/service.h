@@ -125,6 +125,12 @@ private:
             std::unique_ptr<JournalGateway> provider, const Options &options);
 
     Expected<qint64> signedIn() const;
+    // Runs work(accountId) for the signed-in account, or says to sign in.
+    template<typename Work>
+    auto forAccount(Work &&work) -> decltype(work(qint64()));
+    // The same with the world's clock: work(accountId, clock).
+    template<typename Work>
+    auto forAccountAt(Work &&work) -> decltype(work(qint64(), Instant()));
     Expected<CatchUpSummary> runTo(Instant target, const WorldSync::Progress &progress = {});
     // Lets the rules react at the current instant (SPEC §3 step 4).
     Expected<bool> settle();

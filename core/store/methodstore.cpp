@@ -200,16 +200,22 @@ Expected<bool> MethodStore::deposit(qint64 accountId, qint64 methodId, Money amo
     return m_provider.depositTo(method->token, amount, now);
 }
 
+Expected<bool> MethodStore::requireMethod(qint64 accountId, qint64 methodId)
+{
+    Statement check(m_database, QStringLiteral("SELECT 1 FROM methods WHERE account_id = ? AND id = ? AND removed = 0"));
+    check.bind(accountId).bind(methodId);
+    if (const auto ran = check.run(); !ran)
+        return ran;
+    if (!check.next())
+        return Expected<bool>::failure(tr("no such payment method"));
+    return true;
+}
+
 Expected<bool> MethodStore::setDefault(qint64 accountId, qint64 methodId)
 {
     return m_database.write([&]() -> Expected<bool> {
-        Statement check(m_database, QStringLiteral("SELECT 1 FROM methods WHERE account_id = ? AND id = ? AND removed = 0"));
-        check.bind(accountId).bind(methodId);
-        if (const auto ran = check.run(); !ran)
-            return ran;
-        if (!check.next())
-            return Expected<bool>::failure(tr("no such payment method"));
-        check.finish();
+        if (const Expected<bool> mine = requireMethod(accountId, methodId); !mine)
+            return mine;
         Statement update(m_database, QStringLiteral("UPDATE methods SET is_default = (id = ?) WHERE account_id = ?"));
         update.bind(methodId).bind(accountId);
         return update.run();
@@ -219,13 +225,8 @@ Expected<bool> MethodStore::setDefault(qint64 accountId, qint64 methodId)
 Expected<bool> MethodStore::remove(qint64 accountId, qint64 methodId)
 {
     return m_database.write([&]() -> Expected<bool> {
-        Statement check(m_database, QStringLiteral("SELECT 1 FROM methods WHERE account_id = ? AND id = ? AND removed = 0"));
-        check.bind(accountId).bind(methodId);
-        if (const auto ran = check.run(); !ran)
-            return ran;
-        if (!check.next())
-            return Expected<bool>::failure(tr("no such payment method"));
-        check.finish();
+        if (const Expected<bool> mine = requireMethod(accountId, methodId); !mine)
+            return mine;
 
         const QString engineId = QStringLiteral("M%1").arg(methodId);
         Statement lines(m_database, QStringLiteral("SELECT name, policy_json FROM lines WHERE account_id = ? AND policy_json IS NOT NULL ORDER BY id"));

@@ -72,6 +72,8 @@ public:
 
 private:
     Expected<MethodRecord> insert(qint64 accountId, const MethodRecord &method, Instant now);
+    // The account's method, not removed; "no such payment method" otherwise.
+    Expected<bool> requireMethod(qint64 accountId, qint64 methodId);
 
     Database &m_database;
     JournalGateway &m_provider;
