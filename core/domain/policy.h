@@ -33,7 +33,7 @@ struct Policy final
     std::optional<ThresholdTrigger> threshold;
     std::optional<MonthlyTrigger> monthly;
     std::optional<Money> monthlyCap;
-    std::optional<int> maxPerMonth;
+    std::optional<qint64> maxPerMonth; // any whole number from 1 (JSON-safe: up to 2^53)
     QString method;
     QString fallback; // empty: none
 

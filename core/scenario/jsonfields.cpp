@@ -119,6 +119,10 @@ std::optional<qint64> JsonFields::integer(const QString &key, Need need, qint64 
         add(pathOf(key), tr("must be a whole number (got %1)").arg(number));
         return std::nullopt;
     }
+    if (number < double(min) && max >= (qint64(1) << 53)) {
+        add(pathOf(key), tr("must be at least %1 (got %2)").arg(min).arg(number, 0, 'g', 17));
+        return std::nullopt;
+    }
     if (number < double(min) || number > double(max)) {
         add(pathOf(key), tr("must be between %1 and %2 (got %3)").arg(min).arg(max).arg(number, 0, 'g', 17));
         return std::nullopt;

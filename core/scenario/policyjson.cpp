@@ -109,8 +109,8 @@ Policy PolicyJson::read(const QJsonObject &object, const QString &path, const Po
     policy.monthlyCap = fields.parsed(QStringLiteral("monthly_cap"), Need::Optional, parseMoney);
     if (policy.monthlyCap && policy.monthlyCap->isZero())
         fields.add(fields.pathOf(QStringLiteral("monthly_cap")), tr("must be more than zero"));
-    if (const auto max = fields.integer(QStringLiteral("max_per_month"), Need::Optional, 1, 1000000))
-        policy.maxPerMonth = int(*max);
+    if (const auto max = fields.integer(QStringLiteral("max_per_month"), Need::Optional, 1, qint64(1) << 53))
+        policy.maxPerMonth = *max;
     const bool hasMethod = fields.has(QStringLiteral("method"));
     policy.method = fields.reference(QStringLiteral("method"), Need::Optional, catalog.methods, tr("method")).value_or(QString());
     policy.fallback =

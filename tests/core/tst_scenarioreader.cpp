@@ -90,7 +90,7 @@ private slots:
         QTest::newRow("enabled without method") << policy + ".method" << remove << policy + ".method" << "required when the policy is enabled";
         QTest::newRow("line cap zero") << policy + ".monthly_cap" << QJsonValue("0") << policy + ".monthly_cap" << "more than zero";
         QTest::newRow("account cap zero") << "account" << QJsonValue(object(R"({"monthly_cap": "0.00"})")) << "account.monthly_cap" << "more than zero";
-        QTest::newRow("max per month zero") << policy + ".max_per_month" << QJsonValue(0) << policy + ".max_per_month" << "between 1 and";
+        QTest::newRow("max per month zero") << policy + ".max_per_month" << QJsonValue(0) << policy + ".max_per_month" << "must be at least 1 (got 0)";
         QTest::newRow("enabled as string") << policy + ".enabled" << QJsonValue("yes") << policy + ".enabled" << "true or false";
         QTest::newRow("end before start") << "end" << QJsonValue("2027-03-01T00:00:00Z") << "end" << "must not be before start";
         QTest::newRow("bad start") << "start" << QJsonValue("2027-04-01 00:00") << "start" << "not an instant";
@@ -187,6 +187,14 @@ private slots:
         QVERIFY(!result.world->lines[1].policy);
         QCOMPARE(result.world->lines[1].data.bytes(), qint64(0));
         QVERIFY(result.world->events.empty());
+    }
+
+    void largeCountsAreWholeNumbersToo()
+    {
+        const QJsonObject scenario = withValue(baseScenario(), QStringLiteral("lines[0].policy.max_per_month"), 5000000000.0);
+        const ScenarioReader::Result result = ScenarioReader::read(toJson(scenario));
+        QVERIFY2(result.world, qPrintable(describe(result.problems)));
+        QCOMPARE(*result.world->lines[0].policy->maxPerMonth, qint64(5000000000));
     }
 
     void disabledPolicyNeedsNothingElse()
