@@ -131,7 +131,7 @@ private slots:
         QTest::newRow("generate unknown profile") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "gamer", "seed": 1, "every": "5min"})")) << "generate[0].profile" << "unknown profile";
         QTest::newRow("generate zero every") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "light", "seed": 1, "every": "0s"})")) << "generate[0].every" << "more than zero";
         QTest::newRow("generate unknown line") << "generate[0]" << QJsonValue(object(R"({"line": "tablet", "profile": "light", "seed": 1, "every": "5min"})")) << "generate[0].line" << "unknown line";
-        QTest::newRow("generate negative seed") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "light", "seed": -1, "every": "5min"})")) << "generate[0].seed" << "between 0 and";
+        QTest::newRow("generate negative seed") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "light", "seed": -1, "every": "5min"})")) << "generate[0].seed" << "must be at least 0 (got -1)";
     }
 
     void oneProblem()
