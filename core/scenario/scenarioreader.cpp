@@ -1,6 +1,7 @@
 #include "scenarioreader.h"
 
 #include "domain/currency.h"
+#include "duplicatekeys.h"
 #include "jsonfields.h"
 #include "policyjson.h"
 
@@ -87,6 +88,7 @@ ScenarioReader::Result ScenarioReader::read(const QByteArray &json)
     } else if (!document.isObject()) {
         reader.m_problems.push_back(Problem{QString(), tr("must be a JSON object")});
     } else {
+        reader.m_problems = findDuplicateKeys(json);
         reader.readRoot(document.object());
     }
     Result result;

@@ -167,6 +167,21 @@ private slots:
                                      QStringLiteral("packages[1].prize")}));
     }
 
+    void repeatedKeysAreReportedNotSilentlyDropped()
+    {
+        // Qt keeps the last of two equal keys; the reader says so instead.
+        QByteArray json = toJson(baseScenario());
+        json.replace("\"below\":\"1GB\"", "\"below\":\"1GB\",\"b\\u0065low\":\"2GB\"");
+        json.replace("\"format\":", "\"currency\":\"USD\",\"format\":");
+        const ScenarioReader::Result result = ScenarioReader::read(json);
+        QVERIFY(!result.world);
+        QStringList paths;
+        for (const Problem &problem : result.problems)
+            paths << problem.path;
+        QCOMPARE(paths, (QStringList{QStringLiteral("currency"), QStringLiteral("lines[0].policy.threshold.below")}));
+        QVERIFY(result.problems[0].message.contains(QLatin1String("twice")));
+    }
+
     void malformedJsonNamesThePlace()
     {
         const ScenarioReader::Result result = ScenarioReader::read("{\n  \"format\": \"topup-scenario/1\",\n  \"x\": [1,,2]\n}");
