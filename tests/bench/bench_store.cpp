@@ -5,7 +5,6 @@
 //
 //   build/tests/bench/bench_store                    # 20 lines, 365 days
 //   build/tests/bench/bench_store --days 7 --no-queries   # small, for callgrind
-//   build/tests/bench/bench_store --breakdown        # where the store's time goes
 #include "domain/civil.h"
 #include "rules/zonedcalendar.h"
 #include "sim/usagegenerator.h"
@@ -49,16 +48,11 @@ constexpr const char *rawSchema = "CREATE TABLE usage_samples (line_id INTEGER N
                                   " data_bytes INTEGER NOT NULL, voice_seconds INTEGER NOT NULL,"
                                   " PRIMARY KEY (line_id, at_ms)) WITHOUT ROWID";
 constexpr const char *plainInsert = "INSERT INTO usage_samples (line_id, at_ms, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)";
-// UsageStore's statement, word for word.
-constexpr const char *upsertInsert = "INSERT INTO usage_samples (line_id, at_ms, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
-                                     " ON CONFLICT (line_id, at_ms) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
-                                     " voice_seconds = voice_seconds + excluded.voice_seconds";
 
 struct Options
 {
     int days = 365;
     bool queries = true;
-    bool breakdown = false;
 };
 
 void report(const char *what, const QString &error)
@@ -454,271 +448,6 @@ int runQueries(Store &store, const ZonedCalendar &calendar, Instant secondYear, 
     return 0;
 }
 
-// A copy of UsageStore's folding of samples into roll-ups (usagestore.cpp),
-// so the breakdown can time it without SQL and try other ways to write.
-using Rollup = std::map<std::pair<qint64, qint64>, std::pair<qint64, qint64>>;
-
-void fold(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar, Rollup &hours, Rollup &days)
-{
-    for (const UsageRow &row : rows) {
-        auto &hour = hours[{row.lineId, civil::floorDiv(row.at.msecs(), civil::msPerHour) * civil::msPerHour}];
-        hour.first += row.dataBytes;
-        hour.second += row.voiceSeconds;
-        const qint64 local = row.at.msecs() + qint64(calendar.offsetSecondsAt(row.at)) * civil::msPerSecond;
-        auto &day = days[{row.lineId, civil::floorDiv(local, civil::msPerDay)}];
-        day.first += row.dataBytes;
-        day.second += row.voiceSeconds;
-    }
-}
-
-QString dayText(qint64 dayNumber)
-{
-    const civil::Date date = civil::civilFromDays(dayNumber);
-    return QStringLiteral("%1-%2-%3")
-        .arg(date.year, 4, 10, QLatin1Char('0'))
-        .arg(date.month, 2, 10, QLatin1Char('0'))
-        .arg(date.day, 2, 10, QLatin1Char('0'));
-}
-
-const char *const hourlyUpsert = "INSERT INTO usage_hourly (line_id, hour_ms, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
-                                 " ON CONFLICT (line_id, hour_ms) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
-                                 " voice_seconds = voice_seconds + excluded.voice_seconds";
-const char *const dailyUpsert = "INSERT INTO usage_daily (line_id, day, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
-                                " ON CONFLICT (line_id, day) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
-                                " voice_seconds = voice_seconds + excluded.voice_seconds";
-
-// Row counts and sums of the three usage tables: equal when two ways of
-// writing did the same thing.
-QString tableSums(Database &db)
-{
-    QSqlQuery sums(db.connection());
-    QStringList parts;
-    for (const char *table : {"usage_samples", "usage_hourly", "usage_daily"}) {
-        if (!sums.exec(QStringLiteral("SELECT count(*), sum(data_bytes), sum(voice_seconds) FROM %1").arg(QLatin1String(table)))
-            || !sums.next())
-            return QStringLiteral("?");
-        parts << QStringLiteral("%1/%2/%3").arg(sums.value(0).toLongLong()).arg(sums.value(1).toLongLong()).arg(sums.value(2).toLongLong());
-    }
-    return parts.join(QLatin1Char(' '));
-}
-
-// Proposal A, Qt only: named placeholders bound by a name built once.
-// QSqlResult::bindValue(int) formats ":<index>" with QString::arg and looks
-// it up in a hash on every call; bindValue(name) only does the lookup.
-Expected<bool> writeNamed(Database &db, const std::vector<UsageRow> &rows, const ZonedCalendar &calendar)
-{
-    const QString names[4] = {QStringLiteral(":line"), QStringLiteral(":at"), QStringLiteral(":data"), QStringLiteral(":voice")};
-    const auto prepare = [&](QSqlQuery &query, const char *sql) {
-        QString named = QLatin1String(sql);
-        for (const QString &name : names)
-            named.replace(named.indexOf(QLatin1Char('?')), 1, name);
-        query.setForwardOnly(true);
-        return query.prepare(named);
-    };
-    const auto run = [&](QSqlQuery &query, const QVariant &line, const QVariant &at, qint64 data, qint64 voice) {
-        query.bindValue(names[0], line);
-        query.bindValue(names[1], at);
-        query.bindValue(names[2], data);
-        query.bindValue(names[3], voice);
-        return query.exec();
-    };
-    QSqlQuery sample(db.connection());
-    if (!prepare(sample, upsertInsert))
-        return Expected<bool>::failure(QStringLiteral("prepare"));
-    Rollup hours;
-    Rollup days;
-    for (const UsageRow &row : rows) {
-        if (!run(sample, row.lineId, row.at.msecs(), row.dataBytes, row.voiceSeconds))
-            return Expected<bool>::failure(QStringLiteral("sample"));
-    }
-    fold(rows, calendar, hours, days);
-    QSqlQuery hourly(db.connection());
-    QSqlQuery daily(db.connection());
-    if (!prepare(hourly, hourlyUpsert) || !prepare(daily, dailyUpsert))
-        return Expected<bool>::failure(QStringLiteral("prepare"));
-    for (const auto &[key, amounts] : hours) {
-        if (!run(hourly, key.first, key.second, amounts.first, amounts.second))
-            return Expected<bool>::failure(QStringLiteral("hourly"));
-    }
-    for (const auto &[key, amounts] : days) {
-        if (!run(daily, key.first, dayText(key.second), amounts.first, amounts.second))
-            return Expected<bool>::failure(QStringLiteral("daily"));
-    }
-    return true;
-}
-
-// Proposal B: the connection's own sqlite3 handle (QSqlDriver::handle()),
-// inside the same Database::write transaction. Only sound when QSQLITE links
-// the same libsqlite3 as we do (Debian does; Qt's own builds bundle one).
-Expected<bool> writeHandle(Database &db, const std::vector<UsageRow> &rows, const ZonedCalendar &calendar)
-{
-    const QVariant handle = db.connection().driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return Expected<bool>::failure(QStringLiteral("no sqlite3 handle"));
-    sqlite3 *raw = *static_cast<sqlite3 *const *>(handle.constData());
-    struct Prepared
-    {
-        sqlite3_stmt *statement = nullptr;
-        ~Prepared() { sqlite3_finalize(statement); }
-    };
-    Prepared sample;
-    Prepared hourly;
-    Prepared daily;
-    if (sqlite3_prepare_v2(raw, upsertInsert, -1, &sample.statement, nullptr) != SQLITE_OK
-        || sqlite3_prepare_v2(raw, hourlyUpsert, -1, &hourly.statement, nullptr) != SQLITE_OK
-        || sqlite3_prepare_v2(raw, dailyUpsert, -1, &daily.statement, nullptr) != SQLITE_OK)
-        return Expected<bool>::failure(QString::fromUtf8(sqlite3_errmsg(raw)));
-    const auto step = [&](sqlite3_stmt *statement, qint64 line, qint64 data, qint64 voice) {
-        sqlite3_bind_int64(statement, 1, line);
-        sqlite3_bind_int64(statement, 3, data);
-        sqlite3_bind_int64(statement, 4, voice);
-        const bool done = sqlite3_step(statement) == SQLITE_DONE;
-        sqlite3_reset(statement);
-        return done;
-    };
-    for (const UsageRow &row : rows) {
-        sqlite3_bind_int64(sample.statement, 2, row.at.msecs());
-        if (!step(sample.statement, row.lineId, row.dataBytes, row.voiceSeconds))
-            return Expected<bool>::failure(QString::fromUtf8(sqlite3_errmsg(raw)));
-    }
-    Rollup hours;
-    Rollup days;
-    fold(rows, calendar, hours, days);
-    for (const auto &[key, amounts] : hours) {
-        sqlite3_bind_int64(hourly.statement, 2, key.second);
-        if (!step(hourly.statement, key.first, amounts.first, amounts.second))
-            return Expected<bool>::failure(QString::fromUtf8(sqlite3_errmsg(raw)));
-    }
-    for (const auto &[key, amounts] : days) {
-        const QByteArray text = dayText(key.second).toLatin1();
-        sqlite3_bind_text(daily.statement, 2, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-        if (!step(daily.statement, key.first, amounts.first, amounts.second))
-            return Expected<bool>::failure(QString::fromUtf8(sqlite3_errmsg(raw)));
-    }
-    return true;
-}
-
-// Where the store's time goes: the same rows through steps from raw sqlite3
-// to the full UsageStore, each on a fresh file.
-int runBreakdown(const QTemporaryDir &dir, const std::vector<UsageRow> &rows, const Days &days, const ZonedCalendar &calendar,
-                 Instant now)
-{
-    std::printf("breakdown, one transaction, %zu rows:\n", rows.size());
-    int file = 0;
-    const auto fresh = [&] { return dir.filePath(QStringLiteral("breakdown-%1.sqlite").arg(++file)); };
-    const auto storeFile = [&]() -> std::optional<Store> { return openStore(fresh(), now); };
-
-    const std::optional<double> plain = rawWrite(fresh(), rawSchema, plainInsert, false, rows, days, false);
-    const std::optional<double> upsert = rawWrite(fresh(), rawSchema, upsertInsert, false, rows, days, false);
-    std::optional<Store> fkStore = storeFile();
-    if (!plain || !upsert || !fkStore)
-        return 1;
-    const QString fkPath = fkStore->db->path();
-    fkStore.reset(); // the raw connection gets the store's schema, lines and all
-    const std::optional<double> upsertFkOff = rawWrite(fkPath, nullptr, upsertInsert, false, rows, days, false);
-    fkStore = storeFile();
-    if (!fkStore)
-        return 1;
-    const QString fkPath2 = fkStore->db->path();
-    fkStore.reset();
-    const std::optional<double> upsertFk = rawWrite(fkPath2, nullptr, upsertInsert, true, rows, days, false);
-
-    // Qt Sql with the store's statement, bound as Statement::set does it.
-    std::optional<Store> qtStore = storeFile();
-    if (!upsertFkOff || !upsertFk || !qtStore)
-        return 1;
-    QElapsedTimer timer;
-    timer.start();
-    const Expected<bool> qtWritten = qtStore->db->write([&]() -> Expected<bool> {
-        Statement sample(*qtStore->db, QLatin1String(upsertInsert));
-        for (const UsageRow &row : rows) {
-            sample.set(0, row.lineId).set(1, row.at.msecs()).set(2, row.dataBytes).set(3, row.voiceSeconds);
-            if (const auto ran = sample.run(); !ran)
-                return ran;
-        }
-        return true;
-    });
-    const double qtMs = msSince(timer);
-    qtStore.reset();
-    // Qt Sql, binding through a QVariantList prepared once: QSqlQuery::bindValue
-    // by index still goes through the driver's per-call placeholder bookkeeping.
-    std::optional<Store> qtPlainStore = storeFile();
-    if (!qtWritten || !qtPlainStore)
-        return 1;
-    timer.restart();
-    const Expected<bool> qtPlainWritten = qtPlainStore->db->write([&]() -> Expected<bool> {
-        QSqlQuery query(qtPlainStore->db->connection());
-        query.setForwardOnly(true);
-        if (!query.prepare(QLatin1String(upsertInsert)))
-            return Expected<bool>::failure(QStringLiteral("prepare"));
-        for (const UsageRow &row : rows) {
-            query.addBindValue(row.lineId);
-            query.addBindValue(row.at.msecs());
-            query.addBindValue(row.dataBytes);
-            query.addBindValue(row.voiceSeconds);
-            if (!query.exec())
-                return Expected<bool>::failure(QStringLiteral("exec"));
-        }
-        return true;
-    });
-    const double qtPlainMs = msSince(timer);
-    qtPlainStore.reset();
-    std::optional<Store> full = storeFile();
-    if (!qtPlainWritten || !full)
-        return 1;
-    const std::optional<double> fullMs = storeWrite(*full, rows, days, calendar, false);
-    if (!fullMs)
-        return 1;
-    const QString expected = tableSums(*full->db);
-    full.reset();
-    bool same = true;
-
-    // The folding alone, no SQL.
-    timer.restart();
-    Rollup hours;
-    Rollup dayRollup;
-    fold(rows, calendar, hours, dayRollup);
-    const double foldMs = msSince(timer);
-    const auto prototype = [&](const std::function<Expected<bool>(Database &)> &write) -> std::optional<double> {
-        std::optional<Store> store = storeFile();
-        if (!store)
-            return std::nullopt;
-        QElapsedTimer clock;
-        clock.start();
-        const Expected<bool> written = store->db->write([&] { return write(*store->db); });
-        const double ms = msSince(clock);
-        if (!written) {
-            report("prototype", written.error());
-            return std::nullopt;
-        }
-        same = same && tableSums(*store->db) == expected;
-        return ms;
-    };
-    const std::optional<double> namedMs = prototype([&](Database &db) { return writeNamed(db, rows, calendar); });
-    const std::optional<double> handleMs = prototype([&](Database &db) { return writeHandle(db, rows, calendar); });
-    if (!namedMs || !handleMs)
-        return 1;
-
-    printWrite("raw sqlite3, plain INSERT (baseline)", rows.size(), *plain);
-    printWrite("raw sqlite3, store's upsert INSERT", rows.size(), *upsert);
-    printWrite("raw, upsert, store schema, foreign_keys=OFF", rows.size(), *upsertFkOff);
-    printWrite("raw, upsert, store schema, foreign_keys=ON", rows.size(), *upsertFk);
-    printWrite("Qt Sql QSqlQuery::addBindValue + exec", rows.size(), qtPlainMs);
-    printWrite("Qt Sql via Statement::set + run", rows.size(), qtMs);
-    printWrite("UsageStore::write (+ hourly, daily roll-ups)", rows.size(), *fullMs);
-    std::printf("  %-44s %9.0f ms  (%zu hourly, %zu daily rows)\n", "of which folding into std::map, no SQL", foldMs, hours.size(),
-                dayRollup.size());
-    std::printf(" proposals, same work as UsageStore::write (samples, roll-ups, one transaction):\n");
-    printWrite("A: Qt Sql, named placeholders bound by name", rows.size(), *namedMs);
-    std::printf("  %-44s %9.2f x\n", "   / raw baseline", *plain / *namedMs);
-    printWrite("B: sqlite3 API on QSqlDriver::handle()", rows.size(), *handleMs);
-    std::printf("  %-44s %9.2f x\n", "   / raw baseline", *plain / *handleMs);
-    std::printf("  tables written by A and B equal UsageStore's: %s (%s)\n", same ? "yes" : "NO", qPrintable(expected));
-    if (!same)
-        return 1;
-    return 0;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -731,10 +460,8 @@ int main(int argc, char *argv[])
             options.days = args[++i].toInt();
         } else if (args[i] == QLatin1String("--no-queries")) {
             options.queries = false;
-        } else if (args[i] == QLatin1String("--breakdown")) {
-            options.breakdown = true;
         } else {
-            std::fprintf(stderr, "usage: bench_store [--days N] [--no-queries] [--breakdown]\n");
+            std::fprintf(stderr, "usage: bench_store [--days N] [--no-queries]\n");
             return 2;
         }
     }
@@ -800,10 +527,6 @@ int main(int argc, char *argv[])
             return failed;
     }
     oneTransaction.reset();
-    if (options.breakdown) {
-        if (const int failed = runBreakdown(dir, rows, days, calendar, now); failed)
-            return failed;
-    }
 
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
