@@ -56,6 +56,31 @@ QString packageNamed(Service &service, const char *name)
     return {};
 }
 
+// A signed-in account with its clock started and one line that tops
+// itself up from a wallet whenever data falls below 1 GB.
+struct Phone
+{
+    MethodRecord wallet;
+    LineRecord line;
+};
+
+std::optional<Phone> thresholdPhone(Service &service, qint64 cents, UsageProfile profile, const char *package,
+                                    VoiceAmount voice = {})
+{
+    if (!service.signUp(form("ana@example.com")) || !service.catchUpToNow())
+        return std::nullopt;
+    const Expected<MethodRecord> wallet = service.addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(cents)});
+    const Expected<LineRecord> line = service.addLine(LineForm{QStringLiteral("Phone"), {}, profile, 7, DataAmount(3 * gigabyte), voice});
+    if (!wallet || !line)
+        return std::nullopt;
+    Policy policy;
+    policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(service, package)};
+    policy.method = wallet->engineId();
+    if (!service.setPolicy(line->id, policy))
+        return std::nullopt;
+    return Phone{*wallet, *line};
+}
+
 // Every table of a store, row by row, as text.
 QString dump(const QString &path)
 {
@@ -152,14 +177,10 @@ private slots:
     {
         QTemporaryDir dir;
         auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
-        QVERIFY(service->signUp(form("ana@example.com")));
-        QVERIFY(service->catchUpToNow()); // starts the clock
-        const MethodRecord wallet = *service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(100000)});
-        const LineRecord line = *service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Heavy, 7, DataAmount(3 * gigabyte), VoiceAmount(3600)});
-        Policy policy;
-        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(*service, "5 GB data")};
-        policy.method = wallet.engineId();
-        QVERIFY(service->setPolicy(line.id, policy));
+        const std::optional<Phone> phone = thresholdPhone(*service, 100000, UsageProfile::Heavy, "5 GB data", VoiceAmount(3600));
+        QVERIFY(phone);
+        const MethodRecord wallet = phone->wallet;
+        const LineRecord line = phone->line;
 
         const Instant before = *service->worldClock(); // setting a policy lets the rules react: 1 ms later
         QCOMPARE(before, at("2027-03-01T08:00:00.001Z"));
@@ -193,14 +214,10 @@ private slots:
     {
         QTemporaryDir dir;
         auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
-        QVERIFY(service->signUp(form("ana@example.com")));
-        QVERIFY(service->catchUpToNow());
-        const MethodRecord wallet = *service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(100)});
-        const LineRecord line = *service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, 7, DataAmount(3 * gigabyte), {}});
-        Policy policy;
-        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(*service, "1 GB data")};
-        policy.method = wallet.engineId();
-        QVERIFY(service->setPolicy(line.id, policy));
+        const std::optional<Phone> phone = thresholdPhone(*service, 100, UsageProfile::Light, "1 GB data");
+        QVERIFY(phone);
+        const MethodRecord wallet = phone->wallet;
+        const LineRecord line = phone->line;
         QVERIFY(service->attempts()->empty());
 
         QVERIFY(service->drainLine(line.id)); // 0 B: the threshold fires at once, and fails (1.00 < 5.00)
@@ -301,14 +318,10 @@ private slots:
     {
         QTemporaryDir dir;
         auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
-        QVERIFY(service->signUp(form("ana@example.com")));
-        QVERIFY(service->catchUpToNow());
-        const MethodRecord wallet = *service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(100000)});
-        const LineRecord line = *service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Heavy, 7, DataAmount(3 * gigabyte), {}});
-        Policy policy;
-        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(*service, "20 GB data")};
-        policy.method = wallet.engineId();
-        QVERIFY(service->setPolicy(line.id, policy));
+        const std::optional<Phone> phone = thresholdPhone(*service, 100000, UsageProfile::Heavy, "20 GB data");
+        QVERIFY(phone);
+        const MethodRecord wallet = phone->wallet;
+        const LineRecord line = phone->line;
         const Instant target = at("2027-04-30T08:00:00Z");
 
         QSignalSpy progress(service.get(), &Service::catchUpProgress);
@@ -341,14 +354,10 @@ private slots:
             QSKIP("chattr is not available");
         QTemporaryDir dir;
         auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
-        QVERIFY(service->signUp(form("ana@example.com")));
-        QVERIFY(service->catchUpToNow());
-        const MethodRecord wallet = *service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(100000)});
-        const LineRecord line = *service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Heavy, 7, DataAmount(3 * gigabyte), {}});
-        Policy policy;
-        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(*service, "5 GB data")};
-        policy.method = wallet.engineId();
-        QVERIFY(service->setPolicy(line.id, policy));
+        const std::optional<Phone> phone = thresholdPhone(*service, 100000, UsageProfile::Heavy, "5 GB data");
+        QVERIFY(phone);
+        const MethodRecord wallet = phone->wallet;
+        const LineRecord line = phone->line;
         const Instant clockBefore = *service->worldClock();
         const qint64 dataBefore = service->lines()->front().dataBytes;
 
