@@ -216,6 +216,46 @@ bool Service::startCatchUp(Instant target)
     return true;
 }
 
+Expected<bool> Service::startPlaying(qint64 simulatedMsPerSecond)
+{
+    if (simulatedMsPerSecond <= 0)
+        return Expected<bool>::failure(tr("the speed must be more than zero"));
+    if (simulatedMsPerSecond > 31LL * 24 * 3600 * 1000)
+        return Expected<bool>::failure(tr("at most a month of simulated time per second"));
+    constexpr int tickMs = 200;
+    m_playStepMs = simulatedMsPerSecond * tickMs / 1000;
+    if (m_playStepMs <= 0)
+        m_playStepMs = 1;
+    if (!m_player) {
+        m_player = new QTimer(this);
+        m_player->setInterval(tickMs);
+        connect(m_player, &QTimer::timeout, this, [this] {
+            if (m_busy)
+                return; // a background catch-up owns the world for now
+            const Expected<CatchUpSummary> step = advanceBy(m_playStepMs);
+            if (!step) {
+                stopPlaying();
+                emit playStopped(step.error());
+            }
+        });
+    }
+    m_player->start();
+    return true;
+}
+
+void Service::stopPlaying()
+{
+    if (m_player && m_player->isActive()) {
+        m_player->stop();
+        emit playStopped(QString());
+    }
+}
+
+bool Service::isPlaying() const
+{
+    return m_player && m_player->isActive();
+}
+
 Expected<CatchUpSummary> Service::catchUpToNow(const WorldSync::Progress &progress)
 {
     return runTo(now(), progress);

@@ -10,6 +10,7 @@
 #include "worldsync.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -76,6 +77,12 @@ public:
     // and the other calls must wait for catchUpFinished (busy() says so).
     bool startCatchUp(Instant target);
     bool busy() const noexcept { return m_busy; }
+    // Plays the world forward continuously: every 200 ms of real time it
+    // advances by a fifth of `simulatedMsPerSecond`, until stopped or an
+    // error (playStopped says which).
+    Expected<bool> startPlaying(qint64 simulatedMsPerSecond);
+    void stopPlaying();
+    bool isPlaying() const;
     // Runs to the next top-up attempt within 35 days; none: stays.
     Expected<std::optional<Instant>> advanceToNextEvent();
 
@@ -119,6 +126,7 @@ signals:
     void clockChanged();
     void catchUpProgress(qint64 reachedMs, qint64 targetMs);
     void catchUpFinished(const topup::CatchUpSummary &summary, const QString &error);
+    void playStopped(const QString &error);
 
 private:
     Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Database> store,
@@ -146,6 +154,8 @@ private:
     std::optional<Account> m_account;
     int m_reconciled = 0;
     bool m_busy = false;
+    QTimer *m_player = nullptr;
+    qint64 m_playStepMs = 0;
 };
 
 } // namespace topup

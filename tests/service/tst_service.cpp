@@ -345,6 +345,31 @@ private slots:
         QCOMPARE(int(service->attempts(1000)->size()), summary.topUps);
     }
 
+    void playsTheWorldForwardAtASpeed()
+    {
+        QTemporaryDir dir;
+        auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
+        QVERIFY(service->signUp(form("ana@example.com")));
+        QVERIFY(service->catchUpToNow());
+        QVERIFY(!service->startPlaying(0));
+        QVERIFY(!service->startPlaying(60LL * 24 * 3600 * 1000));
+        QSignalSpy clock(service.get(), &Service::clockChanged);
+        QSignalSpy stopped(service.get(), &Service::playStopped);
+        QVERIFY(service->startPlaying(3600 * 1000)); // an hour a second: 12 minutes a tick
+        QVERIFY(service->isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(clock.size() >= 3, 5000);
+        service->stopPlaying();
+        QVERIFY(!service->isPlaying());
+        QCOMPARE(stopped.size(), 1);
+        QVERIFY(stopped.at(0).at(0).toString().isEmpty());
+        const qint64 advanced = service->worldClock()->msecs() - at("2027-03-01T08:00:00Z").msecs();
+        QCOMPARE(advanced % (12 * 60 * 1000), qint64(0));
+        QVERIFY(advanced >= 3 * 12 * 60 * 1000);
+        const qint64 ticks = clock.size();
+        QTest::qWait(500);
+        QCOMPARE(clock.size(), ticks); // stopped means stopped
+    }
+
     void readOnlyFileMidRunLosesNothing()
     {
         // Make the store's files immutable while the app runs (chattr +i:
