@@ -1,5 +1,7 @@
 #include "cardexpiry.h"
 
+#include "asciidigits.h"
+
 #include <QCoreApplication>
 
 #include <optional>
@@ -14,15 +16,8 @@ QString tr(const char *text)
 
 std::optional<int> twoDigits(QStringView text)
 {
-    if (text.size() != 2)
-        return std::nullopt;
-    int value = 0;
-    for (const QChar c : text) {
-        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-            return std::nullopt;
-        value = value * 10 + (c.unicode() - '0');
-    }
-    return value;
+    const std::optional<qint64> value = text.size() == 2 ? asciiNumber(text) : std::nullopt;
+    return value ? std::optional<int>(int(*value)) : std::nullopt;
 }
 
 QString formatExpiry(YearMonth month)

@@ -1,5 +1,6 @@
 #include "instant.h"
 
+#include "asciidigits.h"
 #include "civil.h"
 
 #include <QCoreApplication>
@@ -17,16 +18,8 @@ QString tr(const char *text)
 // Reads exactly `count` ASCII digits at `pos`; -1 when they are not all digits.
 int digitsAt(QStringView text, qsizetype pos, int count)
 {
-    if (pos + count > text.size())
-        return -1;
-    int value = 0;
-    for (int i = 0; i < count; ++i) {
-        const QChar c = text[pos + i];
-        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-            return -1;
-        value = value * 10 + (c.unicode() - '0');
-    }
-    return value;
+    const std::optional<qint64> value = pos + count <= text.size() ? asciiNumber(text.mid(pos, count)) : std::nullopt;
+    return value ? int(*value) : -1;
 }
 
 bool charAt(QStringView text, qsizetype pos, char expected)

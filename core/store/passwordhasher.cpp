@@ -1,5 +1,7 @@
 #include "passwordhasher.h"
 
+#include "domain/asciidigits.h"
+
 #include <QCryptographicHash>
 #include <QList>
 #include <QPasswordDigestor>
@@ -31,17 +33,12 @@ struct Stored final
 // Digits only, no sign, no leading zero, within bounds.
 std::optional<int> parseIterations(QStringView text)
 {
-    if (text.isEmpty() || text.size() > maxIterationDigits || text.front() == QLatin1Char('0'))
+    if (text.size() > maxIterationDigits || text.startsWith(QLatin1Char('0')))
         return std::nullopt;
-    int value = 0;
-    for (const QChar c : text) {
-        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-            return std::nullopt;
-        value = value * 10 + (c.unicode() - '0');
-    }
-    if (value > maxIterations)
+    const std::optional<qint64> value = asciiNumber(text);
+    if (!value || *value > maxIterations)
         return std::nullopt;
-    return value;
+    return int(*value);
 }
 
 std::optional<QByteArray> parseBase64(QStringView text)
