@@ -23,12 +23,21 @@ QString reasonName(Reason reason)
     return {};
 }
 
-std::optional<Reason> parseInjectableReason(QStringView name)
+std::optional<Reason> parseReason(QStringView name)
 {
-    for (Reason reason : {Reason::Declined, Reason::GatewayError, Reason::InsufficientFunds}) {
+    for (Reason reason : {Reason::CardExpired, Reason::Declined, Reason::GatewayError, Reason::InsufficientFunds,
+                          Reason::BudgetCap, Reason::CountCap, Reason::AccountBudgetCap}) {
         if (name == reasonName(reason))
             return reason;
     }
+    return std::nullopt;
+}
+
+std::optional<Reason> parseInjectableReason(QStringView name)
+{
+    const std::optional<Reason> reason = parseReason(name);
+    if (reason == Reason::Declined || reason == Reason::GatewayError || reason == Reason::InsufficientFunds)
+        return reason;
     return std::nullopt;
 }
 

@@ -18,6 +18,8 @@ enum class Reason {
 };
 
 QString reasonName(Reason reason);
+// Any reason by its name; none for an unknown name (or an empty one).
+std::optional<Reason> parseReason(QStringView name);
 // The reasons a `fail_next` may inject: declined, gateway_error, insufficient_funds.
 std::optional<Reason> parseInjectableReason(QStringView name);
 

@@ -2,12 +2,10 @@
 
 #include "sim/journalgateway.h"
 #include "store/database.h"
+#include "store/statement.h"
 
 #include <QCoreApplication>
 #include <QSet>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QVariant>
 
 namespace topup {
 namespace {
@@ -33,47 +31,31 @@ struct Intent
 Expected<bool> writeDown(Database &store, const ChargeIdentity &identity, const Intent &intent, Money amount,
                          const ChargeAnswer &answer, bool reconciled)
 {
-    QSqlQuery query(store.connection());
-    const auto failed = [&] { return Expected<bool>::failure(store.describe(query.lastError().text())); };
     // OR IGNORE: a replay after a crash may meet a charge already written
     // down; then it is neither written nor credited again.
-    query.prepare(QStringLiteral("INSERT OR IGNORE INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt,"
-                                 " method_id, method_token, package_id, amount_cents, status, reason, reconciled)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(intent.accountId);
-    query.addBindValue(intent.lineId);
-    query.addBindValue(intent.atMs);
-    query.addBindValue(intent.month);
-    query.addBindValue(intent.trigger);
-    query.addBindValue(identity.chainKey);
-    query.addBindValue(identity.attempt);
-    query.addBindValue(intent.methodId);
-    query.addBindValue(identity.method);
-    query.addBindValue(intent.packageId);
-    query.addBindValue(amount.cents());
-    query.addBindValue(attemptStatusName(answer.succeeded ? AttemptStatus::Succeeded : AttemptStatus::Failed));
-    query.addBindValue(answer.reason ? QVariant(reasonName(*answer.reason)) : QVariant(QMetaType::fromType<QString>()));
-    query.addBindValue(reconciled ? 1 : 0);
-    if (!query.exec())
-        return failed();
-    if (answer.succeeded && query.numRowsAffected() == 1) {
-        query.prepare(QStringLiteral("UPDATE lines SET"
-                                     " data_bytes = min(data_bytes + (SELECT data_bytes FROM packages WHERE id = ?), 9223372036854775807),"
-                                     " voice_seconds = min(voice_seconds + (SELECT voice_seconds FROM packages WHERE id = ?), 9223372036854775807)"
-                                     " WHERE id = ?"));
-        query.addBindValue(intent.packageId);
-        query.addBindValue(intent.packageId);
-        query.addBindValue(intent.lineId);
-        if (!query.exec())
-            return failed();
+    Statement insert(store, QStringLiteral("INSERT OR IGNORE INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key,"
+                                           " attempt, method_id, method_token, package_id, amount_cents, status, reason, reconciled)"
+                                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.bind(intent.accountId).bind(intent.lineId).bind(intent.atMs).bind(intent.month).bind(intent.trigger);
+    insert.bind(identity.chainKey).bind(identity.attempt).bind(intent.methodId).bind(identity.method);
+    insert.bind(intent.packageId).bind(amount.cents());
+    insert.bind(attemptStatusName(answer.succeeded ? AttemptStatus::Succeeded : AttemptStatus::Failed));
+    insert.bindNullable(answer.reason.has_value(), answer.reason ? reasonName(*answer.reason) : QString());
+    insert.bind(reconciled ? 1 : 0);
+    if (const auto ran = insert.run(); !ran)
+        return ran;
+    if (answer.succeeded && insert.rowsAffected() == 1) {
+        Statement credit(store, QStringLiteral("UPDATE lines SET"
+                                               " data_bytes = min(data_bytes + (SELECT data_bytes FROM packages WHERE id = ?), 9223372036854775807),"
+                                               " voice_seconds = min(voice_seconds + (SELECT voice_seconds FROM packages WHERE id = ?), 9223372036854775807)"
+                                               " WHERE id = ?"));
+        credit.bind(intent.packageId).bind(intent.packageId).bind(intent.lineId);
+        if (const auto ran = credit.run(); !ran)
+            return ran;
     }
-    query.prepare(QStringLiteral("DELETE FROM charge_intents WHERE chain_key = ? AND attempt = ? AND method_token = ?"));
-    query.addBindValue(identity.chainKey);
-    query.addBindValue(identity.attempt);
-    query.addBindValue(identity.method);
-    if (!query.exec())
-        return failed();
-    return true;
+    Statement done(store, QStringLiteral("DELETE FROM charge_intents WHERE chain_key = ? AND attempt = ? AND method_token = ?"));
+    done.bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
+    return done.run();
 }
 
 } // namespace
@@ -91,34 +73,22 @@ RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
     ChargeIdentity identity{request.chainKey, request.attempt, QString()};
     Money price;
     const Expected<bool> intended = m_store.write([&]() -> Expected<bool> {
-        QSqlQuery query(m_store.connection());
-        query.prepare(QStringLiteral("SELECT m.token, p.price_cents FROM methods m, packages p"
-                                     " WHERE m.id = ? AND p.id = ? AND m.account_id = ? AND p.account_id = ?"));
-        query.addBindValue(request.methodId);
-        query.addBindValue(request.packageId);
-        query.addBindValue(request.accountId);
-        query.addBindValue(request.accountId);
-        if (!query.exec())
-            return Expected<bool>::failure(m_store.describe(query.lastError().text()));
-        if (!query.next())
+        Statement find(m_store, QStringLiteral("SELECT m.token, p.price_cents FROM methods m, packages p"
+                                               " WHERE m.id = ? AND p.id = ? AND m.account_id = ? AND p.account_id = ?"));
+        find.bind(request.methodId).bind(request.packageId).bind(request.accountId).bind(request.accountId);
+        if (const auto ran = find.run(); !ran)
+            return ran;
+        if (!find.next())
             return Expected<bool>::failure(tr("no such payment method or package"));
-        identity.method = query.value(0).toString();
-        price = Money::fromCents(query.value(1).toLongLong());
-        query.finish();
-        query.prepare(QStringLiteral("INSERT OR IGNORE INTO charge_intents (chain_key, attempt, method_token, line_id,"
-                                     " method_id, package_id, trigger, at_ms, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        query.addBindValue(identity.chainKey);
-        query.addBindValue(identity.attempt);
-        query.addBindValue(identity.method);
-        query.addBindValue(request.lineId);
-        query.addBindValue(request.methodId);
-        query.addBindValue(request.packageId);
-        query.addBindValue(triggerKindName(request.trigger));
-        query.addBindValue(request.at.msecs());
-        query.addBindValue(request.month);
-        if (!query.exec())
-            return Expected<bool>::failure(m_store.describe(query.lastError().text()));
-        return true;
+        identity.method = find.text(0);
+        price = Money::fromCents(find.integer(1));
+        find.finish();
+        Statement intend(m_store, QStringLiteral("INSERT OR IGNORE INTO charge_intents (chain_key, attempt, method_token, line_id,"
+                                                 " method_id, package_id, trigger, at_ms, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        intend.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(request.lineId);
+        intend.bind(request.methodId).bind(request.packageId).bind(triggerKindName(request.trigger));
+        intend.bind(request.at.msecs()).bind(request.month);
+        return intend.run();
     });
     if (!intended)
         return RecordedCharge{std::nullopt, intended.error()};
@@ -145,46 +115,37 @@ Expected<int> ChargeRecorder::reconcile()
     // One read of what the store has; a write only for what it lacks.
     QSet<QString> recorded;
     {
-        QSqlQuery query(m_store.connection());
-        query.setForwardOnly(true);
-        if (!query.exec(QStringLiteral("SELECT chain_key, attempt, method_token FROM attempts WHERE method_token IS NOT NULL")))
-            return Expected<int>::failure(m_store.describe(query.lastError().text()));
-        while (query.next())
-            recorded.insert(chargeIdentityKey(
-                ChargeIdentity{query.value(0).toString(), query.value(1).toInt(), query.value(2).toString()}));
+        Statement select(m_store, QStringLiteral("SELECT chain_key, attempt, method_token FROM attempts WHERE method_token IS NOT NULL"));
+        if (const auto ran = select.run(); !ran)
+            return Expected<int>::failure(ran.error());
+        while (select.next())
+            recorded.insert(chargeIdentityKey(ChargeIdentity{select.text(0), int(select.integer(1)), select.text(2)}));
     }
     int writtenDown = 0;
     for (const JournalCharge &charge : *charges) {
         if (recorded.contains(chargeIdentityKey(charge.identity)))
             continue;
         const Expected<bool> done = m_store.write([&]() -> Expected<bool> {
-            QSqlQuery query(m_store.connection());
-            query.prepare(QStringLiteral("SELECT l.account_id, i.line_id, i.method_id, i.package_id, i.trigger, i.at_ms, i.month"
-                                         " FROM charge_intents i JOIN lines l ON l.id = i.line_id"
-                                         " WHERE i.chain_key = ? AND i.attempt = ? AND i.method_token = ?"));
-            query.addBindValue(charge.identity.chainKey);
-            query.addBindValue(charge.identity.attempt);
-            query.addBindValue(charge.identity.method);
-            if (!query.exec())
-                return Expected<bool>::failure(m_store.describe(query.lastError().text()));
-            if (!query.next()) // a charge of another store, or of a line since deleted
+            Statement intent(m_store, QStringLiteral("SELECT l.account_id, i.line_id, i.method_id, i.package_id, i.trigger, i.at_ms, i.month"
+                                                     " FROM charge_intents i JOIN lines l ON l.id = i.line_id"
+                                                     " WHERE i.chain_key = ? AND i.attempt = ? AND i.method_token = ?"));
+            intent.bind(charge.identity.chainKey).bind(charge.identity.attempt).bind(charge.identity.method);
+            if (const auto ran = intent.run(); !ran)
+                return ran;
+            if (!intent.next()) // a charge of another store, or of a line since deleted
                 return true;
-            const Intent intent{query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
-                                query.value(3).toLongLong(), query.value(4).toString(), query.value(5).toLongLong(),
-                                query.value(6).toString()};
-            query.finish();
+            const Intent found{intent.integer(0), intent.integer(1), intent.integer(2), intent.integer(3),
+                               intent.text(4), intent.integer(5), intent.text(6)};
+            intent.finish();
             ++writtenDown;
-            return writeDown(m_store, charge.identity, intent, charge.amount, charge.answer, true);
+            return writeDown(m_store, charge.identity, found, charge.amount, charge.answer, true);
         });
         if (!done)
             return Expected<int>::failure(done.error());
     }
     // Intents the journal never saw were never charged: forget them.
-    const Expected<bool> cleared = m_store.write([&]() -> Expected<bool> {
-        QSqlQuery query(m_store.connection());
-        if (!query.exec(QStringLiteral("DELETE FROM charge_intents")))
-            return Expected<bool>::failure(m_store.describe(query.lastError().text()));
-        return true;
+    const Expected<bool> cleared = m_store.write([&] {
+        return Statement(m_store, QStringLiteral("DELETE FROM charge_intents")).run();
     });
     if (!cleared)
         return Expected<int>::failure(cleared.error());

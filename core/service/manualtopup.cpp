@@ -2,11 +2,9 @@
 
 #include "rules/zonedcalendar.h"
 #include "store/database.h"
+#include "store/statement.h"
 
 #include <QCoreApplication>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QVariant>
 
 namespace topup {
 
@@ -15,19 +13,18 @@ Expected<ChargeAnswer> ManualTopUp::run(qint64 accountId, qint64 lineId, qint64 
 {
     int number = 0;
     const Expected<bool> counted = m_store.write([&]() -> Expected<bool> {
-        QSqlQuery query(m_store.connection());
-        query.prepare(QStringLiteral("UPDATE lines SET manual_topups = manual_topups + 1 WHERE id = ? AND account_id = ?"));
-        query.addBindValue(lineId);
-        query.addBindValue(accountId);
-        if (!query.exec())
-            return Expected<bool>::failure(m_store.describe(query.lastError().text()));
-        if (query.numRowsAffected() != 1)
+        Statement count(m_store, QStringLiteral("UPDATE lines SET manual_topups = manual_topups + 1 WHERE id = ? AND account_id = ?"));
+        count.bind(lineId).bind(accountId);
+        if (const auto ran = count.run(); !ran)
+            return ran;
+        if (count.rowsAffected() != 1)
             return Expected<bool>::failure(QCoreApplication::translate("topup::ManualTopUp", "no such line"));
-        query.prepare(QStringLiteral("SELECT manual_topups FROM lines WHERE id = ?"));
-        query.addBindValue(lineId);
-        if (!query.exec() || !query.next())
-            return Expected<bool>::failure(m_store.describe(query.lastError().text()));
-        number = query.value(0).toInt();
+        Statement read(m_store, QStringLiteral("SELECT manual_topups FROM lines WHERE id = ?"));
+        read.bind(lineId);
+        if (const auto ran = read.run(); !ran)
+            return ran;
+        read.next();
+        number = int(read.integer(0));
         return true;
     });
     if (!counted)

@@ -1,11 +1,9 @@
 #include "journalgateway.h"
 
 #include "store/database.h"
+#include "store/statement.h"
 
 #include <QCoreApplication>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QVariant>
 
 namespace topup {
 namespace {
@@ -45,20 +43,6 @@ Schema journalSchema()
                                              " UNIQUE (chain_key, attempt, token))")}}}};
 }
 
-std::optional<Reason> reasonFromName(const QString &name)
-{
-    for (Reason reason : {Reason::CardExpired, Reason::Declined, Reason::GatewayError, Reason::InsufficientFunds}) {
-        if (reasonName(reason) == name)
-            return reason;
-    }
-    return std::nullopt;
-}
-
-QVariant nullable(std::optional<Reason> reason)
-{
-    return reason ? QVariant(reasonName(*reason)) : QVariant(QMetaType::fromType<QString>());
-}
-
 } // namespace
 
 JournalGateway::JournalGateway(std::shared_ptr<Database> database) : m_database(std::move(database)) {}
@@ -75,50 +59,38 @@ Expected<std::unique_ptr<JournalGateway>> JournalGateway::open(const QString &pa
 
 Expected<bool> JournalGateway::openAccount(const QString &token, Money funds, std::optional<Instant> expiresAt)
 {
-    return m_database->write([&]() -> Expected<bool> {
-        QSqlQuery query(m_database->connection());
-        query.prepare(QStringLiteral("INSERT INTO funding (token, funds_cents, opening_cents, expires_at_ms) VALUES (?, ?, ?, ?)"));
-        query.addBindValue(token);
-        query.addBindValue(funds.cents());
-        query.addBindValue(funds.cents());
-        query.addBindValue(expiresAt ? QVariant(expiresAt->msecs()) : QVariant(QMetaType::fromType<qint64>()));
-        if (!query.exec())
-            return Expected<bool>::failure(m_database->describe(query.lastError().text()));
-        return true;
+    return m_database->write([&] {
+        Statement insert(*m_database, QStringLiteral("INSERT INTO funding (token, funds_cents, opening_cents, expires_at_ms)"
+                                                     " VALUES (?, ?, ?, ?)"));
+        insert.bind(token).bind(funds.cents()).bind(funds.cents());
+        insert.bindNullable(expiresAt.has_value(), expiresAt ? expiresAt->msecs() : qint64(0));
+        return insert.run();
     });
 }
 
 Expected<bool> JournalGateway::depositTo(const QString &token, Money amount, Instant at)
 {
     return m_database->write([&]() -> Expected<bool> {
-        QSqlQuery query(m_database->connection());
-        query.prepare(QStringLiteral("UPDATE funding SET funds_cents = funds_cents + ? WHERE token = ?"));
-        query.addBindValue(amount.cents());
-        query.addBindValue(token);
-        if (!query.exec())
-            return Expected<bool>::failure(m_database->describe(query.lastError().text()));
-        if (query.numRowsAffected() != 1)
+        Statement update(*m_database, QStringLiteral("UPDATE funding SET funds_cents = funds_cents + ? WHERE token = ?"));
+        update.bind(amount.cents()).bind(token);
+        if (const auto ran = update.run(); !ran)
+            return ran;
+        if (update.rowsAffected() != 1)
             return Expected<bool>::failure(tr("no such payment account at the provider"));
-        query.prepare(QStringLiteral("INSERT INTO deposits (token, amount_cents, at_ms) VALUES (?, ?, ?)"));
-        query.addBindValue(token);
-        query.addBindValue(amount.cents());
-        query.addBindValue(at.msecs());
-        if (!query.exec())
-            return Expected<bool>::failure(m_database->describe(query.lastError().text()));
-        return true;
+        Statement insert(*m_database, QStringLiteral("INSERT INTO deposits (token, amount_cents, at_ms) VALUES (?, ?, ?)"));
+        insert.bind(token).bind(amount.cents()).bind(at.msecs());
+        return insert.run();
     });
 }
 
 Expected<bool> JournalGateway::queueFaults(const QString &token, const std::vector<Reason> &reasons)
 {
     return m_database->write([&]() -> Expected<bool> {
-        QSqlQuery query(m_database->connection());
-        query.prepare(QStringLiteral("INSERT INTO faults (token, reason) VALUES (?, ?)"));
+        Statement insert(*m_database, QStringLiteral("INSERT INTO faults (token, reason) VALUES (?, ?)"));
         for (const Reason reason : reasons) {
-            query.addBindValue(token);
-            query.addBindValue(reasonName(reason));
-            if (!query.exec())
-                return Expected<bool>::failure(m_database->describe(query.lastError().text()));
+            insert.set(0, token).set(1, reasonName(reason));
+            if (const auto ran = insert.run(); !ran)
+                return ran;
         }
         return true;
     });
@@ -126,85 +98,73 @@ Expected<bool> JournalGateway::queueFaults(const QString &token, const std::vect
 
 Expected<Money> JournalGateway::fundsOf(const QString &token) const
 {
-    QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("SELECT funds_cents FROM funding WHERE token = ?"));
-    query.addBindValue(token);
-    if (!query.exec())
-        return Expected<Money>::failure(m_database->describe(query.lastError().text()));
-    if (!query.next())
+    Statement select(*m_database, QStringLiteral("SELECT funds_cents FROM funding WHERE token = ?"));
+    select.bind(token);
+    if (const auto ran = select.run(); !ran)
+        return Expected<Money>::failure(ran.error());
+    if (!select.next())
         return Expected<Money>::failure(tr("no such payment account at the provider"));
-    return Money::fromCents(query.value(0).toLongLong());
+    return Money::fromCents(select.integer(0));
 }
 
 Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identity, Money price, Instant at)
 {
     ChargeAnswer answer;
     const Expected<bool> done = m_database->write([&]() -> Expected<bool> {
-        QSqlQuery query(m_database->connection());
-        const auto failed = [&] { return Expected<bool>::failure(m_database->describe(query.lastError().text())); };
-
-        query.prepare(QStringLiteral("SELECT succeeded, reason FROM charges WHERE chain_key = ? AND attempt = ? AND token = ?"));
-        query.addBindValue(identity.chainKey);
-        query.addBindValue(identity.attempt);
-        query.addBindValue(identity.method);
-        if (!query.exec())
-            return failed();
-        if (query.next()) { // seen before: the first answer, no money moves
-            answer.succeeded = query.value(0).toBool();
-            answer.reason = reasonFromName(query.value(1).toString());
+        Database &db = *m_database;
+        Statement seen(db, QStringLiteral("SELECT succeeded, reason FROM charges WHERE chain_key = ? AND attempt = ? AND token = ?"));
+        seen.bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
+        if (const auto ran = seen.run(); !ran)
+            return ran;
+        if (seen.next()) { // seen before: the first answer, no money moves
+            answer.succeeded = seen.integer(0) != 0;
+            answer.reason = parseReason(seen.text(1));
             return true;
         }
+        seen.finish();
 
-        query.prepare(QStringLiteral("SELECT funds_cents, expires_at_ms FROM funding WHERE token = ?"));
-        query.addBindValue(identity.method);
-        if (!query.exec())
-            return failed();
-        if (!query.next())
+        Statement account(db, QStringLiteral("SELECT funds_cents, expires_at_ms FROM funding WHERE token = ?"));
+        account.bind(identity.method);
+        if (const auto ran = account.run(); !ran)
+            return ran;
+        if (!account.next())
             return Expected<bool>::failure(tr("no such payment account at the provider"));
-        const Money funds = Money::fromCents(query.value(0).toLongLong());
-        const QVariant expires = query.value(1);
-        query.finish();
+        const Money funds = Money::fromCents(account.integer(0));
+        const bool expired = !account.isNull(1) && at.msecs() >= account.integer(1);
+        account.finish();
 
-        if (!expires.isNull() && at.msecs() >= expires.toLongLong()) {
+        if (expired) {
             answer.reason = Reason::CardExpired; // no fault consumed
         } else {
-            query.prepare(QStringLiteral("SELECT id, reason FROM faults WHERE token = ? ORDER BY id LIMIT 1"));
-            query.addBindValue(identity.method);
-            if (!query.exec())
-                return failed();
-            if (query.next()) {
-                const qint64 faultId = query.value(0).toLongLong();
-                answer.reason = reasonFromName(query.value(1).toString()).value_or(Reason::Declined);
-                query.finish();
-                query.prepare(QStringLiteral("DELETE FROM faults WHERE id = ?"));
-                query.addBindValue(faultId);
-                if (!query.exec())
-                    return failed();
+            Statement fault(db, QStringLiteral("SELECT id, reason FROM faults WHERE token = ? ORDER BY id LIMIT 1"));
+            fault.bind(identity.method);
+            if (const auto ran = fault.run(); !ran)
+                return ran;
+            if (fault.next()) {
+                const qint64 faultId = fault.integer(0);
+                answer.reason = parseReason(fault.text(1)).value_or(Reason::Declined);
+                fault.finish();
+                Statement consume(db, QStringLiteral("DELETE FROM faults WHERE id = ?"));
+                consume.bind(faultId);
+                if (const auto ran = consume.run(); !ran)
+                    return ran;
             } else if (funds < price) {
                 answer.reason = Reason::InsufficientFunds;
             } else {
-                query.finish();
-                query.prepare(QStringLiteral("UPDATE funding SET funds_cents = funds_cents - ? WHERE token = ?"));
-                query.addBindValue(price.cents());
-                query.addBindValue(identity.method);
-                if (!query.exec())
-                    return failed();
+                fault.finish();
+                Statement pay(db, QStringLiteral("UPDATE funding SET funds_cents = funds_cents - ? WHERE token = ?"));
+                pay.bind(price.cents()).bind(identity.method);
+                if (const auto ran = pay.run(); !ran)
+                    return ran;
                 answer.succeeded = true;
             }
         }
-        query.finish();
-        query.prepare(QStringLiteral("INSERT INTO charges (chain_key, attempt, token, amount_cents, at_ms, succeeded, reason)"
-                                     " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        query.addBindValue(identity.chainKey);
-        query.addBindValue(identity.attempt);
-        query.addBindValue(identity.method);
-        query.addBindValue(price.cents());
-        query.addBindValue(at.msecs());
-        query.addBindValue(answer.succeeded ? 1 : 0);
-        query.addBindValue(nullable(answer.reason));
-        if (!query.exec())
-            return failed();
-        return true;
+        Statement remember(db, QStringLiteral("INSERT INTO charges (chain_key, attempt, token, amount_cents, at_ms, succeeded, reason)"
+                                              " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        remember.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(price.cents()).bind(at.msecs());
+        remember.bind(answer.succeeded ? 1 : 0);
+        remember.bindNullable(answer.reason.has_value(), answer.reason ? reasonName(*answer.reason) : QString());
+        return remember.run();
     });
     if (!done)
         return Expected<ChargeAnswer>::failure(done.error());
@@ -213,19 +173,18 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
 
 Expected<std::vector<JournalCharge>> JournalGateway::charges() const
 {
-    QSqlQuery query(m_database->connection());
-    query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT chain_key, attempt, token, amount_cents, at_ms, succeeded, reason"
-                                   " FROM charges ORDER BY seq")))
-        return Expected<std::vector<JournalCharge>>::failure(m_database->describe(query.lastError().text()));
+    Statement select(*m_database, QStringLiteral("SELECT chain_key, attempt, token, amount_cents, at_ms, succeeded, reason"
+                                                 " FROM charges ORDER BY seq"));
+    if (const auto ran = select.run(); !ran)
+        return Expected<std::vector<JournalCharge>>::failure(ran.error());
     std::vector<JournalCharge> all;
-    while (query.next()) {
+    while (select.next()) {
         JournalCharge charge;
-        charge.identity = ChargeIdentity{query.value(0).toString(), query.value(1).toInt(), query.value(2).toString()};
-        charge.amount = Money::fromCents(query.value(3).toLongLong());
-        charge.at = Instant::fromMsecs(query.value(4).toLongLong());
-        charge.answer.succeeded = query.value(5).toBool();
-        charge.answer.reason = reasonFromName(query.value(6).toString());
+        charge.identity = ChargeIdentity{select.text(0), int(select.integer(1)), select.text(2)};
+        charge.amount = Money::fromCents(select.integer(3));
+        charge.at = Instant::fromMsecs(select.integer(4));
+        charge.answer.succeeded = select.integer(5) != 0;
+        charge.answer.reason = parseReason(select.text(6));
         all.push_back(charge);
     }
     return all;
