@@ -79,10 +79,7 @@ Expected<LineRecord> LineStore::add(qint64 accountId, const LineForm &form)
     const Expected<bool> written = m_database.write([&]() -> Expected<bool> {
         Statement insert(m_database, QStringLiteral("INSERT INTO lines (account_id, code, name, region, profile, seed, data_bytes,"
                                                     " voice_seconds) VALUES (?, (SELECT 'L' || (coalesce(max(id), 0) + 1) FROM lines), ?, ?, ?, ?, ?, ?)"));
-        const QString region = form.region.trimmed();
-        // A null QString binds as NULL: an empty region is "".
-        insert.bind(accountId).bind(form.name.trimmed()).bind(region.isNull() ? QStringLiteral("") : region);
-        insert.bind(usageProfileName(form.profile));
+        insert.bind(accountId).bind(form.name.trimmed()).bind(form.region.trimmed()).bind(usageProfileName(form.profile));
         insert.bind(qint64(form.seed)).bind(form.data.bytes()).bind(form.voice.seconds());
         if (const auto ran = insert.run(); !ran)
             return ran;
