@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QColor>
+#include <QPalette>
+
+namespace topup {
+
+// The named colours of states (ok, warning, error, info), each with a light
+// and a dark variant; every page and chart takes its state colours from here,
+// never a hard-coded colour. The variant follows the palette's lightness.
+enum class StateColor { Ok, Warning, Error, Info };
+
+[[nodiscard]] bool isDarkPalette(const QPalette &palette);
+[[nodiscard]] QColor stateColor(StateColor state, const QPalette &palette);
+
+} // namespace topup
