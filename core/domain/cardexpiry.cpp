@@ -9,10 +9,10 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
+class CardExpiry final
 {
-    return QCoreApplication::translate("topup::CardExpiry", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CardExpiry)
+};
 
 std::optional<int> twoDigits(QStringView text)
 {
@@ -29,7 +29,7 @@ QString formatExpiry(YearMonth month)
 
 Expected<YearMonth> parseCardExpiry(QStringView text, YearMonth currentMonth)
 {
-    const QString badFormat = tr("enter the expiry date as MM/YY, e.g. 08/27");
+    const QString badFormat = CardExpiry::tr("enter the expiry date as MM/YY, e.g. 08/27");
     const QStringView trimmed = text.trimmed();
     const qsizetype slash = trimmed.indexOf(QLatin1Char('/'));
     if (slash < 0)
@@ -40,11 +40,11 @@ Expected<YearMonth> parseCardExpiry(QStringView text, YearMonth currentMonth)
     if (!month || !year)
         return Expected<YearMonth>::failure(badFormat);
     if (*month < 1 || *month > 12)
-        return Expected<YearMonth>::failure(tr("the expiry month must be 01 to 12 (got %1)")
+        return Expected<YearMonth>::failure(CardExpiry::tr("the expiry month must be 01 to 12 (got %1)")
                                                 .arg(*month, 2, 10, QLatin1Char('0')));
     const YearMonth expiry{2000 + *year, *month};
     if (expiry < currentMonth)
-        return Expected<YearMonth>::failure(tr("card expired (%1)").arg(formatExpiry(expiry)));
+        return Expected<YearMonth>::failure(CardExpiry::tr("card expired (%1)").arg(formatExpiry(expiry)));
     return expiry;
 }
 

@@ -10,11 +10,6 @@ namespace {
 
 constexpr qsizetype maxDigits = 19; // ISO/IEC 7812 upper bound; also every brand's
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::CardNumber", text);
-}
-
 // The digits live in a fixed buffer on the stack, never on the heap, and are
 // overwritten before it goes out of scope.
 class DigitBuffer final
@@ -122,17 +117,17 @@ QString wrongLengthMessage(CardBrand brand, qsizetype length)
 {
     switch (brand) {
     case CardBrand::Visa:
-        return tr("a Visa card number has 13, 16 or 19 digits (this one has %1)").arg(length);
+        return CardNumber::tr("a Visa card number has 13, 16 or 19 digits (this one has %1)").arg(length);
     case CardBrand::Mastercard:
-        return tr("a Mastercard number has 16 digits (this one has %1)").arg(length);
+        return CardNumber::tr("a Mastercard number has 16 digits (this one has %1)").arg(length);
     case CardBrand::AmericanExpress:
-        return tr("an American Express card number has 15 digits (this one has %1)").arg(length);
+        return CardNumber::tr("an American Express card number has 15 digits (this one has %1)").arg(length);
     case CardBrand::UnionPay:
-        return tr("a UnionPay card number has 16 to 19 digits (this one has %1)").arg(length);
+        return CardNumber::tr("a UnionPay card number has 16 to 19 digits (this one has %1)").arg(length);
     case CardBrand::Discover:
-        return tr("a Discover card number has 16 to 19 digits (this one has %1)").arg(length);
+        return CardNumber::tr("a Discover card number has 16 to 19 digits (this one has %1)").arg(length);
     case CardBrand::JCB:
-        return tr("a JCB card number has 16 to 19 digits (this one has %1)").arg(length);
+        return CardNumber::tr("a JCB card number has 16 to 19 digits (this one has %1)").arg(length);
     }
     return {};
 }
@@ -165,21 +160,21 @@ Expected<CardNumber> CardNumber::parse(QStringView text)
         if (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
             digits.append(char(c.unicode()));
         else if (c != QLatin1Char(' '))
-            return Expected<CardNumber>::failure(tr("a card number may contain only digits and spaces"));
+            return Expected<CardNumber>::failure(CardNumber::tr("a card number may contain only digits and spaces"));
     }
     if (digits.count() == 0)
-        return Expected<CardNumber>::failure(tr("enter the card number"));
+        return Expected<CardNumber>::failure(CardNumber::tr("enter the card number"));
     const std::optional<CardBrand> brand = brandOf(digits);
     if (!brand)
         return Expected<CardNumber>::failure(
-            tr("card brand not recognised; Visa, Mastercard, American Express, UnionPay, Discover and JCB are accepted"));
+            CardNumber::tr("card brand not recognised; Visa, Mastercard, American Express, UnionPay, Discover and JCB are accepted"));
     if (!isAllowedLength(*brand, digits.count()))
         return Expected<CardNumber>::failure(wrongLengthMessage(*brand, digits.count()));
     // Some UnionPay numbers are issued without a valid Luhn check digit and
     // networks accept them; we still require it, because a typo caught here
     // is worth more than the rare card refused (and the gateway decides).
     if (!digits.passesLuhn())
-        return Expected<CardNumber>::failure(tr("this card number is not valid; check it for typing mistakes"));
+        return Expected<CardNumber>::failure(CardNumber::tr("this card number is not valid; check it for typing mistakes"));
     return CardNumber(*brand, digits.lastFour());
 }
 

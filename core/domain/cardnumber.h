@@ -2,6 +2,7 @@
 
 #include "expected.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace topup {
@@ -16,6 +17,8 @@ enum class CardBrand { Visa, Mastercard, AmericanExpress, UnionPay, Discover, JC
 // anywhere else; whoever holds the text that was parsed must drop it.
 class CardNumber final
 {
+    Q_DECLARE_TR_FUNCTIONS(CardNumber)
+
 public:
     // Digits and spaces ("4111 1111 1111 1111"); spaces are ignored. The
     // brand comes from the leading digits (IIN), then the length is checked

@@ -5,10 +5,10 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
+class CardSecurityCode final
 {
-    return QCoreApplication::translate("topup::CardSecurityCode", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CardSecurityCode)
+};
 
 bool isDigits(QStringView text, qsizetype count)
 {
@@ -29,9 +29,9 @@ Expected<bool> checkSecurityCode(QStringView code, CardBrand brand)
     if (brand == CardBrand::AmericanExpress) {
         if (!isDigits(trimmed, 4))
             return Expected<bool>::failure(
-                tr("the security code of an American Express card is the 4 digits printed on its front"));
+                CardSecurityCode::tr("the security code of an American Express card is the 4 digits printed on its front"));
     } else if (!isDigits(trimmed, 3)) {
-        return Expected<bool>::failure(tr("the security code is the 3 digits printed on the back of the card"));
+        return Expected<bool>::failure(CardSecurityCode::tr("the security code is the 3 digits printed on the back of the card"));
     }
     return true;
 }

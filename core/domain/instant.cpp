@@ -10,11 +10,6 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::Instant", text);
-}
-
 // Reads exactly `count` ASCII digits at `pos`; -1 when they are not all digits.
 int digitsAt(QStringView text, qsizetype pos, int count)
 {
@@ -31,7 +26,7 @@ bool charAt(QStringView text, qsizetype pos, char expected)
 
 Expected<Instant> Instant::parse(QStringView text)
 {
-    const QString shape = tr("not an instant (expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM, got \"%1\")")
+    const QString shape = Instant::tr("not an instant (expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM, got \"%1\")")
                               .arg(text.left(64));
     const int year = digitsAt(text, 0, 4);
     const int month = digitsAt(text, 5, 2);
@@ -50,7 +45,7 @@ Expected<Instant> Instant::parse(QStringView text)
         int count = 0;
         while (pos < text.size() && text[pos].isDigit() && text[pos].unicode() < 128) {
             if (++count > 3)
-                return Expected<Instant>::failure(tr("more than 3 decimals in the seconds of \"%1\"").arg(text.left(64)));
+                return Expected<Instant>::failure(Instant::tr("more than 3 decimals in the seconds of \"%1\"").arg(text.left(64)));
             millis = millis * 10 + (text[pos].unicode() - '0');
             ++pos;
         }
@@ -70,7 +65,7 @@ Expected<Instant> Instant::parse(QStringView text)
         if (oh < 0 || om < 0 || !charAt(text, pos + 3, ':'))
             return Expected<Instant>::failure(shape);
         if (oh > 18 || om > 59 || (oh == 18 && om > 0))
-            return Expected<Instant>::failure(tr("UTC offset out of range (at most ±18:00) in \"%1\"").arg(text.left(64)));
+            return Expected<Instant>::failure(Instant::tr("UTC offset out of range (at most ±18:00) in \"%1\"").arg(text.left(64)));
         offsetMinutes = sign * (oh * 60 + om);
         pos += 6;
     } else {
@@ -80,9 +75,9 @@ Expected<Instant> Instant::parse(QStringView text)
         return Expected<Instant>::failure(shape);
 
     if (year < 1 || month < 1 || month > 12 || day < 1 || day > civil::daysInMonth(year, month))
-        return Expected<Instant>::failure(tr("no such date in \"%1\"").arg(text.left(64)));
+        return Expected<Instant>::failure(Instant::tr("no such date in \"%1\"").arg(text.left(64)));
     if (hour > 23 || minute > 59 || second > 59)
-        return Expected<Instant>::failure(tr("no such time of day in \"%1\"").arg(text.left(64)));
+        return Expected<Instant>::failure(Instant::tr("no such time of day in \"%1\"").arg(text.left(64)));
 
     const qint64 days = civil::daysFromCivil(year, month, day);
     const qint64 ms = days * civil::msPerDay + hour * civil::msPerHour + minute * civil::msPerMinute

@@ -2,6 +2,7 @@
 
 #include "expected.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QtGlobal>
 
@@ -11,6 +12,8 @@ namespace topup {
 // zones only matter at the edges (see ZonedCalendar).
 class Instant final
 {
+    Q_DECLARE_TR_FUNCTIONS(Instant)
+
 public:
     constexpr Instant() noexcept = default;
     static constexpr Instant fromMsecs(qint64 ms) noexcept { return Instant(ms); }

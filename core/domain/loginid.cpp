@@ -14,11 +14,6 @@ constexpr qsizetype maskedPhonePrefix = 3; // '+' and up to two digits of the co
 constexpr qsizetype maskedPhoneSuffix = 4;
 constexpr QChar bullet(0x2022);
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::LoginId", text);
-}
-
 bool isAsciiDigit(QChar c)
 {
     return c >= QLatin1Char('0') && c <= QLatin1Char('9');
@@ -82,20 +77,20 @@ bool isValidTopLevelDomain(QStringView tld)
 Expected<QString> validateDomain(QStringView domain)
 {
     if (domain.isEmpty())
-        return Expected<QString>::failure(tr("the part after '@' is empty; it should be a domain such as example.com"));
+        return Expected<QString>::failure(LoginId::tr("the part after '@' is empty; it should be a domain such as example.com"));
     if (!domain.contains(QLatin1Char('.')))
         return Expected<QString>::failure(
-            tr("the domain \"%1\" needs at least one dot, e.g. example.com").arg(domain.left(maxAddress)));
+            LoginId::tr("the domain \"%1\" needs at least one dot, e.g. example.com").arg(domain.left(maxAddress)));
     const QList<QStringView> labels = domain.split(QLatin1Char('.'));
     for (const QStringView label : labels) {
         if (!isValidLabel(label))
-            return Expected<QString>::failure(tr("the domain \"%1\" is not valid: each part between dots is 1 to 63 "
+            return Expected<QString>::failure(LoginId::tr("the domain \"%1\" is not valid: each part between dots is 1 to 63 "
                                                  "letters, digits or hyphens, and does not start or end with a hyphen")
                                                   .arg(domain.left(maxAddress)));
     }
     if (!isValidTopLevelDomain(labels.back()))
         return Expected<QString>::failure(
-            tr("the domain \"%1\" must end in at least two letters, e.g. .com").arg(domain.left(maxAddress)));
+            LoginId::tr("the domain \"%1\" must end in at least two letters, e.g. .com").arg(domain.left(maxAddress)));
     return domain.toString();
 }
 
@@ -114,18 +109,18 @@ Expected<QString> phoneDigits(QStringView afterPlus)
             digits.append(c);
         } else if (c != QLatin1Char(' ') && c != QLatin1Char('-') && c != QLatin1Char('(') && c != QLatin1Char(')')) {
             return Expected<QString>::failure(
-                tr("a phone number may contain only digits, spaces, dashes and parentheses after the '+'"));
+                LoginId::tr("a phone number may contain only digits, spaces, dashes and parentheses after the '+'"));
         }
     }
     if (digits.size() < minPhoneDigits || digits.size() > maxPhoneDigits)
-        return Expected<QString>::failure(tr("a phone number in international format has %1 to %2 digits after the "
+        return Expected<QString>::failure(LoginId::tr("a phone number in international format has %1 to %2 digits after the "
                                              "'+' (got %3), e.g. +8613800138000")
                                               .arg(minPhoneDigits)
                                               .arg(maxPhoneDigits)
                                               .arg(digits.size()));
     if (digits.front() == QLatin1Char('0'))
         return Expected<QString>::failure(
-            tr("a country code does not start with 0; write the number in international format, e.g. +8613800138000"));
+            LoginId::tr("a country code does not start with 0; write the number in international format, e.g. +8613800138000"));
     return digits;
 }
 
@@ -135,23 +130,23 @@ Expected<QString> parseEmailAddress(QStringView text)
 {
     const qsizetype at = text.indexOf(QLatin1Char('@'));
     if (at < 0 || text.indexOf(QLatin1Char('@'), at + 1) >= 0)
-        return Expected<QString>::failure(tr("an e-mail address has exactly one '@'"));
+        return Expected<QString>::failure(LoginId::tr("an e-mail address has exactly one '@'"));
     const QStringView local = text.left(at);
     if (local.isEmpty())
-        return Expected<QString>::failure(tr("the part before '@' is empty"));
+        return Expected<QString>::failure(LoginId::tr("the part before '@' is empty"));
     if (local.size() > maxLocalPart)
         return Expected<QString>::failure(
-            tr("the part before '@' has at most %1 characters (got %2)").arg(maxLocalPart).arg(local.size()));
+            LoginId::tr("the part before '@' has at most %1 characters (got %2)").arg(maxLocalPart).arg(local.size()));
     if (!isValidLocalPart(local))
         return Expected<QString>::failure(
-            tr("the part before '@' may hold letters, digits, dots (not first, last or twice in a row) and "
+            LoginId::tr("the part before '@' may hold letters, digits, dots (not first, last or twice in a row) and "
                "the symbols ! # $ % & ' * + - / = ? ^ _ ` { | } ~ only"));
     const Expected<QString> domain = validateDomain(text.mid(at + 1));
     if (!domain)
         return domain;
     if (text.size() > maxAddress)
         return Expected<QString>::failure(
-            tr("an e-mail address has at most %1 characters (got %2)").arg(maxAddress).arg(text.size()));
+            LoginId::tr("an e-mail address has at most %1 characters (got %2)").arg(maxAddress).arg(text.size()));
     // Strictly the local part is case-sensitive, but no provider treats it so,
     // and two accounts differing only in case would be a support nightmare.
     return text.toString().toLower();
@@ -180,7 +175,7 @@ Expected<LoginId> LoginId::parse(QStringView text)
             return failure(digits.error());
         return LoginId(Kind::Phone, QLatin1Char('+') + *digits);
     }
-    return failure(tr("not an e-mail address or a phone number in international format, e.g. +8613800138000"));
+    return failure(LoginId::tr("not an e-mail address or a phone number in international format, e.g. +8613800138000"));
 }
 
 QString LoginId::masked() const

@@ -2,6 +2,7 @@
 
 #include "expected.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace topup {
@@ -9,6 +10,8 @@ namespace topup {
 // What a person signs in with: an e-mail address or a phone number in E.164.
 class LoginId final
 {
+    Q_DECLARE_TR_FUNCTIONS(LoginId)
+
 public:
     enum class Kind { Email, Phone };
 

@@ -5,11 +5,6 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::Money", text);
-}
-
 bool isAsciiDigit(QChar c)
 {
     return c >= QLatin1Char('0') && c <= QLatin1Char('9');
@@ -21,9 +16,9 @@ Expected<Money> Money::parse(QStringView text)
 {
     const QString quoted = text.left(64).toString();
     if (text.isEmpty())
-        return Expected<Money>::failure(tr("not an amount of money (empty)"));
+        return Expected<Money>::failure(Money::tr("not an amount of money (empty)"));
     if (text.front() == QLatin1Char('-'))
-        return Expected<Money>::failure(tr("must not be negative (got \"%1\")").arg(quoted));
+        return Expected<Money>::failure(Money::tr("must not be negative (got \"%1\")").arg(quoted));
     qsizetype pos = 0;
     qint64 cents = 0;
     bool overflow = false;
@@ -34,7 +29,7 @@ Expected<Money> Money::parse(QStringView text)
         ++pos;
     }
     if (pos == 0)
-        return Expected<Money>::failure(tr("not an amount of money (got \"%1\")").arg(quoted));
+        return Expected<Money>::failure(Money::tr("not an amount of money (got \"%1\")").arg(quoted));
     int decimals = 0;
     qint64 fraction = 0;
     if (pos < text.size() && text[pos] == QLatin1Char('.')) {
@@ -44,17 +39,17 @@ Expected<Money> Money::parse(QStringView text)
             ++decimals;
             ++pos;
             if (decimals > 2)
-                return Expected<Money>::failure(tr("more than 2 decimals (got \"%1\")").arg(quoted));
+                return Expected<Money>::failure(Money::tr("more than 2 decimals (got \"%1\")").arg(quoted));
         }
         if (decimals == 0)
-            return Expected<Money>::failure(tr("not an amount of money (got \"%1\")").arg(quoted));
+            return Expected<Money>::failure(Money::tr("not an amount of money (got \"%1\")").arg(quoted));
     }
     if (pos != text.size())
-        return Expected<Money>::failure(tr("not an amount of money (got \"%1\")").arg(quoted));
+        return Expected<Money>::failure(Money::tr("not an amount of money (got \"%1\")").arg(quoted));
     if (decimals == 1)
         fraction *= 10;
     if (overflow || __builtin_mul_overflow(cents, qint64(100), &cents) || __builtin_add_overflow(cents, fraction, &cents))
-        return Expected<Money>::failure(tr("too large (got \"%1\")").arg(quoted));
+        return Expected<Money>::failure(Money::tr("too large (got \"%1\")").arg(quoted));
     return Money(cents);
 }
 

@@ -3,6 +3,7 @@
 #include "expected.h"
 #include "saturating.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QtGlobal>
 
@@ -12,6 +13,8 @@ namespace topup {
 // always has two minor digits (SPEC §1).
 class Money final
 {
+    Q_DECLARE_TR_FUNCTIONS(Money)
+
 public:
     constexpr Money() noexcept = default;
     static constexpr Money fromCents(qint64 cents) noexcept { return Money(cents); }

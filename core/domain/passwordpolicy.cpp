@@ -8,11 +8,6 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::PasswordPolicy", text);
-}
-
 // Well-known entries of length >= 10 from public breach-derived lists
 // (RockYou, NCSC top 100k, SecLists), lower-case and sorted. Shorter ones are
 // refused by the length rule already.
@@ -114,12 +109,12 @@ Expected<bool> PasswordPolicy::check(QStringView password, const LoginId &login)
     const qsizetype length = codePointCount(password);
     if (length < minimumLength)
         return Expected<bool>::failure(
-            tr("a password needs at least %1 characters (this one has %2)").arg(minimumLength).arg(length));
+            PasswordPolicy::tr("a password needs at least %1 characters (this one has %2)").arg(minimumLength).arg(length));
     if (resemblesLogin(password, login))
-        return Expected<bool>::failure(tr("a password must not be your e-mail address or phone number"));
+        return Expected<bool>::failure(PasswordPolicy::tr("a password must not be your e-mail address or phone number"));
     if (isCommon(password))
         return Expected<bool>::failure(
-            tr("this password is one of the most commonly used ones and easy to guess; choose another"));
+            PasswordPolicy::tr("this password is one of the most commonly used ones and easy to guess; choose another"));
     return true;
 }
 

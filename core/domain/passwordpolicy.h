@@ -3,6 +3,7 @@
 #include "expected.h"
 #include "loginid.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace topup {
@@ -11,6 +12,8 @@ namespace topup {
 // length and a blocklist, no composition rules).
 class PasswordPolicy final
 {
+    Q_DECLARE_TR_FUNCTIONS(PasswordPolicy)
+
 public:
     static constexpr int minimumLength = 10; // Unicode code points
 

@@ -8,11 +8,6 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::JsonFields", text);
-}
-
 int editDistance(const QString &a, const QString &b)
 {
     std::vector<int> row(std::size_t(b.size()) + 1);
@@ -39,19 +34,19 @@ QString jsonTypeName(const QJsonValue &value)
     case QJsonValue::Null:
         return QStringLiteral("null");
     case QJsonValue::Bool:
-        return tr("a boolean");
+        return JsonFields::tr("a boolean");
     case QJsonValue::Double:
-        return tr("a number");
+        return JsonFields::tr("a number");
     case QJsonValue::String:
-        return tr("a string");
+        return JsonFields::tr("a string");
     case QJsonValue::Array:
-        return tr("an array");
+        return JsonFields::tr("an array");
     case QJsonValue::Object:
-        return tr("an object");
+        return JsonFields::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
-    return tr("nothing");
+    return JsonFields::tr("nothing");
 }
 
 JsonFields::JsonFields(const QJsonObject &object, QString path, Problems &problems)
@@ -75,7 +70,7 @@ QJsonValue JsonFields::take(const QString &key, Need need)
     const auto it = m_object.constFind(key);
     if (it == m_object.constEnd()) {
         if (need == Need::Required)
-            add(pathOf(key), tr("missing (required)"));
+            add(pathOf(key), JsonFields::tr("missing (required)"));
         return QJsonValue(QJsonValue::Undefined);
     }
     return it.value();
@@ -87,7 +82,7 @@ std::optional<QString> JsonFields::string(const QString &key, Need need)
     if (value.isUndefined())
         return std::nullopt;
     if (!value.isString()) {
-        add(pathOf(key), tr("must be a string, not %1").arg(jsonTypeName(value)));
+        add(pathOf(key), JsonFields::tr("must be a string, not %1").arg(jsonTypeName(value)));
         return std::nullopt;
     }
     return value.toString();
@@ -99,7 +94,7 @@ std::optional<bool> JsonFields::boolean(const QString &key, Need need)
     if (value.isUndefined())
         return std::nullopt;
     if (!value.isBool()) {
-        add(pathOf(key), tr("must be true or false, not %1").arg(jsonTypeName(value)));
+        add(pathOf(key), JsonFields::tr("must be true or false, not %1").arg(jsonTypeName(value)));
         return std::nullopt;
     }
     return value.toBool();
@@ -111,20 +106,20 @@ std::optional<qint64> JsonFields::integer(const QString &key, Need need, qint64 
     if (value.isUndefined())
         return std::nullopt;
     if (!value.isDouble()) {
-        add(pathOf(key), tr("must be a whole number, not %1").arg(jsonTypeName(value)));
+        add(pathOf(key), JsonFields::tr("must be a whole number, not %1").arg(jsonTypeName(value)));
         return std::nullopt;
     }
     const double number = value.toDouble();
     if (!std::isfinite(number) || std::floor(number) != number) {
-        add(pathOf(key), tr("must be a whole number (got %1)").arg(number));
+        add(pathOf(key), JsonFields::tr("must be a whole number (got %1)").arg(number));
         return std::nullopt;
     }
     if (number < double(min) && max >= (qint64(1) << 53)) {
-        add(pathOf(key), tr("must be at least %1 (got %2)").arg(min).arg(number, 0, 'g', 17));
+        add(pathOf(key), JsonFields::tr("must be at least %1 (got %2)").arg(min).arg(number, 0, 'g', 17));
         return std::nullopt;
     }
     if (number < double(min) || number > double(max)) {
-        add(pathOf(key), tr("must be between %1 and %2 (got %3)").arg(min).arg(max).arg(number, 0, 'g', 17));
+        add(pathOf(key), JsonFields::tr("must be between %1 and %2 (got %3)").arg(min).arg(max).arg(number, 0, 'g', 17));
         return std::nullopt;
     }
     return value.toInteger();
@@ -136,7 +131,7 @@ std::optional<QJsonArray> JsonFields::array(const QString &key, Need need)
     if (value.isUndefined())
         return std::nullopt;
     if (!value.isArray()) {
-        add(pathOf(key), tr("must be an array, not %1").arg(jsonTypeName(value)));
+        add(pathOf(key), JsonFields::tr("must be an array, not %1").arg(jsonTypeName(value)));
         return std::nullopt;
     }
     return value.toArray();
@@ -148,7 +143,7 @@ std::optional<QJsonObject> JsonFields::object(const QString &key, Need need)
     if (value.isUndefined())
         return std::nullopt;
     if (!value.isObject()) {
-        add(pathOf(key), tr("must be an object, not %1").arg(jsonTypeName(value)));
+        add(pathOf(key), JsonFields::tr("must be an object, not %1").arg(jsonTypeName(value)));
         return std::nullopt;
     }
     return value.toObject();
@@ -158,7 +153,7 @@ std::optional<QString> JsonFields::reference(const QString &key, Need need, cons
 {
     const std::optional<QString> id = string(key, need);
     if (id && known.complete && !known.paths.contains(*id)) {
-        add(pathOf(key), tr("unknown %1 \"%2\"").arg(what, id->left(64)));
+        add(pathOf(key), JsonFields::tr("unknown %1 \"%2\"").arg(what, id->left(64)));
         return std::nullopt;
     }
     return id;
@@ -180,9 +175,9 @@ void JsonFields::rejectUnknownKeys()
             }
         }
         if (closest.isEmpty())
-            add(pathOf(key), tr("unknown key"));
+            add(pathOf(key), JsonFields::tr("unknown key"));
         else
-            add(pathOf(key), tr("unknown key (did you mean \"%1\"?)").arg(closest));
+            add(pathOf(key), JsonFields::tr("unknown key (did you mean \"%1\"?)").arg(closest));
     }
 }
 

@@ -3,6 +3,7 @@
 #include "domain/expected.h"
 #include "problem.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QHash>
 #include <QJsonObject>
@@ -27,6 +28,8 @@ struct KnownIds final
 // end, for every key nobody asked for.
 class JsonFields final
 {
+    Q_DECLARE_TR_FUNCTIONS(JsonFields)
+
 public:
     enum class Need { Optional, Required };
 

@@ -8,11 +8,6 @@ namespace {
 
 using Need = JsonFields::Need;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::PolicyJson", text);
-}
-
 const std::function<Expected<Money>(QStringView)> parseMoney = &Money::parse;
 const std::function<Expected<DataAmount>(QStringView)> parseData = &DataAmount::parse;
 const std::function<Expected<VoiceAmount>(QStringView)> parseVoice = &VoiceAmount::parse;
@@ -24,7 +19,7 @@ Expected<int> parseLocalTime(QStringView text)
     const int hour = match.hasMatch() ? match.capturedView(1).toInt() : -1;
     const int minute = match.hasMatch() ? match.capturedView(2).toInt() : -1;
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
-        return Expected<int>::failure(tr("must be a local time HH:MM, 00:00 to 23:59 (got \"%1\")").arg(text.left(32)));
+        return Expected<int>::failure(PolicyJson::tr("must be a local time HH:MM, 00:00 to 23:59 (got \"%1\")").arg(text.left(32)));
     return hour * 60 + minute;
 }
 
@@ -48,12 +43,12 @@ void readThreshold(JsonFields &policyFields, Policy &policy, const PolicyCatalog
     } else {
         if (resource)
             fields.add(fields.pathOf(QStringLiteral("resource")),
-                       tr("must be \"data\" or \"voice\" (got \"%1\")").arg(resource->left(32)));
+                       PolicyJson::tr("must be \"data\" or \"voice\" (got \"%1\")").arg(resource->left(32)));
         fields.string(QStringLiteral("below"), Need::Required); // type-checked; its unit depends on the resource
     }
     if (below && *below == 0)
-        fields.add(fields.pathOf(QStringLiteral("below")), tr("must be more than zero"));
-    const auto package = fields.reference(QStringLiteral("package"), Need::Required, catalog.packages, tr("package"));
+        fields.add(fields.pathOf(QStringLiteral("below")), PolicyJson::tr("must be more than zero"));
+    const auto package = fields.reference(QStringLiteral("package"), Need::Required, catalog.packages, PolicyJson::tr("package"));
     // SPEC §2 refuses a threshold package that "adds no more of the resource
     // than below"; its own example 03 tops up 500 MB under a 1 GB threshold,
     // so the rule we can follow to the letter of both is: the package must
@@ -66,8 +61,8 @@ void readThreshold(JsonFields &policyFields, Policy &policy, const PolicyCatalog
             if (each.id == *package && adds == 0 && resourceKnown)
                 fields.add(fields.pathOf(QStringLiteral("package")),
                            trigger.resource == Resource::Data
-                               ? tr("package \"%1\" adds no data, so it can never lift a data threshold").arg(*package)
-                               : tr("package \"%1\" adds no voice, so it can never lift a voice threshold").arg(*package));
+                               ? PolicyJson::tr("package \"%1\" adds no data, so it can never lift a data threshold").arg(*package)
+                               : PolicyJson::tr("package \"%1\" adds no voice, so it can never lift a voice threshold").arg(*package));
         }
     }
     fields.rejectUnknownKeys();
@@ -87,7 +82,7 @@ void readMonthly(JsonFields &policyFields, Policy &policy, const PolicyCatalog &
     MonthlyTrigger trigger;
     const auto day = fields.integer(QStringLiteral("day"), Need::Required, 1, 31);
     const auto time = fields.parsed<int>(QStringLiteral("time"), Need::Optional, &parseLocalTime);
-    const auto package = fields.reference(QStringLiteral("package"), Need::Required, catalog.packages, tr("package"));
+    const auto package = fields.reference(QStringLiteral("package"), Need::Required, catalog.packages, PolicyJson::tr("package"));
     fields.rejectUnknownKeys();
     if (day && package && (time || !fields.has(QStringLiteral("time")))) {
         trigger.day = int(*day);
@@ -108,19 +103,19 @@ Policy PolicyJson::read(const QJsonObject &object, const QString &path, const Po
     readMonthly(fields, policy, catalog, problems);
     policy.monthlyCap = fields.parsed(QStringLiteral("monthly_cap"), Need::Optional, parseMoney);
     if (policy.monthlyCap && policy.monthlyCap->isZero())
-        fields.add(fields.pathOf(QStringLiteral("monthly_cap")), tr("must be more than zero"));
+        fields.add(fields.pathOf(QStringLiteral("monthly_cap")), PolicyJson::tr("must be more than zero"));
     if (const auto max = fields.integer(QStringLiteral("max_per_month"), Need::Optional, 1, qint64(1) << 53))
         policy.maxPerMonth = *max;
     const bool hasMethod = fields.has(QStringLiteral("method"));
-    policy.method = fields.reference(QStringLiteral("method"), Need::Optional, catalog.methods, tr("method")).value_or(QString());
+    policy.method = fields.reference(QStringLiteral("method"), Need::Optional, catalog.methods, PolicyJson::tr("method")).value_or(QString());
     policy.fallback =
-        fields.reference(QStringLiteral("fallback"), Need::Optional, catalog.methods, tr("method")).value_or(QString());
+        fields.reference(QStringLiteral("fallback"), Need::Optional, catalog.methods, PolicyJson::tr("method")).value_or(QString());
     if (policy.enabled && !hasMethod)
-        fields.add(fields.pathOf(QStringLiteral("method")), tr("missing (required when the policy is enabled)"));
+        fields.add(fields.pathOf(QStringLiteral("method")), PolicyJson::tr("missing (required when the policy is enabled)"));
     if (!policy.fallback.isEmpty() && policy.fallback == policy.method)
-        fields.add(fields.pathOf(QStringLiteral("fallback")), tr("must differ from method"));
+        fields.add(fields.pathOf(QStringLiteral("fallback")), PolicyJson::tr("must differ from method"));
     if (policy.enabled && !fields.has(QStringLiteral("threshold")) && !fields.has(QStringLiteral("monthly")))
-        fields.add(path, tr("an enabled policy needs a threshold or a monthly trigger"));
+        fields.add(path, PolicyJson::tr("an enabled policy needs a threshold or a monthly trigger"));
     fields.rejectUnknownKeys();
     return policy;
 }

@@ -4,6 +4,7 @@
 #include "domain/policy.h"
 #include "jsonfields.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 
 #include <vector>
@@ -22,6 +23,8 @@ struct PolicyCatalog final
 // its path and the validation rules of SPEC §2; and written back.
 class PolicyJson final
 {
+    Q_DECLARE_TR_FUNCTIONS(PolicyJson)
+
 public:
     static Policy read(const QJsonObject &object, const QString &path, const PolicyCatalog &catalog, Problems &problems);
     static QJsonObject write(const Policy &policy);

@@ -16,11 +16,6 @@ namespace {
 
 using Need = JsonFields::Need;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::ScenarioReader", text);
-}
-
 QString indexed(const QString &path, qsizetype index)
 {
     return QStringLiteral("%1[%2]").arg(path).arg(index);
@@ -39,7 +34,7 @@ QString lineAndColumn(const QByteArray &json, int offset)
             ++column;
         }
     }
-    return tr("line %1, column %2").arg(line).arg(column);
+    return ScenarioReader::tr("line %1, column %2").arg(line).arg(column);
 }
 
 const std::function<Expected<Money>(QStringView)> parseMoney = &Money::parse;
@@ -52,11 +47,11 @@ Expected<YearMonth> parseYearMonth(QStringView text)
     static const QRegularExpression shape(QStringLiteral("^(\\d{4})-(\\d{2})$"));
     const QRegularExpressionMatch match = shape.match(text);
     if (!match.hasMatch())
-        return Expected<YearMonth>::failure(tr("must be a month YYYY-MM (got \"%1\")").arg(text.left(32)));
+        return Expected<YearMonth>::failure(ScenarioReader::tr("must be a month YYYY-MM (got \"%1\")").arg(text.left(32)));
     const int year = match.capturedView(1).toInt();
     const int month = match.capturedView(2).toInt();
     if (year < 1 || month < 1 || month > 12)
-        return Expected<YearMonth>::failure(tr("no such month \"%1\"").arg(text));
+        return Expected<YearMonth>::failure(ScenarioReader::tr("no such month \"%1\"").arg(text));
     return YearMonth{year, month};
 }
 
@@ -65,12 +60,12 @@ Expected<YearMonth> parseYearMonth(QStringView text)
 std::optional<QString> idProblem(const QString &id)
 {
     if (id.isEmpty())
-        return tr("must not be empty");
+        return ScenarioReader::tr("must not be empty");
     if (id.size() > 64)
-        return tr("must be at most 64 characters long");
+        return ScenarioReader::tr("must be at most 64 characters long");
     for (const QChar c : id) {
         if (c == QLatin1Char('/') || c.isSpace() || c.category() == QChar::Other_Control)
-            return tr("must not contain '/', spaces or control characters (got \"%1\")").arg(id);
+            return ScenarioReader::tr("must not contain '/', spaces or control characters (got \"%1\")").arg(id);
     }
     return std::nullopt;
 }
@@ -84,9 +79,9 @@ ScenarioReader::Result ScenarioReader::read(const QByteArray &json)
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
         reader.m_problems.push_back(Problem{
-            QString(), tr("malformed JSON at %1: %2").arg(lineAndColumn(json, error.offset), error.errorString())});
+            QString(), ScenarioReader::tr("malformed JSON at %1: %2").arg(lineAndColumn(json, error.offset), error.errorString())});
     } else if (!document.isObject()) {
-        reader.m_problems.push_back(Problem{QString(), tr("must be a JSON object")});
+        reader.m_problems.push_back(Problem{QString(), ScenarioReader::tr("must be a JSON object")});
     } else {
         reader.m_problems = findDuplicateKeys(json);
         reader.readRoot(document.object());
@@ -101,7 +96,7 @@ ScenarioReader::Result ScenarioReader::read(const QByteArray &json)
 std::optional<QJsonObject> ScenarioReader::element(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject()) {
-        m_problems.push_back(Problem{path, tr("must be an object, not %1").arg(jsonTypeName(value))});
+        m_problems.push_back(Problem{path, ScenarioReader::tr("must be an object, not %1").arg(jsonTypeName(value))});
         return std::nullopt;
     }
     return value.toObject();
@@ -112,10 +107,10 @@ void ScenarioReader::readRoot(const QJsonObject &object)
     JsonFields root(object, QString(), m_problems);
     if (const auto format = root.string(QStringLiteral("format"), Need::Required);
         format && *format != QLatin1String("topup-scenario/1"))
-        root.add(QStringLiteral("format"), tr("must be \"topup-scenario/1\" (got \"%1\")").arg(format->left(64)));
+        root.add(QStringLiteral("format"), ScenarioReader::tr("must be \"topup-scenario/1\" (got \"%1\")").arg(format->left(64)));
     if (const auto zone = root.string(QStringLiteral("timezone"), Need::Required)) {
         if (!QTimeZone::isTimeZoneIdAvailable(zone->toUtf8()))
-            root.add(QStringLiteral("timezone"), tr("unknown time zone \"%1\" (expected an IANA name such as Europe/Paris)")
+            root.add(QStringLiteral("timezone"), ScenarioReader::tr("unknown time zone \"%1\" (expected an IANA name such as Europe/Paris)")
                                                      .arg(zone->left(64)));
         else
             m_world.zone = QTimeZone(zone->toUtf8());
@@ -125,7 +120,7 @@ void ScenarioReader::readRoot(const QJsonObject &object)
     const auto start = root.parsed(QStringLiteral("start"), Need::Required, parseInstant);
     const auto end = root.parsed(QStringLiteral("end"), Need::Required, parseInstant);
     if (start && end && *end < *start)
-        root.add(QStringLiteral("end"), tr("must not be before start (%1)").arg(start->toString()));
+        root.add(QStringLiteral("end"), ScenarioReader::tr("must not be before start (%1)").arg(start->toString()));
     if (start)
         m_world.start = *start;
     if (end)
@@ -135,7 +130,7 @@ void ScenarioReader::readRoot(const QJsonObject &object)
         JsonFields fields(*account, QStringLiteral("account"), m_problems);
         m_world.accountCap = fields.parsed(QStringLiteral("monthly_cap"), Need::Optional, parseMoney);
         if (m_world.accountCap && m_world.accountCap->isZero())
-            fields.add(fields.pathOf(QStringLiteral("monthly_cap")), tr("must be more than zero"));
+            fields.add(fields.pathOf(QStringLiteral("monthly_cap")), ScenarioReader::tr("must be more than zero"));
         fields.rejectUnknownKeys();
     }
     readPackages(root);
@@ -161,7 +156,7 @@ std::optional<QString> ScenarioReader::readId(JsonFields &fields, KnownIds &seen
     }
     const auto first = seen.paths.constFind(*id);
     if (first != seen.paths.constEnd()) {
-        fields.add(path, tr("\"%1\" is used twice (first at %2)").arg(*id, *first));
+        fields.add(path, ScenarioReader::tr("\"%1\" is used twice (first at %2)").arg(*id, *first));
         return std::nullopt;
     }
     seen.paths.insert(*id, fields.path());
@@ -226,13 +221,13 @@ void ScenarioReader::readMethods(JsonFields &root)
             kindKnown = false;
             if (kind)
                 fields.add(fields.pathOf(QStringLiteral("kind")),
-                           tr("unknown kind \"%1\" (expected credit_card, debit_card or paypal)").arg(kind->left(32)));
+                           ScenarioReader::tr("unknown kind \"%1\" (expected credit_card, debit_card or paypal)").arg(kind->left(32)));
         }
         const auto funds = fields.parsed(QStringLiteral("funds"), Need::Required, parseMoney);
         const Need expiresNeed = kindKnown && method.isCard() ? Need::Required : Need::Optional;
         const auto expires = fields.parsed<YearMonth>(QStringLiteral("expires"), expiresNeed, &parseYearMonth);
         if (kindKnown && !method.isCard() && fields.has(QStringLiteral("expires")))
-            fields.add(fields.pathOf(QStringLiteral("expires")), tr("a paypal wallet has no expiry"));
+            fields.add(fields.pathOf(QStringLiteral("expires")), ScenarioReader::tr("a paypal wallet has no expiry"));
         fields.rejectUnknownKeys();
         if (id && funds) {
             method.id = *id;
@@ -296,7 +291,7 @@ void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, b
     const auto at = fields.parsed(QStringLiteral("at"), Need::Required, parseInstant);
     if (at && rangeKnown && (*at < m_world.start || *at > m_world.end))
         fields.add(fields.pathOf(QStringLiteral("at")),
-                   tr("outside start..end (%1 .. %2)").arg(m_world.start.toString(), m_world.end.toString()));
+                   ScenarioReader::tr("outside start..end (%1 .. %2)").arg(m_world.start.toString(), m_world.end.toString()));
     if (at)
         event.at = *at;
 
@@ -306,19 +301,19 @@ void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, b
             actions << action;
     }
     for (qsizetype i = 1; i < actions.size(); ++i)
-        fields.add(fields.pathOf(actions[i]), tr("an event has exactly one action (this one already has %1)").arg(actions[0]));
+        fields.add(fields.pathOf(actions[i]), ScenarioReader::tr("an event has exactly one action (this one already has %1)").arg(actions[0]));
     const QString action = actions.value(0);
     const bool onLine = lineActions.contains(action);
     const bool onMethod = methodActions.contains(action);
     if (actions.isEmpty())
-        fields.add(path, tr("an event needs one action: use, topup, policy, deposit or fail_next"));
+        fields.add(path, ScenarioReader::tr("an event needs one action: use, topup, policy, deposit or fail_next"));
 
     if (onMethod && fields.has(QStringLiteral("line")))
-        fields.add(fields.pathOf(QStringLiteral("line")), tr("not allowed with %1").arg(action));
-    const auto line = fields.reference(QStringLiteral("line"), onLine ? Need::Required : Need::Optional, m_lineIds, tr("line"));
+        fields.add(fields.pathOf(QStringLiteral("line")), ScenarioReader::tr("not allowed with %1").arg(action));
+    const auto line = fields.reference(QStringLiteral("line"), onLine ? Need::Required : Need::Optional, m_lineIds, ScenarioReader::tr("line"));
     if (onLine && fields.has(QStringLiteral("method")))
-        fields.add(fields.pathOf(QStringLiteral("method")), tr("not allowed with %1 (a top-up names its method inside)").arg(action));
-    const auto method = fields.reference(QStringLiteral("method"), onMethod ? Need::Required : Need::Optional, m_methodIds, tr("method"));
+        fields.add(fields.pathOf(QStringLiteral("method")), ScenarioReader::tr("not allowed with %1 (a top-up names its method inside)").arg(action));
+    const auto method = fields.reference(QStringLiteral("method"), onMethod ? Need::Required : Need::Optional, m_methodIds, ScenarioReader::tr("method"));
     event.line = line.value_or(QString());
     event.method = method.value_or(QString());
 
@@ -328,16 +323,16 @@ void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, b
         event.data = useFields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount());
         event.voice = useFields.parsed(QStringLiteral("voice"), Need::Optional, parseVoice).value_or(VoiceAmount());
         if (!useFields.has(QStringLiteral("data")) && !useFields.has(QStringLiteral("voice")))
-            useFields.add(useFields.path(), tr("needs an amount of data or voice"));
+            useFields.add(useFields.path(), ScenarioReader::tr("needs an amount of data or voice"));
         useFields.rejectUnknownKeys();
     }
     if (const auto topUp = fields.object(QStringLiteral("topup"), Need::Optional)) {
         event.kind = WorldEvent::Kind::TopUp;
         JsonFields topUpFields(*topUp, fields.pathOf(QStringLiteral("topup")), m_problems);
         event.package =
-            topUpFields.reference(QStringLiteral("package"), Need::Required, m_packageIds, tr("package")).value_or(QString());
+            topUpFields.reference(QStringLiteral("package"), Need::Required, m_packageIds, ScenarioReader::tr("package")).value_or(QString());
         event.method =
-            topUpFields.reference(QStringLiteral("method"), Need::Required, m_methodIds, tr("method")).value_or(QString());
+            topUpFields.reference(QStringLiteral("method"), Need::Required, m_methodIds, ScenarioReader::tr("method")).value_or(QString());
         topUpFields.rejectUnknownKeys();
     }
     if (const auto policy = fields.object(QStringLiteral("policy"), Need::Optional)) {
@@ -348,13 +343,13 @@ void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, b
         event.kind = WorldEvent::Kind::Deposit;
         event.deposit = *deposit;
         if (deposit->isZero())
-            fields.add(fields.pathOf(QStringLiteral("deposit")), tr("must be more than zero"));
+            fields.add(fields.pathOf(QStringLiteral("deposit")), ScenarioReader::tr("must be more than zero"));
     }
     if (const auto reasons = fields.array(QStringLiteral("fail_next"), Need::Optional)) {
         event.kind = WorldEvent::Kind::FailNext;
         const QString reasonsPath = fields.pathOf(QStringLiteral("fail_next"));
         if (reasons->isEmpty())
-            fields.add(reasonsPath, tr("must name at least one reason"));
+            fields.add(reasonsPath, ScenarioReader::tr("must name at least one reason"));
         for (qsizetype i = 0; i < reasons->size(); ++i) {
             const QJsonValue value = reasons->at(i);
             const auto reason = value.isString() ? parseInjectableReason(value.toString()) : std::nullopt;
@@ -362,10 +357,10 @@ void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, b
                 event.faults.push_back(*reason);
             else if (value.isString())
                 fields.add(indexed(reasonsPath, i),
-                           tr("unknown reason \"%1\" (expected declined, gateway_error or insufficient_funds)")
+                           ScenarioReader::tr("unknown reason \"%1\" (expected declined, gateway_error or insufficient_funds)")
                                .arg(value.toString().left(32)));
             else
-                fields.add(indexed(reasonsPath, i), tr("must be a string, not %1").arg(jsonTypeName(value)));
+                fields.add(indexed(reasonsPath, i), ScenarioReader::tr("must be a string, not %1").arg(jsonTypeName(value)));
         }
     }
     fields.rejectUnknownKeys();
@@ -385,19 +380,19 @@ void ScenarioReader::readGenerate(JsonFields &root)
             continue;
         JsonFields fields(*object, path, m_problems);
         UsageStream stream;
-        const auto line = fields.reference(QStringLiteral("line"), Need::Required, m_lineIds, tr("line"));
+        const auto line = fields.reference(QStringLiteral("line"), Need::Required, m_lineIds, ScenarioReader::tr("line"));
         const auto profileName = fields.string(QStringLiteral("profile"), Need::Required);
         const auto profile = profileName ? parseUsageProfile(*profileName) : std::nullopt;
         if (profileName && !profile)
             fields.add(fields.pathOf(QStringLiteral("profile")),
-                       tr("unknown profile \"%1\" (expected light, regular, heavy or traveller)").arg(profileName->left(32)));
+                       ScenarioReader::tr("unknown profile \"%1\" (expected light, regular, heavy or traveller)").arg(profileName->left(32)));
         const auto seed = fields.integer(QStringLiteral("seed"), Need::Required, 0, qint64(1) << 53);
         const auto every = fields.parsed(QStringLiteral("every"), Need::Required, parseVoice);
         constexpr qint64 maxEvery = qint64(3660) * 24 * 3600; // ten years
         if (every && every->seconds() == 0)
-            fields.add(fields.pathOf(QStringLiteral("every")), tr("must be more than zero"));
+            fields.add(fields.pathOf(QStringLiteral("every")), ScenarioReader::tr("must be more than zero"));
         else if (every && every->seconds() > maxEvery)
-            fields.add(fields.pathOf(QStringLiteral("every")), tr("must be at most ten years"));
+            fields.add(fields.pathOf(QStringLiteral("every")), ScenarioReader::tr("must be at most ten years"));
         fields.rejectUnknownKeys();
         if (line && profile && seed && every && every->seconds() > 0 && every->seconds() <= maxEvery) {
             stream.line = *line;

@@ -4,6 +4,7 @@
 #include "jsonfields.h"
 #include "problem.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
@@ -18,6 +19,8 @@ class JsonFields;
 // problem with its JSON path instead of stopping at the first.
 class ScenarioReader final
 {
+    Q_DECLARE_TR_FUNCTIONS(ScenarioReader)
+
 public:
     struct Result
     {

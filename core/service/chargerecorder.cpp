@@ -10,11 +10,6 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::ChargeRecorder", text);
-}
-
 struct Intent
 {
     qint64 accountId = 0;
@@ -79,7 +74,7 @@ RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
         if (const auto ran = find.run(); !ran)
             return ran;
         if (!find.next())
-            return Expected<bool>::failure(tr("no such payment method or package"));
+            return Expected<bool>::failure(ChargeRecorder::tr("no such payment method or package"));
         identity.method = find.text(0);
         price = Money::fromCents(find.integer(1));
         find.finish();
@@ -102,7 +97,7 @@ RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
     const Expected<bool> written =
         m_store.write([&] { return writeDown(m_store, identity, intent, price, *answer, false); });
     if (!written)
-        return RecordedCharge{*answer, tr("the payment went through but could not be written down yet (%1); it will be at the next start")
+        return RecordedCharge{*answer, ChargeRecorder::tr("the payment went through but could not be written down yet (%1); it will be at the next start")
                                            .arg(written.error())};
     return RecordedCharge{*answer, QString()};
 }

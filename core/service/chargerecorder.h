@@ -5,6 +5,7 @@
 #include "engine/outcome.h"
 #include "sim/gateway.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -44,6 +45,8 @@ struct RecordedCharge final
 // charge down on the next start, and nothing is ever charged twice.
 class ChargeRecorder final
 {
+    Q_DECLARE_TR_FUNCTIONS(ChargeRecorder)
+
 public:
     ChargeRecorder(Database &store, JournalGateway &journal) : m_store(store), m_journal(journal) {}
 

@@ -11,11 +11,6 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::DemoWorld", text);
-}
-
 template<typename T>
 Expected<bool> failed(const Expected<T> &what)
 {
@@ -44,7 +39,7 @@ Expected<bool> DemoWorld::create(Service &service, quint64 seed)
     if (const Expected<std::vector<Account>> accounts = service.allAccounts(); !accounts)
         return failed(accounts);
     else if (!accounts->empty())
-        return Expected<bool>::failure(tr("%1 already holds accounts: the demo needs a new data folder (--data-dir)")
+        return Expected<bool>::failure(DemoWorld::tr("%1 already holds accounts: the demo needs a new data folder (--data-dir)")
                                            .arg(service.dataDir()));
     if (const Expected<bool> clock = service.startClockAt(start); !clock)
         return clock;

@@ -13,6 +13,8 @@ class Service;
 // same world, byte for byte.
 class DemoWorld final
 {
+    Q_DECLARE_TR_FUNCTIONS(DemoWorld)
+
 public:
     static constexpr const char *login = "demo@topup.example";
     static constexpr const char *password = "TopUp-Demo-2027";

@@ -8,11 +8,6 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::JournalGateway", text);
-}
-
 Schema journalSchema()
 {
     return Schema{QStringLiteral("payment journal"),
@@ -76,7 +71,7 @@ Expected<bool> JournalGateway::depositTo(const QString &token, Money amount, Ins
         if (const auto ran = update.run(); !ran)
             return ran;
         if (update.rowsAffected() != 1)
-            return Expected<bool>::failure(tr("no such payment account at the provider"));
+            return Expected<bool>::failure(JournalGateway::tr("no such payment account at the provider"));
         Statement insert(*m_database, QStringLiteral("INSERT INTO deposits (token, amount_cents, at_ms) VALUES (?, ?, ?)"));
         insert.bind(token).bind(amount.cents()).bind(at.msecs());
         return insert.run();
@@ -103,7 +98,7 @@ Expected<Money> JournalGateway::fundsOf(const QString &token) const
     if (const auto ran = select.run(); !ran)
         return Expected<Money>::failure(ran.error());
     if (!select.next())
-        return Expected<Money>::failure(tr("no such payment account at the provider"));
+        return Expected<Money>::failure(JournalGateway::tr("no such payment account at the provider"));
     return Money::fromCents(select.integer(0));
 }
 
@@ -128,7 +123,7 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
         if (const auto ran = account.run(); !ran)
             return ran;
         if (!account.next())
-            return Expected<bool>::failure(tr("no such payment account at the provider"));
+            return Expected<bool>::failure(JournalGateway::tr("no such payment account at the provider"));
         const Money funds = Money::fromCents(account.integer(0));
         const bool expired = !account.isNull(1) && at.msecs() >= account.integer(1);
         account.finish();

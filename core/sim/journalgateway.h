@@ -3,6 +3,7 @@
 #include "domain/expected.h"
 #include "gateway.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -28,6 +29,8 @@ struct JournalCharge final
 // a random token; `bind` numbers them the way an engine run does.
 class JournalGateway final : public Gateway
 {
+    Q_DECLARE_TR_FUNCTIONS(JournalGateway)
+
 public:
     ~JournalGateway() override;
     Q_DISABLE_COPY_MOVE(JournalGateway)

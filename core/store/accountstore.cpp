@@ -15,11 +15,6 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::AccountStore", text);
-}
-
 Account accountFrom(const Statement &row)
 {
     Account account;
@@ -47,9 +42,9 @@ Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, cons
     if (!currency)
         return Expected<Account>::failure(currency.error());
     if (!QTimeZone::isTimeZoneIdAvailable(form.timezone.toUtf8()))
-        return Expected<Account>::failure(tr("unknown time zone \"%1\"").arg(form.timezone.left(64)));
+        return Expected<Account>::failure(AccountStore::tr("unknown time zone \"%1\"").arg(form.timezone.left(64)));
     if (form.monthlyCap && form.monthlyCap->isZero())
-        return Expected<Account>::failure(tr("a monthly cap must be more than zero"));
+        return Expected<Account>::failure(AccountStore::tr("a monthly cap must be more than zero"));
 
     const PasswordHasher hasher(m_iterations);
     const QString hash = fixedSalt.isEmpty() ? hasher.hash(form.password) : hasher.hashWithSalt(form.password, fixedSalt);
@@ -60,7 +55,7 @@ Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, cons
         if (const auto ran = exists.run(); !ran)
             return ran;
         if (exists.next())
-            return Expected<bool>::failure(tr("an account with this login already exists; sign in instead"));
+            return Expected<bool>::failure(AccountStore::tr("an account with this login already exists; sign in instead"));
         Statement insert(m_database, QStringLiteral("INSERT INTO accounts (login, password_hash, currency, timezone,"
                                                     " monthly_cap_cents, created_ms) VALUES (?, ?, ?, ?, ?, ?)"));
         insert.bind(login->text()).bind(hash).bind(*currency).bind(form.timezone);
@@ -78,7 +73,7 @@ Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, cons
 
 Expected<Account> AccountStore::signIn(const QString &loginText, const QString &password, Instant now)
 {
-    const QString wrong = tr("wrong login or password");
+    const QString wrong = AccountStore::tr("wrong login or password");
     const Expected<LoginId> login = LoginId::parse(loginText);
     if (!login)
         return Expected<Account>::failure(login.error());
@@ -101,7 +96,7 @@ Expected<Account> AccountStore::signIn(const QString &loginText, const QString &
 
     if (lockedUntil && now.msecs() < *lockedUntil) {
         const QDateTime until = QDateTime::fromMSecsSinceEpoch(*lockedUntil, QTimeZone(account.timezone.toUtf8()));
-        return Expected<Account>::failure(tr("too many wrong passwords: the account is locked until %1")
+        return Expected<Account>::failure(AccountStore::tr("too many wrong passwords: the account is locked until %1")
                                               .arg(until.toString(QStringLiteral("yyyy-MM-dd HH:mm t"))));
     }
 
@@ -137,14 +132,14 @@ Expected<Account> AccountStore::account(qint64 id)
     if (const auto ran = find.run(); !ran)
         return Expected<Account>::failure(ran.error());
     if (!find.next())
-        return Expected<Account>::failure(tr("no such account"));
+        return Expected<Account>::failure(AccountStore::tr("no such account"));
     return accountFrom(find);
 }
 
 Expected<bool> AccountStore::setMonthlyCap(qint64 id, std::optional<Money> cap)
 {
     if (cap && cap->isZero())
-        return Expected<bool>::failure(tr("a monthly cap must be more than zero"));
+        return Expected<bool>::failure(AccountStore::tr("a monthly cap must be more than zero"));
     return m_database.write([&]() -> Expected<bool> {
         Statement update(m_database, QStringLiteral("UPDATE accounts SET monthly_cap_cents = ? WHERE id = ?"));
         update.bindNullable(cap.has_value(), cap ? cap->cents() : qint64(0)).bind(id);

@@ -4,6 +4,7 @@
 #include "domain/instant.h"
 #include "domain/money.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QString>
 
@@ -36,6 +37,8 @@ struct SignUpForm final
 // row lock the account for 15 minutes.
 class AccountStore final
 {
+    Q_DECLARE_TR_FUNCTIONS(AccountStore)
+
 public:
     static constexpr int failuresBeforeLock = 5;
     static constexpr qint64 lockMinutes = 15;

@@ -13,11 +13,6 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::Database", text);
-}
-
 QString nextConnectionName()
 {
     static QAtomicInteger<quint64> counter;
@@ -32,12 +27,12 @@ Expected<bool> looksLikeSqlite(const QString &path)
     if (!file.exists() || file.size() == 0)
         return true;
     if (!file.open(QIODevice::ReadOnly))
-        return Expected<bool>::failure(tr("%1: cannot read: %2").arg(path, file.errorString()));
+        return Expected<bool>::failure(Database::tr("%1: cannot read: %2").arg(path, file.errorString()));
     const QByteArray header = file.read(16);
     if (header != QByteArray("SQLite format 3\0", 16))
-        return Expected<bool>::failure(tr("%1: not a TopUp database (the file is not SQLite)").arg(path));
+        return Expected<bool>::failure(Database::tr("%1: not a TopUp database (the file is not SQLite)").arg(path));
     if (file.size() < 512)
-        return Expected<bool>::failure(tr("%1: damaged database (the file is truncated)").arg(path));
+        return Expected<bool>::failure(Database::tr("%1: damaged database (the file is truncated)").arg(path));
     return true;
 }
 
@@ -104,22 +99,22 @@ Expected<std::shared_ptr<Database>> Database::open(const QString &path, const Sc
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open())
-            return Result::failure(tr("%1: cannot open: %2").arg(path, db.lastError().text()));
+            return Result::failure(Database::tr("%1: cannot open: %2").arg(path, db.lastError().text()));
     }
 
     // Read-only checks first: nothing is written to a file we refuse.
     QSqlQuery check(database->connection());
     if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next())
-        return Result::failure(tr("%1: damaged database (%2)").arg(path, check.lastError().text()));
+        return Result::failure(Database::tr("%1: damaged database (%2)").arg(path, check.lastError().text()));
     if (check.value(0).toString() != QLatin1String("ok"))
-        return Result::failure(tr("%1: damaged database (%2)").arg(path, check.value(0).toString()));
+        return Result::failure(Database::tr("%1: damaged database (%2)").arg(path, check.value(0).toString()));
     check.finish();
     if (!check.exec(QStringLiteral("PRAGMA user_version")) || !check.next())
-        return Result::failure(tr("%1: cannot read the schema version: %2").arg(path, check.lastError().text()));
+        return Result::failure(Database::tr("%1: cannot read the schema version: %2").arg(path, check.lastError().text()));
     database->m_version = check.value(0).toInt();
     check.finish();
     if (database->m_version > schema.latestVersion())
-        return Result::failure(tr("%1: made by a newer version of TopUp Dashboard (%2 schema %3; this version knows up to %4)")
+        return Result::failure(Database::tr("%1: made by a newer version of TopUp Dashboard (%2 schema %3; this version knows up to %4)")
                                    .arg(path, schema.name)
                                    .arg(database->m_version)
                                    .arg(schema.latestVersion()));
@@ -146,7 +141,7 @@ Expected<bool> Database::migrate(const Schema &schema)
             return exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
         });
         if (!done)
-            return Expected<bool>::failure(tr("%1 (while upgrading the %2 to schema %3)")
+            return Expected<bool>::failure(Database::tr("%1 (while upgrading the %2 to schema %3)")
                                                .arg(done.error(), schema.name)
                                                .arg(migration.version));
         m_version = migration.version;

@@ -3,6 +3,7 @@
 #include "domain/expected.h"
 #include "migration.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -19,6 +20,8 @@ namespace topup {
 // keys on. A Database belongs to the thread that opened it.
 class Database final
 {
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
 public:
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)

@@ -8,11 +8,6 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::DataDirectory", text);
-}
-
 } // namespace
 
 DataDirectory::DataDirectory(QString path) : m_path(std::move(path)) {}
@@ -41,15 +36,15 @@ Expected<std::unique_ptr<DataDirectory>> DataDirectory::claim(const QString &pat
 {
     using Result = Expected<std::unique_ptr<DataDirectory>>;
     if (path.isEmpty())
-        return Result::failure(tr("no data folder: give --data-dir DIR or set TOPUP_DATA_DIR"));
+        return Result::failure(DataDirectory::tr("no data folder: give --data-dir DIR or set TOPUP_DATA_DIR"));
     const QDir dir(path);
     if (!dir.exists() && !QDir().mkpath(path))
-        return Result::failure(tr("%1: cannot create the data folder (check that its parent exists and is writable)").arg(path));
+        return Result::failure(DataDirectory::tr("%1: cannot create the data folder (check that its parent exists and is writable)").arg(path));
 
     {
         QTemporaryFile probe(dir.filePath(QStringLiteral(".write-test-XXXXXX")));
         if (!probe.open())
-            return Result::failure(tr("%1: the data folder is read-only (TopUp Dashboard needs to write there)").arg(path));
+            return Result::failure(DataDirectory::tr("%1: the data folder is read-only (TopUp Dashboard needs to write there)").arg(path));
     }
 
     std::unique_ptr<DataDirectory> directory(new DataDirectory(dir.absolutePath()));
@@ -61,11 +56,11 @@ Expected<std::unique_ptr<DataDirectory>> DataDirectory::claim(const QString &pat
         QString application;
         directory->m_lock->getLockInfo(&pid, &host, &application);
         if (directory->m_lock->error() == QLockFile::LockFailedError)
-            return Result::failure(tr("%1: already in use by another TopUp Dashboard (process %2 on %3); close it first")
+            return Result::failure(DataDirectory::tr("%1: already in use by another TopUp Dashboard (process %2 on %3); close it first")
                                        .arg(path)
                                        .arg(pid)
                                        .arg(host));
-        return Result::failure(tr("%1: cannot take the lock file topup.lock").arg(path));
+        return Result::failure(DataDirectory::tr("%1: cannot take the lock file topup.lock").arg(path));
     }
     return directory;
 }

@@ -2,6 +2,7 @@
 
 #include "domain/expected.h"
 
+#include <QCoreApplication>
 #include <QLockFile>
 #include <QString>
 
@@ -14,6 +15,8 @@ namespace topup {
 // second instance on the same folder is refused instead of racing the first.
 class DataDirectory final
 {
+    Q_DECLARE_TR_FUNCTIONS(DataDirectory)
+
 public:
     ~DataDirectory() = default;
     Q_DISABLE_COPY_MOVE(DataDirectory)

@@ -10,11 +10,6 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::LineStore", text);
-}
-
 const char *const lineColumns = "id, name, region, profile, seed, data_bytes, voice_seconds, policy_json, threshold_state,"
                                 " threshold_chains, manual_topups, last_monthly_key, unserved_data_bytes, unserved_voice_seconds";
 
@@ -63,9 +58,9 @@ LineRecord lineFrom(const Statement &row)
 Expected<bool> checkName(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return Expected<bool>::failure(tr("a line needs a name"));
+        return Expected<bool>::failure(LineStore::tr("a line needs a name"));
     if (name.trimmed().size() > 60)
-        return Expected<bool>::failure(tr("a line's name is at most 60 characters"));
+        return Expected<bool>::failure(LineStore::tr("a line's name is at most 60 characters"));
     return true;
 }
 
@@ -110,7 +105,7 @@ Expected<LineRecord> LineStore::find(qint64 accountId, qint64 lineId)
     if (const auto ran = select.run(); !ran)
         return Expected<LineRecord>::failure(ran.error());
     if (!select.next())
-        return Expected<LineRecord>::failure(tr("no such line"));
+        return Expected<LineRecord>::failure(LineStore::tr("no such line"));
     return lineFrom(select);
 }
 
@@ -124,7 +119,7 @@ Expected<bool> LineStore::rename(qint64 accountId, qint64 lineId, const QString 
         if (const auto ran = update.run(); !ran)
             return ran;
         if (update.rowsAffected() != 1)
-            return Expected<bool>::failure(tr("no such line"));
+            return Expected<bool>::failure(LineStore::tr("no such line"));
         return true;
     });
 }
@@ -137,7 +132,7 @@ Expected<bool> LineStore::remove(qint64 accountId, qint64 lineId)
         if (const auto ran = remove.run(); !ran)
             return ran;
         if (remove.rowsAffected() != 1)
-            return Expected<bool>::failure(tr("no such line"));
+            return Expected<bool>::failure(LineStore::tr("no such line"));
         return true;
     });
 }
@@ -188,7 +183,7 @@ Expected<bool> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::
         if (const auto ran = update.run(); !ran)
             return ran;
         if (update.rowsAffected() != 1)
-            return Expected<bool>::failure(tr("no such line"));
+            return Expected<bool>::failure(LineStore::tr("no such line"));
         Statement drop(m_database, QStringLiteral("DELETE FROM retries WHERE line_id = ?"));
         drop.bind(lineId);
         return drop.run();

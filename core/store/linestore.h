@@ -5,6 +5,7 @@
 #include "engine/world.h"
 #include "sim/usagegenerator.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -42,6 +43,8 @@ struct LineRecord final
 // An account's eSIM lines, their balances, policies and where their rules stand.
 class LineStore final
 {
+    Q_DECLARE_TR_FUNCTIONS(LineStore)
+
 public:
     explicit LineStore(Database &database) : m_database(database) {}
 

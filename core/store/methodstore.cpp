@@ -17,11 +17,6 @@
 namespace topup {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::MethodStore", text);
-}
-
 // 128 random bits as 28 letters: no digits, so a token can never look like
 // a card number to a scan of the files.
 QString randomToken()
@@ -72,8 +67,8 @@ MethodRecord methodFrom(const Statement &row)
 QString MethodRecord::label() const
 {
     if (kind == MethodKind::PayPal)
-        return tr("PayPal %1").arg(walletMasked);
-    return tr("%1 •••• %2").arg(brand, lastFour);
+        return MethodStore::tr("PayPal %1").arg(walletMasked);
+    return MethodStore::tr("%1 •••• %2").arg(brand, lastFour);
 }
 
 MethodStore::MethodStore(Database &database, JournalGateway &provider, TokenSource tokens)
@@ -86,12 +81,12 @@ Expected<MethodRecord> MethodStore::addCard(qint64 accountId, const CardForm &fo
 {
     using Result = Expected<MethodRecord>;
     if (form.kind == MethodKind::PayPal)
-        return Result::failure(tr("a wallet is not a card"));
+        return Result::failure(MethodStore::tr("a wallet is not a card"));
     const QString holder = form.holder.simplified();
     if (holder.isEmpty())
-        return Result::failure(tr("the card holder's name is missing"));
+        return Result::failure(MethodStore::tr("the card holder's name is missing"));
     if (holder.size() > 100)
-        return Result::failure(tr("the card holder's name is longer than 100 characters"));
+        return Result::failure(MethodStore::tr("the card holder's name is longer than 100 characters"));
     const Expected<CardNumber> number = CardNumber::parse(form.number);
     if (!number)
         return Result::failure(number.error());
@@ -183,7 +178,7 @@ Expected<MethodRecord> MethodStore::find(qint64 accountId, qint64 methodId)
     if (const auto ran = select.run(); !ran)
         return Expected<MethodRecord>::failure(ran.error());
     if (!select.next())
-        return Expected<MethodRecord>::failure(tr("no such payment method"));
+        return Expected<MethodRecord>::failure(MethodStore::tr("no such payment method"));
     MethodRecord method = methodFrom(select);
     const Expected<Money> funds = m_provider.fundsOf(method.token);
     method.funds = funds ? *funds : Money();
@@ -193,7 +188,7 @@ Expected<MethodRecord> MethodStore::find(qint64 accountId, qint64 methodId)
 Expected<bool> MethodStore::deposit(qint64 accountId, qint64 methodId, Money amount, Instant now)
 {
     if (amount.isZero() || amount < Money())
-        return Expected<bool>::failure(tr("a deposit must be more than zero"));
+        return Expected<bool>::failure(MethodStore::tr("a deposit must be more than zero"));
     const Expected<MethodRecord> method = find(accountId, methodId);
     if (!method)
         return Expected<bool>::failure(method.error());
@@ -207,7 +202,7 @@ Expected<bool> MethodStore::requireMethod(qint64 accountId, qint64 methodId)
     if (const auto ran = check.run(); !ran)
         return ran;
     if (!check.next())
-        return Expected<bool>::failure(tr("no such payment method"));
+        return Expected<bool>::failure(MethodStore::tr("no such payment method"));
     return true;
 }
 
@@ -243,7 +238,7 @@ Expected<bool> MethodStore::remove(qint64 accountId, qint64 methodId)
         }
         lines.finish();
         if (!users.isEmpty())
-            return Expected<bool>::failure(tr("this method pays the auto top-ups of %1; choose another method there first")
+            return Expected<bool>::failure(MethodStore::tr("this method pays the auto top-ups of %1; choose another method there first")
                                                .arg(users.join(QStringLiteral(", "))));
         Statement update(m_database, QStringLiteral("UPDATE methods SET removed = 1, is_default = 0 WHERE id = ?"));
         update.bind(methodId);

@@ -5,6 +5,7 @@
 #include "domain/money.h"
 #include "domain/paymentmethod.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <functional>
@@ -56,6 +57,8 @@ struct MethodRecord final
 // Payment methods of an account; their money lives at the provider.
 class MethodStore final
 {
+    Q_DECLARE_TR_FUNCTIONS(MethodStore)
+
 public:
     using TokenSource = std::function<QString()>;
 
