@@ -188,7 +188,10 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
         return Failed;
     }
     for (const Account &account : *accounts) {
-        (void)service.actAs(account.id);
+        if (const Expected<bool> acting = service.actAs(account.id); !acting) {
+            printError(tr("topup-sim: %1").arg(acting.error()));
+            return Failed;
+        }
         print(QStringLiteral("%1 (%2, %3)").arg(account.login, account.currency, account.timezone));
         const Expected<std::vector<LineRecord>> lines = service.lines();
         if (!lines) {

@@ -39,6 +39,11 @@ struct Policy final
 
     bool hasActiveThreshold() const noexcept { return enabled && threshold.has_value(); }
     bool hasActiveMonthly() const noexcept { return enabled && monthly.has_value(); }
+    // Names the method as the one to charge or as the fallback.
+    bool paysWith(const QString &methodId) const noexcept
+    {
+        return !methodId.isEmpty() && (method == methodId || fallback == methodId);
+    }
 };
 
 } // namespace topup

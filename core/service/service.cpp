@@ -3,16 +3,14 @@
 #include "catchupworker.h"
 #include "engine/engine.h"
 #include "manualtopup.h"
+#include "simulationplayer.h"
 #include "rules/zonedcalendar.h"
 #include "sim/journalgateway.h"
 #include "store/database.h"
 #include "store/datadirectory.h"
-#include "store/statement.h"
 #include "store/storeschema.h"
 #include "worldloader.h"
 
-#include <QCoreApplication>
-#include <QThread>
 #include <QTimeZone>
 
 namespace topup {
@@ -33,9 +31,35 @@ Service::Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Datab
       m_clock(options.fixedNow ? std::unique_ptr<Clock>(new FixedClock(*options.fixedNow)) : std::make_unique<WallClock>()),
       m_iterations(options.passwordIterations), m_tokens(options.tokens)
 {
+    m_player = new SimulationPlayer(
+        [this](qint64 ms) -> Expected<bool> {
+            if (m_busy)
+                return true; // a background catch-up owns the world for now
+            const Expected<CatchUpSummary> step = advanceBy(ms);
+            if (!step)
+                return Expected<bool>::failure(step.error());
+            return true;
+        },
+        this);
+    connect(m_player, &SimulationPlayer::stopped, this, &Service::playStopped);
 }
 
-Service::~Service() = default;
+Service::~Service()
+{
+    m_player->stop();
+    stopCatchUp();
+}
+
+void Service::stopCatchUp()
+{
+    if (!m_catchUp)
+        return;
+    // The worker stops between days (WorldSync checks the request), its
+    // connections close in its thread, and every finished day stays saved.
+    m_catchUp->requestInterruption();
+    m_catchUp->quit();
+    m_catchUp->wait();
+}
 
 Expected<std::unique_ptr<Service>> Service::open(const Options &options)
 {
@@ -61,32 +85,39 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
     return service;
 }
 
-Expected<qint64> Service::signedIn() const
+QString Service::refusal(Access access) const
 {
+    if (access == Access::Write && m_busy)
+        return tr("the world is catching up; try again when it has finished");
     if (!m_account)
-        return Expected<qint64>::failure(tr("sign in first"));
-    return m_account->id;
+        return tr("sign in first");
+    return QString();
 }
 
 template<typename Work>
-auto Service::forAccount(Work &&work) -> decltype(work(qint64()))
+auto Service::forAccount(Access access, Work &&work) -> decltype(work(qint64()))
 {
     using Result = decltype(work(qint64()));
-    if (!m_account)
-        return Result::failure(tr("sign in first"));
+    if (const QString why = refusal(access); !why.isEmpty())
+        return Result::failure(why);
     return work(m_account->id);
 }
 
 template<typename Work>
-auto Service::forAccountAt(Work &&work) -> decltype(work(qint64(), Instant()))
+auto Service::forAccountAt(Access access, Work &&work) -> decltype(work(qint64(), Instant()))
 {
     using Result = decltype(work(qint64(), Instant()));
-    if (!m_account)
-        return Result::failure(tr("sign in first"));
+    if (const QString why = refusal(access); !why.isEmpty())
+        return Result::failure(why);
     const Expected<Instant> clock = worldClock();
     if (!clock)
         return Result::failure(clock.error());
     return work(m_account->id, *clock);
+}
+
+ZonedCalendar Service::calendar() const
+{
+    return ZonedCalendar(QTimeZone(m_account->timezone.toUtf8()));
 }
 
 void Service::announceWorldChanged()
@@ -102,17 +133,7 @@ void Service::announceWorldChanged()
 
 Expected<std::vector<Account>> Service::allAccounts()
 {
-    Statement select(*m_store, QStringLiteral("SELECT id FROM accounts ORDER BY id"));
-    if (const auto ran = select.run(); !ran)
-        return failed<std::vector<Account>>(ran);
-    std::vector<Account> accounts;
-    while (select.next()) {
-        const Expected<Account> account = AccountStore(*m_store, m_iterations).account(select.integer(0));
-        if (!account)
-            return failed<std::vector<Account>>(account);
-        accounts.push_back(*account);
-    }
-    return accounts;
+    return AccountStore(*m_store, m_iterations).all();
 }
 
 Expected<bool> Service::actAs(qint64 accountId)
@@ -127,6 +148,8 @@ Expected<bool> Service::actAs(qint64 accountId)
 
 Expected<bool> Service::startClockAt(Instant at)
 {
+    if (m_busy)
+        return Expected<bool>::failure(refusal(Access::Write));
     const Expected<std::optional<Instant>> clock = WorldSync(*m_store, *m_provider).clock();
     if (!clock)
         return failed<bool>(clock);
@@ -137,6 +160,8 @@ Expected<bool> Service::startClockAt(Instant at)
 
 Expected<Account> Service::signUp(const SignUpForm &form, const QByteArray &fixedSalt)
 {
+    if (m_busy)
+        return Expected<Account>::failure(refusal(Access::Write));
     const Expected<Account> account = AccountStore(*m_store, m_iterations).signUp(form, now(), fixedSalt);
     if (account) {
         m_account = *account;
@@ -147,6 +172,8 @@ Expected<Account> Service::signUp(const SignUpForm &form, const QByteArray &fixe
 
 Expected<Account> Service::signIn(const QString &login, const QString &password)
 {
+    if (m_busy)
+        return Expected<Account>::failure(refusal(Access::Write)); // sign-in writes the failure count
     const Expected<Account> account = AccountStore(*m_store, m_iterations).signIn(login, password, now());
     if (account) {
         m_account = *account;
@@ -157,16 +184,16 @@ Expected<Account> Service::signIn(const QString &login, const QString &password)
 
 void Service::signOut()
 {
+    m_player->stop();
     m_account.reset();
     emit accountChanged();
 }
 
 Expected<bool> Service::setAccountCap(std::optional<Money> cap)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<bool>(id);
-    const Expected<bool> done = AccountStore(*m_store, m_iterations).setMonthlyCap(*id, cap);
+    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) {
+        return AccountStore(*m_store, m_iterations).setMonthlyCap(id, cap);
+    });
     if (done) {
         m_account->monthlyCap = cap;
         emit accountChanged();
@@ -186,6 +213,8 @@ Expected<Instant> Service::worldClock()
 
 Expected<CatchUpSummary> Service::runTo(Instant target, const WorldSync::Progress &progress)
 {
+    if (m_busy)
+        return Expected<CatchUpSummary>::failure(refusal(Access::Write));
     const Expected<CatchUpSummary> summary = WorldSync(*m_store, *m_provider).catchUp(target, progress);
     if (summary)
         announceWorldChanged();
@@ -212,48 +241,26 @@ bool Service::startCatchUp(Instant target)
     });
     connect(worker, &CatchUpWorker::finished, worker, &QObject::deleteLater);
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    m_catchUp = thread;
     thread->start();
     return true;
 }
 
 Expected<bool> Service::startPlaying(qint64 simulatedMsPerSecond)
 {
-    if (simulatedMsPerSecond <= 0)
-        return Expected<bool>::failure(tr("the speed must be more than zero"));
-    if (simulatedMsPerSecond > 31LL * 24 * 3600 * 1000)
-        return Expected<bool>::failure(tr("at most a month of simulated time per second"));
-    constexpr int tickMs = 200;
-    m_playStepMs = simulatedMsPerSecond * tickMs / 1000;
-    if (m_playStepMs <= 0)
-        m_playStepMs = 1;
-    if (!m_player) {
-        m_player = new QTimer(this);
-        m_player->setInterval(tickMs);
-        connect(m_player, &QTimer::timeout, this, [this] {
-            if (m_busy)
-                return; // a background catch-up owns the world for now
-            const Expected<CatchUpSummary> step = advanceBy(m_playStepMs);
-            if (!step) {
-                stopPlaying();
-                emit playStopped(step.error());
-            }
-        });
-    }
-    m_player->start();
-    return true;
+    if (const QString why = refusal(Access::Write); !why.isEmpty())
+        return Expected<bool>::failure(why);
+    return m_player->start(simulatedMsPerSecond);
 }
 
 void Service::stopPlaying()
 {
-    if (m_player && m_player->isActive()) {
-        m_player->stop();
-        emit playStopped(QString());
-    }
+    m_player->stop();
 }
 
 bool Service::isPlaying() const
 {
-    return m_player && m_player->isActive();
+    return m_player->isPlaying();
 }
 
 Expected<CatchUpSummary> Service::catchUpToNow(const WorldSync::Progress &progress)
@@ -285,41 +292,39 @@ Expected<bool> Service::settle()
 Expected<std::optional<Instant>> Service::advanceToNextEvent()
 {
     using Result = Expected<std::optional<Instant>>;
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<std::optional<Instant>>(id);
-    const Expected<Instant> clock = worldClock();
-    if (!clock)
-        return failed<std::optional<Instant>>(clock);
-    Expected<LoadedWorld> loaded = WorldLoader(*m_store, *m_provider).load(*id, clock->plusMsecs(1), clock->plusMsecs(35 * WorldSync::stepMs));
-    if (!loaded)
-        return failed<std::optional<Instant>>(loaded);
-    Engine dryRun(loaded->world); // its own in-memory gateway: nothing is charged
-    const Outcome outcome = dryRun.run();
-    if (outcome.attempts.empty())
-        return Result(std::optional<Instant>());
-    const Instant next = outcome.attempts.front().at;
-    const Expected<CatchUpSummary> done = runTo(next);
+    const Expected<std::optional<Instant>> next = forAccountAt(Access::Write, [&](qint64 id, Instant clock) -> Result {
+        Expected<LoadedWorld> loaded = WorldLoader(*m_store, *m_provider).load(id, clock.plusMsecs(1), clock.plusMsecs(35 * WorldSync::stepMs));
+        if (!loaded)
+            return failed<std::optional<Instant>>(loaded);
+        Engine dryRun(loaded->world); // its own in-memory gateway: nothing is charged
+        const Outcome outcome = dryRun.run();
+        if (outcome.attempts.empty())
+            return Result(std::optional<Instant>());
+        return Result(std::optional<Instant>(outcome.attempts.front().at));
+    });
+    if (!next || !*next)
+        return next;
+    const Expected<CatchUpSummary> done = runTo(**next);
     if (!done)
         return failed<std::optional<Instant>>(done);
-    return Result(std::optional<Instant>(next));
+    return next;
 }
 
 // ---- lines and policies
 
 Expected<std::vector<PackageRecord>> Service::packages()
 {
-    return forAccount([this](qint64 id) { return PackageStore(*m_store).list(id); });
+    return forAccount(Access::Read, [this](qint64 id) { return PackageStore(*m_store).list(id); });
 }
 
 Expected<std::vector<LineRecord>> Service::lines()
 {
-    return forAccount([this](qint64 id) { return LineStore(*m_store).list(id); });
+    return forAccount(Access::Read, [this](qint64 id) { return LineStore(*m_store).list(id); });
 }
 
 Expected<LineRecord> Service::addLine(const LineForm &form)
 {
-    const Expected<LineRecord> line = forAccount([&](qint64 id) { return LineStore(*m_store).add(id, form); });
+    const Expected<LineRecord> line = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).add(id, form); });
     if (line)
         emit linesChanged();
     return line;
@@ -327,7 +332,7 @@ Expected<LineRecord> Service::addLine(const LineForm &form)
 
 Expected<bool> Service::renameLine(qint64 lineId, const QString &name)
 {
-    const Expected<bool> done = forAccount([&](qint64 id) { return LineStore(*m_store).rename(id, lineId, name); });
+    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).rename(id, lineId, name); });
     if (done)
         emit linesChanged();
     return done;
@@ -335,7 +340,7 @@ Expected<bool> Service::renameLine(qint64 lineId, const QString &name)
 
 Expected<bool> Service::removeLine(qint64 lineId)
 {
-    const Expected<bool> done = forAccount([&](qint64 id) { return LineStore(*m_store).remove(id, lineId); });
+    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).remove(id, lineId); });
     if (done) {
         emit linesChanged();
         emit historyChanged();
@@ -345,10 +350,7 @@ Expected<bool> Service::removeLine(qint64 lineId)
 
 Expected<bool> Service::setPolicy(qint64 lineId, const std::optional<Policy> &policy)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<bool>(id);
-    const Expected<bool> done = LineStore(*m_store).setPolicy(*id, lineId, policy);
+    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).setPolicy(id, lineId, policy); });
     if (!done)
         return done;
     emit linesChanged();
@@ -357,61 +359,24 @@ Expected<bool> Service::setPolicy(qint64 lineId, const std::optional<Policy> &po
 
 Expected<std::vector<PreviewItem>> Service::previewPolicy(qint64 lineId, const Policy &policy, int days)
 {
-    using Result = Expected<std::vector<PreviewItem>>;
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<std::vector<PreviewItem>>(id);
-    if (const Expected<bool> valid = LineStore(*m_store).checkPolicy(*id, policy); !valid)
-        return failed<std::vector<PreviewItem>>(valid);
-    const Expected<Instant> clock = worldClock();
-    if (!clock)
-        return failed<std::vector<PreviewItem>>(clock);
-    Expected<LoadedWorld> loaded = WorldLoader(*m_store, *m_provider)
-                                       .load(*id, clock->plusMsecs(1), clock->plusMsecs(qint64(days) * WorldSync::stepMs));
-    if (!loaded)
-        return failed<std::vector<PreviewItem>>(loaded);
-    LoadedWorld world = *loaded;
-    int index = -1;
-    for (std::size_t i = 0; i < world.lineRows.size(); ++i) {
-        if (world.lineRows[i] == lineId)
-            index = int(i);
-    }
-    if (index < 0)
-        return Result::failure(tr("no such line"));
-    // As a policy event would: new rules, armed, no pending retries.
-    world.world.lines[std::size_t(index)].policy = policy;
-    world.world.progress[std::size_t(index)].state = ThresholdState::Armed;
-    world.world.retries.erase(std::remove_if(world.world.retries.begin(), world.world.retries.end(),
-                                             [index](const PendingRetryState &r) { return r.line == index; }),
-                              world.world.retries.end());
-    world.world.recordUsage = false;
-    Engine engine(world.world); // on a copy, with an in-memory provider
-    const Outcome outcome = engine.run();
-    std::vector<PreviewItem> items;
-    for (const AttemptRecord &attempt : outcome.attempts) {
-        if (attempt.line != index)
-            continue;
-        items.push_back(PreviewItem{attempt.at, triggerKindName(attempt.trigger),
-                                    world.world.packages[std::size_t(attempt.package)].id,
-                                    attempt.method >= 0 ? world.world.methods[std::size_t(attempt.method)].id : QString(),
-                                    attempt.amount, attemptStatusName(attempt.status),
-                                    attempt.reason ? reasonName(*attempt.reason) : QString()});
-    }
-    return items;
+    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) -> Expected<std::vector<PreviewItem>> {
+        if (const Expected<bool> valid = LineStore(*m_store).checkPolicy(id, policy); !valid)
+            return failed<std::vector<PreviewItem>>(valid);
+        return PolicyPreview(*m_store, *m_provider).run(id, lineId, policy, clock, days);
+    });
 }
 
 // ---- payment methods
 
 Expected<std::vector<MethodRecord>> Service::methods()
 {
-    return forAccount([this](qint64 id) { return MethodStore(*m_store, *m_provider, m_tokens).list(id); });
+    return forAccount(Access::Read, [this](qint64 id) { return MethodStore(*m_store, *m_provider, m_tokens).list(id); });
 }
 
 Expected<MethodRecord> Service::addCard(const CardForm &form)
 {
-    const Expected<MethodRecord> method = forAccountAt([&](qint64 id, Instant clock) {
-        const ZonedCalendar calendar(QTimeZone(m_account->timezone.toUtf8()));
-        return MethodStore(*m_store, *m_provider, m_tokens).addCard(id, form, clock, calendar);
+    const Expected<MethodRecord> method = forAccountAt(Access::Write, [&](qint64 id, Instant clock) {
+        return MethodStore(*m_store, *m_provider, m_tokens).addCard(id, form, clock, calendar());
     });
     if (method)
         emit methodsChanged();
@@ -420,7 +385,7 @@ Expected<MethodRecord> Service::addCard(const CardForm &form)
 
 Expected<MethodRecord> Service::addWallet(const WalletForm &form)
 {
-    const Expected<MethodRecord> method = forAccountAt([&](qint64 id, Instant clock) {
+    const Expected<MethodRecord> method = forAccountAt(Access::Write, [&](qint64 id, Instant clock) {
         return MethodStore(*m_store, *m_provider, m_tokens).addWallet(id, form, clock);
     });
     if (method)
@@ -430,32 +395,27 @@ Expected<MethodRecord> Service::addWallet(const WalletForm &form)
 
 Expected<bool> Service::deposit(qint64 methodId, Money amount)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<bool>(id);
-    const Expected<Instant> clock = worldClock();
-    if (!clock)
-        return failed<bool>(clock);
-    if (const Expected<bool> done = MethodStore(*m_store, *m_provider, m_tokens).deposit(*id, methodId, amount, *clock); !done)
-        return done;
-    // SPEC §3: a deposit re-arms every suspended trigger whose policy names the method.
-    const Expected<bool> rearmed = m_store->write([&]() -> Expected<bool> {
-        Statement update(*m_store, QStringLiteral("UPDATE lines SET threshold_state = 'armed' WHERE account_id = ?"
-                                                  " AND threshold_state = 'suspended' AND (json_extract(policy_json, '$.method') = ?"
-                                                  " OR json_extract(policy_json, '$.fallback') = ?)"));
-        const QString engineId = QStringLiteral("M%1").arg(methodId);
-        update.bind(*id).bind(engineId).bind(engineId);
-        return update.run();
+    const Expected<bool> done = forAccountAt(Access::Write, [&](qint64 id, Instant clock) -> Expected<bool> {
+        if (const Expected<bool> paid = MethodStore(*m_store, *m_provider, m_tokens).deposit(id, methodId, amount, clock); !paid)
+            return paid;
+        // SPEC §3: a deposit re-arms every suspended trigger whose policy names the method.
+        const Expected<int> rearmed = LineStore(*m_store).rearmSuspendedPayingWith(id, QStringLiteral("M%1").arg(methodId));
+        if (!rearmed)
+            return failed<bool>(rearmed);
+        return true;
     });
-    if (!rearmed)
-        return rearmed;
+    if (!done)
+        return done;
     emit methodsChanged();
+    emit linesChanged();
     return settle();
 }
 
 Expected<bool> Service::setDefaultMethod(qint64 methodId)
 {
-    const Expected<bool> done = forAccount([&](qint64 id) { return MethodStore(*m_store, *m_provider, m_tokens).setDefault(id, methodId); });
+    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) {
+        return MethodStore(*m_store, *m_provider, m_tokens).setDefault(id, methodId);
+    });
     if (done)
         emit methodsChanged();
     return done;
@@ -463,7 +423,9 @@ Expected<bool> Service::setDefaultMethod(qint64 methodId)
 
 Expected<bool> Service::removeMethod(qint64 methodId)
 {
-    const Expected<bool> done = forAccount([&](qint64 id) { return MethodStore(*m_store, *m_provider, m_tokens).remove(id, methodId); });
+    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) {
+        return MethodStore(*m_store, *m_provider, m_tokens).remove(id, methodId);
+    });
     if (done)
         emit methodsChanged();
     return done;
@@ -473,49 +435,38 @@ Expected<bool> Service::removeMethod(qint64 methodId)
 
 Expected<ChargeAnswer> Service::manualTopUp(qint64 lineId, qint64 packageId, qint64 methodId)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<ChargeAnswer>(id);
-    const Expected<Instant> clock = worldClock();
-    if (!clock)
-        return failed<ChargeAnswer>(clock);
-    if (const Expected<MethodRecord> method = MethodStore(*m_store, *m_provider, m_tokens).find(*id, methodId); !method)
-        return failed<ChargeAnswer>(method);
-    ChargeRecorder recorder(*m_store, *m_provider);
-    const ZonedCalendar calendar(QTimeZone(m_account->timezone.toUtf8()));
-    const Expected<ChargeAnswer> answer = ManualTopUp(*m_store, recorder).run(*id, lineId, methodId, packageId, *clock, calendar);
-    if (answer)
-        (void)settle();
+    const Expected<ChargeAnswer> answer = forAccountAt(Access::Write, [&](qint64 id, Instant clock) -> Expected<ChargeAnswer> {
+        if (const Expected<MethodRecord> method = MethodStore(*m_store, *m_provider, m_tokens).find(id, methodId); !method)
+            return failed<ChargeAnswer>(method);
+        ChargeRecorder recorder(*m_store, *m_provider);
+        return ManualTopUp(*m_store, recorder).run(id, lineId, methodId, packageId, clock, calendar());
+    });
+    if (!answer)
+        return answer;
+    // The charge is recorded whatever happens next; a failure to let the
+    // rules run after it is reported, not passed off as a failed top-up.
+    if (const Expected<bool> settled = settle(); !settled)
+        emit problem(tr("the top-up was recorded, but the rules could not run after it: %1").arg(settled.error()));
+    emit methodsChanged();
+    emit historyChanged();
     return answer;
 }
 
 Expected<bool> Service::injectFault(qint64 methodId, const std::vector<Reason> &reasons)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<bool>(id);
-    if (reasons.empty())
-        return Expected<bool>::failure(tr("choose at least one failure to inject"));
-    const Expected<MethodRecord> method = MethodStore(*m_store, *m_provider, m_tokens).find(*id, methodId);
-    if (!method)
-        return failed<bool>(method);
-    return m_provider->queueFaults(method->token, reasons);
+    return forAccount(Access::Write, [&](qint64 id) -> Expected<bool> {
+        if (reasons.empty())
+            return Expected<bool>::failure(tr("choose at least one failure to inject"));
+        const Expected<MethodRecord> method = MethodStore(*m_store, *m_provider, m_tokens).find(id, methodId);
+        if (!method)
+            return failed<bool>(method);
+        return m_provider->queueFaults(method->token, reasons);
+    });
 }
 
 Expected<bool> Service::drainLine(qint64 lineId)
 {
-    const Expected<qint64> id = signedIn();
-    if (!id)
-        return failed<bool>(id);
-    const Expected<bool> drained = m_store->write([&]() -> Expected<bool> {
-        Statement update(*m_store, QStringLiteral("UPDATE lines SET data_bytes = 0 WHERE account_id = ? AND id = ?"));
-        update.bind(*id).bind(lineId);
-        if (const auto ran = update.run(); !ran)
-            return ran;
-        if (update.rowsAffected() != 1)
-            return Expected<bool>::failure(tr("no such line"));
-        return true;
-    });
+    const Expected<bool> drained = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).drainData(id, lineId); });
     if (!drained)
         return drained;
     emit linesChanged();
@@ -526,45 +477,44 @@ Expected<bool> Service::drainLine(qint64 lineId)
 
 Expected<std::vector<AttemptRow>> Service::attempts(int limit, qint64 lineId)
 {
-    return forAccount([&](qint64 id) { return HistoryStore(*m_store).attempts(id, limit, lineId); });
+    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).attempts(id, limit, lineId); });
 }
 
 Expected<std::vector<MonthSpend>> Service::spendByMonth(qint64 lineId)
 {
-    return forAccount([&](qint64 id) { return HistoryStore(*m_store).spendByMonth(id, lineId); });
+    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).spendByMonth(id, lineId); });
 }
 
 Expected<MonthSpend> Service::spendThisMonth(qint64 lineId)
 {
-    return forAccountAt([&](qint64 id, Instant clock) {
-        const ZonedCalendar calendar(QTimeZone(m_account->timezone.toUtf8()));
-        return HistoryStore(*m_store).spendIn(id, calendar.monthOf(clock).toString(), lineId);
+    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) {
+        return HistoryStore(*m_store).spendIn(id, calendar().monthOf(clock).toString(), lineId);
     });
 }
 
 Expected<std::vector<UsagePoint>> Service::dailyUsage(qint64 lineId, int days)
 {
-    return forAccountAt([&](qint64 id, Instant clock) {
-        const QDate today = QDateTime::fromMSecsSinceEpoch(clock.msecs(), QTimeZone(m_account->timezone.toUtf8())).date();
+    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) {
+        const QDate today = QDateTime::fromMSecsSinceEpoch(clock.msecs(), calendar().zone()).date();
         return HistoryStore(*m_store).dailyUsage(id, lineId, today.addDays(1 - days).toString(Qt::ISODate));
     });
 }
 
 Expected<std::vector<UsagePoint>> Service::hourlyUsage(qint64 lineId, int hours)
 {
-    return forAccountAt([&](qint64 id, Instant clock) {
+    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) {
         return HistoryStore(*m_store).hourlyUsage(id, lineId, clock.plusMsecs(-qint64(hours) * 3600 * 1000));
     });
 }
 
 Expected<std::vector<AlertRow>> Service::alerts(bool unreadOnly)
 {
-    return forAccount([&](qint64 id) { return HistoryStore(*m_store).alerts(id, unreadOnly); });
+    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).alerts(id, unreadOnly); });
 }
 
 Expected<bool> Service::markAlertRead(qint64 alertId)
 {
-    const Expected<bool> done = forAccount([&](qint64 id) { return HistoryStore(*m_store).markAlertRead(id, alertId); });
+    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) { return HistoryStore(*m_store).markAlertRead(id, alertId); });
     if (done)
         emit alertsChanged();
     return done;

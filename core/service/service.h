@@ -2,6 +2,7 @@
 
 #include "chargerecorder.h"
 #include "clock.h"
+#include "policypreview.h"
 #include "store/accountstore.h"
 #include "store/historystore.h"
 #include "store/linestore.h"
@@ -10,7 +11,8 @@
 #include "worldsync.h"
 
 #include <QObject>
-#include <QTimer>
+#include <QPointer>
+#include <QThread>
 
 #include <memory>
 #include <optional>
@@ -20,22 +22,15 @@ namespace topup {
 class DataDirectory;
 class Database;
 class JournalGateway;
-
-// One top-up the rules would make, in a policy preview.
-struct PreviewItem final
-{
-    Instant at;
-    QString trigger;
-    QString package;
-    QString method; // empty when blocked
-    Money amount;
-    QString status;
-    QString reason;
-};
+class SimulationPlayer;
+class ZonedCalendar;
 
 // The façade the desktop UI and topup-sim talk to: accounts, lines,
 // methods, the simulated clock, and queries. Every call acts for the
 // signed-in account only; signals say what changed. The UI never runs SQL.
+// While a catch-up runs off the caller's thread (busy()), every call that
+// would change the world is refused with a message saying so; destroying
+// the service stops that catch-up at the end of its current day and waits.
 class Service final : public QObject
 {
     Q_OBJECT
@@ -77,9 +72,9 @@ public:
     // and the other calls must wait for catchUpFinished (busy() says so).
     bool startCatchUp(Instant target);
     bool busy() const noexcept { return m_busy; }
-    // Plays the world forward continuously: every 200 ms of real time it
-    // advances by a fifth of `simulatedMsPerSecond`, until stopped or an
-    // error (playStopped says which).
+    // Plays the world forward continuously (SimulationPlayer): every 200 ms
+    // of real time it advances by a fifth of `simulatedMsPerSecond`, until
+    // stopped or an error (playStopped says which).
     Expected<bool> startPlaying(qint64 simulatedMsPerSecond);
     void stopPlaying();
     bool isPlaying() const;
@@ -127,18 +122,26 @@ signals:
     void catchUpProgress(qint64 reachedMs, qint64 targetMs);
     void catchUpFinished(const topup::CatchUpSummary &summary, const QString &error);
     void playStopped(const QString &error);
+    // Something went wrong after an action had already taken effect (e.g.
+    // the rules could not run after a manual top-up was recorded).
+    void problem(const QString &error);
 
 private:
     Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Database> store,
             std::unique_ptr<JournalGateway> provider, const Options &options);
 
-    Expected<qint64> signedIn() const;
-    // Runs work(accountId) for the signed-in account, or says to sign in.
+    enum class Access { Read, Write };
+    // Why a call may not act now: nobody signed in, or (for writing) a
+    // catch-up owns the world. Empty when it may.
+    QString refusal(Access access) const;
+    // Runs work(accountId) for the signed-in account, or says why not.
     template<typename Work>
-    auto forAccount(Work &&work) -> decltype(work(qint64()));
+    auto forAccount(Access access, Work &&work) -> decltype(work(qint64()));
     // The same with the world's clock: work(accountId, clock).
     template<typename Work>
-    auto forAccountAt(Work &&work) -> decltype(work(qint64(), Instant()));
+    auto forAccountAt(Access access, Work &&work) -> decltype(work(qint64(), Instant()));
+    ZonedCalendar calendar() const;
+    void stopCatchUp();
     Expected<CatchUpSummary> runTo(Instant target, const WorldSync::Progress &progress = {});
     // Lets the rules react at the current instant (SPEC §3 step 4).
     Expected<bool> settle();
@@ -154,8 +157,8 @@ private:
     std::optional<Account> m_account;
     int m_reconciled = 0;
     bool m_busy = false;
-    QTimer *m_player = nullptr;
-    qint64 m_playStepMs = 0;
+    QPointer<QThread> m_catchUp;
+    SimulationPlayer *m_player = nullptr;
 };
 
 } // namespace topup

@@ -14,6 +14,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QThread>
 
 #include <map>
 
@@ -82,7 +83,9 @@ Expected<CatchUpSummary> WorldSync::catchUp(Instant now, const Progress &progres
     }
     CatchUpSummary summary{**saved, **saved, 0, 0, 0, Money(), 0};
     Instant reached = **saved;
-    while (reached < now) {
+    // A catch-up off the GUI thread stops between days when its thread is
+    // asked to (the window closed): every finished day is saved whole.
+    while (reached < now && !QThread::currentThread()->isInterruptionRequested()) {
         const Instant to = Instant::fromMsecs(std::min(now.msecs(), reached.msecs() + stepMs));
         const Expected<CatchUpSummary> done = step(reached.plusMsecs(1), to);
         if (!done)

@@ -45,6 +45,8 @@ public:
     // The saved clock; none in a new store.
     Expected<std::optional<Instant>> clock();
     Expected<bool> startClock(Instant now);
+    // Stops early, with the days done so far, when the calling thread is
+    // asked to stop (QThread::requestInterruption).
     Expected<CatchUpSummary> catchUp(Instant now, const Progress &progress = {});
 
 private:

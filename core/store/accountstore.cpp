@@ -147,4 +147,23 @@ Expected<bool> AccountStore::setMonthlyCap(qint64 id, std::optional<Money> cap)
     });
 }
 
+Expected<std::vector<Account>> AccountStore::all()
+{
+    Statement select(m_database, QStringLiteral("SELECT id FROM accounts ORDER BY id"));
+    if (const auto ran = select.run(); !ran)
+        return Expected<std::vector<Account>>::failure(ran.error());
+    std::vector<qint64> ids;
+    while (select.next())
+        ids.push_back(select.integer(0));
+    select.finish();
+    std::vector<Account> accounts;
+    for (const qint64 id : ids) {
+        const Expected<Account> found = account(id);
+        if (!found)
+            return Expected<std::vector<Account>>::failure(found.error());
+        accounts.push_back(*found);
+    }
+    return accounts;
+}
+
 } // namespace topup

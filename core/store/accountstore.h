@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace topup {
 
@@ -50,6 +51,8 @@ public:
     Expected<Account> signUp(const SignUpForm &form, Instant now, const QByteArray &fixedSalt = {});
     Expected<Account> signIn(const QString &login, const QString &password, Instant now);
     Expected<Account> account(qint64 id);
+    // Every account, oldest first (for the local command line).
+    Expected<std::vector<Account>> all();
     Expected<bool> setMonthlyCap(qint64 id, std::optional<Money> cap);
 
 private:

@@ -190,4 +190,53 @@ Expected<bool> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::
     });
 }
 
+Expected<QStringList> LineStore::linesPayingWith(qint64 accountId, const QString &engineMethodId)
+{
+    const Expected<std::vector<LineRecord>> lines = list(accountId);
+    if (!lines)
+        return Expected<QStringList>::failure(lines.error());
+    QStringList names;
+    for (const LineRecord &line : *lines) {
+        if (line.policy && line.policy->enabled && line.policy->paysWith(engineMethodId))
+            names << line.name;
+    }
+    return names;
+}
+
+Expected<int> LineStore::rearmSuspendedPayingWith(qint64 accountId, const QString &engineMethodId)
+{
+    int rearmed = 0;
+    const Expected<bool> done = m_database.write([&]() -> Expected<bool> {
+        const Expected<std::vector<LineRecord>> lines = list(accountId);
+        if (!lines)
+            return Expected<bool>::failure(lines.error());
+        for (const LineRecord &line : *lines) {
+            if (line.progress.state != ThresholdState::Suspended || !line.policy || !line.policy->paysWith(engineMethodId))
+                continue;
+            Statement update(m_database, QStringLiteral("UPDATE lines SET threshold_state = 'armed' WHERE id = ?"));
+            update.bind(line.id);
+            if (const auto ran = update.run(); !ran)
+                return ran;
+            ++rearmed;
+        }
+        return true;
+    });
+    if (!done)
+        return Expected<int>::failure(done.error());
+    return rearmed;
+}
+
+Expected<bool> LineStore::drainData(qint64 accountId, qint64 lineId)
+{
+    return m_database.write([&]() -> Expected<bool> {
+        Statement update(m_database, QStringLiteral("UPDATE lines SET data_bytes = 0 WHERE account_id = ? AND id = ?"));
+        update.bind(accountId).bind(lineId);
+        if (const auto ran = update.run(); !ran)
+            return ran;
+        if (update.rowsAffected() != 1)
+            return Expected<bool>::failure(LineStore::tr("no such line"));
+        return true;
+    });
+}
+
 } // namespace topup

@@ -56,6 +56,13 @@ public:
     // Checked against the account's packages and methods (SPEC §2); a new
     // policy arms the threshold trigger and drops pending retries (SPEC §3).
     Expected<bool> setPolicy(qint64 accountId, qint64 lineId, const std::optional<Policy> &policy);
+    // The names of the lines whose enabled policy pays with the method.
+    Expected<QStringList> linesPayingWith(qint64 accountId, const QString &engineMethodId);
+    // SPEC §3: a deposit re-arms every suspended threshold trigger whose
+    // policy names the method; how many it re-armed.
+    Expected<int> rearmSuspendedPayingWith(qint64 accountId, const QString &engineMethodId);
+    // Uses up the line's data at once (to try the rules out).
+    Expected<bool> drainData(qint64 accountId, qint64 lineId);
     // Checks a policy without saving it; the message names each problem.
     Expected<bool> checkPolicy(qint64 accountId, const Policy &policy);
 

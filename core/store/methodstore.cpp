@@ -5,13 +5,12 @@
 #include "domain/cardnumber.h"
 #include "domain/cardsecuritycode.h"
 #include "domain/walletaddress.h"
+#include "linestore.h"
 #include "rules/zonedcalendar.h"
-#include "scenario/policyjson.h"
 #include "sim/journalgateway.h"
 #include "statement.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QRandomGenerator>
 
 namespace topup {
@@ -223,23 +222,12 @@ Expected<bool> MethodStore::remove(qint64 accountId, qint64 methodId)
         if (const Expected<bool> mine = requireMethod(accountId, methodId); !mine)
             return mine;
 
-        const QString engineId = QStringLiteral("M%1").arg(methodId);
-        Statement lines(m_database, QStringLiteral("SELECT name, policy_json FROM lines WHERE account_id = ? AND policy_json IS NOT NULL ORDER BY id"));
-        lines.bind(accountId);
-        if (const auto ran = lines.run(); !ran)
-            return ran;
-        QStringList users;
-        while (lines.next()) {
-            const QJsonObject policy = QJsonDocument::fromJson(lines.text(1).toUtf8()).object();
-            const bool enabled = policy.value(QStringLiteral("enabled")).toBool(true);
-            if (enabled && (policy.value(QStringLiteral("method")).toString() == engineId
-                            || policy.value(QStringLiteral("fallback")).toString() == engineId))
-                users << lines.text(0);
-        }
-        lines.finish();
-        if (!users.isEmpty())
+        const Expected<QStringList> users = LineStore(m_database).linesPayingWith(accountId, QStringLiteral("M%1").arg(methodId));
+        if (!users)
+            return Expected<bool>::failure(users.error());
+        if (!users->isEmpty())
             return Expected<bool>::failure(MethodStore::tr("this method pays the auto top-ups of %1; choose another method there first")
-                                               .arg(users.join(QStringLiteral(", "))));
+                                               .arg(users->join(QStringLiteral(", "))));
         Statement update(m_database, QStringLiteral("UPDATE methods SET removed = 1, is_default = 0 WHERE id = ?"));
         update.bind(methodId);
         if (const auto ran = update.run(); !ran)
