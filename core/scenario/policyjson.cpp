@@ -1,5 +1,7 @@
 #include "policyjson.h"
 
+#include "rules/policyrules.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -46,23 +48,18 @@ void readThreshold(JsonFields &policyFields, Policy &policy, const PolicyCatalog
                        PolicyJson::tr("must be \"data\" or \"voice\" (got \"%1\")").arg(resource->left(32)));
         fields.string(QStringLiteral("below"), Need::Required); // type-checked; its unit depends on the resource
     }
-    if (below && *below == 0)
-        fields.add(fields.pathOf(QStringLiteral("below")), PolicyJson::tr("must be more than zero"));
+    if (below) {
+        if (const auto problem = PolicyRules::belowProblem(*below))
+            fields.add(fields.pathOf(QStringLiteral("below")), *problem);
+    }
     const auto package = fields.reference(QStringLiteral("package"), Need::Required, catalog.packages, PolicyJson::tr("package"));
-    // SPEC §2 refuses a threshold package that "adds no more of the resource
-    // than below"; its own example 03 tops up 500 MB under a 1 GB threshold,
-    // so the rule we can follow to the letter of both is: the package must
-    // add some of the resource the trigger watches, or the top-up could never
-    // lift the balance at all.
     const bool resourceKnown = resource == QLatin1String("data") || resource == QLatin1String("voice");
-    if (package) {
+    if (package && resourceKnown) {
         for (const Package &each : catalog.packageList) {
-            const qint64 adds = trigger.resource == Resource::Data ? each.data.bytes() : each.voice.seconds();
-            if (each.id == *package && adds == 0 && resourceKnown)
-                fields.add(fields.pathOf(QStringLiteral("package")),
-                           trigger.resource == Resource::Data
-                               ? PolicyJson::tr("package \"%1\" adds no data, so it can never lift a data threshold").arg(*package)
-                               : PolicyJson::tr("package \"%1\" adds no voice, so it can never lift a voice threshold").arg(*package));
+            if (each.id != *package)
+                continue;
+            if (const auto problem = PolicyRules::packageProblem(trigger.resource, each))
+                fields.add(fields.pathOf(QStringLiteral("package")), *problem);
         }
     }
     fields.rejectUnknownKeys();
@@ -102,20 +99,23 @@ Policy PolicyJson::read(const QJsonObject &object, const QString &path, const Po
     readThreshold(fields, policy, catalog, problems);
     readMonthly(fields, policy, catalog, problems);
     policy.monthlyCap = fields.parsed(QStringLiteral("monthly_cap"), Need::Optional, parseMoney);
-    if (policy.monthlyCap && policy.monthlyCap->isZero())
-        fields.add(fields.pathOf(QStringLiteral("monthly_cap")), PolicyJson::tr("must be more than zero"));
-    if (const auto max = fields.integer(QStringLiteral("max_per_month"), Need::Optional, 1, qint64(1) << 53))
+    if (policy.monthlyCap) {
+        if (const auto problem = PolicyRules::capProblem(*policy.monthlyCap))
+            fields.add(fields.pathOf(QStringLiteral("monthly_cap")), *problem);
+    }
+    if (const auto max = fields.integer(QStringLiteral("max_per_month"), Need::Optional, 1, PolicyRules::largestMaxPerMonth))
         policy.maxPerMonth = *max;
     const bool hasMethod = fields.has(QStringLiteral("method"));
     policy.method = fields.reference(QStringLiteral("method"), Need::Optional, catalog.methods, PolicyJson::tr("method")).value_or(QString());
     policy.fallback =
         fields.reference(QStringLiteral("fallback"), Need::Optional, catalog.methods, PolicyJson::tr("method")).value_or(QString());
-    if (policy.enabled && !hasMethod)
-        fields.add(fields.pathOf(QStringLiteral("method")), PolicyJson::tr("missing (required when the policy is enabled)"));
-    if (!policy.fallback.isEmpty() && policy.fallback == policy.method)
-        fields.add(fields.pathOf(QStringLiteral("fallback")), PolicyJson::tr("must differ from method"));
-    if (policy.enabled && !fields.has(QStringLiteral("threshold")) && !fields.has(QStringLiteral("monthly")))
-        fields.add(path, PolicyJson::tr("an enabled policy needs a threshold or a monthly trigger"));
+    if (const auto problem = PolicyRules::methodProblem(policy.enabled, hasMethod))
+        fields.add(fields.pathOf(QStringLiteral("method")), *problem);
+    if (const auto problem = PolicyRules::fallbackProblem(policy.method, policy.fallback))
+        fields.add(fields.pathOf(QStringLiteral("fallback")), *problem);
+    const bool hasTrigger = fields.has(QStringLiteral("threshold")) || fields.has(QStringLiteral("monthly"));
+    if (const auto problem = PolicyRules::triggerProblem(policy.enabled, hasTrigger))
+        fields.add(path, *problem);
     fields.rejectUnknownKeys();
     return policy;
 }

@@ -1,6 +1,7 @@
 #include "linestore.h"
 
 #include "database.h"
+#include "rules/policyrules.h"
 #include "scenario/policyjson.h"
 #include "statement.h"
 
@@ -139,9 +140,8 @@ Expected<bool> LineStore::remove(qint64 accountId, qint64 lineId)
 
 Expected<bool> LineStore::checkPolicy(qint64 accountId, const Policy &policy)
 {
-    KnownIds methods;
-    KnownIds packages;
-    std::vector<Package> packageList;
+    QStringList methods;
+    std::vector<Package> packages;
     Statement select(m_database, QStringLiteral("SELECT 'M' || id, NULL, NULL FROM methods WHERE account_id = ? AND removed = 0"
                                                 " UNION ALL SELECT 'P' || id, data_bytes, voice_seconds FROM packages WHERE account_id = ?"));
     select.bind(accountId).bind(accountId);
@@ -149,21 +149,19 @@ Expected<bool> LineStore::checkPolicy(qint64 accountId, const Policy &policy)
         return ran;
     while (select.next()) {
         const QString id = select.text(0);
-        if (id.startsWith(QLatin1Char('M'))) {
-            methods.paths.insert(id, id);
-        } else {
-            packages.paths.insert(id, id);
-            packageList.push_back(Package{id, DataAmount(select.integer(1)), VoiceAmount(select.integer(2)), Money()});
-        }
+        if (id.startsWith(QLatin1Char('M')))
+            methods << id;
+        else
+            packages.push_back(Package{id, DataAmount(select.integer(1)), VoiceAmount(select.integer(2)), Money()});
     }
-    Problems problems;
-    (void)PolicyJson::read(PolicyJson::write(policy), QStringLiteral("policy"), PolicyCatalog{methods, packages, packageList},
-                           problems);
+    const std::vector<PolicyProblem> problems = PolicyRules::check(policy, packages, methods);
     if (problems.empty())
         return true;
     QStringList messages;
-    for (const Problem &problem : problems)
-        messages << problem.path + QLatin1String(": ") + problem.message;
+    for (const PolicyProblem &problem : problems) {
+        const QString path = problem.field.isEmpty() ? QStringLiteral("policy") : QStringLiteral("policy.") + problem.field;
+        messages << path + QLatin1String(": ") + problem.message;
+    }
     return Expected<bool>::failure(messages.join(QLatin1Char('\n')));
 }
 
