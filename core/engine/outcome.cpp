@@ -2,19 +2,6 @@
 
 namespace topup {
 
-QString triggerKindName(TriggerKind kind)
-{
-    switch (kind) {
-    case TriggerKind::Threshold:
-        return QStringLiteral("threshold");
-    case TriggerKind::Monthly:
-        return QStringLiteral("monthly");
-    case TriggerKind::Manual:
-        return QStringLiteral("manual");
-    }
-    return {};
-}
-
 QString attemptStatusName(AttemptStatus status)
 {
     switch (status) {

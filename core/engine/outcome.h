@@ -16,7 +16,6 @@ namespace topup {
 
 enum class AttemptStatus { Succeeded, Failed, Blocked };
 
-QString triggerKindName(TriggerKind kind);
 QString attemptStatusName(AttemptStatus status);
 
 // One charge, or one blocked attempt (then `method` is -1).

@@ -3,15 +3,16 @@
 #include "domain/dataamount.h"
 #include "domain/instant.h"
 #include "domain/line.h"
+#include "domain/lineprogress.h"
 #include "domain/money.h"
 #include "domain/package.h"
 #include "domain/paymentmethod.h"
 #include "domain/policy.h"
 #include "domain/reason.h"
+#include "domain/triggerkind.h"
+#include "domain/usageprofile.h"
 #include "domain/voiceamount.h"
 #include "domain/yearmonth.h"
-#include "rules/thresholdstate.h"
-#include "sim/usagegenerator.h"
 
 #include <QString>
 #include <QTimeZone>
@@ -49,20 +50,6 @@ struct UsageStream final
     // `firstAt` with number `firstIndex`. Unset: at `start`, number 0.
     std::optional<Instant> firstAt;
     qint64 firstIndex = 0;
-};
-
-enum class TriggerKind { Threshold, Monthly, Manual };
-
-// Where a line's rules stand, for a run that resumes an earlier one. A
-// fresh world (a scenario) starts every line armed, counters at zero.
-struct LineProgress final
-{
-    ThresholdState state = ThresholdState::Armed;
-    int thresholdChains = 0;
-    int manualTopUps = 0;
-    int lastMonthlyKey = -1; // month index of the latest monthly chain
-    qint64 unservedDataBytes = 0;
-    qint64 unservedVoiceSeconds = 0;
 };
 
 struct PendingRetryState final

@@ -1,6 +1,6 @@
 #include "catchupworker.h"
 
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "store/database.h"
 #include "store/storeschema.h"
 

@@ -1,6 +1,6 @@
 #include "chargerecorder.h"
 
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "store/database.h"
 #include "store/statement.h"
 

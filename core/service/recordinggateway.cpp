@@ -1,7 +1,7 @@
 #include "recordinggateway.h"
 
 #include "rules/zonedcalendar.h"
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "worldloader.h"
 
 namespace topup {

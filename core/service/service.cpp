@@ -5,7 +5,7 @@
 #include "manualtopup.h"
 #include "simulationplayer.h"
 #include "rules/zonedcalendar.h"
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "store/database.h"
 #include "store/datadirectory.h"
 #include "store/storeschema.h"

@@ -2,7 +2,7 @@
 
 #include "domain/civil.h"
 #include "rules/zonedcalendar.h"
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "store/database.h"
 #include "store/linestore.h"
 #include "store/methodstore.h"

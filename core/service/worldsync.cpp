@@ -6,7 +6,7 @@
 #include "engine/engine.h"
 #include "recordinggateway.h"
 #include "rules/zonedcalendar.h"
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "store/database.h"
 #include "store/statement.h"
 #include "store/usagestore.h"

@@ -9,42 +9,27 @@ __extension__ typedef unsigned __int128 uint128;
 
 struct UsageGenerator::Shape
 {
-    const char *name;
     quint64 dailyDataBytes;    // on an average day
     quint64 dailyVoiceSeconds; // on an average day
     quint64 meanCallSeconds;
     quint32 hourWeight[24];    // per hour of the local day; they average 100
 };
 
-// Weights sum to 2400 (100 per hour on average).
+// In the order of UsageProfile. Weights sum to 2400 (100 per hour on average).
 static const UsageGenerator::Shape shapes[] = {
     // Checks messages now and then, a short call most days.
-    {"light", 250'000'000, 4 * 60, 120,
+    {250'000'000, 4 * 60, 120,
      {10, 5, 5, 5, 5, 10, 40, 120, 150, 130, 120, 120, 200, 130, 110, 110, 120, 140, 170, 230, 170, 150, 100, 50}},
     // Commutes with music, social media at lunch and in the evening.
-    {"regular", 1'500'000'000, 20 * 60, 180,
+    {1'500'000'000, 20 * 60, 180,
      {20, 10, 5, 5, 5, 15, 60, 130, 150, 110, 100, 110, 160, 120, 100, 100, 110, 170, 190, 200, 170, 140, 140, 80}},
     // Streams video: a lot in the evening and late at night.
-    {"heavy", 6'000'000'000, 60 * 60, 300,
+    {6'000'000'000, 60 * 60, 300,
      {90, 60, 30, 15, 10, 15, 40, 90, 110, 80, 80, 90, 110, 90, 80, 90, 100, 130, 170, 210, 190, 200, 170, 150}},
     // Maps and photos by day, hotel Wi-Fi at night, few calls.
-    {"traveller", 900'000'000, 6 * 60, 240,
+    {900'000'000, 6 * 60, 240,
      {5, 5, 5, 5, 5, 10, 40, 110, 180, 210, 220, 200, 190, 200, 210, 200, 190, 160, 130, 60, 30, 20, 10, 5}},
 };
-
-std::optional<UsageProfile> parseUsageProfile(QStringView name)
-{
-    for (int i = 0; i < 4; ++i) {
-        if (name == QLatin1String(shapes[i].name))
-            return UsageProfile(i);
-    }
-    return std::nullopt;
-}
-
-QString usageProfileName(UsageProfile profile)
-{
-    return QLatin1String(shapes[int(profile)].name);
-}
 
 UsageGenerator::UsageGenerator(UsageProfile profile, quint64 seed, qint64 everySeconds, qint64 firstIndex) noexcept
     : m_shape(&shapes[int(profile)]), m_seed(seed), m_everySeconds(everySeconds), m_nextIndex(firstIndex)

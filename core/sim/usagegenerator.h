@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/usageprofile.h"
 #include "xoshiro256.h"
 
 #include <QString>
@@ -7,11 +8,6 @@
 #include <optional>
 
 namespace topup {
-
-enum class UsageProfile { Light, Regular, Heavy, Traveller };
-
-std::optional<UsageProfile> parseUsageProfile(QStringView name);
-QString usageProfileName(UsageProfile profile);
 
 struct UsageSample final
 {

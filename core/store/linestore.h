@@ -2,8 +2,8 @@
 
 #include "domain/expected.h"
 #include "domain/policy.h"
-#include "engine/world.h"
-#include "sim/usagegenerator.h"
+#include "domain/lineprogress.h"
+#include "domain/usageprofile.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -7,7 +7,7 @@
 #include "domain/walletaddress.h"
 #include "linestore.h"
 #include "rules/zonedcalendar.h"
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "statement.h"
 
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 #include "service/service.h"
 #include "service/chargerecorder.h"
 #include "service/manualtopup.h"
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "sim/xoshiro256.h"
 #include "store/database.h"
 #include "store/datadirectory.h"

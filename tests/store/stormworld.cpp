@@ -1,6 +1,6 @@
 #include "stormworld.h"
 
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "store/database.h"
 
 #include <QSqlError>

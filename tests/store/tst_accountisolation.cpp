@@ -1,7 +1,7 @@
 // Two accounts in one store: neither sees nor touches the other's lines,
 // methods or packages, whatever ids it passes.
 #include "rules/zonedcalendar.h"
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "store/accountstore.h"
 #include "store/database.h"
 #include "store/linestore.h"

@@ -7,7 +7,7 @@
 #include "rules/zonedcalendar.h"
 #include "service/service.h"
 #include "service/chargerecorder.h"
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "store/database.h"
 #include "store/datadirectory.h"
 #include "store/storeschema.h"

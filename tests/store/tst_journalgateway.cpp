@@ -1,7 +1,7 @@
 // The provider's journal: the SPEC §7.2 answers, persisted, and a repeated
 // identity answered from the journal without moving money, across restarts.
 #include "engine/engine.h"
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 
 #include <QTemporaryDir>
 #include <QTest>

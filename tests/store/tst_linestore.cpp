@@ -1,7 +1,7 @@
 // Lines: adding, listing, renaming and removing; policies checked against the
 // account's own methods and packages (SPEC §2), and a new policy re-arming the
 // threshold trigger and dropping pending retries (SPEC §3).
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "store/accountstore.h"
 #include "store/database.h"
 #include "store/linestore.h"

@@ -2,7 +2,7 @@
 // token: never the number or the security code, in any file or log), wallets,
 // the default method, deposits at the provider, and removal while in use.
 #include "rules/zonedcalendar.h"
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "store/accountstore.h"
 #include "store/database.h"
 #include "store/linestore.h"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/expected.h"
-#include "gateway.h"
+#include "sim/gateway.h"
 
 #include <QCoreApplication>
 #include <QString>

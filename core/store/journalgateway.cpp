@@ -1,7 +1,7 @@
 #include "journalgateway.h"
 
-#include "store/database.h"
-#include "store/statement.h"
+#include "database.h"
+#include "statement.h"
 
 #include <QCoreApplication>
 

@@ -1,0 +1,18 @@
+#include "triggerkind.h"
+
+namespace topup {
+
+QString triggerKindName(TriggerKind kind)
+{
+    switch (kind) {
+    case TriggerKind::Threshold:
+        return QStringLiteral("threshold");
+    case TriggerKind::Monthly:
+        return QStringLiteral("monthly");
+    case TriggerKind::Manual:
+        return QStringLiteral("manual");
+    }
+    return {};
+}
+
+} // namespace topup
