@@ -8,6 +8,11 @@
 #include "store/journalgateway.h"
 #include "store/database.h"
 #include "store/datadirectory.h"
+#include "store/accountstore.h"
+#include "store/historystore.h"
+#include "store/linestore.h"
+#include "store/methodstore.h"
+#include "store/packagestore.h"
 #include "store/storeschema.h"
 #include "worldloader.h"
 

@@ -3,17 +3,18 @@
 #include "chargerecorder.h"
 #include "clock.h"
 #include "policypreview.h"
-#include "store/accountstore.h"
-#include "store/historystore.h"
-#include "store/linestore.h"
-#include "store/methodstore.h"
-#include "store/packagestore.h"
+#include "domain/account.h"
+#include "domain/historyrows.h"
+#include "domain/linerecord.h"
+#include "domain/methodrecord.h"
+#include "domain/packagerecord.h"
 #include "worldsync.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -41,7 +42,7 @@ public:
         QString dataDir;                 // resolved with DataDirectory::resolve
         std::optional<Instant> fixedNow; // --now
         int passwordIterations = 600000; // never fewer in the product
-        MethodStore::TokenSource tokens; // random unless given (the demo's are seeded)
+        std::function<QString()> tokens; // the provider's tokens: random unless given (the demo's are seeded)
     };
 
     ~Service() override;
@@ -153,7 +154,7 @@ private:
     std::unique_ptr<JournalGateway> m_provider;
     std::unique_ptr<Clock> m_clock;
     int m_iterations;
-    MethodStore::TokenSource m_tokens;
+    std::function<QString()> m_tokens;
     std::optional<Account> m_account;
     int m_reconciled = 0;
     bool m_busy = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/expected.h"
+#include "domain/account.h"
 #include "domain/instant.h"
 #include "domain/money.h"
 
@@ -14,24 +15,6 @@
 namespace topup {
 
 class Database;
-
-struct Account final
-{
-    qint64 id = 0;
-    QString login;
-    QString currency;
-    QString timezone;
-    std::optional<Money> monthlyCap; // for the auto top-ups of all lines together
-};
-
-struct SignUpForm final
-{
-    QString login; // an e-mail address or a phone number in E.164
-    QString password;
-    QString currency = QStringLiteral("EUR");
-    QString timezone = QStringLiteral("UTC");
-    std::optional<Money> monthlyCap;
-};
 
 // Accounts: sign-up with a checked login and password (salted, stretched
 // PBKDF2-HMAC-SHA256), sign-in in constant time, five wrong passwords in a

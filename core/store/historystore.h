@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/expected.h"
+#include "domain/historyrows.h"
 #include "domain/instant.h"
 #include "domain/money.h"
 
@@ -11,48 +12,6 @@
 namespace topup {
 
 class Database;
-
-struct AttemptRow final
-{
-    qint64 id = 0;
-    Instant at;
-    qint64 lineId = 0;
-    QString lineName;
-    QString trigger;
-    QString key;
-    int attempt = 1;
-    qint64 methodId = 0; // 0: none (blocked)
-    QString package;
-    Money amount;
-    QString status;
-    QString reason;
-};
-
-struct MonthSpend final
-{
-    QString month; // local YYYY-MM
-    Money autoSpend;
-    Money manualSpend;
-};
-
-struct UsagePoint final
-{
-    QString label; // day (YYYY-MM-DD) or hour (ISO instant)
-    qint64 dataBytes = 0;
-    qint64 voiceSeconds = 0;
-};
-
-struct AlertRow final
-{
-    qint64 id = 0;
-    Instant at;
-    QString kind; // topup_failed, topup_blocked, threshold_suspended, card_expiring
-    qint64 lineId = 0;
-    QString lineName;
-    qint64 methodId = 0;
-    QString detail;
-    bool read = false;
-};
 
 // What happened, for the dashboard: attempts, spend, usage, alerts. Every
 // query is scoped to one account.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/expected.h"
+#include "domain/linerecord.h"
 #include "domain/policy.h"
 #include "domain/lineprogress.h"
 #include "domain/usageprofile.h"
@@ -14,31 +15,6 @@
 namespace topup {
 
 class Database;
-
-struct LineForm final
-{
-    QString name;
-    QString region;
-    UsageProfile profile = UsageProfile::Regular;
-    quint64 seed = 0;
-    DataAmount data;
-    VoiceAmount voice;
-};
-
-struct LineRecord final
-{
-    qint64 id = 0;
-    QString name;
-    QString region;
-    UsageProfile profile = UsageProfile::Regular;
-    quint64 seed = 0;
-    qint64 dataBytes = 0;
-    qint64 voiceSeconds = 0;
-    std::optional<Policy> policy; // ids: "M<row>" methods, "P<row>" packages
-    LineProgress progress;
-
-    QString engineId() const { return QStringLiteral("L%1").arg(id); }
-};
 
 // An account's eSIM lines, their balances, policies and where their rules stand.
 class LineStore final

@@ -63,13 +63,6 @@ MethodRecord methodFrom(const Statement &row)
 
 } // namespace
 
-QString MethodRecord::label() const
-{
-    if (kind == MethodKind::PayPal)
-        return MethodStore::tr("PayPal %1").arg(walletMasked);
-    return MethodStore::tr("%1 •••• %2").arg(brand, lastFour);
-}
-
 MethodStore::MethodStore(Database &database, JournalGateway &provider, TokenSource tokens)
     : m_database(database), m_provider(provider), m_tokens(tokens ? std::move(tokens) : TokenSource(&randomToken))
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/expected.h"
+#include "domain/methodrecord.h"
 #include "domain/instant.h"
 #include "domain/money.h"
 #include "domain/paymentmethod.h"
@@ -16,43 +17,6 @@ namespace topup {
 class Database;
 class JournalGateway;
 class ZonedCalendar;
-
-// What a person types to add a card. The number and the security code are
-// checked and then dropped: only brand, last four, expiry, holder and a
-// random token are kept.
-struct CardForm final
-{
-    MethodKind kind = MethodKind::CreditCard;
-    QString holder;
-    QString number;
-    QString expiry; // MM/YY
-    QString securityCode;
-    Money funds;
-};
-
-struct WalletForm final
-{
-    QString email;
-    Money funds;
-};
-
-struct MethodRecord final
-{
-    qint64 id = 0;
-    MethodKind kind = MethodKind::CreditCard;
-    QString holder;
-    QString brand;
-    QString lastFour;
-    std::optional<YearMonth> expires;
-    QString walletMasked;
-    QString token;
-    bool isDefault = false;
-    Money funds; // from the provider
-
-    bool isCard() const noexcept { return kind != MethodKind::PayPal; }
-    QString engineId() const { return QStringLiteral("M%1").arg(id); }
-    QString label() const; // "Visa •••• 1111", "PayPal j•••@example.com"
-};
 
 // Payment methods of an account; their money lives at the provider.
 class MethodStore final

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/expected.h"
+#include "domain/packagerecord.h"
 #include "domain/package.h"
 
 #include <vector>
@@ -8,13 +9,6 @@
 namespace topup {
 
 class Database;
-
-struct PackageRecord final
-{
-    qint64 id = 0;
-    QString name;
-    Package package; // package.id is the engine's id: "P<row id>"
-};
 
 // The carrier's offers an account can buy: a default catalog at sign-up.
 class PackageStore final
