@@ -1,5 +1,7 @@
 // The child of tst_crashrecovery: opens the data folder, reconciles, says
 // "ready", then runs manual top-ups as fast as it can until it is killed.
+// It says "charging" on stdout once its first charge is in the journal and
+// the store, so the parent kills it only after it has charged something.
 #include "rules/zonedcalendar.h"
 #include "service/service.h"
 #include "service/chargerecorder.h"
@@ -77,6 +79,7 @@ int catchUpStorm(const QString &dir)
     std::printf("ready\n");
     std::fflush(stdout);
     const auto methods = service.methods();
+    bool announced = false;
     for (int i = 0;; ++i) {
         if (i % 3 == 0 && methods && !methods->empty())
             (void)service.injectFault(methods->at(std::size_t(i / 3 % 2 < int(methods->size()) ? i / 3 % 2 : 0)).id,
@@ -87,6 +90,11 @@ int catchUpStorm(const QString &dir)
         if (!advanced) {
             std::fprintf(stderr, "%s\n", qPrintable(advanced.error()));
             return 1;
+        }
+        if (!announced) { // the first half day is saved: the world is moving
+            std::printf("advancing\n");
+            std::fflush(stdout);
+            announced = true;
         }
     }
 }
@@ -129,6 +137,7 @@ int main(int argc, char *argv[])
     Xoshiro256 random(seed);
     const ZonedCalendar calendar(QTimeZone("Europe/Paris"));
     ManualTopUp topUp(**store, recorder);
+    bool announced = false;
     for (qint64 i = 0;; ++i) {
         const qint64 method = 1 + random.below(2);
         if (random.below(8) == 0) {
@@ -136,6 +145,11 @@ int main(int argc, char *argv[])
             (void)(*journal)->queueFaults(method == 1 ? QStringLiteral("tok-card") : QStringLiteral("tok-wallet"), faults);
         }
         const Instant now = Instant::fromMsecs(1'800'000'000'000 + qint64(seed) * 86'400'000 + i * 1000);
-        (void)topUp.run(1, 1 + random.below(2), method, 1 + random.below(2), now, calendar);
+        const Expected<ChargeAnswer> charged = topUp.run(1, 1 + random.below(2), method, 1 + random.below(2), now, calendar);
+        if (charged && !announced) { // journaled and written down: the storm has started
+            std::printf("charging\n");
+            std::fflush(stdout);
+            announced = true;
+        }
     }
 }
