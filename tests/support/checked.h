@@ -1,0 +1,36 @@
+#pragma once
+
+#include "domain/expected.h"
+
+#include <QTest>
+
+#include <type_traits>
+
+// Using an `Expected` in a test: its value, or a failed test that names the
+// expression and says what went wrong (never a crash, never an assertion that
+// Release builds compile out).
+
+// In a test function or a void helper: declares `name` as a const reference
+// to the value of `expression`, or fails the test and returns.
+#define TOPUP_CHECKED(name, expression)                                                                   \
+    const auto name##Expected = (expression);                                                             \
+    QVERIFY2(name##Expected.ok(), qPrintable(QStringLiteral(#expression ": ") + name##Expected.error())); \
+    const auto &name = *name##Expected
+
+// In a helper that returns a value and so cannot return from the test: the
+// value of `expression`, or a failure recorded for the running test and a
+// default value (the test is reported failed with the error).
+#define TOPUP_VALUE(expression) ::topup::test::checkedValue((expression), #expression, __FILE__, __LINE__)
+
+namespace topup::test {
+
+template<typename T>
+T checkedValue(const Expected<T> &expected, const char *what, const char *file, int line)
+{
+    static_assert(std::is_default_constructible_v<T>, "TOPUP_VALUE needs a default value to go on with");
+    if (!QTest::qVerify(expected.ok(), what, qPrintable(expected.error()), file, line))
+        return T{};
+    return *expected;
+}
+
+} // namespace topup::test
