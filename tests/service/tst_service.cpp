@@ -3,6 +3,7 @@
 #include "service/catchupworker.h"
 #include "service/demoworld.h"
 #include "service/service.h"
+#include "checked.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -15,16 +16,13 @@
 #include <QTest>
 
 using namespace topup;
+using topup::test::at;
 
 namespace {
 
 constexpr qint64 day = 24 * 3600 * 1000;
 constexpr qint64 gigabyte = 1000 * 1000 * 1000;
 
-Instant at(const char *text)
-{
-    return *Instant::parse(QString::fromLatin1(text));
-}
 
 std::unique_ptr<Service> openService(const QString &dir, Instant now)
 {

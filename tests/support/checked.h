@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/expected.h"
+#include "domain/instant.h"
 
 #include <QTest>
 
@@ -31,6 +32,12 @@ T checkedValue(const Expected<T> &expected, const char *what, const char *file, 
     if (!QTest::qVerify(expected.ok(), what, qPrintable(expected.error()), file, line))
         return T{};
     return *expected;
+}
+
+// The instant written in `text`, a literal of the test: a typo fails the test.
+inline Instant at(const char *text)
+{
+    return TOPUP_VALUE(Instant::parse(QString::fromLatin1(text)));
 }
 
 } // namespace topup::test
