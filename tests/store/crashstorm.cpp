@@ -11,6 +11,7 @@
 #include "store/database.h"
 #include "store/datadirectory.h"
 #include "store/storeschema.h"
+#include "storefixture.h"
 #include "stormworld.h"
 
 #include <QCoreApplication>
@@ -25,11 +26,7 @@ namespace {
 // the recording gateway while usage, retries and states are saved per day.
 int catchUpStorm(const QString &dir)
 {
-    Service::Options options;
-    options.dataDir = dir;
-    options.passwordIterations = 1000;
-    options.fixedNow = *Instant::parse(u"2027-01-01T00:00:00Z");
-    auto opened = Service::open(options);
+    auto opened = test::openTestService(dir, test::stormNow());
     if (!opened) {
         std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
         return 1;
@@ -42,14 +39,19 @@ int catchUpStorm(const QString &dir)
             std::fprintf(stderr, "%s\n", qPrintable(account.error()));
             return 1;
         }
-        (void)service.catchUpToNow();
+        if (const auto caughtUp = service.catchUpToNow(); !caughtUp) {
+            std::fprintf(stderr, "%s\n", qPrintable(caughtUp.error()));
+            return 1;
+        }
         const auto card = service.addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Storm"), QStringLiteral("4111111111111111"),
                                                    QStringLiteral("12/30"), QStringLiteral("123"), Money::fromCents(10000000)});
         const auto wallet = service.addWallet(WalletForm{QStringLiteral("storm@topup.example"), Money::fromCents(20000)});
         const auto packages = service.packages();
-        if (!card || !wallet || !packages) {
-            std::fprintf(stderr, "set-up failed\n");
-            return 1;
+        for (const QString &error : {card.error(), wallet.error(), packages.error()}) {
+            if (!error.isEmpty()) {
+                std::fprintf(stderr, "set-up failed: %s\n", qPrintable(error));
+                return 1;
+            }
         }
         for (int i = 0; i < 4; ++i) {
             const auto line = service.addLine(LineForm{QStringLiteral("Line %1").arg(i), {}, i % 2 ? UsageProfile::Heavy : UsageProfile::Traveller,

@@ -138,7 +138,7 @@ private slots:
         m_a = *a;
         m_b = *b;
         // A has a policy on its line; B's ids differ from A's.
-        QVERIFY(m_lines->setPolicy(m_a.account, m_a.line, policy(m_a, m_a)));
+        TOPUP_VERIFY_OK(m_lines->setPolicy(m_a.account, m_a.line, policy(m_a, m_a)));
         QVERIFY(m_a.card != m_b.card && m_a.line != m_b.line && m_a.package != m_b.package);
     }
 
@@ -273,8 +273,8 @@ private slots:
         QCOMPARE(m_lines->checkPolicy(m_b.account, fallback).error(),
                  QStringLiteral("policy.fallback: unknown method \"M%1\"").arg(m_a.wallet));
         // The same policy with B's own ids is fine, and A's own policy is still valid for A.
-        QVERIFY(m_lines->checkPolicy(m_b.account, policy(m_b, m_b)));
-        QVERIFY(m_lines->checkPolicy(m_a.account, policy(m_a, m_a)));
+        TOPUP_VERIFY_OK(m_lines->checkPolicy(m_b.account, policy(m_b, m_b)));
+        TOPUP_VERIFY_OK(m_lines->checkPolicy(m_a.account, policy(m_a, m_a)));
         QCOMPARE(snapshotOfA(), before);
     }
 
@@ -282,11 +282,11 @@ private slots:
     {
         const QStringList before = snapshotOfA();
         // B's default moves, B removes its card and line: A keeps its default and its rows.
-        QVERIFY(m_methods->setDefault(m_b.account, m_b.wallet));
-        QVERIFY(m_methods->deposit(m_b.account, m_b.card, Money::fromCents(250), now));
-        QVERIFY(m_methods->remove(m_b.account, m_b.card));
-        QVERIFY(m_lines->rename(m_b.account, m_b.line, QStringLiteral("Renamed")));
-        QVERIFY(m_lines->remove(m_b.account, m_b.line));
+        TOPUP_VERIFY_OK(m_methods->setDefault(m_b.account, m_b.wallet));
+        TOPUP_VERIFY_OK(m_methods->deposit(m_b.account, m_b.card, Money::fromCents(250), now));
+        TOPUP_VERIFY_OK(m_methods->remove(m_b.account, m_b.card));
+        TOPUP_VERIFY_OK(m_lines->rename(m_b.account, m_b.line, QStringLiteral("Renamed")));
+        TOPUP_VERIFY_OK(m_lines->remove(m_b.account, m_b.line));
         QCOMPARE(snapshotOfA(), before);
         QCOMPARE(TOPUP_VALUE(m_methods->find(m_a.account, m_a.card)).isDefault, true);
         // A's card is in use by A's policy; B's remove of its own card was not blocked by it.

@@ -204,14 +204,14 @@ private slots:
     {
         QFETCH(QString, first);
         QFETCH(QString, second);
-        QVERIFY(m_accounts->signUp(form(first), at("2027-03-10T12:00:00Z")));
+        TOPUP_VERIFY_OK(m_accounts->signUp(form(first), at("2027-03-10T12:00:00Z")));
         const auto again = m_accounts->signUp(form(second, QStringLiteral("another good secret")), at("2027-03-10T12:05:00Z"));
         QVERIFY(!again);
         QCOMPARE(again.error(), QStringLiteral("an account with this login already exists; sign in instead"));
         QCOMPARE(count("accounts"), 1);
         QCOMPARE(count("packages"), 5);
         // The first password still opens the account, the second does not.
-        QVERIFY(m_accounts->signIn(first, goodPassword, at("2027-03-10T12:06:00Z")));
+        TOPUP_VERIFY_OK(m_accounts->signIn(first, goodPassword, at("2027-03-10T12:06:00Z")));
         QVERIFY(!m_accounts->signIn(first, QStringLiteral("another good secret"), at("2027-03-10T12:06:00Z")));
     }
 
@@ -318,7 +318,7 @@ private slots:
     {
         QFETCH(QString, zone);
         QFETCH(QString, localEnd);
-        QVERIFY(m_accounts->signUp(form(janeLogin, goodPassword, QStringLiteral("EUR"), zone), at("2027-07-01T00:00:00Z")));
+        TOPUP_VERIFY_OK(m_accounts->signUp(form(janeLogin, goodPassword, QStringLiteral("EUR"), zone), at("2027-07-01T00:00:00Z")));
         const Instant t0 = at("2027-07-10T12:00:00Z");
         for (int i = 1; i <= 5; ++i) {
             const auto attempt = m_accounts->signIn(janeLogin, wrongPassword, t0);
@@ -375,7 +375,7 @@ private slots:
         for (int i = 0; i < 4; ++i)
             QVERIFY(!m_accounts->signIn(janeLogin, wrongPassword, t0));
         QCOMPARE(column("failed_sign_ins", jane->id).toInt(), 4);
-        QVERIFY(m_accounts->signIn(janeLogin, goodPassword, t0));
+        TOPUP_VERIFY_OK(m_accounts->signIn(janeLogin, goodPassword, t0));
         QCOMPARE(column("failed_sign_ins", jane->id).toInt(), 0);
         for (int i = 0; i < 4; ++i)
             QCOMPARE(m_accounts->signIn(janeLogin, wrongPassword, t0).error(), wrongAnswer);
@@ -394,12 +394,12 @@ private slots:
         // A wrong password leaves the hash alone.
         QVERIFY(!stronger.signIn(janeLogin, wrongPassword, at("2027-07-02T00:00:00Z")));
         QCOMPARE(column("password_hash", jane->id).toString(), before);
-        QVERIFY(stronger.signIn(janeLogin, goodPassword, at("2027-07-02T00:00:00Z")));
+        TOPUP_VERIFY_OK(stronger.signIn(janeLogin, goodPassword, at("2027-07-02T00:00:00Z")));
         const QString after = column("password_hash", jane->id).toString();
         QVERIFY2(after.startsWith(QLatin1String("pbkdf2-sha256$2000$")), qPrintable(after));
         QVERIFY(!after.contains(goodPassword));
         QVERIFY(PasswordHasher::verify(goodPassword, after));
-        QVERIFY(stronger.signIn(janeLogin, goodPassword, at("2027-07-03T00:00:00Z")));
+        TOPUP_VERIFY_OK(stronger.signIn(janeLogin, goodPassword, at("2027-07-03T00:00:00Z")));
         // A store with a lower count does not lower it again.
         QVERIFY(AccountStore(*m_db, 1000).signIn(janeLogin, goodPassword, at("2027-07-04T00:00:00Z")));
         QCOMPARE(column("password_hash", jane->id).toString(), after);
@@ -410,13 +410,13 @@ private slots:
         const auto jane = m_accounts->signUp(form(janeLogin), at("2027-07-01T00:00:00Z"));
         QVERIFY2(jane, qPrintable(jane.error()));
         QVERIFY(!jane->monthlyCap);
-        QVERIFY(m_accounts->setMonthlyCap(jane->id, Money::fromCents(4250)));
+        TOPUP_VERIFY_OK(m_accounts->setMonthlyCap(jane->id, Money::fromCents(4250)));
         QCOMPARE(TOPUP_VALUE(m_accounts->account(jane->id)).monthlyCap, std::optional<Money>(Money::fromCents(4250)));
         const auto zero = m_accounts->setMonthlyCap(jane->id, Money());
         QVERIFY(!zero);
         QCOMPARE(zero.error(), QStringLiteral("a monthly cap must be more than zero"));
         QCOMPARE(TOPUP_VALUE(m_accounts->account(jane->id)).monthlyCap, std::optional<Money>(Money::fromCents(4250)));
-        QVERIFY(m_accounts->setMonthlyCap(jane->id, std::nullopt));
+        TOPUP_VERIFY_OK(m_accounts->setMonthlyCap(jane->id, std::nullopt));
         const auto cleared = m_accounts->account(jane->id);
         QVERIFY2(cleared, qPrintable(cleared.error()));
         QVERIFY(!cleared->monthlyCap);

@@ -13,6 +13,7 @@
 #include "store/database.h"
 #include "store/datadirectory.h"
 #include "store/storeschema.h"
+#include "storefixture.h"
 #include "stormworld.h"
 
 #include <QDeadlineTimer>
@@ -224,13 +225,7 @@ private slots:
             ::kill(pid_t(child.processId()), SIGKILL);
             QVERIFY2(child.waitForFinished(childStartBoundMs), "the killed child did not end");
 
-            Service::Options options;
-            options.dataDir = dir.path();
-            options.passwordIterations = 1000;
-            const Expected<Instant> now = Instant::parse(u"2027-01-01T00:00:00Z");
-            QVERIFY2(now, qPrintable(now.error()));
-            options.fixedNow = *now;
-            auto service = Service::open(options); // reconciles
+            auto service = test::openTestService(dir.path(), test::stormNow()); // reconciles
             QVERIFY2(service, qPrintable(service.error()));
             {
                 auto store = Database::open(dir.filePath(QStringLiteral("topup.sqlite")), storeSchema());

@@ -21,25 +21,25 @@ private slots:
         auto journal = JournalGateway::open(dir.filePath(QStringLiteral("gateway.sqlite")));
         QVERIFY2(journal, qPrintable(journal.error()));
         JournalGateway &gateway = **journal;
-        QVERIFY(gateway.openAccount(QStringLiteral("card"), Money::fromCents(1000), at("2027-04-01T00:00:00Z")));
-        QVERIFY(gateway.openAccount(QStringLiteral("wallet"), Money::fromCents(300), std::nullopt));
+        TOPUP_VERIFY_OK(gateway.openAccount(QStringLiteral("card"), Money::fromCents(1000), at("2027-04-01T00:00:00Z")));
+        TOPUP_VERIFY_OK(gateway.openAccount(QStringLiteral("wallet"), Money::fromCents(300), std::nullopt));
         QVERIFY(!gateway.openAccount(QStringLiteral("card"), Money::fromCents(1), std::nullopt)); // token taken
 
         const auto charge = [&](const char *key, const char *token, qint64 cents, const char *when) {
             return gateway.chargeToken(ChargeIdentity{QLatin1String(key), 1, QLatin1String(token)}, Money::fromCents(cents), at(when));
         };
-        QVERIFY(gateway.queueFaults(QStringLiteral("card"), {Reason::Declined}));
+        TOPUP_VERIFY_OK(gateway.queueFaults(QStringLiteral("card"), {Reason::Declined}));
         auto answer = charge("a", "card", 450, "2027-03-31T23:59:59.999Z");
         QVERIFY(answer && !answer->succeeded && answer->reason == Reason::Declined);
         answer = charge("b", "card", 450, "2027-03-31T23:59:59.999Z");
         QVERIFY(answer && answer->succeeded);
         QCOMPARE(TOPUP_VALUE(gateway.fundsOf(QStringLiteral("card"))).cents(), qint64(550));
-        QVERIFY(gateway.queueFaults(QStringLiteral("card"), {Reason::GatewayError}));
+        TOPUP_VERIFY_OK(gateway.queueFaults(QStringLiteral("card"), {Reason::GatewayError}));
         answer = charge("c", "card", 450, "2027-04-01T00:00:00Z");
         QVERIFY(answer && answer->reason == Reason::CardExpired); // the fault stays queued
         answer = charge("d", "wallet", 450, "2027-04-01T00:00:00Z");
         QVERIFY(answer && answer->reason == Reason::InsufficientFunds);
-        QVERIFY(gateway.depositTo(QStringLiteral("wallet"), Money::fromCents(200), at("2027-04-01T00:00:00Z")));
+        TOPUP_VERIFY_OK(gateway.depositTo(QStringLiteral("wallet"), Money::fromCents(200), at("2027-04-01T00:00:00Z")));
         answer = charge("e", "wallet", 500, "2027-04-01T00:00:00Z");
         QVERIFY(answer && answer->succeeded);
         QCOMPARE(TOPUP_VALUE(gateway.fundsOf(QStringLiteral("wallet"))).cents(), qint64(0));
@@ -56,13 +56,13 @@ private slots:
         {
             auto journal = JournalGateway::open(path);
             QVERIFY2(journal, qPrintable(journal.error()));
-            QVERIFY((*journal)->openAccount(QStringLiteral("card"), Money::fromCents(1000), std::nullopt));
+            TOPUP_VERIFY_OK((*journal)->openAccount(QStringLiteral("card"), Money::fromCents(1000), std::nullopt));
             const auto first = (*journal)->chargeToken(identity, Money::fromCents(800), at("2027-01-01T00:00:00Z"));
             QVERIFY(first && first->succeeded);
         }
         auto journal = JournalGateway::open(path);
         QVERIFY2(journal, qPrintable(journal.error()));
-        QVERIFY((*journal)->queueFaults(QStringLiteral("card"), {Reason::Declined}));
+        TOPUP_VERIFY_OK((*journal)->queueFaults(QStringLiteral("card"), {Reason::Declined}));
         const auto again = (*journal)->chargeToken(identity, Money::fromCents(800), at("2027-01-02T00:00:00Z"));
         QVERIFY(again && again->succeeded);
         QCOMPARE(TOPUP_VALUE((*journal)->fundsOf(QStringLiteral("card"))).cents(), qint64(200)); // moved once
@@ -80,7 +80,7 @@ private slots:
         QTemporaryDir dir;
         auto journal = JournalGateway::open(dir.filePath(QStringLiteral("gateway.sqlite")));
         QVERIFY2(journal, qPrintable(journal.error()));
-        QVERIFY((*journal)->openAccount(QStringLiteral("tok"), Money::fromCents(10000), std::nullopt));
+        TOPUP_VERIFY_OK((*journal)->openAccount(QStringLiteral("tok"), Money::fromCents(10000), std::nullopt));
         (*journal)->bind({QStringLiteral("tok")});
         World world;
         world.zone = QTimeZone("UTC");

@@ -178,10 +178,10 @@ private slots:
         const auto home = s.add(QStringLiteral("Home"));
         const auto work = s.add(QStringLiteral("Work"));
         QVERIFY(home && work);
-        QVERIFY(s.lines->rename(s.account, home->id, QStringLiteral(" Family ")));
+        TOPUP_VERIFY_OK(s.lines->rename(s.account, home->id, QStringLiteral(" Family ")));
         QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, home->id)).name, QStringLiteral("Family"));
         QCOMPARE(s.lines->rename(s.account, work->id + 100, QStringLiteral("X")).error(), QStringLiteral("no such line"));
-        QVERIFY(s.lines->remove(s.account, home->id));
+        TOPUP_VERIFY_OK(s.lines->remove(s.account, home->id));
         const auto list = s.lines->list(s.account);
         QVERIFY2(list, qPrintable(list.error()));
         QCOMPARE(list->size(), std::size_t(1));
@@ -205,7 +205,7 @@ private slots:
         policy.maxPerMonth = 3;
         policy.method = s.wallet1;
         policy.fallback = s.wallet2;
-        QVERIFY(s.lines->checkPolicy(s.account, policy));
+        TOPUP_VERIFY_OK(s.lines->checkPolicy(s.account, policy));
         const auto set = s.lines->setPolicy(s.account, home->id, policy);
         QVERIFY2(set, qPrintable(set.error()));
         QCOMPARE(s.scalar(QStringLiteral("SELECT policy_json FROM lines WHERE id = ?"), home->id).toString(),
@@ -234,14 +234,14 @@ private slots:
         Policy voice;
         voice.threshold = ThresholdTrigger{Resource::Voice, 600, s.packages.at(QStringLiteral("100 minutes"))};
         voice.method = s.wallet2;
-        QVERIFY(s.lines->setPolicy(s.account, home->id, voice));
+        TOPUP_VERIFY_OK(s.lines->setPolicy(s.account, home->id, voice));
         const auto voiceBack = TOPUP_VALUE(s.lines->find(s.account, home->id)).policy;
         QVERIFY(voiceBack && voiceBack->threshold);
         QCOMPARE(voiceBack->threshold->resource, Resource::Voice);
         QCOMPARE(voiceBack->threshold->below, qint64(600));
         QVERIFY(!voiceBack->monthly && !voiceBack->monthlyCap && !voiceBack->maxPerMonth);
         QCOMPARE(voiceBack->fallback, QString());
-        QVERIFY(s.lines->setPolicy(s.account, home->id, std::nullopt));
+        TOPUP_VERIFY_OK(s.lines->setPolicy(s.account, home->id, std::nullopt));
         QVERIFY(!TOPUP_VALUE(s.lines->find(s.account, home->id)).policy);
         QVERIFY(s.scalar(QStringLiteral("SELECT policy_json FROM lines WHERE id = ?"), home->id).isNull());
     }
@@ -335,14 +335,14 @@ private slots:
         QCOMPARE(s.scalar(retries, home->id).toInt(), 2);
         QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, home->id)).progress.state, ThresholdState::Suspended);
 
-        QVERIFY(s.lines->setPolicy(s.account, home->id, policy));
+        TOPUP_VERIFY_OK(s.lines->setPolicy(s.account, home->id, policy));
         QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, home->id)).progress.state, ThresholdState::Armed);
         QCOMPARE(s.scalar(retries, home->id).toInt(), 0);
         // The other line keeps its state and its retry.
         QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, work->id)).progress.state, ThresholdState::Suspended);
         QCOMPARE(s.scalar(retries, work->id).toInt(), 1);
         // Clearing the policy is a policy change too.
-        QVERIFY(s.lines->setPolicy(s.account, work->id, std::nullopt));
+        TOPUP_VERIFY_OK(s.lines->setPolicy(s.account, work->id, std::nullopt));
         QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, work->id)).progress.state, ThresholdState::Armed);
         QCOMPARE(s.scalar(retries, work->id).toInt(), 0);
         QCOMPARE(s.lines->setPolicy(s.account, work->id + 100, policy).error(), QStringLiteral("no such line"));

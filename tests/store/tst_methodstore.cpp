@@ -317,7 +317,7 @@ private slots:
         QVERIFY(visa && wallet);
         QVERIFY(visa->isDefault);
         QVERIFY(!wallet->isDefault);
-        QVERIFY(m_w->methods->setDefault(m_w->account, wallet->id));
+        TOPUP_VERIFY_OK(m_w->methods->setDefault(m_w->account, wallet->id));
         auto list = m_w->methods->list(m_w->account);
         QVERIFY2(list, qPrintable(list.error()));
         QCOMPARE(list->size(), std::size_t(2));
@@ -331,7 +331,7 @@ private slots:
         QCOMPARE(list->size(), std::size_t(2));
         QCOMPARE((*list)[0].isDefault, false);
         QCOMPARE((*list)[1].isDefault, true);
-        QVERIFY(m_w->methods->setDefault(m_w->account, visa->id));
+        TOPUP_VERIFY_OK(m_w->methods->setDefault(m_w->account, visa->id));
         QCOMPARE(TOPUP_VALUE(m_w->methods->find(m_w->account, visa->id)).isDefault, true);
         QCOMPARE(TOPUP_VALUE(m_w->methods->find(m_w->account, wallet->id)).isDefault, false);
     }
@@ -380,19 +380,19 @@ private slots:
         const auto travel = lines.add(m_w->account, LineForm{QStringLiteral("Travel"), QStringLiteral("EU"), UsageProfile::Regular, 2, {}, {}});
         const auto spare = lines.add(m_w->account, LineForm{QStringLiteral("Spare"), QStringLiteral("EU"), UsageProfile::Regular, 3, {}, {}});
         QVERIFY(home && travel && spare);
-        QVERIFY(lines.setPolicy(m_w->account, home->id, thresholdPolicy(visa->engineId(), package)));
-        QVERIFY(lines.setPolicy(m_w->account, travel->id, thresholdPolicy(wallet->engineId(), package, visa->engineId())));
-        QVERIFY(lines.setPolicy(m_w->account, spare->id, thresholdPolicy(visa->engineId(), package, {}, false)));
+        TOPUP_VERIFY_OK(lines.setPolicy(m_w->account, home->id, thresholdPolicy(visa->engineId(), package)));
+        TOPUP_VERIFY_OK(lines.setPolicy(m_w->account, travel->id, thresholdPolicy(wallet->engineId(), package, visa->engineId())));
+        TOPUP_VERIFY_OK(lines.setPolicy(m_w->account, spare->id, thresholdPolicy(visa->engineId(), package, {}, false)));
 
         const auto refused = m_w->methods->remove(m_w->account, visa->id);
         QVERIFY(!refused);
         QCOMPARE(refused.error(), QStringLiteral("this method pays the auto top-ups of Home, Travel; choose another method there first"));
         QCOMPARE(TOPUP_VALUE(m_w->methods->list(m_w->account)).size(), std::size_t(2));
 
-        QVERIFY(lines.setPolicy(m_w->account, home->id, thresholdPolicy(visa->engineId(), package, {}, false)));
+        TOPUP_VERIFY_OK(lines.setPolicy(m_w->account, home->id, thresholdPolicy(visa->engineId(), package, {}, false)));
         QCOMPARE(m_w->methods->remove(m_w->account, visa->id).error(),
                  QStringLiteral("this method pays the auto top-ups of Travel; choose another method there first"));
-        QVERIFY(lines.setPolicy(m_w->account, travel->id, std::nullopt));
+        TOPUP_VERIFY_OK(lines.setPolicy(m_w->account, travel->id, std::nullopt));
         const auto removed = m_w->methods->remove(m_w->account, visa->id);
         QVERIFY2(removed, qPrintable(removed.error()));
         const auto list = m_w->methods->list(m_w->account);
@@ -422,7 +422,7 @@ private slots:
         for (const CardData &card : accepted) {
             const auto added = m_w->card(card.number, card.code, QStringLiteral("11/30"), card.holder);
             QVERIFY2(added, qPrintable(added.error()));
-            QVERIFY(m_w->methods->deposit(m_w->account, added->id, Money::fromCents(700), march10));
+            TOPUP_VERIFY_OK(m_w->methods->deposit(m_w->account, added->id, Money::fromCents(700), march10));
         }
         QCOMPARE(refused.size(), std::size_t(2));
         QVERIFY(!m_w->card(refused[0].number, refused[0].code, QStringLiteral("11/30"), refused[0].holder));
@@ -430,7 +430,7 @@ private slots:
         QCOMPARE(TOPUP_VALUE(m_w->methods->list(m_w->account)).size(), accepted.size());
         const auto list = m_w->methods->list(m_w->account);
         QVERIFY2(list && !list->empty(), qPrintable(list.error()));
-        QVERIFY(m_w->methods->setDefault(m_w->account, list->back().id));
+        TOPUP_VERIFY_OK(m_w->methods->setDefault(m_w->account, list->back().id));
 
         std::vector<CardData> all = accepted;
         all.insert(all.end(), refused.begin(), refused.end());
