@@ -228,6 +228,22 @@ private slots:
         QVERIFY(!result.world->lines[0].policy->enabled);
     }
 
+    void duplicateKeysAreReportedAtTheirPath()
+    {
+        // Qt's parser would keep the last of two equal keys without a word;
+        // the reader reports each repeat where it is and accepts nothing.
+        QByteArray json = toJson(baseScenario());
+        QVERIFY(json.startsWith('{') && json.contains(R"("below":"1GB")"));
+        json.insert(1, R"("timezone":"UTC",)");
+        json.replace(R"("below":"1GB")", R"("below":"1GB","below":"1MB")");
+        const ScenarioReader::Result result = ScenarioReader::read(json);
+        QVERIFY(!result.world);
+        // Reported in file order, at the second of the two (the compact text
+        // has its keys sorted: the original "timezone" comes after "lines").
+        QCOMPARE(describe(result.problems), QStringLiteral("lines[0].policy.threshold.below: this key appears twice in the same object\n"
+                                                           "timezone: this key appears twice in the same object"));
+    }
+
     void utcIsAZone()
     {
         const ScenarioReader::Result result =
