@@ -12,13 +12,6 @@
 // expression and says what went wrong (never a crash, never an assertion that
 // Release builds compile out).
 
-// In a test function or a void helper: declares `name` as a const reference
-// to the value of `expression`, or fails the test and returns.
-#define TOPUP_CHECKED(name, expression)                                                                   \
-    const auto name##Expected = (expression);                                                             \
-    QVERIFY2(name##Expected.ok(), qPrintable(QStringLiteral(#expression ": ") + name##Expected.error())); \
-    const auto &name = *name##Expected
-
 // Verifies that an `Expected` holds a value; the failure names the
 // expression and gives its error.
 #define TOPUP_VERIFY_OK(expression)                                                                      \
