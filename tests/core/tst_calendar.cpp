@@ -1,5 +1,6 @@
 #include "rules/monthlyschedule.h"
 #include "rules/zonedcalendar.h"
+#include "checked.h"
 
 #include <QTest>
 #include <QTimeZone>
@@ -20,12 +21,10 @@ using namespace topup;
 //   Pacific/Chatham      2027-04-03 14:00Z  +1345→+1245  2027-09-25 14:00Z  +1245→+1345
 namespace {
 
+// An instant of the test data; a typo fails the test.
 Instant iso(const QString &text)
 {
-    const Expected<Instant> parsed = Instant::parse(text);
-    if (!parsed)
-        qWarning("bad instant in test data: %s", qPrintable(parsed.error()));
-    return parsed ? *parsed : Instant::fromMsecs(std::numeric_limits<qint64>::min());
+    return TOPUP_VALUE(Instant::parse(text));
 }
 
 ZonedCalendar calendarFor(const QByteArray &zone)

@@ -11,23 +11,19 @@
 
 using namespace topup;
 using topup::test::baseScenario;
+using topup::test::object;
 using topup::test::toJson;
 using topup::test::withValue;
 
 namespace {
 
-QJsonObject object(const char *json)
-{
-    QJsonParseError error;
-    const QJsonObject parsed = QJsonDocument::fromJson(json, &error).object();
-    Q_ASSERT(error.error == QJsonParseError::NoError);
-    return parsed;
-}
-
 struct Run
 {
     World world;
     Outcome outcome;
+    QString problems; // why the scenario was refused; empty when it ran
+
+    bool ran() const { return problems.isEmpty(); }
 
     QStringList keys() const
     {
@@ -42,11 +38,14 @@ Run run(const QJsonObject &scenario)
 {
     ScenarioReader::Result read = ScenarioReader::read(toJson(scenario));
     if (!read.world) {
+        Run refused;
         for (const Problem &problem : read.problems)
-            qWarning("%s: %s", qPrintable(problem.path), qPrintable(problem.message));
-        return {};
+            refused.problems += QStringLiteral("%1: %2\n").arg(problem.path, problem.message);
+        if (refused.problems.isEmpty())
+            refused.problems = QStringLiteral("refused without a problem");
+        return refused;
     }
-    Run result{std::move(*read.world), {}};
+    Run result{std::move(*read.world), {}, {}};
     Engine engine(result.world);
     result.outcome = engine.run();
     return result;
@@ -68,7 +67,9 @@ private slots:
     void lineStartingBelowTopsUpAtStart()
     {
         const Run r = run(withValue(baseScenario(), QStringLiteral("lines[0].data"), QStringLiteral("100MB")));
+        QVERIFY2(r.ran(), qPrintable(r.problems));
         QCOMPARE(r.keys(), QStringList{QStringLiteral("phone/threshold/1#1@2027-04-01T00:00:00Z")});
+        QCOMPARE(r.outcome.lines.size(), std::size_t(1));
         QCOMPARE(r.outcome.lines[0].dataBytes, qint64(2'100'000'000));
     }
 
@@ -77,6 +78,8 @@ private slots:
         QJsonObject scenario = withValue(baseScenario(), QStringLiteral("lines[0].policy"), object(R"({"enabled": false})"));
         scenario = withValue(scenario, QStringLiteral("lines[0].voice"), QStringLiteral("10min"));
         const Run r = run(withEvents(scenario, QJsonArray{object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "use": {"data": "5GB", "voice": "15min"}})")}));
+        QVERIFY2(r.ran(), qPrintable(r.problems));
+        QCOMPARE(r.outcome.lines.size(), std::size_t(1));
         QCOMPARE(r.outcome.lines[0].dataBytes, qint64(0));
         QCOMPARE(r.outcome.lines[0].unservedDataBytes, qint64(2'000'000'000));
         QCOMPARE(r.outcome.lines[0].voiceSeconds, qint64(0));
@@ -95,11 +98,16 @@ private slots:
         const QJsonObject topUp = object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "topup": {"package": "2GB", "method": "mc"}})");
         const QJsonObject early = object(R"({"at": "2027-04-01T12:00:00Z", "line": "phone", "topup": {"package": "500MB", "method": "pp"}})");
         const Run first = run(withEvents(scenario, QJsonArray{topUp, use, early}));
+        QVERIFY2(first.ran(), qPrintable(first.problems));
+        QCOMPARE(first.outcome.lines.size(), std::size_t(1));
         QCOMPARE(first.outcome.lines[0].unservedDataBytes, qint64(0));
         QCOMPARE(first.keys(), (QStringList{QStringLiteral("phone/manual/1#1@2027-04-01T12:00:00Z"),
                                             QStringLiteral("phone/manual/2#1@2027-04-02T00:00:00Z")}));
+        QCOMPARE(first.outcome.attempts.size(), std::size_t(2));
         QCOMPARE(first.outcome.attempts[0].method, 1); // the wallet bought the early one
         const Run second = run(withEvents(scenario, QJsonArray{use, topUp}));
+        QVERIFY2(second.ran(), qPrintable(second.problems));
+        QCOMPARE(second.outcome.lines.size(), std::size_t(1));
         QCOMPARE(second.outcome.lines[0].unservedDataBytes, qint64(1'000'000'000));
         QCOMPARE(second.outcome.lines[0].dataBytes, qint64(2'000'000'000));
     }
@@ -114,7 +122,9 @@ private slots:
         scenario = withValue(scenario, QStringLiteral("generate[0]"), object(R"({"line": "phone", "profile": "heavy", "seed": 7, "every": "1h"})"));
         scenario = withEvents(scenario, QJsonArray{object(R"({"at": "2027-04-01T00:00:00Z", "line": "phone", "topup": {"package": "2GB", "method": "mc"}})")});
         const Run r = run(scenario);
+        QVERIFY2(r.ran(), qPrintable(r.problems));
         QCOMPARE(r.outcome.usageEvents, qint64(1));
+        QCOMPARE(r.outcome.lines.size(), std::size_t(1));
         QVERIFY(r.outcome.lines[0].dataBytes < 2'000'000'000); // the sample used something
         QCOMPARE(r.outcome.lines[0].unservedDataBytes, qint64(0));
     }
@@ -123,13 +133,19 @@ private slots:
     {
         QJsonObject scenario = withValue(baseScenario(), QStringLiteral("generate[0]"), object(R"({"line": "phone", "profile": "regular", "seed": 42, "every": "7min"})"));
         const Run a = run(scenario);
+        QVERIFY2(a.ran(), qPrintable(a.problems));
         const Run b = run(scenario);
+        QVERIFY2(b.ran(), qPrintable(b.problems));
         // start..end is 29 days = 41760 min: samples at 0, 7, ..., 41755.
         QCOMPARE(a.outcome.usageEvents, qint64(41760 / 7 + 1));
+        QCOMPARE(a.outcome.lines.size(), std::size_t(1));
+        QCOMPARE(b.outcome.lines.size(), std::size_t(1));
         QCOMPARE(a.outcome.lines[0].dataBytes, b.outcome.lines[0].dataBytes);
         QCOMPARE(a.keys(), b.keys());
         QVERIFY(!a.outcome.attempts.empty()); // a month of regular use crosses the threshold
         const Run c = run(withValue(scenario, QStringLiteral("generate[0].seed"), 43));
+        QVERIFY2(c.ran(), qPrintable(c.problems));
+        QCOMPARE(c.outcome.lines.size(), std::size_t(1));
         QVERIFY(c.outcome.lines[0].unservedDataBytes != a.outcome.lines[0].unservedDataBytes
                 || c.outcome.lines[0].dataBytes != a.outcome.lines[0].dataBytes);
     }
@@ -146,6 +162,7 @@ private slots:
             object(R"({"at": "2027-04-02T09:00:00Z", "line": "phone", "use": {"data": "600MB"}})"),
         });
         const Run r = run(scenario);
+        QVERIFY2(r.ran(), qPrintable(r.problems));
         // Paris is UTC+2 in April: 11:00 local = 09:00Z.
         QCOMPARE(r.keys().mid(0, 4), (QStringList{QStringLiteral("phone/monthly/2027-04#1@2027-04-02T09:00:00Z"),
                                                   QStringLiteral("phone/threshold/1#1@2027-04-02T09:00:00Z"),
@@ -167,6 +184,7 @@ private slots:
             object(R"({"at": "2027-04-02T15:00:00Z", "line": "a", "use": {"data": "2500MB"}})"),
         });
         const Run r = run(scenario);
+        QVERIFY2(r.ran(), qPrintable(r.problems));
         QCOMPARE(r.keys(), (QStringList{QStringLiteral("b/threshold/1#1@2027-04-02T09:00:00Z"),
                                         QStringLiteral("b/threshold/1#2@2027-04-02T10:00:00Z"),
                                         QStringLiteral("a/threshold/1#1@2027-04-02T15:00:00Z"),
@@ -179,11 +197,13 @@ private slots:
         QJsonObject scenario = withValue(baseScenario(), QStringLiteral("lines[0].policy.monthly"), object(R"({"day": 2, "package": "2GB"})"));
         scenario = withValue(scenario, QStringLiteral("lines[0].policy.monthly_cap"), QStringLiteral("5.00"));
         const Run r = run(scenario);
+        QVERIFY2(r.ran(), qPrintable(r.problems));
         QCOMPARE(r.outcome.attempts.size(), std::size_t(1));
         QCOMPARE(r.outcome.attempts[0].status, AttemptStatus::Blocked);
         QCOMPARE(r.outcome.attempts[0].reason, std::optional<Reason>(Reason::BudgetCap));
         QCOMPARE(r.outcome.attempts[0].method, -1);
         QCOMPARE(r.outcome.attempts[0].amount, Money::fromCents(800));
+        QCOMPARE(r.outcome.lines.size(), std::size_t(1));
         QCOMPARE(r.outcome.lines[0].thresholdState, std::optional<ThresholdState>(ThresholdState::Armed));
     }
 
@@ -196,6 +216,7 @@ private slots:
             object(R"({"at": "2027-04-03T00:00:00Z", "line": "phone", "use": {"data": "6500MB"}})"),
         });
         const Run r = run(scenario);
+        QVERIFY2(r.ran(), qPrintable(r.problems));
         QCOMPARE(r.outcome.attempts.size(), std::size_t(3));
         QCOMPARE(r.outcome.attempts[2].trigger, TriggerKind::Threshold);
         QCOMPARE(r.outcome.attempts[2].status, AttemptStatus::Succeeded); // 8.00 of auto spend fits the 8.00 cap
@@ -215,9 +236,11 @@ private slots:
             object(R"({"at": "2027-04-03T00:00:00Z", "line": "phone", "use": {"data": "2000MB"}})"),
         });
         const Run r = run(scenario);
+        QVERIFY2(r.ran(), qPrintable(r.problems));
         QCOMPARE(r.keys(), (QStringList{QStringLiteral("phone/threshold/1#1@2027-04-02T00:00:00Z"),
                                         QStringLiteral("phone/threshold/2#1@2027-04-03T00:00:00Z"),
                                         QStringLiteral("phone/threshold/3#1@2027-04-30T22:00:00Z")}));
+        QCOMPARE(r.outcome.attempts.size(), std::size_t(3));
         QCOMPARE(r.outcome.attempts[1].status, AttemptStatus::Blocked);
         QCOMPARE(r.outcome.attempts[2].status, AttemptStatus::Succeeded);
         QCOMPARE(r.outcome.spend.size(), std::size_t(2));
@@ -234,6 +257,9 @@ private slots:
             object(R"({"at": "2027-04-02T00:00:00Z", "method": "pp", "deposit": "92233720368547758.07"})"),
         });
         const Run r = run(scenario);
+        QVERIFY2(r.ran(), qPrintable(r.problems));
+        QCOMPARE(r.outcome.lines.size(), std::size_t(1));
+        QCOMPARE(r.outcome.methodFunds.size(), std::size_t(2));
         QCOMPARE(r.outcome.lines[0].dataBytes, std::numeric_limits<qint64>::max());
         QCOMPARE(r.outcome.methodFunds[1].cents(), std::numeric_limits<qint64>::max());
     }
@@ -254,17 +280,21 @@ private slots:
         scenario = withEvents(scenario, QJsonArray{object(R"({"at": "2027-04-10T00:00:00Z", "method": "mc", "fail_next": ["declined", "gateway_error", "gateway_error"]})"),
                                                    object(R"({"at": "2027-04-10T00:00:00Z", "method": "pp", "fail_next": ["declined", "declined"]})")});
         const Run whole = run(scenario);
+        QVERIFY2(whole.ran(), qPrintable(whole.problems));
         QVERIFY(whole.outcome.attempts.size() > 10);
 
         ScenarioReader::Result read = ScenarioReader::read(toJson(scenario));
         QVERIFY(read.world);
         World first = *read.world;
+        const Expected<Instant> middle = Instant::parse(u"2027-05-13T17:20:00Z");
+        QVERIFY2(middle, qPrintable(middle.error()));
         PaymentGateway gateway;
         for (const PaymentMethod &method : first.methods)
             gateway.addMethod(method.id, method.funds, std::nullopt);
-        first.end = *Instant::parse(u"2027-05-13T17:20:00Z"); // mid-stream, mid-month
+        first.end = *middle; // mid-stream, mid-month
         Engine firstEngine(first, gateway);
         const Outcome a = firstEngine.run();
+        QCOMPARE(a.lines.size(), first.lines.size());
 
         World second = first;
         second.events.clear(); // all of them fell in the first part
@@ -284,6 +314,7 @@ private slots:
         }
         Engine secondEngine(second, gateway);
         const Outcome b = secondEngine.run();
+        QCOMPARE(b.lines.size(), whole.outcome.lines.size());
 
         QStringList split;
         for (const Outcome *part : {&a, &b}) {
@@ -310,6 +341,7 @@ private slots:
         scenario.insert(QStringLiteral("lines"), QJsonArray());
         scenario.insert(QStringLiteral("end"), QStringLiteral("2029-04-30T00:00:00Z"));
         const Run r = run(scenario);
+        QVERIFY2(r.ran(), qPrintable(r.problems));
         QVERIFY(r.outcome.attempts.empty());
         QVERIFY(r.outcome.lines.empty());
         QCOMPARE(r.outcome.methodFunds.size(), std::size_t(2));

@@ -13,17 +13,20 @@ YearMonth monthOf(const QString &text)
     return YearMonth{text.left(4).toInt(), text.mid(5, 2).toInt()};
 }
 
-// "line month kind cents", e.g. "0 2027-01 auto 450".
-void record(SpendBook &book, const QString &entry)
+// "line month kind cents", e.g. "0 2027-01 auto 450"; false for an entry
+// of another shape (a typo in a test row).
+[[nodiscard]] bool record(SpendBook &book, const QString &entry)
 {
     const QStringList parts = entry.split(QLatin1Char(' '));
-    Q_ASSERT(parts.size() == 4);
+    if (parts.size() != 4 || (parts[2] != QLatin1String("auto") && parts[2] != QLatin1String("manual")))
+        return false;
     const int line = parts[0].toInt();
     const Money price = Money::fromCents(parts[3].toLongLong());
     if (parts[2] == QLatin1String("auto"))
         book.addAuto(line, monthOf(parts[1]), price);
     else
         book.addManual(line, monthOf(parts[1]), price);
+    return true;
 }
 
 } // namespace
@@ -152,7 +155,7 @@ void TestLimits::checkLimits()
         account = Money::fromCents(accountCap);
     SpendBook spend;
     for (const QString &entry : book)
-        record(spend, entry);
+        QVERIFY2(record(spend, entry), qPrintable(QStringLiteral("not \"line month auto|manual cents\": %1").arg(entry)));
 
     const std::optional<Reason> reason =
         topup::checkLimits(policy, account, spend, line, monthOf(month), Money::fromCents(price));

@@ -114,6 +114,7 @@ void TestPasswordHasher::format()
         QStringLiteral("^pbkdf2-sha256\\$1000\\$[A-Za-z0-9+/]{22}==\\$[A-Za-z0-9+/]{43}=$"));
     QVERIFY2(shape.match(stored).hasMatch(), qPrintable(stored));
     const QStringList parts = fields(stored);
+    QCOMPARE(parts.size(), 4);
     QCOMPARE(QByteArray::fromBase64(parts[2].toLatin1()).size(), 16);
     QCOMPARE(QByteArray::fromBase64(parts[3].toLatin1()).size(), 32);
     QVERIFY(!stored.contains(QStringLiteral("correct")));
@@ -125,8 +126,12 @@ void TestPasswordHasher::differentSalts()
     const QString a = hasher.hash(u"correct horse battery");
     const QString b = hasher.hash(u"correct horse battery");
     QVERIFY(a != b);
-    QVERIFY(fields(a)[2] != fields(b)[2]);
-    QVERIFY(fields(a)[3] != fields(b)[3]);
+    const QStringList first = fields(a);
+    const QStringList second = fields(b);
+    QCOMPARE(first.size(), 4);
+    QCOMPARE(second.size(), 4);
+    QVERIFY(first[2] != second[2]);
+    QVERIFY(first[3] != second[3]);
     QVERIFY(PasswordHasher::verify(u"correct horse battery", a));
     QVERIFY(PasswordHasher::verify(u"correct horse battery", b));
 }
@@ -139,12 +144,14 @@ void TestPasswordHasher::storedIterationsAreHonoured()
 
     // Same salt and key, another count: the recomputed key no longer matches.
     QStringList parts = fields(with1001);
+    QCOMPARE(parts.size(), 4);
     parts[1] = QStringLiteral("1000");
     QVERIFY(!PasswordHasher::verify(u"correct horse battery", parts.join(QLatin1Char('$'))));
     parts[1] = QStringLiteral("1002");
     QVERIFY(!PasswordHasher::verify(u"correct horse battery", parts.join(QLatin1Char('$'))));
 
     QStringList rfc = fields(rfcVector);
+    QCOMPARE(rfc.size(), 4);
     rfc[1] = QStringLiteral("4095");
     QVERIFY(!PasswordHasher::verify(u"passwordPASSWORDpassword", rfc.join(QLatin1Char('$'))));
 }
@@ -183,6 +190,7 @@ void TestPasswordHasher::malformed_data()
     QTest::addColumn<QString>("stored");
 
     const QStringList good = fields(cafeVector);
+    QCOMPARE(good.size(), 4);
     const auto with = [&good](int index, const QString &value) {
         QStringList parts = good;
         parts[index] = value;

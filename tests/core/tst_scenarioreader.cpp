@@ -9,6 +9,7 @@
 
 using namespace topup;
 using topup::test::baseScenario;
+using topup::test::object;
 using topup::test::toJson;
 using topup::test::withValue;
 
@@ -30,10 +31,6 @@ QJsonArray strings(std::initializer_list<const char *> items)
     return array;
 }
 
-QJsonObject object(const char *json)
-{
-    return QJsonDocument::fromJson(json).object();
-}
 
 } // namespace
 
@@ -48,8 +45,12 @@ private slots:
         QVERIFY2(result.problems.empty(), qPrintable(describe(result.problems)));
         QVERIFY(result.world);
         QCOMPARE(result.world->lines.size(), std::size_t(1));
+        QCOMPARE(result.world->methods.size(), std::size_t(2));
+        QCOMPARE(result.world->packages.size(), std::size_t(2));
         QCOMPARE(result.world->lines[0].data.bytes(), qint64(3'000'000'000));
+        QVERIFY(result.world->lines[0].policy && result.world->lines[0].policy->threshold);
         QCOMPARE(result.world->lines[0].policy->threshold->below, qint64(1'000'000'000));
+        QVERIFY(result.world->methods[0].expires);
         QCOMPARE(result.world->methods[0].expires->month, 6);
         QVERIFY(!result.world->methods[1].expires);
         QCOMPARE(result.world->packages[1].voice.seconds(), qint64(0)); // missing voice is zero
@@ -197,6 +198,8 @@ private slots:
         scenario = withValue(scenario, QStringLiteral("lines[1]"), object(R"({"id": "bare"})"));
         const ScenarioReader::Result result = ScenarioReader::read(toJson(scenario));
         QVERIFY2(result.world, qPrintable(describe(result.problems)));
+        QCOMPARE(result.world->lines.size(), std::size_t(2));
+        QVERIFY(result.world->lines[0].policy && result.world->lines[0].policy->monthly);
         QCOMPARE(result.world->lines[0].policy->monthly->minuteOfDay, 9 * 60); // time defaults to 09:00
         QVERIFY(result.world->lines[0].policy->enabled);
         QVERIFY(!result.world->lines[1].policy);
@@ -209,6 +212,8 @@ private slots:
         const QJsonObject scenario = withValue(baseScenario(), QStringLiteral("lines[0].policy.max_per_month"), 5000000000.0);
         const ScenarioReader::Result result = ScenarioReader::read(toJson(scenario));
         QVERIFY2(result.world, qPrintable(describe(result.problems)));
+        QCOMPARE(result.world->lines.size(), std::size_t(1));
+        QVERIFY(result.world->lines[0].policy && result.world->lines[0].policy->maxPerMonth);
         QCOMPARE(*result.world->lines[0].policy->maxPerMonth, qint64(5000000000));
     }
 
@@ -218,7 +223,25 @@ private slots:
             withValue(baseScenario(), QStringLiteral("lines[0].policy"), object(R"({"enabled": false})"));
         const ScenarioReader::Result result = ScenarioReader::read(toJson(scenario));
         QVERIFY2(result.world, qPrintable(describe(result.problems)));
+        QCOMPARE(result.world->lines.size(), std::size_t(1));
+        QVERIFY(result.world->lines[0].policy);
         QVERIFY(!result.world->lines[0].policy->enabled);
+    }
+
+    void duplicateKeysAreReportedAtTheirPath()
+    {
+        // Qt's parser would keep the last of two equal keys without a word;
+        // the reader reports each repeat where it is and accepts nothing.
+        QByteArray json = toJson(baseScenario());
+        QVERIFY(json.startsWith('{') && json.contains(R"("below":"1GB")"));
+        json.insert(1, R"("timezone":"UTC",)");
+        json.replace(R"("below":"1GB")", R"("below":"1GB","below":"1MB")");
+        const ScenarioReader::Result result = ScenarioReader::read(json);
+        QVERIFY(!result.world);
+        // Reported in file order, at the second of the two (the compact text
+        // has its keys sorted: the original "timezone" comes after "lines").
+        QCOMPARE(describe(result.problems), QStringLiteral("lines[0].policy.threshold.below: this key appears twice in the same object\n"
+                                                           "timezone: this key appears twice in the same object"));
     }
 
     void utcIsAZone()
@@ -236,6 +259,7 @@ private slots:
                                                            {QStringLiteral("fail_next"), strings({"gateway_error", "declined", "insufficient_funds"})}});
         const ScenarioReader::Result result = ScenarioReader::read(toJson(scenario));
         QVERIFY2(result.world, qPrintable(describe(result.problems)));
+        QCOMPARE(result.world->events.size(), std::size_t(1));
         QCOMPARE(result.world->events[0].faults,
                  (std::vector<Reason>{Reason::GatewayError, Reason::Declined, Reason::InsufficientFunds}));
     }

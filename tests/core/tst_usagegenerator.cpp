@@ -1,12 +1,15 @@
 #include "sim/usagegenerator.h"
+#include "sim/xoshiro256.h"
 
 #include <QTest>
 
+#include <array>
 #include <vector>
 
 using namespace topup;
 
 Q_DECLARE_METATYPE(topup::UsageProfile)
+Q_DECLARE_METATYPE(std::vector<quint64>)
 
 namespace {
 
@@ -53,6 +56,50 @@ Totals thirtyDays(UsageProfile profile, quint64 seed)
     return overDays(profile, seed, 30);
 }
 
+// The published reference algorithms, transcribed from splitmix64.c and
+// xoshiro256starstar.c by Sebastiano Vigna and David Blackman
+// (https://prng.di.unimi.it/). The test checks this transcription against
+// the published outputs first, then our Xoshiro256 against it.
+namespace reference {
+
+quint64 splitmix64(quint64 &x)
+{
+    quint64 z = (x += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+quint64 rotl(quint64 x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
+quint64 xoshiro256starstar(std::array<quint64, 4> &s)
+{
+    const quint64 result = rotl(s[1] * 5, 7) * 9;
+    const quint64 t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 45);
+    return result;
+}
+
+// The state xoshiro256** starts from when seeded through splitmix64, as its
+// authors recommend: the first four splitmix64 outputs.
+std::array<quint64, 4> seededState(quint64 seed)
+{
+    std::array<quint64, 4> state{};
+    for (quint64 &word : state)
+        word = splitmix64(seed);
+    return state;
+}
+
+} // namespace reference
+
 } // namespace
 
 // The simulated carrier (core/sim/usagegenerator.cpp): deterministic per seed,
@@ -77,6 +124,15 @@ private slots:
     void longInterval();
     void golden();
     void resumesAnywhere();
+    void referenceAlgorithmsGiveThePublishedOutputs();
+    void xoshiroFollowsTheReference_data();
+    void xoshiroFollowsTheReference();
+    void belowIsMultiplyShiftOfTheTopBits();
+    void profileHasADailyRhythm_data();
+    void profileHasADailyRhythm();
+    void profileMakesCalls_data();
+    void profileMakesCalls();
+    void heavierProfilesUseMoreInAMonth();
 };
 
 void TestUsageGenerator::profileNames_data()
@@ -278,18 +334,38 @@ void TestUsageGenerator::longInterval()
              qPrintable(QStringLiteral("mean voice %1, expected %2").arg(voice / count).arg(expectedVoice)));
 }
 
-// These numbers pin the cross-platform determinism of the PRNG (xoshiro256**
-// seeded through splitmix64) and of the integer arithmetic around it: they were
-// taken from one run and must come out the same on every platform and compiler.
-// If they change, every scenario with `generate` changes its output.
+// The first samples of a stream, worked out by hand from the reference
+// xoshiro256** draws (seeded through splitmix64 with seed ^ index × 0xd1b54a32d192ed03)
+// and the rules in usagegenerator.cpp, so they pin the PRNG and the integer
+// arithmetic on every platform and compiler. If they change, every scenario
+// with `generate` changes its output.
+// Traveller at 10:00 (hour weight 220), 5-minute samples: expected data
+// 900 000 000 B × 300 s × 220 / (86 400 s × 100) = 6 875 000 B, times a factor
+// f/1024 where f = below(2048) of the first draw. The call chance is
+// 360 × 300 × 220 × 65 536 / (86 400 × 100 × 240) = 750 in 65 536, tried with
+// below(65536) of the second draw.
 void TestUsageGenerator::golden()
 {
     UsageGenerator generator(UsageProfile::Traveller, 42, fiveMinutes);
-    const qint64 expected[3][2] = {{1148071, 0}, {6713, 0}, {13139038, 0}};
-    for (const auto &row : expected) {
+    const qint64 expectedData = 6'875'000;
+    const quint64 chance = 750;
+    // f and the call draw of samples 0, 1, 2, from the reference outputs:
+    // f = top 32 bits of the first output × 2048 >> 32.
+    const struct
+    {
+        quint64 factor;
+        quint64 callDraw;
+    } draws[] = {{171, 24836}, {1, 1406}, {1957, 48686}};
+    for (quint64 index = 0; index < 3; ++index) {
+        std::array<quint64, 4> state = reference::seededState(42 ^ (index * 0xd1b54a32d192ed03ULL));
+        const quint64 factor = ((reference::xoshiro256starstar(state) >> 32) * 2048) >> 32;
+        const quint64 callDraw = ((reference::xoshiro256starstar(state) >> 32) * 65536) >> 32;
+        QCOMPARE(factor, draws[index].factor);
+        QCOMPARE(callDraw, draws[index].callDraw);
         const UsageSample sample = generator.next(10);
-        QCOMPARE(sample.dataBytes, row[0]);
-        QCOMPARE(sample.voiceSeconds, row[1]);
+        QCOMPARE(sample.dataBytes, expectedData * qint64(factor) / 1024); // 1 148 071, 6 713, 13 139 038
+        QVERIFY(callDraw >= chance); // no call in these three
+        QCOMPARE(sample.voiceSeconds, qint64(0));
     }
 }
 
@@ -309,6 +385,158 @@ void TestUsageGenerator::resumesAnywhere()
     }
     QCOMPARE(resumed.next(37 % 24).dataBytes, samples[37].dataBytes);
     QCOMPARE(resumed.next(38 % 24).dataBytes, samples[38].dataBytes);
+}
+
+// Published outputs, so the transcription above is the reference algorithm:
+// - splitmix64 seeded with 0 (splitmix64.c; quoted by many test suites);
+// - splitmix64 seeded with 1234567 (Rosetta Code, "Pseudo-random
+//   numbers/Splitmix64");
+// - xoshiro256** from the state {1, 2, 3, 4} (the reference test vector of
+//   the rand_xoshiro crate, produced with xoshiro256starstar.c).
+void TestUsageGenerator::referenceAlgorithmsGiveThePublishedOutputs()
+{
+    quint64 zero = 0;
+    for (const quint64 expected : {0xe220a8397b1dcdafULL, 0x6e789e6aa1b965f4ULL, 0x06c45d188009454fULL, 0xf88bb8a8724c81ecULL,
+                                   0x1b39896a51a8749bULL})
+        QCOMPARE(reference::splitmix64(zero), expected);
+    quint64 rosetta = 1234567;
+    for (const quint64 expected : {6457827717110365317ULL, 3203168211198807973ULL, 9817491932198370423ULL,
+                                   4593380528125082431ULL, 16408922859458223821ULL})
+        QCOMPARE(reference::splitmix64(rosetta), expected);
+    std::array<quint64, 4> state{1, 2, 3, 4};
+    for (const quint64 expected : {11520ULL, 0ULL, 1509978240ULL, 1215971899390074240ULL, 1216172134540287360ULL,
+                                   607988272756665600ULL, 16172922978634559625ULL, 8476171486693032832ULL,
+                                   10595114339597558777ULL, 2904607092377533576ULL})
+        QCOMPARE(reference::xoshiro256starstar(state), expected);
+}
+
+void TestUsageGenerator::xoshiroFollowsTheReference_data()
+{
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<std::vector<quint64>>("first"); // from xoshiro256starstar.c seeded by splitmix64.c
+    QTest::newRow("seed 0") << quint64(0)
+                            << std::vector<quint64>{0x99ec5f36cb75f2b4ULL, 0xbf6e1f784956452aULL, 0x1a5f849d4933e6e0ULL,
+                                                    0x6aa594f1262d2d2cULL, 0xbba5ad4a1f842e59ULL, 0xffef8375d9ebcacaULL};
+    QTest::newRow("seed 1234567") << quint64(1234567)
+                                  << std::vector<quint64>{0x30a3a1c363600467ULL, 0x19405f0f579929caULL, 0x115beaac046ddbd9ULL,
+                                                          0xeb17caf48f27d7f6ULL, 0xa0c94fe1cce9d136ULL, 0x70e3326578802da2ULL};
+    QTest::newRow("seed 42") << quint64(42) << std::vector<quint64>{};
+    QTest::newRow("seed 2^64-1") << ~quint64(0) << std::vector<quint64>{};
+}
+
+// Our generator is xoshiro256** seeded through splitmix64: its outputs are
+// the reference algorithm's, from the first to the ten-thousandth.
+void TestUsageGenerator::xoshiroFollowsTheReference()
+{
+    QFETCH(quint64, seed);
+    QFETCH(std::vector<quint64>, first);
+    Xoshiro256 ours(seed);
+    std::array<quint64, 4> state = reference::seededState(seed);
+    for (std::size_t i = 0; i < 10'000; ++i) {
+        const quint64 expected = reference::xoshiro256starstar(state);
+        const quint64 got = ours.next();
+        QCOMPARE(got, expected);
+        if (i < first.size())
+            QCOMPARE(got, first[i]);
+    }
+}
+
+// below(n) is the multiply-shift of the top 32 bits of the next output.
+void TestUsageGenerator::belowIsMultiplyShiftOfTheTopBits()
+{
+    for (const quint32 bound : {1u, 2u, 7u, 2048u, 65536u, 4294967295u}) {
+        Xoshiro256 ours(99);
+        std::array<quint64, 4> state = reference::seededState(99);
+        for (int i = 0; i < 1000; ++i) {
+            const quint32 drawn = ours.below(bound);
+            QCOMPARE(drawn, quint32(((reference::xoshiro256starstar(state) >> 32) * bound) >> 32));
+            QVERIFY(drawn < bound);
+        }
+    }
+}
+
+void TestUsageGenerator::profileHasADailyRhythm_data()
+{
+    // Hours (local, three in a row) where the profile is quietest and busiest
+    // as its description in usagegenerator.cpp says.
+    QTest::addColumn<UsageProfile>("profile");
+    QTest::addColumn<int>("quietFrom");
+    QTest::addColumn<int>("busyFrom");
+    QTest::newRow("light: asleep 02-05, evening 19-22") << UsageProfile::Light << 2 << 19;
+    QTest::newRow("regular: asleep 02-05, evening 19-22") << UsageProfile::Regular << 2 << 19;
+    QTest::newRow("heavy: asleep 03-06, streaming 19-22") << UsageProfile::Heavy << 3 << 19;
+    QTest::newRow("traveller: hotel 00-03, sightseeing 09-12") << UsageProfile::Traveller << 0 << 9;
+}
+
+void TestUsageGenerator::profileHasADailyRhythm()
+{
+    QFETCH(UsageProfile, profile);
+    QFETCH(int, quietFrom);
+    QFETCH(int, busyFrom);
+    for (const quint64 seed : {quint64(1), quint64(2), quint64(3)}) {
+        const Totals totals = thirtyDays(profile, seed);
+        double quiet = 0;
+        double busy = 0;
+        for (int hour = 0; hour < 3; ++hour) {
+            quiet += totals.dataAtHours[quietFrom + hour];
+            busy += totals.dataAtHours[busyFrom + hour];
+        }
+        QVERIFY2(quiet > 0, "even the quietest hours use a little");
+        QVERIFY2(busy > 5 * quiet, qPrintable(QStringLiteral("seed %1: quiet hours %2 B, busy hours %3 B").arg(seed).arg(quiet).arg(busy)));
+    }
+}
+
+void TestUsageGenerator::profileMakesCalls_data()
+{
+    QTest::addColumn<UsageProfile>("profile");
+    QTest::addColumn<double>("dailyVoice"); // seconds, from the profile's description
+    QTest::newRow("light: a short call most days") << UsageProfile::Light << 4.0 * 60;
+    QTest::newRow("regular") << UsageProfile::Regular << 20.0 * 60;
+    QTest::newRow("heavy") << UsageProfile::Heavy << 60.0 * 60;
+    QTest::newRow("traveller: few calls") << UsageProfile::Traveller << 6.0 * 60;
+}
+
+// Every profile has calls: a month of 5-minute samples holds some, of
+// plausible length, and more by day than in the small hours.
+void TestUsageGenerator::profileMakesCalls()
+{
+    QFETCH(UsageProfile, profile);
+    QFETCH(double, dailyVoice);
+    for (const quint64 seed : {quint64(1), quint64(2)}) {
+        UsageGenerator generator(profile, seed, fiveMinutes);
+        int calls = 0;
+        qint64 seconds = 0;
+        qint64 smallHours = 0; // 01:00-05:00
+        qint64 daytime = 0;    // 09:00-21:00
+        for (int i = 0; i < 30 * samplesPerDay; ++i) {
+            const int hour = hourOfSample(i);
+            const UsageSample sample = generator.next(hour);
+            calls += sample.voiceSeconds > 0;
+            seconds += sample.voiceSeconds;
+            if (hour >= 1 && hour < 5)
+                smallHours += sample.voiceSeconds;
+            else if (hour >= 9 && hour < 21)
+                daytime += sample.voiceSeconds;
+        }
+        QVERIFY2(calls >= 15, qPrintable(QStringLiteral("seed %1: %2 calls in 30 days").arg(seed).arg(calls)));
+        QVERIFY2(double(seconds) > 0.5 * 30 * dailyVoice && double(seconds) < 1.5 * 30 * dailyVoice,
+                 qPrintable(QStringLiteral("seed %1: %2 s of calls in 30 days").arg(seed).arg(seconds)));
+        QVERIFY2(daytime > 5 * smallHours, qPrintable(QStringLiteral("seed %1: %2 s by day, %3 s at night").arg(seed).arg(daytime).arg(smallHours)));
+    }
+}
+
+// Over a month, heavier profiles use more data: heavy > regular > traveller > light.
+void TestUsageGenerator::heavierProfilesUseMoreInAMonth()
+{
+    for (const quint64 seed : {quint64(1), quint64(7), quint64(1234567)}) {
+        double previous = 0;
+        for (UsageProfile profile : {UsageProfile::Light, UsageProfile::Traveller, UsageProfile::Regular, UsageProfile::Heavy}) {
+            const double month = thirtyDays(profile, seed).data;
+            QVERIFY2(month > previous, qPrintable(QStringLiteral("seed %1: %2 uses %3 B, not more than the lighter %4 B")
+                                                      .arg(seed).arg(usageProfileName(profile)).arg(month).arg(previous)));
+            previous = month;
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestUsageGenerator)

@@ -1,5 +1,7 @@
 // The child of tst_crashrecovery: opens the data folder, reconciles, says
 // "ready", then runs manual top-ups as fast as it can until it is killed.
+// It says "charging" on stdout once its first charge is in the journal and
+// the store, so the parent kills it only after it has charged something.
 #include "rules/zonedcalendar.h"
 #include "service/service.h"
 #include "service/chargerecorder.h"
@@ -9,6 +11,7 @@
 #include "store/database.h"
 #include "store/datadirectory.h"
 #include "store/storeschema.h"
+#include "storefixture.h"
 #include "stormworld.h"
 
 #include <QCoreApplication>
@@ -23,11 +26,7 @@ namespace {
 // the recording gateway while usage, retries and states are saved per day.
 int catchUpStorm(const QString &dir)
 {
-    Service::Options options;
-    options.dataDir = dir;
-    options.passwordIterations = 1000;
-    options.fixedNow = *Instant::parse(u"2027-01-01T00:00:00Z");
-    auto opened = Service::open(options);
+    auto opened = test::openTestService(dir, test::stormNow());
     if (!opened) {
         std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
         return 1;
@@ -40,14 +39,19 @@ int catchUpStorm(const QString &dir)
             std::fprintf(stderr, "%s\n", qPrintable(account.error()));
             return 1;
         }
-        (void)service.catchUpToNow();
+        if (const auto caughtUp = service.catchUpToNow(); !caughtUp) {
+            std::fprintf(stderr, "%s\n", qPrintable(caughtUp.error()));
+            return 1;
+        }
         const auto card = service.addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Storm"), QStringLiteral("4111111111111111"),
                                                    QStringLiteral("12/30"), QStringLiteral("123"), Money::fromCents(10000000)});
         const auto wallet = service.addWallet(WalletForm{QStringLiteral("storm@topup.example"), Money::fromCents(20000)});
         const auto packages = service.packages();
-        if (!card || !wallet || !packages) {
-            std::fprintf(stderr, "set-up failed\n");
-            return 1;
+        for (const QString &error : {card.error(), wallet.error(), packages.error()}) {
+            if (!error.isEmpty()) {
+                std::fprintf(stderr, "set-up failed: %s\n", qPrintable(error));
+                return 1;
+            }
         }
         for (int i = 0; i < 4; ++i) {
             const auto line = service.addLine(LineForm{QStringLiteral("Line %1").arg(i), {}, i % 2 ? UsageProfile::Heavy : UsageProfile::Traveller,
@@ -77,6 +81,7 @@ int catchUpStorm(const QString &dir)
     std::printf("ready\n");
     std::fflush(stdout);
     const auto methods = service.methods();
+    bool announced = false;
     for (int i = 0;; ++i) {
         if (i % 3 == 0 && methods && !methods->empty())
             (void)service.injectFault(methods->at(std::size_t(i / 3 % 2 < int(methods->size()) ? i / 3 % 2 : 0)).id,
@@ -87,6 +92,11 @@ int catchUpStorm(const QString &dir)
         if (!advanced) {
             std::fprintf(stderr, "%s\n", qPrintable(advanced.error()));
             return 1;
+        }
+        if (!announced) { // the first half day is saved: the world is moving
+            std::printf("advancing\n");
+            std::fflush(stdout);
+            announced = true;
         }
     }
 }
@@ -129,6 +139,7 @@ int main(int argc, char *argv[])
     Xoshiro256 random(seed);
     const ZonedCalendar calendar(QTimeZone("Europe/Paris"));
     ManualTopUp topUp(**store, recorder);
+    bool announced = false;
     for (qint64 i = 0;; ++i) {
         const qint64 method = 1 + random.below(2);
         if (random.below(8) == 0) {
@@ -136,6 +147,11 @@ int main(int argc, char *argv[])
             (void)(*journal)->queueFaults(method == 1 ? QStringLiteral("tok-card") : QStringLiteral("tok-wallet"), faults);
         }
         const Instant now = Instant::fromMsecs(1'800'000'000'000 + qint64(seed) * 86'400'000 + i * 1000);
-        (void)topUp.run(1, 1 + random.below(2), method, 1 + random.below(2), now, calendar);
+        const Expected<ChargeAnswer> charged = topUp.run(1, 1 + random.below(2), method, 1 + random.below(2), now, calendar);
+        if (charged && !announced) { // journaled and written down: the storm has started
+            std::printf("charging\n");
+            std::fflush(stdout);
+            announced = true;
+        }
     }
 }

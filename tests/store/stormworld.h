@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/expected.h"
+#include "domain/instant.h"
 
 #include <QString>
 
@@ -17,5 +18,11 @@ namespace topup::test {
 Expected<bool> ensureStormWorld(Database &store, JournalGateway &journal);
 
 constexpr qint64 stormLineData = 1'000'000'000;
+
+// The fixed "now" of the catch-up storm's service: 2027-01-01T00:00:00Z.
+inline Instant stormNow()
+{
+    return Instant::fromMsecs(1'798'761'600'000);
+}
 
 } // namespace topup::test

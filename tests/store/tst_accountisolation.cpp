@@ -8,6 +8,8 @@
 #include "store/methodstore.h"
 #include "store/packagestore.h"
 #include "store/storeschema.h"
+#include "checked.h"
+#include "storefixture.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -64,27 +66,22 @@ class TestAccountIsolation final : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::shared_ptr<Database> m_db;
-    std::optional<Expected<std::unique_ptr<JournalGateway>>> m_journal;
+    std::unique_ptr<test::StoreFixture> m_dir; // a fresh store and journal for each test
+    Database *m_db = nullptr;
     std::unique_ptr<MethodStore> m_methods;
     std::unique_ptr<LineStore> m_lines;
     Owned m_a;
     Owned m_b;
-    int m_runs = 0;
 
-    JournalGateway &gateway() { return *m_journal->value(); }
+    JournalGateway &gateway() { return m_dir->journal(); }
 
-    Owned makeAccount(const QString &login, const QString &cardNumber, const QString &lineName)
+    Expected<Owned> makeAccount(const QString &login, const QString &cardNumber, const QString &lineName)
     {
         Owned owned;
-        SignUpForm form;
-        form.login = login;
-        form.password = QStringLiteral("correct horse battery");
-        const auto account = AccountStore(*m_db, 1000).signUp(form, now);
+        const Expected<qint64> account = m_dir->signUp(login, now);
         if (!account)
-            return owned;
-        owned.account = account->id;
+            return Expected<Owned>::failure(account.error());
+        owned.account = *account;
         const ZonedCalendar utc(QTimeZone::utc());
         const auto card = m_methods->addCard(owned.account, CardForm{MethodKind::CreditCard, QStringLiteral("Holder"), cardNumber,
                                                                      QStringLiteral("12/29"), QStringLiteral("123"),
@@ -94,8 +91,12 @@ private:
         const auto line = m_lines->add(owned.account, LineForm{lineName, QStringLiteral("EU"), UsageProfile::Regular, 1,
                                                                DataAmount(1000), VoiceAmount(60)});
         const auto packages = PackageStore(*m_db).list(owned.account);
-        if (!card || !wallet || !line || !packages)
-            return owned;
+        for (const QString &error : {card.error(), wallet.error(), line.error(), packages.error()}) {
+            if (!error.isEmpty())
+                return Expected<Owned>::failure(QStringLiteral("%1: %2").arg(login, error));
+        }
+        if (packages->empty())
+            return Expected<Owned>::failure(QStringLiteral("%1 has no packages").arg(login));
         owned.card = card->id;
         owned.cardToken = card->token;
         owned.wallet = wallet->id;
@@ -117,27 +118,27 @@ private:
         QStringList all;
         for (const char *table : {"lines", "methods", "packages"})
             all << rowsOf(*m_db, QLatin1String(table), m_a.account);
-        all << QString::number(gateway().fundsOf(m_a.cardToken)->cents());
+        all << QString::number(TOPUP_VALUE(gateway().fundsOf(m_a.cardToken)).cents());
         return all;
     }
 
 private slots:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        const QString sub = QStringLiteral("run%1").arg(++m_runs);
-        auto store = Database::open(m_dir.filePath(sub + QLatin1String(".sqlite")), storeSchema());
-        QVERIFY2(store, qPrintable(store.error()));
-        m_db = *store;
-        m_journal = JournalGateway::open(m_dir.filePath(sub + QLatin1String("-gateway.sqlite")));
-        QVERIFY(*m_journal);
+        m_dir = std::make_unique<test::StoreFixture>();
+        const Expected<bool> opened = m_dir->open();
+        QVERIFY2(opened, qPrintable(opened.error()));
+        m_db = &m_dir->store();
         m_methods = std::make_unique<MethodStore>(*m_db, gateway());
         m_lines = std::make_unique<LineStore>(*m_db);
-        m_a = makeAccount(QStringLiteral("alice@example.com"), QStringLiteral("4111111111111111"), QStringLiteral("Alice's line"));
-        m_b = makeAccount(QStringLiteral("bob@example.com"), QStringLiteral("5555555555554444"), QStringLiteral("Bob's line"));
-        QVERIFY(m_a.line > 0 && m_b.line > 0);
+        const Expected<Owned> a = makeAccount(QStringLiteral("alice@example.com"), QStringLiteral("4111111111111111"), QStringLiteral("Alice's line"));
+        QVERIFY2(a, qPrintable(a.error()));
+        const Expected<Owned> b = makeAccount(QStringLiteral("bob@example.com"), QStringLiteral("5555555555554444"), QStringLiteral("Bob's line"));
+        QVERIFY2(b, qPrintable(b.error()));
+        m_a = *a;
+        m_b = *b;
         // A has a policy on its line; B's ids differ from A's.
-        QVERIFY(m_lines->setPolicy(m_a.account, m_a.line, policy(m_a, m_a)));
+        TOPUP_VERIFY_OK(m_lines->setPolicy(m_a.account, m_a.line, policy(m_a, m_a)));
         QVERIFY(m_a.card != m_b.card && m_a.line != m_b.line && m_a.package != m_b.package);
     }
 
@@ -145,18 +146,20 @@ private slots:
     {
         m_lines.reset();
         m_methods.reset();
-        m_journal.reset();
-        m_db.reset();
+        m_db = nullptr;
+        m_dir.reset();
     }
 
     void listsShowOnlyOwnRows()
     {
         const auto bLines = m_lines->list(m_b.account);
+        QVERIFY2(bLines, qPrintable(bLines.error()));
         QCOMPARE(bLines->size(), std::size_t(1));
         QCOMPARE(bLines->front().id, m_b.line);
         QCOMPARE(bLines->front().name, QStringLiteral("Bob's line"));
         QVERIFY(!bLines->front().policy);
         const auto bMethods = m_methods->list(m_b.account);
+        QVERIFY2(bMethods, qPrintable(bMethods.error()));
         QCOMPARE(bMethods->size(), std::size_t(2));
         QCOMPARE((*bMethods)[0].id, m_b.card);
         QCOMPARE((*bMethods)[0].lastFour, QStringLiteral("4444"));
@@ -164,12 +167,15 @@ private slots:
         QCOMPARE((*bMethods)[1].walletMasked, QStringLiteral("b•••@example.com"));
         const auto aPackages = PackageStore(*m_db).list(m_a.account);
         const auto bPackages = PackageStore(*m_db).list(m_b.account);
+        QVERIFY2(aPackages, qPrintable(aPackages.error()));
+        QVERIFY2(bPackages, qPrintable(bPackages.error()));
         QCOMPARE(bPackages->size(), std::size_t(5));
         for (const PackageRecord &mine : *bPackages) {
             for (const PackageRecord &theirs : *aPackages)
                 QVERIFY(mine.id != theirs.id);
         }
         const auto aLines = m_lines->list(m_a.account);
+        QVERIFY2(aLines, qPrintable(aLines.error()));
         QCOMPARE(aLines->size(), std::size_t(1));
         QCOMPARE(aLines->front().id, m_a.line);
     }
@@ -201,7 +207,7 @@ private slots:
         else
             error = m_lines->setPolicy(m_b.account, m_a.line, std::nullopt).error();
         QCOMPARE(error, QStringLiteral("no such line"));
-        QCOMPARE(m_lines->find(m_a.account, m_a.line)->progress.state, ThresholdState::Suspended);
+        QCOMPARE(TOPUP_VALUE(m_lines->find(m_a.account, m_a.line)).progress.state, ThresholdState::Suspended);
         QVERIFY(exec(*m_db, QStringLiteral("UPDATE lines SET threshold_state = 'armed'")));
         QCOMPARE(snapshotOfA(), before);
     }
@@ -260,15 +266,15 @@ private slots:
         const QString expected = problems.join(QLatin1Char('\n'));
         QCOMPARE(m_lines->checkPolicy(m_b.account, bad).error(), expected);
         QCOMPARE(m_lines->setPolicy(m_b.account, m_b.line, bad).error(), expected);
-        QVERIFY(!m_lines->find(m_b.account, m_b.line)->policy);
+        QVERIFY(!TOPUP_VALUE(m_lines->find(m_b.account, m_b.line)).policy);
         // A's fallback is no better.
         Policy fallback = policy(m_b, m_b);
         fallback.fallback = QStringLiteral("M%1").arg(m_a.wallet);
         QCOMPARE(m_lines->checkPolicy(m_b.account, fallback).error(),
                  QStringLiteral("policy.fallback: unknown method \"M%1\"").arg(m_a.wallet));
         // The same policy with B's own ids is fine, and A's own policy is still valid for A.
-        QVERIFY(m_lines->checkPolicy(m_b.account, policy(m_b, m_b)));
-        QVERIFY(m_lines->checkPolicy(m_a.account, policy(m_a, m_a)));
+        TOPUP_VERIFY_OK(m_lines->checkPolicy(m_b.account, policy(m_b, m_b)));
+        TOPUP_VERIFY_OK(m_lines->checkPolicy(m_a.account, policy(m_a, m_a)));
         QCOMPARE(snapshotOfA(), before);
     }
 
@@ -276,13 +282,13 @@ private slots:
     {
         const QStringList before = snapshotOfA();
         // B's default moves, B removes its card and line: A keeps its default and its rows.
-        QVERIFY(m_methods->setDefault(m_b.account, m_b.wallet));
-        QVERIFY(m_methods->deposit(m_b.account, m_b.card, Money::fromCents(250), now));
-        QVERIFY(m_methods->remove(m_b.account, m_b.card));
-        QVERIFY(m_lines->rename(m_b.account, m_b.line, QStringLiteral("Renamed")));
-        QVERIFY(m_lines->remove(m_b.account, m_b.line));
+        TOPUP_VERIFY_OK(m_methods->setDefault(m_b.account, m_b.wallet));
+        TOPUP_VERIFY_OK(m_methods->deposit(m_b.account, m_b.card, Money::fromCents(250), now));
+        TOPUP_VERIFY_OK(m_methods->remove(m_b.account, m_b.card));
+        TOPUP_VERIFY_OK(m_lines->rename(m_b.account, m_b.line, QStringLiteral("Renamed")));
+        TOPUP_VERIFY_OK(m_lines->remove(m_b.account, m_b.line));
         QCOMPARE(snapshotOfA(), before);
-        QCOMPARE(m_methods->find(m_a.account, m_a.card)->isDefault, true);
+        QCOMPARE(TOPUP_VALUE(m_methods->find(m_a.account, m_a.card)).isDefault, true);
         // A's card is in use by A's policy; B's remove of its own card was not blocked by it.
         QCOMPARE(m_methods->remove(m_a.account, m_a.card).error(),
                  QStringLiteral("this method pays the auto top-ups of Alice's line; choose another method there first"));

@@ -5,6 +5,8 @@
 #include "store/packagestore.h"
 #include "store/passwordhasher.h"
 #include "store/storeschema.h"
+#include "checked.h"
+#include "storefixture.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -16,20 +18,16 @@
 #include <memory>
 
 using namespace topup;
+using topup::test::at;
 
 namespace {
 
-constexpr int testIterations = 1000;
-const QString goodPassword = QStringLiteral("correct horse battery");
+constexpr int testIterations = test::fastPasswordRounds;
+const QString goodPassword = test::testPassword();
 const QString wrongPassword = QStringLiteral("not the password");
 const QString janeLogin = QStringLiteral("jane@example.com");
 const QString wrongAnswer = QStringLiteral("wrong login or password");
 const QString lockedUntil = QStringLiteral("too many wrong passwords: the account is locked until ");
-
-Instant at(const char *text)
-{
-    return *Instant::parse(QString::fromLatin1(text));
-}
 
 const Instant march10 = Instant::fromMsecs(1804680000000); // 2027-03-10T12:00:00Z
 
@@ -53,8 +51,8 @@ class TestAccountStore final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir; // a fresh store for each test
-    std::shared_ptr<Database> m_db;
+    std::unique_ptr<test::StoreFixture> m_dir; // a fresh store for each test
+    Database *m_db = nullptr;
     std::unique_ptr<AccountStore> m_accounts;
 
     // A column of the accounts row `id`.
@@ -75,17 +73,17 @@ private:
 private slots:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        auto opened = Database::open(m_dir->filePath(QStringLiteral("topup.sqlite")), storeSchema());
+        m_dir = std::make_unique<test::StoreFixture>();
+        const Expected<bool> opened = m_dir->open();
         QVERIFY2(opened, qPrintable(opened.error()));
-        m_db = *opened;
+        m_db = &m_dir->store();
         m_accounts = std::make_unique<AccountStore>(*m_db, testIterations);
     }
 
     void cleanup()
     {
         m_accounts.reset();
-        m_db.reset();
+        m_db = nullptr;
         m_dir.reset();
     }
 
@@ -206,14 +204,14 @@ private slots:
     {
         QFETCH(QString, first);
         QFETCH(QString, second);
-        QVERIFY(m_accounts->signUp(form(first), at("2027-03-10T12:00:00Z")));
+        TOPUP_VERIFY_OK(m_accounts->signUp(form(first), at("2027-03-10T12:00:00Z")));
         const auto again = m_accounts->signUp(form(second, QStringLiteral("another good secret")), at("2027-03-10T12:05:00Z"));
         QVERIFY(!again);
         QCOMPARE(again.error(), QStringLiteral("an account with this login already exists; sign in instead"));
         QCOMPARE(count("accounts"), 1);
         QCOMPARE(count("packages"), 5);
         // The first password still opens the account, the second does not.
-        QVERIFY(m_accounts->signIn(first, goodPassword, at("2027-03-10T12:06:00Z")));
+        TOPUP_VERIFY_OK(m_accounts->signIn(first, goodPassword, at("2027-03-10T12:06:00Z")));
         QVERIFY(!m_accounts->signIn(first, QStringLiteral("another good secret"), at("2027-03-10T12:06:00Z")));
     }
 
@@ -221,7 +219,8 @@ private slots:
     {
         const auto jane = m_accounts->signUp(form(janeLogin), at("2027-03-10T12:00:00Z"));
         const auto joe = m_accounts->signUp(form(QStringLiteral("+8613800138000")), at("2027-03-10T12:00:00Z"));
-        QVERIFY(jane && joe);
+        QVERIFY2(jane, qPrintable(jane.error()));
+        QVERIFY2(joe, qPrintable(joe.error()));
         PackageStore packages(*m_db);
         QSet<qint64> seen;
         for (const qint64 id : {jane->id, joe->id}) {
@@ -255,7 +254,8 @@ private slots:
     {
         const auto jane = m_accounts->signUp(form(janeLogin), at("2027-03-10T12:00:00Z"));
         const auto joe = m_accounts->signUp(form(QStringLiteral("joe@example.com")), at("2027-03-10T12:00:00Z"));
-        QVERIFY(jane && joe);
+        QVERIFY2(jane, qPrintable(jane.error()));
+        QVERIFY2(joe, qPrintable(joe.error()));
         const QString hash = column("password_hash", jane->id).toString();
         QVERIFY2(hash.startsWith(QLatin1String("pbkdf2-sha256$1000$")), qPrintable(hash));
         QVERIFY(!hash.contains(goodPassword));
@@ -290,7 +290,7 @@ private slots:
         QFETCH(QString, password);
         QFETCH(QString, error);
         const auto jane = m_accounts->signUp(form(janeLogin), at("2027-03-10T12:00:00Z"));
-        QVERIFY(jane);
+        QVERIFY2(jane, qPrintable(jane.error()));
         const auto signedIn = m_accounts->signIn(login, password, at("2027-03-10T12:01:00Z"));
         if (error.isEmpty()) {
             QVERIFY2(signedIn, qPrintable(signedIn.error()));
@@ -318,7 +318,7 @@ private slots:
     {
         QFETCH(QString, zone);
         QFETCH(QString, localEnd);
-        QVERIFY(m_accounts->signUp(form(janeLogin, goodPassword, QStringLiteral("EUR"), zone), at("2027-07-01T00:00:00Z")));
+        TOPUP_VERIFY_OK(m_accounts->signUp(form(janeLogin, goodPassword, QStringLiteral("EUR"), zone), at("2027-07-01T00:00:00Z")));
         const Instant t0 = at("2027-07-10T12:00:00Z");
         for (int i = 1; i <= 5; ++i) {
             const auto attempt = m_accounts->signIn(janeLogin, wrongPassword, t0);
@@ -350,7 +350,7 @@ private slots:
     void lockRunsOutAndCountsAfresh()
     {
         const auto jane = m_accounts->signUp(form(janeLogin), at("2027-07-01T00:00:00Z"));
-        QVERIFY(jane);
+        QVERIFY2(jane, qPrintable(jane.error()));
         const Instant t0 = at("2027-07-10T12:00:00Z");
         for (int i = 0; i < 5; ++i)
             QVERIFY(!m_accounts->signIn(janeLogin, wrongPassword, t0));
@@ -370,12 +370,12 @@ private slots:
     void successResetsTheCount()
     {
         const auto jane = m_accounts->signUp(form(janeLogin), at("2027-07-01T00:00:00Z"));
-        QVERIFY(jane);
+        QVERIFY2(jane, qPrintable(jane.error()));
         const Instant t0 = at("2027-07-10T12:00:00Z");
         for (int i = 0; i < 4; ++i)
             QVERIFY(!m_accounts->signIn(janeLogin, wrongPassword, t0));
         QCOMPARE(column("failed_sign_ins", jane->id).toInt(), 4);
-        QVERIFY(m_accounts->signIn(janeLogin, goodPassword, t0));
+        TOPUP_VERIFY_OK(m_accounts->signIn(janeLogin, goodPassword, t0));
         QCOMPARE(column("failed_sign_ins", jane->id).toInt(), 0);
         for (int i = 0; i < 4; ++i)
             QCOMPARE(m_accounts->signIn(janeLogin, wrongPassword, t0).error(), wrongAnswer);
@@ -387,19 +387,19 @@ private slots:
     void olderHashIsRaisedOnSignIn()
     {
         const auto jane = AccountStore(*m_db, 1000).signUp(form(janeLogin), at("2027-07-01T00:00:00Z"));
-        QVERIFY(jane);
+        QVERIFY2(jane, qPrintable(jane.error()));
         const QString before = column("password_hash", jane->id).toString();
         QVERIFY(before.startsWith(QLatin1String("pbkdf2-sha256$1000$")));
         AccountStore stronger(*m_db, 2000);
         // A wrong password leaves the hash alone.
         QVERIFY(!stronger.signIn(janeLogin, wrongPassword, at("2027-07-02T00:00:00Z")));
         QCOMPARE(column("password_hash", jane->id).toString(), before);
-        QVERIFY(stronger.signIn(janeLogin, goodPassword, at("2027-07-02T00:00:00Z")));
+        TOPUP_VERIFY_OK(stronger.signIn(janeLogin, goodPassword, at("2027-07-02T00:00:00Z")));
         const QString after = column("password_hash", jane->id).toString();
         QVERIFY2(after.startsWith(QLatin1String("pbkdf2-sha256$2000$")), qPrintable(after));
         QVERIFY(!after.contains(goodPassword));
         QVERIFY(PasswordHasher::verify(goodPassword, after));
-        QVERIFY(stronger.signIn(janeLogin, goodPassword, at("2027-07-03T00:00:00Z")));
+        TOPUP_VERIFY_OK(stronger.signIn(janeLogin, goodPassword, at("2027-07-03T00:00:00Z")));
         // A store with a lower count does not lower it again.
         QVERIFY(AccountStore(*m_db, 1000).signIn(janeLogin, goodPassword, at("2027-07-04T00:00:00Z")));
         QCOMPARE(column("password_hash", jane->id).toString(), after);
@@ -408,16 +408,18 @@ private slots:
     void monthlyCap()
     {
         const auto jane = m_accounts->signUp(form(janeLogin), at("2027-07-01T00:00:00Z"));
-        QVERIFY(jane);
+        QVERIFY2(jane, qPrintable(jane.error()));
         QVERIFY(!jane->monthlyCap);
-        QVERIFY(m_accounts->setMonthlyCap(jane->id, Money::fromCents(4250)));
-        QCOMPARE(m_accounts->account(jane->id)->monthlyCap->cents(), qint64(4250));
+        TOPUP_VERIFY_OK(m_accounts->setMonthlyCap(jane->id, Money::fromCents(4250)));
+        QCOMPARE(TOPUP_VALUE(m_accounts->account(jane->id)).monthlyCap, std::optional<Money>(Money::fromCents(4250)));
         const auto zero = m_accounts->setMonthlyCap(jane->id, Money());
         QVERIFY(!zero);
         QCOMPARE(zero.error(), QStringLiteral("a monthly cap must be more than zero"));
-        QCOMPARE(m_accounts->account(jane->id)->monthlyCap->cents(), qint64(4250));
-        QVERIFY(m_accounts->setMonthlyCap(jane->id, std::nullopt));
-        QVERIFY(!m_accounts->account(jane->id)->monthlyCap);
+        QCOMPARE(TOPUP_VALUE(m_accounts->account(jane->id)).monthlyCap, std::optional<Money>(Money::fromCents(4250)));
+        TOPUP_VERIFY_OK(m_accounts->setMonthlyCap(jane->id, std::nullopt));
+        const auto cleared = m_accounts->account(jane->id);
+        QVERIFY2(cleared, qPrintable(cleared.error()));
+        QVERIFY(!cleared->monthlyCap);
         QCOMPARE(m_accounts->account(jane->id + 100).error(), QStringLiteral("no such account"));
     }
 };

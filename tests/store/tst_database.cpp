@@ -119,7 +119,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("topup.sqlite"));
         {
             auto db = Database::open(path, storeSchema());
-            QVERIFY(db);
+            QVERIFY2(db, qPrintable(db.error()));
             QSqlQuery query((*db)->connection());
             QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
         }
@@ -144,7 +144,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("t.sqlite"));
         {
             auto db = Database::open(path, twoStepSchema());
-            QVERIFY(db);
+            QVERIFY2(db, qPrintable(db.error()));
             QSqlQuery query((*db)->connection());
             QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
         }
@@ -161,7 +161,7 @@ private slots:
     {
         QTemporaryDir dir;
         auto db = Database::open(dir.filePath(QStringLiteral("t.sqlite")), twoStepSchema());
-        QVERIFY(db);
+        QVERIFY2(db, qPrintable(db.error()));
         Database &database = **db;
         // The second statement fails: the first must be rolled back with it.
         const Expected<bool> result = database.write([&]() -> Expected<bool> {
@@ -181,7 +181,7 @@ private slots:
     {
         QTemporaryDir dir;
         auto db = Database::open(dir.filePath(QStringLiteral("t.sqlite")), twoStepSchema());
-        QVERIFY(db);
+        QVERIFY2(db, qPrintable(db.error()));
         Database &database = **db;
         QVERIFY(database.write([&]() -> Expected<bool> {
             QSqlQuery query(database.connection());

@@ -8,6 +8,8 @@
 #include "store/methodstore.h"
 #include "store/packagestore.h"
 #include "store/storeschema.h"
+#include "checked.h"
+#include "storefixture.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -26,39 +28,35 @@ const Instant now = Instant::fromMsecs(1804680000000); // 2027-03-10T12:00:00Z
 // A store with one account, two wallets and the default packages.
 struct Setup final
 {
-    QTemporaryDir dir;
-    std::shared_ptr<Database> db;
-    std::optional<Expected<std::unique_ptr<JournalGateway>>> journal;
+    test::StoreFixture folder;
+    Database *db = nullptr;
     std::unique_ptr<LineStore> lines;
     qint64 account = 0;
     QString wallet1, wallet2;            // "M<id>"
     std::map<QString, QString> packages; // name -> "P<id>"
 
-    bool open()
+    Expected<bool> open()
     {
-        auto store = Database::open(dir.filePath(QStringLiteral("topup.sqlite")), storeSchema());
-        journal = JournalGateway::open(dir.filePath(QStringLiteral("gateway.sqlite")));
-        if (!store || !*journal)
-            return false;
-        db = *store;
+        if (const Expected<bool> opened = folder.open(); !opened)
+            return opened;
+        db = &folder.store();
         lines = std::make_unique<LineStore>(*db);
-        SignUpForm form;
-        form.login = QStringLiteral("jane@example.com");
-        form.password = QStringLiteral("correct horse battery");
-        const auto signedUp = AccountStore(*db, 1000).signUp(form, now);
+        const Expected<qint64> signedUp = folder.signUp(QStringLiteral("jane@example.com"), now);
         if (!signedUp)
-            return false;
-        account = signedUp->id;
-        MethodStore methods(*db, *journal->value());
+            return Expected<bool>::failure(signedUp.error());
+        account = *signedUp;
+        MethodStore methods(*db, folder.journal());
         const auto a = methods.addWallet(account, WalletForm{QStringLiteral("a@example.com"), Money()}, now);
+        if (!a)
+            return Expected<bool>::failure(a.error());
         const auto b = methods.addWallet(account, WalletForm{QStringLiteral("b@example.com"), Money()}, now);
-        if (!a || !b)
-            return false;
+        if (!b)
+            return Expected<bool>::failure(b.error());
         wallet1 = a->engineId();
         wallet2 = b->engineId();
         const auto catalog = PackageStore(*db).list(account);
         if (!catalog)
-            return false;
+            return Expected<bool>::failure(catalog.error());
         for (const PackageRecord &record : *catalog)
             packages[record.name] = record.package.id;
         return true;
@@ -90,7 +88,8 @@ private slots:
     void addListFind()
     {
         Setup s;
-        QVERIFY(s.open());
+        const Expected<bool> opened = s.open();
+        QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.lines->add(s.account, LineForm{QStringLiteral("  Home "), QStringLiteral(" EU "), UsageProfile::Heavy,
                                                            42, DataAmount(2000000000), VoiceAmount(300)});
         QVERIFY2(home, qPrintable(home.error()));
@@ -105,16 +104,16 @@ private slots:
         QCOMPARE(home->progress.lastMonthlyKey, -1);
         QCOMPARE(home->engineId(), QStringLiteral("L%1").arg(home->id));
         const auto travel = s.add(QStringLiteral("Travel"));
-        QVERIFY(travel);
+        QVERIFY2(travel, qPrintable(travel.error()));
         const auto list = s.lines->list(s.account);
-        QVERIFY(list);
+        QVERIFY2(list, qPrintable(list.error()));
         QCOMPARE(list->size(), std::size_t(2));
         QCOMPARE((*list)[0].id, home->id);
         QCOMPARE((*list)[0].name, QStringLiteral("Home"));
         QCOMPARE((*list)[1].id, travel->id);
         QCOMPARE((*list)[1].name, QStringLiteral("Travel"));
         QCOMPARE((*list)[1].dataBytes, qint64(1000));
-        QCOMPARE(s.lines->find(s.account, travel->id)->voiceSeconds, qint64(60));
+        QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, travel->id)).voiceSeconds, qint64(60));
         QCOMPARE(s.lines->find(s.account, travel->id + 100).error(), QStringLiteral("no such line"));
     }
 
@@ -130,7 +129,8 @@ private slots:
     {
         QFETCH(QString, region);
         Setup s;
-        QVERIFY(s.open());
+        const Expected<bool> opened = s.open();
+        QVERIFY2(opened, qPrintable(opened.error()));
         LineForm form;
         form.name = QStringLiteral("Home");
         form.region = region;
@@ -155,32 +155,35 @@ private slots:
         QFETCH(QString, name);
         QFETCH(QString, error);
         Setup s;
-        QVERIFY(s.open());
+        const Expected<bool> opened = s.open();
+        QVERIFY2(opened, qPrintable(opened.error()));
         const auto added = s.add(name);
         QCOMPARE(added.ok(), error.isEmpty());
         QCOMPARE(added.error(), error);
-        QCOMPARE(s.lines->list(s.account)->size(), std::size_t(error.isEmpty() ? 1 : 0));
+        QCOMPARE(TOPUP_VALUE(s.lines->list(s.account)).size(), std::size_t(error.isEmpty() ? 1 : 0));
         // The same rule for a new name.
         const auto other = s.add(QStringLiteral("Other"));
-        QVERIFY(other);
+        QVERIFY2(other, qPrintable(other.error()));
         const auto renamed = s.lines->rename(s.account, other->id, name);
         QCOMPARE(renamed.ok(), error.isEmpty());
         QCOMPARE(renamed.error(), error);
-        QCOMPARE(s.lines->find(s.account, other->id)->name, error.isEmpty() ? name.trimmed() : QStringLiteral("Other"));
+        QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, other->id)).name, error.isEmpty() ? name.trimmed() : QStringLiteral("Other"));
     }
 
     void renameAndRemove()
     {
         Setup s;
-        QVERIFY(s.open());
+        const Expected<bool> opened = s.open();
+        QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));
         const auto work = s.add(QStringLiteral("Work"));
         QVERIFY(home && work);
-        QVERIFY(s.lines->rename(s.account, home->id, QStringLiteral(" Family ")));
-        QCOMPARE(s.lines->find(s.account, home->id)->name, QStringLiteral("Family"));
+        TOPUP_VERIFY_OK(s.lines->rename(s.account, home->id, QStringLiteral(" Family ")));
+        QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, home->id)).name, QStringLiteral("Family"));
         QCOMPARE(s.lines->rename(s.account, work->id + 100, QStringLiteral("X")).error(), QStringLiteral("no such line"));
-        QVERIFY(s.lines->remove(s.account, home->id));
+        TOPUP_VERIFY_OK(s.lines->remove(s.account, home->id));
         const auto list = s.lines->list(s.account);
+        QVERIFY2(list, qPrintable(list.error()));
         QCOMPARE(list->size(), std::size_t(1));
         QCOMPARE(list->front().id, work->id);
         QCOMPARE(s.lines->find(s.account, home->id).error(), QStringLiteral("no such line"));
@@ -191,9 +194,10 @@ private slots:
     void validPolicyRoundTrips()
     {
         Setup s;
-        QVERIFY(s.open());
+        const Expected<bool> opened = s.open();
+        QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));
-        QVERIFY(home);
+        QVERIFY2(home, qPrintable(home.error()));
         Policy policy;
         policy.threshold = ThresholdTrigger{Resource::Data, 500000000, s.packages.at(QStringLiteral("1 GB data"))};
         policy.monthly = MonthlyTrigger{31, 23 * 60 + 59, s.packages.at(QStringLiteral("10 GB + 300 minutes"))};
@@ -201,7 +205,7 @@ private slots:
         policy.maxPerMonth = 3;
         policy.method = s.wallet1;
         policy.fallback = s.wallet2;
-        QVERIFY(s.lines->checkPolicy(s.account, policy));
+        TOPUP_VERIFY_OK(s.lines->checkPolicy(s.account, policy));
         const auto set = s.lines->setPolicy(s.account, home->id, policy);
         QVERIFY2(set, qPrintable(set.error()));
         QCOMPARE(s.scalar(QStringLiteral("SELECT policy_json FROM lines WHERE id = ?"), home->id).toString(),
@@ -210,9 +214,11 @@ private slots:
                                 "\"500000000B\",\"package\":\"%4\",\"resource\":\"data\"}}")
                      .arg(s.wallet2, s.wallet1, policy.monthly->package, policy.threshold->package));
         const auto read = s.lines->find(s.account, home->id);
-        QVERIFY(read && read->policy);
+        QVERIFY2(read, qPrintable(read.error()));
+        QVERIFY(read->policy);
         const Policy &back = *read->policy;
         QCOMPARE(back.enabled, true);
+        QVERIFY(back.threshold && back.monthly && back.monthlyCap);
         QCOMPARE(back.threshold->resource, Resource::Data);
         QCOMPARE(back.threshold->below, qint64(500000000));
         QCOMPARE(back.threshold->package, policy.threshold->package);
@@ -228,14 +234,15 @@ private slots:
         Policy voice;
         voice.threshold = ThresholdTrigger{Resource::Voice, 600, s.packages.at(QStringLiteral("100 minutes"))};
         voice.method = s.wallet2;
-        QVERIFY(s.lines->setPolicy(s.account, home->id, voice));
-        const auto voiceBack = s.lines->find(s.account, home->id)->policy;
+        TOPUP_VERIFY_OK(s.lines->setPolicy(s.account, home->id, voice));
+        const auto voiceBack = TOPUP_VALUE(s.lines->find(s.account, home->id)).policy;
+        QVERIFY(voiceBack && voiceBack->threshold);
         QCOMPARE(voiceBack->threshold->resource, Resource::Voice);
         QCOMPARE(voiceBack->threshold->below, qint64(600));
         QVERIFY(!voiceBack->monthly && !voiceBack->monthlyCap && !voiceBack->maxPerMonth);
         QCOMPARE(voiceBack->fallback, QString());
-        QVERIFY(s.lines->setPolicy(s.account, home->id, std::nullopt));
-        QVERIFY(!s.lines->find(s.account, home->id)->policy);
+        TOPUP_VERIFY_OK(s.lines->setPolicy(s.account, home->id, std::nullopt));
+        QVERIFY(!TOPUP_VALUE(s.lines->find(s.account, home->id)).policy);
         QVERIFY(s.scalar(QStringLiteral("SELECT policy_json FROM lines WHERE id = ?"), home->id).isNull());
     }
 
@@ -278,9 +285,10 @@ private slots:
         QFETCH(QString, fallback);
         QFETCH(QString, error);
         Setup s;
-        QVERIFY(s.open());
+        const Expected<bool> opened = s.open();
+        QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));
-        QVERIFY(home);
+        QVERIFY2(home, qPrintable(home.error()));
         const auto methodId = [&](const QString &text) {
             return text == QLatin1String("1") ? s.wallet1 : text == QLatin1String("2") ? s.wallet2 : text;
         };
@@ -297,14 +305,15 @@ private slots:
         const auto set = s.lines->setPolicy(s.account, home->id, policy);
         QVERIFY(!set);
         QCOMPARE(set.error(), expected);
-        QVERIFY(!s.lines->find(s.account, home->id)->policy);
-        QCOMPARE(s.lines->find(s.account, home->id)->progress.state, ThresholdState::Suspended); // untouched
+        QVERIFY(!TOPUP_VALUE(s.lines->find(s.account, home->id)).policy);
+        QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, home->id)).progress.state, ThresholdState::Suspended); // untouched
     }
 
     void newPolicyArmsAndDropsRetries()
     {
         Setup s;
-        QVERIFY(s.open());
+        const Expected<bool> opened = s.open();
+        QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));
         const auto work = s.add(QStringLiteral("Work"));
         QVERIFY(home && work);
@@ -324,17 +333,17 @@ private slots:
         bad.method = QStringLiteral("M999");
         QVERIFY(!s.lines->setPolicy(s.account, home->id, bad));
         QCOMPARE(s.scalar(retries, home->id).toInt(), 2);
-        QCOMPARE(s.lines->find(s.account, home->id)->progress.state, ThresholdState::Suspended);
+        QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, home->id)).progress.state, ThresholdState::Suspended);
 
-        QVERIFY(s.lines->setPolicy(s.account, home->id, policy));
-        QCOMPARE(s.lines->find(s.account, home->id)->progress.state, ThresholdState::Armed);
+        TOPUP_VERIFY_OK(s.lines->setPolicy(s.account, home->id, policy));
+        QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, home->id)).progress.state, ThresholdState::Armed);
         QCOMPARE(s.scalar(retries, home->id).toInt(), 0);
         // The other line keeps its state and its retry.
-        QCOMPARE(s.lines->find(s.account, work->id)->progress.state, ThresholdState::Suspended);
+        QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, work->id)).progress.state, ThresholdState::Suspended);
         QCOMPARE(s.scalar(retries, work->id).toInt(), 1);
         // Clearing the policy is a policy change too.
-        QVERIFY(s.lines->setPolicy(s.account, work->id, std::nullopt));
-        QCOMPARE(s.lines->find(s.account, work->id)->progress.state, ThresholdState::Armed);
+        TOPUP_VERIFY_OK(s.lines->setPolicy(s.account, work->id, std::nullopt));
+        QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, work->id)).progress.state, ThresholdState::Armed);
         QCOMPARE(s.scalar(retries, work->id).toInt(), 0);
         QCOMPARE(s.lines->setPolicy(s.account, work->id + 100, policy).error(), QStringLiteral("no such line"));
     }

@@ -9,6 +9,8 @@
 #include "store/methodstore.h"
 #include "store/packagestore.h"
 #include "store/storeschema.h"
+#include "checked.h"
+#include "storefixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,13 +23,10 @@
 #include <optional>
 
 using namespace topup;
+using topup::test::at;
 
 namespace {
 
-Instant at(const char *text)
-{
-    return *Instant::parse(QString::fromLatin1(text));
-}
 
 const Instant march10 = Instant::fromMsecs(1804680000000); // 2027-03-10T12:00:00Z
 
@@ -45,43 +44,39 @@ void captureMessage(QtMsgType type, const QMessageLogContext &context, const QSt
 // Tokens are letters only, so a digit run found in a file can only be card data.
 struct Setup final
 {
-    QTemporaryDir dir;
-    std::shared_ptr<Database> db;
-    std::optional<Expected<std::unique_ptr<JournalGateway>>> journal;
+    test::StoreFixture dir;
+    Database *db = nullptr;
     JournalGateway *gateway = nullptr;
     std::unique_ptr<MethodStore> methods;
     qint64 account = 0;
     int tokensIssued = 0;
     ZonedCalendar berlin{QTimeZone("Europe/Berlin")};
 
-    bool open()
+    Expected<bool> open()
     {
-        auto store = Database::open(dir.filePath(QStringLiteral("topup.sqlite")), storeSchema());
-        journal = JournalGateway::open(dir.filePath(QStringLiteral("gateway.sqlite")));
-        if (!store || !*journal)
-            return false;
-        db = *store;
-        gateway = journal->value().get();
+        if (const Expected<bool> opened = dir.open(); !opened)
+            return opened;
+        db = &dir.store();
+        gateway = &dir.journal();
         methods = std::make_unique<MethodStore>(*db, *gateway, [this] {
             QString name = QStringLiteral("tok_");
             for (int n = ++tokensIssued; n > 0; n /= 26)
                 name.append(QChar(u'a' + (n % 26)));
             return name;
         });
-        SignUpForm form;
-        form.login = QStringLiteral("jane@example.com");
-        form.password = QStringLiteral("correct horse battery");
-        const auto signedUp = AccountStore(*db, 1000).signUp(form, march10, QByteArray(16, 'k'));
-        account = signedUp ? signedUp->id : 0;
-        return account > 0;
+        const Expected<qint64> signedUp = dir.signUp(QStringLiteral("jane@example.com"), march10, QByteArray(16, 'k'));
+        if (!signedUp)
+            return Expected<bool>::failure(signedUp.error());
+        account = *signedUp;
+        return true;
     }
 
     void close()
     {
         methods.reset();
         gateway = nullptr;
-        journal.reset();
-        db.reset();
+        db = nullptr;
+        dir.close();
     }
 
     Expected<MethodRecord> card(const QString &number, const QString &code, const QString &expiry = QStringLiteral("12/29"),
@@ -177,7 +172,8 @@ private slots:
     void init()
     {
         m_w = std::make_unique<Setup>();
-        QVERIFY(m_w->open());
+        const Expected<bool> opened = m_w->open();
+        QVERIFY2(opened, qPrintable(opened.error()));
     }
 
     void cleanup() { m_w.reset(); }
@@ -205,6 +201,7 @@ private slots:
         QCOMPARE(added->brand, brand);
         QCOMPARE(added->lastFour, lastFour);
         QCOMPARE(added->holder, QStringLiteral("Jane Doe"));
+        QVERIFY(added->expires);
         QCOMPARE(added->expires->toString(), QStringLiteral("2029-12"));
         QCOMPARE(added->token, QStringLiteral("tok_b"));
         QCOMPARE(added->label(), brand + QStringLiteral(" •••• ") + lastFour);
@@ -219,9 +216,9 @@ private slots:
         QCOMPARE(names.join(QLatin1Char(',')), QStringLiteral("id,account_id,code,kind,holder,brand,last_four,expires,"
                                                               "wallet_masked,token,is_default,removed,created_ms"));
         // The provider holds the funds and ends the card with its month, Berlin time.
-        QCOMPARE(m_w->gateway->fundsOf(QStringLiteral("tok_b"))->cents(), qint64(2500));
+        QCOMPARE(TOPUP_VALUE(m_w->gateway->fundsOf(QStringLiteral("tok_b"))).cents(), qint64(2500));
         const auto list = m_w->methods->list(m_w->account);
-        QVERIFY(list);
+        QVERIFY2(list, qPrintable(list.error()));
         QCOMPARE(list->size(), std::size_t(1));
         QCOMPARE(list->front().funds.cents(), qint64(2500));
         QCOMPARE(list->front().label(), brand + QStringLiteral(" •••• ") + lastFour);
@@ -265,11 +262,13 @@ private slots:
         QFETCH(QString, now);
         QFETCH(QString, error);
         CardForm form{MethodKind::CreditCard, holder, number, expiry, code, Money::fromCents(100)};
-        const auto added = m_w->methods->addCard(m_w->account, form, *Instant::parse(now), m_w->berlin);
+        const Expected<Instant> when = Instant::parse(now);
+        QVERIFY2(when, qPrintable(when.error()));
+        const auto added = m_w->methods->addCard(m_w->account, form, *when, m_w->berlin);
         QVERIFY(!added);
         QCOMPARE(added.error(), error);
         QCOMPARE(m_w->tokensIssued, 0); // nothing opened at the provider
-        QCOMPARE(m_w->methods->list(m_w->account)->size(), std::size_t(0));
+        QCOMPARE(TOPUP_VALUE(m_w->methods->list(m_w->account)).size(), std::size_t(0));
     }
 
     void expiryEdgeIsTheAccountsMonth()
@@ -287,8 +286,8 @@ private slots:
         const auto late = m_w->gateway->chargeToken(ChargeIdentity{QStringLiteral("k"), 1, added->token}, Money::fromCents(1),
                                                  at("2027-03-31T22:00:00Z"));
         QVERIFY(late && !late->succeeded);
-        QVERIFY(late->reason == Reason::CardExpired);
-        QCOMPARE(m_w->gateway->fundsOf(added->token)->cents(), qint64(999));
+        QCOMPARE(late->reason, std::optional<Reason>(Reason::CardExpired));
+        QCOMPARE(TOPUP_VALUE(m_w->gateway->fundsOf(added->token)).cents(), qint64(999));
     }
 
     void walletIsMasked()
@@ -304,6 +303,7 @@ private slots:
         QVERIFY(!wallet->isCard());
         QCOMPARE(m_w->row(wallet->id), QStringLiteral("paypal|NULL|NULL|NULL|NULL|j•••@example.com|tok_b|tok_b|1|0"));
         const auto list = m_w->methods->list(m_w->account);
+        QVERIFY2(list, qPrintable(list.error()));
         QCOMPARE(list->size(), std::size_t(1));
         QCOMPARE(list->front().funds.cents(), qint64(300));
         QCOMPARE(list->front().walletMasked, QStringLiteral("j•••@example.com"));
@@ -317,8 +317,9 @@ private slots:
         QVERIFY(visa && wallet);
         QVERIFY(visa->isDefault);
         QVERIFY(!wallet->isDefault);
-        QVERIFY(m_w->methods->setDefault(m_w->account, wallet->id));
+        TOPUP_VERIFY_OK(m_w->methods->setDefault(m_w->account, wallet->id));
         auto list = m_w->methods->list(m_w->account);
+        QVERIFY2(list, qPrintable(list.error()));
         QCOMPARE(list->size(), std::size_t(2));
         QCOMPARE((*list)[0].isDefault, false);
         QCOMPARE((*list)[1].isDefault, true);
@@ -326,11 +327,13 @@ private slots:
         QVERIFY(!unknown);
         QCOMPARE(unknown.error(), QStringLiteral("no such payment method"));
         list = m_w->methods->list(m_w->account);
+        QVERIFY2(list, qPrintable(list.error()));
+        QCOMPARE(list->size(), std::size_t(2));
         QCOMPARE((*list)[0].isDefault, false);
         QCOMPARE((*list)[1].isDefault, true);
-        QVERIFY(m_w->methods->setDefault(m_w->account, visa->id));
-        QCOMPARE(m_w->methods->find(m_w->account, visa->id)->isDefault, true);
-        QCOMPARE(m_w->methods->find(m_w->account, wallet->id)->isDefault, false);
+        TOPUP_VERIFY_OK(m_w->methods->setDefault(m_w->account, visa->id));
+        QCOMPARE(TOPUP_VALUE(m_w->methods->find(m_w->account, visa->id)).isDefault, true);
+        QCOMPARE(TOPUP_VALUE(m_w->methods->find(m_w->account, wallet->id)).isDefault, false);
     }
 
     void depositAddsFundsAtTheProvider_data()
@@ -348,14 +351,17 @@ private slots:
         QFETCH(qint64, cents);
         QFETCH(QString, error);
         const auto visa = m_w->card(QStringLiteral("4111111111111111"), QStringLiteral("482"));
-        QVERIFY(visa);
+        QVERIFY2(visa, qPrintable(visa.error()));
         const auto deposited = m_w->methods->deposit(m_w->account, visa->id, Money::fromCents(cents), march10);
         QCOMPARE(deposited.ok(), error.isEmpty());
         QCOMPARE(deposited.error(), error);
         const qint64 expected = 2500 + (error.isEmpty() ? cents : 0);
-        QCOMPARE(m_w->methods->list(m_w->account)->front().funds.cents(), expected);
-        QCOMPARE(m_w->methods->find(m_w->account, visa->id)->funds.cents(), expected);
-        QCOMPARE(m_w->gateway->fundsOf(visa->token)->cents(), expected);
+        const auto list = m_w->methods->list(m_w->account);
+        QVERIFY2(list, qPrintable(list.error()));
+        QCOMPARE(list->size(), std::size_t(1));
+        QCOMPARE(list->front().funds.cents(), expected);
+        QCOMPARE(TOPUP_VALUE(m_w->methods->find(m_w->account, visa->id)).funds.cents(), expected);
+        QCOMPARE(TOPUP_VALUE(m_w->gateway->fundsOf(visa->token)).cents(), expected);
         QCOMPARE(m_w->methods->deposit(m_w->account, visa->id + 100, Money::fromCents(100), march10).error(),
                  QStringLiteral("no such payment method"));
     }
@@ -365,28 +371,32 @@ private slots:
         const auto visa = m_w->card(QStringLiteral("4111111111111111"), QStringLiteral("482"));
         const auto wallet = m_w->methods->addWallet(m_w->account, WalletForm{QStringLiteral("jane@example.com"), Money()}, march10);
         QVERIFY(visa && wallet);
-        const QString package = PackageStore(*m_w->db).list(m_w->account)->front().package.id;
+        const auto packages = PackageStore(*m_w->db).list(m_w->account);
+        QVERIFY2(packages, qPrintable(packages.error()));
+        QVERIFY(!packages->empty());
+        const QString package = packages->front().package.id;
         LineStore lines(*m_w->db);
         const auto home = lines.add(m_w->account, LineForm{QStringLiteral("Home"), QStringLiteral("EU"), UsageProfile::Regular, 1, {}, {}});
         const auto travel = lines.add(m_w->account, LineForm{QStringLiteral("Travel"), QStringLiteral("EU"), UsageProfile::Regular, 2, {}, {}});
         const auto spare = lines.add(m_w->account, LineForm{QStringLiteral("Spare"), QStringLiteral("EU"), UsageProfile::Regular, 3, {}, {}});
         QVERIFY(home && travel && spare);
-        QVERIFY(lines.setPolicy(m_w->account, home->id, thresholdPolicy(visa->engineId(), package)));
-        QVERIFY(lines.setPolicy(m_w->account, travel->id, thresholdPolicy(wallet->engineId(), package, visa->engineId())));
-        QVERIFY(lines.setPolicy(m_w->account, spare->id, thresholdPolicy(visa->engineId(), package, {}, false)));
+        TOPUP_VERIFY_OK(lines.setPolicy(m_w->account, home->id, thresholdPolicy(visa->engineId(), package)));
+        TOPUP_VERIFY_OK(lines.setPolicy(m_w->account, travel->id, thresholdPolicy(wallet->engineId(), package, visa->engineId())));
+        TOPUP_VERIFY_OK(lines.setPolicy(m_w->account, spare->id, thresholdPolicy(visa->engineId(), package, {}, false)));
 
         const auto refused = m_w->methods->remove(m_w->account, visa->id);
         QVERIFY(!refused);
         QCOMPARE(refused.error(), QStringLiteral("this method pays the auto top-ups of Home, Travel; choose another method there first"));
-        QCOMPARE(m_w->methods->list(m_w->account)->size(), std::size_t(2));
+        QCOMPARE(TOPUP_VALUE(m_w->methods->list(m_w->account)).size(), std::size_t(2));
 
-        QVERIFY(lines.setPolicy(m_w->account, home->id, thresholdPolicy(visa->engineId(), package, {}, false)));
+        TOPUP_VERIFY_OK(lines.setPolicy(m_w->account, home->id, thresholdPolicy(visa->engineId(), package, {}, false)));
         QCOMPARE(m_w->methods->remove(m_w->account, visa->id).error(),
                  QStringLiteral("this method pays the auto top-ups of Travel; choose another method there first"));
-        QVERIFY(lines.setPolicy(m_w->account, travel->id, std::nullopt));
+        TOPUP_VERIFY_OK(lines.setPolicy(m_w->account, travel->id, std::nullopt));
         const auto removed = m_w->methods->remove(m_w->account, visa->id);
         QVERIFY2(removed, qPrintable(removed.error()));
         const auto list = m_w->methods->list(m_w->account);
+        QVERIFY2(list, qPrintable(list.error()));
         QCOMPARE(list->size(), std::size_t(1));
         QCOMPARE(list->front().id, wallet->id);
         QCOMPARE(m_w->methods->find(m_w->account, visa->id).error(), QStringLiteral("no such payment method"));
@@ -412,17 +422,20 @@ private slots:
         for (const CardData &card : accepted) {
             const auto added = m_w->card(card.number, card.code, QStringLiteral("11/30"), card.holder);
             QVERIFY2(added, qPrintable(added.error()));
-            QVERIFY(m_w->methods->deposit(m_w->account, added->id, Money::fromCents(700), march10));
+            TOPUP_VERIFY_OK(m_w->methods->deposit(m_w->account, added->id, Money::fromCents(700), march10));
         }
+        QCOMPARE(refused.size(), std::size_t(2));
         QVERIFY(!m_w->card(refused[0].number, refused[0].code, QStringLiteral("11/30"), refused[0].holder));
         QVERIFY(!m_w->card(refused[1].number, refused[1].code, QStringLiteral("01/27"), refused[1].holder));
-        QCOMPARE(m_w->methods->list(m_w->account)->size(), accepted.size());
-        QVERIFY(m_w->methods->setDefault(m_w->account, m_w->methods->list(m_w->account)->back().id));
+        QCOMPARE(TOPUP_VALUE(m_w->methods->list(m_w->account)).size(), accepted.size());
+        const auto list = m_w->methods->list(m_w->account);
+        QVERIFY2(list && !list->empty(), qPrintable(list.error()));
+        TOPUP_VERIFY_OK(m_w->methods->setDefault(m_w->account, list->back().id));
 
         std::vector<CardData> all = accepted;
         all.insert(all.end(), refused.begin(), refused.end());
         const auto scanFolder = [&](const char *when, const QStringList &mustExist) {
-            const QStringList names = QDir(m_w->dir.path()).entryList(QDir::Files | QDir::Hidden);
+            const QStringList names = QDir(m_w->dir.filePath(QString())).entryList(QDir::Files | QDir::Hidden);
             for (const QString &name : mustExist)
                 QVERIFY2(names.contains(name), qPrintable(name + QLatin1String(" missing: ") + names.join(QLatin1Char(' '))));
             for (const QString &name : names) {

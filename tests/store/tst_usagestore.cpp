@@ -37,7 +37,9 @@ private slots:
         const ZonedCalendar calendar(QTimeZone("America/New_York"));
         std::vector<UsageRow> rows;
         // Across the March 2027 DST change, two lines, one instant twice (summed).
-        const qint64 start = Instant::parse(u"2027-03-13T20:00:00Z")->msecs();
+        const Expected<Instant> first = Instant::parse(u"2027-03-13T20:00:00Z");
+        QVERIFY2(first, qPrintable(first.error()));
+        const qint64 start = first->msecs();
         for (int i = 0; i < 24 * 12; ++i) {
             for (qint64 line : {1, 2})
                 rows.push_back(UsageRow{line, Instant::fromMsecs(start + i * 300000), 1000 * line + i, i % 7});
@@ -49,7 +51,7 @@ private slots:
         int pass = 0;
         for (UsageStore::Path path : {UsageStore::Path::Fastest, UsageStore::Path::QtSqlOnly}) {
             auto db = Database::open(dir.filePath(QStringLiteral("%1.sqlite").arg(pass)), storeSchema());
-            QVERIFY(db);
+            QVERIFY2(db, qPrintable(db.error()));
             Database &database = **db;
             if (path == UsageStore::Path::Fastest)
                 QVERIFY2(database.rawHandle(), "Debian's QSQLITE runs the system SQLite: the fast path must be taken");
@@ -83,7 +85,7 @@ private slots:
     {
         QTemporaryDir dir;
         auto db = Database::open(dir.filePath(QStringLiteral("t.sqlite")), storeSchema());
-        QVERIFY(db);
+        QVERIFY2(db, qPrintable(db.error()));
         Database &database = **db;
         const ZonedCalendar calendar(QTimeZone("UTC"));
         // Line 9 does not exist: the foreign key refuses the sample, on either path.

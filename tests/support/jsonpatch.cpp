@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTest>
 
 namespace topup::test {
 namespace {
@@ -66,6 +67,19 @@ QJsonObject baseScenario()
 QByteArray toJson(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject object(const char *json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    const bool isObject = error.error == QJsonParseError::NoError && document.isObject();
+    const QString why = error.error != QJsonParseError::NoError
+                            ? QStringLiteral("%1 at offset %2 of %3").arg(error.errorString()).arg(error.offset).arg(QString::fromUtf8(json))
+                            : QStringLiteral("not an object: %1").arg(QString::fromUtf8(json));
+    if (!QTest::qVerify(isObject, "object(json)", qPrintable(why), __FILE__, __LINE__))
+        return {};
+    return document.object();
 }
 
 } // namespace topup::test

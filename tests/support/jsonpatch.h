@@ -17,4 +17,8 @@ QJsonObject baseScenario();
 
 QByteArray toJson(const QJsonObject &object);
 
+// The object written in `json`; malformed text (a typo in a test) fails the
+// running test with the parser's message and gives an empty object.
+QJsonObject object(const char *json);
+
 } // namespace topup::test

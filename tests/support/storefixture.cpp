@@ -1,0 +1,63 @@
+#include "storefixture.h"
+
+#include "service/service.h"
+#include "sim/journalgateway.h"
+#include "store/accountstore.h"
+#include "store/database.h"
+#include "store/storeschema.h"
+
+namespace topup::test {
+
+QString testPassword()
+{
+    return QStringLiteral("correct horse battery");
+}
+
+StoreFixture::StoreFixture() = default;
+StoreFixture::~StoreFixture() = default;
+
+Expected<bool> StoreFixture::open()
+{
+    close();
+    if (!m_dir.isValid())
+        return Expected<bool>::failure(QStringLiteral("cannot create a temporary folder: %1").arg(m_dir.errorString()));
+    auto store = Database::open(storePath(), storeSchema());
+    if (!store)
+        return Expected<bool>::failure(QStringLiteral("%1: %2").arg(storePath(), store.error()));
+    auto journal = JournalGateway::open(journalPath());
+    if (!journal)
+        return Expected<bool>::failure(QStringLiteral("%1: %2").arg(journalPath(), journal.error()));
+    m_store = *store;
+    m_journal = journal.take();
+    return true;
+}
+
+void StoreFixture::close()
+{
+    m_journal.reset();
+    m_store.reset();
+}
+
+Expected<qint64> StoreFixture::signUp(const QString &login, Instant at, const QByteArray &fixedSalt)
+{
+    if (!m_store)
+        return Expected<qint64>::failure(QStringLiteral("the store is not open"));
+    SignUpForm form;
+    form.login = login;
+    form.password = testPassword();
+    const Expected<Account> account = AccountStore(*m_store, fastPasswordRounds).signUp(form, at, fixedSalt);
+    if (!account)
+        return Expected<qint64>::failure(QStringLiteral("signing up %1: %2").arg(login, account.error()));
+    return account->id;
+}
+
+Expected<std::unique_ptr<Service>> openTestService(const QString &dataDir, Instant now)
+{
+    Service::Options options;
+    options.dataDir = dataDir;
+    options.fixedNow = now;
+    options.passwordIterations = fastPasswordRounds;
+    return Service::open(options);
+}
+
+} // namespace topup::test

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "domain/expected.h"
+#include "domain/instant.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace topup {
+class Database;
+class JournalGateway;
+class Service;
+} // namespace topup
+
+namespace topup::test {
+
+// Password hashing rounds for tests: enough to run PBKDF2, few enough to be quick.
+constexpr int fastPasswordRounds = 1000;
+// The password every test account signs up with.
+QString testPassword();
+
+// A data folder of its own with the store (`topup.sqlite`, storeSchema) and
+// the provider's journal (`gateway.sqlite`), as the store tests use them.
+class StoreFixture final
+{
+public:
+    StoreFixture();
+    ~StoreFixture();
+    Q_DISABLE_COPY_MOVE(StoreFixture)
+
+    // Opens (or reopens) both files; the error names the file that failed.
+    [[nodiscard]] Expected<bool> open();
+    // Closes both files (to look at them from outside, or to reopen them).
+    void close();
+
+    // Signs `login` up with testPassword() and fastPasswordRounds; its id.
+    [[nodiscard]] Expected<qint64> signUp(const QString &login, Instant at, const QByteArray &fixedSalt = {});
+
+    QString filePath(const QString &name) const { return m_dir.filePath(name); }
+    QString storePath() const { return filePath(QStringLiteral("topup.sqlite")); }
+    QString journalPath() const { return filePath(QStringLiteral("gateway.sqlite")); }
+    // Valid between a successful open() and close().
+    Database &store() const { return *m_store; }
+    const std::shared_ptr<Database> &sharedStore() const { return m_store; }
+    JournalGateway &journal() const { return *m_journal; }
+
+private:
+    QTemporaryDir m_dir;
+    std::shared_ptr<Database> m_store;
+    std::unique_ptr<JournalGateway> m_journal;
+};
+
+// Opens the service on `dataDir` with the clock fixed at `now` and fast
+// password hashing, as the service and crash tests use it.
+[[nodiscard]] Expected<std::unique_ptr<Service>> openTestService(const QString &dataDir, Instant now);
+
+} // namespace topup::test
