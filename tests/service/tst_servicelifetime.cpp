@@ -2,13 +2,16 @@
 // that would change the world is refused, and closing the service (a user
 // closing the window) stops the catch-up cleanly, losing and doubling
 // nothing.
+#include "checked.h"
 #include "service/service.h"
+#include "storefixture.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace topup;
+using topup::test::at;
 
 namespace {
 
@@ -16,19 +19,9 @@ constexpr qint64 gigabyte = 1000 * 1000 * 1000;
 const char *const start = "2027-03-01T08:00:00Z";
 const char *const target = "2027-05-30T08:00:00Z";
 
-Instant at(const char *text)
-{
-    const Expected<Instant> instant = Instant::parse(QString::fromLatin1(text));
-    return instant ? *instant : Instant();
-}
-
 Expected<std::unique_ptr<Service>> openService(const QString &dir, const char *now)
 {
-    Service::Options options;
-    options.dataDir = dir;
-    options.fixedNow = at(now);
-    options.passwordIterations = 1000;
-    return Service::open(options);
+    return topup::test::openTestService(dir, at(now));
 }
 
 // An account with a heavy line that tops itself up from a wallet whenever
@@ -36,7 +29,7 @@ Expected<std::unique_ptr<Service>> openService(const QString &dir, const char *n
 Expected<qint64> heavyPhone(Service &service)
 {
     using Result = Expected<qint64>;
-    const SignUpForm form{QStringLiteral("ana@example.com"), QStringLiteral("correct-horse-battery"),
+    const SignUpForm form{QStringLiteral("ana@example.com"), topup::test::testPassword(),
                           QStringLiteral("EUR"), QStringLiteral("Europe/Paris"), std::nullopt};
     if (const Expected<Account> account = service.signUp(form); !account)
         return Result::failure(account.error());

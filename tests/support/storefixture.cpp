@@ -1,7 +1,7 @@
 #include "storefixture.h"
 
 #include "service/service.h"
-#include "sim/journalgateway.h"
+#include "store/journalgateway.h"
 #include "store/accountstore.h"
 #include "store/database.h"
 #include "store/storeschema.h"
