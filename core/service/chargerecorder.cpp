@@ -5,7 +5,6 @@
 #include "store/statement.h"
 
 #include <QCoreApplication>
-#include <QSet>
 
 namespace topup {
 namespace {
@@ -104,39 +103,40 @@ RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
 
 Expected<int> ChargeRecorder::reconcile()
 {
-    const Expected<std::vector<JournalCharge>> charges = m_journal.charges();
-    if (!charges)
-        return Expected<int>::failure(charges.error());
-    // One read of what the store has; a write only for what it lacks.
-    QSet<QString> recorded;
+    // A charge the store lacks has its intent still there: the intent is
+    // written before charging and removed in the transaction that writes the
+    // attempt down. So only the pending intents (none after a clean stop)
+    // are looked up in the journal, never its whole history.
+    struct Pending
     {
-        Statement select(m_store, QStringLiteral("SELECT chain_key, attempt, method_token FROM attempts WHERE method_token IS NOT NULL"));
+        ChargeIdentity identity;
+        Intent intent;
+    };
+    std::vector<Pending> pending;
+    {
+        Statement select(m_store, QStringLiteral("SELECT i.chain_key, i.attempt, i.method_token, l.account_id, i.line_id, i.method_id,"
+                                                 " i.package_id, i.trigger, i.at_ms, i.month"
+                                                 " FROM charge_intents i JOIN lines l ON l.id = i.line_id"));
         if (const auto ran = select.run(); !ran)
             return Expected<int>::failure(ran.error());
         while (select.next())
-            recorded.insert(chargeIdentityKey(ChargeIdentity{select.text(0), int(select.integer(1)), select.text(2)}));
+            pending.push_back(Pending{ChargeIdentity{select.text(0), int(select.integer(1)), select.text(2)},
+                                      Intent{select.integer(3), select.integer(4), select.integer(5), select.integer(6),
+                                             select.text(7), select.integer(8), select.text(9)}});
     }
     int writtenDown = 0;
-    for (const JournalCharge &charge : *charges) {
-        if (recorded.contains(chargeIdentityKey(charge.identity)))
+    for (const Pending &each : pending) {
+        const Expected<std::optional<JournalCharge>> charge = m_journal.chargeOf(each.identity);
+        if (!charge)
+            return Expected<int>::failure(charge.error());
+        if (!*charge) // the journal never saw it: never charged
             continue;
         const Expected<bool> done = m_store.write([&]() -> Expected<bool> {
-            Statement intent(m_store, QStringLiteral("SELECT l.account_id, i.line_id, i.method_id, i.package_id, i.trigger, i.at_ms, i.month"
-                                                     " FROM charge_intents i JOIN lines l ON l.id = i.line_id"
-                                                     " WHERE i.chain_key = ? AND i.attempt = ? AND i.method_token = ?"));
-            intent.bind(charge.identity.chainKey).bind(charge.identity.attempt).bind(charge.identity.method);
-            if (const auto ran = intent.run(); !ran)
-                return ran;
-            if (!intent.next()) // a charge of another store, or of a line since deleted
-                return true;
-            const Intent found{intent.integer(0), intent.integer(1), intent.integer(2), intent.integer(3),
-                               intent.text(4), intent.integer(5), intent.text(6)};
-            intent.finish();
-            ++writtenDown;
-            return writeDown(m_store, charge.identity, found, charge.amount, charge.answer, true);
+            return writeDown(m_store, each.identity, each.intent, (*charge)->amount, (*charge)->answer, true);
         });
         if (!done)
             return Expected<int>::failure(done.error());
+        ++writtenDown;
     }
     // Intents the journal never saw were never charged: forget them.
     const Expected<bool> cleared = m_store.write([&] {

@@ -166,23 +166,45 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
     return answer;
 }
 
+namespace {
+
+const char *const chargeColumns = "chain_key, attempt, token, amount_cents, at_ms, succeeded, reason";
+
+JournalCharge chargeFrom(const Statement &row)
+{
+    JournalCharge charge;
+    charge.identity = ChargeIdentity{row.text(0), int(row.integer(1)), row.text(2)};
+    charge.amount = Money::fromCents(row.integer(3));
+    charge.at = Instant::fromMsecs(row.integer(4));
+    charge.answer.succeeded = row.integer(5) != 0;
+    charge.answer.reason = parseReason(row.text(6));
+    return charge;
+}
+
+} // namespace
+
 Expected<std::vector<JournalCharge>> JournalGateway::charges() const
 {
-    Statement select(*m_database, QStringLiteral("SELECT chain_key, attempt, token, amount_cents, at_ms, succeeded, reason"
-                                                 " FROM charges ORDER BY seq"));
+    Statement select(*m_database, QStringLiteral("SELECT %1 FROM charges ORDER BY seq").arg(QLatin1String(chargeColumns)));
     if (const auto ran = select.run(); !ran)
         return Expected<std::vector<JournalCharge>>::failure(ran.error());
     std::vector<JournalCharge> all;
-    while (select.next()) {
-        JournalCharge charge;
-        charge.identity = ChargeIdentity{select.text(0), int(select.integer(1)), select.text(2)};
-        charge.amount = Money::fromCents(select.integer(3));
-        charge.at = Instant::fromMsecs(select.integer(4));
-        charge.answer.succeeded = select.integer(5) != 0;
-        charge.answer.reason = parseReason(select.text(6));
-        all.push_back(charge);
-    }
+    while (select.next())
+        all.push_back(chargeFrom(select));
     return all;
+}
+
+Expected<std::optional<JournalCharge>> JournalGateway::chargeOf(const ChargeIdentity &identity) const
+{
+    using Result = Expected<std::optional<JournalCharge>>;
+    Statement select(*m_database, QStringLiteral("SELECT %1 FROM charges WHERE chain_key = ? AND attempt = ? AND token = ?")
+                                      .arg(QLatin1String(chargeColumns)));
+    select.bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
+    if (const auto ran = select.run(); !ran)
+        return Result::failure(ran.error());
+    if (!select.next())
+        return Result(std::optional<JournalCharge>());
+    return Result(std::optional<JournalCharge>(chargeFrom(select)));
 }
 
 ChargeAnswer JournalGateway::charge(const ChargeIdentity &identity, int method, Money price, Instant at, const ChargeContext &)

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace topup {
@@ -43,8 +44,10 @@ public:
     Expected<Money> fundsOf(const QString &token) const;
     Expected<ChargeAnswer> chargeToken(const ChargeIdentity &identity, Money price, Instant at);
 
-    // Everything the journal holds, in the order it happened (for reconciling).
+    // Everything the journal holds, in the order it happened (for audits).
     Expected<std::vector<JournalCharge>> charges() const;
+    // The charge of one identity, if the journal has it (for reconciling).
+    Expected<std::optional<JournalCharge>> chargeOf(const ChargeIdentity &identity) const;
     // The last failure to reach the journal (empty when none): an engine run
     // sees it as a gateway_error answer, the service shows it to the user.
     const QString &lastError() const noexcept { return m_lastError; }
