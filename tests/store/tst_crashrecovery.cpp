@@ -208,7 +208,8 @@ private slots:
     void killedDuringCatchUpChargesNothingTwice()
     {
         // The engine's own charges: a child advances the world half a day at a
-        // time and is killed at random, mid-day included. After each restart
+        // time and, once it says the first half day is saved, is killed after
+        // a seeded delay, mid-day included. After each restart
         // the provider's journal and the store agree charge by charge, the
         // provider's books balance, and the world goes on.
         QTemporaryDir dir;
