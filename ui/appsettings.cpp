@@ -52,7 +52,7 @@ QString AppSettings::language() const
 
 void AppSettings::setLanguage(const QString &language)
 {
-    if (languages().contains(language))
+    if (languages().contains(language) && language != this->language())
         write(languageKey, language);
 }
 
@@ -63,7 +63,8 @@ ThemeChoice AppSettings::theme() const
 
 void AppSettings::setTheme(ThemeChoice theme)
 {
-    write(themeKey, Theme::key(theme));
+    if (theme != this->theme())
+        write(themeKey, Theme::key(theme));
 }
 
 DataUnits AppSettings::dataUnits() const
@@ -74,7 +75,8 @@ DataUnits AppSettings::dataUnits() const
 
 void AppSettings::setDataUnits(DataUnits units)
 {
-    write(unitsKey, units == DataUnits::Binary ? QStringLiteral("GiB") : QStringLiteral("GB"));
+    if (units != dataUnits())
+        write(unitsKey, units == DataUnits::Binary ? QStringLiteral("GiB") : QStringLiteral("GB"));
 }
 
 QByteArray AppSettings::windowGeometry() const

@@ -6,6 +6,8 @@
 #include "statecolors.h"
 
 #include <QApplication>
+#include <QDateTime>
+#include <QLocale>
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
@@ -194,18 +196,30 @@ void SignInPage::submit()
         form.password = m_password->text();
         const QByteArray zone = QTimeZone::systemTimeZoneId();
         form.timezone = zone.isEmpty() ? QStringLiteral("UTC") : QString::fromUtf8(zone);
+        // Signing up signs in.
         const Expected<Account> created = m_service.signUp(form);
-        if (created) {
-            const Expected<Account> signedIn = m_service.signIn(form.login, form.password);
-            if (!signedIn)
-                error = signedIn.error();
-        } else {
+        if (!created)
             error = created.error();
-        }
     } else {
         const Expected<Account> signedIn = m_service.signIn(m_login->text(), m_password->text());
-        if (!signedIn)
+        if (!signedIn) {
             error = signedIn.error();
+            // The store locks at the fifth wrong password in a row but answers
+            // that one like the others; say so at once when we saw all five.
+            const QString login = m_login->text().trimmed();
+            m_wrongCount = login == m_wrongLogin ? m_wrongCount + 1 : 1;
+            m_wrongLogin = login;
+            const bool wrong = error == QCoreApplication::translate("topup::AccountStore", "wrong login or password");
+            if (wrong && m_wrongCount >= AccountStore::failuresBeforeLock) {
+                const QDateTime until = QDateTime::fromMSecsSinceEpoch(
+                    m_service.now().plusMsecs(AccountStore::lockMinutes * 60 * 1000).msecs());
+                error = tr("Too many wrong passwords: the account is locked until %1.")
+                            .arg(QLocale().toString(until, QLocale::ShortFormat));
+                m_wrongCount = 0;
+            }
+        } else {
+            m_wrongCount = 0;
+        }
     }
     QApplication::restoreOverrideCursor();
     if (error.isEmpty()) {

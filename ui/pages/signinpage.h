@@ -55,6 +55,8 @@ private:
     QPushButton *m_mode = nullptr;
     QPushButton *m_demo = nullptr;
     QLabel *m_formMessage = nullptr;
+    QString m_wrongLogin;
+    int m_wrongCount = 0;
 };
 
 } // namespace topup
