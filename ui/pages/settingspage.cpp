@@ -176,6 +176,19 @@ void SettingsPage::retranslateUi()
     label(m_accountForm, m_currency, tr("&Currency"));
     m_accountNote->setText(tr("Monthly top-ups and caps follow this time zone. The time zone and currency are chosen "
                               "when the account is created; changing them later is not available yet."));
+    // Both forms share one label column width, so their fields line up.
+    int labelWidth = 0;
+    QList<QLabel *> labels;
+    for (QFormLayout *form : {m_appearanceForm, m_accountForm})
+        for (int row = 0; row < form->rowCount(); ++row)
+            if (auto *l = qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::LabelRole)->widget()))
+                labels << l;
+    for (QLabel *l : labels) {
+        l->setMinimumWidth(0);
+        labelWidth = std::max(labelWidth, l->sizeHint().width());
+    }
+    for (QLabel *l : labels)
+        l->setMinimumWidth(labelWidth);
     m_folderTitle->setText(tr("Data folder"));
     m_folder->setAccessibleName(tr("Data folder"));
     m_openFolder->setText(tr("&Open folder"));
