@@ -4,15 +4,18 @@
 #include "appsettings.h"
 #include "demoaccess.h"
 #include "mainwindow.h"
+#include "pages/dashboardpage.h"
 #include "screenshottour.h"
 #include "service/demoworld.h"
 #include "startupflow.h"
+#include "startupprofile.h"
 #include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QMessageBox>
 #include <QTemporaryDir>
 
@@ -29,6 +32,34 @@ void printTo(FILE *stream, const QString &text)
 }
 
 } // namespace
+
+int Launcher::profileStartup(Service &service, AppSettings &settings, bool demo)
+{
+    // Acts for the first account (or the demo one), as the local owner of the folder.
+    if (demo) {
+        if (const Expected<bool> opened = DemoAccess::open(service); !opened) {
+            printTo(stderr, tr("topup-dashboard: %1\n").arg(opened.error()));
+            return Failed;
+        }
+    } else if (const Expected<std::vector<Account>> accounts = service.allAccounts(); accounts && !accounts->empty()) {
+        (void)service.actAs(accounts->front().id);
+    }
+    settings.setPersistent(false);
+    settings.setLastPage(int(MainWindow::Page::Dashboard));
+    MainWindow window(service, settings);
+    StartupProfile profile(window.dashboardPage());
+    window.show();
+    QElapsedTimer waited;
+    waited.start();
+    while (!profile.painted() && waited.elapsed() < 30000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    if (!profile.painted()) {
+        printTo(stderr, tr("topup-dashboard: the dashboard was not painted within 30 s\n"));
+        return Failed;
+    }
+    printTo(stdout, profile.report() + QLatin1Char('\n'));
+    return Ok;
+}
 
 int Launcher::run(QApplication &app)
 {
@@ -47,7 +78,9 @@ int Launcher::run(QApplication &app)
     const QCommandLineOption themeOption(QStringLiteral("theme"), tr("Theme: system, light or dark."), tr("THEME"));
     const QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
                                                tr("Write the screenshot tour (PNG files) into DIR and exit."), tr("DIR"));
-    parser.addOptions({dataDirOption, demoOption, nowOption, langOption, themeOption, screenshotsOption});
+    const QCommandLineOption profileOption(QStringLiteral("profile-startup"),
+                                           tr("Print the time to the dashboard's first paint and the resident memory, then exit."));
+    parser.addOptions({dataDirOption, demoOption, nowOption, langOption, themeOption, screenshotsOption, profileOption});
     if (!parser.parse(QCoreApplication::arguments())) {
         printTo(stderr, tr("topup-dashboard: %1 (try --help)\n").arg(parser.errorText()));
         return Usage;
@@ -128,14 +161,17 @@ int Launcher::run(QApplication &app)
         return Failed;
     const Expected<std::vector<Account>> accounts = service->allAccounts();
     const bool empty = accounts && accounts->empty();
+    const bool profile = parser.isSet(profileOption);
     if (!empty) {
         // A new world has no clock yet; an existing one catches up first.
         const Expected<CatchUpSummary> caught = flow.catchUp(*service);
         if (!caught)
             QMessageBox::warning(nullptr, tr("Catching up failed"), caught.error());
-        else
+        else if (!profile)
             flow.showAwaySummary(*caught, *service);
     }
+    if (profile)
+        return profileStartup(*service, *settings, demo);
     MainWindow window(*service, *settings);
     if (demo) {
         if (const Expected<bool> opened = DemoAccess::open(*service); !opened)

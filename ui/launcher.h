@@ -7,6 +7,9 @@ class QApplication;
 
 namespace topup {
 
+class AppSettings;
+class Service;
+
 // What `topup-dashboard` does with its command line: the window (with the
 // start-up flow), or the screenshot tour. Exit codes: 0 done, 1 failed or
 // quit at a problem, 64 wrong usage.
@@ -20,6 +23,7 @@ public:
 
 private:
     Launcher() = delete;
+    static int profileStartup(Service &service, AppSettings &settings, bool demo);
 };
 
 } // namespace topup
