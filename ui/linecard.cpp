@@ -1,5 +1,6 @@
 #include "linecard.h"
 
+#include "alerttext.h"
 #include "formatter.h"
 #include "rules/monthlyschedule.h"
 #include "rules/zonedcalendar.h"
@@ -150,6 +151,8 @@ QString LineCard::stateText() const
                   "after a deposit, a change to the rules, or when the balance is back above %1.")
             .arg(below);
     case ThresholdState::Blocked:
+        if (!m_blockedReason.isEmpty())
+            return tr("Auto top-up: blocked until the 1st — %1.").arg(AlertText::reason(m_blockedReason));
         return tr("Auto top-up: blocked by a monthly budget (line or account cap) until the 1st.");
     }
     return {};
@@ -177,6 +180,15 @@ void LineCard::refresh()
     setBar(m_voiceBar, m_line.voiceSeconds, voiceBelow, std::max<qint64>(4 * voiceBelow, 300 * 60));
     m_dataBar->setAccessibleName(m_dataLabel->text());
     m_voiceBar->setAccessibleName(m_voiceLabel->text());
+    m_blockedReason.clear();
+    if (m_line.progress.state == ThresholdState::Blocked) {
+        if (const Expected<std::vector<AttemptRow>> recent = m_service.attempts(20, m_line.id); recent) {
+            const auto blocked = std::find_if(recent->cbegin(), recent->cend(),
+                                              [](const AttemptRow &a) { return a.status == QLatin1String("blocked"); });
+            if (blocked != recent->cend())
+                m_blockedReason = blocked->reason;
+        }
+    }
     m_state->setText(stateText());
 
     // The next refill: the monthly top-up, else the end of the local month.

@@ -44,6 +44,7 @@ private:
     AppSettings &m_settings;
     LineRecord m_line;
     Account m_account;
+    QString m_blockedReason; // of the latest blocked attempt, when blocked
     QLabel *m_name = nullptr;
     QLabel *m_region = nullptr;
     QLabel *m_dataLabel = nullptr;

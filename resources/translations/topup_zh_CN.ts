@@ -695,6 +695,22 @@
         <source>The demo account</source>
         <translation>演示账户</translation>
     </message>
+    <message>
+        <source>topup-dashboard: %1
+</source>
+        <translation>topup-dashboard：%1
+</translation>
+    </message>
+    <message>
+        <source>topup-dashboard: the dashboard was not painted within 30 s
+</source>
+        <translation>topup-dashboard：总览在 30 秒内没有完成绘制
+</translation>
+    </message>
+    <message>
+        <source>Print the time to the dashboard&apos;s first paint and the resident memory, then exit.</source>
+        <translation>输出到总览首次绘制所用的时间和常驻内存，然后退出。</translation>
+    </message>
 </context>
 <context>
     <name>topup::LineCard</name>
@@ -797,6 +813,10 @@
     <message>
         <source>Line %1</source>
         <translation>线路 %1</translation>
+    </message>
+    <message>
+        <source>Auto top-up: blocked until the 1st — %1.</source>
+        <translation>自动充值：下月 1 日前受限——%1。</translation>
     </message>
 </context>
 <context>
