@@ -94,13 +94,16 @@ Expected<Account> AccountStore::signIn(const QString &loginText, const QString &
     const std::optional<qint64> lockedUntil = find.isNull(7) ? std::nullopt : std::optional<qint64>(find.integer(7));
     find.finish();
 
-    if (lockedUntil && now.msecs() < *lockedUntil) {
-        const QDateTime until = QDateTime::fromMSecsSinceEpoch(*lockedUntil, QTimeZone(account.timezone.toUtf8()));
-        return Expected<Account>::failure(AccountStore::tr("too many wrong passwords: the account is locked until %1")
-                                              .arg(until.toString(QStringLiteral("yyyy-MM-dd HH:mm t"))));
-    }
+    const auto lockedMessage = [&account](qint64 untilMs) {
+        const QDateTime until = QDateTime::fromMSecsSinceEpoch(untilMs, QTimeZone(account.timezone.toUtf8()));
+        return AccountStore::tr("too many wrong passwords: the account is locked until %1")
+            .arg(until.toString(QStringLiteral("yyyy-MM-dd HH:mm t")));
+    };
+    if (lockedUntil && now.msecs() < *lockedUntil)
+        return Expected<Account>::failure(lockedMessage(*lockedUntil));
 
     const bool matches = PasswordHasher::verify(password, stored);
+    bool locksNow = false;
     const Expected<bool> recorded = m_database.write([&]() -> Expected<bool> {
         if (matches) {
             Statement reset(m_database, QStringLiteral("UPDATE accounts SET failed_sign_ins = 0, locked_until_ms = NULL,"
@@ -112,6 +115,7 @@ Expected<Account> AccountStore::signIn(const QString &loginText, const QString &
         }
         // A lock that ran out starts a fresh count.
         const int count = (lockedUntil ? 0 : failures) + 1;
+        locksNow = count >= failuresBeforeLock;
         Statement fail(m_database, QStringLiteral("UPDATE accounts SET failed_sign_ins = ?, locked_until_ms = ? WHERE id = ?"));
         fail.bind(count >= failuresBeforeLock ? 0 : count);
         fail.bindNullable(count >= failuresBeforeLock, now.msecs() + lockMinutes * 60 * 1000);
@@ -120,6 +124,8 @@ Expected<Account> AccountStore::signIn(const QString &loginText, const QString &
     });
     if (!recorded)
         return Expected<Account>::failure(recorded.error());
+    if (locksNow) // the wrong password that starts the lock says so at once
+        return Expected<Account>::failure(lockedMessage(now.msecs() + lockMinutes * 60 * 1000));
     if (!matches)
         return Expected<Account>::failure(wrong);
     return account;

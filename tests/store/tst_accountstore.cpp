@@ -320,11 +320,15 @@ private slots:
         QFETCH(QString, localEnd);
         TOPUP_VERIFY_OK(m_accounts->signUp(form(janeLogin, goodPassword, QStringLiteral("EUR"), zone), at("2027-07-01T00:00:00Z")));
         const Instant t0 = at("2027-07-10T12:00:00Z");
-        for (int i = 1; i <= 5; ++i) {
+        for (int i = 1; i <= 4; ++i) {
             const auto attempt = m_accounts->signIn(janeLogin, wrongPassword, t0);
             QVERIFY(!attempt);
             QCOMPARE(attempt.error(), wrongAnswer);
         }
+        // The fifth wrong password locks, and says until when.
+        const auto fifth = m_accounts->signIn(janeLogin, wrongPassword, t0);
+        QVERIFY(!fifth);
+        QVERIFY2(fifth.error().startsWith(lockedUntil + localEnd), qPrintable(fifth.error()));
         const Instant lockEnd = t0.plusMsecs(15 * 60 * 1000);
         // Cross-check the table with Qt's own zone arithmetic.
         QCOMPARE(QDateTime::fromMSecsSinceEpoch(lockEnd.msecs(), QTimeZone(zone.toUtf8())).toString(QStringLiteral("yyyy-MM-dd HH:mm")),

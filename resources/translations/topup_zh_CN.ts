@@ -1,0 +1,1431 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>topup</name>
+    <message>
+        <source>not an amount (empty)</source>
+        <translation>不是数量（为空）</translation>
+    </message>
+    <message>
+        <source>must not be negative (got &quot;%1&quot;)</source>
+        <translation>不能为负数（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>not an amount (got &quot;%1&quot;)</source>
+        <translation>不是数量（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>more than 6 decimals (got &quot;%1&quot;)</source>
+        <translation>小数超过 6 位（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>missing unit (got &quot;%1&quot;)</source>
+        <translation>缺少单位（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>unknown unit &quot;%1&quot;</source>
+        <translation>未知单位“%1”</translation>
+    </message>
+    <message>
+        <source>too large (got &quot;%1&quot;)</source>
+        <translation>数值过大（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source>must be a local time HH:MM, 00:00 to 23:59 (got &quot;%1&quot;)</source>
+        <translation>必须是本地时间 HH:MM，范围 00:00 至 23:59（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>must be &quot;data&quot; or &quot;voice&quot; (got &quot;%1&quot;)</source>
+        <translation>必须是“data”或“voice”（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation>必须大于零</translation>
+    </message>
+    <message>
+        <source>package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>package &quot;%1&quot; adds no data, so it can never lift a data threshold</source>
+        <translation>套餐“%1”不含流量，无法让流量回到阈值以上</translation>
+    </message>
+    <message>
+        <source>package &quot;%1&quot; adds no voice, so it can never lift a voice threshold</source>
+        <translation>套餐“%1”不含通话时长，无法让通话时长回到阈值以上</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>must be a month YYYY-MM (got &quot;%1&quot;)</source>
+        <translation>必须是月份 YYYY-MM（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>no such month &quot;%1&quot;</source>
+        <translation>不存在月份“%1”</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>must be at most 64 characters long</source>
+        <translation>最多 64 个字符</translation>
+    </message>
+    <message>
+        <source>must not contain &apos;/&apos;, spaces or control characters (got &quot;%1&quot;)</source>
+        <translation>不能包含“/”、空格或控制字符（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%1: not a TopUp database (the file is not SQLite)</source>
+        <translation>%1：不是 TopUp 数据库（该文件不是 SQLite 文件）</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (the file is truncated)</source>
+        <translation>%1：数据库已损坏（文件不完整）</translation>
+    </message>
+    <message>
+        <source>a line needs a name</source>
+        <translation>线路需要一个名称</translation>
+    </message>
+    <message>
+        <source>a line&apos;s name is at most 60 characters</source>
+        <translation>线路名称最多 60 个字符</translation>
+    </message>
+    <message>
+        <source>enter the expiry date as MM/YY, e.g. 08/27</source>
+        <translation>请按 MM/YY 格式输入有效期，例如 08/27</translation>
+    </message>
+    <message>
+        <source>the expiry month must be 01 to 12 (got %1)</source>
+        <translation>有效期月份必须在 01 到 12 之间（输入为 %1）</translation>
+    </message>
+    <message>
+        <source>card expired (%1)</source>
+        <translation>卡已过期（%1）</translation>
+    </message>
+    <message>
+        <source>a Visa card number has 13, 16 or 19 digits (this one has %1)</source>
+        <translation>Visa 卡号为 13、16 或 19 位（此卡号为 %1 位）</translation>
+    </message>
+    <message>
+        <source>a Mastercard number has 16 digits (this one has %1)</source>
+        <translation>万事达卡号为 16 位（此卡号为 %1 位）</translation>
+    </message>
+    <message>
+        <source>an American Express card number has 15 digits (this one has %1)</source>
+        <translation>美国运通卡号为 15 位（此卡号为 %1 位）</translation>
+    </message>
+    <message>
+        <source>a UnionPay card number has 16 to 19 digits (this one has %1)</source>
+        <translation>银联卡号为 16 至 19 位（此卡号为 %1 位）</translation>
+    </message>
+    <message>
+        <source>a Discover card number has 16 to 19 digits (this one has %1)</source>
+        <translation>Discover 卡号为 16 至 19 位（此卡号为 %1 位）</translation>
+    </message>
+    <message>
+        <source>a JCB card number has 16 to 19 digits (this one has %1)</source>
+        <translation>JCB 卡号为 16 至 19 位（此卡号为 %1 位）</translation>
+    </message>
+    <message>
+        <source>the security code of an American Express card is the 4 digits printed on its front</source>
+        <translation>美国运通卡的安全码是印在卡片正面的 4 位数字</translation>
+    </message>
+    <message>
+        <source>the security code is the 3 digits printed on the back of the card</source>
+        <translation>安全码是印在卡片背面的 3 位数字</translation>
+    </message>
+    <message>
+        <source>the part after &apos;@&apos; is empty; it should be a domain such as example.com</source>
+        <translation>“@”后面为空，应为域名，例如 example.com</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; needs at least one dot, e.g. example.com</source>
+        <translation>域名“%1”至少需要一个点，例如 example.com</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; is not valid: each part between dots is 1 to 63 letters, digits or hyphens, and does not start or end with a hyphen</source>
+        <translation>域名“%1”无效：点与点之间的每一段须为 1 至 63 个字母、数字或连字符，且不能以连字符开头或结尾</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; must end in at least two letters, e.g. .com</source>
+        <translation>域名“%1”必须以至少两个字母结尾，例如 .com</translation>
+    </message>
+    <message>
+        <source>a phone number may contain only digits, spaces, dashes and parentheses after the &apos;+&apos;</source>
+        <translation>手机号码在“+”之后只能包含数字、空格、短横线和括号</translation>
+    </message>
+    <message>
+        <source>a phone number in international format has %1 to %2 digits after the &apos;+&apos; (got %3), e.g. +8613800138000</source>
+        <translation>国际格式的手机号码在“+”之后有 %1 至 %2 位数字（输入了 %3 位），例如 +8613800138000</translation>
+    </message>
+    <message>
+        <source>a country code does not start with 0; write the number in international format, e.g. +8613800138000</source>
+        <translation>国家代码不以 0 开头；请使用国际格式，例如 +8613800138000</translation>
+    </message>
+    <message>
+        <source>an e-mail address has exactly one &apos;@&apos;</source>
+        <translation>电子邮件地址必须恰好包含一个“@”</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; is empty</source>
+        <translation>“@”前面为空</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; has at most %1 characters (got %2)</source>
+        <translation>“@”前面最多 %1 个字符（输入了 %2 个）</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; may hold letters, digits, dots (not first, last or twice in a row) and the symbols ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~ only</source>
+        <translation>“@”前面只能包含字母、数字、点（不能在开头或结尾，也不能连续两个）以及符号 ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~</translation>
+    </message>
+    <message>
+        <source>an e-mail address has at most %1 characters (got %2)</source>
+        <translation>电子邮件地址最多 %1 个字符（输入了 %2 个）</translation>
+    </message>
+</context>
+<context>
+    <name>topup::AccountStore</name>
+    <message>
+        <source>unknown time zone &quot;%1&quot;</source>
+        <translation>未知时区“%1”</translation>
+    </message>
+    <message>
+        <source>a monthly cap must be more than zero</source>
+        <translation>每月上限必须大于零</translation>
+    </message>
+    <message>
+        <source>an account with this login already exists; sign in instead</source>
+        <translation>该账号已存在，请直接登录</translation>
+    </message>
+    <message>
+        <source>wrong login or password</source>
+        <translation>账号或密码错误</translation>
+    </message>
+    <message>
+        <source>too many wrong passwords: the account is locked until %1</source>
+        <translation>密码错误次数过多：账户已锁定至 %1</translation>
+    </message>
+    <message>
+        <source>no such account</source>
+        <translation>账户不存在</translation>
+    </message>
+</context>
+<context>
+    <name>topup::AlertText</name>
+    <message>
+        <source>the card has expired</source>
+        <translation>卡已过期</translation>
+    </message>
+    <message>
+        <source>the payment was declined</source>
+        <translation>付款被拒绝</translation>
+    </message>
+    <message>
+        <source>the payment provider did not answer</source>
+        <translation>支付服务商没有响应</translation>
+    </message>
+    <message>
+        <source>not enough funds</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <source>the line&apos;s monthly cap is reached</source>
+        <translation>已达到该线路的每月上限</translation>
+    </message>
+    <message>
+        <source>the line&apos;s top-ups per month are used up</source>
+        <translation>该线路本月的充值次数已用完</translation>
+    </message>
+    <message>
+        <source>the account&apos;s monthly cap is reached</source>
+        <translation>已达到账户的每月上限</translation>
+    </message>
+    <message>
+        <source>%1: a top-up failed — %2.</source>
+        <translation>%1：一次充值失败——%2。</translation>
+    </message>
+    <message>
+        <source>%1: a top-up was blocked — %2.</source>
+        <translation>%1：一次充值被阻止——%2。</translation>
+    </message>
+    <message>
+        <source>%1: auto top-up suspended after repeated failures.</source>
+        <translation>%1：多次失败后，自动充值已暂停。</translation>
+    </message>
+    <message>
+        <source>A card expires at the end of %1.</source>
+        <translation>有一张卡将于 %1 月底到期。</translation>
+    </message>
+</context>
+<context>
+    <name>topup::CardNumber</name>
+    <message>
+        <source>a card number may contain only digits and spaces</source>
+        <translation>卡号只能包含数字和空格</translation>
+    </message>
+    <message>
+        <source>enter the card number</source>
+        <translation>请输入卡号</translation>
+    </message>
+    <message>
+        <source>card brand not recognised; Visa, Mastercard, American Express, UnionPay, Discover and JCB are accepted</source>
+        <translation>无法识别卡组织；支持 Visa、万事达、美国运通、银联、Discover 和 JCB</translation>
+    </message>
+    <message>
+        <source>this card number is not valid; check it for typing mistakes</source>
+        <translation>卡号无效，请检查是否输错</translation>
+    </message>
+</context>
+<context>
+    <name>topup::ChargeRecorder</name>
+    <message>
+        <source>no such payment method or package</source>
+        <translation>付款方式或套餐不存在</translation>
+    </message>
+    <message>
+        <source>the payment went through but could not be written down yet (%1); it will be at the next start</source>
+        <translation>付款已完成，但暂时无法记录（%1）；将在下次启动时记录</translation>
+    </message>
+</context>
+<context>
+    <name>topup::Currency</name>
+    <message>
+        <source>currency %1 does not have 2 minor digits</source>
+        <translation>货币 %1 的辅币单位不是 2 位小数</translation>
+    </message>
+    <message>
+        <source>unknown currency &quot;%1&quot; (expected an ISO 4217 code such as USD)</source>
+        <translation>未知货币“%1”（应为 ISO 4217 代码，例如 USD）</translation>
+    </message>
+</context>
+<context>
+    <name>topup::DashboardPage</name>
+    <message>
+        <source>Simulated clock: %1 (%2)</source>
+        <translation>模拟时钟：%1（%2）</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>所有线路</translation>
+    </message>
+    <message>
+        <source>Auto top-ups: %1 of the %2 account cap.</source>
+        <translation>自动充值：%1，账户上限 %2。</translation>
+    </message>
+    <message>
+        <source>Auto top-ups: %1 (no account cap).</source>
+        <translation>自动充值：%1（无账户上限）。</translation>
+    </message>
+    <message>
+        <source>Manual top-ups: %1.</source>
+        <translation>手动充值：%1。</translation>
+    </message>
+    <message>
+        <source>No alerts. Everything ran as planned.</source>
+        <translation>没有提醒，一切按计划进行。</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>No lines yet. Add an eSIM line to see its balance here.</source>
+        <translation>还没有线路。添加一条 eSIM 线路后，这里会显示它的余量。</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Usage, last 30 days</source>
+        <translation>近 30 天用量</translation>
+    </message>
+    <message>
+        <source>Line shown in the chart</source>
+        <translation>图表显示的线路</translation>
+    </message>
+    <message>
+        <source>Latest alerts</source>
+        <translation>最新提醒</translation>
+    </message>
+</context>
+<context>
+    <name>topup::DataDirectory</name>
+    <message>
+        <source>no data folder: give --data-dir DIR or set TOPUP_DATA_DIR</source>
+        <translation>没有数据文件夹：请使用 --data-dir DIR 或设置 TOPUP_DATA_DIR</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the data folder (check that its parent exists and is writable)</source>
+        <translation>%1：无法创建数据文件夹（请检查上级文件夹是否存在且可写）</translation>
+    </message>
+    <message>
+        <source>%1: the data folder is read-only (TopUp Dashboard needs to write there)</source>
+        <translation>%1：数据文件夹为只读（TopUp Dashboard 需要写入该文件夹）</translation>
+    </message>
+    <message>
+        <source>%1: already in use by another TopUp Dashboard (process %2 on %3); close it first</source>
+        <translation>%1：正被另一个 TopUp Dashboard 使用（%3 上的进程 %2）；请先关闭它</translation>
+    </message>
+    <message>
+        <source>%1: cannot take the lock file topup.lock</source>
+        <translation>%1：无法获取锁文件 topup.lock</translation>
+    </message>
+</context>
+<context>
+    <name>topup::DataFolderBackup</name>
+    <message>
+        <source>%1: no such folder</source>
+        <translation>%1：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>%1: too many backups already</source>
+        <translation>%1：备份已经太多</translation>
+    </message>
+    <message>
+        <source>%1: cannot move it to %2 (is the folder above writable?)</source>
+        <translation>%1：无法移动到 %2（上级文件夹是否可写？）</translation>
+    </message>
+</context>
+<context>
+    <name>topup::Database</name>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1：无法打开：%2</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (%2)</source>
+        <translation>%1：数据库已损坏（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the schema version: %2</source>
+        <translation>%1：无法读取数据结构版本：%2</translation>
+    </message>
+    <message>
+        <source>%1: made by a newer version of TopUp Dashboard (%2 schema %3; this version knows up to %4)</source>
+        <translation>%1：由更新版本的 TopUp Dashboard 创建（%2 数据结构 %3；本版本最高支持 %4）</translation>
+    </message>
+    <message>
+        <source>%1 (while upgrading the %2 to schema %3)</source>
+        <translation>%1（将 %2 升级到数据结构 %3 时）</translation>
+    </message>
+</context>
+<context>
+    <name>topup::DemoAccess</name>
+    <message>
+        <source>this data folder has accounts but not the demo one; start with an empty data folder to see the demo</source>
+        <translation>此数据文件夹中已有账户，但没有演示账户；请使用一个空的数据文件夹来查看演示</translation>
+    </message>
+</context>
+<context>
+    <name>topup::DemoWorld</name>
+    <message>
+        <source>%1 already holds accounts: the demo needs a new data folder (--data-dir)</source>
+        <translation>%1 中已有账户：演示需要一个新的数据文件夹（--data-dir）</translation>
+    </message>
+</context>
+<context>
+    <name>topup::DuplicateKeys</name>
+    <message>
+        <source>this key appears twice in the same object</source>
+        <translation>该键在同一对象中出现了两次</translation>
+    </message>
+</context>
+<context>
+    <name>topup::Formatter</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>amount, currency code</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy, HH:mm</source>
+        <comment>date and time format</comment>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>date format</comment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>short date format</comment>
+        <translation>M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>topup::HistoryStore</name>
+    <message>
+        <source>no such alert</source>
+        <translation>提醒不存在</translation>
+    </message>
+</context>
+<context>
+    <name>topup::Instant</name>
+    <message>
+        <source>not an instant (expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM, got &quot;%1&quot;)</source>
+        <translation>不是时间点（应为 YYYY-MM-DDTHH:MM:SS 加 Z 或 ±HH:MM，输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>more than 3 decimals in the seconds of &quot;%1&quot;</source>
+        <translation>“%1”的秒数小数超过 3 位</translation>
+    </message>
+    <message>
+        <source>UTC offset out of range (at most ±18:00) in &quot;%1&quot;</source>
+        <translation>“%1”中的 UTC 偏移超出范围（最多 ±18:00）</translation>
+    </message>
+    <message>
+        <source>no such date in &quot;%1&quot;</source>
+        <translation>“%1”中的日期不存在</translation>
+    </message>
+    <message>
+        <source>no such time of day in &quot;%1&quot;</source>
+        <translation>“%1”中的时刻不存在</translation>
+    </message>
+</context>
+<context>
+    <name>topup::JournalGateway</name>
+    <message>
+        <source>no such payment account at the provider</source>
+        <translation>支付服务商处没有该付款账户</translation>
+    </message>
+</context>
+<context>
+    <name>topup::JsonFields</name>
+    <message>
+        <source>missing (required)</source>
+        <translation>缺失（必填）</translation>
+    </message>
+    <message>
+        <source>must be a string, not %1</source>
+        <translation>必须是字符串，而不是%1</translation>
+    </message>
+    <message>
+        <source>must be true or false, not %1</source>
+        <translation>必须是 true 或 false，而不是%1</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not %1</source>
+        <translation>必须是整数，而不是%1</translation>
+    </message>
+    <message>
+        <source>must be a whole number (got %1)</source>
+        <translation>必须是整数（输入为 %1）</translation>
+    </message>
+    <message>
+        <source>must be at least %1 (got %2)</source>
+        <translation>必须至少为 %1（输入为 %2）</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2 (got %3)</source>
+        <translation>必须在 %1 和 %2 之间（输入为 %3）</translation>
+    </message>
+    <message>
+        <source>must be an array, not %1</source>
+        <translation>必须是数组，而不是%1</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation>必须是对象，而不是%1</translation>
+    </message>
+    <message>
+        <source>unknown %1 &quot;%2&quot;</source>
+        <translation>未知的%1“%2”</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>未知的键</translation>
+    </message>
+    <message>
+        <source>unknown key (did you mean &quot;%1&quot;?)</source>
+        <translation>未知的键（是否想输入“%1”？）</translation>
+    </message>
+</context>
+<context>
+    <name>topup::Launcher</name>
+    <message>
+        <source>TopUp Dashboard: your eSIM lines, topped up by your rules (simulated).</source>
+        <translation>TopUp Dashboard：按您的规则为 eSIM 线路自动充值（模拟）。</translation>
+    </message>
+    <message>
+        <source>The folder of the saved world (default: $TOPUP_DATA_DIR, else the app&apos;s data folder).</source>
+        <translation>保存的模拟世界所在文件夹（默认：$TOPUP_DATA_DIR，否则为应用数据文件夹）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Open the demo account (created in an empty data folder).</source>
+        <translation>打开演示账户（在空数据文件夹中自动创建）。</translation>
+    </message>
+    <message>
+        <source>Take this instant as now, e.g. 2027-03-15T10:00:00Z.</source>
+        <translation>将此时间点作为当前时间，例如 2027-03-15T10:00:00Z。</translation>
+    </message>
+    <message>
+        <source>ISO</source>
+        <translation>ISO</translation>
+    </message>
+    <message>
+        <source>Language: en or zh_CN.</source>
+        <translation>语言：en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Theme: system, light or dark.</source>
+        <translation>主题：system、light 或 dark。</translation>
+    </message>
+    <message>
+        <source>THEME</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Write the screenshot tour (PNG files) into DIR and exit.</source>
+        <translation>将截图导览（PNG 文件）写入该文件夹后退出。</translation>
+    </message>
+    <message>
+        <source>topup-dashboard: %1 (try --help)
+</source>
+        <translation>topup-dashboard：%1（请尝试 --help）
+</translation>
+    </message>
+    <message>
+        <source>topup-dashboard: unexpected &quot;%1&quot; (try --help)
+</source>
+        <translation>topup-dashboard：意外的参数“%1”（请尝试 --help）
+</translation>
+    </message>
+    <message>
+        <source>topup-dashboard: --now: %1
+</source>
+        <translation>topup-dashboard：--now：%1
+</translation>
+    </message>
+    <message>
+        <source>topup-dashboard: --lang takes en or zh_CN (got &quot;%1&quot;)
+</source>
+        <translation>topup-dashboard：--lang 只接受 en 或 zh_CN（输入为“%1”）
+</translation>
+    </message>
+    <message>
+        <source>topup-dashboard: --theme takes system, light or dark (got &quot;%1&quot;)
+</source>
+        <translation>topup-dashboard：--theme 只接受 system、light 或 dark（输入为“%1”）
+</translation>
+    </message>
+    <message>
+        <source>topup-dashboard: screenshot tour: %1
+</source>
+        <translation>topup-dashboard：截图导览：%1
+</translation>
+    </message>
+    <message>
+        <source>Screenshots written: %1, in %2
+</source>
+        <translation>已写入 %1 张截图，位于 %2
+</translation>
+    </message>
+    <message>
+        <source>Catching up failed</source>
+        <translation>追赶进度失败</translation>
+    </message>
+    <message>
+        <source>The demo account</source>
+        <translation>演示账户</translation>
+    </message>
+    <message>
+        <source>topup-dashboard: %1
+</source>
+        <translation>topup-dashboard：%1
+</translation>
+    </message>
+    <message>
+        <source>topup-dashboard: the dashboard was not painted within 30 s
+</source>
+        <translation>topup-dashboard：总览在 30 秒内没有完成绘制
+</translation>
+    </message>
+    <message>
+        <source>Print the time to the dashboard&apos;s first paint and the resident memory, then exit.</source>
+        <translation>输出到总览首次绘制所用的时间和常驻内存，然后退出。</translation>
+    </message>
+</context>
+<context>
+    <name>topup::LineCard</name>
+    <message>
+        <source>Auto top-up: off — no rules set for this line.</source>
+        <translation>自动充值：关闭——此线路尚未设置规则。</translation>
+    </message>
+    <message>
+        <source>Auto top-up: paused — the rules are kept but nothing tops up by itself.</source>
+        <translation>自动充值：已暂停——规则仍保留，但不会自动充值。</translation>
+    </message>
+    <message>
+        <source>Auto top-up: on — monthly only.</source>
+        <translation>自动充值：开启——仅每月充值。</translation>
+    </message>
+    <message>
+        <source>Auto top-up: on — armed, tops up when the balance falls below %1.</source>
+        <translation>自动充值：开启——待命中，余量低于 %1 时充值。</translation>
+    </message>
+    <message>
+        <source>Auto top-up: on — retrying after a failed payment; see Alerts for the next try.</source>
+        <translation>自动充值：开启——付款失败后正在重试；下次重试时间见“提醒”。</translation>
+    </message>
+    <message>
+        <source>Auto top-up: suspended — the payments failed. Fix or fund the payment method; it re-arms after a deposit, a change to the rules, or when the balance is back above %1.</source>
+        <translation>自动充值：已暂停——付款失败。请修正付款方式或为其充值；在存入资金、修改规则或余量回到 %1 以上后会重新待命。</translation>
+    </message>
+    <message>
+        <source>Auto top-up: blocked by a monthly budget (line or account cap) until the 1st.</source>
+        <translation>自动充值：受每月预算（线路或账户上限）限制，下月 1 日前不会充值。</translation>
+    </message>
+    <message>
+        <source>Data left: %1</source>
+        <translation>剩余流量：%1</translation>
+    </message>
+    <message>
+        <source>Minutes left: %1</source>
+        <translation>剩余通话：%1</translation>
+    </message>
+    <message>
+        <source>Next monthly top-up: %1 (%2)</source>
+        <translation>下次每月充值：%1（%2）</translation>
+    </message>
+    <message>
+        <source>No monthly top-up.</source>
+        <translation>没有每月充值。</translation>
+    </message>
+    <message>
+        <source>No data used in the last 7 days.</source>
+        <translation>最近 7 天没有使用流量。</translation>
+    </message>
+    <message>
+        <source>Data has run out (the last 7 days averaged %1 a day).</source>
+        <translation>流量已用完（最近 7 天平均每天 %1）。</translation>
+    </message>
+    <message>
+        <source>At the last 7 days&apos; pace (%1 a day), data runs out around %2 — the threshold top-up will fire about %3.</source>
+        <translation>按最近 7 天的速度（每天 %1），流量约在 %2 用完——阈值充值约在 %3 触发。</translation>
+    </message>
+    <message>
+        <source>At the last 7 days&apos; pace (%1 a day), data runs out around %2 — before the monthly top-up on %3.</source>
+        <translation>按最近 7 天的速度（每天 %1），流量约在 %2 用完——早于 %3 的每月充值。</translation>
+    </message>
+    <message>
+        <source>At the last 7 days&apos; pace (%1 a day), data lasts until about %2.</source>
+        <translation>按最近 7 天的速度（每天 %1），流量大约可用到 %2。</translation>
+    </message>
+    <message>
+        <source>Daily allowance: %1 a day until the monthly top-up (days left: %2).</source>
+        <translation>每日可用：每天 %1，直到每月充值（还剩 %2 天）。</translation>
+    </message>
+    <message>
+        <source>Daily allowance: %1 a day until the month ends (days left: %2).</source>
+        <translation>每日可用：每天 %1，直到月底（还剩 %2 天）。</translation>
+    </message>
+    <message>
+        <source>Spent this month: %1 of the %2 line cap.</source>
+        <translation>本月已花费：%1，线路上限 %2。</translation>
+    </message>
+    <message>
+        <source>Spent this month: %1 (no line cap).</source>
+        <translation>本月已花费：%1（无线路上限）。</translation>
+    </message>
+    <message>
+        <source>Top-ups this month: %1 of %2</source>
+        <translation>本月充值次数：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Top-ups this month: %1</source>
+        <translation>本月充值次数：%1</translation>
+    </message>
+    <message>
+        <source>Rules and test…</source>
+        <translation>规则与测试…</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>线路 %1</translation>
+    </message>
+    <message>
+        <source>Auto top-up: blocked until the 1st — %1.</source>
+        <translation>自动充值：下月 1 日前受限——%1。</translation>
+    </message>
+</context>
+<context>
+    <name>topup::LineStore</name>
+    <message>
+        <source>no such line</source>
+        <translation>线路不存在</translation>
+    </message>
+</context>
+<context>
+    <name>topup::LoginId</name>
+    <message>
+        <source>not an e-mail address or a phone number in international format, e.g. +8613800138000</source>
+        <translation>不是电子邮件地址或国际格式的手机号码，例如 +8613800138000</translation>
+    </message>
+</context>
+<context>
+    <name>topup::MainWindow</name>
+    <message>
+        <source>TopUp Dashboard</source>
+        <translation>TopUp 充值助手</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Line &amp;&amp; auto top-up</source>
+        <translation>线路与自动充值</translation>
+    </message>
+    <message>
+        <source>Payment methods</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>提醒（%1）</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1（Ctrl+%2）</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Signed in as
+%1</source>
+        <translation>当前账号
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>topup::ManualTopUp</name>
+    <message>
+        <source>no such line</source>
+        <translation>线路不存在</translation>
+    </message>
+</context>
+<context>
+    <name>topup::MethodRecord</name>
+    <message>
+        <source>PayPal %1</source>
+        <translation>PayPal %1</translation>
+    </message>
+    <message>
+        <source>%1 •••• %2</source>
+        <translation>%1 •••• %2</translation>
+    </message>
+</context>
+<context>
+    <name>topup::MethodStore</name>
+    <message>
+        <source>a wallet is not a card</source>
+        <translation>钱包不是银行卡</translation>
+    </message>
+    <message>
+        <source>the card holder&apos;s name is missing</source>
+        <translation>缺少持卡人姓名</translation>
+    </message>
+    <message>
+        <source>the card holder&apos;s name is longer than 100 characters</source>
+        <translation>持卡人姓名超过 100 个字符</translation>
+    </message>
+    <message>
+        <source>no such payment method</source>
+        <translation>付款方式不存在</translation>
+    </message>
+    <message>
+        <source>a deposit must be more than zero</source>
+        <translation>存入金额必须大于零</translation>
+    </message>
+    <message>
+        <source>this method pays the auto top-ups of %1; choose another method there first</source>
+        <translation>此付款方式用于 %1 的自动充值；请先在那里选择其他付款方式</translation>
+    </message>
+</context>
+<context>
+    <name>topup::Money</name>
+    <message>
+        <source>not an amount of money (empty)</source>
+        <translation>不是金额（为空）</translation>
+    </message>
+    <message>
+        <source>must not be negative (got &quot;%1&quot;)</source>
+        <translation>不能为负数（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>not an amount of money (got &quot;%1&quot;)</source>
+        <translation>不是金额（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>more than 2 decimals (got &quot;%1&quot;)</source>
+        <translation>小数超过 2 位（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>too large (got &quot;%1&quot;)</source>
+        <translation>数值过大（输入为“%1”）</translation>
+    </message>
+</context>
+<context>
+    <name>topup::PasswordPolicy</name>
+    <message>
+        <source>a password needs at least %1 characters (this one has %2)</source>
+        <translation>密码至少需要 %1 个字符（当前为 %2 个）</translation>
+    </message>
+    <message>
+        <source>a password must not be your e-mail address or phone number</source>
+        <translation>密码不能是您的电子邮件地址或手机号码</translation>
+    </message>
+    <message>
+        <source>this password is one of the most commonly used ones and easy to guess; choose another</source>
+        <translation>这是最常用的密码之一，很容易被猜到，请换一个</translation>
+    </message>
+</context>
+<context>
+    <name>topup::PolicyJson</name>
+    <message>
+        <source>must be more than zero</source>
+        <translation>必须大于零</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>missing (required when the policy is enabled)</source>
+        <translation>缺失（启用规则时必填）</translation>
+    </message>
+    <message>
+        <source>must differ from method</source>
+        <translation>必须与主付款方式不同</translation>
+    </message>
+    <message>
+        <source>an enabled policy needs a threshold or a monthly trigger</source>
+        <translation>启用的规则需要一个阈值触发或每月触发</translation>
+    </message>
+</context>
+<context>
+    <name>topup::ScenarioReader</name>
+    <message>
+        <source>malformed JSON at %1: %2</source>
+        <translation>JSON 格式错误，位置 %1：%2</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation>必须是对象，而不是%1</translation>
+    </message>
+    <message>
+        <source>must be &quot;topup-scenario/1&quot; (got &quot;%1&quot;)</source>
+        <translation>必须是“topup-scenario/1”（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot; (expected an IANA name such as Europe/Paris)</source>
+        <translation>未知时区“%1”（应为 IANA 名称，例如 Europe/Paris）</translation>
+    </message>
+    <message>
+        <source>must not be before start (%1)</source>
+        <translation>不能早于开始时间（%1）</translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation>必须大于零</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used twice (first at %2)</source>
+        <translation>“%1”被使用了两次（第一次在 %2）</translation>
+    </message>
+    <message>
+        <source>unknown kind &quot;%1&quot; (expected credit_card, debit_card or paypal)</source>
+        <translation>未知类型“%1”（应为 credit_card、debit_card 或 paypal）</translation>
+    </message>
+    <message>
+        <source>a paypal wallet has no expiry</source>
+        <translation>PayPal 钱包没有有效期</translation>
+    </message>
+    <message>
+        <source>outside start..end (%1 .. %2)</source>
+        <translation>超出开始至结束的范围（%1 .. %2）</translation>
+    </message>
+    <message>
+        <source>an event has exactly one action (this one already has %1)</source>
+        <translation>一个事件只能有一个动作（此事件已有 %1）</translation>
+    </message>
+    <message>
+        <source>an event needs one action: use, topup, policy, deposit or fail_next</source>
+        <translation>事件需要一个动作：use、topup、policy、deposit 或 fail_next</translation>
+    </message>
+    <message>
+        <source>not allowed with %1</source>
+        <translation>不能与 %1 同时使用</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>not allowed with %1 (a top-up names its method inside)</source>
+        <translation>不能与 %1 同时使用（充值在其内部指定付款方式）</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>needs an amount of data or voice</source>
+        <translation>需要流量或通话时长的数量</translation>
+    </message>
+    <message>
+        <source>package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>must name at least one reason</source>
+        <translation>必须至少指定一个原因</translation>
+    </message>
+    <message>
+        <source>unknown reason &quot;%1&quot; (expected declined, gateway_error or insufficient_funds)</source>
+        <translation>未知原因“%1”（应为 declined、gateway_error 或 insufficient_funds）</translation>
+    </message>
+    <message>
+        <source>must be a string, not %1</source>
+        <translation>必须是字符串，而不是%1</translation>
+    </message>
+    <message>
+        <source>unknown profile &quot;%1&quot; (expected light, regular, heavy or traveller)</source>
+        <translation>未知用量类型“%1”（应为 light、regular、heavy 或 traveller）</translation>
+    </message>
+    <message>
+        <source>must be at most ten years</source>
+        <translation>最长为十年</translation>
+    </message>
+</context>
+<context>
+    <name>topup::ScreenshotTour</name>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder: %1</source>
+        <translation>无法创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>(a temporary folder, removed after the tour)</source>
+        <translation>（临时文件夹，导览结束后删除）</translation>
+    </message>
+    <message>
+        <source>opening the demo account: %1</source>
+        <translation>打开演示账户：%1</translation>
+    </message>
+    <message>
+        <source>the demo account has no lines</source>
+        <translation>演示账户没有线路</translation>
+    </message>
+    <message>
+        <source>draining %1: %2</source>
+        <translation>耗尽 %1：%2</translation>
+    </message>
+    <message>
+        <source>the add-card dialog did not open</source>
+        <translation>添加银行卡对话框没有打开</translation>
+    </message>
+</context>
+<context>
+    <name>topup::Service</name>
+    <message>
+        <source>sign in first</source>
+        <translation>请先登录</translation>
+    </message>
+    <message>
+        <source>the simulated clock of %1 has already started</source>
+        <translation>%1 的模拟时钟已经开始运行</translation>
+    </message>
+    <message>
+        <source>the speed must be more than zero</source>
+        <translation>速度必须大于零</translation>
+    </message>
+    <message>
+        <source>at most a month of simulated time per second</source>
+        <translation>每秒最多模拟一个月</translation>
+    </message>
+    <message>
+        <source>the clock only moves forward</source>
+        <translation>时钟只能向前走</translation>
+    </message>
+    <message>
+        <source>no such line</source>
+        <translation>线路不存在</translation>
+    </message>
+    <message>
+        <source>choose at least one failure to inject</source>
+        <translation>请至少选择一种要注入的失败</translation>
+    </message>
+</context>
+<context>
+    <name>topup::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Data units</source>
+        <translation>流量单位(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>GB (1 GB = 1000 MB)</source>
+        <translation>GB（1 GB = 1000 MB）</translation>
+    </message>
+    <message>
+        <source>GiB (1 GiB = 1024 MiB)</source>
+        <translation>GiB（1 GiB = 1024 MiB）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>时区(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Currency</source>
+        <translation>货币(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Monthly top-ups and caps follow this time zone. The time zone and currency are chosen when the account is created; changing them later is not available yet.</source>
+        <translation>每月充值和上限按此时区计算。时区和货币在创建账户时选定，目前暂不支持修改。</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>topup::SignInPage</name>
+    <message>
+        <source>Enter an e-mail address or a phone number with its country code, e.g. +8613800138000.</source>
+        <translation>请输入电子邮件地址，或带国家代码的手机号码，例如 +8613800138000。</translation>
+    </message>
+    <message>
+        <source>Too short: use at least %1 characters (%2 so far).</source>
+        <translation>太短：至少使用 %1 个字符（目前 %2 个）。</translation>
+    </message>
+    <message>
+        <source>Too common: this password is on the list of the most used ones.</source>
+        <translation>太常见：这个密码在最常用密码列表中。</translation>
+    </message>
+    <message>
+        <source>Too weak: %1.</source>
+        <translation>强度不足：%1。</translation>
+    </message>
+    <message>
+        <source>The passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Create your account</source>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <source>Sign in to TopUp</source>
+        <translation>登录 TopUp</translation>
+    </message>
+    <message>
+        <source>Keep your eSIM lines topped up by your own rules, within your budget.</source>
+        <translation>按您自己的规则，在预算之内为 eSIM 线路保持充足余量。</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail or phone number</source>
+        <translation>电子邮件或手机号码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>jane@example.com or +8613800138000</source>
+        <translation>jane@example.com 或 +8613800138000</translation>
+    </message>
+    <message>
+        <source>E-mail or phone number</source>
+        <translation>电子邮件或手机号码</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password</source>
+        <translation>再次输入密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>I already have an account: sign in</source>
+        <translation>已有账户？登录</translation>
+    </message>
+    <message>
+        <source>New here? Create an account</source>
+        <translation>第一次使用？创建账户</translation>
+    </message>
+    <message>
+        <source>Open the demo account</source>
+        <translation>打开演示账户</translation>
+    </message>
+    <message>
+        <source>Three lines, two cards and a wallet with 90 days of simulated history.</source>
+        <translation>三条线路、两张银行卡和一个钱包，附带 90 天的模拟历史。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: the account is locked until %1.</source>
+        <translation>密码错误次数过多：账户已锁定至 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>topup::StartupFlow</name>
+    <message>
+        <source>Cannot start fresh</source>
+        <translation>无法重新开始</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be opened</source>
+        <translation>无法打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>Started fresh</source>
+        <translation>已重新开始</translation>
+    </message>
+    <message>
+        <source>The old data is kept in %1. Nothing was deleted.</source>
+        <translation>旧数据保存在 %1，没有删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Catching up</source>
+        <translation>正在追赶进度</translation>
+    </message>
+    <message>
+        <source>Bringing the simulated world up to now…</source>
+        <translation>正在将模拟世界推进到当前时间…</translation>
+    </message>
+    <message>
+        <source>a catch-up is already running</source>
+        <translation>已有追赶进度任务在运行</translation>
+    </message>
+    <message>
+        <source>top-ups made: %1, %2 in all</source>
+        <translation>完成充值：%1 次，共 %2</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1 次</translation>
+    </message>
+    <message>
+        <source>blocked by a budget: %1</source>
+        <translation>受预算限制：%1 次</translation>
+    </message>
+    <message>
+        <source>From %1 to %2: %3.</source>
+        <translation>从 %1 到 %2：%3。</translation>
+    </message>
+    <message>
+        <source>While you were away</source>
+        <translation>您离开期间</translation>
+    </message>
+    <message>
+        <source>The details are in History and Alerts.</source>
+        <translation>详情请查看“历史记录”和“提醒”。</translation>
+    </message>
+</context>
+<context>
+    <name>topup::StoreProblemDialog</name>
+    <message>
+        <source>The data folder cannot be opened</source>
+        <translation>无法打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;TopUp cannot open its data.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Folder: &lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;&lt;b&gt;Start fresh&lt;/b&gt; moves this folder aside as a dated backup next to it (nothing is deleted) and starts with an empty one. &lt;b&gt;Quit&lt;/b&gt; leaves everything as it is.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;TopUp 无法打开其数据。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;文件夹：&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;&lt;b&gt;重新开始&lt;/b&gt;会把此文件夹改名为旁边一个带日期的备份（不删除任何内容），并使用一个空文件夹重新开始。&lt;b&gt;退出&lt;/b&gt;则保持一切不变。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Start fresh</source>
+        <translation>重新开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>topup::UsageChart</name>
+    <message>
+        <source>d MMM</source>
+        <comment>chart day label</comment>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>Data (GiB per day)</source>
+        <translation>流量（每天 GiB）</translation>
+    </message>
+    <message>
+        <source>Data (GB per day)</source>
+        <translation>流量（每天 GB）</translation>
+    </message>
+    <message>
+        <source>Voice (minutes per day)</source>
+        <translation>通话（每天分钟数）</translation>
+    </message>
+    <message>
+        <source>Usage chart: data and voice per day</source>
+        <translation>用量图表：每天的流量和通话</translation>
+    </message>
+</context>
+<context>
+    <name>topup::WalletAddress</name>
+    <message>
+        <source>a wallet is identified by its e-mail address, e.g. jane@example.com</source>
+        <translation>钱包以电子邮件地址标识，例如 jane@example.com</translation>
+    </message>
+</context>
+</TS>

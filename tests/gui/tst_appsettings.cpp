@@ -1,0 +1,90 @@
+#include "appsettings.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace topup;
+
+class TestAppSettings final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults()
+    {
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("s.ini")));
+        QCOMPARE(settings.language(), QStringLiteral("en"));
+        QCOMPARE(settings.theme(), ThemeChoice::System);
+        QCOMPARE(settings.dataUnits(), DataUnits::Decimal);
+        QCOMPARE(settings.lastPage(), 0);
+    }
+
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<int>("theme");
+        QTest::addColumn<int>("units");
+        QTest::addColumn<int>("page");
+        QTest::newRow("chinese dark GiB") << QStringLiteral("zh_CN") << int(ThemeChoice::Dark) << int(DataUnits::Binary) << 4;
+        QTest::newRow("english light GB") << QStringLiteral("en") << int(ThemeChoice::Light) << int(DataUnits::Decimal) << 2;
+    }
+
+    void roundTrip()
+    {
+        QFETCH(QString, language);
+        QFETCH(int, theme);
+        QFETCH(int, units);
+        QFETCH(int, page);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("s.ini"));
+        {
+            AppSettings settings(file);
+            QSignalSpy changed(&settings, &AppSettings::changed);
+            settings.setLanguage(language);
+            settings.setTheme(ThemeChoice(theme));
+            settings.setDataUnits(DataUnits(units));
+            settings.setLastPage(page);
+            settings.setWindowGeometry(QByteArray("geometry"));
+            QVERIFY(changed.count() >= 3);
+            settings.sync();
+        }
+        AppSettings again(file);
+        QCOMPARE(again.language(), language);
+        QCOMPARE(int(again.theme()), theme);
+        QCOMPARE(int(again.dataUnits()), units);
+        QCOMPARE(again.lastPage(), page);
+        QCOMPARE(again.windowGeometry(), QByteArray("geometry"));
+    }
+
+    void unknownValuesFallBack()
+    {
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("s.ini")));
+        QSignalSpy changed(&settings, &AppSettings::changed);
+        settings.setLanguage(QStringLiteral("klingon"));
+        QCOMPARE(settings.language(), QStringLiteral("en"));
+        QCOMPARE(changed.count(), 0);
+        settings.setLanguage(QStringLiteral("en")); // unchanged: no signal
+        QCOMPARE(changed.count(), 0);
+    }
+
+    void notPersistentKeepsValuesInMemory()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("s.ini"));
+        {
+            AppSettings settings(file);
+            settings.setPersistent(false);
+            settings.setTheme(ThemeChoice::Dark);
+            QCOMPARE(settings.theme(), ThemeChoice::Dark);
+            settings.sync();
+        }
+        AppSettings again(file);
+        QCOMPARE(again.theme(), ThemeChoice::System);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppSettings)
+#include "tst_appsettings.moc"

@@ -1,0 +1,164 @@
+#include "appearance.h"
+#include "appsettings.h"
+#include "demoaccess.h"
+#include "mainwindow.h"
+#include "pages/dashboardpage.h"
+#include "pages/settingspage.h"
+#include "service/demoworld.h"
+#include "service/service.h"
+#include "statecolors.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace topup;
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<Appearance> m_appearance;
+    std::unique_ptr<Service> m_service;
+    std::unique_ptr<MainWindow> m_window;
+
+    static QApplication &app() { return *static_cast<QApplication *>(QCoreApplication::instance()); }
+
+    void chooseIn(const char *comboName, const QString &data)
+    {
+        auto *combo = m_window->findChild<QComboBox *>(QLatin1String(comboName));
+        QVERIFY(combo);
+        const int index = combo->findData(data);
+        QVERIFY(index >= 0);
+        // As a user: focus the box and step to the entry with the keyboard.
+        combo->setFocus();
+        while (combo->currentIndex() != index)
+            QTest::keyClick(combo, combo->currentIndex() < index ? Qt::Key_Down : Qt::Key_Up);
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("%1.ini").arg(QTest::currentTestFunction())));
+        m_settings->setTheme(ThemeChoice::Light);
+        m_appearance = std::make_unique<Appearance>(app(), *m_settings);
+        Service::Options options;
+        options.dataDir = m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction()));
+        options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z");
+        options.passwordIterations = 1000;
+        options.tokens = DemoWorld::tokens(1);
+        Expected<std::unique_ptr<Service>> opened = Service::open(options);
+        QVERIFY2(opened, qPrintable(opened.error()));
+        m_service = opened.take();
+        const Expected<bool> demo = DemoAccess::open(*m_service);
+        QVERIFY2(demo, qPrintable(demo.error()));
+        m_window = std::make_unique<MainWindow>(*m_service, *m_settings);
+        m_window->resize(1280, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_service.reset();
+        m_appearance.reset();
+        m_settings.reset();
+    }
+
+    void signedInShowsTheShell()
+    {
+        QVERIFY(m_window->isSignedInView());
+        QCOMPARE(m_window->navigation()->count(), MainWindow::pageCount);
+        QCOMPARE(m_window->dashboardPage()->cardCount(), 3);
+    }
+
+    void shortcutsAndKeyboardReachEveryPage_data()
+    {
+        QTest::addColumn<int>("page");
+        for (int i = 0; i < MainWindow::pageCount; ++i)
+            QTest::newRow(qPrintable(QStringLiteral("Ctrl+%1").arg(i + 1))) << i;
+    }
+
+    void shortcutsAndKeyboardReachEveryPage()
+    {
+        QFETCH(int, page);
+        QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_1 + page), Qt::ControlModifier);
+        QCOMPARE(int(m_window->currentPage()), page);
+        QCOMPARE(m_window->navigation()->currentRow(), page);
+        // Arrow keys in the side bar move between pages too.
+        m_window->showPage(MainWindow::Page::Dashboard);
+        m_window->navigation()->setFocus();
+        for (int i = 0; i < page; ++i)
+            QTest::keyClick(m_window->navigation(), Qt::Key_Down);
+        QCOMPARE(int(m_window->currentPage()), page);
+    }
+
+    void everyNavigationEntryHasAnAccessibleName()
+    {
+        for (int i = 0; i < m_window->navigation()->count(); ++i)
+            QVERIFY(!m_window->navigation()->item(i)->data(Qt::AccessibleTextRole).toString().isEmpty());
+        QVERIFY(!m_window->navigation()->accessibleName().isEmpty());
+    }
+
+    void unreadAlertsAreCountedInTheNavigation()
+    {
+        const Expected<std::vector<AlertRow>> unread = m_service->alerts(true);
+        QVERIFY2(unread, qPrintable(unread.error()));
+        QVERIFY(!unread->empty());
+        const QString label = m_window->navigation()->item(int(MainWindow::Page::Alerts))->text();
+        QVERIFY2(label.contains(QString::number(unread->size())), qPrintable(label));
+        QVERIFY(m_service->markAlertRead(unread->front().id));
+        const QString after = m_window->navigation()->item(int(MainWindow::Page::Alerts))->text();
+        QVERIFY2(after.contains(QString::number(unread->size() - 1)), qPrintable(after));
+    }
+
+    void switchingToChineseTranslatesTheNavigationWithoutRestart()
+    {
+        const QString before = m_window->navigation()->item(0)->text();
+        QCOMPARE(before, QStringLiteral("Dashboard"));
+        m_window->showPage(MainWindow::Page::Settings);
+        chooseIn("languageCombo", QStringLiteral("zh_CN"));
+        QCOMPARE(m_settings->language(), QStringLiteral("zh_CN"));
+        QTRY_VERIFY(m_window->navigation()->item(0)->text() != before);
+        const QString after = m_window->navigation()->item(0)->text();
+        QVERIFY2(after.at(0).unicode() >= 0x4e00 && after.at(0).unicode() <= 0x9fff, qPrintable(after));
+        QVERIFY(m_window->windowTitle() != QStringLiteral("TopUp Dashboard"));
+        // And back.
+        chooseIn("languageCombo", QStringLiteral("en"));
+        QTRY_COMPARE(m_window->navigation()->item(0)->text(), before);
+    }
+
+    void switchingToDarkChangesThePalette()
+    {
+        QVERIFY(!isDarkPalette(QApplication::palette()));
+        const QColor lightWindow = m_window->palette().color(QPalette::Window);
+        m_window->showPage(MainWindow::Page::Settings);
+        chooseIn("themeCombo", QStringLiteral("dark"));
+        QCOMPARE(m_settings->theme(), ThemeChoice::Dark);
+        QVERIFY(isDarkPalette(QApplication::palette()));
+        QTRY_VERIFY(m_window->palette().color(QPalette::Window) != lightWindow);
+        QVERIFY(m_window->palette().color(QPalette::Window).lightness() < 128);
+        chooseIn("themeCombo", QStringLiteral("light"));
+        QVERIFY(!isDarkPalette(QApplication::palette()));
+    }
+
+    void signingOutShowsTheSignInPage()
+    {
+        auto *signOut = m_window->findChild<QWidget *>(QStringLiteral("signOutButton"));
+        QVERIFY(signOut);
+        QTest::mouseClick(signOut, Qt::LeftButton);
+        QVERIFY(!m_service->account());
+        QVERIFY(!m_window->isSignedInView());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

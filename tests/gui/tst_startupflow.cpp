@@ -1,0 +1,158 @@
+#include "datafolderbackup.h"
+#include "dialogs/storeproblemdialog.h"
+#include "startupflow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace topup;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Answers the modal dialog that is about to open with one of its buttons,
+// and records what it said.
+void answerStoreProblem(const char *buttonName, QString *text)
+{
+    QTimer::singleShot(0, [buttonName, text] {
+        auto *dialog = qobject_cast<StoreProblemDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        if (auto *label = dialog->findChild<QLabel *>(QStringLiteral("problemText")))
+            *text = label->text();
+        if (auto *button = dialog->findChild<QPushButton *>(QLatin1String(buttonName)))
+            QTest::mouseClick(button, Qt::LeftButton);
+    });
+}
+
+// Closes the message box that follows "Start fresh".
+void closeNextMessageBox()
+{
+    QTimer::singleShot(50, [] {
+        if (QWidget *box = QApplication::activeModalWidget())
+            box->close();
+    });
+}
+
+} // namespace
+
+class TestStartupFlow final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    const QByteArray m_garbage = QByteArray("this is not a database\n").repeated(50);
+
+    QString garbageFolder(const QString &name)
+    {
+        const QString folder = m_dir.filePath(name);
+        QDir().mkpath(folder);
+        QFile file(QDir(folder).filePath(QStringLiteral("topup.sqlite")));
+        if (file.open(QIODevice::WriteOnly))
+            file.write(m_garbage);
+        return folder;
+    }
+
+private slots:
+    void garbageStoreShowsTheDialogAndQuitLeavesItUntouched()
+    {
+        const QString folder = garbageFolder(QStringLiteral("garbage"));
+        const QString store = QDir(folder).filePath(QStringLiteral("topup.sqlite"));
+        Service::Options options;
+        options.dataDir = folder;
+        StartupFlow flow;
+        QString said;
+        answerStoreProblem("quitButton", &said);
+        const std::unique_ptr<Service> service = flow.openService(options, QDate(2027, 3, 15));
+        QVERIFY(!service);
+        QVERIFY2(said.contains(QLatin1String("topup.sqlite")), qPrintable(said));
+        QVERIFY2(said.contains(folder.toHtmlEscaped()), qPrintable(said));
+        QCOMPARE(readAll(store), m_garbage);
+        QVERIFY(flow.backupFolder().isEmpty());
+    }
+
+    void startFreshMovesTheFolderAsideAndOpensAnEmptyOne()
+    {
+        const QString folder = garbageFolder(QStringLiteral("fresh"));
+        Service::Options options;
+        options.dataDir = folder;
+        options.passwordIterations = 1000;
+        StartupFlow flow;
+        QString said;
+        answerStoreProblem("startFreshButton", &said);
+        closeNextMessageBox();
+        std::unique_ptr<Service> service = flow.openService(options, QDate(2027, 3, 15));
+        QVERIFY(service);
+        QCOMPARE(flow.backupFolder(), m_dir.filePath(QStringLiteral("fresh-backup-2027-03-15")));
+        QCOMPARE(readAll(QDir(flow.backupFolder()).filePath(QStringLiteral("topup.sqlite"))), m_garbage);
+        QVERIFY(readAll(QDir(folder).filePath(QStringLiteral("topup.sqlite"))) != m_garbage);
+    }
+
+    void backupsNeverOverwriteEachOther()
+    {
+        const QString base = m_dir.filePath(QStringLiteral("twice"));
+        QDir().mkpath(base);
+        const Expected<QString> first = DataFolderBackup::moveAside(base, QDate(2027, 1, 2));
+        QVERIFY2(first, qPrintable(first.error()));
+        QDir().mkpath(base);
+        const Expected<QString> second = DataFolderBackup::moveAside(base, QDate(2027, 1, 2));
+        QVERIFY2(second, qPrintable(second.error()));
+        QCOMPARE(*first, m_dir.filePath(QStringLiteral("twice-backup-2027-01-02")));
+        QCOMPARE(*second, m_dir.filePath(QStringLiteral("twice-backup-2027-01-02-2")));
+        QVERIFY(QDir(*first).exists() && QDir(*second).exists());
+        const Expected<QString> missing = DataFolderBackup::moveAside(m_dir.filePath(QStringLiteral("nope")), QDate(2027, 1, 2));
+        QVERIFY(!missing);
+        QVERIFY2(missing.error().contains(QLatin1String("nope")), qPrintable(missing.error()));
+    }
+
+    void catchUpRunsOffTheGuiThreadAndSummarises()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("catchup"));
+        Service::Options options;
+        options.dataDir = folder;
+        options.passwordIterations = 1000;
+        options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z");
+        {
+            Expected<std::unique_ptr<Service>> first = Service::open(options);
+            QVERIFY2(first, qPrintable(first.error()));
+            SignUpForm form;
+            form.login = QStringLiteral("ana@example.org");
+            form.password = QStringLiteral("violet-harbour-42");
+            QVERIFY((*first)->signUp(form));
+            QVERIFY((*first)->catchUpToNow()); // starts the clock
+        }
+        options.fixedNow = *Instant::parse(u"2027-03-20T10:00:00Z");
+        StartupFlow flow;
+        std::unique_ptr<Service> service = flow.openService(options, QDate(2027, 3, 20));
+        QVERIFY(service);
+        const Expected<CatchUpSummary> caught = flow.catchUp(*service);
+        QVERIFY2(caught, qPrintable(caught.error()));
+        QCOMPARE(caught->to.toString(), QStringLiteral("2027-03-20T10:00:00Z"));
+        const Expected<Instant> clock = service->worldClock();
+        QVERIFY2(clock, qPrintable(clock.error()));
+        QCOMPARE(clock->toString(), QStringLiteral("2027-03-20T10:00:00Z"));
+        // No line: nothing happened, nothing to say.
+        QVERIFY(StartupFlow::awaySummary(*caught, QStringLiteral("EUR"), QTimeZone("UTC")).isEmpty());
+        CatchUpSummary busy = *caught;
+        busy.topUps = 2;
+        busy.failures = 1;
+        busy.spend = Money::fromCents(2500);
+        const QString text = StartupFlow::awaySummary(busy, QStringLiteral("EUR"), QTimeZone("UTC"));
+        QVERIFY2(text.contains(QLatin1String("25.00 EUR")) && text.contains(QLatin1String("failed: 1")), qPrintable(text));
+    }
+};
+
+QTEST_MAIN(TestStartupFlow)
+#include "tst_startupflow.moc"

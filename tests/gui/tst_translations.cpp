@@ -1,0 +1,80 @@
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+#include <QTranslator>
+#include <QXmlStreamReader>
+
+// The Chinese catalogue is complete: every message has a finished
+// translation (no type="unfinished", no empty one), placeholders survive,
+// and the compiled catalogue is embedded in the program.
+class TestTranslations final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyMessageIsTranslated()
+    {
+        QFile file(QStringLiteral(TOPUP_TS_FILE));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        QXmlStreamReader xml(&file);
+        int messages = 0;
+        QString context;
+        QString source;
+        QStringList problems;
+        const QRegularExpression placeholder(QStringLiteral("%(\\d|n)"));
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("name"))
+                context = xml.readElementText();
+            else if (xml.name() == QLatin1String("source"))
+                source = xml.readElementText();
+            else if (xml.name() == QLatin1String("translation")) {
+                ++messages;
+                const QString type = xml.attributes().value(QLatin1String("type")).toString();
+                if (type == QLatin1String("vanished") || type == QLatin1String("obsolete"))
+                    continue;
+                const bool plural = xml.attributes().value(QLatin1String("numerus")).isEmpty() == false;
+                QString text;
+                if (!plural) {
+                    text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                }
+                if (type == QLatin1String("unfinished"))
+                    problems << QStringLiteral("%1: unfinished: %2").arg(context, source);
+                else if (!plural && text.trimmed().isEmpty())
+                    problems << QStringLiteral("%1: empty: %2").arg(context, source);
+                else if (!plural) {
+                    QStringList wanted;
+                    QStringList got;
+                    for (auto it = placeholder.globalMatch(source); it.hasNext();)
+                        wanted << it.next().captured();
+                    for (auto it = placeholder.globalMatch(text); it.hasNext();)
+                        got << it.next().captured();
+                    wanted.sort();
+                    got.sort();
+                    wanted.removeDuplicates();
+                    got.removeDuplicates();
+                    if (wanted != got)
+                        problems << QStringLiteral("%1: placeholders differ: %2 -> %3").arg(context, source, text);
+                }
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY2(messages > 100, qPrintable(QString::number(messages)));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void catalogueIsEmbedded()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/topup_zh_CN.qm")));
+        QVERIFY(!translator.isEmpty());
+        const QString dashboard = translator.translate("topup::MainWindow", "Dashboard");
+        QVERIFY(!dashboard.isEmpty());
+        QVERIFY(dashboard != QLatin1String("Dashboard"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"

@@ -1,0 +1,108 @@
+#include "appsettings.h"
+
+namespace topup {
+namespace {
+
+const QString languageKey = QStringLiteral("ui/language");
+const QString themeKey = QStringLiteral("ui/theme");
+const QString unitsKey = QStringLiteral("ui/dataUnits");
+const QString geometryKey = QStringLiteral("window/geometry");
+const QString pageKey = QStringLiteral("window/lastPage");
+
+} // namespace
+
+AppSettings::AppSettings(QObject *parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("TopUp"),
+                                             QStringLiteral("topup-dashboard")))
+{
+}
+
+AppSettings::AppSettings(const QString &iniFile, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{
+}
+
+AppSettings::~AppSettings() = default;
+
+QVariant AppSettings::read(const QString &key, const QVariant &fallback) const
+{
+    if (m_memory.contains(key))
+        return m_memory.value(key);
+    return m_settings->value(key, fallback);
+}
+
+void AppSettings::write(const QString &key, const QVariant &value)
+{
+    if (read(key, QVariant()) == value)
+        return;
+    if (m_persistent)
+        m_settings->setValue(key, value);
+    else
+        m_memory.insert(key, value);
+    emit changed();
+}
+
+QString AppSettings::language() const
+{
+    const QString value = read(languageKey, QStringLiteral("en")).toString();
+    return languages().contains(value) ? value : QStringLiteral("en");
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    if (languages().contains(language) && language != this->language())
+        write(languageKey, language);
+}
+
+ThemeChoice AppSettings::theme() const
+{
+    return Theme::fromKey(read(themeKey, QStringLiteral("system")).toString());
+}
+
+void AppSettings::setTheme(ThemeChoice theme)
+{
+    if (theme != this->theme())
+        write(themeKey, Theme::key(theme));
+}
+
+DataUnits AppSettings::dataUnits() const
+{
+    return read(unitsKey, QStringLiteral("GB")).toString() == QLatin1String("GiB") ? DataUnits::Binary
+                                                                                    : DataUnits::Decimal;
+}
+
+void AppSettings::setDataUnits(DataUnits units)
+{
+    if (units != dataUnits())
+        write(unitsKey, units == DataUnits::Binary ? QStringLiteral("GiB") : QStringLiteral("GB"));
+}
+
+QByteArray AppSettings::windowGeometry() const
+{
+    return read(geometryKey, QByteArray()).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    write(geometryKey, geometry);
+}
+
+int AppSettings::lastPage() const
+{
+    return read(pageKey, 0).toInt();
+}
+
+void AppSettings::setLastPage(int page)
+{
+    write(pageKey, page);
+}
+
+void AppSettings::sync()
+{
+    if (m_persistent)
+        m_settings->sync();
+}
+
+} // namespace topup

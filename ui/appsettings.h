@@ -1,0 +1,58 @@
+#pragma once
+
+#include "theme.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QSettings>
+
+#include <memory>
+
+namespace topup {
+
+enum class DataUnits { Decimal, Binary }; // GB or GiB
+
+// The desktop app's choices, typed, over one QSettings. Passed by reference
+// to whoever needs it; `changed` fires after any value changes.
+class AppSettings final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The user's settings file (organisation "TopUp", application "topup-dashboard").
+    explicit AppSettings(QObject *parent = nullptr);
+    // A given INI file, for tests and the screenshot tour.
+    explicit AppSettings(const QString &iniFile, QObject *parent = nullptr);
+    ~AppSettings() override;
+    Q_DISABLE_COPY_MOVE(AppSettings)
+
+    QString language() const; // "en" or "zh_CN"
+    void setLanguage(const QString &language);
+    ThemeChoice theme() const;
+    void setTheme(ThemeChoice theme);
+    DataUnits dataUnits() const;
+    void setDataUnits(DataUnits units);
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    int lastPage() const;
+    void setLastPage(int page);
+
+    // Whether values are written back (the screenshot tour keeps them in memory only).
+    void setPersistent(bool persistent) { m_persistent = persistent; }
+    void sync();
+
+    static QStringList languages() { return {QStringLiteral("en"), QStringLiteral("zh_CN")}; }
+
+signals:
+    void changed();
+
+private:
+    void write(const QString &key, const QVariant &value);
+    QVariant read(const QString &key, const QVariant &fallback) const;
+
+    std::unique_ptr<QSettings> m_settings;
+    QVariantMap m_memory; // values not persisted
+    bool m_persistent = true;
+};
+
+} // namespace topup

@@ -1,0 +1,62 @@
+#include "storeproblemdialog.h"
+
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace topup {
+
+StoreProblemDialog::StoreProblemDialog(const QString &folder, const QString &problem, QWidget *parent)
+    : QDialog(parent)
+    , m_folder(folder)
+    , m_problem(problem)
+{
+    setObjectName(QStringLiteral("storeProblemDialog"));
+    auto *icon = new QLabel(this);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(48, 48));
+    icon->setAlignment(Qt::AlignTop);
+    m_text = new QLabel(this);
+    m_text->setObjectName(QStringLiteral("problemText"));
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setMinimumWidth(460);
+    auto *buttons = new QDialogButtonBox(this);
+    m_fresh = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_fresh->setObjectName(QStringLiteral("startFreshButton"));
+    m_quit = buttons->addButton(QString(), QDialogButtonBox::RejectRole);
+    m_quit->setObjectName(QStringLiteral("quitButton"));
+    m_quit->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *top = new QHBoxLayout;
+    top->addWidget(icon);
+    top->addWidget(m_text, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(buttons);
+    retranslateUi();
+}
+
+void StoreProblemDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void StoreProblemDialog::retranslateUi()
+{
+    setWindowTitle(tr("The data folder cannot be opened"));
+    m_text->setText(tr("<p><b>TopUp cannot open its data.</b></p><p>%1</p><p>Folder: <tt>%2</tt></p>"
+                       "<p><b>Start fresh</b> moves this folder aside as a dated backup next to it (nothing is "
+                       "deleted) and starts with an empty one. <b>Quit</b> leaves everything as it is.</p>")
+                        .arg(m_problem.toHtmlEscaped(), m_folder.toHtmlEscaped()));
+    m_fresh->setText(tr("&Start fresh"));
+    m_quit->setText(tr("&Quit"));
+}
+
+} // namespace topup

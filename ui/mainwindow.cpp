@@ -1,0 +1,204 @@
+#include "mainwindow.h"
+
+#include "appsettings.h"
+#include "demoaccess.h"
+#include "pages/alertspage.h"
+#include "pages/dashboardpage.h"
+#include "pages/historypage.h"
+#include "pages/linepage.h"
+#include "pages/paymentspage.h"
+#include "pages/settingspage.h"
+#include "pages/signinpage.h"
+#include "service/service.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace topup {
+
+MainWindow::MainWindow(Service &service, AppSettings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_service(service)
+    , m_settings(settings)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_root = new QStackedWidget(this);
+    m_signIn = new SignInPage(service, m_root);
+    m_root->addWidget(m_signIn);
+    m_shell = buildShell();
+    m_root->addWidget(m_shell);
+    setCentralWidget(m_root);
+    setMinimumSize(960, 640);
+    if (!restoreGeometry(m_settings.windowGeometry()))
+        resize(1280, 800);
+
+    connect(m_signIn, &SignInPage::demoRequested, this, &MainWindow::openDemo);
+    connect(&m_service, &Service::accountChanged, this, &MainWindow::onAccountChanged);
+    connect(m_dashboard, &DashboardPage::lineActivated, this, [this](qint64 lineId) {
+        m_line->showLine(lineId);
+        showPage(Page::Line);
+    });
+    connect(m_alerts, &AlertsPage::unreadCountChanged, this, [this](int count) {
+        m_unread = count;
+        retranslateUi();
+    });
+    connect(&m_service, &Service::alertsChanged, this, &MainWindow::refreshUnread);
+    retranslateUi();
+    onAccountChanged();
+}
+
+void MainWindow::refreshUnread()
+{
+    const Expected<std::vector<AlertRow>> unread =
+        m_service.account() ? m_service.alerts(true) : Expected<std::vector<AlertRow>>(std::vector<AlertRow>());
+    m_unread = unread ? int(unread->size()) : 0;
+    retranslateUi();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::buildShell()
+{
+    auto *shell = new QWidget(m_root);
+    auto *side = new QWidget(shell);
+    side->setObjectName(QStringLiteral("sideBar"));
+    side->setFixedWidth(210);
+    side->setAutoFillBackground(true);
+    side->setBackgroundRole(QPalette::Base);
+    m_navigation = new QListWidget(side);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setSpacing(2);
+    QFont navFont = m_navigation->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
+    m_navigation->setFont(navFont);
+    for (int i = 0; i < pageCount; ++i)
+        m_navigation->addItem(new QListWidgetItem(m_navigation));
+    m_accountLabel = new QLabel(side);
+    m_accountLabel->setObjectName(QStringLiteral("accountLabel"));
+    m_accountLabel->setWordWrap(true);
+    m_signOut = new QPushButton(side);
+    m_signOut->setObjectName(QStringLiteral("signOutButton"));
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(8, 12, 8, 12);
+    sideLayout->addWidget(m_navigation, 1);
+    sideLayout->addWidget(m_accountLabel);
+    sideLayout->addWidget(m_signOut);
+
+    m_pages = new QStackedWidget(shell);
+    m_dashboard = new DashboardPage(m_service, m_settings, m_pages);
+    m_line = new LinePage(m_service, m_pages);
+    m_payments = new PaymentsPage(m_service, m_pages);
+    m_history = new HistoryPage(m_service, m_pages);
+    m_alerts = new AlertsPage(m_service, m_pages);
+    m_settingsPage = new SettingsPage(m_service, m_settings, m_pages);
+    for (QWidget *page : {static_cast<QWidget *>(m_dashboard), static_cast<QWidget *>(m_line),
+                          static_cast<QWidget *>(m_payments), static_cast<QWidget *>(m_history),
+                          static_cast<QWidget *>(m_alerts), static_cast<QWidget *>(m_settingsPage)})
+        m_pages->addWidget(page);
+
+    auto *layout = new QHBoxLayout(shell);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(side);
+    layout->addWidget(m_pages, 1);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        m_pages->setCurrentIndex(row);
+        m_settings.setLastPage(row);
+    });
+    connect(m_signOut, &QPushButton::clicked, this, [this] { m_service.signOut(); onAccountChanged(); });
+    for (int i = 0; i < pageCount; ++i) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, i] {
+            if (isSignedInView())
+                showPage(Page(i));
+        });
+    }
+    return shell;
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigation->setCurrentRow(int(page));
+    m_pages->setCurrentIndex(int(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+bool MainWindow::isSignedInView() const
+{
+    return m_root->currentWidget() == m_shell;
+}
+
+void MainWindow::onAccountChanged()
+{
+    const bool signedIn = m_service.account().has_value();
+    m_root->setCurrentWidget(signedIn ? m_shell : static_cast<QWidget *>(m_signIn));
+    if (signedIn) {
+        const int last = m_settings.lastPage();
+        showPage(last >= 0 && last < pageCount ? Page(last) : Page::Dashboard);
+        m_navigation->setFocus();
+    }
+    refreshUnread();
+}
+
+void MainWindow::openDemo()
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Expected<bool> opened = DemoAccess::open(m_service);
+    QApplication::restoreOverrideCursor();
+    if (!opened) {
+        QString message = opened.error();
+        message[0] = message.at(0).toUpper();
+        m_signIn->showMessage(message);
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.sync();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("TopUp Dashboard"));
+    const QStringList names{tr("Dashboard"), tr("Line && auto top-up"), tr("Payment methods"), tr("History"),
+                            m_unread > 0 ? tr("Alerts (%1)").arg(m_unread) : tr("Alerts"), tr("Settings")};
+    for (int i = 0; i < pageCount && i < names.size(); ++i) {
+        QListWidgetItem *item = m_navigation->item(i);
+        QString text = names.at(i);
+        text.replace(QLatin1String("&&"), QLatin1String("&"));
+        item->setText(text);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(text).arg(i + 1));
+        item->setData(Qt::AccessibleTextRole, text);
+    }
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_signOut->setText(tr("Sign out"));
+    m_signOut->setAccessibleName(tr("Sign out"));
+    m_accountLabel->setText(m_service.account() ? tr("Signed in as\n%1").arg(m_service.account()->login) : QString());
+}
+
+} // namespace topup

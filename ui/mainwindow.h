@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+
+namespace topup {
+
+class AlertsPage;
+class AppSettings;
+class DashboardPage;
+class HistoryPage;
+class LinePage;
+class PaymentsPage;
+class Service;
+class SettingsPage;
+class SignInPage;
+
+// The window: the sign-in page until someone signs in, then a side bar
+// (keyboard reachable, Ctrl+1…6) and the pages in a stack.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class Page { Dashboard, Line, Payments, History, Alerts, Settings };
+    static constexpr int pageCount = 6;
+
+    MainWindow(Service &service, AppSettings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showPage(Page page);
+    Page currentPage() const;
+    bool isSignedInView() const;
+
+    QListWidget *navigation() const noexcept { return m_navigation; }
+    SignInPage *signInPage() const noexcept { return m_signIn; }
+    DashboardPage *dashboardPage() const noexcept { return m_dashboard; }
+    LinePage *linePage() const noexcept { return m_line; }
+    PaymentsPage *paymentsPage() const noexcept { return m_payments; }
+    HistoryPage *historyPage() const noexcept { return m_history; }
+    AlertsPage *alertsPage() const noexcept { return m_alerts; }
+    SettingsPage *settingsPage() const noexcept { return m_settingsPage; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void retranslateUi();
+    void onAccountChanged();
+    void refreshUnread();
+    void openDemo();
+    QWidget *buildShell();
+
+    Service &m_service;
+    AppSettings &m_settings;
+    QStackedWidget *m_root = nullptr;
+    SignInPage *m_signIn = nullptr;
+    QWidget *m_shell = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QLabel *m_accountLabel = nullptr;
+    QPushButton *m_signOut = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    DashboardPage *m_dashboard = nullptr;
+    LinePage *m_line = nullptr;
+    PaymentsPage *m_payments = nullptr;
+    HistoryPage *m_history = nullptr;
+    AlertsPage *m_alerts = nullptr;
+    SettingsPage *m_settingsPage = nullptr;
+    int m_unread = 0;
+};
+
+} // namespace topup

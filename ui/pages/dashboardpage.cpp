@@ -1,0 +1,283 @@
+#include "dashboardpage.h"
+
+#include "alerttext.h"
+#include "formatter.h"
+#include "linecard.h"
+#include "service/service.h"
+#include "statecolors.h"
+#include "usagechart.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QEvent>
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QStyle>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace topup {
+namespace {
+
+QLabel *heading(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    QFont font = label->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.1);
+    label->setFont(font);
+    return label;
+}
+
+QFrame *panel(QWidget *parent)
+{
+    auto *frame = new QFrame(parent);
+    frame->setFrameShape(QFrame::StyledPanel);
+    frame->setAutoFillBackground(true);
+    frame->setBackgroundRole(QPalette::Base);
+    return frame;
+}
+
+} // namespace
+
+DashboardPage::DashboardPage(Service &service, AppSettings &settings, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+    , m_settings(settings)
+{
+    setObjectName(QStringLiteral("dashboardPage"));
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(20, 16, 20, 16);
+    layout->setSpacing(12);
+    m_title = new QLabel(content);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    m_title->setFont(titleFont);
+    m_clock = new QLabel(content);
+    m_clock->setObjectName(QStringLiteral("clockLabel"));
+    m_clock->setForegroundRole(QPalette::PlaceholderText);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title);
+    header->addStretch(1);
+    header->addWidget(m_clock);
+    layout->addLayout(header);
+
+    m_cardGrid = new QGridLayout;
+    m_cardGrid->setSpacing(12);
+    for (int column = 0; column < 3; ++column)
+        m_cardGrid->setColumnStretch(column, 1);
+    layout->addLayout(m_cardGrid);
+    m_noLines = new QLabel(content);
+    m_noLines->setWordWrap(true);
+    layout->addWidget(m_noLines);
+
+    auto *lower = new QHBoxLayout;
+    lower->setSpacing(12);
+    auto *chartPanel = panel(content);
+    auto *chartLayout = new QVBoxLayout(chartPanel);
+    m_chartTitle = heading(chartPanel);
+    m_chartLine = new QComboBox(chartPanel);
+    m_chartLine->setObjectName(QStringLiteral("chartLine"));
+    auto *chartHeader = new QHBoxLayout;
+    chartHeader->addWidget(m_chartTitle, 1);
+    chartHeader->addWidget(m_chartLine);
+    chartLayout->addLayout(chartHeader);
+    m_chart = new UsageChart(settings, chartPanel);
+    m_chart->setObjectName(QStringLiteral("usageChart"));
+    chartLayout->addWidget(m_chart, 1);
+    lower->addWidget(chartPanel, 3);
+
+    auto *side = new QVBoxLayout;
+    auto *spendPanel = panel(content);
+    auto *spendLayout = new QVBoxLayout(spendPanel);
+    m_spendTitle = heading(spendPanel);
+    m_spend = new QLabel(spendPanel);
+    m_spend->setObjectName(QStringLiteral("accountSpend"));
+    m_spend->setWordWrap(true);
+    spendLayout->addWidget(m_spendTitle);
+    spendLayout->addWidget(m_spend);
+    side->addWidget(spendPanel);
+    auto *alertsPanel = panel(content);
+    auto *alertsLayout = new QVBoxLayout(alertsPanel);
+    m_alertsTitle = heading(alertsPanel);
+    m_alerts = new QListWidget(alertsPanel);
+    m_alerts->setObjectName(QStringLiteral("latestAlerts"));
+    m_alerts->setFrameShape(QFrame::NoFrame);
+    m_alerts->setWordWrap(true);
+    m_alerts->setFocusPolicy(Qt::NoFocus);
+    alertsLayout->addWidget(m_alertsTitle);
+    alertsLayout->addWidget(m_alerts, 1);
+    side->addWidget(alertsPanel, 1);
+    lower->addLayout(side, 2);
+    layout->addLayout(lower, 1);
+
+    connect(m_chartLine, qOverload<int>(&QComboBox::currentIndexChanged), this, &DashboardPage::refreshChart);
+    for (auto signal : {&Service::linesChanged, &Service::historyChanged, &Service::clockChanged, &Service::accountChanged,
+                        &Service::alertsChanged})
+        connect(&m_service, signal, this, &DashboardPage::scheduleRefresh);
+    connect(&m_settings, &AppSettings::changed, this, &DashboardPage::scheduleRefresh);
+    retranslateUi();
+}
+
+void DashboardPage::scheduleRefresh()
+{
+    // Signals come in bursts (a catch-up changes lines, history and the
+    // clock); one refresh after the burst, and none while hidden.
+    if (m_dirty)
+        return;
+    m_dirty = true;
+    if (isVisible())
+        QTimer::singleShot(0, this, &DashboardPage::refresh);
+}
+
+void DashboardPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        refresh();
+}
+
+void DashboardPage::refresh()
+{
+    m_dirty = false;
+    if (!m_service.account())
+        return;
+    const Account account = *m_service.account();
+    const QTimeZone zone(account.timezone.toUtf8());
+    m_clock->setText(tr("Simulated clock: %1 (%2)").arg(Formatter::dateTime(m_service.now(), zone), account.timezone));
+
+    const Expected<std::vector<LineRecord>> lines = m_service.lines();
+    const std::size_t count = lines ? lines->size() : 0;
+    while (m_cards.size() > count) {
+        m_cards.back()->deleteLater();
+        m_cards.pop_back();
+    }
+    while (m_cards.size() < count) {
+        auto *card = new LineCard(m_service, m_settings, this);
+        connect(card, &LineCard::activated, this, &DashboardPage::lineActivated);
+        m_cardGrid->addWidget(card, int(m_cards.size()) / 3, int(m_cards.size()) % 3);
+        m_cards.push_back(card);
+    }
+    for (std::size_t i = 0; i < count; ++i)
+        m_cards[i]->setLine((*lines)[i], account);
+    m_noLines->setVisible(count == 0);
+
+    // The chart's line choice: all lines, or one.
+    const qint64 chosen = m_chartLine->currentData().toLongLong();
+    {
+        const QSignalBlocker block(m_chartLine);
+        m_chartLine->clear();
+        m_chartLine->addItem(tr("All lines"), qint64(0));
+        for (std::size_t i = 0; i < count; ++i)
+            m_chartLine->addItem((*lines)[i].name, (*lines)[i].id);
+        const int index = m_chartLine->findData(chosen);
+        m_chartLine->setCurrentIndex(index < 0 ? 0 : index);
+    }
+
+    const Expected<MonthSpend> spend = m_service.spendThisMonth(0);
+    if (spend) {
+        const QString autoSpend = Formatter::money(spend->autoSpend, account.currency);
+        QString text = account.monthlyCap
+            ? tr("Auto top-ups: %1 of the %2 account cap.").arg(autoSpend, Formatter::money(*account.monthlyCap, account.currency))
+            : tr("Auto top-ups: %1 (no account cap).").arg(autoSpend);
+        text += QLatin1Char('\n') + tr("Manual top-ups: %1.").arg(Formatter::money(spend->manualSpend, account.currency));
+        m_spend->setText(text);
+    } else {
+        m_spend->setText(spend.error());
+    }
+    refreshChart();
+    refreshAlerts();
+}
+
+void DashboardPage::refreshChart()
+{
+    if (!m_service.account())
+        return;
+    const qint64 chosen = m_chartLine->currentData().toLongLong();
+    std::map<QString, UsagePoint> byDay;
+    const Expected<std::vector<LineRecord>> lines = m_service.lines();
+    if (lines) {
+        for (const LineRecord &line : *lines) {
+            if (chosen != 0 && line.id != chosen)
+                continue;
+            const Expected<std::vector<UsagePoint>> days = m_service.dailyUsage(line.id, 30);
+            if (!days)
+                continue;
+            for (const UsagePoint &day : *days) {
+                UsagePoint &sum = byDay[day.label];
+                sum.label = day.label;
+                sum.dataBytes += day.dataBytes;
+                sum.voiceSeconds += day.voiceSeconds;
+            }
+        }
+    }
+    std::vector<UsagePoint> series;
+    series.reserve(byDay.size());
+    for (const auto &entry : byDay)
+        series.push_back(entry.second);
+    m_chart->setDays(series);
+}
+
+void DashboardPage::refreshAlerts()
+{
+    m_alerts->clear();
+    const Expected<std::vector<AlertRow>> alerts = m_service.alerts(false);
+    if (!alerts)
+        return;
+    const QTimeZone zone(m_service.account()->timezone.toUtf8());
+    const QPalette palette = QApplication::palette();
+    int shown = 0;
+    for (const AlertRow &alert : *alerts) {
+        if (++shown > 5)
+            break;
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1 — %2").arg(Formatter::dateTime(alert.at, zone), AlertText::describe(alert)), m_alerts);
+        item->setForeground(stateColor(AlertText::severity(alert), palette));
+        item->setIcon(QApplication::style()->standardIcon(AlertText::severity(alert) == StateColor::Error
+                                                              ? QStyle::SP_MessageBoxCritical
+                                                              : QStyle::SP_MessageBoxWarning));
+    }
+    if (alerts->empty())
+        new QListWidgetItem(tr("No alerts. Everything ran as planned."), m_alerts);
+}
+
+void DashboardPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        if (m_service.account())
+            refresh();
+    } else if (event->type() == QEvent::PaletteChange) {
+        m_dirty = false;
+        scheduleRefresh();
+    }
+    QWidget::changeEvent(event);
+}
+
+void DashboardPage::retranslateUi()
+{
+    m_title->setText(tr("Dashboard"));
+    m_noLines->setText(tr("No lines yet. Add an eSIM line to see its balance here."));
+    m_spendTitle->setText(tr("This month"));
+    m_chartTitle->setText(tr("Usage, last 30 days"));
+    m_chartLine->setAccessibleName(tr("Line shown in the chart"));
+    m_alertsTitle->setText(tr("Latest alerts"));
+    m_alerts->setAccessibleName(tr("Latest alerts"));
+}
+
+} // namespace topup

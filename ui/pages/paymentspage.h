@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+
+namespace topup {
+
+class AddCardDialog;
+class Service;
+
+// PLACEHOLDER: the pages helper (branch h-pages) writes the real page; the
+// lead replaces this file at merge. Keep it trivial.
+class PaymentsPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PaymentsPage(Service &service, QWidget *parent = nullptr);
+    AddCardDialog *openAddCardDialog();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+
+    Service &m_service;
+    QLabel *m_label = nullptr;
+};
+
+} // namespace topup

@@ -1,0 +1,198 @@
+#include "settingspage.h"
+
+#include "appsettings.h"
+#include "service/service.h"
+
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace topup {
+namespace {
+
+QLabel *heading(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    QFont font = label->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.1);
+    label->setFont(font);
+    return label;
+}
+
+} // namespace
+
+SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+    , m_settings(settings)
+{
+    setObjectName(QStringLiteral("settingsPage"));
+    m_title = new QLabel(this);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    m_title->setFont(titleFont);
+
+    m_appearanceTitle = heading(this);
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    // Each language in its own words, so anyone can find theirs.
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    m_theme = new QComboBox(this);
+    m_theme->setObjectName(QStringLiteral("themeCombo"));
+    for (int i = 0; i < 3; ++i)
+        m_theme->addItem(QString(), Theme::key(ThemeChoice(i)));
+    m_units = new QComboBox(this);
+    m_units->setObjectName(QStringLiteral("unitsCombo"));
+    m_units->addItem(QString(), int(DataUnits::Decimal));
+    m_units->addItem(QString(), int(DataUnits::Binary));
+    m_appearanceForm = new QFormLayout;
+    m_appearanceForm->addRow(new QLabel(this), m_language);
+    m_appearanceForm->addRow(new QLabel(this), m_theme);
+    m_appearanceForm->addRow(new QLabel(this), m_units);
+
+    m_accountTitle = heading(this);
+    m_timezone = new QLineEdit(this);
+    m_timezone->setObjectName(QStringLiteral("timezone"));
+    m_timezone->setReadOnly(true);
+    m_currency = new QLineEdit(this);
+    m_currency->setObjectName(QStringLiteral("currency"));
+    m_currency->setReadOnly(true);
+    m_accountNote = new QLabel(this);
+    m_accountNote->setWordWrap(true);
+    m_accountNote->setForegroundRole(QPalette::PlaceholderText);
+    m_accountForm = new QFormLayout;
+    m_accountForm->addRow(new QLabel(this), m_timezone);
+    m_accountForm->addRow(new QLabel(this), m_currency);
+
+    m_folderTitle = heading(this);
+    m_folder = new QLineEdit(this);
+    m_folder->setObjectName(QStringLiteral("dataFolder"));
+    m_folder->setReadOnly(true);
+    m_openFolder = new QPushButton(this);
+    m_openFolder->setObjectName(QStringLiteral("openFolderButton"));
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(m_openFolder);
+
+    auto *column = new QWidget(this);
+    column->setMaximumWidth(720);
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(10);
+    layout->addWidget(m_title);
+    layout->addSpacing(6);
+    layout->addWidget(m_appearanceTitle);
+    layout->addLayout(m_appearanceForm);
+    layout->addSpacing(10);
+    layout->addWidget(m_accountTitle);
+    layout->addLayout(m_accountForm);
+    layout->addWidget(m_accountNote);
+    layout->addSpacing(10);
+    layout->addWidget(m_folderTitle);
+    layout->addLayout(folderRow);
+    layout->addStretch(1);
+    auto *outer = new QHBoxLayout(this);
+    outer->setContentsMargins(20, 16, 20, 16);
+    outer->addWidget(column, 1);
+    outer->addStretch(0);
+
+    connect(m_language, qOverload<int>(&QComboBox::activated), this,
+            [this](int) { m_settings.setLanguage(m_language->currentData().toString()); });
+    connect(m_theme, qOverload<int>(&QComboBox::activated), this,
+            [this](int) { m_settings.setTheme(Theme::fromKey(m_theme->currentData().toString())); });
+    connect(m_units, qOverload<int>(&QComboBox::activated), this,
+            [this](int) { m_settings.setDataUnits(DataUnits(m_units->currentData().toInt())); });
+    connect(m_openFolder, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_service.dataDir())); });
+    connect(&m_settings, &AppSettings::changed, this, &SettingsPage::loadValues);
+    connect(&m_service, &Service::accountChanged, this, &SettingsPage::loadValues);
+    retranslateUi();
+    loadValues();
+}
+
+void SettingsPage::loadValues()
+{
+    m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings.language())));
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(Theme::key(m_settings.theme()))));
+    m_units->setCurrentIndex(std::max(0, m_units->findData(int(m_settings.dataUnits()))));
+    const std::optional<Account> &account = m_service.account();
+    m_timezone->setText(account ? account->timezone : QString());
+    m_currency->setText(account ? account->currency : QString());
+    m_folder->setText(m_shownFolder.isEmpty() ? m_service.dataDir() : m_shownFolder);
+}
+
+void SettingsPage::setShownDataFolder(const QString &text)
+{
+    m_shownFolder = text;
+    loadValues();
+}
+
+void SettingsPage::showEvent(QShowEvent *event)
+{
+    loadValues();
+    QWidget::showEvent(event);
+}
+
+void SettingsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void SettingsPage::retranslateUi()
+{
+    m_title->setText(tr("Settings"));
+    m_appearanceTitle->setText(tr("Appearance"));
+    auto label = [](QFormLayout *form, QWidget *field, const QString &text) {
+        if (auto *l = qobject_cast<QLabel *>(form->labelForField(field))) {
+            l->setText(text);
+            l->setBuddy(field);
+        }
+        field->setAccessibleName(QString(text).remove(QLatin1Char('&')));
+    };
+    label(m_appearanceForm, m_language, tr("&Language"));
+    label(m_appearanceForm, m_theme, tr("&Theme"));
+    label(m_appearanceForm, m_units, tr("&Data units"));
+    m_theme->setItemText(0, tr("Follow the system"));
+    m_theme->setItemText(1, tr("Light"));
+    m_theme->setItemText(2, tr("Dark"));
+    m_units->setItemText(0, tr("GB (1 GB = 1000 MB)"));
+    m_units->setItemText(1, tr("GiB (1 GiB = 1024 MiB)"));
+    m_accountTitle->setText(tr("Account"));
+    label(m_accountForm, m_timezone, tr("Time &zone"));
+    label(m_accountForm, m_currency, tr("&Currency"));
+    m_accountNote->setText(tr("Monthly top-ups and caps follow this time zone. The time zone and currency are chosen "
+                              "when the account is created; changing them later is not available yet."));
+    // Both forms share one label column width, so their fields line up.
+    int labelWidth = 0;
+    QList<QLabel *> labels;
+    for (QFormLayout *form : {m_appearanceForm, m_accountForm})
+        for (int row = 0; row < form->rowCount(); ++row)
+            if (auto *l = qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::LabelRole)->widget()))
+                labels << l;
+    for (QLabel *l : labels) {
+        l->setMinimumWidth(0);
+        labelWidth = std::max(labelWidth, l->sizeHint().width());
+    }
+    for (QLabel *l : labels)
+        l->setMinimumWidth(labelWidth);
+    m_folderTitle->setText(tr("Data folder"));
+    m_folder->setAccessibleName(tr("Data folder"));
+    m_openFolder->setText(tr("&Open folder"));
+    m_openFolder->setAccessibleName(tr("Open the data folder"));
+}
+
+} // namespace topup

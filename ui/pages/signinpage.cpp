@@ -1,0 +1,249 @@
+#include "signinpage.h"
+
+#include "domain/loginid.h"
+#include "domain/passwordpolicy.h"
+#include "service/service.h"
+#include "statecolors.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QEvent>
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace topup {
+
+SignInPage::SignInPage(Service &service, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+{
+    auto *panel = new QFrame(this);
+    panel->setObjectName(QStringLiteral("signInPanel"));
+    panel->setFrameShape(QFrame::StyledPanel);
+    panel->setFixedWidth(440);
+    panel->setAutoFillBackground(true);
+    panel->setBackgroundRole(QPalette::Base);
+
+    m_title = new QLabel(panel);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_subtitle = new QLabel(panel);
+    m_subtitle->setWordWrap(true);
+
+    auto field = [panel](const char *name) {
+        auto *edit = new QLineEdit(panel);
+        edit->setObjectName(QLatin1String(name));
+        return edit;
+    };
+    auto message = [panel](const char *name) {
+        auto *label = new QLabel(panel);
+        label->setObjectName(QLatin1String(name));
+        label->setWordWrap(true);
+        label->setVisible(false);
+        return label;
+    };
+    m_loginLabel = new QLabel(panel);
+    m_login = field("login");
+    m_loginMessage = message("loginMessage");
+    m_passwordLabel = new QLabel(panel);
+    m_password = field("password");
+    m_password->setEchoMode(QLineEdit::Password);
+    m_passwordMessage = message("passwordMessage");
+    m_confirmLabel = new QLabel(panel);
+    m_confirm = field("confirmPassword");
+    m_confirm->setEchoMode(QLineEdit::Password);
+    m_confirmMessage = message("confirmMessage");
+    m_loginLabel->setBuddy(m_login);
+    m_passwordLabel->setBuddy(m_password);
+    m_confirmLabel->setBuddy(m_confirm);
+
+    m_submit = new QPushButton(panel);
+    m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_submit->setDefault(true);
+    m_mode = new QPushButton(panel);
+    m_mode->setObjectName(QStringLiteral("modeButton"));
+    m_mode->setFlat(true);
+    m_demo = new QPushButton(panel);
+    m_demo->setObjectName(QStringLiteral("demoButton"));
+    m_formMessage = message("formMessage");
+
+    auto *form = new QVBoxLayout(panel);
+    form->setContentsMargins(28, 24, 28, 24);
+    form->setSpacing(6);
+    form->addWidget(m_title);
+    form->addWidget(m_subtitle);
+    form->addSpacing(12);
+    for (QWidget *w : {static_cast<QWidget *>(m_loginLabel), static_cast<QWidget *>(m_login),
+                       static_cast<QWidget *>(m_loginMessage), static_cast<QWidget *>(m_passwordLabel),
+                       static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_passwordMessage),
+                       static_cast<QWidget *>(m_confirmLabel), static_cast<QWidget *>(m_confirm),
+                       static_cast<QWidget *>(m_confirmMessage)})
+        form->addWidget(w);
+    form->addSpacing(8);
+    form->addWidget(m_submit);
+    form->addWidget(m_formMessage);
+    form->addWidget(m_mode);
+    auto *line = new QFrame(panel);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    form->addWidget(line);
+    form->addWidget(m_demo);
+
+    auto *outer = new QGridLayout(this);
+    outer->addWidget(panel, 1, 1);
+    outer->setRowStretch(0, 1);
+    outer->setRowStretch(2, 2);
+    outer->setColumnStretch(0, 1);
+    outer->setColumnStretch(2, 1);
+
+    setTabOrder(m_login, m_password);
+    setTabOrder(m_password, m_confirm);
+    setTabOrder(m_confirm, m_submit);
+    setTabOrder(m_submit, m_mode);
+    setTabOrder(m_mode, m_demo);
+
+    connect(m_login, &QLineEdit::textChanged, this, &SignInPage::validate);
+    connect(m_password, &QLineEdit::textChanged, this, &SignInPage::validate);
+    connect(m_confirm, &QLineEdit::textChanged, this, &SignInPage::validate);
+    connect(m_login, &QLineEdit::returnPressed, this, &SignInPage::submit);
+    connect(m_password, &QLineEdit::returnPressed, this, &SignInPage::submit);
+    connect(m_confirm, &QLineEdit::returnPressed, this, &SignInPage::submit);
+    connect(m_submit, &QPushButton::clicked, this, &SignInPage::submit);
+    connect(m_mode, &QPushButton::clicked, this, [this] { setSignUpMode(!m_signUp); });
+    connect(m_demo, &QPushButton::clicked, this, &SignInPage::demoRequested);
+
+    setSignUpMode(false);
+}
+
+void SignInPage::setSignUpMode(bool signUp)
+{
+    m_signUp = signUp;
+    m_confirmLabel->setVisible(signUp);
+    m_confirm->setVisible(signUp);
+    m_formMessage->setVisible(false);
+    retranslateUi();
+    validate();
+}
+
+void SignInPage::setLogin(const QString &login)
+{
+    m_login->setText(login);
+}
+
+void SignInPage::showMessage(const QString &message)
+{
+    setFieldMessage(m_formMessage, message);
+}
+
+void SignInPage::setFieldMessage(QLabel *label, const QString &message)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, stateColor(StateColor::Error, QApplication::palette()));
+    label->setPalette(palette);
+    label->setText(message);
+    label->setVisible(!message.isEmpty());
+}
+
+void SignInPage::validate()
+{
+    const QString loginText = m_login->text();
+    const Expected<LoginId> login = LoginId::parse(loginText);
+    setFieldMessage(m_loginMessage, loginText.trimmed().isEmpty() || login
+                                        ? QString()
+                                        : tr("Enter an e-mail address or a phone number with its country code, "
+                                             "e.g. +8613800138000."));
+    QString passwordMessage;
+    QString confirmMessage;
+    if (m_signUp) {
+        const QString password = m_password->text();
+        if (!password.isEmpty()) {
+            if (password.size() < PasswordPolicy::minimumLength)
+                passwordMessage = tr("Too short: use at least %1 characters (%2 so far).")
+                                      .arg(PasswordPolicy::minimumLength)
+                                      .arg(password.size());
+            else if (PasswordPolicy::isCommon(password))
+                passwordMessage = tr("Too common: this password is on the list of the most used ones.");
+            else if (login && !checkNewPassword(password, *login))
+                passwordMessage = tr("Too weak: %1.").arg(checkNewPassword(password, *login).error());
+        }
+        if (!m_confirm->text().isEmpty() && m_confirm->text() != password)
+            confirmMessage = tr("The passwords differ.");
+    }
+    setFieldMessage(m_passwordMessage, passwordMessage);
+    setFieldMessage(m_confirmMessage, confirmMessage);
+    const bool complete = login && !m_password->text().isEmpty()
+        && (!m_signUp || (passwordMessage.isEmpty() && m_confirm->text() == m_password->text()));
+    m_submit->setEnabled(complete);
+}
+
+void SignInPage::submit()
+{
+    if (!m_submit->isEnabled())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString error;
+    if (m_signUp) {
+        SignUpForm form;
+        form.login = m_login->text();
+        form.password = m_password->text();
+        const QByteArray zone = QTimeZone::systemTimeZoneId();
+        form.timezone = zone.isEmpty() ? QStringLiteral("UTC") : QString::fromUtf8(zone);
+        // Signing up signs in.
+        const Expected<Account> created = m_service.signUp(form);
+        if (!created)
+            error = created.error();
+    } else {
+        const Expected<Account> signedIn = m_service.signIn(m_login->text(), m_password->text());
+        if (!signedIn)
+            error = signedIn.error();
+    }
+    QApplication::restoreOverrideCursor();
+    if (error.isEmpty()) {
+        m_password->clear();
+        m_confirm->clear();
+        m_formMessage->setVisible(false);
+        return;
+    }
+    // Core messages start in lower case (they are also parts of sentences).
+    error[0] = error.at(0).toUpper();
+    setFieldMessage(m_formMessage, error);
+    m_password->selectAll();
+    m_password->setFocus();
+}
+
+void SignInPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        validate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void SignInPage::retranslateUi()
+{
+    m_title->setText(m_signUp ? tr("Create your account") : tr("Sign in to TopUp"));
+    m_subtitle->setText(tr("Keep your eSIM lines topped up by your own rules, within your budget."));
+    m_loginLabel->setText(tr("&E-mail or phone number"));
+    m_login->setPlaceholderText(tr("jane@example.com or +8613800138000"));
+    m_login->setAccessibleName(tr("E-mail or phone number"));
+    m_passwordLabel->setText(tr("&Password"));
+    m_password->setAccessibleName(tr("Password"));
+    m_password->setPlaceholderText(m_signUp ? tr("At least %1 characters").arg(PasswordPolicy::minimumLength) : QString());
+    m_confirmLabel->setText(tr("&Repeat the password"));
+    m_confirm->setAccessibleName(tr("Repeat the password"));
+    m_submit->setText(m_signUp ? tr("Create account") : tr("Sign in"));
+    m_mode->setText(m_signUp ? tr("I already have an account: sign in") : tr("New here? Create an account"));
+    m_demo->setText(tr("Open the demo account"));
+    m_demo->setToolTip(tr("Three lines, two cards and a wallet with 90 days of simulated history."));
+}
+
+} // namespace topup

@@ -1,0 +1,177 @@
+#include "screenshottour.h"
+
+#include "demoaccess.h"
+#include "dialogs/addcarddialog.h"
+#include "mainwindow.h"
+#include "pages/linepage.h"
+#include "pages/paymentspage.h"
+#include "pages/settingspage.h"
+#include "pages/signinpage.h"
+#include "service/demoworld.h"
+#include "service/service.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPixmap>
+#include <QTemporaryDir>
+
+namespace topup {
+namespace {
+
+void settle()
+{
+    for (int i = 0; i < 2; ++i) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
+}
+
+// Types like a person: key events, so live validation runs as it would.
+void typeInto(QWidget *widget, const QString &text)
+{
+    widget->setFocus();
+    for (const QChar c : text) {
+        QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(c));
+        QKeyEvent release(QEvent::KeyRelease, 0, Qt::NoModifier, QString(c));
+        QCoreApplication::sendEvent(widget, &press);
+        QCoreApplication::sendEvent(widget, &release);
+    }
+}
+
+} // namespace
+
+ScreenshotTour::ScreenshotTour(AppSettings &settings, QString outputDir, QString dataDir, Instant now)
+    : m_settings(settings)
+    , m_outputDir(std::move(outputDir))
+    , m_dataDir(std::move(dataDir))
+    , m_now(now)
+{
+}
+
+QStringList ScreenshotTour::fileNames()
+{
+    return {QStringLiteral("login.png"),    QStringLiteral("dashboard.png"),       QStringLiteral("line-rules.png"),
+            QStringLiteral("test-topup.png"), QStringLiteral("payments.png"),      QStringLiteral("add-card-errors.png"),
+            QStringLiteral("history.png"),  QStringLiteral("alerts.png"),          QStringLiteral("settings.png")};
+}
+
+Expected<bool> ScreenshotTour::save(QWidget &window, const QString &name, QWidget *overlay)
+{
+    settle();
+    QPixmap shot = window.grab();
+    if (overlay) {
+        // A dialog over the window, as the user sees it: dimmed behind, centred.
+        settle();
+        const QPixmap dialog = overlay->grab();
+        QPainter painter(&shot);
+        QColor dim = window.palette().color(QPalette::Shadow);
+        dim.setAlpha(90);
+        painter.fillRect(shot.rect(), dim);
+        const QPoint at((shot.width() - dialog.width()) / 2, (shot.height() - dialog.height()) / 2);
+        painter.fillRect(QRect(at, dialog.size()).adjusted(-1, -1, 1, 1), window.palette().color(QPalette::Mid));
+        painter.drawPixmap(at, dialog);
+    }
+    const QString path = QDir(m_outputDir).filePath(name);
+    if (!shot.save(path, "PNG"))
+        return Expected<bool>::failure(tr("cannot write %1").arg(path));
+    m_written << path;
+    return true;
+}
+
+Expected<QStringList> ScreenshotTour::run()
+{
+    using Result = Expected<QStringList>;
+    if (!QDir().mkpath(m_outputDir))
+        return Result::failure(tr("cannot create the folder %1").arg(m_outputDir));
+    QTemporaryDir temporary;
+    QString dataDir = m_dataDir;
+    if (dataDir.isEmpty()) {
+        if (!temporary.isValid())
+            return Result::failure(tr("cannot create a temporary folder: %1").arg(temporary.errorString()));
+        dataDir = temporary.path();
+    }
+    Service::Options options;
+    options.dataDir = dataDir;
+    options.fixedNow = m_now;
+    options.tokens = DemoWorld::tokens(1);
+    Expected<std::unique_ptr<Service>> opened = Service::open(options);
+    if (!opened)
+        return Result::failure(opened.error());
+    Service &service = **opened;
+    if (const Expected<std::vector<Account>> accounts = service.allAccounts(); accounts && !accounts->empty()) {
+        if (const Expected<CatchUpSummary> caught = service.catchUpToNow(); !caught)
+            return Result::failure(caught.error());
+    }
+
+    MainWindow window(service, m_settings);
+    window.setGeometry(0, 0, width, height);
+    window.setFixedSize(width, height);
+    window.show();
+    if (m_dataDir.isEmpty())
+        window.settingsPage()->setShownDataFolder(tr("(a temporary folder, removed after the tour)"));
+    settle();
+
+    window.signInPage()->setLogin(QLatin1String(DemoWorld::login));
+    if (const auto saved = save(window, QStringLiteral("login.png")); !saved)
+        return Result::failure(saved.error());
+
+    if (const Expected<bool> demo = DemoAccess::open(service); !demo)
+        return Result::failure(tr("opening the demo account: %1").arg(demo.error()));
+    window.showPage(MainWindow::Page::Dashboard);
+    if (const auto saved = save(window, QStringLiteral("dashboard.png")); !saved)
+        return Result::failure(saved.error());
+
+    const Expected<std::vector<LineRecord>> lines = service.lines();
+    if (!lines || lines->empty())
+        return Result::failure(tr("the demo account has no lines"));
+    const LineRecord &line = lines->front();
+    window.linePage()->showLine(line.id);
+    window.linePage()->showRulesTab();
+    window.showPage(MainWindow::Page::Line);
+    if (const auto saved = save(window, QStringLiteral("line-rules.png")); !saved)
+        return Result::failure(saved.error());
+
+    // Mid-simulation: the line is drained and the threshold top-up fires.
+    if (const Expected<bool> drained = service.drainLine(line.id); !drained)
+        return Result::failure(tr("draining %1: %2").arg(line.name, drained.error()));
+    if (const auto next = service.advanceToNextEvent(); !next)
+        return Result::failure(next.error());
+    window.linePage()->showTestTab();
+    if (const auto saved = save(window, QStringLiteral("test-topup.png")); !saved)
+        return Result::failure(saved.error());
+
+    window.showPage(MainWindow::Page::Payments);
+    if (const auto saved = save(window, QStringLiteral("payments.png")); !saved)
+        return Result::failure(saved.error());
+
+    AddCardDialog *dialog = window.paymentsPage()->openAddCardDialog();
+    if (!dialog)
+        return Result::failure(tr("the add-card dialog did not open"));
+    settle();
+    // A wrong last digit (Luhn), a month that does not exist, a short code.
+    const std::pair<const char *, const char *> typed[] = {
+        {"holder", "Jane Doe"}, {"cardNumber", "4111 1111 1111 1112"}, {"expiry", "13/27"}, {"securityCode", "12"}};
+    for (const auto &[name, text] : typed) {
+        if (auto *edit = dialog->findChild<QLineEdit *>(QLatin1String(name)))
+            typeInto(edit, QLatin1String(text));
+    }
+    const auto savedDialog = save(window, QStringLiteral("add-card-errors.png"), dialog);
+    dialog->close();
+    if (!savedDialog)
+        return Result::failure(savedDialog.error());
+
+    for (const auto &[page, name] : {std::pair{MainWindow::Page::History, "history.png"},
+                                     std::pair{MainWindow::Page::Alerts, "alerts.png"},
+                                     std::pair{MainWindow::Page::Settings, "settings.png"}}) {
+        window.showPage(page);
+        if (const auto saved = save(window, QLatin1String(name)); !saved)
+            return Result::failure(saved.error());
+    }
+    window.hide();
+    return m_written;
+}
+
+} // namespace topup

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "domain/expected.h"
+#include "domain/instant.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+class QWidget;
+
+namespace topup {
+
+class AppSettings;
+
+// The review interface: builds the demo world in a fresh temporary folder
+// (or --data-dir), walks the user's journey in a 1280×800 window and writes
+// one PNG per screen. No wall clock (the service's clock is --now), no
+// animation, one font: the same arguments give the same bytes.
+class ScreenshotTour final
+{
+    Q_DECLARE_TR_FUNCTIONS(topup::ScreenshotTour)
+
+public:
+    static constexpr int width = 1280;
+    static constexpr int height = 800;
+    static constexpr const char *defaultNow = "2027-03-15T10:00:00Z";
+
+    ScreenshotTour(AppSettings &settings, QString outputDir, QString dataDir, Instant now);
+
+    // The files written, in order; an error names the step that failed.
+    [[nodiscard]] Expected<QStringList> run();
+    static QStringList fileNames();
+
+private:
+    Expected<bool> save(QWidget &window, const QString &name, QWidget *overlay = nullptr);
+
+    AppSettings &m_settings;
+    QString m_outputDir;
+    QString m_dataDir;
+    Instant m_now;
+    QStringList m_written;
+};
+
+} // namespace topup

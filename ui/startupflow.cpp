@@ -1,0 +1,114 @@
+#include "startupflow.h"
+
+#include "datafolderbackup.h"
+#include "dialogs/storeproblemdialog.h"
+#include "formatter.h"
+#include "store/datadirectory.h"
+
+#include <QEventLoop>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QWidget>
+
+#include <algorithm>
+#include <optional>
+
+namespace topup {
+
+StartupFlow::StartupFlow(QWidget *parent)
+    : QObject(parent)
+    , m_parent(parent)
+{
+}
+
+std::unique_ptr<Service> StartupFlow::openService(const Service::Options &options, QDate today)
+{
+    Expected<std::unique_ptr<Service>> opened = Service::open(options);
+    if (opened)
+        return opened.take();
+    const QString folder = DataDirectory::resolve(options.dataDir);
+    QString problem = opened.error();
+    problem[0] = problem.at(0).toUpper();
+    StoreProblemDialog dialog(folder, problem, m_parent);
+    if (dialog.exec() != StoreProblemDialog::StartFresh)
+        return nullptr;
+    const Expected<QString> moved = DataFolderBackup::moveAside(folder, today);
+    if (!moved) {
+        QMessageBox::critical(m_parent, tr("Cannot start fresh"), moved.error());
+        return nullptr;
+    }
+    m_backup = *moved;
+    opened = Service::open(options);
+    if (!opened) {
+        QMessageBox::critical(m_parent, tr("The data folder cannot be opened"), opened.error());
+        return nullptr;
+    }
+    QMessageBox::information(m_parent, tr("Started fresh"),
+                             tr("The old data is kept in %1. Nothing was deleted.").arg(m_backup));
+    return opened.take();
+}
+
+Expected<CatchUpSummary> StartupFlow::catchUp(Service &service)
+{
+    QProgressDialog progress(m_parent);
+    progress.setWindowTitle(tr("Catching up"));
+    progress.setLabelText(tr("Bringing the simulated world up to now…"));
+    progress.setCancelButton(nullptr);
+    progress.setRange(0, 1000);
+    progress.setMinimumDuration(400);
+    progress.setAutoClose(false);
+    progress.setValue(0);
+    QEventLoop loop;
+    std::optional<Expected<CatchUpSummary>> result;
+    qint64 startMs = -1;
+    const auto onProgress = connect(&service, &Service::catchUpProgress, &progress, [&](qint64 reached, qint64 target) {
+        if (startMs < 0)
+            startMs = reached;
+        const qint64 span = std::max<qint64>(1, target - startMs);
+        progress.setValue(int(std::clamp<qint64>((reached - startMs) * 1000 / span, 0, 999)));
+    });
+    const auto onFinished = connect(&service, &Service::catchUpFinished, &loop,
+                                    [&](const CatchUpSummary &summary, const QString &error) {
+                                        result = error.isEmpty() ? Expected<CatchUpSummary>(summary)
+                                                                 : Expected<CatchUpSummary>::failure(error);
+                                        loop.quit();
+                                    });
+    if (!service.startCatchUp(service.now())) {
+        disconnect(onProgress);
+        disconnect(onFinished);
+        return Expected<CatchUpSummary>::failure(tr("a catch-up is already running"));
+    }
+    if (!result)
+        loop.exec();
+    disconnect(onProgress);
+    disconnect(onFinished);
+    return *result;
+}
+
+QString StartupFlow::awaySummary(const CatchUpSummary &summary, const QString &currency, const QTimeZone &zone)
+{
+    if (summary.topUps == 0 && summary.failures == 0 && summary.blocked == 0)
+        return {};
+    QStringList parts;
+    parts << tr("top-ups made: %1, %2 in all").arg(summary.topUps).arg(Formatter::money(summary.spend, currency));
+    if (summary.failures > 0)
+        parts << tr("failed: %1").arg(summary.failures);
+    if (summary.blocked > 0)
+        parts << tr("blocked by a budget: %1").arg(summary.blocked);
+    return tr("From %1 to %2: %3.")
+        .arg(Formatter::dateTime(summary.from, zone), Formatter::dateTime(summary.to, zone), parts.join(QStringLiteral("; ")));
+}
+
+void StartupFlow::showAwaySummary(const CatchUpSummary &summary, const Service &service)
+{
+    const std::optional<Account> &account = service.account();
+    const QString text = awaySummary(summary, account ? account->currency : QStringLiteral("EUR"),
+                                     QTimeZone(account ? account->timezone.toUtf8() : QByteArray("UTC")));
+    if (text.isEmpty())
+        return;
+    QMessageBox box(QMessageBox::Information, tr("While you were away"), text, QMessageBox::Ok, m_parent);
+    box.setInformativeText(tr("The details are in History and Alerts."));
+    box.exec();
+}
+
+} // namespace topup
