@@ -64,7 +64,10 @@ private slots:
             const Expected<bool> again = service.deposit(wallet->id, Money::fromCents(deposit));
             QVERIFY(!again);
             QVERIFY2(again.error().contains(wallet->label()), qPrintable(again.error()));
-            QCOMPARE(service.methods()->front().funds.cents(), opening + deposit);
+            const Expected<std::vector<MethodRecord>> after = service.methods();
+            QVERIFY2(after, qPrintable(after.error()));
+            QCOMPARE(after->size(), std::size_t(1));
+            QCOMPARE(after->front().funds.cents(), opening + deposit);
         } else {
             QVERIFY(!done);
             QVERIFY2(done.error().contains(wallet->label()), qPrintable(done.error())); // names the method
