@@ -45,7 +45,12 @@ QString WorldFiles::stagingPath(const QString &folder)
 
 bool WorldFiles::holdsWorld(const QString &folder)
 {
-    return QFileInfo::exists(inFolder(folder, storeName)) || QFileInfo::exists(inFolder(folder, journalName));
+    for (const QLatin1String name : {storeName, journalName}) {
+        const QString path = inFolder(folder, name);
+        if (QFileInfo::exists(path) || QFileInfo::exists(path + QLatin1String("-wal")))
+            return true;
+    }
+    return false;
 }
 
 QString WorldFiles::newWorldId()
@@ -111,6 +116,14 @@ Expected<WorldPair> WorldFiles::open(const DataDirectory &directory)
     const bool hasJournal = QFileInfo::exists(journalPath);
 
     if (!hasStore && !hasJournal) {
+        // A write-ahead log left without its database would be replayed
+        // into the new file: not a new world, someone's remains.
+        for (const QString &path : {storePath, journalPath}) {
+            if (QFileInfo::exists(path + QLatin1String("-wal")))
+                return Result::failure(WorldFiles::tr("%1-wal: a write-ahead log without its database %1; refused (nothing was changed)."
+                                                      " Put the database back, or move the folder aside to start fresh")
+                                           .arg(path));
+        }
         const QString staging = stagingPath(directory.path());
         if (!QDir().mkpath(staging))
             return Result::failure(WorldFiles::tr("%1: cannot create %2 for the new world").arg(directory.path(), staging));

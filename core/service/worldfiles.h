@@ -36,7 +36,8 @@ public:
     using Announce = std::function<void(const QString &step)>;
 
     static QString stagingPath(const QString &folder);
-    // Either file is there (a world, possibly one to refuse).
+    // Either file, or a write-ahead log of one, is there (a world, possibly
+    // one to refuse).
     static bool holdsWorld(const QString &folder);
     static QString newWorldId();
 

@@ -2,6 +2,9 @@
 // refused with a message naming the file, and left byte for byte as it was
 // (contents and modification time), also through the real topup-sim.
 #include "service/service.h"
+#include "store/database.h"
+#include "store/statement.h"
+#include "store/storeschema.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -113,6 +116,10 @@ private:
             return QFile::remove(store);
         if (damage == QLatin1String("journal missing"))
             return QFile::remove(journal);
+        if (damage == QLatin1String("only a log")) {
+            QFile log(store + QLatin1String("-wal"));
+            return QFile::remove(store) && QFile::remove(journal) && log.open(QIODevice::WriteOnly) && log.write("log") == 3;
+        }
         return damage == QLatin1String("none");
     }
 
@@ -130,6 +137,7 @@ private slots:
         QTest::newRow("zero-length store alone") << "empty store, no journal" << storeName << "empty";
         QTest::newRow("store missing, journal there") << "store missing" << storeName << "missing";
         QTest::newRow("journal missing, store there") << "journal missing" << journalName << "missing";
+        QTest::newRow("a write-ahead log alone") << "only a log" << storeName + QStringLiteral("-wal") << "without its database";
     }
 
     void refusedUntouched()
@@ -223,6 +231,23 @@ private slots:
         QCOMPARE(status.exitCode, 1);
         QVERIFY2(status.err.contains("is read-only"), status.err.constData());
         QCOMPARE(snapshot(dir.path()), before);
+    }
+
+    void aFileThatTurnsReadOnlySaysSo()
+    {
+        // SQLite's own "attempt to write a readonly database" becomes a
+        // sentence naming the file (query_only gives that very error code).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(storeName);
+        auto db = Database::open(path, storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        QSqlQuery pragma((*db)->connection());
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 1")));
+        Statement insert(**db, QStringLiteral("INSERT INTO world (id, clock_ms) VALUES (1, 0)"));
+        const Expected<bool> ran = insert.run();
+        QVERIFY(!ran);
+        QVERIFY2(ran.error().startsWith(QStringLiteral("topup.sqlite is read-only (%1)").arg(path)), qPrintable(ran.error()));
+        QVERIFY2(!ran.error().contains(QLatin1String("readonly database")), qPrintable(ran.error()));
     }
 };
 
