@@ -4,9 +4,11 @@
 #include "domain/voiceamount.h"
 #include "engine/engine.h"
 #include "service/demoworld.h"
+#include "service/worldfiles.h"
 #include "service/service.h"
 #include "scenario/resultwriter.h"
 #include "scenario/scenarioreader.h"
+#include "store/datadirectory.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -145,8 +147,21 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
         }
         options.fixedNow = *now;
     }
-    if (demo)
-        options.tokens = DemoWorld::tokens(seed);
+    if (demo) {
+        // Built in a staging folder and moved in only when complete.
+        if (const Expected<bool> created = DemoWorld::build(options, seed); !created) {
+            printError(tr("topup-sim: %1").arg(created.error()));
+            return Failed;
+        }
+        print(tr("Demo world created in %1: sign in as %2 with the password %3")
+                  .arg(DataDirectory::resolve(dataDir), QLatin1String(DemoWorld::login), QLatin1String(DemoWorld::password)));
+    }
+    if (!status)
+        return Ok;
+    if (!WorldFiles::holdsWorld(DataDirectory::resolve(dataDir))) {
+        printError(tr("topup-sim: %1 holds no world: create one with --demo").arg(DataDirectory::resolve(dataDir)));
+        return Failed;
+    }
     Expected<std::unique_ptr<Service>> opened = Service::open(options);
     if (!opened) {
         printError(tr("topup-sim: %1").arg(opened.error()));
@@ -157,21 +172,24 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
     if (service.reconciledAtOpen() > 0)
         print(QCoreApplication::translate("topup::SimCommandLine", "Wrote down %n charge(s) the payment provider made before the last stop.",
                                           nullptr, service.reconciledAtOpen()));
-    if (demo) {
-        if (const Expected<bool> created = DemoWorld::create(service, seed); !created) {
-            printError(tr("topup-sim: %1").arg(created.error()));
-            return Failed;
-        }
-        print(tr("Demo world created in %1: sign in as %2 with the password %3")
-                  .arg(service.dataDir(), QLatin1String(DemoWorld::login), QLatin1String(DemoWorld::password)));
-    }
-    if (!status)
-        return Ok;
-
+    // The simulated clock never goes back: an earlier --now shows the world
+    // at its own clock, and says so.
+    if (const Expected<Instant> before = service.worldClock(); before && service.now() < *before)
+        printError(tr("topup-sim: warning: --now %1 is earlier than the world's clock %2; the simulated clock never goes back,"
+                      " so the world is shown at %2")
+                       .arg(service.now().toString(), before->toString()));
     const Expected<CatchUpSummary> away = service.catchUpToNow();
     if (!away) {
         printError(tr("topup-sim: %1").arg(away.error()));
         return Failed;
+    }
+    if (away->stoppedAtLimit) {
+        printError(tr("topup-sim: the world moved from %1 to %2 and stopped there: a catch-up runs at most %3 days (three years) of"
+                      " simulated time per run, and %4 is further. Run the same command again to continue.")
+                       .arg(away->from.toString(), away->to.toString())
+                       .arg(WorldSync::maxSpanDays)
+                       .arg(away->target.toString()));
+        return InvalidInput;
     }
     const Expected<Instant> clock = service.worldClock();
     print(tr("World in %1, clock %2").arg(service.dataDir(), clock ? clock->toString() : QString()));

@@ -7,7 +7,8 @@
 namespace topup {
 
 // The `topup-sim` command line (SPEC §8). Exit codes: 0 done, 2 invalid
-// scenario or unreadable input, 64 wrong usage.
+// scenario or unreadable input, or a catch-up that stopped at its limit
+// (run again to continue), 1 any other failure, 64 wrong usage.
 class SimCommandLine final
 {
 public:

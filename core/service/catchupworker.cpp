@@ -15,8 +15,8 @@ void CatchUpWorker::run()
 {
     Expected<CatchUpSummary> summary = CatchUpSummary{};
     {
-        const Expected<std::shared_ptr<Database>> store = Database::open(m_storePath, storeSchema());
-        Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::open(m_journalPath);
+        const Expected<std::shared_ptr<Database>> store = Database::open(m_storePath, storeSchema(), Database::Presence::MustExist);
+        Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::open(m_journalPath, true);
         if (!store)
             summary = Expected<CatchUpSummary>::failure(store.error());
         else if (!journal)

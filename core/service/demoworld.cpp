@@ -3,6 +3,10 @@
 #include "rules/zonedcalendar.h"
 #include "service.h"
 #include "sim/xoshiro256.h"
+#include "store/datadirectory.h"
+#include "worldfiles.h"
+
+#include <QDir>
 
 #include <QCoreApplication>
 
@@ -32,7 +36,7 @@ MethodStore::TokenSource DemoWorld::tokens(quint64 seed)
     };
 }
 
-Expected<bool> DemoWorld::create(Service &service, quint64 seed)
+Expected<bool> DemoWorld::create(Service &service, quint64 seed, const std::function<void(const QString &step)> &announce)
 {
     const Instant now = service.now();
     const Instant start = now.plusMsecs(-qint64(historyDays) * 24 * 3600 * 1000);
@@ -52,13 +56,27 @@ Expected<bool> DemoWorld::create(Service &service, quint64 seed)
                     Money::fromCents(20000)};
     if (const Expected<Account> account = service.signUp(form, salt); !account)
         return failed(account);
+    if (announce)
+        announce(QStringLiteral("signed up"));
 
     const ZonedCalendar calendar(QTimeZone("Europe/Berlin"));
     const YearMonth soon = calendar.monthOf(now); // runs out at the end of this month
-    const QString soonText = QStringLiteral("%1/%2").arg(soon.month, 2, 10, QLatin1Char('0')).arg(soon.year % 100, 2, 10, QLatin1Char('0'));
+    // Cards print two digits of the year, read as 20YY (SPEC): the Visa
+    // runs four more years, the debit card to the end of this month.
+    constexpr int visaYears = 4;
+    if (soon.year < 2000 || soon.year + visaYears > 2099)
+        return Expected<bool>::failure(DemoWorld::tr("the demo needs a date from 2000 to %1: its cards' expiry is written MM/YY"
+                                                     " (read as 20YY) and the Visa runs %2 more years; got %3")
+                                           .arg(2099 - visaYears)
+                                           .arg(visaYears)
+                                           .arg(now.toString()));
+    const auto expiry = [](int month, int year) {
+        return QStringLiteral("%1/%2").arg(month, 2, 10, QLatin1Char('0')).arg(year - 2000, 2, 10, QLatin1Char('0'));
+    };
+    const QString soonText = expiry(soon.month, soon.year);
     const Expected<MethodRecord> visa = service.addCard(
-        CardForm{MethodKind::CreditCard, QStringLiteral("Alex Demo"), QStringLiteral("4111 1111 1111 1111"), QStringLiteral("09/31"),
-                 QStringLiteral("123"), Money::fromCents(100000)});
+        CardForm{MethodKind::CreditCard, QStringLiteral("Alex Demo"), QStringLiteral("4111 1111 1111 1111"),
+                 expiry(9, soon.year + visaYears), QStringLiteral("123"), Money::fromCents(100000)});
     if (!visa)
         return failed(visa);
     const Expected<MethodRecord> debit = service.addCard(
@@ -127,6 +145,42 @@ Expected<bool> DemoWorld::create(Service &service, quint64 seed)
     if (const Expected<CatchUpSummary> caughtUp = service.catchUpToNow(); !caughtUp)
         return failed(caughtUp);
     return true;
+}
+
+Expected<bool> DemoWorld::build(const Service::Options &options, quint64 seed, const std::function<void(const QString &step)> &announce)
+{
+    const auto say = [&](const char *step) {
+        if (announce)
+            announce(QLatin1String(step));
+    };
+    Expected<std::unique_ptr<DataDirectory>> claimed = DataDirectory::claim(DataDirectory::resolve(options.dataDir));
+    if (!claimed)
+        return failed(claimed);
+    const DataDirectory &directory = **claimed; // held until the demo is in place
+    if (const Expected<bool> recovered = WorldFiles::recover(directory); !recovered)
+        return recovered;
+    if (WorldFiles::holdsWorld(directory.path()))
+        return Expected<bool>::failure(DemoWorld::tr("%1 already holds a world: the demo needs a new data folder (--data-dir)")
+                                           .arg(directory.path()));
+    const QString staging = WorldFiles::stagingPath(directory.path());
+    if (!QDir().mkpath(staging))
+        return Expected<bool>::failure(DemoWorld::tr("%1: cannot create %2 for the demo").arg(directory.path(), staging));
+    say("building");
+    Expected<bool> built = true;
+    {
+        Service::Options staged = options;
+        staged.dataDir = staging;
+        staged.tokens = tokens(seed);
+        Expected<std::unique_ptr<Service>> service = Service::open(staged);
+        built = service ? create(**service, seed, announce) : failed(service);
+    } // closed: both files complete on disk
+    if (built) {
+        say("built");
+        built = WorldFiles::moveIn(staging, directory.path(), announce);
+    }
+    if (!built && !WorldFiles::holdsWorld(directory.path()))
+        QDir(staging).removeRecursively(); // nothing reached the folder: leave nothing
+    return built;
 }
 
 } // namespace topup

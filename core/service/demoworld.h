@@ -1,11 +1,12 @@
 #pragma once
 
 #include "domain/expected.h"
+#include "service.h"
 #include "store/methodstore.h"
 
-namespace topup {
+#include <functional>
 
-class Service;
+namespace topup {
 
 // The demo account (README): three lines in three regions, two cards and a
 // wallet, 90 days of usage, one declined top-up paid by the fallback, one
@@ -22,8 +23,17 @@ public:
 
     // Provider tokens drawn from the seed (the service must be opened with them).
     static MethodStore::TokenSource tokens(quint64 seed);
-    // Builds the world in a new data folder; the service's clock decides "now".
-    static Expected<bool> create(Service &service, quint64 seed);
+    // Builds the world into an open service of a new data folder; the
+    // service's clock decides "now".
+    static Expected<bool> create(Service &service, quint64 seed, const std::function<void(const QString &step)> &announce = {});
+
+    // Builds the demo world for the data folder of `options` atomically: in
+    // a staging folder inside it, moved in only when complete (the journal
+    // first, the store last; WorldFiles). Killed or failed, it leaves either
+    // nothing or a world that opens and completes. `announce` hears each
+    // step: "building", "signed up", "built", "journal moved", "store moved".
+    static Expected<bool> build(const Service::Options &options, quint64 seed,
+                                const std::function<void(const QString &step)> &announce = {});
 };
 
 } // namespace topup

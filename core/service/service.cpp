@@ -14,6 +14,7 @@
 #include "store/methodstore.h"
 #include "store/packagestore.h"
 #include "store/storeschema.h"
+#include "worldfiles.h"
 #include "worldloader.h"
 
 #include <QTimeZone>
@@ -73,15 +74,13 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
     if (!directory)
         return Result::failure(directory.error());
     std::unique_ptr<DataDirectory> claimed = directory.take();
-    Expected<std::shared_ptr<Database>> store = Database::open(claimed->storePath(), storeSchema());
-    if (!store)
-        return Result::failure(store.error());
-    Expected<std::unique_ptr<JournalGateway>> provider = JournalGateway::open(claimed->journalPath());
-    if (!provider)
-        return Result::failure(provider.error());
-    std::unique_ptr<JournalGateway> journal = provider.take();
+    // Both files, checked as a pair (WorldFiles); a new world when neither is there.
+    Expected<WorldPair> world = WorldFiles::open(*claimed);
+    if (!world)
+        return Result::failure(world.error());
+    WorldPair pair = world.take();
 
-    std::unique_ptr<Service> service(new Service(std::move(claimed), *store, std::move(journal), options));
+    std::unique_ptr<Service> service(new Service(std::move(claimed), pair.store, std::move(pair.journal), options));
     ChargeRecorder recorder(*service->m_store, *service->m_provider);
     const Expected<int> reconciled = recorder.reconcile();
     if (!reconciled)

@@ -79,14 +79,18 @@ Expected<CatchUpSummary> WorldSync::catchUp(Instant now, const Progress &progres
     if (!*saved) {
         if (const Expected<bool> started = startClock(now); !started)
             return Expected<CatchUpSummary>::failure(started.error());
-        return CatchUpSummary{now, now, 0, 0, 0, Money(), 0};
+        return CatchUpSummary{now, now, 0, 0, 0, Money(), 0, false, now};
     }
-    CatchUpSummary summary{**saved, **saved, 0, 0, 0, Money(), 0};
+    CatchUpSummary summary{**saved, **saved, 0, 0, 0, Money(), 0, false, now};
     Instant reached = **saved;
+    // Bounded: a clock far in the future would otherwise grind for hours
+    // and grow the files without end.
+    const Instant end = now.msecs() - reached.msecs() > maxSpanMs ? reached.plusMsecs(maxSpanMs) : now;
+    summary.stoppedAtLimit = end < now;
     // A catch-up off the GUI thread stops between days when its thread is
     // asked to (the window closed): every finished day is saved whole.
-    while (reached < now && !QThread::currentThread()->isInterruptionRequested()) {
-        const Instant to = Instant::fromMsecs(std::min(now.msecs(), reached.msecs() + stepMs));
+    while (reached < end && !QThread::currentThread()->isInterruptionRequested()) {
+        const Instant to = Instant::fromMsecs(std::min(end.msecs(), reached.msecs() + stepMs));
         const Expected<CatchUpSummary> done = step(reached.plusMsecs(1), to);
         if (!done)
             return done;
@@ -94,7 +98,7 @@ Expected<CatchUpSummary> WorldSync::catchUp(Instant now, const Progress &progres
         reached = to;
         summary.to = to;
         if (progress)
-            progress(reached, now);
+            progress(reached, end);
     }
     return summary;
 }
@@ -123,7 +127,7 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
             return Expected<CatchUpSummary>::failure(gateway.error());
     }
 
-    CatchUpSummary summary{from, to, 0, 0, 0, Money(), 0};
+    CatchUpSummary summary{from, to, 0, 0, 0, Money(), 0, false, to};
     const Expected<bool> saved = m_store.write([&]() -> Expected<bool> {
         for (std::size_t i = 0; i < worlds.size(); ++i) {
             if (const Expected<bool> done = save(worlds[i], outcomes[i], summary); !done)

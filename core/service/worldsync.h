@@ -24,6 +24,10 @@ struct CatchUpSummary final
     int blocked = 0;
     Money spend;
     qint64 usageSamples = 0;
+    // The catch-up stopped at WorldSync::maxSpanMs short of `target`; the
+    // next catch-up continues from `to`.
+    bool stoppedAtLimit = false;
+    Instant target;
 
     void add(const CatchUpSummary &other);
 };
@@ -39,6 +43,11 @@ class WorldSync final
 public:
     using Progress = std::function<void(Instant reached, Instant target)>;
     static constexpr qint64 stepMs = 24 * 60 * 60 * 1000;
+    // At most this much simulated time per catch-up (three years: 1 096
+    // days); a catch-up further than that stops there, saved, and the next
+    // one continues (CatchUpSummary::stoppedAtLimit).
+    static constexpr int maxSpanDays = 1096;
+    static constexpr qint64 maxSpanMs = maxSpanDays * stepMs;
 
     WorldSync(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
 

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 #include <functional>
@@ -26,7 +27,20 @@ public:
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
 
-    static Expected<std::shared_ptr<Database>> open(const QString &path, const Schema &schema);
+    // MayCreate: a missing file becomes a new, migrated database.
+    // MustExist: the file must be one of ours already; a missing file, or
+    // an empty SQLite database, is refused (and not created or changed).
+    enum class Presence { MayCreate, MustExist };
+
+    // Refused, untouched: a zero-length file, a file that is not SQLite, a
+    // SQLite file with other tables (someone else's), a damaged one, one
+    // from a newer version, and a read-only one.
+    static Expected<std::shared_ptr<Database>> open(const QString &path, const Schema &schema,
+                                                   Presence presence = Presence::MayCreate);
+    // The same checks, for a file that must exist, without changing it
+    // (no pragma, no migration), to check both files of a world first; its
+    // world identity (empty when it has none yet).
+    static Expected<QString> inspect(const QString &path, const Schema &schema);
 
     const QString &path() const noexcept { return m_path; }
     QSqlDatabase connection() const;
@@ -41,12 +55,20 @@ public:
     // we link; otherwise none, and callers keep to Qt Sql.
     sqlite3 *rawHandle() const;
 
-    // "topup.sqlite: disk I/O error" — a message for a person.
+    // The world's identity: one random id written into both files of a
+    // world (table world_identity, in both schemas); empty when not set.
+    Expected<QString> worldId() const;
+    Expected<bool> setWorldId(const QString &id);
+
+    // "topup.sqlite: disk I/O error" — a message for a person. A file that
+    // turned read-only says so: "topup.sqlite is read-only (/path)".
     QString describe(const QString &what) const;
+    QString describe(const QSqlError &error) const;
 
 private:
     Database(QString path, QString connectionName);
 
+    static Expected<std::shared_ptr<Database>> openChecked(const QString &path, const Schema &schema, Presence presence);
     Expected<bool> migrate(const Schema &schema);
     Expected<bool> exec(const QString &statement);
 

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryFile>
 
@@ -38,6 +39,9 @@ Expected<std::unique_ptr<DataDirectory>> DataDirectory::claim(const QString &pat
     if (path.isEmpty())
         return Result::failure(DataDirectory::tr("no data folder: give --data-dir DIR or set TOPUP_DATA_DIR"));
     const QDir dir(path);
+    if (const QFileInfo info(path); info.exists() && !info.isDir())
+        return Result::failure(DataDirectory::tr("%1 is a file, not a folder: the data folder must be a folder (give --data-dir another path)")
+                                   .arg(path));
     if (!dir.exists() && !QDir().mkpath(path))
         return Result::failure(DataDirectory::tr("%1: cannot create the data folder (check that its parent exists and is writable)").arg(path));
 

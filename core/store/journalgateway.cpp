@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <limits>
+
 namespace topup {
 namespace {
 
@@ -35,7 +37,11 @@ Schema journalSchema()
                                              " at_ms INTEGER NOT NULL,"
                                              " succeeded INTEGER NOT NULL,"
                                              " reason TEXT,"
-                                             " UNIQUE (chain_key, attempt, token))")}}}};
+                                             " UNIQUE (chain_key, attempt, token))")}},
+                   // The world's identity, the same random id as in the store.
+                   Migration{2, {QStringLiteral("CREATE TABLE world_identity (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                                                " world_id TEXT NOT NULL)")}}},
+                  QStringLiteral("funding")};
 }
 
 } // namespace
@@ -44,9 +50,10 @@ JournalGateway::JournalGateway(std::shared_ptr<Database> database) : m_database(
 
 JournalGateway::~JournalGateway() = default;
 
-Expected<std::unique_ptr<JournalGateway>> JournalGateway::open(const QString &path)
+Expected<std::unique_ptr<JournalGateway>> JournalGateway::open(const QString &path, bool mustExist)
 {
-    Expected<std::shared_ptr<Database>> database = Database::open(path, journalSchema());
+    Expected<std::shared_ptr<Database>> database =
+        Database::open(path, journalSchema(), mustExist ? Database::Presence::MustExist : Database::Presence::MayCreate);
     if (!database)
         return Expected<std::unique_ptr<JournalGateway>>::failure(database.error());
     return std::unique_ptr<JournalGateway>(new JournalGateway(*database));
@@ -63,9 +70,43 @@ Expected<bool> JournalGateway::openAccount(const QString &token, Money funds, st
     });
 }
 
+Expected<QString> JournalGateway::inspect(const QString &path)
+{
+    return Database::inspect(path, journalSchema());
+}
+
+Expected<QString> JournalGateway::worldId() const
+{
+    return m_database->worldId();
+}
+
+Expected<bool> JournalGateway::setWorldId(const QString &id)
+{
+    return m_database->setWorldId(id);
+}
+
+const QString &JournalGateway::path() const noexcept
+{
+    return m_database->path();
+}
+
 Expected<bool> JournalGateway::depositTo(const QString &token, Money amount, Instant at)
 {
     return m_database->write([&]() -> Expected<bool> {
+        // Never past the largest amount: SQLite would turn the sum into a
+        // floating-point number, and Money would saturate.
+        Statement funds(*m_database, QStringLiteral("SELECT funds_cents FROM funding WHERE token = ?"));
+        funds.bind(token);
+        if (const auto ran = funds.run(); !ran)
+            return ran;
+        if (!funds.next())
+            return Expected<bool>::failure(JournalGateway::tr("no such payment account at the provider"));
+        const qint64 before = funds.integer(0);
+        funds.finish();
+        if (amount.cents() > std::numeric_limits<qint64>::max() - before)
+            return Expected<bool>::failure(JournalGateway::tr("the deposit of %1 would take the funds past the largest amount the provider keeps"
+                                                              " (%2); nothing was deposited")
+                                               .arg(amount.toString(), Money::fromCents(std::numeric_limits<qint64>::max()).toString()));
         Statement update(*m_database, QStringLiteral("UPDATE funding SET funds_cents = funds_cents + ? WHERE token = ?"));
         update.bind(amount.cents()).bind(token);
         if (const auto ran = update.run(); !ran)

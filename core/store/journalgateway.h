@@ -36,7 +36,16 @@ public:
     ~JournalGateway() override;
     Q_DISABLE_COPY_MOVE(JournalGateway)
 
-    static Expected<std::unique_ptr<JournalGateway>> open(const QString &path);
+    // mustExist: a missing file is refused instead of created.
+    static Expected<std::unique_ptr<JournalGateway>> open(const QString &path, bool mustExist = false);
+
+    // Checks the file without changing it; its world identity (Database::inspect).
+    static Expected<QString> inspect(const QString &path);
+
+    const QString &path() const noexcept;
+    // The world's identity (see Database::worldId); empty when not set.
+    Expected<QString> worldId() const;
+    Expected<bool> setWorldId(const QString &id);
 
     Expected<bool> openAccount(const QString &token, Money funds, std::optional<Instant> expiresAt);
     Expected<bool> depositTo(const QString &token, Money amount, Instant at);

@@ -184,7 +184,9 @@ Expected<bool> MethodStore::deposit(qint64 accountId, qint64 methodId, Money amo
     const Expected<MethodRecord> method = find(accountId, methodId);
     if (!method)
         return Expected<bool>::failure(method.error());
-    return m_provider.depositTo(method->token, amount, now);
+    if (const Expected<bool> done = m_provider.depositTo(method->token, amount, now); !done)
+        return Expected<bool>::failure(MethodStore::tr("%1: %2").arg(method->label(), done.error()));
+    return true;
 }
 
 Expected<bool> MethodStore::requireMethod(qint64 accountId, qint64 methodId)

@@ -18,6 +18,9 @@ struct Schema final
 {
     QString name; // for messages: "store", "payment journal"
     std::vector<Migration> migrations; // versions 1, 2, … in order
+    // A table every version of the file has; a file at version 1 or later
+    // without it is someone else's and is refused. Empty: not checked.
+    QString markerTable = {};
 
     int latestVersion() const { return migrations.empty() ? 0 : migrations.back().version; }
 };

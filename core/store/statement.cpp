@@ -42,7 +42,7 @@ Statement &Statement::set(int index, const QVariant &value)
 Expected<bool> Statement::run()
 {
     if (!m_prepared || !m_query.exec())
-        return Expected<bool>::failure(m_database.describe(m_query.lastError().text()));
+        return Expected<bool>::failure(m_database.describe(m_query.lastError()));
     return true;
 }
 

@@ -133,7 +133,10 @@ Schema storeSchema()
                                     " read INTEGER NOT NULL DEFAULT 0)"),
                      QStringLiteral("CREATE INDEX alerts_account ON alerts (account_id, read, at_ms)"),
                  }};
-    return Schema{QStringLiteral("store"), {v1}};
+    // The world's identity, the same random id in the provider's journal:
+    // the two files are refused unless they belong together.
+    Migration v2{2, {QStringLiteral("CREATE TABLE world_identity (id INTEGER PRIMARY KEY CHECK (id = 1), world_id TEXT NOT NULL)")}};
+    return Schema{QStringLiteral("store"), {v1, v2}, QStringLiteral("world")};
 }
 
 } // namespace topup

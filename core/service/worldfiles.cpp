@@ -1,0 +1,202 @@
+#include "worldfiles.h"
+
+#include "store/journalgateway.h"
+#include "store/database.h"
+#include "store/datadirectory.h"
+#include "store/storeschema.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+namespace topup {
+namespace {
+
+const QLatin1String storeName("topup.sqlite");
+const QLatin1String journalName("gateway.sqlite");
+
+QString inFolder(const QString &folder, QLatin1String name)
+{
+    return folder + QLatin1Char('/') + name;
+}
+
+// A new world in `staging`: both files, with the same new identity.
+Expected<bool> createIn(const QString &staging)
+{
+    const QString id = WorldFiles::newWorldId();
+    const Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::open(inFolder(staging, journalName));
+    if (!journal)
+        return Expected<bool>::failure(journal.error());
+    if (const Expected<bool> set = (*journal)->setWorldId(id); !set)
+        return set;
+    const Expected<std::shared_ptr<Database>> store = Database::open(inFolder(staging, storeName), storeSchema());
+    if (!store)
+        return Expected<bool>::failure(store.error());
+    return (*store)->setWorldId(id);
+}
+
+} // namespace
+
+QString WorldFiles::stagingPath(const QString &folder)
+{
+    return folder + QLatin1String("/.topup-building");
+}
+
+bool WorldFiles::holdsWorld(const QString &folder)
+{
+    for (const QLatin1String name : {storeName, journalName}) {
+        const QString path = inFolder(folder, name);
+        if (QFileInfo::exists(path) || QFileInfo::exists(path + QLatin1String("-wal")))
+            return true;
+    }
+    return false;
+}
+
+QString WorldFiles::newWorldId()
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
+}
+
+Expected<bool> WorldFiles::recover(const DataDirectory &directory)
+{
+    const QString folder = directory.path();
+    const QString staging = stagingPath(folder);
+    if (!QFileInfo::exists(staging))
+        return true;
+    const QString stagedStore = inFolder(staging, storeName);
+    if (!QFileInfo::exists(directory.storePath()) && QFileInfo::exists(directory.journalPath()) && QFileInfo::exists(stagedStore)) {
+        // The journal was moved in, the store not yet: finish the move when
+        // they are the same world; otherwise leave everything as it is.
+        // (Read-only looks: a lone journal may be anything a user left there.)
+        const Expected<QString> journal = JournalGateway::inspect(directory.journalPath());
+        const Expected<QString> store = Database::inspect(stagedStore, storeSchema());
+        if (!journal || !store || journal->isEmpty() || *journal != *store)
+            return true;
+        if (!QFile::rename(stagedStore, directory.storePath()))
+            return Expected<bool>::failure(WorldFiles::tr("%1: cannot move the new world's store into place from %2").arg(folder, staging));
+    }
+    // What is left is an unfinished world that never reached the folder.
+    if (!QDir(staging).removeRecursively())
+        return Expected<bool>::failure(WorldFiles::tr("%1: cannot remove the unfinished world in %2").arg(folder, staging));
+    return true;
+}
+
+Expected<bool> WorldFiles::moveIn(const QString &staging, const QString &folder, const Announce &announce)
+{
+    for (const QLatin1String name : {journalName, storeName}) {
+        const QString from = inFolder(staging, name);
+        const QString to = inFolder(folder, name);
+        // Both connections are closed, so SQLite has folded its write-ahead
+        // log into the file; a log still there goes along, first.
+        const QString wal = from + QLatin1String("-wal");
+        if (QFileInfo::exists(wal) && !QFile::rename(wal, to + QLatin1String("-wal")))
+            return Expected<bool>::failure(WorldFiles::tr("%1: cannot move %2 into the data folder").arg(folder, wal));
+        QFile::remove(from + QLatin1String("-shm"));
+        if (!QFile::rename(from, to))
+            return Expected<bool>::failure(WorldFiles::tr("%1: cannot move %2 into the data folder").arg(folder, from));
+        if (announce)
+            announce(name == journalName ? QStringLiteral("journal moved") : QStringLiteral("store moved"));
+    }
+    if (!QDir(staging).removeRecursively())
+        return Expected<bool>::failure(WorldFiles::tr("%1: cannot remove %2").arg(folder, staging));
+    return true;
+}
+
+Expected<WorldPair> WorldFiles::open(const DataDirectory &directory)
+{
+    using Result = Expected<WorldPair>;
+    if (const Expected<bool> recovered = recover(directory); !recovered)
+        return Result::failure(recovered.error());
+    const QString storePath = directory.storePath();
+    const QString journalPath = directory.journalPath();
+    const bool hasStore = QFileInfo::exists(storePath);
+    const bool hasJournal = QFileInfo::exists(journalPath);
+
+    if (!hasStore && !hasJournal) {
+        // A write-ahead log left without its database would be replayed
+        // into the new file: not a new world, someone's remains.
+        for (const QString &path : {storePath, journalPath}) {
+            if (QFileInfo::exists(path + QLatin1String("-wal")))
+                return Result::failure(WorldFiles::tr("%1-wal: a write-ahead log without its database %1; refused (nothing was changed)."
+                                                      " Put the database back, or move the folder aside to start fresh")
+                                           .arg(path));
+        }
+        const QString staging = stagingPath(directory.path());
+        if (!QDir().mkpath(staging))
+            return Result::failure(WorldFiles::tr("%1: cannot create %2 for the new world").arg(directory.path(), staging));
+        Expected<bool> created = createIn(staging);
+        if (created)
+            created = moveIn(staging, directory.path());
+        if (!created) {
+            QDir(staging).removeRecursively();
+            return Result::failure(created.error());
+        }
+    } else if (!hasJournal) {
+        if (const Expected<QString> store = Database::inspect(storePath, storeSchema()); !store)
+            return Result::failure(store.error()); // not a TopUp store at all: say that first
+        return Result::failure(WorldFiles::tr("%1: the payment journal of the store %2 is missing; the two files belong together, so the"
+                                              " world is refused (nothing was changed). Put the world's gateway.sqlite back, or move the"
+                                              " folder aside to start fresh")
+                                   .arg(journalPath, storePath));
+    } else if (!hasStore) {
+        if (const Expected<QString> journal = JournalGateway::inspect(journalPath); !journal)
+            return Result::failure(journal.error());
+        return Result::failure(WorldFiles::tr("%1: the store that belongs to the payment journal %2 is missing; the world is refused"
+                                              " (nothing was changed). Put the world's topup.sqlite back, or move the folder aside to"
+                                              " start fresh")
+                                   .arg(storePath, journalPath));
+    } else {
+        // Both files are checked, as a pair, before either is upgraded or written.
+        const Expected<QString> storeWorld = Database::inspect(storePath, storeSchema());
+        if (!storeWorld)
+            return Result::failure(storeWorld.error());
+        const Expected<QString> journalWorld = JournalGateway::inspect(journalPath);
+        if (!journalWorld)
+            return Result::failure(journalWorld.error());
+        // A store with an identity needs a journal with the same one. (A
+        // journal with one and a store without is an upgrade from the
+        // version before identities that stopped between the two files.)
+        if (!storeWorld->isEmpty() && *journalWorld != *storeWorld)
+            return Result::failure(WorldFiles::tr("%1 and %2 belong to different worlds (store %3, payment journal %4): the provider's"
+                                                  " journal must be the one created with the store; refused (nothing was changed)")
+                                       .arg(storePath, journalPath, *storeWorld,
+                                            journalWorld->isEmpty() ? WorldFiles::tr("without an identity") : *journalWorld));
+    }
+
+    WorldPair pair;
+    Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::open(journalPath, true);
+    if (!journal)
+        return Result::failure(journal.error());
+    pair.journal = journal.take();
+    Expected<std::shared_ptr<Database>> store = Database::open(storePath, storeSchema(), Database::Presence::MustExist);
+    if (!store)
+        return Result::failure(store.error());
+    pair.store = *store;
+
+    const Expected<QString> journalWorld = pair.journal->worldId();
+    if (!journalWorld)
+        return Result::failure(journalWorld.error());
+    const Expected<QString> storeWorld = pair.store->worldId();
+    if (!storeWorld)
+        return Result::failure(storeWorld.error());
+    if (journalWorld->isEmpty() && storeWorld->isEmpty()) {
+        // Both from the version before identities: the same new one into
+        // both, the journal first (so that a stop in between is finished
+        // by the next branch at the next open).
+        const QString id = newWorldId();
+        if (const Expected<bool> set = pair.journal->setWorldId(id); !set)
+            return Result::failure(set.error());
+        if (const Expected<bool> set = pair.store->setWorldId(id); !set)
+            return Result::failure(set.error());
+    } else if (storeWorld->isEmpty()) {
+        // That upgrade, interrupted after the journal: finish it.
+        if (const Expected<bool> set = pair.store->setWorldId(*journalWorld); !set)
+            return Result::failure(set.error());
+    }
+    return pair;
+}
+
+} // namespace topup
