@@ -1,0 +1,182 @@
+#include "attemptmodel.h"
+
+#include "displayformat.h"
+#include "service/service.h"
+
+#include <QGuiApplication>
+#include <QPalette>
+
+namespace topup {
+
+AttemptModel::AttemptModel(Service &service, qint64 lineId, int pageSize, QObject *parent)
+    : QAbstractTableModel(parent), m_service(service), m_lineId(lineId), m_pageSize(pageSize), m_limit(pageSize)
+{
+    connect(&m_service, &Service::historyChanged, this, &AttemptModel::reload);
+    connect(&m_service, &Service::linesChanged, this, &AttemptModel::reload);
+    connect(&m_service, &Service::methodsChanged, this, &AttemptModel::reload);
+    connect(&m_service, &Service::accountChanged, this, &AttemptModel::reload);
+    reload();
+}
+
+void AttemptModel::setLineId(qint64 lineId)
+{
+    m_lineId = lineId;
+    m_limit = m_pageSize;
+    reload();
+}
+
+void AttemptModel::loadMethodLabels()
+{
+    m_methodLabels.clear();
+    if (const Expected<std::vector<MethodRecord>> methods = m_service.methods()) {
+        for (const MethodRecord &method : *methods)
+            m_methodLabels.insert(method.id, method.label());
+    }
+}
+
+void AttemptModel::reload()
+{
+    beginResetModel();
+    m_zone = DisplayFormat::zoneOf(m_service);
+    m_currency = DisplayFormat::currencyOf(m_service);
+    loadMethodLabels();
+    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_limit, m_lineId);
+    m_rows = rows ? *rows : std::vector<AttemptRow>();
+    m_error = rows ? QString() : rows.error();
+    endResetModel();
+}
+
+bool AttemptModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_fetchesMore && int(m_rows.size()) >= m_limit;
+}
+
+void AttemptModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    // The service pages by limit: ask for one more page and append its tail.
+    m_limit += m_pageSize;
+    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_limit, m_lineId);
+    if (!rows || rows->size() <= m_rows.size())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(rows->size()) - 1);
+    m_rows.insert(m_rows.end(), rows->begin() + qsizetype(m_rows.size()), rows->end());
+    endInsertRows();
+}
+
+int AttemptModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AttemptModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AttemptModel::display(const AttemptRow &row, int column) const
+{
+    switch (column) {
+    case Time:
+        return DisplayFormat::dateTime(row.at, m_zone);
+    case Line:
+        return row.lineName;
+    case Trigger:
+        return DisplayFormat::trigger(row.trigger);
+    case Attempt:
+        return QString::number(row.attempt);
+    case Method:
+        return row.methodId == 0 ? tr("—") : m_methodLabels.value(row.methodId, tr("removed method"));
+    case Package:
+        return row.package;
+    case Amount:
+        return DisplayFormat::money(row.amount, m_currency);
+    case Status:
+        return DisplayFormat::status(row.status);
+    case Reason:
+        return row.reason.isEmpty() ? QString() : DisplayFormat::reason(row.reason);
+    default:
+        return {};
+    }
+}
+
+QVariant AttemptModel::raw(const AttemptRow &row, int column) const
+{
+    switch (column) {
+    case Time:
+        return row.at.msecs();
+    case Line:
+        return row.lineId;
+    case Trigger:
+        return row.trigger;
+    case Attempt:
+        return row.attempt;
+    case Method:
+        return row.methodId;
+    case Amount:
+        return row.amount.cents();
+    case Status:
+        return row.status;
+    case Reason:
+        return row.reason;
+    default:
+        return display(row, column);
+    }
+}
+
+QVariant AttemptModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_rows.size()))
+        return {};
+    const AttemptRow &row = m_rows[std::size_t(index.row())];
+    const StateColor state = DisplayFormat::statusState(row.status);
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return display(row, index.column());
+    case RawRole:
+        return raw(row, index.column());
+    case Qt::DecorationRole:
+        return index.column() == Status ? QVariant(DisplayFormat::stateIcon(state)) : QVariant();
+    case Qt::ForegroundRole:
+        // Failed and blocked rows stand out; the icon says the same without colour.
+        if (state == StateColor::Error || state == StateColor::Warning)
+            return stateColor(state, QGuiApplication::palette());
+        return {};
+    case Qt::TextAlignmentRole:
+        return (index.column() == Amount || index.column() == Attempt) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant AttemptModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time:
+        return tr("Time");
+    case Line:
+        return tr("Line");
+    case Trigger:
+        return tr("Trigger");
+    case Attempt:
+        return tr("Attempt");
+    case Method:
+        return tr("Method");
+    case Package:
+        return tr("Package");
+    case Amount:
+        return tr("Amount");
+    case Status:
+        return tr("Status");
+    case Reason:
+        return tr("Reason");
+    default:
+        return {};
+    }
+}
+
+} // namespace topup

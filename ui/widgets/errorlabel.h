@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QLabel>
+
+namespace topup {
+
+// The inline message under a form field: hidden while there is nothing to
+// say, in the theme's error colour, wrapped, and read out by screen readers.
+class ErrorLabel final : public QLabel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ErrorLabel)
+
+public:
+    explicit ErrorLabel(QWidget *parent = nullptr);
+
+    void setError(const QString &message);
+    QString error() const { return text(); }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyColour();
+};
+
+} // namespace topup
