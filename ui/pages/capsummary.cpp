@@ -53,8 +53,8 @@ QString CapSummary::describe(Service &service, qint64 lineId, const Policy &poli
         const QString lineCap = policy.monthlyCap ? tr("%1 of %2").arg(DisplayFormat::money(spend.line, currency),
                                                                        DisplayFormat::money(*policy.monthlyCap, currency))
                                                   : tr("%1, no cap").arg(DisplayFormat::money(spend.line, currency));
-        const QString count = policy.maxPerMonth ? tr("%1 of %2 top-ups").arg(spend.count).arg(*policy.maxPerMonth)
-                                                 : tr("%n top-up(s), no maximum", nullptr, spend.count);
+        const QString count = policy.maxPerMonth ? tr("top-ups %1 of %2").arg(spend.count).arg(*policy.maxPerMonth)
+                                                 : tr("top-ups %1, no maximum").arg(spend.count);
         const QString account = accountCap ? tr("account %1 of %2").arg(DisplayFormat::money(spend.account, currency),
                                                                         DisplayFormat::money(*accountCap, currency))
                                            : tr("account %1, no cap").arg(DisplayFormat::money(spend.account, currency));

@@ -283,7 +283,7 @@ void PolicyEditor::retranslateUi()
     m_max->setPlaceholderText(tr("No limit (times a month)"));
     m_save->setText(tr("&Save"));
     m_cancel->setText(tr("Ca&ncel"));
-    m_previewTitle->setText(tr("The next %n days with these rules", nullptr, previewDays));
+    m_previewTitle->setText(tr("The next %1 days with these rules").arg(previewDays));
     m_enabled->setAccessibleName(tr("Auto top-up on"));
     m_thresholdGroup->setAccessibleName(tr("Threshold top-up"));
     m_resource->setAccessibleName(tr("Resource to watch"));
@@ -552,10 +552,10 @@ void PolicyEditor::refreshPreview()
     for (const PreviewItem &item : *items)
         blocked += item.status == QLatin1String("blocked") ? 1 : 0;
     if (items->empty())
-        m_previewStatus->setText(policy->enabled ? tr("No top-up in the next %n days at the recent pace.", nullptr, previewDays)
+        m_previewStatus->setText(policy->enabled ? tr("No top-up in the next %1 days at the recent pace.").arg(previewDays)
                                                  : tr("Auto top-up is off: nothing will happen by itself."));
     else if (blocked > 0)
-        m_previewStatus->setText(tr("%n top-up(s) would be blocked by a limit (marked).", nullptr, blocked));
+        m_previewStatus->setText(tr("Blocked by a limit: %1 of these top-ups (marked).").arg(blocked));
     else
         m_previewStatus->setText(tr("At the recent pace of usage; failures can only be foreseen for known faults."));
     m_capSummary->setText(CapSummary::describe(m_service, m_lineId, *policy, m_previewModel->items()));
