@@ -5,11 +5,23 @@
 
 #include <QFont>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPalette>
 
 #include <algorithm>
 
 namespace topup {
+namespace {
+
+// "2027-06" → "June 2027" in the current language.
+QString monthName(const QString &yearMonth)
+{
+    const QDate first = QDate::fromString(yearMonth + QStringLiteral("-01"), Qt::ISODate);
+    //: QDate format of a month and its year, e.g. June 2027
+    return first.isValid() ? QLocale().toString(first, AlertModel::tr("MMMM yyyy")) : yearMonth;
+}
+
+} // namespace
 
 AlertModel::AlertModel(Service &service, QObject *parent) : QAbstractTableModel(parent), m_service(service)
 {
@@ -51,7 +63,7 @@ QString AlertModel::describe(const AlertRow &alert) const
             .arg(alert.lineName);
     if (alert.kind == QLatin1String("card_expiring"))
         return tr("%1 expires at the end of %2. Add a new card and choose it in the rules of the lines that use this one.")
-            .arg(method, alert.detail);
+            .arg(method, monthName(alert.detail));
     return alert.detail;
 }
 
@@ -201,7 +213,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
         return index.column() == State && !item.row.read ? QVariant(stateColor(StateColor::Info, QGuiApplication::palette()))
                                                          : QVariant();
     case Qt::FontRole: {
-        if (item.row.read)
+        if (item.row.read || index.column() != Message)
             return {};
         QFont font;
         font.setBold(true);

@@ -14,6 +14,7 @@ MethodModel::MethodModel(Service &service, QObject *parent) : QAbstractTableMode
     connect(&m_service, &Service::methodsChanged, this, &MethodModel::reload);
     connect(&m_service, &Service::accountChanged, this, &MethodModel::reload);
     connect(&m_service, &Service::clockChanged, this, &MethodModel::reload);
+    connect(&m_service, &Service::linesChanged, this, &MethodModel::reload);
     reload();
 }
 
@@ -24,6 +25,17 @@ void MethodModel::reload()
     m_methods = methods ? *methods : std::vector<MethodRecord>();
     m_error = methods ? QString() : methods.error();
     m_currency = DisplayFormat::currencyOf(m_service);
+    m_users.clear();
+    if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {
+        for (const LineRecord &line : *lines) {
+            if (!line.policy)
+                continue;
+            for (const QString &id : {line.policy->method, line.policy->fallback}) {
+                if (!id.isEmpty() && !m_users[id].contains(line.name))
+                    m_users[id] << line.name;
+            }
+        }
+    }
     const Expected<Instant> clock = m_service.worldClock();
     m_today = QDateTime::fromMSecsSinceEpoch(clock ? clock->msecs() : m_service.now().msecs(), DisplayFormat::zoneOf(m_service)).date();
     endResetModel();
@@ -88,6 +100,8 @@ QVariant MethodModel::display(const MethodRecord &method, int column) const
         return DisplayFormat::money(method.funds, m_currency);
     case Default:
         return method.isDefault ? tr("Default") : QString();
+    case UsedBy:
+        return m_users.value(method.engineId()).join(QLatin1String(", "));
     default:
         return {};
     }
@@ -154,6 +168,8 @@ QVariant MethodModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Funds");
     case Default:
         return tr("Default");
+    case UsedBy:
+        return tr("Used by");
     default:
         return {};
     }

@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 #include <QDate>
+#include <QHash>
+#include <QStringList>
 
 #include <vector>
 
@@ -20,7 +22,7 @@ class MethodModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(MethodModel)
 
 public:
-    enum Column { Kind, Number, Expiry, Funds, Default, ColumnCount };
+    enum Column { Kind, Number, Expiry, Funds, Default, UsedBy, ColumnCount };
     static constexpr int RawRole = Qt::UserRole + 1;
     static constexpr int IdRole = Qt::UserRole + 2;
     static constexpr int soonDays = 30;
@@ -46,6 +48,7 @@ private:
 
     Service &m_service;
     std::vector<MethodRecord> m_methods;
+    QHash<QString, QStringList> m_users; // engine id → names of the lines whose policy names it
     QDate m_today;
     QString m_currency;
     QString m_error;

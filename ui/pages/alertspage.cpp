@@ -1,6 +1,7 @@
 #include "alertspage.h"
 
 #include "models/alertmodel.h"
+#include "widgets/paddeddelegate.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -22,15 +23,13 @@ AlertsPage::AlertsPage(Service &service, QWidget *parent)
     m_markAll->setObjectName(QStringLiteral("markAllRead"));
     m_summary->setObjectName(QStringLiteral("unreadSummary"));
     m_view->setModel(m_model);
-    m_view->verticalHeader()->hide();
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    PaddedDelegate::setUp(m_view);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setWordWrap(true);
-    m_view->setAlternatingRowColors(true);
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(AlertModel::Time, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AlertModel::Message, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(AlertModel::State, QHeaderView::ResizeToContents);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);

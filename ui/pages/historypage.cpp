@@ -6,6 +6,7 @@
 #include "models/attemptmodel.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
+#include "widgets/paddeddelegate.h"
 #include "widgets/usagechart.h"
 
 #include <QComboBox>
@@ -52,12 +53,7 @@ HistoryPage::HistoryPage(Service &service, QWidget *parent)
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(AttemptModel::Time, Qt::DescendingOrder);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    PaddedDelegate::setUp(m_table);
 
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);

@@ -6,6 +6,7 @@
 #include "rules/thresholdstate.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
+#include "widgets/paddeddelegate.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -66,11 +67,7 @@ LineTestPanel::LineTestPanel(Service &service, QWidget *parent)
     m_attempts->setObjectName(QStringLiteral("latestAttempts"));
     m_attemptModel->setFetchesMore(false);
     m_attempts->setModel(m_attemptModel);
-    m_attempts->verticalHeader()->hide();
-    m_attempts->setWordWrap(false);
-    m_attempts->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_attempts->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_attempts->horizontalHeader()->setStretchLastSection(true);
+    PaddedDelegate::setUp(m_attempts);
     m_attempts->setColumnHidden(AttemptModel::Line, true);
 
     QFont big = m_data->font();

@@ -5,6 +5,7 @@
 #include "dialogs/depositdialog.h"
 #include "models/methodmodel.h"
 #include "service/service.h"
+#include "widgets/paddeddelegate.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -29,15 +30,10 @@ PaymentsPage::PaymentsPage(Service &service, QWidget *parent)
     m_sorted->setSortRole(MethodModel::RawRole);
     m_view->setModel(m_sorted);
     m_view->setObjectName(QStringLiteral("methods"));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    PaddedDelegate::setUp(m_view);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(-1, Qt::AscendingOrder);
-    m_view->verticalHeader()->hide();
-    m_view->setAlternatingRowColors(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setWordWrap(false);
 
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);

@@ -6,6 +6,7 @@
 #include "policyerrors.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
+#include "widgets/paddeddelegate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -214,12 +215,7 @@ void PolicyEditor::build()
     m_preview = new QTableView(this);
     m_preview->setObjectName(QStringLiteral("preview"));
     m_preview->setModel(m_previewModel);
-    m_preview->verticalHeader()->hide();
-    m_preview->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_preview->setWordWrap(false);
-    m_preview->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_preview->horizontalHeader()->setStretchLastSection(true);
+    PaddedDelegate::setUp(m_preview);
     m_capSummary = new QLabel(this);
     m_capSummary->setObjectName(QStringLiteral("capSummary"));
     m_capSummary->setWordWrap(true);
@@ -557,7 +553,7 @@ void PolicyEditor::refreshPreview()
     else if (blocked > 0)
         m_previewStatus->setText(tr("Blocked by a limit: %1 of these top-ups (marked).").arg(blocked));
     else
-        m_previewStatus->setText(tr("At the recent pace of usage; failures can only be foreseen for known faults."));
+        m_previewStatus->setText(tr("At the recent pace of usage; times in %1.").arg(QString::fromUtf8(DisplayFormat::zoneOf(m_service).id())));
     m_capSummary->setText(CapSummary::describe(m_service, m_lineId, *policy, m_previewModel->items()));
 }
 
