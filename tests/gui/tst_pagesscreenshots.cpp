@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QPixmap>
 #include <QStyleFactory>
+#include <QTranslator>
 
 using namespace topup;
 using namespace topup::testing;
@@ -41,7 +42,15 @@ private slots:
     void initTestCase()
     {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        // TOPUP_PAGES_QM=FILE.qm shows the pages in that translation (with its locale: TOPUP_PAGES_LOCALE).
+        if (const QString qm = qEnvironmentVariable("TOPUP_PAGES_QM"); !qm.isEmpty()) {
+            QVERIFY(m_translator.load(qm));
+            QCoreApplication::installTranslator(&m_translator);
+            QLocale::setDefault(QLocale(qEnvironmentVariable("TOPUP_PAGES_LOCALE", QStringLiteral("zh_CN"))));
+        }
         QFont font(QStringLiteral("DejaVu Sans"));
+        if (QLocale().language() == QLocale::Chinese)
+            font.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("DejaVu Sans")});
         font.setPointSize(10);
         QApplication::setFont(font);
         m_service = demoWorld(m_dir.path(), at("2027-06-20T10:00:00Z"));
@@ -111,6 +120,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Service> m_service;
     QString m_out;
+    QTranslator m_translator;
 };
 
 QTEST_MAIN(TestPagesScreenshots)

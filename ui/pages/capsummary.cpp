@@ -49,7 +49,8 @@ QString CapSummary::describe(Service &service, qint64 lineId, const Policy &poli
     QStringList lines;
     for (const auto &[index, spend] : months) {
         const YearMonth month = YearMonth::fromIndex(index);
-        const QString name = QLocale().standaloneMonthName(month.month) + QLatin1Char(' ') + QString::number(month.year);
+        //: QDate format of a month and its year, e.g. June 2027
+        const QString name = QLocale().toString(QDate(month.year, month.month, 1), tr("MMMM yyyy"));
         const QString lineCap = policy.monthlyCap ? tr("%1 of %2").arg(DisplayFormat::money(spend.line, currency),
                                                                        DisplayFormat::money(*policy.monthlyCap, currency))
                                                   : tr("%1, no cap").arg(DisplayFormat::money(spend.line, currency));
