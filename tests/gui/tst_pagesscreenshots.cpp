@@ -8,9 +8,13 @@
 #include "pages/historypage.h"
 #include "pages/linepage.h"
 #include "pages/paymentspage.h"
+#include "pages/policyeditor.h"
+
+#include <QPushButton>
 
 #include <QDir>
 #include <QImage>
+#include <QPalette>
 #include <QLineEdit>
 #include <QPixmap>
 #include <QStyleFactory>
@@ -48,6 +52,20 @@ private slots:
             QCoreApplication::installTranslator(&m_translator);
             QLocale::setDefault(QLocale(qEnvironmentVariable("TOPUP_PAGES_LOCALE", QStringLiteral("zh_CN"))));
         }
+        if (qEnvironmentVariableIsSet("TOPUP_PAGES_DARK")) {
+            // Roughly the framework's dark palette, to see that pages and charts follow it.
+            QPalette dark;
+            dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+            dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+            dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+            dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+            dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+            dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+            dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+            dark.setColor(QPalette::Mid, QColor(0x50, 0x50, 0x50));
+            dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+            QApplication::setPalette(dark);
+        }
         QFont font(QStringLiteral("DejaVu Sans"));
         if (QLocale().language() == QLocale::Chinese)
             font.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("DejaVu Sans")});
@@ -83,6 +101,7 @@ private slots:
             } else {
                 line->showRulesTab();
             }
+            m_line = line;
         } else if (name == QLatin1String("payments") || name == QLatin1String("add-card-errors")) {
             auto *payments = new PaymentsPage(*m_service);
             page.reset(payments);
@@ -107,6 +126,11 @@ private slots:
         QCoreApplication::processEvents();
         QTest::qWait(400); // the debounced preview
         QCoreApplication::processEvents();
+        if (name == QLatin1String("line-rules")) {
+            // Nothing edited: the saved rules are shown, Save and Cancel are off.
+            QVERIFY(!m_line->rules()->isDirty());
+            QVERIFY(!m_line->rules()->findChild<QPushButton *>(QStringLiteral("save"))->isEnabled());
+        }
         const QImage image = (shot ? shot : page.get())->grab().toImage();
         QVERIFY(!image.isNull());
         QVERIFY2(colourCount(image) > 8, qPrintable(name));
@@ -120,6 +144,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Service> m_service;
     QString m_out;
+    LinePage *m_line = nullptr;
     QTranslator m_translator;
 };
 

@@ -113,6 +113,7 @@ void UsageChart::applyTheme()
     for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_time), static_cast<QAbstractAxis *>(m_dataAxis),
                                 static_cast<QAbstractAxis *>(m_voiceAxis)}) {
         axis->setLabelsColor(colours.color(QPalette::Text));
+        axis->setTitleBrush(colours.brush(QPalette::Text));
         axis->setGridLineColor(colours.color(QPalette::Mid));
         axis->setLinePenColor(colours.color(QPalette::Mid));
     }
