@@ -68,10 +68,10 @@ private slots:
         policy.monthly = MonthlyTrigger{28, 9 * 60, packageId(*service, "1 GB data")}; // 5.00 > 4.00 left
         policy.method = wallet->engineId();
         QVERIFY(service->setPolicy(line->id, policy));
-        QCOMPARE(page.unreadCount(), 1);
+        QTRY_COMPARE(page.unreadCount(), 1);
         QCOMPARE(page.model()->index(0, 0).data(AlertModel::KindRole).toString(), QStringLiteral("low_funds"));
         QVERIFY(service->deposit(wallet->id, Money::fromCents(1000)));
-        QCOMPARE(page.unreadCount(), 0);
+        QTRY_COMPARE(page.unreadCount(), 0);
     }
 
     void whileYouWereAway()

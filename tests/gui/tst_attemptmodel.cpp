@@ -32,7 +32,7 @@ private slots:
                     >= model.index(row, AttemptModel::Time).data(AttemptModel::RawRole).toLongLong());
         // A change in the history reloads what is shown, keeping the pages fetched.
         QVERIFY(service->drainLine(service->lines()->front().id));
-        QCOMPARE(std::size_t(model.rowCount()), all->size() + 1);
+        QTRY_COMPARE(std::size_t(model.rowCount()), all->size() + 1);
     }
 
     void aShortListDoesNotFetchMore()

@@ -80,7 +80,7 @@ private slots:
         QVERIFY2(methods, qPrintable(methods.error()));
         QCOMPARE(methods->size(), std::size_t(1));
         QCOMPARE(methods->front().lastFour, QStringLiteral("1111"));
-        QCOMPARE(page.view()->model()->rowCount(), 1);
+        QTRY_COMPARE(page.view()->model()->rowCount(), 1); // the model reloads once per burst of signals
         const QString number = page.view()->model()->index(0, 1).data().toString();
         QVERIFY2(number.contains(QLatin1String("1111")) && number.contains(QChar(0x2022)), qPrintable(number));
     }

@@ -25,9 +25,11 @@ QString monthName(const QString &yearMonth)
 
 AlertModel::AlertModel(Service &service, QObject *parent) : QAbstractTableModel(parent), m_service(service)
 {
-    connect(&m_service, &Service::alertsChanged, this, &AlertModel::reload);
-    connect(&m_service, &Service::methodsChanged, this, &AlertModel::reload);
-    connect(&m_service, &Service::linesChanged, this, &AlertModel::reload);
+    m_reloadLater.setSingleShot(true);
+    m_reloadLater.setInterval(0);
+    connect(&m_reloadLater, &QTimer::timeout, this, &AlertModel::reload);
+    for (auto signal : {&Service::alertsChanged, &Service::methodsChanged, &Service::linesChanged})
+        connect(&m_service, signal, &m_reloadLater, qOverload<>(&QTimer::start));
     connect(&m_service, &Service::accountChanged, this, [this] {
         m_away.clear();
         m_readKeys.clear();
@@ -137,6 +139,11 @@ void AlertModel::reload()
     }
     std::stable_sort(m_items.begin(), m_items.end(), [](const Item &a, const Item &b) { return a.row.at > b.row.at; });
     endResetModel();
+    announceUnread();
+}
+
+void AlertModel::announceUnread()
+{
     const int unread = unreadCount();
     if (unread != m_lastUnread) {
         m_lastUnread = unread;
@@ -153,20 +160,23 @@ void AlertModel::markRead(int row)
 {
     if (row < 0 || row >= int(m_items.size()) || m_items[std::size_t(row)].row.read)
         return;
-    const Item &item = m_items[std::size_t(row)];
+    Item &item = m_items[std::size_t(row)];
     if (item.key.isEmpty()) {
-        (void)m_service.markAlertRead(item.row.id); // alertsChanged reloads
+        if (!m_service.markAlertRead(item.row.id))
+            return;
     } else {
         m_readKeys.insert(item.key);
-        reload();
     }
+    // Shown at once; the service's alertsChanged reloads the list a moment later.
+    item.row.read = true;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    announceUnread();
 }
 
 void AlertModel::markAllRead()
 {
-    // From the last row up: each stored one reloads the list, the order stays.
-    for (int row = int(m_items.size()) - 1; row >= 0; --row)
-        markRead(std::min(row, int(m_items.size()) - 1));
+    for (int row = 0; row < int(m_items.size()); ++row)
+        markRead(row);
 }
 
 int AlertModel::rowCount(const QModelIndex &parent) const

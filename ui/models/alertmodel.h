@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QSet>
 #include <QTimeZone>
+#include <QTimer>
 
 #include <vector>
 
@@ -55,6 +56,7 @@ private:
     };
     void addLowFunds(std::vector<Item> &items, Instant now);
     QString describe(const AlertRow &alert) const;
+    void announceUnread();
 
     Service &m_service;
     std::vector<Item> m_items;
@@ -64,6 +66,7 @@ private:
     QTimeZone m_zone;
     QString m_currency;
     int m_lastUnread = -1;
+    QTimer m_reloadLater;
 };
 
 } // namespace topup

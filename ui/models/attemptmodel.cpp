@@ -11,10 +11,12 @@ namespace topup {
 AttemptModel::AttemptModel(Service &service, qint64 lineId, int pageSize, QObject *parent)
     : QAbstractTableModel(parent), m_service(service), m_lineId(lineId), m_pageSize(pageSize), m_limit(pageSize)
 {
-    connect(&m_service, &Service::historyChanged, this, &AttemptModel::reload);
-    connect(&m_service, &Service::linesChanged, this, &AttemptModel::reload);
-    connect(&m_service, &Service::methodsChanged, this, &AttemptModel::reload);
-    connect(&m_service, &Service::accountChanged, this, &AttemptModel::reload);
+    // The service announces a step of the clock with several signals at once: one reload for all of them.
+    m_reloadLater.setSingleShot(true);
+    m_reloadLater.setInterval(0);
+    connect(&m_reloadLater, &QTimer::timeout, this, &AttemptModel::reload);
+    for (auto signal : {&Service::historyChanged, &Service::linesChanged, &Service::methodsChanged, &Service::accountChanged})
+        connect(&m_service, signal, &m_reloadLater, qOverload<>(&QTimer::start));
     reload();
 }
 

@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QTimeZone>
+#include <QTimer>
 
 #include <vector>
 
@@ -59,6 +60,7 @@ private:
     QTimeZone m_zone;
     QString m_currency;
     QString m_error;
+    QTimer m_reloadLater;
 };
 
 } // namespace topup

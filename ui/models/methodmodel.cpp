@@ -11,10 +11,11 @@ namespace topup {
 
 MethodModel::MethodModel(Service &service, QObject *parent) : QAbstractTableModel(parent), m_service(service)
 {
-    connect(&m_service, &Service::methodsChanged, this, &MethodModel::reload);
-    connect(&m_service, &Service::accountChanged, this, &MethodModel::reload);
-    connect(&m_service, &Service::clockChanged, this, &MethodModel::reload);
-    connect(&m_service, &Service::linesChanged, this, &MethodModel::reload);
+    m_reloadLater.setSingleShot(true);
+    m_reloadLater.setInterval(0);
+    connect(&m_reloadLater, &QTimer::timeout, this, &MethodModel::reload);
+    for (auto signal : {&Service::methodsChanged, &Service::accountChanged, &Service::clockChanged, &Service::linesChanged})
+        connect(&m_service, signal, &m_reloadLater, qOverload<>(&QTimer::start));
     reload();
 }
 

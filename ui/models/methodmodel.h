@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QDate>
 #include <QHash>
+#include <QTimer>
 #include <QStringList>
 
 #include <vector>
@@ -52,6 +53,7 @@ private:
     QDate m_today;
     QString m_currency;
     QString m_error;
+    QTimer m_reloadLater;
 };
 
 } // namespace topup

@@ -52,6 +52,7 @@ AlertsPage::AlertsPage(Service &service, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlertsPage::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AlertsPage::retranslateUi);
     connect(m_model, &AlertModel::unreadCountChanged, this, &AlertsPage::unreadCountChanged);
+    connect(m_model, &AlertModel::unreadCountChanged, this, &AlertsPage::retranslateUi);
     setTabOrder(m_markRead, m_markAll);
     setTabOrder(m_markAll, m_view);
     retranslateUi();

@@ -73,9 +73,11 @@ UsageChart::UsageChart(Service &service, QWidget *parent)
 
     connect(m_step, qOverload<int>(&QComboBox::currentIndexChanged), this,
             [this](int index) { setGranularity(Granularity(index)); });
-    connect(&m_service, &Service::historyChanged, this, &UsageChart::reload);
-    connect(&m_service, &Service::linesChanged, this, &UsageChart::reload);
-    connect(&m_service, &Service::accountChanged, this, &UsageChart::reload);
+    m_reloadLater.setSingleShot(true);
+    m_reloadLater.setInterval(0);
+    connect(&m_reloadLater, &QTimer::timeout, this, &UsageChart::reload);
+    for (auto signal : {&Service::historyChanged, &Service::linesChanged, &Service::accountChanged})
+        connect(&m_service, signal, &m_reloadLater, qOverload<>(&QTimer::start));
     retranslateUi();
     applyTheme();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 #include <vector>
@@ -59,6 +60,7 @@ private:
     QValueAxis *m_dataAxis;
     QValueAxis *m_voiceAxis;
     QLabel *m_empty;
+    QTimer m_reloadLater;
 };
 
 } // namespace topup
