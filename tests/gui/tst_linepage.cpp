@@ -189,6 +189,30 @@ private slots:
         QCOMPARE(world->service->lines()->front().policy->threshold->below, 2 * gigabyte);
     }
 
+    void rulesChangedElsewhereReplaceAnUntouchedForm()
+    {
+        auto world = makeWorld(true);
+        QVERIFY(world);
+        LinePage page(*world->service);
+        page.show();
+        page.showLine(world->line.id);
+        auto *below = child<QLineEdit>(page.rules(), "thresholdAmount");
+        QCOMPARE(below->text(), QStringLiteral("1"));
+        Policy policy = *world->service->lines()->front().policy;
+        policy.threshold->below = 300 * 1000 * 1000;
+        QVERIFY(world->service->setPolicy(world->line.id, policy));
+        QCOMPARE(below->text(), QStringLiteral("300"));
+        QCOMPARE(child<QComboBox>(page.rules(), "thresholdUnit")->currentData().toString(), QStringLiteral("MB"));
+        QVERIFY(!page.rules()->isDirty());
+
+        // An edit in progress is never overwritten.
+        retype(below, QStringLiteral("2"));
+        policy.threshold->below = 400 * 1000 * 1000;
+        QVERIFY(world->service->setPolicy(world->line.id, policy));
+        QCOMPARE(below->text(), QStringLiteral("2"));
+        QVERIFY(page.rules()->isDirty());
+    }
+
     void drainFiresTheTopUpAndShowsTheNewBalance()
     {
         auto world = makeWorld(true);

@@ -110,9 +110,15 @@ HistoryPage::HistoryPage(Service &service, QWidget *parent)
         resetDates();
     });
     connect(&m_service, &Service::clockChanged, this, [this] {
-        // Keep "up to today" following the simulated clock unless the user chose another end.
-        if (m_to->date() >= m_to->maximumDate().addDays(-1) || !m_to->date().isValid())
-            resetDates();
+        // The range may reach the simulated today; an end at the old today follows it.
+        const Expected<Instant> clock = m_service.worldClock();
+        const QDate today = QDateTime::fromMSecsSinceEpoch(clock ? clock->msecs() : m_service.now().msecs(),
+                                                           DisplayFormat::zoneOf(m_service)).date();
+        const bool followsToday = m_to->date() == m_to->maximumDate();
+        m_from->setMaximumDate(today);
+        m_to->setMaximumDate(today);
+        if (followsToday)
+            m_to->setDate(today);
     });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_filter, signal, this, &HistoryPage::updateCount);

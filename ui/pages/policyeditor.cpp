@@ -1,9 +1,11 @@
 #include "policyeditor.h"
 
 #include "displayformat.h"
+#include "amountunits.h"
 #include "capsummary.h"
 #include "models/previewmodel.h"
 #include "policyerrors.h"
+#include "scenario/policyjson.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
 #include "widgets/paddeddelegate.h"
@@ -28,20 +30,6 @@ namespace topup {
 namespace {
 
 constexpr qint64 gigabyte = 1000 * 1000 * 1000;
-constexpr qint64 megabyte = 1000 * 1000;
-constexpr qint64 gibibyte = 1024LL * 1024 * 1024;
-
-// An amount in whole units where it is one, else with the decimals it needs.
-QString inUnits(qint64 value, qint64 unit)
-{
-    if (value % unit == 0)
-        return QString::number(value / unit);
-    QString text = QString::number(value / unit) + QLatin1Char('.')
-                   + QStringLiteral("%1").arg(value % unit, 0, 10).rightJustified(QString::number(unit).size() - 1, QLatin1Char('0'));
-    while (text.endsWith(QLatin1Char('0')))
-        text.chop(1);
-    return text;
-}
 
 QLabel *small(QLabel *label)
 {
@@ -68,6 +56,7 @@ PolicyEditor::PolicyEditor(Service &service, QWidget *parent)
         edited();
     });
     connect(&m_service, &Service::clockChanged, this, [this] { m_previewTimer->start(); });
+    connect(&m_service, &Service::linesChanged, this, &PolicyEditor::followStoredPolicy);
     retranslateUi();
 }
 
@@ -318,6 +307,7 @@ void PolicyEditor::fillUnits()
         m_unit->addItem(tr("GB"), QStringLiteral("GB"));
         m_unit->addItem(tr("GiB"), QStringLiteral("GiB"));
     } else {
+        m_unit->addItem(tr("s"), QStringLiteral("s"));
         m_unit->addItem(tr("min"), QStringLiteral("min"));
         m_unit->addItem(tr("h"), QStringLiteral("h"));
     }
@@ -364,18 +354,33 @@ void PolicyEditor::fillChoices()
     m_loading = wasLoading;
 }
 
+std::optional<Policy> PolicyEditor::storedPolicy() const
+{
+    if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {
+        for (const LineRecord &line : *lines) {
+            if (line.id == m_lineId)
+                return line.policy;
+        }
+    }
+    return std::nullopt;
+}
+
 void PolicyEditor::setLine(qint64 lineId)
 {
     m_lineId = lineId;
     fillChoices();
-    std::optional<Policy> policy;
-    if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {
-        for (const LineRecord &line : *lines) {
-            if (line.id == lineId)
-                policy = line.policy;
-        }
-    }
-    loadPolicy(policy);
+    loadPolicy(storedPolicy());
+}
+
+void PolicyEditor::followStoredPolicy()
+{
+    // Rules changed elsewhere (the dashboard's switch, another window) replace
+    // an untouched form; the user's unsaved edits are never overwritten.
+    if (m_lineId == 0 || isDirty())
+        return;
+    const std::optional<Policy> stored = storedPolicy();
+    if ((stored ? PolicyJson::write(*stored) : QJsonObject()) != m_savedPolicy)
+        loadPolicy(stored);
 }
 
 void PolicyEditor::loadPolicy(const std::optional<Policy> &policy)
@@ -389,17 +394,9 @@ void PolicyEditor::loadPolicy(const std::optional<Policy> &policy)
     const ThresholdTrigger threshold = rules.threshold.value_or(ThresholdTrigger{Resource::Data, gigabyte, QString()});
     m_resource->setCurrentIndex(threshold.resource == Resource::Data ? 0 : 1);
     fillUnits();
-    QString unit;
-    if (threshold.resource == Resource::Data) {
-        unit = threshold.below % gigabyte == 0 ? QStringLiteral("GB")
-               : threshold.below % gibibyte == 0 ? QStringLiteral("GiB") : QStringLiteral("MB");
-        m_below->setText(inUnits(threshold.below, unit == QLatin1String("GB") ? gigabyte
-                                                  : unit == QLatin1String("GiB") ? gibibyte : megabyte));
-    } else {
-        unit = threshold.below % 3600 == 0 ? QStringLiteral("h") : QStringLiteral("min");
-        m_below->setText(inUnits(threshold.below, unit == QLatin1String("h") ? 3600 : 60));
-    }
-    m_unit->setCurrentIndex(std::max(0, m_unit->findData(unit)));
+    const AmountInUnits below = AmountUnits::split(threshold.resource, threshold.below);
+    m_below->setText(below.number);
+    m_unit->setCurrentIndex(std::max(0, m_unit->findData(below.unit)));
     m_thresholdPackage->setCurrentIndex(std::max(0, m_thresholdPackage->findData(threshold.package)));
     m_monthlyGroup->setChecked(rules.monthly.has_value());
     const MonthlyTrigger monthly = rules.monthly.value_or(MonthlyTrigger{1, 9 * 60, QString()});
@@ -412,6 +409,7 @@ void PolicyEditor::loadPolicy(const std::optional<Policy> &policy)
     m_max->setText(rules.maxPerMonth ? QString::number(*rules.maxPerMonth) : QString());
     m_loading = false;
     m_saved = snapshot();
+    m_savedPolicy = policy ? PolicyJson::write(*policy) : QJsonObject();
     showErrors({});
     m_savedNote->clear();
     edited();
@@ -575,6 +573,7 @@ bool PolicyEditor::save()
         return false;
     }
     m_saved = snapshot();
+    m_savedPolicy = PolicyJson::write(*policy);
     showErrors({});
     edited();
     m_savedNote->setText(tr("Saved."));

@@ -3,6 +3,7 @@
 #include "domain/policy.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QWidget>
 
 #include <optional>
@@ -57,6 +58,8 @@ private:
     void retranslateUi();
     void fillChoices();
     void loadPolicy(const std::optional<Policy> &policy);
+    std::optional<Policy> storedPolicy() const;
+    void followStoredPolicy();
     void fillUnits();
     void edited();
     // The policy the form describes; local problems (what the service
@@ -69,6 +72,7 @@ private:
     Service &m_service;
     qint64 m_lineId = 0;
     QString m_saved;
+    QJsonObject m_savedPolicy; // as the service has it, to notice a change made elsewhere
     bool m_loading = false;
     bool m_wasDirty = false;
 
