@@ -5,12 +5,14 @@
 #include "dialogs/addcarddialog.h"
 #include "pages/alertspage.h"
 #include "pages/historypage.h"
+#include "models/attemptmodel.h"
 #include "pages/linepage.h"
 #include "pages/paymentspage.h"
 #include "pages/linetestpanel.h"
 #include "pages/policyeditor.h"
 #include "pages/policyerrors.h"
 
+#include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -75,6 +77,33 @@ private slots:
         QTRY_VERIFY(!marked(button(&payments, "addCard")));
         QVERIFY(!marked(button(line.rules(), "save")));
         dialog->close();
+    }
+
+    void pagesBuiltBeforeSignInFillOnSignIn()
+    {
+        QTemporaryDir dir;
+        {
+            auto demo = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
+            QVERIFY(demo);
+        }
+        auto service = openService(dir.path(), at("2027-06-20T10:00:00Z"), DemoWorld::tokens(1));
+        QVERIFY(service);
+        PaymentsPage payments(*service);
+        HistoryPage history(*service);
+        AlertsPage alerts(*service);
+        LinePage line(*service);
+        QCOMPARE(payments.view()->model()->rowCount(), 0);
+        QCOMPARE(history.attempts()->rowCount(), 0);
+        QCOMPARE(alerts.unreadCount(), 0);
+        QVERIFY(service->signIn(QLatin1String(DemoWorld::login), QLatin1String(DemoWorld::password)));
+        QTRY_COMPARE(payments.view()->model()->rowCount(), 3);
+        QTRY_VERIFY(history.attempts()->rowCount() > 0);
+        QTRY_VERIFY(alerts.unreadCount() > 0);
+        line.showLine(service->lines()->front().id);
+        QCOMPARE(line.findChild<QLabel *>(QStringLiteral("lineTitle"))->text(), QStringLiteral("Home phone"));
+        service->signOut();
+        QTRY_COMPARE(payments.view()->model()->rowCount(), 0);
+        QTRY_COMPARE(history.attempts()->rowCount(), 0);
     }
 
     void errorsGoToTheFieldTheirPathNames_data()
