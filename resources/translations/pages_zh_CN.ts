@@ -1228,5 +1228,43 @@
         <source>min</source>
         <translation>分钟</translation>
     </message>
+    <message>
+        <source>Usage per period</source>
+        <translation>各时段用量</translation>
+    </message>
+</context>
+<context>
+    <name>topup::UsageModel</name>
+    <message>
+        <source>d MMM HH:mm</source>
+        <extracomment>QDateTime format of an hour of usage, e.g. 20 Jun 14:00</extracomment>
+        <translation>M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <extracomment>A week of usage by its first day</extracomment>
+        <translation>%1 起的一周</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <extracomment>QDate format of a month and its year, e.g. June 2027</extracomment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>通话</translation>
+    </message>
 </context>
 </TS>

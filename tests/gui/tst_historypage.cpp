@@ -4,6 +4,7 @@
 
 #include "models/attemptfiltermodel.h"
 #include "models/attemptmodel.h"
+#include "models/usagemodel.h"
 #include "pages/historypage.h"
 #include "widgets/usagechart.h"
 
@@ -153,6 +154,12 @@ private slots:
         page.show();
         page.chart()->setGranularity(UsageChart::Granularity(granularity));
         QVERIFY2(qAbs(page.chart()->pointCount() - points) <= 1, qPrintable(QString::number(page.chart()->pointCount())));
+        // The table beside the chart has the same periods, newest first, with the same sums.
+        QCOMPARE(page.chart()->table()->rowCount(), page.chart()->pointCount());
+        const QAbstractItemModel *table = page.chart()->table();
+        for (int row = 1; row < table->rowCount(); ++row)
+            QVERIFY(table->index(row - 1, UsageModel::Period).data(UsageModel::RawRole).toLongLong()
+                    > table->index(row, UsageModel::Period).data(UsageModel::RawRole).toLongLong());
     }
 };
 

@@ -2,7 +2,9 @@
 
 #include "displayformat.h"
 #include "service/service.h"
+#include "models/usagemodel.h"
 #include "statecolors.h"
+#include "widgets/paddeddelegate.h"
 
 #include <QChart>
 #include <QChartView>
@@ -12,6 +14,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QTableView>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -33,7 +38,8 @@ qint64 wallTime(const QDateTime &local)
 UsageChart::UsageChart(Service &service, QWidget *parent)
     : QWidget(parent), m_service(service), m_title(new QLabel(this)), m_step(new QComboBox(this)), m_view(new QChartView(this)),
       m_chart(new QChart), m_data(new QLineSeries(m_chart)), m_voice(new QLineSeries(m_chart)), m_time(new QDateTimeAxis(m_chart)),
-      m_dataAxis(new QValueAxis(m_chart)), m_voiceAxis(new QValueAxis(m_chart)), m_empty(new QLabel(this))
+      m_dataAxis(new QValueAxis(m_chart)), m_voiceAxis(new QValueAxis(m_chart)), m_empty(new QLabel(this)),
+      m_table(new UsageModel(this)), m_tableView(new QTableView(this))
 {
     m_step->setObjectName(QStringLiteral("usageStep"));
     for (int i = 0; i < 4; ++i)
@@ -57,6 +63,10 @@ UsageChart::UsageChart(Service &service, QWidget *parent)
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(220);
     m_empty->setAlignment(Qt::AlignCenter);
+    m_tableView->setObjectName(QStringLiteral("usageTable"));
+    m_tableView->setModel(m_table);
+    PaddedDelegate::setUp(m_tableView);
+    m_tableView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
 
     QFont bold = m_title->font();
@@ -68,7 +78,10 @@ UsageChart::UsageChart(Service &service, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(header);
-    layout->addWidget(m_view, 1);
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_view, 3);
+    body->addWidget(m_tableView, 1);
+    layout->addLayout(body, 1);
     layout->addWidget(m_empty);
 
     connect(m_step, qOverload<int>(&QComboBox::currentIndexChanged), this,
@@ -91,6 +104,7 @@ void UsageChart::retranslateUi()
     m_step->setItemText(3, tr("By month (2 years)"));
     m_step->setAccessibleName(tr("Usage chart step"));
     m_view->setAccessibleName(tr("Usage chart"));
+    m_tableView->setAccessibleName(tr("Usage per period"));
     m_data->setName(tr("Data (GB)"));
     m_voice->setName(tr("Voice (minutes)"));
     m_empty->setText(tr("No usage recorded in this period."));
@@ -201,6 +215,20 @@ void UsageChart::reload()
     }
     m_data->replace(data);
     m_voice->replace(voice);
+    std::vector<UsageModel::Bucket> rows;
+    rows.reserve(points.size());
+    for (const auto &[ms, sum] : points)
+        rows.push_back(UsageModel::Bucket{ms, sum.first, sum.second});
+    m_table->setBuckets(rows, UsageModel::Step(int(m_granularity)));
+    // Wide enough for its columns: the table never clips a period or an amount.
+    int width = 2 * m_tableView->frameWidth() + m_tableView->verticalScrollBar()->sizeHint().width();
+    for (int column = 0; column < m_table->columnCount(); ++column) {
+        int widest = m_tableView->horizontalHeader()->sectionSizeHint(column);
+        for (int row = 0; row < m_table->rowCount(); ++row)
+            widest = std::max(widest, m_tableView->sizeHintForIndex(m_table->index(row, column)).width());
+        width += widest;
+    }
+    m_tableView->setMinimumWidth(width + 8);
     const bool empty = points.empty();
     m_empty->setVisible(empty);
     if (!empty) {

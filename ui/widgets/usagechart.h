@@ -11,11 +11,13 @@ class QComboBox;
 class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
+class QTableView;
 class QValueAxis;
 
 namespace topup {
 
 class Service;
+class UsageModel;
 struct UsagePoint;
 
 // Data and voice used per hour, day, week or month (Qt Charts), for one
@@ -34,6 +36,7 @@ public:
     void setLineId(qint64 lineId); // 0: every line
     void setGranularity(Granularity granularity);
     int pointCount() const;
+    UsageModel *table() const { return m_table; }
 
 public slots:
     void reload();
@@ -60,6 +63,8 @@ private:
     QValueAxis *m_dataAxis;
     QValueAxis *m_voiceAxis;
     QLabel *m_empty;
+    UsageModel *m_table;
+    QTableView *m_tableView;
     QTimer m_reloadLater;
 };
 
