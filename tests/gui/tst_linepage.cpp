@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 
 using namespace topup;
@@ -211,6 +212,28 @@ private slots:
         QVERIFY(world->service->setPolicy(world->line.id, policy));
         QCOMPARE(below->text(), QStringLiteral("2"));
         QVERIFY(page.rules()->isDirty());
+    }
+
+    void clockStepsLeaveTheChoicesAlone()
+    {
+        // Every clock step says methodsChanged (funds moved); the combo boxes
+        // keep their items, so one the user has open is not reset under them.
+        auto world = makeWorld(true);
+        QVERIFY(world);
+        LinePage page(*world->service);
+        page.show();
+        page.showLine(world->line.id);
+        QSignalSpy faultMethod(child<QComboBox>(page.test(), "faultMethod"), &QComboBox::currentIndexChanged);
+        QSignalSpy method(child<QComboBox>(page.rules(), "method"), &QComboBox::currentIndexChanged);
+        QVERIFY(world->service->advanceBy(3600 * 1000));
+        QCOMPARE(faultMethod.count(), 0);
+        QCOMPARE(method.count(), 0);
+        // A new method does refill them, keeping the choice.
+        const int chosen = child<QComboBox>(page.rules(), "method")->currentIndex();
+        QVERIFY(world->service->addWallet(WalletForm{QStringLiteral("bo@example.com"), Money::fromCents(100)}));
+        QCOMPARE(child<QComboBox>(page.rules(), "method")->count(), 4);
+        QCOMPARE(child<QComboBox>(page.rules(), "method")->currentIndex(), chosen);
+        QVERIFY(!page.rules()->isDirty());
     }
 
     void drainFiresTheTopUpAndShowsTheNewBalance()

@@ -26,6 +26,18 @@ constexpr qint64 minuteMs = 60 * 1000;
 constexpr qint64 hourMs = 60 * minuteMs;
 constexpr qint64 dayMs = 24 * hourMs;
 
+// What the method choices show; a clock step announces methodsChanged too,
+// and refilling unchanged combo boxes would close an open one under the user.
+QString methodChoices(Service &service)
+{
+    QStringList labels;
+    if (const Expected<std::vector<MethodRecord>> methods = service.methods()) {
+        for (const MethodRecord &method : *methods)
+            labels << method.engineId() + QLatin1Char('=') + method.label();
+    }
+    return labels.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 LineTestPanel::LineTestPanel(Service &service, QWidget *parent)
@@ -129,7 +141,10 @@ LineTestPanel::LineTestPanel(Service &service, QWidget *parent)
     });
     connect(&m_service, &Service::linesChanged, this, &LineTestPanel::refreshLine);
     connect(&m_service, &Service::clockChanged, this, &LineTestPanel::refreshClock);
-    connect(&m_service, &Service::methodsChanged, this, &LineTestPanel::fillChoices);
+    connect(&m_service, &Service::methodsChanged, this, [this] {
+        if (methodChoices(m_service) != m_methodChoices)
+            fillChoices();
+    });
     connect(&m_service, &Service::playStopped, this, [this](const QString &error) {
         m_play->setChecked(false);
         retranslateUi();
@@ -201,6 +216,7 @@ void LineTestPanel::setLine(qint64 lineId)
 void LineTestPanel::fillChoices()
 {
     const QString currency = DisplayFormat::currencyOf(m_service);
+    m_methodChoices = methodChoices(m_service);
     const QVariant faultMethod = m_faultMethod->currentData();
     const QVariant manualMethod = m_manualMethod->currentData();
     const QVariant package = m_manualPackage->currentData();

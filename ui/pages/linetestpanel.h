@@ -46,6 +46,7 @@ private:
 
     Service &m_service;
     qint64 m_lineId = 0;
+    QString m_methodChoices;
     QLabel *m_balanceTitle;
     QLabel *m_data;
     QLabel *m_voice;

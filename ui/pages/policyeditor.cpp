@@ -31,6 +31,18 @@ namespace {
 
 constexpr qint64 gigabyte = 1000 * 1000 * 1000;
 
+// What the method choices show; a clock step announces methodsChanged too,
+// and refilling unchanged combo boxes would close an open one under the user.
+QString methodChoices(Service &service)
+{
+    QStringList labels;
+    if (const Expected<std::vector<MethodRecord>> methods = service.methods()) {
+        for (const MethodRecord &method : *methods)
+            labels << method.engineId() + QLatin1Char('=') + method.label();
+    }
+    return labels.join(QLatin1Char('\n'));
+}
+
 QLabel *small(QLabel *label)
 {
     label->setWordWrap(true);
@@ -48,6 +60,8 @@ PolicyEditor::PolicyEditor(Service &service, QWidget *parent)
     m_previewTimer->setInterval(previewDelayMs);
     connect(m_previewTimer, &QTimer::timeout, this, &PolicyEditor::refreshPreview);
     connect(&m_service, &Service::methodsChanged, this, [this] {
+        if (methodChoices(m_service) == m_methodChoices)
+            return;
         const QString before = snapshot();
         const bool dirty = isDirty();
         fillChoices();
@@ -82,10 +96,8 @@ void PolicyEditor::build()
     m_thresholdPackageLabel = new QLabel(m_thresholdGroup);
     m_thresholdPackage = new QComboBox(m_thresholdGroup);
     m_thresholdPackage->setObjectName(QStringLiteral("thresholdPackage"));
-    m_belowError = new ErrorLabel(m_thresholdGroup);
-    m_belowError->setObjectName(QStringLiteral("thresholdAmountError"));
-    m_thresholdError = new ErrorLabel(m_thresholdGroup);
-    m_thresholdError->setObjectName(QStringLiteral("thresholdError"));
+    m_belowError = new ErrorLabel(QStringLiteral("thresholdAmountError"), m_thresholdGroup);
+    m_thresholdError = new ErrorLabel(QStringLiteral("thresholdError"), m_thresholdGroup);
     auto *threshold = new QGridLayout(m_thresholdGroup);
     threshold->addWidget(m_resourceLabel, 0, 0);
     threshold->addWidget(m_resource, 0, 1, 1, 2);
@@ -107,8 +119,7 @@ void PolicyEditor::build()
     m_day->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,3}")), m_day));
     m_day->setMaximumWidth(m_day->fontMetrics().horizontalAdvance(QStringLiteral("0000")) + 24);
     m_dayHint = small(new QLabel(m_monthlyGroup));
-    m_dayError = new ErrorLabel(m_monthlyGroup);
-    m_dayError->setObjectName(QStringLiteral("monthlyDayError"));
+    m_dayError = new ErrorLabel(QStringLiteral("monthlyDayError"), m_monthlyGroup);
     m_timeLabel = new QLabel(m_monthlyGroup);
     m_time = new QTimeEdit(m_monthlyGroup);
     m_time->setObjectName(QStringLiteral("monthlyTime"));
@@ -116,8 +127,7 @@ void PolicyEditor::build()
     m_monthlyPackageLabel = new QLabel(m_monthlyGroup);
     m_monthlyPackage = new QComboBox(m_monthlyGroup);
     m_monthlyPackage->setObjectName(QStringLiteral("monthlyPackage"));
-    m_monthlyError = new ErrorLabel(m_monthlyGroup);
-    m_monthlyError->setObjectName(QStringLiteral("monthlyError"));
+    m_monthlyError = new ErrorLabel(QStringLiteral("monthlyError"), m_monthlyGroup);
     auto *monthly = new QGridLayout(m_monthlyGroup);
     monthly->addWidget(m_dayLabel, 0, 0);
     monthly->addWidget(m_day, 0, 1);
@@ -134,13 +144,11 @@ void PolicyEditor::build()
     m_methodLabel = new QLabel(m_paymentGroup);
     m_method = new QComboBox(m_paymentGroup);
     m_method->setObjectName(QStringLiteral("method"));
-    m_methodError = new ErrorLabel(m_paymentGroup);
-    m_methodError->setObjectName(QStringLiteral("methodError"));
+    m_methodError = new ErrorLabel(QStringLiteral("methodError"), m_paymentGroup);
     m_fallbackLabel = new QLabel(m_paymentGroup);
     m_fallback = new QComboBox(m_paymentGroup);
     m_fallback->setObjectName(QStringLiteral("fallback"));
-    m_fallbackError = new ErrorLabel(m_paymentGroup);
-    m_fallbackError->setObjectName(QStringLiteral("fallbackError"));
+    m_fallbackError = new ErrorLabel(QStringLiteral("fallbackError"), m_paymentGroup);
     auto *payment = new QGridLayout(m_paymentGroup);
     payment->addWidget(m_methodLabel, 0, 0);
     payment->addWidget(m_method, 0, 1);
@@ -154,14 +162,12 @@ void PolicyEditor::build()
     m_capLabel = new QLabel(m_limitsGroup);
     m_cap = new QLineEdit(m_limitsGroup);
     m_cap->setObjectName(QStringLiteral("monthlyCap"));
-    m_capError = new ErrorLabel(m_limitsGroup);
-    m_capError->setObjectName(QStringLiteral("monthlyCapError"));
+    m_capError = new ErrorLabel(QStringLiteral("monthlyCapError"), m_limitsGroup);
     m_maxLabel = new QLabel(m_limitsGroup);
     m_max = new QLineEdit(m_limitsGroup);
     m_max->setObjectName(QStringLiteral("maxPerMonth"));
     m_max->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,15}")), m_max));
-    m_maxError = new ErrorLabel(m_limitsGroup);
-    m_maxError->setObjectName(QStringLiteral("maxPerMonthError"));
+    m_maxError = new ErrorLabel(QStringLiteral("maxPerMonthError"), m_limitsGroup);
     auto *limits = new QGridLayout(m_limitsGroup);
     limits->addWidget(m_capLabel, 0, 0);
     limits->addWidget(m_cap, 0, 1);
@@ -171,8 +177,7 @@ void PolicyEditor::build()
     limits->addWidget(m_maxError, 3, 1);
     limits->setColumnStretch(1, 1);
 
-    m_policyError = new ErrorLabel(this);
-    m_policyError->setObjectName(QStringLiteral("policyError"));
+    m_policyError = new ErrorLabel(QStringLiteral("policyError"), this);
     m_savedNote = small(new QLabel(this));
     m_savedNote->setObjectName(QStringLiteral("savedNote"));
     m_save = new QPushButton(this);
@@ -320,6 +325,7 @@ void PolicyEditor::fillChoices()
 {
     const bool wasLoading = std::exchange(m_loading, true);
     const QString currency = DisplayFormat::currencyOf(m_service);
+    m_methodChoices = methodChoices(m_service);
     const QString thresholdPackage = m_thresholdPackage->currentData().toString();
     const QString monthlyPackage = m_monthlyPackage->currentData().toString();
     const QString method = m_method->currentData().toString();

@@ -72,6 +72,7 @@ private:
     Service &m_service;
     qint64 m_lineId = 0;
     QString m_saved;
+    QString m_methodChoices;
     QJsonObject m_savedPolicy; // as the service has it, to notice a change made elsewhere
     bool m_loading = false;
     bool m_wasDirty = false;

@@ -14,6 +14,11 @@ ErrorLabel::ErrorLabel(QWidget *parent) : QLabel(parent)
     applyColour();
 }
 
+ErrorLabel::ErrorLabel(const QString &objectName, QWidget *parent) : ErrorLabel(parent)
+{
+    setObjectName(objectName);
+}
+
 void ErrorLabel::setError(const QString &message)
 {
     // A message from the core starts in lower case; a sentence under a field starts in capitals.

@@ -13,6 +13,8 @@ class ErrorLabel final : public QLabel
 
 public:
     explicit ErrorLabel(QWidget *parent = nullptr);
+    // With the object name tests and the screenshot tour find it by.
+    ErrorLabel(const QString &objectName, QWidget *parent);
 
     void setError(const QString &message);
     QString error() const { return text(); }
