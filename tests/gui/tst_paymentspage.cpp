@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QItemSelectionModel>
 #include <QTableView>
 
 using namespace topup;
@@ -162,6 +163,28 @@ private slots:
         QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("remove")), Qt::LeftButton);
         QVERIFY2(refusal.contains(QLatin1String("Travel phone")), qPrintable(refusal));
         QCOMPARE(service->methods()->size(), std::size_t(1));
+    }
+
+    void theSelectionSurvivesClockSteps()
+    {
+        // A playing clock moves funds every step; the chosen method stays chosen.
+        QTemporaryDir dir;
+        auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
+        QVERIFY(service);
+        PaymentsPage page(*service);
+        page.resize(1000, 600);
+        page.show();
+        page.view()->selectRow(1);
+        auto *deposit = page.findChild<QPushButton *>(QStringLiteral("deposit"));
+        QVERIFY(deposit->isEnabled());
+        const QString fundsBefore = page.view()->model()->index(0, 3).data().toString();
+        for (int step = 0; step < 20; ++step)
+            QVERIFY(service->advanceBy(12 * 3600 * 1000));
+        // The model reloads once the burst of signals is over; in ten days the Visa paid top-ups.
+        QTRY_VERIFY(page.view()->model()->index(0, 3).data().toString() != fundsBefore);
+        QCOMPARE(page.view()->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(page.view()->selectionModel()->selectedRows().front().row(), 1);
+        QVERIFY(deposit->isEnabled());
     }
 
     void depositAddsFunds()

@@ -108,8 +108,8 @@ void AlertModel::addLowFunds(std::vector<Item> &items, Instant now)
 
 void AlertModel::reload()
 {
-    beginResetModel();
-    m_items.clear();
+    std::vector<Item> before;
+    before.swap(m_items);
     m_zone = DisplayFormat::zoneOf(m_service);
     m_currency = DisplayFormat::currencyOf(m_service);
     m_methodLabels.clear();
@@ -138,7 +138,22 @@ void AlertModel::reload()
         m_items.push_back(item);
     }
     std::stable_sort(m_items.begin(), m_items.end(), [](const Item &a, const Item &b) { return a.row.at > b.row.at; });
-    endResetModel();
+    // The same alerts in the same order: refresh the cells and keep the selection.
+    const bool sameRows = !before.empty() && before.size() == m_items.size()
+                          && std::equal(before.begin(), before.end(), m_items.begin(), [](const Item &a, const Item &b) {
+                                 return a.row.id == b.row.id && a.key == b.key;
+                             });
+    if (sameRows) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    } else {
+        // The view still holds the old rows until the reset: put them back for its begin.
+        std::vector<Item> fresh;
+        fresh.swap(m_items);
+        m_items.swap(before);
+        beginResetModel();
+        m_items.swap(fresh);
+        endResetModel();
+    }
     announceUnread();
 }
 

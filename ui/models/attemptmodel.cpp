@@ -6,6 +6,8 @@
 #include <QGuiApplication>
 #include <QPalette>
 
+#include <algorithm>
+
 namespace topup {
 
 AttemptModel::AttemptModel(Service &service, qint64 lineId, int pageSize, QObject *parent)
@@ -38,14 +40,23 @@ void AttemptModel::loadMethodLabels()
 
 void AttemptModel::reload()
 {
-    beginResetModel();
+    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_limit, m_lineId);
+    std::vector<AttemptRow> fresh = rows ? *rows : std::vector<AttemptRow>();
+    const bool sameRows = !m_rows.empty() && fresh.size() == m_rows.size()
+                          && std::equal(fresh.begin(), fresh.end(), m_rows.begin(),
+                                        [](const AttemptRow &a, const AttemptRow &b) { return a.id == b.id; });
+    // The same attempts (a clock step without a top-up): refresh the cells and keep the selection.
+    if (!sameRows)
+        beginResetModel();
     m_zone = DisplayFormat::zoneOf(m_service);
     m_currency = DisplayFormat::currencyOf(m_service);
     loadMethodLabels();
-    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_limit, m_lineId);
-    m_rows = rows ? *rows : std::vector<AttemptRow>();
+    m_rows = std::move(fresh);
     m_error = rows ? QString() : rows.error();
-    endResetModel();
+    if (!sameRows)
+        endResetModel();
+    else
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 bool AttemptModel::canFetchMore(const QModelIndex &parent) const

@@ -7,6 +7,8 @@
 #include <QGuiApplication>
 #include <QPalette>
 
+#include <algorithm>
+
 namespace topup {
 
 MethodModel::MethodModel(Service &service, QObject *parent) : QAbstractTableModel(parent), m_service(service)
@@ -21,9 +23,15 @@ MethodModel::MethodModel(Service &service, QObject *parent) : QAbstractTableMode
 
 void MethodModel::reload()
 {
-    beginResetModel();
     const Expected<std::vector<MethodRecord>> methods = m_service.methods();
-    m_methods = methods ? *methods : std::vector<MethodRecord>();
+    std::vector<MethodRecord> fresh = methods ? *methods : std::vector<MethodRecord>();
+    // The same methods (funds moved on a clock step): refresh the cells and keep the selection.
+    const bool sameRows = !m_methods.empty() && fresh.size() == m_methods.size()
+                          && std::equal(fresh.begin(), fresh.end(), m_methods.begin(),
+                                        [](const MethodRecord &a, const MethodRecord &b) { return a.id == b.id; });
+    if (!sameRows)
+        beginResetModel();
+    m_methods = std::move(fresh);
     m_error = methods ? QString() : methods.error();
     m_currency = DisplayFormat::currencyOf(m_service);
     m_users.clear();
@@ -39,7 +47,10 @@ void MethodModel::reload()
     }
     const Expected<Instant> clock = m_service.worldClock();
     m_today = QDateTime::fromMSecsSinceEpoch(clock ? clock->msecs() : m_service.now().msecs(), DisplayFormat::zoneOf(m_service)).date();
-    endResetModel();
+    if (!sameRows)
+        endResetModel();
+    else
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 std::optional<MethodRecord> MethodModel::methodAt(int row) const

@@ -164,14 +164,23 @@ void HistoryPage::changeEvent(QEvent *event)
 
 void HistoryPage::fillLines()
 {
+    std::vector<std::pair<QString, qint64>> items{{tr("All lines"), 0}};
+    if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {
+        for (const LineRecord &line : *lines)
+            items.emplace_back(line.name, line.id);
+    }
+    // Every clock step says linesChanged: refill only when the lines did change,
+    // so that the list is not reset while the user has it open.
+    bool same = int(items.size()) == m_line->count();
+    for (int i = 0; same && i < m_line->count(); ++i)
+        same = m_line->itemText(i) == items[std::size_t(i)].first && m_line->itemData(i).toLongLong() == items[std::size_t(i)].second;
+    if (same)
+        return;
     const QVariant current = m_line->currentData();
     const QSignalBlocker quiet(m_line);
     m_line->clear();
-    m_line->addItem(tr("All lines"), qint64(0));
-    if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {
-        for (const LineRecord &line : *lines)
-            m_line->addItem(line.name, line.id);
-    }
+    for (const auto &[name, id] : items)
+        m_line->addItem(name, id);
     m_line->setCurrentIndex(std::max(0, m_line->findData(current)));
 }
 
