@@ -77,7 +77,7 @@ bool inRange(const DigitBuffer &digits, qsizetype prefixLength, int low, int hig
     return prefix >= low && prefix <= high;
 }
 
-std::optional<CardBrand> brandOf(const DigitBuffer &digits)
+std::optional<CardBrand> brandOfDigits(const DigitBuffer &digits)
 {
     if (inRange(digits, 1, 4, 4))
         return CardBrand::Visa;
@@ -164,7 +164,7 @@ Expected<CardNumber> CardNumber::parse(QStringView text)
     }
     if (digits.count() == 0)
         return Expected<CardNumber>::failure(CardNumber::tr("enter the card number"));
-    const std::optional<CardBrand> brand = brandOf(digits);
+    const std::optional<CardBrand> brand = brandOfDigits(digits);
     if (!brand)
         return Expected<CardNumber>::failure(
             CardNumber::tr("card brand not recognised; Visa, Mastercard, American Express, UnionPay, Discover and JCB are accepted"));
@@ -176,6 +176,18 @@ Expected<CardNumber> CardNumber::parse(QStringView text)
     if (!digits.passesLuhn())
         return Expected<CardNumber>::failure(CardNumber::tr("this card number is not valid; check it for typing mistakes"));
     return CardNumber(*brand, digits.lastFour());
+}
+
+std::optional<CardBrand> CardNumber::brandOf(QStringView partialText)
+{
+    DigitBuffer digits;
+    for (const QChar c : partialText) {
+        if (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+            digits.append(char(c.unicode()));
+        else if (c != QLatin1Char(' '))
+            return std::nullopt;
+    }
+    return brandOfDigits(digits);
 }
 
 } // namespace topup

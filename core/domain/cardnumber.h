@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <optional>
+
 namespace topup {
 
 enum class CardBrand { Visa, Mastercard, AmericanExpress, UnionPay, Discover, JCB };
@@ -24,6 +26,9 @@ public:
     // brand comes from the leading digits (IIN), then the length is checked
     // for that brand, then the Luhn check digit. Messages never echo digits.
     [[nodiscard]] static Expected<CardNumber> parse(QStringView text);
+    // The brand its leading digits name, as soon as they name one, for a
+    // form that shows the brand while the number is typed; none yet or unknown.
+    [[nodiscard]] static std::optional<CardBrand> brandOf(QStringView partialText);
 
     CardBrand brand() const noexcept { return m_brand; }
     const QString &lastFour() const noexcept { return m_lastFour; }

@@ -2,245 +2,954 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>topup</name>
-    <message>
-        <source>not an amount (empty)</source>
-        <translation>不是数量（为空）</translation>
-    </message>
-    <message>
-        <source>must not be negative (got &quot;%1&quot;)</source>
-        <translation>不能为负数（输入为“%1”）</translation>
-    </message>
-    <message>
-        <source>not an amount (got &quot;%1&quot;)</source>
-        <translation>不是数量（输入为“%1”）</translation>
-    </message>
-    <message>
-        <source>more than 6 decimals (got &quot;%1&quot;)</source>
-        <translation>小数超过 6 位（输入为“%1”）</translation>
-    </message>
-    <message>
-        <source>missing unit (got &quot;%1&quot;)</source>
-        <translation>缺少单位（输入为“%1”）</translation>
-    </message>
-    <message>
-        <source>unknown unit &quot;%1&quot;</source>
-        <translation>未知单位“%1”</translation>
-    </message>
-    <message>
-        <source>too large (got &quot;%1&quot;)</source>
-        <translation>数值过大（输入为“%1”）</translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation>布尔值</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation>字符串</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>数组</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>空值</translation>
-    </message>
-    <message>
-        <source>must be a local time HH:MM, 00:00 to 23:59 (got &quot;%1&quot;)</source>
-        <translation>必须是本地时间 HH:MM，范围 00:00 至 23:59（输入为“%1”）</translation>
-    </message>
-    <message>
-        <source>must be &quot;data&quot; or &quot;voice&quot; (got &quot;%1&quot;)</source>
-        <translation>必须是“data”或“voice”（输入为“%1”）</translation>
-    </message>
-    <message>
-        <source>must be more than zero</source>
-        <translation>必须大于零</translation>
-    </message>
-    <message>
-        <source>package</source>
-        <translation>套餐</translation>
-    </message>
-    <message>
-        <source>package &quot;%1&quot; adds no data, so it can never lift a data threshold</source>
-        <translation>套餐“%1”不含流量，无法让流量回到阈值以上</translation>
-    </message>
-    <message>
-        <source>package &quot;%1&quot; adds no voice, so it can never lift a voice threshold</source>
-        <translation>套餐“%1”不含通话时长，无法让通话时长回到阈值以上</translation>
-    </message>
-    <message>
-        <source>line %1, column %2</source>
-        <translation>第 %1 行，第 %2 列</translation>
-    </message>
-    <message>
-        <source>must be a month YYYY-MM (got &quot;%1&quot;)</source>
-        <translation>必须是月份 YYYY-MM（输入为“%1”）</translation>
-    </message>
-    <message>
-        <source>no such month &quot;%1&quot;</source>
-        <translation>不存在月份“%1”</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>不能为空</translation>
-    </message>
-    <message>
-        <source>must be at most 64 characters long</source>
-        <translation>最多 64 个字符</translation>
-    </message>
-    <message>
-        <source>must not contain &apos;/&apos;, spaces or control characters (got &quot;%1&quot;)</source>
-        <translation>不能包含“/”、空格或控制字符（输入为“%1”）</translation>
-    </message>
-    <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1：无法读取：%2</translation>
-    </message>
-    <message>
-        <source>%1: not a TopUp database (the file is not SQLite)</source>
-        <translation>%1：不是 TopUp 数据库（该文件不是 SQLite 文件）</translation>
-    </message>
-    <message>
-        <source>%1: damaged database (the file is truncated)</source>
-        <translation>%1：数据库已损坏（文件不完整）</translation>
-    </message>
-    <message>
-        <source>a line needs a name</source>
-        <translation>线路需要一个名称</translation>
-    </message>
-    <message>
-        <source>a line&apos;s name is at most 60 characters</source>
-        <translation>线路名称最多 60 个字符</translation>
-    </message>
-    <message>
-        <source>enter the expiry date as MM/YY, e.g. 08/27</source>
-        <translation>请按 MM/YY 格式输入有效期，例如 08/27</translation>
-    </message>
-    <message>
-        <source>the expiry month must be 01 to 12 (got %1)</source>
-        <translation>有效期月份必须在 01 到 12 之间（输入为 %1）</translation>
-    </message>
-    <message>
-        <source>card expired (%1)</source>
-        <translation>卡已过期（%1）</translation>
-    </message>
-    <message>
-        <source>a Visa card number has 13, 16 or 19 digits (this one has %1)</source>
-        <translation>Visa 卡号为 13、16 或 19 位（此卡号为 %1 位）</translation>
-    </message>
-    <message>
-        <source>a Mastercard number has 16 digits (this one has %1)</source>
-        <translation>万事达卡号为 16 位（此卡号为 %1 位）</translation>
-    </message>
-    <message>
-        <source>an American Express card number has 15 digits (this one has %1)</source>
-        <translation>美国运通卡号为 15 位（此卡号为 %1 位）</translation>
-    </message>
-    <message>
-        <source>a UnionPay card number has 16 to 19 digits (this one has %1)</source>
-        <translation>银联卡号为 16 至 19 位（此卡号为 %1 位）</translation>
-    </message>
-    <message>
-        <source>a Discover card number has 16 to 19 digits (this one has %1)</source>
-        <translation>Discover 卡号为 16 至 19 位（此卡号为 %1 位）</translation>
-    </message>
-    <message>
-        <source>a JCB card number has 16 to 19 digits (this one has %1)</source>
-        <translation>JCB 卡号为 16 至 19 位（此卡号为 %1 位）</translation>
-    </message>
-    <message>
-        <source>the security code of an American Express card is the 4 digits printed on its front</source>
-        <translation>美国运通卡的安全码是印在卡片正面的 4 位数字</translation>
-    </message>
-    <message>
-        <source>the security code is the 3 digits printed on the back of the card</source>
-        <translation>安全码是印在卡片背面的 3 位数字</translation>
-    </message>
-    <message>
-        <source>the part after &apos;@&apos; is empty; it should be a domain such as example.com</source>
-        <translation>“@”后面为空，应为域名，例如 example.com</translation>
-    </message>
-    <message>
-        <source>the domain &quot;%1&quot; needs at least one dot, e.g. example.com</source>
-        <translation>域名“%1”至少需要一个点，例如 example.com</translation>
-    </message>
-    <message>
-        <source>the domain &quot;%1&quot; is not valid: each part between dots is 1 to 63 letters, digits or hyphens, and does not start or end with a hyphen</source>
-        <translation>域名“%1”无效：点与点之间的每一段须为 1 至 63 个字母、数字或连字符，且不能以连字符开头或结尾</translation>
-    </message>
-    <message>
-        <source>the domain &quot;%1&quot; must end in at least two letters, e.g. .com</source>
-        <translation>域名“%1”必须以至少两个字母结尾，例如 .com</translation>
-    </message>
-    <message>
-        <source>a phone number may contain only digits, spaces, dashes and parentheses after the &apos;+&apos;</source>
-        <translation>手机号码在“+”之后只能包含数字、空格、短横线和括号</translation>
-    </message>
-    <message>
-        <source>a phone number in international format has %1 to %2 digits after the &apos;+&apos; (got %3), e.g. +8613800138000</source>
-        <translation>国际格式的手机号码在“+”之后有 %1 至 %2 位数字（输入了 %3 位），例如 +8613800138000</translation>
-    </message>
-    <message>
-        <source>a country code does not start with 0; write the number in international format, e.g. +8613800138000</source>
-        <translation>国家代码不以 0 开头；请使用国际格式，例如 +8613800138000</translation>
-    </message>
-    <message>
-        <source>an e-mail address has exactly one &apos;@&apos;</source>
-        <translation>电子邮件地址必须恰好包含一个“@”</translation>
-    </message>
-    <message>
-        <source>the part before &apos;@&apos; is empty</source>
-        <translation>“@”前面为空</translation>
-    </message>
-    <message>
-        <source>the part before &apos;@&apos; has at most %1 characters (got %2)</source>
-        <translation>“@”前面最多 %1 个字符（输入了 %2 个）</translation>
-    </message>
-    <message>
-        <source>the part before &apos;@&apos; may hold letters, digits, dots (not first, last or twice in a row) and the symbols ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~ only</source>
-        <translation>“@”前面只能包含字母、数字、点（不能在开头或结尾，也不能连续两个）以及符号 ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~</translation>
-    </message>
-    <message>
-        <source>an e-mail address has at most %1 characters (got %2)</source>
-        <translation>电子邮件地址最多 %1 个字符（输入了 %2 个）</translation>
-    </message>
-</context>
-<context>
-    <name>topup::AccountStore</name>
+    <name>AccountStore</name>
     <message>
         <source>unknown time zone &quot;%1&quot;</source>
-        <translation>未知时区“%1”</translation>
+        <translation type="unfinished">未知时区“%1”</translation>
     </message>
     <message>
         <source>a monthly cap must be more than zero</source>
-        <translation>每月上限必须大于零</translation>
+        <translation type="unfinished">每月上限必须大于零</translation>
     </message>
     <message>
         <source>an account with this login already exists; sign in instead</source>
-        <translation>该账号已存在，请直接登录</translation>
+        <translation type="unfinished">该账号已存在，请直接登录</translation>
     </message>
     <message>
         <source>wrong login or password</source>
-        <translation>账号或密码错误</translation>
+        <translation type="unfinished">账号或密码错误</translation>
     </message>
     <message>
         <source>too many wrong passwords: the account is locked until %1</source>
-        <translation>密码错误次数过多：账户已锁定至 %1</translation>
+        <translation type="unfinished">密码错误次数过多：账户已锁定至 %1</translation>
     </message>
     <message>
         <source>no such account</source>
-        <translation>账户不存在</translation>
+        <translation type="unfinished">账户不存在</translation>
+    </message>
+</context>
+<context>
+    <name>CardExpiry</name>
+    <message>
+        <source>enter the expiry date as MM/YY, e.g. 08/27</source>
+        <translation type="unfinished">请按 MM/YY 格式输入有效期，例如 08/27</translation>
+    </message>
+    <message>
+        <source>the expiry month must be 01 to 12 (got %1)</source>
+        <translation type="unfinished">有效期月份必须在 01 到 12 之间（输入为 %1）</translation>
+    </message>
+    <message>
+        <source>card expired (%1)</source>
+        <translation type="unfinished">卡已过期（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>CardNumber</name>
+    <message>
+        <source>a Visa card number has 13, 16 or 19 digits (this one has %1)</source>
+        <translation type="unfinished">Visa 卡号为 13、16 或 19 位（此卡号为 %1 位）</translation>
+    </message>
+    <message>
+        <source>a Mastercard number has 16 digits (this one has %1)</source>
+        <translation type="unfinished">万事达卡号为 16 位（此卡号为 %1 位）</translation>
+    </message>
+    <message>
+        <source>an American Express card number has 15 digits (this one has %1)</source>
+        <translation type="unfinished">美国运通卡号为 15 位（此卡号为 %1 位）</translation>
+    </message>
+    <message>
+        <source>a UnionPay card number has 16 to 19 digits (this one has %1)</source>
+        <translation type="unfinished">银联卡号为 16 至 19 位（此卡号为 %1 位）</translation>
+    </message>
+    <message>
+        <source>a Discover card number has 16 to 19 digits (this one has %1)</source>
+        <translation type="unfinished">Discover 卡号为 16 至 19 位（此卡号为 %1 位）</translation>
+    </message>
+    <message>
+        <source>a JCB card number has 16 to 19 digits (this one has %1)</source>
+        <translation type="unfinished">JCB 卡号为 16 至 19 位（此卡号为 %1 位）</translation>
+    </message>
+    <message>
+        <source>a card number may contain only digits and spaces</source>
+        <translation type="unfinished">卡号只能包含数字和空格</translation>
+    </message>
+    <message>
+        <source>enter the card number</source>
+        <translation type="unfinished">请输入卡号</translation>
+    </message>
+    <message>
+        <source>card brand not recognised; Visa, Mastercard, American Express, UnionPay, Discover and JCB are accepted</source>
+        <translation type="unfinished">无法识别卡组织；支持 Visa、万事达、美国运通、银联、Discover 和 JCB</translation>
+    </message>
+    <message>
+        <source>this card number is not valid; check it for typing mistakes</source>
+        <translation type="unfinished">卡号无效，请检查是否输错</translation>
+    </message>
+</context>
+<context>
+    <name>CardSecurityCode</name>
+    <message>
+        <source>the security code of an American Express card is the 4 digits printed on its front</source>
+        <translation type="unfinished">美国运通卡的安全码是印在卡片正面的 4 位数字</translation>
+    </message>
+    <message>
+        <source>the security code is the 3 digits printed on the back of the card</source>
+        <translation type="unfinished">安全码是印在卡片背面的 3 位数字</translation>
+    </message>
+</context>
+<context>
+    <name>ChargeRecorder</name>
+    <message>
+        <source>no such payment method or package</source>
+        <translation type="unfinished">付款方式或套餐不存在</translation>
+    </message>
+    <message>
+        <source>the payment went through but could not be written down yet (%1); it will be at the next start</source>
+        <translation type="unfinished">付款已完成，但暂时无法记录（%1）；将在下次启动时记录</translation>
+    </message>
+</context>
+<context>
+    <name>DataDirectory</name>
+    <message>
+        <source>no data folder: give --data-dir DIR or set TOPUP_DATA_DIR</source>
+        <translation type="unfinished">没有数据文件夹：请使用 --data-dir DIR 或设置 TOPUP_DATA_DIR</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder: the data folder must be a folder (give --data-dir another path)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot create the data folder (check that its parent exists and is writable)</source>
+        <translation type="unfinished">%1：无法创建数据文件夹（请检查上级文件夹是否存在且可写）</translation>
+    </message>
+    <message>
+        <source>%1: the data folder is read-only (TopUp Dashboard needs to write there)</source>
+        <translation type="unfinished">%1：数据文件夹为只读（TopUp Dashboard 需要写入该文件夹）</translation>
+    </message>
+    <message>
+        <source>%1: already in use by another TopUp Dashboard (process %2 on %3); close it first</source>
+        <translation type="unfinished">%1：正被另一个 TopUp Dashboard 使用（%3 上的进程 %2）；请先关闭它</translation>
+    </message>
+    <message>
+        <source>%1: cannot take the lock file topup.lock</source>
+        <translation type="unfinished">%1：无法获取锁文件 topup.lock</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>%1: missing (the %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a file (the %2 must be a file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a TopUp database (the file is empty); refused and left untouched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation type="unfinished">%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%1: not a TopUp database (the file is not SQLite)</source>
+        <translation type="unfinished">%1：不是 TopUp 数据库（该文件不是 SQLite 文件）</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (the file is truncated)</source>
+        <translation type="unfinished">%1：数据库已损坏（文件不完整）</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (%2): TopUp Dashboard needs to write to it; check its permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation type="unfinished">%1：无法打开：%2</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (%2)</source>
+        <translation type="unfinished">%1：数据库已损坏（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the schema version: %2</source>
+        <translation type="unfinished">%1：无法读取数据结构版本：%2</translation>
+    </message>
+    <message>
+        <source>%1: made by a newer version of TopUp Dashboard (%2 schema %3; this version knows up to %4)</source>
+        <translation type="unfinished">%1：由更新版本的 TopUp Dashboard 创建（%2 数据结构 %3；本版本最高支持 %4）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the list of tables: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a TopUp %2 (a SQLite database with other tables); refused and left untouched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a TopUp %2 (an empty SQLite database); refused and left untouched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a TopUp %2 (its table %3 is missing); refused and left untouched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (while upgrading the %2 to schema %3)</source>
+        <translation type="unfinished">%1（将 %2 升级到数据结构 %3 时）</translation>
+    </message>
+</context>
+<context>
+    <name>DemoWorld</name>
+    <message>
+        <source>%1 already holds accounts: the demo needs a new data folder (--data-dir)</source>
+        <translation type="unfinished">%1 中已有账户：演示需要一个新的数据文件夹（--data-dir）</translation>
+    </message>
+    <message>
+        <source>the demo needs a date from 2000 to %1: its cards&apos; expiry is written MM/YY (read as 20YY) and the Visa runs %2 more years; got %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds a world: the demo needs a new data folder (--data-dir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot create %2 for the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Instant</name>
+    <message>
+        <source>not an instant (expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM, got &quot;%1&quot;)</source>
+        <translation type="unfinished">不是时间点（应为 YYYY-MM-DDTHH:MM:SS 加 Z 或 ±HH:MM，输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>more than 3 decimals in the seconds of &quot;%1&quot;</source>
+        <translation type="unfinished">“%1”的秒数小数超过 3 位</translation>
+    </message>
+    <message>
+        <source>UTC offset out of range (at most ±18:00) in &quot;%1&quot;</source>
+        <translation type="unfinished">“%1”中的 UTC 偏移超出范围（最多 ±18:00）</translation>
+    </message>
+    <message>
+        <source>no such date in &quot;%1&quot;</source>
+        <translation type="unfinished">“%1”中的日期不存在</translation>
+    </message>
+    <message>
+        <source>no such time of day in &quot;%1&quot;</source>
+        <translation type="unfinished">“%1”中的时刻不存在</translation>
+    </message>
+</context>
+<context>
+    <name>JournalGateway</name>
+    <message>
+        <source>no such payment account at the provider</source>
+        <translation type="unfinished">支付服务商处没有该付款账户</translation>
+    </message>
+    <message>
+        <source>the deposit of %1 would take the funds past the largest amount the provider keeps (%2); nothing was deposited</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonFields</name>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished">布尔值</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished">数字</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished">字符串</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished">数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished">对象</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished">空值</translation>
+    </message>
+    <message>
+        <source>missing (required)</source>
+        <translation type="unfinished">缺失（必填）</translation>
+    </message>
+    <message>
+        <source>must be a string, not %1</source>
+        <translation type="unfinished">必须是字符串，而不是%1</translation>
+    </message>
+    <message>
+        <source>must be true or false, not %1</source>
+        <translation type="unfinished">必须是 true 或 false，而不是%1</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not %1</source>
+        <translation type="unfinished">必须是整数，而不是%1</translation>
+    </message>
+    <message>
+        <source>must be a whole number (got %1)</source>
+        <translation type="unfinished">必须是整数（输入为 %1）</translation>
+    </message>
+    <message>
+        <source>must be at least %1 (got %2)</source>
+        <translation type="unfinished">必须至少为 %1（输入为 %2）</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2 (got %3)</source>
+        <translation type="unfinished">必须在 %1 和 %2 之间（输入为 %3）</translation>
+    </message>
+    <message>
+        <source>must be an array, not %1</source>
+        <translation type="unfinished">必须是数组，而不是%1</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation type="unfinished">必须是对象，而不是%1</translation>
+    </message>
+    <message>
+        <source>unknown %1 &quot;%2&quot;</source>
+        <translation type="unfinished">未知的%1“%2”</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation type="unfinished">未知的键</translation>
+    </message>
+    <message>
+        <source>unknown key (did you mean &quot;%1&quot;?)</source>
+        <translation type="unfinished">未知的键（是否想输入“%1”？）</translation>
+    </message>
+</context>
+<context>
+    <name>LineStore</name>
+    <message>
+        <source>a line needs a name</source>
+        <translation type="unfinished">线路需要一个名称</translation>
+    </message>
+    <message>
+        <source>a line&apos;s name is at most 60 characters</source>
+        <translation type="unfinished">线路名称最多 60 个字符</translation>
+    </message>
+    <message>
+        <source>no such line</source>
+        <translation type="unfinished">线路不存在</translation>
+    </message>
+</context>
+<context>
+    <name>LoginId</name>
+    <message>
+        <source>the part after &apos;@&apos; is empty; it should be a domain such as example.com</source>
+        <translation type="unfinished">“@”后面为空，应为域名，例如 example.com</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; needs at least one dot, e.g. example.com</source>
+        <translation type="unfinished">域名“%1”至少需要一个点，例如 example.com</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; is not valid: each part between dots is 1 to 63 letters, digits or hyphens, and does not start or end with a hyphen</source>
+        <translation type="unfinished">域名“%1”无效：点与点之间的每一段须为 1 至 63 个字母、数字或连字符，且不能以连字符开头或结尾</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; must end in at least two letters, e.g. .com</source>
+        <translation type="unfinished">域名“%1”必须以至少两个字母结尾，例如 .com</translation>
+    </message>
+    <message>
+        <source>a phone number may contain only digits, spaces, dashes and parentheses after the &apos;+&apos;</source>
+        <translation type="unfinished">手机号码在“+”之后只能包含数字、空格、短横线和括号</translation>
+    </message>
+    <message>
+        <source>a phone number in international format has %1 to %2 digits after the &apos;+&apos; (got %3), e.g. +8613800138000</source>
+        <translation type="unfinished">国际格式的手机号码在“+”之后有 %1 至 %2 位数字（输入了 %3 位），例如 +8613800138000</translation>
+    </message>
+    <message>
+        <source>a country code does not start with 0; write the number in international format, e.g. +8613800138000</source>
+        <translation type="unfinished">国家代码不以 0 开头；请使用国际格式，例如 +8613800138000</translation>
+    </message>
+    <message>
+        <source>an e-mail address has exactly one &apos;@&apos;</source>
+        <translation type="unfinished">电子邮件地址必须恰好包含一个“@”</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; is empty</source>
+        <translation type="unfinished">“@”前面为空</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; has at most %1 characters (got %2)</source>
+        <translation type="unfinished">“@”前面最多 %1 个字符（输入了 %2 个）</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; may hold letters, digits, dots (not first, last or twice in a row) and the symbols ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~ only</source>
+        <translation type="unfinished">“@”前面只能包含字母、数字、点（不能在开头或结尾，也不能连续两个）以及符号 ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~</translation>
+    </message>
+    <message>
+        <source>an e-mail address has at most %1 characters (got %2)</source>
+        <translation type="unfinished">电子邮件地址最多 %1 个字符（输入了 %2 个）</translation>
+    </message>
+    <message>
+        <source>not an e-mail address or a phone number in international format, e.g. +8613800138000</source>
+        <translation type="unfinished">不是电子邮件地址或国际格式的手机号码，例如 +8613800138000</translation>
+    </message>
+</context>
+<context>
+    <name>MethodRecord</name>
+    <message>
+        <source>PayPal %1</source>
+        <translation type="unfinished">PayPal %1</translation>
+    </message>
+    <message>
+        <source>%1 •••• %2</source>
+        <translation type="unfinished">%1 •••• %2</translation>
+    </message>
+</context>
+<context>
+    <name>MethodStore</name>
+    <message>
+        <source>a wallet is not a card</source>
+        <translation type="unfinished">钱包不是银行卡</translation>
+    </message>
+    <message>
+        <source>the card holder&apos;s name is missing</source>
+        <translation type="unfinished">缺少持卡人姓名</translation>
+    </message>
+    <message>
+        <source>the card holder&apos;s name is longer than 100 characters</source>
+        <translation type="unfinished">持卡人姓名超过 100 个字符</translation>
+    </message>
+    <message>
+        <source>no such payment method</source>
+        <translation type="unfinished">付款方式不存在</translation>
+    </message>
+    <message>
+        <source>a deposit must be more than zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>this method pays the auto top-ups of %1; choose another method there first</source>
+        <translation type="unfinished">此付款方式用于 %1 的自动充值；请先在那里选择其他付款方式</translation>
+    </message>
+</context>
+<context>
+    <name>Money</name>
+    <message>
+        <source>not an amount of money (empty)</source>
+        <translation type="unfinished">不是金额（为空）</translation>
+    </message>
+    <message>
+        <source>must not be negative (got &quot;%1&quot;)</source>
+        <translation type="unfinished">不能为负数（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>not an amount of money (got &quot;%1&quot;)</source>
+        <translation type="unfinished">不是金额（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>more than 2 decimals (got &quot;%1&quot;)</source>
+        <translation type="unfinished">小数超过 2 位（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>too large (got &quot;%1&quot;)</source>
+        <translation type="unfinished">数值过大（输入为“%1”）</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPolicy</name>
+    <message>
+        <source>a password needs at least %1 characters (this one has %2)</source>
+        <translation type="unfinished">密码至少需要 %1 个字符（当前为 %2 个）</translation>
+    </message>
+    <message>
+        <source>a password must not be your e-mail address or phone number</source>
+        <translation type="unfinished">密码不能是您的电子邮件地址或手机号码</translation>
+    </message>
+    <message>
+        <source>this password is one of the most commonly used ones and easy to guess; choose another</source>
+        <translation type="unfinished">这是最常用的密码之一，很容易被猜到，请换一个</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyJson</name>
+    <message>
+        <source>must be a local time HH:MM, 00:00 to 23:59 (got &quot;%1&quot;)</source>
+        <translation type="unfinished">必须是本地时间 HH:MM，范围 00:00 至 23:59（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>must be &quot;data&quot; or &quot;voice&quot; (got &quot;%1&quot;)</source>
+        <translation type="unfinished">必须是“data”或“voice”（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>package</source>
+        <translation type="unfinished">套餐</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation type="unfinished">付款方式</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPreview</name>
+    <message>
+        <source>a preview covers 1 to 366 days (asked for %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such line</source>
+        <translation type="unfinished">线路不存在</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyRules</name>
+    <message>
+        <source>must be more than zero</source>
+        <translation type="unfinished">必须大于零</translation>
+    </message>
+    <message>
+        <source>package &quot;%1&quot; adds no data, so it can never lift a data threshold</source>
+        <translation type="unfinished">套餐“%1”不含流量，无法让流量回到阈值以上</translation>
+    </message>
+    <message>
+        <source>package &quot;%1&quot; adds no voice, so it can never lift a voice threshold</source>
+        <translation type="unfinished">套餐“%1”不含通话时长，无法让通话时长回到阈值以上</translation>
+    </message>
+    <message>
+        <source>must be between 1 and 31 (got %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a local time from 00:00 to 23:59</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1 (got %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (required when the policy is enabled)</source>
+        <translation type="unfinished">缺失（启用规则时必填）</translation>
+    </message>
+    <message>
+        <source>must differ from method</source>
+        <translation type="unfinished">必须与主付款方式不同</translation>
+    </message>
+    <message>
+        <source>an enabled policy needs a threshold or a monthly trigger</source>
+        <translation type="unfinished">启用的规则需要一个阈值触发或每月触发</translation>
+    </message>
+    <message>
+        <source>unknown package &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown method &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Quantity</name>
+    <message>
+        <source>not an amount (empty)</source>
+        <translation type="unfinished">不是数量（为空）</translation>
+    </message>
+    <message>
+        <source>must not be negative (got &quot;%1&quot;)</source>
+        <translation type="unfinished">不能为负数（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>not an amount (got &quot;%1&quot;)</source>
+        <translation type="unfinished">不是数量（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>more than 6 decimals (got &quot;%1&quot;)</source>
+        <translation type="unfinished">小数超过 6 位（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>missing unit (got &quot;%1&quot;)</source>
+        <translation type="unfinished">缺少单位（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>unknown unit &quot;%1&quot;</source>
+        <translation type="unfinished">未知单位“%1”</translation>
+    </message>
+    <message>
+        <source>too large (got &quot;%1&quot;)</source>
+        <translation type="unfinished">数值过大（输入为“%1”）</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioReader</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation type="unfinished">第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>must be a month YYYY-MM (got &quot;%1&quot;)</source>
+        <translation type="unfinished">必须是月份 YYYY-MM（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>no such month &quot;%1&quot;</source>
+        <translation type="unfinished">不存在月份“%1”</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished">不能为空</translation>
+    </message>
+    <message>
+        <source>must be at most 64 characters long</source>
+        <translation type="unfinished">最多 64 个字符</translation>
+    </message>
+    <message>
+        <source>must not contain &apos;/&apos;, spaces or control characters (got &quot;%1&quot;)</source>
+        <translation type="unfinished">不能包含“/”、空格或控制字符（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>malformed JSON at %1: %2</source>
+        <translation type="unfinished">JSON 格式错误，位置 %1：%2</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation type="unfinished">必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation type="unfinished">必须是对象，而不是%1</translation>
+    </message>
+    <message>
+        <source>must be &quot;topup-scenario/1&quot; (got &quot;%1&quot;)</source>
+        <translation type="unfinished">必须是“topup-scenario/1”（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot; (expected an IANA name such as Europe/Paris)</source>
+        <translation type="unfinished">未知时区“%1”（应为 IANA 名称，例如 Europe/Paris）</translation>
+    </message>
+    <message>
+        <source>must not be before start (%1)</source>
+        <translation type="unfinished">不能早于开始时间（%1）</translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation type="unfinished">必须大于零</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used twice (first at %2)</source>
+        <translation type="unfinished">“%1”被使用了两次（第一次在 %2）</translation>
+    </message>
+    <message>
+        <source>unknown kind &quot;%1&quot; (expected credit_card, debit_card or paypal)</source>
+        <translation type="unfinished">未知类型“%1”（应为 credit_card、debit_card 或 paypal）</translation>
+    </message>
+    <message>
+        <source>a paypal wallet has no expiry</source>
+        <translation type="unfinished">PayPal 钱包没有有效期</translation>
+    </message>
+    <message>
+        <source>outside start..end (%1 .. %2)</source>
+        <translation type="unfinished">超出开始至结束的范围（%1 .. %2）</translation>
+    </message>
+    <message>
+        <source>an event has exactly one action (this one already has %1)</source>
+        <translation type="unfinished">一个事件只能有一个动作（此事件已有 %1）</translation>
+    </message>
+    <message>
+        <source>an event needs one action: use, topup, policy, deposit or fail_next</source>
+        <translation type="unfinished">事件需要一个动作：use、topup、policy、deposit 或 fail_next</translation>
+    </message>
+    <message>
+        <source>not allowed with %1</source>
+        <translation type="unfinished">不能与 %1 同时使用</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation type="unfinished">线路</translation>
+    </message>
+    <message>
+        <source>not allowed with %1 (a top-up names its method inside)</source>
+        <translation type="unfinished">不能与 %1 同时使用（充值在其内部指定付款方式）</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation type="unfinished">付款方式</translation>
+    </message>
+    <message>
+        <source>needs an amount of data or voice</source>
+        <translation type="unfinished">需要流量或通话时长的数量</translation>
+    </message>
+    <message>
+        <source>package</source>
+        <translation type="unfinished">套餐</translation>
+    </message>
+    <message>
+        <source>must name at least one reason</source>
+        <translation type="unfinished">必须至少指定一个原因</translation>
+    </message>
+    <message>
+        <source>unknown reason &quot;%1&quot; (expected declined, gateway_error or insufficient_funds)</source>
+        <translation type="unfinished">未知原因“%1”（应为 declined、gateway_error 或 insufficient_funds）</translation>
+    </message>
+    <message>
+        <source>must be a string, not %1</source>
+        <translation type="unfinished">必须是字符串，而不是%1</translation>
+    </message>
+    <message>
+        <source>unknown profile &quot;%1&quot; (expected light, regular, heavy or traveller)</source>
+        <translation type="unfinished">未知用量类型“%1”（应为 light、regular、heavy 或 traveller）</translation>
+    </message>
+    <message>
+        <source>must be at most ten years</source>
+        <translation type="unfinished">最长为十年</translation>
+    </message>
+</context>
+<context>
+    <name>WorldFiles</name>
+    <message>
+        <source>%1: cannot move the new world&apos;s store into place from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot remove the unfinished world in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot move %2 into the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot remove %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-wal: a write-ahead log without its database %1; refused (nothing was changed). Put the database back, or move the folder aside to start fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot create %2 for the new world</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the payment journal of the store %2 is missing; the two files belong together, so the world is refused (nothing was changed). Put the world&apos;s gateway.sqlite back, or move the folder aside to start fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the store that belongs to the payment journal %2 is missing; the world is refused (nothing was changed). Put the world&apos;s topup.sqlite back, or move the folder aside to start fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 belong to different worlds (store %3, payment journal %4): the provider&apos;s journal must be the one created with the store; refused (nothing was changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without an identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>topup::AddCardDialog</name>
+    <message>
+        <source>Add a card</source>
+        <translation>添加银行卡</translation>
+    </message>
+    <message>
+        <source>The card number and security code are checked and then dropped: only the brand, the last four digits, the expiry and the holder are kept.</source>
+        <translation>卡号和安全码仅用于校验，随后即被丢弃：只保存卡组织、卡号后四位、有效期和持卡人姓名。</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <source>Debit card</source>
+        <translation>借记卡</translation>
+    </message>
+    <message>
+        <source>Card &amp;number:</source>
+        <translation>卡号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Expiry (MM/YY):</source>
+        <translation>有效期 (月/年)(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Security code:</source>
+        <translation>安全码(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Name on &amp;card:</source>
+        <translation>持卡人姓名(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Simulated &amp;funds:</source>
+        <translation>模拟余额(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>1234 5678 9012 3456</source>
+        <translation>1234 5678 9012 3456</translation>
+    </message>
+    <message>
+        <source>MM/YY</source>
+        <translation>MM/YY</translation>
+    </message>
+    <message>
+        <source>3 or 4 digits</source>
+        <translation>3 或 4 位数字</translation>
+    </message>
+    <message>
+        <source>As printed on the card</source>
+        <translation>与卡面一致</translation>
+    </message>
+    <message>
+        <source>Card type</source>
+        <translation>卡类型</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Expiry month and year</source>
+        <translation>有效期（月和年）</translation>
+    </message>
+    <message>
+        <source>Security code</source>
+        <translation>安全码</translation>
+    </message>
+    <message>
+        <source>Name on the card</source>
+        <translation>持卡人姓名</translation>
+    </message>
+    <message>
+        <source>Simulated funds on the card</source>
+        <translation>卡内模拟余额</translation>
+    </message>
+    <message>
+        <source>Add card</source>
+        <translation>添加银行卡</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Brand: %1</source>
+        <translation>卡组织：%1</translation>
+    </message>
+    <message>
+        <source>Brand not recognised yet</source>
+        <translation>尚未识别卡组织</translation>
+    </message>
+    <message>
+        <source>at most 100 characters</source>
+        <translation>最多 100 个字符</translation>
+    </message>
+    <message>
+        <source>enter an amount like 500.00</source>
+        <translation>请输入金额，例如 500.00</translation>
+    </message>
+</context>
+<context>
+    <name>topup::AddWalletDialog</name>
+    <message>
+        <source>Add PayPal</source>
+        <translation>添加 PayPal</translation>
+    </message>
+    <message>
+        <source>PayPal &amp;e-mail:</source>
+        <translation>PayPal 邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Simulated &amp;funds:</source>
+        <translation>模拟余额(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>PayPal e-mail address</source>
+        <translation>PayPal 邮箱地址</translation>
+    </message>
+    <message>
+        <source>Simulated funds in the wallet</source>
+        <translation>钱包内模拟余额</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>enter an amount like 100.00</source>
+        <translation>请输入金额，例如 100.00</translation>
+    </message>
+</context>
+<context>
+    <name>topup::AlertModel</name>
+    <message>
+        <source>MMMM yyyy</source>
+        <extracomment>QDate format of a month and its year, e.g. June 2027</extracomment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>a removed method</source>
+        <translation>已删除的支付方式</translation>
+    </message>
+    <message>
+        <source>Top-up of %1 failed with %2: %3. It is retried within a day; after four failures auto top-up is suspended.</source>
+        <translation>%1 使用 %2 充值失败：%3。系统将在一天内重试；连续失败四次后自动充值将暂停。</translation>
+    </message>
+    <message>
+        <source>Top-up of %1 was blocked: %2. No charge was made; auto top-up resumes on the 1st.</source>
+        <translation>%1 的充值被拦截：%2。未产生扣款；自动充值将于下月 1 日恢复。</translation>
+    </message>
+    <message>
+        <source>Auto top-up of %1 is suspended after four failed attempts. Deposit to its payment method or save its rules again to re-arm it.</source>
+        <translation>%1 的自动充值在四次尝试失败后已暂停。向其支付方式充入资金，或重新保存其规则即可恢复。</translation>
+    </message>
+    <message>
+        <source>%1 expires at the end of %2. Add a new card and choose it in the rules of the lines that use this one.</source>
+        <translation>%1 将于 %2 底到期。请添加新卡，并在使用此卡的线路规则中选择新卡。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 left, less than one top-up of %3 costs. Deposit funds to keep auto top-up going.</source>
+        <translation>%1 仅剩 %2，不足以支付 %3 的一次充值。请充入资金以保持自动充值。</translation>
+    </message>
+    <message>
+        <source>While you were away (%1 to %2): top-ups paid %3, failed %4, blocked %5; spent %6.</source>
+        <translation>您离开期间（%1 至 %2）：成功充值 %3 次，失败 %4 次，被拦截 %5 次；共花费 %6。</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -291,33 +1000,129 @@
     </message>
 </context>
 <context>
-    <name>topup::CardNumber</name>
+    <name>topup::AlertsPage</name>
     <message>
-        <source>a card number may contain only digits and spaces</source>
-        <translation>卡号只能包含数字和空格</translation>
+        <source>Alerts</source>
+        <translation>提醒</translation>
     </message>
     <message>
-        <source>enter the card number</source>
-        <translation>请输入卡号</translation>
+        <source>Nothing needs your attention.</source>
+        <translation>目前没有需要处理的事项。</translation>
     </message>
     <message>
-        <source>card brand not recognised; Visa, Mastercard, American Express, UnionPay, Discover and JCB are accepted</source>
-        <translation>无法识别卡组织；支持 Visa、万事达、美国运通、银联、Discover 和 JCB</translation>
+        <source>All alerts read.</source>
+        <translation>所有提醒均已读。</translation>
     </message>
     <message>
-        <source>this card number is not valid; check it for typing mistakes</source>
-        <translation>卡号无效，请检查是否输错</translation>
+        <source>Unread: %1</source>
+        <translation>未读：%1</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;read</source>
+        <translation>标为已读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;all as read</source>
+        <translation>全部标为已读(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark the selected alerts as read</source>
+        <translation>将所选提醒标为已读</translation>
+    </message>
+    <message>
+        <source>Mark every alert as read</source>
+        <translation>将所有提醒标为已读</translation>
     </message>
 </context>
 <context>
-    <name>topup::ChargeRecorder</name>
+    <name>topup::AttemptModel</name>
     <message>
-        <source>no such payment method or package</source>
-        <translation>付款方式或套餐不存在</translation>
+        <source>—</source>
+        <translation>—</translation>
     </message>
     <message>
-        <source>the payment went through but could not be written down yet (%1); it will be at the next start</source>
-        <translation>付款已完成，但暂时无法记录（%1）；将在下次启动时记录</translation>
+        <source>removed method</source>
+        <translation>已删除的支付方式</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>触发方式</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>topup::CapSummary</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1, no cap</source>
+        <translation>%1，无上限</translation>
+    </message>
+    <message>
+        <source>top-ups %1 of %2</source>
+        <translation>充值 %1 / %2 次</translation>
+    </message>
+    <message>
+        <source>top-ups %1, no maximum</source>
+        <translation>充值 %1 次，无次数上限</translation>
+    </message>
+    <message>
+        <source>account %1 of %2</source>
+        <translation>账户 %1 / %2</translation>
+    </message>
+    <message>
+        <source>account %1, no cap</source>
+        <translation>账户 %1，无上限</translation>
+    </message>
+    <message>
+        <source>%1 — this line: %2 · %3 · %4</source>
+        <extracomment>Spend in one month against the caps: month, this line&apos;s spend, its count, the account&apos;s spend</extracomment>
+        <translation>%1 — 本线路：%2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <extracomment>QDate format of a month and its year, e.g. June 2027</extracomment>
+        <translation>yyyy年M月</translation>
+    </message>
+</context>
+<context>
+    <name>topup::CsvWriter</name>
+    <message>
+        <source>could not write: %1</source>
+        <translation>无法写入：%1</translation>
     </message>
 </context>
 <context>
@@ -383,29 +1188,6 @@
     </message>
 </context>
 <context>
-    <name>topup::DataDirectory</name>
-    <message>
-        <source>no data folder: give --data-dir DIR or set TOPUP_DATA_DIR</source>
-        <translation>没有数据文件夹：请使用 --data-dir DIR 或设置 TOPUP_DATA_DIR</translation>
-    </message>
-    <message>
-        <source>%1: cannot create the data folder (check that its parent exists and is writable)</source>
-        <translation>%1：无法创建数据文件夹（请检查上级文件夹是否存在且可写）</translation>
-    </message>
-    <message>
-        <source>%1: the data folder is read-only (TopUp Dashboard needs to write there)</source>
-        <translation>%1：数据文件夹为只读（TopUp Dashboard 需要写入该文件夹）</translation>
-    </message>
-    <message>
-        <source>%1: already in use by another TopUp Dashboard (process %2 on %3); close it first</source>
-        <translation>%1：正被另一个 TopUp Dashboard 使用（%3 上的进程 %2）；请先关闭它</translation>
-    </message>
-    <message>
-        <source>%1: cannot take the lock file topup.lock</source>
-        <translation>%1：无法获取锁文件 topup.lock</translation>
-    </message>
-</context>
-<context>
     <name>topup::DataFolderBackup</name>
     <message>
         <source>%1: no such folder</source>
@@ -421,29 +1203,6 @@
     </message>
 </context>
 <context>
-    <name>topup::Database</name>
-    <message>
-        <source>%1: cannot open: %2</source>
-        <translation>%1：无法打开：%2</translation>
-    </message>
-    <message>
-        <source>%1: damaged database (%2)</source>
-        <translation>%1：数据库已损坏（%2）</translation>
-    </message>
-    <message>
-        <source>%1: cannot read the schema version: %2</source>
-        <translation>%1：无法读取数据结构版本：%2</translation>
-    </message>
-    <message>
-        <source>%1: made by a newer version of TopUp Dashboard (%2 schema %3; this version knows up to %4)</source>
-        <translation>%1：由更新版本的 TopUp Dashboard 创建（%2 数据结构 %3；本版本最高支持 %4）</translation>
-    </message>
-    <message>
-        <source>%1 (while upgrading the %2 to schema %3)</source>
-        <translation>%1（将 %2 升级到数据结构 %3 时）</translation>
-    </message>
-</context>
-<context>
     <name>topup::DemoAccess</name>
     <message>
         <source>this data folder has accounts but not the demo one; start with an empty data folder to see the demo</source>
@@ -451,10 +1210,144 @@
     </message>
 </context>
 <context>
-    <name>topup::DemoWorld</name>
+    <name>topup::DepositDialog</name>
     <message>
-        <source>%1 already holds accounts: the demo needs a new data folder (--data-dir)</source>
-        <translation>%1 中已有账户：演示需要一个新的数据文件夹（--data-dir）</translation>
+        <source>Deposit</source>
+        <translation>充入资金</translation>
+    </message>
+    <message>
+        <source>Add simulated funds to %1.</source>
+        <translation>向 %1 充入模拟资金。</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>e.g. 50.00</source>
+        <translation>例如 50.00</translation>
+    </message>
+    <message>
+        <source>Amount to deposit</source>
+        <translation>充入金额</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>enter an amount like 50.00</source>
+        <translation>请输入金额，例如 50.00</translation>
+    </message>
+    <message>
+        <source>a deposit must be more than zero</source>
+        <translation>充入金额必须大于零</translation>
+    </message>
+</context>
+<context>
+    <name>topup::DisplayFormat</name>
+    <message>
+        <source>d MMM yyyy HH:mm</source>
+        <extracomment>QDateTime format of a date with its time, e.g. 25 Nov 2026 09:00</extracomment>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <extracomment>QDate format of a day, e.g. Wed 25 Nov 2026</extracomment>
+        <translation>yyyy年M月d日 ddd</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>An amount of money and its ISO currency code, e.g. 4.50 EUR</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>已拦截</translation>
+    </message>
+    <message>
+        <source>card expired</source>
+        <translation>卡已过期</translation>
+    </message>
+    <message>
+        <source>declined by the bank</source>
+        <translation>被银行拒绝</translation>
+    </message>
+    <message>
+        <source>payment gateway error</source>
+        <translation>支付网关错误</translation>
+    </message>
+    <message>
+        <source>insufficient funds</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <source>line&apos;s monthly budget reached</source>
+        <translation>已达线路每月预算</translation>
+    </message>
+    <message>
+        <source>line&apos;s top-ups per month reached</source>
+        <translation>已达线路每月充值次数上限</translation>
+    </message>
+    <message>
+        <source>account&apos;s monthly budget reached</source>
+        <translation>已达账户每月预算</translation>
+    </message>
+    <message>
+        <source>armed</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>blocked until the 1st</source>
+        <translation>已拦截，下月 1 日恢复</translation>
     </message>
 </context>
 <context>
@@ -512,91 +1405,105 @@
     </message>
 </context>
 <context>
+    <name>topup::HistoryPage</name>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>&amp;Line:</source>
+        <translation>线路(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>已拦截</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;to:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Top-up attempts</source>
+        <translation>充值记录</translation>
+    </message>
+    <message>
+        <source>Show the attempts of line</source>
+        <translation>显示该线路的充值记录</translation>
+    </message>
+    <message>
+        <source>Show the attempts with status</source>
+        <translation>显示该状态的充值记录</translation>
+    </message>
+    <message>
+        <source>From local day</source>
+        <translation>起始日期（本地）</translation>
+    </message>
+    <message>
+        <source>To local day</source>
+        <translation>结束日期（本地）</translation>
+    </message>
+    <message>
+        <source>Export the shown attempts as CSV</source>
+        <translation>将显示的充值记录导出为 CSV</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>所有线路</translation>
+    </message>
+    <message>
+        <source>Shown: %1 (scroll for older ones)</source>
+        <translation>已显示：%1 条（向下滚动查看更早的记录）</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>已显示：%1 条</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export top-up attempts</source>
+        <translation>导出充值记录</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+</context>
+<context>
     <name>topup::HistoryStore</name>
     <message>
         <source>no such alert</source>
         <translation>提醒不存在</translation>
-    </message>
-</context>
-<context>
-    <name>topup::Instant</name>
-    <message>
-        <source>not an instant (expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM, got &quot;%1&quot;)</source>
-        <translation>不是时间点（应为 YYYY-MM-DDTHH:MM:SS 加 Z 或 ±HH:MM，输入为“%1”）</translation>
-    </message>
-    <message>
-        <source>more than 3 decimals in the seconds of &quot;%1&quot;</source>
-        <translation>“%1”的秒数小数超过 3 位</translation>
-    </message>
-    <message>
-        <source>UTC offset out of range (at most ±18:00) in &quot;%1&quot;</source>
-        <translation>“%1”中的 UTC 偏移超出范围（最多 ±18:00）</translation>
-    </message>
-    <message>
-        <source>no such date in &quot;%1&quot;</source>
-        <translation>“%1”中的日期不存在</translation>
-    </message>
-    <message>
-        <source>no such time of day in &quot;%1&quot;</source>
-        <translation>“%1”中的时刻不存在</translation>
-    </message>
-</context>
-<context>
-    <name>topup::JournalGateway</name>
-    <message>
-        <source>no such payment account at the provider</source>
-        <translation>支付服务商处没有该付款账户</translation>
-    </message>
-</context>
-<context>
-    <name>topup::JsonFields</name>
-    <message>
-        <source>missing (required)</source>
-        <translation>缺失（必填）</translation>
-    </message>
-    <message>
-        <source>must be a string, not %1</source>
-        <translation>必须是字符串，而不是%1</translation>
-    </message>
-    <message>
-        <source>must be true or false, not %1</source>
-        <translation>必须是 true 或 false，而不是%1</translation>
-    </message>
-    <message>
-        <source>must be a whole number, not %1</source>
-        <translation>必须是整数，而不是%1</translation>
-    </message>
-    <message>
-        <source>must be a whole number (got %1)</source>
-        <translation>必须是整数（输入为 %1）</translation>
-    </message>
-    <message>
-        <source>must be at least %1 (got %2)</source>
-        <translation>必须至少为 %1（输入为 %2）</translation>
-    </message>
-    <message>
-        <source>must be between %1 and %2 (got %3)</source>
-        <translation>必须在 %1 和 %2 之间（输入为 %3）</translation>
-    </message>
-    <message>
-        <source>must be an array, not %1</source>
-        <translation>必须是数组，而不是%1</translation>
-    </message>
-    <message>
-        <source>must be an object, not %1</source>
-        <translation>必须是对象，而不是%1</translation>
-    </message>
-    <message>
-        <source>unknown %1 &quot;%2&quot;</source>
-        <translation>未知的%1“%2”</translation>
-    </message>
-    <message>
-        <source>unknown key</source>
-        <translation>未知的键</translation>
-    </message>
-    <message>
-        <source>unknown key (did you mean &quot;%1&quot;?)</source>
-        <translation>未知的键（是否想输入“%1”？）</translation>
     </message>
 </context>
 <context>
@@ -820,17 +1727,217 @@
     </message>
 </context>
 <context>
-    <name>topup::LineStore</name>
+    <name>topup::LinePage</name>
     <message>
-        <source>no such line</source>
-        <translation>线路不存在</translation>
+        <source>&amp;Rules (unsaved)</source>
+        <translation>规则（未保存）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Test auto top-up</source>
+        <translation>测试自动充值(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Line details</source>
+        <translation>线路详情</translation>
+    </message>
+    <message>
+        <source>eSIM line</source>
+        <translation>eSIM 线路</translation>
+    </message>
+    <message>
+        <source>eSIM line · %1</source>
+        <translation>eSIM 线路 · %1</translation>
+    </message>
+    <message>
+        <source>No line chosen</source>
+        <translation>未选择线路</translation>
+    </message>
+    <message>
+        <source>Unsaved rules</source>
+        <translation>规则未保存</translation>
+    </message>
+    <message>
+        <source>The auto top-up rules of %1 have changes that are not saved.</source>
+        <translation>%1 的自动充值规则有未保存的更改。</translation>
     </message>
 </context>
 <context>
-    <name>topup::LoginId</name>
+    <name>topup::LineTestPanel</name>
     <message>
-        <source>not an e-mail address or a phone number in international format, e.g. +8613800138000</source>
-        <translation>不是电子邮件地址或国际格式的手机号码，例如 +8613800138000</translation>
+        <source>The clock stopped: %1</source>
+        <translation>时钟已停止：%1</translation>
+    </message>
+    <message>
+        <source>Balance now</source>
+        <translation>当前余量</translation>
+    </message>
+    <message>
+        <source>Simulated clock</source>
+        <translation>模拟时钟</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>运行(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>1 minute per second</source>
+        <translation>每秒 1 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour per second</source>
+        <translation>每秒 1 小时</translation>
+    </message>
+    <message>
+        <source>1 day per second</source>
+        <translation>每秒 1 天</translation>
+    </message>
+    <message>
+        <source>Jump to &amp;next event</source>
+        <translation>跳到下一事件(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Try the rules</source>
+        <translation>试用规则</translation>
+    </message>
+    <message>
+        <source>&amp;Drain the line&apos;s data</source>
+        <translation>耗尽线路流量(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Next charge of:</source>
+        <translation>下一次扣款：</translation>
+    </message>
+    <message>
+        <source>is declined</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>hits a gateway error</source>
+        <translation>遇到网关错误</translation>
+    </message>
+    <message>
+        <source>has insufficient funds</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <source>&amp;Inject failure</source>
+        <translation>注入故障(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Top up now:</source>
+        <translation>立即充值：</translation>
+    </message>
+    <message>
+        <source>Top &amp;up</source>
+        <translation>充值(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Latest attempts of this line</source>
+        <translation>本线路最近的充值记录</translation>
+    </message>
+    <message>
+        <source>Pause the simulated clock</source>
+        <translation>暂停模拟时钟</translation>
+    </message>
+    <message>
+        <source>Play the simulated clock</source>
+        <translation>运行模拟时钟</translation>
+    </message>
+    <message>
+        <source>Simulation speed</source>
+        <translation>模拟速度</translation>
+    </message>
+    <message>
+        <source>Jump to the next top-up</source>
+        <translation>跳到下一次充值</translation>
+    </message>
+    <message>
+        <source>Use up all data of the line</source>
+        <translation>用完线路的全部流量</translation>
+    </message>
+    <message>
+        <source>Method whose next charge fails</source>
+        <translation>下一次扣款将失败的支付方式</translation>
+    </message>
+    <message>
+        <source>Failure to inject</source>
+        <translation>要注入的故障</translation>
+    </message>
+    <message>
+        <source>Inject the failure</source>
+        <translation>注入该故障</translation>
+    </message>
+    <message>
+        <source>Package to buy now</source>
+        <translation>立即购买的套餐</translation>
+    </message>
+    <message>
+        <source>Method to pay with now</source>
+        <translation>立即使用的支付方式</translation>
+    </message>
+    <message>
+        <source>Top up now</source>
+        <translation>立即充值</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>流量：%1</translation>
+    </message>
+    <message>
+        <source>Voice: %1</source>
+        <translation>通话：%1</translation>
+    </message>
+    <message>
+        <source>Threshold top-up: %1</source>
+        <translation>阈值充值：%1</translation>
+    </message>
+    <message>
+        <source>No threshold top-up</source>
+        <translation>未设置阈值充值</translation>
+    </message>
+    <message>
+        <source>Simulated time: %1</source>
+        <translation>模拟时间：%1</translation>
+    </message>
+    <message>
+        <source>The line&apos;s data is used up; the rules reacted at once (see the attempts below).</source>
+        <translation>线路流量已用完，规则已立即响应（见下方充值记录）。</translation>
+    </message>
+    <message>
+        <source>The next charge of %1 will fail: %2.</source>
+        <translation>%1 的下一次扣款将失败：%2。</translation>
+    </message>
+    <message>
+        <source>Topped up with %1.</source>
+        <translation>已充值：%1。</translation>
+    </message>
+    <message>
+        <source>The top-up failed: %1.</source>
+        <translation>充值失败：%1。</translation>
+    </message>
+    <message>
+        <source>No top-up in the next 35 days; the clock stays.</source>
+        <translation>未来 35 天内没有充值，时钟保持不变。</translation>
+    </message>
+    <message>
+        <source>Jumped to the next top-up: %1.</source>
+        <translation>已跳到下一次充值：%1。</translation>
     </message>
 </context>
 <context>
@@ -894,201 +2001,393 @@
     </message>
 </context>
 <context>
-    <name>topup::MethodRecord</name>
+    <name>topup::MethodModel</name>
     <message>
-        <source>PayPal %1</source>
-        <translation>PayPal %1</translation>
+        <source>%1 credit card</source>
+        <translation>%1 信用卡</translation>
     </message>
     <message>
-        <source>%1 •••• %2</source>
-        <translation>%1 •••• %2</translation>
-    </message>
-</context>
-<context>
-    <name>topup::MethodStore</name>
-    <message>
-        <source>a wallet is not a card</source>
-        <translation>钱包不是银行卡</translation>
+        <source>%1 debit card</source>
+        <translation>%1 借记卡</translation>
     </message>
     <message>
-        <source>the card holder&apos;s name is missing</source>
-        <translation>缺少持卡人姓名</translation>
+        <source>PayPal</source>
+        <translation>PayPal</translation>
     </message>
     <message>
-        <source>the card holder&apos;s name is longer than 100 characters</source>
-        <translation>持卡人姓名超过 100 个字符</translation>
+        <source>•••• %1</source>
+        <translation>•••• %1</translation>
     </message>
     <message>
-        <source>no such payment method</source>
-        <translation>付款方式不存在</translation>
+        <source>—</source>
+        <translation>—</translation>
     </message>
     <message>
-        <source>a deposit must be more than zero</source>
-        <translation>存入金额必须大于零</translation>
+        <source>%1 — expires soon</source>
+        <translation>%1 — 即将到期</translation>
     </message>
     <message>
-        <source>this method pays the auto top-ups of %1; choose another method there first</source>
-        <translation>此付款方式用于 %1 的自动充值；请先在那里选择其他付款方式</translation>
-    </message>
-</context>
-<context>
-    <name>topup::Money</name>
-    <message>
-        <source>not an amount of money (empty)</source>
-        <translation>不是金额（为空）</translation>
+        <source>%1 — expired</source>
+        <translation>%1 — 已过期</translation>
     </message>
     <message>
-        <source>must not be negative (got &quot;%1&quot;)</source>
-        <translation>不能为负数（输入为“%1”）</translation>
+        <source>Default</source>
+        <translation>默认</translation>
     </message>
     <message>
-        <source>not an amount of money (got &quot;%1&quot;)</source>
-        <translation>不是金额（输入为“%1”）</translation>
+        <source>Method</source>
+        <translation>支付方式</translation>
     </message>
     <message>
-        <source>more than 2 decimals (got &quot;%1&quot;)</source>
-        <translation>小数超过 2 位（输入为“%1”）</translation>
+        <source>Number</source>
+        <translation>号码</translation>
     </message>
     <message>
-        <source>too large (got &quot;%1&quot;)</source>
-        <translation>数值过大（输入为“%1”）</translation>
+        <source>Expires</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用线路</translation>
     </message>
 </context>
 <context>
-    <name>topup::PasswordPolicy</name>
+    <name>topup::PaymentsPage</name>
     <message>
-        <source>a password needs at least %1 characters (this one has %2)</source>
-        <translation>密码至少需要 %1 个字符（当前为 %2 个）</translation>
+        <source>Payment methods</source>
+        <translation>支付方式</translation>
     </message>
     <message>
-        <source>a password must not be your e-mail address or phone number</source>
-        <translation>密码不能是您的电子邮件地址或手机号码</translation>
+        <source>Auto top-ups charge a line&apos;s method, then its fallback. Cards are valid through the last day of their expiry month; those expiring within 30 days are marked.</source>
+        <translation>自动充值先从线路的支付方式扣款，失败时再使用备用方式。银行卡在到期月份的最后一天之前有效；30 天内到期的卡会被标出。</translation>
     </message>
     <message>
-        <source>this password is one of the most commonly used ones and easy to guess; choose another</source>
-        <translation>这是最常用的密码之一，很容易被猜到，请换一个</translation>
+        <source>Add &amp;card…</source>
+        <translation>添加银行卡(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;PayPal…</source>
+        <translation>添加 PayPal(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Deposit…</source>
+        <translation>充入资金(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;default</source>
+        <translation>设为默认(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>删除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Add a card</source>
+        <translation>添加银行卡</translation>
+    </message>
+    <message>
+        <source>Add a PayPal wallet</source>
+        <translation>添加 PayPal 钱包</translation>
+    </message>
+    <message>
+        <source>Deposit funds to the selected method</source>
+        <translation>向所选支付方式充入资金</translation>
+    </message>
+    <message>
+        <source>Make the selected method the default</source>
+        <translation>将所选支付方式设为默认</translation>
+    </message>
+    <message>
+        <source>Remove the selected method</source>
+        <translation>删除所选支付方式</translation>
+    </message>
+    <message>
+        <source>Set default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <source>%1 could not become the default: %2</source>
+        <translation>无法将 %1 设为默认：%2</translation>
+    </message>
+    <message>
+        <source>Remove payment method</source>
+        <translation>删除支付方式</translation>
+    </message>
+    <message>
+        <source>Remove %1 from your account?</source>
+        <translation>要从账户中删除 %1 吗？</translation>
+    </message>
+    <message>
+        <source>%1 was not removed: %2</source>
+        <translation>未删除 %1：%2</translation>
     </message>
 </context>
 <context>
-    <name>topup::PolicyJson</name>
+    <name>topup::PolicyEditor</name>
     <message>
-        <source>must be more than zero</source>
-        <translation>必须大于零</translation>
+        <source>&amp;Auto top-up on for this line</source>
+        <translation>为此线路开启自动充值(&amp;A)</translation>
     </message>
     <message>
-        <source>method</source>
-        <translation>付款方式</translation>
+        <source>Top up when the balance runs low</source>
+        <translation>余量不足时充值</translation>
     </message>
     <message>
-        <source>missing (required when the policy is enabled)</source>
-        <translation>缺失（启用规则时必填）</translation>
+        <source>Watch:</source>
+        <translation>监控：</translation>
     </message>
     <message>
-        <source>must differ from method</source>
-        <translation>必须与主付款方式不同</translation>
+        <source>Data</source>
+        <translation>流量</translation>
     </message>
     <message>
-        <source>an enabled policy needs a threshold or a monthly trigger</source>
-        <translation>启用的规则需要一个阈值触发或每月触发</translation>
+        <source>Voice minutes</source>
+        <translation>通话分钟</translation>
+    </message>
+    <message>
+        <source>When below:</source>
+        <translation>低于：</translation>
+    </message>
+    <message>
+        <source>Buy:</source>
+        <translation>购买：</translation>
+    </message>
+    <message>
+        <source>Top up every month</source>
+        <translation>每月充值</translation>
+    </message>
+    <message>
+        <source>On day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>1 to 31; days 29–31: in shorter months, the last day.</source>
+        <translation>1 至 31；选择 29–31 日时，较短的月份在当月最后一天充值。</translation>
+    </message>
+    <message>
+        <source>At (local time):</source>
+        <translation>时间（本地）：</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <source>Pay with:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>If it fails:</source>
+        <translation>失败时改用：</translation>
+    </message>
+    <message>
+        <source>Limits per calendar month</source>
+        <translation>每个自然月的限额</translation>
+    </message>
+    <message>
+        <source>Spend at most:</source>
+        <translation>最多花费：</translation>
+    </message>
+    <message>
+        <source>Top up at most:</source>
+        <translation>最多充值：</translation>
+    </message>
+    <message>
+        <source>No limit (e.g. 20.00)</source>
+        <translation>不限（例如 20.00）</translation>
+    </message>
+    <message>
+        <source>No limit (times a month)</source>
+        <translation>不限（每月次数）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The next %1 days with these rules</source>
+        <translation>按此规则未来 %1 天的充值</translation>
+    </message>
+    <message>
+        <source>Auto top-up on</source>
+        <translation>开启自动充值</translation>
+    </message>
+    <message>
+        <source>Threshold top-up</source>
+        <translation>阈值充值</translation>
+    </message>
+    <message>
+        <source>Resource to watch</source>
+        <translation>监控的资源</translation>
+    </message>
+    <message>
+        <source>Threshold amount</source>
+        <translation>阈值数量</translation>
+    </message>
+    <message>
+        <source>Threshold unit</source>
+        <translation>阈值单位</translation>
+    </message>
+    <message>
+        <source>Package bought below the threshold</source>
+        <translation>低于阈值时购买的套餐</translation>
+    </message>
+    <message>
+        <source>Monthly top-up</source>
+        <translation>每月充值</translation>
+    </message>
+    <message>
+        <source>Day of the month</source>
+        <translation>每月日期</translation>
+    </message>
+    <message>
+        <source>Time of the monthly top-up</source>
+        <translation>每月充值时间</translation>
+    </message>
+    <message>
+        <source>Package bought every month</source>
+        <translation>每月购买的套餐</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Fallback payment method</source>
+        <translation>备用支付方式</translation>
+    </message>
+    <message>
+        <source>Monthly spending cap</source>
+        <translation>每月花费上限</translation>
+    </message>
+    <message>
+        <source>Top-ups per month at most</source>
+        <translation>每月最多充值次数</translation>
+    </message>
+    <message>
+        <source>Preview of the next top-ups</source>
+        <translation>未来充值预览</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>A package and its price, e.g. &quot;5 GB data — 15.00 EUR&quot;</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Choose a method</source>
+        <translation>选择支付方式</translation>
+    </message>
+    <message>
+        <source>No fallback</source>
+        <translation>无备用方式</translation>
+    </message>
+    <message>
+        <source>enter the amount that starts a top-up</source>
+        <translation>请输入触发充值的数量</translation>
+    </message>
+    <message>
+        <source>enter a day from 1 to 31</source>
+        <translation>请输入 1 至 31 之间的日期</translation>
+    </message>
+    <message>
+        <source>enter an amount like 20.00</source>
+        <translation>请输入金额，例如 20.00</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red to see what these rules would do.</source>
+        <translation>请更正红色标出的字段，以查看这些规则的效果。</translation>
+    </message>
+    <message>
+        <source>No top-up in the next %1 days at the recent pace.</source>
+        <translation>按近期用量，未来 %1 天内不会充值。</translation>
+    </message>
+    <message>
+        <source>Auto top-up is off: nothing will happen by itself.</source>
+        <translation>自动充值已关闭：不会自动进行任何充值。</translation>
+    </message>
+    <message>
+        <source>Blocked by a limit: %1 of these top-ups (marked).</source>
+        <translation>被限额拦截：其中 %1 次充值（已标出）。</translation>
+    </message>
+    <message>
+        <source>At the recent pace of usage; times in %1.</source>
+        <translation>按近期用量估算；时间为 %1 时区。</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>未保存：请更正红色标出的字段。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
     </message>
 </context>
 <context>
-    <name>topup::ScenarioReader</name>
+    <name>topup::PreviewModel</name>
     <message>
-        <source>malformed JSON at %1: %2</source>
-        <translation>JSON 格式错误，位置 %1：%2</translation>
+        <source>—</source>
+        <translation>—</translation>
     </message>
     <message>
-        <source>must be a JSON object</source>
-        <translation>必须是 JSON 对象</translation>
+        <source>%1: %2</source>
+        <extracomment>A status and its reason, e.g. &quot;Blocked: line&apos;s monthly budget reached&quot;</extracomment>
+        <translation>%1：%2</translation>
     </message>
     <message>
-        <source>must be an object, not %1</source>
-        <translation>必须是对象，而不是%1</translation>
+        <source>When</source>
+        <translation>时间</translation>
     </message>
     <message>
-        <source>must be &quot;topup-scenario/1&quot; (got &quot;%1&quot;)</source>
-        <translation>必须是“topup-scenario/1”（输入为“%1”）</translation>
+        <source>Trigger</source>
+        <translation>触发方式</translation>
     </message>
     <message>
-        <source>unknown time zone &quot;%1&quot; (expected an IANA name such as Europe/Paris)</source>
-        <translation>未知时区“%1”（应为 IANA 名称，例如 Europe/Paris）</translation>
-    </message>
-    <message>
-        <source>must not be before start (%1)</source>
-        <translation>不能早于开始时间（%1）</translation>
-    </message>
-    <message>
-        <source>must be more than zero</source>
-        <translation>必须大于零</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is used twice (first at %2)</source>
-        <translation>“%1”被使用了两次（第一次在 %2）</translation>
-    </message>
-    <message>
-        <source>unknown kind &quot;%1&quot; (expected credit_card, debit_card or paypal)</source>
-        <translation>未知类型“%1”（应为 credit_card、debit_card 或 paypal）</translation>
-    </message>
-    <message>
-        <source>a paypal wallet has no expiry</source>
-        <translation>PayPal 钱包没有有效期</translation>
-    </message>
-    <message>
-        <source>outside start..end (%1 .. %2)</source>
-        <translation>超出开始至结束的范围（%1 .. %2）</translation>
-    </message>
-    <message>
-        <source>an event has exactly one action (this one already has %1)</source>
-        <translation>一个事件只能有一个动作（此事件已有 %1）</translation>
-    </message>
-    <message>
-        <source>an event needs one action: use, topup, policy, deposit or fail_next</source>
-        <translation>事件需要一个动作：use、topup、policy、deposit 或 fail_next</translation>
-    </message>
-    <message>
-        <source>not allowed with %1</source>
-        <translation>不能与 %1 同时使用</translation>
-    </message>
-    <message>
-        <source>line</source>
-        <translation>线路</translation>
-    </message>
-    <message>
-        <source>not allowed with %1 (a top-up names its method inside)</source>
-        <translation>不能与 %1 同时使用（充值在其内部指定付款方式）</translation>
-    </message>
-    <message>
-        <source>method</source>
-        <translation>付款方式</translation>
-    </message>
-    <message>
-        <source>needs an amount of data or voice</source>
-        <translation>需要流量或通话时长的数量</translation>
-    </message>
-    <message>
-        <source>package</source>
+        <source>Package</source>
         <translation>套餐</translation>
     </message>
     <message>
-        <source>must name at least one reason</source>
-        <translation>必须至少指定一个原因</translation>
+        <source>Method</source>
+        <translation>支付方式</translation>
     </message>
     <message>
-        <source>unknown reason &quot;%1&quot; (expected declined, gateway_error or insufficient_funds)</source>
-        <translation>未知原因“%1”（应为 declined、gateway_error 或 insufficient_funds）</translation>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
-        <source>must be a string, not %1</source>
-        <translation>必须是字符串，而不是%1</translation>
-    </message>
-    <message>
-        <source>unknown profile &quot;%1&quot; (expected light, regular, heavy or traveller)</source>
-        <translation>未知用量类型“%1”（应为 light、regular、heavy 或 traveller）</translation>
-    </message>
-    <message>
-        <source>must be at most ten years</source>
-        <translation>最长为十年</translation>
+        <source>Result</source>
+        <translation>结果</translation>
     </message>
 </context>
 <context>
@@ -1137,24 +2436,20 @@
         <translation>%1 的模拟时钟已经开始运行</translation>
     </message>
     <message>
-        <source>the speed must be more than zero</source>
-        <translation>速度必须大于零</translation>
-    </message>
-    <message>
-        <source>at most a month of simulated time per second</source>
-        <translation>每秒最多模拟一个月</translation>
-    </message>
-    <message>
         <source>the clock only moves forward</source>
         <translation>时钟只能向前走</translation>
     </message>
     <message>
-        <source>no such line</source>
-        <translation>线路不存在</translation>
-    </message>
-    <message>
         <source>choose at least one failure to inject</source>
         <translation>请至少选择一种要注入的失败</translation>
+    </message>
+    <message>
+        <source>the world is catching up; try again when it has finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the top-up was recorded, but the rules could not run after it: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1318,9 +2613,16 @@
         <source>Three lines, two cards and a wallet with 90 days of simulated history.</source>
         <translation>三条线路、两张银行卡和一个钱包，附带 90 天的模拟历史。</translation>
     </message>
+</context>
+<context>
+    <name>topup::SimulationPlayer</name>
     <message>
-        <source>Too many wrong passwords: the account is locked until %1.</source>
-        <translation>密码错误次数过多：账户已锁定至 %1。</translation>
+        <source>the speed must be more than zero</source>
+        <translation type="unfinished">速度必须大于零</translation>
+    </message>
+    <message>
+        <source>at most a month of simulated time per second</source>
+        <translation type="unfinished">每秒最多模拟一个月</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +2721,108 @@
     <message>
         <source>Usage chart: data and voice per day</source>
         <translation>用量图表：每天的流量和通话</translation>
+    </message>
+</context>
+<context>
+    <name>topup::UsageHistoryChart</name>
+    <message>
+        <source>Usage</source>
+        <translation type="unfinished">用量</translation>
+    </message>
+    <message>
+        <source>By hour (7 days)</source>
+        <translation type="unfinished">按小时（7 天）</translation>
+    </message>
+    <message>
+        <source>By day (90 days)</source>
+        <translation type="unfinished">按天（90 天）</translation>
+    </message>
+    <message>
+        <source>By week (1 year)</source>
+        <translation type="unfinished">按周（1 年）</translation>
+    </message>
+    <message>
+        <source>By month (2 years)</source>
+        <translation type="unfinished">按月（2 年）</translation>
+    </message>
+    <message>
+        <source>Usage chart step</source>
+        <translation type="unfinished">用量图表粒度</translation>
+    </message>
+    <message>
+        <source>Usage chart</source>
+        <translation type="unfinished">用量图表</translation>
+    </message>
+    <message>
+        <source>Usage per period</source>
+        <translation type="unfinished">各时段用量</translation>
+    </message>
+    <message>
+        <source>Data (GB)</source>
+        <translation type="unfinished">流量 (GB)</translation>
+    </message>
+    <message>
+        <source>Voice (minutes)</source>
+        <translation type="unfinished">通话（分钟）</translation>
+    </message>
+    <message>
+        <source>No usage recorded in this period.</source>
+        <translation type="unfinished">此期间没有用量记录。</translation>
+    </message>
+    <message>
+        <source>d MMM HH:mm</source>
+        <extracomment>QDateTime formats of the usage chart&apos;s time axis</extracomment>
+        <translation type="unfinished">M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <translation type="unfinished">yyyy年M月</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation type="unfinished">M月d日</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation type="unfinished">GB</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished">分钟</translation>
+    </message>
+</context>
+<context>
+    <name>topup::UsageModel</name>
+    <message>
+        <source>d MMM HH:mm</source>
+        <extracomment>QDateTime format of an hour of usage, e.g. 20 Jun 14:00</extracomment>
+        <translation>M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <extracomment>A week of usage by its first day</extracomment>
+        <translation>%1 起的一周</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <extracomment>QDate format of a month and its year, e.g. June 2027</extracomment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>通话</translation>
     </message>
 </context>
 <context>

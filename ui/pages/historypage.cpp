@@ -1,19 +1,158 @@
 #include "historypage.h"
 
+#include "csvwriter.h"
+#include "displayformat.h"
+#include "models/attemptfiltermodel.h"
+#include "models/attemptmodel.h"
+#include "service/service.h"
+#include "widgets/errorlabel.h"
+#include "widgets/paddeddelegate.h"
+#include "widgets/usagehistorychart.h"
+
+#include <QComboBox>
+#include <QDateEdit>
 #include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace topup {
 
 HistoryPage::HistoryPage(Service &service, QWidget *parent)
-    : QWidget(parent)
-    , m_service(service)
-    , m_label(new QLabel(this))
+    : QWidget(parent), m_service(service), m_model(new AttemptModel(service, 0, 500, this)), m_filter(new AttemptFilterModel(this)),
+      m_title(new QLabel(this)), m_lineLabel(new QLabel(this)), m_line(new QComboBox(this)), m_statusLabel(new QLabel(this)),
+      m_status(new QComboBox(this)), m_fromLabel(new QLabel(this)), m_from(new QDateEdit(this)), m_toLabel(new QLabel(this)),
+      m_to(new QDateEdit(this)), m_export(new QPushButton(this)), m_chart(new UsageHistoryChart(service, this)),
+      m_attemptsTitle(new QLabel(this)), m_count(new QLabel(this)), m_table(new QTableView(this)), m_error(new ErrorLabel(this))
 {
+    m_line->setObjectName(QStringLiteral("lineFilter"));
+    m_status->setObjectName(QStringLiteral("statusFilter"));
+    m_from->setObjectName(QStringLiteral("fromDate"));
+    m_to->setObjectName(QStringLiteral("toDate"));
+    m_export->setObjectName(QStringLiteral("exportCsv"));
+    m_table->setObjectName(QStringLiteral("attempts"));
+    m_error->setObjectName(QStringLiteral("historyError"));
+    for (const char *status : {"", "succeeded", "failed", "blocked"})
+        m_status->addItem(QString(), QLatin1String(status));
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    }
+    m_lineLabel->setBuddy(m_line);
+    m_statusLabel->setBuddy(m_status);
+    m_fromLabel->setBuddy(m_from);
+    m_toLabel->setBuddy(m_to);
+
+    m_filter->setSourceModel(m_model);
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(AttemptModel::Time, Qt::DescendingOrder);
+    PaddedDelegate::setUp(m_table);
+
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    QFont bold = m_attemptsTitle->font();
+    bold.setBold(true);
+    m_attemptsTitle->setFont(bold);
+    m_count->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_lineLabel);
+    filters->addWidget(m_line);
+    filters->addSpacing(12);
+    filters->addWidget(m_statusLabel);
+    filters->addWidget(m_status);
+    filters->addSpacing(12);
+    filters->addWidget(m_fromLabel);
+    filters->addWidget(m_from);
+    filters->addWidget(m_toLabel);
+    filters->addWidget(m_to);
+    filters->addStretch(1);
+    filters->addWidget(m_export);
+
+    auto *attempts = new QWidget(this);
+    auto *attemptsLayout = new QVBoxLayout(attempts);
+    attemptsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *attemptsHeader = new QHBoxLayout;
+    attemptsHeader->addWidget(m_attemptsTitle);
+    attemptsHeader->addWidget(m_count, 1);
+    attemptsLayout->addLayout(attemptsHeader);
+    attemptsLayout->addWidget(m_table, 1);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_chart);
+    split->addWidget(attempts);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setChildrenCollapsible(false);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_label);
+    layout->addWidget(m_title);
+    layout->addLayout(filters);
+    layout->addWidget(m_error);
+    layout->addWidget(split, 1);
+
+    connect(m_line, qOverload<int>(&QComboBox::currentIndexChanged), this, &HistoryPage::applyFilters);
+    connect(m_status, qOverload<int>(&QComboBox::currentIndexChanged), this, &HistoryPage::applyFilters);
+    connect(m_from, &QDateEdit::dateChanged, this, &HistoryPage::applyFilters);
+    connect(m_to, &QDateEdit::dateChanged, this, &HistoryPage::applyFilters);
+    connect(m_export, &QPushButton::clicked, this, &HistoryPage::chooseExportFile);
+    connect(&m_service, &Service::linesChanged, this, &HistoryPage::fillLines);
+    connect(&m_service, &Service::accountChanged, this, [this] {
+        fillLines();
+        resetDates();
+    });
+    connect(&m_service, &Service::clockChanged, this, [this] {
+        // The range may reach the simulated today; an end at the old today follows it.
+        const Expected<Instant> clock = m_service.worldClock();
+        const QDate today = QDateTime::fromMSecsSinceEpoch(clock ? clock->msecs() : m_service.now().msecs(),
+                                                           DisplayFormat::zoneOf(m_service)).date();
+        const bool followsToday = m_to->date() == m_to->maximumDate();
+        m_from->setMaximumDate(today);
+        m_to->setMaximumDate(today);
+        if (followsToday)
+            m_to->setDate(today);
+    });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_filter, signal, this, &HistoryPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &HistoryPage::updateCount);
+
+    setTabOrder(m_line, m_status);
+    setTabOrder(m_status, m_from);
+    setTabOrder(m_from, m_to);
+    setTabOrder(m_to, m_export);
+    resetDates();
     retranslateUi();
+}
+
+void HistoryPage::retranslateUi()
+{
+    m_title->setText(tr("History"));
+    m_lineLabel->setText(tr("&Line:"));
+    m_statusLabel->setText(tr("&Status:"));
+    m_status->setItemText(0, tr("All"));
+    m_status->setItemText(1, tr("Paid"));
+    m_status->setItemText(2, tr("Failed"));
+    m_status->setItemText(3, tr("Blocked"));
+    m_fromLabel->setText(tr("&From:"));
+    m_toLabel->setText(tr("&to:"));
+    m_export->setText(tr("&Export CSV…"));
+    m_attemptsTitle->setText(tr("Top-up attempts"));
+    m_line->setAccessibleName(tr("Show the attempts of line"));
+    m_status->setAccessibleName(tr("Show the attempts with status"));
+    m_from->setAccessibleName(tr("From local day"));
+    m_to->setAccessibleName(tr("To local day"));
+    m_export->setAccessibleName(tr("Export the shown attempts as CSV"));
+    m_table->setAccessibleName(tr("Top-up attempts"));
+    fillLines();
+    applyFilters();
 }
 
 void HistoryPage::changeEvent(QEvent *event)
@@ -23,9 +162,108 @@ void HistoryPage::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-void HistoryPage::retranslateUi()
+void HistoryPage::fillLines()
 {
-    m_label->setText(QStringLiteral("HistoryPage (placeholder)"));
+    std::vector<std::pair<QString, qint64>> items{{tr("All lines"), 0}};
+    if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {
+        for (const LineRecord &line : *lines)
+            items.emplace_back(line.name, line.id);
+    }
+    // Every clock step says linesChanged: refill only when the lines did change,
+    // so that the list is not reset while the user has it open.
+    bool same = int(items.size()) == m_line->count();
+    for (int i = 0; same && i < m_line->count(); ++i)
+        same = m_line->itemText(i) == items[std::size_t(i)].first && m_line->itemData(i).toLongLong() == items[std::size_t(i)].second;
+    if (same)
+        return;
+    const QVariant current = m_line->currentData();
+    const QSignalBlocker quiet(m_line);
+    m_line->clear();
+    for (const auto &[name, id] : items)
+        m_line->addItem(name, id);
+    m_line->setCurrentIndex(std::max(0, m_line->findData(current)));
+}
+
+void HistoryPage::resetDates()
+{
+    const Expected<Instant> clock = m_service.worldClock();
+    const QDate today = QDateTime::fromMSecsSinceEpoch(clock ? clock->msecs() : m_service.now().msecs(),
+                                                       DisplayFormat::zoneOf(m_service)).date();
+    const QSignalBlocker quietFrom(m_from);
+    const QSignalBlocker quietTo(m_to);
+    m_from->setMaximumDate(today);
+    m_to->setMaximumDate(today);
+    m_from->setDate(today.addDays(-89));
+    m_to->setDate(today);
+    applyFilters();
+}
+
+void HistoryPage::applyFilters()
+{
+    const qint64 lineId = m_line->currentData().toLongLong();
+    if (lineId != m_chartLine) {
+        m_chartLine = lineId;
+        m_chart->setLineId(lineId);
+    }
+    m_filter->setLineId(lineId);
+    m_filter->setStatus(m_status->currentData().toString());
+    m_filter->setDateRange(m_from->date(), m_to->date(), DisplayFormat::zoneOf(m_service));
+    updateCount();
+}
+
+void HistoryPage::updateCount()
+{
+    const bool more = m_model->canFetchMore({});
+    m_count->setText(more ? tr("Shown: %1 (scroll for older ones)").arg(m_filter->rowCount())
+                          : tr("Shown: %1").arg(m_filter->rowCount()));
+    m_error->setError(m_model->error());
+}
+
+Expected<bool> HistoryPage::exportCsv(const QString &path)
+{
+    while (m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Expected<bool>::failure(tr("cannot write %1: %2").arg(path, file.errorString()));
+    CsvWriter csv(file);
+    const QString currency = DisplayFormat::currencyOf(m_service);
+    const QTimeZone zone = DisplayFormat::zoneOf(m_service);
+    // Machine-readable values (ISO times with the account's offset, plain amounts, status names).
+    Expected<bool> written = csv.write({QStringLiteral("time"), QStringLiteral("line"), QStringLiteral("trigger"),
+                                        QStringLiteral("chain_key"), QStringLiteral("attempt"), QStringLiteral("method"),
+                                        QStringLiteral("package"), QStringLiteral("amount"), QStringLiteral("currency"),
+                                        QStringLiteral("status"), QStringLiteral("reason")});
+    for (int row = 0; written && row < m_filter->rowCount(); ++row) {
+        const int source = m_filter->mapToSource(m_filter->index(row, 0)).row();
+        const AttemptRow &attempt = m_model->rows()[std::size_t(source)];
+        const QString method = m_model->index(source, AttemptModel::Method).data().toString();
+        written = csv.write({QDateTime::fromMSecsSinceEpoch(attempt.at.msecs(), zone).toString(Qt::ISODate), attempt.lineName,
+                             attempt.trigger, attempt.key, QString::number(attempt.attempt), attempt.methodId ? method : QString(),
+                             attempt.package, DisplayFormat::moneyNumber(attempt.amount), currency, attempt.status, attempt.reason});
+    }
+    if (!written)
+        return written;
+    if (!file.commit())
+        return Expected<bool>::failure(tr("cannot write %1: %2").arg(path, file.errorString()));
+    return true;
+}
+
+void HistoryPage::chooseExportFile()
+{
+    QFileDialog dialog(this, tr("Export top-up attempts"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setOption(QFileDialog::DontUseNativeDialog, true);
+    dialog.setNameFilter(tr("CSV files (*.csv)"));
+    dialog.setDefaultSuffix(QStringLiteral("csv"));
+    dialog.selectFile(QStringLiteral("topup-attempts.csv"));
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().front();
+    const Expected<bool> done = exportCsv(path);
+    m_error->setError(done ? QString() : done.error());
+    if (done)
+        m_count->setText(tr("Exported %1 rows to %2").arg(m_filter->rowCount()).arg(path));
 }
 
 } // namespace topup

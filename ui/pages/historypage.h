@@ -1,30 +1,72 @@
 #pragma once
 
+#include "domain/expected.h"
+
 #include <QWidget>
 
+class QComboBox;
+class QDateEdit;
 class QLabel;
+class QPushButton;
+class QTableView;
 
 namespace topup {
 
+class AttemptFilterModel;
+class AttemptModel;
+class ErrorLabel;
 class Service;
+class UsageHistoryChart;
 
-// PLACEHOLDER: the pages helper (branch h-pages) writes the real page; the
-// lead replaces this file at merge. Keep it trivial.
+// What happened: usage as a chart, and every top-up attempt in a sortable
+// table filtered by line, status and local date range, with the failed and
+// blocked ones marked; exported as CSV (RFC 4180).
 class HistoryPage final : public QWidget
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryPage)
 
 public:
     explicit HistoryPage(Service &service, QWidget *parent = nullptr);
+
+    // Writes the rows the filters let through, every page of them, to `path`.
+    [[nodiscard]] Expected<bool> exportCsv(const QString &path);
+
+    AttemptModel *attempts() const { return m_model; }
+    AttemptFilterModel *filtered() const { return m_filter; }
+    QTableView *table() const { return m_table; }
+    UsageHistoryChart *chart() const { return m_chart; }
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslateUi();
+    void fillLines();
+    void applyFilters();
+    void updateCount();
+    void resetDates();
+    void chooseExportFile();
 
     Service &m_service;
-    QLabel *m_label = nullptr;
+    qint64 m_chartLine = 0;
+    AttemptModel *m_model;
+    AttemptFilterModel *m_filter;
+    QLabel *m_title;
+    QLabel *m_lineLabel;
+    QComboBox *m_line;
+    QLabel *m_statusLabel;
+    QComboBox *m_status;
+    QLabel *m_fromLabel;
+    QDateEdit *m_from;
+    QLabel *m_toLabel;
+    QDateEdit *m_to;
+    QPushButton *m_export;
+    UsageHistoryChart *m_chart;
+    QLabel *m_attemptsTitle;
+    QLabel *m_count;
+    QTableView *m_table;
+    ErrorLabel *m_error;
 };
 
 } // namespace topup

@@ -1,0 +1,101 @@
+#pragma once
+
+// A service on a temporary data folder for the page tests: a fixed clock,
+// few PBKDF2 rounds, and either a fresh account or the demo world.
+#include "service/demoworld.h"
+#include "service/service.h"
+
+#include <QApplication>
+#include <QDialog>
+#include <QMessageBox>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+namespace topup::testing {
+
+inline Instant at(const char *text)
+{
+    return *Instant::parse(QString::fromLatin1(text));
+}
+
+inline std::unique_ptr<Service> openService(const QString &dir, Instant now, MethodStore::TokenSource tokens = {})
+{
+    Service::Options options;
+    options.dataDir = dir;
+    options.fixedNow = now;
+    options.passwordIterations = 1000;
+    options.tokens = std::move(tokens);
+    Expected<std::unique_ptr<Service>> service = Service::open(options);
+    if (!service) {
+        qWarning("%s", qPrintable(service.error()));
+        return nullptr;
+    }
+    return service.take();
+}
+
+// A new account in Europe/Paris, EUR, its clock started at `now`.
+inline std::unique_ptr<Service> freshAccount(const QString &dir, Instant now)
+{
+    std::unique_ptr<Service> service = openService(dir, now);
+    if (!service)
+        return nullptr;
+    const Expected<Account> account = service->signUp(SignUpForm{QStringLiteral("ana@example.com"),
+                                                                 QStringLiteral("correct-horse-battery"), QStringLiteral("EUR"),
+                                                                 QStringLiteral("Europe/Paris"), std::nullopt});
+    if (!account || !service->catchUpToNow()) {
+        qWarning("sign-up failed: %s", qPrintable(account ? QString() : account.error()));
+        return nullptr;
+    }
+    return service;
+}
+
+inline std::unique_ptr<Service> demoWorld(const QString &dir, Instant now)
+{
+    std::unique_ptr<Service> service = openService(dir, now, DemoWorld::tokens(1));
+    if (!service)
+        return nullptr;
+    if (const Expected<bool> created = DemoWorld::create(*service, 1); !created) {
+        qWarning("%s", qPrintable(created.error()));
+        return nullptr;
+    }
+    return service;
+}
+
+inline QString packageId(Service &service, const char *name)
+{
+    if (const Expected<std::vector<PackageRecord>> packages = service.packages()) {
+        for (const PackageRecord &record : *packages) {
+            if (record.name == QLatin1String(name))
+                return record.package.id;
+        }
+    }
+    return {};
+}
+
+inline qint64 packageRow(Service &service, const char *name)
+{
+    const QString id = packageId(service, name);
+    return id.isEmpty() ? 0 : id.mid(1).toLongLong();
+}
+
+// Runs `answer` on the next modal dialog once it is up (QTimer::singleShot
+// before the call that opens it), and closes that dialog whatever happens.
+inline void answerNextModal(std::function<void(QDialog *)> answer)
+{
+    QTimer::singleShot(0, [answer = std::move(answer)] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            qWarning("no modal dialog is open");
+            return;
+        }
+        answer(dialog);
+        if (dialog->isVisible())
+            dialog->reject();
+    });
+}
+
+} // namespace topup::testing

@@ -1,0 +1,101 @@
+// The alerts page on the demo world: the stored alerts read as sentences,
+// low funds worked out from the policies, marking read lowers the count.
+#include "pagesfixture.h"
+
+#include "models/alertmodel.h"
+#include "pages/alertspage.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+
+using namespace topup;
+using namespace topup::testing;
+
+class TestAlertsPage final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void demoAlertsAndMarkingRead()
+    {
+        QTemporaryDir dir;
+        auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
+        QVERIFY(service);
+        AlertsPage page(*service);
+        page.resize(1280, 800);
+        page.show();
+        const int stored = int(service->alerts(true)->size());
+        QVERIFY(stored > 0);
+        QVERIFY(page.unreadCount() >= stored);
+        bool expiring = false;
+        bool blocked = false;
+        for (int row = 0; row < page.model()->rowCount(); ++row) {
+            const QString kind = page.model()->index(row, 0).data(AlertModel::KindRole).toString();
+            const QString message = page.model()->index(row, AlertModel::Message).data().toString();
+            expiring = expiring || (kind == QLatin1String("card_expiring") && message.contains(QLatin1String("Mastercard")));
+            blocked = blocked || (kind == QLatin1String("topup_blocked") && message.contains(QLatin1String("EU tablet")));
+        }
+        QVERIFY(expiring);
+        QVERIFY(blocked);
+
+        QSignalSpy counts(&page, &AlertsPage::unreadCountChanged);
+        const int before = page.unreadCount();
+        page.view()->selectRow(0);
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("markRead")), Qt::LeftButton);
+        QCOMPARE(page.unreadCount(), before - 1);
+        QVERIFY(!counts.isEmpty());
+        QCOMPARE(counts.last().at(0).toInt(), before - 1);
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("markAllRead")), Qt::LeftButton);
+        QCOMPARE(page.unreadCount(), 0);
+        QCOMPARE(counts.last().at(0).toInt(), 0);
+        QCOMPARE(int(service->alerts(true)->size()), 0);
+    }
+
+    void lowFundsOnAMethodAPolicyUses()
+    {
+        QTemporaryDir dir;
+        auto service = freshAccount(dir.path(), at("2027-04-10T10:00:00Z"));
+        QVERIFY(service);
+        const Expected<MethodRecord> wallet = service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(400)});
+        QVERIFY2(wallet, qPrintable(wallet.error()));
+        const Expected<LineRecord> line = service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, 1,
+                                                                    DataAmount(5000000000), VoiceAmount()});
+        QVERIFY2(line, qPrintable(line.error()));
+        AlertsPage page(*service);
+        QCOMPARE(page.unreadCount(), 0); // no policy uses the wallet yet
+        Policy policy;
+        policy.monthly = MonthlyTrigger{28, 9 * 60, packageId(*service, "1 GB data")}; // 5.00 > 4.00 left
+        policy.method = wallet->engineId();
+        QVERIFY(service->setPolicy(line->id, policy));
+        QTRY_COMPARE(page.unreadCount(), 1);
+        QCOMPARE(page.model()->index(0, 0).data(AlertModel::KindRole).toString(), QStringLiteral("low_funds"));
+        QVERIFY(service->deposit(wallet->id, Money::fromCents(1000)));
+        QTRY_COMPARE(page.unreadCount(), 0);
+    }
+
+    void whileYouWereAway()
+    {
+        QTemporaryDir dir;
+        auto service = freshAccount(dir.path(), at("2027-04-10T10:00:00Z"));
+        QVERIFY(service);
+        AlertsPage page(*service);
+        CatchUpSummary summary;
+        summary.from = at("2027-04-01T10:00:00Z");
+        summary.to = at("2027-04-10T10:00:00Z");
+        summary.topUps = 2;
+        summary.failures = 1;
+        summary.spend = Money::fromCents(3000);
+        page.addAwaySummary(summary);
+        QCOMPARE(page.unreadCount(), 1);
+        const QString message = page.model()->index(0, AlertModel::Message).data().toString();
+        QVERIFY2(message.startsWith(QLatin1String("While you were away")) && message.contains(QLatin1String("top-ups paid 2"))
+                     && message.contains(QLatin1String("30.00")),
+                 qPrintable(message));
+        page.model()->markRead(0);
+        QCOMPARE(page.unreadCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestAlertsPage)
+#include "tst_alertspage.moc"

@@ -1,0 +1,167 @@
+// The history page: attempts as the service records them, filters, the
+// usage chart and the CSV export through its file dialog.
+#include "pagesfixture.h"
+
+#include "models/attemptfiltermodel.h"
+#include "models/attemptmodel.h"
+#include "models/usagemodel.h"
+#include "pages/historypage.h"
+#include "widgets/usagehistorychart.h"
+
+#include <QAbstractItemView>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+
+using namespace topup;
+using namespace topup::testing;
+
+namespace {
+
+constexpr qint64 gigabyte = 1000 * 1000 * 1000;
+
+} // namespace
+
+class TestHistoryPage final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void drainedLineShowsItsTopUpAndExportsQuotedCsv()
+    {
+        QTemporaryDir dir;
+        auto service = freshAccount(dir.path(), at("2027-04-10T10:00:00Z"));
+        QVERIFY(service);
+        const Expected<MethodRecord> wallet = service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(10000)});
+        QVERIFY2(wallet, qPrintable(wallet.error()));
+        const QString awkward = QStringLiteral("Ana's \"work\", phone");
+        const Expected<LineRecord> line = service->addLine(LineForm{awkward, {}, UsageProfile::Light, 1, DataAmount(5 * gigabyte), VoiceAmount()});
+        QVERIFY2(line, qPrintable(line.error()));
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageId(*service, "5 GB data")};
+        policy.method = wallet->engineId();
+        QVERIFY(service->setPolicy(line->id, policy));
+
+        HistoryPage page(*service);
+        page.resize(1280, 800);
+        page.show();
+        QCOMPARE(page.filtered()->rowCount(), 0);
+        QVERIFY(service->drainLine(line->id));
+        QTRY_COMPARE(page.filtered()->rowCount(), 1);
+        const QModelIndex status = page.filtered()->index(0, AttemptModel::Status);
+        QCOMPARE(status.data(AttemptModel::RawRole).toString(), QStringLiteral("succeeded"));
+        QCOMPARE(page.filtered()->index(0, AttemptModel::Line).data().toString(), awkward);
+        QCOMPARE(page.filtered()->index(0, AttemptModel::Time).data().toString(), QStringLiteral("10 Apr 2027 12:00"));
+
+        // Filtering by status: none failed.
+        auto *statusFilter = page.findChild<QComboBox *>(QStringLiteral("statusFilter"));
+        statusFilter->setFocus();
+        QTest::keyClick(statusFilter, Qt::Key_Down);
+        QTest::keyClick(statusFilter, Qt::Key_Down); // Failed
+        QCOMPARE(statusFilter->currentData().toString(), QStringLiteral("failed"));
+        QCOMPARE(page.filtered()->rowCount(), 0);
+        QTest::keyClick(statusFilter, Qt::Key_Up);
+        QCOMPARE(page.filtered()->rowCount(), 1);
+
+        // The button asks where to save, as a CSV file (on the offscreen platform the
+        // file dialog does not accept a typed name, so the export itself is called below).
+        QString filter;
+        answerNextModal([&](QDialog *dialog) {
+            auto *files = qobject_cast<QFileDialog *>(dialog);
+            QVERIFY(files);
+            QCOMPARE(files->acceptMode(), QFileDialog::AcceptSave);
+            filter = files->selectedNameFilter();
+        });
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("exportCsv")), Qt::LeftButton);
+        QVERIFY2(filter.contains(QLatin1String("*.csv")), qPrintable(filter));
+
+        const QString path = dir.filePath(QStringLiteral("out.csv"));
+        const Expected<bool> exported = page.exportCsv(path);
+        QVERIFY2(exported, qPrintable(exported.error()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> records = file.readAll().split('\n');
+        QCOMPARE(records.size(), 3); // header, one attempt, and the empty rest after the last CRLF
+        QCOMPARE(records[0], QByteArray("time,line,trigger,chain_key,attempt,method,package,amount,currency,status,reason\r"));
+        QVERIFY2(records[1].startsWith("2027-04-10T12:00:00+02:00,\"Ana's \"\"work\"\", phone\",threshold,"), records[1].constData());
+        QVERIFY2(records[1].endsWith(",5 GB data,15.00,EUR,succeeded,\r"), records[1].constData());
+        QVERIFY(records[2].isEmpty());
+    }
+
+    void dateRangeAndLineFilters()
+    {
+        QTemporaryDir dir;
+        auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
+        QVERIFY(service);
+        HistoryPage page(*service);
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(page.filtered()->rowCount() > 0);
+        const qint64 first = service->lines()->front().id;
+        auto *lineFilter = page.findChild<QComboBox *>(QStringLiteral("lineFilter"));
+        lineFilter->setFocus();
+        QTest::keyClick(lineFilter, Qt::Key_Down);
+        QCOMPARE(lineFilter->currentData().toLongLong(), first);
+        for (int row = 0; row < page.filtered()->rowCount(); ++row)
+            QCOMPARE(page.filtered()->index(row, AttemptModel::Line).data(AttemptModel::RawRole).toLongLong(), first);
+        // Every shown row lies in the chosen local days, and narrowing the range drops rows.
+        const int before = page.filtered()->rowCount();
+        page.filtered()->setDateRange(QDate(2027, 6, 1), QDate(2027, 6, 20), QTimeZone("Europe/Berlin"));
+        const qint64 from = QDate(2027, 6, 1).startOfDay(QTimeZone("Europe/Berlin")).toMSecsSinceEpoch();
+        for (int row = 0; row < page.filtered()->rowCount(); ++row)
+            QVERIFY(page.filtered()->index(row, AttemptModel::Time).data(AttemptModel::RawRole).toLongLong() >= from);
+        QVERIFY(page.filtered()->rowCount() < before);
+    }
+
+    void sortingUsesRawValues()
+    {
+        QTemporaryDir dir;
+        auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
+        QVERIFY(service);
+        HistoryPage page(*service);
+        page.show();
+        page.table()->sortByColumn(AttemptModel::Amount, Qt::AscendingOrder);
+        QVERIFY(page.filtered()->rowCount() > 1);
+        for (int row = 1; row < page.filtered()->rowCount(); ++row)
+            QVERIFY(page.filtered()->index(row - 1, AttemptModel::Amount).data(AttemptModel::RawRole).toLongLong()
+                    <= page.filtered()->index(row, AttemptModel::Amount).data(AttemptModel::RawRole).toLongLong());
+    }
+
+    void usageChartHasTheDemoDays_data()
+    {
+        QTest::addColumn<int>("granularity");
+        QTest::addColumn<int>("points");
+        // 90 days of usage with three lines summed: one point per local day, 13 or 14 weeks, 3 or 4 months.
+        QTest::newRow("day") << int(UsageHistoryChart::Granularity::Day) << 90;
+        QTest::newRow("hour") << int(UsageHistoryChart::Granularity::Hour) << 7 * 24;
+    }
+
+    void usageChartHasTheDemoDays()
+    {
+        QFETCH(int, granularity);
+        QFETCH(int, points);
+        QTemporaryDir dir;
+        auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
+        QVERIFY(service);
+        HistoryPage page(*service);
+        page.show();
+        page.chart()->setGranularity(UsageHistoryChart::Granularity(granularity));
+        QVERIFY2(qAbs(page.chart()->pointCount() - points) <= 1, qPrintable(QString::number(page.chart()->pointCount())));
+        // The table beside the chart has the same periods, newest first, with the same sums.
+        QCOMPARE(page.chart()->table()->rowCount(), page.chart()->pointCount());
+        const QAbstractItemModel *table = page.chart()->table();
+        for (int row = 1; row < table->rowCount(); ++row)
+            QVERIFY(table->index(row - 1, UsageModel::Period).data(UsageModel::RawRole).toLongLong()
+                    > table->index(row, UsageModel::Period).data(UsageModel::RawRole).toLongLong());
+    }
+};
+
+QTEST_MAIN(TestHistoryPage)
+#include "tst_historypage.moc"

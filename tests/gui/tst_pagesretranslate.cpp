@@ -1,0 +1,144 @@
+// Every page follows a language switched at run time (LanguageChange →
+// retranslateUi), and the policy errors land under the field their path names.
+#include "pagesfixture.h"
+
+#include "dialogs/addcarddialog.h"
+#include "pages/alertspage.h"
+#include "pages/historypage.h"
+#include "models/attemptmodel.h"
+#include "pages/linepage.h"
+#include "pages/paymentspage.h"
+#include "pages/linetestpanel.h"
+#include "pages/policyeditor.h"
+#include "pages/policyerrors.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTranslator>
+
+using namespace topup;
+using namespace topup::testing;
+
+namespace {
+
+// Marks every text of our classes, so a test sees which ones were translated.
+class MarkingTranslator final : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        if (!QByteArray(context).startsWith("topup::"))
+            return {};
+        return QStringLiteral("‹") + QString::fromUtf8(sourceText) + QStringLiteral("›");
+    }
+    bool isEmpty() const override { return false; }
+};
+
+bool marked(const QString &text)
+{
+    return text.startsWith(QStringLiteral("‹"));
+}
+
+} // namespace
+
+class TestPagesRetranslate final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void languageChangeReachesEveryPage()
+    {
+        QTemporaryDir dir;
+        auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
+        QVERIFY(service);
+        PaymentsPage payments(*service);
+        LinePage line(*service);
+        line.showLine(service->lines()->front().id);
+        HistoryPage history(*service);
+        AlertsPage alerts(*service);
+        AddCardDialog *dialog = payments.openAddCardDialog();
+        const auto button = [](QWidget *page, const char *name) { return page->findChild<QPushButton *>(QLatin1String(name))->text(); };
+        QVERIFY(!marked(button(&payments, "addCard")));
+
+        MarkingTranslator translator;
+        QCoreApplication::installTranslator(&translator);
+        QTRY_VERIFY(marked(button(&payments, "addCard"))); // LanguageChange is posted
+        QVERIFY(marked(button(line.rules(), "save")));
+        QVERIFY(marked(button(line.test(), "drain")));
+        QVERIFY(marked(line.findChild<QTabWidget *>(QStringLiteral("lineTabs"))->tabText(1)));
+        QVERIFY(marked(button(&history, "exportCsv")));
+        QVERIFY(marked(button(&alerts, "markAllRead")));
+        QVERIFY(marked(dialog->windowTitle()));
+        QVERIFY(marked(payments.view()->model()->headerData(0, Qt::Horizontal).toString()));
+
+        QCoreApplication::removeTranslator(&translator);
+        QTRY_VERIFY(!marked(button(&payments, "addCard")));
+        QVERIFY(!marked(button(line.rules(), "save")));
+        dialog->close();
+    }
+
+    void pagesBuiltBeforeSignInFillOnSignIn()
+    {
+        QTemporaryDir dir;
+        {
+            auto demo = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
+            QVERIFY(demo);
+        }
+        auto service = openService(dir.path(), at("2027-06-20T10:00:00Z"), DemoWorld::tokens(1));
+        QVERIFY(service);
+        PaymentsPage payments(*service);
+        HistoryPage history(*service);
+        AlertsPage alerts(*service);
+        LinePage line(*service);
+        QCOMPARE(payments.view()->model()->rowCount(), 0);
+        QCOMPARE(history.attempts()->rowCount(), 0);
+        QCOMPARE(alerts.unreadCount(), 0);
+        QVERIFY(service->signIn(QLatin1String(DemoWorld::login), QLatin1String(DemoWorld::password)));
+        QTRY_COMPARE(payments.view()->model()->rowCount(), 3);
+        QTRY_VERIFY(history.attempts()->rowCount() > 0);
+        QTRY_VERIFY(alerts.unreadCount() > 0);
+        line.showLine(service->lines()->front().id);
+        QCOMPARE(line.findChild<QLabel *>(QStringLiteral("lineTitle"))->text(), QStringLiteral("Home phone"));
+        service->signOut();
+        QTRY_COMPARE(payments.view()->model()->rowCount(), 0);
+        QTRY_COMPARE(history.attempts()->rowCount(), 0);
+    }
+
+    void errorsGoToTheFieldTheirPathNames_data()
+    {
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("day") << "policy.monthly.day: must be between 1 and 31 (got 32)" << "monthly.day"
+                             << "must be between 1 and 31 (got 32)";
+        QTest::newRow("fallback") << "policy.fallback: must differ from method" << "fallback" << "must differ from method";
+        QTest::newRow("whole policy") << "policy: an enabled policy needs a threshold or a monthly trigger" << "policy"
+                                      << "an enabled policy needs a threshold or a monthly trigger";
+        QTest::newRow("no path") << "sign in first" << "policy" << "sign in first";
+        QTest::newRow("colon without a path") << "database: locked" << "policy" << "database: locked";
+    }
+
+    void errorsGoToTheFieldTheirPathNames()
+    {
+        QFETCH(QString, error);
+        QFETCH(QString, field);
+        QFETCH(QString, message);
+        const QHash<QString, QString> errors = PolicyErrors::byField(error);
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.value(field), message);
+    }
+
+    void severalProblemsEachUnderItsField()
+    {
+        const QHash<QString, QString> errors = PolicyErrors::byField(
+            QStringLiteral("policy.method: missing (required when the policy is enabled)\npolicy.monthly_cap: must be more than zero"));
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(errors.value(QStringLiteral("method")), QStringLiteral("missing (required when the policy is enabled)"));
+        QCOMPARE(errors.value(QStringLiteral("monthly_cap")), QStringLiteral("must be more than zero"));
+    }
+};
+
+QTEST_MAIN(TestPagesRetranslate)
+#include "tst_pagesretranslate.moc"

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "domain/expected.h"
+
+#include <QString>
+#include <QStringList>
+
+class QIODevice;
+
+namespace topup {
+
+// Comma-separated values as RFC 4180 writes them: a field holding a comma,
+// a double quote, CR or LF is put in double quotes with its quotes doubled,
+// and every record, the last one included, ends with CRLF. UTF-8, no BOM.
+class CsvWriter final
+{
+public:
+    explicit CsvWriter(QIODevice &device) : m_device(device) {}
+
+    [[nodiscard]] static QString field(const QString &value);
+    [[nodiscard]] static QString record(const QStringList &fields);
+
+    // False, with the device's error, when a write fails.
+    [[nodiscard]] Expected<bool> write(const QStringList &fields);
+
+private:
+    QIODevice &m_device;
+};
+
+} // namespace topup

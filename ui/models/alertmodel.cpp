@@ -1,0 +1,268 @@
+#include "alertmodel.h"
+
+#include "displayformat.h"
+#include "service/service.h"
+
+#include <QFont>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPalette>
+
+#include <algorithm>
+
+namespace topup {
+namespace {
+
+// "2027-06" → "June 2027" in the current language.
+QString monthName(const QString &yearMonth)
+{
+    const QDate first = QDate::fromString(yearMonth + QStringLiteral("-01"), Qt::ISODate);
+    //: QDate format of a month and its year, e.g. June 2027
+    return first.isValid() ? QLocale().toString(first, AlertModel::tr("MMMM yyyy")) : yearMonth;
+}
+
+} // namespace
+
+AlertModel::AlertModel(Service &service, QObject *parent) : QAbstractTableModel(parent), m_service(service)
+{
+    m_reloadLater.setSingleShot(true);
+    m_reloadLater.setInterval(0);
+    connect(&m_reloadLater, &QTimer::timeout, this, &AlertModel::reload);
+    for (auto signal : {&Service::alertsChanged, &Service::methodsChanged, &Service::linesChanged})
+        connect(&m_service, signal, &m_reloadLater, qOverload<>(&QTimer::start));
+    connect(&m_service, &Service::accountChanged, this, [this] {
+        m_away.clear();
+        m_readKeys.clear();
+        reload();
+    });
+    connect(&m_service, &Service::catchUpFinished, this, [this](const CatchUpSummary &summary, const QString &error) {
+        if (error.isEmpty())
+            addAwaySummary(summary);
+    });
+    reload();
+}
+
+void AlertModel::addAwaySummary(const CatchUpSummary &summary)
+{
+    if (summary.topUps + summary.failures + summary.blocked == 0)
+        return;
+    m_away.emplace_back(summary, summary.to);
+    reload();
+}
+
+QString AlertModel::describe(const AlertRow &alert) const
+{
+    const QString method = m_methodLabels.value(alert.methodId, tr("a removed method"));
+    if (alert.kind == QLatin1String("topup_failed"))
+        return tr("Top-up of %1 failed with %2: %3. It is retried within a day; after four failures auto top-up is suspended.")
+            .arg(alert.lineName, method, DisplayFormat::reason(alert.detail));
+    if (alert.kind == QLatin1String("topup_blocked"))
+        return tr("Top-up of %1 was blocked: %2. No charge was made; auto top-up resumes on the 1st.")
+            .arg(alert.lineName, DisplayFormat::reason(alert.detail));
+    if (alert.kind == QLatin1String("threshold_suspended"))
+        return tr("Auto top-up of %1 is suspended after four failed attempts. Deposit to its payment method or save its "
+                  "rules again to re-arm it.")
+            .arg(alert.lineName);
+    if (alert.kind == QLatin1String("card_expiring"))
+        return tr("%1 expires at the end of %2. Add a new card and choose it in the rules of the lines that use this one.")
+            .arg(method, monthName(alert.detail));
+    return alert.detail;
+}
+
+void AlertModel::addLowFunds(std::vector<Item> &items, Instant now)
+{
+    // A method a policy pays with holds less than the dearest package that policy buys.
+    const Expected<std::vector<MethodRecord>> methods = m_service.methods();
+    const Expected<std::vector<LineRecord>> lines = m_service.lines();
+    const Expected<std::vector<PackageRecord>> packages = m_service.packages();
+    if (!methods || !lines || !packages)
+        return;
+    QHash<QString, Money> prices;
+    for (const PackageRecord &package : *packages)
+        prices.insert(package.package.id, package.package.price);
+    for (const MethodRecord &method : *methods) {
+        Money needed;
+        QStringList users;
+        for (const LineRecord &line : *lines) {
+            if (!line.policy || !line.policy->enabled
+                || (line.policy->method != method.engineId() && line.policy->fallback != method.engineId()))
+                continue;
+            for (const QString &package : {line.policy->threshold ? line.policy->threshold->package : QString(),
+                                           line.policy->monthly ? line.policy->monthly->package : QString()})
+                needed = std::max(needed, prices.value(package));
+            users << line.name;
+        }
+        if (users.isEmpty() || method.funds >= needed)
+            continue;
+        Item item;
+        item.row.at = now;
+        item.row.kind = QStringLiteral("low_funds");
+        item.row.methodId = method.id;
+        item.key = QStringLiteral("low_funds/%1/%2").arg(method.id).arg(method.funds.cents());
+        item.row.read = m_readKeys.contains(item.key);
+        item.message = tr("%1 has %2 left, less than one top-up of %3 costs. Deposit funds to keep auto top-up going.")
+                           .arg(method.label(), DisplayFormat::money(method.funds, m_currency), users.join(QLatin1String(", ")));
+        items.push_back(item);
+    }
+}
+
+void AlertModel::reload()
+{
+    std::vector<Item> before;
+    before.swap(m_items);
+    m_zone = DisplayFormat::zoneOf(m_service);
+    m_currency = DisplayFormat::currencyOf(m_service);
+    m_methodLabels.clear();
+    if (const Expected<std::vector<MethodRecord>> methods = m_service.methods()) {
+        for (const MethodRecord &method : *methods)
+            m_methodLabels.insert(method.id, method.label());
+    }
+    if (const Expected<std::vector<AlertRow>> alerts = m_service.alerts()) {
+        for (const AlertRow &alert : *alerts)
+            m_items.push_back(Item{alert, QString(), describe(alert)});
+    }
+    const Expected<Instant> clock = m_service.worldClock();
+    addLowFunds(m_items, clock ? *clock : m_service.now());
+    for (const auto &[summary, at] : m_away) {
+        Item item;
+        item.row.at = at;
+        item.row.kind = QStringLiteral("away");
+        item.key = QStringLiteral("away/%1").arg(at.msecs());
+        item.row.read = m_readKeys.contains(item.key);
+        item.message = tr("While you were away (%1 to %2): top-ups paid %3, failed %4, blocked %5; spent %6.")
+                           .arg(DisplayFormat::dateTime(summary.from, m_zone), DisplayFormat::dateTime(summary.to, m_zone))
+                           .arg(summary.topUps)
+                           .arg(summary.failures)
+                           .arg(summary.blocked)
+                           .arg(DisplayFormat::money(summary.spend, m_currency));
+        m_items.push_back(item);
+    }
+    std::stable_sort(m_items.begin(), m_items.end(), [](const Item &a, const Item &b) { return a.row.at > b.row.at; });
+    // The same alerts in the same order: refresh the cells and keep the selection.
+    const bool sameRows = !before.empty() && before.size() == m_items.size()
+                          && std::equal(before.begin(), before.end(), m_items.begin(), [](const Item &a, const Item &b) {
+                                 return a.row.id == b.row.id && a.key == b.key;
+                             });
+    if (sameRows) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    } else {
+        // The view still holds the old rows until the reset: put them back for its begin.
+        std::vector<Item> fresh;
+        fresh.swap(m_items);
+        m_items.swap(before);
+        beginResetModel();
+        m_items.swap(fresh);
+        endResetModel();
+    }
+    announceUnread();
+}
+
+void AlertModel::announceUnread()
+{
+    const int unread = unreadCount();
+    if (unread != m_lastUnread) {
+        m_lastUnread = unread;
+        emit unreadCountChanged(unread);
+    }
+}
+
+int AlertModel::unreadCount() const
+{
+    return int(std::count_if(m_items.begin(), m_items.end(), [](const Item &item) { return !item.row.read; }));
+}
+
+void AlertModel::markRead(int row)
+{
+    if (row < 0 || row >= int(m_items.size()) || m_items[std::size_t(row)].row.read)
+        return;
+    Item &item = m_items[std::size_t(row)];
+    if (item.key.isEmpty()) {
+        if (!m_service.markAlertRead(item.row.id))
+            return;
+    } else {
+        m_readKeys.insert(item.key);
+    }
+    // Shown at once; the service's alertsChanged reloads the list a moment later.
+    item.row.read = true;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    announceUnread();
+}
+
+void AlertModel::markAllRead()
+{
+    for (int row = 0; row < int(m_items.size()); ++row)
+        markRead(row);
+}
+
+int AlertModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+int AlertModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AlertModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_items.size()))
+        return {};
+    const Item &item = m_items[std::size_t(index.row())];
+    const QString &kind = item.row.kind;
+    const StateColor state = kind == QLatin1String("topup_failed") || kind == QLatin1String("threshold_suspended") ? StateColor::Error
+                             : kind == QLatin1String("away")                                                     ? StateColor::Info
+                                                                                                                   : StateColor::Warning;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case Time:
+            return DisplayFormat::dateTime(item.row.at, m_zone);
+        case Message:
+            return item.message;
+        case State:
+            return item.row.read ? tr("Read") : tr("New");
+        default:
+            return {};
+        }
+    case RawRole:
+        return index.column() == Time ? QVariant(item.row.at.msecs()) : data(index, Qt::DisplayRole);
+    case KindRole:
+        return kind;
+    case ReadRole:
+        return item.row.read;
+    case Qt::DecorationRole:
+        return index.column() == Message ? QVariant(DisplayFormat::stateIcon(state)) : QVariant();
+    case Qt::ForegroundRole:
+        return index.column() == State && !item.row.read ? QVariant(stateColor(StateColor::Info, QGuiApplication::palette()))
+                                                         : QVariant();
+    case Qt::FontRole: {
+        if (item.row.read || index.column() != Message)
+            return {};
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant AlertModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time:
+        return tr("When");
+    case Message:
+        return tr("Alert");
+    case State:
+        return tr("State");
+    default:
+        return {};
+    }
+}
+
+} // namespace topup

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "service/worldsync.h"
+#include "store/historystore.h"
+
+#include <QAbstractTableModel>
+#include <QSet>
+#include <QTimeZone>
+#include <QTimer>
+
+#include <vector>
+
+namespace topup {
+
+class Service;
+
+// The account's alerts, newest first: those the service stores (failed and
+// blocked top-ups, suspended triggers, cards expiring) and two the page
+// works out itself — low funds on a method a policy uses, and the "while
+// you were away" summary of a catch-up. Each reads as a sentence.
+class AlertModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AlertModel)
+
+public:
+    enum Column { Time, Message, State, ColumnCount };
+    static constexpr int RawRole = Qt::UserRole + 1;
+    static constexpr int KindRole = Qt::UserRole + 2;
+    static constexpr int ReadRole = Qt::UserRole + 3;
+
+    explicit AlertModel(Service &service, QObject *parent = nullptr);
+
+    int unreadCount() const;
+    void markRead(int row);
+    void markAllRead();
+    void addAwaySummary(const CatchUpSummary &summary);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+public slots:
+    void reload();
+
+signals:
+    void unreadCountChanged(int count);
+
+private:
+    struct Item
+    {
+        AlertRow row;   // id 0 for the ones worked out here
+        QString key;    // those keep their read state by key, for this session
+        QString message;
+    };
+    void addLowFunds(std::vector<Item> &items, Instant now);
+    QString describe(const AlertRow &alert) const;
+    void announceUnread();
+
+    Service &m_service;
+    std::vector<Item> m_items;
+    std::vector<std::pair<CatchUpSummary, Instant>> m_away;
+    QSet<QString> m_readKeys;
+    QHash<qint64, QString> m_methodLabels;
+    QTimeZone m_zone;
+    QString m_currency;
+    int m_lastUnread = -1;
+    QTimer m_reloadLater;
+};
+
+} // namespace topup

@@ -1,0 +1,195 @@
+#include "attemptmodel.h"
+
+#include "displayformat.h"
+#include "service/service.h"
+
+#include <QGuiApplication>
+#include <QPalette>
+
+#include <algorithm>
+
+namespace topup {
+
+AttemptModel::AttemptModel(Service &service, qint64 lineId, int pageSize, QObject *parent)
+    : QAbstractTableModel(parent), m_service(service), m_lineId(lineId), m_pageSize(pageSize), m_limit(pageSize)
+{
+    // The service announces a step of the clock with several signals at once: one reload for all of them.
+    m_reloadLater.setSingleShot(true);
+    m_reloadLater.setInterval(0);
+    connect(&m_reloadLater, &QTimer::timeout, this, &AttemptModel::reload);
+    for (auto signal : {&Service::historyChanged, &Service::linesChanged, &Service::methodsChanged, &Service::accountChanged})
+        connect(&m_service, signal, &m_reloadLater, qOverload<>(&QTimer::start));
+    reload();
+}
+
+void AttemptModel::setLineId(qint64 lineId)
+{
+    m_lineId = lineId;
+    m_limit = m_pageSize;
+    reload();
+}
+
+void AttemptModel::loadMethodLabels()
+{
+    m_methodLabels.clear();
+    if (const Expected<std::vector<MethodRecord>> methods = m_service.methods()) {
+        for (const MethodRecord &method : *methods)
+            m_methodLabels.insert(method.id, method.label());
+    }
+}
+
+void AttemptModel::reload()
+{
+    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_limit, m_lineId);
+    std::vector<AttemptRow> fresh = rows ? *rows : std::vector<AttemptRow>();
+    const bool sameRows = !m_rows.empty() && fresh.size() == m_rows.size()
+                          && std::equal(fresh.begin(), fresh.end(), m_rows.begin(),
+                                        [](const AttemptRow &a, const AttemptRow &b) { return a.id == b.id; });
+    // The same attempts (a clock step without a top-up): refresh the cells and keep the selection.
+    if (!sameRows)
+        beginResetModel();
+    m_zone = DisplayFormat::zoneOf(m_service);
+    m_currency = DisplayFormat::currencyOf(m_service);
+    loadMethodLabels();
+    m_rows = std::move(fresh);
+    m_error = rows ? QString() : rows.error();
+    if (!sameRows)
+        endResetModel();
+    else
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+bool AttemptModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_fetchesMore && int(m_rows.size()) >= m_limit;
+}
+
+void AttemptModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    // The service pages by limit: ask for one more page and append its tail.
+    m_limit += m_pageSize;
+    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_limit, m_lineId);
+    if (!rows || rows->size() <= m_rows.size())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(rows->size()) - 1);
+    m_rows.insert(m_rows.end(), rows->begin() + qsizetype(m_rows.size()), rows->end());
+    endInsertRows();
+}
+
+int AttemptModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AttemptModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AttemptModel::display(const AttemptRow &row, int column) const
+{
+    switch (column) {
+    case Time:
+        return DisplayFormat::dateTime(row.at, m_zone);
+    case Line:
+        return row.lineName;
+    case Trigger:
+        return DisplayFormat::trigger(row.trigger);
+    case Attempt:
+        return QString::number(row.attempt);
+    case Method:
+        return row.methodId == 0 ? tr("—") : m_methodLabels.value(row.methodId, tr("removed method"));
+    case Package:
+        return row.package;
+    case Amount:
+        return DisplayFormat::money(row.amount, m_currency);
+    case Status:
+        return DisplayFormat::status(row.status);
+    case Reason:
+        return row.reason.isEmpty() ? QString() : DisplayFormat::reason(row.reason);
+    default:
+        return {};
+    }
+}
+
+QVariant AttemptModel::raw(const AttemptRow &row, int column) const
+{
+    switch (column) {
+    case Time:
+        return row.at.msecs();
+    case Line:
+        return row.lineId;
+    case Trigger:
+        return row.trigger;
+    case Attempt:
+        return row.attempt;
+    case Method:
+        return row.methodId;
+    case Amount:
+        return row.amount.cents();
+    case Status:
+        return row.status;
+    case Reason:
+        return row.reason;
+    default:
+        return display(row, column);
+    }
+}
+
+QVariant AttemptModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_rows.size()))
+        return {};
+    const AttemptRow &row = m_rows[std::size_t(index.row())];
+    const StateColor state = DisplayFormat::statusState(row.status);
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return display(row, index.column());
+    case RawRole:
+        return raw(row, index.column());
+    case Qt::DecorationRole:
+        return index.column() == Status ? QVariant(DisplayFormat::stateIcon(state)) : QVariant();
+    case Qt::ForegroundRole:
+        // Failed and blocked rows stand out; the icon says the same without colour.
+        if (state == StateColor::Error || state == StateColor::Warning)
+            return stateColor(state, QGuiApplication::palette());
+        return {};
+    case Qt::TextAlignmentRole:
+        return (index.column() == Amount || index.column() == Attempt) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant AttemptModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time:
+        return tr("Time");
+    case Line:
+        return tr("Line");
+    case Trigger:
+        return tr("Trigger");
+    case Attempt:
+        return tr("Attempt");
+    case Method:
+        return tr("Method");
+    case Package:
+        return tr("Package");
+    case Amount:
+        return tr("Amount");
+    case Status:
+        return tr("Status");
+    case Reason:
+        return tr("Reason");
+    default:
+        return {};
+    }
+}
+
+} // namespace topup

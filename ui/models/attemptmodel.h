@@ -1,0 +1,66 @@
+#pragma once
+
+#include "store/historystore.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QTimeZone>
+#include <QTimer>
+
+#include <vector>
+
+namespace topup {
+
+class Service;
+
+// Top-up attempts, newest first, for the history page and a line's test
+// tab. Fetches a page at a time as the view scrolls, and reloads what it
+// has when the service says the history, lines or methods changed.
+class AttemptModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AttemptModel)
+
+public:
+    enum Column { Time, Line, Trigger, Attempt, Method, Package, Amount, Status, Reason, ColumnCount };
+    // The raw value behind a cell (ms since epoch, line id, status name, cents...), for sorting and filtering.
+    static constexpr int RawRole = Qt::UserRole + 1;
+
+    // lineId 0: every line of the account.
+    explicit AttemptModel(Service &service, qint64 lineId = 0, int pageSize = 500, QObject *parent = nullptr);
+
+    void setLineId(qint64 lineId);
+    // Stops fetching more as the view scrolls (a short "latest" list).
+    void setFetchesMore(bool enabled) { m_fetchesMore = enabled; }
+    const std::vector<AttemptRow> &rows() const noexcept { return m_rows; }
+    QString error() const { return m_error; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+public slots:
+    void reload();
+
+private:
+    void loadMethodLabels();
+    QVariant display(const AttemptRow &row, int column) const;
+    QVariant raw(const AttemptRow &row, int column) const;
+
+    Service &m_service;
+    qint64 m_lineId;
+    int m_pageSize;
+    int m_limit;
+    bool m_fetchesMore = true;
+    std::vector<AttemptRow> m_rows;
+    QHash<qint64, QString> m_methodLabels;
+    QTimeZone m_zone;
+    QString m_currency;
+    QString m_error;
+    QTimer m_reloadLater;
+};
+
+} // namespace topup

@@ -1,0 +1,190 @@
+#include "methodmodel.h"
+
+#include "displayformat.h"
+#include "domain/cardexpiry.h"
+#include "service/service.h"
+
+#include <QGuiApplication>
+#include <QPalette>
+
+#include <algorithm>
+
+namespace topup {
+
+MethodModel::MethodModel(Service &service, QObject *parent) : QAbstractTableModel(parent), m_service(service)
+{
+    m_reloadLater.setSingleShot(true);
+    m_reloadLater.setInterval(0);
+    connect(&m_reloadLater, &QTimer::timeout, this, &MethodModel::reload);
+    for (auto signal : {&Service::methodsChanged, &Service::accountChanged, &Service::clockChanged, &Service::linesChanged})
+        connect(&m_service, signal, &m_reloadLater, qOverload<>(&QTimer::start));
+    reload();
+}
+
+void MethodModel::reload()
+{
+    const Expected<std::vector<MethodRecord>> methods = m_service.methods();
+    std::vector<MethodRecord> fresh = methods ? *methods : std::vector<MethodRecord>();
+    // The same methods (funds moved on a clock step): refresh the cells and keep the selection.
+    const bool sameRows = !m_methods.empty() && fresh.size() == m_methods.size()
+                          && std::equal(fresh.begin(), fresh.end(), m_methods.begin(),
+                                        [](const MethodRecord &a, const MethodRecord &b) { return a.id == b.id; });
+    if (!sameRows)
+        beginResetModel();
+    m_methods = std::move(fresh);
+    m_error = methods ? QString() : methods.error();
+    m_currency = DisplayFormat::currencyOf(m_service);
+    m_users.clear();
+    if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {
+        for (const LineRecord &line : *lines) {
+            if (!line.policy)
+                continue;
+            for (const QString &id : {line.policy->method, line.policy->fallback}) {
+                if (!id.isEmpty() && !m_users[id].contains(line.name))
+                    m_users[id] << line.name;
+            }
+        }
+    }
+    const Expected<Instant> clock = m_service.worldClock();
+    m_today = QDateTime::fromMSecsSinceEpoch(clock ? clock->msecs() : m_service.now().msecs(), DisplayFormat::zoneOf(m_service)).date();
+    if (!sameRows)
+        endResetModel();
+    else
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+std::optional<MethodRecord> MethodModel::methodAt(int row) const
+{
+    if (row < 0 || row >= int(m_methods.size()))
+        return std::nullopt;
+    return m_methods[std::size_t(row)];
+}
+
+int MethodModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_methods.size());
+}
+
+int MethodModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+MethodModel::ExpiryState MethodModel::expiryState(const MethodRecord &method) const
+{
+    if (!method.expires)
+        return ExpiryState::None;
+    const QDate first(method.expires->year, method.expires->month, 1);
+    if (first.addDays(first.daysInMonth() - 1) < m_today)
+        return ExpiryState::Expired;
+    return expiresWithin(*method.expires, m_today, soonDays) ? ExpiryState::Soon : ExpiryState::Fine;
+}
+
+QVariant MethodModel::display(const MethodRecord &method, int column) const
+{
+    switch (column) {
+    case Kind:
+        switch (method.kind) {
+        case MethodKind::CreditCard:
+            return tr("%1 credit card").arg(method.brand);
+        case MethodKind::DebitCard:
+            return tr("%1 debit card").arg(method.brand);
+        case MethodKind::PayPal:
+            return tr("PayPal");
+        }
+        return {};
+    case Number:
+        return method.isCard() ? tr("•••• %1").arg(method.lastFour) : method.walletMasked;
+    case Expiry: {
+        if (!method.expires)
+            return tr("—");
+        const QString when = QStringLiteral("%1/%2").arg(method.expires->month, 2, 10, QLatin1Char('0')).arg(method.expires->year);
+        switch (expiryState(method)) {
+        case ExpiryState::Soon:
+            return tr("%1 — expires soon").arg(when);
+        case ExpiryState::Expired:
+            return tr("%1 — expired").arg(when);
+        default:
+            return when;
+        }
+    }
+    case Funds:
+        return DisplayFormat::money(method.funds, m_currency);
+    case Default:
+        return method.isDefault ? tr("Default") : QString();
+    case UsedBy:
+        return m_users.value(method.engineId()).join(QLatin1String(", "));
+    default:
+        return {};
+    }
+}
+
+QVariant MethodModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_methods.size()))
+        return {};
+    const MethodRecord &method = m_methods[std::size_t(index.row())];
+    const ExpiryState expiry = expiryState(method);
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return display(method, index.column());
+    case Qt::AccessibleTextRole:
+        return display(method, index.column());
+    case IdRole:
+        return method.id;
+    case RawRole:
+        switch (index.column()) {
+        case Expiry:
+            return method.expires ? method.expires->index() : 0;
+        case Funds:
+            return method.funds.cents();
+        case Default:
+            return method.isDefault;
+        default:
+            return display(method, index.column());
+        }
+    case Qt::DecorationRole:
+        if (index.column() == Expiry && expiry == ExpiryState::Soon)
+            return DisplayFormat::stateIcon(StateColor::Warning);
+        if (index.column() == Expiry && expiry == ExpiryState::Expired)
+            return DisplayFormat::stateIcon(StateColor::Error);
+        if (index.column() == Default && method.isDefault)
+            return DisplayFormat::stateIcon(StateColor::Ok);
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == Expiry && expiry == ExpiryState::Soon)
+            return stateColor(StateColor::Warning, QGuiApplication::palette());
+        if (index.column() == Expiry && expiry == ExpiryState::Expired)
+            return stateColor(StateColor::Error, QGuiApplication::palette());
+        return {};
+    case Qt::TextAlignmentRole:
+        return index.column() == Funds ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant MethodModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Kind:
+        return tr("Method");
+    case Number:
+        return tr("Number");
+    case Expiry:
+        return tr("Expires");
+    case Funds:
+        return tr("Funds");
+    case Default:
+        return tr("Default");
+    case UsedBy:
+        return tr("Used by");
+    default:
+        return {};
+    }
+}
+
+} // namespace topup

@@ -1,0 +1,327 @@
+#include "linetestpanel.h"
+
+#include "displayformat.h"
+#include "domain/reason.h"
+#include "models/attemptmodel.h"
+#include "rules/thresholdstate.h"
+#include "service/service.h"
+#include "widgets/errorlabel.h"
+#include "widgets/paddeddelegate.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace topup {
+namespace {
+
+constexpr qint64 minuteMs = 60 * 1000;
+constexpr qint64 hourMs = 60 * minuteMs;
+constexpr qint64 dayMs = 24 * hourMs;
+
+// What the method choices show; a clock step announces methodsChanged too,
+// and refilling unchanged combo boxes would close an open one under the user.
+QString methodChoices(Service &service)
+{
+    QStringList labels;
+    if (const Expected<std::vector<MethodRecord>> methods = service.methods()) {
+        for (const MethodRecord &method : *methods)
+            labels << method.engineId() + QLatin1Char('=') + method.label();
+    }
+    return labels.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+LineTestPanel::LineTestPanel(Service &service, QWidget *parent)
+    : QWidget(parent), m_service(service), m_balanceTitle(new QLabel(this)), m_data(new QLabel(this)), m_voice(new QLabel(this)),
+      m_state(new QLabel(this)), m_clockGroup(new QGroupBox(this)), m_clock(new QLabel(m_clockGroup)),
+      m_play(new QPushButton(m_clockGroup)), m_speedLabel(new QLabel(m_clockGroup)), m_speed(new QComboBox(m_clockGroup)),
+      m_next(new QPushButton(m_clockGroup)), m_actionsGroup(new QGroupBox(this)), m_drain(new QPushButton(m_actionsGroup)),
+      m_faultLabel(new QLabel(m_actionsGroup)), m_faultMethod(new QComboBox(m_actionsGroup)),
+      m_faultReason(new QComboBox(m_actionsGroup)), m_inject(new QPushButton(m_actionsGroup)),
+      m_manualLabel(new QLabel(m_actionsGroup)), m_manualPackage(new QComboBox(m_actionsGroup)),
+      m_manualMethod(new QComboBox(m_actionsGroup)), m_manual(new QPushButton(m_actionsGroup)), m_status(new QLabel(this)),
+      m_error(new ErrorLabel(this)), m_attemptsTitle(new QLabel(this)), m_attempts(new QTableView(this)),
+      m_attemptModel(new AttemptModel(service, -1, 50, this))
+{
+    m_data->setObjectName(QStringLiteral("dataBalance"));
+    m_voice->setObjectName(QStringLiteral("voiceBalance"));
+    m_state->setObjectName(QStringLiteral("thresholdState"));
+    m_clock->setObjectName(QStringLiteral("clock"));
+    m_play->setObjectName(QStringLiteral("play"));
+    m_play->setCheckable(true);
+    m_speed->setObjectName(QStringLiteral("speed"));
+    m_speed->addItem(QString(), minuteMs);
+    m_speed->addItem(QString(), hourMs);
+    m_speed->addItem(QString(), dayMs);
+    m_speed->setCurrentIndex(1);
+    m_next->setObjectName(QStringLiteral("nextEvent"));
+    m_drain->setObjectName(QStringLiteral("drain"));
+    m_faultMethod->setObjectName(QStringLiteral("faultMethod"));
+    m_faultReason->setObjectName(QStringLiteral("faultReason"));
+    for (const char *reason : {"declined", "gateway_error", "insufficient_funds"})
+        m_faultReason->addItem(QString(), QLatin1String(reason));
+    m_inject->setObjectName(QStringLiteral("inject"));
+    m_manualPackage->setObjectName(QStringLiteral("manualPackage"));
+    m_manualMethod->setObjectName(QStringLiteral("manualMethod"));
+    m_manual->setObjectName(QStringLiteral("manualTopUp"));
+    m_status->setObjectName(QStringLiteral("testStatus"));
+    m_status->setWordWrap(true);
+    m_error->setObjectName(QStringLiteral("testError"));
+    m_attempts->setObjectName(QStringLiteral("latestAttempts"));
+    m_attemptModel->setFetchesMore(false);
+    m_attempts->setModel(m_attemptModel);
+    PaddedDelegate::setUp(m_attempts);
+    m_attempts->setColumnHidden(AttemptModel::Line, true);
+
+    QFont big = m_data->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    for (QLabel *label : {m_data, m_voice, m_state})
+        label->setFont(big);
+    QFont bold = m_balanceTitle->font();
+    bold.setBold(true);
+    m_balanceTitle->setFont(bold);
+    m_attemptsTitle->setFont(bold);
+
+    auto *balance = new QHBoxLayout;
+    balance->addWidget(m_data);
+    balance->addSpacing(24);
+    balance->addWidget(m_voice);
+    balance->addSpacing(24);
+    balance->addWidget(m_state);
+    balance->addStretch(1);
+
+    auto *clock = new QHBoxLayout(m_clockGroup);
+    clock->addWidget(m_clock, 1);
+    clock->addWidget(m_play);
+    clock->addWidget(m_speedLabel);
+    clock->addWidget(m_speed);
+    clock->addWidget(m_next);
+
+    auto *actions = new QGridLayout(m_actionsGroup);
+    actions->addWidget(m_drain, 0, 0, 1, 2, Qt::AlignLeft);
+    actions->addWidget(m_faultLabel, 1, 0);
+    actions->addWidget(m_faultMethod, 1, 1);
+    actions->addWidget(m_faultReason, 1, 2);
+    actions->addWidget(m_inject, 1, 3);
+    actions->addWidget(m_manualLabel, 2, 0);
+    actions->addWidget(m_manualPackage, 2, 1);
+    actions->addWidget(m_manualMethod, 2, 2);
+    actions->addWidget(m_manual, 2, 3);
+    actions->setColumnStretch(1, 1);
+    actions->setColumnStretch(2, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_balanceTitle);
+    layout->addLayout(balance);
+    layout->addWidget(m_clockGroup);
+    layout->addWidget(m_actionsGroup);
+    layout->addWidget(m_status);
+    layout->addWidget(m_error);
+    layout->addWidget(m_attemptsTitle);
+    layout->addWidget(m_attempts, 1);
+
+    connect(m_drain, &QPushButton::clicked, this, &LineTestPanel::drain);
+    connect(m_inject, &QPushButton::clicked, this, &LineTestPanel::inject);
+    connect(m_manual, &QPushButton::clicked, this, &LineTestPanel::manualTopUp);
+    connect(m_play, &QPushButton::clicked, this, &LineTestPanel::togglePlay);
+    connect(m_next, &QPushButton::clicked, this, &LineTestPanel::nextEvent);
+    connect(m_speed, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        if (m_service.isPlaying())
+            (void)m_service.startPlaying(m_speed->currentData().toLongLong());
+    });
+    connect(&m_service, &Service::linesChanged, this, &LineTestPanel::refreshLine);
+    connect(&m_service, &Service::clockChanged, this, &LineTestPanel::refreshClock);
+    connect(&m_service, &Service::methodsChanged, this, [this] {
+        if (methodChoices(m_service) != m_methodChoices)
+            fillChoices();
+    });
+    connect(&m_service, &Service::playStopped, this, [this](const QString &error) {
+        m_play->setChecked(false);
+        retranslateUi();
+        if (!error.isEmpty())
+            report(QString(), tr("The clock stopped: %1").arg(error));
+    });
+
+    QWidget *order[] = {m_play, m_speed, m_next, m_drain, m_faultMethod, m_faultReason, m_inject,
+                        m_manualPackage, m_manualMethod, m_manual, m_attempts};
+    for (std::size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
+    retranslateUi();
+}
+
+void LineTestPanel::retranslateUi()
+{
+    m_balanceTitle->setText(tr("Balance now"));
+    m_clockGroup->setTitle(tr("Simulated clock"));
+    m_play->setText(m_play->isChecked() ? tr("&Pause") : tr("&Play"));
+    m_speedLabel->setText(tr("Speed:"));
+    m_speed->setItemText(0, tr("1 minute per second"));
+    m_speed->setItemText(1, tr("1 hour per second"));
+    m_speed->setItemText(2, tr("1 day per second"));
+    m_next->setText(tr("Jump to &next event"));
+    m_actionsGroup->setTitle(tr("Try the rules"));
+    m_drain->setText(tr("&Drain the line's data"));
+    m_faultLabel->setText(tr("Next charge of:"));
+    m_faultReason->setItemText(0, tr("is declined"));
+    m_faultReason->setItemText(1, tr("hits a gateway error"));
+    m_faultReason->setItemText(2, tr("has insufficient funds"));
+    m_inject->setText(tr("&Inject failure"));
+    m_manualLabel->setText(tr("Top up now:"));
+    m_manual->setText(tr("Top &up"));
+    m_attemptsTitle->setText(tr("Latest attempts of this line"));
+    m_play->setAccessibleName(m_play->isChecked() ? tr("Pause the simulated clock") : tr("Play the simulated clock"));
+    m_speed->setAccessibleName(tr("Simulation speed"));
+    m_next->setAccessibleName(tr("Jump to the next top-up"));
+    m_drain->setAccessibleName(tr("Use up all data of the line"));
+    m_faultMethod->setAccessibleName(tr("Method whose next charge fails"));
+    m_faultReason->setAccessibleName(tr("Failure to inject"));
+    m_inject->setAccessibleName(tr("Inject the failure"));
+    m_manualPackage->setAccessibleName(tr("Package to buy now"));
+    m_manualMethod->setAccessibleName(tr("Method to pay with now"));
+    m_manual->setAccessibleName(tr("Top up now"));
+    m_attempts->setAccessibleName(tr("Latest attempts of this line"));
+    fillChoices();
+    refreshLine();
+    refreshClock();
+}
+
+void LineTestPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void LineTestPanel::setLine(qint64 lineId)
+{
+    m_lineId = lineId;
+    m_attemptModel->setLineId(lineId);
+    m_status->clear();
+    m_error->setError(QString());
+    fillChoices();
+    refreshLine();
+    refreshClock();
+}
+
+void LineTestPanel::fillChoices()
+{
+    const QString currency = DisplayFormat::currencyOf(m_service);
+    m_methodChoices = methodChoices(m_service);
+    const QVariant faultMethod = m_faultMethod->currentData();
+    const QVariant manualMethod = m_manualMethod->currentData();
+    const QVariant package = m_manualPackage->currentData();
+    m_faultMethod->clear();
+    m_manualMethod->clear();
+    m_manualPackage->clear();
+    if (const Expected<std::vector<MethodRecord>> methods = m_service.methods()) {
+        for (const MethodRecord &method : *methods) {
+            m_faultMethod->addItem(method.label(), method.id);
+            m_manualMethod->addItem(method.label(), method.id);
+        }
+    }
+    if (const Expected<std::vector<PackageRecord>> packages = m_service.packages()) {
+        for (const PackageRecord &record : *packages)
+            m_manualPackage->addItem(tr("%1 — %2").arg(record.name, DisplayFormat::money(record.package.price, currency)), record.id);
+    }
+    m_faultMethod->setCurrentIndex(std::max(0, m_faultMethod->findData(faultMethod)));
+    m_manualMethod->setCurrentIndex(std::max(0, m_manualMethod->findData(manualMethod)));
+    m_manualPackage->setCurrentIndex(std::max(0, m_manualPackage->findData(package)));
+    for (QWidget *needsMethod : {static_cast<QWidget *>(m_inject), static_cast<QWidget *>(m_manual)})
+        needsMethod->setEnabled(m_faultMethod->count() > 0);
+}
+
+void LineTestPanel::refreshLine()
+{
+    if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {
+        for (const LineRecord &line : *lines) {
+            if (line.id != m_lineId)
+                continue;
+            m_data->setText(tr("Data: %1").arg(DisplayFormat::data(line.dataBytes)));
+            m_voice->setText(tr("Voice: %1").arg(DisplayFormat::voice(line.voiceSeconds)));
+            const bool threshold = line.policy && line.policy->hasActiveThreshold();
+            m_state->setText(threshold ? tr("Threshold top-up: %1").arg(DisplayFormat::thresholdState(thresholdStateName(line.progress.state)))
+                                       : tr("No threshold top-up"));
+            return;
+        }
+    }
+    m_data->clear();
+    m_voice->clear();
+    m_state->clear();
+}
+
+void LineTestPanel::refreshClock()
+{
+    const Expected<Instant> clock = m_service.worldClock();
+    m_clock->setText(clock ? tr("Simulated time: %1").arg(DisplayFormat::dateTime(*clock, DisplayFormat::zoneOf(m_service)))
+                           : clock.error());
+}
+
+void LineTestPanel::report(const QString &message, const QString &error)
+{
+    m_status->setText(message);
+    m_error->setError(error);
+}
+
+void LineTestPanel::drain()
+{
+    const Expected<bool> drained = m_service.drainLine(m_lineId);
+    drained ? report(tr("The line's data is used up; the rules reacted at once (see the attempts below)."))
+            : report(QString(), drained.error());
+}
+
+void LineTestPanel::inject()
+{
+    const std::optional<Reason> reason = parseInjectableReason(m_faultReason->currentData().toString());
+    if (!reason || m_faultMethod->count() == 0)
+        return;
+    const Expected<bool> injected = m_service.injectFault(m_faultMethod->currentData().toLongLong(), {*reason});
+    injected ? report(tr("The next charge of %1 will fail: %2.")
+                          .arg(m_faultMethod->currentText(), DisplayFormat::reason(m_faultReason->currentData().toString())))
+             : report(QString(), injected.error());
+}
+
+void LineTestPanel::manualTopUp()
+{
+    const Expected<ChargeAnswer> answer = m_service.manualTopUp(m_lineId, m_manualPackage->currentData().toLongLong(),
+                                                                m_manualMethod->currentData().toLongLong());
+    if (!answer)
+        report(QString(), answer.error());
+    else if (answer->succeeded)
+        report(tr("Topped up with %1.").arg(m_manualPackage->currentText()));
+    else
+        report(QString(), tr("The top-up failed: %1.").arg(DisplayFormat::reason(answer->reason ? reasonName(*answer->reason) : QString())));
+}
+
+void LineTestPanel::togglePlay()
+{
+    if (m_service.isPlaying()) {
+        m_service.stopPlaying();
+    } else if (const Expected<bool> playing = m_service.startPlaying(m_speed->currentData().toLongLong()); !playing) {
+        report(QString(), playing.error());
+    }
+    m_play->setChecked(m_service.isPlaying());
+    retranslateUi();
+}
+
+void LineTestPanel::nextEvent()
+{
+    const Expected<std::optional<Instant>> next = m_service.advanceToNextEvent();
+    if (!next)
+        report(QString(), next.error());
+    else if (!*next)
+        report(tr("No top-up in the next 35 days; the clock stays."));
+    else
+        report(tr("Jumped to the next top-up: %1.").arg(DisplayFormat::dateTime(**next, DisplayFormat::zoneOf(m_service))));
+}
+
+} // namespace topup

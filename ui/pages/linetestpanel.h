@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace topup {
+
+class AttemptModel;
+class ErrorLabel;
+class Service;
+
+// The "Test auto top-up" tab of a line: drain it, make the next charge of
+// a method fail, top up by hand, and run the simulated clock (play/pause at
+// a speed, or jump to the next top-up), watching the balance and the
+// latest attempts change as the service reports them.
+class LineTestPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LineTestPanel)
+
+public:
+    explicit LineTestPanel(Service &service, QWidget *parent = nullptr);
+
+    void setLine(qint64 lineId);
+    AttemptModel *attempts() const { return m_attemptModel; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void fillChoices();
+    void refreshLine();
+    void refreshClock();
+    void report(const QString &message, const QString &error = {});
+    void drain();
+    void inject();
+    void manualTopUp();
+    void togglePlay();
+    void nextEvent();
+
+    Service &m_service;
+    qint64 m_lineId = 0;
+    QString m_methodChoices;
+    QLabel *m_balanceTitle;
+    QLabel *m_data;
+    QLabel *m_voice;
+    QLabel *m_state;
+    QGroupBox *m_clockGroup;
+    QLabel *m_clock;
+    QPushButton *m_play;
+    QLabel *m_speedLabel;
+    QComboBox *m_speed;
+    QPushButton *m_next;
+    QGroupBox *m_actionsGroup;
+    QPushButton *m_drain;
+    QLabel *m_faultLabel;
+    QComboBox *m_faultMethod;
+    QComboBox *m_faultReason;
+    QPushButton *m_inject;
+    QLabel *m_manualLabel;
+    QComboBox *m_manualPackage;
+    QComboBox *m_manualMethod;
+    QPushButton *m_manual;
+    QLabel *m_status;
+    ErrorLabel *m_error;
+    QLabel *m_attemptsTitle;
+    QTableView *m_attempts;
+    AttemptModel *m_attemptModel;
+};
+
+} // namespace topup

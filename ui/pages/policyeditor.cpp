@@ -1,0 +1,596 @@
+#include "policyeditor.h"
+
+#include "displayformat.h"
+#include "amountunits.h"
+#include "capsummary.h"
+#include "models/previewmodel.h"
+#include "policyerrors.h"
+#include "scenario/policyjson.h"
+#include "service/service.h"
+#include "widgets/errorlabel.h"
+#include "widgets/paddeddelegate.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QTableView>
+#include <QTimeEdit>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace topup {
+namespace {
+
+constexpr qint64 gigabyte = 1000 * 1000 * 1000;
+
+// What the method choices show; a clock step announces methodsChanged too,
+// and refilling unchanged combo boxes would close an open one under the user.
+QString methodChoices(Service &service)
+{
+    QStringList labels;
+    if (const Expected<std::vector<MethodRecord>> methods = service.methods()) {
+        for (const MethodRecord &method : *methods)
+            labels << method.engineId() + QLatin1Char('=') + method.label();
+    }
+    return labels.join(QLatin1Char('\n'));
+}
+
+QLabel *small(QLabel *label)
+{
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+} // namespace
+
+PolicyEditor::PolicyEditor(Service &service, QWidget *parent)
+    : QWidget(parent), m_service(service), m_previewModel(new PreviewModel(this)), m_previewTimer(new QTimer(this))
+{
+    build();
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(previewDelayMs);
+    connect(m_previewTimer, &QTimer::timeout, this, &PolicyEditor::refreshPreview);
+    connect(&m_service, &Service::methodsChanged, this, [this] {
+        if (methodChoices(m_service) == m_methodChoices)
+            return;
+        const QString before = snapshot();
+        const bool dirty = isDirty();
+        fillChoices();
+        if (!dirty && before != snapshot())
+            m_saved = snapshot();
+        edited();
+    });
+    connect(&m_service, &Service::clockChanged, this, [this] { m_previewTimer->start(); });
+    connect(&m_service, &Service::linesChanged, this, &PolicyEditor::followStoredPolicy);
+    retranslateUi();
+}
+
+void PolicyEditor::build()
+{
+    m_enabled = new QCheckBox(this);
+    m_enabled->setObjectName(QStringLiteral("enabled"));
+
+    m_thresholdGroup = new QGroupBox(this);
+    m_thresholdGroup->setObjectName(QStringLiteral("threshold"));
+    m_thresholdGroup->setCheckable(true);
+    m_resourceLabel = new QLabel(m_thresholdGroup);
+    m_resource = new QComboBox(m_thresholdGroup);
+    m_resource->setObjectName(QStringLiteral("thresholdResource"));
+    m_resource->addItem(QString(), int(Resource::Data));
+    m_resource->addItem(QString(), int(Resource::Voice));
+    m_belowLabel = new QLabel(m_thresholdGroup);
+    m_below = new QLineEdit(m_thresholdGroup);
+    m_below->setObjectName(QStringLiteral("thresholdAmount"));
+    m_below->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,9}([.][0-9]{0,6})?")), m_below));
+    m_unit = new QComboBox(m_thresholdGroup);
+    m_unit->setObjectName(QStringLiteral("thresholdUnit"));
+    m_thresholdPackageLabel = new QLabel(m_thresholdGroup);
+    m_thresholdPackage = new QComboBox(m_thresholdGroup);
+    m_thresholdPackage->setObjectName(QStringLiteral("thresholdPackage"));
+    m_belowError = new ErrorLabel(QStringLiteral("thresholdAmountError"), m_thresholdGroup);
+    m_thresholdError = new ErrorLabel(QStringLiteral("thresholdError"), m_thresholdGroup);
+    auto *threshold = new QGridLayout(m_thresholdGroup);
+    threshold->addWidget(m_resourceLabel, 0, 0);
+    threshold->addWidget(m_resource, 0, 1, 1, 2);
+    threshold->addWidget(m_belowLabel, 1, 0);
+    threshold->addWidget(m_below, 1, 1);
+    threshold->addWidget(m_unit, 1, 2);
+    threshold->addWidget(m_belowError, 2, 1, 1, 2);
+    threshold->addWidget(m_thresholdPackageLabel, 3, 0);
+    threshold->addWidget(m_thresholdPackage, 3, 1, 1, 2);
+    threshold->addWidget(m_thresholdError, 4, 1, 1, 2);
+    threshold->setColumnStretch(1, 1);
+
+    m_monthlyGroup = new QGroupBox(this);
+    m_monthlyGroup->setObjectName(QStringLiteral("monthly"));
+    m_monthlyGroup->setCheckable(true);
+    m_dayLabel = new QLabel(m_monthlyGroup);
+    m_day = new QLineEdit(m_monthlyGroup);
+    m_day->setObjectName(QStringLiteral("monthlyDay"));
+    m_day->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,3}")), m_day));
+    m_day->setMaximumWidth(m_day->fontMetrics().horizontalAdvance(QStringLiteral("0000")) + 24);
+    m_dayHint = small(new QLabel(m_monthlyGroup));
+    m_dayError = new ErrorLabel(QStringLiteral("monthlyDayError"), m_monthlyGroup);
+    m_timeLabel = new QLabel(m_monthlyGroup);
+    m_time = new QTimeEdit(m_monthlyGroup);
+    m_time->setObjectName(QStringLiteral("monthlyTime"));
+    m_time->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_monthlyPackageLabel = new QLabel(m_monthlyGroup);
+    m_monthlyPackage = new QComboBox(m_monthlyGroup);
+    m_monthlyPackage->setObjectName(QStringLiteral("monthlyPackage"));
+    m_monthlyError = new ErrorLabel(QStringLiteral("monthlyError"), m_monthlyGroup);
+    auto *monthly = new QGridLayout(m_monthlyGroup);
+    monthly->addWidget(m_dayLabel, 0, 0);
+    monthly->addWidget(m_day, 0, 1);
+    monthly->addWidget(m_dayHint, 0, 2);
+    monthly->addWidget(m_dayError, 1, 1, 1, 2);
+    monthly->addWidget(m_timeLabel, 2, 0);
+    monthly->addWidget(m_time, 2, 1);
+    monthly->addWidget(m_monthlyPackageLabel, 3, 0);
+    monthly->addWidget(m_monthlyPackage, 3, 1, 1, 2);
+    monthly->addWidget(m_monthlyError, 4, 1, 1, 2);
+    monthly->setColumnStretch(2, 1);
+
+    m_paymentGroup = new QGroupBox(this);
+    m_methodLabel = new QLabel(m_paymentGroup);
+    m_method = new QComboBox(m_paymentGroup);
+    m_method->setObjectName(QStringLiteral("method"));
+    m_methodError = new ErrorLabel(QStringLiteral("methodError"), m_paymentGroup);
+    m_fallbackLabel = new QLabel(m_paymentGroup);
+    m_fallback = new QComboBox(m_paymentGroup);
+    m_fallback->setObjectName(QStringLiteral("fallback"));
+    m_fallbackError = new ErrorLabel(QStringLiteral("fallbackError"), m_paymentGroup);
+    auto *payment = new QGridLayout(m_paymentGroup);
+    payment->addWidget(m_methodLabel, 0, 0);
+    payment->addWidget(m_method, 0, 1);
+    payment->addWidget(m_methodError, 1, 1);
+    payment->addWidget(m_fallbackLabel, 2, 0);
+    payment->addWidget(m_fallback, 2, 1);
+    payment->addWidget(m_fallbackError, 3, 1);
+    payment->setColumnStretch(1, 1);
+
+    m_limitsGroup = new QGroupBox(this);
+    m_capLabel = new QLabel(m_limitsGroup);
+    m_cap = new QLineEdit(m_limitsGroup);
+    m_cap->setObjectName(QStringLiteral("monthlyCap"));
+    m_capError = new ErrorLabel(QStringLiteral("monthlyCapError"), m_limitsGroup);
+    m_maxLabel = new QLabel(m_limitsGroup);
+    m_max = new QLineEdit(m_limitsGroup);
+    m_max->setObjectName(QStringLiteral("maxPerMonth"));
+    m_max->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,15}")), m_max));
+    m_maxError = new ErrorLabel(QStringLiteral("maxPerMonthError"), m_limitsGroup);
+    auto *limits = new QGridLayout(m_limitsGroup);
+    limits->addWidget(m_capLabel, 0, 0);
+    limits->addWidget(m_cap, 0, 1);
+    limits->addWidget(m_capError, 1, 1);
+    limits->addWidget(m_maxLabel, 2, 0);
+    limits->addWidget(m_max, 2, 1);
+    limits->addWidget(m_maxError, 3, 1);
+    limits->setColumnStretch(1, 1);
+
+    m_policyError = new ErrorLabel(QStringLiteral("policyError"), this);
+    m_savedNote = small(new QLabel(this));
+    m_savedNote->setObjectName(QStringLiteral("savedNote"));
+    m_save = new QPushButton(this);
+    m_save->setObjectName(QStringLiteral("save"));
+    m_save->setDefault(true);
+    m_cancel = new QPushButton(this);
+    m_cancel->setObjectName(QStringLiteral("cancel"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_savedNote, 1);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_save);
+
+    auto *form = new QVBoxLayout;
+    form->addWidget(m_enabled);
+    form->addWidget(m_thresholdGroup);
+    form->addWidget(m_monthlyGroup);
+    form->addWidget(m_paymentGroup);
+    form->addWidget(m_limitsGroup);
+    form->addWidget(m_policyError);
+    form->addStretch(1);
+    form->addLayout(buttons);
+
+    m_previewTitle = new QLabel(this);
+    QFont bold = m_previewTitle->font();
+    bold.setBold(true);
+    m_previewTitle->setFont(bold);
+    m_previewStatus = small(new QLabel(this));
+    m_previewStatus->setObjectName(QStringLiteral("previewStatus"));
+    m_preview = new QTableView(this);
+    m_preview->setObjectName(QStringLiteral("preview"));
+    m_preview->setModel(m_previewModel);
+    PaddedDelegate::setUp(m_preview);
+    m_capSummary = new QLabel(this);
+    m_capSummary->setObjectName(QStringLiteral("capSummary"));
+    m_capSummary->setWordWrap(true);
+    m_capSummary->setTextFormat(Qt::PlainText);
+    auto *preview = new QVBoxLayout;
+    preview->addWidget(m_previewTitle);
+    preview->addWidget(m_previewStatus);
+    preview->addWidget(m_preview, 1);
+    preview->addWidget(m_capSummary);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(form, 2);
+    layout->addLayout(preview, 3);
+
+    for (QLineEdit *edit : {m_below, m_day, m_cap, m_max})
+        connect(edit, &QLineEdit::textEdited, this, &PolicyEditor::edited);
+    for (QComboBox *box : {m_unit, m_thresholdPackage, m_monthlyPackage, m_method, m_fallback})
+        connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &PolicyEditor::edited);
+    connect(m_resource, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        fillUnits();
+        edited();
+    });
+    connect(m_time, &QTimeEdit::timeChanged, this, &PolicyEditor::edited);
+    for (QGroupBox *group : {m_thresholdGroup, m_monthlyGroup})
+        connect(group, &QGroupBox::toggled, this, &PolicyEditor::edited);
+    connect(m_enabled, &QCheckBox::toggled, this, [this](bool on) {
+        for (QWidget *group : {m_thresholdGroup, m_monthlyGroup, m_paymentGroup, m_limitsGroup})
+            group->setEnabled(on);
+        edited();
+    });
+    connect(m_save, &QPushButton::clicked, this, &PolicyEditor::save);
+    connect(m_cancel, &QPushButton::clicked, this, &PolicyEditor::discard);
+
+    QWidget *order[] = {m_enabled, m_thresholdGroup, m_resource, m_below, m_unit, m_thresholdPackage, m_monthlyGroup, m_day,
+                        m_time, m_monthlyPackage, m_method, m_fallback, m_cap, m_max, m_cancel, m_save, m_preview};
+    for (std::size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
+}
+
+void PolicyEditor::retranslateUi()
+{
+    m_enabled->setText(tr("&Auto top-up on for this line"));
+    m_thresholdGroup->setTitle(tr("Top up when the balance runs low"));
+    m_resourceLabel->setText(tr("Watch:"));
+    m_resource->setItemText(0, tr("Data"));
+    m_resource->setItemText(1, tr("Voice minutes"));
+    m_belowLabel->setText(tr("When below:"));
+    m_thresholdPackageLabel->setText(tr("Buy:"));
+    m_monthlyGroup->setTitle(tr("Top up every month"));
+    m_dayLabel->setText(tr("On day:"));
+    m_dayHint->setText(tr("1 to 31; days 29–31: in shorter months, the last day."));
+    m_timeLabel->setText(tr("At (local time):"));
+    m_monthlyPackageLabel->setText(tr("Buy:"));
+    m_paymentGroup->setTitle(tr("Payment"));
+    m_methodLabel->setText(tr("Pay with:"));
+    m_fallbackLabel->setText(tr("If it fails:"));
+    m_limitsGroup->setTitle(tr("Limits per calendar month"));
+    m_capLabel->setText(tr("Spend at most:"));
+    m_maxLabel->setText(tr("Top up at most:"));
+    m_cap->setPlaceholderText(tr("No limit (e.g. 20.00)"));
+    m_max->setPlaceholderText(tr("No limit (times a month)"));
+    m_save->setText(tr("&Save"));
+    m_cancel->setText(tr("Ca&ncel"));
+    m_previewTitle->setText(tr("The next %1 days with these rules").arg(previewDays));
+    m_enabled->setAccessibleName(tr("Auto top-up on"));
+    m_thresholdGroup->setAccessibleName(tr("Threshold top-up"));
+    m_resource->setAccessibleName(tr("Resource to watch"));
+    m_below->setAccessibleName(tr("Threshold amount"));
+    m_unit->setAccessibleName(tr("Threshold unit"));
+    m_thresholdPackage->setAccessibleName(tr("Package bought below the threshold"));
+    m_monthlyGroup->setAccessibleName(tr("Monthly top-up"));
+    m_day->setAccessibleName(tr("Day of the month"));
+    m_time->setAccessibleName(tr("Time of the monthly top-up"));
+    m_monthlyPackage->setAccessibleName(tr("Package bought every month"));
+    m_method->setAccessibleName(tr("Payment method"));
+    m_fallback->setAccessibleName(tr("Fallback payment method"));
+    m_cap->setAccessibleName(tr("Monthly spending cap"));
+    m_max->setAccessibleName(tr("Top-ups per month at most"));
+    m_preview->setAccessibleName(tr("Preview of the next top-ups"));
+    fillUnits();
+    fillChoices();
+    if (m_lineId != 0)
+        m_previewTimer->start();
+}
+
+void PolicyEditor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void PolicyEditor::fillUnits()
+{
+    const QString unit = m_unit->currentData().toString();
+    const bool wasLoading = std::exchange(m_loading, true);
+    m_unit->clear();
+    if (m_resource->currentData().toInt() == int(Resource::Data)) {
+        m_unit->addItem(tr("MB"), QStringLiteral("MB"));
+        m_unit->addItem(tr("GB"), QStringLiteral("GB"));
+        m_unit->addItem(tr("GiB"), QStringLiteral("GiB"));
+    } else {
+        m_unit->addItem(tr("s"), QStringLiteral("s"));
+        m_unit->addItem(tr("min"), QStringLiteral("min"));
+        m_unit->addItem(tr("h"), QStringLiteral("h"));
+    }
+    const int index = m_unit->findData(unit);
+    m_unit->setCurrentIndex(index >= 0 ? index : (m_unit->count() > 1 ? 1 : 0));
+    m_loading = wasLoading;
+}
+
+void PolicyEditor::fillChoices()
+{
+    const bool wasLoading = std::exchange(m_loading, true);
+    const QString currency = DisplayFormat::currencyOf(m_service);
+    m_methodChoices = methodChoices(m_service);
+    const QString thresholdPackage = m_thresholdPackage->currentData().toString();
+    const QString monthlyPackage = m_monthlyPackage->currentData().toString();
+    const QString method = m_method->currentData().toString();
+    const QString fallback = m_fallback->currentData().toString();
+    for (QComboBox *box : {m_thresholdPackage, m_monthlyPackage, m_method, m_fallback})
+        box->clear();
+    m_packageNames.clear();
+    m_methodLabels.clear();
+    if (const Expected<std::vector<PackageRecord>> packages = m_service.packages()) {
+        for (const PackageRecord &record : *packages) {
+            //: A package and its price, e.g. "5 GB data — 15.00 EUR"
+            const QString text = tr("%1 — %2").arg(record.name, DisplayFormat::money(record.package.price, currency));
+            m_thresholdPackage->addItem(text, record.package.id);
+            m_monthlyPackage->addItem(text, record.package.id);
+            m_packageNames.insert(record.package.id, record.name);
+        }
+    }
+    m_method->addItem(tr("Choose a method"), QString());
+    m_fallback->addItem(tr("No fallback"), QString());
+    if (const Expected<std::vector<MethodRecord>> methods = m_service.methods()) {
+        for (const MethodRecord &record : *methods) {
+            m_method->addItem(record.label(), record.engineId());
+            m_fallback->addItem(record.label(), record.engineId());
+            m_methodLabels.insert(record.engineId(), record.label());
+        }
+    }
+    const auto select = [](QComboBox *box, const QString &id) { box->setCurrentIndex(std::max(0, box->findData(id))); };
+    select(m_thresholdPackage, thresholdPackage);
+    select(m_monthlyPackage, monthlyPackage);
+    select(m_method, method);
+    select(m_fallback, fallback);
+    m_loading = wasLoading;
+}
+
+std::optional<Policy> PolicyEditor::storedPolicy() const
+{
+    if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {
+        for (const LineRecord &line : *lines) {
+            if (line.id == m_lineId)
+                return line.policy;
+        }
+    }
+    return std::nullopt;
+}
+
+void PolicyEditor::setLine(qint64 lineId)
+{
+    m_lineId = lineId;
+    fillChoices();
+    loadPolicy(storedPolicy());
+}
+
+void PolicyEditor::followStoredPolicy()
+{
+    // Rules changed elsewhere (the dashboard's switch, another window) replace
+    // an untouched form; the user's unsaved edits are never overwritten.
+    if (m_lineId == 0 || isDirty())
+        return;
+    const std::optional<Policy> stored = storedPolicy();
+    if ((stored ? PolicyJson::write(*stored) : QJsonObject()) != m_savedPolicy)
+        loadPolicy(stored);
+}
+
+void PolicyEditor::loadPolicy(const std::optional<Policy> &policy)
+{
+    m_loading = true;
+    const Policy rules = policy.value_or(Policy{false, {}, {}, {}, {}, {}, {}});
+    m_enabled->setChecked(policy.has_value() && rules.enabled);
+    for (QWidget *group : {m_thresholdGroup, m_monthlyGroup, m_paymentGroup, m_limitsGroup})
+        group->setEnabled(m_enabled->isChecked());
+    m_thresholdGroup->setChecked(rules.threshold.has_value());
+    const ThresholdTrigger threshold = rules.threshold.value_or(ThresholdTrigger{Resource::Data, gigabyte, QString()});
+    m_resource->setCurrentIndex(threshold.resource == Resource::Data ? 0 : 1);
+    fillUnits();
+    const AmountInUnits below = AmountUnits::split(threshold.resource, threshold.below);
+    m_below->setText(below.number);
+    m_unit->setCurrentIndex(std::max(0, m_unit->findData(below.unit)));
+    m_thresholdPackage->setCurrentIndex(std::max(0, m_thresholdPackage->findData(threshold.package)));
+    m_monthlyGroup->setChecked(rules.monthly.has_value());
+    const MonthlyTrigger monthly = rules.monthly.value_or(MonthlyTrigger{1, 9 * 60, QString()});
+    m_day->setText(QString::number(monthly.day));
+    m_time->setTime(QTime(monthly.minuteOfDay / 60, monthly.minuteOfDay % 60));
+    m_monthlyPackage->setCurrentIndex(std::max(0, m_monthlyPackage->findData(monthly.package)));
+    m_method->setCurrentIndex(std::max(0, m_method->findData(rules.method)));
+    m_fallback->setCurrentIndex(std::max(0, m_fallback->findData(rules.fallback)));
+    m_cap->setText(rules.monthlyCap ? DisplayFormat::moneyNumber(*rules.monthlyCap) : QString());
+    m_max->setText(rules.maxPerMonth ? QString::number(*rules.maxPerMonth) : QString());
+    m_loading = false;
+    m_saved = snapshot();
+    m_savedPolicy = policy ? PolicyJson::write(*policy) : QJsonObject();
+    showErrors({});
+    m_savedNote->clear();
+    edited();
+}
+
+QString PolicyEditor::snapshot() const
+{
+    QStringList parts{QString::number(m_enabled->isChecked()), QString::number(m_thresholdGroup->isChecked()),
+                      m_resource->currentData().toString(), m_below->text(), m_unit->currentData().toString(),
+                      m_thresholdPackage->currentData().toString(), QString::number(m_monthlyGroup->isChecked()), m_day->text(),
+                      m_time->time().toString(QStringLiteral("HH:mm")), m_monthlyPackage->currentData().toString(),
+                      m_method->currentData().toString(), m_fallback->currentData().toString(), m_cap->text(), m_max->text()};
+    return parts.join(QChar(0x1f));
+}
+
+bool PolicyEditor::isDirty() const
+{
+    return m_lineId != 0 && snapshot() != m_saved;
+}
+
+void PolicyEditor::edited()
+{
+    if (m_loading)
+        return;
+    const bool dirty = isDirty();
+    m_save->setEnabled(dirty);
+    m_cancel->setEnabled(dirty);
+    if (dirty != m_wasDirty) {
+        m_wasDirty = dirty;
+        emit dirtyChanged(dirty);
+    }
+    if (dirty)
+        m_savedNote->clear();
+    m_previewTimer->start();
+}
+
+std::optional<Policy> PolicyEditor::readForm(QHash<QString, QString> &errors) const
+{
+    Policy policy;
+    policy.enabled = m_enabled->isChecked();
+    if (m_thresholdGroup->isChecked()) {
+        ThresholdTrigger threshold;
+        threshold.resource = Resource(m_resource->currentData().toInt());
+        threshold.package = m_thresholdPackage->currentData().toString();
+        const QString amount = m_below->text().trimmed() + QLatin1Char(' ') + m_unit->currentData().toString();
+        if (m_below->text().trimmed().isEmpty()) {
+            errors.insert(QStringLiteral("threshold.below"), tr("enter the amount that starts a top-up"));
+        } else if (threshold.resource == Resource::Data) {
+            const Expected<DataAmount> below = DataAmount::parse(amount);
+            below ? void(threshold.below = below->bytes()) : void(errors.insert(QStringLiteral("threshold.below"), below.error()));
+        } else {
+            const Expected<VoiceAmount> below = VoiceAmount::parse(amount);
+            below ? void(threshold.below = below->seconds()) : void(errors.insert(QStringLiteral("threshold.below"), below.error()));
+        }
+        policy.threshold = threshold;
+    }
+    if (m_monthlyGroup->isChecked()) {
+        MonthlyTrigger monthly;
+        bool number = false;
+        monthly.day = m_day->text().toInt(&number);
+        if (!number)
+            errors.insert(QStringLiteral("monthly.day"), tr("enter a day from 1 to 31"));
+        monthly.minuteOfDay = m_time->time().hour() * 60 + m_time->time().minute();
+        monthly.package = m_monthlyPackage->currentData().toString();
+        policy.monthly = monthly;
+    }
+    policy.method = m_method->currentData().toString();
+    policy.fallback = m_fallback->currentData().toString();
+    if (!m_cap->text().trimmed().isEmpty()) {
+        const Expected<Money> cap = Money::parse(m_cap->text().trimmed());
+        cap ? void(policy.monthlyCap = *cap) : void(errors.insert(QStringLiteral("monthly_cap"), tr("enter an amount like 20.00")));
+    }
+    if (!m_max->text().isEmpty())
+        policy.maxPerMonth = m_max->text().toLongLong();
+    if (!errors.isEmpty())
+        return std::nullopt;
+    return policy;
+}
+
+void PolicyEditor::showErrors(const QHash<QString, QString> &errors)
+{
+    QHash<QString, QString> rest = errors;
+    const auto take = [&rest](const QString &prefix) {
+        QStringList found;
+        for (auto it = rest.begin(); it != rest.end();) {
+            if (it.key() == prefix || it.key().startsWith(prefix + QLatin1Char('.'))) {
+                found << it.value();
+                it = rest.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        return found.join(QLatin1Char('\n'));
+    };
+    m_belowError->setError(take(QStringLiteral("threshold.below")));
+    m_thresholdError->setError(take(QStringLiteral("threshold")));
+    m_dayError->setError(take(QStringLiteral("monthly.day")));
+    m_monthlyError->setError(take(QStringLiteral("monthly")));
+    m_methodError->setError(take(QStringLiteral("method")));
+    m_fallbackError->setError(take(QStringLiteral("fallback")));
+    m_capError->setError(take(QStringLiteral("monthly_cap")));
+    m_maxError->setError(take(QStringLiteral("max_per_month")));
+    QStringList others;
+    for (auto it = rest.cbegin(); it != rest.cend(); ++it)
+        others << it.value();
+    m_policyError->setError(others.join(QLatin1Char('\n')));
+}
+
+void PolicyEditor::refreshPreview()
+{
+    if (m_lineId == 0)
+        return;
+    QHash<QString, QString> errors;
+    const std::optional<Policy> policy = readForm(errors);
+    if (!policy) {
+        showErrors(errors);
+        m_previewModel->clear();
+        m_previewStatus->setText(tr("Correct the fields marked in red to see what these rules would do."));
+        m_capSummary->clear();
+        return;
+    }
+    const Expected<std::vector<PreviewItem>> items = m_service.previewPolicy(m_lineId, *policy, previewDays);
+    if (!items) {
+        showErrors(PolicyErrors::byField(items.error()));
+        m_previewModel->clear();
+        m_previewStatus->setText(tr("Correct the fields marked in red to see what these rules would do."));
+        m_capSummary->clear();
+        return;
+    }
+    showErrors({});
+    m_previewModel->setItems(*items, m_packageNames, m_methodLabels, DisplayFormat::zoneOf(m_service),
+                             DisplayFormat::currencyOf(m_service));
+    int blocked = 0;
+    for (const PreviewItem &item : *items)
+        blocked += item.status == QLatin1String("blocked") ? 1 : 0;
+    if (items->empty())
+        m_previewStatus->setText(policy->enabled ? tr("No top-up in the next %1 days at the recent pace.").arg(previewDays)
+                                                 : tr("Auto top-up is off: nothing will happen by itself."));
+    else if (blocked > 0)
+        m_previewStatus->setText(tr("Blocked by a limit: %1 of these top-ups (marked).").arg(blocked));
+    else
+        m_previewStatus->setText(tr("At the recent pace of usage; times in %1.").arg(QString::fromUtf8(DisplayFormat::zoneOf(m_service).id())));
+    m_capSummary->setText(CapSummary::describe(m_service, m_lineId, *policy, m_previewModel->items()));
+}
+
+bool PolicyEditor::save()
+{
+    if (m_lineId == 0)
+        return false;
+    m_previewTimer->stop();
+    QHash<QString, QString> errors;
+    const std::optional<Policy> policy = readForm(errors);
+    if (!policy) {
+        showErrors(errors);
+        return false;
+    }
+    const Expected<bool> stored = m_service.setPolicy(m_lineId, *policy);
+    if (!stored) {
+        showErrors(PolicyErrors::byField(stored.error()));
+        m_savedNote->setText(tr("Not saved: correct the fields marked in red."));
+        return false;
+    }
+    m_saved = snapshot();
+    m_savedPolicy = PolicyJson::write(*policy);
+    showErrors({});
+    edited();
+    m_savedNote->setText(tr("Saved."));
+    refreshPreview();
+    emit saved();
+    return true;
+}
+
+void PolicyEditor::discard()
+{
+    setLine(m_lineId);
+}
+
+} // namespace topup

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "domain/policy.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTimeEdit;
+class QTimer;
+
+namespace topup {
+
+class ErrorLabel;
+class PreviewModel;
+class Service;
+
+// The "Rules" tab of a line: the auto top-up policy as a form, an inline
+// message under each field from the service's own checks (SPEC §2), and
+// beside it a 30-day preview that follows the edits (debounced). Save is
+// one Service::setPolicy call; Cancel puts back what is saved.
+class PolicyEditor final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PolicyEditor)
+
+public:
+    static constexpr int previewDelayMs = 300;
+    static constexpr int previewDays = 30;
+
+    explicit PolicyEditor(Service &service, QWidget *parent = nullptr);
+
+    void setLine(qint64 lineId);
+    qint64 lineId() const noexcept { return m_lineId; }
+    bool isDirty() const;
+    bool save();
+    void discard();
+    PreviewModel *previewModel() const { return m_previewModel; }
+
+signals:
+    void dirtyChanged(bool dirty);
+    void saved();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void build();
+    void retranslateUi();
+    void fillChoices();
+    void loadPolicy(const std::optional<Policy> &policy);
+    std::optional<Policy> storedPolicy() const;
+    void followStoredPolicy();
+    void fillUnits();
+    void edited();
+    // The policy the form describes; local problems (what the service
+    // cannot be asked about, such as an amount that is not a number) go into `errors`.
+    std::optional<Policy> readForm(QHash<QString, QString> &errors) const;
+    void showErrors(const QHash<QString, QString> &errors);
+    void refreshPreview();
+    QString snapshot() const;
+
+    Service &m_service;
+    qint64 m_lineId = 0;
+    QString m_saved;
+    QString m_methodChoices;
+    QJsonObject m_savedPolicy; // as the service has it, to notice a change made elsewhere
+    bool m_loading = false;
+    bool m_wasDirty = false;
+
+    QCheckBox *m_enabled;
+    QGroupBox *m_thresholdGroup;
+    QLabel *m_resourceLabel;
+    QComboBox *m_resource;
+    QLabel *m_belowLabel;
+    QLineEdit *m_below;
+    QComboBox *m_unit;
+    QLabel *m_thresholdPackageLabel;
+    QComboBox *m_thresholdPackage;
+    ErrorLabel *m_belowError;
+    ErrorLabel *m_thresholdError;
+    QGroupBox *m_monthlyGroup;
+    QLabel *m_dayLabel;
+    QLineEdit *m_day;
+    QLabel *m_dayHint;
+    ErrorLabel *m_dayError;
+    QLabel *m_timeLabel;
+    QTimeEdit *m_time;
+    QLabel *m_monthlyPackageLabel;
+    QComboBox *m_monthlyPackage;
+    ErrorLabel *m_monthlyError;
+    QGroupBox *m_paymentGroup;
+    QLabel *m_methodLabel;
+    QComboBox *m_method;
+    ErrorLabel *m_methodError;
+    QLabel *m_fallbackLabel;
+    QComboBox *m_fallback;
+    ErrorLabel *m_fallbackError;
+    QGroupBox *m_limitsGroup;
+    QLabel *m_capLabel;
+    QLineEdit *m_cap;
+    ErrorLabel *m_capError;
+    QLabel *m_maxLabel;
+    QLineEdit *m_max;
+    ErrorLabel *m_maxError;
+    ErrorLabel *m_policyError;
+    QLabel *m_savedNote;
+    QPushButton *m_save;
+    QPushButton *m_cancel;
+
+    QLabel *m_previewTitle;
+    QLabel *m_previewStatus;
+    QTableView *m_preview;
+    PreviewModel *m_previewModel;
+    QLabel *m_capSummary;
+    QTimer *m_previewTimer;
+    QHash<QString, QString> m_packageNames;
+    QHash<QString, QString> m_methodLabels;
+};
+
+} // namespace topup

@@ -1,0 +1,50 @@
+#include "errorlabel.h"
+
+#include "statecolors.h"
+
+#include <QEvent>
+
+namespace topup {
+
+ErrorLabel::ErrorLabel(QWidget *parent) : QLabel(parent)
+{
+    setWordWrap(true);
+    setTextFormat(Qt::PlainText);
+    setVisible(false);
+    applyColour();
+}
+
+ErrorLabel::ErrorLabel(const QString &objectName, QWidget *parent) : ErrorLabel(parent)
+{
+    setObjectName(objectName);
+}
+
+void ErrorLabel::setError(const QString &message)
+{
+    // A message from the core starts in lower case; a sentence under a field starts in capitals.
+    QString text = message;
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    setText(text);
+    setAccessibleName(text);
+    setVisible(!text.isEmpty());
+}
+
+void ErrorLabel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyColour();
+    QLabel::changeEvent(event);
+}
+
+void ErrorLabel::applyColour()
+{
+    QPalette colours = palette();
+    const QColor error = stateColor(StateColor::Error, colours);
+    if (colours.color(QPalette::WindowText) != error) {
+        colours.setColor(QPalette::WindowText, error);
+        setPalette(colours);
+    }
+}
+
+} // namespace topup

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+class QTableView;
+
+namespace topup {
+
+// Table cells with room to breathe: the size hint grows by a margin on each
+// side, so columns fitted to their contents do not let texts touch.
+class PaddedDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PaddedDelegate)
+
+public:
+    explicit PaddedDelegate(QObject *parent = nullptr) : QStyledItemDelegate(parent) {}
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // The house look of a read-only table: padded cells, whole rows
+    // selected, no grid lines, columns fitted to their contents and the last one stretched.
+    static void setUp(QTableView *view);
+};
+
+} // namespace topup

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+#include <vector>
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QDateTimeAxis;
+class QLabel;
+class QLineSeries;
+class QTableView;
+class QValueAxis;
+
+namespace topup {
+
+class Service;
+class UsageModel;
+struct UsagePoint;
+
+// Data and voice used per hour, day, week or month (Qt Charts), for one
+// line or all of them, read from the service's roll-ups; the whole series
+// is handed over with replace(), and the colours follow the theme.
+class UsageHistoryChart final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UsageHistoryChart)
+
+public:
+    enum class Granularity { Hour, Day, Week, Month };
+
+    explicit UsageHistoryChart(Service &service, QWidget *parent = nullptr);
+
+    void setLineId(qint64 lineId); // 0: every line
+    void setGranularity(Granularity granularity);
+    int pointCount() const;
+    UsageModel *table() const { return m_table; }
+
+public slots:
+    void reload();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void applyTheme();
+    // Per bucket start (local wall time as ms): data bytes and voice seconds.
+    std::vector<std::pair<qint64, std::pair<qint64, qint64>>> buckets() const;
+
+    Service &m_service;
+    qint64 m_lineId = 0;
+    Granularity m_granularity = Granularity::Day;
+    QLabel *m_title;
+    QComboBox *m_step;
+    QChartView *m_view;
+    QChart *m_chart;
+    QLineSeries *m_data;
+    QLineSeries *m_voice;
+    QDateTimeAxis *m_time;
+    QValueAxis *m_dataAxis;
+    QValueAxis *m_voiceAxis;
+    QLabel *m_empty;
+    UsageModel *m_table;
+    QTableView *m_tableView;
+    QTimer m_reloadLater;
+};
+
+} // namespace topup
