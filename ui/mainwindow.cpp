@@ -10,6 +10,7 @@
 #include "pages/settingspage.h"
 #include "pages/signinpage.h"
 #include "service/service.h"
+#include "traynotifier.h"
 
 #include <QAction>
 #include <QApplication>
@@ -51,6 +52,8 @@ MainWindow::MainWindow(Service &service, AppSettings &settings, QWidget *parent)
         retranslateUi();
     });
     connect(&m_service, &Service::alertsChanged, this, &MainWindow::refreshUnread);
+    m_tray = new TrayNotifier(m_service, this);
+    connect(m_tray, &TrayNotifier::alertsClicked, this, [this] { showPage(Page::Alerts); });
     retranslateUi();
     onAccountChanged();
 }

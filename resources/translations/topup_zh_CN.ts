@@ -1398,6 +1398,17 @@
     </message>
 </context>
 <context>
+    <name>topup::TrayNotifier</name>
+    <message>
+        <source>New alert</source>
+        <translation>新提醒</translation>
+    </message>
+    <message>
+        <source>%1 new alerts</source>
+        <translation>%1 条新提醒</translation>
+    </message>
+</context>
+<context>
     <name>topup::UsageChart</name>
     <message>
         <source>d MMM</source>

@@ -7,6 +7,9 @@
 #include "service/demoworld.h"
 #include "service/service.h"
 #include "statecolors.h"
+#include "traynotifier.h"
+
+#include <QSystemTrayIcon>
 
 #include <QApplication>
 #include <QComboBox>
@@ -118,6 +121,26 @@ private slots:
         QVERIFY(m_service->markAlertRead(unread->front().id));
         const QString after = m_window->navigation()->item(int(MainWindow::Page::Alerts))->text();
         QVERIFY2(after.contains(QString::number(unread->size() - 1)), qPrintable(after));
+    }
+
+    void newAlertsAreNewsOnlyOnce()
+    {
+        TrayNotifier *tray = m_window->trayNotifier();
+        QVERIFY(tray);
+        QCOMPARE(tray->isActive(), QSystemTrayIcon::isSystemTrayAvailable());
+        QVERIFY(tray->takeNewAlerts().isEmpty()); // the demo's alerts were there at start
+        // A declined charge on every method makes the drained line's top-up fail.
+        const Expected<std::vector<MethodRecord>> methods = m_service->methods();
+        QVERIFY2(methods, qPrintable(methods.error()));
+        for (const MethodRecord &method : *methods)
+            QVERIFY(m_service->injectFault(method.id, {Reason::Declined}));
+        const Expected<std::vector<LineRecord>> lines = m_service->lines();
+        QVERIFY2(lines && !lines->empty(), "no lines");
+        QVERIFY(m_service->drainLine(lines->front().id));
+        const QStringList fresh = tray->takeNewAlerts();
+        QVERIFY2(!fresh.isEmpty(), "no new alert");
+        QVERIFY2(fresh.first().contains(lines->front().name), qPrintable(fresh.first()));
+        QVERIFY(tray->takeNewAlerts().isEmpty());
     }
 
     void switchingToChineseTranslatesTheNavigationWithoutRestart()
