@@ -32,7 +32,7 @@ MainWindow::MainWindow(Service &service, AppSettings &settings, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_root = new QStackedWidget(this);
-    m_signIn = new SignInPage(service, m_root);
+    m_signIn = new SignInPage(service, &settings, m_root);
     m_root->addWidget(m_signIn);
     m_shell = buildShell();
     m_root->addWidget(m_shell);

@@ -1322,6 +1322,10 @@
         <source>Too many wrong passwords: the account is locked until %1.</source>
         <translation>密码错误次数过多：账户已锁定至 %1。</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
 </context>
 <context>
     <name>topup::StartupFlow</name>

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QListWidget>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -180,6 +181,15 @@ private slots:
         QTest::mouseClick(signOut, Qt::LeftButton);
         QVERIFY(!m_service->account());
         QVERIFY(!m_window->isSignedInView());
+        // The language can be chosen before signing in.
+        auto *submit = m_window->findChild<QPushButton *>(QStringLiteral("submitButton"));
+        QVERIFY(submit);
+        QCOMPARE(submit->text(), QStringLiteral("Sign in"));
+        chooseIn("languageChooser", QStringLiteral("zh_CN"));
+        QCOMPARE(m_settings->language(), QStringLiteral("zh_CN"));
+        QTRY_VERIFY(submit->text() != QStringLiteral("Sign in"));
+        chooseIn("languageChooser", QStringLiteral("en"));
+        QTRY_COMPARE(submit->text(), QStringLiteral("Sign in"));
     }
 };
 
