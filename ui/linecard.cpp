@@ -9,6 +9,7 @@
 #include "statecolors.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -207,10 +208,14 @@ void LineCard::refresh()
         input.thresholdBelow = policy->threshold->below;
     input.periodEnd = periodEnd;
     if (week) {
-        // The last 7 full days: today is still under way.
-        const std::size_t n = week->size();
-        for (std::size_t i = n >= 8 ? n - 8 : 0; i + 1 < n; ++i)
-            input.recentDays.push_back((*week)[i].dataBytes);
+        // The last 7 full days (a day without use counts as 0): today is still under way.
+        const QString today = QDateTime::fromMSecsSinceEpoch(now.msecs(), zone).date().toString(Qt::ISODate);
+        input.recentDays.assign(7, 0);
+        for (const UsagePoint &day : *week) {
+            const qint64 back = QDate::fromString(day.label.left(10), Qt::ISODate).daysTo(QDate::fromString(today, Qt::ISODate));
+            if (back >= 1 && back <= 7)
+                input.recentDays[std::size_t(7 - back)] = day.dataBytes;
+        }
     }
     const Forecast forecast = UsageForecast::compute(input);
     QString forecastText;

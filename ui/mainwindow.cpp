@@ -10,6 +10,7 @@
 #include "pages/settingspage.h"
 #include "pages/signinpage.h"
 #include "service/service.h"
+#include "traynotifier.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,7 +32,7 @@ MainWindow::MainWindow(Service &service, AppSettings &settings, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_root = new QStackedWidget(this);
-    m_signIn = new SignInPage(service, m_root);
+    m_signIn = new SignInPage(service, &settings, m_root);
     m_root->addWidget(m_signIn);
     m_shell = buildShell();
     m_root->addWidget(m_shell);
@@ -51,6 +52,8 @@ MainWindow::MainWindow(Service &service, AppSettings &settings, QWidget *parent)
         retranslateUi();
     });
     connect(&m_service, &Service::alertsChanged, this, &MainWindow::refreshUnread);
+    m_tray = new TrayNotifier(m_service, this);
+    connect(m_tray, &TrayNotifier::alertsClicked, this, [this] { showPage(Page::Alerts); });
     retranslateUi();
     onAccountChanged();
 }

@@ -18,6 +18,7 @@ class PaymentsPage;
 class Service;
 class SettingsPage;
 class SignInPage;
+class TrayNotifier;
 
 // The window: the sign-in page until someone signs in, then a side bar
 // (keyboard reachable, Ctrl+1…6) and the pages in a stack.
@@ -44,6 +45,7 @@ public:
     HistoryPage *historyPage() const noexcept { return m_history; }
     AlertsPage *alertsPage() const noexcept { return m_alerts; }
     SettingsPage *settingsPage() const noexcept { return m_settingsPage; }
+    TrayNotifier *trayNotifier() const noexcept { return m_tray; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -71,6 +73,7 @@ private:
     HistoryPage *m_history = nullptr;
     AlertsPage *m_alerts = nullptr;
     SettingsPage *m_settingsPage = nullptr;
+    TrayNotifier *m_tray = nullptr;
     int m_unread = 0;
 };
 

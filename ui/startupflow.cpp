@@ -5,7 +5,10 @@
 #include "formatter.h"
 #include "store/datadirectory.h"
 
+#include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
+#include <QLockFile>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QWidget>
@@ -30,6 +33,12 @@ std::unique_ptr<Service> StartupFlow::openService(const Service::Options &option
     QString problem = opened.error();
     problem[0] = problem.at(0).toUpper();
     StoreProblemDialog dialog(folder, problem, m_parent);
+    // Never move a folder another running instance is using.
+    QLockFile lock(QDir(folder).filePath(QStringLiteral("topup.lock")));
+    const bool inUse = QFileInfo::exists(lock.fileName()) && !lock.tryLock(0) && lock.error() == QLockFile::LockFailedError;
+    if (lock.isLocked())
+        lock.unlock();
+    dialog.setStartFreshAllowed(!inUse);
     if (dialog.exec() != StoreProblemDialog::StartFresh)
         return nullptr;
     const Expected<QString> moved = DataFolderBackup::moveAside(folder, today);

@@ -2624,6 +2624,10 @@
         <source>at most a month of simulated time per second</source>
         <translation type="unfinished">每秒最多模拟一个月</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
 </context>
 <context>
     <name>topup::StartupFlow</name>
@@ -2697,6 +2701,21 @@
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;TopUp cannot open its data.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Folder: &lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Another TopUp Dashboard is using this folder: close it, then start again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;TopUp 无法打开其数据。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;文件夹：&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;另一个 TopUp Dashboard 正在使用此文件夹：请先关闭它，然后重新启动。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>topup::TrayNotifier</name>
+    <message>
+        <source>New alert</source>
+        <translation>新提醒</translation>
+    </message>
+    <message>
+        <source>%1 new alerts</source>
+        <translation>%1 条新提醒</translation>
     </message>
 </context>
 <context>

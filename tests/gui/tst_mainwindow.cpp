@@ -7,10 +7,14 @@
 #include "service/demoworld.h"
 #include "service/service.h"
 #include "statecolors.h"
+#include "traynotifier.h"
+
+#include <QSystemTrayIcon>
 
 #include <QApplication>
 #include <QComboBox>
 #include <QListWidget>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -120,6 +124,26 @@ private slots:
         QVERIFY2(after.contains(QString::number(unread->size() - 1)), qPrintable(after));
     }
 
+    void newAlertsAreNewsOnlyOnce()
+    {
+        TrayNotifier *tray = m_window->trayNotifier();
+        QVERIFY(tray);
+        QCOMPARE(tray->isActive(), QSystemTrayIcon::isSystemTrayAvailable());
+        QVERIFY(tray->takeNewAlerts().isEmpty()); // the demo's alerts were there at start
+        // A declined charge on every method makes the drained line's top-up fail.
+        const Expected<std::vector<MethodRecord>> methods = m_service->methods();
+        QVERIFY2(methods, qPrintable(methods.error()));
+        for (const MethodRecord &method : *methods)
+            QVERIFY(m_service->injectFault(method.id, {Reason::Declined}));
+        const Expected<std::vector<LineRecord>> lines = m_service->lines();
+        QVERIFY2(lines && !lines->empty(), "no lines");
+        QVERIFY(m_service->drainLine(lines->front().id));
+        const QStringList fresh = tray->takeNewAlerts();
+        QVERIFY2(!fresh.isEmpty(), "no new alert");
+        QVERIFY2(fresh.first().contains(lines->front().name), qPrintable(fresh.first()));
+        QVERIFY(tray->takeNewAlerts().isEmpty());
+    }
+
     void switchingToChineseTranslatesTheNavigationWithoutRestart()
     {
         const QString before = m_window->navigation()->item(0)->text();
@@ -157,6 +181,15 @@ private slots:
         QTest::mouseClick(signOut, Qt::LeftButton);
         QVERIFY(!m_service->account());
         QVERIFY(!m_window->isSignedInView());
+        // The language can be chosen before signing in.
+        auto *submit = m_window->findChild<QPushButton *>(QStringLiteral("submitButton"));
+        QVERIFY(submit);
+        QCOMPARE(submit->text(), QStringLiteral("Sign in"));
+        chooseIn("languageChooser", QStringLiteral("zh_CN"));
+        QCOMPARE(m_settings->language(), QStringLiteral("zh_CN"));
+        QTRY_VERIFY(submit->text() != QStringLiteral("Sign in"));
+        chooseIn("languageChooser", QStringLiteral("en"));
+        QTRY_COMPARE(submit->text(), QStringLiteral("Sign in"));
     }
 };
 

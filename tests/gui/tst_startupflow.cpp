@@ -100,6 +100,32 @@ private slots:
         QVERIFY(readAll(QDir(folder).filePath(QStringLiteral("topup.sqlite"))) != m_garbage);
     }
 
+    void aFolderInUseIsNeverMovedAside()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("in-use"));
+        Service::Options options;
+        options.dataDir = folder;
+        options.passwordIterations = 1000;
+        Expected<std::unique_ptr<Service>> first = Service::open(options);
+        QVERIFY2(first, qPrintable(first.error()));
+        StartupFlow flow;
+        bool freshOffered = true;
+        QString said;
+        QTimer::singleShot(0, [&] {
+            auto *dialog = qobject_cast<StoreProblemDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            freshOffered = dialog->startFreshButton()->isVisible();
+            said = dialog->findChild<QLabel *>(QStringLiteral("problemText"))->text();
+            QTest::mouseClick(dialog->quitButton(), Qt::LeftButton);
+        });
+        QVERIFY(!flow.openService(options, QDate(2027, 3, 15)));
+        QVERIFY(!freshOffered);
+        QVERIFY2(said.contains(QLatin1String("Another TopUp Dashboard")), qPrintable(said));
+        QVERIFY(QDir(folder).exists(QStringLiteral("topup.sqlite")));
+        QVERIFY(flow.backupFolder().isEmpty());
+    }
+
     void backupsNeverOverwriteEachOther()
     {
         const QString base = m_dir.filePath(QStringLiteral("twice"));

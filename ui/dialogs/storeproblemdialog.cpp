@@ -41,6 +41,13 @@ StoreProblemDialog::StoreProblemDialog(const QString &folder, const QString &pro
     retranslateUi();
 }
 
+void StoreProblemDialog::setStartFreshAllowed(bool allowed)
+{
+    m_freshAllowed = allowed;
+    m_fresh->setVisible(allowed);
+    retranslateUi();
+}
+
 void StoreProblemDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -51,10 +58,14 @@ void StoreProblemDialog::changeEvent(QEvent *event)
 void StoreProblemDialog::retranslateUi()
 {
     setWindowTitle(tr("The data folder cannot be opened"));
-    m_text->setText(tr("<p><b>TopUp cannot open its data.</b></p><p>%1</p><p>Folder: <tt>%2</tt></p>"
-                       "<p><b>Start fresh</b> moves this folder aside as a dated backup next to it (nothing is "
-                       "deleted) and starts with an empty one. <b>Quit</b> leaves everything as it is.</p>")
-                        .arg(m_problem.toHtmlEscaped(), m_folder.toHtmlEscaped()));
+    m_text->setText(m_freshAllowed
+                        ? tr("<p><b>TopUp cannot open its data.</b></p><p>%1</p><p>Folder: <tt>%2</tt></p>"
+                             "<p><b>Start fresh</b> moves this folder aside as a dated backup next to it (nothing is "
+                             "deleted) and starts with an empty one. <b>Quit</b> leaves everything as it is.</p>")
+                              .arg(m_problem.toHtmlEscaped(), m_folder.toHtmlEscaped())
+                        : tr("<p><b>TopUp cannot open its data.</b></p><p>%1</p><p>Folder: <tt>%2</tt></p>"
+                             "<p>Another TopUp Dashboard is using this folder: close it, then start again.</p>")
+                              .arg(m_problem.toHtmlEscaped(), m_folder.toHtmlEscaped()));
     m_fresh->setText(tr("&Start fresh"));
     m_quit->setText(tr("&Quit"));
 }

@@ -16,6 +16,8 @@ class StoreProblemDialog final : public QDialog
 public:
     StoreProblemDialog(const QString &folder, const QString &problem, QWidget *parent = nullptr);
 
+    // Off while another instance uses the folder: only Quit is offered.
+    void setStartFreshAllowed(bool allowed);
     QPushButton *quitButton() const noexcept { return m_quit; }
     QPushButton *startFreshButton() const noexcept { return m_fresh; }
     static constexpr int StartFresh = QDialog::Accepted;
@@ -31,6 +33,7 @@ private:
     QLabel *m_text = nullptr;
     QPushButton *m_quit = nullptr;
     QPushButton *m_fresh = nullptr;
+    bool m_freshAllowed = true;
 };
 
 } // namespace topup

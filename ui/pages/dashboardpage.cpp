@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTime>
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
@@ -210,15 +211,21 @@ void DashboardPage::refreshChart()
         return;
     const qint64 chosen = m_chartLine->currentData().toLongLong();
     std::map<QString, UsagePoint> byDay;
+    const QString today = QDateTime::fromMSecsSinceEpoch(m_service.now().msecs(), QTimeZone(m_service.account()->timezone.toUtf8()))
+                              .date()
+                              .toString(Qt::ISODate);
     const Expected<std::vector<LineRecord>> lines = m_service.lines();
     if (lines) {
         for (const LineRecord &line : *lines) {
             if (chosen != 0 && line.id != chosen)
                 continue;
-            const Expected<std::vector<UsagePoint>> days = m_service.dailyUsage(line.id, 30);
+            // The 30 full days before today: today's half day would look like a fall.
+            const Expected<std::vector<UsagePoint>> days = m_service.dailyUsage(line.id, 31);
             if (!days)
                 continue;
             for (const UsagePoint &day : *days) {
+                if (day.label.startsWith(today))
+                    continue;
                 UsagePoint &sum = byDay[day.label];
                 sum.label = day.label;
                 sum.dataBytes += day.dataBytes;

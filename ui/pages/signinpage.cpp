@@ -1,11 +1,13 @@
 #include "signinpage.h"
 
+#include "appsettings.h"
 #include "domain/loginid.h"
 #include "domain/passwordpolicy.h"
 #include "service/service.h"
 #include "statecolors.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDateTime>
 #include <QLocale>
 #include <QEvent>
@@ -17,18 +19,21 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace topup {
 
-SignInPage::SignInPage(Service &service, QWidget *parent)
+SignInPage::SignInPage(Service &service, AppSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
+    , m_settings(settings)
 {
     auto *panel = new QFrame(this);
     panel->setObjectName(QStringLiteral("signInPanel"));
     panel->setFrameShape(QFrame::StyledPanel);
     panel->setFixedWidth(440);
     panel->setAutoFillBackground(true);
-    panel->setBackgroundRole(QPalette::Base);
+    panel->setBackgroundRole(QPalette::AlternateBase);
 
     m_title = new QLabel(panel);
     QFont titleFont = m_title->font();
@@ -99,6 +104,19 @@ SignInPage::SignInPage(Service &service, QWidget *parent)
 
     auto *outer = new QGridLayout(this);
     outer->addWidget(panel, 1, 1);
+    if (m_settings) {
+        m_language = new QComboBox(this);
+        m_language->setObjectName(QStringLiteral("languageChooser"));
+        m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+        m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+        m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings->language())));
+        connect(m_language, qOverload<int>(&QComboBox::activated), this,
+                [this](int) { m_settings->setLanguage(m_language->currentData().toString()); });
+        connect(m_settings, &AppSettings::changed, this, [this] {
+            m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings->language())));
+        });
+        outer->addWidget(m_language, 0, 2, Qt::AlignTop | Qt::AlignRight);
+    }
     outer->setRowStretch(0, 1);
     outer->setRowStretch(2, 2);
     outer->setColumnStretch(0, 1);
@@ -243,6 +261,8 @@ void SignInPage::retranslateUi()
     m_submit->setText(m_signUp ? tr("Create account") : tr("Sign in"));
     m_mode->setText(m_signUp ? tr("I already have an account: sign in") : tr("New here? Create an account"));
     m_demo->setText(tr("Open the demo account"));
+    if (m_language)
+        m_language->setAccessibleName(tr("Language"));
     m_demo->setToolTip(tr("Three lines, two cards and a wallet with 90 days of simulated history."));
 }
 

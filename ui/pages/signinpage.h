@@ -2,12 +2,14 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 
 namespace topup {
 
+class AppSettings;
 class Service;
 
 // Sign in or create an account: login (e-mail or phone) and password, an
@@ -18,7 +20,8 @@ class SignInPage final : public QWidget
     Q_OBJECT
 
 public:
-    explicit SignInPage(Service &service, QWidget *parent = nullptr);
+    // With settings, the page offers the language too (before anyone can reach Settings).
+    explicit SignInPage(Service &service, AppSettings *settings = nullptr, QWidget *parent = nullptr);
 
     bool isSignUpMode() const noexcept { return m_signUp; }
     void setSignUpMode(bool signUp);
@@ -39,6 +42,8 @@ private:
     void setFieldMessage(QLabel *label, const QString &message);
 
     Service &m_service;
+    AppSettings *m_settings;
+    QComboBox *m_language = nullptr;
     bool m_signUp = false;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
