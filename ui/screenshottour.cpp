@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "pages/linepage.h"
 #include "pages/paymentspage.h"
+#include "pages/policyeditor.h"
 #include "pages/settingspage.h"
 #include "pages/signinpage.h"
 #include "service/demoworld.h"
@@ -131,14 +132,13 @@ Expected<QStringList> ScreenshotTour::run()
     window.linePage()->showLine(line.id);
     window.linePage()->showRulesTab();
     window.showPage(MainWindow::Page::Line);
+    window.linePage()->rules()->refreshPreview();
     if (const auto saved = save(window, QStringLiteral("line-rules.png")); !saved)
         return Result::failure(saved.error());
 
-    // Mid-simulation: the line is drained and the threshold top-up fires.
+    // Mid-simulation: the line is drained and its threshold top-up fires at once.
     if (const Expected<bool> drained = service.drainLine(line.id); !drained)
         return Result::failure(tr("draining %1: %2").arg(line.name, drained.error()));
-    if (const auto next = service.advanceToNextEvent(); !next)
-        return Result::failure(next.error());
     window.linePage()->showTestTab();
     if (const auto saved = save(window, QStringLiteral("test-topup.png")); !saved)
         return Result::failure(saved.error());

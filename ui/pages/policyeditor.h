@@ -45,6 +45,8 @@ public:
     bool save();
     void discard();
     PreviewModel *previewModel() const { return m_previewModel; }
+    // The preview now, without waiting for the edits to settle.
+    void refreshPreview();
 
 signals:
     void dirtyChanged(bool dirty);
@@ -66,7 +68,6 @@ private:
     // cannot be asked about, such as an amount that is not a number) go into `errors`.
     std::optional<Policy> readForm(QHash<QString, QString> &errors) const;
     void showErrors(const QHash<QString, QString> &errors);
-    void refreshPreview();
     QString snapshot() const;
 
     Service &m_service;
