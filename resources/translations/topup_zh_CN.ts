@@ -5,753 +5,753 @@
     <name>AccountStore</name>
     <message>
         <source>unknown time zone &quot;%1&quot;</source>
-        <translation type="unfinished">未知时区“%1”</translation>
+        <translation>未知时区“%1”</translation>
     </message>
     <message>
         <source>a monthly cap must be more than zero</source>
-        <translation type="unfinished">每月上限必须大于零</translation>
+        <translation>每月上限必须大于零</translation>
     </message>
     <message>
         <source>an account with this login already exists; sign in instead</source>
-        <translation type="unfinished">该账号已存在，请直接登录</translation>
+        <translation>该账号已存在，请直接登录</translation>
     </message>
     <message>
         <source>wrong login or password</source>
-        <translation type="unfinished">账号或密码错误</translation>
+        <translation>账号或密码错误</translation>
     </message>
     <message>
         <source>too many wrong passwords: the account is locked until %1</source>
-        <translation type="unfinished">密码错误次数过多：账户已锁定至 %1</translation>
+        <translation>密码错误次数过多：账户已锁定至 %1</translation>
     </message>
     <message>
         <source>no such account</source>
-        <translation type="unfinished">账户不存在</translation>
+        <translation>账户不存在</translation>
     </message>
 </context>
 <context>
     <name>CardExpiry</name>
     <message>
         <source>enter the expiry date as MM/YY, e.g. 08/27</source>
-        <translation type="unfinished">请按 MM/YY 格式输入有效期，例如 08/27</translation>
+        <translation>请按 MM/YY 格式输入有效期，例如 08/27</translation>
     </message>
     <message>
         <source>the expiry month must be 01 to 12 (got %1)</source>
-        <translation type="unfinished">有效期月份必须在 01 到 12 之间（输入为 %1）</translation>
+        <translation>有效期月份必须在 01 到 12 之间（输入为 %1）</translation>
     </message>
     <message>
         <source>card expired (%1)</source>
-        <translation type="unfinished">卡已过期（%1）</translation>
+        <translation>卡已过期（%1）</translation>
     </message>
 </context>
 <context>
     <name>CardNumber</name>
     <message>
         <source>a Visa card number has 13, 16 or 19 digits (this one has %1)</source>
-        <translation type="unfinished">Visa 卡号为 13、16 或 19 位（此卡号为 %1 位）</translation>
+        <translation>Visa 卡号为 13、16 或 19 位（此卡号为 %1 位）</translation>
     </message>
     <message>
         <source>a Mastercard number has 16 digits (this one has %1)</source>
-        <translation type="unfinished">万事达卡号为 16 位（此卡号为 %1 位）</translation>
+        <translation>万事达卡号为 16 位（此卡号为 %1 位）</translation>
     </message>
     <message>
         <source>an American Express card number has 15 digits (this one has %1)</source>
-        <translation type="unfinished">美国运通卡号为 15 位（此卡号为 %1 位）</translation>
+        <translation>美国运通卡号为 15 位（此卡号为 %1 位）</translation>
     </message>
     <message>
         <source>a UnionPay card number has 16 to 19 digits (this one has %1)</source>
-        <translation type="unfinished">银联卡号为 16 至 19 位（此卡号为 %1 位）</translation>
+        <translation>银联卡号为 16 至 19 位（此卡号为 %1 位）</translation>
     </message>
     <message>
         <source>a Discover card number has 16 to 19 digits (this one has %1)</source>
-        <translation type="unfinished">Discover 卡号为 16 至 19 位（此卡号为 %1 位）</translation>
+        <translation>Discover 卡号为 16 至 19 位（此卡号为 %1 位）</translation>
     </message>
     <message>
         <source>a JCB card number has 16 to 19 digits (this one has %1)</source>
-        <translation type="unfinished">JCB 卡号为 16 至 19 位（此卡号为 %1 位）</translation>
+        <translation>JCB 卡号为 16 至 19 位（此卡号为 %1 位）</translation>
     </message>
     <message>
         <source>a card number may contain only digits and spaces</source>
-        <translation type="unfinished">卡号只能包含数字和空格</translation>
+        <translation>卡号只能包含数字和空格</translation>
     </message>
     <message>
         <source>enter the card number</source>
-        <translation type="unfinished">请输入卡号</translation>
+        <translation>请输入卡号</translation>
     </message>
     <message>
         <source>card brand not recognised; Visa, Mastercard, American Express, UnionPay, Discover and JCB are accepted</source>
-        <translation type="unfinished">无法识别卡组织；支持 Visa、万事达、美国运通、银联、Discover 和 JCB</translation>
+        <translation>无法识别卡组织；支持 Visa、万事达、美国运通、银联、Discover 和 JCB</translation>
     </message>
     <message>
         <source>this card number is not valid; check it for typing mistakes</source>
-        <translation type="unfinished">卡号无效，请检查是否输错</translation>
+        <translation>卡号无效，请检查是否输错</translation>
     </message>
 </context>
 <context>
     <name>CardSecurityCode</name>
     <message>
         <source>the security code of an American Express card is the 4 digits printed on its front</source>
-        <translation type="unfinished">美国运通卡的安全码是印在卡片正面的 4 位数字</translation>
+        <translation>美国运通卡的安全码是印在卡片正面的 4 位数字</translation>
     </message>
     <message>
         <source>the security code is the 3 digits printed on the back of the card</source>
-        <translation type="unfinished">安全码是印在卡片背面的 3 位数字</translation>
+        <translation>安全码是印在卡片背面的 3 位数字</translation>
     </message>
 </context>
 <context>
     <name>ChargeRecorder</name>
     <message>
         <source>no such payment method or package</source>
-        <translation type="unfinished">付款方式或套餐不存在</translation>
+        <translation>付款方式或套餐不存在</translation>
     </message>
     <message>
         <source>the payment went through but could not be written down yet (%1); it will be at the next start</source>
-        <translation type="unfinished">付款已完成，但暂时无法记录（%1）；将在下次启动时记录</translation>
+        <translation>付款已完成，但暂时无法记录（%1）；将在下次启动时记录</translation>
     </message>
 </context>
 <context>
     <name>DataDirectory</name>
     <message>
         <source>no data folder: give --data-dir DIR or set TOPUP_DATA_DIR</source>
-        <translation type="unfinished">没有数据文件夹：请使用 --data-dir DIR 或设置 TOPUP_DATA_DIR</translation>
+        <translation>没有数据文件夹：请使用 --data-dir DIR 或设置 TOPUP_DATA_DIR</translation>
     </message>
     <message>
         <source>%1 is a file, not a folder: the data folder must be a folder (give --data-dir another path)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是一个文件而不是文件夹：数据文件夹必须是文件夹（请为 --data-dir 指定其他路径）</translation>
     </message>
     <message>
         <source>%1: cannot create the data folder (check that its parent exists and is writable)</source>
-        <translation type="unfinished">%1：无法创建数据文件夹（请检查上级文件夹是否存在且可写）</translation>
+        <translation>%1：无法创建数据文件夹（请检查上级文件夹是否存在且可写）</translation>
     </message>
     <message>
         <source>%1: the data folder is read-only (TopUp Dashboard needs to write there)</source>
-        <translation type="unfinished">%1：数据文件夹为只读（TopUp Dashboard 需要写入该文件夹）</translation>
+        <translation>%1：数据文件夹为只读（TopUp Dashboard 需要写入该文件夹）</translation>
     </message>
     <message>
         <source>%1: already in use by another TopUp Dashboard (process %2 on %3); close it first</source>
-        <translation type="unfinished">%1：正被另一个 TopUp Dashboard 使用（%3 上的进程 %2）；请先关闭它</translation>
+        <translation>%1：正被另一个 TopUp Dashboard 使用（%3 上的进程 %2）；请先关闭它</translation>
     </message>
     <message>
         <source>%1: cannot take the lock file topup.lock</source>
-        <translation type="unfinished">%1：无法获取锁文件 topup.lock</translation>
+        <translation>%1：无法获取锁文件 topup.lock</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>%1: missing (the %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：缺失（%2）</translation>
     </message>
     <message>
         <source>%1: not a file (the %2 must be a file)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是文件（%2 必须是文件）</translation>
     </message>
     <message>
         <source>%1: not a TopUp database (the file is empty); refused and left untouched</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是 TopUp 数据库（文件为空）；已拒绝，文件未被改动</translation>
     </message>
     <message>
         <source>%1: cannot read: %2</source>
-        <translation type="unfinished">%1：无法读取：%2</translation>
+        <translation>%1：无法读取：%2</translation>
     </message>
     <message>
         <source>%1: not a TopUp database (the file is not SQLite)</source>
-        <translation type="unfinished">%1：不是 TopUp 数据库（该文件不是 SQLite 文件）</translation>
+        <translation>%1：不是 TopUp 数据库（该文件不是 SQLite 文件）</translation>
     </message>
     <message>
         <source>%1: damaged database (the file is truncated)</source>
-        <translation type="unfinished">%1：数据库已损坏（文件不完整）</translation>
+        <translation>%1：数据库已损坏（文件不完整）</translation>
     </message>
     <message>
         <source>%1 is read-only (%2): TopUp Dashboard needs to write to it; check its permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是只读的（%2）：充值仪表板需要写入该文件；请检查其权限</translation>
     </message>
     <message>
         <source>%1: cannot open: %2</source>
-        <translation type="unfinished">%1：无法打开：%2</translation>
+        <translation>%1：无法打开：%2</translation>
     </message>
     <message>
         <source>%1: damaged database (%2)</source>
-        <translation type="unfinished">%1：数据库已损坏（%2）</translation>
+        <translation>%1：数据库已损坏（%2）</translation>
     </message>
     <message>
         <source>%1: cannot read the schema version: %2</source>
-        <translation type="unfinished">%1：无法读取数据结构版本：%2</translation>
+        <translation>%1：无法读取数据结构版本：%2</translation>
     </message>
     <message>
         <source>%1: made by a newer version of TopUp Dashboard (%2 schema %3; this version knows up to %4)</source>
-        <translation type="unfinished">%1：由更新版本的 TopUp Dashboard 创建（%2 数据结构 %3；本版本最高支持 %4）</translation>
+        <translation>%1：由更新版本的 TopUp Dashboard 创建（%2 数据结构 %3；本版本最高支持 %4）</translation>
     </message>
     <message>
         <source>%1: cannot read the list of tables: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取表的列表：%2</translation>
     </message>
     <message>
         <source>%1: not a TopUp %2 (a SQLite database with other tables); refused and left untouched</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是 TopUp 的%2（是包含其他表的 SQLite 数据库）；已拒绝，文件未被改动</translation>
     </message>
     <message>
         <source>%1: not a TopUp %2 (an empty SQLite database); refused and left untouched</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是 TopUp 的%2（是空的 SQLite 数据库）；已拒绝，文件未被改动</translation>
     </message>
     <message>
         <source>%1: not a TopUp %2 (its table %3 is missing); refused and left untouched</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是 TopUp 的%2（缺少表 %3）；已拒绝，文件未被改动</translation>
     </message>
     <message>
         <source>%1 (while upgrading the %2 to schema %3)</source>
-        <translation type="unfinished">%1（将 %2 升级到数据结构 %3 时）</translation>
+        <translation>%1（将 %2 升级到数据结构 %3 时）</translation>
     </message>
 </context>
 <context>
     <name>DemoWorld</name>
     <message>
         <source>%1 already holds accounts: the demo needs a new data folder (--data-dir)</source>
-        <translation type="unfinished">%1 中已有账户：演示需要一个新的数据文件夹（--data-dir）</translation>
+        <translation>%1 中已有账户：演示需要一个新的数据文件夹（--data-dir）</translation>
     </message>
     <message>
         <source>the demo needs a date from 2000 to %1: its cards&apos; expiry is written MM/YY (read as 20YY) and the Visa runs %2 more years; got %3</source>
-        <translation type="unfinished"></translation>
+        <translation>演示需要 2000 年到 %1 年之间的日期：其银行卡有效期写作 MM/YY（按 20YY 读取），且 Visa 卡还有 %2 年有效期；收到的是 %3</translation>
     </message>
     <message>
         <source>%1 already holds a world: the demo needs a new data folder (--data-dir)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中已有一个世界：演示需要一个新的数据文件夹（--data-dir）</translation>
     </message>
     <message>
         <source>%1: cannot create %2 for the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法为演示创建 %2</translation>
     </message>
 </context>
 <context>
     <name>Instant</name>
     <message>
         <source>not an instant (expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM, got &quot;%1&quot;)</source>
-        <translation type="unfinished">不是时间点（应为 YYYY-MM-DDTHH:MM:SS 加 Z 或 ±HH:MM，输入为“%1”）</translation>
+        <translation>不是时间点（应为 YYYY-MM-DDTHH:MM:SS 加 Z 或 ±HH:MM，输入为“%1”）</translation>
     </message>
     <message>
         <source>more than 3 decimals in the seconds of &quot;%1&quot;</source>
-        <translation type="unfinished">“%1”的秒数小数超过 3 位</translation>
+        <translation>“%1”的秒数小数超过 3 位</translation>
     </message>
     <message>
         <source>UTC offset out of range (at most ±18:00) in &quot;%1&quot;</source>
-        <translation type="unfinished">“%1”中的 UTC 偏移超出范围（最多 ±18:00）</translation>
+        <translation>“%1”中的 UTC 偏移超出范围（最多 ±18:00）</translation>
     </message>
     <message>
         <source>no such date in &quot;%1&quot;</source>
-        <translation type="unfinished">“%1”中的日期不存在</translation>
+        <translation>“%1”中的日期不存在</translation>
     </message>
     <message>
         <source>no such time of day in &quot;%1&quot;</source>
-        <translation type="unfinished">“%1”中的时刻不存在</translation>
+        <translation>“%1”中的时刻不存在</translation>
     </message>
 </context>
 <context>
     <name>JournalGateway</name>
     <message>
         <source>no such payment account at the provider</source>
-        <translation type="unfinished">支付服务商处没有该付款账户</translation>
+        <translation>支付服务商处没有该付款账户</translation>
     </message>
     <message>
         <source>the deposit of %1 would take the funds past the largest amount the provider keeps (%2); nothing was deposited</source>
-        <translation type="unfinished"></translation>
+        <translation>存入 %1 会使余额超过支付服务商可保存的最大金额（%2）；未存入任何款项</translation>
     </message>
 </context>
 <context>
     <name>JsonFields</name>
     <message>
         <source>a boolean</source>
-        <translation type="unfinished">布尔值</translation>
+        <translation>布尔值</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished">数字</translation>
+        <translation>数字</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished">字符串</translation>
+        <translation>字符串</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished">数组</translation>
+        <translation>数组</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished">对象</translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished">空值</translation>
+        <translation>空值</translation>
     </message>
     <message>
         <source>missing (required)</source>
-        <translation type="unfinished">缺失（必填）</translation>
+        <translation>缺失（必填）</translation>
     </message>
     <message>
         <source>must be a string, not %1</source>
-        <translation type="unfinished">必须是字符串，而不是%1</translation>
+        <translation>必须是字符串，而不是%1</translation>
     </message>
     <message>
         <source>must be true or false, not %1</source>
-        <translation type="unfinished">必须是 true 或 false，而不是%1</translation>
+        <translation>必须是 true 或 false，而不是%1</translation>
     </message>
     <message>
         <source>must be a whole number, not %1</source>
-        <translation type="unfinished">必须是整数，而不是%1</translation>
+        <translation>必须是整数，而不是%1</translation>
     </message>
     <message>
         <source>must be a whole number (got %1)</source>
-        <translation type="unfinished">必须是整数（输入为 %1）</translation>
+        <translation>必须是整数（输入为 %1）</translation>
     </message>
     <message>
         <source>must be at least %1 (got %2)</source>
-        <translation type="unfinished">必须至少为 %1（输入为 %2）</translation>
+        <translation>必须至少为 %1（输入为 %2）</translation>
     </message>
     <message>
         <source>must be between %1 and %2 (got %3)</source>
-        <translation type="unfinished">必须在 %1 和 %2 之间（输入为 %3）</translation>
+        <translation>必须在 %1 和 %2 之间（输入为 %3）</translation>
     </message>
     <message>
         <source>must be an array, not %1</source>
-        <translation type="unfinished">必须是数组，而不是%1</translation>
+        <translation>必须是数组，而不是%1</translation>
     </message>
     <message>
         <source>must be an object, not %1</source>
-        <translation type="unfinished">必须是对象，而不是%1</translation>
+        <translation>必须是对象，而不是%1</translation>
     </message>
     <message>
         <source>unknown %1 &quot;%2&quot;</source>
-        <translation type="unfinished">未知的%1“%2”</translation>
+        <translation>未知的%1“%2”</translation>
     </message>
     <message>
         <source>unknown key</source>
-        <translation type="unfinished">未知的键</translation>
+        <translation>未知的键</translation>
     </message>
     <message>
         <source>unknown key (did you mean &quot;%1&quot;?)</source>
-        <translation type="unfinished">未知的键（是否想输入“%1”？）</translation>
+        <translation>未知的键（是否想输入“%1”？）</translation>
     </message>
 </context>
 <context>
     <name>LineStore</name>
     <message>
         <source>a line needs a name</source>
-        <translation type="unfinished">线路需要一个名称</translation>
+        <translation>线路需要一个名称</translation>
     </message>
     <message>
         <source>a line&apos;s name is at most 60 characters</source>
-        <translation type="unfinished">线路名称最多 60 个字符</translation>
+        <translation>线路名称最多 60 个字符</translation>
     </message>
     <message>
         <source>no such line</source>
-        <translation type="unfinished">线路不存在</translation>
+        <translation>线路不存在</translation>
     </message>
 </context>
 <context>
     <name>LoginId</name>
     <message>
         <source>the part after &apos;@&apos; is empty; it should be a domain such as example.com</source>
-        <translation type="unfinished">“@”后面为空，应为域名，例如 example.com</translation>
+        <translation>“@”后面为空，应为域名，例如 example.com</translation>
     </message>
     <message>
         <source>the domain &quot;%1&quot; needs at least one dot, e.g. example.com</source>
-        <translation type="unfinished">域名“%1”至少需要一个点，例如 example.com</translation>
+        <translation>域名“%1”至少需要一个点，例如 example.com</translation>
     </message>
     <message>
         <source>the domain &quot;%1&quot; is not valid: each part between dots is 1 to 63 letters, digits or hyphens, and does not start or end with a hyphen</source>
-        <translation type="unfinished">域名“%1”无效：点与点之间的每一段须为 1 至 63 个字母、数字或连字符，且不能以连字符开头或结尾</translation>
+        <translation>域名“%1”无效：点与点之间的每一段须为 1 至 63 个字母、数字或连字符，且不能以连字符开头或结尾</translation>
     </message>
     <message>
         <source>the domain &quot;%1&quot; must end in at least two letters, e.g. .com</source>
-        <translation type="unfinished">域名“%1”必须以至少两个字母结尾，例如 .com</translation>
+        <translation>域名“%1”必须以至少两个字母结尾，例如 .com</translation>
     </message>
     <message>
         <source>a phone number may contain only digits, spaces, dashes and parentheses after the &apos;+&apos;</source>
-        <translation type="unfinished">手机号码在“+”之后只能包含数字、空格、短横线和括号</translation>
+        <translation>手机号码在“+”之后只能包含数字、空格、短横线和括号</translation>
     </message>
     <message>
         <source>a phone number in international format has %1 to %2 digits after the &apos;+&apos; (got %3), e.g. +8613800138000</source>
-        <translation type="unfinished">国际格式的手机号码在“+”之后有 %1 至 %2 位数字（输入了 %3 位），例如 +8613800138000</translation>
+        <translation>国际格式的手机号码在“+”之后有 %1 至 %2 位数字（输入了 %3 位），例如 +8613800138000</translation>
     </message>
     <message>
         <source>a country code does not start with 0; write the number in international format, e.g. +8613800138000</source>
-        <translation type="unfinished">国家代码不以 0 开头；请使用国际格式，例如 +8613800138000</translation>
+        <translation>国家代码不以 0 开头；请使用国际格式，例如 +8613800138000</translation>
     </message>
     <message>
         <source>an e-mail address has exactly one &apos;@&apos;</source>
-        <translation type="unfinished">电子邮件地址必须恰好包含一个“@”</translation>
+        <translation>电子邮件地址必须恰好包含一个“@”</translation>
     </message>
     <message>
         <source>the part before &apos;@&apos; is empty</source>
-        <translation type="unfinished">“@”前面为空</translation>
+        <translation>“@”前面为空</translation>
     </message>
     <message>
         <source>the part before &apos;@&apos; has at most %1 characters (got %2)</source>
-        <translation type="unfinished">“@”前面最多 %1 个字符（输入了 %2 个）</translation>
+        <translation>“@”前面最多 %1 个字符（输入了 %2 个）</translation>
     </message>
     <message>
         <source>the part before &apos;@&apos; may hold letters, digits, dots (not first, last or twice in a row) and the symbols ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~ only</source>
-        <translation type="unfinished">“@”前面只能包含字母、数字、点（不能在开头或结尾，也不能连续两个）以及符号 ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~</translation>
+        <translation>“@”前面只能包含字母、数字、点（不能在开头或结尾，也不能连续两个）以及符号 ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~</translation>
     </message>
     <message>
         <source>an e-mail address has at most %1 characters (got %2)</source>
-        <translation type="unfinished">电子邮件地址最多 %1 个字符（输入了 %2 个）</translation>
+        <translation>电子邮件地址最多 %1 个字符（输入了 %2 个）</translation>
     </message>
     <message>
         <source>not an e-mail address or a phone number in international format, e.g. +8613800138000</source>
-        <translation type="unfinished">不是电子邮件地址或国际格式的手机号码，例如 +8613800138000</translation>
+        <translation>不是电子邮件地址或国际格式的手机号码，例如 +8613800138000</translation>
     </message>
 </context>
 <context>
     <name>MethodRecord</name>
     <message>
         <source>PayPal %1</source>
-        <translation type="unfinished">PayPal %1</translation>
+        <translation>PayPal %1</translation>
     </message>
     <message>
         <source>%1 •••• %2</source>
-        <translation type="unfinished">%1 •••• %2</translation>
+        <translation>%1 •••• %2</translation>
     </message>
 </context>
 <context>
     <name>MethodStore</name>
     <message>
         <source>a wallet is not a card</source>
-        <translation type="unfinished">钱包不是银行卡</translation>
+        <translation>钱包不是银行卡</translation>
     </message>
     <message>
         <source>the card holder&apos;s name is missing</source>
-        <translation type="unfinished">缺少持卡人姓名</translation>
+        <translation>缺少持卡人姓名</translation>
     </message>
     <message>
         <source>the card holder&apos;s name is longer than 100 characters</source>
-        <translation type="unfinished">持卡人姓名超过 100 个字符</translation>
+        <translation>持卡人姓名超过 100 个字符</translation>
     </message>
     <message>
         <source>no such payment method</source>
-        <translation type="unfinished">付款方式不存在</translation>
+        <translation>付款方式不存在</translation>
     </message>
     <message>
         <source>a deposit must be more than zero</source>
-        <translation type="unfinished"></translation>
+        <translation>充入金额必须大于零</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>this method pays the auto top-ups of %1; choose another method there first</source>
-        <translation type="unfinished">此付款方式用于 %1 的自动充值；请先在那里选择其他付款方式</translation>
+        <translation>此付款方式用于 %1 的自动充值；请先在那里选择其他付款方式</translation>
     </message>
 </context>
 <context>
     <name>Money</name>
     <message>
         <source>not an amount of money (empty)</source>
-        <translation type="unfinished">不是金额（为空）</translation>
+        <translation>不是金额（为空）</translation>
     </message>
     <message>
         <source>must not be negative (got &quot;%1&quot;)</source>
-        <translation type="unfinished">不能为负数（输入为“%1”）</translation>
+        <translation>不能为负数（输入为“%1”）</translation>
     </message>
     <message>
         <source>not an amount of money (got &quot;%1&quot;)</source>
-        <translation type="unfinished">不是金额（输入为“%1”）</translation>
+        <translation>不是金额（输入为“%1”）</translation>
     </message>
     <message>
         <source>more than 2 decimals (got &quot;%1&quot;)</source>
-        <translation type="unfinished">小数超过 2 位（输入为“%1”）</translation>
+        <translation>小数超过 2 位（输入为“%1”）</translation>
     </message>
     <message>
         <source>too large (got &quot;%1&quot;)</source>
-        <translation type="unfinished">数值过大（输入为“%1”）</translation>
+        <translation>数值过大（输入为“%1”）</translation>
     </message>
 </context>
 <context>
     <name>PasswordPolicy</name>
     <message>
         <source>a password needs at least %1 characters (this one has %2)</source>
-        <translation type="unfinished">密码至少需要 %1 个字符（当前为 %2 个）</translation>
+        <translation>密码至少需要 %1 个字符（当前为 %2 个）</translation>
     </message>
     <message>
         <source>a password must not be your e-mail address or phone number</source>
-        <translation type="unfinished">密码不能是您的电子邮件地址或手机号码</translation>
+        <translation>密码不能是您的电子邮件地址或手机号码</translation>
     </message>
     <message>
         <source>this password is one of the most commonly used ones and easy to guess; choose another</source>
-        <translation type="unfinished">这是最常用的密码之一，很容易被猜到，请换一个</translation>
+        <translation>这是最常用的密码之一，很容易被猜到，请换一个</translation>
     </message>
 </context>
 <context>
     <name>PolicyJson</name>
     <message>
         <source>must be a local time HH:MM, 00:00 to 23:59 (got &quot;%1&quot;)</source>
-        <translation type="unfinished">必须是本地时间 HH:MM，范围 00:00 至 23:59（输入为“%1”）</translation>
+        <translation>必须是本地时间 HH:MM，范围 00:00 至 23:59（输入为“%1”）</translation>
     </message>
     <message>
         <source>must be &quot;data&quot; or &quot;voice&quot; (got &quot;%1&quot;)</source>
-        <translation type="unfinished">必须是“data”或“voice”（输入为“%1”）</translation>
+        <translation>必须是“data”或“voice”（输入为“%1”）</translation>
     </message>
     <message>
         <source>package</source>
-        <translation type="unfinished">套餐</translation>
+        <translation>套餐</translation>
     </message>
     <message>
         <source>method</source>
-        <translation type="unfinished">付款方式</translation>
+        <translation>付款方式</translation>
     </message>
 </context>
 <context>
     <name>PolicyPreview</name>
     <message>
         <source>a preview covers 1 to 366 days (asked for %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>预览范围为 1 到 366 天（请求的是 %1 天）</translation>
     </message>
     <message>
         <source>no such line</source>
-        <translation type="unfinished">线路不存在</translation>
+        <translation>线路不存在</translation>
     </message>
 </context>
 <context>
     <name>PolicyRules</name>
     <message>
         <source>must be more than zero</source>
-        <translation type="unfinished">必须大于零</translation>
+        <translation>必须大于零</translation>
     </message>
     <message>
         <source>package &quot;%1&quot; adds no data, so it can never lift a data threshold</source>
-        <translation type="unfinished">套餐“%1”不含流量，无法让流量回到阈值以上</translation>
+        <translation>套餐“%1”不含流量，无法让流量回到阈值以上</translation>
     </message>
     <message>
         <source>package &quot;%1&quot; adds no voice, so it can never lift a voice threshold</source>
-        <translation type="unfinished">套餐“%1”不含通话时长，无法让通话时长回到阈值以上</translation>
+        <translation>套餐“%1”不含通话时长，无法让通话时长回到阈值以上</translation>
     </message>
     <message>
         <source>must be between 1 and 31 (got %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须在 1 到 31 之间（收到 %1）</translation>
     </message>
     <message>
         <source>must be a local time from 00:00 to 23:59</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 00:00 到 23:59 之间的本地时间</translation>
     </message>
     <message>
         <source>must be between 1 and %1 (got %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须在 1 到 %1 之间（收到 %2）</translation>
     </message>
     <message>
         <source>missing (required when the policy is enabled)</source>
-        <translation type="unfinished">缺失（启用规则时必填）</translation>
+        <translation>缺失（启用规则时必填）</translation>
     </message>
     <message>
         <source>must differ from method</source>
-        <translation type="unfinished">必须与主付款方式不同</translation>
+        <translation>必须与主付款方式不同</translation>
     </message>
     <message>
         <source>an enabled policy needs a threshold or a monthly trigger</source>
-        <translation type="unfinished">启用的规则需要一个阈值触发或每月触发</translation>
+        <translation>启用的规则需要一个阈值触发或每月触发</translation>
     </message>
     <message>
         <source>unknown package &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的套餐“%1”</translation>
     </message>
     <message>
         <source>unknown method &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的支付方式“%1”</translation>
     </message>
 </context>
 <context>
     <name>Quantity</name>
     <message>
         <source>not an amount (empty)</source>
-        <translation type="unfinished">不是数量（为空）</translation>
+        <translation>不是数量（为空）</translation>
     </message>
     <message>
         <source>must not be negative (got &quot;%1&quot;)</source>
-        <translation type="unfinished">不能为负数（输入为“%1”）</translation>
+        <translation>不能为负数（输入为“%1”）</translation>
     </message>
     <message>
         <source>not an amount (got &quot;%1&quot;)</source>
-        <translation type="unfinished">不是数量（输入为“%1”）</translation>
+        <translation>不是数量（输入为“%1”）</translation>
     </message>
     <message>
         <source>more than 6 decimals (got &quot;%1&quot;)</source>
-        <translation type="unfinished">小数超过 6 位（输入为“%1”）</translation>
+        <translation>小数超过 6 位（输入为“%1”）</translation>
     </message>
     <message>
         <source>missing unit (got &quot;%1&quot;)</source>
-        <translation type="unfinished">缺少单位（输入为“%1”）</translation>
+        <translation>缺少单位（输入为“%1”）</translation>
     </message>
     <message>
         <source>unknown unit &quot;%1&quot;</source>
-        <translation type="unfinished">未知单位“%1”</translation>
+        <translation>未知单位“%1”</translation>
     </message>
     <message>
         <source>too large (got &quot;%1&quot;)</source>
-        <translation type="unfinished">数值过大（输入为“%1”）</translation>
+        <translation>数值过大（输入为“%1”）</translation>
     </message>
 </context>
 <context>
     <name>ScenarioReader</name>
     <message>
         <source>line %1, column %2</source>
-        <translation type="unfinished">第 %1 行，第 %2 列</translation>
+        <translation>第 %1 行，第 %2 列</translation>
     </message>
     <message>
         <source>must be a month YYYY-MM (got &quot;%1&quot;)</source>
-        <translation type="unfinished">必须是月份 YYYY-MM（输入为“%1”）</translation>
+        <translation>必须是月份 YYYY-MM（输入为“%1”）</translation>
     </message>
     <message>
         <source>no such month &quot;%1&quot;</source>
-        <translation type="unfinished">不存在月份“%1”</translation>
+        <translation>不存在月份“%1”</translation>
     </message>
     <message>
         <source>must not be empty</source>
-        <translation type="unfinished">不能为空</translation>
+        <translation>不能为空</translation>
     </message>
     <message>
         <source>must be at most 64 characters long</source>
-        <translation type="unfinished">最多 64 个字符</translation>
+        <translation>最多 64 个字符</translation>
     </message>
     <message>
         <source>must not contain &apos;/&apos;, spaces or control characters (got &quot;%1&quot;)</source>
-        <translation type="unfinished">不能包含“/”、空格或控制字符（输入为“%1”）</translation>
+        <translation>不能包含“/”、空格或控制字符（输入为“%1”）</translation>
     </message>
     <message>
         <source>malformed JSON at %1: %2</source>
-        <translation type="unfinished">JSON 格式错误，位置 %1：%2</translation>
+        <translation>JSON 格式错误，位置 %1：%2</translation>
     </message>
     <message>
         <source>must be a JSON object</source>
-        <translation type="unfinished">必须是 JSON 对象</translation>
+        <translation>必须是 JSON 对象</translation>
     </message>
     <message>
         <source>must be an object, not %1</source>
-        <translation type="unfinished">必须是对象，而不是%1</translation>
+        <translation>必须是对象，而不是%1</translation>
     </message>
     <message>
         <source>must be &quot;topup-scenario/1&quot; (got &quot;%1&quot;)</source>
-        <translation type="unfinished">必须是“topup-scenario/1”（输入为“%1”）</translation>
+        <translation>必须是“topup-scenario/1”（输入为“%1”）</translation>
     </message>
     <message>
         <source>unknown time zone &quot;%1&quot; (expected an IANA name such as Europe/Paris)</source>
-        <translation type="unfinished">未知时区“%1”（应为 IANA 名称，例如 Europe/Paris）</translation>
+        <translation>未知时区“%1”（应为 IANA 名称，例如 Europe/Paris）</translation>
     </message>
     <message>
         <source>must not be before start (%1)</source>
-        <translation type="unfinished">不能早于开始时间（%1）</translation>
+        <translation>不能早于开始时间（%1）</translation>
     </message>
     <message>
         <source>must be more than zero</source>
-        <translation type="unfinished">必须大于零</translation>
+        <translation>必须大于零</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is used twice (first at %2)</source>
-        <translation type="unfinished">“%1”被使用了两次（第一次在 %2）</translation>
+        <translation>“%1”被使用了两次（第一次在 %2）</translation>
     </message>
     <message>
         <source>unknown kind &quot;%1&quot; (expected credit_card, debit_card or paypal)</source>
-        <translation type="unfinished">未知类型“%1”（应为 credit_card、debit_card 或 paypal）</translation>
+        <translation>未知类型“%1”（应为 credit_card、debit_card 或 paypal）</translation>
     </message>
     <message>
         <source>a paypal wallet has no expiry</source>
-        <translation type="unfinished">PayPal 钱包没有有效期</translation>
+        <translation>PayPal 钱包没有有效期</translation>
     </message>
     <message>
         <source>outside start..end (%1 .. %2)</source>
-        <translation type="unfinished">超出开始至结束的范围（%1 .. %2）</translation>
+        <translation>超出开始至结束的范围（%1 .. %2）</translation>
     </message>
     <message>
         <source>an event has exactly one action (this one already has %1)</source>
-        <translation type="unfinished">一个事件只能有一个动作（此事件已有 %1）</translation>
+        <translation>一个事件只能有一个动作（此事件已有 %1）</translation>
     </message>
     <message>
         <source>an event needs one action: use, topup, policy, deposit or fail_next</source>
-        <translation type="unfinished">事件需要一个动作：use、topup、policy、deposit 或 fail_next</translation>
+        <translation>事件需要一个动作：use、topup、policy、deposit 或 fail_next</translation>
     </message>
     <message>
         <source>not allowed with %1</source>
-        <translation type="unfinished">不能与 %1 同时使用</translation>
+        <translation>不能与 %1 同时使用</translation>
     </message>
     <message>
         <source>line</source>
-        <translation type="unfinished">线路</translation>
+        <translation>线路</translation>
     </message>
     <message>
         <source>not allowed with %1 (a top-up names its method inside)</source>
-        <translation type="unfinished">不能与 %1 同时使用（充值在其内部指定付款方式）</translation>
+        <translation>不能与 %1 同时使用（充值在其内部指定付款方式）</translation>
     </message>
     <message>
         <source>method</source>
-        <translation type="unfinished">付款方式</translation>
+        <translation>付款方式</translation>
     </message>
     <message>
         <source>needs an amount of data or voice</source>
-        <translation type="unfinished">需要流量或通话时长的数量</translation>
+        <translation>需要流量或通话时长的数量</translation>
     </message>
     <message>
         <source>package</source>
-        <translation type="unfinished">套餐</translation>
+        <translation>套餐</translation>
     </message>
     <message>
         <source>must name at least one reason</source>
-        <translation type="unfinished">必须至少指定一个原因</translation>
+        <translation>必须至少指定一个原因</translation>
     </message>
     <message>
         <source>unknown reason &quot;%1&quot; (expected declined, gateway_error or insufficient_funds)</source>
-        <translation type="unfinished">未知原因“%1”（应为 declined、gateway_error 或 insufficient_funds）</translation>
+        <translation>未知原因“%1”（应为 declined、gateway_error 或 insufficient_funds）</translation>
     </message>
     <message>
         <source>must be a string, not %1</source>
-        <translation type="unfinished">必须是字符串，而不是%1</translation>
+        <translation>必须是字符串，而不是%1</translation>
     </message>
     <message>
         <source>unknown profile &quot;%1&quot; (expected light, regular, heavy or traveller)</source>
-        <translation type="unfinished">未知用量类型“%1”（应为 light、regular、heavy 或 traveller）</translation>
+        <translation>未知用量类型“%1”（应为 light、regular、heavy 或 traveller）</translation>
     </message>
     <message>
         <source>must be at most ten years</source>
-        <translation type="unfinished">最长为十年</translation>
+        <translation>最长为十年</translation>
     </message>
 </context>
 <context>
     <name>WorldFiles</name>
     <message>
         <source>%1: cannot move the new world&apos;s store into place from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法把新世界的存储从 %2 移到位</translation>
     </message>
     <message>
         <source>%1: cannot remove the unfinished world in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法删除 %2 中未完成的世界</translation>
     </message>
     <message>
         <source>%1: cannot move %2 into the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法将 %2 移入数据文件夹</translation>
     </message>
     <message>
         <source>%1: cannot remove %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法删除 %2</translation>
     </message>
     <message>
         <source>%1-wal: a write-ahead log without its database %1; refused (nothing was changed). Put the database back, or move the folder aside to start fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-wal：预写日志缺少其数据库 %1；已拒绝（未做任何改动）。请放回数据库，或将文件夹移到别处以重新开始</translation>
     </message>
     <message>
         <source>%1: cannot create %2 for the new world</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法为新世界创建 %2</translation>
     </message>
     <message>
         <source>%1: the payment journal of the store %2 is missing; the two files belong together, so the world is refused (nothing was changed). Put the world&apos;s gateway.sqlite back, or move the folder aside to start fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：存储 %2 对应的支付日志缺失；这两个文件必须成对存在，因此拒绝打开该世界（未做任何改动）。请放回该世界的 gateway.sqlite，或将文件夹移到别处以重新开始</translation>
     </message>
     <message>
         <source>%1: the store that belongs to the payment journal %2 is missing; the world is refused (nothing was changed). Put the world&apos;s topup.sqlite back, or move the folder aside to start fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：支付日志 %2 对应的存储缺失；拒绝打开该世界（未做任何改动）。请放回该世界的 topup.sqlite，或将文件夹移到别处以重新开始</translation>
     </message>
     <message>
         <source>%1 and %2 belong to different worlds (store %3, payment journal %4): the provider&apos;s journal must be the one created with the store; refused (nothing was changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 和 %2 属于不同的世界（存储 %3，支付日志 %4）：服务商的日志必须是与存储一同创建的那一个；已拒绝（未做任何改动）</translation>
     </message>
     <message>
         <source>without an identity</source>
-        <translation type="unfinished"></translation>
+        <translation>无标识</translation>
     </message>
 </context>
 <context>
@@ -2445,11 +2445,11 @@
     </message>
     <message>
         <source>the world is catching up; try again when it has finished</source>
-        <translation type="unfinished"></translation>
+        <translation>世界正在追赶进度；请在完成后再试</translation>
     </message>
     <message>
         <source>the top-up was recorded, but the rules could not run after it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>充值已记录，但之后无法运行规则：%1</translation>
     </message>
 </context>
 <context>
@@ -2613,20 +2613,20 @@
         <source>Three lines, two cards and a wallet with 90 days of simulated history.</source>
         <translation>三条线路、两张银行卡和一个钱包，附带 90 天的模拟历史。</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
 </context>
 <context>
     <name>topup::SimulationPlayer</name>
     <message>
         <source>the speed must be more than zero</source>
-        <translation type="unfinished">速度必须大于零</translation>
+        <translation>速度必须大于零</translation>
     </message>
     <message>
         <source>at most a month of simulated time per second</source>
-        <translation type="unfinished">每秒最多模拟一个月</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
+        <translation>每秒最多模拟一个月</translation>
     </message>
 </context>
 <context>
@@ -2746,68 +2746,68 @@
     <name>topup::UsageHistoryChart</name>
     <message>
         <source>Usage</source>
-        <translation type="unfinished">用量</translation>
+        <translation>用量</translation>
     </message>
     <message>
         <source>By hour (7 days)</source>
-        <translation type="unfinished">按小时（7 天）</translation>
+        <translation>按小时（7 天）</translation>
     </message>
     <message>
         <source>By day (90 days)</source>
-        <translation type="unfinished">按天（90 天）</translation>
+        <translation>按天（90 天）</translation>
     </message>
     <message>
         <source>By week (1 year)</source>
-        <translation type="unfinished">按周（1 年）</translation>
+        <translation>按周（1 年）</translation>
     </message>
     <message>
         <source>By month (2 years)</source>
-        <translation type="unfinished">按月（2 年）</translation>
+        <translation>按月（2 年）</translation>
     </message>
     <message>
         <source>Usage chart step</source>
-        <translation type="unfinished">用量图表粒度</translation>
+        <translation>用量图表粒度</translation>
     </message>
     <message>
         <source>Usage chart</source>
-        <translation type="unfinished">用量图表</translation>
+        <translation>用量图表</translation>
     </message>
     <message>
         <source>Usage per period</source>
-        <translation type="unfinished">各时段用量</translation>
+        <translation>各时段用量</translation>
     </message>
     <message>
         <source>Data (GB)</source>
-        <translation type="unfinished">流量 (GB)</translation>
+        <translation>流量 (GB)</translation>
     </message>
     <message>
         <source>Voice (minutes)</source>
-        <translation type="unfinished">通话（分钟）</translation>
+        <translation>通话（分钟）</translation>
     </message>
     <message>
         <source>No usage recorded in this period.</source>
-        <translation type="unfinished">此期间没有用量记录。</translation>
+        <translation>此期间没有用量记录。</translation>
     </message>
     <message>
         <source>d MMM HH:mm</source>
         <extracomment>QDateTime formats of the usage chart&apos;s time axis</extracomment>
-        <translation type="unfinished">M月d日 HH:mm</translation>
+        <translation>M月d日 HH:mm</translation>
     </message>
     <message>
         <source>MMM yyyy</source>
-        <translation type="unfinished">yyyy年M月</translation>
+        <translation>yyyy年M月</translation>
     </message>
     <message>
         <source>d MMM</source>
-        <translation type="unfinished">M月d日</translation>
+        <translation>M月d日</translation>
     </message>
     <message>
         <source>GB</source>
-        <translation type="unfinished">GB</translation>
+        <translation>GB</translation>
     </message>
     <message>
         <source>min</source>
-        <translation type="unfinished">分钟</translation>
+        <translation>分钟</translation>
     </message>
 </context>
 <context>
