@@ -146,6 +146,9 @@ QString LineCard::stateText() const
     case ThresholdState::Armed:
         return tr("Auto top-up: on — armed, tops up when the balance falls below %1.").arg(below);
     case ThresholdState::Retrying:
+        if (m_line.nextThresholdRetry)
+            return tr("Auto top-up: on — retrying after a failed payment; next try at %1.")
+                .arg(Formatter::dateTime(*m_line.nextThresholdRetry, QTimeZone(m_account.timezone.toUtf8())));
         return tr("Auto top-up: on — retrying after a failed payment; see Alerts for the next try.");
     case ThresholdState::Suspended:
         return tr("Auto top-up: suspended — the payments failed. Fix or fund the payment method; it re-arms "

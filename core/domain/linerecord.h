@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dataamount.h"
+#include "instant.h"
 #include "lineprogress.h"
 #include "policy.h"
 #include "usageprofile.h"
@@ -35,6 +36,7 @@ struct LineRecord final
     qint64 voiceSeconds = 0;
     std::optional<Policy> policy; // ids: "M<row>" methods, "P<row>" packages
     LineProgress progress;
+    std::optional<Instant> nextThresholdRetry; // while the threshold trigger is retrying
 
     QString engineId() const { return QStringLiteral("L%1").arg(id); }
 };

@@ -12,7 +12,8 @@ namespace topup {
 namespace {
 
 const char *const lineColumns = "id, name, region, profile, seed, data_bytes, voice_seconds, policy_json, threshold_state,"
-                                " threshold_chains, manual_topups, last_monthly_key, unserved_data_bytes, unserved_voice_seconds";
+                                " threshold_chains, manual_topups, last_monthly_key, unserved_data_bytes, unserved_voice_seconds,"
+                                " (SELECT min(due_ms) FROM retries r WHERE r.line_id = lines.id AND r.trigger = 'threshold')";
 
 ThresholdState stateFromName(const QString &name)
 {
@@ -53,6 +54,8 @@ LineRecord lineFrom(const Statement &row)
     line.progress.lastMonthlyKey = int(row.integer(11));
     line.progress.unservedDataBytes = row.integer(12);
     line.progress.unservedVoiceSeconds = row.integer(13);
+    if (!row.isNull(14))
+        line.nextThresholdRetry = Instant::fromMsecs(row.integer(14));
     return line;
 }
 

@@ -309,6 +309,27 @@ private slots:
         QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, home->id)).progress.state, ThresholdState::Suspended); // untouched
     }
 
+    void aRetryingLineSaysWhenItTriesNext()
+    {
+        Setup s;
+        const Expected<bool> opened = s.open();
+        QVERIFY2(opened, qPrintable(opened.error()));
+        const auto home = s.add(QStringLiteral("Home"));
+        QVERIFY2(home, qPrintable(home.error()));
+        QVERIFY(!home->nextThresholdRetry);
+        // Two threshold retries (the earlier is next) and a monthly one, which is not the threshold's.
+        QVERIFY(s.exec(QStringLiteral("INSERT INTO retries (line_id, due_ms, seq, trigger, chain_key, attempt) VALUES"
+                                      " (%1, 1804680600000, 2, 'threshold', 'L%1/threshold/1', 3),"
+                                      " (%1, 1804600000000, 1, 'threshold', 'L%1/threshold/2', 2),"
+                                      " (%1, 1800000000000, 3, 'monthly', 'L%1/monthly/2027-03', 2)").arg(home->id)));
+        const LineRecord found = TOPUP_VALUE(s.lines->find(s.account, home->id));
+        QVERIFY(found.nextThresholdRetry);
+        QCOMPARE(found.nextThresholdRetry->msecs(), qint64(1804600000000));
+        const Expected<std::vector<LineRecord>> all = s.lines->list(s.account);
+        QVERIFY2(all && all->size() == 1, "one line expected");
+        QCOMPARE(all->front().nextThresholdRetry, found.nextThresholdRetry);
+    }
+
     void newPolicyArmsAndDropsRetries()
     {
         Setup s;
