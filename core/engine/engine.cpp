@@ -45,6 +45,7 @@ Engine::Engine(const World &world, Gateway &gateway) : m_world(world), m_calenda
     }
     m_lines.resize(world.lines.size());
     m_dirtyLines.reserve(world.lines.size());
+    m_stillDue.reserve(world.lines.size());
     for (std::size_t i = 0; i < world.lines.size(); ++i) {
         m_lineIndex.insert(world.lines[i].id, int(i));
         m_lines[i].data = world.lines[i].data.bytes();
@@ -347,8 +348,13 @@ void Engine::markDirty(int lineIndex)
 
 void Engine::checkThresholds(Instant now)
 {
-    // Only lines something happened to can change state here; the rest were
-    // checked at an earlier instant and nothing has moved since.
+    // SPEC §3 step 4 checks every line at every instant visited. A check acts
+    // only on an armed line below its threshold or a suspended one at or above
+    // it, and what it sees (balance, state, policy) changes only where
+    // markDirty() is called. So checking the dirty lines, plus the lines whose
+    // check will still act at the next instant (kept dirty below: an armed
+    // line that a package smaller than `below` left below it), is checking
+    // them all, at the cost of the lines that moved.
     if (m_dirtyLines.size() * 8 > m_lines.size()) {
         m_dirtyLines.clear();
         for (std::size_t i = 0; i < m_lines.size(); ++i) {
@@ -358,13 +364,14 @@ void Engine::checkThresholds(Instant now)
     } else {
         std::sort(m_dirtyLines.begin(), m_dirtyLines.end());
     }
+    m_stillDue.clear();
     for (const int index : m_dirtyLines) {
         LineState &line = m_lines[std::size_t(index)];
         line.dirty = false;
         if (!line.policy || !line.policy->hasActiveThreshold())
             continue;
         const ThresholdTrigger &trigger = *line.policy->threshold;
-        const qint64 balance = trigger.resource == Resource::Data ? line.data : line.voice;
+        const qint64 &balance = trigger.resource == Resource::Data ? line.data : line.voice;
         switch (checkThreshold(line.state, balance, trigger.below)) {
         case ThresholdCheck::StartChain:
             runAttempt(Chain{index, TriggerKind::Threshold,
@@ -379,8 +386,12 @@ void Engine::checkThresholds(Instant now)
         case ThresholdCheck::Nothing:
             break;
         }
+        if (checkThreshold(line.state, balance, trigger.below) != ThresholdCheck::Nothing)
+            m_stillDue.push_back(index);
     }
     m_dirtyLines.clear();
+    for (const int index : m_stillDue)
+        markDirty(index);
 }
 
 void Engine::runAttempt(Chain chain, Instant now)

@@ -99,6 +99,7 @@ private:
     std::vector<UsageGenerator> m_generators;
     std::vector<PendingRetry> m_retries;
     std::vector<int> m_dirtyLines;
+    std::vector<int> m_stillDue; // lines whose step-4 check acts again at the next instant
     qint64 m_retryOrder = 0;
     qint64 m_nextMonthly = std::numeric_limits<qint64>::max(); // no monthly occurrence ahead
     Outcome m_outcome;
