@@ -127,6 +127,12 @@ int SimCommandLine::runScenario(const QString &fileName)
     }
     Engine engine(*read.world);
     const Outcome outcome = engine.run();
+    if (outcome.error) { // an amount would leave int64, or the run would grow beyond its limit
+        const RunError &error = *outcome.error;
+        printError(error.path.isEmpty() ? QStringLiteral("%1: %2").arg(fileName, error.message)
+                                        : QStringLiteral("%1: %2: %3").arg(fileName, error.path, error.message));
+        return InvalidInput;
+    }
     const QByteArray result = writeResult(*read.world, outcome);
     std::fwrite(result.constData(), 1, std::size_t(result.size()), m_out);
     std::fflush(m_out);
