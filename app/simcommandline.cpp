@@ -6,6 +6,7 @@
 #include "service/demoworld.h"
 #include "service/service.h"
 #include "scenario/resultwriter.h"
+#include "scenario/scenariofile.h"
 #include "scenario/scenarioreader.h"
 
 #include <QCommandLineParser>
@@ -112,13 +113,17 @@ int SimCommandLine::runScenario(const QString &fileName)
         printError(tr("%1: cannot read: %2").arg(fileName, file.errorString()));
         return InvalidInput;
     }
-    const QByteArray json = file.readAll();
+    const Expected<QByteArray> json = ScenarioFile::read(file);
     if (file.error() != QFileDevice::NoError) {
         printError(tr("%1: cannot read: %2").arg(fileName, file.errorString()));
         return InvalidInput;
     }
+    if (!json) {
+        printError(QStringLiteral("%1: %2").arg(fileName, json.error()));
+        return InvalidInput;
+    }
 
-    const ScenarioReader::Result read = ScenarioReader::read(json);
+    const ScenarioReader::Result read = ScenarioReader::read(*json);
     if (!read.world) {
         for (const Problem &problem : read.problems)
             printError(problem.path.isEmpty() ? QStringLiteral("%1: %2").arg(fileName, problem.message)
