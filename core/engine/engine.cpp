@@ -90,6 +90,8 @@ void Engine::resumeProgress()
         line.lastMonthlyKey = progress.lastMonthlyKey;
         line.unservedData = progress.unservedDataBytes;
         line.unservedVoice = progress.unservedVoiceSeconds;
+        if (line.state == ThresholdState::Blocked)
+            m_blockedLines.push_back(int(i));
     }
     for (const PendingRetryState &retry : m_world.retries) {
         if (retry.due < m_world.start || retry.due > m_world.end || retry.line < 0 || std::size_t(retry.line) >= m_lines.size())
@@ -145,12 +147,13 @@ Outcome Engine::run()
     while (true) {
         const Instant t = Instant::fromMsecs(now);
         if (now == nextMonthStart) {
-            for (std::size_t i = 0; i < m_lines.size(); ++i) {
-                if (m_lines[i].state == ThresholdState::Blocked) {
-                    m_lines[i].state = ThresholdState::Armed;
-                    markDirty(int(i));
+            for (const int i : m_blockedLines) { // may list a line twice, or one no longer blocked
+                if (m_lines[std::size_t(i)].state == ThresholdState::Blocked) {
+                    m_lines[std::size_t(i)].state = ThresholdState::Armed;
+                    markDirty(i);
                 }
             }
+            m_blockedLines.clear();
             nextMonthStart = m_calendar.monthStart(m_calendar.monthOf(t).next()).msecs();
         }
 
@@ -243,13 +246,15 @@ void Engine::applyPolicy(int lineIndex, const Policy *policy, Instant now)
 void Engine::scheduleNextMonthly(int lineIndex, Instant from)
 {
     LineState &line = m_lines[std::size_t(lineIndex)];
-    if (line.schedule)
+    if (line.queuedMonthly != never)
+        m_monthlyQueue.erase({line.queuedMonthly, lineIndex});
+    line.queuedMonthly = never;
+    if (line.schedule) {
         line.nextMonthly = line.schedule->firstAtOrAfter(from, m_calendar);
-    m_nextMonthly = never;
-    for (const LineState &each : m_lines) {
-        if (each.schedule)
-            m_nextMonthly = std::min(m_nextMonthly, each.nextMonthly.at.msecs());
+        line.queuedMonthly = line.nextMonthly.at.msecs();
+        m_monthlyQueue.insert({line.queuedMonthly, lineIndex});
     }
+    m_nextMonthly = m_monthlyQueue.empty() ? never : m_monthlyQueue.begin()->first;
 }
 
 void Engine::applyEvent(int eventIndex, Instant now)
@@ -365,18 +370,18 @@ void Engine::runDueRetries(Instant now)
 
 void Engine::runMonthly(Instant now)
 {
-    for (std::size_t i = 0; i < m_lines.size(); ++i) {
-        LineState &line = m_lines[i];
-        if (!line.schedule || line.nextMonthly.at != now)
-            continue;
+    // The queue is ordered by (instant, line): the lines due now come out in file order.
+    while (!stopped() && !m_monthlyQueue.empty() && m_monthlyQueue.begin()->first == now.msecs()) {
+        const int i = m_monthlyQueue.begin()->second;
+        LineState &line = m_lines[std::size_t(i)];
         const YearMonth month = line.nextMonthly.month;
         if (month.index() > line.lastMonthlyKey) { // one monthly chain per local month
             line.lastMonthlyKey = month.index();
-            markDirty(int(i));
-            runAttempt(Chain{int(i), TriggerKind::Monthly, chainKey(m_world.lines[i].id, "monthly", month.toString()), 1},
+            markDirty(i);
+            runAttempt(Chain{i, TriggerKind::Monthly, chainKey(m_world.lines[std::size_t(i)].id, "monthly", month.toString()), 1},
                        now);
         }
-        scheduleNextMonthly(int(i), now.plusMsecs(1));
+        scheduleNextMonthly(i, now.plusMsecs(1));
     }
 }
 
@@ -451,8 +456,10 @@ void Engine::runAttempt(Chain chain, Instant now)
             return;
         m_outcome.attempts.push_back(AttemptRecord{now, chain.line, chain.trigger, chain.key, chain.attempt, -1, package,
                                                    price, AttemptStatus::Blocked, blocked});
-        if (threshold)
+        if (threshold) {
             line.state = ThresholdState::Blocked;
+            m_blockedLines.push_back(chain.line);
+        }
         return;
     }
 

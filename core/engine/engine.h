@@ -14,6 +14,8 @@
 
 #include <limits>
 #include <optional>
+#include <set>
+#include <utility>
 #include <vector>
 
 namespace topup {
@@ -51,6 +53,7 @@ private:
         int lastMonthlyKey = -1; // month index of the latest monthly chain
         std::optional<MonthlySchedule> schedule;
         MonthlyOccurrence nextMonthly;
+        qint64 queuedMonthly = std::numeric_limits<qint64>::max(); // its key in m_monthlyQueue
         bool dirty = false;
     };
 
@@ -116,8 +119,10 @@ private:
     std::vector<UsageGenerator> m_generators;
     std::vector<PendingRetry> m_retries;
     std::vector<int> m_dirtyLines;
+    std::vector<int> m_blockedLines; // lines blocked this month, armed again at the next month start
     std::vector<int> m_stillDue; // lines whose step-4 check acts again at the next instant
     qint64 m_retryOrder = 0;
+    std::set<std::pair<qint64, int>> m_monthlyQueue; // (next occurrence, line)
     qint64 m_nextMonthly = std::numeric_limits<qint64>::max(); // no monthly occurrence ahead
     Outcome m_outcome;
 };
