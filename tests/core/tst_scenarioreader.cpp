@@ -131,6 +131,9 @@ private slots:
         QTest::newRow("generate unknown profile") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "gamer", "seed": 1, "every": "5min"})")) << "generate[0].profile" << "unknown profile";
         QTest::newRow("generate zero every") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "light", "seed": 1, "every": "0s"})")) << "generate[0].every" << "more than zero";
         QTest::newRow("generate unknown line") << "generate[0]" << QJsonValue(object(R"({"line": "tablet", "profile": "light", "seed": 1, "every": "5min"})")) << "generate[0].line" << "unknown line";
+        QTest::newRow("deposit to unknown method") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "method": "amex", "deposit": "5.00"})")) << "events[0].method" << "unknown method \"amex\"";
+        QTest::newRow("fail_next on unknown method") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "method": "amex", "fail_next": ["declined"]})")) << "events[0].method" << "unknown method \"amex\"";
+        QTest::newRow("policy event on unknown line") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "line": "tablet", "policy": {"enabled": false}})")) << "events[0].line" << "unknown line \"tablet\"";
         QTest::newRow("timezone as UTC offset") << "timezone" << QJsonValue("UTC+05:00") << "timezone" << "\"UTC+05:00\" is a UTC offset, not a time zone";
         QTest::newRow("timezone as bare offset") << "timezone" << QJsonValue("+05:00") << "timezone" << "is a UTC offset";
         QTest::newRow("timezone as POSIX rule") << "timezone" << QJsonValue("ABC-3") << "timezone" << "unknown time zone \"ABC-3\"";
