@@ -7,6 +7,7 @@
 #include "service/worldfiles.h"
 #include "service/service.h"
 #include "scenario/resultwriter.h"
+#include "scenario/scenariofile.h"
 #include "scenario/scenarioreader.h"
 #include "store/datadirectory.h"
 
@@ -114,13 +115,17 @@ int SimCommandLine::runScenario(const QString &fileName)
         printError(tr("%1: cannot read: %2").arg(fileName, file.errorString()));
         return InvalidInput;
     }
-    const QByteArray json = file.readAll();
+    const Expected<QByteArray> json = ScenarioFile::read(file);
     if (file.error() != QFileDevice::NoError) {
         printError(tr("%1: cannot read: %2").arg(fileName, file.errorString()));
         return InvalidInput;
     }
+    if (!json) {
+        printError(QStringLiteral("%1: %2").arg(fileName, json.error()));
+        return InvalidInput;
+    }
 
-    const ScenarioReader::Result read = ScenarioReader::read(json);
+    const ScenarioReader::Result read = ScenarioReader::read(*json);
     if (!read.world) {
         for (const Problem &problem : read.problems)
             printError(problem.path.isEmpty() ? QStringLiteral("%1: %2").arg(fileName, problem.message)
@@ -129,6 +134,12 @@ int SimCommandLine::runScenario(const QString &fileName)
     }
     Engine engine(*read.world);
     const Outcome outcome = engine.run();
+    if (outcome.error) { // an amount would leave int64, or the run would grow beyond its limit
+        const RunError &error = *outcome.error;
+        printError(error.path.isEmpty() ? QStringLiteral("%1: %2").arg(fileName, error.message)
+                                        : QStringLiteral("%1: %2: %3").arg(fileName, error.path, error.message));
+        return InvalidInput;
+    }
     const QByteArray result = writeResult(*read.world, outcome);
     std::fwrite(result.constData(), 1, std::size_t(result.size()), m_out);
     std::fflush(m_out);

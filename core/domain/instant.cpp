@@ -82,7 +82,21 @@ Expected<Instant> Instant::parse(QStringView text)
     const qint64 days = civil::daysFromCivil(year, month, day);
     const qint64 ms = days * civil::msPerDay + hour * civil::msPerHour + minute * civil::msPerMinute
         + second * civil::msPerSecond + millis - offsetMinutes * civil::msPerMinute;
+    // The offset can carry a date of year 1 or 9999 out of the range every
+    // instant is written in (`0001-01-01T00:00:00+14:00` is in year 0).
+    if (ms < earliest().msecs() || ms > latest().msecs())
+        return Expected<Instant>::failure(Instant::tr("\"%1\" is outside the years 0001 to 9999 in UTC").arg(text.left(64)));
     return Instant(ms);
+}
+
+Instant Instant::earliest() noexcept
+{
+    return Instant(civil::daysFromCivil(1, 1, 1) * civil::msPerDay);
+}
+
+Instant Instant::latest() noexcept
+{
+    return Instant(civil::daysFromCivil(10000, 1, 1) * civil::msPerDay - 1);
 }
 
 QString Instant::toString() const

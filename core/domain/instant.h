@@ -20,6 +20,9 @@ public:
 
     // SPEC §1: YYYY-MM-DDTHH:MM:SS[.f{1,3}](Z|±HH:MM)
     static Expected<Instant> parse(QStringView text);
+    // The range parse() accepts: 0001-01-01T00:00:00.000Z … 9999-12-31T23:59:59.999Z.
+    static Instant earliest() noexcept;
+    static Instant latest() noexcept;
     // UTC with Z, and .mmm only when there are milliseconds.
     QString toString() const;
 

@@ -1,7 +1,6 @@
 #include "engine.h"
 
 #include "domain/civil.h"
-#include "domain/saturating.h"
 #include "rules/limits.h"
 #include "rules/retryschedule.h"
 
@@ -26,7 +25,29 @@ QString chainKey(const QString &line, const char *trigger, const QString &suffix
     return line + QLatin1Char('/') + QLatin1String(trigger) + QLatin1Char('/') + suffix;
 }
 
+bool sumOverflows(qint64 a, qint64 b) noexcept
+{
+    qint64 sum = 0;
+    return __builtin_add_overflow(a, b, &sum);
+}
+
+constexpr qint64 largest = std::numeric_limits<qint64>::max();
+
 } // namespace
+
+QString Engine::Where::path() const
+{
+    QString text = QStringLiteral("%1[%2]").arg(QLatin1String(array)).arg(index);
+    if (field)
+        text += QLatin1Char('.') + QLatin1String(field);
+    return text;
+}
+
+void Engine::stop(const QString &where, const QString &message)
+{
+    if (!m_outcome.error)
+        m_outcome.error = RunError{where, message};
+}
 
 Engine::Engine(const World &world) : Engine(world, m_ownGateway) {}
 
@@ -45,6 +66,7 @@ Engine::Engine(const World &world, Gateway &gateway) : m_world(world), m_calenda
     }
     m_lines.resize(world.lines.size());
     m_dirtyLines.reserve(world.lines.size());
+    m_stillDue.reserve(world.lines.size());
     for (std::size_t i = 0; i < world.lines.size(); ++i) {
         m_lineIndex.insert(world.lines[i].id, int(i));
         m_lines[i].data = world.lines[i].data.bytes();
@@ -68,6 +90,8 @@ void Engine::resumeProgress()
         line.lastMonthlyKey = progress.lastMonthlyKey;
         line.unservedData = progress.unservedDataBytes;
         line.unservedVoice = progress.unservedVoiceSeconds;
+        if (line.state == ThresholdState::Blocked)
+            m_blockedLines.push_back(int(i));
     }
     for (const PendingRetryState &retry : m_world.retries) {
         if (retry.due < m_world.start || retry.due > m_world.end || retry.line < 0 || std::size_t(retry.line) >= m_lines.size())
@@ -123,19 +147,21 @@ Outcome Engine::run()
     while (true) {
         const Instant t = Instant::fromMsecs(now);
         if (now == nextMonthStart) {
-            for (std::size_t i = 0; i < m_lines.size(); ++i) {
-                if (m_lines[i].state == ThresholdState::Blocked) {
-                    m_lines[i].state = ThresholdState::Armed;
-                    markDirty(int(i));
+            for (const int i : m_blockedLines) { // may list a line twice, or one no longer blocked
+                if (m_lines[std::size_t(i)].state == ThresholdState::Blocked) {
+                    m_lines[std::size_t(i)].state = ThresholdState::Armed;
+                    markDirty(i);
                 }
             }
+            m_blockedLines.clear();
             nextMonthStart = m_calendar.monthStart(m_calendar.monthOf(t).next()).msecs();
         }
 
         // 1. Events: the file's first, in file order, then generated usage.
-        while (nextEvent < eventOrder.size() && m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs() == now)
-            applyEvent(m_world.events[std::size_t(eventOrder[nextEvent++])], t);
-        if (!streams.empty() && streams.front().next == now) {
+        while (!stopped() && nextEvent < eventOrder.size()
+               && m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs() == now)
+            applyEvent(eventOrder[nextEvent++], t);
+        if (!stopped() && !streams.empty() && streams.front().next == now) {
             const int localHour = m_calendar.localMinuteOfDay(t) / 60;
             while (!streams.empty() && streams.front().next == now) {
                 std::pop_heap(streams.begin(), streams.end(), cursorLater);
@@ -146,7 +172,7 @@ Outcome Engine::run()
                     if (m_world.recordUsage)
                         m_outcome.usage.push_back(UsageRecord{cursor.line, t, std::min(sample.dataBytes, line.data),
                                                               std::min(sample.voiceSeconds, line.voice)});
-                    applyUsage(cursor.line, sample.dataBytes, sample.voiceSeconds);
+                    applyUsage(cursor.line, sample.dataBytes, sample.voiceSeconds, Where{"generate", cursor.stream});
                 }
                 ++m_outcome.usageEvents;
                 const qint64 every = m_world.streams[std::size_t(cursor.stream)].everySeconds * civil::msPerSecond;
@@ -159,11 +185,14 @@ Outcome Engine::run()
             }
         }
         // 2. Due retries. 3. Monthly occurrences. 4. Threshold checks.
-        if (nextRetryDue() == now)
+        if (!stopped() && nextRetryDue() == now)
             runDueRetries(t);
-        if (m_nextMonthly == now)
+        if (!stopped() && m_nextMonthly == now)
             runMonthly(t);
-        checkThresholds(t);
+        if (!stopped())
+            checkThresholds(t);
+        if (stopped())
+            break;
 
         qint64 next = std::min({nextMonthStart, nextRetryDue(), m_nextMonthly});
         if (nextEvent < eventOrder.size())
@@ -217,30 +246,40 @@ void Engine::applyPolicy(int lineIndex, const Policy *policy, Instant now)
 void Engine::scheduleNextMonthly(int lineIndex, Instant from)
 {
     LineState &line = m_lines[std::size_t(lineIndex)];
-    if (line.schedule)
+    if (line.queuedMonthly != never)
+        m_monthlyQueue.erase({line.queuedMonthly, lineIndex});
+    line.queuedMonthly = never;
+    if (line.schedule) {
         line.nextMonthly = line.schedule->firstAtOrAfter(from, m_calendar);
-    m_nextMonthly = never;
-    for (const LineState &each : m_lines) {
-        if (each.schedule)
-            m_nextMonthly = std::min(m_nextMonthly, each.nextMonthly.at.msecs());
+        line.queuedMonthly = line.nextMonthly.at.msecs();
+        m_monthlyQueue.insert({line.queuedMonthly, lineIndex});
     }
+    m_nextMonthly = m_monthlyQueue.empty() ? never : m_monthlyQueue.begin()->first;
 }
 
-void Engine::applyEvent(const WorldEvent &event, Instant now)
+void Engine::applyEvent(int eventIndex, Instant now)
 {
+    const WorldEvent &event = m_world.events[std::size_t(eventIndex)];
     switch (event.kind) {
     case WorldEvent::Kind::Use:
-        applyUsage(m_lineIndex.value(event.line), event.data.bytes(), event.voice.seconds());
+        applyUsage(m_lineIndex.value(event.line), event.data.bytes(), event.voice.seconds(),
+                   Where{"events", eventIndex, "use"});
         break;
     case WorldEvent::Kind::TopUp:
         manualTopUp(m_lineIndex.value(event.line), m_methodIndex.value(event.method),
-                    m_packageIndex.value(event.package), now);
+                    m_packageIndex.value(event.package), now, Where{"events", eventIndex, "topup"});
         break;
     case WorldEvent::Kind::SetPolicy:
         applyPolicy(m_lineIndex.value(event.line), &event.policy, now);
         break;
     case WorldEvent::Kind::Deposit: {
         const int method = m_methodIndex.value(event.method);
+        if (sumOverflows(m_gateway.funds(method).cents(), event.deposit.cents())) {
+            stop(Where{"events", eventIndex, "deposit"}.path(),
+                 Engine::tr("funds of method \"%1\" would exceed the largest amount (%2)")
+                     .arg(event.method, Money::fromCents(largest).toString()));
+            return;
+        }
         m_gateway.deposit(method, event.deposit, now);
         for (std::size_t i = 0; i < m_lines.size(); ++i) {
             LineState &line = m_lines[i];
@@ -257,21 +296,31 @@ void Engine::applyEvent(const WorldEvent &event, Instant now)
     }
 }
 
-void Engine::applyUsage(int lineIndex, qint64 dataBytes, qint64 voiceSeconds)
+void Engine::applyUsage(int lineIndex, qint64 dataBytes, qint64 voiceSeconds, Where where)
 {
     LineState &line = m_lines[std::size_t(lineIndex)];
     const qint64 data = std::min(dataBytes, line.data);
-    line.data -= data;
-    line.unservedData = saturatingAdd(line.unservedData, dataBytes - data);
     const qint64 voice = std::min(voiceSeconds, line.voice);
+    const bool dataOverflows = sumOverflows(line.unservedData, dataBytes - data);
+    if (dataOverflows || sumOverflows(line.unservedVoice, voiceSeconds - voice)) {
+        const QString &id = m_world.lines[std::size_t(lineIndex)].id;
+        stop(where.path(), dataOverflows
+                 ? Engine::tr("unserved data of line \"%1\" would exceed the largest amount (%2 B)").arg(id).arg(largest)
+                 : Engine::tr("unserved voice of line \"%1\" would exceed the largest amount (%2 s)").arg(id).arg(largest));
+        return;
+    }
+    line.data -= data;
+    line.unservedData += dataBytes - data;
     line.voice -= voice;
-    line.unservedVoice = saturatingAdd(line.unservedVoice, voiceSeconds - voice);
+    line.unservedVoice += voiceSeconds - voice;
     markDirty(lineIndex);
 }
 
-void Engine::manualTopUp(int lineIndex, int method, int package, Instant now)
+void Engine::manualTopUp(int lineIndex, int method, int package, Instant now, Where where)
 {
     LineState &line = m_lines[std::size_t(lineIndex)];
+    if (wouldOverflow(lineIndex, package, QString(), now, where))
+        return;
     const Chain chain{lineIndex, TriggerKind::Manual,
                       chainKey(m_world.lines[std::size_t(lineIndex)].id, "manual", QString::number(++line.manualTopUps)),
                       1};
@@ -321,18 +370,18 @@ void Engine::runDueRetries(Instant now)
 
 void Engine::runMonthly(Instant now)
 {
-    for (std::size_t i = 0; i < m_lines.size(); ++i) {
-        LineState &line = m_lines[i];
-        if (!line.schedule || line.nextMonthly.at != now)
-            continue;
+    // The queue is ordered by (instant, line): the lines due now come out in file order.
+    while (!stopped() && !m_monthlyQueue.empty() && m_monthlyQueue.begin()->first == now.msecs()) {
+        const int i = m_monthlyQueue.begin()->second;
+        LineState &line = m_lines[std::size_t(i)];
         const YearMonth month = line.nextMonthly.month;
         if (month.index() > line.lastMonthlyKey) { // one monthly chain per local month
             line.lastMonthlyKey = month.index();
-            markDirty(int(i));
-            runAttempt(Chain{int(i), TriggerKind::Monthly, chainKey(m_world.lines[i].id, "monthly", month.toString()), 1},
+            markDirty(i);
+            runAttempt(Chain{i, TriggerKind::Monthly, chainKey(m_world.lines[std::size_t(i)].id, "monthly", month.toString()), 1},
                        now);
         }
-        scheduleNextMonthly(int(i), now.plusMsecs(1));
+        scheduleNextMonthly(i, now.plusMsecs(1));
     }
 }
 
@@ -347,8 +396,13 @@ void Engine::markDirty(int lineIndex)
 
 void Engine::checkThresholds(Instant now)
 {
-    // Only lines something happened to can change state here; the rest were
-    // checked at an earlier instant and nothing has moved since.
+    // SPEC §3 step 4 checks every line at every instant visited. A check acts
+    // only on an armed line below its threshold or a suspended one at or above
+    // it, and what it sees (balance, state, policy) changes only where
+    // markDirty() is called. So checking the dirty lines, plus the lines whose
+    // check will still act at the next instant (kept dirty below: an armed
+    // line that a package smaller than `below` left below it), is checking
+    // them all, at the cost of the lines that moved.
     if (m_dirtyLines.size() * 8 > m_lines.size()) {
         m_dirtyLines.clear();
         for (std::size_t i = 0; i < m_lines.size(); ++i) {
@@ -358,13 +412,14 @@ void Engine::checkThresholds(Instant now)
     } else {
         std::sort(m_dirtyLines.begin(), m_dirtyLines.end());
     }
+    m_stillDue.clear();
     for (const int index : m_dirtyLines) {
         LineState &line = m_lines[std::size_t(index)];
         line.dirty = false;
         if (!line.policy || !line.policy->hasActiveThreshold())
             continue;
         const ThresholdTrigger &trigger = *line.policy->threshold;
-        const qint64 balance = trigger.resource == Resource::Data ? line.data : line.voice;
+        const qint64 &balance = trigger.resource == Resource::Data ? line.data : line.voice;
         switch (checkThreshold(line.state, balance, trigger.below)) {
         case ThresholdCheck::StartChain:
             runAttempt(Chain{index, TriggerKind::Threshold,
@@ -379,8 +434,12 @@ void Engine::checkThresholds(Instant now)
         case ThresholdCheck::Nothing:
             break;
         }
+        if (checkThreshold(line.state, balance, trigger.below) != ThresholdCheck::Nothing)
+            m_stillDue.push_back(index);
     }
     m_dirtyLines.clear();
+    for (const int index : m_stillDue)
+        markDirty(index);
 }
 
 void Engine::runAttempt(Chain chain, Instant now)
@@ -393,16 +452,24 @@ void Engine::runAttempt(Chain chain, Instant now)
 
     if (const std::optional<Reason> blocked =
             checkLimits(*line.policy, m_world.accountCap, m_spend, chain.line, month, price)) {
+        if (!roomForRecords(1))
+            return;
         m_outcome.attempts.push_back(AttemptRecord{now, chain.line, chain.trigger, chain.key, chain.attempt, -1, package,
                                                    price, AttemptStatus::Blocked, blocked});
-        if (threshold)
+        if (threshold) {
             line.state = ThresholdState::Blocked;
+            m_blockedLines.push_back(chain.line);
+        }
         return;
     }
 
+    if (wouldOverflow(chain.line, package, chain.key, now, Where{"lines", chain.line}))
+        return;
     bool paid = chargeAndRecord(chain, line.method, package, now);
-    if (!paid && line.fallback >= 0)
+    if (!paid && line.fallback >= 0 && !stopped())
         paid = chargeAndRecord(chain, line.fallback, package, now);
+    if (stopped())
+        return;
     if (paid) {
         creditPackage(line, package);
         m_spend.addAuto(chain.line, month, price);
@@ -427,6 +494,8 @@ void Engine::runAttempt(Chain chain, Instant now)
 
 bool Engine::chargeAndRecord(const Chain &chain, int method, int package, Instant now)
 {
+    if (!roomForRecords(1))
+        return false;
     const Money price = m_world.packages[std::size_t(package)].price;
     const ChargeAnswer answer =
         m_gateway.charge(ChargeIdentity{chain.key, chain.attempt, m_world.methods[std::size_t(method)].id}, method,
@@ -441,8 +510,49 @@ bool Engine::chargeAndRecord(const Chain &chain, int method, int package, Instan
 void Engine::creditPackage(LineState &line, int package)
 {
     const Package &bought = m_world.packages[std::size_t(package)];
-    line.data = saturatingAdd(line.data, bought.data.bytes());
-    line.voice = saturatingAdd(line.voice, bought.voice.seconds());
+    line.data += bought.data.bytes(); // wouldOverflow() made sure it fits
+    line.voice += bought.voice.seconds();
+}
+
+bool Engine::roomForRecords(std::size_t count)
+{
+    if (m_outcome.attempts.size() + count <= m_world.attemptLimit)
+        return true;
+    stop(QString(), Engine::tr("the run makes more than %1 top-up attempts, the limit for one run; shorten start..end")
+                        .arg(m_world.attemptLimit));
+    return false;
+}
+
+// SPEC §1: amounts are int64 and overflow is an error. Checked before the
+// charge, so no money moves for a top-up the books could not hold.
+bool Engine::wouldOverflow(int lineIndex, int package, const QString &autoKey, Instant now, Where where)
+{
+    const LineState &line = m_lines[std::size_t(lineIndex)];
+    const Package &bought = m_world.packages[std::size_t(package)];
+    const QString &id = m_world.lines[std::size_t(lineIndex)].id;
+    const YearMonth month = m_calendar.monthOf(now);
+    const qint64 price = bought.price.cents();
+    const bool manual = autoKey.isEmpty();
+    QString message;
+    if (sumOverflows(line.data, bought.data.bytes()))
+        message = Engine::tr("data balance of line \"%1\" would exceed the largest amount (%2 B)").arg(id).arg(largest);
+    else if (sumOverflows(line.voice, bought.voice.seconds()))
+        message = Engine::tr("voice balance of line \"%1\" would exceed the largest amount (%2 s)").arg(id).arg(largest);
+    else if (manual && sumOverflows(m_spend.lineManual(lineIndex, month).cents(), price))
+        message = Engine::tr("manual spend of line \"%1\" in %2 would exceed the largest amount (%3)")
+                      .arg(id, month.toString(), Money::fromCents(largest).toString());
+    else if (!manual && sumOverflows(m_spend.lineAuto(lineIndex, month).cents(), price))
+        message = Engine::tr("auto spend of line \"%1\" in %2 would exceed the largest amount (%3)")
+                      .arg(id, month.toString(), Money::fromCents(largest).toString());
+    else if (!manual && sumOverflows(m_spend.accountAuto(month).cents(), price))
+        message = Engine::tr("the account's auto spend in %1 would exceed the largest amount (%2)")
+                      .arg(month.toString(), Money::fromCents(largest).toString());
+    if (message.isEmpty())
+        return false;
+    if (!manual)
+        message = Engine::tr("the top-up %1 at %2: %3").arg(autoKey, now.toString(), message);
+    stop(where.path(), message);
+    return true;
 }
 
 } // namespace topup

@@ -9,10 +9,13 @@
 #include "sim/usagegenerator.h"
 #include "world.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <limits>
 #include <optional>
+#include <set>
+#include <utility>
 #include <vector>
 
 namespace topup {
@@ -21,7 +24,10 @@ namespace topup {
 // returns what happened; it never reads a clock and does no I/O.
 class Engine final
 {
+    Q_DECLARE_TR_FUNCTIONS(Engine)
+
 public:
+
     // With its own in-memory gateway (scenarios), or with the given one.
     explicit Engine(const World &world);
     Engine(const World &world, Gateway &gateway);
@@ -47,6 +53,7 @@ private:
         int lastMonthlyKey = -1; // month index of the latest monthly chain
         std::optional<MonthlySchedule> schedule;
         MonthlyOccurrence nextMonthly;
+        qint64 queuedMonthly = std::numeric_limits<qint64>::max(); // its key in m_monthlyQueue
         bool dirty = false;
     };
 
@@ -65,6 +72,15 @@ private:
         Chain chain;
     };
 
+    // The World entry an error names, built into a path only when needed.
+    struct Where
+    {
+        const char *array = "lines";
+        int index = 0;
+        const char *field = nullptr;
+        QString path() const;
+    };
+
     struct StreamCursor
     {
         qint64 next = 0;
@@ -74,15 +90,19 @@ private:
 
     void resumeProgress();
     void applyPolicy(int line, const Policy *policy, Instant now);
-    void applyEvent(const WorldEvent &event, Instant now);
-    void applyUsage(int line, qint64 dataBytes, qint64 voiceSeconds);
-    void manualTopUp(int line, int method, int package, Instant now);
+    void applyEvent(int eventIndex, Instant now);
+    void applyUsage(int line, qint64 dataBytes, qint64 voiceSeconds, Where where);
+    void manualTopUp(int line, int method, int package, Instant now, Where where);
     void runDueRetries(Instant now);
     void runMonthly(Instant now);
     void checkThresholds(Instant now);
     void runAttempt(Chain chain, Instant now);
     bool chargeAndRecord(const Chain &chain, int method, int package, Instant now);
     void creditPackage(LineState &line, int package);
+    bool wouldOverflow(int line, int package, const QString &autoKey, Instant now, Where where);
+    bool roomForRecords(std::size_t count);
+    void stop(const QString &path, const QString &message);
+    bool stopped() const noexcept { return m_outcome.error.has_value(); }
     void markDirty(int line);
     void scheduleNextMonthly(int line, Instant from);
     qint64 nextRetryDue() const;
@@ -99,7 +119,10 @@ private:
     std::vector<UsageGenerator> m_generators;
     std::vector<PendingRetry> m_retries;
     std::vector<int> m_dirtyLines;
+    std::vector<int> m_blockedLines; // lines blocked this month, armed again at the next month start
+    std::vector<int> m_stillDue; // lines whose step-4 check acts again at the next instant
     qint64 m_retryOrder = 0;
+    std::set<std::pair<qint64, int>> m_monthlyQueue; // (next occurrence, line)
     qint64 m_nextMonthly = std::numeric_limits<qint64>::max(); // no monthly occurrence ahead
     Outcome m_outcome;
 };

@@ -61,9 +61,20 @@ struct UsageRecord final
     qint64 voiceSeconds = 0;
 };
 
+// Why a run stopped before `end`: an amount would leave int64 (SPEC §1), or
+// the run would record more than World::attemptLimit attempts. `path` names the World's
+// entry as a scenario file would (`events[3].deposit`, `lines[0]`).
+struct RunError final
+{
+    QString path;
+    QString message;
+};
+
 // What happened during a run, indices into the World's vectors.
 struct Outcome final
 {
+    std::optional<RunError> error; // set: the run stopped there; the rest is partial
+
     std::vector<AttemptRecord> attempts;
     std::vector<LineOutcome> lines;
     std::vector<Money> methodFunds;

@@ -90,6 +90,10 @@ struct World final
     // stores them); scenarios only need the totals.
     bool recordUsage = false;
 
+    // A run that would record more top-up attempts than this stops with an
+    // error instead of growing without bound (README, "Limits").
+    std::size_t attemptLimit = 1'000'000;
+
     // Only for a run that resumes an earlier one (the desktop world).
     std::vector<LineProgress> progress; // empty, or one per line
     std::vector<PendingRetryState> retries; // in the order they were scheduled

@@ -36,6 +36,12 @@ Money SpendBook::lineAuto(int line, YearMonth month) const
     return entry ? entry->autoSpend : Money();
 }
 
+Money SpendBook::lineManual(int line, YearMonth month) const
+{
+    const Entry *entry = find(line, month);
+    return entry ? entry->manualSpend : Money();
+}
+
 int SpendBook::lineAutoCount(int line, YearMonth month) const
 {
     const Entry *entry = find(line, month);

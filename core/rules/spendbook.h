@@ -26,6 +26,7 @@ public:
     void addPrior(int line, YearMonth month, Money autoSpend, Money manualSpend, int autoCount);
 
     Money lineAuto(int line, YearMonth month) const;
+    Money lineManual(int line, YearMonth month) const;
     int lineAutoCount(int line, YearMonth month) const;
     Money accountAuto(YearMonth month) const;
 

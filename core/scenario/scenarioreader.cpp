@@ -1,6 +1,7 @@
 #include "scenarioreader.h"
 
 #include "domain/currency.h"
+#include "domain/timezonename.h"
 #include "duplicatekeys.h"
 #include "jsonfields.h"
 #include "policyjson.h"
@@ -63,7 +64,18 @@ std::optional<QString> idProblem(const QString &id)
         return ScenarioReader::tr("must not be empty");
     if (id.size() > 64)
         return ScenarioReader::tr("must be at most 64 characters long");
-    for (const QChar c : id) {
+    for (qsizetype i = 0; i < id.size(); ++i) {
+        const QChar c = id[i];
+        if (c.isHighSurrogate() && i + 1 < id.size() && id[i + 1].isLowSurrogate()) {
+            ++i; // a character outside the BMP, written as a pair
+            continue;
+        }
+        // JSON's \uD800 escapes can carry half a pair, which no UTF-8 text can
+        // hold: printed, two different ids would look the same.
+        if (c.isSurrogate())
+            return ScenarioReader::tr("must not contain a lone UTF-16 surrogate (\\u%1 at character %2), which is not a character")
+                .arg(QString::number(c.unicode(), 16).toUpper())
+                .arg(i + 1);
         if (c == QLatin1Char('/') || c.isSpace() || c.category() == QChar::Other_Control)
             return ScenarioReader::tr("must not contain '/', spaces or control characters (got \"%1\")").arg(id);
     }
@@ -108,13 +120,8 @@ void ScenarioReader::readRoot(const QJsonObject &object)
     if (const auto format = root.string(QStringLiteral("format"), Need::Required);
         format && *format != QLatin1String("topup-scenario/1"))
         root.add(QStringLiteral("format"), ScenarioReader::tr("must be \"topup-scenario/1\" (got \"%1\")").arg(format->left(64)));
-    if (const auto zone = root.string(QStringLiteral("timezone"), Need::Required)) {
-        if (!QTimeZone::isTimeZoneIdAvailable(zone->toUtf8()))
-            root.add(QStringLiteral("timezone"), ScenarioReader::tr("unknown time zone \"%1\" (expected an IANA name such as Europe/Paris)")
-                                                     .arg(zone->left(64)));
-        else
-            m_world.zone = QTimeZone(zone->toUtf8());
-    }
+    if (const auto zone = root.parsed<QTimeZone>(QStringLiteral("timezone"), Need::Required, &TimeZoneName::parse))
+        m_world.zone = *zone;
     if (const auto currency = root.parsed<QString>(QStringLiteral("currency"), Need::Required, &parseCurrency))
         m_world.currency = *currency;
     const auto start = root.parsed(QStringLiteral("start"), Need::Required, parseInstant);
@@ -137,8 +144,18 @@ void ScenarioReader::readRoot(const QJsonObject &object)
     readMethods(root);
     readLines(root);
     readEvents(root, start && end && !(*end < *start));
-    readGenerate(root);
+    readGenerate(root, start && end && !(*end < *start));
     root.rejectUnknownKeys();
+}
+
+bool ScenarioReader::withinLimit(const QJsonArray &list, const QString &path, qsizetype limit, KnownIds *ids)
+{
+    if (list.size() <= limit)
+        return true;
+    m_problems.push_back(Problem{path, ScenarioReader::tr("%1 entries, more than the limit of %2").arg(list.size()).arg(limit)});
+    if (ids)
+        ids->complete = false; // not read: references to them are not reported as unknown
+    return false;
 }
 
 std::optional<QString> ScenarioReader::readId(JsonFields &fields, KnownIds &seen)
@@ -166,7 +183,7 @@ std::optional<QString> ScenarioReader::readId(JsonFields &fields, KnownIds &seen
 void ScenarioReader::readPackages(JsonFields &root)
 {
     const auto packages = root.array(QStringLiteral("packages"), Need::Required);
-    if (!packages) {
+    if (!packages || !withinLimit(*packages, QStringLiteral("packages"), maxListEntries, &m_packageIds)) {
         m_packageIds.complete = false;
         return;
     }
@@ -195,7 +212,7 @@ void ScenarioReader::readPackages(JsonFields &root)
 void ScenarioReader::readMethods(JsonFields &root)
 {
     const auto methods = root.array(QStringLiteral("methods"), Need::Required);
-    if (!methods) {
+    if (!methods || !withinLimit(*methods, QStringLiteral("methods"), maxListEntries, &m_methodIds)) {
         m_methodIds.complete = false;
         return;
     }
@@ -242,7 +259,7 @@ void ScenarioReader::readMethods(JsonFields &root)
 void ScenarioReader::readLines(JsonFields &root)
 {
     const auto lines = root.array(QStringLiteral("lines"), Need::Required);
-    if (!lines) {
+    if (!lines || !withinLimit(*lines, QStringLiteral("lines"), maxListEntries, &m_lineIds)) {
         m_lineIds.complete = false;
         return;
     }
@@ -271,7 +288,7 @@ void ScenarioReader::readLines(JsonFields &root)
 void ScenarioReader::readEvents(JsonFields &root, bool rangeKnown)
 {
     const auto events = root.array(QStringLiteral("events"), Need::Optional);
-    if (!events)
+    if (!events || !withinLimit(*events, QStringLiteral("events"), maxEvents, nullptr))
         return;
     m_world.events.reserve(std::size_t(events->size()));
     for (qsizetype i = 0; i < events->size(); ++i) {
@@ -368,11 +385,12 @@ void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, b
         m_world.events.push_back(std::move(event));
 }
 
-void ScenarioReader::readGenerate(JsonFields &root)
+void ScenarioReader::readGenerate(JsonFields &root, bool rangeKnown)
 {
     const auto streams = root.array(QStringLiteral("generate"), Need::Optional);
-    if (!streams)
+    if (!streams || !withinLimit(*streams, QStringLiteral("generate"), maxListEntries, nullptr))
         return;
+    qint64 total = 0;
     for (qsizetype i = 0; i < streams->size(); ++i) {
         const QString path = indexed(QStringLiteral("generate"), i);
         const auto object = element(streams->at(i), path);
@@ -389,12 +407,35 @@ void ScenarioReader::readGenerate(JsonFields &root)
         const auto seed = fields.integer(QStringLiteral("seed"), Need::Required, 0, qint64(1) << 53);
         const auto every = fields.parsed(QStringLiteral("every"), Need::Required, parseVoice);
         constexpr qint64 maxEvery = qint64(3660) * 24 * 3600; // ten years
-        if (every && every->seconds() == 0)
-            fields.add(fields.pathOf(QStringLiteral("every")), ScenarioReader::tr("must be more than zero"));
-        else if (every && every->seconds() > maxEvery)
-            fields.add(fields.pathOf(QStringLiteral("every")), ScenarioReader::tr("must be at most ten years"));
+        const QString everyPath = fields.pathOf(QStringLiteral("every"));
+        bool everyOk = every && every->seconds() > 0 && every->seconds() <= maxEvery;
+        if (every && every->seconds() == 0) {
+            const QString text = object->value(QStringLiteral("every")).toString();
+            static const QRegularExpression nonZeroDigit(QStringLiteral("[1-9]"));
+            if (text.contains(nonZeroDigit))
+                fields.add(everyPath, ScenarioReader::tr("\"%1\" rounds to 0 s (durations are whole seconds, half-up): "
+                                                         "must be at least 0.5 s")
+                                          .arg(text.left(32)));
+            else
+                fields.add(everyPath, ScenarioReader::tr("must be more than zero"));
+        } else if (every && every->seconds() > maxEvery) {
+            fields.add(everyPath, ScenarioReader::tr("must be at most ten years"));
+        }
+        if (everyOk && rangeKnown) {
+            // One at start, then every `every` up to and including end.
+            const qint64 count = (m_world.end.msecs() - m_world.start.msecs()) / (every->seconds() * 1000) + 1;
+            if (count > maxGeneratedPerEntry) {
+                fields.add(everyPath, ScenarioReader::tr("makes %1 usage events from start to end, more than the limit of %2 "
+                                                         "for one generate entry (make every longer or start..end shorter)")
+                                          .arg(count)
+                                          .arg(maxGeneratedPerEntry));
+                everyOk = false;
+            } else {
+                total += count;
+            }
+        }
         fields.rejectUnknownKeys();
-        if (line && profile && seed && every && every->seconds() > 0 && every->seconds() <= maxEvery) {
+        if (line && profile && seed && everyOk) {
             stream.line = *line;
             stream.profile = *profile;
             stream.seed = quint64(*seed);
@@ -402,6 +443,11 @@ void ScenarioReader::readGenerate(JsonFields &root)
             m_world.streams.push_back(stream);
         }
     }
+    if (total > maxGeneratedTotal)
+        root.add(root.pathOf(QStringLiteral("generate")),
+                 ScenarioReader::tr("the generate entries make %1 usage events in all, more than the limit of %2")
+                     .arg(total)
+                     .arg(maxGeneratedTotal));
 }
 
 } // namespace topup

@@ -30,6 +30,14 @@ public:
 
     static Result read(const QByteArray &json);
 
+    // Bounds on what one scenario may ask for (README, "Limits"); beyond
+    // them the file is refused, naming the limit, rather than run for hours
+    // or out of memory.
+    static constexpr qsizetype maxListEntries = 10'000; // packages, methods and lines, each
+    static constexpr qsizetype maxEvents = 200'000;
+    static constexpr qint64 maxGeneratedPerEntry = 10'000'000; // usage events one `generate` entry makes
+    static constexpr qint64 maxGeneratedTotal = 50'000'000;    // … and all of them together
+
 private:
     ScenarioReader() = default;
 
@@ -39,7 +47,8 @@ private:
     void readLines(JsonFields &root);
     void readEvents(JsonFields &root, bool rangeKnown);
     void readEvent(const QJsonObject &object, const QString &path, bool rangeKnown);
-    void readGenerate(JsonFields &root);
+    void readGenerate(JsonFields &root, bool rangeKnown);
+    bool withinLimit(const QJsonArray &list, const QString &path, qsizetype limit, KnownIds *ids);
     std::optional<QString> readId(JsonFields &fields, KnownIds &seen);
     std::optional<QJsonObject> element(const QJsonValue &value, const QString &path);
 

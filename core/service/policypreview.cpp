@@ -33,6 +33,8 @@ Expected<std::vector<PreviewItem>> PolicyPreview::run(qint64 accountId, qint64 l
     world.recordUsage = false;
     Engine engine(world);
     const Outcome outcome = engine.run();
+    if (outcome.error)
+        return Result::failure(tr("the preview stops: %1").arg(outcome.error->message));
     std::vector<PreviewItem> items;
     for (const AttemptRecord &attempt : outcome.attempts) {
         if (attempt.line != index)

@@ -302,6 +302,8 @@ Expected<std::optional<Instant>> Service::advanceToNextEvent()
             return failed<std::optional<Instant>>(loaded);
         Engine dryRun(loaded->world); // its own in-memory gateway: nothing is charged
         const Outcome outcome = dryRun.run();
+        if (outcome.error)
+            return Result::failure(outcome.error->message);
         if (outcome.attempts.empty())
             return Result(std::optional<Instant>());
         return Result(std::optional<Instant>(outcome.attempts.front().at));

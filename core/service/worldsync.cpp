@@ -125,6 +125,11 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
         outcomes.push_back(engine.run());
         if (!gateway.error().isEmpty())
             return Expected<CatchUpSummary>::failure(gateway.error());
+        // An amount that would leave int64: nothing of the day is saved (the
+        // charges already made stay recorded and are met again on replay).
+        if (const std::optional<RunError> &error = outcomes.back().error)
+            return Expected<CatchUpSummary>::failure(WorldSync::tr("the world cannot move past %1: %2")
+                                                         .arg(from.toString(), error->message));
     }
 
     CatchUpSummary summary{from, to, 0, 0, 0, Money(), 0, false, to};

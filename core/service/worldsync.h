@@ -4,6 +4,8 @@
 #include "domain/instant.h"
 #include "domain/money.h"
 
+#include <QCoreApplication>
+
 #include <functional>
 #include <optional>
 
@@ -40,6 +42,8 @@ struct CatchUpSummary final
 // replay charges nothing twice.
 class WorldSync final
 {
+    Q_DECLARE_TR_FUNCTIONS(WorldSync)
+
 public:
     using Progress = std::function<void(Instant reached, Instant target)>;
     static constexpr qint64 stepMs = 24 * 60 * 60 * 1000;

@@ -93,6 +93,10 @@ void TestCalendar::toInstant_data()
     QTest::newRow("Tokyo midnight") << QByteArray("Asia/Tokyo") << 2027 << 4 << 1 << 0 << "2027-03-31T15:00:00Z";
     QTest::newRow("UTC") << QByteArray("UTC") << 2027 << 2 << 28 << 9 * 60 << "2027-02-28T09:00:00Z";
     QTest::newRow("UTC 23:59") << QByteArray("UTC") << 2027 << 12 << 31 << 1439 << "2027-12-31T23:59:00Z";
+    QTest::newRow("Asuncion 00:00 in a midnight gap → 01:00") << QByteArray("America/Asuncion") << 2023 << 10 << 1 << 0 << "2023-10-01T04:00:00Z";
+    QTest::newRow("Asuncion 00:30 in a midnight gap → 01:30") << QByteArray("America/Asuncion") << 2023 << 10 << 1 << 30 << "2023-10-01T04:30:00Z";
+    QTest::newRow("Havana 00:30 twice, earlier") << QByteArray("America/Havana") << 2026 << 11 << 1 << 30 << "2026-11-01T04:30:00Z";
+    QTest::newRow("Beirut 00:00 in the March gap → 01:00") << QByteArray("Asia/Beirut") << 2027 << 3 << 28 << 0 << "2027-03-27T22:00:00Z";
 }
 
 void TestCalendar::toInstant()
@@ -126,6 +130,14 @@ void TestCalendar::monthStart_data()
     QTest::newRow("Chatham March") << QByteArray("Pacific/Chatham") << 2027 << 3 << "2027-02-28T10:15:00Z";
     QTest::newRow("Lord Howe May") << QByteArray("Australia/Lord_Howe") << 2027 << 5 << "2027-04-30T13:30:00Z";
     QTest::newRow("UTC leap February") << QByteArray("UTC") << 2028 << 2 << "2028-02-01T00:00:00Z";
+    // SPEC §3: 00:00 in a DST gap -> the instant the gap ends; 00:00 twice ->
+    // the earlier one. Transitions at local midnight (zdump -v):
+    // Asuncion 2023-10-01 00:00 -04 -> 01:00 -03 at 04:00Z (gap);
+    // Amman 2016-04-01 00:00 +02 -> 01:00 +03 at 22:00Z on Mar 31 (gap);
+    // Havana 2026-11-01 01:00 CDT -> 00:00 CST at 05:00Z (00:00 at 04:00Z and 05:00Z).
+    QTest::newRow("Asuncion October 2023, midnight in the gap") << QByteArray("America/Asuncion") << 2023 << 10 << "2023-10-01T04:00:00Z";
+    QTest::newRow("Amman April 2016, midnight in the gap") << QByteArray("Asia/Amman") << 2016 << 4 << "2016-03-31T22:00:00Z";
+    QTest::newRow("Havana November 2026, midnight twice") << QByteArray("America/Havana") << 2026 << 11 << "2026-11-01T04:00:00Z";
 }
 
 void TestCalendar::monthStart()
@@ -162,6 +174,9 @@ void TestCalendar::monthOf_data()
     QTest::newRow("UTC last ms of year") << QByteArray("UTC") << "2027-12-31T23:59:59.999Z" << "2027-12";
     QTest::newRow("UTC new year") << QByteArray("UTC") << "2028-01-01T00:00:00Z" << "2028-01";
     QTest::newRow("UTC before 1970") << QByteArray("UTC") << "1969-12-31T23:59:59.999Z" << "1969-12";
+    QTest::newRow("Asuncion 23:59:59 local before the gap") << QByteArray("America/Asuncion") << "2023-10-01T03:59:59Z" << "2023-09";
+    QTest::newRow("Havana second midnight is still November") << QByteArray("America/Havana") << "2026-11-01T05:00:00Z" << "2026-11";
+    QTest::newRow("Havana 23:59:59 CDT is October") << QByteArray("America/Havana") << "2026-11-01T03:59:59Z" << "2026-10";
 }
 
 void TestCalendar::monthOf()

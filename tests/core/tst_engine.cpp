@@ -247,21 +247,123 @@ private slots:
         QCOMPARE(r.outcome.spend[1].month, (YearMonth{2027, 5}));
     }
 
-    void hugeAmountsSaturate()
+    void overflowIsAnErrorNamingTheEvent_data()
     {
-        QJsonObject scenario = withValue(baseScenario(), QStringLiteral("lines[0].data"), QStringLiteral("9223372036854775807B"));
-        scenario = withValue(scenario, QStringLiteral("lines[0].policy"), object(R"({"enabled": false})"));
-        scenario = withValue(scenario, QStringLiteral("methods[1].funds"), QStringLiteral("92233720368547758.07"));
-        scenario = withEvents(scenario, QJsonArray{
-            object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "topup": {"package": "2GB", "method": "mc"}})"),
-            object(R"({"at": "2027-04-02T00:00:00Z", "method": "pp", "deposit": "92233720368547758.07"})"),
-        });
-        const Run r = run(scenario);
-        QVERIFY2(r.ran(), qPrintable(r.problems));
-        QCOMPARE(r.outcome.lines.size(), std::size_t(1));
-        QCOMPARE(r.outcome.methodFunds.size(), std::size_t(2));
-        QCOMPARE(r.outcome.lines[0].dataBytes, std::numeric_limits<qint64>::max());
-        QCOMPARE(r.outcome.methodFunds[1].cents(), std::numeric_limits<qint64>::max());
+        // SPEC §1: overflow of int64 is an error. Each row drives one sum to
+        // the edge; the run stops at the event that would overflow, naming it,
+        // and the top-up that would overflow charges nothing.
+        QTest::addColumn<QJsonObject>("scenario");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("attemptsBefore");
+        const QString max = QStringLiteral("92233720368547758.07");
+        const QJsonObject off = withValue(baseScenario(), QStringLiteral("lines[0].policy"), object(R"({"enabled": false})"));
+        const QJsonObject pricey = object(R"({"id": "gold", "data": "1GB", "price": "92233720368547758.07"})");
+
+        QJsonArray deposits;
+        for (int i = 0; i < 5; ++i)
+            deposits.append(object(R"({"at": "2027-04-02T00:00:00Z", "method": "pp", "deposit": "92233720368547758.00"})"));
+        QTest::newRow("five deposits") << withEvents(withValue(off, QStringLiteral("methods[1].funds"), QStringLiteral("0")), deposits)
+                                       << "events[1].deposit" << R"(funds of method "pp" would exceed the largest amount (92233720368547758.07))" << 0;
+
+        QTest::newRow("manual top-up, data balance")
+            << withEvents(withValue(off, QStringLiteral("lines[0].data"), QStringLiteral("9223372036854775000B")),
+                          QJsonArray{object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "topup": {"package": "2GB", "method": "mc"}})")})
+            << "events[0].topup" << R"(data balance of line "phone" would exceed the largest amount (9223372036854775807 B))" << 0;
+
+        QJsonObject monthly = withValue(baseScenario(), QStringLiteral("lines[0].voice"), QStringLiteral("9223372036854775000s"));
+        monthly = withValue(monthly, QStringLiteral("packages[2]"), object(R"({"id": "talk", "voice": "1h", "price": "1.00"})"));
+        monthly = withValue(monthly, QStringLiteral("lines[0].policy.monthly"), object(R"({"day": 3, "package": "talk"})"));
+        QTest::newRow("monthly top-up, voice balance")
+            << monthly << "lines[0]"
+            << R"(the top-up phone/monthly/2027-04 at 2027-04-03T07:00:00Z: voice balance of line "phone" would exceed the largest amount (9223372036854775807 s))" << 0;
+
+        QTest::newRow("unserved data")
+            << withEvents(withValue(off, QStringLiteral("lines[0].data"), QStringLiteral("0B")),
+                          QJsonArray{object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "use": {"data": "9223372036854775807B"}})"),
+                                     object(R"({"at": "2027-04-03T00:00:00Z", "line": "phone", "use": {"data": "1B"}})")})
+            << "events[1].use" << R"(unserved data of line "phone" would exceed the largest amount (9223372036854775807 B))" << 0;
+
+        QJsonObject lineSpend = withValue(baseScenario(), QStringLiteral("packages[0]"), pricey);
+        lineSpend = withValue(lineSpend, QStringLiteral("methods[0].funds"), max);
+        lineSpend = withValue(lineSpend, QStringLiteral("methods[1].funds"), max);
+        lineSpend = withValue(lineSpend, QStringLiteral("lines[0].data"), QStringLiteral("0B"));
+        lineSpend = withValue(lineSpend, QStringLiteral("lines[0].policy.threshold.package"), QStringLiteral("gold"));
+        lineSpend = withValue(lineSpend, QStringLiteral("lines[0].policy.fallback"), QStringLiteral("pp"));
+        QTest::newRow("threshold top-up, line auto spend")
+            << withEvents(lineSpend, QJsonArray{object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "use": {"data": "1GB"}})")})
+            << "lines[0]"
+            << R"(the top-up phone/threshold/2 at 2027-04-02T00:00:00Z: auto spend of line "phone" in 2027-04 would exceed the largest amount (92233720368547758.07))" << 1;
+
+        QJsonObject accountSpend = withValue(baseScenario(), QStringLiteral("packages[0]"), pricey);
+        accountSpend = withValue(accountSpend, QStringLiteral("methods[0].funds"), max);
+        accountSpend = withValue(accountSpend, QStringLiteral("methods[1].funds"), max);
+        accountSpend = withValue(accountSpend, QStringLiteral("lines[0]"), object(R"({"id": "a", "policy": {"monthly": {"day": 2, "package": "gold"}, "method": "mc"}})"));
+        accountSpend = withValue(accountSpend, QStringLiteral("lines[1]"), object(R"({"id": "b", "policy": {"monthly": {"day": 2, "package": "gold"}, "method": "pp"}})"));
+        QTest::newRow("monthly top-ups, account auto spend")
+            << accountSpend << "lines[1]"
+            << R"(the top-up b/monthly/2027-04 at 2027-04-02T07:00:00Z: the account's auto spend in 2027-04 would exceed the largest amount (92233720368547758.07))" << 1;
+
+        QJsonObject manualSpend = withValue(off, QStringLiteral("packages[0]"), pricey);
+        manualSpend = withValue(manualSpend, QStringLiteral("methods[0].funds"), max);
+        manualSpend = withValue(manualSpend, QStringLiteral("methods[1].funds"), max);
+        QTest::newRow("manual top-ups, manual spend")
+            << withEvents(manualSpend, QJsonArray{object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "topup": {"package": "gold", "method": "mc"}})"),
+                                                  object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "topup": {"package": "gold", "method": "pp"}})")})
+            << "events[1].topup" << R"(manual spend of line "phone" in 2027-04 would exceed the largest amount (92233720368547758.07))" << 1;
+    }
+
+    void overflowIsAnErrorNamingTheEvent()
+    {
+        QFETCH(QJsonObject, scenario);
+        QFETCH(QString, path);
+        QFETCH(QString, message);
+        QFETCH(int, attemptsBefore);
+        ScenarioReader::Result read = ScenarioReader::read(toJson(scenario));
+        QVERIFY2(read.world, read.problems.empty() ? "" : qPrintable(read.problems.front().message));
+        PaymentGateway gateway;
+        for (const PaymentMethod &method : read.world->methods)
+            gateway.addMethod(method.id, method.funds, std::nullopt);
+        Engine engine(*read.world, gateway);
+        const Outcome outcome = engine.run();
+        QVERIFY2(outcome.error, "the run should stop with an error");
+        QCOMPARE(outcome.error->path, path);
+        QCOMPARE(outcome.error->message, message);
+        QCOMPARE(outcome.attempts.size(), std::size_t(attemptsBefore)); // the overflowing top-up charged nothing
+        Money charged;
+        for (const AttemptRecord &attempt : outcome.attempts) {
+            if (attempt.status == AttemptStatus::Succeeded)
+                charged += attempt.amount;
+        }
+        Money before;
+        Money after;
+        for (std::size_t i = 0; i < read.world->methods.size(); ++i) {
+            before += read.world->methods[i].funds;
+            after += gateway.funds(int(i));
+        }
+        if (!path.endsWith(QLatin1String(".deposit")))
+            QCOMPARE(after + charged, before); // the books balance
+    }
+
+    void aRunStopsAtItsAttemptLimit()
+    {
+        // A package of one byte under a 1 GB threshold: every instant visited
+        // tops up again (SPEC §2), here every second of generated usage.
+        QJsonObject scenario = withValue(baseScenario(), QStringLiteral("packages[2]"), object(R"({"id": "byte", "data": "1B", "price": "0"})"));
+        scenario = withValue(scenario, QStringLiteral("lines[0].policy.threshold.package"), QStringLiteral("byte"));
+        scenario = withValue(scenario, QStringLiteral("lines[0].data"), QStringLiteral("0B"));
+        scenario = withValue(scenario, QStringLiteral("generate[0]"), object(R"({"line": "phone", "profile": "light", "seed": 1, "every": "1s"})"));
+        ScenarioReader::Result read = ScenarioReader::read(toJson(scenario));
+        QVERIFY2(read.world, read.problems.empty() ? "" : qPrintable(read.problems.front().message));
+        read.world->attemptLimit = 50;
+        Engine engine(*read.world);
+        const Outcome outcome = engine.run();
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->path, QString());
+        QVERIFY2(outcome.error->message.contains(QLatin1String("more than 50 top-up attempts")), qPrintable(outcome.error->message));
+        QCOMPARE(outcome.attempts.size(), std::size_t(50));
+        QCOMPARE(outcome.attempts.back().key, QStringLiteral("phone/threshold/50"));
+        QCOMPARE(outcome.attempts.back().at, *Instant::parse(u"2027-04-01T00:00:49Z"));
     }
 
     void aRunSplitInTwoEqualsOneRun()

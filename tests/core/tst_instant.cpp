@@ -62,6 +62,10 @@ void TestInstant::parseValid_data()
                             << true;
     QTest::newRow("year 9999") << "9999-12-31T23:59:59.999Z" << qint64(253402300799999)
                                << "9999-12-31T23:59:59.999Z" << true;
+    QTest::newRow("year 1 reached through +14:00") << "0001-01-01T14:00:00+14:00" << qint64(-62135596800000)
+                                               << "0001-01-01T00:00:00Z" << true;
+    QTest::newRow("year 9999 reached through -12:00") << "9999-12-31T11:59:59.999-12:00" << qint64(253402300799999)
+                                                  << "9999-12-31T23:59:59.999Z" << true;
     QTest::newRow("Feb 29 2028") << "2028-02-29T12:00:00Z" << qint64(1835438400000) << "2028-02-29T12:00:00Z"
                                  << true;
     QTest::newRow("Feb 29 2000") << "2000-02-29T00:00:00Z" << qint64(951782400000) << "2000-02-29T00:00:00Z"
@@ -135,6 +139,13 @@ void TestInstant::parseInvalid_data()
     QTest::newRow("offset +18:01") << "2027-01-31T09:00:00+18:01" << offset;
     QTest::newRow("offset -19:00") << "2027-01-31T09:00:00-19:00" << offset;
     QTest::newRow("offset minutes 60") << "2027-01-31T09:00:00+05:60" << offset;
+    // The date is in range, the instant is not: it would print as year 0 or
+    // 10000, which this very parser refuses.
+    const QString outside = QStringLiteral("is outside the years 0001 to 9999 in UTC");
+    QTest::newRow("year 1 at +14:00 is year 0") << "0001-01-01T00:00:00+14:00" << outside;
+    QTest::newRow("year 1 at +00:01 is year 0") << "0001-01-01T00:00:59.999+00:01" << outside;
+    QTest::newRow("year 9999 at -00:01 is year 10000") << "9999-12-31T23:59:00-00:01" << outside;
+    QTest::newRow("year 9999 at -18:00 is year 10000") << "9999-12-31T06:00:00-18:00" << outside;
 }
 
 void TestInstant::parseInvalid()

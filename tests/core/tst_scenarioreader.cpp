@@ -132,6 +132,18 @@ private slots:
         QTest::newRow("generate unknown profile") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "gamer", "seed": 1, "every": "5min"})")) << "generate[0].profile" << "unknown profile";
         QTest::newRow("generate zero every") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "light", "seed": 1, "every": "0s"})")) << "generate[0].every" << "more than zero";
         QTest::newRow("generate unknown line") << "generate[0]" << QJsonValue(object(R"({"line": "tablet", "profile": "light", "seed": 1, "every": "5min"})")) << "generate[0].line" << "unknown line";
+        QTest::newRow("deposit to unknown method") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "method": "amex", "deposit": "5.00"})")) << "events[0].method" << "unknown method \"amex\"";
+        QTest::newRow("fail_next on unknown method") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "method": "amex", "fail_next": ["declined"]})")) << "events[0].method" << "unknown method \"amex\"";
+        QTest::newRow("policy event on unknown line") << "events[0]" << QJsonValue(object(R"({"at": "2027-04-02T00:00:00Z", "line": "tablet", "policy": {"enabled": false}})")) << "events[0].line" << "unknown line \"tablet\"";
+        QTest::newRow("timezone as UTC offset") << "timezone" << QJsonValue("UTC+05:00") << "timezone" << "\"UTC+05:00\" is a UTC offset, not a time zone";
+        QTest::newRow("timezone as bare offset") << "timezone" << QJsonValue("+05:00") << "timezone" << "is a UTC offset";
+        QTest::newRow("timezone as POSIX rule") << "timezone" << QJsonValue("ABC-3") << "timezone" << "unknown time zone \"ABC-3\"";
+        QTest::newRow("timezone as a path") << "timezone" << QJsonValue("Europe/../UTC") << "timezone" << "unknown time zone";
+        QTest::newRow("timezone in posix/") << "timezone" << QJsonValue("posix/Europe/Paris") << "timezone" << "unknown time zone";
+        QTest::newRow("start in year 0 through its offset") << "start" << QJsonValue("0001-01-01T00:00:00+14:00") << "start" << "\"0001-01-01T00:00:00+14:00\" is outside the years 0001 to 9999 in UTC";
+        QTest::newRow("end in year 10000 through its offset") << "end" << QJsonValue("9999-12-31T23:59:59-01:00") << "end" << "outside the years 0001 to 9999";
+        QTest::newRow("generate every rounds to 0 s") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "light", "seed": 1, "every": "0.001s"})")) << "generate[0].every" << "\"0.001s\" rounds to 0 s";
+        QTest::newRow("generate every 0.4 s") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "light", "seed": 1, "every": "0.4 s"})")) << "generate[0].every" << "rounds to 0 s";
         QTest::newRow("generate negative seed") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "light", "seed": -1, "every": "5min"})")) << "generate[0].seed" << "must be at least 0 (got -1)";
     }
 
@@ -142,6 +154,91 @@ private slots:
         QFETCH(QString, problemPath);
         QFETCH(QString, mentions);
         const ScenarioReader::Result result = ScenarioReader::read(toJson(withValue(baseScenario(), path, value)));
+        QVERIFY(!result.world);
+        const QString all = describe(result.problems);
+        QVERIFY2(result.problems.size() == 1, qPrintable(all));
+        QCOMPARE(result.problems[0].path, problemPath);
+        QVERIFY2(result.problems[0].message.contains(mentions), qPrintable(all));
+    }
+
+    void edgesThatAreAccepted_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::newRow("EST5EDT, an IANA zone") << "timezone" << QJsonValue("EST5EDT");
+        QTest::newRow("US/Eastern, an IANA link") << "timezone" << QJsonValue("US/Eastern");
+        QTest::newRow("Etc/GMT-5, the IANA way to say +05:00") << "timezone" << QJsonValue("Etc/GMT-5");
+        QTest::newRow("UTC") << "timezone" << QJsonValue("UTC");
+        QTest::newRow("start at the first instant of year 1") << "start" << QJsonValue("0001-01-01T14:00:00+14:00");
+        QTest::newRow("every 0.5 s rounds to 1 s") << "generate[0]" << QJsonValue(object(R"({"line": "phone", "profile": "light", "seed": 1, "every": "0.5s"})"));
+        QTest::newRow("id with a character outside the BMP") << "packages[2]" << QJsonValue(object("{\"id\": \"\xf0\x9f\x98\x80\", \"price\": \"1\"}"));
+    }
+
+    void edgesThatAreAccepted()
+    {
+        QFETCH(QString, path);
+        QFETCH(QJsonValue, value);
+        const ScenarioReader::Result result = ScenarioReader::read(toJson(withValue(baseScenario(), path, value)));
+        QVERIFY2(result.world, qPrintable(describe(result.problems)));
+    }
+
+    void loneSurrogatesInIdsAreRefused()
+    {
+        // JSON's \u escapes can hold half of a UTF-16 pair; two such ids
+        // would print alike ("A?"), so they are refused. A whole pair is a
+        // character like any other.
+        const QByteArray json = R"({"format": "topup-scenario/1", "timezone": "UTC", "currency": "EUR",
+            "start": "2027-01-01T00:00:00Z", "end": "2027-01-02T00:00:00Z",
+            "packages": [{"id": "A\ud800", "price": "1"}, {"id": "A\udc00", "price": "1"}],
+            "methods": [{"id": "\ud83d\ude00", "kind": "paypal", "funds": "1"}, {"id": "x\ude00\ud83d", "kind": "paypal", "funds": "1"}],
+            "lines": []})";
+        const ScenarioReader::Result result = ScenarioReader::read(json);
+        QVERIFY(!result.world);
+        QCOMPARE(result.problems.size(), std::size_t(3));
+        QCOMPARE(result.problems[0].path, QStringLiteral("packages[0].id"));
+        QCOMPARE(result.problems[0].message, QStringLiteral("must not contain a lone UTF-16 surrogate (\\uD800 at character 2), which is not a character"));
+        QCOMPARE(result.problems[1].path, QStringLiteral("packages[1].id"));
+        QVERIFY2(result.problems[1].message.contains(QLatin1String("\\uDC00")), qPrintable(result.problems[1].message));
+        QCOMPARE(result.problems[2].path, QStringLiteral("methods[1].id")); // a low half before a high half is no pair
+    }
+
+    void limitsAreRefusedNamingTheLimit_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("problemPath");
+        QTest::addColumn<QString>("mentions");
+        const auto repeated = [](const QByteArray &item, qsizetype count) {
+            QByteArray list = "[";
+            for (qsizetype i = 0; i < count; ++i)
+                list += (i ? "," : "") + item;
+            return list + "]";
+        };
+        const QByteArray head = R"({"format": "topup-scenario/1", "timezone": "UTC", "currency": "EUR",
+            "start": "2027-01-01T00:00:00Z", "end": "2027-04-15T00:00:00Z", "packages": [], "methods": [], )";
+        QTest::newRow("events") << head + R"("lines": [], "events": )" + repeated("{}", ScenarioReader::maxEvents + 1) + "}"
+                                << "events" << "200001 entries, more than the limit of 200000";
+        QTest::newRow("lines") << head + R"("lines": )" + repeated("{}", ScenarioReader::maxListEntries + 1) + "}"
+                               << "lines" << "10001 entries, more than the limit of 10000";
+        // 2027-01-01 .. 2027-04-15 is 104 days: 8 985 601 samples at 1 s,
+        // under the limit of one entry; six of them are over the total.
+        const QByteArray stream = R"({"line": "L", "profile": "light", "seed": 1, "every": "1s"})";
+        QTest::newRow("generate, all entries") << head + R"("lines": [{"id": "L"}], "generate": )" + repeated(stream, 6) + "}"
+                                               << "generate" << "make 53913606 usage events in all, more than the limit of 50000000";
+        // 2027-01-01 .. 2027-12-31 is 364 days: 31 449 601 samples at 1 s.
+        QTest::newRow("generate, one entry")
+            << QByteArray(head).replace("2027-04-15", "2027-12-31") + R"("lines": [{"id": "L"}], "generate": )" + repeated(stream, 1) + "}"
+            << "generate[0].every" << "makes 31449601 usage events from start to end, more than the limit of 10000000 for one generate entry";
+        QTest::newRow("generate, 1 s from year 1 to 9999")
+            << QByteArray(head).replace("2027-01-01", "0001-01-01").replace("2027-04-15", "9999-12-31") + R"("lines": [{"id": "L"}], "generate": )" + repeated(stream, 1) + "}"
+            << "generate[0].every" << "makes 315537811201 usage events";
+    }
+
+    void limitsAreRefusedNamingTheLimit()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, problemPath);
+        QFETCH(QString, mentions);
+        const ScenarioReader::Result result = ScenarioReader::read(json);
         QVERIFY(!result.world);
         const QString all = describe(result.problems);
         QVERIFY2(result.problems.size() == 1, qPrintable(all));

@@ -181,6 +181,43 @@ private slots:
         QVERIFY2(QString::fromUtf8(run.err).contains(mentions), run.err.constData());
     }
 
+    void boundsAndOverflowExit2_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("mentions");
+        const QByteArray head = R"({"format": "topup-scenario/1", "timezone": "UTC", "currency": "EUR", "packages": [], )";
+        QTest::newRow("/dev/zero") << QStringLiteral("/dev/zero") << QByteArray()
+                                   << QStringLiteral("/dev/zero: larger than 16 MiB, the limit for a scenario file");
+        QTest::newRow("standard input over 16 MiB") << QStringLiteral("-") << QByteArray((16 << 20) + 1, ' ')
+                                                    << QStringLiteral("-: larger than 16 MiB, the limit for a scenario file");
+        QTest::newRow("usage every second from year 1 to 9999")
+            << QStringLiteral("-")
+            << head + R"("start": "0001-01-01T00:00:00Z", "end": "9999-12-31T23:59:59Z", "methods": [], "lines": [{"id": "L"}],
+                        "generate": [{"line": "L", "profile": "light", "seed": 1, "every": "1s"}]})"
+            << QStringLiteral("-: generate[0].every: makes 315537897600 usage events from start to end, more than the limit of 10000000");
+        QByteArray deposits;
+        for (int i = 0; i < 5; ++i)
+            deposits += QByteArray(i ? "," : "") + R"({"at": "2027-01-01T00:00:00Z", "method": "pp", "deposit": "92233720368547758.00"})";
+        QTest::newRow("five deposits of 92233720368547758.00")
+            << QStringLiteral("-")
+            << head + R"("start": "2027-01-01T00:00:00Z", "end": "2027-01-02T00:00:00Z", "lines": [],
+                        "methods": [{"id": "pp", "kind": "paypal", "funds": "0"}], "events": [)" + deposits + "]}"
+            << QStringLiteral(R"(-: events[1].deposit: funds of method "pp" would exceed the largest amount (92233720368547758.07))");
+    }
+
+    void boundsAndOverflowExit2()
+    {
+        // Never exit 134 (std::bad_alloc) nor run for hours: a clear refusal.
+        QFETCH(QString, file);
+        QFETCH(QByteArray, input);
+        QFETCH(QString, mentions);
+        const Run run = runSim({QStringLiteral("run"), file}, input);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(run.err).startsWith(mentions), run.err.constData());
+    }
+
     void helpAndVersion()
     {
         const Run help = runSim({QStringLiteral("--help")});
