@@ -222,6 +222,49 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>funds of method &quot;%1&quot; would exceed the largest amount (%2)</source>
+        <translation>支付方式“%1”的余额将超过最大金额（%2）</translation>
+    </message>
+    <message>
+        <source>unserved data of line &quot;%1&quot; would exceed the largest amount (%2 B)</source>
+        <translation>线路“%1”未满足的流量将超过最大值（%2 B）</translation>
+    </message>
+    <message>
+        <source>unserved voice of line &quot;%1&quot; would exceed the largest amount (%2 s)</source>
+        <translation>线路“%1”未满足的通话时长将超过最大值（%2 s）</translation>
+    </message>
+    <message>
+        <source>the run makes more than %1 top-up attempts, the limit for one run; shorten start..end</source>
+        <translation>本次运行产生的充值尝试超过 %1 次，即单次运行的上限；请缩短 start..end</translation>
+    </message>
+    <message>
+        <source>data balance of line &quot;%1&quot; would exceed the largest amount (%2 B)</source>
+        <translation>线路“%1”的流量余额将超过最大值（%2 B）</translation>
+    </message>
+    <message>
+        <source>voice balance of line &quot;%1&quot; would exceed the largest amount (%2 s)</source>
+        <translation>线路“%1”的通话余额将超过最大值（%2 s）</translation>
+    </message>
+    <message>
+        <source>manual spend of line &quot;%1&quot; in %2 would exceed the largest amount (%3)</source>
+        <translation>线路“%1”在 %2 的手动充值花费将超过最大金额（%3）</translation>
+    </message>
+    <message>
+        <source>auto spend of line &quot;%1&quot; in %2 would exceed the largest amount (%3)</source>
+        <translation>线路“%1”在 %2 的自动充值花费将超过最大金额（%3）</translation>
+    </message>
+    <message>
+        <source>the account&apos;s auto spend in %1 would exceed the largest amount (%2)</source>
+        <translation>账户在 %1 的自动充值花费将超过最大金额（%2）</translation>
+    </message>
+    <message>
+        <source>the top-up %1 at %2: %3</source>
+        <translation>充值 %1（%2）：%3</translation>
+    </message>
+</context>
+<context>
     <name>Instant</name>
     <message>
         <source>not an instant (expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM, got &quot;%1&quot;)</source>
@@ -242,6 +285,10 @@
     <message>
         <source>no such time of day in &quot;%1&quot;</source>
         <translation>“%1”中的时刻不存在</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is outside the years 0001 to 9999 in UTC</source>
+        <translation>“%1”超出了 UTC 0001 年到 9999 年的范围</translation>
     </message>
 </context>
 <context>
@@ -509,6 +556,10 @@
         <source>no such line</source>
         <translation>线路不存在</translation>
     </message>
+    <message>
+        <source>the preview stops: %1</source>
+        <translation>预览中止：%1</translation>
+    </message>
 </context>
 <context>
     <name>PolicyRules</name>
@@ -589,6 +640,13 @@
     </message>
 </context>
 <context>
+    <name>ScenarioFile</name>
+    <message>
+        <source>larger than %1 MiB, the limit for a scenario file</source>
+        <translation>超过 %1 MiB，即场景文件的大小上限</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioReader</name>
     <message>
         <source>line %1, column %2</source>
@@ -629,10 +687,6 @@
     <message>
         <source>must be &quot;topup-scenario/1&quot; (got &quot;%1&quot;)</source>
         <translation>必须是“topup-scenario/1”（输入为“%1”）</translation>
-    </message>
-    <message>
-        <source>unknown time zone &quot;%1&quot; (expected an IANA name such as Europe/Paris)</source>
-        <translation>未知时区“%1”（应为 IANA 名称，例如 Europe/Paris）</translation>
     </message>
     <message>
         <source>must not be before start (%1)</source>
@@ -710,6 +764,37 @@
         <source>must be at most ten years</source>
         <translation>最长为十年</translation>
     </message>
+    <message>
+        <source>must not contain a lone UTF-16 surrogate (\u%1 at character %2), which is not a character</source>
+        <translation>不得包含孤立的 UTF-16 代理项（第 %2 个字符处的 \u%1），它不是一个字符</translation>
+    </message>
+    <message>
+        <source>%1 entries, more than the limit of %2</source>
+        <translation>%1 项，超过了 %2 项的上限</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; rounds to 0 s (durations are whole seconds, half-up): must be at least 0.5 s</source>
+        <translation>“%1”四舍五入后为 0 秒（时长以整秒计，四舍五入）：至少须为 0.5 秒</translation>
+    </message>
+    <message>
+        <source>makes %1 usage events from start to end, more than the limit of %2 for one generate entry (make every longer or start..end shorter)</source>
+        <translation>从开始到结束会产生 %1 个用量事件，超过单个 generate 条目 %2 个的上限（请加大 every 或缩短 start..end）</translation>
+    </message>
+    <message>
+        <source>the generate entries make %1 usage events in all, more than the limit of %2</source>
+        <translation>所有 generate 条目共产生 %1 个用量事件，超过了 %2 个的上限</translation>
+    </message>
+</context>
+<context>
+    <name>TimeZoneName</name>
+    <message>
+        <source>&quot;%1&quot; is a UTC offset, not a time zone: use the IANA name of a place, such as Asia/Karachi</source>
+        <translation>“%1”是 UTC 偏移量而不是时区：请使用地点的 IANA 名称，例如 Asia/Karachi</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot; (expected an IANA name such as Europe/Paris)</source>
+        <translation>未知时区“%1”（应为 IANA 名称，例如 Europe/Paris）</translation>
+    </message>
 </context>
 <context>
     <name>WorldFiles</name>
@@ -752,6 +837,13 @@
     <message>
         <source>without an identity</source>
         <translation>无标识</translation>
+    </message>
+</context>
+<context>
+    <name>WorldSync</name>
+    <message>
+        <source>the world cannot move past %1: %2</source>
+        <translation>世界无法推进到 %1 之后：%2</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1816,10 @@
     <message>
         <source>Auto top-up: blocked until the 1st — %1.</source>
         <translation>自动充值：下月 1 日前受限——%1。</translation>
+    </message>
+    <message>
+        <source>Auto top-up: on — retrying after a failed payment; next try at %1.</source>
+        <translation>自动充值：已开启——付款失败后正在重试；下次尝试时间为 %1。</translation>
     </message>
 </context>
 <context>
