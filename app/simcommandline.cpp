@@ -16,14 +16,6 @@
 #include <QFile>
 
 namespace topup {
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("topup::SimCommandLine", text);
-}
-
-} // namespace
 
 void SimCommandLine::print(const QString &text)
 {
@@ -41,7 +33,7 @@ int SimCommandLine::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Runs auto top-up scenarios through the TopUp rules engine, headless.\n\n"
+        SimCommandLine::tr("Runs auto top-up scenarios through the TopUp rules engine, headless.\n\n"
            "Commands:\n"
            "  run SCENARIO.json   run a topup-scenario/1 file ('-' reads standard input)\n"
            "                      and print its topup-result/1 on standard output\n"
@@ -50,20 +42,20 @@ int SimCommandLine::run(const QStringList &arguments)
            "With --demo, creates the demo account in a new data folder first."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), tr("What to do: run or status."));
-    parser.addPositionalArgument(QStringLiteral("file"), tr("The scenario file, or - for standard input."));
+    parser.addPositionalArgument(QStringLiteral("command"), SimCommandLine::tr("What to do: run or status."));
+    parser.addPositionalArgument(QStringLiteral("file"), SimCommandLine::tr("The scenario file, or - for standard input."));
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
-                                           tr("The folder of the saved world (default: $TOPUP_DATA_DIR, else the app's data folder)."),
-                                           tr("DIR"));
-    const QCommandLineOption demoOption(QStringLiteral("demo"), tr("Create the demo account (demo@topup.example)."));
-    const QCommandLineOption seedOption(QStringLiteral("seed"), tr("Seed of the demo world (default 1)."), tr("N"),
+                                           SimCommandLine::tr("The folder of the saved world (default: $TOPUP_DATA_DIR, else the app's data folder)."),
+                                           SimCommandLine::tr("DIR"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"), SimCommandLine::tr("Create the demo account (demo@topup.example)."));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), SimCommandLine::tr("Seed of the demo world (default 1)."), SimCommandLine::tr("N"),
                                         QStringLiteral("1"));
-    const QCommandLineOption nowOption(QStringLiteral("now"), tr("Take this instant as now, e.g. 2027-01-31T09:00:00Z."),
-                                       tr("ISO"));
+    const QCommandLineOption nowOption(QStringLiteral("now"), SimCommandLine::tr("Take this instant as now, e.g. 2027-01-31T09:00:00Z."),
+                                       SimCommandLine::tr("ISO"));
     parser.addOptions({dataDirOption, demoOption, seedOption, nowOption});
 
     if (!parser.parse(arguments)) {
-        printError(tr("topup-sim: %1 (try --help)").arg(parser.errorText()));
+        printError(SimCommandLine::tr("topup-sim: %1 (try --help)").arg(parser.errorText()));
         return Usage;
     }
     if (parser.isSet(helpOption)) {
@@ -80,29 +72,29 @@ int SimCommandLine::run(const QStringList &arguments)
     bool seedOk = false;
     const quint64 seed = parser.value(seedOption).toULongLong(&seedOk);
     if (!seedOk) {
-        printError(tr("topup-sim: --seed takes a whole number (got \"%1\")").arg(parser.value(seedOption)));
+        printError(SimCommandLine::tr("topup-sim: --seed takes a whole number (got \"%1\")").arg(parser.value(seedOption)));
         return Usage;
     }
     const bool status = positional.value(0) == QLatin1String("status");
     if (parser.isSet(demoOption) || status) {
         if (positional.size() > (status ? 1 : 0)) {
-            printError(tr("topup-sim: unexpected \"%1\" (try --help)").arg(positional.last()));
+            printError(SimCommandLine::tr("topup-sim: unexpected \"%1\" (try --help)").arg(positional.last()));
             return Usage;
         }
         return runWorld(parser.value(dataDirOption), parser.isSet(demoOption), seed, parser.value(nowOption), status);
     }
     if (positional.isEmpty()) {
-        printError(tr("topup-sim: missing command (try --help)"));
+        printError(SimCommandLine::tr("topup-sim: missing command (try --help)"));
         return Usage;
     }
     if (positional.first() == QLatin1String("run")) {
         if (positional.size() != 2) {
-            printError(tr("topup-sim: run takes exactly one scenario file (try --help)"));
+            printError(SimCommandLine::tr("topup-sim: run takes exactly one scenario file (try --help)"));
             return Usage;
         }
         return runScenario(positional.at(1));
     }
-    printError(tr("topup-sim: unknown command \"%1\" (try --help)").arg(positional.first()));
+    printError(SimCommandLine::tr("topup-sim: unknown command \"%1\" (try --help)").arg(positional.first()));
     return Usage;
 }
 
@@ -112,12 +104,12 @@ int SimCommandLine::runScenario(const QString &fileName)
     const bool fromStdin = fileName == QLatin1String("-");
     const bool opened = fromStdin ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(fileName), file.open(QIODevice::ReadOnly));
     if (!opened) {
-        printError(tr("%1: cannot read: %2").arg(fileName, file.errorString()));
+        printError(SimCommandLine::tr("%1: cannot read: %2").arg(fileName, file.errorString()));
         return InvalidInput;
     }
     const Expected<QByteArray> json = ScenarioFile::read(file);
     if (file.error() != QFileDevice::NoError) {
-        printError(tr("%1: cannot read: %2").arg(fileName, file.errorString()));
+        printError(SimCommandLine::tr("%1: cannot read: %2").arg(fileName, file.errorString()));
         return InvalidInput;
     }
     if (!json) {
@@ -153,7 +145,7 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
     if (!nowText.isEmpty()) {
         const Expected<Instant> now = Instant::parse(nowText);
         if (!now) {
-            printError(tr("topup-sim: --now: %1").arg(now.error()));
+            printError(SimCommandLine::tr("topup-sim: --now: %1").arg(now.error()));
             return Usage;
         }
         options.fixedNow = *now;
@@ -161,41 +153,41 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
     if (demo) {
         // Built in a staging folder and moved in only when complete.
         if (const Expected<bool> created = DemoWorld::build(options, seed); !created) {
-            printError(tr("topup-sim: %1").arg(created.error()));
+            printError(SimCommandLine::tr("topup-sim: %1").arg(created.error()));
             return Failed;
         }
-        print(tr("Demo world created in %1: sign in as %2 with the password %3")
+        print(SimCommandLine::tr("Demo world created in %1: sign in as %2 with the password %3")
                   .arg(DataDirectory::resolve(dataDir), QLatin1String(DemoWorld::login), QLatin1String(DemoWorld::password)));
     }
     if (!status)
         return Ok;
     if (!WorldFiles::holdsWorld(DataDirectory::resolve(dataDir))) {
-        printError(tr("topup-sim: %1 holds no world: create one with --demo").arg(DataDirectory::resolve(dataDir)));
+        printError(SimCommandLine::tr("topup-sim: %1 holds no world: create one with --demo").arg(DataDirectory::resolve(dataDir)));
         return Failed;
     }
     Expected<std::unique_ptr<Service>> opened = Service::open(options);
     if (!opened) {
-        printError(tr("topup-sim: %1").arg(opened.error()));
-        printError(tr("topup-sim: to start fresh, move the data folder aside (keep it as a backup) or pass another --data-dir"));
+        printError(SimCommandLine::tr("topup-sim: %1").arg(opened.error()));
+        printError(SimCommandLine::tr("topup-sim: to start fresh, move the data folder aside (keep it as a backup) or pass another --data-dir"));
         return Failed;
     }
     Service &service = **opened;
     if (service.reconciledAtOpen() > 0)
-        print(QCoreApplication::translate("topup::SimCommandLine", "Wrote down %n charge(s) the payment provider made before the last stop.",
-                                          nullptr, service.reconciledAtOpen()));
+        print(SimCommandLine::tr("Wrote down %n charge(s) the payment provider made before the last stop.",
+                                 nullptr, service.reconciledAtOpen()));
     // The simulated clock never goes back: an earlier --now shows the world
     // at its own clock, and says so.
     if (const Expected<Instant> before = service.worldClock(); before && service.now() < *before)
-        printError(tr("topup-sim: warning: --now %1 is earlier than the world's clock %2; the simulated clock never goes back,"
+        printError(SimCommandLine::tr("topup-sim: warning: --now %1 is earlier than the world's clock %2; the simulated clock never goes back,"
                       " so the world is shown at %2")
                        .arg(service.now().toString(), before->toString()));
     const Expected<CatchUpSummary> away = service.catchUpToNow();
     if (!away) {
-        printError(tr("topup-sim: %1").arg(away.error()));
+        printError(SimCommandLine::tr("topup-sim: %1").arg(away.error()));
         return Failed;
     }
     if (away->stoppedAtLimit) {
-        printError(tr("topup-sim: the world moved from %1 to %2 and stopped there: a catch-up runs at most %3 days (three years) of"
+        printError(SimCommandLine::tr("topup-sim: the world moved from %1 to %2 and stopped there: a catch-up runs at most %3 days (three years) of"
                       " simulated time per run, and %4 is further. Run the same command again to continue.")
                        .arg(away->from.toString(), away->to.toString())
                        .arg(WorldSync::maxSpanDays)
@@ -203,9 +195,9 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
         return InvalidInput;
     }
     const Expected<Instant> clock = service.worldClock();
-    print(tr("World in %1, clock %2").arg(service.dataDir(), clock ? clock->toString() : QString()));
+    print(SimCommandLine::tr("World in %1, clock %2").arg(service.dataDir(), clock ? clock->toString() : QString()));
     if (away->to != away->from)
-        print(tr("While you were away (%1 to %2): %3 top-ups, %4 failed, %5 blocked, %6 spent")
+        print(SimCommandLine::tr("While you were away (%1 to %2): %3 top-ups, %4 failed, %5 blocked, %6 spent")
                   .arg(away->from.toString(), away->to.toString())
                   .arg(away->topUps)
                   .arg(away->failures)
@@ -213,32 +205,32 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
                   .arg(away->spend.toString()));
     const Expected<std::vector<Account>> accounts = service.allAccounts();
     if (!accounts) {
-        printError(tr("topup-sim: %1").arg(accounts.error()));
+        printError(SimCommandLine::tr("topup-sim: %1").arg(accounts.error()));
         return Failed;
     }
     for (const Account &account : *accounts) {
         if (const Expected<bool> acting = service.actAs(account.id); !acting) {
-            printError(tr("topup-sim: %1").arg(acting.error()));
+            printError(SimCommandLine::tr("topup-sim: %1").arg(acting.error()));
             return Failed;
         }
         print(QStringLiteral("%1 (%2, %3)").arg(account.login, account.currency, account.timezone));
         const Expected<std::vector<LineRecord>> lines = service.lines();
         if (!lines) {
-            printError(tr("topup-sim: %1").arg(lines.error()));
+            printError(SimCommandLine::tr("topup-sim: %1").arg(lines.error()));
             return Failed;
         }
         for (const LineRecord &line : *lines) {
             const Expected<MonthSpend> spend = service.spendThisMonth(line.id);
             const bool watched = line.policy && line.policy->hasActiveThreshold();
-            print(tr("  %1: data %2, voice %3, threshold %4, spend this month %5 %6 (auto %7, manual %8)")
+            print(SimCommandLine::tr("  %1: data %2, voice %3, threshold %4, spend this month %5 %6 (auto %7, manual %8)")
                       .arg(line.name, DataAmount(line.dataBytes).toString(), VoiceAmount(line.voiceSeconds).toString(),
-                           watched ? thresholdStateName(line.progress.state) : tr("off"))
+                           watched ? thresholdStateName(line.progress.state) : SimCommandLine::tr("off"))
                       .arg(spend ? (spend->autoSpend + spend->manualSpend).toString() : QStringLiteral("?"), account.currency,
                            spend ? spend->autoSpend.toString() : QStringLiteral("?"),
                            spend ? spend->manualSpend.toString() : QStringLiteral("?")));
         }
         if (lines->empty())
-            print(tr("  no lines"));
+            print(SimCommandLine::tr("  no lines"));
     }
     return Ok;
 }

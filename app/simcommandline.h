@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <cstdio>
@@ -11,6 +12,8 @@ namespace topup {
 // (run again to continue), 1 any other failure, 64 wrong usage.
 class SimCommandLine final
 {
+    Q_DECLARE_TR_FUNCTIONS(SimCommandLine)
+
 public:
     enum ExitCode { Ok = 0, Failed = 1, InvalidInput = 2, Usage = 64 };
 
