@@ -205,6 +205,19 @@ Expected<bool> Service::setAccountCap(std::optional<Money> cap)
     return done;
 }
 
+Expected<bool> Service::setTimeZone(const QString &zone)
+{
+    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) {
+        return AccountStore(*m_store, m_iterations).setTimeZone(id, zone);
+    });
+    if (!done)
+        return done;
+    m_account->timezone = zone;
+    emit accountChanged();
+    emit linesChanged();
+    return settle(); // the rules react in the new zone at once
+}
+
 // ---- the clock
 
 Expected<Instant> Service::worldClock()

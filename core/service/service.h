@@ -63,6 +63,9 @@ public:
     void signOut();
     const std::optional<Account> &account() const noexcept { return m_account; }
     Expected<bool> setAccountCap(std::optional<Money> cap);
+    // The account's IANA time zone: monthly occurrences, month starts and
+    // card expiry follow it from now on (past records keep their months).
+    Expected<bool> setTimeZone(const QString &zone);
 
     // The simulated clock.
     Instant now() const { return m_clock->now(); }

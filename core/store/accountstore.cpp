@@ -4,6 +4,7 @@
 #include "domain/currency.h"
 #include "domain/loginid.h"
 #include "domain/passwordpolicy.h"
+#include "domain/timezonename.h"
 #include "packagestore.h"
 #include "passwordhasher.h"
 #include "statement.h"
@@ -41,8 +42,8 @@ Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, cons
     const Expected<QString> currency = parseCurrency(form.currency);
     if (!currency)
         return Expected<Account>::failure(currency.error());
-    if (!QTimeZone::isTimeZoneIdAvailable(form.timezone.toUtf8()))
-        return Expected<Account>::failure(AccountStore::tr("unknown time zone \"%1\"").arg(form.timezone.left(64)));
+    if (const Expected<QTimeZone> zone = TimeZoneName::parse(form.timezone); !zone)
+        return Expected<Account>::failure(zone.error());
     if (form.monthlyCap && form.monthlyCap->isZero())
         return Expected<Account>::failure(AccountStore::tr("a monthly cap must be more than zero"));
 
@@ -150,6 +151,21 @@ Expected<bool> AccountStore::setMonthlyCap(qint64 id, std::optional<Money> cap)
         Statement update(m_database, QStringLiteral("UPDATE accounts SET monthly_cap_cents = ? WHERE id = ?"));
         update.bindNullable(cap.has_value(), cap ? cap->cents() : qint64(0)).bind(id);
         return update.run();
+    });
+}
+
+Expected<bool> AccountStore::setTimeZone(qint64 id, const QString &zone)
+{
+    if (const Expected<QTimeZone> known = TimeZoneName::parse(zone); !known)
+        return Expected<bool>::failure(known.error());
+    return m_database.write([&]() -> Expected<bool> {
+        Statement update(m_database, QStringLiteral("UPDATE accounts SET timezone = ? WHERE id = ?"));
+        update.bind(zone).bind(id);
+        if (const auto ran = update.run(); !ran)
+            return ran;
+        if (update.rowsAffected() != 1)
+            return Expected<bool>::failure(AccountStore::tr("no such account"));
+        return true;
     });
 }
 

@@ -37,6 +37,8 @@ public:
     // Every account, oldest first (for the local command line).
     Expected<std::vector<Account>> all();
     Expected<bool> setMonthlyCap(qint64 id, std::optional<Money> cap);
+    // An IANA name the system knows; monthly top-ups and caps follow it from now on.
+    Expected<bool> setTimeZone(qint64 id, const QString &zone);
 
 private:
     Database &m_database;

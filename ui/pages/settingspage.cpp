@@ -2,8 +2,10 @@
 
 #include "appsettings.h"
 #include "service/service.h"
+#include "statecolors.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDesktopServices>
 #include <QEvent>
 #include <QFormLayout>
@@ -11,6 +13,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QTimeZone>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -63,9 +67,22 @@ SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *par
     m_appearanceForm->addRow(new QLabel(this), m_units);
 
     m_accountTitle = heading(this);
-    m_timezone = new QLineEdit(this);
+    m_timezone = new QComboBox(this);
     m_timezone->setObjectName(QStringLiteral("timezone"));
-    m_timezone->setReadOnly(true);
+    m_timezone->setEditable(true);
+    m_timezone->setInsertPolicy(QComboBox::NoInsert);
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+        m_timezone->addItem(QString::fromUtf8(id));
+    // Searchable: typing "tokyo" offers Asia/Tokyo.
+    m_timezone->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_timezone->completer()->setFilterMode(Qt::MatchContains);
+    m_timezone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    connect(m_timezone, &QComboBox::activated, this, &SettingsPage::applyTimeZone);
+    connect(m_timezone->lineEdit(), &QLineEdit::editingFinished, this, &SettingsPage::applyTimeZone);
+    m_timezoneError = new QLabel(this);
+    m_timezoneError->setObjectName(QStringLiteral("timezoneError"));
+    m_timezoneError->setWordWrap(true);
+    m_timezoneError->hide();
     m_currency = new QLineEdit(this);
     m_currency->setObjectName(QStringLiteral("currency"));
     m_currency->setReadOnly(true);
@@ -74,6 +91,7 @@ SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *par
     m_accountNote->setForegroundRole(QPalette::PlaceholderText);
     m_accountForm = new QFormLayout;
     m_accountForm->addRow(new QLabel(this), m_timezone);
+    m_accountForm->addRow(QString(), m_timezoneError);
     m_accountForm->addRow(new QLabel(this), m_currency);
 
     m_folderTitle = heading(this);
@@ -128,9 +146,32 @@ void SettingsPage::loadValues()
     m_theme->setCurrentIndex(std::max(0, m_theme->findData(Theme::key(m_settings.theme()))));
     m_units->setCurrentIndex(std::max(0, m_units->findData(int(m_settings.dataUnits()))));
     const std::optional<Account> &account = m_service.account();
-    m_timezone->setText(account ? account->timezone : QString());
+    {
+        const QSignalBlocker quiet(m_timezone);
+        m_timezone->setEditText(account ? account->timezone : QString());
+    }
+    m_timezone->setEnabled(account.has_value());
+    m_timezoneError->hide();
     m_currency->setText(account ? account->currency : QString());
     m_folder->setText(m_shownFolder.isEmpty() ? m_service.dataDir() : m_shownFolder);
+}
+
+void SettingsPage::applyTimeZone()
+{
+    const std::optional<Account> &account = m_service.account();
+    const QString zone = m_timezone->currentText().trimmed();
+    if (!account || zone == account->timezone)
+        return;
+    const Expected<bool> done = m_service.setTimeZone(zone);
+    if (done) {
+        m_timezoneError->hide();
+        return;
+    }
+    QPalette palette = m_timezoneError->palette();
+    palette.setColor(QPalette::WindowText, stateColor(StateColor::Error, palette));
+    m_timezoneError->setPalette(palette);
+    m_timezoneError->setText(done.error());
+    m_timezoneError->show();
 }
 
 void SettingsPage::setShownDataFolder(const QString &text)
@@ -174,8 +215,9 @@ void SettingsPage::retranslateUi()
     m_accountTitle->setText(tr("Account"));
     label(m_accountForm, m_timezone, tr("Time &zone"));
     label(m_accountForm, m_currency, tr("&Currency"));
-    m_accountNote->setText(tr("Monthly top-ups and caps follow this time zone. The time zone and currency are chosen "
-                              "when the account is created; changing them later is not available yet."));
+    m_accountNote->setText(tr("Monthly top-ups, month starts and caps follow this time zone from the moment you choose it; "
+                              "past top-ups keep the months they were made in. The currency is chosen when the account "
+                              "is created."));
     // Both forms share one label column width, so their fields line up.
     int labelWidth = 0;
     QList<QLabel *> labels;

@@ -14,7 +14,8 @@ class AppSettings;
 class Service;
 
 // Language (switched at run time), theme, data units; the account's time
-// zone and currency; the data folder with a button to open it.
+// zone (searchable, saved when chosen) and currency; the data folder with a
+// button to open it.
 class SettingsPage final : public QWidget
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ protected:
 private:
     void retranslateUi();
     void loadValues();
+    void applyTimeZone();
 
     Service &m_service;
     AppSettings &m_settings;
@@ -44,7 +46,8 @@ private:
     QComboBox *m_units = nullptr;
     QLabel *m_accountTitle = nullptr;
     QFormLayout *m_accountForm = nullptr;
-    QLineEdit *m_timezone = nullptr;
+    QComboBox *m_timezone = nullptr;
+    QLabel *m_timezoneError = nullptr;
     QLineEdit *m_currency = nullptr;
     QLabel *m_accountNote = nullptr;
     QLabel *m_folderTitle = nullptr;
