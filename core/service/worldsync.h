@@ -3,16 +3,22 @@
 #include "domain/expected.h"
 #include "domain/instant.h"
 #include "domain/money.h"
+#include "engine/outcome.h"
+#include "store/usagestore.h"
+#include "worldloader.h"
+
+#include <QVariant>
 
 #include <functional>
 #include <optional>
+#include <set>
+#include <utility>
+#include <vector>
 
 namespace topup {
 
 class Database;
 class JournalGateway;
-struct LoadedWorld;
-struct Outcome;
 
 // What a catch-up did: the "while you were away" summary.
 struct CatchUpSummary final
@@ -30,15 +36,18 @@ struct CatchUpSummary final
 
 // Moves the simulated world forward: from the clock saved in the store to
 // `now`, one day at a time, every account's engine run recording its
-// charges as they happen and then, for all accounts together, the new
-// balances, states, retries, blocked attempts, usage, alerts and the clock
-// in one transaction. A crash loses at most the day in progress, and the
-// replay charges nothing twice.
+// charges as they happen. The worlds are read from the store once and
+// carried from day to day in memory; every week of days (and at the end, or
+// when stopped between days) the new balances, states, retries, blocked
+// attempts, usage, alerts and the clock are saved for all accounts together
+// in one transaction. A crash loses at most the days since the last save,
+// whose replay charges nothing twice.
 class WorldSync final
 {
 public:
     using Progress = std::function<void(Instant reached, Instant target)>;
     static constexpr qint64 stepMs = 24 * 60 * 60 * 1000;
+    static constexpr qint64 saveEveryMs = 7 * stepMs;
 
     WorldSync(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
 
@@ -48,13 +57,55 @@ public:
     // Stops early, with the days done so far, when the calling thread is
     // asked to stop (QThread::requestInterruption).
     Expected<CatchUpSummary> catchUp(Instant now, const Progress &progress = {});
+    // Saves the days run since the last save (catchUp does at its end).
+    Expected<bool> save();
 
 private:
+    // One account carried from day to day, with what its unsaved days
+    // will write.
+    struct Carried
+    {
+        LoadedWorld loaded;
+        std::optional<Outcome> last; // the last day run (its usage moved out)
+        std::vector<UsageRow> usage;
+    };
+    struct PendingAlert
+    {
+        qint64 account = 0;
+        Instant at;
+        QString kind;
+        QVariant line;
+        QVariant method;
+        QString detail;
+    };
+    struct PendingBlocked
+    {
+        qint64 account = 0;
+        qint64 line = 0;
+        Instant at;
+        QString month;
+        QString trigger;
+        QString key;
+        int attempt = 0;
+        qint64 package = 0;
+        qint64 cents = 0;
+        QString reason;
+    };
+
     Expected<CatchUpSummary> step(Instant from, Instant to);
-    Expected<bool> save(const LoadedWorld &loaded, const Outcome &outcome, CatchUpSummary &summary);
+    Expected<bool> load(Instant from, Instant to);
+    Expected<bool> collect(Carried &carried, Outcome outcome, CatchUpSummary &summary);
+    Expected<bool> cardAlertSeen(qint64 method, const QString &detail);
 
     Database &m_store;
     JournalGateway &m_provider;
+    bool m_loaded = false;
+    std::vector<Carried> m_accounts;
+    std::vector<PendingAlert> m_alerts;
+    std::vector<PendingBlocked> m_blocked;
+    std::set<std::pair<qint64, QString>> m_cardAlerts; // (method, expiry) alerted since the last save
+    std::optional<Instant> m_savedFrom; // the first unsaved day's start
+    Instant m_reached;                  // the end of the last day run
 };
 
 } // namespace topup

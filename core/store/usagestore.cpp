@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <limits>
 #include <map>
 #include <utility>
 
@@ -44,8 +45,9 @@ private:
 
 } // namespace
 
-Expected<bool> UsageStore::writeSamples(const std::vector<UsageRow> &rows)
+Expected<bool> UsageStore::writeSamples(const std::vector<UsageRow> &rows, std::optional<Instant> samplesFrom)
 {
+    const qint64 fromMs = samplesFrom ? samplesFrom->msecs() : std::numeric_limits<qint64>::min();
     // The hot loop: millions of rows over years. On the connection's own
     // handle when it is safe (2–3× faster than through QSqlQuery's binding).
     if (sqlite3 *db = m_path == Path::Fastest ? m_database.rawHandle() : nullptr) {
@@ -53,6 +55,8 @@ Expected<bool> UsageStore::writeSamples(const std::vector<UsageRow> &rows)
         if (!sample.ok())
             return Expected<bool>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db))));
         for (const UsageRow &row : rows) {
+            if (row.at.msecs() < fromMs)
+                continue;
             if (!sample.run(row.lineId, row.at.msecs(), row.dataBytes, row.voiceSeconds))
                 return Expected<bool>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db))));
         }
@@ -60,6 +64,8 @@ Expected<bool> UsageStore::writeSamples(const std::vector<UsageRow> &rows)
     }
     Statement sample(m_database, QLatin1String(sampleSql));
     for (const UsageRow &row : rows) {
+        if (row.at.msecs() < fromMs)
+            continue;
         sample.set(0, row.lineId).set(1, row.at.msecs()).set(2, row.dataBytes).set(3, row.voiceSeconds);
         if (const auto ran = sample.run(); !ran)
             return ran;
@@ -67,9 +73,16 @@ Expected<bool> UsageStore::writeSamples(const std::vector<UsageRow> &rows)
     return true;
 }
 
-Expected<bool> UsageStore::write(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar)
+Expected<bool> UsageStore::pruneSamples(qint64 lineId, Instant before)
 {
-    if (const Expected<bool> samples = writeSamples(rows); !samples)
+    Statement prune(m_database, QStringLiteral("DELETE FROM usage_samples WHERE line_id = ? AND at_ms < ?"));
+    prune.bind(lineId).bind(before.msecs());
+    return prune.run();
+}
+
+Expected<bool> UsageStore::write(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar, std::optional<Instant> samplesFrom)
+{
+    if (const Expected<bool> samples = writeSamples(rows, samplesFrom); !samples)
         return samples;
     std::map<std::pair<qint64, qint64>, std::pair<qint64, qint64>> hours;
     std::map<std::pair<qint64, qint64>, std::pair<qint64, qint64>> days; // (line, local day number)
