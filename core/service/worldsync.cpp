@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QThread>
 
+#include <algorithm>
 #include <map>
 
 namespace topup {
@@ -82,6 +83,7 @@ Expected<CatchUpSummary> WorldSync::catchUp(Instant now, const Progress &progres
         return CatchUpSummary{now, now, 0, 0, 0, Money(), 0};
     }
     CatchUpSummary summary{**saved, **saved, 0, 0, 0, Money(), 0};
+    m_target = now;
     Instant reached = **saved;
     // A catch-up off the GUI thread stops between days when its thread is
     // asked to (the window closed): every finished day is saved whole.
@@ -116,7 +118,7 @@ Expected<bool> WorldSync::load(Instant from, Instant to)
         Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(account, from, to);
         if (!loaded)
             return Expected<bool>::failure(loaded.error());
-        m_accounts.push_back(Carried{loaded.take(), std::nullopt, {}});
+        m_accounts.push_back(Carried{loaded.take(), std::nullopt, {}, {}});
     }
     m_loaded = true;
     return true;
@@ -164,7 +166,7 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
         m_savedFrom = from;
     m_reached = to;
     if (to.msecs() - m_savedFrom->msecs() + 1 >= saveEveryMs) {
-        if (const Expected<bool> saved = save(); !saved)
+        if (const Expected<bool> saved = save(false); !saved)
             return Expected<CatchUpSummary>::failure(saved.error());
     }
     return summary;
@@ -251,11 +253,15 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
     return true;
 }
 
-Expected<bool> WorldSync::save()
+Expected<bool> WorldSync::save(bool last)
 {
     if (!m_savedFrom)
         return true; // nothing run since the last save
-    const Instant keepSamplesFrom = m_reached.plusMsecs(-UsageStore::sampleRetentionMs);
+    // The samples the store keeps: the 48 hours before the clock. A weekly
+    // save leaves out those the last save would drop (before the target's 48
+    // hours) and holds the newest back, so a catch-up stopped early writes
+    // its last 48 hours all the same.
+    const Instant keepSamplesFrom = (last ? m_reached : std::max(m_reached, m_target)).plusMsecs(-UsageStore::sampleRetentionMs);
     const Expected<bool> saved = m_store.write([&]() -> Expected<bool> {
         Statement line(m_store, QStringLiteral("UPDATE lines SET data_bytes = ?, voice_seconds = ?, unserved_data_bytes = ?,"
                                                " unserved_voice_seconds = ?, threshold_state = ?, threshold_chains = ?,"
@@ -306,6 +312,10 @@ Expected<bool> WorldSync::save()
             const ZonedCalendar calendar(carried.loaded.world.zone);
             if (const auto written = UsageStore(m_store).write(carried.usage, calendar, keepSamplesFrom); !written)
                 return written;
+            if (last) {
+                if (const auto written = UsageStore(m_store).writeSamplesOnly(carried.heldBack, keepSamplesFrom); !written)
+                    return written;
+            }
             for (const qint64 lineRow : carried.loaded.lineRows) {
                 if (const auto pruned = UsageStore(m_store).pruneSamples(lineRow, keepSamplesFrom); !pruned)
                     return pruned;
@@ -322,8 +332,20 @@ Expected<bool> WorldSync::save()
     m_blocked.clear();
     m_cardAlerts.clear();
     m_savedFrom.reset();
-    for (Carried &carried : m_accounts)
+    const qint64 holdFromMs = m_reached.msecs() - UsageStore::sampleRetentionMs;
+    for (Carried &carried : m_accounts) {
+        if (saved && !last) {
+            const auto old = [&](const UsageRow &row) { return row.at.msecs() < holdFromMs; };
+            carried.heldBack.erase(std::remove_if(carried.heldBack.begin(), carried.heldBack.end(), old), carried.heldBack.end());
+            for (const UsageRow &row : carried.usage) {
+                if (!old(row) && row.at < keepSamplesFrom)
+                    carried.heldBack.push_back(row);
+            }
+        } else {
+            carried.heldBack.clear();
+        }
         carried.usage.clear();
+    }
     if (!saved)
         m_loaded = false;
     return saved;

@@ -57,8 +57,10 @@ public:
     // Stops early, with the days done so far, when the calling thread is
     // asked to stop (QThread::requestInterruption).
     Expected<CatchUpSummary> catchUp(Instant now, const Progress &progress = {});
-    // Saves the days run since the last save (catchUp does at its end).
-    Expected<bool> save();
+    // Saves the days run since the last save (catchUp does at its end, with
+    // `last`; the weekly saves before it leave out the 5-minute samples the
+    // last one would drop, and keep them in memory until then).
+    Expected<bool> save(bool last = true);
 
 private:
     // One account carried from day to day, with what its unsaved days
@@ -67,7 +69,9 @@ private:
     {
         LoadedWorld loaded;
         std::optional<Outcome> last; // the last day run (its usage moved out)
-        std::vector<UsageRow> usage;
+        std::vector<UsageRow> usage; // since the last save
+        std::vector<UsageRow> heldBack; // saved in the roll-ups, not yet as samples: the last 48 hours
+
     };
     struct PendingAlert
     {
@@ -106,6 +110,7 @@ private:
     std::set<std::pair<qint64, QString>> m_cardAlerts; // (method, expiry) alerted since the last save
     std::optional<Instant> m_savedFrom; // the first unsaved day's start
     Instant m_reached;                  // the end of the last day run
+    Instant m_target;                   // where the catch-up goes
 };
 
 } // namespace topup

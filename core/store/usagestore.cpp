@@ -73,6 +73,11 @@ Expected<bool> UsageStore::writeSamples(const std::vector<UsageRow> &rows, std::
     return true;
 }
 
+Expected<bool> UsageStore::writeSamplesOnly(const std::vector<UsageRow> &rows, Instant from)
+{
+    return writeSamples(rows, from);
+}
+
 Expected<bool> UsageStore::pruneSamples(qint64 lineId, Instant before)
 {
     Statement prune(m_database, QStringLiteral("DELETE FROM usage_samples WHERE line_id = ? AND at_ms < ?"));

@@ -38,6 +38,9 @@ public:
     // transaction).
     Expected<bool> write(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar,
                          std::optional<Instant> samplesFrom = std::nullopt);
+    // Adds the samples from `from` on, without the roll-ups (which already
+    // hold them).
+    Expected<bool> writeSamplesOnly(const std::vector<UsageRow> &rows, Instant from);
     // Drops the line's samples before `before`; the roll-ups keep them.
     Expected<bool> pruneSamples(qint64 lineId, Instant before);
 

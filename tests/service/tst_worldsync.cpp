@@ -10,6 +10,8 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QScopeGuard>
+#include <QThread>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -211,39 +213,78 @@ private slots:
         }
     }
 
+    void samplesAreKeptFor48Hours_data()
+    {
+        QTest::addColumn<bool>("stopEarly");
+        QTest::newRow("caught up") << false;
+        QTest::newRow("stopped between days after a weekly save") << true;
+    }
+
     // After a catch-up the samples table holds the last 48 hours of the
     // clock, every 5-minute sample of them, and they add up to the hourly
     // roll-ups of the hours they cover; the roll-ups cover the whole span.
+    // A catch-up stopped between days (the window closed) leaves the same.
     void samplesAreKeptFor48Hours()
     {
+        QFETCH(bool, stopEarly);
         QTemporaryDir dir;
-
-        constexpr int days = 10;
-        qint64 clock = 0;
+        int days = 10;
         {
             Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(dir.path(), at(start));
             QVERIFY2(opened, qPrintable(opened.error()));
             std::unique_ptr<Service> service = opened.take();
             const Expected<bool> built = buildWorld(*service);
             QVERIFY2(built, qPrintable(built.error()));
-            const Expected<CatchUpSummary> done = service->advanceBy(days * dayMs);
-            QVERIFY2(done, qPrintable(done.error()));
-            QCOMPARE(done->usageSamples, qint64(6 * days * 288));
-            clock = TOPUP_VALUE(service->worldClock()).msecs(); // a few ms past the day: setting a policy settles the rules
+            if (!stopEarly) {
+                const Expected<CatchUpSummary> done = service->advanceBy(days * dayMs);
+                QVERIFY2(done, qPrintable(done.error()));
+                QCOMPARE(done->usageSamples, qint64(6 * days * 288));
+            }
         }
-        QVERIFY(clock >= at(start).msecs() + days * dayMs);
-        const qint64 cutOff = clock - UsageStore::sampleRetentionMs;
-        constexpr qint64 every = 5 * 60 * 1000;
-        constexpr qint64 hour = 3600 * 1000;
-        const qint64 firstSample = (cutOff + every - 1) / every * every;
-        const qint64 lastSample = clock / every * every;
-        const qint64 fullHours = clock / hour - (cutOff + hour - 1) / hour;
+        if (stopEarly) {
+            // Two years ahead, stopped between days one day after the first
+            // weekly save (as when the window closes): in a thread of its
+            // own, which asks itself to stop once day 8 is done.
+            QString error;
+            std::unique_ptr<QThread> thread(QThread::create([&] {
+                Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(dir.path(), at(start).plusMsecs(730 * dayMs));
+                if (!opened) {
+                    error = opened.error();
+                    return;
+                }
+                const Expected<CatchUpSummary> done = (*opened)->catchUpToNow([&](Instant reached, Instant) {
+                    if (reached.msecs() >= at(start).msecs() + 8 * dayMs)
+                        QThread::currentThread()->requestInterruption();
+                });
+                if (!done)
+                    error = done.error();
+            }));
+            thread->start();
+            QVERIFY(thread->wait(120000));
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
         const QString connection = QStringLiteral("tst_worldsync_read");
+        const auto closeConnection = qScopeGuard([&] { QSqlDatabase::removeDatabase(connection); });
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
             db.setDatabaseName(dir.filePath(QStringLiteral("topup.sqlite")));
             QVERIFY(db.open());
             QSqlQuery query(db);
+            // A few ms past the day: setting a policy settles the rules.
+            QVERIFY(query.exec(QStringLiteral("SELECT clock_ms FROM world")) && query.next());
+            const qint64 clock = query.value(0).toLongLong();
+            query.finish();
+            if (stopEarly) {
+                days = int((clock - at(start).msecs()) / dayMs);
+                QCOMPARE(days, 8);
+            }
+            QVERIFY(clock >= at(start).msecs() + days * dayMs);
+            const qint64 cutOff = clock - UsageStore::sampleRetentionMs;
+            constexpr qint64 every = 5 * 60 * 1000;
+            constexpr qint64 hour = 3600 * 1000;
+            const qint64 firstSample = (cutOff + every - 1) / every * every;
+            const qint64 lastSample = clock / every * every;
+            const qint64 fullHours = clock / hour - (cutOff + hour - 1) / hour;
             QVERIFY(query.exec(QStringLiteral("SELECT line_id, count(*), min(at_ms), max(at_ms) FROM usage_samples GROUP BY line_id")));
             int lines = 0;
             while (query.next()) {
@@ -278,7 +319,6 @@ private slots:
             QCOMPARE(query.value(3).toLongLong(), query.value(4).toLongLong());
             QVERIFY(query.value(1).toLongLong() > 0);
         }
-        QSqlDatabase::removeDatabase(connection);
     }
 };
 
