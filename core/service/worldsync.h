@@ -50,6 +50,7 @@ public:
     static constexpr qint64 saveEveryMs = 7 * stepMs;
 
     WorldSync(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
+    Q_DISABLE_COPY_MOVE(WorldSync)
 
     // The saved clock; none in a new store.
     Expected<std::optional<Instant>> clock();
@@ -57,23 +58,18 @@ public:
     // Stops early, with the days done so far, when the calling thread is
     // asked to stop (QThread::requestInterruption).
     Expected<CatchUpSummary> catchUp(Instant now, const Progress &progress = {});
-    // Saves the days run since the last save (catchUp does at its end, with
-    // `last`; the weekly saves before it leave out the 5-minute samples the
-    // last one would drop, and keep them in memory until then).
-    Expected<bool> save(bool last = true);
 
 private:
     // One account carried from day to day, with what its unsaved days
     // will write.
-    struct Carried
+    struct Carried final
     {
         LoadedWorld loaded;
         std::optional<Outcome> last; // the last day run (its usage moved out)
         std::vector<UsageRow> usage; // since the last save
         std::vector<UsageRow> heldBack; // saved in the roll-ups, not yet as samples: the last 48 hours
-
     };
-    struct PendingAlert
+    struct PendingAlert final
     {
         qint64 account = 0;
         Instant at;
@@ -82,7 +78,7 @@ private:
         QVariant method;
         QString detail;
     };
-    struct PendingBlocked
+    struct PendingBlocked final
     {
         qint64 account = 0;
         qint64 line = 0;
@@ -100,6 +96,10 @@ private:
     Expected<bool> load(Instant from, Instant to);
     Expected<bool> collect(Carried &carried, Outcome outcome, CatchUpSummary &summary);
     Expected<bool> cardAlertSeen(qint64 method, const QString &detail);
+    // Saves the days run since the last save (catchUp does at its end, with
+    // `last`; the weekly saves before it leave out the 5-minute samples the
+    // last one would drop, and keep them in memory until then).
+    Expected<bool> save(bool last = true);
 
     Database &m_store;
     JournalGateway &m_provider;
