@@ -1,6 +1,7 @@
 #include "worldloader.h"
 
 #include "domain/civil.h"
+#include "engine/outcome.h"
 #include "rules/zonedcalendar.h"
 #include "store/journalgateway.h"
 #include "store/database.h"
@@ -10,6 +11,8 @@
 #include "store/statement.h"
 
 #include <QTimeZone>
+
+#include <algorithm>
 
 namespace topup {
 namespace {
@@ -38,7 +41,56 @@ TriggerKind triggerFromName(const QString &name)
     return TriggerKind::Threshold;
 }
 
+// The usage grid: every 5 minutes since the epoch, whatever the run.
+qint64 firstUsageIndex(Instant start)
+{
+    return civil::floorDiv(start.msecs() + WorldLoader::usageEveryMs - 1, WorldLoader::usageEveryMs);
+}
+
+// The months a run from `start` to `end` may charge in.
+std::vector<YearMonth> monthsOf(const ZonedCalendar &calendar, Instant start, Instant end)
+{
+    std::vector<YearMonth> months;
+    for (YearMonth month = calendar.monthOf(start); !(calendar.monthOf(end) < month); month = month.next())
+        months.push_back(month);
+    return months;
+}
+
 } // namespace
+
+void WorldLoader::carryForward(LoadedWorld &loaded, const Outcome &outcome, Instant start, Instant end)
+{
+    World &world = loaded.world;
+    world.start = start;
+    world.end = end;
+    for (std::size_t i = 0; i < world.lines.size() && i < outcome.lines.size(); ++i) {
+        const LineOutcome &line = outcome.lines[i];
+        world.lines[i].data = DataAmount(line.dataBytes);
+        world.lines[i].voice = VoiceAmount(line.voiceSeconds);
+        // What the store saves of the progress (manual top-ups are counted
+        // by the service, not by a catch-up).
+        LineProgress &progress = world.progress[i];
+        progress.state = line.progress.state;
+        progress.thresholdChains = line.progress.thresholdChains;
+        progress.lastMonthlyKey = line.progress.lastMonthlyKey;
+        progress.unservedDataBytes = line.unservedDataBytes;
+        progress.unservedVoiceSeconds = line.unservedVoiceSeconds;
+    }
+    for (std::size_t i = 0; i < world.methods.size() && i < outcome.methodFunds.size(); ++i)
+        world.methods[i].funds = outcome.methodFunds[i];
+    world.retries = outcome.retries;
+    const qint64 firstIndex = firstUsageIndex(start);
+    for (UsageStream &stream : world.streams) {
+        stream.firstAt = Instant::fromMsecs(firstIndex * usageEveryMs);
+        stream.firstIndex = firstIndex;
+    }
+    const std::vector<YearMonth> months = monthsOf(ZonedCalendar(world.zone), start, end);
+    world.priorSpend.clear();
+    for (const SpendRow &row : outcome.spend) {
+        if (std::find(months.begin(), months.end(), row.month) != months.end())
+            world.priorSpend.push_back(PriorSpend{row.line, row.month, row.autoSpend, row.manualSpend, row.autoCount});
+    }
+}
 
 Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant end)
 {
@@ -75,8 +127,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     const Expected<std::vector<LineRecord>> lines = LineStore(m_store).list(accountId);
     if (!lines)
         return failed(lines);
-    // The usage grid: every 5 minutes since the epoch, whatever the run.
-    const qint64 firstIndex = civil::floorDiv(start.msecs() + usageEveryMs - 1, usageEveryMs);
+    const qint64 firstIndex = firstUsageIndex(start);
     for (const LineRecord &record : *lines) {
         Line line{record.engineId(), DataAmount(record.dataBytes), VoiceAmount(record.voiceSeconds), record.policy};
         if (line.policy && (!line.policy->method.isEmpty() && indexOf(loaded.methodRows, line.policy->method.mid(1).toLongLong()) < 0))
@@ -105,7 +156,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     // Spend of the months the run touches, for the limits.
     const ZonedCalendar calendar(world.zone);
     QStringList months;
-    for (YearMonth month = calendar.monthOf(start); !(calendar.monthOf(end) < month); month = month.next())
+    for (const YearMonth &month : monthsOf(calendar, start, end))
         months << QStringLiteral("'%1'").arg(month.toString());
     Statement spend(m_store, QStringLiteral("SELECT line_id, month, sum(CASE WHEN trigger != 'manual' THEN amount_cents ELSE 0 END),"
                                             " sum(CASE WHEN trigger = 'manual' THEN amount_cents ELSE 0 END),"

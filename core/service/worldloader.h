@@ -10,6 +10,7 @@ namespace topup {
 
 class Database;
 class JournalGateway;
+struct Outcome;
 
 // An account's world as the engine sees it, with the store's row ids of
 // its lines, methods and packages in the engine's order.
@@ -35,6 +36,11 @@ public:
     WorldLoader(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
 
     Expected<LoadedWorld> load(qint64 accountId, Instant start, Instant end);
+    // The world of the run that follows `outcome`'s, from `start` to `end`,
+    // without reading the store: what `load` gives once that outcome is
+    // saved (balances, progress, retries, this period's spend, the usage
+    // grid). Nothing else changes while a catch-up owns the world.
+    static void carryForward(LoadedWorld &loaded, const Outcome &outcome, Instant start, Instant end);
 
 private:
     Database &m_store;

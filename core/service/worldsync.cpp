@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QThread>
 
+#include <algorithm>
 #include <map>
 
 namespace topup {
@@ -82,6 +83,7 @@ Expected<CatchUpSummary> WorldSync::catchUp(Instant now, const Progress &progres
         return CatchUpSummary{now, now, 0, 0, 0, Money(), 0, false, now};
     }
     CatchUpSummary summary{**saved, **saved, 0, 0, 0, Money(), 0, false, now};
+    m_target = now;
     Instant reached = **saved;
     // Bounded: a clock far in the future would otherwise grind for hours
     // and grow the files without end.
@@ -100,94 +102,111 @@ Expected<CatchUpSummary> WorldSync::catchUp(Instant now, const Progress &progres
         if (progress)
             progress(reached, end);
     }
+    // The days since the last weekly save, also when stopped between days.
+    const Expected<bool> flushed = save();
+    m_loaded = false;
+    m_accounts.clear();
+    if (!flushed)
+        return Expected<CatchUpSummary>::failure(flushed.error());
     return summary;
+}
+
+Expected<bool> WorldSync::load(Instant from, Instant to)
+{
+    const Expected<std::vector<qint64>> accounts = accountIds(m_store);
+    if (!accounts)
+        return Expected<bool>::failure(accounts.error());
+    m_accounts.clear();
+    m_accounts.reserve(accounts->size());
+    for (const qint64 account : *accounts) {
+        Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(account, from, to);
+        if (!loaded)
+            return Expected<bool>::failure(loaded.error());
+        m_accounts.push_back(Carried{loaded.take(), std::nullopt, {}, {}});
+    }
+    m_loaded = true;
+    return true;
 }
 
 Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
 {
-    const Expected<std::vector<qint64>> accounts = accountIds(m_store);
-    if (!accounts)
-        return Expected<CatchUpSummary>::failure(accounts.error());
+    // The worlds are read once per catch-up; every later day continues from
+    // the previous day's outcome.
+    if (!m_loaded) {
+        if (const Expected<bool> loaded = load(from, to); !loaded)
+            return Expected<CatchUpSummary>::failure(loaded.error());
+    } else {
+        for (Carried &carried : m_accounts) {
+            if (carried.last)
+                WorldLoader::carryForward(carried.loaded, *carried.last, from, to);
+        }
+    }
 
     ChargeRecorder recorder(m_store, m_provider);
-    std::vector<LoadedWorld> worlds;
     std::vector<Outcome> outcomes;
-    worlds.reserve(accounts->size());
-    for (const qint64 account : *accounts) {
-        Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(account, from, to);
-        if (!loaded)
-            return Expected<CatchUpSummary>::failure(loaded.error());
-        worlds.push_back(*loaded);
-        const LoadedWorld &world = worlds.back();
+    outcomes.reserve(m_accounts.size());
+    for (const Carried &carried : m_accounts) {
+        const LoadedWorld &world = carried.loaded;
         const ZonedCalendar calendar(world.world.zone);
         RecordingGateway gateway(recorder, m_provider, world, calendar);
         Engine engine(world.world, gateway);
         outcomes.push_back(engine.run());
-        if (!gateway.error().isEmpty())
-            return Expected<CatchUpSummary>::failure(gateway.error());
-        // An amount that would leave int64: nothing of the day is saved (the
-        // charges already made stay recorded and are met again on replay).
-        if (const std::optional<RunError> &error = outcomes.back().error)
-            return Expected<CatchUpSummary>::failure(WorldSync::tr("the world cannot move past %1: %2")
-                                                         .arg(from.toString(), error->message));
+        // The provider unreachable, or an amount that would leave int64:
+        // this day's results are not saved (its charges are, and a replay
+        // meets them); the days before it are.
+        QString failure = gateway.error();
+        if (const std::optional<RunError> &error = outcomes.back().error; failure.isEmpty() && error)
+            failure = WorldSync::tr("the world cannot move past %1: %2").arg(from.toString(), error->message);
+        if (!failure.isEmpty()) {
+            const Expected<bool> saved = save();
+            m_loaded = false;
+            m_accounts.clear();
+            return Expected<CatchUpSummary>::failure(saved ? failure : saved.error());
+        }
     }
 
     CatchUpSummary summary{from, to, 0, 0, 0, Money(), 0, false, to};
-    const Expected<bool> saved = m_store.write([&]() -> Expected<bool> {
-        for (std::size_t i = 0; i < worlds.size(); ++i) {
-            if (const Expected<bool> done = save(worlds[i], outcomes[i], summary); !done)
-                return done;
-        }
-        Statement clock(m_store, QStringLiteral("UPDATE world SET clock_ms = ? WHERE id = 1"));
-        clock.bind(to.msecs());
-        return clock.run();
-    });
-    if (!saved)
-        return Expected<CatchUpSummary>::failure(saved.error());
+    for (std::size_t i = 0; i < m_accounts.size(); ++i) {
+        if (const Expected<bool> collected = collect(m_accounts[i], std::move(outcomes[i]), summary); !collected)
+            return Expected<CatchUpSummary>::failure(collected.error());
+    }
+    if (!m_savedFrom)
+        m_savedFrom = from;
+    m_reached = to;
+    if (to.msecs() - m_savedFrom->msecs() + 1 >= saveEveryMs) {
+        if (const Expected<bool> saved = save(false); !saved)
+            return Expected<CatchUpSummary>::failure(saved.error());
+    }
     return summary;
 }
 
-Expected<bool> WorldSync::save(const LoadedWorld &loaded, const Outcome &outcome, CatchUpSummary &summary)
+Expected<bool> WorldSync::cardAlertSeen(qint64 method, const QString &detail)
 {
+    if (m_cardAlerts.count({method, detail}) != 0)
+        return true;
+    Statement seen(m_store, QStringLiteral("SELECT 1 FROM alerts WHERE kind = 'card_expiring' AND method_id = ? AND detail = ?"));
+    seen.bind(method).bind(detail);
+    if (const auto ran = seen.run(); !ran)
+        return ran;
+    return seen.next();
+}
+
+Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSummary &summary)
+{
+    const LoadedWorld &loaded = carried.loaded;
     const ZonedCalendar calendar(loaded.world.zone);
     const qint64 account = loaded.account.id;
+    const QVariant noRow(QMetaType::fromType<qint64>());
 
-    Statement line(m_store, QStringLiteral("UPDATE lines SET data_bytes = ?, voice_seconds = ?, unserved_data_bytes = ?,"
-                                           " unserved_voice_seconds = ?, threshold_state = ?, threshold_chains = ?,"
-                                           " last_monthly_key = ? WHERE id = ?"));
     for (std::size_t i = 0; i < outcome.lines.size(); ++i) {
         const LineOutcome &result = outcome.lines[i];
         const ThresholdState before = loaded.world.progress[i].state;
-        line.set(0, result.dataBytes).set(1, result.voiceSeconds).set(2, result.unservedDataBytes);
-        line.set(3, result.unservedVoiceSeconds).set(4, thresholdStateName(result.progress.state));
-        line.set(5, result.progress.thresholdChains).set(6, result.progress.lastMonthlyKey).set(7, loaded.lineRows[i]);
-        if (const auto ran = line.run(); !ran)
-            return ran;
-        if (result.thresholdState == ThresholdState::Suspended && before != ThresholdState::Suspended) {
-            if (const auto added = addAlert(m_store, account, loaded.world.end, QStringLiteral("threshold_suspended"),
-                                            loaded.lineRows[i], QVariant(QMetaType::fromType<qint64>()), QString());
-                !added)
-                return added;
-        }
-    }
-
-    Statement dropRetries(m_store, QStringLiteral("DELETE FROM retries WHERE line_id IN (SELECT id FROM lines WHERE account_id = ?)"));
-    dropRetries.bind(account);
-    if (const auto ran = dropRetries.run(); !ran)
-        return ran;
-    Statement retry(m_store, QStringLiteral("INSERT INTO retries (line_id, due_ms, seq, trigger, chain_key, attempt) VALUES (?, ?, ?, ?, ?, ?)"));
-    for (std::size_t i = 0; i < outcome.retries.size(); ++i) {
-        const PendingRetryState &pending = outcome.retries[i];
-        retry.set(0, loaded.lineRows[std::size_t(pending.line)]).set(1, pending.due.msecs()).set(2, qint64(i));
-        retry.set(3, triggerKindName(pending.trigger)).set(4, pending.key).set(5, pending.attempt);
-        if (const auto ran = retry.run(); !ran)
-            return ran;
+        if (result.thresholdState == ThresholdState::Suspended && before != ThresholdState::Suspended)
+            m_alerts.push_back(PendingAlert{account, loaded.world.end, QStringLiteral("threshold_suspended"), loaded.lineRows[i], noRow, QString()});
     }
 
     // Charges were written down as they happened; blocked attempts and
-    // alerts are written here.
-    Statement blocked(m_store, QStringLiteral("INSERT OR IGNORE INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key,"
-                                              " attempt, package_id, amount_cents, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'blocked', ?)"));
+    // alerts are written at the next save.
     std::map<std::pair<QString, int>, bool> paid; // (key, attempt) → some method paid
     for (const AttemptRecord &attempt : outcome.attempts) {
         if (attempt.status == AttemptStatus::Succeeded) {
@@ -200,38 +219,28 @@ Expected<bool> WorldSync::save(const LoadedWorld &loaded, const Outcome &outcome
         if (attempt.status != AttemptStatus::Blocked)
             continue;
         ++summary.blocked;
-        blocked.set(0, account).set(1, loaded.lineRows[std::size_t(attempt.line)]).set(2, attempt.at.msecs());
-        blocked.set(3, calendar.monthOf(attempt.at).toString()).set(4, triggerKindName(attempt.trigger));
-        blocked.set(5, attempt.key).set(6, attempt.attempt).set(7, loaded.packageRows[std::size_t(attempt.package)]);
-        blocked.set(8, attempt.amount.cents()).set(9, reasonName(*attempt.reason));
-        if (const auto ran = blocked.run(); !ran)
-            return ran;
-        if (const auto added = addAlert(m_store, account, attempt.at, QStringLiteral("topup_blocked"),
-                                        loaded.lineRows[std::size_t(attempt.line)], QVariant(QMetaType::fromType<qint64>()),
-                                        reasonName(*attempt.reason));
-            !added)
-            return added;
+        const qint64 line = loaded.lineRows[std::size_t(attempt.line)];
+        m_blocked.push_back(PendingBlocked{account, line, attempt.at, calendar.monthOf(attempt.at).toString(),
+                                           triggerKindName(attempt.trigger), attempt.key, attempt.attempt,
+                                           loaded.packageRows[std::size_t(attempt.package)], attempt.amount.cents(),
+                                           reasonName(*attempt.reason)});
+        m_alerts.push_back(PendingAlert{account, attempt.at, QStringLiteral("topup_blocked"), line, noRow, reasonName(*attempt.reason)});
     }
     for (const AttemptRecord &attempt : outcome.attempts) {
         if (attempt.status != AttemptStatus::Failed || paid[{attempt.key, attempt.attempt}])
             continue;
         paid[{attempt.key, attempt.attempt}] = true; // one alert per failed attempt, not per method
         ++summary.failures;
-        if (const auto added = addAlert(m_store, account, attempt.at, QStringLiteral("topup_failed"),
-                                        loaded.lineRows[std::size_t(attempt.line)],
-                                        loaded.methodRows[std::size_t(attempt.method)], reasonName(*attempt.reason));
-            !added)
-            return added;
+        m_alerts.push_back(PendingAlert{account, attempt.at, QStringLiteral("topup_failed"), loaded.lineRows[std::size_t(attempt.line)],
+                                        loaded.methodRows[std::size_t(attempt.method)], reasonName(*attempt.reason)});
     }
 
     // Usage: samples, and hourly and daily roll-ups for the charts.
-    std::vector<UsageRow> usage;
-    usage.reserve(outcome.usage.size());
+    carried.usage.reserve(carried.usage.size() + outcome.usage.size());
     for (const UsageRecord &record : outcome.usage)
-        usage.push_back(UsageRow{loaded.lineRows[std::size_t(record.line)], record.at, record.dataBytes, record.voiceSeconds});
-    if (const auto written = UsageStore(m_store).write(usage, calendar); !written)
-        return written;
-    summary.usageSamples += qint64(usage.size());
+        carried.usage.push_back(UsageRow{loaded.lineRows[std::size_t(record.line)], record.at, record.dataBytes, record.voiceSeconds});
+    summary.usageSamples += qint64(outcome.usage.size());
+    outcome.usage = {};
 
     // Cards that run out within 30 days of the local date: one alert each.
     const QDate today = QDateTime::fromMSecsSinceEpoch(loaded.world.end.msecs(), loaded.world.zone).date();
@@ -239,19 +248,115 @@ Expected<bool> WorldSync::save(const LoadedWorld &loaded, const Outcome &outcome
         const PaymentMethod &method = loaded.world.methods[i];
         if (!method.expires || !expiresWithin(*method.expires, today, 30))
             continue;
-        Statement seen(m_store, QStringLiteral("SELECT 1 FROM alerts WHERE kind = 'card_expiring' AND method_id = ? AND detail = ?"));
-        seen.bind(loaded.methodRows[i]).bind(method.expires->toString());
-        if (const auto ran = seen.run(); !ran)
-            return ran;
-        if (seen.next())
+        const Expected<bool> seen = cardAlertSeen(loaded.methodRows[i], method.expires->toString());
+        if (!seen)
+            return seen;
+        if (*seen)
             continue;
-        seen.finish();
-        if (const auto added = addAlert(m_store, account, loaded.world.end, QStringLiteral("card_expiring"),
-                                        QVariant(QMetaType::fromType<qint64>()), loaded.methodRows[i], method.expires->toString());
-            !added)
-            return added;
+        m_cardAlerts.insert({loaded.methodRows[i], method.expires->toString()});
+        m_alerts.push_back(PendingAlert{account, loaded.world.end, QStringLiteral("card_expiring"), noRow, loaded.methodRows[i],
+                                        method.expires->toString()});
     }
+    carried.last = std::move(outcome);
     return true;
+}
+
+Expected<bool> WorldSync::save(bool last)
+{
+    if (!m_savedFrom)
+        return true; // nothing run since the last save
+    // The samples the store keeps: the 48 hours before the clock. A weekly
+    // save leaves out those the last save would drop (before the target's 48
+    // hours) and holds the newest back, so a catch-up stopped early writes
+    // its last 48 hours all the same.
+    const Instant keepSamplesFrom = (last ? m_reached : std::max(m_reached, m_target)).plusMsecs(-UsageStore::sampleRetentionMs);
+    const Expected<bool> saved = m_store.write([&]() -> Expected<bool> {
+        Statement line(m_store, QStringLiteral("UPDATE lines SET data_bytes = ?, voice_seconds = ?, unserved_data_bytes = ?,"
+                                               " unserved_voice_seconds = ?, threshold_state = ?, threshold_chains = ?,"
+                                               " last_monthly_key = ? WHERE id = ?"));
+        Statement dropRetries(m_store, QStringLiteral("DELETE FROM retries WHERE line_id IN (SELECT id FROM lines WHERE account_id = ?)"));
+        Statement retry(m_store, QStringLiteral("INSERT INTO retries (line_id, due_ms, seq, trigger, chain_key, attempt) VALUES (?, ?, ?, ?, ?, ?)"));
+        for (const Carried &carried : m_accounts) {
+            if (!carried.last)
+                continue;
+            const LoadedWorld &loaded = carried.loaded;
+            for (std::size_t i = 0; i < carried.last->lines.size(); ++i) {
+                const LineOutcome &result = carried.last->lines[i];
+                line.set(0, result.dataBytes).set(1, result.voiceSeconds).set(2, result.unservedDataBytes);
+                line.set(3, result.unservedVoiceSeconds).set(4, thresholdStateName(result.progress.state));
+                line.set(5, result.progress.thresholdChains).set(6, result.progress.lastMonthlyKey).set(7, loaded.lineRows[i]);
+                if (const auto ran = line.run(); !ran)
+                    return ran;
+            }
+            dropRetries.set(0, loaded.account.id);
+            if (const auto ran = dropRetries.run(); !ran)
+                return ran;
+            for (std::size_t i = 0; i < carried.last->retries.size(); ++i) {
+                const PendingRetryState &pending = carried.last->retries[i];
+                retry.set(0, loaded.lineRows[std::size_t(pending.line)]).set(1, pending.due.msecs()).set(2, qint64(i));
+                retry.set(3, triggerKindName(pending.trigger)).set(4, pending.key).set(5, pending.attempt);
+                if (const auto ran = retry.run(); !ran)
+                    return ran;
+            }
+        }
+
+        Statement blocked(m_store, QStringLiteral("INSERT OR IGNORE INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key,"
+                                                  " attempt, package_id, amount_cents, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'blocked', ?)"));
+        for (const PendingBlocked &each : m_blocked) {
+            blocked.set(0, each.account).set(1, each.line).set(2, each.at.msecs()).set(3, each.month).set(4, each.trigger);
+            blocked.set(5, each.key).set(6, each.attempt).set(7, each.package).set(8, each.cents).set(9, each.reason);
+            if (const auto ran = blocked.run(); !ran)
+                return ran;
+        }
+        for (const PendingAlert &alert : m_alerts) {
+            if (const auto added = addAlert(m_store, alert.account, alert.at, alert.kind, alert.line, alert.method, alert.detail); !added)
+                return added;
+        }
+
+        // Usage: the roll-ups get every sample; the samples table keeps the
+        // last 48 hours of the clock (older ones are not written, and those
+        // already there are dropped).
+        for (const Carried &carried : m_accounts) {
+            const ZonedCalendar calendar(carried.loaded.world.zone);
+            if (const auto written = UsageStore(m_store).write(carried.usage, calendar, keepSamplesFrom); !written)
+                return written;
+            if (last) {
+                if (const auto written = UsageStore(m_store).writeSamplesOnly(carried.heldBack, keepSamplesFrom); !written)
+                    return written;
+            }
+            for (const qint64 lineRow : carried.loaded.lineRows) {
+                if (const auto pruned = UsageStore(m_store).pruneSamples(lineRow, keepSamplesFrom); !pruned)
+                    return pruned;
+            }
+        }
+
+        Statement clock(m_store, QStringLiteral("UPDATE world SET clock_ms = ? WHERE id = 1"));
+        clock.bind(m_reached.msecs());
+        return clock.run();
+    });
+    // Saved or not, this batch is done: on a failure the next catch-up
+    // starts again from the store.
+    m_alerts.clear();
+    m_blocked.clear();
+    m_cardAlerts.clear();
+    m_savedFrom.reset();
+    const qint64 holdFromMs = m_reached.msecs() - UsageStore::sampleRetentionMs;
+    for (Carried &carried : m_accounts) {
+        if (saved && !last) {
+            const auto old = [&](const UsageRow &row) { return row.at.msecs() < holdFromMs; };
+            carried.heldBack.erase(std::remove_if(carried.heldBack.begin(), carried.heldBack.end(), old), carried.heldBack.end());
+            for (const UsageRow &row : carried.usage) {
+                if (!old(row) && row.at < keepSamplesFrom)
+                    carried.heldBack.push_back(row);
+            }
+        } else {
+            carried.heldBack.clear();
+        }
+        carried.usage.clear();
+    }
+    if (!saved)
+        m_loaded = false;
+    return saved;
 }
 
 } // namespace topup

@@ -3,18 +3,24 @@
 #include "domain/expected.h"
 #include "domain/instant.h"
 #include "domain/money.h"
+#include "engine/outcome.h"
+#include "store/usagestore.h"
+#include "worldloader.h"
+
+#include <QVariant>
 
 #include <QCoreApplication>
 
 #include <functional>
 #include <optional>
+#include <set>
+#include <utility>
+#include <vector>
 
 namespace topup {
 
 class Database;
 class JournalGateway;
-struct LoadedWorld;
-struct Outcome;
 
 // What a catch-up did: the "while you were away" summary.
 struct CatchUpSummary final
@@ -36,10 +42,12 @@ struct CatchUpSummary final
 
 // Moves the simulated world forward: from the clock saved in the store to
 // `now`, one day at a time, every account's engine run recording its
-// charges as they happen and then, for all accounts together, the new
-// balances, states, retries, blocked attempts, usage, alerts and the clock
-// in one transaction. A crash loses at most the day in progress, and the
-// replay charges nothing twice.
+// charges as they happen. The worlds are read from the store once and
+// carried from day to day in memory; every week of days (and at the end, or
+// when stopped between days) the new balances, states, retries, blocked
+// attempts, usage, alerts and the clock are saved for all accounts together
+// in one transaction. A crash loses at most the days since the last save,
+// whose replay charges nothing twice.
 class WorldSync final
 {
     Q_DECLARE_TR_FUNCTIONS(WorldSync)
@@ -52,8 +60,10 @@ public:
     // one continues (CatchUpSummary::stoppedAtLimit).
     static constexpr int maxSpanDays = 1096;
     static constexpr qint64 maxSpanMs = maxSpanDays * stepMs;
+    static constexpr qint64 saveEveryMs = 7 * stepMs;
 
     WorldSync(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
+    Q_DISABLE_COPY_MOVE(WorldSync)
 
     // The saved clock; none in a new store.
     Expected<std::optional<Instant>> clock();
@@ -63,11 +73,57 @@ public:
     Expected<CatchUpSummary> catchUp(Instant now, const Progress &progress = {});
 
 private:
+    // One account carried from day to day, with what its unsaved days
+    // will write.
+    struct Carried final
+    {
+        LoadedWorld loaded;
+        std::optional<Outcome> last; // the last day run (its usage moved out)
+        std::vector<UsageRow> usage; // since the last save
+        std::vector<UsageRow> heldBack; // saved in the roll-ups, not yet as samples: the last 48 hours
+    };
+    struct PendingAlert final
+    {
+        qint64 account = 0;
+        Instant at;
+        QString kind;
+        QVariant line;
+        QVariant method;
+        QString detail;
+    };
+    struct PendingBlocked final
+    {
+        qint64 account = 0;
+        qint64 line = 0;
+        Instant at;
+        QString month;
+        QString trigger;
+        QString key;
+        int attempt = 0;
+        qint64 package = 0;
+        qint64 cents = 0;
+        QString reason;
+    };
+
     Expected<CatchUpSummary> step(Instant from, Instant to);
-    Expected<bool> save(const LoadedWorld &loaded, const Outcome &outcome, CatchUpSummary &summary);
+    Expected<bool> load(Instant from, Instant to);
+    Expected<bool> collect(Carried &carried, Outcome outcome, CatchUpSummary &summary);
+    Expected<bool> cardAlertSeen(qint64 method, const QString &detail);
+    // Saves the days run since the last save (catchUp does at its end, with
+    // `last`; the weekly saves before it leave out the 5-minute samples the
+    // last one would drop, and keep them in memory until then).
+    Expected<bool> save(bool last = true);
 
     Database &m_store;
     JournalGateway &m_provider;
+    bool m_loaded = false;
+    std::vector<Carried> m_accounts;
+    std::vector<PendingAlert> m_alerts;
+    std::vector<PendingBlocked> m_blocked;
+    std::set<std::pair<qint64, QString>> m_cardAlerts; // (method, expiry) alerted since the last save
+    std::optional<Instant> m_savedFrom; // the first unsaved day's start
+    Instant m_reached;                  // the end of the last day run
+    Instant m_target;                   // where the catch-up goes
 };
 
 } // namespace topup

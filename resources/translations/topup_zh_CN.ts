@@ -4,10 +4,6 @@
 <context>
     <name>AccountStore</name>
     <message>
-        <source>unknown time zone &quot;%1&quot;</source>
-        <translation>未知时区“%1”</translation>
-    </message>
-    <message>
         <source>a monthly cap must be more than zero</source>
         <translation>每月上限必须大于零</translation>
     </message>
@@ -2603,10 +2599,6 @@
         <translation>货币(&amp;C)</translation>
     </message>
     <message>
-        <source>Monthly top-ups and caps follow this time zone. The time zone and currency are chosen when the account is created; changing them later is not available yet.</source>
-        <translation>每月充值和上限按此时区计算。时区和货币在创建账户时选定，目前暂不支持修改。</translation>
-    </message>
-    <message>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -2617,6 +2609,10 @@
     <message>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>Monthly top-ups, month starts and caps follow this time zone from the moment you choose it; past top-ups keep the months they were made in. The currency is chosen when the account is created.</source>
+        <translation>从您选择时区的那一刻起，每月充值、月初和上限都按此时区计算；以往的充值保留其发生时所在的月份。货币在创建账户时选定。</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,8 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTemporaryDir>
+#include <QLabel>
+#include <QLineEdit>
 #include <QTest>
 
 using namespace topup;
@@ -103,6 +105,29 @@ private slots:
         for (int i = 0; i < page; ++i)
             QTest::keyClick(m_window->navigation(), Qt::Key_Down);
         QCOMPARE(int(m_window->currentPage()), page);
+    }
+
+    void theTimeZoneIsChosenInSettings()
+    {
+        m_window->showPage(MainWindow::Page::Settings);
+        auto *zone = m_window->findChild<QComboBox *>(QStringLiteral("timezone"));
+        QVERIFY(zone && zone->isEditable());
+        QCOMPARE(zone->currentText(), QStringLiteral("Europe/Berlin"));
+        auto *error = m_window->findChild<QLabel *>(QStringLiteral("timezoneError"));
+        QVERIFY(error);
+        // An offset is refused with the reason, and the account keeps its zone.
+        zone->lineEdit()->selectAll();
+        QTest::keyClicks(zone->lineEdit(), QStringLiteral("UTC+05:00"));
+        QTest::keyClick(zone->lineEdit(), Qt::Key_Return);
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QLatin1String("not a time zone")), qPrintable(error->text()));
+        QCOMPARE(m_service->account()->timezone, QStringLiteral("Europe/Berlin"));
+        // A place's IANA name is saved at once.
+        zone->lineEdit()->selectAll();
+        QTest::keyClicks(zone->lineEdit(), QStringLiteral("Asia/Tokyo"));
+        QTest::keyClick(zone->lineEdit(), Qt::Key_Return);
+        QTRY_COMPARE(m_service->account()->timezone, QStringLiteral("Asia/Tokyo"));
+        QVERIFY(!error->isVisible());
     }
 
     void everyNavigationEntryHasAnAccessibleName()

@@ -169,8 +169,12 @@ private slots:
         refuse("currency JPY", janeLogin, ok, "JPY", "UTC", -1, QStringLiteral("currency JPY does not have 2 minor digits"));
         refuse("currency unknown", janeLogin, ok, "XYZ", "UTC", -1,
                QStringLiteral("unknown currency \"XYZ\" (expected an ISO 4217 code such as USD)"));
-        refuse("zone unknown", janeLogin, ok, "EUR", "Mars/Olympus_Mons", -1, QStringLiteral("unknown time zone \"Mars/Olympus_Mons\""));
-        refuse("zone empty", janeLogin, ok, "EUR", "", -1, QStringLiteral("unknown time zone \"\""));
+        refuse("zone unknown", janeLogin, ok, "EUR", "Mars/Olympus_Mons", -1,
+               QStringLiteral("unknown time zone \"Mars/Olympus_Mons\" (expected an IANA name such as Europe/Paris)"));
+        refuse("zone empty", janeLogin, ok, "EUR", "", -1,
+               QStringLiteral("unknown time zone \"\" (expected an IANA name such as Europe/Paris)"));
+        refuse("zone as an offset", janeLogin, ok, "EUR", "UTC+05:00", -1,
+               QStringLiteral("\"UTC+05:00\" is a UTC offset, not a time zone: use the IANA name of a place, such as Asia/Karachi"));
         refuse("cap zero", janeLogin, ok, "EUR", "UTC", 0, QStringLiteral("a monthly cap must be more than zero"));
     }
 
@@ -349,6 +353,20 @@ private slots:
         QVERIFY2(open, qPrintable(open.error()));
         QCOMPARE(column("failed_sign_ins", open->id).toInt(), 0);
         QVERIFY(column("locked_until_ms", open->id).isNull());
+    }
+
+    void theTimeZoneCanBeChangedToAKnownOne()
+    {
+        const auto jane = m_accounts->signUp(form(janeLogin), at("2027-07-01T00:00:00Z"));
+        QVERIFY2(jane, qPrintable(jane.error()));
+        TOPUP_VERIFY_OK(m_accounts->setTimeZone(jane->id, QStringLiteral("Asia/Tokyo")));
+        QCOMPARE(TOPUP_VALUE(m_accounts->account(jane->id)).timezone, QStringLiteral("Asia/Tokyo"));
+        const auto offset = m_accounts->setTimeZone(jane->id, QStringLiteral("UTC+05:00"));
+        QVERIFY(!offset);
+        QVERIFY2(offset.error().contains(QLatin1String("not a time zone")), qPrintable(offset.error()));
+        QVERIFY(!m_accounts->setTimeZone(jane->id, QStringLiteral("Mars/Olympus_Mons")));
+        QVERIFY(!m_accounts->setTimeZone(jane->id + 1000, QStringLiteral("Europe/Paris"))); // no such account
+        QCOMPARE(TOPUP_VALUE(m_accounts->account(jane->id)).timezone, QStringLiteral("Asia/Tokyo"));
     }
 
     void lockRunsOutAndCountsAfresh()

@@ -25,6 +25,17 @@ QStringList rowsOf(Database &db, const char *table)
     return rows;
 }
 
+Expected<bool> addTwoLines(Database &database)
+{
+    Statement setup(database, QStringLiteral("INSERT INTO accounts (id, login, password_hash, currency, timezone, created_ms)"
+                                             " VALUES (1, 'a@b.example', 'x', 'USD', 'America/New_York', 0)"));
+    if (const auto ran = setup.run(); !ran)
+        return ran;
+    Statement lines(database, QStringLiteral("INSERT INTO lines (id, account_id, code, name, data_bytes, voice_seconds)"
+                                             " VALUES (1, 1, 'a', 'A', 0, 0), (2, 1, 'b', 'B', 0, 0)"));
+    return lines.run();
+}
+
 } // namespace
 
 class TestUsageStore final : public QObject
@@ -79,6 +90,85 @@ private slots:
         QCOMPARE(results[0][2].size(), 4);
         QVERIFY(results[0][2].first().startsWith(QLatin1String("1|2027-03-13|")));
         QVERIFY(results[0][2].last().startsWith(QLatin1String("2|2027-03-14|")));
+    }
+
+    void samplesBeforeTheCutOffFeedTheRollUpsOnly_data()
+    {
+        QTest::addColumn<bool>("fastest");
+        QTest::newRow("sqlite3 handle") << true;
+        QTest::newRow("Qt Sql") << false;
+    }
+
+    // The world keeps 5-minute samples for 48 hours: older ones are folded
+    // into the hourly and daily roll-ups and not kept, and the roll-ups are
+    // the same as when every sample is kept.
+    void samplesBeforeTheCutOffFeedTheRollUpsOnly()
+    {
+        QFETCH(bool, fastest);
+        const UsageStore::Path path = fastest ? UsageStore::Path::Fastest : UsageStore::Path::QtSqlOnly;
+        const ZonedCalendar calendar(QTimeZone("America/New_York"));
+        const Expected<Instant> first = Instant::parse(u"2027-03-12T20:00:00Z");
+        QVERIFY2(first, qPrintable(first.error()));
+        const qint64 start = first->msecs();
+        std::vector<UsageRow> rows;
+        for (int i = 0; i < 3 * 24 * 12; ++i) { // three days, across the DST change
+            for (qint64 line : {1, 2})
+                rows.push_back(UsageRow{line, Instant::fromMsecs(start + i * 300000), 1000 * line + i, i % 7});
+        }
+        const Instant cutOff = Instant::fromMsecs(start + 30 * 3600 * 1000 + 7 * 60 * 1000); // inside an hour
+
+        QTemporaryDir dir;
+        auto keptDb = Database::open(dir.filePath(QStringLiteral("kept.sqlite")), storeSchema());
+        auto cutDb = Database::open(dir.filePath(QStringLiteral("cut.sqlite")), storeSchema());
+        QVERIFY2(keptDb, qPrintable(keptDb.error()));
+        QVERIFY2(cutDb, qPrintable(cutDb.error()));
+        Database &kept = **keptDb;
+        Database &cut = **cutDb;
+        const Expected<bool> wroteAll = kept.write([&]() -> Expected<bool> {
+            if (const auto added = addTwoLines(kept); !added)
+                return added;
+            return UsageStore(kept, path).write(rows, calendar);
+        });
+        QVERIFY2(wroteAll, qPrintable(wroteAll.error()));
+        const Expected<bool> wroteCut = cut.write([&]() -> Expected<bool> {
+            if (const auto added = addTwoLines(cut); !added)
+                return added;
+            return UsageStore(cut, path).write(rows, calendar, cutOff);
+        });
+        QVERIFY2(wroteCut, qPrintable(wroteCut.error()));
+
+        QCOMPARE(rowsOf(cut, "usage_hourly"), rowsOf(kept, "usage_hourly"));
+        QCOMPARE(rowsOf(cut, "usage_daily"), rowsOf(kept, "usage_daily"));
+        QCOMPARE(rowsOf(kept, "usage_hourly").size(), 2 * 3 * 24);
+        QStringList recent;
+        for (const UsageRow &row : rows) {
+            if (!(row.at < cutOff))
+                recent << QStringLiteral("%1|%2|%3|%4").arg(row.lineId).arg(row.at.msecs()).arg(row.dataBytes).arg(row.voiceSeconds);
+        }
+        recent.sort();
+        QStringList cutSamples = rowsOf(cut, "usage_samples");
+        cutSamples.sort();
+        QCOMPARE(cutSamples, recent);
+        QVERIFY(recent.size() > 0 && recent.size() < int(rows.size()));
+
+        // Pruning drops one line's older samples, nothing else.
+        const Expected<bool> pruned = kept.write([&] { return UsageStore(kept, path).pruneSamples(1, cutOff); });
+        QVERIFY2(pruned, qPrintable(pruned.error()));
+        int lineOne = 0;
+        int lineTwo = 0;
+        for (const QString &row : rowsOf(kept, "usage_samples")) {
+            const QStringList fields = row.split(QLatin1Char('|'));
+            QCOMPARE(fields.size(), 4);
+            if (fields[0] == QLatin1String("1")) {
+                QVERIFY2(fields[1].toLongLong() >= cutOff.msecs(), qPrintable(row));
+                ++lineOne;
+            } else {
+                ++lineTwo;
+            }
+        }
+        QCOMPARE(lineOne, int(recent.size() / 2));
+        QCOMPARE(lineTwo, 3 * 24 * 12);
+        QCOMPARE(rowsOf(kept, "usage_hourly"), rowsOf(cut, "usage_hourly"));
     }
 
     void aFailedWriteSaysWhere()

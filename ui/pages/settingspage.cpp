@@ -223,8 +223,9 @@ void SettingsPage::retranslateUi()
     QList<QLabel *> labels;
     for (QFormLayout *form : {m_appearanceForm, m_accountForm})
         for (int row = 0; row < form->rowCount(); ++row)
-            if (auto *l = qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::LabelRole)->widget()))
-                labels << l;
+            if (QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole))
+                if (auto *l = qobject_cast<QLabel *>(item->widget()))
+                    labels << l;
     for (QLabel *l : labels) {
         l->setMinimumWidth(0);
         labelWidth = std::max(labelWidth, l->sizeHint().width());

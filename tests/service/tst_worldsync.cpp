@@ -1,0 +1,326 @@
+// The catch-up (WorldSync): the worlds are read once and carried from day to
+// day in memory and saved a week at a time, which must give exactly what a
+// catch-up of one day at a time gives (each day read from and saved to the
+// store); and the store keeps the 5-minute samples of the last 48 hours only,
+// while the roll-ups the charts read keep everything.
+#include "checked.h"
+#include "service/service.h"
+#include "store/usagestore.h"
+#include "storefixture.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QScopeGuard>
+#include <QThread>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+
+using namespace topup;
+using topup::test::at;
+
+namespace {
+
+constexpr qint64 dayMs = 24 * 3600 * 1000;
+constexpr qint64 gigabyte = 1000 * 1000 * 1000;
+const char *const start = "2027-03-01T08:00:00Z"; // Paris changes to summer time on March 28
+
+QString packageNamed(const std::vector<PackageRecord> &packages, const char *name)
+{
+    for (const PackageRecord &record : packages) {
+        if (record.name == QLatin1String(name))
+            return record.package.id;
+    }
+    return QString();
+}
+
+// Six lines that meet every rule a catch-up writes down: threshold and
+// monthly top-ups, a declined card and its fallback, a wallet that runs
+// dry (failures, suspended thresholds), monthly caps (blocked attempts) and
+// a card that expires at the end of April (its alert).
+Expected<bool> buildWorld(Service &service)
+{
+    using Result = Expected<bool>;
+    const SignUpForm form{QStringLiteral("ana@example.com"), topup::test::testPassword(), QStringLiteral("EUR"),
+                          QStringLiteral("Europe/Paris"), Money::fromCents(40000)};
+    if (const Expected<Account> account = service.signUp(form); !account)
+        return Result::failure(account.error());
+    if (const Expected<CatchUpSummary> started = service.catchUpToNow(); !started)
+        return Result::failure(started.error());
+    const Expected<MethodRecord> card = service.addCard(CardForm{MethodKind::DebitCard, QStringLiteral("Ana Test"),
+                                                                 QStringLiteral("5555 5555 5555 4444"), QStringLiteral("04/27"),
+                                                                 QStringLiteral("456"), Money::fromCents(30000)});
+    if (!card)
+        return Result::failure(card.error());
+    const Expected<MethodRecord> wallet = service.addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(6000)});
+    if (!wallet)
+        return Result::failure(wallet.error());
+    const Expected<std::vector<PackageRecord>> packages = service.packages();
+    if (!packages)
+        return Result::failure(packages.error());
+    const UsageProfile profiles[] = {UsageProfile::Heavy, UsageProfile::Regular, UsageProfile::Traveller, UsageProfile::Light};
+    for (int i = 0; i < 6; ++i) {
+        const Expected<LineRecord> line = service.addLine(LineForm{QStringLiteral("Line %1").arg(i), {}, profiles[i % 4],
+                                                                   quint64(40 + i), DataAmount(2 * gigabyte), VoiceAmount(600)});
+        if (!line)
+            return Result::failure(line.error());
+        Policy policy;
+        if (i != 4)
+            policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(*packages, i == 0 ? "5 GB data" : "1 GB data")};
+        if (i % 2 == 1 || i == 4)
+            policy.monthly = MonthlyTrigger{1 + (9 * i) % 28, 9 * 60, packageNamed(*packages, "100 minutes")};
+        if (i == 1)
+            policy.monthlyCap = Money::fromCents(1000);
+        if (i == 3)
+            policy.maxPerMonth = 2;
+        policy.method = (i == 2 ? wallet : card)->engineId();
+        if (i != 2)
+            policy.fallback = wallet->engineId();
+        if (const Expected<bool> set = service.setPolicy(line->id, policy); !set)
+            return set;
+    }
+    return service.injectFault(card->id, {Reason::Declined, Reason::GatewayError});
+}
+
+// Everything the UI shows of the world, as text.
+QStringList everything(Service &service)
+{
+    QStringList text;
+    const auto fail = [&](const QString &what) { return QStringList{QStringLiteral("error: ") + what}; };
+    const Expected<Instant> clock = service.worldClock();
+    if (!clock)
+        return fail(clock.error());
+    text << QStringLiteral("clock %1").arg(clock->toString());
+    const Expected<std::vector<AttemptRow>> attempts = service.attempts(100000);
+    if (!attempts)
+        return fail(attempts.error());
+    for (const AttemptRow &row : *attempts)
+        text << QStringLiteral("attempt %1 %2 %3 %4 %5 %6 %7 %8 %9")
+                    .arg(row.at.toString(), row.lineName, row.trigger, row.key)
+                    .arg(row.attempt)
+                    .arg(row.methodId)
+                    .arg(row.package, row.amount.toString(), row.status + QLatin1Char(' ') + row.reason);
+    const Expected<std::vector<LineRecord>> lines = service.lines();
+    if (!lines)
+        return fail(lines.error());
+    for (const LineRecord &line : *lines) {
+        text << QStringLiteral("line %1 %2 %3 %4 %5 %6 %7 %8")
+                    .arg(line.name)
+                    .arg(line.dataBytes)
+                    .arg(line.voiceSeconds)
+                    .arg(thresholdStateName(line.progress.state))
+                    .arg(line.progress.thresholdChains)
+                    .arg(line.progress.lastMonthlyKey)
+                    .arg(line.progress.unservedDataBytes)
+                    .arg(line.progress.unservedVoiceSeconds);
+        for (const auto &[label, points] : {std::pair{"day", service.dailyUsage(line.id, 400)}, std::pair{"hour", service.hourlyUsage(line.id, 24 * 60)}}) {
+            if (!points)
+                return fail(points.error());
+            for (const UsagePoint &point : *points)
+                text << QStringLiteral("%1 %2 %3 %4 %5").arg(QLatin1String(label), line.name, point.label).arg(point.dataBytes).arg(point.voiceSeconds);
+        }
+    }
+    const Expected<std::vector<MethodRecord>> methods = service.methods();
+    if (!methods)
+        return fail(methods.error());
+    for (const MethodRecord &method : *methods)
+        text << QStringLiteral("method %1 %2").arg(method.id).arg(method.funds.toString());
+    const Expected<std::vector<MonthSpend>> spend = service.spendByMonth();
+    if (!spend)
+        return fail(spend.error());
+    for (const MonthSpend &month : *spend)
+        text << QStringLiteral("spend %1 %2 %3").arg(month.month, month.autoSpend.toString(), month.manualSpend.toString());
+    const Expected<std::vector<AlertRow>> alerts = service.alerts();
+    if (!alerts)
+        return fail(alerts.error());
+    for (const AlertRow &alert : *alerts)
+        text << QStringLiteral("alert %1 %2 %3 %4 %5").arg(alert.at.toString(), alert.kind, alert.lineName).arg(alert.methodId).arg(alert.detail);
+    return text;
+}
+
+int count(const QStringList &text, const char *prefix)
+{
+    int n = 0;
+    for (const QString &row : text)
+        n += row.startsWith(QLatin1String(prefix)) ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+class TestWorldSync final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void carriedAndSavedWeeklyEqualsDayByDay_data()
+    {
+        QTest::addColumn<int>("days");
+        QTest::addColumn<qint64>("extraMs"); // a last part day
+        QTest::newRow("40 days") << 40 << qint64(0);
+        QTest::newRow("6 days and a half") << 6 << qint64(12 * 3600 * 1000);
+        QTest::newRow("15 days and 7 minutes") << 15 << qint64(7 * 60 * 1000);
+    }
+
+    void carriedAndSavedWeeklyEqualsDayByDay()
+    {
+        QFETCH(int, days);
+        QFETCH(qint64, extraMs);
+        const qint64 spanMs = days * dayMs + extraMs;
+        QTemporaryDir dayByDayDir;
+        QTemporaryDir wholeDir;
+        QStringList dayByDay;
+        {
+            Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(dayByDayDir.path(), at(start));
+            QVERIFY2(opened, qPrintable(opened.error()));
+            std::unique_ptr<Service> service = opened.take();
+            const Expected<bool> built = buildWorld(*service);
+            QVERIFY2(built, qPrintable(built.error()));
+            // One catch-up per day: each reads the world from the store and saves it.
+            for (qint64 done = 0; done < spanMs; done += dayMs) {
+                const Expected<CatchUpSummary> step = service->advanceBy(std::min(dayMs, spanMs - done));
+                QVERIFY2(step, qPrintable(step.error()));
+            }
+            dayByDay = everything(*service);
+        }
+        QStringList whole;
+        CatchUpSummary summary;
+        int reports = 0;
+        {
+            Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(wholeDir.path(), at(start));
+            QVERIFY2(opened, qPrintable(opened.error()));
+            std::unique_ptr<Service> service = opened.take();
+            const Expected<bool> built = buildWorld(*service);
+            QVERIFY2(built, qPrintable(built.error()));
+            const Expected<CatchUpSummary> done = service->advanceBy(spanMs, [&](Instant, Instant) { ++reports; });
+            QVERIFY2(done, qPrintable(done.error()));
+            summary = *done;
+            whole = everything(*service);
+        }
+        QCOMPARE(reports, days + (extraMs > 0 ? 1 : 0)); // progress every day
+        QVERIFY2(!dayByDay.isEmpty() && !dayByDay.first().startsWith(QLatin1String("error")), qPrintable(dayByDay.join(QLatin1Char('\n'))));
+        QCOMPARE(whole.size(), dayByDay.size());
+        for (int i = 0; i < whole.size(); ++i)
+            QCOMPARE(whole[i], dayByDay[i]);
+        QVERIFY(summary.topUps + summary.failures + summary.blocked > 0);
+        if (days >= 40) { // the world met every rule it was built for
+            QVERIFY2(count(whole, "attempt") > 20, qPrintable(QString::number(count(whole, "attempt"))));
+            QVERIFY(whole.filter(QStringLiteral(" blocked ")).size() > 0);
+            QVERIFY(whole.filter(QStringLiteral(" failed ")).size() > 0);
+            QVERIFY(whole.filter(QStringLiteral("card_expiring")).size() == 1);
+            QVERIFY(whole.filter(QStringLiteral("topup_failed")).size() > 0);
+        }
+    }
+
+    void samplesAreKeptFor48Hours_data()
+    {
+        QTest::addColumn<bool>("stopEarly");
+        QTest::newRow("caught up") << false;
+        QTest::newRow("stopped between days after a weekly save") << true;
+    }
+
+    // After a catch-up the samples table holds the last 48 hours of the
+    // clock, every 5-minute sample of them, and they add up to the hourly
+    // roll-ups of the hours they cover; the roll-ups cover the whole span.
+    // A catch-up stopped between days (the window closed) leaves the same.
+    void samplesAreKeptFor48Hours()
+    {
+        QFETCH(bool, stopEarly);
+        QTemporaryDir dir;
+        int days = 10;
+        {
+            Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(dir.path(), at(start));
+            QVERIFY2(opened, qPrintable(opened.error()));
+            std::unique_ptr<Service> service = opened.take();
+            const Expected<bool> built = buildWorld(*service);
+            QVERIFY2(built, qPrintable(built.error()));
+            if (!stopEarly) {
+                const Expected<CatchUpSummary> done = service->advanceBy(days * dayMs);
+                QVERIFY2(done, qPrintable(done.error()));
+                QCOMPARE(done->usageSamples, qint64(6 * days * 288));
+            }
+        }
+        if (stopEarly) {
+            // Two years ahead, stopped between days one day after the first
+            // weekly save (as when the window closes): in a thread of its
+            // own, which asks itself to stop once day 8 is done.
+            QString error;
+            std::unique_ptr<QThread> thread(QThread::create([&] {
+                Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(dir.path(), at(start).plusMsecs(730 * dayMs));
+                if (!opened) {
+                    error = opened.error();
+                    return;
+                }
+                const Expected<CatchUpSummary> done = (*opened)->catchUpToNow([&](Instant reached, Instant) {
+                    if (reached.msecs() >= at(start).msecs() + 8 * dayMs)
+                        QThread::currentThread()->requestInterruption();
+                });
+                if (!done)
+                    error = done.error();
+            }));
+            thread->start();
+            QVERIFY(thread->wait(120000));
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
+        const QString connection = QStringLiteral("tst_worldsync_read");
+        const auto closeConnection = qScopeGuard([&] { QSqlDatabase::removeDatabase(connection); });
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(dir.filePath(QStringLiteral("topup.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            // A few ms past the day: setting a policy settles the rules.
+            QVERIFY(query.exec(QStringLiteral("SELECT clock_ms FROM world")) && query.next());
+            const qint64 clock = query.value(0).toLongLong();
+            query.finish();
+            if (stopEarly) {
+                days = int((clock - at(start).msecs()) / dayMs);
+                QCOMPARE(days, 8);
+            }
+            QVERIFY(clock >= at(start).msecs() + days * dayMs);
+            const qint64 cutOff = clock - UsageStore::sampleRetentionMs;
+            constexpr qint64 every = 5 * 60 * 1000;
+            constexpr qint64 hour = 3600 * 1000;
+            const qint64 firstSample = (cutOff + every - 1) / every * every;
+            const qint64 lastSample = clock / every * every;
+            const qint64 fullHours = clock / hour - (cutOff + hour - 1) / hour;
+            QVERIFY(query.exec(QStringLiteral("SELECT line_id, count(*), min(at_ms), max(at_ms) FROM usage_samples GROUP BY line_id")));
+            int lines = 0;
+            while (query.next()) {
+                ++lines;
+                QCOMPARE(query.value(2).toLongLong(), firstSample);
+                QCOMPARE(query.value(3).toLongLong(), lastSample);
+                QCOMPARE(query.value(1).toLongLong(), (lastSample - firstSample) / every + 1); // every one of them
+            }
+            QCOMPARE(lines, 6);
+            // Every hour inside the window: its samples add up to its roll-up.
+            QVERIFY(query.exec(QStringLiteral("SELECT h.line_id, h.hour_ms, h.data_bytes, h.voice_seconds,"
+                                              " (SELECT sum(data_bytes) FROM usage_samples s WHERE s.line_id = h.line_id"
+                                              "   AND s.at_ms >= h.hour_ms AND s.at_ms < h.hour_ms + 3600000),"
+                                              " (SELECT sum(voice_seconds) FROM usage_samples s WHERE s.line_id = h.line_id"
+                                              "   AND s.at_ms >= h.hour_ms AND s.at_ms < h.hour_ms + 3600000)"
+                                              " FROM usage_hourly h WHERE h.hour_ms >= %1 AND h.hour_ms + 3600000 <= %2").arg(cutOff).arg(clock)));
+            int hours = 0;
+            while (query.next()) {
+                ++hours;
+                QCOMPARE(query.value(4).toLongLong(), query.value(2).toLongLong());
+                QCOMPARE(query.value(5).toLongLong(), query.value(3).toLongLong());
+            }
+            QCOMPARE(hours, int(6 * fullHours));
+            QVERIFY(fullHours >= 47);
+            // The roll-ups keep the whole span, and agree with each other.
+            QVERIFY(query.exec(QStringLiteral("SELECT (SELECT count(*) FROM usage_hourly), (SELECT sum(data_bytes) FROM usage_hourly),"
+                                              " (SELECT sum(data_bytes) FROM usage_daily), (SELECT sum(voice_seconds) FROM usage_hourly),"
+                                              " (SELECT sum(voice_seconds) FROM usage_daily)")));
+            QVERIFY(query.next());
+            QVERIFY2(query.value(0).toLongLong() >= 6 * days * 24, qPrintable(query.value(0).toString()));
+            QCOMPARE(query.value(1).toLongLong(), query.value(2).toLongLong());
+            QCOMPARE(query.value(3).toLongLong(), query.value(4).toLongLong());
+            QVERIFY(query.value(1).toLongLong() > 0);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorldSync)
+#include "tst_worldsync.moc"
