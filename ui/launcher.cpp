@@ -42,7 +42,10 @@ int Launcher::profileStartup(Service &service, AppSettings &settings, bool demo)
             return Failed;
         }
     } else if (const Expected<std::vector<Account>> accounts = service.allAccounts(); accounts && !accounts->empty()) {
-        (void)service.actAs(accounts->front().id);
+        if (const Expected<bool> acting = service.actAs(accounts->front().id); !acting) {
+            printTo(stderr, tr("topup-dashboard: %1\n").arg(acting.error()));
+            return Failed;
+        }
     }
     settings.setPersistent(false);
     settings.setLastPage(int(MainWindow::Page::Dashboard));

@@ -3,7 +3,12 @@
 // left for a year, then Service::catchUpToNow over the whole span, timed.
 // Each run uses a new data folder; min and median over the runs.
 //
-//   build/tests/bench/bench_catchup [runs] [days]      (default 3 runs of 365 days)
+//   build/tests/bench/bench_catchup [runs] [days] [keep-dir]   (default 3 runs of 365 days)
+//
+// With keep-dir (a new folder), one run builds its world there and keeps it:
+// the history the desktop app's --profile-startup is measured on, e.g.
+//   build/tests/bench/bench_catchup 1 730 /tmp/history
+//   build/app/topup-dashboard --data-dir /tmp/history --now 2029-01-01T06:00:00Z --profile-startup
 #include "service/service.h"
 
 #include <QCoreApplication>
@@ -82,13 +87,13 @@ struct Run
     int progressReports = 0;
 };
 
-Expected<Run> runOnce(int days)
+Expected<Run> runOnce(int days, const QString &keepDir)
 {
     using Result = Expected<Run>;
     const Instant start = *Instant::parse(u"2027-01-01T06:00:00Z");
     QTemporaryDir dir;
     Service::Options options;
-    options.dataDir = dir.path();
+    options.dataDir = keepDir.isEmpty() ? dir.path() : keepDir;
     options.fixedNow = start.plusMsecs(qint64(days) * dayMs);
     options.passwordIterations = 1000; // signing up is not what is measured
     Expected<std::unique_ptr<Service>> opened = Service::open(options);
@@ -119,9 +124,10 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const int runs = argc > 1 ? std::max(1, atoi(argv[1])) : 3;
     const int days = argc > 2 ? std::max(1, atoi(argv[2])) : 365;
+    const QString keepDir = argc > 3 ? QString::fromLocal8Bit(argv[3]) : QString();
     std::vector<double> seconds;
-    for (int i = 0; i < runs; ++i) {
-        const Expected<Run> run = runOnce(days);
+    for (int i = 0; i < (keepDir.isEmpty() ? runs : 1); ++i) {
+        const Expected<Run> run = runOnce(days, keepDir);
         if (!run) {
             std::fprintf(stderr, "bench_catchup: %s\n", qPrintable(run.error()));
             return 1;
