@@ -1,6 +1,7 @@
 #include "launcher.h"
 
 #include <QApplication>
+#include <QIcon>
 
 int main(int argc, char *argv[])
 {
@@ -9,5 +10,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("topup-dashboard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TOPUP_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("TopUp Dashboard"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("topup-dashboard"));
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/%1x%1/apps/topup-dashboard.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
     return topup::Launcher::run(app);
 }

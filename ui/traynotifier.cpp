@@ -4,7 +4,6 @@
 #include "service/service.h"
 
 #include <QApplication>
-#include <QStyle>
 #include <QSystemTrayIcon>
 #include <QWidget>
 
@@ -24,7 +23,7 @@ TrayNotifier::TrayNotifier(Service &service, QWidget *window)
     });
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
-    m_tray = new QSystemTrayIcon(QApplication::style()->standardIcon(QStyle::SP_ComputerIcon), this);
+    m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
     m_tray->setToolTip(QApplication::applicationDisplayName());
     connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
         m_window->showNormal();

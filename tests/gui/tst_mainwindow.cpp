@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPixmap>
 #include <QTest>
 
 using namespace topup;
@@ -128,6 +129,15 @@ private slots:
         QTest::keyClick(zone->lineEdit(), Qt::Key_Return);
         QTRY_COMPARE(m_service->account()->timezone, QStringLiteral("Asia/Tokyo"));
         QVERIFY(!error->isVisible());
+    }
+
+    void theAppIconIsEmbeddedAtEverySize()
+    {
+        for (const int size : {16, 24, 32, 48, 64, 128, 256}) {
+            const QPixmap icon(QStringLiteral(":/icons/%1x%1/apps/topup-dashboard.png").arg(size));
+            QVERIFY2(!icon.isNull(), qPrintable(QString::number(size)));
+            QCOMPARE(icon.size(), QSize(size, size));
+        }
     }
 
     void everyNavigationEntryHasAnAccessibleName()
