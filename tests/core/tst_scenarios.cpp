@@ -2,9 +2,10 @@
 // valid ones must print exactly their .expected.json (compared as JSON, plus
 // byte-identical between runs), invalid ones must exit 2 naming every path
 // their .error file lists.
+#include "programrun.h"
+
 #include <QDir>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -13,25 +14,11 @@ class TestScenarios final : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = topup::test::ProgramRun;
 
     static Run runSim(const QStringList &arguments, const QByteArray &input = {})
     {
-        QProcess process;
-        process.setWorkingDirectory(QStringLiteral(TOPUP_SCENARIO_DIR));
-        process.start(QStringLiteral(TOPUP_SIM), arguments);
-        if (!input.isEmpty())
-            process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000))
-            return {};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        return topup::test::runProgram(QStringLiteral(TOPUP_SIM), arguments, input, QStringLiteral(TOPUP_SCENARIO_DIR));
     }
 
     static QStringList scenarioFiles(const char *suffix)

@@ -1,9 +1,9 @@
 // A catch-up runs at most WorldSync::maxSpanDays of simulated time per run:
 // further, it stops there (saved), topup-sim exits 2 naming the limit, and
 // the next run continues. A --now earlier than the world's clock is said.
+#include "programrun.h"
 #include "service/service.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -13,21 +13,11 @@ namespace {
 
 constexpr qint64 day = 24 * 3600 * 1000;
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = topup::test::ProgramRun;
 
 Run runSim(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(TOPUP_SIM), arguments);
-    if (!process.waitForFinished(300000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return topup::test::runProgram(QStringLiteral(TOPUP_SIM), arguments);
 }
 
 std::unique_ptr<Service> openAt(const QString &dir, Instant now)

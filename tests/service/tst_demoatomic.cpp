@@ -2,6 +2,8 @@
 // either nothing (and --demo then works) or a world that opens and is
 // complete. Runs the real topup-sim and a child (demobuilder) that stops at
 // a named step to be killed there: no timing involved.
+#include "programrun.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
@@ -12,21 +14,11 @@ namespace {
 
 const QString now = QStringLiteral("2027-06-20T10:00:00Z");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = topup::test::ProgramRun;
 
 Run runSim(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(TOPUP_SIM), arguments);
-    if (!process.waitForFinished(300000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return topup::test::runProgram(QStringLiteral(TOPUP_SIM), arguments);
 }
 
 bool holdsFile(const QString &dir, const char *name)

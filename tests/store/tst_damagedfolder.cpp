@@ -1,6 +1,7 @@
 // Damaged and foreign data folders: anything that is not a TopUp world is
 // refused with a message naming the file, and left byte for byte as it was
 // (contents and modification time), also through the real topup-sim.
+#include "programrun.h"
 #include "service/service.h"
 #include "store/database.h"
 #include "store/statement.h"
@@ -10,7 +11,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -66,21 +66,11 @@ QMap<QString, QPair<QByteArray, qint64>> snapshot(const QString &dir)
     return files;
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = topup::test::ProgramRun;
 
 Run runSim(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(TOPUP_SIM), arguments);
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return topup::test::runProgram(QStringLiteral(TOPUP_SIM), arguments);
 }
 
 } // namespace
