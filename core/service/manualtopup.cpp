@@ -11,6 +11,25 @@ namespace topup {
 Expected<ChargeAnswer> ManualTopUp::run(qint64 accountId, qint64 lineId, qint64 methodId, qint64 packageId,
                                         Instant now, const ZonedCalendar &calendar)
 {
+    // SPEC §1: a balance never saturates. Checked before anything is
+    // charged or counted: the provider would take the money otherwise.
+    {
+        Statement fits(m_store, QStringLiteral("SELECT l.name, l.data_bytes, l.voice_seconds, p.data_bytes, p.voice_seconds"
+                                               " FROM lines l, packages p WHERE l.id = ? AND l.account_id = ? AND p.id = ?"
+                                               " AND p.account_id = ?"));
+        fits.bind(lineId).bind(accountId).bind(packageId).bind(accountId);
+        if (const auto ran = fits.run(); !ran)
+            return Expected<ChargeAnswer>::failure(ran.error());
+        if (!fits.next())
+            return Expected<ChargeAnswer>::failure(ManualTopUp::tr("no such line or package"));
+        qint64 sum = 0;
+        if (__builtin_add_overflow(fits.integer(1), fits.integer(3), &sum))
+            return Expected<ChargeAnswer>::failure(
+                ManualTopUp::tr("the data balance of line \"%1\" would exceed the largest amount; nothing was charged").arg(fits.text(0)));
+        if (__builtin_add_overflow(fits.integer(2), fits.integer(4), &sum))
+            return Expected<ChargeAnswer>::failure(
+                ManualTopUp::tr("the voice balance of line \"%1\" would exceed the largest amount; nothing was charged").arg(fits.text(0)));
+    }
     int number = 0;
     const Expected<bool> counted = m_store.write([&]() -> Expected<bool> {
         Statement count(m_store, QStringLiteral("UPDATE lines SET manual_topups = manual_topups + 1 WHERE id = ? AND account_id = ?"));
@@ -18,7 +37,7 @@ Expected<ChargeAnswer> ManualTopUp::run(qint64 accountId, qint64 lineId, qint64 
         if (const auto ran = count.run(); !ran)
             return ran;
         if (count.rowsAffected() != 1)
-            return Expected<bool>::failure(QCoreApplication::translate("topup::ManualTopUp", "no such line"));
+            return Expected<bool>::failure(ManualTopUp::tr("no such line"));
         Statement read(m_store, QStringLiteral("SELECT manual_topups FROM lines WHERE id = ?"));
         read.bind(lineId);
         if (const auto ran = read.run(); !ran)

@@ -2,6 +2,8 @@
 
 #include "chargerecorder.h"
 
+#include <QCoreApplication>
+
 namespace topup {
 
 class ZonedCalendar;
@@ -12,6 +14,8 @@ class ZonedCalendar;
 // crash can leave a gap in the numbering but never reuse an identity.
 class ManualTopUp final
 {
+    Q_DECLARE_TR_FUNCTIONS(ManualTopUp)
+
 public:
     ManualTopUp(Database &store, ChargeRecorder &recorder) : m_store(store), m_recorder(recorder) {}
 

@@ -58,6 +58,14 @@ private slots:
         const qint64 data = TOPUP_FIRST(service->lines()).dataBytes; // used a little, never topped up to a saturated value
         QVERIFY2(data <= 9223372036854775000 && data > 9223372036854775000 - 100000000000, qPrintable(QString::number(data)));
         QCOMPARE(TOPUP_FIRST(service->methods()).funds, Money::fromCents(100000)); // nothing charged
+
+        // A manual top-up that would overflow is refused before the provider is asked.
+        const Expected<ChargeAnswer> manual = service->manualTopUp(line.id, package.id, wallet.id);
+        QVERIFY(!manual);
+        QVERIFY2(manual.error().contains(QLatin1String("would exceed the largest amount; nothing was charged")),
+                 qPrintable(manual.error()));
+        QCOMPARE(TOPUP_FIRST(service->methods()).funds, Money::fromCents(100000));
+        QCOMPARE(TOPUP_VALUE(service->attempts()).size(), std::size_t(0));
     }
 };
 
