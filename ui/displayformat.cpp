@@ -62,11 +62,6 @@ QString DisplayFormat::money(Money amount, const QString &currency)
     return tr("%1 %2").arg(number, currency);
 }
 
-QString DisplayFormat::data(qint64 bytes)
-{
-    return DataAmount(bytes).toString();
-}
-
 QString DisplayFormat::voice(qint64 seconds)
 {
     const qint64 hours = seconds / 3600;

@@ -33,7 +33,6 @@ public:
     [[nodiscard]] static QString money(Money amount, const QString &currency);
     // The number alone, as a person would type it back: "4.50".
     [[nodiscard]] static QString moneyNumber(Money amount);
-    [[nodiscard]] static QString data(qint64 bytes);
     [[nodiscard]] static QString voice(qint64 seconds);
 
     [[nodiscard]] static QString trigger(const QString &name);

@@ -108,6 +108,14 @@ QWidget *MainWindow::buildShell()
                           static_cast<QWidget *>(m_alerts), static_cast<QWidget *>(m_settingsPage)})
         m_pages->addWidget(page);
 
+    // The pages that show data amounts follow the unit chosen in Settings.
+    const auto applyUnits = [this] {
+        m_line->setDataUnits(m_settings.dataUnits());
+        m_history->setDataUnits(m_settings.dataUnits());
+    };
+    applyUnits();
+    connect(&m_settings, &AppSettings::changed, this, applyUnits);
+
     auto *layout = new QHBoxLayout(shell);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);

@@ -1,3 +1,5 @@
+#include "checked.h"
+#include "pages/linepage.h"
 #include "appearance.h"
 #include "appsettings.h"
 #include "demoaccess.h"
@@ -129,6 +131,20 @@ private slots:
         QTest::keyClick(zone->lineEdit(), Qt::Key_Return);
         QTRY_COMPARE(m_service->account()->timezone, QStringLiteral("Asia/Tokyo"));
         QVERIFY(!error->isVisible());
+    }
+
+    void dataUnitsChosenInSettingsReachTheLinePage()
+    {
+        const LineRecord line = TOPUP_FIRST(m_service->lines());
+        m_window->linePage()->showLine(line.id);
+        m_window->showPage(MainWindow::Page::Line);
+        auto *data = m_window->linePage()->findChild<QLabel *>(QStringLiteral("dataBalance"));
+        QVERIFY(data);
+        QVERIFY2(data->text().contains(QLatin1String(" GB")), qPrintable(data->text()));
+        m_settings->setDataUnits(DataUnits::Binary);
+        QVERIFY2(data->text().contains(QLatin1String(" GiB")), qPrintable(data->text()));
+        m_settings->setDataUnits(DataUnits::Decimal);
+        QVERIFY2(data->text().contains(QLatin1String(" GB")), qPrintable(data->text()));
     }
 
     void theAppIconIsEmbeddedAtEverySize()

@@ -1,6 +1,7 @@
 #include "usagemodel.h"
 
 #include "displayformat.h"
+#include "formatter.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -55,7 +56,7 @@ QVariant UsageModel::data(const QModelIndex &index, int role) const
         case Period:
             return period(bucket.wallMs);
         case Data:
-            return DisplayFormat::data(bucket.dataBytes);
+            return Formatter::data(bucket.dataBytes, m_units);
         case Voice:
             return DisplayFormat::voice(bucket.voiceSeconds);
         default:
@@ -83,6 +84,15 @@ QVariant UsageModel::headerData(int section, Qt::Orientation orientation, int ro
     default:
         return {};
     }
+}
+
+void UsageModel::setDataUnits(DataUnits units)
+{
+    if (units == m_units)
+        return;
+    m_units = units;
+    if (!m_buckets.empty())
+        emit dataChanged(index(0, Data), index(int(m_buckets.size()) - 1, Data));
 }
 
 } // namespace topup

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "appsettings.h"
+
 #include <QAbstractTableModel>
 
 #include <vector>
@@ -29,6 +31,8 @@ public:
 
     // Oldest first, as the chart has them.
     void setBuckets(const std::vector<Bucket> &buckets, Step step);
+    // GB or GiB, as the user chose in Settings.
+    void setDataUnits(DataUnits units);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -40,6 +44,7 @@ private:
 
     std::vector<Bucket> m_buckets; // newest first
     Step m_step = Step::Day;
+    DataUnits m_units = DataUnits::Decimal;
 };
 
 } // namespace topup

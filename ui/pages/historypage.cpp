@@ -4,6 +4,7 @@
 #include "displayformat.h"
 #include "models/attemptfiltermodel.h"
 #include "models/attemptmodel.h"
+#include "models/usagemodel.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
 #include "widgets/paddeddelegate.h"
@@ -264,6 +265,11 @@ void HistoryPage::chooseExportFile()
     m_error->setError(done ? QString() : done.error());
     if (done)
         m_count->setText(tr("Exported %1 rows to %2").arg(m_filter->rowCount()).arg(path));
+}
+
+void HistoryPage::setDataUnits(DataUnits units)
+{
+    m_chart->table()->setDataUnits(units);
 }
 
 } // namespace topup

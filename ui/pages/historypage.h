@@ -2,6 +2,8 @@
 
 #include "domain/expected.h"
 
+#include "appsettings.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -36,6 +38,8 @@ public:
     AttemptFilterModel *filtered() const { return m_filter; }
     QTableView *table() const { return m_table; }
     UsageHistoryChart *chart() const { return m_chart; }
+    // GB or GiB, as the user chose in Settings.
+    void setDataUnits(DataUnits units);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -102,4 +102,9 @@ void LinePage::showTestTab()
     m_tabs->setCurrentWidget(m_test);
 }
 
+void LinePage::setDataUnits(DataUnits units)
+{
+    m_test->setDataUnits(units);
+}
+
 } // namespace topup

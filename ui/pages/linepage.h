@@ -1,5 +1,7 @@
 #pragma once
 
+#include "appsettings.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -30,6 +32,9 @@ public:
     // Before leaving the page: unsaved rules get Save / Discard / Cancel.
     // False when the user chose to stay.
     bool confirmLeave();
+
+    // GB or GiB, as the user chose in Settings.
+    void setDataUnits(DataUnits units);
 
     PolicyEditor *rules() const { return m_rules; }
     LineTestPanel *test() const { return m_test; }

@@ -2,8 +2,9 @@
 
 #include "displayformat.h"
 #include "domain/reason.h"
+#include "formatter.h"
 #include "models/attemptmodel.h"
-#include "rules/thresholdstate.h"
+#include "domain/lineprogress.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
 #include "widgets/paddeddelegate.h"
@@ -240,13 +241,19 @@ void LineTestPanel::fillChoices()
         needsMethod->setEnabled(m_faultMethod->count() > 0);
 }
 
+void LineTestPanel::setDataUnits(DataUnits units)
+{
+    m_units = units;
+    refreshLine();
+}
+
 void LineTestPanel::refreshLine()
 {
     if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {
         for (const LineRecord &line : *lines) {
             if (line.id != m_lineId)
                 continue;
-            m_data->setText(tr("Data: %1").arg(DisplayFormat::data(line.dataBytes)));
+            m_data->setText(tr("Data: %1").arg(Formatter::data(line.dataBytes, m_units)));
             m_voice->setText(tr("Voice: %1").arg(DisplayFormat::voice(line.voiceSeconds)));
             const bool threshold = line.policy && line.policy->hasActiveThreshold();
             m_state->setText(threshold ? tr("Threshold top-up: %1").arg(DisplayFormat::thresholdState(thresholdStateName(line.progress.state)))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "appsettings.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -27,6 +29,8 @@ public:
     explicit LineTestPanel(Service &service, QWidget *parent = nullptr);
 
     void setLine(qint64 lineId);
+    // GB or GiB, as the user chose in Settings.
+    void setDataUnits(DataUnits units);
     AttemptModel *attempts() const { return m_attemptModel; }
 
 protected:
@@ -34,6 +38,7 @@ protected:
 
 private:
     void retranslateUi();
+    DataUnits m_units = DataUnits::Decimal;
     void fillChoices();
     void refreshLine();
     void refreshClock();
