@@ -1,6 +1,7 @@
 // The scenario reader (SPEC §2 validation, §8 format): every problem is
 // reported, each at the path of the field that is wrong.
 #include "jsonpatch.h"
+#include "scenario/duplicatekeys.h"
 #include "scenario/scenarioreader.h"
 
 #include <QJsonArray>
@@ -339,6 +340,39 @@ private slots:
         // has its keys sorted: the original "timezone" comes after "lines").
         QCOMPARE(describe(result.problems), QStringLiteral("lines[0].policy.threshold.below: this key appears twice in the same object\n"
                                                            "timezone: this key appears twice in the same object"));
+    }
+
+    void duplicateKeysInAnyShape_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        const QString twice = QStringLiteral(": this key appears twice in the same object");
+        QTest::newRow("none") << QByteArray(R"({"a": 1, "b": {"a": 2}, "c": [{"a": 3}, {"a": 4}]})") << QString();
+        QTest::newRow("root") << QByteArray(R"({"a": 1, "a": 2})") << QStringLiteral("a") + twice;
+        QTest::newRow("three times") << QByteArray(R"({"a": 1, "a": 2, "a": 3})")
+                                     << QStringLiteral("a") + twice + QLatin1Char('\n') + QStringLiteral("a") + twice;
+        QTest::newRow("in arrays") << QByteArray(R"({"e": [{"x": 1}, {"y": [1, {"z": 1, "z": 2}], "y": 0}]})")
+                                   << QStringLiteral("e[1].y[1].z") + twice + QLatin1Char('\n') + QStringLiteral("e[1].y") + twice;
+        QTest::newRow("root array") << QByteArray(R"([[], {"k": "}", "k": "{"}])") << QStringLiteral("[1].k") + twice;
+        QTest::newRow("escaped same") << QByteArray("{\"day\": 1, \"d\\u0061y\": 2}") << QStringLiteral("day") + twice;
+        QTest::newRow("escape differs") << QByteArray("{\"a\\\"b\": 1, \"a\\\\b\": 2, \"a\\\"b\\n\": 3}") << QString();
+        QTest::newRow("escaped path") << QByteArray("{\"x\\ty\": {\"q\": 1, \"q\": 2}}") << QStringLiteral("x\ty.q") + twice;
+        QTest::newRow("quotes in values") << QByteArray("{\"a\": \"\\\"a\\\": 1\", \"b\": \"\\\\\", \"a\\\"\": 2}") << QString();
+        QTest::newRow("not utf-8 equal bytes") << QByteArray("{\"\xc3\xa9\": 1, \"\\u00e9\": 2}")
+                                               << QString::fromUtf8("\xc3\xa9") + twice;
+        QByteArray many = "{";
+        for (int i = 0; i < 100; ++i)
+            many += "\"k" + QByteArray::number(i) + "\": " + QByteArray::number(i) + ",";
+        many += "\"k7\": 0, \"k\\u0039\": 0, \"k100\": 0}";
+        QTest::newRow("many keys") << many << QStringLiteral("k7") + twice + QLatin1Char('\n') + QStringLiteral("k9") + twice;
+    }
+
+    void duplicateKeysInAnyShape()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        QVERIFY2(!QJsonDocument::fromJson(json).isNull(), json.constData()); // the scan expects JSON Qt accepts
+        QCOMPARE(describe(findDuplicateKeys(json)), expected);
     }
 
     void utcIsAZone()
