@@ -292,17 +292,22 @@ void ScenarioReader::readEvents(JsonFields &root, bool rangeKnown)
         return;
     m_world.events.reserve(std::size_t(events->size()));
     for (qsizetype i = 0; i < events->size(); ++i) {
-        const QString path = indexed(QStringLiteral("events"), i);
-        if (const auto object = element(events->at(i), path))
-            readEvent(*object, path, rangeKnown);
+        const QJsonValue value = events->at(i);
+        if (value.isObject())
+            readEvent(value.toObject(), i, rangeKnown); // its path is built only if it has a problem
+        else
+            m_problems.push_back(Problem{indexed(QStringLiteral("events"), i),
+                                         ScenarioReader::tr("must be an object, not %1").arg(jsonTypeName(value))});
     }
 }
 
-void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, bool rangeKnown)
+void ScenarioReader::readEvent(const QJsonObject &object, qsizetype index, bool rangeKnown)
 {
-    static const QStringList lineActions = {QStringLiteral("use"), QStringLiteral("topup"), QStringLiteral("policy")};
-    static const QStringList methodActions = {QStringLiteral("deposit"), QStringLiteral("fail_next")};
-    JsonFields fields(object, path, m_problems);
+    // The first three act on a line, the last two on a method.
+    static const QString actionKeys[] = {QStringLiteral("use"), QStringLiteral("topup"), QStringLiteral("policy"),
+                                         QStringLiteral("deposit"), QStringLiteral("fail_next")};
+    constexpr int lineActionCount = 3;
+    JsonFields fields(object, QStringLiteral("events"), index, m_problems);
     WorldEvent event;
     const std::size_t problemsBefore = m_problems.size();
     const auto at = fields.parsed(QStringLiteral("at"), Need::Required, parseInstant);
@@ -312,31 +317,34 @@ void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, b
     if (at)
         event.at = *at;
 
-    QStringList actions;
-    for (const QString &action : lineActions + methodActions) {
-        if (fields.has(action))
-            actions << action;
+    int first = -1; // the index in actionKeys of the event's first action
+    for (int i = 0; i < int(std::size(actionKeys)); ++i) {
+        if (!fields.has(actionKeys[i]))
+            continue;
+        if (first < 0)
+            first = i;
+        else
+            fields.add(fields.pathOf(actionKeys[i]),
+                       ScenarioReader::tr("an event has exactly one action (this one already has %1)").arg(actionKeys[first]));
     }
-    for (qsizetype i = 1; i < actions.size(); ++i)
-        fields.add(fields.pathOf(actions[i]), ScenarioReader::tr("an event has exactly one action (this one already has %1)").arg(actions[0]));
-    const QString action = actions.value(0);
-    const bool onLine = lineActions.contains(action);
-    const bool onMethod = methodActions.contains(action);
-    if (actions.isEmpty())
-        fields.add(path, ScenarioReader::tr("an event needs one action: use, topup, policy, deposit or fail_next"));
+    const QString action = first < 0 ? QString() : actionKeys[first];
+    const bool onLine = first >= 0 && first < lineActionCount;
+    const bool onMethod = first >= lineActionCount;
+    if (first < 0)
+        fields.add(fields.path(), ScenarioReader::tr("an event needs one action: use, topup, policy, deposit or fail_next"));
 
     if (onMethod && fields.has(QStringLiteral("line")))
         fields.add(fields.pathOf(QStringLiteral("line")), ScenarioReader::tr("not allowed with %1").arg(action));
-    const auto line = fields.reference(QStringLiteral("line"), onLine ? Need::Required : Need::Optional, m_lineIds, ScenarioReader::tr("line"));
+    const auto line = fields.reference(QStringLiteral("line"), onLine ? Need::Required : Need::Optional, m_lineIds, m_lineWord);
     if (onLine && fields.has(QStringLiteral("method")))
         fields.add(fields.pathOf(QStringLiteral("method")), ScenarioReader::tr("not allowed with %1 (a top-up names its method inside)").arg(action));
-    const auto method = fields.reference(QStringLiteral("method"), onMethod ? Need::Required : Need::Optional, m_methodIds, ScenarioReader::tr("method"));
+    const auto method = fields.reference(QStringLiteral("method"), onMethod ? Need::Required : Need::Optional, m_methodIds, m_methodWord);
     event.line = line.value_or(QString());
     event.method = method.value_or(QString());
 
     if (const auto use = fields.object(QStringLiteral("use"), Need::Optional)) {
         event.kind = WorldEvent::Kind::Use;
-        JsonFields useFields(*use, fields.pathOf(QStringLiteral("use")), m_problems);
+        JsonFields useFields(*use, fields, QStringLiteral("use"), m_problems);
         event.data = useFields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount());
         event.voice = useFields.parsed(QStringLiteral("voice"), Need::Optional, parseVoice).value_or(VoiceAmount());
         if (!useFields.has(QStringLiteral("data")) && !useFields.has(QStringLiteral("voice")))
@@ -345,16 +353,16 @@ void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, b
     }
     if (const auto topUp = fields.object(QStringLiteral("topup"), Need::Optional)) {
         event.kind = WorldEvent::Kind::TopUp;
-        JsonFields topUpFields(*topUp, fields.pathOf(QStringLiteral("topup")), m_problems);
+        JsonFields topUpFields(*topUp, fields, QStringLiteral("topup"), m_problems);
         event.package =
-            topUpFields.reference(QStringLiteral("package"), Need::Required, m_packageIds, ScenarioReader::tr("package")).value_or(QString());
+            topUpFields.reference(QStringLiteral("package"), Need::Required, m_packageIds, m_packageWord).value_or(QString());
         event.method =
-            topUpFields.reference(QStringLiteral("method"), Need::Required, m_methodIds, ScenarioReader::tr("method")).value_or(QString());
+            topUpFields.reference(QStringLiteral("method"), Need::Required, m_methodIds, m_methodWord).value_or(QString());
         topUpFields.rejectUnknownKeys();
     }
     if (const auto policy = fields.object(QStringLiteral("policy"), Need::Optional)) {
         event.kind = WorldEvent::Kind::SetPolicy;
-        event.policy = PolicyJson::read(*policy, fields.pathOf(QStringLiteral("policy")), PolicyCatalog{m_methodIds, m_packageIds, m_world.packages}, m_problems);
+        event.policy = std::make_shared<const Policy>(PolicyJson::read(*policy, fields.pathOf(QStringLiteral("policy")), PolicyCatalog{m_methodIds, m_packageIds, m_world.packages}, m_problems));
     }
     if (const auto deposit = fields.parsed(QStringLiteral("deposit"), Need::Optional, parseMoney)) {
         event.kind = WorldEvent::Kind::Deposit;
@@ -398,7 +406,7 @@ void ScenarioReader::readGenerate(JsonFields &root, bool rangeKnown)
             continue;
         JsonFields fields(*object, path, m_problems);
         UsageStream stream;
-        const auto line = fields.reference(QStringLiteral("line"), Need::Required, m_lineIds, ScenarioReader::tr("line"));
+        const auto line = fields.reference(QStringLiteral("line"), Need::Required, m_lineIds, m_lineWord);
         const auto profileName = fields.string(QStringLiteral("profile"), Need::Required);
         const auto profile = profileName ? parseUsageProfile(*profileName) : std::nullopt;
         if (profileName && !profile)

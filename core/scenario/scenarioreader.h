@@ -46,7 +46,7 @@ private:
     void readMethods(JsonFields &root);
     void readLines(JsonFields &root);
     void readEvents(JsonFields &root, bool rangeKnown);
-    void readEvent(const QJsonObject &object, const QString &path, bool rangeKnown);
+    void readEvent(const QJsonObject &object, qsizetype index, bool rangeKnown);
     void readGenerate(JsonFields &root, bool rangeKnown);
     bool withinLimit(const QJsonArray &list, const QString &path, qsizetype limit, KnownIds *ids);
     std::optional<QString> readId(JsonFields &fields, KnownIds &seen);
@@ -57,6 +57,10 @@ private:
     KnownIds m_packageIds;
     KnownIds m_methodIds;
     KnownIds m_lineIds;
+    // What a reference names, in messages; translated once, not per event.
+    const QString m_lineWord = ScenarioReader::tr("line");
+    const QString m_methodWord = ScenarioReader::tr("method");
+    const QString m_packageWord = ScenarioReader::tr("package");
 };
 
 } // namespace topup
