@@ -4,9 +4,11 @@
 #include "domain/timezonename.h"
 #include "duplicatekeys.h"
 #include "jsonfields.h"
+#include "jsonscan.h"
 #include "policyjson.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
@@ -87,6 +89,23 @@ std::optional<QString> idProblem(const QString &id)
 ScenarioReader::Result ScenarioReader::read(const QByteArray &json)
 {
     ScenarioReader reader;
+    // The fast way: plain text, checked in one pass, whose events are read
+    // straight from their bytes while the rest (a few lines, packages and
+    // methods) goes through Qt's parser with the events left out.
+    const JsonScan::Result scan = JsonScan::scan(json);
+    if (scan.plain) {
+        const QByteArray rest = json.left(scan.eventsBegin) + "[]" + json.mid(scan.eventsEnd);
+        const QJsonDocument document = QJsonDocument::fromJson(rest);
+        if (document.isObject()) { // it always is: the scan accepts only what Qt does
+            reader.m_plainEvents = &scan.events;
+            reader.readRoot(document.object());
+            Result result;
+            result.problems = std::move(reader.m_problems);
+            if (result.problems.empty())
+                result.world = std::move(reader.m_world);
+            return result;
+        }
+    }
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
@@ -148,11 +167,11 @@ void ScenarioReader::readRoot(const QJsonObject &object)
     root.rejectUnknownKeys();
 }
 
-bool ScenarioReader::withinLimit(const QJsonArray &list, const QString &path, qsizetype limit, KnownIds *ids)
+bool ScenarioReader::withinLimit(qsizetype size, const QString &path, qsizetype limit, KnownIds *ids)
 {
-    if (list.size() <= limit)
+    if (size <= limit)
         return true;
-    m_problems.push_back(Problem{path, ScenarioReader::tr("%1 entries, more than the limit of %2").arg(list.size()).arg(limit)});
+    m_problems.push_back(Problem{path, ScenarioReader::tr("%1 entries, more than the limit of %2").arg(size).arg(limit)});
     if (ids)
         ids->complete = false; // not read: references to them are not reported as unknown
     return false;
@@ -183,7 +202,7 @@ std::optional<QString> ScenarioReader::readId(JsonFields &fields, KnownIds &seen
 void ScenarioReader::readPackages(JsonFields &root)
 {
     const auto packages = root.array(QStringLiteral("packages"), Need::Required);
-    if (!packages || !withinLimit(*packages, QStringLiteral("packages"), maxListEntries, &m_packageIds)) {
+    if (!packages || !withinLimit(packages->size(), QStringLiteral("packages"), maxListEntries, &m_packageIds)) {
         m_packageIds.complete = false;
         return;
     }
@@ -212,7 +231,7 @@ void ScenarioReader::readPackages(JsonFields &root)
 void ScenarioReader::readMethods(JsonFields &root)
 {
     const auto methods = root.array(QStringLiteral("methods"), Need::Required);
-    if (!methods || !withinLimit(*methods, QStringLiteral("methods"), maxListEntries, &m_methodIds)) {
+    if (!methods || !withinLimit(methods->size(), QStringLiteral("methods"), maxListEntries, &m_methodIds)) {
         m_methodIds.complete = false;
         return;
     }
@@ -259,7 +278,7 @@ void ScenarioReader::readMethods(JsonFields &root)
 void ScenarioReader::readLines(JsonFields &root)
 {
     const auto lines = root.array(QStringLiteral("lines"), Need::Required);
-    if (!lines || !withinLimit(*lines, QStringLiteral("lines"), maxListEntries, &m_lineIds)) {
+    if (!lines || !withinLimit(lines->size(), QStringLiteral("lines"), maxListEntries, &m_lineIds)) {
         m_lineIds.complete = false;
         return;
     }
@@ -288,7 +307,11 @@ void ScenarioReader::readLines(JsonFields &root)
 void ScenarioReader::readEvents(JsonFields &root, bool rangeKnown)
 {
     const auto events = root.array(QStringLiteral("events"), Need::Optional);
-    if (!events || !withinLimit(*events, QStringLiteral("events"), maxEvents, nullptr))
+    if (events && m_plainEvents) {
+        readPlainEvents(*m_plainEvents, rangeKnown);
+        return;
+    }
+    if (!events || !withinLimit(events->size(), QStringLiteral("events"), maxEvents, nullptr))
         return;
     m_world.events.reserve(std::size_t(events->size()));
     for (qsizetype i = 0; i < events->size(); ++i) {
@@ -299,6 +322,169 @@ void ScenarioReader::readEvents(JsonFields &root, bool rangeKnown)
             m_problems.push_back(Problem{indexed(QStringLiteral("events"), i),
                                          ScenarioReader::tr("must be an object, not %1").arg(jsonTypeName(value))});
     }
+}
+
+void ScenarioReader::readPlainEvents(const std::vector<std::string_view> &events, bool rangeKnown)
+{
+    if (!withinLimit(qsizetype(events.size()), QStringLiteral("events"), maxEvents, nullptr))
+        return;
+    m_lineIdsUtf8.reserve(std::size_t(m_lineIds.paths.size()));
+    for (auto it = m_lineIds.paths.constBegin(); it != m_lineIds.paths.constEnd(); ++it) {
+        m_lineIdsUtf8.push_back(it.key().toUtf8());
+        const QByteArray &utf8 = m_lineIdsUtf8.back();
+        m_linesByUtf8.emplace(std::string_view(utf8.constData(), std::size_t(utf8.size())), it.key());
+    }
+    m_world.events.reserve(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (readPlainUse(events[i], rangeKnown))
+            continue;
+        // Any other event, or one with a problem: the general way, which
+        // says what is wrong exactly as for any file.
+        const QByteArray text = QByteArray("[") + QByteArray(events[i].data(), qsizetype(events[i].size())) + ']';
+        const QJsonValue value = QJsonDocument::fromJson(text).array().at(0);
+        if (value.isObject())
+            readEvent(value.toObject(), qsizetype(i), rangeKnown);
+        else
+            m_problems.push_back(Problem{indexed(QStringLiteral("events"), qsizetype(i)),
+                                         ScenarioReader::tr("must be an object, not %1").arg(jsonTypeName(value))});
+    }
+}
+
+namespace {
+
+// Reads `"key": ` or the end of an object; text is plain JSON (JsonScan).
+class PlainObject final
+{
+public:
+    explicit PlainObject(std::string_view text) : m_pos(text.data()), m_end(text.data() + text.size()) {}
+
+    // The next key, or false at the end (or when the value is not a plain string/object).
+    bool next(std::string_view *key)
+    {
+        skip();
+        if (m_pos < m_end && (*m_pos == '{' || *m_pos == ','))
+            ++m_pos;
+        skip();
+        if (m_pos >= m_end || *m_pos != '"')
+            return false;
+        *key = quoted();
+        skip();
+        ++m_pos; // ':'
+        skip();
+        return true;
+    }
+    bool atString() const { return m_pos < m_end && *m_pos == '"'; }
+    bool atObject() const { return m_pos < m_end && *m_pos == '{'; }
+    std::string_view string() { return quoted(); }
+    // The text of the object value here, up to its closing brace.
+    std::string_view object()
+    {
+        const char *start = m_pos;
+        int depth = 0;
+        do {
+            if (*m_pos == '"') {
+                quoted();
+                continue;
+            }
+            if (*m_pos == '{' || *m_pos == '[')
+                ++depth;
+            else if (*m_pos == '}' || *m_pos == ']')
+                --depth;
+            ++m_pos;
+        } while (depth > 0 && m_pos < m_end);
+        return std::string_view(start, std::size_t(m_pos - start));
+    }
+
+private:
+    void skip()
+    {
+        while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
+            ++m_pos;
+    }
+    std::string_view quoted()
+    {
+        const char *start = ++m_pos;
+        while (*m_pos != '"') // plain: no escapes, and the quote is there
+            ++m_pos;
+        return std::string_view(start, std::size_t(m_pos++ - start));
+    }
+
+    const char *m_pos;
+    const char *m_end;
+};
+
+// Parses ASCII text with `parse` without allocating for it.
+template<typename T>
+std::optional<T> parsedAscii(std::string_view text, Expected<T> (*parse)(QStringView))
+{
+    char16_t buffer[64];
+    if (text.size() > std::size(buffer))
+        return std::nullopt;
+    std::copy(text.begin(), text.end(), buffer);
+    const Expected<T> value = parse(QStringView(buffer, qsizetype(text.size())));
+    if (!value)
+        return std::nullopt;
+    return *value;
+}
+
+} // namespace
+
+bool ScenarioReader::readPlainUse(std::string_view text, bool rangeKnown)
+{
+    // Exactly "at", "line" and "use" (with "data" and/or "voice"), each a
+    // valid value: anything else is left to the general way.
+    PlainObject object(text);
+    std::string_view key;
+    std::string_view at;
+    std::string_view line;
+    std::string_view use;
+    while (object.next(&key)) {
+        std::string_view *slot = key == "at" ? &at : key == "line" ? &line : key == "use" ? &use : nullptr;
+        if (!slot)
+            return false;
+        if (key == "use" ? !object.atObject() : !object.atString())
+            return false;
+        *slot = key == "use" ? object.object() : object.string();
+    }
+    if (at.data() == nullptr || line.data() == nullptr || use.data() == nullptr)
+        return false;
+    WorldEvent event;
+    const auto instant = parsedAscii<Instant>(at, &Instant::parse);
+    if (!instant || (rangeKnown && (*instant < m_world.start || *instant > m_world.end)))
+        return false;
+    event.at = *instant;
+    if (m_lineIds.complete) {
+        const auto found = m_linesByUtf8.find(line);
+        if (found == m_linesByUtf8.end())
+            return false;
+        event.line = found->second;
+    } else {
+        event.line = QString::fromLatin1(line.data(), qsizetype(line.size()));
+    }
+    PlainObject amounts(use);
+    bool any = false;
+    while (amounts.next(&key)) {
+        if ((key != "data" && key != "voice") || !amounts.atString())
+            return false;
+        const std::string_view value = amounts.string();
+        if (key == "data") {
+            const auto data = parsedAscii<DataAmount>(value, &DataAmount::parse);
+            if (!data)
+                return false;
+            event.data = *data;
+        } else {
+            const auto voice = parsedAscii<VoiceAmount>(value, &VoiceAmount::parse);
+            if (!voice)
+                return false;
+            event.voice = *voice;
+        }
+        any = true;
+    }
+    if (!any)
+        return false;
+    event.kind = WorldEvent::Kind::Use;
+    m_world.events.push_back(std::move(event));
+    return true;
 }
 
 void ScenarioReader::readEvent(const QJsonObject &object, qsizetype index, bool rangeKnown)
@@ -396,7 +582,7 @@ void ScenarioReader::readEvent(const QJsonObject &object, qsizetype index, bool 
 void ScenarioReader::readGenerate(JsonFields &root, bool rangeKnown)
 {
     const auto streams = root.array(QStringLiteral("generate"), Need::Optional);
-    if (!streams || !withinLimit(*streams, QStringLiteral("generate"), maxListEntries, nullptr))
+    if (!streams || !withinLimit(streams->size(), QStringLiteral("generate"), maxListEntries, nullptr))
         return;
     qint64 total = 0;
     for (qsizetype i = 0; i < streams->size(); ++i) {

@@ -2,6 +2,7 @@
 // reported, each at the path of the field that is wrong.
 #include "jsonpatch.h"
 #include "scenario/duplicatekeys.h"
+#include "scenario/jsonscan.h"
 #include "scenario/scenarioreader.h"
 
 #include <QJsonArray>
@@ -32,6 +33,27 @@ QJsonArray strings(std::initializer_list<const char *> items)
     return array;
 }
 
+
+// Every field of every event, to compare two readings.
+QString describeEvents(const World &world)
+{
+    QStringList lines;
+    for (const WorldEvent &event : world.events) {
+        QStringList faults;
+        for (const Reason reason : event.faults)
+            faults << QString::number(int(reason));
+        lines << QStringLiteral("%1 %2 line=%3 method=%4 package=%5 data=%6 voice=%7 deposit=%8 policy=%9 faults=%10")
+                     .arg(event.at.toString())
+                     .arg(int(event.kind))
+                     .arg(event.line, event.method, event.package)
+                     .arg(event.data.bytes())
+                     .arg(event.voice.seconds())
+                     .arg(event.deposit.toString())
+                     .arg(event.policy ? (event.policy->enabled ? QStringLiteral("on") : QStringLiteral("off")) : QStringLiteral("none"))
+                     .arg(faults.join(QLatin1Char(',')));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
 
 } // namespace
 
@@ -373,6 +395,108 @@ private slots:
         QFETCH(QString, expected);
         QVERIFY2(!QJsonDocument::fromJson(json).isNull(), json.constData()); // the scan expects JSON Qt accepts
         QCOMPARE(describe(findDuplicateKeys(json)), expected);
+    }
+
+    void plainAndGeneralWaysAgree_data()
+    {
+        QTest::addColumn<QByteArray>("events");
+        QTest::addColumn<QByteArray>("lines"); // replaces the base's lines when not empty
+        const QByteArray at = R"("at": "2027-04-02T10:00:00Z")";
+        QTest::newRow("valid, every kind") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": "5MB"}},
+            {"use": {"voice": "2min", "data": "1GB"}, "line": "phone", )" + at + R"(},
+            {)" + at + R"(, "line": "phone", "use": {"voice": "30s"}},
+            {)" + at + R"(, "line": "phone", "topup": {"package": "2GB", "method": "mc"}},
+            {)" + at + R"(, "method": "pp", "deposit": "5.00"},
+            {)" + at + R"(, "method": "mc", "fail_next": ["declined", "gateway_error"]},
+            {)" + at + R"(, "line": "phone", "policy": {"enabled": false}}])") << QByteArray();
+        QTest::newRow("unknown line") << QByteArray("[{" + at + R"(, "line": "tablet", "use": {"data": "5MB"}}])") << QByteArray();
+        QTest::newRow("outside start..end") << QByteArray(R"([{"at": "2027-06-02T10:00:00Z", "line": "phone", "use": {"data": "5MB"}}])") << QByteArray();
+        QTest::newRow("bad instant") << QByteArray(R"([{"at": "2027-04-02 10:00", "line": "phone", "use": {"data": "5MB"}}])") << QByteArray();
+        QTest::newRow("bad amount") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": "5XB", "voice": "-1s"}}])") << QByteArray();
+        QTest::newRow("no amount") << QByteArray("[{" + at + R"(, "line": "phone", "use": {}}])") << QByteArray();
+        QTest::newRow("unknown key in use") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"dta": "5MB"}}])") << QByteArray();
+        QTest::newRow("amount not a string") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": 5}}])") << QByteArray();
+        QTest::newRow("use not an object") << QByteArray("[{" + at + R"(, "line": "phone", "use": "5MB"}])") << QByteArray();
+        QTest::newRow("use and method") << QByteArray("[{" + at + R"(, "line": "phone", "method": "mc", "use": {"data": "5MB"}}])") << QByteArray();
+        QTest::newRow("two actions") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": "5MB"}, "topup": {}}])") << QByteArray();
+        QTest::newRow("no at") << QByteArray(R"([{"line": "phone", "use": {"data": "5MB"}}])") << QByteArray();
+        QTest::newRow("line a number") << QByteArray("[{" + at + R"(, "line": 7, "use": {"data": "5MB"}}])") << QByteArray();
+        QTest::newRow("not objects") << QByteArray(R"([5, "x", [], null, {}])") << QByteArray();
+        QTest::newRow("unknown key") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": "5MB"}, "note": "hi"}])") << QByteArray();
+        QTest::newRow("lines incomplete") << QByteArray("[{" + at + R"(, "line": "tablet", "use": {"data": "5MB"}}])")
+                                          << QByteArray(R"([{"id": "phone"}, {"id": "a b"}])");
+        QTest::newRow("id is the line's") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": "5MB"}},
+            {)" + at + R"(, "line": "phone2", "use": {"data": "5MB"}}])")
+                                          << QByteArray(R"([{"id": "phone2"}, {"id": "phone"}])");
+    }
+
+    void plainAndGeneralWaysAgree()
+    {
+        // The same scenario read the fast way (plain text) and the general
+        // way (a key written with an escape): same problems, same events.
+        QFETCH(QByteArray, events);
+        QFETCH(QByteArray, lines);
+        QJsonObject scenario = withValue(baseScenario(), QStringLiteral("events"), QJsonValue(QJsonDocument::fromJson(events).array()));
+        QVERIFY2(QJsonDocument::fromJson(events).isArray(), events.constData());
+        if (!lines.isEmpty())
+            scenario = withValue(scenario, QStringLiteral("lines"), QJsonValue(QJsonDocument::fromJson(lines).array()));
+        const QByteArray plain = toJson(scenario);
+        QByteArray general = plain;
+        QVERIFY(general.contains(R"("format":)"));
+        general.replace(R"("format":)", R"("form\u0061t":)");
+        QVERIFY(JsonScan::scan(plain).plain);
+        QVERIFY(!JsonScan::scan(general).plain);
+        const ScenarioReader::Result fast = ScenarioReader::read(plain);
+        const ScenarioReader::Result slow = ScenarioReader::read(general);
+        QCOMPARE(describe(fast.problems), describe(slow.problems));
+        QCOMPARE(bool(fast.world), bool(slow.world));
+        if (fast.world && slow.world)
+            QCOMPARE(describeEvents(*fast.world), describeEvents(*slow.world));
+        if (QByteArray(QTest::currentDataTag()).startsWith("valid")) {
+            QVERIFY2(fast.world, qPrintable(describe(fast.problems)));
+            QCOMPARE(fast.world->events.size(), std::size_t(7));
+        }
+    }
+
+    void plainScanRefusesWhatIsNotPlain_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("plain");
+        QTest::newRow("plain") << QByteArray(R"( {"a": [1, -2.5, 0, true, false, null, {"b": "c"}], "events": [{}, 3]} )") << true;
+        QTest::newRow("no events") << QByteArray(R"({"a": 1})") << false;
+        QTest::newRow("events not an array") << QByteArray(R"({"events": {}})") << false;
+        QTest::newRow("events nested only") << QByteArray(R"({"x": {"events": []}})") << false;
+        QTest::newRow("truncated") << QByteArray(R"({"events": [{"at": "x"})") << false;
+        QTest::newRow("trailing garbage") << QByteArray(R"({"events": []} x)") << false;
+        QTest::newRow("trailing comma") << QByteArray(R"({"events": [1,]})") << false;
+        QTest::newRow("escape") << QByteArray("{\"events\": [\"a\\nb\"]}") << false;
+        QTest::newRow("non-ascii") << QByteArray("{\"events\": [\"\xc3\xa9\"]}") << false;
+        QTest::newRow("control character") << QByteArray("{\"events\": [\"a\tb\"]}") << false;
+        QTest::newRow("exponent") << QByteArray(R"({"events": [1e2]})") << false;
+        QTest::newRow("leading zero") << QByteArray(R"({"events": [01]})") << false;
+        QTest::newRow("bare point") << QByteArray(R"({"events": [1.]})") << false;
+        QTest::newRow("huge") << QByteArray(R"({"events": [12345678901234567890]})") << false;
+        QTest::newRow("minus zero") << QByteArray(R"({"events": [-0, 31.0]})") << true;
+        QTest::newRow("duplicate key") << QByteArray(R"({"events": [{"a": 1, "a": 2}]})") << false;
+        QTest::newRow("duplicate events") << QByteArray(R"({"events": [], "events": []})") << false;
+        QTest::newRow("bad literal") << QByteArray(R"({"events": [tru]})") << false;
+        QTest::newRow("root array") << QByteArray(R"([{"events": []}])") << false;
+        QByteArray deep = R"({"events": [)";
+        for (int i = 0; i < 100; ++i)
+            deep += '[';
+        for (int i = 0; i < 100; ++i)
+            deep += ']';
+        QTest::newRow("deep") << QByteArray(deep + "]}") << false;
+    }
+
+    void plainScanRefusesWhatIsNotPlain()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, plain);
+        const JsonScan::Result scan = JsonScan::scan(json);
+        QCOMPARE(scan.plain, plain);
+        if (plain) // what it accepts, Qt's parser accepts too
+            QVERIFY(QJsonDocument::fromJson(json).isObject());
     }
 
     void utcIsAZone()
