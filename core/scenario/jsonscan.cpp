@@ -1,6 +1,7 @@
 #include "jsonscan.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace topup {
 namespace {
@@ -16,6 +17,7 @@ public:
     JsonScan::Result run()
     {
         JsonScan::Result result;
+        result.events.reserve(std::size_t(m_end - m_begin) / 80); // about an event's length: no regrowth
         m_result = &result;
         skipSpace();
         if (m_pos >= m_end || *m_pos != '{' || !value(0))
@@ -41,6 +43,20 @@ private:
     bool string(std::string_view *text)
     {
         const char *start = ++m_pos; // past the opening quote
+        // Eight bytes at a time while none is a quote, a backslash, a control
+        // character or not ASCII; the loop below looks at the rest.
+        constexpr quint64 ones = 0x0101010101010101ULL;
+        constexpr quint64 high = 0x8080808080808080ULL;
+        const auto hasZero = [](quint64 v) { return (v - ones) & ~v & high; };
+        while (m_end - m_pos >= 8) {
+            quint64 word;
+            std::memcpy(&word, m_pos, 8);
+            const quint64 special = (word & high) | ((word - ones * 0x20) & ~word & high) | hasZero(word ^ (ones * '"'))
+                | hasZero(word ^ (ones * '\\'));
+            if (special)
+                break;
+            m_pos += 8;
+        }
         while (m_pos < m_end && *m_pos != '"') {
             const unsigned char c = static_cast<unsigned char>(*m_pos);
             if (c < 0x20 || c >= 0x80 || c == '\\')

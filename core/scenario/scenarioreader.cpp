@@ -448,19 +448,18 @@ bool ScenarioReader::readPlainUse(std::string_view text, bool rangeKnown)
     }
     if (at.data() == nullptr || line.data() == nullptr || use.data() == nullptr)
         return false;
-    WorldEvent event;
     const auto instant = parsedAscii<Instant>(at, &Instant::parse);
     if (!instant || (rangeKnown && (*instant < m_world.start || *instant > m_world.end)))
         return false;
-    event.at = *instant;
+    const QString *lineId = nullptr;
     if (m_lineIds.complete) {
         const auto found = m_linesByUtf8.find(line);
         if (found == m_linesByUtf8.end())
             return false;
-        event.line = found->second;
-    } else {
-        event.line = QString::fromLatin1(line.data(), qsizetype(line.size()));
+        lineId = &found->second;
     }
+    DataAmount data;
+    VoiceAmount voice;
     PlainObject amounts(use);
     bool any = false;
     while (amounts.next(&key)) {
@@ -468,22 +467,26 @@ bool ScenarioReader::readPlainUse(std::string_view text, bool rangeKnown)
             return false;
         const std::string_view value = amounts.string();
         if (key == "data") {
-            const auto data = parsedAscii<DataAmount>(value, &DataAmount::parse);
-            if (!data)
+            const auto parsed = parsedAscii<DataAmount>(value, &DataAmount::parse);
+            if (!parsed)
                 return false;
-            event.data = *data;
+            data = *parsed;
         } else {
-            const auto voice = parsedAscii<VoiceAmount>(value, &VoiceAmount::parse);
-            if (!voice)
+            const auto parsed = parsedAscii<VoiceAmount>(value, &VoiceAmount::parse);
+            if (!parsed)
                 return false;
-            event.voice = *voice;
+            voice = *parsed;
         }
         any = true;
     }
     if (!any)
         return false;
+    WorldEvent &event = m_world.events.emplace_back(); // in place: reserved
+    event.at = *instant;
     event.kind = WorldEvent::Kind::Use;
-    m_world.events.push_back(std::move(event));
+    event.line = lineId ? *lineId : QString::fromLatin1(line.data(), qsizetype(line.size()));
+    event.data = data;
+    event.voice = voice;
     return true;
 }
 

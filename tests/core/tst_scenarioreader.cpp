@@ -499,6 +499,38 @@ private slots:
             QVERIFY(QJsonDocument::fromJson(json).isObject());
     }
 
+    void malformedTextIsReportedAsQtSeesIt_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QByteArray base = toJson(withValue(baseScenario(), QStringLiteral("events"),
+                                           QJsonValue(QJsonDocument::fromJson(R"([{"at": "2027-04-02T10:00:00Z", "line": "phone", "use": {"data": "5MB"}}])").array())));
+        QVERIFY(!base.contains('\n'));
+        QTest::newRow("truncated") << base.left(base.size() - 3);
+        QTest::newRow("truncated in events") << base.left(base.indexOf("5MB"));
+        QTest::newRow("trailing garbage") << QByteArray(base + " x");
+        QTest::newRow("two roots") << QByteArray(base + base);
+        QTest::newRow("bad unicode escape") << QByteArray(base).replace("5MB", "5\\u12");
+        QTest::newRow("bad number") << QByteArray(base).replace(R"("5MB")", "01");
+        QTest::newRow("bad utf-8") << QByteArray(base).replace("5MB", "5\xff\xfeMB");
+        QTest::newRow("comma before brace") << QByteArray(base).replace(R"("5MB"})", R"("5MB",})");
+        QByteArray deep = base;
+        deep.replace(R"("5MB")", QByteArray(2000, '[') + QByteArray(2000, ']'));
+        QTest::newRow("deep nesting") << deep;
+    }
+
+    void malformedTextIsReportedAsQtSeesIt()
+    {
+        // One line of text: the column is Qt's offset + 1, within the text.
+        QFETCH(QByteArray, json);
+        QJsonParseError error;
+        QVERIFY(QJsonDocument::fromJson(json, &error).isNull());
+        QVERIFY(!JsonScan::scan(json).plain);
+        const ScenarioReader::Result result = ScenarioReader::read(json);
+        QVERIFY(!result.world);
+        QCOMPARE(describe(result.problems),
+                 QStringLiteral(": malformed JSON at line 1, column %1: %2").arg(std::min(qsizetype(error.offset), json.size()) + 1).arg(error.errorString()));
+    }
+
     void utcIsAZone()
     {
         const ScenarioReader::Result result =
