@@ -26,8 +26,10 @@ bool charAt(QStringView text, qsizetype pos, char expected)
 
 Expected<Instant> Instant::parse(QStringView text)
 {
-    const QString shape = Instant::tr("not an instant (expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM, got \"%1\")")
-                              .arg(text.left(64));
+    // Built only when the text is wrong: parsing is on the path of every event.
+    const auto shape = [text] {
+        return Instant::tr("not an instant (expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM, got \"%1\")").arg(text.left(64));
+    };
     const int year = digitsAt(text, 0, 4);
     const int month = digitsAt(text, 5, 2);
     const int day = digitsAt(text, 8, 2);
@@ -36,7 +38,7 @@ Expected<Instant> Instant::parse(QStringView text)
     const int second = digitsAt(text, 17, 2);
     if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || !charAt(text, 4, '-')
         || !charAt(text, 7, '-') || !charAt(text, 10, 'T') || !charAt(text, 13, ':') || !charAt(text, 16, ':'))
-        return Expected<Instant>::failure(shape);
+        return Expected<Instant>::failure(shape());
 
     qsizetype pos = 19;
     int millis = 0;
@@ -50,7 +52,7 @@ Expected<Instant> Instant::parse(QStringView text)
             ++pos;
         }
         if (count == 0)
-            return Expected<Instant>::failure(shape);
+            return Expected<Instant>::failure(shape());
         for (int i = count; i < 3; ++i)
             millis *= 10;
     }
@@ -63,16 +65,16 @@ Expected<Instant> Instant::parse(QStringView text)
         const int oh = digitsAt(text, pos + 1, 2);
         const int om = digitsAt(text, pos + 4, 2);
         if (oh < 0 || om < 0 || !charAt(text, pos + 3, ':'))
-            return Expected<Instant>::failure(shape);
+            return Expected<Instant>::failure(shape());
         if (oh > 18 || om > 59 || (oh == 18 && om > 0))
             return Expected<Instant>::failure(Instant::tr("UTC offset out of range (at most ±18:00) in \"%1\"").arg(text.left(64)));
         offsetMinutes = sign * (oh * 60 + om);
         pos += 6;
     } else {
-        return Expected<Instant>::failure(shape);
+        return Expected<Instant>::failure(shape());
     }
     if (pos != text.size())
-        return Expected<Instant>::failure(shape);
+        return Expected<Instant>::failure(shape());
 
     if (year < 1 || month < 1 || month > 12 || day < 1 || day > civil::daysInMonth(year, month))
         return Expected<Instant>::failure(Instant::tr("no such date in \"%1\"").arg(text.left(64)));

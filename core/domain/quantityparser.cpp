@@ -19,11 +19,12 @@ bool isAsciiDigit(QChar c)
 
 Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityUnit> units)
 {
-    const QString quoted = text.left(64).toString();
+    // Built only when the text is wrong: parsing is on the path of every event.
+    const auto quoted = [text] { return text.left(64).toString(); };
     if (text.isEmpty())
         return Expected<qint64>::failure(Quantity::tr("not an amount (empty)"));
     if (text.front() == QLatin1Char('-'))
-        return Expected<qint64>::failure(Quantity::tr("must not be negative (got \"%1\")").arg(quoted));
+        return Expected<qint64>::failure(Quantity::tr("must not be negative (got \"%1\")").arg(quoted()));
 
     qsizetype pos = 0;
     qint64 whole = 0;
@@ -35,7 +36,7 @@ Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityU
         ++pos;
     }
     if (pos == 0)
-        return Expected<qint64>::failure(Quantity::tr("not an amount (got \"%1\")").arg(quoted));
+        return Expected<qint64>::failure(Quantity::tr("not an amount (got \"%1\")").arg(quoted()));
 
     qint64 micros = 0; // fractional part in millionths
     if (pos < text.size() && text[pos] == QLatin1Char('.')) {
@@ -43,12 +44,12 @@ Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityU
         int count = 0;
         while (pos < text.size() && isAsciiDigit(text[pos])) {
             if (++count > 6)
-                return Expected<qint64>::failure(Quantity::tr("more than 6 decimals (got \"%1\")").arg(quoted));
+                return Expected<qint64>::failure(Quantity::tr("more than 6 decimals (got \"%1\")").arg(quoted()));
             micros = micros * 10 + (text[pos].unicode() - '0');
             ++pos;
         }
         if (count == 0)
-            return Expected<qint64>::failure(Quantity::tr("not an amount (got \"%1\")").arg(quoted));
+            return Expected<qint64>::failure(Quantity::tr("not an amount (got \"%1\")").arg(quoted()));
         for (int i = count; i < 6; ++i)
             micros *= 10;
     }
@@ -57,7 +58,7 @@ Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityU
 
     const QStringView unitText = text.mid(pos);
     if (unitText.isEmpty())
-        return Expected<qint64>::failure(Quantity::tr("missing unit (got \"%1\")").arg(quoted));
+        return Expected<qint64>::failure(Quantity::tr("missing unit (got \"%1\")").arg(quoted()));
     const QuantityUnit *unit = nullptr;
     for (const QuantityUnit &candidate : units) {
         if (unitText.compare(QLatin1String(candidate.name), Qt::CaseInsensitive) == 0) {
@@ -68,7 +69,7 @@ Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityU
     if (!unit) {
         for (QChar c : unitText) {
             if (!c.isLetter())
-                return Expected<qint64>::failure(Quantity::tr("not an amount (got \"%1\")").arg(quoted));
+                return Expected<qint64>::failure(Quantity::tr("not an amount (got \"%1\")").arg(quoted()));
         }
         return Expected<qint64>::failure(Quantity::tr("unknown unit \"%1\"").arg(unitText.left(16).toString()));
     }
@@ -78,7 +79,7 @@ Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityU
     qint64 total = 0;
     if (overflow || __builtin_mul_overflow(whole, unit->scale, &total)
         || __builtin_add_overflow(total, fraction, &total))
-        return Expected<qint64>::failure(Quantity::tr("too large (got \"%1\")").arg(quoted));
+        return Expected<qint64>::failure(Quantity::tr("too large (got \"%1\")").arg(quoted()));
     return total;
 }
 

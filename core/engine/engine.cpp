@@ -270,7 +270,7 @@ void Engine::applyEvent(int eventIndex, Instant now)
                     m_packageIndex.value(event.package), now, Where{"events", eventIndex, "topup"});
         break;
     case WorldEvent::Kind::SetPolicy:
-        applyPolicy(m_lineIndex.value(event.line), &event.policy, now);
+        applyPolicy(m_lineIndex.value(event.line), event.policy.get(), now);
         break;
     case WorldEvent::Kind::Deposit: {
         const int method = m_methodIndex.value(event.method);

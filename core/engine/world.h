@@ -17,6 +17,7 @@
 #include <QString>
 #include <QTimeZone>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -34,7 +35,7 @@ struct WorldEvent final
     QString package;       // TopUp
     DataAmount data;       // Use
     VoiceAmount voice;     // Use
-    Policy policy;         // SetPolicy
+    std::shared_ptr<const Policy> policy; // SetPolicy (set only for it: an event stays small)
     Money deposit;         // Deposit
     std::vector<Reason> faults; // FailNext
 };

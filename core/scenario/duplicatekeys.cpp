@@ -3,45 +3,84 @@
 #include <QCoreApplication>
 #include <QSet>
 
-#include <cstring>
+#include <algorithm>
+#include <string_view>
+#include <vector>
 
 namespace topup {
 namespace {
 
+// One pass over text that already parsed as JSON, allocating nothing while
+// no key repeats: keys are compared as the bytes between their quotes (the
+// same text is the same bytes), decoded only when one holds an escape, and
+// a path is built only for a key that is reported.
 class Scanner final
 {
 public:
-    explicit Scanner(const QByteArray &json) : m_json(json) {}
+    explicit Scanner(const QByteArray &json) : m_end(json.constData() + json.size()), m_pos(json.constData()) {}
 
     Problems run()
     {
         skipSpace();
-        value(QString());
+        value();
         return std::move(m_problems);
     }
 
 private:
+    // Where the scan is: a key of an object or an index of an array.
+    struct Step final
+    {
+        std::string_view key; // raw, between the quotes; unused for an index
+        qsizetype index = -1; // -1 for a key
+    };
+
+    // A key seen in the object being read.
+    struct Key final
+    {
+        std::string_view raw;
+        bool escaped = false;
+    };
+
     void skipSpace()
     {
-        while (m_pos < m_json.size() && (m_json[m_pos] == ' ' || m_json[m_pos] == '\t' || m_json[m_pos] == '\n' || m_json[m_pos] == '\r'))
+        while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\t' || *m_pos == '\n' || *m_pos == '\r'))
             ++m_pos;
     }
 
-    // Reads a string token and returns its decoded text.
-    QString string()
+    // Skips a string token; returns its raw text and whether it holds an escape.
+    Key skipString()
     {
         ++m_pos; // the opening quote
-        QByteArray raw;
+        const char *start = m_pos;
+        bool escaped = false;
+        while (m_pos < m_end && *m_pos != '"') {
+            if (*m_pos == '\\') {
+                escaped = true;
+                ++m_pos;
+            }
+            ++m_pos;
+        }
+        const char *stop = std::min(m_pos, m_end);
+        ++m_pos; // the closing quote
+        return Key{std::string_view(start, std::size_t(stop - start)), escaped};
+    }
+
+    static QString decode(const Key &key)
+    {
+        if (!key.escaped)
+            return QString::fromUtf8(key.raw.data(), qsizetype(key.raw.size()));
         QString text;
-        while (m_pos < m_json.size() && m_json[m_pos] != '"') {
-            if (m_json[m_pos] != '\\') {
-                raw += m_json[m_pos++];
+        const char *pos = key.raw.data();
+        const char *end = pos + key.raw.size();
+        const char *run = pos;
+        while (pos < end) {
+            if (*pos != '\\') {
+                ++pos;
                 continue;
             }
-            text += QString::fromUtf8(raw);
-            raw.clear();
-            const char escaped = m_pos + 1 < m_json.size() ? m_json[m_pos + 1] : '\0';
-            m_pos += 2;
+            text += QString::fromUtf8(run, qsizetype(pos - run));
+            const char escaped = pos + 1 < end ? pos[1] : '\0';
+            pos += 2;
             switch (escaped) {
             case 'b': text += QLatin1Char('\b'); break;
             case 'f': text += QLatin1Char('\f'); break;
@@ -49,72 +88,116 @@ private:
             case 'r': text += QLatin1Char('\r'); break;
             case 't': text += QLatin1Char('\t'); break;
             case 'u':
-                text += QChar(char16_t(m_json.mid(m_pos, 4).toUShort(nullptr, 16)));
-                m_pos += 4;
+                text += QChar(char16_t(QByteArray(pos, qsizetype(std::min<std::ptrdiff_t>(4, end - pos))).toUShort(nullptr, 16)));
+                pos += std::min<std::ptrdiff_t>(4, end - pos);
                 break;
             default: text += QLatin1Char(escaped); break; // " \ /
             }
+            run = pos;
         }
-        ++m_pos; // the closing quote
-        return text + QString::fromUtf8(raw);
+        return text + QString::fromUtf8(run, qsizetype(end - run));
     }
 
-    void value(const QString &path)
+    static bool same(const Key &a, const Key &b)
+    {
+        if (!a.escaped && !b.escaped)
+            return a.raw == b.raw;
+        return decode(a) == decode(b);
+    }
+
+    QString path() const
+    {
+        QString text;
+        for (const Step &step : m_steps) {
+            if (step.index >= 0) {
+                text += QLatin1Char('[') + QString::number(step.index) + QLatin1Char(']');
+            } else {
+                if (!text.isEmpty())
+                    text += QLatin1Char('.');
+                text += decode(Key{step.key, step.key.find('\\') != std::string_view::npos});
+            }
+        }
+        return text;
+    }
+
+    void value()
     {
         skipSpace();
-        if (m_pos >= m_json.size())
+        if (m_pos >= m_end)
             return;
-        const char c = m_json[m_pos];
+        const char c = *m_pos;
         if (c == '{') {
-            object(path);
+            object();
         } else if (c == '[') {
-            array(path);
+            array();
         } else if (c == '"') {
-            string();
+            skipString();
         } else { // number, true, false, null
-            while (m_pos < m_json.size() && !std::strchr(",]} \t\n\r", m_json[m_pos]))
+            while (m_pos < m_end && *m_pos != ',' && *m_pos != ']' && *m_pos != '}' && *m_pos != ' ' && *m_pos != '\t'
+                   && *m_pos != '\n' && *m_pos != '\r')
                 ++m_pos;
         }
     }
 
-    void object(const QString &path)
+    // Objects past this many keys are checked through a hash of decoded keys.
+    static constexpr std::size_t linearKeys = 32;
+
+    void object()
     {
         ++m_pos;
-        QSet<QString> keys;
-        for (skipSpace(); m_pos < m_json.size() && m_json[m_pos] != '}'; skipSpace()) {
-            if (m_json[m_pos] == ',') {
+        std::vector<Key> keys;
+        QSet<QString> many;
+        for (skipSpace(); m_pos < m_end && *m_pos != '}'; skipSpace()) {
+            if (*m_pos == ',') {
                 ++m_pos;
                 continue;
             }
-            const QString key = string();
-            const QString keyPath = path.isEmpty() ? key : path + QLatin1Char('.') + key;
-            if (keys.contains(key))
-                m_problems.push_back(Problem{keyPath, QCoreApplication::translate("topup::DuplicateKeys",
-                                                                                  "this key appears twice in the same object")});
-            keys.insert(key);
+            const Key key = skipString();
+            bool repeated = false;
+            if (keys.size() < linearKeys) {
+                for (const Key &seen : keys)
+                    repeated = repeated || same(seen, key);
+                keys.push_back(key);
+                if (keys.size() == linearKeys) {
+                    for (const Key &seen : keys)
+                        many.insert(decode(seen));
+                }
+            } else {
+                const QString text = decode(key);
+                repeated = many.contains(text);
+                many.insert(text);
+            }
+            m_steps.push_back(Step{key.raw, -1});
+            if (repeated)
+                m_problems.push_back(
+                    Problem{path(), QCoreApplication::translate("topup::DuplicateKeys", "this key appears twice in the same object")});
             skipSpace();
             ++m_pos; // the colon
-            value(keyPath);
+            value();
+            m_steps.pop_back();
         }
         ++m_pos;
     }
 
-    void array(const QString &path)
+    void array()
     {
         ++m_pos;
-        int index = 0;
-        for (skipSpace(); m_pos < m_json.size() && m_json[m_pos] != ']'; skipSpace()) {
-            if (m_json[m_pos] == ',') {
+        qsizetype index = 0;
+        for (skipSpace(); m_pos < m_end && *m_pos != ']'; skipSpace()) {
+            if (*m_pos == ',') {
                 ++m_pos;
                 continue;
             }
-            value(QStringLiteral("%1[%2]").arg(path).arg(index++));
+            m_steps.push_back(Step{std::string_view(), index++});
+            value();
+            m_steps.pop_back();
         }
         ++m_pos;
     }
 
-    const QByteArray &m_json;
-    qsizetype m_pos = 0;
+    const char *m_end;
+    const char *m_pos;
+    std::vector<Step> m_steps;
     Problems m_problems;
 };
 

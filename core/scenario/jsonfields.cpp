@@ -54,9 +54,29 @@ JsonFields::JsonFields(const QJsonObject &object, QString path, Problems &proble
 {
 }
 
+JsonFields::JsonFields(const QJsonObject &object, const JsonFields &parent, const QString &key, Problems &problems)
+    : m_object(object), m_pathBuilt(false), m_parent(&parent), m_key(key), m_problems(problems)
+{
+}
+
+JsonFields::JsonFields(const QJsonObject &object, const QString &arrayPath, qsizetype index, Problems &problems)
+    : m_object(object), m_pathBuilt(false), m_key(arrayPath), m_index(index), m_problems(problems)
+{
+}
+
+const QString &JsonFields::path() const
+{
+    if (!m_pathBuilt) {
+        m_path = m_parent ? m_parent->pathOf(m_key) : QStringLiteral("%1[%2]").arg(m_key).arg(m_index);
+        m_pathBuilt = true;
+    }
+    return m_path;
+}
+
 QString JsonFields::pathOf(const QString &key) const
 {
-    return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key;
+    const QString &base = path();
+    return base.isEmpty() ? key : base + QLatin1Char('.') + key;
 }
 
 void JsonFields::add(const QString &where, const QString &message) const
@@ -66,7 +86,7 @@ void JsonFields::add(const QString &where, const QString &message) const
 
 QJsonValue JsonFields::take(const QString &key, Need need)
 {
-    m_known << key;
+    m_known.append(key);
     const auto it = m_object.constFind(key);
     if (it == m_object.constEnd()) {
         if (need == Need::Required)
@@ -152,11 +172,14 @@ std::optional<QJsonObject> JsonFields::object(const QString &key, Need need)
 std::optional<QString> JsonFields::reference(const QString &key, Need need, const KnownIds &known, const QString &what)
 {
     const std::optional<QString> id = string(key, need);
-    if (id && known.complete && !known.paths.contains(*id)) {
+    if (!id || !known.complete)
+        return id;
+    const auto found = known.paths.constFind(*id);
+    if (found == known.paths.constEnd()) {
         add(pathOf(key), JsonFields::tr("unknown %1 \"%2\"").arg(what, id->left(64)));
         return std::nullopt;
     }
-    return id;
+    return found.key(); // the id's one copy, shared by every reference to it
 }
 
 void JsonFields::rejectUnknownKeys()

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <functional>
 #include <optional>
@@ -34,9 +35,15 @@ public:
     enum class Need { Optional, Required };
 
     JsonFields(const QJsonObject &object, QString path, Problems &problems);
+    // The paths of these two are built only when asked for (a problem is
+    // recorded): most objects read have none. `parent` must outlive this.
+    JsonFields(const QJsonObject &object, const JsonFields &parent, const QString &key, Problems &problems);
+    JsonFields(const QJsonObject &object, const QString &arrayPath, qsizetype index, Problems &problems);
+    ~JsonFields() = default;
+    Q_DISABLE_COPY_MOVE(JsonFields)
 
     QString pathOf(const QString &key) const;
-    const QString &path() const noexcept { return m_path; }
+    const QString &path() const;
     bool has(const QString &key) const { return m_object.contains(key); }
     void add(const QString &where, const QString &message) const;
 
@@ -71,9 +78,13 @@ private:
     QJsonValue take(const QString &key, Need need);
 
     QJsonObject m_object;
-    QString m_path;
+    mutable QString m_path;      // built from the three below on first use, unless given
+    mutable bool m_pathBuilt = true;
+    const JsonFields *m_parent = nullptr;
+    QString m_key;               // in m_parent, or an array's path when m_index >= 0
+    qsizetype m_index = -1;
     Problems &m_problems;
-    QStringList m_known;
+    QVarLengthArray<QString, 12> m_known; // most objects are read with no allocation here
 };
 
 QString jsonTypeName(const QJsonValue &value);

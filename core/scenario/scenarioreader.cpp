@@ -4,9 +4,11 @@
 #include "domain/timezonename.h"
 #include "duplicatekeys.h"
 #include "jsonfields.h"
+#include "jsonscan.h"
 #include "policyjson.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
@@ -87,6 +89,23 @@ std::optional<QString> idProblem(const QString &id)
 ScenarioReader::Result ScenarioReader::read(const QByteArray &json)
 {
     ScenarioReader reader;
+    // The fast way: plain text, checked in one pass, whose events are read
+    // straight from their bytes while the rest (a few lines, packages and
+    // methods) goes through Qt's parser with the events left out.
+    const JsonScan::Result scan = JsonScan::scan(json);
+    if (scan.plain) {
+        const QByteArray rest = json.left(scan.eventsBegin) + "[]" + json.mid(scan.eventsEnd);
+        const QJsonDocument document = QJsonDocument::fromJson(rest);
+        if (document.isObject()) { // it always is: the scan accepts only what Qt does
+            reader.m_plainEvents = &scan.events;
+            reader.readRoot(document.object());
+            Result result;
+            result.problems = std::move(reader.m_problems);
+            if (result.problems.empty())
+                result.world = std::move(reader.m_world);
+            return result;
+        }
+    }
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
@@ -148,11 +167,11 @@ void ScenarioReader::readRoot(const QJsonObject &object)
     root.rejectUnknownKeys();
 }
 
-bool ScenarioReader::withinLimit(const QJsonArray &list, const QString &path, qsizetype limit, KnownIds *ids)
+bool ScenarioReader::withinLimit(qsizetype size, const QString &path, qsizetype limit, KnownIds *ids)
 {
-    if (list.size() <= limit)
+    if (size <= limit)
         return true;
-    m_problems.push_back(Problem{path, ScenarioReader::tr("%1 entries, more than the limit of %2").arg(list.size()).arg(limit)});
+    m_problems.push_back(Problem{path, ScenarioReader::tr("%1 entries, more than the limit of %2").arg(size).arg(limit)});
     if (ids)
         ids->complete = false; // not read: references to them are not reported as unknown
     return false;
@@ -183,7 +202,7 @@ std::optional<QString> ScenarioReader::readId(JsonFields &fields, KnownIds &seen
 void ScenarioReader::readPackages(JsonFields &root)
 {
     const auto packages = root.array(QStringLiteral("packages"), Need::Required);
-    if (!packages || !withinLimit(*packages, QStringLiteral("packages"), maxListEntries, &m_packageIds)) {
+    if (!packages || !withinLimit(packages->size(), QStringLiteral("packages"), maxListEntries, &m_packageIds)) {
         m_packageIds.complete = false;
         return;
     }
@@ -212,7 +231,7 @@ void ScenarioReader::readPackages(JsonFields &root)
 void ScenarioReader::readMethods(JsonFields &root)
 {
     const auto methods = root.array(QStringLiteral("methods"), Need::Required);
-    if (!methods || !withinLimit(*methods, QStringLiteral("methods"), maxListEntries, &m_methodIds)) {
+    if (!methods || !withinLimit(methods->size(), QStringLiteral("methods"), maxListEntries, &m_methodIds)) {
         m_methodIds.complete = false;
         return;
     }
@@ -259,7 +278,7 @@ void ScenarioReader::readMethods(JsonFields &root)
 void ScenarioReader::readLines(JsonFields &root)
 {
     const auto lines = root.array(QStringLiteral("lines"), Need::Required);
-    if (!lines || !withinLimit(*lines, QStringLiteral("lines"), maxListEntries, &m_lineIds)) {
+    if (!lines || !withinLimit(lines->size(), QStringLiteral("lines"), maxListEntries, &m_lineIds)) {
         m_lineIds.complete = false;
         return;
     }
@@ -288,21 +307,196 @@ void ScenarioReader::readLines(JsonFields &root)
 void ScenarioReader::readEvents(JsonFields &root, bool rangeKnown)
 {
     const auto events = root.array(QStringLiteral("events"), Need::Optional);
-    if (!events || !withinLimit(*events, QStringLiteral("events"), maxEvents, nullptr))
+    if (events && m_plainEvents) {
+        readPlainEvents(*m_plainEvents, rangeKnown);
+        return;
+    }
+    if (!events || !withinLimit(events->size(), QStringLiteral("events"), maxEvents, nullptr))
         return;
     m_world.events.reserve(std::size_t(events->size()));
     for (qsizetype i = 0; i < events->size(); ++i) {
-        const QString path = indexed(QStringLiteral("events"), i);
-        if (const auto object = element(events->at(i), path))
-            readEvent(*object, path, rangeKnown);
+        const QJsonValue value = events->at(i);
+        if (value.isObject())
+            readEvent(value.toObject(), i, rangeKnown); // its path is built only if it has a problem
+        else
+            m_problems.push_back(Problem{indexed(QStringLiteral("events"), i),
+                                         ScenarioReader::tr("must be an object, not %1").arg(jsonTypeName(value))});
     }
 }
 
-void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, bool rangeKnown)
+void ScenarioReader::readPlainEvents(const std::vector<std::string_view> &events, bool rangeKnown)
 {
-    static const QStringList lineActions = {QStringLiteral("use"), QStringLiteral("topup"), QStringLiteral("policy")};
-    static const QStringList methodActions = {QStringLiteral("deposit"), QStringLiteral("fail_next")};
-    JsonFields fields(object, path, m_problems);
+    if (!withinLimit(qsizetype(events.size()), QStringLiteral("events"), maxEvents, nullptr))
+        return;
+    m_lineIdsUtf8.reserve(std::size_t(m_lineIds.paths.size()));
+    for (auto it = m_lineIds.paths.constBegin(); it != m_lineIds.paths.constEnd(); ++it) {
+        m_lineIdsUtf8.push_back(it.key().toUtf8());
+        const QByteArray &utf8 = m_lineIdsUtf8.back();
+        m_linesByUtf8.emplace(std::string_view(utf8.constData(), std::size_t(utf8.size())), it.key());
+    }
+    m_world.events.reserve(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (readPlainUse(events[i], rangeKnown))
+            continue;
+        // Any other event, or one with a problem: the general way, which
+        // says what is wrong exactly as for any file.
+        const QByteArray text = QByteArray("[") + QByteArray(events[i].data(), qsizetype(events[i].size())) + ']';
+        const QJsonValue value = QJsonDocument::fromJson(text).array().at(0);
+        if (value.isObject())
+            readEvent(value.toObject(), qsizetype(i), rangeKnown);
+        else
+            m_problems.push_back(Problem{indexed(QStringLiteral("events"), qsizetype(i)),
+                                         ScenarioReader::tr("must be an object, not %1").arg(jsonTypeName(value))});
+    }
+}
+
+namespace {
+
+// Reads `"key": ` or the end of an object; text is plain JSON (JsonScan).
+class PlainObject final
+{
+public:
+    explicit PlainObject(std::string_view text) : m_pos(text.data()), m_end(text.data() + text.size()) {}
+
+    // The next key, or false at the end (or when the value is not a plain string/object).
+    bool next(std::string_view *key)
+    {
+        skip();
+        if (m_pos < m_end && (*m_pos == '{' || *m_pos == ','))
+            ++m_pos;
+        skip();
+        if (m_pos >= m_end || *m_pos != '"')
+            return false;
+        *key = quoted();
+        skip();
+        ++m_pos; // ':'
+        skip();
+        return true;
+    }
+    bool atString() const { return m_pos < m_end && *m_pos == '"'; }
+    bool atObject() const { return m_pos < m_end && *m_pos == '{'; }
+    std::string_view string() { return quoted(); }
+    // The text of the object value here, up to its closing brace.
+    std::string_view object()
+    {
+        const char *start = m_pos;
+        int depth = 0;
+        do {
+            if (*m_pos == '"') {
+                quoted();
+                continue;
+            }
+            if (*m_pos == '{' || *m_pos == '[')
+                ++depth;
+            else if (*m_pos == '}' || *m_pos == ']')
+                --depth;
+            ++m_pos;
+        } while (depth > 0 && m_pos < m_end);
+        return std::string_view(start, std::size_t(m_pos - start));
+    }
+
+private:
+    void skip()
+    {
+        while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
+            ++m_pos;
+    }
+    std::string_view quoted()
+    {
+        const char *start = ++m_pos;
+        while (*m_pos != '"') // plain: no escapes, and the quote is there
+            ++m_pos;
+        return std::string_view(start, std::size_t(m_pos++ - start));
+    }
+
+    const char *m_pos;
+    const char *m_end;
+};
+
+// Parses ASCII text with `parse` without allocating for it.
+template<typename T>
+std::optional<T> parsedAscii(std::string_view text, Expected<T> (*parse)(QStringView))
+{
+    char16_t buffer[64];
+    if (text.size() > std::size(buffer))
+        return std::nullopt;
+    std::copy(text.begin(), text.end(), buffer);
+    const Expected<T> value = parse(QStringView(buffer, qsizetype(text.size())));
+    if (!value)
+        return std::nullopt;
+    return *value;
+}
+
+} // namespace
+
+bool ScenarioReader::readPlainUse(std::string_view text, bool rangeKnown)
+{
+    // Exactly "at", "line" and "use" (with "data" and/or "voice"), each a
+    // valid value: anything else is left to the general way.
+    PlainObject object(text);
+    std::string_view key;
+    std::string_view at;
+    std::string_view line;
+    std::string_view use;
+    while (object.next(&key)) {
+        std::string_view *slot = key == "at" ? &at : key == "line" ? &line : key == "use" ? &use : nullptr;
+        if (!slot)
+            return false;
+        if (key == "use" ? !object.atObject() : !object.atString())
+            return false;
+        *slot = key == "use" ? object.object() : object.string();
+    }
+    if (at.data() == nullptr || line.data() == nullptr || use.data() == nullptr)
+        return false;
+    const auto instant = parsedAscii<Instant>(at, &Instant::parse);
+    if (!instant || (rangeKnown && (*instant < m_world.start || *instant > m_world.end)))
+        return false;
+    const QString *lineId = nullptr;
+    if (m_lineIds.complete) {
+        const auto found = m_linesByUtf8.find(line);
+        if (found == m_linesByUtf8.end())
+            return false;
+        lineId = &found->second;
+    }
+    DataAmount data;
+    VoiceAmount voice;
+    PlainObject amounts(use);
+    bool any = false;
+    while (amounts.next(&key)) {
+        if ((key != "data" && key != "voice") || !amounts.atString())
+            return false;
+        const std::string_view value = amounts.string();
+        if (key == "data") {
+            const auto parsed = parsedAscii<DataAmount>(value, &DataAmount::parse);
+            if (!parsed)
+                return false;
+            data = *parsed;
+        } else {
+            const auto parsed = parsedAscii<VoiceAmount>(value, &VoiceAmount::parse);
+            if (!parsed)
+                return false;
+            voice = *parsed;
+        }
+        any = true;
+    }
+    if (!any)
+        return false;
+    WorldEvent &event = m_world.events.emplace_back(); // in place: reserved
+    event.at = *instant;
+    event.kind = WorldEvent::Kind::Use;
+    event.line = lineId ? *lineId : QString::fromLatin1(line.data(), qsizetype(line.size()));
+    event.data = data;
+    event.voice = voice;
+    return true;
+}
+
+void ScenarioReader::readEvent(const QJsonObject &object, qsizetype index, bool rangeKnown)
+{
+    // The first three act on a line, the last two on a method.
+    static const QString actionKeys[] = {QStringLiteral("use"), QStringLiteral("topup"), QStringLiteral("policy"),
+                                         QStringLiteral("deposit"), QStringLiteral("fail_next")};
+    constexpr int lineActionCount = 3;
+    JsonFields fields(object, QStringLiteral("events"), index, m_problems);
     WorldEvent event;
     const std::size_t problemsBefore = m_problems.size();
     const auto at = fields.parsed(QStringLiteral("at"), Need::Required, parseInstant);
@@ -312,31 +506,34 @@ void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, b
     if (at)
         event.at = *at;
 
-    QStringList actions;
-    for (const QString &action : lineActions + methodActions) {
-        if (fields.has(action))
-            actions << action;
+    int first = -1; // the index in actionKeys of the event's first action
+    for (int i = 0; i < int(std::size(actionKeys)); ++i) {
+        if (!fields.has(actionKeys[i]))
+            continue;
+        if (first < 0)
+            first = i;
+        else
+            fields.add(fields.pathOf(actionKeys[i]),
+                       ScenarioReader::tr("an event has exactly one action (this one already has %1)").arg(actionKeys[first]));
     }
-    for (qsizetype i = 1; i < actions.size(); ++i)
-        fields.add(fields.pathOf(actions[i]), ScenarioReader::tr("an event has exactly one action (this one already has %1)").arg(actions[0]));
-    const QString action = actions.value(0);
-    const bool onLine = lineActions.contains(action);
-    const bool onMethod = methodActions.contains(action);
-    if (actions.isEmpty())
-        fields.add(path, ScenarioReader::tr("an event needs one action: use, topup, policy, deposit or fail_next"));
+    const QString action = first < 0 ? QString() : actionKeys[first];
+    const bool onLine = first >= 0 && first < lineActionCount;
+    const bool onMethod = first >= lineActionCount;
+    if (first < 0)
+        fields.add(fields.path(), ScenarioReader::tr("an event needs one action: use, topup, policy, deposit or fail_next"));
 
     if (onMethod && fields.has(QStringLiteral("line")))
         fields.add(fields.pathOf(QStringLiteral("line")), ScenarioReader::tr("not allowed with %1").arg(action));
-    const auto line = fields.reference(QStringLiteral("line"), onLine ? Need::Required : Need::Optional, m_lineIds, ScenarioReader::tr("line"));
+    const auto line = fields.reference(QStringLiteral("line"), onLine ? Need::Required : Need::Optional, m_lineIds, m_lineWord);
     if (onLine && fields.has(QStringLiteral("method")))
         fields.add(fields.pathOf(QStringLiteral("method")), ScenarioReader::tr("not allowed with %1 (a top-up names its method inside)").arg(action));
-    const auto method = fields.reference(QStringLiteral("method"), onMethod ? Need::Required : Need::Optional, m_methodIds, ScenarioReader::tr("method"));
+    const auto method = fields.reference(QStringLiteral("method"), onMethod ? Need::Required : Need::Optional, m_methodIds, m_methodWord);
     event.line = line.value_or(QString());
     event.method = method.value_or(QString());
 
     if (const auto use = fields.object(QStringLiteral("use"), Need::Optional)) {
         event.kind = WorldEvent::Kind::Use;
-        JsonFields useFields(*use, fields.pathOf(QStringLiteral("use")), m_problems);
+        JsonFields useFields(*use, fields, QStringLiteral("use"), m_problems);
         event.data = useFields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount());
         event.voice = useFields.parsed(QStringLiteral("voice"), Need::Optional, parseVoice).value_or(VoiceAmount());
         if (!useFields.has(QStringLiteral("data")) && !useFields.has(QStringLiteral("voice")))
@@ -345,16 +542,16 @@ void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, b
     }
     if (const auto topUp = fields.object(QStringLiteral("topup"), Need::Optional)) {
         event.kind = WorldEvent::Kind::TopUp;
-        JsonFields topUpFields(*topUp, fields.pathOf(QStringLiteral("topup")), m_problems);
+        JsonFields topUpFields(*topUp, fields, QStringLiteral("topup"), m_problems);
         event.package =
-            topUpFields.reference(QStringLiteral("package"), Need::Required, m_packageIds, ScenarioReader::tr("package")).value_or(QString());
+            topUpFields.reference(QStringLiteral("package"), Need::Required, m_packageIds, m_packageWord).value_or(QString());
         event.method =
-            topUpFields.reference(QStringLiteral("method"), Need::Required, m_methodIds, ScenarioReader::tr("method")).value_or(QString());
+            topUpFields.reference(QStringLiteral("method"), Need::Required, m_methodIds, m_methodWord).value_or(QString());
         topUpFields.rejectUnknownKeys();
     }
     if (const auto policy = fields.object(QStringLiteral("policy"), Need::Optional)) {
         event.kind = WorldEvent::Kind::SetPolicy;
-        event.policy = PolicyJson::read(*policy, fields.pathOf(QStringLiteral("policy")), PolicyCatalog{m_methodIds, m_packageIds, m_world.packages}, m_problems);
+        event.policy = std::make_shared<const Policy>(PolicyJson::read(*policy, fields.pathOf(QStringLiteral("policy")), PolicyCatalog{m_methodIds, m_packageIds, m_world.packages}, m_problems));
     }
     if (const auto deposit = fields.parsed(QStringLiteral("deposit"), Need::Optional, parseMoney)) {
         event.kind = WorldEvent::Kind::Deposit;
@@ -388,7 +585,7 @@ void ScenarioReader::readEvent(const QJsonObject &object, const QString &path, b
 void ScenarioReader::readGenerate(JsonFields &root, bool rangeKnown)
 {
     const auto streams = root.array(QStringLiteral("generate"), Need::Optional);
-    if (!streams || !withinLimit(*streams, QStringLiteral("generate"), maxListEntries, nullptr))
+    if (!streams || !withinLimit(streams->size(), QStringLiteral("generate"), maxListEntries, nullptr))
         return;
     qint64 total = 0;
     for (qsizetype i = 0; i < streams->size(); ++i) {
@@ -398,7 +595,7 @@ void ScenarioReader::readGenerate(JsonFields &root, bool rangeKnown)
             continue;
         JsonFields fields(*object, path, m_problems);
         UsageStream stream;
-        const auto line = fields.reference(QStringLiteral("line"), Need::Required, m_lineIds, ScenarioReader::tr("line"));
+        const auto line = fields.reference(QStringLiteral("line"), Need::Required, m_lineIds, m_lineWord);
         const auto profileName = fields.string(QStringLiteral("profile"), Need::Required);
         const auto profile = profileName ? parseUsageProfile(*profileName) : std::nullopt;
         if (profileName && !profile)

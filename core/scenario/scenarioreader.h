@@ -10,6 +10,9 @@
 #include <QJsonObject>
 
 #include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace topup {
 
@@ -46,9 +49,11 @@ private:
     void readMethods(JsonFields &root);
     void readLines(JsonFields &root);
     void readEvents(JsonFields &root, bool rangeKnown);
-    void readEvent(const QJsonObject &object, const QString &path, bool rangeKnown);
+    void readEvent(const QJsonObject &object, qsizetype index, bool rangeKnown);
+    void readPlainEvents(const std::vector<std::string_view> &events, bool rangeKnown);
+    [[nodiscard]] bool readPlainUse(std::string_view text, bool rangeKnown);
     void readGenerate(JsonFields &root, bool rangeKnown);
-    bool withinLimit(const QJsonArray &list, const QString &path, qsizetype limit, KnownIds *ids);
+    bool withinLimit(qsizetype size, const QString &path, qsizetype limit, KnownIds *ids);
     std::optional<QString> readId(JsonFields &fields, KnownIds &seen);
     std::optional<QJsonObject> element(const QJsonValue &value, const QString &path);
 
@@ -57,6 +62,14 @@ private:
     KnownIds m_packageIds;
     KnownIds m_methodIds;
     KnownIds m_lineIds;
+    // The fast way (JsonScan): the events' texts, and the line ids by their bytes.
+    const std::vector<std::string_view> *m_plainEvents = nullptr;
+    std::vector<QByteArray> m_lineIdsUtf8;
+    std::unordered_map<std::string_view, QString> m_linesByUtf8;
+    // What a reference names, in messages; translated once, not per event.
+    const QString m_lineWord = ScenarioReader::tr("line");
+    const QString m_methodWord = ScenarioReader::tr("method");
+    const QString m_packageWord = ScenarioReader::tr("package");
 };
 
 } // namespace topup

@@ -1,6 +1,8 @@
 // The scenario reader (SPEC §2 validation, §8 format): every problem is
 // reported, each at the path of the field that is wrong.
 #include "jsonpatch.h"
+#include "scenario/duplicatekeys.h"
+#include "scenario/jsonscan.h"
 #include "scenario/scenarioreader.h"
 
 #include <QJsonArray>
@@ -31,6 +33,27 @@ QJsonArray strings(std::initializer_list<const char *> items)
     return array;
 }
 
+
+// Every field of every event, to compare two readings.
+QString describeEvents(const World &world)
+{
+    QStringList lines;
+    for (const WorldEvent &event : world.events) {
+        QStringList faults;
+        for (const Reason reason : event.faults)
+            faults << QString::number(int(reason));
+        lines << QStringLiteral("%1 %2 line=%3 method=%4 package=%5 data=%6 voice=%7 deposit=%8 policy=%9 faults=%10")
+                     .arg(event.at.toString())
+                     .arg(int(event.kind))
+                     .arg(event.line, event.method, event.package)
+                     .arg(event.data.bytes())
+                     .arg(event.voice.seconds())
+                     .arg(event.deposit.toString())
+                     .arg(event.policy ? (event.policy->enabled ? QStringLiteral("on") : QStringLiteral("off")) : QStringLiteral("none"))
+                     .arg(faults.join(QLatin1Char(',')));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
 
 } // namespace
 
@@ -339,6 +362,173 @@ private slots:
         // has its keys sorted: the original "timezone" comes after "lines").
         QCOMPARE(describe(result.problems), QStringLiteral("lines[0].policy.threshold.below: this key appears twice in the same object\n"
                                                            "timezone: this key appears twice in the same object"));
+    }
+
+    void duplicateKeysInAnyShape_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        const QString twice = QStringLiteral(": this key appears twice in the same object");
+        QTest::newRow("none") << QByteArray(R"({"a": 1, "b": {"a": 2}, "c": [{"a": 3}, {"a": 4}]})") << QString();
+        QTest::newRow("root") << QByteArray(R"({"a": 1, "a": 2})") << QStringLiteral("a") + twice;
+        QTest::newRow("three times") << QByteArray(R"({"a": 1, "a": 2, "a": 3})")
+                                     << QStringLiteral("a") + twice + QLatin1Char('\n') + QStringLiteral("a") + twice;
+        QTest::newRow("in arrays") << QByteArray(R"({"e": [{"x": 1}, {"y": [1, {"z": 1, "z": 2}], "y": 0}]})")
+                                   << QStringLiteral("e[1].y[1].z") + twice + QLatin1Char('\n') + QStringLiteral("e[1].y") + twice;
+        QTest::newRow("root array") << QByteArray(R"([[], {"k": "}", "k": "{"}])") << QStringLiteral("[1].k") + twice;
+        QTest::newRow("escaped same") << QByteArray("{\"day\": 1, \"d\\u0061y\": 2}") << QStringLiteral("day") + twice;
+        QTest::newRow("escape differs") << QByteArray("{\"a\\\"b\": 1, \"a\\\\b\": 2, \"a\\\"b\\n\": 3}") << QString();
+        QTest::newRow("escaped path") << QByteArray("{\"x\\ty\": {\"q\": 1, \"q\": 2}}") << QStringLiteral("x\ty.q") + twice;
+        QTest::newRow("quotes in values") << QByteArray("{\"a\": \"\\\"a\\\": 1\", \"b\": \"\\\\\", \"a\\\"\": 2}") << QString();
+        QTest::newRow("not utf-8 equal bytes") << QByteArray("{\"\xc3\xa9\": 1, \"\\u00e9\": 2}")
+                                               << QString::fromUtf8("\xc3\xa9") + twice;
+        QByteArray many = "{";
+        for (int i = 0; i < 100; ++i)
+            many += "\"k" + QByteArray::number(i) + "\": " + QByteArray::number(i) + ",";
+        many += "\"k7\": 0, \"k\\u0039\": 0, \"k100\": 0}";
+        QTest::newRow("many keys") << many << QStringLiteral("k7") + twice + QLatin1Char('\n') + QStringLiteral("k9") + twice;
+    }
+
+    void duplicateKeysInAnyShape()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        QVERIFY2(!QJsonDocument::fromJson(json).isNull(), json.constData()); // the scan expects JSON Qt accepts
+        QCOMPARE(describe(findDuplicateKeys(json)), expected);
+    }
+
+    void plainAndGeneralWaysAgree_data()
+    {
+        QTest::addColumn<QByteArray>("events");
+        QTest::addColumn<QByteArray>("lines"); // replaces the base's lines when not empty
+        const QByteArray at = R"("at": "2027-04-02T10:00:00Z")";
+        QTest::newRow("valid, every kind") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": "5MB"}},
+            {"use": {"voice": "2min", "data": "1GB"}, "line": "phone", )" + at + R"(},
+            {)" + at + R"(, "line": "phone", "use": {"voice": "30s"}},
+            {)" + at + R"(, "line": "phone", "topup": {"package": "2GB", "method": "mc"}},
+            {)" + at + R"(, "method": "pp", "deposit": "5.00"},
+            {)" + at + R"(, "method": "mc", "fail_next": ["declined", "gateway_error"]},
+            {)" + at + R"(, "line": "phone", "policy": {"enabled": false}}])") << QByteArray();
+        QTest::newRow("unknown line") << QByteArray("[{" + at + R"(, "line": "tablet", "use": {"data": "5MB"}}])") << QByteArray();
+        QTest::newRow("outside start..end") << QByteArray(R"([{"at": "2027-06-02T10:00:00Z", "line": "phone", "use": {"data": "5MB"}}])") << QByteArray();
+        QTest::newRow("bad instant") << QByteArray(R"([{"at": "2027-04-02 10:00", "line": "phone", "use": {"data": "5MB"}}])") << QByteArray();
+        QTest::newRow("bad amount") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": "5XB", "voice": "-1s"}}])") << QByteArray();
+        QTest::newRow("no amount") << QByteArray("[{" + at + R"(, "line": "phone", "use": {}}])") << QByteArray();
+        QTest::newRow("unknown key in use") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"dta": "5MB"}}])") << QByteArray();
+        QTest::newRow("amount not a string") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": 5}}])") << QByteArray();
+        QTest::newRow("use not an object") << QByteArray("[{" + at + R"(, "line": "phone", "use": "5MB"}])") << QByteArray();
+        QTest::newRow("use and method") << QByteArray("[{" + at + R"(, "line": "phone", "method": "mc", "use": {"data": "5MB"}}])") << QByteArray();
+        QTest::newRow("two actions") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": "5MB"}, "topup": {}}])") << QByteArray();
+        QTest::newRow("no at") << QByteArray(R"([{"line": "phone", "use": {"data": "5MB"}}])") << QByteArray();
+        QTest::newRow("line a number") << QByteArray("[{" + at + R"(, "line": 7, "use": {"data": "5MB"}}])") << QByteArray();
+        QTest::newRow("not objects") << QByteArray(R"([5, "x", [], null, {}])") << QByteArray();
+        QTest::newRow("unknown key") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": "5MB"}, "note": "hi"}])") << QByteArray();
+        QTest::newRow("lines incomplete") << QByteArray("[{" + at + R"(, "line": "tablet", "use": {"data": "5MB"}}])")
+                                          << QByteArray(R"([{"id": "phone"}, {"id": "a b"}])");
+        QTest::newRow("id is the line's") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": "5MB"}},
+            {)" + at + R"(, "line": "phone2", "use": {"data": "5MB"}}])")
+                                          << QByteArray(R"([{"id": "phone2"}, {"id": "phone"}])");
+    }
+
+    void plainAndGeneralWaysAgree()
+    {
+        // The same scenario read the fast way (plain text) and the general
+        // way (a key written with an escape): same problems, same events.
+        QFETCH(QByteArray, events);
+        QFETCH(QByteArray, lines);
+        QJsonObject scenario = withValue(baseScenario(), QStringLiteral("events"), QJsonValue(QJsonDocument::fromJson(events).array()));
+        QVERIFY2(QJsonDocument::fromJson(events).isArray(), events.constData());
+        if (!lines.isEmpty())
+            scenario = withValue(scenario, QStringLiteral("lines"), QJsonValue(QJsonDocument::fromJson(lines).array()));
+        const QByteArray plain = toJson(scenario);
+        QByteArray general = plain;
+        QVERIFY(general.contains(R"("format":)"));
+        general.replace(R"("format":)", R"("form\u0061t":)");
+        QVERIFY(JsonScan::scan(plain).plain);
+        QVERIFY(!JsonScan::scan(general).plain);
+        const ScenarioReader::Result fast = ScenarioReader::read(plain);
+        const ScenarioReader::Result slow = ScenarioReader::read(general);
+        QCOMPARE(describe(fast.problems), describe(slow.problems));
+        QCOMPARE(bool(fast.world), bool(slow.world));
+        if (fast.world && slow.world)
+            QCOMPARE(describeEvents(*fast.world), describeEvents(*slow.world));
+        if (QByteArray(QTest::currentDataTag()).startsWith("valid")) {
+            QVERIFY2(fast.world, qPrintable(describe(fast.problems)));
+            QCOMPARE(fast.world->events.size(), std::size_t(7));
+        }
+    }
+
+    void plainScanRefusesWhatIsNotPlain_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("plain");
+        QTest::newRow("plain") << QByteArray(R"( {"a": [1, -2.5, 0, true, false, null, {"b": "c"}], "events": [{}, 3]} )") << true;
+        QTest::newRow("no events") << QByteArray(R"({"a": 1})") << false;
+        QTest::newRow("events not an array") << QByteArray(R"({"events": {}})") << false;
+        QTest::newRow("events nested only") << QByteArray(R"({"x": {"events": []}})") << false;
+        QTest::newRow("truncated") << QByteArray(R"({"events": [{"at": "x"})") << false;
+        QTest::newRow("trailing garbage") << QByteArray(R"({"events": []} x)") << false;
+        QTest::newRow("trailing comma") << QByteArray(R"({"events": [1,]})") << false;
+        QTest::newRow("escape") << QByteArray("{\"events\": [\"a\\nb\"]}") << false;
+        QTest::newRow("non-ascii") << QByteArray("{\"events\": [\"\xc3\xa9\"]}") << false;
+        QTest::newRow("control character") << QByteArray("{\"events\": [\"a\tb\"]}") << false;
+        QTest::newRow("exponent") << QByteArray(R"({"events": [1e2]})") << false;
+        QTest::newRow("leading zero") << QByteArray(R"({"events": [01]})") << false;
+        QTest::newRow("bare point") << QByteArray(R"({"events": [1.]})") << false;
+        QTest::newRow("huge") << QByteArray(R"({"events": [12345678901234567890]})") << false;
+        QTest::newRow("minus zero") << QByteArray(R"({"events": [-0, 31.0]})") << true;
+        QTest::newRow("duplicate key") << QByteArray(R"({"events": [{"a": 1, "a": 2}]})") << false;
+        QTest::newRow("duplicate events") << QByteArray(R"({"events": [], "events": []})") << false;
+        QTest::newRow("bad literal") << QByteArray(R"({"events": [tru]})") << false;
+        QTest::newRow("root array") << QByteArray(R"([{"events": []}])") << false;
+        QByteArray deep = R"({"events": [)";
+        for (int i = 0; i < 100; ++i)
+            deep += '[';
+        for (int i = 0; i < 100; ++i)
+            deep += ']';
+        QTest::newRow("deep") << QByteArray(deep + "]}") << false;
+    }
+
+    void plainScanRefusesWhatIsNotPlain()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, plain);
+        const JsonScan::Result scan = JsonScan::scan(json);
+        QCOMPARE(scan.plain, plain);
+        if (plain) // what it accepts, Qt's parser accepts too
+            QVERIFY(QJsonDocument::fromJson(json).isObject());
+    }
+
+    void malformedTextIsReportedAsQtSeesIt_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QByteArray base = toJson(withValue(baseScenario(), QStringLiteral("events"),
+                                           QJsonValue(QJsonDocument::fromJson(R"([{"at": "2027-04-02T10:00:00Z", "line": "phone", "use": {"data": "5MB"}}])").array())));
+        QVERIFY(!base.contains('\n'));
+        QTest::newRow("truncated") << base.left(base.size() - 3);
+        QTest::newRow("truncated in events") << base.left(base.indexOf("5MB"));
+        QTest::newRow("trailing garbage") << QByteArray(base + " x");
+        QTest::newRow("two roots") << QByteArray(base + base);
+        QTest::newRow("bad unicode escape") << QByteArray(base).replace("5MB", "5\\u12");
+        QTest::newRow("bad number") << QByteArray(base).replace(R"("5MB")", "01");
+        QTest::newRow("bad utf-8") << QByteArray(base).replace("5MB", "5\xff\xfeMB");
+        QTest::newRow("comma before brace") << QByteArray(base).replace(R"("5MB"})", R"("5MB",})");
+        QByteArray deep = base;
+        deep.replace(R"("5MB")", QByteArray(2000, '[') + QByteArray(2000, ']'));
+        QTest::newRow("deep nesting") << deep;
+    }
+
+    void malformedTextIsReportedAsQtSeesIt()
+    {
+        // One line of text: the column is Qt's offset + 1, within the text.
+        QFETCH(QByteArray, json);
+        QJsonParseError error;
+        QVERIFY(QJsonDocument::fromJson(json, &error).isNull());
+        QVERIFY(!JsonScan::scan(json).plain);
+        const ScenarioReader::Result result = ScenarioReader::read(json);
+        QVERIFY(!result.world);
+        QCOMPARE(describe(result.problems),
+                 QStringLiteral(": malformed JSON at line 1, column %1: %2").arg(std::min(qsizetype(error.offset), json.size()) + 1).arg(error.errorString()));
     }
 
     void utcIsAZone()
