@@ -444,6 +444,25 @@
     </message>
 </context>
 <context>
+    <name>ManualTopUp</name>
+    <message>
+        <source>no such line or package</source>
+        <translation>线路或套餐不存在</translation>
+    </message>
+    <message>
+        <source>the data balance of line &quot;%1&quot; would exceed the largest amount; nothing was charged</source>
+        <translation>线路“%1”的流量余额将超过最大值；未扣款</translation>
+    </message>
+    <message>
+        <source>the voice balance of line &quot;%1&quot; would exceed the largest amount; nothing was charged</source>
+        <translation>线路“%1”的通话余额将超过最大值；未扣款</translation>
+    </message>
+    <message>
+        <source>no such line</source>
+        <translation>线路不存在</translation>
+    </message>
+</context>
+<context>
     <name>MethodRecord</name>
     <message>
         <source>PayPal %1</source>
@@ -2083,13 +2102,6 @@
 %1</source>
         <translation>当前账号
 %1</translation>
-    </message>
-</context>
-<context>
-    <name>topup::ManualTopUp</name>
-    <message>
-        <source>no such line</source>
-        <translation>线路不存在</translation>
     </message>
 </context>
 <context>
