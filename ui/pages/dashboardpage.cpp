@@ -6,6 +6,7 @@
 #include "service/service.h"
 #include "statecolors.h"
 #include "usagechart.h"
+#include "widgets/sectionheading.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -24,16 +25,6 @@
 
 namespace topup {
 namespace {
-
-QLabel *heading(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    QFont font = label->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.1);
-    label->setFont(font);
-    return label;
-}
 
 QFrame *panel(QWidget *parent)
 {
@@ -91,7 +82,7 @@ DashboardPage::DashboardPage(Service &service, AppSettings &settings, QWidget *p
     lower->setSpacing(12);
     auto *chartPanel = panel(content);
     auto *chartLayout = new QVBoxLayout(chartPanel);
-    m_chartTitle = heading(chartPanel);
+    m_chartTitle = makeSectionHeading(chartPanel);
     m_chartLine = new QComboBox(chartPanel);
     m_chartLine->setObjectName(QStringLiteral("chartLine"));
     auto *chartHeader = new QHBoxLayout;
@@ -106,7 +97,7 @@ DashboardPage::DashboardPage(Service &service, AppSettings &settings, QWidget *p
     auto *side = new QVBoxLayout;
     auto *spendPanel = panel(content);
     auto *spendLayout = new QVBoxLayout(spendPanel);
-    m_spendTitle = heading(spendPanel);
+    m_spendTitle = makeSectionHeading(spendPanel);
     m_spend = new QLabel(spendPanel);
     m_spend->setObjectName(QStringLiteral("accountSpend"));
     m_spend->setWordWrap(true);
@@ -115,7 +106,7 @@ DashboardPage::DashboardPage(Service &service, AppSettings &settings, QWidget *p
     side->addWidget(spendPanel);
     auto *alertsPanel = panel(content);
     auto *alertsLayout = new QVBoxLayout(alertsPanel);
-    m_alertsTitle = heading(alertsPanel);
+    m_alertsTitle = makeSectionHeading(alertsPanel);
     m_alerts = new QListWidget(alertsPanel);
     m_alerts->setObjectName(QStringLiteral("latestAlerts"));
     m_alerts->setFrameShape(QFrame::NoFrame);

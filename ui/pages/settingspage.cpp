@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "service/service.h"
 #include "statecolors.h"
+#include "widgets/sectionheading.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -21,19 +22,6 @@
 #include <algorithm>
 
 namespace topup {
-namespace {
-
-QLabel *heading(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    QFont font = label->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.1);
-    label->setFont(font);
-    return label;
-}
-
-} // namespace
 
 SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *parent)
     : QWidget(parent)
@@ -47,7 +35,7 @@ SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *par
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
     m_title->setFont(titleFont);
 
-    m_appearanceTitle = heading(this);
+    m_appearanceTitle = makeSectionHeading(this);
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("languageCombo"));
     // Each language in its own words, so anyone can find theirs.
@@ -66,7 +54,7 @@ SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *par
     m_appearanceForm->addRow(new QLabel(this), m_theme);
     m_appearanceForm->addRow(new QLabel(this), m_units);
 
-    m_accountTitle = heading(this);
+    m_accountTitle = makeSectionHeading(this);
     m_timezone = new QComboBox(this);
     m_timezone->setObjectName(QStringLiteral("timezone"));
     m_timezone->setEditable(true);
@@ -94,7 +82,7 @@ SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *par
     m_accountForm->addRow(QString(), m_timezoneError);
     m_accountForm->addRow(new QLabel(this), m_currency);
 
-    m_folderTitle = heading(this);
+    m_folderTitle = makeSectionHeading(this);
     m_folder = new QLineEdit(this);
     m_folder->setObjectName(QStringLiteral("dataFolder"));
     m_folder->setReadOnly(true);
