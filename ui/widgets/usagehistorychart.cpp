@@ -220,14 +220,12 @@ void UsageHistoryChart::reload()
     for (const auto &[ms, sum] : points)
         rows.push_back(UsageModel::Bucket{ms, sum.first, sum.second});
     m_table->setBuckets(rows, UsageModel::Step(int(m_granularity)));
-    // Wide enough for its columns: the table never clips a period or an amount.
+    // Each column as wide as its widest cell, and the table as wide as its
+    // columns: it never clips a period or an amount.
+    m_tableView->resizeColumnsToContents();
     int width = 2 * m_tableView->frameWidth() + m_tableView->verticalScrollBar()->sizeHint().width();
-    for (int column = 0; column < m_table->columnCount(); ++column) {
-        int widest = m_tableView->horizontalHeader()->sectionSizeHint(column);
-        for (int row = 0; row < m_table->rowCount(); ++row)
-            widest = std::max(widest, m_tableView->sizeHintForIndex(m_table->index(row, column)).width());
-        width += widest;
-    }
+    for (int column = 0; column < m_table->columnCount(); ++column)
+        width += m_tableView->columnWidth(column);
     m_tableView->setMinimumWidth(width + 8);
     const bool empty = points.empty();
     m_empty->setVisible(empty);
