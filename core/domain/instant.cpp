@@ -91,6 +91,45 @@ Expected<Instant> Instant::parse(QStringView text)
     return Instant(ms);
 }
 
+std::optional<Instant> Instant::parseWholeSeconds(std::string_view text) noexcept
+{
+    const bool utc = text.size() == 20 && text[19] == 'Z';
+    const bool offset = text.size() == 25 && (text[19] == '+' || text[19] == '-') && text[22] == ':';
+    if ((!utc && !offset) || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+        return std::nullopt;
+    const auto number = [text](std::size_t pos, std::size_t count) {
+        int value = 0;
+        for (std::size_t i = pos; i < pos + count; ++i) {
+            if (text[i] < '0' || text[i] > '9')
+                return -1;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    const int year = number(0, 4);
+    const int month = number(5, 2);
+    const int day = number(8, 2);
+    const int hour = number(11, 2);
+    const int minute = number(14, 2);
+    const int second = number(17, 2);
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > civil::daysInMonth(year, month) || hour < 0 || hour > 23
+        || minute < 0 || minute > 59 || second < 0 || second > 59)
+        return std::nullopt;
+    int offsetMinutes = 0;
+    if (offset) {
+        const int oh = number(20, 2);
+        const int om = number(23, 2);
+        if (oh < 0 || om < 0 || oh > 18 || om > 59 || (oh == 18 && om > 0))
+            return std::nullopt;
+        offsetMinutes = (text[19] == '-' ? -1 : 1) * (oh * 60 + om);
+    }
+    const qint64 ms = civil::daysFromCivil(year, month, day) * civil::msPerDay + hour * civil::msPerHour
+        + minute * civil::msPerMinute + second * civil::msPerSecond - offsetMinutes * civil::msPerMinute;
+    if (ms < earliest().msecs() || ms > latest().msecs())
+        return std::nullopt;
+    return Instant(ms);
+}
+
 Instant Instant::earliest() noexcept
 {
     return Instant(civil::daysFromCivil(1, 1, 1) * civil::msPerDay);

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <optional>
+#include <string_view>
+
 #include "expected.h"
 
 #include <QCoreApplication>
@@ -20,6 +23,11 @@ public:
 
     // SPEC §1: YYYY-MM-DDTHH:MM:SS[.f{1,3}](Z|±HH:MM)
     static Expected<Instant> parse(QStringView text);
+    // The common forms only, `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`, in
+    // ASCII, read without a detour through UTF-16: the instant parse() reads
+    // from that text, or none for anything else, valid or not (parse() then
+    // reads it or says what is wrong).
+    static std::optional<Instant> parseWholeSeconds(std::string_view text) noexcept;
     // The range parse() accepts: 0001-01-01T00:00:00.000Z … 9999-12-31T23:59:59.999Z.
     static Instant earliest() noexcept;
     static Instant latest() noexcept;

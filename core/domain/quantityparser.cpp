@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace topup {
 namespace {
 
@@ -13,6 +15,26 @@ class Quantity final
 bool isAsciiDigit(QChar c)
 {
     return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+}
+
+char asciiLower(char16_t c)
+{
+    return char(c >= u'A' && c <= u'Z' ? c - u'A' + u'a' : c);
+}
+
+// `text` is `name`, case aside. ASCII text is compared here (amounts are read
+// for every event); other text goes through Qt's case folding, under which
+// some other letters match ASCII ones (U+212A KELVIN SIGN is a 'k').
+bool isUnit(QStringView text, bool ascii, const char *name)
+{
+    if (!ascii)
+        return text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0;
+    qsizetype i = 0;
+    for (; name[i] != '\0'; ++i) {
+        if (i >= text.size() || asciiLower(text[i].unicode()) != asciiLower(char16_t(name[i])))
+            return false;
+    }
+    return i == text.size();
 }
 
 } // namespace
@@ -59,9 +81,10 @@ Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityU
     const QStringView unitText = text.mid(pos);
     if (unitText.isEmpty())
         return Expected<qint64>::failure(Quantity::tr("missing unit (got \"%1\")").arg(quoted()));
+    const bool ascii = std::all_of(unitText.begin(), unitText.end(), [](QChar c) { return c.unicode() < 0x80; });
     const QuantityUnit *unit = nullptr;
     for (const QuantityUnit &candidate : units) {
-        if (unitText.compare(QLatin1String(candidate.name), Qt::CaseInsensitive) == 0) {
+        if (isUnit(unitText, ascii, candidate.name)) {
             unit = &candidate;
             break;
         }

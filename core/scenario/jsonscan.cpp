@@ -195,10 +195,20 @@ private:
         }
         while (true) {
             const char *start = m_pos;
-            if (!value(depth))
+            if (events) {
+                JsonScan::Event::Strings use;
+                if (!useEvent(&use)) { // any other shape: checked the general way
+                    m_pos = start;
+                    if (!value(depth))
+                        return false;
+                    m_result->events.emplace_back(std::string_view(start, std::size_t(m_pos - start)), nullptr);
+                } else {
+                    const std::string_view text(start, std::size_t(m_pos - start));
+                    m_result->events.emplace_back(text, text.size() < JsonScan::Event::maxUseLength ? &use : nullptr);
+                }
+            } else if (!value(depth)) {
                 return false;
-            if (events)
-                m_result->events.emplace_back(start, std::size_t(m_pos - start));
+            }
             skipSpace();
             if (m_pos >= m_end)
                 return false;
@@ -213,6 +223,84 @@ private:
         }
     }
 
+    // `"key": ` up to its value, the key's text in *key; false when not there.
+    bool key(std::string_view *key)
+    {
+        if (m_pos >= m_end || *m_pos != '"' || !string(key))
+            return false;
+        skipSpace();
+        if (m_pos >= m_end || *m_pos != ':')
+            return false;
+        ++m_pos;
+        skipSpace();
+        return true;
+    }
+
+    // A string value into a slot not filled yet (a key seen twice is not
+    // this shape: the general way finds the repeat).
+    bool stringInto(std::string_view *slot)
+    {
+        return slot && slot->data() == nullptr && m_pos < m_end && *m_pos == '"' && string(slot);
+    }
+
+    // After a member: true at '}' (passed), on at ',' (passed), false otherwise.
+    bool nextMember(bool *more)
+    {
+        skipSpace();
+        if (m_pos >= m_end)
+            return false;
+        *more = *m_pos == ',';
+        if (*m_pos != ',' && *m_pos != '}')
+            return false;
+        ++m_pos;
+        if (*more)
+            skipSpace();
+        return true;
+    }
+
+    // An element of "events" with exactly the keys of a `use` event, each a
+    // string (and "use" an object of "data" and/or "voice" strings): its
+    // strings picked out as the text is checked. False for any other shape,
+    // with m_pos anywhere: the caller reads the element again the general way.
+    bool useEvent(JsonScan::Event::Strings *event)
+    {
+        if (m_pos >= m_end || *m_pos != '{')
+            return false;
+        ++m_pos;
+        skipSpace();
+        bool sawUse = false;
+        for (bool more = true; more;) {
+            std::string_view name;
+            if (!key(&name))
+                return false;
+            if (name == "use") {
+                if (sawUse || !useAmounts(event))
+                    return false;
+                sawUse = true;
+            } else if (!stringInto(name == "at" ? &event->at : name == "line" ? &event->line : nullptr)) {
+                return false;
+            }
+            if (!nextMember(&more))
+                return false;
+        }
+        return sawUse && event->at.data() != nullptr && event->line.data() != nullptr;
+    }
+
+    bool useAmounts(JsonScan::Event::Strings *event)
+    {
+        if (m_pos >= m_end || *m_pos != '{')
+            return false;
+        ++m_pos;
+        skipSpace();
+        for (bool more = true; more;) { // an empty `use` is not this shape: the general way says what it lacks
+            std::string_view name;
+            if (!key(&name) || !stringInto(name == "data" ? &event->data : name == "voice" ? &event->voice : nullptr)
+                || !nextMember(&more))
+                return false;
+        }
+        return true;
+    }
+
     const char *m_begin;
     const char *m_end;
     const char *m_pos;
@@ -221,6 +309,24 @@ private:
 };
 
 } // namespace
+
+JsonScan::Event::Event(std::string_view text, const Strings *use)
+    : m_text(text.data()), m_size(quint32(text.size()))
+{
+    if (!use)
+        return;
+    m_at = span(use->at);
+    m_line = span(use->line);
+    m_data = span(use->data);
+    m_voice = span(use->voice);
+}
+
+JsonScan::Event::Span JsonScan::Event::span(std::string_view part) const noexcept
+{
+    if (part.data() == nullptr)
+        return Span();
+    return Span{quint16(part.data() - m_text), quint16(part.size())};
+}
 
 JsonScan::Result JsonScan::scan(const QByteArray &json)
 {

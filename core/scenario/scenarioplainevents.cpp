@@ -19,7 +19,7 @@ QString indexed(const QString &path, qsizetype index)
 
 } // namespace
 
-void ScenarioReader::readPlainEvents(const std::vector<std::string_view> &events, bool rangeKnown)
+void ScenarioReader::readPlainEvents(const std::vector<JsonScan::Event> &events, bool rangeKnown)
 {
     if (!withinLimit(qsizetype(events.size()), QStringLiteral("events"), maxEvents, nullptr))
         return;
@@ -35,7 +35,8 @@ void ScenarioReader::readPlainEvents(const std::vector<std::string_view> &events
             continue;
         // Any other event, or one with a problem: the general way, which
         // says what is wrong exactly as for any file.
-        const QByteArray text = QByteArray("[") + QByteArray(events[i].data(), qsizetype(events[i].size())) + ']';
+        const std::string_view element = events[i].text();
+        const QByteArray text = QByteArray("[") + QByteArray(element.data(), qsizetype(element.size())) + ']';
         const QJsonValue value = QJsonDocument::fromJson(text).array().at(0);
         if (value.isObject())
             readEvent(value.toObject(), qsizetype(i), rangeKnown);
@@ -46,67 +47,6 @@ void ScenarioReader::readPlainEvents(const std::vector<std::string_view> &events
 }
 
 namespace {
-
-// Reads `"key": ` or the end of an object; text is plain JSON (JsonScan).
-class PlainObject final
-{
-public:
-    explicit PlainObject(std::string_view text) : m_pos(text.data()), m_end(text.data() + text.size()) {}
-
-    // The next key, or false at the end (or when the value is not a plain string/object).
-    bool next(std::string_view *key)
-    {
-        skip();
-        if (m_pos < m_end && (*m_pos == '{' || *m_pos == ','))
-            ++m_pos;
-        skip();
-        if (m_pos >= m_end || *m_pos != '"')
-            return false;
-        *key = quoted();
-        skip();
-        ++m_pos; // ':'
-        skip();
-        return true;
-    }
-    bool atString() const { return m_pos < m_end && *m_pos == '"'; }
-    bool atObject() const { return m_pos < m_end && *m_pos == '{'; }
-    std::string_view string() { return quoted(); }
-    // The text of the object value here, up to its closing brace.
-    std::string_view object()
-    {
-        const char *start = m_pos;
-        int depth = 0;
-        do {
-            if (*m_pos == '"') {
-                quoted();
-                continue;
-            }
-            if (*m_pos == '{' || *m_pos == '[')
-                ++depth;
-            else if (*m_pos == '}' || *m_pos == ']')
-                --depth;
-            ++m_pos;
-        } while (depth > 0 && m_pos < m_end);
-        return std::string_view(start, std::size_t(m_pos - start));
-    }
-
-private:
-    void skip()
-    {
-        while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
-            ++m_pos;
-    }
-    std::string_view quoted()
-    {
-        const char *start = ++m_pos;
-        while (*m_pos != '"') // plain: no escapes, and the quote is there
-            ++m_pos;
-        return std::string_view(start, std::size_t(m_pos++ - start));
-    }
-
-    const char *m_pos;
-    const char *m_end;
-};
 
 // Parses ASCII text with `parse` without allocating for it.
 template<typename T>
@@ -124,62 +64,45 @@ std::optional<T> parsedAscii(std::string_view text, Expected<T> (*parse)(QString
 
 } // namespace
 
-bool ScenarioReader::readPlainUse(std::string_view text, bool rangeKnown)
+bool ScenarioReader::readPlainUse(const JsonScan::Event &use, bool rangeKnown)
 {
     // Exactly "at", "line" and "use" (with "data" and/or "voice"), each a
     // valid value: anything else is left to the general way.
-    PlainObject object(text);
-    std::string_view key;
-    std::string_view at;
-    std::string_view line;
-    std::string_view use;
-    while (object.next(&key)) {
-        std::string_view *slot = key == "at" ? &at : key == "line" ? &line : key == "use" ? &use : nullptr;
-        if (!slot)
-            return false;
-        if (key == "use" ? !object.atObject() : !object.atString())
-            return false;
-        *slot = key == "use" ? object.object() : object.string();
-    }
-    if (at.data() == nullptr || line.data() == nullptr || use.data() == nullptr)
+    if (!use.isUse())
         return false;
-    const auto instant = parsedAscii<Instant>(at, &Instant::parse);
+    std::optional<Instant> instant = Instant::parseWholeSeconds(use.at());
+    if (!instant)
+        instant = parsedAscii<Instant>(use.at(), &Instant::parse);
     if (!instant || (rangeKnown && (*instant < m_world.start || *instant > m_world.end)))
         return false;
     const QString *lineId = nullptr;
     if (m_lineIds.complete) {
-        const auto found = m_linesByUtf8.find(line);
+        const auto found = m_linesByUtf8.find(use.line());
         if (found == m_linesByUtf8.end())
             return false;
         lineId = &found->second;
     }
     DataAmount data;
     VoiceAmount voice;
-    PlainObject amounts(use);
-    bool any = false;
-    while (amounts.next(&key)) {
-        if ((key != "data" && key != "voice") || !amounts.atString())
+    if (use.data().data() != nullptr) {
+        const auto parsed = parsedAscii<DataAmount>(use.data(), &DataAmount::parse);
+        if (!parsed)
             return false;
-        const std::string_view value = amounts.string();
-        if (key == "data") {
-            const auto parsed = parsedAscii<DataAmount>(value, &DataAmount::parse);
-            if (!parsed)
-                return false;
-            data = *parsed;
-        } else {
-            const auto parsed = parsedAscii<VoiceAmount>(value, &VoiceAmount::parse);
-            if (!parsed)
-                return false;
-            voice = *parsed;
-        }
-        any = true;
+        data = *parsed;
     }
-    if (!any)
-        return false;
+    if (use.voice().data() != nullptr) {
+        const auto parsed = parsedAscii<VoiceAmount>(use.voice(), &VoiceAmount::parse);
+        if (!parsed)
+            return false;
+        voice = *parsed;
+    }
     WorldEvent &event = m_world.events.emplace_back(); // in place: reserved
     event.at = *instant;
     event.kind = WorldEvent::Kind::Use;
-    event.line = lineId ? *lineId : QString::fromLatin1(line.data(), qsizetype(line.size()));
+    if (lineId)
+        event.line = *lineId;
+    else
+        event.line = QString::fromLatin1(use.line().data(), qsizetype(use.line().size()));
     event.data = data;
     event.voice = voice;
     return true;

@@ -2,6 +2,7 @@
 
 #include "engine/world.h"
 #include "jsonfields.h"
+#include "jsonscan.h"
 #include "problem.h"
 
 #include <QCoreApplication>
@@ -50,8 +51,8 @@ private:
     void readLines(JsonFields &root);
     void readEvents(JsonFields &root, bool rangeKnown);
     void readEvent(const QJsonObject &object, qsizetype index, bool rangeKnown);
-    void readPlainEvents(const std::vector<std::string_view> &events, bool rangeKnown);
-    [[nodiscard]] bool readPlainUse(std::string_view text, bool rangeKnown);
+    void readPlainEvents(const std::vector<JsonScan::Event> &events, bool rangeKnown);
+    [[nodiscard]] bool readPlainUse(const JsonScan::Event &use, bool rangeKnown);
     void readGenerate(JsonFields &root, bool rangeKnown);
     bool withinLimit(qsizetype size, const QString &path, qsizetype limit, KnownIds *ids);
     std::optional<QString> readId(JsonFields &fields, KnownIds &seen);
@@ -63,7 +64,7 @@ private:
     KnownIds m_methodIds;
     KnownIds m_lineIds;
     // The fast way (JsonScan): the events' texts, and the line ids by their bytes.
-    const std::vector<std::string_view> *m_plainEvents = nullptr;
+    const std::vector<JsonScan::Event> *m_plainEvents = nullptr;
     std::vector<QByteArray> m_lineIdsUtf8;
     std::unordered_map<std::string_view, QString> m_linesByUtf8;
     // What a reference names, in messages; translated once, not per event.

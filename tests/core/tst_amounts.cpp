@@ -48,6 +48,11 @@ void TestAmounts::dataParse_data()
     QTest::newRow("1 TIB") << "1 TIB" << qint64(1099511627776) << QString();
     QTest::newRow("7b") << "7b" << qint64(7) << QString();
     QTest::newRow("leading zeros") << "007KB" << qint64(7000) << QString();
+    // Units are compared under Unicode case folding, where U+212A KELVIN
+    // SIGN is a 'k' (ASCII units are compared on a faster path; these
+    // keep the two ways one).
+    QTest::newRow("kelvin sign") << QStringLiteral("1\u212AB") << qint64(1000) << QString();
+    QTest::newRow("dotted capital I") << QStringLiteral("1M\u0130B") << qint64(0) << QStringLiteral("unknown unit");
     // Up to 6 decimals, half-up to whole bytes.
     QTest::newRow("0.5B half up") << "0.5B" << qint64(1) << QString();
     QTest::newRow("0.4B down") << "0.4B" << qint64(0) << QString();
@@ -133,6 +138,7 @@ void TestAmounts::voiceParse_data()
     QTest::newRow("1.5h") << "1.5h" << qint64(5400) << QString();
     QTest::newRow("2MIN") << "2MIN" << qint64(120) << QString();
     QTest::newRow("1.5H") << "1.5H" << qint64(5400) << QString();
+    QTest::newRow("long s") << QStringLiteral("5\u017F") << qint64(5) << QString(); // U+017F folds to 's'
     QTest::newRow("45 S") << "45 S" << qint64(45) << QString();
     QTest::newRow("2 Min") << "2 Min" << qint64(120) << QString();
     QTest::newRow("0.5s half up") << "0.5s" << qint64(1) << QString();

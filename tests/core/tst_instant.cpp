@@ -1,6 +1,7 @@
 #include "domain/instant.h"
 
 #include <QDateTime>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace topup;
@@ -17,7 +18,21 @@ private slots:
     void parseInvalid();
     void toString_data();
     void toString();
+    void wholeSecondsAgreesWithParse();
 };
+
+namespace {
+
+// What Instant::parseWholeSeconds makes of `text`: the instant parse() reads
+// when the text is of its forms (no fraction), none otherwise.
+std::optional<qint64> wholeSeconds(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    const std::optional<Instant> instant = Instant::parseWholeSeconds(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    return instant ? std::optional<qint64>(instant->msecs()) : std::nullopt;
+}
+
+} // namespace
 
 void TestInstant::parseValid_data()
 {
@@ -83,6 +98,11 @@ void TestInstant::parseValid()
     QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
     QCOMPARE(parsed->msecs(), msecs);
     QCOMPARE(parsed->toString(), utc);
+    // The fast form reads the same instant, or leaves a fraction to parse().
+    if (text.contains(QLatin1Char('.')))
+        QCOMPARE(wholeSeconds(text), std::nullopt);
+    else
+        QCOMPARE(wholeSeconds(text), std::optional<qint64>(msecs));
     if (compareQt) {
         const QDateTime qt = QDateTime::fromString(text, Qt::ISODateWithMs);
         QVERIFY(qt.isValid());
@@ -156,6 +176,7 @@ void TestInstant::parseInvalid()
     const Expected<Instant> parsed = Instant::parse(text);
     QVERIFY2(!parsed.ok(), qPrintable(QStringLiteral("parsed as %1").arg(parsed ? parsed->toString() : QString())));
     QVERIFY2(parsed.error().contains(error), qPrintable(parsed.error()));
+    QCOMPARE(wholeSeconds(text), std::nullopt);
 }
 
 void TestInstant::toString_data()
@@ -183,6 +204,45 @@ void TestInstant::toString()
     const QDateTime qt = QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
     const QString qtText = qt.toString(msecs % 1000 == 0 ? Qt::ISODate : Qt::ISODateWithMs);
     QCOMPARE(Instant::fromMsecs(msecs).toString(), qtText);
+}
+
+void TestInstant::wholeSecondsAgreesWithParse()
+{
+    // Texts near the forms, each character drawn from what the forms hold
+    // (seeded): whenever parse() reads one without a fraction, so does the
+    // fast form, to the same millisecond, and it reads nothing parse() refuses.
+    QRandomGenerator random(20261125);
+    const QByteArray alphabet = "0123456789-T:Z+-.z ";
+    const QByteArray shapes[] = {"2027-03-28T01:59:59Z", "2027-10-31T02:30:00+01:00", "0001-01-01T00:00:00+14:00",
+                                 "9999-12-31T23:59:59-12:00", "2028-02-29T23:59:59-18:00"};
+    int read = 0;
+    for (int i = 0; i < 200000; ++i) {
+        QByteArray text = shapes[random.bounded(int(std::size(shapes)))];
+        for (int changes = random.bounded(1, 4); changes > 0; --changes) {
+            const int at = random.bounded(int(text.size()));
+            // Digits mostly, so that many texts stay well-formed but name
+            // other dates, times and offsets; sometimes a separator, a cut or
+            // an extra character.
+            switch (random.bounded(10)) {
+            case 0: text[at] = alphabet[random.bounded(int(alphabet.size()))]; break;
+            case 1: text.truncate(at); break;
+            case 2: text.insert(at, alphabet[random.bounded(int(alphabet.size()))]); break;
+            default: text[at] = char('0' + random.bounded(10)); break;
+            }
+            if (text.isEmpty())
+                break;
+        }
+        const QString asText = QString::fromLatin1(text);
+        const Expected<Instant> parsed = Instant::parse(asText);
+        const std::optional<qint64> fast = wholeSeconds(asText);
+        if (parsed && !text.contains('.')) {
+            QVERIFY2(fast == parsed->msecs(), text.constData());
+            ++read;
+        } else {
+            QVERIFY2(!fast, text.constData());
+        }
+    }
+    QVERIFY2(read > 10000, qPrintable(QString::number(read))); // the draw exercised both ways
 }
 
 QTEST_GUILESS_MAIN(TestInstant)

@@ -425,6 +425,9 @@ private slots:
         QTest::newRow("unknown key") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": "5MB"}, "note": "hi"}])") << QByteArray();
         QTest::newRow("lines incomplete") << QByteArray("[{" + at + R"(, "line": "tablet", "use": {"data": "5MB"}}])")
                                           << QByteArray(R"([{"id": "phone"}, {"id": "a b"}])");
+        QTest::newRow("instant longer than a use event's text may be") << QByteArray(R"([{"at": ")" + QByteArray(70000, '7') + R"(", "line": "phone", "use": {"data": "5MB"}}])") << QByteArray();
+        QTest::newRow("use shapes with other keys") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": "5MB", "voice": "1min", "sms": "1"}},
+            {)" + at + R"(, "line": "phone", "use": {"data": "5MB"}, "line2": "x"}])") << QByteArray();
         QTest::newRow("id is the line's") << QByteArray("[{" + at + R"(, "line": "phone", "use": {"data": "5MB"}},
             {)" + at + R"(, "line": "phone2", "use": {"data": "5MB"}}])")
                                           << QByteArray(R"([{"id": "phone2"}, {"id": "phone"}])");
@@ -458,6 +461,47 @@ private slots:
         }
     }
 
+    void plainScanPicksOutUseEvents()
+    {
+        // Each element of "events" is kept whole; a `use` shape also has its
+        // strings picked out, whatever the order of keys and the spacing.
+        const QByteArray json = R"({"events": [
+            {"at": "2027-04-02T10:00:00Z", "line": "phone", "use": {"data": "5MB", "voice": "2min"}},
+            { "use" : { "voice":"30s" } , "line":"tablet","at" : "2027-04-03T00:00:00+02:00" },
+            {"at": "t", "line": "", "use": {"data": ""}},
+            {"at": "t", "line": "phone", "use": {"data": 5}},
+            {"at": "t", "line": "phone", "use": {}},
+            {"at": "t", "use": {"data": "1MB"}},
+            {"at": "t", "line": "phone", "use": {"data": "1MB"}, "note": "x"},
+            {"at": "t", "method": "card", "deposit": "5.00"},
+            7], "lines": []})";
+        const JsonScan::Result scan = JsonScan::scan(json);
+        QVERIFY(scan.plain);
+        QCOMPARE(scan.events.size(), std::size_t(9));
+        const auto text = [](std::string_view view) { return QByteArray(view.data(), qsizetype(view.size())); };
+        const JsonScan::Event &first = scan.events[0];
+        QVERIFY(first.isUse());
+        QCOMPARE(text(first.at()), QByteArray("2027-04-02T10:00:00Z"));
+        QCOMPARE(text(first.line()), QByteArray("phone"));
+        QCOMPARE(text(first.data()), QByteArray("5MB"));
+        QCOMPARE(text(first.voice()), QByteArray("2min"));
+        QVERIFY(text(first.text()).startsWith("{\"at\"") && text(first.text()).endsWith("}}"));
+        const JsonScan::Event &second = scan.events[1];
+        QVERIFY(second.isUse());
+        QCOMPARE(text(second.at()), QByteArray("2027-04-03T00:00:00+02:00"));
+        QCOMPARE(text(second.line()), QByteArray("tablet"));
+        QVERIFY(second.data().data() == nullptr); // absent, not empty
+        QCOMPARE(text(second.voice()), QByteArray("30s"));
+        const JsonScan::Event &third = scan.events[2];
+        QVERIFY(third.isUse());
+        QVERIFY(third.line().data() != nullptr && third.line().empty()); // empty, not absent
+        QVERIFY(third.data().data() != nullptr && third.data().empty());
+        for (std::size_t i = 3; i < scan.events.size(); ++i)
+            QVERIFY2(!scan.events[i].isUse(), text(scan.events[i].text()).constData());
+        QCOMPARE(text(scan.events[7].text()), QByteArray(R"({"at": "t", "method": "card", "deposit": "5.00"})"));
+        QCOMPARE(text(scan.events[8].text()), QByteArray("7"));
+    }
+
     void plainScanRefusesWhatIsNotPlain_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -478,6 +522,13 @@ private slots:
         QTest::newRow("huge") << QByteArray(R"({"events": [12345678901234567890]})") << false;
         QTest::newRow("minus zero") << QByteArray(R"({"events": [-0, 31.0]})") << true;
         QTest::newRow("duplicate key") << QByteArray(R"({"events": [{"a": 1, "a": 2}]})") << false;
+        QTest::newRow("use event, at twice") << QByteArray(R"({"events": [{"at": "x", "line": "l", "at": "y", "use": {"data": "1MB"}}]})") << false;
+        QTest::newRow("use event, use twice") << QByteArray(R"({"events": [{"at": "x", "use": {"data": "1MB"}, "line": "l", "use": {"data": "1MB"}}]})") << false;
+        QTest::newRow("use event, data twice") << QByteArray(R"({"events": [{"at": "x", "line": "l", "use": {"data": "1MB", "data": "2MB"}}]})") << false;
+        QTest::newRow("use event, escape") << QByteArray(R"({"events": [{"at": "x", "line": "l\u0041", "use": {"data": "1MB"}}]})") << false;
+        QTest::newRow("use event, unclosed") << QByteArray(R"({"events": [{"at": "x", "line": "l", "use": {"data": "1MB"}]})") << false;
+        QTest::newRow("use event, missing colon") << QByteArray(R"({"events": [{"at" "x", "line": "l", "use": {"data": "1MB"}}]})") << false;
+        QTest::newRow("use event, spaced") << QByteArray("{\"events\": [ {\n\"use\" :\t{ \"voice\" : \"1s\" } ,\r\n \"line\":\"l\",\"at\":\"x\" } ]}") << true;
         QTest::newRow("duplicate events") << QByteArray(R"({"events": [], "events": []})") << false;
         QTest::newRow("bad literal") << QByteArray(R"({"events": [tru]})") << false;
         QTest::newRow("root array") << QByteArray(R"([{"events": []}])") << false;
