@@ -23,12 +23,11 @@ void ScenarioReader::readPlainEvents(const std::vector<JsonScan::Event> &events,
 {
     if (!withinLimit(qsizetype(events.size()), QStringLiteral("events"), maxEvents, nullptr))
         return;
-    m_lineIdsUtf8.reserve(std::size_t(m_lineIds.paths.size()));
-    for (auto it = m_lineIds.paths.constBegin(); it != m_lineIds.paths.constEnd(); ++it) {
-        m_lineIdsUtf8.push_back(it.key().toUtf8());
-        const QByteArray &utf8 = m_lineIdsUtf8.back();
-        m_linesByUtf8.emplace(std::string_view(utf8.constData(), std::size_t(utf8.size())), it.key());
-    }
+    std::vector<QString> lineIds;
+    lineIds.reserve(std::size_t(m_lineIds.paths.size()));
+    for (auto it = m_lineIds.paths.constBegin(); it != m_lineIds.paths.constEnd(); ++it)
+        lineIds.push_back(it.key());
+    m_linesByUtf8 = IdIndex(lineIds);
     m_world.events.reserve(events.size());
     for (std::size_t i = 0; i < events.size(); ++i) {
         if (readPlainUse(events[i], rangeKnown))
@@ -77,10 +76,9 @@ bool ScenarioReader::readPlainUse(const JsonScan::Event &use, bool rangeKnown)
         return false;
     const QString *lineId = nullptr;
     if (m_lineIds.complete) {
-        const auto found = m_linesByUtf8.find(use.line());
-        if (found == m_linesByUtf8.end())
+        lineId = m_linesByUtf8.find(use.line());
+        if (!lineId)
             return false;
-        lineId = &found->second;
     }
     DataAmount data;
     VoiceAmount voice;

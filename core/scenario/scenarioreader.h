@@ -2,6 +2,7 @@
 
 #include "engine/world.h"
 #include "jsonfields.h"
+#include "idindex.h"
 #include "jsonscan.h"
 #include "problem.h"
 
@@ -12,7 +13,6 @@
 
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace topup {
@@ -65,8 +65,7 @@ private:
     KnownIds m_lineIds;
     // The fast way (JsonScan): the events' texts, and the line ids by their bytes.
     const std::vector<JsonScan::Event> *m_plainEvents = nullptr;
-    std::vector<QByteArray> m_lineIdsUtf8;
-    std::unordered_map<std::string_view, QString> m_linesByUtf8;
+    IdIndex m_linesByUtf8;
     // What a reference names, in messages; translated once, not per event.
     const QString m_lineWord = ScenarioReader::tr("line");
     const QString m_methodWord = ScenarioReader::tr("method");
