@@ -93,8 +93,12 @@ RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
 
     const Intent intent{request.accountId, request.lineId, request.methodId, request.packageId,
                         triggerKindName(request.trigger), request.at.msecs(), request.month};
-    const Expected<bool> written =
-        m_store.write([&] { return writeDown(m_store, identity, intent, price, *answer, false); });
+    // Not synced on its own: were it lost to a power cut, the intent above
+    // (synced) still stands and reconcile() writes the charge down from the
+    // journal (synced) at the next start. The next synced commit on the store
+    // carries it to the disk anyway; this saves a third of a charge's syncs.
+    const Expected<bool> written = m_store.write(
+        [&] { return writeDown(m_store, identity, intent, price, *answer, false); }, Database::Sync::Deferred);
     if (!written)
         return RecordedCharge{*answer, ChargeRecorder::tr("the payment went through but could not be written down yet (%1); it will be at the next start")
                                            .arg(written.error())};

@@ -239,8 +239,18 @@ Expected<bool> Database::migrate(const Schema &schema)
     return true;
 }
 
-Expected<bool> Database::write(const std::function<Expected<bool>()> &work)
+Expected<bool> Database::write(const std::function<Expected<bool>()> &work, Sync sync)
 {
+    if (sync == Sync::Deferred) {
+        if (const Expected<bool> set = exec(QStringLiteral("PRAGMA synchronous=NORMAL")); !set)
+            return set;
+        Expected<bool> result = write(work, Sync::Synced);
+        // Back to FULL whatever happened; if even that fails, say so: the
+        // next commits would not be synced.
+        if (const Expected<bool> reset = exec(QStringLiteral("PRAGMA synchronous=FULL")); !reset)
+            return reset;
+        return result;
+    }
     if (const Expected<bool> begun = exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
         return begun;
     Expected<bool> result = work();

@@ -46,9 +46,17 @@ public:
     QSqlDatabase connection() const;
     int schemaVersion() const noexcept { return m_version; }
 
+    // How a commit reaches the disk. Synced: the commit returns once the
+    // disk has it (synchronous=FULL). Deferred: the commit is atomic and
+    // survives the process dying, but a power cut may lose it until the next
+    // synced commit on the file (synchronous=NORMAL for this transaction).
+    // Deferred is for what can be rebuilt after a power cut, such as an
+    // attempt written down while its intent still stands in a synced commit.
+    enum class Sync { Synced, Deferred };
+
     // Runs `work` inside BEGIN IMMEDIATE … COMMIT. When `work` fails, or
     // the commit does, everything is rolled back and the error returned.
-    Expected<bool> write(const std::function<Expected<bool>()> &work);
+    Expected<bool> write(const std::function<Expected<bool>()> &work, Sync sync = Sync::Synced);
 
     // The connection's own sqlite3 handle, for the one hot loop (usage
     // samples), when Qt's driver runs the very same SQLite build as the one

@@ -177,6 +177,47 @@ private slots:
         QVERIFY(database.write([] { return Expected<bool>(true); })); // usable afterwards
     }
 
+    void deferredWriteSyncsLaterAndOnlyItself()
+    {
+        // A deferred write runs with synchronous=NORMAL, commits like any
+        // other (another connection sees it) or rolls back whole, and the
+        // writes after it are synced again.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.sqlite"));
+        auto db = Database::open(path, twoStepSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        qint64 during = -1;
+        const Expected<bool> written = database.write(
+            [&]() -> Expected<bool> {
+                during = scalar(database, QStringLiteral("PRAGMA synchronous"));
+                QSqlQuery query(database.connection());
+                if (!query.exec(QStringLiteral("INSERT INTO a (x) VALUES (1)")))
+                    return Expected<bool>::failure(query.lastError().text());
+                return true;
+            },
+            Database::Sync::Deferred);
+        QVERIFY2(written, qPrintable(written.error()));
+        QCOMPARE(during, qint64(1)); // NORMAL
+        QCOMPARE(scalar(database, QStringLiteral("PRAGMA synchronous")), qint64(2)); // FULL again
+        {
+            auto other = Database::open(path, twoStepSchema(), Database::Presence::MustExist);
+            QVERIFY2(other, qPrintable(other.error()));
+            QCOMPARE(scalar(**other, QStringLiteral("SELECT count(*) FROM a")), qint64(1));
+        }
+        const Expected<bool> failed = database.write(
+            [&]() -> Expected<bool> {
+                QSqlQuery query(database.connection());
+                query.exec(QStringLiteral("INSERT INTO a (x) VALUES (2)"));
+                return Expected<bool>::failure(QStringLiteral("refused"));
+            },
+            Database::Sync::Deferred);
+        QVERIFY(!failed);
+        QCOMPARE(failed.error(), QStringLiteral("refused"));
+        QCOMPARE(scalar(database, QStringLiteral("SELECT count(*) FROM a")), qint64(1));
+        QCOMPARE(scalar(database, QStringLiteral("PRAGMA synchronous")), qint64(2));
+    }
+
     void diskFullMidRunRollsBack()
     {
         QTemporaryDir dir;
