@@ -18,7 +18,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QHeaderView>
+#include <QScopeGuard>
 #include <QTableView>
+#include <QTranslator>
 
 using namespace topup;
 using namespace topup::testing;
@@ -160,6 +163,65 @@ private slots:
         for (int row = 1; row < table->rowCount(); ++row)
             QVERIFY(table->index(row - 1, UsageModel::Period).data(UsageModel::RawRole).toLongLong()
                     > table->index(row, UsageModel::Period).data(UsageModel::RawRole).toLongLong());
+    }
+
+    void usageTableShowsEveryCellWhole_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<bool>("switchedLive"); // chosen in Settings while the page is up
+        QTest::newRow("en") << QString() << false;
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << false;
+        QTest::newRow("zh_CN, switched live") << QStringLiteral("zh_CN") << true;
+    }
+
+    void usageTableShowsEveryCellWhole()
+    {
+        // Beside the chart, the table is as wide as its columns: no column
+        // is cut by the scroll bar or by its neighbour, in either language.
+        QFETCH(QString, language);
+        QFETCH(bool, switchedLive);
+        QTranslator translator;
+        const QLocale before;
+        const auto choose = [&] {
+            if (language.isEmpty())
+                return true;
+            if (!translator.load(QStringLiteral(":/i18n/topup_%1.qm").arg(language)))
+                return false;
+            QLocale::setDefault(QLocale(language));
+            QCoreApplication::installTranslator(&translator);
+            return true;
+        };
+        const auto restore = qScopeGuard([&] {
+            QCoreApplication::removeTranslator(&translator);
+            QLocale::setDefault(before);
+        });
+        if (!switchedLive)
+            QVERIFY(choose());
+        QTemporaryDir dir;
+        auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
+        QVERIFY(service);
+        HistoryPage page(*service);
+        page.resize(1060, 760); // as beside the navigation in a 1280 × 800 window
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.chart()->setGranularity(UsageHistoryChart::Granularity::Day);
+        auto *table = page.findChild<QTableView *>(QStringLiteral("usageTable"));
+        QVERIFY(table);
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        if (switchedLive) {
+            QVERIFY(choose());
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+            QTRY_VERIFY(table->model()->headerData(0, Qt::Horizontal).toString() != QLatin1String("Period"));
+        }
+        int used = 0;
+        for (int column = 0; column < table->model()->columnCount(); ++column) {
+            const int needed = std::max(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column), table->horizontalHeader()->sectionSizeHint(column));
+            QVERIFY2(table->columnWidth(column) >= needed,
+                     qPrintable(QStringLiteral("column %1: %2 px, needs %3").arg(column).arg(table->columnWidth(column)).arg(needed)));
+            used += table->columnWidth(column);
+        }
+        QVERIFY2(used <= table->viewport()->width(),
+                 qPrintable(QStringLiteral("columns %1 px, viewport %2 px").arg(used).arg(table->viewport()->width())));
     }
 };
 

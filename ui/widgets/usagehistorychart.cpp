@@ -84,6 +84,9 @@ UsageHistoryChart::UsageHistoryChart(Service &service, QWidget *parent)
     layout->addLayout(body, 1);
     layout->addWidget(m_empty);
 
+    // The header sizes the columns to their cells again when they change
+    // (a new language, a new font): the table follows.
+    connect(m_tableView->horizontalHeader(), &QHeaderView::sectionResized, this, &UsageHistoryChart::fitTableWidth);
     connect(m_step, qOverload<int>(&QComboBox::currentIndexChanged), this,
             [this](int index) { setGranularity(Granularity(index)); });
     m_reloadLater.setSingleShot(true);
@@ -109,6 +112,24 @@ void UsageHistoryChart::retranslateUi()
     m_voice->setName(tr("Voice (minutes)"));
     m_empty->setText(tr("No usage recorded in this period."));
     reload();
+}
+
+void UsageHistoryChart::fitTableWidth()
+{
+    // Each column as wide as its widest cell, and the table as wide as its
+    // columns: it never clips a period or an amount. From what the cells
+    // need, not from the columns' widths, which follow the table's (the
+    // last one stretches) and lag behind a change of language.
+    // The stretched last column is never narrower than the header's default
+    // section size.
+    const auto *view = static_cast<const QAbstractItemView *>(m_tableView);
+    const QHeaderView *header = m_tableView->horizontalHeader();
+    int width = 2 * m_tableView->frameWidth() + m_tableView->verticalScrollBar()->sizeHint().width();
+    for (int column = 0; column < m_table->columnCount(); ++column) {
+        const int needed = std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        width += column + 1 == m_table->columnCount() ? std::max(needed, header->defaultSectionSize()) : needed;
+    }
+    m_tableView->setMinimumWidth(width + 8);
 }
 
 void UsageHistoryChart::changeEvent(QEvent *event)
@@ -220,13 +241,7 @@ void UsageHistoryChart::reload()
     for (const auto &[ms, sum] : points)
         rows.push_back(UsageModel::Bucket{ms, sum.first, sum.second});
     m_table->setBuckets(rows, UsageModel::Step(int(m_granularity)));
-    // Each column as wide as its widest cell, and the table as wide as its
-    // columns: it never clips a period or an amount.
-    m_tableView->resizeColumnsToContents();
-    int width = 2 * m_tableView->frameWidth() + m_tableView->verticalScrollBar()->sizeHint().width();
-    for (int column = 0; column < m_table->columnCount(); ++column)
-        width += m_tableView->columnWidth(column);
-    m_tableView->setMinimumWidth(width + 8);
+    fitTableWidth();
     const bool empty = points.empty();
     m_empty->setVisible(empty);
     if (!empty) {

@@ -47,6 +47,7 @@ protected:
 private:
     void retranslateUi();
     void applyTheme();
+    void fitTableWidth();
     // Per bucket start (local wall time as ms): data bytes and voice seconds.
     std::vector<std::pair<qint64, std::pair<qint64, qint64>>> buckets() const;
 
