@@ -2,6 +2,7 @@
 
 #include "package.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace topup {
@@ -13,6 +14,15 @@ struct PackageRecord final
     qint64 id = 0;
     QString name;
     Package package; // package.id is the engine's id: "P<row id>"
+
+    // The names of the carrier's default catalog are stored in English and
+    // translated when shown, under this context; a name given by hand is
+    // shown as given.
+    static constexpr const char *catalogContext = "PackageCatalog";
+    static QString displayName(const QString &name)
+    {
+        return QCoreApplication::translate(catalogContext, name.toUtf8().constData());
+    }
 };
 
 } // namespace topup

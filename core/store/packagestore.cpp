@@ -17,11 +17,12 @@ Expected<bool> PackageStore::addDefaults(qint64 accountId)
     };
     constexpr qint64 gb = 1000 * 1000 * 1000;
     static const Offer offers[] = {
-        {"data-1gb", "1 GB data", 1 * gb, 0, 500},
-        {"data-5gb", "5 GB data", 5 * gb, 0, 1500},
-        {"data-20gb", "20 GB data", 20 * gb, 0, 3500},
-        {"voice-100", "100 minutes", 0, 100 * 60, 500},
-        {"combo-10gb", "10 GB + 300 minutes", 10 * gb, 300 * 60, 2500},
+        // Stored in English; PackageRecord::displayName translates them.
+        {"data-1gb", QT_TRANSLATE_NOOP("PackageCatalog", "1 GB data"), 1 * gb, 0, 500},
+        {"data-5gb", QT_TRANSLATE_NOOP("PackageCatalog", "5 GB data"), 5 * gb, 0, 1500},
+        {"data-20gb", QT_TRANSLATE_NOOP("PackageCatalog", "20 GB data"), 20 * gb, 0, 3500},
+        {"voice-100", QT_TRANSLATE_NOOP("PackageCatalog", "100 minutes"), 0, 100 * 60, 500},
+        {"combo-10gb", QT_TRANSLATE_NOOP("PackageCatalog", "10 GB + 300 minutes"), 10 * gb, 300 * 60, 2500},
     };
     for (const Offer &offer : offers) {
         Statement insert(m_database, QStringLiteral("INSERT INTO packages (account_id, code, name, data_bytes, voice_seconds,"

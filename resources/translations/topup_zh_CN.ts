@@ -528,6 +528,29 @@
     </message>
 </context>
 <context>
+    <name>PackageCatalog</name>
+    <message>
+        <source>1 GB data</source>
+        <translation>1 GB 流量</translation>
+    </message>
+    <message>
+        <source>5 GB data</source>
+        <translation>5 GB 流量</translation>
+    </message>
+    <message>
+        <source>20 GB data</source>
+        <translation>20 GB 流量</translation>
+    </message>
+    <message>
+        <source>100 minutes</source>
+        <translation>100 分钟通话</translation>
+    </message>
+    <message>
+        <source>10 GB + 300 minutes</source>
+        <translation>10 GB 流量 + 300 分钟通话</translation>
+    </message>
+</context>
+<context>
     <name>PasswordPolicy</name>
     <message>
         <source>a password needs at least %1 characters (this one has %2)</source>

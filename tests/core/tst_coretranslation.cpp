@@ -9,6 +9,7 @@
 #include "domain/instant.h"
 #include "domain/loginid.h"
 #include "domain/money.h"
+#include "domain/packagerecord.h"
 #include "domain/passwordpolicy.h"
 #include "scenario/scenarioreader.h"
 
@@ -93,6 +94,13 @@ private slots:
         QTest::newRow("CardSecurityCode") << checkSecurityCode(u"1", CardBrand::Visa).error();
         const ScenarioReader::Result scenario = ScenarioReader::read("{\"format\": 1}");
         QTest::newRow("scenario") << (scenario.problems.empty() ? QString() : scenario.problems.front().message);
+        QTest::newRow("package catalog") << PackageRecord::displayName(QStringLiteral("5 GB data"));
+    }
+
+    void packageNamesGivenByHandAreShownAsGiven()
+    {
+        QCOMPARE(PackageRecord::displayName(QStringLiteral("5 GB data, mine")), QStringLiteral("5 GB data, mine"));
+        QCOMPARE(PackageRecord::displayName(QStringLiteral("流量包")), QStringLiteral("流量包"));
     }
 
     void coreMessagesAreLookedUpUnderLupdatesContext()

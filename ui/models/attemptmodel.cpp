@@ -1,6 +1,7 @@
 #include "attemptmodel.h"
 
 #include "displayformat.h"
+#include "domain/packagerecord.h"
 #include "service/service.h"
 
 #include <QGuiApplication>
@@ -102,7 +103,7 @@ QVariant AttemptModel::display(const AttemptRow &row, int column) const
     case Method:
         return row.methodId == 0 ? tr("—") : m_methodLabels.value(row.methodId, tr("removed method"));
     case Package:
-        return row.package;
+        return PackageRecord::displayName(row.package);
     case Amount:
         return DisplayFormat::money(row.amount, m_currency);
     case Status:

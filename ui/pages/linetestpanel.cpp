@@ -232,7 +232,7 @@ void LineTestPanel::fillChoices()
     }
     if (const Expected<std::vector<PackageRecord>> packages = m_service.packages()) {
         for (const PackageRecord &record : *packages)
-            m_manualPackage->addItem(tr("%1 — %2").arg(record.name, DisplayFormat::money(record.package.price, currency)), record.id);
+            m_manualPackage->addItem(tr("%1 — %2").arg(PackageRecord::displayName(record.name), DisplayFormat::money(record.package.price, currency)), record.id);
     }
     m_faultMethod->setCurrentIndex(std::max(0, m_faultMethod->findData(faultMethod)));
     m_manualMethod->setCurrentIndex(std::max(0, m_manualMethod->findData(manualMethod)));

@@ -337,10 +337,10 @@ void PolicyEditor::fillChoices()
     if (const Expected<std::vector<PackageRecord>> packages = m_service.packages()) {
         for (const PackageRecord &record : *packages) {
             //: A package and its price, e.g. "5 GB data — 15.00 EUR"
-            const QString text = tr("%1 — %2").arg(record.name, DisplayFormat::money(record.package.price, currency));
+            const QString text = tr("%1 — %2").arg(PackageRecord::displayName(record.name), DisplayFormat::money(record.package.price, currency));
             m_thresholdPackage->addItem(text, record.package.id);
             m_monthlyPackage->addItem(text, record.package.id);
-            m_packageNames.insert(record.package.id, record.name);
+            m_packageNames.insert(record.package.id, PackageRecord::displayName(record.name));
         }
     }
     m_method->addItem(tr("Choose a method"), QString());
