@@ -9,6 +9,7 @@
 #include "widgets/errorlabel.h"
 
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QComboBox>
 #include <QGroupBox>
 #include <QLabel>
@@ -165,6 +166,30 @@ private slots:
         const QModelIndex status = rules->previewModel()->index(0, PreviewModel::Status);
         QVERIFY(!status.data(Qt::DecorationRole).value<QIcon>().isNull());
         QVERIFY(status.data().toString().contains(QLatin1String("Blocked")));
+    }
+
+    void previewFollowsAClockThatKeepsMoving()
+    {
+        // While the simulation plays, the clock moves every 200 ms, more
+        // often than the preview's 300 ms pause after an edit: the preview
+        // still follows it (it waited for the clock to stop).
+        auto world = makeWorld(false);
+        QVERIFY(world);
+        LinePage page(*world->service);
+        page.resize(1280, 800);
+        page.show();
+        page.showLine(world->line.id);
+        PolicyEditor *rules = page.rules();
+        // Each move of the clock restarted the pause, so a preview pending
+        // from showing the line would not come either.
+        QSignalSpy refreshed(rules->previewModel(), &QAbstractItemModel::modelReset);
+        QElapsedTimer moving;
+        moving.start();
+        for (int tick = 0; tick < 30 && refreshed.isEmpty(); ++tick) {
+            emit world->service->clockChanged();
+            QTest::qWait(PolicyEditor::previewDelayMs / 6);
+        }
+        QVERIFY2(!refreshed.isEmpty(), qPrintable(QStringLiteral("no refresh in %1 ms of a moving clock").arg(moving.elapsed())));
     }
 
     void leavingWithUnsavedRulesAsks()

@@ -69,7 +69,13 @@ PolicyEditor::PolicyEditor(Service &service, QWidget *parent)
             m_saved = snapshot();
         edited();
     });
-    connect(&m_service, &Service::clockChanged, this, [this] { m_previewTimer->start(); });
+    // A moving clock (the simulation playing, every 200 ms) must not keep
+    // putting the preview off as an edit does: it refreshes at most every
+    // pause while the clock moves.
+    connect(&m_service, &Service::clockChanged, this, [this] {
+        if (!m_previewTimer->isActive())
+            m_previewTimer->start();
+    });
     connect(&m_service, &Service::linesChanged, this, &PolicyEditor::followStoredPolicy);
     retranslateUi();
 }
