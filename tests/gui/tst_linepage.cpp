@@ -34,6 +34,16 @@ struct World
     LineRecord line;
 };
 
+// The page of the world's line, shown at the size of the app's window.
+std::unique_ptr<LinePage> openLine(const World &world)
+{
+    auto page = std::make_unique<LinePage>(*world.service);
+    page->resize(1280, 800);
+    page->show();
+    page->showLine(world.line.id);
+    return page;
+}
+
 // A new account with a Visa card, a wallet and one 5 GB line; with a
 // threshold policy (below 1 GB buy 5 GB, card then wallet) when asked.
 std::unique_ptr<World> makeWorld(bool withPolicy)
@@ -91,12 +101,9 @@ private slots:
         auto world = makeWorld(false);
         QVERIFY(world);
         Service &service = *world->service;
-        LinePage page(service);
-        page.resize(1280, 800);
-        page.show();
-        page.showLine(world->line.id);
-        page.showRulesTab();
-        PolicyEditor *rules = page.rules();
+        const std::unique_ptr<LinePage> page = openLine(*world);
+        page->showRulesTab();
+        PolicyEditor *rules = page->rules();
 
         child<QCheckBox>(rules, "enabled")->setFocus();
         QTest::keyClick(child<QCheckBox>(rules, "enabled"), Qt::Key_Space);
@@ -141,11 +148,8 @@ private slots:
     {
         auto world = makeWorld(false);
         QVERIFY(world);
-        LinePage page(*world->service);
-        page.resize(1280, 800);
-        page.show();
-        page.showLine(world->line.id);
-        PolicyEditor *rules = page.rules();
+        const std::unique_ptr<LinePage> page = openLine(*world);
+        PolicyEditor *rules = page->rules();
         child<QCheckBox>(rules, "enabled")->setFocus();
         QTest::keyClick(child<QCheckBox>(rules, "enabled"), Qt::Key_Space);
         QVERIFY(child<QCheckBox>(rules, "enabled")->isChecked());
@@ -175,11 +179,8 @@ private slots:
         // still follows it (it waited for the clock to stop).
         auto world = makeWorld(false);
         QVERIFY(world);
-        LinePage page(*world->service);
-        page.resize(1280, 800);
-        page.show();
-        page.showLine(world->line.id);
-        PolicyEditor *rules = page.rules();
+        const std::unique_ptr<LinePage> page = openLine(*world);
+        PolicyEditor *rules = page->rules();
         // Each move of the clock restarted the pause, so a preview pending
         // from showing the line would not come either.
         QSignalSpy refreshed(rules->previewModel(), &QAbstractItemModel::modelReset);
@@ -199,19 +200,17 @@ private slots:
         const Expected<LineRecord> other = world->service->addLine(LineForm{QStringLiteral("Tablet"), {}, UsageProfile::Light, 4,
                                                                            DataAmount(gigabyte), VoiceAmount()});
         QVERIFY2(other, qPrintable(other.error()));
-        LinePage page(*world->service);
-        page.show();
-        page.showLine(world->line.id);
-        retype(child<QLineEdit>(page.rules(), "thresholdAmount"), QStringLiteral("2"));
-        QVERIFY(page.rules()->isDirty());
+        const std::unique_ptr<LinePage> page = openLine(*world);
+        retype(child<QLineEdit>(page->rules(), "thresholdAmount"), QStringLiteral("2"));
+        QVERIFY(page->rules()->isDirty());
 
         answerNextModal([](QDialog *box) { QTest::mouseClick(qobject_cast<QMessageBox *>(box)->button(QMessageBox::Cancel), Qt::LeftButton); });
-        page.showLine(other->id);
-        QCOMPARE(page.lineId(), world->line.id); // stayed
+        page->showLine(other->id);
+        QCOMPARE(page->lineId(), world->line.id); // stayed
 
         answerNextModal([](QDialog *box) { QTest::mouseClick(qobject_cast<QMessageBox *>(box)->button(QMessageBox::Save), Qt::LeftButton); });
-        page.showLine(other->id);
-        QCOMPARE(page.lineId(), other->id);
+        page->showLine(other->id);
+        QCOMPARE(page->lineId(), other->id);
         QCOMPARE(world->service->lines()->front().policy->threshold->below, 2 * gigabyte);
     }
 
@@ -219,24 +218,22 @@ private slots:
     {
         auto world = makeWorld(true);
         QVERIFY(world);
-        LinePage page(*world->service);
-        page.show();
-        page.showLine(world->line.id);
-        auto *below = child<QLineEdit>(page.rules(), "thresholdAmount");
+        const std::unique_ptr<LinePage> page = openLine(*world);
+        auto *below = child<QLineEdit>(page->rules(), "thresholdAmount");
         QCOMPARE(below->text(), QStringLiteral("1"));
         Policy policy = *world->service->lines()->front().policy;
         policy.threshold->below = 300 * 1000 * 1000;
         QVERIFY(world->service->setPolicy(world->line.id, policy));
         QCOMPARE(below->text(), QStringLiteral("300"));
-        QCOMPARE(child<QComboBox>(page.rules(), "thresholdUnit")->currentData().toString(), QStringLiteral("MB"));
-        QVERIFY(!page.rules()->isDirty());
+        QCOMPARE(child<QComboBox>(page->rules(), "thresholdUnit")->currentData().toString(), QStringLiteral("MB"));
+        QVERIFY(!page->rules()->isDirty());
 
         // An edit in progress is never overwritten.
         retype(below, QStringLiteral("2"));
         policy.threshold->below = 400 * 1000 * 1000;
         QVERIFY(world->service->setPolicy(world->line.id, policy));
         QCOMPARE(below->text(), QStringLiteral("2"));
-        QVERIFY(page.rules()->isDirty());
+        QVERIFY(page->rules()->isDirty());
     }
 
     void clockStepsLeaveTheChoicesAlone()
@@ -245,32 +242,27 @@ private slots:
         // keep their items, so one the user has open is not reset under them.
         auto world = makeWorld(true);
         QVERIFY(world);
-        LinePage page(*world->service);
-        page.show();
-        page.showLine(world->line.id);
-        QSignalSpy faultMethod(child<QComboBox>(page.test(), "faultMethod"), &QComboBox::currentIndexChanged);
-        QSignalSpy method(child<QComboBox>(page.rules(), "method"), &QComboBox::currentIndexChanged);
+        const std::unique_ptr<LinePage> page = openLine(*world);
+        QSignalSpy faultMethod(child<QComboBox>(page->test(), "faultMethod"), &QComboBox::currentIndexChanged);
+        QSignalSpy method(child<QComboBox>(page->rules(), "method"), &QComboBox::currentIndexChanged);
         QVERIFY(world->service->advanceBy(3600 * 1000));
         QCOMPARE(faultMethod.count(), 0);
         QCOMPARE(method.count(), 0);
         // A new method does refill them, keeping the choice.
-        const int chosen = child<QComboBox>(page.rules(), "method")->currentIndex();
+        const int chosen = child<QComboBox>(page->rules(), "method")->currentIndex();
         QVERIFY(world->service->addWallet(WalletForm{QStringLiteral("bo@example.com"), Money::fromCents(100)}));
-        QCOMPARE(child<QComboBox>(page.rules(), "method")->count(), 4);
-        QCOMPARE(child<QComboBox>(page.rules(), "method")->currentIndex(), chosen);
-        QVERIFY(!page.rules()->isDirty());
+        QCOMPARE(child<QComboBox>(page->rules(), "method")->count(), 4);
+        QCOMPARE(child<QComboBox>(page->rules(), "method")->currentIndex(), chosen);
+        QVERIFY(!page->rules()->isDirty());
     }
 
     void drainFiresTheTopUpAndShowsTheNewBalance()
     {
         auto world = makeWorld(true);
         QVERIFY(world);
-        LinePage page(*world->service);
-        page.resize(1280, 800);
-        page.show();
-        page.showLine(world->line.id);
-        page.showTestTab();
-        LineTestPanel *test = page.test();
+        const std::unique_ptr<LinePage> page = openLine(*world);
+        page->showTestTab();
+        LineTestPanel *test = page->test();
         QCOMPARE(test->attempts()->rowCount(), 0);
         QTest::mouseClick(child<QPushButton>(test, "drain"), Qt::LeftButton);
         QTRY_COMPARE(test->attempts()->rowCount(), 1);
@@ -285,12 +277,9 @@ private slots:
     {
         auto world = makeWorld(true);
         QVERIFY(world);
-        LinePage page(*world->service);
-        page.resize(1280, 800);
-        page.show();
-        page.showLine(world->line.id);
-        page.showTestTab();
-        LineTestPanel *test = page.test();
+        const std::unique_ptr<LinePage> page = openLine(*world);
+        page->showTestTab();
+        LineTestPanel *test = page->test();
         auto *methods = child<QComboBox>(test, "faultMethod");
         QCOMPARE(methods->currentData().toLongLong(), world->card.id);
         QCOMPARE(child<QComboBox>(test, "faultReason")->currentData().toString(), QStringLiteral("declined"));
@@ -320,27 +309,25 @@ private slots:
     {
         auto world = makeWorld(true);
         QVERIFY(world);
-        LinePage page(*world->service);
-        page.show();
-        page.showLine(world->line.id);
-        page.showTestTab();
-        auto *clock = child<QLabel>(page.test(), "clock");
+        const std::unique_ptr<LinePage> page = openLine(*world);
+        page->showTestTab();
+        auto *clock = child<QLabel>(page->test(), "clock");
         const QString before = clock->text();
-        auto *speed = child<QComboBox>(page.test(), "speed");
+        auto *speed = child<QComboBox>(page->test(), "speed");
         speed->setFocus();
         QTest::keyClick(speed, Qt::Key_Down); // a day per second
-        QTest::mouseClick(child<QPushButton>(page.test(), "play"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(page->test(), "play"), Qt::LeftButton);
         QVERIFY(world->service->isPlaying());
         QTRY_VERIFY(clock->text() != before);
-        QTest::mouseClick(child<QPushButton>(page.test(), "play"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(page->test(), "play"), Qt::LeftButton);
         QVERIFY(!world->service->isPlaying());
-        QVERIFY(child<QPushButton>(page.test(), "play")->text().contains(QLatin1String("Play")));
+        QVERIFY(child<QPushButton>(page->test(), "play")->text().contains(QLatin1String("Play")));
 
         // The jump lands on the next attempt the rules make (or says there is none) without an error.
         const qint64 attemptsBefore = qint64(world->service->attempts(1000)->size());
-        QTest::mouseClick(child<QPushButton>(page.test(), "nextEvent"), Qt::LeftButton);
-        QVERIFY(!child<ErrorLabel>(page.test(), "testError")->isVisible());
-        const QString status = child<QLabel>(page.test(), "testStatus")->text();
+        QTest::mouseClick(child<QPushButton>(page->test(), "nextEvent"), Qt::LeftButton);
+        QVERIFY(!child<ErrorLabel>(page->test(), "testError")->isVisible());
+        const QString status = child<QLabel>(page->test(), "testStatus")->text();
         QVERIFY2(status.startsWith(QLatin1String("Jumped")) || status.startsWith(QLatin1String("No top-up")), qPrintable(status));
         QCOMPARE(qint64(world->service->attempts(1000)->size()) > attemptsBefore, status.startsWith(QLatin1String("Jumped")));
     }
