@@ -74,6 +74,12 @@ QString DisplayFormat::voice(qint64 seconds)
     return tr("%1 s").arg(rest);
 }
 
+QString DisplayFormat::list(const QStringList &names)
+{
+    //: Between the names of a list: "Home phone, EU tablet".
+    return names.join(tr(", "));
+}
+
 QString DisplayFormat::trigger(const QString &name)
 {
     if (name == QLatin1String("threshold"))

@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QIcon>
 #include <QString>
+#include <QStringList>
 #include <QTimeZone>
 
 namespace topup {
@@ -39,6 +40,8 @@ public:
     [[nodiscard]] static QString status(const QString &name);
     [[nodiscard]] static QString reason(const QString &name);
     [[nodiscard]] static QString thresholdState(const QString &name);
+    // Names one after the other as the language lists them: "a, b" or "甲、乙".
+    [[nodiscard]] static QString list(const QStringList &names);
 
     // The state a status stands for: succeeded ok, failed error, blocked warning.
     [[nodiscard]] static StateColor statusState(const QString &status);

@@ -107,14 +107,16 @@ Expected<bool> DemoWorld::create(Service &service, quint64 seed, const std::func
         qint64 data;
         qint64 voice;
     };
+    // Named in the language the app speaks when the demo is made, as a
+    // person would have named their own lines; they stay so afterwards.
     const DemoLine demoLines[] = {
-        {"Home phone", "Germany", UsageProfile::Light, 6 * gigabyte, 200 * 60},
-        {"Japan travel eSIM", "Japan", UsageProfile::Traveller, 3 * gigabyte, 0},
-        {"EU tablet", "European Union", UsageProfile::Light, 2 * gigabyte, 0},
+        {QT_TRANSLATE_NOOP("DemoWorld", "Home phone"), QT_TRANSLATE_NOOP("DemoWorld", "Germany"), UsageProfile::Light, 6 * gigabyte, 200 * 60},
+        {QT_TRANSLATE_NOOP("DemoWorld", "Japan travel eSIM"), QT_TRANSLATE_NOOP("DemoWorld", "Japan"), UsageProfile::Traveller, 3 * gigabyte, 0},
+        {QT_TRANSLATE_NOOP("DemoWorld", "EU tablet"), QT_TRANSLATE_NOOP("DemoWorld", "European Union"), UsageProfile::Light, 2 * gigabyte, 0},
     };
     std::vector<qint64> lineIds;
     for (const DemoLine &line : demoLines) {
-        const Expected<LineRecord> added = service.addLine(LineForm{QLatin1String(line.name), QLatin1String(line.region), line.profile,
+        const Expected<LineRecord> added = service.addLine(LineForm{DemoWorld::tr(line.name), DemoWorld::tr(line.region), line.profile,
                                                                     random.next() >> 11, DataAmount(line.data), VoiceAmount(line.voice)});
         if (!added)
             return failed(added);

@@ -216,6 +216,30 @@
         <source>%1: cannot create %2 for the demo</source>
         <translation>%1：无法为演示创建 %2</translation>
     </message>
+    <message>
+        <source>Home phone</source>
+        <translation>家用手机</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>德国</translation>
+    </message>
+    <message>
+        <source>Japan travel eSIM</source>
+        <translation>日本旅行 eSIM</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>EU tablet</source>
+        <translation>欧盟平板</translation>
+    </message>
+    <message>
+        <source>European Union</source>
+        <translation>欧盟</translation>
+    </message>
 </context>
 <context>
     <name>Engine</name>
@@ -1478,6 +1502,11 @@
     <message>
         <source>blocked until the 1st</source>
         <translation>已拦截，下月 1 日恢复</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Between the names of a list: &quot;Home phone, EU tablet&quot;.</extracomment>
+        <translation>、</translation>
     </message>
 </context>
 <context>

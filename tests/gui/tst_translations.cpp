@@ -1,5 +1,9 @@
+#include "displayformat.h"
+#include "domain/packagerecord.h"
+
 #include <QFile>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -73,6 +77,20 @@ private slots:
         const QString dashboard = translator.translate("topup::MainWindow", "Dashboard");
         QVERIFY(!dashboard.isEmpty());
         QVERIFY(dashboard != QLatin1String("Dashboard"));
+    }
+
+    void dataNamesAndListsFollowTheLanguage()
+    {
+        // What the app shows of stored data in Chinese: the carrier's
+        // package names, and lists joined with the ideographic comma.
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/topup_zh_CN.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        const auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+        QCOMPARE(topup::PackageRecord::displayName(QStringLiteral("5 GB data")), QStringLiteral("5 GB 流量"));
+        QCOMPARE(topup::PackageRecord::displayName(QStringLiteral("My pack")), QStringLiteral("My pack"));
+        QCOMPARE(topup::DisplayFormat::list({QStringLiteral("家用手机"), QStringLiteral("欧盟平板")}), QStringLiteral("家用手机、欧盟平板"));
+        QCOMPARE(translator.translate("DemoWorld", "Home phone"), QStringLiteral("家用手机"));
     }
 };
 

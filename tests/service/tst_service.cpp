@@ -16,6 +16,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
+#include <QTranslator>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace topup;
@@ -439,6 +441,39 @@ private slots:
             paid += attempt.status == QLatin1String("succeeded") ? attempt.amount.cents() : 0;
         QCOMPARE(TOPUP_FIRST(restarted->methods()).funds, Money::fromCents(100000 - paid));
         TOPUP_VERIFY_OK(restarted->advanceBy(3 * day));
+    }
+
+    void demoLinesAreNamedInTheLanguageOfTheDay()
+    {
+        // The demo's lines are named in the language the app speaks when it
+        // is made (looked up under DemoWorld), as a person names their own.
+        class Bracketing final : public QTranslator
+        {
+        public:
+            bool isEmpty() const override { return false; }
+            QString translate(const char *context, const char *source, const char *, int) const override
+            {
+                return qstrcmp(context, "DemoWorld") == 0 ? QStringLiteral("«%1»").arg(QString::fromUtf8(source)) : QString();
+            }
+        } translator;
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        const auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+        QTemporaryDir dir;
+        Service::Options options;
+        options.dataDir = dir.path();
+        options.fixedNow = at("2027-06-20T10:00:00Z");
+        options.tokens = DemoWorld::tokens(7);
+        auto service = Service::open(options);
+        QVERIFY2(service, qPrintable(service.error()));
+        const Expected<bool> created = DemoWorld::create(**service, 7);
+        QVERIFY2(created, qPrintable(created.error()));
+        TOPUP_VERIFY_OK((*service)->signIn(QLatin1String(DemoWorld::login), QLatin1String(DemoWorld::password)));
+        QStringList names;
+        for (const LineRecord &line : TOPUP_VALUE((*service)->lines()))
+            names << line.name + QLatin1Char('/') + line.region;
+        names.sort();
+        QCOMPARE(names, QStringList({QStringLiteral("«EU tablet»/«European Union»"), QStringLiteral("«Home phone»/«Germany»"),
+                                     QStringLiteral("«Japan travel eSIM»/«Japan»")}));
     }
 
     void demoWorldIsTheSameEveryTime()

@@ -101,7 +101,7 @@ void AlertModel::addLowFunds(std::vector<Item> &items, Instant now)
         item.key = QStringLiteral("low_funds/%1/%2").arg(method.id).arg(method.funds.cents());
         item.row.read = m_readKeys.contains(item.key);
         item.message = tr("%1 has %2 left, less than one top-up of %3 costs. Deposit funds to keep auto top-up going.")
-                           .arg(method.label(), DisplayFormat::money(method.funds, m_currency), users.join(QLatin1String(", ")));
+                           .arg(method.label(), DisplayFormat::money(method.funds, m_currency), DisplayFormat::list(users));
         items.push_back(item);
     }
 }

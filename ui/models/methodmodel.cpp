@@ -113,7 +113,7 @@ QVariant MethodModel::display(const MethodRecord &method, int column) const
     case Default:
         return method.isDefault ? tr("Default") : QString();
     case UsedBy:
-        return m_users.value(method.engineId()).join(QLatin1String(", "));
+        return DisplayFormat::list(m_users.value(method.engineId()));
     default:
         return {};
     }
