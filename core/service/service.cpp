@@ -9,6 +9,7 @@
 #include "store/database.h"
 #include "store/datadirectory.h"
 #include "store/historystore.h"
+#include "store/integritycheck.h"
 #include "store/journalgateway.h"
 #include "store/linestore.h"
 #include "store/methodstore.h"
@@ -53,7 +54,26 @@ Service::Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Datab
 Service::~Service()
 {
     m_player->stop();
+    // The check's read-only connection closes first, so the store's own
+    // connection is the last and folds the write-ahead log away (the
+    // clean-shutdown marker of the next open).
+    m_integrityCheck.reset();
     stopCatchUp();
+}
+
+void Service::startIntegrityCheck(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return; // both files were read whole at open
+    m_integrity = Integrity::Checking;
+    m_integrityCheck = std::make_unique<IntegrityCheck>(paths);
+    connect(m_integrityCheck.get(), &IntegrityCheck::finished, this, [this](const QString &damage) {
+        m_integrity = damage.isEmpty() ? Integrity::Ok : Integrity::Damaged;
+        m_integrityProblem = damage;
+        m_player->stop();
+        emit integrityChecked(damage);
+    });
+    m_integrityCheck->start();
 }
 
 void Service::stopCatchUp()
@@ -81,6 +101,13 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
     WorldPair pair = world.take();
 
     std::unique_ptr<Service> service(new Service(std::move(claimed), pair.store, std::move(pair.journal), options));
+    // The full check a clean open deferred runs beside everything else.
+    QStringList unchecked;
+    for (const Database *file : {static_cast<const Database *>(service->m_store.get()), &service->m_provider->database()}) {
+        if (file->vouched() == Database::Vouched::Deferred)
+            unchecked << file->path();
+    }
+    service->startIntegrityCheck(unchecked);
     ChargeRecorder recorder(*service->m_store, *service->m_provider);
     const Expected<int> reconciled = recorder.reconcile();
     if (!reconciled)
@@ -89,10 +116,21 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
     return service;
 }
 
+QString Service::writeRefusal() const
+{
+    if (m_integrity == Integrity::Damaged)
+        return tr("%1; nothing more is saved to it. Move the data folder aside to start fresh").arg(m_integrityProblem);
+    if (m_busy)
+        return tr("the world is catching up; try again when it has finished");
+    return QString();
+}
+
 QString Service::refusal(Access access) const
 {
-    if (access == Access::Write && m_busy)
-        return tr("the world is catching up; try again when it has finished");
+    if (access == Access::Write) {
+        if (const QString why = writeRefusal(); !why.isEmpty())
+            return why;
+    }
     if (!m_account)
         return tr("sign in first");
     return QString();
@@ -152,8 +190,8 @@ Expected<bool> Service::actAs(qint64 accountId)
 
 Expected<bool> Service::startClockAt(Instant at)
 {
-    if (m_busy)
-        return Expected<bool>::failure(refusal(Access::Write));
+    if (const QString why = writeRefusal(); !why.isEmpty())
+        return Expected<bool>::failure(why);
     const Expected<std::optional<Instant>> clock = WorldSync(*m_store, *m_provider).clock();
     if (!clock)
         return failed<bool>(clock);
@@ -164,8 +202,8 @@ Expected<bool> Service::startClockAt(Instant at)
 
 Expected<Account> Service::signUp(const SignUpForm &form, const QByteArray &fixedSalt)
 {
-    if (m_busy)
-        return Expected<Account>::failure(refusal(Access::Write));
+    if (const QString why = writeRefusal(); !why.isEmpty())
+        return Expected<Account>::failure(why);
     const Expected<Account> account = AccountStore(*m_store, m_iterations).signUp(form, now(), fixedSalt);
     if (account) {
         m_account = *account;
@@ -176,8 +214,8 @@ Expected<Account> Service::signUp(const SignUpForm &form, const QByteArray &fixe
 
 Expected<Account> Service::signIn(const QString &login, const QString &password)
 {
-    if (m_busy)
-        return Expected<Account>::failure(refusal(Access::Write)); // sign-in writes the failure count
+    if (const QString why = writeRefusal(); !why.isEmpty())
+        return Expected<Account>::failure(why); // sign-in writes the failure count
     const Expected<Account> account = AccountStore(*m_store, m_iterations).signIn(login, password, now());
     if (account) {
         m_account = *account;
@@ -230,8 +268,8 @@ Expected<Instant> Service::worldClock()
 
 Expected<CatchUpSummary> Service::runTo(Instant target, const WorldSync::Progress &progress)
 {
-    if (m_busy)
-        return Expected<CatchUpSummary>::failure(refusal(Access::Write));
+    if (const QString why = writeRefusal(); !why.isEmpty())
+        return Expected<CatchUpSummary>::failure(why);
     const Expected<CatchUpSummary> summary = WorldSync(*m_store, *m_provider).catchUp(target, progress);
     if (summary)
         announceWorldChanged();
