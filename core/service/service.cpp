@@ -54,7 +54,7 @@ Service::Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Datab
 Service::~Service()
 {
     m_player->stop();
-    // The check's read-only connection closes first, so the store's own
+    // The check's own connection closes first, so the store's own
     // connection is the last and folds the write-ahead log away (the
     // clean-shutdown marker of the next open).
     m_integrityCheck.reset();

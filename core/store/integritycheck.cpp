@@ -82,8 +82,12 @@ IntegrityCheck::Result IntegrityCheck::run(const QString &path, const std::atomi
 {
     if (stopRequested && *stopRequested)
         return {Verdict::Stopped, {}};
+    // Read-write but query_only: a read-only connection that happens to
+    // close last cannot fold the write-ahead log away, and the log left
+    // behind would cost the next open its full check.
     sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK
+        || sqlite3_exec(db, "PRAGMA query_only = ON", nullptr, nullptr, nullptr) != SQLITE_OK) {
         const QString error = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
         sqlite3_close(db);
         return {Verdict::Damaged, error};
@@ -110,6 +114,8 @@ IntegrityCheck::Result IntegrityCheck::run(const QString &path, const std::atomi
         result = {Verdict::Damaged, QString::fromUtf8(sqlite3_errmsg(db))};
     }
     sqlite3_finalize(check);
+    if (result.verdict == Verdict::Damaged) // nothing folded into a damaged file, even by the last connection
+        sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     if (handle && handleMutex) {
         const QMutexLocker lock(handleMutex);
         *handle = nullptr;

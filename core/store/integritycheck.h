@@ -17,7 +17,7 @@ namespace topup {
 
 // The full check a clean open deferred (Database::Vouched::Deferred):
 // `PRAGMA quick_check` over each file in turn, on a thread of its own with
-// its own read-only connection, so opening stays fast while every page is
+// its own connection (query_only), so opening stays fast while every page is
 // still read once per session. Damage is recorded with
 // Database::reportDamage from the checking thread at once (every
 // connection then refuses to write, without waiting for the owner's event
@@ -43,7 +43,7 @@ public:
         QString problem; // what quick_check (or SQLite) said, when damaged
     };
     // The check of one file on the caller's thread, through its own
-    // read-only connection; `handle`, when given, receives the connection
+    // connection (query_only); `handle`, when given, receives the connection
     // while it is open (for stop()), under `handleMutex`.
     static Result run(const QString &path, const std::atomic<bool> *stopRequested = nullptr, sqlite3 **handle = nullptr,
                       QMutex *handleMutex = nullptr);

@@ -373,6 +373,22 @@ private slots:
         }
     }
 
+    // Alone on a clean file, the check's connection closes last: it folds
+    // the log away, so the next open still sees a clean shutdown.
+    void aCheckAloneLeavesTheFileClean()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("topup.sqlite"));
+        QVERIFY(makeCleanStore(path));
+        const QByteArray before = fileHash(path);
+        QCOMPARE(IntegrityCheck::run(path).verdict, IntegrityCheck::Verdict::Ok);
+        QVERIFY(!QFile::exists(path + QLatin1String("-wal")));
+        QCOMPARE(fileHash(path), before);
+        auto db = Database::open(path, storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        QCOMPARE((*db)->vouched(), Database::Vouched::Deferred);
+    }
+
     void aStoppedCheckSaysNothing()
     {
         QTemporaryDir dir;
