@@ -70,7 +70,8 @@ void Service::startIntegrityCheck(const QStringList &paths)
     connect(m_integrityCheck.get(), &IntegrityCheck::finished, this, [this](const QString &damage) {
         m_integrity = damage.isEmpty() ? Integrity::Ok : Integrity::Damaged;
         m_integrityProblem = damage;
-        m_player->stop();
+        if (!damage.isEmpty())
+            m_player->stop(); // its next step could not be saved
         emit integrityChecked(damage);
     });
     m_integrityCheck->start();

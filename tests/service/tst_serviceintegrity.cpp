@@ -12,7 +12,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QDeadlineTimer>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -158,6 +160,43 @@ private slots:
         QVERIFY2(opened.error().startsWith(image + QLatin1String(": damaged database (")), qPrintable(opened.error()));
         QCOMPARE(test::sha256Of(image), file);
         QCOMPARE(test::sha256Of(image + QLatin1String("-wal")), log);
+    }
+
+    // A real crash: a child storming the store with top-ups is killed
+    // (SIGKILL) once it has charged. Its write-ahead log is left beside the
+    // store, so damage it could not have seen is found at open, and the
+    // files are refused untouched.
+    void damageAfterAKilledWriterIsRefusedAtOpen()
+    {
+        QTemporaryDir dir;
+        QVERIFY(makeWorld(dir.path()));
+        const QString store = QDir(dir.path()).filePath(storeName);
+        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_samples"));
+        QVERIFY2(page, qPrintable(page.error()));
+        QProcess child;
+        child.start(QStringLiteral(TOPUP_CRASH_STORM), {dir.path(), QStringLiteral("1")});
+        QVERIFY2(child.waitForStarted(checkTimeoutMs), qPrintable(child.errorString()));
+        QByteArray said;
+        const QDeadlineTimer deadline(checkTimeoutMs);
+        while (!said.split('\n').contains("charging")) {
+            QVERIFY2(child.state() == QProcess::Running && !deadline.hasExpired(),
+                     qPrintable(QStringLiteral("the child did not say \"charging\": %1 %2")
+                                    .arg(QString::fromLocal8Bit(said), QString::fromLocal8Bit(child.readAllStandardError()))));
+            child.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
+            said += child.readAllStandardOutput();
+        }
+        child.kill(); // SIGKILL
+        QVERIFY(child.waitForFinished(checkTimeoutMs));
+        QVERIFY(QFile::exists(store + QLatin1String("-wal")));
+
+        QVERIFY(test::scribbleOver(store, *page));
+        const QByteArray file = test::sha256Of(store);
+        const QByteArray log = test::sha256Of(store + QLatin1String("-wal"));
+        const Expected<std::unique_ptr<Service>> opened = Service::open(optionsFor(dir.path()));
+        QVERIFY(!opened);
+        QVERIFY2(opened.error().startsWith(store + QLatin1String(": damaged database (")), qPrintable(opened.error()));
+        QCOMPARE(test::sha256Of(store), file);
+        QCOMPARE(test::sha256Of(store + QLatin1String("-wal")), log);
     }
 
     void aCrashedWholeWorldIsCheckedAtOpen()
