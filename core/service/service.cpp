@@ -74,6 +74,11 @@ void Service::startIntegrityCheck(const QStringList &paths)
             m_player->stop(); // its next step could not be saved
         emit integrityChecked(damage);
     });
+    connect(m_integrityCheck.get(), &IntegrityCheck::unchecked, this, [this](const QString &reason) {
+        m_integrity = Integrity::Unchecked;
+        m_integrityProblem = reason;
+        emit integrityChecked(QString());
+    });
     m_integrityCheck->start();
 }
 

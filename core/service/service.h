@@ -60,8 +60,10 @@ public:
     // runs in the background after a clean open, Ok once every page was
     // read whole (at open, after an unclean shutdown, or in the background),
     // Damaged when it found damage: then integrityProblem() says where and
-    // what, and every call that would write is refused.
-    enum class Integrity { Checking, Ok, Damaged };
+    // what, and every call that would write is refused. Unchecked: the
+    // check could not run to its end (the file busy past the timeout);
+    // integrityProblem() says why, and the next session checks again.
+    enum class Integrity { Checking, Ok, Damaged, Unchecked };
     Integrity integrity() const noexcept { return m_integrity; }
     const QString &integrityProblem() const noexcept { return m_integrityProblem; }
 
@@ -140,8 +142,8 @@ signals:
     void catchUpProgress(qint64 reachedMs, qint64 targetMs);
     void catchUpFinished(const topup::CatchUpSummary &summary, const QString &error);
     void playStopped(const QString &error);
-    // The background check has ended: `damage` is empty when both files are
-    // whole, else "PATH: damaged database (…)".
+    // The background check has ended: `damage` is "PATH: damaged database
+    // (…)", or empty when none was found (integrity() tells Ok from Unchecked).
     void integrityChecked(const QString &damage);
     // Something went wrong after an action had already taken effect (e.g.
     // the rules could not run after a manual top-up was recorded).

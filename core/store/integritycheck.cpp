@@ -57,10 +57,13 @@ bool IntegrityCheck::running() const
 void IntegrityCheck::work()
 {
     QString damage;
+    QString unknown;
     for (const QString &path : m_paths) {
         const Result result = run(path, &m_stop, &m_handle, &m_handleMutex);
         if (result.verdict == Verdict::Stopped)
             return; // nothing learnt, nothing said
+        if (result.verdict == Verdict::Unchecked && unknown.isEmpty())
+            unknown = QStringLiteral("%1: %2").arg(path, result.problem);
         if (result.verdict == Verdict::Damaged) {
             Database::reportDamage(path, result.problem);
             damage = Database::damageOf(path);
@@ -70,8 +73,12 @@ void IntegrityCheck::work()
     // Said in the owner's thread, unless the owner has stopped the check since.
     QMetaObject::invokeMethod(
         this,
-        [this, damage] {
-            if (!m_stop)
+        [this, damage, unknown] {
+            if (m_stop)
+                return;
+            if (damage.isEmpty() && !unknown.isEmpty())
+                emit unchecked(unknown);
+            else
                 emit finished(damage);
         },
         Qt::QueuedConnection);
@@ -90,7 +97,7 @@ IntegrityCheck::Result IntegrityCheck::run(const QString &path, const std::atomi
         || sqlite3_exec(db, "PRAGMA query_only = ON", nullptr, nullptr, nullptr) != SQLITE_OK) {
         const QString error = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
         sqlite3_close(db);
-        return {Verdict::Damaged, error};
+        return {Verdict::Unchecked, error}; // not even opened: nothing read, nothing known
     }
     sqlite3_busy_timeout(db, 5000);
     if (stopRequested)
@@ -111,7 +118,11 @@ IntegrityCheck::Result IntegrityCheck::run(const QString &path, const std::atomi
         if (first != QLatin1String("ok"))
             result = {Verdict::Damaged, first};
     } else {
-        result = {Verdict::Damaged, QString::fromUtf8(sqlite3_errmsg(db))};
+        // Busy, locked or out of memory says nothing about the pages; any
+        // other failure (corrupt, not a database, I/O) is damage, as at open.
+        const int primary = rc & 0xff;
+        const bool unknown = primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_NOMEM;
+        result = {unknown ? Verdict::Unchecked : Verdict::Damaged, QString::fromUtf8(sqlite3_errmsg(db))};
     }
     sqlite3_finalize(check);
     if (result.verdict == Verdict::Damaged) // nothing folded into a damaged file, even by the last connection

@@ -36,11 +36,14 @@ public:
     void stop();
     bool running() const;
 
-    enum class Verdict { Ok, Damaged, Stopped };
+    // Unchecked: the check could not run to its end for a reason that says
+    // nothing about the pages (the file busy or locked past the timeout, no
+    // memory); Stopped: stop() was called.
+    enum class Verdict { Ok, Damaged, Unchecked, Stopped };
     struct Result final
     {
         Verdict verdict = Verdict::Ok;
-        QString problem; // what quick_check (or SQLite) said, when damaged
+        QString problem; // what quick_check (or SQLite) said, when damaged or unchecked
     };
     // The check of one file on the caller's thread, through its own
     // connection (query_only); `handle`, when given, receives the connection
@@ -51,6 +54,9 @@ public:
 signals:
     // Empty when every file is whole; else "PATH: damaged database (…)".
     void finished(const QString &damage);
+    // A file could not be checked to its end ("PATH: …"); damage found in
+    // an earlier file is still reported by finished.
+    void unchecked(const QString &reason);
 
 private:
     void work();

@@ -389,6 +389,31 @@ private slots:
         QCOMPARE((*db)->vouched(), Database::Vouched::Deferred);
     }
 
+    // A file another program holds locked cannot be checked: that says
+    // nothing about its pages, so it is not reported as damage.
+    void aLockedFileIsUncheckedNotDamaged()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("topup.sqlite"));
+        QVERIFY(makeCleanStore(path));
+        {
+            QSqlDatabase holder = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+            holder.setDatabaseName(path);
+            QVERIFY(holder.open());
+            QSqlQuery lock(holder);
+            QVERIFY(lock.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")));
+            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            const IntegrityCheck::Result result = IntegrityCheck::run(path); // waits out its 5 s busy timeout
+            QCOMPARE(result.verdict, IntegrityCheck::Verdict::Unchecked);
+            QVERIFY2(result.problem.contains(QLatin1String("locked")), qPrintable(result.problem));
+            QCOMPARE(Database::damageOf(path), QString());
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            lock.finish();
+            holder.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+    }
+
     void aStoppedCheckSaysNothing()
     {
         QTemporaryDir dir;
