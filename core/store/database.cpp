@@ -225,7 +225,10 @@ Database::~Database()
         OpenFiles &registry = openFiles();
         const QMutexLocker lock(&registry.mutex);
         const auto found = registry.files.find(m_key);
-        if (found != registry.files.end() && --found->second.connections <= 0 && found->second.damage.isEmpty())
+        // Forgotten with the last connection: a damaged file keeps its log
+        // (above), so opening it again runs the full check at open; a new
+        // file in its place (after "Start fresh") starts with a clean slate.
+        if (found != registry.files.end() && --found->second.connections <= 0)
             registry.files.erase(found);
     }
 }

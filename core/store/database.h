@@ -65,9 +65,9 @@ public:
 
     // Damage found after open (by IntegrityCheck), for this whole process:
     // every connection to the file then refuses to write, opening it again
-    // is refused, and the connections close without folding their
-    // write-ahead log into the file, so the next start sees an unclean
-    // shutdown and runs the full check at open. `problem` is what
+    // while one is open is refused, and the connections close without
+    // folding their write-ahead log into the file, so the next open sees an
+    // unclean shutdown and runs the full check. `problem` is what
     // `PRAGMA quick_check` said. Thread-safe.
     static void reportDamage(const QString &path, const QString &problem);
     // "PATH: damaged database (…)" when damage was reported; empty otherwise.

@@ -334,8 +334,12 @@ private slots:
         db = Expected<std::shared_ptr<Database>>::failure(QStringLiteral("closed"));
         other = Expected<std::shared_ptr<Database>>::failure(QStringLiteral("closed"));
         QCOMPARE(fileHash(path), before);
-        // The log stays, so the next start runs the full check at open.
+        // The log stays, so the next open runs the full check and refuses it.
         QVERIFY(QFile::exists(path + QLatin1String("-wal")));
+        auto next = Database::open(path, storeSchema());
+        QVERIFY(!next);
+        QVERIFY2(next.error().startsWith(path + QLatin1String(": damaged database (")), qPrintable(next.error()));
+        QCOMPARE(fileHash(path), before);
     }
 
     void backgroundCheckReports_data()
