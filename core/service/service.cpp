@@ -107,18 +107,20 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
     WorldPair pair = world.take();
 
     std::unique_ptr<Service> service(new Service(std::move(claimed), pair.store, std::move(pair.journal), options));
-    // The full check a clean open deferred runs beside everything else.
+    ChargeRecorder recorder(*service->m_store, *service->m_provider);
+    const Expected<int> reconciled = recorder.reconcile();
+    if (!reconciled)
+        return Result::failure(reconciled.error());
+    service->m_reconciled = *reconciled;
+    // The full check a clean open deferred runs beside everything after
+    // the open (started last, so the open itself succeeds or fails on the
+    // checks it made, whatever the machine's speed).
     QStringList unchecked;
     for (const Database *file : {static_cast<const Database *>(service->m_store.get()), &service->m_provider->database()}) {
         if (file->vouched() == Database::Vouched::Deferred)
             unchecked << file->path();
     }
     service->startIntegrityCheck(unchecked);
-    ChargeRecorder recorder(*service->m_store, *service->m_provider);
-    const Expected<int> reconciled = recorder.reconcile();
-    if (!reconciled)
-        return Result::failure(reconciled.error());
-    service->m_reconciled = *reconciled;
     return service;
 }
 
