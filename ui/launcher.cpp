@@ -162,6 +162,7 @@ int Launcher::run(QApplication &app)
     std::unique_ptr<Service> service = flow.openService(options, today);
     if (!service)
         return Failed;
+    flow.watchIntegrity(*service); // the full check of a clean open runs in the background
     const Expected<std::vector<Account>> accounts = service->allAccounts();
     const bool empty = accounts && accounts->empty();
     const bool profile = parser.isSet(profileOption);

@@ -120,4 +120,28 @@ void StartupFlow::showAwaySummary(const CatchUpSummary &summary, const Service &
     box.exec();
 }
 
+QString StartupFlow::damageText(const QString &damage)
+{
+    return tr("<p><b>TopUp found damage in its data.</b></p><p>%1</p><p>Nothing more is saved to this file, so what it holds "
+              "stays as it was; what you see may be incomplete.</p><p>Quit TopUp Dashboard and start it again: it will offer to "
+              "move the data folder aside as a dated backup (nothing is deleted) and start fresh.</p>")
+        .arg(damage.toHtmlEscaped());
+}
+
+void StartupFlow::watchIntegrity(Service &service)
+{
+    const auto show = [this](const QString &damage) {
+        if (damage.isEmpty())
+            return;
+        auto *box = new QMessageBox(QMessageBox::Critical, tr("The data is damaged"), damageText(damage), QMessageBox::Ok, m_parent);
+        box->setObjectName(QStringLiteral("integrityDamageBox"));
+        box->setTextFormat(Qt::RichText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    };
+    if (service.integrity() == Service::Integrity::Damaged)
+        show(service.integrityProblem());
+    connect(&service, &Service::integrityChecked, this, show);
+}
+
 } // namespace topup

@@ -35,6 +35,11 @@ public:
     static QString awaySummary(const CatchUpSummary &summary, const QString &currency, const QTimeZone &zone);
     // Shows the summary in a message box when there is something to say.
     void showAwaySummary(const CatchUpSummary &summary, const Service &service);
+    // Tells the user, in a message box that does not block, when the
+    // service's background check finds damage (now or later): what and
+    // where, that nothing more is saved, and how to start fresh.
+    void watchIntegrity(Service &service);
+    static QString damageText(const QString &damage);
 
 private:
     QWidget *m_parent;

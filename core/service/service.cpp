@@ -9,6 +9,7 @@
 #include "store/database.h"
 #include "store/datadirectory.h"
 #include "store/historystore.h"
+#include "store/integritycheck.h"
 #include "store/journalgateway.h"
 #include "store/linestore.h"
 #include "store/methodstore.h"
@@ -53,7 +54,32 @@ Service::Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Datab
 Service::~Service()
 {
     m_player->stop();
+    // The check's own connection closes first, so the store's own
+    // connection is the last and folds the write-ahead log away (the
+    // clean-shutdown marker of the next open).
+    m_integrityCheck.reset();
     stopCatchUp();
+}
+
+void Service::startIntegrityCheck(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return; // both files were read whole at open
+    m_integrity = Integrity::Checking;
+    m_integrityCheck = std::make_unique<IntegrityCheck>(paths);
+    connect(m_integrityCheck.get(), &IntegrityCheck::finished, this, [this](const QString &damage) {
+        m_integrity = damage.isEmpty() ? Integrity::Ok : Integrity::Damaged;
+        m_integrityProblem = damage;
+        if (!damage.isEmpty())
+            m_player->stop(); // its next step could not be saved
+        emit integrityChecked(damage);
+    });
+    connect(m_integrityCheck.get(), &IntegrityCheck::unchecked, this, [this](const QString &reason) {
+        m_integrity = Integrity::Unchecked;
+        m_integrityProblem = reason;
+        emit integrityChecked(QString());
+    });
+    m_integrityCheck->start();
 }
 
 void Service::stopCatchUp()
@@ -86,13 +112,33 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
     if (!reconciled)
         return Result::failure(reconciled.error());
     service->m_reconciled = *reconciled;
+    // The full check a clean open deferred runs beside everything after
+    // the open (started last, so the open itself succeeds or fails on the
+    // checks it made, whatever the machine's speed).
+    QStringList unchecked;
+    for (const Database *file : {static_cast<const Database *>(service->m_store.get()), &service->m_provider->database()}) {
+        if (file->vouched() == Database::Vouched::Deferred)
+            unchecked << file->path();
+    }
+    service->startIntegrityCheck(unchecked);
     return service;
+}
+
+QString Service::writeRefusal() const
+{
+    if (m_integrity == Integrity::Damaged)
+        return tr("%1; nothing more is saved to it. Move the data folder aside to start fresh").arg(m_integrityProblem);
+    if (m_busy)
+        return tr("the world is catching up; try again when it has finished");
+    return QString();
 }
 
 QString Service::refusal(Access access) const
 {
-    if (access == Access::Write && m_busy)
-        return tr("the world is catching up; try again when it has finished");
+    if (access == Access::Write) {
+        if (const QString why = writeRefusal(); !why.isEmpty())
+            return why;
+    }
     if (!m_account)
         return tr("sign in first");
     return QString();
@@ -152,8 +198,8 @@ Expected<bool> Service::actAs(qint64 accountId)
 
 Expected<bool> Service::startClockAt(Instant at)
 {
-    if (m_busy)
-        return Expected<bool>::failure(refusal(Access::Write));
+    if (const QString why = writeRefusal(); !why.isEmpty())
+        return Expected<bool>::failure(why);
     const Expected<std::optional<Instant>> clock = WorldSync(*m_store, *m_provider).clock();
     if (!clock)
         return failed<bool>(clock);
@@ -164,8 +210,8 @@ Expected<bool> Service::startClockAt(Instant at)
 
 Expected<Account> Service::signUp(const SignUpForm &form, const QByteArray &fixedSalt)
 {
-    if (m_busy)
-        return Expected<Account>::failure(refusal(Access::Write));
+    if (const QString why = writeRefusal(); !why.isEmpty())
+        return Expected<Account>::failure(why);
     const Expected<Account> account = AccountStore(*m_store, m_iterations).signUp(form, now(), fixedSalt);
     if (account) {
         m_account = *account;
@@ -176,8 +222,8 @@ Expected<Account> Service::signUp(const SignUpForm &form, const QByteArray &fixe
 
 Expected<Account> Service::signIn(const QString &login, const QString &password)
 {
-    if (m_busy)
-        return Expected<Account>::failure(refusal(Access::Write)); // sign-in writes the failure count
+    if (const QString why = writeRefusal(); !why.isEmpty())
+        return Expected<Account>::failure(why); // sign-in writes the failure count
     const Expected<Account> account = AccountStore(*m_store, m_iterations).signIn(login, password, now());
     if (account) {
         m_account = *account;
@@ -230,8 +276,8 @@ Expected<Instant> Service::worldClock()
 
 Expected<CatchUpSummary> Service::runTo(Instant target, const WorldSync::Progress &progress)
 {
-    if (m_busy)
-        return Expected<CatchUpSummary>::failure(refusal(Access::Write));
+    if (const QString why = writeRefusal(); !why.isEmpty())
+        return Expected<CatchUpSummary>::failure(why);
     const Expected<CatchUpSummary> summary = WorldSync(*m_store, *m_provider).catchUp(target, progress);
     if (summary)
         announceWorldChanged();

@@ -22,6 +22,7 @@ namespace topup {
 
 class DataDirectory;
 class Database;
+class IntegrityCheck;
 class JournalGateway;
 class SimulationPlayer;
 class ZonedCalendar;
@@ -32,6 +33,10 @@ class ZonedCalendar;
 // While a catch-up runs off the caller's thread (busy()), every call that
 // would change the world is refused with a message saying so; destroying
 // the service stops that catch-up at the end of its current day and waits.
+// A file that was closed cleanly opens without reading every page; the full
+// check then runs in the background (integrity(), integrityChecked), and
+// once it finds damage every call that would write is refused, naming the
+// file, so nothing more is written to it.
 class Service final : public QObject
 {
     Q_OBJECT
@@ -50,6 +55,17 @@ public:
 
     const QString &dataDir() const noexcept { return m_dataDir; }
     int reconciledAtOpen() const noexcept { return m_reconciled; }
+
+    // The full check of both files (`PRAGMA quick_check`): Checking while it
+    // runs in the background after a clean open, Ok once every page was
+    // read whole (at open, after an unclean shutdown, or in the background),
+    // Damaged when it found damage: then integrityProblem() says where and
+    // what, and every call that would write is refused. Unchecked: the
+    // check could not run to its end (the file busy past the timeout);
+    // integrityProblem() says why, and the next session checks again.
+    enum class Integrity { Checking, Ok, Damaged, Unchecked };
+    Integrity integrity() const noexcept { return m_integrity; }
+    const QString &integrityProblem() const noexcept { return m_integrityProblem; }
 
     // Accounts.
     // For the local command line, which owns the data folder: every account,
@@ -126,6 +142,9 @@ signals:
     void catchUpProgress(qint64 reachedMs, qint64 targetMs);
     void catchUpFinished(const topup::CatchUpSummary &summary, const QString &error);
     void playStopped(const QString &error);
+    // The background check has ended: `damage` is "PATH: damaged database
+    // (…)", or empty when none was found (integrity() tells Ok from Unchecked).
+    void integrityChecked(const QString &damage);
     // Something went wrong after an action had already taken effect (e.g.
     // the rules could not run after a manual top-up was recorded).
     void problem(const QString &error);
@@ -136,8 +155,11 @@ private:
 
     enum class Access { Read, Write };
     // Why a call may not act now: nobody signed in, or (for writing) a
-    // catch-up owns the world. Empty when it may.
+    // catch-up owns the world or a file is damaged. Empty when it may.
     QString refusal(Access access) const;
+    // Why nothing may be written now, signed in or not; empty when it may.
+    QString writeRefusal() const;
+    void startIntegrityCheck(const QStringList &paths);
     // Runs work(accountId) for the signed-in account, or says why not.
     template<typename Work>
     auto forAccount(Access access, Work &&work) -> decltype(work(qint64()));
@@ -162,6 +184,9 @@ private:
     int m_reconciled = 0;
     bool m_busy = false;
     QPointer<QThread> m_catchUp;
+    std::unique_ptr<IntegrityCheck> m_integrityCheck;
+    Integrity m_integrity = Integrity::Ok;
+    QString m_integrityProblem;
     SimulationPlayer *m_player = nullptr;
 };
 

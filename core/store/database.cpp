@@ -4,11 +4,16 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
+
+#include <map>
+#include <optional>
 
 namespace topup {
 namespace {
@@ -19,35 +24,179 @@ QString nextConnectionName()
     return QStringLiteral("topup-db-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
+// What the 100-byte header of a SQLite file says (sqlite.org/fileformat2.html).
+struct Header final
+{
+    bool exists = false;
+    qint64 pageSize = 0;
+    bool wal = false; // file format versions 2 and 2: the file is in WAL mode
+    // The in-header database size, when it is valid: written by SQLite
+    // 3.7.0 and later together with the change counter, so "version-valid-
+    // for" (offset 92) equal to the change counter (offset 24) vouches for it.
+    std::optional<qint64> pageCount;
+};
+
+quint32 bigEndian32(const QByteArray &bytes, int at)
+{
+    return quint32(uchar(bytes[at])) << 24 | quint32(uchar(bytes[at + 1])) << 16 | quint32(uchar(bytes[at + 2])) << 8
+        | quint32(uchar(bytes[at + 3]));
+}
+
 // Read-only checks of the file itself, before SQLite sees it: nothing is
 // created or written for a file we refuse.
-Expected<bool> checkFile(const QString &path, const Schema &schema, Database::Presence presence)
+Expected<Header> checkFile(const QString &path, const Schema &schema, Database::Presence presence)
 {
+    using Result = Expected<Header>;
     const QFileInfo info(path);
     if (!info.exists()) {
         if (presence == Database::Presence::MustExist)
-            return Expected<bool>::failure(Database::tr("%1: missing (the %2)").arg(path, schema.name));
-        return true;
+            return Result::failure(Database::tr("%1: missing (the %2)").arg(path, schema.name));
+        return Header{};
     }
     if (!info.isFile())
-        return Expected<bool>::failure(Database::tr("%1: not a file (the %2 must be a file)").arg(path, schema.name));
+        return Result::failure(Database::tr("%1: not a file (the %2 must be a file)").arg(path, schema.name));
     if (info.size() == 0)
-        return Expected<bool>::failure(
-            Database::tr("%1: not a TopUp database (the file is empty); refused and left untouched").arg(path));
+        return Result::failure(Database::tr("%1: not a TopUp database (the file is empty); refused and left untouched").arg(path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Expected<bool>::failure(Database::tr("%1: cannot read: %2").arg(path, file.errorString()));
-    const QByteArray header = file.read(16);
-    if (header != QByteArray("SQLite format 3\0", 16))
-        return Expected<bool>::failure(Database::tr("%1: not a TopUp database (the file is not SQLite)").arg(path));
-    if (file.size() < 512)
-        return Expected<bool>::failure(Database::tr("%1: damaged database (the file is truncated)").arg(path));
+        return Result::failure(Database::tr("%1: cannot read: %2").arg(path, file.errorString()));
+    const QByteArray header = file.read(100);
+    if (!header.startsWith(QByteArray("SQLite format 3\0", 16)))
+        return Result::failure(Database::tr("%1: not a TopUp database (the file is not SQLite)").arg(path));
+    if (file.size() < 512 || header.size() < 100)
+        return Result::failure(Database::tr("%1: damaged database (the file is truncated)").arg(path));
+    Header read;
+    read.exists = true;
+    const int rawPageSize = int(uchar(header[16])) << 8 | int(uchar(header[17]));
+    read.pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
+    if (read.pageSize < 512 || read.pageSize > 65536 || (read.pageSize & (read.pageSize - 1)) != 0)
+        return Result::failure(Database::tr("%1: damaged database (its header gives a page size of %2 bytes, which SQLite never writes)")
+                                   .arg(path)
+                                   .arg(rawPageSize));
+    if (uchar(header[21]) != 64 || uchar(header[22]) != 32 || uchar(header[23]) != 32)
+        return Result::failure(Database::tr("%1: damaged database (its header's payload fractions are %2, %3 and %4 instead of 64, 32 and 32)")
+                                   .arg(path)
+                                   .arg(uchar(header[21]))
+                                   .arg(uchar(header[22]))
+                                   .arg(uchar(header[23])));
+    read.wal = header[18] == 2 && header[19] == 2;
+    const quint32 pages = bigEndian32(header, 28);
+    if (pages > 0 && bigEndian32(header, 92) == bigEndian32(header, 24))
+        read.pageCount = qint64(pages);
     // The owner's write bit too: root may write anywhere, but a file made
     // read-only on purpose is not ours to write.
     if (!info.isWritable() || !info.permission(QFileDevice::WriteOwner))
-        return Expected<bool>::failure(Database::tr("%1 is read-only (%2): TopUp Dashboard needs to write to it; check its permissions")
-                                           .arg(info.fileName(), path));
+        return Result::failure(Database::tr("%1 is read-only (%2): TopUp Dashboard needs to write to it; check its permissions")
+                                   .arg(info.fileName(), path));
+    return read;
+}
+
+// A file closed cleanly is exactly as long as its header says: SQLite's last
+// checkpoint sized it so. (With a write-ahead log beside it the file may be
+// mid-checkpoint, longer or shorter; then the full check decides.)
+Expected<bool> checkSize(const QString &path, const Header &header)
+{
+    if (!header.pageCount)
+        return true;
+    const qint64 size = QFileInfo(path).size();
+    const qint64 expected = *header.pageCount * header.pageSize;
+    if (size < expected)
+        return Expected<bool>::failure(Database::tr("%1: damaged database (the file is truncated: %2 bytes, where its header says %3 pages of %4 bytes)")
+                                           .arg(path)
+                                           .arg(size)
+                                           .arg(*header.pageCount)
+                                           .arg(header.pageSize));
+    if (size > expected)
+        return Expected<bool>::failure(Database::tr("%1: damaged database (%2 bytes, more than the %3 pages of %4 bytes its header says)")
+                                           .arg(path)
+                                           .arg(size)
+                                           .arg(*header.pageCount)
+                                           .arg(header.pageSize));
     return true;
+}
+
+// Every open file of this process, by its canonical path: how many
+// connections have it open, and the damage found in it, if any.
+struct OpenFile final
+{
+    int connections = 0;
+    QString damage;
+};
+
+struct OpenFiles final
+{
+    QMutex mutex;
+    std::map<QString, OpenFile> files;
+};
+
+OpenFiles &openFiles()
+{
+    static OpenFiles registry;
+    return registry;
+}
+
+QString keyOf(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString folder = QFileInfo(info.absolutePath()).canonicalFilePath();
+    return (folder.isEmpty() ? info.absolutePath() : folder) + QLatin1Char('/') + info.fileName();
+}
+
+QString damageAt(const QString &key)
+{
+    OpenFiles &registry = openFiles();
+    const QMutexLocker lock(&registry.mutex);
+    const auto found = registry.files.find(key);
+    return found == registry.files.end() ? QString() : found->second.damage;
+}
+
+// The tables and indexes a file of `schema` at `version` has: the
+// migrations up to it run on an empty database in memory, so the list is
+// exactly what those statements make. Kept per schema and version.
+Expected<QStringList> expectedObjects(const Schema &schema, int version)
+{
+    using Result = Expected<QStringList>;
+    QString key = schema.name;
+    for (const Migration &migration : schema.migrations) {
+        if (migration.version <= version)
+            key += QChar(0) + migration.statements.join(QChar(1));
+    }
+    static QMutex mutex;
+    static std::map<QString, QStringList> known;
+    const QMutexLocker lock(&mutex);
+    if (const auto found = known.find(key); found != known.end())
+        return found->second;
+    sqlite3 *memory = nullptr;
+    if (sqlite3_open(":memory:", &memory) != SQLITE_OK) {
+        sqlite3_close(memory);
+        return Result::failure(QStringLiteral("cannot open a database in memory"));
+    }
+    const auto fail = [memory](const QString &what) {
+        const QString text = QStringLiteral("%1: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(memory)));
+        sqlite3_close(memory);
+        return Result::failure(text);
+    };
+    for (const Migration &migration : schema.migrations) {
+        if (migration.version > version)
+            break;
+        for (const QString &statement : migration.statements) {
+            if (sqlite3_exec(memory, statement.toUtf8().constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
+                return fail(statement);
+        }
+    }
+    sqlite3_stmt *list = nullptr;
+    if (sqlite3_prepare_v2(memory, "SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('table', 'index')"
+                                   " AND name NOT LIKE 'sqlite%' ORDER BY 1",
+                           -1, &list, nullptr)
+        != SQLITE_OK)
+        return fail(QStringLiteral("sqlite_master"));
+    QStringList objects;
+    while (sqlite3_step(list) == SQLITE_ROW)
+        objects << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(list, 0)));
+    sqlite3_finalize(list);
+    sqlite3_close(memory);
+    known.emplace(key, objects);
+    return objects;
 }
 
 } // namespace
@@ -59,12 +208,43 @@ Database::Database(QString path, QString connectionName)
 
 Database::~Database()
 {
+    const bool damaged = !m_key.isEmpty() && !damageAt(m_key).isEmpty();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isOpen())
+        if (db.isOpen()) {
+            // Damage found: the write-ahead log stays beside the file (no
+            // checkpoint into a damaged file), so the next start sees an
+            // unclean shutdown and refuses the file after the full check.
+            if (damaged)
+                setCheckpointOnClose(false);
             db.close();
+        }
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    if (!m_key.isEmpty()) {
+        OpenFiles &registry = openFiles();
+        const QMutexLocker lock(&registry.mutex);
+        const auto found = registry.files.find(m_key);
+        // Forgotten with the last connection: a damaged file keeps its log
+        // (above), so opening it again runs the full check at open; a new
+        // file in its place (after "Start fresh") starts with a clean slate.
+        if (found != registry.files.end() && --found->second.connections <= 0)
+            registry.files.erase(found);
+    }
+}
+
+void Database::reportDamage(const QString &path, const QString &problem)
+{
+    OpenFiles &registry = openFiles();
+    const QMutexLocker lock(&registry.mutex);
+    OpenFile &file = registry.files[keyOf(path)];
+    if (file.damage.isEmpty())
+        file.damage = Database::tr("%1: damaged database (%2)").arg(path, problem);
+}
+
+QString Database::damageOf(const QString &path)
+{
+    return damageAt(keyOf(path));
 }
 
 QSqlDatabase Database::connection() const
@@ -165,11 +345,39 @@ Expected<QString> Database::inspect(const QString &path, const Schema &schema)
 Expected<std::shared_ptr<Database>> Database::openChecked(const QString &path, const Schema &schema, Presence presence)
 {
     using Result = Expected<std::shared_ptr<Database>>;
-    const bool existed = QFileInfo::exists(path);
-    if (const Expected<bool> ours = checkFile(path, schema, presence); !ours)
-        return Result::failure(ours.error());
+    const Expected<Header> header = checkFile(path, schema, presence);
+    if (!header)
+        return Result::failure(header.error());
+    const bool existed = header->exists;
 
     std::shared_ptr<Database> database(new Database(path, nextConnectionName()));
+    bool openHere = false; // another connection of this process has the file open
+    {
+        OpenFiles &registry = openFiles();
+        const QMutexLocker lock(&registry.mutex);
+        OpenFile &file = registry.files[keyOf(path)];
+        if (!file.damage.isEmpty())
+            return Result::failure(file.damage);
+        openHere = file.connections > 0;
+        ++file.connections;
+        database->m_key = keyOf(path);
+    }
+    // The clean-shutdown marker (see the class comment): no write-ahead log
+    // or rollback journal beside a file in WAL mode, or the file already
+    // open here (vouched for by that open and its own full check).
+    const bool closedCleanly = header->wal && !QFileInfo::exists(path + QLatin1String("-wal"))
+        && !QFileInfo::exists(path + QLatin1String("-journal"));
+    // The header's page count describes the file only when no log holds
+    // newer pages and no other connection is checkpointing into it.
+    const qint64 headerPages = closedCleanly && !openHere ? header->pageCount.value_or(0) : 0;
+    if (existed && (openHere || closedCleanly)) {
+        database->m_vouched = Vouched::Deferred;
+        if (headerPages > 0) {
+            if (const Expected<bool> sized = checkSize(path, *header); !sized)
+                return Result::failure(sized.error());
+        }
+    }
+
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_connectionName);
         db.setDatabaseName(path);
@@ -178,12 +386,22 @@ Expected<std::shared_ptr<Database>> Database::openChecked(const QString &path, c
             return Result::failure(Database::tr("%1: cannot open: %2").arg(path, db.lastError().text()));
     }
 
+    // A log beside the file (a crash, another connection) is folded into
+    // the file by the last connection to close: not by one that refuses it.
+    const bool foreignLog = existed && !closedCleanly;
+    if (foreignLog)
+        database->setCheckpointOnClose(false);
+
     // Read-only checks first: nothing is written to a file we refuse.
+    if (database->m_vouched == Vouched::Full) {
+        if (const Expected<bool> pages = database->checkPages(path); !pages)
+            return Result::failure(pages.error());
+    }
     QSqlQuery check(database->connection());
-    if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next())
+    // Reading the list of tables reads the schema's pages (a damaged first
+    // page fails here, before anything else).
+    if (!check.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !check.next())
         return Result::failure(Database::tr("%1: damaged database (%2)").arg(path, check.lastError().text()));
-    if (check.value(0).toString() != QLatin1String("ok"))
-        return Result::failure(Database::tr("%1: damaged database (%2)").arg(path, check.value(0).toString()));
     check.finish();
     if (!check.exec(QStringLiteral("PRAGMA user_version")) || !check.next())
         return Result::failure(Database::tr("%1: cannot read the schema version: %2").arg(path, check.lastError().text()));
@@ -214,8 +432,64 @@ Expected<std::shared_ptr<Database>> Database::openChecked(const QString &path, c
         if (!schema.markerTable.isEmpty() && !marked)
             return Result::failure(Database::tr("%1: not a TopUp %2 (its table %3 is missing); refused and left untouched")
                                        .arg(path, schema.name, schema.markerTable));
+        if (const Expected<bool> tables = database->checkSchema(schema, headerPages); !tables)
+            return Result::failure(tables.error());
     }
+    if (foreignLog)
+        database->setCheckpointOnClose(true);
     return database;
+}
+
+void Database::setCheckpointOnClose(bool checkpoint)
+{
+    if (sqlite3 *raw = rawHandle())
+        sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, checkpoint ? 0 : 1, nullptr);
+}
+
+// The full check: every page read (`PRAGMA quick_check`), as every open did
+// before the clean-shutdown marker.
+Expected<bool> Database::checkPages(const QString &path)
+{
+    QSqlQuery check(connection());
+    if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next())
+        return Expected<bool>::failure(Database::tr("%1: damaged database (%2)").arg(path, check.lastError().text()));
+    if (check.value(0).toString() != QLatin1String("ok"))
+        return Expected<bool>::failure(Database::tr("%1: damaged database (%2)").arg(path, check.value(0).toString()));
+    return true;
+}
+
+// The tables and indexes the file's version has are all listed, each on a
+// page inside the file (`pageCount`, when the header gives it).
+Expected<bool> Database::checkSchema(const Schema &schema, qint64 pageCount)
+{
+    if (m_version == 0)
+        return true;
+    const Expected<QStringList> expected = expectedObjects(schema, m_version);
+    if (!expected)
+        return Expected<bool>::failure(Database::tr("%1: cannot list the tables of %2 schema %3: %4")
+                                           .arg(m_path, schema.name)
+                                           .arg(m_version)
+                                           .arg(expected.error()));
+    QSqlQuery list(connection());
+    if (!list.exec(QStringLiteral("SELECT type || ' ' || name, rootpage FROM sqlite_master WHERE type IN ('table', 'index')")))
+        return Expected<bool>::failure(Database::tr("%1: damaged database (%2)").arg(m_path, list.lastError().text()));
+    QSet<QString> present;
+    while (list.next()) {
+        const qint64 root = list.value(1).toLongLong();
+        if (root < 1 || (pageCount > 0 && root > pageCount))
+            return Expected<bool>::failure(Database::tr("%1: damaged database (%2 starts at page %3, outside the file's %4 pages)")
+                                               .arg(m_path, list.value(0).toString())
+                                               .arg(root)
+                                               .arg(pageCount));
+        present.insert(list.value(0).toString());
+    }
+    for (const QString &object : *expected) {
+        if (!present.contains(object))
+            return Expected<bool>::failure(Database::tr("%1: damaged database (%2 of %3 schema %4 is missing)")
+                                               .arg(m_path, object, schema.name)
+                                               .arg(m_version));
+    }
+    return true;
 }
 
 Expected<bool> Database::migrate(const Schema &schema)
@@ -241,6 +515,8 @@ Expected<bool> Database::migrate(const Schema &schema)
 
 Expected<bool> Database::write(const std::function<Expected<bool>()> &work, Sync sync)
 {
+    if (const QString damage = damageAt(m_key); !damage.isEmpty())
+        return Expected<bool>::failure(Database::tr("%1; nothing more is written to it").arg(damage));
     if (sync == Sync::Deferred) {
         if (const Expected<bool> set = exec(QStringLiteral("PRAGMA synchronous=NORMAL")); !set)
             return set;

@@ -19,6 +19,20 @@ namespace topup {
 // ours, damaged, or from a newer version is refused and left untouched),
 // migrated with `PRAGMA user_version`, WAL with synchronous=FULL, foreign
 // keys on. A Database belongs to the thread that opened it.
+//
+// What open checks before anything is written: the 100-byte header (magic,
+// page size, the page count against the file's size), the schema (the
+// tables and indexes the file's version has) and whether the last session
+// ended cleanly. The clean-shutdown marker is SQLite's own write-ahead log:
+// in WAL mode the last connection to close checkpoints the log into the
+// file and deletes it, so a `-wal` file at open means a crash, a connection
+// still open elsewhere (another process, a tool), or damage found earlier
+// (reportDamage keeps the log on purpose). Only a file in WAL mode with no
+// `-wal` or `-journal` beside it, or one this process already has open, is
+// vouched for without reading every page (Vouched::Deferred: IntegrityCheck
+// owes it the full check); anything else gets the full `PRAGMA quick_check`
+// at open, as before, and is refused on damage. No row is written for the
+// marker, so it is right with any number of connections and processes.
 class Database final
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
@@ -41,6 +55,23 @@ public:
     // (no pragma, no migration), to check both files of a world first; its
     // world identity (empty when it has none yet).
     static Expected<QString> inspect(const QString &path, const Schema &schema);
+
+    // Full: every page was read at open (`PRAGMA quick_check`), or the file
+    // is new. Deferred: the file was closed cleanly (or is open in this
+    // process already), so open checked the header and the schema only and
+    // the full check is still owed (IntegrityCheck, in the background).
+    enum class Vouched { Full, Deferred };
+    Vouched vouched() const noexcept { return m_vouched; }
+
+    // Damage found after open (by IntegrityCheck), for this whole process:
+    // every connection to the file then refuses to write, opening it again
+    // while one is open is refused, and the connections close without
+    // folding their write-ahead log into the file, so the next open sees an
+    // unclean shutdown and runs the full check. `problem` is what
+    // `PRAGMA quick_check` said. Thread-safe.
+    static void reportDamage(const QString &path, const QString &problem);
+    // "PATH: damaged database (…)" when damage was reported; empty otherwise.
+    static QString damageOf(const QString &path);
 
     const QString &path() const noexcept { return m_path; }
     QSqlDatabase connection() const;
@@ -77,11 +108,18 @@ private:
     Database(QString path, QString connectionName);
 
     static Expected<std::shared_ptr<Database>> openChecked(const QString &path, const Schema &schema, Presence presence);
+    Expected<bool> checkPages(const QString &path);
+    // Off: closing leaves the write-ahead log as it is (when this is the
+    // last connection, SQLite would otherwise fold it into the file).
+    void setCheckpointOnClose(bool checkpoint);
+    Expected<bool> checkSchema(const Schema &schema, qint64 pageCount);
     Expected<bool> migrate(const Schema &schema);
     Expected<bool> exec(const QString &statement);
 
     QString m_path;
     QString m_connectionName;
+    QString m_key; // the file's place in the process-wide list of open files
+    Vouched m_vouched = Vouched::Full;
     int m_version = 0;
     mutable int m_rawChecked = 0; // 0 unknown, 1 usable, -1 not
 };

@@ -43,6 +43,7 @@ public:
     static Expected<QString> inspect(const QString &path);
 
     const QString &path() const noexcept;
+    const Database &database() const noexcept { return *m_database; }
     // The world's identity (see Database::worldId); empty when not set.
     Expected<QString> worldId() const;
     Expected<bool> setWorldId(const QString &id);

@@ -197,6 +197,38 @@
         <source>%1 (while upgrading the %2 to schema %3)</source>
         <translation>%1（将 %2 升级到数据结构 %3 时）</translation>
     </message>
+    <message>
+        <source>%1: damaged database (its header gives a page size of %2 bytes, which SQLite never writes)</source>
+        <translation>%1：数据库已损坏（文件头给出的页大小为 %2 字节，SQLite 从不写入这样的值）</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (its header&apos;s payload fractions are %2, %3 and %4 instead of 64, 32 and 32)</source>
+        <translation>%1：数据库已损坏（文件头中的负载比例为 %2、%3 和 %4，而不是 64、32 和 32）</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (the file is truncated: %2 bytes, where its header says %3 pages of %4 bytes)</source>
+        <translation>%1：数据库已损坏（文件不完整：只有 %2 字节，而文件头记载为 %3 页，每页 %4 字节）</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (%2 bytes, more than the %3 pages of %4 bytes its header says)</source>
+        <translation>%1：数据库已损坏（%2 字节，多于文件头记载的 %3 页、每页 %4 字节）</translation>
+    </message>
+    <message>
+        <source>%1: cannot list the tables of %2 schema %3: %4</source>
+        <translation>%1：无法列出 %2 第 %3 版结构的表：%4</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (%2 starts at page %3, outside the file&apos;s %4 pages)</source>
+        <translation>%1：数据库已损坏（%2 起始于第 %3 页，超出了文件的 %4 页）</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (%2 of %3 schema %4 is missing)</source>
+        <translation>%1：数据库已损坏（缺少 %3 第 %4 版结构中的 %2）</translation>
+    </message>
+    <message>
+        <source>%1; nothing more is written to it</source>
+        <translation>%1；不再向其写入任何内容</translation>
+    </message>
 </context>
 <context>
     <name>DemoWorld</name>
@@ -2607,6 +2639,10 @@
         <source>the top-up was recorded, but the rules could not run after it: %1</source>
         <translation>充值已记录，但之后无法运行规则：%1</translation>
     </message>
+    <message>
+        <source>%1; nothing more is saved to it. Move the data folder aside to start fresh</source>
+        <translation>%1；不再向其保存任何内容。请将数据文件夹移到别处以重新开始</translation>
+    </message>
 </context>
 <context>
     <name>topup::SettingsPage</name>
@@ -2838,6 +2874,14 @@
     <message>
         <source>The details are in History and Alerts.</source>
         <translation>详情请查看“历史记录”和“提醒”。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;TopUp found damage in its data.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Nothing more is saved to this file, so what it holds stays as it was; what you see may be incomplete.&lt;/p&gt;&lt;p&gt;Quit TopUp Dashboard and start it again: it will offer to move the data folder aside as a dated backup (nothing is deleted) and start fresh.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;TopUp 发现其数据已损坏。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;不会再向此文件保存任何内容，其中已有的内容保持原样；您看到的内容可能不完整。&lt;/p&gt;&lt;p&gt;请退出充值仪表板并重新启动：它会提供将数据文件夹改名为一个带日期的备份（不删除任何内容）并重新开始的选项。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The data is damaged</source>
+        <translation>数据已损坏</translation>
     </message>
 </context>
 <context>

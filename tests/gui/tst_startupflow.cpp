@@ -1,3 +1,4 @@
+#include "damagedfile.h"
 #include "datafolderbackup.h"
 #include "dialogs/storeproblemdialog.h"
 #include "startupflow.h"
@@ -6,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -141,6 +143,39 @@ private slots:
         const Expected<QString> missing = DataFolderBackup::moveAside(m_dir.filePath(QStringLiteral("nope")), QDate(2027, 1, 2));
         QVERIFY(!missing);
         QVERIFY2(missing.error().contains(QLatin1String("nope")), qPrintable(missing.error()));
+    }
+
+    // Damage the clean open did not read: the background check finds it
+    // and the user is told what, where and what to do, without a modal
+    // loop in the way of the catch-up.
+    void damageFoundInTheBackgroundIsShown()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("damaged-later"));
+        QVERIFY(QDir().mkpath(folder));
+        Service::Options options;
+        options.dataDir = folder;
+        options.passwordIterations = 1000;
+        {
+            auto made = Service::open(options);
+            QVERIFY2(made, qPrintable(made.error()));
+        }
+        const QString store = QDir(folder).filePath(QStringLiteral("topup.sqlite"));
+        QVERIFY(test::fillUsageTable(store, QStringLiteral("usage_samples"), 30000));
+        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_samples"));
+        QVERIFY2(page, qPrintable(page.error()));
+        QVERIFY(test::scribbleOver(store, *page));
+
+        StartupFlow flow;
+        const std::unique_ptr<Service> service = flow.openService(options, QDate(2027, 3, 15));
+        QVERIFY(service);
+        flow.watchIntegrity(*service);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr, 60000);
+        QCOMPARE(box->objectName(), QStringLiteral("integrityDamageBox"));
+        QVERIFY2(box->text().contains(store + QLatin1String(": damaged database (")), qPrintable(box->text()));
+        QVERIFY2(box->text().contains(QLatin1String("Nothing more is saved")), qPrintable(box->text()));
+        QCOMPARE(service->integrity(), Service::Integrity::Damaged);
+        box->close();
     }
 
     void catchUpRunsOffTheGuiThreadAndSummarises()

@@ -1,0 +1,138 @@
+#include "integritycheck.h"
+
+#include "database.h"
+
+#include <QMetaObject>
+#include <QThread>
+
+#include <sqlite3.h>
+
+namespace topup {
+namespace {
+
+// Called by SQLite every few thousand steps of the check: non-zero stops it.
+int stopRequestedHandler(void *flag)
+{
+    return static_cast<const std::atomic<bool> *>(flag)->load() ? 1 : 0;
+}
+
+} // namespace
+
+IntegrityCheck::IntegrityCheck(QStringList paths, QObject *parent) : QObject(parent), m_paths(std::move(paths)) {}
+
+IntegrityCheck::~IntegrityCheck()
+{
+    stop();
+}
+
+void IntegrityCheck::start()
+{
+    if (m_thread)
+        return;
+    m_thread.reset(QThread::create([this] { work(); }));
+    m_thread->setObjectName(QStringLiteral("integrity check"));
+    m_thread->start(QThread::LowPriority);
+}
+
+void IntegrityCheck::stop()
+{
+    if (!m_thread)
+        return;
+    m_stop = true;
+    {
+        // quick_check runs as one long step; sqlite3_interrupt reaches inside it.
+        const QMutexLocker lock(&m_handleMutex);
+        if (m_handle)
+            sqlite3_interrupt(m_handle);
+    }
+    m_thread->wait();
+    m_thread.reset();
+}
+
+bool IntegrityCheck::running() const
+{
+    return m_thread && !m_thread->isFinished();
+}
+
+void IntegrityCheck::work()
+{
+    QString damage;
+    QString unknown;
+    for (const QString &path : m_paths) {
+        const Result result = run(path, &m_stop, &m_handle, &m_handleMutex);
+        if (result.verdict == Verdict::Stopped)
+            return; // nothing learnt, nothing said
+        if (result.verdict == Verdict::Unchecked && unknown.isEmpty())
+            unknown = QStringLiteral("%1: %2").arg(path, result.problem);
+        if (result.verdict == Verdict::Damaged) {
+            Database::reportDamage(path, result.problem);
+            damage = Database::damageOf(path);
+            break;
+        }
+    }
+    // Said in the owner's thread, unless the owner has stopped the check since.
+    QMetaObject::invokeMethod(
+        this,
+        [this, damage, unknown] {
+            if (m_stop)
+                return;
+            if (damage.isEmpty() && !unknown.isEmpty())
+                emit unchecked(unknown);
+            else
+                emit finished(damage);
+        },
+        Qt::QueuedConnection);
+}
+
+IntegrityCheck::Result IntegrityCheck::run(const QString &path, const std::atomic<bool> *stopRequested, sqlite3 **handle,
+                                           QMutex *handleMutex)
+{
+    if (stopRequested && *stopRequested)
+        return {Verdict::Stopped, {}};
+    // Read-write but query_only: a read-only connection that happens to
+    // close last cannot fold the write-ahead log away, and the log left
+    // behind would cost the next open its full check.
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK
+        || sqlite3_exec(db, "PRAGMA query_only = ON", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        const QString error = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
+        sqlite3_close(db);
+        return {Verdict::Unchecked, error}; // not even opened: nothing read, nothing known
+    }
+    sqlite3_busy_timeout(db, 5000);
+    if (stopRequested)
+        sqlite3_progress_handler(db, 10000, stopRequestedHandler, const_cast<std::atomic<bool> *>(stopRequested));
+    if (handle && handleMutex) {
+        const QMutexLocker lock(handleMutex);
+        *handle = db;
+    }
+    Result result;
+    sqlite3_stmt *check = nullptr;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &check, nullptr);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(check);
+    if (stopRequested && *stopRequested)
+        result = {Verdict::Stopped, {}};
+    else if (rc == SQLITE_ROW) {
+        const QString first = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(check, 0)));
+        if (first != QLatin1String("ok"))
+            result = {Verdict::Damaged, first};
+    } else {
+        // Busy, locked or out of memory says nothing about the pages; any
+        // other failure (corrupt, not a database, I/O) is damage, as at open.
+        const int primary = rc & 0xff;
+        const bool unknown = primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_NOMEM;
+        result = {unknown ? Verdict::Unchecked : Verdict::Damaged, QString::fromUtf8(sqlite3_errmsg(db))};
+    }
+    sqlite3_finalize(check);
+    if (result.verdict == Verdict::Damaged) // nothing folded into a damaged file, even by the last connection
+        sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    if (handle && handleMutex) {
+        const QMutexLocker lock(handleMutex);
+        *handle = nullptr;
+    }
+    sqlite3_close(db);
+    return result;
+}
+
+} // namespace topup

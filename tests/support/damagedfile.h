@@ -1,0 +1,31 @@
+#pragma once
+
+#include "domain/expected.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace topup::test {
+
+// Damage where open's cheap checks (header, schema) never look: helpers for
+// the tests of the background integrity check. The file must be closed.
+
+// Adds `rows` rows to `table` (columns line_id, at_ms, data_bytes,
+// voice_seconds, as the usage tables have) through a connection of its own
+// without foreign keys, closed cleanly afterwards: a table of many pages.
+[[nodiscard]] Expected<bool> fillUsageTable(const QString &path, const QString &table, int rows);
+
+struct Page final
+{
+    qint64 number = 0; // from 1
+    qint64 size = 0;
+};
+// A leaf page in the middle of `table` (found with SQLite's dbstat).
+[[nodiscard]] Expected<Page> middleLeafOf(const QString &path, const QString &table);
+// Overwrites the page with bytes no b-tree page starts with.
+[[nodiscard]] Expected<bool> scribbleOver(const QString &path, const Page &page);
+
+// SHA-256 of the file's bytes; empty when it cannot be read.
+[[nodiscard]] QByteArray sha256Of(const QString &path);
+
+} // namespace topup::test
