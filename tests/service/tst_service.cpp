@@ -115,6 +115,21 @@ QString dump(const QString &path)
     return text;
 }
 
+// The demo world (seed 7) made in a new service on `dir`, still open.
+Expected<std::unique_ptr<Service>> demoService(const QString &dir)
+{
+    Service::Options options;
+    options.dataDir = dir;
+    options.fixedNow = at("2027-06-20T10:00:00Z");
+    options.tokens = DemoWorld::tokens(7);
+    Expected<std::unique_ptr<Service>> service = Service::open(options);
+    if (!service)
+        return service;
+    if (const Expected<bool> created = DemoWorld::create(**service, 7); !created)
+        return Expected<std::unique_ptr<Service>>::failure(created.error());
+    return service;
+}
+
 } // namespace
 
 class TestService final : public QObject
@@ -459,14 +474,8 @@ private slots:
         QVERIFY(QCoreApplication::installTranslator(&translator));
         const auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
         QTemporaryDir dir;
-        Service::Options options;
-        options.dataDir = dir.path();
-        options.fixedNow = at("2027-06-20T10:00:00Z");
-        options.tokens = DemoWorld::tokens(7);
-        auto service = Service::open(options);
+        const Expected<std::unique_ptr<Service>> service = demoService(dir.path());
         QVERIFY2(service, qPrintable(service.error()));
-        const Expected<bool> created = DemoWorld::create(**service, 7);
-        QVERIFY2(created, qPrintable(created.error()));
         TOPUP_VERIFY_OK((*service)->signIn(QLatin1String(DemoWorld::login), QLatin1String(DemoWorld::password)));
         QStringList names;
         for (const LineRecord &line : TOPUP_VALUE((*service)->lines()))
@@ -481,14 +490,8 @@ private slots:
         QTemporaryDir first;
         QTemporaryDir second;
         for (const QTemporaryDir *dir : {&first, &second}) {
-            Service::Options options;
-            options.dataDir = dir->path();
-            options.fixedNow = at("2027-06-20T10:00:00Z");
-            options.tokens = DemoWorld::tokens(7);
-            auto service = Service::open(options);
+            const Expected<std::unique_ptr<Service>> service = demoService(dir->path());
             QVERIFY2(service, qPrintable(service.error()));
-            const Expected<bool> created = DemoWorld::create(**service, 7);
-            QVERIFY2(created, qPrintable(created.error()));
             QVERIFY(!DemoWorld::create(**service, 7)); // not twice
         }
         QCOMPARE(dump(first.filePath(QStringLiteral("topup.sqlite"))), dump(second.filePath(QStringLiteral("topup.sqlite"))));
