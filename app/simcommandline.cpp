@@ -10,6 +10,7 @@
 #include "scenario/scenariofile.h"
 #include "scenario/scenarioreader.h"
 #include "store/datadirectory.h"
+#include "store/integritycheck.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -38,11 +39,13 @@ int SimCommandLine::run(const QStringList &arguments)
            "  run SCENARIO.json   run a topup-scenario/1 file ('-' reads standard input)\n"
            "                      and print its topup-result/1 on standard output\n"
            "  status              bring the saved world (--data-dir) up to now and print\n"
-           "                      each line's balances, trigger state and this month's spend\n\n"
+           "                      each line's balances, trigger state and this month's spend\n"
+           "  check               read every page of the saved world's two files and say\n"
+           "                      whether they are whole (exit 0) or damaged (exit 1)\n\n"
            "With --demo, creates the demo account in a new data folder first."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), SimCommandLine::tr("What to do: run or status."));
+    parser.addPositionalArgument(QStringLiteral("command"), SimCommandLine::tr("What to do: run, status or check."));
     parser.addPositionalArgument(QStringLiteral("file"), SimCommandLine::tr("The scenario file, or - for standard input."));
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
                                            SimCommandLine::tr("The folder of the saved world (default: $TOPUP_DATA_DIR, else the app's data folder)."),
@@ -86,6 +89,13 @@ int SimCommandLine::run(const QStringList &arguments)
     if (positional.isEmpty()) {
         printError(SimCommandLine::tr("topup-sim: missing command (try --help)"));
         return Usage;
+    }
+    if (positional.first() == QLatin1String("check")) {
+        if (positional.size() != 1) {
+            printError(SimCommandLine::tr("topup-sim: unexpected \"%1\" (try --help)").arg(positional.last()));
+            return Usage;
+        }
+        return checkWorld(parser.value(dataDirOption));
     }
     if (positional.first() == QLatin1String("run")) {
         if (positional.size() != 2) {
@@ -136,6 +146,46 @@ int SimCommandLine::runScenario(const QString &fileName)
     std::fwrite(result.constData(), 1, std::size_t(result.size()), m_out);
     std::fflush(m_out);
     return Ok;
+}
+
+int SimCommandLine::checkWorld(const QString &dataDir)
+{
+    // The folder is claimed, so no other program writes while the pages are
+    // read; the check's connection only reads.
+    const QString folder = DataDirectory::resolve(dataDir);
+    if (!WorldFiles::holdsWorld(folder)) {
+        printError(SimCommandLine::tr("topup-sim: %1 holds no world: create one with --demo").arg(folder));
+        return Failed;
+    }
+    const Expected<std::unique_ptr<DataDirectory>> directory = DataDirectory::claim(folder);
+    if (!directory) {
+        printError(SimCommandLine::tr("topup-sim: %1").arg(directory.error()));
+        return Failed;
+    }
+    bool whole = true;
+    for (const QString &path : {(*directory)->storePath(), (*directory)->journalPath()}) {
+        if (!QFile::exists(path)) {
+            printError(SimCommandLine::tr("%1: missing").arg(path));
+            whole = false;
+            continue;
+        }
+        const IntegrityCheck::Result result = IntegrityCheck::run(path);
+        switch (result.verdict) {
+        case IntegrityCheck::Verdict::Ok:
+            print(SimCommandLine::tr("%1: whole (every page read)").arg(path));
+            break;
+        case IntegrityCheck::Verdict::Damaged:
+            printError(SimCommandLine::tr("%1: damaged database (%2)").arg(path, result.problem));
+            whole = false;
+            break;
+        case IntegrityCheck::Verdict::Unchecked:
+        case IntegrityCheck::Verdict::Stopped:
+            printError(SimCommandLine::tr("%1: could not be read to its end (%2)").arg(path, result.problem));
+            whole = false;
+            break;
+        }
+    }
+    return whole ? Ok : Failed;
 }
 
 int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, const QString &nowText, bool status)

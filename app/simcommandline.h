@@ -24,6 +24,7 @@ public:
 private:
     int runScenario(const QString &file);
     int runWorld(const QString &dataDir, bool demo, quint64 seed, const QString &now, bool status);
+    int checkWorld(const QString &dataDir);
     void print(const QString &text);
     void printError(const QString &text);
 

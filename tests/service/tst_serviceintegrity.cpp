@@ -80,6 +80,42 @@ private slots:
         QVERIFY2(account, qPrintable(account.error()));
     }
 
+    void topupSimCheckReadsEveryPage()
+    {
+        // `topup-sim check` reads both files to their end: a clean world is
+        // whole; damage the opening checks never look at is named, and the
+        // file is left as it was.
+        QTemporaryDir dir;
+        QVERIFY(makeWorld(dir.path()));
+        const QStringList check = {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("check")};
+        const test::ProgramRun clean = test::runProgram(QStringLiteral(TOPUP_SIM), check);
+        QCOMPARE(clean.exitCode, 0);
+        for (const QString &name : {storeName, journalName})
+            QVERIFY2(clean.out.contains((QDir(dir.path()).filePath(name) + QLatin1String(": whole")).toUtf8()), clean.out.constData());
+
+        const QString store = QDir(dir.path()).filePath(storeName);
+        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_samples"));
+        QVERIFY2(page, qPrintable(page.error()));
+        QVERIFY(test::scribbleOver(store, *page));
+        const QByteArray before = test::sha256Of(store);
+        const test::ProgramRun damaged = test::runProgram(QStringLiteral(TOPUP_SIM), check);
+        QCOMPARE(damaged.exitCode, 1);
+        QVERIFY2(damaged.err.contains((store + QLatin1String(": damaged database (")).toUtf8()), damaged.err.constData());
+        QVERIFY2(damaged.out.contains((QDir(dir.path()).filePath(journalName) + QLatin1String(": whole")).toUtf8()), damaged.out.constData());
+        QCOMPARE(test::sha256Of(store), before);
+        // As after damage found in the background, the log stays beside the
+        // file, so the next start checks it at open and refuses it.
+        const test::ProgramRun status = test::runProgram(
+            QStringLiteral(TOPUP_SIM), {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("status"), QStringLiteral("--now"),
+                                        QStringLiteral("2027-03-02T00:00:00Z")});
+        QCOMPARE(status.exitCode, 1);
+        QVERIFY2(status.err.contains((store + QLatin1String(": damaged database (")).toUtf8()), status.err.constData());
+        QCOMPARE(test::sha256Of(store), before);
+
+        const test::ProgramRun extra = test::runProgram(QStringLiteral(TOPUP_SIM), check + QStringList{QStringLiteral("x")});
+        QCOMPARE(extra.exitCode, 64);
+    }
+
     void damageInATableIsFoundInTheBackgroundAndStopsWrites()
     {
         QTemporaryDir dir;
