@@ -35,6 +35,27 @@ private slots:
         QTRY_COMPARE(std::size_t(model.rowCount()), all->size() + 1);
     }
 
+    void fetchesBackToAnInstant()
+    {
+        // Every attempt from an instant on is loaded, and not many more.
+        QTemporaryDir dir;
+        auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
+        QVERIFY(service);
+        const Expected<std::vector<AttemptRow>> all = service->attempts(100000);
+        QVERIFY2(all, qPrintable(all.error()));
+        QVERIFY(all->size() > 25);
+        const qint64 since = (*all)[22].at.msecs();
+        const auto fromSince = std::count_if(all->begin(), all->end(), [&](const AttemptRow &row) { return row.at.msecs() >= since; });
+        AttemptModel model(*service, 0, 5);
+        QCOMPARE(model.rowCount(), 5);
+        model.fetchBackTo(since);
+        QVERIFY2(model.rowCount() >= fromSince && model.rowCount() < fromSince + 5,
+                 qPrintable(QStringLiteral("%1 rows for %2 since then").arg(model.rowCount()).arg(fromSince)));
+        model.fetchBackTo(std::numeric_limits<qint64>::min()); // everything, and then it stops
+        QCOMPARE(std::size_t(model.rowCount()), all->size());
+        QVERIFY(!model.canFetchMore({}));
+    }
+
     void aShortListDoesNotFetchMore()
     {
         QTemporaryDir dir;

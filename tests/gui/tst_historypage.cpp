@@ -2,6 +2,7 @@
 // usage chart and the CSV export through its file dialog.
 #include "pagesfixture.h"
 
+#include "displayformat.h"
 #include "models/attemptfiltermodel.h"
 #include "models/attemptmodel.h"
 #include "models/usagemodel.h"
@@ -10,6 +11,7 @@
 
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QCompleter>
 #include <QDir>
 #include <QFile>
@@ -163,6 +165,34 @@ private slots:
         for (int row = 1; row < table->rowCount(); ++row)
             QVERIFY(table->index(row - 1, UsageModel::Period).data(UsageModel::RawRole).toLongLong()
                     > table->index(row, UsageModel::Period).data(UsageModel::RawRole).toLongLong());
+    }
+
+    void olderDaysAreShownWithoutScrolling()
+    {
+        // The attempts come a page at a time as the table scrolls; choosing
+        // older days fetches back to them, or a range older than the first
+        // page would show an empty table with nothing to scroll.
+        QTemporaryDir dir;
+        auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
+        QVERIFY(service);
+        const Expected<std::vector<AttemptRow>> all = service->attempts(100000);
+        QVERIFY2(all, qPrintable(all.error()));
+        QVERIFY(all->size() > 20);
+        HistoryPage page(*service, nullptr, 5);
+        page.resize(1280, 800);
+        page.show();
+        const QTimeZone zone = DisplayFormat::zoneOf(*service);
+        const QDate oldest = QDateTime::fromMSecsSinceEpoch(all->back().at.msecs(), zone).date();
+        const QDate older = QDateTime::fromMSecsSinceEpoch((*all)[all->size() - 4].at.msecs(), zone).date();
+        const qint64 endOfOlder = older.addDays(1).startOfDay(zone).toMSecsSinceEpoch();
+        const auto inRange = std::count_if(all->begin(), all->end(), [&](const AttemptRow &row) { return row.at.msecs() < endOfOlder; });
+        auto *from = page.findChild<QDateEdit *>(QStringLiteral("fromDate"));
+        auto *to = page.findChild<QDateEdit *>(QStringLiteral("toDate"));
+        QVERIFY(from && to);
+        from->setMinimumDate(oldest.addDays(-1));
+        from->setDate(oldest);
+        to->setDate(older);
+        QTRY_COMPARE(page.filtered()->rowCount(), int(inRange));
     }
 
     void usageTableShowsEveryCellWhole_data()

@@ -22,6 +22,8 @@ public:
     void setStatus(const QString &status); // empty: every status
     // Local days in `zone`, both included; an invalid date leaves that end open.
     void setDateRange(QDate from, QDate to, const QTimeZone &zone);
+    // The first instant the date range lets through.
+    qint64 fromMs() const noexcept { return m_fromMs; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

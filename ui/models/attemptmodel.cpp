@@ -79,6 +79,18 @@ void AttemptModel::fetchMore(const QModelIndex &parent)
     endInsertRows();
 }
 
+void AttemptModel::fetchBackTo(qint64 sinceMs)
+{
+    // Newest first: once the oldest row loaded is before `sinceMs`, so is
+    // every row not loaded yet.
+    while (canFetchMore({}) && !m_rows.empty() && m_rows.back().at.msecs() >= sinceMs) {
+        const std::size_t before = m_rows.size();
+        fetchMore({});
+        if (m_rows.size() == before)
+            break;
+    }
+}
+
 int AttemptModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

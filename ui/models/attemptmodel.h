@@ -32,6 +32,10 @@ public:
     void setLineId(qint64 lineId);
     // Stops fetching more as the view scrolls (a short "latest" list).
     void setFetchesMore(bool enabled) { m_fetchesMore = enabled; }
+    // Fetches pages until every attempt from `sinceMs` on is loaded (a
+    // filter on older days shows them without the user having to scroll
+    // through rows the filter hides).
+    void fetchBackTo(qint64 sinceMs);
     const std::vector<AttemptRow> &rows() const noexcept { return m_rows; }
     QString error() const { return m_error; }
 

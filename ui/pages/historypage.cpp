@@ -25,8 +25,8 @@
 
 namespace topup {
 
-HistoryPage::HistoryPage(Service &service, QWidget *parent)
-    : QWidget(parent), m_service(service), m_model(new AttemptModel(service, 0, 500, this)), m_filter(new AttemptFilterModel(this)),
+HistoryPage::HistoryPage(Service &service, QWidget *parent, int pageSize)
+    : QWidget(parent), m_service(service), m_model(new AttemptModel(service, 0, pageSize, this)), m_filter(new AttemptFilterModel(this)),
       m_title(new QLabel(this)), m_lineLabel(new QLabel(this)), m_line(new QComboBox(this)), m_statusLabel(new QLabel(this)),
       m_status(new QComboBox(this)), m_fromLabel(new QLabel(this)), m_from(new QDateEdit(this)), m_toLabel(new QLabel(this)),
       m_to(new QDateEdit(this)), m_export(new QPushButton(this)), m_chart(new UsageHistoryChart(service, this)),
@@ -209,6 +209,7 @@ void HistoryPage::applyFilters()
     m_filter->setLineId(lineId);
     m_filter->setStatus(m_status->currentData().toString());
     m_filter->setDateRange(m_from->date(), m_to->date(), DisplayFormat::zoneOf(m_service));
+    m_model->fetchBackTo(m_filter->fromMs());
     updateCount();
 }
 

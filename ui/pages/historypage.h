@@ -29,7 +29,8 @@ class HistoryPage final : public QWidget
     Q_DISABLE_COPY_MOVE(HistoryPage)
 
 public:
-    explicit HistoryPage(Service &service, QWidget *parent = nullptr);
+    // `pageSize`: how many attempts are fetched at a time as the table scrolls.
+    explicit HistoryPage(Service &service, QWidget *parent = nullptr, int pageSize = 500);
 
     // Writes the rows the filters let through, every page of them, to `path`.
     [[nodiscard]] Expected<bool> exportCsv(const QString &path);
