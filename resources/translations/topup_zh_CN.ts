@@ -2714,6 +2714,22 @@
         <source>Monthly top-ups, month starts and caps follow this time zone from the moment you choose it; past top-ups keep the months they were made in. The currency is chosen when the account is created.</source>
         <translation>从您选择时区的那一刻起，每月充值、月初和上限都按此时区计算；以往的充值保留其发生时所在的月份。货币在创建账户时选定。</translation>
     </message>
+    <message>
+        <source>Reading every page of the data files in the background…</source>
+        <translation>正在后台逐页读取数据文件…</translation>
+    </message>
+    <message>
+        <source>The data files are whole (checked page by page).</source>
+        <translation>数据文件完好（已逐页检查）。</translation>
+    </message>
+    <message>
+        <source>Damaged: %1. Nothing more is saved to it; move the data folder aside to start fresh.</source>
+        <translation>已损坏：%1。不再向其保存任何内容；请将数据文件夹移到别处以重新开始。</translation>
+    </message>
+    <message>
+        <source>The data files could not be read to their end (%1); the next start checks them again.</source>
+        <translation>未能完整读取数据文件（%1）；下次启动时会再次检查。</translation>
+    </message>
 </context>
 <context>
     <name>topup::SignInPage</name>

@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <optional>
 
 namespace topup {
 
@@ -91,6 +92,9 @@ SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *par
     auto *folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(m_openFolder);
+    m_integrity = new QLabel(this);
+    m_integrity->setObjectName(QStringLiteral("integrityStatus"));
+    m_integrity->setWordWrap(true);
 
     auto *column = new QWidget(this);
     column->setMaximumWidth(720);
@@ -108,6 +112,7 @@ SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *par
     layout->addSpacing(10);
     layout->addWidget(m_folderTitle);
     layout->addLayout(folderRow);
+    layout->addWidget(m_integrity);
     layout->addStretch(1);
     auto *outer = new QHBoxLayout(this);
     outer->setContentsMargins(20, 16, 20, 16);
@@ -124,6 +129,7 @@ SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *par
             [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_service.dataDir())); });
     connect(&m_settings, &AppSettings::changed, this, &SettingsPage::loadValues);
     connect(&m_service, &Service::accountChanged, this, &SettingsPage::loadValues);
+    connect(&m_service, &Service::integrityChecked, this, &SettingsPage::showIntegrity);
     retranslateUi();
     loadValues();
 }
@@ -178,6 +184,8 @@ void SettingsPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    else if (event->type() == QEvent::PaletteChange)
+        showIntegrity(); // its colour is the theme's
     QWidget::changeEvent(event);
 }
 
@@ -224,6 +232,33 @@ void SettingsPage::retranslateUi()
     m_folder->setAccessibleName(tr("Data folder"));
     m_openFolder->setText(tr("&Open folder"));
     m_openFolder->setAccessibleName(tr("Open the data folder"));
+    showIntegrity();
+}
+
+void SettingsPage::showIntegrity()
+{
+    QString text;
+    std::optional<StateColor> state;
+    switch (m_service.integrity()) {
+    case Service::Integrity::Checking:
+        text = tr("Reading every page of the data files in the background…");
+        break;
+    case Service::Integrity::Ok:
+        text = tr("The data files are whole (checked page by page).");
+        break;
+    case Service::Integrity::Damaged:
+        text = tr("Damaged: %1. Nothing more is saved to it; move the data folder aside to start fresh.").arg(m_service.integrityProblem());
+        state = StateColor::Error;
+        break;
+    case Service::Integrity::Unchecked:
+        text = tr("The data files could not be read to their end (%1); the next start checks them again.").arg(m_service.integrityProblem());
+        state = StateColor::Warning;
+        break;
+    }
+    m_integrity->setText(text);
+    QPalette colours = palette();
+    colours.setColor(QPalette::WindowText, state ? stateColor(*state, colours) : colours.color(QPalette::PlaceholderText));
+    m_integrity->setPalette(colours);
 }
 
 } // namespace topup

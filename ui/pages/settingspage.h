@@ -34,6 +34,8 @@ protected:
 private:
     void retranslateUi();
     void loadValues();
+    // What the background check of the data files found this session.
+    void showIntegrity();
     void applyTimeZone();
 
     Service &m_service;
@@ -53,6 +55,7 @@ private:
     QLabel *m_folderTitle = nullptr;
     QLineEdit *m_folder = nullptr;
     QPushButton *m_openFolder = nullptr;
+    QLabel *m_integrity = nullptr;
     QString m_shownFolder;
 };
 
