@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "sqliteheader.h"
+
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QFile>
@@ -22,97 +24,6 @@ QString nextConnectionName()
 {
     static QAtomicInteger<quint64> counter;
     return QStringLiteral("topup-db-%1").arg(counter.fetchAndAddRelaxed(1));
-}
-
-// What the 100-byte header of a SQLite file says (sqlite.org/fileformat2.html).
-struct Header final
-{
-    bool exists = false;
-    qint64 pageSize = 0;
-    bool wal = false; // file format versions 2 and 2: the file is in WAL mode
-    // The in-header database size, when it is valid: written by SQLite
-    // 3.7.0 and later together with the change counter, so "version-valid-
-    // for" (offset 92) equal to the change counter (offset 24) vouches for it.
-    std::optional<qint64> pageCount;
-};
-
-quint32 bigEndian32(const QByteArray &bytes, int at)
-{
-    return quint32(uchar(bytes[at])) << 24 | quint32(uchar(bytes[at + 1])) << 16 | quint32(uchar(bytes[at + 2])) << 8
-        | quint32(uchar(bytes[at + 3]));
-}
-
-// Read-only checks of the file itself, before SQLite sees it: nothing is
-// created or written for a file we refuse.
-Expected<Header> checkFile(const QString &path, const Schema &schema, Database::Presence presence)
-{
-    using Result = Expected<Header>;
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        if (presence == Database::Presence::MustExist)
-            return Result::failure(Database::tr("%1: missing (the %2)").arg(path, schema.name));
-        return Header{};
-    }
-    if (!info.isFile())
-        return Result::failure(Database::tr("%1: not a file (the %2 must be a file)").arg(path, schema.name));
-    if (info.size() == 0)
-        return Result::failure(Database::tr("%1: not a TopUp database (the file is empty); refused and left untouched").arg(path));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Result::failure(Database::tr("%1: cannot read: %2").arg(path, file.errorString()));
-    const QByteArray header = file.read(100);
-    if (!header.startsWith(QByteArray("SQLite format 3\0", 16)))
-        return Result::failure(Database::tr("%1: not a TopUp database (the file is not SQLite)").arg(path));
-    if (file.size() < 512 || header.size() < 100)
-        return Result::failure(Database::tr("%1: damaged database (the file is truncated)").arg(path));
-    Header read;
-    read.exists = true;
-    const int rawPageSize = int(uchar(header[16])) << 8 | int(uchar(header[17]));
-    read.pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
-    if (read.pageSize < 512 || read.pageSize > 65536 || (read.pageSize & (read.pageSize - 1)) != 0)
-        return Result::failure(Database::tr("%1: damaged database (its header gives a page size of %2 bytes, which SQLite never writes)")
-                                   .arg(path)
-                                   .arg(rawPageSize));
-    if (uchar(header[21]) != 64 || uchar(header[22]) != 32 || uchar(header[23]) != 32)
-        return Result::failure(Database::tr("%1: damaged database (its header's payload fractions are %2, %3 and %4 instead of 64, 32 and 32)")
-                                   .arg(path)
-                                   .arg(uchar(header[21]))
-                                   .arg(uchar(header[22]))
-                                   .arg(uchar(header[23])));
-    read.wal = header[18] == 2 && header[19] == 2;
-    const quint32 pages = bigEndian32(header, 28);
-    if (pages > 0 && bigEndian32(header, 92) == bigEndian32(header, 24))
-        read.pageCount = qint64(pages);
-    // The owner's write bit too: root may write anywhere, but a file made
-    // read-only on purpose is not ours to write.
-    if (!info.isWritable() || !info.permission(QFileDevice::WriteOwner))
-        return Result::failure(Database::tr("%1 is read-only (%2): TopUp Dashboard needs to write to it; check its permissions")
-                                   .arg(info.fileName(), path));
-    return read;
-}
-
-// A file closed cleanly is exactly as long as its header says: SQLite's last
-// checkpoint sized it so. (With a write-ahead log beside it the file may be
-// mid-checkpoint, longer or shorter; then the full check decides.)
-Expected<bool> checkSize(const QString &path, const Header &header)
-{
-    if (!header.pageCount)
-        return true;
-    const qint64 size = QFileInfo(path).size();
-    const qint64 expected = *header.pageCount * header.pageSize;
-    if (size < expected)
-        return Expected<bool>::failure(Database::tr("%1: damaged database (the file is truncated: %2 bytes, where its header says %3 pages of %4 bytes)")
-                                           .arg(path)
-                                           .arg(size)
-                                           .arg(*header.pageCount)
-                                           .arg(header.pageSize));
-    if (size > expected)
-        return Expected<bool>::failure(Database::tr("%1: damaged database (%2 bytes, more than the %3 pages of %4 bytes its header says)")
-                                           .arg(path)
-                                           .arg(size)
-                                           .arg(*header.pageCount)
-                                           .arg(header.pageSize));
-    return true;
 }
 
 // Every open file of this process, by its canonical path: how many
@@ -345,7 +256,7 @@ Expected<QString> Database::inspect(const QString &path, const Schema &schema)
 Expected<std::shared_ptr<Database>> Database::openChecked(const QString &path, const Schema &schema, Presence presence)
 {
     using Result = Expected<std::shared_ptr<Database>>;
-    const Expected<Header> header = checkFile(path, schema, presence);
+    const Expected<SqliteHeader> header = SqliteHeader::read(path, schema, presence == Presence::MustExist);
     if (!header)
         return Result::failure(header.error());
     const bool existed = header->exists;
@@ -373,7 +284,7 @@ Expected<std::shared_ptr<Database>> Database::openChecked(const QString &path, c
     if (existed && (openHere || closedCleanly)) {
         database->m_vouched = Vouched::Deferred;
         if (headerPages > 0) {
-            if (const Expected<bool> sized = checkSize(path, *header); !sized)
+            if (const Expected<bool> sized = header->checkSize(path); !sized)
                 return Result::failure(sized.error());
         }
     }
