@@ -7,7 +7,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace topup;
 using topup::test::baseScenario;
@@ -459,6 +462,74 @@ private slots:
             QVERIFY2(fast.world, qPrintable(describe(fast.problems)));
             QCOMPARE(fast.world->events.size(), std::size_t(7));
         }
+    }
+
+    void plainAndGeneralWaysAgreeOnDrawnEvents()
+    {
+        // Seeded draws of use events near the shapes people write: keys in
+        // any order and spacing, instants in every form (and wrong ones),
+        // amounts in every unit and case (and wrong ones), known and unknown
+        // lines, now and then another kind of event. The fast way and the
+        // general way read each file alike, problems and events.
+        QRandomGenerator random(8);
+        const auto pick = [&](std::initializer_list<const char *> items) {
+            return QByteArray(*(items.begin() + random.bounded(int(items.size()))));
+        };
+        const QByteArray spaces[] = {"", " ", "\n  ", "\t"};
+        const auto space = [&] { return spaces[random.bounded(4)]; };
+        int read = 0;
+        for (int file = 0; file < 40; ++file) {
+            QByteArray events = "[";
+            for (int i = 0; i < 200; ++i) {
+                const int day = random.bounded(1, 31);
+                const int hour = random.bounded(24);
+                QByteArray at = QStringLiteral("2027-04-%1T%2:%3:%4")
+                                    .arg(day, 2, 10, QLatin1Char('0'))
+                                    .arg(hour, 2, 10, QLatin1Char('0'))
+                                    .arg(random.bounded(60), 2, 10, QLatin1Char('0'))
+                                    .arg(random.bounded(61), 2, 10, QLatin1Char('0'))
+                                    .toLatin1();
+                at += pick({"Z", "Z", "Z", "+02:00", "-05:30", ".5Z", ".125+01:00", "+18:00", "+18:01", "z", ""});
+                const QByteArray line = pick({"phone", "phone", "phone", "tablet", "Phone", ""});
+                QList<QByteArray> amounts;
+                if (random.bounded(4) != 0)
+                    amounts << "\"data\":" + space() + "\"" + QByteArray::number(random.bounded(2000))
+                                   + pick({"", ".5", ".0000001"}) + pick({"MB", "mb", " MB", "GiB", "kb", "B", "XB", "", "  MB"}) + "\"";
+                if (amounts.isEmpty() || random.bounded(3) == 0)
+                    amounts << "\"voice\":" + space() + "\"" + QByteArray::number(random.bounded(300)) + pick({"s", "min", "MIN", "h", "m"}) + "\"";
+                if (file % 8 == 7 && i == 100)
+                    amounts << amounts.front(); // a key twice: the whole file goes the general way
+                std::shuffle(amounts.begin(), amounts.end(), random);
+                QList<QByteArray> members = {"\"at\":" + space() + "\"" + at + "\"", "\"line\":" + space() + "\"" + line + "\"",
+                                             "\"use\":" + space() + "{" + amounts.join(",") + "}"};
+                if (random.bounded(25) == 0)
+                    members.removeAt(random.bounded(3));
+                if (random.bounded(25) == 0)
+                    members << "\"note\": 1";
+                std::shuffle(members.begin(), members.end(), random);
+                if (random.bounded(30) == 0)
+                    members = {"\"at\": \"2027-04-02T10:00:00Z\"", "\"method\": \"pp\"", "\"deposit\": \"1.00\""};
+                events += (i ? "," : "") + space() + "{" + space() + members.join("," + space()) + space() + "}";
+            }
+            events += "]";
+            const QJsonDocument parsed = QJsonDocument::fromJson(events);
+            QVERIFY2(parsed.isArray(), events.constData());
+            // The events as written, spacing and order kept, in place of the base's.
+            QByteArray plain = toJson(withValue(baseScenario(), QStringLiteral("events"), QJsonArray()));
+            QVERIFY(plain.contains(R"("events":[])"));
+            plain.replace(R"("events":[])", "\"events\":" + events);
+            QByteArray general = plain;
+            general.replace(R"("format":)", R"("form\u0061t":)");
+            QVERIFY(!JsonScan::scan(general).plain);
+            const ScenarioReader::Result fast = ScenarioReader::read(plain);
+            const ScenarioReader::Result slow = ScenarioReader::read(general);
+            QCOMPARE(describe(fast.problems), describe(slow.problems));
+            QCOMPARE(bool(fast.world), bool(slow.world));
+            if (fast.world && slow.world)
+                QCOMPARE(describeEvents(*fast.world), describeEvents(*slow.world));
+            read += JsonScan::scan(plain).plain ? 1 : 0;
+        }
+        QVERIFY2(read > 20, qPrintable(QString::number(read))); // most files went the fast way
     }
 
     void plainScanPicksOutUseEvents()
