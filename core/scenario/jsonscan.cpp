@@ -132,34 +132,27 @@ private:
             ++m_pos;
             return true;
         }
-        std::string_view keys[8]; // most objects are small; larger ones go through m_many
+        std::string_view keys[8]; // most objects are small; larger ones go through `many`
         std::size_t count = 0;
         std::vector<std::string_view> many;
-        while (true) {
-            if (m_pos >= m_end || *m_pos != '"')
-                return false;
-            std::string_view key;
-            if (!string(&key))
+        for (bool more = true; more;) {
+            std::string_view name;
+            if (!key(&name))
                 return false;
             if (count < std::size(keys)) {
-                if (std::find(keys, keys + count, key) != keys + count)
+                if (std::find(keys, keys + count, name) != keys + count)
                     return false; // repeated: the general way reports it
-                keys[count++] = key;
+                keys[count++] = name;
             } else {
                 if (many.empty())
                     many.assign(keys, keys + count);
-                if (std::find(many.begin(), many.end(), key) != many.end())
+                if (std::find(many.begin(), many.end(), name) != many.end())
                     return false;
                 if (many.size() > 4096)
                     return false; // quadratic beyond this; not a scenario's shape
-                many.push_back(key);
+                many.push_back(name);
             }
-            skipSpace();
-            if (m_pos >= m_end || *m_pos != ':')
-                return false;
-            ++m_pos;
-            skipSpace();
-            const bool events = depth == 1 && key == "events" && m_pos < m_end && *m_pos == '[';
+            const bool events = depth == 1 && name == "events" && m_pos < m_end && *m_pos == '[';
             if (events) {
                 m_sawEvents = true;
                 m_result->eventsBegin = m_pos - m_begin;
@@ -169,18 +162,10 @@ private:
             } else if (!value(depth)) {
                 return false;
             }
-            skipSpace();
-            if (m_pos >= m_end)
+            if (!next('}', &more))
                 return false;
-            if (*m_pos == '}') {
-                ++m_pos;
-                return true;
-            }
-            if (*m_pos != ',')
-                return false;
-            ++m_pos;
-            skipSpace();
         }
+        return true;
     }
 
     bool array(int depth, bool events)
@@ -193,7 +178,7 @@ private:
             ++m_pos;
             return true;
         }
-        while (true) {
+        for (bool more = true; more;) {
             const char *start = m_pos;
             if (events) {
                 JsonScan::Event::Strings use;
@@ -209,24 +194,16 @@ private:
             } else if (!value(depth)) {
                 return false;
             }
-            skipSpace();
-            if (m_pos >= m_end)
+            if (!next(']', &more))
                 return false;
-            if (*m_pos == ']') {
-                ++m_pos;
-                return true;
-            }
-            if (*m_pos != ',')
-                return false;
-            ++m_pos;
-            skipSpace();
         }
+        return true;
     }
 
-    // `"key": ` up to its value, the key's text in *key; false when not there.
-    bool key(std::string_view *key)
+    // `"key": ` up to its value, the key's text in *name; false when not there.
+    bool key(std::string_view *name)
     {
-        if (m_pos >= m_end || *m_pos != '"' || !string(key))
+        if (m_pos >= m_end || *m_pos != '"' || !string(name))
             return false;
         skipSpace();
         if (m_pos >= m_end || *m_pos != ':')
@@ -243,15 +220,14 @@ private:
         return slot && slot->data() == nullptr && m_pos < m_end && *m_pos == '"' && string(slot);
     }
 
-    // After a member: true at '}' (passed), on at ',' (passed), false otherwise.
-    bool nextMember(bool *more)
+    // After a member or an element: past `close` (*more false) or past ','
+    // and the space after it (*more true); false at anything else.
+    bool next(char close, bool *more)
     {
         skipSpace();
-        if (m_pos >= m_end)
+        if (m_pos >= m_end || (*m_pos != ',' && *m_pos != close))
             return false;
         *more = *m_pos == ',';
-        if (*m_pos != ',' && *m_pos != '}')
-            return false;
         ++m_pos;
         if (*more)
             skipSpace();
@@ -280,7 +256,7 @@ private:
             } else if (!stringInto(name == "at" ? &event->at : name == "line" ? &event->line : nullptr)) {
                 return false;
             }
-            if (!nextMember(&more))
+            if (!next('}', &more))
                 return false;
         }
         return sawUse && event->at.data() != nullptr && event->line.data() != nullptr;
@@ -295,7 +271,7 @@ private:
         for (bool more = true; more;) { // an empty `use` is not this shape: the general way says what it lacks
             std::string_view name;
             if (!key(&name) || !stringInto(name == "data" ? &event->data : name == "voice" ? &event->voice : nullptr)
-                || !nextMember(&more))
+                || !next('}', &more))
                 return false;
         }
         return true;
