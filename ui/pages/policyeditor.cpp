@@ -69,9 +69,8 @@ PolicyEditor::PolicyEditor(Service &service, QWidget *parent)
             m_saved = snapshot();
         edited();
     });
-    // A moving clock (the simulation playing, every 200 ms) must not keep
-    // putting the preview off as an edit does: it refreshes at most every
-    // pause while the clock moves.
+    // A moving clock (playing: every 200 ms) must not put the preview off as
+    // an edit does: it refreshes at most every pause while the clock moves.
     connect(&m_service, &Service::clockChanged, this, [this] {
         if (!m_previewTimer->isActive())
             m_previewTimer->start();
@@ -342,11 +341,12 @@ void PolicyEditor::fillChoices()
     m_methodLabels.clear();
     if (const Expected<std::vector<PackageRecord>> packages = m_service.packages()) {
         for (const PackageRecord &record : *packages) {
+            const QString name = PackageRecord::displayName(record.name);
             //: A package and its price, e.g. "5 GB data — 15.00 EUR"
-            const QString text = tr("%1 — %2").arg(PackageRecord::displayName(record.name), DisplayFormat::money(record.package.price, currency));
+            const QString text = tr("%1 — %2").arg(name, DisplayFormat::money(record.package.price, currency));
             m_thresholdPackage->addItem(text, record.package.id);
             m_monthlyPackage->addItem(text, record.package.id);
-            m_packageNames.insert(record.package.id, PackageRecord::displayName(record.name));
+            m_packageNames.insert(record.package.id, name);
         }
     }
     m_method->addItem(tr("Choose a method"), QString());
