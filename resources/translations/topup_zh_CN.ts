@@ -2401,10 +2401,6 @@
         <translation>取消(&amp;N)</translation>
     </message>
     <message>
-        <source>The next %1 days with these rules</source>
-        <translation>按此规则未来 %1 天的充值</translation>
-    </message>
-    <message>
         <source>Auto top-up on</source>
         <translation>开启自动充值</translation>
     </message>
@@ -2461,10 +2457,6 @@
         <translation>每月最多充值次数</translation>
     </message>
     <message>
-        <source>Preview of the next top-ups</source>
-        <translation>未来充值预览</translation>
-    </message>
-    <message>
         <source>MB</source>
         <translation>MB</translation>
     </message>
@@ -2510,9 +2502,20 @@
         <translation>请输入金额，例如 20.00</translation>
     </message>
     <message>
-        <source>Correct the fields marked in red to see what these rules would do.</source>
-        <translation>请更正红色标出的字段，以查看这些规则的效果。</translation>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>未保存：请更正红色标出的字段。</translation>
     </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+</context>
+<context>
+    <name>topup::PolicyPreviewPanel</name>
     <message>
         <source>No top-up in the next %1 days at the recent pace.</source>
         <translation>按近期用量，未来 %1 天内不会充值。</translation>
@@ -2530,16 +2533,16 @@
         <translation>按近期用量估算；时间为 %1 时区。</translation>
     </message>
     <message>
-        <source>Not saved: correct the fields marked in red.</source>
-        <translation>未保存：请更正红色标出的字段。</translation>
+        <source>Correct the fields marked in red to see what these rules would do.</source>
+        <translation>请更正红色标出的字段，以查看这些规则的效果。</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
+        <source>The next %1 days with these rules</source>
+        <translation>按此规则未来 %1 天的充值</translation>
     </message>
     <message>
-        <source>s</source>
-        <translation>秒</translation>
+        <source>Preview of the next top-ups</source>
+        <translation>未来充值预览</translation>
     </message>
 </context>
 <context>

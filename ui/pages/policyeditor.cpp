@@ -2,13 +2,11 @@
 
 #include "displayformat.h"
 #include "amountunits.h"
-#include "capsummary.h"
-#include "models/previewmodel.h"
 #include "policyerrors.h"
 #include "scenario/policyjson.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
-#include "widgets/paddeddelegate.h"
+#include "widgets/policypreviewpanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -53,7 +51,7 @@ QLabel *small(QLabel *label)
 } // namespace
 
 PolicyEditor::PolicyEditor(Service &service, QWidget *parent)
-    : QWidget(parent), m_service(service), m_previewModel(new PreviewModel(this)), m_previewTimer(new QTimer(this))
+    : QWidget(parent), m_service(service), m_previewTimer(new QTimer(this))
 {
     build();
     m_previewTimer->setSingleShot(true);
@@ -205,29 +203,11 @@ void PolicyEditor::build()
     form->addStretch(1);
     form->addLayout(buttons);
 
-    m_previewTitle = new QLabel(this);
-    QFont bold = m_previewTitle->font();
-    bold.setBold(true);
-    m_previewTitle->setFont(bold);
-    m_previewStatus = small(new QLabel(this));
-    m_previewStatus->setObjectName(QStringLiteral("previewStatus"));
-    m_preview = new QTableView(this);
-    m_preview->setObjectName(QStringLiteral("preview"));
-    m_preview->setModel(m_previewModel);
-    PaddedDelegate::setUp(m_preview);
-    m_capSummary = new QLabel(this);
-    m_capSummary->setObjectName(QStringLiteral("capSummary"));
-    m_capSummary->setWordWrap(true);
-    m_capSummary->setTextFormat(Qt::PlainText);
-    auto *preview = new QVBoxLayout;
-    preview->addWidget(m_previewTitle);
-    preview->addWidget(m_previewStatus);
-    preview->addWidget(m_preview, 1);
-    preview->addWidget(m_capSummary);
+    m_preview = new PolicyPreviewPanel(m_service, previewDays, this);
 
     auto *layout = new QHBoxLayout(this);
     layout->addLayout(form, 2);
-    layout->addLayout(preview, 3);
+    layout->addWidget(m_preview, 3);
 
     for (QLineEdit *edit : {m_below, m_day, m_cap, m_max})
         connect(edit, &QLineEdit::textEdited, this, &PolicyEditor::edited);
@@ -249,7 +229,7 @@ void PolicyEditor::build()
     connect(m_cancel, &QPushButton::clicked, this, &PolicyEditor::discard);
 
     QWidget *order[] = {m_enabled, m_thresholdGroup, m_resource, m_below, m_unit, m_thresholdPackage, m_monthlyGroup, m_day,
-                        m_time, m_monthlyPackage, m_method, m_fallback, m_cap, m_max, m_cancel, m_save, m_preview};
+                        m_time, m_monthlyPackage, m_method, m_fallback, m_cap, m_max, m_cancel, m_save, m_preview->table()};
     for (std::size_t i = 1; i < std::size(order); ++i)
         setTabOrder(order[i - 1], order[i]);
 }
@@ -278,7 +258,6 @@ void PolicyEditor::retranslateUi()
     m_max->setPlaceholderText(tr("No limit (times a month)"));
     m_save->setText(tr("&Save"));
     m_cancel->setText(tr("Ca&ncel"));
-    m_previewTitle->setText(tr("The next %1 days with these rules").arg(previewDays));
     m_enabled->setAccessibleName(tr("Auto top-up on"));
     m_thresholdGroup->setAccessibleName(tr("Threshold top-up"));
     m_resource->setAccessibleName(tr("Resource to watch"));
@@ -293,7 +272,6 @@ void PolicyEditor::retranslateUi()
     m_fallback->setAccessibleName(tr("Fallback payment method"));
     m_cap->setAccessibleName(tr("Monthly spending cap"));
     m_max->setAccessibleName(tr("Top-ups per month at most"));
-    m_preview->setAccessibleName(tr("Preview of the next top-ups"));
     fillUnits();
     fillChoices();
     if (m_lineId != 0)
@@ -538,33 +516,22 @@ void PolicyEditor::refreshPreview()
     const std::optional<Policy> policy = readForm(errors);
     if (!policy) {
         showErrors(errors);
-        m_previewModel->clear();
-        m_previewStatus->setText(tr("Correct the fields marked in red to see what these rules would do."));
-        m_capSummary->clear();
+        m_preview->showInvalid();
         return;
     }
     const Expected<std::vector<PreviewItem>> items = m_service.previewPolicy(m_lineId, *policy, previewDays);
     if (!items) {
         showErrors(PolicyErrors::byField(items.error()));
-        m_previewModel->clear();
-        m_previewStatus->setText(tr("Correct the fields marked in red to see what these rules would do."));
-        m_capSummary->clear();
+        m_preview->showInvalid();
         return;
     }
     showErrors({});
-    m_previewModel->setItems(*items, m_packageNames, m_methodLabels, DisplayFormat::zoneOf(m_service),
-                             DisplayFormat::currencyOf(m_service));
-    int blocked = 0;
-    for (const PreviewItem &item : *items)
-        blocked += item.status == QLatin1String("blocked") ? 1 : 0;
-    if (items->empty())
-        m_previewStatus->setText(policy->enabled ? tr("No top-up in the next %1 days at the recent pace.").arg(previewDays)
-                                                 : tr("Auto top-up is off: nothing will happen by itself."));
-    else if (blocked > 0)
-        m_previewStatus->setText(tr("Blocked by a limit: %1 of these top-ups (marked).").arg(blocked));
-    else
-        m_previewStatus->setText(tr("At the recent pace of usage; times in %1.").arg(QString::fromUtf8(DisplayFormat::zoneOf(m_service).id())));
-    m_capSummary->setText(CapSummary::describe(m_service, m_lineId, *policy, m_previewModel->items()));
+    m_preview->showItems(m_lineId, *policy, *items, m_packageNames, m_methodLabels);
+}
+
+PreviewModel *PolicyEditor::previewModel() const
+{
+    return m_preview->model();
 }
 
 bool PolicyEditor::save()

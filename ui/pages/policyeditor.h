@@ -21,6 +21,7 @@ class QTimer;
 namespace topup {
 
 class ErrorLabel;
+class PolicyPreviewPanel;
 class PreviewModel;
 class Service;
 
@@ -44,7 +45,7 @@ public:
     bool isDirty() const;
     bool save();
     void discard();
-    PreviewModel *previewModel() const { return m_previewModel; }
+    PreviewModel *previewModel() const;
     // The preview now, without waiting for the edits to settle.
     void refreshPreview();
 
@@ -118,11 +119,7 @@ private:
     QPushButton *m_save;
     QPushButton *m_cancel;
 
-    QLabel *m_previewTitle;
-    QLabel *m_previewStatus;
-    QTableView *m_preview;
-    PreviewModel *m_previewModel;
-    QLabel *m_capSummary;
+    PolicyPreviewPanel *m_preview;
     QTimer *m_previewTimer;
     QHash<QString, QString> m_packageNames;
     QHash<QString, QString> m_methodLabels;

@@ -1,0 +1,80 @@
+#include "policypreviewpanel.h"
+
+#include "displayformat.h"
+#include "models/previewmodel.h"
+#include "pages/capsummary.h"
+#include "service/service.h"
+#include "widgets/paddeddelegate.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace topup {
+
+PolicyPreviewPanel::PolicyPreviewPanel(Service &service, int days, QWidget *parent)
+    : QWidget(parent), m_service(service), m_days(days), m_model(new PreviewModel(this)), m_title(new QLabel(this)),
+      m_status(new QLabel(this)), m_table(new QTableView(this)), m_capSummary(new QLabel(this))
+{
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_status->setObjectName(QStringLiteral("previewStatus"));
+    m_status->setWordWrap(true);
+    m_status->setForegroundRole(QPalette::PlaceholderText);
+    m_table->setObjectName(QStringLiteral("preview"));
+    m_table->setModel(m_model);
+    PaddedDelegate::setUp(m_table);
+    m_capSummary->setObjectName(QStringLiteral("capSummary"));
+    m_capSummary->setWordWrap(true);
+    m_capSummary->setTextFormat(Qt::PlainText);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_status);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_capSummary);
+    setFocusProxy(m_table);
+    retranslateUi();
+}
+
+void PolicyPreviewPanel::showItems(qint64 lineId, const Policy &policy, const std::vector<PreviewItem> &items,
+                                   const QHash<QString, QString> &packageNames, const QHash<QString, QString> &methodLabels)
+{
+    const QTimeZone zone = DisplayFormat::zoneOf(m_service);
+    m_model->setItems(items, packageNames, methodLabels, zone, DisplayFormat::currencyOf(m_service));
+    int blocked = 0;
+    for (const PreviewItem &item : items)
+        blocked += item.status == QLatin1String("blocked") ? 1 : 0;
+    if (items.empty())
+        m_status->setText(policy.enabled ? tr("No top-up in the next %1 days at the recent pace.").arg(m_days)
+                                         : tr("Auto top-up is off: nothing will happen by itself."));
+    else if (blocked > 0)
+        m_status->setText(tr("Blocked by a limit: %1 of these top-ups (marked).").arg(blocked));
+    else
+        m_status->setText(tr("At the recent pace of usage; times in %1.").arg(QString::fromUtf8(zone.id())));
+    m_capSummary->setText(CapSummary::describe(m_service, lineId, policy, m_model->items()));
+}
+
+void PolicyPreviewPanel::showInvalid()
+{
+    m_model->clear();
+    m_status->setText(tr("Correct the fields marked in red to see what these rules would do."));
+    m_capSummary->clear();
+}
+
+void PolicyPreviewPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void PolicyPreviewPanel::retranslateUi()
+{
+    m_title->setText(tr("The next %1 days with these rules").arg(m_days));
+    m_table->setAccessibleName(tr("Preview of the next top-ups"));
+}
+
+} // namespace topup
