@@ -20,6 +20,32 @@ using topup::test::describeEvents;
 using topup::test::toJson;
 using topup::test::withValue;
 
+namespace {
+
+// `plain` read as it is, and the general way (a key written with an escape,
+// which the strict pass refuses): empty when both give the same problems
+// and the same events, else what differs.
+QString waysDiffer(const QByteArray &plain)
+{
+    QByteArray general = plain;
+    if (!general.contains(R"("format":)"))
+        return QStringLiteral("no \"format\" key to write with an escape");
+    general.replace(R"("format":)", R"("form\u0061t":)");
+    if (JsonScan::scan(general).plain)
+        return QStringLiteral("the strict pass took the escaped key");
+    const ScenarioReader::Result fast = ScenarioReader::read(plain);
+    const ScenarioReader::Result slow = ScenarioReader::read(general);
+    if (describe(fast.problems) != describe(slow.problems))
+        return QStringLiteral("problems differ:\n%1\n---\n%2").arg(describe(fast.problems), describe(slow.problems));
+    if (bool(fast.world) != bool(slow.world))
+        return QStringLiteral("one way made a world, the other not");
+    if (fast.world && describeEvents(*fast.world) != describeEvents(*slow.world))
+        return QStringLiteral("events differ:\n%1\n---\n%2").arg(describeEvents(*fast.world), describeEvents(*slow.world));
+    return QString();
+}
+
+} // namespace
+
 class TestScenarioFastPath final : public QObject
 {
     Q_OBJECT
@@ -72,17 +98,10 @@ private slots:
         if (!lines.isEmpty())
             scenario = withValue(scenario, QStringLiteral("lines"), QJsonValue(QJsonDocument::fromJson(lines).array()));
         const QByteArray plain = toJson(scenario);
-        QByteArray general = plain;
-        QVERIFY(general.contains(R"("format":)"));
-        general.replace(R"("format":)", R"("form\u0061t":)");
         QVERIFY(JsonScan::scan(plain).plain);
-        QVERIFY(!JsonScan::scan(general).plain);
+        const QString differ = waysDiffer(plain);
+        QVERIFY2(differ.isEmpty(), qPrintable(differ));
         const ScenarioReader::Result fast = ScenarioReader::read(plain);
-        const ScenarioReader::Result slow = ScenarioReader::read(general);
-        QCOMPARE(describe(fast.problems), describe(slow.problems));
-        QCOMPARE(bool(fast.world), bool(slow.world));
-        if (fast.world && slow.world)
-            QCOMPARE(describeEvents(*fast.world), describeEvents(*slow.world));
         if (QByteArray(QTest::currentDataTag()).startsWith("valid")) {
             QVERIFY2(fast.world, qPrintable(describe(fast.problems)));
             QCOMPARE(fast.world->events.size(), std::size_t(7));
@@ -143,15 +162,8 @@ private slots:
             QByteArray plain = toJson(withValue(baseScenario(), QStringLiteral("events"), QJsonArray()));
             QVERIFY(plain.contains(R"("events":[])"));
             plain.replace(R"("events":[])", "\"events\":" + events);
-            QByteArray general = plain;
-            general.replace(R"("format":)", R"("form\u0061t":)");
-            QVERIFY(!JsonScan::scan(general).plain);
-            const ScenarioReader::Result fast = ScenarioReader::read(plain);
-            const ScenarioReader::Result slow = ScenarioReader::read(general);
-            QCOMPARE(describe(fast.problems), describe(slow.problems));
-            QCOMPARE(bool(fast.world), bool(slow.world));
-            if (fast.world && slow.world)
-                QCOMPARE(describeEvents(*fast.world), describeEvents(*slow.world));
+            const QString differ = waysDiffer(plain);
+            QVERIFY2(differ.isEmpty(), qPrintable(differ));
             read += JsonScan::scan(plain).plain ? 1 : 0;
         }
         QVERIFY2(read > 20, qPrintable(QString::number(read))); // most files went the fast way
