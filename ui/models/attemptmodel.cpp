@@ -83,12 +83,9 @@ void AttemptModel::fetchBackTo(qint64 sinceMs)
 {
     // Newest first: once the oldest row loaded is before `sinceMs`, so is
     // every row not loaded yet.
-    while (canFetchMore({}) && !m_rows.empty() && m_rows.back().at.msecs() >= sinceMs) {
-        const std::size_t before = m_rows.size();
+    // A fetch that adds nothing leaves fewer rows than the limit: canFetchMore ends the loop.
+    while (canFetchMore({}) && !m_rows.empty() && m_rows.back().at.msecs() >= sinceMs)
         fetchMore({});
-        if (m_rows.size() == before)
-            break;
-    }
 }
 
 int AttemptModel::rowCount(const QModelIndex &parent) const
