@@ -69,6 +69,37 @@ std::map<qint64, std::pair<qint64, qint64>> demandByHour(const World &world, int
     return hours;
 }
 
+// The first whole hour (UTC) of the last `days` days up to `end`, or
+// `start` when the World is shorter.
+Instant windowStart(const World &world, int days)
+{
+    const qint64 earliest = world.end.msecs() + 1 - days * civil::msPerDay;
+    const qint64 firstHour = hourOf(earliest) + (hourOf(earliest) < earliest ? civil::msPerHour : 0);
+    return Instant::fromMsecs(std::max(world.start.msecs(), std::min(firstHour, world.end.msecs())));
+}
+
+// The line's rules as its last policy event before `end` left them; a line
+// without rules gets a disabled policy (the advisor then says it has no method).
+Policy rulesAtEnd(const World &world, const Line &line)
+{
+    std::optional<Policy> current = line.policy;
+    for (const WorldEvent *event : inEngineOrder(world)) {
+        if (event->kind == WorldEvent::Kind::SetPolicy && event->line == line.id)
+            current = event->policy ? std::optional<Policy>(*event->policy) : std::nullopt;
+    }
+    if (current)
+        return *current;
+    Policy none;
+    none.enabled = false;
+    return none;
+}
+
+// As `topup-sim run` words a run that stopped: the path, then the message.
+QString runProblem(const RunError &error)
+{
+    return error.path.isEmpty() ? error.message : QStringLiteral("%1: %2").arg(error.path, error.message);
+}
+
 } // namespace
 
 Expected<AdvisorInput> WorldWindow::advisorInput(const World &world, const QString &lineId, int days)
@@ -86,22 +117,17 @@ Expected<AdvisorInput> WorldWindow::advisorInput(const World &world, const QStri
     input.lineId = lineId;
     input.zone = world.zone;
     input.to = world.end;
-    const qint64 earliest = world.end.msecs() + 1 - days * civil::msPerDay;
-    const qint64 firstHour = hourOf(earliest) + (hourOf(earliest) < earliest ? civil::msPerHour : 0);
-    input.from = Instant::fromMsecs(std::max(world.start.msecs(), std::min(firstHour, world.end.msecs())));
+    input.from = windowStart(world, days);
     input.packages = world.packages;
     input.accountCap = world.accountCap;
+    input.current = rulesAtEnd(world, *lineAt);
 
-    // The rules the line has at `end`.
-    std::optional<Policy> current = lineAt->policy;
-    for (const WorldEvent *event : inEngineOrder(world)) {
-        if (event->kind == WorldEvent::Kind::SetPolicy && event->line == lineId)
-            current = event->policy ? std::optional<Policy>(*event->policy) : std::nullopt;
-    }
-    if (current)
-        input.current = *current;
-    else
-        input.current.enabled = false;
+    // The whole run first: a scenario `run` refuses (an amount would leave
+    // int64, too many attempts) is refused here too, in the same words.
+    Engine wholeRun(world);
+    const Outcome whole = wholeRun.run();
+    if (whole.error)
+        return Expected<AdvisorInput>::failure(runProblem(*whole.error));
 
     // Where everything stood just before the window: the engine run up to it.
     std::vector<Money> funds;
@@ -115,8 +141,8 @@ Expected<AdvisorInput> WorldWindow::advisorInput(const World &world, const QStri
         before.end = input.from.plusMsecs(-1); // the engine applies nothing after `end`
         Engine engine(before);
         const Outcome outcome = engine.run();
-        if (outcome.error)
-            return Expected<AdvisorInput>::failure(outcome.error->message);
+        if (outcome.error) // the whole run stopped earlier, or at the same place
+            return Expected<AdvisorInput>::failure(runProblem(*outcome.error));
         input.startDataBytes = outcome.lines[std::size_t(line)].dataBytes;
         input.startVoiceSeconds = outcome.lines[std::size_t(line)].voiceSeconds;
         funds = outcome.methodFunds;
@@ -140,12 +166,8 @@ Expected<AdvisorInput> WorldWindow::advisorInput(const World &world, const QStri
 
     // The other lines' auto spend in each month of the window, from the full run.
     if (world.accountCap) {
-        Engine engine(world);
-        const Outcome outcome = engine.run();
-        if (outcome.error)
-            return Expected<AdvisorInput>::failure(outcome.error->message);
         const YearMonth lastMonth = calendar.monthOf(input.to);
-        for (const SpendRow &row : outcome.spend) {
+        for (const SpendRow &row : whole.spend) {
             if (row.line == line || row.autoSpend.isZero() || row.month < firstMonth || lastMonth < row.month)
                 continue;
             const auto month = std::find_if(input.spentBefore.begin(), input.spentBefore.end(),
@@ -162,8 +184,8 @@ Expected<AdvisorInput> WorldWindow::advisorInput(const World &world, const QStri
     Outcome demand;
     for (const auto &[hour, amounts] : demandByHour(world, line, input.from, demand))
         input.usage.push_back(UsageHour{Instant::fromMsecs(hour), amounts.first, amounts.second});
-    if (demand.error)
-        return Expected<AdvisorInput>::failure(demand.error->message);
+    if (demand.error) // the line's usage alone: the whole run would have stopped first
+        return Expected<AdvisorInput>::failure(runProblem(*demand.error));
     return input;
 }
 

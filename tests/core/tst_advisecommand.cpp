@@ -165,6 +165,20 @@ private slots:
         QCOMPARE(advise.err.count('\n'), 2);
         QVERIFY(advise.out.isEmpty());
 
+        // Valid, but its run stops: an amount would leave int64.
+        QByteArray overflowing = fileBytes(steady);
+        overflowing.replace("{\"at\": \"2027-03-01T12:00:00Z\", \"line\": \"phone\", \"use\": {\"data\": \"165MB\"}}",
+                            "{\"at\": \"2027-03-01T12:00:00Z\", \"line\": \"phone\", \"use\": {\"data\": \"9000000TB\"}},"
+                            "{\"at\": \"2027-03-01T12:30:00Z\", \"line\": \"phone\", \"use\": {\"data\": \"9000000TB\"}}");
+        QVERIFY(overflowing.contains("9000000TB"));
+        const ProgramRun adviseStopped = sim({QStringLiteral("advise"), QStringLiteral("-"), QStringLiteral("--line"), QStringLiteral("phone")}, overflowing);
+        const ProgramRun runStopped = sim({QStringLiteral("run"), QStringLiteral("-")}, overflowing);
+        QCOMPARE(adviseStopped.exitCode, 2);
+        QCOMPARE(runStopped.exitCode, 2);
+        QVERIFY2(adviseStopped.err.contains("would exceed the largest amount"), adviseStopped.err.constData());
+        QCOMPARE(adviseStopped.err, runStopped.err);
+        QVERIFY(adviseStopped.out.isEmpty());
+
         const ProgramRun missing = sim({QStringLiteral("advise"), QStringLiteral("no-such.json"), QStringLiteral("--line"), QStringLiteral("phone")});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY2(missing.err.startsWith("no-such.json: cannot read"), missing.err.constData());

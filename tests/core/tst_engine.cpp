@@ -13,6 +13,7 @@ using namespace topup;
 using topup::test::baseScenario;
 using topup::test::object;
 using topup::test::toJson;
+using topup::test::withEvents;
 using topup::test::withValue;
 
 namespace {
@@ -49,12 +50,6 @@ Run run(const QJsonObject &scenario)
     Engine engine(result.world);
     result.outcome = engine.run();
     return result;
-}
-
-QJsonObject withEvents(QJsonObject scenario, const QJsonArray &events)
-{
-    scenario.insert(QStringLiteral("events"), events);
-    return scenario;
 }
 
 } // namespace

@@ -14,6 +14,7 @@ using namespace topup;
 using topup::test::at;
 using topup::test::object;
 using topup::test::toJson;
+using topup::test::withEvents;
 using topup::test::withValue;
 
 namespace {
@@ -49,12 +50,6 @@ World worldOf(const QJsonObject &scenario)
                         __FILE__, __LINE__))
         return {};
     return std::move(*read.world);
-}
-
-QJsonObject withEvents(QJsonObject scenario, const QJsonArray &events)
-{
-    scenario.insert(QStringLiteral("events"), events);
-    return scenario;
 }
 
 } // namespace
