@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -89,6 +90,30 @@ QString DataDirectory::journalPath() const
     return m_path + QLatin1String("/gateway.sqlite");
 }
 
+QString DataDirectory::unusable(const QString &path)
+{
+    const QByteArray bytes = QFile::encodeName(path);
+    if (bytes.size() > maxPathBytes)
+        return DataDirectory::tr("%1: the folder's path is %2 bytes long, longer than the %3 bytes SQLite can open files under; choose a shorter"
+                                 " folder")
+            .arg(path)
+            .arg(bytes.size())
+            .arg(maxPathBytes);
+    struct stat status = {};
+    if (::stat(bytes.constData(), &status) == 0)
+        return S_ISDIR(status.st_mode) ? QString()
+                                        : DataDirectory::tr("%1 is a file, not a folder: the data folder must be a folder (give --data-dir another path)")
+                                              .arg(path);
+    if (errno == ELOOP)
+        return DataDirectory::tr("%1: the path goes round a loop of symbolic links; give --data-dir a real folder").arg(path);
+    if (errno == ENOTDIR)
+        return DataDirectory::tr("%1: part of the path is a file, not a folder (give --data-dir another path)").arg(path);
+    if (QFileInfo(path).isSymLink())
+        return DataDirectory::tr("%1 is a symbolic link to %2, which does not exist; give --data-dir a real folder")
+            .arg(path, QFileInfo(path).symLinkTarget());
+    return {};
+}
+
 bool DataDirectory::inUse(const QString &path)
 {
     const int folder = lockFolder(path);
@@ -105,9 +130,8 @@ Expected<std::unique_ptr<DataDirectory>> DataDirectory::claim(const QString &pat
     if (path.isEmpty())
         return Result::failure(DataDirectory::tr("no data folder: give --data-dir DIR or set TOPUP_DATA_DIR"));
     const QDir dir(path);
-    if (const QFileInfo info(path); info.exists() && !info.isDir())
-        return Result::failure(DataDirectory::tr("%1 is a file, not a folder: the data folder must be a folder (give --data-dir another path)")
-                                   .arg(path));
+    if (const QString problem = unusable(path); !problem.isEmpty())
+        return Result::failure(problem);
     if (!dir.exists() && !QDir().mkpath(path))
         return Result::failure(DataDirectory::tr("%1: cannot create the data folder (check that its parent exists and is writable)").arg(path));
 

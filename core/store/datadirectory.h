@@ -27,6 +27,13 @@ public:
     // application data folder.
     static QString resolve(const QString &fromCommandLine);
     static Expected<std::unique_ptr<DataDirectory>> claim(const QString &path);
+    // Why `path` can never hold a world, as a sentence; empty when it can:
+    // a file, a symbolic link that leads nowhere (a loop, a missing target),
+    // or a path longer than SQLite opens files under.
+    static QString unusable(const QString &path);
+    // The longest folder path, in UTF-8 bytes: SQLite opens a file of at most
+    // 512 bytes of path, and the longest of ours adds "/gateway.sqlite-journal".
+    static constexpr int maxPathBytes = 480;
     // Another program (or another claim of this one) holds `path` now.
     static bool inUse(const QString &path);
 
