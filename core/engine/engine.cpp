@@ -94,8 +94,11 @@ void Engine::resumeProgress()
             m_blockedLines.push_back(int(i));
     }
     for (const PendingRetryState &retry : m_world.retries) {
-        if (retry.due < m_world.start || retry.due > m_world.end || retry.line < 0 || std::size_t(retry.line) >= m_lines.size())
-            continue; // due outside this run: the caller keeps it
+        // One due after `end` stays pending and is handed on in the outcome
+        // with the rest (a resumed run that ends before a retry is due must
+        // not lose it); one due before `start` was a run's to make.
+        if (retry.due < m_world.start || retry.line < 0 || std::size_t(retry.line) >= m_lines.size())
+            continue;
         m_retries.push_back(PendingRetry{retry.due.msecs(), m_retryOrder++, Chain{retry.line, retry.trigger, retry.key, retry.attempt}});
     }
 }

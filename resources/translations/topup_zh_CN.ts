@@ -325,6 +325,17 @@
     </message>
 </context>
 <context>
+    <name>DryRun</name>
+    <message>
+        <source>no such line</source>
+        <translation>线路不存在</translation>
+    </message>
+    <message>
+        <source>the rules cannot be run ahead: %1</source>
+        <translation>无法提前推演规则：%1</translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <source>funds of method &quot;%1&quot; would exceed the largest amount (%2)</source>
@@ -635,6 +646,13 @@
     </message>
 </context>
 <context>
+    <name>OutlookBuilder</name>
+    <message>
+        <source>a preview covers 1 to %1 days (asked for %2)</source>
+        <translation>预览范围为 1 到 %1 天（请求的是 %2 天）</translation>
+    </message>
+</context>
+<context>
     <name>PackageCatalog</name>
     <message>
         <source>1 GB data</source>
@@ -689,21 +707,6 @@
     <message>
         <source>method</source>
         <translation>付款方式</translation>
-    </message>
-</context>
-<context>
-    <name>PolicyPreview</name>
-    <message>
-        <source>a preview covers 1 to 366 days (asked for %1)</source>
-        <translation>预览范围为 1 到 366 天（请求的是 %1 天）</translation>
-    </message>
-    <message>
-        <source>no such line</source>
-        <translation>线路不存在</translation>
-    </message>
-    <message>
-        <source>the preview stops: %1</source>
-        <translation>预览中止：%1</translation>
     </message>
 </context>
 <context>
@@ -1161,10 +1164,6 @@
         <translation>%1 将于 %2 底到期。请添加新卡，并在使用此卡的线路规则中选择新卡。</translation>
     </message>
     <message>
-        <source>%1 has %2 left, less than one top-up of %3 costs. Deposit funds to keep auto top-up going.</source>
-        <translation>%1 仅剩 %2，不足以支付 %3 的一次充值。请充入资金以保持自动充值。</translation>
-    </message>
-    <message>
         <source>While you were away (%1 to %2): top-ups paid %3, failed %4, blocked %5; spent %6.</source>
         <translation>您离开期间（%1 至 %2）：成功充值 %3 次，失败 %4 次，被拦截 %5 次；共花费 %6。</translation>
     </message>
@@ -1187,6 +1186,10 @@
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 had %2 left, less than an auto top-up it pays for costs (%3). Deposit funds to keep auto top-up going.</source>
+        <translation>%1 仅剩 %2，不足以支付由它付款的一次自动充值（%3）。请存入资金，以便自动充值继续进行。</translation>
     </message>
 </context>
 <context>
@@ -1234,6 +1237,10 @@
     <message>
         <source>A card expires at the end of %1.</source>
         <translation>有一张卡将于 %1 月底到期。</translation>
+    </message>
+    <message>
+        <source>A payment method holds less than one of its auto top-ups costs; deposit funds.</source>
+        <translation>某付款方式的余额不足以支付一次自动充值，请存入资金。</translation>
     </message>
 </context>
 <context>
