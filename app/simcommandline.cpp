@@ -71,10 +71,6 @@ int SimCommandLine::run(const QStringList &arguments)
         printError(SimCommandLine::tr("topup-sim: %1 (try --help)").arg(parser.errorText()));
         return Usage;
     }
-    if (const QString problem = CommandLineChecks::problemOf(parser); !problem.isEmpty()) {
-        printError(SimCommandLine::tr("topup-sim: %1 (try --help)").arg(problem));
-        return Usage;
-    }
     // topup-sim has no Qt options of its own to add: --help-all is --help.
     if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
         const QByteArray help = parser.helpText().toUtf8();
@@ -95,7 +91,11 @@ int SimCommandLine::run(const QStringList &arguments)
                 return Usage;
             }
         }
-        return advise.run(parser, positional);
+        return advise.run(parser, positional); // says itself what is wrong with its options, more precisely
+    }
+    if (const QString problem = CommandLineChecks::problemOf(parser); !problem.isEmpty()) {
+        printError(SimCommandLine::tr("topup-sim: %1 (try --help)").arg(problem));
+        return Usage;
     }
     if (const QString adviseOnly = advise.givenOption(parser); !adviseOnly.isEmpty()) {
         printError(SimCommandLine::tr("topup-sim: %1 is an option of advise only (try --help)").arg(adviseOnly));
