@@ -10,29 +10,13 @@
 
 using namespace topup;
 using topup::test::at;
+using topup::test::openService;
+using topup::test::packageNamed;
 
 namespace {
 
 constexpr qint64 day = 24 * 3600 * 1000;
 constexpr qint64 gigabyte = 1000 * 1000 * 1000;
-
-std::unique_ptr<Service> openService(const QString &dir, Instant now)
-{
-    Expected<std::unique_ptr<Service>> service = test::openTestService(dir, now);
-    if (!QTest::qVerify(service.ok(), "openTestService(dir, now)", qPrintable(service.error()), __FILE__, __LINE__))
-        return nullptr;
-    return service.take();
-}
-
-QString packageNamed(Service &service, const char *name)
-{
-    for (const PackageRecord &record : TOPUP_VALUE(service.packages())) {
-        if (record.name == QLatin1String(name))
-            return record.package.id;
-    }
-    QTest::qVerify(false, name, "no package of that name", __FILE__, __LINE__);
-    return {};
-}
 
 // Ana's account, a wallet with `cents`, and a heavy line with 3 GB.
 struct Ana
