@@ -25,6 +25,69 @@
     </message>
 </context>
 <context>
+    <name>Advisor</name>
+    <message>
+        <source>the period ends (%1) before it starts (%2)</source>
+        <translation>时段的结束时间（%1）早于开始时间（%2）</translation>
+    </message>
+    <message>
+        <source>the line&apos;s balance at the start of the period is negative</source>
+        <translation>线路在时段开始时的余额为负数</translation>
+    </message>
+    <message>
+        <source>there is no package the line could buy</source>
+        <translation>没有这条线路可以购买的套餐</translation>
+    </message>
+    <message>
+        <source>package &quot;%1&quot; is listed twice</source>
+        <translation>套餐“%1”列出了两次</translation>
+    </message>
+    <message>
+        <source>the line&apos;s rules name no payment method; choose the method that pays first</source>
+        <translation>线路的规则没有指定付款方式；请先选择付款方式</translation>
+    </message>
+    <message>
+        <source>payment method &quot;%1&quot; of the line&apos;s rules is not among the methods given</source>
+        <translation>线路规则中的付款方式“%1”不在给定的付款方式中</translation>
+    </message>
+    <message>
+        <source>the line&apos;s rules buy package &quot;%1&quot;, which is not among the packages it may buy</source>
+        <translation>线路的规则购买套餐“%1”，但它不在这条线路可购买的套餐中</translation>
+    </message>
+    <message>
+        <source>the usage at %1 lies outside the period %2 to %3</source>
+        <translation>%1 的用量不在时段 %2 至 %3 之内</translation>
+    </message>
+    <message>
+        <source>the usage at %1 is not after the hour before it</source>
+        <translation>%1 的用量不在前一个小时之后</translation>
+    </message>
+    <message>
+        <source>the usage at %1 is negative</source>
+        <translation>%1 的用量为负数</translation>
+    </message>
+    <message>
+        <source>the deposit at %1 is to payment method &quot;%2&quot;, which is not among the methods given</source>
+        <translation>%1 的存款存入付款方式“%2”，但它不在给定的付款方式中</translation>
+    </message>
+    <message>
+        <source>the deposit at %1 lies outside the period or is of nothing</source>
+        <translation>%1 的存款不在时段之内，或金额为零</translation>
+    </message>
+    <message>
+        <source>the line&apos;s %1 packages make %2 candidate rules, more than the %3 the advisor replays; offer it fewer packages</source>
+        <translation>线路的 %1 个套餐组成 %2 条候选规则，超过了建议器可重放的 %3 条；请减少可选套餐</translation>
+    </message>
+    <message>
+        <source>replaying the line&apos;s current rules stopped: %1</source>
+        <translation>重放线路当前的规则时停止：%1</translation>
+    </message>
+    <message>
+        <source>replaying candidate rules number %1 stopped: %2</source>
+        <translation>重放第 %1 条候选规则时停止：%2</translation>
+    </message>
+</context>
+<context>
     <name>CardExpiry</name>
     <message>
         <source>enter the expiry date as MM/YY, e.g. 08/27</source>
@@ -941,6 +1004,17 @@
     <message>
         <source>the world cannot move past %1: %2</source>
         <translation>世界无法推进到 %1 之后：%2</translation>
+    </message>
+</context>
+<context>
+    <name>WorldWindow</name>
+    <message>
+        <source>no line &quot;%1&quot; in the scenario</source>
+        <translation>场景中没有线路“%1”</translation>
+    </message>
+    <message>
+        <source>the number of days must be between 1 and %1 (got %2)</source>
+        <translation>天数必须在 1 到 %1 之间（实际为 %2）</translation>
     </message>
 </context>
 <context>
