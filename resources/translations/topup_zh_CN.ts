@@ -1056,6 +1056,18 @@
         <source>the world cannot move past %1: %2</source>
         <translation>世界无法推进到 %1 之后：%2</translation>
     </message>
+    <message>
+        <source>%1: damaged database (the world&apos;s clock reads %2 ms from 1970, outside the years 0001 to 9999); refused, nothing was changed</source>
+        <translation>%1：数据库已损坏（世界时钟读数为自 1970 年起 %2 毫秒，超出 0001 至 9999 年的范围）；已拒绝，未做任何更改</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (the world&apos;s clock reads %2, earlier than the usage recorded at %3; the clock never goes back); refused, nothing was changed</source>
+        <translation>%1：数据库已损坏（世界时钟读数为 %2，早于记录在 %3 的用量；时钟从不倒退）；已拒绝，未做任何更改</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (the world&apos;s clock reads %2, earlier than the top-up recorded at %3; the clock never goes back); refused, nothing was changed</source>
+        <translation>%1：数据库已损坏（世界时钟读数为 %2，早于记录在 %3 的充值；时钟从不倒退）；已拒绝，未做任何更改</translation>
+    </message>
 </context>
 <context>
     <name>WorldWindow</name>
@@ -1827,6 +1839,17 @@
     <message>
         <source>no such alert</source>
         <translation>提醒不存在</translation>
+    </message>
+</context>
+<context>
+    <name>topup::IntegrityCheck</name>
+    <message>
+        <source>cannot copy the file and its write-ahead log to check them without changing them</source>
+        <translation>无法复制该文件及其预写日志，因而无法在不改动它们的情况下检查</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
     </message>
 </context>
 <context>
