@@ -995,6 +995,14 @@
         <source>the generate entries make %1 usage events in all, more than the limit of %2</source>
         <translation>所有 generate 条目共产生 %1 个用量事件，超过了 %2 个的上限</translation>
     </message>
+    <message>
+        <source>must not contain an invisible formatting character (U+%1 at character %2): printed, the id would look like another</source>
+        <translation>不得包含不可见的格式字符（第 %2 个字符为 U+%1）：打印出来后，该 id 看起来会与另一个 id 相同</translation>
+    </message>
+    <message>
+        <source>must be in Unicode normal form C (NFC): written another way, it would look like an id that differs</source>
+        <translation>必须采用 Unicode 规范化形式 C（NFC）：以其他形式书写时，它看起来会与另一个不同的 id 相同</translation>
+    </message>
 </context>
 <context>
     <name>TimeZoneName</name>
@@ -1690,6 +1698,14 @@
     <message>
         <source>this key appears twice in the same object</source>
         <translation>该键在同一对象中出现了两次</translation>
+    </message>
+    <message>
+        <source>%1 is beyond 2^53 (9007199254740992), past which numbers are not held exactly</source>
+        <translation>%1 超过 2^53（9007199254740992），超过此值的数字无法精确保存</translation>
+    </message>
+    <message>
+        <source>%1 has %2 significant digits, more than the 15 a number is held exactly with; write it shorter</source>
+        <translation>%1 有 %2 位有效数字，超过了能精确保存的 15 位；请写短一些</translation>
     </message>
 </context>
 <context>
