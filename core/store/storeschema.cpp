@@ -136,7 +136,49 @@ Schema storeSchema()
     // The world's identity, the same random id in the provider's journal:
     // the two files are refused unless they belong together.
     Migration v2{2, {QStringLiteral("CREATE TABLE world_identity (id INTEGER PRIMARY KEY CHECK (id = 1), world_id TEXT NOT NULL)")}};
-    return Schema{QStringLiteral("store"), {v1, v2}, QStringLiteral("world")};
+    // Lines bought from the carrier's catalog: packages carry the region they
+    // are sold in ('' for the general offers), a line is bought ('buying'
+    // while its purchase is charged, 'refused' when the provider said no),
+    // and a removed line stays for its history. The purchase is an attempt
+    // of its own trigger, so the attempts table is made again with the
+    // wider CHECK (SQLite cannot alter a constraint), its indexes with it.
+    Migration v3{3,
+                 {
+                     QStringLiteral("ALTER TABLE packages ADD COLUMN region TEXT NOT NULL DEFAULT ''"),
+                     QStringLiteral("ALTER TABLE lines ADD COLUMN state TEXT NOT NULL DEFAULT 'active'"
+                                    " CHECK (state IN ('buying', 'active', 'removed', 'refused'))"),
+                     QStringLiteral("ALTER TABLE lines ADD COLUMN removed_ms INTEGER"),
+                     QStringLiteral("CREATE TABLE attempts_v3 ("
+                                    " id INTEGER PRIMARY KEY,"
+                                    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+                                    " line_id INTEGER NOT NULL REFERENCES lines(id) ON DELETE CASCADE,"
+                                    " at_ms INTEGER NOT NULL,"
+                                    " month TEXT NOT NULL,"
+                                    " trigger TEXT NOT NULL CHECK (trigger IN ('threshold', 'monthly', 'manual', 'purchase')),"
+                                    " chain_key TEXT NOT NULL,"
+                                    " attempt INTEGER NOT NULL,"
+                                    " method_id INTEGER REFERENCES methods(id),"
+                                    " method_token TEXT,"
+                                    " package_id INTEGER NOT NULL REFERENCES packages(id),"
+                                    " amount_cents INTEGER NOT NULL,"
+                                    " status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed', 'blocked')),"
+                                    " reason TEXT,"
+                                    " reconciled INTEGER NOT NULL DEFAULT 0)"),
+                     QStringLiteral("INSERT INTO attempts_v3 (id, account_id, line_id, at_ms, month, trigger, chain_key, attempt,"
+                                    " method_id, method_token, package_id, amount_cents, status, reason, reconciled)"
+                                    " SELECT id, account_id, line_id, at_ms, month, trigger, chain_key, attempt, method_id,"
+                                    " method_token, package_id, amount_cents, status, reason, reconciled FROM attempts"),
+                     QStringLiteral("DROP TABLE attempts"),
+                     QStringLiteral("ALTER TABLE attempts_v3 RENAME TO attempts"),
+                     QStringLiteral("CREATE UNIQUE INDEX attempts_charge ON attempts (chain_key, attempt, method_token)"
+                                    " WHERE method_token IS NOT NULL"),
+                     QStringLiteral("CREATE UNIQUE INDEX attempts_blocked ON attempts (chain_key, attempt)"
+                                    " WHERE method_token IS NULL"),
+                     QStringLiteral("CREATE INDEX attempts_line_time ON attempts (line_id, at_ms)"),
+                     QStringLiteral("CREATE INDEX attempts_account_month ON attempts (account_id, month)"),
+                     QStringLiteral("CREATE INDEX packages_region ON packages (account_id, region)"),
+                 }};
+    return Schema{QStringLiteral("store"), {v1, v2, v3}, QStringLiteral("world")};
 }
 
 } // namespace topup
