@@ -252,7 +252,8 @@ void LineCard::refresh()
     if (const Expected<std::vector<AttemptRow>> attempts = m_service.attempts(400, m_line.id); attempts) {
         const YearMonth month = calendar.monthOf(now);
         count = int(std::count_if(attempts->cbegin(), attempts->cend(), [&](const AttemptRow &a) {
-            return a.status == QLatin1String("succeeded") && a.trigger != QLatin1String("manual") && calendar.monthOf(a.at) == month;
+            const bool automatic = a.trigger == QLatin1String("threshold") || a.trigger == QLatin1String("monthly");
+            return a.status == QLatin1String("succeeded") && automatic && calendar.monthOf(a.at) == month;
         }));
     }
     const QString spent = spend ? Formatter::money(spend->autoSpend, m_account.currency) : QStringLiteral("?");

@@ -6,6 +6,7 @@
 #include "manualtopup.h"
 #include "rules/zonedcalendar.h"
 #include "sim/carriercatalog.h"
+#include "sim/usagegenerator.h"
 #include "simulationplayer.h"
 #include "store/accountstore.h"
 #include "store/database.h"
@@ -387,6 +388,22 @@ Expected<std::optional<Instant>> Service::advanceToNextEvent()
 }
 
 // ---- lines and policies
+
+DataAmount Service::averageDailyData(UsageProfile profile)
+{
+    return DataAmount(UsageGenerator::averageDay(profile).dataBytes);
+}
+
+VoiceAmount Service::averageDailyVoice(UsageProfile profile)
+{
+    return VoiceAmount(UsageGenerator::averageDay(profile).voiceSeconds);
+}
+
+QString Service::regionName(const QString &code)
+{
+    const std::optional<RegionOffer> region = CarrierCatalog::region(code, CarrierCatalog::currencies().constFirst());
+    return region ? RegionOffer::displayName(region->name) : code;
+}
 
 Expected<std::vector<RegionOffer>> Service::regions()
 {

@@ -106,6 +106,12 @@ public:
     Expected<std::optional<Instant>> advanceToNextEvent();
 
     // Lines and policies.
+    // What a line of the profile uses on an average day (the simulated carrier's figures).
+    static DataAmount averageDailyData(UsageProfile profile);
+    static VoiceAmount averageDailyVoice(UsageProfile profile);
+    // A line's region as a person reads it: the catalog's name, translated;
+    // a region given by hand (before the catalog) as it was given.
+    static QString regionName(const QString &code);
     // The carrier's catalog in the account's currency: every country and
     // region with its packages (what buyLine sells).
     Expected<std::vector<RegionOffer>> regions();

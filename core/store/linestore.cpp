@@ -1,7 +1,7 @@
 #include "linestore.h"
 
 #include "database.h"
-#include "domain/printabletext.h"
+#include "domain/linename.h"
 #include "packagestore.h"
 #include "rules/policyrules.h"
 #include "scenario/policyjson.h"
@@ -93,12 +93,8 @@ Expected<bool> updateActiveLine(Statement &update)
 
 Expected<bool> LineStore::checkName(const QString &name)
 {
-    if (name.trimmed().isEmpty())
-        return Expected<bool>::failure(LineStore::tr("a line needs a name"));
-    if (name.trimmed().size() > 60)
-        return Expected<bool>::failure(LineStore::tr("a line's name is at most 60 characters"));
-    if (const std::optional<QString> problem = PrintableText::problem(name))
-        return Expected<bool>::failure(LineStore::tr("the line's name %1").arg(*problem));
+    if (const std::optional<QString> problem = LineName::problem(name))
+        return Expected<bool>::failure(*problem);
     return true;
 }
 

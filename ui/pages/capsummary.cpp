@@ -33,7 +33,7 @@ QString CapSummary::describe(Service &service, qint64 lineId, const Policy &poli
     if (const Expected<std::vector<AttemptRow>> rows = service.attempts(1000, lineId)) {
         for (const AttemptRow &row : *rows) {
             if (calendar.monthOf(row.at) == thisMonth && row.status == QLatin1String("succeeded")
-                && row.trigger != QLatin1String("manual"))
+                && (row.trigger == QLatin1String("threshold") || row.trigger == QLatin1String("monthly")))
                 ++current.count;
         }
     }

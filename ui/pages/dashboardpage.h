@@ -10,6 +10,7 @@ class QComboBox;
 class QGridLayout;
 class QLabel;
 class QListWidget;
+class QPushButton;
 
 namespace topup {
 
@@ -31,6 +32,8 @@ public:
 
 signals:
     void lineActivated(qint64 lineId);
+    // The empty state's "Add eSIM line…".
+    void addLineRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -50,7 +53,9 @@ private:
     QLabel *m_clock = nullptr;
     QGridLayout *m_cardGrid = nullptr;
     std::vector<LineCard *> m_cards;
-    QLabel *m_noLines = nullptr;
+    QWidget *m_noLines = nullptr;
+    QLabel *m_noLinesText = nullptr;
+    QPushButton *m_addLine = nullptr;
     QLabel *m_spendTitle = nullptr;
     QLabel *m_spend = nullptr;
     QLabel *m_chartTitle = nullptr;
