@@ -132,10 +132,14 @@ private slots:
         auto service = openService(dir.path());
         QVERIFY(service);
         const MethodRecord card = signedUpWithCard(*service, 10000);
-        const RegionOffer region = *std::find_if(TOPUP_VALUE(service->regions()).begin(), TOPUP_VALUE(service->regions()).end(),
-                                                 [](const RegionOffer &r) { return r.code == QLatin1String("JP"); });
-        const PackageOffer offer = *std::find_if(region.packages.begin(), region.packages.end(),
-                                                 [](const PackageOffer &p) { return p.code == QLatin1String("JP/data-10gb"); });
+        const std::vector<RegionOffer> regions = TOPUP_VALUE(service->regions());
+        const auto japanOffer = std::find_if(regions.begin(), regions.end(), [](const RegionOffer &r) { return r.code == QLatin1String("JP"); });
+        QVERIFY(japanOffer != regions.end());
+        const RegionOffer region = *japanOffer;
+        const auto tenGigabytes = std::find_if(region.packages.begin(), region.packages.end(),
+                                               [](const PackageOffer &p) { return p.code == QLatin1String("JP/data-10gb"); });
+        QVERIFY(tenGigabytes != region.packages.end());
+        const PackageOffer offer = *tenGigabytes;
 
         const LinePurchaseResult result = TOPUP_VALUE(service->buyLine(japan(card.id)));
         QVERIFY(!result.refusal);

@@ -5,6 +5,7 @@
 #include "domain/passwordpolicy.h"
 #include "service/service.h"
 #include "statecolors.h"
+#include "widgets/timezonebox.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -76,17 +77,9 @@ SignInPage::SignInPage(Service &service, AppSettings *settings, QWidget *parent)
     m_currencyHint = message("currencyHint");
     m_currencyHint->setForegroundRole(QPalette::PlaceholderText);
     m_zoneLabel = new QLabel(panel);
-    m_zone = new QComboBox(panel);
+    m_zone = new TimeZoneBox(panel);
     m_zone->setObjectName(QStringLiteral("signUpTimezone"));
-    m_zone->setEditable(true);
-    m_zone->setInsertPolicy(QComboBox::NoInsert);
-    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
-        m_zone->addItem(QString::fromUtf8(id));
-    m_zone->completer()->setCompletionMode(QCompleter::PopupCompletion);
-    m_zone->completer()->setFilterMode(Qt::MatchContains);
-    m_zone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
-    const QByteArray systemZone = QTimeZone::systemTimeZoneId();
-    m_zone->setEditText(systemZone.isEmpty() ? QStringLiteral("UTC") : QString::fromUtf8(systemZone));
+    m_zone->setEditText(TimeZoneBox::systemZone());
     m_zoneMessage = message("signUpTimezoneMessage");
     m_currencyLabel->setBuddy(m_currency);
     m_zoneLabel->setBuddy(m_zone);
