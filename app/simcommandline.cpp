@@ -1,5 +1,8 @@
 #include "simcommandline.h"
 
+#include "advisecommand.h"
+#include "scenarioinput.h"
+
 #include "domain/dataamount.h"
 #include "domain/voiceamount.h"
 #include "engine/engine.h"
@@ -7,8 +10,6 @@
 #include "service/worldfiles.h"
 #include "service/service.h"
 #include "scenario/resultwriter.h"
-#include "scenario/scenariofile.h"
-#include "scenario/scenarioreader.h"
 #include "store/datadirectory.h"
 #include "store/integritycheck.h"
 
@@ -38,6 +39,10 @@ int SimCommandLine::run(const QStringList &arguments)
            "Commands:\n"
            "  run SCENARIO.json   run a topup-scenario/1 file ('-' reads standard input)\n"
            "                      and print its topup-result/1 on standard output\n"
+           "  advise SCENARIO.json --line ID [--days N] [--top N]\n"
+           "                      run the scenario to its end, replay the line's last N days\n"
+           "                      of usage under every candidate auto top-up policy and\n"
+           "                      print the best as topup-advice/1 JSON\n"
            "  status              bring the saved world (--data-dir) up to now and print\n"
            "                      each line's balances, trigger state and this month's spend\n"
            "  check               read every page of the saved world's two files and say\n"
@@ -45,7 +50,7 @@ int SimCommandLine::run(const QStringList &arguments)
            "With --demo, creates the demo account in a new data folder first."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), SimCommandLine::tr("What to do: run, status or check."));
+    parser.addPositionalArgument(QStringLiteral("command"), SimCommandLine::tr("What to do: run, advise, status or check."));
     parser.addPositionalArgument(QStringLiteral("file"), SimCommandLine::tr("The scenario file, or - for standard input."));
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
                                            SimCommandLine::tr("The folder of the saved world (default: $TOPUP_DATA_DIR, else the app's data folder)."),
@@ -56,6 +61,8 @@ int SimCommandLine::run(const QStringList &arguments)
     const QCommandLineOption nowOption(QStringLiteral("now"), SimCommandLine::tr("Take this instant as now, e.g. 2027-01-31T09:00:00Z."),
                                        SimCommandLine::tr("ISO"));
     parser.addOptions({dataDirOption, demoOption, seedOption, nowOption});
+    AdviseCommand advise(m_out, m_err);
+    parser.addOptions(advise.options());
 
     if (!parser.parse(arguments)) {
         printError(SimCommandLine::tr("topup-sim: %1 (try --help)").arg(parser.errorText()));
@@ -72,6 +79,20 @@ int SimCommandLine::run(const QStringList &arguments)
         return Ok;
     }
     const QStringList positional = parser.positionalArguments();
+    if (positional.value(0) == QLatin1String("advise")) {
+        for (const QCommandLineOption &worldOption : {dataDirOption, demoOption, seedOption, nowOption}) {
+            if (parser.isSet(worldOption)) {
+                printError(SimCommandLine::tr("topup-sim: advise reads a scenario file and takes no --%1 (try --help)")
+                               .arg(worldOption.names().constFirst()));
+                return Usage;
+            }
+        }
+        return advise.run(parser, positional);
+    }
+    if (const QString adviseOnly = advise.givenOption(parser); !adviseOnly.isEmpty()) {
+        printError(SimCommandLine::tr("topup-sim: %1 is an option of advise only (try --help)").arg(adviseOnly));
+        return Usage;
+    }
     bool seedOk = false;
     const quint64 seed = parser.value(seedOption).toULongLong(&seedOk);
     if (!seedOk) {
@@ -110,39 +131,16 @@ int SimCommandLine::run(const QStringList &arguments)
 
 int SimCommandLine::runScenario(const QString &fileName)
 {
-    QFile file;
-    const bool fromStdin = fileName == QLatin1String("-");
-    const bool opened = fromStdin ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(fileName), file.open(QIODevice::ReadOnly));
-    if (!opened) {
-        printError(SimCommandLine::tr("%1: cannot read: %2").arg(fileName, file.errorString()));
+    const std::optional<World> world = ScenarioInput::read(fileName, m_err);
+    if (!world)
         return InvalidInput;
-    }
-    const Expected<QByteArray> json = ScenarioFile::read(file);
-    if (file.error() != QFileDevice::NoError) {
-        printError(SimCommandLine::tr("%1: cannot read: %2").arg(fileName, file.errorString()));
-        return InvalidInput;
-    }
-    if (!json) {
-        printError(QStringLiteral("%1: %2").arg(fileName, json.error()));
-        return InvalidInput;
-    }
-
-    const ScenarioReader::Result read = ScenarioReader::read(*json);
-    if (!read.world) {
-        for (const Problem &problem : read.problems)
-            printError(problem.path.isEmpty() ? QStringLiteral("%1: %2").arg(fileName, problem.message)
-                                              : QStringLiteral("%1: %2: %3").arg(fileName, problem.path, problem.message));
-        return InvalidInput;
-    }
-    Engine engine(*read.world);
+    Engine engine(*world);
     const Outcome outcome = engine.run();
     if (outcome.error) { // an amount would leave int64, or the run would grow beyond its limit
-        const RunError &error = *outcome.error;
-        printError(error.path.isEmpty() ? QStringLiteral("%1: %2").arg(fileName, error.message)
-                                        : QStringLiteral("%1: %2: %3").arg(fileName, error.path, error.message));
+        ScenarioInput::printProblem(m_err, fileName, outcome.error->path, outcome.error->message);
         return InvalidInput;
     }
-    const QByteArray result = writeResult(*read.world, outcome);
+    const QByteArray result = writeResult(*world, outcome);
     std::fwrite(result.constData(), 1, std::size_t(result.size()), m_out);
     std::fflush(m_out);
     return Ok;

@@ -35,6 +35,8 @@ QString AlertText::describe(const AlertRow &alert)
         return tr("%1: auto top-up suspended after repeated failures.").arg(DisplayFormat::lineName(alert.lineName, alert.lineState));
     if (alert.kind == QLatin1String("card_expiring"))
         return tr("A card expires at the end of %1.").arg(alert.detail);
+    if (alert.kind == QLatin1String("low_funds"))
+        return tr("A payment method holds less than one of its auto top-ups costs; deposit funds.");
     return alert.detail.isEmpty() ? alert.kind : alert.detail;
 }
 

@@ -58,7 +58,6 @@ MainWindow::MainWindow(Service &service, AppSettings &settings, QWidget *parent)
         m_unread = count;
         retranslateUi();
     });
-    connect(&m_service, &Service::alertsChanged, this, &MainWindow::refreshUnread);
     m_tray = new TrayNotifier(m_service, this);
     connect(m_tray, &TrayNotifier::alertsClicked, this, [this] { showPage(Page::Alerts); });
     retranslateUi();
@@ -67,9 +66,8 @@ MainWindow::MainWindow(Service &service, AppSettings &settings, QWidget *parent)
 
 void MainWindow::refreshUnread()
 {
-    const Expected<std::vector<AlertRow>> unread =
-        m_service.account() ? m_service.alerts(true) : Expected<std::vector<AlertRow>>(std::vector<AlertRow>());
-    m_unread = unread ? int(unread->size()) : 0;
+    // The Alerts page's own count, so the two always agree.
+    m_unread = m_service.account() ? m_alerts->unreadCount() : 0;
     retranslateUi();
 }
 

@@ -35,6 +35,15 @@ struct MonthSpend final
     Money purchases; // lines bought: neither auto nor a top-up
 };
 
+// One line's succeeded top-ups in one local month.
+struct LineMonthTotals final
+{
+    qint64 lineId = 0;
+    Money autoSpend;
+    Money manualSpend;
+    qint64 autoCount = 0;
+};
+
 struct UsagePoint final
 {
     QString label; // day (YYYY-MM-DD) or hour (ISO instant)
@@ -46,7 +55,7 @@ struct AlertRow final
 {
     qint64 id = 0;
     Instant at;
-    QString kind; // topup_failed, topup_blocked, threshold_suspended, card_expiring
+    QString kind; // topup_failed, topup_blocked, threshold_suspended, card_expiring, low_funds
     qint64 lineId = 0;
     QString lineName;
     qint64 methodId = 0;

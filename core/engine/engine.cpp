@@ -94,8 +94,11 @@ void Engine::resumeProgress()
             m_blockedLines.push_back(int(i));
     }
     for (const PendingRetryState &retry : m_world.retries) {
-        if (retry.due < m_world.start || retry.due > m_world.end || retry.line < 0 || std::size_t(retry.line) >= m_lines.size())
-            continue; // due outside this run: the caller keeps it
+        // One due after `end` stays pending and is handed on in the outcome
+        // with the rest (a resumed run that ends before a retry is due must
+        // not lose it); one due before `start` was a run's to make.
+        if (retry.due < m_world.start || retry.line < 0 || std::size_t(retry.line) >= m_lines.size())
+            continue;
         m_retries.push_back(PendingRetry{retry.due.msecs(), m_retryOrder++, Chain{retry.line, retry.trigger, retry.key, retry.attempt}});
     }
 }
@@ -113,9 +116,11 @@ Outcome Engine::run()
 
     std::vector<int> eventOrder(m_world.events.size());
     std::iota(eventOrder.begin(), eventOrder.end(), 0);
-    std::stable_sort(eventOrder.begin(), eventOrder.end(), [this](int a, int b) {
+    const auto earlier = [this](int a, int b) {
         return m_world.events[std::size_t(a)].at < m_world.events[std::size_t(b)].at;
-    });
+    };
+    if (!std::is_sorted(eventOrder.begin(), eventOrder.end(), earlier)) // most Worlds list them in order already
+        std::stable_sort(eventOrder.begin(), eventOrder.end(), earlier);
     std::size_t nextEvent = 0;
     while (nextEvent < eventOrder.size() && m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs() < startMs)
         ++nextEvent; // outside the run; the reader refuses such files
@@ -207,6 +212,7 @@ Outcome Engine::run()
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
         const LineState &line = m_lines[i];
         LineOutcome result{line.data, line.voice, line.unservedData, line.unservedVoice, std::nullopt,
+                           line.usesShortOfData, line.usesShortOfVoice, line.usesShort,
                            LineProgress{line.state, line.thresholdChains, line.manualTopUps, line.lastMonthlyKey,
                                         line.unservedData, line.unservedVoice}};
         if (line.policy && line.policy->hasActiveThreshold())
@@ -262,15 +268,15 @@ void Engine::applyEvent(int eventIndex, Instant now)
     const WorldEvent &event = m_world.events[std::size_t(eventIndex)];
     switch (event.kind) {
     case WorldEvent::Kind::Use:
-        applyUsage(m_lineIndex.value(event.line), event.data.bytes(), event.voice.seconds(),
+        applyUsage(lineOf(event.line), event.data.bytes(), event.voice.seconds(),
                    Where{"events", eventIndex, "use"});
         break;
     case WorldEvent::Kind::TopUp:
-        manualTopUp(m_lineIndex.value(event.line), m_methodIndex.value(event.method),
+        manualTopUp(lineOf(event.line), m_methodIndex.value(event.method),
                     m_packageIndex.value(event.package), now, Where{"events", eventIndex, "topup"});
         break;
     case WorldEvent::Kind::SetPolicy:
-        applyPolicy(m_lineIndex.value(event.line), event.policy.get(), now);
+        applyPolicy(lineOf(event.line), event.policy.get(), now);
         break;
     case WorldEvent::Kind::Deposit: {
         const int method = m_methodIndex.value(event.method);
@@ -296,6 +302,17 @@ void Engine::applyEvent(int eventIndex, Instant now)
     }
 }
 
+int Engine::lineOf(const QString &id)
+{
+    // A line's events come in runs (its usage, hour after hour): the last
+    // answer is checked first, by comparing the ids, before hashing one.
+    if (m_lastLine < 0 || id != m_lastLineId) {
+        m_lastLineId = id;
+        m_lastLine = m_lineIndex.value(id);
+    }
+    return m_lastLine;
+}
+
 void Engine::applyUsage(int lineIndex, qint64 dataBytes, qint64 voiceSeconds, Where where)
 {
     LineState &line = m_lines[std::size_t(lineIndex)];
@@ -313,6 +330,11 @@ void Engine::applyUsage(int lineIndex, qint64 dataBytes, qint64 voiceSeconds, Wh
     line.unservedData += dataBytes - data;
     line.voice -= voice;
     line.unservedVoice += voiceSeconds - voice;
+    if (data < dataBytes || voice < voiceSeconds) {
+        line.usesShortOfData += data < dataBytes ? 1 : 0;
+        line.usesShortOfVoice += voice < voiceSeconds ? 1 : 0;
+        ++line.usesShort;
+    }
     markDirty(lineIndex);
 }
 

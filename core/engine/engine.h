@@ -42,6 +42,9 @@ private:
         qint64 voice = 0;
         qint64 unservedData = 0;
         qint64 unservedVoice = 0;
+        qint64 usesShortOfData = 0;
+        qint64 usesShortOfVoice = 0;
+        qint64 usesShort = 0;
         const Policy *policy = nullptr;
         int method = -1;
         int fallback = -1;
@@ -91,6 +94,7 @@ private:
     void resumeProgress();
     void applyPolicy(int line, const Policy *policy, Instant now);
     void applyEvent(int eventIndex, Instant now);
+    int lineOf(const QString &id); // the index of a line the World names
     void applyUsage(int line, qint64 dataBytes, qint64 voiceSeconds, Where where);
     void manualTopUp(int line, int method, int package, Instant now, Where where);
     void runDueRetries(Instant now);
@@ -113,6 +117,8 @@ private:
     Gateway &m_gateway;
     SpendBook m_spend;
     QHash<QString, int> m_lineIndex;
+    QString m_lastLineId; // lineOf()'s last question and answer
+    int m_lastLine = -1;
     QHash<QString, int> m_methodIndex;
     QHash<QString, int> m_packageIndex;
     std::vector<LineState> m_lines;

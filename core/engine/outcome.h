@@ -40,6 +40,11 @@ struct LineOutcome final
     qint64 unservedDataBytes = 0;
     qint64 unservedVoiceSeconds = 0;
     std::optional<ThresholdState> thresholdState; // none: no enabled threshold trigger
+    // Usages (events or generated samples) in this run the line could not
+    // serve in full: short of data, short of voice, short of either.
+    qint64 usesShortOfData = 0;
+    qint64 usesShortOfVoice = 0;
+    qint64 usesShort = 0;
     LineProgress progress; // everything a resumed run needs
 };
 

@@ -1,105 +1,10 @@
 #include "resultwriter.h"
 
+#include "jsonout.h"
+
 #include <QString>
 
 namespace topup {
-namespace {
-
-// A streaming writer for the fixed shape of a result: objects are written
-// field by field in our order (QJsonObject would sort the keys).
-class JsonOut final
-{
-public:
-    explicit JsonOut(QByteArray &out) : m_out(out) {}
-
-    void beginObject() { open('{'); }
-    void endObject() { close('}'); }
-    void beginArray(const char *key) { this->key(key); open('['); }
-    void endArray() { close(']'); }
-
-    void field(const char *name, const QString &text) { scalarKey(name); string(text); }
-    void field(const char *name, qint64 number) { scalarKey(name); m_out += QByteArray::number(number); }
-    void nullField(const char *name) { scalarKey(name); m_out += "null"; }
-
-private:
-    void open(char bracket)
-    {
-        separate();
-        m_out += bracket;
-        ++m_depth;
-        m_first = true;
-    }
-
-    void close(char bracket)
-    {
-        --m_depth;
-        if (!m_first)
-            newline();
-        m_out += bracket;
-        m_first = false;
-    }
-
-    void key(const char *name)
-    {
-        separate();
-        m_out += '"';
-        m_out += name;
-        m_out += "\": ";
-        m_afterKey = true;
-    }
-
-    void scalarKey(const char *name)
-    {
-        key(name);
-        m_afterKey = false;
-    }
-
-    void separate()
-    {
-        if (m_afterKey) {
-            m_afterKey = false;
-            return;
-        }
-        if (m_depth == 0)
-            return;
-        if (!m_first)
-            m_out += ',';
-        newline();
-        m_first = false;
-    }
-
-    void newline()
-    {
-        m_out += '\n';
-        m_out += QByteArray(m_depth * 2, ' ');
-    }
-
-    void string(const QString &text)
-    {
-        m_out += '"';
-        for (const char c : text.toUtf8()) {
-            const auto u = static_cast<unsigned char>(c);
-            if (u == '"' || u == '\\') {
-                m_out += '\\';
-                m_out += c;
-            } else if (u < 0x20) {
-                m_out += "\\u00";
-                m_out += "0123456789abcdef"[u >> 4];
-                m_out += "0123456789abcdef"[u & 15];
-            } else {
-                m_out += c;
-            }
-        }
-        m_out += '"';
-    }
-
-    QByteArray &m_out;
-    int m_depth = 0;
-    bool m_first = true;
-    bool m_afterKey = false;
-};
-
-} // namespace
 
 QByteArray writeResult(const World &world, const Outcome &outcome)
 {

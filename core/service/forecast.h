@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/instant.h"
+#include "domain/lineoutlook.h"
 
 #include <optional>
 #include <vector>
@@ -18,16 +19,6 @@ struct ForecastInput final
     std::vector<qint64> recentDays;    // what was used on each of the last days
     std::optional<qint64> thresholdBelow; // an active threshold on this resource
     Instant periodEnd;                 // next monthly top-up, else the local month's end
-};
-
-struct Forecast final
-{
-    qint64 perDay = 0;                 // average use per day (0: no recent use)
-    std::optional<Instant> runOut;     // none when nothing is being used
-    std::optional<Instant> thresholdAt; // when it falls below the threshold (now if already)
-    qint64 allowancePerDay = 0;        // remaining ÷ days until periodEnd (whole days, at least 1)
-    int daysLeft = 1;
-    bool runsOutBeforePeriodEnd = false;
 };
 
 class UsageForecast final

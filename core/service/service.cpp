@@ -1,9 +1,11 @@
 #include "service.h"
 
 #include "catchupworker.h"
+#include "dryrun.h"
 #include "engine/engine.h"
 #include "linepurchase.h"
 #include "manualtopup.h"
+#include "outlookbuilder.h"
 #include "rules/zonedcalendar.h"
 #include "sim/carriercatalog.h"
 #include "sim/usagegenerator.h"
@@ -368,13 +370,10 @@ Expected<std::optional<Instant>> Service::advanceToNextEvent()
 {
     using Result = Expected<std::optional<Instant>>;
     const Expected<std::optional<Instant>> next = forAccountAt(Access::Write, [&](qint64 id, Instant clock) -> Result {
-        Expected<LoadedWorld> loaded = WorldLoader(*m_store, *m_provider).load(id, clock.plusMsecs(1), clock.plusMsecs(35 * WorldSync::stepMs));
-        if (!loaded)
-            return failed<std::optional<Instant>>(loaded);
-        Engine dryRun(loaded->world); // its own in-memory gateway: nothing is charged
-        const Outcome outcome = dryRun.run();
-        if (outcome.error)
-            return Result::failure(outcome.error->message);
+        const Expected<DryRun::Result> dryRun = DryRun(*m_store, *m_provider).run(id, clock, clock.plusMsecs(35 * WorldSync::stepMs));
+        if (!dryRun)
+            return failed<std::optional<Instant>>(dryRun);
+        const Outcome &outcome = dryRun->outcome;
         if (outcome.attempts.empty())
             return Result(std::optional<Instant>());
         return Result(std::optional<Instant>(outcome.attempts.front().at));
@@ -501,12 +500,12 @@ Expected<bool> Service::checkPolicy(qint64 lineId, const Policy &policy)
     });
 }
 
-Expected<std::vector<PreviewItem>> Service::previewPolicy(qint64 lineId, const Policy &policy, int days)
+Expected<LineOutlook> Service::previewPolicy(qint64 lineId, const Policy &policy, int days)
 {
-    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) -> Expected<std::vector<PreviewItem>> {
+    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) -> Expected<LineOutlook> {
         if (const Expected<bool> valid = LineStore(*m_store).checkPolicy(id, lineId, policy, calendar().monthOf(clock)); !valid)
-            return failed<std::vector<PreviewItem>>(valid);
-        return PolicyPreview(*m_store, *m_provider).run(id, lineId, policy, clock, days);
+            return failed<LineOutlook>(valid);
+        return OutlookBuilder(*m_store, *m_provider).preview(id, lineId, policy, clock, days);
     });
 }
 
@@ -623,6 +622,11 @@ Expected<bool> Service::drainLine(qint64 lineId)
 }
 
 // ---- queries
+
+Expected<Outlook> Service::outlook()
+{
+    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) { return OutlookBuilder(*m_store, *m_provider).build(id, clock); });
+}
 
 Expected<std::vector<AttemptRow>> Service::attempts(int limit, qint64 lineId)
 {

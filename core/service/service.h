@@ -2,9 +2,9 @@
 
 #include "chargerecorder.h"
 #include "clock.h"
-#include "policypreview.h"
 #include "domain/account.h"
 #include "domain/historyrows.h"
+#include "domain/lineoutlook.h"
 #include "domain/linerecord.h"
 #include "domain/methodrecord.h"
 #include "domain/packagerecord.h"
@@ -138,7 +138,10 @@ public:
     Expected<bool> setPolicy(qint64 lineId, const std::optional<Policy> &policy);
     // What setPolicy would refuse, without saving: one "policy.FIELD: message" a line.
     Expected<bool> checkPolicy(qint64 lineId, const Policy &policy);
-    Expected<std::vector<PreviewItem>> previewPolicy(qint64 lineId, const Policy &policy, int days = 30);
+    // What `policy` would do on the line over the next `days` (1–366), the
+    // world otherwise as it is: the same run on a copy of the world as the
+    // outlook's, with the candidate rules in place; nothing is charged or saved.
+    Expected<LineOutlook> previewPolicy(qint64 lineId, const Policy &policy, int days = 30);
 
     // Payment methods.
     Expected<std::vector<MethodRecord>> methods();
@@ -156,6 +159,12 @@ public:
     Expected<bool> drainLine(qint64 lineId);
 
     // Queries.
+    // What the screens say about every line, at the world's clock: balances,
+    // the rules' state, the next top-ups the engine will make (a run on a
+    // copy of the world), the forecast at the recent pace, this month's
+    // spend and counts against each cap, low funds. A fixed number of
+    // queries and one run for all lines.
+    Expected<Outlook> outlook();
     Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 lineId = 0);
     Expected<MonthSpend> spendThisMonth(qint64 lineId = 0);

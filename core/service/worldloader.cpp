@@ -124,7 +124,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
         loaded.methodTokens.push_back(record.token);
     }
 
-    const Expected<std::vector<LineRecord>> lines = LineStore(m_store).list(accountId);
+    Expected<std::vector<LineRecord>> lines = LineStore(m_store).list(accountId);
     if (!lines)
         return failed(lines);
     const qint64 firstIndex = firstUsageIndex(start);
@@ -137,8 +137,8 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
         world.streams.push_back(UsageStream{record.engineId(), record.profile, record.seed, usageEveryMs / 1000,
                                             Instant::fromMsecs(firstIndex * usageEveryMs), firstIndex});
         loaded.lineRows.push_back(record.id);
-        loaded.lineNames.push_back(record.name);
     }
+    loaded.lineRecords = lines.take();
 
     Statement retries(m_store, QStringLiteral("SELECT r.line_id, r.trigger, r.chain_key, r.attempt, r.due_ms FROM retries r"
                                               " JOIN lines l ON l.id = r.line_id WHERE l.account_id = ? ORDER BY r.seq, r.id"));

@@ -2,6 +2,7 @@
 
 #include "domain/expected.h"
 #include "engine/world.h"
+#include "domain/linerecord.h"
 #include "store/accountstore.h"
 
 #include <vector>
@@ -22,7 +23,7 @@ struct LoadedWorld final
     std::vector<qint64> methodRows;
     std::vector<QString> methodTokens;
     std::vector<qint64> packageRows;
-    std::vector<QString> lineNames;
+    std::vector<LineRecord> lineRecords; // as the store has them, before the run
 };
 
 // Builds the World of one account for a run from `start` to `end`: lines

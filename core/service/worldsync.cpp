@@ -3,8 +3,10 @@
 #include "chargerecorder.h"
 #include "domain/cardexpiry.h"
 #include "domain/civil.h"
+#include "domain/lineoutlook.h"
 #include "engine/engine.h"
 #include "recordinggateway.h"
+#include "rules/lowfunds.h"
 #include "rules/zonedcalendar.h"
 #include "store/journalgateway.h"
 #include "store/database.h"
@@ -290,9 +292,47 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
         m_alerts.push_back(PendingAlert{account, loaded.world.end, QStringLiteral("card_expiring"), noRow, loaded.methodRows[i],
                                         method.expires->toString()});
     }
+    if (const Expected<bool> low = collectLowFunds(loaded, outcome); !low)
+        return low;
     carried.last = std::move(outcome);
     summary.addAccount(AccountCatchUp{account, summary.topUps - before.topUps, summary.failures - before.failures,
                                       summary.blocked - before.blocked, summary.spend - before.spend});
+    return true;
+}
+
+Expected<bool> WorldSync::collectLowFunds(const LoadedWorld &loaded, const Outcome &outcome)
+{
+    // A method a policy pays with that holds less than the dearest package
+    // the policy buys: an alert whenever its figures differ from the last one's.
+    std::vector<PaymentMethod> methods = loaded.world.methods;
+    for (std::size_t i = 0; i < methods.size() && i < outcome.methodFunds.size(); ++i)
+        methods[i].funds = outcome.methodFunds[i];
+    std::map<int, Money> needed;
+    for (const Line &line : loaded.world.lines) {
+        if (!line.policy)
+            continue;
+        for (const LowFundsFinding &low : lowFundsFor(*line.policy, loaded.world.packages, methods))
+            needed[low.method] = std::max(needed[low.method], low.needed);
+    }
+    for (const auto &[index, price] : needed) {
+        const qint64 method = loaded.methodRows[std::size_t(index)];
+        const QString detail = LowFunds{method, methods[std::size_t(index)].funds, price}.detail();
+        QString last = m_lowFunds.value(method);
+        if (!m_lowFunds.contains(method)) {
+            Statement latest(m_store, QStringLiteral("SELECT detail FROM alerts WHERE kind = 'low_funds' AND method_id = ?"
+                                                     " ORDER BY id DESC LIMIT 1"));
+            latest.bind(method);
+            if (const auto ran = latest.run(); !ran)
+                return ran;
+            if (latest.next())
+                last = latest.text(0);
+        }
+        if (last == detail)
+            continue;
+        m_lowFunds.insert(method, detail);
+        m_alerts.push_back(PendingAlert{loaded.account.id, loaded.world.end, QStringLiteral("low_funds"),
+                                        QVariant(QMetaType::fromType<qint64>()), method, detail});
+    }
     return true;
 }
 
@@ -374,6 +414,7 @@ Expected<bool> WorldSync::save(bool last)
     m_alerts.clear();
     m_blocked.clear();
     m_cardAlerts.clear();
+    m_lowFunds.clear();
     m_savedFrom.reset();
     const qint64 holdFromMs = m_reached.msecs() - UsageStore::sampleRetentionMs;
     for (Carried &carried : m_accounts) {

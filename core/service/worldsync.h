@@ -7,6 +7,7 @@
 #include "store/usagestore.h"
 #include "worldloader.h"
 
+#include <QHash>
 #include <QVariant>
 
 #include <QCoreApplication>
@@ -125,6 +126,7 @@ private:
     Expected<bool> load(Instant from, Instant to);
     Expected<bool> collect(Carried &carried, Outcome outcome, CatchUpSummary &summary);
     Expected<bool> cardAlertSeen(qint64 method, const QString &detail);
+    Expected<bool> collectLowFunds(const LoadedWorld &loaded, const Outcome &outcome);
     // Saves the days run since the last save (catchUp does at its end, with
     // `last`; the weekly saves before it leave out the 5-minute samples the
     // last one would drop, and keep them in memory until then).
@@ -137,6 +139,7 @@ private:
     std::vector<PendingAlert> m_alerts;
     std::vector<PendingBlocked> m_blocked;
     std::set<std::pair<qint64, QString>> m_cardAlerts; // (method, expiry) alerted since the last save
+    QHash<qint64, QString> m_lowFunds; // method → the figures of its low-funds alert since the last save
     std::optional<Instant> m_savedFrom; // the first unsaved day's start
     Instant m_reached;                  // the end of the last day run
     Instant m_target;                   // where the catch-up goes

@@ -122,6 +122,53 @@ Expected<std::vector<AlertRow>> HistoryStore::alerts(qint64 accountId, bool unre
     return rows;
 }
 
+Expected<std::vector<LineMonthTotals>> HistoryStore::monthTotals(qint64 accountId, const QString &month)
+{
+    // Auto top-ups are the threshold and monthly ones (neither manual ones nor line purchases).
+    Statement select(m_database, QStringLiteral("SELECT line_id, sum(CASE WHEN trigger IN ('threshold', 'monthly') THEN amount_cents ELSE 0 END),"
+                                                " sum(CASE WHEN trigger = 'manual' THEN amount_cents ELSE 0 END),"
+                                                " sum(CASE WHEN trigger IN ('threshold', 'monthly') THEN 1 ELSE 0 END)"
+                                                " FROM attempts WHERE account_id = ? AND month = ? AND status = 'succeeded'"
+                                                " GROUP BY line_id"));
+    select.bind(accountId).bind(month);
+    if (const auto ran = select.run(); !ran)
+        return failedWith<std::vector<LineMonthTotals>>(ran);
+    std::vector<LineMonthTotals> totals;
+    while (select.next())
+        totals.push_back(LineMonthTotals{select.integer(0), Money::fromCents(select.integer(1)), Money::fromCents(select.integer(2)),
+                                         select.integer(3)});
+    return totals;
+}
+
+Expected<std::vector<std::pair<qint64, QString>>> HistoryStore::latestBlocked(qint64 accountId, const QString &month)
+{
+    // SQLite gives the bare column `reason` from the row that holds max(at_ms).
+    Statement select(m_database, QStringLiteral("SELECT line_id, coalesce(reason, ''), max(at_ms) FROM attempts"
+                                                " WHERE account_id = ? AND month = ? AND status = 'blocked' AND trigger = 'threshold'"
+                                                " GROUP BY line_id"));
+    select.bind(accountId).bind(month);
+    if (const auto ran = select.run(); !ran)
+        return failedWith<std::vector<std::pair<qint64, QString>>>(ran);
+    std::vector<std::pair<qint64, QString>> reasons;
+    while (select.next())
+        reasons.emplace_back(select.integer(0), select.text(1));
+    return reasons;
+}
+
+Expected<std::vector<std::pair<qint64, UsagePoint>>> HistoryStore::dailyUsageOfLines(qint64 accountId, const QString &fromDay)
+{
+    Statement select(m_database, QStringLiteral("SELECT u.line_id, u.day, u.data_bytes, u.voice_seconds FROM usage_daily u"
+                                                " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.day >= ?"
+                                                " ORDER BY u.line_id, u.day"));
+    select.bind(accountId).bind(fromDay);
+    if (const auto ran = select.run(); !ran)
+        return failedWith<std::vector<std::pair<qint64, UsagePoint>>>(ran);
+    std::vector<std::pair<qint64, UsagePoint>> days;
+    while (select.next())
+        days.emplace_back(select.integer(0), UsagePoint{select.text(1), select.integer(2), select.integer(3)});
+    return days;
+}
+
 Expected<bool> HistoryStore::markAlertRead(qint64 accountId, qint64 alertId)
 {
     return m_database.write([&]() -> Expected<bool> {

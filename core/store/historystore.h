@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <utility>
 #include <vector>
 
 namespace topup {
@@ -26,6 +27,15 @@ public:
     Expected<std::vector<UsagePoint>> dailyUsage(qint64 accountId, qint64 lineId, const QString &fromDay);
     Expected<std::vector<UsagePoint>> hourlyUsage(qint64 accountId, qint64 lineId, Instant from);
     Expected<std::vector<AlertRow>> alerts(qint64 accountId, bool unreadOnly);
+
+    // For every line at once (the outlook asks a fixed number of questions,
+    // however many lines there are):
+    // each line's succeeded top-ups in the local month `month` (lines without any left out);
+    Expected<std::vector<LineMonthTotals>> monthTotals(qint64 accountId, const QString &month);
+    // the reason of each line's latest blocked threshold attempt in `month`;
+    Expected<std::vector<std::pair<qint64, QString>>> latestBlocked(qint64 accountId, const QString &month);
+    // each line's daily usage from `fromDay` on (line, then day).
+    Expected<std::vector<std::pair<qint64, UsagePoint>>> dailyUsageOfLines(qint64 accountId, const QString &fromDay);
     Expected<bool> markAlertRead(qint64 accountId, qint64 alertId);
 
 private:

@@ -132,6 +132,18 @@ Expected<bool> JournalGateway::queueFaults(const QString &token, const std::vect
     });
 }
 
+Expected<std::vector<Reason>> JournalGateway::queuedFaults(const QString &token) const
+{
+    Statement select(*m_database, QStringLiteral("SELECT reason FROM faults WHERE token = ? ORDER BY id"));
+    select.bind(token);
+    if (const auto ran = select.run(); !ran)
+        return Expected<std::vector<Reason>>::failure(ran.error());
+    std::vector<Reason> reasons;
+    while (select.next())
+        reasons.push_back(parseReason(select.text(0)).value_or(Reason::Declined)); // as a charge reads it
+    return reasons;
+}
+
 Expected<Money> JournalGateway::fundsOf(const QString &token) const
 {
     Statement select(*m_database, QStringLiteral("SELECT funds_cents FROM funding WHERE token = ?"));

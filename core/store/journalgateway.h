@@ -52,6 +52,8 @@ public:
     Expected<bool> depositTo(const QString &token, Money amount, Instant at);
     Expected<bool> queueFaults(const QString &token, const std::vector<Reason> &reasons);
     Expected<Money> fundsOf(const QString &token) const;
+    // The faults queued for the account, in the order charges consume them.
+    Expected<std::vector<Reason>> queuedFaults(const QString &token) const;
     Expected<ChargeAnswer> chargeToken(const ChargeIdentity &identity, Money price, Instant at);
 
     // Everything the journal holds, in the order it happened (for audits).

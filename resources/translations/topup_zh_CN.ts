@@ -29,6 +29,69 @@
     </message>
 </context>
 <context>
+    <name>Advisor</name>
+    <message>
+        <source>the period ends (%1) before it starts (%2)</source>
+        <translation>时段的结束时间（%1）早于开始时间（%2）</translation>
+    </message>
+    <message>
+        <source>the line&apos;s balance at the start of the period is negative</source>
+        <translation>线路在时段开始时的余额为负数</translation>
+    </message>
+    <message>
+        <source>there is no package the line could buy</source>
+        <translation>没有这条线路可以购买的套餐</translation>
+    </message>
+    <message>
+        <source>package &quot;%1&quot; is listed twice</source>
+        <translation>套餐“%1”列出了两次</translation>
+    </message>
+    <message>
+        <source>the line&apos;s rules name no payment method; choose the method that pays first</source>
+        <translation>线路的规则没有指定付款方式；请先选择付款方式</translation>
+    </message>
+    <message>
+        <source>payment method &quot;%1&quot; of the line&apos;s rules is not among the methods given</source>
+        <translation>线路规则中的付款方式“%1”不在给定的付款方式中</translation>
+    </message>
+    <message>
+        <source>the line&apos;s rules buy package &quot;%1&quot;, which is not among the packages it may buy</source>
+        <translation>线路的规则购买套餐“%1”，但它不在这条线路可购买的套餐中</translation>
+    </message>
+    <message>
+        <source>the usage at %1 lies outside the period %2 to %3</source>
+        <translation>%1 的用量不在时段 %2 至 %3 之内</translation>
+    </message>
+    <message>
+        <source>the usage at %1 is not after the hour before it</source>
+        <translation>%1 的用量不在前一个小时之后</translation>
+    </message>
+    <message>
+        <source>the usage at %1 is negative</source>
+        <translation>%1 的用量为负数</translation>
+    </message>
+    <message>
+        <source>the deposit at %1 is to payment method &quot;%2&quot;, which is not among the methods given</source>
+        <translation>%1 的存款存入付款方式“%2”，但它不在给定的付款方式中</translation>
+    </message>
+    <message>
+        <source>the deposit at %1 lies outside the period or is of nothing</source>
+        <translation>%1 的存款不在时段之内，或金额为零</translation>
+    </message>
+    <message>
+        <source>the line&apos;s %1 packages make %2 candidate rules, more than the %3 the advisor replays; offer it fewer packages</source>
+        <translation>线路的 %1 个套餐组成 %2 条候选规则，超过了建议器可重放的 %3 条；请减少可选套餐</translation>
+    </message>
+    <message>
+        <source>replaying the line&apos;s current rules stopped: %1</source>
+        <translation>重放线路当前的规则时停止：%1</translation>
+    </message>
+    <message>
+        <source>replaying candidate rules number %1 stopped: %2</source>
+        <translation>重放第 %1 条候选规则时停止：%2</translation>
+    </message>
+</context>
+<context>
     <name>CardExpiry</name>
     <message>
         <source>enter the expiry date as MM/YY, e.g. 08/27</source>
@@ -275,6 +338,17 @@
     <message>
         <source>European Union</source>
         <translation>欧盟</translation>
+    </message>
+</context>
+<context>
+    <name>DryRun</name>
+    <message>
+        <source>no such line</source>
+        <translation>线路不存在</translation>
+    </message>
+    <message>
+        <source>the rules cannot be run ahead: %1</source>
+        <translation>无法提前推演规则：%1</translation>
     </message>
 </context>
 <context>
@@ -662,6 +736,13 @@
     </message>
 </context>
 <context>
+    <name>OutlookBuilder</name>
+    <message>
+        <source>a preview covers 1 to %1 days (asked for %2)</source>
+        <translation>预览范围为 1 到 %1 天（请求的是 %2 天）</translation>
+    </message>
+</context>
+<context>
     <name>PackageCatalog</name>
     <message>
         <source>1 GB data</source>
@@ -728,21 +809,6 @@
     <message>
         <source>method</source>
         <translation>付款方式</translation>
-    </message>
-</context>
-<context>
-    <name>PolicyPreview</name>
-    <message>
-        <source>a preview covers 1 to 366 days (asked for %1)</source>
-        <translation>预览范围为 1 到 366 天（请求的是 %1 天）</translation>
-    </message>
-    <message>
-        <source>no such line</source>
-        <translation>线路不存在</translation>
-    </message>
-    <message>
-        <source>the preview stops: %1</source>
-        <translation>预览中止：%1</translation>
     </message>
 </context>
 <context>
@@ -1093,6 +1159,17 @@
     </message>
 </context>
 <context>
+    <name>WorldWindow</name>
+    <message>
+        <source>no line &quot;%1&quot; in the scenario</source>
+        <translation>场景中没有线路“%1”</translation>
+    </message>
+    <message>
+        <source>the number of days must be between 1 and %1 (got %2)</source>
+        <translation>天数必须在 1 到 %1 之间（实际为 %2）</translation>
+    </message>
+</context>
+<context>
     <name>topup::AddCardDialog</name>
     <message>
         <source>Add a card</source>
@@ -1366,10 +1443,6 @@
         <translation>%1 将于 %2 底到期。请添加新卡，并在使用此卡的线路规则中选择新卡。</translation>
     </message>
     <message>
-        <source>%1 has %2 left, less than one top-up of %3 costs. Deposit funds to keep auto top-up going.</source>
-        <translation>%1 仅剩 %2，不足以支付 %3 的一次充值。请充入资金以保持自动充值。</translation>
-    </message>
-    <message>
         <source>While you were away (%1 to %2): top-ups paid %3, failed %4, blocked %5; spent %6.</source>
         <translation>您离开期间（%1 至 %2）：成功充值 %3 次，失败 %4 次，被拦截 %5 次；共花费 %6。</translation>
     </message>
@@ -1392,6 +1465,10 @@
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 had %2 left, less than an auto top-up it pays for costs (%3). Deposit funds to keep auto top-up going.</source>
+        <translation>%1 仅剩 %2，不足以支付由它付款的一次自动充值（%3）。请存入资金，以便自动充值继续进行。</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1516,10 @@
     <message>
         <source>A card expires at the end of %1.</source>
         <translation>有一张卡将于 %1 月底到期。</translation>
+    </message>
+    <message>
+        <source>A payment method holds less than one of its auto top-ups costs; deposit funds.</source>
+        <translation>某付款方式的余额不足以支付一次自动充值，请存入资金。</translation>
     </message>
 </context>
 <context>

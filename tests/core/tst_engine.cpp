@@ -13,6 +13,7 @@ using namespace topup;
 using topup::test::baseScenario;
 using topup::test::object;
 using topup::test::toJson;
+using topup::test::withEvents;
 using topup::test::withValue;
 
 namespace {
@@ -51,12 +52,6 @@ Run run(const QJsonObject &scenario)
     return result;
 }
 
-QJsonObject withEvents(QJsonObject scenario, const QJsonArray &events)
-{
-    scenario.insert(QStringLiteral("events"), events);
-    return scenario;
-}
-
 } // namespace
 
 class TestEngine final : public QObject
@@ -86,6 +81,32 @@ private slots:
         QCOMPARE(r.outcome.lines[0].unservedVoiceSeconds, qint64(300));
         QVERIFY(!r.outcome.lines[0].thresholdState); // disabled: null
         QVERIFY(r.outcome.attempts.empty());
+    }
+
+    void shortUsesAreCounted()
+    {
+        // 3 GB and 10 min, no rules: 2 GB served (not short); 2 GB with 1 GB
+        // left (short of data); 5 min of voice (served); 10 min with 5 left
+        // (short of voice); both with nothing left (short of both); a use of
+        // nothing left of a resource it does not ask for (not short). The
+        // other line's use counts for it alone.
+        QJsonObject scenario = withValue(baseScenario(), QStringLiteral("lines[0]"), object(R"({"id": "phone", "data": "3GB", "voice": "10min"})"));
+        scenario = withValue(scenario, QStringLiteral("lines[1]"), object(R"({"id": "tablet"})"));
+        const Run r = run(withEvents(scenario, QJsonArray{
+            object(R"({"at": "2027-04-02T00:00:00Z", "line": "phone", "use": {"data": "2GB"}})"),
+            object(R"({"at": "2027-04-03T00:00:00Z", "line": "phone", "use": {"data": "2GB"}})"),
+            object(R"({"at": "2027-04-04T00:00:00Z", "line": "phone", "use": {"voice": "5min"}})"),
+            object(R"({"at": "2027-04-05T00:00:00Z", "line": "phone", "use": {"voice": "10min"}})"),
+            object(R"({"at": "2027-04-06T00:00:00Z", "line": "phone", "use": {"data": "1MB", "voice": "1s"}})"),
+            object(R"({"at": "2027-04-07T00:00:00Z", "line": "phone", "use": {"voice": "0s"}})"),
+            object(R"({"at": "2027-04-07T00:00:00Z", "line": "tablet", "use": {"data": "1MB"}})"),
+        }));
+        QVERIFY2(r.ran(), qPrintable(r.problems));
+        QCOMPARE(r.outcome.lines[0].usesShortOfData, qint64(2));
+        QCOMPARE(r.outcome.lines[0].usesShortOfVoice, qint64(2));
+        QCOMPARE(r.outcome.lines[0].usesShort, qint64(3));
+        QCOMPARE(r.outcome.lines[1].usesShortOfData, qint64(1));
+        QCOMPARE(r.outcome.lines[1].usesShort, qint64(1));
     }
 
     void eventsAtOneInstantKeepFileOrder()

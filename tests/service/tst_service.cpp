@@ -276,12 +276,12 @@ private slots:
         policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(*service, "5 GB data")};
         policy.method = wallet.engineId();
         policy.monthlyCap = Money::fromCents(6000);
-        const Expected<std::vector<PreviewItem>> preview = service->previewPolicy(line.id, policy);
+        const Expected<LineOutlook> preview = service->previewPolicy(line.id, policy);
         QVERIFY2(preview, qPrintable(preview.error()));
-        QVERIFY(!preview->empty());
+        QVERIFY(!preview->topUps.empty());
         bool monthly = false;
         bool blocked = false;
-        for (const PreviewItem &item : *preview) {
+        for (const PreviewItem &item : preview->topUps) {
             monthly = monthly || (item.trigger == QLatin1String("monthly") && item.at == at("2027-03-15T08:00:00Z"));
             blocked = blocked || item.status == QLatin1String("blocked");
         }

@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <map>
 
 using namespace topup;
@@ -210,6 +211,52 @@ private slots:
             QVERIFY(whole.filter(QStringLiteral(" failed ")).size() > 0);
             QVERIFY(whole.filter(QStringLiteral("card_expiring")).size() == 1);
             QVERIFY(whole.filter(QStringLiteral("topup_failed")).size() > 0);
+        }
+    }
+
+    // A failed chain's retries stay pending however the clock moves: in
+    // steps shorter than their delays (the player moves 4.8 hours a tick,
+    // and every change to the world settles the rules with a step of 1 ms),
+    // a retry loaded into a run that ends before it is due was dropped, so
+    // a monthly chain stopped after attempt 2 and a threshold trigger stayed
+    // "retrying" for ever.
+    void retriesOutliveShortSteps_data()
+    {
+        QTest::addColumn<qint64>("stepMs");
+        QTest::newRow("a day at a time") << dayMs;
+        QTest::newRow("the player's 4.8 hours") << qint64(288 * 60 * 1000);
+        QTest::newRow("50 minutes") << qint64(50 * 60 * 1000);
+    }
+
+    void retriesOutliveShortSteps()
+    {
+        QFETCH(qint64, stepMs);
+        QTemporaryDir dir;
+        Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(dir.path(), at(start));
+        QVERIFY2(opened, qPrintable(opened.error()));
+        std::unique_ptr<Service> service = opened.take();
+        TOPUP_VERIFY_OK(service->signUp(SignUpForm{QStringLiteral("ana@example.com"), topup::test::testPassword(),
+                                                   QStringLiteral("EUR"), QStringLiteral("Europe/Paris"), std::nullopt}));
+        TOPUP_VERIFY_OK(service->catchUpToNow());
+        const MethodRecord empty = TOPUP_VALUE(service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money()}));
+        const LineRecord line = TOPUP_VALUE(service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, 1,
+                                                                      DataAmount(5 * gigabyte), {}}));
+        Policy policy;
+        policy.monthly = MonthlyTrigger{2, 9 * 60, packageNamed(TOPUP_VALUE(service->packages()), "1 GB data")};
+        policy.method = empty.engineId();
+        TOPUP_VERIFY_OK(service->setPolicy(line.id, policy));
+        for (qint64 done = 0; done < 3 * dayMs; done += stepMs)
+            TOPUP_VERIFY_OK(service->advanceBy(stepMs));
+        std::vector<AttemptRow> attempts = TOPUP_VALUE(service->attempts(100));
+        std::reverse(attempts.begin(), attempts.end());
+        // 09:00 in Paris on the 2nd, then one hour, six hours and a day after each failure (SPEC §6).
+        const std::vector<Instant> expected{at("2027-03-02T08:00:00Z"), at("2027-03-02T09:00:00Z"), at("2027-03-02T15:00:00Z"),
+                                            at("2027-03-03T15:00:00Z")};
+        QCOMPARE(attempts.size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            QCOMPARE(attempts[i].at, expected[i]);
+            QCOMPARE(attempts[i].attempt, int(i) + 1);
+            QCOMPARE(attempts[i].reason, QStringLiteral("insufficient_funds"));
         }
     }
 

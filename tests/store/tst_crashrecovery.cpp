@@ -5,7 +5,7 @@
 // every kill, a restart reconciles and the books must balance exactly: no
 // identity charged twice, every charge the provider made is in the store
 // with the same answer, funds + spend conserved, both files intact.
-// TOPUP_CRASH_TRIALS sets the number of kills (default 50; README: 500).
+// TOPUP_CRASH_TRIALS sets the number of kills (default 50; docs/exactly-once.md: 500).
 #include "rules/zonedcalendar.h"
 #include "service/service.h"
 #include "service/chargerecorder.h"

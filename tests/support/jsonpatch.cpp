@@ -64,6 +64,12 @@ QJsonObject baseScenario()
     return QJsonDocument::fromJson(text).object();
 }
 
+QJsonObject withEvents(QJsonObject scenario, const QJsonArray &events)
+{
+    scenario.insert(QStringLiteral("events"), events);
+    return scenario;
+}
+
 QByteArray toJson(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);

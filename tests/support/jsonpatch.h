@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -14,6 +15,9 @@ QJsonObject withValue(const QJsonObject &root, const QString &path, const QJsonV
 // `mc`, one wallet `pp`, packages `2GB` (8.00) and `500MB` (2.50), a line
 // `phone` (3GB) with a data threshold below 1GB buying 2GB through `mc`.
 QJsonObject baseScenario();
+
+// `scenario` with its `events` replaced by `events`.
+QJsonObject withEvents(QJsonObject scenario, const QJsonArray &events);
 
 QByteArray toJson(const QJsonObject &object);
 

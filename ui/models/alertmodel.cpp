@@ -66,44 +66,12 @@ QString AlertModel::describe(const AlertRow &alert) const
     if (alert.kind == QLatin1String("card_expiring"))
         return tr("%1 expires at the end of %2. Add a new card and choose it in the rules of the lines that use this one.")
             .arg(method, monthName(alert.detail));
-    return alert.detail;
-}
-
-void AlertModel::addLowFunds(std::vector<Item> &items, Instant now)
-{
-    // A method a policy pays with holds less than the dearest package that policy buys.
-    const Expected<std::vector<MethodRecord>> methods = m_service.methods();
-    const Expected<std::vector<LineRecord>> lines = m_service.lines();
-    const Expected<std::vector<PackageRecord>> packages = m_service.packages();
-    if (!methods || !lines || !packages)
-        return;
-    QHash<QString, Money> prices;
-    for (const PackageRecord &package : *packages)
-        prices.insert(package.package.id, package.package.price);
-    for (const MethodRecord &method : *methods) {
-        Money needed;
-        QStringList users;
-        for (const LineRecord &line : *lines) {
-            if (!line.policy || !line.policy->enabled
-                || (line.policy->method != method.engineId() && line.policy->fallback != method.engineId()))
-                continue;
-            for (const QString &package : {line.policy->threshold ? line.policy->threshold->package : QString(),
-                                           line.policy->monthly ? line.policy->monthly->package : QString()})
-                needed = std::max(needed, prices.value(package));
-            users << line.name;
-        }
-        if (users.isEmpty() || method.funds >= needed)
-            continue;
-        Item item;
-        item.row.at = now;
-        item.row.kind = QStringLiteral("low_funds");
-        item.row.methodId = method.id;
-        item.key = QStringLiteral("low_funds/%1/%2").arg(method.id).arg(method.funds.cents());
-        item.row.read = m_readKeys.contains(item.key);
-        item.message = tr("%1 has %2 left, less than one top-up of %3 costs. Deposit funds to keep auto top-up going.")
-                           .arg(method.label(), DisplayFormat::money(method.funds, m_currency), DisplayFormat::list(users));
-        items.push_back(item);
+    if (alert.kind == QLatin1String("low_funds")) {
+        if (const std::optional<LowFunds> low = LowFunds::fromDetail(alert.methodId, alert.detail))
+            return tr("%1 had %2 left, less than an auto top-up it pays for costs (%3). Deposit funds to keep auto top-up going.")
+                .arg(method, DisplayFormat::money(low->funds, m_currency), DisplayFormat::money(low->needed, m_currency));
     }
+    return alert.detail;
 }
 
 void AlertModel::reload()
@@ -121,8 +89,6 @@ void AlertModel::reload()
         for (const AlertRow &alert : *alerts)
             m_items.push_back(Item{alert, QString(), describe(alert)});
     }
-    const Expected<Instant> clock = m_service.worldClock();
-    addLowFunds(m_items, clock ? *clock : m_service.now());
     for (const auto &[summary, at] : m_away) {
         Item item;
         item.row.at = at;

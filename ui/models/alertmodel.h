@@ -15,9 +15,9 @@ namespace topup {
 class Service;
 
 // The account's alerts, newest first: those the service stores (failed and
-// blocked top-ups, suspended triggers, cards expiring) and two the page
-// works out itself — low funds on a method a policy uses, and the "while
-// you were away" summary of a catch-up. Each reads as a sentence.
+// blocked top-ups, suspended triggers, cards expiring, low funds on a method
+// a policy uses) and the "while you were away" summary of a catch-up this
+// session. Each reads as a sentence.
 class AlertModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -50,11 +50,10 @@ signals:
 private:
     struct Item
     {
-        AlertRow row;   // id 0 for the ones worked out here
+        AlertRow row;   // id 0 for the "while you were away" summaries
         QString key;    // those keep their read state by key, for this session
         QString message;
     };
-    void addLowFunds(std::vector<Item> &items, Instant now);
     QString describe(const AlertRow &alert) const;
     void announceUnread();
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "service/service.h"
+#include "domain/lineoutlook.h"
 
 #include <QCoreApplication>
 
@@ -8,9 +8,9 @@
 
 namespace topup {
 
-// One line per local month of a policy preview: this line's auto spend
-// against its cap, its count against the maximum, and the account's spend
-// against the account cap; this month starts from what was already spent.
+// One line per local month of a policy preview, in words: this line's auto
+// spend against its cap, its count against the maximum, and the account's
+// spend against the account cap, as the core counted them (LimitUse).
 class CapSummary final
 {
     Q_DECLARE_TR_FUNCTIONS(topup::CapSummary)
@@ -18,8 +18,7 @@ class CapSummary final
 public:
     CapSummary() = delete;
 
-    [[nodiscard]] static QString describe(Service &service, qint64 lineId, const Policy &policy,
-                                          const std::vector<PreviewItem> &preview);
+    [[nodiscard]] static QString describe(const std::vector<LimitUse> &months, const QString &currency);
 };
 
 } // namespace topup

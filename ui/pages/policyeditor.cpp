@@ -521,14 +521,14 @@ void PolicyEditor::refreshPreview()
         m_preview->showInvalid();
         return;
     }
-    const Expected<std::vector<PreviewItem>> items = m_service.previewPolicy(m_lineId, *policy, previewDays);
-    if (!items) {
-        showErrors(PolicyErrors::byField(items.error()));
+    const Expected<LineOutlook> outlook = m_service.previewPolicy(m_lineId, *policy, previewDays);
+    if (!outlook) {
+        showErrors(PolicyErrors::byField(outlook.error()));
         m_preview->showInvalid();
         return;
     }
     showErrors({});
-    m_preview->showItems(m_lineId, *policy, *items, m_packageNames, m_methodLabels);
+    m_preview->showOutlook(*outlook, m_packageNames, m_methodLabels);
 }
 
 PreviewModel *PolicyEditor::previewModel() const

@@ -11,6 +11,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace topup {
 
 PolicyPreviewPanel::PolicyPreviewPanel(Service &service, int days, QWidget *parent)
@@ -39,22 +41,22 @@ PolicyPreviewPanel::PolicyPreviewPanel(Service &service, int days, QWidget *pare
     retranslateUi();
 }
 
-void PolicyPreviewPanel::showItems(qint64 lineId, const Policy &policy, const std::vector<PreviewItem> &items,
-                                   const QHash<QString, QString> &packageNames, const QHash<QString, QString> &methodLabels)
+void PolicyPreviewPanel::showOutlook(const LineOutlook &outlook, const QHash<QString, QString> &packageNames,
+                                     const QHash<QString, QString> &methodLabels)
 {
     const QTimeZone zone = DisplayFormat::zoneOf(m_service);
-    m_model->setItems(items, packageNames, methodLabels, zone, DisplayFormat::currencyOf(m_service));
-    int blocked = 0;
-    for (const PreviewItem &item : items)
-        blocked += item.status == QLatin1String("blocked") ? 1 : 0;
-    if (items.empty())
-        m_status->setText(policy.enabled ? tr("No top-up in the next %1 days at the recent pace.").arg(m_days)
-                                         : tr("Auto top-up is off: nothing will happen by itself."));
+    const QString currency = DisplayFormat::currencyOf(m_service);
+    m_model->setItems(outlook.topUps, packageNames, methodLabels, zone, currency);
+    const auto blocked = std::count_if(outlook.topUps.cbegin(), outlook.topUps.cend(), [](const PreviewItem &item) { return item.blocked(); });
+    if (outlook.topUps.empty())
+        m_status->setText(outlook.line.policy && outlook.line.policy->enabled
+                              ? tr("No top-up in the next %1 days at the recent pace.").arg(m_days)
+                              : tr("Auto top-up is off: nothing will happen by itself."));
     else if (blocked > 0)
         m_status->setText(tr("Blocked by a limit: %1 of these top-ups (marked).").arg(blocked));
     else
         m_status->setText(tr("At the recent pace of usage; times in %1.").arg(QString::fromUtf8(zone.id())));
-    m_capSummary->setText(CapSummary::describe(m_service, lineId, policy, m_model->items()));
+    m_capSummary->setText(CapSummary::describe(outlook.months, currency));
 }
 
 void PolicyPreviewPanel::showInvalid()

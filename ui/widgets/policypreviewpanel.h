@@ -1,7 +1,6 @@
 #pragma once
 
-#include "domain/policy.h"
-#include "service/policypreview.h"
+#include "domain/lineoutlook.h"
 
 #include <QHash>
 #include <QWidget>
@@ -27,9 +26,10 @@ class PolicyPreviewPanel final : public QWidget
 public:
     PolicyPreviewPanel(Service &service, int days, QWidget *parent = nullptr);
 
-    // The top-ups `policy` would make on the line, named with these labels.
-    void showItems(qint64 lineId, const Policy &policy, const std::vector<PreviewItem> &items,
-                   const QHash<QString, QString> &packageNames, const QHash<QString, QString> &methodLabels);
+    // What the rules being edited would do (Service::previewPolicy): its
+    // top-ups, named with these labels, and the months' limits.
+    void showOutlook(const LineOutlook &outlook, const QHash<QString, QString> &packageNames,
+                     const QHash<QString, QString> &methodLabels);
     // The form has errors: nothing to show until they are corrected.
     void showInvalid();
 

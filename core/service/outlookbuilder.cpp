@@ -1,0 +1,208 @@
+#include "outlookbuilder.h"
+
+#include "forecast.h"
+#include "rules/lowfunds.h"
+#include "rules/zonedcalendar.h"
+#include "store/accountstore.h"
+#include "store/historystore.h"
+#include "worldsync.h"
+
+#include <QDate>
+#include <QDateTime>
+
+
+namespace topup {
+namespace {
+
+constexpr int paceDays = 7;
+
+template<typename T, typename U>
+Expected<T> failed(const Expected<U> &what)
+{
+    return Expected<T>::failure(what.error());
+}
+
+QDate localDate(Instant at, const QTimeZone &zone)
+{
+    return QDateTime::fromMSecsSinceEpoch(at.msecs(), zone).date();
+}
+
+} // namespace
+
+OutlookBuilder::Plan OutlookBuilder::plan(const DryRun::Result &run)
+{
+    const World &world = run.loaded.world;
+    const ZonedCalendar calendar(world.zone);
+    Plan plan;
+    plan.byLine.resize(world.lines.size());
+    for (const AttemptRecord &attempt : run.outcome.attempts) {
+        plan.byLine[std::size_t(attempt.line)].push_back(
+            PreviewItem{attempt.at, triggerKindName(attempt.trigger), world.packages[std::size_t(attempt.package)].id,
+                        attempt.method >= 0 ? world.methods[std::size_t(attempt.method)].id : QString(), attempt.amount,
+                        attemptStatusName(attempt.status), attempt.reason ? reasonName(*attempt.reason) : QString(), attempt.key,
+                        attempt.attempt});
+        if (attempt.status == AttemptStatus::Succeeded && attempt.trigger != TriggerKind::Manual)
+            plan.accountByMonth[calendar.monthOf(attempt.at).index()] += attempt.amount;
+    }
+    return plan;
+}
+
+Instant OutlookBuilder::horizonFrom(Instant clock, const ZonedCalendar &calendar)
+{
+    const Instant monthAfterNext = calendar.monthStart(calendar.monthOf(clock).next().next());
+    return std::max(clock.plusMsecs(30 * WorldSync::stepMs), monthAfterNext.plusMsecs(-1));
+}
+
+Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Instant clock, const ZonedCalendar &calendar)
+{
+    History history;
+    HistoryStore store(m_store);
+    const QString month = calendar.monthOf(clock).toString();
+    const Expected<std::vector<LineMonthTotals>> totals = store.monthTotals(accountId, month);
+    if (!totals)
+        return failed<History>(totals);
+    for (const LineMonthTotals &line : *totals) {
+        history.thisMonth.insert(line.lineId, line);
+        history.accountAuto += line.autoSpend;
+        history.accountManual += line.manualSpend;
+    }
+    const Expected<std::vector<std::pair<qint64, QString>>> blocked = store.latestBlocked(accountId, month);
+    if (!blocked)
+        return failed<History>(blocked);
+    for (const auto &[line, reason] : *blocked)
+        history.blockedReason.insert(line, reason);
+    // The last 7 full local days (a day without use counts as 0): today is still under way.
+    const QDate today = localDate(clock, calendar.zone());
+    const Expected<std::vector<std::pair<qint64, UsagePoint>>> days =
+        store.dailyUsageOfLines(accountId, today.addDays(-paceDays).toString(Qt::ISODate));
+    if (!days)
+        return failed<History>(days);
+    for (const auto &[line, day] : *days) {
+        const qint64 back = QDate::fromString(day.label.left(10), Qt::ISODate).daysTo(today);
+        if (back < 1 || back > paceDays)
+            continue;
+        std::vector<qint64> &recent = history.lastDays[line];
+        recent.resize(paceDays, 0);
+        recent[std::size_t(paceDays - back)] = day.dataBytes;
+    }
+    return history;
+}
+
+LineOutlook OutlookBuilder::lineOutlook(const DryRun::Result &run, std::size_t index, const History &history, const Plan &plan,
+                                        Instant clock, Instant horizon)
+{
+    const LoadedWorld &loaded = run.loaded;
+    const World &world = loaded.world;
+    const ZonedCalendar calendar(world.zone);
+    LineOutlook outlook;
+    outlook.clock = clock;
+    outlook.horizon = horizon;
+    outlook.line = loaded.lineRecords[index];
+    // The rules as the engine runs them: a policy whose method was removed cannot charge.
+    const std::optional<Policy> &rules = world.lines[index].policy;
+    const bool enabled = rules && rules->enabled;
+    outlook.methodRemoved = outlook.line.policy && outlook.line.policy->enabled && !enabled;
+    const qint64 lineId = outlook.line.id;
+    if (outlook.line.progress.state == ThresholdState::Blocked)
+        outlook.blockedReason = parseReason(history.blockedReason.value(lineId));
+
+    outlook.topUps = plan.byLine[index];
+
+    // The refill the daily allowance counts to: the next paid monthly top-up, else the next month's start.
+    const YearMonth thisMonth = calendar.monthOf(clock);
+    outlook.periodEnd = calendar.monthStart(thisMonth.next());
+    for (const PreviewItem &item : outlook.topUps) {
+        if (item.trigger == QLatin1String("monthly") && item.paid()) {
+            outlook.periodEnd = item.at;
+            outlook.periodEndIsMonthly = true;
+            break;
+        }
+    }
+    ForecastInput input;
+    input.now = clock;
+    input.remaining = outlook.line.dataBytes;
+    if (enabled && rules->hasActiveThreshold() && rules->threshold->resource == Resource::Data)
+        input.thresholdBelow = rules->threshold->below;
+    input.periodEnd = outlook.periodEnd;
+    input.recentDays = history.lastDays.value(lineId, std::vector<qint64>(paceDays, 0));
+    outlook.forecast = UsageForecast::compute(input);
+
+    // The limits: this month so far, then every month the run reaches.
+    LimitUse limits;
+    limits.accountCap = world.accountCap;
+    if (enabled) {
+        limits.lineCap = rules->monthlyCap;
+        limits.maxPerMonth = rules->maxPerMonth;
+    }
+    limits.month = thisMonth;
+    const LineMonthTotals spent = history.thisMonth.value(lineId);
+    limits.lineSpend = spent.autoSpend;
+    limits.lineCount = spent.autoCount;
+    limits.accountSpend = history.accountAuto;
+    outlook.thisMonth = limits;
+    for (YearMonth month = thisMonth; !(calendar.monthOf(horizon) < month); month = month.next()) {
+        LimitUse use = month == thisMonth ? outlook.thisMonth : LimitUse{month, {}, 0, {}, limits.lineCap, limits.maxPerMonth, limits.accountCap};
+        if (const auto all = plan.accountByMonth.find(month.index()); all != plan.accountByMonth.end())
+            use.accountSpend += all->second;
+        for (const PreviewItem &item : outlook.topUps) {
+            if (item.paid() && calendar.monthOf(item.at) == month) {
+                use.lineSpend += item.amount;
+                ++use.lineCount;
+            }
+        }
+        outlook.months.push_back(use);
+    }
+
+    if (enabled) {
+        for (const LowFundsFinding &low : lowFundsFor(*rules, world.packages, world.methods))
+            outlook.lowFunds.push_back(LowFunds{loaded.methodRows[std::size_t(low.method)],
+                                                world.methods[std::size_t(low.method)].funds, low.needed});
+    }
+    return outlook;
+}
+
+Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock)
+{
+    const Expected<Account> account = AccountStore(m_store, 1).account(accountId);
+    if (!account)
+        return failed<Outlook>(account);
+    const ZonedCalendar calendar(QTimeZone(account->timezone.toUtf8()));
+    const Instant horizon = horizonFrom(clock, calendar);
+    const Expected<DryRun::Result> run = DryRun(m_store, m_provider).run(accountId, clock, horizon);
+    if (!run)
+        return failed<Outlook>(run);
+    const Expected<History> past = history(accountId, clock, calendar);
+    if (!past)
+        return failed<Outlook>(past);
+    Outlook outlook;
+    outlook.clock = clock;
+    outlook.horizon = horizon;
+    outlook.timezone = account->timezone;
+    outlook.currency = account->currency;
+    outlook.accountCap = account->monthlyCap;
+    outlook.accountAutoSpend = past->accountAuto;
+    outlook.accountManualSpend = past->accountManual;
+    const Plan planned = plan(*run);
+    outlook.lines.reserve(run->loaded.lineRecords.size());
+    for (std::size_t i = 0; i < run->loaded.lineRecords.size(); ++i)
+        outlook.lines.push_back(lineOutlook(*run, i, *past, planned, clock, horizon));
+    return outlook;
+}
+
+Expected<LineOutlook> OutlookBuilder::preview(qint64 accountId, qint64 lineId, const Policy &policy, Instant clock, int days)
+{
+    if (days < 1 || days > previewDaysMax)
+        return Expected<LineOutlook>::failure(tr("a preview covers 1 to %1 days (asked for %2)").arg(previewDaysMax).arg(days));
+    const Instant horizon = clock.plusMsecs(qint64(days) * WorldSync::stepMs);
+    const Expected<DryRun::Result> run = DryRun(m_store, m_provider).run(accountId, clock, horizon, DryRun::Candidate{lineId, policy});
+    if (!run)
+        return failed<LineOutlook>(run);
+    const ZonedCalendar calendar(run->loaded.world.zone);
+    const Expected<History> past = history(accountId, clock, calendar);
+    if (!past)
+        return failed<LineOutlook>(past);
+    const auto row = std::find(run->loaded.lineRows.begin(), run->loaded.lineRows.end(), lineId);
+    return lineOutlook(*run, std::size_t(row - run->loaded.lineRows.begin()), *past, plan(*run), clock, horizon);
+}
+
+} // namespace topup

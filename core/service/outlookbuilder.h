@@ -1,0 +1,69 @@
+#pragma once
+
+#include "domain/expected.h"
+#include "domain/historyrows.h"
+#include "domain/lineoutlook.h"
+#include "dryrun.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <map>
+#include <vector>
+
+namespace topup {
+
+class Database;
+class JournalGateway;
+class ZonedCalendar;
+
+// Builds what the screens say about the lines (LineOutlook) from the store
+// and one run of the engine on a copy of the world (DryRun): a fixed number
+// of queries and one run for all the lines of an account, however many.
+class OutlookBuilder final
+{
+    Q_DECLARE_TR_FUNCTIONS(OutlookBuilder)
+
+public:
+    static constexpr int previewDaysMax = 366;
+
+    OutlookBuilder(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
+
+    // Every line at the world's clock. The run reaches the later of 30 days
+    // ahead and the end of the next local month, so each monthly trigger's
+    // next occurrence is in it.
+    [[nodiscard]] Expected<Outlook> build(qint64 accountId, Instant clock);
+    // One line with `policy` in place of its rules, `days` (1–366) ahead.
+    [[nodiscard]] Expected<LineOutlook> preview(qint64 accountId, qint64 lineId, const Policy &policy, Instant clock, int days);
+
+    // Where the outlook's run ends, seen from `clock`.
+    static Instant horizonFrom(Instant clock, const ZonedCalendar &calendar);
+
+private:
+    // What already happened, for every line at once.
+    struct History final
+    {
+        QHash<qint64, LineMonthTotals> thisMonth;
+        QHash<qint64, QString> blockedReason;
+        QHash<qint64, std::vector<qint64>> lastDays; // data used on each of the last 7 full local days, oldest first
+        Money accountAuto;
+        Money accountManual;
+    };
+
+    Expected<History> history(qint64 accountId, Instant clock, const ZonedCalendar &calendar);
+    // The run's attempts, by line and by month, each counted once for all the lines.
+    struct Plan final
+    {
+        std::vector<std::vector<PreviewItem>> byLine;
+        std::map<int, Money> accountByMonth; // month index → every line's paid auto top-ups
+    };
+
+    static Plan plan(const DryRun::Result &run);
+    static LineOutlook lineOutlook(const DryRun::Result &run, std::size_t index, const History &history, const Plan &plan,
+                                   Instant clock, Instant horizon);
+
+    Database &m_store;
+    JournalGateway &m_provider;
+};
+
+} // namespace topup

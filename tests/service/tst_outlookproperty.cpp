@@ -1,0 +1,271 @@
+// What the core says will happen is what then happens: many seeded random
+// worlds (zones, methods that run dry or expire, injected faults, lines of
+// every profile, random rules and caps, some history), each line's outlook
+// taken at the world's clock, the clock then moved past the outlook's
+// horizon in random steps, and every top-up the outlook announced compared
+// with what the engine did, first monthly and first threshold top-up included.
+#include "service/service.h"
+#include "sim/xoshiro256.h"
+#include "checked.h"
+#include "storefixture.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTimeZone>
+#include <QTest>
+
+#include <algorithm>
+#include <map>
+
+using namespace topup;
+
+namespace {
+
+constexpr qint64 minute = 60 * 1000;
+constexpr qint64 day = 24 * 60 * minute;
+constexpr qint64 megabyte = 1000 * 1000;
+
+// A top-up as both sides can say it: the package and method by their store rows.
+struct Seen final
+{
+    qint64 at = 0;
+    QString trigger;
+    QString key;
+    int attempt = 0;
+    qint64 package = 0;
+    qint64 method = 0;
+    qint64 cents = 0;
+    QString status;
+    QString reason;
+
+    bool operator==(const Seen &other) const
+    {
+        return at == other.at && trigger == other.trigger && key == other.key && attempt == other.attempt
+               && package == other.package && method == other.method && cents == other.cents && status == other.status
+               && reason == other.reason;
+    }
+    QString toString() const
+    {
+        return QStringLiteral("%1 %2 %3#%4 P%5 M%6 %7c %8 %9")
+            .arg(Instant::fromMsecs(at).toString(), trigger, key)
+            .arg(attempt)
+            .arg(package)
+            .arg(method)
+            .arg(cents)
+            .arg(status, reason);
+    }
+};
+
+QString describe(const std::vector<Seen> &list)
+{
+    QStringList lines;
+    for (const Seen &each : list)
+        lines << each.toString();
+    return lines.isEmpty() ? QStringLiteral("(none)") : lines.join(QStringLiteral("\n    "));
+}
+
+class Draws final
+{
+public:
+    explicit Draws(quint64 seed) : m_random(seed) {}
+
+    quint32 below(quint32 bound) { return m_random.below(bound); }
+    bool chance(int percent) { return int(below(100)) < percent; }
+    template<typename T>
+    const T &pick(const std::vector<T> &from) { return from[below(quint32(from.size()))]; }
+
+private:
+    Xoshiro256 m_random;
+};
+
+const std::vector<QString> zones{QStringLiteral("Europe/Paris"), QStringLiteral("America/New_York"), QStringLiteral("Asia/Shanghai"),
+                                 QStringLiteral("Australia/Lord_Howe"), QStringLiteral("UTC")};
+
+} // namespace
+
+class TestOutlookProperty final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void whatTheOutlookSaysIsWhatHappens_data()
+    {
+        QTest::addColumn<quint64>("seed");
+        for (quint64 seed = 1; seed <= 60; ++seed)
+            QTest::addRow("world %llu", seed) << seed;
+    }
+
+    void whatTheOutlookSaysIsWhatHappens()
+    {
+        QFETCH(quint64, seed);
+        Draws draw(seed * 0x9e3779b97f4a7c15ULL);
+        // In memory where the machine has it: the subject is the rules, not
+        // the disk, and each world syncs a few hundred commits.
+        QTemporaryDir dir(QFileInfo(QStringLiteral("/dev/shm")).isWritable() ? QStringLiteral("/dev/shm/tst_outlookproperty-XXXXXX")
+                                                                             : QDir::tempPath() + QStringLiteral("/tst_outlookproperty-XXXXXX"));
+        QVERIFY(dir.isValid());
+        // Somewhere in 2027, at any minute.
+        const Instant start = Instant::fromMsecs(test::at("2027-01-01T00:00:00Z").msecs() + qint64(draw.below(364)) * day
+                                                 + qint64(draw.below(24 * 60)) * minute);
+        Expected<std::unique_ptr<Service>> opened = test::openTestService(dir.path(), start);
+        QVERIFY2(opened, qPrintable(opened.error()));
+        std::unique_ptr<Service> service = opened.take();
+        std::optional<Money> accountCap;
+        if (draw.chance(25))
+            accountCap = Money::fromCents(1000 + 500 * qint64(draw.below(12)));
+        const QString zone = draw.pick(zones);
+        TOPUP_VERIFY_OK(service->signUp(SignUpForm{QStringLiteral("p%1@example.com").arg(seed), test::testPassword(),
+                                                   QStringLiteral("EUR"), zone, accountCap}));
+        TOPUP_VERIFY_OK(service->catchUpToNow());
+        const QDate startDate = QDateTime::fromMSecsSinceEpoch(start.msecs(), QTimeZone(zone.toUtf8())).date();
+        const YearMonth startMonth{startDate.year(), startDate.month()};
+
+        // Methods: a wallet or cards, some nearly empty, one card maybe running out this month.
+        std::vector<MethodRecord> methods;
+        const int methodCount = 1 + int(draw.below(3));
+        for (int i = 0; i < methodCount; ++i) {
+            const Money funds = Money::fromCents(draw.chance(30) ? qint64(draw.below(1500)) : 2000 + qint64(draw.below(20000)));
+            if (draw.chance(40)) {
+                methods.push_back(TOPUP_VALUE(service->addWallet(WalletForm{QStringLiteral("w%1@example.com").arg(i), funds})));
+            } else {
+                const YearMonth expires = draw.chance(30) ? startMonth : YearMonth{startMonth.year + 1 + int(draw.below(3)), 1 + int(draw.below(12))};
+                const QString expiry = QStringLiteral("%1/%2").arg(expires.month, 2, 10, QLatin1Char('0')).arg(expires.year - 2000, 2, 10, QLatin1Char('0'));
+                methods.push_back(TOPUP_VALUE(service->addCard(CardForm{i % 2 ? MethodKind::DebitCard : MethodKind::CreditCard,
+                                                                        QStringLiteral("Pat Doe"),
+                                                                        i % 2 ? QStringLiteral("5555 5555 5555 4444")
+                                                                              : QStringLiteral("4111 1111 1111 1111"),
+                                                                        expiry, QStringLiteral("123"), funds})));
+            }
+            QVERIFY(methods.back().id != 0);
+            if (draw.chance(20)) {
+                std::vector<Reason> faults;
+                for (int f = 1 + int(draw.below(3)); f > 0; --f)
+                    faults.push_back(std::vector<Reason>{Reason::Declined, Reason::GatewayError, Reason::InsufficientFunds}[draw.below(3)]);
+                TOPUP_VERIFY_OK(service->injectFault(methods.back().id, faults));
+            }
+        }
+        const std::vector<PackageRecord> packages = TOPUP_VALUE(service->packages());
+        std::vector<QString> dataPackages;
+        std::vector<QString> voicePackages;
+        std::vector<QString> allPackages;
+        std::map<QString, qint64> packageRow;
+        for (const PackageRecord &record : packages) {
+            allPackages.push_back(record.package.id);
+            packageRow[record.package.id] = record.id;
+            if (record.package.data.bytes() > 0)
+                dataPackages.push_back(record.package.id);
+            if (record.package.voice.seconds() > 0)
+                voicePackages.push_back(record.package.id);
+        }
+        QVERIFY(!dataPackages.empty() && !voicePackages.empty());
+
+        // Lines with random rules.
+        const int lineCount = 1 + int(draw.below(4));
+        for (int i = 0; i < lineCount; ++i) {
+            const auto profile = std::vector<UsageProfile>{UsageProfile::Light, UsageProfile::Regular, UsageProfile::Heavy,
+                                                           UsageProfile::Traveller}[draw.below(4)];
+            const LineRecord line = TOPUP_VALUE(service->addLine(
+                LineForm{QStringLiteral("Line %1").arg(i), {}, profile, draw.below(1u << 30),
+                         DataAmount(qint64(draw.below(6000)) * megabyte), VoiceAmount(qint64(draw.below(300)) * 60)}));
+            QVERIFY(line.id != 0);
+            if (draw.chance(10))
+                continue; // no rules
+            Policy policy;
+            policy.enabled = !draw.chance(10);
+            if (draw.chance(75)) {
+                const bool data = draw.chance(75);
+                policy.threshold = ThresholdTrigger{data ? Resource::Data : Resource::Voice,
+                                                    data ? (100 + qint64(draw.below(2000))) * megabyte : (5 + qint64(draw.below(60))) * 60,
+                                                    draw.pick(data ? dataPackages : voicePackages)};
+            }
+            if (!policy.threshold || draw.chance(50))
+                policy.monthly = MonthlyTrigger{1 + int(draw.below(31)), int(draw.below(24 * 60)), draw.pick(allPackages)};
+            if (draw.chance(40))
+                policy.monthlyCap = Money::fromCents(500 + 500 * qint64(draw.below(8)));
+            if (draw.chance(30))
+                policy.maxPerMonth = 1 + qint64(draw.below(4));
+            const MethodRecord &method = draw.pick(methods);
+            policy.method = method.engineId();
+            if (methods.size() > 1 && draw.chance(50)) {
+                const MethodRecord &fallback = draw.pick(methods);
+                if (fallback.id != method.id)
+                    policy.fallback = fallback.engineId();
+            }
+            TOPUP_VERIFY_OK(service->setPolicy(line.id, policy));
+        }
+
+        // Some history, then what the core says will happen.
+        if (draw.chance(70))
+            TOPUP_VERIFY_OK(service->advanceBy(qint64(1 + draw.below(25)) * day + qint64(draw.below(24 * 60)) * minute));
+        const Instant clock = TOPUP_VALUE(service->worldClock());
+        const Outlook outlook = TOPUP_VALUE(service->outlook());
+        QCOMPARE(outlook.clock, clock);
+        QCOMPARE(int(outlook.lines.size()), lineCount);
+        QVERIFY(outlook.horizon.msecs() >= clock.msecs() + 30 * day);
+
+        // The clock moves past the horizon in random steps (a minute to ten days).
+        while (TOPUP_VALUE(service->worldClock()) < outlook.horizon) {
+            const qint64 step = draw.chance(30) ? minute * (1 + draw.below(600)) : minute * (1 + draw.below(10 * 24 * 60));
+            const qint64 left = outlook.horizon.msecs() - TOPUP_VALUE(service->worldClock()).msecs();
+            TOPUP_VERIFY_OK(service->advanceBy(std::min(step, left)));
+        }
+
+        std::vector<AttemptRow> happened = TOPUP_VALUE(service->attempts(100000));
+        std::reverse(happened.begin(), happened.end()); // oldest first
+        std::stable_sort(happened.begin(), happened.end(), [](const AttemptRow &a, const AttemptRow &b) { return a.at < b.at; });
+        int announced = 0;
+        int paid = 0;
+        int failed = 0;
+        int blocked = 0;
+        for (const LineOutlook &line : outlook.lines) {
+            std::vector<Seen> said;
+            for (const PreviewItem &item : line.topUps)
+                said.push_back(Seen{item.at.msecs(), item.trigger, item.key, item.attempt, packageRow[item.package],
+                                    item.method.isEmpty() ? 0 : item.method.mid(1).toLongLong(), item.amount.cents(), item.status,
+                                    item.reason});
+            std::vector<Seen> done;
+            for (const AttemptRow &row : happened) {
+                if (row.lineId != line.line.id || !(clock < row.at) || outlook.horizon < row.at || row.trigger == QLatin1String("manual"))
+                    continue;
+                const auto package = std::find_if(packages.begin(), packages.end(), [&](const PackageRecord &p) { return p.name == row.package; });
+                QVERIFY(package != packages.end());
+                done.push_back(Seen{row.at.msecs(), row.trigger, row.key, row.attempt, package->id, row.methodId, row.amount.cents(),
+                                    row.status, row.reason});
+            }
+            // Rows of one instant: the store orders the blocked ones by when they were saved.
+            const auto byInstantThenKey = [](const Seen &a, const Seen &b) {
+                return std::tie(a.at, a.key, a.attempt) < std::tie(b.at, b.key, b.attempt);
+            };
+            std::stable_sort(said.begin(), said.end(), byInstantThenKey);
+            std::stable_sort(done.begin(), done.end(), byInstantThenKey);
+            QVERIFY2(said == done, qPrintable(QStringLiteral("line %1 (%2): the outlook said\n    %3\nthe engine did\n    %4")
+                                                  .arg(line.line.id)
+                                                  .arg(line.line.name, describe(said), describe(done))));
+            // The first monthly and threshold top-ups the screens name.
+            for (const QLatin1String trigger : {QLatin1String("monthly"), QLatin1String("threshold")}) {
+                const PreviewItem *next = trigger == QLatin1String("monthly") ? line.nextMonthly() : line.nextThreshold();
+                const auto first = std::find_if(done.begin(), done.end(), [&](const Seen &s) { return s.trigger == trigger; });
+                QCOMPARE(next != nullptr, first != done.end());
+                if (next)
+                    QCOMPARE(next->at.msecs(), first->at);
+            }
+            // An active monthly trigger always has its next occurrence in the horizon.
+            const std::optional<Policy> &rules = line.line.policy;
+            if (rules && rules->hasActiveMonthly() && !line.methodRemoved)
+                QVERIFY2(line.nextMonthly(), qPrintable(line.line.name));
+            announced += int(said.size());
+            for (const Seen &each : said) {
+                paid += each.status == QLatin1String("succeeded") ? 1 : 0;
+                failed += each.status == QLatin1String("failed") ? 1 : 0;
+                blocked += each.status == QLatin1String("blocked") ? 1 : 0;
+            }
+        }
+        qDebug("world %llu: %d lines, %d top-ups announced and made (%d paid, %d failed, %d blocked)", seed, lineCount, announced, paid,
+               failed, blocked);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutlookProperty)
+#include "tst_outlookproperty.moc"
