@@ -6,6 +6,7 @@
 #include "domain/dataamount.h"
 #include "domain/voiceamount.h"
 #include "engine/engine.h"
+#include "service/commandlinechecks.h"
 #include "service/demoworld.h"
 #include "service/worldfiles.h"
 #include "service/service.h"
@@ -16,6 +17,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+
+#include <limits>
 
 namespace topup {
 
@@ -68,7 +71,8 @@ int SimCommandLine::run(const QStringList &arguments)
         printError(SimCommandLine::tr("topup-sim: %1 (try --help)").arg(parser.errorText()));
         return Usage;
     }
-    if (parser.isSet(helpOption)) {
+    // topup-sim has no Qt options of its own to add: --help-all is --help.
+    if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
         const QByteArray help = parser.helpText().toUtf8();
         std::fwrite(help.constData(), 1, std::size_t(help.size()), m_out);
         return Ok;
@@ -87,7 +91,11 @@ int SimCommandLine::run(const QStringList &arguments)
                 return Usage;
             }
         }
-        return advise.run(parser, positional);
+        return advise.run(parser, positional); // says itself what is wrong with its options, more precisely
+    }
+    if (const QString problem = CommandLineChecks::problemOf(parser); !problem.isEmpty()) {
+        printError(SimCommandLine::tr("topup-sim: %1 (try --help)").arg(problem));
+        return Usage;
     }
     if (const QString adviseOnly = advise.givenOption(parser); !adviseOnly.isEmpty()) {
         printError(SimCommandLine::tr("topup-sim: %1 is an option of advise only (try --help)").arg(adviseOnly));
@@ -95,11 +103,32 @@ int SimCommandLine::run(const QStringList &arguments)
     }
     bool seedOk = false;
     const quint64 seed = parser.value(seedOption).toULongLong(&seedOk);
-    if (!seedOk) {
-        printError(SimCommandLine::tr("topup-sim: --seed takes a whole number (got \"%1\")").arg(parser.value(seedOption)));
+    if (!seedOk || parser.value(seedOption).startsWith(QLatin1Char('-'))) {
+        printError(SimCommandLine::tr("topup-sim: --seed takes a whole number from 0 to %1 (got \"%2\")")
+                       .arg(std::numeric_limits<quint64>::max())
+                       .arg(parser.value(seedOption)));
         return Usage;
     }
     const bool status = positional.value(0) == QLatin1String("status");
+    const QString command = parser.isSet(demoOption) && !status ? QStringLiteral("--demo") : positional.value(0);
+    if (parser.isSet(seedOption) && !parser.isSet(demoOption)) {
+        printError(SimCommandLine::tr("topup-sim: %1")
+                       .arg(CommandLineChecks::doesNotApply(QStringLiteral("--seed"), command.isEmpty() ? QStringLiteral("topup-sim") : command,
+                                                            SimCommandLine::tr("it is the seed of the demo world that --demo creates"))));
+        return Usage;
+    }
+    const bool scenario = positional.value(0) == QLatin1String("run") && !parser.isSet(demoOption);
+    const bool check = positional.value(0) == QLatin1String("check") && !parser.isSet(demoOption);
+    for (const QCommandLineOption &option : {dataDirOption, nowOption}) {
+        const QString name = option.names().constFirst();
+        if (!parser.isSet(option) || !(scenario || (check && name == QLatin1String("now"))))
+            continue;
+        printError(SimCommandLine::tr("topup-sim: %1")
+                       .arg(CommandLineChecks::doesNotApply(QStringLiteral("--") + name, positional.value(0),
+                                                            scenario ? SimCommandLine::tr("a scenario carries its own world and clock")
+                                                                     : SimCommandLine::tr("check reads the files as they are, at no time"))));
+        return Usage;
+    }
     if (parser.isSet(demoOption) || status) {
         if (positional.size() > (status ? 1 : 0)) {
             printError(SimCommandLine::tr("topup-sim: unexpected \"%1\" (try --help)").arg(positional.last()));
@@ -151,6 +180,10 @@ int SimCommandLine::checkWorld(const QString &dataDir)
     // The folder is claimed, so no other program writes while the pages are
     // read; the check's connection only reads.
     const QString folder = DataDirectory::resolve(dataDir);
+    if (const QString problem = DataDirectory::unusable(folder); !problem.isEmpty()) {
+        printError(SimCommandLine::tr("topup-sim: %1").arg(problem));
+        return Failed;
+    }
     if (!WorldFiles::holdsWorld(folder)) {
         printError(SimCommandLine::tr("topup-sim: %1 holds no world: create one with --demo").arg(folder));
         return Failed;
@@ -209,6 +242,10 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
     }
     if (!status)
         return Ok;
+    if (const QString problem = DataDirectory::unusable(DataDirectory::resolve(dataDir)); !problem.isEmpty()) {
+        printError(SimCommandLine::tr("topup-sim: %1").arg(problem));
+        return Failed;
+    }
     if (!WorldFiles::holdsWorld(DataDirectory::resolve(dataDir))) {
         printError(SimCommandLine::tr("topup-sim: %1 holds no world: create one with --demo").arg(DataDirectory::resolve(dataDir)));
         return Failed;

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "pages/dashboardpage.h"
 #include "screenshottour.h"
+#include "service/commandlinechecks.h"
 #include "service/demoworld.h"
 #include "startupflow.h"
 #include "startupprofile.h"
@@ -88,8 +89,21 @@ int Launcher::run(QApplication &app)
         printTo(stderr, tr("topup-dashboard: %1 (try --help)\n").arg(parser.errorText()));
         return Usage;
     }
+    if (const QString problem = CommandLineChecks::problemOf(parser); !problem.isEmpty()) {
+        printTo(stderr, tr("topup-dashboard: %1 (try --help)\n").arg(problem));
+        return Usage;
+    }
     if (parser.isSet(helpOption)) {
         printTo(stdout, parser.helpText());
+        return Ok;
+    }
+    if (parser.isSet(QStringLiteral("help-all"))) {
+        printTo(stdout, parser.helpText()
+                            + tr("\nQt's own options apply too, among them:\n"
+                                 "  -platform NAME         the windowing platform (xcb, wayland, offscreen)\n"
+                                 "  -style NAME            the widget style (Fusion)\n"
+                                 "  -reverse               right-to-left layout\n"
+                                 "  -qwindowgeometry GEOM  the main window's geometry, e.g. 1280x800+0+0\n"));
         return Ok;
     }
     if (parser.isSet(versionOption)) {
@@ -101,6 +115,15 @@ int Launcher::run(QApplication &app)
         return Usage;
     }
     const bool tour = parser.isSet(screenshotsOption);
+    // The tour builds a throw-away world of its own: it never opens a real one.
+    for (const QCommandLineOption &option : {dataDirOption, demoOption, profileOption}) {
+        if (tour && parser.isSet(option)) {
+            printTo(stderr, tr("topup-dashboard: %1 (try --help)\n")
+                                .arg(CommandLineChecks::doesNotApply(QStringLiteral("--") + option.names().constFirst(), QStringLiteral("--screenshots"),
+                                                                     tr("the tour always builds its own throw-away world"))));
+            return Usage;
+        }
+    }
     std::optional<Instant> now;
     if (parser.isSet(nowOption) || tour) {
         const QString text = parser.isSet(nowOption) ? parser.value(nowOption) : QLatin1String(ScreenshotTour::defaultNow);
@@ -141,7 +164,7 @@ int Launcher::run(QApplication &app)
     Appearance appearance(app, *settings);
 
     if (tour) {
-        ScreenshotTour screenshots(*settings, parser.value(screenshotsOption), parser.value(dataDirOption), *now);
+        ScreenshotTour screenshots(*settings, parser.value(screenshotsOption), *now);
         const Expected<QStringList> written = screenshots.run();
         if (!written) {
             printTo(stderr, tr("topup-dashboard: screenshot tour: %1\n").arg(written.error()));

@@ -50,10 +50,9 @@ void typeInto(QWidget *widget, const QString &text)
 
 } // namespace
 
-ScreenshotTour::ScreenshotTour(AppSettings &settings, QString outputDir, QString dataDir, Instant now)
+ScreenshotTour::ScreenshotTour(AppSettings &settings, QString outputDir, Instant now)
     : m_settings(settings)
     , m_outputDir(std::move(outputDir))
-    , m_dataDir(std::move(dataDir))
     , m_now(now)
 {
 }
@@ -100,14 +99,10 @@ Expected<QStringList> ScreenshotTour::run()
     if (!QDir().mkpath(m_outputDir))
         return Result::failure(tr("cannot create the folder %1").arg(m_outputDir));
     QTemporaryDir temporary;
-    QString dataDir = m_dataDir;
-    if (dataDir.isEmpty()) {
-        if (!temporary.isValid())
-            return Result::failure(tr("cannot create a temporary folder: %1").arg(temporary.errorString()));
-        dataDir = temporary.path();
-    }
+    if (!temporary.isValid())
+        return Result::failure(tr("cannot create a temporary folder: %1").arg(temporary.errorString()));
     Service::Options options;
-    options.dataDir = dataDir;
+    options.dataDir = temporary.path();
     options.fixedNow = m_now;
     options.tokens = DemoWorld::tokens(1);
     Expected<std::unique_ptr<Service>> opened = Service::open(options);
@@ -123,8 +118,7 @@ Expected<QStringList> ScreenshotTour::run()
     window.setGeometry(0, 0, width, height);
     window.setFixedSize(width, height);
     window.show();
-    if (m_dataDir.isEmpty())
-        window.settingsPage()->setShownDataFolder(tr("(a temporary folder, removed after the tour)"));
+    window.settingsPage()->setShownDataFolder(tr("(a temporary folder, removed after the tour)"));
     settle();
 
     window.signInPage()->setLogin(QLatin1String(DemoWorld::login));

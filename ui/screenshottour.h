@@ -15,9 +15,10 @@ class MainWindow;
 class Service;
 
 // The review interface: builds the demo world in a fresh temporary folder
-// (or --data-dir), walks the user's journey in a 1280×800 window and writes
-// one PNG per screen, then a new account's first steps (sign-up, the empty
-// dashboard, buying a line). No wall clock (the service's clock is --now), no
+// (never a real world: it drains lines and tops them up), walks the user's
+// journey in a 1280×800 window and writes one PNG per screen, then a new
+// account's first steps (sign-up, the empty dashboard, buying a line). No
+// wall clock (the service's clock is --now), no
 // animation, one font: the same arguments give the same bytes.
 class ScreenshotTour final
 {
@@ -28,7 +29,7 @@ public:
     static constexpr int height = 800;
     static constexpr const char *defaultNow = "2027-03-15T10:00:00Z";
 
-    ScreenshotTour(AppSettings &settings, QString outputDir, QString dataDir, Instant now);
+    ScreenshotTour(AppSettings &settings, QString outputDir, Instant now);
 
     // The files written, in order; an error names the step that failed.
     [[nodiscard]] Expected<QStringList> run();
@@ -41,7 +42,6 @@ private:
 
     AppSettings &m_settings;
     QString m_outputDir;
-    QString m_dataDir;
     Instant m_now;
     QStringList m_written;
 };

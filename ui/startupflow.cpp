@@ -5,10 +5,7 @@
 #include "formatter.h"
 #include "store/datadirectory.h"
 
-#include <QDir>
 #include <QEventLoop>
-#include <QFileInfo>
-#include <QLockFile>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QWidget>
@@ -34,11 +31,7 @@ std::unique_ptr<Service> StartupFlow::openService(const Service::Options &option
     problem[0] = problem.at(0).toUpper();
     StoreProblemDialog dialog(folder, problem, m_parent);
     // Never move a folder another running instance is using.
-    QLockFile lock(QDir(folder).filePath(QStringLiteral("topup.lock")));
-    const bool inUse = QFileInfo::exists(lock.fileName()) && !lock.tryLock(0) && lock.error() == QLockFile::LockFailedError;
-    if (lock.isLocked())
-        lock.unlock();
-    dialog.setStartFreshAllowed(!inUse);
+    dialog.setStartFreshAllowed(!DataDirectory::inUse(folder));
     if (dialog.exec() != StoreProblemDialog::StartFresh)
         return nullptr;
     const Expected<QString> moved = DataFolderBackup::moveAside(folder, today);

@@ -2,16 +2,73 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTemporaryFile>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace topup {
 namespace {
 
+const QLatin1String lockName("topup.lock");
+
+// The folder opened and locked (exclusive, not waiting): the descriptor, or
+// -1 with errno set. The lock belongs to this open, so a second claim in the
+// same process is refused like one from another process.
+int lockFolder(const QString &path)
+{
+    const int folder = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folder < 0)
+        return -1;
+    int locked = 0;
+    do {
+        locked = ::flock(folder, LOCK_EX | LOCK_NB);
+    } while (locked != 0 && errno == EINTR);
+    if (locked != 0) {
+        const int error = errno;
+        ::close(folder);
+        errno = error;
+        return -1;
+    }
+    return folder;
+}
+
+// Who holds the folder, as the holder wrote it: "process N on HOST", or
+// nothing when the file is missing or not in that form.
+QString holderOf(const QString &lockPath)
+{
+    QFile file(lockPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QList<QByteArray> fields = file.read(4096).split('\n');
+    bool numeric = false;
+    const qint64 pid = fields.value(0).trimmed().toLongLong(&numeric);
+    const QString host = QString::fromUtf8(fields.value(2).trimmed());
+    if (!numeric || pid <= 0 || host.isEmpty())
+        return {};
+    return DataDirectory::tr("process %1 on %2").arg(pid).arg(host);
+}
+
 } // namespace
 
 DataDirectory::DataDirectory(QString path) : m_path(std::move(path)) {}
+
+DataDirectory::~DataDirectory()
+{
+    if (m_lock >= 0) {
+        QFile::remove(QDir(m_path).filePath(lockName)); // before the lock goes: only the holder removes it
+        ::close(m_lock);
+    }
+}
 
 QString DataDirectory::resolve(const QString &fromCommandLine)
 {
@@ -33,15 +90,48 @@ QString DataDirectory::journalPath() const
     return m_path + QLatin1String("/gateway.sqlite");
 }
 
+QString DataDirectory::unusable(const QString &path)
+{
+    const QByteArray bytes = QFile::encodeName(path);
+    if (bytes.size() > maxPathBytes)
+        return DataDirectory::tr("%1: the folder's path is %2 bytes long, longer than the %3 bytes SQLite can open files under; choose a shorter"
+                                 " folder")
+            .arg(path)
+            .arg(bytes.size())
+            .arg(maxPathBytes);
+    struct stat status = {};
+    if (::stat(bytes.constData(), &status) == 0)
+        return S_ISDIR(status.st_mode) ? QString()
+                                        : DataDirectory::tr("%1 is a file, not a folder: the data folder must be a folder (give --data-dir another path)")
+                                              .arg(path);
+    if (errno == ELOOP)
+        return DataDirectory::tr("%1: the path goes round a loop of symbolic links; give --data-dir a real folder").arg(path);
+    if (errno == ENOTDIR)
+        return DataDirectory::tr("%1: part of the path is a file, not a folder (give --data-dir another path)").arg(path);
+    if (QFileInfo(path).isSymLink())
+        return DataDirectory::tr("%1 is a symbolic link to %2, which does not exist; give --data-dir a real folder")
+            .arg(path, QFileInfo(path).symLinkTarget());
+    return {};
+}
+
+bool DataDirectory::inUse(const QString &path)
+{
+    const int folder = lockFolder(path);
+    if (folder >= 0) {
+        ::close(folder);
+        return false;
+    }
+    return errno == EWOULDBLOCK;
+}
+
 Expected<std::unique_ptr<DataDirectory>> DataDirectory::claim(const QString &path)
 {
     using Result = Expected<std::unique_ptr<DataDirectory>>;
     if (path.isEmpty())
         return Result::failure(DataDirectory::tr("no data folder: give --data-dir DIR or set TOPUP_DATA_DIR"));
     const QDir dir(path);
-    if (const QFileInfo info(path); info.exists() && !info.isDir())
-        return Result::failure(DataDirectory::tr("%1 is a file, not a folder: the data folder must be a folder (give --data-dir another path)")
-                                   .arg(path));
+    if (const QString problem = unusable(path); !problem.isEmpty())
+        return Result::failure(problem);
     if (!dir.exists() && !QDir().mkpath(path))
         return Result::failure(DataDirectory::tr("%1: cannot create the data folder (check that its parent exists and is writable)").arg(path));
 
@@ -52,19 +142,24 @@ Expected<std::unique_ptr<DataDirectory>> DataDirectory::claim(const QString &pat
     }
 
     std::unique_ptr<DataDirectory> directory(new DataDirectory(dir.absolutePath()));
-    directory->m_lock = std::make_unique<QLockFile>(dir.filePath(QStringLiteral("topup.lock")));
-    directory->m_lock->setStaleLockTime(0); // a lock of a dead process is taken over, a live one never
-    if (!directory->m_lock->tryLock(0)) {
-        qint64 pid = 0;
-        QString host;
-        QString application;
-        directory->m_lock->getLockInfo(&pid, &host, &application);
-        if (directory->m_lock->error() == QLockFile::LockFailedError)
-            return Result::failure(DataDirectory::tr("%1: already in use by another TopUp Dashboard (process %2 on %3); close it first")
-                                       .arg(path)
-                                       .arg(pid)
-                                       .arg(host));
-        return Result::failure(DataDirectory::tr("%1: cannot take the lock file topup.lock").arg(path));
+    const QString lockPath = dir.filePath(lockName);
+    directory->m_lock = lockFolder(directory->m_path);
+    if (directory->m_lock < 0) {
+        const int error = errno;
+        if (error != EWOULDBLOCK)
+            return Result::failure(DataDirectory::tr("%1: cannot lock the data folder (%2)").arg(path, QString::fromLocal8Bit(std::strerror(error))));
+        const QString holder = holderOf(lockPath);
+        if (holder.isEmpty())
+            return Result::failure(DataDirectory::tr("%1: already in use by another TopUp Dashboard; close it first").arg(path));
+        return Result::failure(DataDirectory::tr("%1: already in use by another TopUp Dashboard (%2); close it first").arg(path, holder));
+    }
+    // Ours now: whatever the file said (another holder's, long gone, or
+    // nothing readable) is out of date. It is only for the message above.
+    QSaveFile info(lockPath);
+    if (info.open(QIODevice::WriteOnly)) {
+        info.write(QByteArray::number(QCoreApplication::applicationPid()) + '\n' + QCoreApplication::applicationName().toUtf8() + '\n'
+                   + QSysInfo::machineHostName().toUtf8() + '\n');
+        info.commit();
     }
     return directory;
 }

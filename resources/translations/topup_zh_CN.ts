@@ -172,6 +172,33 @@
     </message>
 </context>
 <context>
+    <name>CommandLineChecks</name>
+    <message>
+        <source>cannot write to standard output (%1)</source>
+        <translation>无法写入标准输出（%1）</translation>
+    </message>
+    <message>
+        <source>a write failed</source>
+        <translation>一次写入失败</translation>
+    </message>
+    <message>
+        <source>--%1 is given more than once; give it once</source>
+        <translation>--%1 给出了不止一次；请只给一次</translation>
+    </message>
+    <message>
+        <source>--%1 is given an empty value; give a value, or leave the option out</source>
+        <translation>--%1 的值为空；请给出一个值，或省略该选项</translation>
+    </message>
+    <message>
+        <source>argument %1 (&quot;%2&quot;) is not valid UTF-8; paths and values must be UTF-8</source>
+        <translation>第 %1 个参数（“%2”）不是有效的 UTF-8；路径和值必须是 UTF-8</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to %2 (%3)</source>
+        <translation>%1 不适用于 %2（%3）</translation>
+    </message>
+</context>
+<context>
     <name>DataDirectory</name>
     <message>
         <source>no data folder: give --data-dir DIR or set TOPUP_DATA_DIR</source>
@@ -190,12 +217,36 @@
         <translation>%1：数据文件夹为只读（TopUp Dashboard 需要写入该文件夹）</translation>
     </message>
     <message>
-        <source>%1: already in use by another TopUp Dashboard (process %2 on %3); close it first</source>
-        <translation>%1：正被另一个 TopUp Dashboard 使用（%3 上的进程 %2）；请先关闭它</translation>
+        <source>process %1 on %2</source>
+        <translation>%2 上的进程 %1</translation>
     </message>
     <message>
-        <source>%1: cannot take the lock file topup.lock</source>
-        <translation>%1：无法获取锁文件 topup.lock</translation>
+        <source>%1: the folder&apos;s path is %2 bytes long, longer than the %3 bytes SQLite can open files under; choose a shorter folder</source>
+        <translation>%1：文件夹路径长 %2 字节，超过了 SQLite 能打开文件的 %3 字节上限；请选择更短的文件夹</translation>
+    </message>
+    <message>
+        <source>%1: the path goes round a loop of symbolic links; give --data-dir a real folder</source>
+        <translation>%1：该路径陷入了符号链接循环；请为 --data-dir 指定一个真实的文件夹</translation>
+    </message>
+    <message>
+        <source>%1: part of the path is a file, not a folder (give --data-dir another path)</source>
+        <translation>%1：路径中有一部分是文件而不是文件夹（请为 --data-dir 指定其他路径）</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link to %2, which does not exist; give --data-dir a real folder</source>
+        <translation>%1 是指向 %2 的符号链接，而 %2 不存在；请为 --data-dir 指定一个真实的文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot lock the data folder (%2)</source>
+        <translation>%1：无法锁定数据文件夹（%2）</translation>
+    </message>
+    <message>
+        <source>%1: already in use by another TopUp Dashboard; close it first</source>
+        <translation>%1：已被另一个 TopUp Dashboard 使用；请先关闭它</translation>
+    </message>
+    <message>
+        <source>%1: already in use by another TopUp Dashboard (%2); close it first</source>
+        <translation>%1：已被另一个 TopUp Dashboard（%2）使用；请先关闭它</translation>
     </message>
 </context>
 <context>
@@ -2172,6 +2223,26 @@
     <message>
         <source>Print the time to the dashboard&apos;s first paint and the resident memory, then exit.</source>
         <translation>输出到总览首次绘制所用的时间和常驻内存，然后退出。</translation>
+    </message>
+    <message>
+        <source>
+Qt&apos;s own options apply too, among them:
+  -platform NAME         the windowing platform (xcb, wayland, offscreen)
+  -style NAME            the widget style (Fusion)
+  -reverse               right-to-left layout
+  -qwindowgeometry GEOM  the main window&apos;s geometry, e.g. 1280x800+0+0
+</source>
+        <translation>
+Qt 自身的选项同样适用，其中包括：
+  -platform NAME         窗口系统平台（xcb、wayland、offscreen）
+  -style NAME            控件风格（Fusion）
+  -reverse               从右到左的布局
+  -qwindowgeometry GEOM  主窗口的几何尺寸，例如 1280x800+0+0
+</translation>
+    </message>
+    <message>
+        <source>the tour always builds its own throw-away world</source>
+        <translation>截图导览总是建立自己的临时世界</translation>
     </message>
 </context>
 <context>

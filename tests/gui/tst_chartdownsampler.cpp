@@ -12,7 +12,7 @@ QList<QPointF> sawtooth(int count)
 {
     QList<QPointF> points;
     for (int i = 0; i < count; ++i)
-        points.append(QPointF(i, (i * 7919) % 1000)); // deterministic, jagged
+        points.append(QPointF(i, double((qint64(i) * 7919) % 1000))); // deterministic, jagged; in 64 bits (i * 7919 leaves int past 271 000)
     return points;
 }
 
