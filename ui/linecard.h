@@ -1,10 +1,11 @@
 #pragma once
 
 #include "appsettings.h"
-#include "store/accountstore.h"
-#include "store/linestore.h"
+#include "domain/lineoutlook.h"
 
 #include <QFrame>
+#include <QHash>
+#include <QTimeZone>
 
 class QLabel;
 class QProgressBar;
@@ -12,21 +13,30 @@ class QPushButton;
 
 namespace topup {
 
-class Service;
-
-// One line on the dashboard: name and region, data and minutes left with
-// bars coloured against the threshold, the auto top-up state in words, the
-// next monthly top-up, the run-out forecast and daily allowance, and this
-// month's spend against the line's caps. Clicking it opens the line.
+// One line on the dashboard, in words: name and region, data and minutes
+// left with bars coloured against the threshold, the auto top-up state, the
+// next monthly top-up and what the threshold trigger will do (as the engine
+// will do them: Service::outlook), the run-out forecast and daily
+// allowance, this month's spend against the line's caps, low funds.
+// It computes no date, count or rule. Clicking it opens the line.
 class LineCard final : public QFrame
 {
     Q_OBJECT
 
 public:
-    LineCard(Service &service, AppSettings &settings, QWidget *parent = nullptr);
+    // What the words need besides the outlook: the account's zone and
+    // currency, and the methods' labels by id.
+    struct Context final
+    {
+        QString timezone;
+        QString currency;
+        QHash<qint64, QString> methodLabels;
+    };
 
-    void setLine(const LineRecord &line, const Account &account);
-    qint64 lineId() const noexcept { return m_line.id; }
+    explicit LineCard(AppSettings &settings, QWidget *parent = nullptr);
+
+    void setOutlook(const LineOutlook &outlook, const Context &context);
+    qint64 lineId() const noexcept { return m_outlook.line.id; }
 
 signals:
     void activated(qint64 lineId);
@@ -39,12 +49,15 @@ private:
     void refresh();
     void setBar(QProgressBar *bar, qint64 value, qint64 threshold, qint64 scale);
     QString stateText() const;
+    QString monthlyText() const;
+    QString forecastText() const;
+    QString spendText() const;
+    QString lowFundsText() const;
 
-    Service &m_service;
     AppSettings &m_settings;
-    LineRecord m_line;
-    Account m_account;
-    QString m_blockedReason; // of the latest blocked attempt, when blocked
+    LineOutlook m_outlook;
+    Context m_context;
+    QTimeZone m_zone;
     QLabel *m_name = nullptr;
     QLabel *m_region = nullptr;
     QLabel *m_dataLabel = nullptr;
@@ -56,6 +69,7 @@ private:
     QLabel *m_forecast = nullptr;
     QLabel *m_allowance = nullptr;
     QLabel *m_spend = nullptr;
+    QLabel *m_lowFunds = nullptr;
     QPushButton *m_open = nullptr;
 };
 

@@ -168,6 +168,7 @@ public:
     Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 lineId = 0);
     Expected<MonthSpend> spendThisMonth(qint64 lineId = 0);
+    // The last `days` local days up to the world's today; lineId 0: all lines added up.
     Expected<std::vector<UsagePoint>> dailyUsage(qint64 lineId, int days);
     Expected<std::vector<UsagePoint>> hourlyUsage(qint64 lineId, int hours);
     Expected<std::vector<AlertRow>> alerts(bool unreadOnly = false);

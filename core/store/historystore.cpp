@@ -79,9 +79,12 @@ Expected<MonthSpend> HistoryStore::spendIn(qint64 accountId, const QString &mont
 
 Expected<std::vector<UsagePoint>> HistoryStore::dailyUsage(qint64 accountId, qint64 lineId, const QString &fromDay)
 {
-    Statement select(m_database, QStringLiteral("SELECT u.day, u.data_bytes, u.voice_seconds FROM usage_daily u"
-                                                " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.line_id = ?"
-                                                " AND u.day >= ? ORDER BY u.day"));
+    Statement select(m_database, lineId != 0 ? QStringLiteral("SELECT u.day, u.data_bytes, u.voice_seconds FROM usage_daily u"
+                                                              " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.line_id = ?"
+                                                              " AND u.day >= ? ORDER BY u.day")
+                                             : QStringLiteral("SELECT u.day, sum(u.data_bytes), sum(u.voice_seconds) FROM usage_daily u"
+                                                              " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND ? = 0"
+                                                              " AND u.day >= ? GROUP BY u.day ORDER BY u.day"));
     select.bind(accountId).bind(lineId).bind(fromDay);
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<UsagePoint>>(ran);

@@ -24,6 +24,7 @@ public:
     Expected<std::vector<AttemptRow>> attempts(qint64 accountId, int limit, qint64 lineId = 0);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 accountId, qint64 lineId = 0);
     Expected<MonthSpend> spendIn(qint64 accountId, const QString &month, qint64 lineId = 0);
+    // One line's days, or (lineId 0) every line's added up.
     Expected<std::vector<UsagePoint>> dailyUsage(qint64 accountId, qint64 lineId, const QString &fromDay);
     Expected<std::vector<UsagePoint>> hourlyUsage(qint64 accountId, qint64 lineId, Instant from);
     Expected<std::vector<AlertRow>> alerts(qint64 accountId, bool unreadOnly);

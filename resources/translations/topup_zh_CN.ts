@@ -1757,10 +1757,6 @@
         <translation>最新提醒</translation>
     </message>
     <message>
-        <source>Lines bought: %1.</source>
-        <translation>购买线路：%1。</translation>
-    </message>
-    <message>
         <source>No lines yet. Buy an eSIM line from the carrier&apos;s catalog to see its balance here and top it up by your rules.</source>
         <translation>还没有线路。从运营商目录购买一条 eSIM 线路，即可在这里查看余额并按你的规则充值。</translation>
     </message>
@@ -2300,10 +2296,6 @@ Qt 自身的选项同样适用，其中包括：
         <translation>流量已用完（最近 7 天平均每天 %1）。</translation>
     </message>
     <message>
-        <source>At the last 7 days&apos; pace (%1 a day), data runs out around %2 — the threshold top-up will fire about %3.</source>
-        <translation>按最近 7 天的速度（每天 %1），流量约在 %2 用完——阈值充值约在 %3 触发。</translation>
-    </message>
-    <message>
         <source>At the last 7 days&apos; pace (%1 a day), data runs out around %2 — before the monthly top-up on %3.</source>
         <translation>按最近 7 天的速度（每天 %1），流量约在 %2 用完——早于 %3 的每月充值。</translation>
     </message>
@@ -2354,6 +2346,57 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>Auto top-up: on — retrying after a failed payment; next try at %1.</source>
         <translation>自动充值：已开启——付款失败后正在重试；下次尝试时间为 %1。</translation>
+    </message>
+    <message>
+        <source>Auto top-up: stopped — its payment method was removed. Choose another in the line&apos;s rules.</source>
+        <translation>自动充值：已停止——其付款方式已被移除。请在该线路的规则中另选一种。</translation>
+    </message>
+    <message>
+        <source>Next monthly top-up: %1 (%2) — it will be blocked: %3.</source>
+        <extracomment>The next monthly top-up: when, the time zone, why a limit will block it</extracomment>
+        <translation>下次每月充值：%1（%2）——将被拦截：%3。</translation>
+    </message>
+    <message>
+        <source>Next monthly top-up: %1 (%2) — its payment will fail: %3.</source>
+        <extracomment>The next monthly top-up: when, the time zone, why its payment will fail</extracomment>
+        <translation>下次每月充值：%1（%2）——付款将失败：%3。</translation>
+    </message>
+    <message>
+        <source>At the last 7 days&apos; pace (%1 a day), data runs out around %2 — the threshold top-up on %3 will be blocked: %4.</source>
+        <translation>按最近 7 天的速度（每天 %1），流量约在 %2 用完——%3 的阈值充值将被拦截：%4。</translation>
+    </message>
+    <message>
+        <source>At the last 7 days&apos; pace (%1 a day), data runs out around %2 — the threshold top-up on %3 will fail: %4.</source>
+        <translation>按最近 7 天的速度（每天 %1），流量约在 %2 用完——%3 的阈值充值将付款失败：%4。</translation>
+    </message>
+    <message>
+        <source>At the last 7 days&apos; pace (%1 a day), data runs out around %2 — the threshold top-up comes on %3.</source>
+        <translation>按最近 7 天的速度（每天 %1），流量约在 %2 用完——阈值充值将在 %3 进行。</translation>
+    </message>
+    <message>
+        <source>Low funds: %1 holds %2, less than a top-up of this line costs (%3).</source>
+        <extracomment>A payment method, what it holds, and the top-up of this line it cannot pay</extracomment>
+        <translation>余额不足：%1 仅有 %2，不足以支付本线路的一次充值（%3）。</translation>
+    </message>
+    <message>
+        <source>a payment method</source>
+        <translation>某付款方式</translation>
+    </message>
+    <message>
+        <source>Data has run out.</source>
+        <translation>流量已用完。</translation>
+    </message>
+    <message>
+        <source>The threshold top-up on %1 will be blocked: %2.</source>
+        <translation>%1 的阈值充值将被拦截：%2。</translation>
+    </message>
+    <message>
+        <source>The threshold top-up on %1 will fail: %2.</source>
+        <translation>%1 的阈值充值将付款失败：%2。</translation>
+    </message>
+    <message>
+        <source>The threshold top-up comes on %1.</source>
+        <translation>阈值充值将在 %1 进行。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "appsettings.h"
+#include "checked.h"
 #include "demoaccess.h"
 #include "formatter.h"
 #include "linecard.h"
@@ -12,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace topup;
 
@@ -118,6 +120,123 @@ private slots:
         QVERIFY(open);
         QTest::mouseClick(open, Qt::LeftButton);
         QCOMPARE(activated.count(), 2);
+    }
+
+    // The dashboard read the process clock (Service::now) while every other
+    // page read the world's: after the simulated clock moved on it still
+    // showed the old date, its cards' forecasts counted the days before it
+    // ("No data used in the last 7 days" while the chart showed use) and
+    // their counts stood still. Everything now follows the world's clock.
+    void theHeaderForecastsAndCountsFollowTheWorldsClock()
+    {
+        auto *clock = m_page->findChild<QLabel *>(QStringLiteral("clockLabel"));
+        QVERIFY(clock);
+        const QTimeZone zone("Europe/Berlin");
+        const Instant before = TOPUP_VALUE(m_service->worldClock());
+        QCOMPARE(clock->text(), QStringLiteral("Simulated clock: %1 (Europe/Berlin)").arg(Formatter::dateTime(before, zone)));
+        const Outlook then = TOPUP_VALUE(m_service->outlook());
+
+        TOPUP_VERIFY_OK(m_service->advanceBy(12 * 24 * 3600 * 1000LL));
+        const Instant after = TOPUP_VALUE(m_service->worldClock());
+        QTRY_COMPARE(clock->text(), QStringLiteral("Simulated clock: %1 (Europe/Berlin)").arg(Formatter::dateTime(after, zone)));
+        const Outlook now = TOPUP_VALUE(m_service->outlook());
+        QCOMPARE(now.clock, after);
+        bool daysLeftMoved = false;
+        int used = 0;
+        for (const LineOutlook &line : now.lines) {
+            LineCard *card = cardFor(line.line.id);
+            QVERIFY(card);
+            const QString forecast = card->findChild<QLabel *>(QStringLiteral("forecast"))->text();
+            const QString allowance = card->findChild<QLabel *>(QStringLiteral("allowance"))->text();
+            const QString spend = card->findChild<QLabel *>(QStringLiteral("spend"))->text();
+            if (line.line.dataBytes <= 0) {
+                QVERIFY2(forecast.startsWith(QLatin1String("Data has run out")), qPrintable(forecast));
+            } else if (line.forecast.perDay > 0) {
+                ++used;
+                QVERIFY2(forecast.contains(Formatter::data(line.forecast.perDay, DataUnits::Decimal)), qPrintable(forecast));
+            } else {
+                QCOMPARE(forecast, QStringLiteral("No data used in the last 7 days."));
+            }
+            QVERIFY2(allowance.contains(QStringLiteral("(days left: %1)").arg(line.forecast.daysLeft)), qPrintable(allowance));
+            QVERIFY2(spend.contains(QStringLiteral("Top-ups this month: %1").arg(line.thisMonth.lineCount)), qPrintable(spend));
+            const LineOutlook *earlier = then.line(line.line.id);
+            QVERIFY(earlier);
+            daysLeftMoved = daysLeftMoved || earlier->forecast.daysLeft != line.forecast.daysLeft;
+        }
+        QVERIFY(daysLeftMoved);
+        QVERIFY(used >= 2); // the home phone and the travel eSIM are used every day
+    }
+
+    // Home phone's monthly day set to 31 after its top-up of this month ran
+    // on the 1st: one monthly chain per local month (SPEC §5), so the next
+    // one is at the end of next month, as the engine will run it. The card
+    // worked the date out itself and said the 31st of this month.
+    void aMonthlyDayAfterThisMonthsTopUpWaitsForNextMonth()
+    {
+        const LineRecord home = TOPUP_FIRST(m_service->lines());
+        QVERIFY(home.policy && home.policy->hasActiveMonthly());
+        QCOMPARE(home.policy->monthly->day, 1); // its March top-up ran on 1 March
+        Policy policy = *home.policy;
+        policy.monthly->day = 31;
+        TOPUP_VERIFY_OK(m_service->setPolicy(home.id, policy));
+        const Outlook outlook = TOPUP_VALUE(m_service->outlook());
+        const LineOutlook *line = outlook.line(home.id);
+        QVERIFY(line && line->nextMonthly());
+        const Instant april30 = test::at("2027-04-30T07:00:00Z"); // 09:00 in Berlin (summer time)
+        QCOMPARE(line->nextMonthly()->at, april30);
+        LineCard *card = cardFor(home.id);
+        QVERIFY(card);
+        auto *monthly = card->findChild<QLabel *>(QStringLiteral("nextMonthly"));
+        QVERIFY(monthly);
+        QTRY_COMPARE(monthly->text(), QStringLiteral("Next monthly top-up: %1 (Europe/Berlin)")
+                                          .arg(Formatter::dateTime(april30, QTimeZone("Europe/Berlin"))));
+        QVERIFY2(card->findChild<QLabel *>(QStringLiteral("allowance"))->text().contains(QLatin1String("until the monthly top-up")),
+                 "the allowance counts to the next paid monthly top-up");
+        // And the engine does run it then, not on 31 March.
+        TOPUP_VERIFY_OK(m_service->advanceBy(april30.msecs() - TOPUP_VALUE(m_service->worldClock()).msecs()));
+        const AttemptRow latest = TOPUP_FIRST(m_service->attempts(1, home.id));
+        QCOMPARE(latest.trigger, QStringLiteral("monthly"));
+        QCOMPARE(latest.at, april30);
+    }
+
+    // The EU tablet at its line cap: the card said "the threshold top-up will
+    // fire about …" from the usage pace; the engine blocks it. It now says
+    // what the engine will do.
+    void aThresholdTopUpAtTheCapIsShownBlocked()
+    {
+        const std::vector<LineRecord> lines = TOPUP_VALUE(m_service->lines());
+        QVERIFY(lines.size() == 3);
+        const LineRecord tablet = lines[2];
+        QVERIFY(tablet.policy && tablet.policy->monthlyCap && tablet.policy->threshold);
+        // Room for two more 1 GB top-ups this month (new rules re-arm the
+        // trigger: a line already below its threshold tops up at once), then
+        // drained until the cap is spent.
+        const auto spent = [&] { return TOPUP_VALUE(m_service->outlook()).line(tablet.id)->thisMonth.lineSpend; };
+        Policy policy = *tablet.policy;
+        policy.monthlyCap = spent() + Money::fromCents(1000);
+        TOPUP_VERIFY_OK(m_service->setPolicy(tablet.id, policy));
+        for (int drains = 0; spent() < *policy.monthlyCap && drains < 2; ++drains)
+            TOPUP_VERIFY_OK(m_service->drainLine(tablet.id));
+        const Outlook outlook = TOPUP_VALUE(m_service->outlook());
+        const LineOutlook *line = outlook.line(tablet.id);
+        QVERIFY(line);
+        QCOMPARE(line->thisMonth.lineSpend, *policy.monthlyCap);
+        QCOMPARE(line->line.progress.state, ThresholdState::Armed);
+        const PreviewItem *next = line->nextThreshold();
+        QVERIFY2(next && next->blocked() && next->reason == QLatin1String("budget_cap"), "the engine blocks the next threshold top-up");
+        QVERIFY(next->at < test::at("2027-04-01T00:00:00Z"));
+        LineCard *card = cardFor(tablet.id);
+        QVERIFY(card);
+        auto *forecast = card->findChild<QLabel *>(QStringLiteral("forecast"));
+        QTRY_VERIFY2(forecast->text().contains(QStringLiteral("the threshold top-up on %1 will be blocked: the line's monthly cap is reached")
+                                                   .arg(Formatter::dayMonth(next->at, QTimeZone("Europe/Berlin")))),
+                     qPrintable(forecast->text()));
+        QVERIFY2(!forecast->text().contains(QLatin1String("will fire")), qPrintable(forecast->text()));
+        // And so it goes.
+        TOPUP_VERIFY_OK(m_service->advanceBy(next->at.msecs() - outlook.clock.msecs()));
+        const AttemptRow latest = TOPUP_FIRST(m_service->attempts(1, tablet.id));
+        QCOMPARE(latest.status, QStringLiteral("blocked"));
+        QCOMPARE(latest.at, next->at);
     }
 
     void unitsFollowTheSettings()

@@ -22,7 +22,6 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include <map>
 
 namespace topup {
 namespace {
@@ -161,24 +160,34 @@ void DashboardPage::refresh()
     m_dirty = false;
     if (!m_service.account())
         return;
-    const Account account = *m_service.account();
-    const QTimeZone zone(account.timezone.toUtf8());
-    m_clock->setText(tr("Simulated clock: %1 (%2)").arg(Formatter::dateTime(m_service.now(), zone), account.timezone));
+    // Everything the page says about the lines and the month, at the
+    // world's simulated clock: one query for all the cards.
+    const Expected<Outlook> outlook = m_service.outlook();
+    if (!outlook) {
+        m_clock->setText(outlook.error());
+        return;
+    }
+    const QTimeZone zone(outlook->timezone.toUtf8());
+    m_clock->setText(tr("Simulated clock: %1 (%2)").arg(Formatter::dateTime(outlook->clock, zone), outlook->timezone));
 
-    const Expected<std::vector<LineRecord>> lines = m_service.lines();
-    const std::size_t count = lines ? lines->size() : 0;
+    LineCard::Context context{outlook->timezone, outlook->currency, {}};
+    if (const Expected<std::vector<MethodRecord>> methods = m_service.methods()) {
+        for (const MethodRecord &method : *methods)
+            context.methodLabels.insert(method.id, method.label());
+    }
+    const std::size_t count = outlook->lines.size();
     while (m_cards.size() > count) {
         m_cards.back()->deleteLater();
         m_cards.pop_back();
     }
     while (m_cards.size() < count) {
-        auto *card = new LineCard(m_service, m_settings, this);
+        auto *card = new LineCard(m_settings, this);
         connect(card, &LineCard::activated, this, &DashboardPage::lineActivated);
         m_cardGrid->addWidget(card, int(m_cards.size()) / 3, int(m_cards.size()) % 3);
         m_cards.push_back(card);
     }
     for (std::size_t i = 0; i < count; ++i)
-        m_cards[i]->setLine((*lines)[i], account);
+        m_cards[i]->setOutlook(outlook->lines[i], context);
     m_noLines->setVisible(count == 0);
 
     // The chart's line choice: all lines, or one.
@@ -187,25 +196,19 @@ void DashboardPage::refresh()
         const QSignalBlocker block(m_chartLine);
         m_chartLine->clear();
         m_chartLine->addItem(tr("All lines"), qint64(0));
-        for (std::size_t i = 0; i < count; ++i)
-            m_chartLine->addItem((*lines)[i].name, (*lines)[i].id);
+        for (const LineOutlook &line : outlook->lines)
+            m_chartLine->addItem(line.line.name, line.line.id);
         const int index = m_chartLine->findData(chosen);
         m_chartLine->setCurrentIndex(index < 0 ? 0 : index);
     }
 
-    const Expected<MonthSpend> spend = m_service.spendThisMonth(0);
-    if (spend) {
-        const QString autoSpend = Formatter::money(spend->autoSpend, account.currency);
-        QString text = account.monthlyCap
-            ? tr("Auto top-ups: %1 of the %2 account cap.").arg(autoSpend, Formatter::money(*account.monthlyCap, account.currency))
-            : tr("Auto top-ups: %1 (no account cap).").arg(autoSpend);
-        text += QLatin1Char('\n') + tr("Manual top-ups: %1.").arg(Formatter::money(spend->manualSpend, account.currency));
-        if (!spend->purchases.isZero())
-            text += QLatin1Char('\n') + tr("Lines bought: %1.").arg(Formatter::money(spend->purchases, account.currency));
-        m_spend->setText(text);
-    } else {
-        m_spend->setText(spend.error());
-    }
+    const QString autoSpend = Formatter::money(outlook->accountAutoSpend, outlook->currency);
+    QString text = outlook->accountCap
+        ? tr("Auto top-ups: %1 of the %2 account cap.").arg(autoSpend, Formatter::money(*outlook->accountCap, outlook->currency))
+        : tr("Auto top-ups: %1 (no account cap).").arg(autoSpend);
+    text += QLatin1Char('\n') + tr("Manual top-ups: %1.").arg(Formatter::money(outlook->accountManualSpend, outlook->currency));
+    m_spend->setText(text);
+    m_today = QDateTime::fromMSecsSinceEpoch(outlook->clock.msecs(), zone).date();
     refreshChart();
     refreshAlerts();
 }
@@ -214,34 +217,17 @@ void DashboardPage::refreshChart()
 {
     if (!m_service.account())
         return;
+    // The 30 full days before the world's today: today's half day would look like a fall.
     const qint64 chosen = m_chartLine->currentData().toLongLong();
-    std::map<QString, UsagePoint> byDay;
-    const QString today = QDateTime::fromMSecsSinceEpoch(m_service.now().msecs(), QTimeZone(m_service.account()->timezone.toUtf8()))
-                              .date()
-                              .toString(Qt::ISODate);
-    const Expected<std::vector<LineRecord>> lines = m_service.lines();
-    if (lines) {
-        for (const LineRecord &line : *lines) {
-            if (chosen != 0 && line.id != chosen)
-                continue;
-            // The 30 full days before today: today's half day would look like a fall.
-            const Expected<std::vector<UsagePoint>> days = m_service.dailyUsage(line.id, 31);
-            if (!days)
-                continue;
-            for (const UsagePoint &day : *days) {
-                if (day.label.startsWith(today))
-                    continue;
-                UsagePoint &sum = byDay[day.label];
-                sum.label = day.label;
-                sum.dataBytes += day.dataBytes;
-                sum.voiceSeconds += day.voiceSeconds;
-            }
+    const Expected<std::vector<UsagePoint>> days = m_service.dailyUsage(chosen, 31);
+    std::vector<UsagePoint> series;
+    if (days) {
+        const QString today = m_today.toString(Qt::ISODate);
+        for (const UsagePoint &day : *days) {
+            if (!day.label.startsWith(today))
+                series.push_back(day);
         }
     }
-    std::vector<UsagePoint> series;
-    series.reserve(byDay.size());
-    for (const auto &entry : byDay)
-        series.push_back(entry.second);
     m_chart->setDays(series);
 }
 

@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 
+#include <QDate>
 #include <QWidget>
 
 #include <vector>
@@ -49,6 +50,7 @@ private:
     Service &m_service;
     AppSettings &m_settings;
     bool m_dirty = true;
+    QDate m_today; // the world's local date at the last refresh
     QLabel *m_title = nullptr;
     QLabel *m_clock = nullptr;
     QGridLayout *m_cardGrid = nullptr;
