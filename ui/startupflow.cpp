@@ -75,7 +75,7 @@ Expected<CatchUpSummary> StartupFlow::catchUp(Service &service)
                                                                  : Expected<CatchUpSummary>::failure(error);
                                         loop.quit();
                                     });
-    if (!service.startCatchUp(service.now())) {
+    if (!service.startCatchUpToNow()) {
         disconnect(onProgress);
         disconnect(onFinished);
         return Expected<CatchUpSummary>::failure(tr("a catch-up is already running"));

@@ -288,6 +288,13 @@ Expected<Instant> Service::worldClock()
     return clock->value_or(now());
 }
 
+Expected<QDate> Service::worldToday()
+{
+    return forAccountAt(Access::Read, [&](qint64, Instant clock) -> Expected<QDate> {
+        return QDateTime::fromMSecsSinceEpoch(clock.msecs(), calendar().zone()).date();
+    });
+}
+
 Expected<CatchUpSummary> Service::runTo(Instant target, const WorldSync::Progress &progress)
 {
     if (const QString why = writeRefusal(); !why.isEmpty())

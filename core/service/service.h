@@ -11,6 +11,7 @@
 #include "domain/regionoffer.h"
 #include "worldsync.h"
 
+#include <QDate>
 #include <QObject>
 #include <QPointer>
 #include <QThread>
@@ -87,14 +88,20 @@ public:
     // card expiry follow it from now on (past records keep their months).
     Expected<bool> setTimeZone(const QString &zone);
 
-    // The simulated clock.
+    // The simulated clock. worldClock() is the only "now" a screen shows or
+    // computes with; now() is the process clock (or --now), which only says
+    // where a catch-up moves the world to.
     Instant now() const { return m_clock->now(); }
     Expected<Instant> worldClock();
+    // The world's local date in the account's zone.
+    Expected<QDate> worldToday();
     Expected<CatchUpSummary> catchUpToNow(const WorldSync::Progress &progress = {});
     Expected<CatchUpSummary> advanceBy(qint64 ms, const WorldSync::Progress &progress = {});
     // The same, off this thread: progress and the end arrive as signals,
     // and the other calls must wait for catchUpFinished (busy() says so).
     bool startCatchUp(Instant target);
+    // To the process clock (or --now): what opening the app does.
+    bool startCatchUpToNow() { return startCatchUp(now()); }
     bool busy() const noexcept { return m_busy; }
     // Plays the world forward continuously (SimulationPlayer): every 200 ms
     // of real time it advances by a fifth of `simulatedMsPerSecond`, until

@@ -4,7 +4,10 @@
 #include "appsettings.h"
 #include "demoaccess.h"
 #include "mainwindow.h"
+#include "displayformat.h"
+#include "formatter.h"
 #include "pages/alertspage.h"
+#include "pages/historypage.h"
 #include "pages/dashboardpage.h"
 #include "pages/settingspage.h"
 #include "service/demoworld.h"
@@ -16,6 +19,8 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
+#include <QTimeZone>
 #include <QListWidget>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -204,6 +209,44 @@ private slots:
         QVERIFY(m_service->advanceBy(60 * 1000));
         QTRY_COMPARE(sideBar(), QStringLiteral("Alerts (%1)").arg(m_window->alertsPage()->unreadCount()));
         QCOMPARE(m_window->alertsPage()->unreadCount(), int(m_service->alerts(true)->size()));
+    }
+
+    // One clock: opened with a --now earlier than the world's clock, the
+    // dashboard showed that date while the Test tab showed the world's.
+    // Every page shows and counts from the world's simulated clock.
+    void everyPageReadsTheWorldsClock()
+    {
+        TOPUP_VERIFY_OK(m_service->advanceBy(10 * 24 * 3600 * 1000LL));
+        const Instant world = TOPUP_VALUE(m_service->worldClock());
+        m_window.reset();
+        m_service.reset();
+        Service::Options options;
+        options.dataDir = m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction()));
+        options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z"); // ten days before the world
+        options.passwordIterations = 1000;
+        Expected<std::unique_ptr<Service>> opened = Service::open(options);
+        QVERIFY2(opened, qPrintable(opened.error()));
+        m_service = opened.take();
+        TOPUP_VERIFY_OK(DemoAccess::open(*m_service));
+        QCOMPARE(TOPUP_VALUE(m_service->worldClock()), world);
+        m_window = std::make_unique<MainWindow>(*m_service, *m_settings);
+        m_window->resize(1280, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+        const QTimeZone zone("Europe/Berlin");
+        auto *dashboardClock = m_window->dashboardPage()->findChild<QLabel *>(QStringLiteral("clockLabel"));
+        QVERIFY(dashboardClock);
+        QTRY_COMPARE(dashboardClock->text(), QStringLiteral("Simulated clock: %1 (Europe/Berlin)").arg(Formatter::dateTime(world, zone)));
+        m_window->linePage()->showLine(TOPUP_FIRST(m_service->lines()).id);
+        m_window->showPage(MainWindow::Page::Line);
+        auto *testClock = m_window->linePage()->findChild<QLabel *>(QStringLiteral("clock"));
+        QVERIFY(testClock);
+        QTRY_COMPARE(testClock->text(), QStringLiteral("Simulated time: %1").arg(DisplayFormat::dateTime(world, zone)));
+        m_window->showPage(MainWindow::Page::History);
+        auto *to = m_window->historyPage()->findChild<QDateEdit *>(QStringLiteral("toDate"));
+        QVERIFY(to);
+        QCOMPARE(to->maximumDate(), QDateTime::fromMSecsSinceEpoch(world.msecs(), zone).date());
     }
 
     void newAlertsAreNewsOnlyOnce()

@@ -143,11 +143,10 @@ void AddCardDialog::validate()
     const Expected<CardNumber> parsed = CardNumber::parse(number);
     m_numberError->setError(number.trimmed().isEmpty() || parsed ? QString() : parsed.error());
 
-    const Expected<Instant> clock = m_service.worldClock();
-    const QDate today = QDateTime::fromMSecsSinceEpoch(clock ? clock->msecs() : m_service.now().msecs(),
-                                                       DisplayFormat::zoneOf(m_service))
-                            .date();
-    const Expected<YearMonth> expiry = parseCardExpiry(m_expiry->text(), YearMonth{today.year(), today.month()});
+    // Expired or not as of the world's date, which the service checks too.
+    const Expected<QDate> today = m_service.worldToday();
+    const Expected<YearMonth> expiry = today ? parseCardExpiry(m_expiry->text(), YearMonth{today->year(), today->month()})
+                                             : Expected<YearMonth>::failure(today.error());
     m_expiryError->setError(m_expiry->text().trimmed().isEmpty() || expiry ? QString() : expiry.error());
 
     const Expected<bool> code = checkSecurityCode(m_code->text(), brand.value_or(CardBrand::Visa));

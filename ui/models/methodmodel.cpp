@@ -45,8 +45,8 @@ void MethodModel::reload()
             }
         }
     }
-    const Expected<Instant> clock = m_service.worldClock();
-    m_today = QDateTime::fromMSecsSinceEpoch(clock ? clock->msecs() : m_service.now().msecs(), DisplayFormat::zoneOf(m_service)).date();
+    if (const Expected<QDate> today = m_service.worldToday())
+        m_today = *today; // else the last day read (expiry marks by the world's date)
     if (!sameRows)
         endResetModel();
     else

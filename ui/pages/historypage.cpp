@@ -112,9 +112,10 @@ HistoryPage::HistoryPage(Service &service, QWidget *parent, int pageSize)
     });
     connect(&m_service, &Service::clockChanged, this, [this] {
         // The range may reach the simulated today; an end at the old today follows it.
-        const Expected<Instant> clock = m_service.worldClock();
-        const QDate today = QDateTime::fromMSecsSinceEpoch(clock ? clock->msecs() : m_service.now().msecs(),
-                                                           DisplayFormat::zoneOf(m_service)).date();
+        const Expected<QDate> worldToday = m_service.worldToday();
+        if (!worldToday)
+            return;
+        const QDate today = *worldToday;
         const bool followsToday = m_to->date() == m_to->maximumDate();
         m_from->setMaximumDate(today);
         m_to->setMaximumDate(today);
@@ -188,9 +189,10 @@ void HistoryPage::fillLines()
 
 void HistoryPage::resetDates()
 {
-    const Expected<Instant> clock = m_service.worldClock();
-    const QDate today = QDateTime::fromMSecsSinceEpoch(clock ? clock->msecs() : m_service.now().msecs(),
-                                                       DisplayFormat::zoneOf(m_service)).date();
+    const Expected<QDate> worldToday = m_service.worldToday();
+    if (!worldToday)
+        return;
+    const QDate today = *worldToday;
     const QSignalBlocker quietFrom(m_from);
     const QSignalBlocker quietTo(m_to);
     m_from->setMaximumDate(today);
