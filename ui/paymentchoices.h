@@ -3,6 +3,7 @@
 #include "domain/methodrecord.h"
 #include "domain/yearmonth.h"
 
+#include <optional>
 #include <vector>
 
 namespace topup {
@@ -17,8 +18,8 @@ class PaymentChoices final
 public:
     PaymentChoices() = delete;
 
-    // The local month of the world's clock.
-    static YearMonth thisMonth(Service &service);
+    // The local month of the world's clock; none when it cannot be read.
+    static std::optional<YearMonth> thisMonth(Service &service);
     // The account's methods that can still pay, in the service's order.
     static std::vector<MethodRecord> usable(Service &service);
 };
