@@ -113,6 +113,8 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
     WorldPair pair = world.take();
 
     std::unique_ptr<Service> service(new Service(std::move(claimed), pair.store, std::move(pair.journal), options));
+    if (const Expected<bool> clock = WorldSync(*service->m_store, *service->m_provider).checkClock(); !clock)
+        return Result::failure(clock.error());
     ChargeRecorder recorder(*service->m_store, *service->m_provider);
     const Expected<int> reconciled = recorder.reconcile();
     if (!reconciled)

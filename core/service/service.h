@@ -58,7 +58,7 @@ public:
     const QString &dataDir() const noexcept { return m_dataDir; }
     int reconciledAtOpen() const noexcept { return m_reconciled; }
 
-    // The full check of both files (`PRAGMA quick_check`): Checking while it
+    // The full check of both files (`PRAGMA integrity_check`): Checking while it
     // runs in the background after a clean open, Ok once every page was
     // read whole (at open, after an unclean shutdown, or in the background),
     // Damaged when it found damage: then integrityProblem() says where and

@@ -1147,6 +1147,14 @@
         <source>the generate entries make %1 usage events in all, more than the limit of %2</source>
         <translation>所有 generate 条目共产生 %1 个用量事件，超过了 %2 个的上限</translation>
     </message>
+    <message>
+        <source>must not contain an invisible formatting character (U+%1 at character %2): printed, the id would look like another</source>
+        <translation>不得包含不可见的格式字符（第 %2 个字符为 U+%1）：打印出来后，该 id 看起来会与另一个 id 相同</translation>
+    </message>
+    <message>
+        <source>must be in Unicode normal form C (NFC): written another way, it would look like an id that differs</source>
+        <translation>必须采用 Unicode 规范化形式 C（NFC）：以其他形式书写时，它看起来会与另一个不同的 id 相同</translation>
+    </message>
 </context>
 <context>
     <name>TimeZoneName</name>
@@ -1207,6 +1215,18 @@
     <message>
         <source>the world cannot move past %1: %2</source>
         <translation>世界无法推进到 %1 之后：%2</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (the world&apos;s clock reads %2 ms from 1970, outside the years 0001 to 9999); refused, nothing was changed</source>
+        <translation>%1：数据库已损坏（世界时钟读数为自 1970 年起 %2 毫秒，超出 0001 至 9999 年的范围）；已拒绝，未做任何更改</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (the world&apos;s clock reads %2, earlier than the usage recorded at %3; the clock never goes back); refused, nothing was changed</source>
+        <translation>%1：数据库已损坏（世界时钟读数为 %2，早于记录在 %3 的用量；时钟从不倒退）；已拒绝，未做任何更改</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (the world&apos;s clock reads %2, earlier than the top-up recorded at %3; the clock never goes back); refused, nothing was changed</source>
+        <translation>%1：数据库已损坏（世界时钟读数为 %2，早于记录在 %3 的充值；时钟从不倒退）；已拒绝，未做任何更改</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +1978,14 @@
         <source>this key appears twice in the same object</source>
         <translation>该键在同一对象中出现了两次</translation>
     </message>
+    <message>
+        <source>%1 is beyond 2^53 (9007199254740992), past which numbers are not held exactly</source>
+        <translation>%1 超过 2^53（9007199254740992），超过此值的数字无法精确保存</translation>
+    </message>
+    <message>
+        <source>%1 has %2 significant digits, more than the 15 a number is held exactly with; write it shorter</source>
+        <translation>%1 有 %2 位有效数字，超过了能精确保存的 15 位；请写短一些</translation>
+    </message>
 </context>
 <context>
     <name>topup::Formatter</name>
@@ -2106,6 +2134,17 @@
     <message>
         <source>no such alert</source>
         <translation>提醒不存在</translation>
+    </message>
+</context>
+<context>
+    <name>topup::IntegrityCheck</name>
+    <message>
+        <source>cannot copy the file and its write-ahead log to check them without changing them</source>
+        <translation>无法复制该文件及其预写日志，因而无法在不改动它们的情况下检查</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
     </message>
 </context>
 <context>
