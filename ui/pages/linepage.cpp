@@ -230,6 +230,7 @@ void LinePage::removeLine()
 void LinePage::setDataUnits(DataUnits units)
 {
     m_test->setDataUnits(units);
+    m_rules->setDataUnits(units);
 }
 
 } // namespace topup
