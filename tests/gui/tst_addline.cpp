@@ -31,12 +31,6 @@ using namespace topup::testing;
 
 namespace {
 
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    return parent->findChild<T *>(QLatin1String(name));
-}
-
 // Steps a combo box to the entry holding `data`, with the keyboard.
 bool choose(QComboBox *combo, const QVariant &data)
 {
