@@ -1,5 +1,6 @@
 #include "service.h"
 
+#include "advisorhistory.h"
 #include "catchupworker.h"
 #include "dryrun.h"
 #include "engine/engine.h"
@@ -544,6 +545,16 @@ Expected<bool> Service::drainLine(qint64 lineId)
         return drained;
     emit linesChanged();
     return settle();
+}
+
+Expected<std::unique_ptr<AdviceTask>> Service::adviseRules(qint64 lineId, int days)
+{
+    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) -> Expected<std::unique_ptr<AdviceTask>> {
+        const Expected<AdvisorInput> input = AdvisorHistory(*m_store, *m_provider).input(id, lineId, clock, days);
+        if (!input)
+            return Expected<std::unique_ptr<AdviceTask>>::failure(input.error());
+        return std::make_unique<AdviceTask>(*input, days);
+    });
 }
 
 // ---- queries
