@@ -200,15 +200,22 @@ int SimCommandLine::checkWorld(const QString &dataDir)
             whole = false;
             continue;
         }
-        const IntegrityCheck::Result result = IntegrityCheck::run(path);
+        const IntegrityCheck::Result result = IntegrityCheck::runUntouched(path);
         switch (result.verdict) {
         case IntegrityCheck::Verdict::Ok:
-            print(SimCommandLine::tr("%1: whole (every page read)").arg(path));
+            print(SimCommandLine::tr("%1: whole (every page read, every index compared with its table)").arg(path));
             break;
-        case IntegrityCheck::Verdict::Damaged:
+        case IntegrityCheck::Verdict::Damaged: {
             printError(SimCommandLine::tr("%1: damaged database (%2)").arg(path, result.problem));
             whole = false;
+            // The damaged file itself is left as it is; an empty write-ahead
+            // log beside it (SQLite's own sign of an unclean shutdown) makes
+            // the next start check it in full and refuse it.
+            QFile marker(path + QLatin1String("-wal"));
+            if (!marker.exists() && marker.open(QIODevice::WriteOnly))
+                marker.close();
             break;
+        }
         case IntegrityCheck::Verdict::Unchecked:
         case IntegrityCheck::Verdict::Stopped:
             printError(SimCommandLine::tr("%1: could not be read to its end (%2)").arg(path, result.problem));

@@ -2,6 +2,7 @@
 
 #include "demoaccess.h"
 #include "dialogs/addcarddialog.h"
+#include "dialogs/rulesadvisordialog.h"
 #include "mainwindow.h"
 #include "pages/linepage.h"
 #include "pages/paymentspage.h"
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QPainter>
@@ -54,8 +56,9 @@ ScreenshotTour::ScreenshotTour(AppSettings &settings, QString outputDir, Instant
 QStringList ScreenshotTour::fileNames()
 {
     return {QStringLiteral("login.png"),    QStringLiteral("dashboard.png"),       QStringLiteral("line-rules.png"),
-            QStringLiteral("test-topup.png"), QStringLiteral("payments.png"),      QStringLiteral("add-card-errors.png"),
-            QStringLiteral("history.png"),  QStringLiteral("alerts.png"),          QStringLiteral("settings.png")};
+            QStringLiteral("rules-advisor.png"), QStringLiteral("test-topup.png"), QStringLiteral("payments.png"),
+            QStringLiteral("add-card-errors.png"), QStringLiteral("history.png"),  QStringLiteral("alerts.png"),
+            QStringLiteral("settings.png")};
 }
 
 Expected<bool> ScreenshotTour::save(QWidget &window, const QString &name, QWidget *overlay)
@@ -129,6 +132,20 @@ Expected<QStringList> ScreenshotTour::run()
     window.linePage()->rules()->refreshPreview();
     if (const auto saved = save(window, QStringLiteral("line-rules.png")); !saved)
         return Result::failure(saved.error());
+
+    // "Suggest rules…" over the line's 90 days, once the replay has ended.
+    RulesAdvisorDialog *advisor = window.linePage()->rules()->openAdvisor();
+    if (!advisor)
+        return Result::failure(tr("the rules advisor did not open"));
+    if (advisor->isRunning()) {
+        QEventLoop loop;
+        QObject::connect(advisor, &RulesAdvisorDialog::runEnded, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    const auto savedAdvisor = save(window, QStringLiteral("rules-advisor.png"), advisor);
+    advisor->close();
+    if (!savedAdvisor)
+        return Result::failure(savedAdvisor.error());
 
     // Mid-simulation: the line is drained and its threshold top-up fires at once.
     if (const Expected<bool> drained = service.drainLine(line.id); !drained)

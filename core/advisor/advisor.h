@@ -1,7 +1,7 @@
 #pragma once
 
 #include "advisorinput.h"
-#include "candidateresult.h"
+#include "domain/candidateresult.h"
 
 #include "domain/expected.h"
 

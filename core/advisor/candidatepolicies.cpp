@@ -104,6 +104,10 @@ CandidatePolicies::Triggers CandidatePolicies::triggers(const AdvisorInput &inpu
             if (at == steps.end() || *at != current.threshold->below)
                 steps.insert(at, current.threshold->below);
         }
+        // Larger amounts first: between rules that did equally well, the
+        // ranking keeps the one with more margin (its last tie-break is
+        // this order).
+        std::reverse(steps.begin(), steps.end());
         for (const qint64 below : steps) {
             for (const Package &package : input.packages) {
                 if (!PolicyRules::packageProblem(resource, package))

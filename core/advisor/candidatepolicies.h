@@ -15,7 +15,8 @@ namespace topup {
 // used, on every day 1-28 and on the last day (31); and every threshold
 // with every monthly top-up. Each keeps the method, fallback, caps and
 // monthly time of the line's current rules. Always the same list, in the
-// same order, for the same input.
+// same order, for the same input: thresholds (larger amounts first, then
+// package order), monthly top-ups (package order, then day), pairs.
 class CandidatePolicies final
 {
 public:

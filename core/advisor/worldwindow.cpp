@@ -69,15 +69,6 @@ std::map<qint64, std::pair<qint64, qint64>> demandByHour(const World &world, int
     return hours;
 }
 
-// The first whole hour (UTC) of the last `days` days up to `end`, or
-// `start` when the World is shorter.
-Instant windowStart(const World &world, int days)
-{
-    const qint64 earliest = world.end.msecs() + 1 - days * civil::msPerDay;
-    const qint64 firstHour = hourOf(earliest) + (hourOf(earliest) < earliest ? civil::msPerHour : 0);
-    return Instant::fromMsecs(std::max(world.start.msecs(), std::min(firstHour, world.end.msecs())));
-}
-
 // The line's rules as its last policy event before `end` left them; a line
 // without rules gets a disabled policy (the advisor then says it has no method).
 Policy rulesAtEnd(const World &world, const Line &line)
@@ -102,6 +93,13 @@ QString runProblem(const RunError &error)
 
 } // namespace
 
+Instant WorldWindow::windowStart(Instant start, Instant end, int days)
+{
+    const qint64 earliest = end.msecs() + 1 - days * civil::msPerDay;
+    const qint64 firstHour = hourOf(earliest) + (hourOf(earliest) < earliest ? civil::msPerHour : 0);
+    return Instant::fromMsecs(std::max(start.msecs(), std::min(firstHour, end.msecs())));
+}
+
 Expected<AdvisorInput> WorldWindow::advisorInput(const World &world, const QString &lineId, int days)
 {
     const auto lineAt = std::find_if(world.lines.begin(), world.lines.end(),
@@ -117,7 +115,7 @@ Expected<AdvisorInput> WorldWindow::advisorInput(const World &world, const QStri
     input.lineId = lineId;
     input.zone = world.zone;
     input.to = world.end;
-    input.from = windowStart(world, days);
+    input.from = windowStart(world.start, world.end, days);
     input.packages = world.packages;
     input.accountCap = world.accountCap;
     input.current = rulesAtEnd(world, *lineAt);

@@ -33,6 +33,9 @@ public:
     static constexpr int maxDays = 366;
 
     [[nodiscard]] static Expected<AdvisorInput> advisorInput(const World &world, const QString &lineId, int days);
+    // Where the window of the last `days` days up to `end` starts: the first
+    // whole hour (UTC) in them, or `start` when that is later.
+    [[nodiscard]] static Instant windowStart(Instant start, Instant end, int days);
 
 private:
     WorldWindow() = delete;

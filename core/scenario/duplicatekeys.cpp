@@ -133,10 +133,52 @@ private:
         } else if (c == '"') {
             skipString();
         } else { // number, true, false, null
+            const char *start = m_pos;
             while (m_pos < m_end && *m_pos != ',' && *m_pos != ']' && *m_pos != '}' && *m_pos != ' ' && *m_pos != '\t'
                    && *m_pos != '\n' && *m_pos != '\r')
                 ++m_pos;
+            if (const QString problem = inexact(std::string_view(start, std::size_t(m_pos - start))); !problem.isEmpty())
+                m_problems.push_back(Problem{path(), problem});
         }
+    }
+
+    // A number Qt's parser would change without a word, as it holds every
+    // number in a double: a whole number beyond 2^53, or one with more than
+    // 15 significant digits (30.9999999999999999999 would be read as 31).
+    static QString inexact(std::string_view number)
+    {
+        if (number.empty() || (number.front() != '-' && (number.front() < '0' || number.front() > '9')))
+            return {}; // true, false, null
+        std::string digits;
+        bool whole = true;
+        for (const char c : number) {
+            if (c >= '0' && c <= '9')
+                digits += c;
+            else if (c == '.' || c == 'e' || c == 'E')
+                whole = false;
+            if (c == 'e' || c == 'E')
+                break; // the exponent's digits are not significant ones
+        }
+        const QString text = QString::fromLatin1(number.data(), qsizetype(number.size()));
+        if (whole) {
+            const std::string limit = "9007199254740992"; // 2^53
+            const std::size_t first = std::min(digits.find_first_not_of('0'), digits.size());
+            const std::string magnitude = digits.substr(first);
+            if (magnitude.size() > limit.size() || (magnitude.size() == limit.size() && magnitude > limit))
+                return QCoreApplication::translate("topup::DuplicateKeys",
+                                                   "%1 is beyond 2^53 (9007199254740992), past which numbers are not held exactly")
+                    .arg(text);
+            return {};
+        }
+        const std::size_t first = digits.find_first_not_of('0');
+        const std::size_t last = digits.find_last_not_of('0');
+        const std::size_t significant = first == std::string::npos ? 0 : last - first + 1;
+        if (significant > 15)
+            return QCoreApplication::translate("topup::DuplicateKeys",
+                                               "%1 has %2 significant digits, more than the 15 a number is held exactly with; write it shorter")
+                .arg(text)
+                .arg(significant);
+        return {};
     }
 
     // Objects past this many keys are checked through a hash of decoded keys.

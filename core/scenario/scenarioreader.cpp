@@ -80,7 +80,17 @@ std::optional<QString> idProblem(const QString &id)
                 .arg(i + 1);
         if (c == QLatin1Char('/') || c.isSpace() || c.category() == QChar::Other_Control)
             return ScenarioReader::tr("must not contain '/', spaces or control characters (got \"%1\")").arg(id);
+        // Invisible characters (zero-width spaces and joiners, direction
+        // marks and overrides): printed, "L\u200b1" looks like "L1".
+        if (c.category() == QChar::Other_Format)
+            return ScenarioReader::tr("must not contain an invisible formatting character (U+%1 at character %2): printed, the id would"
+                                      " look like another")
+                .arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0')))
+                .arg(i + 1);
     }
+    // "é" as one character or as e + U+0301 looks the same: one form only.
+    if (id.normalized(QString::NormalizationForm_C) != id)
+        return ScenarioReader::tr("must be in Unicode normal form C (NFC): written another way, it would look like an id that differs");
     return std::nullopt;
 }
 

@@ -25,8 +25,22 @@ struct Intent
 Expected<bool> writeDown(Database &store, const ChargeIdentity &identity, const Intent &intent, Money amount,
                          const ChargeAnswer &answer, bool reconciled)
 {
-    // OR IGNORE: a replay after a crash may meet a charge already written
-    // down; then it is neither written nor credited again.
+    // A replay after a crash may meet a charge already written down; then it
+    // is neither written nor credited again. Looked up through the index by
+    // line and time as well as by the unique index (OR IGNORE below): one
+    // damaged index never makes a second row or a second credit.
+    Statement written(store, QStringLiteral("SELECT 1 FROM attempts INDEXED BY attempts_line_time WHERE line_id = ? AND at_ms = ?"
+                                            " AND chain_key = ? AND attempt = ? AND method_token = ?"));
+    written.bind(intent.lineId).bind(intent.atMs).bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
+    if (const auto ran = written.run(); !ran)
+        return ran;
+    const bool already = written.next();
+    written.finish();
+    if (already) {
+        Statement done(store, QStringLiteral("DELETE FROM charge_intents WHERE chain_key = ? AND attempt = ? AND method_token = ?"));
+        done.bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
+        return done.run();
+    }
     Statement insert(store, QStringLiteral("INSERT OR IGNORE INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key,"
                                            " attempt, method_id, method_token, package_id, amount_cents, status, reason, reconciled)"
                                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -66,6 +80,7 @@ RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
 {
     ChargeIdentity identity{request.chainKey, request.attempt, QString()};
     Money price;
+    std::optional<ChargeAnswer> recorded; // the store has written this charge down already
     const Expected<bool> intended = m_store.write([&]() -> Expected<bool> {
         Statement find(m_store, QStringLiteral("SELECT m.token, p.price_cents FROM methods m, packages p"
                                                " WHERE m.id = ? AND p.id = ? AND m.account_id = ? AND p.account_id = ?"));
@@ -77,6 +92,24 @@ RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
         identity.method = find.text(0);
         price = Money::fromCents(find.integer(1));
         find.finish();
+        // A charge made before (a replay after a crash asks again) is known
+        // to both files, each through an index of its own: the store's answer
+        // stands without asking the provider, so a damaged index in one file
+        // alone never lets the same charge through twice.
+        Statement made(m_store, QStringLiteral("SELECT status, reason FROM attempts WHERE chain_key = ? AND attempt = ? AND method_token = ?"
+                                               " AND status <> ? UNION ALL"
+                                               " SELECT status, reason FROM attempts INDEXED BY attempts_line_time WHERE line_id = ? AND at_ms = ?"
+                                               " AND chain_key = ? AND attempt = ? AND method_token = ? AND status <> ?"));
+        const QString blocked = attemptStatusName(AttemptStatus::Blocked);
+        made.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(blocked);
+        made.bind(request.lineId).bind(request.at.msecs()).bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(blocked);
+        if (const auto ran = made.run(); !ran)
+            return ran;
+        if (made.next()) {
+            recorded = ChargeAnswer{made.text(0) == attemptStatusName(AttemptStatus::Succeeded), parseReason(made.text(1))};
+            return true;
+        }
+        made.finish();
         Statement intend(m_store, QStringLiteral("INSERT OR IGNORE INTO charge_intents (chain_key, attempt, method_token, line_id,"
                                                  " method_id, package_id, trigger, at_ms, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         intend.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(request.lineId);
@@ -86,6 +119,8 @@ RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
     });
     if (!intended)
         return RecordedCharge{std::nullopt, intended.error()};
+    if (recorded)
+        return RecordedCharge{recorded, QString()};
 
     const Expected<ChargeAnswer> answer = m_journal.chargeToken(identity, price, request.at);
     if (!answer)

@@ -1,5 +1,6 @@
 #include "service.h"
 
+#include "advisorhistory.h"
 #include "catchupworker.h"
 #include "dryrun.h"
 #include "engine/engine.h"
@@ -109,6 +110,8 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
     WorldPair pair = world.take();
 
     std::unique_ptr<Service> service(new Service(std::move(claimed), pair.store, std::move(pair.journal), options));
+    if (const Expected<bool> clock = WorldSync(*service->m_store, *service->m_provider).checkClock(); !clock)
+        return Result::failure(clock.error());
     ChargeRecorder recorder(*service->m_store, *service->m_provider);
     const Expected<int> reconciled = recorder.reconcile();
     if (!reconciled)
@@ -542,6 +545,16 @@ Expected<bool> Service::drainLine(qint64 lineId)
         return drained;
     emit linesChanged();
     return settle();
+}
+
+Expected<std::unique_ptr<AdviceTask>> Service::adviseRules(qint64 lineId, int days)
+{
+    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) -> Expected<std::unique_ptr<AdviceTask>> {
+        const Expected<AdvisorInput> input = AdvisorHistory(*m_store, *m_provider).input(id, lineId, clock, days);
+        if (!input)
+            return Expected<std::unique_ptr<AdviceTask>>::failure(input.error());
+        return std::make_unique<AdviceTask>(*input, days);
+    });
 }
 
 // ---- queries

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "advicetask.h"
 #include "chargerecorder.h"
 #include "clock.h"
 #include "domain/account.h"
@@ -57,7 +58,7 @@ public:
     const QString &dataDir() const noexcept { return m_dataDir; }
     int reconciledAtOpen() const noexcept { return m_reconciled; }
 
-    // The full check of both files (`PRAGMA quick_check`): Checking while it
+    // The full check of both files (`PRAGMA integrity_check`): Checking while it
     // runs in the background after a clean open, Ok once every page was
     // read whole (at open, after an unclean shutdown, or in the background),
     // Damaged when it found damage: then integrityProblem() says where and
@@ -119,6 +120,11 @@ public:
     // world otherwise as it is: the same run on a copy of the world as the
     // outlook's, with the candidate rules in place; nothing is charged or saved.
     Expected<LineOutlook> previewPolicy(qint64 lineId, const Policy &policy, int days = 30);
+    // Which rules would have cost least for how the line was used over its
+    // last `days` days (1–366) of stored hourly usage, up to the world's
+    // clock: the history is read here, the replay runs on the task's own
+    // thread once started (docs/advisor.md). Nothing is charged or saved.
+    Expected<std::unique_ptr<AdviceTask>> adviseRules(qint64 lineId, int days);
 
     // Payment methods.
     Expected<std::vector<MethodRecord>> methods();

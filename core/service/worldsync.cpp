@@ -62,7 +62,40 @@ Expected<std::optional<Instant>> WorldSync::clock()
         return Expected<std::optional<Instant>>::failure(ran.error());
     if (!select.next())
         return std::optional<Instant>();
-    return std::optional<Instant>(Instant::fromMsecs(select.integer(0)));
+    const Instant clock = Instant::fromMsecs(select.integer(0));
+    if (clock < Instant::earliest() || Instant::latest() < clock)
+        return Expected<std::optional<Instant>>::failure(
+            WorldSync::tr("%1: damaged database (the world's clock reads %2 ms from 1970, outside the years 0001 to 9999); refused,"
+                          " nothing was changed")
+                .arg(m_store.path())
+                .arg(clock.msecs()));
+    return std::optional<Instant>(clock);
+}
+
+Expected<bool> WorldSync::checkClock()
+{
+    const Expected<std::optional<Instant>> saved = clock();
+    if (!saved)
+        return Expected<bool>::failure(saved.error());
+    if (!*saved)
+        return true;
+    // Per line through the indexes (line, time): no scan of the history.
+    Statement latest(m_store, QStringLiteral("SELECT max((SELECT max(hour_ms) FROM usage_hourly WHERE line_id = l.id)),"
+                                             " max((SELECT max(at_ms) FROM attempts WHERE line_id = l.id)) FROM lines l"));
+    if (const auto ran = latest.run(); !ran)
+        return ran;
+    if (!latest.next())
+        return true;
+    const QString clockText = (*saved)->toString();
+    if (!latest.isNull(0) && (*saved)->msecs() < latest.integer(0))
+        return Expected<bool>::failure(WorldSync::tr("%1: damaged database (the world's clock reads %2, earlier than the usage recorded at %3;"
+                                                     " the clock never goes back); refused, nothing was changed")
+                                           .arg(m_store.path(), clockText, Instant::fromMsecs(latest.integer(0)).toString()));
+    if (!latest.isNull(1) && (*saved)->msecs() < latest.integer(1) - saveEveryMs - stepMs)
+        return Expected<bool>::failure(WorldSync::tr("%1: damaged database (the world's clock reads %2, earlier than the top-up recorded at %3;"
+                                                     " the clock never goes back); refused, nothing was changed")
+                                           .arg(m_store.path(), clockText, Instant::fromMsecs(latest.integer(1)).toString()));
+    return true;
 }
 
 Expected<bool> WorldSync::startClock(Instant now)

@@ -66,8 +66,13 @@ public:
     WorldSync(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
     Q_DISABLE_COPY_MOVE(WorldSync)
 
-    // The saved clock; none in a new store.
+    // The saved clock; none in a new store. A clock outside the years
+    // 0001–9999 is damage (a flipped byte), refused.
     Expected<std::optional<Instant>> clock();
+    // The saved clock against what the world recorded, at open: earlier than
+    // an hour of usage saved with it, or than a charge by more than the days
+    // a catch-up leaves unsaved, it is damage, refused before anything moves.
+    Expected<bool> checkClock();
     Expected<bool> startClock(Instant now);
     // Stops early, with the days done so far, when the calling thread is
     // asked to stop (QThread::requestInterruption).

@@ -357,12 +357,12 @@ void Database::setCheckpointOnClose(bool checkpoint)
         sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, checkpoint ? 0 : 1, nullptr);
 }
 
-// The full check: every page read (`PRAGMA quick_check`), as every open did
-// before the clean-shutdown marker.
+// The full check: every page read and every index compared with its table
+// (`PRAGMA integrity_check`), as IntegrityCheck does.
 Expected<bool> Database::checkPages(const QString &path)
 {
     QSqlQuery check(connection());
-    if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next())
+    if (!check.exec(QStringLiteral("PRAGMA integrity_check")) || !check.next())
         return Expected<bool>::failure(Database::tr("%1: damaged database (%2)").arg(path, check.lastError().text()));
     if (check.value(0).toString() != QLatin1String("ok"))
         return Expected<bool>::failure(Database::tr("%1: damaged database (%2)").arg(path, check.value(0).toString()));

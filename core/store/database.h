@@ -30,7 +30,7 @@ namespace topup {
 // (reportDamage keeps the log on purpose). Only a file in WAL mode with no
 // `-wal` or `-journal` beside it, or one this process already has open, is
 // vouched for without reading every page (Vouched::Deferred: IntegrityCheck
-// owes it the full check); anything else gets the full `PRAGMA quick_check`
+// owes it the full check); anything else gets the full `PRAGMA integrity_check`
 // at open, as before, and is refused on damage. No row is written for the
 // marker, so it is right with any number of connections and processes.
 class Database final
@@ -56,7 +56,7 @@ public:
     // world identity (empty when it has none yet).
     static Expected<QString> inspect(const QString &path, const Schema &schema);
 
-    // Full: every page was read at open (`PRAGMA quick_check`), or the file
+    // Full: every page was read and every index compared at open (`PRAGMA integrity_check`), or the file
     // is new. Deferred: the file was closed cleanly (or is open in this
     // process already), so open checked the header and the schema only and
     // the full check is still owed (IntegrityCheck, in the background).
@@ -68,7 +68,7 @@ public:
     // while one is open is refused, and the connections close without
     // folding their write-ahead log into the file, so the next open sees an
     // unclean shutdown and runs the full check. `problem` is what
-    // `PRAGMA quick_check` said. Thread-safe.
+    // `PRAGMA integrity_check` said. Thread-safe.
     static void reportDamage(const QString &path, const QString &problem);
     // "PATH: damaged database (…)" when damage was reported; empty otherwise.
     static QString damageOf(const QString &path);

@@ -2,8 +2,11 @@
 
 #include "database.h"
 
+#include <QFile>
 #include <QMetaObject>
+#include <QTemporaryDir>
 #include <QThread>
+#include <QUrl>
 
 #include <sqlite3.h>
 
@@ -40,7 +43,7 @@ void IntegrityCheck::stop()
         return;
     m_stop = true;
     {
-        // quick_check runs as one long step; sqlite3_interrupt reaches inside it.
+        // integrity_check runs as one long step; sqlite3_interrupt reaches inside it.
         const QMutexLocker lock(&m_handleMutex);
         if (m_handle)
             sqlite3_interrupt(m_handle);
@@ -92,8 +95,28 @@ IntegrityCheck::Result IntegrityCheck::run(const QString &path, const std::atomi
     // Read-write but query_only: a read-only connection that happens to
     // close last cannot fold the write-ahead log away, and the log left
     // behind would cost the next open its full check.
+    return check(path.toUtf8(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, stopRequested, handle, handleMutex);
+}
+
+IntegrityCheck::Result IntegrityCheck::runUntouched(const QString &path)
+{
+    if (!QFile::exists(path + QLatin1String("-wal"))) {
+        QUrl uri = QUrl::fromLocalFile(path);
+        uri.setQuery(QStringLiteral("immutable=1"));
+        return check(uri.toEncoded(), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr, nullptr, nullptr);
+    }
+    QTemporaryDir copy;
+    const QString copied = copy.filePath(QStringLiteral("copy.sqlite"));
+    if (!copy.isValid() || !QFile::copy(path, copied) || !QFile::copy(path + QLatin1String("-wal"), copied + QLatin1String("-wal")))
+        return {Verdict::Unchecked, IntegrityCheck::tr("cannot copy the file and its write-ahead log to check them without changing them")};
+    return check(copied.toUtf8(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr, nullptr, nullptr);
+}
+
+IntegrityCheck::Result IntegrityCheck::check(const QByteArray &name, int flags, const std::atomic<bool> *stopRequested, sqlite3 **handle,
+                                             QMutex *handleMutex)
+{
     sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK
+    if (sqlite3_open_v2(name.constData(), &db, flags, nullptr) != SQLITE_OK
         || sqlite3_exec(db, "PRAGMA query_only = ON", nullptr, nullptr, nullptr) != SQLITE_OK) {
         const QString error = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
         sqlite3_close(db);
@@ -108,7 +131,7 @@ IntegrityCheck::Result IntegrityCheck::run(const QString &path, const std::atomi
     }
     Result result;
     sqlite3_stmt *check = nullptr;
-    int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &check, nullptr);
+    int rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &check, nullptr);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(check);
     if (stopRequested && *stopRequested)
@@ -120,9 +143,11 @@ IntegrityCheck::Result IntegrityCheck::run(const QString &path, const std::atomi
     } else {
         // Busy, locked or out of memory says nothing about the pages; any
         // other failure (corrupt, not a database, I/O) is damage, as at open.
+        // A full disk (a hot log needs its index file written) says nothing about the pages either.
         const int primary = rc & 0xff;
-        const bool unknown = primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_NOMEM;
-        result = {unknown ? Verdict::Unchecked : Verdict::Damaged, QString::fromUtf8(sqlite3_errmsg(db))};
+        const bool unknown = primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_NOMEM || primary == SQLITE_FULL;
+        result = {unknown ? Verdict::Unchecked : Verdict::Damaged,
+                  primary == SQLITE_FULL ? IntegrityCheck::tr("the disk is full") : QString::fromUtf8(sqlite3_errmsg(db))};
     }
     sqlite3_finalize(check);
     if (result.verdict == Verdict::Damaged) // nothing folded into a damaged file, even by the last connection

@@ -16,7 +16,9 @@ class QThread;
 namespace topup {
 
 // The full check a clean open deferred (Database::Vouched::Deferred):
-// `PRAGMA quick_check` over each file in turn, on a thread of its own with
+// `PRAGMA integrity_check` (every page, and every index compared with its
+// table: quick_check does not, and a charge found through a damaged index
+// would be missed) over each file in turn, on a thread of its own with
 // its own connection (query_only), so opening stays fast while every page is
 // still read once per session. Damage is recorded with
 // Database::reportDamage from the checking thread at once (every
@@ -43,13 +45,19 @@ public:
     struct Result final
     {
         Verdict verdict = Verdict::Ok;
-        QString problem; // what quick_check (or SQLite) said, when damaged or unchecked
+        QString problem; // what integrity_check (or SQLite) said, when damaged or unchecked
     };
     // The check of one file on the caller's thread, through its own
     // connection (query_only); `handle`, when given, receives the connection
     // while it is open (for stop()), under `handleMutex`.
     static Result run(const QString &path, const std::atomic<bool> *stopRequested = nullptr, sqlite3 **handle = nullptr,
                       QMutex *handleMutex = nullptr);
+    // The same check for `topup-sim check`, which promises to change
+    // nothing: the file is read as it is (immutable, no lock, no log) when
+    // no write-ahead log is beside it; with one (after a crash), a copy of
+    // the file and its log in a temporary folder is checked, since folding
+    // the log into the file is a write.
+    static Result runUntouched(const QString &path);
 
 signals:
     // Empty when every file is whole; else "PATH: damaged database (…)".
@@ -60,6 +68,7 @@ signals:
 
 private:
     void work();
+    static Result check(const QByteArray &name, int flags, const std::atomic<bool> *stopRequested, sqlite3 **handle, QMutex *handleMutex);
 
     QStringList m_paths;
     std::unique_ptr<QThread> m_thread;

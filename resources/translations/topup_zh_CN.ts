@@ -88,6 +88,21 @@
     </message>
 </context>
 <context>
+    <name>AdvisorHistory</name>
+    <message>
+        <source>this line is not one of the account&apos;s lines</source>
+        <translation>这条线路不属于此账户</translation>
+    </message>
+    <message>
+        <source>the number of days must be between 1 and %1 (got %2)</source>
+        <translation>天数必须在 1 到 %1 之间（实际为 %2）</translation>
+    </message>
+    <message>
+        <source>the line&apos;s top-ups could not be read</source>
+        <translation>无法读取这条线路的充值记录</translation>
+    </message>
+</context>
+<context>
     <name>CardExpiry</name>
     <message>
         <source>enter the expiry date as MM/YY, e.g. 08/27</source>
@@ -995,6 +1010,14 @@
         <source>the generate entries make %1 usage events in all, more than the limit of %2</source>
         <translation>所有 generate 条目共产生 %1 个用量事件，超过了 %2 个的上限</translation>
     </message>
+    <message>
+        <source>must not contain an invisible formatting character (U+%1 at character %2): printed, the id would look like another</source>
+        <translation>不得包含不可见的格式字符（第 %2 个字符为 U+%1）：打印出来后，该 id 看起来会与另一个 id 相同</translation>
+    </message>
+    <message>
+        <source>must be in Unicode normal form C (NFC): written another way, it would look like an id that differs</source>
+        <translation>必须采用 Unicode 规范化形式 C（NFC）：以其他形式书写时，它看起来会与另一个不同的 id 相同</translation>
+    </message>
 </context>
 <context>
     <name>TimeZoneName</name>
@@ -1055,6 +1078,18 @@
     <message>
         <source>the world cannot move past %1: %2</source>
         <translation>世界无法推进到 %1 之后：%2</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (the world&apos;s clock reads %2 ms from 1970, outside the years 0001 to 9999); refused, nothing was changed</source>
+        <translation>%1：数据库已损坏（世界时钟读数为自 1970 年起 %2 毫秒，超出 0001 至 9999 年的范围）；已拒绝，未做任何更改</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (the world&apos;s clock reads %2, earlier than the usage recorded at %3; the clock never goes back); refused, nothing was changed</source>
+        <translation>%1：数据库已损坏（世界时钟读数为 %2，早于记录在 %3 的用量；时钟从不倒退）；已拒绝，未做任何更改</translation>
+    </message>
+    <message>
+        <source>%1: damaged database (the world&apos;s clock reads %2, earlier than the top-up recorded at %3; the clock never goes back); refused, nothing was changed</source>
+        <translation>%1：数据库已损坏（世界时钟读数为 %2，早于记录在 %3 的充值；时钟从不倒退）；已拒绝，未做任何更改</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1243,89 @@
     <message>
         <source>enter an amount like 100.00</source>
         <translation>请输入金额，例如 100.00</translation>
+    </message>
+</context>
+<context>
+    <name>topup::AdviceModel</name>
+    <message>
+        <source>No automatic top-ups</source>
+        <translation>不自动充值</translation>
+    </message>
+    <message>
+        <source>When data falls below %1, buy %2</source>
+        <translation>流量低于 %1 时，购买%2</translation>
+    </message>
+    <message>
+        <source>When minutes fall below %1, buy %2</source>
+        <translation>通话时长低于 %1 时，购买%2</translation>
+    </message>
+    <message>
+        <source>On the last day of every month at %1, buy %2</source>
+        <translation>每月最后一天 %1，购买%2</translation>
+    </message>
+    <message>
+        <source>On day %1 of every month at %2, buy %3</source>
+        <translation>每月 %1 日 %2，购买%3</translation>
+    </message>
+    <message>
+        <source>Blocked %1×: %2</source>
+        <extracomment>How often a limit stopped these rules, and which limits, e.g. &quot;Blocked 2×: line&apos;s monthly budget reached&quot;</extracomment>
+        <translation>被拦截 %1 次：%2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <extracomment>Hours, e.g. &quot;12 h&quot;</extracomment>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <comment>month and year format</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <extracomment>The largest month&apos;s spend and that month, e.g. &quot;15.00 EUR in Jan 2027&quot;</extracomment>
+        <translation>%2：%1</translation>
+    </message>
+    <message>
+        <source>Without data: %1 h; without minutes: %2 h</source>
+        <translation>无流量：%1 小时；无通话时长：%2 小时</translation>
+    </message>
+    <message>
+        <source>Charges the payment method refused: %1</source>
+        <translation>付款方式拒绝的扣款：%1</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Top-ups</source>
+        <translation>充值次数</translation>
+    </message>
+    <message>
+        <source>Without data or minutes</source>
+        <translation>无流量或通话时长</translation>
+    </message>
+    <message>
+        <source>Largest month</source>
+        <translation>花费最多的月份</translation>
     </message>
 </context>
 <context>
@@ -1679,6 +1797,14 @@
         <source>this key appears twice in the same object</source>
         <translation>该键在同一对象中出现了两次</translation>
     </message>
+    <message>
+        <source>%1 is beyond 2^53 (9007199254740992), past which numbers are not held exactly</source>
+        <translation>%1 超过 2^53（9007199254740992），超过此值的数字无法精确保存</translation>
+    </message>
+    <message>
+        <source>%1 has %2 significant digits, more than the 15 a number is held exactly with; write it shorter</source>
+        <translation>%1 有 %2 位有效数字，超过了能精确保存的 15 位；请写短一些</translation>
+    </message>
 </context>
 <context>
     <name>topup::Formatter</name>
@@ -1827,6 +1953,17 @@
     <message>
         <source>no such alert</source>
         <translation>提醒不存在</translation>
+    </message>
+</context>
+<context>
+    <name>topup::IntegrityCheck</name>
+    <message>
+        <source>cannot copy the file and its write-ahead log to check them without changing them</source>
+        <translation>无法复制该文件及其预写日志，因而无法在不改动它们的情况下检查</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
     </message>
 </context>
 <context>
@@ -2712,6 +2849,22 @@ Qt 自身的选项同样适用，其中包括：
         <source>s</source>
         <translation>秒</translation>
     </message>
+    <message>
+        <source>Su&amp;ggest rules…</source>
+        <translation>推荐规则(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Suggest rules from this line&apos;s usage</source>
+        <translation>根据这条线路的用量推荐规则</translation>
+    </message>
+    <message>
+        <source>Suggested rules filled in: Save keeps them.</source>
+        <translation>已填入推荐的规则：点击保存后生效。</translation>
+    </message>
+    <message>
+        <source>These are the rules already saved.</source>
+        <translation>这就是已保存的规则。</translation>
+    </message>
 </context>
 <context>
     <name>topup::PolicyPreviewPanel</name>
@@ -2781,6 +2934,93 @@ Qt 自身的选项同样适用，其中包括：
     </message>
 </context>
 <context>
+    <name>topup::RulesAdvisorDialog</name>
+    <message>
+        <source>Suggest rules for %1</source>
+        <translation>为%1推荐规则</translation>
+    </message>
+    <message>
+        <source>Replays this line&apos;s usage, hour by hour, under many auto top-up rules — every threshold step and package, with or without a monthly top-up on each day — and shows the ones that would have kept it in data and minutes for the least money. The method, fallback and limits stay as saved.</source>
+        <translation>按小时重放这条线路的用量，试遍各种自动充值规则——每一档阈值和每个套餐，每月每一天加或不加每月充值——并列出既能保证流量和通话时长、花费又最少的规则。付款方式、备用付款方式和限额保持已保存的设置。</translation>
+    </message>
+    <message>
+        <source>&amp;Usage of the last:</source>
+        <translation>用量范围：最近(&amp;U)</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>Period of usage to replay</source>
+        <translation>要重放的用量时段</translation>
+    </message>
+    <message>
+        <source>Progress of the replay</source>
+        <translation>重放进度</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>重新运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stop the replay</source>
+        <translation>停止重放</translation>
+    </message>
+    <message>
+        <source>Run the replay again</source>
+        <translation>重新运行重放</translation>
+    </message>
+    <message>
+        <source>Saved rules and suggested rules</source>
+        <translation>已保存的规则和推荐的规则</translation>
+    </message>
+    <message>
+        <source>The history keeps what the line was served: hours it had already run out count as no use. Funds are as they are now.</source>
+        <translation>历史记录保存的是线路实际获得的用量：已经用完的时段按未使用计算。资金按当前余额计算。</translation>
+    </message>
+    <message>
+        <source>Use &amp;these rules</source>
+        <translation>使用这些规则(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Use the selected rules in the form</source>
+        <translation>在表单中使用所选的规则</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Replaying the last %1 days…</source>
+        <translation>正在重放最近 %1 天…</translation>
+    </message>
+    <message>
+        <source>Stopped. Choose a period or run it again.</source>
+        <translation>已停止。请选择时段或重新运行。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>This line used nothing from %1: there is no usage to learn from.</source>
+        <translation>这条线路在 %1 期间没有用量：无从推荐。</translation>
+    </message>
+    <message>
+        <source>No rules would have kept this line in data and minutes from %1: the best still leaves it without for %2 h. They are listed with the fewest hours first.</source>
+        <translation>在 %1 期间，没有任何规则能让这条线路一直有流量和通话时长：最好的规则仍会缺 %2 小时。以下按缺少的小时数从少到多排列。</translation>
+    </message>
+    <message>
+        <source>%1 rules replayed over %2 hours of usage, %3; the cheapest that keep the line in data and minutes come first.</source>
+        <translation>已按 %3 的 %2 小时用量重放 %1 条规则；能保证流量和通话时长且最便宜的排在前面。</translation>
+    </message>
+</context>
+<context>
     <name>topup::ScreenshotTour</name>
     <message>
         <source>cannot write %1</source>
@@ -2813,6 +3053,10 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>the add-card dialog did not open</source>
         <translation>添加银行卡对话框没有打开</translation>
+    </message>
+    <message>
+        <source>the rules advisor did not open</source>
+        <translation>规则推荐窗口未能打开</translation>
     </message>
 </context>
 <context>

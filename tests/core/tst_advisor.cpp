@@ -157,9 +157,12 @@ private slots:
         // from 500 MB. A monthly top-up must buy before Jan 10 every month
         // to serve the first spike: 3 × 5 GB = 45.00 at best (1 GB a month
         // leaves 1.5 GB for 2 GB on Jan 10).
-        // A threshold of 2 GB with 5 GB buys at the start (500 MB < 2 GB) →
-        // 5.5 GB; Jan 10 → 3.5 GB; Feb 25 → 1.5 GB < 2 GB → 6.5 GB; Mar 3 →
-        // 4.5 GB. 30.00 in 2 top-ups, never short.
+        // A threshold of 3 GB with 5 GB buys at the start (500 MB < 3 GB) →
+        // 5.5 GB; Jan 10 → 3.5 GB; Feb 25 → 1.5 GB < 3 GB → 6.5 GB; Mar 3 →
+        // 4.5 GB. 30.00 in 2 top-ups, never short. So does 2 GB (the steps
+        // are 2, 3 and 5 GB: from the busiest hour's 2 GB to twice the
+        // busiest day's): between equals the larger margin ranks first. 5 GB
+        // buys on Jan 10 too: 45.00.
         AdvisorInput input = quarter();
         input.startDataBytes = 500 * megabyte;
         for (const char *spike : {"2027-01-10T20:00:00Z", "2027-02-25T20:00:00Z", "2027-03-03T20:00:00Z"})
@@ -168,12 +171,18 @@ private slots:
 
         const Advice advice = advise(input);
         const CandidateResult &best = advice.ranking.front();
-        QVERIFY2(hasThresholdOnly(best, 2 * gigabyte, "5GB"), qPrintable(QStringLiteral("rank 1 is not below 2 GB buy 5 GB")));
+        QVERIFY2(hasThresholdOnly(best, 3 * gigabyte, "5GB"), qPrintable(QStringLiteral("rank 1 is not below 3 GB buy 5 GB")));
         QCOMPARE(best.hoursWithoutService, 0);
         QCOMPARE(best.cost, Money::fromCents(3000));
         QCOMPARE(best.topUps, 2);
         QCOMPARE(best.dataLeftBytes, 4500 * megabyte);
 
+        int rank = 0;
+        const CandidateResult lower = find(advice, [](const CandidateResult &r) { return hasThresholdOnly(r, 2 * gigabyte, "5GB"); }, &rank);
+        QCOMPARE(rank, 2);
+        QCOMPARE(lower.cost, Money::fromCents(3000));
+        QCOMPARE(find(advice, [](const CandidateResult &r) { return hasThresholdOnly(r, 5 * gigabyte, "5GB"); }).cost,
+                 Money::fromCents(4500));
         const CandidateResult monthly = find(advice, [](const CandidateResult &r) { return hasMonthlyOnly(r, 1, "5GB"); });
         QCOMPARE(monthly.hoursWithoutService, 0);
         QCOMPARE(monthly.cost, Money::fromCents(4500));
@@ -234,16 +243,28 @@ private slots:
         // February. Monthly 5 GB on day 1 is blocked on Feb 1 (30 + 15 > 40):
         // 85 MB left serves no day of February (28 hours short), and March's
         // 5 000 MB from 0 runs short on Mar 31 (5 000 − 30 × 165 = 50): 29.
-        // The threshold of 200 MB buys in January twice (30.00 ≤ 40) and on
-        // Mar 2, never in February: never short, and now the best.
+        // A threshold of 300 MB buys at the start (200 < 300), on Jan 30
+        // (250 MB; January 30.00 ≤ 40) and on Mar 2 (135), never in
+        // February: never short, and now the best. 500 MB buys at the start,
+        // on Jan 29 (415 MB) and on Feb 28 (465 MB): blocked; Mar 1 00:00
+        // buys before the next use, so it is never short, but 5 465 MB
+        // fall below 500 MB again on Mar 31 (350): 4 top-ups, 60.00.
         AdvisorInput input = steadyLine();
         input.accountCap = Money::fromCents(4000);
         input.spentBefore = {AdvisorMonthSpend{YearMonth{2027, 2}, Money(), 0, Money::fromCents(3000)}};
 
         const Advice advice = advise(input);
-        QVERIFY(hasThresholdOnly(advice.ranking.front(), 200 * megabyte, "5GB"));
+        QVERIFY(hasThresholdOnly(advice.ranking.front(), 300 * megabyte, "5GB"));
         QCOMPARE(advice.ranking.front().hoursWithoutService, 0);
+        QCOMPARE(advice.ranking.front().cost, Money::fromCents(4500));
         QCOMPARE(advice.ranking.front().largestMonthSpend, Money::fromCents(3000));
+        QVERIFY(!advice.ranking.front().blocked());
+        const CandidateResult higher = find(advice, [](const CandidateResult &r) { return hasThresholdOnly(r, 500 * megabyte, "5GB"); });
+        QCOMPARE(higher.blockedBy, std::vector<Reason>{Reason::AccountBudgetCap});
+        QCOMPARE(higher.blockedAttempts, 1);
+        QCOMPARE(higher.hoursWithoutService, 0);
+        QCOMPARE(higher.topUps, 4);
+        QCOMPARE(higher.cost, Money::fromCents(6000));
         const CandidateResult monthly = find(advice, [](const CandidateResult &r) { return hasMonthlyOnly(r, 1, "5GB"); });
         QCOMPARE(monthly.blockedBy, std::vector<Reason>{Reason::AccountBudgetCap});
         QCOMPARE(monthly.blockedAttempts, 1);

@@ -27,7 +27,15 @@ done
 for file in usr/share/applications/topup-dashboard.desktop \
             usr/share/metainfo/io.github.topupdashboard.TopUpDashboard.metainfo.xml \
             usr/share/icons/hicolor/scalable/apps/topup-dashboard.svg \
-            usr/share/man/man1/topup-sim.1 usr/share/man/man1/topup-dashboard.1; do
+            usr/share/man/man1/topup-sim.1.gz usr/share/man/man1/topup-dashboard.1.gz \
+            usr/share/doc/topup-dashboard/copyright usr/share/doc/topup-dashboard/changelog.gz; do
     [ -f "$work/root/$file" ] || { echo "the package has no /$file"; exit 1; }
 done
-echo "the package installs and runs"
+# Debian's standards: lintian finds no error and no warning.
+if ! lintian --fail-on error,warning --no-tag-display-limit "$deb" >"$work/lintian.log" 2>&1; then
+    cat "$work/lintian.log"
+    echo "lintian finds errors or warnings in the package"
+    exit 1
+fi
+cat "$work/lintian.log"
+echo "the package installs and runs, and lintian finds no error or warning"

@@ -22,6 +22,8 @@
 
 using namespace topup;
 using topup::test::at;
+using topup::test::openService;
+using topup::test::packageNamed;
 
 namespace {
 
@@ -29,31 +31,10 @@ constexpr qint64 day = 24 * 3600 * 1000;
 constexpr qint64 gigabyte = 1000 * 1000 * 1000;
 
 
-// The service on `dir`, or null with the reason recorded as a failure of the
-// running test (callers QVERIFY the pointer before using it).
-std::unique_ptr<Service> openService(const QString &dir, Instant now)
-{
-    Expected<std::unique_ptr<Service>> service = test::openTestService(dir, now);
-    if (!QTest::qVerify(service.ok(), "openTestService(dir, now)", qPrintable(service.error()), __FILE__, __LINE__))
-        return nullptr;
-    return service.take();
-}
-
 SignUpForm form(const char *login)
 {
     return SignUpForm{QLatin1String(login), QStringLiteral("correct-horse-battery"), QStringLiteral("EUR"),
                       QStringLiteral("Europe/Paris"), std::nullopt};
-}
-
-// The id of the package called `name`; a missing one fails the test.
-QString packageNamed(Service &service, const char *name)
-{
-    for (const PackageRecord &record : TOPUP_VALUE(service.packages())) {
-        if (record.name == QLatin1String(name))
-            return record.package.id;
-    }
-    QTest::qVerify(false, name, "no package of that name", __FILE__, __LINE__);
-    return {};
 }
 
 // A signed-in account with its clock started and one line that tops

@@ -84,6 +84,35 @@ Expected<bool> scribbleOver(const QString &path, const Page &page)
     return true;
 }
 
+Expected<bool> damageIndexEntry(const QString &path, const QString &index, const QByteArray &key)
+{
+    const Expected<Page> root = withConnection(path, [&](QSqlDatabase &db) -> Expected<Page> {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("PRAGMA page_size")) || !query.next())
+            return Expected<Page>::failure(query.lastError().text());
+        const qint64 pageSize = query.value(0).toLongLong();
+        query.finish();
+        query.prepare(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND name = ?"));
+        query.addBindValue(index);
+        if (!query.exec() || !query.next())
+            return Expected<Page>::failure(QStringLiteral("%1: no index %2").arg(path, index));
+        return Page{query.value(0).toLongLong(), pageSize};
+    });
+    if (!root)
+        return Expected<bool>::failure(root.error());
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite) || !file.seek((root->number - 1) * root->size))
+        return Expected<bool>::failure(QStringLiteral("%1: %2").arg(path, file.errorString()));
+    QByteArray page = file.read(root->size);
+    const qsizetype at = page.indexOf(key);
+    if (at < 0)
+        return Expected<bool>::failure(QStringLiteral("%1: %2 is not in the root page of %3").arg(path, QString::fromUtf8(key), index));
+    page[at + key.size() - 1] = char(page.at(at + key.size() - 1) ^ 0x01);
+    if (!file.seek((root->number - 1) * root->size) || file.write(page) != page.size())
+        return Expected<bool>::failure(QStringLiteral("%1: %2").arg(path, file.errorString()));
+    return true;
+}
+
 QByteArray sha256Of(const QString &path)
 {
     QFile file(path);

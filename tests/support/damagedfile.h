@@ -25,6 +25,12 @@ struct Page final
 // Overwrites the page with bytes no b-tree page starts with.
 [[nodiscard]] Expected<bool> scribbleOver(const QString &path, const Page &page);
 
+// Damages one entry of `index` and nothing else: in the index's root page
+// (a small index is one leaf), the first occurrence of `key` gets its last
+// byte changed, so the table's row is no longer found through the index.
+// The table and every page's structure stay as they were.
+[[nodiscard]] Expected<bool> damageIndexEntry(const QString &path, const QString &index, const QByteArray &key);
+
 // SHA-256 of the file's bytes; empty when it cannot be read.
 [[nodiscard]] QByteArray sha256Of(const QString &path);
 

@@ -1,5 +1,7 @@
 #include "storefixture.h"
 
+#include "checked.h"
+
 #include "service/service.h"
 #include "store/journalgateway.h"
 #include "store/accountstore.h"
@@ -58,6 +60,24 @@ Expected<std::unique_ptr<Service>> openTestService(const QString &dataDir, Insta
     options.fixedNow = now;
     options.passwordIterations = fastPasswordRounds;
     return Service::open(options);
+}
+
+std::unique_ptr<Service> openService(const QString &dataDir, Instant now)
+{
+    Expected<std::unique_ptr<Service>> service = openTestService(dataDir, now);
+    if (!QTest::qVerify(service.ok(), "openTestService(dataDir, now)", qPrintable(service.error()), __FILE__, __LINE__))
+        return nullptr;
+    return service.take();
+}
+
+QString packageNamed(Service &service, const char *name)
+{
+    for (const PackageRecord &record : TOPUP_VALUE(service.packages())) {
+        if (record.name == QLatin1String(name))
+            return record.package.id;
+    }
+    QTest::qVerify(false, name, "no package of that name", __FILE__, __LINE__);
+    return {};
 }
 
 } // namespace topup::test

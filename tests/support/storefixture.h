@@ -57,4 +57,12 @@ private:
 // password hashing, as the service and crash tests use it.
 [[nodiscard]] Expected<std::unique_ptr<Service>> openTestService(const QString &dataDir, Instant now);
 
+// The same, or null with the reason recorded as a failure of the running
+// test (callers QVERIFY the pointer before using it).
+[[nodiscard]] std::unique_ptr<Service> openService(const QString &dataDir, Instant now);
+
+// The engine id of the signed-in account's package called `name`; a missing
+// one fails the running test.
+[[nodiscard]] QString packageNamed(Service &service, const char *name);
+
 } // namespace topup::test

@@ -105,6 +105,7 @@ void LinePage::showTestTab()
 void LinePage::setDataUnits(DataUnits units)
 {
     m_test->setDataUnits(units);
+    m_rules->setDataUnits(units);
 }
 
 } // namespace topup

@@ -2,6 +2,7 @@
 
 #include "displayformat.h"
 #include "amountunits.h"
+#include "dialogs/rulesadvisordialog.h"
 #include "policyerrors.h"
 #include "scenario/policyjson.h"
 #include "service/service.h"
@@ -188,7 +189,10 @@ void PolicyEditor::build()
     m_save->setDefault(true);
     m_cancel = new QPushButton(this);
     m_cancel->setObjectName(QStringLiteral("cancel"));
+    m_suggest = new QPushButton(this);
+    m_suggest->setObjectName(QStringLiteral("suggestRules"));
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_suggest);
     buttons->addWidget(m_savedNote, 1);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_save);
@@ -227,9 +231,10 @@ void PolicyEditor::build()
     });
     connect(m_save, &QPushButton::clicked, this, &PolicyEditor::save);
     connect(m_cancel, &QPushButton::clicked, this, &PolicyEditor::discard);
+    connect(m_suggest, &QPushButton::clicked, this, &PolicyEditor::openAdvisor);
 
     QWidget *order[] = {m_enabled, m_thresholdGroup, m_resource, m_below, m_unit, m_thresholdPackage, m_monthlyGroup, m_day,
-                        m_time, m_monthlyPackage, m_method, m_fallback, m_cap, m_max, m_cancel, m_save, m_preview->table()};
+                        m_time, m_monthlyPackage, m_method, m_fallback, m_cap, m_max, m_suggest, m_cancel, m_save, m_preview->table()};
     for (std::size_t i = 1; i < std::size(order); ++i)
         setTabOrder(order[i - 1], order[i]);
 }
@@ -258,6 +263,8 @@ void PolicyEditor::retranslateUi()
     m_max->setPlaceholderText(tr("No limit (times a month)"));
     m_save->setText(tr("&Save"));
     m_cancel->setText(tr("Ca&ncel"));
+    m_suggest->setText(tr("Su&ggest rules…"));
+    m_suggest->setAccessibleName(tr("Suggest rules from this line's usage"));
     m_enabled->setAccessibleName(tr("Auto top-up on"));
     m_thresholdGroup->setAccessibleName(tr("Threshold top-up"));
     m_resource->setAccessibleName(tr("Resource to watch"));
@@ -357,6 +364,8 @@ std::optional<Policy> PolicyEditor::storedPolicy() const
 
 void PolicyEditor::setLine(qint64 lineId)
 {
+    if (m_advisor && lineId != m_lineId)
+        m_advisor->close(); // it was about the other line
     m_lineId = lineId;
     fillChoices();
     loadPolicy(storedPolicy());
@@ -374,6 +383,16 @@ void PolicyEditor::followStoredPolicy()
 }
 
 void PolicyEditor::loadPolicy(const std::optional<Policy> &policy)
+{
+    fillForm(policy);
+    m_saved = snapshot();
+    m_savedPolicy = policy ? PolicyJson::write(*policy) : QJsonObject();
+    showErrors({});
+    m_savedNote->clear();
+    edited();
+}
+
+void PolicyEditor::fillForm(const std::optional<Policy> &policy)
 {
     m_loading = true;
     const Policy rules = policy.value_or(Policy{false, {}, {}, {}, {}, {}, {}});
@@ -398,11 +417,30 @@ void PolicyEditor::loadPolicy(const std::optional<Policy> &policy)
     m_cap->setText(rules.monthlyCap ? DisplayFormat::moneyNumber(*rules.monthlyCap) : QString());
     m_max->setText(rules.maxPerMonth ? QString::number(*rules.maxPerMonth) : QString());
     m_loading = false;
-    m_saved = snapshot();
-    m_savedPolicy = policy ? PolicyJson::write(*policy) : QJsonObject();
+}
+
+RulesAdvisorDialog *PolicyEditor::openAdvisor()
+{
+    if (m_lineId == 0)
+        return nullptr;
+    if (!m_advisor) {
+        m_advisor = new RulesAdvisorDialog(m_service, m_lineId, m_packageNames, m_units, this);
+        m_advisor->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_advisor, &RulesAdvisorDialog::rulesChosen, this, &PolicyEditor::useSuggestion);
+        m_advisor->show();
+        m_advisor->run();
+    }
+    m_advisor->raise();
+    m_advisor->activateWindow();
+    return m_advisor;
+}
+
+void PolicyEditor::useSuggestion(const Policy &policy)
+{
+    fillForm(policy);
     showErrors({});
-    m_savedNote->clear();
     edited();
+    m_savedNote->setText(isDirty() ? tr("Suggested rules filled in: Save keeps them.") : tr("These are the rules already saved."));
 }
 
 QString PolicyEditor::snapshot() const

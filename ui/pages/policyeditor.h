@@ -1,9 +1,11 @@
 #pragma once
 
+#include "appsettings.h"
 #include "domain/policy.h"
 
 #include <QHash>
 #include <QJsonObject>
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
@@ -23,6 +25,7 @@ namespace topup {
 class ErrorLabel;
 class PolicyPreviewPanel;
 class PreviewModel;
+class RulesAdvisorDialog;
 class Service;
 
 // The "Rules" tab of a line: the auto top-up policy as a form, an inline
@@ -48,6 +51,13 @@ public:
     PreviewModel *previewModel() const;
     // The preview now, without waiting for the edits to settle.
     void refreshPreview();
+    // "Suggest rules…": the advisor's dialog for this line, opened (or
+    // raised) and running; null without a line.
+    RulesAdvisorDialog *openAdvisor();
+    // Fills the form with `policy` (a suggestion); the user still saves.
+    void useSuggestion(const Policy &policy);
+    // GB or GiB in the suggestions, as the user chose in Settings.
+    void setDataUnits(DataUnits units) { m_units = units; }
 
 signals:
     void dirtyChanged(bool dirty);
@@ -61,6 +71,7 @@ private:
     void retranslateUi();
     void fillChoices();
     void loadPolicy(const std::optional<Policy> &policy);
+    void fillForm(const std::optional<Policy> &policy);
     std::optional<Policy> storedPolicy() const;
     void followStoredPolicy();
     void fillUnits();
@@ -118,6 +129,9 @@ private:
     QLabel *m_savedNote;
     QPushButton *m_save;
     QPushButton *m_cancel;
+    QPushButton *m_suggest;
+    QPointer<RulesAdvisorDialog> m_advisor;
+    DataUnits m_units = DataUnits::Decimal;
 
     PolicyPreviewPanel *m_preview;
     QTimer *m_previewTimer;

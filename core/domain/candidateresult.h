@@ -1,9 +1,9 @@
 #pragma once
 
-#include "domain/money.h"
-#include "domain/policy.h"
-#include "domain/reason.h"
-#include "domain/yearmonth.h"
+#include "money.h"
+#include "policy.h"
+#include "reason.h"
+#include "yearmonth.h"
 
 #include <vector>
 

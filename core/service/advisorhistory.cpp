@@ -1,0 +1,144 @@
+#include "advisorhistory.h"
+
+#include "advisor/worldwindow.h"
+#include "domain/saturating.h"
+#include "rules/zonedcalendar.h"
+#include "store/accountstore.h"
+#include "store/database.h"
+#include "store/linestore.h"
+#include "store/methodstore.h"
+#include "store/packagestore.h"
+#include "store/statement.h"
+
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace topup {
+namespace {
+
+template<typename T, typename U>
+Expected<T> failed(const Expected<U> &what)
+{
+    return Expected<T>::failure(what.error());
+}
+
+// "2027-03" as a month; the store writes no other form.
+YearMonth monthOf(const QString &text)
+{
+    return YearMonth{text.left(4).toInt(), text.mid(5, 2).toInt()};
+}
+
+// Only these count against the caps (SPEC §7.1: manual top-ups do not, nor
+// does buying the line).
+const char *const autoTriggers = "trigger IN ('threshold', 'monthly')";
+
+} // namespace
+
+Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, Instant clock, int days)
+{
+    const Expected<Account> account = AccountStore(m_store, 1).account(accountId);
+    if (!account)
+        return failed<AdvisorInput>(account);
+    const Expected<std::vector<LineRecord>> lines = LineStore(m_store).list(accountId);
+    if (!lines)
+        return failed<AdvisorInput>(lines);
+    const auto line = std::find_if(lines->begin(), lines->end(), [lineId](const LineRecord &record) { return record.id == lineId; });
+    if (line == lines->end())
+        return Expected<AdvisorInput>::failure(tr("this line is not one of the account's lines"));
+    if (days < 1 || days > WorldWindow::maxDays)
+        return Expected<AdvisorInput>::failure(tr("the number of days must be between 1 and %1 (got %2)").arg(WorldWindow::maxDays).arg(days));
+
+    AdvisorInput input;
+    input.lineId = line->engineId();
+    input.zone = QTimeZone(account->timezone.toUtf8());
+    input.to = clock;
+    input.from = WorldWindow::windowStart(Instant::earliest(), clock, days);
+    input.accountCap = account->monthlyCap;
+    if (line->policy) {
+        input.current = *line->policy;
+    } else {
+        input.current.enabled = false;
+    }
+
+    const Expected<std::vector<PackageRecord>> packages = PackageStore(m_store).list(accountId);
+    if (!packages)
+        return failed<AdvisorInput>(packages);
+    for (const PackageRecord &record : *packages)
+        input.packages.push_back(record.package);
+
+    // The rules' method and fallback, with their funds now; rules without a
+    // method are advised with the account's default one.
+    const Expected<std::vector<MethodRecord>> methods = MethodStore(m_store, m_provider).list(accountId);
+    if (!methods)
+        return failed<AdvisorInput>(methods);
+    if (input.current.method.isEmpty()) {
+        const auto preferred = std::find_if(methods->begin(), methods->end(), [](const MethodRecord &record) { return record.isDefault; });
+        if (preferred != methods->end())
+            input.current.method = preferred->engineId();
+        if (input.current.fallback == input.current.method)
+            input.current.fallback.clear();
+    }
+    for (const MethodRecord &record : *methods) {
+        if (input.current.paysWith(record.engineId()))
+            input.methods.push_back(PaymentMethod{record.engineId(), record.kind, record.funds, record.expires});
+    }
+
+    // The hours, and what they add up to.
+    Statement hours(m_store, QStringLiteral("SELECT u.hour_ms, u.data_bytes, u.voice_seconds FROM usage_hourly u"
+                                            " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.line_id = ?"
+                                            " AND u.hour_ms >= ? AND u.hour_ms <= ? ORDER BY u.hour_ms"));
+    hours.bind(accountId).bind(lineId).bind(input.from.msecs()).bind(clock.msecs());
+    if (const Expected<bool> ran = hours.run(); !ran)
+        return failed<AdvisorInput>(ran);
+    qint64 usedData = 0;
+    qint64 usedVoice = 0;
+    while (hours.next()) {
+        input.usage.push_back(UsageHour{Instant::fromMsecs(hours.integer(0)), hours.integer(1), hours.integer(2)});
+        usedData = saturatingAdd(usedData, hours.integer(1));
+        usedVoice = saturatingAdd(usedVoice, hours.integer(2));
+    }
+
+    // What the line had when the window began.
+    Statement credited(m_store, QStringLiteral("SELECT coalesce(sum(p.data_bytes), 0), coalesce(sum(p.voice_seconds), 0)"
+                                               " FROM attempts a JOIN packages p ON p.id = a.package_id"
+                                               " WHERE a.account_id = ? AND a.line_id = ? AND a.status = 'succeeded' AND a.at_ms >= ?"));
+    credited.bind(accountId).bind(lineId).bind(input.from.msecs());
+    if (const Expected<bool> ran = credited.run(); !ran || !credited.next())
+        return ran ? Expected<AdvisorInput>::failure(tr("the line's top-ups could not be read")) : failed<AdvisorInput>(ran);
+    input.startDataBytes = std::max<qint64>(0, saturatingSub(saturatingAdd(line->dataBytes, usedData), credited.integer(0)));
+    input.startVoiceSeconds = std::max<qint64>(0, saturatingSub(saturatingAdd(line->voiceSeconds, usedVoice), credited.integer(1)));
+
+    // What the caps already count.
+    const ZonedCalendar calendar(input.zone);
+    const YearMonth firstMonth = calendar.monthOf(input.from);
+    Statement own(m_store, QStringLiteral("SELECT coalesce(sum(amount_cents), 0), count(*) FROM attempts"
+                                          " WHERE account_id = ? AND line_id = ? AND status = 'succeeded' AND %1"
+                                          " AND month = ? AND at_ms < ?")
+                               .arg(QLatin1String(autoTriggers)));
+    own.bind(accountId).bind(lineId).bind(firstMonth.toString()).bind(input.from.msecs());
+    if (const Expected<bool> ran = own.run(); !ran || !own.next())
+        return ran ? Expected<AdvisorInput>::failure(tr("the line's top-ups could not be read")) : failed<AdvisorInput>(ran);
+    if (own.integer(1) > 0)
+        input.spentBefore.push_back(AdvisorMonthSpend{firstMonth, Money::fromCents(own.integer(0)), int(own.integer(1)), Money()});
+    if (input.accountCap) {
+        Statement others(m_store, QStringLiteral("SELECT month, sum(amount_cents) FROM attempts"
+                                                 " WHERE account_id = ? AND line_id != ? AND status = 'succeeded' AND %1"
+                                                 " AND month >= ? AND month <= ? GROUP BY month ORDER BY month")
+                                      .arg(QLatin1String(autoTriggers)));
+        others.bind(accountId).bind(lineId).bind(firstMonth.toString()).bind(calendar.monthOf(clock).toString());
+        if (const Expected<bool> ran = others.run(); !ran)
+            return failed<AdvisorInput>(ran);
+        while (others.next()) {
+            const YearMonth month = monthOf(others.text(0));
+            const Money spent = Money::fromCents(others.integer(1));
+            if (!input.spentBefore.empty() && input.spentBefore.front().month == month)
+                input.spentBefore.front().otherLinesAuto = spent;
+            else
+                input.spentBefore.push_back(AdvisorMonthSpend{month, Money(), 0, spent});
+        }
+    }
+    return input;
+}
+
+} // namespace topup

@@ -1,0 +1,173 @@
+// Service::adviseRules: a line's stored history replayed by the rules advisor
+// on a thread of its own (core/service/advisorhistory, advicetask).
+#include "service/service.h"
+#include "checked.h"
+#include "storefixture.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace topup;
+using topup::test::at;
+using topup::test::openService;
+using topup::test::packageNamed;
+
+namespace {
+
+constexpr qint64 day = 24 * 3600 * 1000;
+constexpr qint64 gigabyte = 1000 * 1000 * 1000;
+
+// Ana's account, a wallet with `cents`, and a heavy line with 3 GB.
+struct Ana
+{
+    std::unique_ptr<Service> service;
+    MethodRecord wallet;
+    LineRecord line;
+};
+
+Ana anasWorld(const QString &dir, qint64 cents)
+{
+    Ana world{openService(dir, at("2027-03-01T08:00:00Z")), {}, {}};
+    if (!world.service)
+        return world;
+    Service &service = *world.service;
+    TOPUP_VALUE(service.signUp(SignUpForm{QStringLiteral("ana@example.com"), QStringLiteral("correct-horse-battery"),
+                                          QStringLiteral("EUR"), QStringLiteral("Europe/Paris"), std::nullopt}));
+    TOPUP_VALUE(service.catchUpToNow());
+    world.wallet = TOPUP_VALUE(service.addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(cents)}));
+    world.line = TOPUP_VALUE(service.addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Heavy, 7, DataAmount(3 * gigabyte), {}}));
+    return world;
+}
+
+// Runs the task to its end; the advice it finished with, or a failed test.
+RulesAdvice adviceOf(AdviceTask &task)
+{
+    QSignalSpy finished(&task, &AdviceTask::finished);
+    QSignalSpy failed(&task, &AdviceTask::failed);
+    task.start();
+    if (!QTest::qVerify(finished.wait(60000) || !finished.isEmpty(), "finished.wait()",
+                        failed.isEmpty() ? "no answer" : qPrintable(failed.first().first().toString()), __FILE__, __LINE__))
+        return {};
+    return finished.first().first().value<RulesAdvice>();
+}
+
+} // namespace
+
+class TestServiceAdvice final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void currentRulesReplayAsTheyRan()
+    {
+        // Ten days of heavy use under "below 1 GB buy 5 GB" from 3 GB. The
+        // replay of those rules over the stored hours starts from the
+        // balance the line had (3 GB: nothing before the window) and buys a
+        // package each time the use passes 2 GB, 7 GB, 12 GB…: as many as the
+        // world did, for the same money, and ends where the line is now.
+        QTemporaryDir dir;
+        Ana world = anasWorld(dir.path(), 100000);
+        QVERIFY(world.service);
+        Service &service = *world.service;
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(service, "5 GB data")};
+        policy.method = world.wallet.engineId();
+        TOPUP_VERIFY_OK(service.setPolicy(world.line.id, policy));
+        TOPUP_VERIFY_OK(service.advanceBy(10 * day));
+        const std::vector<AttemptRow> attempts = TOPUP_VALUE(service.attempts());
+        QVERIFY(attempts.size() >= 5);
+        const LineRecord now = TOPUP_FIRST(service.lines());
+        const Instant clock = TOPUP_VALUE(service.worldClock());
+
+        Expected<std::unique_ptr<AdviceTask>> task = service.adviseRules(world.line.id, 30);
+        QVERIFY2(task, qPrintable(task.error()));
+        const RulesAdvice advice = adviceOf(**task);
+        QCOMPARE(advice.to, clock);
+        QCOMPARE(advice.days, 30);
+        QCOMPARE(advice.from.msecs() % (3600 * 1000), qint64(0));
+        QVERIFY(advice.from < clock.plusMsecs(-30 * day + 3600 * 1000) && !(advice.from < clock.plusMsecs(-30 * day)));
+        QCOMPARE(advice.hoursWithUsage, 10 * 24 + 1); // from 08:00 on day one to 08:00 on day eleven
+        QCOMPARE(advice.current.topUps, int(attempts.size()));
+        QCOMPARE(advice.current.cost, Money::fromCents(1500 * qint64(attempts.size())));
+        QCOMPARE(advice.current.dataLeftBytes, now.dataBytes);
+        QCOMPARE(advice.current.hoursWithoutService, 0);
+        QCOMPARE(advice.current.policy.threshold->below, gigabyte);
+
+        QVERIFY(advice.candidates > 100);
+        QVERIFY(advice.anyKeepsServed);
+        QVERIFY(!advice.best.empty() && int(advice.best.size()) <= AdviceTask::bestCount);
+        QVERIFY(!(advice.current.cost < advice.best.front().cost) || advice.current.hoursWithoutService > 0);
+        for (std::size_t i = 1; i < advice.best.size(); ++i) {
+            const CandidateResult &a = advice.best[i - 1];
+            const CandidateResult &b = advice.best[i];
+            QVERIFY(a.hoursWithoutService < b.hoursWithoutService || a.cost <= b.cost);
+            QVERIFY(a.hoursWithoutService != b.hoursWithoutService || a.cost != b.cost || a.topUps != b.topUps
+                    || a.largestMonthSpend != b.largestMonthSpend || a.blockedAttempts != b.blockedAttempts);
+        }
+        for (const CandidateResult &candidate : advice.best)
+            QCOMPARE(candidate.policy.method, world.wallet.engineId());
+        // Nothing was charged or written.
+        QCOMPARE(TOPUP_VALUE(service.attempts()).size(), attempts.size());
+        QCOMPARE(TOPUP_FIRST(service.methods()).funds, Money::fromCents(100000 - 1500 * qint64(attempts.size())));
+    }
+
+    void lineWithoutRulesIsAdvisedWithTheDefaultMethod()
+    {
+        // No rules: 3 GB run out within a day of heavy use, and the line is
+        // short every hour after; the candidates pay with the wallet, the
+        // account's only (so default) method.
+        QTemporaryDir dir;
+        Ana world = anasWorld(dir.path(), 100000);
+        QVERIFY(world.service);
+        TOPUP_VERIFY_OK(world.service->advanceBy(3 * day));
+        Expected<std::unique_ptr<AdviceTask>> task = world.service->adviseRules(world.line.id, 30);
+        QVERIFY2(task, qPrintable(task.error()));
+        const RulesAdvice advice = adviceOf(**task);
+        QCOMPARE(advice.current.topUps, 0);
+        // The stored hours hold what was served: 3 GB, then nothing.
+        QCOMPARE(advice.current.hoursWithoutService, 0);
+        QCOMPARE(advice.current.dataLeftBytes, qint64(0));
+        QVERIFY(!advice.best.empty());
+        QCOMPARE(advice.best.front().policy.method, world.wallet.engineId());
+        QVERIFY(advice.best.front().policy.enabled);
+    }
+
+    void cancelledAndRefused()
+    {
+        QTemporaryDir dir;
+        Ana world = anasWorld(dir.path(), 100000);
+        QVERIFY(world.service);
+        TOPUP_VERIFY_OK(world.service->advanceBy(2 * day));
+
+        // Cancelled before it starts: it stops at its first candidate.
+        Expected<std::unique_ptr<AdviceTask>> task = world.service->adviseRules(world.line.id, 90);
+        QVERIFY2(task, qPrintable(task.error()));
+        AdviceTask &run = **task;
+        QSignalSpy cancelled(&run, &AdviceTask::cancelled);
+        QSignalSpy finished(&run, &AdviceTask::finished);
+        run.cancel();
+        run.start();
+        QVERIFY(cancelled.wait(60000) || !cancelled.isEmpty());
+        QVERIFY(finished.isEmpty());
+
+        // Destroyed while it runs: it stops and is waited for.
+        Expected<std::unique_ptr<AdviceTask>> dropped = world.service->adviseRules(world.line.id, 90);
+        QVERIFY2(dropped, qPrintable(dropped.error()));
+        (*dropped)->start();
+        std::unique_ptr<AdviceTask> owned = dropped.take();
+        owned.reset();
+
+        for (const int days : {0, 367}) {
+            const Expected<std::unique_ptr<AdviceTask>> wrong = world.service->adviseRules(world.line.id, days);
+            QVERIFY(!wrong);
+            QVERIFY2(wrong.error().contains(QString::number(days)), qPrintable(wrong.error()));
+        }
+        QVERIFY(!world.service->adviseRules(world.line.id + 100, 30));
+        world.service->signOut();
+        QVERIFY(!world.service->adviseRules(world.line.id, 30));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServiceAdvice)
+#include "tst_serviceadvice.moc"
