@@ -17,10 +17,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(TOPUP_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("TopUp Dashboard"));
     QGuiApplication::setDesktopFileName(QStringLiteral("topup-dashboard"));
-    QList<QByteArray> raw;
-    for (int i = 0; i < argc; ++i)
-        raw << QByteArray(argv[i]);
-    if (const QString problem = CommandLineChecks::notUtf8(raw); !problem.isEmpty()) {
+    if (const QString problem = CommandLineChecks::notUtf8(argc, argv); !problem.isEmpty()) {
         std::fprintf(stderr, "topup-dashboard: %s\n", problem.toUtf8().constData());
         return Launcher::Usage;
     }

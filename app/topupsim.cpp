@@ -13,10 +13,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("topup-sim"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TOPUP_VERSION));
-    QList<QByteArray> raw;
-    for (int i = 0; i < argc; ++i)
-        raw << QByteArray(argv[i]);
-    if (const QString problem = CommandLineChecks::notUtf8(raw); !problem.isEmpty()) {
+    if (const QString problem = CommandLineChecks::notUtf8(argc, argv); !problem.isEmpty()) {
         std::fprintf(stderr, "topup-sim: %s\n", problem.toUtf8().constData());
         return SimCommandLine::Usage;
     }

@@ -65,15 +65,16 @@ QString CommandLineChecks::problemOf(const QCommandLineParser &parser)
     return {};
 }
 
-QString CommandLineChecks::notUtf8(const QList<QByteArray> &arguments)
+QString CommandLineChecks::notUtf8(int argc, const char *const *argv)
 {
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        const QString text = decoder(arguments.at(i)); // decoding sets hasError()
+        const QString text = decoder(argument); // decoding sets hasError()
         if (!decoder.hasError())
             continue;
         QString shown;
-        for (const char byte : arguments.at(i)) {
+        for (const char byte : argument) {
             const auto value = static_cast<unsigned char>(byte);
             shown += value >= 0x20 && value < 0x7f ? QString(QLatin1Char(byte)) : QStringLiteral("\\x%1").arg(value, 2, 16, QLatin1Char('0'));
         }

@@ -21,10 +21,9 @@ public:
     // The first option given more than once, or given an empty value, as a
     // sentence ("--now is given twice; give it once"); empty when none is.
     static QString problemOf(const QCommandLineParser &parser);
-    // The first of `arguments` (the raw bytes of argv, the program's name
-    // first) that is not valid UTF-8, as a sentence that shows its bytes;
-    // empty when all are.
-    static QString notUtf8(const QList<QByteArray> &arguments);
+    // The first argument of main's argv (after the program's name) that is
+    // not valid UTF-8, as a sentence that shows its bytes; empty when all are.
+    static QString notUtf8(int argc, const char *const *argv);
     // Before anything opens a file: a closed standard stream gets /dev/null
     // in its place (or the next file opened would take it over, and what is
     // meant for standard output would land in it). Says whether standard

@@ -2,6 +2,7 @@
 
 // A service on a temporary data folder for the page tests: a fixed clock,
 // few PBKDF2 rounds, and either a fresh account or the demo world.
+#include "pages/linepage.h"
 #include "service/demoworld.h"
 #include "service/service.h"
 
@@ -80,6 +81,23 @@ inline qint64 packageRow(Service &service, const char *name)
 {
     const QString id = packageId(service, name);
     return id.isEmpty() ? 0 : id.mid(1).toLongLong();
+}
+
+// The child widget called `name`, or null.
+template<typename T>
+T *child(QWidget *parent, const char *name)
+{
+    return parent->findChild<T *>(QLatin1String(name));
+}
+
+// The page of line `lineId`, shown at the size of the app's window.
+inline std::unique_ptr<LinePage> openLinePage(Service &service, qint64 lineId)
+{
+    auto page = std::make_unique<LinePage>(service);
+    page->resize(1280, 800);
+    page->show();
+    page->showLine(lineId);
+    return page;
 }
 
 // Runs `answer` on the next modal dialog once it is up (QTimer::singleShot

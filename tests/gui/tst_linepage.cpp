@@ -34,14 +34,9 @@ struct World
     LineRecord line;
 };
 
-// The page of the world's line, shown at the size of the app's window.
 std::unique_ptr<LinePage> openLine(const World &world)
 {
-    auto page = std::make_unique<LinePage>(*world.service);
-    page->resize(1280, 800);
-    page->show();
-    page->showLine(world.line.id);
-    return page;
+    return openLinePage(*world.service, world.line.id);
 }
 
 // A new account with a Visa card, a wallet and one 5 GB line; with a
@@ -73,12 +68,6 @@ std::unique_ptr<World> makeWorld(bool withPolicy)
             return nullptr;
     }
     return world;
-}
-
-template<typename T>
-T *child(QWidget *parent, const char *name)
-{
-    return parent->findChild<T *>(QLatin1String(name));
 }
 
 void retype(QLineEdit *edit, const QString &text)

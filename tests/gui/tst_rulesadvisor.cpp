@@ -62,18 +62,9 @@ std::unique_ptr<World> usedPhone()
 
 std::unique_ptr<LinePage> openLine(const World &world)
 {
-    auto page = std::make_unique<LinePage>(*world.service);
-    page->resize(1280, 800);
-    page->show();
-    page->showLine(world.line.id);
+    std::unique_ptr<LinePage> page = openLinePage(*world.service, world.line.id);
     page->showRulesTab();
     return page;
-}
-
-template<typename T>
-T *child(QWidget *parent, const char *name)
-{
-    return parent->findChild<T *>(QLatin1String(name));
 }
 
 // The dialog "Suggest rules…" opened, or null.
@@ -223,11 +214,8 @@ private slots:
         const Expected<LineRecord> line = service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Regular, 5,
                                                                     DataAmount(2 * gigabyte), VoiceAmount()});
         QVERIFY2(line, qPrintable(line.error()));
-        LinePage page(*service);
-        page.resize(1280, 800);
-        page.show();
-        page.showLine(line->id);
-        RulesAdvisorDialog *dialog = clickSuggest(page.rules());
+        const std::unique_ptr<LinePage> page = openLinePage(*service, line->id);
+        RulesAdvisorDialog *dialog = clickSuggest(page->rules());
         QVERIFY(dialog);
         QVERIFY(waitForEnd(dialog));
         const QString status = child<QLabel>(dialog, "adviceStatus")->text();
