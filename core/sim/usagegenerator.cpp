@@ -51,6 +51,12 @@ UsageSample UsageGenerator::maxSample(UsageProfile profile, qint64 everySeconds)
     return UsageSample{qint64(std::min<uint128>(data, maxAmount)), qint64(std::min<uint128>(voice, maxAmount))};
 }
 
+UsageSample UsageGenerator::averageDay(UsageProfile profile) noexcept
+{
+    const Shape &shape = shapes[int(profile)];
+    return UsageSample{qint64(shape.dailyDataBytes), qint64(shape.dailyVoiceSeconds)};
+}
+
 UsageSample UsageGenerator::sampleAt(qint64 index, int localHour) const noexcept
 {
     // A fresh generator per sample, keyed by (seed, index); the constant is

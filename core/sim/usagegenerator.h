@@ -30,6 +30,9 @@ public:
     UsageSample sampleAt(qint64 index, int localHour) const noexcept;
     // No sample of `profile` every `everySeconds` uses more than this.
     static UsageSample maxSample(UsageProfile profile, qint64 everySeconds) noexcept;
+    // What a line of this profile uses on an average day (for telling a
+    // person what each profile means).
+    static UsageSample averageDay(UsageProfile profile) noexcept;
 
     struct Shape; // a profile's daily amounts and hourly rhythm
 
