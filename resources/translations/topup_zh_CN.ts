@@ -859,6 +859,41 @@
     </message>
 </context>
 <context>
+    <name>PaymentChoices</name>
+    <message>
+        <source>%1 (expired)</source>
+        <extracomment>A card the saved rules name, past its expiry month</extracomment>
+        <translation>%1（已过期）</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyFormReader</name>
+    <message>
+        <source>enter the amount that starts a top-up</source>
+        <translation>请输入触发充值的数量</translation>
+    </message>
+    <message>
+        <source>enter a day from 1 to 31 (got &quot;%1&quot;)</source>
+        <translation>请输入 1 到 31 之间的日期（输入的是“%1”）</translation>
+    </message>
+    <message>
+        <source>enter an amount like 20.00, or nothing for no limit (got &quot;%1&quot;)</source>
+        <translation>请输入金额，例如 20.00；留空表示不限（输入的是“%1”）</translation>
+    </message>
+    <message>
+        <source>far too many top-ups a month (got &quot;%1&quot;)</source>
+        <translation>每月充值次数过多（输入的是“%1”）</translation>
+    </message>
+    <message>
+        <source>enter a whole number of top-ups, like 3, or nothing for no limit (got &quot;%1&quot;)</source>
+        <translation>请输入充值次数的整数，例如 3；留空表示不限（输入的是“%1”）</translation>
+    </message>
+    <message>
+        <source>This is at or above what %1 adds (%2): a top-up leaves the line still below it, so it tops up again and again; the preview shows the burst.</source>
+        <translation>该值不低于 %1 所增加的量（%2）：充值后线路仍低于此值，因此会一次又一次地充值；预览中可以看到这一连串充值。</translation>
+    </message>
+</context>
+<context>
     <name>PolicyJson</name>
     <message>
         <source>must be a local time HH:MM, 00:00 to 23:59 (got &quot;%1&quot;)</source>
@@ -1587,31 +1622,6 @@
 <context>
     <name>topup::AlertModel</name>
     <message>
-        <source>MMMM yyyy</source>
-        <extracomment>QDate format of a month and its year, e.g. June 2027</extracomment>
-        <translation>yyyy年M月</translation>
-    </message>
-    <message>
-        <source>a removed method</source>
-        <translation>已删除的支付方式</translation>
-    </message>
-    <message>
-        <source>Top-up of %1 failed with %2: %3. It is retried within a day; after four failures auto top-up is suspended.</source>
-        <translation>%1 使用 %2 充值失败：%3。系统将在一天内重试；连续失败四次后自动充值将暂停。</translation>
-    </message>
-    <message>
-        <source>Top-up of %1 was blocked: %2. No charge was made; auto top-up resumes on the 1st.</source>
-        <translation>%1 的充值被拦截：%2。未产生扣款；自动充值将于下月 1 日恢复。</translation>
-    </message>
-    <message>
-        <source>Auto top-up of %1 is suspended after four failed attempts. Deposit to its payment method or save its rules again to re-arm it.</source>
-        <translation>%1 的自动充值在四次尝试失败后已暂停。向其支付方式充入资金，或重新保存其规则即可恢复。</translation>
-    </message>
-    <message>
-        <source>%1 expires at the end of %2. Add a new card and choose it in the rules of the lines that use this one.</source>
-        <translation>%1 将于 %2 底到期。请添加新卡，并在使用此卡的线路规则中选择新卡。</translation>
-    </message>
-    <message>
         <source>While you were away (%1 to %2): top-ups paid %3, failed %4, blocked %5; spent %6.</source>
         <translation>您离开期间（%1 至 %2）：成功充值 %3 次，失败 %4 次，被拦截 %5 次；共花费 %6。</translation>
     </message>
@@ -1634,10 +1644,6 @@
     <message>
         <source>State</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>%1 had %2 left, less than an auto top-up it pays for costs (%3). Deposit funds to keep auto top-up going.</source>
-        <translation>%1 仅剩 %2，不足以支付由它付款的一次自动充值（%3）。请存入资金，以便自动充值继续进行。</translation>
     </message>
 </context>
 <context>
@@ -1671,24 +1677,62 @@
         <translation>已达到账户的每月上限</translation>
     </message>
     <message>
-        <source>%1: a top-up failed — %2.</source>
-        <translation>%1：一次充值失败——%2。</translation>
+        <source>MMMM yyyy</source>
+        <extracomment>QDate format of a month and its year, e.g. June 2027</extracomment>
+        <translation>yyyy年M月</translation>
     </message>
     <message>
-        <source>%1: a top-up was blocked — %2.</source>
-        <translation>%1：一次充值被阻止——%2。</translation>
+        <source>a removed method</source>
+        <translation>已删除的支付方式</translation>
     </message>
     <message>
-        <source>%1: auto top-up suspended after repeated failures.</source>
-        <translation>%1：多次失败后，自动充值已暂停。</translation>
+        <source>Top-up of %1 failed with %2: %3.</source>
+        <translation>%1 使用 %2 充值失败：%3。</translation>
     </message>
     <message>
-        <source>A card expires at the end of %1.</source>
-        <translation>有一张卡将于 %1 月底到期。</translation>
+        <source>Top-up of %1 failed with %2 (%3) and with its fallback %4 (%5).</source>
+        <translation>%1 使用 %2 充值失败（%3），备用方式 %4 也失败（%5）。</translation>
     </message>
     <message>
-        <source>A payment method holds less than one of its auto top-ups costs; deposit funds.</source>
-        <translation>某付款方式的余额不足以支付一次自动充值，请存入资金。</translation>
+        <source>Top-up of %1 was blocked: %2.</source>
+        <translation>%1 的充值被拦截：%2。</translation>
+    </message>
+    <message>
+        <source>Auto top-up of %1 is suspended after four failed attempts.</source>
+        <translation>%1 的自动充值在四次尝试失败后已暂停。</translation>
+    </message>
+    <message>
+        <source>%1 expires at the end of %2.</source>
+        <translation>%1 将于%2底到期。</translation>
+    </message>
+    <message>
+        <source>%1 had %2 left, less than an auto top-up it pays for costs (%3).</source>
+        <translation>%1 仅剩 %2，不足以支付由它付款的一次自动充值（%3）。</translation>
+    </message>
+    <message>
+        <source>It is retried within a day; after four failures auto top-up is suspended.</source>
+        <translation>系统将在一天内重试；连续失败四次后自动充值将暂停。</translation>
+    </message>
+    <message>
+        <source>No charge was made; auto top-up resumes on the 1st.</source>
+        <translation>未产生扣款；自动充值将于下月 1 日恢复。</translation>
+    </message>
+    <message>
+        <source>Deposit to its payment method or save its rules again to re-arm it.</source>
+        <translation>向其支付方式充入资金，或重新保存其规则即可恢复。</translation>
+    </message>
+    <message>
+        <source>Add a new card and choose it in the rules of the lines that use this one.</source>
+        <translation>请添加新卡，并在使用此卡的线路规则中选择新卡。</translation>
+    </message>
+    <message>
+        <source>Deposit funds to keep auto top-up going.</source>
+        <translation>请存入资金，以便自动充值继续进行。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>An alert: what happened, then what to do (Chinese joins them without a space)</extracomment>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>
@@ -3004,6 +3048,10 @@ Qt 自身的选项同样适用，其中包括：
         <source>%1 was not removed: %2</source>
         <translation>未删除 %1：%2</translation>
     </message>
+    <message>
+        <source>%1 cannot be removed: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>topup::PolicyEditor</name>
@@ -3179,18 +3227,6 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>No fallback</source>
         <translation>无备用方式</translation>
-    </message>
-    <message>
-        <source>enter the amount that starts a top-up</source>
-        <translation>请输入触发充值的数量</translation>
-    </message>
-    <message>
-        <source>enter a day from 1 to 31</source>
-        <translation>请输入 1 至 31 之间的日期</translation>
-    </message>
-    <message>
-        <source>enter an amount like 20.00</source>
-        <translation>请输入金额，例如 20.00</translation>
     </message>
     <message>
         <source>Not saved: correct the fields marked in red.</source>

@@ -1,7 +1,5 @@
 #include "errorlabel.h"
 
-#include "statecolors.h"
-
 #include <QEvent>
 
 namespace topup {
@@ -14,9 +12,11 @@ ErrorLabel::ErrorLabel(QWidget *parent) : QLabel(parent)
     applyColour();
 }
 
-ErrorLabel::ErrorLabel(const QString &objectName, QWidget *parent) : ErrorLabel(parent)
+ErrorLabel::ErrorLabel(const QString &objectName, QWidget *parent, StateColor colour) : ErrorLabel(parent)
 {
     setObjectName(objectName);
+    m_colour = colour;
+    applyColour();
 }
 
 void ErrorLabel::setError(const QString &message)
@@ -28,6 +28,23 @@ void ErrorLabel::setError(const QString &message)
     setText(text);
     setAccessibleName(text);
     setVisible(!text.isEmpty());
+    fitHeight();
+}
+
+void ErrorLabel::resizeEvent(QResizeEvent *event)
+{
+    QLabel::resizeEvent(event);
+    fitHeight();
+}
+
+void ErrorLabel::fitHeight()
+{
+    // Hidden, the width is not the one it will be shown at.
+    if (!isVisible() || width() <= 0)
+        return;
+    const int needed = heightForWidth(width());
+    if (needed > 0 && needed != minimumHeight())
+        setMinimumHeight(needed);
 }
 
 void ErrorLabel::changeEvent(QEvent *event)
@@ -40,7 +57,7 @@ void ErrorLabel::changeEvent(QEvent *event)
 void ErrorLabel::applyColour()
 {
     QPalette colours = palette();
-    const QColor error = stateColor(StateColor::Error, colours);
+    const QColor error = stateColor(m_colour, colours);
     if (colours.color(QPalette::WindowText) != error) {
         colours.setColor(QPalette::WindowText, error);
         setPalette(colours);
