@@ -55,6 +55,16 @@ public:
     // (no pragma, no migration), to check both files of a world first; its
     // world identity (empty when it has none yet).
     static Expected<QString> inspect(const QString &path, const Schema &schema);
+    // The connection inspect uses, kept open to read more before the file
+    // is opened for writing (see keepLogOnClose). Its vouched() says
+    // whether the last session ended cleanly (Deferred) or not (Full).
+    static Expected<std::shared_ptr<Database>> openUnchanged(const QString &path, const Schema &schema);
+    // The world identity, empty when the file has none or is from before identities.
+    Expected<QString> worldIdIfAny() const;
+    // Closing leaves a write-ahead log beside the file as it is, even when
+    // this is the last connection: for a file refused after it was opened,
+    // which must stay byte for byte as it was.
+    void keepLogOnClose() { setCheckpointOnClose(false); }
 
     // Full: every page was read and every index compared at open (`PRAGMA integrity_check`), or the file
     // is new. Deferred: the file was closed cleanly (or is open in this

@@ -2,6 +2,14 @@
 
 namespace topup {
 
+QString booksAgreedTable()
+{
+    // journal_seq: the journal's last charge (charges.seq); attempt_id: the
+    // store's last attempt (attempts.id), both written at one clean stop.
+    return QStringLiteral("CREATE TABLE books_agreed (id INTEGER PRIMARY KEY CHECK (id = 1), journal_seq INTEGER NOT NULL,"
+                          " attempt_id INTEGER NOT NULL)");
+}
+
 Schema storeSchema()
 {
     Migration v1{1,
@@ -136,7 +144,10 @@ Schema storeSchema()
     // The world's identity, the same random id in the provider's journal:
     // the two files are refused unless they belong together.
     Migration v2{2, {QStringLiteral("CREATE TABLE world_identity (id INTEGER PRIMARY KEY CHECK (id = 1), world_id TEXT NOT NULL)")}};
-    return Schema{QStringLiteral("store"), {v1, v2}, QStringLiteral("world")};
+    // The high-water mark of the books, the same row in the journal: the
+    // last point both files were known to agree (BooksAgreement).
+    Migration v3{3, {booksAgreedTable()}};
+    return Schema{QStringLiteral("store"), {v1, v2, v3}, QStringLiteral("world")};
 }
 
 } // namespace topup
