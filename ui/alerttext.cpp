@@ -1,5 +1,7 @@
 #include "alerttext.h"
 
+#include "displayformat.h"
+
 #include "store/historystore.h"
 
 namespace topup {
@@ -26,11 +28,11 @@ QString AlertText::reason(const QString &name)
 QString AlertText::describe(const AlertRow &alert)
 {
     if (alert.kind == QLatin1String("topup_failed"))
-        return tr("%1: a top-up failed — %2.").arg(alert.lineName, reason(alert.detail));
+        return tr("%1: a top-up failed — %2.").arg(DisplayFormat::lineName(alert.lineName, alert.lineState), reason(alert.detail));
     if (alert.kind == QLatin1String("topup_blocked"))
-        return tr("%1: a top-up was blocked — %2.").arg(alert.lineName, reason(alert.detail));
+        return tr("%1: a top-up was blocked — %2.").arg(DisplayFormat::lineName(alert.lineName, alert.lineState), reason(alert.detail));
     if (alert.kind == QLatin1String("threshold_suspended"))
-        return tr("%1: auto top-up suspended after repeated failures.").arg(alert.lineName);
+        return tr("%1: auto top-up suspended after repeated failures.").arg(DisplayFormat::lineName(alert.lineName, alert.lineState));
     if (alert.kind == QLatin1String("card_expiring"))
         return tr("A card expires at the end of %1.").arg(alert.detail);
     if (alert.kind == QLatin1String("low_funds"))

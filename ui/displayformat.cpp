@@ -74,6 +74,13 @@ QString DisplayFormat::voice(qint64 seconds)
     return tr("%1 s").arg(rest);
 }
 
+QString DisplayFormat::sentence(QString message)
+{
+    if (!message.isEmpty())
+        message[0] = message.at(0).toUpper();
+    return message;
+}
+
 QString DisplayFormat::list(const QStringList &names)
 {
     //: Between the names of a list: "Home phone, EU tablet".
@@ -88,6 +95,25 @@ QString DisplayFormat::trigger(const QString &name)
         return tr("Monthly");
     if (name == QLatin1String("manual"))
         return tr("Manual");
+    if (name == QLatin1String("purchase"))
+        //: The charge that bought a line from the carrier's catalog
+        return tr("Line bought");
+    return name;
+}
+
+QString DisplayFormat::lineName(const QString &name, LineState state)
+{
+    switch (state) {
+    case LineState::Removed:
+        //: A line that was removed, as History still names it
+        return tr("%1 (removed)").arg(name);
+    case LineState::Refused:
+        //: A line whose purchase the provider refused, as History names it
+        return tr("%1 (not bought)").arg(name);
+    case LineState::Buying:
+    case LineState::Active:
+        break;
+    }
     return name;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/instant.h"
+#include "domain/linerecord.h"
 #include "domain/money.h"
 #include "statecolors.h"
 
@@ -37,9 +38,13 @@ public:
     [[nodiscard]] static QString voice(qint64 seconds);
 
     [[nodiscard]] static QString trigger(const QString &name);
+    // A line's name as History shows it: a removed or never bought line says so.
+    [[nodiscard]] static QString lineName(const QString &name, LineState state);
     [[nodiscard]] static QString status(const QString &name);
     [[nodiscard]] static QString reason(const QString &name);
     [[nodiscard]] static QString thresholdState(const QString &name);
+    // A core message (lower case: it is also part of sentences) as a sentence on its own.
+    [[nodiscard]] static QString sentence(QString message);
     // Names one after the other as the language lists them: "a, b" or "甲、乙".
     [[nodiscard]] static QString list(const QStringList &names);
 

@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "demoaccess.h"
+#include "dialogs/addlinedialog.h"
 #include "pages/alertspage.h"
 #include "pages/dashboardpage.h"
 #include "pages/historypage.h"
@@ -18,6 +19,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -47,6 +50,10 @@ MainWindow::MainWindow(Service &service, AppSettings &settings, QWidget *parent)
         m_line->showLine(lineId);
         showPage(Page::Line);
     });
+    connect(m_dashboard, &DashboardPage::addLineRequested, this, &MainWindow::openAddLineDialog);
+    connect(m_line, &LinePage::addLineRequested, this, &MainWindow::openAddLineDialog);
+    connect(m_line, &LinePage::lineChanged, this, &MainWindow::updateLineActions);
+    buildMenus();
     connect(m_alerts, &AlertsPage::unreadCountChanged, this, [this](int count) {
         m_unread = count;
         retranslateUi();
@@ -121,14 +128,21 @@ QWidget *MainWindow::buildShell()
     layout->addWidget(m_pages, 1);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row < 0)
+        if (row < 0 || row == m_pages->currentIndex())
             return;
+        // Leaving unsaved rules asks first; staying puts the side bar back.
+        if (!m_line->confirmLeave()) {
+            const QSignalBlocker quiet(m_navigation);
+            m_navigation->setCurrentRow(m_pages->currentIndex());
+            return;
+        }
         m_pages->setCurrentIndex(row);
         m_settings.setLastPage(row);
     });
-    connect(m_signOut, &QPushButton::clicked, this, [this] { m_service.signOut(); onAccountChanged(); });
+    connect(m_signOut, &QPushButton::clicked, this, &MainWindow::signOut);
     for (int i = 0; i < pageCount; ++i) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        shortcut->setObjectName(QStringLiteral("pageShortcut%1").arg(i + 1));
         connect(shortcut, &QShortcut::activated, this, [this, i] {
             if (isSignedInView())
                 showPage(Page(i));
@@ -137,10 +151,77 @@ QWidget *MainWindow::buildShell()
     return shell;
 }
 
-void MainWindow::showPage(Page page)
+bool MainWindow::showPage(Page page)
 {
-    m_navigation->setCurrentRow(int(page));
+    if (int(page) != m_pages->currentIndex() && !m_line->confirmLeave())
+        return false;
+    {
+        const QSignalBlocker quiet(m_navigation);
+        m_navigation->setCurrentRow(int(page));
+    }
     m_pages->setCurrentIndex(int(page));
+    m_settings.setLastPage(int(page));
+    return true;
+}
+
+bool MainWindow::signOut()
+{
+    if (!m_line->confirmLeave())
+        return false;
+    m_service.signOut();
+    return true;
+}
+
+void MainWindow::buildMenus()
+{
+    m_accountMenu = menuBar()->addMenu(QString());
+    m_signOutAction = m_accountMenu->addAction(QString(), this, &MainWindow::signOut);
+    m_accountMenu->addSeparator();
+    m_quitAction = m_accountMenu->addAction(QString(), this, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_linesMenu = menuBar()->addMenu(QString());
+    m_addLineAction = m_linesMenu->addAction(QString(), this, &MainWindow::openAddLineDialog);
+    m_addLineAction->setObjectName(QStringLiteral("addLineAction"));
+    m_addLineAction->setShortcut(QKeySequence::New);
+    m_renameLineAction = m_linesMenu->addAction(QString(), this, [this] {
+        if (showPage(Page::Line))
+            m_line->renameLine();
+    });
+    m_renameLineAction->setShortcut(Qt::Key_F2);
+    m_removeLineAction = m_linesMenu->addAction(QString(), this, [this] {
+        if (showPage(Page::Line))
+            m_line->removeLine();
+    });
+    // The shortcuts work wherever the focus is in the window.
+    for (QAction *action : {m_quitAction, m_addLineAction, m_renameLineAction})
+        addAction(action);
+    updateLineActions();
+}
+
+void MainWindow::updateLineActions()
+{
+    const bool signedIn = m_service.account().has_value();
+    m_addLineAction->setEnabled(signedIn);
+    m_renameLineAction->setEnabled(signedIn && m_line->lineId() != 0);
+    m_removeLineAction->setEnabled(signedIn && m_line->lineId() != 0);
+    m_signOutAction->setEnabled(signedIn);
+}
+
+AddLineDialog *MainWindow::openAddLineDialog()
+{
+    if (!m_service.account())
+        return nullptr;
+    auto *dialog = new AddLineDialog(m_service, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddLineDialog::lineBought, this, [this](qint64 lineId) {
+        // The next step of the journey: the new line's rules.
+        if (!showPage(Page::Line))
+            return;
+        m_line->showLine(lineId);
+        m_line->showRulesTab();
+    });
+    dialog->open();
+    return dialog;
 }
 
 MainWindow::Page MainWindow::currentPage() const
@@ -157,11 +238,15 @@ void MainWindow::onAccountChanged()
 {
     const bool signedIn = m_service.account().has_value();
     m_root->setCurrentWidget(signedIn ? m_shell : static_cast<QWidget *>(m_signIn));
+    menuBar()->setVisible(signedIn);
     if (signedIn) {
         const int last = m_settings.lastPage();
         showPage(last >= 0 && last < pageCount ? Page(last) : Page::Dashboard);
         m_navigation->setFocus();
+    } else {
+        m_signIn->setSignUpMode(false); // whoever comes next signs in
     }
+    updateLineActions();
     refreshUnread();
 }
 
@@ -186,6 +271,10 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (isSignedInView() && !m_line->confirmLeave()) {
+        event->ignore();
+        return;
+    }
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.sync();
     QMainWindow::closeEvent(event);
@@ -206,6 +295,13 @@ void MainWindow::retranslateUi()
     }
     m_navigation->setAccessibleName(tr("Pages"));
     m_signOut->setText(tr("Sign out"));
+    m_accountMenu->setTitle(tr("&Account"));
+    m_signOutAction->setText(tr("Sign &out"));
+    m_quitAction->setText(tr("&Quit"));
+    m_linesMenu->setTitle(tr("&Lines"));
+    m_addLineAction->setText(tr("&Add eSIM line…"));
+    m_renameLineAction->setText(tr("&Rename line…"));
+    m_removeLineAction->setText(tr("Re&move line…"));
     m_signOut->setAccessibleName(tr("Sign out"));
     m_accountLabel->setText(m_service.account() ? tr("Signed in as\n%1").arg(m_service.account()->login) : QString());
 }

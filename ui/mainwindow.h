@@ -2,13 +2,16 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
+class QMenu;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
 
 namespace topup {
 
+class AddLineDialog;
 class AlertsPage;
 class AppSettings;
 class DashboardPage;
@@ -33,7 +36,8 @@ public:
     MainWindow(Service &service, AppSettings &settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void showPage(Page page);
+    // Shows a page; leaving unsaved rules asks first (false: the user stayed).
+    bool showPage(Page page);
     Page currentPage() const;
     bool isSignedInView() const;
 
@@ -46,6 +50,13 @@ public:
     AlertsPage *alertsPage() const noexcept { return m_alerts; }
     SettingsPage *settingsPage() const noexcept { return m_settingsPage; }
     TrayNotifier *trayNotifier() const noexcept { return m_tray; }
+    QAction *addLineAction() const noexcept { return m_addLineAction; }
+
+    // Opens the "Add an eSIM line" dialog (window-modal, deleted on close);
+    // a line bought there is shown on the line page.
+    AddLineDialog *openAddLineDialog();
+    // Signs out, after unsaved rules were saved or discarded; false: the user stayed.
+    bool signOut();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -57,6 +68,8 @@ private:
     void refreshUnread();
     void openDemo();
     QWidget *buildShell();
+    void buildMenus();
+    void updateLineActions();
 
     Service &m_service;
     AppSettings &m_settings;
@@ -74,6 +87,13 @@ private:
     AlertsPage *m_alerts = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     TrayNotifier *m_tray = nullptr;
+    QMenu *m_accountMenu = nullptr;
+    QMenu *m_linesMenu = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_addLineAction = nullptr;
+    QAction *m_renameLineAction = nullptr;
+    QAction *m_removeLineAction = nullptr;
     int m_unread = 0;
 };
 

@@ -2,6 +2,7 @@
 
 #include "demoaccess.h"
 #include "dialogs/addcarddialog.h"
+#include "dialogs/addlinedialog.h"
 #include "dialogs/rulesadvisordialog.h"
 #include "mainwindow.h"
 #include "pages/linepage.h"
@@ -13,20 +14,25 @@
 #include "service/service.h"
 
 #include <QApplication>
+#include <QAbstractItemView>
+#include <QComboBox>
 #include <QDir>
 #include <QEventLoop>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPushButton>
 #include <QPixmap>
 #include <QTemporaryDir>
 
 namespace topup {
 namespace {
 
+// Lets posted events, the pages' refreshes and the views' delayed layouts
+// (a zero timer each, started by the round before) run to their end.
 void settle()
 {
-    for (int i = 0; i < 2; ++i) {
+    for (int i = 0; i < 4; ++i) {
         QCoreApplication::sendPostedEvents();
         QCoreApplication::processEvents();
     }
@@ -55,14 +61,20 @@ ScreenshotTour::ScreenshotTour(AppSettings &settings, QString outputDir, Instant
 
 QStringList ScreenshotTour::fileNames()
 {
-    return {QStringLiteral("login.png"),    QStringLiteral("dashboard.png"),       QStringLiteral("line-rules.png"),
-            QStringLiteral("rules-advisor.png"), QStringLiteral("test-topup.png"), QStringLiteral("payments.png"),
-            QStringLiteral("add-card-errors.png"), QStringLiteral("history.png"),  QStringLiteral("alerts.png"),
-            QStringLiteral("settings.png")};
+    return {QStringLiteral("login.png"),         QStringLiteral("dashboard.png"),     QStringLiteral("line-rules.png"),
+            QStringLiteral("rules-advisor.png"), QStringLiteral("test-topup.png"),    QStringLiteral("payments.png"),
+            QStringLiteral("add-card-errors.png"), QStringLiteral("history.png"),     QStringLiteral("alerts.png"),
+            QStringLiteral("settings.png"),      QStringLiteral("sign-up.png"),       QStringLiteral("new-dashboard.png"),
+            QStringLiteral("add-line.png")};
 }
 
 Expected<bool> ScreenshotTour::save(QWidget &window, const QString &name, QWidget *overlay)
 {
+    settle();
+    // A view lays its items out on a timer of its own after they change;
+    // the picture shows them laid out, as a person sees them a moment later.
+    for (QAbstractItemView *view : window.findChildren<QAbstractItemView *>())
+        view->doItemsLayout();
     settle();
     QPixmap shot = window.grab();
     if (overlay) {
@@ -181,8 +193,60 @@ Expected<QStringList> ScreenshotTour::run()
         if (const auto saved = save(window, QLatin1String(name)); !saved)
             return Result::failure(saved.error());
     }
+    if (const auto journey = newAccount(window, service); !journey)
+        return Result::failure(journey.error());
     window.hide();
     return m_written;
+}
+
+Expected<bool> ScreenshotTour::newAccount(MainWindow &window, Service &service)
+{
+    // A new user's first steps: the sign-up form, the empty dashboard, and
+    // buying a first line (with a card added on the way).
+    window.signOut();
+    SignInPage *signIn = window.signInPage();
+    signIn->setSignUpMode(true);
+    const std::pair<const char *, const char *> typed[] = {{"login", "sam@example.com"}, {"password", "a-new-user-2027"},
+                                                           {"confirmPassword", "a-new-user-2027"}};
+    for (const auto &[name, text] : typed) {
+        if (auto *edit = signIn->findChild<QLineEdit *>(QLatin1String(name))) {
+            edit->clear(); // the demo's login stays after signing out
+            typeInto(edit, QLatin1String(text));
+        }
+    }
+    if (auto *currency = signIn->findChild<QComboBox *>(QStringLiteral("signUpCurrency")))
+        currency->setCurrentIndex(std::max(0, currency->findData(QStringLiteral("USD"))));
+    if (auto *zone = signIn->findChild<QComboBox *>(QStringLiteral("signUpTimezone")))
+        zone->setEditText(QStringLiteral("America/New_York"));
+    if (const auto saved = save(window, QStringLiteral("sign-up.png")); !saved)
+        return saved;
+    if (auto *create = signIn->findChild<QPushButton *>(QStringLiteral("submitButton")))
+        create->click();
+    if (!service.account())
+        return Expected<bool>::failure(tr("the new account was not created"));
+    window.showPage(MainWindow::Page::Dashboard);
+    if (const auto saved = save(window, QStringLiteral("new-dashboard.png")); !saved)
+        return saved;
+
+    if (const Expected<MethodRecord> card = service.addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Sam Rivera"),
+                                                                     QStringLiteral("4111 1111 1111 1111"), QStringLiteral("08/30"),
+                                                                     QStringLiteral("123"), Money::fromCents(20000)});
+        !card)
+        return Expected<bool>::failure(tr("adding a card: %1").arg(card.error()));
+    AddLineDialog *dialog = window.openAddLineDialog();
+    if (!dialog)
+        return Expected<bool>::failure(tr("the add-line dialog did not open"));
+    settle();
+    dialog->chooseRegion(QStringLiteral("JP"));
+    if (auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("lineName")))
+        typeInto(name, tr("Japan trip"));
+    if (auto *package = dialog->findChild<QComboBox *>(QStringLiteral("firstPackage")))
+        package->setCurrentIndex(std::min(2, package->count() - 1));
+    if (auto *profile = dialog->findChild<QComboBox *>(QStringLiteral("usageProfile")))
+        profile->setCurrentIndex(3);
+    const auto saved = save(window, QStringLiteral("add-line.png"), dialog);
+    dialog->close();
+    return saved;
 }
 
 } // namespace topup

@@ -11,10 +11,14 @@ class QWidget;
 namespace topup {
 
 class AppSettings;
+class MainWindow;
+class Service;
 
 // The review interface: builds the demo world in a fresh temporary folder
-// (never a real world: it drains lines and tops them up), walks the user's journey in a 1280×800 window and writes
-// one PNG per screen. No wall clock (the service's clock is --now), no
+// (never a real world: it drains lines and tops them up), walks the user's
+// journey in a 1280×800 window and writes one PNG per screen, then a new
+// account's first steps (sign-up, the empty dashboard, buying a line). No
+// wall clock (the service's clock is --now), no
 // animation, one font: the same arguments give the same bytes.
 class ScreenshotTour final
 {
@@ -33,6 +37,8 @@ public:
 
 private:
     Expected<bool> save(QWidget &window, const QString &name, QWidget *overlay = nullptr);
+    // Signs out of the demo and walks a new account's first steps.
+    Expected<bool> newAccount(MainWindow &window, Service &service);
 
     AppSettings &m_settings;
     QString m_outputDir;

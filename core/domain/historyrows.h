@@ -1,6 +1,7 @@
 #pragma once
 
 #include "instant.h"
+#include "linerecord.h"
 #include "money.h"
 
 #include <QString>
@@ -23,6 +24,7 @@ struct AttemptRow final
     Money amount;
     QString status;
     QString reason;
+    LineState lineState = LineState::Active; // a removed line's attempts stay
 };
 
 struct MonthSpend final
@@ -30,6 +32,7 @@ struct MonthSpend final
     QString month; // local YYYY-MM
     Money autoSpend;
     Money manualSpend;
+    Money purchases; // lines bought: neither auto nor a top-up
 };
 
 // One line's succeeded top-ups in one local month.
@@ -58,6 +61,7 @@ struct AlertRow final
     qint64 methodId = 0;
     QString detail;
     bool read = false;
+    LineState lineState = LineState::Active;
 };
 
 } // namespace topup

@@ -3,7 +3,9 @@
 #include "dataamount.h"
 #include "instant.h"
 #include "lineprogress.h"
+#include "money.h"
 #include "policy.h"
+#include "reason.h"
 #include "usageprofile.h"
 #include "voiceamount.h"
 
@@ -15,6 +17,14 @@ namespace topup {
 
 // A saved eSIM line as the service shows it, and what a person types to add one.
 
+// A line being bought is charged first ("buying"); the provider's answer
+// makes it active or refused. A removed line stays for its history.
+enum class LineState { Buying, Active, Removed, Refused };
+
+QString lineStateName(LineState state);
+LineState lineStateFromName(QStringView name);
+
+// A line the carrier already provides (the demo's, tests'): no purchase.
 struct LineForm final
 {
     QString name;
@@ -23,6 +33,17 @@ struct LineForm final
     quint64 seed = 0;
     DataAmount data;
     VoiceAmount voice;
+};
+
+// What a person chooses to buy a line from the catalog (Service::buyLine).
+struct LinePurchaseForm final
+{
+    QString name;
+    QString region;  // a RegionOffer::code
+    QString package; // a PackageOffer::code of that region: the first package
+    qint64 methodId = 0;
+    UsageProfile profile = UsageProfile::Regular;
+    std::optional<quint64> seed; // none: drawn at random (the simulation's usage)
 };
 
 struct LineRecord final
@@ -37,8 +58,20 @@ struct LineRecord final
     std::optional<Policy> policy; // ids: "M<row>" methods, "P<row>" packages
     LineProgress progress;
     std::optional<Instant> nextThresholdRetry; // while the threshold trigger is retrying
+    LineState state = LineState::Active;
+    std::optional<Instant> removedAt;
 
     QString engineId() const { return QStringLiteral("L%1").arg(id); }
+};
+
+// What buying a line came to: the line, or the provider's refusal (then no
+// line was made; the failed charge stays in History).
+struct LinePurchaseResult final
+{
+    std::optional<LineRecord> line;
+    std::optional<Reason> refusal;
+    QString methodLabel; // the method charged, as listed
+    Money price;
 };
 
 } // namespace topup

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace topup {
 
@@ -46,9 +47,21 @@ public:
     bool isDefault = false;
     Money funds; // from the provider
 
+    // What tells this method apart from another of the same label ("debit",
+    // "exp. 09/31", the holder); empty when none looks like it.
+    QString distinction;
+
     bool isCard() const noexcept { return kind != MethodKind::PayPal; }
     QString engineId() const { return QStringLiteral("M%1").arg(id); }
-    QString label() const; // "Visa •••• 1111", "PayPal j•••@example.com"
+    // "Visa •••• 1111", "PayPal j•••@example.com"; with the distinction when
+    // there is one: "Visa •••• 1111 (debit)".
+    QString label() const;
+    // True when the card's expiry month is before `month`.
+    bool expiredBefore(YearMonth month) const noexcept { return expires && *expires < month; }
+
+    // Fills `distinction` for the methods that share a label: the kind when
+    // it differs, else the expiry, else the holder, else the order added.
+    static void tellApart(std::vector<MethodRecord> &methods);
 };
 
 } // namespace topup

@@ -11,6 +11,8 @@ QString triggerKindName(TriggerKind kind)
         return QStringLiteral("monthly");
     case TriggerKind::Manual:
         return QStringLiteral("manual");
+    case TriggerKind::Purchase:
+        return QStringLiteral("purchase");
     }
     return {};
 }

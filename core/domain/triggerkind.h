@@ -4,8 +4,9 @@
 
 namespace topup {
 
-// What started a top-up (SPEC §4, §5, §7).
-enum class TriggerKind { Threshold, Monthly, Manual };
+// What started a charge: a top-up (SPEC §4, §5, §7), or buying a line from
+// the carrier's catalog (never the engine's: the service charges it).
+enum class TriggerKind { Threshold, Monthly, Manual, Purchase };
 
 QString triggerKindName(TriggerKind kind);
 

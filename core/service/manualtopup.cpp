@@ -2,9 +2,12 @@
 
 #include "rules/zonedcalendar.h"
 #include "store/database.h"
+#include "store/linestore.h"
 #include "store/statement.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace topup {
 
@@ -16,7 +19,7 @@ Expected<ChargeAnswer> ManualTopUp::run(qint64 accountId, qint64 lineId, qint64 
     {
         Statement fits(m_store, QStringLiteral("SELECT l.name, l.data_bytes, l.voice_seconds, p.data_bytes, p.voice_seconds"
                                                " FROM lines l, packages p WHERE l.id = ? AND l.account_id = ? AND p.id = ?"
-                                               " AND p.account_id = ?"));
+                                               " AND p.account_id = ? AND l.state = 'active'"));
         fits.bind(lineId).bind(accountId).bind(packageId).bind(accountId);
         if (const auto ran = fits.run(); !ran)
             return Expected<ChargeAnswer>::failure(ran.error());
@@ -30,6 +33,12 @@ Expected<ChargeAnswer> ManualTopUp::run(qint64 accountId, qint64 lineId, qint64 
             return Expected<ChargeAnswer>::failure(
                 ManualTopUp::tr("the voice balance of line \"%1\" would exceed the largest amount; nothing was charged").arg(fits.text(0)));
     }
+    // Each line tops up from its own region's packages only.
+    const Expected<std::vector<PackageRecord>> offered = LineStore(m_store).packagesOf(accountId, lineId);
+    if (!offered)
+        return Expected<ChargeAnswer>::failure(offered.error());
+    if (std::none_of(offered->cbegin(), offered->cend(), [packageId](const PackageRecord &p) { return p.id == packageId; }))
+        return Expected<ChargeAnswer>::failure(ManualTopUp::tr("that package is not sold for this line's region"));
     int number = 0;
     const Expected<bool> counted = m_store.write([&]() -> Expected<bool> {
         Statement count(m_store, QStringLiteral("UPDATE lines SET manual_topups = manual_topups + 1 WHERE id = ? AND account_id = ?"));

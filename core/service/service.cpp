@@ -5,9 +5,12 @@
 #include "catchupworker.h"
 #include "dryrun.h"
 #include "engine/engine.h"
+#include "linepurchase.h"
 #include "manualtopup.h"
 #include "outlookbuilder.h"
 #include "rules/zonedcalendar.h"
+#include "sim/carriercatalog.h"
+#include "sim/usagegenerator.h"
 #include "simulationplayer.h"
 #include "store/accountstore.h"
 #include "store/database.h"
@@ -22,6 +25,7 @@
 #include "worldfiles.h"
 #include "worldloader.h"
 
+#include <QRandomGenerator>
 #include <QTimeZone>
 
 namespace topup {
@@ -124,6 +128,9 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
     if (!reconciled)
         return Result::failure(reconciled.error());
     service->m_reconciled = *reconciled;
+    // A purchase cut short by a stop: paid (and now written down) or not.
+    if (const Expected<int> settled = LineStore(*service->m_store).settlePurchases(); !settled)
+        return Result::failure(settled.error());
     // The full check a clean open deferred runs beside everything after
     // the open (started last, so the open itself succeeds or fails on the
     // checks it made, whatever the machine's speed).
@@ -219,6 +226,11 @@ Expected<bool> Service::startClockAt(Instant at)
     if (*clock && **clock != at)
         return Expected<bool>::failure(tr("the simulated clock of %1 has already started").arg(m_dataDir));
     return WorldSync(*m_store, *m_provider).startClock(at);
+}
+
+QStringList Service::currencies()
+{
+    return CarrierCatalog::currencies();
 }
 
 Expected<Account> Service::signUp(const SignUpForm &form, const QByteArray &fixedSalt)
@@ -394,14 +406,66 @@ Expected<std::optional<Instant>> Service::advanceToNextEvent()
 
 // ---- lines and policies
 
+DataAmount Service::averageDailyData(UsageProfile profile)
+{
+    return DataAmount(UsageGenerator::averageDay(profile).dataBytes);
+}
+
+VoiceAmount Service::averageDailyVoice(UsageProfile profile)
+{
+    return VoiceAmount(UsageGenerator::averageDay(profile).voiceSeconds);
+}
+
+QString Service::regionName(const QString &code)
+{
+    const std::optional<RegionOffer> region = CarrierCatalog::region(code, CarrierCatalog::currencies().constFirst());
+    return region ? RegionOffer::displayName(region->name) : code;
+}
+
+Expected<std::vector<RegionOffer>> Service::regions()
+{
+    return forAccount(Access::Read, [this](qint64) -> Expected<std::vector<RegionOffer>> {
+        if (!CarrierCatalog::pricesIn(m_account->currency))
+            return Expected<std::vector<RegionOffer>>::failure(
+                tr("the carrier's catalog is not priced in %1, the account's currency").arg(m_account->currency));
+        return CarrierCatalog::regions(m_account->currency);
+    });
+}
+
 Expected<std::vector<PackageRecord>> Service::packages()
 {
     return forAccount(Access::Read, [this](qint64 id) { return PackageStore(*m_store).list(id); });
 }
 
+Expected<std::vector<PackageRecord>> Service::packages(qint64 lineId)
+{
+    return forAccount(Access::Read, [&](qint64 id) { return LineStore(*m_store).packagesOf(id, lineId); });
+}
+
 Expected<std::vector<LineRecord>> Service::lines()
 {
     return forAccount(Access::Read, [this](qint64 id) { return LineStore(*m_store).list(id); });
+}
+
+Expected<std::vector<LineRecord>> Service::historyLines()
+{
+    return forAccount(Access::Read, [this](qint64 id) { return LineStore(*m_store).listForHistory(id); });
+}
+
+Expected<LinePurchaseResult> Service::buyLine(const LinePurchaseForm &form)
+{
+    const Expected<LinePurchaseResult> bought = forAccountAt(Access::Write, [&](qint64, Instant clock) {
+        // The simulation's usage of the line: drawn, 53 bits (JSON-safe, as the demo's).
+        const quint64 seed = form.seed ? *form.seed : QRandomGenerator::system()->generate64() >> 11;
+        ChargeRecorder recorder(*m_store, *m_provider);
+        return LinePurchase(*m_store, *m_provider, recorder).run(*m_account, form, seed, clock, calendar());
+    });
+    if (!bought)
+        return bought;
+    emit linesChanged();
+    emit methodsChanged();
+    emit historyChanged();
+    return bought;
 }
 
 Expected<LineRecord> Service::addLine(const LineForm &form)
@@ -415,34 +479,49 @@ Expected<LineRecord> Service::addLine(const LineForm &form)
 Expected<bool> Service::renameLine(qint64 lineId, const QString &name)
 {
     const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).rename(id, lineId, name); });
-    if (done)
+    if (done) {
         emit linesChanged();
+        emit historyChanged();
+        emit alertsChanged();
+    }
     return done;
 }
 
 Expected<bool> Service::removeLine(qint64 lineId)
 {
-    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).remove(id, lineId); });
+    const Expected<bool> done = forAccountAt(Access::Write, [&](qint64 id, Instant clock) {
+        return LineStore(*m_store).remove(id, lineId, clock);
+    });
     if (done) {
         emit linesChanged();
         emit historyChanged();
+        emit alertsChanged();
     }
     return done;
 }
 
 Expected<bool> Service::setPolicy(qint64 lineId, const std::optional<Policy> &policy)
 {
-    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).setPolicy(id, lineId, policy); });
+    const Expected<bool> done = forAccountAt(Access::Write, [&](qint64 id, Instant clock) {
+        return LineStore(*m_store).setPolicy(id, lineId, policy, calendar().monthOf(clock));
+    });
     if (!done)
         return done;
     emit linesChanged();
     return settle(); // a line already below its new threshold tops up now
 }
 
+Expected<bool> Service::checkPolicy(qint64 lineId, const Policy &policy)
+{
+    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) {
+        return LineStore(*m_store).checkPolicy(id, lineId, policy, calendar().monthOf(clock));
+    });
+}
+
 Expected<LineOutlook> Service::previewPolicy(qint64 lineId, const Policy &policy, int days)
 {
     return forAccountAt(Access::Read, [&](qint64 id, Instant clock) -> Expected<LineOutlook> {
-        if (const Expected<bool> valid = LineStore(*m_store).checkPolicy(id, policy); !valid)
+        if (const Expected<bool> valid = LineStore(*m_store).checkPolicy(id, lineId, policy, calendar().monthOf(clock)); !valid)
             return failed<LineOutlook>(valid);
         return OutlookBuilder(*m_store, *m_provider).preview(id, lineId, policy, clock, days);
     });
@@ -501,6 +580,11 @@ Expected<bool> Service::setDefaultMethod(qint64 methodId)
     if (done)
         emit methodsChanged();
     return done;
+}
+
+Expected<bool> Service::canRemoveMethod(qint64 methodId)
+{
+    return forAccount(Access::Read, [&](qint64 id) { return MethodStore(*m_store, *m_provider, m_tokens).checkRemovable(id, methodId); });
 }
 
 Expected<bool> Service::removeMethod(qint64 methodId)

@@ -9,6 +9,7 @@
 #include "domain/linerecord.h"
 #include "domain/methodrecord.h"
 #include "domain/packagerecord.h"
+#include "domain/regionoffer.h"
 #include "worldsync.h"
 
 #include <QDate>
@@ -76,6 +77,9 @@ public:
     Expected<bool> actAs(qint64 accountId);
     // A new world's clock (the demo starts 90 days back); refused once running.
     Expected<bool> startClockAt(Instant at);
+    // The currencies an account may choose at sign-up: the carrier's
+    // catalog is priced in each of them.
+    static QStringList currencies();
     Expected<Account> signUp(const SignUpForm &form, const QByteArray &fixedSalt = {});
     Expected<Account> signIn(const QString &login, const QString &password);
     void signOut();
@@ -110,12 +114,38 @@ public:
     Expected<std::optional<Instant>> advanceToNextEvent();
 
     // Lines and policies.
+    // What a line of the profile uses on an average day (the simulated carrier's figures).
+    static DataAmount averageDailyData(UsageProfile profile);
+    static VoiceAmount averageDailyVoice(UsageProfile profile);
+    // A line's region as a person reads it: the catalog's name, translated;
+    // a region given by hand (before the catalog) as it was given.
+    static QString regionName(const QString &code);
+    // The carrier's catalog in the account's currency: every country and
+    // region with its packages (what buyLine sells).
+    Expected<std::vector<RegionOffer>> regions();
+    // Every package of the account (the general offers and those of the
+    // regions it bought lines in), each with its region.
     Expected<std::vector<PackageRecord>> packages();
+    // The packages of the line's region: all its top-ups may buy (the
+    // general offers for a line given by hand, without a catalog region).
+    Expected<std::vector<PackageRecord>> packages(qint64 lineId);
+    // The active lines.
     Expected<std::vector<LineRecord>> lines();
+    // Every line History names: active, removed and refused ones (state).
+    Expected<std::vector<LineRecord>> historyLines();
+    // Buys a line: charged now (trigger purchase, exactly once) with the
+    // first package; a refusal by the provider leaves no line and says why.
+    Expected<LinePurchaseResult> buyLine(const LinePurchaseForm &form);
+    // A line the carrier already provides (the demo's, tests'): nothing is charged.
     Expected<LineRecord> addLine(const LineForm &form);
     Expected<bool> renameLine(qint64 lineId, const QString &name);
+    // Soft removal: the line leaves the engine (its retries and monthly
+    // top-ups stop) and every list; History keeps its attempts, usage and
+    // alerts, marked as a removed line.
     Expected<bool> removeLine(qint64 lineId);
     Expected<bool> setPolicy(qint64 lineId, const std::optional<Policy> &policy);
+    // What setPolicy would refuse, without saving: one "policy.FIELD: message" a line.
+    Expected<bool> checkPolicy(qint64 lineId, const Policy &policy);
     // What `policy` would do on the line over the next `days` (1–366), the
     // world otherwise as it is: the same run on a copy of the world as the
     // outlook's, with the candidate rules in place; nothing is charged or saved.
@@ -133,6 +163,8 @@ public:
     Expected<bool> deposit(qint64 methodId, Money amount);
     Expected<bool> setDefaultMethod(qint64 methodId);
     Expected<bool> removeMethod(qint64 methodId);
+    // Why removeMethod would refuse (a policy pays with it), asked before confirming.
+    Expected<bool> canRemoveMethod(qint64 methodId);
 
     // Trying the rules out.
     Expected<ChargeAnswer> manualTopUp(qint64 lineId, qint64 packageId, qint64 methodId);

@@ -158,9 +158,9 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     QStringList months;
     for (const YearMonth &month : monthsOf(calendar, start, end))
         months << QStringLiteral("'%1'").arg(month.toString());
-    Statement spend(m_store, QStringLiteral("SELECT line_id, month, sum(CASE WHEN trigger != 'manual' THEN amount_cents ELSE 0 END),"
+    Statement spend(m_store, QStringLiteral("SELECT line_id, month, sum(CASE WHEN trigger IN ('threshold', 'monthly') THEN amount_cents ELSE 0 END),"
                                             " sum(CASE WHEN trigger = 'manual' THEN amount_cents ELSE 0 END),"
-                                            " sum(CASE WHEN trigger != 'manual' THEN 1 ELSE 0 END)"
+                                            " sum(CASE WHEN trigger IN ('threshold', 'monthly') THEN 1 ELSE 0 END)"
                                             " FROM attempts WHERE account_id = ? AND status = 'succeeded' AND month IN (%1)"
                                             " GROUP BY line_id, month")
                                  .arg(months.join(QLatin1Char(','))));

@@ -53,6 +53,37 @@ void CatchUpSummary::add(const CatchUpSummary &other)
     blocked += other.blocked;
     spend += other.spend;
     usageSamples += other.usageSamples;
+    for (const AccountCatchUp &tally : other.accounts)
+        addAccount(tally);
+}
+
+void CatchUpSummary::addAccount(const AccountCatchUp &tally)
+{
+    if (tally.topUps + tally.failures + tally.blocked == 0)
+        return;
+    auto at = std::lower_bound(accounts.begin(), accounts.end(), tally.account,
+                               [](const AccountCatchUp &each, qint64 id) { return each.account < id; });
+    if (at == accounts.end() || at->account != tally.account)
+        at = accounts.insert(at, AccountCatchUp{tally.account, 0, 0, 0, Money()});
+    at->topUps += tally.topUps;
+    at->failures += tally.failures;
+    at->blocked += tally.blocked;
+    at->spend += tally.spend;
+}
+
+CatchUpSummary CatchUpSummary::forAccount(qint64 account) const
+{
+    CatchUpSummary mine{from, to, 0, 0, 0, Money(), 0, stoppedAtLimit, target, {}};
+    for (const AccountCatchUp &tally : accounts) {
+        if (tally.account != account)
+            continue;
+        mine.topUps = tally.topUps;
+        mine.failures = tally.failures;
+        mine.blocked = tally.blocked;
+        mine.spend = tally.spend;
+        mine.accounts.push_back(tally);
+    }
+    return mine;
 }
 
 Expected<std::optional<Instant>> WorldSync::clock()
@@ -115,9 +146,9 @@ Expected<CatchUpSummary> WorldSync::catchUp(Instant now, const Progress &progres
     if (!*saved) {
         if (const Expected<bool> started = startClock(now); !started)
             return Expected<CatchUpSummary>::failure(started.error());
-        return CatchUpSummary{now, now, 0, 0, 0, Money(), 0, false, now};
+        return CatchUpSummary{now, now, 0, 0, 0, Money(), 0, false, now, {}};
     }
-    CatchUpSummary summary{**saved, **saved, 0, 0, 0, Money(), 0, false, now};
+    CatchUpSummary summary{**saved, **saved, 0, 0, 0, Money(), 0, false, now, {}};
     m_target = now;
     Instant reached = **saved;
     // Bounded: a clock far in the future would otherwise grind for hours
@@ -200,7 +231,7 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
         }
     }
 
-    CatchUpSummary summary{from, to, 0, 0, 0, Money(), 0, false, to};
+    CatchUpSummary summary{from, to, 0, 0, 0, Money(), 0, false, to, {}};
     for (std::size_t i = 0; i < m_accounts.size(); ++i) {
         if (const Expected<bool> collected = collect(m_accounts[i], std::move(outcomes[i]), summary); !collected)
             return Expected<CatchUpSummary>::failure(collected.error());
@@ -232,6 +263,8 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
     const ZonedCalendar calendar(loaded.world.zone);
     const qint64 account = loaded.account.id;
     const QVariant noRow(QMetaType::fromType<qint64>());
+    // This account's part of the summary is what it adds to it.
+    const AccountCatchUp before{account, summary.topUps, summary.failures, summary.blocked, summary.spend};
 
     for (std::size_t i = 0; i < outcome.lines.size(); ++i) {
         const LineOutcome &result = outcome.lines[i];
@@ -295,6 +328,8 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
     if (const Expected<bool> low = collectLowFunds(loaded, outcome); !low)
         return low;
     carried.last = std::move(outcome);
+    summary.addAccount(AccountCatchUp{account, summary.topUps - before.topUps, summary.failures - before.failures,
+                                      summary.blocked - before.blocked, summary.spend - before.spend});
     return true;
 }
 

@@ -23,7 +23,18 @@ namespace topup {
 class Database;
 class JournalGateway;
 
-// What a catch-up did: the "while you were away" summary.
+// What a catch-up did for one account.
+struct AccountCatchUp final
+{
+    qint64 account = 0;
+    int topUps = 0;
+    int failures = 0;
+    int blocked = 0;
+    Money spend;
+};
+
+// What a catch-up did: the "while you were away" summary, for all accounts
+// together and for each (a person sees only their own).
 struct CatchUpSummary final
 {
     Instant from;
@@ -37,8 +48,13 @@ struct CatchUpSummary final
     // next catch-up continues from `to`.
     bool stoppedAtLimit = false;
     Instant target;
+    std::vector<AccountCatchUp> accounts; // those with anything to tell, by id
 
     void add(const CatchUpSummary &other);
+    void addAccount(const AccountCatchUp &tally);
+    // The same span with one account's part only (nothing: all zero).
+    CatchUpSummary forAccount(qint64 account) const;
+    bool eventful() const noexcept { return topUps + failures + blocked > 0; }
 };
 
 // Moves the simulated world forward: from the clock saved in the store to

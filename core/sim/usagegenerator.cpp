@@ -36,6 +36,12 @@ UsageGenerator::UsageGenerator(UsageProfile profile, quint64 seed, qint64 everyS
 {
 }
 
+UsageSample UsageGenerator::averageDay(UsageProfile profile) noexcept
+{
+    const Shape &shape = shapes[int(profile)];
+    return UsageSample{qint64(shape.dailyDataBytes), qint64(shape.dailyVoiceSeconds)};
+}
+
 UsageSample UsageGenerator::sampleAt(qint64 index, int localHour) const noexcept
 {
     // A fresh generator per sample, keyed by (seed, index); the constant is

@@ -7,6 +7,7 @@
 #include "domain/timezonename.h"
 #include "packagestore.h"
 #include "passwordhasher.h"
+#include "sim/carriercatalog.h"
 #include "statement.h"
 
 #include <QCoreApplication>
@@ -42,6 +43,9 @@ Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, cons
     const Expected<QString> currency = parseCurrency(form.currency);
     if (!currency)
         return Expected<Account>::failure(currency.error());
+    if (!CarrierCatalog::pricesIn(*currency))
+        return Expected<Account>::failure(AccountStore::tr("the carrier's catalog is not priced in %1; choose one of %2")
+                                              .arg(*currency, CarrierCatalog::currencies().join(QStringLiteral(", "))));
     if (const Expected<QTimeZone> zone = TimeZoneName::parse(form.timezone); !zone)
         return Expected<Account>::failure(zone.error());
     if (form.monthlyCap && form.monthlyCap->isZero())
@@ -65,7 +69,7 @@ Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, cons
         if (const auto ran = insert.run(); !ran)
             return ran;
         account.id = insert.lastInsertId();
-        return PackageStore(m_database).addDefaults(account.id);
+        return PackageStore(m_database).addDefaults(account.id, *currency);
     });
     if (!written)
         return Expected<Account>::failure(written.error());

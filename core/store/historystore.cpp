@@ -19,7 +19,8 @@ Expected<T> failedWith(const Expected<bool> &ran)
 Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, int limit, qint64 lineId)
 {
     Statement select(m_database, QStringLiteral("SELECT a.id, a.at_ms, a.line_id, l.name, a.trigger, a.chain_key, a.attempt,"
-                                                " coalesce(a.method_id, 0), p.name, a.amount_cents, a.status, coalesce(a.reason, '')"
+                                                " coalesce(a.method_id, 0), p.name, a.amount_cents, a.status, coalesce(a.reason, ''),"
+                                                " l.state"
                                                 " FROM attempts a JOIN lines l ON l.id = a.line_id JOIN packages p ON p.id = a.package_id"
                                                 " WHERE a.account_id = ? AND (? = 0 OR a.line_id = ?)"
                                                 " ORDER BY a.at_ms DESC, a.id DESC LIMIT ?"));
@@ -30,36 +31,50 @@ Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, int l
     while (select.next())
         rows.push_back(AttemptRow{select.integer(0), Instant::fromMsecs(select.integer(1)), select.integer(2), select.text(3),
                                   select.text(4), select.text(5), int(select.integer(6)), select.integer(7), select.text(8),
-                                  Money::fromCents(select.integer(9)), select.text(10), select.text(11)});
+                                  Money::fromCents(select.integer(9)), select.text(10), select.text(11),
+                                  lineStateFromName(select.text(12))});
     return rows;
 }
 
+namespace {
+
+// Auto top-ups, manual ones and lines bought, summed per row.
+const char *const spendSums = "coalesce(sum(CASE WHEN trigger IN ('threshold', 'monthly') THEN amount_cents ELSE 0 END), 0),"
+                              " coalesce(sum(CASE WHEN trigger = 'manual' THEN amount_cents ELSE 0 END), 0),"
+                              " coalesce(sum(CASE WHEN trigger = 'purchase' THEN amount_cents ELSE 0 END), 0)";
+
+MonthSpend spendFrom(const QString &month, const Statement &row, int first)
+{
+    return MonthSpend{month, Money::fromCents(row.integer(first)), Money::fromCents(row.integer(first + 1)),
+                      Money::fromCents(row.integer(first + 2))};
+}
+
+} // namespace
+
 Expected<std::vector<MonthSpend>> HistoryStore::spendByMonth(qint64 accountId, qint64 lineId)
 {
-    Statement select(m_database, QStringLiteral("SELECT month, sum(CASE WHEN trigger != 'manual' THEN amount_cents ELSE 0 END),"
-                                                " sum(CASE WHEN trigger = 'manual' THEN amount_cents ELSE 0 END)"
-                                                " FROM attempts WHERE account_id = ? AND status = 'succeeded' AND (? = 0 OR line_id = ?)"
-                                                " GROUP BY month ORDER BY month"));
+    Statement select(m_database, QStringLiteral("SELECT month, %1 FROM attempts WHERE account_id = ? AND status = 'succeeded'"
+                                                " AND (? = 0 OR line_id = ?) GROUP BY month ORDER BY month")
+                                     .arg(QLatin1String(spendSums)));
     select.bind(accountId).bind(lineId).bind(lineId);
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<MonthSpend>>(ran);
     std::vector<MonthSpend> months;
     while (select.next())
-        months.push_back(MonthSpend{select.text(0), Money::fromCents(select.integer(1)), Money::fromCents(select.integer(2))});
+        months.push_back(spendFrom(select.text(0), select, 1));
     return months;
 }
 
 Expected<MonthSpend> HistoryStore::spendIn(qint64 accountId, const QString &month, qint64 lineId)
 {
-    Statement select(m_database, QStringLiteral("SELECT coalesce(sum(CASE WHEN trigger != 'manual' THEN amount_cents ELSE 0 END), 0),"
-                                                " coalesce(sum(CASE WHEN trigger = 'manual' THEN amount_cents ELSE 0 END), 0)"
-                                                " FROM attempts WHERE account_id = ? AND status = 'succeeded' AND month = ?"
-                                                " AND (? = 0 OR line_id = ?)"));
+    Statement select(m_database, QStringLiteral("SELECT %1 FROM attempts WHERE account_id = ? AND status = 'succeeded' AND month = ?"
+                                                " AND (? = 0 OR line_id = ?)")
+                                     .arg(QLatin1String(spendSums)));
     select.bind(accountId).bind(month).bind(lineId).bind(lineId);
     if (const auto ran = select.run(); !ran)
         return failedWith<MonthSpend>(ran);
     select.next();
-    return MonthSpend{month, Money::fromCents(select.integer(0)), Money::fromCents(select.integer(1))};
+    return spendFrom(month, select, 0);
 }
 
 Expected<std::vector<UsagePoint>> HistoryStore::dailyUsage(qint64 accountId, qint64 lineId, const QString &fromDay)
@@ -96,7 +111,8 @@ Expected<std::vector<UsagePoint>> HistoryStore::hourlyUsage(qint64 accountId, qi
 Expected<std::vector<AlertRow>> HistoryStore::alerts(qint64 accountId, bool unreadOnly)
 {
     Statement select(m_database, QStringLiteral("SELECT a.id, a.at_ms, a.kind, coalesce(a.line_id, 0), coalesce(l.name, ''),"
-                                                " coalesce(a.method_id, 0), a.detail, a.read FROM alerts a LEFT JOIN lines l ON l.id = a.line_id"
+                                                " coalesce(a.method_id, 0), a.detail, a.read, coalesce(l.state, 'active') FROM alerts a"
+                                                " LEFT JOIN lines l ON l.id = a.line_id"
                                                 " WHERE a.account_id = ? AND (? = 0 OR a.read = 0) ORDER BY a.at_ms DESC, a.id DESC"));
     select.bind(accountId).bind(unreadOnly ? 1 : 0);
     if (const auto ran = select.run(); !ran)
@@ -104,15 +120,17 @@ Expected<std::vector<AlertRow>> HistoryStore::alerts(qint64 accountId, bool unre
     std::vector<AlertRow> rows;
     while (select.next())
         rows.push_back(AlertRow{select.integer(0), Instant::fromMsecs(select.integer(1)), select.text(2), select.integer(3),
-                                select.text(4), select.integer(5), select.text(6), select.integer(7) != 0});
+                                select.text(4), select.integer(5), select.text(6), select.integer(7) != 0,
+                                lineStateFromName(select.text(8))});
     return rows;
 }
 
 Expected<std::vector<LineMonthTotals>> HistoryStore::monthTotals(qint64 accountId, const QString &month)
 {
-    Statement select(m_database, QStringLiteral("SELECT line_id, sum(CASE WHEN trigger != 'manual' THEN amount_cents ELSE 0 END),"
+    // Auto top-ups are the threshold and monthly ones (neither manual ones nor line purchases).
+    Statement select(m_database, QStringLiteral("SELECT line_id, sum(CASE WHEN trigger IN ('threshold', 'monthly') THEN amount_cents ELSE 0 END),"
                                                 " sum(CASE WHEN trigger = 'manual' THEN amount_cents ELSE 0 END),"
-                                                " sum(CASE WHEN trigger != 'manual' THEN 1 ELSE 0 END)"
+                                                " sum(CASE WHEN trigger IN ('threshold', 'monthly') THEN 1 ELSE 0 END)"
                                                 " FROM attempts WHERE account_id = ? AND month = ? AND status = 'succeeded'"
                                                 " GROUP BY line_id"));
     select.bind(accountId).bind(month);

@@ -1,6 +1,8 @@
 #include "linestore.h"
 
 #include "database.h"
+#include "domain/linename.h"
+#include "packagestore.h"
 #include "rules/policyrules.h"
 #include "scenario/policyjson.h"
 #include "statement.h"
@@ -13,7 +15,8 @@ namespace {
 
 const char *const lineColumns = "id, name, region, profile, seed, data_bytes, voice_seconds, policy_json, threshold_state,"
                                 " threshold_chains, manual_topups, last_monthly_key, unserved_data_bytes, unserved_voice_seconds,"
-                                " (SELECT min(due_ms) FROM retries r WHERE r.line_id = lines.id AND r.trigger = 'threshold')";
+                                " (SELECT min(due_ms) FROM retries r WHERE r.line_id = lines.id AND r.trigger = 'threshold'),"
+                                " state, removed_ms";
 
 ThresholdState stateFromName(const QString &name)
 {
@@ -56,19 +59,44 @@ LineRecord lineFrom(const Statement &row)
     line.progress.unservedVoiceSeconds = row.integer(13);
     if (!row.isNull(14))
         line.nextThresholdRetry = Instant::fromMsecs(row.integer(14));
+    line.state = lineStateFromName(row.text(15));
+    if (!row.isNull(16))
+        line.removedAt = Instant::fromMsecs(row.integer(16));
     return line;
 }
 
-Expected<bool> checkName(const QString &name)
+Expected<std::vector<LineRecord>> linesWhere(Database &database, qint64 accountId, const char *condition)
 {
-    if (name.trimmed().isEmpty())
-        return Expected<bool>::failure(LineStore::tr("a line needs a name"));
-    if (name.trimmed().size() > 60)
-        return Expected<bool>::failure(LineStore::tr("a line's name is at most 60 characters"));
+    Statement select(database, QStringLiteral("SELECT %1 FROM lines WHERE account_id = ? AND %2 ORDER BY id")
+                                   .arg(QLatin1String(lineColumns), QLatin1String(condition)));
+    select.bind(accountId);
+    if (const auto ran = select.run(); !ran)
+        return Expected<std::vector<LineRecord>>::failure(ran.error());
+    std::vector<LineRecord> lines;
+    while (select.next())
+        lines.push_back(lineFrom(select));
+    return lines;
+}
+
+// Runs an UPDATE of one active line of the account (its id and the
+// account's bound last): refused as "no such line" when none matched.
+Expected<bool> updateActiveLine(Statement &update)
+{
+    if (const auto ran = update.run(); !ran)
+        return ran;
+    if (update.rowsAffected() != 1)
+        return Expected<bool>::failure(LineStore::tr("no such line"));
     return true;
 }
 
 } // namespace
+
+Expected<bool> LineStore::checkName(const QString &name)
+{
+    if (const std::optional<QString> problem = LineName::problem(name))
+        return Expected<bool>::failure(*problem);
+    return true;
+}
 
 Expected<LineRecord> LineStore::add(qint64 accountId, const LineForm &form)
 {
@@ -90,16 +118,55 @@ Expected<LineRecord> LineStore::add(qint64 accountId, const LineForm &form)
     return find(accountId, line.id);
 }
 
+Expected<qint64> LineStore::addBuying(qint64 accountId, const QString &name, const QString &region, UsageProfile profile,
+                                      quint64 seed)
+{
+    if (const Expected<bool> named = checkName(name); !named)
+        return Expected<qint64>::failure(named.error());
+    // The caller holds the transaction (with the region's packages).
+    Statement insert(m_database, QStringLiteral("INSERT INTO lines (account_id, code, name, region, profile, seed, data_bytes,"
+                                                " voice_seconds, state) VALUES (?, (SELECT 'L' || (coalesce(max(id), 0) + 1) FROM lines),"
+                                                " ?, ?, ?, ?, 0, 0, 'buying')"));
+    insert.bind(accountId).bind(name.trimmed()).bind(region).bind(usageProfileName(profile)).bind(qint64(seed));
+    if (const auto ran = insert.run(); !ran)
+        return Expected<qint64>::failure(ran.error());
+    return insert.lastInsertId();
+}
+
+Expected<bool> LineStore::setState(qint64 lineId, LineState state)
+{
+    return m_database.write([&]() -> Expected<bool> {
+        Statement update(m_database, QStringLiteral("UPDATE lines SET state = ? WHERE id = ?"));
+        update.bind(lineStateName(state)).bind(lineId);
+        return update.run();
+    });
+}
+
+Expected<int> LineStore::settlePurchases()
+{
+    int settled = 0;
+    const Expected<bool> done = m_database.write([&]() -> Expected<bool> {
+        Statement update(m_database, QStringLiteral("UPDATE lines SET state = CASE WHEN EXISTS (SELECT 1 FROM attempts a"
+                                                    " WHERE a.line_id = lines.id AND a.trigger = 'purchase' AND a.status = 'succeeded')"
+                                                    " THEN 'active' ELSE 'refused' END WHERE state = 'buying'"));
+        if (const auto ran = update.run(); !ran)
+            return ran;
+        settled = update.rowsAffected();
+        return true;
+    });
+    if (!done)
+        return Expected<int>::failure(done.error());
+    return settled;
+}
+
 Expected<std::vector<LineRecord>> LineStore::list(qint64 accountId)
 {
-    Statement select(m_database, QStringLiteral("SELECT %1 FROM lines WHERE account_id = ? ORDER BY id").arg(QLatin1String(lineColumns)));
-    select.bind(accountId);
-    if (const auto ran = select.run(); !ran)
-        return Expected<std::vector<LineRecord>>::failure(ran.error());
-    std::vector<LineRecord> lines;
-    while (select.next())
-        lines.push_back(lineFrom(select));
-    return lines;
+    return linesWhere(m_database, accountId, "state = 'active'");
+}
+
+Expected<std::vector<LineRecord>> LineStore::listForHistory(qint64 accountId)
+{
+    return linesWhere(m_database, accountId, "state != 'buying'");
 }
 
 Expected<LineRecord> LineStore::find(qint64 accountId, qint64 lineId)
@@ -118,46 +185,77 @@ Expected<bool> LineStore::rename(qint64 accountId, qint64 lineId, const QString 
     if (const Expected<bool> named = checkName(name); !named)
         return named;
     return m_database.write([&]() -> Expected<bool> {
-        Statement update(m_database, QStringLiteral("UPDATE lines SET name = ? WHERE account_id = ? AND id = ?"));
+        Statement update(m_database, QStringLiteral("UPDATE lines SET name = ? WHERE account_id = ? AND id = ? AND state = 'active'"));
         update.bind(name.trimmed()).bind(accountId).bind(lineId);
-        if (const auto ran = update.run(); !ran)
-            return ran;
-        if (update.rowsAffected() != 1)
-            return Expected<bool>::failure(LineStore::tr("no such line"));
-        return true;
+        return updateActiveLine(update);
     });
 }
 
-Expected<bool> LineStore::remove(qint64 accountId, qint64 lineId)
+Expected<bool> LineStore::remove(qint64 accountId, qint64 lineId, Instant at)
 {
     return m_database.write([&]() -> Expected<bool> {
-        Statement remove(m_database, QStringLiteral("DELETE FROM lines WHERE account_id = ? AND id = ?"));
-        remove.bind(accountId).bind(lineId);
-        if (const auto ran = remove.run(); !ran)
-            return ran;
-        if (remove.rowsAffected() != 1)
-            return Expected<bool>::failure(LineStore::tr("no such line"));
-        return true;
+        Statement remove(m_database, QStringLiteral("UPDATE lines SET state = 'removed', removed_ms = ? WHERE account_id = ? AND id = ?"
+                                                    " AND state = 'active'"));
+        remove.bind(at.msecs()).bind(accountId).bind(lineId);
+        if (const Expected<bool> removed = updateActiveLine(remove); !removed)
+            return removed;
+        Statement drop(m_database, QStringLiteral("DELETE FROM retries WHERE line_id = ?"));
+        drop.bind(lineId);
+        return drop.run();
     });
 }
 
-Expected<bool> LineStore::checkPolicy(qint64 accountId, const Policy &policy)
+Expected<std::vector<PackageRecord>> LineStore::packagesOf(qint64 accountId, qint64 lineId)
 {
-    QStringList methods;
+    using Result = Expected<std::vector<PackageRecord>>;
+    const Expected<LineRecord> line = find(accountId, lineId);
+    if (!line)
+        return Result::failure(line.error());
+    PackageStore packages(m_database);
+    if (!line->region.isEmpty()) {
+        const Expected<std::vector<PackageRecord>> own = packages.listRegion(accountId, line->region);
+        if (!own || !own->empty())
+            return own;
+    }
+    return packages.listRegion(accountId, QString());
+}
+
+Expected<bool> LineStore::checkPolicy(qint64 accountId, qint64 lineId, const Policy &policy, std::optional<YearMonth> thisMonth)
+{
+    const Expected<std::vector<PackageRecord>> offered = packagesOf(accountId, lineId);
+    if (!offered)
+        return Expected<bool>::failure(offered.error());
     std::vector<Package> packages;
-    Statement select(m_database, QStringLiteral("SELECT 'M' || id, NULL, NULL FROM methods WHERE account_id = ? AND removed = 0"
-                                                " UNION ALL SELECT 'P' || id, data_bytes, voice_seconds FROM packages WHERE account_id = ?"));
-    select.bind(accountId).bind(accountId);
+    for (const PackageRecord &record : *offered)
+        packages.push_back(record.package);
+    QStringList methods;
+    std::vector<std::pair<QString, YearMonth>> expired;
+    Statement select(m_database, QStringLiteral("SELECT 'M' || id, expires FROM methods WHERE account_id = ? AND removed = 0"));
+    select.bind(accountId);
     if (const auto ran = select.run(); !ran)
         return ran;
     while (select.next()) {
-        const QString id = select.text(0);
-        if (id.startsWith(QLatin1Char('M')))
-            methods << id;
-        else
-            packages.push_back(Package{id, DataAmount(select.integer(1)), VoiceAmount(select.integer(2)), Money()});
+        methods << select.text(0);
+        if (!select.isNull(1)) {
+            const QString expires = select.text(1);
+            const YearMonth month{expires.left(4).toInt(), expires.mid(5, 2).toInt()};
+            if (thisMonth && month < *thisMonth)
+                expired.emplace_back(select.text(0), month);
+        }
     }
-    const std::vector<PolicyProblem> problems = PolicyRules::check(policy, packages, methods);
+    select.finish();
+    std::vector<PolicyProblem> problems = PolicyRules::check(policy, packages, methods);
+    // A card past its expiry month would only ever answer card_expired.
+    for (const auto &[method, month] : expired) {
+        if (!policy.enabled)
+            break;
+        for (const auto &[field, chosen] : {std::pair{QStringLiteral("method"), policy.method},
+                                            std::pair{QStringLiteral("fallback"), policy.fallback}}) {
+            if (chosen == method)
+                problems.push_back(PolicyProblem{field, LineStore::tr("this card expired at the end of %1; choose another method")
+                                                            .arg(month.toString())});
+        }
+    }
     if (problems.empty())
         return true;
     QStringList messages;
@@ -168,23 +266,22 @@ Expected<bool> LineStore::checkPolicy(qint64 accountId, const Policy &policy)
     return Expected<bool>::failure(messages.join(QLatin1Char('\n')));
 }
 
-Expected<bool> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::optional<Policy> &policy)
+Expected<bool> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::optional<Policy> &policy,
+                                    std::optional<YearMonth> thisMonth)
 {
     if (policy) {
-        if (const Expected<bool> valid = checkPolicy(accountId, *policy); !valid)
+        if (const Expected<bool> valid = checkPolicy(accountId, lineId, *policy, thisMonth); !valid)
             return valid;
     }
     return m_database.write([&]() -> Expected<bool> {
         Statement update(m_database, QStringLiteral("UPDATE lines SET policy_json = ?, threshold_state = 'armed'"
-                                                    " WHERE account_id = ? AND id = ?"));
+                                                    " WHERE account_id = ? AND id = ? AND state = 'active'"));
         update.bindNullable(policy.has_value(),
                             policy ? QString::fromUtf8(QJsonDocument(PolicyJson::write(*policy)).toJson(QJsonDocument::Compact))
                                    : QString());
         update.bind(accountId).bind(lineId);
-        if (const auto ran = update.run(); !ran)
-            return ran;
-        if (update.rowsAffected() != 1)
-            return Expected<bool>::failure(LineStore::tr("no such line"));
+        if (const Expected<bool> updated = updateActiveLine(update); !updated)
+            return updated;
         Statement drop(m_database, QStringLiteral("DELETE FROM retries WHERE line_id = ?"));
         drop.bind(lineId);
         return drop.run();
@@ -230,13 +327,9 @@ Expected<int> LineStore::rearmSuspendedPayingWith(qint64 accountId, const QStrin
 Expected<bool> LineStore::drainData(qint64 accountId, qint64 lineId)
 {
     return m_database.write([&]() -> Expected<bool> {
-        Statement update(m_database, QStringLiteral("UPDATE lines SET data_bytes = 0 WHERE account_id = ? AND id = ?"));
+        Statement update(m_database, QStringLiteral("UPDATE lines SET data_bytes = 0 WHERE account_id = ? AND id = ? AND state = 'active'"));
         update.bind(accountId).bind(lineId);
-        if (const auto ran = update.run(); !ran)
-            return ran;
-        if (update.rowsAffected() != 1)
-            return Expected<bool>::failure(LineStore::tr("no such line"));
-        return true;
+        return updateActiveLine(update);
     });
 }
 

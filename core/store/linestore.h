@@ -4,7 +4,9 @@
 #include "domain/linerecord.h"
 #include "domain/policy.h"
 #include "domain/lineprogress.h"
+#include "domain/packagerecord.h"
 #include "domain/usageprofile.h"
+#include "domain/yearmonth.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -24,14 +26,31 @@ class LineStore final
 public:
     explicit LineStore(Database &database) : m_database(database) {}
 
+    // A line the carrier already provides (no purchase), active at once.
     Expected<LineRecord> add(qint64 accountId, const LineForm &form);
+    // A line being bought: kept out of every list until its purchase is
+    // answered (setState to active or refused).
+    Expected<qint64> addBuying(qint64 accountId, const QString &name, const QString &region, UsageProfile profile, quint64 seed);
+    Expected<bool> setState(qint64 lineId, LineState state);
+    // After a restart: a line left "buying" is active when its purchase was
+    // paid (reconciling wrote it down), refused otherwise. How many it settled.
+    Expected<int> settlePurchases();
+    // The active lines: what the engine runs, the dashboard and the pickers show.
     Expected<std::vector<LineRecord>> list(qint64 accountId);
+    // Every line History may name: active, removed and refused ones.
+    Expected<std::vector<LineRecord>> listForHistory(qint64 accountId);
+    // A line in any state.
     Expected<LineRecord> find(qint64 accountId, qint64 lineId);
     Expected<bool> rename(qint64 accountId, qint64 lineId, const QString &name);
-    Expected<bool> remove(qint64 accountId, qint64 lineId);
-    // Checked against the account's packages and methods (SPEC §2); a new
-    // policy arms the threshold trigger and drops pending retries (SPEC §3).
-    Expected<bool> setPolicy(qint64 accountId, qint64 lineId, const std::optional<Policy> &policy);
+    // Soft removal: the line leaves the engine and every list but History;
+    // its pending retries go; its attempts, usage and alerts stay.
+    Expected<bool> remove(qint64 accountId, qint64 lineId, Instant at);
+    // Checked against the line's packages and the account's methods (SPEC
+    // §2, and an enabled policy may not name a card expired before
+    // `thisMonth`, when given); a new policy arms the threshold trigger and drops
+    // pending retries (SPEC §3).
+    Expected<bool> setPolicy(qint64 accountId, qint64 lineId, const std::optional<Policy> &policy,
+                             std::optional<YearMonth> thisMonth = std::nullopt);
     // The names of the lines whose enabled policy pays with the method.
     Expected<QStringList> linesPayingWith(qint64 accountId, const QString &engineMethodId);
     // SPEC §3: a deposit re-arms every suspended threshold trigger whose
@@ -40,7 +59,13 @@ public:
     // Uses up the line's data at once (to try the rules out).
     Expected<bool> drainData(qint64 accountId, qint64 lineId);
     // Checks a policy without saving it; the message names each problem.
-    Expected<bool> checkPolicy(qint64 accountId, const Policy &policy);
+    Expected<bool> checkPolicy(qint64 accountId, qint64 lineId, const Policy &policy, std::optional<YearMonth> thisMonth = std::nullopt);
+    // What the line's top-ups may buy: its region's packages; a line whose
+    // region the account has none for (given by hand before the catalog
+    // had regions) has the general offers.
+    Expected<std::vector<PackageRecord>> packagesOf(qint64 accountId, qint64 lineId);
+
+    static Expected<bool> checkName(const QString &name);
 
 private:
     Database &m_database;

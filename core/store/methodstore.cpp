@@ -4,6 +4,7 @@
 #include "domain/cardexpiry.h"
 #include "domain/cardnumber.h"
 #include "domain/cardsecuritycode.h"
+#include "domain/printabletext.h"
 #include "domain/walletaddress.h"
 #include "linestore.h"
 #include "rules/zonedcalendar.h"
@@ -74,6 +75,8 @@ Expected<MethodRecord> MethodStore::addCard(qint64 accountId, const CardForm &fo
     using Result = Expected<MethodRecord>;
     if (form.kind == MethodKind::PayPal)
         return Result::failure(MethodStore::tr("a wallet is not a card"));
+    if (const std::optional<QString> problem = PrintableText::problem(form.holder))
+        return Result::failure(MethodStore::tr("the card holder's name %1").arg(*problem));
     const QString holder = form.holder.simplified();
     if (holder.isEmpty())
         return Result::failure(MethodStore::tr("the card holder's name is missing"));
@@ -155,6 +158,7 @@ Expected<std::vector<MethodRecord>> MethodStore::list(qint64 accountId)
     std::vector<MethodRecord> methods;
     while (select.next())
         methods.push_back(methodFrom(select));
+    MethodRecord::tellApart(methods);
     for (MethodRecord &method : methods) {
         const Expected<Money> funds = m_provider.fundsOf(method.token);
         method.funds = funds ? *funds : Money();
@@ -171,10 +175,16 @@ Expected<MethodRecord> MethodStore::find(qint64 accountId, qint64 methodId)
         return Expected<MethodRecord>::failure(ran.error());
     if (!select.next())
         return Expected<MethodRecord>::failure(MethodStore::tr("no such payment method"));
-    MethodRecord method = methodFrom(select);
-    const Expected<Money> funds = m_provider.fundsOf(method.token);
-    method.funds = funds ? *funds : Money();
-    return method;
+    select.finish();
+    // Listed, so that its label tells it apart from its look-alikes.
+    const Expected<std::vector<MethodRecord>> all = list(accountId);
+    if (!all)
+        return Expected<MethodRecord>::failure(all.error());
+    for (const MethodRecord &method : *all) {
+        if (method.id == methodId)
+            return method;
+    }
+    return Expected<MethodRecord>::failure(MethodStore::tr("no such payment method"));
 }
 
 Expected<bool> MethodStore::deposit(qint64 accountId, qint64 methodId, Money amount, Instant now)
@@ -211,18 +221,24 @@ Expected<bool> MethodStore::setDefault(qint64 accountId, qint64 methodId)
     });
 }
 
+Expected<bool> MethodStore::checkRemovable(qint64 accountId, qint64 methodId)
+{
+    if (const Expected<bool> mine = requireMethod(accountId, methodId); !mine)
+        return mine;
+    const Expected<QStringList> users = LineStore(m_database).linesPayingWith(accountId, QStringLiteral("M%1").arg(methodId));
+    if (!users)
+        return Expected<bool>::failure(users.error());
+    if (!users->isEmpty())
+        return Expected<bool>::failure(MethodStore::tr("this method pays the auto top-ups of %1; choose another method there first")
+                                           .arg(users->join(QStringLiteral(", "))));
+    return true;
+}
+
 Expected<bool> MethodStore::remove(qint64 accountId, qint64 methodId)
 {
     return m_database.write([&]() -> Expected<bool> {
-        if (const Expected<bool> mine = requireMethod(accountId, methodId); !mine)
-            return mine;
-
-        const Expected<QStringList> users = LineStore(m_database).linesPayingWith(accountId, QStringLiteral("M%1").arg(methodId));
-        if (!users)
-            return Expected<bool>::failure(users.error());
-        if (!users->isEmpty())
-            return Expected<bool>::failure(MethodStore::tr("this method pays the auto top-ups of %1; choose another method there first")
-                                               .arg(users->join(QStringLiteral(", "))));
+        if (const Expected<bool> removable = checkRemovable(accountId, methodId); !removable)
+            return removable;
         Statement update(m_database, QStringLiteral("UPDATE methods SET removed = 1, is_default = 0 WHERE id = ?"));
         update.bind(methodId);
         if (const auto ran = update.run(); !ran)

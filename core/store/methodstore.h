@@ -36,6 +36,8 @@ public:
     Expected<bool> setDefault(qint64 accountId, qint64 methodId);
     // Refused while an enabled policy names the method; the message names the lines.
     Expected<bool> remove(qint64 accountId, qint64 methodId);
+    // Whether remove() would refuse, and why: asked before a confirmation.
+    Expected<bool> checkRemovable(qint64 accountId, qint64 methodId);
 
 private:
     Expected<MethodRecord> insert(qint64 accountId, const MethodRecord &method, Instant now);

@@ -1,35 +1,34 @@
 #include "packagestore.h"
 
 #include "database.h"
+#include "sim/carriercatalog.h"
 #include "statement.h"
 
 namespace topup {
 
-Expected<bool> PackageStore::addDefaults(qint64 accountId)
+Expected<bool> PackageStore::insert(qint64 accountId, const QString &region, const PackageOffer &offer)
 {
-    struct Offer
-    {
-        const char *code;
-        const char *name;
-        qint64 bytes;
-        qint64 seconds;
-        qint64 cents;
-    };
-    constexpr qint64 gb = 1000 * 1000 * 1000;
-    static const Offer offers[] = {
-        // Stored in English; PackageRecord::displayName translates them.
-        {"data-1gb", QT_TRANSLATE_NOOP("PackageCatalog", "1 GB data"), 1 * gb, 0, 500},
-        {"data-5gb", QT_TRANSLATE_NOOP("PackageCatalog", "5 GB data"), 5 * gb, 0, 1500},
-        {"data-20gb", QT_TRANSLATE_NOOP("PackageCatalog", "20 GB data"), 20 * gb, 0, 3500},
-        {"voice-100", QT_TRANSLATE_NOOP("PackageCatalog", "100 minutes"), 0, 100 * 60, 500},
-        {"combo-10gb", QT_TRANSLATE_NOOP("PackageCatalog", "10 GB + 300 minutes"), 10 * gb, 300 * 60, 2500},
-    };
-    for (const Offer &offer : offers) {
-        Statement insert(m_database, QStringLiteral("INSERT INTO packages (account_id, code, name, data_bytes, voice_seconds,"
-                                                    " price_cents) VALUES (?, ?, ?, ?, ?, ?)"));
-        insert.bind(accountId).bind(QLatin1String(offer.code)).bind(QLatin1String(offer.name));
-        insert.bind(offer.bytes).bind(offer.seconds).bind(offer.cents);
-        if (const Expected<bool> ran = insert.run(); !ran)
+    // OR IGNORE: a region's packages are added once, whatever buys there next.
+    Statement insert(m_database, QStringLiteral("INSERT OR IGNORE INTO packages (account_id, code, region, name, data_bytes,"
+                                                " voice_seconds, price_cents) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    insert.bind(accountId).bind(offer.code).bind(region).bind(offer.name);
+    insert.bind(offer.data.bytes()).bind(offer.voice.seconds()).bind(offer.price.cents());
+    return insert.run();
+}
+
+Expected<bool> PackageStore::addDefaults(qint64 accountId, const QString &currency)
+{
+    for (const PackageOffer &offer : CarrierCatalog::generalOffers(currency)) {
+        if (const Expected<bool> ran = insert(accountId, QString(), offer); !ran)
+            return ran;
+    }
+    return true;
+}
+
+Expected<bool> PackageStore::addRegion(qint64 accountId, const RegionOffer &region)
+{
+    for (const PackageOffer &offer : region.packages) {
+        if (const Expected<bool> ran = insert(accountId, region.code, offer); !ran)
             return ran;
     }
     return true;
@@ -37,7 +36,7 @@ Expected<bool> PackageStore::addDefaults(qint64 accountId)
 
 Expected<PackageRecord> PackageStore::add(qint64 accountId, const QString &name, const Package &package)
 {
-    PackageRecord record{0, name, package};
+    PackageRecord record{0, name, package, QString()};
     const Expected<bool> written = m_database.write([&]() -> Expected<bool> {
         Statement insert(m_database, QStringLiteral("INSERT INTO packages (account_id, code, name, data_bytes, voice_seconds,"
                                                     " price_cents) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -54,11 +53,11 @@ Expected<PackageRecord> PackageStore::add(qint64 accountId, const QString &name,
     return record;
 }
 
-Expected<std::vector<PackageRecord>> PackageStore::list(qint64 accountId)
+Expected<std::vector<PackageRecord>> PackageStore::select(qint64 accountId, const QString *region)
 {
-    Statement select(m_database, QStringLiteral("SELECT id, name, data_bytes, voice_seconds, price_cents FROM packages"
-                                                " WHERE account_id = ? ORDER BY price_cents, id"));
-    select.bind(accountId);
+    Statement select(m_database, QStringLiteral("SELECT id, name, data_bytes, voice_seconds, price_cents, region FROM packages"
+                                                " WHERE account_id = ? AND (? OR region = ?) ORDER BY price_cents, id"));
+    select.bind(accountId).bind(region ? 0 : 1).bind(region ? *region : QString());
     if (const Expected<bool> ran = select.run(); !ran)
         return Expected<std::vector<PackageRecord>>::failure(ran.error());
     std::vector<PackageRecord> records;
@@ -66,9 +65,29 @@ Expected<std::vector<PackageRecord>> PackageStore::list(qint64 accountId)
         const qint64 id = select.integer(0);
         records.push_back(PackageRecord{id, select.text(1),
                                         Package{engineId(id), DataAmount(select.integer(2)), VoiceAmount(select.integer(3)),
-                                                Money::fromCents(select.integer(4))}});
+                                                Money::fromCents(select.integer(4))},
+                                        select.text(5)});
     }
     return records;
+}
+
+Expected<std::vector<PackageRecord>> PackageStore::list(qint64 accountId)
+{
+    return select(accountId, nullptr);
+}
+
+Expected<std::vector<PackageRecord>> PackageStore::listRegion(qint64 accountId, const QString &region)
+{
+    return select(accountId, &region);
+}
+
+Expected<qint64> PackageStore::rowOf(qint64 accountId, const QString &code)
+{
+    Statement select(m_database, QStringLiteral("SELECT id FROM packages WHERE account_id = ? AND code = ?"));
+    select.bind(accountId).bind(code);
+    if (const Expected<bool> ran = select.run(); !ran)
+        return Expected<qint64>::failure(ran.error());
+    return select.next() ? select.integer(0) : qint64(0);
 }
 
 } // namespace topup

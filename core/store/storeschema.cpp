@@ -1,6 +1,44 @@
 #include "storeschema.h"
 
 namespace topup {
+namespace {
+
+// One row per charge and per blocked attempt; `triggers` is the list its
+// CHECK allows, which grew with the versions (a migration makes the table
+// again: SQLite cannot alter a constraint).
+QString attemptsTable(const char *name, const char *triggers)
+{
+    return QStringLiteral("CREATE TABLE %1 ("
+                          " id INTEGER PRIMARY KEY,"
+                          " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+                          " line_id INTEGER NOT NULL REFERENCES lines(id) ON DELETE CASCADE,"
+                          " at_ms INTEGER NOT NULL,"
+                          " month TEXT NOT NULL,"
+                          " trigger TEXT NOT NULL CHECK (trigger IN (%2)),"
+                          " chain_key TEXT NOT NULL,"
+                          " attempt INTEGER NOT NULL,"
+                          " method_id INTEGER REFERENCES methods(id),"
+                          " method_token TEXT,"
+                          " package_id INTEGER NOT NULL REFERENCES packages(id),"
+                          " amount_cents INTEGER NOT NULL,"
+                          " status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed', 'blocked')),"
+                          " reason TEXT,"
+                          " reconciled INTEGER NOT NULL DEFAULT 0)")
+        .arg(QLatin1String(name), QLatin1String(triggers));
+}
+
+// The indexes of the attempts table, made with it each time.
+QStringList attemptsIndexes()
+{
+    return {QStringLiteral("CREATE UNIQUE INDEX attempts_charge ON attempts (chain_key, attempt, method_token)"
+                           " WHERE method_token IS NOT NULL"),
+            QStringLiteral("CREATE UNIQUE INDEX attempts_blocked ON attempts (chain_key, attempt)"
+                           " WHERE method_token IS NULL"),
+            QStringLiteral("CREATE INDEX attempts_line_time ON attempts (line_id, at_ms)"),
+            QStringLiteral("CREATE INDEX attempts_account_month ON attempts (account_id, month)")};
+}
+
+} // namespace
 
 QString booksAgreedTable()
 {
@@ -13,7 +51,7 @@ QString booksAgreedTable()
 Schema storeSchema()
 {
     Migration v1{1,
-                 {
+                 QStringList{
                      // The simulated world's clock: the last instant the engine has run to.
                      QStringLiteral("CREATE TABLE world (id INTEGER PRIMARY KEY CHECK (id = 1), clock_ms INTEGER NOT NULL)"),
                      QStringLiteral("CREATE TABLE accounts ("
@@ -90,28 +128,9 @@ Schema storeSchema()
                                     " at_ms INTEGER NOT NULL,"
                                     " month TEXT NOT NULL,"
                                     " PRIMARY KEY (chain_key, attempt, method_token))"),
-                     QStringLiteral("CREATE TABLE attempts ("
-                                    " id INTEGER PRIMARY KEY,"
-                                    " account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
-                                    " line_id INTEGER NOT NULL REFERENCES lines(id) ON DELETE CASCADE,"
-                                    " at_ms INTEGER NOT NULL,"
-                                    " month TEXT NOT NULL,"
-                                    " trigger TEXT NOT NULL CHECK (trigger IN ('threshold', 'monthly', 'manual')),"
-                                    " chain_key TEXT NOT NULL,"
-                                    " attempt INTEGER NOT NULL,"
-                                    " method_id INTEGER REFERENCES methods(id),"
-                                    " method_token TEXT,"
-                                    " package_id INTEGER NOT NULL REFERENCES packages(id),"
-                                    " amount_cents INTEGER NOT NULL,"
-                                    " status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed', 'blocked')),"
-                                    " reason TEXT,"
-                                    " reconciled INTEGER NOT NULL DEFAULT 0)"),
-                     QStringLiteral("CREATE UNIQUE INDEX attempts_charge ON attempts (chain_key, attempt, method_token)"
-                                    " WHERE method_token IS NOT NULL"),
-                     QStringLiteral("CREATE UNIQUE INDEX attempts_blocked ON attempts (chain_key, attempt)"
-                                    " WHERE method_token IS NULL"),
-                     QStringLiteral("CREATE INDEX attempts_line_time ON attempts (line_id, at_ms)"),
-                     QStringLiteral("CREATE INDEX attempts_account_month ON attempts (account_id, month)"),
+                     attemptsTable("attempts", "'threshold', 'monthly', 'manual'"),
+                 } + attemptsIndexes()
+                     + QStringList{
                      QStringLiteral("CREATE TABLE usage_samples ("
                                     " line_id INTEGER NOT NULL REFERENCES lines(id) ON DELETE CASCADE,"
                                     " at_ms INTEGER NOT NULL,"
@@ -144,10 +163,31 @@ Schema storeSchema()
     // The world's identity, the same random id in the provider's journal:
     // the two files are refused unless they belong together.
     Migration v2{2, {QStringLiteral("CREATE TABLE world_identity (id INTEGER PRIMARY KEY CHECK (id = 1), world_id TEXT NOT NULL)")}};
+    // Lines bought from the carrier's catalog: packages carry the region they
+    // are sold in ('' for the general offers), a line is bought ('buying'
+    // while its purchase is charged, 'refused' when the provider said no),
+    // and a removed line stays for its history. The purchase is an attempt
+    // of its own trigger, so the attempts table is made again with the
+    // wider CHECK (SQLite cannot alter a constraint), its indexes with it.
+    Migration v3{3,
+                 QStringList{
+                     QStringLiteral("ALTER TABLE packages ADD COLUMN region TEXT NOT NULL DEFAULT ''"),
+                     QStringLiteral("ALTER TABLE lines ADD COLUMN state TEXT NOT NULL DEFAULT 'active'"
+                                    " CHECK (state IN ('buying', 'active', 'removed', 'refused'))"),
+                     QStringLiteral("ALTER TABLE lines ADD COLUMN removed_ms INTEGER"),
+                     attemptsTable("attempts_v3", "'threshold', 'monthly', 'manual', 'purchase'"),
+                     QStringLiteral("INSERT INTO attempts_v3 (id, account_id, line_id, at_ms, month, trigger, chain_key, attempt,"
+                                    " method_id, method_token, package_id, amount_cents, status, reason, reconciled)"
+                                    " SELECT id, account_id, line_id, at_ms, month, trigger, chain_key, attempt, method_id,"
+                                    " method_token, package_id, amount_cents, status, reason, reconciled FROM attempts"),
+                     QStringLiteral("DROP TABLE attempts"),
+                     QStringLiteral("ALTER TABLE attempts_v3 RENAME TO attempts"),
+                     QStringLiteral("CREATE INDEX packages_region ON packages (account_id, region)"),
+                 } + attemptsIndexes()};
     // The high-water mark of the books, the same row in the journal: the
     // last point both files were known to agree (BooksAgreement).
-    Migration v3{3, {booksAgreedTable()}};
-    return Schema{QStringLiteral("store"), {v1, v2, v3}, QStringLiteral("world")};
+    Migration v4{4, {booksAgreedTable()}};
+    return Schema{QStringLiteral("store"), {v1, v2, v3, v4}, QStringLiteral("world")};
 }
 
 } // namespace topup

@@ -23,6 +23,10 @@
         <source>no such account</source>
         <translation>账户不存在</translation>
     </message>
+    <message>
+        <source>the carrier&apos;s catalog is not priced in %1; choose one of %2</source>
+        <translation>运营商的套餐目录没有以 %1 定价；请从 %2 中选择</translation>
+    </message>
 </context>
 <context>
     <name>Advisor</name>
@@ -570,18 +574,48 @@
     </message>
 </context>
 <context>
-    <name>LineStore</name>
+    <name>LineName</name>
     <message>
         <source>a line needs a name</source>
         <translation>线路需要一个名称</translation>
     </message>
     <message>
-        <source>a line&apos;s name is at most 60 characters</source>
-        <translation>线路名称最多 60 个字符</translation>
+        <source>a line&apos;s name is at most %1 characters</source>
+        <translation>线路名称最多 %1 个字符</translation>
     </message>
+    <message>
+        <source>the line&apos;s name %1</source>
+        <translation>线路名称%1</translation>
+    </message>
+</context>
+<context>
+    <name>LinePurchase</name>
+    <message>
+        <source>the carrier&apos;s catalog is not priced in %1, the account&apos;s currency</source>
+        <translation>运营商的套餐目录没有以账户货币 %1 定价</translation>
+    </message>
+    <message>
+        <source>the carrier sells no lines for &quot;%1&quot;; choose a country or region from its catalog</source>
+        <translation>运营商不销售“%1”的线路；请从其目录中选择国家或地区</translation>
+    </message>
+    <message>
+        <source>package &quot;%1&quot; is not sold for %2</source>
+        <translation>套餐“%1”不在 %2 销售</translation>
+    </message>
+    <message>
+        <source>%1 expired at the end of %2; choose another method</source>
+        <translation>%1 已于 %2 月底过期；请选择其他付款方式</translation>
+    </message>
+</context>
+<context>
+    <name>LineStore</name>
     <message>
         <source>no such line</source>
         <translation>线路不存在</translation>
+    </message>
+    <message>
+        <source>this card expired at the end of %1; choose another method</source>
+        <translation>此卡已于 %1 月底过期；请选择其他付款方式</translation>
     </message>
 </context>
 <context>
@@ -657,6 +691,10 @@
         <source>no such line</source>
         <translation>线路不存在</translation>
     </message>
+    <message>
+        <source>that package is not sold for this line&apos;s region</source>
+        <translation>该套餐不在此线路的地区销售</translation>
+    </message>
 </context>
 <context>
     <name>MethodRecord</name>
@@ -667,6 +705,42 @@
     <message>
         <source>%1 •••• %2</source>
         <translation>%1 •••• %2</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <source>debit</source>
+        <translation>借记卡</translation>
+    </message>
+    <message>
+        <source>wallet</source>
+        <translation>钱包</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>无有效期</translation>
+    </message>
+    <message>
+        <source>exp. %1/%2</source>
+        <extracomment>A card&apos;s expiry as printed on it, e.g. &quot;exp. 09/31&quot;</extracomment>
+        <translation>有效期 %1/%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A payment method and what tells it apart from another that looks alike, e.g. &quot;Visa •••• 1111 (debit)&quot;</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>no. %1</source>
+        <extracomment>Payment methods alike in every way are numbered in the order they were added: &quot;no. 2&quot;</extracomment>
+        <translation>第 %1 张</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Separates what tells a payment method apart: &quot;credit, exp. 09/31&quot;</extracomment>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -698,6 +772,10 @@
     <message>
         <source>this method pays the auto top-ups of %1; choose another method there first</source>
         <translation>此付款方式用于 %1 的自动充值；请先在那里选择其他付款方式</translation>
+    </message>
+    <message>
+        <source>the card holder&apos;s name %1</source>
+        <translation>持卡人姓名%1</translation>
     </message>
 </context>
 <context>
@@ -751,6 +829,18 @@
     <message>
         <source>10 GB + 300 minutes</source>
         <translation>10 GB 流量 + 300 分钟通话</translation>
+    </message>
+    <message>
+        <source>3 GB data</source>
+        <translation>3 GB 流量</translation>
+    </message>
+    <message>
+        <source>10 GB data</source>
+        <translation>10 GB 流量</translation>
+    </message>
+    <message>
+        <source>5 GB + 100 minutes</source>
+        <translation>5 GB 流量 + 100 分钟通话</translation>
     </message>
 </context>
 <context>
@@ -835,6 +925,17 @@
     </message>
 </context>
 <context>
+    <name>PrintableText</name>
+    <message>
+        <source>holds a text direction control (%1) at character %2, which would change how the text reads; remove it</source>
+        <translation>第 %2 个字符是文字方向控制符（%1），会改变文字的阅读方式；请删除它</translation>
+    </message>
+    <message>
+        <source>holds an invisible control character (%1) at character %2; remove it</source>
+        <translation>第 %2 个字符是不可见的控制字符（%1）；请删除它</translation>
+    </message>
+</context>
+<context>
     <name>Quantity</name>
     <message>
         <source>not an amount (empty)</source>
@@ -863,6 +964,57 @@
     <message>
         <source>too large (got &quot;%1&quot;)</source>
         <translation>数值过大（输入为“%1”）</translation>
+    </message>
+</context>
+<context>
+    <name>RegionCatalog</name>
+    <message>
+        <source>Global (120+ countries)</source>
+        <translation>全球（120 多个国家）</translation>
+    </message>
+    <message>
+        <source>Europe (39 countries)</source>
+        <translation>欧洲（39 个国家）</translation>
+    </message>
+    <message>
+        <source>Asia (14 countries)</source>
+        <translation>亚洲（14 个国家）</translation>
+    </message>
+    <message>
+        <source>North America (US, Canada, Mexico)</source>
+        <translation>北美（美国、加拿大、墨西哥）</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>澳大利亚</translation>
+    </message>
+    <message>
+        <source>China (mainland)</source>
+        <translation>中国大陆</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>法国</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>德国</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>Thailand</source>
+        <translation>泰国</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>英国</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>美国</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1360,110 @@
     <message>
         <source>enter an amount like 500.00</source>
         <translation>请输入金额，例如 500.00</translation>
+    </message>
+</context>
+<context>
+    <name>topup::AddLineDialog</name>
+    <message>
+        <source>Add an eSIM line</source>
+        <translation>添加 eSIM 线路</translation>
+    </message>
+    <message>
+        <source>Buy a line from the carrier as you would a travel eSIM: choose where it is used and its first package. The package is charged now, like a top-up, and the line starts with it.</source>
+        <translation>像购买旅行 eSIM 一样向运营商购买线路：选择使用地区和首个套餐。套餐会像充值一样立即扣款，线路从该套餐开始。</translation>
+    </message>
+    <message>
+        <source>&amp;Where it is used:</source>
+        <translation>使用地区(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>First &amp;package:</source>
+        <translation>首个套餐(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;How it is used:</source>
+        <translation>使用方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Pay &amp;with:</source>
+        <translation>付款方式(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>e.g. Japan trip</source>
+        <translation>例如：日本旅行</translation>
+    </message>
+    <message>
+        <source>Country or region where the line is used</source>
+        <translation>线路使用的国家或地区</translation>
+    </message>
+    <message>
+        <source>Name of the line</source>
+        <translation>线路名称</translation>
+    </message>
+    <message>
+        <source>First package</source>
+        <translation>首个套餐</translation>
+    </message>
+    <message>
+        <source>How the line is used</source>
+        <translation>线路的使用方式</translation>
+    </message>
+    <message>
+        <source>Payment method for the purchase</source>
+        <translation>购买所用的付款方式</translation>
+    </message>
+    <message>
+        <source>Lightly: messages, maps, a short call</source>
+        <translation>轻度：消息、地图、偶尔短通话</translation>
+    </message>
+    <message>
+        <source>Every day: music, social media, some calls</source>
+        <translation>日常：音乐、社交媒体、一些通话</translation>
+    </message>
+    <message>
+        <source>A lot: video streaming most evenings</source>
+        <translation>重度：大多数晚上看视频</translation>
+    </message>
+    <message>
+        <source>Travelling: maps and photos by day, hotel Wi-Fi at night</source>
+        <translation>旅行：白天用地图和拍照，晚上用酒店 Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>A package and its price, e.g. &quot;5 GB data — 15.00 EUR&quot;</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>About %1 of data and %2 of calls on an average day, in the simulation.</source>
+        <translation>在模拟中，平均每天约使用 %1 流量和 %2 通话。</translation>
+    </message>
+    <message>
+        <source>Add a card or a PayPal wallet under Payment methods first; expired cards are not offered.</source>
+        <translation>请先在“付款方式”中添加银行卡或 PayPal 钱包；已过期的卡不会列出。</translation>
+    </message>
+    <message>
+        <source>%1 is charged now to %2. Top-ups of this line buy %3&apos;s packages.</source>
+        <translation>现在从 %2 扣款 %1。此线路的充值购买%3的套餐。</translation>
+    </message>
+    <message>
+        <source>&amp;Buy for %1</source>
+        <translation>购买，%1(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Buy</source>
+        <translation>购买(&amp;B)</translation>
+    </message>
+    <message>
+        <source>%1 refused the payment: %2. No line was bought and nothing was charged.</source>
+        <translation>%1 拒绝了付款：%2。未购买线路，也未扣款。</translation>
     </message>
 </context>
 <context>
@@ -1603,10 +1859,6 @@
         <translation>总览</translation>
     </message>
     <message>
-        <source>No lines yet. Add an eSIM line to see its balance here.</source>
-        <translation>还没有线路。添加一条 eSIM 线路后，这里会显示它的余量。</translation>
-    </message>
-    <message>
         <source>This month</source>
         <translation>本月</translation>
     </message>
@@ -1621,6 +1873,18 @@
     <message>
         <source>Latest alerts</source>
         <translation>最新提醒</translation>
+    </message>
+    <message>
+        <source>No lines yet. Buy an eSIM line from the carrier&apos;s catalog to see its balance here and top it up by your rules.</source>
+        <translation>还没有线路。从运营商目录购买一条 eSIM 线路，即可在这里查看余额并按你的规则充值。</translation>
+    </message>
+    <message>
+        <source>Add an eSIM line</source>
+        <translation>添加 eSIM 线路</translation>
+    </message>
+    <message>
+        <source>A&amp;dd eSIM line…</source>
+        <translation>添加 eSIM 线路(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +2053,21 @@
         <source>, </source>
         <extracomment>Between the names of a list: &quot;Home phone, EU tablet&quot;.</extracomment>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>Line bought</source>
+        <extracomment>The charge that bought a line from the carrier&apos;s catalog</extracomment>
+        <translation>购买线路</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <extracomment>A line that was removed, as History still names it</extracomment>
+        <translation>%1（已删除）</translation>
+    </message>
+    <message>
+        <source>%1 (not bought)</source>
+        <extracomment>A line whose purchase the provider refused, as History names it</extracomment>
+        <translation>%1（未购买）</translation>
     </message>
 </context>
 <context>
@@ -2284,16 +2563,64 @@ Qt 自身的选项同样适用，其中包括：
         <translation>eSIM 线路 · %1</translation>
     </message>
     <message>
-        <source>No line chosen</source>
-        <translation>未选择线路</translation>
-    </message>
-    <message>
         <source>Unsaved rules</source>
         <translation>规则未保存</translation>
     </message>
     <message>
         <source>The auto top-up rules of %1 have changes that are not saved.</source>
         <translation>%1 的自动充值规则有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>Line shown</source>
+        <translation>显示的线路</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Rename the line</source>
+        <translation>重命名线路</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve…</source>
+        <translation>删除(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Remove the line</source>
+        <translation>删除线路</translation>
+    </message>
+    <message>
+        <source>Add an eSIM line</source>
+        <translation>添加 eSIM 线路</translation>
+    </message>
+    <message>
+        <source>No lines yet. Buy an eSIM line from the carrier&apos;s catalog to set its auto top-up and try it out.</source>
+        <translation>还没有线路。从运营商目录购买一条 eSIM 线路，即可设置并试用自动充值。</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除线路</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>删除 %1？</translation>
+    </message>
+    <message>
+        <source>Its balance is given up and its auto top-ups stop, pending retries and monthly top-ups included. Its top-ups, usage and alerts stay in History, marked as a removed line.</source>
+        <translation>其余额将作废，自动充值停止，包括待重试和每月充值。其充值、用量和提醒仍保留在“历史”中，并标记为已删除的线路。</translation>
+    </message>
+    <message>
+        <source>%1 was not removed: %2</source>
+        <translation>未删除 %1：%2</translation>
+    </message>
+    <message>
+        <source>L&amp;ine:</source>
+        <translation>线路(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>A&amp;dd eSIM line…</source>
+        <translation>添加 eSIM 线路(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -2522,6 +2849,34 @@ Qt 自身的选项同样适用，其中包括：
 %1</source>
         <translation>当前账号
 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Lines</source>
+        <translation>线路(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Add eSIM line…</source>
+        <translation>添加 eSIM 线路(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename line…</source>
+        <translation>重命名线路(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move line…</source>
+        <translation>删除线路(&amp;M)…</translation>
     </message>
 </context>
 <context>
@@ -2934,6 +3289,29 @@ Qt 自身的选项同样适用，其中包括：
     </message>
 </context>
 <context>
+    <name>topup::RenameLineDialog</name>
+    <message>
+        <source>Rename line</source>
+        <translation>重命名线路</translation>
+    </message>
+    <message>
+        <source>&amp;New name for %1:</source>
+        <translation>%1 的新名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>New name of the line</source>
+        <translation>线路的新名称</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>topup::RulesAdvisorDialog</name>
     <message>
         <source>Suggest rules for %1</source>
@@ -3055,6 +3433,22 @@ Qt 自身的选项同样适用，其中包括：
         <translation>添加银行卡对话框没有打开</translation>
     </message>
     <message>
+        <source>adding a card: %1</source>
+        <translation>添加银行卡：%1</translation>
+    </message>
+    <message>
+        <source>the add-line dialog did not open</source>
+        <translation>添加线路对话框没有打开</translation>
+    </message>
+    <message>
+        <source>Japan trip</source>
+        <translation>日本旅行</translation>
+    </message>
+    <message>
+        <source>the new account was not created</source>
+        <translation>新账户没有创建成功</translation>
+    </message>
+    <message>
         <source>the rules advisor did not open</source>
         <translation>规则推荐窗口未能打开</translation>
     </message>
@@ -3088,6 +3482,10 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>%1; nothing more is saved to it. Move the data folder aside to start fresh</source>
         <translation>%1；不再向其保存任何内容。请将数据文件夹移到别处以重新开始</translation>
+    </message>
+    <message>
+        <source>the carrier&apos;s catalog is not priced in %1, the account&apos;s currency</source>
+        <translation>运营商的套餐目录没有以账户货币 %1 定价</translation>
     </message>
 </context>
 <context>
@@ -3270,6 +3668,34 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <source>Choose the time zone you live in, e.g. Europe/Paris.</source>
+        <translation>请选择你所在的时区，例如 Asia/Shanghai。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone this system knows; choose one from the list, e.g. Europe/Paris.</source>
+        <translation>“%1”不是本系统已知的时区；请从列表中选择，例如 Asia/Shanghai。</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>货币(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Currency of the account</source>
+        <translation>账户的货币</translation>
+    </message>
+    <message>
+        <source>Prices, caps and every amount of the account are in this currency; it cannot be changed later.</source>
+        <translation>账户的价格、上限和所有金额都使用这种货币；之后无法更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>时区(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Time zone of the account</source>
+        <translation>账户的时区</translation>
     </message>
 </context>
 <context>

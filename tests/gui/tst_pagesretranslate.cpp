@@ -12,6 +12,7 @@
 #include "pages/policyeditor.h"
 #include "pages/policyerrors.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
@@ -100,7 +101,7 @@ private slots:
         QTRY_VERIFY(history.attempts()->rowCount() > 0);
         QTRY_VERIFY(alerts.unreadCount() > 0);
         line.showLine(service->lines()->front().id);
-        QCOMPARE(line.findChild<QLabel *>(QStringLiteral("lineTitle"))->text(), QStringLiteral("Home phone"));
+        QCOMPARE(line.findChild<QComboBox *>(QStringLiteral("linePicker"))->currentText(), QStringLiteral("Home phone"));
         service->signOut();
         QTRY_COMPARE(payments.view()->model()->rowCount(), 0);
         QTRY_COMPARE(history.attempts()->rowCount(), 0);

@@ -201,7 +201,7 @@ private slots:
         else if (action == QLatin1String("rename"))
             error = m_lines->rename(m_b.account, m_a.line, QStringLiteral("Mine now")).error();
         else if (action == QLatin1String("remove"))
-            error = m_lines->remove(m_b.account, m_a.line).error();
+            error = m_lines->remove(m_b.account, m_a.line, now).error();
         else if (action == QLatin1String("setPolicy"))
             error = m_lines->setPolicy(m_b.account, m_a.line, policy(m_b, m_b)).error();
         else
@@ -264,17 +264,17 @@ private slots:
         if (foreignMethod)
             problems << QStringLiteral("policy.method: unknown method \"M%1\"").arg(m_a.card);
         const QString expected = problems.join(QLatin1Char('\n'));
-        QCOMPARE(m_lines->checkPolicy(m_b.account, bad).error(), expected);
+        QCOMPARE(m_lines->checkPolicy(m_b.account, m_b.line, bad).error(), expected);
         QCOMPARE(m_lines->setPolicy(m_b.account, m_b.line, bad).error(), expected);
         QVERIFY(!TOPUP_VALUE(m_lines->find(m_b.account, m_b.line)).policy);
         // A's fallback is no better.
         Policy fallback = policy(m_b, m_b);
         fallback.fallback = QStringLiteral("M%1").arg(m_a.wallet);
-        QCOMPARE(m_lines->checkPolicy(m_b.account, fallback).error(),
+        QCOMPARE(m_lines->checkPolicy(m_b.account, m_b.line, fallback).error(),
                  QStringLiteral("policy.fallback: unknown method \"M%1\"").arg(m_a.wallet));
         // The same policy with B's own ids is fine, and A's own policy is still valid for A.
-        TOPUP_VERIFY_OK(m_lines->checkPolicy(m_b.account, policy(m_b, m_b)));
-        TOPUP_VERIFY_OK(m_lines->checkPolicy(m_a.account, policy(m_a, m_a)));
+        TOPUP_VERIFY_OK(m_lines->checkPolicy(m_b.account, m_b.line, policy(m_b, m_b)));
+        TOPUP_VERIFY_OK(m_lines->checkPolicy(m_a.account, m_a.line, policy(m_a, m_a)));
         QCOMPARE(snapshotOfA(), before);
     }
 
@@ -286,7 +286,7 @@ private slots:
         TOPUP_VERIFY_OK(m_methods->deposit(m_b.account, m_b.card, Money::fromCents(250), now));
         TOPUP_VERIFY_OK(m_methods->remove(m_b.account, m_b.card));
         TOPUP_VERIFY_OK(m_lines->rename(m_b.account, m_b.line, QStringLiteral("Renamed")));
-        TOPUP_VERIFY_OK(m_lines->remove(m_b.account, m_b.line));
+        TOPUP_VERIFY_OK(m_lines->remove(m_b.account, m_b.line, now));
         QCOMPARE(snapshotOfA(), before);
         QCOMPARE(TOPUP_VALUE(m_methods->find(m_a.account, m_a.card)).isDefault, true);
         // A's card is in use by A's policy; B's remove of its own card was not blocked by it.

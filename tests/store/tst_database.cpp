@@ -124,6 +124,43 @@ private slots:
         }
     }
 
+    void theStoreUpgradeKeepsAttemptsAndTakesPurchases()
+    {
+        // A store of schema 2 with a line, a package and an attempt, as the
+        // version before line purchases left it.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("topup.sqlite"));
+        const QString attempt = QStringLiteral("INSERT INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt,"
+                                               " method_id, method_token, package_id, amount_cents, status) VALUES (1, 1, 5, '2027-03',"
+                                               " '%1', 'L1/%1/1', 1, 1, 'tok', 1, 500, 'succeeded')");
+        {
+            Schema older = storeSchema();
+            older.migrations.resize(2);
+            auto db = Database::open(path, older);
+            QVERIFY2(db, qPrintable(db.error()));
+            QSqlQuery insert((*db)->connection());
+            for (const QString &statement :
+                 {QStringLiteral("INSERT INTO accounts (login, password_hash, currency, timezone, created_ms) VALUES ('a@b.cd', 'h', 'EUR', 'UTC', 0)"),
+                  QStringLiteral("INSERT INTO packages (account_id, code, name, data_bytes, voice_seconds, price_cents) VALUES (1, 'p', 'P', 1, 0, 500)"),
+                  QStringLiteral("INSERT INTO methods (account_id, code, kind, token, created_ms) VALUES (1, 'tok', 'paypal', 'tok', 0)"),
+                  QStringLiteral("INSERT INTO lines (account_id, code, name, data_bytes, voice_seconds) VALUES (1, 'L1', 'Phone', 0, 0)"),
+                  attempt.arg(QLatin1String("manual"))})
+                QVERIFY2(insert.exec(statement), qPrintable(insert.lastError().text()));
+            QVERIFY(!insert.exec(attempt.arg(QLatin1String("purchase")))); // the old CHECK refuses the new trigger
+        }
+        auto db = Database::open(path, storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        QCOMPARE((*db)->schemaVersion(), storeSchema().latestVersion());
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM attempts WHERE trigger = 'manual' AND amount_cents = 500")), qint64(1));
+        QSqlQuery insert((*db)->connection());
+        QVERIFY2(insert.exec(attempt.arg(QLatin1String("purchase"))), qPrintable(insert.lastError().text()));
+        QVERIFY(!insert.exec(attempt.arg(QLatin1String("gift")).replace(QLatin1String("L1/gift/1"), QLatin1String("L1/x/2"))));
+        // The line is active, the package one of the general offers.
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM lines WHERE state = 'active' AND removed_ms IS NULL")), qint64(1));
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM packages WHERE region = ''")), qint64(1));
+        QVERIFY(!insert.exec(QStringLiteral("UPDATE lines SET state = 'lost'")));
+    }
+
     void refusesAndLeavesUntouched_data()
     {
         QTest::addColumn<QByteArray>("content");

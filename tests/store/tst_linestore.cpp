@@ -181,13 +181,19 @@ private slots:
         TOPUP_VERIFY_OK(s.lines->rename(s.account, home->id, QStringLiteral(" Family ")));
         QCOMPARE(TOPUP_VALUE(s.lines->find(s.account, home->id)).name, QStringLiteral("Family"));
         QCOMPARE(s.lines->rename(s.account, work->id + 100, QStringLiteral("X")).error(), QStringLiteral("no such line"));
-        TOPUP_VERIFY_OK(s.lines->remove(s.account, home->id));
+        TOPUP_VERIFY_OK(s.lines->remove(s.account, home->id, Instant::fromMsecs(1234)));
         const auto list = s.lines->list(s.account);
         QVERIFY2(list, qPrintable(list.error()));
         QCOMPARE(list->size(), std::size_t(1));
         QCOMPARE(list->front().id, work->id);
-        QCOMPARE(s.lines->find(s.account, home->id).error(), QStringLiteral("no such line"));
-        QCOMPARE(s.lines->remove(s.account, home->id).error(), QStringLiteral("no such line"));
+        // Kept for History, marked removed, with when.
+        const LineRecord removed = TOPUP_VALUE(s.lines->find(s.account, home->id));
+        QCOMPARE(removed.state, LineState::Removed);
+        QCOMPARE(removed.removedAt, std::optional<Instant>(Instant::fromMsecs(1234)));
+        QCOMPARE(TOPUP_VALUE(s.lines->listForHistory(s.account)).size(), std::size_t(2));
+        QCOMPARE(s.lines->remove(s.account, home->id, Instant::fromMsecs(1235)).error(), QStringLiteral("no such line"));
+        QCOMPARE(s.lines->drainData(s.account, home->id).error(), QStringLiteral("no such line"));
+        QCOMPARE(s.lines->setPolicy(s.account, home->id, std::nullopt).error(), QStringLiteral("no such line"));
         QCOMPARE(s.lines->rename(s.account, home->id, QStringLiteral("Back")).error(), QStringLiteral("no such line"));
     }
 
@@ -205,7 +211,7 @@ private slots:
         policy.maxPerMonth = 3;
         policy.method = s.wallet1;
         policy.fallback = s.wallet2;
-        TOPUP_VERIFY_OK(s.lines->checkPolicy(s.account, policy));
+        TOPUP_VERIFY_OK(s.lines->checkPolicy(s.account, home->id, policy));
         const auto set = s.lines->setPolicy(s.account, home->id, policy);
         QVERIFY2(set, qPrintable(set.error()));
         QCOMPARE(s.scalar(QStringLiteral("SELECT policy_json FROM lines WHERE id = ?"), home->id).toString(),
@@ -300,7 +306,7 @@ private slots:
         policy.method = methodId(method);
         policy.fallback = methodId(fallback);
         const QString expected = error.contains(QLatin1String("%1")) ? error.arg(packageId) : error;
-        QCOMPARE(s.lines->checkPolicy(s.account, policy).error(), expected);
+        QCOMPARE(s.lines->checkPolicy(s.account, home->id, policy).error(), expected);
         QVERIFY(s.exec(QStringLiteral("UPDATE lines SET threshold_state = 'suspended'")));
         const auto set = s.lines->setPolicy(s.account, home->id, policy);
         QVERIFY(!set);

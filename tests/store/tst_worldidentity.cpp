@@ -2,6 +2,8 @@
 // a journal from another world, or one without its partner, is refused
 // with a message naming both files; worlds from before identities get one.
 #include "service/service.h"
+#include "store/database.h"
+#include "store/storeschema.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -62,7 +64,21 @@ QString worldId(const QString &path)
     return sql(path, {QStringLiteral("SELECT coalesce((SELECT world_id FROM world_identity), '')")});
 }
 
-// As the previous schema version left a file: no identity table, version 1.
+// A store as the first schema version made it (no identity, no later
+// columns): its migrations only, in place of the file.
+bool makeLegacyStore(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+    Schema first = storeSchema();
+    first.migrations.resize(1);
+    const auto db = Database::open(path, first);
+    if (!db)
+        qWarning("%s", qPrintable(db.error()));
+    return bool(db);
+}
+
+// As the previous schema version left a journal: no identity table, version 1.
 bool makeLegacy(const QString &path)
 {
     return sql(path, {QStringLiteral("DROP TABLE world_identity"), QStringLiteral("PRAGMA user_version = 1"),
@@ -147,7 +163,7 @@ private slots:
         QVERIFY(makeWorld(dir.path()));
         const QString store = dir.filePath(QStringLiteral("topup.sqlite"));
         const QString journal = dir.filePath(QStringLiteral("gateway.sqlite"));
-        QVERIFY(makeLegacy(store));
+        QVERIFY(makeLegacyStore(store));
         QVERIFY(makeLegacy(journal));
         QVERIFY(makeWorld(dir.path()));
         const QString id = worldId(store);
@@ -161,7 +177,7 @@ private slots:
         QVERIFY(makeWorld(dir.path()));
         const QString store = dir.filePath(QStringLiteral("topup.sqlite"));
         const QString id = worldId(store);
-        QVERIFY(makeLegacy(store)); // the journal kept its identity, the store has none yet
+        QVERIFY(makeLegacyStore(store)); // the journal kept its identity, the store has none yet
         QVERIFY(makeWorld(dir.path()));
         QCOMPARE(worldId(store), id);
     }

@@ -55,14 +55,14 @@ QString AlertModel::describe(const AlertRow &alert) const
     const QString method = m_methodLabels.value(alert.methodId, tr("a removed method"));
     if (alert.kind == QLatin1String("topup_failed"))
         return tr("Top-up of %1 failed with %2: %3. It is retried within a day; after four failures auto top-up is suspended.")
-            .arg(alert.lineName, method, DisplayFormat::reason(alert.detail));
+            .arg(DisplayFormat::lineName(alert.lineName, alert.lineState), method, DisplayFormat::reason(alert.detail));
     if (alert.kind == QLatin1String("topup_blocked"))
         return tr("Top-up of %1 was blocked: %2. No charge was made; auto top-up resumes on the 1st.")
-            .arg(alert.lineName, DisplayFormat::reason(alert.detail));
+            .arg(DisplayFormat::lineName(alert.lineName, alert.lineState), DisplayFormat::reason(alert.detail));
     if (alert.kind == QLatin1String("threshold_suspended"))
         return tr("Auto top-up of %1 is suspended after four failed attempts. Deposit to its payment method or save its "
                   "rules again to re-arm it.")
-            .arg(alert.lineName);
+            .arg(DisplayFormat::lineName(alert.lineName, alert.lineState));
     if (alert.kind == QLatin1String("card_expiring"))
         return tr("%1 expires at the end of %2. Add a new card and choose it in the rules of the lines that use this one.")
             .arg(method, monthName(alert.detail));

@@ -104,7 +104,7 @@ QVariant AttemptModel::display(const AttemptRow &row, int column) const
     case Time:
         return DisplayFormat::dateTime(row.at, m_zone);
     case Line:
-        return row.lineName;
+        return DisplayFormat::lineName(row.lineName, row.lineState);
     case Trigger:
         return DisplayFormat::trigger(row.trigger);
     case Attempt:

@@ -16,6 +16,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QStyle>
 #include <QTimer>
@@ -73,9 +74,20 @@ DashboardPage::DashboardPage(Service &service, AppSettings &settings, QWidget *p
     for (int column = 0; column < 3; ++column)
         m_cardGrid->setColumnStretch(column, 1);
     layout->addLayout(m_cardGrid);
-    m_noLines = new QLabel(content);
-    m_noLines->setWordWrap(true);
+    // A new account's first step: the sentence and the button that takes it.
+    m_noLines = panel(content);
+    m_noLines->setObjectName(QStringLiteral("noLines"));
+    m_noLinesText = new QLabel(m_noLines);
+    m_noLinesText->setWordWrap(true);
+    m_addLine = new QPushButton(m_noLines);
+    m_addLine->setObjectName(QStringLiteral("addLineButton"));
+    m_addLine->setDefault(true);
+    auto *noLines = new QHBoxLayout(m_noLines);
+    noLines->setContentsMargins(16, 14, 16, 14);
+    noLines->addWidget(m_noLinesText, 1);
+    noLines->addWidget(m_addLine);
     layout->addWidget(m_noLines);
+    connect(m_addLine, &QPushButton::clicked, this, &DashboardPage::addLineRequested);
 
     auto *lower = new QHBoxLayout;
     lower->setSpacing(12);
@@ -258,7 +270,10 @@ void DashboardPage::changeEvent(QEvent *event)
 void DashboardPage::retranslateUi()
 {
     m_title->setText(tr("Dashboard"));
-    m_noLines->setText(tr("No lines yet. Add an eSIM line to see its balance here."));
+    m_noLinesText->setText(tr("No lines yet. Buy an eSIM line from the carrier's catalog to see its balance here and "
+                              "top it up by your rules."));
+    m_addLine->setText(tr("A&dd eSIM line…"));
+    m_addLine->setAccessibleName(tr("Add an eSIM line"));
     m_spendTitle->setText(tr("This month"));
     m_chartTitle->setText(tr("Usage, last 30 days"));
     m_chartLine->setAccessibleName(tr("Line shown in the chart"));

@@ -11,6 +11,7 @@ class QComboBox;
 class QGridLayout;
 class QLabel;
 class QListWidget;
+class QPushButton;
 
 namespace topup {
 
@@ -32,6 +33,8 @@ public:
 
 signals:
     void lineActivated(qint64 lineId);
+    // The empty state's "Add eSIM line…".
+    void addLineRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -52,7 +55,9 @@ private:
     QLabel *m_clock = nullptr;
     QGridLayout *m_cardGrid = nullptr;
     std::vector<LineCard *> m_cards;
-    QLabel *m_noLines = nullptr;
+    QWidget *m_noLines = nullptr;
+    QLabel *m_noLinesText = nullptr;
+    QPushButton *m_addLine = nullptr;
     QLabel *m_spendTitle = nullptr;
     QLabel *m_spend = nullptr;
     QLabel *m_chartTitle = nullptr;

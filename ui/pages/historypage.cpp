@@ -167,9 +167,10 @@ void HistoryPage::changeEvent(QEvent *event)
 void HistoryPage::fillLines()
 {
     std::vector<std::pair<QString, qint64>> items{{tr("All lines"), 0}};
-    if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {
+    // Removed lines too: their attempts and usage stay here.
+    if (const Expected<std::vector<LineRecord>> lines = m_service.historyLines()) {
         for (const LineRecord &line : *lines)
-            items.emplace_back(line.name, line.id);
+            items.emplace_back(DisplayFormat::lineName(line.name, line.state), line.id);
     }
     // Every clock step says linesChanged: refill only when the lines did change,
     // so that the list is not reset while the user has it open.

@@ -230,7 +230,8 @@ void LineTestPanel::fillChoices()
             m_manualMethod->addItem(method.label(), method.id);
         }
     }
-    if (const Expected<std::vector<PackageRecord>> packages = m_service.packages()) {
+    // The line's own region's packages: all it may buy.
+    if (const Expected<std::vector<PackageRecord>> packages = m_lineId ? m_service.packages(m_lineId) : Expected<std::vector<PackageRecord>>({})) {
         for (const PackageRecord &record : *packages)
             m_manualPackage->addItem(tr("%1 — %2").arg(PackageRecord::displayName(record.name), DisplayFormat::money(record.package.price, currency)), record.id);
     }

@@ -324,7 +324,9 @@ void PolicyEditor::fillChoices()
         box->clear();
     m_packageNames.clear();
     m_methodLabels.clear();
-    if (const Expected<std::vector<PackageRecord>> packages = m_service.packages()) {
+    // The line's own region's packages: all its top-ups may buy.
+    if (const Expected<std::vector<PackageRecord>> packages =
+            m_lineId ? m_service.packages(m_lineId) : Expected<std::vector<PackageRecord>>(std::vector<PackageRecord>())) {
         for (const PackageRecord &record : *packages) {
             const QString name = PackageRecord::displayName(record.name);
             //: A package and its price, e.g. "5 GB data — 15.00 EUR"

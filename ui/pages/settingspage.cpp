@@ -4,6 +4,7 @@
 #include "service/service.h"
 #include "statecolors.h"
 #include "widgets/sectionheading.h"
+#include "widgets/timezonebox.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -56,16 +57,8 @@ SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *par
     m_appearanceForm->addRow(new QLabel(this), m_units);
 
     m_accountTitle = makeSectionHeading(this);
-    m_timezone = new QComboBox(this);
+    m_timezone = new TimeZoneBox(this);
     m_timezone->setObjectName(QStringLiteral("timezone"));
-    m_timezone->setEditable(true);
-    m_timezone->setInsertPolicy(QComboBox::NoInsert);
-    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
-        m_timezone->addItem(QString::fromUtf8(id));
-    // Searchable: typing "tokyo" offers Asia/Tokyo.
-    m_timezone->completer()->setCompletionMode(QCompleter::PopupCompletion);
-    m_timezone->completer()->setFilterMode(Qt::MatchContains);
-    m_timezone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     connect(m_timezone, &QComboBox::activated, this, &SettingsPage::applyTimeZone);
     connect(m_timezone->lineEdit(), &QLineEdit::editingFinished, this, &SettingsPage::applyTimeZone);
     m_timezoneError = new QLabel(this);

@@ -5,9 +5,11 @@
 #include "domain/passwordpolicy.h"
 #include "service/service.h"
 #include "statecolors.h"
+#include "widgets/timezonebox.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateTime>
 #include <QLocale>
 #include <QEvent>
@@ -66,6 +68,21 @@ SignInPage::SignInPage(Service &service, AppSettings *settings, QWidget *parent)
     m_confirm = field("confirmPassword");
     m_confirm->setEchoMode(QLineEdit::Password);
     m_confirmMessage = message("confirmMessage");
+    // Sign-up only: the account's currency (fixed from then on) and time zone.
+    m_currencyLabel = new QLabel(panel);
+    m_currency = new QComboBox(panel);
+    m_currency->setObjectName(QStringLiteral("signUpCurrency"));
+    for (const QString &code : Service::currencies())
+        m_currency->addItem(code, code);
+    m_currencyHint = message("currencyHint");
+    m_currencyHint->setForegroundRole(QPalette::PlaceholderText);
+    m_zoneLabel = new QLabel(panel);
+    m_zone = new TimeZoneBox(panel);
+    m_zone->setObjectName(QStringLiteral("signUpTimezone"));
+    m_zone->setEditText(TimeZoneBox::systemZone());
+    m_zoneMessage = message("signUpTimezoneMessage");
+    m_currencyLabel->setBuddy(m_currency);
+    m_zoneLabel->setBuddy(m_zone);
     m_loginLabel->setBuddy(m_login);
     m_passwordLabel->setBuddy(m_password);
     m_confirmLabel->setBuddy(m_confirm);
@@ -92,6 +109,15 @@ SignInPage::SignInPage(Service &service, AppSettings *settings, QWidget *parent)
                        static_cast<QWidget *>(m_confirmLabel), static_cast<QWidget *>(m_confirm),
                        static_cast<QWidget *>(m_confirmMessage)})
         form->addWidget(w);
+    auto *accountRow = new QGridLayout;
+    accountRow->addWidget(m_currencyLabel, 0, 0);
+    accountRow->addWidget(m_zoneLabel, 0, 1);
+    accountRow->addWidget(m_currency, 1, 0);
+    accountRow->addWidget(m_zone, 1, 1);
+    accountRow->setColumnStretch(1, 1);
+    form->addLayout(accountRow);
+    form->addWidget(m_zoneMessage);
+    form->addWidget(m_currencyHint);
     form->addSpacing(8);
     form->addWidget(m_submit);
     form->addWidget(m_formMessage);
@@ -124,13 +150,16 @@ SignInPage::SignInPage(Service &service, AppSettings *settings, QWidget *parent)
 
     setTabOrder(m_login, m_password);
     setTabOrder(m_password, m_confirm);
-    setTabOrder(m_confirm, m_submit);
+    setTabOrder(m_confirm, m_currency);
+    setTabOrder(m_currency, m_zone);
+    setTabOrder(m_zone, m_submit);
     setTabOrder(m_submit, m_mode);
     setTabOrder(m_mode, m_demo);
 
     connect(m_login, &QLineEdit::textChanged, this, &SignInPage::validate);
     connect(m_password, &QLineEdit::textChanged, this, &SignInPage::validate);
     connect(m_confirm, &QLineEdit::textChanged, this, &SignInPage::validate);
+    connect(m_zone, &QComboBox::editTextChanged, this, &SignInPage::validate);
     connect(m_login, &QLineEdit::returnPressed, this, &SignInPage::submit);
     connect(m_password, &QLineEdit::returnPressed, this, &SignInPage::submit);
     connect(m_confirm, &QLineEdit::returnPressed, this, &SignInPage::submit);
@@ -144,8 +173,11 @@ SignInPage::SignInPage(Service &service, AppSettings *settings, QWidget *parent)
 void SignInPage::setSignUpMode(bool signUp)
 {
     m_signUp = signUp;
-    m_confirmLabel->setVisible(signUp);
-    m_confirm->setVisible(signUp);
+    for (QWidget *signUpOnly : {static_cast<QWidget *>(m_confirmLabel), static_cast<QWidget *>(m_confirm),
+                                static_cast<QWidget *>(m_currencyLabel), static_cast<QWidget *>(m_currency),
+                                static_cast<QWidget *>(m_currencyHint), static_cast<QWidget *>(m_zoneLabel),
+                                static_cast<QWidget *>(m_zone)})
+        signUpOnly->setVisible(signUp);
     m_formMessage->setVisible(false);
     retranslateUi();
     validate();
@@ -195,10 +227,19 @@ void SignInPage::validate()
         if (!m_confirm->text().isEmpty() && m_confirm->text() != password)
             confirmMessage = tr("The passwords differ.");
     }
+    // The zone as typed: a name the system knows, or a message (never a silent UTC).
+    const QString zone = m_zone->currentText().trimmed();
+    const bool zoneKnown = QTimeZone::isTimeZoneIdAvailable(zone.toUtf8());
+    QString zoneMessage;
+    if (m_signUp && !zoneKnown)
+        zoneMessage = zone.isEmpty() ? tr("Choose the time zone you live in, e.g. Europe/Paris.")
+                                     : tr("\"%1\" is not a time zone this system knows; choose one from the list, e.g. Europe/Paris.")
+                                           .arg(zone.left(64));
     setFieldMessage(m_passwordMessage, passwordMessage);
     setFieldMessage(m_confirmMessage, confirmMessage);
+    setFieldMessage(m_zoneMessage, zoneMessage);
     const bool complete = login && !m_password->text().isEmpty()
-        && (!m_signUp || (passwordMessage.isEmpty() && m_confirm->text() == m_password->text()));
+        && (!m_signUp || (passwordMessage.isEmpty() && m_confirm->text() == m_password->text() && zoneKnown));
     m_submit->setEnabled(complete);
 }
 
@@ -212,8 +253,8 @@ void SignInPage::submit()
         SignUpForm form;
         form.login = m_login->text();
         form.password = m_password->text();
-        const QByteArray zone = QTimeZone::systemTimeZoneId();
-        form.timezone = zone.isEmpty() ? QStringLiteral("UTC") : QString::fromUtf8(zone);
+        form.currency = m_currency->currentData().toString();
+        form.timezone = m_zone->currentText().trimmed();
         // Signing up signs in.
         const Expected<Account> created = m_service.signUp(form);
         if (!created)
@@ -258,6 +299,11 @@ void SignInPage::retranslateUi()
     m_password->setPlaceholderText(m_signUp ? tr("At least %1 characters").arg(PasswordPolicy::minimumLength) : QString());
     m_confirmLabel->setText(tr("&Repeat the password"));
     m_confirm->setAccessibleName(tr("Repeat the password"));
+    m_currencyLabel->setText(tr("C&urrency"));
+    m_currency->setAccessibleName(tr("Currency of the account"));
+    m_currencyHint->setText(tr("Prices, caps and every amount of the account are in this currency; it cannot be changed later."));
+    m_zoneLabel->setText(tr("&Time zone"));
+    m_zone->setAccessibleName(tr("Time zone of the account"));
     m_submit->setText(m_signUp ? tr("Create account") : tr("Sign in"));
     m_mode->setText(m_signUp ? tr("I already have an account: sign in") : tr("New here? Create an account"));
     m_demo->setText(tr("Open the demo account"));

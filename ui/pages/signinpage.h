@@ -56,6 +56,12 @@ private:
     QLabel *m_confirmLabel = nullptr;
     QLineEdit *m_confirm = nullptr;
     QLabel *m_confirmMessage = nullptr;
+    QLabel *m_currencyLabel = nullptr;
+    QComboBox *m_currency = nullptr;
+    QLabel *m_currencyHint = nullptr;
+    QLabel *m_zoneLabel = nullptr;
+    QComboBox *m_zone = nullptr;
+    QLabel *m_zoneMessage = nullptr;
     QPushButton *m_submit = nullptr;
     QPushButton *m_mode = nullptr;
     QPushButton *m_demo = nullptr;

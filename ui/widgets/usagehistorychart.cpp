@@ -185,7 +185,7 @@ std::vector<std::pair<qint64, std::pair<qint64, qint64>>> UsageHistoryChart::buc
     std::vector<qint64> lines;
     if (m_lineId != 0) {
         lines.push_back(m_lineId);
-    } else if (const Expected<std::vector<LineRecord>> all = m_service.lines()) {
+    } else if (const Expected<std::vector<LineRecord>> all = m_service.historyLines()) { // removed lines' usage too
         for (const LineRecord &line : *all)
             lines.push_back(line.id);
     }
