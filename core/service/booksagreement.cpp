@@ -27,26 +27,16 @@ struct Answer final
     }
 };
 
-// The store's answer for a charge identity: its attempt, if written down.
-Expected<std::optional<Answer>> storeAnswer(Statement &attempt)
+// The answer a lookup of a charge identity found in either file (its
+// columns: paid as 0 or 1, reason, amount), if any.
+Expected<std::optional<Answer>> answerOf(Statement &lookup)
 {
-    if (const auto ran = attempt.run(); !ran)
+    if (const auto ran = lookup.run(); !ran)
         return Expected<std::optional<Answer>>::failure(ran.error());
     std::optional<Answer> answer;
-    if (attempt.next())
-        answer = Answer{attempt.text(0) == QLatin1String("succeeded"), attempt.text(1), attempt.integer(2)};
-    attempt.finish();
-    return answer;
-}
-
-Expected<std::optional<Answer>> journalAnswer(Statement &charge)
-{
-    if (const auto ran = charge.run(); !ran)
-        return Expected<std::optional<Answer>>::failure(ran.error());
-    std::optional<Answer> answer;
-    if (charge.next())
-        answer = Answer{charge.integer(0) != 0, charge.text(1), charge.integer(2)};
-    charge.finish();
+    if (lookup.next())
+        answer = Answer{lookup.integer(0) != 0, lookup.text(1), lookup.integer(2)};
+    lookup.finish();
     return answer;
 }
 
@@ -129,21 +119,21 @@ Expected<QString> BooksAgreement::firstDisagreement(const Mark &from, qint64 agr
 
     Statement inJournal(m_journal, QStringLiteral("SELECT succeeded, coalesce(reason, ''), amount_cents FROM charges"
                                                   " WHERE chain_key = ? AND attempt = ? AND token = ?"));
-    Statement inStore(m_store, QStringLiteral("SELECT status, coalesce(reason, ''), amount_cents FROM attempts"
+    Statement inStore(m_store, QStringLiteral("SELECT status = 'succeeded', coalesce(reason, ''), amount_cents FROM attempts"
                                               " WHERE chain_key = ? AND attempt = ? AND method_token = ?"));
     Statement intended(m_store, QStringLiteral("SELECT 1 FROM charge_intents WHERE chain_key = ? AND attempt = ? AND method_token = ?"));
 
     // Every attempt the store wrote down since, charged at the provider
     // (blocked attempts never reached it and have no method token).
-    Statement attempts(m_store, QStringLiteral("SELECT chain_key, attempt, method_token, status, coalesce(reason, ''), amount_cents"
+    Statement attempts(m_store, QStringLiteral("SELECT chain_key, attempt, method_token, status = 'succeeded', coalesce(reason, ''), amount_cents"
                                                " FROM attempts WHERE id > ? AND method_token IS NOT NULL ORDER BY id"));
     attempts.bind(from.attemptId);
     if (const auto ran = attempts.run(); !ran)
         return Result::failure(ran.error());
     while (attempts.next()) {
-        const Answer stored{attempts.text(3) == QLatin1String("succeeded"), attempts.text(4), attempts.integer(5)};
+        const Answer stored{attempts.integer(3) != 0, attempts.text(4), attempts.integer(5)};
         inJournal.set(0, attempts.text(0)).set(1, attempts.integer(1)).set(2, attempts.text(2));
-        const Expected<std::optional<Answer>> charged = journalAnswer(inJournal);
+        const Expected<std::optional<Answer>> charged = answerOf(inJournal);
         if (!charged)
             return Result::failure(charged.error());
         if (!*charged)
@@ -169,7 +159,7 @@ Expected<QString> BooksAgreement::firstDisagreement(const Mark &from, qint64 agr
     while (charges.next()) {
         const Answer charged{charges.integer(3) != 0, charges.text(4), charges.integer(5)};
         inStore.set(0, charges.text(0)).set(1, charges.integer(1)).set(2, charges.text(2));
-        const Expected<std::optional<Answer>> stored = storeAnswer(inStore);
+        const Expected<std::optional<Answer>> stored = answerOf(inStore);
         if (!stored)
             return Result::failure(stored.error());
         if (*stored) {

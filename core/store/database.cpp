@@ -310,6 +310,7 @@ Expected<std::shared_ptr<Database>> Database::openChecked(const QString &path, c
     // A log beside the file (a crash, another connection) is folded into
     // the file by the last connection to close: not by one that refuses it.
     const bool foreignLog = existed && !closedCleanly;
+    database->m_foundLog = foreignLog;
     if (foreignLog)
         database->setCheckpointOnClose(false);
 

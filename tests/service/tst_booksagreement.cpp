@@ -26,6 +26,7 @@
 #include <QTest>
 
 using namespace topup;
+using topup::test::at;
 using topup::test::runProgram;
 using topup::test::sha256Of;
 
@@ -35,11 +36,6 @@ const QString sim = QStringLiteral(TOPUP_SIM);
 const QString storeName = QStringLiteral("topup.sqlite");
 const QString journalName = QStringLiteral("gateway.sqlite");
 const QStringList worldFiles{storeName, storeName + QLatin1String("-wal"), journalName, journalName + QLatin1String("-wal")};
-
-Instant at(const char *text)
-{
-    return TOPUP_VALUE(Instant::parse(QLatin1String(text)));
-}
 
 // Copies the world's files (those that are there) from one folder to another.
 bool copyWorld(const QString &from, const QString &to)
