@@ -189,17 +189,21 @@ int Launcher::run(QApplication &app)
     const Expected<std::vector<Account>> accounts = service->allAccounts();
     const bool empty = accounts && accounts->empty();
     const bool profile = parser.isSet(profileOption);
+    std::optional<CatchUpSummary> caughtUp;
     if (!empty) {
         // A new world has no clock yet; an existing one catches up first.
         const Expected<CatchUpSummary> caught = flow.catchUp(*service);
         if (!caught)
             QMessageBox::warning(nullptr, tr("Catching up failed"), caught.error());
-        else if (!profile)
-            flow.showAwaySummary(*caught, *service);
+        else
+            caughtUp = *caught;
     }
     if (profile)
         return profileStartup(*service, *settings, demo);
     MainWindow window(*service, *settings);
+    // Each account's part of what happened, when it signs in.
+    if (caughtUp)
+        window.setAwaySummary(*caughtUp);
     if (demo) {
         if (const Expected<bool> opened = DemoAccess::open(*service); !opened)
             QMessageBox::warning(&window, tr("The demo account"), opened.error());

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "awaysummaries.h"
 #include "demoaccess.h"
 #include "dialogs/addlinedialog.h"
 #include "pages/alertspage.h"
@@ -58,6 +59,9 @@ MainWindow::MainWindow(Service &service, AppSettings &settings, QWidget *parent)
         m_unread = count;
         retranslateUi();
     });
+    // After the pages: Alerts starts afresh for each account before it is told.
+    m_away = new AwaySummaries(m_service, this);
+    connect(m_away, &AwaySummaries::summaryForAlerts, m_alerts, &AlertsPage::addAwaySummary);
     m_tray = new TrayNotifier(m_service, this);
     connect(m_tray, &TrayNotifier::alertsClicked, this, [this] { showPage(Page::Alerts); });
     retranslateUi();
@@ -162,6 +166,11 @@ bool MainWindow::showPage(Page page)
     m_pages->setCurrentIndex(int(page));
     m_settings.setLastPage(int(page));
     return true;
+}
+
+void MainWindow::setAwaySummary(const CatchUpSummary &summary)
+{
+    m_away->setCaughtUp(summary);
 }
 
 bool MainWindow::signOut()

@@ -13,6 +13,8 @@ namespace topup {
 
 class AddLineDialog;
 class AlertsPage;
+class AwaySummaries;
+struct CatchUpSummary;
 class AppSettings;
 class DashboardPage;
 class HistoryPage;
@@ -57,6 +59,9 @@ public:
     AddLineDialog *openAddLineDialog();
     // Signs out, after unsaved rules were saved or discarded; false: the user stayed.
     bool signOut();
+    // The catch-up made when the app opened: each account's part of it is
+    // told when that account signs in ("While you were away").
+    void setAwaySummary(const CatchUpSummary &summary);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -87,6 +92,7 @@ private:
     AlertsPage *m_alerts = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     TrayNotifier *m_tray = nullptr;
+    AwaySummaries *m_away = nullptr;
     QMenu *m_accountMenu = nullptr;
     QMenu *m_linesMenu = nullptr;
     QAction *m_signOutAction = nullptr;

@@ -101,18 +101,6 @@ QString StartupFlow::awaySummary(const CatchUpSummary &summary, const QString &c
         .arg(Formatter::dateTime(summary.from, zone), Formatter::dateTime(summary.to, zone), parts.join(QStringLiteral("; ")));
 }
 
-void StartupFlow::showAwaySummary(const CatchUpSummary &summary, const Service &service)
-{
-    const std::optional<Account> &account = service.account();
-    const QString text = awaySummary(summary, account ? account->currency : QStringLiteral("EUR"),
-                                     QTimeZone(account ? account->timezone.toUtf8() : QByteArray("UTC")));
-    if (text.isEmpty())
-        return;
-    QMessageBox box(QMessageBox::Information, tr("While you were away"), text, QMessageBox::Ok, m_parent);
-    box.setInformativeText(tr("The details are in History and Alerts."));
-    box.exec();
-}
-
 QString StartupFlow::damageText(const QString &damage)
 {
     return tr("<p><b>TopUp found damage in its data.</b></p><p>%1</p><p>Nothing more is saved to this file, so what it holds "

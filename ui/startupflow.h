@@ -33,8 +33,6 @@ public:
     Expected<CatchUpSummary> catchUp(Service &service);
     // "While you were away": the summary in words, empty when nothing happened.
     static QString awaySummary(const CatchUpSummary &summary, const QString &currency, const QTimeZone &zone);
-    // Shows the summary in a message box when there is something to say.
-    void showAwaySummary(const CatchUpSummary &summary, const Service &service);
     // Tells the user, in a message box that does not block, when the
     // service's background check finds damage (now or later): what and
     // where, that nothing more is saved, and how to start fresh.

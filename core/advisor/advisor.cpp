@@ -32,7 +32,9 @@ std::optional<QString> Advisor::inputProblem(const AdvisorInput &input)
     if (input.packages.empty())
         return tr("there is no package the line could buy");
     QSet<QString> packageIds;
-    for (const Package &package : input.packages) {
+    std::vector<Package> replayed = input.packages;
+    replayed.insert(replayed.end(), input.currentOnly.begin(), input.currentOnly.end());
+    for (const Package &package : replayed) {
         if (packageIds.contains(package.id))
             return tr("package \"%1\" is listed twice").arg(package.id);
         packageIds.insert(package.id);
@@ -44,10 +46,10 @@ std::optional<QString> Advisor::inputProblem(const AdvisorInput &input)
         if (!method.isEmpty() && !knows(input.methods, method))
             return tr("payment method \"%1\" of the line's rules is not among the methods given").arg(method);
     }
-    if (current.threshold && !knows(input.packages, current.threshold->package))
+    if (current.threshold && !knows(replayed, current.threshold->package))
         return tr("the line's rules buy package \"%1\", which is not among the packages it may buy")
             .arg(current.threshold->package);
-    if (current.monthly && !knows(input.packages, current.monthly->package))
+    if (current.monthly && !knows(replayed, current.monthly->package))
         return tr("the line's rules buy package \"%1\", which is not among the packages it may buy")
             .arg(current.monthly->package);
     for (std::size_t i = 0; i < input.usage.size(); ++i) {

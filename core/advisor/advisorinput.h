@@ -58,6 +58,10 @@ struct AdvisorInput final
     qint64 startVoiceSeconds = 0;
 
     std::vector<Package> packages; // what a top-up may buy
+    // Packages the current rules buy that are no longer offered to the line
+    // (a region's catalog changed): replayed with the current rules, never
+    // suggested.
+    std::vector<Package> currentOnly;
     // The line's rules now. Every candidate keeps their method, fallback,
     // monthly cap, count cap and monthly time, and changes only the
     // triggers; they are replayed as they are too, as "the current rules".

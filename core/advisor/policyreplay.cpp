@@ -21,6 +21,7 @@ PolicyReplay::PolicyReplay(const AdvisorInput &input) : m_calendar(input.zone)
     m_world.end = input.to;
     m_world.accountCap = input.accountCap;
     m_world.packages = input.packages;
+    m_world.packages.insert(m_world.packages.end(), input.currentOnly.begin(), input.currentOnly.end());
     m_world.methods = input.methods;
     m_world.lines.push_back(Line{input.lineId, DataAmount(input.startDataBytes), VoiceAmount(input.startVoiceSeconds),
                                  std::nullopt});

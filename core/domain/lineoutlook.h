@@ -103,8 +103,13 @@ struct LineOutlook final
     bool methodRemoved = false;
     // Why the threshold trigger is blocked (the latest blocked attempt this month), when it is.
     std::optional<Reason> blockedReason;
-    // The top-ups and tries the engine will make on this line until `horizon`, in order.
+    // The top-ups and tries the engine will make on this line, in order:
+    // every one up to `complete`, and after it (up to `horizon`) only
+    // monthly ones, which the line's usage cannot change. `complete` is the
+    // horizon, or for a line no other depends on, soon after the first
+    // attempt of each of its triggers (its usage is drawn no further).
     std::vector<PreviewItem> topUps;
+    Instant complete;
     Forecast forecast;
     // The next refill the daily allowance counts to: the next paid monthly
     // top-up, else the start of the next local month.

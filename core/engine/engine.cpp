@@ -3,6 +3,7 @@
 #include "domain/civil.h"
 #include "rules/limits.h"
 #include "rules/retryschedule.h"
+#include "streamschedule.h"
 
 #include <algorithm>
 #include <limits>
@@ -12,13 +13,6 @@ namespace topup {
 namespace {
 
 constexpr qint64 never = std::numeric_limits<qint64>::max();
-
-// Later cursors sink: a min-heap on (time, stream), so streams due at the
-// same instant come out in file order.
-bool laterCursor(qint64 aNext, int aStream, qint64 bNext, int bStream)
-{
-    return aNext != bNext ? aNext > bNext : aStream > bStream;
-}
 
 QString chainKey(const QString &line, const char *trigger, const QString &suffix)
 {
@@ -125,8 +119,8 @@ Outcome Engine::run()
     while (nextEvent < eventOrder.size() && m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs() < startMs)
         ++nextEvent; // outside the run; the reader refuses such files
 
-    std::vector<StreamCursor> streams;
-    streams.reserve(m_world.streams.size());
+    std::vector<StreamCursor> streams(m_world.streams.size());
+    StreamSchedule schedule;
     for (std::size_t i = 0; i < m_world.streams.size(); ++i) {
         const UsageStream &stream = m_world.streams[i];
         const qint64 every = stream.everySeconds * civil::msPerSecond;
@@ -138,13 +132,10 @@ Outcome Engine::run()
             index += skipped;
         }
         m_generators[i] = UsageGenerator(stream.profile, stream.seed, stream.everySeconds, index);
+        streams[i] = StreamCursor{first, int(i), m_lineIndex.value(stream.line, -1)};
         if (first <= endMs)
-            streams.push_back(StreamCursor{first, int(i), m_lineIndex.value(stream.line, -1)});
+            schedule.add(first, int(i));
     }
-    const auto cursorLater = [](const StreamCursor &a, const StreamCursor &b) {
-        return laterCursor(a.next, a.stream, b.next, b.stream);
-    };
-    std::make_heap(streams.begin(), streams.end(), cursorLater);
 
     qint64 nextMonthStart = m_calendar.monthStart(m_calendar.monthOf(m_world.start).next()).msecs();
 
@@ -166,11 +157,10 @@ Outcome Engine::run()
         while (!stopped() && nextEvent < eventOrder.size()
                && m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs() == now)
             applyEvent(eventOrder[nextEvent++], t);
-        if (!stopped() && !streams.empty() && streams.front().next == now) {
+        if (!stopped() && !schedule.empty() && schedule.nextDue() == now) {
             const int localHour = m_calendar.localMinuteOfDay(t) / 60;
-            while (!streams.empty() && streams.front().next == now) {
-                std::pop_heap(streams.begin(), streams.end(), cursorLater);
-                StreamCursor &cursor = streams.back();
+            for (const int due : schedule.takeNext()) {
+                StreamCursor &cursor = streams[std::size_t(due)];
                 const UsageSample sample = m_generators[std::size_t(cursor.stream)].next(localHour);
                 if (cursor.line >= 0) {
                     const LineState &line = m_lines[std::size_t(cursor.line)];
@@ -183,9 +173,7 @@ Outcome Engine::run()
                 const qint64 every = m_world.streams[std::size_t(cursor.stream)].everySeconds * civil::msPerSecond;
                 if (now <= endMs - every) {
                     cursor.next = now + every;
-                    std::push_heap(streams.begin(), streams.end(), cursorLater);
-                } else {
-                    streams.pop_back();
+                    schedule.add(cursor.next, due);
                 }
             }
         }
@@ -202,8 +190,8 @@ Outcome Engine::run()
         qint64 next = std::min({nextMonthStart, nextRetryDue(), m_nextMonthly});
         if (nextEvent < eventOrder.size())
             next = std::min(next, m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs());
-        if (!streams.empty())
-            next = std::min(next, streams.front().next);
+        if (!schedule.empty())
+            next = std::min(next, schedule.nextDue());
         if (next > endMs)
             break;
         now = next;

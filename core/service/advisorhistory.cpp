@@ -61,11 +61,28 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
         input.current.enabled = false;
     }
 
-    const Expected<std::vector<PackageRecord>> packages = PackageStore(m_store).list(accountId);
-    if (!packages)
-        return failed<AdvisorInput>(packages);
-    for (const PackageRecord &record : *packages)
+    // What the line's top-ups may buy: its region's packages.
+    const Expected<std::vector<PackageRecord>> offered = LineStore(m_store).packagesOf(accountId, lineId);
+    if (!offered)
+        return failed<AdvisorInput>(offered);
+    for (const PackageRecord &record : *offered)
         input.packages.push_back(record.package);
+    // A package the saved rules buy that the region no longer offers is
+    // replayed with them, never suggested.
+    QStringList bought;
+    if (input.current.threshold)
+        bought << input.current.threshold->package;
+    if (input.current.monthly)
+        bought << input.current.monthly->package;
+    const Expected<std::vector<PackageRecord>> all = PackageStore(m_store).list(accountId);
+    if (!all)
+        return failed<AdvisorInput>(all);
+    for (const PackageRecord &record : *all) {
+        const QString &id = record.package.id;
+        const auto offeredAlready = [&id](const Package &package) { return package.id == id; };
+        if (bought.contains(id) && std::none_of(input.packages.begin(), input.packages.end(), offeredAlready))
+            input.currentOnly.push_back(record.package);
+    }
 
     // The rules' method and fallback, with their funds now; rules without a
     // method are advised with the account's default one.

@@ -20,10 +20,12 @@ class JournalGateway;
 // - its balances when the window began: today's, plus what it used since,
 //   less what its succeeded top-ups (and its purchase) added since, never
 //   below zero;
-// - every package the account may buy, the line's rules now, its method and
-//   fallback with their funds now, the account cap, the line's own auto spend
-//   in the window's first month before it began and the other lines' auto
-//   spend in each month of the window.
+// - the packages of the line's region (what its top-ups may buy; a package
+//   the saved rules buy that is no longer offered is replayed with them,
+//   never suggested), the line's rules now, its method and fallback with
+//   their funds now, the account cap, the line's own auto spend in the
+//   window's first month before it began and the other lines' auto spend
+//   in each month of the window.
 class AdvisorHistory final
 {
     Q_DECLARE_TR_FUNCTIONS(AdvisorHistory)

@@ -28,8 +28,15 @@ class DryRun final
 public:
     struct Result final
     {
-        LoadedWorld loaded; // the world as run (a candidate's rules in place)
+        LoadedWorld loaded; // the world at the start of the run (a candidate's rules in place)
+        // What happens: `attempts` holds every attempt of line i up to
+        // complete[i], and after it only monthly ones its usage cannot
+        // change; balances, funds and spend at the end are not kept.
         Outcome outcome;
+        // Up to where each line's attempts are all there: the end of the run,
+        // or for a line on its own (LineCoupling) the end of the pass in which
+        // the first attempt of each of its triggers became known.
+        std::vector<Instant> complete;
     };
     // One line's rules replaced as a policy event would: new rules, the
     // threshold trigger armed, the line's pending retries dropped.
@@ -41,11 +48,16 @@ public:
 
     DryRun(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
 
-    // From just after `clock` to `end`, both inclusive.
+    // From just after `clock` to `end`, both inclusive; the candidate's line
+    // is drawn whole.
     [[nodiscard]] Expected<Result> run(qint64 accountId, Instant clock, Instant end,
                                        const std::optional<Candidate> &candidate = std::nullopt);
 
 private:
+    // False when a pass stops on an error (result.outcome holds it).
+    static bool runInPasses(Result &result, World &working, int kept);
+    static bool keepsMonthly(const World &world, const AttemptRecord &attempt);
+
     Database &m_store;
     JournalGateway &m_provider;
 };

@@ -107,6 +107,7 @@ LineOutlook OutlookBuilder::lineOutlook(const DryRun::Result &run, std::size_t i
         outlook.blockedReason = parseReason(history.blockedReason.value(lineId));
 
     outlook.topUps = plan.byLine[index];
+    outlook.complete = run.complete[index];
 
     // The refill the daily allowance counts to: the next paid monthly top-up, else the next month's start.
     const YearMonth thisMonth = calendar.monthOf(clock);

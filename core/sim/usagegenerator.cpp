@@ -1,6 +1,7 @@
 #include "usagegenerator.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace topup {
@@ -34,6 +35,20 @@ static const UsageGenerator::Shape shapes[] = {
 UsageGenerator::UsageGenerator(UsageProfile profile, quint64 seed, qint64 everySeconds, qint64 firstIndex) noexcept
     : m_shape(&shapes[int(profile)]), m_seed(seed), m_everySeconds(everySeconds), m_nextIndex(firstIndex)
 {
+}
+
+UsageSample UsageGenerator::maxSample(UsageProfile profile, qint64 everySeconds) noexcept
+{
+    // sampleAt at the busiest hour with the largest draws: data under twice
+    // the expected amount, voice under twice the expected seconds or 1.75 calls.
+    const Shape &shape = shapes[int(profile)];
+    const quint64 weight = *std::max_element(std::begin(shape.hourWeight), std::end(shape.hourWeight));
+    const uint128 span = uint128(quint64(std::max<qint64>(everySeconds, 0))) * weight;
+    const uint128 perDay = uint128(86400) * 100;
+    constexpr qint64 maxAmount = std::numeric_limits<qint64>::max() / 4;
+    const uint128 data = uint128(shape.dailyDataBytes) * span / perDay * 2;
+    const uint128 voice = std::max<uint128>(uint128(shape.dailyVoiceSeconds) * span / perDay * 2, shape.meanCallSeconds * 1792 / 1024);
+    return UsageSample{qint64(std::min<uint128>(data, maxAmount)), qint64(std::min<uint128>(voice, maxAmount))};
 }
 
 UsageSample UsageGenerator::averageDay(UsageProfile profile) noexcept

@@ -28,6 +28,8 @@ public:
     UsageSample next(int localHour) noexcept { return sampleAt(m_nextIndex++, localHour); }
     // Sample number `index` of this stream.
     UsageSample sampleAt(qint64 index, int localHour) const noexcept;
+    // No sample of `profile` every `everySeconds` uses more than this.
+    static UsageSample maxSample(UsageProfile profile, qint64 everySeconds) noexcept;
     // What a line of this profile uses on an average day (for telling a
     // person what each profile means).
     static UsageSample averageDay(UsageProfile profile) noexcept;

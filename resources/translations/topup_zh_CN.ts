@@ -3586,10 +3586,6 @@ Qt 自身的选项同样适用，其中包括：
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <source>Monthly top-ups, month starts and caps follow this time zone from the moment you choose it; past top-ups keep the months they were made in. The currency is chosen when the account is created.</source>
-        <translation>从您选择时区的那一刻起，每月充值、月初和上限都按此时区计算；以往的充值保留其发生时所在的月份。货币在创建账户时选定。</translation>
-    </message>
-    <message>
         <source>Reading every page of the data files in the background…</source>
         <translation>正在后台逐页读取数据文件…</translation>
     </message>
@@ -3604,6 +3600,54 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>The data files could not be read to their end (%1); the next start checks them again.</source>
         <translation>未能完整读取数据文件（%1）；下次启动时会再次检查。</translation>
+    </message>
+    <message>
+        <source>Enter an amount like 200.00, or nothing for no cap.</source>
+        <translation>请输入金额，例如 200.00；不设上限请留空。</translation>
+    </message>
+    <message>
+        <source>A cap must be more than zero; leave the field empty for no cap.</source>
+        <translation>上限必须大于零；不设上限请留空。</translation>
+    </message>
+    <message>
+        <source>The auto top-ups of all lines together spend at most this much in a calendar month; empty: no cap.</source>
+        <translation>所有线路的自动充值在一个自然月内合计最多花费这么多；留空表示不设上限。</translation>
+    </message>
+    <message>
+        <source>Saved: auto top-ups of all lines together stop at %1 a month.</source>
+        <translation>已保存：所有线路的自动充值每月合计最多 %1。</translation>
+    </message>
+    <message>
+        <source>Saved: no account cap.</source>
+        <translation>已保存：账户不设上限。</translation>
+    </message>
+    <message>
+        <source>Monthly c&amp;ap</source>
+        <translation>每月上限(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No cap (e.g. 200.00)</source>
+        <translation>不设上限（例如 200.00）</translation>
+    </message>
+    <message>
+        <source>Monthly cap for the auto top-ups of all lines</source>
+        <translation>所有线路自动充值的每月上限</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve cap</source>
+        <translation>保存上限(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save the monthly cap</source>
+        <translation>保存每月上限</translation>
+    </message>
+    <message>
+        <source>Chosen when the account was created and kept: every price, cap and record of the account is in it, so changing it would change what they mean.</source>
+        <translation>在创建账户时选定并保持不变：账户的所有价格、上限和记录都以它计价，更改它会改变这些数字的含义。</translation>
+    </message>
+    <message>
+        <source>Monthly top-ups, month starts and caps follow this time zone from the moment you choose it; past top-ups keep the months they were made in.</source>
+        <translation>从选择之时起，每月充值、月初和上限都按此时区计算；过去的充值仍归入其发生的月份。</translation>
     </message>
 </context>
 <context>

@@ -151,6 +151,32 @@ private slots:
         QVERIFY(Advisor::ranksBefore(advice.ranking.front(), advice.current));
     }
 
+    void packageNoLongerOfferedIsReplayedNotSuggested()
+    {
+        // The current rules buy a 20 GB package for 10.00 that the line is no
+        // longer offered. Jan 1 12:00: 200 − 165 = 35 MB < 100 MB → 20 035 MB,
+        // and the 14 685 MB used after that never bring it back under 100 MB:
+        // one top-up, 10.00, never short, 20 035 − 14 685 = 5 350 MB left.
+        // Better than any candidate, yet none may buy it: the best is still
+        // monthly 5 GB on day 1 (45.00).
+        AdvisorInput input = steadyLine();
+        const Package retired{QStringLiteral("20GB"), DataAmount(20 * gigabyte), VoiceAmount(0), Money::fromCents(1000)};
+        input.currentOnly = {retired};
+        input.current.threshold->package = retired.id;
+        const Advice advice = advise(input);
+        QCOMPARE(advice.current.topUps, 1);
+        QCOMPARE(advice.current.cost, Money::fromCents(1000));
+        QCOMPARE(advice.current.hoursWithoutService, 0);
+        QCOMPARE(advice.current.dataLeftBytes, 5350 * megabyte);
+        QVERIFY(Advisor::ranksBefore(advice.current, advice.ranking.front()));
+        QVERIFY(hasMonthlyOnly(advice.ranking.front(), 1, "5GB"));
+        QCOMPARE(qint64(advice.ranking.size()), CandidatePolicies::count(steadyLine()));
+        for (const CandidateResult &result : advice.ranking) {
+            QVERIFY(!result.policy.threshold || result.policy.threshold->package != retired.id);
+            QVERIFY(!result.policy.monthly || result.policy.monthly->package != retired.id);
+        }
+    }
+
     void spikyLineIsAdvisedAThreshold()
     {
         // Nothing but three spikes of 2 GB (Jan 10, Feb 25 and Mar 3, 20:00)
@@ -402,6 +428,7 @@ private slots:
         QTest::newRow("ends before it starts") << 6 << QStringLiteral("before it starts");
         QTest::newRow("package twice") << 7 << QStringLiteral("listed twice");
         QTest::newRow("deposit to unknown method") << 8 << QStringLiteral("\"bank\"");
+        QTest::newRow("offered and no longer offered") << 10 << QStringLiteral("\"5GB\" is listed twice");
         // 13 data packages: 4 steps × 13 thresholds, 13 × 29 monthly days and
         // 52 × 377 pairs: 20 033 (12 packages would make 17 100).
         QTest::newRow("too many candidates") << 9 << QStringLiteral("13 packages make 20033 candidate rules, more than the 20000");
@@ -422,6 +449,7 @@ private slots:
         case 6: input.to = at("2026-12-31T00:00:00Z"); break;
         case 7: input.packages.push_back(input.packages.front()); break;
         case 8: input.deposits.push_back(AdvisorDeposit{at("2027-01-05T00:00:00Z"), QStringLiteral("bank"), Money::fromCents(100)}); break;
+        case 10: input.currentOnly.push_back(input.packages.back()); break;
         default:
             for (int i = 3; i <= 13; ++i)
                 input.packages.push_back(Package{QStringLiteral("extra-%1").arg(i), DataAmount(i * gigabyte), VoiceAmount(0), Money::fromCents(i * 400)});

@@ -116,6 +116,8 @@ private slots:
     void differentSeedsDiffer();
     void neverNegative_data();
     void neverNegative();
+    void neverAboveTheBound_data();
+    void neverAboveTheBound();
     void dailyTotals_data();
     void dailyTotals();
     void profilesOrderedByData();
@@ -227,6 +229,33 @@ void TestUsageGenerator::neverNegative()
             QVERIFY(sample.dataBytes >= 0);
             QVERIFY(sample.voiceSeconds >= 0);
         }
+    }
+}
+
+void TestUsageGenerator::neverAboveTheBound_data()
+{
+    neverNegative_data();
+}
+
+// maxSample bounds every sample (the outlook's run relies on it to know
+// when no line can run a method dry), and not loosely: the largest of many
+// draws comes within a tenth of it.
+void TestUsageGenerator::neverAboveTheBound()
+{
+    QFETCH(qint64, every);
+    for (UsageProfile profile :
+         {UsageProfile::Light, UsageProfile::Regular, UsageProfile::Heavy, UsageProfile::Traveller}) {
+        const UsageSample bound = UsageGenerator::maxSample(profile, every);
+        UsageGenerator generator(profile, 11, every);
+        UsageSample largest;
+        for (int i = 0; i < 20000; ++i) {
+            const UsageSample sample = generator.next(i % 24);
+            QVERIFY(sample.dataBytes <= bound.dataBytes);
+            QVERIFY(sample.voiceSeconds <= bound.voiceSeconds);
+            largest.dataBytes = std::max(largest.dataBytes, sample.dataBytes);
+            largest.voiceSeconds = std::max(largest.voiceSeconds, sample.voiceSeconds);
+        }
+        QVERIFY2(largest.dataBytes * 10 >= bound.dataBytes * 9, qPrintable(QStringLiteral("%1 of %2").arg(largest.dataBytes).arg(bound.dataBytes)));
     }
 }
 

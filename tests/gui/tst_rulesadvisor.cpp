@@ -203,6 +203,45 @@ private slots:
         QTRY_VERIFY(!rules->findChild<RulesAdvisorDialog *>());
     }
 
+    void savedPackageNoLongerOfferedIsNamed()
+    {
+        // A Global line added before the Global packages were in the store
+        // buys the general "5 GB data"; buying a second Global line brings
+        // them in. The saved rules are still shown with their package's
+        // name, and no suggestion buys it.
+        auto world = usedPhone();
+        QVERIFY(world);
+        Service &service = *world->service;
+        const QString general5 = packageId(service, "5 GB data");
+        const Expected<LineRecord> travel = service.addLine(LineForm{QStringLiteral("Travel"), QStringLiteral("GLOBAL"),
+                                                                     UsageProfile::Heavy, 9, DataAmount(2 * gigabyte), VoiceAmount()});
+        QVERIFY2(travel, qPrintable(travel.error()));
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, general5};
+        policy.method = world->card.engineId();
+        QVERIFY(service.setPolicy(travel->id, policy));
+        QVERIFY(service.advanceBy(5 * day));
+        const Expected<LinePurchaseResult> bought = service.buyLine(LinePurchaseForm{
+            QStringLiteral("Second"), QStringLiteral("GLOBAL"), QStringLiteral("GLOBAL/data-1gb"), world->card.id, UsageProfile::Light, 1});
+        QVERIFY2(bought && bought->line, qPrintable(bought ? QStringLiteral("refused") : bought.error()));
+
+        const std::unique_ptr<LinePage> page = openLinePage(service, travel->id);
+        page->showRulesTab();
+        RulesAdvisorDialog *dialog = clickSuggest(page->rules());
+        QVERIFY(dialog);
+        QVERIFY(waitForEnd(dialog));
+        QVERIFY2(child<ErrorLabel>(dialog, "adviceError")->text().isEmpty(), qPrintable(child<ErrorLabel>(dialog, "adviceError")->text()));
+        AdviceModel *model = dialog->model();
+        QVERIFY(model->rowCount() >= 2);
+        const QString saved = model->index(0, AdviceModel::Rules).data().toString();
+        QVERIFY2(saved.contains(QLatin1String("buy 5 GB data")), qPrintable(saved));
+        for (int row = 1; row < model->rowCount(); ++row) {
+            const Policy &suggested = model->result(row)->policy;
+            QVERIFY(!suggested.threshold || suggested.threshold->package != general5);
+            QVERIFY(!suggested.monthly || suggested.monthly->package != general5);
+        }
+    }
+
     void lineWithoutHistorySaysSo()
     {
         // A new line has no usage yet: the dialog says there is nothing to

@@ -1,5 +1,7 @@
 // The settings page says what the background check of the data files
-// found this session: whole, or damaged (naming the file).
+// found this session: whole, or damaged (naming the file); it sets, changes
+// and removes the account's monthly cap, taking what was typed or saying
+// why not; it shows the currency, fixed, with the reason.
 #include "pagesfixture.h"
 
 #include "appsettings.h"
@@ -8,6 +10,8 @@
 
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 
 using namespace topup;
@@ -70,6 +74,71 @@ private slots:
         QVERIFY2(status->text().contains(shown), qPrintable(status->text()));
         if (damaged)
             QVERIFY2(status->text().contains(QDir(dir.path()).filePath(QStringLiteral("topup.sqlite"))), qPrintable(status->text()));
+    }
+
+    void theAccountCapIsSetChangedAndRemovedAsTyped_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("error"); // empty: saved
+        QTest::addColumn<qint64>("cents");  // -1: no cap
+        QTest::newRow("set") << QStringLiteral("150.00") << QString() << qint64(15000);
+        QTest::newRow("one decimal") << QStringLiteral("99.5") << QString() << qint64(9950);
+        QTest::newRow("removed") << QString() << QString() << qint64(-1);
+        QTest::newRow("exponent") << QStringLiteral("1e3") << QStringLiteral("Enter an amount like 200.00") << qint64(20000);
+        QTest::newRow("negative") << QStringLiteral("-5") << QStringLiteral("Enter an amount like 200.00") << qint64(20000);
+        QTest::newRow("zero") << QStringLiteral("0") << QStringLiteral("more than zero") << qint64(20000);
+        QTest::newRow("three decimals") << QStringLiteral("2.505") << QStringLiteral("Enter an amount like 200.00") << qint64(20000);
+    }
+
+    void theAccountCapIsSetChangedAndRemovedAsTyped()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, error);
+        QFETCH(qint64, cents);
+        QTemporaryDir dir;
+        auto service = freshAccount(dir.path(), at("2027-03-15T10:00:00Z"));
+        QVERIFY(service);
+        QVERIFY(service->setAccountCap(Money::fromCents(20000)));
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        SettingsPage page(*service, settings);
+        page.resize(1060, 760);
+        page.show();
+        auto *cap = page.findChild<QLineEdit *>(QStringLiteral("accountCap"));
+        auto *save = page.findChild<QPushButton *>(QStringLiteral("saveAccountCap"));
+        auto *message = page.findChild<QLabel *>(QStringLiteral("accountCapError"));
+        QVERIFY(cap && save && message);
+        QCOMPARE(cap->text(), QStringLiteral("200.00"));
+        QVERIFY(!save->isEnabled()); // nothing changed yet
+        cap->setFocus();
+        cap->selectAll();
+        QTest::keyClick(cap, Qt::Key_Delete);
+        QTest::keyClicks(cap, typed);
+        QCOMPARE(cap->text(), typed); // the field keeps every character typed
+        QCOMPARE(save->isEnabled(), error.isEmpty());
+        QVERIFY2(error.isEmpty() ? message->text().isEmpty() : message->text().contains(error), qPrintable(message->text()));
+        QTest::keyClick(cap, Qt::Key_Return);
+        const std::optional<Money> stored = service->account()->monthlyCap;
+        QCOMPARE(stored.has_value(), cents >= 0);
+        if (stored)
+            QCOMPARE(stored->cents(), cents);
+        // And it is what the store holds from then on.
+        const Expected<std::vector<Account>> accounts = service->allAccounts();
+        QVERIFY(accounts && accounts->size() == 1);
+        QCOMPARE(accounts->front().monthlyCap, stored);
+    }
+
+    void theCurrencyIsShownFixedWithTheReason()
+    {
+        QTemporaryDir dir;
+        auto service = freshAccount(dir.path(), at("2027-03-15T10:00:00Z"));
+        QVERIFY(service);
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        SettingsPage page(*service, settings);
+        page.show();
+        auto *currency = page.findChild<QLineEdit *>(QStringLiteral("currency"));
+        QVERIFY(currency && currency->isReadOnly());
+        QCOMPARE(currency->text(), QStringLiteral("EUR"));
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("currencyNote"))->text().contains(QLatin1String("created")));
     }
 };
 

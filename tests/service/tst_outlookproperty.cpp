@@ -89,7 +89,17 @@ class TestOutlookProperty final : public QObject
 {
     Q_OBJECT
 
+    static inline int s_cutShort = 0; // lines whose usage the outlook drew only until their first top-ups
+
 private slots:
+    // The worlds met both ways of running ahead: every line drawn to the
+    // horizon, and lines on their own cut short.
+    void cleanupTestCase()
+    {
+        QVERIFY2(s_cutShort > 0, "no world had a line on its own: the cut-short runs went untested");
+        qDebug("%d lines cut short", s_cutShort);
+    }
+
     void whatTheOutlookSaysIsWhatHappens_data()
     {
         QTest::addColumn<quint64>("seed");
@@ -126,7 +136,12 @@ private slots:
         std::vector<MethodRecord> methods;
         const int methodCount = 1 + int(draw.below(3));
         for (int i = 0; i < methodCount; ++i) {
-            const Money funds = Money::fromCents(draw.chance(30) ? qint64(draw.below(1500)) : 2000 + qint64(draw.below(20000)));
+            // Some run dry, some hold more than every line could spend (then
+            // lines no other depends on are drawn only until their first top-ups).
+            const int kind = int(draw.below(10));
+            const Money funds = Money::fromCents(kind < 3 ? qint64(draw.below(1500))
+                                                 : kind < 6 ? 100000000 + qint64(draw.below(1000000))
+                                                            : 2000 + qint64(draw.below(20000)));
             if (draw.chance(40)) {
                 methods.push_back(TOPUP_VALUE(service->addWallet(WalletForm{QStringLiteral("w%1@example.com").arg(i), funds})));
             } else {
@@ -139,7 +154,7 @@ private slots:
                                                                         expiry, QStringLiteral("123"), funds})));
             }
             QVERIFY(methods.back().id != 0);
-            if (draw.chance(20)) {
+            if (draw.chance(10)) {
                 std::vector<Reason> faults;
                 for (int f = 1 + int(draw.below(3)); f > 0; --f)
                     faults.push_back(std::vector<Reason>{Reason::Declined, Reason::GatewayError, Reason::InsufficientFunds}[draw.below(3)]);
@@ -229,6 +244,10 @@ private slots:
             for (const AttemptRow &row : happened) {
                 if (row.lineId != line.line.id || !(clock < row.at) || outlook.horizon < row.at || row.trigger == QLatin1String("manual"))
                     continue;
+                // Past `complete` the outlook lists monthly top-ups only (and none when a cap could tell).
+                const bool monthlyListed = !line.line.policy || (!line.line.policy->monthlyCap && !line.line.policy->maxPerMonth);
+                if (line.complete < row.at && (row.trigger != QLatin1String("monthly") || !monthlyListed))
+                    continue;
                 const auto package = std::find_if(packages.begin(), packages.end(), [&](const PackageRecord &p) { return p.name == row.package; });
                 QVERIFY(package != packages.end());
                 done.push_back(Seen{row.at.msecs(), row.trigger, row.key, row.attempt, package->id, row.methodId, row.amount.cents(),
@@ -256,6 +275,14 @@ private slots:
             if (rules && rules->hasActiveMonthly() && !line.methodRemoved)
                 QVERIFY2(line.nextMonthly(), qPrintable(line.line.name));
             announced += int(said.size());
+            if (line.complete < outlook.horizon) {
+                ++s_cutShort;
+                // Cut short only once the first attempt of each trigger is known.
+                const std::optional<Policy> &rules = line.line.policy;
+                QVERIFY(rules && rules->hasActiveThreshold() && line.nextThreshold() && !(line.complete < line.nextThreshold()->at));
+                if (rules->hasActiveMonthly() && (rules->monthlyCap || rules->maxPerMonth))
+                    QVERIFY(line.nextMonthly() && !(line.complete < line.nextMonthly()->at));
+            }
             for (const Seen &each : said) {
                 paid += each.status == QLatin1String("succeeded") ? 1 : 0;
                 failed += each.status == QLatin1String("failed") ? 1 : 0;

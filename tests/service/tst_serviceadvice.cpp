@@ -4,6 +4,7 @@
 #include "checked.h"
 #include "storefixture.h"
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -131,6 +132,55 @@ private slots:
         QVERIFY(!advice.best.empty());
         QCOMPARE(advice.best.front().policy.method, world.wallet.engineId());
         QVERIFY(advice.best.front().policy.enabled);
+    }
+
+    void candidatesAreTheRegionsPackages()
+    {
+        // A Global line added before its region's packages were in the
+        // store buys from the general offers: its rules buy the general
+        // "5 GB data" (€15). Buying a second Global line brings the Global
+        // packages in, and they are what the first line may buy from then
+        // on. The advisor suggests only those (though the general 20 GB for
+        // €35 would beat every one of them), and replays the saved rules
+        // with the package they buy, which is no longer offered.
+        QTemporaryDir dir;
+        Ana world = anasWorld(dir.path(), 100000);
+        QVERIFY(world.service);
+        Service &service = *world.service;
+        const LineRecord global = TOPUP_VALUE(service.addLine(
+            LineForm{QStringLiteral("Travel"), QStringLiteral("GLOBAL"), UsageProfile::Heavy, 11, DataAmount(3 * gigabyte), {}}));
+        const QString general5 = packageNamed(service, "5 GB data");
+        QVERIFY(!general5.isEmpty());
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, general5};
+        policy.method = world.wallet.engineId();
+        TOPUP_VERIFY_OK(service.setPolicy(global.id, policy));
+        TOPUP_VERIFY_OK(service.advanceBy(5 * day));
+        const LinePurchaseResult bought = TOPUP_VALUE(service.buyLine(
+            LinePurchaseForm{QStringLiteral("Second"), QStringLiteral("GLOBAL"), QStringLiteral("GLOBAL/data-1gb"),
+                             world.wallet.id, UsageProfile::Light, 1}));
+        QVERIFY(bought.line);
+
+        QSet<QString> offered;
+        for (const PackageRecord &record : TOPUP_VALUE(service.packages(global.id)))
+            offered.insert(record.package.id);
+        QVERIFY(!offered.isEmpty());
+        QVERIFY(!offered.contains(general5));
+
+        Expected<std::unique_ptr<AdviceTask>> task = service.adviseRules(global.id, 30);
+        QVERIFY2(task, qPrintable(task.error()));
+        const RulesAdvice advice = adviceOf(**task);
+        QVERIFY(advice.current.policy.threshold);
+        QCOMPARE(advice.current.policy.threshold->package, general5);
+        QVERIFY(advice.current.topUps >= 2);
+        QCOMPARE(advice.current.cost, Money::fromCents(1500 * qint64(advice.current.topUps)));
+        QVERIFY(!advice.best.empty());
+        for (const CandidateResult &candidate : advice.best) {
+            if (candidate.policy.threshold)
+                QVERIFY2(offered.contains(candidate.policy.threshold->package), qPrintable(candidate.policy.threshold->package));
+            if (candidate.policy.monthly)
+                QVERIFY2(offered.contains(candidate.policy.monthly->package), qPrintable(candidate.policy.monthly->package));
+        }
     }
 
     void cancelledAndRefused()

@@ -36,8 +36,8 @@ AlertModel::AlertModel(Service &service, QObject *parent) : QAbstractTableModel(
         reload();
     });
     connect(&m_service, &Service::catchUpFinished, this, [this](const CatchUpSummary &summary, const QString &error) {
-        if (error.isEmpty())
-            addAwaySummary(summary);
+        if (error.isEmpty() && m_service.account())
+            addAwaySummary(summary.forAccount(m_service.account()->id)); // this account's part only
     });
     reload();
 }

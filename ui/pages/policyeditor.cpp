@@ -333,8 +333,13 @@ void PolicyEditor::fillChoices()
             const QString text = tr("%1 — %2").arg(name, DisplayFormat::money(record.package.price, currency));
             m_thresholdPackage->addItem(text, record.package.id);
             m_monthlyPackage->addItem(text, record.package.id);
-            m_packageNames.insert(record.package.id, name);
         }
+    }
+    // Names of every package of the account: saved rules may still buy one
+    // the line's region no longer offers (the preview and the advisor show it).
+    if (const Expected<std::vector<PackageRecord>> packages = m_service.packages()) {
+        for (const PackageRecord &record : *packages)
+            m_packageNames.insert(record.package.id, PackageRecord::displayName(record.name));
     }
     m_method->addItem(tr("Choose a method"), QString());
     m_fallback->addItem(tr("No fallback"), QString());

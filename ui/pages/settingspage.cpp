@@ -3,6 +3,8 @@
 #include "appsettings.h"
 #include "service/service.h"
 #include "statecolors.h"
+#include "displayformat.h"
+#include "widgets/errorlabel.h"
 #include "widgets/sectionheading.h"
 #include "widgets/timezonebox.h"
 
@@ -68,13 +70,43 @@ SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *par
     m_currency = new QLineEdit(this);
     m_currency->setObjectName(QStringLiteral("currency"));
     m_currency->setReadOnly(true);
+    m_currencyNote = new QLabel(this);
+    m_currencyNote->setObjectName(QStringLiteral("currencyNote"));
+    m_currencyNote->setWordWrap(true);
+    m_currencyNote->setForegroundRole(QPalette::PlaceholderText);
+    m_cap = new QLineEdit(this);
+    m_cap->setObjectName(QStringLiteral("accountCap"));
+    m_saveCap = new QPushButton(this);
+    m_saveCap->setObjectName(QStringLiteral("saveAccountCap"));
+    m_capError = new ErrorLabel(QStringLiteral("accountCapError"), this);
+    m_capNote = new QLabel(this);
+    m_capNote->setObjectName(QStringLiteral("accountCapNote"));
+    m_capNote->setWordWrap(true);
+    m_capNote->setForegroundRole(QPalette::PlaceholderText);
+    auto *capField = new QHBoxLayout;
+    capField->addWidget(m_cap, 1);
+    capField->addWidget(m_saveCap);
+    // The field, its message and its note as one row: a hidden message takes no room.
+    auto *capRow = new QVBoxLayout;
+    capRow->setSpacing(4);
+    capRow->addLayout(capField);
+    capRow->addWidget(m_capError);
+    capRow->addWidget(m_capNote);
+    connect(m_cap, &QLineEdit::textChanged, this, &SettingsPage::validateCap);
+    connect(m_cap, &QLineEdit::returnPressed, this, &SettingsPage::saveCap);
+    connect(m_saveCap, &QPushButton::clicked, this, &SettingsPage::saveCap);
     m_accountNote = new QLabel(this);
     m_accountNote->setWordWrap(true);
     m_accountNote->setForegroundRole(QPalette::PlaceholderText);
     m_accountForm = new QFormLayout;
     m_accountForm->addRow(new QLabel(this), m_timezone);
     m_accountForm->addRow(QString(), m_timezoneError);
+    m_accountForm->addRow(QString(), m_accountNote);
+    m_capLabel = new QLabel(this);
+    m_capLabel->setBuddy(m_cap);
+    m_accountForm->addRow(m_capLabel, capRow);
     m_accountForm->addRow(new QLabel(this), m_currency);
+    m_accountForm->addRow(QString(), m_currencyNote);
 
     m_folderTitle = makeSectionHeading(this);
     m_folder = new QLineEdit(this);
@@ -101,7 +133,6 @@ SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *par
     layout->addSpacing(10);
     layout->addWidget(m_accountTitle);
     layout->addLayout(m_accountForm);
-    layout->addWidget(m_accountNote);
     layout->addSpacing(10);
     layout->addWidget(m_folderTitle);
     layout->addLayout(folderRow);
@@ -140,6 +171,12 @@ void SettingsPage::loadValues()
     m_timezone->setEnabled(account.has_value());
     m_timezoneError->hide();
     m_currency->setText(account ? account->currency : QString());
+    {
+        const QSignalBlocker quiet(m_cap);
+        m_cap->setText(account && account->monthlyCap ? DisplayFormat::moneyNumber(*account->monthlyCap) : QString());
+    }
+    m_cap->setEnabled(account.has_value());
+    validateCap();
     m_folder->setText(m_shownFolder.isEmpty() ? m_service.dataDir() : m_shownFolder);
 }
 
@@ -159,6 +196,45 @@ void SettingsPage::applyTimeZone()
     m_timezoneError->setPalette(palette);
     m_timezoneError->setText(done.error());
     m_timezoneError->show();
+}
+
+void SettingsPage::validateCap()
+{
+    const std::optional<Account> &account = m_service.account();
+    const QString text = m_cap->text().trimmed();
+    QString problem;
+    std::optional<Money> cap;
+    if (!text.isEmpty()) {
+        const Expected<Money> parsed = Money::parse(text);
+        if (!parsed)
+            problem = tr("Enter an amount like 200.00, or nothing for no cap.");
+        else if (parsed->isZero())
+            problem = tr("A cap must be more than zero; leave the field empty for no cap.");
+        else
+            cap = *parsed;
+    }
+    m_capError->setError(problem);
+    const bool changed = account && (text.isEmpty() ? account->monthlyCap.has_value() : cap != account->monthlyCap);
+    m_saveCap->setEnabled(account && problem.isEmpty() && changed);
+    if (changed || m_capNote->text().isEmpty())
+        m_capNote->setText(tr("The auto top-ups of all lines together spend at most this much in a calendar month; "
+                              "empty: no cap."));
+}
+
+void SettingsPage::saveCap()
+{
+    if (!m_saveCap->isEnabled())
+        return;
+    const QString text = m_cap->text().trimmed();
+    const std::optional<Money> cap = text.isEmpty() ? std::nullopt : std::optional<Money>(*Money::parse(text));
+    if (const Expected<bool> saved = m_service.setAccountCap(cap); !saved) {
+        m_capError->setError(DisplayFormat::sentence(saved.error()));
+        return;
+    }
+    m_capNote->setText(cap ? tr("Saved: auto top-ups of all lines together stop at %1 a month.")
+                                 .arg(DisplayFormat::money(*cap, m_service.account()->currency))
+                           : tr("Saved: no account cap."));
+    validateCap();
 }
 
 void SettingsPage::setShownDataFolder(const QString &text)
@@ -204,9 +280,15 @@ void SettingsPage::retranslateUi()
     m_accountTitle->setText(tr("Account"));
     label(m_accountForm, m_timezone, tr("Time &zone"));
     label(m_accountForm, m_currency, tr("&Currency"));
+    m_capLabel->setText(tr("Monthly c&ap"));
+    m_cap->setPlaceholderText(tr("No cap (e.g. 200.00)"));
+    m_cap->setAccessibleName(tr("Monthly cap for the auto top-ups of all lines"));
+    m_saveCap->setText(tr("Sa&ve cap"));
+    m_saveCap->setAccessibleName(tr("Save the monthly cap"));
+    m_currencyNote->setText(tr("Chosen when the account was created and kept: every price, cap and record of the account "
+                               "is in it, so changing it would change what they mean."));
     m_accountNote->setText(tr("Monthly top-ups, month starts and caps follow this time zone from the moment you choose it; "
-                              "past top-ups keep the months they were made in. The currency is chosen when the account "
-                              "is created."));
+                              "past top-ups keep the months they were made in."));
     // Both forms share one label column width, so their fields line up.
     int labelWidth = 0;
     QList<QLabel *> labels;

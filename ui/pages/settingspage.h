@@ -11,11 +11,13 @@ class QPushButton;
 namespace topup {
 
 class AppSettings;
+class ErrorLabel;
 class Service;
 
 // Language (switched at run time), theme, data units; the account's time
-// zone (searchable, saved when chosen) and currency; the data folder with a
-// button to open it.
+// zone (searchable, saved when chosen), its monthly cap for the auto
+// top-ups of all lines (set, changed or removed) and its currency (fixed,
+// with the reason); the data folder with a button to open it.
 class SettingsPage final : public QWidget
 {
     Q_OBJECT
@@ -37,6 +39,9 @@ private:
     // What the background check of the data files found this session.
     void showIntegrity();
     void applyTimeZone();
+    // The account's monthly cap as typed: a message under it, Save off until valid.
+    void validateCap();
+    void saveCap();
 
     Service &m_service;
     AppSettings &m_settings;
@@ -51,6 +56,12 @@ private:
     QComboBox *m_timezone = nullptr;
     QLabel *m_timezoneError = nullptr;
     QLineEdit *m_currency = nullptr;
+    QLabel *m_currencyNote = nullptr;
+    QLabel *m_capLabel = nullptr;
+    QLineEdit *m_cap = nullptr;
+    QPushButton *m_saveCap = nullptr;
+    ErrorLabel *m_capError = nullptr;
+    QLabel *m_capNote = nullptr;
     QLabel *m_accountNote = nullptr;
     QLabel *m_folderTitle = nullptr;
     QLineEdit *m_folder = nullptr;

@@ -1,0 +1,119 @@
+#include "linecoupling.h"
+
+#include "rules/zonedcalendar.h"
+#include "sim/usagegenerator.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <limits>
+
+namespace topup {
+namespace {
+
+__extension__ typedef __int128 int128;
+
+constexpr int128 moneyMax = std::numeric_limits<qint64>::max();
+
+const Package *packageOf(const World &world, const QString &id)
+{
+    const auto found = std::find_if(world.packages.begin(), world.packages.end(), [&](const Package &p) { return p.id == id; });
+    return found == world.packages.end() ? nullptr : &*found;
+}
+
+} // namespace
+
+Money LineCoupling::mostSpent(const World &world, int line, const UsageStream *stream)
+{
+    const std::optional<Policy> &policy = world.lines[std::size_t(line)].policy;
+    if (!policy || !policy->enabled)
+        return Money();
+    const ZonedCalendar calendar(world.zone);
+    int128 months = calendar.monthOf(world.end).index() - calendar.monthOf(world.start).index() + 1;
+    int128 charges = 0;
+    int128 price = 0;
+    if (policy->monthly) {
+        if (const Package *package = packageOf(world, policy->monthly->package)) {
+            charges += months;
+            price = std::max<int128>(price, package->price.cents());
+        }
+    }
+    if (policy->threshold) {
+        const Package *package = packageOf(world, policy->threshold->package);
+        if (package) {
+            const bool data = policy->threshold->resource == Resource::Data;
+            const int128 adds = data ? package->data.bytes() : package->voice.seconds();
+            int128 used = 0;
+            if (stream) {
+                const UsageSample most = UsageGenerator::maxSample(stream->profile, stream->everySeconds);
+                const int128 samples = (world.end.msecs() - world.start.msecs()) / (std::max<qint64>(stream->everySeconds, 1) * 1000) + 2;
+                used = int128(data ? most.dataBytes : most.voiceSeconds) * samples;
+            }
+            // Before the k-th paid top-up the balance is below the threshold,
+            // so (k - 1) packages were used up past it: k <= (below + used) / adds + 1.
+            charges += adds > 0 ? (int128(policy->threshold->below) + used) / adds + 1 : moneyMax;
+            price = std::max<int128>(price, package->price.cents());
+        }
+    }
+    if (policy->maxPerMonth)
+        charges = std::min<int128>(charges, int128(*policy->maxPerMonth) * months);
+    int128 spent = std::min<int128>(charges, moneyMax) * price;
+    if (policy->monthlyCap)
+        spent = std::min<int128>(spent, int128(policy->monthlyCap->cents()) * months);
+    return Money::fromCents(qint64(std::min<int128>(spent, moneyMax)));
+}
+
+std::vector<bool> LineCoupling::onTheirOwn(const World &world, bool faultsQueued)
+{
+    std::vector<bool> alone(world.lines.size(), false);
+    if (faultsQueued)
+        return alone;
+    QHash<QString, const UsageStream *> streams;
+    for (const UsageStream &stream : world.streams)
+        streams.insert(stream.line, &stream);
+    std::vector<Money> most(world.lines.size());
+    int128 all = 0;
+    for (std::size_t i = 0; i < world.lines.size(); ++i) {
+        most[i] = mostSpent(world, int(i), streams.value(world.lines[i].id));
+        all += most[i].cents();
+    }
+    if (world.accountCap) {
+        // Every month the run reaches, with what it has spent already.
+        const ZonedCalendar calendar(world.zone);
+        for (YearMonth month = calendar.monthOf(world.start); !(calendar.monthOf(world.end) < month); month = month.next()) {
+            int128 spent = all;
+            for (const PriorSpend &prior : world.priorSpend)
+                spent += prior.month == month ? prior.autoSpend.cents() : 0;
+            if (spent > world.accountCap->cents())
+                return alone;
+        }
+    }
+    std::vector<bool> ample(world.methods.size());
+    for (std::size_t m = 0; m < world.methods.size(); ++m) {
+        int128 owed = 0;
+        for (std::size_t i = 0; i < world.lines.size(); ++i) {
+            const std::optional<Policy> &policy = world.lines[i].policy;
+            if (policy && policy->enabled && policy->paysWith(world.methods[m].id))
+                owed += most[i].cents();
+        }
+        ample[m] = owed <= world.methods[m].funds.cents();
+    }
+    // A balance far from int64's end: its top-ups never meet the overflow check.
+    const int128 months = ZonedCalendar(world.zone).monthOf(world.end).index() - ZonedCalendar(world.zone).monthOf(world.start).index() + 1;
+    int128 biggest = 0;
+    for (const Package &package : world.packages)
+        biggest = std::max<int128>({biggest, package.data.bytes(), package.voice.seconds()});
+    for (std::size_t i = 0; i < world.lines.size(); ++i) {
+        const std::optional<Policy> &policy = world.lines[i].policy;
+        const int128 room = std::numeric_limits<qint64>::max() / 2;
+        alone[i] = int128(world.lines[i].data.bytes()) + months * biggest * 4 < room
+                   && int128(world.lines[i].voice.seconds()) + months * biggest * 4 < room;
+        for (std::size_t m = 0; m < world.methods.size() && policy && policy->enabled; ++m) {
+            if (policy->paysWith(world.methods[m].id) && !ample[m])
+                alone[i] = false;
+        }
+    }
+    return alone;
+}
+
+} // namespace topup

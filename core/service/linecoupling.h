@@ -1,0 +1,33 @@
+#pragma once
+
+#include "domain/instant.h"
+#include "domain/money.h"
+#include "engine/world.h"
+
+#include <vector>
+
+namespace topup {
+
+// Which lines no other line's future depends on, in a run of `world` from
+// its start to its end. Lines meet only through what they share: the
+// account cap, the funds of a method and the faults queued at the provider.
+// A line is on its own when no fault is queued, the account cap (if any)
+// cannot be reached whatever the lines do, and every method it pays with
+// holds more than all the lines paying with it could spend. Such a line's
+// usage need only be drawn until its first top-ups are known (DryRun).
+class LineCoupling final
+{
+public:
+    // One flag per line of `world`.
+    static std::vector<bool> onTheirOwn(const World &world, bool faultsQueued);
+    // The most the line's rules can spend in the run: each monthly occurrence
+    // paid, and a threshold top-up every time the most its profile can use
+    // takes the balance below the threshold; within its caps.
+    // `stream`: the line's usage, if it is drawn.
+    static Money mostSpent(const World &world, int line, const UsageStream *stream);
+
+private:
+    LineCoupling() = delete;
+};
+
+} // namespace topup
