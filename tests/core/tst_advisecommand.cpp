@@ -101,6 +101,61 @@ private slots:
         QCOMPARE(advice.value(QLatin1String("ranking")).toArray().size(), 25);
     }
 
+    void capThatKeepsEveryCandidateShort()
+    {
+        // The steady line with a monthly cap of 10.00: a 5 GB package (15.00)
+        // is always blocked, so at most two 1 GB packages a month. From
+        // 200 MB that is 6 200 MB for the 14 850 MB asked: 37 days of 165 MB
+        // at most, so 90 − 37 = 53 hours short at the least. A threshold at
+        // or above a day's 165 MB reaches it: January 2 200 MB serve 13 days
+        // (short Jan 14–31: 18 h), February's 2 000 MB 12 days (short Feb
+        // 13–28: 16 h), March's 12 days (short Mar 13–31: 19 h); 6 top-ups,
+        // 30.00, 10.00 a month, and the cap blocks each month's third try.
+        QByteArray bytes = fileBytes(steady);
+        bytes.replace("\"package\": \"1GB\"}, \"method\": \"card\"}",
+                      "\"package\": \"1GB\"}, \"method\": \"card\", \"monthly_cap\": \"10.00\"}");
+        QVERIFY(bytes.contains("\"monthly_cap\": \"10.00\""));
+        const ProgramRun run = sim({QStringLiteral("advise"), QStringLiteral("-"), QStringLiteral("--line"), QStringLiteral("phone"),
+                                    QStringLiteral("--top"), QStringLiteral("600")},
+                                   bytes);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject advice = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(advice.value(QLatin1String("keeps_line_served")).toBool(true), false);
+        const QJsonArray ranking = advice.value(QLatin1String("ranking")).toArray();
+        QCOMPARE(ranking.size(), advice.value(QLatin1String("candidates")).toInt());
+        const QJsonObject best = ranking.at(0).toObject();
+        QCOMPARE(best.value(QLatin1String("hours_without_service")).toInt(), 53);
+        QCOMPARE(best.value(QLatin1String("unserved_data_bytes")).toDouble(), (14'850 - 6'200) * 1e6);
+        QCOMPARE(best.value(QLatin1String("cost")).toString(), QStringLiteral("30.00"));
+        QCOMPARE(best.value(QLatin1String("top_ups")).toInt(), 6);
+        QCOMPARE(best.value(QLatin1String("largest_month_spend")).toString(), QStringLiteral("10.00"));
+        QVERIFY(best.value(QLatin1String("blocked_attempts")).toInt() >= 3);
+        QCOMPARE(best.value(QLatin1String("blocked_by")).toArray(), QJsonArray{QStringLiteral("budget_cap")});
+        QCOMPARE(best.value(QLatin1String("policy")).toObject().value(QLatin1String("monthly_cap")).toString(), QStringLiteral("10.00"));
+
+        // Blocked candidates are listed, not left out: every monthly 5 GB
+        // alone is blocked each month and buys nothing (90 − 1 = 89 hours
+        // short: the 200 MB serve the first day).
+        int blockedFiveMonthly = 0;
+        int previousHours = 0;
+        for (const QJsonValue &value : ranking) {
+            const QJsonObject candidate = value.toObject();
+            const int hours = candidate.value(QLatin1String("hours_without_service")).toInt();
+            QVERIFY(hours >= previousHours);
+            previousHours = hours;
+            const QJsonObject policy = candidate.value(QLatin1String("policy")).toObject();
+            if (policy.contains(QLatin1String("threshold"))
+                || policy.value(QLatin1String("monthly")).toObject().value(QLatin1String("package")).toString() != QLatin1String("5GB"))
+                continue;
+            ++blockedFiveMonthly;
+            QCOMPARE(candidate.value(QLatin1String("top_ups")).toInt(), 0);
+            QCOMPARE(candidate.value(QLatin1String("blocked_attempts")).toInt(), 3);
+            QCOMPARE(candidate.value(QLatin1String("blocked_by")).toArray(), QJsonArray{QStringLiteral("budget_cap")});
+            QCOMPARE(hours, 89);
+        }
+        QCOMPARE(blockedFiveMonthly, 29);
+    }
+
     void wrongUsage_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -203,6 +203,40 @@ private slots:
         QTRY_VERIFY(!rules->findChild<RulesAdvisorDialog *>());
     }
 
+    void capBlockingEveryRuleIsShownAndSaid()
+    {
+        // A monthly cap of 1.00 EUR, below every package's price: every
+        // candidate is blocked at each try and buys nothing, so the 2 GB the
+        // phone started with run out in its 40 days of use. The dialog lists
+        // them blocked (not hidden), and says plainly that no rules keep the
+        // line in data.
+        auto world = usedPhone();
+        QVERIFY(world);
+        Service &service = *world->service;
+        Policy capped = *service.lines()->front().policy;
+        capped.monthlyCap = Money::fromCents(100);
+        QVERIFY(service.setPolicy(world->line.id, capped));
+        const std::unique_ptr<LinePage> page = openLine(*world);
+        RulesAdvisorDialog *dialog = clickSuggest(page->rules());
+        QVERIFY(dialog);
+        QVERIFY(waitForEnd(dialog));
+        const QString status = child<QLabel>(dialog, "adviceStatus")->text();
+        QVERIFY2(status.startsWith(QLatin1String("No rules would have kept this line in data and minutes")), qPrintable(status));
+        AdviceModel *model = dialog->model();
+        QVERIFY(model->rowCount() >= 2);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const CandidateResult &result = *model->result(row);
+            QVERIFY(result.blockedAttempts > 0);
+            QCOMPARE(result.topUps, 0);
+            QVERIFY(result.hoursWithoutService > 0);
+            const QString rules = model->index(row, AdviceModel::Rules).data().toString();
+            QVERIFY2(rules.contains(QLatin1String("Blocked")) && rules.contains(QLatin1String("budget")), qPrintable(rules));
+            QVERIFY(!model->index(row, AdviceModel::Rules).data(Qt::DecorationRole).isNull());
+            QVERIFY(!model->index(row, AdviceModel::HoursShort).data(Qt::DecorationRole).isNull());
+        }
+        QVERIFY(child<QPushButton>(dialog, "useRules")->isEnabled()); // a blocked suggestion can still be used
+    }
+
     void savedPackageNoLongerOfferedIsNamed()
     {
         // A Global line added before the Global packages were in the store

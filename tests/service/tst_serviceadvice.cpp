@@ -134,6 +134,48 @@ private slots:
         QVERIFY(advice.best.front().policy.enabled);
     }
 
+    void accountCapCountsTheOtherLinesSpend()
+    {
+        // An account cap of 45.00 a month. A tablet that starts empty buys
+        // 20 GB (35.00) at once; the phone's "below 1 GB buy 5 GB" (15.00)
+        // is then blocked by the account cap when it first fires, and the
+        // line's use stops when its 3 GB are gone. The replay counts the
+        // tablet's March spend against the cap: the saved rules are blocked
+        // the same way and buy nothing.
+        QTemporaryDir dir;
+        Ana world = anasWorld(dir.path(), 100000);
+        QVERIFY(world.service);
+        Service &service = *world.service;
+        TOPUP_VERIFY_OK(service.setAccountCap(Money::fromCents(4500)));
+        const LineRecord tablet = TOPUP_VALUE(service.addLine(
+            LineForm{QStringLiteral("Tablet"), {}, UsageProfile::Heavy, 8, DataAmount(0), {}}));
+        Policy tabletRules;
+        tabletRules.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(service, "20 GB data")};
+        tabletRules.method = world.wallet.engineId();
+        TOPUP_VERIFY_OK(service.setPolicy(tablet.id, tabletRules));
+        Policy phoneRules;
+        phoneRules.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(service, "5 GB data")};
+        phoneRules.method = world.wallet.engineId();
+        TOPUP_VERIFY_OK(service.setPolicy(world.line.id, phoneRules));
+        TOPUP_VERIFY_OK(service.advanceBy(3 * day));
+        int phoneBlocked = 0;
+        for (const AttemptRow &attempt : TOPUP_VALUE(service.attempts(1000, world.line.id))) {
+            QCOMPARE(attempt.status, QStringLiteral("blocked"));
+            QCOMPARE(attempt.reason, QStringLiteral("account_budget_cap"));
+            ++phoneBlocked;
+        }
+        QVERIFY(phoneBlocked >= 1);
+
+        Expected<std::unique_ptr<AdviceTask>> task = service.adviseRules(world.line.id, 30);
+        QVERIFY2(task, qPrintable(task.error()));
+        const RulesAdvice advice = adviceOf(**task);
+        QCOMPARE(advice.current.topUps, 0);
+        QVERIFY(advice.current.blockedAttempts >= 1);
+        QCOMPARE(advice.current.blockedBy, std::vector<Reason>{Reason::AccountBudgetCap});
+        for (const CandidateResult &candidate : advice.best) // only 1 GB packages (5.00) fit beside the tablet's 35.00
+            QVERIFY(candidate.cost <= Money::fromCents(1000));
+    }
+
     void candidatesAreTheRegionsPackages()
     {
         // A Global line added before its region's packages were in the
