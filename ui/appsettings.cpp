@@ -35,13 +35,38 @@ QVariant AppSettings::read(const QString &key, const QVariant &fallback) const
 
 void AppSettings::write(const QString &key, const QVariant &value)
 {
-    if (read(key, QVariant()) == value)
-        return;
-    if (m_persistent)
-        m_settings->setValue(key, value);
-    else
+    const bool same = read(key, QVariant()) == value;
+    if (!m_persistent) {
         m_memory.insert(key, value);
-    emit changed();
+    } else {
+        // A choice the person makes replaces this run's value, and is saved.
+        const bool forThisRun = m_memory.remove(key) > 0;
+        if (same && !forThisRun)
+            return;
+        if (m_settings->value(key) != value)
+            m_settings->setValue(key, value);
+    }
+    if (!same)
+        emit changed();
+}
+
+void AppSettings::keepForThisRun(const QString &key, const QVariant &value)
+{
+    const bool same = read(key, QVariant()) == value;
+    m_memory.insert(key, value);
+    if (!same)
+        emit changed();
+}
+
+void AppSettings::setLanguageForThisRun(const QString &language)
+{
+    if (languages().contains(language))
+        keepForThisRun(languageKey, language);
+}
+
+void AppSettings::setThemeForThisRun(ThemeChoice theme)
+{
+    keepForThisRun(themeKey, Theme::key(theme));
 }
 
 QString AppSettings::language() const
@@ -52,7 +77,8 @@ QString AppSettings::language() const
 
 void AppSettings::setLanguage(const QString &language)
 {
-    if (languages().contains(language) && language != this->language())
+    // The same language again still saves it when it was only this run's.
+    if (languages().contains(language) && (language != this->language() || m_memory.contains(languageKey)))
         write(languageKey, language);
 }
 
@@ -63,7 +89,7 @@ ThemeChoice AppSettings::theme() const
 
 void AppSettings::setTheme(ThemeChoice theme)
 {
-    if (theme != this->theme())
+    if (theme != this->theme() || m_memory.contains(themeKey))
         write(themeKey, Theme::key(theme));
 }
 

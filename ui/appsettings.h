@@ -37,6 +37,11 @@ public:
     int lastPage() const;
     void setLastPage(int page);
 
+    // A language or theme for this run only (--lang, --theme): read back,
+    // never saved; a choice made in Settings afterwards replaces it and is saved.
+    void setLanguageForThisRun(const QString &language);
+    void setThemeForThisRun(ThemeChoice theme);
+
     // Whether values are written back (the screenshot tour keeps them in memory only).
     void setPersistent(bool persistent) { m_persistent = persistent; }
     void sync();
@@ -48,10 +53,11 @@ signals:
 
 private:
     void write(const QString &key, const QVariant &value);
+    void keepForThisRun(const QString &key, const QVariant &value);
     QVariant read(const QString &key, const QVariant &fallback) const;
 
     std::unique_ptr<QSettings> m_settings;
-    QVariantMap m_memory; // values not persisted
+    QVariantMap m_memory; // values not persisted: every value when not persistent, else this run's
     bool m_persistent = true;
 };
 

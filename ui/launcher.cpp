@@ -157,10 +157,11 @@ int Launcher::run(QApplication &app)
         app.setEffectEnabled(Qt::UI_FadeMenu, false);
         Appearance::applyFixedFont(app);
     }
+    // For this run only: the settings file keeps the person's own choice.
     if (parser.isSet(langOption))
-        settings->setLanguage(parser.value(langOption));
+        settings->setLanguageForThisRun(parser.value(langOption));
     if (parser.isSet(themeOption))
-        settings->setTheme(theme);
+        settings->setThemeForThisRun(theme);
     Appearance appearance(app, *settings);
 
     if (tour) {

@@ -43,10 +43,11 @@ QStringList TrayNotifier::takeNewAlerts()
     const Expected<std::vector<AlertRow>> alerts = m_service.alerts(true);
     if (!alerts)
         return fresh;
+    const AlertContext context = AlertContext::of(m_service);
     qint64 newest = m_lastSeenId;
     for (const AlertRow &alert : *alerts) {
         if (m_lastSeenId >= 0 && alert.id > m_lastSeenId)
-            fresh << AlertText::describe(alert);
+            fresh << AlertText::headline(alert, context);
         newest = std::max(newest, alert.id);
     }
     m_lastSeenId = std::max<qint64>(newest, 0);

@@ -3,6 +3,7 @@
 #include "chargerecorder.h"
 #include "domain/cardexpiry.h"
 #include "domain/civil.h"
+#include "domain/failedtopup.h"
 #include "domain/lineoutlook.h"
 #include "engine/engine.h"
 #include "recordinggateway.h"
@@ -294,13 +295,24 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
                                            reasonName(*attempt.reason)});
         m_alerts.push_back(PendingAlert{account, attempt.at, QStringLiteral("topup_blocked"), line, noRow, reasonName(*attempt.reason)});
     }
+    // One alert per failed attempt, naming every method it charged (the
+    // method, then the fallback) with its reason.
+    std::map<std::pair<QString, int>, std::size_t> failedAlert; // (key, attempt) → its alert
     for (const AttemptRecord &attempt : outcome.attempts) {
         if (attempt.status != AttemptStatus::Failed || paid[{attempt.key, attempt.attempt}])
             continue;
-        paid[{attempt.key, attempt.attempt}] = true; // one alert per failed attempt, not per method
-        ++summary.failures;
-        m_alerts.push_back(PendingAlert{account, attempt.at, QStringLiteral("topup_failed"), loaded.lineRows[std::size_t(attempt.line)],
-                                        loaded.methodRows[std::size_t(attempt.method)], reasonName(*attempt.reason)});
+        const qint64 method = loaded.methodRows[std::size_t(attempt.method)];
+        const auto [seen, fresh] = failedAlert.emplace(std::pair{attempt.key, attempt.attempt}, m_alerts.size());
+        if (fresh) {
+            ++summary.failures;
+            m_alerts.push_back(PendingAlert{account, attempt.at, QStringLiteral("topup_failed"), loaded.lineRows[std::size_t(attempt.line)],
+                                            method, reasonName(*attempt.reason)});
+            continue;
+        }
+        PendingAlert &alert = m_alerts[seen->second];
+        FailedTopUp charges = FailedTopUp::fromDetail(alert.method.toLongLong(), alert.detail);
+        charges.charges.push_back(FailedTopUp::Charge{method, reasonName(*attempt.reason)});
+        alert.detail = charges.detail();
     }
 
     // Usage: samples, and hourly and daily roll-ups for the charts.

@@ -1618,31 +1618,6 @@
 <context>
     <name>topup::AlertModel</name>
     <message>
-        <source>MMMM yyyy</source>
-        <extracomment>QDate format of a month and its year, e.g. June 2027</extracomment>
-        <translation>yyyy年M月</translation>
-    </message>
-    <message>
-        <source>a removed method</source>
-        <translation>已删除的支付方式</translation>
-    </message>
-    <message>
-        <source>Top-up of %1 failed with %2: %3. It is retried within a day; after four failures auto top-up is suspended.</source>
-        <translation>%1 使用 %2 充值失败：%3。系统将在一天内重试；连续失败四次后自动充值将暂停。</translation>
-    </message>
-    <message>
-        <source>Top-up of %1 was blocked: %2. No charge was made; auto top-up resumes on the 1st.</source>
-        <translation>%1 的充值被拦截：%2。未产生扣款；自动充值将于下月 1 日恢复。</translation>
-    </message>
-    <message>
-        <source>Auto top-up of %1 is suspended after four failed attempts. Deposit to its payment method or save its rules again to re-arm it.</source>
-        <translation>%1 的自动充值在四次尝试失败后已暂停。向其支付方式充入资金，或重新保存其规则即可恢复。</translation>
-    </message>
-    <message>
-        <source>%1 expires at the end of %2. Add a new card and choose it in the rules of the lines that use this one.</source>
-        <translation>%1 将于 %2 底到期。请添加新卡，并在使用此卡的线路规则中选择新卡。</translation>
-    </message>
-    <message>
         <source>While you were away (%1 to %2): top-ups paid %3, failed %4, blocked %5; spent %6.</source>
         <translation>您离开期间（%1 至 %2）：成功充值 %3 次，失败 %4 次，被拦截 %5 次；共花费 %6。</translation>
     </message>
@@ -1665,10 +1640,6 @@
     <message>
         <source>State</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>%1 had %2 left, less than an auto top-up it pays for costs (%3). Deposit funds to keep auto top-up going.</source>
-        <translation>%1 仅剩 %2，不足以支付由它付款的一次自动充值（%3）。请存入资金，以便自动充值继续进行。</translation>
     </message>
 </context>
 <context>
@@ -1702,24 +1673,62 @@
         <translation>已达到账户的每月上限</translation>
     </message>
     <message>
-        <source>%1: a top-up failed — %2.</source>
-        <translation>%1：一次充值失败——%2。</translation>
+        <source>MMMM yyyy</source>
+        <extracomment>QDate format of a month and its year, e.g. June 2027</extracomment>
+        <translation>yyyy年M月</translation>
     </message>
     <message>
-        <source>%1: a top-up was blocked — %2.</source>
-        <translation>%1：一次充值被阻止——%2。</translation>
+        <source>a removed method</source>
+        <translation>已删除的支付方式</translation>
     </message>
     <message>
-        <source>%1: auto top-up suspended after repeated failures.</source>
-        <translation>%1：多次失败后，自动充值已暂停。</translation>
+        <source>Top-up of %1 failed with %2: %3.</source>
+        <translation>%1 使用 %2 充值失败：%3。</translation>
     </message>
     <message>
-        <source>A card expires at the end of %1.</source>
-        <translation>有一张卡将于 %1 月底到期。</translation>
+        <source>Top-up of %1 failed with %2 (%3) and with its fallback %4 (%5).</source>
+        <translation>%1 使用 %2 充值失败（%3），备用方式 %4 也失败（%5）。</translation>
     </message>
     <message>
-        <source>A payment method holds less than one of its auto top-ups costs; deposit funds.</source>
-        <translation>某付款方式的余额不足以支付一次自动充值，请存入资金。</translation>
+        <source>Top-up of %1 was blocked: %2.</source>
+        <translation>%1 的充值被拦截：%2。</translation>
+    </message>
+    <message>
+        <source>Auto top-up of %1 is suspended after four failed attempts.</source>
+        <translation>%1 的自动充值在四次尝试失败后已暂停。</translation>
+    </message>
+    <message>
+        <source>%1 expires at the end of %2.</source>
+        <translation>%1 将于%2底到期。</translation>
+    </message>
+    <message>
+        <source>%1 had %2 left, less than an auto top-up it pays for costs (%3).</source>
+        <translation>%1 仅剩 %2，不足以支付由它付款的一次自动充值（%3）。</translation>
+    </message>
+    <message>
+        <source>It is retried within a day; after four failures auto top-up is suspended.</source>
+        <translation>系统将在一天内重试；连续失败四次后自动充值将暂停。</translation>
+    </message>
+    <message>
+        <source>No charge was made; auto top-up resumes on the 1st.</source>
+        <translation>未产生扣款；自动充值将于下月 1 日恢复。</translation>
+    </message>
+    <message>
+        <source>Deposit to its payment method or save its rules again to re-arm it.</source>
+        <translation>向其支付方式充入资金，或重新保存其规则即可恢复。</translation>
+    </message>
+    <message>
+        <source>Add a new card and choose it in the rules of the lines that use this one.</source>
+        <translation>请添加新卡，并在使用此卡的线路规则中选择新卡。</translation>
+    </message>
+    <message>
+        <source>Deposit funds to keep auto top-up going.</source>
+        <translation>请存入资金，以便自动充值继续进行。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>An alert: what happened, then what to do (Chinese joins them without a space)</extracomment>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>

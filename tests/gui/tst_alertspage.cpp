@@ -2,9 +2,13 @@
 // low funds on a method a policy pays with (a core alert), marking read lowers the count.
 #include "pagesfixture.h"
 
+#include "appsettings.h"
+
 #include "models/alertmodel.h"
 #include "pages/alertspage.h"
+#include "pages/dashboardpage.h"
 
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -80,6 +84,68 @@ private slots:
         QVERIFY(service->advanceBy(24 * 3600 * 1000));
         QTRY_COMPARE(page.model()->rowCount(), 1);
         QCOMPARE(page.unreadCount(), 1);
+    }
+
+    // SPEC §7: the method fails, then the fallback at the same instant. The
+    // alert names both methods with their reasons, on the Alerts page and
+    // on the dashboard alike (one wording).
+    void aFailedFallbackIsNamedWithItsReason()
+    {
+        QTemporaryDir dir;
+        auto service = freshAccount(dir.path(), at("2027-04-10T10:00:00Z"));
+        QVERIFY(service);
+        const Expected<MethodRecord> first = service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(9000)});
+        QVERIFY2(first, qPrintable(first.error()));
+        const Expected<MethodRecord> fallback = service->addWallet(WalletForm{QStringLiteral("bo@example.org"), Money::fromCents(9000)});
+        QVERIFY2(fallback, qPrintable(fallback.error()));
+        const Expected<LineRecord> line = service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, 1,
+                                                                    DataAmount(5000000000), VoiceAmount()});
+        QVERIFY2(line, qPrintable(line.error()));
+        Policy policy;
+        policy.monthly = MonthlyTrigger{11, 9 * 60, packageId(*service, "1 GB data")};
+        policy.method = first->engineId();
+        policy.fallback = fallback->engineId();
+        QVERIFY(service->setPolicy(line->id, policy));
+        QVERIFY(service->injectFault(first->id, {Reason::Declined}));
+        QVERIFY(service->injectFault(fallback->id, {Reason::GatewayError}));
+        AlertsPage page(*service);
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        DashboardPage dashboard(*service, settings);
+        dashboard.resize(1280, 800);
+        dashboard.show(); // it refreshes while shown
+        QVERIFY(service->advanceBy(24 * 3600 * 1000)); // past 11 Apr 09:00 Paris
+
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        QCOMPARE(page.model()->index(0, 0).data(AlertModel::KindRole).toString(), QStringLiteral("topup_failed"));
+        const QString message = page.model()->index(0, AlertModel::Message).data().toString();
+        for (const QString &part : {first->label(), QStringLiteral("declined by the bank"), fallback->label(),
+                                    QStringLiteral("payment gateway error")})
+            QVERIFY2(message.contains(part), qPrintable(message + QStringLiteral(" lacks ") + part));
+        auto *latest = dashboard.findChild<QListWidget *>(QStringLiteral("latestAlerts"));
+        QVERIFY(latest);
+        QTRY_VERIFY(latest->count() > 0 && latest->item(0)->text().contains(fallback->label()));
+        QVERIFY2(latest->item(0)->text().contains(QLatin1String("payment gateway error")), qPrintable(latest->item(0)->text()));
+    }
+
+    // The dashboard's latest alerts word them as the Alerts page does: the
+    // expiring card is named, its month in words.
+    void theDashboardNamesTheExpiringCard()
+    {
+        QTemporaryDir dir;
+        auto service = demoWorld(dir.path(), at("2027-03-15T10:00:00Z"));
+        QVERIFY(service);
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        DashboardPage dashboard(*service, settings);
+        dashboard.resize(1280, 800);
+        dashboard.show();
+        auto *latest = dashboard.findChild<QListWidget *>(QStringLiteral("latestAlerts"));
+        QVERIFY(latest);
+        QTRY_VERIFY(latest->count() > 1);
+        QStringList texts;
+        for (int row = 0; row < latest->count(); ++row)
+            texts << latest->item(row)->text();
+        QVERIFY2(texts.filter(QStringLiteral("Mastercard")).filter(QStringLiteral("expires at the end of March 2027")).size() == 1,
+                 qPrintable(texts.join(QLatin1Char('\n'))));
     }
 
     void whileYouWereAway()

@@ -84,6 +84,33 @@ private slots:
         AppSettings again(file);
         QCOMPARE(again.theme(), ThemeChoice::System);
     }
+    // --lang and --theme: read back during the run, never saved; a choice
+    // made in Settings afterwards replaces the run's value and is saved,
+    // even when it is the same value.
+    void forThisRunIsNotSavedUntilChosen()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("s.ini"));
+        {
+            AppSettings settings(file);
+            settings.setTheme(ThemeChoice::Light);
+            QSignalSpy changed(&settings, &AppSettings::changed);
+            settings.setThemeForThisRun(ThemeChoice::Dark);
+            settings.setLanguageForThisRun(QStringLiteral("zh_CN"));
+            QCOMPARE(changed.count(), 2);
+            QCOMPARE(settings.theme(), ThemeChoice::Dark);
+            QCOMPARE(settings.language(), QStringLiteral("zh_CN"));
+            settings.sync();
+            AppSettings meanwhile(file);
+            QCOMPARE(meanwhile.theme(), ThemeChoice::Light);
+            QCOMPARE(meanwhile.language(), QStringLiteral("en"));
+            settings.setLanguage(QStringLiteral("zh_CN")); // chosen in Settings: now saved
+            QCOMPARE(changed.count(), 2);
+        }
+        AppSettings again(file);
+        QCOMPARE(again.theme(), ThemeChoice::Light);
+        QCOMPARE(again.language(), QStringLiteral("zh_CN"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAppSettings)

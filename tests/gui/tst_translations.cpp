@@ -1,7 +1,15 @@
+#include "alerttext.h"
+#include "appearance.h"
+#include "appsettings.h"
 #include "displayformat.h"
+#include "domain/historyrows.h"
 #include "domain/packagerecord.h"
 
+#include <QApplication>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QPushButton>
+#include <QTemporaryDir>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTest>
@@ -92,7 +100,48 @@ private slots:
         QCOMPARE(topup::DisplayFormat::list({QStringLiteral("家用手机"), QStringLiteral("欧盟平板")}), QStringLiteral("家用手机、欧盟平板"));
         QCOMPARE(translator.translate("DemoWorld", "Home phone"), QStringLiteral("家用手机"));
     }
+    // In Chinese, Qt's own catalogue (qtbase_zh_CN) is loaded too: the
+    // standard buttons of message boxes and dialogs are not left in English.
+    void standardButtonsFollowTheLanguage()
+    {
+        QTemporaryDir dir;
+        topup::AppSettings settings(dir.filePath(QStringLiteral("s.ini")));
+        settings.setLanguage(QStringLiteral("zh_CN"));
+        topup::Appearance appearance(*qApp, settings);
+        QDialogButtonBox box(QDialogButtonBox::Yes | QDialogButtonBox::Cancel | QDialogButtonBox::Save | QDialogButtonBox::Discard);
+        const QList<QPair<QDialogButtonBox::StandardButton, QString>> english{{QDialogButtonBox::Yes, QStringLiteral("&Yes")},
+                                                                            {QDialogButtonBox::Cancel, QStringLiteral("Cancel")},
+                                                                            {QDialogButtonBox::Save, QStringLiteral("Save")},
+                                                                            {QDialogButtonBox::Discard, QStringLiteral("Discard")}};
+        const QRegularExpression han(QStringLiteral("\\p{Han}"));
+        for (const auto &[button, text] : english) {
+            const QString shown = box.button(button)->text();
+            QVERIFY2(shown.contains(han), qPrintable(text + QStringLiteral(" shown as ") + shown));
+        }
+    }
+
+    // A card's expiry month in Chinese reads "2027年3月底", not "2027-03 月底";
+    // and the alert names the card.
+    void expiryAlertInChinese()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/topup_zh_CN.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        const auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        const auto english = qScopeGuard([] { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); });
+        topup::AlertRow alert;
+        alert.kind = QStringLiteral("card_expiring");
+        alert.methodId = 7;
+        alert.detail = QStringLiteral("2027-03");
+        topup::AlertContext context;
+        context.methodLabels.insert(7, QStringLiteral("Mastercard •••• 4444"));
+        const QString headline = topup::AlertText::headline(alert, context);
+        QVERIFY2(headline.contains(QStringLiteral("2027年3月底")), qPrintable(headline));
+        QVERIFY2(headline.contains(QStringLiteral("Mastercard •••• 4444")), qPrintable(headline));
+        QVERIFY2(!headline.contains(QStringLiteral("2027-03")), qPrintable(headline));
+    }
 };
 
-QTEST_GUILESS_MAIN(TestTranslations)
+QTEST_MAIN(TestTranslations)
 #include "tst_translations.moc"

@@ -1,5 +1,6 @@
 #include "alertmodel.h"
 
+#include "alerttext.h"
 #include "displayformat.h"
 #include "service/service.h"
 
@@ -11,18 +12,6 @@
 #include <algorithm>
 
 namespace topup {
-namespace {
-
-// "2027-06" → "June 2027" in the current language.
-QString monthName(const QString &yearMonth)
-{
-    const QDate first = QDate::fromString(yearMonth + QStringLiteral("-01"), Qt::ISODate);
-    //: QDate format of a month and its year, e.g. June 2027
-    return first.isValid() ? QLocale().toString(first, AlertModel::tr("MMMM yyyy")) : yearMonth;
-}
-
-} // namespace
-
 AlertModel::AlertModel(Service &service, QObject *parent) : QAbstractTableModel(parent), m_service(service)
 {
     m_reloadLater.setSingleShot(true);
@@ -50,44 +39,16 @@ void AlertModel::addAwaySummary(const CatchUpSummary &summary)
     reload();
 }
 
-QString AlertModel::describe(const AlertRow &alert) const
-{
-    const QString method = m_methodLabels.value(alert.methodId, tr("a removed method"));
-    if (alert.kind == QLatin1String("topup_failed"))
-        return tr("Top-up of %1 failed with %2: %3. It is retried within a day; after four failures auto top-up is suspended.")
-            .arg(DisplayFormat::lineName(alert.lineName, alert.lineState), method, DisplayFormat::reason(alert.detail));
-    if (alert.kind == QLatin1String("topup_blocked"))
-        return tr("Top-up of %1 was blocked: %2. No charge was made; auto top-up resumes on the 1st.")
-            .arg(DisplayFormat::lineName(alert.lineName, alert.lineState), DisplayFormat::reason(alert.detail));
-    if (alert.kind == QLatin1String("threshold_suspended"))
-        return tr("Auto top-up of %1 is suspended after four failed attempts. Deposit to its payment method or save its "
-                  "rules again to re-arm it.")
-            .arg(DisplayFormat::lineName(alert.lineName, alert.lineState));
-    if (alert.kind == QLatin1String("card_expiring"))
-        return tr("%1 expires at the end of %2. Add a new card and choose it in the rules of the lines that use this one.")
-            .arg(method, monthName(alert.detail));
-    if (alert.kind == QLatin1String("low_funds")) {
-        if (const std::optional<LowFunds> low = LowFunds::fromDetail(alert.methodId, alert.detail))
-            return tr("%1 had %2 left, less than an auto top-up it pays for costs (%3). Deposit funds to keep auto top-up going.")
-                .arg(method, DisplayFormat::money(low->funds, m_currency), DisplayFormat::money(low->needed, m_currency));
-    }
-    return alert.detail;
-}
-
 void AlertModel::reload()
 {
     std::vector<Item> before;
     before.swap(m_items);
     m_zone = DisplayFormat::zoneOf(m_service);
-    m_currency = DisplayFormat::currencyOf(m_service);
-    m_methodLabels.clear();
-    if (const Expected<std::vector<MethodRecord>> methods = m_service.methods()) {
-        for (const MethodRecord &method : *methods)
-            m_methodLabels.insert(method.id, method.label());
-    }
+    const AlertContext context = AlertContext::of(m_service);
+    m_currency = context.currency;
     if (const Expected<std::vector<AlertRow>> alerts = m_service.alerts()) {
         for (const AlertRow &alert : *alerts)
-            m_items.push_back(Item{alert, QString(), describe(alert)});
+            m_items.push_back(Item{alert, QString(), AlertText::describe(alert, context)});
     }
     for (const auto &[summary, at] : m_away) {
         Item item;

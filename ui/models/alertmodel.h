@@ -54,14 +54,12 @@ private:
         QString key;    // those keep their read state by key, for this session
         QString message;
     };
-    QString describe(const AlertRow &alert) const;
     void announceUnread();
 
     Service &m_service;
     std::vector<Item> m_items;
     std::vector<std::pair<CatchUpSummary, Instant>> m_away;
     QSet<QString> m_readKeys;
-    QHash<qint64, QString> m_methodLabels;
     QTimeZone m_zone;
     QString m_currency;
     int m_lastUnread = -1;

@@ -239,12 +239,13 @@ void DashboardPage::refreshAlerts()
         return;
     const QTimeZone zone(m_service.account()->timezone.toUtf8());
     const QPalette palette = QApplication::palette();
+    const AlertContext context = AlertContext::of(m_service);
     int shown = 0;
     for (const AlertRow &alert : *alerts) {
         if (++shown > 5)
             break;
         auto *item = new QListWidgetItem(
-            QStringLiteral("%1 — %2").arg(Formatter::dateTime(alert.at, zone), AlertText::describe(alert)), m_alerts);
+            QStringLiteral("%1 — %2").arg(Formatter::dateTime(alert.at, zone), AlertText::headline(alert, context)), m_alerts);
         item->setForeground(stateColor(AlertText::severity(alert), palette));
         item->setIcon(QApplication::style()->standardIcon(AlertText::severity(alert) == StateColor::Error
                                                               ? QStyle::SP_MessageBoxCritical

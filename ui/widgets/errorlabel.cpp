@@ -28,6 +28,23 @@ void ErrorLabel::setError(const QString &message)
     setText(text);
     setAccessibleName(text);
     setVisible(!text.isEmpty());
+    fitHeight();
+}
+
+void ErrorLabel::resizeEvent(QResizeEvent *event)
+{
+    QLabel::resizeEvent(event);
+    fitHeight();
+}
+
+void ErrorLabel::fitHeight()
+{
+    // Hidden, the width is not the one it will be shown at.
+    if (!isVisible() || width() <= 0)
+        return;
+    const int needed = heightForWidth(width());
+    if (needed > 0 && needed != minimumHeight())
+        setMinimumHeight(needed);
 }
 
 void ErrorLabel::changeEvent(QEvent *event)

@@ -21,9 +21,14 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyColour();
+    // A wrapped message asks its layout for the height of all its lines: a
+    // layout lays a word-wrapped label out at its one-line minimum, and a
+    // dialog does not grow for it (the message was cut top and bottom).
+    void fitHeight();
 };
 
 } // namespace topup
