@@ -890,6 +890,41 @@
     </message>
 </context>
 <context>
+    <name>PaymentChoices</name>
+    <message>
+        <source>%1 (expired)</source>
+        <extracomment>A card the saved rules name, past its expiry month</extracomment>
+        <translation>%1（已过期）</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyFormReader</name>
+    <message>
+        <source>enter the amount that starts a top-up</source>
+        <translation>请输入触发充值的数量</translation>
+    </message>
+    <message>
+        <source>enter a day from 1 to 31 (got &quot;%1&quot;)</source>
+        <translation>请输入 1 到 31 之间的日期（输入的是“%1”）</translation>
+    </message>
+    <message>
+        <source>enter an amount like 20.00, or nothing for no limit (got &quot;%1&quot;)</source>
+        <translation>请输入金额，例如 20.00；留空表示不限（输入的是“%1”）</translation>
+    </message>
+    <message>
+        <source>far too many top-ups a month (got &quot;%1&quot;)</source>
+        <translation>每月充值次数过多（输入的是“%1”）</translation>
+    </message>
+    <message>
+        <source>enter a whole number of top-ups, like 3, or nothing for no limit (got &quot;%1&quot;)</source>
+        <translation>请输入充值次数的整数，例如 3；留空表示不限（输入的是“%1”）</translation>
+    </message>
+    <message>
+        <source>This is at or above what %1 adds (%2): a top-up leaves the line still below it, so it tops up again and again; the preview shows the burst.</source>
+        <translation>该值不低于 %1 所增加的量（%2）：充值后线路仍低于此值，因此会一次又一次地充值；预览中可以看到这一连串充值。</translation>
+    </message>
+</context>
+<context>
     <name>PolicyJson</name>
     <message>
         <source>must be a local time HH:MM, 00:00 to 23:59 (got &quot;%1&quot;)</source>
@@ -3044,6 +3079,10 @@ Qt 自身的选项同样适用，其中包括：
         <source>%1 was not removed: %2</source>
         <translation>未删除 %1：%2</translation>
     </message>
+    <message>
+        <source>%1 cannot be removed: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>topup::PolicyEditor</name>
@@ -3219,18 +3258,6 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>No fallback</source>
         <translation>无备用方式</translation>
-    </message>
-    <message>
-        <source>enter the amount that starts a top-up</source>
-        <translation>请输入触发充值的数量</translation>
-    </message>
-    <message>
-        <source>enter a day from 1 to 31</source>
-        <translation>请输入 1 至 31 之间的日期</translation>
-    </message>
-    <message>
-        <source>enter an amount like 20.00</source>
-        <translation>请输入金额，例如 20.00</translation>
     </message>
     <message>
         <source>Not saved: correct the fields marked in red.</source>
