@@ -107,6 +107,37 @@
     </message>
 </context>
 <context>
+    <name>BooksAgreement</name>
+    <message>
+        <source>paid %1</source>
+        <translation>已支付 %1</translation>
+    </message>
+    <message>
+        <source>failed (%1) for %2</source>
+        <translation>失败（%1），金额 %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 disagree about the charges made since they were last known to agree: %3. The store and the provider&apos;s journal must be the two files written together (a write-ahead log emptied or taken from another copy breaks that); refused (nothing was changed). Put both files back as they were, or move the folder aside to start fresh</source>
+        <translation>%1 和 %2 对最后一次确认一致之后的扣款记录不一致：%3。存储和服务商的日志必须是一同写入的两个文件（被清空或取自另一份副本的预写日志会破坏这一点）；已拒绝（未做任何改动）。请将两个文件恢复原样，或将该文件夹移到别处以重新开始</translation>
+    </message>
+    <message>
+        <source>the payment journal ends at charge number %1, before charge number %2 that both files had agreed on</source>
+        <translation>支付日志止于第 %1 笔扣款，早于两个文件曾确认一致的第 %2 笔扣款</translation>
+    </message>
+    <message>
+        <source>the store has the charge %1 (attempt %2) written down as %3, and the payment journal has no such charge</source>
+        <translation>存储中记有扣款 %1（第 %2 次尝试），状态为%3，而支付日志中没有这笔扣款</translation>
+    </message>
+    <message>
+        <source>the charge %1 (attempt %2) is %3 in the store but %4 in the payment journal</source>
+        <translation>扣款 %1（第 %2 次尝试）在存储中为%3，在支付日志中却为%4</translation>
+    </message>
+    <message>
+        <source>the payment journal has the charge %1 (attempt %2) as %3, and the store has neither that charge nor its intent</source>
+        <translation>支付日志中记有扣款 %1（第 %2 次尝试），状态为%3，而存储中既没有这笔扣款，也没有它的扣款意向</translation>
+    </message>
+</context>
+<context>
     <name>CardExpiry</name>
     <message>
         <source>enter the expiry date as MM/YY, e.g. 08/27</source>
