@@ -273,7 +273,7 @@ void HistoryPage::chooseExportFile()
 
 void HistoryPage::setDataUnits(DataUnits units)
 {
-    m_chart->table()->setDataUnits(units);
+    m_chart->setDataUnits(units);
 }
 
 } // namespace topup
