@@ -2,6 +2,8 @@
 
 #include "service/service.h"
 
+#include <algorithm>
+
 namespace topup {
 
 std::optional<YearMonth> PaymentChoices::thisMonth(Service &service)
@@ -24,6 +26,26 @@ std::vector<MethodRecord> PaymentChoices::usable(Service &service)
             usable.push_back(method);
     }
     return usable;
+}
+
+std::vector<std::pair<QString, QString>> PaymentChoices::forRules(Service &service, const std::optional<Policy> &saved)
+{
+    std::vector<std::pair<QString, QString>> choices;
+    const std::vector<MethodRecord> canPay = usable(service);
+    QStringList kept;
+    if (saved)
+        kept << saved->method << saved->fallback;
+    const Expected<std::vector<MethodRecord>> methods = service.methods();
+    if (!methods)
+        return choices;
+    for (const MethodRecord &method : *methods) {
+        if (std::any_of(canPay.cbegin(), canPay.cend(), [&method](const MethodRecord &m) { return m.id == method.id; }))
+            choices.emplace_back(method.engineId(), method.label());
+        else if (kept.contains(method.engineId()))
+            //: A card the saved rules name, past its expiry month
+            choices.emplace_back(method.engineId(), tr("%1 (expired)").arg(method.label()));
+    }
+    return choices;
 }
 
 } // namespace topup

@@ -1,9 +1,14 @@
 #pragma once
 
 #include "domain/methodrecord.h"
+#include "domain/policy.h"
 #include "domain/yearmonth.h"
 
+#include <QCoreApplication>
+#include <QString>
+
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace topup {
@@ -15,6 +20,8 @@ class Service;
 // it is left out.
 class PaymentChoices final
 {
+    Q_DECLARE_TR_FUNCTIONS(PaymentChoices)
+
 public:
     PaymentChoices() = delete;
 
@@ -22,6 +29,10 @@ public:
     static std::optional<YearMonth> thisMonth(Service &service);
     // The account's methods that can still pay, in the service's order.
     static std::vector<MethodRecord> usable(Service &service);
+    // What the rules form offers as "Pay with" and "If it fails" (engine id,
+    // label): the usable methods, and those the saved rules name even when
+    // expired, marked so, for the form to show the rules as they are.
+    static std::vector<std::pair<QString, QString>> forRules(Service &service, const std::optional<Policy> &saved);
 };
 
 } // namespace topup

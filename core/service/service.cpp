@@ -1,6 +1,7 @@
 #include "service.h"
 
 #include "advisorhistory.h"
+#include "booksagreement.h"
 #include "catchupworker.h"
 #include "dryrun.h"
 #include "engine/engine.h"
@@ -66,6 +67,12 @@ Service::~Service()
     // clean-shutdown marker of the next open).
     m_integrityCheck.reset();
     stopCatchUp();
+    // A clean stop: both files agree here, and say so (the high-water mark
+    // the next open compares from). Not for a world refused at open or
+    // found damaged since; a mark that cannot be written only means more
+    // is compared after the next unclean shutdown.
+    if (m_openedWhole && m_integrity != Integrity::Damaged)
+        (void)BooksAgreement(*m_store, m_provider->database()).writeMark();
 }
 
 void Service::startIntegrityCheck(const QStringList &paths)
@@ -128,11 +135,12 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
     // the open (started last, so the open itself succeeds or fails on the
     // checks it made, whatever the machine's speed).
     QStringList unchecked;
-    for (const Database *file : {static_cast<const Database *>(service->m_store.get()), &service->m_provider->database()}) {
+    for (const Database *file : {static_cast<const Database *>(service->m_store.get()), static_cast<const Database *>(&service->m_provider->database())}) {
         if (file->vouched() == Database::Vouched::Deferred)
             unchecked << file->path();
     }
     service->startIntegrityCheck(unchecked);
+    service->m_openedWhole = true;
     return service;
 }
 

@@ -237,6 +237,7 @@ private:
     std::function<QString()> m_tokens;
     std::optional<Account> m_account;
     int m_reconciled = 0;
+    bool m_openedWhole = false; // open() accepted the world and reconciled it
     bool m_busy = false;
     QPointer<QThread> m_catchUp;
     std::unique_ptr<IntegrityCheck> m_integrityCheck;

@@ -1,5 +1,6 @@
 #include "worldfiles.h"
 
+#include "booksagreement.h"
 #include "store/journalgateway.h"
 #include "store/database.h"
 #include "store/datadirectory.h"
@@ -34,6 +35,43 @@ Expected<bool> createIn(const QString &staging)
     if (!store)
         return Expected<bool>::failure(store.error());
     return (*store)->setWorldId(id);
+}
+
+// Both files of a world, checked as a pair before either is upgraded or
+// written: each one ours and whole, the same world, and the books in
+// agreement. Refused, both stay byte for byte as they were, logs included.
+Expected<bool> checkPair(const QString &storePath, const QString &journalPath)
+{
+    const Expected<std::shared_ptr<Database>> store = Database::openUnchanged(storePath, storeSchema());
+    if (!store)
+        return Expected<bool>::failure(store.error());
+    const Expected<std::shared_ptr<Database>> journal = JournalGateway::openUnchanged(journalPath);
+    if (!journal)
+        return Expected<bool>::failure(journal.error());
+    const auto refuse = [&](const QString &why) {
+        (*store)->keepLogOnClose();
+        (*journal)->keepLogOnClose();
+        return Expected<bool>::failure(why);
+    };
+    const Expected<QString> storeWorld = (*store)->worldIdIfAny();
+    if (!storeWorld)
+        return refuse(storeWorld.error());
+    const Expected<QString> journalWorld = (*journal)->worldIdIfAny();
+    if (!journalWorld)
+        return refuse(journalWorld.error());
+    // A store with an identity needs a journal with the same one. (A
+    // journal with one and a store without is an upgrade from the
+    // version before identities that stopped between the two files.)
+    if (!storeWorld->isEmpty() && *journalWorld != *storeWorld)
+        return refuse(WorldFiles::tr("%1 and %2 belong to different worlds (store %3, payment journal %4): the provider's"
+                                     " journal must be the one created with the store; refused (nothing was changed)")
+                          .arg(storePath, journalPath, *storeWorld,
+                               journalWorld->isEmpty() ? WorldFiles::tr("without an identity") : *journalWorld));
+    // A log beside either file: the last session did not end cleanly.
+    const bool unclean = (*store)->vouched() == Database::Vouched::Full || (*journal)->vouched() == Database::Vouched::Full;
+    if (const Expected<bool> agreed = BooksAgreement(**store, **journal).check(unclean); !agreed)
+        return refuse(agreed.error());
+    return true;
 }
 
 } // namespace
@@ -148,22 +186,8 @@ Expected<WorldPair> WorldFiles::open(const DataDirectory &directory)
                                               " (nothing was changed). Put the world's topup.sqlite back, or move the folder aside to"
                                               " start fresh")
                                    .arg(storePath, journalPath));
-    } else {
-        // Both files are checked, as a pair, before either is upgraded or written.
-        const Expected<QString> storeWorld = Database::inspect(storePath, storeSchema());
-        if (!storeWorld)
-            return Result::failure(storeWorld.error());
-        const Expected<QString> journalWorld = JournalGateway::inspect(journalPath);
-        if (!journalWorld)
-            return Result::failure(journalWorld.error());
-        // A store with an identity needs a journal with the same one. (A
-        // journal with one and a store without is an upgrade from the
-        // version before identities that stopped between the two files.)
-        if (!storeWorld->isEmpty() && *journalWorld != *storeWorld)
-            return Result::failure(WorldFiles::tr("%1 and %2 belong to different worlds (store %3, payment journal %4): the provider's"
-                                                  " journal must be the one created with the store; refused (nothing was changed)")
-                                       .arg(storePath, journalPath, *storeWorld,
-                                            journalWorld->isEmpty() ? WorldFiles::tr("without an identity") : *journalWorld));
+    } else if (const Expected<bool> agreed = checkPair(storePath, journalPath); !agreed) {
+        return Result::failure(agreed.error());
     }
 
     WorldPair pair;

@@ -241,16 +241,26 @@ Expected<std::shared_ptr<Database>> Database::open(const QString &path, const Sc
 
 Expected<QString> Database::inspect(const QString &path, const Schema &schema)
 {
-    const Expected<std::shared_ptr<Database>> database = openChecked(path, schema, Presence::MustExist);
+    const Expected<std::shared_ptr<Database>> database = openUnchanged(path, schema);
     if (!database)
         return Expected<QString>::failure(database.error());
-    QSqlQuery table((*database)->connection());
+    return (*database)->worldIdIfAny();
+}
+
+Expected<std::shared_ptr<Database>> Database::openUnchanged(const QString &path, const Schema &schema)
+{
+    return openChecked(path, schema, Presence::MustExist);
+}
+
+Expected<QString> Database::worldIdIfAny() const
+{
+    QSqlQuery table(connection());
     if (!table.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'world_identity'")))
-        return Expected<QString>::failure((*database)->describe(table.lastError()));
+        return Expected<QString>::failure(describe(table.lastError()));
     if (!table.next())
         return QString(); // from before identities
     table.finish();
-    return (*database)->worldId();
+    return worldId();
 }
 
 Expected<std::shared_ptr<Database>> Database::openChecked(const QString &path, const Schema &schema, Presence presence)
@@ -300,6 +310,7 @@ Expected<std::shared_ptr<Database>> Database::openChecked(const QString &path, c
     // A log beside the file (a crash, another connection) is folded into
     // the file by the last connection to close: not by one that refuses it.
     const bool foreignLog = existed && !closedCleanly;
+    database->m_foundLog = foreignLog;
     if (foreignLog)
         database->setCheckpointOnClose(false);
 

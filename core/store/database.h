@@ -55,6 +55,21 @@ public:
     // (no pragma, no migration), to check both files of a world first; its
     // world identity (empty when it has none yet).
     static Expected<QString> inspect(const QString &path, const Schema &schema);
+    // The connection inspect uses, kept open to read more before the file
+    // is opened for writing (see keepLogOnClose). Its vouched() says
+    // whether the last session ended cleanly (Deferred) or not (Full).
+    static Expected<std::shared_ptr<Database>> openUnchanged(const QString &path, const Schema &schema);
+    // The world identity, empty when the file has none or is from before identities.
+    Expected<QString> worldIdIfAny() const;
+    // Closing leaves the write-ahead log found beside the file at open as it
+    // is, even when this is the last connection: for a file refused after it
+    // was opened, which must stay byte for byte as it was. (A file opened
+    // without one keeps none: the empty log reading made goes with it.)
+    void keepLogOnClose()
+    {
+        if (m_foundLog)
+            setCheckpointOnClose(false);
+    }
 
     // Full: every page was read and every index compared at open (`PRAGMA integrity_check`), or the file
     // is new. Deferred: the file was closed cleanly (or is open in this
@@ -120,6 +135,7 @@ private:
     QString m_connectionName;
     QString m_key; // the file's place in the process-wide list of open files
     Vouched m_vouched = Vouched::Full;
+    bool m_foundLog = false; // a log (a crash's, or another connection's) was beside the file at open
     int m_version = 0;
     mutable int m_rawChecked = 0; // 0 unknown, 1 usable, -1 not
 };

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "statement.h"
+#include "storeschema.h"
 
 #include <QCoreApplication>
 
@@ -40,7 +41,9 @@ Schema journalSchema()
                                              " UNIQUE (chain_key, attempt, token))")}},
                    // The world's identity, the same random id as in the store.
                    Migration{2, {QStringLiteral("CREATE TABLE world_identity (id INTEGER PRIMARY KEY CHECK (id = 1),"
-                                                " world_id TEXT NOT NULL)")}}},
+                                                " world_id TEXT NOT NULL)")}},
+                   // The high-water mark of the books, the same row in the store (BooksAgreement).
+                   Migration{3, {booksAgreedTable()}}},
                   QStringLiteral("funding")};
 }
 
@@ -73,6 +76,11 @@ Expected<bool> JournalGateway::openAccount(const QString &token, Money funds, st
 Expected<QString> JournalGateway::inspect(const QString &path)
 {
     return Database::inspect(path, journalSchema());
+}
+
+Expected<std::shared_ptr<Database>> JournalGateway::openUnchanged(const QString &path)
+{
+    return Database::openUnchanged(path, journalSchema());
 }
 
 Expected<QString> JournalGateway::worldId() const

@@ -41,9 +41,12 @@ public:
 
     // Checks the file without changing it; its world identity (Database::inspect).
     static Expected<QString> inspect(const QString &path);
+    // The same checks, the connection kept (Database::openUnchanged).
+    static Expected<std::shared_ptr<Database>> openUnchanged(const QString &path);
 
     const QString &path() const noexcept;
     const Database &database() const noexcept { return *m_database; }
+    Database &database() noexcept { return *m_database; }
     // The world's identity (see Database::worldId); empty when not set.
     Expected<QString> worldId() const;
     Expected<bool> setWorldId(const QString &id);

@@ -40,6 +40,14 @@ QStringList attemptsIndexes()
 
 } // namespace
 
+QString booksAgreedTable()
+{
+    // journal_seq: the journal's last charge (charges.seq); attempt_id: the
+    // store's last attempt (attempts.id), both written at one clean stop.
+    return QStringLiteral("CREATE TABLE books_agreed (id INTEGER PRIMARY KEY CHECK (id = 1), journal_seq INTEGER NOT NULL,"
+                          " attempt_id INTEGER NOT NULL)");
+}
+
 Schema storeSchema()
 {
     Migration v1{1,
@@ -176,7 +184,10 @@ Schema storeSchema()
                      QStringLiteral("ALTER TABLE attempts_v3 RENAME TO attempts"),
                      QStringLiteral("CREATE INDEX packages_region ON packages (account_id, region)"),
                  } + attemptsIndexes()};
-    return Schema{QStringLiteral("store"), {v1, v2, v3}, QStringLiteral("world")};
+    // The high-water mark of the books, the same row in the journal: the
+    // last point both files were known to agree (BooksAgreement).
+    Migration v4{4, {booksAgreedTable()}};
+    return Schema{QStringLiteral("store"), {v1, v2, v3, v4}, QStringLiteral("world")};
 }
 
 } // namespace topup

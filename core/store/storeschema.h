@@ -8,4 +8,8 @@ namespace topup {
 // change; never edit one that has shipped.
 Schema storeSchema();
 
+// The table of the books' high-water mark, in both files' schemas (the
+// store's and the payment journal's): one row, written at each clean stop.
+QString booksAgreedTable();
+
 } // namespace topup

@@ -107,6 +107,37 @@
     </message>
 </context>
 <context>
+    <name>BooksAgreement</name>
+    <message>
+        <source>paid %1</source>
+        <translation>已支付 %1</translation>
+    </message>
+    <message>
+        <source>failed (%1) for %2</source>
+        <translation>失败（%1），金额 %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 disagree about the charges made since they were last known to agree: %3. The store and the provider&apos;s journal must be the two files written together (a write-ahead log emptied or taken from another copy breaks that); refused (nothing was changed). Put both files back as they were, or move the folder aside to start fresh</source>
+        <translation>%1 和 %2 对最后一次确认一致之后的扣款记录不一致：%3。存储和服务商的日志必须是一同写入的两个文件（被清空或取自另一份副本的预写日志会破坏这一点）；已拒绝（未做任何改动）。请将两个文件恢复原样，或将该文件夹移到别处以重新开始</translation>
+    </message>
+    <message>
+        <source>the payment journal ends at charge number %1, before charge number %2 that both files had agreed on</source>
+        <translation>支付日志止于第 %1 笔扣款，早于两个文件曾确认一致的第 %2 笔扣款</translation>
+    </message>
+    <message>
+        <source>the store has the charge %1 (attempt %2) written down as %3, and the payment journal has no such charge</source>
+        <translation>存储中记有扣款 %1（第 %2 次尝试），状态为%3，而支付日志中没有这笔扣款</translation>
+    </message>
+    <message>
+        <source>the charge %1 (attempt %2) is %3 in the store but %4 in the payment journal</source>
+        <translation>扣款 %1（第 %2 次尝试）在存储中为%3，在支付日志中却为%4</translation>
+    </message>
+    <message>
+        <source>the payment journal has the charge %1 (attempt %2) as %3, and the store has neither that charge nor its intent</source>
+        <translation>支付日志中记有扣款 %1（第 %2 次尝试），状态为%3，而存储中既没有这笔扣款，也没有它的扣款意向</translation>
+    </message>
+</context>
+<context>
     <name>CardExpiry</name>
     <message>
         <source>enter the expiry date as MM/YY, e.g. 08/27</source>
@@ -856,6 +887,41 @@
     <message>
         <source>this password is one of the most commonly used ones and easy to guess; choose another</source>
         <translation>这是最常用的密码之一，很容易被猜到，请换一个</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentChoices</name>
+    <message>
+        <source>%1 (expired)</source>
+        <extracomment>A card the saved rules name, past its expiry month</extracomment>
+        <translation>%1（已过期）</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyFormReader</name>
+    <message>
+        <source>enter the amount that starts a top-up</source>
+        <translation>请输入触发充值的数量</translation>
+    </message>
+    <message>
+        <source>enter a day from 1 to 31 (got &quot;%1&quot;)</source>
+        <translation>请输入 1 到 31 之间的日期（输入的是“%1”）</translation>
+    </message>
+    <message>
+        <source>enter an amount like 20.00, or nothing for no limit (got &quot;%1&quot;)</source>
+        <translation>请输入金额，例如 20.00；留空表示不限（输入的是“%1”）</translation>
+    </message>
+    <message>
+        <source>far too many top-ups a month (got &quot;%1&quot;)</source>
+        <translation>每月充值次数过多（输入的是“%1”）</translation>
+    </message>
+    <message>
+        <source>enter a whole number of top-ups, like 3, or nothing for no limit (got &quot;%1&quot;)</source>
+        <translation>请输入充值次数的整数，例如 3；留空表示不限（输入的是“%1”）</translation>
+    </message>
+    <message>
+        <source>This is at or above what %1 adds (%2): a top-up leaves the line still below it, so it tops up again and again; the preview shows the burst.</source>
+        <translation>该值不低于 %1 所增加的量（%2）：充值后线路仍低于此值，因此会一次又一次地充值；预览中可以看到这一连串充值。</translation>
     </message>
 </context>
 <context>
@@ -3013,6 +3079,10 @@ Qt 自身的选项同样适用，其中包括：
         <source>%1 was not removed: %2</source>
         <translation>未删除 %1：%2</translation>
     </message>
+    <message>
+        <source>%1 cannot be removed: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>topup::PolicyEditor</name>
@@ -3188,18 +3258,6 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>No fallback</source>
         <translation>无备用方式</translation>
-    </message>
-    <message>
-        <source>enter the amount that starts a top-up</source>
-        <translation>请输入触发充值的数量</translation>
-    </message>
-    <message>
-        <source>enter a day from 1 to 31</source>
-        <translation>请输入 1 至 31 之间的日期</translation>
-    </message>
-    <message>
-        <source>enter an amount like 20.00</source>
-        <translation>请输入金额，例如 20.00</translation>
     </message>
     <message>
         <source>Not saved: correct the fields marked in red.</source>

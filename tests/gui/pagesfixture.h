@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -98,6 +99,61 @@ inline std::unique_ptr<LinePage> openLinePage(Service &service, qint64 lineId)
     page->show();
     page->showLine(lineId);
     return page;
+}
+
+// Ana Lima's Visa card, valid to the end of 2030, with `cents` of funds.
+inline Expected<MethodRecord> addVisa(Service &service, qint64 cents)
+{
+    return service.addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Ana Lima"), QStringLiteral("4111 1111 1111 1111"),
+                                    QStringLiteral("12/30"), QStringLiteral("123"), Money::fromCents(cents)});
+}
+
+// A new account with a Visa card, a wallet and one 5 GB line; with a
+// threshold policy (below 1 GB buy 5 GB, card then wallet) when asked.
+struct LineWorld
+{
+    QTemporaryDir dir;
+    std::unique_ptr<Service> service;
+    MethodRecord card;
+    MethodRecord wallet;
+    LineRecord line;
+};
+
+inline std::unique_ptr<LineWorld> makeLineWorld(bool withPolicy)
+{
+    constexpr qint64 gigabyte = 1000 * 1000 * 1000;
+    auto world = std::make_unique<LineWorld>();
+    world->service = freshAccount(world->dir.path(), at("2027-04-10T10:00:00Z"));
+    if (!world->service)
+        return nullptr;
+    Service &service = *world->service;
+    const Expected<MethodRecord> card = addVisa(service, 10000);
+    const Expected<MethodRecord> wallet = service.addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(10000)});
+    const Expected<LineRecord> line = service.addLine(LineForm{QStringLiteral("Travel phone"), QStringLiteral("Japan"),
+                                                               UsageProfile::Light, 3, DataAmount(5 * gigabyte), VoiceAmount()});
+    if (!card || !wallet || !line)
+        return nullptr;
+    world->card = *card;
+    world->wallet = *wallet;
+    world->line = *line;
+    if (withPolicy) {
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageId(service, "5 GB data")};
+        policy.method = card->engineId();
+        policy.fallback = wallet->engineId();
+        if (!service.setPolicy(line->id, policy))
+            return nullptr;
+    }
+    return world;
+}
+
+// Replaces a field's text by typing, as a person does.
+inline void retype(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
 }
 
 // Runs `answer` on the next modal dialog once it is up (QTimer::singleShot

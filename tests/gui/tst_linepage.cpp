@@ -25,57 +25,9 @@ namespace {
 
 constexpr qint64 gigabyte = 1000 * 1000 * 1000;
 
-struct World
-{
-    QTemporaryDir dir;
-    std::unique_ptr<Service> service;
-    MethodRecord card;
-    MethodRecord wallet;
-    LineRecord line;
-};
-
-std::unique_ptr<LinePage> openLine(const World &world)
+std::unique_ptr<LinePage> openLine(const LineWorld &world)
 {
     return openLinePage(*world.service, world.line.id);
-}
-
-// A new account with a Visa card, a wallet and one 5 GB line; with a
-// threshold policy (below 1 GB buy 5 GB, card then wallet) when asked.
-std::unique_ptr<World> makeWorld(bool withPolicy)
-{
-    auto world = std::make_unique<World>();
-    world->service = freshAccount(world->dir.path(), at("2027-04-10T10:00:00Z"));
-    if (!world->service)
-        return nullptr;
-    Service &service = *world->service;
-    const Expected<MethodRecord> card = service.addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Ana Lima"),
-                                                                 QStringLiteral("4111 1111 1111 1111"), QStringLiteral("12/30"),
-                                                                 QStringLiteral("123"), Money::fromCents(10000)});
-    const Expected<MethodRecord> wallet = service.addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(10000)});
-    const Expected<LineRecord> line = service.addLine(LineForm{QStringLiteral("Travel phone"), QStringLiteral("Japan"),
-                                                               UsageProfile::Light, 3, DataAmount(5 * gigabyte), VoiceAmount()});
-    if (!card || !wallet || !line)
-        return nullptr;
-    world->card = *card;
-    world->wallet = *wallet;
-    world->line = *line;
-    if (withPolicy) {
-        Policy policy;
-        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageId(service, "5 GB data")};
-        policy.method = card->engineId();
-        policy.fallback = wallet->engineId();
-        if (!service.setPolicy(line->id, policy))
-            return nullptr;
-    }
-    return world;
-}
-
-void retype(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
 }
 
 } // namespace
@@ -87,7 +39,7 @@ class TestLinePage final : public QObject
 private slots:
     void dayThirtyTwoIsRefusedDayThirtyOneIsSavedAndPreviewed()
     {
-        auto world = makeWorld(false);
+        auto world = makeLineWorld(false);
         QVERIFY(world);
         Service &service = *world->service;
         const std::unique_ptr<LinePage> page = openLine(*world);
@@ -135,7 +87,7 @@ private slots:
 
     void previewFollowsTheEditsAndMarksBlockedTopUps()
     {
-        auto world = makeWorld(false);
+        auto world = makeLineWorld(false);
         QVERIFY(world);
         const std::unique_ptr<LinePage> page = openLine(*world);
         PolicyEditor *rules = page->rules();
@@ -166,7 +118,7 @@ private slots:
         // While the simulation plays, the clock moves every 200 ms, more
         // often than the preview's 300 ms pause after an edit: the preview
         // still follows it (it waited for the clock to stop).
-        auto world = makeWorld(false);
+        auto world = makeLineWorld(false);
         QVERIFY(world);
         const std::unique_ptr<LinePage> page = openLine(*world);
         PolicyEditor *rules = page->rules();
@@ -184,7 +136,7 @@ private slots:
 
     void leavingWithUnsavedRulesAsks()
     {
-        auto world = makeWorld(true);
+        auto world = makeLineWorld(true);
         QVERIFY(world);
         const Expected<LineRecord> other = world->service->addLine(LineForm{QStringLiteral("Tablet"), {}, UsageProfile::Light, 4,
                                                                            DataAmount(gigabyte), VoiceAmount()});
@@ -205,7 +157,7 @@ private slots:
 
     void rulesChangedElsewhereReplaceAnUntouchedForm()
     {
-        auto world = makeWorld(true);
+        auto world = makeLineWorld(true);
         QVERIFY(world);
         const std::unique_ptr<LinePage> page = openLine(*world);
         auto *below = child<QLineEdit>(page->rules(), "thresholdAmount");
@@ -229,7 +181,7 @@ private slots:
     {
         // Every clock step says methodsChanged (funds moved); the combo boxes
         // keep their items, so one the user has open is not reset under them.
-        auto world = makeWorld(true);
+        auto world = makeLineWorld(true);
         QVERIFY(world);
         const std::unique_ptr<LinePage> page = openLine(*world);
         QSignalSpy faultMethod(child<QComboBox>(page->test(), "faultMethod"), &QComboBox::currentIndexChanged);
@@ -247,7 +199,7 @@ private slots:
 
     void drainFiresTheTopUpAndShowsTheNewBalance()
     {
-        auto world = makeWorld(true);
+        auto world = makeLineWorld(true);
         QVERIFY(world);
         const std::unique_ptr<LinePage> page = openLine(*world);
         page->showTestTab();
@@ -264,7 +216,7 @@ private slots:
 
     void injectedDeclineIsPaidByTheFallbackAtTheSameAttempt()
     {
-        auto world = makeWorld(true);
+        auto world = makeLineWorld(true);
         QVERIFY(world);
         const std::unique_ptr<LinePage> page = openLine(*world);
         page->showTestTab();
@@ -296,7 +248,7 @@ private slots:
 
     void playAndJumpMoveTheClock()
     {
-        auto world = makeWorld(true);
+        auto world = makeLineWorld(true);
         QVERIFY(world);
         const std::unique_ptr<LinePage> page = openLine(*world);
         page->showTestTab();

@@ -93,15 +93,26 @@ private slots:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("brand");
         QTest::addColumn<QString>("wrongField"); // empty: every field valid
-        QTest::newRow("visa ok") << "4111111111111111" << "03/27" << "123" << "Visa" << "";
-        QTest::newRow("mastercard typed") << "5555 5555 5555 4444" << "01/29" << "456" << "Mastercard" << "";
+        QTest::addColumn<QString>("holder");
+        QTest::newRow("visa ok") << "4111111111111111" << "03/27" << "123" << "Visa" << "" << "Ana Lima";
+        QTest::newRow("mastercard typed") << "5555 5555 5555 4444" << "01/29" << "456" << "Mastercard" << "" << "Ana Lima";
         QTest::newRow("amex needs 4 digits") << "378282246310005" << "01/29" << "123" << "American Express"
-                                             << "securityCodeError";
-        QTest::newRow("amex with 4") << "378282246310005" << "01/29" << "1234" << "American Express" << "";
-        QTest::newRow("too short for visa") << "4111 1111" << "01/29" << "123" << "Visa" << "cardNumberError";
-        QTest::newRow("expired last month") << "4111111111111111" << "02/27" << "123" << "Visa" << "expiryError";
-        QTest::newRow("month 13") << "4111111111111111" << "13/29" << "123" << "Visa" << "expiryError";
-        QTest::newRow("unknown brand") << "9111111111111111" << "01/29" << "123" << "" << "cardNumberError";
+                                             << "securityCodeError" << "Ana Lima";
+        QTest::newRow("amex with 4") << "378282246310005" << "01/29" << "1234" << "American Express" << "" << "Ana Lima";
+        QTest::newRow("too short for visa") << "4111 1111" << "01/29" << "123" << "Visa" << "cardNumberError" << "Ana Lima";
+        QTest::newRow("expired last month") << "4111111111111111" << "02/27" << "123" << "Visa" << "expiryError" << "Ana Lima";
+        QTest::newRow("month 13") << "4111111111111111" << "13/29" << "123" << "Visa" << "expiryError" << "Ana Lima";
+        QTest::newRow("unknown brand") << "9111111111111111" << "01/29" << "123" << "" << "cardNumberError" << "Ana Lima";
+        // Every field keeps what was typed, and says why it is not valid.
+        QTest::newRow("letter in the number") << "4111 1111 1111 111a" << "01/29" << "123" << "" << "cardNumberError" << "Ana Lima";
+        QTest::newRow("five-digit code") << "4111111111111111" << "01/29" << "12345" << "Visa" << "securityCodeError" << "Ana Lima";
+        QTest::newRow("long expiry") << "4111111111111111" << "01/2029x" << "123" << "Visa" << "expiryError" << "Ana Lima";
+        QTest::newRow("holder with a direction override") << "4111111111111111" << "01/29" << "123" << "Visa" << "holderError"
+                                                          << QStringLiteral("Ana \u202EamiL");
+        QTest::newRow("holder with a control character") << "4111111111111111" << "01/29" << "123" << "Visa" << "holderError"
+                                                         << QStringLiteral("Ana\u0007Lima");
+        QTest::newRow("holder with an isolate") << "4111111111111111" << "01/29" << "123" << "Visa" << "holderError"
+                                                << QStringLiteral("Ana \u2067Lima\u2069");
     }
 
     void liveValidation()
@@ -111,6 +122,7 @@ private slots:
         QFETCH(QString, code);
         QFETCH(QString, brand);
         QFETCH(QString, wrongField);
+        QFETCH(QString, holder);
         QTemporaryDir dir;
         auto service = freshAccount(dir.path(), at("2027-03-10T10:00:00Z"));
         QVERIFY(service);
@@ -120,7 +132,13 @@ private slots:
         type(dialog, "cardNumber", number);
         type(dialog, "expiry", expiry);
         type(dialog, "securityCode", code);
-        type(dialog, "holder", QStringLiteral("Ana Lima"));
+        // Typed, or pasted for the characters no key gives.
+        auto *holderField = dialog->findChild<QLineEdit *>(QStringLiteral("holder"));
+        holderField->clear();
+        holderField->insert(holder);
+        const std::pair<const char *, QString> typed[] = {{"cardNumber", number}, {"expiry", expiry}, {"securityCode", code}, {"holder", holder}};
+        for (const auto &[name, text] : typed)
+            QCOMPARE(dialog->findChild<QLineEdit *>(QLatin1String(name))->text(), text);
         QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("brand"))->text(), brand);
         for (const char *name : {"cardNumberError", "expiryError", "securityCodeError", "holderError", "fundsError"}) {
             auto *error = dialog->findChild<ErrorLabel *>(QLatin1String(name));
@@ -131,7 +149,7 @@ private slots:
         dialog->close();
     }
 
-    void removingAMethodAPolicyUsesNamesTheLine()
+    void removingAMethodAPolicyUsesIsRefusedBeforeTheConfirmation()
     {
         QTemporaryDir dir;
         auto service = freshAccount(dir.path(), at("2027-03-10T10:00:00Z"));
@@ -151,18 +169,30 @@ private slots:
         page.resize(1000, 600);
         page.show();
         page.view()->selectRow(0);
+        // Refused at once, naming the line: no "Remove …?" asked first.
         QString refusal;
-        answerNextModal([&](QDialog *question) {
-            auto *box = qobject_cast<QMessageBox *>(question);
+        bool confirmationAsked = false;
+        answerNextModal([&](QDialog *shown) {
+            auto *box = qobject_cast<QMessageBox *>(shown);
             QVERIFY(box);
-            answerNextModal([&](QDialog *warning) {
-                refusal = qobject_cast<QMessageBox *>(warning)->text();
-            });
+            confirmationAsked = box->button(QMessageBox::Yes) != nullptr;
+            refusal = box->text();
+        });
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("remove")), Qt::LeftButton);
+        QVERIFY(!confirmationAsked);
+        QVERIFY2(refusal.contains(QLatin1String("cannot be removed")) && refusal.contains(QLatin1String("Travel phone")),
+                 qPrintable(refusal));
+        QCOMPARE(service->methods()->size(), std::size_t(1));
+
+        // Once no rules use it, the confirmation comes, and Yes removes it.
+        QVERIFY(service->setPolicy(line->id, std::nullopt));
+        answerNextModal([&](QDialog *shown) {
+            auto *box = qobject_cast<QMessageBox *>(shown);
+            QVERIFY(box && box->button(QMessageBox::Yes));
             QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
         });
         QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("remove")), Qt::LeftButton);
-        QVERIFY2(refusal.contains(QLatin1String("Travel phone")), qPrintable(refusal));
-        QCOMPARE(service->methods()->size(), std::size_t(1));
+        QVERIFY(service->methods()->empty());
     }
 
     void theSelectionSurvivesClockSteps()

@@ -43,9 +43,7 @@ std::unique_ptr<World> usedPhone()
     if (!world->service)
         return nullptr;
     Service &service = *world->service;
-    const Expected<MethodRecord> card = service.addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Ana Lima"),
-                                                                 QStringLiteral("4111 1111 1111 1111"), QStringLiteral("12/30"),
-                                                                 QStringLiteral("123"), Money::fromCents(100000)});
+    const Expected<MethodRecord> card = addVisa(service, 100000);
     const Expected<LineRecord> line = service.addLine(LineForm{QStringLiteral("Phone"), QStringLiteral("Germany"),
                                                                UsageProfile::Regular, 5, DataAmount(2 * gigabyte), VoiceAmount()});
     if (!card || !line)

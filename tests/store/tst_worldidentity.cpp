@@ -78,10 +78,12 @@ bool makeLegacyStore(const QString &path)
     return bool(db);
 }
 
-// As the previous schema version left a journal: no identity table, version 1.
+// As the version before identities left a journal: no identity table (nor
+// the books' mark that came later), version 1.
 bool makeLegacy(const QString &path)
 {
-    return sql(path, {QStringLiteral("DROP TABLE world_identity"), QStringLiteral("PRAGMA user_version = 1"),
+    return sql(path, {QStringLiteral("DROP TABLE world_identity"), QStringLiteral("DROP TABLE books_agreed"),
+                      QStringLiteral("PRAGMA user_version = 1"),
                       QStringLiteral("PRAGMA user_version")})
         == QLatin1String("1");
 }

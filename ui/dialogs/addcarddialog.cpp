@@ -4,6 +4,7 @@
 #include "domain/cardexpiry.h"
 #include "domain/cardnumber.h"
 #include "domain/cardsecuritycode.h"
+#include "domain/printabletext.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
 
@@ -14,7 +15,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpressionValidator>
 #include <QVBoxLayout>
 
 namespace topup {
@@ -45,12 +45,9 @@ AddCardDialog::AddCardDialog(Service &service, QWidget *parent)
 
     m_kind->addItem(QString(), int(MethodKind::CreditCard));
     m_kind->addItem(QString(), int(MethodKind::DebitCard));
-    m_number->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9 ]{0,23}")), m_number));
     m_number->setInputMethodHints(Qt::ImhDigitsOnly | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
     m_code->setEchoMode(QLineEdit::Password);
-    m_code->setMaxLength(4);
     m_code->setInputMethodHints(Qt::ImhDigitsOnly | Qt::ImhSensitiveData);
-    m_expiry->setMaxLength(7);
     m_funds->setText(QStringLiteral("500.00"));
     m_brand->setMinimumWidth(m_brand->fontMetrics().horizontalAdvance(QStringLiteral("American Express")) + 8);
     m_intro->setWordWrap(true);
@@ -152,8 +149,11 @@ void AddCardDialog::validate()
     const Expected<bool> code = checkSecurityCode(m_code->text(), brand.value_or(CardBrand::Visa));
     m_codeError->setError(m_code->text().isEmpty() || code ? QString() : code.error());
 
-    const bool holderOk = !m_holder->text().simplified().isEmpty() && m_holder->text().simplified().size() <= 100;
-    m_holderError->setError(m_holder->text().simplified().size() > 100 ? tr("at most 100 characters") : QString());
+    // Control and text direction characters are refused, not dropped: the name stays as typed.
+    const std::optional<QString> unprintable = PrintableText::problem(m_holder->text());
+    const bool tooLong = m_holder->text().simplified().size() > 100;
+    const bool holderOk = !m_holder->text().simplified().isEmpty() && !tooLong && !unprintable;
+    m_holderError->setError(unprintable ? *unprintable : tooLong ? tr("at most 100 characters") : QString());
 
     const Expected<Money> funds = Money::parse(m_funds->text().trimmed());
     m_fundsError->setError(funds ? QString() : tr("enter an amount like 500.00"));

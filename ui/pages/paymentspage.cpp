@@ -158,6 +158,11 @@ void PaymentsPage::remove()
     const std::optional<MethodRecord> method = selectedMethod();
     if (!method)
         return;
+    // A method that rules still use is refused before asking, not after.
+    if (const Expected<bool> allowed = m_service.canRemoveMethod(method->id); !allowed) {
+        QMessageBox::warning(this, tr("Remove payment method"), tr("%1 cannot be removed: %2").arg(method->label(), allowed.error()));
+        return;
+    }
     if (QMessageBox::question(this, tr("Remove payment method"), tr("Remove %1 from your account?").arg(method->label()),
                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         != QMessageBox::Yes)

@@ -2,11 +2,14 @@
 
 #include "displayformat.h"
 #include "amountunits.h"
+#include "paymentchoices.h"
 #include "dialogs/rulesadvisordialog.h"
 #include "policyerrors.h"
+#include "policyformreader.h"
 #include "scenario/policyjson.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
+#include "widgets/fieldmessages.h"
 #include "widgets/policypreviewpanel.h"
 
 #include <QCheckBox>
@@ -19,28 +22,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpressionValidator>
 #include <QTableView>
 #include <QTimeEdit>
 #include <QTimer>
 #include <QVBoxLayout>
 
+
 namespace topup {
 namespace {
 
 constexpr qint64 gigabyte = 1000 * 1000 * 1000;
-
-// What the method choices show; a clock step announces methodsChanged too,
-// and refilling unchanged combo boxes would close an open one under the user.
-QString methodChoices(Service &service)
-{
-    QStringList labels;
-    if (const Expected<std::vector<MethodRecord>> methods = service.methods()) {
-        for (const MethodRecord &method : *methods)
-            labels << method.engineId() + QLatin1Char('=') + method.label();
-    }
-    return labels.join(QLatin1Char('\n'));
-}
 
 QLabel *small(QLabel *label)
 {
@@ -59,7 +50,7 @@ PolicyEditor::PolicyEditor(Service &service, QWidget *parent)
     m_previewTimer->setInterval(previewDelayMs);
     connect(m_previewTimer, &QTimer::timeout, this, &PolicyEditor::refreshPreview);
     connect(&m_service, &Service::methodsChanged, this, [this] {
-        if (methodChoices(m_service) == m_methodChoices)
+        if (PaymentChoices::forRules(m_service, storedPolicy()) == m_methodChoices)
             return;
         const QString before = snapshot();
         const bool dirty = isDirty();
@@ -94,13 +85,13 @@ void PolicyEditor::build()
     m_belowLabel = new QLabel(m_thresholdGroup);
     m_below = new QLineEdit(m_thresholdGroup);
     m_below->setObjectName(QStringLiteral("thresholdAmount"));
-    m_below->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,9}([.][0-9]{0,6})?")), m_below));
     m_unit = new QComboBox(m_thresholdGroup);
     m_unit->setObjectName(QStringLiteral("thresholdUnit"));
     m_thresholdPackageLabel = new QLabel(m_thresholdGroup);
     m_thresholdPackage = new QComboBox(m_thresholdGroup);
     m_thresholdPackage->setObjectName(QStringLiteral("thresholdPackage"));
     m_belowError = new ErrorLabel(QStringLiteral("thresholdAmountError"), m_thresholdGroup);
+    m_belowWarning = new ErrorLabel(QStringLiteral("thresholdAmountWarning"), m_thresholdGroup, StateColor::Warning);
     m_thresholdError = new ErrorLabel(QStringLiteral("thresholdError"), m_thresholdGroup);
     auto *threshold = new QGridLayout(m_thresholdGroup);
     threshold->addWidget(m_resourceLabel, 0, 0);
@@ -112,6 +103,7 @@ void PolicyEditor::build()
     threshold->addWidget(m_thresholdPackageLabel, 3, 0);
     threshold->addWidget(m_thresholdPackage, 3, 1, 1, 2);
     threshold->addWidget(m_thresholdError, 4, 1, 1, 2);
+    threshold->addWidget(m_belowWarning, 5, 1, 1, 2);
     threshold->setColumnStretch(1, 1);
 
     m_monthlyGroup = new QGroupBox(this);
@@ -120,8 +112,7 @@ void PolicyEditor::build()
     m_dayLabel = new QLabel(m_monthlyGroup);
     m_day = new QLineEdit(m_monthlyGroup);
     m_day->setObjectName(QStringLiteral("monthlyDay"));
-    m_day->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,3}")), m_day));
-    m_day->setMaximumWidth(m_day->fontMetrics().horizontalAdvance(QStringLiteral("0000")) + 24);
+    m_day->setMaximumWidth(m_day->fontMetrics().horizontalAdvance(QStringLiteral("00000")) + 24);
     m_dayHint = small(new QLabel(m_monthlyGroup));
     m_dayError = new ErrorLabel(QStringLiteral("monthlyDayError"), m_monthlyGroup);
     m_timeLabel = new QLabel(m_monthlyGroup);
@@ -170,7 +161,6 @@ void PolicyEditor::build()
     m_maxLabel = new QLabel(m_limitsGroup);
     m_max = new QLineEdit(m_limitsGroup);
     m_max->setObjectName(QStringLiteral("maxPerMonth"));
-    m_max->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,15}")), m_max));
     m_maxError = new ErrorLabel(QStringLiteral("maxPerMonthError"), m_limitsGroup);
     auto *limits = new QGridLayout(m_limitsGroup);
     limits->addWidget(m_capLabel, 0, 0);
@@ -182,6 +172,16 @@ void PolicyEditor::build()
     limits->setColumnStretch(1, 1);
 
     m_policyError = new ErrorLabel(QStringLiteral("policyError"), this);
+    // In the form's order, the precise paths first.
+    m_messages.add(QStringLiteral("threshold.below"), m_belowError, m_below);
+    m_messages.add(QStringLiteral("threshold"), m_thresholdError, m_thresholdPackage);
+    m_messages.add(QStringLiteral("monthly.day"), m_dayError, m_day);
+    m_messages.add(QStringLiteral("monthly"), m_monthlyError, m_monthlyPackage);
+    m_messages.add(QStringLiteral("method"), m_methodError, m_method);
+    m_messages.add(QStringLiteral("fallback"), m_fallbackError, m_fallback);
+    m_messages.add(QStringLiteral("monthly_cap"), m_capError, m_cap);
+    m_messages.add(QStringLiteral("max_per_month"), m_maxError, m_max);
+    m_messages.setRest(m_policyError, m_enabled);
     m_savedNote = small(new QLabel(this));
     m_savedNote->setObjectName(QStringLiteral("savedNote"));
     m_save = new QPushButton(this);
@@ -213,8 +213,13 @@ void PolicyEditor::build()
     layout->addLayout(form, 2);
     layout->addWidget(m_preview, 3);
 
-    for (QLineEdit *edit : {m_below, m_day, m_cap, m_max})
+    for (QLineEdit *edit : {m_below, m_day, m_cap, m_max}) {
         connect(edit, &QLineEdit::textEdited, this, &PolicyEditor::edited);
+        connect(edit, &QLineEdit::returnPressed, this, [this] {
+            if (isDirty())
+                save();
+        });
+    }
     for (QComboBox *box : {m_unit, m_thresholdPackage, m_monthlyPackage, m_method, m_fallback})
         connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &PolicyEditor::edited);
     connect(m_resource, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
@@ -315,7 +320,7 @@ void PolicyEditor::fillChoices()
 {
     const bool wasLoading = std::exchange(m_loading, true);
     const QString currency = DisplayFormat::currencyOf(m_service);
-    m_methodChoices = methodChoices(m_service);
+    m_methodChoices = PaymentChoices::forRules(m_service, storedPolicy());
     const QString thresholdPackage = m_thresholdPackage->currentData().toString();
     const QString monthlyPackage = m_monthlyPackage->currentData().toString();
     const QString method = m_method->currentData().toString();
@@ -323,6 +328,7 @@ void PolicyEditor::fillChoices()
     for (QComboBox *box : {m_thresholdPackage, m_monthlyPackage, m_method, m_fallback})
         box->clear();
     m_packageNames.clear();
+    m_packages.clear();
     m_methodLabels.clear();
     // The line's own region's packages: all its top-ups may buy.
     if (const Expected<std::vector<PackageRecord>> packages =
@@ -333,6 +339,7 @@ void PolicyEditor::fillChoices()
             const QString text = tr("%1 — %2").arg(name, DisplayFormat::money(record.package.price, currency));
             m_thresholdPackage->addItem(text, record.package.id);
             m_monthlyPackage->addItem(text, record.package.id);
+            m_packages.insert(record.package.id, record.package);
         }
     }
     // Names of every package of the account: saved rules may still buy one
@@ -343,12 +350,10 @@ void PolicyEditor::fillChoices()
     }
     m_method->addItem(tr("Choose a method"), QString());
     m_fallback->addItem(tr("No fallback"), QString());
-    if (const Expected<std::vector<MethodRecord>> methods = m_service.methods()) {
-        for (const MethodRecord &record : *methods) {
-            m_method->addItem(record.label(), record.engineId());
-            m_fallback->addItem(record.label(), record.engineId());
-            m_methodLabels.insert(record.engineId(), record.label());
-        }
+    for (const auto &[id, label] : m_methodChoices) {
+        m_method->addItem(label, id);
+        m_fallback->addItem(label, id);
+        m_methodLabels.insert(id, label);
     }
     const auto select = [](QComboBox *box, const QString &id) { box->setCurrentIndex(std::max(0, box->findData(id))); };
     select(m_thresholdPackage, thresholdPackage);
@@ -394,7 +399,6 @@ void PolicyEditor::loadPolicy(const std::optional<Policy> &policy)
     fillForm(policy);
     m_saved = snapshot();
     m_savedPolicy = policy ? PolicyJson::write(*policy) : QJsonObject();
-    showErrors({});
     m_savedNote->clear();
     edited();
 }
@@ -445,7 +449,6 @@ RulesAdvisorDialog *PolicyEditor::openAdvisor()
 void PolicyEditor::useSuggestion(const Policy &policy)
 {
     fillForm(policy);
-    showErrors({});
     edited();
     m_savedNote->setText(isDirty() ? tr("Suggested rules filled in: Save keeps them.") : tr("These are the rules already saved."));
 }
@@ -469,8 +472,9 @@ void PolicyEditor::edited()
 {
     if (m_loading)
         return;
+    validate();
     const bool dirty = isDirty();
-    m_save->setEnabled(dirty);
+    m_save->setEnabled(dirty && m_problems.isEmpty());
     m_cancel->setEnabled(dirty);
     if (dirty != m_wasDirty) {
         m_wasDirty = dirty;
@@ -481,96 +485,79 @@ void PolicyEditor::edited()
     m_previewTimer->start();
 }
 
-std::optional<Policy> PolicyEditor::readForm(QHash<QString, QString> &errors) const
+PolicyFormInput PolicyEditor::input() const
 {
-    Policy policy;
-    policy.enabled = m_enabled->isChecked();
-    if (m_thresholdGroup->isChecked()) {
-        ThresholdTrigger threshold;
-        threshold.resource = Resource(m_resource->currentData().toInt());
-        threshold.package = m_thresholdPackage->currentData().toString();
-        const QString amount = m_below->text().trimmed() + QLatin1Char(' ') + m_unit->currentData().toString();
-        if (m_below->text().trimmed().isEmpty()) {
-            errors.insert(QStringLiteral("threshold.below"), tr("enter the amount that starts a top-up"));
-        } else if (threshold.resource == Resource::Data) {
-            const Expected<DataAmount> below = DataAmount::parse(amount);
-            below ? void(threshold.below = below->bytes()) : void(errors.insert(QStringLiteral("threshold.below"), below.error()));
-        } else {
-            const Expected<VoiceAmount> below = VoiceAmount::parse(amount);
-            below ? void(threshold.below = below->seconds()) : void(errors.insert(QStringLiteral("threshold.below"), below.error()));
+    PolicyFormInput input;
+    input.enabled = m_enabled->isChecked();
+    input.threshold = m_thresholdGroup->isChecked();
+    input.resource = Resource(m_resource->currentData().toInt());
+    input.below = m_below->text();
+    input.unit = m_unit->currentData().toString();
+    input.thresholdPackage = m_thresholdPackage->currentData().toString();
+    input.monthly = m_monthlyGroup->isChecked();
+    input.day = m_day->text();
+    input.minuteOfDay = m_time->time().hour() * 60 + m_time->time().minute();
+    input.monthlyPackage = m_monthlyPackage->currentData().toString();
+    input.method = m_method->currentData().toString();
+    input.fallback = m_fallback->currentData().toString();
+    input.cap = m_cap->text();
+    input.max = m_max->text();
+    return input;
+}
+
+void PolicyEditor::validate()
+{
+    if (m_lineId == 0) {
+        m_problems.clear();
+        showErrors({});
+        m_belowWarning->setError(QString());
+        return;
+    }
+    PolicyFormReading reading = PolicyFormReader::read(input());
+    // Every field at once: what is not a value at all, and what the service
+    // refuses of the rest (its word on a stand-in value is not shown).
+    if (const Expected<bool> checked = m_service.checkPolicy(m_lineId, reading.policy); !checked) {
+        const QHash<QString, QString> refused = PolicyErrors::byField(checked.error());
+        for (auto it = refused.cbegin(); it != refused.cend(); ++it) {
+            if (!reading.errors.contains(it.key()))
+                reading.errors.insert(it.key(), it.value());
         }
-        policy.threshold = threshold;
     }
-    if (m_monthlyGroup->isChecked()) {
-        MonthlyTrigger monthly;
-        bool number = false;
-        monthly.day = m_day->text().toInt(&number);
-        if (!number)
-            errors.insert(QStringLiteral("monthly.day"), tr("enter a day from 1 to 31"));
-        monthly.minuteOfDay = m_time->time().hour() * 60 + m_time->time().minute();
-        monthly.package = m_monthlyPackage->currentData().toString();
-        policy.monthly = monthly;
-    }
-    policy.method = m_method->currentData().toString();
-    policy.fallback = m_fallback->currentData().toString();
-    if (!m_cap->text().trimmed().isEmpty()) {
-        const Expected<Money> cap = Money::parse(m_cap->text().trimmed());
-        cap ? void(policy.monthlyCap = *cap) : void(errors.insert(QStringLiteral("monthly_cap"), tr("enter an amount like 20.00")));
-    }
-    if (!m_max->text().isEmpty())
-        policy.maxPerMonth = m_max->text().toLongLong();
-    if (!errors.isEmpty())
-        return std::nullopt;
-    return policy;
+    m_problems = reading.errors;
+    m_policy = reading.policy;
+    showErrors(m_problems);
+    showThresholdWarning();
+}
+
+void PolicyEditor::showThresholdWarning()
+{
+    const std::optional<ThresholdTrigger> &threshold = m_policy.threshold;
+    const bool known = threshold && !m_problems.contains(QStringLiteral("threshold.below")) && m_packages.contains(threshold->package);
+    m_belowWarning->setError(known ? PolicyFormReader::thresholdWarning(*threshold, m_packages.value(threshold->package),
+                                                                        m_packageNames.value(threshold->package), m_units)
+                                   : QString());
 }
 
 void PolicyEditor::showErrors(const QHash<QString, QString> &errors)
 {
-    QHash<QString, QString> rest = errors;
-    const auto take = [&rest](const QString &prefix) {
-        QStringList found;
-        for (auto it = rest.begin(); it != rest.end();) {
-            if (it.key() == prefix || it.key().startsWith(prefix + QLatin1Char('.'))) {
-                found << it.value();
-                it = rest.erase(it);
-            } else {
-                ++it;
-            }
-        }
-        return found.join(QLatin1Char('\n'));
-    };
-    m_belowError->setError(take(QStringLiteral("threshold.below")));
-    m_thresholdError->setError(take(QStringLiteral("threshold")));
-    m_dayError->setError(take(QStringLiteral("monthly.day")));
-    m_monthlyError->setError(take(QStringLiteral("monthly")));
-    m_methodError->setError(take(QStringLiteral("method")));
-    m_fallbackError->setError(take(QStringLiteral("fallback")));
-    m_capError->setError(take(QStringLiteral("monthly_cap")));
-    m_maxError->setError(take(QStringLiteral("max_per_month")));
-    QStringList others;
-    for (auto it = rest.cbegin(); it != rest.cend(); ++it)
-        others << it.value();
-    m_policyError->setError(others.join(QLatin1Char('\n')));
+    m_messages.show(errors);
 }
 
 void PolicyEditor::refreshPreview()
 {
     if (m_lineId == 0)
         return;
-    QHash<QString, QString> errors;
-    const std::optional<Policy> policy = readForm(errors);
-    if (!policy) {
-        showErrors(errors);
+    validate();
+    if (!m_problems.isEmpty()) {
         m_preview->showInvalid();
         return;
     }
-    const Expected<LineOutlook> outlook = m_service.previewPolicy(m_lineId, *policy, previewDays);
+    const Expected<LineOutlook> outlook = m_service.previewPolicy(m_lineId, m_policy, previewDays);
     if (!outlook) {
         showErrors(PolicyErrors::byField(outlook.error()));
         m_preview->showInvalid();
         return;
     }
-    showErrors({});
     m_preview->showOutlook(*outlook, m_packageNames, m_methodLabels);
 }
 
@@ -584,21 +571,25 @@ bool PolicyEditor::save()
     if (m_lineId == 0)
         return false;
     m_previewTimer->stop();
-    QHash<QString, QString> errors;
-    const std::optional<Policy> policy = readForm(errors);
-    if (!policy) {
-        showErrors(errors);
-        return false;
-    }
-    const Expected<bool> stored = m_service.setPolicy(m_lineId, *policy);
-    if (!stored) {
-        showErrors(PolicyErrors::byField(stored.error()));
+    validate();
+    if (!m_problems.isEmpty()) {
         m_savedNote->setText(tr("Not saved: correct the fields marked in red."));
+        m_messages.focusFirst();
         return false;
     }
+    const Expected<bool> stored = m_service.setPolicy(m_lineId, m_policy);
+    if (!stored) {
+        m_problems = PolicyErrors::byField(stored.error());
+        showErrors(m_problems);
+        m_savedNote->setText(tr("Not saved: correct the fields marked in red."));
+        m_messages.focusFirst();
+        return false;
+    }
+    // An expired card the old rules named is offered no more.
+    if (PaymentChoices::forRules(m_service, m_policy) != m_methodChoices)
+        fillChoices();
     m_saved = snapshot();
-    m_savedPolicy = PolicyJson::write(*policy);
-    showErrors({});
+    m_savedPolicy = PolicyJson::write(m_policy);
     edited();
     m_savedNote->setText(tr("Saved."));
     refreshPreview();

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "appsettings.h"
+#include "domain/package.h"
 #include "domain/policy.h"
+#include "widgets/fieldmessages.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -9,6 +11,8 @@
 #include <QWidget>
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -23,15 +27,19 @@ class QTimer;
 namespace topup {
 
 class ErrorLabel;
+struct PolicyFormInput;
 class PolicyPreviewPanel;
 class PreviewModel;
 class RulesAdvisorDialog;
 class Service;
 
-// The "Rules" tab of a line: the auto top-up policy as a form, an inline
-// message under each field from the service's own checks (SPEC §2), and
-// beside it a 30-day preview that follows the edits (debounced). Save is
-// one Service::setPolicy call; Cancel puts back what is saved.
+// The "Rules" tab of a line: the auto top-up policy as a form that keeps
+// every character typed, a message under each field that is not valid —
+// all of them at once, from the form's reading and the service's own
+// checks (SPEC §2) — with Save off until none is left, a warning when the
+// threshold is at or above the package it buys, and beside it a 30-day
+// preview that follows the edits (debounced). Save is one
+// Service::setPolicy call; Cancel puts back what is saved.
 class PolicyEditor final : public QWidget
 {
     Q_OBJECT
@@ -46,6 +54,7 @@ public:
     void setLine(qint64 lineId);
     qint64 lineId() const noexcept { return m_lineId; }
     bool isDirty() const;
+    // Saves valid rules; with problems, saves nothing and focuses the first.
     bool save();
     void discard();
     PreviewModel *previewModel() const;
@@ -76,16 +85,20 @@ private:
     void followStoredPolicy();
     void fillUnits();
     void edited();
-    // The policy the form describes; local problems (what the service
-    // cannot be asked about, such as an amount that is not a number) go into `errors`.
-    std::optional<Policy> readForm(QHash<QString, QString> &errors) const;
+    PolicyFormInput input() const;
+    // Reads the form and asks the service: m_policy and m_problems.
+    void validate();
+    void showThresholdWarning();
     void showErrors(const QHash<QString, QString> &errors);
     QString snapshot() const;
 
     Service &m_service;
     qint64 m_lineId = 0;
     QString m_saved;
-    QString m_methodChoices;
+    std::vector<std::pair<QString, QString>> m_methodChoices; // engine id, label
+    Policy m_policy;                   // as the form reads, valid or not
+    QHash<QString, QString> m_problems; // by field path; empty: Save may save
+    FieldMessages m_messages;
     QJsonObject m_savedPolicy; // as the service has it, to notice a change made elsewhere
     bool m_loading = false;
     bool m_wasDirty = false;
@@ -100,6 +113,7 @@ private:
     QLabel *m_thresholdPackageLabel;
     QComboBox *m_thresholdPackage;
     ErrorLabel *m_belowError;
+    ErrorLabel *m_belowWarning;
     ErrorLabel *m_thresholdError;
     QGroupBox *m_monthlyGroup;
     QLabel *m_dayLabel;
@@ -136,6 +150,7 @@ private:
     PolicyPreviewPanel *m_preview;
     QTimer *m_previewTimer;
     QHash<QString, QString> m_packageNames;
+    QHash<QString, Package> m_packages;
     QHash<QString, QString> m_methodLabels;
 };
 

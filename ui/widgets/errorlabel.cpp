@@ -1,7 +1,5 @@
 #include "errorlabel.h"
 
-#include "statecolors.h"
-
 #include <QEvent>
 
 namespace topup {
@@ -14,9 +12,11 @@ ErrorLabel::ErrorLabel(QWidget *parent) : QLabel(parent)
     applyColour();
 }
 
-ErrorLabel::ErrorLabel(const QString &objectName, QWidget *parent) : ErrorLabel(parent)
+ErrorLabel::ErrorLabel(const QString &objectName, QWidget *parent, StateColor colour) : ErrorLabel(parent)
 {
     setObjectName(objectName);
+    m_colour = colour;
+    applyColour();
 }
 
 void ErrorLabel::setError(const QString &message)
@@ -57,7 +57,7 @@ void ErrorLabel::changeEvent(QEvent *event)
 void ErrorLabel::applyColour()
 {
     QPalette colours = palette();
-    const QColor error = stateColor(StateColor::Error, colours);
+    const QColor error = stateColor(m_colour, colours);
     if (colours.color(QPalette::WindowText) != error) {
         colours.setColor(QPalette::WindowText, error);
         setPalette(colours);
