@@ -146,7 +146,9 @@ void RulesAdvisorDialog::closeEvent(QCloseEvent *event)
 
 bool RulesAdvisorDialog::isRunning() const
 {
-    return m_task && m_task->isRunning();
+    // Until the run's answer is shown, not until its thread ends: the answer
+    // is still on its way (queued) when the thread has ended.
+    return m_task != nullptr;
 }
 
 void RulesAdvisorDialog::run()
