@@ -29,22 +29,6 @@
 using namespace topup;
 using namespace topup::testing;
 
-namespace {
-
-// Steps a combo box to the entry holding `data`, with the keyboard.
-bool choose(QComboBox *combo, const QVariant &data)
-{
-    const int index = combo->findData(data);
-    if (index < 0)
-        return false;
-    combo->setFocus();
-    while (combo->currentIndex() != index)
-        QTest::keyClick(combo, combo->currentIndex() < index ? Qt::Key_Down : Qt::Key_Up);
-    return true;
-}
-
-} // namespace
-
 class TestAddLine final : public QObject
 {
     Q_OBJECT
