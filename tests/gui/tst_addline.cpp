@@ -160,6 +160,14 @@ private slots:
         QVERIFY(!buy->isEnabled());
         QVERIFY2(child<ErrorLabel>(dialog, "lineNameError")->text().contains(QLatin1String("U+202E")),
                  qPrintable(child<ErrorLabel>(dialog, "lineNameError")->text()));
+        // However long, a name stays as typed (pasted), and is refused with the limit.
+        const QString longName = QString(200, QLatin1Char('x'));
+        name->selectAll();
+        name->insert(longName);
+        QCOMPARE(name->text(), longName);
+        QVERIFY(!buy->isEnabled());
+        QVERIFY2(child<ErrorLabel>(dialog, "lineNameError")->text().contains(QLatin1String("at most 60 characters")),
+                 qPrintable(child<ErrorLabel>(dialog, "lineNameError")->text()));
         // The price follows the package, in the account's currency.
         QVERIFY(choose(child<QComboBox>(dialog, "region"), QStringLiteral("GLOBAL")));
         QVERIFY2(buy->text().contains(QLatin1String("EUR")), qPrintable(buy->text()));
