@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace topup {
 namespace {
@@ -99,6 +100,8 @@ UsageChart::UsageChart(QWidget *parent) : QChartView(parent)
     m_data->attachAxis(m_dataAxis);
     m_voice->attachAxis(m_time);
     m_voice->attachAxis(m_voiceAxis);
+    // QChartView made a chart of its own and lets go of it here: ours.
+    const std::unique_ptr<QChart> madeByTheView(this->chart());
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(220);

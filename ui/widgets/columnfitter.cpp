@@ -14,7 +14,7 @@ constexpr int rowPadding = 14; // PaddedDelegate's 10 and the style's margins
 
 } // namespace
 
-ColumnFitter::ColumnFitter(QTableView *view) : QObject(view), m_view(view)
+ColumnFitter::ColumnFitter(QTableView *view) : QObject(view), m_view(view), m_viewport(view->viewport())
 {
     m_fitLater.setSingleShot(true);
     m_fitLater.setInterval(0);
@@ -54,7 +54,7 @@ void ColumnFitter::setElasticColumns(const QList<int> &columns)
 bool ColumnFitter::eventFilter(QObject *watched, QEvent *event)
 {
     const QEvent::Type type = event->type();
-    if ((watched == m_view->viewport() && type == QEvent::Resize)
+    if ((watched == m_viewport && type == QEvent::Resize)
         || (watched == m_view && (type == QEvent::FontChange || type == QEvent::StyleChange || type == QEvent::Show)))
         m_fitLater.start();
     return QObject::eventFilter(watched, event);

@@ -2,7 +2,9 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
+#include <QWidget>
 
 class QTableView;
 
@@ -30,6 +32,9 @@ protected:
 
 private:
     QTableView *m_view;
+    // Compared with, never asked: events still reach the filter while the
+    // view is being destroyed, when it is no longer a QAbstractScrollArea.
+    QPointer<QWidget> m_viewport;
     QList<int> m_elastic;
     QTimer m_fitLater;
 };
