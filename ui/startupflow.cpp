@@ -3,7 +3,6 @@
 #include "datafolderbackup.h"
 #include "dialogs/storeproblemdialog.h"
 #include "formatter.h"
-#include "store/datadirectory.h"
 
 #include <QEventLoop>
 #include <QMessageBox>
@@ -26,12 +25,12 @@ std::unique_ptr<Service> StartupFlow::openService(const Service::Options &option
     Expected<std::unique_ptr<Service>> opened = Service::open(options);
     if (opened)
         return opened.take();
-    const QString folder = DataDirectory::resolve(options.dataDir);
+    const QString folder = Service::resolveDataDir(options.dataDir);
     QString problem = opened.error();
     problem[0] = problem.at(0).toUpper();
     StoreProblemDialog dialog(folder, problem, m_parent);
     // Never move a folder another running instance is using.
-    dialog.setStartFreshAllowed(!DataDirectory::inUse(folder));
+    dialog.setStartFreshAllowed(!Service::dataDirInUse(folder));
     if (dialog.exec() != StoreProblemDialog::StartFresh)
         return nullptr;
     const Expected<QString> moved = DataFolderBackup::moveAside(folder, today);

@@ -56,6 +56,11 @@ public:
 
     ~Service() override;
     static Expected<std::unique_ptr<Service>> open(const Options &options);
+    // The data folder: `--data-dir` when given, else $TOPUP_DATA_DIR, else
+    // the platform's application data folder (DataDirectory::resolve).
+    static QString resolveDataDir(const QString &fromCommandLine);
+    // Another program holds the folder now (DataDirectory::inUse).
+    static bool dataDirInUse(const QString &path);
 
     const QString &dataDir() const noexcept { return m_dataDir; }
     int reconciledAtOpen() const noexcept { return m_reconciled; }
