@@ -55,6 +55,11 @@ public:
 
     ~Service() override;
     static Expected<std::unique_ptr<Service>> open(const Options &options);
+    // The last failure met in `dataDir`'s files since the last open began
+    // passes: its disk is full, or another program holds the folder or one
+    // of its files. Nothing was changed by it: offer to try again, never to
+    // start fresh.
+    static bool worthRetrying(const QString &dataDir);
 
     const QString &dataDir() const noexcept { return m_dataDir; }
     int reconciledAtOpen() const noexcept { return m_reconciled; }
