@@ -124,6 +124,8 @@ void LineCard::setBar(QProgressBar *bar, qint64 value, qint64 threshold, qint64 
         state = StateColor::Warning;
     QPalette palette = bar->palette();
     palette.setColor(QPalette::Highlight, stateColor(state, QApplication::palette()));
+    // The empty part: the groove is drawn in Base, the card's own colour.
+    palette.setColor(QPalette::Base, trackColor(QApplication::palette()));
     bar->setPalette(palette);
 }
 

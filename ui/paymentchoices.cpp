@@ -48,4 +48,14 @@ std::vector<std::pair<QString, QString>> PaymentChoices::forRules(Service &servi
     return choices;
 }
 
+std::vector<std::pair<qint64, QString>> PaymentChoices::every(Service &service)
+{
+    std::vector<std::pair<qint64, QString>> choices;
+    if (const Expected<std::vector<MethodRecord>> methods = service.methods()) {
+        for (const MethodRecord &method : *methods)
+            choices.emplace_back(method.id, method.label());
+    }
+    return choices;
+}
+
 } // namespace topup

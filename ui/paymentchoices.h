@@ -33,6 +33,9 @@ public:
     // label): the usable methods, and those the saved rules name even when
     // expired, marked so, for the form to show the rules as they are.
     static std::vector<std::pair<QString, QString>> forRules(Service &service, const std::optional<Policy> &saved);
+    // Every method of the account, expired ones too (row id, label): what
+    // the Test tab may inject a fault into or charge by hand.
+    static std::vector<std::pair<qint64, QString>> every(Service &service);
 };
 
 } // namespace topup

@@ -8,6 +8,11 @@ bool isDarkPalette(const QPalette &palette)
     return palette.color(QPalette::Base).lightness() < 128;
 }
 
+QColor trackColor(const QPalette &palette)
+{
+    return palette.color(isDarkPalette(palette) ? QPalette::Mid : QPalette::Midlight);
+}
+
 QColor stateColor(StateColor state, const QPalette &palette)
 {
     const bool dark = isDarkPalette(palette);

@@ -12,5 +12,7 @@ enum class StateColor { Ok, Warning, Error, Info };
 
 [[nodiscard]] bool isDarkPalette(const QPalette &palette);
 [[nodiscard]] QColor stateColor(StateColor state, const QPalette &palette);
+// The empty part of a bar on a Base background, seen in either theme.
+[[nodiscard]] QColor trackColor(const QPalette &palette);
 
 } // namespace topup

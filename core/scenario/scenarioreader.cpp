@@ -209,21 +209,28 @@ std::optional<QString> ScenarioReader::readId(JsonFields &fields, KnownIds &seen
     return id;
 }
 
-void ScenarioReader::readPackages(JsonFields &root)
+void ScenarioReader::readList(JsonFields &root, const QString &key, KnownIds &ids, const std::function<void(JsonFields &)> &readOne)
 {
-    const auto packages = root.array(QStringLiteral("packages"), Need::Required);
-    if (!packages || !withinLimit(packages->size(), QStringLiteral("packages"), maxListEntries, &m_packageIds)) {
-        m_packageIds.complete = false;
+    const auto list = root.array(key, Need::Required);
+    if (!list || !withinLimit(list->size(), key, maxListEntries, &ids)) {
+        ids.complete = false;
         return;
     }
-    for (qsizetype i = 0; i < packages->size(); ++i) {
-        const QString path = indexed(QStringLiteral("packages"), i);
-        const auto object = element(packages->at(i), path);
+    for (qsizetype i = 0; i < list->size(); ++i) {
+        const QString path = indexed(key, i);
+        const auto object = element(list->at(i), path);
         if (!object) {
-            m_packageIds.complete = false;
+            ids.complete = false;
             continue;
         }
         JsonFields fields(*object, path, m_problems);
+        readOne(fields);
+    }
+}
+
+void ScenarioReader::readPackages(JsonFields &root)
+{
+    readList(root, QStringLiteral("packages"), m_packageIds, [this](JsonFields &fields) {
         Package package;
         const auto id = readId(fields, m_packageIds);
         package.data = fields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount());
@@ -235,24 +242,12 @@ void ScenarioReader::readPackages(JsonFields &root)
             package.price = *price;
             m_world.packages.push_back(package);
         }
-    }
+    });
 }
 
 void ScenarioReader::readMethods(JsonFields &root)
 {
-    const auto methods = root.array(QStringLiteral("methods"), Need::Required);
-    if (!methods || !withinLimit(methods->size(), QStringLiteral("methods"), maxListEntries, &m_methodIds)) {
-        m_methodIds.complete = false;
-        return;
-    }
-    for (qsizetype i = 0; i < methods->size(); ++i) {
-        const QString path = indexed(QStringLiteral("methods"), i);
-        const auto object = element(methods->at(i), path);
-        if (!object) {
-            m_methodIds.complete = false;
-            continue;
-        }
-        JsonFields fields(*object, path, m_problems);
+    readList(root, QStringLiteral("methods"), m_methodIds, [this](JsonFields &fields) {
         PaymentMethod method;
         const auto id = readId(fields, m_methodIds);
         const auto kind = fields.string(QStringLiteral("kind"), Need::Required);
@@ -282,24 +277,12 @@ void ScenarioReader::readMethods(JsonFields &root)
                 method.expires = expires;
             m_world.methods.push_back(method);
         }
-    }
+    });
 }
 
 void ScenarioReader::readLines(JsonFields &root)
 {
-    const auto lines = root.array(QStringLiteral("lines"), Need::Required);
-    if (!lines || !withinLimit(lines->size(), QStringLiteral("lines"), maxListEntries, &m_lineIds)) {
-        m_lineIds.complete = false;
-        return;
-    }
-    for (qsizetype i = 0; i < lines->size(); ++i) {
-        const QString path = indexed(QStringLiteral("lines"), i);
-        const auto object = element(lines->at(i), path);
-        if (!object) {
-            m_lineIds.complete = false;
-            continue;
-        }
-        JsonFields fields(*object, path, m_problems);
+    readList(root, QStringLiteral("lines"), m_lineIds, [this](JsonFields &fields) {
         Line line;
         const auto id = readId(fields, m_lineIds);
         line.data = fields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount());
@@ -311,7 +294,7 @@ void ScenarioReader::readLines(JsonFields &root)
             line.id = *id;
             m_world.lines.push_back(line);
         }
-    }
+    });
 }
 
 void ScenarioReader::readEvents(JsonFields &root, bool rangeKnown)

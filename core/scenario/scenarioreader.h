@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QJsonObject>
 
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,10 @@ private:
     [[nodiscard]] bool readPlainUse(const JsonScan::Event &use, bool rangeKnown);
     void readGenerate(JsonFields &root, bool rangeKnown);
     bool withinLimit(qsizetype size, const QString &path, qsizetype limit, KnownIds *ids);
+    // Each object of the required list `key`, read by `readOne` with its
+    // fields; a list missing or too long, or an element not an object, is a
+    // problem at its path and leaves `ids` incomplete.
+    void readList(JsonFields &root, const QString &key, KnownIds &ids, const std::function<void(JsonFields &)> &readOne);
     std::optional<QString> readId(JsonFields &fields, KnownIds &seen);
     std::optional<QJsonObject> element(const QJsonValue &value, const QString &path);
 

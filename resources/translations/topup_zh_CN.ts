@@ -3951,25 +3951,69 @@ Qt 自身的选项同样适用，其中包括：
 <context>
     <name>topup::UsageChart</name>
     <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>No usage recorded in this period.</source>
+        <translation>此期间没有用量记录。</translation>
+    </message>
+    <message>
+        <source>Data per hour</source>
+        <translation>每小时流量</translation>
+    </message>
+    <message>
+        <source>Voice per hour</source>
+        <translation>每小时通话</translation>
+    </message>
+    <message>
+        <source>Data per day</source>
+        <translation>每日流量</translation>
+    </message>
+    <message>
+        <source>Voice per day</source>
+        <translation>每日通话</translation>
+    </message>
+    <message>
+        <source>Data per week</source>
+        <translation>每周流量</translation>
+    </message>
+    <message>
+        <source>Voice per week</source>
+        <translation>每周通话</translation>
+    </message>
+    <message>
+        <source>Data per month</source>
+        <translation>每月流量</translation>
+    </message>
+    <message>
+        <source>Voice per month</source>
+        <translation>每月通话</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Usage chart: data and voice per period</source>
+        <translation>用量图表：每个时段的流量和通话</translation>
+    </message>
+    <message>
         <source>d MMM</source>
-        <comment>chart day label</comment>
+        <extracomment>QDateTime formats of the usage chart&apos;s time axis: a day, a day and hour, a month</extracomment>
         <translation>M月d日</translation>
     </message>
     <message>
-        <source>Data (GiB per day)</source>
-        <translation>流量（每天 GiB）</translation>
+        <source>d MMM HH:mm</source>
+        <translation>M月d日 HH:mm</translation>
     </message>
     <message>
-        <source>Data (GB per day)</source>
-        <translation>流量（每天 GB）</translation>
-    </message>
-    <message>
-        <source>Voice (minutes per day)</source>
-        <translation>通话（每天分钟数）</translation>
-    </message>
-    <message>
-        <source>Usage chart: data and voice per day</source>
-        <translation>用量图表：每天的流量和通话</translation>
+        <source>MMM yyyy</source>
+        <translation>yyyy年M月</translation>
     </message>
 </context>
 <context>
@@ -3999,45 +4043,8 @@ Qt 自身的选项同样适用，其中包括：
         <translation>用量图表粒度</translation>
     </message>
     <message>
-        <source>Usage chart</source>
-        <translation>用量图表</translation>
-    </message>
-    <message>
         <source>Usage per period</source>
         <translation>各时段用量</translation>
-    </message>
-    <message>
-        <source>Data (GB)</source>
-        <translation>流量 (GB)</translation>
-    </message>
-    <message>
-        <source>Voice (minutes)</source>
-        <translation>通话（分钟）</translation>
-    </message>
-    <message>
-        <source>No usage recorded in this period.</source>
-        <translation>此期间没有用量记录。</translation>
-    </message>
-    <message>
-        <source>d MMM HH:mm</source>
-        <extracomment>QDateTime formats of the usage chart&apos;s time axis</extracomment>
-        <translation>M月d日 HH:mm</translation>
-    </message>
-    <message>
-        <source>MMM yyyy</source>
-        <translation>yyyy年M月</translation>
-    </message>
-    <message>
-        <source>d MMM</source>
-        <translation>M月d日</translation>
-    </message>
-    <message>
-        <source>GB</source>
-        <translation>GB</translation>
-    </message>
-    <message>
-        <source>min</source>
-        <translation>分钟</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "service/service.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -154,6 +155,19 @@ inline void retype(QLineEdit *edit, const QString &text)
     edit->selectAll();
     QTest::keyClick(edit, Qt::Key_Delete);
     QTest::keyClicks(edit, text);
+}
+
+// Steps a combo box to the entry holding `data` with the keyboard, as a
+// person would; false when no entry holds it.
+inline bool choose(QComboBox *combo, const QVariant &data)
+{
+    const int index = combo ? combo->findData(data) : -1;
+    if (index < 0)
+        return false;
+    combo->setFocus();
+    while (combo->currentIndex() != index)
+        QTest::keyClick(combo, combo->currentIndex() < index ? Qt::Key_Down : Qt::Key_Up);
+    return true;
 }
 
 // Runs `answer` on the next modal dialog once it is up (QTimer::singleShot

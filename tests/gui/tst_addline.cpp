@@ -29,22 +29,6 @@
 using namespace topup;
 using namespace topup::testing;
 
-namespace {
-
-// Steps a combo box to the entry holding `data`, with the keyboard.
-bool choose(QComboBox *combo, const QVariant &data)
-{
-    const int index = combo->findData(data);
-    if (index < 0)
-        return false;
-    combo->setFocus();
-    while (combo->currentIndex() != index)
-        QTest::keyClick(combo, combo->currentIndex() < index ? Qt::Key_Down : Qt::Key_Up);
-    return true;
-}
-
-} // namespace
-
 class TestAddLine final : public QObject
 {
     Q_OBJECT
@@ -175,6 +159,14 @@ private slots:
         QCOMPARE(name->text(), QStringLiteral("Trip\u202E"));
         QVERIFY(!buy->isEnabled());
         QVERIFY2(child<ErrorLabel>(dialog, "lineNameError")->text().contains(QLatin1String("U+202E")),
+                 qPrintable(child<ErrorLabel>(dialog, "lineNameError")->text()));
+        // However long, a name stays as typed (pasted), and is refused with the limit.
+        const QString longName = QString(200, QLatin1Char('x'));
+        name->selectAll();
+        name->insert(longName);
+        QCOMPARE(name->text(), longName);
+        QVERIFY(!buy->isEnabled());
+        QVERIFY2(child<ErrorLabel>(dialog, "lineNameError")->text().contains(QLatin1String("at most 60 characters")),
                  qPrintable(child<ErrorLabel>(dialog, "lineNameError")->text()));
         // The price follows the package, in the account's currency.
         QVERIFY(choose(child<QComboBox>(dialog, "region"), QStringLiteral("GLOBAL")));

@@ -1,4 +1,5 @@
 #include "appsettings.h"
+
 #include "checked.h"
 #include "demoaccess.h"
 #include "formatter.h"
@@ -6,8 +7,11 @@
 #include "pages/dashboardpage.h"
 #include "service/demoworld.h"
 #include "service/service.h"
+#include "theme.h"
 #include "usagechart.h"
 
+#include <QProgressBar>
+#include <QScopeGuard>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -250,6 +254,36 @@ private slots:
         QVERIFY2(data->text().contains(QLatin1String(" GB")), qPrintable(data->text()));
         m_settings->setDataUnits(DataUnits::Binary);
         QTRY_VERIFY2(data->text().contains(QLatin1String(" GiB")), qPrintable(data->text()));
+    }
+    // The empty part of a balance bar differs from the card it sits on, in
+    // the light theme and the dark one.
+    void emptyPartOfABarIsVisible_data()
+    {
+        QTest::addColumn<int>("theme");
+        QTest::newRow("light") << int(ThemeChoice::Light);
+        QTest::newRow("dark") << int(ThemeChoice::Dark);
+    }
+
+    void emptyPartOfABarIsVisible()
+    {
+        QFETCH(int, theme);
+        const QPalette before = QApplication::palette();
+        const auto restore = qScopeGuard([&] { QApplication::setPalette(before); });
+        QApplication::setPalette(ThemeChoice(theme) == ThemeChoice::Dark ? Theme::darkPalette() : Theme::lightPalette());
+        const Expected<std::vector<LineRecord>> lines = m_service->lines();
+        QVERIFY2(lines && !lines->empty(), "no lines");
+        LineCard *card = cardFor(lines->front().id);
+        QVERIFY(card);
+        const QList<QProgressBar *> bars = card->findChildren<QProgressBar *>();
+        QCOMPARE(bars.size(), 2);
+        QTRY_COMPARE(card->palette().color(card->backgroundRole()), QApplication::palette().color(QPalette::Base));
+        const QColor cardColour = card->palette().color(card->backgroundRole());
+        QTRY_VERIFY(qAbs(bars.front()->palette().color(QPalette::Base).lightness() - cardColour.lightness()) >= 20);
+        for (QProgressBar *bar : bars) {
+            const QColor groove = bar->palette().color(QPalette::Base);
+            QVERIFY2(qAbs(groove.lightness() - cardColour.lightness()) >= 20,
+                     qPrintable(groove.name() + QStringLiteral(" on ") + cardColour.name()));
+        }
     }
 };
 

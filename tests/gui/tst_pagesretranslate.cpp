@@ -3,6 +3,8 @@
 #include "pagesfixture.h"
 
 #include "dialogs/addcarddialog.h"
+#include "dialogs/rulesadvisordialog.h"
+#include "models/advicemodel.h"
 #include "pages/alertspage.h"
 #include "pages/historypage.h"
 #include "models/attemptmodel.h"
@@ -15,6 +17,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTranslator>
@@ -60,8 +63,14 @@ private slots:
         HistoryPage history(*service);
         AlertsPage alerts(*service);
         AddCardDialog *dialog = payments.openAddCardDialog();
+        RulesAdvisorDialog *advisor = line.rules()->openAdvisor();
+        QSignalSpy adviceEnded(advisor, &RulesAdvisorDialog::runEnded);
+        QVERIFY(!advisor->isRunning() || adviceEnded.wait(60000) || !adviceEnded.isEmpty());
+        QVERIFY(advisor->model()->rowCount() >= 2);
         const auto button = [](QWidget *page, const char *name) { return page->findChild<QPushButton *>(QLatin1String(name))->text(); };
+        const auto label = [](QWidget *page, const char *name) { return page->findChild<QLabel *>(QLatin1String(name))->text(); };
         QVERIFY(!marked(button(&payments, "addCard")));
+        QVERIFY(!marked(label(advisor, "adviceStatus")));
 
         MarkingTranslator translator;
         QCoreApplication::installTranslator(&translator);
@@ -73,10 +82,21 @@ private slots:
         QVERIFY(marked(button(&alerts, "markAllRead")));
         QVERIFY(marked(dialog->windowTitle()));
         QVERIFY(marked(payments.view()->model()->headerData(0, Qt::Horizontal).toString()));
+        // The advisor's dialog, the advice it shows included.
+        QVERIFY(marked(advisor->windowTitle()));
+        QVERIFY(marked(label(advisor, "adviceStatus")));
+        QVERIFY(marked(button(advisor, "useRules")));
+        QVERIFY(marked(advisor->findChild<QComboBox *>(QStringLiteral("advicePeriod"))->currentText()));
+        QVERIFY(marked(advisor->model()->headerData(AdviceModel::Cost, Qt::Horizontal).toString()));
+        QVERIFY(marked(advisor->model()->headerData(0, Qt::Vertical).toString()));
+        QVERIFY(marked(advisor->model()->index(1, AdviceModel::Rules).data().toString()));
 
         QCoreApplication::removeTranslator(&translator);
         QTRY_VERIFY(!marked(button(&payments, "addCard")));
         QVERIFY(!marked(button(line.rules(), "save")));
+        QVERIFY(!marked(label(advisor, "adviceStatus")));
+        QVERIFY(!marked(advisor->model()->index(1, AdviceModel::Rules).data().toString()));
+        advisor->close();
         dialog->close();
     }
 

@@ -176,6 +176,44 @@ private slots:
             QVERIFY(candidate.cost <= Money::fromCents(1000));
     }
 
+    void lineCapCountsTheMonthsSpendBeforeTheWindow()
+    {
+        // A line cap of 30.00: the heavy phone buys 5 GB (15.00) twice in
+        // the first days of March, is blocked for the rest of the month, and
+        // buys twice again early in April. Asked on April 5 about the last
+        // 30 days (from March 6), the replay counts March's 30.00 against the
+        // cap: the saved rules buy nothing in March, as in the world, and
+        // exactly what the world bought in April.
+        QTemporaryDir dir;
+        Ana world = anasWorld(dir.path(), 100000);
+        QVERIFY(world.service);
+        Service &service = *world.service;
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(service, "5 GB data")};
+        policy.method = world.wallet.engineId();
+        policy.monthlyCap = Money::fromCents(3000);
+        TOPUP_VERIFY_OK(service.setPolicy(world.line.id, policy));
+        TOPUP_VERIFY_OK(service.advanceBy(35 * day));
+
+        Expected<std::unique_ptr<AdviceTask>> task = service.adviseRules(world.line.id, 30);
+        QVERIFY2(task, qPrintable(task.error()));
+        const RulesAdvice advice = adviceOf(**task);
+        int boughtBefore = 0;
+        int boughtInWindow = 0;
+        for (const AttemptRow &attempt : TOPUP_VALUE(service.attempts(1000, world.line.id))) {
+            if (attempt.status != QLatin1String("succeeded"))
+                continue;
+            ++(attempt.at < advice.from ? boughtBefore : boughtInWindow);
+        }
+        QCOMPARE(boughtBefore, 2);
+        QCOMPARE(boughtInWindow, 2);
+        QCOMPARE(advice.current.topUps, boughtInWindow);
+        QCOMPARE(advice.current.cost, Money::fromCents(3000));
+        QCOMPARE(advice.current.largestMonth, (YearMonth{2027, 4}));
+        QVERIFY(advice.current.blockedAttempts >= 1);
+        QCOMPARE(advice.current.blockedBy, std::vector<Reason>{Reason::BudgetCap});
+    }
+
     void candidatesAreTheRegionsPackages()
     {
         // A Global line added before its region's packages were in the

@@ -51,7 +51,6 @@ AddLineDialog::AddLineDialog(Service &service, QWidget *parent)
     m_summary->setObjectName(QStringLiteral("purchaseSummary"));
     m_profileHint->setObjectName(QStringLiteral("usageProfileHint"));
     m_intro->setWordWrap(true);
-    m_name->setMaxLength(LineName::maxLength * 2); // long enough to say what is too long
     for (UsageProfile profile : {UsageProfile::Light, UsageProfile::Regular, UsageProfile::Heavy, UsageProfile::Traveller})
         m_profile->addItem(QString(), int(profile));
     m_profile->setCurrentIndex(1);

@@ -21,7 +21,6 @@ RenameLineDialog::RenameLineDialog(Service &service, qint64 lineId, const QStrin
     setObjectName(QStringLiteral("renameLineDialog"));
     setWindowTitle(tr("Rename line"));
     m_name->setObjectName(QStringLiteral("lineName"));
-    m_name->setMaxLength(LineName::maxLength * 2);
     m_name->selectAll();
     m_label->setText(tr("&New name for %1:").arg(name));
     m_label->setWordWrap(true);

@@ -48,6 +48,7 @@ RulesAdvisorDialog::RulesAdvisorDialog(Service &service, qint64 lineId, QHash<QS
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setWordWrap(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents); // wrapped rows, as tall as they need
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(AdviceModel::Rules, QHeaderView::Stretch);
@@ -145,7 +146,9 @@ void RulesAdvisorDialog::closeEvent(QCloseEvent *event)
 
 bool RulesAdvisorDialog::isRunning() const
 {
-    return m_task && m_task->isRunning();
+    // Until the run's answer is shown, not until its thread ends: the answer
+    // is still on its way (queued) when the thread has ended.
+    return m_task != nullptr;
 }
 
 void RulesAdvisorDialog::run()

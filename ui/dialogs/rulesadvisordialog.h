@@ -41,6 +41,7 @@ public:
 
     // Runs the advisor again over the period chosen.
     void run();
+    // From the start of a run until its advice, error or stop is shown.
     bool isRunning() const;
     AdviceModel *model() const { return m_model; }
 

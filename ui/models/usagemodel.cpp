@@ -28,7 +28,7 @@ int UsageModel::columnCount(const QModelIndex &parent) const
 
 QString UsageModel::period(qint64 wallMs) const
 {
-    const QDateTime start = QDateTime::fromMSecsSinceEpoch(wallMs);
+    const QDateTime start = QDateTime::fromMSecsSinceEpoch(wallMs, Qt::UTC);
     const QLocale locale;
     switch (m_step) {
     case Step::Hour:

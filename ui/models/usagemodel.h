@@ -22,7 +22,7 @@ public:
 
     struct Bucket
     {
-        qint64 wallMs = 0; // the period's start as local wall time
+        qint64 wallMs = 0; // the period's start as the account's wall time, written as if it were UTC
         qint64 dataBytes = 0;
         qint64 voiceSeconds = 0;
     };

@@ -26,6 +26,7 @@ AlertsPage::AlertsPage(Service &service, QWidget *parent)
     PaddedDelegate::setUp(m_view);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setWordWrap(true);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents); // wrapped rows, as tall as they need
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(AlertModel::Time, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AlertModel::Message, QHeaderView::Stretch);

@@ -100,7 +100,8 @@ DashboardPage::DashboardPage(Service &service, AppSettings &settings, QWidget *p
     chartHeader->addWidget(m_chartTitle, 1);
     chartHeader->addWidget(m_chartLine);
     chartLayout->addLayout(chartHeader);
-    m_chart = new UsageChart(settings, chartPanel);
+    m_chart = new UsageChart(chartPanel);
+    m_chart->setDataUnits(settings.dataUnits());
     m_chart->setObjectName(QStringLiteral("usageChart"));
     chartLayout->addWidget(m_chart, 1);
     lower->addWidget(chartPanel, 3);
@@ -220,15 +221,17 @@ void DashboardPage::refreshChart()
     // The 30 full days before the world's today: today's half day would look like a fall.
     const qint64 chosen = m_chartLine->currentData().toLongLong();
     const Expected<std::vector<UsagePoint>> days = m_service.dailyUsage(chosen, 31);
-    std::vector<UsagePoint> series;
+    std::vector<UsageChart::Bucket> series;
     if (days) {
-        const QString today = m_today.toString(Qt::ISODate);
         for (const UsagePoint &day : *days) {
-            if (!day.label.startsWith(today))
-                series.push_back(day);
+            const QDate date = QDate::fromString(day.label.left(10), Qt::ISODate);
+            if (date.isValid() && date != m_today)
+                series.push_back(UsageChart::Bucket{QDateTime(date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(), day.dataBytes,
+                                                    day.voiceSeconds});
         }
     }
-    m_chart->setDays(series);
+    m_chart->setDataUnits(m_settings.dataUnits());
+    m_chart->setBuckets(series, UsageChart::Step::Day);
 }
 
 void DashboardPage::refreshAlerts()

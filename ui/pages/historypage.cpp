@@ -7,6 +7,7 @@
 #include "models/usagemodel.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
+#include "widgets/columnfitter.h"
 #include "widgets/paddeddelegate.h"
 #include "widgets/usagehistorychart.h"
 
@@ -54,7 +55,9 @@ HistoryPage::HistoryPage(Service &service, QWidget *parent, int pageSize)
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(AttemptModel::Time, Qt::DescendingOrder);
-    PaddedDelegate::setUp(m_table);
+    // Names give up width first: the reason stays whole.
+    PaddedDelegate::setUp(m_table)->setElasticColumns(
+        {AttemptModel::Line, AttemptModel::Trigger, AttemptModel::Attempt, AttemptModel::Method, AttemptModel::Package});
 
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
@@ -273,7 +276,7 @@ void HistoryPage::chooseExportFile()
 
 void HistoryPage::setDataUnits(DataUnits units)
 {
-    m_chart->table()->setDataUnits(units);
+    m_chart->setDataUnits(units);
 }
 
 } // namespace topup

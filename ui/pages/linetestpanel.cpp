@@ -1,6 +1,7 @@
 #include "linetestpanel.h"
 
 #include "displayformat.h"
+#include "paymentchoices.h"
 #include "domain/reason.h"
 #include "formatter.h"
 #include "models/attemptmodel.h"
@@ -26,18 +27,6 @@ namespace {
 constexpr qint64 minuteMs = 60 * 1000;
 constexpr qint64 hourMs = 60 * minuteMs;
 constexpr qint64 dayMs = 24 * hourMs;
-
-// What the method choices show; a clock step announces methodsChanged too,
-// and refilling unchanged combo boxes would close an open one under the user.
-QString methodChoices(Service &service)
-{
-    QStringList labels;
-    if (const Expected<std::vector<MethodRecord>> methods = service.methods()) {
-        for (const MethodRecord &method : *methods)
-            labels << method.engineId() + QLatin1Char('=') + method.label();
-    }
-    return labels.join(QLatin1Char('\n'));
-}
 
 } // namespace
 
@@ -143,7 +132,9 @@ LineTestPanel::LineTestPanel(Service &service, QWidget *parent)
     connect(&m_service, &Service::linesChanged, this, &LineTestPanel::refreshLine);
     connect(&m_service, &Service::clockChanged, this, &LineTestPanel::refreshClock);
     connect(&m_service, &Service::methodsChanged, this, [this] {
-        if (methodChoices(m_service) != m_methodChoices)
+        // A clock step announces methodsChanged too, and refilling unchanged
+        // combo boxes would close an open one under the user.
+        if (PaymentChoices::every(m_service) != m_methodChoices)
             fillChoices();
     });
     connect(&m_service, &Service::playStopped, this, [this](const QString &error) {
@@ -217,18 +208,16 @@ void LineTestPanel::setLine(qint64 lineId)
 void LineTestPanel::fillChoices()
 {
     const QString currency = DisplayFormat::currencyOf(m_service);
-    m_methodChoices = methodChoices(m_service);
+    m_methodChoices = PaymentChoices::every(m_service);
     const QVariant faultMethod = m_faultMethod->currentData();
     const QVariant manualMethod = m_manualMethod->currentData();
     const QVariant package = m_manualPackage->currentData();
     m_faultMethod->clear();
     m_manualMethod->clear();
     m_manualPackage->clear();
-    if (const Expected<std::vector<MethodRecord>> methods = m_service.methods()) {
-        for (const MethodRecord &method : *methods) {
-            m_faultMethod->addItem(method.label(), method.id);
-            m_manualMethod->addItem(method.label(), method.id);
-        }
+    for (const auto &[id, label] : m_methodChoices) {
+        m_faultMethod->addItem(label, id);
+        m_manualMethod->addItem(label, id);
     }
     // The line's own region's packages: all it may buy.
     if (const Expected<std::vector<PackageRecord>> packages = m_lineId ? m_service.packages(m_lineId) : Expected<std::vector<PackageRecord>>({})) {

@@ -4,6 +4,9 @@
 
 #include <QWidget>
 
+#include <utility>
+#include <vector>
+
 class QComboBox;
 class QGroupBox;
 class QLabel;
@@ -51,7 +54,7 @@ private:
 
     Service &m_service;
     qint64 m_lineId = 0;
-    QString m_methodChoices;
+    std::vector<std::pair<qint64, QString>> m_methodChoices; // as filled: refilled when the methods change
     QLabel *m_balanceTitle;
     QLabel *m_data;
     QLabel *m_voice;

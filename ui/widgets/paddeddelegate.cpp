@@ -1,5 +1,7 @@
 #include "paddeddelegate.h"
 
+#include "columnfitter.h"
+
 #include <QHeaderView>
 #include <QTableView>
 
@@ -10,7 +12,7 @@ QSize PaddedDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
     return QStyledItemDelegate::sizeHint(option, index) + QSize(16, 10);
 }
 
-void PaddedDelegate::setUp(QTableView *view)
+ColumnFitter *PaddedDelegate::setUp(QTableView *view)
 {
     view->setItemDelegate(new PaddedDelegate(view));
     view->setShowGrid(false);
@@ -19,10 +21,9 @@ void PaddedDelegate::setUp(QTableView *view)
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setWordWrap(false);
     view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // Not ResizeToContents: it measures every row of the model (History holds a million).
+    return new ColumnFitter(view);
 }
 
 } // namespace topup

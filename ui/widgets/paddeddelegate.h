@@ -6,6 +6,8 @@ class QTableView;
 
 namespace topup {
 
+class ColumnFitter;
+
 // Table cells with room to breathe: the size hint grows by a margin on each
 // side, so columns fitted to their contents do not let texts touch.
 class PaddedDelegate final : public QStyledItemDelegate
@@ -19,8 +21,9 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     // The house look of a read-only table: padded cells, whole rows
-    // selected, no grid lines, columns fitted to their contents and the last one stretched.
-    static void setUp(QTableView *view);
+    // selected, no grid lines, rows of one height, columns fitted to the
+    // rows in view (ColumnFitter, returned), the last one taking what is left.
+    static ColumnFitter *setUp(QTableView *view);
 };
 
 } // namespace topup

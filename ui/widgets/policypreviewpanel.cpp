@@ -4,6 +4,7 @@
 #include "models/previewmodel.h"
 #include "pages/capsummary.h"
 #include "service/service.h"
+#include "widgets/columnfitter.h"
 #include "widgets/paddeddelegate.h"
 
 #include <QEvent>
@@ -27,7 +28,8 @@ PolicyPreviewPanel::PolicyPreviewPanel(Service &service, int days, QWidget *pare
     m_status->setForegroundRole(QPalette::PlaceholderText);
     m_table->setObjectName(QStringLiteral("preview"));
     m_table->setModel(m_model);
-    PaddedDelegate::setUp(m_table);
+    // Names give up width first: the result stays whole.
+    PaddedDelegate::setUp(m_table)->setElasticColumns({PreviewModel::Trigger, PreviewModel::Package, PreviewModel::Method});
     m_capSummary->setObjectName(QStringLiteral("capSummary"));
     m_capSummary->setWordWrap(true);
     m_capSummary->setTextFormat(Qt::PlainText);

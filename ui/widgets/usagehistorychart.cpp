@@ -3,21 +3,16 @@
 #include "displayformat.h"
 #include "service/service.h"
 #include "models/usagemodel.h"
-#include "statecolors.h"
+#include "usagechart.h"
 #include "widgets/paddeddelegate.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QComboBox>
-#include <QDateTimeAxis>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineSeries>
 #include <QHeaderView>
 #include <QScrollBar>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <map>
@@ -25,49 +20,28 @@
 namespace topup {
 namespace {
 
-constexpr double bytesPerGb = 1e9;
-
-// The axis shows the process's local time: give it the account's wall time as if it were local.
+// The account's wall time written as if it were UTC (UsageModel::Bucket::wallMs):
+// no zone of the process shifts or folds it.
 qint64 wallTime(const QDateTime &local)
 {
-    return QDateTime(local.date(), local.time()).toMSecsSinceEpoch();
+    return QDateTime(local.date(), local.time(), Qt::UTC).toMSecsSinceEpoch();
 }
 
 } // namespace
 
 UsageHistoryChart::UsageHistoryChart(Service &service, QWidget *parent)
-    : QWidget(parent), m_service(service), m_title(new QLabel(this)), m_step(new QComboBox(this)), m_view(new QChartView(this)),
-      m_chart(new QChart), m_data(new QLineSeries(m_chart)), m_voice(new QLineSeries(m_chart)), m_time(new QDateTimeAxis(m_chart)),
-      m_dataAxis(new QValueAxis(m_chart)), m_voiceAxis(new QValueAxis(m_chart)), m_empty(new QLabel(this)),
+    : QWidget(parent), m_service(service), m_title(new QLabel(this)), m_step(new QComboBox(this)), m_chart(new UsageChart(this)),
       m_table(new UsageModel(this)), m_tableView(new QTableView(this))
 {
     m_step->setObjectName(QStringLiteral("usageStep"));
     for (int i = 0; i < 4; ++i)
         m_step->addItem(QString(), i);
     m_step->setCurrentIndex(int(Granularity::Day));
-    m_chart->setAnimationOptions(QChart::NoAnimation);
-    m_chart->addSeries(m_data);
-    m_chart->addSeries(m_voice);
-    m_chart->addAxis(m_time, Qt::AlignBottom);
-    m_chart->addAxis(m_dataAxis, Qt::AlignLeft);
-    m_chart->addAxis(m_voiceAxis, Qt::AlignRight);
-    m_data->attachAxis(m_time);
-    m_data->attachAxis(m_dataAxis);
-    m_voice->attachAxis(m_time);
-    m_voice->attachAxis(m_voiceAxis);
-    m_dataAxis->setLabelFormat(QStringLiteral("%.1f"));
-    m_voiceAxis->setLabelFormat(QStringLiteral("%.0f"));
-    m_chart->legend()->setAlignment(Qt::AlignTop);
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
-    m_view->setChart(m_chart);
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(220);
-    m_empty->setAlignment(Qt::AlignCenter);
+    m_chart->setObjectName(QStringLiteral("usageChart"));
     m_tableView->setObjectName(QStringLiteral("usageTable"));
     m_tableView->setModel(m_table);
     PaddedDelegate::setUp(m_tableView);
     m_tableView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_empty->setForegroundRole(QPalette::PlaceholderText);
 
     QFont bold = m_title->font();
     bold.setBold(true);
@@ -79,10 +53,9 @@ UsageHistoryChart::UsageHistoryChart(Service &service, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(header);
     auto *body = new QHBoxLayout;
-    body->addWidget(m_view, 3);
+    body->addWidget(m_chart, 3);
     body->addWidget(m_tableView, 1);
     layout->addLayout(body, 1);
-    layout->addWidget(m_empty);
 
     // The header sizes the columns to their cells again when they change
     // (a new language, a new font): the table follows.
@@ -95,7 +68,6 @@ UsageHistoryChart::UsageHistoryChart(Service &service, QWidget *parent)
     for (auto signal : {&Service::historyChanged, &Service::linesChanged, &Service::accountChanged})
         connect(&m_service, signal, &m_reloadLater, qOverload<>(&QTimer::start));
     retranslateUi();
-    applyTheme();
 }
 
 void UsageHistoryChart::retranslateUi()
@@ -106,11 +78,7 @@ void UsageHistoryChart::retranslateUi()
     m_step->setItemText(2, tr("By week (1 year)"));
     m_step->setItemText(3, tr("By month (2 years)"));
     m_step->setAccessibleName(tr("Usage chart step"));
-    m_view->setAccessibleName(tr("Usage chart"));
     m_tableView->setAccessibleName(tr("Usage per period"));
-    m_data->setName(tr("Data (GB)"));
-    m_voice->setName(tr("Voice (minutes)"));
-    m_empty->setText(tr("No usage recorded in this period."));
     reload();
 }
 
@@ -136,28 +104,13 @@ void UsageHistoryChart::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    else if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
-        applyTheme();
     QWidget::changeEvent(event);
 }
 
-void UsageHistoryChart::applyTheme()
+void UsageHistoryChart::setDataUnits(DataUnits units)
 {
-    const QPalette colours = palette();
-    m_chart->setBackgroundBrush(colours.brush(QPalette::Base));
-    m_chart->setPlotAreaBackgroundVisible(false);
-    m_chart->legend()->setLabelColor(colours.color(QPalette::Text));
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_time), static_cast<QAbstractAxis *>(m_dataAxis),
-                                static_cast<QAbstractAxis *>(m_voiceAxis)}) {
-        axis->setLabelsColor(colours.color(QPalette::Text));
-        axis->setTitleBrush(colours.brush(QPalette::Text));
-        axis->setGridLineColor(colours.color(QPalette::Mid));
-        axis->setLinePenColor(colours.color(QPalette::Mid));
-    }
-    QPen data(stateColor(StateColor::Info, colours), 2);
-    QPen voice(stateColor(StateColor::Ok, colours), 2, Qt::DashLine);
-    m_data->setPen(data);
-    m_voice->setPen(voice);
+    m_chart->setDataUnits(units);
+    m_table->setDataUnits(units);
 }
 
 void UsageHistoryChart::setLineId(qint64 lineId)
@@ -176,7 +129,7 @@ void UsageHistoryChart::setGranularity(Granularity granularity)
 
 int UsageHistoryChart::pointCount() const
 {
-    return int(m_data->count());
+    return m_chart->pointCount();
 }
 
 std::vector<std::pair<qint64, std::pair<qint64, qint64>>> UsageHistoryChart::buckets() const
@@ -221,41 +174,12 @@ std::vector<std::pair<qint64, std::pair<qint64, qint64>>> UsageHistoryChart::buc
 
 void UsageHistoryChart::reload()
 {
-    const auto points = buckets();
-    QList<QPointF> data;
-    QList<QPointF> voice;
-    data.reserve(qsizetype(points.size()));
-    voice.reserve(qsizetype(points.size()));
-    double maxData = 0;
-    double maxVoice = 0;
-    for (const auto &[ms, sum] : points) {
-        data.append(QPointF(double(ms), double(sum.first) / bytesPerGb));
-        voice.append(QPointF(double(ms), double(sum.second) / 60.0));
-        maxData = std::max(maxData, data.back().y());
-        maxVoice = std::max(maxVoice, voice.back().y());
-    }
-    m_data->replace(data);
-    m_voice->replace(voice);
     std::vector<UsageModel::Bucket> rows;
-    rows.reserve(points.size());
-    for (const auto &[ms, sum] : points)
+    for (const auto &[ms, sum] : buckets())
         rows.push_back(UsageModel::Bucket{ms, sum.first, sum.second});
+    m_chart->setBuckets(rows, UsageModel::Step(int(m_granularity)));
     m_table->setBuckets(rows, UsageModel::Step(int(m_granularity)));
     fitTableWidth();
-    const bool empty = points.empty();
-    m_empty->setVisible(empty);
-    if (!empty) {
-        m_time->setRange(QDateTime::fromMSecsSinceEpoch(points.front().first), QDateTime::fromMSecsSinceEpoch(points.back().first));
-        m_dataAxis->setRange(0, std::max(0.1, maxData * 1.1));
-        m_voiceAxis->setRange(0, std::max(1.0, maxVoice * 1.1));
-        m_dataAxis->applyNiceNumbers();
-        m_voiceAxis->applyNiceNumbers();
-    }
-    //: QDateTime formats of the usage chart's time axis
-    m_time->setFormat(m_granularity == Granularity::Hour ? tr("d MMM HH:mm") : m_granularity == Granularity::Month ? tr("MMM yyyy") : tr("d MMM"));
-    m_time->setTickCount(m_granularity == Granularity::Month ? 7 : 6);
-    m_dataAxis->setTitleText(tr("GB"));
-    m_voiceAxis->setTitleText(tr("min"));
 }
 
 } // namespace topup

@@ -5,18 +5,16 @@
 
 #include <vector>
 
-class QChart;
-class QChartView;
+#include "appsettings.h"
+
 class QComboBox;
-class QDateTimeAxis;
 class QLabel;
-class QLineSeries;
 class QTableView;
-class QValueAxis;
 
 namespace topup {
 
 class Service;
+class UsageChart;
 class UsageModel;
 struct UsagePoint;
 
@@ -35,7 +33,9 @@ public:
 
     void setLineId(qint64 lineId); // 0: every line
     void setGranularity(Granularity granularity);
+    void setDataUnits(DataUnits units);
     int pointCount() const;
+    UsageChart *chart() const { return m_chart; }
     UsageModel *table() const { return m_table; }
 
 public slots:
@@ -46,7 +46,6 @@ protected:
 
 private:
     void retranslateUi();
-    void applyTheme();
     void fitTableWidth();
     // Per bucket start (local wall time as ms): data bytes and voice seconds.
     std::vector<std::pair<qint64, std::pair<qint64, qint64>>> buckets() const;
@@ -56,14 +55,7 @@ private:
     Granularity m_granularity = Granularity::Day;
     QLabel *m_title;
     QComboBox *m_step;
-    QChartView *m_view;
-    QChart *m_chart;
-    QLineSeries *m_data;
-    QLineSeries *m_voice;
-    QDateTimeAxis *m_time;
-    QValueAxis *m_dataAxis;
-    QValueAxis *m_voiceAxis;
-    QLabel *m_empty;
+    UsageChart *m_chart;
     UsageModel *m_table;
     QTableView *m_tableView;
     QTimer m_reloadLater;
