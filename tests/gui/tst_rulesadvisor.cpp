@@ -13,6 +13,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -115,7 +116,13 @@ private slots:
         QVERIFY(best.hoursWithoutService <= saved.hoursWithoutService);
         QVERIFY(best.hoursWithoutService < saved.hoursWithoutService || best.cost <= saved.cost);
         QVERIFY(!child<QLabel>(dialog, "adviceStatus")->text().isEmpty());
-        QVERIFY(!child<QProgressBar>(dialog, "adviceProgress")->isVisible());
+        // The replay reported its progress up to its end (then the bar hides).
+        auto *progress = child<QProgressBar>(dialog, "adviceProgress");
+        QVERIFY(!progress->isVisible());
+        QVERIFY(progress->maximum() > 100);
+        QCOMPARE(progress->value(), progress->maximum());
+        QVERIFY2(child<QLabel>(dialog, "adviceStatus")->text().startsWith(QLocale().toString(progress->maximum() - 1) + QLatin1Char(' ')),
+                 qPrintable(child<QLabel>(dialog, "adviceStatus")->text())); // the candidates, and the saved rules
 
         // The first suggestion is selected; the saved rules cannot be "used".
         auto *table = child<QTableView>(dialog, "advice");
