@@ -3,7 +3,6 @@
 #include "datafolderbackup.h"
 #include "dialogs/storeproblemdialog.h"
 #include "formatter.h"
-#include "store/datadirectory.h"
 
 #include <QEventLoop>
 #include <QMessageBox>
@@ -24,7 +23,7 @@ StartupFlow::StartupFlow(QWidget *parent)
 std::unique_ptr<Service> StartupFlow::openService(const Service::Options &options, QDate today)
 {
     Expected<std::unique_ptr<Service>> opened = Service::open(options);
-    const QString folder = DataDirectory::resolve(options.dataDir);
+    const QString folder = Service::resolveDataDir(options.dataDir);
     int choice = StoreProblemDialog::TryAgain;
     // A cause that passes (a full disk, a lock) offers to try again, as
     // often as the user likes; nothing in the folder was changed.
@@ -33,7 +32,7 @@ std::unique_ptr<Service> StartupFlow::openService(const Service::Options &option
         problem[0] = problem.at(0).toUpper();
         StoreProblemDialog dialog(folder, problem, m_parent);
         // Never move a folder another running instance is using.
-        dialog.setStartFreshAllowed(!DataDirectory::inUse(folder));
+        dialog.setStartFreshAllowed(!Service::dataDirInUse(folder));
         dialog.setRetryOffered(Service::worthRetrying(options.dataDir));
         choice = dialog.exec();
         if (choice == StoreProblemDialog::TryAgain)

@@ -17,6 +17,12 @@ struct ThresholdTrigger final
     Resource resource = Resource::Data;
     qint64 below = 0; // bytes or seconds, by resource
     QString package;
+
+    friend bool operator==(const ThresholdTrigger &a, const ThresholdTrigger &b) noexcept
+    {
+        return a.resource == b.resource && a.below == b.below && a.package == b.package;
+    }
+    friend bool operator!=(const ThresholdTrigger &a, const ThresholdTrigger &b) noexcept { return !(a == b); }
 };
 
 struct MonthlyTrigger final
@@ -24,6 +30,12 @@ struct MonthlyTrigger final
     int day = 1;               // 1..31, clamped to the month's length
     int minuteOfDay = 9 * 60;  // local time, default 09:00
     QString package;
+
+    friend bool operator==(const MonthlyTrigger &a, const MonthlyTrigger &b) noexcept
+    {
+        return a.day == b.day && a.minuteOfDay == b.minuteOfDay && a.package == b.package;
+    }
+    friend bool operator!=(const MonthlyTrigger &a, const MonthlyTrigger &b) noexcept { return !(a == b); }
 };
 
 // The auto top-up rules of one line (SPEC §2).
@@ -44,6 +56,13 @@ struct Policy final
     {
         return !methodId.isEmpty() && (method == methodId || fallback == methodId);
     }
+
+    friend bool operator==(const Policy &a, const Policy &b) noexcept
+    {
+        return a.enabled == b.enabled && a.threshold == b.threshold && a.monthly == b.monthly && a.monthlyCap == b.monthlyCap
+               && a.maxPerMonth == b.maxPerMonth && a.method == b.method && a.fallback == b.fallback;
+    }
+    friend bool operator!=(const Policy &a, const Policy &b) noexcept { return !(a == b); }
 };
 
 } // namespace topup

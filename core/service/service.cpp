@@ -427,6 +427,16 @@ VoiceAmount Service::averageDailyVoice(UsageProfile profile)
     return VoiceAmount(UsageGenerator::averageDay(profile).voiceSeconds);
 }
 
+QString Service::resolveDataDir(const QString &fromCommandLine)
+{
+    return DataDirectory::resolve(fromCommandLine);
+}
+
+bool Service::dataDirInUse(const QString &path)
+{
+    return DataDirectory::inUse(path);
+}
+
 QString Service::regionName(const QString &code)
 {
     const std::optional<RegionOffer> region = CarrierCatalog::region(code, CarrierCatalog::currencies().constFirst());

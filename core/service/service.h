@@ -60,6 +60,11 @@ public:
     // of its files. Nothing was changed by it: offer to try again, never to
     // start fresh.
     static bool worthRetrying(const QString &dataDir);
+    // The data folder: `--data-dir` when given, else $TOPUP_DATA_DIR, else
+    // the platform's application data folder (DataDirectory::resolve).
+    static QString resolveDataDir(const QString &fromCommandLine);
+    // Another program holds the folder now (DataDirectory::inUse).
+    static bool dataDirInUse(const QString &path);
 
     const QString &dataDir() const noexcept { return m_dataDir; }
     int reconciledAtOpen() const noexcept { return m_reconciled; }

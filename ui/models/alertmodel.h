@@ -1,7 +1,7 @@
 #pragma once
 
 #include "service/worldsync.h"
-#include "store/historystore.h"
+#include "domain/historyrows.h"
 
 #include <QAbstractTableModel>
 #include <QSet>

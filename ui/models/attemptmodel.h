@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/historystore.h"
+#include "domain/historyrows.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

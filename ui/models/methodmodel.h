@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/methodstore.h"
+#include "domain/methodrecord.h"
 
 #include <QAbstractTableModel>
 #include <QDate>

@@ -6,7 +6,6 @@
 #include "dialogs/rulesadvisordialog.h"
 #include "policyerrors.h"
 #include "policyformreader.h"
-#include "scenario/policyjson.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
 #include "widgets/fieldmessages.h"
@@ -390,7 +389,7 @@ void PolicyEditor::followStoredPolicy()
     if (m_lineId == 0 || isDirty())
         return;
     const std::optional<Policy> stored = storedPolicy();
-    if ((stored ? PolicyJson::write(*stored) : QJsonObject()) != m_savedPolicy)
+    if (stored != m_savedPolicy)
         loadPolicy(stored);
 }
 
@@ -398,7 +397,7 @@ void PolicyEditor::loadPolicy(const std::optional<Policy> &policy)
 {
     fillForm(policy);
     m_saved = snapshot();
-    m_savedPolicy = policy ? PolicyJson::write(*policy) : QJsonObject();
+    m_savedPolicy = policy;
     m_savedNote->clear();
     edited();
 }
@@ -589,7 +588,7 @@ bool PolicyEditor::save()
     if (PaymentChoices::forRules(m_service, m_policy) != m_methodChoices)
         fillChoices();
     m_saved = snapshot();
-    m_savedPolicy = PolicyJson::write(m_policy);
+    m_savedPolicy = m_policy;
     edited();
     m_savedNote->setText(tr("Saved."));
     refreshPreview();

@@ -6,7 +6,6 @@
 #include "widgets/fieldmessages.h"
 
 #include <QHash>
-#include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
 
@@ -99,7 +98,7 @@ private:
     Policy m_policy;                   // as the form reads, valid or not
     QHash<QString, QString> m_problems; // by field path; empty: Save may save
     FieldMessages m_messages;
-    QJsonObject m_savedPolicy; // as the service has it, to notice a change made elsewhere
+    std::optional<Policy> m_savedPolicy; // as the service has it, to notice a change made elsewhere
     bool m_loading = false;
     bool m_wasDirty = false;
 
