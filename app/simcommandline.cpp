@@ -192,13 +192,15 @@ int SimCommandLine::checkWorld(const QString &dataDir)
     const Expected<std::unique_ptr<DataDirectory>> directory = DataDirectory::claim(folder);
     if (!directory) {
         printError(SimCommandLine::tr("topup-sim: %1").arg(directory.error()));
-        return Failed;
+        return DataDirectory::inUse(folder) ? TryAgain : Failed;
     }
     bool whole = true;
+    bool damaged = false; // a file damaged or missing, rather than only unread
     for (const QString &path : {(*directory)->storePath(), (*directory)->journalPath()}) {
         if (!QFile::exists(path)) {
             printError(SimCommandLine::tr("%1: missing").arg(path));
             whole = false;
+            damaged = true;
             continue;
         }
         const IntegrityCheck::Result result = IntegrityCheck::runUntouched(path);
@@ -209,6 +211,7 @@ int SimCommandLine::checkWorld(const QString &dataDir)
         case IntegrityCheck::Verdict::Damaged: {
             printError(SimCommandLine::tr("%1: damaged database (%2)").arg(path, result.problem));
             whole = false;
+            damaged = true;
             // The damaged file itself is left as it is; an empty write-ahead
             // log beside it (SQLite's own sign of an unclean shutdown) makes
             // the next start check it in full and refuse it.
@@ -224,7 +227,8 @@ int SimCommandLine::checkWorld(const QString &dataDir)
             break;
         }
     }
-    return whole ? Ok : Failed;
+    // Only unread (a full disk, a lock, no room for the copy): try again.
+    return whole ? Ok : damaged ? Failed : TryAgain;
 }
 
 int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, const QString &nowText, bool status)
@@ -261,6 +265,9 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
     Expected<std::unique_ptr<Service>> opened = Service::open(options);
     if (!opened) {
         printError(SimCommandLine::tr("topup-sim: %1").arg(opened.error()));
+        // A full disk or a lock held elsewhere passes: nothing is wrong with the data.
+        if (Service::worthRetrying(dataDir))
+            return TryAgain;
         printError(SimCommandLine::tr("topup-sim: to start fresh, move the data folder aside (keep it as a backup) or pass another --data-dir"));
         return Failed;
     }
@@ -277,7 +284,7 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
     const Expected<CatchUpSummary> away = service.catchUpToNow();
     if (!away) {
         printError(SimCommandLine::tr("topup-sim: %1").arg(away.error()));
-        return Failed;
+        return Service::worthRetrying(dataDir) ? TryAgain : Failed;
     }
     if (away->stoppedAtLimit) {
         printError(SimCommandLine::tr("topup-sim: the world moved from %1 to %2 and stopped there: a catch-up runs at most %3 days (three years) of"

@@ -56,6 +56,11 @@ public:
 
     ~Service() override;
     static Expected<std::unique_ptr<Service>> open(const Options &options);
+    // The last failure met in `dataDir`'s files since the last open began
+    // passes: its disk is full, or another program holds the folder or one
+    // of its files. Nothing was changed by it: offer to try again, never to
+    // start fresh.
+    static bool worthRetrying(const QString &dataDir);
     // The data folder: `--data-dir` when given, else $TOPUP_DATA_DIR, else
     // the platform's application data folder (DataDirectory::resolve).
     static QString resolveDataDir(const QString &fromCommandLine);
