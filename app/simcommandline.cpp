@@ -19,6 +19,7 @@
 #include <QFile>
 
 #include <limits>
+#include <optional>
 
 namespace topup {
 
@@ -191,13 +192,15 @@ int SimCommandLine::checkWorld(const QString &dataDir)
     const Expected<std::unique_ptr<DataDirectory>> directory = DataDirectory::claim(folder);
     if (!directory) {
         printError(SimCommandLine::tr("topup-sim: %1").arg(directory.error()));
-        return Failed;
+        return DataDirectory::inUse(folder) ? TryAgain : Failed;
     }
     bool whole = true;
+    bool damaged = false; // a file damaged or missing, rather than only unread
     for (const QString &path : {(*directory)->storePath(), (*directory)->journalPath()}) {
         if (!QFile::exists(path)) {
             printError(SimCommandLine::tr("%1: missing").arg(path));
             whole = false;
+            damaged = true;
             continue;
         }
         const IntegrityCheck::Result result = IntegrityCheck::runUntouched(path);
@@ -208,6 +211,7 @@ int SimCommandLine::checkWorld(const QString &dataDir)
         case IntegrityCheck::Verdict::Damaged: {
             printError(SimCommandLine::tr("%1: damaged database (%2)").arg(path, result.problem));
             whole = false;
+            damaged = true;
             // The damaged file itself is left as it is; an empty write-ahead
             // log beside it (SQLite's own sign of an unclean shutdown) makes
             // the next start check it in full and refuse it.
@@ -223,7 +227,8 @@ int SimCommandLine::checkWorld(const QString &dataDir)
             break;
         }
     }
-    return whole ? Ok : Failed;
+    // Only unread (a full disk, a lock, no room for the copy): try again.
+    return whole ? Ok : damaged ? Failed : TryAgain;
 }
 
 int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, const QString &nowText, bool status)
@@ -260,6 +265,9 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
     Expected<std::unique_ptr<Service>> opened = Service::open(options);
     if (!opened) {
         printError(SimCommandLine::tr("topup-sim: %1").arg(opened.error()));
+        // A full disk or a lock held elsewhere passes: nothing is wrong with the data.
+        if (Service::worthRetrying(dataDir))
+            return TryAgain;
         printError(SimCommandLine::tr("topup-sim: to start fresh, move the data folder aside (keep it as a backup) or pass another --data-dir"));
         return Failed;
     }
@@ -276,7 +284,7 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
     const Expected<CatchUpSummary> away = service.catchUpToNow();
     if (!away) {
         printError(SimCommandLine::tr("topup-sim: %1").arg(away.error()));
-        return Failed;
+        return Service::worthRetrying(dataDir) ? TryAgain : Failed;
     }
     if (away->stoppedAtLimit) {
         printError(SimCommandLine::tr("topup-sim: the world moved from %1 to %2 and stopped there: a catch-up runs at most %3 days (three years) of"
@@ -311,8 +319,14 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
             printError(SimCommandLine::tr("topup-sim: %1").arg(lines.error()));
             return Failed;
         }
+        // Every line's spend in one query (one per line scanned the month's attempts once a line).
+        const Expected<std::map<qint64, MonthSpend>> spendByLine = service.spendThisMonthByLine();
         for (const LineRecord &line : *lines) {
-            const Expected<MonthSpend> spend = service.spendThisMonth(line.id);
+            std::optional<MonthSpend> spend;
+            if (spendByLine) {
+                const auto found = spendByLine->find(line.id);
+                spend = found != spendByLine->end() ? found->second : MonthSpend{};
+            }
             const bool watched = line.policy && line.policy->hasActiveThreshold();
             print(SimCommandLine::tr("  %1: data %2, voice %3, threshold %4, spend this month %5 %6 (auto %7, manual %8)")
                       .arg(line.name, DataAmount(line.dataBytes).toString(), VoiceAmount(line.voiceSeconds).toString(),

@@ -15,7 +15,7 @@ class SimCommandLine final
     Q_DECLARE_TR_FUNCTIONS(SimCommandLine)
 
 public:
-    enum ExitCode { Ok = 0, Failed = 1, InvalidInput = 2, Usage = 64 };
+    enum ExitCode { Ok = 0, Failed = 1, InvalidInput = 2, Usage = 64, TryAgain = 75 };
 
     SimCommandLine(std::FILE *out, std::FILE *err) : m_out(out), m_err(err) {}
 

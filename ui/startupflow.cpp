@@ -23,15 +23,24 @@ StartupFlow::StartupFlow(QWidget *parent)
 std::unique_ptr<Service> StartupFlow::openService(const Service::Options &options, QDate today)
 {
     Expected<std::unique_ptr<Service>> opened = Service::open(options);
+    const QString folder = Service::resolveDataDir(options.dataDir);
+    int choice = StoreProblemDialog::TryAgain;
+    // A cause that passes (a full disk, a lock) offers to try again, as
+    // often as the user likes; nothing in the folder was changed.
+    while (!opened && choice == StoreProblemDialog::TryAgain) {
+        QString problem = opened.error();
+        problem[0] = problem.at(0).toUpper();
+        StoreProblemDialog dialog(folder, problem, m_parent);
+        // Never move a folder another running instance is using.
+        dialog.setStartFreshAllowed(!Service::dataDirInUse(folder));
+        dialog.setRetryOffered(Service::worthRetrying(options.dataDir));
+        choice = dialog.exec();
+        if (choice == StoreProblemDialog::TryAgain)
+            opened = Service::open(options);
+    }
     if (opened)
         return opened.take();
-    const QString folder = Service::resolveDataDir(options.dataDir);
-    QString problem = opened.error();
-    problem[0] = problem.at(0).toUpper();
-    StoreProblemDialog dialog(folder, problem, m_parent);
-    // Never move a folder another running instance is using.
-    dialog.setStartFreshAllowed(!Service::dataDirInUse(folder));
-    if (dialog.exec() != StoreProblemDialog::StartFresh)
+    if (choice != StoreProblemDialog::StartFresh)
         return nullptr;
     const Expected<QString> moved = DataFolderBackup::moveAside(folder, today);
     if (!moved) {

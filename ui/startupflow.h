@@ -13,7 +13,8 @@ class QWidget;
 namespace topup {
 
 // Start-up: opens the data folder (a store that cannot be opened gets the
-// StoreProblemDialog: Quit, or Start fresh with the folder moved aside),
+// StoreProblemDialog: Quit, or Start fresh with the folder moved aside, or
+// Try again when the cause passes: a full disk, a lock held elsewhere),
 // then catches up to now off the GUI thread with a progress dialog and
 // shows "While you were away" when anything happened.
 class StartupFlow final : public QObject

@@ -22,6 +22,7 @@
 #include "store/methodstore.h"
 #include "store/packagestore.h"
 #include "store/storeschema.h"
+#include "store/transientfailure.h"
 #include "worldfiles.h"
 #include "worldloader.h"
 
@@ -110,9 +111,14 @@ void Service::stopCatchUp()
 Expected<std::unique_ptr<Service>> Service::open(const Options &options)
 {
     using Result = Expected<std::unique_ptr<Service>>;
-    Expected<std::unique_ptr<DataDirectory>> directory = DataDirectory::claim(DataDirectory::resolve(options.dataDir));
-    if (!directory)
+    const QString folder = DataDirectory::resolve(options.dataDir);
+    TransientFailure::forget(folder);
+    Expected<std::unique_ptr<DataDirectory>> directory = DataDirectory::claim(folder);
+    if (!directory) {
+        if (DataDirectory::inUse(folder))
+            TransientFailure::report(folder, TransientFailure::Cause::Locked);
         return Result::failure(directory.error());
+    }
     std::unique_ptr<DataDirectory> claimed = directory.take();
     // Both files, checked as a pair (WorldFiles); a new world when neither is there.
     Expected<WorldPair> world = WorldFiles::open(*claimed);
@@ -142,6 +148,11 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
     service->startIntegrityCheck(unchecked);
     service->m_openedWhole = true;
     return service;
+}
+
+bool Service::worthRetrying(const QString &dataDir)
+{
+    return TransientFailure::reportedIn(DataDirectory::resolve(dataDir)) != TransientFailure::Cause::None;
 }
 
 QString Service::writeRefusal() const
@@ -680,6 +691,13 @@ Expected<MonthSpend> Service::spendThisMonth(qint64 lineId)
 {
     return forAccountAt(Access::Read, [&](qint64 id, Instant clock) {
         return HistoryStore(*m_store).spendIn(id, calendar().monthOf(clock).toString(), lineId);
+    });
+}
+
+Expected<std::map<qint64, MonthSpend>> Service::spendThisMonthByLine()
+{
+    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) {
+        return HistoryStore(*m_store).spendOfLinesIn(id, calendar().monthOf(clock).toString());
     });
 }
 

@@ -18,6 +18,7 @@
 #include <QThread>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -55,6 +56,11 @@ public:
 
     ~Service() override;
     static Expected<std::unique_ptr<Service>> open(const Options &options);
+    // The last failure met in `dataDir`'s files since the last open began
+    // passes: its disk is full, or another program holds the folder or one
+    // of its files. Nothing was changed by it: offer to try again, never to
+    // start fresh.
+    static bool worthRetrying(const QString &dataDir);
     // The data folder: `--data-dir` when given, else $TOPUP_DATA_DIR, else
     // the platform's application data folder (DataDirectory::resolve).
     static QString resolveDataDir(const QString &fromCommandLine);
@@ -186,6 +192,9 @@ public:
     Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 lineId = 0);
     Expected<MonthSpend> spendThisMonth(qint64 lineId = 0);
+    // spendThisMonth of every line of the account in one query, by line id;
+    // a line missing from the map spent nothing this month.
+    Expected<std::map<qint64, MonthSpend>> spendThisMonthByLine();
     // The last `days` local days up to the world's today; lineId 0: all lines added up.
     Expected<std::vector<UsagePoint>> dailyUsage(qint64 lineId, int days);
     Expected<std::vector<UsagePoint>> hourlyUsage(qint64 lineId, int hours);

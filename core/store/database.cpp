@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "sqliteheader.h"
+#include "transientfailure.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -193,7 +194,27 @@ QString Database::describe(const QSqlError &error) const
     if (numeric && (code & 0xff) == SQLITE_READONLY)
         return Database::tr("%1 is read-only (%2): TopUp Dashboard needs to write to it; check its permissions")
             .arg(QFileInfo(m_path).fileName(), m_path);
+    if (const QString passing = transientFailure(error); !passing.isEmpty())
+        return passing;
     return describe(error.text());
+}
+
+QString Database::transientFailure(const QSqlError &error) const
+{
+    bool numeric = false;
+    const int code = error.nativeErrorCode().toInt(&numeric);
+    const TransientFailure::Cause cause = numeric ? TransientFailure::causeOf(rawHandle(), code) : TransientFailure::Cause::None;
+    if (cause == TransientFailure::Cause::None)
+        return QString();
+    TransientFailure::report(QFileInfo(m_path).absolutePath(), cause);
+    return TransientFailure::describe(cause, m_path, error.text());
+}
+
+QString Database::readFailure(const QSqlError &error) const
+{
+    if (const QString passing = transientFailure(error); !passing.isEmpty())
+        return passing;
+    return Database::tr("%1: damaged database (%2)").arg(m_path, error.text());
 }
 
 Expected<bool> Database::exec(const QString &statement)
@@ -306,6 +327,9 @@ Expected<std::shared_ptr<Database>> Database::openChecked(const QString &path, c
         if (!db.open())
             return Result::failure(Database::tr("%1: cannot open: %2").arg(path, db.lastError().text()));
     }
+    // Settled now, before any error: telling a full disk from damage reads
+    // the connection's last system error, which a first look-up would reset.
+    (void)database->rawHandle();
 
     // A log beside the file (a crash, another connection) is folded into
     // the file by the last connection to close: not by one that refuses it.
@@ -323,7 +347,7 @@ Expected<std::shared_ptr<Database>> Database::openChecked(const QString &path, c
     // Reading the list of tables reads the schema's pages (a damaged first
     // page fails here, before anything else).
     if (!check.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !check.next())
-        return Result::failure(Database::tr("%1: damaged database (%2)").arg(path, check.lastError().text()));
+        return Result::failure(database->readFailure(check.lastError()));
     check.finish();
     if (!check.exec(QStringLiteral("PRAGMA user_version")) || !check.next())
         return Result::failure(Database::tr("%1: cannot read the schema version: %2").arg(path, check.lastError().text()));
@@ -374,7 +398,7 @@ Expected<bool> Database::checkPages(const QString &path)
 {
     QSqlQuery check(connection());
     if (!check.exec(QStringLiteral("PRAGMA integrity_check")) || !check.next())
-        return Expected<bool>::failure(Database::tr("%1: damaged database (%2)").arg(path, check.lastError().text()));
+        return Expected<bool>::failure(readFailure(check.lastError()));
     if (check.value(0).toString() != QLatin1String("ok"))
         return Expected<bool>::failure(Database::tr("%1: damaged database (%2)").arg(path, check.value(0).toString()));
     return true;
@@ -394,7 +418,7 @@ Expected<bool> Database::checkSchema(const Schema &schema, qint64 pageCount)
                                            .arg(expected.error()));
     QSqlQuery list(connection());
     if (!list.exec(QStringLiteral("SELECT type || ' ' || name, rootpage FROM sqlite_master WHERE type IN ('table', 'index')")))
-        return Expected<bool>::failure(Database::tr("%1: damaged database (%2)").arg(m_path, list.lastError().text()));
+        return Expected<bool>::failure(readFailure(list.lastError()));
     QSet<QString> present;
     while (list.next()) {
         const qint64 root = list.value(1).toLongLong();

@@ -115,7 +115,9 @@ public:
     Expected<bool> setWorldId(const QString &id);
 
     // "topup.sqlite: disk I/O error" — a message for a person. A file that
-    // turned read-only says so: "topup.sqlite is read-only (/path)".
+    // turned read-only says so: "topup.sqlite is read-only (/path)"; a full
+    // disk or a lock held by another program says that, and is reported
+    // (TransientFailure).
     QString describe(const QString &what) const;
     QString describe(const QSqlError &error) const;
 
@@ -124,6 +126,12 @@ private:
 
     static Expected<std::shared_ptr<Database>> openChecked(const QString &path, const Schema &schema, Presence presence);
     Expected<bool> checkPages(const QString &path);
+    // A full disk or a lock (TransientFailure) in its own words, reported;
+    // empty for any other error.
+    QString transientFailure(const QSqlError &error) const;
+    // A failure to read the file while it is checked at open: a passing
+    // cause in its own words, anything else damage.
+    QString readFailure(const QSqlError &error) const;
     // Off: closing leaves the write-ahead log as it is (when this is the
     // last connection, SQLite would otherwise fold it into the file).
     void setCheckpointOnClose(bool checkpoint);

@@ -1,9 +1,13 @@
 #include "integritycheck.h"
 
 #include "database.h"
+#include "transientfailure.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QMetaObject>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QUrl>
@@ -107,8 +111,16 @@ IntegrityCheck::Result IntegrityCheck::runUntouched(const QString &path)
     }
     QTemporaryDir copy;
     const QString copied = copy.filePath(QStringLiteral("copy.sqlite"));
-    if (!copy.isValid() || !QFile::copy(path, copied) || !QFile::copy(path + QLatin1String("-wal"), copied + QLatin1String("-wal")))
+    if (!copy.isValid() || !QFile::copy(path, copied) || !QFile::copy(path + QLatin1String("-wal"), copied + QLatin1String("-wal"))) {
+        // A copy that did not fit: the disk of the temporary folder is full.
+        const qint64 needed = QFileInfo(path).size() + QFileInfo(path + QLatin1String("-wal")).size();
+        const QStorageInfo disk(QDir::tempPath());
+        if (disk.isValid() && disk.bytesAvailable() < needed)
+            return {Verdict::Unchecked, IntegrityCheck::tr("the disk is full: %1 has no room for the copy of the file and its write-ahead log"
+                                                           " that is checked so as to change nothing; free some space and try again")
+                                            .arg(QDir::tempPath())};
         return {Verdict::Unchecked, IntegrityCheck::tr("cannot copy the file and its write-ahead log to check them without changing them")};
+    }
     return check(copied.toUtf8(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr, nullptr, nullptr);
 }
 
@@ -141,13 +153,14 @@ IntegrityCheck::Result IntegrityCheck::check(const QByteArray &name, int flags, 
         if (first != QLatin1String("ok"))
             result = {Verdict::Damaged, first};
     } else {
-        // Busy, locked or out of memory says nothing about the pages; any
-        // other failure (corrupt, not a database, I/O) is damage, as at open.
-        // A full disk (a hot log needs its index file written) says nothing about the pages either.
-        const int primary = rc & 0xff;
-        const bool unknown = primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_NOMEM || primary == SQLITE_FULL;
+        // Busy, locked, out of memory or a full disk (a hot log needs its
+        // index file written, which SQLite may say as an I/O error) says
+        // nothing about the pages; any other failure (corrupt, not a
+        // database, I/O) is damage, as at open.
+        const TransientFailure::Cause cause = TransientFailure::causeOf(db, rc);
+        const bool unknown = cause != TransientFailure::Cause::None || (rc & 0xff) == SQLITE_NOMEM;
         result = {unknown ? Verdict::Unchecked : Verdict::Damaged,
-                  primary == SQLITE_FULL ? IntegrityCheck::tr("the disk is full") : QString::fromUtf8(sqlite3_errmsg(db))};
+                  cause == TransientFailure::Cause::DiskFull ? IntegrityCheck::tr("the disk is full") : QString::fromUtf8(sqlite3_errmsg(db))};
     }
     sqlite3_finalize(check);
     if (result.verdict == Verdict::Damaged) // nothing folded into a damaged file, even by the last connection

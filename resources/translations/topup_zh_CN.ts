@@ -1249,6 +1249,17 @@
     </message>
 </context>
 <context>
+    <name>TransientFailure</name>
+    <message>
+        <source>%1: the disk is full (%2); nothing was changed: free some space on it and try again</source>
+        <translation>%1：磁盘已满（%2）；未做任何改动：请释放一些空间后重试</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program (%2); nothing was changed: close the program that has it open and try again</source>
+        <translation>%1 被另一个程序锁定（%2）；未做任何改动：请关闭打开它的程序后重试</translation>
+    </message>
+</context>
+<context>
     <name>WorldFiles</name>
     <message>
         <source>%1: cannot move the new world&apos;s store into place from %2</source>
@@ -2318,6 +2329,10 @@
     <message>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk is full: %1 has no room for the copy of the file and its write-ahead log that is checked so as to change nothing; free some space and try again</source>
+        <translation>磁盘已满：%1 没有空间存放文件及其预写日志的副本（检查的是副本，以免改动原文件）；请释放一些空间后重试</translation>
     </message>
 </context>
 <context>
@@ -3890,10 +3905,6 @@ Qt 自身的选项同样适用，其中包括：
         <translation>无法打开数据文件夹</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;TopUp cannot open its data.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Folder: &lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;&lt;b&gt;Start fresh&lt;/b&gt; moves this folder aside as a dated backup next to it (nothing is deleted) and starts with an empty one. &lt;b&gt;Quit&lt;/b&gt; leaves everything as it is.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;TopUp 无法打开其数据。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;文件夹：&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;&lt;b&gt;重新开始&lt;/b&gt;会把此文件夹改名为旁边一个带日期的备份（不删除任何内容），并使用一个空文件夹重新开始。&lt;b&gt;退出&lt;/b&gt;则保持一切不变。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Start fresh</source>
         <translation>重新开始(&amp;S)</translation>
     </message>
@@ -3902,8 +3913,28 @@ Qt 自身的选项同样适用，其中包括：
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;TopUp cannot open its data.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Folder: &lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Another TopUp Dashboard is using this folder: close it, then start again.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;TopUp 无法打开其数据。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;文件夹：&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;另一个 TopUp Dashboard 正在使用此文件夹：请先关闭它，然后重新启动。&lt;/p&gt;</translation>
+        <source>Another TopUp Dashboard is using this folder: close it, then choose &lt;b&gt;Try again&lt;/b&gt;.</source>
+        <translation>另一个 TopUp Dashboard 正在使用此文件夹：请先关闭它，然后选择&lt;b&gt;重试&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Another TopUp Dashboard is using this folder: close it, then start again.</source>
+        <translation>另一个 TopUp Dashboard 正在使用此文件夹：请先关闭它，然后重新启动。</translation>
+    </message>
+    <message>
+        <source>Nothing in the folder was changed. &lt;b&gt;Try again&lt;/b&gt; once that is resolved; &lt;b&gt;Quit&lt;/b&gt; leaves everything as it is.</source>
+        <translation>文件夹中的内容未做任何改动。问题解决后请选择&lt;b&gt;重试&lt;/b&gt;；&lt;b&gt;退出&lt;/b&gt;则保持一切不变。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Start fresh&lt;/b&gt; moves this folder aside as a dated backup next to it (nothing is deleted) and starts with an empty one. &lt;b&gt;Quit&lt;/b&gt; leaves everything as it is.</source>
+        <translation>&lt;b&gt;重新开始&lt;/b&gt;会把此文件夹改名为旁边一个带日期的备份（不删除任何内容），并使用一个空文件夹重新开始。&lt;b&gt;退出&lt;/b&gt;则保持一切不变。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;TopUp cannot open its data.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Folder: &lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;TopUp 无法打开其数据。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;文件夹：&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "damagedfile.h"
 #include "datafolderbackup.h"
 #include "dialogs/storeproblemdialog.h"
+#include "fulldisk.h"
 #include "startupflow.h"
 
 #include <QApplication>
@@ -12,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <sqlite3.h>
 
 using namespace topup;
 
@@ -65,6 +68,18 @@ private:
         if (file.open(QIODevice::WriteOnly))
             file.write(m_garbage);
         return folder;
+    }
+
+    // A new, empty world made in `folder` (closed again); the options that open it.
+    static Service::Options newWorld(const QString &folder)
+    {
+        Service::Options options;
+        options.dataDir = folder;
+        options.passwordIterations = 1000;
+        const bool folderMade = QDir().mkpath(folder);
+        const Expected<std::unique_ptr<Service>> made = Service::open(options);
+        QTest::qVerify(folderMade && made.ok(), "Service::open(options)", qPrintable(made.error()), __FILE__, __LINE__);
+        return options;
     }
 
 private slots:
@@ -151,14 +166,8 @@ private slots:
     void damageFoundInTheBackgroundIsShown()
     {
         const QString folder = m_dir.filePath(QStringLiteral("damaged-later"));
-        QVERIFY(QDir().mkpath(folder));
-        Service::Options options;
-        options.dataDir = folder;
-        options.passwordIterations = 1000;
-        {
-            auto made = Service::open(options);
-            QVERIFY2(made, qPrintable(made.error()));
-        }
+        const Service::Options options = newWorld(folder);
+        QVERIFY(!QTest::currentTestFailed());
         const QString store = QDir(folder).filePath(QStringLiteral("topup.sqlite"));
         QVERIFY(test::fillUsageTable(store, QStringLiteral("usage_samples"), 30000));
         const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_samples"));
@@ -176,6 +185,51 @@ private slots:
         QVERIFY2(box->text().contains(QLatin1String("Nothing more is saved")), qPrintable(box->text()));
         QCOMPARE(service->integrity(), Service::Integrity::Damaged);
         box->close();
+    }
+
+    // A full disk is no damage: the dialog says so and offers Try again
+    // (the default), never Start fresh; once there is room, Try again opens
+    // the same world.
+    void aFullDiskOffersTryAgainNotStartFresh()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("full-disk"));
+        const Service::Options options = newWorld(folder);
+        QVERIFY(!QTest::currentTestFailed());
+        // As a crash leaves it: a log beside the store, which the next open
+        // needs to index (a write).
+        const QString store = QDir(folder).filePath(QStringLiteral("topup.sqlite"));
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(store.toUtf8().constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "UPDATE world SET clock_ms = clock_ms", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        sqlite3_close(db);
+        QFile::remove(store + QLatin1String("-shm"));
+        QVERIFY(QFile::exists(store + QLatin1String("-wal")));
+
+        test::FullDisk full(folder);
+        QVERIFY(full.active());
+        StartupFlow flow;
+        bool freshOffered = true;
+        bool retryDefault = false;
+        QString said;
+        QTimer::singleShot(0, [&] {
+            auto *dialog = qobject_cast<StoreProblemDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            freshOffered = dialog->startFreshButton()->isVisible();
+            retryDefault = dialog->tryAgainButton()->isVisible() && dialog->tryAgainButton()->isDefault();
+            said = dialog->findChild<QLabel *>(QStringLiteral("problemText"))->text();
+            full.release(); // room again
+            QTest::mouseClick(dialog->tryAgainButton(), Qt::LeftButton);
+        });
+        const std::unique_ptr<Service> service = flow.openService(options, QDate(2027, 3, 15));
+        QVERIFY2(!said.isEmpty(), "no dialog");
+        QVERIFY(!freshOffered);
+        QVERIFY(retryDefault);
+        QVERIFY2(said.contains(QLatin1String("the disk is full")) && !said.contains(QLatin1String("damaged")), qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("Nothing in the folder was changed")), qPrintable(said));
+        QVERIFY(service);
+        QVERIFY(flow.backupFolder().isEmpty());
     }
 
     void catchUpRunsOffTheGuiThreadAndSummarises()

@@ -6,13 +6,12 @@
 // with a message naming both files, and no byte of either is changed; a
 // crash between a charge and its write-down is still reconciled.
 #include "checked.h"
-#include "damagedfile.h"
 #include "programrun.h"
 #include "service/booksagreement.h"
-#include "service/demoworld.h"
 #include "service/service.h"
 #include "service/worldfiles.h"
 #include "storefixture.h"
+#include "worldimage.h"
 #include "store/database.h"
 #include "store/datadirectory.h"
 #include "store/integritycheck.h"
@@ -28,39 +27,12 @@
 using namespace topup;
 using topup::test::at;
 using topup::test::runProgram;
-using topup::test::sha256Of;
 
 namespace {
 
 const QString sim = QStringLiteral(TOPUP_SIM);
 const QString storeName = QStringLiteral("topup.sqlite");
 const QString journalName = QStringLiteral("gateway.sqlite");
-const QStringList worldFiles{storeName, storeName + QLatin1String("-wal"), journalName, journalName + QLatin1String("-wal")};
-
-// Copies the world's files (those that are there) from one folder to another.
-bool copyWorld(const QString &from, const QString &to)
-{
-    for (const QString &name : worldFiles) {
-        const QString source = QDir(from).filePath(name);
-        const QString target = QDir(to).filePath(name);
-        QFile::remove(target);
-        if (QFile::exists(source) && !QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
-
-// Every file of the world and whether it is there: what "nothing was
-// changed" compares.
-QStringList fingerprint(const QString &folder)
-{
-    QStringList prints;
-    for (const QString &name : worldFiles) {
-        const QString path = QDir(folder).filePath(name);
-        prints << name + QLatin1Char(' ') + (QFile::exists(path) ? QString::fromLatin1(sha256Of(path).toHex()) : QStringLiteral("absent"));
-    }
-    return prints;
-}
 
 qint64 scalarOf(Database &file, const QString &sql)
 {
@@ -80,36 +52,26 @@ class TestBooksAgreement final : public QObject
     QString m_world; // a clean demo world, built once
     QString m_dir;   // the folder of the running test
 
-    // Opens the world in `folder` at `now`, acts for the demo account,
-    // catches up (and tops line 1 up by hand when asked), and copies the
-    // files to `image` while the service is still open: the bytes a crash
-    // (SIGKILL, power cut after the sync) leaves on disk.
+    // A crash image (takeCrashImage) of the world in `folder` at `now`,
+    // after a top-up of line 1 by hand when asked.
     void crashImage(const QString &folder, Instant now, bool manualTopUp, const QString &image)
     {
-        auto service = test::openService(folder, now);
-        QVERIFY(service);
-        const auto accounts = TOPUP_VALUE(service->allAccounts());
-        QVERIFY(!accounts.empty());
-        QVERIFY(TOPUP_VALUE(service->actAs(accounts.front().id)));
-        const CatchUpSummary caughtUp = TOPUP_VALUE(service->catchUpToNow());
-        QVERIFY2(caughtUp.topUps + caughtUp.failures > 0, "the catch-up charged nothing: nothing for the books to disagree about");
-        if (manualTopUp) {
-            const auto lines = TOPUP_VALUE(service->lines());
-            const auto methods = TOPUP_VALUE(service->methods());
-            const auto packages = TOPUP_VALUE(service->packages());
-            QVERIFY(TOPUP_VALUE(service->manualTopUp(lines.front().id, packages.front().id, methods.back().id)).succeeded);
-        }
-        QVERIFY(QFile::exists(QDir(folder).filePath(storeName + QLatin1String("-wal"))));
-        QVERIFY(QFile::exists(QDir(folder).filePath(journalName + QLatin1String("-wal"))));
-        QVERIFY(QDir().mkpath(image));
-        QVERIFY(copyWorld(folder, image));
+        test::takeCrashImage(folder, now, image, [manualTopUp](Service &service) {
+            if (!manualTopUp)
+                return;
+            const auto lines = TOPUP_VALUE(service.lines());
+            const auto methods = TOPUP_VALUE(service.methods());
+            const auto packages = TOPUP_VALUE(service.packages());
+            QVERIFY(!lines.empty() && !methods.empty() && !packages.empty());
+            QVERIFY(TOPUP_VALUE(service.manualTopUp(lines.front().id, packages.front().id, methods.back().id)).succeeded);
+        });
     }
 
     // `topup-sim status` on `folder` is refused naming both files, and
     // leaves every byte of the world as it was.
     void refusedUntouched(const QString &folder)
     {
-        const QStringList before = fingerprint(folder);
+        const QStringList before = test::worldFingerprint(folder);
         const auto status = runProgram(sim, {QStringLiteral("--data-dir"), folder, QStringLiteral("status"), QStringLiteral("--now"),
                                              QStringLiteral("2027-03-20T00:00:00Z")});
         QVERIFY2(status.exitCode == 1, status.out.constData());
@@ -117,7 +79,7 @@ class TestBooksAgreement final : public QObject
         QVERIFY2(said.contains(QDir(folder).filePath(storeName) + QLatin1String(" and ") + QDir(folder).filePath(journalName)
                                + QLatin1String(" disagree about the charges")),
                  qPrintable(said));
-        QCOMPARE(fingerprint(folder), before);
+        QCOMPARE(test::worldFingerprint(folder), before);
     }
 
 private slots:
@@ -125,12 +87,7 @@ private slots:
     {
         QVERIFY(m_root.isValid());
         m_world = m_root.filePath(QStringLiteral("demo"));
-        Service::Options options;
-        options.dataDir = m_world;
-        options.fixedNow = at("2027-03-01T00:00:00Z");
-        options.passwordIterations = test::fastPasswordRounds;
-        options.tokens = DemoWorld::tokens(1);
-        const Expected<bool> built = DemoWorld::build(options, 1);
+        const Expected<bool> built = test::buildDemoWorld(m_world, at("2027-03-01T00:00:00Z"));
         QVERIFY2(built, qPrintable(built.error()));
     }
 
@@ -140,7 +97,7 @@ private slots:
                                 + QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')));
         QDir(m_dir).removeRecursively();
         QVERIFY(QDir().mkpath(m_dir));
-        QVERIFY(copyWorld(m_world, m_dir));
+        QVERIFY(test::copyWorldFiles(m_world, m_dir));
     }
 
     // Each clean stop leaves the same mark in both files: the journal's
@@ -197,7 +154,7 @@ private slots:
     {
         const QString other = m_dir + QLatin1String("-other");
         QVERIFY(QDir().mkpath(other));
-        QVERIFY(copyWorld(m_dir, other));
+        QVERIFY(test::copyWorldFiles(m_dir, other));
         const QString crashed = m_dir + QLatin1String("-crashed");
         const QString otherCrashed = other + QLatin1String("-crashed");
         crashImage(m_dir, at("2027-03-20T00:00:00Z"), false, crashed);
@@ -216,7 +173,7 @@ private slots:
     {
         const QString older = m_dir + QLatin1String("-older");
         QVERIFY(QDir().mkpath(older));
-        QVERIFY(copyWorld(m_dir, older));
+        QVERIFY(test::copyWorldFiles(m_dir, older));
         {
             const QString ignored = m_dir + QLatin1String("-image");
             crashImage(m_dir, at("2027-03-20T00:00:00Z"), true, ignored);
@@ -259,7 +216,7 @@ private slots:
             QVERIFY2(intended, qPrintable(intended.error()));
             const ChargeAnswer answer = TOPUP_VALUE(world->journal->chargeToken(identity, price, at("2027-03-01T00:00:00Z")));
             QVERIFY(answer.succeeded);
-            QVERIFY(copyWorld(m_dir, crashed));
+            QVERIFY(test::copyWorldFiles(m_dir, crashed));
         }
         auto service = test::openService(crashed, at("2027-03-01T00:00:00Z"));
         QVERIFY(service);

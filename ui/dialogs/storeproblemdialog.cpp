@@ -27,6 +27,10 @@ StoreProblemDialog::StoreProblemDialog(const QString &folder, const QString &pro
     auto *buttons = new QDialogButtonBox(this);
     m_fresh = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_fresh->setObjectName(QStringLiteral("startFreshButton"));
+    m_retry = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_retry->setObjectName(QStringLiteral("tryAgainButton"));
+    m_retry->setVisible(false);
+    connect(m_retry, &QPushButton::clicked, this, [this] { done(TryAgain); });
     m_quit = buttons->addButton(QString(), QDialogButtonBox::RejectRole);
     m_quit->setObjectName(QStringLiteral("quitButton"));
     m_quit->setDefault(true);
@@ -48,6 +52,16 @@ void StoreProblemDialog::setStartFreshAllowed(bool allowed)
     retranslateUi();
 }
 
+void StoreProblemDialog::setRetryOffered(bool offered)
+{
+    m_retryOffered = offered;
+    m_retry->setVisible(offered);
+    m_retry->setDefault(offered);
+    m_quit->setDefault(!offered);
+    m_fresh->setVisible(m_freshAllowed && !offered);
+    retranslateUi();
+}
+
 void StoreProblemDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -58,15 +72,19 @@ void StoreProblemDialog::changeEvent(QEvent *event)
 void StoreProblemDialog::retranslateUi()
 {
     setWindowTitle(tr("The data folder cannot be opened"));
-    m_text->setText(m_freshAllowed
-                        ? tr("<p><b>TopUp cannot open its data.</b></p><p>%1</p><p>Folder: <tt>%2</tt></p>"
-                             "<p><b>Start fresh</b> moves this folder aside as a dated backup next to it (nothing is "
-                             "deleted) and starts with an empty one. <b>Quit</b> leaves everything as it is.</p>")
-                              .arg(m_problem.toHtmlEscaped(), m_folder.toHtmlEscaped())
-                        : tr("<p><b>TopUp cannot open its data.</b></p><p>%1</p><p>Folder: <tt>%2</tt></p>"
-                             "<p>Another TopUp Dashboard is using this folder: close it, then start again.</p>")
-                              .arg(m_problem.toHtmlEscaped(), m_folder.toHtmlEscaped()));
+    QString next;
+    if (!m_freshAllowed)
+        next = m_retryOffered ? tr("Another TopUp Dashboard is using this folder: close it, then choose <b>Try again</b>.")
+                              : tr("Another TopUp Dashboard is using this folder: close it, then start again.");
+    else if (m_retryOffered)
+        next = tr("Nothing in the folder was changed. <b>Try again</b> once that is resolved; <b>Quit</b> leaves everything as it is.");
+    else
+        next = tr("<b>Start fresh</b> moves this folder aside as a dated backup next to it (nothing is deleted) and starts with an "
+                  "empty one. <b>Quit</b> leaves everything as it is.");
+    m_text->setText(tr("<p><b>TopUp cannot open its data.</b></p><p>%1</p><p>Folder: <tt>%2</tt></p><p>%3</p>")
+                        .arg(m_problem.toHtmlEscaped(), m_folder.toHtmlEscaped(), next));
     m_fresh->setText(tr("&Start fresh"));
+    m_retry->setText(tr("&Try again"));
     m_quit->setText(tr("&Quit"));
 }
 

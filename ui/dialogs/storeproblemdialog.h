@@ -8,7 +8,9 @@ class QPushButton;
 namespace topup {
 
 // The data folder cannot be opened: says what and where, and offers Quit
-// or "Start fresh" (the folder is moved aside, never deleted).
+// or "Start fresh" (the folder is moved aside, never deleted) — or, when the
+// cause passes (a full disk, a lock held by another program), Quit or "Try
+// again", since nothing is wrong with the data.
 class StoreProblemDialog final : public QDialog
 {
     Q_OBJECT
@@ -18,9 +20,13 @@ public:
 
     // Off while another instance uses the folder: only Quit is offered.
     void setStartFreshAllowed(bool allowed);
+    // On when the cause passes: "Try again" (the default) instead of "Start fresh".
+    void setRetryOffered(bool offered);
     QPushButton *quitButton() const noexcept { return m_quit; }
     QPushButton *startFreshButton() const noexcept { return m_fresh; }
+    QPushButton *tryAgainButton() const noexcept { return m_retry; }
     static constexpr int StartFresh = QDialog::Accepted;
+    static constexpr int TryAgain = QDialog::Accepted + 1;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -33,7 +39,9 @@ private:
     QLabel *m_text = nullptr;
     QPushButton *m_quit = nullptr;
     QPushButton *m_fresh = nullptr;
+    QPushButton *m_retry = nullptr;
     bool m_freshAllowed = true;
+    bool m_retryOffered = false;
 };
 
 } // namespace topup

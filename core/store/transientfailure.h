@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+struct sqlite3;
+
+namespace topup {
+
+// A read or write of a world's file that failed for a reason that passes
+// rather than for damage: the disk is full, or another program holds the
+// file locked. Nothing was changed, and the same action can simply be tried
+// again once the disk has room or the other program is closed; a program
+// offers "Try again" rather than "Start fresh" (reportedIn).
+//
+// SQLite says a full disk as SQLITE_FULL when a write of the file or its log
+// has no room, and as an I/O error whose system error is ENOSPC (or EDQUOT)
+// when, for one, the log's shared-memory index cannot grow: the open after
+// a crash needs that index, so a full disk used to read as a damaged file.
+class TransientFailure final
+{
+    Q_DECLARE_TR_FUNCTIONS(TransientFailure)
+
+public:
+    enum class Cause { None, DiskFull, Locked };
+
+    // Why SQLite's result `code` (primary or extended) on `db` failed, as
+    // far as passing causes go; `db` gives the system error (may be null).
+    static Cause causeOf(sqlite3 *db, int code);
+    // The message for `cause` on the file `path`, with SQLite's `detail`.
+    static QString describe(Cause cause, const QString &path, const QString &detail);
+
+    // The last passing failure met by a file of `folder` since forget(): for
+    // the programs to say "try again" rather than "start fresh" after a
+    // failed open. Kept per folder, for the whole process.
+    static void report(const QString &folder, Cause cause);
+    static Cause reportedIn(const QString &folder);
+    static void forget(const QString &folder);
+};
+
+} // namespace topup
