@@ -19,6 +19,7 @@
 #include <QFile>
 
 #include <limits>
+#include <optional>
 
 namespace topup {
 
@@ -318,8 +319,14 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
             printError(SimCommandLine::tr("topup-sim: %1").arg(lines.error()));
             return Failed;
         }
+        // Every line's spend in one query (one per line scanned the month's attempts once a line).
+        const Expected<std::map<qint64, MonthSpend>> spendByLine = service.spendThisMonthByLine();
         for (const LineRecord &line : *lines) {
-            const Expected<MonthSpend> spend = service.spendThisMonth(line.id);
+            std::optional<MonthSpend> spend;
+            if (spendByLine) {
+                const auto found = spendByLine->find(line.id);
+                spend = found != spendByLine->end() ? found->second : MonthSpend{};
+            }
             const bool watched = line.policy && line.policy->hasActiveThreshold();
             print(SimCommandLine::tr("  %1: data %2, voice %3, threshold %4, spend this month %5 %6 (auto %7, manual %8)")
                       .arg(line.name, DataAmount(line.dataBytes).toString(), VoiceAmount(line.voiceSeconds).toString(),

@@ -694,6 +694,13 @@ Expected<MonthSpend> Service::spendThisMonth(qint64 lineId)
     });
 }
 
+Expected<std::map<qint64, MonthSpend>> Service::spendThisMonthByLine()
+{
+    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) {
+        return HistoryStore(*m_store).spendOfLinesIn(id, calendar().monthOf(clock).toString());
+    });
+}
+
 Expected<std::vector<UsagePoint>> Service::dailyUsage(qint64 lineId, int days)
 {
     return forAccountAt(Access::Read, [&](qint64 id, Instant clock) {

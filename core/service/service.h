@@ -18,6 +18,7 @@
 #include <QThread>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -191,6 +192,9 @@ public:
     Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 lineId = 0);
     Expected<MonthSpend> spendThisMonth(qint64 lineId = 0);
+    // spendThisMonth of every line of the account in one query, by line id;
+    // a line missing from the map spent nothing this month.
+    Expected<std::map<qint64, MonthSpend>> spendThisMonthByLine();
     // The last `days` local days up to the world's today; lineId 0: all lines added up.
     Expected<std::vector<UsagePoint>> dailyUsage(qint64 lineId, int days);
     Expected<std::vector<UsagePoint>> hourlyUsage(qint64 lineId, int hours);

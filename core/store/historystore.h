@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -24,6 +25,9 @@ public:
     Expected<std::vector<AttemptRow>> attempts(qint64 accountId, int limit, qint64 lineId = 0);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 accountId, qint64 lineId = 0);
     Expected<MonthSpend> spendIn(qint64 accountId, const QString &month, qint64 lineId = 0);
+    // spendIn of every line at once, in one query: lines without a succeeded
+    // attempt in `month` are left out (their spend is zero).
+    Expected<std::map<qint64, MonthSpend>> spendOfLinesIn(qint64 accountId, const QString &month);
     // One line's days, or (lineId 0) every line's added up.
     Expected<std::vector<UsagePoint>> dailyUsage(qint64 accountId, qint64 lineId, const QString &fromDay);
     Expected<std::vector<UsagePoint>> hourlyUsage(qint64 accountId, qint64 lineId, Instant from);

@@ -1,0 +1,180 @@
+// A fleet on one machine: one account with N lines and a year of history
+// (bench::buildFleet: straight into the store in one transaction), then
+// what grows with the number of lines, timed in one run:
+//  - status: what `topup-sim status` does with nothing to catch up
+//    (catchUpToNow, the lines, each line's spend this month), with every
+//    line's spend in one query (as status asks now) and, side by side, one
+//    spendThisMonth(line) a line (as status asked before);
+//  - a single write: setPolicy of one line, deposit onto the card;
+//  - the play tick: advanceBy of 4.8 simulated hours (what each 200 ms tick
+//    of "1 day per second" asks on the GUI thread).
+//
+//   build/tests/bench/bench_fleet [lines] [runs]     (default 2000 lines, 5 runs)
+//   build/tests/bench/bench_fleet 10000 3 --skip-per-line   (the per-line status takes minutes there)
+#include "fleetworld.h"
+#include "service/service.h"
+#include "service/simulationplayer.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+using namespace topup;
+
+namespace {
+
+struct Timing final
+{
+    double min = 0;
+    double median = 0;
+    double max = 0;
+};
+
+// Runs `step` `runs` times; false when a run failed (its message printed).
+bool timeRuns(int runs, const std::function<QString()> &step, Timing &timing)
+{
+    std::vector<double> ms;
+    for (int run = 0; run < runs; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        const QString error = step();
+        ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "bench_fleet: %s\n", qPrintable(error));
+            return false;
+        }
+    }
+    timing = Timing{*std::min_element(ms.begin(), ms.end()), bench::median(ms), *std::max_element(ms.begin(), ms.end())};
+    return true;
+}
+
+void report(const char *what, int lineCount, int runs, const Timing &timing)
+{
+    std::printf("%-52s %6d lines: min %9.1f ms, median %9.1f ms, max %9.1f ms (%d runs)\n", what, lineCount, timing.min, timing.median,
+                timing.max, runs);
+}
+
+// What status prints for each line: its auto and manual spend. The sum of
+// all lines' cents, so both ways can be checked to agree.
+template<typename SpendOf>
+QString statusPass(Service &service, qint64 &totalCents, SpendOf spendOf)
+{
+    const Expected<CatchUpSummary> away = service.catchUpToNow();
+    if (!away)
+        return away.error();
+    const Expected<std::vector<LineRecord>> lines = service.lines();
+    if (!lines)
+        return lines.error();
+    totalCents = 0;
+    return spendOf(*lines, totalCents);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int lineCount = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 2000;
+    const int runs = argc > 2 ? std::max(1, QByteArray(argv[2]).toInt()) : 5;
+    const bool skipPerLine = app.arguments().contains(QStringLiteral("--skip-per-line"));
+    QTemporaryDir dir;
+    const Instant now = *Instant::parse(u"2028-03-15T10:00:00Z");
+    Service::Options options;
+    options.dataDir = dir.path();
+    options.fixedNow = now;
+    options.passwordIterations = 1000;
+    Expected<std::unique_ptr<Service>> opened = Service::open(options);
+    if (!opened) {
+        std::fprintf(stderr, "bench_fleet: %s\n", qPrintable(opened.error()));
+        return 1;
+    }
+    Service &service = **opened;
+    QElapsedTimer timer;
+    timer.start();
+    if (!bench::buildFleet(service, dir.filePath(QStringLiteral("topup.sqlite")), now, lineCount, 90000000, 1)) {
+        std::fprintf(stderr, "bench_fleet: could not build the fleet\n");
+        return 1;
+    }
+    std::printf("built %d lines with a year of history in %.2f s\n", lineCount, double(timer.nsecsElapsed()) / 1e9);
+    const Expected<std::vector<LineRecord>> lines = service.lines();
+    const Expected<std::vector<MethodRecord>> methods = service.methods();
+    if (!lines || !methods || lines->empty() || methods->empty())
+        return 1;
+    const LineRecord first = lines->front();
+    const qint64 cardId = methods->front().id;
+    // The first write settles the world the bench wrote behind the engine's
+    // back (the lines already below their threshold top up): not timed.
+    if (const Expected<bool> settled = service.deposit(cardId, Money::fromCents(1)); !settled) {
+        std::fprintf(stderr, "bench_fleet: %s\n", qPrintable(settled.error()));
+        return 1;
+    }
+
+    Timing timing;
+    qint64 groupedCents = 0;
+    const auto grouped = [&](const std::vector<LineRecord> &all, qint64 &cents) {
+        const Expected<std::map<qint64, MonthSpend>> spend = service.spendThisMonthByLine();
+        if (!spend)
+            return spend.error();
+        for (const LineRecord &line : all) {
+            if (const auto found = spend->find(line.id); found != spend->end())
+                cents += (found->second.autoSpend + found->second.manualSpend).cents();
+        }
+        return QString();
+    };
+    if (!timeRuns(runs, [&] { return statusPass(service, groupedCents, grouped); }, timing))
+        return 1;
+    report("status, every line's spend in one query", lineCount, runs, timing);
+    if (!skipPerLine) {
+        qint64 perLineCents = 0;
+        const auto perLine = [&](const std::vector<LineRecord> &all, qint64 &cents) {
+            for (const LineRecord &line : all) {
+                const Expected<MonthSpend> spend = service.spendThisMonth(line.id);
+                if (!spend)
+                    return spend.error();
+                cents += (spend->autoSpend + spend->manualSpend).cents();
+            }
+            return QString();
+        };
+        if (!timeRuns(runs, [&] { return statusPass(service, perLineCents, perLine); }, timing))
+            return 1;
+        report("status, one spendThisMonth a line (before)", lineCount, runs, timing);
+        if (perLineCents != groupedCents) {
+            std::fprintf(stderr, "bench_fleet: the spend differs: %lld cents in one query, %lld line by line\n",
+                         static_cast<long long>(groupedCents), static_cast<long long>(perLineCents));
+            return 1;
+        }
+    }
+    std::printf("  (this month's auto and manual spend of all lines: %lld cents)\n", static_cast<long long>(groupedCents));
+
+    // One line's cap moved back and forth.
+    int flip = 0;
+    if (!timeRuns(runs, [&] {
+            Policy policy = *first.policy;
+            policy.monthlyCap = Money::fromCents(++flip % 2 ? 9100 : 9000);
+            const Expected<bool> saved = service.setPolicy(first.id, policy);
+            return saved ? QString() : saved.error();
+        }, timing))
+        return 1;
+    report("setPolicy of one line", lineCount, runs, timing);
+    if (!timeRuns(runs, [&] {
+            const Expected<bool> paid = service.deposit(cardId, Money::fromCents(100));
+            return paid ? QString() : paid.error();
+        }, timing))
+        return 1;
+    report("deposit onto the card", lineCount, runs, timing);
+
+    constexpr qint64 dayMs = 24LL * 3600 * 1000;
+    const qint64 stepMs = dayMs * SimulationPlayer::tickMs / 1000; // 1 day per second
+    if (!timeRuns(runs, [&] {
+            const Expected<CatchUpSummary> step = service.advanceBy(stepMs);
+            return step ? QString() : step.error();
+        }, timing))
+        return 1;
+    report("play tick (advanceBy 4.8 simulated hours)", lineCount, runs, timing);
+    return 0;
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "domain/instant.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace topup {
+class Service;
+}
+
+namespace topup::bench {
+
+// A fleet: one account (Europe/Berlin, EUR) signed up through `service`
+// with a company card holding `cardCents` and a small wallet, then
+// `lineCount` lines and their year of history (46 top-ups a line, a few
+// failed or blocked; a daily usage row per line and day) written straight
+// into the store at `storePath` in one transaction — seconds, not thousands
+// of setPolicy calls. Every line is capped; the policies follow a fixed
+// pattern over the line's number; every draw is seeded. The service's clock
+// starts at `now`. A line's top-ups are a week apart, the last of them
+// `lastTopUpDaysAgo` days (and up to one more) before `now`: 43 ends the history
+// in the month before, 1 puts four or five of them in the current month.
+bool buildFleet(Service &service, const QString &storePath, Instant now, int lineCount, qint64 cardCents, int lastTopUpDaysAgo = 43);
+
+// The middle of `values` once sorted (the upper one of an even count).
+double median(std::vector<double> values);
+
+} // namespace topup::bench

@@ -1,0 +1,137 @@
+// The spend of every line at once (HistoryStore::spendOfLinesIn, what
+// `topup-sim status` asks) is exactly what spendIn says line by line, on
+// seeded worlds of two accounts: every trigger (purchases are not auto
+// spend), every status (only succeeded attempts count), several months,
+// amounts in minor units, lines with no attempt at all.
+#include "sim/xoshiro256.h"
+#include "store/database.h"
+#include "store/historystore.h"
+#include "store/statement.h"
+#include "checked.h"
+#include "storefixture.h"
+
+#include <QTest>
+
+using namespace topup;
+
+namespace {
+
+const char *const triggers[] = {"threshold", "monthly", "manual", "purchase"};
+const char *const statuses[] = {"succeeded", "failed", "blocked"};
+const char *const months[] = {"2027-02", "2027-03", "2027-04"};
+
+} // namespace
+
+class TestHistoryStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void spendOfLinesMatchesEachLine_data();
+    void spendOfLinesMatchesEachLine();
+    void spendOfLinesCountsOnlySucceededNonPurchases();
+};
+
+void TestHistoryStore::spendOfLinesMatchesEachLine_data()
+{
+    QTest::addColumn<quint64>("seed");
+    for (const quint64 seed : {1ULL, 7ULL, 2028ULL, 99991ULL})
+        QTest::addRow("seed %llu", static_cast<unsigned long long>(seed)) << seed;
+}
+
+void TestHistoryStore::spendOfLinesMatchesEachLine()
+{
+    QFETCH(quint64, seed);
+    test::StoreFixture fixture;
+    TOPUP_VERIFY_OK(fixture.open());
+    const Instant at = test::at("2027-03-15T10:00:00Z");
+    const std::vector<qint64> accounts{TOPUP_VALUE(fixture.signUp(QStringLiteral("a@example.com"), at)),
+                                       TOPUP_VALUE(fixture.signUp(QStringLiteral("b@example.com"), at))};
+    Database &store = fixture.store();
+    Xoshiro256 random(seed);
+    std::vector<std::pair<qint64, qint64>> lines; // (account, line)
+    for (const qint64 account : accounts) {
+        for (int i = 0; i < 12; ++i) {
+            Statement line(store, QStringLiteral("INSERT INTO lines (account_id, code, name, data_bytes, voice_seconds) VALUES (?, ?, ?, 0, 0)"));
+            TOPUP_VERIFY_OK(line.bind(account).bind(QStringLiteral("c%1").arg(i)).bind(QStringLiteral("Line %1").arg(i)).run());
+            Statement id(store, QStringLiteral("SELECT last_insert_rowid()"));
+            TOPUP_VERIFY_OK(id.run());
+            QVERIFY(id.next());
+            lines.emplace_back(account, id.integer(0));
+        }
+    }
+    Statement attempt(store, QStringLiteral("INSERT INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt,"
+                                            " package_id, amount_cents, status)"
+                                            " VALUES (?, ?, 0, ?, ?, ?, 1, (SELECT min(id) FROM packages WHERE account_id = ?), ?, ?)"));
+    TOPUP_VERIFY_OK(store.write([&]() -> Expected<bool> {
+        for (int n = 0; n < 600; ++n) {
+            // The first line of each account never gets an attempt.
+            const auto &[account, line] = lines[1 + random.below(quint32(lines.size() - 1))];
+            attempt.set(0, account).set(1, line).set(2, QLatin1String(months[random.below(3)]));
+            attempt.set(3, QLatin1String(triggers[random.below(4)])).set(4, QStringLiteral("k%1").arg(n)).set(5, account);
+            attempt.set(6, qint64(1 + random.below(99999))).set(7, QLatin1String(statuses[random.below(3)]));
+            if (const Expected<bool> ran = attempt.run(); !ran)
+                return ran;
+        }
+        return true;
+    }));
+    HistoryStore history(store);
+    for (const qint64 account : accounts) {
+        for (const char *month : months) {
+            const std::map<qint64, MonthSpend> all = TOPUP_VALUE(history.spendOfLinesIn(account, QLatin1String(month)));
+            for (const auto &[owner, line] : lines) {
+                const auto found = all.find(line);
+                if (owner != account) {
+                    QVERIFY2(found == all.end(), "another account's line in the spend");
+                    continue;
+                }
+                const MonthSpend one = TOPUP_VALUE(history.spendIn(account, QLatin1String(month), line));
+                const MonthSpend grouped = found != all.end() ? found->second : MonthSpend{QLatin1String(month), {}, {}, {}};
+                QCOMPARE(grouped.month, one.month);
+                QCOMPARE(grouped.autoSpend.cents(), one.autoSpend.cents());
+                QCOMPARE(grouped.manualSpend.cents(), one.manualSpend.cents());
+                QCOMPARE(grouped.purchases.cents(), one.purchases.cents());
+            }
+        }
+    }
+}
+
+void TestHistoryStore::spendOfLinesCountsOnlySucceededNonPurchases()
+{
+    test::StoreFixture fixture;
+    TOPUP_VERIFY_OK(fixture.open());
+    const qint64 account = TOPUP_VALUE(fixture.signUp(QStringLiteral("a@example.com"), test::at("2027-03-15T10:00:00Z")));
+    Database &store = fixture.store();
+    Statement line(store, QStringLiteral("INSERT INTO lines (id, account_id, code, name, data_bytes, voice_seconds) VALUES (5, ?, 'a', 'A', 0, 0)"));
+    TOPUP_VERIFY_OK(line.bind(account).run());
+    Statement attempt(store, QStringLiteral("INSERT INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt,"
+                                            " package_id, amount_cents, status)"
+                                            " VALUES (?, 5, 0, ?, ?, ?, 1, (SELECT min(id) FROM packages WHERE account_id = ?), ?, ?)"));
+    const struct
+    {
+        const char *month;
+        const char *trigger;
+        qint64 cents;
+        const char *status;
+    } rows[] = {
+        {"2027-03", "threshold", 1501, "succeeded"}, {"2027-03", "monthly", 250, "succeeded"}, {"2027-03", "manual", 999, "succeeded"},
+        {"2027-03", "purchase", 4000, "succeeded"},  {"2027-03", "threshold", 7000, "failed"}, {"2027-03", "monthly", 8000, "blocked"},
+        {"2027-02", "threshold", 3333, "succeeded"},
+    };
+    int n = 0;
+    for (const auto &row : rows) {
+        attempt.set(0, account).set(1, QLatin1String(row.month)).set(2, QLatin1String(row.trigger)).set(3, QStringLiteral("k%1").arg(++n));
+        attempt.set(4, account).set(5, row.cents).set(6, QLatin1String(row.status));
+        TOPUP_VERIFY_OK(attempt.run());
+    }
+    const std::map<qint64, MonthSpend> spend = TOPUP_VALUE(HistoryStore(store).spendOfLinesIn(account, QStringLiteral("2027-03")));
+    QCOMPARE(spend.size(), std::size_t(1));
+    QCOMPARE(spend.at(5).month, QStringLiteral("2027-03"));
+    QCOMPARE(spend.at(5).autoSpend.cents(), qint64(1751));
+    QCOMPARE(spend.at(5).manualSpend.cents(), qint64(999));
+    QCOMPARE(spend.at(5).purchases.cents(), qint64(4000));
+    QVERIFY(TOPUP_VALUE(HistoryStore(store).spendOfLinesIn(account, QStringLiteral("2027-05"))).empty());
+}
+
+QTEST_GUILESS_MAIN(TestHistoryStore)
+#include "tst_historystore.moc"
