@@ -2,6 +2,7 @@
 
 #include "scenario/scenariofile.h"
 #include "scenario/scenarioreader.h"
+#include "standardinput.h"
 
 #include <QFile>
 
@@ -19,17 +20,25 @@ void ScenarioInput::printProblem(std::FILE *err, const QString &fileName, const 
 
 std::optional<World> ScenarioInput::read(const QString &fileName, std::FILE *err)
 {
-    QFile file;
-    const bool fromStdin = fileName == QLatin1String("-");
-    const bool opened = fromStdin ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(fileName), file.open(QIODevice::ReadOnly));
-    if (!opened) {
-        printProblem(err, QString(), QString(), ScenarioInput::tr("%1: cannot read: %2").arg(fileName, file.errorString()));
-        return std::nullopt;
-    }
-    const Expected<QByteArray> json = ScenarioFile::read(file);
-    if (file.error() != QFileDevice::NoError) {
-        printProblem(err, QString(), QString(), ScenarioInput::tr("%1: cannot read: %2").arg(fileName, file.errorString()));
-        return std::nullopt;
+    Expected<QByteArray> json = QByteArray();
+    if (fileName == QLatin1String("-")) {
+        StandardInput input;
+        json = ScenarioFile::read(input);
+        if (input.failed()) {
+            printProblem(err, QString(), QString(), ScenarioInput::tr("%1: cannot read standard input: %2").arg(fileName, input.errorString()));
+            return std::nullopt;
+        }
+    } else {
+        QFile file(fileName);
+        if (!file.open(QIODevice::ReadOnly)) {
+            printProblem(err, QString(), QString(), ScenarioInput::tr("%1: cannot read: %2").arg(fileName, file.errorString()));
+            return std::nullopt;
+        }
+        json = ScenarioFile::read(file);
+        if (file.error() != QFileDevice::NoError) {
+            printProblem(err, QString(), QString(), ScenarioInput::tr("%1: cannot read: %2").arg(fileName, file.errorString()));
+            return std::nullopt;
+        }
     }
     if (!json) {
         printProblem(err, fileName, QString(), json.error());

@@ -9,6 +9,8 @@
 #include <QDir>
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -59,17 +61,21 @@ Expected<bool> DemoWorld::create(Service &service, quint64 seed, const std::func
     if (announce)
         announce(QStringLiteral("signed up"));
 
-    const ZonedCalendar calendar(QTimeZone("Europe/Berlin"));
+    const QTimeZone zone("Europe/Berlin");
+    const ZonedCalendar calendar(zone);
     const YearMonth soon = calendar.monthOf(now); // runs out at the end of this month
     // Cards print two digits of the year, read as 20YY (SPEC): the Visa
-    // runs four more years, the debit card to the end of this month.
+    // runs four more years, the debit card to the end of this month. The
+    // years are the account's (Berlin's), and so is the date said back.
     constexpr int visaYears = 4;
     if (soon.year < 2000 || soon.year + visaYears > 2099)
-        return Expected<bool>::failure(DemoWorld::tr("the demo needs a date from 2000 to %1: its cards' expiry is written MM/YY"
-                                                     " (read as 20YY) and the Visa runs %2 more years; got %3")
+        return Expected<bool>::failure(DemoWorld::tr("the demo needs a date from 2000 to %1 in %2, the demo account's time zone: its"
+                                                     " cards' expiry is written MM/YY (read as 20YY) and the Visa runs %3 more years;"
+                                                     " got %4 there (%5)")
                                            .arg(2099 - visaYears)
+                                           .arg(QString::fromLatin1(zone.id()))
                                            .arg(visaYears)
-                                           .arg(now.toString()));
+                                           .arg(QDateTime::fromMSecsSinceEpoch(now.msecs(), zone).toString(Qt::ISODate), now.toString()));
     const auto expiry = [](int month, int year) {
         return QStringLiteral("%1/%2").arg(month, 2, 10, QLatin1Char('0')).arg(year - 2000, 2, 10, QLatin1Char('0'));
     };

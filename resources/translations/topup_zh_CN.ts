@@ -401,10 +401,6 @@
         <translation>%1 中已有账户：演示需要一个新的数据文件夹（--data-dir）</translation>
     </message>
     <message>
-        <source>the demo needs a date from 2000 to %1: its cards&apos; expiry is written MM/YY (read as 20YY) and the Visa runs %2 more years; got %3</source>
-        <translation>演示需要 2000 年到 %1 年之间的日期：其银行卡有效期写作 MM/YY（按 20YY 读取），且 Visa 卡还有 %2 年有效期；收到的是 %3</translation>
-    </message>
-    <message>
         <source>%1 already holds a world: the demo needs a new data folder (--data-dir)</source>
         <translation>%1 中已有一个世界：演示需要一个新的数据文件夹（--data-dir）</translation>
     </message>
@@ -435,6 +431,10 @@
     <message>
         <source>European Union</source>
         <translation>欧盟</translation>
+    </message>
+    <message>
+        <source>the demo needs a date from 2000 to %1 in %2, the demo account&apos;s time zone: its cards&apos; expiry is written MM/YY (read as 20YY) and the Visa runs %3 more years; got %4 there (%5)</source>
+        <translation>演示需要演示账户所在时区 %2 中 2000 年到 %1 年之间的日期：其银行卡有效期写作 MM/YY（按 20YY 读取），且 Visa 卡还有 %3 年有效期；收到的是该时区的 %4（%5）</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 using namespace topup;
 using topup::test::runProgram;
 
@@ -248,6 +252,43 @@ private slots:
         }
         const auto after = runProgram(sim, {QStringLiteral("--data-dir"), m_world, QStringLiteral("check")});
         QVERIFY2(after.exitCode == 0, after.err.constData());
+    }
+
+    // A parent that made the pipe it hands over non-blocking: with nothing
+    // in it yet, `run -` waits for the scenario rather than failing with
+    // "Resource temporarily unavailable", and leaves the pipe's flags alone.
+    void aNonBlockingStandardInputIsWaitedFor()
+    {
+        QFile scenario(m_scenario);
+        QVERIFY(scenario.open(QIODevice::ReadOnly));
+        const QByteArray json = scenario.readAll();
+        const auto expected = runProgram(sim, {QStringLiteral("run"), m_scenario});
+        QCOMPARE(expected.exitCode, 0);
+
+        int pipe[2];
+        QCOMPARE(::pipe2(pipe, O_NONBLOCK | O_CLOEXEC), 0);
+        QProcess child;
+        child.setChildProcessModifier([input = pipe[0]] { ::dup2(input, STDIN_FILENO); });
+        child.start(sim, {QStringLiteral("run"), QStringLiteral("-")});
+        QVERIFY(child.waitForStarted());
+        ::close(pipe[0]);
+        // Until the child waits in poll() for input that is not there yet
+        // (or, as it used to, gives up at once).
+        const auto waiting = [&child] {
+            QFile syscall(QStringLiteral("/proc/%1/syscall").arg(child.processId()));
+            if (!syscall.open(QIODevice::ReadOnly))
+                return false;
+            const QByteArray number = syscall.readAll().split(' ').value(0).trimmed();
+            return number == QByteArray::number(SYS_poll) || number == QByteArray::number(SYS_ppoll);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(child.state() != QProcess::Running || waiting(), 60000);
+        QVERIFY2(child.state() == QProcess::Running, child.readAllStandardError().constData());
+        QCOMPARE(::fcntl(pipe[1], F_GETFL) & O_NONBLOCK, O_NONBLOCK);
+        QCOMPARE(::write(pipe[1], json.constData(), std::size_t(json.size())), ssize_t(json.size()));
+        ::close(pipe[1]);
+        QVERIFY(child.waitForFinished(60000));
+        QVERIFY2(child.exitCode() == 0, child.readAllStandardError().constData());
+        QCOMPARE(child.readAllStandardOutput(), expected.out);
     }
 };
 

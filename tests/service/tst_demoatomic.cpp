@@ -122,6 +122,20 @@ private slots:
         expectNothing(dir.path());
     }
 
+    // The years are checked in the demo account's zone (Berlin), and the
+    // date is said back in that zone: 23:30 UTC on the last day of 2095 is
+    // already 2096 there.
+    void theDemoDateLimitIsSaidInTheZoneItIsCheckedIn()
+    {
+        QTemporaryDir dir;
+        const Run failed = runSim({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--demo"), QStringLiteral("--now"),
+                                   QStringLiteral("2095-12-31T23:30:00Z")});
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(failed.err.contains("from 2000 to 2095 in Europe/Berlin"), failed.err.constData());
+        QVERIFY2(failed.err.contains("got 2096-01-01T00:30:00+01:00 there (2095-12-31T23:30:00Z)"), failed.err.constData());
+        expectNothing(dir.path());
+    }
+
     void theDemoCardsFollowTheDate_data()
     {
         QTest::addColumn<QString>("when");
