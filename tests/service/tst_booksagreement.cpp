@@ -93,11 +93,7 @@ private slots:
 
     void init()
     {
-        m_dir = m_root.filePath(QString::fromLatin1(QTest::currentTestFunction()) + QLatin1Char('-')
-                                + QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')));
-        QDir(m_dir).removeRecursively();
-        QVERIFY(QDir().mkpath(m_dir));
-        QVERIFY(test::copyWorldFiles(m_world, m_dir));
+        m_dir = test::copyForThisTest(m_world, m_root.path());
     }
 
     // Each clean stop leaves the same mark in both files: the journal's

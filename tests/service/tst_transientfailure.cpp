@@ -87,10 +87,7 @@ private slots:
 
     void init()
     {
-        m_dir = m_root.filePath(QString::fromLatin1(QTest::currentTestFunction()));
-        QDir(m_dir).removeRecursively();
-        QVERIFY(QDir().mkpath(m_dir));
-        QVERIFY(test::copyWorldFiles(m_world, m_dir));
+        m_dir = test::copyForThisTest(m_world, m_root.path());
     }
 
     // After a crash the open needs the log's index written: on a full disk
