@@ -17,7 +17,6 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
@@ -82,25 +81,11 @@ int main(int argc, char **argv)
     const int lineCount = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 2000;
     const int runs = argc > 2 ? std::max(1, QByteArray(argv[2]).toInt()) : 5;
     const bool skipPerLine = app.arguments().contains(QStringLiteral("--skip-per-line"));
-    QTemporaryDir dir;
     const Instant now = *Instant::parse(u"2028-03-15T10:00:00Z");
-    Service::Options options;
-    options.dataDir = dir.path();
-    options.fixedNow = now;
-    options.passwordIterations = 1000;
-    Expected<std::unique_ptr<Service>> opened = Service::open(options);
-    if (!opened) {
-        std::fprintf(stderr, "bench_fleet: %s\n", qPrintable(opened.error()));
+    const std::unique_ptr<bench::Fleet> fleet = bench::openFleet("bench_fleet", now, lineCount, 90000000, 1);
+    if (!fleet)
         return 1;
-    }
-    Service &service = **opened;
-    QElapsedTimer timer;
-    timer.start();
-    if (!bench::buildFleet(service, dir.filePath(QStringLiteral("topup.sqlite")), now, lineCount, 90000000, 1)) {
-        std::fprintf(stderr, "bench_fleet: could not build the fleet\n");
-        return 1;
-    }
-    std::printf("built %d lines with a year of history in %.2f s\n", lineCount, double(timer.nsecsElapsed()) / 1e9);
+    Service &service = *fleet->service;
     const Expected<std::vector<LineRecord>> lines = service.lines();
     const Expected<std::vector<MethodRecord>> methods = service.methods();
     if (!lines || !methods || lines->empty() || methods->empty())

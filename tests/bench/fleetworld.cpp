@@ -6,6 +6,7 @@
 #include "service/service.h"
 #include "sim/xoshiro256.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -137,6 +138,32 @@ bool buildFleet(Service &service, const QString &storePath, Instant now, int lin
     }
     QSqlDatabase::removeDatabase(connection);
     return ok;
+}
+
+Fleet::Fleet() = default;
+Fleet::~Fleet() = default;
+
+std::unique_ptr<Fleet> openFleet(const char *program, Instant now, int lineCount, qint64 cardCents, int lastTopUpDaysAgo)
+{
+    auto fleet = std::make_unique<Fleet>();
+    Service::Options options;
+    options.dataDir = fleet->dir.path();
+    options.fixedNow = now;
+    options.passwordIterations = 1000;
+    Expected<std::unique_ptr<Service>> opened = Service::open(options);
+    if (!opened) {
+        std::fprintf(stderr, "%s: %s\n", program, qPrintable(opened.error()));
+        return nullptr;
+    }
+    fleet->service = opened.take();
+    QElapsedTimer timer;
+    timer.start();
+    if (!buildFleet(*fleet->service, fleet->dir.filePath(QStringLiteral("topup.sqlite")), now, lineCount, cardCents, lastTopUpDaysAgo)) {
+        std::fprintf(stderr, "%s: could not build the fleet\n", program);
+        return nullptr;
+    }
+    std::printf("built %d lines with a year of history in %.2f s\n", lineCount, double(timer.nsecsElapsed()) / 1e9);
+    return fleet;
 }
 
 double median(std::vector<double> values)

@@ -21,15 +21,9 @@
 #include <QTest>
 
 using namespace topup;
-using topup::test::at;
-using topup::test::openService;
-using topup::test::packageNamed;
+using namespace topup::test;
 
 namespace {
-
-constexpr qint64 day = 24 * 3600 * 1000;
-constexpr qint64 gigabyte = 1000 * 1000 * 1000;
-
 
 SignUpForm form(const char *login)
 {
