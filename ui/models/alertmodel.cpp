@@ -1,7 +1,7 @@
 #include "alertmodel.h"
 
-#include "alerttext.h"
-#include "displayformat.h"
+#include "wording.h"
+#include "formatter.h"
 #include "service/service.h"
 
 #include <QFont>
@@ -43,12 +43,12 @@ void AlertModel::reload()
 {
     std::vector<Item> before;
     before.swap(m_items);
-    m_zone = DisplayFormat::zoneOf(m_service);
+    m_zone = Formatter::zoneOf(m_service);
     const AlertContext context = AlertContext::of(m_service);
     m_currency = context.currency;
     if (const Expected<std::vector<AlertRow>> alerts = m_service.alerts()) {
         for (const AlertRow &alert : *alerts)
-            m_items.push_back(Item{alert, QString(), AlertText::describe(alert, context)});
+            m_items.push_back(Item{alert, QString(), Wording::describe(alert, context)});
     }
     for (const auto &[summary, at] : m_away) {
         Item item;
@@ -57,11 +57,11 @@ void AlertModel::reload()
         item.key = QStringLiteral("away/%1").arg(at.msecs());
         item.row.read = m_readKeys.contains(item.key);
         item.message = tr("While you were away (%1 to %2): top-ups paid %3, failed %4, blocked %5; spent %6.")
-                           .arg(DisplayFormat::dateTime(summary.from, m_zone), DisplayFormat::dateTime(summary.to, m_zone))
+                           .arg(Formatter::dateTime(summary.from, m_zone), Formatter::dateTime(summary.to, m_zone))
                            .arg(summary.topUps)
                            .arg(summary.failures)
                            .arg(summary.blocked)
-                           .arg(DisplayFormat::money(summary.spend, m_currency));
+                           .arg(Formatter::money(summary.spend, m_currency));
         m_items.push_back(item);
     }
     std::stable_sort(m_items.begin(), m_items.end(), [](const Item &a, const Item &b) { return a.row.at > b.row.at; });
@@ -145,7 +145,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case Time:
-            return DisplayFormat::dateTime(item.row.at, m_zone);
+            return Formatter::dateTime(item.row.at, m_zone);
         case Message:
             return item.message;
         case State:
@@ -160,7 +160,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case ReadRole:
         return item.row.read;
     case Qt::DecorationRole:
-        return index.column() == Message ? QVariant(DisplayFormat::stateIcon(state)) : QVariant();
+        return index.column() == Message ? QVariant(stateIcon(state)) : QVariant();
     case Qt::ForegroundRole:
         return index.column() == State && !item.row.read ? QVariant(stateColor(StateColor::Info, QGuiApplication::palette()))
                                                          : QVariant();
