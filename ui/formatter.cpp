@@ -1,6 +1,9 @@
 #include "formatter.h"
 
+#include "domain/packagerecord.h"
+
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QLocale>
 
 #include <cstdlib>
@@ -16,8 +19,33 @@ QString Formatter::data(qint64 bytes, DataUnits units)
     if (std::llabs(bytes) < qint64(base * base * base))
         return binary ? tr("%1 MiB").arg(locale.toString(value / (base * base), 'f', 0))
                       : tr("%1 MB").arg(locale.toString(value / (base * base), 'f', 0));
-    return binary ? tr("%1 GiB").arg(locale.toString(value / (base * base * base), 'f', 2))
-                  : tr("%1 GB").arg(locale.toString(value / (base * base * base), 'f', 2));
+    // Up to two decimals, none that say nothing: "5 GB", "4.66 GiB", "1.5 GB".
+    QString number = locale.toString(value / (base * base * base), 'f', 2);
+    const QString point = locale.decimalPoint();
+    if (number.endsWith(QLatin1Char('0')) && number.contains(point))
+        number.chop(1);
+    if (number.endsWith(QLatin1Char('0')) && number.contains(point))
+        number.chop(1);
+    if (number.endsWith(point))
+        number.chop(point.size());
+    return binary ? tr("%1 GiB").arg(number) : tr("%1 GB").arg(number);
+}
+
+QString Formatter::packageName(const QString &name, DataUnits units)
+{
+    // The catalog's names only state what a package holds ("5 GB data",
+    // "5 GB + 100 minutes"): said again in the chosen unit. A name given by
+    // hand is shown as given.
+    static const QRegularExpression dataOnly(QStringLiteral("^(\\d+) GB data$"));
+    static const QRegularExpression combo(QStringLiteral("^(\\d+) GB \\+ (\\d+) minutes$"));
+    const qint64 gigabyte = 1000LL * 1000 * 1000;
+    if (const QRegularExpressionMatch match = dataOnly.match(name); match.hasMatch())
+        //: A package of the catalog by what it holds, e.g. "5 GB data"
+        return tr("%1 data").arg(data(match.captured(1).toLongLong() * gigabyte, units));
+    if (const QRegularExpressionMatch match = combo.match(name); match.hasMatch())
+        //: A package of the catalog by what it holds: data and minutes, e.g. "5 GB + 100 minutes"
+        return tr("%1 + %2 minutes").arg(data(match.captured(1).toLongLong() * gigabyte, units), QLocale().toString(match.captured(2).toLongLong()));
+    return PackageRecord::displayName(name);
 }
 
 QString Formatter::voice(qint64 seconds)

@@ -17,7 +17,10 @@ class Formatter final
     Q_DECLARE_TR_FUNCTIONS(topup::Formatter)
 
 public:
+    // A balance or a use, rounded: "800 MB", "1.5 GB", "4.66 GiB".
     [[nodiscard]] static QString data(qint64 bytes, DataUnits units);
+    // A package's name as shown: the catalog's names in the chosen unit.
+    [[nodiscard]] static QString packageName(const QString &name, DataUnits units);
     [[nodiscard]] static QString voice(qint64 seconds);
     [[nodiscard]] static QString money(Money amount, const QString &currency);
     [[nodiscard]] static QString dateTime(Instant at, const QTimeZone &zone);

@@ -2,6 +2,7 @@
 
 #include "alerttext.h"
 #include "formatter.h"
+#include "pages/amountunits.h"
 #include "statecolors.h"
 
 #include <QApplication>
@@ -141,9 +142,7 @@ QString LineCard::stateText() const
         return tr("Auto top-up: stopped — its payment method was removed. Choose another in the line's rules.");
     if (!policy.threshold)
         return tr("Auto top-up: on — monthly only.");
-    const QString below = policy.threshold->resource == Resource::Data
-        ? Formatter::data(policy.threshold->below, m_settings.dataUnits())
-        : Formatter::voice(policy.threshold->below);
+    const QString below = AmountUnits::text(policy.threshold->resource, policy.threshold->below, m_settings.dataUnits());
     switch (line.progress.state) {
     case ThresholdState::Armed:
         return tr("Auto top-up: on — armed, tops up when the balance falls below %1.").arg(below);

@@ -1813,6 +1813,53 @@
     </message>
 </context>
 <context>
+    <name>topup::AmountUnits</name>
+    <message>
+        <source>KB</source>
+        <translation>KB</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <extracomment>Seconds, the unit</extracomment>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <extracomment>Minutes, the unit</extracomment>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <extracomment>Hours, the unit</extracomment>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>An amount and its unit, e.g. &quot;500 MB&quot;, &quot;90 min&quot;</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>topup::AttemptModel</name>
     <message>
         <source>—</source>
@@ -2216,6 +2263,16 @@
         <source>d MMM</source>
         <comment>short date format</comment>
         <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>%1 data</source>
+        <extracomment>A package of the catalog by what it holds, e.g. &quot;5 GB data&quot;</extracomment>
+        <translation>%1 流量</translation>
+    </message>
+    <message>
+        <source>%1 + %2 minutes</source>
+        <extracomment>A package of the catalog by what it holds: data and minutes, e.g. &quot;5 GB + 100 minutes&quot;</extracomment>
+        <translation>%1 流量 + %2 分钟通话</translation>
     </message>
 </context>
 <context>
@@ -3242,26 +3299,6 @@ Qt 自身的选项同样适用，其中包括：
         <translation>每月最多充值次数</translation>
     </message>
     <message>
-        <source>MB</source>
-        <translation>MB</translation>
-    </message>
-    <message>
-        <source>GB</source>
-        <translation>GB</translation>
-    </message>
-    <message>
-        <source>GiB</source>
-        <translation>GiB</translation>
-    </message>
-    <message>
-        <source>min</source>
-        <translation>分钟</translation>
-    </message>
-    <message>
-        <source>h</source>
-        <translation>小时</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <extracomment>A package and its price, e.g. &quot;5 GB data — 15.00 EUR&quot;</extracomment>
         <translation>%1 — %2</translation>
@@ -3281,10 +3318,6 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>s</source>
-        <translation>秒</translation>
     </message>
     <message>
         <source>Su&amp;ggest rules…</source>

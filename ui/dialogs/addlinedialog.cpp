@@ -33,14 +33,14 @@ QLabel *hint(QWidget *parent)
 
 } // namespace
 
-AddLineDialog::AddLineDialog(Service &service, QWidget *parent)
+AddLineDialog::AddLineDialog(Service &service, DataUnits units, QWidget *parent)
     : QDialog(parent), m_service(service), m_intro(new QLabel(this)), m_regionLabel(new QLabel(this)),
       m_region(new QComboBox(this)), m_nameLabel(new QLabel(this)), m_name(new QLineEdit(this)),
       m_nameError(new ErrorLabel(QStringLiteral("lineNameError"), this)), m_packageLabel(new QLabel(this)),
       m_package(new QComboBox(this)), m_profileLabel(new QLabel(this)), m_profile(new QComboBox(this)), m_profileHint(hint(this)),
       m_methodLabel(new QLabel(this)), m_method(new QComboBox(this)), m_methodError(new ErrorLabel(QStringLiteral("methodError"), this)),
       m_summary(hint(this)), m_serviceError(new ErrorLabel(QStringLiteral("purchaseError"), this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)), m_units(units)
 {
     setObjectName(QStringLiteral("addLineDialog"));
     m_region->setObjectName(QStringLiteral("region"));
@@ -167,7 +167,7 @@ void AddLineDialog::fillPackages()
     if (const RegionOffer *offers = region()) {
         for (const PackageOffer &offer : offers->packages) {
             //: A package and its price, e.g. "5 GB data — 15.00 EUR"
-            m_package->addItem(tr("%1 — %2").arg(PackageRecord::displayName(offer.name), DisplayFormat::money(offer.price, currency)),
+            m_package->addItem(tr("%1 — %2").arg(Formatter::packageName(offer.name, m_units), DisplayFormat::money(offer.price, currency)),
                                offer.code);
         }
     }
@@ -194,7 +194,7 @@ void AddLineDialog::describeProfile()
 {
     const UsageProfile profile = UsageProfile(m_profile->currentData().toInt());
     m_profileHint->setText(tr("About %1 of data and %2 of calls on an average day, in the simulation.")
-                               .arg(Formatter::data(Service::averageDailyData(profile).bytes(), DataUnits::Decimal),
+                               .arg(Formatter::data(Service::averageDailyData(profile).bytes(), m_units),
                                     DisplayFormat::voice(Service::averageDailyVoice(profile).seconds())));
 }
 

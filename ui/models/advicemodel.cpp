@@ -2,6 +2,7 @@
 
 #include "displayformat.h"
 #include "formatter.h"
+#include "pages/amountunits.h"
 
 #include <QDate>
 #include <QLocale>
@@ -44,9 +45,10 @@ QString AdviceModel::describe(const Policy &policy, const QHash<QString, QString
     if (policy.threshold) {
         const ThresholdTrigger &threshold = *policy.threshold;
         const QString package = packageNames.value(threshold.package, threshold.package);
+        const QString below = AmountUnits::text(threshold.resource, threshold.below, units);
         lines << (threshold.resource == Resource::Data
-                      ? tr("When data falls below %1, buy %2").arg(Formatter::data(threshold.below, units), package)
-                      : tr("When minutes fall below %1, buy %2").arg(Formatter::voice(threshold.below), package));
+                      ? tr("When data falls below %1, buy %2").arg(below, package)
+                      : tr("When minutes fall below %1, buy %2").arg(below, package));
     }
     if (policy.monthly) {
         const MonthlyTrigger &monthly = *policy.monthly;

@@ -1,6 +1,7 @@
 #include "attemptmodel.h"
 
 #include "displayformat.h"
+#include "formatter.h"
 #include "domain/packagerecord.h"
 #include "service/service.h"
 
@@ -101,6 +102,15 @@ void AttemptModel::fetchBackTo(qint64 sinceMs)
         fetchMore({});
 }
 
+void AttemptModel::setDataUnits(DataUnits units)
+{
+    if (units == m_units)
+        return;
+    m_units = units;
+    if (!m_rows.empty())
+        emit dataChanged(index(0, Package), index(rowCount() - 1, Package), {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
 int AttemptModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -125,7 +135,7 @@ QVariant AttemptModel::display(const AttemptRow &row, int column) const
     case Method:
         return row.methodId == 0 ? tr("—") : m_methodLabels.value(row.methodId, tr("removed method"));
     case Package:
-        return PackageRecord::displayName(row.package);
+        return Formatter::packageName(row.package, m_units);
     case Amount:
         return DisplayFormat::money(row.amount, m_currency);
     case Status:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "appsettings.h"
 #include "domain/historyrows.h"
 
 #include <QAbstractTableModel>
@@ -39,6 +40,8 @@ public:
     void fetchBackTo(qint64 sinceMs);
     const std::vector<AttemptRow> &rows() const noexcept { return m_rows; }
     QString error() const { return m_error; }
+    // GB or GiB in the packages' names.
+    void setDataUnits(DataUnits units);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -66,6 +69,7 @@ private:
     QString m_currency;
     QString m_error;
     QTimer m_reloadLater;
+    DataUnits m_units = DataUnits::Decimal;
 };
 
 } // namespace topup

@@ -277,6 +277,7 @@ void HistoryPage::chooseExportFile()
 void HistoryPage::setDataUnits(DataUnits units)
 {
     m_chart->setDataUnits(units);
+    m_model->setDataUnits(units);
 }
 
 } // namespace topup

@@ -222,7 +222,7 @@ void LineTestPanel::fillChoices()
     // The line's own region's packages: all it may buy.
     if (const Expected<std::vector<PackageRecord>> packages = m_lineId ? m_service.packages(m_lineId) : Expected<std::vector<PackageRecord>>({})) {
         for (const PackageRecord &record : *packages)
-            m_manualPackage->addItem(tr("%1 — %2").arg(PackageRecord::displayName(record.name), DisplayFormat::money(record.package.price, currency)), record.id);
+            m_manualPackage->addItem(tr("%1 — %2").arg(Formatter::packageName(record.name, m_units), DisplayFormat::money(record.package.price, currency)), record.id);
     }
     m_faultMethod->setCurrentIndex(std::max(0, m_faultMethod->findData(faultMethod)));
     m_manualMethod->setCurrentIndex(std::max(0, m_manualMethod->findData(manualMethod)));
@@ -234,6 +234,8 @@ void LineTestPanel::fillChoices()
 void LineTestPanel::setDataUnits(DataUnits units)
 {
     m_units = units;
+    m_attemptModel->setDataUnits(units);
+    fillChoices();
     refreshLine();
 }
 
