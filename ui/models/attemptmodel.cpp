@@ -13,7 +13,7 @@
 namespace topup {
 
 AttemptModel::AttemptModel(Service &service, qint64 lineId, int pageSize, QObject *parent)
-    : QAbstractTableModel(parent), m_service(service), m_lineId(lineId), m_pageSize(pageSize), m_limit(pageSize)
+    : QAbstractTableModel(parent), m_service(service), m_lineId(lineId), m_pageSize(pageSize)
 {
     // The service announces a step of the clock with several signals at once: one reload for all of them.
     m_reloadLater.setSingleShot(true);
@@ -27,7 +27,10 @@ AttemptModel::AttemptModel(Service &service, qint64 lineId, int pageSize, QObjec
 void AttemptModel::setLineId(qint64 lineId)
 {
     m_lineId = lineId;
-    m_limit = m_pageSize;
+    beginResetModel();
+    m_rows.clear();
+    m_exhausted = false;
+    endResetModel();
     reload();
 }
 
@@ -42,8 +45,12 @@ void AttemptModel::loadMethodLabels()
 
 void AttemptModel::reload()
 {
-    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_limit, m_lineId);
+    // As many rows as the view holds (in one query), so a reload keeps the
+    // place scrolled to; all of them once it held all (new ones included).
+    const int limit = m_exhausted && !m_rows.empty() ? -1 : std::max(m_pageSize, int(m_rows.size()));
+    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(limit, m_lineId);
     std::vector<AttemptRow> fresh = rows ? *rows : std::vector<AttemptRow>();
+    m_exhausted = limit < 0 || int(fresh.size()) < limit;
     const bool sameRows = !m_rows.empty() && fresh.size() == m_rows.size()
                           && std::equal(fresh.begin(), fresh.end(), m_rows.begin(),
                                         [](const AttemptRow &a, const AttemptRow &b) { return a.id == b.id; });
@@ -63,20 +70,26 @@ void AttemptModel::reload()
 
 bool AttemptModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_fetchesMore && int(m_rows.size()) >= m_limit;
+    return !parent.isValid() && m_fetchesMore && !m_exhausted && !m_rows.empty();
 }
 
 void AttemptModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    // The service pages by limit: ask for one more page and append its tail.
-    m_limit += m_pageSize;
-    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_limit, m_lineId);
-    if (!rows || rows->size() <= m_rows.size())
+    // The page after the last row held: an index range, whatever was loaded before it.
+    const AttemptRow &last = m_rows.back();
+    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_pageSize, m_lineId, HistoryKey{last.at, last.id});
+    if (!rows) {
+        m_error = rows.error();
+        m_exhausted = true;
         return;
-    beginInsertRows({}, int(m_rows.size()), int(rows->size()) - 1);
-    m_rows.insert(m_rows.end(), rows->begin() + qsizetype(m_rows.size()), rows->end());
+    }
+    m_exhausted = int(rows->size()) < m_pageSize;
+    if (rows->empty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows->size()) - 1);
+    m_rows.insert(m_rows.end(), rows->begin(), rows->end());
     endInsertRows();
 }
 
@@ -84,7 +97,7 @@ void AttemptModel::fetchBackTo(qint64 sinceMs)
 {
     // Newest first: once the oldest row loaded is before `sinceMs`, so is
     // every row not loaded yet.
-    // A fetch that adds nothing leaves fewer rows than the limit: canFetchMore ends the loop.
+    // A short page marks the model exhausted: canFetchMore ends the loop.
     while (canFetchMore({}) && !m_rows.empty() && m_rows.back().at.msecs() >= sinceMs)
         fetchMore({});
 }
