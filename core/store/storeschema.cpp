@@ -187,7 +187,13 @@ Schema storeSchema()
     // The high-water mark of the books, the same row in the journal: the
     // last point both files were known to agree (BooksAgreement).
     Migration v4{4, {booksAgreedTable()}};
-    return Schema{QStringLiteral("store"), {v1, v2, v3, v4}, QStringLiteral("world")};
+    // History and Alerts page newest first by (at_ms, id) over the whole
+    // account: indexes in that order (the rowid ends each), so a page is a
+    // walk of the index, not a sort of every row of the account.
+    Migration v5{5,
+                 {QStringLiteral("CREATE INDEX attempts_account_time ON attempts (account_id, at_ms)"),
+                  QStringLiteral("CREATE INDEX alerts_account_time ON alerts (account_id, at_ms)")}};
+    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5}, QStringLiteral("world")};
 }
 
 } // namespace topup
