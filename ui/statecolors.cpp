@@ -1,5 +1,8 @@
 #include "statecolors.h"
 
+#include <QApplication>
+#include <QStyle>
+
 namespace topup {
 
 bool isDarkPalette(const QPalette &palette)
@@ -27,6 +30,59 @@ QColor stateColor(StateColor state, const QPalette &palette)
         return dark ? QColor(0x79, 0xb8, 0xff) : QColor(0x0b, 0x5c, 0xad);
     }
     return palette.color(QPalette::Text);
+}
+
+namespace {
+
+// The state icons of one style, decoded once: a table paints an icon in
+// every row it shows, and QStyle::standardIcon makes (and decodes) a new
+// one each call. A child of the style, so a change of theme (a new style)
+// makes them again and they go with the style.
+class StateIcons final : public QObject
+{
+public:
+    explicit StateIcons(QStyle *style)
+        : QObject(style), m_ok(style->standardIcon(QStyle::SP_DialogApplyButton)),
+          m_warning(style->standardIcon(QStyle::SP_MessageBoxWarning)), m_error(style->standardIcon(QStyle::SP_MessageBoxCritical)),
+          m_info(style->standardIcon(QStyle::SP_MessageBoxInformation))
+    {
+        setObjectName(QStringLiteral("topupStateIcons"));
+    }
+
+    static const StateIcons &of(QStyle *style)
+    {
+        if (auto *icons = dynamic_cast<StateIcons *>(style->findChild<QObject *>(QStringLiteral("topupStateIcons"), Qt::FindDirectChildrenOnly)))
+            return *icons;
+        return *new StateIcons(style);
+    }
+
+    const QIcon &icon(StateColor state) const
+    {
+        switch (state) {
+        case StateColor::Ok:
+            return m_ok;
+        case StateColor::Warning:
+            return m_warning;
+        case StateColor::Error:
+            return m_error;
+        case StateColor::Info:
+            break;
+        }
+        return m_info;
+    }
+
+private:
+    QIcon m_ok;
+    QIcon m_warning;
+    QIcon m_error;
+    QIcon m_info;
+};
+
+} // namespace
+
+QIcon stateIcon(StateColor state)
+{
+    return StateIcons::of(QApplication::style()).icon(state);
 }
 
 } // namespace topup

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engineid.h"
 #include "dataamount.h"
 #include "instant.h"
 #include "lineprogress.h"
@@ -61,7 +62,7 @@ struct LineRecord final
     LineState state = LineState::Active;
     std::optional<Instant> removedAt;
 
-    QString engineId() const { return QStringLiteral("L%1").arg(id); }
+    QString engineId() const { return EngineId::line(id); }
 };
 
 // What buying a line came to: the line, or the provider's refusal (then no

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engineid.h"
 #include "money.h"
 #include "paymentmethod.h"
 #include "yearmonth.h"
@@ -52,7 +53,7 @@ public:
     QString distinction;
 
     bool isCard() const noexcept { return kind != MethodKind::PayPal; }
-    QString engineId() const { return QStringLiteral("M%1").arg(id); }
+    QString engineId() const { return EngineId::method(id); }
     // "Visa •••• 1111", "PayPal j•••@example.com"; with the distinction when
     // there is one: "Visa •••• 1111 (debit)".
     QString label() const;

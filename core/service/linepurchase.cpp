@@ -1,5 +1,6 @@
 #include "linepurchase.h"
 
+#include "domain/engineid.h"
 #include "rules/zonedcalendar.h"
 #include "sim/carriercatalog.h"
 #include "store/database.h"
@@ -59,7 +60,7 @@ Expected<LinePurchaseResult> LinePurchase::run(const Account &account, const Lin
     request.methodId = method->id;
     request.packageId = packageRow;
     request.trigger = TriggerKind::Purchase;
-    request.chainKey = QStringLiteral("L%1/purchase/1").arg(lineId);
+    request.chainKey = EngineId::line(lineId) + QStringLiteral("/purchase/1");
     request.attempt = 1;
     request.at = now;
     request.month = calendar.monthOf(now).toString();

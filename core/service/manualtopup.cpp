@@ -1,5 +1,6 @@
 #include "manualtopup.h"
 
+#include "domain/engineid.h"
 #include "rules/zonedcalendar.h"
 #include "store/database.h"
 #include "store/linestore.h"
@@ -64,7 +65,7 @@ Expected<ChargeAnswer> ManualTopUp::run(qint64 accountId, qint64 lineId, qint64 
     request.methodId = methodId;
     request.packageId = packageId;
     request.trigger = TriggerKind::Manual;
-    request.chainKey = QStringLiteral("L%1/manual/%2").arg(lineId).arg(number);
+    request.chainKey = QStringLiteral("%1/manual/%2").arg(EngineId::line(lineId)).arg(number);
     request.attempt = 1;
     request.at = now;
     request.month = calendar.monthOf(now).toString();

@@ -4,6 +4,7 @@
 #include "booksagreement.h"
 #include "catchupworker.h"
 #include "dryrun.h"
+#include "domain/engineid.h"
 #include "engine/engine.h"
 #include "linepurchase.h"
 #include "manualtopup.h"
@@ -581,7 +582,7 @@ Expected<bool> Service::deposit(qint64 methodId, Money amount)
         if (const Expected<bool> paid = MethodStore(*m_store, *m_provider, m_tokens).deposit(id, methodId, amount, clock); !paid)
             return paid;
         // SPEC §3: a deposit re-arms every suspended trigger whose policy names the method.
-        const Expected<int> rearmed = LineStore(*m_store).rearmSuspendedPayingWith(id, QStringLiteral("M%1").arg(methodId));
+        const Expected<int> rearmed = LineStore(*m_store).rearmSuspendedPayingWith(id, EngineId::method(methodId));
         if (!rearmed)
             return failed<bool>(rearmed);
         return true;

@@ -1,5 +1,6 @@
 #include "worldloader.h"
 
+#include "domain/engineid.h"
 #include "domain/civil.h"
 #include "engine/outcome.h"
 #include "rules/zonedcalendar.h"
@@ -130,7 +131,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     const qint64 firstIndex = firstUsageIndex(start);
     for (const LineRecord &record : *lines) {
         Line line{record.engineId(), DataAmount(record.dataBytes), VoiceAmount(record.voiceSeconds), record.policy};
-        if (line.policy && (!line.policy->method.isEmpty() && indexOf(loaded.methodRows, line.policy->method.mid(1).toLongLong()) < 0))
+        if (line.policy && (!line.policy->method.isEmpty() && indexOf(loaded.methodRows, EngineId::methodRow(line.policy->method).value_or(0)) < 0))
             line.policy->enabled = false; // its method was removed: it cannot charge (the UI says so)
         world.lines.push_back(line);
         world.progress.push_back(record.progress);

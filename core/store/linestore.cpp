@@ -1,6 +1,7 @@
 #include "linestore.h"
 
 #include "database.h"
+#include "domain/engineid.h"
 #include "domain/linename.h"
 #include "packagestore.h"
 #include "rules/policyrules.h"
@@ -230,17 +231,18 @@ Expected<bool> LineStore::checkPolicy(qint64 accountId, qint64 lineId, const Pol
         packages.push_back(record.package);
     QStringList methods;
     std::vector<std::pair<QString, YearMonth>> expired;
-    Statement select(m_database, QStringLiteral("SELECT 'M' || id, expires FROM methods WHERE account_id = ? AND removed = 0"));
+    Statement select(m_database, QStringLiteral("SELECT id, expires FROM methods WHERE account_id = ? AND removed = 0"));
     select.bind(accountId);
     if (const auto ran = select.run(); !ran)
         return ran;
     while (select.next()) {
-        methods << select.text(0);
+        const QString method = EngineId::method(select.integer(0));
+        methods << method;
         if (!select.isNull(1)) {
             const QString expires = select.text(1);
             const YearMonth month{expires.left(4).toInt(), expires.mid(5, 2).toInt()};
             if (thisMonth && month < *thisMonth)
-                expired.emplace_back(select.text(0), month);
+                expired.emplace_back(method, month);
         }
     }
     select.finish();

@@ -1,6 +1,7 @@
 #include "methodstore.h"
 
 #include "database.h"
+#include "domain/engineid.h"
 #include "domain/cardexpiry.h"
 #include "domain/cardnumber.h"
 #include "domain/cardsecuritycode.h"
@@ -225,7 +226,7 @@ Expected<bool> MethodStore::checkRemovable(qint64 accountId, qint64 methodId)
 {
     if (const Expected<bool> mine = requireMethod(accountId, methodId); !mine)
         return mine;
-    const Expected<QStringList> users = LineStore(m_database).linesPayingWith(accountId, QStringLiteral("M%1").arg(methodId));
+    const Expected<QStringList> users = LineStore(m_database).linesPayingWith(accountId, EngineId::method(methodId));
     if (!users)
         return Expected<bool>::failure(users.error());
     if (!users->isEmpty())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/engineid.h"
 #include "domain/expected.h"
 #include "domain/packagerecord.h"
 #include "domain/package.h"
@@ -30,7 +31,7 @@ public:
     // The row of the package with this catalog code; none: 0.
     Expected<qint64> rowOf(qint64 accountId, const QString &code);
 
-    static QString engineId(qint64 rowId) { return QStringLiteral("P%1").arg(rowId); }
+    static QString engineId(qint64 rowId) { return EngineId::package(rowId); }
 
 private:
     Expected<bool> insert(qint64 accountId, const QString &region, const PackageOffer &offer);

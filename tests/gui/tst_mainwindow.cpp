@@ -8,7 +8,6 @@
 #include "appsettings.h"
 #include "demoaccess.h"
 #include "mainwindow.h"
-#include "displayformat.h"
 #include "formatter.h"
 #include "pages/alertspage.h"
 #include "pages/historypage.h"
@@ -316,7 +315,7 @@ private slots:
         m_window->showPage(MainWindow::Page::Line);
         auto *testClock = m_window->linePage()->findChild<QLabel *>(QStringLiteral("clock"));
         QVERIFY(testClock);
-        QTRY_COMPARE(testClock->text(), QStringLiteral("Simulated time: %1").arg(DisplayFormat::dateTime(world, zone)));
+        QTRY_COMPARE(testClock->text(), QStringLiteral("Simulated time: %1").arg(Formatter::dateTime(world, zone)));
         m_window->showPage(MainWindow::Page::History);
         auto *to = m_window->historyPage()->findChild<QDateEdit *>(QStringLiteral("toDate"));
         QVERIFY(to);

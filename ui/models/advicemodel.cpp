@@ -1,6 +1,6 @@
 #include "advicemodel.h"
 
-#include "displayformat.h"
+#include "wording.h"
 #include "formatter.h"
 #include "pages/amountunits.h"
 
@@ -64,9 +64,9 @@ QString AdviceModel::blockedNote(const CandidateResult &result) const
 {
     QStringList caps;
     for (const Reason reason : result.blockedBy)
-        caps << DisplayFormat::reason(reasonName(reason));
+        caps << Wording::reason(reasonName(reason));
     //: How often a limit stopped these rules, and which limits, e.g. "Blocked 2×: line's monthly budget reached"
-    return tr("Blocked %1×: %2").arg(QLocale().toString(result.blockedAttempts), DisplayFormat::list(caps));
+    return tr("Blocked %1×: %2").arg(QLocale().toString(result.blockedAttempts), Formatter::list(caps));
 }
 
 QString AdviceModel::display(const CandidateResult &result, int column) const
@@ -121,9 +121,9 @@ QVariant AdviceModel::data(const QModelIndex &index, int role) const
         return display(*row, index.column());
     case Qt::DecorationRole:
         if (index.column() == Rules && row->blocked())
-            return DisplayFormat::stateIcon(StateColor::Warning);
+            return stateIcon(StateColor::Warning);
         if (index.column() == HoursShort && !row->keepsServed())
-            return DisplayFormat::stateIcon(StateColor::Error);
+            return stateIcon(StateColor::Error);
         return {};
     case Qt::ToolTipRole:
         if (index.column() == HoursShort && !row->keepsServed())

@@ -1,7 +1,7 @@
 #include "alertmodel.h"
 
-#include "alerttext.h"
-#include "displayformat.h"
+#include "wording.h"
+#include "formatter.h"
 #include "service/service.h"
 
 #include <QFont>
@@ -58,7 +58,7 @@ std::vector<AlertModel::Item> AlertModel::itemsOf(const std::vector<AlertRow> &s
 {
     std::vector<Item> items;
     for (const AlertRow &alert : stored)
-        items.push_back(Item{alert, QString(), AlertText::describe(alert, m_context)});
+        items.push_back(Item{alert, QString(), Wording::describe(alert, m_context)});
     // The summaries in the stretch of time these alerts cover: the later pages bring the older ones.
     for (const auto &[summary, at] : m_away) {
         const bool covered = m_exhausted || (!stored.empty() && !(at < stored.back().at));
@@ -70,11 +70,11 @@ std::vector<AlertModel::Item> AlertModel::itemsOf(const std::vector<AlertRow> &s
         item.key = awayKey(at);
         item.row.read = m_readKeys.contains(item.key);
         item.message = tr("While you were away (%1 to %2): top-ups paid %3, failed %4, blocked %5; spent %6.")
-                           .arg(DisplayFormat::dateTime(summary.from, m_zone), DisplayFormat::dateTime(summary.to, m_zone))
+                           .arg(Formatter::dateTime(summary.from, m_zone), Formatter::dateTime(summary.to, m_zone))
                            .arg(summary.topUps)
                            .arg(summary.failures)
                            .arg(summary.blocked)
-                           .arg(DisplayFormat::money(summary.spend, m_currency));
+                           .arg(Formatter::money(summary.spend, m_currency));
         items.push_back(item);
     }
     std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) { return a.row.at > b.row.at; });
@@ -83,7 +83,7 @@ std::vector<AlertModel::Item> AlertModel::itemsOf(const std::vector<AlertRow> &s
 
 void AlertModel::reload()
 {
-    m_zone = DisplayFormat::zoneOf(m_service);
+    m_zone = Formatter::zoneOf(m_service);
     m_context = AlertContext::of(m_service);
     m_currency = m_context.currency;
     // As many stored alerts as the view holds (in one query), so a reload
@@ -210,7 +210,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case Time:
-            return DisplayFormat::dateTime(item.row.at, m_zone);
+            return Formatter::dateTime(item.row.at, m_zone);
         case Message:
             return item.message;
         case State:
@@ -225,7 +225,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case ReadRole:
         return item.row.read;
     case Qt::DecorationRole:
-        return index.column() == Message ? QVariant(DisplayFormat::stateIcon(state)) : QVariant();
+        return index.column() == Message ? QVariant(stateIcon(state)) : QVariant();
     case Qt::ForegroundRole:
         return index.column() == State && !item.row.read ? QVariant(stateColor(StateColor::Info, QGuiApplication::palette()))
                                                          : QVariant();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "service/worldsync.h"
-#include "alerttext.h"
+#include "wording.h"
 #include "domain/historyrows.h"
 
 #include <QAbstractTableModel>

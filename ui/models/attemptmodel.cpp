@@ -1,6 +1,6 @@
 #include "attemptmodel.h"
 
-#include "displayformat.h"
+#include "wording.h"
 #include "formatter.h"
 #include "domain/packagerecord.h"
 #include "service/service.h"
@@ -67,8 +67,8 @@ void AttemptModel::reload()
     // The same attempts (a clock step without a top-up): refresh the cells and keep the selection.
     if (!sameRows)
         beginResetModel();
-    m_zone = DisplayFormat::zoneOf(m_service);
-    m_currency = DisplayFormat::currencyOf(m_service);
+    m_zone = Formatter::zoneOf(m_service);
+    m_currency = Formatter::currencyOf(m_service);
     loadMethodLabels();
     m_rows = std::move(fresh);
     m_error = rows ? QString() : rows.error();
@@ -126,11 +126,11 @@ QVariant AttemptModel::display(const AttemptRow &row, int column) const
 {
     switch (column) {
     case Time:
-        return DisplayFormat::dateTime(row.at, m_zone);
+        return Formatter::dateTime(row.at, m_zone);
     case Line:
-        return DisplayFormat::lineName(row.lineName, row.lineState);
+        return Wording::lineName(row.lineName, row.lineState);
     case Trigger:
-        return DisplayFormat::trigger(row.trigger);
+        return Wording::trigger(row.trigger);
     case Attempt:
         return QString::number(row.attempt);
     case Method:
@@ -138,11 +138,11 @@ QVariant AttemptModel::display(const AttemptRow &row, int column) const
     case Package:
         return Formatter::packageName(row.package, m_units);
     case Amount:
-        return DisplayFormat::money(row.amount, m_currency);
+        return Formatter::money(row.amount, m_currency);
     case Status:
-        return DisplayFormat::status(row.status);
+        return Wording::status(row.status);
     case Reason:
-        return row.reason.isEmpty() ? QString() : DisplayFormat::reason(row.reason);
+        return row.reason.isEmpty() ? QString() : Wording::reason(row.reason);
     default:
         return {};
     }
@@ -177,7 +177,7 @@ QVariant AttemptModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= int(m_rows.size()))
         return {};
     const AttemptRow &row = m_rows[std::size_t(index.row())];
-    const StateColor state = DisplayFormat::statusState(row.status);
+    const StateColor state = Wording::statusState(row.status);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
@@ -185,7 +185,7 @@ QVariant AttemptModel::data(const QModelIndex &index, int role) const
     case RawRole:
         return raw(row, index.column());
     case Qt::DecorationRole:
-        return index.column() == Status ? QVariant(DisplayFormat::stateIcon(state)) : QVariant();
+        return index.column() == Status ? QVariant(stateIcon(state)) : QVariant();
     case Qt::ForegroundRole:
         // Failed and blocked rows stand out; the icon says the same without colour.
         if (state == StateColor::Error || state == StateColor::Warning)

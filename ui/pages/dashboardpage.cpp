@@ -1,6 +1,6 @@
 #include "dashboardpage.h"
 
-#include "alerttext.h"
+#include "wording.h"
 #include "formatter.h"
 #include "linecard.h"
 #include "service/service.h"
@@ -246,9 +246,9 @@ void DashboardPage::refreshAlerts()
     const AlertContext context = AlertContext::of(m_service);
     for (const AlertRow &alert : *alerts) {
         auto *item = new QListWidgetItem(
-            QStringLiteral("%1 — %2").arg(Formatter::dateTime(alert.at, zone), AlertText::headline(alert, context)), m_alerts);
-        item->setForeground(stateColor(AlertText::severity(alert), palette));
-        item->setIcon(QApplication::style()->standardIcon(AlertText::severity(alert) == StateColor::Error
+            QStringLiteral("%1 — %2").arg(Formatter::dateTime(alert.at, zone), Wording::headline(alert, context)), m_alerts);
+        item->setForeground(stateColor(Wording::severity(alert), palette));
+        item->setIcon(QApplication::style()->standardIcon(Wording::severity(alert) == StateColor::Error
                                                               ? QStyle::SP_MessageBoxCritical
                                                               : QStyle::SP_MessageBoxWarning));
     }

@@ -1,6 +1,5 @@
 #include "policyeditor.h"
 
-#include "displayformat.h"
 #include "formatter.h"
 #include "amountunits.h"
 #include "paymentchoices.h"
@@ -336,7 +335,7 @@ void PolicyEditor::setDataUnits(DataUnits units)
 void PolicyEditor::fillChoices()
 {
     const bool wasLoading = std::exchange(m_loading, true);
-    const QString currency = DisplayFormat::currencyOf(m_service);
+    const QString currency = Formatter::currencyOf(m_service);
     m_methodChoices = PaymentChoices::forRules(m_service, storedPolicy());
     const QString thresholdPackage = m_thresholdPackage->currentData().toString();
     const QString monthlyPackage = m_monthlyPackage->currentData().toString();
@@ -353,7 +352,7 @@ void PolicyEditor::fillChoices()
         for (const PackageRecord &record : *packages) {
             const QString name = Formatter::packageName(record.name, m_units);
             //: A package and its price, e.g. "5 GB data — 15.00 EUR"
-            const QString text = tr("%1 — %2").arg(name, DisplayFormat::money(record.package.price, currency));
+            const QString text = tr("%1 — %2").arg(name, Formatter::money(record.package.price, currency));
             m_thresholdPackage->addItem(text, record.package.id);
             m_monthlyPackage->addItem(text, record.package.id);
             m_packages.insert(record.package.id, record.package);
@@ -443,7 +442,7 @@ void PolicyEditor::fillForm(const std::optional<Policy> &policy)
     m_monthlyPackage->setCurrentIndex(std::max(0, m_monthlyPackage->findData(monthly.package)));
     m_method->setCurrentIndex(std::max(0, m_method->findData(rules.method)));
     m_fallback->setCurrentIndex(std::max(0, m_fallback->findData(rules.fallback)));
-    m_cap->setText(rules.monthlyCap ? DisplayFormat::moneyNumber(*rules.monthlyCap) : QString());
+    m_cap->setText(rules.monthlyCap ? Formatter::moneyNumber(*rules.monthlyCap) : QString());
     m_max->setText(rules.maxPerMonth ? QString::number(*rules.maxPerMonth) : QString());
     m_loading = false;
 }
