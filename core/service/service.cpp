@@ -680,7 +680,14 @@ Expected<Outlook> Service::outlook()
 
 Expected<std::vector<AttemptRow>> Service::attempts(int limit, qint64 lineId, std::optional<HistoryKey> before)
 {
-    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).attempts(id, limit, lineId, before); });
+    AttemptFilter filter;
+    filter.lineId = lineId;
+    return attempts(filter, limit, before);
+}
+
+Expected<std::vector<AttemptRow>> Service::attempts(const AttemptFilter &filter, int limit, std::optional<HistoryKey> before)
+{
+    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).attempts(id, filter, limit, before); });
 }
 
 Expected<std::vector<MonthSpend>> Service::spendByMonth(qint64 lineId)

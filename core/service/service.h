@@ -192,6 +192,8 @@ public:
     // Newest first, at most `limit` (-1: all); lineId 0: every line; with
     // `before` (the last row of a page), the page after it.
     Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0, std::optional<HistoryKey> before = std::nullopt);
+    // The same, of the attempts `filter` lets through.
+    Expected<std::vector<AttemptRow>> attempts(const AttemptFilter &filter, int limit, std::optional<HistoryKey> before = std::nullopt);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 lineId = 0);
     Expected<MonthSpend> spendThisMonth(qint64 lineId = 0);
     // spendThisMonth of every line of the account in one query, by line id;
