@@ -45,7 +45,7 @@ Service::Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Datab
     : m_dataDir(directory->path()), m_directory(std::move(directory)), m_store(std::move(store)),
       m_provider(std::move(provider)),
       m_clock(options.fixedNow ? std::unique_ptr<Clock>(new FixedClock(*options.fixedNow)) : std::make_unique<WallClock>()),
-      m_iterations(options.passwordIterations), m_tokens(options.tokens)
+      m_iterations(options.passwordIterations), m_tokens(options.tokens), m_narrowSettles(options.narrowSettles)
 {
     m_player = new SimulationPlayer(
         [this](qint64 ms) -> Expected<bool> {
@@ -389,9 +389,13 @@ Expected<bool> Service::settle()
     const Expected<Instant> clock = worldClock();
     if (!clock)
         return failed<bool>(clock);
-    const Expected<CatchUpSummary> summary = runTo(clock->plusMsecs(1));
+    if (const QString why = writeRefusal(); !why.isEmpty())
+        return Expected<bool>::failure(why);
+    const Expected<CatchUpSummary> summary = m_narrowSettles ? WorldSync(*m_store, *m_provider).settle(clock->plusMsecs(1))
+                                                             : WorldSync(*m_store, *m_provider).catchUp(clock->plusMsecs(1));
     if (!summary)
         return failed<bool>(summary);
+    announceWorldChanged();
     return true;
 }
 

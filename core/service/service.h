@@ -52,6 +52,9 @@ public:
         std::optional<Instant> fixedNow; // --now
         int passwordIterations = 600000; // never fewer in the product
         std::function<QString()> tokens; // the provider's tokens: random unless given (the demo's are seeded)
+        // A write settles only the lines something can happen to (always in
+        // the product); false: every line, the reference the tests compare with.
+        bool narrowSettles = true;
     };
 
     ~Service() override;
@@ -249,6 +252,7 @@ private:
     std::unique_ptr<Clock> m_clock;
     int m_iterations;
     std::function<QString()> m_tokens;
+    bool m_narrowSettles = true;
     std::optional<Account> m_account;
     int m_reconciled = 0;
     bool m_openedWhole = false; // open() accepted the world and reconciled it

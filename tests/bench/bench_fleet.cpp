@@ -7,7 +7,9 @@
 //    spendThisMonth(line) a line (as status asked before);
 //  - a single write: setPolicy of one line, deposit onto the card;
 //  - the play tick: advanceBy of 4.8 simulated hours (what each 200 ms tick
-//    of "1 day per second" asks on the GUI thread).
+//    of "1 day per second" asks on the GUI thread);
+//  - creating the lines one by one (addLine + setPolicy) in a new world:
+//    a line's time in the first tenth against the last (--skip-one-by-one).
 //
 //   build/tests/bench/bench_fleet [lines] [runs]     (default 2000 lines, 5 runs)
 //   build/tests/bench/bench_fleet 10000 3 --skip-per-line   (the per-line status takes minutes there)
@@ -72,6 +74,67 @@ QString statusPass(Service &service, qint64 &totalCents, SpendOf spendOf)
         return lines.error();
     totalCents = 0;
     return spendOf(*lines, totalCents);
+}
+
+// A fleet created the way a person (or a script through the service) does
+// it: `lineCount` lines one by one, each added and given its rules (a
+// settle), in a new world. The time a line takes, first tenth against last
+// tenth: equal when creating them is linear, ten times more when quadratic.
+bool oneByOne(int lineCount, Instant now)
+{
+    QTemporaryDir dir;
+    Service::Options options;
+    options.dataDir = dir.path();
+    options.fixedNow = now;
+    options.passwordIterations = 1000;
+    Expected<std::unique_ptr<Service>> opened = Service::open(options);
+    if (!opened || !(*opened)->startClockAt(now)
+        || !(*opened)->signUp(SignUpForm{QStringLiteral("one@example.com"), QStringLiteral("Fleet-Bench-2028"), QStringLiteral("EUR"),
+                                         QStringLiteral("Europe/Berlin"), std::nullopt}))
+        return false;
+    Service &service = **opened;
+    const Expected<MethodRecord> card = service.addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Fleet Owner"),
+                                                                 QStringLiteral("4111 1111 1111 1111"), QStringLiteral("09/31"),
+                                                                 QStringLiteral("123"), Money::fromCents(90000000)});
+    const Expected<std::vector<PackageRecord>> packages = service.packages();
+    if (!card || !packages || packages->empty())
+        return false;
+    QString dataPackage;
+    for (const PackageRecord &record : *packages) {
+        if (record.package.data.bytes() > 0 && dataPackage.isEmpty())
+            dataPackage = record.package.id;
+    }
+    const int tenth = std::max(1, lineCount / 10);
+    std::vector<double> firstTenth;
+    std::vector<double> lastTenth;
+    QElapsedTimer total;
+    total.start();
+    for (int i = 0; i < lineCount; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const Expected<LineRecord> line = service.addLine(LineForm{QStringLiteral("Line %1").arg(i + 1), {}, UsageProfile::Regular,
+                                                                   quint64(i), DataAmount(5000LL * 1000 * 1000), VoiceAmount()});
+        if (!line)
+            return false;
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, 1000LL * 1000 * 1000, dataPackage};
+        policy.monthlyCap = Money::fromCents(9000);
+        policy.method = card->engineId();
+        if (const Expected<bool> saved = service.setPolicy(line->id, policy); !saved) {
+            std::fprintf(stderr, "bench_fleet: %s\n", qPrintable(saved.error()));
+            return false;
+        }
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        if (i < tenth)
+            firstTenth.push_back(ms);
+        else if (i >= lineCount - tenth)
+            lastTenth.push_back(ms);
+    }
+    std::printf("%-52s %6d lines: %.1f s in all; a line (addLine + setPolicy) takes %.2f ms in the first tenth, %.2f ms in the last"
+                " (medians)\n",
+                "creating the lines one by one", lineCount, double(total.nsecsElapsed()) / 1e9, bench::median(firstTenth),
+                bench::median(lastTenth));
+    return true;
 }
 
 } // namespace
@@ -176,5 +239,7 @@ int main(int argc, char **argv)
         }, timing))
         return 1;
     report("play tick (advanceBy 4.8 simulated hours)", lineCount, runs, timing);
+    if (!app.arguments().contains(QStringLiteral("--skip-one-by-one")) && !oneByOne(lineCount, now))
+        return 1;
     return 0;
 }
