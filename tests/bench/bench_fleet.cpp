@@ -6,8 +6,9 @@
 //    line's spend in one query (as status asks now) and, side by side, one
 //    spendThisMonth(line) a line (as status asked before);
 //  - a single write: setPolicy of one line, deposit onto the card;
-//  - the play tick: advanceBy of 4.8 simulated hours (what each 200 ms tick
-//    of "1 day per second" asks on the GUI thread);
+//  - a play step: advanceBy of 4.8 simulated hours (what each 200 ms tick
+//    of "1 day per second" asks; it runs in a thread of its own), then
+//    playing for 5 s: how long the GUI thread is held at a time;
 //  - creating the lines one by one (addLine + setPolicy) in a new world:
 //    a line's time in the first tenth against the last (--skip-one-by-one).
 //
@@ -19,6 +20,8 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -74,6 +77,58 @@ QString statusPass(Service &service, qint64 &totalCents, SpendOf spendOf)
         return lines.error();
     totalCents = 0;
     return spendOf(*lines, totalCents);
+}
+
+// Playing at 1 day per second for five seconds of real time, as the
+// window does: how long the event loop (the GUI thread) was held at a
+// time, from a heartbeat every 5 ms (the gaps between beats, less the 5
+// ms), how much simulated time passed, and how long stopping took (it
+// waits for the running step).
+bool playing(Service &service, int lineCount)
+{
+    constexpr qint64 dayMs = 24LL * 3600 * 1000;
+    const Expected<Instant> from = service.worldClock();
+    if (!from)
+        return false;
+    std::vector<double> gaps;
+    QElapsedTimer beat;
+    QTimer heart;
+    heart.setInterval(5);
+    heart.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&heart, &QTimer::timeout, [&] {
+        gaps.push_back(std::max(0.0, double(beat.nsecsElapsed()) / 1e6 - 5));
+        beat.restart();
+    });
+    QString error;
+    QObject::connect(&service, &Service::playStopped, [&](const QString &why) { error = why; });
+    QEventLoop loop;
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    QElapsedTimer real;
+    real.start();
+    if (const Expected<bool> started = service.startPlaying(dayMs); !started) {
+        std::fprintf(stderr, "bench_fleet: %s\n", qPrintable(started.error()));
+        return false;
+    }
+    beat.start();
+    heart.start();
+    loop.exec();
+    heart.stop();
+    QElapsedTimer stopping;
+    stopping.start();
+    service.stopPlaying();
+    const double stopMs = double(stopping.nsecsElapsed()) / 1e6;
+    const double seconds = double(real.nsecsElapsed()) / 1e9;
+    const Expected<Instant> to = service.worldClock();
+    if (!to || !error.isEmpty() || gaps.empty()) {
+        std::fprintf(stderr, "bench_fleet: playing stopped: %s\n", qPrintable(error));
+        return false;
+    }
+    std::sort(gaps.begin(), gaps.end());
+    std::printf("%-52s %6d lines: event loop held median %.1f ms, 99th percentile %.1f ms, at most %.1f ms;"
+                " %.2f simulated days a second (asked 1); stopping took %.0f ms\n",
+                "playing at 1 day a second for 5 s", lineCount, gaps[gaps.size() / 2], gaps[gaps.size() * 99 / 100], gaps.back(),
+                double(to->msecs() - from->msecs()) / double(dayMs) / seconds, stopMs);
+    return true;
 }
 
 // A fleet created the way a person (or a script through the service) does
@@ -238,7 +293,9 @@ int main(int argc, char **argv)
             return step ? QString() : step.error();
         }, timing))
         return 1;
-    report("play tick (advanceBy 4.8 simulated hours)", lineCount, runs, timing);
+    report("a play step's work (advanceBy 4.8 simulated hours)", lineCount, runs, timing);
+    if (!playing(service, lineCount))
+        return 1;
     if (!app.arguments().contains(QStringLiteral("--skip-one-by-one")) && !oneByOne(lineCount, now))
         return 1;
     return 0;
