@@ -56,12 +56,13 @@ void Appearance::apply()
     const QLocale locale(language == QLatin1String("zh_CN") ? QLocale(QLocale::Chinese, QLocale::China)
                                                            : QLocale(QLocale::English, QLocale::UnitedStates));
     QLocale::setDefault(locale);
+    // English's catalogue holds its plurals only ("1 row", "2 rows").
+    auto ours = std::make_unique<QTranslator>();
+    if (ours->load(QStringLiteral(":/i18n/topup_%1.qm").arg(language))) {
+        QCoreApplication::installTranslator(ours.get());
+        m_ours = std::move(ours);
+    }
     if (language != QLatin1String("en")) {
-        auto ours = std::make_unique<QTranslator>();
-        if (ours->load(QStringLiteral(":/i18n/topup_%1.qm").arg(language))) {
-            QCoreApplication::installTranslator(ours.get());
-            m_ours = std::move(ours);
-        }
         auto qt = std::make_unique<QTranslator>();
         if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
             QCoreApplication::installTranslator(qt.get());

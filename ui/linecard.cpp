@@ -1,7 +1,8 @@
 #include "linecard.h"
 
-#include "alerttext.h"
+#include "wording.h"
 #include "formatter.h"
+#include "pages/amountunits.h"
 #include "statecolors.h"
 
 #include <QApplication>
@@ -141,9 +142,7 @@ QString LineCard::stateText() const
         return tr("Auto top-up: stopped — its payment method was removed. Choose another in the line's rules.");
     if (!policy.threshold)
         return tr("Auto top-up: on — monthly only.");
-    const QString below = policy.threshold->resource == Resource::Data
-        ? Formatter::data(policy.threshold->below, m_settings.dataUnits())
-        : Formatter::voice(policy.threshold->below);
+    const QString below = AmountUnits::text(policy.threshold->resource, policy.threshold->below, m_settings.dataUnits());
     switch (line.progress.state) {
     case ThresholdState::Armed:
         return tr("Auto top-up: on — armed, tops up when the balance falls below %1.").arg(below);
@@ -158,7 +157,7 @@ QString LineCard::stateText() const
             .arg(below);
     case ThresholdState::Blocked:
         if (m_outlook.blockedReason)
-            return tr("Auto top-up: blocked until the 1st — %1.").arg(AlertText::reason(reasonName(*m_outlook.blockedReason)));
+            return tr("Auto top-up: blocked until the 1st — %1.").arg(Wording::reason(reasonName(*m_outlook.blockedReason)));
         return tr("Auto top-up: blocked by a monthly budget (line or account cap) until the 1st.");
     }
     return {};
@@ -173,11 +172,11 @@ QString LineCard::monthlyText() const
     if (next->blocked())
         //: The next monthly top-up: when, the time zone, why a limit will block it
         return tr("Next monthly top-up: %1 (%2) — it will be blocked: %3.")
-            .arg(when, m_context.timezone, AlertText::reason(next->reason));
+            .arg(when, m_context.timezone, Wording::reason(next->reason));
     if (!next->paid())
         //: The next monthly top-up: when, the time zone, why its payment will fail
         return tr("Next monthly top-up: %1 (%2) — its payment will fail: %3.")
-            .arg(when, m_context.timezone, AlertText::reason(next->reason));
+            .arg(when, m_context.timezone, Wording::reason(next->reason));
     return tr("Next monthly top-up: %1 (%2)").arg(when, m_context.timezone);
 }
 
@@ -194,8 +193,8 @@ QString LineCard::forecastText() const
         if (next) {
             const QString when = Formatter::dayMonth(next->at, m_zone);
             text += QLatin1Char(' ')
-                    + (next->blocked() ? tr("The threshold top-up on %1 will be blocked: %2.").arg(when, AlertText::reason(next->reason))
-                       : !next->paid() ? tr("The threshold top-up on %1 will fail: %2.").arg(when, AlertText::reason(next->reason))
+                    + (next->blocked() ? tr("The threshold top-up on %1 will be blocked: %2.").arg(when, Wording::reason(next->reason))
+                       : !next->paid() ? tr("The threshold top-up on %1 will fail: %2.").arg(when, Wording::reason(next->reason))
                                        : tr("The threshold top-up comes on %1.").arg(when));
         }
         return text;
@@ -208,10 +207,10 @@ QString LineCard::forecastText() const
         const QString when = Formatter::dayMonth(next->at, m_zone);
         if (next->blocked())
             return tr("At the last 7 days' pace (%1 a day), data runs out around %2 — the threshold top-up on %3 will be blocked: %4.")
-                .arg(pace, runOut, when, AlertText::reason(next->reason));
+                .arg(pace, runOut, when, Wording::reason(next->reason));
         if (!next->paid())
             return tr("At the last 7 days' pace (%1 a day), data runs out around %2 — the threshold top-up on %3 will fail: %4.")
-                .arg(pace, runOut, when, AlertText::reason(next->reason));
+                .arg(pace, runOut, when, Wording::reason(next->reason));
         return tr("At the last 7 days' pace (%1 a day), data runs out around %2 — the threshold top-up comes on %3.")
             .arg(pace, runOut, when);
     }

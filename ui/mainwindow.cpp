@@ -220,7 +220,7 @@ AddLineDialog *MainWindow::openAddLineDialog()
 {
     if (!m_service.account())
         return nullptr;
-    auto *dialog = new AddLineDialog(m_service, this);
+    auto *dialog = new AddLineDialog(m_service, m_settings.dataUnits(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AddLineDialog::lineBought, this, [this](qint64 lineId) {
         // The next step of the journey: the new line's rules.

@@ -1,5 +1,8 @@
 #include "statecolors.h"
 
+#include <QApplication>
+#include <QStyle>
+
 namespace topup {
 
 bool isDarkPalette(const QPalette &palette)
@@ -27,6 +30,22 @@ QColor stateColor(StateColor state, const QPalette &palette)
         return dark ? QColor(0x79, 0xb8, 0xff) : QColor(0x0b, 0x5c, 0xad);
     }
     return palette.color(QPalette::Text);
+}
+
+QIcon stateIcon(StateColor state)
+{
+    QStyle *style = QApplication::style();
+    switch (state) {
+    case StateColor::Ok:
+        return style->standardIcon(QStyle::SP_DialogApplyButton);
+    case StateColor::Warning:
+        return style->standardIcon(QStyle::SP_MessageBoxWarning);
+    case StateColor::Error:
+        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    case StateColor::Info:
+        return style->standardIcon(QStyle::SP_MessageBoxInformation);
+    }
+    return {};
 }
 
 } // namespace topup

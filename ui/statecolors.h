@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QIcon>
 #include <QPalette>
 
 namespace topup {
@@ -14,5 +15,7 @@ enum class StateColor { Ok, Warning, Error, Info };
 [[nodiscard]] QColor stateColor(StateColor state, const QPalette &palette);
 // The empty part of a bar on a Base background, seen in either theme.
 [[nodiscard]] QColor trackColor(const QPalette &palette);
+// The mark beside a state's words (never colour alone): the style's icon.
+[[nodiscard]] QIcon stateIcon(StateColor state);
 
 } // namespace topup

@@ -1,6 +1,6 @@
 #include "traynotifier.h"
 
-#include "alerttext.h"
+#include "wording.h"
 #include "service/service.h"
 
 #include <QApplication>
@@ -47,7 +47,7 @@ QStringList TrayNotifier::takeNewAlerts()
     qint64 newest = m_lastSeenId;
     for (const AlertRow &alert : *alerts) {
         if (m_lastSeenId >= 0 && alert.id > m_lastSeenId)
-            fresh << AlertText::headline(alert, context);
+            fresh << Wording::headline(alert, context);
         newest = std::max(newest, alert.id);
     }
     m_lastSeenId = std::max<qint64>(newest, 0);
@@ -59,7 +59,7 @@ void TrayNotifier::notify()
     const QStringList fresh = takeNewAlerts();
     if (fresh.isEmpty() || !m_tray)
         return;
-    m_tray->showMessage(fresh.size() == 1 ? tr("New alert") : tr("%1 new alerts").arg(fresh.size()),
+    m_tray->showMessage(fresh.size() == 1 ? tr("New alert") : tr("%n new alert(s)", nullptr, int(fresh.size())),
                         fresh.mid(0, 3).join(QLatin1Char('\n')), QSystemTrayIcon::Warning);
 }
 

@@ -10,6 +10,15 @@ namespace topup {
 
 // What happened, as the history, spend, usage and alert views show it.
 
+// A place in a newest-first list of attempts or alerts: the next page holds
+// the rows strictly older than it (at the same instant, those of smaller id),
+// so pages join without a gap or a repeat however many rows share an instant.
+struct HistoryKey final
+{
+    Instant at;
+    qint64 id = 0;
+};
+
 struct AttemptRow final
 {
     qint64 id = 0;

@@ -717,9 +717,9 @@ Expected<Outlook> Service::outlook()
     return forAccountAt(Access::Read, [&](qint64 id, Instant clock) { return OutlookBuilder(*m_store, *m_provider).build(id, clock); });
 }
 
-Expected<std::vector<AttemptRow>> Service::attempts(int limit, qint64 lineId)
+Expected<std::vector<AttemptRow>> Service::attempts(int limit, qint64 lineId, std::optional<HistoryKey> before)
 {
-    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).attempts(id, limit, lineId); });
+    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).attempts(id, limit, lineId, before); });
 }
 
 Expected<std::vector<MonthSpend>> Service::spendByMonth(qint64 lineId)
@@ -756,9 +756,22 @@ Expected<std::vector<UsagePoint>> Service::hourlyUsage(qint64 lineId, int hours)
     });
 }
 
-Expected<std::vector<AlertRow>> Service::alerts(bool unreadOnly)
+Expected<std::vector<AlertRow>> Service::alerts(bool unreadOnly, int limit, std::optional<HistoryKey> before)
 {
-    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).alerts(id, unreadOnly); });
+    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).alerts(id, unreadOnly, limit, before); });
+}
+
+Expected<int> Service::unreadAlertCount()
+{
+    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).unreadAlertCount(id); });
+}
+
+Expected<bool> Service::markAllAlertsRead()
+{
+    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) { return HistoryStore(*m_store).markAllAlertsRead(id); });
+    if (done)
+        emit alertsChanged();
+    return done;
 }
 
 Expected<bool> Service::markAlertRead(qint64 alertId)

@@ -198,7 +198,9 @@ public:
     // spend and counts against each cap, low funds. A fixed number of
     // queries and one run for all lines.
     Expected<Outlook> outlook();
-    Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0);
+    // Newest first, at most `limit` (-1: all); lineId 0: every line; with
+    // `before` (the last row of a page), the page after it.
+    Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0, std::optional<HistoryKey> before = std::nullopt);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 lineId = 0);
     Expected<MonthSpend> spendThisMonth(qint64 lineId = 0);
     // spendThisMonth of every line of the account in one query, by line id;
@@ -207,8 +209,11 @@ public:
     // The last `days` local days up to the world's today; lineId 0: all lines added up.
     Expected<std::vector<UsagePoint>> dailyUsage(qint64 lineId, int days);
     Expected<std::vector<UsagePoint>> hourlyUsage(qint64 lineId, int hours);
-    Expected<std::vector<AlertRow>> alerts(bool unreadOnly = false);
+    // Newest first, paged as attempts().
+    Expected<std::vector<AlertRow>> alerts(bool unreadOnly = false, int limit = -1, std::optional<HistoryKey> before = std::nullopt);
+    Expected<int> unreadAlertCount();
     Expected<bool> markAlertRead(qint64 alertId);
+    Expected<bool> markAllAlertsRead();
 
 signals:
     void accountChanged();

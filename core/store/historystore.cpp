@@ -16,15 +16,41 @@ Expected<T> failedWith(const Expected<bool> &ran)
 
 } // namespace
 
-Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, int limit, qint64 lineId)
+namespace {
+
+// The rows strictly older than a key: a range on at_ms the index walks,
+// then the ids at that very instant.
+const char *const olderThanKey = " AND a.at_ms <= ? AND (a.at_ms < ? OR a.id < ?)";
+
+void bindKey(Statement &statement, const std::optional<HistoryKey> &before)
 {
-    Statement select(m_database, QStringLiteral("SELECT a.id, a.at_ms, a.line_id, l.name, a.trigger, a.chain_key, a.attempt,"
-                                                " coalesce(a.method_id, 0), p.name, a.amount_cents, a.status, coalesce(a.reason, ''),"
-                                                " l.state"
-                                                " FROM attempts a JOIN lines l ON l.id = a.line_id JOIN packages p ON p.id = a.package_id"
-                                                " WHERE a.account_id = ? AND (? = 0 OR a.line_id = ?)"
-                                                " ORDER BY a.at_ms DESC, a.id DESC LIMIT ?"));
-    select.bind(accountId).bind(lineId).bind(lineId).bind(limit);
+    if (before)
+        statement.bind(before->at.msecs()).bind(before->at.msecs()).bind(before->id);
+}
+
+} // namespace
+
+QString HistoryStore::attemptsSql(bool oneLine, bool paged)
+{
+    // Two statements rather than `(? = 0 OR line_id = ?)`, which no index
+    // can serve: every line walks attempts_account_time, one line
+    // attempts_line_time (the unary + keeps the planner off the account's
+    // index for it), both already in (at_ms, id) order.
+    return QStringLiteral("SELECT a.id, a.at_ms, a.line_id, l.name, a.trigger, a.chain_key, a.attempt,"
+                          " coalesce(a.method_id, 0), p.name, a.amount_cents, a.status, coalesce(a.reason, ''), l.state"
+                          " FROM attempts a JOIN lines l ON l.id = a.line_id JOIN packages p ON p.id = a.package_id"
+                          " WHERE %1%2 ORDER BY a.at_ms DESC, a.id DESC LIMIT ?")
+        .arg(oneLine ? QLatin1String("+a.account_id = ? AND a.line_id = ?") : QLatin1String("a.account_id = ?"), paged ? QLatin1String(olderThanKey) : QLatin1String());
+}
+
+Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, int limit, qint64 lineId, std::optional<HistoryKey> before)
+{
+    Statement select(m_database, attemptsSql(lineId != 0, before.has_value()));
+    select.bind(accountId);
+    if (lineId != 0)
+        select.bind(lineId);
+    bindKey(select, before);
+    select.bind(limit);
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<AttemptRow>>(ran);
     std::vector<AttemptRow> rows;
@@ -124,13 +150,22 @@ Expected<std::vector<UsagePoint>> HistoryStore::hourlyUsage(qint64 accountId, qi
     return points;
 }
 
-Expected<std::vector<AlertRow>> HistoryStore::alerts(qint64 accountId, bool unreadOnly)
+QString HistoryStore::alertsSql(bool unreadOnly, bool paged)
 {
-    Statement select(m_database, QStringLiteral("SELECT a.id, a.at_ms, a.kind, coalesce(a.line_id, 0), coalesce(l.name, ''),"
-                                                " coalesce(a.method_id, 0), a.detail, a.read, coalesce(l.state, 'active') FROM alerts a"
-                                                " LEFT JOIN lines l ON l.id = a.line_id"
-                                                " WHERE a.account_id = ? AND (? = 0 OR a.read = 0) ORDER BY a.at_ms DESC, a.id DESC"));
-    select.bind(accountId).bind(unreadOnly ? 1 : 0);
+    // Every alert walks alerts_account_time, the unread ones alerts_account
+    // (account_id, read, at_ms).
+    return QStringLiteral("SELECT a.id, a.at_ms, a.kind, coalesce(a.line_id, 0), coalesce(l.name, ''), coalesce(a.method_id, 0),"
+                          " a.detail, a.read, coalesce(l.state, 'active') FROM alerts a LEFT JOIN lines l ON l.id = a.line_id"
+                          " WHERE a.account_id = ?%1%2 ORDER BY a.at_ms DESC, a.id DESC LIMIT ?")
+        .arg(unreadOnly ? QLatin1String(" AND a.read = 0") : QLatin1String(), paged ? QLatin1String(olderThanKey) : QLatin1String());
+}
+
+Expected<std::vector<AlertRow>> HistoryStore::alerts(qint64 accountId, bool unreadOnly, int limit, std::optional<HistoryKey> before)
+{
+    Statement select(m_database, alertsSql(unreadOnly, before.has_value()));
+    select.bind(accountId);
+    bindKey(select, before);
+    select.bind(limit);
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<AlertRow>>(ran);
     std::vector<AlertRow> rows;
@@ -139,6 +174,16 @@ Expected<std::vector<AlertRow>> HistoryStore::alerts(qint64 accountId, bool unre
                                 select.text(4), select.integer(5), select.text(6), select.integer(7) != 0,
                                 lineStateFromName(select.text(8))});
     return rows;
+}
+
+Expected<int> HistoryStore::unreadAlertCount(qint64 accountId)
+{
+    Statement count(m_database, QStringLiteral("SELECT count(*) FROM alerts WHERE account_id = ? AND read = 0"));
+    count.bind(accountId);
+    if (const auto ran = count.run(); !ran)
+        return failedWith<int>(ran);
+    count.next();
+    return int(count.integer(0));
 }
 
 Expected<std::vector<LineMonthTotals>> HistoryStore::monthTotals(qint64 accountId, const QString &month)
@@ -198,6 +243,15 @@ Expected<bool> HistoryStore::markAlertRead(qint64 accountId, qint64 alertId)
         if (update.rowsAffected() != 1)
             return Expected<bool>::failure(QCoreApplication::translate("topup::HistoryStore", "no such alert"));
         return true;
+    });
+}
+
+Expected<bool> HistoryStore::markAllAlertsRead(qint64 accountId)
+{
+    return m_database.write([&]() -> Expected<bool> {
+        Statement update(m_database, QStringLiteral("UPDATE alerts SET read = 1 WHERE account_id = ? AND read = 0"));
+        update.bind(accountId);
+        return update.run();
     });
 }
 

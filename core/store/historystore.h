@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -22,7 +23,11 @@ class HistoryStore final
 public:
     explicit HistoryStore(Database &database) : m_database(database) {}
 
-    Expected<std::vector<AttemptRow>> attempts(qint64 accountId, int limit, qint64 lineId = 0);
+    // Newest first, at most `limit` (-1: all); lineId 0: every line; with
+    // `before`, the page after that row (keyset paging: an index range, not
+    // the rows before it read again).
+    Expected<std::vector<AttemptRow>> attempts(qint64 accountId, int limit, qint64 lineId = 0,
+                                               std::optional<HistoryKey> before = std::nullopt);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 accountId, qint64 lineId = 0);
     Expected<MonthSpend> spendIn(qint64 accountId, const QString &month, qint64 lineId = 0);
     // spendIn of every line at once, in one query: lines without a succeeded
@@ -31,7 +36,10 @@ public:
     // One line's days, or (lineId 0) every line's added up.
     Expected<std::vector<UsagePoint>> dailyUsage(qint64 accountId, qint64 lineId, const QString &fromDay);
     Expected<std::vector<UsagePoint>> hourlyUsage(qint64 accountId, qint64 lineId, Instant from);
-    Expected<std::vector<AlertRow>> alerts(qint64 accountId, bool unreadOnly);
+    // Newest first, paged as attempts().
+    Expected<std::vector<AlertRow>> alerts(qint64 accountId, bool unreadOnly, int limit = -1,
+                                           std::optional<HistoryKey> before = std::nullopt);
+    Expected<int> unreadAlertCount(qint64 accountId);
 
     // For every line at once (the outlook asks a fixed number of questions,
     // however many lines there are):
@@ -42,6 +50,12 @@ public:
     // each line's daily usage from `fromDay` on (line, then day).
     Expected<std::vector<std::pair<qint64, UsagePoint>>> dailyUsageOfLines(qint64 accountId, const QString &fromDay);
     Expected<bool> markAlertRead(qint64 accountId, qint64 alertId);
+    Expected<bool> markAllAlertsRead(qint64 accountId);
+
+    // The statements attempts() and alerts() run, for checking their query
+    // plans (each walks an index in order: no temporary B-tree).
+    static QString attemptsSql(bool oneLine, bool paged);
+    static QString alertsSql(bool unreadOnly, bool paged);
 
 private:
     Database &m_database;

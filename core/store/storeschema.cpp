@@ -187,6 +187,12 @@ Schema storeSchema()
     // The high-water mark of the books, the same row in the journal: the
     // last point both files were known to agree (BooksAgreement).
     Migration v4{4, {booksAgreedTable()}};
+    // History and Alerts page newest first by (at_ms, id) over the whole
+    // account: indexes in that order (the rowid ends each), so a page is a
+    // walk of the index, not a sort of every row of the account.
+    Migration v5{5,
+                 {QStringLiteral("CREATE INDEX attempts_account_time ON attempts (account_id, at_ms)"),
+                  QStringLiteral("CREATE INDEX alerts_account_time ON alerts (account_id, at_ms)")}};
     // What lets a write settle only the lines something can happen to
     // (docs/settling.md): `check_due`, the line's threshold check may act at
     // the next instant the engine visits (every write outside the engine
@@ -195,7 +201,7 @@ Schema storeSchema()
     // charges and the dearest package it buys (the low-funds warning's
     // figures without reading every policy). Filled from the policies
     // already stored, which are always written in one canonical form.
-    Migration v5{5,
+    Migration v6{6,
                  {QStringLiteral("ALTER TABLE lines ADD COLUMN check_due INTEGER NOT NULL DEFAULT 1"),
                   QStringLiteral("ALTER TABLE lines ADD COLUMN pays_method INTEGER"),
                   QStringLiteral("ALTER TABLE lines ADD COLUMN pays_fallback INTEGER"),
@@ -213,7 +219,7 @@ Schema storeSchema()
                   QStringLiteral("CREATE INDEX retries_line ON retries (line_id, due_ms)"),
                   // The last warning about a method (low funds, a card running out).
                   QStringLiteral("CREATE INDEX alerts_method ON alerts (method_id, kind)")}};
-    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5}, QStringLiteral("world")};
+    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6}, QStringLiteral("world")};
 }
 
 } // namespace topup

@@ -1689,95 +1689,6 @@
     </message>
 </context>
 <context>
-    <name>topup::AlertText</name>
-    <message>
-        <source>the card has expired</source>
-        <translation>卡已过期</translation>
-    </message>
-    <message>
-        <source>the payment was declined</source>
-        <translation>付款被拒绝</translation>
-    </message>
-    <message>
-        <source>the payment provider did not answer</source>
-        <translation>支付服务商没有响应</translation>
-    </message>
-    <message>
-        <source>not enough funds</source>
-        <translation>余额不足</translation>
-    </message>
-    <message>
-        <source>the line&apos;s monthly cap is reached</source>
-        <translation>已达到该线路的每月上限</translation>
-    </message>
-    <message>
-        <source>the line&apos;s top-ups per month are used up</source>
-        <translation>该线路本月的充值次数已用完</translation>
-    </message>
-    <message>
-        <source>the account&apos;s monthly cap is reached</source>
-        <translation>已达到账户的每月上限</translation>
-    </message>
-    <message>
-        <source>MMMM yyyy</source>
-        <extracomment>QDate format of a month and its year, e.g. June 2027</extracomment>
-        <translation>yyyy年M月</translation>
-    </message>
-    <message>
-        <source>a removed method</source>
-        <translation>已删除的支付方式</translation>
-    </message>
-    <message>
-        <source>Top-up of %1 failed with %2: %3.</source>
-        <translation>%1 使用 %2 充值失败：%3。</translation>
-    </message>
-    <message>
-        <source>Top-up of %1 failed with %2 (%3) and with its fallback %4 (%5).</source>
-        <translation>%1 使用 %2 充值失败（%3），备用方式 %4 也失败（%5）。</translation>
-    </message>
-    <message>
-        <source>Top-up of %1 was blocked: %2.</source>
-        <translation>%1 的充值被拦截：%2。</translation>
-    </message>
-    <message>
-        <source>Auto top-up of %1 is suspended after four failed attempts.</source>
-        <translation>%1 的自动充值在四次尝试失败后已暂停。</translation>
-    </message>
-    <message>
-        <source>%1 expires at the end of %2.</source>
-        <translation>%1 将于%2底到期。</translation>
-    </message>
-    <message>
-        <source>%1 had %2 left, less than an auto top-up it pays for costs (%3).</source>
-        <translation>%1 仅剩 %2，不足以支付由它付款的一次自动充值（%3）。</translation>
-    </message>
-    <message>
-        <source>It is retried within a day; after four failures auto top-up is suspended.</source>
-        <translation>系统将在一天内重试；连续失败四次后自动充值将暂停。</translation>
-    </message>
-    <message>
-        <source>No charge was made; auto top-up resumes on the 1st.</source>
-        <translation>未产生扣款；自动充值将于下月 1 日恢复。</translation>
-    </message>
-    <message>
-        <source>Deposit to its payment method or save its rules again to re-arm it.</source>
-        <translation>向其支付方式充入资金，或重新保存其规则即可恢复。</translation>
-    </message>
-    <message>
-        <source>Add a new card and choose it in the rules of the lines that use this one.</source>
-        <translation>请添加新卡，并在使用此卡的线路规则中选择新卡。</translation>
-    </message>
-    <message>
-        <source>Deposit funds to keep auto top-up going.</source>
-        <translation>请存入资金，以便自动充值继续进行。</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <extracomment>An alert: what happened, then what to do (Chinese joins them without a space)</extracomment>
-        <translation>%1%2</translation>
-    </message>
-</context>
-<context>
     <name>topup::AlertsPage</name>
     <message>
         <source>Alerts</source>
@@ -1810,6 +1721,53 @@
     <message>
         <source>Mark every alert as read</source>
         <translation>将所有提醒标为已读</translation>
+    </message>
+</context>
+<context>
+    <name>topup::AmountUnits</name>
+    <message>
+        <source>KB</source>
+        <translation>KB</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <extracomment>Seconds, the unit</extracomment>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <extracomment>Minutes, the unit</extracomment>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <extracomment>Hours, the unit</extracomment>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>An amount and its unit, e.g. &quot;500 MB&quot;, &quot;90 min&quot;</extracomment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -2031,132 +1989,6 @@
     </message>
 </context>
 <context>
-    <name>topup::DisplayFormat</name>
-    <message>
-        <source>d MMM yyyy HH:mm</source>
-        <extracomment>QDateTime format of a date with its time, e.g. 25 Nov 2026 09:00</extracomment>
-        <translation>yyyy年M月d日 HH:mm</translation>
-    </message>
-    <message>
-        <source>ddd d MMM yyyy</source>
-        <extracomment>QDate format of a day, e.g. Wed 25 Nov 2026</extracomment>
-        <translation>yyyy年M月d日 ddd</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <extracomment>An amount of money and its ISO currency code, e.g. 4.50 EUR</extracomment>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分钟</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 小时</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>Threshold</source>
-        <translation>阈值</translation>
-    </message>
-    <message>
-        <source>Monthly</source>
-        <translation>每月</translation>
-    </message>
-    <message>
-        <source>Manual</source>
-        <translation>手动</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>已支付</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Blocked</source>
-        <translation>已拦截</translation>
-    </message>
-    <message>
-        <source>card expired</source>
-        <translation>卡已过期</translation>
-    </message>
-    <message>
-        <source>declined by the bank</source>
-        <translation>被银行拒绝</translation>
-    </message>
-    <message>
-        <source>payment gateway error</source>
-        <translation>支付网关错误</translation>
-    </message>
-    <message>
-        <source>insufficient funds</source>
-        <translation>余额不足</translation>
-    </message>
-    <message>
-        <source>line&apos;s monthly budget reached</source>
-        <translation>已达线路每月预算</translation>
-    </message>
-    <message>
-        <source>line&apos;s top-ups per month reached</source>
-        <translation>已达线路每月充值次数上限</translation>
-    </message>
-    <message>
-        <source>account&apos;s monthly budget reached</source>
-        <translation>已达账户每月预算</translation>
-    </message>
-    <message>
-        <source>armed</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <source>retrying</source>
-        <translation>重试中</translation>
-    </message>
-    <message>
-        <source>suspended</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>blocked until the 1st</source>
-        <translation>已拦截，下月 1 日恢复</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <extracomment>Between the names of a list: &quot;Home phone, EU tablet&quot;.</extracomment>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Line bought</source>
-        <extracomment>The charge that bought a line from the carrier&apos;s catalog</extracomment>
-        <translation>购买线路</translation>
-    </message>
-    <message>
-        <source>%1 (removed)</source>
-        <extracomment>A line that was removed, as History still names it</extracomment>
-        <translation>%1（已删除）</translation>
-    </message>
-    <message>
-        <source>%1 (not bought)</source>
-        <extracomment>A line whose purchase the provider refused, as History names it</extracomment>
-        <translation>%1（未购买）</translation>
-    </message>
-</context>
-<context>
     <name>topup::DuplicateKeys</name>
     <message>
         <source>this key appears twice in the same object</source>
@@ -2198,24 +2030,56 @@
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <source>%1 %2</source>
-        <comment>amount, currency code</comment>
-        <translation>%1 %2</translation>
+        <source>%1 data</source>
+        <extracomment>A package of the catalog by what it holds, e.g. &quot;5 GB data&quot;</extracomment>
+        <translation>%1 流量</translation>
     </message>
     <message>
-        <source>d MMM yyyy, HH:mm</source>
-        <comment>date and time format</comment>
+        <source>%1 + %2 minutes</source>
+        <extracomment>A package of the catalog by what it holds: data and minutes, e.g. &quot;5 GB + 100 minutes&quot;</extracomment>
+        <translation>%1 流量 + %2 分钟通话</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy HH:mm</source>
+        <extracomment>QDateTime format of a date with its time, e.g. 25 Nov 2026 09:00</extracomment>
         <translation>yyyy年M月d日 HH:mm</translation>
     </message>
     <message>
-        <source>d MMM yyyy</source>
-        <comment>date format</comment>
-        <translation>yyyy年M月d日</translation>
+        <source>ddd d MMM yyyy</source>
+        <extracomment>QDate format of a day, e.g. Wed 25 Nov 2026</extracomment>
+        <translation>yyyy年M月d日 ddd</translation>
     </message>
     <message>
         <source>d MMM</source>
-        <comment>short date format</comment>
+        <extracomment>QDate format of a day in a sentence, e.g. 25 Nov</extracomment>
         <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <extracomment>QDate format of a month and its year, e.g. June 2027</extracomment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>An amount of money and its ISO currency code, e.g. 4.50 EUR</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Between the names of a list: &quot;Home phone, EU tablet&quot;.</extracomment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -2308,9 +2172,11 @@
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
-    <message>
-        <source>Exported %1 rows to %2</source>
-        <translation>已导出 %1 行到 %2</translation>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3242,26 +3108,6 @@ Qt 自身的选项同样适用，其中包括：
         <translation>每月最多充值次数</translation>
     </message>
     <message>
-        <source>MB</source>
-        <translation>MB</translation>
-    </message>
-    <message>
-        <source>GB</source>
-        <translation>GB</translation>
-    </message>
-    <message>
-        <source>GiB</source>
-        <translation>GiB</translation>
-    </message>
-    <message>
-        <source>min</source>
-        <translation>分钟</translation>
-    </message>
-    <message>
-        <source>h</source>
-        <translation>小时</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <extracomment>A package and its price, e.g. &quot;5 GB data — 15.00 EUR&quot;</extracomment>
         <translation>%1 — %2</translation>
@@ -3283,10 +3129,6 @@ Qt 自身的选项同样适用，其中包括：
         <translation>已保存。</translation>
     </message>
     <message>
-        <source>s</source>
-        <translation>秒</translation>
-    </message>
-    <message>
         <source>Su&amp;ggest rules…</source>
         <translation>推荐规则(&amp;G)…</translation>
     </message>
@@ -3306,16 +3148,8 @@ Qt 自身的选项同样适用，其中包括：
 <context>
     <name>topup::PolicyPreviewPanel</name>
     <message>
-        <source>No top-up in the next %1 days at the recent pace.</source>
-        <translation>按近期用量，未来 %1 天内不会充值。</translation>
-    </message>
-    <message>
         <source>Auto top-up is off: nothing will happen by itself.</source>
         <translation>自动充值已关闭：不会自动进行任何充值。</translation>
-    </message>
-    <message>
-        <source>Blocked by a limit: %1 of these top-ups (marked).</source>
-        <translation>被限额拦截：其中 %1 次充值（已标出）。</translation>
     </message>
     <message>
         <source>At the recent pace of usage; times in %1.</source>
@@ -3326,12 +3160,26 @@ Qt 自身的选项同样适用，其中包括：
         <translation>请更正红色标出的字段，以查看这些规则的效果。</translation>
     </message>
     <message>
-        <source>The next %1 days with these rules</source>
-        <translation>按此规则未来 %1 天的充值</translation>
-    </message>
-    <message>
         <source>Preview of the next top-ups</source>
         <translation>未来充值预览</translation>
+    </message>
+    <message numerus="yes">
+        <source>No top-up in the next %n day(s) at the recent pace.</source>
+        <translation>
+            <numerusform>按近期用量，未来 %n 天内不会充值。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocked by a limit: %n of these top-ups (marked).</source>
+        <translation>
+            <numerusform>被限额拦截：其中 %n 次充值（已标出）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The next %n day(s) with these rules</source>
+        <translation>
+            <numerusform>按此规则未来 %n 天的充值</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3408,10 +3256,6 @@ Qt 自身的选项同样适用，其中包括：
         <translation>用量范围：最近(&amp;U)</translation>
     </message>
     <message>
-        <source>%1 days</source>
-        <translation>%1 天</translation>
-    </message>
-    <message>
         <source>Period of usage to replay</source>
         <translation>要重放的用量时段</translation>
     </message>
@@ -3456,10 +3300,6 @@ Qt 自身的选项同样适用，其中包括：
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <source>Replaying the last %1 days…</source>
-        <translation>正在重放最近 %1 天…</translation>
-    </message>
-    <message>
         <source>Stopped. Choose a period or run it again.</source>
         <translation>已停止。请选择时段或重新运行。</translation>
     </message>
@@ -3475,9 +3315,24 @@ Qt 自身的选项同样适用，其中包括：
         <source>No rules would have kept this line in data and minutes from %1: the best still leaves it without for %2 h. They are listed with the fewest hours first.</source>
         <translation>在 %1 期间，没有任何规则能让这条线路一直有流量和通话时长：最好的规则仍会缺 %2 小时。以下按缺少的小时数从少到多排列。</translation>
     </message>
-    <message>
-        <source>%1 rules replayed over %2 hours of usage, %3; the cheapest that keep the line in data and minutes come first.</source>
-        <translation>已按 %3 的 %2 小时用量重放 %1 条规则；能保证流量和通话时长且最便宜的排在前面。</translation>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying the last %n day(s)…</source>
+        <translation>
+            <numerusform>正在重放最近 %n 天…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rule(s) replayed over %1 hours of usage, %2; the cheapest that keep the line in data and minutes come first.</source>
+        <extracomment>%Ln rules (the count in the language&apos;s digits), over %1 hours (with usage), in the period %2</extracomment>
+        <translation>
+            <numerusform>已按 %2 的 %1 小时用量重放 %Ln 条规则；能保证流量和通话时长且最便宜的排在前面。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3943,9 +3798,11 @@ Qt 自身的选项同样适用，其中包括：
         <source>New alert</source>
         <translation>新提醒</translation>
     </message>
-    <message>
-        <source>%1 new alerts</source>
-        <translation>%1 条新提醒</translation>
+    <message numerus="yes">
+        <source>%n new alert(s)</source>
+        <translation>
+            <numerusform>%n 条新提醒</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4086,6 +3943,145 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>a wallet is identified by its e-mail address, e.g. jane@example.com</source>
         <translation>钱包以电子邮件地址标识，例如 jane@example.com</translation>
+    </message>
+</context>
+<context>
+    <name>topup::Wording</name>
+    <message>
+        <source>card expired</source>
+        <translation>卡已过期</translation>
+    </message>
+    <message>
+        <source>declined by the bank</source>
+        <translation>被银行拒绝</translation>
+    </message>
+    <message>
+        <source>payment gateway error</source>
+        <translation>支付网关错误</translation>
+    </message>
+    <message>
+        <source>insufficient funds</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <source>line&apos;s monthly budget reached</source>
+        <translation>已达线路每月预算</translation>
+    </message>
+    <message>
+        <source>line&apos;s top-ups per month reached</source>
+        <translation>已达线路每月充值次数上限</translation>
+    </message>
+    <message>
+        <source>account&apos;s monthly budget reached</source>
+        <translation>已达账户每月预算</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>已拦截</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Line bought</source>
+        <extracomment>The charge that bought a line from the carrier&apos;s catalog</extracomment>
+        <translation>购买线路</translation>
+    </message>
+    <message>
+        <source>armed</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>blocked until the 1st</source>
+        <translation>已拦截，下月 1 日恢复</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <extracomment>A line that was removed, as History still names it</extracomment>
+        <translation>%1（已删除）</translation>
+    </message>
+    <message>
+        <source>%1 (not bought)</source>
+        <extracomment>A line whose purchase the provider refused, as History names it</extracomment>
+        <translation>%1（未购买）</translation>
+    </message>
+    <message>
+        <source>a removed method</source>
+        <translation>已删除的支付方式</translation>
+    </message>
+    <message>
+        <source>Top-up of %1 failed with %2: %3.</source>
+        <translation>%1 使用 %2 充值失败：%3。</translation>
+    </message>
+    <message>
+        <source>Top-up of %1 failed with %2 (%3) and with its fallback %4 (%5).</source>
+        <translation>%1 使用 %2 充值失败（%3），备用方式 %4 也失败（%5）。</translation>
+    </message>
+    <message>
+        <source>Top-up of %1 was blocked: %2.</source>
+        <translation>%1 的充值被拦截：%2。</translation>
+    </message>
+    <message>
+        <source>Auto top-up of %1 is suspended after four failed attempts.</source>
+        <translation>%1 的自动充值在四次尝试失败后已暂停。</translation>
+    </message>
+    <message>
+        <source>%1 expires at the end of %2.</source>
+        <translation>%1 将于%2底到期。</translation>
+    </message>
+    <message>
+        <source>%1 had %2 left, less than an auto top-up it pays for costs (%3).</source>
+        <translation>%1 仅剩 %2，不足以支付由它付款的一次自动充值（%3）。</translation>
+    </message>
+    <message>
+        <source>It is retried within a day; after four failures auto top-up is suspended.</source>
+        <translation>系统将在一天内重试；连续失败四次后自动充值将暂停。</translation>
+    </message>
+    <message>
+        <source>No charge was made; auto top-up resumes on the 1st.</source>
+        <translation>未产生扣款；自动充值将于下月 1 日恢复。</translation>
+    </message>
+    <message>
+        <source>Deposit to its payment method or save its rules again to re-arm it.</source>
+        <translation>向其支付方式充入资金，或重新保存其规则即可恢复。</translation>
+    </message>
+    <message>
+        <source>Add a new card and choose it in the rules of the lines that use this one.</source>
+        <translation>请添加新卡，并在使用此卡的线路规则中选择新卡。</translation>
+    </message>
+    <message>
+        <source>Deposit funds to keep auto top-up going.</source>
+        <translation>请存入资金，以便自动充值继续进行。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>An alert: what happened, then what to do (Chinese joins them without a space)</extracomment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 </TS>

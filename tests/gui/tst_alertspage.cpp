@@ -3,6 +3,7 @@
 #include "pagesfixture.h"
 
 #include "appsettings.h"
+#include "checked.h"
 
 #include "models/alertmodel.h"
 #include "pages/alertspage.h"
@@ -54,6 +55,34 @@ private slots:
         QCOMPARE(page.unreadCount(), 0);
         QCOMPARE(counts.last().at(0).toInt(), 0);
         QCOMPARE(int(service->alerts(true)->size()), 0);
+    }
+
+    void pagesThroughAlertsCountingEveryUnreadOne()
+    {
+        // Pages of one: the first page holds one row, the count is the
+        // store's (every unread alert, loaded or not), the pages join into
+        // the store's list, and marking all read reaches the unloaded ones.
+        QTemporaryDir dir;
+        auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
+        QVERIFY(service);
+        const std::vector<AlertRow> all = TOPUP_VALUE(service->alerts());
+        const int unread = int(TOPUP_VALUE(service->alerts(true)).size());
+        QVERIFY(all.size() > 2);
+        AlertModel model(*service, 1);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.unreadCount(), unread);
+        QVERIFY(model.canFetchMore({}));
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QCOMPARE(std::size_t(model.rowCount()), all.size());
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.index(row, AlertModel::Time).data(AlertModel::RawRole).toLongLong(), all[std::size_t(row)].at.msecs());
+        AlertModel fresh(*service, 1);
+        QSignalSpy counts(&fresh, &AlertModel::unreadCountChanged);
+        fresh.markAllRead();
+        QCOMPARE(fresh.unreadCount(), 0);
+        QCOMPARE(counts.last().at(0).toInt(), 0);
+        QVERIFY(TOPUP_VALUE(service->alerts(true)).empty());
     }
 
     void lowFundsOnAMethodAPolicyUses()

@@ -232,7 +232,7 @@ private slots:
         LineCard *card = cardFor(tablet.id);
         QVERIFY(card);
         auto *forecast = card->findChild<QLabel *>(QStringLiteral("forecast"));
-        QTRY_VERIFY2(forecast->text().contains(QStringLiteral("the threshold top-up on %1 will be blocked: the line's monthly cap is reached")
+        QTRY_VERIFY2(forecast->text().contains(QStringLiteral("the threshold top-up on %1 will be blocked: line's monthly budget reached")
                                                    .arg(Formatter::dayMonth(next->at, QTimeZone("Europe/Berlin")))),
                      qPrintable(forecast->text()));
         QVERIFY2(!forecast->text().contains(QLatin1String("will fire")), qPrintable(forecast->text()));

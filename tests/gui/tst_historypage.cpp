@@ -2,7 +2,7 @@
 // usage chart and the CSV export through its file dialog.
 #include "pagesfixture.h"
 
-#include "displayformat.h"
+#include "formatter.h"
 #include "models/attemptfiltermodel.h"
 #include "models/attemptmodel.h"
 #include "models/usagemodel.h"
@@ -241,7 +241,7 @@ private slots:
         HistoryPage page(*service, nullptr, 5);
         page.resize(1280, 800);
         page.show();
-        const QTimeZone zone = DisplayFormat::zoneOf(*service);
+        const QTimeZone zone = Formatter::zoneOf(*service);
         const QDate oldest = QDateTime::fromMSecsSinceEpoch(all->back().at.msecs(), zone).date();
         const QDate older = QDateTime::fromMSecsSinceEpoch((*all)[all->size() - 4].at.msecs(), zone).date();
         const qint64 endOfOlder = older.addDays(1).startOfDay(zone).toMSecsSinceEpoch();

@@ -181,7 +181,7 @@ private slots:
         QCOMPARE(window.currentPage(), MainWindow::Page::Dashboard);
         QTRY_COMPARE(window.dashboardPage()->cardCount(), 1);
         auto *dataLeft = child<QLabel>(window.dashboardPage(), "dataLeft");
-        QTRY_COMPARE(dataLeft->text(), QStringLiteral("Data left: 1.00 GB")); // empty, then the 1 GB it bought
+        QTRY_COMPARE(dataLeft->text(), QStringLiteral("Data left: 1 GB")); // empty, then the 1 GB it bought
 
         // 6. A decline injected on the card, no fallback: drained again, the top-up fails.
         QVERIFY(pressCtrl(window, 2));

@@ -210,7 +210,7 @@ private slots:
         const AttemptRow row = test->attempts()->rows().front();
         QCOMPARE(row.status, QStringLiteral("succeeded"));
         QCOMPARE(row.trigger, QStringLiteral("threshold"));
-        QCOMPARE(child<QLabel>(test, "dataBalance")->text(), QStringLiteral("Data: 5.00 GB"));
+        QCOMPARE(child<QLabel>(test, "dataBalance")->text(), QStringLiteral("Data: 5 GB"));
         QCOMPARE(world->service->lines()->front().dataBytes, 5 * gigabyte);
     }
 

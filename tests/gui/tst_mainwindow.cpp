@@ -1,10 +1,13 @@
 #include "checked.h"
 #include "pages/linepage.h"
+#include "pages/policyeditor.h"
+#include "linecard.h"
+#include "models/attemptmodel.h"
+#include "models/previewmodel.h"
 #include "appearance.h"
 #include "appsettings.h"
 #include "demoaccess.h"
 #include "mainwindow.h"
-#include "displayformat.h"
 #include "formatter.h"
 #include "pages/alertspage.h"
 #include "pages/historypage.h"
@@ -155,6 +158,76 @@ private slots:
         QVERIFY2(data->text().contains(QLatin1String(" GB")), qPrintable(data->text()));
     }
 
+    // One unit setting governs every amount: switched in Settings, the
+    // card, the rules form, the preview and History say the threshold and
+    // the package it buys with the same number and unit.
+    void oneUnitSettingGovernsEveryAmount_data()
+    {
+        QTest::addColumn<int>("units");
+        QTest::addColumn<QString>("below");
+        QTest::addColumn<QString>("package");
+        QTest::newRow("GB") << int(DataUnits::Decimal) << QStringLiteral("1 GB") << QStringLiteral("5 GB data");
+        // 1 GB is 953.67431640625 MiB: six decimals read back as the same bytes.
+        QTest::newRow("GiB") << int(DataUnits::Binary) << QStringLiteral("953.674316 MiB") << QStringLiteral("4.66 GiB data");
+    }
+
+    void oneUnitSettingGovernsEveryAmount()
+    {
+        QFETCH(int, units);
+        QFETCH(QString, below);
+        QFETCH(QString, package);
+        const DataUnits chosen = DataUnits(units);
+        m_settings->setDataUnits(chosen == DataUnits::Binary ? DataUnits::Decimal : DataUnits::Binary);
+        // Home phone: below 1 GB buy 5 GB data.
+        const std::vector<LineRecord> lines = TOPUP_VALUE(m_service->lines());
+        const auto home = std::find_if(lines.cbegin(), lines.cend(), [](const LineRecord &line) {
+            return line.policy && line.policy->threshold && line.policy->threshold->below == 1000LL * 1000 * 1000;
+        });
+        QVERIFY(home != lines.cend());
+        m_window->linePage()->showLine(home->id);
+        m_window->showPage(MainWindow::Page::Line);
+        m_settings->setDataUnits(chosen);
+
+        PolicyEditor *rules = m_window->linePage()->rules();
+        auto *amount = rules->findChild<QLineEdit *>(QStringLiteral("thresholdAmount"));
+        auto *unit = rules->findChild<QComboBox *>(QStringLiteral("thresholdUnit"));
+        auto *bought = rules->findChild<QComboBox *>(QStringLiteral("thresholdPackage"));
+        QVERIFY(amount && unit && bought);
+        QCOMPARE(amount->text() + QLatin1Char(' ') + unit->currentText(), below);
+        QVERIFY2(bought->currentText().startsWith(package + QStringLiteral(" — ")), qPrintable(bought->currentText()));
+        QVERIFY2(!rules->findChild<QPushButton *>(QStringLiteral("save"))->isEnabled(), "switching units is no edit");
+        // Saving the form as shown keeps the very same threshold.
+        const Expected<DataAmount> typed = DataAmount::parse(QString(amount->text() + QLatin1Char(' ') + unit->currentData().toString()));
+        QVERIFY2(typed, qPrintable(typed.error()));
+        QCOMPARE(typed->bytes(), home->policy->threshold->below);
+
+        const auto previewSays = [&] {
+            const PreviewModel *preview = rules->previewModel();
+            for (int row = 0; row < preview->rowCount(); ++row) {
+                if (preview->index(row, PreviewModel::Package).data().toString() == package)
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY(previewSays());
+
+        m_window->showPage(MainWindow::Page::Dashboard);
+        QTRY_VERIFY([&] {
+            for (const LineCard *card : m_window->dashboardPage()->findChildren<LineCard *>()) {
+                if (card->accessibleName() == tr("Line %1").arg(home->name))
+                    return card->findChild<QLabel *>(QStringLiteral("autoTopUpState"))->text().contains(tr("below %1.").arg(below));
+            }
+            return false;
+        }());
+
+        auto *history = m_window->historyPage()->findChild<AttemptModel *>();
+        QVERIFY(history);
+        bool named = false;
+        for (int row = 0; row < history->rowCount() && !named; ++row)
+            named = history->index(row, AttemptModel::Package).data().toString() == package;
+        QVERIFY2(named, "History names the package in the chosen unit");
+    }
+
     void theAppIconIsEmbeddedAtEverySize()
     {
         for (const int size : {16, 24, 32, 48, 64, 128, 256}) {
@@ -242,7 +315,7 @@ private slots:
         m_window->showPage(MainWindow::Page::Line);
         auto *testClock = m_window->linePage()->findChild<QLabel *>(QStringLiteral("clock"));
         QVERIFY(testClock);
-        QTRY_COMPARE(testClock->text(), QStringLiteral("Simulated time: %1").arg(DisplayFormat::dateTime(world, zone)));
+        QTRY_COMPARE(testClock->text(), QStringLiteral("Simulated time: %1").arg(Formatter::dateTime(world, zone)));
         m_window->showPage(MainWindow::Page::History);
         auto *to = m_window->historyPage()->findChild<QDateEdit *>(QStringLiteral("toDate"));
         QVERIFY(to);

@@ -176,7 +176,7 @@ private slots:
         retype(child<QLineEdit>(rules, "thresholdAmount"), typed);
         QCOMPARE(warning->isVisible(), warned);
         if (warned)
-            QVERIFY2(warning->text().contains(QLatin1String("5 GB data")) && warning->text().contains(QLatin1String("5.00 GB")),
+            QVERIFY2(warning->text().contains(QLatin1String("5 GB data")) && warning->text().contains(QLatin1String("(5 GB)")),
                      qPrintable(warning->text()));
         // A warning, not an error: the rules may still be saved.
         QVERIFY(!child<ErrorLabel>(rules, "thresholdAmountError")->isVisible());

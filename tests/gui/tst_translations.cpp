@@ -1,7 +1,7 @@
-#include "alerttext.h"
+#include "wording.h"
 #include "appearance.h"
 #include "appsettings.h"
-#include "displayformat.h"
+#include "formatter.h"
 #include "domain/historyrows.h"
 #include "domain/packagerecord.h"
 
@@ -24,9 +24,20 @@ class TestTranslations final : public QObject
     Q_OBJECT
 
 private slots:
+    void everyMessageIsTranslated_data()
+    {
+        QTest::addColumn<QString>("tsFile");
+        QTest::addColumn<int>("atLeast");
+        QTest::newRow("zh_CN") << QStringLiteral(TOPUP_TS_FILE) << 100;
+        // English's catalogue holds its plurals only.
+        QTest::newRow("en plurals") << QStringLiteral(TOPUP_EN_TS_FILE) << 5;
+    }
+
     void everyMessageIsTranslated()
     {
-        QFile file(QStringLiteral(TOPUP_TS_FILE));
+        QFETCH(QString, tsFile);
+        QFETCH(int, atLeast);
+        QFile file(tsFile);
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
         QXmlStreamReader xml(&file);
         int messages = 0;
@@ -73,8 +84,32 @@ private slots:
             }
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-        QVERIFY2(messages > 100, qPrintable(QString::number(messages)));
+        QVERIFY2(messages >= atLeast, qPrintable(QString::number(messages)));
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    // A count is said with the plural it needs, in English as in Chinese.
+    void pluralsFollowTheCount_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("en 1") << QStringLiteral("en") << 1 << QStringLiteral("Exported 1 row to %1");
+        QTest::newRow("en 3") << QStringLiteral("en") << 3 << QStringLiteral("Exported 3 rows to %1");
+        QTest::newRow("en 0") << QStringLiteral("en") << 0 << QStringLiteral("Exported 0 rows to %1");
+        QTest::newRow("zh_CN 3") << QStringLiteral("zh_CN") << 3 << QStringLiteral("已导出 3 行到 %1");
+    }
+
+    void pluralsFollowTheCount()
+    {
+        QFETCH(QString, language);
+        QFETCH(int, count);
+        QFETCH(QString, said);
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/topup_%1.qm").arg(language)));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        const auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+        QCOMPARE(QCoreApplication::translate("topup::HistoryPage", "Exported %n row(s) to %1", nullptr, count), said);
     }
 
     void catalogueIsEmbedded()
@@ -97,7 +132,7 @@ private slots:
         const auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
         QCOMPARE(topup::PackageRecord::displayName(QStringLiteral("5 GB data")), QStringLiteral("5 GB 流量"));
         QCOMPARE(topup::PackageRecord::displayName(QStringLiteral("My pack")), QStringLiteral("My pack"));
-        QCOMPARE(topup::DisplayFormat::list({QStringLiteral("家用手机"), QStringLiteral("欧盟平板")}), QStringLiteral("家用手机、欧盟平板"));
+        QCOMPARE(topup::Formatter::list({QStringLiteral("家用手机"), QStringLiteral("欧盟平板")}), QStringLiteral("家用手机、欧盟平板"));
         QCOMPARE(translator.translate("DemoWorld", "Home phone"), QStringLiteral("家用手机"));
     }
     // In Chinese, Qt's own catalogue (qtbase_zh_CN) is loaded too: the
@@ -136,7 +171,7 @@ private slots:
         alert.detail = QStringLiteral("2027-03");
         topup::AlertContext context;
         context.methodLabels.insert(7, QStringLiteral("Mastercard •••• 4444"));
-        const QString headline = topup::AlertText::headline(alert, context);
+        const QString headline = topup::Wording::headline(alert, context);
         QVERIFY2(headline.contains(QStringLiteral("2027年3月底")), qPrintable(headline));
         QVERIFY2(headline.contains(QStringLiteral("Mastercard •••• 4444")), qPrintable(headline));
         QVERIFY2(!headline.contains(QStringLiteral("2027-03")), qPrintable(headline));

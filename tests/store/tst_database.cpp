@@ -164,7 +164,7 @@ private slots:
         QVERIFY(!insert.exec(QStringLiteral("UPDATE lines SET state = 'lost'")));
     }
 
-    // Schema 5 keeps beside each policy what it charges (the low-funds
+    // Schema 6 keeps beside each policy what it charges (the low-funds
     // figures of a narrowed settle) and flags every line for its next
     // check: the upgrade fills them from the policies already stored, as
     // LineStore::setPolicy writes them.
@@ -188,7 +188,7 @@ private slots:
         const std::vector<std::optional<Policy>> policies{both, off, std::nullopt, monthly};
         {
             Schema older = storeSchema();
-            older.migrations.resize(4);
+            older.migrations.resize(5);
             auto db = Database::open(path, older);
             QVERIFY2(db, qPrintable(db.error()));
             QSqlQuery insert((*db)->connection());

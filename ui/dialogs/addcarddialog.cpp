@@ -1,6 +1,5 @@
 #include "addcarddialog.h"
 
-#include "displayformat.h"
 #include "domain/cardexpiry.h"
 #include "domain/cardnumber.h"
 #include "domain/cardsecuritycode.h"

@@ -1,7 +1,7 @@
 #include "addlinedialog.h"
 
 #include "appsettings.h"
-#include "displayformat.h"
+#include "wording.h"
 #include "domain/linename.h"
 #include "formatter.h"
 #include "paymentchoices.h"
@@ -33,14 +33,14 @@ QLabel *hint(QWidget *parent)
 
 } // namespace
 
-AddLineDialog::AddLineDialog(Service &service, QWidget *parent)
+AddLineDialog::AddLineDialog(Service &service, DataUnits units, QWidget *parent)
     : QDialog(parent), m_service(service), m_intro(new QLabel(this)), m_regionLabel(new QLabel(this)),
       m_region(new QComboBox(this)), m_nameLabel(new QLabel(this)), m_name(new QLineEdit(this)),
       m_nameError(new ErrorLabel(QStringLiteral("lineNameError"), this)), m_packageLabel(new QLabel(this)),
       m_package(new QComboBox(this)), m_profileLabel(new QLabel(this)), m_profile(new QComboBox(this)), m_profileHint(hint(this)),
       m_methodLabel(new QLabel(this)), m_method(new QComboBox(this)), m_methodError(new ErrorLabel(QStringLiteral("methodError"), this)),
       m_summary(hint(this)), m_serviceError(new ErrorLabel(QStringLiteral("purchaseError"), this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)), m_units(units)
 {
     setObjectName(QStringLiteral("addLineDialog"));
     m_region->setObjectName(QStringLiteral("region"));
@@ -154,20 +154,20 @@ void AddLineDialog::fillRegions()
     for (const RegionOffer &region : m_regions)
         m_region->addItem(RegionOffer::displayName(region.name), region.code);
     m_region->setCurrentIndex(std::max(0, m_region->findData(chosen)));
-    m_catalogProblem = regions ? QString() : DisplayFormat::sentence(regions.error());
+    m_catalogProblem = regions ? QString() : Formatter::sentence(regions.error());
     fillPackages();
 }
 
 void AddLineDialog::fillPackages()
 {
     const QString chosen = m_package->currentData().toString();
-    const QString currency = DisplayFormat::currencyOf(m_service);
+    const QString currency = Formatter::currencyOf(m_service);
     const QSignalBlocker quiet(m_package);
     m_package->clear();
     if (const RegionOffer *offers = region()) {
         for (const PackageOffer &offer : offers->packages) {
             //: A package and its price, e.g. "5 GB data — 15.00 EUR"
-            m_package->addItem(tr("%1 — %2").arg(PackageRecord::displayName(offer.name), DisplayFormat::money(offer.price, currency)),
+            m_package->addItem(tr("%1 — %2").arg(Formatter::packageName(offer.name, m_units), Formatter::money(offer.price, currency)),
                                offer.code);
         }
     }
@@ -194,8 +194,8 @@ void AddLineDialog::describeProfile()
 {
     const UsageProfile profile = UsageProfile(m_profile->currentData().toInt());
     m_profileHint->setText(tr("About %1 of data and %2 of calls on an average day, in the simulation.")
-                               .arg(Formatter::data(Service::averageDailyData(profile).bytes(), DataUnits::Decimal),
-                                    DisplayFormat::voice(Service::averageDailyVoice(profile).seconds())));
+                               .arg(Formatter::data(Service::averageDailyData(profile).bytes(), m_units),
+                                    Formatter::voice(Service::averageDailyVoice(profile).seconds())));
 }
 
 void AddLineDialog::chooseRegion(const QString &code)
@@ -232,12 +232,12 @@ void AddLineDialog::validate()
     // whole. A change clears what the last Buy was told.
     m_serviceError->setError(m_catalogProblem);
     const std::optional<QString> nameProblem = LineName::problem(m_name->text());
-    m_nameError->setError(m_name->text().isEmpty() || !nameProblem ? QString() : DisplayFormat::sentence(*nameProblem));
+    m_nameError->setError(m_name->text().isEmpty() || !nameProblem ? QString() : Formatter::sentence(*nameProblem));
     m_methodError->setError(m_method->count() == 0 ? tr("Add a card or a PayPal wallet under Payment methods first; "
                                                         "expired cards are not offered.")
                                                    : QString());
     const PackageOffer *offer = package();
-    const QString price = offer ? DisplayFormat::money(offer->price, DisplayFormat::currencyOf(m_service)) : QString();
+    const QString price = offer ? Formatter::money(offer->price, Formatter::currencyOf(m_service)) : QString();
     m_summary->setText(offer && m_method->count() > 0
                            ? tr("%1 is charged now to %2. Top-ups of this line buy %3's packages.")
                                  .arg(price, m_method->currentText(), m_region->currentText())
@@ -261,12 +261,12 @@ void AddLineDialog::accept()
     form.profile = UsageProfile(m_profile->currentData().toInt());
     const Expected<LinePurchaseResult> bought = m_service.buyLine(form);
     if (!bought) {
-        m_serviceError->setError(DisplayFormat::sentence(bought.error()));
+        m_serviceError->setError(Formatter::sentence(bought.error()));
         return;
     }
     if (bought->refusal) {
         m_serviceError->setError(tr("%1 refused the payment: %2. No line was bought and nothing was charged.")
-                                     .arg(bought->methodLabel, DisplayFormat::reason(reasonName(*bought->refusal))));
+                                     .arg(bought->methodLabel, Wording::reason(reasonName(*bought->refusal))));
         return;
     }
     emit lineBought(bought->line->id);

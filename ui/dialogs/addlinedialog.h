@@ -1,5 +1,6 @@
 #pragma once
 
+#include "appsettings.h"
 #include "domain/regionoffer.h"
 
 #include <QDialog>
@@ -27,7 +28,8 @@ class AddLineDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(AddLineDialog)
 
 public:
-    explicit AddLineDialog(Service &service, QWidget *parent = nullptr);
+    // `units`: GB or GiB in the packages' names and the usage hint.
+    AddLineDialog(Service &service, DataUnits units, QWidget *parent = nullptr);
 
     // Chooses the country or region by its code ("JP").
     void chooseRegion(const QString &code);
@@ -43,6 +45,7 @@ protected:
 
 private:
     void retranslateUi();
+
     void fillRegions();
     void fillPackages();
     void fillMethods();
@@ -71,6 +74,7 @@ private:
     QLabel *m_summary;
     ErrorLabel *m_serviceError;
     QDialogButtonBox *m_buttons;
+    DataUnits m_units;
 };
 
 } // namespace topup

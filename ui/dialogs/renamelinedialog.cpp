@@ -1,6 +1,6 @@
 #include "renamelinedialog.h"
 
-#include "displayformat.h"
+#include "formatter.h"
 #include "domain/linename.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
@@ -44,7 +44,7 @@ RenameLineDialog::RenameLineDialog(Service &service, qint64 lineId, const QStrin
 void RenameLineDialog::validate()
 {
     const std::optional<QString> problem = LineName::problem(m_name->text());
-    m_error->setError(problem ? DisplayFormat::sentence(*problem) : QString());
+    m_error->setError(problem ? Formatter::sentence(*problem) : QString());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!problem);
 }
 
@@ -53,7 +53,7 @@ void RenameLineDialog::accept()
     if (!m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
         return;
     if (const Expected<bool> renamed = m_service.renameLine(m_lineId, m_name->text()); !renamed) {
-        m_error->setError(DisplayFormat::sentence(renamed.error()));
+        m_error->setError(Formatter::sentence(renamed.error()));
         return;
     }
     QDialog::accept();

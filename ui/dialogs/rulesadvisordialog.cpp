@@ -1,6 +1,5 @@
 #include "rulesadvisordialog.h"
 
-#include "displayformat.h"
 #include "formatter.h"
 #include "models/advicemodel.h"
 #include "service/service.h"
@@ -109,7 +108,7 @@ void RulesAdvisorDialog::retranslateUi()
                         "it in data and minutes for the least money. The method, fallback and limits stay as saved."));
     m_periodLabel->setText(tr("&Usage of the last:"));
     for (int i = 0; i < m_period->count(); ++i)
-        m_period->setItemText(i, tr("%1 days").arg(m_period->itemData(i).toInt()));
+        m_period->setItemText(i, tr("%n day(s)", nullptr, m_period->itemData(i).toInt()));
     m_period->setAccessibleName(tr("Period of usage to replay"));
     m_progress->setAccessibleName(tr("Progress of the replay"));
     m_stop->setText(isRunning() ? tr("&Stop") : tr("&Run again"));
@@ -121,13 +120,13 @@ void RulesAdvisorDialog::retranslateUi()
     m_use->setAccessibleName(tr("Use the selected rules in the form"));
     m_close->setText(tr("&Close"));
     if (m_advice) {
-        m_model->setAdvice(*m_advice, m_packageNames, DisplayFormat::currencyOf(m_service), m_units);
+        m_model->setAdvice(*m_advice, m_packageNames, Formatter::currencyOf(m_service), m_units);
         m_table->resizeRowsToContents();
         m_status->setText(summary(*m_advice));
     } else if (!m_stoppedText.isEmpty()) {
         m_status->setText(m_stoppedText);
     } else if (isRunning()) {
-        m_status->setText(tr("Replaying the last %1 days…").arg(m_period->currentData().toInt()));
+        m_status->setText(tr("Replaying the last %n day(s)…", nullptr, m_period->currentData().toInt()));
     }
 }
 
@@ -195,7 +194,7 @@ void RulesAdvisorDialog::run()
     m_progress->setRange(0, 0);
     m_task->start();
     setRunning(true);
-    m_status->setText(tr("Replaying the last %1 days…").arg(days));
+    m_status->setText(tr("Replaying the last %n day(s)…", nullptr, days));
 }
 
 void RulesAdvisorDialog::setRunning(bool running)
@@ -218,7 +217,7 @@ void RulesAdvisorDialog::showAdvice(const RulesAdvice &advice)
 {
     m_advice = std::make_unique<RulesAdvice>(advice);
     m_task.reset();
-    m_model->setAdvice(advice, m_packageNames, DisplayFormat::currencyOf(m_service), m_units);
+    m_model->setAdvice(advice, m_packageNames, Formatter::currencyOf(m_service), m_units);
     m_table->resizeRowsToContents();
     if (m_model->isSuggestion(1))
         m_table->selectRow(1);
@@ -238,7 +237,7 @@ void RulesAdvisorDialog::showStopped(const QString &text)
 
 QString RulesAdvisorDialog::summary(const RulesAdvice &advice) const
 {
-    const QTimeZone zone = DisplayFormat::zoneOf(m_service);
+    const QTimeZone zone = Formatter::zoneOf(m_service);
     const QString period = tr("%1 to %2").arg(Formatter::date(advice.from, zone), Formatter::date(advice.to, zone));
     if (advice.hoursWithUsage == 0)
         return tr("This line used nothing from %1: there is no usage to learn from.").arg(period);
@@ -247,8 +246,10 @@ QString RulesAdvisorDialog::summary(const RulesAdvice &advice) const
         return tr("No rules would have kept this line in data and minutes from %1: the best still leaves it without for %2 h. "
                   "They are listed with the fewest hours first.")
             .arg(period, locale.toString(advice.best.front().hoursWithoutService));
-    return tr("%1 rules replayed over %2 hours of usage, %3; the cheapest that keep the line in data and minutes come first.")
-        .arg(locale.toString(advice.candidates), locale.toString(advice.hoursWithUsage), period);
+    //: %Ln rules (the count in the language's digits), over %1 hours (with usage), in the period %2
+    return tr("%Ln rule(s) replayed over %1 hours of usage, %2; the cheapest that keep the line in data and minutes come first.",
+              nullptr, int(advice.candidates))
+        .arg(locale.toString(advice.hoursWithUsage), period);
 }
 
 void RulesAdvisorDialog::selectionChanged()

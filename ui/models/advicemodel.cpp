@@ -1,7 +1,8 @@
 #include "advicemodel.h"
 
-#include "displayformat.h"
+#include "wording.h"
 #include "formatter.h"
+#include "pages/amountunits.h"
 
 #include <QDate>
 #include <QLocale>
@@ -44,9 +45,10 @@ QString AdviceModel::describe(const Policy &policy, const QHash<QString, QString
     if (policy.threshold) {
         const ThresholdTrigger &threshold = *policy.threshold;
         const QString package = packageNames.value(threshold.package, threshold.package);
+        const QString below = AmountUnits::text(threshold.resource, threshold.below, units);
         lines << (threshold.resource == Resource::Data
-                      ? tr("When data falls below %1, buy %2").arg(Formatter::data(threshold.below, units), package)
-                      : tr("When minutes fall below %1, buy %2").arg(Formatter::voice(threshold.below), package));
+                      ? tr("When data falls below %1, buy %2").arg(below, package)
+                      : tr("When minutes fall below %1, buy %2").arg(below, package));
     }
     if (policy.monthly) {
         const MonthlyTrigger &monthly = *policy.monthly;
@@ -62,9 +64,9 @@ QString AdviceModel::blockedNote(const CandidateResult &result) const
 {
     QStringList caps;
     for (const Reason reason : result.blockedBy)
-        caps << DisplayFormat::reason(reasonName(reason));
+        caps << Wording::reason(reasonName(reason));
     //: How often a limit stopped these rules, and which limits, e.g. "Blocked 2×: line's monthly budget reached"
-    return tr("Blocked %1×: %2").arg(QLocale().toString(result.blockedAttempts), DisplayFormat::list(caps));
+    return tr("Blocked %1×: %2").arg(QLocale().toString(result.blockedAttempts), Formatter::list(caps));
 }
 
 QString AdviceModel::display(const CandidateResult &result, int column) const
@@ -119,9 +121,9 @@ QVariant AdviceModel::data(const QModelIndex &index, int role) const
         return display(*row, index.column());
     case Qt::DecorationRole:
         if (index.column() == Rules && row->blocked())
-            return DisplayFormat::stateIcon(StateColor::Warning);
+            return stateIcon(StateColor::Warning);
         if (index.column() == HoursShort && !row->keepsServed())
-            return DisplayFormat::stateIcon(StateColor::Error);
+            return stateIcon(StateColor::Error);
         return {};
     case Qt::ToolTipRole:
         if (index.column() == HoursShort && !row->keepsServed())

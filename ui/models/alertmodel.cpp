@@ -1,7 +1,7 @@
 #include "alertmodel.h"
 
-#include "alerttext.h"
-#include "displayformat.h"
+#include "wording.h"
+#include "formatter.h"
 #include "service/service.h"
 
 #include <QFont>
@@ -12,7 +12,18 @@
 #include <algorithm>
 
 namespace topup {
-AlertModel::AlertModel(Service &service, QObject *parent) : QAbstractTableModel(parent), m_service(service)
+namespace {
+
+// A "while you were away" summary keeps its read state by this key, for the session.
+QString awayKey(Instant at)
+{
+    return QStringLiteral("away/%1").arg(at.msecs());
+}
+
+} // namespace
+
+AlertModel::AlertModel(Service &service, int pageSize, QObject *parent)
+    : QAbstractTableModel(parent), m_service(service), m_pageSize(std::max(1, pageSize))
 {
     m_reloadLater.setSingleShot(true);
     m_reloadLater.setInterval(0);
@@ -22,6 +33,10 @@ AlertModel::AlertModel(Service &service, QObject *parent) : QAbstractTableModel(
     connect(&m_service, &Service::accountChanged, this, [this] {
         m_away.clear();
         m_readKeys.clear();
+        beginResetModel();
+        m_items.clear();
+        m_exhausted = false;
+        endResetModel();
         reload();
     });
     connect(&m_service, &Service::catchUpFinished, this, [this](const CatchUpSummary &summary, const QString &error) {
@@ -39,49 +54,86 @@ void AlertModel::addAwaySummary(const CatchUpSummary &summary)
     reload();
 }
 
-void AlertModel::reload()
+std::vector<AlertModel::Item> AlertModel::itemsOf(const std::vector<AlertRow> &stored, std::optional<Instant> newerThan) const
 {
-    std::vector<Item> before;
-    before.swap(m_items);
-    m_zone = DisplayFormat::zoneOf(m_service);
-    const AlertContext context = AlertContext::of(m_service);
-    m_currency = context.currency;
-    if (const Expected<std::vector<AlertRow>> alerts = m_service.alerts()) {
-        for (const AlertRow &alert : *alerts)
-            m_items.push_back(Item{alert, QString(), AlertText::describe(alert, context)});
-    }
+    std::vector<Item> items;
+    for (const AlertRow &alert : stored)
+        items.push_back(Item{alert, QString(), Wording::describe(alert, m_context)});
+    // The summaries in the stretch of time these alerts cover: the later pages bring the older ones.
     for (const auto &[summary, at] : m_away) {
+        const bool covered = m_exhausted || (!stored.empty() && !(at < stored.back().at));
+        if (!covered || (newerThan && !(at < *newerThan)))
+            continue;
         Item item;
         item.row.at = at;
         item.row.kind = QStringLiteral("away");
-        item.key = QStringLiteral("away/%1").arg(at.msecs());
+        item.key = awayKey(at);
         item.row.read = m_readKeys.contains(item.key);
         item.message = tr("While you were away (%1 to %2): top-ups paid %3, failed %4, blocked %5; spent %6.")
-                           .arg(DisplayFormat::dateTime(summary.from, m_zone), DisplayFormat::dateTime(summary.to, m_zone))
+                           .arg(Formatter::dateTime(summary.from, m_zone), Formatter::dateTime(summary.to, m_zone))
                            .arg(summary.topUps)
                            .arg(summary.failures)
                            .arg(summary.blocked)
-                           .arg(DisplayFormat::money(summary.spend, m_currency));
-        m_items.push_back(item);
+                           .arg(Formatter::money(summary.spend, m_currency));
+        items.push_back(item);
     }
-    std::stable_sort(m_items.begin(), m_items.end(), [](const Item &a, const Item &b) { return a.row.at > b.row.at; });
+    std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) { return a.row.at > b.row.at; });
+    return items;
+}
+
+void AlertModel::reload()
+{
+    m_zone = Formatter::zoneOf(m_service);
+    m_context = AlertContext::of(m_service);
+    m_currency = m_context.currency;
+    // As many stored alerts as the view holds (in one query), so a reload
+    // keeps the place scrolled to; all of them once it held all.
+    const int held = int(std::count_if(m_items.begin(), m_items.end(), [](const Item &item) { return item.key.isEmpty(); }));
+    const int limit = m_exhausted && held > 0 ? -1 : std::max(m_pageSize, held);
+    const Expected<std::vector<AlertRow>> alerts = m_service.alerts(false, limit);
+    const std::vector<AlertRow> stored = alerts ? *alerts : std::vector<AlertRow>();
+    m_exhausted = limit < 0 || int(stored.size()) < limit;
+    m_lastStored = stored.empty() ? std::nullopt : std::optional<HistoryKey>(HistoryKey{stored.back().at, stored.back().id});
+    const Expected<int> unread = m_service.unreadAlertCount();
+    m_storedUnread = unread ? *unread : 0;
+    std::vector<Item> fresh = itemsOf(stored, std::nullopt);
     // The same alerts in the same order: refresh the cells and keep the selection.
-    const bool sameRows = !before.empty() && before.size() == m_items.size()
-                          && std::equal(before.begin(), before.end(), m_items.begin(), [](const Item &a, const Item &b) {
+    const bool sameRows = !m_items.empty() && m_items.size() == fresh.size()
+                          && std::equal(m_items.begin(), m_items.end(), fresh.begin(), [](const Item &a, const Item &b) {
                                  return a.row.id == b.row.id && a.key == b.key;
                              });
     if (sameRows) {
+        m_items.swap(fresh);
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     } else {
-        // The view still holds the old rows until the reset: put them back for its begin.
-        std::vector<Item> fresh;
-        fresh.swap(m_items);
-        m_items.swap(before);
         beginResetModel();
         m_items.swap(fresh);
         endResetModel();
     }
     announceUnread();
+}
+
+bool AlertModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_exhausted && m_lastStored.has_value();
+}
+
+void AlertModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const Instant newerThan = m_lastStored->at;
+    const Expected<std::vector<AlertRow>> alerts = m_service.alerts(false, m_pageSize, m_lastStored);
+    const std::vector<AlertRow> page = alerts ? *alerts : std::vector<AlertRow>();
+    m_exhausted = int(page.size()) < m_pageSize;
+    if (!page.empty())
+        m_lastStored = HistoryKey{page.back().at, page.back().id};
+    std::vector<Item> more = itemsOf(page, newerThan);
+    if (more.empty())
+        return;
+    beginInsertRows({}, int(m_items.size()), int(m_items.size() + more.size()) - 1);
+    m_items.insert(m_items.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    endInsertRows();
 }
 
 void AlertModel::announceUnread()
@@ -95,7 +147,10 @@ void AlertModel::announceUnread()
 
 int AlertModel::unreadCount() const
 {
-    return int(std::count_if(m_items.begin(), m_items.end(), [](const Item &item) { return !item.row.read; }));
+    const auto awayUnread = std::count_if(m_away.begin(), m_away.end(), [this](const auto &away) {
+        return !m_readKeys.contains(awayKey(away.second));
+    });
+    return m_storedUnread + int(awayUnread);
 }
 
 void AlertModel::markRead(int row)
@@ -106,6 +161,7 @@ void AlertModel::markRead(int row)
     if (item.key.isEmpty()) {
         if (!m_service.markAlertRead(item.row.id))
             return;
+        m_storedUnread = std::max(0, m_storedUnread - 1);
     } else {
         m_readKeys.insert(item.key);
     }
@@ -117,8 +173,17 @@ void AlertModel::markRead(int row)
 
 void AlertModel::markAllRead()
 {
-    for (int row = 0; row < int(m_items.size()); ++row)
-        markRead(row);
+    // One write for every stored alert, loaded or not.
+    if (!m_service.markAllAlertsRead())
+        return;
+    m_storedUnread = 0;
+    for (const auto &away : m_away)
+        m_readKeys.insert(awayKey(away.second));
+    for (Item &item : m_items)
+        item.row.read = true;
+    if (!m_items.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    announceUnread();
 }
 
 int AlertModel::rowCount(const QModelIndex &parent) const
@@ -145,7 +210,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case Time:
-            return DisplayFormat::dateTime(item.row.at, m_zone);
+            return Formatter::dateTime(item.row.at, m_zone);
         case Message:
             return item.message;
         case State:
@@ -160,7 +225,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case ReadRole:
         return item.row.read;
     case Qt::DecorationRole:
-        return index.column() == Message ? QVariant(DisplayFormat::stateIcon(state)) : QVariant();
+        return index.column() == Message ? QVariant(stateIcon(state)) : QVariant();
     case Qt::ForegroundRole:
         return index.column() == State && !item.row.read ? QVariant(stateColor(StateColor::Info, QGuiApplication::palette()))
                                                          : QVariant();

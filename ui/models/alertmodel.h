@@ -1,12 +1,15 @@
 #pragma once
 
 #include "service/worldsync.h"
+#include "wording.h"
 #include "domain/historyrows.h"
 
 #include <QAbstractTableModel>
 #include <QSet>
 #include <QTimeZone>
 #include <QTimer>
+
+#include <optional>
 
 #include <vector>
 
@@ -17,7 +20,9 @@ class Service;
 // The account's alerts, newest first: those the service stores (failed and
 // blocked top-ups, suspended triggers, cards expiring, low funds on a method
 // a policy uses) and the "while you were away" summary of a catch-up this
-// session. Each reads as a sentence.
+// session. Each reads as a sentence. Fetches a page at a time as the view
+// scrolls (the page after the last stored alert it holds, by key); the
+// unread count is the store's, not the rows held.
 class AlertModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -29,7 +34,7 @@ public:
     static constexpr int KindRole = Qt::UserRole + 2;
     static constexpr int ReadRole = Qt::UserRole + 3;
 
-    explicit AlertModel(Service &service, QObject *parent = nullptr);
+    explicit AlertModel(Service &service, int pageSize = 200, QObject *parent = nullptr);
 
     int unreadCount() const;
     void markRead(int row);
@@ -40,6 +45,8 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
 
 public slots:
     void reload();
@@ -55,9 +62,17 @@ private:
         QString message;
     };
     void announceUnread();
+    // `stored` worded, with the away summaries from `newerThan` (exclusive)
+    // down to the oldest of them (inclusive; every one left when exhausted), newest first.
+    std::vector<Item> itemsOf(const std::vector<AlertRow> &stored, std::optional<Instant> newerThan) const;
 
     Service &m_service;
+    int m_pageSize;
     std::vector<Item> m_items;
+    std::optional<HistoryKey> m_lastStored; // the oldest stored alert held
+    bool m_exhausted = false;
+    int m_storedUnread = 0;
+    AlertContext m_context;
     std::vector<std::pair<CatchUpSummary, Instant>> m_away;
     QSet<QString> m_readKeys;
     QTimeZone m_zone;

@@ -1,6 +1,7 @@
 #include "attemptmodel.h"
 
-#include "displayformat.h"
+#include "wording.h"
+#include "formatter.h"
 #include "domain/packagerecord.h"
 #include "service/service.h"
 
@@ -12,7 +13,7 @@
 namespace topup {
 
 AttemptModel::AttemptModel(Service &service, qint64 lineId, int pageSize, QObject *parent)
-    : QAbstractTableModel(parent), m_service(service), m_lineId(lineId), m_pageSize(pageSize), m_limit(pageSize)
+    : QAbstractTableModel(parent), m_service(service), m_lineId(lineId), m_pageSize(pageSize)
 {
     // The service announces a step of the clock with several signals at once: one reload for all of them.
     m_reloadLater.setSingleShot(true);
@@ -26,7 +27,10 @@ AttemptModel::AttemptModel(Service &service, qint64 lineId, int pageSize, QObjec
 void AttemptModel::setLineId(qint64 lineId)
 {
     m_lineId = lineId;
-    m_limit = m_pageSize;
+    beginResetModel();
+    m_rows.clear();
+    m_exhausted = false;
+    endResetModel();
     reload();
 }
 
@@ -41,16 +45,20 @@ void AttemptModel::loadMethodLabels()
 
 void AttemptModel::reload()
 {
-    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_limit, m_lineId);
+    // As many rows as the view holds (in one query), so a reload keeps the
+    // place scrolled to; all of them once it held all (new ones included).
+    const int limit = m_exhausted && !m_rows.empty() ? -1 : std::max(m_pageSize, int(m_rows.size()));
+    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(limit, m_lineId);
     std::vector<AttemptRow> fresh = rows ? *rows : std::vector<AttemptRow>();
+    m_exhausted = limit < 0 || int(fresh.size()) < limit;
     const bool sameRows = !m_rows.empty() && fresh.size() == m_rows.size()
                           && std::equal(fresh.begin(), fresh.end(), m_rows.begin(),
                                         [](const AttemptRow &a, const AttemptRow &b) { return a.id == b.id; });
     // The same attempts (a clock step without a top-up): refresh the cells and keep the selection.
     if (!sameRows)
         beginResetModel();
-    m_zone = DisplayFormat::zoneOf(m_service);
-    m_currency = DisplayFormat::currencyOf(m_service);
+    m_zone = Formatter::zoneOf(m_service);
+    m_currency = Formatter::currencyOf(m_service);
     loadMethodLabels();
     m_rows = std::move(fresh);
     m_error = rows ? QString() : rows.error();
@@ -62,20 +70,26 @@ void AttemptModel::reload()
 
 bool AttemptModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_fetchesMore && int(m_rows.size()) >= m_limit;
+    return !parent.isValid() && m_fetchesMore && !m_exhausted && !m_rows.empty();
 }
 
 void AttemptModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    // The service pages by limit: ask for one more page and append its tail.
-    m_limit += m_pageSize;
-    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_limit, m_lineId);
-    if (!rows || rows->size() <= m_rows.size())
+    // The page after the last row held: an index range, whatever was loaded before it.
+    const AttemptRow &last = m_rows.back();
+    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_pageSize, m_lineId, HistoryKey{last.at, last.id});
+    if (!rows) {
+        m_error = rows.error();
+        m_exhausted = true;
         return;
-    beginInsertRows({}, int(m_rows.size()), int(rows->size()) - 1);
-    m_rows.insert(m_rows.end(), rows->begin() + qsizetype(m_rows.size()), rows->end());
+    }
+    m_exhausted = int(rows->size()) < m_pageSize;
+    if (rows->empty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows->size()) - 1);
+    m_rows.insert(m_rows.end(), rows->begin(), rows->end());
     endInsertRows();
 }
 
@@ -83,9 +97,18 @@ void AttemptModel::fetchBackTo(qint64 sinceMs)
 {
     // Newest first: once the oldest row loaded is before `sinceMs`, so is
     // every row not loaded yet.
-    // A fetch that adds nothing leaves fewer rows than the limit: canFetchMore ends the loop.
+    // A short page marks the model exhausted: canFetchMore ends the loop.
     while (canFetchMore({}) && !m_rows.empty() && m_rows.back().at.msecs() >= sinceMs)
         fetchMore({});
+}
+
+void AttemptModel::setDataUnits(DataUnits units)
+{
+    if (units == m_units)
+        return;
+    m_units = units;
+    if (!m_rows.empty())
+        emit dataChanged(index(0, Package), index(rowCount() - 1, Package), {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 int AttemptModel::rowCount(const QModelIndex &parent) const
@@ -102,23 +125,23 @@ QVariant AttemptModel::display(const AttemptRow &row, int column) const
 {
     switch (column) {
     case Time:
-        return DisplayFormat::dateTime(row.at, m_zone);
+        return Formatter::dateTime(row.at, m_zone);
     case Line:
-        return DisplayFormat::lineName(row.lineName, row.lineState);
+        return Wording::lineName(row.lineName, row.lineState);
     case Trigger:
-        return DisplayFormat::trigger(row.trigger);
+        return Wording::trigger(row.trigger);
     case Attempt:
         return QString::number(row.attempt);
     case Method:
         return row.methodId == 0 ? tr("—") : m_methodLabels.value(row.methodId, tr("removed method"));
     case Package:
-        return PackageRecord::displayName(row.package);
+        return Formatter::packageName(row.package, m_units);
     case Amount:
-        return DisplayFormat::money(row.amount, m_currency);
+        return Formatter::money(row.amount, m_currency);
     case Status:
-        return DisplayFormat::status(row.status);
+        return Wording::status(row.status);
     case Reason:
-        return row.reason.isEmpty() ? QString() : DisplayFormat::reason(row.reason);
+        return row.reason.isEmpty() ? QString() : Wording::reason(row.reason);
     default:
         return {};
     }
@@ -153,7 +176,7 @@ QVariant AttemptModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= int(m_rows.size()))
         return {};
     const AttemptRow &row = m_rows[std::size_t(index.row())];
-    const StateColor state = DisplayFormat::statusState(row.status);
+    const StateColor state = Wording::statusState(row.status);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
@@ -161,7 +184,7 @@ QVariant AttemptModel::data(const QModelIndex &index, int role) const
     case RawRole:
         return raw(row, index.column());
     case Qt::DecorationRole:
-        return index.column() == Status ? QVariant(DisplayFormat::stateIcon(state)) : QVariant();
+        return index.column() == Status ? QVariant(stateIcon(state)) : QVariant();
     case Qt::ForegroundRole:
         // Failed and blocked rows stand out; the icon says the same without colour.
         if (state == StateColor::Error || state == StateColor::Warning)

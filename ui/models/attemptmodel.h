@@ -1,5 +1,6 @@
 #pragma once
 
+#include "appsettings.h"
 #include "domain/historyrows.h"
 
 #include <QAbstractTableModel>
@@ -14,8 +15,9 @@ namespace topup {
 class Service;
 
 // Top-up attempts, newest first, for the history page and a line's test
-// tab. Fetches a page at a time as the view scrolls, and reloads what it
-// has when the service says the history, lines or methods changed.
+// tab. Fetches a page at a time as the view scrolls (the page after the
+// last row it holds, by key), and reloads what it has when the service says
+// the history, lines or methods changed.
 class AttemptModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -38,6 +40,8 @@ public:
     void fetchBackTo(qint64 sinceMs);
     const std::vector<AttemptRow> &rows() const noexcept { return m_rows; }
     QString error() const { return m_error; }
+    // GB or GiB in the packages' names.
+    void setDataUnits(DataUnits units);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -57,7 +61,7 @@ private:
     Service &m_service;
     qint64 m_lineId;
     int m_pageSize;
-    int m_limit;
+    bool m_exhausted = false; // the last page came back short: nothing older
     bool m_fetchesMore = true;
     std::vector<AttemptRow> m_rows;
     QHash<qint64, QString> m_methodLabels;
@@ -65,6 +69,7 @@ private:
     QString m_currency;
     QString m_error;
     QTimer m_reloadLater;
+    DataUnits m_units = DataUnits::Decimal;
 };
 
 } // namespace topup

@@ -1,6 +1,7 @@
 #include "methodmodel.h"
 
-#include "displayformat.h"
+#include "formatter.h"
+#include "statecolors.h"
 #include "domain/cardexpiry.h"
 #include "service/service.h"
 
@@ -33,7 +34,7 @@ void MethodModel::reload()
         beginResetModel();
     m_methods = std::move(fresh);
     m_error = methods ? QString() : methods.error();
-    m_currency = DisplayFormat::currencyOf(m_service);
+    m_currency = Formatter::currencyOf(m_service);
     m_users.clear();
     if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {
         for (const LineRecord &line : *lines) {
@@ -109,11 +110,11 @@ QVariant MethodModel::display(const MethodRecord &method, int column) const
         }
     }
     case Funds:
-        return DisplayFormat::money(method.funds, m_currency);
+        return Formatter::money(method.funds, m_currency);
     case Default:
         return method.isDefault ? tr("Default") : QString();
     case UsedBy:
-        return DisplayFormat::list(m_users.value(method.engineId()));
+        return Formatter::list(m_users.value(method.engineId()));
     default:
         return {};
     }
@@ -146,11 +147,11 @@ QVariant MethodModel::data(const QModelIndex &index, int role) const
         }
     case Qt::DecorationRole:
         if (index.column() == Expiry && expiry == ExpiryState::Soon)
-            return DisplayFormat::stateIcon(StateColor::Warning);
+            return stateIcon(StateColor::Warning);
         if (index.column() == Expiry && expiry == ExpiryState::Expired)
-            return DisplayFormat::stateIcon(StateColor::Error);
+            return stateIcon(StateColor::Error);
         if (index.column() == Default && method.isDefault)
-            return DisplayFormat::stateIcon(StateColor::Ok);
+            return stateIcon(StateColor::Ok);
         return {};
     case Qt::ForegroundRole:
         if (index.column() == Expiry && expiry == ExpiryState::Soon)

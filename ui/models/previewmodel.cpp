@@ -1,6 +1,7 @@
 #include "previewmodel.h"
 
-#include "displayformat.h"
+#include "formatter.h"
+#include "wording.h"
 
 #include <QGuiApplication>
 #include <QPalette>
@@ -42,20 +43,20 @@ QVariant PreviewModel::display(const PreviewItem &item, int column) const
 {
     switch (column) {
     case Time:
-        return DisplayFormat::dateTime(item.at, m_zone);
+        return Formatter::dateTime(item.at, m_zone);
     case Trigger:
-        return DisplayFormat::trigger(item.trigger);
+        return Wording::trigger(item.trigger);
     case Package:
         return m_packageNames.value(item.package, item.package);
     case Method:
         return item.method.isEmpty() ? tr("—") : m_methodLabels.value(item.method, item.method);
     case Amount:
-        return DisplayFormat::money(item.amount, m_currency);
+        return Formatter::money(item.amount, m_currency);
     case Status:
         if (item.reason.isEmpty())
-            return DisplayFormat::status(item.status);
+            return Wording::status(item.status);
         //: A status and its reason, e.g. "Blocked: line's monthly budget reached"
-        return tr("%1: %2").arg(DisplayFormat::status(item.status), DisplayFormat::reason(item.reason));
+        return tr("%1: %2").arg(Wording::status(item.status), Wording::reason(item.reason));
     default:
         return {};
     }
@@ -66,7 +67,7 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= int(m_items.size()))
         return {};
     const PreviewItem &item = m_items[std::size_t(index.row())];
-    const StateColor state = DisplayFormat::statusState(item.status);
+    const StateColor state = Wording::statusState(item.status);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
@@ -83,7 +84,7 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
             return display(item, index.column());
         }
     case Qt::DecorationRole:
-        return index.column() == Status ? QVariant(DisplayFormat::stateIcon(state)) : QVariant();
+        return index.column() == Status ? QVariant(stateIcon(state)) : QVariant();
     case Qt::ForegroundRole:
         if (state == StateColor::Error || state == StateColor::Warning)
             return stateColor(state, QGuiApplication::palette());

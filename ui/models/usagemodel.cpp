@@ -1,6 +1,5 @@
 #include "usagemodel.h"
 
-#include "displayformat.h"
 #include "formatter.h"
 
 #include <QDateTime>
@@ -35,7 +34,7 @@ QString UsageModel::period(qint64 wallMs) const
         //: QDateTime format of an hour of usage, e.g. 20 Jun 14:00
         return locale.toString(start, tr("d MMM HH:mm"));
     case Step::Day:
-        return DisplayFormat::date(start.date());
+        return Formatter::date(start.date());
     case Step::Week:
         //: A week of usage by its first day
         return tr("Week of %1").arg(locale.toString(start.date(), tr("d MMM yyyy")));
@@ -58,7 +57,7 @@ QVariant UsageModel::data(const QModelIndex &index, int role) const
         case Data:
             return Formatter::data(bucket.dataBytes, m_units);
         case Voice:
-            return DisplayFormat::voice(bucket.voiceSeconds);
+            return Formatter::voice(bucket.voiceSeconds);
         default:
             return {};
         }

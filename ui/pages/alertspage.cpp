@@ -15,7 +15,7 @@
 namespace topup {
 
 AlertsPage::AlertsPage(Service &service, QWidget *parent)
-    : QWidget(parent), m_model(new AlertModel(service, this)), m_title(new QLabel(this)), m_summary(new QLabel(this)),
+    : QWidget(parent), m_model(new AlertModel(service, 200, this)), m_title(new QLabel(this)), m_summary(new QLabel(this)),
       m_view(new QTableView(this)), m_markRead(new QPushButton(this)), m_markAll(new QPushButton(this))
 {
     m_view->setObjectName(QStringLiteral("alerts"));

@@ -1,6 +1,6 @@
 #include "dashboardpage.h"
 
-#include "alerttext.h"
+#include "wording.h"
 #include "formatter.h"
 #include "linecard.h"
 #include "service/service.h"
@@ -237,20 +237,18 @@ void DashboardPage::refreshChart()
 void DashboardPage::refreshAlerts()
 {
     m_alerts->clear();
-    const Expected<std::vector<AlertRow>> alerts = m_service.alerts(false);
+    // The five latest (the Alerts page holds the rest).
+    const Expected<std::vector<AlertRow>> alerts = m_service.alerts(false, 5);
     if (!alerts)
         return;
     const QTimeZone zone(m_service.account()->timezone.toUtf8());
     const QPalette palette = QApplication::palette();
     const AlertContext context = AlertContext::of(m_service);
-    int shown = 0;
     for (const AlertRow &alert : *alerts) {
-        if (++shown > 5)
-            break;
         auto *item = new QListWidgetItem(
-            QStringLiteral("%1 — %2").arg(Formatter::dateTime(alert.at, zone), AlertText::headline(alert, context)), m_alerts);
-        item->setForeground(stateColor(AlertText::severity(alert), palette));
-        item->setIcon(QApplication::style()->standardIcon(AlertText::severity(alert) == StateColor::Error
+            QStringLiteral("%1 — %2").arg(Formatter::dateTime(alert.at, zone), Wording::headline(alert, context)), m_alerts);
+        item->setForeground(stateColor(Wording::severity(alert), palette));
+        item->setIcon(QApplication::style()->standardIcon(Wording::severity(alert) == StateColor::Error
                                                               ? QStyle::SP_MessageBoxCritical
                                                               : QStyle::SP_MessageBoxWarning));
     }

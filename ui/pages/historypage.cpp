@@ -1,7 +1,8 @@
 #include "historypage.h"
 
 #include "csvwriter.h"
-#include "displayformat.h"
+#include "formatter.h"
+#include "wording.h"
 #include "models/attemptfiltermodel.h"
 #include "models/attemptmodel.h"
 #include "models/usagemodel.h"
@@ -173,7 +174,7 @@ void HistoryPage::fillLines()
     // Removed lines too: their attempts and usage stay here.
     if (const Expected<std::vector<LineRecord>> lines = m_service.historyLines()) {
         for (const LineRecord &line : *lines)
-            items.emplace_back(DisplayFormat::lineName(line.name, line.state), line.id);
+            items.emplace_back(Wording::lineName(line.name, line.state), line.id);
     }
     // Every clock step says linesChanged: refill only when the lines did change,
     // so that the list is not reset while the user has it open.
@@ -214,7 +215,7 @@ void HistoryPage::applyFilters()
     }
     m_filter->setLineId(lineId);
     m_filter->setStatus(m_status->currentData().toString());
-    m_filter->setDateRange(m_from->date(), m_to->date(), DisplayFormat::zoneOf(m_service));
+    m_filter->setDateRange(m_from->date(), m_to->date(), Formatter::zoneOf(m_service));
     m_model->fetchBackTo(m_filter->fromMs());
     updateCount();
 }
@@ -235,8 +236,8 @@ Expected<bool> HistoryPage::exportCsv(const QString &path)
     if (!file.open(QIODevice::WriteOnly))
         return Expected<bool>::failure(tr("cannot write %1: %2").arg(path, file.errorString()));
     CsvWriter csv(file);
-    const QString currency = DisplayFormat::currencyOf(m_service);
-    const QTimeZone zone = DisplayFormat::zoneOf(m_service);
+    const QString currency = Formatter::currencyOf(m_service);
+    const QTimeZone zone = Formatter::zoneOf(m_service);
     // Machine-readable values (ISO times with the account's offset, plain amounts, status names).
     Expected<bool> written = csv.write({QStringLiteral("time"), QStringLiteral("line"), QStringLiteral("trigger"),
                                         QStringLiteral("chain_key"), QStringLiteral("attempt"), QStringLiteral("method"),
@@ -248,7 +249,7 @@ Expected<bool> HistoryPage::exportCsv(const QString &path)
         const QString method = m_model->index(source, AttemptModel::Method).data().toString();
         written = csv.write({QDateTime::fromMSecsSinceEpoch(attempt.at.msecs(), zone).toString(Qt::ISODate), attempt.lineName,
                              attempt.trigger, attempt.key, QString::number(attempt.attempt), attempt.methodId ? method : QString(),
-                             attempt.package, DisplayFormat::moneyNumber(attempt.amount), currency, attempt.status, attempt.reason});
+                             attempt.package, Formatter::moneyNumber(attempt.amount), currency, attempt.status, attempt.reason});
     }
     if (!written)
         return written;
@@ -271,12 +272,13 @@ void HistoryPage::chooseExportFile()
     const Expected<bool> done = exportCsv(path);
     m_error->setError(done ? QString() : done.error());
     if (done)
-        m_count->setText(tr("Exported %1 rows to %2").arg(m_filter->rowCount()).arg(path));
+        m_count->setText(tr("Exported %n row(s) to %1", nullptr, m_filter->rowCount()).arg(path));
 }
 
 void HistoryPage::setDataUnits(DataUnits units)
 {
     m_chart->setDataUnits(units);
+    m_model->setDataUnits(units);
 }
 
 } // namespace topup

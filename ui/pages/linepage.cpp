@@ -1,7 +1,6 @@
 #include "linepage.h"
 
 #include "dialogs/renamelinedialog.h"
-#include "displayformat.h"
 #include "formatter.h"
 #include "linetestpanel.h"
 #include "policyeditor.h"

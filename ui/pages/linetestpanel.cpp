@@ -1,6 +1,6 @@
 #include "linetestpanel.h"
 
-#include "displayformat.h"
+#include "wording.h"
 #include "paymentchoices.h"
 #include "domain/reason.h"
 #include "formatter.h"
@@ -207,7 +207,7 @@ void LineTestPanel::setLine(qint64 lineId)
 
 void LineTestPanel::fillChoices()
 {
-    const QString currency = DisplayFormat::currencyOf(m_service);
+    const QString currency = Formatter::currencyOf(m_service);
     m_methodChoices = PaymentChoices::every(m_service);
     const QVariant faultMethod = m_faultMethod->currentData();
     const QVariant manualMethod = m_manualMethod->currentData();
@@ -222,7 +222,7 @@ void LineTestPanel::fillChoices()
     // The line's own region's packages: all it may buy.
     if (const Expected<std::vector<PackageRecord>> packages = m_lineId ? m_service.packages(m_lineId) : Expected<std::vector<PackageRecord>>({})) {
         for (const PackageRecord &record : *packages)
-            m_manualPackage->addItem(tr("%1 — %2").arg(PackageRecord::displayName(record.name), DisplayFormat::money(record.package.price, currency)), record.id);
+            m_manualPackage->addItem(tr("%1 — %2").arg(Formatter::packageName(record.name, m_units), Formatter::money(record.package.price, currency)), record.id);
     }
     m_faultMethod->setCurrentIndex(std::max(0, m_faultMethod->findData(faultMethod)));
     m_manualMethod->setCurrentIndex(std::max(0, m_manualMethod->findData(manualMethod)));
@@ -234,6 +234,8 @@ void LineTestPanel::fillChoices()
 void LineTestPanel::setDataUnits(DataUnits units)
 {
     m_units = units;
+    m_attemptModel->setDataUnits(units);
+    fillChoices();
     refreshLine();
 }
 
@@ -244,9 +246,9 @@ void LineTestPanel::refreshLine()
             if (line.id != m_lineId)
                 continue;
             m_data->setText(tr("Data: %1").arg(Formatter::data(line.dataBytes, m_units)));
-            m_voice->setText(tr("Voice: %1").arg(DisplayFormat::voice(line.voiceSeconds)));
+            m_voice->setText(tr("Voice: %1").arg(Formatter::voice(line.voiceSeconds)));
             const bool threshold = line.policy && line.policy->hasActiveThreshold();
-            m_state->setText(threshold ? tr("Threshold top-up: %1").arg(DisplayFormat::thresholdState(thresholdStateName(line.progress.state)))
+            m_state->setText(threshold ? tr("Threshold top-up: %1").arg(Wording::thresholdState(thresholdStateName(line.progress.state)))
                                        : tr("No threshold top-up"));
             return;
         }
@@ -259,7 +261,7 @@ void LineTestPanel::refreshLine()
 void LineTestPanel::refreshClock()
 {
     const Expected<Instant> clock = m_service.worldClock();
-    m_clock->setText(clock ? tr("Simulated time: %1").arg(DisplayFormat::dateTime(*clock, DisplayFormat::zoneOf(m_service)))
+    m_clock->setText(clock ? tr("Simulated time: %1").arg(Formatter::dateTime(*clock, Formatter::zoneOf(m_service)))
                            : clock.error());
 }
 
@@ -283,7 +285,7 @@ void LineTestPanel::inject()
         return;
     const Expected<bool> injected = m_service.injectFault(m_faultMethod->currentData().toLongLong(), {*reason});
     injected ? report(tr("The next charge of %1 will fail: %2.")
-                          .arg(m_faultMethod->currentText(), DisplayFormat::reason(m_faultReason->currentData().toString())))
+                          .arg(m_faultMethod->currentText(), Wording::reason(m_faultReason->currentData().toString())))
              : report(QString(), injected.error());
 }
 
@@ -296,7 +298,7 @@ void LineTestPanel::manualTopUp()
     else if (answer->succeeded)
         report(tr("Topped up with %1.").arg(m_manualPackage->currentText()));
     else
-        report(QString(), tr("The top-up failed: %1.").arg(DisplayFormat::reason(answer->reason ? reasonName(*answer->reason) : QString())));
+        report(QString(), tr("The top-up failed: %1.").arg(Wording::reason(answer->reason ? reasonName(*answer->reason) : QString())));
 }
 
 void LineTestPanel::togglePlay()
@@ -318,7 +320,7 @@ void LineTestPanel::nextEvent()
     else if (!*next)
         report(tr("No top-up in the next 35 days; the clock stays."));
     else
-        report(tr("Jumped to the next top-up: %1.").arg(DisplayFormat::dateTime(**next, DisplayFormat::zoneOf(m_service))));
+        report(tr("Jumped to the next top-up: %1.").arg(Formatter::dateTime(**next, Formatter::zoneOf(m_service))));
 }
 
 } // namespace topup

@@ -1,6 +1,6 @@
 #include "policyeditor.h"
 
-#include "displayformat.h"
+#include "formatter.h"
 #include "amountunits.h"
 #include "paymentchoices.h"
 #include "dialogs/rulesadvisordialog.h"
@@ -31,6 +31,7 @@ namespace topup {
 namespace {
 
 constexpr qint64 gigabyte = 1000 * 1000 * 1000;
+constexpr qint64 gibibyte = 1024LL * 1024 * 1024;
 
 QLabel *small(QLabel *label)
 {
@@ -296,29 +297,45 @@ void PolicyEditor::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-void PolicyEditor::fillUnits()
+void PolicyEditor::fillUnits(const QString &wanted)
 {
-    const QString unit = m_unit->currentData().toString();
+    const QString unit = wanted.isEmpty() ? m_unit->currentData().toString() : wanted;
     const bool wasLoading = std::exchange(m_loading, true);
+    const Resource resource = Resource(m_resource->currentData().toInt());
+    QStringList units = AmountUnits::choices(resource, m_units);
+    const bool sameResource = AmountUnits::choices(resource, DataUnits::Decimal).contains(unit)
+                              || AmountUnits::choices(resource, DataUnits::Binary).contains(unit) || unit == QLatin1String("KiB");
+    // A unit typed or stored that the chosen family lacks stays offered:
+    // the form never changes an amount behind the user's back.
+    if (sameResource && !units.contains(unit))
+        units.prepend(unit);
     m_unit->clear();
-    if (m_resource->currentData().toInt() == int(Resource::Data)) {
-        m_unit->addItem(tr("MB"), QStringLiteral("MB"));
-        m_unit->addItem(tr("GB"), QStringLiteral("GB"));
-        m_unit->addItem(tr("GiB"), QStringLiteral("GiB"));
-    } else {
-        m_unit->addItem(tr("s"), QStringLiteral("s"));
-        m_unit->addItem(tr("min"), QStringLiteral("min"));
-        m_unit->addItem(tr("h"), QStringLiteral("h"));
-    }
+    for (const QString &each : units)
+        m_unit->addItem(AmountUnits::unitName(each), each);
     const int index = m_unit->findData(unit);
-    m_unit->setCurrentIndex(index >= 0 ? index : (m_unit->count() > 1 ? 1 : 0));
+    m_unit->setCurrentIndex(index >= 0 ? index : m_unit->findData(resource == Resource::Data ? units.constLast() : QStringLiteral("min")));
     m_loading = wasLoading;
+}
+
+void PolicyEditor::setDataUnits(DataUnits units)
+{
+    if (units == m_units)
+        return;
+    m_units = units;
+    if (!isDirty()) {
+        fillChoices();
+        loadPolicy(storedPolicy());
+        return;
+    }
+    fillUnits();
+    fillChoices();
+    edited();
 }
 
 void PolicyEditor::fillChoices()
 {
     const bool wasLoading = std::exchange(m_loading, true);
-    const QString currency = DisplayFormat::currencyOf(m_service);
+    const QString currency = Formatter::currencyOf(m_service);
     m_methodChoices = PaymentChoices::forRules(m_service, storedPolicy());
     const QString thresholdPackage = m_thresholdPackage->currentData().toString();
     const QString monthlyPackage = m_monthlyPackage->currentData().toString();
@@ -333,9 +350,9 @@ void PolicyEditor::fillChoices()
     if (const Expected<std::vector<PackageRecord>> packages =
             m_lineId ? m_service.packages(m_lineId) : Expected<std::vector<PackageRecord>>(std::vector<PackageRecord>())) {
         for (const PackageRecord &record : *packages) {
-            const QString name = PackageRecord::displayName(record.name);
+            const QString name = Formatter::packageName(record.name, m_units);
             //: A package and its price, e.g. "5 GB data — 15.00 EUR"
-            const QString text = tr("%1 — %2").arg(name, DisplayFormat::money(record.package.price, currency));
+            const QString text = tr("%1 — %2").arg(name, Formatter::money(record.package.price, currency));
             m_thresholdPackage->addItem(text, record.package.id);
             m_monthlyPackage->addItem(text, record.package.id);
             m_packages.insert(record.package.id, record.package);
@@ -345,7 +362,7 @@ void PolicyEditor::fillChoices()
     // the line's region no longer offers (the preview and the advisor show it).
     if (const Expected<std::vector<PackageRecord>> packages = m_service.packages()) {
         for (const PackageRecord &record : *packages)
-            m_packageNames.insert(record.package.id, PackageRecord::displayName(record.name));
+            m_packageNames.insert(record.package.id, Formatter::packageName(record.name, m_units));
     }
     m_method->addItem(tr("Choose a method"), QString());
     m_fallback->addItem(tr("No fallback"), QString());
@@ -410,12 +427,13 @@ void PolicyEditor::fillForm(const std::optional<Policy> &policy)
     for (QWidget *group : {m_thresholdGroup, m_monthlyGroup, m_paymentGroup, m_limitsGroup})
         group->setEnabled(m_enabled->isChecked());
     m_thresholdGroup->setChecked(rules.threshold.has_value());
-    const ThresholdTrigger threshold = rules.threshold.value_or(ThresholdTrigger{Resource::Data, gigabyte, QString()});
+    // A new rule starts at 1 GB, or 1 GiB when the user counts in GiB.
+    const qint64 oneUnit = m_units == DataUnits::Binary ? gibibyte : gigabyte;
+    const ThresholdTrigger threshold = rules.threshold.value_or(ThresholdTrigger{Resource::Data, oneUnit, QString()});
     m_resource->setCurrentIndex(threshold.resource == Resource::Data ? 0 : 1);
-    fillUnits();
-    const AmountInUnits below = AmountUnits::split(threshold.resource, threshold.below);
+    const AmountInUnits below = AmountUnits::split(threshold.resource, threshold.below, m_units);
+    fillUnits(below.unit);
     m_below->setText(below.number);
-    m_unit->setCurrentIndex(std::max(0, m_unit->findData(below.unit)));
     m_thresholdPackage->setCurrentIndex(std::max(0, m_thresholdPackage->findData(threshold.package)));
     m_monthlyGroup->setChecked(rules.monthly.has_value());
     const MonthlyTrigger monthly = rules.monthly.value_or(MonthlyTrigger{1, 9 * 60, QString()});
@@ -424,7 +442,7 @@ void PolicyEditor::fillForm(const std::optional<Policy> &policy)
     m_monthlyPackage->setCurrentIndex(std::max(0, m_monthlyPackage->findData(monthly.package)));
     m_method->setCurrentIndex(std::max(0, m_method->findData(rules.method)));
     m_fallback->setCurrentIndex(std::max(0, m_fallback->findData(rules.fallback)));
-    m_cap->setText(rules.monthlyCap ? DisplayFormat::moneyNumber(*rules.monthlyCap) : QString());
+    m_cap->setText(rules.monthlyCap ? Formatter::moneyNumber(*rules.monthlyCap) : QString());
     m_max->setText(rules.maxPerMonth ? QString::number(*rules.maxPerMonth) : QString());
     m_loading = false;
 }

@@ -64,8 +64,10 @@ public:
     RulesAdvisorDialog *openAdvisor();
     // Fills the form with `policy` (a suggestion); the user still saves.
     void useSuggestion(const Policy &policy);
-    // GB or GiB in the suggestions, as the user chose in Settings.
-    void setDataUnits(DataUnits units) { m_units = units; }
+    // GB or GiB, as the user chose in Settings: the threshold's units, the
+    // packages' names, the preview and the suggestions. An untouched form is
+    // filled again in the new unit; edits in progress keep what was typed.
+    void setDataUnits(DataUnits units);
 
 signals:
     void dirtyChanged(bool dirty);
@@ -82,7 +84,9 @@ private:
     void fillForm(const std::optional<Policy> &policy);
     std::optional<Policy> storedPolicy() const;
     void followStoredPolicy();
-    void fillUnits();
+    // The threshold's units for the chosen resource and family; `wanted` (else the
+    // current one) stays chosen.
+    void fillUnits(const QString &wanted = QString());
     void edited();
     PolicyFormInput input() const;
     // Reads the form and asks the service: m_policy and m_problems.

@@ -3,7 +3,7 @@
 #include "appsettings.h"
 #include "service/service.h"
 #include "statecolors.h"
-#include "displayformat.h"
+#include "formatter.h"
 #include "widgets/errorlabel.h"
 #include "widgets/sectionheading.h"
 #include "widgets/timezonebox.h"
@@ -173,7 +173,7 @@ void SettingsPage::loadValues()
     m_currency->setText(account ? account->currency : QString());
     {
         const QSignalBlocker quiet(m_cap);
-        m_cap->setText(account && account->monthlyCap ? DisplayFormat::moneyNumber(*account->monthlyCap) : QString());
+        m_cap->setText(account && account->monthlyCap ? Formatter::moneyNumber(*account->monthlyCap) : QString());
     }
     m_cap->setEnabled(account.has_value());
     validateCap();
@@ -228,11 +228,11 @@ void SettingsPage::saveCap()
     const QString text = m_cap->text().trimmed();
     const std::optional<Money> cap = text.isEmpty() ? std::nullopt : std::optional<Money>(*Money::parse(text));
     if (const Expected<bool> saved = m_service.setAccountCap(cap); !saved) {
-        m_capError->setError(DisplayFormat::sentence(saved.error()));
+        m_capError->setError(Formatter::sentence(saved.error()));
         return;
     }
     m_capNote->setText(cap ? tr("Saved: auto top-ups of all lines together stop at %1 a month.")
-                                 .arg(DisplayFormat::money(*cap, m_service.account()->currency))
+                                 .arg(Formatter::money(*cap, m_service.account()->currency))
                            : tr("Saved: no account cap."));
     validateCap();
 }

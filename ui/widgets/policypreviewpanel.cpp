@@ -1,6 +1,6 @@
 #include "policypreviewpanel.h"
 
-#include "displayformat.h"
+#include "formatter.h"
 #include "models/previewmodel.h"
 #include "pages/capsummary.h"
 #include "service/service.h"
@@ -46,16 +46,16 @@ PolicyPreviewPanel::PolicyPreviewPanel(Service &service, int days, QWidget *pare
 void PolicyPreviewPanel::showOutlook(const LineOutlook &outlook, const QHash<QString, QString> &packageNames,
                                      const QHash<QString, QString> &methodLabels)
 {
-    const QTimeZone zone = DisplayFormat::zoneOf(m_service);
-    const QString currency = DisplayFormat::currencyOf(m_service);
+    const QTimeZone zone = Formatter::zoneOf(m_service);
+    const QString currency = Formatter::currencyOf(m_service);
     m_model->setItems(outlook.topUps, packageNames, methodLabels, zone, currency);
     const auto blocked = std::count_if(outlook.topUps.cbegin(), outlook.topUps.cend(), [](const PreviewItem &item) { return item.blocked(); });
     if (outlook.topUps.empty())
         m_status->setText(outlook.line.policy && outlook.line.policy->enabled
-                              ? tr("No top-up in the next %1 days at the recent pace.").arg(m_days)
+                              ? tr("No top-up in the next %n day(s) at the recent pace.", nullptr, m_days)
                               : tr("Auto top-up is off: nothing will happen by itself."));
     else if (blocked > 0)
-        m_status->setText(tr("Blocked by a limit: %1 of these top-ups (marked).").arg(blocked));
+        m_status->setText(tr("Blocked by a limit: %n of these top-ups (marked).", nullptr, int(blocked)));
     else
         m_status->setText(tr("At the recent pace of usage; times in %1.").arg(QString::fromUtf8(zone.id())));
     m_capSummary->setText(CapSummary::describe(outlook.months, currency));
@@ -77,7 +77,7 @@ void PolicyPreviewPanel::changeEvent(QEvent *event)
 
 void PolicyPreviewPanel::retranslateUi()
 {
-    m_title->setText(tr("The next %1 days with these rules").arg(m_days));
+    m_title->setText(tr("The next %n day(s) with these rules", nullptr, m_days));
     m_table->setAccessibleName(tr("Preview of the next top-ups"));
 }
 

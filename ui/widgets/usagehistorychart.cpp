@@ -1,6 +1,6 @@
 #include "usagehistorychart.h"
 
-#include "displayformat.h"
+#include "formatter.h"
 #include "service/service.h"
 #include "models/usagemodel.h"
 #include "usagechart.h"
@@ -134,7 +134,7 @@ int UsageHistoryChart::pointCount() const
 
 std::vector<std::pair<qint64, std::pair<qint64, qint64>>> UsageHistoryChart::buckets() const
 {
-    const QTimeZone zone = DisplayFormat::zoneOf(m_service);
+    const QTimeZone zone = Formatter::zoneOf(m_service);
     std::vector<qint64> lines;
     if (m_lineId != 0) {
         lines.push_back(m_lineId);

@@ -1,0 +1,73 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>topup::HistoryPage</name>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n row to %1</numerusform>
+            <numerusform>Exported %n rows to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>topup::PolicyPreviewPanel</name>
+    <message numerus="yes">
+        <source>No top-up in the next %n day(s) at the recent pace.</source>
+        <translation>
+            <numerusform>No top-up in the next day at the recent pace.</numerusform>
+            <numerusform>No top-up in the next %n days at the recent pace.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocked by a limit: %n of these top-ups (marked).</source>
+        <translation>
+            <numerusform>Blocked by a limit: %n of these top-ups (marked).</numerusform>
+            <numerusform>Blocked by a limit: %n of these top-ups (marked).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The next %n day(s) with these rules</source>
+        <translation>
+            <numerusform>The next day with these rules</numerusform>
+            <numerusform>The next %n days with these rules</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>topup::RulesAdvisorDialog</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying the last %n day(s)…</source>
+        <translation>
+            <numerusform>Replaying the last day…</numerusform>
+            <numerusform>Replaying the last %n days…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rule(s) replayed over %1 hours of usage, %2; the cheapest that keep the line in data and minutes come first.</source>
+        <extracomment>%Ln rules (the count in the language&apos;s digits), over %1 hours (with usage), in the period %2</extracomment>
+        <translation>
+            <numerusform>%Ln rule replayed over %1 hours of usage, %2; the cheapest that keep the line in data and minutes come first.</numerusform>
+            <numerusform>%Ln rules replayed over %1 hours of usage, %2; the cheapest that keep the line in data and minutes come first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>topup::TrayNotifier</name>
+    <message numerus="yes">
+        <source>%n new alert(s)</source>
+        <translation>
+            <numerusform>%n new alert</numerusform>
+            <numerusform>%n new alerts</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,208 @@
+// History and Alerts page by key (HistoryStore::attempts and alerts with
+// `before`): on seeded worlds of two accounts where many rows share an
+// instant and ids are not in time order, the pages, joined, are exactly the
+// account's rows newest first (at, then id) — no gap, no repeat — for every
+// page size, every line and the unread alerts. And each statement walks an
+// index in that order (EXPLAIN QUERY PLAN: no temporary B-tree for the
+// ORDER BY), so a page costs its own rows, not the account's.
+#include "sim/xoshiro256.h"
+#include "store/database.h"
+#include "store/historystore.h"
+#include "store/statement.h"
+#include "checked.h"
+#include "storefixture.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <tuple>
+
+using namespace topup;
+
+namespace {
+
+struct Written
+{
+    qint64 id = 0;
+    qint64 account = 0;
+    qint64 line = 0;
+    qint64 atMs = 0;
+    bool read = false;
+};
+
+// Newest first, then the larger id first: the order History shows.
+bool newerFirst(const Written &a, const Written &b)
+{
+    return std::tie(a.atMs, a.id) > std::tie(b.atMs, b.id);
+}
+
+// Pages of `pageSize` from `page` (limit, before) joined until a short one.
+template<typename Row, typename Page>
+std::vector<qint64> joinedIds(int pageSize, Page page)
+{
+    std::vector<qint64> ids;
+    std::optional<HistoryKey> before;
+    for (int pages = 0; pages < 10000; ++pages) {
+        const Expected<std::vector<Row>> rows = page(pageSize, before);
+        if (!rows)
+            return {-1};
+        for (const Row &row : *rows)
+            ids.push_back(row.id);
+        if (int(rows->size()) < pageSize)
+            return ids;
+        before = HistoryKey{rows->back().at, rows->back().id};
+    }
+    return {-2};
+}
+
+std::vector<qint64> idsOf(std::vector<Written> rows)
+{
+    std::sort(rows.begin(), rows.end(), newerFirst);
+    std::vector<qint64> ids;
+    for (const Written &row : rows)
+        ids.push_back(row.id);
+    return ids;
+}
+
+QStringList planOf(Database &store, const QString &sql, int parameters)
+{
+    Statement explain(store, QStringLiteral("EXPLAIN QUERY PLAN ") + sql);
+    for (int i = 0; i < parameters; ++i)
+        explain.bind(qint64(1));
+    QStringList steps;
+    if (const Expected<bool> ran = explain.run(); !ran)
+        return {ran.error()};
+    while (explain.next())
+        steps << explain.text(3);
+    return steps;
+}
+
+} // namespace
+
+class TestHistoryPaging final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void pagesJoinWithoutGapsOrRepeats_data();
+    void pagesJoinWithoutGapsOrRepeats();
+    void queriesWalkAnIndexInOrder_data();
+    void queriesWalkAnIndexInOrder();
+};
+
+void TestHistoryPaging::pagesJoinWithoutGapsOrRepeats_data()
+{
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<int>("pageSize");
+    for (const quint64 seed : {3ULL, 2028ULL})
+        for (const int pageSize : {1, 2, 7, 50, 1000})
+            QTest::addRow("seed %llu, pages of %d", static_cast<unsigned long long>(seed), pageSize) << seed << pageSize;
+}
+
+void TestHistoryPaging::pagesJoinWithoutGapsOrRepeats()
+{
+    QFETCH(quint64, seed);
+    QFETCH(int, pageSize);
+    test::StoreFixture fixture;
+    TOPUP_VERIFY_OK(fixture.open());
+    const Instant now = test::at("2027-03-15T10:00:00Z");
+    const std::vector<qint64> accounts{TOPUP_VALUE(fixture.signUp(QStringLiteral("a@example.com"), now)),
+                                       TOPUP_VALUE(fixture.signUp(QStringLiteral("b@example.com"), now))};
+    Database &store = fixture.store();
+    Xoshiro256 random(seed);
+    std::vector<std::pair<qint64, qint64>> lines; // (account, line)
+    for (const qint64 account : accounts) {
+        for (int i = 0; i < 4; ++i) {
+            Statement line(store, QStringLiteral("INSERT INTO lines (account_id, code, name, data_bytes, voice_seconds) VALUES (?, ?, ?, 0, 0)"));
+            TOPUP_VERIFY_OK(line.bind(account).bind(QStringLiteral("c%1").arg(i)).bind(QStringLiteral("Line %1").arg(i)).run());
+            lines.emplace_back(account, line.lastInsertId());
+        }
+    }
+    // Six instants for 240 rows, written in random order: long runs of one
+    // instant, and ids that do not follow time.
+    std::vector<Written> attempts;
+    std::vector<Written> alerts;
+    Statement attempt(store, QStringLiteral("INSERT INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt,"
+                                            " package_id, amount_cents, status)"
+                                            " VALUES (?, ?, ?, '2027-03', 'threshold', ?, 1,"
+                                            " (SELECT min(id) FROM packages WHERE account_id = ?), 100, 'failed')"));
+    Statement alert(store, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, line_id, read) VALUES (?, ?, 'topup_failed', ?, ?)"));
+    TOPUP_VERIFY_OK(store.write([&]() -> Expected<bool> {
+        for (int n = 0; n < 240; ++n) {
+            const auto &[account, line] = lines[random.below(quint32(lines.size()))];
+            const qint64 atMs = now.msecs() - qint64(random.below(6)) * 3600 * 1000;
+            attempt.set(0, account).set(1, line).set(2, atMs).set(3, QStringLiteral("k%1").arg(n)).set(4, account);
+            if (const Expected<bool> ran = attempt.run(); !ran)
+                return ran;
+            attempts.push_back(Written{attempt.lastInsertId(), account, line, atMs, false});
+            const bool read = random.below(3) == 0;
+            alert.set(0, account).set(1, atMs).set(2, line).set(3, read ? 1 : 0);
+            if (const Expected<bool> ran = alert.run(); !ran)
+                return ran;
+            alerts.push_back(Written{alert.lastInsertId(), account, line, atMs, read});
+        }
+        return true;
+    }));
+    HistoryStore history(store);
+    for (const qint64 account : accounts) {
+        std::vector<Written> mine;
+        std::copy_if(attempts.begin(), attempts.end(), std::back_inserter(mine), [&](const Written &row) { return row.account == account; });
+        QCOMPARE(joinedIds<AttemptRow>(pageSize, [&](int limit, std::optional<HistoryKey> before) {
+                     return history.attempts(account, limit, 0, before);
+                 }),
+                 idsOf(mine));
+        for (const auto &[owner, line] : lines) {
+            std::vector<Written> ofLine;
+            std::copy_if(attempts.begin(), attempts.end(), std::back_inserter(ofLine),
+                         [&](const Written &row) { return row.account == account && row.line == line; });
+            QCOMPARE(joinedIds<AttemptRow>(pageSize, [&](int limit, std::optional<HistoryKey> before) {
+                         return history.attempts(account, limit, line, before);
+                     }),
+                     idsOf(ofLine));
+        }
+        for (const bool unreadOnly : {false, true}) {
+            std::vector<Written> shown;
+            std::copy_if(alerts.begin(), alerts.end(), std::back_inserter(shown),
+                         [&](const Written &row) { return row.account == account && !(unreadOnly && row.read); });
+            QCOMPARE(joinedIds<AlertRow>(pageSize, [&](int limit, std::optional<HistoryKey> before) {
+                         return history.alerts(account, unreadOnly, limit, before);
+                     }),
+                     idsOf(shown));
+            if (unreadOnly)
+                QCOMPARE(TOPUP_VALUE(history.unreadAlertCount(account)), int(shown.size()));
+        }
+    }
+}
+
+void TestHistoryPaging::queriesWalkAnIndexInOrder_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<int>("parameters");
+    QTest::addColumn<QString>("index");
+    QTest::newRow("attempts, every line") << HistoryStore::attemptsSql(false, false) << 2 << "attempts_account_time";
+    QTest::newRow("attempts, every line, next page") << HistoryStore::attemptsSql(false, true) << 5 << "attempts_account_time";
+    QTest::newRow("attempts, one line") << HistoryStore::attemptsSql(true, false) << 3 << "attempts_line_time";
+    QTest::newRow("attempts, one line, next page") << HistoryStore::attemptsSql(true, true) << 6 << "attempts_line_time";
+    QTest::newRow("alerts") << HistoryStore::alertsSql(false, false) << 2 << "alerts_account_time";
+    QTest::newRow("alerts, next page") << HistoryStore::alertsSql(false, true) << 5 << "alerts_account_time";
+    QTest::newRow("unread alerts") << HistoryStore::alertsSql(true, false) << 2 << "alerts_account";
+    QTest::newRow("unread alerts, next page") << HistoryStore::alertsSql(true, true) << 5 << "alerts_account";
+}
+
+void TestHistoryPaging::queriesWalkAnIndexInOrder()
+{
+    QFETCH(QString, sql);
+    QFETCH(int, parameters);
+    QFETCH(QString, index);
+    test::StoreFixture fixture;
+    TOPUP_VERIFY_OK(fixture.open());
+    const QStringList plan = planOf(fixture.store(), sql, parameters);
+    const QString shown = plan.join(QLatin1String(" | "));
+    QVERIFY2(!shown.contains(QLatin1String("TEMP B-TREE")), qPrintable(shown));
+    QVERIFY2(std::any_of(plan.begin(), plan.end(),
+                         [&](const QString &step) { return step.contains(QStringLiteral("INDEX %1 ").arg(index)); }),
+             qPrintable(shown));
+}
+
+QTEST_GUILESS_MAIN(TestHistoryPaging)
+#include "tst_historypaging.moc"

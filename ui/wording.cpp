@@ -1,0 +1,165 @@
+#include "wording.h"
+
+#include "formatter.h"
+
+#include "domain/failedtopup.h"
+#include "domain/lineoutlook.h"
+#include "service/service.h"
+
+namespace topup {
+
+AlertContext AlertContext::of(Service &service)
+{
+    AlertContext context;
+    context.currency = Formatter::currencyOf(service);
+    if (const Expected<std::vector<MethodRecord>> methods = service.methods()) {
+        for (const MethodRecord &method : *methods)
+            context.methodLabels.insert(method.id, method.label());
+    }
+    return context;
+}
+
+QString Wording::reason(const QString &name)
+{
+    if (name == QLatin1String("card_expired"))
+        return tr("card expired");
+    if (name == QLatin1String("declined"))
+        return tr("declined by the bank");
+    if (name == QLatin1String("gateway_error"))
+        return tr("payment gateway error");
+    if (name == QLatin1String("insufficient_funds"))
+        return tr("insufficient funds");
+    if (name == QLatin1String("budget_cap"))
+        return tr("line's monthly budget reached");
+    if (name == QLatin1String("count_cap"))
+        return tr("line's top-ups per month reached");
+    if (name == QLatin1String("account_budget_cap"))
+        return tr("account's monthly budget reached");
+    return name;
+}
+
+QString Wording::status(const QString &name)
+{
+    if (name == QLatin1String("succeeded"))
+        return tr("Paid");
+    if (name == QLatin1String("failed"))
+        return tr("Failed");
+    if (name == QLatin1String("blocked"))
+        return tr("Blocked");
+    return name;
+}
+
+QString Wording::trigger(const QString &name)
+{
+    if (name == QLatin1String("threshold"))
+        return tr("Threshold");
+    if (name == QLatin1String("monthly"))
+        return tr("Monthly");
+    if (name == QLatin1String("manual"))
+        return tr("Manual");
+    if (name == QLatin1String("purchase"))
+        //: The charge that bought a line from the carrier's catalog
+        return tr("Line bought");
+    return name;
+}
+
+QString Wording::thresholdState(const QString &name)
+{
+    if (name == QLatin1String("armed"))
+        return tr("armed");
+    if (name == QLatin1String("retrying"))
+        return tr("retrying");
+    if (name == QLatin1String("suspended"))
+        return tr("suspended");
+    if (name == QLatin1String("blocked"))
+        return tr("blocked until the 1st");
+    return name;
+}
+
+QString Wording::lineName(const QString &name, LineState state)
+{
+    switch (state) {
+    case LineState::Removed:
+        //: A line that was removed, as History still names it
+        return tr("%1 (removed)").arg(name);
+    case LineState::Refused:
+        //: A line whose purchase the provider refused, as History names it
+        return tr("%1 (not bought)").arg(name);
+    case LineState::Buying:
+    case LineState::Active:
+        break;
+    }
+    return name;
+}
+
+StateColor Wording::statusState(const QString &status)
+{
+    if (status == QLatin1String("succeeded"))
+        return StateColor::Ok;
+    if (status == QLatin1String("blocked"))
+        return StateColor::Warning;
+    if (status == QLatin1String("failed"))
+        return StateColor::Error;
+    return StateColor::Info;
+}
+
+QString Wording::headline(const AlertRow &alert, const AlertContext &context)
+{
+    const auto method = [&](qint64 id) { return context.methodLabels.value(id, tr("a removed method")); };
+    const QString line = lineName(alert.lineName, alert.lineState);
+    if (alert.kind == QLatin1String("topup_failed")) {
+        const FailedTopUp failed = FailedTopUp::fromDetail(alert.methodId, alert.detail);
+        const FailedTopUp::Charge &first = failed.charges.front();
+        if (failed.charges.size() == 1)
+            return tr("Top-up of %1 failed with %2: %3.").arg(line, method(first.methodId), reason(first.reason));
+        const FailedTopUp::Charge &fallback = failed.charges.back();
+        return tr("Top-up of %1 failed with %2 (%3) and with its fallback %4 (%5).")
+            .arg(line, method(first.methodId), reason(first.reason), method(fallback.methodId),
+                 reason(fallback.reason));
+    }
+    if (alert.kind == QLatin1String("topup_blocked"))
+        return tr("Top-up of %1 was blocked: %2.").arg(line, reason(alert.detail));
+    if (alert.kind == QLatin1String("threshold_suspended"))
+        return tr("Auto top-up of %1 is suspended after four failed attempts.").arg(line);
+    if (alert.kind == QLatin1String("card_expiring"))
+        return tr("%1 expires at the end of %2.").arg(method(alert.methodId), Formatter::monthName(alert.detail));
+    if (alert.kind == QLatin1String("low_funds")) {
+        if (const std::optional<LowFunds> low = LowFunds::fromDetail(alert.methodId, alert.detail))
+            return tr("%1 had %2 left, less than an auto top-up it pays for costs (%3).")
+                .arg(method(alert.methodId), Formatter::money(low->funds, context.currency),
+                     Formatter::money(low->needed, context.currency));
+    }
+    return alert.detail.isEmpty() ? alert.kind : alert.detail;
+}
+
+QString Wording::advice(const AlertRow &alert)
+{
+    if (alert.kind == QLatin1String("topup_failed"))
+        return tr("It is retried within a day; after four failures auto top-up is suspended.");
+    if (alert.kind == QLatin1String("topup_blocked"))
+        return tr("No charge was made; auto top-up resumes on the 1st.");
+    if (alert.kind == QLatin1String("threshold_suspended"))
+        return tr("Deposit to its payment method or save its rules again to re-arm it.");
+    if (alert.kind == QLatin1String("card_expiring"))
+        return tr("Add a new card and choose it in the rules of the lines that use this one.");
+    if (alert.kind == QLatin1String("low_funds"))
+        return tr("Deposit funds to keep auto top-up going.");
+    return {};
+}
+
+QString Wording::describe(const AlertRow &alert, const AlertContext &context)
+{
+    const QString what = headline(alert, context);
+    const QString todo = advice(alert);
+    //: An alert: what happened, then what to do (Chinese joins them without a space)
+    return todo.isEmpty() ? what : tr("%1 %2").arg(what, todo);
+}
+
+StateColor Wording::severity(const AlertRow &alert)
+{
+    if (alert.kind == QLatin1String("topup_failed") || alert.kind == QLatin1String("threshold_suspended"))
+        return StateColor::Error;
+    return StateColor::Warning;
+}
+
+} // namespace topup
