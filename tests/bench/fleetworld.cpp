@@ -33,6 +33,17 @@ QString packageId(const std::vector<PackageRecord> &packages, const char *name)
     return QString();
 }
 
+// The dearest package the policy buys, as LineStore::setPolicy keeps it beside the policy.
+qint64 dearestCents(const std::vector<PackageRecord> &packages, const Policy &policy)
+{
+    qint64 dearest = 0;
+    for (const PackageRecord &record : packages) {
+        if ((policy.threshold && policy.threshold->package == record.package.id) || (policy.monthly && policy.monthly->package == record.package.id))
+            dearest = std::max(dearest, record.package.price.cents());
+    }
+    return dearest;
+}
+
 bool exec(QSqlQuery &query)
 {
     if (query.exec())
@@ -70,7 +81,7 @@ bool buildFleet(Service &service, const QString &storePath, Instant now, int lin
             return false;
         QSqlQuery line(db);
         line.prepare(QStringLiteral("INSERT INTO lines (id, account_id, code, name, region, profile, seed, data_bytes, voice_seconds,"
-                                    " policy_json) VALUES (?, ?, ?, ?, 'Fleet', ?, ?, ?, ?, ?)"));
+                                    " policy_json, pays_method, pays_fallback, pays_cents) VALUES (?, ?, ?, ?, 'Fleet', ?, ?, ?, ?, ?, ?, ?, ?)"));
         QSqlQuery attempt(db);
         attempt.prepare(QStringLiteral("INSERT INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt, method_id,"
                                        " method_token, package_id, amount_cents, status, reason) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)"));
@@ -104,6 +115,9 @@ bool buildFleet(Service &service, const QString &storePath, Instant now, int lin
             line.addBindValue(qint64(500 + random.below(5500)) * 1000 * 1000);
             line.addBindValue(qint64(random.below(300)) * 60);
             line.addBindValue(QString::fromUtf8(QJsonDocument(PolicyJson::write(policy)).toJson(QJsonDocument::Compact)));
+            line.addBindValue(card->id);
+            line.addBindValue(policy.fallback.isEmpty() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(wallet->id));
+            line.addBindValue(dearestCents(*packages, policy));
             ok = exec(line);
             // 46 top-ups a week apart, a few of them failed or blocked.
             for (int n = 1; n <= 46 && ok; ++n) {

@@ -2,11 +2,14 @@
 // leaving nothing behind. What an open checks, and the full check it defers:
 // tst_storechecks; the data folder and its lock: tst_datadirectory.
 #include "damagedfile.h"
+#include "scenario/policyjson.h"
 #include "storefixture.h"
 #include "store/database.h"
+#include "store/linestore.h"
 #include "store/storeschema.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -106,6 +109,73 @@ private slots:
         QCOMPARE(test::scalarOf(**db, QStringLiteral("SELECT count(*) FROM lines WHERE state = 'active' AND removed_ms IS NULL")), qint64(1));
         QCOMPARE(test::scalarOf(**db, QStringLiteral("SELECT count(*) FROM packages WHERE region = ''")), qint64(1));
         QVERIFY(!insert.exec(QStringLiteral("UPDATE lines SET state = 'lost'")));
+    }
+
+    // Schema 6 keeps beside each policy what it charges (the low-funds
+    // figures of a narrowed settle) and flags every line for its next
+    // check: the upgrade fills them from the policies already stored, as
+    // LineStore::setPolicy writes them.
+    void theUpgradeFillsWhatEachPolicyCharges()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("topup.sqlite"));
+        const auto policyJson = [](const Policy &policy) {
+            return QString::fromUtf8(QJsonDocument(PolicyJson::write(policy)).toJson(QJsonDocument::Compact));
+        };
+        Policy both; // threshold and monthly, with a fallback: the dearer package counts
+        both.threshold = ThresholdTrigger{Resource::Data, 1000, QStringLiteral("P1")};
+        both.monthly = MonthlyTrigger{5, 9 * 60, QStringLiteral("P2")};
+        both.method = QStringLiteral("M1");
+        both.fallback = QStringLiteral("M2");
+        Policy off = both;
+        off.enabled = false;
+        Policy monthly;
+        monthly.monthly = MonthlyTrigger{31, 8 * 60, QStringLiteral("P3")};
+        monthly.method = QStringLiteral("M2");
+        const std::vector<std::optional<Policy>> policies{both, off, std::nullopt, monthly};
+        {
+            Schema older = storeSchema();
+            older.migrations.resize(5);
+            auto db = Database::open(path, older);
+            QVERIFY2(db, qPrintable(db.error()));
+            QSqlQuery insert((*db)->connection());
+            for (const QString &statement :
+                 {QStringLiteral("INSERT INTO accounts (login, password_hash, currency, timezone, created_ms) VALUES ('a@b.cd', 'h', 'EUR', 'UTC', 0)"),
+                  QStringLiteral("INSERT INTO packages (account_id, code, name, data_bytes, voice_seconds, price_cents) VALUES (1, 'a', 'A', 5, 0, 500)"),
+                  QStringLiteral("INSERT INTO packages (account_id, code, name, data_bytes, voice_seconds, price_cents) VALUES (1, 'b', 'B', 9, 0, 900)"),
+                  QStringLiteral("INSERT INTO packages (account_id, code, name, data_bytes, voice_seconds, price_cents) VALUES (1, 'c', 'C', 0, 60, 300)"),
+                  QStringLiteral("INSERT INTO methods (account_id, code, kind, token, created_ms) VALUES (1, 'm1', 'paypal', 't1', 0)"),
+                  QStringLiteral("INSERT INTO methods (account_id, code, kind, token, created_ms) VALUES (1, 'm2', 'paypal', 't2', 0)")})
+                QVERIFY2(insert.exec(statement), qPrintable(insert.lastError().text()));
+            for (std::size_t i = 0; i < policies.size(); ++i) {
+                insert.prepare(QStringLiteral("INSERT INTO lines (account_id, code, name, data_bytes, voice_seconds, policy_json)"
+                                              " VALUES (1, ?, 'Phone', 0, 0, ?)"));
+                insert.addBindValue(QStringLiteral("L%1").arg(i + 1));
+                insert.addBindValue(policies[i] ? QVariant(policyJson(*policies[i])) : QVariant(QMetaType::fromType<QString>()));
+                QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+            }
+        }
+        auto db = Database::open(path, storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        const QString columns = QStringLiteral("SELECT coalesce(pays_method, -1) || ' ' || coalesce(pays_fallback, -1) || ' '"
+                                               " || coalesce(pays_cents, -1) FROM lines WHERE id = %1");
+        const auto charges = [&](qint64 line) {
+            QSqlQuery select((*db)->connection());
+            return select.exec(columns.arg(line)) && select.next() ? select.value(0).toString() : QStringLiteral("none");
+        };
+        QCOMPARE(charges(1), QStringLiteral("1 2 900"));
+        QCOMPARE(charges(2), QStringLiteral("-1 -1 -1"));
+        QCOMPARE(charges(3), QStringLiteral("-1 -1 -1"));
+        QCOMPARE(charges(4), QStringLiteral("2 -1 300"));
+        QCOMPARE(test::scalarOf(**db, QStringLiteral("SELECT count(*) FROM lines WHERE check_due = 1")), qint64(4));
+        // The same policies saved now give the same figures.
+        for (std::size_t i = 0; i < policies.size(); ++i) {
+            const Expected<LineRecord> line = LineStore(**db).add(1, LineForm{QStringLiteral("New"), {}, UsageProfile::Light, 1, {}, {}});
+            QVERIFY2(line, qPrintable(line.error()));
+            const Expected<bool> saved = LineStore(**db).setPolicy(1, line->id, policies[i]);
+            QVERIFY2(saved, qPrintable(saved.error()));
+            QCOMPARE(charges(line->id), charges(qint64(i) + 1));
+        }
     }
 
     void refusesAndLeavesUntouched_data()
