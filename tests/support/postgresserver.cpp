@@ -1,0 +1,224 @@
+#include "postgresserver.h"
+
+#include <QAtomicInteger>
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QProcessEnvironment>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <pwd.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+namespace topup::test {
+namespace {
+
+constexpr int startTimeoutMs = 60000;
+constexpr int stopTimeoutMs = 60000;
+// Between two asks of pg_isready while the server starts: how long to wait
+// for the server to exit instead (a server that fails ends the wait at once).
+constexpr int readinessPollMs = 50;
+
+QString binary(const char *name)
+{
+    return QStringLiteral("%1/%2").arg(QLatin1String(PostgresServer::binDirectory), QLatin1String(name));
+}
+
+// The server's programs see none of the caller's PG* settings (PGHOST,
+// PGPORT, PGDATA… would point them elsewhere) and speak English (the log
+// is quoted in failures).
+QProcessEnvironment serverEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : environment.keys()) {
+        if (name.startsWith(QLatin1String("PG")))
+            environment.remove(name);
+    }
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    return environment;
+}
+
+QString outputOf(QProcess &process)
+{
+    return QString::fromLocal8Bit(process.readAllStandardOutput() + process.readAllStandardError()).trimmed();
+}
+
+} // namespace
+
+PostgresServer::PostgresServer() = default;
+
+PostgresServer::~PostgresServer()
+{
+    stop();
+}
+
+QString PostgresServer::socketPath() const
+{
+    return QStringLiteral("%1/.s.PGSQL.%2").arg(socketDirectory()).arg(port);
+}
+
+QString PostgresServer::url(const QString &database) const
+{
+    return QStringLiteral("postgresql://%1@/%2?host=%3").arg(QLatin1String(userName), database, socketDirectory());
+}
+
+QStringList PostgresServer::asServerUser(const QString &program, const QStringList &arguments, bool dieWithParent) const
+{
+    QStringList command;
+    if (m_asPostgresUser)
+        command << QStringLiteral("--reuid=postgres") << QStringLiteral("--regid=postgres") << QStringLiteral("--init-groups");
+    if (dieWithParent)
+        command << QStringLiteral("--pdeathsig") << QStringLiteral("INT");
+    return command << program << arguments;
+}
+
+Expected<bool> PostgresServer::runAsServerUser(const QString &program, const QStringList &arguments, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(serverEnvironment());
+    process.setWorkingDirectory(m_dir.path());
+    process.start(QStringLiteral("setpriv"), asServerUser(program, arguments, false));
+    if (!process.waitForStarted())
+        return Expected<bool>::failure(QStringLiteral("cannot run setpriv (util-linux) for %1: %2").arg(program, process.errorString()));
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return Expected<bool>::failure(QStringLiteral("%1 did not finish within %2 s: %3").arg(program).arg(timeoutMs / 1000).arg(outputOf(process)));
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return Expected<bool>::failure(QStringLiteral("%1 %2 failed (exit %3): %4")
+                                           .arg(program, arguments.join(QLatin1Char(' ')))
+                                           .arg(process.exitCode())
+                                           .arg(outputOf(process)));
+    return true;
+}
+
+Expected<bool> PostgresServer::start()
+{
+    using Result = Expected<bool>;
+    if (isRunning())
+        return true;
+    if (!m_dir.isValid())
+        return Result::failure(QStringLiteral("cannot create a temporary folder for the PostgreSQL server: %1").arg(m_dir.errorString()));
+    if (!QFile::exists(binary("initdb")))
+        return Result::failure(QStringLiteral("%1 is missing: install postgresql-15 (scripts/setup does)").arg(binary("initdb")));
+    // A Unix socket's path has room for sizeof(sun_path) - 1 bytes.
+    if (socketPath().toLocal8Bit().size() >= int(sizeof(sockaddr_un::sun_path)))
+        return Result::failure(QStringLiteral("the socket path %1 is longer than a Unix socket allows (%2 bytes): set TMPDIR to a shorter folder")
+                                   .arg(socketPath())
+                                   .arg(sizeof(sockaddr_un::sun_path) - 1));
+    m_asPostgresUser = ::geteuid() == 0;
+    if (m_asPostgresUser) {
+        const passwd *postgres = ::getpwnam("postgres");
+        if (!postgres)
+            return Result::failure(QStringLiteral("running as root, and there is no postgres user to run the server as"
+                                                  " (the postgresql-15 package creates it)"));
+        if (::chown(QFile::encodeName(m_dir.path()).constData(), postgres->pw_uid, postgres->pw_gid) != 0)
+            return Result::failure(QStringLiteral("cannot give %1 to the postgres user: %2").arg(m_dir.path(), QString::fromLocal8Bit(strerror(errno))));
+    }
+    // No fsync: the tests stop or kill clients, never this server, so its
+    // own durability is not what they test, and syncs are slow on a shared disk.
+    if (const Result made = runAsServerUser(binary("initdb"),
+                                            {QStringLiteral("-D"), dataDirectory(), QStringLiteral("-U"), QLatin1String(userName),
+                                             QStringLiteral("--auth=trust"), QStringLiteral("-E"), QStringLiteral("UTF8"),
+                                             QStringLiteral("--no-locale"), QStringLiteral("--no-sync")},
+                                            startTimeoutMs);
+        !made)
+        return Result::failure(m_asPostgresUser ? made.error() + QStringLiteral(" (the postgres user must be able to reach %1)").arg(m_dir.path())
+                                                : made.error());
+
+    m_server.setProcessEnvironment(serverEnvironment());
+    m_server.setWorkingDirectory(m_dir.path());
+    m_server.setStandardOutputFile(m_dir.filePath(QStringLiteral("server.log")));
+    m_server.setStandardErrorFile(m_dir.filePath(QStringLiteral("server.log")), QIODevice::Append);
+    m_server.start(QStringLiteral("setpriv"),
+                   asServerUser(binary("postgres"),
+                                {QStringLiteral("-D"), dataDirectory(), QStringLiteral("-p"), QString::number(port), QStringLiteral("-c"),
+                                 QStringLiteral("listen_addresses="), QStringLiteral("-c"),
+                                 QStringLiteral("unix_socket_directories=%1").arg(socketDirectory()), QStringLiteral("-c"),
+                                 QStringLiteral("fsync=off")},
+                                true));
+    if (!m_server.waitForStarted())
+        return Result::failure(QStringLiteral("cannot start the PostgreSQL server: %1").arg(m_server.errorString()));
+    m_pid = m_server.processId();
+    return waitUntilReady();
+}
+
+Expected<bool> PostgresServer::waitUntilReady()
+{
+    const QDeadlineTimer deadline(startTimeoutMs);
+    while (!deadline.hasExpired()) {
+        QProcess ready;
+        ready.setProcessEnvironment(serverEnvironment());
+        ready.start(binary("pg_isready"), {QStringLiteral("-q"), QStringLiteral("-h"), socketDirectory(), QStringLiteral("-p"),
+                                           QString::number(port), QStringLiteral("-U"), QLatin1String(userName),
+                                           QStringLiteral("-d"), QLatin1String(defaultDatabase)});
+        if (!ready.waitForFinished(startTimeoutMs))
+            return Expected<bool>::failure(QStringLiteral("pg_isready did not answer: %1").arg(ready.errorString()));
+        if (ready.exitStatus() == QProcess::NormalExit && ready.exitCode() == 0)
+            return true;
+        // Not yet: wait for the server to end instead, which a failed start does.
+        if (m_server.waitForFinished(readinessPollMs) || m_server.state() == QProcess::NotRunning)
+            return Expected<bool>::failure(QStringLiteral("the PostgreSQL server stopped while starting (exit %1): %2")
+                                               .arg(m_server.exitCode())
+                                               .arg(serverLog()));
+    }
+    stop();
+    return Expected<bool>::failure(QStringLiteral("the PostgreSQL server did not accept connections within %1 s: %2")
+                                       .arg(startTimeoutMs / 1000)
+                                       .arg(serverLog()));
+}
+
+void PostgresServer::stop()
+{
+    if (!isRunning())
+        return;
+    const Expected<bool> stopped = runAsServerUser(binary("pg_ctl"),
+                                                   {QStringLiteral("stop"), QStringLiteral("-D"), dataDirectory(), QStringLiteral("-m"),
+                                                    QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("-t"),
+                                                    QString::number(stopTimeoutMs / 1000)},
+                                                   stopTimeoutMs + 5000);
+    if (!stopped)
+        qWarning("PostgresServer: %s", qPrintable(stopped.error()));
+    if (!m_server.waitForFinished(stopTimeoutMs)) {
+        qWarning("PostgresServer: the server did not stop; killing it");
+        m_server.kill(); // our own child, by its id
+        m_server.waitForFinished();
+    }
+}
+
+QString PostgresServer::serverLog() const
+{
+    QFile log(m_dir.filePath(QStringLiteral("server.log")));
+    return log.open(QIODevice::ReadOnly) ? QString::fromLocal8Bit(log.readAll()).trimmed() : QStringLiteral("(no server log)");
+}
+
+Expected<bool> PostgresServer::createDatabase(const QString &name)
+{
+    static QAtomicInteger<quint64> counter;
+    const QString connectionName = QStringLiteral("postgres-server-admin-%1").arg(counter.fetchAndAddRelaxed(1));
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        db.setHostName(socketDirectory());
+        db.setPort(port);
+        db.setUserName(QLatin1String(userName));
+        db.setDatabaseName(QLatin1String(defaultDatabase));
+        if (!db.open()) {
+            error = QStringLiteral("cannot connect to the test server: %1").arg(db.lastError().text());
+        } else {
+            QSqlQuery query(db);
+            // A name of the test's own choosing, quoted as an identifier.
+            if (!query.exec(QStringLiteral("CREATE DATABASE \"%1\"").arg(QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")))))
+                error = QStringLiteral("cannot create the database %1: %2").arg(name, query.lastError().text());
+        }
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    if (!error.isEmpty())
+        return Expected<bool>::failure(error);
+    return true;
+}
+
+} // namespace topup::test

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "domain/expected.h"
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace topup::test {
+
+// A PostgreSQL server of a test's own: a new cluster (`initdb`) in a
+// temporary folder, listening only on a Unix socket in that folder (no TCP
+// port at all), stopped (`pg_ctl stop -m fast`) and removed with the object,
+// whether the test passed or failed.
+//
+// initdb refuses to run as root, and the CI runs as root: then every server
+// command runs as the `postgres` system user (made by Debian's postgresql
+// package) through setpriv, with the folder given to that user; otherwise as
+// the current user. The server is started as a child of the thread that
+// calls start() with a parent-death signal (SIGINT, PostgreSQL's fast
+// shutdown), so even a test that crashes or is killed leaves no server
+// running behind it; only its folder stays.
+//
+// The cluster's one role is `topup`, a superuser that the socket lets in
+// without a password (trust, on a socket only its owner's folder reaches).
+class PostgresServer final
+{
+public:
+    PostgresServer();
+    ~PostgresServer();
+    Q_DISABLE_COPY_MOVE(PostgresServer)
+
+    // Where Debian's postgresql-15 puts the server's programs.
+    static constexpr const char *binDirectory = "/usr/lib/postgresql/15/bin";
+    static constexpr int port = 5432; // names the socket file only: there is no TCP
+    static constexpr const char *userName = "topup";
+    static constexpr const char *defaultDatabase = "postgres";
+
+    // Makes the cluster and starts the server; returns once it accepts
+    // connections. The error says what failed and why (the command, its
+    // output, the server's log), for the test to fail with.
+    [[nodiscard]] Expected<bool> start();
+    // Fast shutdown, waited for; nothing when not running.
+    void stop();
+
+    bool isRunning() const { return m_server.state() != QProcess::NotRunning; }
+    // The postmaster's process id (0 before start).
+    qint64 serverPid() const noexcept { return m_pid; }
+    // The folder of the socket (and of the cluster, in data/).
+    QString socketDirectory() const { return m_dir.path(); }
+    QString socketPath() const;
+    // postgresql://topup@/DATABASE?host=SOCKET-DIRECTORY
+    QString url(const QString &database = QLatin1String(defaultDatabase)) const;
+
+    // A new, empty database on this server, for a test that needs one of
+    // its own; the error says why it could not be made.
+    [[nodiscard]] Expected<bool> createDatabase(const QString &name);
+
+private:
+    // `program` of binDirectory with `arguments`, as the server's user;
+    // its output on failure.
+    Expected<bool> runAsServerUser(const QString &program, const QStringList &arguments, int timeoutMs);
+    QStringList asServerUser(const QString &program, const QStringList &arguments, bool dieWithParent) const;
+    Expected<bool> waitUntilReady();
+    QString serverLog() const;
+    QString dataDirectory() const { return m_dir.filePath(QStringLiteral("data")); }
+
+    QTemporaryDir m_dir;
+    QProcess m_server;
+    qint64 m_pid = 0;
+    bool m_asPostgresUser = false;
+};
+
+} // namespace topup::test
