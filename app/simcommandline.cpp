@@ -9,6 +9,7 @@
 #include "service/commandlinechecks.h"
 #include "service/demoworld.h"
 #include "service/worldfiles.h"
+#include "service/worldlocation.h"
 #include "service/service.h"
 #include "scenario/resultwriter.h"
 #include "store/datadirectory.h"
@@ -59,12 +60,16 @@ int SimCommandLine::run(const QStringList &arguments)
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
                                            SimCommandLine::tr("The folder of the saved world (default: $TOPUP_DATA_DIR, else the app's data folder)."),
                                            SimCommandLine::tr("DIR"));
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+                                            SimCommandLine::tr("The PostgreSQL database of a shared world, as postgresql://USER@HOST:PORT/DBNAME"
+                                                               " (default: $TOPUP_DATABASE; not available yet)."),
+                                            SimCommandLine::tr("URL"));
     const QCommandLineOption demoOption(QStringLiteral("demo"), SimCommandLine::tr("Create the demo account (demo@topup.example)."));
     const QCommandLineOption seedOption(QStringLiteral("seed"), SimCommandLine::tr("Seed of the demo world (default 1)."), SimCommandLine::tr("N"),
                                         QStringLiteral("1"));
     const QCommandLineOption nowOption(QStringLiteral("now"), SimCommandLine::tr("Take this instant as now, e.g. 2027-01-31T09:00:00Z."),
                                        SimCommandLine::tr("ISO"));
-    parser.addOptions({dataDirOption, demoOption, seedOption, nowOption});
+    parser.addOptions({dataDirOption, databaseOption, demoOption, seedOption, nowOption});
     AdviseCommand advise(m_out, m_err);
     parser.addOptions(advise.options());
 
@@ -85,7 +90,7 @@ int SimCommandLine::run(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.value(0) == QLatin1String("advise")) {
-        for (const QCommandLineOption &worldOption : {dataDirOption, demoOption, seedOption, nowOption}) {
+        for (const QCommandLineOption &worldOption : {dataDirOption, databaseOption, demoOption, seedOption, nowOption}) {
             if (parser.isSet(worldOption)) {
                 printError(SimCommandLine::tr("topup-sim: advise reads a scenario file and takes no --%1 (try --help)")
                                .arg(worldOption.names().constFirst()));
@@ -120,7 +125,7 @@ int SimCommandLine::run(const QStringList &arguments)
     }
     const bool scenario = positional.value(0) == QLatin1String("run") && !parser.isSet(demoOption);
     const bool check = positional.value(0) == QLatin1String("check") && !parser.isSet(demoOption);
-    for (const QCommandLineOption &option : {dataDirOption, nowOption}) {
+    for (const QCommandLineOption &option : {dataDirOption, databaseOption, nowOption}) {
         const QString name = option.names().constFirst();
         if (!parser.isSet(option) || !(scenario || (check && name == QLatin1String("now"))))
             continue;
@@ -130,12 +135,31 @@ int SimCommandLine::run(const QStringList &arguments)
                                                                      : SimCommandLine::tr("check reads the files as they are, at no time"))));
         return Usage;
     }
+    const auto optionValue = [&parser](const QCommandLineOption &option) {
+        return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
+    };
+    // The world status, --demo and check open: a folder, or (not yet) a database.
+    const auto worldLocation = [&]() -> std::optional<WorldLocation> {
+        const Expected<WorldLocation> location = WorldLocation::choose(optionValue(dataDirOption), optionValue(databaseOption));
+        if (!location) {
+            printError(SimCommandLine::tr("topup-sim: %1 (try --help)").arg(location.error()));
+            return std::nullopt;
+        }
+        if (location->onPostgres()) {
+            printError(SimCommandLine::tr("topup-sim: %1").arg(location->notAvailableYet()));
+            return std::nullopt;
+        }
+        return *location;
+    };
     if (parser.isSet(demoOption) || status) {
         if (positional.size() > (status ? 1 : 0)) {
             printError(SimCommandLine::tr("topup-sim: unexpected \"%1\" (try --help)").arg(positional.last()));
             return Usage;
         }
-        return runWorld(parser.value(dataDirOption), parser.isSet(demoOption), seed, parser.value(nowOption), status);
+        const std::optional<WorldLocation> location = worldLocation();
+        if (!location)
+            return Usage;
+        return runWorld(location->dataDir(), parser.isSet(demoOption), seed, parser.value(nowOption), status);
     }
     if (positional.isEmpty()) {
         printError(SimCommandLine::tr("topup-sim: missing command (try --help)"));
@@ -146,7 +170,10 @@ int SimCommandLine::run(const QStringList &arguments)
             printError(SimCommandLine::tr("topup-sim: unexpected \"%1\" (try --help)").arg(positional.last()));
             return Usage;
         }
-        return checkWorld(parser.value(dataDirOption));
+        const std::optional<WorldLocation> location = worldLocation();
+        if (!location)
+            return Usage;
+        return checkWorld(location->dataDir());
     }
     if (positional.first() == QLatin1String("run")) {
         if (positional.size() != 2) {

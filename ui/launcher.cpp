@@ -8,6 +8,7 @@
 #include "screenshottour.h"
 #include "service/commandlinechecks.h"
 #include "service/demoworld.h"
+#include "service/worldlocation.h"
 #include "startupflow.h"
 #include "startupprofile.h"
 #include "theme.h"
@@ -17,6 +18,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QProcessEnvironment>
 #include <QMessageBox>
 #include <QTemporaryDir>
 
@@ -74,6 +76,10 @@ int Launcher::run(QApplication &app)
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
                                            tr("The folder of the saved world (default: $TOPUP_DATA_DIR, else the app's data folder)."),
                                            tr("DIR"));
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+                                            tr("The PostgreSQL database of a shared world, as postgresql://USER@HOST:PORT/DBNAME"
+                                               " (default: $TOPUP_DATABASE; not available yet)."),
+                                            tr("URL"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
                                         tr("Open the demo account (created in an empty data folder)."));
     const QCommandLineOption nowOption(QStringLiteral("now"), tr("Take this instant as now, e.g. 2027-03-15T10:00:00Z."),
@@ -84,7 +90,7 @@ int Launcher::run(QApplication &app)
                                                tr("Write the screenshot tour (PNG files) into DIR and exit."), tr("DIR"));
     const QCommandLineOption profileOption(QStringLiteral("profile-startup"),
                                            tr("Print the time to the dashboard's first paint and the resident memory, then exit."));
-    parser.addOptions({dataDirOption, demoOption, nowOption, langOption, themeOption, screenshotsOption, profileOption});
+    parser.addOptions({dataDirOption, databaseOption, demoOption, nowOption, langOption, themeOption, screenshotsOption, profileOption});
     if (!parser.parse(QCoreApplication::arguments())) {
         printTo(stderr, tr("topup-dashboard: %1 (try --help)\n").arg(parser.errorText()));
         return Usage;
@@ -116,13 +122,27 @@ int Launcher::run(QApplication &app)
     }
     const bool tour = parser.isSet(screenshotsOption);
     // The tour builds a throw-away world of its own: it never opens a real one.
-    for (const QCommandLineOption &option : {dataDirOption, demoOption, profileOption}) {
+    for (const QCommandLineOption &option : {dataDirOption, databaseOption, demoOption, profileOption}) {
         if (tour && parser.isSet(option)) {
             printTo(stderr, tr("topup-dashboard: %1 (try --help)\n")
                                 .arg(CommandLineChecks::doesNotApply(QStringLiteral("--") + option.names().constFirst(), QStringLiteral("--screenshots"),
                                                                      tr("the tour always builds its own throw-away world"))));
             return Usage;
         }
+    }
+    const auto optionValue = [&parser](const QCommandLineOption &option) {
+        return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
+    };
+    // The tour's world is its own; any other run opens a folder or (not yet) a database.
+    const Expected<WorldLocation> location = tour ? WorldLocation::choose(std::nullopt, std::nullopt, QProcessEnvironment())
+                                                  : WorldLocation::choose(optionValue(dataDirOption), optionValue(databaseOption));
+    if (!location) {
+        printTo(stderr, tr("topup-dashboard: %1 (try --help)\n").arg(location.error()));
+        return Usage;
+    }
+    if (location->onPostgres()) {
+        printTo(stderr, tr("topup-dashboard: %1\n").arg(location->notAvailableYet()));
+        return Usage;
     }
     std::optional<Instant> now;
     if (parser.isSet(nowOption) || tour) {
@@ -176,7 +196,7 @@ int Launcher::run(QApplication &app)
     }
 
     Service::Options options;
-    options.dataDir = parser.value(dataDirOption);
+    options.dataDir = location->dataDir();
     options.fixedNow = now;
     const bool demo = parser.isSet(demoOption);
     if (demo)

@@ -98,6 +98,33 @@ private slots:
         QTest::newRow("dashboard --now twice") << dashboard << QStringList{"--now", now, "--now", now, "--screenshots", "SHOTS"} << 64
                                                << "--now is given more than once";
         QTest::newRow("dashboard --data-dir ''") << dashboard << QStringList{"--data-dir", ""} << 64 << "--data-dir is given an empty value";
+        // A world on PostgreSQL (issue 16): the URL is checked, then refused as not available yet.
+        const QString pg = QStringLiteral("postgresql://alice@/world?host=/tmp/nowhere");
+        const QString later = QStringLiteral("is a world on PostgreSQL, which this version cannot open yet");
+        QTest::newRow("--database ''") << sim << QStringList{"--database", "", "status"} << 64 << "--database is given an empty value";
+        QTest::newRow("--database twice") << sim << QStringList{"--database", pg, "--database", pg, "status"} << 64
+                                          << "--database is given more than once";
+        QTest::newRow("--database and --data-dir") << sim << QStringList{"--database", pg, "--data-dir", w, "status"} << 64
+                                                   << "--data-dir and --database name two different worlds";
+        QTest::newRow("--database, status") << sim << QStringList{"--database", pg, "status"} << 64 << "--database: " + pg + " " + later;
+        QTest::newRow("--database, --demo") << sim << QStringList{"--database", pg, "--demo"} << 64 << later;
+        QTest::newRow("--database, check") << sim << QStringList{"--database", pg, "check"} << 64 << later;
+        QTest::newRow("--database with a password") << sim << QStringList{"--database", "postgresql://alice:Hunter2@h/world", "status"} << 64
+                                                    << "--database: the database URL holds a password";
+        QTest::newRow("--database, unknown parameter") << sim << QStringList{"--database", "postgresql://h/world?user=bob", "status"} << 64
+                                                       << "\"user\", which TopUp does not know";
+        QTest::newRow("--database, a parameter twice") << sim << QStringList{"--database", "postgresql:///world?host=/a&host=/b", "status"} << 64
+                                                       << "gives the parameter host twice";
+        QTest::newRow("--database to run") << sim << QStringList{"--database", pg, "run", "SCENARIO"} << 64 << "--database does not apply to run";
+        QTest::newRow("--database to advise") << sim << QStringList{"advise", "SCENARIO", "--line", "L1", "--database", pg} << 64
+                                              << "takes no --database";
+        QTest::newRow("dashboard --database") << dashboard << QStringList{"--database", pg} << 64 << "--database: " + pg + " " + later;
+        QTest::newRow("dashboard --database and --data-dir") << dashboard << QStringList{"--database", pg, "--data-dir", "NEW"} << 64
+                                                             << "--data-dir and --database name two different worlds";
+        QTest::newRow("dashboard --database with a password") << dashboard << QStringList{"--database", "postgresql://alice:Hunter2@h/world"} << 64
+                                                              << "~/.pgpass or PGPASSWORD";
+        QTest::newRow("dashboard --database to the tour") << dashboard << QStringList{"--screenshots", "SHOTS", "--database", pg} << 64
+                                                          << "--database does not apply to --screenshots";
     }
 
     void refusedWithAReason()
@@ -129,10 +156,59 @@ private slots:
         const auto ran = runProgram(program, arguments);
         QVERIFY2(ran.exitCode == exitCode, qPrintable(QStringLiteral("exit %1: %2").arg(ran.exitCode).arg(QString::fromUtf8(ran.err))));
         QVERIFY2(QString::fromUtf8(ran.err).contains(message), ran.err.constData());
+        QVERIFY2(!ran.err.contains("Hunter2"), ran.err.constData()); // a password is never repeated
         QCOMPARE(hashOf(m_world + QLatin1String("/topup.sqlite")), before);
         // Nothing made in the default folder, nor where '' or the refused path would have led.
         QVERIFY(!QFileInfo::exists(m_root.filePath(QStringLiteral("from-environment"))));
         QVERIFY(!QFileInfo::exists(scratch.filePath(QStringLiteral("new"))));
+    }
+
+    // TOPUP_DATABASE is read like --database; an option on the command line wins (issue 16).
+    void databaseFromTheEnvironment_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QStringList>("environment");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const QString pg = QStringLiteral("TOPUP_DATABASE=postgresql://alice@/world?host=/tmp/nowhere");
+        QTest::newRow("sim status") << sim << QStringList{"status"} << QStringList{pg} << 64
+                                    << "TOPUP_DATABASE: postgresql://alice@/world?host=/tmp/nowhere is a world on PostgreSQL, which this version cannot open yet";
+        QTest::newRow("dashboard") << dashboard << QStringList{} << QStringList{pg} << 64 << "is a world on PostgreSQL";
+        QTest::newRow("both variables") << sim << QStringList{"status"} << QStringList{pg, "TOPUP_DATA_DIR=/tmp/nowhere"} << 64
+                                        << "TOPUP_DATA_DIR and TOPUP_DATABASE are both set";
+        QTest::newRow("a password") << sim << QStringList{"status"} << QStringList{"TOPUP_DATABASE=postgresql://a:Hunter2@h/w"} << 64
+                                    << "TOPUP_DATABASE: the database URL holds a password";
+        QTest::newRow("set but empty") << dashboard << QStringList{} << QStringList{"TOPUP_DATABASE="} << 64
+                                       << "TOPUP_DATABASE: the database URL is empty";
+        QTest::newRow("--data-dir wins") << sim << QStringList{"--data-dir", "WORLD", "status", "--now", "2027-03-02T00:00:00Z"}
+                                         << QStringList{pg} << 0 << "";
+    }
+
+    void databaseFromTheEnvironment()
+    {
+        QFETCH(QString, program);
+        QFETCH(QStringList, arguments);
+        QFETCH(QStringList, environment);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        for (QString &argument : arguments) {
+            if (argument == QLatin1String("WORLD"))
+                argument = m_world;
+        }
+        QProcessEnvironment variables = QProcessEnvironment::systemEnvironment();
+        variables.remove(QStringLiteral("TOPUP_DATA_DIR"));
+        for (const QString &assignment : environment)
+            variables.insert(assignment.section(QLatin1Char('='), 0, 0), assignment.section(QLatin1Char('='), 1));
+        QProcess process;
+        process.setProcessEnvironment(variables);
+        process.start(program, arguments);
+        QVERIFY(process.waitForFinished(300000));
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == exitCode,
+                 qPrintable(QStringLiteral("exit %1: %2").arg(process.exitCode()).arg(QString::fromUtf8(err))));
+        QVERIFY2(QString::fromUtf8(err).contains(message), err.constData());
+        QVERIFY2(!err.contains("Hunter2"), err.constData());
     }
 
     void argumentsThatAreNotUtf8AreRefused_data()
