@@ -1,5 +1,6 @@
 #include "database.h"
 
+#include "databaseurl.h"
 #include "sqliteheader.h"
 #include "transientfailure.h"
 
@@ -15,6 +16,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -113,8 +115,8 @@ Expected<QStringList> expectedObjects(const Schema &schema, int version)
 
 } // namespace
 
-Database::Database(QString path, QString connectionName)
-    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+Database::Database(QString path, QString connectionName, const Dialect &dialect)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_dialect(&dialect)
 {
 }
 
@@ -182,11 +184,13 @@ sqlite3 *Database::rawHandle() const
 
 QString Database::describe(const QString &what) const
 {
-    return QStringLiteral("%1: %2").arg(QFileInfo(m_path).fileName(), what);
+    return QStringLiteral("%1: %2").arg(m_dialect->isSqlite() ? QFileInfo(m_path).fileName() : m_path, what);
 }
 
 QString Database::describe(const QSqlError &error) const
 {
+    if (!m_dialect->isSqlite())
+        return describe(error.text());
     // SQLITE_READONLY (8) and its extended codes: the file or its folder
     // turned read-only under us.
     bool numeric = false;
@@ -251,13 +255,94 @@ Expected<std::shared_ptr<Database>> Database::open(const QString &path, const Sc
     Result database = openChecked(path, schema, presence);
     if (!database)
         return database;
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
-        if (const Expected<bool> done = (*database)->exec(QLatin1String(pragma)); !done)
+    for (const QString &setting : Dialect::sqlite().connectionSetup()) {
+        if (const Expected<bool> done = (*database)->exec(setting); !done)
             return Result::failure(done.error());
     }
     if (const Expected<bool> migrated = (*database)->migrate(schema); !migrated)
         return Result::failure(migrated.error());
     return database;
+}
+
+Expected<std::shared_ptr<Database>> Database::openOnServer(const DatabaseUrl &url, const Schema &schema, Presence presence)
+{
+    using Result = Expected<std::shared_ptr<Database>>;
+    const Dialect &dialect = Dialect::postgresql();
+    if (!QSqlDatabase::isDriverAvailable(dialect.driverName()))
+        return Result::failure(Database::tr("%1: Qt's PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql").arg(url.toString()));
+    std::shared_ptr<Database> database(new Database(url.toString(), nextConnectionName(), dialect));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(dialect.driverName(), database->m_connectionName);
+        db.setHostName(url.host());
+        if (url.port() != 0)
+            db.setPort(url.port());
+        db.setUserName(url.user());
+        db.setDatabaseName(url.database());
+        // libpq's own: no password here (~/.pgpass or PGPASSWORD), a bounded wait.
+        QStringList options{QStringLiteral("connect_timeout=10")};
+        if (!url.sslMode().isEmpty())
+            options << QStringLiteral("sslmode=") + url.sslMode();
+        db.setConnectOptions(options.join(QLatin1Char(';')));
+        if (!db.open())
+            return Result::failure(Database::tr("%1: cannot connect: %2").arg(url.toString(), db.lastError().text()));
+    }
+    for (const QString &setting : dialect.connectionSetup()) {
+        if (const Expected<bool> done = database->exec(setting); !done)
+            return Result::failure(done.error());
+    }
+    if (const Expected<bool> checked = database->checkServerSchema(schema, presence); !checked)
+        return Result::failure(checked.error());
+    if (const Expected<bool> migrated = database->migrate(schema); !migrated)
+        return Result::failure(migrated.error());
+    return database;
+}
+
+Expected<bool> Database::checkServerSchema(const Schema &schema, Presence presence)
+{
+    QSqlQuery tables(connection());
+    if (!tables.exec(m_dialect->listTables()))
+        return Expected<bool>::failure(Database::tr("%1: cannot read the list of tables: %2").arg(m_path, tables.lastError().text()));
+    QSet<QString> present;
+    while (tables.next())
+        present.insert(tables.value(0).toString());
+    tables.finish();
+    const QStringList bookkeeping = m_dialect->bookkeepingTables();
+    const bool versioned = std::all_of(bookkeeping.begin(), bookkeeping.end(), [&present](const QString &table) { return present.contains(table); });
+    if (!versioned) {
+        // Nothing of ours: an empty database may become one, anything else is someone else's.
+        if (!present.isEmpty())
+            return Expected<bool>::failure(Database::tr("%1: not a TopUp %2 (a PostgreSQL database with other tables); refused and left untouched")
+                                               .arg(m_path, schema.name));
+        if (presence == Presence::MustExist)
+            return Expected<bool>::failure(Database::tr("%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched")
+                                               .arg(m_path, schema.name));
+        const Expected<bool> made = write([this]() -> Expected<bool> {
+            for (const QString &statement : m_dialect->versionSetup()) {
+                if (const Expected<bool> ran = exec(statement); !ran)
+                    return ran;
+            }
+            return true;
+        });
+        if (!made)
+            return made;
+    }
+    QSqlQuery version(connection());
+    if (!version.exec(m_dialect->readVersion()) || !version.next())
+        return Expected<bool>::failure(Database::tr("%1: cannot read the schema version: %2").arg(m_path, version.lastError().text()));
+    m_version = version.value(0).toInt();
+    version.finish();
+    if (m_version > schema.latestVersion())
+        return Expected<bool>::failure(Database::tr("%1: made by a newer version of TopUp Dashboard (%2 schema %3; this version knows up to %4)")
+                                           .arg(m_path, schema.name)
+                                           .arg(m_version)
+                                           .arg(schema.latestVersion()));
+    if (m_version >= 1 && !schema.markerTable.isEmpty() && !present.contains(schema.markerTable))
+        return Expected<bool>::failure(Database::tr("%1: not a TopUp %2 (its table %3 is missing); refused and left untouched")
+                                           .arg(m_path, schema.name, schema.markerTable));
+    if (m_version == 0 && presence == Presence::MustExist)
+        return Expected<bool>::failure(Database::tr("%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched")
+                                           .arg(m_path, schema.name));
+    return true;
 }
 
 Expected<QString> Database::inspect(const QString &path, const Schema &schema)
@@ -440,15 +525,26 @@ Expected<bool> Database::checkSchema(const Schema &schema, qint64 pageCount)
 
 Expected<bool> Database::migrate(const Schema &schema)
 {
+    const QString lock = m_dialect->migrationLock();
     for (const Migration &migration : schema.migrations) {
         if (migration.version <= m_version)
             continue;
         const Expected<bool> done = write([&]() -> Expected<bool> {
-            for (const QString &statement : migration.statements) {
+            if (!lock.isEmpty()) {
+                // Another process may have migrated while this one waited for the lock.
+                if (const Expected<bool> locked = exec(lock); !locked)
+                    return locked;
+                QSqlQuery version(connection());
+                if (!version.exec(m_dialect->readVersion()) || !version.next())
+                    return Expected<bool>::failure(describe(version.lastError()));
+                if (version.value(0).toInt() >= migration.version)
+                    return true;
+            }
+            for (const QString &statement : m_dialect->statementsOf(migration)) {
                 if (const Expected<bool> ran = exec(statement); !ran)
                     return ran;
             }
-            return exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
+            return exec(m_dialect->writeVersion(migration.version));
         });
         if (!done)
             return Expected<bool>::failure(Database::tr("%1 (while upgrading the %2 to schema %3)")
@@ -463,19 +559,22 @@ Expected<bool> Database::write(const std::function<Expected<bool>()> &work, Sync
 {
     if (const QString damage = damageAt(m_key); !damage.isEmpty())
         return Expected<bool>::failure(Database::tr("%1; nothing more is written to it").arg(damage));
-    if (sync == Sync::Deferred) {
-        if (const Expected<bool> set = exec(QStringLiteral("PRAGMA synchronous=NORMAL")); !set)
+    if (sync == Sync::Deferred && m_dialect->isSqlite()) {
+        if (const Expected<bool> set = exec(m_dialect->deferSyncStatement()); !set)
             return set;
         Expected<bool> result = write(work, Sync::Synced);
         // Back to FULL whatever happened; if even that fails, say so: the
         // next commits would not be synced.
-        if (const Expected<bool> reset = exec(QStringLiteral("PRAGMA synchronous=FULL")); !reset)
+        if (const Expected<bool> reset = exec(m_dialect->undoDeferSyncStatement()); !reset)
             return reset;
         return result;
     }
-    if (const Expected<bool> begun = exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
+    if (const Expected<bool> begun = exec(m_dialect->beginWrite()); !begun)
         return begun;
-    Expected<bool> result = work();
+    // PostgreSQL's setting holds for this transaction only.
+    Expected<bool> result = sync == Sync::Deferred ? exec(m_dialect->deferSyncStatement()) : Expected<bool>(true);
+    if (result)
+        result = work();
     if (result) {
         result = exec(QStringLiteral("COMMIT"));
         if (result)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dialect.h"
 #include "domain/expected.h"
 #include "migration.h"
 
@@ -14,6 +15,8 @@
 struct sqlite3;
 
 namespace topup {
+
+class DatabaseUrl;
 
 // One SQLite file through Qt Sql: opened carefully (a file that is not
 // ours, damaged, or from a newer version is refused and left untouched),
@@ -51,6 +54,15 @@ public:
     // from a newer version, and a read-only one.
     static Expected<std::shared_ptr<Database>> open(const QString &path, const Schema &schema,
                                                    Presence presence = Presence::MayCreate);
+    // A database on a PostgreSQL server (QPSQL; the password, if any, from
+    // ~/.pgpass or PGPASSWORD, as libpq reads them), migrated like a file:
+    // an empty database becomes a new one (MayCreate); one with other
+    // tables, or from a newer version, is refused and left untouched. None
+    // of the file's checks apply (header, pages, write-ahead log, damage):
+    // the server keeps its own pages. (Issue 16: the store does not run on
+    // it yet; the schema does.)
+    static Expected<std::shared_ptr<Database>> openOnServer(const DatabaseUrl &url, const Schema &schema,
+                                                           Presence presence = Presence::MayCreate);
     // The same checks, for a file that must exist, without changing it
     // (no pragma, no migration), to check both files of a world first; its
     // world identity (empty when it has none yet).
@@ -88,7 +100,10 @@ public:
     // "PATH: damaged database (…)" when damage was reported; empty otherwise.
     static QString damageOf(const QString &path);
 
+    // The file's path; for a database on a server, its URL (without a password: it has none).
     const QString &path() const noexcept { return m_path; }
+    // How this engine is spoken to: SQLite's or PostgreSQL's words.
+    const Dialect &dialect() const noexcept { return *m_dialect; }
     QSqlDatabase connection() const;
     int schemaVersion() const noexcept { return m_version; }
 
@@ -122,7 +137,7 @@ public:
     QString describe(const QSqlError &error) const;
 
 private:
-    Database(QString path, QString connectionName);
+    Database(QString path, QString connectionName, const Dialect &dialect = Dialect::sqlite());
 
     static Expected<std::shared_ptr<Database>> openChecked(const QString &path, const Schema &schema, Presence presence);
     Expected<bool> checkPages(const QString &path);
@@ -137,10 +152,14 @@ private:
     void setCheckpointOnClose(bool checkpoint);
     Expected<bool> checkSchema(const Schema &schema, qint64 pageCount);
     Expected<bool> migrate(const Schema &schema);
+    // On a server: what the database holds (nothing, ours at some version,
+    // someone else's), read before anything is written.
+    Expected<bool> checkServerSchema(const Schema &schema, Presence presence);
     Expected<bool> exec(const QString &statement);
 
     QString m_path;
     QString m_connectionName;
+    const Dialect *m_dialect;
     QString m_key; // the file's place in the process-wide list of open files
     Vouched m_vouched = Vouched::Full;
     bool m_foundLog = false; // a log (a crash's, or another connection's) was beside the file at open

@@ -49,6 +49,11 @@ Schema journalSchema()
 
 } // namespace
 
+Schema JournalGateway::schema()
+{
+    return journalSchema();
+}
+
 JournalGateway::JournalGateway(std::shared_ptr<Database> database) : m_database(std::move(database)) {}
 
 JournalGateway::~JournalGateway() = default;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/expected.h"
+#include "migration.h"
 #include "sim/gateway.h"
 
 #include <QCoreApplication>
@@ -43,6 +44,8 @@ public:
     static Expected<QString> inspect(const QString &path);
     // The same checks, the connection kept (Database::openUnchanged).
     static Expected<std::shared_ptr<Database>> openUnchanged(const QString &path);
+    // The journal's schema, every version of it.
+    static Schema schema();
 
     const QString &path() const noexcept;
     const Database &database() const noexcept { return *m_database; }

@@ -2,16 +2,20 @@
 
 #include <QStringList>
 
+#include <utility>
 #include <vector>
 
 namespace topup {
 
-// One step of a schema: the statements that take `PRAGMA user_version` from
-// version - 1 to version. Each runs in a transaction of its own.
+// One step of a schema: the statements that take the schema version (SQLite's
+// `PRAGMA user_version`) from version - 1 to version. Each runs in a transaction of its own.
 struct Migration final
 {
     int version = 0;
-    QStringList statements;
+    QStringList statements; // in SQLite's words; Dialect translates them for PostgreSQL
+    // The few statements Dialect cannot translate (SQLite's own functions,
+    // such as json_extract): the SQLite text, and what PostgreSQL runs instead.
+    std::vector<std::pair<QString, QString>> postgresqlInstead = {};
 };
 
 struct Schema final

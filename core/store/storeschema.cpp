@@ -201,16 +201,25 @@ Schema storeSchema()
     // charges and the dearest package it buys (the low-funds warning's
     // figures without reading every policy). Filled from the policies
     // already stored, which are always written in one canonical form.
+    const QString paysFromPolicies =
+        QStringLiteral("UPDATE lines SET pays_method = CAST(substr(json_extract(policy_json, '$.method'), 2) AS INTEGER),"
+                       " pays_fallback = CAST(substr(json_extract(policy_json, '$.fallback'), 2) AS INTEGER),"
+                       " pays_cents = (SELECT max(p.price_cents) FROM packages p WHERE 'P' || p.id"
+                       " IN (json_extract(policy_json, '$.threshold.package'), json_extract(policy_json, '$.monthly.package')))"
+                       " WHERE policy_json IS NOT NULL AND json_extract(policy_json, '$.enabled')");
+    // The same in PostgreSQL's JSON operators (enabled is a JSON boolean).
+    const QString paysFromPoliciesOnPostgresql =
+        QStringLiteral("UPDATE lines SET pays_method = CAST(substr(policy_json::jsonb ->> 'method', 2) AS BIGINT),"
+                       " pays_fallback = CAST(substr(policy_json::jsonb ->> 'fallback', 2) AS BIGINT),"
+                       " pays_cents = (SELECT max(p.price_cents) FROM packages p WHERE 'P' || p.id"
+                       " IN (policy_json::jsonb #>> '{threshold,package}', policy_json::jsonb #>> '{monthly,package}'))"
+                       " WHERE policy_json IS NOT NULL AND (policy_json::jsonb ->> 'enabled')::boolean");
     Migration v6{6,
                  {QStringLiteral("ALTER TABLE lines ADD COLUMN check_due INTEGER NOT NULL DEFAULT 1"),
                   QStringLiteral("ALTER TABLE lines ADD COLUMN pays_method INTEGER"),
                   QStringLiteral("ALTER TABLE lines ADD COLUMN pays_fallback INTEGER"),
                   QStringLiteral("ALTER TABLE lines ADD COLUMN pays_cents INTEGER"),
-                  QStringLiteral("UPDATE lines SET pays_method = CAST(substr(json_extract(policy_json, '$.method'), 2) AS INTEGER),"
-                                 " pays_fallback = CAST(substr(json_extract(policy_json, '$.fallback'), 2) AS INTEGER),"
-                                 " pays_cents = (SELECT max(p.price_cents) FROM packages p WHERE 'P' || p.id"
-                                 " IN (json_extract(policy_json, '$.threshold.package'), json_extract(policy_json, '$.monthly.package')))"
-                                 " WHERE policy_json IS NOT NULL AND json_extract(policy_json, '$.enabled')"),
+                  paysFromPolicies,
                   QStringLiteral("CREATE INDEX lines_check_due ON lines (account_id) WHERE check_due = 1"),
                   QStringLiteral("CREATE INDEX lines_suspended ON lines (account_id) WHERE threshold_state = 'suspended'"),
                   QStringLiteral("CREATE INDEX lines_pays_method ON lines (pays_method, state, pays_cents)"),
@@ -218,7 +227,8 @@ Schema storeSchema()
                   QStringLiteral("CREATE INDEX retries_due ON retries (due_ms)"),
                   QStringLiteral("CREATE INDEX retries_line ON retries (line_id, due_ms)"),
                   // The last warning about a method (low funds, a card running out).
-                  QStringLiteral("CREATE INDEX alerts_method ON alerts (method_id, kind)")}};
+                  QStringLiteral("CREATE INDEX alerts_method ON alerts (method_id, kind)")},
+                 {{paysFromPolicies, paysFromPoliciesOnPostgresql}}};
     return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6}, QStringLiteral("world")};
 }
 
