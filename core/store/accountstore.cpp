@@ -62,13 +62,17 @@ Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, cons
         if (exists.next())
             return Expected<bool>::failure(AccountStore::tr("an account with this login already exists; sign in instead"));
         Statement insert(m_database, QStringLiteral("INSERT INTO accounts (login, password_hash, currency, timezone,"
-                                                    " monthly_cap_cents, created_ms) VALUES (?, ?, ?, ?, ?, ?)"));
+                                                    " monthly_cap_cents, created_ms) VALUES (?, ?, ?, ?, ?, ?)")
+                                         + m_database.dialect().returningId());
         insert.bind(login->text()).bind(hash).bind(*currency).bind(form.timezone);
         insert.bindNullable(form.monthlyCap.has_value(), form.monthlyCap ? form.monthlyCap->cents() : qint64(0));
         insert.bind(now.msecs());
         if (const auto ran = insert.run(); !ran)
             return ran;
-        account.id = insert.lastInsertId();
+        const Expected<qint64> id = insert.insertedId();
+        if (!id)
+            return Expected<bool>::failure(id.error());
+        account.id = *id;
         return PackageStore(m_database).addDefaults(account.id, *currency);
     });
     if (!written)

@@ -9,8 +9,8 @@ namespace topup {
 Expected<bool> PackageStore::insert(qint64 accountId, const QString &region, const PackageOffer &offer)
 {
     // OR IGNORE: a region's packages are added once, whatever buys there next.
-    Statement insert(m_database, QStringLiteral("INSERT OR IGNORE INTO packages (account_id, code, region, name, data_bytes,"
-                                                " voice_seconds, price_cents) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    Statement insert(m_database, m_database.dialect().insertOrIgnore(QStringLiteral("packages (account_id, code, region, name, data_bytes,"
+                                                                                     " voice_seconds, price_cents) VALUES (?, ?, ?, ?, ?, ?, ?)")));
     insert.bind(accountId).bind(offer.code).bind(region).bind(offer.name);
     insert.bind(offer.data.bytes()).bind(offer.voice.seconds()).bind(offer.price.cents());
     return insert.run();
@@ -39,12 +39,16 @@ Expected<PackageRecord> PackageStore::add(qint64 accountId, const QString &name,
     PackageRecord record{0, name, package, QString()};
     const Expected<bool> written = m_database.write([&]() -> Expected<bool> {
         Statement insert(m_database, QStringLiteral("INSERT INTO packages (account_id, code, name, data_bytes, voice_seconds,"
-                                                    " price_cents) VALUES (?, ?, ?, ?, ?, ?)"));
+                                                    " price_cents) VALUES (?, ?, ?, ?, ?, ?)")
+                                         + m_database.dialect().returningId());
         insert.bind(accountId).bind(package.id).bind(name).bind(package.data.bytes()).bind(package.voice.seconds());
         insert.bind(package.price.cents());
         if (const Expected<bool> ran = insert.run(); !ran)
             return ran;
-        record.id = insert.lastInsertId();
+        const Expected<qint64> id = insert.insertedId();
+        if (!id)
+            return Expected<bool>::failure(id.error());
+        record.id = *id;
         record.package.id = engineId(record.id);
         return true;
     });
@@ -56,7 +60,7 @@ Expected<PackageRecord> PackageStore::add(qint64 accountId, const QString &name,
 Expected<std::vector<PackageRecord>> PackageStore::select(qint64 accountId, const QString *region)
 {
     Statement select(m_database, QStringLiteral("SELECT id, name, data_bytes, voice_seconds, price_cents, region FROM packages"
-                                                " WHERE account_id = ? AND (? OR region = ?) ORDER BY price_cents, id"));
+                                                " WHERE account_id = ? AND (? = 1 OR region = ?) ORDER BY price_cents, id"));
     select.bind(accountId).bind(region ? 0 : 1).bind(region ? *region : QString());
     if (const Expected<bool> ran = select.run(); !ran)
         return Expected<std::vector<PackageRecord>>::failure(ran.error());

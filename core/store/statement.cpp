@@ -39,6 +39,17 @@ Statement &Statement::set(int index, const QVariant &value)
     return *this;
 }
 
+Expected<qint64> Statement::insertedId()
+{
+    if (m_database.dialect().returningId().isEmpty())
+        return lastInsertId();
+    if (!m_query.next())
+        return Expected<qint64>::failure(m_database.describe(QStringLiteral("the new row's id was not returned")));
+    const qint64 id = m_query.value(0).toLongLong();
+    m_query.finish();
+    return id;
+}
+
 Expected<bool> Statement::run()
 {
     if (!m_prepared || !m_query.exec())

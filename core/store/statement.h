@@ -28,6 +28,10 @@ public:
     QString text(int column) const { return m_query.value(column).toString(); }
     bool isNull(int column) const { return m_query.isNull(column); }
     qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
+    // After run(): the id of the row the INSERT made. The statement ends
+    // with Dialect::returningId() (PostgreSQL hands the id back as a row;
+    // SQLite's last rowid is read instead).
+    Expected<qint64> insertedId();
     int rowsAffected() const { return m_query.numRowsAffected(); }
     void finish() { m_query.finish(); }
 

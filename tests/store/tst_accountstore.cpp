@@ -6,6 +6,7 @@
 #include "store/passwordhasher.h"
 #include "store/storeschema.h"
 #include "checked.h"
+#include "storeengine.h"
 #include "storefixture.h"
 
 #include <QDateTime>
@@ -51,6 +52,7 @@ class TestAccountStore final : public QObject
     Q_OBJECT
 
 private:
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
     std::unique_ptr<test::StoreFixture> m_dir; // a fresh store for each test
     Database *m_db = nullptr;
     std::unique_ptr<AccountStore> m_accounts;
@@ -71,9 +73,15 @@ private:
     }
 
 private slots:
+    void initTestCase()
+    {
+        const Expected<bool> started = m_engine.start();
+        QVERIFY2(started.ok(), qPrintable(started.error()));
+    }
+
     void init()
     {
-        m_dir = std::make_unique<test::StoreFixture>();
+        m_dir = std::make_unique<test::StoreFixture>(m_engine.server());
         const Expected<bool> opened = m_dir->open();
         QVERIFY2(opened, qPrintable(opened.error()));
         m_db = &m_dir->store();

@@ -2,12 +2,15 @@
 
 #include "checked.h"
 
+#include "postgresserver.h"
 #include "service/service.h"
 #include "store/journalgateway.h"
 #include "store/accountstore.h"
 #include "store/database.h"
+#include "store/databaseurl.h"
 #include "store/storeschema.h"
 
+#include <QAtomicInteger>
 #include <QSqlQuery>
 
 namespace topup::test {
@@ -17,7 +20,7 @@ QString testPassword()
     return QStringLiteral("correct horse battery");
 }
 
-StoreFixture::StoreFixture() = default;
+StoreFixture::StoreFixture(PostgresServer *server) : m_server(server) {}
 StoreFixture::~StoreFixture() = default;
 
 Expected<bool> StoreFixture::open()
@@ -25,9 +28,24 @@ Expected<bool> StoreFixture::open()
     close();
     if (!m_dir.isValid())
         return Expected<bool>::failure(QStringLiteral("cannot create a temporary folder: %1").arg(m_dir.errorString()));
-    auto store = Database::open(storePath(), storeSchema());
+    if (m_server && m_databaseName.isEmpty()) {
+        static QAtomicInteger<quint64> counter;
+        const QString name = QStringLiteral("store_%1").arg(counter.fetchAndAddRelaxed(1) + 1);
+        if (const Expected<bool> created = m_server->createDatabase(name); !created)
+            return created;
+        m_databaseName = name;
+    }
+    Expected<std::shared_ptr<Database>> store = Expected<std::shared_ptr<Database>>::failure(QString());
+    if (m_server) {
+        const Expected<DatabaseUrl> url = DatabaseUrl::parse(m_server->url(m_databaseName));
+        if (!url)
+            return Expected<bool>::failure(url.error());
+        store = Database::openOnServer(*url, storeSchema());
+    } else {
+        store = Database::open(storePath(), storeSchema());
+    }
     if (!store)
-        return Expected<bool>::failure(QStringLiteral("%1: %2").arg(storePath(), store.error()));
+        return Expected<bool>::failure(QStringLiteral("%1: %2").arg(m_server ? m_databaseName : storePath(), store.error()));
     auto journal = JournalGateway::open(journalPath());
     if (!journal)
         return Expected<bool>::failure(QStringLiteral("%1: %2").arg(journalPath(), journal.error()));

@@ -17,6 +17,8 @@ class Service;
 
 namespace topup::test {
 
+class PostgresServer;
+
 // The units the service tests write their worlds in.
 constexpr qint64 day = 24 * 3600 * 1000;       // milliseconds
 constexpr qint64 gigabyte = 1000 * 1000 * 1000; // bytes
@@ -28,10 +30,12 @@ QString testPassword();
 
 // A data folder of its own with the store (`topup.sqlite`, storeSchema) and
 // the provider's journal (`gateway.sqlite`), as the store tests use them.
+// Given a server (StoreEngine::server()), the store is a new database of
+// its own on it instead (the journal stays a file, for now).
 class StoreFixture final
 {
 public:
-    StoreFixture();
+    explicit StoreFixture(PostgresServer *server = nullptr);
     ~StoreFixture();
     Q_DISABLE_COPY_MOVE(StoreFixture)
 
@@ -53,6 +57,8 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    PostgresServer *m_server;
+    QString m_databaseName; // on the server, made at the first open
     std::shared_ptr<Database> m_store;
     std::unique_ptr<JournalGateway> m_journal;
 };

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "domain/expected.h"
+#include "store/dialect.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace topup::test {
+
+class PostgresServer;
+
+// The engine a store test runs on (issue 16): SQLite, or PostgreSQL when
+// TOPUP_TEST_ENGINE=postgresql (ctest registers each such test once for
+// each engine: tst_x and tst_x_postgresql). On PostgreSQL it starts a server
+// of the test's own (PostgresServer), which StoreFixture then makes a new
+// database on for each fixture. An unknown engine, or a server that cannot
+// start, is an error the test fails with: nothing is skipped.
+class StoreEngine final
+{
+public:
+    StoreEngine();
+    ~StoreEngine();
+    Q_DISABLE_COPY_MOVE(StoreEngine)
+
+    // Reads TOPUP_TEST_ENGINE and starts the server it needs; in initTestCase.
+    [[nodiscard]] Expected<bool> start();
+
+    Dialect::Engine engine() const noexcept { return m_engine; }
+    // The server to give StoreFixture; null on SQLite.
+    PostgresServer *server() const noexcept { return m_server.get(); }
+
+private:
+    Dialect::Engine m_engine = Dialect::Engine::Sqlite;
+    std::unique_ptr<PostgresServer> m_server;
+};
+
+} // namespace topup::test
