@@ -136,6 +136,11 @@ QString Dialect::returningId() const
     return isSqlite() ? QString() : QStringLiteral(" RETURNING id");
 }
 
+QString Dialect::largerOf(const QString &a, const QString &b) const
+{
+    return QStringLiteral("%1(%2, %3)").arg(isSqlite() ? QLatin1String("max") : QLatin1String("greatest"), a, b);
+}
+
 QString Dialect::integrityCheck() const
 {
     return isSqlite() ? QStringLiteral("PRAGMA integrity_check") : QString();

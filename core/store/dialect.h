@@ -24,6 +24,7 @@ namespace topup {
 //   synchronous=NORMAL for a transaction → SET LOCAL synchronous_commit = off
 //   INSERT OR IGNORE                     → INSERT … ON CONFLICT DO NOTHING
 //   a new row's id (lastInsertId)        → INSERT … RETURNING id
+//   max(a, b), the larger of two         → greatest(a, b)
 //   PRAGMA integrity_check               → none yet: the server keeps its own pages (amcheck could
 //                                          compare indexes with tables; not used so far)
 class Dialect final
@@ -71,6 +72,9 @@ public:
     // What an INSERT ends with to hand back the new row's id (column `id`):
     // empty on SQLite (Statement::lastInsertId), " RETURNING id" on PostgreSQL.
     QString returningId() const;
+
+    // The larger of two values: SQLite's two-argument max(a, b), PostgreSQL's greatest(a, b).
+    QString largerOf(const QString &a, const QString &b) const;
 
     // The full check of every page and index; empty when the engine has none.
     QString integrityCheck() const;

@@ -106,12 +106,16 @@ Expected<LineRecord> LineStore::add(qint64 accountId, const LineForm &form)
     LineRecord line;
     const Expected<bool> written = m_database.write([&]() -> Expected<bool> {
         Statement insert(m_database, QStringLiteral("INSERT INTO lines (account_id, code, name, region, profile, seed, data_bytes,"
-                                                    " voice_seconds) VALUES (?, (SELECT 'L' || (coalesce(max(id), 0) + 1) FROM lines), ?, ?, ?, ?, ?, ?)"));
+                                                    " voice_seconds) VALUES (?, (SELECT 'L' || (coalesce(max(id), 0) + 1) FROM lines), ?, ?, ?, ?, ?, ?)")
+                                         + m_database.dialect().returningId());
         insert.bind(accountId).bind(form.name.trimmed()).bind(form.region.trimmed()).bind(usageProfileName(form.profile));
         insert.bind(qint64(form.seed)).bind(form.data.bytes()).bind(form.voice.seconds());
         if (const auto ran = insert.run(); !ran)
             return ran;
-        line.id = insert.lastInsertId();
+        const Expected<qint64> id = insert.insertedId();
+        if (!id)
+            return Expected<bool>::failure(id.error());
+        line.id = *id;
         return true;
     });
     if (!written)
@@ -127,11 +131,12 @@ Expected<qint64> LineStore::addBuying(qint64 accountId, const QString &name, con
     // The caller holds the transaction (with the region's packages).
     Statement insert(m_database, QStringLiteral("INSERT INTO lines (account_id, code, name, region, profile, seed, data_bytes,"
                                                 " voice_seconds, state) VALUES (?, (SELECT 'L' || (coalesce(max(id), 0) + 1) FROM lines),"
-                                                " ?, ?, ?, ?, 0, 0, 'buying')"));
+                                                " ?, ?, ?, ?, 0, 0, 'buying')")
+                                     + m_database.dialect().returningId());
     insert.bind(accountId).bind(name.trimmed()).bind(region).bind(usageProfileName(profile)).bind(qint64(seed));
     if (const auto ran = insert.run(); !ran)
         return Expected<qint64>::failure(ran.error());
-    return insert.lastInsertId();
+    return insert.insertedId();
 }
 
 Expected<bool> LineStore::setState(qint64 lineId, LineState state)
@@ -193,9 +198,10 @@ Expected<std::vector<qint64>> LineStore::linesToSettle(qint64 accountId, Instant
 
 Expected<Money> LineStore::dearestPaidWith(qint64 accountId, qint64 methodId)
 {
-    Statement select(m_database, QStringLiteral("SELECT max(coalesce((SELECT max(pays_cents) FROM lines WHERE pays_method = ? AND state = 'active'), 0),"
-                                                " coalesce((SELECT max(pays_cents) FROM lines WHERE pays_fallback = ? AND state = 'active'), 0))"
-                                                " FROM methods WHERE id = ? AND account_id = ?"));
+    const Dialect &dialect = m_database.dialect();
+    Statement select(m_database, QStringLiteral("SELECT %1 FROM methods WHERE id = ? AND account_id = ?")
+                                     .arg(dialect.largerOf(QStringLiteral("coalesce((SELECT max(pays_cents) FROM lines WHERE pays_method = ? AND state = 'active'), 0)"),
+                                                           QStringLiteral("coalesce((SELECT max(pays_cents) FROM lines WHERE pays_fallback = ? AND state = 'active'), 0)"))));
     // A method is one account's: the index (method, state, price) answers alone.
     select.bind(methodId).bind(methodId).bind(methodId).bind(accountId);
     if (const auto ran = select.run(); !ran)

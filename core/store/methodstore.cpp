@@ -132,7 +132,8 @@ Expected<MethodRecord> MethodStore::insert(qint64 accountId, const MethodRecord 
         stored.isDefault = count.next() && count.integer(0) == 0; // the first method is the default
         count.finish();
         Statement add(m_database, QStringLiteral("INSERT INTO methods (account_id, code, kind, holder, brand, last_four, expires,"
-                                                 " wallet_masked, token, is_default, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                                 " wallet_masked, token, is_default, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                      + m_database.dialect().returningId());
         add.bind(accountId).bind(method.token).bind(methodKindName(method.kind));
         add.bindNullable(method.isCard(), method.holder).bindNullable(method.isCard(), method.brand);
         add.bindNullable(method.isCard(), method.lastFour);
@@ -141,7 +142,10 @@ Expected<MethodRecord> MethodStore::insert(qint64 accountId, const MethodRecord 
         add.bind(method.token).bind(stored.isDefault ? 1 : 0).bind(now.msecs());
         if (const auto ran = add.run(); !ran)
             return ran;
-        stored.id = add.lastInsertId();
+        const Expected<qint64> id = add.insertedId();
+        if (!id)
+            return Expected<bool>::failure(id.error());
+        stored.id = *id;
         return true;
     });
     if (!written)
@@ -216,7 +220,7 @@ Expected<bool> MethodStore::setDefault(qint64 accountId, qint64 methodId)
     return m_database.write([&]() -> Expected<bool> {
         if (const Expected<bool> mine = requireMethod(accountId, methodId); !mine)
             return mine;
-        Statement update(m_database, QStringLiteral("UPDATE methods SET is_default = (id = ?) WHERE account_id = ?"));
+        Statement update(m_database, QStringLiteral("UPDATE methods SET is_default = CASE WHEN id = ? THEN 1 ELSE 0 END WHERE account_id = ?"));
         update.bind(methodId).bind(accountId);
         return update.run();
     });

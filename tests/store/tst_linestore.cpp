@@ -9,6 +9,7 @@
 #include "store/packagestore.h"
 #include "store/storeschema.h"
 #include "checked.h"
+#include "storeengine.h"
 #include "storefixture.h"
 
 #include <QSqlQuery>
@@ -28,6 +29,8 @@ const Instant now = Instant::fromMsecs(1804680000000); // 2027-03-10T12:00:00Z
 // A store with one account, two wallets and the default packages.
 struct Setup final
 {
+    explicit Setup(test::PostgresServer *server) : folder(server) {}
+
     test::StoreFixture folder;
     Database *db = nullptr;
     std::unique_ptr<LineStore> lines;
@@ -84,10 +87,18 @@ class TestLineStore final : public QObject
 {
     Q_OBJECT
 
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase()
+    {
+        const Expected<bool> started = m_engine.start();
+        QVERIFY2(started.ok(), qPrintable(started.error()));
+    }
+
     void addListFind()
     {
-        Setup s;
+        Setup s(m_engine.server());
         const Expected<bool> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.lines->add(s.account, LineForm{QStringLiteral("  Home "), QStringLiteral(" EU "), UsageProfile::Heavy,
@@ -128,7 +139,7 @@ private slots:
     void regionMayBeLeftOut()
     {
         QFETCH(QString, region);
-        Setup s;
+        Setup s(m_engine.server());
         const Expected<bool> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         LineForm form;
@@ -154,7 +165,7 @@ private slots:
     {
         QFETCH(QString, name);
         QFETCH(QString, error);
-        Setup s;
+        Setup s(m_engine.server());
         const Expected<bool> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto added = s.add(name);
@@ -172,7 +183,7 @@ private slots:
 
     void renameAndRemove()
     {
-        Setup s;
+        Setup s(m_engine.server());
         const Expected<bool> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));
@@ -199,7 +210,7 @@ private slots:
 
     void validPolicyRoundTrips()
     {
-        Setup s;
+        Setup s(m_engine.server());
         const Expected<bool> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));
@@ -290,7 +301,7 @@ private slots:
         QFETCH(QString, method);
         QFETCH(QString, fallback);
         QFETCH(QString, error);
-        Setup s;
+        Setup s(m_engine.server());
         const Expected<bool> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));
@@ -317,7 +328,7 @@ private slots:
 
     void aRetryingLineSaysWhenItTriesNext()
     {
-        Setup s;
+        Setup s(m_engine.server());
         const Expected<bool> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));
@@ -338,7 +349,7 @@ private slots:
 
     void newPolicyArmsAndDropsRetries()
     {
-        Setup s;
+        Setup s(m_engine.server());
         const Expected<bool> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));

@@ -239,6 +239,34 @@ private slots:
                  qPrintable(refused.error()));
     }
 
+    // The dialect's own words run on their engine and mean the same.
+    void theDialectsWordsAgree()
+    {
+        const Expected<std::shared_ptr<Database>> onServer = Database::openOnServer(newDatabase(), storeSchema());
+        QVERIFY2(onServer.ok(), qPrintable(onServer.error()));
+        const Expected<std::shared_ptr<Database>> inFile = Database::open(m_files.filePath(QStringLiteral("words.sqlite")), storeSchema());
+        QVERIFY2(inFile.ok(), qPrintable(inFile.error()));
+        for (Database *database : {onServer->get(), inFile->get()}) {
+            const Dialect &dialect = database->dialect();
+            QSqlQuery query(database->connection());
+            QVERIFY2(query.exec(QStringLiteral("SELECT ") + dialect.largerOf(QStringLiteral("3"), QStringLiteral("5"))), qPrintable(query.lastError().text()));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toLongLong(), 5);
+            query.finish();
+            const Expected<bool> written = database->write([&]() -> Expected<bool> {
+                for (int round = 0; round < 2; ++round) {
+                    QSqlQuery insert(database->connection());
+                    if (!insert.exec(dialect.insertOrIgnore(QStringLiteral("world (id, clock_ms) VALUES (1, %1)").arg(round + 7))))
+                        return Expected<bool>::failure(insert.lastError().text());
+                }
+                return true;
+            });
+            QVERIFY2(written.ok(), qPrintable(written.error()));
+            QVERIFY(query.exec(QStringLiteral("SELECT clock_ms FROM world")) && query.next());
+            QCOMPARE(query.value(0).toLongLong(), 7); // the second was ignored, not an error
+        }
+    }
+
     void anUnreachableServerIsSaidSo()
     {
         const Expected<DatabaseUrl> url = DatabaseUrl::parse(QStringLiteral("postgresql://topup@/world?host=") + m_files.filePath(QStringLiteral("nothing-here")));
