@@ -67,7 +67,7 @@ void runDay(UsageBatch &batch, qint64 dayStartMs, Xoshiro256 &random, std::vecto
 {
     for (qint64 at = dayStartMs; at < dayStartMs + civil::msPerDay; at += everyMs) {
         for (int line = 0; line < int(lineIds.size()); ++line) {
-            const UsageRecord record{line, Instant::fromMsecs(at), qint64(random.below(5'000'000'000)), qint64(random.below(300))};
+            const UsageRecord record{line, Instant::fromMsecs(at), qint64(random.below(5'000'000)) * 1000, qint64(random.below(300))};
             batch.add(record);
             all.push_back(record);
         }
