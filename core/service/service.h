@@ -55,6 +55,9 @@ public:
         // A write settles only the lines something can happen to (always in
         // the product); false: every line, the reference the tests compare with.
         bool narrowSettles = true;
+        // A rules preview runs the line alone when nothing ties it to the
+        // others (always in the product); false: every line, for the tests.
+        bool narrowPreviews = true;
     };
 
     ~Service() override;
@@ -272,6 +275,7 @@ private:
     int m_iterations;
     std::function<QString()> m_tokens;
     bool m_narrowSettles = true;
+    bool m_narrowPreviews = true;
     std::optional<Account> m_account;
     int m_reconciled = 0;
     bool m_openedWhole = false; // open() accepted the world and reconciled it

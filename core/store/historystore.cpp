@@ -231,12 +231,16 @@ Expected<std::vector<std::pair<qint64, QString>>> HistoryStore::latestBlocked(qi
     return reasons;
 }
 
-Expected<std::vector<std::pair<qint64, UsagePoint>>> HistoryStore::dailyUsageOfLines(qint64 accountId, const QString &fromDay)
+Expected<std::vector<std::pair<qint64, UsagePoint>>> HistoryStore::dailyUsageOfLines(qint64 accountId, const QString &fromDay,
+                                                                                     qint64 lineId)
 {
     Statement select(m_database, QStringLiteral("SELECT u.line_id, u.day, u.data_bytes, u.voice_seconds FROM usage_daily u"
-                                                " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.day >= ?"
-                                                " ORDER BY u.line_id, u.day"));
+                                                " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.day >= ?%1"
+                                                " ORDER BY u.line_id, u.day")
+                                     .arg(lineId != 0 ? QLatin1String(" AND u.line_id = ?") : QLatin1String()));
     select.bind(accountId).bind(fromDay);
+    if (lineId != 0)
+        select.bind(lineId);
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<std::pair<qint64, UsagePoint>>>(ran);
     std::vector<std::pair<qint64, UsagePoint>> days;

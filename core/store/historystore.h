@@ -47,8 +47,9 @@ public:
     Expected<std::vector<LineMonthTotals>> monthTotals(qint64 accountId, const QString &month);
     // the reason of each line's latest blocked threshold attempt in `month`;
     Expected<std::vector<std::pair<qint64, QString>>> latestBlocked(qint64 accountId, const QString &month);
-    // each line's daily usage from `fromDay` on (line, then day).
-    Expected<std::vector<std::pair<qint64, UsagePoint>>> dailyUsageOfLines(qint64 accountId, const QString &fromDay);
+    // each line's daily usage from `fromDay` on (line, then day); `lineId` (not 0): that line's only.
+    Expected<std::vector<std::pair<qint64, UsagePoint>>> dailyUsageOfLines(qint64 accountId, const QString &fromDay,
+                                                                            qint64 lineId = 0);
     Expected<bool> markAlertRead(qint64 accountId, qint64 alertId);
     Expected<bool> markAllAlertsRead(qint64 accountId);
 

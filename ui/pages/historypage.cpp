@@ -1,6 +1,7 @@
 #include "historypage.h"
 
 #include "csvwriter.h"
+#include "isotimewriter.h"
 #include "formatter.h"
 #include "wording.h"
 #include "models/attemptfiltermodel.h"
@@ -236,7 +237,7 @@ Expected<int> HistoryPage::exportCsv(const QString &path)
         return Expected<int>::failure(tr("cannot write %1: %2").arg(path, file.errorString()));
     CsvWriter csv(file);
     const QString currency = Formatter::currencyOf(m_service);
-    const QTimeZone zone = Formatter::zoneOf(m_service);
+    IsoTimeWriter times(Formatter::zoneOf(m_service));
     // Machine-readable values (ISO times with the account's offset, plain amounts, status names).
     Expected<bool> written = csv.write({QStringLiteral("time"), QStringLiteral("line"), QStringLiteral("trigger"),
                                         QStringLiteral("chain_key"), QStringLiteral("attempt"), QStringLiteral("method"),
@@ -252,7 +253,7 @@ Expected<int> HistoryPage::exportCsv(const QString &path)
         if (!page)
             return Expected<int>::failure(page.error());
         for (auto attempt = page->begin(); written && attempt != page->end(); ++attempt) {
-            written = csv.write({QDateTime::fromMSecsSinceEpoch(attempt->at.msecs(), zone).toString(Qt::ISODate), attempt->lineName,
+            written = csv.write({times.text(attempt->at), attempt->lineName,
                                  attempt->trigger, attempt->key, QString::number(attempt->attempt),
                                  attempt->methodId ? m_model->text(*attempt, AttemptModel::Method) : QString(), attempt->package,
                                  Formatter::moneyNumber(attempt->amount), currency, attempt->status, attempt->reason});
