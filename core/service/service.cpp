@@ -731,6 +731,11 @@ Expected<std::vector<AttemptRow>> Service::attempts(const AttemptFilter &filter,
     return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).attempts(id, filter, limit, before); });
 }
 
+Expected<int> Service::eachAttempt(const AttemptFilter &filter, const std::function<Expected<bool>(const AttemptRow &)> &each)
+{
+    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).eachAttempt(id, filter, each); });
+}
+
 Expected<std::vector<MonthSpend>> Service::spendByMonth(qint64 lineId)
 {
     return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).spendByMonth(id, lineId); });

@@ -206,6 +206,10 @@ public:
     Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0, std::optional<HistoryKey> before = std::nullopt);
     // The same, of the attempts `filter` lets through.
     Expected<std::vector<AttemptRow>> attempts(const AttemptFilter &filter, int limit, std::optional<HistoryKey> before = std::nullopt);
+    // Every attempt `filter` lets through, newest first, one at a time (an
+    // export: none are held); stops at the first failure `each` returns.
+    // The number of rows handed.
+    Expected<int> eachAttempt(const AttemptFilter &filter, const std::function<Expected<bool>(const AttemptRow &)> &each);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 lineId = 0);
     Expected<MonthSpend> spendThisMonth(qint64 lineId = 0);
     // spendThisMonth of every line of the account in one query, by line id;
