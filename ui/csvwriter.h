@@ -2,6 +2,7 @@
 
 #include "domain/expected.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -24,7 +25,11 @@ public:
     [[nodiscard]] Expected<bool> write(const QStringList &fields);
 
 private:
+    // One field, quoted if need be, as UTF-8 at the end of `bytes`.
+    static void append(QByteArray &bytes, const QString &value);
+
     QIODevice &m_device;
+    QByteArray m_record; // the record being written, its memory kept from one to the next
 };
 
 } // namespace topup

@@ -79,8 +79,15 @@ QString Formatter::moneyNumber(Money amount)
     const qint64 cents = amount.cents();
     const qint64 whole = (cents < 0 ? -cents : cents) / 100;
     const qint64 rest = (cents < 0 ? -cents : cents) % 100;
-    QString text = QString::number(whole) + QLatin1Char('.') + QStringLiteral("%1").arg(rest, 2, 10, QLatin1Char('0'));
-    return cents < 0 ? QLatin1Char('-') + text : text;
+    QString text;
+    text.reserve(24);
+    if (cents < 0)
+        text += QLatin1Char('-');
+    text += QString::number(whole);
+    text += QLatin1Char('.');
+    text += QLatin1Char(char('0' + rest / 10));
+    text += QLatin1Char(char('0' + rest % 10));
+    return text;
 }
 
 QString Formatter::data(qint64 bytes, DataUnits units)

@@ -52,7 +52,9 @@ struct LimitUse final
     YearMonth month;
     Money lineSpend;       // this line's succeeded auto top-ups
     qint64 lineCount = 0;
-    Money accountSpend;    // every line's
+    // Every line's; in a preview of an account without a cap, which runs
+    // the line alone (docs/outlook.md), the other lines' only as spent so far.
+    Money accountSpend;
     std::optional<Money> lineCap;
     std::optional<qint64> maxPerMonth;
     std::optional<Money> accountCap;

@@ -18,7 +18,7 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
     Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(accountId, clock.plusMsecs(1), end);
     if (!loaded)
         return Failure::failure(loaded.error());
-    Result result{loaded.take(), {}, {}};
+    Result result{loaded.take(), {}, {}, false};
     World &world = result.loaded.world;
     if (candidate) {
         const auto row = std::find(result.loaded.lineRows.begin(), result.loaded.lineRows.end(), candidate->lineId);
@@ -50,10 +50,18 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
         world.events.push_back(failNext);
     }
     world.recordUsage = false;
+    int kept = candidate ? int(std::find(result.loaded.lineRows.begin(), result.loaded.lineRows.end(), candidate->lineId)
+                               - result.loaded.lineRows.begin())
+                         : -1;
+    // A preview of a line nothing ties to the others runs that line alone
+    // (no account cap, no fault queued, methods that cannot run dry): what
+    // happens to it does not depend on what they do.
+    if (candidate && m_narrowPreview && !world.accountCap && world.events.empty() && LineCoupling::onTheirOwn(world, false)[std::size_t(kept)]) {
+        keepOnly(result.loaded, kept);
+        kept = 0;
+        result.narrowed = true;
+    }
     const std::vector<UsageStream> allStreams = world.streams;
-    const int kept = candidate ? int(std::find(result.loaded.lineRows.begin(), result.loaded.lineRows.end(), candidate->lineId)
-                                     - result.loaded.lineRows.begin())
-                               : -1;
     World working = world;
     // Usage changes what happens only through a threshold trigger: lines
     // without an active one are not drawn (most of a run's time is drawing).
@@ -131,6 +139,40 @@ bool DryRun::runInPasses(Result &result, World &working, int kept)
         WorldLoader::carryForward(carried, outcome, world.end.plusMsecs(1), end);
         span = std::min(span * 2, qint64(4) * WorldSync::stepMs); // a line done early is drawn at most 4 days more
     }
+}
+
+void DryRun::keepOnly(LoadedWorld &loaded, int index)
+{
+    World &world = loaded.world;
+    const std::size_t i = std::size_t(index);
+    const QString id = world.lines[i].id;
+    world.lines = {world.lines[i]};
+    if (!world.progress.empty())
+        world.progress = {world.progress[i]};
+    std::vector<PendingRetryState> retries;
+    for (PendingRetryState retry : world.retries) {
+        if (retry.line == index) {
+            retry.line = 0;
+            retries.push_back(retry);
+        }
+    }
+    world.retries = std::move(retries);
+    // The other lines' spend counts only against an account cap, and there is none.
+    std::vector<PriorSpend> spend;
+    for (PriorSpend prior : world.priorSpend) {
+        if (prior.line == index) {
+            prior.line = 0;
+            spend.push_back(prior);
+        }
+    }
+    world.priorSpend = std::move(spend);
+    world.streams.erase(std::remove_if(world.streams.begin(), world.streams.end(), [&](const UsageStream &s) { return s.line != id; }),
+                        world.streams.end());
+    world.events.erase(std::remove_if(world.events.begin(), world.events.end(),
+                                      [&](const WorldEvent &e) { return !e.line.isEmpty() && e.line != id; }),
+                       world.events.end());
+    loaded.lineRows = {loaded.lineRows[i]};
+    loaded.lineRecords = {loaded.lineRecords[i]};
 }
 
 bool DryRun::keepsMonthly(const World &world, const AttemptRecord &attempt)

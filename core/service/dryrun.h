@@ -37,6 +37,8 @@ public:
         // or for a line on its own (LineCoupling) the end of the pass in which
         // the first attempt of each of its triggers became known.
         std::vector<Instant> complete;
+        // A candidate's line run alone: `loaded` holds that line only.
+        bool narrowed = false;
     };
     // One line's rules replaced as a policy event would: new rules, the
     // threshold trigger armed, the line's pending retries dropped.
@@ -46,7 +48,13 @@ public:
         Policy policy;
     };
 
-    DryRun(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
+    // `narrowPreview`: a candidate's line that nothing ties to the others
+    // (LineCoupling; no account cap) runs alone. Off: every line runs, as
+    // the tests compare.
+    DryRun(Database &store, JournalGateway &provider, bool narrowPreview = true)
+        : m_store(store), m_provider(provider), m_narrowPreview(narrowPreview)
+    {
+    }
 
     // From just after `clock` to `end`, both inclusive; the candidate's line
     // is drawn whole.
@@ -57,9 +65,12 @@ private:
     // False when a pass stops on an error (result.outcome holds it).
     static bool runInPasses(Result &result, World &working, int kept);
     static bool keepsMonthly(const World &world, const AttemptRecord &attempt);
+    // The world of line `index` alone (no account cap: the others' spend is dropped).
+    static void keepOnly(LoadedWorld &loaded, int index);
 
     Database &m_store;
     JournalGateway &m_provider;
+    bool m_narrowPreview = true;
 };
 
 } // namespace topup

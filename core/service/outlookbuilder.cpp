@@ -53,7 +53,8 @@ Instant OutlookBuilder::horizonFrom(Instant clock, const ZonedCalendar &calendar
     return std::max(clock.plusMsecs(30 * WorldSync::stepMs), monthAfterNext.plusMsecs(-1));
 }
 
-Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Instant clock, const ZonedCalendar &calendar)
+Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Instant clock, const ZonedCalendar &calendar,
+                                                          qint64 lineId)
 {
     History history;
     HistoryStore store(m_store);
@@ -74,7 +75,7 @@ Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Inst
     // The last 7 full local days (a day without use counts as 0): today is still under way.
     const QDate today = localDate(clock, calendar.zone());
     const Expected<std::vector<std::pair<qint64, UsagePoint>>> days =
-        store.dailyUsageOfLines(accountId, today.addDays(-paceDays).toString(Qt::ISODate));
+        store.dailyUsageOfLines(accountId, today.addDays(-paceDays).toString(Qt::ISODate), lineId);
     if (!days)
         return failed<History>(days);
     for (const auto &[line, day] : *days) {
@@ -190,16 +191,17 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock)
     return outlook;
 }
 
-Expected<LineOutlook> OutlookBuilder::preview(qint64 accountId, qint64 lineId, const Policy &policy, Instant clock, int days)
+Expected<LineOutlook> OutlookBuilder::preview(qint64 accountId, qint64 lineId, const Policy &policy, Instant clock, int days,
+                                              bool narrow)
 {
     if (days < 1 || days > previewDaysMax)
         return Expected<LineOutlook>::failure(tr("a preview covers 1 to %1 days (asked for %2)").arg(previewDaysMax).arg(days));
     const Instant horizon = clock.plusMsecs(qint64(days) * WorldSync::stepMs);
-    const Expected<DryRun::Result> run = DryRun(m_store, m_provider).run(accountId, clock, horizon, DryRun::Candidate{lineId, policy});
+    const Expected<DryRun::Result> run = DryRun(m_store, m_provider, narrow).run(accountId, clock, horizon, DryRun::Candidate{lineId, policy});
     if (!run)
         return failed<LineOutlook>(run);
     const ZonedCalendar calendar(run->loaded.world.zone);
-    const Expected<History> past = history(accountId, clock, calendar);
+    const Expected<History> past = history(accountId, clock, calendar, lineId);
     if (!past)
         return failed<LineOutlook>(past);
     const auto row = std::find(run->loaded.lineRows.begin(), run->loaded.lineRows.end(), lineId);

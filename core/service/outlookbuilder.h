@@ -34,7 +34,11 @@ public:
     // next occurrence is in it.
     [[nodiscard]] Expected<Outlook> build(qint64 accountId, Instant clock);
     // One line with `policy` in place of its rules, `days` (1–366) ahead.
-    [[nodiscard]] Expected<LineOutlook> preview(qint64 accountId, qint64 lineId, const Policy &policy, Instant clock, int days);
+    // `narrow`: the line runs alone when nothing ties it to the others (no
+    // account cap; DryRun) — then `months` count the account's spend so far
+    // and this line's ahead, not the other lines' ahead.
+    [[nodiscard]] Expected<LineOutlook> preview(qint64 accountId, qint64 lineId, const Policy &policy, Instant clock, int days,
+                                                bool narrow = true);
 
     // Where the outlook's run ends, seen from `clock`.
     static Instant horizonFrom(Instant clock, const ZonedCalendar &calendar);
@@ -50,7 +54,8 @@ private:
         Money accountManual;
     };
 
-    Expected<History> history(qint64 accountId, Instant clock, const ZonedCalendar &calendar);
+    // `lineId` (not 0): the recent days of that line only (the rest is for every line).
+    Expected<History> history(qint64 accountId, Instant clock, const ZonedCalendar &calendar, qint64 lineId = 0);
     // The run's attempts, by line and by month, each counted once for all the lines.
     struct Plan final
     {

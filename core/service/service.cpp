@@ -46,7 +46,8 @@ Service::Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Datab
     : m_dataDir(directory->path()), m_directory(std::move(directory)), m_store(std::move(store)),
       m_provider(std::move(provider)),
       m_clock(options.fixedNow ? std::unique_ptr<Clock>(new FixedClock(*options.fixedNow)) : std::make_unique<WallClock>()),
-      m_iterations(options.passwordIterations), m_tokens(options.tokens), m_narrowSettles(options.narrowSettles)
+      m_iterations(options.passwordIterations), m_tokens(options.tokens), m_narrowSettles(options.narrowSettles),
+      m_narrowPreviews(options.narrowPreviews)
 {
     m_player = new SimulationPlayer([this](qint64 ms) { return startPlayStep(ms); }, this);
     connect(m_player, &SimulationPlayer::stopped, this, &Service::playStopped);
@@ -585,7 +586,7 @@ Expected<LineOutlook> Service::previewPolicy(qint64 lineId, const Policy &policy
     return forAccountAt(Access::Read, [&](qint64 id, Instant clock) -> Expected<LineOutlook> {
         if (const Expected<bool> valid = LineStore(*m_store).checkPolicy(id, lineId, policy, calendar().monthOf(clock)); !valid)
             return failed<LineOutlook>(valid);
-        return OutlookBuilder(*m_store, *m_provider).preview(id, lineId, policy, clock, days);
+        return OutlookBuilder(*m_store, *m_provider).preview(id, lineId, policy, clock, days, m_narrowPreviews);
     });
 }
 
@@ -728,6 +729,11 @@ Expected<std::vector<AttemptRow>> Service::attempts(int limit, qint64 lineId, st
 Expected<std::vector<AttemptRow>> Service::attempts(const AttemptFilter &filter, int limit, std::optional<HistoryKey> before)
 {
     return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).attempts(id, filter, limit, before); });
+}
+
+Expected<int> Service::eachAttempt(const AttemptFilter &filter, const std::function<Expected<bool>(const AttemptRow &)> &each)
+{
+    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).eachAttempt(id, filter, each); });
 }
 
 Expected<std::vector<MonthSpend>> Service::spendByMonth(qint64 lineId)

@@ -55,6 +55,9 @@ public:
         // A write settles only the lines something can happen to (always in
         // the product); false: every line, the reference the tests compare with.
         bool narrowSettles = true;
+        // A rules preview runs the line alone when nothing ties it to the
+        // others (always in the product); false: every line, for the tests.
+        bool narrowPreviews = true;
     };
 
     ~Service() override;
@@ -203,6 +206,10 @@ public:
     Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0, std::optional<HistoryKey> before = std::nullopt);
     // The same, of the attempts `filter` lets through.
     Expected<std::vector<AttemptRow>> attempts(const AttemptFilter &filter, int limit, std::optional<HistoryKey> before = std::nullopt);
+    // Every attempt `filter` lets through, newest first, one at a time (an
+    // export: none are held); stops at the first failure `each` returns.
+    // The number of rows handed.
+    Expected<int> eachAttempt(const AttemptFilter &filter, const std::function<Expected<bool>(const AttemptRow &)> &each);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 lineId = 0);
     Expected<MonthSpend> spendThisMonth(qint64 lineId = 0);
     // spendThisMonth of every line of the account in one query, by line id;
@@ -272,6 +279,7 @@ private:
     int m_iterations;
     std::function<QString()> m_tokens;
     bool m_narrowSettles = true;
+    bool m_narrowPreviews = true;
     std::optional<Account> m_account;
     int m_reconciled = 0;
     bool m_openedWhole = false; // open() accepted the world and reconciled it

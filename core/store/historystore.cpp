@@ -1,5 +1,7 @@
 #include "historystore.h"
 
+#include <QHash>
+
 #include "database.h"
 #include "statement.h"
 
@@ -72,6 +74,63 @@ Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, const
                                   Money::fromCents(select.integer(9)), select.text(10), select.text(11),
                                   lineStateFromName(select.text(12))});
     return rows;
+}
+
+Expected<int> HistoryStore::eachAttempt(qint64 accountId, const AttemptFilter &filter,
+                                       const std::function<Expected<bool>(const AttemptRow &)> &each)
+{
+    struct LineName
+    {
+        QString name;
+        LineState state = LineState::Active;
+    };
+    QHash<qint64, LineName> lines;
+    Statement lineNames(m_database, QStringLiteral("SELECT id, name, state FROM lines WHERE account_id = ?"));
+    lineNames.bind(accountId);
+    if (const auto ran = lineNames.run(); !ran)
+        return failedWith<int>(ran);
+    while (lineNames.next())
+        lines.insert(lineNames.integer(0), LineName{lineNames.text(1), lineStateFromName(lineNames.text(2))});
+    QHash<qint64, QString> packages;
+    Statement packageNames(m_database, QStringLiteral("SELECT id, name FROM packages"));
+    if (const auto ran = packageNames.run(); !ran)
+        return failedWith<int>(ran);
+    while (packageNames.next())
+        packages.insert(packageNames.integer(0), packageNames.text(1));
+    // The walk attempts() makes, without its limit and without the joins.
+    Statement select(m_database, QStringLiteral("SELECT a.id, a.at_ms, a.line_id, a.trigger, a.chain_key, a.attempt, coalesce(a.method_id, 0),"
+                                                " a.package_id, a.amount_cents, a.status, coalesce(a.reason, '') FROM attempts a"
+                                                " WHERE %1 AND a.at_ms BETWEEN ? AND ? AND (? = '' OR a.status = ?) ORDER BY a.at_ms DESC, a.id DESC")
+                                     .arg(filter.lineId != 0 ? QLatin1String("+a.account_id = ? AND a.line_id = ?")
+                                                             : QLatin1String("a.account_id = ?")));
+    select.bind(accountId);
+    if (filter.lineId != 0)
+        select.bind(filter.lineId);
+    select.bind(filter.fromMs).bind(filter.toMs).bind(filter.status).bind(filter.status);
+    if (const auto ran = select.run(); !ran)
+        return failedWith<int>(ran);
+    int count = 0;
+    AttemptRow row;
+    while (select.next()) {
+        row.id = select.integer(0);
+        row.at = Instant::fromMsecs(select.integer(1));
+        row.lineId = select.integer(2);
+        const LineName &line = lines[row.lineId];
+        row.lineName = line.name;
+        row.lineState = line.state;
+        row.trigger = select.text(3);
+        row.key = select.text(4);
+        row.attempt = int(select.integer(5));
+        row.methodId = select.integer(6);
+        row.package = packages.value(select.integer(7));
+        row.amount = Money::fromCents(select.integer(8));
+        row.status = select.text(9);
+        row.reason = select.text(10);
+        if (const Expected<bool> taken = each(row); !taken)
+            return Expected<int>::failure(taken.error());
+        ++count;
+    }
+    return count;
 }
 
 namespace {
@@ -231,12 +290,16 @@ Expected<std::vector<std::pair<qint64, QString>>> HistoryStore::latestBlocked(qi
     return reasons;
 }
 
-Expected<std::vector<std::pair<qint64, UsagePoint>>> HistoryStore::dailyUsageOfLines(qint64 accountId, const QString &fromDay)
+Expected<std::vector<std::pair<qint64, UsagePoint>>> HistoryStore::dailyUsageOfLines(qint64 accountId, const QString &fromDay,
+                                                                                     qint64 lineId)
 {
     Statement select(m_database, QStringLiteral("SELECT u.line_id, u.day, u.data_bytes, u.voice_seconds FROM usage_daily u"
-                                                " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.day >= ?"
-                                                " ORDER BY u.line_id, u.day"));
+                                                " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.day >= ?%1"
+                                                " ORDER BY u.line_id, u.day")
+                                     .arg(lineId != 0 ? QLatin1String(" AND u.line_id = ?") : QLatin1String()));
     select.bind(accountId).bind(fromDay);
+    if (lineId != 0)
+        select.bind(lineId);
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<std::pair<qint64, UsagePoint>>>(ran);
     std::vector<std::pair<qint64, UsagePoint>> days;

@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <utility>
@@ -28,6 +29,12 @@ public:
     // not the rows before it read again).
     Expected<std::vector<AttemptRow>> attempts(qint64 accountId, const AttemptFilter &filter, int limit,
                                                std::optional<HistoryKey> before = std::nullopt);
+    // Every attempt `filter` lets through, newest first, handed to `each`
+    // one at a time from one statement (a million are never held at once;
+    // the line and package names read once, not joined to every row);
+    // stops at the first failure `each` returns. The number of rows handed.
+    Expected<int> eachAttempt(qint64 accountId, const AttemptFilter &filter,
+                              const std::function<Expected<bool>(const AttemptRow &)> &each);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 accountId, qint64 lineId = 0);
     Expected<MonthSpend> spendIn(qint64 accountId, const QString &month, qint64 lineId = 0);
     // spendIn of every line at once, in one query: lines without a succeeded
@@ -47,8 +54,9 @@ public:
     Expected<std::vector<LineMonthTotals>> monthTotals(qint64 accountId, const QString &month);
     // the reason of each line's latest blocked threshold attempt in `month`;
     Expected<std::vector<std::pair<qint64, QString>>> latestBlocked(qint64 accountId, const QString &month);
-    // each line's daily usage from `fromDay` on (line, then day).
-    Expected<std::vector<std::pair<qint64, UsagePoint>>> dailyUsageOfLines(qint64 accountId, const QString &fromDay);
+    // each line's daily usage from `fromDay` on (line, then day); `lineId` (not 0): that line's only.
+    Expected<std::vector<std::pair<qint64, UsagePoint>>> dailyUsageOfLines(qint64 accountId, const QString &fromDay,
+                                                                            qint64 lineId = 0);
     Expected<bool> markAlertRead(qint64 accountId, qint64 alertId);
     Expected<bool> markAllAlertsRead(qint64 accountId);
 

@@ -1840,8 +1840,8 @@
         <translation>账户 %1 / %2</translation>
     </message>
     <message>
-        <source>account %1, no cap</source>
-        <translation>账户 %1，无上限</translation>
+        <source>no account cap</source>
+        <translation>账户无上限</translation>
     </message>
     <message>
         <source>%1 — this line: %2 · %3 · %4</source>

@@ -26,6 +26,8 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <ctime>
+#include <limits>
 #include <cstdio>
 #include <vector>
 
@@ -36,6 +38,14 @@ namespace {
 constexpr qint64 dayMs = 24LL * 3600 * 1000;
 
 // The process's peak resident memory (VmHWM), in MB.
+// CPU time of this process so far, in ms: steadier than the wall clock on a shared machine.
+double cpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
 double peakMegabytes()
 {
     QFile status(QStringLiteral("/proc/self/status"));
@@ -125,7 +135,7 @@ int main(int argc, char **argv)
     std::printf("built %d lines and %lld attempts in %.2f s (%.0f MB)\n", lineCount, static_cast<long long>(attemptCount),
                 double(timer.nsecsElapsed()) / 1e9, double(QFileInfo(storePath).size()) / 1e6);
 
-    std::vector<double> builtMs, openMs, stepMedianMs, stepMaxMs, exportMs;
+    std::vector<double> builtMs, openMs, stepMedianMs, stepMaxMs, exportMs, exportCpuMs, pagedReadCpuMs, streamReadCpuMs;
     int rowsShown = 0;
     int exported = 0;
     double peakBefore = 0;
@@ -162,14 +172,41 @@ int main(int argc, char **argv)
         const QString path = dir.filePath(QStringLiteral("export.csv"));
         peakBefore = peakMegabytes();
         timer.restart();
+        const double cpuBefore = cpuMs();
         const Expected<int> written = page.exportCsv(path);
         exportMs.push_back(double(timer.nsecsElapsed()) / 1e6);
+        exportCpuMs.push_back(cpuMs() - cpuBefore);
         peakAfter = peakMegabytes();
         if (!written) {
             std::fprintf(stderr, "%s\n", qPrintable(written.error()));
             return 1;
         }
         exported = *written;
+
+        // Reading alone, in turns: every attempt by key pages of 5 000
+        // through attempts() (the export before), and in one walk through
+        // eachAttempt() (now).
+        const AttemptFilter all{0, QString(), std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()};
+        double started = cpuMs();
+        qint64 pagedRows = 0;
+        std::optional<HistoryKey> after;
+        for (bool more = true; more;) {
+            const Expected<std::vector<AttemptRow>> page = service->attempts(all, 5000, after);
+            if (!page)
+                return 1;
+            pagedRows += qint64(page->size());
+            more = page->size() == 5000;
+            if (more)
+                after = HistoryKey{page->back().at, page->back().id};
+        }
+        pagedReadCpuMs.push_back(cpuMs() - started);
+        started = cpuMs();
+        const Expected<int> streamed = service->eachAttempt(all, [](const AttemptRow &) { return Expected<bool>(true); });
+        streamReadCpuMs.push_back(cpuMs() - started);
+        if (!streamed || *streamed != pagedRows) {
+            std::fprintf(stderr, "the two reads disagree\n");
+            return 1;
+        }
     }
     std::printf("History over %lld attempts, %d runs: min / median\n", static_cast<long long>(attemptCount), runs);
     std::printf("  opened and painted                      %8.1f / %8.1f ms\n", *std::min_element(openMs.begin(), openMs.end()),
@@ -183,5 +220,10 @@ int main(int argc, char **argv)
     std::printf("  CSV export of %d rows                %8.0f / %8.0f ms (%.0f MB; peak resident %.0f MB before, %.0f MB after)\n",
                 exported, *std::min_element(exportMs.begin(), exportMs.end()), bench::median(exportMs),
                 double(QFileInfo(dir.filePath(QStringLiteral("export.csv"))).size()) / 1e6, peakBefore, peakAfter);
+    std::printf("  CSV export, CPU time                     %8.0f / %8.0f ms\n", *std::min_element(exportCpuMs.begin(), exportCpuMs.end()),
+                bench::median(exportCpuMs));
+    std::printf("  reading every attempt, CPU: pages of 5 000 (before) %8.0f / %8.0f ms, one walk (now) %8.0f / %8.0f ms\n",
+                *std::min_element(pagedReadCpuMs.begin(), pagedReadCpuMs.end()), bench::median(pagedReadCpuMs),
+                *std::min_element(streamReadCpuMs.begin(), streamReadCpuMs.end()), bench::median(streamReadCpuMs));
     return 0;
 }

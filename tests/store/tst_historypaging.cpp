@@ -2,7 +2,9 @@
 // `before`): on seeded worlds of two accounts where many rows share an
 // instant and ids are not in time order, the pages, joined, are exactly the
 // account's rows newest first (at, then id) — no gap, no repeat — for every
-// page size, every line, a status and a range of time, and the unread alerts. And each statement walks an
+// page size, every line, a status and a range of time, and the unread alerts;
+// the export's walk (eachAttempt) hands the same rows, field for field, and
+// stops at the first failure its caller returns. And each statement walks an
 // index in that order (EXPLAIN QUERY PLAN: no temporary B-tree for the
 // ORDER BY), so a page costs its own rows, not the account's.
 #include "sim/xoshiro256.h"
@@ -32,6 +34,15 @@ struct Written
 };
 
 const char *const statuses[] = {"succeeded", "failed", "blocked"};
+
+// Every field of a row, to compare two ways of reading it.
+QString rowText(const AttemptRow &row)
+{
+    return QStringList{QString::number(row.id), QString::number(row.at.msecs()), QString::number(row.lineId), row.lineName, row.trigger,
+                       row.key, QString::number(row.attempt), QString::number(row.methodId), row.package,
+                       QString::number(row.amount.cents()), row.status, row.reason, QString::number(int(row.lineState))}
+        .join(QLatin1Char('|'));
+}
 
 // One line's (0: every line's) attempts of `status` (empty: any) from `hours` hours before `now` to `now`.
 AttemptFilter filterOf(qint64 line, const QString &status, Instant now, int hours)
@@ -187,8 +198,26 @@ void TestHistoryPaging::pagesJoinWithoutGapsOrRepeats()
                              return history.attempts(account, filter, limit, before);
                          }),
                          idsOf(shown));
+                QStringList listed;
+                for (const AttemptRow &row : TOPUP_VALUE(history.attempts(account, filter, -1)))
+                    listed << rowText(row);
+                QStringList walked;
+                const int handed = TOPUP_VALUE(history.eachAttempt(account, filter, [&](const AttemptRow &row) {
+                    walked << rowText(row);
+                    return Expected<bool>(true);
+                }));
+                QCOMPARE(handed, int(listed.size()));
+                QCOMPARE(walked, listed);
             }
         }
+        // A failure of the caller stops the walk and is what it returns.
+        int handed = 0;
+        const Expected<int> stopped = history.eachAttempt(account, AttemptFilter{}, [&](const AttemptRow &) {
+            return ++handed == 3 ? Expected<bool>::failure(QStringLiteral("disk full")) : Expected<bool>(true);
+        });
+        QVERIFY(!stopped);
+        QCOMPARE(stopped.error(), QStringLiteral("disk full"));
+        QCOMPARE(handed, 3);
         for (const bool unreadOnly : {false, true}) {
             std::vector<Written> shown;
             std::copy_if(alerts.begin(), alerts.end(), std::back_inserter(shown),

@@ -20,7 +20,7 @@ QString CapSummary::describe(const std::vector<LimitUse> &months, const QString 
                                                 : tr("top-ups %1, no maximum").arg(spend.lineCount);
         const QString account = spend.accountCap ? tr("account %1 of %2").arg(Formatter::money(spend.accountSpend, currency),
                                                                               Formatter::money(*spend.accountCap, currency))
-                                                 : tr("account %1, no cap").arg(Formatter::money(spend.accountSpend, currency));
+                                                 : tr("no account cap");
         //: Spend in one month against the caps: month, this line's spend, its count, the account's spend
         lines << tr("%1 — this line: %2 · %3 · %4").arg(name, lineCap, count, account);
     }

@@ -1,6 +1,7 @@
 #include "historypage.h"
 
 #include "csvwriter.h"
+#include "isotimewriter.h"
 #include "formatter.h"
 #include "wording.h"
 #include "models/attemptfiltermodel.h"
@@ -238,34 +239,23 @@ Expected<int> HistoryPage::exportCsv(const QString &path)
         return Expected<int>::failure(tr("cannot write %1: %2").arg(path, file.errorString()));
     CsvWriter csv(file);
     const QString currency = Formatter::currencyOf(m_service);
-    const QTimeZone zone = Formatter::zoneOf(m_service);
+    IsoTimeWriter times(Formatter::zoneOf(m_service));
     // Machine-readable values (ISO times with the account's offset, plain amounts, status names).
     Expected<bool> written = csv.write({QStringLiteral("time"), QStringLiteral("line"), QStringLiteral("trigger"),
                                         QStringLiteral("chain_key"), QStringLiteral("attempt"), QStringLiteral("method"),
                                         QStringLiteral("package"), QStringLiteral("amount"), QStringLiteral("currency"),
                                         QStringLiteral("status"), QStringLiteral("reason")});
-    // Streamed from the store a page at a time, newest first: a million rows
-    // are never held at once, in the model or here.
-    constexpr int pageSize = 5000;
-    int rows = 0;
-    std::optional<HistoryKey> after;
-    for (bool more = true; written && more;) {
-        const Expected<std::vector<AttemptRow>> page = m_service.attempts(m_model->filter(), pageSize, after);
-        if (!page)
-            return Expected<int>::failure(page.error());
-        for (auto attempt = page->begin(); written && attempt != page->end(); ++attempt) {
-            written = csv.write({QDateTime::fromMSecsSinceEpoch(attempt->at.msecs(), zone).toString(Qt::ISODate), attempt->lineName,
-                                 attempt->trigger, attempt->key, QString::number(attempt->attempt),
-                                 attempt->methodId ? m_model->text(*attempt, AttemptModel::Method) : QString(), attempt->package,
-                                 Formatter::moneyNumber(attempt->amount), currency, attempt->status, attempt->reason});
-            ++rows;
-        }
-        more = int(page->size()) == pageSize;
-        if (more)
-            after = HistoryKey{page->back().at, page->back().id};
-    }
     if (!written)
         return Expected<int>::failure(written.error());
+    // Streamed from the store one row at a time, newest first: a million rows
+    // are never held at once, in the model or here.
+    const Expected<int> rows = m_service.eachAttempt(m_model->filter(), [&](const AttemptRow &attempt) {
+        return csv.write({times.text(attempt.at), attempt.lineName, attempt.trigger, attempt.key, QString::number(attempt.attempt),
+                          attempt.methodId ? m_model->text(attempt, AttemptModel::Method) : QString(), attempt.package,
+                          Formatter::moneyNumber(attempt.amount), currency, attempt.status, attempt.reason});
+    });
+    if (!rows)
+        return rows;
     if (!file.commit())
         return Expected<int>::failure(tr("cannot write %1: %2").arg(path, file.errorString()));
     return rows;

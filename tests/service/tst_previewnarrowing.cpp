@@ -1,0 +1,230 @@
+// A rules preview of a line that nothing ties to the others (no account
+// cap, no fault queued, methods that cannot run dry) runs that line alone;
+// on seeded random worlds, with and without an account cap, every preview
+// says what the preview running every line says.
+#include "service/service.h"
+#include "sim/xoshiro256.h"
+#include "checked.h"
+#include "storefixture.h"
+#include "worldimage.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace topup;
+
+namespace {
+
+constexpr qint64 minute = 60 * 1000;
+constexpr qint64 day = 24 * 60 * minute;
+constexpr qint64 megabyte = 1000 * 1000;
+
+class Draws final
+{
+public:
+    explicit Draws(quint64 seed) : m_random(seed) {}
+
+    quint32 below(quint32 bound) { return m_random.below(bound); }
+    bool chance(int percent) { return int(below(100)) < percent; }
+    template<typename T>
+    const T &pick(const std::vector<T> &from) { return from[below(quint32(from.size()))]; }
+
+private:
+    Xoshiro256 m_random;
+};
+
+std::unique_ptr<Service> openAt(const QString &folder, Instant now, bool narrow)
+{
+    Service::Options options;
+    options.dataDir = folder;
+    options.fixedNow = now;
+    options.passwordIterations = test::fastPasswordRounds;
+    options.narrowPreviews = narrow;
+    Expected<std::unique_ptr<Service>> opened = Service::open(options);
+    if (!opened) {
+        QTest::qFail(qPrintable(opened.error()), __FILE__, __LINE__);
+        return nullptr;
+    }
+    return opened.take();
+}
+
+QString describe(const PreviewItem &item)
+{
+    return QStringLiteral("%1 %2 %3#%4 %5 %6 %7c %8 %9")
+        .arg(item.at.toString(), item.trigger, item.key)
+        .arg(item.attempt)
+        .arg(item.package, item.method)
+        .arg(item.amount.cents())
+        .arg(item.status, item.reason);
+}
+
+QString describe(const LimitUse &use, bool withAccount)
+{
+    return QStringLiteral("%1: line %2c, %3 top-ups%4")
+        .arg(use.month.toString())
+        .arg(use.lineSpend.cents())
+        .arg(use.lineCount)
+        .arg(withAccount ? QStringLiteral(", account %1c").arg(use.accountSpend.cents()) : QString());
+}
+
+// What a preview says, line by line: what the panel and its table show.
+QStringList describe(const LineOutlook &outlook, bool accountCapped)
+{
+    QStringList said{QStringLiteral("complete %1, horizon %2").arg(outlook.complete.toString(), outlook.horizon.toString()),
+                     QStringLiteral("period end %1 %2").arg(outlook.periodEnd.toString()).arg(outlook.periodEndIsMonthly),
+                     QStringLiteral("forecast %1/day, runs out %2")
+                         .arg(outlook.forecast.perDay)
+                         .arg(outlook.forecast.runOut ? outlook.forecast.runOut->toString() : QStringLiteral("never")),
+                     QStringLiteral("this month ") + describe(outlook.thisMonth, true)};
+    for (const PreviewItem &item : outlook.topUps)
+        said << describe(item);
+    for (const LimitUse &use : outlook.months)
+        said << describe(use, accountCapped);
+    for (const LowFunds &low : outlook.lowFunds)
+        said << QStringLiteral("low funds M%1 %2c < %3c").arg(low.methodId).arg(low.funds.cents()).arg(low.needed.cents());
+    return said;
+}
+
+} // namespace
+
+class TestPreviewNarrowing final : public QObject
+{
+    Q_OBJECT
+
+    static inline int s_previews = 0;
+    static inline int s_alone = 0; // previews in worlds where every line is on its own: each ran alone
+
+private slots:
+    void cleanupTestCase()
+    {
+        qDebug("%d previews compared, %d of a line on its own", s_previews, s_alone);
+        QVERIFY(s_alone > 20);
+        QVERIFY(s_previews > s_alone + 20);
+    }
+
+    void narrowedPreviewSaysWhatTheWholeRunSays_data()
+    {
+        QTest::addColumn<quint64>("seed");
+        QTest::addColumn<bool>("accountCap");
+        for (quint64 seed = 1; seed <= 16; ++seed)
+            QTest::addRow("world %llu%s", seed, seed % 4 == 1 ? ", account cap" : "") << seed << (seed % 4 == 1);
+    }
+
+    void narrowedPreviewSaysWhatTheWholeRunSays()
+    {
+        QFETCH(quint64, seed);
+        QFETCH(bool, accountCap);
+        Draws draw(seed * 0x9e3779b97f4a7c15ULL + 7);
+        const QString base = QFileInfo(QStringLiteral("/dev/shm")).isWritable() ? QStringLiteral("/dev/shm") : QDir::tempPath();
+        QTemporaryDir narrowDir(base + QStringLiteral("/tst_previewnarrowing-XXXXXX"));
+        QTemporaryDir wholeDir(base + QStringLiteral("/tst_previewnarrowing-XXXXXX"));
+        QVERIFY(narrowDir.isValid() && wholeDir.isValid());
+        const Instant start = Instant::fromMsecs(test::at("2027-01-01T00:00:00Z").msecs() + qint64(draw.below(364)) * day
+                                                 + qint64(draw.below(24 * 60)) * minute);
+        // Half the worlds pay with methods that hold more than every line
+        // could spend: each line there is on its own (without an account cap).
+        const bool ample = seed % 2 == 0;
+        qint64 accountId = 0;
+        std::vector<qint64> lineIds;
+        std::vector<MethodRecord> methods;
+        std::vector<PackageRecord> packages;
+        const auto randomPolicy = [&]() -> Policy {
+            std::vector<QString> data;
+            std::vector<QString> voice;
+            for (const PackageRecord &record : packages) {
+                (record.package.data.bytes() > 0 ? data : voice).push_back(record.package.id);
+            }
+            Policy policy;
+            policy.enabled = !draw.chance(10);
+            if (draw.chance(80)) {
+                const bool onData = draw.chance(75) || voice.empty();
+                policy.threshold = ThresholdTrigger{onData ? Resource::Data : Resource::Voice,
+                                                    onData ? (100 + qint64(draw.below(3000))) * megabyte : (5 + qint64(draw.below(60))) * 60,
+                                                    draw.pick(onData ? data : voice)};
+            }
+            if (!policy.threshold || draw.chance(50))
+                policy.monthly = MonthlyTrigger{1 + int(draw.below(31)), int(draw.below(24 * 60)), draw.pick(packages).package.id};
+            if (draw.chance(40))
+                policy.monthlyCap = Money::fromCents(500 + 500 * qint64(draw.below(8)));
+            if (draw.chance(30))
+                policy.maxPerMonth = 1 + qint64(draw.below(4));
+            policy.method = draw.pick(methods).engineId();
+            const QString fallback = draw.pick(methods).engineId();
+            if (draw.chance(40) && fallback != policy.method)
+                policy.fallback = fallback;
+            return policy;
+        };
+        {
+            std::unique_ptr<Service> service = openAt(narrowDir.path(), start, false);
+            QVERIFY(service);
+            std::optional<Money> cap;
+            if (accountCap)
+                cap = Money::fromCents(2000 + 1000 * qint64(draw.below(8)));
+            const QString zone = draw.pick(std::vector<QString>{QStringLiteral("Europe/Paris"), QStringLiteral("America/New_York"),
+                                                                QStringLiteral("Australia/Lord_Howe"), QStringLiteral("UTC")});
+            accountId = TOPUP_VALUE(service->signUp(SignUpForm{QStringLiteral("v%1@example.com").arg(seed), test::testPassword(),
+                                                               QStringLiteral("EUR"), zone, cap})).id;
+            TOPUP_VERIFY_OK(service->catchUpToNow());
+            for (int i = 0, count = 1 + int(draw.below(3)); i < count; ++i) {
+                const Money funds = Money::fromCents(ample ? 100000000 + qint64(draw.below(1000000))
+                                                           : draw.chance(50) ? qint64(draw.below(3000)) : 3000 + qint64(draw.below(20000)));
+                if (i == 0)
+                    methods.push_back(TOPUP_VALUE(service->addWallet(WalletForm{QStringLiteral("w@example.com"), funds})));
+                else
+                    methods.push_back(TOPUP_VALUE(service->addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Pat Doe"),
+                                                                            QStringLiteral("4111 1111 1111 1111"),
+                                                                            i == 1 ? QStringLiteral("09/31") : QStringLiteral("12/27"),
+                                                                            QStringLiteral("123"), funds})));
+                // A fault queued now and then: then nothing runs alone.
+                if (!ample && draw.chance(15))
+                    TOPUP_VERIFY_OK(service->injectFault(methods.back().id, {Reason::Declined}));
+            }
+            packages = TOPUP_VALUE(service->packages());
+            for (int i = 0, count = 3 + int(draw.below(5)); i < count; ++i) {
+                const auto profile = std::vector<UsageProfile>{UsageProfile::Light, UsageProfile::Regular, UsageProfile::Heavy,
+                                                               UsageProfile::Traveller}[draw.below(4)];
+                lineIds.push_back(TOPUP_VALUE(service->addLine(LineForm{QStringLiteral("Line %1").arg(i), {}, profile, draw.below(1u << 30),
+                                                                        DataAmount(qint64(draw.below(4000)) * megabyte),
+                                                                        VoiceAmount(qint64(draw.below(200)) * 60)})).id);
+                if (draw.chance(85))
+                    TOPUP_VERIFY_OK(service->setPolicy(lineIds.back(), randomPolicy()));
+            }
+            if (draw.chance(70))
+                TOPUP_VERIFY_OK(service->advanceBy(qint64(1 + draw.below(25)) * day + qint64(draw.below(24 * 60)) * minute));
+        }
+        QVERIFY(test::copyWorldFiles(narrowDir.path(), wholeDir.path()));
+        std::unique_ptr<Service> narrow = openAt(narrowDir.path(), start, true);
+        std::unique_ptr<Service> whole = openAt(wholeDir.path(), start, false);
+        QVERIFY(narrow && whole);
+        TOPUP_VERIFY_OK(narrow->actAs(accountId));
+        TOPUP_VERIFY_OK(whole->actAs(accountId));
+
+        for (const qint64 lineId : lineIds) {
+            for (int i = 0; i < 3; ++i) {
+                const Policy policy = randomPolicy();
+                const int days = i == 0 ? 30 : 1 + int(draw.below(90));
+                const Expected<LineOutlook> narrowed = narrow->previewPolicy(lineId, policy, days);
+                const Expected<LineOutlook> replayed = whole->previewPolicy(lineId, policy, days);
+                QCOMPARE(bool(narrowed), bool(replayed));
+                if (!narrowed) {
+                    QCOMPARE(narrowed.error(), replayed.error());
+                    continue;
+                }
+                const QStringList said = describe(*narrowed, accountCap);
+                const QStringList whole = describe(*replayed, accountCap);
+                QVERIFY2(said == whole, qPrintable(QStringLiteral("line %1, %2 days:\n  narrowed: %3\n  whole:    %4")
+                                                       .arg(lineId)
+                                                       .arg(days)
+                                                       .arg(said.join(QStringLiteral("\n            ")),
+                                                            whole.join(QStringLiteral("\n            ")))));
+                ++s_previews;
+                s_alone += ample && !accountCap ? 1 : 0;
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPreviewNarrowing)
+#include "tst_previewnarrowing.moc"
