@@ -1,8 +1,11 @@
 #pragma once
 
+#include "attemptstatus.h"
 #include "instant.h"
 #include "linerecord.h"
 #include "money.h"
+#include "reason.h"
+#include "triggerkind.h"
 
 #include <QString>
 
@@ -25,14 +28,14 @@ struct AttemptRow final
     Instant at;
     qint64 lineId = 0;
     QString lineName;
-    QString trigger;
+    TriggerKind trigger = TriggerKind::Threshold;
     QString key;
     int attempt = 1;
     qint64 methodId = 0; // 0: none (blocked)
     QString package;
     Money amount;
-    QString status;
-    QString reason;
+    AttemptStatus status = AttemptStatus::Succeeded;
+    std::optional<Reason> reason; // none when it succeeded
     LineState lineState = LineState::Active; // a removed line's attempts stay
 };
 

@@ -54,10 +54,12 @@ Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, int l
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<AttemptRow>>(ran);
     std::vector<AttemptRow> rows;
+    // The schema's CHECKs keep trigger and status to the names parsed here.
     while (select.next())
         rows.push_back(AttemptRow{select.integer(0), Instant::fromMsecs(select.integer(1)), select.integer(2), select.text(3),
-                                  select.text(4), select.text(5), int(select.integer(6)), select.integer(7), select.text(8),
-                                  Money::fromCents(select.integer(9)), select.text(10), select.text(11),
+                                  parseTriggerKind(select.text(4)).value_or(TriggerKind::Threshold), select.text(5),
+                                  int(select.integer(6)), select.integer(7), select.text(8), Money::fromCents(select.integer(9)),
+                                  parseAttemptStatus(select.text(10)).value_or(AttemptStatus::Failed), parseReason(select.text(11)),
                                   lineStateFromName(select.text(12))});
     return rows;
 }

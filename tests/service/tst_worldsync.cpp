@@ -98,10 +98,10 @@ QStringList everything(Service &service)
         return fail(attempts.error());
     for (const AttemptRow &row : *attempts)
         text << QStringLiteral("attempt %1 %2 %3 %4 %5 %6 %7 %8 %9")
-                    .arg(row.at.toString(), row.lineName, row.trigger, row.key)
+                    .arg(row.at.toString(), row.lineName, triggerKindName(row.trigger), row.key)
                     .arg(row.attempt)
                     .arg(row.methodId)
-                    .arg(row.package, row.amount.toString(), row.status + QLatin1Char(' ') + row.reason);
+                    .arg(row.package, row.amount.toString(), attemptStatusName(row.status) + QLatin1Char(' ') + (row.reason ? reasonName(*row.reason) : QString()));
     const Expected<std::vector<LineRecord>> lines = service.lines();
     if (!lines)
         return fail(lines.error());
@@ -256,7 +256,7 @@ private slots:
         for (std::size_t i = 0; i < expected.size(); ++i) {
             QCOMPARE(attempts[i].at, expected[i]);
             QCOMPARE(attempts[i].attempt, int(i) + 1);
-            QCOMPARE(attempts[i].reason, QStringLiteral("insufficient_funds"));
+            QCOMPARE(attempts[i].reason, Reason::InsufficientFunds);
         }
     }
 

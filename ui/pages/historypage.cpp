@@ -248,8 +248,9 @@ Expected<bool> HistoryPage::exportCsv(const QString &path)
         const AttemptRow &attempt = m_model->rows()[std::size_t(source)];
         const QString method = m_model->index(source, AttemptModel::Method).data().toString();
         written = csv.write({QDateTime::fromMSecsSinceEpoch(attempt.at.msecs(), zone).toString(Qt::ISODate), attempt.lineName,
-                             attempt.trigger, attempt.key, QString::number(attempt.attempt), attempt.methodId ? method : QString(),
-                             attempt.package, Formatter::moneyNumber(attempt.amount), currency, attempt.status, attempt.reason});
+                             triggerKindName(attempt.trigger), attempt.key, QString::number(attempt.attempt), attempt.methodId ? method : QString(),
+                             attempt.package, Formatter::moneyNumber(attempt.amount), currency, attemptStatusName(attempt.status),
+                             attempt.reason ? reasonName(*attempt.reason) : QString()});
     }
     if (!written)
         return written;
