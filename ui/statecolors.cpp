@@ -32,20 +32,57 @@ QColor stateColor(StateColor state, const QPalette &palette)
     return palette.color(QPalette::Text);
 }
 
+namespace {
+
+// The state icons of one style, decoded once: a table paints an icon in
+// every row it shows, and QStyle::standardIcon makes (and decodes) a new
+// one each call. A child of the style, so a change of theme (a new style)
+// makes them again and they go with the style.
+class StateIcons final : public QObject
+{
+public:
+    explicit StateIcons(QStyle *style)
+        : QObject(style), m_ok(style->standardIcon(QStyle::SP_DialogApplyButton)),
+          m_warning(style->standardIcon(QStyle::SP_MessageBoxWarning)), m_error(style->standardIcon(QStyle::SP_MessageBoxCritical)),
+          m_info(style->standardIcon(QStyle::SP_MessageBoxInformation))
+    {
+        setObjectName(QStringLiteral("topupStateIcons"));
+    }
+
+    static const StateIcons &of(QStyle *style)
+    {
+        if (auto *icons = dynamic_cast<StateIcons *>(style->findChild<QObject *>(QStringLiteral("topupStateIcons"), Qt::FindDirectChildrenOnly)))
+            return *icons;
+        return *new StateIcons(style);
+    }
+
+    const QIcon &icon(StateColor state) const
+    {
+        switch (state) {
+        case StateColor::Ok:
+            return m_ok;
+        case StateColor::Warning:
+            return m_warning;
+        case StateColor::Error:
+            return m_error;
+        case StateColor::Info:
+            break;
+        }
+        return m_info;
+    }
+
+private:
+    QIcon m_ok;
+    QIcon m_warning;
+    QIcon m_error;
+    QIcon m_info;
+};
+
+} // namespace
+
 QIcon stateIcon(StateColor state)
 {
-    QStyle *style = QApplication::style();
-    switch (state) {
-    case StateColor::Ok:
-        return style->standardIcon(QStyle::SP_DialogApplyButton);
-    case StateColor::Warning:
-        return style->standardIcon(QStyle::SP_MessageBoxWarning);
-    case StateColor::Error:
-        return style->standardIcon(QStyle::SP_MessageBoxCritical);
-    case StateColor::Info:
-        return style->standardIcon(QStyle::SP_MessageBoxInformation);
-    }
-    return {};
+    return StateIcons::of(QApplication::style()).icon(state);
 }
 
 } // namespace topup

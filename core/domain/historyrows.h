@@ -9,6 +9,8 @@
 
 #include <QString>
 
+#include <limits>
+
 namespace topup {
 
 // What happened, as the history, spend, usage and alert views show it.
@@ -20,6 +22,22 @@ struct HistoryKey final
 {
     Instant at;
     qint64 id = 0;
+};
+
+// Which attempts History lists: the store filters them, so a page holds
+// only rows that are shown.
+struct AttemptFilter final
+{
+    qint64 lineId = 0; // 0: every line
+    QString status;    // succeeded, failed, blocked; empty: every status
+    qint64 fromMs = std::numeric_limits<qint64>::min(); // both ends included
+    qint64 toMs = std::numeric_limits<qint64>::max();
+
+    friend bool operator==(const AttemptFilter &a, const AttemptFilter &b)
+    {
+        return a.lineId == b.lineId && a.status == b.status && a.fromMs == b.fromMs && a.toMs == b.toMs;
+    }
+    friend bool operator!=(const AttemptFilter &a, const AttemptFilter &b) { return !(a == b); }
 };
 
 struct AttemptRow final

@@ -209,9 +209,12 @@ Outcome Engine::run()
     }
     for (std::size_t i = 0; i < m_world.methods.size(); ++i)
         m_outcome.methodFunds.push_back(m_gateway.funds(int(i)));
-    for (const auto &[key, entry] : m_spend.entries())
+    for (const auto &[key, entry] : m_spend.entries()) {
+        if (key.first == PriorSpend::otherLines)
+            continue; // not a line of this World
         m_outcome.spend.push_back(
             SpendRow{key.first, YearMonth::fromIndex(key.second), entry.autoSpend, entry.manualSpend, entry.autoCount});
+    }
     for (const PendingRetry &retry : m_retries)
         m_outcome.retries.push_back(PendingRetryState{retry.chain.line, retry.chain.trigger, retry.chain.key,
                                                       retry.chain.attempt, Instant::fromMsecs(retry.due)});

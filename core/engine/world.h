@@ -66,6 +66,10 @@ struct PendingRetryState final
 // limits of SPEC §7.1 count them.
 struct PriorSpend final
 {
+    // The account's other lines, not in this World (a run of some lines
+    // only): their auto spend counts against the account cap.
+    static constexpr int otherLines = -1;
+
     int line = 0;
     YearMonth month;
     Money autoSpend;

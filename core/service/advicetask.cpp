@@ -46,6 +46,11 @@ bool AdviceTask::isRunning() const
     return m_thread && m_thread->isRunning();
 }
 
+bool AdviceTask::waitForThread(QDeadlineTimer deadline)
+{
+    return m_thread && m_thread->wait(deadline);
+}
+
 void AdviceTask::run()
 {
     // Signals emitted here reach receivers on their own threads (queued).

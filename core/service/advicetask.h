@@ -3,6 +3,7 @@
 #include "domain/candidateresult.h"
 #include "domain/instant.h"
 
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QString>
 
@@ -51,6 +52,10 @@ public:
     // Asks the run to stop; `cancelled` follows (unless it had just finished).
     void cancel();
     bool isRunning() const;
+    // Blocks until the run's thread has ended (its answer is then queued for
+    // the thread that made the task, not yet delivered); false if the
+    // deadline passed first or the run never started.
+    bool waitForThread(QDeadlineTimer deadline);
 
 signals:
     void progressed(int done, int total);

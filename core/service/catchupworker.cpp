@@ -11,21 +11,23 @@ CatchUpWorker::CatchUpWorker(QString storePath, QString journalPath, Instant tar
 {
 }
 
+Expected<CatchUpSummary> CatchUpWorker::catchUp(const QString &storePath, const QString &journalPath, Instant target,
+                                                const WorldSync::Progress &progress)
+{
+    const Expected<std::shared_ptr<Database>> store = Database::open(storePath, storeSchema(), Database::Presence::MustExist);
+    if (!store)
+        return Expected<CatchUpSummary>::failure(store.error());
+    Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::open(journalPath, true);
+    if (!journal)
+        return Expected<CatchUpSummary>::failure(journal.error());
+    return WorldSync(**store, **journal).catchUp(target, progress);
+} // the connections close here, in the thread that opened them
+
 void CatchUpWorker::run()
 {
-    Expected<CatchUpSummary> summary = CatchUpSummary{};
-    {
-        const Expected<std::shared_ptr<Database>> store = Database::open(m_storePath, storeSchema(), Database::Presence::MustExist);
-        Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::open(m_journalPath, true);
-        if (!store)
-            summary = Expected<CatchUpSummary>::failure(store.error());
-        else if (!journal)
-            summary = Expected<CatchUpSummary>::failure(journal.error());
-        else
-            summary = WorldSync(**store, **journal).catchUp(m_target, [this](Instant reached, Instant target) {
-                emit progress(reached.msecs(), target.msecs());
-            });
-    } // the connections close here, in the thread that opened them
+    const Expected<CatchUpSummary> summary = catchUp(m_storePath, m_journalPath, m_target, [this](Instant reached, Instant target) {
+        emit progress(reached.msecs(), target.msecs());
+    });
     emit finished(summary ? *summary : CatchUpSummary{}, summary ? QString() : summary.error());
 }
 

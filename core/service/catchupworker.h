@@ -17,6 +17,11 @@ class CatchUpWorker final : public QObject
 public:
     CatchUpWorker(QString storePath, QString journalPath, Instant target);
 
+    // The catch-up itself, on connections of its own opened and closed in
+    // the calling thread (a play step's thread calls it directly).
+    static Expected<CatchUpSummary> catchUp(const QString &storePath, const QString &journalPath, Instant target,
+                                            const WorldSync::Progress &progress = {});
+
 public slots:
     void run();
 

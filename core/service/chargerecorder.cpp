@@ -53,7 +53,7 @@ Expected<bool> writeDown(Database &store, const ChargeIdentity &identity, const 
     if (const auto ran = insert.run(); !ran)
         return ran;
     if (answer.succeeded && insert.rowsAffected() == 1) {
-        Statement credit(store, QStringLiteral("UPDATE lines SET"
+        Statement credit(store, QStringLiteral("UPDATE lines SET check_due = 1,"
                                                " data_bytes = min(data_bytes + (SELECT data_bytes FROM packages WHERE id = ?), 9223372036854775807),"
                                                " voice_seconds = min(voice_seconds + (SELECT voice_seconds FROM packages WHERE id = ?), 9223372036854775807)"
                                                " WHERE id = ?"));

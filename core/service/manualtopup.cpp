@@ -42,7 +42,7 @@ Expected<ChargeAnswer> ManualTopUp::run(qint64 accountId, qint64 lineId, qint64 
         return Expected<ChargeAnswer>::failure(ManualTopUp::tr("that package is not sold for this line's region"));
     int number = 0;
     const Expected<bool> counted = m_store.write([&]() -> Expected<bool> {
-        Statement count(m_store, QStringLiteral("UPDATE lines SET manual_topups = manual_topups + 1 WHERE id = ? AND account_id = ?"));
+        Statement count(m_store, QStringLiteral("UPDATE lines SET manual_topups = manual_topups + 1, check_due = 1 WHERE id = ? AND account_id = ?"));
         count.bind(lineId).bind(accountId);
         if (const auto ran = count.run(); !ran)
             return ran;

@@ -46,24 +46,17 @@ Service::Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Datab
     : m_dataDir(directory->path()), m_directory(std::move(directory)), m_store(std::move(store)),
       m_provider(std::move(provider)),
       m_clock(options.fixedNow ? std::unique_ptr<Clock>(new FixedClock(*options.fixedNow)) : std::make_unique<WallClock>()),
-      m_iterations(options.passwordIterations), m_tokens(options.tokens)
+      m_iterations(options.passwordIterations), m_tokens(options.tokens), m_narrowSettles(options.narrowSettles)
 {
-    m_player = new SimulationPlayer(
-        [this](qint64 ms) -> Expected<bool> {
-            if (m_busy)
-                return true; // a background catch-up owns the world for now
-            const Expected<CatchUpSummary> step = advanceBy(ms);
-            if (!step)
-                return Expected<bool>::failure(step.error());
-            return true;
-        },
-        this);
+    m_player = new SimulationPlayer([this](qint64 ms) { return startPlayStep(ms); }, this);
     connect(m_player, &SimulationPlayer::stopped, this, &Service::playStopped);
 }
 
 Service::~Service()
 {
     m_player->stop();
+    if (m_playStep)
+        m_playStep->wait(); // its connections close in its thread
     // The check's own connection closes first, so the store's own
     // connection is the last and folds the write-ahead log away (the
     // clean-shutdown marker of the next open).
@@ -156,8 +149,9 @@ bool Service::worthRetrying(const QString &dataDir)
     return TransientFailure::reportedIn(DataDirectory::resolve(dataDir)) != TransientFailure::Cause::None;
 }
 
-QString Service::writeRefusal() const
+QString Service::writeRefusal()
 {
+    finishPlayStep();
     if (m_integrity == Integrity::Damaged)
         return tr("%1; nothing more is saved to it. Move the data folder aside to start fresh").arg(m_integrityProblem);
     if (m_busy)
@@ -165,7 +159,7 @@ QString Service::writeRefusal() const
     return QString();
 }
 
-QString Service::refusal(Access access) const
+QString Service::refusal(Access access)
 {
     if (access == Access::Write) {
         if (const QString why = writeRefusal(); !why.isEmpty())
@@ -360,6 +354,48 @@ Expected<bool> Service::startPlaying(qint64 simulatedMsPerSecond)
     return m_player->start(simulatedMsPerSecond);
 }
 
+Expected<bool> Service::startPlayStep(qint64 ms)
+{
+    if (m_busy)
+        return true; // a step (or a catch-up) still runs: the world plays slower than asked
+    if (const QString why = writeRefusal(); !why.isEmpty())
+        return Expected<bool>::failure(why);
+    const Expected<Instant> clock = worldClock();
+    if (!clock)
+        return failed<bool>(clock);
+    const Instant target = clock->plusMsecs(ms);
+    m_busy = true;
+    auto error = std::make_shared<QString>();
+    QThread *thread = QThread::create([store = m_directory->storePath(), journal = m_directory->journalPath(), target, error] {
+        const Expected<CatchUpSummary> done = CatchUpWorker::catchUp(store, journal, target);
+        if (!done)
+            *error = done.error();
+    });
+    thread->setParent(this);
+    connect(thread, &QThread::finished, this, &Service::finishPlayStep);
+    m_playStep = thread;
+    m_playStepError = error;
+    thread->start();
+    return true;
+}
+
+void Service::finishPlayStep()
+{
+    if (!m_playStep)
+        return;
+    QThread *thread = m_playStep;
+    thread->wait();
+    m_playStep = nullptr;
+    thread->deleteLater();
+    const QString error = *m_playStepError;
+    m_busy = false;
+    if (!error.isEmpty()) {
+        m_player->fail(error);
+        return;
+    }
+    announceWorldChanged();
+}
+
 void Service::stopPlaying()
 {
     m_player->stop();
@@ -390,9 +426,13 @@ Expected<bool> Service::settle()
     const Expected<Instant> clock = worldClock();
     if (!clock)
         return failed<bool>(clock);
-    const Expected<CatchUpSummary> summary = runTo(clock->plusMsecs(1));
+    if (const QString why = writeRefusal(); !why.isEmpty())
+        return Expected<bool>::failure(why);
+    const Expected<CatchUpSummary> summary = m_narrowSettles ? WorldSync(*m_store, *m_provider).settle(clock->plusMsecs(1))
+                                                             : WorldSync(*m_store, *m_provider).catchUp(clock->plusMsecs(1));
     if (!summary)
         return failed<bool>(summary);
+    announceWorldChanged();
     return true;
 }
 
@@ -680,7 +720,14 @@ Expected<Outlook> Service::outlook()
 
 Expected<std::vector<AttemptRow>> Service::attempts(int limit, qint64 lineId, std::optional<HistoryKey> before)
 {
-    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).attempts(id, limit, lineId, before); });
+    AttemptFilter filter;
+    filter.lineId = lineId;
+    return attempts(filter, limit, before);
+}
+
+Expected<std::vector<AttemptRow>> Service::attempts(const AttemptFilter &filter, int limit, std::optional<HistoryKey> before)
+{
+    return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).attempts(id, filter, limit, before); });
 }
 
 Expected<std::vector<MonthSpend>> Service::spendByMonth(qint64 lineId)

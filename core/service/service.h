@@ -52,6 +52,9 @@ public:
         std::optional<Instant> fixedNow; // --now
         int passwordIterations = 600000; // never fewer in the product
         std::function<QString()> tokens; // the provider's tokens: random unless given (the demo's are seeded)
+        // A write settles only the lines something can happen to (always in
+        // the product); false: every line, the reference the tests compare with.
+        bool narrowSettles = true;
     };
 
     ~Service() override;
@@ -117,7 +120,13 @@ public:
     bool busy() const noexcept { return m_busy; }
     // Plays the world forward continuously (SimulationPlayer): every 200 ms
     // of real time it advances by a fifth of `simulatedMsPerSecond`, until
-    // stopped or an error (playStopped says which).
+    // stopped or an error (playStopped says which). Each step runs in a
+    // thread of its own, so the window never waits for it, and the screens
+    // follow when it ends (the usual changed signals); a tick that comes
+    // while a step still runs is skipped (the world plays slower than
+    // asked). A call that writes waits for the running step first, then
+    // acts on the world it left; stopping starts no new step, and the one
+    // running (if any) still lands.
     Expected<bool> startPlaying(qint64 simulatedMsPerSecond);
     void stopPlaying();
     bool isPlaying() const;
@@ -192,6 +201,8 @@ public:
     // Newest first, at most `limit` (-1: all); lineId 0: every line; with
     // `before` (the last row of a page), the page after it.
     Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0, std::optional<HistoryKey> before = std::nullopt);
+    // The same, of the attempts `filter` lets through.
+    Expected<std::vector<AttemptRow>> attempts(const AttemptFilter &filter, int limit, std::optional<HistoryKey> before = std::nullopt);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 lineId = 0);
     Expected<MonthSpend> spendThisMonth(qint64 lineId = 0);
     // spendThisMonth of every line of the account in one query, by line id;
@@ -230,9 +241,15 @@ private:
     enum class Access { Read, Write };
     // Why a call may not act now: nobody signed in, or (for writing) a
     // catch-up owns the world or a file is damaged. Empty when it may.
-    QString refusal(Access access) const;
+    QString refusal(Access access);
     // Why nothing may be written now, signed in or not; empty when it may.
-    QString writeRefusal() const;
+    // Waits for a running play step first (finishPlayStep).
+    QString writeRefusal();
+    // One step of the player, started in a thread of its own.
+    Expected<bool> startPlayStep(qint64 ms);
+    // Waits for the running play step, if any, and lets the screens follow
+    // (or stops the player with the step's error).
+    void finishPlayStep();
     void startIntegrityCheck(const QStringList &paths);
     // Runs work(accountId) for the signed-in account, or says why not.
     template<typename Work>
@@ -254,6 +271,7 @@ private:
     std::unique_ptr<Clock> m_clock;
     int m_iterations;
     std::function<QString()> m_tokens;
+    bool m_narrowSettles = true;
     std::optional<Account> m_account;
     int m_reconciled = 0;
     bool m_openedWhole = false; // open() accepted the world and reconciled it
@@ -263,6 +281,8 @@ private:
     Integrity m_integrity = Integrity::Ok;
     QString m_integrityProblem;
     SimulationPlayer *m_player = nullptr;
+    QPointer<QThread> m_playStep;
+    std::shared_ptr<QString> m_playStepError; // what the running step's thread leaves
 };
 
 } // namespace topup

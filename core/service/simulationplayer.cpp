@@ -27,6 +27,12 @@ void SimulationPlayer::stop()
     emit stopped(QString());
 }
 
+void SimulationPlayer::fail(const QString &error)
+{
+    m_timer.stop();
+    emit stopped(error);
+}
+
 void SimulationPlayer::tick()
 {
     const Expected<bool> step = m_step(m_stepMs);

@@ -26,6 +26,9 @@ public:
 
     Expected<bool> start(qint64 simulatedMsPerSecond);
     void stop();
+    // Stops because a step failed after it was started (a step that runs
+    // on after the tick that started it): stopped(error).
+    void fail(const QString &error);
     bool isPlaying() const { return m_timer.isActive(); }
     qint64 stepMs() const noexcept { return m_stepMs; }
 

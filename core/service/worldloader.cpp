@@ -89,7 +89,7 @@ void WorldLoader::carryForward(LoadedWorld &loaded, const Outcome &outcome, Inst
     }
 }
 
-Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant end)
+Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant end, const std::vector<qint64> *onlyLines)
 {
     LoadedWorld loaded;
     const Expected<Account> account = AccountStore(m_store, 1).account(accountId);
@@ -121,7 +121,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
         loaded.methodTokens.push_back(record.token);
     }
 
-    Expected<std::vector<LineRecord>> lines = LineStore(m_store).list(accountId);
+    Expected<std::vector<LineRecord>> lines = onlyLines ? LineStore(m_store).listOnly(accountId, *onlyLines) : LineStore(m_store).list(accountId);
     if (!lines)
         return failed(lines);
     const qint64 firstIndex = firstUsageIndex(start);
@@ -137,9 +137,14 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     }
     loaded.lineRecords = lines.take();
 
+    QStringList lineIds;
+    for (const qint64 row : loaded.lineRows)
+        lineIds << QString::number(row);
+    const QString retriesOf = onlyLines ? QStringLiteral("r.line_id IN (%1)").arg(lineIds.join(QLatin1Char(','))) : QStringLiteral("l.account_id = ?");
     Statement retries(m_store, QStringLiteral("SELECT r.line_id, r.trigger, r.chain_key, r.attempt, r.due_ms FROM retries r"
-                                              " JOIN lines l ON l.id = r.line_id WHERE l.account_id = ? ORDER BY r.seq, r.id"));
-    retries.bind(accountId);
+                                              " JOIN lines l ON l.id = r.line_id WHERE %1 ORDER BY r.seq, r.id").arg(retriesOf));
+    if (!onlyLines)
+        retries.bind(accountId);
     if (const auto ran = retries.run(); !ran)
         return failed(ran);
     while (retries.next()) {
@@ -155,13 +160,17 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     QStringList months;
     for (const YearMonth &month : monthsOf(calendar, start, end))
         months << QStringLiteral("'%1'").arg(month.toString());
+    // A narrowed world reads its own lines' spend (through the index by
+    // line), and the other lines' auto spend added up for the account cap.
+    const QString whose = onlyLines ? QStringLiteral("line_id IN (%1)").arg(lineIds.join(QLatin1Char(','))) : QStringLiteral("account_id = ?");
     Statement spend(m_store, QStringLiteral("SELECT line_id, month, sum(CASE WHEN trigger IN ('threshold', 'monthly') THEN amount_cents ELSE 0 END),"
                                             " sum(CASE WHEN trigger = 'manual' THEN amount_cents ELSE 0 END),"
                                             " sum(CASE WHEN trigger IN ('threshold', 'monthly') THEN 1 ELSE 0 END)"
-                                            " FROM attempts WHERE account_id = ? AND status = 'succeeded' AND month IN (%1)"
+                                            " FROM attempts WHERE %2 AND status = 'succeeded' AND month IN (%1)"
                                             " GROUP BY line_id, month")
-                                 .arg(months.join(QLatin1Char(','))));
-    spend.bind(accountId);
+                                 .arg(months.join(QLatin1Char(',')), whose));
+    if (!onlyLines)
+        spend.bind(accountId);
     if (const auto ran = spend.run(); !ran)
         return failed(ran);
     while (spend.next()) {
@@ -171,6 +180,21 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
             world.priorSpend.push_back(PriorSpend{line, YearMonth{month.left(4).toInt(), month.mid(5, 2).toInt()},
                                                   Money::fromCents(spend.integer(2)), Money::fromCents(spend.integer(3)),
                                                   int(spend.integer(4))});
+    }
+    spend.finish();
+    if (onlyLines && world.accountCap) {
+        Statement others(m_store, QStringLiteral("SELECT month, sum(amount_cents) FROM attempts WHERE account_id = ? AND status = 'succeeded'"
+                                                 " AND trigger IN ('threshold', 'monthly') AND month IN (%1) AND line_id NOT IN (%2)"
+                                                 " GROUP BY month")
+                                      .arg(months.join(QLatin1Char(',')), lineIds.join(QLatin1Char(','))));
+        others.bind(accountId);
+        if (const auto ran = others.run(); !ran)
+            return failed(ran);
+        while (others.next()) {
+            const QString month = others.text(0);
+            world.priorSpend.push_back(PriorSpend{PriorSpend::otherLines, YearMonth{month.left(4).toInt(), month.mid(5, 2).toInt()},
+                                                  Money::fromCents(others.integer(1)), Money(), 0});
+        }
     }
     return loaded;
 }

@@ -36,7 +36,10 @@ public:
 
     WorldLoader(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
 
-    Expected<LoadedWorld> load(qint64 accountId, Instant start, Instant end);
+    // `onlyLines`: the world of those active lines alone (a narrowed
+    // settle's), every method and package, the account cap counting the
+    // other lines' spend (PriorSpend::otherLines).
+    Expected<LoadedWorld> load(qint64 accountId, Instant start, Instant end, const std::vector<qint64> *onlyLines = nullptr);
     // The world of the run that follows `outcome`'s, from `start` to `end`,
     // without reading the store: what `load` gives once that outcome is
     // saved (balances, progress, retries, this period's spend, the usage

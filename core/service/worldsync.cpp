@@ -8,8 +8,10 @@
 #include "engine/engine.h"
 #include "recordinggateway.h"
 #include "rules/lowfunds.h"
+#include "rules/thresholdstate.h"
 #include "rules/zonedcalendar.h"
 #include "store/journalgateway.h"
+#include "store/linestore.h"
 #include "store/database.h"
 #include "store/statement.h"
 #include "store/usagestore.h"
@@ -43,6 +45,18 @@ Expected<bool> addAlert(Database &store, qint64 account, Instant at, const QStri
                                            " VALUES (?, ?, ?, ?, ?, ?)"));
     insert.bind(account).bind(at.msecs()).bind(kind).bind(line).bind(method).bind(detail);
     return insert.run();
+}
+
+// Whether the line's step-4 check acts at the next instant visited (an
+// armed line a small package left below its threshold): a narrowed settle
+// runs such lines (LineStore::linesToSettle).
+bool checkDue(const Line &line, const LineOutcome &result)
+{
+    if (!line.policy || !line.policy->hasActiveThreshold())
+        return false;
+    const ThresholdTrigger &trigger = *line.policy->threshold;
+    const qint64 balance = trigger.resource == Resource::Data ? result.dataBytes : result.voiceSeconds;
+    return checkThreshold(result.progress.state, balance, trigger.below) != ThresholdCheck::Nothing;
 }
 
 } // namespace
@@ -178,6 +192,53 @@ Expected<CatchUpSummary> WorldSync::catchUp(Instant now, const Progress &progres
     return summary;
 }
 
+bool WorldSync::narrowable(Instant clock, Instant at)
+{
+    // Monthly occurrences, month starts and the usage grid fall on whole
+    // seconds (zone offsets are whole seconds); a line's retries fall where
+    // its attempts did, on any millisecond. The samples a save drops are
+    // those older than 48 hours before the clock: one more of them only
+    // when the clock sat on the usage grid.
+    return at.msecs() == clock.msecs() + 1 && at.msecs() % 1000 != 0 && clock.msecs() % WorldLoader::usageEveryMs != 0;
+}
+
+Expected<CatchUpSummary> WorldSync::settle(Instant at)
+{
+    const Expected<std::optional<Instant>> saved = clock();
+    if (!saved)
+        return Expected<CatchUpSummary>::failure(saved.error());
+    if (!*saved || !narrowable(**saved, at))
+        return catchUp(at);
+    m_target = at;
+    const Expected<std::vector<qint64>> accounts = accountIds(m_store);
+    if (!accounts)
+        return Expected<CatchUpSummary>::failure(accounts.error());
+    m_accounts.clear();
+    for (const qint64 account : *accounts) {
+        const Expected<std::vector<qint64>> lines = LineStore(m_store).linesToSettle(account, at);
+        if (!lines)
+            return Expected<CatchUpSummary>::failure(lines.error());
+        // An account none of whose lines acts still runs: its cards' and
+        // funds' warnings are looked at on every run.
+        Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(account, at, at, &*lines);
+        if (!loaded)
+            return Expected<CatchUpSummary>::failure(loaded.error());
+        m_accounts.push_back(Carried{loaded.take(), std::nullopt, {}, {}, true});
+    }
+    m_loaded = true;
+    const Expected<CatchUpSummary> done = step(at, at);
+    const Expected<bool> flushed = done ? save() : Expected<bool>(true);
+    m_loaded = false;
+    m_accounts.clear();
+    if (!done)
+        return done;
+    if (!flushed)
+        return Expected<CatchUpSummary>::failure(flushed.error());
+    CatchUpSummary summary = *done;
+    summary.from = **saved;
+    return summary;
+}
+
 Expected<bool> WorldSync::load(Instant from, Instant to)
 {
     const Expected<std::vector<qint64>> accounts = accountIds(m_store);
@@ -189,7 +250,7 @@ Expected<bool> WorldSync::load(Instant from, Instant to)
         Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(account, from, to);
         if (!loaded)
             return Expected<bool>::failure(loaded.error());
-        m_accounts.push_back(Carried{loaded.take(), std::nullopt, {}, {}});
+        m_accounts.push_back(Carried{loaded.take(), std::nullopt, {}, {}, false});
     }
     m_loaded = true;
     return true;
@@ -337,7 +398,7 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
         m_alerts.push_back(PendingAlert{account, loaded.world.end, QStringLiteral("card_expiring"), noRow, loaded.methodRows[i],
                                         method.expires->toString()});
     }
-    if (const Expected<bool> low = collectLowFunds(loaded, outcome); !low)
+    if (const Expected<bool> low = collectLowFunds(carried, outcome); !low)
         return low;
     carried.last = std::move(outcome);
     summary.addAccount(AccountCatchUp{account, summary.topUps - before.topUps, summary.failures - before.failures,
@@ -345,16 +406,28 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
     return true;
 }
 
-Expected<bool> WorldSync::collectLowFunds(const LoadedWorld &loaded, const Outcome &outcome)
+Expected<bool> WorldSync::collectLowFunds(const Carried &carried, const Outcome &outcome)
 {
     // A method a policy pays with that holds less than the dearest package
     // the policy buys: an alert whenever its figures differ from the last one's.
+    const LoadedWorld &loaded = carried.loaded;
     std::vector<PaymentMethod> methods = loaded.world.methods;
     for (std::size_t i = 0; i < methods.size() && i < outcome.methodFunds.size(); ++i)
         methods[i].funds = outcome.methodFunds[i];
     std::map<int, Money> needed;
+    if (carried.narrowed) {
+        // Some lines only: the dearest package of every line's policy, as
+        // the store keeps it beside the policy.
+        for (std::size_t i = 0; i < methods.size(); ++i) {
+            const Expected<Money> dearest = LineStore(m_store).dearestPaidWith(loaded.account.id, loaded.methodRows[i]);
+            if (!dearest)
+                return Expected<bool>::failure(dearest.error());
+            if (methods[i].funds < *dearest)
+                needed[int(i)] = *dearest;
+        }
+    }
     for (const Line &line : loaded.world.lines) {
-        if (!line.policy)
+        if (!line.policy || carried.narrowed)
             continue;
         for (const LowFundsFinding &low : lowFundsFor(*line.policy, loaded.world.packages, methods))
             needed[low.method] = std::max(needed[low.method], low.needed);
@@ -393,8 +466,9 @@ Expected<bool> WorldSync::save(bool last)
     const Expected<bool> saved = m_store.write([&]() -> Expected<bool> {
         Statement line(m_store, QStringLiteral("UPDATE lines SET data_bytes = ?, voice_seconds = ?, unserved_data_bytes = ?,"
                                                " unserved_voice_seconds = ?, threshold_state = ?, threshold_chains = ?,"
-                                               " last_monthly_key = ? WHERE id = ?"));
+                                               " last_monthly_key = ?, check_due = ? WHERE id = ?"));
         Statement dropRetries(m_store, QStringLiteral("DELETE FROM retries WHERE line_id IN (SELECT id FROM lines WHERE account_id = ?)"));
+        Statement dropLineRetries(m_store, QStringLiteral("DELETE FROM retries WHERE line_id = ?"));
         Statement retry(m_store, QStringLiteral("INSERT INTO retries (line_id, due_ms, seq, trigger, chain_key, attempt) VALUES (?, ?, ?, ?, ?, ?)"));
         for (const Carried &carried : m_accounts) {
             if (!carried.last)
@@ -404,13 +478,22 @@ Expected<bool> WorldSync::save(bool last)
                 const LineOutcome &result = carried.last->lines[i];
                 line.set(0, result.dataBytes).set(1, result.voiceSeconds).set(2, result.unservedDataBytes);
                 line.set(3, result.unservedVoiceSeconds).set(4, thresholdStateName(result.progress.state));
-                line.set(5, result.progress.thresholdChains).set(6, result.progress.lastMonthlyKey).set(7, loaded.lineRows[i]);
+                line.set(5, result.progress.thresholdChains).set(6, result.progress.lastMonthlyKey);
+                line.set(7, checkDue(loaded.world.lines[i], result) ? 1 : 0).set(8, loaded.lineRows[i]);
                 if (const auto ran = line.run(); !ran)
                     return ran;
             }
-            dropRetries.set(0, loaded.account.id);
-            if (const auto ran = dropRetries.run(); !ran)
-                return ran;
+            if (carried.narrowed) {
+                for (const qint64 lineRow : loaded.lineRows) {
+                    dropLineRetries.set(0, lineRow);
+                    if (const auto ran = dropLineRetries.run(); !ran)
+                        return ran;
+                }
+            } else {
+                dropRetries.set(0, loaded.account.id);
+                if (const auto ran = dropRetries.run(); !ran)
+                    return ran;
+            }
             for (std::size_t i = 0; i < carried.last->retries.size(); ++i) {
                 const PendingRetryState &pending = carried.last->retries[i];
                 retry.set(0, loaded.lineRows[std::size_t(pending.line)]).set(1, pending.due.msecs()).set(2, qint64(i));

@@ -93,6 +93,12 @@ public:
     // Stops early, with the days done so far, when the calling thread is
     // asked to stop (QThread::requestInterruption).
     Expected<CatchUpSummary> catchUp(Instant now, const Progress &progress = {});
+    // Lets the rules react after a write: moves the clock to `at` (the
+    // saved clock + 1 ms) running only the lines something can happen to
+    // there, when nothing else can (narrowable); else catchUp(at). The same
+    // world as catchUp(at) either way (docs/settling.md).
+    Expected<CatchUpSummary> settle(Instant at);
+    static bool narrowable(Instant clock, Instant at);
 
 private:
     // One account carried from day to day, with what its unsaved days
@@ -103,6 +109,7 @@ private:
         std::optional<Outcome> last; // the last day run (its usage moved out)
         std::vector<UsageRow> usage; // since the last save
         std::vector<UsageRow> heldBack; // saved in the roll-ups, not yet as samples: the last 48 hours
+        bool narrowed = false; // some of the account's lines only (settle)
     };
     struct PendingAlert final
     {
@@ -131,7 +138,7 @@ private:
     Expected<bool> load(Instant from, Instant to);
     Expected<bool> collect(Carried &carried, Outcome outcome, CatchUpSummary &summary);
     Expected<bool> cardAlertSeen(qint64 method, const QString &detail);
-    Expected<bool> collectLowFunds(const LoadedWorld &loaded, const Outcome &outcome);
+    Expected<bool> collectLowFunds(const Carried &carried, const Outcome &outcome);
     // Saves the days run since the last save (catchUp does at its end, with
     // `last`; the weekly saves before it leave out the 5-minute samples the
     // last one would drop, and keep them in memory until then).

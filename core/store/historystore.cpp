@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace topup {
 namespace {
 
@@ -35,21 +37,31 @@ QString HistoryStore::attemptsSql(bool oneLine, bool paged)
     // Two statements rather than `(? = 0 OR line_id = ?)`, which no index
     // can serve: every line walks attempts_account_time, one line
     // attempts_line_time (the unary + keeps the planner off the account's
-    // index for it), both already in (at_ms, id) order.
+    // index for it), both already in (at_ms, id) order; the date range, cut
+    // at the key's instant for a next page, is the range of that walk, the
+    // status and the ids at the key's instant tests on the rows it meets.
     return QStringLiteral("SELECT a.id, a.at_ms, a.line_id, l.name, a.trigger, a.chain_key, a.attempt,"
                           " coalesce(a.method_id, 0), p.name, a.amount_cents, a.status, coalesce(a.reason, ''), l.state"
                           " FROM attempts a JOIN lines l ON l.id = a.line_id JOIN packages p ON p.id = a.package_id"
-                          " WHERE %1%2 ORDER BY a.at_ms DESC, a.id DESC LIMIT ?")
-        .arg(oneLine ? QLatin1String("+a.account_id = ? AND a.line_id = ?") : QLatin1String("a.account_id = ?"), paged ? QLatin1String(olderThanKey) : QLatin1String());
+                          " WHERE %1 AND a.at_ms BETWEEN ? AND ? AND (? = '' OR a.status = ?)%2 ORDER BY a.at_ms DESC, a.id DESC LIMIT ?")
+        .arg(oneLine ? QLatin1String("+a.account_id = ? AND a.line_id = ?") : QLatin1String("a.account_id = ?"),
+             paged ? QLatin1String(" AND (a.at_ms < ? OR a.id < ?)") : QLatin1String());
 }
 
-Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, int limit, qint64 lineId, std::optional<HistoryKey> before)
+Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, const AttemptFilter &filter, int limit,
+                                                         std::optional<HistoryKey> before)
 {
-    Statement select(m_database, attemptsSql(lineId != 0, before.has_value()));
+    Statement select(m_database, attemptsSql(filter.lineId != 0, before.has_value()));
     select.bind(accountId);
-    if (lineId != 0)
-        select.bind(lineId);
-    bindKey(select, before);
+    if (filter.lineId != 0)
+        select.bind(filter.lineId);
+    // One upper end for the index range: the range's or the key's, whichever
+    // is earlier (two, and SQLite would walk from the range's, past every
+    // row of the pages before).
+    select.bind(filter.fromMs).bind(before ? std::min(filter.toMs, before->at.msecs()) : filter.toMs);
+    select.bind(filter.status).bind(filter.status);
+    if (before)
+        select.bind(before->at.msecs()).bind(before->id);
     select.bind(limit);
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<AttemptRow>>(ran);

@@ -23,10 +23,10 @@ class HistoryStore final
 public:
     explicit HistoryStore(Database &database) : m_database(database) {}
 
-    // Newest first, at most `limit` (-1: all); lineId 0: every line; with
-    // `before`, the page after that row (keyset paging: an index range, not
-    // the rows before it read again).
-    Expected<std::vector<AttemptRow>> attempts(qint64 accountId, int limit, qint64 lineId = 0,
+    // Newest first, those `filter` lets through, at most `limit` (-1: all);
+    // with `before`, the page after that row (keyset paging: an index range,
+    // not the rows before it read again).
+    Expected<std::vector<AttemptRow>> attempts(qint64 accountId, const AttemptFilter &filter, int limit,
                                                std::optional<HistoryKey> before = std::nullopt);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 accountId, qint64 lineId = 0);
     Expected<MonthSpend> spendIn(qint64 accountId, const QString &month, qint64 lineId = 0);

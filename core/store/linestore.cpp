@@ -165,6 +165,44 @@ Expected<std::vector<LineRecord>> LineStore::list(qint64 accountId)
     return linesWhere(m_database, accountId, "state = 'active'");
 }
 
+Expected<std::vector<LineRecord>> LineStore::listOnly(qint64 accountId, const std::vector<qint64> &lineIds)
+{
+    if (lineIds.empty())
+        return std::vector<LineRecord>();
+    QStringList ids;
+    for (const qint64 id : lineIds)
+        ids << QString::number(id);
+    const QByteArray condition = QStringLiteral("state = 'active' AND id IN (%1)").arg(ids.join(QLatin1Char(','))).toLatin1();
+    return linesWhere(m_database, accountId, condition.constData());
+}
+
+Expected<std::vector<qint64>> LineStore::linesToSettle(qint64 accountId, Instant at)
+{
+    // Through the partial index of the flagged lines and the retries' index by due time.
+    Statement select(m_database, QStringLiteral("SELECT id FROM lines WHERE account_id = ? AND check_due = 1 AND state = 'active'"
+                                                " UNION SELECT r.line_id FROM retries r JOIN lines l ON l.id = r.line_id"
+                                                " WHERE r.due_ms = ? AND l.account_id = ? AND l.state = 'active' ORDER BY 1"));
+    select.bind(accountId).bind(at.msecs()).bind(accountId);
+    if (const auto ran = select.run(); !ran)
+        return Expected<std::vector<qint64>>::failure(ran.error());
+    std::vector<qint64> ids;
+    while (select.next())
+        ids.push_back(select.integer(0));
+    return ids;
+}
+
+Expected<Money> LineStore::dearestPaidWith(qint64 accountId, qint64 methodId)
+{
+    Statement select(m_database, QStringLiteral("SELECT max(coalesce((SELECT max(pays_cents) FROM lines WHERE pays_method = ? AND state = 'active'), 0),"
+                                                " coalesce((SELECT max(pays_cents) FROM lines WHERE pays_fallback = ? AND state = 'active'), 0))"
+                                                " FROM methods WHERE id = ? AND account_id = ?"));
+    // A method is one account's: the index (method, state, price) answers alone.
+    select.bind(methodId).bind(methodId).bind(methodId).bind(accountId);
+    if (const auto ran = select.run(); !ran)
+        return Expected<Money>::failure(ran.error());
+    return Money::fromCents(select.next() && !select.isNull(0) ? select.integer(0) : 0);
+}
+
 Expected<std::vector<LineRecord>> LineStore::listForHistory(qint64 accountId)
 {
     return linesWhere(m_database, accountId, "state != 'buying'");
@@ -276,11 +314,22 @@ Expected<bool> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::
             return valid;
     }
     return m_database.write([&]() -> Expected<bool> {
-        Statement update(m_database, QStringLiteral("UPDATE lines SET policy_json = ?, threshold_state = 'armed'"
+        // What the enabled policy charges, beside it (the low-funds figures
+        // of a narrowed settle read these, not every policy).
+        const bool pays = policy && policy->enabled;
+        const QVariant none(QMetaType::fromType<qint64>());
+        const auto rowOf = [&](const QString &engineId) { return engineId.isEmpty() ? none : QVariant(engineId.mid(1).toLongLong()); };
+        Statement update(m_database, QStringLiteral("UPDATE lines SET policy_json = ?, threshold_state = 'armed', check_due = 1,"
+                                                    " pays_method = ?, pays_fallback = ?,"
+                                                    " pays_cents = (SELECT max(price_cents) FROM packages WHERE account_id = ? AND id IN (?, ?))"
                                                     " WHERE account_id = ? AND id = ? AND state = 'active'"));
         update.bindNullable(policy.has_value(),
                             policy ? QString::fromUtf8(QJsonDocument(PolicyJson::write(*policy)).toJson(QJsonDocument::Compact))
                                    : QString());
+        update.bind(pays ? rowOf(policy->method) : none).bind(pays ? rowOf(policy->fallback) : none);
+        update.bind(pays ? accountId : qint64(0));
+        update.bind(pays && policy->threshold ? rowOf(policy->threshold->package) : none);
+        update.bind(pays && policy->monthly ? rowOf(policy->monthly->package) : none);
         update.bind(accountId).bind(lineId);
         if (const Expected<bool> updated = updateActiveLine(update); !updated)
             return updated;
@@ -307,13 +356,15 @@ Expected<int> LineStore::rearmSuspendedPayingWith(qint64 accountId, const QStrin
 {
     int rearmed = 0;
     const Expected<bool> done = m_database.write([&]() -> Expected<bool> {
-        const Expected<std::vector<LineRecord>> lines = list(accountId);
+        // Only the suspended lines' policies are read, not every line's.
+        const Expected<std::vector<LineRecord>> lines =
+            linesWhere(m_database, accountId, "state = 'active' AND threshold_state = 'suspended'");
         if (!lines)
             return Expected<bool>::failure(lines.error());
         for (const LineRecord &line : *lines) {
             if (line.progress.state != ThresholdState::Suspended || !line.policy || !line.policy->paysWith(engineMethodId))
                 continue;
-            Statement update(m_database, QStringLiteral("UPDATE lines SET threshold_state = 'armed' WHERE id = ?"));
+            Statement update(m_database, QStringLiteral("UPDATE lines SET threshold_state = 'armed', check_due = 1 WHERE id = ?"));
             update.bind(line.id);
             if (const auto ran = update.run(); !ran)
                 return ran;
@@ -329,7 +380,7 @@ Expected<int> LineStore::rearmSuspendedPayingWith(qint64 accountId, const QStrin
 Expected<bool> LineStore::drainData(qint64 accountId, qint64 lineId)
 {
     return m_database.write([&]() -> Expected<bool> {
-        Statement update(m_database, QStringLiteral("UPDATE lines SET data_bytes = 0 WHERE account_id = ? AND id = ? AND state = 'active'"));
+        Statement update(m_database, QStringLiteral("UPDATE lines SET data_bytes = 0, check_due = 1 WHERE account_id = ? AND id = ? AND state = 'active'"));
         update.bind(accountId).bind(lineId);
         return updateActiveLine(update);
     });

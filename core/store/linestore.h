@@ -1,6 +1,8 @@
 #pragma once
 
 #include "domain/expected.h"
+#include "domain/instant.h"
+#include "domain/money.h"
 #include "domain/linerecord.h"
 #include "domain/policy.h"
 #include "domain/lineprogress.h"
@@ -37,6 +39,16 @@ public:
     Expected<int> settlePurchases();
     // The active lines: what the engine runs, the dashboard and the pickers show.
     Expected<std::vector<LineRecord>> list(qint64 accountId);
+    // The active lines among `lineIds` (a narrowed settle's), by id.
+    Expected<std::vector<LineRecord>> listOnly(qint64 accountId, const std::vector<qint64> &lineIds);
+    // The active lines a settle at `at` (the clock + 1 ms, off the whole
+    // second) must run: those whose threshold check may act (check_due) and
+    // those with a retry due at `at`; by id. Nothing else can happen to a
+    // line at such an instant (docs/settling.md).
+    Expected<std::vector<qint64>> linesToSettle(qint64 accountId, Instant at);
+    // The dearest package an enabled policy of an active line buys while
+    // paying with the method (as method or fallback); zero when none does.
+    Expected<Money> dearestPaidWith(qint64 accountId, qint64 methodId);
     // Every line History may name: active, removed and refused ones.
     Expected<std::vector<LineRecord>> listForHistory(qint64 accountId);
     // A line in any state.

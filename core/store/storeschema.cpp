@@ -193,7 +193,33 @@ Schema storeSchema()
     Migration v5{5,
                  {QStringLiteral("CREATE INDEX attempts_account_time ON attempts (account_id, at_ms)"),
                   QStringLiteral("CREATE INDEX alerts_account_time ON alerts (account_id, at_ms)")}};
-    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5}, QStringLiteral("world")};
+    // What lets a write settle only the lines something can happen to
+    // (docs/settling.md): `check_due`, the line's threshold check may act at
+    // the next instant the engine visits (every write outside the engine
+    // sets it, the engine's saves write its verdict); `pays_method`,
+    // `pays_fallback` and `pays_cents`, what the line's enabled policy
+    // charges and the dearest package it buys (the low-funds warning's
+    // figures without reading every policy). Filled from the policies
+    // already stored, which are always written in one canonical form.
+    Migration v6{6,
+                 {QStringLiteral("ALTER TABLE lines ADD COLUMN check_due INTEGER NOT NULL DEFAULT 1"),
+                  QStringLiteral("ALTER TABLE lines ADD COLUMN pays_method INTEGER"),
+                  QStringLiteral("ALTER TABLE lines ADD COLUMN pays_fallback INTEGER"),
+                  QStringLiteral("ALTER TABLE lines ADD COLUMN pays_cents INTEGER"),
+                  QStringLiteral("UPDATE lines SET pays_method = CAST(substr(json_extract(policy_json, '$.method'), 2) AS INTEGER),"
+                                 " pays_fallback = CAST(substr(json_extract(policy_json, '$.fallback'), 2) AS INTEGER),"
+                                 " pays_cents = (SELECT max(p.price_cents) FROM packages p WHERE 'P' || p.id"
+                                 " IN (json_extract(policy_json, '$.threshold.package'), json_extract(policy_json, '$.monthly.package')))"
+                                 " WHERE policy_json IS NOT NULL AND json_extract(policy_json, '$.enabled')"),
+                  QStringLiteral("CREATE INDEX lines_check_due ON lines (account_id) WHERE check_due = 1"),
+                  QStringLiteral("CREATE INDEX lines_suspended ON lines (account_id) WHERE threshold_state = 'suspended'"),
+                  QStringLiteral("CREATE INDEX lines_pays_method ON lines (pays_method, state, pays_cents)"),
+                  QStringLiteral("CREATE INDEX lines_pays_fallback ON lines (pays_fallback, state, pays_cents)"),
+                  QStringLiteral("CREATE INDEX retries_due ON retries (due_ms)"),
+                  QStringLiteral("CREATE INDEX retries_line ON retries (line_id, due_ms)"),
+                  // The last warning about a method (low funds, a card running out).
+                  QStringLiteral("CREATE INDEX alerts_method ON alerts (method_id, kind)")}};
+    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6}, QStringLiteral("world")};
 }
 
 } // namespace topup

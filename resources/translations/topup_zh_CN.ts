@@ -3144,6 +3144,15 @@ Qt 自身的选项同样适用，其中包括：
         <source>These are the rules already saved.</source>
         <translation>这就是已保存的规则。</translation>
     </message>
+    <message>
+        <source>%1 — no longer offered</source>
+        <extracomment>A package the saved rules buy that the line&apos;s region no longer sells, e.g. &quot;5 GB data — no longer offered&quot;</extracomment>
+        <translation>%1 — 已不再提供</translation>
+    </message>
+    <message>
+        <source>This line&apos;s region no longer offers %1; the saved rules still buy it. Choose a package it offers.</source>
+        <translation>此线路所在地区已不再提供 %1；已保存的规则仍会购买它。请选择该地区提供的套餐。</translation>
+    </message>
 </context>
 <context>
     <name>topup::PolicyPreviewPanel</name>

@@ -153,9 +153,9 @@ int main(int argc, char **argv)
                 double(timer.nsecsElapsed()) / 1e9);
 
     std::printf("query plans (now):\n");
-    printPlan("attempts, every line", HistoryStore::attemptsSql(false, false), 2);
-    printPlan("attempts, every line, by key", HistoryStore::attemptsSql(false, true), 5);
-    printPlan("attempts, one line", HistoryStore::attemptsSql(true, false), 3);
+    printPlan("attempts, every line", HistoryStore::attemptsSql(false, false), 6);
+    printPlan("attempts, every line, by key", HistoryStore::attemptsSql(false, true), 9);
+    printPlan("attempts, one line", HistoryStore::attemptsSql(true, false), 7);
     printPlan("alerts", HistoryStore::alertsSql(false, false), 2);
     printPlan("alerts, by key", HistoryStore::alertsSql(false, true), 5);
     std::printf("query plans (before):\n");

@@ -18,7 +18,6 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
@@ -34,32 +33,19 @@ int main(int argc, char **argv)
     // --tight: a card the fleet could run dry, so every line's future may
     // depend on every other's and the run draws them all to the horizon.
     const bool tight = app.arguments().contains(QStringLiteral("--tight"));
-    QTemporaryDir dir;
     const Instant now = *Instant::parse(u"2028-03-15T10:00:00Z");
-    Service::Options options;
-    options.dataDir = dir.path();
-    options.fixedNow = now;
-    options.passwordIterations = 1000;
-    Expected<std::unique_ptr<Service>> opened = Service::open(options);
-    if (!opened) {
-        std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
+    const std::unique_ptr<bench::Fleet> fleet = bench::openFleet("bench_outlook", now, lineCount, tight ? 20000000 : 90000000);
+    if (!fleet)
         return 1;
-    }
-    std::unique_ptr<Service> service = opened.take();
-    QElapsedTimer timer;
-    timer.start();
-    if (!bench::buildFleet(*service, dir.filePath(QStringLiteral("topup.sqlite")), now, lineCount, tight ? 20000000 : 90000000)) {
-        std::fprintf(stderr, "could not build the fleet\n");
-        return 1;
-    }
-    std::printf("built %d lines with a year of history in %.2f s\n", lineCount, double(timer.nsecsElapsed()) / 1e9);
+    Service &service = *fleet->service;
 
+    QElapsedTimer timer;
     std::vector<double> outlookMs;
     int topUps = 0;
     int drawnWhole = 0;
     for (int run = 0; run < runs; ++run) {
         timer.restart();
-        const Expected<Outlook> outlook = service->outlook();
+        const Expected<Outlook> outlook = service.outlook();
         outlookMs.push_back(double(timer.nsecsElapsed()) / 1e6);
         if (!outlook) {
             std::fprintf(stderr, "%s\n", qPrintable(outlook.error()));
@@ -74,17 +60,17 @@ int main(int argc, char **argv)
     }
     std::printf("Service::outlook(), %d lines%s: min %.1f ms, median %.1f ms (%d runs; %d top-ups ahead, to %s; %d lines complete to it)\n",
                 lineCount, tight ? " (--tight)" : "", *std::min_element(outlookMs.begin(), outlookMs.end()), bench::median(outlookMs), runs,
-                topUps, qPrintable(service->outlook()->horizon.toString()), drawnWhole);
+                topUps, qPrintable(service.outlook()->horizon.toString()), drawnWhole);
 
     // Before: each card asked the store on its own.
-    const Expected<std::vector<LineRecord>> lines = service->lines();
+    const Expected<std::vector<LineRecord>> lines = service.lines();
     if (!lines)
         return 1;
     const int sample = std::min<int>(100, int(lines->size()));
     timer.restart();
     for (int i = 0; i < sample; ++i) {
         const qint64 id = (*lines)[std::size_t(i)].id;
-        if (!service->attempts(400, id) || !service->dailyUsage(id, 8) || !service->spendThisMonth(id))
+        if (!service.attempts(400, id) || !service.dailyUsage(id, 8) || !service.spendThisMonth(id))
             return 1;
     }
     const double perCard = double(timer.nsecsElapsed()) / 1e6 / sample;

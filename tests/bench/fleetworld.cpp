@@ -6,6 +6,7 @@
 #include "service/service.h"
 #include "sim/xoshiro256.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -30,6 +31,17 @@ QString packageId(const std::vector<PackageRecord> &packages, const char *name)
             return record.package.id;
     }
     return QString();
+}
+
+// The dearest package the policy buys, as LineStore::setPolicy keeps it beside the policy.
+qint64 dearestCents(const std::vector<PackageRecord> &packages, const Policy &policy)
+{
+    qint64 dearest = 0;
+    for (const PackageRecord &record : packages) {
+        if ((policy.threshold && policy.threshold->package == record.package.id) || (policy.monthly && policy.monthly->package == record.package.id))
+            dearest = std::max(dearest, record.package.price.cents());
+    }
+    return dearest;
 }
 
 bool exec(QSqlQuery &query)
@@ -69,7 +81,7 @@ bool buildFleet(Service &service, const QString &storePath, Instant now, int lin
             return false;
         QSqlQuery line(db);
         line.prepare(QStringLiteral("INSERT INTO lines (id, account_id, code, name, region, profile, seed, data_bytes, voice_seconds,"
-                                    " policy_json) VALUES (?, ?, ?, ?, 'Fleet', ?, ?, ?, ?, ?)"));
+                                    " policy_json, pays_method, pays_fallback, pays_cents) VALUES (?, ?, ?, ?, 'Fleet', ?, ?, ?, ?, ?, ?, ?, ?)"));
         QSqlQuery attempt(db);
         attempt.prepare(QStringLiteral("INSERT INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt, method_id,"
                                        " method_token, package_id, amount_cents, status, reason) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)"));
@@ -103,6 +115,9 @@ bool buildFleet(Service &service, const QString &storePath, Instant now, int lin
             line.addBindValue(qint64(500 + random.below(5500)) * 1000 * 1000);
             line.addBindValue(qint64(random.below(300)) * 60);
             line.addBindValue(QString::fromUtf8(QJsonDocument(PolicyJson::write(policy)).toJson(QJsonDocument::Compact)));
+            line.addBindValue(card->id);
+            line.addBindValue(policy.fallback.isEmpty() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(wallet->id));
+            line.addBindValue(dearestCents(*packages, policy));
             ok = exec(line);
             // 46 top-ups a week apart, a few of them failed or blocked.
             for (int n = 1; n <= 46 && ok; ++n) {
@@ -137,6 +152,32 @@ bool buildFleet(Service &service, const QString &storePath, Instant now, int lin
     }
     QSqlDatabase::removeDatabase(connection);
     return ok;
+}
+
+Fleet::Fleet() = default;
+Fleet::~Fleet() = default;
+
+std::unique_ptr<Fleet> openFleet(const char *program, Instant now, int lineCount, qint64 cardCents, int lastTopUpDaysAgo)
+{
+    auto fleet = std::make_unique<Fleet>();
+    Service::Options options;
+    options.dataDir = fleet->dir.path();
+    options.fixedNow = now;
+    options.passwordIterations = 1000;
+    Expected<std::unique_ptr<Service>> opened = Service::open(options);
+    if (!opened) {
+        std::fprintf(stderr, "%s: %s\n", program, qPrintable(opened.error()));
+        return nullptr;
+    }
+    fleet->service = opened.take();
+    QElapsedTimer timer;
+    timer.start();
+    if (!buildFleet(*fleet->service, fleet->dir.filePath(QStringLiteral("topup.sqlite")), now, lineCount, cardCents, lastTopUpDaysAgo)) {
+        std::fprintf(stderr, "%s: could not build the fleet\n", program);
+        return nullptr;
+    }
+    std::printf("built %d lines with a year of history in %.2f s\n", lineCount, double(timer.nsecsElapsed()) / 1e9);
+    return fleet;
 }
 
 double median(std::vector<double> values)

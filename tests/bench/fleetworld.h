@@ -3,7 +3,9 @@
 #include "domain/instant.h"
 
 #include <QString>
+#include <QTemporaryDir>
 
+#include <memory>
 #include <vector>
 
 namespace topup {
@@ -23,6 +25,21 @@ namespace topup::bench {
 // `lastTopUpDaysAgo` days (and up to one more) before `now`: 43 ends the history
 // in the month before, 1 puts four or five of them in the current month.
 bool buildFleet(Service &service, const QString &storePath, Instant now, int lineCount, qint64 cardCents, int lastTopUpDaysAgo = 43);
+
+// A fleet in a temporary data folder of its own, and the service on it.
+struct Fleet final
+{
+    QTemporaryDir dir;
+    std::unique_ptr<Service> service;
+
+    Fleet();
+    ~Fleet();
+};
+
+// Opens a service on a new temporary folder (its clock fixed at `now`) and
+// builds the fleet there (buildFleet), printing how long that took; null,
+// with the reason on standard error after `program`, when either fails.
+std::unique_ptr<Fleet> openFleet(const char *program, Instant now, int lineCount, qint64 cardCents, int lastTopUpDaysAgo = 43);
 
 // The middle of `values` once sorted (the upper one of an even count).
 double median(std::vector<double> values);

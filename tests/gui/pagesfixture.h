@@ -2,6 +2,7 @@
 
 // A service on a temporary data folder for the page tests: a fixed clock,
 // few PBKDF2 rounds, and either a fresh account or the demo world.
+#include "appsettings.h"
 #include "pages/linepage.h"
 #include "service/demoworld.h"
 #include "service/service.h"
@@ -146,6 +147,38 @@ inline std::unique_ptr<LineWorld> makeLineWorld(bool withPolicy)
             return nullptr;
     }
     return world;
+}
+
+// A service on a temporary folder of its own and the app's settings in a
+// file there: what the main window and the pages that keep settings take.
+struct AppWorld
+{
+    QTemporaryDir dir;
+    std::unique_ptr<Service> service;
+    std::unique_ptr<AppSettings> settings;
+};
+
+// `open` opens the service on the folder (e.g. freshAccount); null when it
+// fails.
+inline std::unique_ptr<AppWorld> appWorld(const std::function<std::unique_ptr<Service>(const QString &dir)> &open)
+{
+    auto world = std::make_unique<AppWorld>();
+    world->service = open(world->dir.path());
+    if (!world->service)
+        return nullptr;
+    world->settings = std::make_unique<AppSettings>(world->dir.filePath(QStringLiteral("settings.ini")));
+    return world;
+}
+
+// A `Widget(service, settings)` of `world` (the main window, the dashboard,
+// Settings) at the app window's size, shown.
+template<typename Widget>
+std::unique_ptr<Widget> showWith(AppWorld &world)
+{
+    auto widget = std::make_unique<Widget>(*world.service, *world.settings);
+    widget->resize(1280, 800);
+    widget->show();
+    return widget;
 }
 
 // Replaces a field's text by typing, as a person does.

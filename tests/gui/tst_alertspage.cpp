@@ -160,14 +160,10 @@ private slots:
     // expiring card is named, its month in words.
     void theDashboardNamesTheExpiringCard()
     {
-        QTemporaryDir dir;
-        auto service = demoWorld(dir.path(), at("2027-03-15T10:00:00Z"));
-        QVERIFY(service);
-        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
-        DashboardPage dashboard(*service, settings);
-        dashboard.resize(1280, 800);
-        dashboard.show();
-        auto *latest = dashboard.findChild<QListWidget *>(QStringLiteral("latestAlerts"));
+        const auto world = appWorld([](const QString &dir) { return demoWorld(dir, at("2027-03-15T10:00:00Z")); });
+        QVERIFY(world);
+        const std::unique_ptr<DashboardPage> dashboard = showWith<DashboardPage>(*world);
+        auto *latest = dashboard->findChild<QListWidget *>(QStringLiteral("latestAlerts"));
         QVERIFY(latest);
         QTRY_VERIFY(latest->count() > 1);
         QStringList texts;

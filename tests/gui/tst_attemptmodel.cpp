@@ -3,6 +3,8 @@
 
 #include "models/attemptmodel.h"
 
+#include "checked.h"
+
 using namespace topup;
 using namespace topup::testing;
 
@@ -35,25 +37,33 @@ private slots:
         QTRY_COMPARE(std::size_t(model.rowCount()), all->size() + 1);
     }
 
-    void fetchesBackToAnInstant()
+    void listsOnlyWhatTheFilterLetsThrough()
     {
-        // Every attempt from an instant on is loaded, and not many more.
+        // The store filters: every page holds shown rows only, and the pages
+        // join into the filtered list.
         QTemporaryDir dir;
         auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
         QVERIFY(service);
-        const Expected<std::vector<AttemptRow>> all = service->attempts(100000);
-        QVERIFY2(all, qPrintable(all.error()));
-        QVERIFY(all->size() > 25);
-        const qint64 since = (*all)[22].at.msecs();
-        const auto fromSince = std::count_if(all->begin(), all->end(), [&](const AttemptRow &row) { return row.at.msecs() >= since; });
-        AttemptModel model(*service, 0, 5);
-        QCOMPARE(model.rowCount(), 5);
-        model.fetchBackTo(since);
-        QVERIFY2(model.rowCount() >= fromSince && model.rowCount() < fromSince + 5,
-                 qPrintable(QStringLiteral("%1 rows for %2 since then").arg(model.rowCount()).arg(fromSince)));
-        model.fetchBackTo(std::numeric_limits<qint64>::min()); // everything, and then it stops
-        QCOMPARE(std::size_t(model.rowCount()), all->size());
-        QVERIFY(!model.canFetchMore({}));
+        const std::vector<AttemptRow> all = TOPUP_VALUE(service->attempts(100000));
+        QVERIFY(all.size() > 25);
+        AttemptFilter filter;
+        filter.lineId = all.front().lineId;
+        filter.toMs = all[3].at.msecs();
+        std::vector<qint64> expected;
+        for (const AttemptRow &row : all) {
+            if (row.lineId == filter.lineId && row.at.msecs() <= filter.toMs)
+                expected.push_back(row.id);
+        }
+        QVERIFY(expected.size() > 3);
+        AttemptModel model(*service, 0, 2);
+        model.setFilter(filter);
+        QCOMPARE(model.rowCount(), 2);
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        std::vector<qint64> shown;
+        for (const AttemptRow &row : model.rows())
+            shown.push_back(row.id);
+        QCOMPARE(shown, expected);
     }
 
     void aShortListDoesNotFetchMore()

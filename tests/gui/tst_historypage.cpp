@@ -2,6 +2,7 @@
 // usage chart and the CSV export through its file dialog.
 #include "pagesfixture.h"
 
+#include "checked.h"
 #include "formatter.h"
 #include "models/attemptfiltermodel.h"
 #include "models/attemptmodel.h"
@@ -90,8 +91,9 @@ private slots:
         QVERIFY2(filter.contains(QLatin1String("*.csv")), qPrintable(filter));
 
         const QString path = dir.filePath(QStringLiteral("out.csv"));
-        const Expected<bool> exported = page.exportCsv(path);
+        const Expected<int> exported = page.exportCsv(path);
         QVERIFY2(exported, qPrintable(exported.error()));
+        QCOMPARE(*exported, 1);
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QByteArray> records = file.readAll().split('\n');
@@ -142,7 +144,7 @@ private slots:
 
         // The CSV names it the same way.
         const QString path = dir.filePath(QStringLiteral("out.csv"));
-        const Expected<bool> exported = page.exportCsv(path);
+        const Expected<int> exported = page.exportCsv(path);
         QVERIFY2(exported, qPrintable(exported.error()));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -253,6 +255,35 @@ private slots:
         from->setDate(oldest);
         to->setDate(older);
         QTRY_COMPARE(page.filtered()->rowCount(), int(inRange));
+    }
+
+    void exportStreamsEveryPageNotOnlyTheLoadedOnes()
+    {
+        // Pages of five held; the CSV has every attempt of the range, newest
+        // first, in the order and number the store gives, and the model still
+        // holds one page.
+        QTemporaryDir dir;
+        auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
+        QVERIFY(service);
+        HistoryPage page(*service, nullptr, 5);
+        auto *from = page.findChild<QDateEdit *>(QStringLiteral("fromDate"));
+        QVERIFY(from);
+        from->setMinimumDate(QDate(2000, 1, 1));
+        from->setDate(QDate(2000, 1, 1));
+        const std::vector<AttemptRow> all = TOPUP_VALUE(service->attempts(page.attempts()->filter(), -1));
+        QVERIFY(all.size() > 10);
+        QCOMPARE(page.attempts()->rowCount(), 5);
+        const QString path = dir.filePath(QStringLiteral("all.csv"));
+        const Expected<int> exported = page.exportCsv(path);
+        QVERIFY2(exported, qPrintable(exported.error()));
+        QCOMPARE(*exported, int(all.size()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<QByteArray> records = file.readAll().split('\n');
+        QCOMPARE(records.size(), int(all.size()) + 2);
+        for (std::size_t row = 0; row < all.size(); ++row)
+            QVERIFY2(records[qsizetype(row) + 1].contains("," + all[row].key.toUtf8() + ","), records[qsizetype(row) + 1].constData());
+        QCOMPARE(page.attempts()->rowCount(), 5);
     }
 
     void usageTableShowsEveryCellWhole_data()

@@ -90,13 +90,11 @@ class TestJourney final : public QObject
 private slots:
     void aNewUsersWholeJourney()
     {
-        QTemporaryDir dir;
-        auto service = openService(dir.filePath(QStringLiteral("empty")), at("2027-03-15T10:00:00Z"));
-        QVERIFY(service);
-        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
-        MainWindow window(*service, settings);
-        window.resize(1280, 800);
-        window.show();
+        const auto world = appWorld([](const QString &dir) { return openService(dir + QLatin1String("/empty"), at("2027-03-15T10:00:00Z")); });
+        QVERIFY(world);
+        const std::unique_ptr<Service> &service = world->service;
+        const std::unique_ptr<MainWindow> shown = showWith<MainWindow>(*world);
+        MainWindow &window = *shown;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         // 1. Sign up, choosing USD.

@@ -239,6 +239,66 @@ private slots:
         QVERIFY(!choices(method).contains(QStringLiteral("%1 (expired)").arg(namedLabel)));
     }
 
+    void aSavedPackageNoLongerOfferedIsShownAsSuch()
+    {
+        // A Global line added before the Global packages were in the store
+        // buys the general "5 GB data"; buying a second Global line brings
+        // the Global packages in, and its region no longer offers that one.
+        // The form shows the package the saved rules buy, marked, with a
+        // message under it: not the region's first package, which the
+        // engine would not buy.
+        auto world = makeLineWorld(false);
+        QVERIFY(world);
+        Service &service = *world->service;
+        const QString general5 = packageId(service, "5 GB data");
+        QVERIFY(!general5.isEmpty());
+        const Expected<LineRecord> travel = service.addLine(LineForm{QStringLiteral("Roaming"), QStringLiteral("GLOBAL"),
+                                                                     UsageProfile::Light, 9, DataAmount(2 * gigabyte), VoiceAmount()});
+        QVERIFY2(travel, qPrintable(travel.error()));
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, general5};
+        policy.monthly = MonthlyTrigger{1, 9 * 60, general5};
+        policy.method = world->card.engineId();
+        QVERIFY(service.setPolicy(travel->id, policy));
+        const Expected<LinePurchaseResult> bought = service.buyLine(LinePurchaseForm{
+            QStringLiteral("Second"), QStringLiteral("GLOBAL"), QStringLiteral("GLOBAL/data-1gb"), world->card.id, UsageProfile::Light, 1});
+        QVERIFY2(bought && bought->line, qPrintable(bought ? QStringLiteral("refused") : bought.error()));
+        const Expected<std::vector<PackageRecord>> offered = service.packages(travel->id);
+        QVERIFY2(offered && !offered->empty(), qPrintable(offered ? QStringLiteral("none offered") : offered.error()));
+
+        const std::unique_ptr<LinePage> page = openLinePage(service, travel->id);
+        PolicyEditor *rules = page->rules();
+        for (const char *name : {"thresholdPackage", "monthlyPackage"}) {
+            auto *box = child<QComboBox>(rules, name);
+            QCOMPARE(box->currentData().toString(), general5);
+            QVERIFY2(box->currentText().contains(QLatin1String("5 GB data"))
+                         && box->currentText().contains(QLatin1String("no longer offered")),
+                     qPrintable(box->currentText()));
+        }
+        for (const char *name : {"thresholdError", "monthlyError"}) {
+            const QString message = child<ErrorLabel>(rules, name)->text();
+            QVERIFY2(message.contains(QLatin1String("no longer offers 5 GB data")), qPrintable(message));
+        }
+        QVERIFY(!rules->isDirty());
+        QVERIFY(!child<QPushButton>(rules, "save")->isEnabled());
+
+        // A package the region offers clears the message, and Save keeps it.
+        const QString regional = offered->front().package.id;
+        QVERIFY(choose(child<QComboBox>(rules, "thresholdPackage"), regional));
+        QVERIFY(child<ErrorLabel>(rules, "thresholdError")->text().isEmpty());
+        QVERIFY(!child<ErrorLabel>(rules, "monthlyError")->text().isEmpty());
+        QVERIFY(!child<QPushButton>(rules, "save")->isEnabled());
+        QVERIFY(choose(child<QComboBox>(rules, "monthlyPackage"), regional));
+        QVERIFY(child<ErrorLabel>(rules, "monthlyError")->text().isEmpty());
+        QVERIFY(rules->save());
+        const Expected<std::vector<LineRecord>> lines = service.lines();
+        QVERIFY(lines);
+        const auto saved = std::find_if(lines->begin(), lines->end(), [&](const LineRecord &line) { return line.id == travel->id; });
+        QVERIFY(saved != lines->end() && saved->policy && saved->policy->threshold && saved->policy->monthly);
+        QCOMPARE(saved->policy->threshold->package, regional);
+        QCOMPARE(saved->policy->monthly->package, regional);
+    }
+
     void everyWayOutOfUnsavedRulesAsks_data()
     {
         QTest::addColumn<QString>("way");

@@ -7,9 +7,11 @@
 #include "models/advicemodel.h"
 #include "pages/linepage.h"
 #include "pages/policyeditor.h"
+#include "service/advicetask.h"
 #include "widgets/errorlabel.h"
 
 #include <QComboBox>
+#include <QDeadlineTimer>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -18,7 +20,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QThread>
 
 using namespace topup;
 using namespace topup::testing;
@@ -296,10 +297,12 @@ private slots:
         const std::unique_ptr<LinePage> page = openLinePage(*service, line->id);
         RulesAdvisorDialog *dialog = clickSuggest(page->rules());
         QVERIFY(dialog);
-        // The GUI thread busy while the short run's thread ends: its answer
-        // is then queued, and the dialog is still running until it arrives
-        // (not a wait for anything: the test passes however long this is).
-        QThread::msleep(300);
+        // The run's thread ends while the GUI thread is blocked here: its
+        // answer is then queued, and the dialog is still running until it
+        // has been delivered.
+        QVERIFY(dialog->task());
+        QVERIFY(dialog->task()->waitForThread(QDeadlineTimer(60'000)));
+        QVERIFY(!dialog->task()->isRunning());
         QVERIFY(dialog->isRunning());
         QVERIFY(waitForEnd(dialog));
         const QString status = child<QLabel>(dialog, "adviceStatus")->text();

@@ -129,16 +129,13 @@ private slots:
 
     void theCurrencyIsShownFixedWithTheReason()
     {
-        QTemporaryDir dir;
-        auto service = freshAccount(dir.path(), at("2027-03-15T10:00:00Z"));
-        QVERIFY(service);
-        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
-        SettingsPage page(*service, settings);
-        page.show();
-        auto *currency = page.findChild<QLineEdit *>(QStringLiteral("currency"));
+        const auto world = appWorld([](const QString &dir) { return freshAccount(dir, at("2027-03-15T10:00:00Z")); });
+        QVERIFY(world);
+        const std::unique_ptr<SettingsPage> page = showWith<SettingsPage>(*world);
+        auto *currency = page->findChild<QLineEdit *>(QStringLiteral("currency"));
         QVERIFY(currency && currency->isReadOnly());
         QCOMPARE(currency->text(), QStringLiteral("EUR"));
-        QVERIFY(page.findChild<QLabel *>(QStringLiteral("currencyNote"))->text().contains(QLatin1String("created")));
+        QVERIFY(page->findChild<QLabel *>(QStringLiteral("currencyNote"))->text().contains(QLatin1String("created")));
     }
 };
 

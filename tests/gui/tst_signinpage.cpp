@@ -2,6 +2,7 @@
 #include "service/service.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -41,7 +42,9 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         Service::Options options;
-        options.dataDir = m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction()));
+        options.dataDir = m_dir.filePath(QStringLiteral("data-%1-%2")
+                                             .arg(QLatin1String(QTest::currentTestFunction()),
+                                                  QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char('/'), QLatin1Char('-'))));
         options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z");
         options.passwordIterations = 1000; // a test, not the product
         Expected<std::unique_ptr<Service>> opened = Service::open(options);
@@ -95,6 +98,45 @@ private slots:
         QTest::mouseClick(submit, Qt::LeftButton);
         QVERIFY(m_service->account());
         QCOMPARE(m_service->account()->login, QStringLiteral("jane@example.com"));
+    }
+
+    // Every zone the account may have is accepted as typed, those of the
+    // tz database Qt does not list included: Etc/UTC is the system's zone on
+    // many machines (a Debian container's), and the form fills it in.
+    void signUpTakesEveryZoneTheCoreKnows_data()
+    {
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("Etc/UTC") << QStringLiteral("Etc/UTC") << true;
+        QTest::newRow("Europe/Paris") << QStringLiteral("Europe/Paris") << true;
+        QTest::newRow("UTC") << QStringLiteral("UTC") << true;
+        QTest::newRow("Mars/Olympus") << QStringLiteral("Mars/Olympus") << false;
+        QTest::newRow("UTC+02:00") << QStringLiteral("UTC+02:00") << false;
+    }
+
+    void signUpTakesEveryZoneTheCoreKnows()
+    {
+        QFETCH(QString, zone);
+        QFETCH(bool, accepted);
+        QTest::mouseClick(child<QPushButton>("modeButton"), Qt::LeftButton);
+        QVERIFY(m_page->isSignUpMode());
+        type("login", QStringLiteral("jane@example.com"));
+        type("password", QStringLiteral("violet-harbour-42"));
+        type("confirmPassword", QStringLiteral("violet-harbour-42"));
+        auto *zoneBox = child<QComboBox>("signUpTimezone");
+        QVERIFY(zoneBox && zoneBox->lineEdit());
+        zoneBox->lineEdit()->clear();
+        QTest::keyClicks(zoneBox->lineEdit(), zone);
+        QCOMPARE(zoneBox->currentText(), zone);
+        auto *message = child<QLabel>("signUpTimezoneMessage");
+        QVERIFY(message);
+        QVERIFY2(message->isVisible() != accepted, qPrintable(message->text()));
+        auto *submit = child<QPushButton>("submitButton");
+        QCOMPARE(submit->isEnabled(), accepted);
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QCOMPARE(m_service->account().has_value(), accepted);
+        if (accepted)
+            QCOMPARE(m_service->account()->timezone, zone);
     }
 
     void fiveWrongPasswordsLockTheAccount()

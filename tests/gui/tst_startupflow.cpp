@@ -16,6 +16,8 @@
 
 #include <sqlite3.h>
 
+#include <functional>
+
 using namespace topup;
 
 namespace {
@@ -26,18 +28,28 @@ QByteArray readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-// Answers the modal dialog that is about to open with one of its buttons,
-// and records what it said.
-void answerStoreProblem(const char *buttonName, QString *text)
+// What the store-problem dialog showed when it was answered.
+struct DialogSeen
 {
-    QTimer::singleShot(0, [buttonName, text] {
+    QString said;              // its text; empty: no dialog came
+    bool freshOffered = false; // "Start fresh" shown
+    bool retryDefault = false; // "Try again" shown, and the default
+};
+
+// Answers the modal dialog that is about to open with one of its buttons,
+// after `before` (when given) has run, and records what it showed.
+void answerStoreProblem(const char *buttonName, DialogSeen *seen, std::function<void()> before = {})
+{
+    QTimer::singleShot(0, [buttonName, seen, before = std::move(before)] {
         auto *dialog = qobject_cast<StoreProblemDialog *>(QApplication::activeModalWidget());
         if (!dialog)
             return;
-        if (auto *label = dialog->findChild<QLabel *>(QStringLiteral("problemText")))
-            *text = label->text();
-        if (auto *button = dialog->findChild<QPushButton *>(QLatin1String(buttonName)))
-            QTest::mouseClick(button, Qt::LeftButton);
+        seen->said = dialog->findChild<QLabel *>(QStringLiteral("problemText"))->text();
+        seen->freshOffered = dialog->startFreshButton()->isVisible();
+        seen->retryDefault = dialog->tryAgainButton()->isVisible() && dialog->tryAgainButton()->isDefault();
+        if (before)
+            before();
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QLatin1String(buttonName)), Qt::LeftButton);
     });
 }
 
@@ -90,12 +102,13 @@ private slots:
         Service::Options options;
         options.dataDir = folder;
         StartupFlow flow;
-        QString said;
-        answerStoreProblem("quitButton", &said);
+        DialogSeen seen;
+        answerStoreProblem("quitButton", &seen);
         const std::unique_ptr<Service> service = flow.openService(options, QDate(2027, 3, 15));
         QVERIFY(!service);
-        QVERIFY2(said.contains(QLatin1String("topup.sqlite")), qPrintable(said));
-        QVERIFY2(said.contains(folder.toHtmlEscaped()), qPrintable(said));
+        QVERIFY2(seen.said.contains(QLatin1String("topup.sqlite")), qPrintable(seen.said));
+        QVERIFY2(seen.said.contains(folder.toHtmlEscaped()), qPrintable(seen.said));
+        QVERIFY(seen.freshOffered);
         QCOMPARE(readAll(store), m_garbage);
         QVERIFY(flow.backupFolder().isEmpty());
     }
@@ -107,8 +120,8 @@ private slots:
         options.dataDir = folder;
         options.passwordIterations = 1000;
         StartupFlow flow;
-        QString said;
-        answerStoreProblem("startFreshButton", &said);
+        DialogSeen seen;
+        answerStoreProblem("startFreshButton", &seen);
         closeNextMessageBox();
         std::unique_ptr<Service> service = flow.openService(options, QDate(2027, 3, 15));
         QVERIFY(service);
@@ -126,19 +139,12 @@ private slots:
         Expected<std::unique_ptr<Service>> first = Service::open(options);
         QVERIFY2(first, qPrintable(first.error()));
         StartupFlow flow;
-        bool freshOffered = true;
-        QString said;
-        QTimer::singleShot(0, [&] {
-            auto *dialog = qobject_cast<StoreProblemDialog *>(QApplication::activeModalWidget());
-            if (!dialog)
-                return;
-            freshOffered = dialog->startFreshButton()->isVisible();
-            said = dialog->findChild<QLabel *>(QStringLiteral("problemText"))->text();
-            QTest::mouseClick(dialog->quitButton(), Qt::LeftButton);
-        });
+        DialogSeen seen;
+        answerStoreProblem("quitButton", &seen);
         QVERIFY(!flow.openService(options, QDate(2027, 3, 15)));
-        QVERIFY(!freshOffered);
-        QVERIFY2(said.contains(QLatin1String("Another TopUp Dashboard")), qPrintable(said));
+        QVERIFY2(!seen.said.isEmpty(), "no dialog");
+        QVERIFY(!seen.freshOffered);
+        QVERIFY2(seen.said.contains(QLatin1String("Another TopUp Dashboard")), qPrintable(seen.said));
         QVERIFY(QDir(folder).exists(QStringLiteral("topup.sqlite")));
         QVERIFY(flow.backupFolder().isEmpty());
     }
@@ -209,25 +215,14 @@ private slots:
         test::FullDisk full(folder);
         QVERIFY(full.active());
         StartupFlow flow;
-        bool freshOffered = true;
-        bool retryDefault = false;
-        QString said;
-        QTimer::singleShot(0, [&] {
-            auto *dialog = qobject_cast<StoreProblemDialog *>(QApplication::activeModalWidget());
-            if (!dialog)
-                return;
-            freshOffered = dialog->startFreshButton()->isVisible();
-            retryDefault = dialog->tryAgainButton()->isVisible() && dialog->tryAgainButton()->isDefault();
-            said = dialog->findChild<QLabel *>(QStringLiteral("problemText"))->text();
-            full.release(); // room again
-            QTest::mouseClick(dialog->tryAgainButton(), Qt::LeftButton);
-        });
+        DialogSeen seen;
+        answerStoreProblem("tryAgainButton", &seen, [&full] { full.release(); }); // room again
         const std::unique_ptr<Service> service = flow.openService(options, QDate(2027, 3, 15));
-        QVERIFY2(!said.isEmpty(), "no dialog");
-        QVERIFY(!freshOffered);
-        QVERIFY(retryDefault);
-        QVERIFY2(said.contains(QLatin1String("the disk is full")) && !said.contains(QLatin1String("damaged")), qPrintable(said));
-        QVERIFY2(said.contains(QLatin1String("Nothing in the folder was changed")), qPrintable(said));
+        QVERIFY2(!seen.said.isEmpty(), "no dialog");
+        QVERIFY(!seen.freshOffered);
+        QVERIFY(seen.retryDefault);
+        QVERIFY2(seen.said.contains(QLatin1String("the disk is full")) && !seen.said.contains(QLatin1String("damaged")), qPrintable(seen.said));
+        QVERIFY2(seen.said.contains(QLatin1String("Nothing in the folder was changed")), qPrintable(seen.said));
         QVERIFY(service);
         QVERIFY(flow.backupFolder().isEmpty());
     }

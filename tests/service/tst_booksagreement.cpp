@@ -6,6 +6,7 @@
 // with a message naming both files, and no byte of either is changed; a
 // crash between a charge and its write-down is still reconciled.
 #include "checked.h"
+#include "demoworldtest.h"
 #include "programrun.h"
 #include "service/booksagreement.h"
 #include "service/service.h"
@@ -44,13 +45,9 @@ qint64 scalarOf(Database &file, const QString &sql)
 
 } // namespace
 
-class TestBooksAgreement final : public QObject
+class TestBooksAgreement final : public test::DemoWorldTest
 {
     Q_OBJECT
-
-    QTemporaryDir m_root;
-    QString m_world; // a clean demo world, built once
-    QString m_dir;   // the folder of the running test
 
     // A crash image (takeCrashImage) of the world in `folder` at `now`,
     // after a top-up of line 1 by hand when asked.
@@ -83,19 +80,6 @@ class TestBooksAgreement final : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_root.isValid());
-        m_world = m_root.filePath(QStringLiteral("demo"));
-        const Expected<bool> built = test::buildDemoWorld(m_world, at("2027-03-01T00:00:00Z"));
-        QVERIFY2(built, qPrintable(built.error()));
-    }
-
-    void init()
-    {
-        m_dir = test::copyForThisTest(m_world, m_root.path());
-    }
-
     // Each clean stop leaves the same mark in both files: the journal's
     // last charge and the store's last attempt.
     void aCleanStopMarksBothFiles()

@@ -21,15 +21,9 @@
 #include <QTest>
 
 using namespace topup;
-using topup::test::at;
-using topup::test::openService;
-using topup::test::packageNamed;
+using namespace topup::test;
 
 namespace {
-
-constexpr qint64 day = 24 * 3600 * 1000;
-constexpr qint64 gigabyte = 1000 * 1000 * 1000;
-
 
 SignUpForm form(const char *login)
 {
@@ -373,6 +367,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(clock.size() >= 3, 5000);
         service->stopPlaying();
         QVERIFY(!service->isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(!service->busy(), 5000); // the step under way lands
         QCOMPARE(stopped.size(), 1);
         QVERIFY(stopped.at(0).at(0).toString().isEmpty());
         const qint64 advanced = TOPUP_VALUE(service->worldClock()).msecs() - at("2027-03-01T08:00:00Z").msecs();
@@ -381,6 +376,45 @@ private slots:
         const qint64 ticks = clock.size();
         QTest::qWait(500);
         QCOMPARE(clock.size(), ticks); // stopped means stopped
+    }
+
+    // The player's steps run in a thread of their own: a write that comes
+    // while one runs waits for it and then acts on the world it left,
+    // never refused as "catching up"; once stopped and the last step
+    // landed, nothing moves.
+    void aWriteWaitsForTheRunningPlayStep()
+    {
+        QTemporaryDir dir;
+        auto service = openService(dir.path(), at("2027-03-01T08:00:00.250Z"));
+        QVERIFY(service);
+        TOPUP_VERIFY_OK(service->signUp(form("ana@example.com")));
+        TOPUP_VERIFY_OK(service->catchUpToNow());
+        std::vector<qint64> lines;
+        for (int i = 0; i < 40; ++i) // enough lines that a step of days takes a while
+            lines.push_back(TOPUP_VALUE(service->addLine(LineForm{QStringLiteral("Line %1").arg(i), {}, UsageProfile::Heavy, quint64(i),
+                                                                  DataAmount(3 * gigabyte), {}})).id);
+        QSignalSpy stopped(service.get(), &Service::playStopped);
+        TOPUP_VERIFY_OK(service->startPlaying(30LL * 24 * 3600 * 1000)); // a month a second: six days a tick
+        for (int write = 0; write < 3; ++write) {
+            QTRY_VERIFY_WITH_TIMEOUT(service->busy(), 10000); // a step runs now
+            const Instant before = TOPUP_VALUE(service->worldClock());
+            TOPUP_VERIFY_OK(service->drainLine(lines[std::size_t(write)]));
+            QVERIFY(!service->busy());
+            const Instant after = TOPUP_VALUE(service->worldClock());
+            QVERIFY2(before < after, "the write waited for the step and settled after it");
+            QCOMPARE(TOPUP_VALUE(service->lines())[std::size_t(write)].dataBytes, qint64(0));
+        }
+        QVERIFY(service->isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(service->busy(), 10000);
+        service->stopPlaying();
+        QTRY_VERIFY_WITH_TIMEOUT(!service->busy(), 10000);
+        const Instant stoppedAt = TOPUP_VALUE(service->worldClock());
+        QSignalSpy clock(service.get(), &Service::clockChanged);
+        QTest::qWait(500);
+        QCOMPARE(clock.size(), 0);
+        QCOMPARE(TOPUP_VALUE(service->worldClock()), stoppedAt);
+        QCOMPARE(stopped.size(), 1);
+        QVERIFY(stopped.at(0).at(0).toString().isEmpty());
     }
 
     void readOnlyFileMidRunLosesNothing()

@@ -10,14 +10,9 @@
 #include <QTest>
 
 using namespace topup;
-using topup::test::at;
-using topup::test::openService;
-using topup::test::packageNamed;
+using namespace topup::test;
 
 namespace {
-
-constexpr qint64 day = 24 * 3600 * 1000;
-constexpr qint64 gigabyte = 1000 * 1000 * 1000;
 
 // Ana's account, a wallet with `cents`, and a heavy line with 3 GB.
 struct Ana
@@ -39,6 +34,17 @@ Ana anasWorld(const QString &dir, qint64 cents)
     world.wallet = TOPUP_VALUE(service.addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(cents)}));
     world.line = TOPUP_VALUE(service.addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Heavy, 7, DataAmount(3 * gigabyte), {}}));
     return world;
+}
+
+// "Below 1 GB buy 5 GB data" on Ana's phone, paid from her wallet; capped
+// a month when `monthlyCap` is given.
+Policy belowOneBuyFive(Service &service, const Ana &world, std::optional<Money> monthlyCap = std::nullopt)
+{
+    Policy policy;
+    policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(service, "5 GB data")};
+    policy.method = world.wallet.engineId();
+    policy.monthlyCap = monthlyCap;
+    return policy;
 }
 
 // Runs the task to its end; the advice it finished with, or a failed test.
@@ -71,10 +77,7 @@ private slots:
         Ana world = anasWorld(dir.path(), 100000);
         QVERIFY(world.service);
         Service &service = *world.service;
-        Policy policy;
-        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(service, "5 GB data")};
-        policy.method = world.wallet.engineId();
-        TOPUP_VERIFY_OK(service.setPolicy(world.line.id, policy));
+        TOPUP_VERIFY_OK(service.setPolicy(world.line.id, belowOneBuyFive(service, world)));
         TOPUP_VERIFY_OK(service.advanceBy(10 * day));
         const std::vector<AttemptRow> attempts = TOPUP_VALUE(service.attempts());
         QVERIFY(attempts.size() >= 5);
@@ -188,11 +191,7 @@ private slots:
         Ana world = anasWorld(dir.path(), 100000);
         QVERIFY(world.service);
         Service &service = *world.service;
-        Policy policy;
-        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(service, "5 GB data")};
-        policy.method = world.wallet.engineId();
-        policy.monthlyCap = Money::fromCents(3000);
-        TOPUP_VERIFY_OK(service.setPolicy(world.line.id, policy));
+        TOPUP_VERIFY_OK(service.setPolicy(world.line.id, belowOneBuyFive(service, world, Money::fromCents(3000))));
         TOPUP_VERIFY_OK(service.advanceBy(35 * day));
 
         Expected<std::unique_ptr<AdviceTask>> task = service.adviseRules(world.line.id, 30);

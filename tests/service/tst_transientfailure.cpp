@@ -6,6 +6,7 @@
 // ENOSPC (FullDisk), the open after a crash included, where growing the
 // log's index says a full disk as an I/O error.
 #include "checked.h"
+#include "demoworldtest.h"
 #include "fulldisk.h"
 #include "programrun.h"
 #include "service/service.h"
@@ -60,13 +61,9 @@ private:
 
 } // namespace
 
-class TestTransientFailure final : public QObject
+class TestTransientFailure final : public test::DemoWorldTest
 {
     Q_OBJECT
-
-    QTemporaryDir m_root;
-    QString m_world; // a clean demo world, built once
-    QString m_dir;   // the folder of the running test
 
     // A crash image of the demo world caught up to 20 March, in its own folder.
     QString crashedWorld()
@@ -77,19 +74,6 @@ class TestTransientFailure final : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_root.isValid());
-        m_world = m_root.filePath(QStringLiteral("demo"));
-        const Expected<bool> built = test::buildDemoWorld(m_world, at("2027-03-01T00:00:00Z"));
-        QVERIFY2(built, qPrintable(built.error()));
-    }
-
-    void init()
-    {
-        m_dir = test::copyForThisTest(m_world, m_root.path());
-    }
-
     // After a crash the open needs the log's index written: on a full disk
     // that fails, and used to be "damaged database (disk I/O error)".
     void aFullDiskAfterACrashIsNotDamage()

@@ -8,6 +8,8 @@
 #include "store/database.h"
 #include "store/storeschema.h"
 
+#include <QSqlQuery>
+
 namespace topup::test {
 
 QString testPassword()
@@ -78,6 +80,14 @@ QString packageNamed(Service &service, const char *name)
     }
     QTest::qVerify(false, name, "no package of that name", __FILE__, __LINE__);
     return {};
+}
+
+qint64 scalarOf(Database &db, const QString &sql)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(sql) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
 }
 
 } // namespace topup::test

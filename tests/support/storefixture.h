@@ -17,6 +17,10 @@ class Service;
 
 namespace topup::test {
 
+// The units the service tests write their worlds in.
+constexpr qint64 day = 24 * 3600 * 1000;       // milliseconds
+constexpr qint64 gigabyte = 1000 * 1000 * 1000; // bytes
+
 // Password hashing rounds for tests: enough to run PBKDF2, few enough to be quick.
 constexpr int fastPasswordRounds = 1000;
 // The password every test account signs up with.
@@ -60,6 +64,9 @@ private:
 // The same, or null with the reason recorded as a failure of the running
 // test (callers QVERIFY the pointer before using it).
 [[nodiscard]] std::unique_ptr<Service> openService(const QString &dataDir, Instant now);
+
+// The first column of the first row `sql` gives on `db`; -1 when none.
+[[nodiscard]] qint64 scalarOf(Database &db, const QString &sql);
 
 // The engine id of the signed-in account's package called `name`; a missing
 // one fails the running test.

@@ -44,19 +44,6 @@ bool copyWorldFiles(const QString &from, const QString &to)
     return true;
 }
 
-QString copyForThisTest(const QString &world, const QString &root)
-{
-    QString name = QString::fromLatin1(QTest::currentTestFunction());
-    if (const char *row = QTest::currentDataTag())
-        name += QLatin1Char('-') + QString::fromLatin1(row).replace(QLatin1Char(' '), QLatin1Char('-'));
-    const QString folder = QDir(root).filePath(name);
-    QDir(folder).removeRecursively();
-    const bool copied = QDir().mkpath(folder) && copyWorldFiles(world, folder);
-    if (!QTest::qVerify(copied, "copyForThisTest", qPrintable(folder), __FILE__, __LINE__))
-        return QString();
-    return folder;
-}
-
 QStringList worldFingerprint(const QString &folder)
 {
     QStringList prints;

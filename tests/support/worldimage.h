@@ -25,11 +25,6 @@ namespace topup::test {
 // another, replacing what is there; false when a copy fails.
 bool copyWorldFiles(const QString &from, const QString &to);
 
-// A folder of the running test's own under `root` (named after the test
-// function and its data row, emptied first) holding a copy of the world in
-// `world`; empty, with the failure recorded, when it cannot be made.
-QString copyForThisTest(const QString &world, const QString &root);
-
 // Each of the world's files with its SHA-256, or "absent": what "nothing
 // was changed" compares.
 QStringList worldFingerprint(const QString &folder);

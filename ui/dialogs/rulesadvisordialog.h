@@ -44,6 +44,8 @@ public:
     // From the start of a run until its advice, error or stop is shown.
     bool isRunning() const;
     AdviceModel *model() const { return m_model; }
+    // The run in progress, if any (its answer may still be on its way).
+    AdviceTask *task() const { return m_task.get(); }
 
 signals:
     // The user chose these rules for the form.

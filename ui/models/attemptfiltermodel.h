@@ -22,8 +22,9 @@ public:
     void setStatus(const QString &status); // empty: every status
     // Local days in `zone`, both included; an invalid date leaves that end open.
     void setDateRange(QDate from, QDate to, const QTimeZone &zone);
-    // The first instant the date range lets through.
+    // The first and the last instant the date range lets through.
     qint64 fromMs() const noexcept { return m_fromMs; }
+    qint64 toMs() const noexcept { return m_toMs; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

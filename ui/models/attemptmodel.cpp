@@ -13,8 +13,9 @@
 namespace topup {
 
 AttemptModel::AttemptModel(Service &service, qint64 lineId, int pageSize, QObject *parent)
-    : QAbstractTableModel(parent), m_service(service), m_lineId(lineId), m_pageSize(pageSize)
+    : QAbstractTableModel(parent), m_service(service), m_pageSize(pageSize)
 {
+    m_filter.lineId = lineId;
     // The service announces a step of the clock with several signals at once: one reload for all of them.
     m_reloadLater.setSingleShot(true);
     m_reloadLater.setInterval(0);
@@ -26,7 +27,16 @@ AttemptModel::AttemptModel(Service &service, qint64 lineId, int pageSize, QObjec
 
 void AttemptModel::setLineId(qint64 lineId)
 {
-    m_lineId = lineId;
+    AttemptFilter filter = m_filter;
+    filter.lineId = lineId;
+    setFilter(filter);
+}
+
+void AttemptModel::setFilter(const AttemptFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
     beginResetModel();
     m_rows.clear();
     m_exhausted = false;
@@ -48,7 +58,7 @@ void AttemptModel::reload()
     // As many rows as the view holds (in one query), so a reload keeps the
     // place scrolled to; all of them once it held all (new ones included).
     const int limit = m_exhausted && !m_rows.empty() ? -1 : std::max(m_pageSize, int(m_rows.size()));
-    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(limit, m_lineId);
+    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_filter, limit);
     std::vector<AttemptRow> fresh = rows ? *rows : std::vector<AttemptRow>();
     m_exhausted = limit < 0 || int(fresh.size()) < limit;
     const bool sameRows = !m_rows.empty() && fresh.size() == m_rows.size()
@@ -79,7 +89,7 @@ void AttemptModel::fetchMore(const QModelIndex &parent)
         return;
     // The page after the last row held: an index range, whatever was loaded before it.
     const AttemptRow &last = m_rows.back();
-    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_pageSize, m_lineId, HistoryKey{last.at, last.id});
+    const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_filter, m_pageSize, HistoryKey{last.at, last.id});
     if (!rows) {
         m_error = rows.error();
         m_exhausted = true;
@@ -91,15 +101,6 @@ void AttemptModel::fetchMore(const QModelIndex &parent)
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows->size()) - 1);
     m_rows.insert(m_rows.end(), rows->begin(), rows->end());
     endInsertRows();
-}
-
-void AttemptModel::fetchBackTo(qint64 sinceMs)
-{
-    // Newest first: once the oldest row loaded is before `sinceMs`, so is
-    // every row not loaded yet.
-    // A short page marks the model exhausted: canFetchMore ends the loop.
-    while (canFetchMore({}) && !m_rows.empty() && m_rows.back().at.msecs() >= sinceMs)
-        fetchMore({});
 }
 
 void AttemptModel::setDataUnits(DataUnits units)

@@ -32,13 +32,15 @@ public:
     explicit AttemptModel(Service &service, qint64 lineId = 0, int pageSize = 500, QObject *parent = nullptr);
 
     void setLineId(qint64 lineId);
+    // Lists only the attempts `filter` lets through (the store filters: a
+    // page holds shown rows only); the first page again when it changed.
+    void setFilter(const AttemptFilter &filter);
+    const AttemptFilter &filter() const noexcept { return m_filter; }
     // Stops fetching more as the view scrolls (a short "latest" list).
     void setFetchesMore(bool enabled) { m_fetchesMore = enabled; }
-    // Fetches pages until every attempt from `sinceMs` on is loaded (a
-    // filter on older days shows them without the user having to scroll
-    // through rows the filter hides).
-    void fetchBackTo(qint64 sinceMs);
     const std::vector<AttemptRow> &rows() const noexcept { return m_rows; }
+    // A cell's text as the table shows it, for a row held or not (the CSV export streams rows past the model).
+    QString text(const AttemptRow &row, int column) const { return display(row, column).toString(); }
     QString error() const { return m_error; }
     // GB or GiB in the packages' names.
     void setDataUnits(DataUnits units);
@@ -59,7 +61,7 @@ private:
     QVariant raw(const AttemptRow &row, int column) const;
 
     Service &m_service;
-    qint64 m_lineId;
+    AttemptFilter m_filter;
     int m_pageSize;
     bool m_exhausted = false; // the last page came back short: nothing older
     bool m_fetchesMore = true;

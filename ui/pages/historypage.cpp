@@ -216,7 +216,8 @@ void HistoryPage::applyFilters()
     m_filter->setLineId(lineId);
     m_filter->setStatus(m_status->currentData().toString());
     m_filter->setDateRange(m_from->date(), m_to->date(), Formatter::zoneOf(m_service));
-    m_model->fetchBackTo(m_filter->fromMs());
+    // The store filters too: the model's pages hold only rows the table shows.
+    m_model->setFilter(AttemptFilter{lineId, m_status->currentData().toString(), m_filter->fromMs(), m_filter->toMs()});
     updateCount();
 }
 
@@ -228,13 +229,11 @@ void HistoryPage::updateCount()
     m_error->setError(m_model->error());
 }
 
-Expected<bool> HistoryPage::exportCsv(const QString &path)
+Expected<int> HistoryPage::exportCsv(const QString &path)
 {
-    while (m_model->canFetchMore({}))
-        m_model->fetchMore({});
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Expected<bool>::failure(tr("cannot write %1: %2").arg(path, file.errorString()));
+        return Expected<int>::failure(tr("cannot write %1: %2").arg(path, file.errorString()));
     CsvWriter csv(file);
     const QString currency = Formatter::currencyOf(m_service);
     const QTimeZone zone = Formatter::zoneOf(m_service);
@@ -243,20 +242,32 @@ Expected<bool> HistoryPage::exportCsv(const QString &path)
                                         QStringLiteral("chain_key"), QStringLiteral("attempt"), QStringLiteral("method"),
                                         QStringLiteral("package"), QStringLiteral("amount"), QStringLiteral("currency"),
                                         QStringLiteral("status"), QStringLiteral("reason")});
-    for (int row = 0; written && row < m_filter->rowCount(); ++row) {
-        const int source = m_filter->mapToSource(m_filter->index(row, 0)).row();
-        const AttemptRow &attempt = m_model->rows()[std::size_t(source)];
-        const QString method = m_model->index(source, AttemptModel::Method).data().toString();
-        written = csv.write({QDateTime::fromMSecsSinceEpoch(attempt.at.msecs(), zone).toString(Qt::ISODate), attempt.lineName,
-                             triggerKindName(attempt.trigger), attempt.key, QString::number(attempt.attempt), attempt.methodId ? method : QString(),
-                             attempt.package, Formatter::moneyNumber(attempt.amount), currency, attemptStatusName(attempt.status),
-                             attempt.reason ? reasonName(*attempt.reason) : QString()});
+    // Streamed from the store a page at a time, newest first: a million rows
+    // are never held at once, in the model or here.
+    constexpr int pageSize = 5000;
+    int rows = 0;
+    std::optional<HistoryKey> after;
+    for (bool more = true; written && more;) {
+        const Expected<std::vector<AttemptRow>> page = m_service.attempts(m_model->filter(), pageSize, after);
+        if (!page)
+            return Expected<int>::failure(page.error());
+        for (auto attempt = page->begin(); written && attempt != page->end(); ++attempt) {
+            written = csv.write({QDateTime::fromMSecsSinceEpoch(attempt->at.msecs(), zone).toString(Qt::ISODate), attempt->lineName,
+                                 triggerKindName(attempt->trigger), attempt->key, QString::number(attempt->attempt),
+                                 attempt->methodId ? m_model->text(*attempt, AttemptModel::Method) : QString(), attempt->package,
+                                 Formatter::moneyNumber(attempt->amount), currency, attemptStatusName(attempt->status),
+                                 attempt->reason ? reasonName(*attempt->reason) : QString()});
+            ++rows;
+        }
+        more = int(page->size()) == pageSize;
+        if (more)
+            after = HistoryKey{page->back().at, page->back().id};
     }
     if (!written)
-        return written;
+        return Expected<int>::failure(written.error());
     if (!file.commit())
-        return Expected<bool>::failure(tr("cannot write %1: %2").arg(path, file.errorString()));
-    return true;
+        return Expected<int>::failure(tr("cannot write %1: %2").arg(path, file.errorString()));
+    return rows;
 }
 
 void HistoryPage::chooseExportFile()
@@ -270,10 +281,10 @@ void HistoryPage::chooseExportFile()
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
     const QString path = dialog.selectedFiles().front();
-    const Expected<bool> done = exportCsv(path);
+    const Expected<int> done = exportCsv(path);
     m_error->setError(done ? QString() : done.error());
     if (done)
-        m_count->setText(tr("Exported %n row(s) to %1", nullptr, m_filter->rowCount()).arg(path));
+        m_count->setText(tr("Exported %n row(s) to %1", nullptr, *done).arg(path));
 }
 
 void HistoryPage::setDataUnits(DataUnits units)

@@ -32,8 +32,9 @@ public:
     // `pageSize`: how many attempts are fetched at a time as the table scrolls.
     explicit HistoryPage(Service &service, QWidget *parent = nullptr, int pageSize = 500);
 
-    // Writes the rows the filters let through, every page of them, to `path`.
-    [[nodiscard]] Expected<bool> exportCsv(const QString &path);
+    // Writes the rows the filters let through, every page of them, to
+    // `path`, newest first, streamed from the store; how many it wrote.
+    [[nodiscard]] Expected<int> exportCsv(const QString &path);
 
     AttemptModel *attempts() const { return m_model; }
     AttemptFilterModel *filtered() const { return m_filter; }

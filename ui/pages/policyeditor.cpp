@@ -372,11 +372,25 @@ void PolicyEditor::fillChoices()
         m_methodLabels.insert(id, label);
     }
     const auto select = [](QComboBox *box, const QString &id) { box->setCurrentIndex(std::max(0, box->findData(id))); };
-    select(m_thresholdPackage, thresholdPackage);
-    select(m_monthlyPackage, monthlyPackage);
+    selectPackage(m_thresholdPackage, thresholdPackage);
+    selectPackage(m_monthlyPackage, monthlyPackage);
     select(m_method, method);
     select(m_fallback, fallback);
     m_loading = wasLoading;
+}
+
+void PolicyEditor::selectPackage(QComboBox *box, const QString &id)
+{
+    // Saved rules may buy a package the line's region no longer offers: it
+    // is shown as such (validate() says so under the box), never replaced
+    // by the first package offered, which the engine would not buy.
+    int index = box->findData(id);
+    if (index < 0 && !id.isEmpty()) {
+        //: A package the saved rules buy that the line's region no longer sells, e.g. "5 GB data — no longer offered"
+        box->addItem(tr("%1 — no longer offered").arg(m_packageNames.value(id, id)), id);
+        index = box->count() - 1;
+    }
+    box->setCurrentIndex(std::max(0, index));
 }
 
 std::optional<Policy> PolicyEditor::storedPolicy() const
@@ -434,12 +448,12 @@ void PolicyEditor::fillForm(const std::optional<Policy> &policy)
     const AmountInUnits below = AmountUnits::split(threshold.resource, threshold.below, m_units);
     fillUnits(below.unit);
     m_below->setText(below.number);
-    m_thresholdPackage->setCurrentIndex(std::max(0, m_thresholdPackage->findData(threshold.package)));
+    selectPackage(m_thresholdPackage, threshold.package);
     m_monthlyGroup->setChecked(rules.monthly.has_value());
     const MonthlyTrigger monthly = rules.monthly.value_or(MonthlyTrigger{1, 9 * 60, QString()});
     m_day->setText(QString::number(monthly.day));
     m_time->setTime(QTime(monthly.minuteOfDay / 60, monthly.minuteOfDay % 60));
-    m_monthlyPackage->setCurrentIndex(std::max(0, m_monthlyPackage->findData(monthly.package)));
+    selectPackage(m_monthlyPackage, monthly.package);
     m_method->setCurrentIndex(std::max(0, m_method->findData(rules.method)));
     m_fallback->setCurrentIndex(std::max(0, m_fallback->findData(rules.fallback)));
     m_cap->setText(rules.monthlyCap ? Formatter::moneyNumber(*rules.monthlyCap) : QString());
@@ -531,6 +545,15 @@ void PolicyEditor::validate()
         return;
     }
     PolicyFormReading reading = PolicyFormReader::read(input());
+    const auto noLongerOffered = [this, &reading](const QString &path, const QString &package) {
+        if (!package.isEmpty() && !m_packages.contains(package))
+            reading.errors.insert(path, tr("This line's region no longer offers %1; the saved rules still buy it. Choose a package it offers.")
+                                            .arg(m_packageNames.value(package, package)));
+    };
+    if (reading.policy.threshold)
+        noLongerOffered(QStringLiteral("threshold.package"), reading.policy.threshold->package);
+    if (reading.policy.monthly)
+        noLongerOffered(QStringLiteral("monthly.package"), reading.policy.monthly->package);
     // Every field at once: what is not a value at all, and what the service
     // refuses of the rest (its word on a stand-in value is not shown).
     if (const Expected<bool> checked = m_service.checkPolicy(m_lineId, reading.policy); !checked) {

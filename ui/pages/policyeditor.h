@@ -80,6 +80,7 @@ private:
     void build();
     void retranslateUi();
     void fillChoices();
+    void selectPackage(QComboBox *box, const QString &id);
     void loadPolicy(const std::optional<Policy> &policy);
     void fillForm(const std::optional<Policy> &policy);
     std::optional<Policy> storedPolicy() const;

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "domain/loginid.h"
 #include "domain/passwordpolicy.h"
+#include "domain/timezonename.h"
 #include "service/service.h"
 #include "statecolors.h"
 #include "widgets/timezonebox.h"
@@ -18,7 +19,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -227,9 +227,11 @@ void SignInPage::validate()
         if (!m_confirm->text().isEmpty() && m_confirm->text() != password)
             confirmMessage = tr("The passwords differ.");
     }
-    // The zone as typed: a name the system knows, or a message (never a silent UTC).
+    // The zone as typed: a name the account may have (the core's own test:
+    // the system's tz database, where Etc/UTC is a zone though Qt does not
+    // list it), or a message (never a silent UTC).
     const QString zone = m_zone->currentText().trimmed();
-    const bool zoneKnown = QTimeZone::isTimeZoneIdAvailable(zone.toUtf8());
+    const bool zoneKnown = TimeZoneName::isKnown(zone.toUtf8());
     QString zoneMessage;
     if (m_signUp && !zoneKnown)
         zoneMessage = zone.isEmpty() ? tr("Choose the time zone you live in, e.g. Europe/Paris.")

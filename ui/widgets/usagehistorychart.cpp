@@ -136,7 +136,8 @@ std::vector<std::pair<qint64, std::pair<qint64, qint64>>> UsageHistoryChart::buc
 {
     const QTimeZone zone = Formatter::zoneOf(m_service);
     std::vector<qint64> lines;
-    if (m_lineId != 0) {
+    if (m_lineId != 0 || m_granularity != Granularity::Hour) {
+        // By day, week or month, line 0 is every line's usage (removed lines' too) added up in one query.
         lines.push_back(m_lineId);
     } else if (const Expected<std::vector<LineRecord>> all = m_service.historyLines()) { // removed lines' usage too
         for (const LineRecord &line : *all)
