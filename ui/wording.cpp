@@ -128,7 +128,8 @@ QString Wording::headline(const AlertRow &alert, const AlertContext &context)
 {
     const auto method = [&](qint64 id) { return context.methodLabels.value(id, tr("a removed method")); };
     const QString line = lineName(alert.lineName, alert.lineState);
-    if (alert.kind == QLatin1String("topup_failed")) {
+    switch (alert.kind) {
+    case AlertKind::TopUpFailed: {
         const FailedTopUp failed = FailedTopUp::fromDetail(alert.methodId, alert.detail);
         const FailedTopUp::Charge &first = failed.charges.front();
         if (failed.charges.size() == 1)
@@ -138,33 +139,36 @@ QString Wording::headline(const AlertRow &alert, const AlertContext &context)
             .arg(line, method(first.methodId), reason(first.reason), method(fallback.methodId),
                  reason(fallback.reason));
     }
-    if (alert.kind == QLatin1String("topup_blocked"))
+    case AlertKind::TopUpBlocked:
         return tr("Top-up of %1 was blocked: %2.").arg(line, reason(alert.detail));
-    if (alert.kind == QLatin1String("threshold_suspended"))
+    case AlertKind::ThresholdSuspended:
         return tr("Auto top-up of %1 is suspended after four failed attempts.").arg(line);
-    if (alert.kind == QLatin1String("card_expiring"))
+    case AlertKind::CardExpiring:
         return tr("%1 expires at the end of %2.").arg(method(alert.methodId), Formatter::monthName(alert.detail));
-    if (alert.kind == QLatin1String("low_funds")) {
+    case AlertKind::LowFunds:
         if (const std::optional<LowFunds> low = LowFunds::fromDetail(alert.methodId, alert.detail))
             return tr("%1 had %2 left, less than an auto top-up it pays for costs (%3).")
                 .arg(method(alert.methodId), Formatter::money(low->funds, context.currency),
                      Formatter::money(low->needed, context.currency));
+        break;
     }
-    return alert.detail.isEmpty() ? alert.kind : alert.detail;
+    return alert.detail;
 }
 
 QString Wording::advice(const AlertRow &alert)
 {
-    if (alert.kind == QLatin1String("topup_failed"))
+    switch (alert.kind) {
+    case AlertKind::TopUpFailed:
         return tr("It is retried within a day; after four failures auto top-up is suspended.");
-    if (alert.kind == QLatin1String("topup_blocked"))
+    case AlertKind::TopUpBlocked:
         return tr("No charge was made; auto top-up resumes on the 1st.");
-    if (alert.kind == QLatin1String("threshold_suspended"))
+    case AlertKind::ThresholdSuspended:
         return tr("Deposit to its payment method or save its rules again to re-arm it.");
-    if (alert.kind == QLatin1String("card_expiring"))
+    case AlertKind::CardExpiring:
         return tr("Add a new card and choose it in the rules of the lines that use this one.");
-    if (alert.kind == QLatin1String("low_funds"))
+    case AlertKind::LowFunds:
         return tr("Deposit funds to keep auto top-up going.");
+    }
     return {};
 }
 
@@ -178,9 +182,7 @@ QString Wording::describe(const AlertRow &alert, const AlertContext &context)
 
 StateColor Wording::severity(const AlertRow &alert)
 {
-    if (alert.kind == QLatin1String("topup_failed") || alert.kind == QLatin1String("threshold_suspended"))
-        return StateColor::Error;
-    return StateColor::Warning;
+    return alert.kind == AlertKind::TopUpFailed || alert.kind == AlertKind::ThresholdSuspended ? StateColor::Error : StateColor::Warning;
 }
 
 } // namespace topup

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alertkind.h"
 #include "attemptstatus.h"
 #include "instant.h"
 #include "linerecord.h"
@@ -10,6 +11,7 @@
 #include <QString>
 
 #include <limits>
+#include <optional>
 
 namespace topup {
 
@@ -29,7 +31,7 @@ struct HistoryKey final
 struct AttemptFilter final
 {
     qint64 lineId = 0; // 0: every line
-    QString status;    // succeeded, failed, blocked; empty: every status
+    std::optional<AttemptStatus> status; // none: every status
     qint64 fromMs = std::numeric_limits<qint64>::min(); // both ends included
     qint64 toMs = std::numeric_limits<qint64>::max();
 
@@ -85,7 +87,7 @@ struct AlertRow final
 {
     qint64 id = 0;
     Instant at;
-    QString kind; // topup_failed, topup_blocked, threshold_suspended, card_expiring, low_funds
+    AlertKind kind = AlertKind::TopUpFailed;
     qint64 lineId = 0;
     QString lineName;
     qint64 methodId = 0;

@@ -16,6 +16,16 @@ Expected<T> failedWith(const Expected<bool> &ran)
     return Expected<T>::failure(ran.error());
 }
 
+// "attempt 12 has an unknown status "paid"" (column: status, trigger, reason, kind).
+template<typename T>
+Expected<T> unknownName(qint64 id, const char *column, const QString &name, const char *table = "attempt")
+{
+    return Expected<T>::failure(QCoreApplication::translate("topup::HistoryStore", "%1 %2 in the store has an unknown %3 \"%4\"")
+                                    .arg(QLatin1String(table))
+                                    .arg(id)
+                                    .arg(QLatin1String(column), name.left(32)));
+}
+
 } // namespace
 
 namespace {
@@ -59,20 +69,34 @@ Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, const
     // is earlier (two, and SQLite would walk from the range's, past every
     // row of the pages before).
     select.bind(filter.fromMs).bind(before ? std::min(filter.toMs, before->at.msecs()) : filter.toMs);
-    select.bind(filter.status).bind(filter.status);
+    const QString status = filter.status ? attemptStatusName(*filter.status) : QString();
+    select.bind(status).bind(status);
     if (before)
         select.bind(before->at.msecs()).bind(before->id);
     select.bind(limit);
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<AttemptRow>>(ran);
     std::vector<AttemptRow> rows;
-    // The schema's CHECKs keep trigger and status to the names parsed here.
-    while (select.next())
-        rows.push_back(AttemptRow{select.integer(0), Instant::fromMsecs(select.integer(1)), select.integer(2), select.text(3),
-                                  parseTriggerKind(select.text(4)).value_or(TriggerKind::Threshold), select.text(5),
-                                  int(select.integer(6)), select.integer(7), select.text(8), Money::fromCents(select.integer(9)),
-                                  parseAttemptStatus(select.text(10)).value_or(AttemptStatus::Failed), parseReason(select.text(11)),
-                                  lineStateFromName(select.text(12))});
+    while (select.next()) {
+        // A name this version does not know (a damaged file, a later version's)
+        // is reported, never read as some default.
+        const qint64 id = select.integer(0);
+        const QString triggerName = select.text(4);
+        const QString statusName = select.text(10);
+        const QString reasonName = select.text(11);
+        const std::optional<TriggerKind> trigger = parseTriggerKind(triggerName);
+        const std::optional<AttemptStatus> status = parseAttemptStatus(statusName);
+        const std::optional<Reason> reason = parseReason(reasonName);
+        if (!trigger)
+            return unknownName<std::vector<AttemptRow>>(id, "trigger", triggerName);
+        if (!status)
+            return unknownName<std::vector<AttemptRow>>(id, "status", statusName);
+        if (!reason && !reasonName.isEmpty())
+            return unknownName<std::vector<AttemptRow>>(id, "reason", reasonName);
+        rows.push_back(AttemptRow{id, Instant::fromMsecs(select.integer(1)), select.integer(2), select.text(3), *trigger,
+                                  select.text(5), int(select.integer(6)), select.integer(7), select.text(8),
+                                  Money::fromCents(select.integer(9)), *status, reason, lineStateFromName(select.text(12))});
+    }
     return rows;
 }
 
@@ -183,10 +207,14 @@ Expected<std::vector<AlertRow>> HistoryStore::alerts(qint64 accountId, bool unre
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<AlertRow>>(ran);
     std::vector<AlertRow> rows;
-    while (select.next())
-        rows.push_back(AlertRow{select.integer(0), Instant::fromMsecs(select.integer(1)), select.text(2), select.integer(3),
+    while (select.next()) {
+        const std::optional<AlertKind> kind = parseAlertKind(select.text(2));
+        if (!kind)
+            return unknownName<std::vector<AlertRow>>(select.integer(0), "kind", select.text(2), "alert");
+        rows.push_back(AlertRow{select.integer(0), Instant::fromMsecs(select.integer(1)), *kind, select.integer(3),
                                 select.text(4), select.integer(5), select.text(6), select.integer(7) != 0,
                                 lineStateFromName(select.text(8))});
+    }
     return rows;
 }
 

@@ -534,7 +534,7 @@ private slots:
         const Expected<std::vector<AlertRow>> alerts = service->alerts();
         QVERIFY2(alerts, qPrintable(alerts.error()));
         for (const AlertRow &alert : *alerts)
-            expiring = expiring || alert.kind == QLatin1String("card_expiring");
+            expiring = expiring || alert.kind == AlertKind::CardExpiring;
         QVERIFY(expiring);
         QCOMPARE(TOPUP_VALUE(service->dailyUsage(TOPUP_FIRST(service->lines()).id, 90)).size(), std::size_t(90));
     }

@@ -136,7 +136,7 @@ QStringList everything(Service &service)
     if (!alerts)
         return fail(alerts.error());
     for (const AlertRow &alert : *alerts)
-        text << QStringLiteral("alert %1 %2 %3 %4 %5").arg(alert.at.toString(), alert.kind, alert.lineName).arg(alert.methodId).arg(alert.detail);
+        text << QStringLiteral("alert %1 %2 %3 %4 %5").arg(alert.at.toString(), alertKindName(alert.kind), alert.lineName).arg(alert.methodId).arg(alert.detail);
     return text;
 }
 

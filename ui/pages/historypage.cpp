@@ -41,8 +41,10 @@ HistoryPage::HistoryPage(Service &service, QWidget *parent, int pageSize)
     m_export->setObjectName(QStringLiteral("exportCsv"));
     m_table->setObjectName(QStringLiteral("attempts"));
     m_error->setObjectName(QStringLiteral("historyError"));
-    for (const char *status : {"", "succeeded", "failed", "blocked"})
-        m_status->addItem(QString(), QLatin1String(status));
+    // Each status as its enum's value; -1: every status.
+    m_status->addItem(QString(), -1);
+    for (const AttemptStatus status : {AttemptStatus::Succeeded, AttemptStatus::Failed, AttemptStatus::Blocked})
+        m_status->addItem(QString(), int(status));
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -214,10 +216,12 @@ void HistoryPage::applyFilters()
         m_chart->setLineId(lineId);
     }
     m_filter->setLineId(lineId);
-    m_filter->setStatus(m_status->currentData().toString());
+    const int chosen = m_status->currentData().toInt();
+    const std::optional<AttemptStatus> status = chosen < 0 ? std::nullopt : std::optional<AttemptStatus>(AttemptStatus(chosen));
+    m_filter->setStatus(status);
     m_filter->setDateRange(m_from->date(), m_to->date(), Formatter::zoneOf(m_service));
     // The store filters too: the model's pages hold only rows the table shows.
-    m_model->setFilter(AttemptFilter{lineId, m_status->currentData().toString(), m_filter->fromMs(), m_filter->toMs()});
+    m_model->setFilter(AttemptFilter{lineId, status, m_filter->fromMs(), m_filter->toMs()});
     updateCount();
 }
 
