@@ -29,13 +29,7 @@ namespace {
 
 Expected<std::vector<qint64>> accountIds(Database &store)
 {
-    Statement select(store, QStringLiteral("SELECT id FROM accounts ORDER BY id"));
-    if (const auto ran = select.run(); !ran)
-        return Expected<std::vector<qint64>>::failure(ran.error());
-    std::vector<qint64> ids;
-    while (select.next())
-        ids.push_back(select.integer(0));
-    return ids;
+    return Statement(store, QStringLiteral("SELECT id FROM accounts ORDER BY id")).integers();
 }
 
 Expected<bool> addAlert(Database &store, qint64 account, Instant at, AlertKind kind, QVariant line, QVariant method,

@@ -175,15 +175,11 @@ Expected<bool> AccountStore::setTimeZone(qint64 id, const QString &zone)
 
 Expected<std::vector<Account>> AccountStore::all()
 {
-    Statement select(m_database, QStringLiteral("SELECT id FROM accounts ORDER BY id"));
-    if (const auto ran = select.run(); !ran)
-        return Expected<std::vector<Account>>::failure(ran.error());
-    std::vector<qint64> ids;
-    while (select.next())
-        ids.push_back(select.integer(0));
-    select.finish();
+    const Expected<std::vector<qint64>> ids = Statement(m_database, QStringLiteral("SELECT id FROM accounts ORDER BY id")).integers();
+    if (!ids)
+        return Expected<std::vector<Account>>::failure(ids.error());
     std::vector<Account> accounts;
-    for (const qint64 id : ids) {
+    for (const qint64 id : *ids) {
         const Expected<Account> found = account(id);
         if (!found)
             return Expected<std::vector<Account>>::failure(found.error());

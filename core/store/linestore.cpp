@@ -183,12 +183,7 @@ Expected<std::vector<qint64>> LineStore::linesToSettle(qint64 accountId, Instant
                                                 " UNION SELECT r.line_id FROM retries r JOIN lines l ON l.id = r.line_id"
                                                 " WHERE r.due_ms = ? AND l.account_id = ? AND l.state = 'active' ORDER BY 1"));
     select.bind(accountId).bind(at.msecs()).bind(accountId);
-    if (const auto ran = select.run(); !ran)
-        return Expected<std::vector<qint64>>::failure(ran.error());
-    std::vector<qint64> ids;
-    while (select.next())
-        ids.push_back(select.integer(0));
-    return ids;
+    return select.integers();
 }
 
 Expected<Money> LineStore::dearestPaidWith(qint64 accountId, qint64 methodId)

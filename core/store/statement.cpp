@@ -46,4 +46,14 @@ Expected<bool> Statement::run()
     return true;
 }
 
+Expected<std::vector<qint64>> Statement::integers()
+{
+    if (const auto ran = run(); !ran)
+        return Expected<std::vector<qint64>>::failure(ran.error());
+    std::vector<qint64> values;
+    while (next())
+        values.push_back(integer(0));
+    return values;
+}
+
 } // namespace topup

@@ -5,6 +5,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <vector>
+
 namespace topup {
 
 class Database;
@@ -22,6 +24,8 @@ public:
     Statement &set(int index, const QVariant &value);
     // Runs it; an error names the database file.
     Expected<bool> run();
+    // Runs it and reads the first column of every row as a whole number (ids).
+    Expected<std::vector<qint64>> integers();
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
     qint64 integer(int column) const { return m_query.value(column).toLongLong(); }

@@ -35,6 +35,12 @@ namespace {
 
 constexpr qint64 gigabyte = 1000 * 1000 * 1000;
 
+// What a column needs to show its rows in view and its header whole.
+int neededWidth(QTableView *table, int column)
+{
+    return std::max(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column), table->horizontalHeader()->sectionSizeHint(column));
+}
+
 } // namespace
 
 class TestHistoryPage final : public QObject
@@ -336,7 +342,7 @@ private slots:
         }
         int used = 0;
         for (int column = 0; column < table->model()->columnCount(); ++column) {
-            const int needed = std::max(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column), table->horizontalHeader()->sectionSizeHint(column));
+            const int needed = neededWidth(table, column);
             // The columns are fitted once the event loop has run (ColumnFitter).
             QTRY_VERIFY2(table->columnWidth(column) >= needed,
                          qPrintable(QStringLiteral("column %1: %2 px, needs %3").arg(column).arg(table->columnWidth(column)).arg(needed)));
@@ -344,6 +350,39 @@ private slots:
         }
         QVERIFY2(used <= table->viewport()->width(),
                  qPrintable(QStringLiteral("columns %1 px, viewport %2 px").arg(used).arg(table->viewport()->width())));
+    }
+
+    // At 1280 px the attempts are wider than the table: the widest names
+    // give up width first, so "Japan travel eSIM" is not cut while the
+    // method column keeps room to spare, and the reason stays whole.
+    void attemptColumnsGiveUpWidthWidestFirst()
+    {
+        QTemporaryDir dir;
+        auto service = demoWorld(dir.path(), at("2027-03-15T10:00:00Z"));
+        QVERIFY(service);
+        HistoryPage page(*service);
+        page.resize(1060, 760); // as beside the navigation in a 1280 × 800 window
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *table = page.findChild<QTableView *>(QStringLiteral("attempts"));
+        QVERIFY(table);
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        // Fitted once the event loop has run: the columns fill the viewport.
+        QTRY_COMPARE(table->horizontalHeader()->length(), table->viewport()->width());
+        const QList<int> elastic{AttemptModel::Line, AttemptModel::Trigger, AttemptModel::Attempt, AttemptModel::Method, AttemptModel::Package};
+        int cut = 0;
+        for (const int column : elastic) {
+            if (table->columnWidth(column) >= neededWidth(table, column))
+                continue;
+            ++cut;
+            for (const int other : elastic) {
+                QVERIFY2(table->columnWidth(other) <= table->columnWidth(column),
+                         qPrintable(QStringLiteral("column %1 is cut at %2 px (needs %3) while column %4 has %5 px")
+                                        .arg(column).arg(table->columnWidth(column)).arg(neededWidth(table, column)).arg(other).arg(table->columnWidth(other))));
+            }
+        }
+        QVERIFY2(cut > 0, "the attempts fit at 1060 px: the test no longer shows anything");
+        QVERIFY(table->columnWidth(AttemptModel::Reason) >= neededWidth(table, AttemptModel::Reason));
     }
 };
 

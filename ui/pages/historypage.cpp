@@ -58,9 +58,11 @@ HistoryPage::HistoryPage(Service &service, QWidget *parent, int pageSize)
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(AttemptModel::Time, Qt::DescendingOrder);
-    // Names give up width first: the reason stays whole.
+    // Names give up width first: the reason stays whole. A cut name keeps
+    // its both ends, so a card cut short still shows its last digits.
     PaddedDelegate::setUp(m_table)->setElasticColumns(
         {AttemptModel::Line, AttemptModel::Trigger, AttemptModel::Attempt, AttemptModel::Method, AttemptModel::Package});
+    m_table->setTextElideMode(Qt::ElideMiddle);
 
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);

@@ -60,6 +60,46 @@ bool ColumnFitter::eventFilter(QObject *watched, QEvent *event)
     return QObject::eventFilter(watched, event);
 }
 
+void ColumnFitter::giveUpWidth(std::vector<int> &widths, int excess) const
+{
+    // The widest elastic columns give up width first, down to the next
+    // widest, so a short name is not cut while a long one keeps room to
+    // spare; no column goes below the minimum (or its own width if less).
+    std::vector<int> elastic;
+    for (const int column : m_elastic) {
+        if (column >= 0 && std::size_t(column) < widths.size() && !m_view->isColumnHidden(column))
+            elastic.push_back(column);
+    }
+    while (excess > 0) {
+        int widest = 0;
+        int next = 0;
+        for (const int column : elastic) {
+            const int width = widths[std::size_t(column)];
+            if (width > widest) {
+                next = widest;
+                widest = width;
+            } else if (width < widest && width > next) {
+                next = width;
+            }
+        }
+        const int level = std::max(next, elasticMinimum);
+        if (widest <= level)
+            return; // every elastic column is at its floor
+        std::vector<int> atTop;
+        for (const int column : elastic) {
+            if (widths[std::size_t(column)] == widest)
+                atTop.push_back(column);
+        }
+        const int count = int(atTop.size());
+        const int step = std::min(widest - level, (excess + count - 1) / count);
+        for (const int column : atTop) {
+            const int give = std::min(step, excess);
+            widths[std::size_t(column)] -= give;
+            excess -= give;
+        }
+    }
+}
+
 void ColumnFitter::fit()
 {
     const QAbstractItemModel *model = m_view->model();
@@ -78,28 +118,9 @@ void ColumnFitter::fit()
         wanted[std::size_t(column)] = std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
         total += wanted[std::size_t(column)];
     }
-    int excess = total - m_view->viewport()->width();
-    if (excess > 0) {
-        // The elastic columns give up width, the widest first, to their minimum.
-        std::vector<int> order(m_elastic.cbegin(), m_elastic.cend());
-        std::sort(order.begin(), order.end(), [&](int a, int b) { return wanted[std::size_t(a)] > wanted[std::size_t(b)]; });
-        bool gave = true;
-        while (excess > 0 && gave) {
-            gave = false;
-            for (const int column : order) {
-                if (column < 0 || column >= columns || excess <= 0)
-                    continue;
-                int &width = wanted[std::size_t(column)];
-                const int floor = std::min(width, elasticMinimum);
-                const int give = std::min({excess, width - floor, std::max(1, excess / int(order.size()))});
-                if (give > 0) {
-                    width -= give;
-                    excess -= give;
-                    gave = true;
-                }
-            }
-        }
-    }
+    const int excess = total - m_view->viewport()->width();
+    if (excess > 0)
+        giveUpWidth(wanted, excess);
     int others = 0;
     int last = -1;
     for (int column = 0; column < columns; ++column) {

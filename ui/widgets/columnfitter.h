@@ -6,6 +6,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <vector>
+
 class QTableView;
 
 namespace topup {
@@ -14,7 +16,7 @@ namespace topup {
 // as ResizeToContents does — and keeps the last column (a result, a
 // reason) whole and on screen: when the columns are wider than the view,
 // the elastic ones give up width first (their text elided), down to a
-// minimum. Rows have one fixed height from the font. Refits when the
+// minimum, the widest first. Rows have one fixed height from the font. Refits when the
 // model, the font or the view's width changes.
 class ColumnFitter final : public QObject
 {
@@ -31,6 +33,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Takes `excess` pixels off the elastic columns of `widths`.
+    void giveUpWidth(std::vector<int> &widths, int excess) const;
+
     QTableView *m_view;
     // Compared with, never asked: events still reach the filter while the
     // view is being destroyed, when it is no longer a QAbstractScrollArea.
