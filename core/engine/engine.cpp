@@ -164,9 +164,14 @@ Outcome Engine::run()
                 const UsageSample sample = m_generators[std::size_t(cursor.stream)].next(localHour);
                 if (cursor.line >= 0) {
                     const LineState &line = m_lines[std::size_t(cursor.line)];
-                    if (m_world.recordUsage)
-                        m_outcome.usage.push_back(UsageRecord{cursor.line, t, std::min(sample.dataBytes, line.data),
-                                                              std::min(sample.voiceSeconds, line.voice)});
+                    if (m_world.recordUsage) {
+                        const UsageRecord record{cursor.line, t, std::min(sample.dataBytes, line.data),
+                                                 std::min(sample.voiceSeconds, line.voice)};
+                        if (m_usageSink)
+                            m_usageSink->add(record);
+                        else
+                            m_outcome.usage.push_back(record);
+                    }
                     applyUsage(cursor.line, sample.dataBytes, sample.voiceSeconds, Where{"generate", cursor.stream});
                 }
                 ++m_outcome.usageEvents;

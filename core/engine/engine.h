@@ -31,6 +31,9 @@ public:
     // With its own in-memory gateway (scenarios), or with the given one.
     explicit Engine(const World &world);
     Engine(const World &world, Gateway &gateway);
+    // With World::recordUsage, the samples go to `sink` as they are made
+    // (Outcome::usage stays empty); the sink outlives the run.
+    void setUsageSink(UsageSink *sink) noexcept { m_usageSink = sink; }
     Q_DISABLE_COPY_MOVE(Engine)
 
     Outcome run();
@@ -115,6 +118,7 @@ private:
     ZonedCalendar m_calendar;
     PaymentGateway m_ownGateway;
     Gateway &m_gateway;
+    UsageSink *m_usageSink = nullptr;
     SpendBook m_spend;
     QHash<QString, int> m_lineIndex;
     QString m_lastLineId; // lineOf()'s last question and answer

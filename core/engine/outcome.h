@@ -63,6 +63,16 @@ struct UsageRecord final
     qint64 voiceSeconds = 0;
 };
 
+// Where a run hands its usage samples as they are made, instead of keeping
+// them in Outcome::usage (a day of a fleet is millions of samples: the
+// desktop world folds them into its roll-ups as they come).
+class UsageSink
+{
+public:
+    virtual ~UsageSink() = default;
+    virtual void add(const UsageRecord &record) = 0;
+};
+
 // Why a run stopped before `end`: an amount would leave int64 (SPEC §1), or
 // the run would record more than World::attemptLimit attempts. `path` names the World's
 // entry as a scenario file would (`events[3].deposit`, `lines[0]`).
@@ -82,7 +92,7 @@ struct Outcome final
     std::vector<Money> methodFunds;
     std::vector<SpendRow> spend;
     std::vector<PendingRetryState> retries; // still pending at `end`, in scheduling order
-    std::vector<UsageRecord> usage;          // only with World::recordUsage
+    std::vector<UsageRecord> usage;          // only with World::recordUsage and no UsageSink
     qint64 usageEvents = 0;
 };
 

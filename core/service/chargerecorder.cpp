@@ -7,43 +7,33 @@
 #include <QCoreApplication>
 
 namespace topup {
-namespace {
-
-struct Intent
-{
-    qint64 accountId = 0;
-    qint64 lineId = 0;
-    qint64 methodId = 0;
-    qint64 packageId = 0;
-    QString trigger;
-    qint64 atMs = 0;
-    QString month;
-};
-
 // Writes the attempt for a charge the journal answered, credits the package
 // when it succeeded, and removes the intent. The caller holds the transaction.
-Expected<bool> writeDown(Database &store, const ChargeIdentity &identity, const Intent &intent, Money amount,
-                         const ChargeAnswer &answer, bool reconciled)
+Expected<bool> ChargeRecorder::writeDown(Database &store, const ChargeIdentity &identity, const ChargeIntent &intent, Money amount,
+                                         const ChargeAnswer &answer, bool reconciled)
 {
     // A replay after a crash may meet a charge already written down; then it
     // is neither written nor credited again. Looked up through the index by
     // line and time as well as by the unique index (OR IGNORE below): one
     // damaged index never makes a second row or a second credit.
     Statement written(store, QStringLiteral("SELECT 1 FROM attempts INDEXED BY attempts_line_time WHERE line_id = ? AND at_ms = ?"
-                                            " AND chain_key = ? AND attempt = ? AND method_token = ?"));
+                                            " AND chain_key = ? AND attempt = ? AND method_token = ?"),
+                      Statement::Prepare::Reuse);
     written.bind(intent.lineId).bind(intent.atMs).bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
     if (const auto ran = written.run(); !ran)
         return ran;
     const bool already = written.next();
     written.finish();
     if (already) {
-        Statement done(store, QStringLiteral("DELETE FROM charge_intents WHERE chain_key = ? AND attempt = ? AND method_token = ?"));
+        Statement done(store, QStringLiteral("DELETE FROM charge_intents WHERE chain_key = ? AND attempt = ? AND method_token = ?"),
+                       Statement::Prepare::Reuse);
         done.bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
         return done.run();
     }
     Statement insert(store, QStringLiteral("INSERT OR IGNORE INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key,"
                                            " attempt, method_id, method_token, package_id, amount_cents, status, reason, reconciled)"
-                                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     Statement::Prepare::Reuse);
     insert.bind(intent.accountId).bind(intent.lineId).bind(intent.atMs).bind(intent.month).bind(intent.trigger);
     insert.bind(identity.chainKey).bind(identity.attempt).bind(intent.methodId).bind(identity.method);
     insert.bind(intent.packageId).bind(amount.cents());
@@ -56,17 +46,18 @@ Expected<bool> writeDown(Database &store, const ChargeIdentity &identity, const 
         Statement credit(store, QStringLiteral("UPDATE lines SET check_due = 1,"
                                                " data_bytes = min(data_bytes + (SELECT data_bytes FROM packages WHERE id = ?), 9223372036854775807),"
                                                " voice_seconds = min(voice_seconds + (SELECT voice_seconds FROM packages WHERE id = ?), 9223372036854775807)"
-                                               " WHERE id = ?"));
+                                               " WHERE id = ?"),
+                         Statement::Prepare::Reuse);
         credit.bind(intent.packageId).bind(intent.packageId).bind(intent.lineId);
         if (const auto ran = credit.run(); !ran)
             return ran;
     }
-    Statement done(store, QStringLiteral("DELETE FROM charge_intents WHERE chain_key = ? AND attempt = ? AND method_token = ?"));
+    Statement done(store, QStringLiteral("DELETE FROM charge_intents WHERE chain_key = ? AND attempt = ? AND method_token = ?"),
+                   Statement::Prepare::Reuse);
     done.bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
     return done.run();
 }
 
-} // namespace
 
 Expected<ChargeAnswer> ChargeRecorder::charge(const ChargeRequest &request)
 {
@@ -76,64 +67,84 @@ Expected<ChargeAnswer> ChargeRecorder::charge(const ChargeRequest &request)
     return *recorded.answer;
 }
 
+ChargeIntent ChargeRecorder::intentOf(const ChargeRequest &request)
+{
+    return ChargeIntent{request.accountId, request.lineId, request.methodId, request.packageId,
+                        triggerKindName(request.trigger), request.at.msecs(), request.month};
+}
+
+Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, const ChargeRequest &request)
+{
+    using Result = Expected<Intended>;
+    Intended intended{ChargeIdentity{request.chainKey, request.attempt, QString()}, Money(), std::nullopt};
+    ChargeIdentity &identity = intended.identity;
+    Statement find(store, QStringLiteral("SELECT m.token, p.price_cents FROM methods m, packages p"
+                                         " WHERE m.id = ? AND p.id = ? AND m.account_id = ? AND p.account_id = ?"),
+                   Statement::Prepare::Reuse);
+    find.bind(request.methodId).bind(request.packageId).bind(request.accountId).bind(request.accountId);
+    if (const auto ran = find.run(); !ran)
+        return Result::failure(ran.error());
+    if (!find.next())
+        return Result::failure(ChargeRecorder::tr("no such payment method or package"));
+    identity.method = find.text(0);
+    intended.price = Money::fromCents(find.integer(1));
+    find.finish();
+    // A charge made before (a replay after a crash asks again) is known
+    // to both files, each through an index of its own: the store's answer
+    // stands without asking the provider, so a damaged index in one file
+    // alone never lets the same charge through twice.
+    Statement made(store, QStringLiteral("SELECT status, reason FROM attempts WHERE chain_key = ? AND attempt = ? AND method_token = ?"
+                                         " AND status <> ? UNION ALL"
+                                         " SELECT status, reason FROM attempts INDEXED BY attempts_line_time WHERE line_id = ? AND at_ms = ?"
+                                         " AND chain_key = ? AND attempt = ? AND method_token = ? AND status <> ?"),
+                   Statement::Prepare::Reuse);
+    const QString blocked = attemptStatusName(AttemptStatus::Blocked);
+    made.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(blocked);
+    made.bind(request.lineId).bind(request.at.msecs()).bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(blocked);
+    if (const auto ran = made.run(); !ran)
+        return Result::failure(ran.error());
+    if (made.next()) {
+        intended.recorded = ChargeAnswer{made.text(0) == attemptStatusName(AttemptStatus::Succeeded), parseReason(made.text(1))};
+        return intended;
+    }
+    made.finish();
+    Statement intend(store, QStringLiteral("INSERT OR IGNORE INTO charge_intents (chain_key, attempt, method_token, line_id,"
+                                           " method_id, package_id, trigger, at_ms, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     Statement::Prepare::Reuse);
+    intend.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(request.lineId);
+    intend.bind(request.methodId).bind(request.packageId).bind(triggerKindName(request.trigger));
+    intend.bind(request.at.msecs()).bind(request.month);
+    if (const auto ran = intend.run(); !ran)
+        return Result::failure(ran.error());
+    return intended;
+}
+
 RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
 {
-    ChargeIdentity identity{request.chainKey, request.attempt, QString()};
-    Money price;
-    std::optional<ChargeAnswer> recorded; // the store has written this charge down already
-    const Expected<bool> intended = m_store.write([&]() -> Expected<bool> {
-        Statement find(m_store, QStringLiteral("SELECT m.token, p.price_cents FROM methods m, packages p"
-                                               " WHERE m.id = ? AND p.id = ? AND m.account_id = ? AND p.account_id = ?"));
-        find.bind(request.methodId).bind(request.packageId).bind(request.accountId).bind(request.accountId);
-        if (const auto ran = find.run(); !ran)
-            return ran;
-        if (!find.next())
-            return Expected<bool>::failure(ChargeRecorder::tr("no such payment method or package"));
-        identity.method = find.text(0);
-        price = Money::fromCents(find.integer(1));
-        find.finish();
-        // A charge made before (a replay after a crash asks again) is known
-        // to both files, each through an index of its own: the store's answer
-        // stands without asking the provider, so a damaged index in one file
-        // alone never lets the same charge through twice.
-        Statement made(m_store, QStringLiteral("SELECT status, reason FROM attempts WHERE chain_key = ? AND attempt = ? AND method_token = ?"
-                                               " AND status <> ? UNION ALL"
-                                               " SELECT status, reason FROM attempts INDEXED BY attempts_line_time WHERE line_id = ? AND at_ms = ?"
-                                               " AND chain_key = ? AND attempt = ? AND method_token = ? AND status <> ?"));
-        const QString blocked = attemptStatusName(AttemptStatus::Blocked);
-        made.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(blocked);
-        made.bind(request.lineId).bind(request.at.msecs()).bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(blocked);
-        if (const auto ran = made.run(); !ran)
-            return ran;
-        if (made.next()) {
-            recorded = ChargeAnswer{made.text(0) == attemptStatusName(AttemptStatus::Succeeded), parseReason(made.text(1))};
-            return true;
-        }
-        made.finish();
-        Statement intend(m_store, QStringLiteral("INSERT OR IGNORE INTO charge_intents (chain_key, attempt, method_token, line_id,"
-                                                 " method_id, package_id, trigger, at_ms, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        intend.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(request.lineId);
-        intend.bind(request.methodId).bind(request.packageId).bind(triggerKindName(request.trigger));
-        intend.bind(request.at.msecs()).bind(request.month);
-        return intend.run();
+    std::optional<Intended> intended;
+    const Expected<bool> wrote = m_store.write([&]() -> Expected<bool> {
+        Expected<Intended> written = writeIntent(m_store, request);
+        if (!written)
+            return Expected<bool>::failure(written.error());
+        intended = written.take();
+        return true;
     });
-    if (!intended)
-        return RecordedCharge{std::nullopt, intended.error()};
-    if (recorded)
-        return RecordedCharge{recorded, QString()};
+    if (!wrote)
+        return RecordedCharge{std::nullopt, wrote.error()};
+    if (intended->recorded)
+        return RecordedCharge{intended->recorded, QString()};
 
-    const Expected<ChargeAnswer> answer = m_journal.chargeToken(identity, price, request.at);
+    const Expected<ChargeAnswer> answer = m_journal.chargeToken(intended->identity, intended->price, request.at);
     if (!answer)
         return RecordedCharge{std::nullopt, answer.error()};
 
-    const Intent intent{request.accountId, request.lineId, request.methodId, request.packageId,
-                        triggerKindName(request.trigger), request.at.msecs(), request.month};
+    const ChargeIntent intent = intentOf(request);
     // Not synced on its own: were it lost to a power cut, the intent above
     // (synced) still stands and reconcile() writes the charge down from the
     // journal (synced) at the next start. The next synced commit on the store
     // carries it to the disk anyway; this saves a third of a charge's syncs.
     const Expected<bool> written = m_store.write(
-        [&] { return writeDown(m_store, identity, intent, price, *answer, false); }, Database::Sync::Deferred);
+        [&] { return writeDown(m_store, intended->identity, intent, intended->price, *answer, false); }, Database::Sync::Deferred);
     if (!written)
         return RecordedCharge{*answer, ChargeRecorder::tr("the payment went through but could not be written down yet (%1); it will be at the next start")
                                            .arg(written.error())};
@@ -149,7 +160,7 @@ Expected<int> ChargeRecorder::reconcile()
     struct Pending
     {
         ChargeIdentity identity;
-        Intent intent;
+        ChargeIntent intent;
     };
     std::vector<Pending> pending;
     {
@@ -160,7 +171,7 @@ Expected<int> ChargeRecorder::reconcile()
             return Expected<int>::failure(ran.error());
         while (select.next())
             pending.push_back(Pending{ChargeIdentity{select.text(0), int(select.integer(1)), select.text(2)},
-                                      Intent{select.integer(3), select.integer(4), select.integer(5), select.integer(6),
+                                      ChargeIntent{select.integer(3), select.integer(4), select.integer(5), select.integer(6),
                                              select.text(7), select.integer(8), select.text(9)}});
     }
     int writtenDown = 0;

@@ -2,6 +2,7 @@
 
 #include "domain/expected.h"
 #include "domain/instant.h"
+#include "domain/money.h"
 #include "engine/outcome.h"
 #include "sim/gateway.h"
 
@@ -37,6 +38,19 @@ struct RecordedCharge final
     QString error;
 };
 
+// What the store keeps of a charge before the provider is asked: enough to
+// write the attempt down from the journal's answer after a crash.
+struct ChargeIntent final
+{
+    qint64 accountId = 0;
+    qint64 lineId = 0;
+    qint64 methodId = 0;
+    qint64 packageId = 0;
+    QString trigger;
+    qint64 atMs = 0;
+    QString month;
+};
+
 // The exactly-once protocol between the store and the provider's journal:
 // 1. write the intent to charge (store), 2. charge (journal, which answers a
 // repeated identity with its first answer), 3. write the attempt, the new
@@ -54,6 +68,23 @@ public:
     RecordedCharge chargeAndRecord(const ChargeRequest &request);
     // Returns how many charges were written down.
     Expected<int> reconcile();
+
+    // The protocol's two store steps, inside the caller's transaction, for
+    // ChargeGroup. Step 1: the charge's identity (its method's token) and
+    // price, and the intent written; or the answer the store wrote down
+    // already for this identity (a replay), and nothing written.
+    struct Intended final
+    {
+        ChargeIdentity identity;
+        Money price;
+        std::optional<ChargeAnswer> recorded;
+    };
+    static Expected<Intended> writeIntent(Database &store, const ChargeRequest &request);
+    // Step 3: the attempt written down, the package credited when it
+    // succeeded, the intent removed (once, however often it is asked).
+    static Expected<bool> writeDown(Database &store, const ChargeIdentity &identity, const ChargeIntent &intent, Money amount,
+                                    const ChargeAnswer &answer, bool reconciled);
+    static ChargeIntent intentOf(const ChargeRequest &request);
 
 private:
     Database &m_store;

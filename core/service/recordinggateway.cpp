@@ -6,10 +6,15 @@
 
 namespace topup {
 
-RecordingGateway::RecordingGateway(ChargeRecorder &recorder, JournalGateway &provider, const LoadedWorld &world,
-                                   const ZonedCalendar &calendar)
-    : m_recorder(recorder), m_provider(provider), m_world(world), m_calendar(calendar)
+RecordingGateway::RecordingGateway(ChargeGroup &group, JournalGateway &provider, const LoadedWorld &world, const ZonedCalendar &calendar)
+    : m_group(group), m_provider(provider), m_world(world), m_calendar(calendar)
 {
+}
+
+void RecordingGateway::finish()
+{
+    if (const Expected<bool> committed = m_group.commit(); !committed && m_error.isEmpty())
+        m_error = committed.error();
 }
 
 ChargeAnswer RecordingGateway::charge(const ChargeIdentity &identity, int method, Money, Instant at,
@@ -25,7 +30,12 @@ ChargeAnswer RecordingGateway::charge(const ChargeIdentity &identity, int method
     request.attempt = identity.attempt;
     request.at = at;
     request.month = m_calendar.monthOf(at).toString();
-    const RecordedCharge recorded = m_recorder.chargeAndRecord(request);
+    // The charges of an earlier instant are committed before this one's.
+    if (const std::optional<Instant> open = m_group.at(); open && *open != at)
+        finish();
+    if (!m_error.isEmpty()) // nothing more is charged in a run that will not be saved
+        return ChargeAnswer{false, Reason::GatewayError};
+    const RecordedCharge recorded = m_group.charge(request);
     if (!recorded.error.isEmpty() && m_error.isEmpty())
         m_error = recorded.error;
     // No answer: the provider was not reached, nothing moved.

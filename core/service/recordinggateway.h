@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chargerecorder.h"
+#include "chargegroup.h"
 #include "sim/gateway.h"
 
 #include <vector>
@@ -11,14 +11,15 @@ class JournalGateway;
 class ZonedCalendar;
 struct LoadedWorld;
 
-// The engine's gateway in the desktop world: every charge goes through the
-// ChargeRecorder (intent, provider's journal, attempt), so what the engine
-// charges is written down exactly once.
+// The engine's gateway in the desktop world: every charge goes through a
+// ChargeGroup (intent, provider's journal, attempt), the charges of one
+// instant in one group sharing their syncs, so what the engine charges is
+// written down exactly once. A group is committed when a charge of a later
+// instant comes, and by finish() at the end of the run.
 class RecordingGateway final : public Gateway
 {
 public:
-    RecordingGateway(ChargeRecorder &recorder, JournalGateway &provider, const LoadedWorld &world,
-                     const ZonedCalendar &calendar);
+    RecordingGateway(ChargeGroup &group, JournalGateway &provider, const LoadedWorld &world, const ZonedCalendar &calendar);
 
     ChargeAnswer charge(const ChargeIdentity &identity, int method, Money price, Instant at,
                         const ChargeContext &context) override;
@@ -26,11 +27,13 @@ public:
     void injectFaults(int method, const std::vector<Reason> &reasons) override;
     Money funds(int method) const override;
 
+    // Commits the last group; error() says when it could not be.
+    void finish();
     // The first thing that went wrong; the run's results must not be saved.
     const QString &error() const noexcept { return m_error; }
 
 private:
-    ChargeRecorder &m_recorder;
+    ChargeGroup &m_group;
     JournalGateway &m_provider;
     const LoadedWorld &m_world;
     const ZonedCalendar &m_calendar;

@@ -1,6 +1,6 @@
 #include "worldsync.h"
 
-#include "chargerecorder.h"
+#include "chargegroup.h"
 #include "domain/cardexpiry.h"
 #include "domain/civil.h"
 #include "domain/failedtopup.h"
@@ -217,7 +217,7 @@ Expected<CatchUpSummary> WorldSync::settle(Instant at)
         Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(account, at, at, &*lines);
         if (!loaded)
             return Expected<CatchUpSummary>::failure(loaded.error());
-        m_accounts.push_back(Carried{loaded.take(), std::nullopt, {}, {}, true});
+        m_accounts.push_back(carry(loaded.take(), true));
     }
     m_loaded = true;
     const Expected<CatchUpSummary> done = step(at, at);
@@ -233,6 +233,12 @@ Expected<CatchUpSummary> WorldSync::settle(Instant at)
     return summary;
 }
 
+WorldSync::Carried WorldSync::carry(LoadedWorld loaded, bool narrowed)
+{
+    auto usage = std::make_unique<UsageBatch>(loaded.lineRows, ZonedCalendar(loaded.world.zone), WorldLoader::usageEveryMs);
+    return Carried{std::move(loaded), std::nullopt, std::move(usage), narrowed};
+}
+
 Expected<bool> WorldSync::load(Instant from, Instant to)
 {
     const Expected<std::vector<qint64>> accounts = accountIds(m_store);
@@ -244,7 +250,7 @@ Expected<bool> WorldSync::load(Instant from, Instant to)
         Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(account, from, to);
         if (!loaded)
             return Expected<bool>::failure(loaded.error());
-        m_accounts.push_back(Carried{loaded.take(), std::nullopt, {}, {}, false});
+        m_accounts.push_back(carry(loaded.take(), false));
     }
     m_loaded = true;
     return true;
@@ -264,15 +270,18 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
         }
     }
 
-    ChargeRecorder recorder(m_store, m_provider);
+    ChargeGroup charges(m_store, m_provider);
     std::vector<Outcome> outcomes;
     outcomes.reserve(m_accounts.size());
-    for (const Carried &carried : m_accounts) {
+    for (Carried &carried : m_accounts) {
         const LoadedWorld &world = carried.loaded;
         const ZonedCalendar calendar(world.world.zone);
-        RecordingGateway gateway(recorder, m_provider, world, calendar);
+        RecordingGateway gateway(charges, m_provider, world, calendar);
         Engine engine(world.world, gateway);
+        carried.usage->beginRun();
+        engine.setUsageSink(carried.usage.get());
         outcomes.push_back(engine.run());
+        gateway.finish();
         // The provider unreachable, or an amount that would leave int64:
         // this day's results are not saved (its charges are, and a replay
         // meets them); the days before it are.
@@ -280,6 +289,8 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
         if (const std::optional<RunError> &error = outcomes.back().error; failure.isEmpty() && error)
             failure = WorldSync::tr("the world cannot move past %1: %2").arg(from.toString(), error->message);
         if (!failure.isEmpty()) {
+            for (Carried &each : m_accounts)
+                each.usage->dropRun(); // this day is not saved
             const Expected<bool> saved = save();
             m_loaded = false;
             m_accounts.clear();
@@ -295,7 +306,11 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
     if (!m_savedFrom)
         m_savedFrom = from;
     m_reached = to;
-    if (to.msecs() - m_savedFrom->msecs() + 1 >= saveEveryMs) {
+    std::size_t lines = 0;
+    for (const Carried &carried : m_accounts)
+        lines += carried.loaded.lineRows.size();
+    const qint64 unsavedDays = (to.msecs() - m_savedFrom->msecs() + stepMs) / stepMs;
+    if (to.msecs() - m_savedFrom->msecs() + 1 >= saveEveryMs || qint64(lines) * unsavedDays >= saveEveryLineDays) {
         if (const Expected<bool> saved = save(false); !saved)
             return Expected<CatchUpSummary>::failure(saved.error());
     }
@@ -370,12 +385,11 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
         alert.detail = charges.detail();
     }
 
-    // Usage: samples, and hourly and daily roll-ups for the charts.
-    carried.usage.reserve(carried.usage.size() + outcome.usage.size());
-    for (const UsageRecord &record : outcome.usage)
-        carried.usage.push_back(UsageRow{loaded.lineRows[std::size_t(record.line)], record.at, record.dataBytes, record.voiceSeconds});
-    summary.usageSamples += qint64(outcome.usage.size());
-    outcome.usage = {};
+    // Usage: the run summed it into the roll-ups as it went. No save writes
+    // a sample older than the 48 hours before the day's end.
+    summary.usageSamples += carried.usage->runSamples();
+    carried.usage->keepRun();
+    carried.usage->forgetSamplesBefore(loaded.world.end.plusMsecs(-UsageStore::sampleRetentionMs));
 
     // Cards that run out within 30 days of the local date: one alert each.
     const QDate today = QDateTime::fromMSecsSinceEpoch(loaded.world.end.msecs(), loaded.world.zone).date();
@@ -514,17 +528,10 @@ Expected<bool> WorldSync::save(bool last)
         // last 48 hours of the clock (older ones are not written, and those
         // already there are dropped).
         for (const Carried &carried : m_accounts) {
-            const ZonedCalendar calendar(carried.loaded.world.zone);
-            if (const auto written = UsageStore(m_store).write(carried.usage, calendar, keepSamplesFrom); !written)
+            if (const auto written = UsageStore(m_store).write(*carried.usage, keepSamplesFrom); !written)
                 return written;
-            if (last) {
-                if (const auto written = UsageStore(m_store).writeSamplesOnly(carried.heldBack, keepSamplesFrom); !written)
-                    return written;
-            }
-            for (const qint64 lineRow : carried.loaded.lineRows) {
-                if (const auto pruned = UsageStore(m_store).pruneSamples(lineRow, keepSamplesFrom); !pruned)
-                    return pruned;
-            }
+            if (const auto pruned = UsageStore(m_store).pruneSamples(carried.loaded.lineRows, keepSamplesFrom); !pruned)
+                return pruned;
         }
 
         Statement clock(m_store, QStringLiteral("UPDATE world SET clock_ms = ? WHERE id = 1"));
@@ -538,19 +545,12 @@ Expected<bool> WorldSync::save(bool last)
     m_cardAlerts.clear();
     m_lowFunds.clear();
     m_savedFrom.reset();
-    const qint64 holdFromMs = m_reached.msecs() - UsageStore::sampleRetentionMs;
     for (Carried &carried : m_accounts) {
-        if (saved && !last) {
-            const auto old = [&](const UsageRow &row) { return row.at.msecs() < holdFromMs; };
-            carried.heldBack.erase(std::remove_if(carried.heldBack.begin(), carried.heldBack.end(), old), carried.heldBack.end());
-            for (const UsageRow &row : carried.usage) {
-                if (!old(row) && row.at < keepSamplesFrom)
-                    carried.heldBack.push_back(row);
-            }
-        } else {
-            carried.heldBack.clear();
-        }
-        carried.usage.clear();
+        carried.usage->clearRollUps();
+        // Those the save wrote are not written again; those before it stay
+        // for a last save that stops early (within the clock's 48 hours).
+        if (saved)
+            carried.usage->markWritten(keepSamplesFrom, m_reached);
     }
     if (!saved)
         m_loaded = false;

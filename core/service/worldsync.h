@@ -5,6 +5,7 @@
 #include "domain/instant.h"
 #include "domain/money.h"
 #include "engine/outcome.h"
+#include "store/usagebatch.h"
 #include "store/usagestore.h"
 #include "worldloader.h"
 
@@ -14,6 +15,7 @@
 #include <QCoreApplication>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <utility>
@@ -61,8 +63,9 @@ struct CatchUpSummary final
 // Moves the simulated world forward: from the clock saved in the store to
 // `now`, one day at a time, every account's engine run recording its
 // charges as they happen. The worlds are read from the store once and
-// carried from day to day in memory; every week of days (and at the end, or
-// when stopped between days) the new balances, states, retries, blocked
+// carried from day to day in memory; every week of days (sooner in a large
+// fleet, saveEveryLineDays), at the end, and when stopped between days,
+// the new balances, states, retries, blocked
 // attempts, usage, alerts and the clock are saved for all accounts together
 // in one transaction. A crash loses at most the days since the last save,
 // whose replay charges nothing twice.
@@ -79,6 +82,10 @@ public:
     static constexpr int maxSpanDays = 1096;
     static constexpr qint64 maxSpanMs = maxSpanDays * stepMs;
     static constexpr qint64 saveEveryMs = 7 * stepMs;
+    // And sooner in a large fleet: once the unsaved days of all lines come
+    // to this many line-days (every other day at 10 000 lines), so the
+    // unsaved hourly roll-ups held in memory stay bounded.
+    static constexpr qint64 saveEveryLineDays = 20'000;
 
     WorldSync(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
     Q_DISABLE_COPY_MOVE(WorldSync)
@@ -107,11 +114,14 @@ private:
     struct Carried final
     {
         LoadedWorld loaded;
-        std::optional<Outcome> last; // the last day run (its usage moved out)
-        std::vector<UsageRow> usage; // since the last save
-        std::vector<UsageRow> heldBack; // saved in the roll-ups, not yet as samples: the last 48 hours
+        std::optional<Outcome> last; // the last day run (its usage went to `usage`)
+        // The roll-ups since the last save, and the samples a save may still
+        // write: the last 48 hours (a save writes those of the target's 48
+        // hours; those before are kept for a catch-up that stops early).
+        std::unique_ptr<UsageBatch> usage;
         bool narrowed = false; // some of the account's lines only (settle)
     };
+    static Carried carry(LoadedWorld loaded, bool narrowed);
     struct PendingAlert final
     {
         qint64 account = 0;

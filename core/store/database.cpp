@@ -120,6 +120,7 @@ Database::Database(QString path, QString connectionName)
 
 Database::~Database()
 {
+    m_reusable.clear(); // finalized before the connection closes
     const bool damaged = !m_key.isEmpty() && !damageAt(m_key).isEmpty();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -463,6 +464,22 @@ Expected<bool> Database::write(const std::function<Expected<bool>()> &work, Sync
 {
     if (const QString damage = damageAt(m_key); !damage.isEmpty())
         return Expected<bool>::failure(Database::tr("%1; nothing more is written to it").arg(damage));
+    if (m_inTransaction) {
+        // Part of the transaction held open: how it reaches the disk is its
+        // commit's to say.
+        if (const Expected<bool> saved = exec(QStringLiteral("SAVEPOINT topup_write")); !saved)
+            return saved;
+        const Expected<bool> result = work();
+        if (result) {
+            if (const Expected<bool> released = exec(QStringLiteral("RELEASE topup_write")); !released)
+                return released;
+            return result;
+        }
+        QSqlQuery undo(connection());
+        undo.exec(QStringLiteral("ROLLBACK TO topup_write"));
+        undo.exec(QStringLiteral("RELEASE topup_write"));
+        return result;
+    }
     if (sync == Sync::Deferred) {
         if (const Expected<bool> set = exec(QStringLiteral("PRAGMA synchronous=NORMAL")); !set)
             return set;
@@ -484,6 +501,69 @@ Expected<bool> Database::write(const std::function<Expected<bool>()> &work, Sync
     QSqlQuery rollback(connection());
     rollback.exec(QStringLiteral("ROLLBACK")); // its own failure changes nothing: the commit did not happen
     return result;
+}
+
+Expected<bool> Database::begin()
+{
+    if (const QString damage = damageAt(m_key); !damage.isEmpty())
+        return Expected<bool>::failure(Database::tr("%1; nothing more is written to it").arg(damage));
+    if (const Expected<bool> begun = exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
+        return begun;
+    m_inTransaction = true;
+    return true;
+}
+
+Expected<bool> Database::commit(Sync sync)
+{
+    m_inTransaction = false;
+    if (sync == Sync::Deferred) {
+        if (const Expected<bool> set = exec(QStringLiteral("PRAGMA synchronous=NORMAL")); !set) {
+            rollback();
+            return set;
+        }
+    }
+    Expected<bool> result = exec(QStringLiteral("COMMIT"));
+    if (!result) {
+        QSqlQuery undo(connection());
+        undo.exec(QStringLiteral("ROLLBACK")); // its own failure changes nothing: the commit did not happen
+    }
+    if (sync == Sync::Deferred) {
+        if (const Expected<bool> reset = exec(QStringLiteral("PRAGMA synchronous=FULL")); !reset)
+            return reset;
+    }
+    return result;
+}
+
+void Database::rollback()
+{
+    m_inTransaction = false;
+    QSqlQuery undo(connection());
+    undo.exec(QStringLiteral("ROLLBACK")); // nothing to undo when BEGIN itself failed
+}
+
+QSqlQuery *Database::reusable(const QString &sql)
+{
+    auto found = m_reusable.find(sql);
+    if (found == m_reusable.end()) {
+        auto made = std::make_unique<Reusable>(Reusable{QSqlQuery(connection()), false});
+        made->query.setForwardOnly(true);
+        if (!made->query.prepare(sql))
+            return nullptr;
+        found = m_reusable.emplace(sql, std::move(made)).first;
+    }
+    if (found->second->inUse)
+        return nullptr;
+    found->second->inUse = true;
+    return &found->second->query;
+}
+
+void Database::release(const QString &sql)
+{
+    const auto found = m_reusable.find(sql);
+    if (found == m_reusable.end())
+        return;
+    found->second->query.finish();
+    found->second->inUse = false;
 }
 
 } // namespace topup

@@ -8,8 +8,12 @@
 #include <QSqlError>
 #include <QString>
 
+#include <QHash>
+#include <QSqlQuery>
+
 #include <functional>
 #include <memory>
+#include <unordered_map>
 
 struct sqlite3;
 
@@ -102,7 +106,23 @@ public:
 
     // Runs `work` inside BEGIN IMMEDIATE … COMMIT. When `work` fails, or
     // the commit does, everything is rolled back and the error returned.
+    // Inside a transaction held open (begin), `work` runs in a savepoint of
+    // it instead, undone alone when it fails, and commits nothing.
     Expected<bool> write(const std::function<Expected<bool>()> &work, Sync sync = Sync::Synced);
+
+    // A transaction held open across calls (a group of charges sharing
+    // their commits, ChargeGroup): BEGIN IMMEDIATE, then commit or rollback.
+    Expected<bool> begin();
+    Expected<bool> commit(Sync sync = Sync::Synced);
+    void rollback();
+    bool inTransaction() const noexcept { return m_inTransaction; }
+
+    // A statement of the hot paths prepared once for the connection's life
+    // (Statement::Prepare::Reuse): the cached query, marked in use until
+    // release(); none when another Statement holds it or it cannot be
+    // prepared (the caller prepares its own, and reports its error).
+    QSqlQuery *reusable(const QString &sql);
+    void release(const QString &sql);
 
     // The connection's own sqlite3 handle, for the one hot loop (usage
     // samples), when Qt's driver runs the very same SQLite build as the one
@@ -146,6 +166,13 @@ private:
     bool m_foundLog = false; // a log (a crash's, or another connection's) was beside the file at open
     int m_version = 0;
     mutable int m_rawChecked = 0; // 0 unknown, 1 usable, -1 not
+    bool m_inTransaction = false; // begin() … commit() or rollback()
+    struct Reusable final
+    {
+        QSqlQuery query;
+        bool inUse = false;
+    };
+    std::unordered_map<QString, std::unique_ptr<Reusable>> m_reusable;
 };
 
 } // namespace topup

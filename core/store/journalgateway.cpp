@@ -168,7 +168,7 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
     ChargeAnswer answer;
     const Expected<bool> done = m_database->write([&]() -> Expected<bool> {
         Database &db = *m_database;
-        Statement seen(db, QStringLiteral("SELECT succeeded, reason FROM charges WHERE chain_key = ? AND attempt = ? AND token = ?"));
+        Statement seen(db, QStringLiteral("SELECT succeeded, reason FROM charges WHERE chain_key = ? AND attempt = ? AND token = ?"), Statement::Prepare::Reuse);
         seen.bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
         if (const auto ran = seen.run(); !ran)
             return ran;
@@ -179,7 +179,7 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
         }
         seen.finish();
 
-        Statement account(db, QStringLiteral("SELECT funds_cents, expires_at_ms FROM funding WHERE token = ?"));
+        Statement account(db, QStringLiteral("SELECT funds_cents, expires_at_ms FROM funding WHERE token = ?"), Statement::Prepare::Reuse);
         account.bind(identity.method);
         if (const auto ran = account.run(); !ran)
             return ran;
@@ -192,7 +192,7 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
         if (expired) {
             answer.reason = Reason::CardExpired; // no fault consumed
         } else {
-            Statement fault(db, QStringLiteral("SELECT id, reason FROM faults WHERE token = ? ORDER BY id LIMIT 1"));
+            Statement fault(db, QStringLiteral("SELECT id, reason FROM faults WHERE token = ? ORDER BY id LIMIT 1"), Statement::Prepare::Reuse);
             fault.bind(identity.method);
             if (const auto ran = fault.run(); !ran)
                 return ran;
@@ -200,7 +200,7 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
                 const qint64 faultId = fault.integer(0);
                 answer.reason = parseReason(fault.text(1)).value_or(Reason::Declined);
                 fault.finish();
-                Statement consume(db, QStringLiteral("DELETE FROM faults WHERE id = ?"));
+                Statement consume(db, QStringLiteral("DELETE FROM faults WHERE id = ?"), Statement::Prepare::Reuse);
                 consume.bind(faultId);
                 if (const auto ran = consume.run(); !ran)
                     return ran;
@@ -208,7 +208,7 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
                 answer.reason = Reason::InsufficientFunds;
             } else {
                 fault.finish();
-                Statement pay(db, QStringLiteral("UPDATE funding SET funds_cents = funds_cents - ? WHERE token = ?"));
+                Statement pay(db, QStringLiteral("UPDATE funding SET funds_cents = funds_cents - ? WHERE token = ?"), Statement::Prepare::Reuse);
                 pay.bind(price.cents()).bind(identity.method);
                 if (const auto ran = pay.run(); !ran)
                     return ran;
@@ -216,7 +216,7 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
             }
         }
         Statement remember(db, QStringLiteral("INSERT INTO charges (chain_key, attempt, token, amount_cents, at_ms, succeeded, reason)"
-                                              " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                                              " VALUES (?, ?, ?, ?, ?, ?, ?)"), Statement::Prepare::Reuse);
         remember.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(price.cents()).bind(at.msecs());
         remember.bind(answer.succeeded ? 1 : 0);
         remember.bindNullable(answer.reason.has_value(), answer.reason ? reasonName(*answer.reason) : QString());

@@ -6,10 +6,26 @@
 
 namespace topup {
 
-Statement::Statement(Database &database, const QString &sql) : m_database(database), m_query(database.connection())
+Statement::Statement(Database &database, const QString &sql, Prepare prepare) : m_database(database), m_query(&m_own)
 {
-    m_query.setForwardOnly(true);
-    m_prepared = m_query.prepare(sql);
+    if (prepare == Prepare::Reuse) {
+        if (QSqlQuery *cached = database.reusable(sql)) {
+            m_query = cached;
+            m_reusedSql = sql;
+            m_prepared = true;
+            return;
+        }
+    }
+    m_own = QSqlQuery(database.connection());
+    m_own.setForwardOnly(true);
+    m_prepared = m_own.prepare(sql);
+}
+
+Statement::~Statement()
+{
+    // Finished (its rows and locks let go) and free for the next Statement.
+    if (!m_reusedSql.isEmpty())
+        m_database.release(m_reusedSql);
 }
 
 // A null QString would bind as SQL NULL; NULL is only ever meant through
@@ -23,26 +39,27 @@ static QVariant notNull(const QVariant &value)
 
 Statement &Statement::bind(const QVariant &value)
 {
-    m_query.addBindValue(notNull(value));
+    m_query->bindValue(m_nextBind++, notNull(value));
     return *this;
 }
 
 Statement &Statement::bindNullable(bool present, const QVariant &value)
 {
-    m_query.addBindValue(present ? value : QVariant(value.metaType()));
+    m_query->bindValue(m_nextBind++, present ? value : QVariant(value.metaType()));
     return *this;
 }
 
 Statement &Statement::set(int index, const QVariant &value)
 {
-    m_query.bindValue(index, notNull(value));
+    m_query->bindValue(index, notNull(value));
     return *this;
 }
 
 Expected<bool> Statement::run()
 {
-    if (!m_prepared || !m_query.exec())
-        return Expected<bool>::failure(m_database.describe(m_query.lastError()));
+    m_nextBind = 0; // the next bind() starts again at the first parameter, as addBindValue's
+    if (!m_prepared || !m_query->exec())
+        return Expected<bool>::failure(m_database.describe(m_query->lastError()));
     return true;
 }
 

@@ -16,7 +16,14 @@ class Database;
 class Statement final
 {
 public:
-    Statement(Database &database, const QString &sql);
+    // Once: prepared for this Statement alone. Reuse: a statement run for
+    // every charge or row of a hot path, prepared once per connection
+    // (Database::reusable) and handed back when this Statement ends.
+    enum class Prepare { Once, Reuse };
+
+    Statement(Database &database, const QString &sql, Prepare prepare = Prepare::Once);
+    ~Statement();
+    Q_DISABLE_COPY_MOVE(Statement)
 
     Statement &bind(const QVariant &value);
     Statement &bindNullable(bool present, const QVariant &value);
@@ -26,18 +33,21 @@ public:
     Expected<bool> run();
     // Runs it and reads the first column of every row as a whole number (ids).
     Expected<std::vector<qint64>> integers();
-    bool next() { return m_query.next(); }
-    QVariant value(int column) const { return m_query.value(column); }
-    qint64 integer(int column) const { return m_query.value(column).toLongLong(); }
-    QString text(int column) const { return m_query.value(column).toString(); }
-    bool isNull(int column) const { return m_query.isNull(column); }
-    qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
-    int rowsAffected() const { return m_query.numRowsAffected(); }
-    void finish() { m_query.finish(); }
+    bool next() { return m_query->next(); }
+    QVariant value(int column) const { return m_query->value(column); }
+    qint64 integer(int column) const { return m_query->value(column).toLongLong(); }
+    QString text(int column) const { return m_query->value(column).toString(); }
+    bool isNull(int column) const { return m_query->isNull(column); }
+    qint64 lastInsertId() const { return m_query->lastInsertId().toLongLong(); }
+    int rowsAffected() const { return m_query->numRowsAffected(); }
+    void finish() { m_query->finish(); }
 
 private:
     Database &m_database;
-    QSqlQuery m_query;
+    QSqlQuery m_own;
+    QSqlQuery *m_query; // m_own, or the connection's cached one (Reuse)
+    QString m_reusedSql; // set: m_query is the cached one
+    int m_nextBind = 0;  // bind()'s next parameter
     bool m_prepared;
 };
 

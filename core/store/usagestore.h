@@ -9,6 +9,7 @@
 namespace topup {
 
 class Database;
+class UsageBatch;
 class ZonedCalendar;
 
 struct UsageRow final
@@ -29,6 +30,7 @@ class UsageStore final
 public:
     enum class Path { Fastest, QtSqlOnly };
     static constexpr qint64 sampleRetentionMs = 48LL * 60 * 60 * 1000;
+    static constexpr qint64 sampleEveryMs = 5 * 60 * 1000; // the samples' grid (WorldLoader::usageEveryMs)
 
     explicit UsageStore(Database &database, Path path = Path::Fastest) : m_database(database), m_path(path) {}
 
@@ -38,15 +40,16 @@ public:
     // transaction).
     Expected<bool> write(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar,
                          std::optional<Instant> samplesFrom = std::nullopt);
-    // Adds the samples from `from` on, without the roll-ups (which already
-    // hold them).
-    Expected<bool> writeSamplesOnly(const std::vector<UsageRow> &rows, Instant from);
     // Drops the line's samples before `before`; the roll-ups keep them.
     Expected<bool> pruneSamples(qint64 lineId, Instant before);
+    // A catch-up's unsaved usage: the batch's roll-ups, and its samples
+    // from `samplesFrom` on that no save has written; the caller holds the
+    // transaction. Statements prepared once for the whole batch.
+    Expected<bool> write(const UsageBatch &batch, Instant samplesFrom);
+    // Drops the samples of these lines before `before` (one statement).
+    Expected<bool> pruneSamples(const std::vector<qint64> &lineIds, Instant before);
 
 private:
-    Expected<bool> writeSamples(const std::vector<UsageRow> &rows, std::optional<Instant> samplesFrom);
-
     Database &m_database;
     Path m_path;
 };

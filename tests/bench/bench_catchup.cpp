@@ -5,6 +5,10 @@
 //
 //   build/tests/bench/bench_catchup [runs] [days] [keep-dir]   (default 3 runs of 365 days)
 //
+// Each run also prints what the store holds on disk, table by table (with
+// its indexes, from SQLite's dbstat), and per line-year: what a year of a
+// fleet costs on disk.
+//
 // With keep-dir (a new folder), one run builds its world there and keeps it:
 // the history the desktop app's --profile-startup is measured on, e.g.
 //   build/tests/bench/bench_catchup 1 730 /tmp/history
@@ -12,7 +16,10 @@
 #include "service/service.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -79,6 +86,37 @@ Expected<bool> buildWorld(Service &service, Instant start)
     return true;
 }
 
+// The store's pages by table (an index counted with its table), in bytes,
+// printed with the size per line-year.
+void printDisk(const QString &storePath, int lines, int days)
+{
+    const QString connection = QStringLiteral("bench_catchup_disk");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(storePath);
+        QSqlQuery query(db);
+        if (!db.open() || !query.exec(QStringLiteral("SELECT coalesce(m.tbl_name, s.name), sum(s.pgsize) FROM dbstat s"
+                                                     " LEFT JOIN sqlite_master m ON m.name = s.name GROUP BY 1 ORDER BY 2 DESC"))) {
+            std::printf("disk: could not read dbstat\n");
+        } else {
+            const double lineYears = double(lines) * double(days) / 365.0;
+            qint64 total = 0;
+            QStringList parts;
+            while (query.next()) {
+                total += query.value(1).toLongLong();
+                if (parts.size() < 5)
+                    parts << QStringLiteral("%1 %2 KB (%3 KB a line-year)")
+                                 .arg(query.value(0).toString())
+                                 .arg(double(query.value(1).toLongLong()) / 1024.0, 0, 'f', 0)
+                                 .arg(double(query.value(1).toLongLong()) / 1024.0 / lineYears, 0, 'f', 1);
+            }
+            std::printf("disk: store %.0f KB, %.1f KB a line-year; %s\n", double(total) / 1024.0, double(total) / 1024.0 / lineYears,
+                        qPrintable(parts.join(QStringLiteral(", "))));
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+
 struct Run
 {
     double seconds = 0;
@@ -114,6 +152,7 @@ Expected<Run> runOnce(int days, const QString &keepDir)
     if (!attempts)
         return Result::failure(attempts.error());
     run.attempts = attempts->size();
+    printDisk(QDir(options.dataDir).filePath(QStringLiteral("topup.sqlite")), 20, days);
     return run;
 }
 

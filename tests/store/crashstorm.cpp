@@ -2,8 +2,13 @@
 // "ready", then runs manual top-ups as fast as it can until it is killed.
 // It says "charging" on stdout once its first charge is in the journal and
 // the store, so the parent kills it only after it has charged something.
+// `catchup`: the world moves forward instead (the engine's charges);
+// `group STAGE`: the same with every line's monthly top-up at one instant,
+// and the child kills itself the first time a group of several charges
+// reaches STAGE of its commit (`intents` or `journal`, ChargeGroup::Stage).
 #include "rules/zonedcalendar.h"
 #include "service/service.h"
+#include "service/chargegroup.h"
 #include "service/chargerecorder.h"
 #include "service/manualtopup.h"
 #include "store/journalgateway.h"
@@ -16,17 +21,31 @@
 
 #include <QCoreApplication>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace topup;
 
 namespace {
 
+ChargeGroup::Stage killStage = ChargeGroup::Stage::JournalCommitted;
+
+// Dies at the chosen stage of the first group of several charges, saying so.
+void killAtStage(ChargeGroup::Stage stage, int charges)
+{
+    if (stage != killStage || charges < 2)
+        return;
+    std::printf("killed at %s with %d charges\n", stage == ChargeGroup::Stage::IntentsCommitted ? "intents" : "journal", charges);
+    std::fflush(stdout);
+    std::raise(SIGKILL);
+}
+
 // The world moves forward half a day at a time, and now and then ten days in
 // one go: the engine charges through the recording gateway while usage,
 // retries and states are saved at the end of a catch-up or after a week of
 // days (so a kill may fall between a charge and the save of its week).
-int catchUpStorm(const QString &dir)
+// With `oneInstant`, every line's monthly top-up falls on the 3rd at 09:00.
+int catchUpStorm(const QString &dir, bool oneInstant = false)
 {
     auto opened = test::openTestService(dir, test::stormNow());
     if (!opened) {
@@ -67,7 +86,7 @@ int catchUpStorm(const QString &dir)
                 return QString();
             };
             policy.threshold = ThresholdTrigger{Resource::Data, 1'000'000'000, named(i % 2 ? "5 GB data" : "20 GB data")};
-            policy.monthly = MonthlyTrigger{1 + 7 * i, 9 * 60, packages->front().package.id};
+            policy.monthly = MonthlyTrigger{oneInstant ? 3 : 1 + 7 * i, 9 * 60, packages->front().package.id};
             policy.method = i % 2 ? card->engineId() : wallet->engineId();
             policy.fallback = i % 2 ? wallet->engineId() : card->engineId();
             if (!line) {
@@ -85,6 +104,10 @@ int catchUpStorm(const QString &dir)
     const auto methods = service.methods();
     bool announced = false;
     for (int i = 0;; ++i) {
+        if (oneInstant && i > 40) { // more than a hundred days: the monthly top-ups never met
+            std::fprintf(stderr, "no group of several charges was made\n");
+            return 3;
+        }
         if (i % 3 == 0 && methods && !methods->empty())
             (void)service.injectFault(methods->at(std::size_t(i / 3 % 2 < int(methods->size()) ? i / 3 % 2 : 0)).id,
                                       {i % 2 ? Reason::GatewayError : Reason::Declined});
@@ -110,8 +133,13 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     if (argc == 4 && QByteArray(argv[3]) == "catchup")
         return catchUpStorm(QString::fromLocal8Bit(argv[1]));
+    if (argc == 5 && QByteArray(argv[3]) == "group") {
+        killStage = QByteArray(argv[4]) == "intents" ? ChargeGroup::Stage::IntentsCommitted : ChargeGroup::Stage::JournalCommitted;
+        ChargeGroup::setStageHook(killAtStage);
+        return catchUpStorm(QString::fromLocal8Bit(argv[1]), true);
+    }
     if (argc != 3) {
-        std::fprintf(stderr, "usage: crashstorm DIR SEED [catchup]\n");
+        std::fprintf(stderr, "usage: crashstorm DIR SEED [catchup | group intents|journal]\n");
         return 64;
     }
     auto directory = DataDirectory::claim(QString::fromLocal8Bit(argv[1]));

@@ -6,6 +6,8 @@
 // identity charged twice, every charge the provider made is in the store
 // with the same answer, funds + spend conserved, both files intact.
 // TOPUP_CRASH_TRIALS sets the number of kills (default 50; docs/exactly-once.md: 500).
+// A group of charges sharing their commits (ChargeGroup) is killed at each
+// stage of its commit on purpose: the child kills itself there.
 #include "rules/zonedcalendar.h"
 #include "service/service.h"
 #include "service/chargerecorder.h"
@@ -19,6 +21,7 @@
 #include <QDeadlineTimer>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -203,6 +206,98 @@ private slots:
         // How many kills fell between a charge and its write-down (the case
         // reconciling exists for): reported, since a kill's timing is chance.
         qInfo("%d kills, %lld charges audited, %lld written down by reconciling", trials, charges, reconciled);
+    }
+
+    void killedInsideAGroupOfChargesChargesNothingTwice_data()
+    {
+        QTest::addColumn<QString>("stage");
+        QTest::newRow("after the intents, before the journal commits") << QStringLiteral("intents");
+        QTest::newRow("after the journal, before the write-downs") << QStringLiteral("journal");
+    }
+
+    // The charges of one instant share their commits. A child whose lines
+    // all top up at the same instant kills itself once a group of several
+    // charges has passed a stage of its commit. After the restart the
+    // journal and the store agree charge by charge and the books balance:
+    // killed after the journal's commit, every charge of the group is
+    // written down by reconciling; before it, the journal has none of them
+    // and the world, going on, charges each once.
+    void killedInsideAGroupOfChargesChargesNothingTwice()
+    {
+        QFETCH(QString, stage);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QProcess child;
+        child.start(QStringLiteral(TOPUP_CRASH_STORM), {dir.path(), QStringLiteral("0"), QStringLiteral("group"), stage});
+        QVERIFY2(child.waitForFinished(childStartBoundMs), "the child did not end");
+        const QString said = QString::fromLocal8Bit(child.readAllStandardOutput());
+        QVERIFY2(child.exitStatus() == QProcess::CrashExit,
+                 qPrintable(QStringLiteral("the child was not killed (exit %1): %2 %3")
+                                .arg(child.exitCode())
+                                .arg(said, QString::fromLocal8Bit(child.readAllStandardError()))));
+        const QRegularExpressionMatch killed =
+            QRegularExpression(QStringLiteral("killed at (\\w+) with (\\d+) charges")).match(said);
+        QVERIFY2(killed.hasMatch(), qPrintable(said));
+        QCOMPARE(killed.captured(1), stage);
+        const qint64 groupSize = killed.captured(2).toLongLong();
+        QVERIFY(groupSize >= 2);
+
+        // Audits the folder: returns the charges the journal holds.
+        const auto audit = [&](qint64 &journalCount, qint64 &reconciledCount) {
+            auto store = Database::open(dir.filePath(QStringLiteral("topup.sqlite")), storeSchema());
+            QVERIFY2(store, qPrintable(store.error()));
+            auto journal = JournalGateway::open(dir.filePath(QStringLiteral("gateway.sqlite")));
+            QVERIFY2(journal, qPrintable(journal.error()));
+            Database &db = **store;
+            QCOMPARE(text(db, QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM charge_intents")), qint64(0));
+            const Expected<std::vector<JournalCharge>> charges = (*journal)->charges();
+            QVERIFY2(charges, qPrintable(charges.error()));
+            QSqlQuery find(db.connection());
+            find.prepare(QStringLiteral("SELECT status, amount_cents FROM attempts WHERE chain_key = ? AND attempt = ? AND method_token = ?"));
+            qint64 spent = 0;
+            for (const JournalCharge &charge : *charges) {
+                find.addBindValue(charge.identity.chainKey);
+                find.addBindValue(charge.identity.attempt);
+                find.addBindValue(charge.identity.method);
+                QVERIFY2(find.exec(), qPrintable(find.lastError().text()));
+                QVERIFY2(find.next(), qPrintable(QStringLiteral("journal charge %1 missing from the store").arg(charge.identity.chainKey)));
+                QCOMPARE(find.value(0).toString(), QLatin1String(charge.answer.succeeded ? "succeeded" : "failed"));
+                QCOMPARE(find.value(1).toLongLong(), charge.amount.cents());
+                QVERIFY2(!find.next(), qPrintable(QStringLiteral("charge %1 written down twice").arg(charge.identity.chainKey)));
+                spent += charge.answer.succeeded ? charge.amount.cents() : 0;
+            }
+            find.finish();
+            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM attempts WHERE method_token IS NOT NULL")), qint64(charges->size()));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT coalesce(sum(amount_cents), 0) FROM attempts WHERE status = 'succeeded'")), spent);
+            journalCount = qint64(charges->size());
+            reconciledCount = scalar(db, QStringLiteral("SELECT count(*) FROM attempts WHERE reconciled = 1"));
+        };
+
+        auto service = test::openTestService(dir.path(), test::stormNow()); // reconciles
+        QVERIFY2(service, qPrintable(service.error()));
+        qint64 journalCharges = 0;
+        qint64 reconciled = 0;
+        audit(journalCharges, reconciled);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(unbalancedProviderAccounts(dir.filePath(QStringLiteral("gateway.sqlite"))), qint64(0));
+        // After the journal's commit: the whole group written down from it.
+        // Before: none of it charged, so nothing to write down.
+        QCOMPARE(reconciled, stage == QLatin1String("journal") ? groupSize : qint64(0));
+
+        // The world goes on over the group's instant again: each charge once.
+        const auto signedIn = (*service)->signIn(QStringLiteral("storm@topup.example"), QStringLiteral("storm-password-1"));
+        QVERIFY2(signedIn, qPrintable(signedIn.error()));
+        const auto advanced = (*service)->advanceBy(10LL * 24 * 3600 * 1000); // past the last weekly save and the group
+        QVERIFY2(advanced, qPrintable(advanced.error()));
+        qint64 journalAfter = 0;
+        audit(journalAfter, reconciled);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(unbalancedProviderAccounts(dir.filePath(QStringLiteral("gateway.sqlite"))), qint64(0));
+        QVERIFY2(journalAfter >= journalCharges + (stage == QLatin1String("intents") ? groupSize : 0),
+                 qPrintable(QStringLiteral("%1 charges before going on, %2 after").arg(journalCharges).arg(journalAfter)));
     }
 
     void killedDuringCatchUpChargesNothingTwice()

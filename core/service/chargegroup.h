@@ -1,0 +1,74 @@
+#pragma once
+
+#include "chargerecorder.h"
+#include "domain/money.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+#include <vector>
+
+namespace topup {
+
+class Database;
+class JournalGateway;
+
+// The charges of one instant sharing their syncs (group commit), with the
+// exactly-once protocol of ChargeRecorder kept for the group as a whole:
+// 1. every charge's intent is written into one store transaction, held
+// open; 2. each is charged in one journal transaction, held open (the
+// provider's answers are given from it, and stand once it commits); then
+// commit() commits 1 (synced), then 2 (synced), then writes every attempt
+// down in one store transaction (not synced on its own, as a single
+// charge's write-down). A kill before 1 commits leaves nothing; between 1
+// and 2, intents the journal never saw, forgotten at the next start; after
+// 2, charges the journal has and the store lacks, each with its intent,
+// written down by reconcile at the next start. Two synced commits a group
+// instead of two a charge. The group must be committed before anything
+// else is written to either file, and a group not committed is rolled back.
+class ChargeGroup final
+{
+    Q_DECLARE_TR_FUNCTIONS(ChargeGroup)
+
+public:
+    // Where a commit is, for the crash test's kills (setStageHook).
+    enum class Stage { IntentsCommitted, JournalCommitted };
+    using StageHook = void (*)(Stage stage, int charges);
+
+    ChargeGroup(Database &store, JournalGateway &journal) : m_store(store), m_journal(journal) {}
+    ~ChargeGroup();
+    Q_DISABLE_COPY_MOVE(ChargeGroup)
+
+    // The charge inside the group's transactions: the provider's answer, or
+    // the error that stopped it (then the group can only be rolled back).
+    RecordedCharge charge(const ChargeRequest &request);
+    // Commits the group (see the class comment); an error says which stage
+    // failed. Empty groups commit nothing.
+    Expected<bool> commit();
+    void rollback();
+
+    // The instant of the group's charges; none when nothing is open.
+    std::optional<Instant> at() const noexcept { return m_at; }
+
+    // Test seam: called once a commit passes each stage, with the group's
+    // size (the crash test kills its child there). Not thread-safe: set it
+    // before any group commits.
+    static void setStageHook(StageHook hook) noexcept;
+
+private:
+    struct Pending final
+    {
+        ChargeIdentity identity;
+        ChargeIntent intent;
+        Money price;
+        ChargeAnswer answer;
+    };
+
+    Database &m_store;
+    JournalGateway &m_journal;
+    std::vector<Pending> m_pending; // journaled, to be written down
+    std::optional<Instant> m_at;
+    bool m_failed = false;
+};
+
+} // namespace topup
