@@ -157,7 +157,7 @@ QString LineCard::stateText() const
             .arg(below);
     case ThresholdState::Blocked:
         if (m_outlook.blockedReason)
-            return tr("Auto top-up: blocked until the 1st — %1.").arg(Wording::reason(reasonName(*m_outlook.blockedReason)));
+            return tr("Auto top-up: blocked until the 1st — %1.").arg(Wording::reason(*m_outlook.blockedReason));
         return tr("Auto top-up: blocked by a monthly budget (line or account cap) until the 1st.");
     }
     return {};

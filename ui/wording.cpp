@@ -19,61 +19,80 @@ AlertContext AlertContext::of(Service &service)
     return context;
 }
 
+QString Wording::reason(Reason reason)
+{
+    switch (reason) {
+    case Reason::CardExpired:
+        return tr("card expired");
+    case Reason::Declined:
+        return tr("declined by the bank");
+    case Reason::GatewayError:
+        return tr("payment gateway error");
+    case Reason::InsufficientFunds:
+        return tr("insufficient funds");
+    case Reason::BudgetCap:
+        return tr("line's monthly budget reached");
+    case Reason::CountCap:
+        return tr("line's top-ups per month reached");
+    case Reason::AccountBudgetCap:
+        return tr("account's monthly budget reached");
+    }
+    return {};
+}
+
+QString Wording::reason(const std::optional<Reason> &reason)
+{
+    return reason ? Wording::reason(*reason) : QString();
+}
+
 QString Wording::reason(const QString &name)
 {
-    if (name == QLatin1String("card_expired"))
-        return tr("card expired");
-    if (name == QLatin1String("declined"))
-        return tr("declined by the bank");
-    if (name == QLatin1String("gateway_error"))
-        return tr("payment gateway error");
-    if (name == QLatin1String("insufficient_funds"))
-        return tr("insufficient funds");
-    if (name == QLatin1String("budget_cap"))
-        return tr("line's monthly budget reached");
-    if (name == QLatin1String("count_cap"))
-        return tr("line's top-ups per month reached");
-    if (name == QLatin1String("account_budget_cap"))
-        return tr("account's monthly budget reached");
-    return name;
+    const std::optional<Reason> known = parseReason(name);
+    return known ? reason(*known) : name;
 }
 
-QString Wording::status(const QString &name)
+QString Wording::status(AttemptStatus status)
 {
-    if (name == QLatin1String("succeeded"))
+    switch (status) {
+    case AttemptStatus::Succeeded:
         return tr("Paid");
-    if (name == QLatin1String("failed"))
+    case AttemptStatus::Failed:
         return tr("Failed");
-    if (name == QLatin1String("blocked"))
+    case AttemptStatus::Blocked:
         return tr("Blocked");
-    return name;
+    }
+    return {};
 }
 
-QString Wording::trigger(const QString &name)
+QString Wording::trigger(TriggerKind trigger)
 {
-    if (name == QLatin1String("threshold"))
+    switch (trigger) {
+    case TriggerKind::Threshold:
         return tr("Threshold");
-    if (name == QLatin1String("monthly"))
+    case TriggerKind::Monthly:
         return tr("Monthly");
-    if (name == QLatin1String("manual"))
+    case TriggerKind::Manual:
         return tr("Manual");
-    if (name == QLatin1String("purchase"))
+    case TriggerKind::Purchase:
         //: The charge that bought a line from the carrier's catalog
         return tr("Line bought");
-    return name;
+    }
+    return {};
 }
 
-QString Wording::thresholdState(const QString &name)
+QString Wording::thresholdState(ThresholdState state)
 {
-    if (name == QLatin1String("armed"))
+    switch (state) {
+    case ThresholdState::Armed:
         return tr("armed");
-    if (name == QLatin1String("retrying"))
+    case ThresholdState::Retrying:
         return tr("retrying");
-    if (name == QLatin1String("suspended"))
+    case ThresholdState::Suspended:
         return tr("suspended");
-    if (name == QLatin1String("blocked"))
+    case ThresholdState::Blocked:
         return tr("blocked until the 1st");
-    return name;
+    }
+    return {};
 }
 
 QString Wording::lineName(const QString &name, LineState state)
@@ -92,14 +111,16 @@ QString Wording::lineName(const QString &name, LineState state)
     return name;
 }
 
-StateColor Wording::statusState(const QString &status)
+StateColor Wording::statusState(AttemptStatus status)
 {
-    if (status == QLatin1String("succeeded"))
+    switch (status) {
+    case AttemptStatus::Succeeded:
         return StateColor::Ok;
-    if (status == QLatin1String("blocked"))
+    case AttemptStatus::Blocked:
         return StateColor::Warning;
-    if (status == QLatin1String("failed"))
+    case AttemptStatus::Failed:
         return StateColor::Error;
+    }
     return StateColor::Info;
 }
 
@@ -107,7 +128,8 @@ QString Wording::headline(const AlertRow &alert, const AlertContext &context)
 {
     const auto method = [&](qint64 id) { return context.methodLabels.value(id, tr("a removed method")); };
     const QString line = lineName(alert.lineName, alert.lineState);
-    if (alert.kind == QLatin1String("topup_failed")) {
+    switch (alert.kind) {
+    case AlertKind::TopUpFailed: {
         const FailedTopUp failed = FailedTopUp::fromDetail(alert.methodId, alert.detail);
         const FailedTopUp::Charge &first = failed.charges.front();
         if (failed.charges.size() == 1)
@@ -117,33 +139,36 @@ QString Wording::headline(const AlertRow &alert, const AlertContext &context)
             .arg(line, method(first.methodId), reason(first.reason), method(fallback.methodId),
                  reason(fallback.reason));
     }
-    if (alert.kind == QLatin1String("topup_blocked"))
+    case AlertKind::TopUpBlocked:
         return tr("Top-up of %1 was blocked: %2.").arg(line, reason(alert.detail));
-    if (alert.kind == QLatin1String("threshold_suspended"))
+    case AlertKind::ThresholdSuspended:
         return tr("Auto top-up of %1 is suspended after four failed attempts.").arg(line);
-    if (alert.kind == QLatin1String("card_expiring"))
+    case AlertKind::CardExpiring:
         return tr("%1 expires at the end of %2.").arg(method(alert.methodId), Formatter::monthName(alert.detail));
-    if (alert.kind == QLatin1String("low_funds")) {
+    case AlertKind::LowFunds:
         if (const std::optional<LowFunds> low = LowFunds::fromDetail(alert.methodId, alert.detail))
             return tr("%1 had %2 left, less than an auto top-up it pays for costs (%3).")
                 .arg(method(alert.methodId), Formatter::money(low->funds, context.currency),
                      Formatter::money(low->needed, context.currency));
+        break;
     }
-    return alert.detail.isEmpty() ? alert.kind : alert.detail;
+    return alert.detail;
 }
 
 QString Wording::advice(const AlertRow &alert)
 {
-    if (alert.kind == QLatin1String("topup_failed"))
+    switch (alert.kind) {
+    case AlertKind::TopUpFailed:
         return tr("It is retried within a day; after four failures auto top-up is suspended.");
-    if (alert.kind == QLatin1String("topup_blocked"))
+    case AlertKind::TopUpBlocked:
         return tr("No charge was made; auto top-up resumes on the 1st.");
-    if (alert.kind == QLatin1String("threshold_suspended"))
+    case AlertKind::ThresholdSuspended:
         return tr("Deposit to its payment method or save its rules again to re-arm it.");
-    if (alert.kind == QLatin1String("card_expiring"))
+    case AlertKind::CardExpiring:
         return tr("Add a new card and choose it in the rules of the lines that use this one.");
-    if (alert.kind == QLatin1String("low_funds"))
+    case AlertKind::LowFunds:
         return tr("Deposit funds to keep auto top-up going.");
+    }
     return {};
 }
 
@@ -157,9 +182,7 @@ QString Wording::describe(const AlertRow &alert, const AlertContext &context)
 
 StateColor Wording::severity(const AlertRow &alert)
 {
-    if (alert.kind == QLatin1String("topup_failed") || alert.kind == QLatin1String("threshold_suspended"))
-        return StateColor::Error;
-    return StateColor::Warning;
+    return alert.kind == AlertKind::TopUpFailed || alert.kind == AlertKind::ThresholdSuspended ? StateColor::Error : StateColor::Warning;
 }
 
 } // namespace topup

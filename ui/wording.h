@@ -1,11 +1,17 @@
 #pragma once
 
+#include "domain/attemptstatus.h"
+#include "domain/lineprogress.h"
 #include "domain/linerecord.h"
+#include "domain/reason.h"
+#include "domain/triggerkind.h"
 #include "statecolors.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QString>
+
+#include <optional>
 
 namespace topup {
 
@@ -35,14 +41,18 @@ public:
 
     // "card expired", "line's monthly budget reached": fits a table cell and
     // a sentence ("… failed with Visa: card expired.").
+    [[nodiscard]] static QString reason(Reason reason);
+    // Empty for none (the attempt succeeded).
+    [[nodiscard]] static QString reason(const std::optional<Reason> &reason);
+    // A reason kept by name in an alert's detail; an unknown name as it is.
     [[nodiscard]] static QString reason(const QString &name);
-    [[nodiscard]] static QString status(const QString &name);
-    [[nodiscard]] static QString trigger(const QString &name);
-    [[nodiscard]] static QString thresholdState(const QString &name);
+    [[nodiscard]] static QString status(AttemptStatus status);
+    [[nodiscard]] static QString trigger(TriggerKind trigger);
+    [[nodiscard]] static QString thresholdState(ThresholdState state);
     // A line's name as History shows it: a removed or never bought line says so.
     [[nodiscard]] static QString lineName(const QString &name, LineState state);
     // The state a status stands for: succeeded ok, failed error, blocked warning.
-    [[nodiscard]] static StateColor statusState(const QString &status);
+    [[nodiscard]] static StateColor statusState(AttemptStatus status);
 
     // What happened, in one sentence (the dashboard's latest alerts, the tray).
     [[nodiscard]] static QString headline(const AlertRow &alert, const AlertContext &context);

@@ -1,12 +1,17 @@
 #pragma once
 
+#include "alertkind.h"
+#include "attemptstatus.h"
 #include "instant.h"
 #include "linerecord.h"
 #include "money.h"
+#include "reason.h"
+#include "triggerkind.h"
 
 #include <QString>
 
 #include <limits>
+#include <optional>
 
 namespace topup {
 
@@ -26,7 +31,7 @@ struct HistoryKey final
 struct AttemptFilter final
 {
     qint64 lineId = 0; // 0: every line
-    QString status;    // succeeded, failed, blocked; empty: every status
+    std::optional<AttemptStatus> status; // none: every status
     qint64 fromMs = std::numeric_limits<qint64>::min(); // both ends included
     qint64 toMs = std::numeric_limits<qint64>::max();
 
@@ -43,14 +48,14 @@ struct AttemptRow final
     Instant at;
     qint64 lineId = 0;
     QString lineName;
-    QString trigger;
+    TriggerKind trigger = TriggerKind::Threshold;
     QString key;
     int attempt = 1;
     qint64 methodId = 0; // 0: none (blocked)
     QString package;
     Money amount;
-    QString status;
-    QString reason;
+    AttemptStatus status = AttemptStatus::Succeeded;
+    std::optional<Reason> reason; // none when it succeeded
     LineState lineState = LineState::Active; // a removed line's attempts stay
 };
 
@@ -82,7 +87,7 @@ struct AlertRow final
 {
     qint64 id = 0;
     Instant at;
-    QString kind; // topup_failed, topup_blocked, threshold_suspended, card_expiring, low_funds
+    AlertKind kind = AlertKind::TopUpFailed;
     qint64 lineId = 0;
     QString lineName;
     qint64 methodId = 0;

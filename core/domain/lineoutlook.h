@@ -1,9 +1,11 @@
 #pragma once
 
+#include "attemptstatus.h"
 #include "instant.h"
 #include "linerecord.h"
 #include "money.h"
 #include "reason.h"
+#include "triggerkind.h"
 #include "yearmonth.h"
 
 #include <QString>
@@ -19,17 +21,17 @@ namespace topup {
 struct PreviewItem final
 {
     Instant at;
-    QString trigger;  // threshold, monthly
+    TriggerKind trigger = TriggerKind::Threshold; // threshold, monthly
     QString package;
     QString method;   // empty when blocked
     Money amount;
-    QString status;   // succeeded, failed, blocked
-    QString reason;   // empty when it succeeded
+    AttemptStatus status = AttemptStatus::Succeeded;
+    std::optional<Reason> reason; // none when it succeeded
     QString key;      // the chain key, "L<row>/threshold/<n>", "L<row>/monthly/<YYYY-MM>"
     int attempt = 1;
 
-    bool paid() const noexcept { return status == QLatin1String("succeeded"); }
-    bool blocked() const noexcept { return status == QLatin1String("blocked"); }
+    bool paid() const noexcept { return status == AttemptStatus::Succeeded; }
+    bool blocked() const noexcept { return status == AttemptStatus::Blocked; }
 };
 
 // Where a line stands at the pace of the last 7 full local days (data):
@@ -124,11 +126,11 @@ struct LineOutlook final
     std::vector<LowFunds> lowFunds;
 
     // The first top-up (paid, failed or blocked) of that trigger within the horizon.
-    const PreviewItem *nextMonthly() const { return first(QStringLiteral("monthly")); }
-    const PreviewItem *nextThreshold() const { return first(QStringLiteral("threshold")); }
+    const PreviewItem *nextMonthly() const { return first(TriggerKind::Monthly); }
+    const PreviewItem *nextThreshold() const { return first(TriggerKind::Threshold); }
 
 private:
-    const PreviewItem *first(const QString &trigger) const
+    const PreviewItem *first(TriggerKind trigger) const
     {
         for (const PreviewItem &item : topUps) {
             if (item.trigger == trigger)

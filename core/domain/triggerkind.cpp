@@ -17,4 +17,13 @@ QString triggerKindName(TriggerKind kind)
     return {};
 }
 
+std::optional<TriggerKind> parseTriggerKind(QStringView name)
+{
+    for (const TriggerKind kind : {TriggerKind::Threshold, TriggerKind::Monthly, TriggerKind::Manual, TriggerKind::Purchase}) {
+        if (name == triggerKindName(kind))
+            return kind;
+    }
+    return std::nullopt;
+}
+
 } // namespace topup

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QString>
+#include <QStringView>
+
+#include <optional>
 
 namespace topup {
 
@@ -9,5 +12,7 @@ namespace topup {
 enum class TriggerKind { Threshold, Monthly, Manual, Purchase };
 
 QString triggerKindName(TriggerKind kind);
+// A kind by its name; none for an unknown (or empty) one.
+std::optional<TriggerKind> parseTriggerKind(QStringView name);
 
 } // namespace topup

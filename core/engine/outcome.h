@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/attemptstatus.h"
 #include "domain/instant.h"
 #include "domain/money.h"
 #include "domain/reason.h"
@@ -13,10 +14,6 @@
 #include <vector>
 
 namespace topup {
-
-enum class AttemptStatus { Succeeded, Failed, Blocked };
-
-QString attemptStatusName(AttemptStatus status);
 
 // One charge, or one blocked attempt (then `method` is -1).
 struct AttemptRecord final

@@ -37,9 +37,9 @@ OutlookBuilder::Plan OutlookBuilder::plan(const DryRun::Result &run)
     plan.byLine.resize(world.lines.size());
     for (const AttemptRecord &attempt : run.outcome.attempts) {
         plan.byLine[std::size_t(attempt.line)].push_back(
-            PreviewItem{attempt.at, triggerKindName(attempt.trigger), world.packages[std::size_t(attempt.package)].id,
+            PreviewItem{attempt.at, attempt.trigger, world.packages[std::size_t(attempt.package)].id,
                         attempt.method >= 0 ? world.methods[std::size_t(attempt.method)].id : QString(), attempt.amount,
-                        attemptStatusName(attempt.status), attempt.reason ? reasonName(*attempt.reason) : QString(), attempt.key,
+                        attempt.status, attempt.reason, attempt.key,
                         attempt.attempt});
         if (attempt.status == AttemptStatus::Succeeded && attempt.trigger != TriggerKind::Manual)
             plan.accountByMonth[calendar.monthOf(attempt.at).index()] += attempt.amount;
@@ -114,7 +114,7 @@ LineOutlook OutlookBuilder::lineOutlook(const DryRun::Result &run, std::size_t i
     const YearMonth thisMonth = calendar.monthOf(clock);
     outlook.periodEnd = calendar.monthStart(thisMonth.next());
     for (const PreviewItem &item : outlook.topUps) {
-        if (item.trigger == QLatin1String("monthly") && item.paid()) {
+        if (item.trigger == TriggerKind::Monthly && item.paid()) {
             outlook.periodEnd = item.at;
             outlook.periodEndIsMonthly = true;
             break;

@@ -35,11 +35,7 @@ int indexOf(const std::vector<qint64> &rows, qint64 row)
 
 TriggerKind triggerFromName(const QString &name)
 {
-    if (name == QLatin1String("monthly"))
-        return TriggerKind::Monthly;
-    if (name == QLatin1String("manual"))
-        return TriggerKind::Manual;
-    return TriggerKind::Threshold;
+    return parseTriggerKind(name).value_or(TriggerKind::Threshold);
 }
 
 // The usage grid: every 5 minutes since the epoch, whatever the run.

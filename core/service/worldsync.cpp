@@ -32,12 +32,12 @@ Expected<std::vector<qint64>> accountIds(Database &store)
     return Statement(store, QStringLiteral("SELECT id FROM accounts ORDER BY id")).integers();
 }
 
-Expected<bool> addAlert(Database &store, qint64 account, Instant at, const QString &kind, QVariant line, QVariant method,
+Expected<bool> addAlert(Database &store, qint64 account, Instant at, AlertKind kind, QVariant line, QVariant method,
                         const QString &detail)
 {
     Statement insert(store, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, line_id, method_id, detail)"
                                            " VALUES (?, ?, ?, ?, ?, ?)"));
-    insert.bind(account).bind(at.msecs()).bind(kind).bind(line).bind(method).bind(detail);
+    insert.bind(account).bind(at.msecs()).bind(alertKindName(kind)).bind(line).bind(method).bind(detail);
     return insert.run();
 }
 
@@ -341,7 +341,7 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
         const LineOutcome &result = outcome.lines[i];
         const ThresholdState before = loaded.world.progress[i].state;
         if (result.thresholdState == ThresholdState::Suspended && before != ThresholdState::Suspended)
-            m_alerts.push_back(PendingAlert{account, loaded.world.end, QStringLiteral("threshold_suspended"), loaded.lineRows[i], noRow, QString()});
+            m_alerts.push_back(PendingAlert{account, loaded.world.end, AlertKind::ThresholdSuspended, loaded.lineRows[i], noRow, QString()});
     }
 
     // Charges were written down as they happened; blocked attempts and
@@ -363,7 +363,7 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
                                            triggerKindName(attempt.trigger), attempt.key, attempt.attempt,
                                            loaded.packageRows[std::size_t(attempt.package)], attempt.amount.cents(),
                                            reasonName(*attempt.reason)});
-        m_alerts.push_back(PendingAlert{account, attempt.at, QStringLiteral("topup_blocked"), line, noRow, reasonName(*attempt.reason)});
+        m_alerts.push_back(PendingAlert{account, attempt.at, AlertKind::TopUpBlocked, line, noRow, reasonName(*attempt.reason)});
     }
     // One alert per failed attempt, naming every method it charged (the
     // method, then the fallback) with its reason.
@@ -375,7 +375,7 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
         const auto [seen, fresh] = failedAlert.emplace(std::pair{attempt.key, attempt.attempt}, m_alerts.size());
         if (fresh) {
             ++summary.failures;
-            m_alerts.push_back(PendingAlert{account, attempt.at, QStringLiteral("topup_failed"), loaded.lineRows[std::size_t(attempt.line)],
+            m_alerts.push_back(PendingAlert{account, attempt.at, AlertKind::TopUpFailed, loaded.lineRows[std::size_t(attempt.line)],
                                             method, reasonName(*attempt.reason)});
             continue;
         }
@@ -403,7 +403,7 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
         if (*seen)
             continue;
         m_cardAlerts.insert({loaded.methodRows[i], method.expires->toString()});
-        m_alerts.push_back(PendingAlert{account, loaded.world.end, QStringLiteral("card_expiring"), noRow, loaded.methodRows[i],
+        m_alerts.push_back(PendingAlert{account, loaded.world.end, AlertKind::CardExpiring, noRow, loaded.methodRows[i],
                                         method.expires->toString()});
     }
     if (const Expected<bool> low = collectLowFunds(carried, outcome); !low)
@@ -456,7 +456,7 @@ Expected<bool> WorldSync::collectLowFunds(const Carried &carried, const Outcome 
         if (last == detail)
             continue;
         m_lowFunds.insert(method, detail);
-        m_alerts.push_back(PendingAlert{loaded.account.id, loaded.world.end, QStringLiteral("low_funds"),
+        m_alerts.push_back(PendingAlert{loaded.account.id, loaded.world.end, AlertKind::LowFunds,
                                         QVariant(QMetaType::fromType<qint64>()), method, detail});
     }
     return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/alertkind.h"
 #include "domain/expected.h"
 #include "domain/instant.h"
 #include "domain/money.h"
@@ -125,7 +126,7 @@ private:
     {
         qint64 account = 0;
         Instant at;
-        QString kind;
+        AlertKind kind = AlertKind::TopUpFailed;
         QVariant line;
         QVariant method;
         QString detail;

@@ -1,5 +1,7 @@
 #include "paymentgateway.h"
 
+#include "chargedecision.h"
+
 namespace topup {
 
 int PaymentGateway::addMethod(const QString &id, Money funds, std::optional<Instant> expiresAt)
@@ -27,18 +29,13 @@ ChargeAnswer PaymentGateway::charge(const ChargeIdentity &identity, int methodIn
         return *seen;
 
     Method &method = m_methods[std::size_t(methodIndex)];
-    ChargeAnswer answer;
-    if (method.expiresAt && at >= *method.expiresAt) {
-        answer.reason = Reason::CardExpired; // no fault consumed
-    } else if (!method.faults.empty()) {
-        answer.reason = method.faults.front();
+    const std::optional<Reason> nextFault = method.faults.empty() ? std::nullopt : std::optional<Reason>(method.faults.front());
+    const ChargeDecision decision = decideCharge(ProviderAccount{method.funds, method.expiresAt, nextFault}, price, at);
+    if (decision.consumesFault)
         method.faults.pop_front();
-    } else if (method.funds < price) {
-        answer.reason = Reason::InsufficientFunds;
-    } else {
+    if (decision.pays)
         method.funds -= price;
-        answer.succeeded = true;
-    }
+    const ChargeAnswer answer{decision.pays, decision.reason};
     m_answers.insert(key, answer);
     return answer;
 }

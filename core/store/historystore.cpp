@@ -18,6 +18,36 @@ Expected<T> failedWith(const Expected<bool> &ran)
     return Expected<T>::failure(ran.error());
 }
 
+// "attempt 12 has an unknown status "paid"" (column: status, trigger, reason, kind).
+template<typename T>
+Expected<T> unknownName(qint64 id, const char *column, const QString &name, const char *table = "attempt")
+{
+    return Expected<T>::failure(QCoreApplication::translate("topup::HistoryStore", "%1 %2 in the store has an unknown %3 \"%4\"")
+                                    .arg(QLatin1String(table))
+                                    .arg(id)
+                                    .arg(QLatin1String(column), name.left(32)));
+}
+
+// The trigger, status and reason of `row` from the names the store keeps. A
+// name this version does not know (a damaged file, a later version's) is
+// reported, never read as some default.
+Expected<bool> readNames(const QString &triggerName, const QString &statusName, const QString &reasonName, AttemptRow &row)
+{
+    const std::optional<TriggerKind> trigger = parseTriggerKind(triggerName);
+    const std::optional<AttemptStatus> status = parseAttemptStatus(statusName);
+    const std::optional<Reason> reason = parseReason(reasonName);
+    if (!trigger)
+        return unknownName<bool>(row.id, "trigger", triggerName);
+    if (!status)
+        return unknownName<bool>(row.id, "status", statusName);
+    if (!reason && !reasonName.isEmpty())
+        return unknownName<bool>(row.id, "reason", reasonName);
+    row.trigger = *trigger;
+    row.status = *status;
+    row.reason = reason;
+    return true;
+}
+
 } // namespace
 
 namespace {
@@ -61,18 +91,22 @@ Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, const
     // is earlier (two, and SQLite would walk from the range's, past every
     // row of the pages before).
     select.bind(filter.fromMs).bind(before ? std::min(filter.toMs, before->at.msecs()) : filter.toMs);
-    select.bind(filter.status).bind(filter.status);
+    const QString status = filter.status ? attemptStatusName(*filter.status) : QString();
+    select.bind(status).bind(status);
     if (before)
         select.bind(before->at.msecs()).bind(before->id);
     select.bind(limit);
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<AttemptRow>>(ran);
     std::vector<AttemptRow> rows;
-    while (select.next())
-        rows.push_back(AttemptRow{select.integer(0), Instant::fromMsecs(select.integer(1)), select.integer(2), select.text(3),
-                                  select.text(4), select.text(5), int(select.integer(6)), select.integer(7), select.text(8),
-                                  Money::fromCents(select.integer(9)), select.text(10), select.text(11),
-                                  lineStateFromName(select.text(12))});
+    while (select.next()) {
+        AttemptRow row{select.integer(0), Instant::fromMsecs(select.integer(1)), select.integer(2), select.text(3), TriggerKind::Threshold,
+                       select.text(5), int(select.integer(6)), select.integer(7), select.text(8),
+                       Money::fromCents(select.integer(9)), AttemptStatus::Succeeded, std::nullopt, lineStateFromName(select.text(12))};
+        if (const Expected<bool> named = readNames(select.text(4), select.text(10), select.text(11), row); !named)
+            return Expected<std::vector<AttemptRow>>::failure(named.error());
+        rows.push_back(std::move(row));
+    }
     return rows;
 }
 
@@ -106,7 +140,8 @@ Expected<int> HistoryStore::eachAttempt(qint64 accountId, const AttemptFilter &f
     select.bind(accountId);
     if (filter.lineId != 0)
         select.bind(filter.lineId);
-    select.bind(filter.fromMs).bind(filter.toMs).bind(filter.status).bind(filter.status);
+    const QString status = filter.status ? attemptStatusName(*filter.status) : QString();
+    select.bind(filter.fromMs).bind(filter.toMs).bind(status).bind(status);
     if (const auto ran = select.run(); !ran)
         return failedWith<int>(ran);
     int count = 0;
@@ -118,14 +153,13 @@ Expected<int> HistoryStore::eachAttempt(qint64 accountId, const AttemptFilter &f
         const LineName &line = lines[row.lineId];
         row.lineName = line.name;
         row.lineState = line.state;
-        row.trigger = select.text(3);
+        if (const Expected<bool> named = readNames(select.text(3), select.text(9), select.text(10), row); !named)
+            return Expected<int>::failure(named.error());
         row.key = select.text(4);
         row.attempt = int(select.integer(5));
         row.methodId = select.integer(6);
         row.package = packages.value(select.integer(7));
         row.amount = Money::fromCents(select.integer(8));
-        row.status = select.text(9);
-        row.reason = select.text(10);
         if (const Expected<bool> taken = each(row); !taken)
             return Expected<int>::failure(taken.error());
         ++count;
@@ -240,10 +274,14 @@ Expected<std::vector<AlertRow>> HistoryStore::alerts(qint64 accountId, bool unre
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<AlertRow>>(ran);
     std::vector<AlertRow> rows;
-    while (select.next())
-        rows.push_back(AlertRow{select.integer(0), Instant::fromMsecs(select.integer(1)), select.text(2), select.integer(3),
+    while (select.next()) {
+        const std::optional<AlertKind> kind = parseAlertKind(select.text(2));
+        if (!kind)
+            return unknownName<std::vector<AlertRow>>(select.integer(0), "kind", select.text(2), "alert");
+        rows.push_back(AlertRow{select.integer(0), Instant::fromMsecs(select.integer(1)), *kind, select.integer(3),
                                 select.text(4), select.integer(5), select.text(6), select.integer(7) != 0,
                                 lineStateFromName(select.text(8))});
+    }
     return rows;
 }
 

@@ -1,5 +1,7 @@
 #include "journalgateway.h"
 
+#include "sim/chargedecision.h"
+
 #include "database.h"
 #include "statement.h"
 #include "storeschema.h"
@@ -152,8 +154,13 @@ Expected<std::vector<Reason>> JournalGateway::queuedFaults(const QString &token)
     if (const auto ran = select.run(); !ran)
         return Expected<std::vector<Reason>>::failure(ran.error());
     std::vector<Reason> reasons;
-    while (select.next())
-        reasons.push_back(parseReason(select.text(0)).value_or(Reason::Declined)); // as a charge reads it
+    while (select.next()) {
+        const std::optional<Reason> reason = parseReason(select.text(0));
+        if (!reason) // as a charge meets it: reported, not read as some reason
+            return Expected<std::vector<Reason>>::failure(
+                JournalGateway::tr("a queued fault has an unknown reason \"%1\"").arg(select.text(0).left(32)));
+        reasons.push_back(*reason);
+    }
     return reasons;
 }
 
@@ -190,36 +197,39 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
             return ran;
         if (!account.next())
             return Expected<bool>::failure(JournalGateway::tr("no such payment account at the provider"));
-        const Money funds = Money::fromCents(account.integer(0));
-        const bool expired = !account.isNull(1) && at.msecs() >= account.integer(1);
+        ProviderAccount provider;
+        provider.funds = Money::fromCents(account.integer(0));
+        if (!account.isNull(1))
+            provider.expiresAt = Instant::fromMsecs(account.integer(1));
         account.finish();
 
-        if (expired) {
-            answer.reason = Reason::CardExpired; // no fault consumed
-        } else {
-            Statement fault(db, QStringLiteral("SELECT id, reason FROM faults WHERE token = ? ORDER BY id LIMIT 1"), Statement::Prepare::Reuse);
-            fault.bind(identity.method);
-            if (const auto ran = fault.run(); !ran)
-                return ran;
-            if (fault.next()) {
-                const qint64 faultId = fault.integer(0);
-                answer.reason = parseReason(fault.text(1)).value_or(Reason::Declined);
-                fault.finish();
-                Statement consume(db, QStringLiteral("DELETE FROM faults WHERE id = ?"), Statement::Prepare::Reuse);
-                consume.bind(faultId);
-                if (const auto ran = consume.run(); !ran)
-                    return ran;
-            } else if (funds < price) {
-                answer.reason = Reason::InsufficientFunds;
-            } else {
-                fault.finish();
-                Statement pay(db, QStringLiteral("UPDATE funding SET funds_cents = funds_cents - ? WHERE token = ?"), Statement::Prepare::Reuse);
-                pay.bind(price.cents()).bind(identity.method);
-                if (const auto ran = pay.run(); !ran)
-                    return ran;
-                answer.succeeded = true;
-            }
+        Statement fault(db, QStringLiteral("SELECT id, reason FROM faults WHERE token = ? ORDER BY id LIMIT 1"), Statement::Prepare::Reuse);
+        fault.bind(identity.method);
+        if (const auto ran = fault.run(); !ran)
+            return ran;
+        qint64 faultId = 0;
+        if (fault.next()) {
+            faultId = fault.integer(0);
+            provider.nextFault = parseReason(fault.text(1));
+            if (!provider.nextFault)
+                return Expected<bool>::failure(JournalGateway::tr("queued fault %1 has an unknown reason \"%2\"").arg(faultId).arg(fault.text(1).left(32)));
         }
+        fault.finish();
+
+        const ChargeDecision decision = decideCharge(provider, price, at);
+        if (decision.consumesFault) {
+            Statement consume(db, QStringLiteral("DELETE FROM faults WHERE id = ?"), Statement::Prepare::Reuse);
+            consume.bind(faultId);
+            if (const auto ran = consume.run(); !ran)
+                return ran;
+        }
+        if (decision.pays) {
+            Statement pay(db, QStringLiteral("UPDATE funding SET funds_cents = funds_cents - ? WHERE token = ?"), Statement::Prepare::Reuse);
+            pay.bind(price.cents()).bind(identity.method);
+            if (const auto ran = pay.run(); !ran)
+                return ran;
+        }
+        answer = ChargeAnswer{decision.pays, decision.reason};
         Statement remember(db, QStringLiteral("INSERT INTO charges (chain_key, attempt, token, amount_cents, at_ms, succeeded, reason)"
                                               " VALUES (?, ?, ?, ?, ?, ?, ?)"), Statement::Prepare::Reuse);
         remember.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(price.cents()).bind(at.msecs());

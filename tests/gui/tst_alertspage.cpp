@@ -107,7 +107,7 @@ private slots:
         QVERIFY2(message.contains(QLatin1String("4.00")) && message.contains(QLatin1String("5.00")), qPrintable(message));
         // A core alert like the others: stored, so the side bar counts it too.
         QCOMPARE(int(service->alerts(true)->size()), 1);
-        QCOMPARE(service->alerts(true)->front().kind, QStringLiteral("low_funds"));
+        QCOMPARE(service->alerts(true)->front().kind, AlertKind::LowFunds);
         // Funded again: no new alert; the one that was stays until read.
         QVERIFY(service->deposit(wallet->id, Money::fromCents(1000)));
         QVERIFY(service->advanceBy(24 * 3600 * 1000));

@@ -199,7 +199,7 @@ private slots:
         // And the engine does run it then, not on 31 March.
         TOPUP_VERIFY_OK(m_service->advanceBy(april30.msecs() - TOPUP_VALUE(m_service->worldClock()).msecs()));
         const AttemptRow latest = TOPUP_FIRST(m_service->attempts(1, home.id));
-        QCOMPARE(latest.trigger, QStringLiteral("monthly"));
+        QCOMPARE(latest.trigger, TriggerKind::Monthly);
         QCOMPARE(latest.at, april30);
     }
 
@@ -227,7 +227,7 @@ private slots:
         QCOMPARE(line->thisMonth.lineSpend, *policy.monthlyCap);
         QCOMPARE(line->line.progress.state, ThresholdState::Armed);
         const PreviewItem *next = line->nextThreshold();
-        QVERIFY2(next && next->blocked() && next->reason == QLatin1String("budget_cap"), "the engine blocks the next threshold top-up");
+        QVERIFY2(next && next->blocked() && next->reason == Reason::BudgetCap, "the engine blocks the next threshold top-up");
         QVERIFY(next->at < test::at("2027-04-01T00:00:00Z"));
         LineCard *card = cardFor(tablet.id);
         QVERIFY(card);
@@ -239,7 +239,7 @@ private slots:
         // And so it goes.
         TOPUP_VERIFY_OK(m_service->advanceBy(next->at.msecs() - outlook.clock.msecs()));
         const AttemptRow latest = TOPUP_FIRST(m_service->attempts(1, tablet.id));
-        QCOMPARE(latest.status, QStringLiteral("blocked"));
+        QCOMPARE(latest.status, AttemptStatus::Blocked);
         QCOMPARE(latest.at, next->at);
     }
 

@@ -79,7 +79,7 @@ private slots:
         statusFilter->setFocus();
         QTest::keyClick(statusFilter, Qt::Key_Down);
         QTest::keyClick(statusFilter, Qt::Key_Down); // Failed
-        QCOMPARE(statusFilter->currentData().toString(), QStringLiteral("failed"));
+        QCOMPARE(statusFilter->currentData().toInt(), int(AttemptStatus::Failed));
         QCOMPARE(page.filtered()->rowCount(), 0);
         QTest::keyClick(statusFilter, Qt::Key_Up);
         QCOMPARE(page.filtered()->rowCount(), 1);

@@ -173,7 +173,7 @@ private slots:
         LineTestPanel *test = window.linePage()->test();
         QTest::mouseClick(child<QPushButton>(test, "drain"), Qt::LeftButton);
         QTRY_VERIFY(std::any_of(test->attempts()->rows().cbegin(), test->attempts()->rows().cend(), [](const AttemptRow &row) {
-            return row.trigger == QLatin1String("threshold") && row.status == QLatin1String("succeeded");
+            return row.trigger == TriggerKind::Threshold && row.status == AttemptStatus::Succeeded;
         }));
         QVERIFY(pressCtrl(window, 1));
         QCOMPARE(window.currentPage(), MainWindow::Page::Dashboard);
@@ -189,7 +189,7 @@ private slots:
         QTest::mouseClick(child<QPushButton>(test, "inject"), Qt::LeftButton);
         QTest::mouseClick(child<QPushButton>(test, "drain"), Qt::LeftButton);
         QTRY_VERIFY(std::any_of(test->attempts()->rows().cbegin(), test->attempts()->rows().cend(), [](const AttemptRow &row) {
-            return row.status == QLatin1String("failed") && row.reason == QLatin1String("declined");
+            return row.status == AttemptStatus::Failed && row.reason == Reason::Declined;
         }));
         // On the line's card,
         QVERIFY(pressCtrl(window, 1));

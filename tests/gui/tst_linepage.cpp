@@ -208,8 +208,8 @@ private slots:
         QTest::mouseClick(child<QPushButton>(test, "drain"), Qt::LeftButton);
         QTRY_COMPARE(test->attempts()->rowCount(), 1);
         const AttemptRow row = test->attempts()->rows().front();
-        QCOMPARE(row.status, QStringLiteral("succeeded"));
-        QCOMPARE(row.trigger, QStringLiteral("threshold"));
+        QCOMPARE(row.status, AttemptStatus::Succeeded);
+        QCOMPARE(row.trigger, TriggerKind::Threshold);
         QCOMPARE(child<QLabel>(test, "dataBalance")->text(), QStringLiteral("Data: 5 GB"));
         QCOMPARE(world->service->lines()->front().dataBytes, 5 * gigabyte);
     }
@@ -230,11 +230,11 @@ private slots:
         QTRY_COMPARE(test->attempts()->rowCount(), 2);
         const std::vector<AttemptRow> &rows = test->attempts()->rows();
         QCOMPARE(rows.size(), std::size_t(2));
-        const AttemptRow &failed = rows[0].status == QLatin1String("failed") ? rows[0] : rows[1];
-        const AttemptRow &paid = rows[0].status == QLatin1String("failed") ? rows[1] : rows[0];
-        QCOMPARE(failed.reason, QStringLiteral("declined"));
+        const AttemptRow &failed = rows[0].status == AttemptStatus::Failed ? rows[0] : rows[1];
+        const AttemptRow &paid = rows[0].status == AttemptStatus::Failed ? rows[1] : rows[0];
+        QCOMPARE(failed.reason, Reason::Declined);
         QCOMPARE(failed.methodId, world->card.id);
-        QCOMPARE(paid.status, QStringLiteral("succeeded"));
+        QCOMPARE(paid.status, AttemptStatus::Succeeded);
         QCOMPARE(paid.methodId, world->wallet.id);
         QCOMPARE(paid.attempt, failed.attempt);
         QCOMPARE(paid.at, failed.at);

@@ -273,7 +273,7 @@ private slots:
         const Expected<std::vector<AlertRow>> unread = m_service->alerts(true);
         QVERIFY2(unread, qPrintable(unread.error()));
         QVERIFY(std::any_of(unread->begin(), unread->end(), [&](const AlertRow &alert) {
-            return alert.kind == QLatin1String("low_funds") && alert.methodId == wallet->id;
+            return alert.kind == AlertKind::LowFunds && alert.methodId == wallet->id;
         }));
         const auto sideBar = [this] { return m_window->navigation()->item(int(MainWindow::Page::Alerts))->text(); };
         QTRY_COMPARE(m_window->alertsPage()->unreadCount(), int(unread->size()));

@@ -166,7 +166,7 @@ private slots:
         QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
         const auto english = qScopeGuard([] { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); });
         topup::AlertRow alert;
-        alert.kind = QStringLiteral("card_expiring");
+        alert.kind = topup::AlertKind::CardExpiring;
         alert.methodId = 7;
         alert.detail = QStringLiteral("2027-03");
         topup::AlertContext context;

@@ -156,10 +156,10 @@ private slots:
 
         // Charged once, as its own trigger, in the month it was bought.
         const AttemptRow attempt = TOPUP_FIRST(service->attempts());
-        QCOMPARE(attempt.trigger, QStringLiteral("purchase"));
+        QCOMPARE(attempt.trigger, TriggerKind::Purchase);
         QCOMPARE(attempt.key, QStringLiteral("L%1/purchase/1").arg(line.id));
         QCOMPARE(attempt.attempt, 1);
-        QCOMPARE(attempt.status, QStringLiteral("succeeded"));
+        QCOMPARE(attempt.status, AttemptStatus::Succeeded);
         QCOMPARE(attempt.methodId, card.id);
         QCOMPARE(attempt.amount, offer.price);
         QCOMPARE(TOPUP_FIRST(service->methods()).funds, Money::fromCents(10000) - offer.price);
@@ -204,9 +204,9 @@ private slots:
         QCOMPARE(TOPUP_FIRST(service->methods()).funds, Money::fromCents(funds)); // nothing moved
         // The refused charge stays in History, its line marked as never bought.
         const AttemptRow attempt = TOPUP_FIRST(service->attempts());
-        QCOMPARE(attempt.trigger, QStringLiteral("purchase"));
-        QCOMPARE(attempt.status, QStringLiteral("failed"));
-        QCOMPARE(attempt.reason, reason);
+        QCOMPARE(attempt.trigger, TriggerKind::Purchase);
+        QCOMPARE(attempt.status, AttemptStatus::Failed);
+        QCOMPARE(attempt.reason, parseReason(reason));
         QCOMPARE(attempt.lineState, LineState::Refused);
         // The engine never sees it: a catch-up makes no usage for it.
         TOPUP_VERIFY_OK(service->advanceBy(2 * day));

@@ -31,14 +31,14 @@ constexpr qint64 megabyte = 1000 * 1000;
 struct Seen final
 {
     qint64 at = 0;
-    QString trigger;
+    TriggerKind trigger = TriggerKind::Threshold;
     QString key;
     int attempt = 0;
     qint64 package = 0;
     qint64 method = 0;
     qint64 cents = 0;
-    QString status;
-    QString reason;
+    AttemptStatus status = AttemptStatus::Succeeded;
+    std::optional<Reason> reason;
 
     bool operator==(const Seen &other) const
     {
@@ -49,12 +49,12 @@ struct Seen final
     QString toString() const
     {
         return QStringLiteral("%1 %2 %3#%4 P%5 M%6 %7c %8 %9")
-            .arg(Instant::fromMsecs(at).toString(), trigger, key)
+            .arg(Instant::fromMsecs(at).toString(), triggerKindName(trigger), key)
             .arg(attempt)
             .arg(package)
             .arg(method)
             .arg(cents)
-            .arg(status, reason);
+            .arg(attemptStatusName(status), reason ? reasonName(*reason) : QString());
     }
 };
 
@@ -242,11 +242,11 @@ private slots:
                                     item.reason});
             std::vector<Seen> done;
             for (const AttemptRow &row : happened) {
-                if (row.lineId != line.line.id || !(clock < row.at) || outlook.horizon < row.at || row.trigger == QLatin1String("manual"))
+                if (row.lineId != line.line.id || !(clock < row.at) || outlook.horizon < row.at || row.trigger == TriggerKind::Manual)
                     continue;
                 // Past `complete` the outlook lists monthly top-ups only (and none when a cap could tell).
                 const bool monthlyListed = !line.line.policy || (!line.line.policy->monthlyCap && !line.line.policy->maxPerMonth);
-                if (line.complete < row.at && (row.trigger != QLatin1String("monthly") || !monthlyListed))
+                if (line.complete < row.at && (row.trigger != TriggerKind::Monthly || !monthlyListed))
                     continue;
                 const auto package = std::find_if(packages.begin(), packages.end(), [&](const PackageRecord &p) { return p.name == row.package; });
                 QVERIFY(package != packages.end());
@@ -263,8 +263,8 @@ private slots:
                                                   .arg(line.line.id)
                                                   .arg(line.line.name, describe(said), describe(done))));
             // The first monthly and threshold top-ups the screens name.
-            for (const QLatin1String trigger : {QLatin1String("monthly"), QLatin1String("threshold")}) {
-                const PreviewItem *next = trigger == QLatin1String("monthly") ? line.nextMonthly() : line.nextThreshold();
+            for (const TriggerKind trigger : {TriggerKind::Monthly, TriggerKind::Threshold}) {
+                const PreviewItem *next = trigger == TriggerKind::Monthly ? line.nextMonthly() : line.nextThreshold();
                 const auto first = std::find_if(done.begin(), done.end(), [&](const Seen &s) { return s.trigger == trigger; });
                 QCOMPARE(next != nullptr, first != done.end());
                 if (next)
@@ -284,9 +284,9 @@ private slots:
                     QVERIFY(line.nextMonthly() && !(line.complete < line.nextMonthly()->at));
             }
             for (const Seen &each : said) {
-                paid += each.status == QLatin1String("succeeded") ? 1 : 0;
-                failed += each.status == QLatin1String("failed") ? 1 : 0;
-                blocked += each.status == QLatin1String("blocked") ? 1 : 0;
+                paid += each.status == AttemptStatus::Succeeded ? 1 : 0;
+                failed += each.status == AttemptStatus::Failed ? 1 : 0;
+                blocked += each.status == AttemptStatus::Blocked ? 1 : 0;
             }
         }
         qDebug("world %llu: %d lines, %d top-ups announced and made (%d paid, %d failed, %d blocked)", seed, lineCount, announced, paid,

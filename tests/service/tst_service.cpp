@@ -223,7 +223,7 @@ private slots:
 
         TOPUP_VERIFY_OK(service->drainLine(line.id)); // 0 B: the threshold fires at once, and fails (1.00 < 5.00)
         QCOMPARE(TOPUP_VALUE(service->attempts()).size(), std::size_t(1));
-        QCOMPARE(TOPUP_FIRST(service->attempts()).reason, QStringLiteral("insufficient_funds"));
+        QCOMPARE(TOPUP_FIRST(service->attempts()).reason, Reason::InsufficientFunds);
         const Expected<CatchUpSummary> retried = service->advanceBy(2 * day); // retries at +1 h, +6 h, +24 h: all fail
         QVERIFY2(retried, qPrintable(retried.error()));
         QCOMPARE(TOPUP_VALUE(service->attempts()).size(), std::size_t(4));
@@ -233,7 +233,7 @@ private slots:
         TOPUP_VERIFY_OK(service->deposit(wallet.id, Money::fromCents(1000))); // re-arms, and the check fires at once
         QCOMPARE(TOPUP_FIRST(service->lines()).progress.state, ThresholdState::Armed);
         const AttemptRow latest = TOPUP_FIRST(service->attempts());
-        QCOMPARE(latest.status, QStringLiteral("succeeded"));
+        QCOMPARE(latest.status, AttemptStatus::Succeeded);
         QCOMPARE(latest.key, QStringLiteral("L%1/threshold/2").arg(line.id));
     }
 
@@ -257,8 +257,8 @@ private slots:
         bool monthly = false;
         bool blocked = false;
         for (const PreviewItem &item : preview->topUps) {
-            monthly = monthly || (item.trigger == QLatin1String("monthly") && item.at == at("2027-03-15T08:00:00Z"));
-            blocked = blocked || item.status == QLatin1String("blocked");
+            monthly = monthly || (item.trigger == TriggerKind::Monthly && item.at == at("2027-03-15T08:00:00Z"));
+            blocked = blocked || item.status == AttemptStatus::Blocked;
         }
         QVERIFY(monthly); // 09:00 in Paris on the 15th (UTC+1)
         QVERIFY(blocked); // 60.00 a month does not cover a month of regular use
@@ -285,7 +285,7 @@ private slots:
         QVERIFY(next->has_value());
         QCOMPARE(**next, at("2027-03-31T05:30:00Z")); // 07:30 CEST, after the March 28 change
         QCOMPARE(TOPUP_VALUE(service->worldClock()), at("2027-03-31T05:30:00Z"));
-        QCOMPARE(TOPUP_FIRST(service->attempts()).status, QStringLiteral("succeeded"));
+        QCOMPARE(TOPUP_FIRST(service->attempts()).status, AttemptStatus::Succeeded);
 
         const Expected<bool> refused = service->removeMethod(wallet.id);
         QVERIFY(!refused);
@@ -468,7 +468,7 @@ private slots:
         const std::vector<AttemptRow> written = TOPUP_VALUE(restarted->attempts());
         qint64 paid = 0;
         for (const AttemptRow &attempt : written)
-            paid += attempt.status == QLatin1String("succeeded") ? attempt.amount.cents() : 0;
+            paid += attempt.status == AttemptStatus::Succeeded ? attempt.amount.cents() : 0;
         QCOMPARE(TOPUP_FIRST(restarted->methods()).funds, Money::fromCents(100000 - paid));
         TOPUP_VERIFY_OK(restarted->advanceBy(3 * day));
     }
@@ -521,12 +521,12 @@ private slots:
         bool declinedThenPaid = false;
         bool blockedByBudget = false;
         for (const AttemptRow &attempt : attempts) {
-            blockedByBudget = blockedByBudget || attempt.reason == QLatin1String("budget_cap");
-            if (attempt.reason != QLatin1String("declined"))
+            blockedByBudget = blockedByBudget || attempt.reason == Reason::BudgetCap;
+            if (attempt.reason != Reason::Declined)
                 continue;
             for (const AttemptRow &other : attempts)
                 declinedThenPaid = declinedThenPaid || (other.key == attempt.key && other.attempt == attempt.attempt
-                                                        && other.status == QLatin1String("succeeded") && other.at == attempt.at);
+                                                        && other.status == AttemptStatus::Succeeded && other.at == attempt.at);
         }
         QVERIFY(declinedThenPaid);
         QVERIFY(blockedByBudget);
@@ -534,7 +534,7 @@ private slots:
         const Expected<std::vector<AlertRow>> alerts = service->alerts();
         QVERIFY2(alerts, qPrintable(alerts.error()));
         for (const AlertRow &alert : *alerts)
-            expiring = expiring || alert.kind == QLatin1String("card_expiring");
+            expiring = expiring || alert.kind == AlertKind::CardExpiring;
         QVERIFY(expiring);
         QCOMPARE(TOPUP_VALUE(service->dailyUsage(TOPUP_FIRST(service->lines()).id, 90)).size(), std::size_t(90));
     }

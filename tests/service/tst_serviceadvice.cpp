@@ -163,8 +163,8 @@ private slots:
         TOPUP_VERIFY_OK(service.advanceBy(3 * day));
         int phoneBlocked = 0;
         for (const AttemptRow &attempt : TOPUP_VALUE(service.attempts(1000, world.line.id))) {
-            QCOMPARE(attempt.status, QStringLiteral("blocked"));
-            QCOMPARE(attempt.reason, QStringLiteral("account_budget_cap"));
+            QCOMPARE(attempt.status, AttemptStatus::Blocked);
+            QCOMPARE(attempt.reason, Reason::AccountBudgetCap);
             ++phoneBlocked;
         }
         QVERIFY(phoneBlocked >= 1);
@@ -200,7 +200,7 @@ private slots:
         int boughtBefore = 0;
         int boughtInWindow = 0;
         for (const AttemptRow &attempt : TOPUP_VALUE(service.attempts(1000, world.line.id))) {
-            if (attempt.status != QLatin1String("succeeded"))
+            if (attempt.status != AttemptStatus::Succeeded)
                 continue;
             ++(attempt.at < advice.from ? boughtBefore : boughtInWindow);
         }

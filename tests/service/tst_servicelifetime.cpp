@@ -59,7 +59,7 @@ QStringList attemptsOf(Service &service)
     if (!rows)
         return {QStringLiteral("error: ") + rows.error()};
     for (const AttemptRow &row : *rows)
-        text << QStringLiteral("%1 %2 %3 %4 %5").arg(row.at.toString(), row.key).arg(row.attempt).arg(row.amount.toString(), row.status);
+        text << QStringLiteral("%1 %2 %3 %4 %5").arg(row.at.toString(), row.key).arg(row.attempt).arg(row.amount.toString(), attemptStatusName(row.status));
     text.sort();
     return text;
 }

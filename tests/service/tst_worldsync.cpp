@@ -98,10 +98,10 @@ QStringList everything(Service &service)
         return fail(attempts.error());
     for (const AttemptRow &row : *attempts)
         text << QStringLiteral("attempt %1 %2 %3 %4 %5 %6 %7 %8 %9")
-                    .arg(row.at.toString(), row.lineName, row.trigger, row.key)
+                    .arg(row.at.toString(), row.lineName, triggerKindName(row.trigger), row.key)
                     .arg(row.attempt)
                     .arg(row.methodId)
-                    .arg(row.package, row.amount.toString(), row.status + QLatin1Char(' ') + row.reason);
+                    .arg(row.package, row.amount.toString(), attemptStatusName(row.status) + QLatin1Char(' ') + (row.reason ? reasonName(*row.reason) : QString()));
     const Expected<std::vector<LineRecord>> lines = service.lines();
     if (!lines)
         return fail(lines.error());
@@ -136,7 +136,7 @@ QStringList everything(Service &service)
     if (!alerts)
         return fail(alerts.error());
     for (const AlertRow &alert : *alerts)
-        text << QStringLiteral("alert %1 %2 %3 %4 %5").arg(alert.at.toString(), alert.kind, alert.lineName).arg(alert.methodId).arg(alert.detail);
+        text << QStringLiteral("alert %1 %2 %3 %4 %5").arg(alert.at.toString(), alertKindName(alert.kind), alert.lineName).arg(alert.methodId).arg(alert.detail);
     return text;
 }
 
@@ -256,7 +256,7 @@ private slots:
         for (std::size_t i = 0; i < expected.size(); ++i) {
             QCOMPARE(attempts[i].at, expected[i]);
             QCOMPARE(attempts[i].attempt, int(i) + 1);
-            QCOMPARE(attempts[i].reason, QStringLiteral("insufficient_funds"));
+            QCOMPARE(attempts[i].reason, Reason::InsufficientFunds);
         }
     }
 

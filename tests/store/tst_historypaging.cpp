@@ -49,7 +49,7 @@ AttemptFilter filterOf(qint64 line, const QString &status, Instant now, int hour
 {
     AttemptFilter filter;
     filter.lineId = line;
-    filter.status = status;
+    filter.status = parseAttemptStatus(status);
     filter.fromMs = now.msecs() - qint64(hours) * 3600 * 1000;
     filter.toMs = now.msecs();
     return filter;
@@ -57,7 +57,7 @@ AttemptFilter filterOf(qint64 line, const QString &status, Instant now, int hour
 
 bool passes(const Written &row, const AttemptFilter &filter)
 {
-    return (filter.lineId == 0 || row.line == filter.lineId) && (filter.status.isEmpty() || row.status == filter.status)
+    return (filter.lineId == 0 || row.line == filter.lineId) && (!filter.status || row.status == attemptStatusName(*filter.status))
            && row.atMs >= filter.fromMs && row.atMs <= filter.toMs;
 }
 

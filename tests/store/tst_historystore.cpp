@@ -30,6 +30,8 @@ private slots:
     void spendOfLinesMatchesEachLine_data();
     void spendOfLinesMatchesEachLine();
     void spendOfLinesCountsOnlySucceededNonPurchases();
+    void attemptsReadNamesAsEnums();
+    void unknownNamesAreReported();
 };
 
 void TestHistoryStore::spendOfLinesMatchesEachLine_data()
@@ -131,6 +133,74 @@ void TestHistoryStore::spendOfLinesCountsOnlySucceededNonPurchases()
     QCOMPARE(spend.at(5).manualSpend.cents(), qint64(999));
     QCOMPARE(spend.at(5).purchases.cents(), qint64(4000));
     QVERIFY(TOPUP_VALUE(HistoryStore(store).spendOfLinesIn(account, QStringLiteral("2027-05"))).empty());
+}
+
+namespace {
+
+// A line (row 5) and one attempt of it with these names; the attempt's row id.
+Expected<qint64> attemptWith(Database &store, qint64 account, const QString &trigger, const QString &status, const QVariant &reason)
+{
+    Statement line(store, QStringLiteral("INSERT OR IGNORE INTO lines (id, account_id, code, name, data_bytes, voice_seconds)"
+                                         " VALUES (5, ?, 'a', 'A', 0, 0)"));
+    if (const auto ran = line.bind(account).run(); !ran)
+        return Expected<qint64>::failure(ran.error());
+    Statement attempt(store, QStringLiteral("INSERT INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt,"
+                                            " package_id, amount_cents, status, reason)"
+                                            " VALUES (?, 5, 0, '2027-03', ?, 'k', 1, (SELECT min(id) FROM packages WHERE account_id = ?), 450, ?, ?)"));
+    attempt.bind(account).bind(trigger).bind(account).bind(status).bind(reason);
+    if (const auto ran = attempt.run(); !ran)
+        return Expected<qint64>::failure(ran.error());
+    return attempt.lastInsertId();
+}
+
+} // namespace
+
+void TestHistoryStore::attemptsReadNamesAsEnums()
+{
+    test::StoreFixture fixture;
+    TOPUP_VERIFY_OK(fixture.open());
+    const qint64 account = TOPUP_VALUE(fixture.signUp(QStringLiteral("a@example.com"), test::at("2027-03-15T10:00:00Z")));
+    QVERIFY(TOPUP_VALUE(attemptWith(fixture.store(), account, QStringLiteral("monthly"), QStringLiteral("failed"), QStringLiteral("card_expired"))) > 0);
+    const std::vector<AttemptRow> rows = TOPUP_VALUE(HistoryStore(fixture.store()).attempts(account, AttemptFilter{}, 10));
+    QCOMPARE(rows.size(), std::size_t(1));
+    QCOMPARE(rows[0].trigger, TriggerKind::Monthly);
+    QCOMPARE(rows[0].status, AttemptStatus::Failed);
+    QCOMPARE(rows[0].reason, std::optional<Reason>(Reason::CardExpired));
+}
+
+// A name this version does not know is an error that names the row and the
+// name, not a default (it was read as "threshold", "failed" or no reason).
+void TestHistoryStore::unknownNamesAreReported()
+{
+    test::StoreFixture fixture;
+    TOPUP_VERIFY_OK(fixture.open());
+    const qint64 account = TOPUP_VALUE(fixture.signUp(QStringLiteral("a@example.com"), test::at("2027-03-15T10:00:00Z")));
+    Database &store = fixture.store();
+    const qint64 id = TOPUP_VALUE(attemptWith(store, account, QStringLiteral("threshold"), QStringLiteral("failed"), QStringLiteral("card_melted")));
+    HistoryStore history(store);
+    const Expected<std::vector<AttemptRow>> read = history.attempts(account, AttemptFilter{}, 10);
+    QVERIFY(!read);
+    QCOMPARE(read.error(), QStringLiteral("attempt %1 in the store has an unknown reason \"card_melted\"").arg(id));
+
+    // Trigger and status have the schema's CHECKs: a damaged or later file may still hold others.
+    Statement unchecked(store, QStringLiteral("PRAGMA ignore_check_constraints = ON"));
+    TOPUP_VERIFY_OK(unchecked.run());
+    Statement status(store, QStringLiteral("UPDATE attempts SET reason = NULL, status = 'refunded' WHERE id = ?"));
+    TOPUP_VERIFY_OK(status.bind(id).run());
+    const Expected<std::vector<AttemptRow>> byStatus = history.attempts(account, AttemptFilter{}, 10);
+    QVERIFY(!byStatus);
+    QCOMPARE(byStatus.error(), QStringLiteral("attempt %1 in the store has an unknown status \"refunded\"").arg(id));
+    Statement trigger(store, QStringLiteral("UPDATE attempts SET status = 'succeeded', trigger = 'weekly' WHERE id = ?"));
+    TOPUP_VERIFY_OK(trigger.bind(id).run());
+    const Expected<std::vector<AttemptRow>> byTrigger = history.attempts(account, AttemptFilter{}, 10);
+    QVERIFY(!byTrigger);
+    QCOMPARE(byTrigger.error(), QStringLiteral("attempt %1 in the store has an unknown trigger \"weekly\"").arg(id));
+
+    Statement alert(store, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, detail) VALUES (?, 0, 'meteor_strike', '')"));
+    TOPUP_VERIFY_OK(alert.bind(account).run());
+    const Expected<std::vector<AlertRow>> alerts = history.alerts(account, false, 10);
+    QVERIFY(!alerts);
+    QCOMPARE(alerts.error(), QStringLiteral("alert %1 in the store has an unknown kind \"meteor_strike\"").arg(alert.lastInsertId()));
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)

@@ -1,6 +1,7 @@
 // The provider's journal: the SPEC §7.2 answers, persisted, and a repeated
 // identity answered from the journal without moving money, across restarts.
 #include "engine/engine.h"
+#include "sim/paymentgateway.h"
 #include "store/journalgateway.h"
 #include "checked.h"
 
@@ -101,6 +102,66 @@ private slots:
             QCOMPARE(outcome.methodFunds[0].cents(), qint64(10000 - 900));
         }
         QCOMPARE(TOPUP_VALUE((*journal)->charges()).size(), std::size_t(3));
+    }
+
+    // The in-memory gateway and the journal decide with one function
+    // (decideCharge): the same account and the same charges give the same
+    // answers and leave the same funds and faults, case by case.
+    void bothProvidersDecideAlike_data()
+    {
+        QTest::addColumn<qint64>("funds");
+        QTest::addColumn<QString>("expiresAt"); // empty: a wallet
+        QTest::addColumn<QStringList>("faults");
+        QTest::addColumn<QStringList>("charges"); // "CENTS AT"
+        const QString valid = QStringLiteral("2027-03-31T23:59:59.999Z");
+        const QString expiry = QStringLiteral("2027-04-01T00:00:00Z");
+        QTest::newRow("pays") << qint64(1000) << expiry << QStringList{} << QStringList{"450 " + valid, "550 " + valid, "1 " + valid};
+        QTest::newRow("funds short") << qint64(449) << expiry << QStringList{} << QStringList{"450 " + valid};
+        QTest::newRow("funds equal") << qint64(450) << QString() << QStringList{} << QStringList{"450 " + valid};
+        QTest::newRow("expired at expiry") << qint64(1000) << expiry << QStringList{} << QStringList{"450 " + expiry};
+        QTest::newRow("expired keeps the fault")
+            << qint64(1000) << expiry << QStringList{"declined"} << QStringList{"450 " + expiry, "450 " + valid, "450 " + valid};
+        QTest::newRow("expired beats funds") << qint64(0) << expiry << QStringList{} << QStringList{"450 " + expiry};
+        QTest::newRow("fault beats funds") << qint64(0) << QString() << QStringList{"gateway_error"} << QStringList{"450 " + valid, "450 " + valid};
+        QTest::newRow("faults in order") << qint64(5000) << QString() << QStringList{"insufficient_funds", "declined"}
+                                         << QStringList{"1 " + valid, "1 " + valid, "1 " + valid};
+        QTest::newRow("zero price, no funds") << qint64(0) << QString() << QStringList{} << QStringList{"0 " + valid};
+    }
+
+    void bothProvidersDecideAlike()
+    {
+        QFETCH(qint64, funds);
+        QFETCH(QString, expiresAt);
+        QFETCH(QStringList, faults);
+        QFETCH(QStringList, charges);
+        const std::optional<Instant> expires = expiresAt.isEmpty() ? std::nullopt : std::optional<Instant>(at(qPrintable(expiresAt)));
+        std::vector<Reason> reasons;
+        for (const QString &name : faults) {
+            const std::optional<Reason> reason = parseReason(name);
+            QVERIFY(reason);
+            reasons.push_back(*reason);
+        }
+
+        PaymentGateway memory;
+        const int method = memory.addMethod(QStringLiteral("m"), Money::fromCents(funds), expires);
+        memory.injectFaults(method, reasons);
+        QTemporaryDir dir;
+        auto journal = JournalGateway::open(dir.filePath(QStringLiteral("gateway.sqlite")));
+        QVERIFY2(journal, qPrintable(journal.error()));
+        TOPUP_VERIFY_OK((*journal)->openAccount(QStringLiteral("m"), Money::fromCents(funds), expires));
+        TOPUP_VERIFY_OK((*journal)->queueFaults(QStringLiteral("m"), reasons));
+
+        for (int i = 0; i < charges.size(); ++i) {
+            const QStringList words = charges[i].split(QLatin1Char(' '));
+            const ChargeIdentity identity{QStringLiteral("K%1").arg(i), 1, QStringLiteral("m")};
+            const Money price = Money::fromCents(words[0].toLongLong());
+            const Instant when = at(qPrintable(words[1]));
+            const ChargeAnswer inMemory = memory.charge(identity, method, price, when);
+            const ChargeAnswer inJournal = TOPUP_VALUE((*journal)->chargeToken(identity, price, when));
+            QCOMPARE(inJournal.succeeded, inMemory.succeeded);
+            QCOMPARE(inJournal.reason, inMemory.reason);
+            QCOMPARE(TOPUP_VALUE((*journal)->fundsOf(QStringLiteral("m"))).cents(), memory.funds(method).cents());
+        }
     }
 };
 

@@ -266,7 +266,7 @@ void AddLineDialog::accept()
     }
     if (bought->refusal) {
         m_serviceError->setError(tr("%1 refused the payment: %2. No line was bought and nothing was charged.")
-                                     .arg(bought->methodLabel, Wording::reason(reasonName(*bought->refusal))));
+                                     .arg(bought->methodLabel, Wording::reason(*bought->refusal)));
         return;
     }
     emit lineBought(bought->line->id);

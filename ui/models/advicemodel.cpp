@@ -64,7 +64,7 @@ QString AdviceModel::blockedNote(const CandidateResult &result) const
 {
     QStringList caps;
     for (const Reason reason : result.blockedBy)
-        caps << Wording::reason(reasonName(reason));
+        caps << Wording::reason(reason);
     //: How often a limit stopped these rules, and which limits, e.g. "Blocked 2×: line's monthly budget reached"
     return tr("Blocked %1×: %2").arg(QLocale().toString(result.blockedAttempts), Formatter::list(caps));
 }

@@ -66,7 +66,7 @@ std::vector<AlertModel::Item> AlertModel::itemsOf(const std::vector<AlertRow> &s
             continue;
         Item item;
         item.row.at = at;
-        item.row.kind = QStringLiteral("away");
+        item.away = true;
         item.key = awayKey(at);
         item.row.read = m_readKeys.contains(item.key);
         item.message = tr("While you were away (%1 to %2): top-ups paid %3, failed %4, blocked %5; spent %6.")
@@ -201,10 +201,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= int(m_items.size()))
         return {};
     const Item &item = m_items[std::size_t(index.row())];
-    const QString &kind = item.row.kind;
-    const StateColor state = kind == QLatin1String("topup_failed") || kind == QLatin1String("threshold_suspended") ? StateColor::Error
-                             : kind == QLatin1String("away")                                                     ? StateColor::Info
-                                                                                                                   : StateColor::Warning;
+    const StateColor state = item.away ? StateColor::Info : Wording::severity(item.row);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
@@ -221,7 +218,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case RawRole:
         return index.column() == Time ? QVariant(item.row.at.msecs()) : data(index, Qt::DisplayRole);
     case KindRole:
-        return kind;
+        return item.away ? QStringLiteral("away") : alertKindName(item.row.kind);
     case ReadRole:
         return item.row.read;
     case Qt::DecorationRole:

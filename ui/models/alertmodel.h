@@ -60,6 +60,7 @@ private:
         AlertRow row;   // id 0 for the "while you were away" summaries
         QString key;    // those keep their read state by key, for this session
         QString message;
+        bool away = false; // a "while you were away" summary, no stored alert
     };
     void announceUnread();
     // `stored` worded, with the away summaries from `newerThan` (exclusive)

@@ -15,7 +15,7 @@ void AttemptFilterModel::setLineId(qint64 lineId)
     invalidateRowsFilter();
 }
 
-void AttemptFilterModel::setStatus(const QString &status)
+void AttemptFilterModel::setStatus(std::optional<AttemptStatus> status)
 {
     m_status = status;
     invalidateRowsFilter();
@@ -34,7 +34,7 @@ bool AttemptFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     const auto raw = [&](int column) { return source->index(sourceRow, column, sourceParent).data(AttemptModel::RawRole); };
     if (m_lineId != 0 && raw(AttemptModel::Line).toLongLong() != m_lineId)
         return false;
-    if (!m_status.isEmpty() && raw(AttemptModel::Status).toString() != m_status)
+    if (m_status && raw(AttemptModel::Status).toString() != attemptStatusName(*m_status))
         return false;
     const qint64 at = raw(AttemptModel::Time).toLongLong();
     return at >= m_fromMs && at <= m_toMs;

@@ -4,7 +4,10 @@
 #include <QSortFilterProxyModel>
 #include <QTimeZone>
 
+#include "domain/attemptstatus.h"
+
 #include <limits>
+#include <optional>
 
 namespace topup {
 
@@ -19,7 +22,7 @@ public:
     explicit AttemptFilterModel(QObject *parent = nullptr);
 
     void setLineId(qint64 lineId);        // 0: every line
-    void setStatus(const QString &status); // empty: every status
+    void setStatus(std::optional<AttemptStatus> status); // none: every status
     // Local days in `zone`, both included; an invalid date leaves that end open.
     void setDateRange(QDate from, QDate to, const QTimeZone &zone);
     // The first and the last instant the date range lets through.
@@ -31,7 +34,7 @@ protected:
 
 private:
     qint64 m_lineId = 0;
-    QString m_status;
+    std::optional<AttemptStatus> m_status;
     qint64 m_fromMs = std::numeric_limits<qint64>::min();
     qint64 m_toMs = std::numeric_limits<qint64>::max();
 };

@@ -142,7 +142,7 @@ QVariant AttemptModel::display(const AttemptRow &row, int column) const
     case Status:
         return Wording::status(row.status);
     case Reason:
-        return row.reason.isEmpty() ? QString() : Wording::reason(row.reason);
+        return Wording::reason(row.reason);
     default:
         return {};
     }
@@ -156,7 +156,7 @@ QVariant AttemptModel::raw(const AttemptRow &row, int column) const
     case Line:
         return row.lineId;
     case Trigger:
-        return row.trigger;
+        return triggerKindName(row.trigger);
     case Attempt:
         return row.attempt;
     case Method:
@@ -164,9 +164,9 @@ QVariant AttemptModel::raw(const AttemptRow &row, int column) const
     case Amount:
         return row.amount.cents();
     case Status:
-        return row.status;
+        return attemptStatusName(row.status);
     case Reason:
-        return row.reason;
+        return row.reason ? reasonName(*row.reason) : QString();
     default:
         return display(row, column);
     }

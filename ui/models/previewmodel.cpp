@@ -53,7 +53,7 @@ QVariant PreviewModel::display(const PreviewItem &item, int column) const
     case Amount:
         return Formatter::money(item.amount, m_currency);
     case Status:
-        if (item.reason.isEmpty())
+        if (!item.reason)
             return Wording::status(item.status);
         //: A status and its reason, e.g. "Blocked: line's monthly budget reached"
         return tr("%1: %2").arg(Wording::status(item.status), Wording::reason(item.reason));
@@ -79,7 +79,7 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
         case Amount:
             return item.amount.cents();
         case Status:
-            return item.status;
+            return attemptStatusName(item.status);
         default:
             return display(item, index.column());
         }

@@ -42,8 +42,10 @@ HistoryPage::HistoryPage(Service &service, QWidget *parent, int pageSize)
     m_export->setObjectName(QStringLiteral("exportCsv"));
     m_table->setObjectName(QStringLiteral("attempts"));
     m_error->setObjectName(QStringLiteral("historyError"));
-    for (const char *status : {"", "succeeded", "failed", "blocked"})
-        m_status->addItem(QString(), QLatin1String(status));
+    // Each status as its enum's value; -1: every status.
+    m_status->addItem(QString(), -1);
+    for (const AttemptStatus status : {AttemptStatus::Succeeded, AttemptStatus::Failed, AttemptStatus::Blocked})
+        m_status->addItem(QString(), int(status));
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -217,10 +219,12 @@ void HistoryPage::applyFilters()
         m_chart->setLineId(lineId);
     }
     m_filter->setLineId(lineId);
-    m_filter->setStatus(m_status->currentData().toString());
+    const int chosen = m_status->currentData().toInt();
+    const std::optional<AttemptStatus> status = chosen < 0 ? std::nullopt : std::optional<AttemptStatus>(AttemptStatus(chosen));
+    m_filter->setStatus(status);
     m_filter->setDateRange(m_from->date(), m_to->date(), Formatter::zoneOf(m_service));
     // The store filters too: the model's pages hold only rows the table shows.
-    m_model->setFilter(AttemptFilter{lineId, m_status->currentData().toString(), m_filter->fromMs(), m_filter->toMs()});
+    m_model->setFilter(AttemptFilter{lineId, status, m_filter->fromMs(), m_filter->toMs()});
     updateCount();
 }
 
@@ -250,9 +254,10 @@ Expected<int> HistoryPage::exportCsv(const QString &path)
     // Streamed from the store one row at a time, newest first: a million rows
     // are never held at once, in the model or here.
     const Expected<int> rows = m_service.eachAttempt(m_model->filter(), [&](const AttemptRow &attempt) {
-        return csv.write({times.text(attempt.at), attempt.lineName, attempt.trigger, attempt.key, QString::number(attempt.attempt),
+        return csv.write({times.text(attempt.at), attempt.lineName, triggerKindName(attempt.trigger), attempt.key, QString::number(attempt.attempt),
                           attempt.methodId ? m_model->text(attempt, AttemptModel::Method) : QString(), attempt.package,
-                          Formatter::moneyNumber(attempt.amount), currency, attempt.status, attempt.reason});
+                          Formatter::moneyNumber(attempt.amount), currency, attemptStatusName(attempt.status),
+                          attempt.reason ? reasonName(*attempt.reason) : QString()});
     });
     if (!rows)
         return rows;

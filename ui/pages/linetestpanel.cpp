@@ -248,7 +248,7 @@ void LineTestPanel::refreshLine()
             m_data->setText(tr("Data: %1").arg(Formatter::data(line.dataBytes, m_units)));
             m_voice->setText(tr("Voice: %1").arg(Formatter::voice(line.voiceSeconds)));
             const bool threshold = line.policy && line.policy->hasActiveThreshold();
-            m_state->setText(threshold ? tr("Threshold top-up: %1").arg(Wording::thresholdState(thresholdStateName(line.progress.state)))
+            m_state->setText(threshold ? tr("Threshold top-up: %1").arg(Wording::thresholdState(line.progress.state))
                                        : tr("No threshold top-up"));
             return;
         }
@@ -298,7 +298,7 @@ void LineTestPanel::manualTopUp()
     else if (answer->succeeded)
         report(tr("Topped up with %1.").arg(m_manualPackage->currentText()));
     else
-        report(QString(), tr("The top-up failed: %1.").arg(Wording::reason(answer->reason ? reasonName(*answer->reason) : QString())));
+        report(QString(), tr("The top-up failed: %1.").arg(Wording::reason(answer->reason)));
 }
 
 void LineTestPanel::togglePlay()

@@ -1,4 +1,4 @@
-#include "outcome.h"
+#include "attemptstatus.h"
 
 namespace topup {
 
@@ -13,6 +13,15 @@ QString attemptStatusName(AttemptStatus status)
         return QStringLiteral("blocked");
     }
     return {};
+}
+
+std::optional<AttemptStatus> parseAttemptStatus(QStringView name)
+{
+    for (const AttemptStatus status : {AttemptStatus::Succeeded, AttemptStatus::Failed, AttemptStatus::Blocked}) {
+        if (name == attemptStatusName(status))
+            return status;
+    }
+    return std::nullopt;
 }
 
 } // namespace topup
