@@ -186,7 +186,7 @@ int main(int argc, char **argv)
         // Reading alone, in turns: every attempt by key pages of 5 000
         // through attempts() (the export before), and in one walk through
         // eachAttempt() (now).
-        const AttemptFilter all{0, QString(), std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()};
+        const AttemptFilter all{0, std::nullopt, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()};
         double started = cpuMs();
         qint64 pagedRows = 0;
         std::optional<HistoryKey> after;

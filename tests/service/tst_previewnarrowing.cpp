@@ -53,11 +53,11 @@ std::unique_ptr<Service> openAt(const QString &folder, Instant now, bool narrow)
 QString describe(const PreviewItem &item)
 {
     return QStringLiteral("%1 %2 %3#%4 %5 %6 %7c %8 %9")
-        .arg(item.at.toString(), item.trigger, item.key)
+        .arg(item.at.toString(), triggerKindName(item.trigger), item.key)
         .arg(item.attempt)
         .arg(item.package, item.method)
         .arg(item.amount.cents())
-        .arg(item.status, item.reason);
+        .arg(attemptStatusName(item.status), item.reason ? reasonName(*item.reason) : QString());
 }
 
 QString describe(const LimitUse &use, bool withAccount)

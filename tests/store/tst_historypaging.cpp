@@ -38,9 +38,10 @@ const char *const statuses[] = {"succeeded", "failed", "blocked"};
 // Every field of a row, to compare two ways of reading it.
 QString rowText(const AttemptRow &row)
 {
-    return QStringList{QString::number(row.id), QString::number(row.at.msecs()), QString::number(row.lineId), row.lineName, row.trigger,
+    return QStringList{QString::number(row.id), QString::number(row.at.msecs()), QString::number(row.lineId), row.lineName, triggerKindName(row.trigger),
                        row.key, QString::number(row.attempt), QString::number(row.methodId), row.package,
-                       QString::number(row.amount.cents()), row.status, row.reason, QString::number(int(row.lineState))}
+                       QString::number(row.amount.cents()), attemptStatusName(row.status),
+                       row.reason ? reasonName(*row.reason) : QString(), QString::number(int(row.lineState))}
         .join(QLatin1Char('|'));
 }
 
