@@ -4,8 +4,8 @@
 // taken at the world's clock, the clock then moved past the outlook's
 // horizon in random steps, and every top-up the outlook announced compared
 // with what the engine did, first monthly and first threshold top-up included.
+#include "draws.h"
 #include "service/service.h"
-#include "sim/xoshiro256.h"
 #include "checked.h"
 #include "storefixture.h"
 
@@ -66,19 +66,7 @@ QString describe(const std::vector<Seen> &list)
     return lines.isEmpty() ? QStringLiteral("(none)") : lines.join(QStringLiteral("\n    "));
 }
 
-class Draws final
-{
-public:
-    explicit Draws(quint64 seed) : m_random(seed) {}
-
-    quint32 below(quint32 bound) { return m_random.below(bound); }
-    bool chance(int percent) { return int(below(100)) < percent; }
-    template<typename T>
-    const T &pick(const std::vector<T> &from) { return from[below(quint32(from.size()))]; }
-
-private:
-    Xoshiro256 m_random;
-};
+using test::Draws;
 
 const std::vector<QString> zones{QStringLiteral("Europe/Paris"), QStringLiteral("America/New_York"), QStringLiteral("Asia/Shanghai"),
                                  QStringLiteral("Australia/Lord_Howe"), QStringLiteral("UTC")};

@@ -2,8 +2,8 @@
 // cap, no fault queued, methods that cannot run dry) runs that line alone;
 // on seeded random worlds, with and without an account cap, every preview
 // says what the preview running every line says.
+#include "draws.h"
 #include "service/service.h"
-#include "sim/xoshiro256.h"
 #include "checked.h"
 #include "storefixture.h"
 #include "worldimage.h"
@@ -21,19 +21,7 @@ constexpr qint64 minute = 60 * 1000;
 constexpr qint64 day = 24 * 60 * minute;
 constexpr qint64 megabyte = 1000 * 1000;
 
-class Draws final
-{
-public:
-    explicit Draws(quint64 seed) : m_random(seed) {}
-
-    quint32 below(quint32 bound) { return m_random.below(bound); }
-    bool chance(int percent) { return int(below(100)) < percent; }
-    template<typename T>
-    const T &pick(const std::vector<T> &from) { return from[below(quint32(from.size()))]; }
-
-private:
-    Xoshiro256 m_random;
-};
+using test::Draws;
 
 std::unique_ptr<Service> openAt(const QString &folder, Instant now, bool narrow)
 {

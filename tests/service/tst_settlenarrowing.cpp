@@ -5,9 +5,9 @@
 // moves, and after each of them both stores and journals must hold the
 // same world: attempts, balances and rule states, retries, alerts, usage,
 // funds and the clock.
+#include "draws.h"
 #include "service/service.h"
 #include "service/worldsync.h"
-#include "sim/xoshiro256.h"
 #include "checked.h"
 #include "storefixture.h"
 #include "worldimage.h"
@@ -32,19 +32,7 @@ constexpr qint64 hour = 60 * minute;
 constexpr qint64 day = 24 * hour;
 constexpr qint64 megabyte = 1000 * 1000;
 
-class Draws final
-{
-public:
-    explicit Draws(quint64 seed) : m_random(seed) {}
-
-    quint32 below(quint32 bound) { return m_random.below(bound); }
-    bool chance(int percent) { return int(below(100)) < percent; }
-    template<typename T>
-    const T &pick(const std::vector<T> &from) { return from[below(quint32(from.size()))]; }
-
-private:
-    Xoshiro256 m_random;
-};
+using test::Draws;
 
 // Every row of the queries, one text line each: what "the same world" compares.
 QStringList dump(const QString &file, const QStringList &queries)
