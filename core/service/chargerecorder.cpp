@@ -3,6 +3,7 @@
 #include "store/journalgateway.h"
 #include "store/database.h"
 #include "store/statement.h"
+#include "store/storedname.h"
 
 #include <QCoreApplication>
 
@@ -34,7 +35,7 @@ Expected<bool> ChargeRecorder::writeDown(Database &store, const ChargeIdentity &
                                            " attempt, method_id, method_token, package_id, amount_cents, status, reason, reconciled)"
                                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                      Statement::Prepare::Reuse);
-    insert.bind(intent.accountId).bind(intent.lineId).bind(intent.atMs).bind(intent.month).bind(intent.trigger);
+    insert.bind(intent.accountId).bind(intent.lineId).bind(intent.atMs).bind(intent.month).bind(triggerKindName(intent.trigger));
     insert.bind(identity.chainKey).bind(identity.attempt).bind(intent.methodId).bind(identity.method);
     insert.bind(intent.packageId).bind(amount.cents());
     insert.bind(attemptStatusName(answer.succeeded ? AttemptStatus::Succeeded : AttemptStatus::Failed));
@@ -70,7 +71,7 @@ Expected<ChargeAnswer> ChargeRecorder::charge(const ChargeRequest &request)
 ChargeIntent ChargeRecorder::intentOf(const ChargeRequest &request)
 {
     return ChargeIntent{request.accountId, request.lineId, request.methodId, request.packageId,
-                        triggerKindName(request.trigger), request.at.msecs(), request.month};
+                        request.trigger, request.at.msecs(), request.month};
 }
 
 Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, const ChargeRequest &request)
@@ -169,10 +170,15 @@ Expected<int> ChargeRecorder::reconcile()
                                                  " FROM charge_intents i JOIN lines l ON l.id = i.line_id"));
         if (const auto ran = select.run(); !ran)
             return Expected<int>::failure(ran.error());
-        while (select.next())
+        while (select.next()) {
+            const Expected<TriggerKind> trigger =
+                StoredName::read(select.text(7), parseTriggerKind, "charge intent of line", select.integer(4), "trigger");
+            if (!trigger)
+                return Expected<int>::failure(trigger.error());
             pending.push_back(Pending{ChargeIdentity{select.text(0), int(select.integer(1)), select.text(2)},
-                                      ChargeIntent{select.integer(3), select.integer(4), select.integer(5), select.integer(6),
-                                             select.text(7), select.integer(8), select.text(9)}});
+                                      ChargeIntent{select.integer(3), select.integer(4), select.integer(5), select.integer(6), *trigger,
+                                                   select.integer(8), select.text(9)}});
+        }
     }
     int writtenDown = 0;
     for (const Pending &each : pending) {

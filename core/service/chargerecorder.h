@@ -3,6 +3,7 @@
 #include "domain/expected.h"
 #include "domain/instant.h"
 #include "domain/money.h"
+#include "domain/triggerkind.h"
 #include "engine/outcome.h"
 #include "sim/gateway.h"
 
@@ -46,7 +47,7 @@ struct ChargeIntent final
     qint64 lineId = 0;
     qint64 methodId = 0;
     qint64 packageId = 0;
-    QString trigger;
+    TriggerKind trigger = TriggerKind::Threshold;
     qint64 atMs = 0;
     QString month;
 };

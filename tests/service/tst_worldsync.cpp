@@ -9,6 +9,7 @@
 #include "storefixture.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QScopeGuard>
 #include <QThread>
@@ -260,11 +261,25 @@ private slots:
         }
     }
 
-    // A pending retry whose trigger this version does not know (a damaged
-    // file) stops the world with a message naming it; it was run as a
-    // threshold retry.
-    void unknownRetryTriggerIsReported()
+    // A pending retry or charge intent whose trigger this version does not
+    // know (a damaged file) stops the world with a message naming it; a
+    // retry's was run as a threshold retry.
+    void unknownTriggerIsReported_data()
     {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("a retry") << "UPDATE retries SET trigger = 'weekly'"
+                                 << "retry of line %1 in the store has an unknown trigger \"weekly\"";
+        QTest::newRow("a charge intent")
+            << "INSERT INTO charge_intents (chain_key, attempt, method_token, line_id, method_id, package_id, trigger, at_ms, month)"
+               " SELECT 'k', 1, m.token, l.id, m.id, (SELECT min(id) FROM packages), 'weekly', 0, '2027-03' FROM lines l, methods m"
+            << "charge intent of line %1 in the store has an unknown trigger \"weekly\"";
+    }
+
+    void unknownTriggerIsReported()
+    {
+        QFETCH(QString, damage);
+        QFETCH(QString, message);
         QTemporaryDir dir;
         qint64 lineId = 0;
         {
@@ -292,18 +307,17 @@ private slots:
             db.setDatabaseName(dir.filePath(QStringLiteral("topup.sqlite")));
             QVERIFY(db.open());
             QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral("UPDATE retries SET trigger = 'weekly'")));
+            QVERIFY2(query.exec(damage), qPrintable(query.lastError().text()));
             QCOMPARE(query.numRowsAffected(), 1);
         }
-        const QString message = QStringLiteral("retry of line %1 in the store has an unknown trigger \"weekly\"").arg(lineId);
         Expected<std::unique_ptr<Service>> reopened = topup::test::openTestService(dir.path(), at(start));
         if (!reopened) {
-            QCOMPARE(reopened.error(), message);
+            QCOMPARE(reopened.error(), message.arg(lineId));
             return;
         }
         const Expected<CatchUpSummary> moved = (*reopened)->advanceBy(dayMs);
         QVERIFY(!moved);
-        QCOMPARE(moved.error(), message);
+        QCOMPARE(moved.error(), message.arg(lineId));
     }
 
     void samplesAreKeptFor48Hours_data()
