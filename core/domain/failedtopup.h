@@ -1,8 +1,11 @@
 #pragma once
 
+#include "reason.h"
+
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace topup {
@@ -16,36 +19,46 @@ struct FailedTopUp final
     struct Charge final
     {
         qint64 methodId = 0;
-        QString reason; // SPEC's reason name, e.g. "declined"
+        Reason reason = Reason::Declined;
     };
     std::vector<Charge> charges;
 
     QString detail() const
     {
         QStringList words;
-        for (std::size_t i = 0; i < charges.size(); ++i)
-            words << (i == 0 ? charges[i].reason : QStringLiteral("%1:%2").arg(charges[i].methodId).arg(charges[i].reason));
+        for (std::size_t i = 0; i < charges.size(); ++i) {
+            const QString reason = reasonName(charges[i].reason);
+            words << (i == 0 ? reason : QStringLiteral("%1:%2").arg(charges[i].methodId).arg(reason));
+        }
         return words.join(QLatin1Char(' '));
     }
 
     // An alert row of kind topup_failed read back; a detail of one word (the
-    // alerts written before the fallback was kept) is one charge.
-    static FailedTopUp fromDetail(qint64 methodId, const QString &detail)
+    // alerts written before the fallback was kept) is one charge. None when
+    // a word is not a reason (or "<row id>:<reason>" after the first), or
+    // there is none: the store reports such a detail, never shows it raw.
+    static std::optional<FailedTopUp> fromDetail(qint64 methodId, const QString &detail)
     {
         FailedTopUp failed;
         const QStringList words = detail.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         for (int i = 0; i < words.size(); ++i) {
-            if (i == 0) {
-                failed.charges.push_back(Charge{methodId, words[i]});
-                continue;
+            qint64 id = methodId;
+            QStringView reasonWord = words[i];
+            if (i > 0) {
+                const qsizetype colon = words[i].indexOf(QLatin1Char(':'));
+                bool ok = false;
+                id = colon > 0 ? QStringView(words[i]).left(colon).toLongLong(&ok) : 0;
+                if (!ok || id <= 0)
+                    return std::nullopt;
+                reasonWord = QStringView(words[i]).mid(colon + 1);
             }
-            const qsizetype colon = words[i].indexOf(QLatin1Char(':'));
-            bool ok = false;
-            const qint64 id = colon > 0 ? words[i].left(colon).toLongLong(&ok) : 0;
-            failed.charges.push_back(Charge{ok ? id : 0, colon > 0 ? words[i].mid(colon + 1) : words[i]});
+            const std::optional<Reason> reason = parseReason(reasonWord);
+            if (!reason)
+                return std::nullopt;
+            failed.charges.push_back(Charge{id, *reason});
         }
         if (failed.charges.empty())
-            failed.charges.push_back(Charge{methodId, QString()});
+            return std::nullopt;
         return failed;
     }
 };

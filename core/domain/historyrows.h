@@ -2,16 +2,20 @@
 
 #include "alertkind.h"
 #include "attemptstatus.h"
+#include "failedtopup.h"
 #include "instant.h"
 #include "linerecord.h"
+#include "lineoutlook.h"
 #include "money.h"
 #include "reason.h"
 #include "triggerkind.h"
+#include "yearmonth.h"
 
 #include <QString>
 
 #include <limits>
 #include <optional>
+#include <vector>
 
 namespace topup {
 
@@ -91,9 +95,15 @@ struct AlertRow final
     qint64 lineId = 0;
     QString lineName;
     qint64 methodId = 0;
-    QString detail;
     bool read = false;
     LineState lineState = LineState::Active;
+    // What the alert says beyond its kind, read from the store's detail (an
+    // unreadable one is reported by the store, never shown raw); the one
+    // its kind uses is set:
+    std::vector<FailedTopUp::Charge> failedCharges; // TopUpFailed: the line's method, then its fallback
+    std::optional<Reason> blockedBy;                 // TopUpBlocked
+    std::optional<YearMonth> cardExpires;            // CardExpiring: the last month the card is valid
+    std::optional<LowFunds> lowFunds;                // LowFunds
 };
 
 } // namespace topup

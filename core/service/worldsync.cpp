@@ -367,22 +367,22 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
     }
     // One alert per failed attempt, naming every method it charged (the
     // method, then the fallback) with its reason.
-    std::map<std::pair<QString, int>, std::size_t> failedAlert; // (key, attempt) → its alert
+    // (key, attempt) → its alert and the charges it names so far.
+    std::map<std::pair<QString, int>, std::pair<std::size_t, FailedTopUp>> failedAlert;
     for (const AttemptRecord &attempt : outcome.attempts) {
         if (attempt.status != AttemptStatus::Failed || paid[{attempt.key, attempt.attempt}])
             continue;
         const qint64 method = loaded.methodRows[std::size_t(attempt.method)];
-        const auto [seen, fresh] = failedAlert.emplace(std::pair{attempt.key, attempt.attempt}, m_alerts.size());
+        const auto [seen, fresh] = failedAlert.try_emplace(std::pair{attempt.key, attempt.attempt}, m_alerts.size(), FailedTopUp{});
+        FailedTopUp &charges = seen->second.second;
+        charges.charges.push_back(FailedTopUp::Charge{method, *attempt.reason});
         if (fresh) {
             ++summary.failures;
             m_alerts.push_back(PendingAlert{account, attempt.at, AlertKind::TopUpFailed, loaded.lineRows[std::size_t(attempt.line)],
-                                            method, reasonName(*attempt.reason)});
+                                            method, charges.detail()});
             continue;
         }
-        PendingAlert &alert = m_alerts[seen->second];
-        FailedTopUp charges = FailedTopUp::fromDetail(alert.method.toLongLong(), alert.detail);
-        charges.charges.push_back(FailedTopUp::Charge{method, reasonName(*attempt.reason)});
-        alert.detail = charges.detail();
+        m_alerts[seen->second.first].detail = charges.detail();
     }
 
     // Usage: the run summed it into the roll-ups as it went. No save writes

@@ -38,6 +38,32 @@ Expected<bool> readNames(const QString &triggerName, const QString &statusName, 
     return true;
 }
 
+// What an alert of `row`'s kind keeps in its detail, read into `row`:
+// false when the detail is not what that kind writes.
+bool readDetail(const QString &detail, AlertRow &row)
+{
+    switch (row.kind) {
+    case AlertKind::TopUpFailed:
+        if (const std::optional<FailedTopUp> failed = FailedTopUp::fromDetail(row.methodId, detail)) {
+            row.failedCharges = failed->charges;
+            return true;
+        }
+        return false;
+    case AlertKind::TopUpBlocked:
+        row.blockedBy = parseReason(detail);
+        return row.blockedBy.has_value();
+    case AlertKind::ThresholdSuspended:
+        return true;
+    case AlertKind::CardExpiring:
+        row.cardExpires = YearMonth::fromString(detail);
+        return row.cardExpires.has_value();
+    case AlertKind::LowFunds:
+        row.lowFunds = LowFunds::fromDetail(row.methodId, detail);
+        return row.lowFunds.has_value();
+    }
+    return false;
+}
+
 } // namespace
 
 namespace {
@@ -280,8 +306,11 @@ Expected<std::vector<AlertRow>> HistoryStore::alerts(qint64 accountId, bool unre
         const Expected<LineState> lineState = StoredName::read(select.text(8), parseLineState, "line", select.integer(3), "state");
         if (!lineState)
             return failedWith<std::vector<AlertRow>>(lineState);
-        rows.push_back(AlertRow{select.integer(0), Instant::fromMsecs(select.integer(1)), *kind, select.integer(3),
-                                select.text(4), select.integer(5), select.text(6), select.integer(7) != 0, *lineState});
+        AlertRow row{select.integer(0), Instant::fromMsecs(select.integer(1)), *kind, select.integer(3), select.text(4),
+                     select.integer(5), select.integer(7) != 0, *lineState};
+        if (!readDetail(select.text(6), row))
+            return Expected<std::vector<AlertRow>>::failure(StoredName::unknown("alert", row.id, "detail", select.text(6)));
+        rows.push_back(std::move(row));
     }
     return rows;
 }

@@ -205,7 +205,7 @@ private slots:
         topup::AlertRow alert;
         alert.kind = topup::AlertKind::CardExpiring;
         alert.methodId = 7;
-        alert.detail = QStringLiteral("2027-03");
+        alert.cardExpires = topup::YearMonth{2027, 3};
         topup::AlertContext context;
         context.methodLabels.insert(7, QStringLiteral("Mastercard •••• 4444"));
         const QString headline = topup::Wording::headline(alert, context);

@@ -136,8 +136,14 @@ QStringList everything(Service &service)
     const Expected<std::vector<AlertRow>> alerts = service.alerts();
     if (!alerts)
         return fail(alerts.error());
-    for (const AlertRow &alert : *alerts)
-        text << QStringLiteral("alert %1 %2 %3 %4 %5").arg(alert.at.toString(), alertKindName(alert.kind), alert.lineName).arg(alert.methodId).arg(alert.detail);
+    for (const AlertRow &alert : *alerts) {
+        const QString detail = !alert.failedCharges.empty() ? FailedTopUp{alert.failedCharges}.detail()
+                               : alert.blockedBy            ? reasonName(*alert.blockedBy)
+                               : alert.cardExpires          ? alert.cardExpires->toString()
+                               : alert.lowFunds             ? alert.lowFunds->detail()
+                                                            : QString();
+        text << QStringLiteral("alert %1 %2 %3 %4 %5").arg(alert.at.toString(), alertKindName(alert.kind), alert.lineName).arg(alert.methodId).arg(detail);
+    }
     return text;
 }
 

@@ -12,6 +12,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace topup;
 
 namespace {
@@ -32,6 +34,9 @@ private slots:
     void spendOfLinesCountsOnlySucceededNonPurchases();
     void attemptsReadNamesAsEnums();
     void unknownNamesAreReported();
+    void alertDetailsAreRead();
+    void unreadableAlertDetailsAreReported_data();
+    void unreadableAlertDetailsAreReported();
 };
 
 void TestHistoryStore::spendOfLinesMatchesEachLine_data()
@@ -201,6 +206,80 @@ void TestHistoryStore::unknownNamesAreReported()
     const Expected<std::vector<AlertRow>> alerts = history.alerts(account, false, 10);
     QVERIFY(!alerts);
     QCOMPARE(alerts.error(), QStringLiteral("alert %1 in the store has an unknown kind \"meteor_strike\"").arg(alert.lastInsertId()));
+}
+
+namespace {
+
+// An alert of `kind` with `detail` about method row `method`; its row id.
+Expected<qint64> alertWith(Database &store, qint64 account, const QString &kind, qint64 method, const QString &detail)
+{
+    Statement alert(store, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, method_id, detail)"
+                                          " VALUES (?, 0, ?, (SELECT min(id) FROM methods WHERE id = ?), ?)")
+                               + store.dialect().returningId());
+    if (const auto ran = alert.bind(account).bind(kind).bind(method).bind(detail).run(); !ran)
+        return Expected<qint64>::failure(ran.error());
+    return alert.insertedId();
+}
+
+} // namespace
+
+// An alert's detail comes out of the store read: the charges of a failed
+// top-up (with its fallback), the reason a top-up was blocked, the month a
+// card expires, a method's low funds — the screens never parse it.
+void TestHistoryStore::alertDetailsAreRead()
+{
+    test::StoreFixture fixture;
+    TOPUP_VERIFY_OK(fixture.open());
+    const qint64 account = TOPUP_VALUE(fixture.signUp(QStringLiteral("a@example.com"), test::at("2027-03-15T10:00:00Z")));
+    Database &store = fixture.store();
+    TOPUP_VERIFY_OK(alertWith(store, account, QStringLiteral("topup_failed"), 0, QStringLiteral("declined 7:insufficient_funds")));
+    TOPUP_VERIFY_OK(alertWith(store, account, QStringLiteral("topup_blocked"), 0, QStringLiteral("budget_cap")));
+    TOPUP_VERIFY_OK(alertWith(store, account, QStringLiteral("card_expiring"), 0, QStringLiteral("2027-04")));
+    TOPUP_VERIFY_OK(alertWith(store, account, QStringLiteral("low_funds"), 0, QStringLiteral("250 1500")));
+    TOPUP_VERIFY_OK(alertWith(store, account, QStringLiteral("threshold_suspended"), 0, QString()));
+    std::vector<AlertRow> alerts = TOPUP_VALUE(HistoryStore(store).alerts(account, false, 10));
+    std::reverse(alerts.begin(), alerts.end()); // newest first: all at 0, so by id
+    QCOMPARE(alerts.size(), std::size_t(5));
+    QCOMPARE(alerts[0].failedCharges.size(), std::size_t(2));
+    QCOMPARE(alerts[0].failedCharges[0].reason, Reason::Declined);
+    QCOMPARE(alerts[0].failedCharges[1].methodId, qint64(7));
+    QCOMPARE(alerts[0].failedCharges[1].reason, Reason::InsufficientFunds);
+    QCOMPARE(alerts[1].blockedBy, std::optional<Reason>(Reason::BudgetCap));
+    QVERIFY(alerts[2].cardExpires == (YearMonth{2027, 4}));
+    QVERIFY(alerts[3].lowFunds);
+    QCOMPARE(alerts[3].lowFunds->funds.cents(), qint64(250));
+    QCOMPARE(alerts[3].lowFunds->needed.cents(), qint64(1500));
+    QCOMPARE(alerts[4].kind, AlertKind::ThresholdSuspended);
+}
+
+void TestHistoryStore::unreadableAlertDetailsAreReported_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("detail");
+    QTest::newRow("failed, unknown reason") << "topup_failed" << "card_melted";
+    QTest::newRow("failed, no reason") << "topup_failed" << "";
+    QTest::newRow("failed, fallback without its method") << "topup_failed" << "declined insufficient_funds";
+    QTest::newRow("failed, fallback of method 0") << "topup_failed" << "declined 0:declined";
+    QTest::newRow("blocked, unknown reason") << "topup_blocked" << "too_late";
+    QTest::newRow("card, month 13") << "card_expiring" << "2027-13";
+    QTest::newRow("card, not a month") << "card_expiring" << "April";
+    QTest::newRow("low funds, one number") << "low_funds" << "250";
+    QTest::newRow("low funds, not numbers") << "low_funds" << "a b";
+}
+
+// A detail its kind never writes (a damaged file) is reported with the
+// alert's id; it was shown raw ("card_melted", "2027-13").
+void TestHistoryStore::unreadableAlertDetailsAreReported()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, detail);
+    test::StoreFixture fixture;
+    TOPUP_VERIFY_OK(fixture.open());
+    const qint64 account = TOPUP_VALUE(fixture.signUp(QStringLiteral("a@example.com"), test::at("2027-03-15T10:00:00Z")));
+    const qint64 id = TOPUP_VALUE(alertWith(fixture.store(), account, kind, 0, detail));
+    const Expected<std::vector<AlertRow>> alerts = HistoryStore(fixture.store()).alerts(account, false, 10);
+    QVERIFY(!alerts);
+    QCOMPARE(alerts.error(), QStringLiteral("alert %1 in the store has an unknown detail \"%2\"").arg(id).arg(detail));
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)

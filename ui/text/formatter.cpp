@@ -51,11 +51,10 @@ QString Formatter::dayMonth(Instant at, const QTimeZone &zone)
     return QLocale().toString(local.date(), tr("d MMM"));
 }
 
-QString Formatter::monthName(const QString &yearMonth)
+QString Formatter::monthName(YearMonth month)
 {
-    const QDate first = QDate::fromString(yearMonth + QStringLiteral("-01"), Qt::ISODate);
     //: QDate format of a month and its year, e.g. June 2027
-    return first.isValid() ? QLocale().toString(first, tr("MMMM yyyy")) : yearMonth;
+    return QLocale().toString(QDate(month.year, month.month, 1), tr("MMMM yyyy"));
 }
 
 QString Formatter::money(Money amount, const QString &currency)

@@ -3,6 +3,7 @@
 #include "app/appsettings.h"
 #include "domain/instant.h"
 #include "domain/money.h"
+#include "domain/yearmonth.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -37,7 +38,7 @@ public:
     // "25 Nov"
     [[nodiscard]] static QString dayMonth(Instant at, const QTimeZone &zone);
     // "2027-06" → "June 2027"
-    [[nodiscard]] static QString monthName(const QString &yearMonth);
+    [[nodiscard]] static QString monthName(YearMonth month);
 
     // "4.50 EUR"; without a currency, the number alone in the language's form.
     [[nodiscard]] static QString money(Money amount, const QString &currency);

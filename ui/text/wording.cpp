@@ -130,29 +130,32 @@ QString Wording::headline(const AlertRow &alert, const AlertContext &context)
     const QString line = lineName(alert.lineName, alert.lineState);
     switch (alert.kind) {
     case AlertKind::TopUpFailed: {
-        const FailedTopUp failed = FailedTopUp::fromDetail(alert.methodId, alert.detail);
-        const FailedTopUp::Charge &first = failed.charges.front();
-        if (failed.charges.size() == 1)
+        if (alert.failedCharges.empty())
+            break;
+        const FailedTopUp::Charge &first = alert.failedCharges.front();
+        if (alert.failedCharges.size() == 1)
             return tr("Top-up of %1 failed with %2: %3.").arg(line, method(first.methodId), reason(first.reason));
-        const FailedTopUp::Charge &fallback = failed.charges.back();
+        const FailedTopUp::Charge &fallback = alert.failedCharges.back();
         return tr("Top-up of %1 failed with %2 (%3) and with its fallback %4 (%5).")
             .arg(line, method(first.methodId), reason(first.reason), method(fallback.methodId),
                  reason(fallback.reason));
     }
     case AlertKind::TopUpBlocked:
-        return tr("Top-up of %1 was blocked: %2.").arg(line, reason(alert.detail));
+        return tr("Top-up of %1 was blocked: %2.").arg(line, reason(alert.blockedBy));
     case AlertKind::ThresholdSuspended:
         return tr("Auto top-up of %1 is suspended after four failed attempts.").arg(line);
     case AlertKind::CardExpiring:
-        return tr("%1 expires at the end of %2.").arg(method(alert.methodId), Formatter::monthName(alert.detail));
+        if (alert.cardExpires)
+            return tr("%1 expires at the end of %2.").arg(method(alert.methodId), Formatter::monthName(*alert.cardExpires));
+        break;
     case AlertKind::LowFunds:
-        if (const std::optional<LowFunds> low = LowFunds::fromDetail(alert.methodId, alert.detail))
+        if (alert.lowFunds)
             return tr("%1 had %2 left, less than an auto top-up it pays for costs (%3).")
-                .arg(method(alert.methodId), Formatter::money(low->funds, context.currency),
-                     Formatter::money(low->needed, context.currency));
+                .arg(method(alert.methodId), Formatter::money(alert.lowFunds->funds, context.currency),
+                     Formatter::money(alert.lowFunds->needed, context.currency));
         break;
     }
-    return alert.detail;
+    return {};
 }
 
 QString Wording::advice(const AlertRow &alert)
