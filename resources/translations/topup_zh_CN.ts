@@ -2623,10 +2623,6 @@ Qt 自身的选项同样适用，其中包括：
         <translation>剩余流量</translation>
     </message>
     <message>
-        <source>Minutes left</source>
-        <translation>剩余分钟</translation>
-    </message>
-    <message>
         <source>Data runs out</source>
         <translation>流量用完</translation>
     </message>
@@ -2657,15 +2653,6 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>Suspended — the payments failed</source>
         <translation>已暂停 — 付款失败</translation>
-    </message>
-    <message>
-        <source>Blocked until the 1st — %1</source>
-        <extracomment>A line&apos;s threshold trigger blocked until the next month, and why</extracomment>
-        <translation>拦截至下月 1 日 — %1</translation>
-    </message>
-    <message>
-        <source>Blocked until the 1st — a monthly budget</source>
-        <translation>拦截至下月 1 日 — 已达每月预算</translation>
     </message>
     <message>
         <source>Run out</source>
@@ -2701,24 +2688,37 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>%1 of %2</source>
+        <extracomment>This month&apos;s spend of a line against its cap: &quot;4.00 of 10.00 EUR&quot;</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>%1, no cap</source>
-        <translation>%1，无上限</translation>
+        <source>%1: %2</source>
+        <extracomment>The next top-up in the dashboard&apos;s table: when, its package</extracomment>
+        <translation>%1：%2</translation>
     </message>
     <message>
-        <source>top-ups: %1 of %2</source>
-        <translation>充值次数：%1 / %2</translation>
+        <source>Minutes</source>
+        <extracomment>The dashboard table&apos;s column of the minutes left</extracomment>
+        <translation>分钟</translation>
     </message>
     <message>
-        <source>top-ups: %1</source>
-        <translation>充值次数：%1</translation>
+        <source>Blocked until the 1st — %1</source>
+        <extracomment>A line&apos;s threshold trigger blocked until the next month, and why</extracomment>
+        <translation>拦截至下月 1 日 — %1</translation>
     </message>
     <message>
-        <source>%1; %2</source>
-        <extracomment>This month&apos;s spend of a line against its cap; its count of top-ups against the maximum</extracomment>
-        <translation>%1；%2</translation>
+        <source>Blocked until the 1st — a monthly budget</source>
+        <translation>拦截至下月 1 日 — 已达每月预算</translation>
+    </message>
+    <message>
+        <source>%1 — blocked: %2</source>
+        <extracomment>The next top-up in the dashboard&apos;s table: when, why a limit will block it</extracomment>
+        <translation>%1 — 将被拦截：%2</translation>
+    </message>
+    <message>
+        <source>%1 — will fail: %2</source>
+        <extracomment>The next top-up in the dashboard&apos;s table: when, why its payment will fail</extracomment>
+        <translation>%1 — 付款将失败：%2</translation>
     </message>
 </context>
 <context>
@@ -3573,6 +3573,15 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>the rules advisor did not open</source>
         <translation>规则推荐窗口未能打开</translation>
+    </message>
+    <message>
+        <source>Fleet line %1</source>
+        <extracomment>A line of the tour&apos;s fleet, numbered</extracomment>
+        <translation>车队线路 %1</translation>
+    </message>
+    <message>
+        <source>adding a line to the fleet: %1</source>
+        <translation>向车队添加线路：%1</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,12 @@
 // makes, each alone: the outlook (every line's summary), the chart's 30
 // days of usage, the latest alerts, and the methods' and packages' names.
 //
-//   QT_QPA_PLATFORM=offscreen build/tests/bench/bench_dashboard [--cards] [runs] [lines...]   (default 5 runs; 20 200 2000)
+//   QT_QPA_PLATFORM=offscreen build/tests/bench/bench_dashboard [--cards] [--png DIR] [runs] [lines...]   (default 5 runs; 20 200 2000)
 //
 // Up to DashboardPage::MostLinesAsCards lines the page shows a card per
 // line; past that, a table of the lines and the selected line's card.
 // --cards: a card per line whatever the number, as before the table.
+// --png DIR: the first paint of each size as DIR/dashboard-<lines>.png, to look at.
 #include "fleetworld.h"
 
 #include "app/appsettings.h"
@@ -18,6 +19,8 @@
 #include "service/service.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QPixmap>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 
@@ -49,6 +52,11 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QStringList arguments = app.arguments().mid(1);
     const bool cardsAlways = arguments.removeAll(QStringLiteral("--cards")) > 0;
+    QString pngDir;
+    if (const qsizetype at = arguments.indexOf(QStringLiteral("--png")); at >= 0 && at + 1 < arguments.size()) {
+        pngDir = arguments.at(at + 1);
+        arguments.remove(at, 2);
+    }
     const int runs = !arguments.isEmpty() ? std::max(1, arguments.takeFirst().toInt()) : 5;
     std::vector<int> sizes;
     for (const QString &argument : arguments)
@@ -76,9 +84,11 @@ int main(int argc, char **argv)
                 page.resize(1060, 760); // beside the navigation in a 1280×800 window
                 page.show();
                 QCoreApplication::processEvents();
-                (void)page.grab();
+                const QPixmap painted = page.grab();
                 paintMs.push_back(double(timer.nsecsElapsed()) / 1e6);
                 table = page.showsTable();
+                if (run == 0 && !pngDir.isEmpty())
+                    painted.save(QDir(pngDir).filePath(QStringLiteral("dashboard-%1.png").arg(lineCount)), "PNG");
             }
             QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
             outlookMs.push_back(timedMs([&] { return bool(service.outlook()); }));

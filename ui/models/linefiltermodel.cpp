@@ -6,9 +6,12 @@ LineFilterModel::LineFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setSortRole(LineTableModel::RawRole);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
-    setSortLocaleAware(true);
     setDynamicSortFilter(true);
+    // The C locale's collation compares code points and ignores the numeric mode.
+    if (QLocale().language() == QLocale::C)
+        m_collator.setLocale(QLocale(QLocale::English));
+    m_collator.setNumericMode(true);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
 }
 
 void LineFilterModel::setNameFilter(const QString &text)
@@ -41,7 +44,7 @@ bool LineFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right
     const QVariant a = left.data(LineTableModel::RawRole);
     const QVariant b = right.data(LineTableModel::RawRole);
     if (a.typeId() == QMetaType::QString) {
-        const int order = QString::localeAwareCompare(a.toString().toCaseFolded(), b.toString().toCaseFolded());
+        const int order = m_collator.compare(a.toString(), b.toString());
         if (order != 0)
             return order < 0;
     } else if (a.toLongLong() != b.toLongLong()) {

@@ -2,6 +2,7 @@
 
 #include "linetablemodel.h"
 
+#include <QCollator>
 #include <QSortFilterProxyModel>
 
 #include <optional>
@@ -10,7 +11,8 @@ namespace topup {
 
 // The lines of a LineTableModel narrowed to a part of the name (any case)
 // and a state, sorted by the values behind the cells
-// (LineTableModel::RawRole), ties in the outlook's order.
+// (LineTableModel::RawRole; names as people read them: "Line 2" before
+// "Line 10"), ties in the outlook's order.
 class LineFilterModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -27,6 +29,7 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    QCollator m_collator;
     QString m_name;
     std::optional<LineTableModel::StateKind> m_state;
 };

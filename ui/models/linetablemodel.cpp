@@ -138,8 +138,13 @@ QVariant LineTableModel::data(const QModelIndex &index, int role) const
         return {};
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::ToolTipRole:
         return text(*row, index.column());
+    case Qt::ToolTipRole:
+        // The whole text of a cell the column may elide; the state with its
+        // reason; the next top-up with its trigger.
+        if (index.column() == State)
+            return stateText(*row);
+        return index.column() == NextTopUp ? nextTopUpText(*row, true) : text(*row, index.column());
     case RawRole:
         return raw(*row, index.column());
     case LineIdRole:
@@ -194,7 +199,8 @@ QVariant LineTableModel::headerData(int section, Qt::Orientation orientation, in
     case DataLeft:
         return tr("Data left");
     case VoiceLeft:
-        return tr("Minutes left");
+        //: The dashboard table's column of the minutes left
+        return tr("Minutes");
     case RunsOut:
         return tr("Data runs out");
     case NextTopUp:
@@ -212,7 +218,7 @@ QString LineTableModel::text(const LineOutlook &line, int column) const
     case Name:
         return line.line.name;
     case State:
-        return stateText(line);
+        return stateKindName(stateKind(line)); // the whole sentence in the tooltip
     case DataLeft:
         return Formatter::data(line.line.dataBytes, m_units);
     case VoiceLeft:
@@ -220,7 +226,7 @@ QString LineTableModel::text(const LineOutlook &line, int column) const
     case RunsOut:
         return runsOutText(line);
     case NextTopUp:
-        return nextTopUpText(line);
+        return nextTopUpText(line, false);
     case Spend:
         return spendText(line);
     default:
@@ -289,34 +295,43 @@ QString LineTableModel::runsOutText(const LineOutlook &line) const
     return tr("about %1").arg(Formatter::dayMonth(*line.forecast.runOut, m_zone));
 }
 
-QString LineTableModel::nextTopUpText(const LineOutlook &line) const
+QString LineTableModel::nextTopUpText(const LineOutlook &line, bool withTrigger) const
 {
     const PreviewItem *next = nextTopUp(line);
     if (!next)
         return tr("None ahead");
     const QString when = Formatter::dayMonth(next->at, m_zone);
-    const QString trigger = Wording::trigger(next->trigger);
     const QString package = m_context.packageNames.value(next->package, next->package);
+    if (withTrigger) {
+        const QString trigger = Wording::trigger(next->trigger);
+        if (next->blocked())
+            //: The next top-up: when, its trigger, its package, why a limit will block it
+            return tr("%1 (%2): %3 — blocked: %4").arg(when, trigger, package, Wording::reason(next->reason));
+        if (!next->paid())
+            //: The next top-up: when, its trigger, its package, why its payment will fail
+            return tr("%1 (%2): %3 — will fail: %4").arg(when, trigger, package, Wording::reason(next->reason));
+        //: The next top-up: when, its trigger, its package
+        return tr("%1 (%2): %3").arg(when, trigger, package);
+    }
+    // One that will not be paid: why, rather than which package (in the tooltip).
     if (next->blocked())
-        //: The next top-up: when, its trigger, its package, why a limit will block it
-        return tr("%1 (%2): %3 — blocked: %4").arg(when, trigger, package, Wording::reason(next->reason));
+        //: The next top-up in the dashboard's table: when, why a limit will block it
+        return tr("%1 — blocked: %2").arg(when, Wording::reason(next->reason));
     if (!next->paid())
-        //: The next top-up: when, its trigger, its package, why its payment will fail
-        return tr("%1 (%2): %3 — will fail: %4").arg(when, trigger, package, Wording::reason(next->reason));
-    //: The next top-up: when, its trigger, its package
-    return tr("%1 (%2): %3").arg(when, trigger, package);
+        //: The next top-up in the dashboard's table: when, why its payment will fail
+        return tr("%1 — will fail: %2").arg(when, Wording::reason(next->reason));
+    //: The next top-up in the dashboard's table: when, its package
+    return tr("%1: %2").arg(when, package);
 }
 
 QString LineTableModel::spendText(const LineOutlook &line) const
 {
+    // Against the line's cap when it has one (the card counts the top-ups).
     const LimitUse &month = line.thisMonth;
-    const QString spent = Formatter::money(month.lineSpend, m_context.currency);
-    const QString money = month.lineCap ? tr("%1 of %2").arg(spent, Formatter::money(*month.lineCap, m_context.currency))
-                                        : tr("%1, no cap").arg(spent);
-    const QString count = month.maxPerMonth ? tr("top-ups: %1 of %2").arg(month.lineCount).arg(*month.maxPerMonth)
-                                            : tr("top-ups: %1").arg(month.lineCount);
-    //: This month's spend of a line against its cap; its count of top-ups against the maximum
-    return tr("%1; %2").arg(money, count);
+    if (!month.lineCap)
+        return Formatter::money(month.lineSpend, m_context.currency);
+    //: This month's spend of a line against its cap: "4.00 of 10.00 EUR"
+    return tr("%1 of %2").arg(Formatter::moneyNumber(month.lineSpend), Formatter::money(*month.lineCap, m_context.currency));
 }
 
 } // namespace topup

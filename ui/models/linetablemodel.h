@@ -24,7 +24,8 @@ class LineTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(LineTableModel)
 
 public:
-    enum Column { Name, State, DataLeft, VoiceLeft, RunsOut, NextTopUp, Spend, ColumnCount };
+    // The next top-up last: a table keeps its last column whole (ColumnFitter), and its reason matters most.
+    enum Column { Name, State, DataLeft, VoiceLeft, RunsOut, Spend, NextTopUp, ColumnCount };
     // The auto top-up state of a line, as the filter offers it.
     enum class StateKind { On, Blocked, Retrying, Suspended, Stopped, Paused, Off };
     static constexpr int StateKindCount = 7;
@@ -66,7 +67,7 @@ private:
     QVariant raw(const LineOutlook &line, int column) const;
     QString stateText(const LineOutlook &line) const;
     QString runsOutText(const LineOutlook &line) const;
-    QString nextTopUpText(const LineOutlook &line) const;
+    QString nextTopUpText(const LineOutlook &line, bool withTrigger) const;
     QString spendText(const LineOutlook &line) const;
 
     std::vector<LineOutlook> m_lines;

@@ -112,6 +112,9 @@ DashboardPage::DashboardPage(Service &service, AppSettings &settings, QWidget *p
     lower->addWidget(chartPanel, 3);
 
     auto *side = new QVBoxLayout;
+    // With the table of lines: the selected line's card above the month.
+    side->addWidget(m_lineTable->card());
+    side->addWidget(m_lineTable->noSelectionLabel());
     auto *spendPanel = panel(content);
     auto *spendLayout = new QVBoxLayout(spendPanel);
     m_spendTitle = makeSectionHeading(spendPanel);
@@ -196,6 +199,10 @@ void DashboardPage::refresh()
     const std::size_t count = outlook->lines.size();
     const bool asTable = int(count) > m_mostLinesAsCards;
     m_lineTable->setVisible(asTable);
+    if (!asTable) {
+        m_lineTable->card()->hide();
+        m_lineTable->noSelectionLabel()->hide();
+    }
     if (asTable) {
         LineTableModel::Context tableContext{outlook->timezone, outlook->currency, {}};
         if (const Expected<std::vector<PackageRecord>> packages = m_service.packages()) {

@@ -42,37 +42,28 @@ LineTablePanel::LineTablePanel(AppSettings &settings, QWidget *parent)
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("lineTable"));
     ColumnFitter *fitter = PaddedDelegate::setUp(m_table);
-    fitter->setElasticColumns({LineTableModel::Name, LineTableModel::State, LineTableModel::NextTopUp});
+    fitter->setElasticColumns({LineTableModel::Name});
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setSortingEnabled(true);
     m_table->setModel(m_filter);
     m_table->sortByColumn(LineTableModel::Name, Qt::AscendingOrder);
     m_table->setMinimumHeight(320);
 
+    // The selected line's card and the sentence in its place when none is
+    // selected: the page lays them out (beside its chart), the panel fills them.
     m_card = new LineCard(settings, this);
     m_card->setObjectName(QStringLiteral("selectedLineCard"));
     m_card->hide();
     m_noSelection = new QLabel(this);
     m_noSelection->setObjectName(QStringLiteral("noLineSelected"));
     m_noSelection->setWordWrap(true);
-    m_noSelection->setAlignment(Qt::AlignCenter);
     m_noSelection->setForegroundRole(QPalette::PlaceholderText);
-    auto *side = new QVBoxLayout;
-    side->setContentsMargins(0, 0, 0, 0);
-    side->addWidget(m_card);
-    side->addWidget(m_noSelection, 1);
-    auto *sideWidget = new QWidget(this);
-    sideWidget->setLayout(side);
-    sideWidget->setFixedWidth(330);
+    m_noSelection->hide();
 
-    auto *body = new QHBoxLayout;
-    body->setSpacing(12);
-    body->addWidget(m_table, 1);
-    body->addWidget(sideWidget);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filters);
-    layout->addLayout(body, 1);
+    layout->addWidget(m_table, 1);
 
     connect(m_name, &QLineEdit::textChanged, m_filter, &LineFilterModel::setNameFilter);
     connect(m_state, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {

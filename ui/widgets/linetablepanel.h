@@ -16,8 +16,9 @@ class LineFilterModel;
 
 // The lines of a fleet on the dashboard: a table of every line (what the
 // outlook says about it, LineTableModel), sortable by each column, with a
-// filter by name and by state that says how many lines it shows, and the
-// selected line's card beside it. Enter or a double click opens the line.
+// filter by name and by state that says how many lines it shows; and the
+// selected line's card (or a sentence when none is), which the page lays
+// out where it has room. Enter or a double click on a row opens the line.
 class LineTablePanel final : public QWidget
 {
     Q_OBJECT
@@ -36,6 +37,7 @@ public:
     QComboBox *stateFilter() const noexcept { return m_state; }
     QLabel *shownLabel() const noexcept { return m_shown; }
     LineCard *card() const noexcept { return m_card; }
+    QLabel *noSelectionLabel() const noexcept { return m_noSelection; }
     // The line whose card is shown; 0 when none is selected.
     qint64 selectedLineId() const;
 
