@@ -158,7 +158,7 @@ void TestHistoryPaging::pagesJoinWithoutGapsOrRepeats()
                                             " package_id, amount_cents, status)"
                                             " VALUES (?, ?, ?, '2027-03', 'threshold', ?, 1,"
                                             " (SELECT min(id) FROM packages WHERE account_id = ?), 100, ?)"));
-    Statement alert(store, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, line_id, read) VALUES (?, ?, 'topup_failed', ?, ?)"));
+    Statement alert(store, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, line_id, read, detail) VALUES (?, ?, 'topup_failed', ?, ?, 'declined')"));
     TOPUP_VERIFY_OK(store.write([&]() -> Expected<bool> {
         for (int n = 0; n < 240; ++n) {
             const auto &[account, line] = lines[random.below(quint32(lines.size()))];
