@@ -221,4 +221,28 @@ Expected<bool> PostgresServer::createDatabase(const QString &name)
     return true;
 }
 
+Expected<QByteArray> PostgresServer::dump(const QString &database) const
+{
+    QProcess process;
+    process.setProcessEnvironment(serverEnvironment());
+    process.start(binary("pg_dump"), {QStringLiteral("--host=%1").arg(socketDirectory()), QStringLiteral("--port=%1").arg(port),
+                                      QStringLiteral("--username=%1").arg(QLatin1String(userName)), QStringLiteral("--no-password"),
+                                      QStringLiteral("--dbname=%1").arg(database)});
+    if (!process.waitForStarted())
+        return Expected<QByteArray>::failure(QStringLiteral("cannot run pg_dump: %1").arg(process.errorString()));
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return Expected<QByteArray>::failure(QStringLiteral("pg_dump of %1 did not finish within 60 s").arg(database));
+    }
+    const QByteArray dumped = process.readAllStandardOutput();
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return Expected<QByteArray>::failure(QStringLiteral("pg_dump of %1 failed (exit %2): %3")
+                                                 .arg(database)
+                                                 .arg(process.exitCode())
+                                                 .arg(QString::fromLocal8Bit(process.readAllStandardError()).trimmed()));
+    return dumped;
+}
+
 } // namespace topup::test

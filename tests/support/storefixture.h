@@ -54,6 +54,8 @@ public:
     Database &store() const { return *m_store; }
     const std::shared_ptr<Database> &sharedStore() const { return m_store; }
     JournalGateway &journal() const { return *m_journal; }
+    // The store's database on the server; empty on SQLite.
+    QString databaseName() const { return m_databaseName; }
 
 private:
     QTemporaryDir m_dir;
