@@ -5,6 +5,7 @@
 #include "rules/zonedcalendar.h"
 #include "store/accountstore.h"
 #include "store/database.h"
+#include "store/hourofsamples.h"
 #include "store/linestore.h"
 #include "store/methodstore.h"
 #include "store/packagestore.h"
@@ -102,10 +103,11 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
     }
 
     // The hours, and what they add up to.
-    Statement hours(m_store, QStringLiteral("SELECT u.hour_ms, u.data_bytes, u.voice_seconds FROM usage_hourly u"
+    // The hours that start in [from, clock] (hours since 1970 in the store).
+    Statement hours(m_store, QStringLiteral("SELECT u.hour * 3600000, u.data_bytes, u.voice_seconds FROM usage_hourly u"
                                             " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.line_id = ?"
-                                            " AND u.hour_ms >= ? AND u.hour_ms <= ? ORDER BY u.hour_ms"));
-    hours.bind(accountId).bind(lineId).bind(input.from.msecs()).bind(clock.msecs());
+                                            " AND u.hour >= ? AND u.hour <= ? ORDER BY u.hour"));
+    hours.bind(accountId).bind(lineId).bind(HourOfSamples::hourOf(input.from.msecs() - 1) + 1).bind(HourOfSamples::hourOf(clock.msecs()));
     if (const Expected<bool> ran = hours.run(); !ran)
         return failed<AdvisorInput>(ran);
     qint64 usedData = 0;

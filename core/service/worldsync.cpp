@@ -120,7 +120,7 @@ Expected<bool> WorldSync::checkClock()
     if (!*saved)
         return true;
     // Per line through the indexes (line, time): no scan of the history.
-    Statement latest(m_store, QStringLiteral("SELECT max((SELECT max(hour_ms) FROM usage_hourly WHERE line_id = l.id)),"
+    Statement latest(m_store, QStringLiteral("SELECT max((SELECT max(hour) FROM usage_hourly WHERE line_id = l.id)) * 3600000,"
                                              " max((SELECT max(at_ms) FROM attempts WHERE line_id = l.id)) FROM lines l"));
     if (const auto ran = latest.run(); !ran)
         return ran;
@@ -191,9 +191,10 @@ bool WorldSync::narrowable(Instant clock, Instant at)
     // Monthly occurrences, month starts and the usage grid fall on whole
     // seconds (zone offsets are whole seconds); a line's retries fall where
     // its attempts did, on any millisecond. The samples a save drops are
-    // those older than 48 hours before the clock: one more of them only
-    // when the clock sat on the usage grid.
-    return at.msecs() == clock.msecs() + 1 && at.msecs() % 1000 != 0 && clock.msecs() % WorldLoader::usageEveryMs != 0;
+    // the hours before the one that holds the instant 48 hours before the
+    // clock: one more hour of them only when `at` starts an hour, a whole
+    // second.
+    return at.msecs() == clock.msecs() + 1 && at.msecs() % 1000 != 0;
 }
 
 Expected<CatchUpSummary> WorldSync::settle(Instant at)
@@ -389,7 +390,7 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
     // a sample older than the 48 hours before the day's end.
     summary.usageSamples += carried.usage->runSamples();
     carried.usage->keepRun();
-    carried.usage->forgetSamplesBefore(loaded.world.end.plusMsecs(-UsageStore::sampleRetentionMs));
+    carried.usage->forgetSamplesBefore(UsageStore::samplesKeptFrom(loaded.world.end));
 
     // Cards that run out within 30 days of the local date: one alert each.
     const QDate today = QDateTime::fromMSecsSinceEpoch(loaded.world.end.msecs(), loaded.world.zone).date();
@@ -466,11 +467,11 @@ Expected<bool> WorldSync::save(bool last)
 {
     if (!m_savedFrom)
         return true; // nothing run since the last save
-    // The samples the store keeps: the 48 hours before the clock. A weekly
-    // save leaves out those the last save would drop (before the target's 48
-    // hours) and holds the newest back, so a catch-up stopped early writes
-    // its last 48 hours all the same.
-    const Instant keepSamplesFrom = (last ? m_reached : std::max(m_reached, m_target)).plusMsecs(-UsageStore::sampleRetentionMs);
+    // The samples the store keeps: the hours that reach into the 48 hours
+    // before the clock. A weekly save leaves out those the last save would
+    // drop (before the target's 48 hours) and holds the newest back, so a
+    // catch-up stopped early writes its last 48 hours all the same.
+    const Instant keepSamplesFrom = UsageStore::samplesKeptFrom(last ? m_reached : std::max(m_reached, m_target));
     const Expected<bool> saved = m_store.write([&]() -> Expected<bool> {
         Statement line(m_store, QStringLiteral("UPDATE lines SET data_bytes = ?, voice_seconds = ?, unserved_data_bytes = ?,"
                                                " unserved_voice_seconds = ?, threshold_state = ?, threshold_chains = ?,"

@@ -3,6 +3,7 @@
 #include <QHash>
 
 #include "database.h"
+#include "hourofsamples.h"
 #include "statement.h"
 #include "storedname.h"
 
@@ -267,10 +268,11 @@ Expected<std::vector<UsagePoint>> HistoryStore::dailyUsage(qint64 accountId, qin
 
 Expected<std::vector<UsagePoint>> HistoryStore::hourlyUsage(qint64 accountId, qint64 lineId, Instant from)
 {
-    Statement select(m_database, QStringLiteral("SELECT u.hour_ms, u.data_bytes, u.voice_seconds FROM usage_hourly u"
+    // The hours that start at `from` or later (hours since 1970 in the store).
+    Statement select(m_database, QStringLiteral("SELECT u.hour * 3600000, u.data_bytes, u.voice_seconds FROM usage_hourly u"
                                                 " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.line_id = ?"
-                                                " AND u.hour_ms >= ? ORDER BY u.hour_ms"));
-    select.bind(accountId).bind(lineId).bind(from.msecs());
+                                                " AND u.hour >= ? ORDER BY u.hour"));
+    select.bind(accountId).bind(lineId).bind(HourOfSamples::hourOf(from.msecs() - 1) + 1);
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<UsagePoint>>(ran);
     std::vector<UsagePoint> points;

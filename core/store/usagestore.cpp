@@ -4,6 +4,7 @@
 #include "domain/civil.h"
 #include "rules/zonedcalendar.h"
 #include "statement.h"
+#include "hourofsamples.h"
 #include "usagebatch.h"
 
 #include <sqlite3.h>
@@ -12,20 +13,24 @@
 #include <limits>
 #include <QHash>
 
+#include <functional>
 #include <utility>
 
 namespace topup {
 namespace {
 
-const char *const sampleSql = "INSERT INTO usage_samples (line_id, at_ms, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
-                              " ON CONFLICT (line_id, at_ms) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
-                              " voice_seconds = voice_seconds + excluded.voice_seconds";
+// A line-hour of samples: a new row, or, when a save already wrote some of
+// the hour, added to it (read, merged, written back: a few rows a save).
+const char *const recentInsertSql = "INSERT INTO usage_recent (line_id, hour, samples) VALUES (?, ?, ?)"
+                                    " ON CONFLICT (line_id, hour) DO NOTHING";
+const char *const recentSelectSql = "SELECT samples FROM usage_recent WHERE line_id = ? AND hour = ?";
+const char *const recentUpdateSql = "UPDATE usage_recent SET samples = ? WHERE line_id = ? AND hour = ?";
 
 const char *const daySql = "INSERT INTO usage_daily (line_id, day, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
                            " ON CONFLICT (line_id, day) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
                            " voice_seconds = voice_seconds + excluded.voice_seconds";
 
-const char *const pruneSql = "DELETE FROM usage_samples WHERE line_id = ? AND at_ms < ?";
+const char *const pruneSql = "DELETE FROM usage_recent WHERE line_id = ? AND hour < ?";
 
 // A local day's number since 1970-01-01 as the usage_daily key, YYYY-MM-DD.
 QByteArray dayText(qint64 dayNumber)
@@ -36,8 +41,8 @@ QByteArray dayText(qint64 dayNumber)
     return QByteArray(text);
 }
 
-const char *const hourSql = "INSERT INTO usage_hourly (line_id, hour_ms, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
-                            " ON CONFLICT (line_id, hour_ms) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
+const char *const hourSql = "INSERT INTO usage_hourly (line_id, hour, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
+                            " ON CONFLICT (line_id, hour) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
                             " voice_seconds = voice_seconds + excluded.voice_seconds";
 
 // A prepared statement on the raw handle, finalized on every path.
@@ -55,17 +60,13 @@ public:
         sqlite3_bind_text(m_statement, 2, text.constData(), int(text.size()), SQLITE_TRANSIENT);
         sqlite3_bind_int64(m_statement, 3, c);
         sqlite3_bind_int64(m_statement, 4, d);
-        const int result = sqlite3_step(m_statement);
-        sqlite3_reset(m_statement);
-        return result == SQLITE_DONE;
+        return done();
     }
     bool run(qint64 a, qint64 b)
     {
         sqlite3_bind_int64(m_statement, 1, a);
         sqlite3_bind_int64(m_statement, 2, b);
-        const int result = sqlite3_step(m_statement);
-        sqlite3_reset(m_statement);
-        return result == SQLITE_DONE;
+        return done();
     }
     bool run(qint64 a, qint64 b, qint64 c, qint64 d)
     {
@@ -73,23 +74,110 @@ public:
         sqlite3_bind_int64(m_statement, 2, b);
         sqlite3_bind_int64(m_statement, 3, c);
         sqlite3_bind_int64(m_statement, 4, d);
+        return done();
+    }
+    bool run(qint64 a, qint64 b, const QByteArray &text)
+    {
+        sqlite3_bind_int64(m_statement, 1, a);
+        sqlite3_bind_int64(m_statement, 2, b);
+        sqlite3_bind_text(m_statement, 3, text.constData(), int(text.size()), SQLITE_STATIC);
+        return done();
+    }
+    bool run(const QByteArray &text, qint64 b, qint64 c)
+    {
+        sqlite3_bind_text(m_statement, 1, text.constData(), int(text.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(m_statement, 2, b);
+        sqlite3_bind_int64(m_statement, 3, c);
+        return done();
+    }
+    // The first column of the row (a, b) selects, or nothing.
+    bool text(qint64 a, qint64 b, std::optional<QByteArray> &out)
+    {
+        sqlite3_bind_int64(m_statement, 1, a);
+        sqlite3_bind_int64(m_statement, 2, b);
+        const int result = sqlite3_step(m_statement);
+        out.reset();
+        if (result == SQLITE_ROW)
+            out = QByteArray(static_cast<const char *>(sqlite3_column_blob(m_statement, 0)), sqlite3_column_bytes(m_statement, 0));
+        sqlite3_reset(m_statement);
+        return result == SQLITE_ROW || result == SQLITE_DONE;
+    }
+
+private:
+    bool done()
+    {
         const int result = sqlite3_step(m_statement);
         sqlite3_reset(m_statement);
         return result == SQLITE_DONE;
     }
 
-private:
     sqlite3_stmt *m_statement = nullptr;
     bool m_ok = false;
 };
 
+// How the samples reach their rows, on either path.
+struct RecentRows final
+{
+    std::function<Expected<bool>(qint64 line, qint64 hour, const QByteArray &text)> insert; // false: the row was there
+    std::function<Expected<std::optional<QByteArray>>(qint64 line, qint64 hour)> select;
+    std::function<Expected<bool>(qint64 line, qint64 hour, const QByteArray &text)> update;
+};
+
+// Groups the batch's samples by line-hour (they come line by line in the
+// order of time, then any off the grid) and writes each group once.
+Expected<bool> writeSamples(Database &database, const UsageBatch &batch, Instant samplesFrom, const RecentRows &rows)
+{
+    qint64 line = 0;
+    qint64 hour = 0;
+    HourOfSamples samples;
+    Expected<bool> result = true;
+    const auto flush = [&]() -> Expected<bool> {
+        if (samples.empty())
+            return true;
+        const QByteArray text = samples.text();
+        const Expected<bool> inserted = rows.insert(line, hour, text);
+        if (!inserted || *inserted)
+            return inserted;
+        const Expected<std::optional<QByteArray>> held = rows.select(line, hour);
+        if (!held)
+            return Expected<bool>::failure(held.error());
+        Expected<HourOfSamples> merged = HourOfSamples::parse(held->value_or(QByteArray()));
+        if (!merged)
+            return Expected<bool>::failure(database.describe(UsageStore::tr("damaged usage (line %1, the hour from %2): %3")
+                                                                 .arg(line)
+                                                                 .arg(Instant::fromMsecs(HourOfSamples::startOf(hour)).toString(),
+                                                                      merged.error())));
+        HourOfSamples sum = merged.take();
+        sum.add(samples);
+        return rows.update(line, hour, sum.text());
+    };
+    batch.forEachUnwrittenSample(samplesFrom, [&](const UsageBatch::Sample &each) {
+        if (!result)
+            return;
+        const qint64 eachHour = HourOfSamples::hourOf(each.at.msecs());
+        if (samples.empty() || each.lineId != line || eachHour != hour) {
+            result = flush();
+            samples.clear();
+            line = each.lineId;
+            hour = eachHour;
+        }
+        samples.add(each.at.msecs() - HourOfSamples::startOf(hour), each.dataBytes, each.voiceSeconds);
+    });
+    if (!result)
+        return result;
+    return flush();
+}
+
 } // namespace
+
+Instant UsageStore::samplesKeptFrom(Instant clock)
+{
+    return Instant::fromMsecs(HourOfSamples::startOf(HourOfSamples::hourOf(clock.msecs() - sampleRetentionMs)));
+}
 
 Expected<bool> UsageStore::pruneSamples(qint64 lineId, Instant before)
 {
-    Statement prune(m_database, QStringLiteral("DELETE FROM usage_samples WHERE line_id = ? AND at_ms < ?"));
-    prune.bind(lineId).bind(before.msecs());
-    return prune.run();
+    return pruneSamples(std::vector<qint64>{lineId}, before);
 }
 
 Expected<bool> UsageStore::write(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar, std::optional<Instant> samplesFrom)
@@ -114,40 +202,76 @@ Expected<bool> UsageStore::write(const std::vector<UsageRow> &rows, const ZonedC
 
 Expected<bool> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
 {
-    // Millions of rows a day in a fleet: on the connection's own handle when
-    // it is safe, through Qt Sql otherwise (the same rows).
+    // Hundreds of thousands of rows a day in a fleet: on the connection's
+    // own handle when it is safe, through Qt Sql otherwise (the same rows).
     if (sqlite3 *db = m_path == Path::Fastest ? m_database.rawHandle() : nullptr) {
-        RawStatement sample(db, sampleSql);
+        RawStatement insert(db, recentInsertSql);
+        RawStatement select(db, recentSelectSql);
+        RawStatement update(db, recentUpdateSql);
         RawStatement hourly(db, hourSql);
         RawStatement daily(db, daySql);
-        if (!sample.ok() || !hourly.ok() || !daily.ok())
-            return Expected<bool>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db))));
+        const auto failed = [&] { return Expected<bool>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db)))); };
+        if (!insert.ok() || !select.ok() || !update.ok() || !hourly.ok() || !daily.ok())
+            return failed();
+        const RecentRows rows{[&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
+                                  if (!insert.run(line, hour, text))
+                                      return failed();
+                                  return sqlite3_changes(db) > 0;
+                              },
+                              [&](qint64 line, qint64 hour) -> Expected<std::optional<QByteArray>> {
+                                  std::optional<QByteArray> text;
+                                  if (!select.text(line, hour, text))
+                                      return Expected<std::optional<QByteArray>>::failure(failed().error());
+                                  return text;
+                              },
+                              [&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
+                                  if (!update.run(text, line, hour))
+                                      return failed();
+                                  return true;
+                              }};
+        if (const Expected<bool> written = writeSamples(m_database, batch, samplesFrom, rows); !written)
+            return written;
         bool ok = true;
-        batch.forEachUnwrittenSample(samplesFrom, [&](const UsageBatch::Sample &each) {
-            ok = ok && sample.run(each.lineId, each.at.msecs(), each.dataBytes, each.voiceSeconds);
+        batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
+            ok = ok && hourly.run(line, HourOfSamples::hourOf(sum.key), sum.dataBytes, sum.voiceSeconds);
         });
-        batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) { ok = ok && hourly.run(line, sum.key, sum.dataBytes, sum.voiceSeconds); });
         batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
             ok = ok && daily.run(line, dayText(sum.key), sum.dataBytes, sum.voiceSeconds);
         });
         if (!ok)
-            return Expected<bool>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db))));
+            return failed();
         return true;
     }
-    Statement sample(m_database, QLatin1String(sampleSql));
+    Statement insert(m_database, QLatin1String(recentInsertSql));
+    Statement select(m_database, QLatin1String(recentSelectSql));
+    Statement update(m_database, QLatin1String(recentUpdateSql));
     Statement hourly(m_database, QLatin1String(hourSql));
     Statement daily(m_database, QLatin1String(daySql));
-    Expected<bool> result = true;
-    batch.forEachUnwrittenSample(samplesFrom, [&](const UsageBatch::Sample &each) {
-        if (!result)
-            return;
-        sample.set(0, each.lineId).set(1, each.at.msecs()).set(2, each.dataBytes).set(3, each.voiceSeconds);
-        result = sample.run();
-    });
+    const RecentRows rows{[&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
+                              insert.set(0, line).set(1, hour).set(2, QString::fromLatin1(text));
+                              if (const Expected<bool> ran = insert.run(); !ran)
+                                  return ran;
+                              return insert.rowsAffected() > 0;
+                          },
+                          [&](qint64 line, qint64 hour) -> Expected<std::optional<QByteArray>> {
+                              select.set(0, line).set(1, hour);
+                              if (const Expected<bool> ran = select.run(); !ran)
+                                  return Expected<std::optional<QByteArray>>::failure(ran.error());
+                              std::optional<QByteArray> text;
+                              if (select.next())
+                                  text = select.text(0).toLatin1();
+                              select.finish();
+                              return text;
+                          },
+                          [&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
+                              update.set(0, QString::fromLatin1(text)).set(1, line).set(2, hour);
+                              return update.run();
+                          }};
+    Expected<bool> result = writeSamples(m_database, batch, samplesFrom, rows);
     batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
         if (!result)
             return;
-        hourly.set(0, line).set(1, sum.key).set(2, sum.dataBytes).set(3, sum.voiceSeconds);
+        hourly.set(0, line).set(1, HourOfSamples::hourOf(sum.key)).set(2, sum.dataBytes).set(3, sum.voiceSeconds);
         result = hourly.run();
     });
     batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
@@ -161,19 +285,20 @@ Expected<bool> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
 
 Expected<bool> UsageStore::pruneSamples(const std::vector<qint64> &lineIds, Instant before)
 {
+    const qint64 hour = HourOfSamples::hourOf(before.msecs());
     if (sqlite3 *db = m_path == Path::Fastest ? m_database.rawHandle() : nullptr) {
         RawStatement prune(db, pruneSql);
         if (!prune.ok())
             return Expected<bool>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db))));
         for (const qint64 line : lineIds) {
-            if (!prune.run(line, before.msecs()))
+            if (!prune.run(line, hour))
                 return Expected<bool>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db))));
         }
         return true;
     }
     Statement prune(m_database, QLatin1String(pruneSql));
     for (const qint64 line : lineIds) {
-        prune.set(0, line).set(1, before.msecs());
+        prune.set(0, line).set(1, hour);
         if (const auto ran = prune.run(); !ran)
             return ran;
     }

@@ -3,6 +3,8 @@
 #include "domain/expected.h"
 #include "domain/instant.h"
 
+#include <QCoreApplication>
+
 #include <optional>
 #include <vector>
 
@@ -22,15 +24,23 @@ struct UsageRow final
 
 // Usage as samples plus hourly and daily roll-ups (local days), so charts of
 // years of history read a few hundred rows, not millions. The world keeps
-// the 5-minute samples for the last 48 hours of its clock only (like
-// vnStat); the hourly and daily roll-ups, which every chart and figure
-// reads, are kept for ever and stay exact.
+// the 5-minute samples of the hours that reach into the last 48 hours of
+// its clock only (like vnStat), one row a line-hour (`usage_recent`, see
+// HourOfSamples); the hourly and daily roll-ups, which every chart and
+// figure reads, are kept for ever and stay exact.
 class UsageStore final
 {
+    Q_DECLARE_TR_FUNCTIONS(UsageStore)
+
 public:
     enum class Path { Fastest, QtSqlOnly };
     static constexpr qint64 sampleRetentionMs = 48LL * 60 * 60 * 1000;
     static constexpr qint64 sampleEveryMs = 5 * 60 * 1000; // the samples' grid (WorldLoader::usageEveryMs)
+
+    // The first sample a world whose clock reads `clock` keeps: the start
+    // of the hour that holds the instant 48 hours before it (samples are
+    // kept and dropped an hour, a row, at a time).
+    static Instant samplesKeptFrom(Instant clock);
 
     explicit UsageStore(Database &database, Path path = Path::Fastest) : m_database(database), m_path(path) {}
 
@@ -40,13 +50,15 @@ public:
     // transaction).
     Expected<bool> write(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar,
                          std::optional<Instant> samplesFrom = std::nullopt);
-    // Drops the line's samples before `before`; the roll-ups keep them.
+    // Drops the line's samples of the hours before the one that holds
+    // `before` (that hour is kept whole); the roll-ups keep them.
     Expected<bool> pruneSamples(qint64 lineId, Instant before);
     // A catch-up's unsaved usage: the batch's roll-ups, and its samples
-    // from `samplesFrom` on that no save has written; the caller holds the
-    // transaction. Statements prepared once for the whole batch.
+    // from `samplesFrom` on that no save has written (added to the hour's
+    // row when a save wrote some of its samples already); the caller holds
+    // the transaction. Statements prepared once for the whole batch.
     Expected<bool> write(const UsageBatch &batch, Instant samplesFrom);
-    // Drops the samples of these lines before `before` (one statement).
+    // The same as pruneSamples for these lines (one statement).
     Expected<bool> pruneSamples(const std::vector<qint64> &lineIds, Instant before);
 
 private:

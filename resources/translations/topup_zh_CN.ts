@@ -624,6 +624,21 @@
     </message>
 </context>
 <context>
+    <name>HourOfSamples</name>
+    <message>
+        <source>sample %1 of the hour is not &quot;milliseconds,bytes,seconds&quot; (the text reads &quot;%2&quot;)</source>
+        <translation>该小时的第 %1 个样本不是“毫秒,字节,秒”（文本为“%2”）</translation>
+    </message>
+    <message>
+        <source>sample %1 of the hour is %2 ms from its start, outside the hour</source>
+        <translation>该小时的第 %1 个样本距该小时开始 %2 毫秒，超出了该小时</translation>
+    </message>
+    <message>
+        <source>the hour&apos;s samples end with &quot;;&quot;</source>
+        <translation>该小时的样本以“;”结尾</translation>
+    </message>
+</context>
+<context>
     <name>Instant</name>
     <message>
         <source>not an instant (expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM, got &quot;%1&quot;)</source>
@@ -1409,6 +1424,13 @@
     <message>
         <source>%1 is locked by another program (%2); nothing was changed: close the program that has it open and try again</source>
         <translation>%1 被另一个程序锁定（%2）；未做任何改动：请关闭打开它的程序后重试</translation>
+    </message>
+</context>
+<context>
+    <name>UsageStore</name>
+    <message>
+        <source>damaged usage (line %1, the hour from %2): %3</source>
+        <translation>用量已损坏（线路 %1，自 %2 起的一小时）：%3</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,7 @@ bool makeWorld(const QString &dir)
             return false;
     }
     const QString store = QDir(dir).filePath(storeName);
-    return test::fillUsageTable(store, QStringLiteral("usage_samples"), 30000) && !QFile::exists(store + QLatin1String("-wal"))
+    return test::fillUsageTable(store, QStringLiteral("usage_hourly"), 30000) && !QFile::exists(store + QLatin1String("-wal"))
         && !QFile::exists(QDir(dir).filePath(journalName) + QLatin1String("-wal"));
 }
 
@@ -113,7 +113,7 @@ private slots:
             QVERIFY2(clean.out.contains((QDir(dir.path()).filePath(name) + QLatin1String(": whole")).toUtf8()), clean.out.constData());
 
         const QString store = QDir(dir.path()).filePath(storeName);
-        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_samples"));
+        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hourly"));
         QVERIFY2(page, qPrintable(page.error()));
         QVERIFY(test::scribbleOver(store, *page));
         const QByteArray before = test::sha256Of(store);
@@ -140,7 +140,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(makeWorld(dir.path()));
         const QString store = QDir(dir.path()).filePath(storeName);
-        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_samples"));
+        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hourly"));
         QVERIFY2(page, qPrintable(page.error()));
         QVERIFY(test::scribbleOver(store, *page));
         const QByteArray before = test::sha256Of(store);
@@ -184,7 +184,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(makeWorld(dir.path()));
         const QString store = QDir(dir.path()).filePath(storeName);
-        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_samples"));
+        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hourly"));
         QVERIFY2(page, qPrintable(page.error()));
         QTemporaryDir crashed;
         {
@@ -221,7 +221,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(makeWorld(dir.path()));
         const QString store = QDir(dir.path()).filePath(storeName);
-        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_samples"));
+        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hourly"));
         QVERIFY2(page, qPrintable(page.error()));
         QProcess child;
         child.start(QStringLiteral(TOPUP_CRASH_STORM), {dir.path(), QStringLiteral("1")});

@@ -76,8 +76,8 @@ QStringList worldOf(const QString &folder)
                  QStringLiteral("SELECT account_id, line_id, at_ms, month, trigger, chain_key, attempt, method_id, method_token, package_id,"
                                 " amount_cents, status, reason, reconciled FROM attempts ORDER BY id"),
                  QStringLiteral("SELECT account_id, at_ms, kind, line_id, method_id, detail, read FROM alerts ORDER BY id"),
-                 QStringLiteral("SELECT count(*), sum(data_bytes), sum(voice_seconds), min(at_ms), max(at_ms) FROM usage_samples"),
-                 QStringLiteral("SELECT line_id, hour_ms, data_bytes, voice_seconds FROM usage_hourly ORDER BY line_id, hour_ms"),
+                 QStringLiteral("SELECT line_id, hour, samples FROM usage_recent ORDER BY line_id, hour"),
+                 QStringLiteral("SELECT line_id, hour, data_bytes, voice_seconds FROM usage_hourly ORDER BY line_id, hour"),
                  QStringLiteral("SELECT line_id, day, data_bytes, voice_seconds FROM usage_daily ORDER BY line_id, day"),
                  QStringLiteral("SELECT count(*) FROM charge_intents")});
 }

@@ -5,6 +5,7 @@
 // while the roll-ups the charts read keep everything.
 #include "checked.h"
 #include "service/service.h"
+#include "store/hourofsamples.h"
 #include "store/usagestore.h"
 #include "storefixture.h"
 
@@ -333,8 +334,8 @@ private slots:
         QTest::newRow("stopped between days after a weekly save") << true;
     }
 
-    // After a catch-up the samples table holds the last 48 hours of the
-    // clock, every 5-minute sample of them, and they add up to the hourly
+    // After a catch-up the samples table holds the hours that reach into
+    // the last 48 hours of the clock, every 5-minute sample of them, and they add up to the hourly
     // roll-ups of the hours they cover; the roll-ups cover the whole span.
     // A catch-up stopped between days (the window closed) leaves the same.
     void samplesAreKeptFor48Hours()
@@ -392,36 +393,53 @@ private slots:
                 QCOMPARE(days, 8);
             }
             QVERIFY(clock >= at(start).msecs() + days * dayMs);
-            const qint64 cutOff = clock - UsageStore::sampleRetentionMs;
+            // Kept by the hour: every sample from the start of the hour
+            // that holds the instant 48 hours before the clock.
+            const qint64 cutOff = UsageStore::samplesKeptFrom(Instant::fromMsecs(clock)).msecs();
+            QCOMPARE(cutOff % (3600 * 1000), 0);
+            QVERIFY(cutOff <= clock - UsageStore::sampleRetentionMs && cutOff > clock - UsageStore::sampleRetentionMs - 3600 * 1000);
             constexpr qint64 every = 5 * 60 * 1000;
             constexpr qint64 hour = 3600 * 1000;
-            const qint64 firstSample = (cutOff + every - 1) / every * every;
+            const qint64 firstSample = cutOff;
             const qint64 lastSample = clock / every * every;
-            const qint64 fullHours = clock / hour - (cutOff + hour - 1) / hour;
-            QVERIFY(query.exec(QStringLiteral("SELECT line_id, count(*), min(at_ms), max(at_ms) FROM usage_samples GROUP BY line_id")));
-            int lines = 0;
+            QVERIFY(query.exec(QStringLiteral("SELECT line_id, hour, samples FROM usage_recent ORDER BY line_id, hour")));
+            // line → its samples' instants, and each hour's sums
+            std::map<qint64, std::vector<qint64>> instants;
+            std::map<std::pair<qint64, qint64>, std::pair<qint64, qint64>> hourSums;
             while (query.next()) {
-                ++lines;
-                QCOMPARE(query.value(2).toLongLong(), firstSample);
-                QCOMPARE(query.value(3).toLongLong(), lastSample);
-                QCOMPARE(query.value(1).toLongLong(), (lastSample - firstSample) / every + 1); // every one of them
+                const qint64 line = query.value(0).toLongLong();
+                const qint64 number = query.value(1).toLongLong();
+                const Expected<HourOfSamples> samples = HourOfSamples::parse(query.value(2).toByteArray());
+                QVERIFY2(samples, qPrintable(samples.error()));
+                QVERIFY(!samples->empty());
+                for (const HourOfSamples::Sample &sample : samples->samples()) {
+                    instants[line].push_back(number * hour + sample.offsetMs);
+                    hourSums[{line, number}].first += sample.dataBytes;
+                    hourSums[{line, number}].second += sample.voiceSeconds;
+                }
             }
-            QCOMPARE(lines, 6);
+            QCOMPARE(int(instants.size()), 6);
+            for (const auto &[line, each] : instants) {
+                QCOMPARE(each.front(), firstSample);
+                QCOMPARE(each.back(), lastSample);
+                QCOMPARE(qint64(each.size()), (lastSample - firstSample) / every + 1); // every one of them
+            }
             // Every hour inside the window: its samples add up to its roll-up.
-            QVERIFY(query.exec(QStringLiteral("SELECT h.line_id, h.hour_ms, h.data_bytes, h.voice_seconds,"
-                                              " (SELECT sum(data_bytes) FROM usage_samples s WHERE s.line_id = h.line_id"
-                                              "   AND s.at_ms >= h.hour_ms AND s.at_ms < h.hour_ms + 3600000),"
-                                              " (SELECT sum(voice_seconds) FROM usage_samples s WHERE s.line_id = h.line_id"
-                                              "   AND s.at_ms >= h.hour_ms AND s.at_ms < h.hour_ms + 3600000)"
-                                              " FROM usage_hourly h WHERE h.hour_ms >= %1 AND h.hour_ms + 3600000 <= %2").arg(cutOff).arg(clock)));
+            QVERIFY(query.exec(QStringLiteral("SELECT line_id, hour, data_bytes, voice_seconds FROM usage_hourly"
+                                              " WHERE hour * 3600000 >= %1 AND hour * 3600000 + 3600000 <= %2")
+                                   .arg(cutOff)
+                                   .arg(clock)));
             int hours = 0;
             while (query.next()) {
                 ++hours;
-                QCOMPARE(query.value(4).toLongLong(), query.value(2).toLongLong());
-                QCOMPARE(query.value(5).toLongLong(), query.value(3).toLongLong());
+                const auto sums = hourSums.find({query.value(0).toLongLong(), query.value(1).toLongLong()});
+                QVERIFY(sums != hourSums.end());
+                QCOMPARE(sums->second.first, query.value(2).toLongLong());
+                QCOMPARE(sums->second.second, query.value(3).toLongLong());
             }
+            const qint64 fullHours = clock / hour - cutOff / hour;
             QCOMPARE(hours, int(6 * fullHours));
-            QVERIFY(fullHours >= 47);
+            QVERIFY(fullHours >= 48);
             // The roll-ups keep the whole span, and agree with each other.
             QVERIFY(query.exec(QStringLiteral("SELECT (SELECT count(*) FROM usage_hourly), (SELECT sum(data_bytes) FROM usage_hourly),"
                                               " (SELECT sum(data_bytes) FROM usage_daily), (SELECT sum(voice_seconds) FROM usage_hourly),"

@@ -267,6 +267,58 @@ private slots:
         }
     }
 
+    // Version 7 packs a line-hour's samples in one row and keys the hourly
+    // roll-ups by the hour's number: a version-6 world on either engine
+    // migrates to the same rows, before 1970 too.
+    void theUsageMigrationCarriesTheSameRowsOnBothEngines()
+    {
+        Schema older = storeSchema();
+        older.migrations.resize(6);
+        const QStringList fill{
+            QStringLiteral("INSERT INTO accounts (id, login, password_hash, currency, timezone, created_ms) VALUES (1, 'a@b.cd', 'h', 'EUR', 'UTC', 0)"),
+            QStringLiteral("INSERT INTO lines (id, account_id, code, name, data_bytes, voice_seconds) VALUES (1, 1, 'a', 'A', 0, 0)"),
+            QStringLiteral("INSERT INTO lines (id, account_id, code, name, data_bytes, voice_seconds) VALUES (2, 1, 'b', 'B', 0, 0)"),
+            QStringLiteral("INSERT INTO usage_samples (line_id, at_ms, data_bytes, voice_seconds) VALUES (1, 1805054700000, 30, 3),"
+                           " (1, 1805054400000, 10, 1), (1, 1805058000000, 20, 2), (2, -3600001, 7, 0), (2, -1, 8, 9)"),
+            QStringLiteral("INSERT INTO usage_hourly (line_id, hour_ms, data_bytes, voice_seconds) VALUES (1, 1805054400000, 40, 4),"
+                           " (1, 1805058000000, 20, 2), (2, -7200000, 7, 0), (2, -3600000, 8, 9)")};
+        const DatabaseUrl url = newDatabase();
+        const QString file = m_files.filePath(QStringLiteral("v6.sqlite"));
+        {
+            const Expected<std::shared_ptr<Database>> onServer = Database::openOnServer(url, older);
+            QVERIFY2(onServer.ok(), qPrintable(onServer.error()));
+            const Expected<std::shared_ptr<Database>> inFile = Database::open(file, older);
+            QVERIFY2(inFile.ok(), qPrintable(inFile.error()));
+            for (Database *database : {onServer->get(), inFile->get()}) {
+                QSqlQuery query(database->connection());
+                for (const QString &statement : fill)
+                    QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+            }
+        }
+        const Expected<std::shared_ptr<Database>> onServer = Database::openOnServer(url, storeSchema());
+        QVERIFY2(onServer.ok(), qPrintable(onServer.error()));
+        const Expected<std::shared_ptr<Database>> inFile = Database::open(file, storeSchema());
+        QVERIFY2(inFile.ok(), qPrintable(inFile.error()));
+        for (Database *database : {onServer->get(), inFile->get()}) {
+            QCOMPARE(database->schemaVersion(), 7);
+            QSqlQuery query(database->connection());
+            QStringList rows;
+            QVERIFY2(query.exec(QStringLiteral("SELECT line_id, hour, samples FROM usage_recent ORDER BY line_id, hour")),
+                     qPrintable(query.lastError().text()));
+            while (query.next())
+                rows << QStringLiteral("%1 %2 %3").arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString());
+            QVERIFY2(query.exec(QStringLiteral("SELECT line_id, hour, data_bytes, voice_seconds FROM usage_hourly ORDER BY line_id, hour")),
+                     qPrintable(query.lastError().text()));
+            while (query.next())
+                rows << QStringLiteral("%1 %2 %3 %4").arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                                                       query.value(3).toString());
+            QCOMPARE(rows, (QStringList{QStringLiteral("1 501404 0,10,1;300000,30,3"), QStringLiteral("1 501405 0,20,2"),
+                                        QStringLiteral("2 -2 3599999,7,0"), QStringLiteral("2 -1 3599999,8,9"),
+                                        QStringLiteral("1 501404 40 4"), QStringLiteral("1 501405 20 2"), QStringLiteral("2 -2 7 0"),
+                                        QStringLiteral("2 -1 8 9")}));
+        }
+    }
+
     void anUnreachableServerIsSaidSo()
     {
         const Expected<DatabaseUrl> url = DatabaseUrl::parse(QStringLiteral("postgresql://topup@/world?host=") + m_files.filePath(QStringLiteral("nothing-here")));

@@ -20,7 +20,7 @@ using namespace topup;
 
 namespace {
 
-// A store closed cleanly (no write-ahead log left), whose usage_samples
+// A store closed cleanly (no write-ahead log left), whose usage_hourly
 // table spans many pages.
 bool makeCleanStore(const QString &path)
 {
@@ -29,7 +29,7 @@ bool makeCleanStore(const QString &path)
         if (!db)
             return false;
     }
-    return test::fillUsageTable(path, QStringLiteral("usage_samples"), 30000) && !QFile::exists(path + QLatin1String("-wal"));
+    return test::fillUsageTable(path, QStringLiteral("usage_hourly"), 30000) && !QFile::exists(path + QLatin1String("-wal"));
 }
 
 bool patch(const QString &path, qint64 at, const QByteArray &bytes)
@@ -167,7 +167,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("topup.sqlite"));
         QVERIFY(makeCleanStore(path));
-        const Expected<test::Page> page = test::middleLeafOf(path, QStringLiteral("usage_samples"));
+        const Expected<test::Page> page = test::middleLeafOf(path, QStringLiteral("usage_hourly"));
         QVERIFY2(page, qPrintable(page.error()));
         const QString image = dir.filePath(QStringLiteral("crashed.sqlite"));
         {
@@ -208,7 +208,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("topup.sqlite"));
         QVERIFY(makeCleanStore(path));
-        const Expected<test::Page> page = test::middleLeafOf(path, QStringLiteral("usage_samples"));
+        const Expected<test::Page> page = test::middleLeafOf(path, QStringLiteral("usage_hourly"));
         QVERIFY2(page, qPrintable(page.error()));
         QVERIFY(test::scribbleOver(path, *page));
         const QByteArray before = test::sha256Of(path);
@@ -264,7 +264,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("topup.sqlite"));
         QVERIFY(makeCleanStore(path));
         if (damaged) {
-            const Expected<test::Page> page = test::middleLeafOf(path, QStringLiteral("usage_samples"));
+            const Expected<test::Page> page = test::middleLeafOf(path, QStringLiteral("usage_hourly"));
             QVERIFY2(page, qPrintable(page.error()));
             QVERIFY(test::scribbleOver(path, *page));
         }

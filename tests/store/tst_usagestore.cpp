@@ -4,11 +4,20 @@
 #include "store/database.h"
 #include "store/statement.h"
 #include "store/storeschema.h"
+#include "store/hourofsamples.h"
 #include "store/usagestore.h"
 
+#include "draws.h"
+#include "storefixture.h"
+
+#include <QDateTime>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <map>
 
 using namespace topup;
 
@@ -22,6 +31,26 @@ QStringList rowsOf(Database &db, const char *table)
     while (query.next())
         rows << QStringLiteral("%1|%2|%3|%4").arg(query.value(0).toString(), query.value(1).toString(),
                                                   query.value(2).toString(), query.value(3).toString());
+    return rows;
+}
+
+// The samples usage_recent holds, one "line|at_ms|data|voice" a sample, in order.
+QStringList samplesOf(Database &db)
+{
+    QSqlQuery query(db.connection());
+    query.exec(QStringLiteral("SELECT line_id, hour, samples FROM usage_recent ORDER BY 1, 2"));
+    QStringList rows;
+    while (query.next()) {
+        const Expected<HourOfSamples> hour = HourOfSamples::parse(query.value(2).toByteArray());
+        if (!hour)
+            return {QStringLiteral("damaged: ") + hour.error()};
+        for (const HourOfSamples::Sample &sample : hour->samples())
+            rows << QStringLiteral("%1|%2|%3|%4")
+                        .arg(query.value(0).toLongLong())
+                        .arg(HourOfSamples::startOf(query.value(1).toLongLong()) + sample.offsetMs)
+                        .arg(sample.dataBytes)
+                        .arg(sample.voiceSeconds);
+    }
     return rows;
 }
 
@@ -77,7 +106,7 @@ private slots:
                     return ran;
                 return UsageStore(database, path).write(rows, calendar);
             }));
-            results[pass][0] = rowsOf(database, "usage_samples");
+            results[pass][0] = samplesOf(database);
             results[pass][1] = rowsOf(database, "usage_hourly");
             results[pass][2] = rowsOf(database, "usage_daily");
             ++pass;
@@ -146,29 +175,221 @@ private slots:
                 recent << QStringLiteral("%1|%2|%3|%4").arg(row.lineId).arg(row.at.msecs()).arg(row.dataBytes).arg(row.voiceSeconds);
         }
         recent.sort();
-        QStringList cutSamples = rowsOf(cut, "usage_samples");
+        QStringList cutSamples = samplesOf(cut);
         cutSamples.sort();
         QCOMPARE(cutSamples, recent);
         QVERIFY(recent.size() > 0 && recent.size() < int(rows.size()));
 
-        // Pruning drops one line's older samples, nothing else.
+        // Pruning drops one line's hours before the cut-off's, nothing
+        // else: the hour that holds the cut-off is kept whole.
         const Expected<bool> pruned = kept.write([&] { return UsageStore(kept, path).pruneSamples(1, cutOff); });
         QVERIFY2(pruned, qPrintable(pruned.error()));
+        const qint64 cutHour = HourOfSamples::startOf(HourOfSamples::hourOf(cutOff.msecs()));
         int lineOne = 0;
         int lineTwo = 0;
-        for (const QString &row : rowsOf(kept, "usage_samples")) {
+        for (const QString &row : samplesOf(kept)) {
             const QStringList fields = row.split(QLatin1Char('|'));
             QCOMPARE(fields.size(), 4);
             if (fields[0] == QLatin1String("1")) {
-                QVERIFY2(fields[1].toLongLong() >= cutOff.msecs(), qPrintable(row));
+                QVERIFY2(fields[1].toLongLong() >= cutHour, qPrintable(row));
                 ++lineOne;
             } else {
                 ++lineTwo;
             }
         }
-        QCOMPARE(lineOne, int(recent.size() / 2));
+        QCOMPARE(lineOne, int(std::count_if(rows.begin(), rows.end(), [&](const UsageRow &row) {
+                     return row.lineId == 1 && row.at.msecs() >= cutHour;
+                 })));
         QCOMPARE(lineTwo, 3 * 24 * 12);
         QCOMPARE(rowsOf(kept, "usage_hourly"), rowsOf(cut, "usage_hourly"));
+    }
+
+    void rollUpsAreExactOnASeededWorld_data()
+    {
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<bool>("fastest");
+        QTest::addColumn<quint64>("seed");
+        for (const char *zone : {"America/New_York", "Asia/Kolkata", "Australia/Lord_Howe"}) {
+            QTest::addRow("%s, sqlite3 handle", zone) << QString::fromLatin1(zone) << true << quint64(16);
+            QTest::addRow("%s, Qt Sql", zone) << QString::fromLatin1(zone) << false << quint64(61);
+        }
+    }
+
+    // 50 days of three lines' 5-minute samples (some twice at one instant,
+    // a few off the grid), across a change of offset and a month's end, in
+    // a zone a whole, half or DST-half hour from UTC, written in writes
+    // that end anywhere (inside an hour, inside a day): every hour, local
+    // day and local month of the roll-ups is the sum of its samples, and
+    // the samples read back as they were (those at one instant added up).
+    void rollUpsAreExactOnASeededWorld()
+    {
+        QFETCH(QString, zone);
+        QFETCH(bool, fastest);
+        QFETCH(quint64, seed);
+        const QTimeZone timeZone(zone.toLatin1());
+        QVERIFY(timeZone.isValid());
+        const ZonedCalendar calendar(timeZone);
+        test::Draws draws(seed);
+        const Expected<Instant> first = Instant::parse(u"2027-02-20T00:00:00Z");
+        QVERIFY2(first, qPrintable(first.error()));
+        constexpr qint64 every = UsageStore::sampleEveryMs;
+        std::vector<UsageRow> rows;
+        for (qint64 at = first->msecs(); at < first->msecs() + 50 * 24 * 3600000LL; at += every) {
+            for (qint64 line : {1, 2, 3}) {
+                const qint64 data = draws.chance(30) ? 0 : qint64(draws.below(2'000'000)) * line;
+                const qint64 voice = draws.chance(70) ? 0 : qint64(draws.below(300));
+                rows.push_back(UsageRow{line, Instant::fromMsecs(at), data, voice});
+                if (draws.chance(2))
+                    rows.push_back(UsageRow{line, Instant::fromMsecs(at), qint64(draws.below(1000)), qint64(draws.below(10))});
+                if (draws.chance(1))
+                    rows.push_back(UsageRow{line, Instant::fromMsecs(at + 1 + draws.below(quint32(every - 1))), 7, 1});
+            }
+        }
+        // What the samples add up to, by UTC hour, local day and local month.
+        std::map<QString, std::pair<qint64, qint64>> samples, hours, days, months;
+        const auto addTo = [](std::map<QString, std::pair<qint64, qint64>> &sums, const QString &key, const UsageRow &row) {
+            sums[key].first += row.dataBytes;
+            sums[key].second += row.voiceSeconds;
+        };
+        for (const UsageRow &row : rows) {
+            const QString day = QDateTime::fromMSecsSinceEpoch(row.at.msecs(), timeZone).date().toString(Qt::ISODate);
+            addTo(samples, QStringLiteral("%1|%2").arg(row.lineId).arg(row.at.msecs(), 15, 10, QLatin1Char('0')), row);
+            addTo(hours, QStringLiteral("%1|%2").arg(row.lineId).arg(HourOfSamples::hourOf(row.at.msecs())), row);
+            addTo(days, QStringLiteral("%1|%2").arg(row.lineId).arg(day), row);
+            addTo(months, QStringLiteral("%1|%2").arg(row.lineId).arg(day.left(7)), row);
+        }
+
+        QTemporaryDir dir;
+        auto opened = Database::open(dir.filePath(QStringLiteral("t.sqlite")), storeSchema());
+        QVERIFY2(opened, qPrintable(opened.error()));
+        Database &database = **opened;
+        const UsageStore::Path path = fastest ? UsageStore::Path::Fastest : UsageStore::Path::QtSqlOnly;
+        QVERIFY(database.write([&] { return addTwoLines(database); }));
+        QVERIFY(database.write([&] {
+            Statement third(database, QStringLiteral("INSERT INTO lines (id, account_id, code, name, data_bytes, voice_seconds)"
+                                                     " VALUES (3, 1, 'c', 'C', 0, 0)"));
+            return third.run();
+        }));
+        std::size_t written = 0;
+        int writes = 0;
+        while (written < rows.size()) {
+            const std::size_t count = std::min(rows.size() - written, std::size_t(1 + draws.below(3 * 288 * 3)));
+            const std::vector<UsageRow> part(rows.begin() + qsizetype(written), rows.begin() + qsizetype(written + count));
+            const Expected<bool> wrote = database.write([&] { return UsageStore(database, path).write(part, calendar); });
+            QVERIFY2(wrote, qPrintable(wrote.error()));
+            written += count;
+            ++writes;
+        }
+        QVERIFY(writes > 10);
+
+        const auto read = [&](const QString &sql) {
+            std::map<QString, std::pair<qint64, qint64>> sums;
+            QSqlQuery query(database.connection());
+            if (!query.exec(sql))
+                return sums;
+            while (query.next())
+                sums[query.value(0).toString() + QLatin1Char('|') + query.value(1).toString()] = {query.value(2).toLongLong(),
+                                                                                                  query.value(3).toLongLong()};
+            return sums;
+        };
+        QCOMPARE(read(QStringLiteral("SELECT line_id, hour, data_bytes, voice_seconds FROM usage_hourly")), hours);
+        QCOMPARE(read(QStringLiteral("SELECT line_id, day, data_bytes, voice_seconds FROM usage_daily")), days);
+        QCOMPARE(read(QStringLiteral("SELECT line_id, substr(day, 1, 7), sum(data_bytes), sum(voice_seconds) FROM usage_daily GROUP BY 1, 2")),
+                 months);
+        QCOMPARE(read(QStringLiteral("SELECT line_id, hour / 24, sum(data_bytes), sum(voice_seconds) FROM usage_hourly GROUP BY 1, 2")).size(),
+                 std::size_t(3 * 50));
+        std::map<QString, std::pair<qint64, qint64>> kept;
+        for (const QString &row : samplesOf(database)) {
+            const QStringList fields = row.split(QLatin1Char('|'));
+            QCOMPARE(fields.size(), 4);
+            kept[QStringLiteral("%1|%2").arg(fields[0]).arg(fields[1].toLongLong(), 15, 10, QLatin1Char('0'))] = {fields[2].toLongLong(),
+                                                                                                                fields[3].toLongLong()};
+        }
+        QCOMPARE(kept, samples);
+    }
+
+    // A store of schema version 6 (a row a sample, hours by their first
+    // millisecond) opens, migrates to version 7 and reads the same: every
+    // sample, before 1970 too, in its line-hour's row; every hourly and
+    // daily roll-up; then a write adds to a migrated hour.
+    void aVersion6StoreMigratesItsUsage()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        QStringList oldSamples;
+        QStringList oldHours;
+        QStringList oldDays;
+        const auto rowsOfQuery = [](QSqlQuery &query, const QString &sql) {
+            QStringList rows;
+            query.exec(sql);
+            while (query.next())
+                rows << QStringLiteral("%1|%2|%3|%4").arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                                                        query.value(3).toString());
+            return rows;
+        };
+        {
+            Schema older = storeSchema();
+            older.migrations.resize(6);
+            auto db = Database::open(path, older);
+            QVERIFY2(db, qPrintable(db.error()));
+            QCOMPARE((*db)->schemaVersion(), 6);
+            QVERIFY((*db)->write([&] { return addTwoLines(**db); }));
+            QSqlQuery query((*db)->connection());
+            // Two lines, 30 hours from 2027-03-13T20:00Z, and a few samples before 1970 (negative instants).
+            QVERIFY2(query.exec(QStringLiteral(
+                         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 359)"
+                         " INSERT INTO usage_samples (line_id, at_ms, data_bytes, voice_seconds)"
+                         " SELECT line, 1805054400000 + i * 300000, i * 7919 % 100000 + line, i % 13 * line FROM n, (SELECT 1 AS line UNION SELECT 2)"
+                         " UNION ALL SELECT 1, -300000, 5, 1 UNION ALL SELECT 1, -3600000, 6, 2 UNION ALL SELECT 2, -3600001, 7, 3"
+                         " UNION ALL SELECT 2, 1805054400123, 8, 4")),
+                     qPrintable(query.lastError().text()));
+            QVERIFY2(query.exec(QStringLiteral("INSERT INTO usage_hourly (line_id, hour_ms, data_bytes, voice_seconds)"
+                                               " SELECT line_id, at_ms - ((at_ms % 3600000) + 3600000) % 3600000, sum(data_bytes),"
+                                               " sum(voice_seconds) FROM usage_samples GROUP BY 1, 2")),
+                     qPrintable(query.lastError().text()));
+            QVERIFY2(query.exec(QStringLiteral("INSERT INTO usage_daily (line_id, day, data_bytes, voice_seconds)"
+                                               " SELECT line_id, date(at_ms / 1000, 'unixepoch'), sum(data_bytes), sum(voice_seconds)"
+                                               " FROM usage_samples GROUP BY 1, 2")),
+                     qPrintable(query.lastError().text()));
+            oldSamples = rowsOfQuery(query, QStringLiteral("SELECT line_id, at_ms, data_bytes, voice_seconds FROM usage_samples ORDER BY 1, 2"));
+            oldHours = rowsOfQuery(query, QStringLiteral("SELECT line_id, hour_ms, data_bytes, voice_seconds FROM usage_hourly ORDER BY 1, 2"));
+            oldDays = rowsOfQuery(query, QStringLiteral("SELECT line_id, day, data_bytes, voice_seconds FROM usage_daily ORDER BY 1, 2"));
+            QCOMPARE(oldSamples.size(), 2 * 360 + 4);
+        }
+        auto db = Database::open(path, storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        QCOMPARE(database.schemaVersion(), 7);
+        QSqlQuery query(database.connection());
+        QCOMPARE(samplesOf(database), oldSamples);
+        QCOMPARE(rowsOfQuery(query, QStringLiteral("SELECT line_id, hour * 3600000, data_bytes, voice_seconds FROM usage_hourly ORDER BY 1, 2")),
+                 oldHours);
+        QCOMPARE(rowsOfQuery(query, QStringLiteral("SELECT line_id, day, data_bytes, voice_seconds FROM usage_daily ORDER BY 1, 2")), oldDays);
+        QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT count(*) FROM usage_recent")), qint64(2 * 30 + 2)); // 30 hours of each line, and two hours before 1970
+        QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'usage_samples'")), qint64(0));
+
+        // The hour of 2027-03-15T01:00Z, line 1, has 12 samples; one more at its last 5 minutes adds to it.
+        const ZonedCalendar calendar(QTimeZone("UTC"));
+        const qint64 at = 1805054400000 + 359 * 300000;
+        const Expected<bool> wrote = database.write([&] {
+            return UsageStore(database).write({UsageRow{1, Instant::fromMsecs(at), 1000, 10}}, calendar);
+        });
+        QVERIFY2(wrote, qPrintable(wrote.error()));
+        QStringList expected = oldSamples;
+        const int last = int(expected.indexOf(QStringLiteral("1|%1|%2|%3").arg(at).arg(359 * 7919 % 100000 + 1).arg(359 % 13)));
+        QVERIFY(last >= 0);
+        expected[last] = QStringLiteral("1|%1|%2|%3").arg(at).arg(359 * 7919 % 100000 + 1 + 1000).arg(359 % 13 + 10);
+        QCOMPARE(samplesOf(database), expected);
+        // Its roll-up is its samples' sum again.
+        qint64 hourData = 0;
+        for (const QString &row : expected) {
+            const QStringList fields = row.split(QLatin1Char('|'));
+            if (fields[0] == QLatin1String("1") && HourOfSamples::hourOf(fields[1].toLongLong()) == HourOfSamples::hourOf(at))
+                hourData += fields[2].toLongLong();
+        }
+        QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT data_bytes FROM usage_hourly WHERE line_id = 1 AND hour = %1")
+                                              .arg(HourOfSamples::hourOf(at))),
+                 hourData);
     }
 
     void aFailedWriteSaysWhere()
@@ -187,7 +408,7 @@ private slots:
             QVERIFY2(written.error().startsWith(QLatin1String("t.sqlite: ")), qPrintable(written.error()));
             QVERIFY2(written.error().contains(QLatin1String("FOREIGN KEY")), qPrintable(written.error()));
         }
-        QCOMPARE(rowsOf(database, "usage_samples").size(), 0);
+        QCOMPARE(samplesOf(database).size(), 0);
     }
 };
 

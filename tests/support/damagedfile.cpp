@@ -42,8 +42,8 @@ Expected<bool> fillUsageTable(const QString &path, const QString &table, int row
     return withConnection(path, [&](QSqlDatabase &db) -> Expected<bool> {
         QSqlQuery query(db);
         const bool done = query.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %2)"
-                                                    " INSERT INTO %1 (line_id, at_ms, data_bytes, voice_seconds)"
-                                                    " SELECT 1, i * 300000, i * 7919 % 100000, i % 60 FROM n")
+                                                    " INSERT INTO %1 (line_id, hour, data_bytes, voice_seconds)"
+                                                    " SELECT 1, i, i * 7919 % 100000, i % 60 FROM n")
                                          .arg(table)
                                          .arg(rows));
         if (!done)
