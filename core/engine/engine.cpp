@@ -139,8 +139,11 @@ Outcome Engine::run()
 
     qint64 nextMonthStart = m_calendar.monthStart(m_calendar.monthOf(m_world.start).next()).msecs();
 
+    // Lines whose usage is no longer drawn (setDrawingStop).
+    std::vector<char> drawingStopped(m_drawingStop ? m_lines.size() : 0, 0);
     qint64 now = startMs;
     while (true) {
+        const std::size_t attemptsBefore = m_outcome.attempts.size();
         const Instant t = Instant::fromMsecs(now);
         if (now == nextMonthStart) {
             for (const int i : m_blockedLines) { // may list a line twice, or one no longer blocked
@@ -161,6 +164,8 @@ Outcome Engine::run()
             const int localHour = m_calendar.localMinuteOfDay(t) / 60;
             for (const int due : schedule.takeNext()) {
                 StreamCursor &cursor = streams[std::size_t(due)];
+                if (!drawingStopped.empty() && cursor.line >= 0 && drawingStopped[std::size_t(cursor.line)])
+                    continue; // taken off the schedule for good
                 const UsageSample sample = m_generators[std::size_t(cursor.stream)].next(localHour);
                 if (cursor.line >= 0) {
                     const LineState &line = m_lines[std::size_t(cursor.line)];
@@ -191,6 +196,11 @@ Outcome Engine::run()
             checkThresholds(t);
         if (stopped())
             break;
+        for (std::size_t i = attemptsBefore; !drawingStopped.empty() && i < m_outcome.attempts.size(); ++i) {
+            const AttemptRecord &attempt = m_outcome.attempts[i];
+            if (m_drawingStop(attempt))
+                drawingStopped[std::size_t(attempt.line)] = 1;
+        }
 
         qint64 next = std::min({nextMonthStart, nextRetryDue(), m_nextMonthly});
         if (nextEvent < eventOrder.size())
@@ -230,6 +240,7 @@ void Engine::applyPolicy(int lineIndex, const Policy *policy, Instant now)
 {
     LineState &line = m_lines[std::size_t(lineIndex)];
     line.policy = policy;
+    line.threshold = policy && policy->hasActiveThreshold() ? &*policy->threshold : nullptr;
     line.method = policy ? m_methodIndex.value(policy->method, -1) : -1;
     line.fallback = policy && !policy->fallback.isEmpty() ? m_methodIndex.value(policy->fallback, -1) : -1;
     line.thresholdPackage = policy && policy->threshold ? m_packageIndex.value(policy->threshold->package, -1) : -1;
@@ -434,9 +445,9 @@ void Engine::checkThresholds(Instant now)
     for (const int index : m_dirtyLines) {
         LineState &line = m_lines[std::size_t(index)];
         line.dirty = false;
-        if (!line.policy || !line.policy->hasActiveThreshold())
+        if (!line.threshold)
             continue;
-        const ThresholdTrigger &trigger = *line.policy->threshold;
+        const ThresholdTrigger &trigger = *line.threshold;
         const qint64 &balance = trigger.resource == Resource::Data ? line.data : line.voice;
         switch (checkThreshold(line.state, balance, trigger.below)) {
         case ThresholdCheck::StartChain:

@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <functional>
 #include <limits>
 #include <optional>
 #include <set>
@@ -34,6 +35,11 @@ public:
     // With World::recordUsage, the samples go to `sink` as they are made
     // (Outcome::usage stays empty); the sink outlives the run.
     void setUsageSink(UsageSink *sink) noexcept { m_usageSink = sink; }
+    // Asked, at the end of each instant, about each attempt that instant
+    // made: true when the attempt's line needs its usage drawn no longer (a
+    // run ahead that wants only a line's first top-ups: DryRun). That
+    // line's stream then draws no further sample; nothing else changes.
+    void setDrawingStop(std::function<bool(const AttemptRecord &)> enough) { m_drawingStop = std::move(enough); }
     Q_DISABLE_COPY_MOVE(Engine)
 
     Outcome run();
@@ -49,6 +55,7 @@ private:
         qint64 usesShortOfVoice = 0;
         qint64 usesShort = 0;
         const Policy *policy = nullptr;
+        const ThresholdTrigger *threshold = nullptr; // the policy's, when active
         int method = -1;
         int fallback = -1;
         int thresholdPackage = -1;
@@ -119,6 +126,7 @@ private:
     PaymentGateway m_ownGateway;
     Gateway &m_gateway;
     UsageSink *m_usageSink = nullptr;
+    std::function<bool(const AttemptRecord &)> m_drawingStop;
     SpendBook m_spend;
     QHash<QString, int> m_lineIndex;
     QString m_lastLineId; // lineOf()'s last question and answer

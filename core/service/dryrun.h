@@ -34,8 +34,8 @@ public:
         // change; balances, funds and spend at the end are not kept.
         Outcome outcome;
         // Up to where each line's attempts are all there: the end of the run,
-        // or for a line on its own (LineCoupling) the end of the pass in which
-        // the first attempt of each of its triggers became known.
+        // or for a line on its own (LineCoupling) the instant at which the
+        // first attempt of each of its triggers became known.
         std::vector<Instant> complete;
         // A candidate's line run alone: `loaded` holds that line only.
         bool narrowed = false;
@@ -62,8 +62,8 @@ public:
                                        const std::optional<Candidate> &candidate = std::nullopt);
 
 private:
-    // False when a pass stops on an error (result.outcome holds it).
-    static bool runInPasses(Result &result, World &working, int kept);
+    // False when the run stops on an error (result.outcome holds it).
+    static bool runCutShort(Result &result, const World &working, int kept);
     static bool keepsMonthly(const World &world, const AttemptRecord &attempt);
     // The world of line `index` alone (no account cap: the others' spend is dropped).
     static void keepOnly(LoadedWorld &loaded, int index);

@@ -8,6 +8,8 @@
 
 namespace topup {
 
+class ZonedCalendar;
+
 // Which lines no other line's future depends on, in a run of `world` from
 // its start to its end. Lines meet only through what they share: the
 // account cap, the funds of a method and the faults queued at the provider.
@@ -28,6 +30,9 @@ public:
 
 private:
     LineCoupling() = delete;
+    // The local months a run of `world` reaches, first and last included.
+    static int monthsReached(const World &world, const ZonedCalendar &calendar);
+    static Money mostSpent(const World &world, int line, const UsageStream *stream, int monthsReached);
 };
 
 } // namespace topup

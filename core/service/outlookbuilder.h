@@ -60,12 +60,13 @@ private:
     struct Plan final
     {
         std::vector<std::vector<PreviewItem>> byLine;
+        std::vector<std::vector<YearMonth>> monthOf; // the local month of each of byLine's items
         std::map<int, Money> accountByMonth; // month index → every line's paid auto top-ups
     };
 
     static Plan plan(const DryRun::Result &run);
     static LineOutlook lineOutlook(const DryRun::Result &run, std::size_t index, const History &history, const Plan &plan,
-                                   Instant clock, Instant horizon);
+                                   const ZonedCalendar &calendar, Instant clock, Instant horizon);
 
     Database &m_store;
     JournalGateway &m_provider;
