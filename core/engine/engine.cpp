@@ -320,7 +320,7 @@ int Engine::lineOf(const QString &id)
     return m_lastLine;
 }
 
-void Engine::applyUsage(int lineIndex, qint64 dataBytes, qint64 voiceSeconds, Where where)
+void Engine::applyUsage(int lineIndex, qint64 dataBytes, qint64 voiceSeconds, const Where &where)
 {
     LineState &line = m_lines[std::size_t(lineIndex)];
     const qint64 data = std::min(dataBytes, line.data);
@@ -345,7 +345,7 @@ void Engine::applyUsage(int lineIndex, qint64 dataBytes, qint64 voiceSeconds, Wh
     markDirty(lineIndex);
 }
 
-void Engine::manualTopUp(int lineIndex, int method, int package, Instant now, Where where)
+void Engine::manualTopUp(int lineIndex, int method, int package, Instant now, const Where &where)
 {
     LineState &line = m_lines[std::size_t(lineIndex)];
     if (wouldOverflow(lineIndex, package, QString(), now, where))
@@ -554,7 +554,7 @@ bool Engine::roomForRecords(std::size_t count)
 
 // SPEC §1: amounts are int64 and overflow is an error. Checked before the
 // charge, so no money moves for a top-up the books could not hold.
-bool Engine::wouldOverflow(int lineIndex, int package, const QString &autoKey, Instant now, Where where)
+bool Engine::wouldOverflow(int lineIndex, int package, const QString &autoKey, Instant now, const Where &where)
 {
     const LineState &line = m_lines[std::size_t(lineIndex)];
     const Package &bought = m_world.packages[std::size_t(package)];

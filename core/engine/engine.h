@@ -105,15 +105,15 @@ private:
     void applyPolicy(int line, const Policy *policy, Instant now);
     void applyEvent(int eventIndex, Instant now);
     int lineOf(const QString &id); // the index of a line the World names
-    void applyUsage(int line, qint64 dataBytes, qint64 voiceSeconds, Where where);
-    void manualTopUp(int line, int method, int package, Instant now, Where where);
+    void applyUsage(int line, qint64 dataBytes, qint64 voiceSeconds, const Where &where);
+    void manualTopUp(int line, int method, int package, Instant now, const Where &where);
     void runDueRetries(Instant now);
     void runMonthly(Instant now);
     void checkThresholds(Instant now);
     void runAttempt(Chain chain, Instant now);
     bool chargeAndRecord(const Chain &chain, int method, int package, Instant now);
     void creditPackage(LineState &line, int package);
-    bool wouldOverflow(int line, int package, const QString &autoKey, Instant now, Where where);
+    bool wouldOverflow(int line, int package, const QString &autoKey, Instant now, const Where &where);
     bool roomForRecords(std::size_t count);
     void stop(const QString &path, const QString &message);
     bool stopped() const noexcept { return m_outcome.error.has_value(); }

@@ -54,7 +54,7 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
     // A preview of a line nothing ties to the others runs that line alone
     // (no account cap, no fault queued, methods that cannot run dry): what
     // happens to it does not depend on what they do.
-    if (candidate && m_narrowPreview && !world.accountCap && world.events.empty() && LineCoupling::onTheirOwn(world, false)[std::size_t(kept)]) {
+    if (candidate && m_narrow && !world.accountCap && world.events.empty() && LineCoupling::onTheirOwn(world, false)[std::size_t(kept)]) {
         keepOnly(result.loaded, kept);
         kept = 0;
         result.narrowed = true;
@@ -72,7 +72,9 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
                                          [&](const UsageStream &stream) { return !watched.contains(stream.line); }),
                           working.streams.end());
     result.complete.assign(world.lines.size(), end);
-    if (!runCutShort(result, working, kept)) {
+    // A preview with an account cap shows the account's spend ahead: every
+    // line's top-ups are counted, so none is cut short.
+    if (!runCutShort(result, working, kept, m_narrow && !(candidate && world.accountCap))) {
         // A top-up would take a balance past int64: it may be one a line
         // not drawn (whose balance stays higher) makes; run again drawn whole.
         working = world;
@@ -85,25 +87,33 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
     return result;
 }
 
-bool DryRun::runCutShort(Result &result, const World &working, int kept)
+bool DryRun::runCutShort(Result &result, const World &working, int kept, bool cutShort)
 {
     // A line on its own (LineCoupling) is drawn only until the first
     // attempt of each of its triggers is known: the engine stops drawing
     // its usage at the end of that instant (Engine::setDrawingStop).
-    std::vector<bool> alone = LineCoupling::onTheirOwn(working, !working.events.empty());
+    std::vector<bool> alone = cutShort ? LineCoupling::onTheirOwn(working, !working.events.empty())
+                                       : std::vector<bool>(working.lines.size(), false);
     if (kept >= 0)
         alone[std::size_t(kept)] = false;
     std::vector<char> thresholdSeen(working.lines.size(), 0);
-    std::vector<char> monthlySeen(working.lines.size(), 0);
+    // A monthly top-up paid or failed: a blocked one (by a cap of the line)
+    // may be followed by next month's, the refill the outlook's daily
+    // allowance counts to; a failed one is never followed by a paid one on
+    // such a line (its methods fail only when they expire).
+    std::vector<char> monthlyKnown(working.lines.size(), 0);
     Engine engine(working);
     if (std::find(alone.begin(), alone.end(), true) != alone.end() && !working.streams.empty()) {
         engine.setDrawingStop([&](const AttemptRecord &attempt) {
             const std::size_t line = std::size_t(attempt.line);
-            (attempt.trigger == TriggerKind::Threshold ? thresholdSeen : monthlySeen)[line] = 1;
+            if (attempt.trigger == TriggerKind::Threshold)
+                thresholdSeen[line] = 1;
+            else if (attempt.trigger == TriggerKind::Monthly && attempt.status != AttemptStatus::Blocked)
+                monthlyKnown[line] = 1;
             if (!alone[line] || !thresholdSeen[line] || result.complete[line] < working.end)
                 return false;
             const std::optional<Policy> &policy = working.lines[line].policy;
-            if (policy->hasActiveMonthly() && !monthlySeen[line] && (policy->monthlyCap || policy->maxPerMonth))
+            if (policy->hasActiveMonthly() && !monthlyKnown[line] && (policy->monthlyCap || policy->maxPerMonth))
                 return false; // its usage can still change its monthly top-up
             result.complete[line] = attempt.at;
             return true;

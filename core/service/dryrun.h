@@ -48,11 +48,13 @@ public:
         Policy policy;
     };
 
-    // `narrowPreview`: a candidate's line that nothing ties to the others
-    // (LineCoupling; no account cap) runs alone. Off: every line runs, as
-    // the tests compare.
-    DryRun(Database &store, JournalGateway &provider, bool narrowPreview = true)
-        : m_store(store), m_provider(provider), m_narrowPreview(narrowPreview)
+    // `narrow`: only what can change the answer runs — a candidate's line
+    // that nothing ties to the others (LineCoupling; no account cap) runs
+    // alone, and a line on its own is drawn only until its first top-ups
+    // are known. Off: every line runs and is drawn to the end, the
+    // reference the tests compare with.
+    DryRun(Database &store, JournalGateway &provider, bool narrow = true)
+        : m_store(store), m_provider(provider), m_narrow(narrow)
     {
     }
 
@@ -63,14 +65,15 @@ public:
 
 private:
     // False when the run stops on an error (result.outcome holds it).
-    static bool runCutShort(Result &result, const World &working, int kept);
+    // `cutShort`: lines on their own stop being drawn after their first top-ups.
+    static bool runCutShort(Result &result, const World &working, int kept, bool cutShort);
     static bool keepsMonthly(const World &world, const AttemptRecord &attempt);
     // The world of line `index` alone (no account cap: the others' spend is dropped).
     static void keepOnly(LoadedWorld &loaded, int index);
 
     Database &m_store;
     JournalGateway &m_provider;
-    bool m_narrowPreview = true;
+    bool m_narrow = true;
 };
 
 } // namespace topup

@@ -170,14 +170,14 @@ LineOutlook OutlookBuilder::lineOutlook(const DryRun::Result &run, std::size_t i
     return outlook;
 }
 
-Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock)
+Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool narrow)
 {
     const Expected<Account> account = AccountStore(m_store, 1).account(accountId);
     if (!account)
         return failed<Outlook>(account);
     const ZonedCalendar calendar(QTimeZone(account->timezone.toUtf8()));
     const Instant horizon = horizonFrom(clock, calendar);
-    const Expected<DryRun::Result> run = DryRun(m_store, m_provider).run(accountId, clock, horizon);
+    const Expected<DryRun::Result> run = DryRun(m_store, m_provider, narrow).run(accountId, clock, horizon);
     if (!run)
         return failed<Outlook>(run);
     const Expected<History> past = history(accountId, clock, calendar);

@@ -32,11 +32,15 @@ public:
     // Every line at the world's clock. The run reaches the later of 30 days
     // ahead and the end of the next local month, so each monthly trigger's
     // next occurrence is in it.
-    [[nodiscard]] Expected<Outlook> build(qint64 accountId, Instant clock);
+    // `narrow` (always in the product): lines on their own are drawn only
+    // until their first top-ups are known (DryRun); off: every line to the
+    // horizon, the reference the tests compare with.
+    [[nodiscard]] Expected<Outlook> build(qint64 accountId, Instant clock, bool narrow = true);
     // One line with `policy` in place of its rules, `days` (1–366) ahead.
     // `narrow`: the line runs alone when nothing ties it to the others (no
     // account cap; DryRun) — then `months` count the account's spend so far
-    // and this line's ahead, not the other lines' ahead.
+    // and this line's ahead, not the other lines' ahead; off: every line,
+    // drawn to the end.
     [[nodiscard]] Expected<LineOutlook> preview(qint64 accountId, qint64 lineId, const Policy &policy, Instant clock, int days,
                                                 bool narrow = true);
 
