@@ -4,7 +4,7 @@
 // by side in one run.
 //
 //   QT_QPA_PLATFORM=offscreen build/tests/bench/bench_chart [samples] [runs]
-#include "chartdownsampler.h"
+#include "widgets/chartdownsampler.h"
 
 #include <QApplication>
 #include <QChart>

@@ -2,7 +2,7 @@
 
 // A service on a temporary data folder for the page tests: a fixed clock,
 // few PBKDF2 rounds, and either a fresh account or the demo world.
-#include "appsettings.h"
+#include "app/appsettings.h"
 #include "pages/linepage.h"
 #include "service/demoworld.h"
 #include "service/service.h"

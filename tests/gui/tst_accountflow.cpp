@@ -4,11 +4,11 @@
 // own time zone and currency, and stays in its Alerts.
 #include "pagesfixture.h"
 
-#include "appsettings.h"
-#include "mainwindow.h"
+#include "app/appsettings.h"
+#include "app/mainwindow.h"
 #include "pages/alertspage.h"
 #include "pages/signinpage.h"
-#include "startupflow.h"
+#include "app/startupflow.h"
 
 #include <QAbstractItemModel>
 #include <QComboBox>

@@ -4,9 +4,9 @@
 // buys nothing; the line page picks, renames and removes lines.
 #include "pagesfixture.h"
 
-#include "appsettings.h"
+#include "app/appsettings.h"
 #include "dialogs/addlinedialog.h"
-#include "mainwindow.h"
+#include "app/mainwindow.h"
 #include "pages/dashboardpage.h"
 #include "pages/historypage.h"
 #include "pages/linepage.h"

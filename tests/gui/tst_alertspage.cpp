@@ -2,7 +2,7 @@
 // low funds on a method a policy pays with (a core alert), marking read lowers the count.
 #include "pagesfixture.h"
 
-#include "appsettings.h"
+#include "app/appsettings.h"
 #include "checked.h"
 
 #include "models/alertmodel.h"

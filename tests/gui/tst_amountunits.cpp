@@ -1,5 +1,5 @@
 // A threshold shown in the form reads back as the same amount.
-#include "pages/amountunits.h"
+#include "text/amountunits.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "chartdownsampler.h"
+#include "widgets/chartdownsampler.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // RFC 4180 quoting of the history export.
-#include "csvwriter.h"
+#include "text/csvwriter.h"
 
 #include <QBuffer>
 #include <QTest>

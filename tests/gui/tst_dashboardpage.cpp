@@ -1,14 +1,14 @@
-#include "appsettings.h"
+#include "app/appsettings.h"
 
 #include "checked.h"
-#include "demoaccess.h"
-#include "formatter.h"
-#include "linecard.h"
+#include "app/demoaccess.h"
+#include "text/formatter.h"
+#include "widgets/linecard.h"
 #include "pages/dashboardpage.h"
 #include "service/demoworld.h"
 #include "service/service.h"
-#include "theme.h"
-#include "usagechart.h"
+#include "app/theme.h"
+#include "widgets/usagechart.h"
 
 #include <QProgressBar>
 #include <QScopeGuard>

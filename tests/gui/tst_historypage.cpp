@@ -3,7 +3,7 @@
 #include "pagesfixture.h"
 
 #include "checked.h"
-#include "formatter.h"
+#include "text/formatter.h"
 #include "models/attemptfiltermodel.h"
 #include "models/attemptmodel.h"
 #include "models/usagemodel.h"

@@ -1,6 +1,6 @@
 // IsoTimeWriter writes what QDateTime's Qt::ISODate writes, in zones with
 // and without daylight saving, around their transitions and in any order.
-#include "isotimewriter.h"
+#include "text/isotimewriter.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>

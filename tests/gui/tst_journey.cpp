@@ -7,10 +7,10 @@
 // in History.
 #include "pagesfixture.h"
 
-#include "appsettings.h"
+#include "app/appsettings.h"
 #include "dialogs/addcarddialog.h"
 #include "dialogs/addlinedialog.h"
-#include "mainwindow.h"
+#include "app/mainwindow.h"
 #include "models/attemptmodel.h"
 #include "pages/alertspage.h"
 #include "pages/dashboardpage.h"

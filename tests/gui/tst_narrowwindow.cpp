@@ -3,8 +3,8 @@
 // give up width first (issue 14).
 #include "pagesfixture.h"
 
-#include "appsettings.h"
-#include "mainwindow.h"
+#include "app/appsettings.h"
+#include "app/mainwindow.h"
 #include "models/attemptmodel.h"
 #include "models/previewmodel.h"
 #include "pages/historypage.h"

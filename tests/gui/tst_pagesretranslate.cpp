@@ -12,7 +12,7 @@
 #include "pages/paymentspage.h"
 #include "pages/linetestpanel.h"
 #include "pages/policyeditor.h"
-#include "pages/policyerrors.h"
+#include "forms/policyerrors.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -6,8 +6,8 @@
 // rules asks Save / Discard / Cancel.
 #include "pagesfixture.h"
 
-#include "appsettings.h"
-#include "mainwindow.h"
+#include "app/appsettings.h"
+#include "app/mainwindow.h"
 
 #include "models/previewmodel.h"
 #include "pages/linepage.h"

@@ -4,7 +4,7 @@
 // why not; it shows the currency, fixed, with the reason.
 #include "pagesfixture.h"
 
-#include "appsettings.h"
+#include "app/appsettings.h"
 #include "damagedfile.h"
 #include "pages/settingspage.h"
 

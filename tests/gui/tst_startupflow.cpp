@@ -1,8 +1,8 @@
 #include "damagedfile.h"
-#include "datafolderbackup.h"
+#include "app/datafolderbackup.h"
 #include "dialogs/storeproblemdialog.h"
 #include "fulldisk.h"
-#include "startupflow.h"
+#include "app/startupflow.h"
 
 #include <QApplication>
 #include <QDir>

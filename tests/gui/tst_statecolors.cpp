@@ -1,4 +1,4 @@
-#include "statecolors.h"
+#include "widgets/statecolors.h"
 
 #include <QApplication>
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "statecolors.h"
-#include "theme.h"
+#include "widgets/statecolors.h"
+#include "app/theme.h"
 
 #include <QApplication>
 #include <QStyle>

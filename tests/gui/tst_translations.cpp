@@ -1,7 +1,7 @@
-#include "wording.h"
-#include "appearance.h"
-#include "appsettings.h"
-#include "formatter.h"
+#include "text/wording.h"
+#include "app/appearance.h"
+#include "app/appsettings.h"
+#include "text/formatter.h"
 #include "domain/historyrows.h"
 #include "domain/packagerecord.h"
 

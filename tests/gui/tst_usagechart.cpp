@@ -1,7 +1,7 @@
 // The usage chart of the dashboard and History: an empty chart says so,
 // labels never repeat, ticks are round with their unit, small voice
 // values still read (issue 14).
-#include "usagechart.h"
+#include "widgets/usagechart.h"
 
 #include <QChart>
 #include <QDateTime>

@@ -1,10 +1,10 @@
 #include "addlinedialog.h"
 
-#include "appsettings.h"
-#include "wording.h"
+#include "app/appsettings.h"
+#include "text/wording.h"
 #include "domain/linename.h"
-#include "formatter.h"
-#include "paymentchoices.h"
+#include "text/formatter.h"
+#include "forms/paymentchoices.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
 

@@ -1,6 +1,6 @@
 #include "renamelinedialog.h"
 
-#include "formatter.h"
+#include "text/formatter.h"
 #include "domain/linename.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"

@@ -1,6 +1,6 @@
 #include "rulesadvisordialog.h"
 
-#include "formatter.h"
+#include "text/formatter.h"
 #include "models/advicemodel.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"

@@ -1,8 +1,8 @@
 #include "advicemodel.h"
 
-#include "wording.h"
-#include "formatter.h"
-#include "pages/amountunits.h"
+#include "text/wording.h"
+#include "text/formatter.h"
+#include "text/amountunits.h"
 
 #include <QDate>
 #include <QLocale>

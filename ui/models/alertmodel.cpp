@@ -1,7 +1,7 @@
 #include "alertmodel.h"
 
-#include "wording.h"
-#include "formatter.h"
+#include "text/wording.h"
+#include "text/formatter.h"
 #include "service/service.h"
 
 #include <QFont>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "service/worldsync.h"
-#include "wording.h"
+#include "text/wording.h"
 #include "domain/historyrows.h"
 
 #include <QAbstractTableModel>

@@ -1,7 +1,7 @@
 #include "attemptmodel.h"
 
-#include "wording.h"
-#include "formatter.h"
+#include "text/wording.h"
+#include "text/formatter.h"
 #include "domain/packagerecord.h"
 #include "service/service.h"
 

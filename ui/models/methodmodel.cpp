@@ -1,7 +1,7 @@
 #include "methodmodel.h"
 
-#include "formatter.h"
-#include "statecolors.h"
+#include "text/formatter.h"
+#include "widgets/statecolors.h"
 #include "domain/cardexpiry.h"
 #include "service/service.h"
 

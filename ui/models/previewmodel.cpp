@@ -1,7 +1,7 @@
 #include "previewmodel.h"
 
-#include "formatter.h"
-#include "wording.h"
+#include "text/formatter.h"
+#include "text/wording.h"
 
 #include <QGuiApplication>
 #include <QPalette>

@@ -1,6 +1,6 @@
 #include "usagemodel.h"
 
-#include "formatter.h"
+#include "text/formatter.h"
 
 #include <QDateTime>
 #include <QLocale>

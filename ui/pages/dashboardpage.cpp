@@ -1,11 +1,11 @@
 #include "dashboardpage.h"
 
-#include "wording.h"
-#include "formatter.h"
-#include "linecard.h"
+#include "text/wording.h"
+#include "text/formatter.h"
+#include "widgets/linecard.h"
 #include "service/service.h"
-#include "statecolors.h"
-#include "usagechart.h"
+#include "widgets/statecolors.h"
+#include "widgets/usagechart.h"
 #include "widgets/sectionheading.h"
 
 #include <QApplication>

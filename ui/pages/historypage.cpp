@@ -1,9 +1,9 @@
 #include "historypage.h"
 
-#include "csvwriter.h"
-#include "isotimewriter.h"
-#include "formatter.h"
-#include "wording.h"
+#include "text/csvwriter.h"
+#include "text/isotimewriter.h"
+#include "text/formatter.h"
+#include "text/wording.h"
 #include "models/attemptfiltermodel.h"
 #include "models/attemptmodel.h"
 #include "models/usagemodel.h"

@@ -2,7 +2,7 @@
 
 #include "domain/expected.h"
 
-#include "appsettings.h"
+#include "app/appsettings.h"
 
 #include <QWidget>
 

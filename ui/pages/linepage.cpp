@@ -1,7 +1,7 @@
 #include "linepage.h"
 
 #include "dialogs/renamelinedialog.h"
-#include "formatter.h"
+#include "text/formatter.h"
 #include "linetestpanel.h"
 #include "policyeditor.h"
 #include "service/service.h"

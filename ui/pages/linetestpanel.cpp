@@ -1,9 +1,9 @@
 #include "linetestpanel.h"
 
-#include "wording.h"
-#include "paymentchoices.h"
+#include "text/wording.h"
+#include "forms/paymentchoices.h"
 #include "domain/reason.h"
-#include "formatter.h"
+#include "text/formatter.h"
 #include "models/attemptmodel.h"
 #include "domain/lineprogress.h"
 #include "service/service.h"

@@ -1,9 +1,9 @@
 #include "settingspage.h"
 
-#include "appsettings.h"
+#include "app/appsettings.h"
 #include "service/service.h"
-#include "statecolors.h"
-#include "formatter.h"
+#include "widgets/statecolors.h"
+#include "text/formatter.h"
 #include "widgets/errorlabel.h"
 #include "widgets/sectionheading.h"
 #include "widgets/timezonebox.h"

@@ -1,11 +1,11 @@
 #include "signinpage.h"
 
-#include "appsettings.h"
+#include "app/appsettings.h"
 #include "domain/loginid.h"
 #include "domain/passwordpolicy.h"
 #include "domain/timezonename.h"
 #include "service/service.h"
-#include "statecolors.h"
+#include "widgets/statecolors.h"
 #include "widgets/timezonebox.h"
 
 #include <QApplication>

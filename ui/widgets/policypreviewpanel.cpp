@@ -1,8 +1,8 @@
 #include "policypreviewpanel.h"
 
-#include "formatter.h"
+#include "text/formatter.h"
 #include "models/previewmodel.h"
-#include "pages/capsummary.h"
+#include "text/capsummary.h"
 #include "service/service.h"
 #include "widgets/columnfitter.h"
 #include "widgets/paddeddelegate.h"

@@ -1,6 +1,6 @@
 #include "usagehistorychart.h"
 
-#include "formatter.h"
+#include "text/formatter.h"
 #include "service/service.h"
 #include "models/usagemodel.h"
 #include "usagechart.h"

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "appsettings.h"
+#include "app/appsettings.h"
 
 class QComboBox;
 class QLabel;

@@ -2,7 +2,7 @@
 
 #include "datafolderbackup.h"
 #include "dialogs/storeproblemdialog.h"
-#include "formatter.h"
+#include "text/formatter.h"
 
 #include <QEventLoop>
 #include <QMessageBox>

@@ -3,7 +3,7 @@
 #include "domain/dataamount.h"
 #include "domain/money.h"
 #include "domain/voiceamount.h"
-#include "formatter.h"
+#include "text/formatter.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
 #include "traynotifier.h"
 
-#include "wording.h"
+#include "text/wording.h"
 #include "service/service.h"
 
 #include <QApplication>

@@ -5,7 +5,7 @@
 #include "domain/linerecord.h"
 #include "domain/reason.h"
 #include "domain/triggerkind.h"
-#include "statecolors.h"
+#include "widgets/statecolors.h"
 
 #include <QCoreApplication>
 #include <QHash>
