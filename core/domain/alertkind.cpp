@@ -1,5 +1,7 @@
 #include "alertkind.h"
 
+#include "enumnames.h"
+
 namespace topup {
 
 QString alertKindName(AlertKind kind)
@@ -21,12 +23,8 @@ QString alertKindName(AlertKind kind)
 
 std::optional<AlertKind> parseAlertKind(QStringView name)
 {
-    for (const AlertKind kind : {AlertKind::TopUpFailed, AlertKind::TopUpBlocked, AlertKind::ThresholdSuspended,
-                                 AlertKind::CardExpiring, AlertKind::LowFunds}) {
-        if (name == alertKindName(kind))
-            return kind;
-    }
-    return std::nullopt;
+    return enumNamed(name, {AlertKind::TopUpFailed, AlertKind::TopUpBlocked, AlertKind::ThresholdSuspended, AlertKind::CardExpiring, AlertKind::LowFunds},
+                     alertKindName);
 }
 
 } // namespace topup

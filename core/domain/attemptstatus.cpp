@@ -1,5 +1,7 @@
 #include "attemptstatus.h"
 
+#include "enumnames.h"
+
 namespace topup {
 
 QString attemptStatusName(AttemptStatus status)
@@ -17,11 +19,7 @@ QString attemptStatusName(AttemptStatus status)
 
 std::optional<AttemptStatus> parseAttemptStatus(QStringView name)
 {
-    for (const AttemptStatus status : {AttemptStatus::Succeeded, AttemptStatus::Failed, AttemptStatus::Blocked}) {
-        if (name == attemptStatusName(status))
-            return status;
-    }
-    return std::nullopt;
+    return enumNamed(name, {AttemptStatus::Succeeded, AttemptStatus::Failed, AttemptStatus::Blocked}, attemptStatusName);
 }
 
 } // namespace topup

@@ -1,5 +1,7 @@
 #include "lineprogress.h"
 
+#include "enumnames.h"
+
 namespace topup {
 
 QString thresholdStateName(ThresholdState state)
@@ -15,6 +17,12 @@ QString thresholdStateName(ThresholdState state)
         return QStringLiteral("blocked");
     }
     return {};
+}
+
+std::optional<ThresholdState> parseThresholdState(QStringView name)
+{
+    return enumNamed(name, {ThresholdState::Armed, ThresholdState::Retrying, ThresholdState::Suspended, ThresholdState::Blocked},
+                     thresholdStateName);
 }
 
 } // namespace topup

@@ -2,12 +2,16 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace topup {
 
 // SPEC §4: the state of a line's threshold trigger.
 enum class ThresholdState { Armed, Retrying, Suspended, Blocked };
 
 QString thresholdStateName(ThresholdState state);
+// Any state by its name; none for an unknown name.
+std::optional<ThresholdState> parseThresholdState(QStringView name);
 
 // Where a line's rules stand, for a run that resumes an earlier one. A
 // fresh world (a scenario) starts every line armed, counters at zero.

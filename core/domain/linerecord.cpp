@@ -1,5 +1,7 @@
 #include "linerecord.h"
 
+#include "enumnames.h"
+
 namespace topup {
 namespace {
 
@@ -12,13 +14,9 @@ QString lineStateName(LineState state)
     return QLatin1String(names[int(state)]);
 }
 
-LineState lineStateFromName(QStringView name)
+std::optional<LineState> parseLineState(QStringView name)
 {
-    for (int i = 0; i < 4; ++i) {
-        if (name == QLatin1String(names[i]))
-            return LineState(i);
-    }
-    return LineState::Active;
+    return enumNamed(name, {LineState::Buying, LineState::Active, LineState::Removed, LineState::Refused}, lineStateName);
 }
 
 } // namespace topup

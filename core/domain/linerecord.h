@@ -23,7 +23,8 @@ namespace topup {
 enum class LineState { Buying, Active, Removed, Refused };
 
 QString lineStateName(LineState state);
-LineState lineStateFromName(QStringView name);
+// Any state by its name; none for an unknown name.
+std::optional<LineState> parseLineState(QStringView name);
 
 // A line the carrier already provides (the demo's, tests'): no purchase.
 struct LineForm final

@@ -1,5 +1,7 @@
 #include "paymentmethod.h"
 
+#include "enumnames.h"
+
 namespace topup {
 
 QString methodKindName(MethodKind kind)
@@ -13,6 +15,11 @@ QString methodKindName(MethodKind kind)
         return QStringLiteral("paypal");
     }
     return {};
+}
+
+std::optional<MethodKind> parseMethodKind(QStringView name)
+{
+    return enumNamed(name, {MethodKind::CreditCard, MethodKind::DebitCard, MethodKind::PayPal}, methodKindName);
 }
 
 } // namespace topup

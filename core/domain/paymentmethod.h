@@ -12,6 +12,8 @@ namespace topup {
 enum class MethodKind { CreditCard, DebitCard, PayPal };
 
 QString methodKindName(MethodKind kind);
+// Any kind by its name; none for an unknown name.
+std::optional<MethodKind> parseMethodKind(QStringView name);
 
 struct PaymentMethod final
 {

@@ -1,5 +1,7 @@
 #include "reason.h"
 
+#include "enumnames.h"
+
 namespace topup {
 
 QString reasonName(Reason reason)
@@ -25,12 +27,9 @@ QString reasonName(Reason reason)
 
 std::optional<Reason> parseReason(QStringView name)
 {
-    for (Reason reason : {Reason::CardExpired, Reason::Declined, Reason::GatewayError, Reason::InsufficientFunds,
-                          Reason::BudgetCap, Reason::CountCap, Reason::AccountBudgetCap}) {
-        if (name == reasonName(reason))
-            return reason;
-    }
-    return std::nullopt;
+    return enumNamed(name, {Reason::CardExpired, Reason::Declined, Reason::GatewayError, Reason::InsufficientFunds, Reason::BudgetCap,
+                            Reason::CountCap, Reason::AccountBudgetCap},
+                     reasonName);
 }
 
 std::optional<Reason> parseInjectableReason(QStringView name)

@@ -1,5 +1,7 @@
 #include "triggerkind.h"
 
+#include "enumnames.h"
+
 namespace topup {
 
 QString triggerKindName(TriggerKind kind)
@@ -19,11 +21,7 @@ QString triggerKindName(TriggerKind kind)
 
 std::optional<TriggerKind> parseTriggerKind(QStringView name)
 {
-    for (const TriggerKind kind : {TriggerKind::Threshold, TriggerKind::Monthly, TriggerKind::Manual, TriggerKind::Purchase}) {
-        if (name == triggerKindName(kind))
-            return kind;
-    }
-    return std::nullopt;
+    return enumNamed(name, {TriggerKind::Threshold, TriggerKind::Monthly, TriggerKind::Manual, TriggerKind::Purchase}, triggerKindName);
 }
 
 } // namespace topup

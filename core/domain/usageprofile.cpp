@@ -1,5 +1,7 @@
 #include "usageprofile.h"
 
+#include "enumnames.h"
+
 namespace topup {
 namespace {
 
@@ -9,11 +11,7 @@ const char *const names[] = {"light", "regular", "heavy", "traveller"};
 
 std::optional<UsageProfile> parseUsageProfile(QStringView name)
 {
-    for (int i = 0; i < 4; ++i) {
-        if (name == QLatin1String(names[i]))
-            return UsageProfile(i);
-    }
-    return std::nullopt;
+    return enumNamed(name, {UsageProfile::Light, UsageProfile::Regular, UsageProfile::Heavy, UsageProfile::Traveller}, usageProfileName);
 }
 
 QString usageProfileName(UsageProfile profile)

@@ -10,6 +10,7 @@
 #include "store/methodstore.h"
 #include "store/packagestore.h"
 #include "store/statement.h"
+#include "store/storedname.h"
 
 #include <QHash>
 #include <QTimeZone>
@@ -33,11 +34,6 @@ QHash<qint64, int> indexOfRows(const std::vector<qint64> &rows)
     for (std::size_t i = 0; i < rows.size(); ++i)
         index.insert(rows[i], int(i));
     return index;
-}
-
-TriggerKind triggerFromName(const QString &name)
-{
-    return parseTriggerKind(name).value_or(TriggerKind::Threshold);
 }
 
 // The usage grid: every 5 minutes since the epoch, whatever the run.
@@ -153,9 +149,12 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
         return failed(ran);
     while (retries.next()) {
         const int line = lineIndex.value(retries.integer(0), -1);
-        if (line >= 0)
-            world.retries.push_back(PendingRetryState{line, triggerFromName(retries.text(1)), retries.text(2),
-                                                      int(retries.integer(3)), Instant::fromMsecs(retries.integer(4))});
+        if (line < 0)
+            continue;
+        const Expected<TriggerKind> trigger = StoredName::read(retries.text(1), parseTriggerKind, "retry of line", retries.integer(0), "trigger");
+        if (!trigger)
+            return Expected<LoadedWorld>::failure(trigger.error());
+        world.retries.push_back(PendingRetryState{line, *trigger, retries.text(2), int(retries.integer(3)), Instant::fromMsecs(retries.integer(4))});
     }
     retries.finish();
 

@@ -4,6 +4,7 @@
 
 #include "database.h"
 #include "statement.h"
+#include "storedname.h"
 
 #include <QCoreApplication>
 
@@ -12,36 +13,25 @@
 namespace topup {
 namespace {
 
-template<typename T>
-Expected<T> failedWith(const Expected<bool> &ran)
+template<typename T, typename Failed>
+Expected<T> failedWith(const Expected<Failed> &ran)
 {
     return Expected<T>::failure(ran.error());
 }
 
-// "attempt 12 has an unknown status "paid"" (column: status, trigger, reason, kind).
-template<typename T>
-Expected<T> unknownName(qint64 id, const char *column, const QString &name, const char *table = "attempt")
-{
-    return Expected<T>::failure(QCoreApplication::translate("topup::HistoryStore", "%1 %2 in the store has an unknown %3 \"%4\"")
-                                    .arg(QLatin1String(table))
-                                    .arg(id)
-                                    .arg(QLatin1String(column), name.left(32)));
-}
-
-// The trigger, status and reason of `row` from the names the store keeps. A
-// name this version does not know (a damaged file, a later version's) is
-// reported, never read as some default.
+// The trigger, status and reason of `row` from the names the store keeps
+// (StoredName: an unknown one is reported).
 Expected<bool> readNames(const QString &triggerName, const QString &statusName, const QString &reasonName, AttemptRow &row)
 {
-    const std::optional<TriggerKind> trigger = parseTriggerKind(triggerName);
-    const std::optional<AttemptStatus> status = parseAttemptStatus(statusName);
-    const std::optional<Reason> reason = parseReason(reasonName);
+    const Expected<TriggerKind> trigger = StoredName::read(triggerName, parseTriggerKind, "attempt", row.id, "trigger");
     if (!trigger)
-        return unknownName<bool>(row.id, "trigger", triggerName);
+        return failedWith<bool>(trigger);
+    const Expected<AttemptStatus> status = StoredName::read(statusName, parseAttemptStatus, "attempt", row.id, "status");
     if (!status)
-        return unknownName<bool>(row.id, "status", statusName);
+        return failedWith<bool>(status);
+    const std::optional<Reason> reason = parseReason(reasonName);
     if (!reason && !reasonName.isEmpty())
-        return unknownName<bool>(row.id, "reason", reasonName);
+        return Expected<bool>::failure(StoredName::unknown("attempt", row.id, "reason", reasonName));
     row.trigger = *trigger;
     row.status = *status;
     row.reason = reason;
@@ -102,9 +92,13 @@ Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, const
     while (select.next()) {
         AttemptRow row{select.integer(0), Instant::fromMsecs(select.integer(1)), select.integer(2), select.text(3), TriggerKind::Threshold,
                        select.text(5), int(select.integer(6)), select.integer(7), select.text(8),
-                       Money::fromCents(select.integer(9)), AttemptStatus::Succeeded, std::nullopt, lineStateFromName(select.text(12))};
+                       Money::fromCents(select.integer(9)), AttemptStatus::Succeeded, std::nullopt, LineState::Active};
         if (const Expected<bool> named = readNames(select.text(4), select.text(10), select.text(11), row); !named)
             return Expected<std::vector<AttemptRow>>::failure(named.error());
+        const Expected<LineState> lineState = StoredName::read(select.text(12), parseLineState, "line", row.lineId, "state");
+        if (!lineState)
+            return failedWith<std::vector<AttemptRow>>(lineState);
+        row.lineState = *lineState;
         rows.push_back(std::move(row));
     }
     return rows;
@@ -123,8 +117,12 @@ Expected<int> HistoryStore::eachAttempt(qint64 accountId, const AttemptFilter &f
     lineNames.bind(accountId);
     if (const auto ran = lineNames.run(); !ran)
         return failedWith<int>(ran);
-    while (lineNames.next())
-        lines.insert(lineNames.integer(0), LineName{lineNames.text(1), lineStateFromName(lineNames.text(2))});
+    while (lineNames.next()) {
+        const Expected<LineState> state = StoredName::read(lineNames.text(2), parseLineState, "line", lineNames.integer(0), "state");
+        if (!state)
+            return failedWith<int>(state);
+        lines.insert(lineNames.integer(0), LineName{lineNames.text(1), *state});
+    }
     QHash<qint64, QString> packages;
     Statement packageNames(m_database, QStringLiteral("SELECT id, name FROM packages"));
     if (const auto ran = packageNames.run(); !ran)
@@ -275,12 +273,15 @@ Expected<std::vector<AlertRow>> HistoryStore::alerts(qint64 accountId, bool unre
         return failedWith<std::vector<AlertRow>>(ran);
     std::vector<AlertRow> rows;
     while (select.next()) {
-        const std::optional<AlertKind> kind = parseAlertKind(select.text(2));
+        const Expected<AlertKind> kind = StoredName::read(select.text(2), parseAlertKind, "alert", select.integer(0), "kind");
         if (!kind)
-            return unknownName<std::vector<AlertRow>>(select.integer(0), "kind", select.text(2), "alert");
+            return failedWith<std::vector<AlertRow>>(kind);
+        // An account's alert (a card expiring) has no line; the query reads it as active.
+        const Expected<LineState> lineState = StoredName::read(select.text(8), parseLineState, "line", select.integer(3), "state");
+        if (!lineState)
+            return failedWith<std::vector<AlertRow>>(lineState);
         rows.push_back(AlertRow{select.integer(0), Instant::fromMsecs(select.integer(1)), *kind, select.integer(3),
-                                select.text(4), select.integer(5), select.text(6), select.integer(7) != 0,
-                                lineStateFromName(select.text(8))});
+                                select.text(4), select.integer(5), select.text(6), select.integer(7) != 0, *lineState});
     }
     return rows;
 }

@@ -7,9 +7,11 @@
 #include "rules/policyrules.h"
 #include "scenario/policyjson.h"
 #include "statement.h"
+#include "storedname.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonParseError>
 
 namespace topup {
 namespace {
@@ -19,40 +21,53 @@ const char *const lineColumns = "id, name, region, profile, seed, data_bytes, vo
                                 " (SELECT min(due_ms) FROM retries r WHERE r.line_id = lines.id AND r.trigger = 'threshold'),"
                                 " state, removed_ms";
 
-ThresholdState stateFromName(const QString &name)
-{
-    for (ThresholdState state : {ThresholdState::Armed, ThresholdState::Retrying, ThresholdState::Suspended, ThresholdState::Blocked}) {
-        if (thresholdStateName(state) == name)
-            return state;
-    }
-    return ThresholdState::Armed;
-}
-
 // Policies are stored as the JSON of SPEC §8 and read back with the same
-// reader, against ids that always exist (their rows are never deleted).
-std::optional<Policy> policyFrom(const QString &json)
+// reader, against ids that always exist (their rows are never deleted). A
+// policy that no longer reads (a damaged file) is reported, never taken for
+// "no rules" — that would silently stop the line's top-ups.
+Expected<std::optional<Policy>> policyFrom(qint64 lineId, const QString &json)
 {
     if (json.isEmpty())
-        return std::nullopt;
+        return std::optional<Policy>();
+    QJsonParseError parsed;
+    const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8(), &parsed);
+    if (parsed.error != QJsonParseError::NoError || !document.isObject())
+        return Expected<std::optional<Policy>>::failure(
+            LineStore::tr("line %1 in the store has rules that are not a JSON object (%2)")
+                .arg(lineId)
+                .arg(parsed.error != QJsonParseError::NoError ? parsed.errorString() : LineStore::tr("not an object")));
     const KnownIds any{{}, false};
     const std::vector<Package> none;
     Problems problems;
-    return PolicyJson::read(QJsonDocument::fromJson(json.toUtf8()).object(), QString(), PolicyCatalog{any, any, none},
-                            problems);
+    Policy policy = PolicyJson::read(document.object(), QString(), PolicyCatalog{any, any, none}, problems);
+    if (!problems.empty())
+        return Expected<std::optional<Policy>>::failure(LineStore::tr("line %1 in the store has rules that cannot be read: %2: %3")
+                                                            .arg(lineId)
+                                                            .arg(problems.front().path, problems.front().message));
+    return std::optional<Policy>(std::move(policy));
 }
 
-LineRecord lineFrom(const Statement &row)
+Expected<LineRecord> lineFrom(const Statement &row)
 {
     LineRecord line;
     line.id = row.integer(0);
     line.name = row.text(1);
     line.region = row.text(2);
-    line.profile = parseUsageProfile(row.text(3)).value_or(UsageProfile::Regular);
+    const Expected<UsageProfile> profile = StoredName::read(row.text(3), parseUsageProfile, "line", line.id, "profile");
+    if (!profile)
+        return Expected<LineRecord>::failure(profile.error());
+    line.profile = *profile;
     line.seed = quint64(row.integer(4));
     line.dataBytes = row.integer(5);
     line.voiceSeconds = row.integer(6);
-    line.policy = policyFrom(row.text(7));
-    line.progress.state = stateFromName(row.text(8));
+    Expected<std::optional<Policy>> policy = policyFrom(line.id, row.text(7));
+    if (!policy)
+        return Expected<LineRecord>::failure(policy.error());
+    line.policy = std::move(*policy);
+    const Expected<ThresholdState> thresholdState = StoredName::read(row.text(8), parseThresholdState, "line", line.id, "threshold_state");
+    if (!thresholdState)
+        return Expected<LineRecord>::failure(thresholdState.error());
+    line.progress.state = *thresholdState;
     line.progress.thresholdChains = int(row.integer(9));
     line.progress.manualTopUps = int(row.integer(10));
     line.progress.lastMonthlyKey = int(row.integer(11));
@@ -60,7 +75,10 @@ LineRecord lineFrom(const Statement &row)
     line.progress.unservedVoiceSeconds = row.integer(13);
     if (!row.isNull(14))
         line.nextThresholdRetry = Instant::fromMsecs(row.integer(14));
-    line.state = lineStateFromName(row.text(15));
+    const Expected<LineState> state = StoredName::read(row.text(15), parseLineState, "line", line.id, "state");
+    if (!state)
+        return Expected<LineRecord>::failure(state.error());
+    line.state = *state;
     if (!row.isNull(16))
         line.removedAt = Instant::fromMsecs(row.integer(16));
     return line;
@@ -74,8 +92,12 @@ Expected<std::vector<LineRecord>> linesWhere(Database &database, qint64 accountI
     if (const auto ran = select.run(); !ran)
         return Expected<std::vector<LineRecord>>::failure(ran.error());
     std::vector<LineRecord> lines;
-    while (select.next())
-        lines.push_back(lineFrom(select));
+    while (select.next()) {
+        Expected<LineRecord> line = lineFrom(select);
+        if (!line)
+            return Expected<std::vector<LineRecord>>::failure(line.error());
+        lines.push_back(std::move(*line));
+    }
     return lines;
 }
 

@@ -11,6 +11,7 @@
 #include "rules/zonedcalendar.h"
 #include "store/journalgateway.h"
 #include "statement.h"
+#include "storedname.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -36,20 +37,14 @@ QString randomToken()
 
 const char *const methodColumns = "id, kind, holder, brand, last_four, expires, wallet_masked, token, is_default";
 
-MethodKind kindFromName(const QString &name)
-{
-    if (name == QLatin1String("debit_card"))
-        return MethodKind::DebitCard;
-    if (name == QLatin1String("paypal"))
-        return MethodKind::PayPal;
-    return MethodKind::CreditCard;
-}
-
-MethodRecord methodFrom(const Statement &row)
+Expected<MethodRecord> methodFrom(const Statement &row)
 {
     MethodRecord method;
     method.id = row.integer(0);
-    method.kind = kindFromName(row.text(1));
+    const Expected<MethodKind> kind = StoredName::read(row.text(1), parseMethodKind, "method", method.id, "kind");
+    if (!kind)
+        return Expected<MethodRecord>::failure(kind.error());
+    method.kind = *kind;
     method.holder = row.text(2);
     method.brand = row.text(3);
     method.lastFour = row.text(4);
@@ -161,8 +156,12 @@ Expected<std::vector<MethodRecord>> MethodStore::list(qint64 accountId)
     if (const auto ran = select.run(); !ran)
         return Expected<std::vector<MethodRecord>>::failure(ran.error());
     std::vector<MethodRecord> methods;
-    while (select.next())
-        methods.push_back(methodFrom(select));
+    while (select.next()) {
+        Expected<MethodRecord> method = methodFrom(select);
+        if (!method)
+            return Expected<std::vector<MethodRecord>>::failure(method.error());
+        methods.push_back(*method);
+    }
     MethodRecord::tellApart(methods);
     for (MethodRecord &method : methods) {
         const Expected<Money> funds = m_provider.fundsOf(method.token);

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>ChargeGroup</name>
+    <message numerus="yes">
+        <source>%n payment(s) went through but could not be written down yet (%1); they will be at the next start</source>
+        <translation>
+            <numerusform>%n payment went through but could not be written down yet (%1); it will be at the next start</numerusform>
+            <numerusform>%n payments went through but could not be written down yet (%1); they will be at the next start</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>topup::HistoryPage</name>
     <message numerus="yes">
         <source>Exported %n row(s) to %1</source>

@@ -207,6 +207,23 @@
     </message>
 </context>
 <context>
+    <name>ChargeGroup</name>
+    <message>
+        <source>an earlier charge of the same instant could not be made</source>
+        <translation>同一时刻较早的一笔扣款未能完成</translation>
+    </message>
+    <message>
+        <source>the charges of %1 were not made</source>
+        <translation>%1 的扣款未完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) went through but could not be written down yet (%1); they will be at the next start</source>
+        <translation>
+            <numerusform>%n 笔付款已完成，但尚未能记录下来（%1）；将在下次启动时记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChargeRecorder</name>
     <message>
         <source>no such payment method or package</source>
@@ -393,6 +410,121 @@
         <source>%1; nothing more is written to it</source>
         <translation>%1；不再向其写入任何内容</translation>
     </message>
+    <message>
+        <source>%1: Qt&apos;s PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql</source>
+        <translation>%1：未安装 Qt 的 PostgreSQL 驱动（QPSQL）；请安装 libqt6sql6-psql</translation>
+    </message>
+    <message>
+        <source>%1: cannot connect: %2</source>
+        <translation>%1：无法连接：%2</translation>
+    </message>
+    <message>
+        <source>%1: not a TopUp %2 (a PostgreSQL database with other tables); refused and left untouched</source>
+        <translation>%1：不是 TopUp 的%2（是包含其他表的 PostgreSQL 数据库）；已拒绝，数据库未被改动</translation>
+    </message>
+    <message>
+        <source>%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched</source>
+        <translation>%1：不是 TopUp 的%2（是空的 PostgreSQL 数据库）；已拒绝，数据库未被改动</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrl</name>
+    <message>
+        <source>the database URL&apos;s %1 has a &apos;%&apos; not followed by two hexadecimal digits</source>
+        <translation>数据库 URL 的%1中有一个“%”后面没有跟两位十六进制数字</translation>
+    </message>
+    <message>
+        <source>the database URL&apos;s %1 is not UTF-8 once decoded</source>
+        <translation>数据库 URL 的%1解码后不是 UTF-8</translation>
+    </message>
+    <message>
+        <source>the database URL&apos;s %1 holds a control character</source>
+        <translation>数据库 URL 的%1中含有控制字符</translation>
+    </message>
+    <message>
+        <source>the database URL holds a password, which every user of this machine could read on the command line or in the environment: leave it out and put it in ~/.pgpass or PGPASSWORD instead</source>
+        <translation>数据库 URL 中含有密码，本机的每个用户都能在命令行或环境变量中读到它：请去掉密码，改放在 ~/.pgpass 或 PGPASSWORD 中</translation>
+    </message>
+    <message>
+        <source>the database URL is empty; give one such as %1</source>
+        <translation>数据库 URL 为空；请给出一个，例如 %1</translation>
+    </message>
+    <message>
+        <source>the database URL must start with postgresql:// (such as %1)</source>
+        <translation>数据库 URL 必须以 postgresql:// 开头（例如 %1）</translation>
+    </message>
+    <message>
+        <source>the database URL has a fragment (&apos;#&apos;), which means nothing here; a &apos;#&apos; in a part is written %23</source>
+        <translation>数据库 URL 中有片段（“#”），在这里没有意义；某一部分中的“#”应写作 %23</translation>
+    </message>
+    <message>
+        <source>the database URL&apos;s user name before &apos;@&apos; is empty; leave out the &apos;@&apos; for the login name</source>
+        <translation>数据库 URL 中“@”前的用户名为空；要使用登录名，请去掉“@”</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>the database URL&apos;s host starts with &apos;[&apos; and has no &apos;]&apos;</source>
+        <translation>数据库 URL 的主机以“[”开头，却没有“]”</translation>
+    </message>
+    <message>
+        <source>the database URL has something other than :PORT after the host&apos;s &apos;]&apos;</source>
+        <translation>数据库 URL 中主机的“]”之后不是 :端口</translation>
+    </message>
+    <message>
+        <source>the database URL&apos;s port after &apos;:&apos; is empty</source>
+        <translation>数据库 URL 中“:”后的端口为空</translation>
+    </message>
+    <message>
+        <source>the database URL names several hosts; give one</source>
+        <translation>数据库 URL 指定了多个主机；请只给一个</translation>
+    </message>
+    <message>
+        <source>the database URL&apos;s port must be a whole number from 1 to 65535</source>
+        <translation>数据库 URL 的端口必须是 1 到 65535 之间的整数</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>the database URL names no database; end it with /DBNAME (such as %1)</source>
+        <translation>数据库 URL 没有指定数据库；请以 /数据库名 结尾（例如 %1）</translation>
+    </message>
+    <message>
+        <source>database name</source>
+        <translation>数据库名</translation>
+    </message>
+    <message>
+        <source>the database URL&apos;s database name holds a &apos;/&apos;; a database name is one word after the host</source>
+        <translation>数据库 URL 的数据库名中含有“/”；数据库名是主机之后的一个词</translation>
+    </message>
+    <message>
+        <source>the database URL has an empty parameter (&quot;&amp;&amp;&quot;, a lone &apos;=&apos; or a trailing &apos;?&apos; or &apos;&amp;&apos;)</source>
+        <translation>数据库 URL 中有空参数（“&amp;&amp;”、单独的“=”或末尾的“?”或“&amp;”）</translation>
+    </message>
+    <message>
+        <source>the database URL has the parameter &quot;%1&quot;, which TopUp does not know (it knows host and sslmode)</source>
+        <translation>数据库 URL 中有参数“%1”，TopUp 不认识它（只认识 host 和 sslmode）</translation>
+    </message>
+    <message>
+        <source>the database URL gives the parameter %1 twice; give it once</source>
+        <translation>数据库 URL 两次给出参数 %1；请只给一次</translation>
+    </message>
+    <message>
+        <source>the database URL&apos;s parameter %1 has no value</source>
+        <translation>数据库 URL 的参数 %1 没有值</translation>
+    </message>
+    <message>
+        <source>the database URL gives the host twice, before the database name and as ?host=; give it once</source>
+        <translation>数据库 URL 两次给出主机：在数据库名之前和 ?host= 中；请只给一次</translation>
+    </message>
+    <message>
+        <source>the database URL&apos;s sslmode must be disable, allow, prefer, require, verify-ca or verify-full (got &quot;%1&quot;)</source>
+        <translation>数据库 URL 的 sslmode 必须是 disable、allow、prefer、require、verify-ca 或 verify-full（输入为“%1”）</translation>
+    </message>
 </context>
 <context>
     <name>DemoWorld</name>
@@ -528,6 +660,14 @@
         <source>the deposit of %1 would take the funds past the largest amount the provider keeps (%2); nothing was deposited</source>
         <translation>存入 %1 会使余额超过支付服务商可保存的最大金额（%2）；未存入任何款项</translation>
     </message>
+    <message>
+        <source>a queued fault has an unknown reason &quot;%1&quot;</source>
+        <translation>一个排队的故障的原因“%1”未知</translation>
+    </message>
+    <message>
+        <source>queued fault %1 has an unknown reason &quot;%2&quot;</source>
+        <translation>排队的故障 %1 的原因“%2”未知</translation>
+    </message>
 </context>
 <context>
     <name>JsonFields</name>
@@ -647,6 +787,18 @@
     <message>
         <source>this card expired at the end of %1; choose another method</source>
         <translation>此卡已于 %1 月底过期；请选择其他付款方式</translation>
+    </message>
+    <message>
+        <source>line %1 in the store has rules that are not a JSON object (%2)</source>
+        <translation>存储中线路 %1 的规则不是 JSON 对象（%2）</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>line %1 in the store has rules that cannot be read: %2: %3</source>
+        <translation>存储中线路 %1 的规则无法读取：%2：%3</translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1452,21 @@
     <message>
         <source>without an identity</source>
         <translation>无标识</translation>
+    </message>
+</context>
+<context>
+    <name>WorldLocation</name>
+    <message>
+        <source>--data-dir and --database name two different worlds (a folder of SQLite files, a PostgreSQL database); give one</source>
+        <translation>--data-dir 和 --database 指定了两个不同的世界（一个 SQLite 文件夹，一个 PostgreSQL 数据库）；请只给一个</translation>
+    </message>
+    <message>
+        <source>TOPUP_DATA_DIR and TOPUP_DATABASE are both set and name two different worlds; unset one, or choose with --data-dir or --database</source>
+        <translation>TOPUP_DATA_DIR 和 TOPUP_DATABASE 都已设置，指定了两个不同的世界；请取消其中一个，或用 --data-dir 或 --database 选择</translation>
+    </message>
+    <message>
+        <source>%1: %2 is a world on PostgreSQL, which this version cannot open yet (the store runs on SQLite only for now); use --data-dir</source>
+        <translation>%1：%2 是 PostgreSQL 上的世界，本版本还无法打开（目前存储只支持 SQLite）；请使用 --data-dir</translation>
     </message>
 </context>
 <context>
@@ -2332,6 +2499,14 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>the tour always builds its own throw-away world</source>
         <translation>截图导览总是建立自己的临时世界</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database of a shared world, as postgresql://USER@HOST:PORT/DBNAME (default: $TOPUP_DATABASE; not available yet).</source>
+        <translation>共享世界所在的 PostgreSQL 数据库，格式为 postgresql://用户@主机:端口/数据库名（默认：$TOPUP_DATABASE；尚不可用）。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
     </message>
 </context>
 <context>
@@ -3799,6 +3974,13 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>&amp;Try again</source>
         <translation>重试(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>topup::StoredName</name>
+    <message>
+        <source>%1 %2 in the store has an unknown %3 &quot;%4&quot;</source>
+        <translation>存储中的 %1 %2 的 %3 未知：“%4”</translation>
     </message>
 </context>
 <context>

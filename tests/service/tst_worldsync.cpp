@@ -260,6 +260,52 @@ private slots:
         }
     }
 
+    // A pending retry whose trigger this version does not know (a damaged
+    // file) stops the world with a message naming it; it was run as a
+    // threshold retry.
+    void unknownRetryTriggerIsReported()
+    {
+        QTemporaryDir dir;
+        qint64 lineId = 0;
+        {
+            Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(dir.path(), at(start));
+            QVERIFY2(opened, qPrintable(opened.error()));
+            std::unique_ptr<Service> service = opened.take();
+            TOPUP_VERIFY_OK(service->signUp(SignUpForm{QStringLiteral("ana@example.com"), topup::test::testPassword(),
+                                                       QStringLiteral("EUR"), QStringLiteral("Europe/Paris"), std::nullopt}));
+            TOPUP_VERIFY_OK(service->catchUpToNow());
+            const MethodRecord empty = TOPUP_VALUE(service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money()}));
+            const LineRecord line = TOPUP_VALUE(service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, 1,
+                                                                          DataAmount(5 * gigabyte), {}}));
+            lineId = line.id;
+            Policy policy;
+            policy.monthly = MonthlyTrigger{2, 9 * 60, packageNamed(TOPUP_VALUE(service->packages()), "1 GB data")};
+            policy.method = empty.engineId();
+            TOPUP_VERIFY_OK(service->setPolicy(line.id, policy));
+            TOPUP_VERIFY_OK(service->advanceBy(dayMs + 30 * 60 * 1000)); // the first attempt failed; its retry is due an hour later
+            QCOMPARE(TOPUP_VALUE(service->attempts(100)).size(), std::size_t(1));
+        }
+        const QString connection = QStringLiteral("tst_worldsync_damage");
+        const auto closeConnection = qScopeGuard([&] { QSqlDatabase::removeDatabase(connection); });
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(dir.filePath(QStringLiteral("topup.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("UPDATE retries SET trigger = 'weekly'")));
+            QCOMPARE(query.numRowsAffected(), 1);
+        }
+        const QString message = QStringLiteral("retry of line %1 in the store has an unknown trigger \"weekly\"").arg(lineId);
+        Expected<std::unique_ptr<Service>> reopened = topup::test::openTestService(dir.path(), at(start));
+        if (!reopened) {
+            QCOMPARE(reopened.error(), message);
+            return;
+        }
+        const Expected<CatchUpSummary> moved = (*reopened)->advanceBy(dayMs);
+        QVERIFY(!moved);
+        QCOMPARE(moved.error(), message);
+    }
+
     void samplesAreKeptFor48Hours_data()
     {
         QTest::addColumn<bool>("stopEarly");

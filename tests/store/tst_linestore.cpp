@@ -128,6 +128,42 @@ private slots:
         QCOMPARE(s.lines->find(s.account, travel->id + 100).error(), QStringLiteral("no such line"));
     }
 
+    // A column this version cannot read (a damaged file, a later version's)
+    // is an error naming the line, the column and the value — never a
+    // default: an unknown threshold state was read as "armed", an unknown
+    // profile as "regular", and rules that no longer read as no rules at
+    // all, which silently stopped the line's top-ups.
+    void damagedColumnsAreReported_data()
+    {
+        QTest::addColumn<QString>("assignment");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("threshold state") << "threshold_state = 'dormant'" << "line %1 in the store has an unknown threshold_state \"dormant\"";
+        QTest::newRow("profile") << "profile = 'sporty'" << "line %1 in the store has an unknown profile \"sporty\"";
+        QTest::newRow("empty profile") << "profile = ''" << "line %1 in the store has an unknown profile \"\"";
+        QTest::newRow("rules not JSON") << "policy_json = '{\"enabled\": tru'"
+                                        << "line %1 in the store has rules that are not a JSON object (illegal value)";
+        QTest::newRow("rules not an object") << "policy_json = '[1, 2]'" << "line %1 in the store has rules that are not a JSON object (not an object)";
+        QTest::newRow("rules with an unknown field")
+            << "policy_json = '{\"enabled\": false, \"weekly\": {}}'" << "line %1 in the store has rules that cannot be read: weekly: unknown key";
+    }
+
+    void damagedColumnsAreReported()
+    {
+        QFETCH(QString, assignment);
+        QFETCH(QString, message);
+        Setup s(m_engine.server());
+        const Expected<bool> opened = s.open();
+        QVERIFY2(opened, qPrintable(opened.error()));
+        const qint64 line = TOPUP_VALUE(s.add(QStringLiteral("Home"))).id;
+        QVERIFY(s.exec(QStringLiteral("UPDATE lines SET %1 WHERE id = %2").arg(assignment).arg(line)));
+        const auto listed = s.lines->list(s.account);
+        QVERIFY(!listed);
+        QCOMPARE(listed.error(), message.arg(line));
+        const auto found = s.lines->find(s.account, line);
+        QVERIFY(!found);
+        QCOMPARE(found.error(), message.arg(line));
+    }
+
     void regionMayBeLeftOut_data()
     {
         QTest::addColumn<QString>("region");
