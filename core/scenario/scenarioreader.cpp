@@ -94,6 +94,20 @@ std::optional<QString> idProblem(const QString &id)
     return std::nullopt;
 }
 
+// The optional "data" and "voice" amounts of a package, a line or a use;
+// an absent one is none.
+struct DataAndVoice final
+{
+    DataAmount data;
+    VoiceAmount voice;
+};
+
+DataAndVoice readDataAndVoice(JsonFields &fields)
+{
+    return DataAndVoice{fields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount()),
+                        fields.parsed(QStringLiteral("voice"), Need::Optional, parseVoice).value_or(VoiceAmount())};
+}
+
 } // namespace
 
 ScenarioReader::Result ScenarioReader::read(const QByteArray &json)
@@ -233,8 +247,9 @@ void ScenarioReader::readPackages(JsonFields &root)
     readList(root, QStringLiteral("packages"), m_packageIds, [this](JsonFields &fields) {
         Package package;
         const auto id = readId(fields, m_packageIds);
-        package.data = fields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount());
-        package.voice = fields.parsed(QStringLiteral("voice"), Need::Optional, parseVoice).value_or(VoiceAmount());
+        const DataAndVoice amounts = readDataAndVoice(fields);
+        package.data = amounts.data;
+        package.voice = amounts.voice;
         const auto price = fields.parsed(QStringLiteral("price"), Need::Required, parseMoney);
         fields.rejectUnknownKeys();
         if (id && price) {
@@ -251,15 +266,11 @@ void ScenarioReader::readMethods(JsonFields &root)
         PaymentMethod method;
         const auto id = readId(fields, m_methodIds);
         const auto kind = fields.string(QStringLiteral("kind"), Need::Required);
-        bool kindKnown = true;
-        if (kind == QLatin1String("credit_card")) {
-            method.kind = MethodKind::CreditCard;
-        } else if (kind == QLatin1String("debit_card")) {
-            method.kind = MethodKind::DebitCard;
-        } else if (kind == QLatin1String("paypal")) {
-            method.kind = MethodKind::PayPal;
+        const std::optional<MethodKind> knownKind = kind ? parseMethodKind(*kind) : std::nullopt;
+        const bool kindKnown = knownKind.has_value();
+        if (knownKind) {
+            method.kind = *knownKind;
         } else {
-            kindKnown = false;
             if (kind)
                 fields.add(fields.pathOf(QStringLiteral("kind")),
                            ScenarioReader::tr("unknown kind \"%1\" (expected credit_card, debit_card or paypal)").arg(kind->left(32)));
@@ -285,8 +296,9 @@ void ScenarioReader::readLines(JsonFields &root)
     readList(root, QStringLiteral("lines"), m_lineIds, [this](JsonFields &fields) {
         Line line;
         const auto id = readId(fields, m_lineIds);
-        line.data = fields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount());
-        line.voice = fields.parsed(QStringLiteral("voice"), Need::Optional, parseVoice).value_or(VoiceAmount());
+        const DataAndVoice amounts = readDataAndVoice(fields);
+        line.data = amounts.data;
+        line.voice = amounts.voice;
         if (const auto policy = fields.object(QStringLiteral("policy"), Need::Optional))
             line.policy = PolicyJson::read(*policy, fields.pathOf(QStringLiteral("policy")), PolicyCatalog{m_methodIds, m_packageIds, m_world.packages}, m_problems);
         fields.rejectUnknownKeys();
@@ -361,8 +373,9 @@ void ScenarioReader::readEvent(const QJsonObject &object, qsizetype index, bool 
     if (const auto use = fields.object(QStringLiteral("use"), Need::Optional)) {
         event.kind = WorldEvent::Kind::Use;
         JsonFields useFields(*use, fields, QStringLiteral("use"), m_problems);
-        event.data = useFields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount());
-        event.voice = useFields.parsed(QStringLiteral("voice"), Need::Optional, parseVoice).value_or(VoiceAmount());
+        const DataAndVoice amounts = readDataAndVoice(useFields);
+        event.data = amounts.data;
+        event.voice = amounts.voice;
         if (!useFields.has(QStringLiteral("data")) && !useFields.has(QStringLiteral("voice")))
             useFields.add(useFields.path(), ScenarioReader::tr("needs an amount of data or voice"));
         useFields.rejectUnknownKeys();

@@ -109,23 +109,16 @@ int main(int argc, char **argv)
     const int lineCount = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 2000;
     const qint64 attemptCount = argc > 2 ? std::max<qint64>(1, QByteArray(argv[2]).toLongLong()) : 1000000;
     const int runs = argc > 3 ? std::max(1, QByteArray(argv[3]).toInt()) : 3;
-    QTemporaryDir dir;
     const Instant now = *Instant::parse(u"2028-03-15T10:00:00Z");
-    Service::Options options;
-    options.dataDir = dir.path();
-    options.fixedNow = now;
-    options.passwordIterations = 1000;
-    Expected<std::unique_ptr<Service>> opened = Service::open(options);
-    if (!opened) {
-        std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
-        return 1;
-    }
-    std::unique_ptr<Service> service = opened.take();
-    const QString storePath = dir.filePath(QStringLiteral("topup.sqlite"));
     QElapsedTimer timer;
     timer.start();
-    if (!bench::buildFleet(*service, storePath, now, lineCount, 90000000)
-        || !topUpTo(storePath, service->account()->id, lineCount, now, attemptCount)) {
+    const std::unique_ptr<bench::Fleet> fleet = bench::openFleet("bench_historypage", now, lineCount, 90000000);
+    if (!fleet)
+        return 1;
+    Service *const service = fleet->service.get();
+    const QTemporaryDir &dir = fleet->dir;
+    const QString storePath = dir.filePath(QStringLiteral("topup.sqlite"));
+    if (!topUpTo(storePath, service->account()->id, lineCount, now, attemptCount)) {
         std::fprintf(stderr, "could not build the world\n");
         return 1;
     }

@@ -1,12 +1,11 @@
 #include "attemptmodel.h"
 
 #include "text/wording.h"
+#include "widgets/statecolors.h"
 #include "text/formatter.h"
 #include "domain/packagerecord.h"
 #include "service/service.h"
 
-#include <QGuiApplication>
-#include <QPalette>
 
 #include <algorithm>
 
@@ -185,12 +184,8 @@ QVariant AttemptModel::data(const QModelIndex &index, int role) const
     case RawRole:
         return raw(row, index.column());
     case Qt::DecorationRole:
-        return index.column() == Status ? QVariant(stateIcon(state)) : QVariant();
     case Qt::ForegroundRole:
-        // Failed and blocked rows stand out; the icon says the same without colour.
-        if (state == StateColor::Error || state == StateColor::Warning)
-            return stateColor(state, QGuiApplication::palette());
-        return {};
+        return outcomeRowData(state, role, index.column() == Status);
     case Qt::TextAlignmentRole:
         return (index.column() == Amount || index.column() == Attempt) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     default:

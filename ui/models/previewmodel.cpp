@@ -2,9 +2,8 @@
 
 #include "text/formatter.h"
 #include "text/wording.h"
+#include "widgets/statecolors.h"
 
-#include <QGuiApplication>
-#include <QPalette>
 
 namespace topup {
 
@@ -84,11 +83,8 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
             return display(item, index.column());
         }
     case Qt::DecorationRole:
-        return index.column() == Status ? QVariant(stateIcon(state)) : QVariant();
     case Qt::ForegroundRole:
-        if (state == StateColor::Error || state == StateColor::Warning)
-            return stateColor(state, QGuiApplication::palette());
-        return {};
+        return outcomeRowData(state, role, index.column() == Status);
     case Qt::TextAlignmentRole:
         return index.column() == Amount ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     default:

@@ -1,6 +1,7 @@
 #include "statecolors.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QStyle>
 
 namespace topup {
@@ -83,6 +84,15 @@ private:
 QIcon stateIcon(StateColor state)
 {
     return StateIcons::of(QApplication::style()).icon(state);
+}
+
+QVariant outcomeRowData(StateColor state, int role, bool outcomeColumn)
+{
+    if (role == Qt::DecorationRole)
+        return outcomeColumn ? QVariant(stateIcon(state)) : QVariant();
+    if (role == Qt::ForegroundRole && (state == StateColor::Error || state == StateColor::Warning))
+        return stateColor(state, QGuiApplication::palette());
+    return {};
 }
 
 } // namespace topup

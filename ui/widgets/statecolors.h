@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QIcon>
 #include <QPalette>
+#include <QVariant>
 
 namespace topup {
 
@@ -17,5 +18,10 @@ enum class StateColor { Ok, Warning, Error, Info };
 [[nodiscard]] QColor trackColor(const QPalette &palette);
 // The mark beside a state's words (never colour alone): the style's icon.
 [[nodiscard]] QIcon stateIcon(StateColor state);
+// A table row of an outcome (an attempt, a previewed top-up) in a model's
+// Qt::DecorationRole or Qt::ForegroundRole: the state's icon in the column
+// that names the outcome, the state's colour on failed and blocked rows
+// (the icon says the same without colour); nothing for any other role.
+[[nodiscard]] QVariant outcomeRowData(StateColor state, int role, bool outcomeColumn);
 
 } // namespace topup
