@@ -132,7 +132,7 @@ Outcome Engine::run()
             index += skipped;
         }
         m_generators[i] = UsageGenerator(stream.profile, stream.seed, stream.everySeconds, index);
-        streams[i] = StreamCursor{first, int(i), m_lineIndex.value(stream.line, -1)};
+        streams[i] = StreamCursor{first, every, int(i), m_lineIndex.value(stream.line, -1)};
         if (first <= endMs)
             schedule.add(first, int(i));
     }
@@ -180,9 +180,8 @@ Outcome Engine::run()
                     applyUsage(cursor.line, sample.dataBytes, sample.voiceSeconds, Where{"generate", cursor.stream});
                 }
                 ++m_outcome.usageEvents;
-                const qint64 every = m_world.streams[std::size_t(cursor.stream)].everySeconds * civil::msPerSecond;
-                if (now <= endMs - every) {
-                    cursor.next = now + every;
+                if (now <= endMs - cursor.everyMs) {
+                    cursor.next = now + cursor.everyMs;
                     schedule.add(cursor.next, due);
                 }
             }

@@ -47,27 +47,28 @@ public:
 private:
     struct LineState
     {
+        // What every instant's threshold check reads first, together.
         qint64 data = 0;
         qint64 voice = 0;
+        const ThresholdTrigger *threshold = nullptr; // the policy's, when active
+        ThresholdState state = ThresholdState::Armed;
+        bool dirty = false;
         qint64 unservedData = 0;
         qint64 unservedVoice = 0;
         qint64 usesShortOfData = 0;
         qint64 usesShortOfVoice = 0;
         qint64 usesShort = 0;
         const Policy *policy = nullptr;
-        const ThresholdTrigger *threshold = nullptr; // the policy's, when active
         int method = -1;
         int fallback = -1;
         int thresholdPackage = -1;
         int monthlyPackage = -1;
-        ThresholdState state = ThresholdState::Armed;
         int thresholdChains = 0;
         int manualTopUps = 0;
         int lastMonthlyKey = -1; // month index of the latest monthly chain
         std::optional<MonthlySchedule> schedule;
         MonthlyOccurrence nextMonthly;
         qint64 queuedMonthly = std::numeric_limits<qint64>::max(); // its key in m_monthlyQueue
-        bool dirty = false;
     };
 
     struct Chain
@@ -97,6 +98,7 @@ private:
     struct StreamCursor
     {
         qint64 next = 0;
+        qint64 everyMs = 0;
         int stream = 0;
         int line = 0;
     };
