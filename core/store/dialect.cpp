@@ -141,6 +141,13 @@ QString Dialect::largerOf(const QString &a, const QString &b) const
     return QStringLiteral("%1(%2, %3)").arg(isSqlite() ? QLatin1String("max") : QLatin1String("greatest"), a, b);
 }
 
+QVariant Dialect::limitValue(qint64 limit) const
+{
+    if (limit >= 0 || isSqlite())
+        return limit;
+    return QVariant(QMetaType::fromType<qint64>()); // NULL: LIMIT ALL
+}
+
 QString Dialect::integrityCheck() const
 {
     return isSqlite() ? QStringLiteral("PRAGMA integrity_check") : QString();

@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 namespace topup {
 
@@ -25,6 +26,7 @@ namespace topup {
 //   INSERT OR IGNORE                     → INSERT … ON CONFLICT DO NOTHING
 //   a new row's id (lastInsertId)        → INSERT … RETURNING id
 //   max(a, b), the larger of two         → greatest(a, b)
+//   LIMIT -1, no limit                   → LIMIT NULL (PostgreSQL refuses a negative limit)
 //   PRAGMA integrity_check               → none yet: the server keeps its own pages (amcheck could
 //                                          compare indexes with tables; not used so far)
 class Dialect final
@@ -75,6 +77,11 @@ public:
 
     // The larger of two values: SQLite's two-argument max(a, b), PostgreSQL's greatest(a, b).
     QString largerOf(const QString &a, const QString &b) const;
+
+    // The value to bind to `LIMIT ?` for at most `limit` rows, a negative
+    // one meaning all of them: SQLite takes the negative number itself (and
+    // refuses NULL), PostgreSQL takes NULL (and refuses a negative number).
+    QVariant limitValue(qint64 limit) const;
 
     // The full check of every page and index; empty when the engine has none.
     QString integrityCheck() const;

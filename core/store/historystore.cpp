@@ -85,7 +85,7 @@ Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, const
     select.bind(status).bind(status);
     if (before)
         select.bind(before->at.msecs()).bind(before->id);
-    select.bind(limit);
+    select.bind(m_database.dialect().limitValue(limit));
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<AttemptRow>>(ran);
     std::vector<AttemptRow> rows;
@@ -268,7 +268,7 @@ Expected<std::vector<AlertRow>> HistoryStore::alerts(qint64 accountId, bool unre
     Statement select(m_database, alertsSql(unreadOnly, before.has_value()));
     select.bind(accountId);
     bindKey(select, before);
-    select.bind(limit);
+    select.bind(m_database.dialect().limitValue(limit));
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<AlertRow>>(ran);
     std::vector<AlertRow> rows;

@@ -22,6 +22,17 @@
     </message>
 </context>
 <context>
+    <name>topup::LineTablePanel</name>
+    <message numerus="yes">
+        <source>%1 of %n line(s) shown</source>
+        <extracomment>How many lines the dashboard&apos;s filter shows, of how many</extracomment>
+        <translation>
+            <numerusform>%1 of %n line shown</numerusform>
+            <numerusform>%1 of %n lines shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>topup::PolicyPreviewPanel</name>
     <message numerus="yes">
         <source>No top-up in the next %n day(s) at the recent pace.</source>

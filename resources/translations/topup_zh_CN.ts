@@ -2755,6 +2755,182 @@ Qt 自身的选项同样适用，其中包括：
     </message>
 </context>
 <context>
+    <name>topup::LineTableModel</name>
+    <message>
+        <source>On</source>
+        <extracomment>A line&apos;s auto top-up state, as the dashboard&apos;s filter lists it</extracomment>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>已拦截</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停扣款</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Auto top-up</source>
+        <translation>自动充值</translation>
+    </message>
+    <message>
+        <source>Data left</source>
+        <translation>剩余流量</translation>
+    </message>
+    <message>
+        <source>Data runs out</source>
+        <translation>流量用完</translation>
+    </message>
+    <message>
+        <source>Next top-up</source>
+        <translation>下次充值</translation>
+    </message>
+    <message>
+        <source>Spent this month</source>
+        <translation>本月花费</translation>
+    </message>
+    <message>
+        <source>Off — no rules</source>
+        <translation>关闭 — 未设规则</translation>
+    </message>
+    <message>
+        <source>Stopped — payment method removed</source>
+        <translation>已停止 — 付款方式已删除</translation>
+    </message>
+    <message>
+        <source>On — monthly only</source>
+        <translation>开启 — 仅每月充值</translation>
+    </message>
+    <message>
+        <source>Retrying after a failed payment</source>
+        <translation>付款失败后重试中</translation>
+    </message>
+    <message>
+        <source>Suspended — the payments failed</source>
+        <translation>已暂停 — 付款失败</translation>
+    </message>
+    <message>
+        <source>Run out</source>
+        <translation>已用完</translation>
+    </message>
+    <message>
+        <source>No recent use</source>
+        <translation>近期未使用</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <extracomment>When data runs out at the last 7 days&apos; pace</extracomment>
+        <translation>约 %1</translation>
+    </message>
+    <message>
+        <source>None ahead</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 — blocked: %4</source>
+        <extracomment>The next top-up: when, its trigger, its package, why a limit will block it</extracomment>
+        <translation>%1（%2）：%3 — 将被拦截：%4</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 — will fail: %4</source>
+        <extracomment>The next top-up: when, its trigger, its package, why its payment will fail</extracomment>
+        <translation>%1（%2）：%3 — 付款将失败：%4</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <extracomment>The next top-up: when, its trigger, its package</extracomment>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>This month&apos;s spend of a line against its cap: &quot;4.00 of 10.00 EUR&quot;</extracomment>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>The next top-up in the dashboard&apos;s table: when, its package</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <extracomment>The dashboard table&apos;s column of the minutes left</extracomment>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Blocked until the 1st — %1</source>
+        <extracomment>A line&apos;s threshold trigger blocked until the next month, and why</extracomment>
+        <translation>拦截至下月 1 日 — %1</translation>
+    </message>
+    <message>
+        <source>Blocked until the 1st — a monthly budget</source>
+        <translation>拦截至下月 1 日 — 已达每月预算</translation>
+    </message>
+    <message>
+        <source>%1 — blocked: %2</source>
+        <extracomment>The next top-up in the dashboard&apos;s table: when, why a limit will block it</extracomment>
+        <translation>%1 — 将被拦截：%2</translation>
+    </message>
+    <message>
+        <source>%1 — will fail: %2</source>
+        <extracomment>The next top-up in the dashboard&apos;s table: when, why its payment will fail</extracomment>
+        <translation>%1 — 付款将失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>topup::LineTablePanel</name>
+    <message numerus="yes">
+        <source>%1 of %n line(s) shown</source>
+        <extracomment>How many lines the dashboard&apos;s filter shows, of how many</extracomment>
+        <translation>
+            <numerusform>显示 %n 条线路中的 %1 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>按名称筛选</translation>
+    </message>
+    <message>
+        <source>Filter lines by name</source>
+        <translation>按名称筛选线路</translation>
+    </message>
+    <message>
+        <source>Filter lines by state</source>
+        <translation>按状态筛选线路</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Select a line to see its card.</source>
+        <translation>选择一条线路以查看其卡片。</translation>
+    </message>
+</context>
+<context>
     <name>topup::LineTestPanel</name>
     <message>
         <source>The clock stopped: %1</source>
@@ -3572,6 +3748,15 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>the rules advisor did not open</source>
         <translation>规则推荐窗口未能打开</translation>
+    </message>
+    <message>
+        <source>Fleet line %1</source>
+        <extracomment>A line of the tour&apos;s fleet, numbered</extracomment>
+        <translation>车队线路 %1</translation>
+    </message>
+    <message>
+        <source>adding a line to the fleet: %1</source>
+        <translation>向车队添加线路：%1</translation>
     </message>
 </context>
 <context>

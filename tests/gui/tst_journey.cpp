@@ -19,6 +19,7 @@
 #include "pages/linetestpanel.h"
 #include "pages/policyeditor.h"
 #include "pages/signinpage.h"
+#include "widgets/linecard.h"
 
 #include <QAbstractItemModel>
 #include <QCheckBox>
@@ -178,7 +179,9 @@ private slots:
         QVERIFY(pressCtrl(window, 1));
         QCOMPARE(window.currentPage(), MainWindow::Page::Dashboard);
         QTRY_COMPARE(window.dashboardPage()->cardCount(), 1);
-        auto *dataLeft = child<QLabel>(window.dashboardPage(), "dataLeft");
+        // The line's card (the page also holds the fleet table's card, hidden).
+        auto *lineCard = child<LineCard>(window.dashboardPage(), "lineCard");
+        auto *dataLeft = child<QLabel>(lineCard, "dataLeft");
         QTRY_COMPARE(dataLeft->text(), QStringLiteral("Data left: 1 GB")); // empty, then the 1 GB it bought
 
         // 6. A decline injected on the card, no fallback: drained again, the top-up fails.
@@ -193,7 +196,7 @@ private slots:
         }));
         // On the line's card,
         QVERIFY(pressCtrl(window, 1));
-        auto *state = child<QLabel>(window.dashboardPage(), "autoTopUpState");
+        auto *state = child<QLabel>(child<LineCard>(window.dashboardPage(), "lineCard"), "autoTopUpState");
         QTRY_VERIFY2(state->text().contains(QLatin1String("failed payment")), qPrintable(state->text()));
         // in Alerts,
         QVERIFY(pressCtrl(window, 5));

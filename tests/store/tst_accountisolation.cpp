@@ -9,6 +9,7 @@
 #include "store/packagestore.h"
 #include "store/storeschema.h"
 #include "checked.h"
+#include "storeengine.h"
 #include "storefixture.h"
 
 #include <QSqlQuery>
@@ -66,6 +67,7 @@ class TestAccountIsolation final : public QObject
     Q_OBJECT
 
 private:
+    test::StoreEngine m_engine;                 // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
     std::unique_ptr<test::StoreFixture> m_dir; // a fresh store and journal for each test
     Database *m_db = nullptr;
     std::unique_ptr<MethodStore> m_methods;
@@ -123,9 +125,11 @@ private:
     }
 
 private slots:
+    void initTestCase() { TOPUP_VERIFY_OK(m_engine.start()); }
+
     void init()
     {
-        m_dir = std::make_unique<test::StoreFixture>();
+        m_dir = std::make_unique<test::StoreFixture>(m_engine.server());
         const Expected<bool> opened = m_dir->open();
         QVERIFY2(opened, qPrintable(opened.error()));
         m_db = &m_dir->store();

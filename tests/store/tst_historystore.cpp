@@ -8,6 +8,7 @@
 #include "store/historystore.h"
 #include "store/statement.h"
 #include "checked.h"
+#include "storeengine.h"
 #include "storefixture.h"
 
 #include <QTest>
@@ -26,13 +27,21 @@ class TestHistoryStore final : public QObject
 {
     Q_OBJECT
 
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase();
     void spendOfLinesMatchesEachLine_data();
     void spendOfLinesMatchesEachLine();
     void spendOfLinesCountsOnlySucceededNonPurchases();
     void attemptsReadNamesAsEnums();
     void unknownNamesAreReported();
 };
+
+void TestHistoryStore::initTestCase()
+{
+    TOPUP_VERIFY_OK(m_engine.start());
+}
 
 void TestHistoryStore::spendOfLinesMatchesEachLine_data()
 {
@@ -44,7 +53,7 @@ void TestHistoryStore::spendOfLinesMatchesEachLine_data()
 void TestHistoryStore::spendOfLinesMatchesEachLine()
 {
     QFETCH(quint64, seed);
-    test::StoreFixture fixture;
+    test::StoreFixture fixture(m_engine.server());
     TOPUP_VERIFY_OK(fixture.open());
     const Instant at = test::at("2027-03-15T10:00:00Z");
     const std::vector<qint64> accounts{TOPUP_VALUE(fixture.signUp(QStringLiteral("a@example.com"), at)),
@@ -54,12 +63,10 @@ void TestHistoryStore::spendOfLinesMatchesEachLine()
     std::vector<std::pair<qint64, qint64>> lines; // (account, line)
     for (const qint64 account : accounts) {
         for (int i = 0; i < 12; ++i) {
-            Statement line(store, QStringLiteral("INSERT INTO lines (account_id, code, name, data_bytes, voice_seconds) VALUES (?, ?, ?, 0, 0)"));
+            Statement line(store, QStringLiteral("INSERT INTO lines (account_id, code, name, data_bytes, voice_seconds) VALUES (?, ?, ?, 0, 0)")
+                                      + store.dialect().returningId());
             TOPUP_VERIFY_OK(line.bind(account).bind(QStringLiteral("c%1").arg(i)).bind(QStringLiteral("Line %1").arg(i)).run());
-            Statement id(store, QStringLiteral("SELECT last_insert_rowid()"));
-            TOPUP_VERIFY_OK(id.run());
-            QVERIFY(id.next());
-            lines.emplace_back(account, id.integer(0));
+            lines.emplace_back(account, TOPUP_VALUE(line.insertedId()));
         }
     }
     Statement attempt(store, QStringLiteral("INSERT INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt,"
@@ -100,7 +107,7 @@ void TestHistoryStore::spendOfLinesMatchesEachLine()
 
 void TestHistoryStore::spendOfLinesCountsOnlySucceededNonPurchases()
 {
-    test::StoreFixture fixture;
+    test::StoreFixture fixture(m_engine.server());
     TOPUP_VERIFY_OK(fixture.open());
     const qint64 account = TOPUP_VALUE(fixture.signUp(QStringLiteral("a@example.com"), test::at("2027-03-15T10:00:00Z")));
     Database &store = fixture.store();
@@ -140,24 +147,25 @@ namespace {
 // A line (row 5) and one attempt of it with these names; the attempt's row id.
 Expected<qint64> attemptWith(Database &store, qint64 account, const QString &trigger, const QString &status, const QVariant &reason)
 {
-    Statement line(store, QStringLiteral("INSERT OR IGNORE INTO lines (id, account_id, code, name, data_bytes, voice_seconds)"
-                                         " VALUES (5, ?, 'a', 'A', 0, 0)"));
+    Statement line(store, store.dialect().insertOrIgnore(QStringLiteral("lines (id, account_id, code, name, data_bytes, voice_seconds)"
+                                                                        " VALUES (5, ?, 'a', 'A', 0, 0)")));
     if (const auto ran = line.bind(account).run(); !ran)
         return Expected<qint64>::failure(ran.error());
     Statement attempt(store, QStringLiteral("INSERT INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt,"
                                             " package_id, amount_cents, status, reason)"
-                                            " VALUES (?, 5, 0, '2027-03', ?, 'k', 1, (SELECT min(id) FROM packages WHERE account_id = ?), 450, ?, ?)"));
+                                            " VALUES (?, 5, 0, '2027-03', ?, 'k', 1, (SELECT min(id) FROM packages WHERE account_id = ?), 450, ?, ?)")
+                                 + store.dialect().returningId());
     attempt.bind(account).bind(trigger).bind(account).bind(status).bind(reason);
     if (const auto ran = attempt.run(); !ran)
         return Expected<qint64>::failure(ran.error());
-    return attempt.lastInsertId();
+    return attempt.insertedId();
 }
 
 } // namespace
 
 void TestHistoryStore::attemptsReadNamesAsEnums()
 {
-    test::StoreFixture fixture;
+    test::StoreFixture fixture(m_engine.server());
     TOPUP_VERIFY_OK(fixture.open());
     const qint64 account = TOPUP_VALUE(fixture.signUp(QStringLiteral("a@example.com"), test::at("2027-03-15T10:00:00Z")));
     QVERIFY(TOPUP_VALUE(attemptWith(fixture.store(), account, QStringLiteral("monthly"), QStringLiteral("failed"), QStringLiteral("card_expired"))) > 0);
@@ -172,7 +180,7 @@ void TestHistoryStore::attemptsReadNamesAsEnums()
 // name, not a default (it was read as "threshold", "failed" or no reason).
 void TestHistoryStore::unknownNamesAreReported()
 {
-    test::StoreFixture fixture;
+    test::StoreFixture fixture(m_engine.server());
     TOPUP_VERIFY_OK(fixture.open());
     const qint64 account = TOPUP_VALUE(fixture.signUp(QStringLiteral("a@example.com"), test::at("2027-03-15T10:00:00Z")));
     Database &store = fixture.store();
@@ -182,9 +190,8 @@ void TestHistoryStore::unknownNamesAreReported()
     QVERIFY(!read);
     QCOMPARE(read.error(), QStringLiteral("attempt %1 in the store has an unknown reason \"card_melted\"").arg(id));
 
-    // Trigger and status have the schema's CHECKs: a damaged or later file may still hold others.
-    Statement unchecked(store, QStringLiteral("PRAGMA ignore_check_constraints = ON"));
-    TOPUP_VERIFY_OK(unchecked.run());
+    // Trigger and status have the schema's CHECKs: a damaged file or a later version's store may still hold others.
+    TOPUP_VERIFY_OK(test::allowUncheckedValues(store, QStringLiteral("attempts")));
     Statement status(store, QStringLiteral("UPDATE attempts SET reason = NULL, status = 'refunded' WHERE id = ?"));
     TOPUP_VERIFY_OK(status.bind(id).run());
     const Expected<std::vector<AttemptRow>> byStatus = history.attempts(account, AttemptFilter{}, 10);
@@ -196,11 +203,13 @@ void TestHistoryStore::unknownNamesAreReported()
     QVERIFY(!byTrigger);
     QCOMPARE(byTrigger.error(), QStringLiteral("attempt %1 in the store has an unknown trigger \"weekly\"").arg(id));
 
-    Statement alert(store, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, detail) VALUES (?, 0, 'meteor_strike', '')"));
+    Statement alert(store, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, detail) VALUES (?, 0, 'meteor_strike', '')")
+                               + store.dialect().returningId());
     TOPUP_VERIFY_OK(alert.bind(account).run());
+    const qint64 alertId = TOPUP_VALUE(alert.insertedId());
     const Expected<std::vector<AlertRow>> alerts = history.alerts(account, false, 10);
     QVERIFY(!alerts);
-    QCOMPARE(alerts.error(), QStringLiteral("alert %1 in the store has an unknown kind \"meteor_strike\"").arg(alert.lastInsertId()));
+    QCOMPARE(alerts.error(), QStringLiteral("alert %1 in the store has an unknown kind \"meteor_strike\"").arg(alertId));
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)

@@ -10,10 +10,14 @@
 #include "store/packagestore.h"
 #include "store/storeschema.h"
 #include "checked.h"
+#include "postgresserver.h"
+#include "storeengine.h"
 #include "storefixture.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -21,6 +25,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 using namespace topup;
 using topup::test::at;
@@ -44,6 +49,8 @@ void captureMessage(QtMsgType type, const QMessageLogContext &context, const QSt
 // Tokens are letters only, so a digit run found in a file can only be card data.
 struct Setup final
 {
+    explicit Setup(test::PostgresServer *server) : dir(server) {}
+
     test::StoreFixture dir;
     Database *db = nullptr;
     JournalGateway *gateway = nullptr;
@@ -126,6 +133,29 @@ int longestDigitRun(const QByteArray &bytes)
     return longest;
 }
 
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Whether `bytes` holds `digits` (ASCII digits) as UTF-8 or UTF-16 with no
+// digit right before or after it: a security code kept would be a value of
+// its own, while the catalogue's names carry object ids in decimal
+// (PostgreSQL's "RI_ConstraintTrigger_c_17391" holds 7391 by chance).
+bool holdsStandalone(const QByteArray &bytes, const QString &digits)
+{
+    for (const auto &[needle, step] : {std::pair{digits.toUtf8(), 1}, std::pair{utf16(digits), 2}}) {
+        for (qsizetype i = bytes.indexOf(needle); i >= 0; i = bytes.indexOf(needle, i + 1)) {
+            const bool digitBefore = i >= step && isDigit(bytes[i - step]);
+            const qsizetype end = i + needle.size();
+            const bool digitAfter = end < bytes.size() && isDigit(bytes[end]);
+            if (!digitBefore && !digitAfter)
+                return true;
+        }
+    }
+    return false;
+}
+
 struct CardData final
 {
     QString number; // as typed
@@ -133,10 +163,14 @@ struct CardData final
     QString holder;
 };
 
-// Empty when `bytes` holds nothing of the cards, else what was found.
-QString findCardData(const QByteArray &bytes, const std::vector<CardData> &cards)
+// Empty when `bytes` holds nothing of the cards, else what was found. Any
+// run of more than `longestRun` digits counts as card data: in the files'
+// binary pages a run of 13 is none of the store's numbers; in text (pg_dump)
+// every instant is a run of 13 (milliseconds), so there 14 and more count
+// (the test's cards have 15 and 16 digits, and each is looked for itself).
+QString findCardData(const QByteArray &bytes, const std::vector<CardData> &cards, int longestRun = 12)
 {
-    if (const int run = longestDigitRun(bytes); run >= 13)
+    if (const int run = longestDigitRun(bytes); run > longestRun)
         return QStringLiteral("a run of %1 digits").arg(run);
     for (const CardData &card : cards) {
         const QString digits = QString(card.number).remove(QLatin1Char(' '));
@@ -144,12 +178,12 @@ QString findCardData(const QByteArray &bytes, const std::vector<CardData> &cards
             if (bytes.contains(form.toUtf8()) || bytes.contains(utf16(form)))
                 return QStringLiteral("card number %1").arg(form);
         }
-        if (card.code.size() == 4 && (bytes.contains(card.code.toUtf8()) || bytes.contains(utf16(card.code))))
+        if (card.code.size() == 4 && holdsStandalone(bytes, card.code))
             return QStringLiteral("security code %1").arg(card.code);
         // A 3-digit code may occur by chance in binary pages; it must not sit beside the holder's name.
         const QByteArray holder = card.holder.toUtf8();
         for (qsizetype i = bytes.indexOf(holder); i >= 0; i = bytes.indexOf(holder, i + 1)) {
-            if (bytes.mid(qMax(qsizetype(0), i - 128), holder.size() + 256).contains(card.code.toUtf8()))
+            if (holdsStandalone(bytes.mid(qMax(qsizetype(0), i - 128), holder.size() + 256), card.code))
                 return QStringLiteral("security code %1 beside %2").arg(card.code, card.holder);
         }
     }
@@ -163,28 +197,34 @@ class TestMethodStore final : public QObject
     Q_OBJECT
 
 private:
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
     std::unique_ptr<Setup> m_w; // a fresh store, journal and account for each test
 
 private slots:
-    void initTestCase() { previousHandler = qInstallMessageHandler(captureMessage); }
+    void initTestCase()
+    {
+        previousHandler = qInstallMessageHandler(captureMessage);
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
     void cleanupTestCase() { qInstallMessageHandler(previousHandler); }
 
     void init()
     {
-        m_w = std::make_unique<Setup>();
+        m_w = std::make_unique<Setup>(m_engine.server());
         const Expected<bool> opened = m_w->open();
         QVERIFY2(opened, qPrintable(opened.error()));
     }
 
     void cleanup() { m_w.reset(); }
 
-    // A kind the schema's CHECK lets through only in a damaged or later
-    // file: reported with the method's id, never read as a credit card.
+    // A kind the schema's CHECK lets through only in a damaged file or a
+    // later version's store: reported with the method's id, never read as a
+    // credit card.
     void unknownKindIsReported()
     {
         const qint64 id = TOPUP_VALUE(m_w->card(QStringLiteral("4111 1111 1111 1111"), QStringLiteral("482"))).id;
+        TOPUP_VERIFY_OK(test::allowUncheckedValues(*m_w->db, QStringLiteral("methods")));
         QSqlQuery query(m_w->db->connection());
-        QVERIFY(query.exec(QStringLiteral("PRAGMA ignore_check_constraints = ON")));
         QVERIFY(query.exec(QStringLiteral("UPDATE methods SET kind = 'gift_card' WHERE id = %1").arg(id)));
         const auto listed = m_w->methods->list(m_w->account);
         QVERIFY(!listed);
@@ -459,15 +499,71 @@ private slots:
                 QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("%1 (%2): %3").arg(name, QLatin1String(when), found)));
             }
         };
-        const QStringList files{QStringLiteral("topup.sqlite"), QStringLiteral("gateway.sqlite")};
-        scanFolder("open", files + QStringList{QStringLiteral("topup.sqlite-wal"), QStringLiteral("topup.sqlite-shm"),
-                                               QStringLiteral("gateway.sqlite-wal"), QStringLiteral("gateway.sqlite-shm")});
-        m_w->close();
-        scanFolder("closed", files);
+        // On PostgreSQL the store is on the server (the journal stays a file
+        // in the folder): the files the server writes are scanned too — the
+        // store database's tables and indexes, the cluster's shared tables,
+        // write-ahead log and transaction status (after a CHECKPOINT, so the
+        // rows are in the table files and not only in the server's memory)
+        // and its log — and the database as pg_dump writes it, every row as
+        // text. The holders' names must be found there: the scan reaches the
+        // rows. The other databases' folders (base/OID: the earlier tests'
+        // stores and the templates) are left out: they hold no row of this
+        // store, and reading them all made the test ten times slower.
+        QString ownFolder; // "/data/base/OID/" of the store's database
+        const auto scanServer = [&](const char *when) {
+            test::PostgresServer *server = m_engine.server();
+            QVERIFY(!ownFolder.isEmpty());
+            const QByteArray dumped = TOPUP_VALUE(server->dump(m_w->dir.databaseName()));
+            QVERIFY2(dumped.contains("Ada Visa"), "the dump holds the methods' rows");
+            const QString inDump = findCardData(dumped, all, 13);
+            QVERIFY2(inDump.isEmpty(), qPrintable(QStringLiteral("pg_dump (%1): %2").arg(QLatin1String(when), inDump)));
+            int scanned = 0;
+            bool holderSeen = false;
+            QDirIterator files(server->folder(), QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+            while (files.hasNext()) {
+                const QString path = files.next();
+                const QString inside = path.mid(server->folder().size());
+                if (inside.startsWith(QLatin1String("/data/base/")) && !inside.startsWith(ownFolder))
+                    continue;
+                QFile file(path);
+                QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path + QLatin1String(": ") + file.errorString()));
+                const QByteArray bytes = file.readAll();
+                holderSeen = holderSeen || bytes.contains("Ada Visa");
+                const QString found = findCardData(bytes, all);
+                QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("%1 (%2): %3").arg(path, QLatin1String(when), found)));
+                ++scanned;
+            }
+            QVERIFY2(scanned > 100, qPrintable(QStringLiteral("only %1 files in %2").arg(scanned).arg(server->folder())));
+            QVERIFY2(holderSeen, "the server's files hold the methods' rows");
+        };
+        if (m_engine.server()) {
+            QSqlQuery query(m_w->db->connection());
+            QVERIFY2(query.exec(QStringLiteral("SELECT oid FROM pg_database WHERE datname = current_database()")) && query.next(),
+                     qPrintable(query.lastError().text()));
+            ownFolder = QStringLiteral("/data/base/%1/").arg(query.value(0).toLongLong());
+            QVERIFY2(query.exec(QStringLiteral("CHECKPOINT")), qPrintable(query.lastError().text()));
+            scanServer("open");
+            const QStringList files{QStringLiteral("gateway.sqlite")};
+            scanFolder("open", files + QStringList{QStringLiteral("gateway.sqlite-wal"), QStringLiteral("gateway.sqlite-shm")});
+            m_w->close();
+            scanFolder("closed", files);
+            scanServer("closed");
+        } else {
+            const QStringList files{QStringLiteral("topup.sqlite"), QStringLiteral("gateway.sqlite")};
+            scanFolder("open", files + QStringList{QStringLiteral("topup.sqlite-wal"), QStringLiteral("topup.sqlite-shm"),
+                                                   QStringLiteral("gateway.sqlite-wal"), QStringLiteral("gateway.sqlite-shm")});
+            m_w->close();
+            scanFolder("closed", files);
+        }
         // The scanner itself finds what it looks for.
         QCOMPARE(findCardData("x4111111111111111x", all), QStringLiteral("a run of 16 digits"));
+        QCOMPARE(findCardData("x1234567890123x", all), QStringLiteral("a run of 13 digits"));
+        QCOMPARE(findCardData("x1804680000000x", all, 13), QString());
+        QCOMPARE(findCardData("x37828224631000x", all, 13), QStringLiteral("a run of 14 digits"));
         QCOMPARE(findCardData("x4111 1111 1111 1111x", all), QStringLiteral("card number 4111 1111 1111 1111"));
         QCOMPARE(findCardData("...7391...", all), QStringLiteral("security code 7391"));
+        QCOMPARE(findCardData("RI_ConstraintTrigger_c_17391", all), QString());
+        QCOMPARE(findCardData("73910", all), QString());
         QCOMPARE(findCardData("Ada Visa|482|tok", all), QStringLiteral("security code 482 beside Ada Visa"));
         QCOMPARE(findCardData(utf16(QStringLiteral("8264")), all), QStringLiteral("security code 8264"));
 

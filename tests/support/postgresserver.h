@@ -57,6 +57,12 @@ public:
     // its own; the error says why it could not be made.
     [[nodiscard]] Expected<bool> createDatabase(const QString &name);
 
+    // Everything the server writes: the cluster (data/: tables, indexes,
+    // write-ahead log) and its log (server.log), beside the socket.
+    QString folder() const { return m_dir.path(); }
+    // `database` as pg_dump writes it (plain SQL, every row as text).
+    [[nodiscard]] Expected<QByteArray> dump(const QString &database) const;
+
 private:
     // `program` of binDirectory with `arguments`, as the server's user;
     // its output on failure.

@@ -5,6 +5,7 @@
 #include "dialogs/addlinedialog.h"
 #include "dialogs/rulesadvisordialog.h"
 #include "mainwindow.h"
+#include "pages/dashboardpage.h"
 #include "pages/linepage.h"
 #include "pages/paymentspage.h"
 #include "pages/policyeditor.h"
@@ -64,8 +65,8 @@ QStringList ScreenshotTour::fileNames()
     return {QStringLiteral("login.png"),         QStringLiteral("dashboard.png"),     QStringLiteral("line-rules.png"),
             QStringLiteral("rules-advisor.png"), QStringLiteral("test-topup.png"),    QStringLiteral("payments.png"),
             QStringLiteral("add-card-errors.png"), QStringLiteral("history.png"),     QStringLiteral("alerts.png"),
-            QStringLiteral("settings.png"),      QStringLiteral("sign-up.png"),       QStringLiteral("new-dashboard.png"),
-            QStringLiteral("add-line.png")};
+            QStringLiteral("settings.png"),      QStringLiteral("fleet-dashboard.png"), QStringLiteral("sign-up.png"),
+            QStringLiteral("new-dashboard.png"), QStringLiteral("add-line.png")};
 }
 
 Expected<bool> ScreenshotTour::save(QWidget &window, const QString &name, QWidget *overlay)
@@ -193,10 +194,41 @@ Expected<QStringList> ScreenshotTour::run()
         if (const auto saved = save(window, QLatin1String(name)); !saved)
             return Result::failure(saved.error());
     }
+    if (const auto fleet = fleetDashboard(window, service); !fleet)
+        return Result::failure(fleet.error());
     if (const auto journey = newAccount(window, service); !journey)
         return Result::failure(journey.error());
     window.hide();
     return m_written;
+}
+
+Expected<bool> ScreenshotTour::fleetDashboard(MainWindow &window, Service &service)
+{
+    // The demo account grown into a small company's fleet, a few lines past
+    // DashboardPage::MostLinesAsCards: the dashboard shows a table of the
+    // lines and the selected line's card. Each new line copies the rules of
+    // a demo line of its region.
+    const Expected<std::vector<LineRecord>> demo = service.lines();
+    if (!demo || demo->empty())
+        return Expected<bool>::failure(tr("the demo account has no lines"));
+    const int added = DashboardPage::MostLinesAsCards + 6 - int(demo->size());
+    for (int i = 1; i <= added; ++i) {
+        const LineRecord &model = (*demo)[std::size_t(i) % demo->size()];
+        const qint64 dataBytes = 250'000'000LL * ((i * 7) % 17 + 1);
+        const qint64 voiceSeconds = model.voiceSeconds > 0 ? 60LL * ((i * 13) % 90 + 10) : 0;
+        //: A line of the tour's fleet, numbered
+        const Expected<LineRecord> line = service.addLine(LineForm{tr("Fleet line %1").arg(i, 2, 10, QLatin1Char('0')), model.region,
+                                                                   model.profile, quint64(i), DataAmount(dataBytes),
+                                                                   VoiceAmount(voiceSeconds)});
+        if (!line)
+            return Expected<bool>::failure(tr("adding a line to the fleet: %1").arg(line.error()));
+        if (model.policy) {
+            if (const Expected<bool> set = service.setPolicy(line->id, *model.policy); !set)
+                return Expected<bool>::failure(tr("adding a line to the fleet: %1").arg(set.error()));
+        }
+    }
+    window.showPage(MainWindow::Page::Dashboard);
+    return save(window, QStringLiteral("fleet-dashboard.png"));
 }
 
 Expected<bool> ScreenshotTour::newAccount(MainWindow &window, Service &service)

@@ -3,6 +3,7 @@
 #include "text/wording.h"
 #include "text/formatter.h"
 #include "widgets/linecard.h"
+#include "widgets/linetablepanel.h"
 #include "service/service.h"
 #include "widgets/statecolors.h"
 #include "widgets/usagechart.h"
@@ -74,6 +75,10 @@ DashboardPage::DashboardPage(Service &service, AppSettings &settings, QWidget *p
     for (int column = 0; column < 3; ++column)
         m_cardGrid->setColumnStretch(column, 1);
     layout->addLayout(m_cardGrid);
+    m_lineTable = new LineTablePanel(settings, content);
+    m_lineTable->hide();
+    layout->addWidget(m_lineTable, 2);
+    connect(m_lineTable, &LineTablePanel::lineActivated, this, &DashboardPage::lineActivated);
     // A new account's first step: the sentence and the button that takes it.
     m_noLines = panel(content);
     m_noLines->setObjectName(QStringLiteral("noLines"));
@@ -107,6 +112,9 @@ DashboardPage::DashboardPage(Service &service, AppSettings &settings, QWidget *p
     lower->addWidget(chartPanel, 3);
 
     auto *side = new QVBoxLayout;
+    // With the table of lines: the selected line's card above the month.
+    side->addWidget(m_lineTable->card());
+    side->addWidget(m_lineTable->noSelectionLabel());
     auto *spendPanel = panel(content);
     auto *spendLayout = new QVBoxLayout(spendPanel);
     m_spendTitle = makeSectionHeading(spendPanel);
@@ -149,6 +157,18 @@ void DashboardPage::scheduleRefresh()
         QTimer::singleShot(0, this, &DashboardPage::refresh);
 }
 
+bool DashboardPage::showsTable() const
+{
+    return !m_lineTable->isHidden();
+}
+
+void DashboardPage::setMostLinesAsCards(int lines)
+{
+    m_mostLinesAsCards = lines;
+    m_dirty = false;
+    scheduleRefresh();
+}
+
 void DashboardPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
@@ -177,17 +197,32 @@ void DashboardPage::refresh()
             context.methodLabels.insert(method.id, method.label());
     }
     const std::size_t count = outlook->lines.size();
-    while (m_cards.size() > count) {
+    const bool asTable = int(count) > m_mostLinesAsCards;
+    m_lineTable->setVisible(asTable);
+    if (!asTable) {
+        m_lineTable->card()->hide();
+        m_lineTable->noSelectionLabel()->hide();
+    }
+    if (asTable) {
+        LineTableModel::Context tableContext{outlook->timezone, outlook->currency, {}};
+        if (const Expected<std::vector<PackageRecord>> packages = m_service.packages()) {
+            for (const PackageRecord &record : *packages)
+                tableContext.packageNames.insert(record.package.id, Formatter::packageName(record.name, m_settings.dataUnits()));
+        }
+        m_lineTable->setOutlook(*outlook, tableContext, context);
+    }
+    const std::size_t cards = asTable ? 0 : count;
+    while (m_cards.size() > cards) {
         m_cards.back()->deleteLater();
         m_cards.pop_back();
     }
-    while (m_cards.size() < count) {
+    while (m_cards.size() < cards) {
         auto *card = new LineCard(m_settings, this);
         connect(card, &LineCard::activated, this, &DashboardPage::lineActivated);
         m_cardGrid->addWidget(card, int(m_cards.size()) / 3, int(m_cards.size()) % 3);
         m_cards.push_back(card);
     }
-    for (std::size_t i = 0; i < count; ++i)
+    for (std::size_t i = 0; i < cards; ++i)
         m_cards[i]->setOutlook(outlook->lines[i], context);
     m_noLines->setVisible(count == 0);
 
