@@ -132,15 +132,18 @@ Outcome Engine::run()
             index += skipped;
         }
         m_generators[i] = UsageGenerator(stream.profile, stream.seed, stream.everySeconds, index);
-        streams[i] = StreamCursor{first, int(i), m_lineIndex.value(stream.line, -1)};
+        streams[i] = StreamCursor{first, every, int(i), m_lineIndex.value(stream.line, -1)};
         if (first <= endMs)
             schedule.add(first, int(i));
     }
 
     qint64 nextMonthStart = m_calendar.monthStart(m_calendar.monthOf(m_world.start).next()).msecs();
 
+    // Lines whose usage is no longer drawn (setDrawingStop).
+    std::vector<char> drawingStopped(m_drawingStop ? m_lines.size() : 0, 0);
     qint64 now = startMs;
     while (true) {
+        const std::size_t attemptsBefore = m_outcome.attempts.size();
         const Instant t = Instant::fromMsecs(now);
         if (now == nextMonthStart) {
             for (const int i : m_blockedLines) { // may list a line twice, or one no longer blocked
@@ -161,6 +164,8 @@ Outcome Engine::run()
             const int localHour = m_calendar.localMinuteOfDay(t) / 60;
             for (const int due : schedule.takeNext()) {
                 StreamCursor &cursor = streams[std::size_t(due)];
+                if (!drawingStopped.empty() && cursor.line >= 0 && drawingStopped[std::size_t(cursor.line)])
+                    continue; // taken off the schedule for good
                 const UsageSample sample = m_generators[std::size_t(cursor.stream)].next(localHour);
                 if (cursor.line >= 0) {
                     const LineState &line = m_lines[std::size_t(cursor.line)];
@@ -175,9 +180,8 @@ Outcome Engine::run()
                     applyUsage(cursor.line, sample.dataBytes, sample.voiceSeconds, Where{"generate", cursor.stream});
                 }
                 ++m_outcome.usageEvents;
-                const qint64 every = m_world.streams[std::size_t(cursor.stream)].everySeconds * civil::msPerSecond;
-                if (now <= endMs - every) {
-                    cursor.next = now + every;
+                if (now <= endMs - cursor.everyMs) {
+                    cursor.next = now + cursor.everyMs;
                     schedule.add(cursor.next, due);
                 }
             }
@@ -191,6 +195,11 @@ Outcome Engine::run()
             checkThresholds(t);
         if (stopped())
             break;
+        for (std::size_t i = attemptsBefore; !drawingStopped.empty() && i < m_outcome.attempts.size(); ++i) {
+            const AttemptRecord &attempt = m_outcome.attempts[i];
+            if (m_drawingStop(attempt))
+                drawingStopped[std::size_t(attempt.line)] = 1;
+        }
 
         qint64 next = std::min({nextMonthStart, nextRetryDue(), m_nextMonthly});
         if (nextEvent < eventOrder.size())
@@ -230,6 +239,7 @@ void Engine::applyPolicy(int lineIndex, const Policy *policy, Instant now)
 {
     LineState &line = m_lines[std::size_t(lineIndex)];
     line.policy = policy;
+    line.threshold = policy && policy->hasActiveThreshold() ? &*policy->threshold : nullptr;
     line.method = policy ? m_methodIndex.value(policy->method, -1) : -1;
     line.fallback = policy && !policy->fallback.isEmpty() ? m_methodIndex.value(policy->fallback, -1) : -1;
     line.thresholdPackage = policy && policy->threshold ? m_packageIndex.value(policy->threshold->package, -1) : -1;
@@ -309,7 +319,7 @@ int Engine::lineOf(const QString &id)
     return m_lastLine;
 }
 
-void Engine::applyUsage(int lineIndex, qint64 dataBytes, qint64 voiceSeconds, Where where)
+void Engine::applyUsage(int lineIndex, qint64 dataBytes, qint64 voiceSeconds, const Where &where)
 {
     LineState &line = m_lines[std::size_t(lineIndex)];
     const qint64 data = std::min(dataBytes, line.data);
@@ -334,7 +344,7 @@ void Engine::applyUsage(int lineIndex, qint64 dataBytes, qint64 voiceSeconds, Wh
     markDirty(lineIndex);
 }
 
-void Engine::manualTopUp(int lineIndex, int method, int package, Instant now, Where where)
+void Engine::manualTopUp(int lineIndex, int method, int package, Instant now, const Where &where)
 {
     LineState &line = m_lines[std::size_t(lineIndex)];
     if (wouldOverflow(lineIndex, package, QString(), now, where))
@@ -434,9 +444,9 @@ void Engine::checkThresholds(Instant now)
     for (const int index : m_dirtyLines) {
         LineState &line = m_lines[std::size_t(index)];
         line.dirty = false;
-        if (!line.policy || !line.policy->hasActiveThreshold())
+        if (!line.threshold)
             continue;
-        const ThresholdTrigger &trigger = *line.policy->threshold;
+        const ThresholdTrigger &trigger = *line.threshold;
         const qint64 &balance = trigger.resource == Resource::Data ? line.data : line.voice;
         switch (checkThreshold(line.state, balance, trigger.below)) {
         case ThresholdCheck::StartChain:
@@ -543,7 +553,7 @@ bool Engine::roomForRecords(std::size_t count)
 
 // SPEC §1: amounts are int64 and overflow is an error. Checked before the
 // charge, so no money moves for a top-up the books could not hold.
-bool Engine::wouldOverflow(int lineIndex, int package, const QString &autoKey, Instant now, Where where)
+bool Engine::wouldOverflow(int lineIndex, int package, const QString &autoKey, Instant now, const Where &where)
 {
     const LineState &line = m_lines[std::size_t(lineIndex)];
     const Package &bought = m_world.packages[std::size_t(package)];

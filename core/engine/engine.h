@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <functional>
 #include <limits>
 #include <optional>
 #include <set>
@@ -34,6 +35,11 @@ public:
     // With World::recordUsage, the samples go to `sink` as they are made
     // (Outcome::usage stays empty); the sink outlives the run.
     void setUsageSink(UsageSink *sink) noexcept { m_usageSink = sink; }
+    // Asked, at the end of each instant, about each attempt that instant
+    // made: true when the attempt's line needs its usage drawn no longer (a
+    // run ahead that wants only a line's first top-ups: DryRun). That
+    // line's stream then draws no further sample; nothing else changes.
+    void setDrawingStop(std::function<bool(const AttemptRecord &)> enough) { m_drawingStop = std::move(enough); }
     Q_DISABLE_COPY_MOVE(Engine)
 
     Outcome run();
@@ -41,8 +47,12 @@ public:
 private:
     struct LineState
     {
+        // What every instant's threshold check reads first, together.
         qint64 data = 0;
         qint64 voice = 0;
+        const ThresholdTrigger *threshold = nullptr; // the policy's, when active
+        ThresholdState state = ThresholdState::Armed;
+        bool dirty = false;
         qint64 unservedData = 0;
         qint64 unservedVoice = 0;
         qint64 usesShortOfData = 0;
@@ -53,14 +63,12 @@ private:
         int fallback = -1;
         int thresholdPackage = -1;
         int monthlyPackage = -1;
-        ThresholdState state = ThresholdState::Armed;
         int thresholdChains = 0;
         int manualTopUps = 0;
         int lastMonthlyKey = -1; // month index of the latest monthly chain
         std::optional<MonthlySchedule> schedule;
         MonthlyOccurrence nextMonthly;
         qint64 queuedMonthly = std::numeric_limits<qint64>::max(); // its key in m_monthlyQueue
-        bool dirty = false;
     };
 
     struct Chain
@@ -90,6 +98,7 @@ private:
     struct StreamCursor
     {
         qint64 next = 0;
+        qint64 everyMs = 0;
         int stream = 0;
         int line = 0;
     };
@@ -98,15 +107,15 @@ private:
     void applyPolicy(int line, const Policy *policy, Instant now);
     void applyEvent(int eventIndex, Instant now);
     int lineOf(const QString &id); // the index of a line the World names
-    void applyUsage(int line, qint64 dataBytes, qint64 voiceSeconds, Where where);
-    void manualTopUp(int line, int method, int package, Instant now, Where where);
+    void applyUsage(int line, qint64 dataBytes, qint64 voiceSeconds, const Where &where);
+    void manualTopUp(int line, int method, int package, Instant now, const Where &where);
     void runDueRetries(Instant now);
     void runMonthly(Instant now);
     void checkThresholds(Instant now);
     void runAttempt(Chain chain, Instant now);
     bool chargeAndRecord(const Chain &chain, int method, int package, Instant now);
     void creditPackage(LineState &line, int package);
-    bool wouldOverflow(int line, int package, const QString &autoKey, Instant now, Where where);
+    bool wouldOverflow(int line, int package, const QString &autoKey, Instant now, const Where &where);
     bool roomForRecords(std::size_t count);
     void stop(const QString &path, const QString &message);
     bool stopped() const noexcept { return m_outcome.error.has_value(); }
@@ -119,6 +128,7 @@ private:
     PaymentGateway m_ownGateway;
     Gateway &m_gateway;
     UsageSink *m_usageSink = nullptr;
+    std::function<bool(const AttemptRecord &)> m_drawingStop;
     SpendBook m_spend;
     QHash<QString, int> m_lineIndex;
     QString m_lastLineId; // lineOf()'s last question and answer

@@ -6,6 +6,10 @@ namespace topup {
 
 void StreamSchedule::add(qint64 at, int stream)
 {
+    if (m_lastAdded != m_buckets.end() && m_lastAdded->first == at) {
+        m_lastAdded->second.push_back(stream);
+        return;
+    }
     auto bucket = m_buckets.find(at);
     if (bucket == m_buckets.end()) {
         std::vector<int> streams;
@@ -16,6 +20,7 @@ void StreamSchedule::add(qint64 at, int stream)
         bucket = m_buckets.emplace(at, std::move(streams)).first;
     }
     bucket->second.push_back(stream);
+    m_lastAdded = bucket;
 }
 
 const std::vector<int> &StreamSchedule::takeNext()
@@ -24,6 +29,8 @@ const std::vector<int> &StreamSchedule::takeNext()
     m_spare.push_back(std::move(m_taken));
     const auto first = m_buckets.begin();
     m_taken = std::move(first->second);
+    if (m_lastAdded == first)
+        m_lastAdded = m_buckets.end();
     m_buckets.erase(first);
     // Streams with other periods may have joined the bucket out of order.
     if (!std::is_sorted(m_taken.begin(), m_taken.end()))

@@ -15,6 +15,9 @@ namespace topup {
 class StreamSchedule final
 {
 public:
+    StreamSchedule() = default;
+    Q_DISABLE_COPY_MOVE(StreamSchedule) // m_lastAdded points into m_buckets
+
     void add(qint64 at, int stream);
     bool empty() const noexcept { return m_buckets.empty(); }
     // The earliest instant a stream is due; only when not empty().
@@ -25,6 +28,9 @@ public:
 
 private:
     std::map<qint64, std::vector<int>> m_buckets;
+    // The bucket the last add() went to: the streams taken at one instant
+    // are due again together, so most adds go to the same bucket.
+    std::map<qint64, std::vector<int>>::iterator m_lastAdded = m_buckets.end();
     std::vector<int> m_taken;
     std::vector<std::vector<int>> m_spare;
 };

@@ -3,9 +3,7 @@
 #include "engine/engine.h"
 #include "linecoupling.h"
 #include "store/journalgateway.h"
-#include "worldsync.h"
 
-#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -56,7 +54,7 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
     // A preview of a line nothing ties to the others runs that line alone
     // (no account cap, no fault queued, methods that cannot run dry): what
     // happens to it does not depend on what they do.
-    if (candidate && m_narrowPreview && !world.accountCap && world.events.empty() && LineCoupling::onTheirOwn(world, false)[std::size_t(kept)]) {
+    if (candidate && m_narrow && !world.accountCap && world.events.empty() && LineCoupling::onTheirOwn(world, false)[std::size_t(kept)]) {
         keepOnly(result.loaded, kept);
         kept = 0;
         result.narrowed = true;
@@ -74,7 +72,9 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
                                          [&](const UsageStream &stream) { return !watched.contains(stream.line); }),
                           working.streams.end());
     result.complete.assign(world.lines.size(), end);
-    if (!runInPasses(result, working, kept)) {
+    // A preview with an account cap shows the account's spend ahead: every
+    // line's top-ups are counted, so none is cut short.
+    if (!runCutShort(result, working, kept, m_narrow && !(candidate && world.accountCap))) {
         // A top-up would take a balance past int64: it may be one a line
         // not drawn (whose balance stays higher) makes; run again drawn whole.
         working = world;
@@ -87,58 +87,51 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
     return result;
 }
 
-bool DryRun::runInPasses(Result &result, World &working, int kept)
+bool DryRun::runCutShort(Result &result, const World &working, int kept, bool cutShort)
 {
     // A line on its own (LineCoupling) is drawn only until the first
-    // attempt of each of its triggers is known, in passes of 1, 2, 4, …
-    // days carried one into the next as a catch-up carries its days.
-    std::vector<bool> alone = LineCoupling::onTheirOwn(working, !working.events.empty());
+    // attempt of each of its triggers is known: the engine stops drawing
+    // its usage at the end of that instant (Engine::setDrawingStop).
+    std::vector<bool> alone = cutShort ? LineCoupling::onTheirOwn(working, !working.events.empty())
+                                       : std::vector<bool>(working.lines.size(), false);
     if (kept >= 0)
         alone[std::size_t(kept)] = false;
-    const Instant end = working.end;
-    const bool passes = std::find(alone.begin(), alone.end(), true) != alone.end() && !working.streams.empty();
-    LoadedWorld carried{result.loaded.account, working, result.loaded.lineRows, result.loaded.methodRows, {}, result.loaded.packageRows, {}};
-    World &world = carried.world;
-    QHash<QString, int> lineIndex;
-    for (std::size_t i = 0; i < world.lines.size(); ++i)
-        lineIndex.insert(world.lines[i].id, int(i));
-    std::vector<char> thresholdSeen(world.lines.size(), 0);
-    std::vector<char> monthlySeen(world.lines.size(), 0);
-    std::vector<AttemptRecord> attempts;
-    qint64 span = WorldSync::stepMs;
-    while (true) {
-        world.end = passes ? Instant::fromMsecs(std::min(end.msecs(), world.start.msecs() + span - 1)) : end;
-        Outcome outcome = Engine(world).run();
-        if (outcome.error) {
-            result.outcome = std::move(outcome);
-            return false;
-        }
-        for (const AttemptRecord &attempt : outcome.attempts) {
-            (attempt.trigger == TriggerKind::Threshold ? thresholdSeen : monthlySeen)[std::size_t(attempt.line)] = 1;
-            if (attempt.at <= result.complete[std::size_t(attempt.line)] || keepsMonthly(world, attempt))
-                attempts.push_back(attempt);
-        }
-        if (world.end == end) {
-            outcome.attempts = std::move(attempts);
-            result.outcome = std::move(outcome);
+    std::vector<char> thresholdSeen(working.lines.size(), 0);
+    // A monthly top-up paid or failed: a blocked one (by a cap of the line)
+    // may be followed by next month's, the refill the outlook's daily
+    // allowance counts to; a failed one is never followed by a paid one on
+    // such a line (its methods fail only when they expire).
+    std::vector<char> monthlyKnown(working.lines.size(), 0);
+    Engine engine(working);
+    if (std::find(alone.begin(), alone.end(), true) != alone.end() && !working.streams.empty()) {
+        engine.setDrawingStop([&](const AttemptRecord &attempt) {
+            const std::size_t line = std::size_t(attempt.line);
+            if (attempt.trigger == TriggerKind::Threshold)
+                thresholdSeen[line] = 1;
+            else if (attempt.trigger == TriggerKind::Monthly && attempt.status != AttemptStatus::Blocked)
+                monthlyKnown[line] = 1;
+            if (!alone[line] || !thresholdSeen[line] || result.complete[line] < working.end)
+                return false;
+            const std::optional<Policy> &policy = working.lines[line].policy;
+            if (policy->hasActiveMonthly() && !monthlyKnown[line] && (policy->monthlyCap || policy->maxPerMonth))
+                return false; // its usage can still change its monthly top-up
+            result.complete[line] = attempt.at;
             return true;
-        }
-        world.streams.erase(std::remove_if(world.streams.begin(), world.streams.end(),
-                                           [&](const UsageStream &stream) {
-                                               const int line = lineIndex.value(stream.line, -1);
-                                               if (line < 0 || !alone[std::size_t(line)] || !thresholdSeen[std::size_t(line)])
-                                                   return false;
-                                               const std::optional<Policy> &policy = world.lines[std::size_t(line)].policy;
-                                               if (policy->hasActiveMonthly() && !monthlySeen[std::size_t(line)]
-                                                   && (policy->monthlyCap || policy->maxPerMonth))
-                                                   return false; // its usage can still change its monthly top-up
-                                               result.complete[std::size_t(line)] = world.end;
-                                               return true;
-                                           }),
-                            world.streams.end());
-        WorldLoader::carryForward(carried, outcome, world.end.plusMsecs(1), end);
-        span = std::min(span * 2, qint64(4) * WorldSync::stepMs); // a line done early is drawn at most 4 days more
+        });
     }
+    Outcome outcome = engine.run();
+    if (outcome.error) {
+        result.outcome = std::move(outcome);
+        return false;
+    }
+    outcome.attempts.erase(std::remove_if(outcome.attempts.begin(), outcome.attempts.end(),
+                                          [&](const AttemptRecord &attempt) {
+                                              return result.complete[std::size_t(attempt.line)] < attempt.at
+                                                     && !keepsMonthly(working, attempt);
+                                          }),
+                           outcome.attempts.end());
+    result.outcome = std::move(outcome);
+    return true;
 }
 
 void DryRun::keepOnly(LoadedWorld &loaded, int index)

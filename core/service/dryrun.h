@@ -34,8 +34,8 @@ public:
         // change; balances, funds and spend at the end are not kept.
         Outcome outcome;
         // Up to where each line's attempts are all there: the end of the run,
-        // or for a line on its own (LineCoupling) the end of the pass in which
-        // the first attempt of each of its triggers became known.
+        // or for a line on its own (LineCoupling) the instant at which the
+        // first attempt of each of its triggers became known.
         std::vector<Instant> complete;
         // A candidate's line run alone: `loaded` holds that line only.
         bool narrowed = false;
@@ -48,11 +48,13 @@ public:
         Policy policy;
     };
 
-    // `narrowPreview`: a candidate's line that nothing ties to the others
-    // (LineCoupling; no account cap) runs alone. Off: every line runs, as
-    // the tests compare.
-    DryRun(Database &store, JournalGateway &provider, bool narrowPreview = true)
-        : m_store(store), m_provider(provider), m_narrowPreview(narrowPreview)
+    // `narrow`: only what can change the answer runs — a candidate's line
+    // that nothing ties to the others (LineCoupling; no account cap) runs
+    // alone, and a line on its own is drawn only until its first top-ups
+    // are known. Off: every line runs and is drawn to the end, the
+    // reference the tests compare with.
+    DryRun(Database &store, JournalGateway &provider, bool narrow = true)
+        : m_store(store), m_provider(provider), m_narrow(narrow)
     {
     }
 
@@ -62,15 +64,16 @@ public:
                                        const std::optional<Candidate> &candidate = std::nullopt);
 
 private:
-    // False when a pass stops on an error (result.outcome holds it).
-    static bool runInPasses(Result &result, World &working, int kept);
+    // False when the run stops on an error (result.outcome holds it).
+    // `cutShort`: lines on their own stop being drawn after their first top-ups.
+    static bool runCutShort(Result &result, const World &working, int kept, bool cutShort);
     static bool keepsMonthly(const World &world, const AttemptRecord &attempt);
     // The world of line `index` alone (no account cap: the others' spend is dropped).
     static void keepOnly(LoadedWorld &loaded, int index);
 
     Database &m_store;
     JournalGateway &m_provider;
-    bool m_narrowPreview = true;
+    bool m_narrow = true;
 };
 
 } // namespace topup

@@ -25,11 +25,20 @@ const Package *packageOf(const World &world, const QString &id)
 
 Money LineCoupling::mostSpent(const World &world, int line, const UsageStream *stream)
 {
+    return mostSpent(world, line, stream, monthsReached(world, ZonedCalendar(world.zone)));
+}
+
+int LineCoupling::monthsReached(const World &world, const ZonedCalendar &calendar)
+{
+    return calendar.monthOf(world.end).index() - calendar.monthOf(world.start).index() + 1;
+}
+
+Money LineCoupling::mostSpent(const World &world, int line, const UsageStream *stream, int monthsReached)
+{
     const std::optional<Policy> &policy = world.lines[std::size_t(line)].policy;
     if (!policy || !policy->enabled)
         return Money();
-    const ZonedCalendar calendar(world.zone);
-    int128 months = calendar.monthOf(world.end).index() - calendar.monthOf(world.start).index() + 1;
+    const int128 months = monthsReached;
     int128 charges = 0;
     int128 price = 0;
     if (policy->monthly) {
@@ -71,15 +80,16 @@ std::vector<bool> LineCoupling::onTheirOwn(const World &world, bool faultsQueued
     QHash<QString, const UsageStream *> streams;
     for (const UsageStream &stream : world.streams)
         streams.insert(stream.line, &stream);
+    const ZonedCalendar calendar(world.zone);
+    const int months = monthsReached(world, calendar);
     std::vector<Money> most(world.lines.size());
     int128 all = 0;
     for (std::size_t i = 0; i < world.lines.size(); ++i) {
-        most[i] = mostSpent(world, int(i), streams.value(world.lines[i].id));
+        most[i] = mostSpent(world, int(i), streams.value(world.lines[i].id), months);
         all += most[i].cents();
     }
     if (world.accountCap) {
         // Every month the run reaches, with what it has spent already.
-        const ZonedCalendar calendar(world.zone);
         for (YearMonth month = calendar.monthOf(world.start); !(calendar.monthOf(world.end) < month); month = month.next()) {
             int128 spent = all;
             for (const PriorSpend &prior : world.priorSpend)
@@ -88,30 +98,61 @@ std::vector<bool> LineCoupling::onTheirOwn(const World &world, bool faultsQueued
                 return alone;
         }
     }
-    std::vector<bool> ample(world.methods.size());
+    // The methods each line's rules may charge: the method, and the
+    // fallback only when a charge on the method may fail — it expires
+    // within the run, or it may not hold enough (no fault is queued). A
+    // method holds enough (ample) when the most every line that may charge
+    // it could spend fits in its funds; telling a fallback it will not be
+    // charged can make another method ample, so this is repeated until
+    // nothing changes, each step only dropping charges that cannot happen.
+    QHash<QString, int> methodIndex;
+    for (std::size_t m = 0; m < world.methods.size(); ++m)
+        methodIndex.insert(world.methods[m].id, int(m));
+    std::vector<bool> mayExpire(world.methods.size());
     for (std::size_t m = 0; m < world.methods.size(); ++m) {
-        int128 owed = 0;
+        const std::optional<YearMonth> &expires = world.methods[m].expires;
+        mayExpire[m] = expires && !(world.end < calendar.monthStart(expires->next())); // as the engine's provider says
+    }
+    std::vector<int> method(world.lines.size(), -1);
+    std::vector<int> fallback(world.lines.size(), -1);
+    std::vector<bool> fallbackCharged(world.lines.size(), false);
+    for (std::size_t i = 0; i < world.lines.size(); ++i) {
+        const std::optional<Policy> &policy = world.lines[i].policy;
+        if (!policy || !policy->enabled)
+            continue;
+        method[i] = policy->method.isEmpty() ? -1 : methodIndex.value(policy->method, -1);
+        fallback[i] = policy->fallback.isEmpty() ? -1 : methodIndex.value(policy->fallback, -1);
+        fallbackCharged[i] = fallback[i] >= 0;
+    }
+    std::vector<bool> ample(world.methods.size());
+    for (bool changed = true; changed;) {
+        std::vector<int128> owed(world.methods.size(), 0);
         for (std::size_t i = 0; i < world.lines.size(); ++i) {
-            const std::optional<Policy> &policy = world.lines[i].policy;
-            if (policy && policy->enabled && policy->paysWith(world.methods[m].id))
-                owed += most[i].cents();
+            if (method[i] >= 0)
+                owed[std::size_t(method[i])] += most[i].cents();
+            if (fallbackCharged[i] && fallback[i] != method[i])
+                owed[std::size_t(fallback[i])] += most[i].cents();
         }
-        ample[m] = owed <= world.methods[m].funds.cents();
+        for (std::size_t m = 0; m < world.methods.size(); ++m)
+            ample[m] = owed[m] <= world.methods[m].funds.cents();
+        changed = false;
+        for (std::size_t i = 0; i < world.lines.size(); ++i) {
+            if (fallbackCharged[i] && method[i] >= 0 && ample[std::size_t(method[i])] && !mayExpire[std::size_t(method[i])]) {
+                fallbackCharged[i] = false; // the method always pays
+                changed = true;
+            }
+        }
     }
     // A balance far from int64's end: its top-ups never meet the overflow check.
-    const int128 months = ZonedCalendar(world.zone).monthOf(world.end).index() - ZonedCalendar(world.zone).monthOf(world.start).index() + 1;
     int128 biggest = 0;
     for (const Package &package : world.packages)
         biggest = std::max<int128>({biggest, package.data.bytes(), package.voice.seconds()});
     for (std::size_t i = 0; i < world.lines.size(); ++i) {
-        const std::optional<Policy> &policy = world.lines[i].policy;
         const int128 room = std::numeric_limits<qint64>::max() / 2;
-        alone[i] = int128(world.lines[i].data.bytes()) + months * biggest * 4 < room
-                   && int128(world.lines[i].voice.seconds()) + months * biggest * 4 < room;
-        for (std::size_t m = 0; m < world.methods.size() && policy && policy->enabled; ++m) {
-            if (policy->paysWith(world.methods[m].id) && !ample[m])
-                alone[i] = false;
-        }
+        alone[i] = int128(world.lines[i].data.bytes()) + int128(months) * biggest * 4 < room
+                   && int128(world.lines[i].voice.seconds()) + int128(months) * biggest * 4 < room;
+        if ((method[i] >= 0 && !ample[std::size_t(method[i])]) || (fallbackCharged[i] && !ample[std::size_t(fallback[i])]))
+            alone[i] = false;
     }
     return alone;
 }

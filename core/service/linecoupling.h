@@ -8,13 +8,17 @@
 
 namespace topup {
 
+class ZonedCalendar;
+
 // Which lines no other line's future depends on, in a run of `world` from
 // its start to its end. Lines meet only through what they share: the
 // account cap, the funds of a method and the faults queued at the provider.
 // A line is on its own when no fault is queued, the account cap (if any)
-// cannot be reached whatever the lines do, and every method it pays with
-// holds more than all the lines paying with it could spend. Such a line's
-// usage need only be drawn until its first top-ups are known (DryRun).
+// cannot be reached whatever the lines do, and every method it may charge
+// holds more than all the lines that may charge it could spend. A fallback
+// is charged only when a charge on the line's method may fail: the method
+// expires within the run or may not hold enough. Such a line's usage need
+// only be drawn until its first top-ups are known (DryRun).
 class LineCoupling final
 {
 public:
@@ -28,6 +32,9 @@ public:
 
 private:
     LineCoupling() = delete;
+    // The local months a run of `world` reaches, first and last included.
+    static int monthsReached(const World &world, const ZonedCalendar &calendar);
+    static Money mostSpent(const World &world, int line, const UsageStream *stream, int monthsReached);
 };
 
 } // namespace topup

@@ -35,14 +35,17 @@ OutlookBuilder::Plan OutlookBuilder::plan(const DryRun::Result &run)
     const ZonedCalendar calendar(world.zone);
     Plan plan;
     plan.byLine.resize(world.lines.size());
+    plan.monthOf.resize(world.lines.size());
     for (const AttemptRecord &attempt : run.outcome.attempts) {
+        const YearMonth month = calendar.monthOf(attempt.at);
+        plan.monthOf[std::size_t(attempt.line)].push_back(month);
         plan.byLine[std::size_t(attempt.line)].push_back(
             PreviewItem{attempt.at, attempt.trigger, world.packages[std::size_t(attempt.package)].id,
                         attempt.method >= 0 ? world.methods[std::size_t(attempt.method)].id : QString(), attempt.amount,
                         attempt.status, attempt.reason, attempt.key,
                         attempt.attempt});
         if (attempt.status == AttemptStatus::Succeeded && attempt.trigger != TriggerKind::Manual)
-            plan.accountByMonth[calendar.monthOf(attempt.at).index()] += attempt.amount;
+            plan.accountByMonth[month.index()] += attempt.amount;
     }
     return plan;
 }
@@ -90,11 +93,10 @@ Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Inst
 }
 
 LineOutlook OutlookBuilder::lineOutlook(const DryRun::Result &run, std::size_t index, const History &history, const Plan &plan,
-                                        Instant clock, Instant horizon)
+                                        const ZonedCalendar &calendar, Instant clock, Instant horizon)
 {
     const LoadedWorld &loaded = run.loaded;
     const World &world = loaded.world;
-    const ZonedCalendar calendar(world.zone);
     LineOutlook outlook;
     outlook.clock = clock;
     outlook.horizon = horizon;
@@ -142,17 +144,22 @@ LineOutlook OutlookBuilder::lineOutlook(const DryRun::Result &run, std::size_t i
     limits.lineCount = spent.autoCount;
     limits.accountSpend = history.accountAuto;
     outlook.thisMonth = limits;
-    for (YearMonth month = thisMonth; !(calendar.monthOf(horizon) < month); month = month.next()) {
+    const YearMonth lastMonth = calendar.monthOf(horizon);
+    for (YearMonth month = thisMonth; !(lastMonth < month); month = month.next()) {
         LimitUse use = month == thisMonth ? outlook.thisMonth : LimitUse{month, {}, 0, {}, limits.lineCap, limits.maxPerMonth, limits.accountCap};
         if (const auto all = plan.accountByMonth.find(month.index()); all != plan.accountByMonth.end())
             use.accountSpend += all->second;
-        for (const PreviewItem &item : outlook.topUps) {
-            if (item.paid() && calendar.monthOf(item.at) == month) {
-                use.lineSpend += item.amount;
-                ++use.lineCount;
-            }
-        }
         outlook.months.push_back(use);
+    }
+    for (std::size_t i = 0; i < outlook.topUps.size(); ++i) {
+        const PreviewItem &item = outlook.topUps[i];
+        if (!item.paid())
+            continue;
+        const int month = plan.monthOf[index][i].index() - thisMonth.index();
+        if (month >= 0 && std::size_t(month) < outlook.months.size()) {
+            outlook.months[std::size_t(month)].lineSpend += item.amount;
+            ++outlook.months[std::size_t(month)].lineCount;
+        }
     }
 
     if (enabled) {
@@ -163,14 +170,14 @@ LineOutlook OutlookBuilder::lineOutlook(const DryRun::Result &run, std::size_t i
     return outlook;
 }
 
-Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock)
+Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool narrow)
 {
     const Expected<Account> account = AccountStore(m_store, 1).account(accountId);
     if (!account)
         return failed<Outlook>(account);
     const ZonedCalendar calendar(QTimeZone(account->timezone.toUtf8()));
     const Instant horizon = horizonFrom(clock, calendar);
-    const Expected<DryRun::Result> run = DryRun(m_store, m_provider).run(accountId, clock, horizon);
+    const Expected<DryRun::Result> run = DryRun(m_store, m_provider, narrow).run(accountId, clock, horizon);
     if (!run)
         return failed<Outlook>(run);
     const Expected<History> past = history(accountId, clock, calendar);
@@ -187,7 +194,7 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock)
     const Plan planned = plan(*run);
     outlook.lines.reserve(run->loaded.lineRecords.size());
     for (std::size_t i = 0; i < run->loaded.lineRecords.size(); ++i)
-        outlook.lines.push_back(lineOutlook(*run, i, *past, planned, clock, horizon));
+        outlook.lines.push_back(lineOutlook(*run, i, *past, planned, calendar, clock, horizon));
     return outlook;
 }
 
@@ -205,7 +212,7 @@ Expected<LineOutlook> OutlookBuilder::preview(qint64 accountId, qint64 lineId, c
     if (!past)
         return failed<LineOutlook>(past);
     const auto row = std::find(run->loaded.lineRows.begin(), run->loaded.lineRows.end(), lineId);
-    return lineOutlook(*run, std::size_t(row - run->loaded.lineRows.begin()), *past, plan(*run), clock, horizon);
+    return lineOutlook(*run, std::size_t(row - run->loaded.lineRows.begin()), *past, plan(*run), calendar, clock, horizon);
 }
 
 } // namespace topup

@@ -32,11 +32,15 @@ public:
     // Every line at the world's clock. The run reaches the later of 30 days
     // ahead and the end of the next local month, so each monthly trigger's
     // next occurrence is in it.
-    [[nodiscard]] Expected<Outlook> build(qint64 accountId, Instant clock);
+    // `narrow` (always in the product): lines on their own are drawn only
+    // until their first top-ups are known (DryRun); off: every line to the
+    // horizon, the reference the tests compare with.
+    [[nodiscard]] Expected<Outlook> build(qint64 accountId, Instant clock, bool narrow = true);
     // One line with `policy` in place of its rules, `days` (1–366) ahead.
     // `narrow`: the line runs alone when nothing ties it to the others (no
     // account cap; DryRun) — then `months` count the account's spend so far
-    // and this line's ahead, not the other lines' ahead.
+    // and this line's ahead, not the other lines' ahead; off: every line,
+    // drawn to the end.
     [[nodiscard]] Expected<LineOutlook> preview(qint64 accountId, qint64 lineId, const Policy &policy, Instant clock, int days,
                                                 bool narrow = true);
 
@@ -60,12 +64,13 @@ private:
     struct Plan final
     {
         std::vector<std::vector<PreviewItem>> byLine;
+        std::vector<std::vector<YearMonth>> monthOf; // the local month of each of byLine's items
         std::map<int, Money> accountByMonth; // month index → every line's paid auto top-ups
     };
 
     static Plan plan(const DryRun::Result &run);
     static LineOutlook lineOutlook(const DryRun::Result &run, std::size_t index, const History &history, const Plan &plan,
-                                   Instant clock, Instant horizon);
+                                   const ZonedCalendar &calendar, Instant clock, Instant horizon);
 
     Database &m_store;
     JournalGateway &m_provider;

@@ -47,7 +47,7 @@ Service::Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Datab
       m_provider(std::move(provider)),
       m_clock(options.fixedNow ? std::unique_ptr<Clock>(new FixedClock(*options.fixedNow)) : std::make_unique<WallClock>()),
       m_iterations(options.passwordIterations), m_tokens(options.tokens), m_narrowSettles(options.narrowSettles),
-      m_narrowPreviews(options.narrowPreviews)
+      m_narrowPreviews(options.narrowPreviews), m_narrowOutlooks(options.narrowOutlooks)
 {
     m_player = new SimulationPlayer([this](qint64 ms) { return startPlayStep(ms); }, this);
     connect(m_player, &SimulationPlayer::stopped, this, &Service::playStopped);
@@ -716,7 +716,7 @@ Expected<std::unique_ptr<AdviceTask>> Service::adviseRules(qint64 lineId, int da
 
 Expected<Outlook> Service::outlook()
 {
-    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) { return OutlookBuilder(*m_store, *m_provider).build(id, clock); });
+    return forAccountAt(Access::Read, [&](qint64 id, Instant clock) { return OutlookBuilder(*m_store, *m_provider).build(id, clock, m_narrowOutlooks); });
 }
 
 Expected<std::vector<AttemptRow>> Service::attempts(int limit, qint64 lineId, std::optional<HistoryKey> before)

@@ -56,8 +56,13 @@ public:
         // the product); false: every line, the reference the tests compare with.
         bool narrowSettles = true;
         // A rules preview runs the line alone when nothing ties it to the
-        // others (always in the product); false: every line, for the tests.
+        // others (always in the product); false: every line, drawn to the
+        // end, for the tests.
         bool narrowPreviews = true;
+        // The outlook draws a line that nothing ties to the others only until
+        // its first top-ups are known (always in the product); false: every
+        // line to the horizon, for the tests.
+        bool narrowOutlooks = true;
     };
 
     ~Service() override;
@@ -280,6 +285,7 @@ private:
     std::function<QString()> m_tokens;
     bool m_narrowSettles = true;
     bool m_narrowPreviews = true;
+    bool m_narrowOutlooks = true;
     std::optional<Account> m_account;
     int m_reconciled = 0;
     bool m_openedWhole = false; // open() accepted the world and reconciled it

@@ -12,6 +12,7 @@
 #include "store/statement.h"
 #include "store/storedname.h"
 
+#include <QHash>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -25,13 +26,14 @@ Expected<LoadedWorld> failed(const Expected<T> &what)
     return Expected<LoadedWorld>::failure(what.error());
 }
 
-int indexOf(const std::vector<qint64> &rows, qint64 row)
+// Each row's index, for the rows read after them (a fleet's thousands of lines).
+QHash<qint64, int> indexOfRows(const std::vector<qint64> &rows)
 {
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (rows[i] == row)
-            return int(i);
-    }
-    return -1;
+    QHash<qint64, int> index;
+    index.reserve(qsizetype(rows.size()));
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        index.insert(rows[i], int(i));
+    return index;
 }
 
 // The usage grid: every 5 minutes since the epoch, whatever the run.
@@ -121,9 +123,10 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     if (!lines)
         return failed(lines);
     const qint64 firstIndex = firstUsageIndex(start);
+    const QHash<qint64, int> methodIndex = indexOfRows(loaded.methodRows);
     for (const LineRecord &record : *lines) {
         Line line{record.engineId(), DataAmount(record.dataBytes), VoiceAmount(record.voiceSeconds), record.policy};
-        if (line.policy && (!line.policy->method.isEmpty() && indexOf(loaded.methodRows, EngineId::methodRow(line.policy->method).value_or(0)) < 0))
+        if (line.policy && (!line.policy->method.isEmpty() && !methodIndex.contains(EngineId::methodRow(line.policy->method).value_or(0))))
             line.policy->enabled = false; // its method was removed: it cannot charge (the UI says so)
         world.lines.push_back(line);
         world.progress.push_back(record.progress);
@@ -132,6 +135,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
         loaded.lineRows.push_back(record.id);
     }
     loaded.lineRecords = lines.take();
+    const QHash<qint64, int> lineIndex = indexOfRows(loaded.lineRows);
 
     QStringList lineIds;
     for (const qint64 row : loaded.lineRows)
@@ -144,7 +148,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     if (const auto ran = retries.run(); !ran)
         return failed(ran);
     while (retries.next()) {
-        const int line = indexOf(loaded.lineRows, retries.integer(0));
+        const int line = lineIndex.value(retries.integer(0), -1);
         if (line < 0)
             continue;
         const Expected<TriggerKind> trigger = StoredName::read(retries.text(1), parseTriggerKind, "retry of line", retries.integer(0), "trigger");
@@ -173,7 +177,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     if (const auto ran = spend.run(); !ran)
         return failed(ran);
     while (spend.next()) {
-        const int line = indexOf(loaded.lineRows, spend.integer(0));
+        const int line = lineIndex.value(spend.integer(0), -1);
         const QString month = spend.text(1);
         if (line >= 0)
             world.priorSpend.push_back(PriorSpend{line, YearMonth{month.left(4).toInt(), month.mid(5, 2).toInt()},

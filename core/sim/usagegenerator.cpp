@@ -57,32 +57,43 @@ UsageSample UsageGenerator::averageDay(UsageProfile profile) noexcept
     return UsageSample{qint64(shape.dailyDataBytes), qint64(shape.dailyVoiceSeconds)};
 }
 
+const UsageGenerator::HourAmounts &UsageGenerator::amountsAt(int localHour) const noexcept
+{
+    const int hour = std::clamp(localHour, 0, 23);
+    if (m_hour.hour == hour)
+        return m_hour;
+    const quint64 weight = m_shape->hourWeight[hour];
+    const uint128 span = uint128(quint64(m_everySeconds)) * weight; // seconds × weight
+    const uint128 perDay = uint128(86400) * 100;
+    m_hour.hour = hour;
+    m_hour.expectedData = uint128(m_shape->dailyDataBytes) * span / perDay;
+    m_hour.expectedVoice = uint128(m_shape->dailyVoiceSeconds) * span / perDay;
+    // Probability expectedVoice / meanCall, in 1/65536 steps, computed exactly.
+    m_hour.callChance = m_hour.expectedVoice >= m_shape->meanCallSeconds
+                            ? 0
+                            : quint64(uint128(m_shape->dailyVoiceSeconds) * span * 65536 / (perDay * m_shape->meanCallSeconds));
+    return m_hour;
+}
+
 UsageSample UsageGenerator::sampleAt(qint64 index, int localHour) const noexcept
 {
     // A fresh generator per sample, keyed by (seed, index); the constant is
     // an odd 64-bit multiplier so neighbouring indices land far apart.
     Xoshiro256 random(m_seed ^ (quint64(index) * 0xd1b54a32d192ed03ULL));
-    const quint64 weight = m_shape->hourWeight[std::clamp(localHour, 0, 23)];
-    const uint128 span = uint128(quint64(m_everySeconds)) * weight; // seconds × weight
-    const uint128 perDay = uint128(86400) * 100;
+    const HourAmounts &expected = amountsAt(localHour);
     constexpr qint64 maxAmount = std::numeric_limits<qint64>::max() / 4;
 
     // Data: the expected amount times a factor uniform in [0, 2).
-    const uint128 expectedData = uint128(m_shape->dailyDataBytes) * span / perDay;
-    const uint128 data = expectedData * random.below(2048) / 1024;
+    const uint128 data = expected.expectedData * random.below(2048) / 1024;
 
     // Voice: a call happens with a probability that makes the expected
     // seconds right; long intervals simply get their share.
-    const uint128 expectedVoice = uint128(m_shape->dailyVoiceSeconds) * span / perDay;
     const quint64 meanCall = m_shape->meanCallSeconds;
     uint128 voice = 0;
-    if (expectedVoice >= meanCall) {
-        voice = expectedVoice * random.below(2048) / 1024;
-    } else {
-        // Probability expectedVoice / meanCall, in 1/65536 steps, computed exactly.
-        const quint64 chance = quint64(uint128(m_shape->dailyVoiceSeconds) * span * 65536 / (perDay * meanCall));
-        if (random.below(65536) < chance)
-            voice = meanCall * (256 + random.below(1536)) / 1024; // 0.25 .. 1.75 × mean
+    if (expected.expectedVoice >= meanCall) {
+        voice = expected.expectedVoice * random.below(2048) / 1024;
+    } else if (random.below(65536) < expected.callChance) {
+        voice = meanCall * (256 + random.below(1536)) / 1024; // 0.25 .. 1.75 × mean
     }
     return UsageSample{qint64(std::min<uint128>(data, maxAmount)), qint64(std::min<uint128>(voice, maxAmount))};
 }

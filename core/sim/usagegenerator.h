@@ -18,7 +18,8 @@ struct UsageSample final
 // The simulated carrier: what one line uses in each interval of `every`
 // seconds, shaped by the local hour of day. Integer arithmetic and our own
 // PRNG, so the same seed gives the same usage everywhere. Sample n depends
-// only on (seed, n), so a run can resume anywhere in the sequence.
+// only on (seed, n), so a run can resume anywhere in the sequence. One
+// generator belongs to one thread (it keeps the last hour's amounts).
 class UsageGenerator final
 {
 public:
@@ -37,10 +38,25 @@ public:
     struct Shape; // a profile's daily amounts and hourly rhythm
 
 private:
+    __extension__ typedef unsigned __int128 Wide;
+
+    // What a sample at `localHour` expects, worked out once per hour met in
+    // a row (a stream's samples come a dozen to an hour): three 128-bit
+    // divisions were most of a sample's cost.
+    struct HourAmounts
+    {
+        int hour = -1;
+        Wide expectedData = 0;
+        Wide expectedVoice = 0;
+        quint64 callChance = 0; // in 1/65536, when expectedVoice < a mean call
+    };
+    const HourAmounts &amountsAt(int localHour) const noexcept;
+
     const Shape *m_shape;
     quint64 m_seed;
     qint64 m_everySeconds;
     qint64 m_nextIndex;
+    mutable HourAmounts m_hour;
 };
 
 } // namespace topup

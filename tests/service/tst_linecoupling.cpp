@@ -75,14 +75,20 @@ private slots:
         QTest::addColumn<qint64>("m2");
         QTest::addColumn<qint64>("accountCap"); // 0: none
         QTest::addColumn<bool>("faults");
+        QTest::addColumn<bool>("m1Expires"); // at the end of March, inside the run
         QTest::addColumn<bool>("first");
         QTest::addColumn<bool>("second");
-        QTest::newRow("both methods hold more than all could spend") << qint64(100000000) << qint64(100000000) << qint64(0) << false << true << true;
-        QTest::newRow("a fault queued anywhere") << qint64(100000000) << qint64(100000000) << qint64(0) << true << false << false;
-        QTest::newRow("the fallback could run dry") << qint64(100000000) << qint64(400) << qint64(0) << false << true << false;
-        QTest::newRow("the shared method could run dry") << qint64(5000) << qint64(100000000) << qint64(0) << false << false << false;
-        QTest::newRow("an account cap they could reach") << qint64(100000000) << qint64(100000000) << qint64(5000) << false << false << false;
-        QTest::newRow("an account cap out of reach") << qint64(100000000) << qint64(100000000) << qint64(90000000) << false << true << true;
+        QTest::newRow("both methods hold more than all could spend") << qint64(100000000) << qint64(100000000) << qint64(0) << false << false << true << true;
+        QTest::newRow("a fault queued anywhere") << qint64(100000000) << qint64(100000000) << qint64(0) << true << false << false << false;
+        // M1 always pays, so the second line's fallback is never charged.
+        QTest::newRow("the fallback could run dry, the method always pays") << qint64(100000000) << qint64(400) << qint64(0) << false << false << true << true;
+        // Charges on M1 fail from April on (whatever the other line does):
+        // then the second line's fallback is charged, and could run dry.
+        QTest::newRow("the method expires, the fallback could run dry") << qint64(100000000) << qint64(400) << qint64(0) << false << true << true << false;
+        QTest::newRow("the method expires, the fallback holds enough") << qint64(100000000) << qint64(100000000) << qint64(0) << false << true << true << true;
+        QTest::newRow("the shared method could run dry") << qint64(5000) << qint64(100000000) << qint64(0) << false << false << false << false;
+        QTest::newRow("an account cap they could reach") << qint64(100000000) << qint64(100000000) << qint64(5000) << false << false << false << false;
+        QTest::newRow("an account cap out of reach") << qint64(100000000) << qint64(100000000) << qint64(90000000) << false << false << true << true;
     }
 
     void onTheirOwn()
@@ -91,15 +97,35 @@ private slots:
         QFETCH(qint64, m2);
         QFETCH(qint64, accountCap);
         QFETCH(bool, faults);
+        QFETCH(bool, m1Expires);
         QFETCH(bool, first);
         QFETCH(bool, second);
         World world = twoLines(Money::fromCents(m1), Money::fromCents(m2));
+        if (m1Expires)
+            world.methods[0].expires = YearMonth{2027, 3};
         if (accountCap > 0)
             world.accountCap = Money::fromCents(accountCap);
         const std::vector<bool> alone = LineCoupling::onTheirOwn(world, faults);
         QCOMPARE(alone.size(), std::size_t(2));
         QCOMPARE(bool(alone[0]), first);
         QCOMPARE(bool(alone[1]), second);
+    }
+
+    // A fallback that is never charged leaves its funds to the lines that
+    // pay with it first: the heavy line pays with M2 alone, the light one
+    // with M1 and falls back on M2.
+    void aFallbackNeverChargedLeavesItsFundsToOthers()
+    {
+        World world = twoLines(Money::fromCents(100000000), Money());
+        world.lines[0].policy->method = QStringLiteral("M2");
+        const Money heavy = LineCoupling::mostSpent(world, 0, &world.streams[0]);
+        world.methods[1].funds = heavy;
+        const std::vector<bool> alone = LineCoupling::onTheirOwn(world, false);
+        QVERIFY(alone[0] && alone[1]);
+        // M1 may run dry now: the light line's charges may reach M2.
+        world.methods[0].funds = Money::fromCents(700);
+        const std::vector<bool> tied = LineCoupling::onTheirOwn(world, false);
+        QVERIFY(!tied[0] && !tied[1]);
     }
 
     // What was spent this month counts against the account cap.

@@ -1,0 +1,258 @@
+// The outlook draws a line that nothing ties to the others only until its
+// first top-ups are known (DryRun, LineCoupling). On seeded random worlds
+// where lines on their own sit beside lines that are tied — an account cap
+// within reach or out of it, a method shared by several lines running low, a
+// fallback behind a method that always pays or one that expires, a fault
+// queued — the narrowed outlook says, line by line, what the outlook drawing
+// every line to the horizon says: every top-up up to the line's `complete`,
+// the monthly ones after it when the line has no cap, the first of each
+// trigger, the refill the allowance counts to, the forecast, this month's
+// limits and low funds.
+#include "draws.h"
+#include "service/service.h"
+#include "checked.h"
+#include "storefixture.h"
+#include "worldimage.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace topup;
+
+namespace {
+
+constexpr qint64 minute = 60 * 1000;
+constexpr qint64 day = 24 * 60 * minute;
+constexpr qint64 megabyte = 1000 * 1000;
+
+using test::Draws;
+
+std::unique_ptr<Service> openAt(const QString &folder, Instant now, bool narrow)
+{
+    Service::Options options;
+    options.dataDir = folder;
+    options.fixedNow = now;
+    options.passwordIterations = test::fastPasswordRounds;
+    options.narrowOutlooks = narrow;
+    Expected<std::unique_ptr<Service>> opened = Service::open(options);
+    if (!opened) {
+        QTest::qFail(qPrintable(opened.error()), __FILE__, __LINE__);
+        return nullptr;
+    }
+    return opened.take();
+}
+
+QString describe(const PreviewItem &item)
+{
+    return QStringLiteral("%1 %2 %3#%4 %5 %6 %7c %8 %9")
+        .arg(item.at.toString(), triggerKindName(item.trigger), item.key)
+        .arg(item.attempt)
+        .arg(item.package, item.method)
+        .arg(item.amount.cents())
+        .arg(attemptStatusName(item.status), item.reason ? reasonName(*item.reason) : QString());
+}
+
+// What the screens take from a line's outlook, its top-ups as given.
+QStringList describe(const LineOutlook &outlook, const std::vector<PreviewItem> &topUps)
+{
+    const auto first = [&](TriggerKind trigger) {
+        for (const PreviewItem &item : topUps) {
+            if (item.trigger == trigger)
+                return describe(item);
+        }
+        return QStringLiteral("none");
+    };
+    QStringList said{QStringLiteral("next monthly %1").arg(first(TriggerKind::Monthly)),
+                     QStringLiteral("next threshold %1").arg(first(TriggerKind::Threshold)),
+                     QStringLiteral("period end %1 %2").arg(outlook.periodEnd.toString()).arg(outlook.periodEndIsMonthly),
+                     QStringLiteral("forecast %1/day, runs out %2, below %3, %4 a day for %5 days")
+                         .arg(outlook.forecast.perDay)
+                         .arg(outlook.forecast.runOut ? outlook.forecast.runOut->toString() : QStringLiteral("never"),
+                              outlook.forecast.thresholdAt ? outlook.forecast.thresholdAt->toString() : QStringLiteral("never"))
+                         .arg(outlook.forecast.allowancePerDay)
+                         .arg(outlook.forecast.daysLeft),
+                     QStringLiteral("this month %1c in %2, account %3c")
+                         .arg(outlook.thisMonth.lineSpend.cents())
+                         .arg(outlook.thisMonth.lineCount)
+                         .arg(outlook.thisMonth.accountSpend.cents()),
+                     QStringLiteral("method removed %1, blocked by %2")
+                         .arg(outlook.methodRemoved)
+                         .arg(outlook.blockedReason ? reasonName(*outlook.blockedReason) : QStringLiteral("nothing"))};
+    for (const PreviewItem &item : topUps)
+        said << describe(item);
+    for (const LowFunds &low : outlook.lowFunds)
+        said << QStringLiteral("low funds M%1 %2c < %3c").arg(low.methodId).arg(low.funds.cents()).arg(low.needed.cents());
+    return said;
+}
+
+// The whole run's top-ups a narrowed outlook lists: every one up to
+// `complete`, then the monthly ones when no cap of the line could tell its usage.
+std::vector<PreviewItem> listedUpTo(const LineOutlook &whole, Instant complete)
+{
+    const std::optional<Policy> &rules = whole.line.policy;
+    const bool monthlyListed = !rules || (!rules->monthlyCap && !rules->maxPerMonth);
+    std::vector<PreviewItem> listed;
+    for (const PreviewItem &item : whole.topUps) {
+        if (!(complete < item.at) || (item.trigger == TriggerKind::Monthly && monthlyListed))
+            listed.push_back(item);
+    }
+    return listed;
+}
+
+} // namespace
+
+class TestOutlookNarrowing final : public QObject
+{
+    Q_OBJECT
+
+    static inline int s_lines = 0;
+    static inline int s_cutShort = 0;     // lines drawn only until their first top-ups
+    static inline int s_tiedBeside = 0;   // lines with a threshold drawn to the horizon where others were cut short
+
+private slots:
+    void cleanupTestCase()
+    {
+        qDebug("%d lines compared, %d cut short, %d drawn whole beside lines cut short", s_lines, s_cutShort, s_tiedBeside);
+        QVERIFY(s_cutShort > 60);
+        QVERIFY(s_tiedBeside > 20);
+    }
+
+    void narrowedOutlookSaysWhatTheWholeRunSays_data()
+    {
+        QTest::addColumn<quint64>("seed");
+        for (quint64 seed = 1; seed <= 60; ++seed)
+            QTest::addRow("world %llu", seed) << seed;
+    }
+
+    void narrowedOutlookSaysWhatTheWholeRunSays()
+    {
+        QFETCH(quint64, seed);
+        Draws draw(seed * 0x9e3779b97f4a7c15ULL + 11);
+        const QString base = QFileInfo(QStringLiteral("/dev/shm")).isWritable() ? QStringLiteral("/dev/shm") : QDir::tempPath();
+        QTemporaryDir narrowDir(base + QStringLiteral("/tst_outlooknarrowing-XXXXXX"));
+        QTemporaryDir wholeDir(base + QStringLiteral("/tst_outlooknarrowing-XXXXXX"));
+        QVERIFY(narrowDir.isValid() && wholeDir.isValid());
+        const Instant start = Instant::fromMsecs(test::at("2027-01-01T00:00:00Z").msecs() + qint64(draw.below(364)) * day
+                                                 + qint64(draw.below(24 * 60)) * minute);
+        qint64 accountId = 0;
+        {
+            std::unique_ptr<Service> service = openAt(narrowDir.path(), start, true);
+            QVERIFY(service);
+            // No account cap, one the lines could reach (then nothing is on
+            // its own), or one far out of their reach.
+            std::optional<Money> cap;
+            const int capKind = int(seed % 4);
+            if (capKind == 1)
+                cap = Money::fromCents(2000 + 1000 * qint64(draw.below(10)));
+            else if (capKind == 2)
+                cap = Money::fromCents(90000000);
+            const QString zone = draw.pick(std::vector<QString>{QStringLiteral("Europe/Paris"), QStringLiteral("America/New_York"),
+                                                                QStringLiteral("Australia/Lord_Howe"), QStringLiteral("UTC")});
+            accountId = TOPUP_VALUE(service->signUp(SignUpForm{QStringLiteral("n%1@example.com").arg(seed), test::testPassword(),
+                                                               QStringLiteral("EUR"), zone, cap})).id;
+            TOPUP_VERIFY_OK(service->catchUpToNow());
+            const QDate startDate = QDateTime::fromMSecsSinceEpoch(start.msecs(), QTimeZone(zone.toUtf8())).date();
+            // A company card that always pays, a wallet shared by several
+            // lines running low, and now and then a card that expires at the
+            // end of this month or the next.
+            std::vector<MethodRecord> methods;
+            methods.push_back(TOPUP_VALUE(service->addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Pat Doe"),
+                                                                    QStringLiteral("4111 1111 1111 1111"), QStringLiteral("09/31"),
+                                                                    QStringLiteral("123"), Money::fromCents(100000000)})));
+            methods.push_back(TOPUP_VALUE(
+                service->addWallet(WalletForm{QStringLiteral("w@example.com"), Money::fromCents(qint64(draw.below(4000)))})));
+            if (draw.chance(50)) {
+                const QDate expiry = startDate.addMonths(int(draw.below(2)));
+                methods.push_back(TOPUP_VALUE(service->addCard(
+                    CardForm{MethodKind::DebitCard, QStringLiteral("Pat Doe"), QStringLiteral("5555 5555 5555 4444"),
+                             QStringLiteral("%1/%2").arg(expiry.month(), 2, 10, QLatin1Char('0')).arg(expiry.year() - 2000, 2, 10, QLatin1Char('0')),
+                             QStringLiteral("123"), Money::fromCents(100000000)})));
+            }
+            // A fault queued at the provider ties every line to the others.
+            if (draw.chance(12))
+                TOPUP_VERIFY_OK(service->injectFault(methods[1].id, {Reason::Declined}));
+            const std::vector<PackageRecord> packages = TOPUP_VALUE(service->packages());
+            std::vector<QString> data;
+            std::vector<QString> voice;
+            for (const PackageRecord &record : packages)
+                (record.package.data.bytes() > 0 ? data : voice).push_back(record.package.id);
+            QVERIFY(!data.empty() && !voice.empty());
+            for (int i = 0, count = 3 + int(draw.below(6)); i < count; ++i) {
+                const auto profile = std::vector<UsageProfile>{UsageProfile::Light, UsageProfile::Regular, UsageProfile::Heavy,
+                                                               UsageProfile::Traveller}[draw.below(4)];
+                const qint64 lineId = TOPUP_VALUE(service->addLine(LineForm{QStringLiteral("Line %1").arg(i), {}, profile, draw.below(1u << 30),
+                                                                            DataAmount(qint64(draw.below(5000)) * megabyte),
+                                                                            VoiceAmount(qint64(draw.below(200)) * 60)})).id;
+                if (draw.chance(10))
+                    continue; // no rules
+                Policy policy;
+                policy.enabled = !draw.chance(8);
+                if (draw.chance(85)) {
+                    const bool onData = draw.chance(75);
+                    policy.threshold = ThresholdTrigger{onData ? Resource::Data : Resource::Voice,
+                                                        onData ? (100 + qint64(draw.below(3000))) * megabyte : (5 + qint64(draw.below(60))) * 60,
+                                                        draw.pick(onData ? data : voice)};
+                }
+                if (!policy.threshold || draw.chance(50))
+                    policy.monthly = MonthlyTrigger{1 + int(draw.below(31)), int(draw.below(24 * 60)), draw.pick(packages).package.id};
+                if (draw.chance(40))
+                    policy.monthlyCap = Money::fromCents(500 + 500 * qint64(draw.below(10)));
+                if (draw.chance(30))
+                    policy.maxPerMonth = 1 + qint64(draw.below(4));
+                // Mostly the card that always pays; some lines on the wallet
+                // or the expiring card, some falling back on another method.
+                const std::size_t pays = draw.chance(60) ? 0 : std::size_t(draw.below(quint32(methods.size())));
+                policy.method = methods[pays].engineId();
+                if (draw.chance(40)) {
+                    const std::size_t fallback = std::size_t(draw.below(quint32(methods.size())));
+                    if (fallback != pays)
+                        policy.fallback = methods[fallback].engineId();
+                }
+                TOPUP_VERIFY_OK(service->setPolicy(lineId, policy));
+            }
+            if (draw.chance(70))
+                TOPUP_VERIFY_OK(service->advanceBy(qint64(1 + draw.below(25)) * day + qint64(draw.below(24 * 60)) * minute));
+        }
+        QVERIFY(test::copyWorldFiles(narrowDir.path(), wholeDir.path()));
+        std::unique_ptr<Service> narrow = openAt(narrowDir.path(), start, true);
+        std::unique_ptr<Service> whole = openAt(wholeDir.path(), start, false);
+        QVERIFY(narrow && whole);
+        TOPUP_VERIFY_OK(narrow->actAs(accountId));
+        TOPUP_VERIFY_OK(whole->actAs(accountId));
+
+        const Outlook narrowed = TOPUP_VALUE(narrow->outlook());
+        const Outlook replayed = TOPUP_VALUE(whole->outlook());
+        QCOMPARE(narrowed.lines.size(), replayed.lines.size());
+        QCOMPARE(narrowed.horizon, replayed.horizon);
+        int cutShort = 0;
+        for (std::size_t i = 0; i < narrowed.lines.size(); ++i) {
+            const LineOutlook &said = narrowed.lines[i];
+            const LineOutlook &all = replayed.lines[i];
+            QCOMPARE(said.line.id, all.line.id);
+            QCOMPARE(all.complete, replayed.horizon);
+            QVERIFY(!(narrowed.horizon < said.complete));
+            const QStringList narrowSays = describe(said, said.topUps);
+            const QStringList wholeSays = describe(all, listedUpTo(all, said.complete));
+            QVERIFY2(narrowSays == wholeSays, qPrintable(QStringLiteral("line %1, complete to %2:\n  narrowed: %3\n  whole:    %4")
+                                                             .arg(said.line.id)
+                                                             .arg(said.complete.toString(), narrowSays.join(QStringLiteral("\n            ")),
+                                                                  wholeSays.join(QStringLiteral("\n            ")))));
+            cutShort += said.complete < narrowed.horizon ? 1 : 0;
+        }
+        s_lines += int(narrowed.lines.size());
+        s_cutShort += cutShort;
+        if (cutShort > 0) {
+            for (const LineOutlook &line : narrowed.lines) {
+                const std::optional<Policy> &rules = line.line.policy;
+                s_tiedBeside += rules && rules->hasActiveThreshold() && line.complete == narrowed.horizon ? 1 : 0;
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutlookNarrowing)
+#include "tst_outlooknarrowing.moc"
