@@ -156,6 +156,35 @@ int count(const QStringList &text, const char *prefix)
     return n;
 }
 
+// Ana in Paris, whose line "Phone" buys 1 GB at 09:00 on the 2nd of each
+// month from an empty wallet: every monthly attempt fails and is retried
+// (SPEC §6). The line's id.
+Expected<qint64> monthlyFromEmptyWallet(Service &service)
+{
+    const auto fail = [](const QString &error) { return Expected<qint64>::failure(error); };
+    if (const auto signedUp = service.signUp(SignUpForm{QStringLiteral("ana@example.com"), topup::test::testPassword(),
+                                                        QStringLiteral("EUR"), QStringLiteral("Europe/Paris"), std::nullopt});
+        !signedUp)
+        return fail(signedUp.error());
+    if (const auto caught = service.catchUpToNow(); !caught)
+        return fail(caught.error());
+    const Expected<MethodRecord> empty = service.addWallet(WalletForm{QStringLiteral("ana@example.com"), Money()});
+    if (!empty)
+        return fail(empty.error());
+    const Expected<LineRecord> line = service.addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, 1, DataAmount(5 * gigabyte), {}});
+    if (!line)
+        return fail(line.error());
+    const Expected<std::vector<PackageRecord>> packages = service.packages();
+    if (!packages)
+        return fail(packages.error());
+    Policy policy;
+    policy.monthly = MonthlyTrigger{2, 9 * 60, packageNamed(*packages, "1 GB data")};
+    policy.method = empty->engineId();
+    if (const auto set = service.setPolicy(line->id, policy); !set)
+        return fail(set.error());
+    return line->id;
+}
+
 } // namespace
 
 class TestWorldSync final : public QObject
@@ -243,16 +272,7 @@ private slots:
         Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(dir.path(), at(start));
         QVERIFY2(opened, qPrintable(opened.error()));
         std::unique_ptr<Service> service = opened.take();
-        TOPUP_VERIFY_OK(service->signUp(SignUpForm{QStringLiteral("ana@example.com"), topup::test::testPassword(),
-                                                   QStringLiteral("EUR"), QStringLiteral("Europe/Paris"), std::nullopt}));
-        TOPUP_VERIFY_OK(service->catchUpToNow());
-        const MethodRecord empty = TOPUP_VALUE(service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money()}));
-        const LineRecord line = TOPUP_VALUE(service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, 1,
-                                                                      DataAmount(5 * gigabyte), {}}));
-        Policy policy;
-        policy.monthly = MonthlyTrigger{2, 9 * 60, packageNamed(TOPUP_VALUE(service->packages()), "1 GB data")};
-        policy.method = empty.engineId();
-        TOPUP_VERIFY_OK(service->setPolicy(line.id, policy));
+        TOPUP_VERIFY_OK(monthlyFromEmptyWallet(*service));
         for (qint64 done = 0; done < 3 * dayMs; done += stepMs)
             TOPUP_VERIFY_OK(service->advanceBy(stepMs));
         std::vector<AttemptRow> attempts = TOPUP_VALUE(service->attempts(100));
@@ -293,17 +313,7 @@ private slots:
             Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(dir.path(), at(start));
             QVERIFY2(opened, qPrintable(opened.error()));
             std::unique_ptr<Service> service = opened.take();
-            TOPUP_VERIFY_OK(service->signUp(SignUpForm{QStringLiteral("ana@example.com"), topup::test::testPassword(),
-                                                       QStringLiteral("EUR"), QStringLiteral("Europe/Paris"), std::nullopt}));
-            TOPUP_VERIFY_OK(service->catchUpToNow());
-            const MethodRecord empty = TOPUP_VALUE(service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money()}));
-            const LineRecord line = TOPUP_VALUE(service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, 1,
-                                                                          DataAmount(5 * gigabyte), {}}));
-            lineId = line.id;
-            Policy policy;
-            policy.monthly = MonthlyTrigger{2, 9 * 60, packageNamed(TOPUP_VALUE(service->packages()), "1 GB data")};
-            policy.method = empty.engineId();
-            TOPUP_VERIFY_OK(service->setPolicy(line.id, policy));
+            lineId = TOPUP_VALUE(monthlyFromEmptyWallet(*service));
             TOPUP_VERIFY_OK(service->advanceBy(dayMs + 30 * 60 * 1000)); // the first attempt failed; its retry is due an hour later
             QCOMPARE(TOPUP_VALUE(service->attempts(100)).size(), std::size_t(1));
         }
