@@ -308,8 +308,15 @@ Expected<std::vector<AlertRow>> HistoryStore::alerts(qint64 accountId, bool unre
         const Expected<LineState> lineState = StoredName::read(select.text(8), parseLineState, "line", select.integer(3), "state");
         if (!lineState)
             return failedWith<std::vector<AlertRow>>(lineState);
-        AlertRow row{select.integer(0), Instant::fromMsecs(select.integer(1)), *kind, select.integer(3), select.text(4),
-                     select.integer(5), select.integer(7) != 0, *lineState};
+        AlertRow row;
+        row.id = select.integer(0);
+        row.at = Instant::fromMsecs(select.integer(1));
+        row.kind = *kind;
+        row.lineId = select.integer(3);
+        row.lineName = select.text(4);
+        row.methodId = select.integer(5);
+        row.read = select.integer(7) != 0;
+        row.lineState = *lineState;
         if (!readDetail(select.text(6), row))
             return Expected<std::vector<AlertRow>>::failure(StoredName::unknown("alert", row.id, "detail", select.text(6)));
         rows.push_back(std::move(row));
