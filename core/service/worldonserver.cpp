@@ -18,7 +18,7 @@ Expected<bool> holdsRows(Database &database, const QString &table)
 {
     Statement select(database, QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(table));
     if (const auto ran = select.run(); !ran)
-        return ran;
+        return Expected<bool>::failure(ran.error());
     return select.next();
 }
 
@@ -61,30 +61,30 @@ Expected<WorldPair> WorldOnServer::open(const DatabaseUrl &storeUrl)
     const Expected<QString> storeWorld = pair.store->worldId();
     if (!storeWorld)
         return Result::failure(storeWorld.error());
-    const auto refuseUnlessNew = [&](Database &database, const QString &table) -> Expected<bool> {
+    const auto refuseUnlessNew = [&](Database &database, const QString &table) -> Expected<void> {
         const Expected<bool> rows = holdsRows(database, table);
         if (!rows)
-            return rows;
+            return Expected<void>::failure(rows.error());
         if (*rows)
-            return Expected<bool>::failure(tr("%1 holds a world's rows but no world identity, which no version of TopUp Dashboard"
+            return Expected<void>::failure(tr("%1 holds a world's rows but no world identity, which no version of TopUp Dashboard"
                                               " writes on PostgreSQL; refused (nothing was changed)")
                                                .arg(database.path()));
-        return true;
+        return {};
     };
     if (storeWorld->isEmpty()) {
         // A new world, or one whose making stopped between the two
         // identities: only a store with nothing in it yet takes one.
-        if (const Expected<bool> isNew = refuseUnlessNew(*pair.store, QStringLiteral("accounts")); !isNew)
+        if (const Expected<void> isNew = refuseUnlessNew(*pair.store, QStringLiteral("accounts")); !isNew)
             return Result::failure(isNew.error());
         QString id = *journalWorld;
         if (id.isEmpty()) {
-            if (const Expected<bool> isNew = refuseUnlessNew(pair.journal->database(), QStringLiteral("funding")); !isNew)
+            if (const Expected<void> isNew = refuseUnlessNew(pair.journal->database(), QStringLiteral("funding")); !isNew)
                 return Result::failure(isNew.error());
             id = WorldFiles::newWorldId();
-            if (const Expected<bool> set = pair.journal->setWorldId(id); !set)
+            if (const Expected<void> set = pair.journal->setWorldId(id); !set)
                 return Result::failure(set.error());
         }
-        if (const Expected<bool> set = pair.store->setWorldId(id); !set)
+        if (const Expected<void> set = pair.store->setWorldId(id); !set)
             return Result::failure(set.error());
         return pair;
     }
@@ -95,7 +95,7 @@ Expected<WorldPair> WorldOnServer::open(const DatabaseUrl &storeUrl)
                                         journalWorld->isEmpty() ? tr("without an identity") : *journalWorld));
     // No shutdown marker on a server (the files' write-ahead log): the
     // books are compared from the last mark both agreed on, every time.
-    if (const Expected<bool> agreed = BooksAgreement(*pair.store, pair.journal->database()).check(true); !agreed)
+    if (const Expected<void> agreed = BooksAgreement(*pair.store, pair.journal->database()).check(true); !agreed)
         return Result::failure(agreed.error());
     return pair;
 }

@@ -26,16 +26,16 @@ StoreEngine *StoreEngine::current()
     return started;
 }
 
-Expected<bool> StoreEngine::start()
+Expected<void> StoreEngine::start()
 {
     const QString name = qEnvironmentVariable("TOPUP_TEST_ENGINE");
     started = this;
     if (name.isEmpty() || name == QLatin1String("sqlite")) {
         m_engine = Dialect::Engine::Sqlite;
-        return true;
+        return {};
     }
     if (name != QLatin1String("postgresql"))
-        return Expected<bool>::failure(QStringLiteral("TOPUP_TEST_ENGINE is \"%1\"; it takes sqlite or postgresql").arg(name));
+        return Expected<void>::failure(QStringLiteral("TOPUP_TEST_ENGINE is \"%1\"; it takes sqlite or postgresql").arg(name));
     m_engine = Dialect::Engine::Postgresql;
     m_server = std::make_unique<PostgresServer>();
     return m_server->start();
@@ -55,7 +55,7 @@ Expected<WorldLocation> StoreEngine::worldAt(const QString &folder)
     if (!journal)
         return Expected<WorldLocation>::failure(journal.error());
     for (const QString &database : {url->database(), journal->database()}) {
-        if (const Expected<bool> created = m_server->createDatabase(database); !created)
+        if (const Expected<void> created = m_server->createDatabase(database); !created)
             return Expected<WorldLocation>::failure(created.error());
     }
     const WorldLocation location = WorldLocation::database(*url);
@@ -87,7 +87,7 @@ Expected<std::shared_ptr<Database>> StoreEngine::openStore(const QString &path, 
     auto known = m_databases.find(path);
     if (known == m_databases.end()) {
         const QString name = QStringLiteral("store_of_test_%1").arg(m_databases.size() + 1);
-        if (const Expected<bool> created = m_server->createDatabase(name); !created)
+        if (const Expected<void> created = m_server->createDatabase(name); !created)
             return Result::failure(created.error());
         known = m_databases.emplace(path, name).first;
     }

@@ -34,7 +34,7 @@ public:
 
     // Reads TOPUP_TEST_ENGINE and starts the server it needs; in initTestCase.
     // The engine started last is the one openTestService opens worlds on.
-    [[nodiscard]] Expected<bool> start();
+    [[nodiscard]] Expected<void> start();
     // The engine started last in this process (null before any started).
     static StoreEngine *current();
 
