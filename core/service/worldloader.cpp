@@ -140,7 +140,12 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     QStringList lineIds;
     for (const qint64 row : loaded.lineRows)
         lineIds << QString::number(row);
-    const QString retriesOf = onlyLines ? QStringLiteral("r.line_id IN (%1)").arg(lineIds.join(QLatin1Char(','))) : QStringLiteral("l.account_id = ?");
+    // The narrowed world's lines as a condition on `column`. None at all is
+    // a condition no row meets: SQLite reads `IN ()`, PostgreSQL refuses it.
+    const auto ofTheLines = [&lineIds](const char *column) {
+        return lineIds.isEmpty() ? QStringLiteral("1 = 0") : QStringLiteral("%1 IN (%2)").arg(QLatin1String(column), lineIds.join(QLatin1Char(',')));
+    };
+    const QString retriesOf = onlyLines ? ofTheLines("r.line_id") : QStringLiteral("l.account_id = ?");
     Statement retries(m_store, QStringLiteral("SELECT r.line_id, r.trigger, r.chain_key, r.attempt, r.due_ms FROM retries r"
                                               " JOIN lines l ON l.id = r.line_id WHERE %1 ORDER BY r.seq, r.id").arg(retriesOf));
     if (!onlyLines)
@@ -165,7 +170,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
         months << QStringLiteral("'%1'").arg(month.toString());
     // A narrowed world reads its own lines' spend (through the index by
     // line), and the other lines' auto spend added up for the account cap.
-    const QString whose = onlyLines ? QStringLiteral("line_id IN (%1)").arg(lineIds.join(QLatin1Char(','))) : QStringLiteral("account_id = ?");
+    const QString whose = onlyLines ? ofTheLines("line_id") : QStringLiteral("account_id = ?");
     Statement spend(m_store, QStringLiteral("SELECT line_id, month, sum(CASE WHEN trigger IN ('threshold', 'monthly') THEN amount_cents ELSE 0 END),"
                                             " sum(CASE WHEN trigger = 'manual' THEN amount_cents ELSE 0 END),"
                                             " sum(CASE WHEN trigger IN ('threshold', 'monthly') THEN 1 ELSE 0 END)"
@@ -187,9 +192,9 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     spend.finish();
     if (onlyLines && world.accountCap) {
         Statement others(m_store, QStringLiteral("SELECT month, sum(amount_cents) FROM attempts WHERE account_id = ? AND status = 'succeeded'"
-                                                 " AND trigger IN ('threshold', 'monthly') AND month IN (%1) AND line_id NOT IN (%2)"
+                                                 " AND trigger IN ('threshold', 'monthly') AND month IN (%1) AND NOT (%2)"
                                                  " GROUP BY month")
-                                      .arg(months.join(QLatin1Char(',')), lineIds.join(QLatin1Char(','))));
+                                      .arg(months.join(QLatin1Char(',')), ofTheLines("line_id")));
         others.bind(accountId);
         if (const auto ran = others.run(); !ran)
             return failed(ran);

@@ -1,8 +1,14 @@
 // A deposit that would take a method's funds past the int64 maximum is an
 // error naming the method; nothing is deposited and the books still
-// balance (SQLite would otherwise turn the sum into a floating-point value).
+// balance (SQLite would otherwise turn the sum into a floating-point value;
+// PostgreSQL would refuse the BIGINT overflow). On both engines.
+#include "checked.h"
+#include "postgresserver.h"
 #include "service/service.h"
+#include "store/databaseurl.h"
 #include "store/journalgateway.h"
+#include "storeengine.h"
+#include "storefixture.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,7 +27,14 @@ class TestDepositOverflow final : public QObject
 {
     Q_OBJECT
 
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
     void depositPastTheLargestAmount_data()
     {
         QTest::addColumn<qint64>("opening");
@@ -40,7 +53,7 @@ private slots:
         QFETCH(bool, accepted);
         QTemporaryDir dir;
         Service::Options options;
-        options.dataDir = dir.path();
+        options.location = TOPUP_VALUE(test::worldLocationFor(dir.path()));
         options.fixedNow = *Instant::parse(u"2027-03-01T08:00:00Z");
         options.passwordIterations = 1000;
         auto opened = Service::open(options);
@@ -79,7 +92,13 @@ private slots:
     void theJournalRefusesItToo()
     {
         QTemporaryDir dir;
-        auto journal = JournalGateway::open(dir.filePath(QStringLiteral("gateway.sqlite")));
+        Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::open(dir.filePath(QStringLiteral("gateway.sqlite")));
+        if (test::PostgresServer *server = m_engine.server()) {
+            TOPUP_VERIFY_OK(server->createDatabase(QStringLiteral("journal_only")));
+            const Expected<DatabaseUrl> url = DatabaseUrl::parse(server->url(QStringLiteral("journal_only")));
+            QVERIFY2(url, qPrintable(url.error()));
+            journal = JournalGateway::openOnServer(*url);
+        }
         QVERIFY2(journal, qPrintable(journal.error()));
         QVERIFY((*journal)->openAccount(QStringLiteral("tok"), Money::fromCents(largest - 1), std::nullopt));
         const Instant now = *Instant::parse(u"2027-03-01T08:00:00Z");
