@@ -341,7 +341,7 @@ Expected<void> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::
         // of a narrowed settle read these, not every policy).
         const bool pays = policy && policy->enabled;
         const QVariant none(QMetaType::fromType<qint64>());
-        const auto rowOf = [&](const QString &engineId) { return engineId.isEmpty() ? none : QVariant(engineId.mid(1).toLongLong()); };
+        const auto rowOf = [&](const std::optional<qint64> &row) { return row ? QVariant(*row) : none; };
         Statement update(m_database, QStringLiteral("UPDATE lines SET policy_json = ?, threshold_state = 'armed', check_due = 1,"
                                                     " pays_method = ?, pays_fallback = ?,"
                                                     " pays_cents = (SELECT max(price_cents) FROM packages WHERE account_id = ? AND id IN (?, ?))"
@@ -349,10 +349,10 @@ Expected<void> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::
         update.bindNullable(policy.has_value(),
                             policy ? QString::fromUtf8(QJsonDocument(PolicyJson::write(*policy)).toJson(QJsonDocument::Compact))
                                    : QString());
-        update.bind(pays ? rowOf(policy->method) : none).bind(pays ? rowOf(policy->fallback) : none);
+        update.bind(pays ? rowOf(EngineId::methodRow(policy->method)) : none).bind(pays ? rowOf(EngineId::methodRow(policy->fallback)) : none);
         update.bind(pays ? accountId : qint64(0));
-        update.bind(pays && policy->threshold ? rowOf(policy->threshold->package) : none);
-        update.bind(pays && policy->monthly ? rowOf(policy->monthly->package) : none);
+        update.bind(pays && policy->threshold ? rowOf(EngineId::packageRow(policy->threshold->package)) : none);
+        update.bind(pays && policy->monthly ? rowOf(EngineId::packageRow(policy->monthly->package)) : none);
         update.bind(accountId).bind(lineId);
         if (const Expected<void> updated = updateActiveLine(update); !updated)
             return updated;

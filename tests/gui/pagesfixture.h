@@ -3,6 +3,7 @@
 // A service on a temporary data folder for the page tests: a fixed clock,
 // few PBKDF2 rounds, and either a fresh account or the demo world.
 #include "app/appsettings.h"
+#include "domain/engineid.h"
 #include "pages/linepage.h"
 #include "service/demoworld.h"
 #include "service/service.h"
@@ -83,7 +84,7 @@ inline QString packageId(Service &service, const char *name)
 inline qint64 packageRow(Service &service, const char *name)
 {
     const QString id = packageId(service, name);
-    return id.isEmpty() ? 0 : id.mid(1).toLongLong();
+    return EngineId::packageRow(id).value_or(0);
 }
 
 // The child widget called `name`, or null.

@@ -5,6 +5,7 @@
 // horizon in random steps, and every top-up the outlook announced compared
 // with what the engine did, first monthly and first threshold top-up included.
 #include "draws.h"
+#include "domain/engineid.h"
 #include "service/service.h"
 #include "checked.h"
 #include "storefixture.h"
@@ -226,7 +227,7 @@ private slots:
             std::vector<Seen> said;
             for (const PreviewItem &item : line.topUps)
                 said.push_back(Seen{item.at.msecs(), item.trigger, item.key, item.attempt, packageRow[item.package],
-                                    item.method.isEmpty() ? 0 : item.method.mid(1).toLongLong(), item.amount.cents(), item.status,
+                                    EngineId::methodRow(item.method).value_or(0), item.amount.cents(), item.status,
                                     item.reason});
             std::vector<Seen> done;
             for (const AttemptRow &row : happened) {

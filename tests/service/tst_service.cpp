@@ -1,5 +1,6 @@
 // The service façade over a real data folder: accounts and their isolation,
 // the simulated clock and catch-up, trying rules out, previews, the demo.
+#include "domain/engineid.h"
 #include "service/catchupworker.h"
 #include "service/demoworld.h"
 #include "service/service.h"
@@ -150,7 +151,7 @@ private slots:
         const LineRecord anaLine = TOPUP_VALUE(service->addLine(LineForm{QStringLiteral("Ana's phone"), {}, UsageProfile::Light, 1, DataAmount(gigabyte), {}}));
         const MethodRecord anaCard = TOPUP_VALUE(service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(5000)}));
         const QString anaPackage = packageNamed(*service, "1 GB data");
-        TOPUP_VERIFY_OK(service->manualTopUp(anaLine.id, anaPackage.mid(1).toLongLong(), anaCard.id));
+        TOPUP_VERIFY_OK(service->manualTopUp(anaLine.id, EngineId::packageRow(anaPackage).value_or(0), anaCard.id));
 
         TOPUP_VERIFY_OK(service->signUp(form("+8613800138000")));
         QVERIFY(TOPUP_VALUE(service->lines()).empty());
@@ -163,7 +164,7 @@ private slots:
         QVERIFY(!service->removeMethod(anaCard.id));
         QVERIFY(!service->setDefaultMethod(anaCard.id));
         QVERIFY(!service->injectFault(anaCard.id, {Reason::Declined}));
-        QVERIFY(!service->manualTopUp(anaLine.id, anaPackage.mid(1).toLongLong(), anaCard.id));
+        QVERIFY(!service->manualTopUp(anaLine.id, EngineId::packageRow(anaPackage).value_or(0), anaCard.id));
         Policy stolen;
         stolen.threshold = ThresholdTrigger{Resource::Data, gigabyte / 2, anaPackage};
         stolen.method = anaCard.engineId();
