@@ -4,90 +4,93 @@
 
 namespace topup {
 
-std::optional<QString> PolicyRules::belowProblem(qint64 below)
+std::optional<RuleText> PolicyRules::belowProblem(qint64 below)
 {
     if (below <= 0)
-        return tr("must be more than zero");
+        return RuleText{tr("must be more than zero"), tr("Must be more than zero.")};
     return std::nullopt;
 }
 
-std::optional<QString> PolicyRules::packageProblem(Resource resource, const Package &package)
+std::optional<RuleText> PolicyRules::packageProblem(Resource resource, const Package &package)
 {
     // SPEC §2 refuses a threshold package that adds none of the resource it
     // watches: such a top-up could never lift the balance at all.
     if (resource == Resource::Data && package.data.bytes() == 0)
-        return tr("package \"%1\" adds no data, so it can never lift a data threshold").arg(package.id);
+        return RuleText{tr("package \"%1\" adds no data, so it can never lift a data threshold").arg(package.id),
+                        tr("Package \"%1\" adds no data, so it can never lift a data threshold.").arg(package.id)};
     if (resource == Resource::Voice && package.voice.seconds() == 0)
-        return tr("package \"%1\" adds no voice, so it can never lift a voice threshold").arg(package.id);
+        return RuleText{tr("package \"%1\" adds no voice, so it can never lift a voice threshold").arg(package.id),
+                        tr("Package \"%1\" adds no voice, so it can never lift a voice threshold.").arg(package.id)};
     return std::nullopt;
 }
 
-std::optional<QString> PolicyRules::dayProblem(int day)
+std::optional<RuleText> PolicyRules::dayProblem(int day)
 {
     if (day < 1 || day > 31)
-        return tr("must be between 1 and 31 (got %1)").arg(day);
+        return RuleText{tr("must be between 1 and 31 (got %1)").arg(day), tr("Must be between 1 and 31 (got %1).").arg(day)};
     return std::nullopt;
 }
 
-std::optional<QString> PolicyRules::minuteOfDayProblem(int minuteOfDay)
+std::optional<RuleText> PolicyRules::minuteOfDayProblem(int minuteOfDay)
 {
     if (minuteOfDay < 0 || minuteOfDay >= 24 * 60)
-        return tr("must be a local time from 00:00 to 23:59");
+        return RuleText{tr("must be a local time from 00:00 to 23:59"), tr("Must be a local time from 00:00 to 23:59.")};
     return std::nullopt;
 }
 
-std::optional<QString> PolicyRules::capProblem(Money cap)
+std::optional<RuleText> PolicyRules::capProblem(Money cap)
 {
     if (cap.isZero())
-        return tr("must be more than zero");
+        return RuleText{tr("must be more than zero"), tr("Must be more than zero.")};
     return std::nullopt;
 }
 
-std::optional<QString> PolicyRules::maxPerMonthProblem(qint64 max)
+std::optional<RuleText> PolicyRules::maxPerMonthProblem(qint64 max)
 {
     if (max < 1 || max > largestMaxPerMonth)
-        return tr("must be between 1 and %1 (got %2)").arg(largestMaxPerMonth).arg(max);
+        return RuleText{tr("must be between 1 and %1 (got %2)").arg(largestMaxPerMonth).arg(max),
+                        tr("Must be between 1 and %1 (got %2).").arg(largestMaxPerMonth).arg(max)};
     return std::nullopt;
 }
 
-std::optional<QString> PolicyRules::methodProblem(bool enabled, bool hasMethod)
+std::optional<RuleText> PolicyRules::methodProblem(bool enabled, bool hasMethod)
 {
     if (enabled && !hasMethod)
-        return tr("missing (required when the policy is enabled)");
+        return RuleText{tr("missing (required when the policy is enabled)"), tr("Missing (required when the policy is enabled).")};
     return std::nullopt;
 }
 
-std::optional<QString> PolicyRules::fallbackProblem(const QString &method, const QString &fallback)
+std::optional<RuleText> PolicyRules::fallbackProblem(const QString &method, const QString &fallback)
 {
     if (!fallback.isEmpty() && fallback == method)
-        return tr("must differ from method");
+        return RuleText{tr("must differ from method"), tr("Must differ from the method.")};
     return std::nullopt;
 }
 
-std::optional<QString> PolicyRules::triggerProblem(bool enabled, bool hasTrigger)
+std::optional<RuleText> PolicyRules::triggerProblem(bool enabled, bool hasTrigger)
 {
     if (enabled && !hasTrigger)
-        return tr("an enabled policy needs a threshold or a monthly trigger");
+        return RuleText{tr("an enabled policy needs a threshold or a monthly trigger"), tr("An enabled policy needs a threshold or a monthly trigger.")};
     return std::nullopt;
 }
 
-QString PolicyRules::unknownPackage(const QString &id)
+RuleText PolicyRules::unknownPackage(const QString &id)
 {
-    return tr("unknown package \"%1\"").arg(id.left(64));
+    return RuleText{tr("unknown package \"%1\"").arg(id.left(64)), tr("Unknown package \"%1\".").arg(id.left(64))};
 }
 
-QString PolicyRules::unknownMethod(const QString &id)
+RuleText PolicyRules::unknownMethod(const QString &id)
 {
-    return tr("unknown method \"%1\"").arg(id.left(64));
+    return RuleText{tr("unknown method \"%1\"").arg(id.left(64)), tr("Unknown method \"%1\".").arg(id.left(64))};
 }
 
 std::vector<PolicyProblem> PolicyRules::check(const Policy &policy, const std::vector<Package> &packages,
                                               const QStringList &methodIds)
 {
     std::vector<PolicyProblem> problems;
-    const auto add = [&problems](const QString &field, const std::optional<QString> &message) {
-        if (message)
-            problems.push_back(PolicyProblem{field, *message});
+    const auto add = [&problems](const QString &field, const std::optional<RuleText> &broken) {
+        if (broken)
+            problems.push_back(PolicyProblem{field, broken->text, broken->sentence});
     };
     const auto findPackage = [&packages](const QString &id) {
         return std::find_if(packages.begin(), packages.end(), [&id](const Package &p) { return p.id == id; });

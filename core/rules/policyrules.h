@@ -12,12 +12,23 @@
 
 namespace topup {
 
+// One broken rule, worded twice where it is made: `text` follows a path in
+// a scenario's or the service's message ("policy.monthly.day: must be
+// between 1 and 31 (got 32)"), `sentence` stands alone under the field in a
+// form ("Must be between 1 and 31 (got 32).").
+struct RuleText final
+{
+    QString text;
+    QString sentence;
+};
+
 // One broken rule of a policy: `field` is its path inside the policy
 // ("threshold.package", "fallback"; empty for the policy as a whole).
 struct PolicyProblem final
 {
     QString field;
     QString message;
+    QString sentence;
 };
 
 // The validation rules of SPEC §2 for one policy, on the Policy value
@@ -31,19 +42,19 @@ class PolicyRules final
 public:
     static constexpr qint64 largestMaxPerMonth = qint64(1) << 53; // JSON-safe
 
-    [[nodiscard]] static std::optional<QString> belowProblem(qint64 below);
+    [[nodiscard]] static std::optional<RuleText> belowProblem(qint64 below);
     // SPEC §2: the package must add some of what the trigger watches (a
     // package smaller than `below` is allowed; step 4 fires again).
-    [[nodiscard]] static std::optional<QString> packageProblem(Resource resource, const Package &package);
-    [[nodiscard]] static std::optional<QString> dayProblem(int day);
-    [[nodiscard]] static std::optional<QString> minuteOfDayProblem(int minuteOfDay);
-    [[nodiscard]] static std::optional<QString> capProblem(Money cap);
-    [[nodiscard]] static std::optional<QString> maxPerMonthProblem(qint64 max);
-    [[nodiscard]] static std::optional<QString> methodProblem(bool enabled, bool hasMethod);
-    [[nodiscard]] static std::optional<QString> fallbackProblem(const QString &method, const QString &fallback);
-    [[nodiscard]] static std::optional<QString> triggerProblem(bool enabled, bool hasTrigger);
-    [[nodiscard]] static QString unknownPackage(const QString &id);
-    [[nodiscard]] static QString unknownMethod(const QString &id);
+    [[nodiscard]] static std::optional<RuleText> packageProblem(Resource resource, const Package &package);
+    [[nodiscard]] static std::optional<RuleText> dayProblem(int day);
+    [[nodiscard]] static std::optional<RuleText> minuteOfDayProblem(int minuteOfDay);
+    [[nodiscard]] static std::optional<RuleText> capProblem(Money cap);
+    [[nodiscard]] static std::optional<RuleText> maxPerMonthProblem(qint64 max);
+    [[nodiscard]] static std::optional<RuleText> methodProblem(bool enabled, bool hasMethod);
+    [[nodiscard]] static std::optional<RuleText> fallbackProblem(const QString &method, const QString &fallback);
+    [[nodiscard]] static std::optional<RuleText> triggerProblem(bool enabled, bool hasTrigger);
+    [[nodiscard]] static RuleText unknownPackage(const QString &id);
+    [[nodiscard]] static RuleText unknownMethod(const QString &id);
 
     // Every rule, in the order the scenario reader reports them, against the
     // packages and method ids the policy may name.

@@ -50,7 +50,7 @@ void readThreshold(JsonFields &policyFields, Policy &policy, const PolicyCatalog
     }
     if (below) {
         if (const auto problem = PolicyRules::belowProblem(*below))
-            fields.add(fields.pathOf(QStringLiteral("below")), *problem);
+            fields.add(fields.pathOf(QStringLiteral("below")), problem->text);
     }
     const auto package = fields.reference(QStringLiteral("package"), Need::Required, catalog.packages, PolicyJson::tr("package"));
     const bool resourceKnown = resource == QLatin1String("data") || resource == QLatin1String("voice");
@@ -59,7 +59,7 @@ void readThreshold(JsonFields &policyFields, Policy &policy, const PolicyCatalog
             if (each.id != *package)
                 continue;
             if (const auto problem = PolicyRules::packageProblem(trigger.resource, each))
-                fields.add(fields.pathOf(QStringLiteral("package")), *problem);
+                fields.add(fields.pathOf(QStringLiteral("package")), problem->text);
         }
     }
     fields.rejectUnknownKeys();
@@ -101,7 +101,7 @@ Policy PolicyJson::read(const QJsonObject &object, const QString &path, const Po
     policy.monthlyCap = fields.parsed(QStringLiteral("monthly_cap"), Need::Optional, parseMoney);
     if (policy.monthlyCap) {
         if (const auto problem = PolicyRules::capProblem(*policy.monthlyCap))
-            fields.add(fields.pathOf(QStringLiteral("monthly_cap")), *problem);
+            fields.add(fields.pathOf(QStringLiteral("monthly_cap")), problem->text);
     }
     if (const auto max = fields.integer(QStringLiteral("max_per_month"), Need::Optional, 1, PolicyRules::largestMaxPerMonth))
         policy.maxPerMonth = *max;
@@ -110,12 +110,12 @@ Policy PolicyJson::read(const QJsonObject &object, const QString &path, const Po
     policy.fallback =
         fields.reference(QStringLiteral("fallback"), Need::Optional, catalog.methods, PolicyJson::tr("method")).value_or(QString());
     if (const auto problem = PolicyRules::methodProblem(policy.enabled, hasMethod))
-        fields.add(fields.pathOf(QStringLiteral("method")), *problem);
+        fields.add(fields.pathOf(QStringLiteral("method")), problem->text);
     if (const auto problem = PolicyRules::fallbackProblem(policy.method, policy.fallback))
-        fields.add(fields.pathOf(QStringLiteral("fallback")), *problem);
+        fields.add(fields.pathOf(QStringLiteral("fallback")), problem->text);
     const bool hasTrigger = fields.has(QStringLiteral("threshold")) || fields.has(QStringLiteral("monthly"));
     if (const auto problem = PolicyRules::triggerProblem(policy.enabled, hasTrigger))
-        fields.add(path, *problem);
+        fields.add(path, problem->text);
     fields.rejectUnknownKeys();
     return policy;
 }

@@ -21,7 +21,7 @@ namespace {
 template<typename T, typename U>
 Expected<T> failed(const Expected<U> &what)
 {
-    return Expected<T>::failure(what.error());
+    return Expected<T>::failure(what);
 }
 
 // "2027-03" as a month; the store writes no other form.

@@ -19,7 +19,7 @@ constexpr int paceDays = 7;
 template<typename T, typename U>
 Expected<T> failed(const Expected<U> &what)
 {
-    return Expected<T>::failure(what.error());
+    return Expected<T>::failure(what);
 }
 
 QDate localDate(Instant at, const QTimeZone &zone)

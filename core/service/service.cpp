@@ -38,7 +38,7 @@ namespace {
 template<typename T, typename U>
 Expected<T> failed(const Expected<U> &what)
 {
-    return Expected<T>::failure(what.error());
+    return Expected<T>::failure(what);
 }
 
 } // namespace

@@ -183,7 +183,9 @@ public:
     // alerts, marked as a removed line.
     Expected<void> removeLine(qint64 lineId);
     Expected<void> setPolicy(qint64 lineId, const std::optional<Policy> &policy);
-    // What setPolicy would refuse, without saving: one "policy.FIELD: message" a line.
+    // What setPolicy would refuse, without saving: one "policy.FIELD: message" a
+    // line in error(), and in problems() each field ("monthly.day"; empty for
+    // the whole policy) with a sentence to show under it.
     Expected<void> checkPolicy(qint64 lineId, const Policy &policy);
     // What `policy` would do on the line over the next `days` (1–366), the
     // world otherwise as it is: the same run on a copy of the world as the

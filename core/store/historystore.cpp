@@ -17,7 +17,7 @@ namespace {
 template<typename T, typename Failed>
 Expected<T> failedWith(const Expected<Failed> &ran)
 {
-    return Expected<T>::failure(ran.error());
+    return Expected<T>::failure(ran);
 }
 
 // The trigger, status and reason of `row` from the names the store keeps

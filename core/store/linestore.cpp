@@ -315,18 +315,23 @@ Expected<void> LineStore::checkPolicy(qint64 accountId, qint64 lineId, const Pol
         for (const auto &[field, chosen] : {std::pair{QStringLiteral("method"), policy.method},
                                             std::pair{QStringLiteral("fallback"), policy.fallback}}) {
             if (chosen == method)
-                problems.push_back(PolicyProblem{field, LineStore::tr("this card expired at the end of %1; choose another method")
-                                                            .arg(month.toString())});
+                problems.push_back(PolicyProblem{field,
+                                                 LineStore::tr("this card expired at the end of %1; choose another method").arg(month.toString()),
+                                                 LineStore::tr("This card expired at the end of %1; choose another method.").arg(month.toString())});
         }
     }
     if (problems.empty())
         return {};
+    // One line per problem for messages and logs, each naming its path; a
+    // form shows each sentence under its field.
     QStringList messages;
+    FieldProblems byField;
     for (const PolicyProblem &problem : problems) {
         const QString path = problem.field.isEmpty() ? QStringLiteral("policy") : QStringLiteral("policy.") + problem.field;
         messages << path + QLatin1String(": ") + problem.message;
+        byField.push_back(FieldProblem{problem.field, problem.sentence});
     }
-    return Expected<void>::failure(messages.join(QLatin1Char('\n')));
+    return Expected<void>::failure(messages.join(QLatin1Char('\n')), std::move(byField));
 }
 
 Expected<void> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::optional<Policy> &policy,

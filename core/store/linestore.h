@@ -70,7 +70,8 @@ public:
     Expected<int> rearmSuspendedPayingWith(qint64 accountId, const QString &engineMethodId);
     // Uses up the line's data at once (to try the rules out).
     Expected<void> drainData(qint64 accountId, qint64 lineId);
-    // Checks a policy without saving it; the message names each problem.
+    // Checks a policy without saving it; the message names each problem, and
+    // each problem names its field inside the policy ("monthly.day").
     Expected<void> checkPolicy(qint64 accountId, qint64 lineId, const Policy &policy, std::optional<YearMonth> thisMonth = std::nullopt);
     // What the line's top-ups may buy: its region's packages; a line whose
     // region the account has none for (given by hand before the catalog

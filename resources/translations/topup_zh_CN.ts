@@ -819,6 +819,10 @@
         <source>line %1 in the store has rules that cannot be read: %2: %3</source>
         <translation>存储中线路 %1 的规则无法读取：%2：%3</translation>
     </message>
+    <message>
+        <source>This card expired at the end of %1; choose another method.</source>
+        <translation>此卡已于 %1 月底过期；请选择其他付款方式。</translation>
+    </message>
 </context>
 <context>
     <name>LoginId</name>
@@ -1159,6 +1163,50 @@
     <message>
         <source>unknown method &quot;%1&quot;</source>
         <translation>未知的支付方式“%1”</translation>
+    </message>
+    <message>
+        <source>Must be more than zero.</source>
+        <translation>必须大于零。</translation>
+    </message>
+    <message>
+        <source>Package &quot;%1&quot; adds no data, so it can never lift a data threshold.</source>
+        <translation>套餐“%1”不含流量，无法让流量回到阈值以上。</translation>
+    </message>
+    <message>
+        <source>Package &quot;%1&quot; adds no voice, so it can never lift a voice threshold.</source>
+        <translation>套餐“%1”不含通话时长，无法让通话时长回到阈值以上。</translation>
+    </message>
+    <message>
+        <source>Must be between 1 and 31 (got %1).</source>
+        <translation>必须在 1 到 31 之间（收到 %1）。</translation>
+    </message>
+    <message>
+        <source>Must be a local time from 00:00 to 23:59.</source>
+        <translation>必须是 00:00 到 23:59 之间的本地时间。</translation>
+    </message>
+    <message>
+        <source>Must be between 1 and %1 (got %2).</source>
+        <translation>必须在 1 到 %1 之间（收到 %2）。</translation>
+    </message>
+    <message>
+        <source>Missing (required when the policy is enabled).</source>
+        <translation>缺失（启用规则时必填）。</translation>
+    </message>
+    <message>
+        <source>Must differ from the method.</source>
+        <translation>必须与主付款方式不同。</translation>
+    </message>
+    <message>
+        <source>An enabled policy needs a threshold or a monthly trigger.</source>
+        <translation>启用的规则需要一个阈值触发或每月触发。</translation>
+    </message>
+    <message>
+        <source>Unknown package &quot;%1&quot;.</source>
+        <translation>未知的套餐“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown method &quot;%1&quot;.</source>
+        <translation>未知的支付方式“%1”。</translation>
     </message>
 </context>
 <context>

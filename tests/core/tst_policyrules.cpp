@@ -110,6 +110,13 @@ private slots:
         QFETCH(Policy, policy);
         QFETCH(QString, expected);
         QCOMPARE(describe(PolicyRules::check(policy, packages, methods)), expected);
+        // The form's wording of the same rule is a whole sentence (nothing
+        // capitalises it later) with the same figures.
+        for (const PolicyProblem &problem : PolicyRules::check(policy, packages, methods)) {
+            QVERIFY2(problem.sentence.at(0).isUpper() && problem.sentence.endsWith(QLatin1Char('.')), qPrintable(problem.sentence));
+            QCOMPARE(problem.sentence.mid(1).chopped(1).replace(QLatin1String("the method"), QLatin1String("method")),
+                     problem.message.mid(1));
+        }
     }
 };
 

@@ -1,5 +1,5 @@
 // Every page follows a language switched at run time (LanguageChange →
-// retranslateUi), and the policy errors land under the field their path names.
+// retranslateUi).
 #include "pagesfixture.h"
 
 #include "dialogs/addcarddialog.h"
@@ -12,7 +12,6 @@
 #include "pages/paymentspage.h"
 #include "pages/linetestpanel.h"
 #include "pages/policyeditor.h"
-#include "forms/policyerrors.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -125,39 +124,6 @@ private slots:
         service->signOut();
         QTRY_COMPARE(payments.view()->model()->rowCount(), 0);
         QTRY_COMPARE(history.attempts()->rowCount(), 0);
-    }
-
-    void errorsGoToTheFieldTheirPathNames_data()
-    {
-        QTest::addColumn<QString>("error");
-        QTest::addColumn<QString>("field");
-        QTest::addColumn<QString>("message");
-        QTest::newRow("day") << "policy.monthly.day: must be between 1 and 31 (got 32)" << "monthly.day"
-                             << "must be between 1 and 31 (got 32)";
-        QTest::newRow("fallback") << "policy.fallback: must differ from method" << "fallback" << "must differ from method";
-        QTest::newRow("whole policy") << "policy: an enabled policy needs a threshold or a monthly trigger" << "policy"
-                                      << "an enabled policy needs a threshold or a monthly trigger";
-        QTest::newRow("no path") << "sign in first" << "policy" << "sign in first";
-        QTest::newRow("colon without a path") << "database: locked" << "policy" << "database: locked";
-    }
-
-    void errorsGoToTheFieldTheirPathNames()
-    {
-        QFETCH(QString, error);
-        QFETCH(QString, field);
-        QFETCH(QString, message);
-        const QHash<QString, QString> errors = PolicyErrors::byField(error);
-        QCOMPARE(errors.size(), 1);
-        QCOMPARE(errors.value(field), message);
-    }
-
-    void severalProblemsEachUnderItsField()
-    {
-        const QHash<QString, QString> errors = PolicyErrors::byField(
-            QStringLiteral("policy.method: missing (required when the policy is enabled)\npolicy.monthly_cap: must be more than zero"));
-        QCOMPARE(errors.size(), 2);
-        QCOMPARE(errors.value(QStringLiteral("method")), QStringLiteral("missing (required when the policy is enabled)"));
-        QCOMPARE(errors.value(QStringLiteral("monthly_cap")), QStringLiteral("must be more than zero"));
     }
 };
 

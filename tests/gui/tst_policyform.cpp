@@ -191,6 +191,28 @@ private slots:
             QCOMPARE(preview->index(row, PreviewModel::Trigger).data().toString(), QStringLiteral("Threshold"));
     }
 
+    // What the service refuses shows under the field it names, in the
+    // sentence the service made, one field each.
+    void theServicesProblemsShowEachUnderItsField()
+    {
+        auto world = makeLineWorld(true);
+        QVERIFY(world);
+        const std::unique_ptr<LinePage> page = openLinePage(*world->service, world->line.id);
+        PolicyEditor *rules = page->rules();
+        check(child<QGroupBox>(rules, "monthly"));
+        retype(child<QLineEdit>(rules, "monthlyDay"), QStringLiteral("32"));
+        auto *method = child<QComboBox>(rules, "method");
+        auto *fallback = child<QComboBox>(rules, "fallback");
+        const int same = fallback->findData(method->currentData());
+        QVERIFY2(same >= 0, qPrintable(choices(fallback).join(u'|')));
+        fallback->setCurrentIndex(same);
+        QCOMPARE(child<ErrorLabel>(rules, "monthlyDayError")->text(), QStringLiteral("Must be between 1 and 31 (got 32)."));
+        QCOMPARE(child<ErrorLabel>(rules, "fallbackError")->text(), QStringLiteral("Must differ from the method."));
+        QVERIFY(child<ErrorLabel>(rules, "methodError")->text().isEmpty());
+        QVERIFY(child<ErrorLabel>(rules, "policyError")->text().isEmpty());
+        QVERIFY(!child<QPushButton>(rules, "save")->isEnabled());
+    }
+
     void anExpiredCardIsNotOffered()
     {
         auto world = makeLineWorld(true);

@@ -359,6 +359,46 @@ private slots:
         TOPUP_VERIFY_OK(service->checkPolicy(line.id, policy));
     }
 
+    // Each refused field comes back on its own, named by its path inside the
+    // policy and said in a whole sentence; the message keeps one line each.
+    void eachRefusedFieldIsAProblemOfItsOwn()
+    {
+        QTemporaryDir dir;
+        auto service = openService(dir.path());
+        QVERIFY(service);
+        const MethodRecord card = signedUpWithCard(*service, 100000);
+        const LineRecord line = *TOPUP_VALUE(service->buyLine(japan(card.id))).line;
+        Policy policy;
+        policy.monthly = MonthlyTrigger{32, 9 * 60, TOPUP_FIRST(service->packages(line.id)).package.id};
+        policy.method = card.engineId();
+        policy.fallback = card.engineId();
+        for (const Expected<void> &refused : {service->checkPolicy(line.id, policy), service->setPolicy(line.id, policy)}) {
+            QVERIFY(!refused);
+            const FieldProblems expected{
+                FieldProblem{QStringLiteral("monthly.day"), QStringLiteral("Must be between 1 and 31 (got 32).")},
+                FieldProblem{QStringLiteral("fallback"), QStringLiteral("Must differ from the method.")},
+            };
+            QCOMPARE(refused.problems().size(), expected.size());
+            for (std::size_t i = 0; i < expected.size(); ++i) {
+                QCOMPARE(refused.problems()[i].field, expected[i].field);
+                QCOMPARE(refused.problems()[i].sentence, expected[i].sentence);
+            }
+            QCOMPARE(refused.error(), QStringLiteral("policy.monthly.day: must be between 1 and 31 (got 32)\n"
+                                                     "policy.fallback: must differ from method"));
+        }
+        policy.enabled = true;
+        policy.monthly.reset(); // the whole policy: no field of its own
+        const Expected<void> noTrigger = service->checkPolicy(line.id, policy);
+        QVERIFY(!noTrigger);
+        QCOMPARE(noTrigger.problems().back().field, QString());
+        QCOMPARE(noTrigger.problems().back().sentence, QStringLiteral("An enabled policy needs a threshold or a monthly trigger."));
+        // The preview refuses the same problems, field by field.
+        const Expected<LineOutlook> preview = service->previewPolicy(line.id, policy);
+        QVERIFY(!preview);
+        QCOMPARE(preview.problems().size(), noTrigger.problems().size());
+        QCOMPARE(preview.problems().front().field, noTrigger.problems().front().field);
+    }
+
     void renamingAndRemovingKeepTheHistory()
     {
         QTemporaryDir dir;

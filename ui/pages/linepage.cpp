@@ -119,7 +119,7 @@ void LinePage::showEvent(QShowEvent *event)
 
 void LinePage::refreshLines()
 {
-    const Expected<std::vector<LineRecord>> lines = m_service.account() ? m_service.lines() : Expected<std::vector<LineRecord>>({});
+    const Expected<std::vector<LineRecord>> lines = m_service.account() ? m_service.lines() : Expected<std::vector<LineRecord>>(std::vector<LineRecord>());
     const std::vector<LineRecord> shown = lines ? *lines : std::vector<LineRecord>();
     // Every clock step says linesChanged: refill only when the lines did
     // change, so that the list is not reset while the user has it open.

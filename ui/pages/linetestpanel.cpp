@@ -220,7 +220,7 @@ void LineTestPanel::fillChoices()
         m_manualMethod->addItem(label, id);
     }
     // The line's own region's packages: all it may buy.
-    if (const Expected<std::vector<PackageRecord>> packages = m_lineId ? m_service.packages(m_lineId) : Expected<std::vector<PackageRecord>>({})) {
+    if (const Expected<std::vector<PackageRecord>> packages = m_lineId ? m_service.packages(m_lineId) : Expected<std::vector<PackageRecord>>(std::vector<PackageRecord>())) {
         for (const PackageRecord &record : *packages)
             m_manualPackage->addItem(tr("%1 — %2").arg(Formatter::packageName(record.name, m_units), Formatter::money(record.package.price, currency)), record.id);
     }

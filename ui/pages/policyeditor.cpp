@@ -4,7 +4,6 @@
 #include "text/amountunits.h"
 #include "forms/paymentchoices.h"
 #include "dialogs/rulesadvisordialog.h"
-#include "forms/policyerrors.h"
 #include "forms/policyformreader.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
@@ -38,6 +37,18 @@ QLabel *small(QLabel *label)
     label->setWordWrap(true);
     label->setForegroundRole(QPalette::PlaceholderText);
     return label;
+}
+
+// The service's problems by field path ("monthly.day"); those about the
+// whole policy under no path, which no field claims.
+QHash<QString, QString> byField(const FieldProblems &problems)
+{
+    QHash<QString, QString> sentences;
+    for (const FieldProblem &problem : problems) {
+        QString &slot = sentences[problem.field];
+        slot = slot.isEmpty() ? problem.sentence : slot + QLatin1Char('\n') + problem.sentence;
+    }
+    return sentences;
 }
 
 } // namespace
@@ -557,7 +568,7 @@ void PolicyEditor::validate()
     // Every field at once: what is not a value at all, and what the service
     // refuses of the rest (its word on a stand-in value is not shown).
     if (const Expected<void> checked = m_service.checkPolicy(m_lineId, reading.policy); !checked) {
-        const QHash<QString, QString> refused = PolicyErrors::byField(checked.error());
+        const QHash<QString, QString> refused = byField(checked.problems());
         for (auto it = refused.cbegin(); it != refused.cend(); ++it) {
             if (!reading.errors.contains(it.key()))
                 reading.errors.insert(it.key(), it.value());
@@ -594,7 +605,7 @@ void PolicyEditor::refreshPreview()
     }
     const Expected<LineOutlook> outlook = m_service.previewPolicy(m_lineId, m_policy, previewDays);
     if (!outlook) {
-        showErrors(PolicyErrors::byField(outlook.error()));
+        showErrors(byField(outlook.problems()));
         m_preview->showInvalid();
         return;
     }
@@ -619,7 +630,7 @@ bool PolicyEditor::save()
     }
     const Expected<void> stored = m_service.setPolicy(m_lineId, m_policy);
     if (!stored) {
-        m_problems = PolicyErrors::byField(stored.error());
+        m_problems = byField(stored.problems());
         showErrors(m_problems);
         m_savedNote->setText(tr("Not saved: correct the fields marked in red."));
         m_messages.focusFirst();
