@@ -114,12 +114,16 @@ HistoryPage::HistoryPage(Service &service, QWidget *parent, int pageSize)
     connect(m_from, &QDateEdit::dateChanged, this, &HistoryPage::applyFilters);
     connect(m_to, &QDateEdit::dateChanged, this, &HistoryPage::applyFilters);
     connect(m_export, &QPushButton::clicked, this, &HistoryPage::chooseExportFile);
+    // The lines History names: a new, renamed, removed or refused one.
+    connect(&m_service, &Service::lineAdded, this, &HistoryPage::fillLines);
+    connect(&m_service, &Service::lineRemoved, this, &HistoryPage::fillLines);
     connect(&m_service, &Service::linesChanged, this, &HistoryPage::fillLines);
+    connect(&m_service, &Service::attemptsAdded, this, &HistoryPage::fillLines);
     connect(&m_service, &Service::accountChanged, this, [this] {
         fillLines();
         resetDates();
     });
-    connect(&m_service, &Service::clockChanged, this, [this] {
+    connect(&m_service, &Service::worldAdvanced, this, [this] {
         // The range may reach the simulated today; an end at the old today follows it.
         const Expected<QDate> worldToday = m_service.worldToday();
         if (!worldToday)
