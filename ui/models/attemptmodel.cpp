@@ -21,10 +21,10 @@ AttemptModel::AttemptModel(Service &service, qint64 lineId, int pageSize, QObjec
     m_reloadLater.setSingleShot(true);
     m_reloadLater.setInterval(0);
     connect(&m_reloadLater, &QTimer::timeout, this, &AttemptModel::reload);
-    const auto later = [this] { m_reloadLater.start(); };
+    const auto later = [this] { reloadSoon(); };
     const auto ifShown = [this](const QList<qint64> &lineIds) {
         if (m_filter.lineId == 0 || lineIds.contains(m_filter.lineId))
-            m_reloadLater.start();
+            reloadSoon();
     };
     connect(&m_service, &Service::accountChanged, this, later);
     connect(&m_service, &Service::worldAdvanced, this, later);
@@ -52,6 +52,23 @@ void AttemptModel::setFilter(const AttemptFilter &filter)
     m_exhausted = false;
     endResetModel();
     reload();
+}
+
+void AttemptModel::reloadSoon()
+{
+    if (m_live)
+        m_reloadLater.start();
+    else
+        m_stale = true;
+}
+
+void AttemptModel::setLive(bool live)
+{
+    m_live = live;
+    if (live && m_stale) {
+        m_stale = false;
+        reload();
+    }
 }
 
 void AttemptModel::loadMethodLabels()

@@ -19,7 +19,7 @@ MethodModel::MethodModel(Service &service, QObject *parent) : QAbstractTableMode
     connect(&m_reloadLater, &QTimer::timeout, this, &MethodModel::reload);
     // The methods, their funds and expiry (the world moves them), and the
     // lines whose rules use each (names and rules).
-    const auto later = [this] { m_reloadLater.start(); };
+    const auto later = [this] { reloadSoon(); };
     connect(&m_service, &Service::accountChanged, this, later);
     connect(&m_service, &Service::worldAdvanced, this, later);
     connect(&m_service, &Service::methodAdded, this, later);
@@ -29,6 +29,23 @@ MethodModel::MethodModel(Service &service, QObject *parent) : QAbstractTableMode
     connect(&m_service, &Service::lineRemoved, this, later);
     connect(&m_service, &Service::linesChanged, this, later);
     reload();
+}
+
+void MethodModel::reloadSoon()
+{
+    if (m_live)
+        m_reloadLater.start();
+    else
+        m_stale = true;
+}
+
+void MethodModel::setLive(bool live)
+{
+    m_live = live;
+    if (live && m_stale) {
+        m_stale = false;
+        reload();
+    }
 }
 
 void MethodModel::reload()

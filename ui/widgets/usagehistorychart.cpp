@@ -66,14 +66,31 @@ UsageHistoryChart::UsageHistoryChart(Service &service, QWidget *parent)
     m_reloadLater.setInterval(0);
     connect(&m_reloadLater, &QTimer::timeout, this, &UsageHistoryChart::reload);
     // Usage moves with the world; a line's own change (drained) names it.
-    const auto later = [this] { m_reloadLater.start(); };
+    const auto later = [this] { reloadSoon(); };
     connect(&m_service, &Service::accountChanged, this, later);
     connect(&m_service, &Service::worldAdvanced, this, later);
     connect(&m_service, &Service::linesChanged, this, [this](const QList<qint64> &lineIds) {
         if (m_lineId == 0 || lineIds.contains(m_lineId))
-            m_reloadLater.start();
+            reloadSoon();
     });
     retranslateUi();
+}
+
+void UsageHistoryChart::reloadSoon()
+{
+    if (isVisible())
+        m_reloadLater.start();
+    else
+        m_stale = true;
+}
+
+void UsageHistoryChart::showEvent(QShowEvent *event)
+{
+    if (m_stale) {
+        m_stale = false;
+        reload();
+    }
+    QWidget::showEvent(event);
 }
 
 void UsageHistoryChart::retranslateUi()
