@@ -43,7 +43,9 @@ Expected<std::optional<Answer>> answerOf(Statement &lookup)
 Expected<bool> writeMarkInto(Database &file, const BooksAgreement::Mark &mark)
 {
     return file.write([&] {
-        Statement set(file, QStringLiteral("INSERT OR REPLACE INTO books_agreed (id, journal_seq, attempt_id) VALUES (1, ?, ?)"));
+        // An upsert both engines say alike (SQLite's INSERT OR REPLACE is its own).
+        Statement set(file, QStringLiteral("INSERT INTO books_agreed (id, journal_seq, attempt_id) VALUES (1, ?, ?) ON CONFLICT (id)"
+                                           " DO UPDATE SET journal_seq = excluded.journal_seq, attempt_id = excluded.attempt_id"));
         set.bind(mark.journalSeq).bind(mark.attemptId);
         return set.run();
     });
@@ -62,7 +64,8 @@ Expected<qint64> scalar(Database &file, const QString &sql)
 Expected<std::optional<BooksAgreement::Mark>> BooksAgreement::markOf(Database &file)
 {
     using Result = Expected<std::optional<Mark>>;
-    Statement table(file, QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'books_agreed'"));
+    Statement table(file, file.dialect().tableExists());
+    table.bind(QStringLiteral("books_agreed"));
     if (const auto ran = table.run(); !ran)
         return Result::failure(ran.error());
     if (!table.next())

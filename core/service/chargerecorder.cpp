@@ -17,8 +17,10 @@ Expected<bool> ChargeRecorder::writeDown(Database &store, const ChargeIdentity &
     // is neither written nor credited again. Looked up through the index by
     // line and time as well as by the unique index (OR IGNORE below): one
     // damaged index never makes a second row or a second credit.
-    Statement written(store, QStringLiteral("SELECT 1 FROM attempts INDEXED BY attempts_line_time WHERE line_id = ? AND at_ms = ?"
-                                            " AND chain_key = ? AND attempt = ? AND method_token = ?"),
+    const Dialect &dialect = store.dialect();
+    Statement written(store,
+                      QStringLiteral("SELECT 1 FROM attempts%1 WHERE line_id = ? AND at_ms = ? AND chain_key = ? AND attempt = ? AND method_token = ?")
+                          .arg(dialect.indexedBy(QStringLiteral("attempts_line_time"))),
                       Statement::Prepare::Reuse);
     written.bind(intent.lineId).bind(intent.atMs).bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
     if (const auto ran = written.run(); !ran)
@@ -31,9 +33,10 @@ Expected<bool> ChargeRecorder::writeDown(Database &store, const ChargeIdentity &
         done.bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
         return done.run();
     }
-    Statement insert(store, QStringLiteral("INSERT OR IGNORE INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key,"
-                                           " attempt, method_id, method_token, package_id, amount_cents, status, reason, reconciled)"
-                                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    Statement insert(store,
+                     dialect.insertOrIgnore(QStringLiteral("attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt, method_id,"
+                                                           " method_token, package_id, amount_cents, status, reason, reconciled)"
+                                                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
                      Statement::Prepare::Reuse);
     insert.bind(intent.accountId).bind(intent.lineId).bind(intent.atMs).bind(intent.month).bind(triggerKindName(intent.trigger));
     insert.bind(identity.chainKey).bind(identity.attempt).bind(intent.methodId).bind(identity.method);
@@ -44,10 +47,10 @@ Expected<bool> ChargeRecorder::writeDown(Database &store, const ChargeIdentity &
     if (const auto ran = insert.run(); !ran)
         return ran;
     if (answer.succeeded && insert.rowsAffected() == 1) {
-        Statement credit(store, QStringLiteral("UPDATE lines SET check_due = 1,"
-                                               " data_bytes = min(data_bytes + (SELECT data_bytes FROM packages WHERE id = ?), 9223372036854775807),"
-                                               " voice_seconds = min(voice_seconds + (SELECT voice_seconds FROM packages WHERE id = ?), 9223372036854775807)"
-                                               " WHERE id = ?"),
+        Statement credit(store,
+                         QStringLiteral("UPDATE lines SET check_due = 1, data_bytes = %1, voice_seconds = %2 WHERE id = ?")
+                             .arg(dialect.cappedSum(QStringLiteral("data_bytes"), QStringLiteral("(SELECT data_bytes FROM packages WHERE id = ?)")),
+                                  dialect.cappedSum(QStringLiteral("voice_seconds"), QStringLiteral("(SELECT voice_seconds FROM packages WHERE id = ?)"))),
                          Statement::Prepare::Reuse);
         credit.bind(intent.packageId).bind(intent.packageId).bind(intent.lineId);
         if (const auto ran = credit.run(); !ran)
@@ -94,10 +97,12 @@ Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, 
     // to both files, each through an index of its own: the store's answer
     // stands without asking the provider, so a damaged index in one file
     // alone never lets the same charge through twice.
-    Statement made(store, QStringLiteral("SELECT status, reason FROM attempts WHERE chain_key = ? AND attempt = ? AND method_token = ?"
-                                         " AND status <> ? UNION ALL"
-                                         " SELECT status, reason FROM attempts INDEXED BY attempts_line_time WHERE line_id = ? AND at_ms = ?"
-                                         " AND chain_key = ? AND attempt = ? AND method_token = ? AND status <> ?"),
+    Statement made(store,
+                   QStringLiteral("SELECT status, reason FROM attempts WHERE chain_key = ? AND attempt = ? AND method_token = ?"
+                                  " AND status <> ? UNION ALL"
+                                  " SELECT status, reason FROM attempts%1 WHERE line_id = ? AND at_ms = ?"
+                                  " AND chain_key = ? AND attempt = ? AND method_token = ? AND status <> ?")
+                       .arg(store.dialect().indexedBy(QStringLiteral("attempts_line_time"))),
                    Statement::Prepare::Reuse);
     const QString blocked = attemptStatusName(AttemptStatus::Blocked);
     made.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(blocked);
@@ -109,8 +114,9 @@ Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, 
         return intended;
     }
     made.finish();
-    Statement intend(store, QStringLiteral("INSERT OR IGNORE INTO charge_intents (chain_key, attempt, method_token, line_id,"
-                                           " method_id, package_id, trigger, at_ms, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    Statement intend(store,
+                     store.dialect().insertOrIgnore(QStringLiteral("charge_intents (chain_key, attempt, method_token, line_id, method_id,"
+                                                                   " package_id, trigger, at_ms, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
                      Statement::Prepare::Reuse);
     intend.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(request.lineId);
     intend.bind(request.methodId).bind(request.packageId).bind(triggerKindName(request.trigger));

@@ -141,7 +141,7 @@ Expected<bool> WorldSync::checkClock()
 Expected<bool> WorldSync::startClock(Instant now)
 {
     return m_store.write([&]() -> Expected<bool> {
-        Statement insert(m_store, QStringLiteral("INSERT OR IGNORE INTO world (id, clock_ms) VALUES (1, ?)"));
+        Statement insert(m_store, m_store.dialect().insertOrIgnore(QStringLiteral("world (id, clock_ms) VALUES (1, ?)")));
         insert.bind(now.msecs());
         return insert.run();
     });
@@ -512,8 +512,9 @@ Expected<bool> WorldSync::save(bool last)
             }
         }
 
-        Statement blocked(m_store, QStringLiteral("INSERT OR IGNORE INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key,"
-                                                  " attempt, package_id, amount_cents, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'blocked', ?)"));
+        Statement blocked(m_store, m_store.dialect().insertOrIgnore(QStringLiteral("attempts (account_id, line_id, at_ms, month, trigger,"
+                                                                                   " chain_key, attempt, package_id, amount_cents, status, reason)"
+                                                                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'blocked', ?)")));
         for (const PendingBlocked &each : m_blocked) {
             blocked.set(0, each.account).set(1, each.line).set(2, each.at.msecs()).set(3, each.month).set(4, each.trigger);
             blocked.set(5, each.key).set(6, each.attempt).set(7, each.package).set(8, each.cents).set(9, each.reason);

@@ -362,7 +362,9 @@ Expected<std::shared_ptr<Database>> Database::openUnchanged(const QString &path,
 Expected<QString> Database::worldIdIfAny() const
 {
     QSqlQuery table(connection());
-    if (!table.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'world_identity'")))
+    table.prepare(m_dialect->tableExists());
+    table.addBindValue(QStringLiteral("world_identity"));
+    if (!table.exec())
         return Expected<QString>::failure(describe(table.lastError()));
     if (!table.next())
         return QString(); // from before identities

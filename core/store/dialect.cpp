@@ -45,6 +45,8 @@ QStringList Dialect::statementsOf(const Migration &migration) const
                                           [&statement](const auto &pair) { return pair.first == statement; });
         statements << (instead != migration.postgresqlInstead.end() ? instead->second : translate(statement));
     }
+    for (const QString &statement : migration.postgresqlOnly)
+        statements << translate(statement);
     return statements;
 }
 
@@ -121,6 +123,13 @@ QString Dialect::listTables() const
                                        " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'");
 }
 
+QString Dialect::tableExists() const
+{
+    return isSqlite() ? QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+                      : QStringLiteral("SELECT 1 FROM information_schema.tables"
+                                       " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name = ?");
+}
+
 QStringList Dialect::bookkeepingTables() const
 {
     return isSqlite() ? QStringList() : QStringList{versionTable};
@@ -139,6 +148,17 @@ QString Dialect::returningId() const
 QString Dialect::largerOf(const QString &a, const QString &b) const
 {
     return QStringLiteral("%1(%2, %3)").arg(isSqlite() ? QLatin1String("max") : QLatin1String("greatest"), a, b);
+}
+
+QString Dialect::cappedSum(const QString &a, const QString &b) const
+{
+    return isSqlite() ? QStringLiteral("min(%1 + %2, 9223372036854775807)").arg(a, b)
+                      : QStringLiteral("CAST(least(CAST(%1 AS NUMERIC) + %2, 9223372036854775807) AS BIGINT)").arg(a, b);
+}
+
+QString Dialect::indexedBy(const QString &index) const
+{
+    return isSqlite() ? QStringLiteral(" INDEXED BY ") + index : QString();
 }
 
 QVariant Dialect::limitValue(qint64 limit) const

@@ -26,6 +26,10 @@ namespace topup {
 //   INSERT OR IGNORE                     → INSERT … ON CONFLICT DO NOTHING
 //   a new row's id (lastInsertId)        → INSERT … RETURNING id
 //   max(a, b), the larger of two         → greatest(a, b)
+//   min(a + b, 2^63 - 1), a capped sum   → least(a::numeric + b, 2^63 - 1)::bigint (PostgreSQL refuses
+//                                          an overflow where SQLite would go to a real)
+//   … INDEXED BY name                    → nothing: PostgreSQL's planner chooses its indexes itself
+//   sqlite_master                        → information_schema.tables
 //   LIMIT -1, no limit                   → LIMIT NULL (PostgreSQL refuses a negative limit)
 //   PRAGMA integrity_check               → none yet: the server keeps its own pages (amcheck could
 //                                          compare indexes with tables; not used so far)
@@ -66,6 +70,9 @@ public:
     QString migrationLock() const;
     // The tables of an existing database, for telling ours from someone else's.
     QString listTables() const;
+    // One row when the table named by the one parameter exists (through the
+    // same catalogue as listTables), none when it does not.
+    QString tableExists() const;
     // The engine's own tables that are not the schema's (the version table).
     QStringList bookkeepingTables() const;
 
@@ -77,6 +84,16 @@ public:
 
     // The larger of two values: SQLite's two-argument max(a, b), PostgreSQL's greatest(a, b).
     QString largerOf(const QString &a, const QString &b) const;
+
+    // a + b, capped at the largest 64-bit integer (both non-negative): SQLite's
+    // min(a + b, …) (an overflow there gives a real, which min then caps);
+    // PostgreSQL adds as numeric, where it cannot overflow, and casts back.
+    QString cappedSum(const QString &a, const QString &b) const;
+    // What follows a table's name in FROM to walk that index (a
+    // lookup that must not trust one index alone, docs/exactly-once.md):
+    // " INDEXED BY name" on SQLite; nothing on PostgreSQL, which has no way
+    // to name an index and keeps its own pages (no damaged index to avoid).
+    QString indexedBy(const QString &index) const;
 
     // The value to bind to `LIMIT ?` for at most `limit` rows, a negative
     // one meaning all of them: SQLite takes the negative number itself (and

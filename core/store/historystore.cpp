@@ -347,10 +347,13 @@ Expected<std::vector<LineMonthTotals>> HistoryStore::monthTotals(qint64 accountI
 
 Expected<std::vector<std::pair<qint64, QString>>> HistoryStore::latestBlocked(qint64 accountId, const QString &month)
 {
-    // SQLite gives the bare column `reason` from the row that holds max(at_ms).
-    Statement select(m_database, QStringLiteral("SELECT line_id, coalesce(reason, ''), max(at_ms) FROM attempts"
-                                                " WHERE account_id = ? AND month = ? AND status = 'blocked' AND trigger = 'threshold'"
-                                                " GROUP BY line_id"));
+    // Each line's latest such attempt (the last written of one instant).
+    // A window both engines know: SQLite's bare column beside max(at_ms)
+    // is its own (PostgreSQL refuses a column outside the GROUP BY).
+    Statement select(m_database, QStringLiteral("SELECT line_id, reason FROM (SELECT line_id, coalesce(reason, '') AS reason,"
+                                                " row_number() OVER (PARTITION BY line_id ORDER BY at_ms DESC, id DESC) AS latest FROM attempts"
+                                                " WHERE account_id = ? AND month = ? AND status = 'blocked' AND trigger = 'threshold') ranked"
+                                                " WHERE latest = 1"));
     select.bind(accountId).bind(month);
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<std::pair<qint64, QString>>>(ran);

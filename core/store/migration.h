@@ -16,6 +16,9 @@ struct Migration final
     // The few statements Dialect cannot translate (SQLite's own functions,
     // such as json_extract): the SQLite text, and what PostgreSQL runs instead.
     std::vector<std::pair<QString, QString>> postgresqlInstead = {};
+    // Statements PostgreSQL alone runs, after the others: what SQLite's
+    // file has without being told (an index there always ends with the rowid).
+    QStringList postgresqlOnly = {};
 };
 
 struct Schema final

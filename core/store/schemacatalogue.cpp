@@ -135,13 +135,16 @@ Expected<bool> readSqliteTable(Database &database, const QString &table, QString
 Expected<bool> readPostgresqlTable(Database &database, const QString &table, QStringList &lines)
 {
     const QString inSchema = QStringLiteral(" AND t.relnamespace = current_schema()::regnamespace");
+    QString identity; // the table's own id (SQLite's rowid), if any
     Expected<bool> done = eachRow(database,
                                   QStringLiteral("SELECT column_name, data_type, is_nullable, column_default, is_identity"
                                                  " FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?"),
-                                  table, [&lines, &table](const QSqlQuery &q) {
+                                  table, [&lines, &table, &identity](const QSqlQuery &q) {
+                                      const bool isIdentity = q.value(4).toString() == QLatin1String("YES");
+                                      if (isIdentity)
+                                          identity = q.value(0).toString();
                                       lines << columnLine(table, q.value(0).toString(), q.value(1).toString(),
-                                                          q.value(2).toString() == QLatin1String("NO"), q.value(3).toString(),
-                                                          q.value(4).toString() == QLatin1String("YES"));
+                                                          q.value(2).toString() == QLatin1String("NO"), q.value(3).toString(), isIdentity);
                                   });
     if (!done)
         return done;
@@ -154,8 +157,14 @@ Expected<bool> readPostgresqlTable(Database &database, const QString &table, QSt
                        " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid"
                        " WHERE t.relname = ?")
             + inSchema,
-        table, [&lines, &table](const QSqlQuery &q) {
-            const QString columnList = q.value(5).toString();
+        table, [&lines, &table, &identity](const QSqlQuery &q) {
+            QString columnList = q.value(5).toString();
+            // Every ordinary index of a SQLite table with a rowid ends with
+            // it, unnamed; PostgreSQL's paging indexes name it (store
+            // version 8). Listed as SQLite lists them, the two read alike.
+            const QString endsWithId = QStringLiteral(", ") + identity;
+            if (!identity.isEmpty() && !q.value(1).toBool() && !q.value(3).toBool() && columnList.endsWith(endsWithId))
+                columnList.chop(endsWithId.size());
             if (q.value(2).toBool())
                 lines << QStringLiteral("primary key %1 (%2)").arg(table, columnList);
             else if (q.value(4).toBool())

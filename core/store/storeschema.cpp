@@ -270,7 +270,21 @@ Schema storeSchema()
                   QStringLiteral("DROP TABLE usage_hourly"),
                   QStringLiteral("ALTER TABLE usage_hourly_v7 RENAME TO usage_hourly")},
                  {{packSamples, packSamplesOnPostgresql}}};
-    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7}, QStringLiteral("world")};
+    // History and Alerts page by (at_ms, id), newest first (version 5).
+    // SQLite's index ends with the rowid, which is `id`, so it gives that
+    // order whole; PostgreSQL's index holds only the columns it names, and
+    // the rows of one instant were sorted by id after the walk (an
+    // Incremental Sort). There the four paging indexes get `id` as their
+    // last column; on SQLite this version changes nothing.
+    QStringList pagingIndexesWithId;
+    for (const char *index : {"attempts_account_time ON attempts (account_id, at_ms, id)", "attempts_line_time ON attempts (line_id, at_ms, id)",
+                              "alerts_account_time ON alerts (account_id, at_ms, id)", "alerts_account ON alerts (account_id, read, at_ms, id)"}) {
+        const QString text = QString::fromLatin1(index);
+        pagingIndexesWithId << QStringLiteral("DROP INDEX %1").arg(text.section(QLatin1Char(' '), 0, 0))
+                            << QStringLiteral("CREATE INDEX ") + text;
+    }
+    Migration v8{8, {}, {}, pagingIndexesWithId};
+    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8}, QStringLiteral("world")};
 }
 
 } // namespace topup

@@ -27,8 +27,8 @@ const char *const recentSelectSql = "SELECT samples FROM usage_recent WHERE line
 const char *const recentUpdateSql = "UPDATE usage_recent SET samples = ? WHERE line_id = ? AND hour = ?";
 
 const char *const daySql = "INSERT INTO usage_daily (line_id, day, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
-                           " ON CONFLICT (line_id, day) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
-                           " voice_seconds = voice_seconds + excluded.voice_seconds";
+                           " ON CONFLICT (line_id, day) DO UPDATE SET data_bytes = usage_daily.data_bytes + excluded.data_bytes,"
+                           " voice_seconds = usage_daily.voice_seconds + excluded.voice_seconds";
 
 const char *const pruneSql = "DELETE FROM usage_recent WHERE line_id = ? AND hour < ?";
 
@@ -42,8 +42,8 @@ QByteArray dayText(qint64 dayNumber)
 }
 
 const char *const hourSql = "INSERT INTO usage_hourly (line_id, hour, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
-                            " ON CONFLICT (line_id, hour) DO UPDATE SET data_bytes = data_bytes + excluded.data_bytes,"
-                            " voice_seconds = voice_seconds + excluded.voice_seconds";
+                            " ON CONFLICT (line_id, hour) DO UPDATE SET data_bytes = usage_hourly.data_bytes + excluded.data_bytes,"
+                            " voice_seconds = usage_hourly.voice_seconds + excluded.voice_seconds";
 
 // A prepared statement on the raw handle, finalized on every path.
 class RawStatement final

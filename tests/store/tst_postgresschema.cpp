@@ -300,7 +300,7 @@ private slots:
         const Expected<std::shared_ptr<Database>> inFile = Database::open(file, storeSchema());
         QVERIFY2(inFile.ok(), qPrintable(inFile.error()));
         for (Database *database : {onServer->get(), inFile->get()}) {
-            QCOMPARE(database->schemaVersion(), 7);
+            QCOMPARE(database->schemaVersion(), storeSchema().latestVersion());
             QSqlQuery query(database->connection());
             QStringList rows;
             QVERIFY2(query.exec(QStringLiteral("SELECT line_id, hour, samples FROM usage_recent ORDER BY line_id, hour")),

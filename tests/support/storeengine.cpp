@@ -1,6 +1,8 @@
 #include "storeengine.h"
 
 #include "postgresserver.h"
+#include "store/database.h"
+#include "store/databaseurl.h"
 
 #include <QtGlobal>
 
@@ -21,6 +23,24 @@ Expected<bool> StoreEngine::start()
     m_engine = Dialect::Engine::Postgresql;
     m_server = std::make_unique<PostgresServer>();
     return m_server->start();
+}
+
+Expected<std::shared_ptr<Database>> StoreEngine::openStore(const QString &path, const Schema &schema)
+{
+    using Result = Expected<std::shared_ptr<Database>>;
+    if (!m_server)
+        return Database::open(path, schema);
+    auto known = m_databases.find(path);
+    if (known == m_databases.end()) {
+        const QString name = QStringLiteral("store_of_test_%1").arg(m_databases.size() + 1);
+        if (const Expected<bool> created = m_server->createDatabase(name); !created)
+            return Result::failure(created.error());
+        known = m_databases.emplace(path, name).first;
+    }
+    const Expected<DatabaseUrl> url = DatabaseUrl::parse(m_server->url(known->second));
+    if (!url)
+        return Result::failure(url.error());
+    return Database::openOnServer(*url, schema);
 }
 
 } // namespace topup::test

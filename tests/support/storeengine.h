@@ -2,10 +2,16 @@
 
 #include "domain/expected.h"
 #include "store/dialect.h"
+#include "store/migration.h"
 
 #include <QString>
 
+#include <map>
 #include <memory>
+
+namespace topup {
+class Database;
+}
 
 namespace topup::test {
 
@@ -28,12 +34,18 @@ public:
     [[nodiscard]] Expected<bool> start();
 
     Dialect::Engine engine() const noexcept { return m_engine; }
+    // A new database of `schema` on this engine: the file at `path` on
+    // SQLite; on PostgreSQL a new database of its own on the server (`path`
+    // unused). Opening it again (the same `path`) opens the same database.
+    [[nodiscard]] Expected<std::shared_ptr<Database>> openStore(const QString &path, const Schema &schema);
+
     // The server to give StoreFixture; null on SQLite.
     PostgresServer *server() const noexcept { return m_server.get(); }
 
 private:
     Dialect::Engine m_engine = Dialect::Engine::Sqlite;
     std::unique_ptr<PostgresServer> m_server;
+    std::map<QString, QString> m_databases; // a path given to openStore → its database on the server
 };
 
 } // namespace topup::test
