@@ -310,6 +310,7 @@ private slots:
         auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
         QVERIFY(service);
         HistoryPage page(*service, nullptr, 5);
+        page.show(); // a page never shown holds no rows
         auto *from = page.findChild<QDateEdit *>(QStringLiteral("fromDate"));
         QVERIFY(from);
         from->setMinimumDate(QDate(2000, 1, 1));

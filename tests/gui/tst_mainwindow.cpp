@@ -221,6 +221,7 @@ private slots:
             return false;
         }());
 
+        m_window->showPage(MainWindow::Page::History); // a page reads its rows when shown
         auto *history = m_window->historyPage()->findChild<AttemptModel *>();
         QVERIFY(history);
         bool named = false;

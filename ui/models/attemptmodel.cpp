@@ -51,7 +51,10 @@ void AttemptModel::setFilter(const AttemptFilter &filter)
     m_rows.clear();
     m_exhausted = false;
     endResetModel();
-    reload();
+    if (m_live)
+        reload();
+    else
+        m_stale = true; // the first page when shown
 }
 
 void AttemptModel::reloadSoon()
