@@ -272,7 +272,7 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
     }
     if (demo) {
         // Built in a staging folder and moved in only when complete.
-        if (const Expected<bool> created = DemoWorld::build(options, seed); !created) {
+        if (const Expected<void> created = DemoWorld::build(options, seed); !created) {
             printError(SimCommandLine::tr("topup-sim: %1").arg(created.error()));
             return Failed;
         }
@@ -336,7 +336,7 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
         return Failed;
     }
     for (const Account &account : *accounts) {
-        if (const Expected<bool> acting = service.actAs(account.id); !acting) {
+        if (const Expected<void> acting = service.actAs(account.id); !acting) {
             printError(SimCommandLine::tr("topup-sim: %1").arg(acting.error()));
             return Failed;
         }

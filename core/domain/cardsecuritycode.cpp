@@ -23,17 +23,17 @@ bool isDigits(QStringView text, qsizetype count)
 
 } // namespace
 
-Expected<bool> checkSecurityCode(QStringView code, CardBrand brand)
+Expected<void> checkSecurityCode(QStringView code, CardBrand brand)
 {
     const QStringView trimmed = code.trimmed();
     if (brand == CardBrand::AmericanExpress) {
         if (!isDigits(trimmed, 4))
-            return Expected<bool>::failure(
+            return Expected<void>::failure(
                 CardSecurityCode::tr("the security code of an American Express card is the 4 digits printed on its front"));
     } else if (!isDigits(trimmed, 3)) {
-        return Expected<bool>::failure(CardSecurityCode::tr("the security code is the 3 digits printed on the back of the card"));
+        return Expected<void>::failure(CardSecurityCode::tr("the security code is the 3 digits printed on the back of the card"));
     }
-    return true;
+    return {};
 }
 
 } // namespace topup

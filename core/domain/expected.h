@@ -32,4 +32,25 @@ private:
     QString m_error;
 };
 
+// Done, or a message saying why not: for work that has no value to give back.
+// A default-constructed Expected<void> means done.
+template<>
+class [[nodiscard]] Expected<void> final
+{
+public:
+    Expected() = default;
+    static Expected success() { return {}; }
+    static Expected failure(QString error) { return Expected(std::move(error)); }
+
+    bool ok() const noexcept { return !m_failed; }
+    explicit operator bool() const noexcept { return ok(); }
+    const QString &error() const noexcept { return m_error; }
+
+private:
+    explicit Expected(QString error) : m_error(std::move(error)), m_failed(true) {}
+
+    QString m_error;
+    bool m_failed = false;
+};
+
 } // namespace topup

@@ -104,18 +104,18 @@ bool PasswordPolicy::isCommon(QStringView password)
     return false;
 }
 
-Expected<bool> PasswordPolicy::check(QStringView password, const LoginId &login)
+Expected<void> PasswordPolicy::check(QStringView password, const LoginId &login)
 {
     const qsizetype length = codePointCount(password);
     if (length < minimumLength)
-        return Expected<bool>::failure(
+        return Expected<void>::failure(
             PasswordPolicy::tr("a password needs at least %1 characters (this one has %2)").arg(minimumLength).arg(length));
     if (resemblesLogin(password, login))
-        return Expected<bool>::failure(PasswordPolicy::tr("a password must not be your e-mail address or phone number"));
+        return Expected<void>::failure(PasswordPolicy::tr("a password must not be your e-mail address or phone number"));
     if (isCommon(password))
-        return Expected<bool>::failure(
+        return Expected<void>::failure(
             PasswordPolicy::tr("this password is one of the most commonly used ones and easy to guess; choose another"));
-    return true;
+    return {};
 }
 
 } // namespace topup

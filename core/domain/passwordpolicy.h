@@ -19,12 +19,12 @@ public:
 
     // true, or why the password is refused. The password itself never appears
     // in a message.
-    [[nodiscard]] static Expected<bool> check(QStringView password, const LoginId &login);
+    [[nodiscard]] static Expected<void> check(QStringView password, const LoginId &login);
     // Case-insensitive, against the built-in list of common passwords.
     [[nodiscard]] static bool isCommon(QStringView password);
 };
 
-[[nodiscard]] inline Expected<bool> checkNewPassword(QStringView password, const LoginId &login)
+[[nodiscard]] inline Expected<void> checkNewPassword(QStringView password, const LoginId &login)
 {
     return PasswordPolicy::check(password, login);
 }

@@ -108,7 +108,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
                                             " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.line_id = ?"
                                             " AND u.hour >= ? AND u.hour <= ? ORDER BY u.hour"));
     hours.bind(accountId).bind(lineId).bind(HourOfSamples::hourOf(input.from.msecs() - 1) + 1).bind(HourOfSamples::hourOf(clock.msecs()));
-    if (const Expected<bool> ran = hours.run(); !ran)
+    if (const Expected<void> ran = hours.run(); !ran)
         return failed<AdvisorInput>(ran);
     qint64 usedData = 0;
     qint64 usedVoice = 0;
@@ -123,7 +123,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
                                                " FROM attempts a JOIN packages p ON p.id = a.package_id"
                                                " WHERE a.account_id = ? AND a.line_id = ? AND a.status = 'succeeded' AND a.at_ms >= ?"));
     credited.bind(accountId).bind(lineId).bind(input.from.msecs());
-    if (const Expected<bool> ran = credited.run(); !ran || !credited.next())
+    if (const Expected<void> ran = credited.run(); !ran || !credited.next())
         return ran ? Expected<AdvisorInput>::failure(tr("the line's top-ups could not be read")) : failed<AdvisorInput>(ran);
     input.startDataBytes = std::max<qint64>(0, saturatingSub(saturatingAdd(line->dataBytes, usedData), credited.integer(0)));
     input.startVoiceSeconds = std::max<qint64>(0, saturatingSub(saturatingAdd(line->voiceSeconds, usedVoice), credited.integer(1)));
@@ -136,7 +136,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
                                           " AND month = ? AND at_ms < ?")
                                .arg(QLatin1String(autoTriggers)));
     own.bind(accountId).bind(lineId).bind(firstMonth.toString()).bind(input.from.msecs());
-    if (const Expected<bool> ran = own.run(); !ran || !own.next())
+    if (const Expected<void> ran = own.run(); !ran || !own.next())
         return ran ? Expected<AdvisorInput>::failure(tr("the line's top-ups could not be read")) : failed<AdvisorInput>(ran);
     if (own.integer(1) > 0)
         input.spentBefore.push_back(AdvisorMonthSpend{firstMonth, Money::fromCents(own.integer(0)), int(own.integer(1)), Money()});
@@ -146,7 +146,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
                                                  " AND month >= ? AND month <= ? GROUP BY month ORDER BY month")
                                       .arg(QLatin1String(autoTriggers)));
         others.bind(accountId).bind(lineId).bind(firstMonth.toString()).bind(calendar.monthOf(clock).toString());
-        if (const Expected<bool> ran = others.run(); !ran)
+        if (const Expected<void> ran = others.run(); !ran)
             return failed<AdvisorInput>(ran);
         while (others.next()) {
             const YearMonth month = monthOf(others.text(0));

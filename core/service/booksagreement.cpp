@@ -40,7 +40,7 @@ Expected<std::optional<Answer>> answerOf(Statement &lookup)
     return answer;
 }
 
-Expected<bool> writeMarkInto(Database &file, const BooksAgreement::Mark &mark)
+Expected<void> writeMarkInto(Database &file, const BooksAgreement::Mark &mark)
 {
     return file.write([&] {
         // An upsert both engines say alike (SQLite's INSERT OR REPLACE is its own).
@@ -79,18 +79,18 @@ Expected<std::optional<BooksAgreement::Mark>> BooksAgreement::markOf(Database &f
     return Result(std::optional<Mark>(Mark{select.integer(0), select.integer(1)}));
 }
 
-Expected<bool> BooksAgreement::check(bool uncleanShutdown)
+Expected<void> BooksAgreement::check(bool uncleanShutdown)
 {
     const Expected<std::optional<Mark>> storeMark = markOf(m_store);
     if (!storeMark)
-        return Expected<bool>::failure(storeMark.error());
+        return Expected<void>::failure(storeMark.error());
     const Expected<std::optional<Mark>> journalMark = markOf(m_journal);
     if (!journalMark)
-        return Expected<bool>::failure(journalMark.error());
+        return Expected<void>::failure(journalMark.error());
     // Both closed cleanly at the same agreed point: nothing happened since
     // that either file could have lost.
     if (!uncleanShutdown && *storeMark == *journalMark)
-        return true;
+        return {};
     // From the earlier of the two marks; a file without one is compared whole.
     const Mark none;
     const Mark fromStore = storeMark->value_or(none);
@@ -98,10 +98,10 @@ Expected<bool> BooksAgreement::check(bool uncleanShutdown)
     const Mark from{std::min(fromStore.journalSeq, fromJournal.journalSeq), std::min(fromStore.attemptId, fromJournal.attemptId)};
     const Expected<QString> disagreement = firstDisagreement(from, std::max(fromStore.journalSeq, fromJournal.journalSeq));
     if (!disagreement)
-        return Expected<bool>::failure(disagreement.error());
+        return Expected<void>::failure(disagreement.error());
     if (disagreement->isEmpty())
-        return true;
-    return Expected<bool>::failure(
+        return {};
+    return Expected<void>::failure(
         BooksAgreement::tr("%1 and %2 disagree about the charges made since they were last known to agree: %3. The store and the"
                            " provider's journal must be the two files written together (a write-ahead log emptied or taken from"
                            " another copy breaks that); refused (nothing was changed). Put both files back as they were, or move"
@@ -188,25 +188,25 @@ Expected<QString> BooksAgreement::firstDisagreement(const Mark &from, qint64 agr
     return QString();
 }
 
-Expected<bool> BooksAgreement::writeMark()
+Expected<void> BooksAgreement::writeMark()
 {
     const Expected<qint64> journalSeq = scalar(m_journal, QStringLiteral("SELECT coalesce(max(seq), 0) FROM charges"));
     if (!journalSeq)
-        return Expected<bool>::failure(journalSeq.error());
+        return Expected<void>::failure(journalSeq.error());
     const Expected<qint64> attemptId = scalar(m_store, QStringLiteral("SELECT coalesce(max(id), 0) FROM attempts"));
     if (!attemptId)
-        return Expected<bool>::failure(attemptId.error());
+        return Expected<void>::failure(attemptId.error());
     const Mark mark{*journalSeq, *attemptId};
     for (Database *file : {&m_journal, &m_store}) {
         const Expected<std::optional<Mark>> held = markOf(*file);
         if (!held)
-            return Expected<bool>::failure(held.error());
+            return Expected<void>::failure(held.error());
         if (*held == mark)
             continue;
-        if (const Expected<bool> written = writeMarkInto(*file, mark); !written)
+        if (const Expected<void> written = writeMarkInto(*file, mark); !written)
             return written;
     }
-    return true;
+    return {};
 }
 
 } // namespace topup

@@ -43,11 +43,11 @@ public:
     BooksAgreement(Database &store, Database &journal) : m_store(store), m_journal(journal) {}
 
     // Refused, with a message naming both files, when they disagree; reads only.
-    Expected<bool> check(bool uncleanShutdown);
+    Expected<void> check(bool uncleanShutdown);
     // At a clean stop: the mark, into the journal first and then the store
     // (a stop in between leaves the earlier mark in the store, so the next
     // open compares from there). Nothing is written when it has not moved.
-    Expected<bool> writeMark();
+    Expected<void> writeMark();
 
     // The mark a file holds: none when it has none (or no table for it yet).
     static Expected<std::optional<Mark>> markOf(Database &file);

@@ -26,7 +26,7 @@ RecordedCharge ChargeGroup::charge(const ChargeRequest &request)
         return RecordedCharge{std::nullopt, ChargeGroup::tr("an earlier charge of the same instant could not be made")};
     // 1. The intent, in the store's transaction held open for the group.
     if (!m_store.inTransaction()) {
-        if (const Expected<bool> begun = m_store.begin(); !begun) {
+        if (const Expected<void> begun = m_store.begin(); !begun) {
             m_failed = true;
             return RecordedCharge{std::nullopt, begun.error()};
         }
@@ -43,7 +43,7 @@ RecordedCharge ChargeGroup::charge(const ChargeRequest &request)
     // the provider's answer, standing once that transaction commits.
     Database &journal = m_journal.database();
     if (!journal.inTransaction()) {
-        if (const Expected<bool> begun = journal.begin(); !begun) {
+        if (const Expected<void> begun = journal.begin(); !begun) {
             m_failed = true;
             return RecordedCharge{std::nullopt, begun.error()};
         }
@@ -57,16 +57,16 @@ RecordedCharge ChargeGroup::charge(const ChargeRequest &request)
     return RecordedCharge{*answer, QString()};
 }
 
-Expected<bool> ChargeGroup::commit()
+Expected<void> ChargeGroup::commit()
 {
     if (m_failed) {
         rollback();
-        return Expected<bool>::failure(ChargeGroup::tr("the charges of %1 were not made").arg(m_at ? m_at->toString() : QString()));
+        return Expected<void>::failure(ChargeGroup::tr("the charges of %1 were not made").arg(m_at ? m_at->toString() : QString()));
     }
     const int charges = int(m_pending.size());
     // 1. The intents reach the disk before the journal's charges do.
     if (m_store.inTransaction()) {
-        if (const Expected<bool> committed = m_store.commit(Database::Sync::Synced); !committed) {
+        if (const Expected<void> committed = m_store.commit(Database::Sync::Synced); !committed) {
             rollback();
             return committed;
         }
@@ -77,7 +77,7 @@ Expected<bool> ChargeGroup::commit()
     // are forgotten at the next start (ChargeRecorder::reconcile).
     Database &journal = m_journal.database();
     if (journal.inTransaction()) {
-        if (const Expected<bool> committed = journal.commit(Database::Sync::Synced); !committed) {
+        if (const Expected<void> committed = journal.commit(Database::Sync::Synced); !committed) {
             rollback();
             return committed;
         }
@@ -91,22 +91,22 @@ Expected<bool> ChargeGroup::commit()
     pending.swap(m_pending);
     m_at.reset();
     if (pending.empty())
-        return true;
-    const Expected<bool> written = m_store.write(
-        [&]() -> Expected<bool> {
+        return {};
+    const Expected<void> written = m_store.write(
+        [&]() -> Expected<void> {
             for (const Pending &each : pending) {
-                if (const Expected<bool> down = ChargeRecorder::writeDown(m_store, each.identity, each.intent, each.price, each.answer, false);
+                if (const Expected<void> down = ChargeRecorder::writeDown(m_store, each.identity, each.intent, each.price, each.answer, false);
                     !down)
                     return down;
             }
-            return true;
+            return {};
         },
         Database::Sync::Deferred);
     if (!written)
-        return Expected<bool>::failure(
+        return Expected<void>::failure(
             ChargeGroup::tr("%n payment(s) went through but could not be written down yet (%1); they will be at the next start", "", charges)
                 .arg(written.error()));
-    return true;
+    return {};
 }
 
 void ChargeGroup::rollback()

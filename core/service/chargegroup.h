@@ -44,7 +44,7 @@ public:
     RecordedCharge charge(const ChargeRequest &request);
     // Commits the group (see the class comment); an error says which stage
     // failed. Empty groups commit nothing.
-    Expected<bool> commit();
+    Expected<void> commit();
     void rollback();
 
     // The instant of the group's charges; none when nothing is open.

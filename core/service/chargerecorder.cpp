@@ -10,7 +10,7 @@
 namespace topup {
 // Writes the attempt for a charge the journal answered, credits the package
 // when it succeeded, and removes the intent. The caller holds the transaction.
-Expected<bool> ChargeRecorder::writeDown(Database &store, const ChargeIdentity &identity, const ChargeIntent &intent, Money amount,
+Expected<void> ChargeRecorder::writeDown(Database &store, const ChargeIdentity &identity, const ChargeIntent &intent, Money amount,
                                          const ChargeAnswer &answer, bool reconciled)
 {
     // A replay after a crash may meet a charge already written down; then it
@@ -129,12 +129,12 @@ Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, 
 RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
 {
     std::optional<Intended> intended;
-    const Expected<bool> wrote = m_store.write([&]() -> Expected<bool> {
+    const Expected<void> wrote = m_store.write([&]() -> Expected<void> {
         Expected<Intended> written = writeIntent(m_store, request);
         if (!written)
-            return Expected<bool>::failure(written.error());
+            return Expected<void>::failure(written.error());
         intended = written.take();
-        return true;
+        return {};
     });
     if (!wrote)
         return RecordedCharge{std::nullopt, wrote.error()};
@@ -150,7 +150,7 @@ RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
     // (synced) still stands and reconcile() writes the charge down from the
     // journal (synced) at the next start. The next synced commit on the store
     // carries it to the disk anyway; this saves a third of a charge's syncs.
-    const Expected<bool> written = m_store.write(
+    const Expected<void> written = m_store.write(
         [&] { return writeDown(m_store, intended->identity, intent, intended->price, *answer, false); }, Database::Sync::Deferred);
     if (!written)
         return RecordedCharge{*answer, ChargeRecorder::tr("the payment went through but could not be written down yet (%1); it will be at the next start")
@@ -193,7 +193,7 @@ Expected<int> ChargeRecorder::reconcile()
             return Expected<int>::failure(charge.error());
         if (!*charge) // the journal never saw it: never charged
             continue;
-        const Expected<bool> done = m_store.write([&]() -> Expected<bool> {
+        const Expected<void> done = m_store.write([&]() -> Expected<void> {
             return writeDown(m_store, each.identity, each.intent, (*charge)->amount, (*charge)->answer, true);
         });
         if (!done)
@@ -201,7 +201,7 @@ Expected<int> ChargeRecorder::reconcile()
         ++writtenDown;
     }
     // Intents the journal never saw were never charged: forget them.
-    const Expected<bool> cleared = m_store.write([&] {
+    const Expected<void> cleared = m_store.write([&] {
         return Statement(m_store, QStringLiteral("DELETE FROM charge_intents")).run();
     });
     if (!cleared)

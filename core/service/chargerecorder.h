@@ -83,7 +83,7 @@ public:
     static Expected<Intended> writeIntent(Database &store, const ChargeRequest &request);
     // Step 3: the attempt written down, the package credited when it
     // succeeded, the intent removed (once, however often it is asked).
-    static Expected<bool> writeDown(Database &store, const ChargeIdentity &identity, const ChargeIntent &intent, Money amount,
+    static Expected<void> writeDown(Database &store, const ChargeIdentity &identity, const ChargeIntent &intent, Money amount,
                                     const ChargeAnswer &answer, bool reconciled);
     static ChargeIntent intentOf(const ChargeRequest &request);
 

@@ -18,9 +18,9 @@ namespace topup {
 namespace {
 
 template<typename T>
-Expected<bool> failed(const Expected<T> &what)
+Expected<void> failed(const Expected<T> &what)
 {
-    return Expected<bool>::failure(what.error());
+    return Expected<void>::failure(what.error());
 }
 
 constexpr qint64 gigabyte = 1000 * 1000 * 1000;
@@ -38,16 +38,16 @@ MethodStore::TokenSource DemoWorld::tokens(quint64 seed)
     };
 }
 
-Expected<bool> DemoWorld::create(Service &service, quint64 seed, const std::function<void(const QString &step)> &announce)
+Expected<void> DemoWorld::create(Service &service, quint64 seed, const std::function<void(const QString &step)> &announce)
 {
     const Instant now = service.now();
     const Instant start = now.plusMsecs(-qint64(historyDays) * 24 * 3600 * 1000);
     if (const Expected<std::vector<Account>> accounts = service.allAccounts(); !accounts)
         return failed(accounts);
     else if (!accounts->empty())
-        return Expected<bool>::failure(DemoWorld::tr("%1 already holds accounts: the demo needs a new data folder (--data-dir)")
+        return Expected<void>::failure(DemoWorld::tr("%1 already holds accounts: the demo needs a new data folder (--data-dir)")
                                            .arg(service.dataDir()));
-    if (const Expected<bool> clock = service.startClockAt(start); !clock)
+    if (const Expected<void> clock = service.startClockAt(start); !clock)
         return clock;
 
     Xoshiro256 random(seed);
@@ -69,7 +69,7 @@ Expected<bool> DemoWorld::create(Service &service, quint64 seed, const std::func
     // years are the account's (Berlin's), and so is the date said back.
     constexpr int visaYears = 4;
     if (soon.year < 2000 || soon.year + visaYears > 2099)
-        return Expected<bool>::failure(DemoWorld::tr("the demo needs a date from 2000 to %1 in %2, the demo account's time zone: its"
+        return Expected<void>::failure(DemoWorld::tr("the demo needs a date from 2000 to %1 in %2, the demo account's time zone: its"
                                                      " cards' expiry is written MM/YY (read as 20YY) and the Visa runs %3 more years;"
                                                      " got %4 there (%5)")
                                            .arg(2099 - visaYears)
@@ -144,18 +144,18 @@ Expected<bool> DemoWorld::create(Service &service, quint64 seed, const std::func
     tablet.monthlyCap = Money::fromCents(1000); // two 5.00 top-ups a month: the third is blocked
     tablet.method = debit->engineId();
     for (const auto &[line, policy] : {std::pair{lineIds[0], home}, std::pair{lineIds[1], travel}, std::pair{lineIds[2], tablet}}) {
-        if (const Expected<bool> set = service.setPolicy(line, policy); !set)
+        if (const Expected<void> set = service.setPolicy(line, policy); !set)
             return set;
     }
     // The card declines once: the wallet pays that top-up, same instant, same attempt.
-    if (const Expected<bool> fault = service.injectFault(visa->id, {Reason::Declined}); !fault)
+    if (const Expected<void> fault = service.injectFault(visa->id, {Reason::Declined}); !fault)
         return fault;
     if (const Expected<CatchUpSummary> caughtUp = service.catchUpToNow(); !caughtUp)
         return failed(caughtUp);
-    return true;
+    return {};
 }
 
-Expected<bool> DemoWorld::build(const Service::Options &options, quint64 seed, const std::function<void(const QString &step)> &announce)
+Expected<void> DemoWorld::build(const Service::Options &options, quint64 seed, const std::function<void(const QString &step)> &announce)
 {
     const auto say = [&](const char *step) {
         if (announce)
@@ -165,16 +165,16 @@ Expected<bool> DemoWorld::build(const Service::Options &options, quint64 seed, c
     if (!claimed)
         return failed(claimed);
     const DataDirectory &directory = **claimed; // held until the demo is in place
-    if (const Expected<bool> recovered = WorldFiles::recover(directory); !recovered)
+    if (const Expected<void> recovered = WorldFiles::recover(directory); !recovered)
         return recovered;
     if (WorldFiles::holdsWorld(directory.path()))
-        return Expected<bool>::failure(DemoWorld::tr("%1 already holds a world: the demo needs a new data folder (--data-dir)")
+        return Expected<void>::failure(DemoWorld::tr("%1 already holds a world: the demo needs a new data folder (--data-dir)")
                                            .arg(directory.path()));
     const QString staging = WorldFiles::stagingPath(directory.path());
     if (!QDir().mkpath(staging))
-        return Expected<bool>::failure(DemoWorld::tr("%1: cannot create %2 for the demo").arg(directory.path(), staging));
+        return Expected<void>::failure(DemoWorld::tr("%1: cannot create %2 for the demo").arg(directory.path(), staging));
     say("building");
-    Expected<bool> built = true;
+    Expected<void> built;
     {
         Service::Options staged = options;
         staged.dataDir = staging;

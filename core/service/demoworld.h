@@ -25,14 +25,14 @@ public:
     static MethodStore::TokenSource tokens(quint64 seed);
     // Builds the world into an open service of a new data folder; the
     // service's clock decides "now".
-    static Expected<bool> create(Service &service, quint64 seed, const std::function<void(const QString &step)> &announce = {});
+    static Expected<void> create(Service &service, quint64 seed, const std::function<void(const QString &step)> &announce = {});
 
     // Builds the demo world for the data folder of `options` atomically: in
     // a staging folder inside it, moved in only when complete (the journal
     // first, the store last; WorldFiles). Killed or failed, it leaves either
     // nothing or a world that opens and completes. `announce` hears each
     // step: "building", "signed up", "built", "journal moved", "store moved".
-    static Expected<bool> build(const Service::Options &options, quint64 seed,
+    static Expected<void> build(const Service::Options &options, quint64 seed,
                                 const std::function<void(const QString &step)> &announce = {});
 };
 

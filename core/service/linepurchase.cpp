@@ -14,7 +14,7 @@ Expected<LinePurchaseResult> LinePurchase::run(const Account &account, const Lin
                                                const ZonedCalendar &calendar)
 {
     using Result = Expected<LinePurchaseResult>;
-    if (const Expected<bool> named = LineStore::checkName(form.name); !named)
+    if (const Expected<void> named = LineStore::checkName(form.name); !named)
         return Result::failure(named.error());
     if (!CarrierCatalog::pricesIn(account.currency))
         return Result::failure(LinePurchase::tr("the carrier's catalog is not priced in %1, the account's currency").arg(account.currency));
@@ -38,18 +38,18 @@ Expected<LinePurchaseResult> LinePurchase::run(const Account &account, const Lin
 
     qint64 lineId = 0;
     qint64 packageRow = 0;
-    const Expected<bool> written = m_store.write([&]() -> Expected<bool> {
-        if (const Expected<bool> added = PackageStore(m_store).addRegion(account.id, *region); !added)
+    const Expected<void> written = m_store.write([&]() -> Expected<void> {
+        if (const Expected<void> added = PackageStore(m_store).addRegion(account.id, *region); !added)
             return added;
         const Expected<qint64> row = PackageStore(m_store).rowOf(account.id, offer->code);
         if (!row)
-            return Expected<bool>::failure(row.error());
+            return Expected<void>::failure(row.error());
         packageRow = *row;
         const Expected<qint64> line = LineStore(m_store).addBuying(account.id, form.name, region->code, form.profile, seed);
         if (!line)
-            return Expected<bool>::failure(line.error());
+            return Expected<void>::failure(line.error());
         lineId = *line;
-        return true;
+        return {};
     });
     if (!written)
         return Result::failure(written.error());
@@ -69,7 +69,7 @@ Expected<LinePurchaseResult> LinePurchase::run(const Account &account, const Lin
         return Result::failure(charged.error);
 
     const bool paid = charged.answer->succeeded;
-    if (const Expected<bool> settled = LineStore(m_store).setState(lineId, paid ? LineState::Active : LineState::Refused); !settled)
+    if (const Expected<void> settled = LineStore(m_store).setState(lineId, paid ? LineState::Active : LineState::Refused); !settled)
         return Result::failure(settled.error());
     LinePurchaseResult result;
     result.lineId = lineId;

@@ -41,20 +41,20 @@ Expected<ChargeAnswer> ManualTopUp::run(qint64 accountId, qint64 lineId, qint64 
     if (std::none_of(offered->cbegin(), offered->cend(), [packageId](const PackageRecord &p) { return p.id == packageId; }))
         return Expected<ChargeAnswer>::failure(ManualTopUp::tr("that package is not sold for this line's region"));
     int number = 0;
-    const Expected<bool> counted = m_store.write([&]() -> Expected<bool> {
+    const Expected<void> counted = m_store.write([&]() -> Expected<void> {
         Statement count(m_store, QStringLiteral("UPDATE lines SET manual_topups = manual_topups + 1, check_due = 1 WHERE id = ? AND account_id = ?"));
         count.bind(lineId).bind(accountId);
         if (const auto ran = count.run(); !ran)
             return ran;
         if (count.rowsAffected() != 1)
-            return Expected<bool>::failure(ManualTopUp::tr("no such line"));
+            return Expected<void>::failure(ManualTopUp::tr("no such line"));
         Statement read(m_store, QStringLiteral("SELECT manual_topups FROM lines WHERE id = ?"));
         read.bind(lineId);
         if (const auto ran = read.run(); !ran)
             return ran;
         read.next();
         number = int(read.integer(0));
-        return true;
+        return {};
     });
     if (!counted)
         return Expected<ChargeAnswer>::failure(counted.error());

@@ -13,7 +13,7 @@ RecordingGateway::RecordingGateway(ChargeGroup &group, JournalGateway &provider,
 
 void RecordingGateway::finish()
 {
-    if (const Expected<bool> committed = m_group.commit(); !committed && m_error.isEmpty())
+    if (const Expected<void> committed = m_group.commit(); !committed && m_error.isEmpty())
         m_error = committed.error();
 }
 
@@ -44,14 +44,14 @@ ChargeAnswer RecordingGateway::charge(const ChargeIdentity &identity, int method
 
 void RecordingGateway::deposit(int method, Money amount, Instant at)
 {
-    if (const Expected<bool> done = m_provider.depositTo(m_world.methodTokens.at(std::size_t(method)), amount, at);
+    if (const Expected<void> done = m_provider.depositTo(m_world.methodTokens.at(std::size_t(method)), amount, at);
         !done && m_error.isEmpty())
         m_error = done.error();
 }
 
 void RecordingGateway::injectFaults(int method, const std::vector<Reason> &reasons)
 {
-    if (const Expected<bool> done = m_provider.queueFaults(m_world.methodTokens.at(std::size_t(method)), reasons);
+    if (const Expected<void> done = m_provider.queueFaults(m_world.methodTokens.at(std::size_t(method)), reasons);
         !done && m_error.isEmpty())
         m_error = done.error();
 }

@@ -122,7 +122,7 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
     WorldPair pair = world.take();
 
     std::unique_ptr<Service> service(new Service(std::move(claimed), pair.store, std::move(pair.journal), options));
-    if (const Expected<bool> clock = WorldSync(*service->m_store, *service->m_provider).checkClock(); !clock)
+    if (const Expected<void> clock = WorldSync(*service->m_store, *service->m_provider).checkClock(); !clock)
         return Result::failure(clock.error());
     ChargeRecorder recorder(*service->m_store, *service->m_provider);
     const Expected<int> reconciled = recorder.reconcile();
@@ -222,25 +222,25 @@ Expected<std::vector<Account>> Service::allAccounts()
     return AccountStore(*m_store, m_iterations).all();
 }
 
-Expected<bool> Service::actAs(qint64 accountId)
+Expected<void> Service::actAs(qint64 accountId)
 {
     const Expected<Account> account = AccountStore(*m_store, m_iterations).account(accountId);
     if (!account)
-        return failed<bool>(account);
+        return failed<void>(account);
     m_account = *account;
     emit accountChanged();
-    return true;
+    return {};
 }
 
-Expected<bool> Service::startClockAt(Instant at)
+Expected<void> Service::startClockAt(Instant at)
 {
     if (const QString why = writeRefusal(); !why.isEmpty())
-        return Expected<bool>::failure(why);
+        return Expected<void>::failure(why);
     const Expected<std::optional<Instant>> clock = WorldSync(*m_store, *m_provider).clock();
     if (!clock)
-        return failed<bool>(clock);
+        return failed<void>(clock);
     if (*clock && **clock != at)
-        return Expected<bool>::failure(tr("the simulated clock of %1 has already started").arg(m_dataDir));
+        return Expected<void>::failure(tr("the simulated clock of %1 has already started").arg(m_dataDir));
     return WorldSync(*m_store, *m_provider).startClock(at);
 }
 
@@ -280,9 +280,9 @@ void Service::signOut()
     emit accountChanged();
 }
 
-Expected<bool> Service::setAccountCap(std::optional<Money> cap)
+Expected<void> Service::setAccountCap(std::optional<Money> cap)
 {
-    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) {
+    const Expected<void> done = forAccount(Access::Write, [&](qint64 id) {
         return AccountStore(*m_store, m_iterations).setMonthlyCap(id, cap);
     });
     if (done) {
@@ -292,9 +292,9 @@ Expected<bool> Service::setAccountCap(std::optional<Money> cap)
     return done;
 }
 
-Expected<bool> Service::setTimeZone(const QString &zone)
+Expected<void> Service::setTimeZone(const QString &zone)
 {
-    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) {
+    const Expected<void> done = forAccount(Access::Write, [&](qint64 id) {
         return AccountStore(*m_store, m_iterations).setTimeZone(id, zone);
     });
     if (!done)
@@ -356,22 +356,22 @@ bool Service::startCatchUp(Instant target)
     return true;
 }
 
-Expected<bool> Service::startPlaying(qint64 simulatedMsPerSecond)
+Expected<void> Service::startPlaying(qint64 simulatedMsPerSecond)
 {
     if (const QString why = refusal(Access::Write); !why.isEmpty())
-        return Expected<bool>::failure(why);
+        return Expected<void>::failure(why);
     return m_player->start(simulatedMsPerSecond);
 }
 
-Expected<bool> Service::startPlayStep(qint64 ms)
+Expected<void> Service::startPlayStep(qint64 ms)
 {
     if (m_busy)
-        return true; // a step (or a catch-up) still runs: the world plays slower than asked
+        return {}; // a step (or a catch-up) still runs: the world plays slower than asked
     if (const QString why = writeRefusal(); !why.isEmpty())
-        return Expected<bool>::failure(why);
+        return Expected<void>::failure(why);
     const Expected<Instant> clock = worldClock();
     if (!clock)
-        return failed<bool>(clock);
+        return failed<void>(clock);
     const Instant target = clock->plusMsecs(ms);
     m_busy = true;
     auto error = std::make_shared<QString>();
@@ -385,7 +385,7 @@ Expected<bool> Service::startPlayStep(qint64 ms)
     m_playStep = thread;
     m_playStepError = error;
     thread->start();
-    return true;
+    return {};
 }
 
 void Service::finishPlayStep()
@@ -430,31 +430,31 @@ Expected<CatchUpSummary> Service::advanceBy(qint64 ms, const WorldSync::Progress
     return runTo(clock->plusMsecs(ms), progress);
 }
 
-Expected<bool> Service::settle()
+Expected<void> Service::settle()
 {
     const Expected<Instant> clock = worldClock();
     if (!clock)
-        return failed<bool>(clock);
+        return failed<void>(clock);
     if (const QString why = writeRefusal(); !why.isEmpty())
-        return Expected<bool>::failure(why);
+        return Expected<void>::failure(why);
     // Alerts are only ever added unread: more unread ones after, some were added.
     const Expected<int> unreadBefore = HistoryStore(*m_store).unreadAlertCount(m_account->id);
     const Expected<CatchUpSummary> summary = m_narrowSettles ? WorldSync(*m_store, *m_provider).settle(clock->plusMsecs(1))
                                                              : WorldSync(*m_store, *m_provider).catchUp(clock->plusMsecs(1));
     if (!summary)
-        return failed<bool>(summary);
+        return failed<void>(summary);
     // Most writes move nothing else but the clock, by a millisecond: the
     // write names what it changed itself. When the rules acted, or every
     // line ran (no narrowing), the world moved on.
     const bool wholeWorld = !m_narrowSettles || !WorldSync::narrowable(*clock, clock->plusMsecs(1));
     if (wholeWorld || summary->forAccount(m_account->id).eventful()) {
         announceWorldChanged();
-        return true;
+        return {};
     }
     const Expected<int> unreadAfter = HistoryStore(*m_store).unreadAlertCount(m_account->id);
     if (!unreadBefore || !unreadAfter || *unreadAfter > *unreadBefore)
         emit alertsAdded();
-    return true;
+    return {};
 }
 
 Expected<std::optional<Instant>> Service::advanceToNextEvent()
@@ -560,17 +560,17 @@ Expected<LineRecord> Service::addLine(const LineForm &form)
     return line;
 }
 
-Expected<bool> Service::renameLine(qint64 lineId, const QString &name)
+Expected<void> Service::renameLine(qint64 lineId, const QString &name)
 {
-    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).rename(id, lineId, name); });
+    const Expected<void> done = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).rename(id, lineId, name); });
     if (done)
         emit linesChanged({lineId}); // History and the alerts name it too
     return done;
 }
 
-Expected<bool> Service::removeLine(qint64 lineId)
+Expected<void> Service::removeLine(qint64 lineId)
 {
-    const Expected<bool> done = forAccountAt(Access::Write, [&](qint64 id, Instant clock) {
+    const Expected<void> done = forAccountAt(Access::Write, [&](qint64 id, Instant clock) {
         return LineStore(*m_store).remove(id, lineId, clock);
     });
     if (done)
@@ -578,9 +578,9 @@ Expected<bool> Service::removeLine(qint64 lineId)
     return done;
 }
 
-Expected<bool> Service::setPolicy(qint64 lineId, const std::optional<Policy> &policy)
+Expected<void> Service::setPolicy(qint64 lineId, const std::optional<Policy> &policy)
 {
-    const Expected<bool> done = forAccountAt(Access::Write, [&](qint64 id, Instant clock) {
+    const Expected<void> done = forAccountAt(Access::Write, [&](qint64 id, Instant clock) {
         return LineStore(*m_store).setPolicy(id, lineId, policy, calendar().monthOf(clock));
     });
     if (!done)
@@ -589,7 +589,7 @@ Expected<bool> Service::setPolicy(qint64 lineId, const std::optional<Policy> &po
     return settle(); // a line already below its new threshold tops up now
 }
 
-Expected<bool> Service::checkPolicy(qint64 lineId, const Policy &policy)
+Expected<void> Service::checkPolicy(qint64 lineId, const Policy &policy)
 {
     return forAccountAt(Access::Read, [&](qint64 id, Instant clock) {
         return LineStore(*m_store).checkPolicy(id, lineId, policy, calendar().monthOf(clock));
@@ -599,7 +599,7 @@ Expected<bool> Service::checkPolicy(qint64 lineId, const Policy &policy)
 Expected<LineOutlook> Service::previewPolicy(qint64 lineId, const Policy &policy, int days)
 {
     return forAccountAt(Access::Read, [&](qint64 id, Instant clock) -> Expected<LineOutlook> {
-        if (const Expected<bool> valid = LineStore(*m_store).checkPolicy(id, lineId, policy, calendar().monthOf(clock)); !valid)
+        if (const Expected<void> valid = LineStore(*m_store).checkPolicy(id, lineId, policy, calendar().monthOf(clock)); !valid)
             return failed<LineOutlook>(valid);
         return OutlookBuilder(*m_store, *m_provider).preview(id, lineId, policy, clock, days, m_narrowPreviews);
     });
@@ -632,16 +632,16 @@ Expected<MethodRecord> Service::addWallet(const WalletForm &form)
     return method;
 }
 
-Expected<bool> Service::deposit(qint64 methodId, Money amount)
+Expected<void> Service::deposit(qint64 methodId, Money amount)
 {
-    const Expected<bool> done = forAccountAt(Access::Write, [&](qint64 id, Instant clock) -> Expected<bool> {
-        if (const Expected<bool> paid = MethodStore(*m_store, *m_provider, m_tokens).deposit(id, methodId, amount, clock); !paid)
+    const Expected<void> done = forAccountAt(Access::Write, [&](qint64 id, Instant clock) -> Expected<void> {
+        if (const Expected<void> paid = MethodStore(*m_store, *m_provider, m_tokens).deposit(id, methodId, amount, clock); !paid)
             return paid;
         // SPEC §3: a deposit re-arms every suspended trigger whose policy names the method.
         const Expected<int> rearmed = LineStore(*m_store).rearmSuspendedPayingWith(id, EngineId::method(methodId));
         if (!rearmed)
-            return failed<bool>(rearmed);
-        return true;
+            return failed<void>(rearmed);
+        return {};
     });
     if (!done)
         return done;
@@ -650,14 +650,14 @@ Expected<bool> Service::deposit(qint64 methodId, Money amount)
     return settle();
 }
 
-Expected<bool> Service::setDefaultMethod(qint64 methodId)
+Expected<void> Service::setDefaultMethod(qint64 methodId)
 {
     QList<qint64> changed{methodId}; // and the default before it
-    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) -> Expected<bool> {
+    const Expected<void> done = forAccount(Access::Write, [&](qint64 id) -> Expected<void> {
         MethodStore store(*m_store, *m_provider, m_tokens);
         const Expected<std::vector<MethodRecord>> before = store.list(id);
         if (!before)
-            return failed<bool>(before);
+            return failed<void>(before);
         for (const MethodRecord &method : *before) {
             if (method.isDefault && method.id != methodId)
                 changed.append(method.id);
@@ -669,14 +669,14 @@ Expected<bool> Service::setDefaultMethod(qint64 methodId)
     return done;
 }
 
-Expected<bool> Service::canRemoveMethod(qint64 methodId)
+Expected<void> Service::canRemoveMethod(qint64 methodId)
 {
     return forAccount(Access::Read, [&](qint64 id) { return MethodStore(*m_store, *m_provider, m_tokens).checkRemovable(id, methodId); });
 }
 
-Expected<bool> Service::removeMethod(qint64 methodId)
+Expected<void> Service::removeMethod(qint64 methodId)
 {
-    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) {
+    const Expected<void> done = forAccount(Access::Write, [&](qint64 id) {
         return MethodStore(*m_store, *m_provider, m_tokens).remove(id, methodId);
     });
     if (done)
@@ -698,7 +698,7 @@ Expected<ChargeAnswer> Service::manualTopUp(qint64 lineId, qint64 packageId, qin
         return answer;
     // The charge is recorded whatever happens next; a failure to let the
     // rules run after it is reported, not passed off as a failed top-up.
-    if (const Expected<bool> settled = settle(); !settled)
+    if (const Expected<void> settled = settle(); !settled)
         emit problem(tr("the top-up was recorded, but the rules could not run after it: %1").arg(settled.error()));
     emit linesChanged({lineId});
     emit methodsChanged({methodId});
@@ -706,21 +706,21 @@ Expected<ChargeAnswer> Service::manualTopUp(qint64 lineId, qint64 packageId, qin
     return answer;
 }
 
-Expected<bool> Service::injectFault(qint64 methodId, const std::vector<Reason> &reasons)
+Expected<void> Service::injectFault(qint64 methodId, const std::vector<Reason> &reasons)
 {
-    return forAccount(Access::Write, [&](qint64 id) -> Expected<bool> {
+    return forAccount(Access::Write, [&](qint64 id) -> Expected<void> {
         if (reasons.empty())
-            return Expected<bool>::failure(tr("choose at least one failure to inject"));
+            return Expected<void>::failure(tr("choose at least one failure to inject"));
         const Expected<MethodRecord> method = MethodStore(*m_store, *m_provider, m_tokens).find(id, methodId);
         if (!method)
-            return failed<bool>(method);
+            return failed<void>(method);
         return m_provider->queueFaults(method->token, reasons);
     });
 }
 
-Expected<bool> Service::drainLine(qint64 lineId)
+Expected<void> Service::drainLine(qint64 lineId)
 {
-    const Expected<bool> drained = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).drainData(id, lineId); });
+    const Expected<void> drained = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).drainData(id, lineId); });
     if (!drained)
         return drained;
     emit linesChanged({lineId});
@@ -756,7 +756,7 @@ Expected<std::vector<AttemptRow>> Service::attempts(const AttemptFilter &filter,
     return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).attempts(id, filter, limit, before); });
 }
 
-Expected<int> Service::eachAttempt(const AttemptFilter &filter, const std::function<Expected<bool>(const AttemptRow &)> &each)
+Expected<int> Service::eachAttempt(const AttemptFilter &filter, const std::function<Expected<void>(const AttemptRow &)> &each)
 {
     return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).eachAttempt(id, filter, each); });
 }
@@ -805,17 +805,17 @@ Expected<int> Service::unreadAlertCount()
     return forAccount(Access::Read, [&](qint64 id) { return HistoryStore(*m_store).unreadAlertCount(id); });
 }
 
-Expected<bool> Service::markAllAlertsRead()
+Expected<void> Service::markAllAlertsRead()
 {
-    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) { return HistoryStore(*m_store).markAllAlertsRead(id); });
+    const Expected<void> done = forAccount(Access::Write, [&](qint64 id) { return HistoryStore(*m_store).markAllAlertsRead(id); });
     if (done)
         emit allAlertsRead();
     return done;
 }
 
-Expected<bool> Service::markAlertRead(qint64 alertId)
+Expected<void> Service::markAlertRead(qint64 alertId)
 {
-    const Expected<bool> done = forAccount(Access::Write, [&](qint64 id) { return HistoryStore(*m_store).markAlertRead(id, alertId); });
+    const Expected<void> done = forAccount(Access::Write, [&](qint64 id) { return HistoryStore(*m_store).markAlertRead(id, alertId); });
     if (done)
         emit alertRead(alertId);
     return done;

@@ -97,9 +97,9 @@ public:
     // For the local command line, which owns the data folder: every account,
     // and acting for one without its password.
     Expected<std::vector<Account>> allAccounts();
-    Expected<bool> actAs(qint64 accountId);
+    Expected<void> actAs(qint64 accountId);
     // A new world's clock (the demo starts 90 days back); refused once running.
-    Expected<bool> startClockAt(Instant at);
+    Expected<void> startClockAt(Instant at);
     // The currencies an account may choose at sign-up: the carrier's
     // catalog is priced in each of them.
     static QStringList currencies();
@@ -107,10 +107,10 @@ public:
     Expected<Account> signIn(const QString &login, const QString &password);
     void signOut();
     const std::optional<Account> &account() const noexcept { return m_account; }
-    Expected<bool> setAccountCap(std::optional<Money> cap);
+    Expected<void> setAccountCap(std::optional<Money> cap);
     // The account's IANA time zone: monthly occurrences, month starts and
     // card expiry follow it from now on (past records keep their months).
-    Expected<bool> setTimeZone(const QString &zone);
+    Expected<void> setTimeZone(const QString &zone);
 
     // The simulated clock. worldClock() is the only "now" a screen shows or
     // computes with; now() is the process clock (or --now), which only says
@@ -136,7 +136,7 @@ public:
     // asked). A call that writes waits for the running step first, then
     // acts on the world it left; stopping starts no new step, and the one
     // running (if any) still lands.
-    Expected<bool> startPlaying(qint64 simulatedMsPerSecond);
+    Expected<void> startPlaying(qint64 simulatedMsPerSecond);
     void stopPlaying();
     bool isPlaying() const;
     // Runs to the next top-up attempt within 35 days; none: stays.
@@ -167,14 +167,14 @@ public:
     Expected<LinePurchaseResult> buyLine(const LinePurchaseForm &form);
     // A line the carrier already provides (the demo's, tests'): nothing is charged.
     Expected<LineRecord> addLine(const LineForm &form);
-    Expected<bool> renameLine(qint64 lineId, const QString &name);
+    Expected<void> renameLine(qint64 lineId, const QString &name);
     // Soft removal: the line leaves the engine (its retries and monthly
     // top-ups stop) and every list; History keeps its attempts, usage and
     // alerts, marked as a removed line.
-    Expected<bool> removeLine(qint64 lineId);
-    Expected<bool> setPolicy(qint64 lineId, const std::optional<Policy> &policy);
+    Expected<void> removeLine(qint64 lineId);
+    Expected<void> setPolicy(qint64 lineId, const std::optional<Policy> &policy);
     // What setPolicy would refuse, without saving: one "policy.FIELD: message" a line.
-    Expected<bool> checkPolicy(qint64 lineId, const Policy &policy);
+    Expected<void> checkPolicy(qint64 lineId, const Policy &policy);
     // What `policy` would do on the line over the next `days` (1–366), the
     // world otherwise as it is: the same run on a copy of the world as the
     // outlook's, with the candidate rules in place; nothing is charged or saved.
@@ -189,16 +189,16 @@ public:
     Expected<std::vector<MethodRecord>> methods();
     Expected<MethodRecord> addCard(const CardForm &form);
     Expected<MethodRecord> addWallet(const WalletForm &form);
-    Expected<bool> deposit(qint64 methodId, Money amount);
-    Expected<bool> setDefaultMethod(qint64 methodId);
-    Expected<bool> removeMethod(qint64 methodId);
+    Expected<void> deposit(qint64 methodId, Money amount);
+    Expected<void> setDefaultMethod(qint64 methodId);
+    Expected<void> removeMethod(qint64 methodId);
     // Why removeMethod would refuse (a policy pays with it), asked before confirming.
-    Expected<bool> canRemoveMethod(qint64 methodId);
+    Expected<void> canRemoveMethod(qint64 methodId);
 
     // Trying the rules out.
     Expected<ChargeAnswer> manualTopUp(qint64 lineId, qint64 packageId, qint64 methodId);
-    Expected<bool> injectFault(qint64 methodId, const std::vector<Reason> &reasons);
-    Expected<bool> drainLine(qint64 lineId);
+    Expected<void> injectFault(qint64 methodId, const std::vector<Reason> &reasons);
+    Expected<void> drainLine(qint64 lineId);
 
     // Queries.
     // What the screens say about every line, at the world's clock: balances,
@@ -215,7 +215,7 @@ public:
     // Every attempt `filter` lets through, newest first, one at a time (an
     // export: none are held); stops at the first failure `each` returns.
     // The number of rows handed.
-    Expected<int> eachAttempt(const AttemptFilter &filter, const std::function<Expected<bool>(const AttemptRow &)> &each);
+    Expected<int> eachAttempt(const AttemptFilter &filter, const std::function<Expected<void>(const AttemptRow &)> &each);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 lineId = 0);
     Expected<MonthSpend> spendThisMonth(qint64 lineId = 0);
     // spendThisMonth of every line of the account in one query, by line id;
@@ -227,14 +227,15 @@ public:
     // Newest first, paged as attempts().
     Expected<std::vector<AlertRow>> alerts(bool unreadOnly = false, int limit = -1, std::optional<HistoryKey> before = std::nullopt);
     Expected<int> unreadAlertCount();
-    Expected<bool> markAlertRead(qint64 alertId);
-    Expected<bool> markAllAlertsRead();
+    Expected<void> markAlertRead(qint64 alertId);
+    Expected<void> markAllAlertsRead();
 
 signals:
     // What changed (docs/desktop-app.md, "What changed"): a page looks again
     // only at what it shows, a model updates the rows concerned. A write
     // names the line, method or alert it changed; a move of the world says
     // so (worldAdvanced) rather than naming every line.
+
     // Who acts changed (sign-in, sign-out, actAs), or the account's own
     // settings (its cap, its zone), which every page's figures depend on.
     void accountChanged();
@@ -283,7 +284,7 @@ private:
     // Waits for a running play step first (finishPlayStep).
     QString writeRefusal();
     // One step of the player, started in a thread of its own.
-    Expected<bool> startPlayStep(qint64 ms);
+    Expected<void> startPlayStep(qint64 ms);
     // Waits for the running play step, if any, and lets the screens follow
     // (or stops the player with the step's error).
     void finishPlayStep();
@@ -300,7 +301,7 @@ private:
     // Lets the rules react at the current instant (SPEC §3 step 4), and
     // says so: worldAdvanced when they acted (or the whole world ran),
     // alertsAdded when they only raised alerts.
-    Expected<bool> settle();
+    Expected<void> settle();
     // The active lines whose rules pay with the method (first or as the fallback).
     QList<qint64> linesPayingWith(qint64 methodId);
     void announceWorldChanged();

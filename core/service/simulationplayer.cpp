@@ -8,15 +8,15 @@ SimulationPlayer::SimulationPlayer(Step step, QObject *parent) : QObject(parent)
     connect(&m_timer, &QTimer::timeout, this, &SimulationPlayer::tick);
 }
 
-Expected<bool> SimulationPlayer::start(qint64 simulatedMsPerSecond)
+Expected<void> SimulationPlayer::start(qint64 simulatedMsPerSecond)
 {
     if (simulatedMsPerSecond <= 0)
-        return Expected<bool>::failure(tr("the speed must be more than zero"));
+        return Expected<void>::failure(tr("the speed must be more than zero"));
     if (simulatedMsPerSecond > fastestMsPerSecond)
-        return Expected<bool>::failure(tr("at most a month of simulated time per second"));
+        return Expected<void>::failure(tr("at most a month of simulated time per second"));
     m_stepMs = std::max<qint64>(1, simulatedMsPerSecond * tickMs / 1000);
     m_timer.start();
-    return true;
+    return {};
 }
 
 void SimulationPlayer::stop()
@@ -35,7 +35,7 @@ void SimulationPlayer::fail(const QString &error)
 
 void SimulationPlayer::tick()
 {
-    const Expected<bool> step = m_step(m_stepMs);
+    const Expected<void> step = m_step(m_stepMs);
     if (step)
         return;
     m_timer.stop();

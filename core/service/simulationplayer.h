@@ -18,13 +18,13 @@ class SimulationPlayer final : public QObject
 
 public:
     // Moves the world on by `simulatedMs`; a failure stops the player.
-    using Step = std::function<Expected<bool>(qint64 simulatedMs)>;
+    using Step = std::function<Expected<void>(qint64 simulatedMs)>;
     static constexpr int tickMs = 200;
     static constexpr qint64 fastestMsPerSecond = 31LL * 24 * 3600 * 1000;
 
     explicit SimulationPlayer(Step step, QObject *parent = nullptr);
 
-    Expected<bool> start(qint64 simulatedMsPerSecond);
+    Expected<void> start(qint64 simulatedMsPerSecond);
     void stop();
     // Stops because a step failed after it was started (a step that runs
     // on after the tick that started it): stopped(error).

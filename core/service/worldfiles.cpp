@@ -23,35 +23,35 @@ QString inFolder(const QString &folder, QLatin1String name)
 }
 
 // A new world in `staging`: both files, with the same new identity.
-Expected<bool> createIn(const QString &staging)
+Expected<void> createIn(const QString &staging)
 {
     const QString id = WorldFiles::newWorldId();
     const Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::open(inFolder(staging, journalName));
     if (!journal)
-        return Expected<bool>::failure(journal.error());
-    if (const Expected<bool> set = (*journal)->setWorldId(id); !set)
+        return Expected<void>::failure(journal.error());
+    if (const Expected<void> set = (*journal)->setWorldId(id); !set)
         return set;
     const Expected<std::shared_ptr<Database>> store = Database::open(inFolder(staging, storeName), storeSchema());
     if (!store)
-        return Expected<bool>::failure(store.error());
+        return Expected<void>::failure(store.error());
     return (*store)->setWorldId(id);
 }
 
 // Both files of a world, checked as a pair before either is upgraded or
 // written: each one ours and whole, the same world, and the books in
 // agreement. Refused, both stay byte for byte as they were, logs included.
-Expected<bool> checkPair(const QString &storePath, const QString &journalPath)
+Expected<void> checkPair(const QString &storePath, const QString &journalPath)
 {
     const Expected<std::shared_ptr<Database>> store = Database::openUnchanged(storePath, storeSchema());
     if (!store)
-        return Expected<bool>::failure(store.error());
+        return Expected<void>::failure(store.error());
     const Expected<std::shared_ptr<Database>> journal = JournalGateway::openUnchanged(journalPath);
     if (!journal)
-        return Expected<bool>::failure(journal.error());
+        return Expected<void>::failure(journal.error());
     const auto refuse = [&](const QString &why) {
         (*store)->keepLogOnClose();
         (*journal)->keepLogOnClose();
-        return Expected<bool>::failure(why);
+        return Expected<void>::failure(why);
     };
     const Expected<QString> storeWorld = (*store)->worldIdIfAny();
     if (!storeWorld)
@@ -69,9 +69,9 @@ Expected<bool> checkPair(const QString &storePath, const QString &journalPath)
                                journalWorld->isEmpty() ? WorldFiles::tr("without an identity") : *journalWorld));
     // A log beside either file: the last session did not end cleanly.
     const bool unclean = (*store)->vouched() == Database::Vouched::Full || (*journal)->vouched() == Database::Vouched::Full;
-    if (const Expected<bool> agreed = BooksAgreement(**store, **journal).check(unclean); !agreed)
+    if (const Expected<void> agreed = BooksAgreement(**store, **journal).check(unclean); !agreed)
         return refuse(agreed.error());
-    return true;
+    return {};
 }
 
 } // namespace
@@ -98,12 +98,12 @@ QString WorldFiles::newWorldId()
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
 }
 
-Expected<bool> WorldFiles::recover(const DataDirectory &directory)
+Expected<void> WorldFiles::recover(const DataDirectory &directory)
 {
     const QString folder = directory.path();
     const QString staging = stagingPath(folder);
     if (!QFileInfo::exists(staging))
-        return true;
+        return {};
     const QString stagedStore = inFolder(staging, storeName);
     if (!QFileInfo::exists(directory.storePath()) && QFileInfo::exists(directory.journalPath()) && QFileInfo::exists(stagedStore)) {
         // The journal was moved in, the store not yet: finish the move when
@@ -112,17 +112,17 @@ Expected<bool> WorldFiles::recover(const DataDirectory &directory)
         const Expected<QString> journal = JournalGateway::inspect(directory.journalPath());
         const Expected<QString> store = Database::inspect(stagedStore, storeSchema());
         if (!journal || !store || journal->isEmpty() || *journal != *store)
-            return true;
+            return {};
         if (!QFile::rename(stagedStore, directory.storePath()))
-            return Expected<bool>::failure(WorldFiles::tr("%1: cannot move the new world's store into place from %2").arg(folder, staging));
+            return Expected<void>::failure(WorldFiles::tr("%1: cannot move the new world's store into place from %2").arg(folder, staging));
     }
     // What is left is an unfinished world that never reached the folder.
     if (!QDir(staging).removeRecursively())
-        return Expected<bool>::failure(WorldFiles::tr("%1: cannot remove the unfinished world in %2").arg(folder, staging));
-    return true;
+        return Expected<void>::failure(WorldFiles::tr("%1: cannot remove the unfinished world in %2").arg(folder, staging));
+    return {};
 }
 
-Expected<bool> WorldFiles::moveIn(const QString &staging, const QString &folder, const Announce &announce)
+Expected<void> WorldFiles::moveIn(const QString &staging, const QString &folder, const Announce &announce)
 {
     for (const QLatin1String name : {journalName, storeName}) {
         const QString from = inFolder(staging, name);
@@ -131,22 +131,22 @@ Expected<bool> WorldFiles::moveIn(const QString &staging, const QString &folder,
         // log into the file; a log still there goes along, first.
         const QString wal = from + QLatin1String("-wal");
         if (QFileInfo::exists(wal) && !QFile::rename(wal, to + QLatin1String("-wal")))
-            return Expected<bool>::failure(WorldFiles::tr("%1: cannot move %2 into the data folder").arg(folder, wal));
+            return Expected<void>::failure(WorldFiles::tr("%1: cannot move %2 into the data folder").arg(folder, wal));
         QFile::remove(from + QLatin1String("-shm"));
         if (!QFile::rename(from, to))
-            return Expected<bool>::failure(WorldFiles::tr("%1: cannot move %2 into the data folder").arg(folder, from));
+            return Expected<void>::failure(WorldFiles::tr("%1: cannot move %2 into the data folder").arg(folder, from));
         if (announce)
             announce(name == journalName ? QStringLiteral("journal moved") : QStringLiteral("store moved"));
     }
     if (!QDir(staging).removeRecursively())
-        return Expected<bool>::failure(WorldFiles::tr("%1: cannot remove %2").arg(folder, staging));
-    return true;
+        return Expected<void>::failure(WorldFiles::tr("%1: cannot remove %2").arg(folder, staging));
+    return {};
 }
 
 Expected<WorldPair> WorldFiles::open(const DataDirectory &directory)
 {
     using Result = Expected<WorldPair>;
-    if (const Expected<bool> recovered = recover(directory); !recovered)
+    if (const Expected<void> recovered = recover(directory); !recovered)
         return Result::failure(recovered.error());
     const QString storePath = directory.storePath();
     const QString journalPath = directory.journalPath();
@@ -165,7 +165,7 @@ Expected<WorldPair> WorldFiles::open(const DataDirectory &directory)
         const QString staging = stagingPath(directory.path());
         if (!QDir().mkpath(staging))
             return Result::failure(WorldFiles::tr("%1: cannot create %2 for the new world").arg(directory.path(), staging));
-        Expected<bool> created = createIn(staging);
+        Expected<void> created = createIn(staging);
         if (created)
             created = moveIn(staging, directory.path());
         if (!created) {
@@ -186,7 +186,7 @@ Expected<WorldPair> WorldFiles::open(const DataDirectory &directory)
                                               " (nothing was changed). Put the world's topup.sqlite back, or move the folder aside to"
                                               " start fresh")
                                    .arg(storePath, journalPath));
-    } else if (const Expected<bool> agreed = checkPair(storePath, journalPath); !agreed) {
+    } else if (const Expected<void> agreed = checkPair(storePath, journalPath); !agreed) {
         return Result::failure(agreed.error());
     }
 
@@ -211,13 +211,13 @@ Expected<WorldPair> WorldFiles::open(const DataDirectory &directory)
         // both, the journal first (so that a stop in between is finished
         // by the next branch at the next open).
         const QString id = newWorldId();
-        if (const Expected<bool> set = pair.journal->setWorldId(id); !set)
+        if (const Expected<void> set = pair.journal->setWorldId(id); !set)
             return Result::failure(set.error());
-        if (const Expected<bool> set = pair.store->setWorldId(id); !set)
+        if (const Expected<void> set = pair.store->setWorldId(id); !set)
             return Result::failure(set.error());
     } else if (storeWorld->isEmpty()) {
         // That upgrade, interrupted after the journal: finish it.
-        if (const Expected<bool> set = pair.store->setWorldId(*journalWorld); !set)
+        if (const Expected<void> set = pair.store->setWorldId(*journalWorld); !set)
             return Result::failure(set.error());
     }
     return pair;

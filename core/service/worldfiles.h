@@ -43,10 +43,10 @@ public:
 
     // Finishes a move into the folder that was interrupted, and removes an
     // unfinished staging folder. The folder must be claimed.
-    static Expected<bool> recover(const DataDirectory &directory);
+    static Expected<void> recover(const DataDirectory &directory);
     // Moves a finished world from `staging` into `folder` (which holds
     // neither file): journal first, store last; then removes `staging`.
-    static Expected<bool> moveIn(const QString &staging, const QString &folder, const Announce &announce = {});
+    static Expected<void> moveIn(const QString &staging, const QString &folder, const Announce &announce = {});
     // Recovers, creates a new world when the folder holds neither file, and
     // opens both files, checked as a pair. Anything else is refused with the
     // files untouched.

@@ -32,7 +32,7 @@ Expected<std::vector<qint64>> accountIds(Database &store)
     return Statement(store, QStringLiteral("SELECT id FROM accounts ORDER BY id")).integers();
 }
 
-Expected<bool> addAlert(Database &store, qint64 account, Instant at, AlertKind kind, QVariant line, QVariant method,
+Expected<void> addAlert(Database &store, qint64 account, Instant at, AlertKind kind, QVariant line, QVariant method,
                         const QString &detail)
 {
     Statement insert(store, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, line_id, method_id, detail)"
@@ -112,35 +112,35 @@ Expected<std::optional<Instant>> WorldSync::clock()
     return std::optional<Instant>(clock);
 }
 
-Expected<bool> WorldSync::checkClock()
+Expected<void> WorldSync::checkClock()
 {
     const Expected<std::optional<Instant>> saved = clock();
     if (!saved)
-        return Expected<bool>::failure(saved.error());
+        return Expected<void>::failure(saved.error());
     if (!*saved)
-        return true;
+        return {};
     // Per line through the indexes (line, time): no scan of the history.
     Statement latest(m_store, QStringLiteral("SELECT max((SELECT max(hour) FROM usage_hourly WHERE line_id = l.id)) * 3600000,"
                                              " max((SELECT max(at_ms) FROM attempts WHERE line_id = l.id)) FROM lines l"));
     if (const auto ran = latest.run(); !ran)
         return ran;
     if (!latest.next())
-        return true;
+        return {};
     const QString clockText = (*saved)->toString();
     if (!latest.isNull(0) && (*saved)->msecs() < latest.integer(0))
-        return Expected<bool>::failure(WorldSync::tr("%1: damaged database (the world's clock reads %2, earlier than the usage recorded at %3;"
+        return Expected<void>::failure(WorldSync::tr("%1: damaged database (the world's clock reads %2, earlier than the usage recorded at %3;"
                                                      " the clock never goes back); refused, nothing was changed")
                                            .arg(m_store.path(), clockText, Instant::fromMsecs(latest.integer(0)).toString()));
     if (!latest.isNull(1) && (*saved)->msecs() < latest.integer(1) - saveEveryMs - stepMs)
-        return Expected<bool>::failure(WorldSync::tr("%1: damaged database (the world's clock reads %2, earlier than the top-up recorded at %3;"
+        return Expected<void>::failure(WorldSync::tr("%1: damaged database (the world's clock reads %2, earlier than the top-up recorded at %3;"
                                                      " the clock never goes back); refused, nothing was changed")
                                            .arg(m_store.path(), clockText, Instant::fromMsecs(latest.integer(1)).toString()));
-    return true;
+    return {};
 }
 
-Expected<bool> WorldSync::startClock(Instant now)
+Expected<void> WorldSync::startClock(Instant now)
 {
-    return m_store.write([&]() -> Expected<bool> {
+    return m_store.write([&]() -> Expected<void> {
         Statement insert(m_store, m_store.dialect().insertOrIgnore(QStringLiteral("world (id, clock_ms) VALUES (1, ?)")));
         insert.bind(now.msecs());
         return insert.run();
@@ -153,7 +153,7 @@ Expected<CatchUpSummary> WorldSync::catchUp(Instant now, const Progress &progres
     if (!saved)
         return Expected<CatchUpSummary>::failure(saved.error());
     if (!*saved) {
-        if (const Expected<bool> started = startClock(now); !started)
+        if (const Expected<void> started = startClock(now); !started)
             return Expected<CatchUpSummary>::failure(started.error());
         return CatchUpSummary{now, now, 0, 0, 0, Money(), 0, false, now, {}};
     }
@@ -178,7 +178,7 @@ Expected<CatchUpSummary> WorldSync::catchUp(Instant now, const Progress &progres
             progress(reached, end);
     }
     // The days since the last weekly save, also when stopped between days.
-    const Expected<bool> flushed = save();
+    const Expected<void> flushed = save();
     m_loaded = false;
     m_accounts.clear();
     if (!flushed)
@@ -222,7 +222,7 @@ Expected<CatchUpSummary> WorldSync::settle(Instant at)
     }
     m_loaded = true;
     const Expected<CatchUpSummary> done = step(at, at);
-    const Expected<bool> flushed = done ? save() : Expected<bool>(true);
+    const Expected<void> flushed = done ? save() : Expected<void>();
     m_loaded = false;
     m_accounts.clear();
     if (!done)
@@ -240,21 +240,21 @@ WorldSync::Carried WorldSync::carry(LoadedWorld loaded, bool narrowed)
     return Carried{std::move(loaded), std::nullopt, std::move(usage), narrowed};
 }
 
-Expected<bool> WorldSync::load(Instant from, Instant to)
+Expected<void> WorldSync::load(Instant from, Instant to)
 {
     const Expected<std::vector<qint64>> accounts = accountIds(m_store);
     if (!accounts)
-        return Expected<bool>::failure(accounts.error());
+        return Expected<void>::failure(accounts.error());
     m_accounts.clear();
     m_accounts.reserve(accounts->size());
     for (const qint64 account : *accounts) {
         Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(account, from, to);
         if (!loaded)
-            return Expected<bool>::failure(loaded.error());
+            return Expected<void>::failure(loaded.error());
         m_accounts.push_back(carry(loaded.take(), false));
     }
     m_loaded = true;
-    return true;
+    return {};
 }
 
 Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
@@ -262,7 +262,7 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
     // The worlds are read once per catch-up; every later day continues from
     // the previous day's outcome.
     if (!m_loaded) {
-        if (const Expected<bool> loaded = load(from, to); !loaded)
+        if (const Expected<void> loaded = load(from, to); !loaded)
             return Expected<CatchUpSummary>::failure(loaded.error());
     } else {
         for (Carried &carried : m_accounts) {
@@ -292,7 +292,7 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
         if (!failure.isEmpty()) {
             for (Carried &each : m_accounts)
                 each.usage->dropRun(); // this day is not saved
-            const Expected<bool> saved = save();
+            const Expected<void> saved = save();
             m_loaded = false;
             m_accounts.clear();
             return Expected<CatchUpSummary>::failure(saved ? failure : saved.error());
@@ -301,7 +301,7 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
 
     CatchUpSummary summary{from, to, 0, 0, 0, Money(), 0, false, to, {}};
     for (std::size_t i = 0; i < m_accounts.size(); ++i) {
-        if (const Expected<bool> collected = collect(m_accounts[i], std::move(outcomes[i]), summary); !collected)
+        if (const Expected<void> collected = collect(m_accounts[i], std::move(outcomes[i]), summary); !collected)
             return Expected<CatchUpSummary>::failure(collected.error());
     }
     if (!m_savedFrom)
@@ -312,7 +312,7 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
         lines += carried.loaded.lineRows.size();
     const qint64 unsavedDays = (to.msecs() - m_savedFrom->msecs() + stepMs) / stepMs;
     if (to.msecs() - m_savedFrom->msecs() + 1 >= saveEveryMs || qint64(lines) * unsavedDays >= saveEveryLineDays) {
-        if (const Expected<bool> saved = save(false); !saved)
+        if (const Expected<void> saved = save(false); !saved)
             return Expected<CatchUpSummary>::failure(saved.error());
     }
     return summary;
@@ -325,11 +325,11 @@ Expected<bool> WorldSync::cardAlertSeen(qint64 method, const QString &detail)
     Statement seen(m_store, QStringLiteral("SELECT 1 FROM alerts WHERE kind = 'card_expiring' AND method_id = ? AND detail = ?"));
     seen.bind(method).bind(detail);
     if (const auto ran = seen.run(); !ran)
-        return ran;
+        return Expected<bool>::failure(ran.error());
     return seen.next();
 }
 
-Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSummary &summary)
+Expected<void> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSummary &summary)
 {
     const LoadedWorld &loaded = carried.loaded;
     const ZonedCalendar calendar(loaded.world.zone);
@@ -400,22 +400,22 @@ Expected<bool> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
             continue;
         const Expected<bool> seen = cardAlertSeen(loaded.methodRows[i], method.expires->toString());
         if (!seen)
-            return seen;
+            return Expected<void>::failure(seen.error());
         if (*seen)
             continue;
         m_cardAlerts.insert({loaded.methodRows[i], method.expires->toString()});
         m_alerts.push_back(PendingAlert{account, loaded.world.end, AlertKind::CardExpiring, noRow, loaded.methodRows[i],
                                         method.expires->toString()});
     }
-    if (const Expected<bool> low = collectLowFunds(carried, outcome); !low)
+    if (const Expected<void> low = collectLowFunds(carried, outcome); !low)
         return low;
     carried.last = std::move(outcome);
     summary.addAccount(AccountCatchUp{account, summary.topUps - before.topUps, summary.failures - before.failures,
                                       summary.blocked - before.blocked, summary.spend - before.spend});
-    return true;
+    return {};
 }
 
-Expected<bool> WorldSync::collectLowFunds(const Carried &carried, const Outcome &outcome)
+Expected<void> WorldSync::collectLowFunds(const Carried &carried, const Outcome &outcome)
 {
     // A method a policy pays with that holds less than the dearest package
     // the policy buys: an alert whenever its figures differ from the last one's.
@@ -430,7 +430,7 @@ Expected<bool> WorldSync::collectLowFunds(const Carried &carried, const Outcome 
         for (std::size_t i = 0; i < methods.size(); ++i) {
             const Expected<Money> dearest = LineStore(m_store).dearestPaidWith(loaded.account.id, loaded.methodRows[i]);
             if (!dearest)
-                return Expected<bool>::failure(dearest.error());
+                return Expected<void>::failure(dearest.error());
             if (methods[i].funds < *dearest)
                 needed[int(i)] = *dearest;
         }
@@ -460,19 +460,19 @@ Expected<bool> WorldSync::collectLowFunds(const Carried &carried, const Outcome 
         m_alerts.push_back(PendingAlert{loaded.account.id, loaded.world.end, AlertKind::LowFunds,
                                         QVariant(QMetaType::fromType<qint64>()), method, detail});
     }
-    return true;
+    return {};
 }
 
-Expected<bool> WorldSync::save(bool last)
+Expected<void> WorldSync::save(bool last)
 {
     if (!m_savedFrom)
-        return true; // nothing run since the last save
+        return {}; // nothing run since the last save
     // The samples the store keeps: the hours that reach into the 48 hours
     // before the clock. A weekly save leaves out those the last save would
     // drop (before the target's 48 hours) and holds the newest back, so a
     // catch-up stopped early writes its last 48 hours all the same.
     const Instant keepSamplesFrom = UsageStore::samplesKeptFrom(last ? m_reached : std::max(m_reached, m_target));
-    const Expected<bool> saved = m_store.write([&]() -> Expected<bool> {
+    const Expected<void> saved = m_store.write([&]() -> Expected<void> {
         Statement line(m_store, QStringLiteral("UPDATE lines SET data_bytes = ?, voice_seconds = ?, unserved_data_bytes = ?,"
                                                " unserved_voice_seconds = ?, threshold_state = ?, threshold_chains = ?,"
                                                " last_monthly_key = ?, check_due = ? WHERE id = ?"));

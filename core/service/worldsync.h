@@ -96,8 +96,8 @@ public:
     // The saved clock against what the world recorded, at open: earlier than
     // an hour of usage saved with it, or than a charge by more than the days
     // a catch-up leaves unsaved, it is damage, refused before anything moves.
-    Expected<bool> checkClock();
-    Expected<bool> startClock(Instant now);
+    Expected<void> checkClock();
+    Expected<void> startClock(Instant now);
     // Stops early, with the days done so far, when the calling thread is
     // asked to stop (QThread::requestInterruption).
     Expected<CatchUpSummary> catchUp(Instant now, const Progress &progress = {});
@@ -146,14 +146,14 @@ private:
     };
 
     Expected<CatchUpSummary> step(Instant from, Instant to);
-    Expected<bool> load(Instant from, Instant to);
-    Expected<bool> collect(Carried &carried, Outcome outcome, CatchUpSummary &summary);
+    Expected<void> load(Instant from, Instant to);
+    Expected<void> collect(Carried &carried, Outcome outcome, CatchUpSummary &summary);
     Expected<bool> cardAlertSeen(qint64 method, const QString &detail);
-    Expected<bool> collectLowFunds(const Carried &carried, const Outcome &outcome);
+    Expected<void> collectLowFunds(const Carried &carried, const Outcome &outcome);
     // Saves the days run since the last save (catchUp does at its end, with
     // `last`; the weekly saves before it leave out the 5-minute samples the
     // last one would drop, and keep them in memory until then).
-    Expected<bool> save(bool last = true);
+    Expected<void> save(bool last = true);
 
     Database &m_store;
     JournalGateway &m_provider;

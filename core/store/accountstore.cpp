@@ -38,7 +38,7 @@ Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, cons
     const Expected<LoginId> login = LoginId::parse(form.login);
     if (!login)
         return Expected<Account>::failure(login.error());
-    if (const Expected<bool> strong = checkNewPassword(form.password, *login); !strong)
+    if (const Expected<void> strong = checkNewPassword(form.password, *login); !strong)
         return Expected<Account>::failure(strong.error());
     const Expected<QString> currency = parseCurrency(form.currency);
     if (!currency)
@@ -54,13 +54,13 @@ Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, cons
     const PasswordHasher hasher(m_iterations);
     const QString hash = fixedSalt.isEmpty() ? hasher.hash(form.password) : hasher.hashWithSalt(form.password, fixedSalt);
     Account account{0, login->text(), *currency, form.timezone, form.monthlyCap};
-    const Expected<bool> written = m_database.write([&]() -> Expected<bool> {
+    const Expected<void> written = m_database.write([&]() -> Expected<void> {
         Statement exists(m_database, QStringLiteral("SELECT 1 FROM accounts WHERE login = ?"));
         exists.bind(login->text());
         if (const auto ran = exists.run(); !ran)
             return ran;
         if (exists.next())
-            return Expected<bool>::failure(AccountStore::tr("an account with this login already exists; sign in instead"));
+            return Expected<void>::failure(AccountStore::tr("an account with this login already exists; sign in instead"));
         Statement insert(m_database, QStringLiteral("INSERT INTO accounts (login, password_hash, currency, timezone,"
                                                     " monthly_cap_cents, created_ms) VALUES (?, ?, ?, ?, ?, ?)")
                                          + m_database.dialect().returningId());
@@ -71,7 +71,7 @@ Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, cons
             return ran;
         const Expected<qint64> id = insert.insertedId();
         if (!id)
-            return Expected<bool>::failure(id.error());
+            return Expected<void>::failure(id.error());
         account.id = *id;
         return PackageStore(m_database).addDefaults(account.id, *currency);
     });
@@ -113,7 +113,7 @@ Expected<Account> AccountStore::signIn(const QString &loginText, const QString &
 
     const bool matches = PasswordHasher::verify(password, stored);
     bool locksNow = false;
-    const Expected<bool> recorded = m_database.write([&]() -> Expected<bool> {
+    const Expected<void> recorded = m_database.write([&]() -> Expected<void> {
         if (matches) {
             Statement reset(m_database, QStringLiteral("UPDATE accounts SET failed_sign_ins = 0, locked_until_ms = NULL,"
                                                        " password_hash = ? WHERE id = ?"));
@@ -151,29 +151,29 @@ Expected<Account> AccountStore::account(qint64 id)
     return accountFrom(find);
 }
 
-Expected<bool> AccountStore::setMonthlyCap(qint64 id, std::optional<Money> cap)
+Expected<void> AccountStore::setMonthlyCap(qint64 id, std::optional<Money> cap)
 {
     if (cap && cap->isZero())
-        return Expected<bool>::failure(AccountStore::tr("a monthly cap must be more than zero"));
-    return m_database.write([&]() -> Expected<bool> {
+        return Expected<void>::failure(AccountStore::tr("a monthly cap must be more than zero"));
+    return m_database.write([&]() -> Expected<void> {
         Statement update(m_database, QStringLiteral("UPDATE accounts SET monthly_cap_cents = ? WHERE id = ?"));
         update.bindNullable(cap.has_value(), cap ? cap->cents() : qint64(0)).bind(id);
         return update.run();
     });
 }
 
-Expected<bool> AccountStore::setTimeZone(qint64 id, const QString &zone)
+Expected<void> AccountStore::setTimeZone(qint64 id, const QString &zone)
 {
     if (const Expected<QTimeZone> known = TimeZoneName::parse(zone); !known)
-        return Expected<bool>::failure(known.error());
-    return m_database.write([&]() -> Expected<bool> {
+        return Expected<void>::failure(known.error());
+    return m_database.write([&]() -> Expected<void> {
         Statement update(m_database, QStringLiteral("UPDATE accounts SET timezone = ? WHERE id = ?"));
         update.bind(zone).bind(id);
         if (const auto ran = update.run(); !ran)
             return ran;
         if (update.rowsAffected() != 1)
-            return Expected<bool>::failure(AccountStore::tr("no such account"));
-        return true;
+            return Expected<void>::failure(AccountStore::tr("no such account"));
+        return {};
     });
 }
 

@@ -36,9 +36,9 @@ public:
     Expected<Account> account(qint64 id);
     // Every account, oldest first (for the local command line).
     Expected<std::vector<Account>> all();
-    Expected<bool> setMonthlyCap(qint64 id, std::optional<Money> cap);
+    Expected<void> setMonthlyCap(qint64 id, std::optional<Money> cap);
     // An IANA name the system knows; monthly top-ups and caps follow it from now on.
-    Expected<bool> setTimeZone(qint64 id, const QString &zone);
+    Expected<void> setTimeZone(qint64 id, const QString &zone);
 
 private:
     Database &m_database;

@@ -222,12 +222,12 @@ QString Database::readFailure(const QSqlError &error) const
     return Database::tr("%1: damaged database (%2)").arg(m_path, error.text());
 }
 
-Expected<bool> Database::exec(const QString &statement)
+Expected<void> Database::exec(const QString &statement)
 {
     QSqlQuery query(connection());
     if (!query.exec(statement))
-        return Expected<bool>::failure(describe(query.lastError()));
-    return true;
+        return Expected<void>::failure(describe(query.lastError()));
+    return {};
 }
 
 Expected<QString> Database::worldId() const
@@ -238,15 +238,15 @@ Expected<QString> Database::worldId() const
     return query.next() ? query.value(0).toString() : QString();
 }
 
-Expected<bool> Database::setWorldId(const QString &id)
+Expected<void> Database::setWorldId(const QString &id)
 {
-    return write([&]() -> Expected<bool> {
+    return write([&]() -> Expected<void> {
         QSqlQuery query(connection());
         query.prepare(QStringLiteral("INSERT INTO world_identity (id, world_id) VALUES (1, ?)"));
         query.addBindValue(id);
         if (!query.exec())
-            return Expected<bool>::failure(describe(query.lastError()));
-        return true;
+            return Expected<void>::failure(describe(query.lastError()));
+        return {};
     });
 }
 
@@ -257,10 +257,10 @@ Expected<std::shared_ptr<Database>> Database::open(const QString &path, const Sc
     if (!database)
         return database;
     for (const QString &setting : Dialect::sqlite().connectionSetup()) {
-        if (const Expected<bool> done = (*database)->exec(setting); !done)
+        if (const Expected<void> done = (*database)->exec(setting); !done)
             return Result::failure(done.error());
     }
-    if (const Expected<bool> migrated = (*database)->migrate(schema); !migrated)
+    if (const Expected<void> migrated = (*database)->migrate(schema); !migrated)
         return Result::failure(migrated.error());
     return database;
 }
@@ -288,21 +288,21 @@ Expected<std::shared_ptr<Database>> Database::openOnServer(const DatabaseUrl &ur
             return Result::failure(Database::tr("%1: cannot connect: %2").arg(url.toString(), db.lastError().text()));
     }
     for (const QString &setting : dialect.connectionSetup()) {
-        if (const Expected<bool> done = database->exec(setting); !done)
+        if (const Expected<void> done = database->exec(setting); !done)
             return Result::failure(done.error());
     }
-    if (const Expected<bool> checked = database->checkServerSchema(schema, presence); !checked)
+    if (const Expected<void> checked = database->checkServerSchema(schema, presence); !checked)
         return Result::failure(checked.error());
-    if (const Expected<bool> migrated = database->migrate(schema); !migrated)
+    if (const Expected<void> migrated = database->migrate(schema); !migrated)
         return Result::failure(migrated.error());
     return database;
 }
 
-Expected<bool> Database::checkServerSchema(const Schema &schema, Presence presence)
+Expected<void> Database::checkServerSchema(const Schema &schema, Presence presence)
 {
     QSqlQuery tables(connection());
     if (!tables.exec(m_dialect->listTables()))
-        return Expected<bool>::failure(Database::tr("%1: cannot read the list of tables: %2").arg(m_path, tables.lastError().text()));
+        return Expected<void>::failure(Database::tr("%1: cannot read the list of tables: %2").arg(m_path, tables.lastError().text()));
     QSet<QString> present;
     while (tables.next())
         present.insert(tables.value(0).toString());
@@ -312,38 +312,38 @@ Expected<bool> Database::checkServerSchema(const Schema &schema, Presence presen
     if (!versioned) {
         // Nothing of ours: an empty database may become one, anything else is someone else's.
         if (!present.isEmpty())
-            return Expected<bool>::failure(Database::tr("%1: not a TopUp %2 (a PostgreSQL database with other tables); refused and left untouched")
+            return Expected<void>::failure(Database::tr("%1: not a TopUp %2 (a PostgreSQL database with other tables); refused and left untouched")
                                                .arg(m_path, schema.name));
         if (presence == Presence::MustExist)
-            return Expected<bool>::failure(Database::tr("%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched")
+            return Expected<void>::failure(Database::tr("%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched")
                                                .arg(m_path, schema.name));
-        const Expected<bool> made = write([this]() -> Expected<bool> {
+        const Expected<void> made = write([this]() -> Expected<void> {
             for (const QString &statement : m_dialect->versionSetup()) {
-                if (const Expected<bool> ran = exec(statement); !ran)
+                if (const Expected<void> ran = exec(statement); !ran)
                     return ran;
             }
-            return true;
+            return {};
         });
         if (!made)
             return made;
     }
     QSqlQuery version(connection());
     if (!version.exec(m_dialect->readVersion()) || !version.next())
-        return Expected<bool>::failure(Database::tr("%1: cannot read the schema version: %2").arg(m_path, version.lastError().text()));
+        return Expected<void>::failure(Database::tr("%1: cannot read the schema version: %2").arg(m_path, version.lastError().text()));
     m_version = version.value(0).toInt();
     version.finish();
     if (m_version > schema.latestVersion())
-        return Expected<bool>::failure(Database::tr("%1: made by a newer version of TopUp Dashboard (%2 schema %3; this version knows up to %4)")
+        return Expected<void>::failure(Database::tr("%1: made by a newer version of TopUp Dashboard (%2 schema %3; this version knows up to %4)")
                                            .arg(m_path, schema.name)
                                            .arg(m_version)
                                            .arg(schema.latestVersion()));
     if (m_version >= 1 && !schema.markerTable.isEmpty() && !present.contains(schema.markerTable))
-        return Expected<bool>::failure(Database::tr("%1: not a TopUp %2 (its table %3 is missing); refused and left untouched")
+        return Expected<void>::failure(Database::tr("%1: not a TopUp %2 (its table %3 is missing); refused and left untouched")
                                            .arg(m_path, schema.name, schema.markerTable));
     if (m_version == 0 && presence == Presence::MustExist)
-        return Expected<bool>::failure(Database::tr("%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched")
+        return Expected<void>::failure(Database::tr("%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched")
                                            .arg(m_path, schema.name));
-    return true;
+    return {};
 }
 
 Expected<QString> Database::inspect(const QString &path, const Schema &schema)
@@ -403,7 +403,7 @@ Expected<std::shared_ptr<Database>> Database::openChecked(const QString &path, c
     if (existed && (openHere || closedCleanly)) {
         database->m_vouched = Vouched::Deferred;
         if (headerPages > 0) {
-            if (const Expected<bool> sized = header->checkSize(path); !sized)
+            if (const Expected<void> sized = header->checkSize(path); !sized)
                 return Result::failure(sized.error());
         }
     }
@@ -428,7 +428,7 @@ Expected<std::shared_ptr<Database>> Database::openChecked(const QString &path, c
 
     // Read-only checks first: nothing is written to a file we refuse.
     if (database->m_vouched == Vouched::Full) {
-        if (const Expected<bool> pages = database->checkPages(path); !pages)
+        if (const Expected<void> pages = database->checkPages(path); !pages)
             return Result::failure(pages.error());
     }
     QSqlQuery check(database->connection());
@@ -466,7 +466,7 @@ Expected<std::shared_ptr<Database>> Database::openChecked(const QString &path, c
         if (!schema.markerTable.isEmpty() && !marked)
             return Result::failure(Database::tr("%1: not a TopUp %2 (its table %3 is missing); refused and left untouched")
                                        .arg(path, schema.name, schema.markerTable));
-        if (const Expected<bool> tables = database->checkSchema(schema, headerPages); !tables)
+        if (const Expected<void> tables = database->checkSchema(schema, headerPages); !tables)
             return Result::failure(tables.error());
     }
     if (foreignLog)
@@ -482,36 +482,36 @@ void Database::setCheckpointOnClose(bool checkpoint)
 
 // The full check: every page read and every index compared with its table
 // (`PRAGMA integrity_check`), as IntegrityCheck does.
-Expected<bool> Database::checkPages(const QString &path)
+Expected<void> Database::checkPages(const QString &path)
 {
     QSqlQuery check(connection());
     if (!check.exec(QStringLiteral("PRAGMA integrity_check")) || !check.next())
-        return Expected<bool>::failure(readFailure(check.lastError()));
+        return Expected<void>::failure(readFailure(check.lastError()));
     if (check.value(0).toString() != QLatin1String("ok"))
-        return Expected<bool>::failure(Database::tr("%1: damaged database (%2)").arg(path, check.value(0).toString()));
-    return true;
+        return Expected<void>::failure(Database::tr("%1: damaged database (%2)").arg(path, check.value(0).toString()));
+    return {};
 }
 
 // The tables and indexes the file's version has are all listed, each on a
 // page inside the file (`pageCount`, when the header gives it).
-Expected<bool> Database::checkSchema(const Schema &schema, qint64 pageCount)
+Expected<void> Database::checkSchema(const Schema &schema, qint64 pageCount)
 {
     if (m_version == 0)
-        return true;
+        return {};
     const Expected<QStringList> expected = expectedObjects(schema, m_version);
     if (!expected)
-        return Expected<bool>::failure(Database::tr("%1: cannot list the tables of %2 schema %3: %4")
+        return Expected<void>::failure(Database::tr("%1: cannot list the tables of %2 schema %3: %4")
                                            .arg(m_path, schema.name)
                                            .arg(m_version)
                                            .arg(expected.error()));
     QSqlQuery list(connection());
     if (!list.exec(QStringLiteral("SELECT type || ' ' || name, rootpage FROM sqlite_master WHERE type IN ('table', 'index')")))
-        return Expected<bool>::failure(readFailure(list.lastError()));
+        return Expected<void>::failure(readFailure(list.lastError()));
     QSet<QString> present;
     while (list.next()) {
         const qint64 root = list.value(1).toLongLong();
         if (root < 1 || (pageCount > 0 && root > pageCount))
-            return Expected<bool>::failure(Database::tr("%1: damaged database (%2 starts at page %3, outside the file's %4 pages)")
+            return Expected<void>::failure(Database::tr("%1: damaged database (%2 starts at page %3, outside the file's %4 pages)")
                                                .arg(m_path, list.value(0).toString())
                                                .arg(root)
                                                .arg(pageCount));
@@ -519,57 +519,57 @@ Expected<bool> Database::checkSchema(const Schema &schema, qint64 pageCount)
     }
     for (const QString &object : *expected) {
         if (!present.contains(object))
-            return Expected<bool>::failure(Database::tr("%1: damaged database (%2 of %3 schema %4 is missing)")
+            return Expected<void>::failure(Database::tr("%1: damaged database (%2 of %3 schema %4 is missing)")
                                                .arg(m_path, object, schema.name)
                                                .arg(m_version));
     }
-    return true;
+    return {};
 }
 
-Expected<bool> Database::migrate(const Schema &schema)
+Expected<void> Database::migrate(const Schema &schema)
 {
     const QString lock = m_dialect->migrationLock();
     for (const Migration &migration : schema.migrations) {
         if (migration.version <= m_version)
             continue;
-        const Expected<bool> done = write([&]() -> Expected<bool> {
+        const Expected<void> done = write([&]() -> Expected<void> {
             if (!lock.isEmpty()) {
                 // Another process may have migrated while this one waited for the lock.
-                if (const Expected<bool> locked = exec(lock); !locked)
+                if (const Expected<void> locked = exec(lock); !locked)
                     return locked;
                 QSqlQuery version(connection());
                 if (!version.exec(m_dialect->readVersion()) || !version.next())
-                    return Expected<bool>::failure(describe(version.lastError()));
+                    return Expected<void>::failure(describe(version.lastError()));
                 if (version.value(0).toInt() >= migration.version)
-                    return true;
+                    return {};
             }
             for (const QString &statement : m_dialect->statementsOf(migration)) {
-                if (const Expected<bool> ran = exec(statement); !ran)
+                if (const Expected<void> ran = exec(statement); !ran)
                     return ran;
             }
             return exec(m_dialect->writeVersion(migration.version));
         });
         if (!done)
-            return Expected<bool>::failure(Database::tr("%1 (while upgrading the %2 to schema %3)")
+            return Expected<void>::failure(Database::tr("%1 (while upgrading the %2 to schema %3)")
                                                .arg(done.error(), schema.name)
                                                .arg(migration.version));
         m_version = migration.version;
     }
-    return true;
+    return {};
 }
 
-Expected<bool> Database::write(const std::function<Expected<bool>()> &work, Sync sync)
+Expected<void> Database::write(const std::function<Expected<void>()> &work, Sync sync)
 {
     if (const QString damage = damageAt(m_key); !damage.isEmpty())
-        return Expected<bool>::failure(Database::tr("%1; nothing more is written to it").arg(damage));
+        return Expected<void>::failure(Database::tr("%1; nothing more is written to it").arg(damage));
     if (m_inTransaction) {
         // Part of the transaction held open: how it reaches the disk is its
         // commit's to say.
-        if (const Expected<bool> saved = exec(QStringLiteral("SAVEPOINT topup_write")); !saved)
+        if (const Expected<void> saved = exec(QStringLiteral("SAVEPOINT topup_write")); !saved)
             return saved;
-        const Expected<bool> result = work();
+        const Expected<void> result = work();
         if (result) {
-            if (const Expected<bool> released = exec(QStringLiteral("RELEASE topup_write")); !released)
+            if (const Expected<void> released = exec(QStringLiteral("RELEASE topup_write")); !released)
                 return released;
             return result;
         }
@@ -579,19 +579,19 @@ Expected<bool> Database::write(const std::function<Expected<bool>()> &work, Sync
         return result;
     }
     if (sync == Sync::Deferred && m_dialect->isSqlite()) {
-        if (const Expected<bool> set = exec(m_dialect->deferSyncStatement()); !set)
+        if (const Expected<void> set = exec(m_dialect->deferSyncStatement()); !set)
             return set;
-        Expected<bool> result = write(work, Sync::Synced);
+        Expected<void> result = write(work, Sync::Synced);
         // Back to FULL whatever happened; if even that fails, say so: the
         // next commits would not be synced.
-        if (const Expected<bool> reset = exec(m_dialect->undoDeferSyncStatement()); !reset)
+        if (const Expected<void> reset = exec(m_dialect->undoDeferSyncStatement()); !reset)
             return reset;
         return result;
     }
-    if (const Expected<bool> begun = exec(m_dialect->beginWrite()); !begun)
+    if (const Expected<void> begun = exec(m_dialect->beginWrite()); !begun)
         return begun;
     // PostgreSQL's setting holds for this transaction only.
-    Expected<bool> result = sync == Sync::Deferred ? exec(m_dialect->deferSyncStatement()) : Expected<bool>(true);
+    Expected<void> result = sync == Sync::Deferred ? exec(m_dialect->deferSyncStatement()) : Expected<void>();
     if (result)
         result = work();
     if (result) {
@@ -604,34 +604,34 @@ Expected<bool> Database::write(const std::function<Expected<bool>()> &work, Sync
     return result;
 }
 
-Expected<bool> Database::begin()
+Expected<void> Database::begin()
 {
     if (const QString damage = damageAt(m_key); !damage.isEmpty())
-        return Expected<bool>::failure(Database::tr("%1; nothing more is written to it").arg(damage));
-    if (const Expected<bool> begun = exec(m_dialect->beginWrite()); !begun)
+        return Expected<void>::failure(Database::tr("%1; nothing more is written to it").arg(damage));
+    if (const Expected<void> begun = exec(m_dialect->beginWrite()); !begun)
         return begun;
     m_inTransaction = true;
-    return true;
+    return {};
 }
 
-Expected<bool> Database::commit(Sync sync)
+Expected<void> Database::commit(Sync sync)
 {
     m_inTransaction = false;
     // Inside the transaction, before its COMMIT: SQLite's setting is the
     // connection's (set back below), PostgreSQL's this transaction's alone.
     if (sync == Sync::Deferred) {
-        if (const Expected<bool> set = exec(m_dialect->deferSyncStatement()); !set) {
+        if (const Expected<void> set = exec(m_dialect->deferSyncStatement()); !set) {
             rollback();
             return set;
         }
     }
-    Expected<bool> result = exec(QStringLiteral("COMMIT"));
+    Expected<void> result = exec(QStringLiteral("COMMIT"));
     if (!result) {
         QSqlQuery undo(connection());
         undo.exec(QStringLiteral("ROLLBACK")); // its own failure changes nothing: the commit did not happen
     }
     if (sync == Sync::Deferred && !m_dialect->undoDeferSyncStatement().isEmpty()) {
-        if (const Expected<bool> reset = exec(m_dialect->undoDeferSyncStatement()); !reset)
+        if (const Expected<void> reset = exec(m_dialect->undoDeferSyncStatement()); !reset)
             return reset;
     }
     return result;

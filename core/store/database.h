@@ -123,12 +123,12 @@ public:
     // the commit does, everything is rolled back and the error returned.
     // Inside a transaction held open (begin), `work` runs in a savepoint of
     // it instead, undone alone when it fails, and commits nothing.
-    Expected<bool> write(const std::function<Expected<bool>()> &work, Sync sync = Sync::Synced);
+    Expected<void> write(const std::function<Expected<void>()> &work, Sync sync = Sync::Synced);
 
     // A transaction held open across calls (a group of charges sharing
     // their commits, ChargeGroup): BEGIN IMMEDIATE, then commit or rollback.
-    Expected<bool> begin();
-    Expected<bool> commit(Sync sync = Sync::Synced);
+    Expected<void> begin();
+    Expected<void> commit(Sync sync = Sync::Synced);
     void rollback();
     bool inTransaction() const noexcept { return m_inTransaction; }
 
@@ -147,7 +147,7 @@ public:
     // The world's identity: one random id written into both files of a
     // world (table world_identity, in both schemas); empty when not set.
     Expected<QString> worldId() const;
-    Expected<bool> setWorldId(const QString &id);
+    Expected<void> setWorldId(const QString &id);
 
     // "topup.sqlite: disk I/O error" — a message for a person. A file that
     // turned read-only says so: "topup.sqlite is read-only (/path)"; a full
@@ -160,7 +160,7 @@ private:
     Database(QString path, QString connectionName, const Dialect &dialect = Dialect::sqlite());
 
     static Expected<std::shared_ptr<Database>> openChecked(const QString &path, const Schema &schema, Presence presence);
-    Expected<bool> checkPages(const QString &path);
+    Expected<void> checkPages(const QString &path);
     // A full disk or a lock (TransientFailure) in its own words, reported;
     // empty for any other error.
     QString transientFailure(const QSqlError &error) const;
@@ -170,12 +170,12 @@ private:
     // Off: closing leaves the write-ahead log as it is (when this is the
     // last connection, SQLite would otherwise fold it into the file).
     void setCheckpointOnClose(bool checkpoint);
-    Expected<bool> checkSchema(const Schema &schema, qint64 pageCount);
-    Expected<bool> migrate(const Schema &schema);
+    Expected<void> checkSchema(const Schema &schema, qint64 pageCount);
+    Expected<void> migrate(const Schema &schema);
     // On a server: what the database holds (nothing, ours at some version,
     // someone else's), read before anything is written.
-    Expected<bool> checkServerSchema(const Schema &schema, Presence presence);
-    Expected<bool> exec(const QString &statement);
+    Expected<void> checkServerSchema(const Schema &schema, Presence presence);
+    Expected<void> exec(const QString &statement);
 
     QString m_path;
     QString m_connectionName;

@@ -22,21 +22,21 @@ Expected<T> failedWith(const Expected<Failed> &ran)
 
 // The trigger, status and reason of `row` from the names the store keeps
 // (StoredName: an unknown one is reported).
-Expected<bool> readNames(const QString &triggerName, const QString &statusName, const QString &reasonName, AttemptRow &row)
+Expected<void> readNames(const QString &triggerName, const QString &statusName, const QString &reasonName, AttemptRow &row)
 {
     const Expected<TriggerKind> trigger = StoredName::read(triggerName, parseTriggerKind, "attempt", row.id, "trigger");
     if (!trigger)
-        return failedWith<bool>(trigger);
+        return failedWith<void>(trigger);
     const Expected<AttemptStatus> status = StoredName::read(statusName, parseAttemptStatus, "attempt", row.id, "status");
     if (!status)
-        return failedWith<bool>(status);
+        return failedWith<void>(status);
     const std::optional<Reason> reason = parseReason(reasonName);
     if (!reason && !reasonName.isEmpty())
-        return Expected<bool>::failure(StoredName::unknown("attempt", row.id, "reason", reasonName));
+        return Expected<void>::failure(StoredName::unknown("attempt", row.id, "reason", reasonName));
     row.trigger = *trigger;
     row.status = *status;
     row.reason = reason;
-    return true;
+    return {};
 }
 
 // What an alert of `row`'s kind keeps in its detail, read into `row`:
@@ -120,7 +120,7 @@ Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, const
         AttemptRow row{select.integer(0), Instant::fromMsecs(select.integer(1)), select.integer(2), select.text(3), TriggerKind::Threshold,
                        select.text(5), int(select.integer(6)), select.integer(7), select.text(8),
                        Money::fromCents(select.integer(9)), AttemptStatus::Succeeded, std::nullopt, LineState::Active};
-        if (const Expected<bool> named = readNames(select.text(4), select.text(10), select.text(11), row); !named)
+        if (const Expected<void> named = readNames(select.text(4), select.text(10), select.text(11), row); !named)
             return Expected<std::vector<AttemptRow>>::failure(named.error());
         const Expected<LineState> lineState = StoredName::read(select.text(12), parseLineState, "line", row.lineId, "state");
         if (!lineState)
@@ -132,7 +132,7 @@ Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, const
 }
 
 Expected<int> HistoryStore::eachAttempt(qint64 accountId, const AttemptFilter &filter,
-                                       const std::function<Expected<bool>(const AttemptRow &)> &each)
+                                       const std::function<Expected<void>(const AttemptRow &)> &each)
 {
     struct LineName
     {
@@ -178,14 +178,14 @@ Expected<int> HistoryStore::eachAttempt(qint64 accountId, const AttemptFilter &f
         const LineName &line = lines[row.lineId];
         row.lineName = line.name;
         row.lineState = line.state;
-        if (const Expected<bool> named = readNames(select.text(3), select.text(9), select.text(10), row); !named)
+        if (const Expected<void> named = readNames(select.text(3), select.text(9), select.text(10), row); !named)
             return Expected<int>::failure(named.error());
         row.key = select.text(4);
         row.attempt = int(select.integer(5));
         row.methodId = select.integer(6);
         row.package = packages.value(select.integer(7));
         row.amount = Money::fromCents(select.integer(8));
-        if (const Expected<bool> taken = each(row); !taken)
+        if (const Expected<void> taken = each(row); !taken)
             return Expected<int>::failure(taken.error());
         ++count;
     }
@@ -381,22 +381,22 @@ Expected<std::vector<std::pair<qint64, UsagePoint>>> HistoryStore::dailyUsageOfL
     return days;
 }
 
-Expected<bool> HistoryStore::markAlertRead(qint64 accountId, qint64 alertId)
+Expected<void> HistoryStore::markAlertRead(qint64 accountId, qint64 alertId)
 {
-    return m_database.write([&]() -> Expected<bool> {
+    return m_database.write([&]() -> Expected<void> {
         Statement update(m_database, QStringLiteral("UPDATE alerts SET read = 1 WHERE account_id = ? AND id = ?"));
         update.bind(accountId).bind(alertId);
         if (const auto ran = update.run(); !ran)
             return ran;
         if (update.rowsAffected() != 1)
-            return Expected<bool>::failure(QCoreApplication::translate("topup::HistoryStore", "no such alert"));
-        return true;
+            return Expected<void>::failure(QCoreApplication::translate("topup::HistoryStore", "no such alert"));
+        return {};
     });
 }
 
-Expected<bool> HistoryStore::markAllAlertsRead(qint64 accountId)
+Expected<void> HistoryStore::markAllAlertsRead(qint64 accountId)
 {
-    return m_database.write([&]() -> Expected<bool> {
+    return m_database.write([&]() -> Expected<void> {
         Statement update(m_database, QStringLiteral("UPDATE alerts SET read = 1 WHERE account_id = ? AND read = 0"));
         update.bind(accountId);
         return update.run();

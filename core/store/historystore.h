@@ -34,7 +34,7 @@ public:
     // the line and package names read once, not joined to every row);
     // stops at the first failure `each` returns. The number of rows handed.
     Expected<int> eachAttempt(qint64 accountId, const AttemptFilter &filter,
-                              const std::function<Expected<bool>(const AttemptRow &)> &each);
+                              const std::function<Expected<void>(const AttemptRow &)> &each);
     Expected<std::vector<MonthSpend>> spendByMonth(qint64 accountId, qint64 lineId = 0);
     Expected<MonthSpend> spendIn(qint64 accountId, const QString &month, qint64 lineId = 0);
     // spendIn of every line at once, in one query: lines without a succeeded
@@ -57,8 +57,8 @@ public:
     // each line's daily usage from `fromDay` on (line, then day); `lineId` (not 0): that line's only.
     Expected<std::vector<std::pair<qint64, UsagePoint>>> dailyUsageOfLines(qint64 accountId, const QString &fromDay,
                                                                             qint64 lineId = 0);
-    Expected<bool> markAlertRead(qint64 accountId, qint64 alertId);
-    Expected<bool> markAllAlertsRead(qint64 accountId);
+    Expected<void> markAlertRead(qint64 accountId, qint64 alertId);
+    Expected<void> markAllAlertsRead(qint64 accountId);
 
     // The statements attempts() and alerts() run, for checking their query
     // plans (each walks an index in order: no temporary B-tree).

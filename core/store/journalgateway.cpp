@@ -69,7 +69,7 @@ Expected<std::unique_ptr<JournalGateway>> JournalGateway::open(const QString &pa
     return std::unique_ptr<JournalGateway>(new JournalGateway(*database));
 }
 
-Expected<bool> JournalGateway::openAccount(const QString &token, Money funds, std::optional<Instant> expiresAt)
+Expected<void> JournalGateway::openAccount(const QString &token, Money funds, std::optional<Instant> expiresAt)
 {
     return m_database->write([&] {
         Statement insert(*m_database, QStringLiteral("INSERT INTO funding (token, funds_cents, opening_cents, expires_at_ms)"
@@ -95,7 +95,7 @@ Expected<QString> JournalGateway::worldId() const
     return m_database->worldId();
 }
 
-Expected<bool> JournalGateway::setWorldId(const QString &id)
+Expected<void> JournalGateway::setWorldId(const QString &id)
 {
     return m_database->setWorldId(id);
 }
@@ -105,9 +105,9 @@ const QString &JournalGateway::path() const noexcept
     return m_database->path();
 }
 
-Expected<bool> JournalGateway::depositTo(const QString &token, Money amount, Instant at)
+Expected<void> JournalGateway::depositTo(const QString &token, Money amount, Instant at)
 {
-    return m_database->write([&]() -> Expected<bool> {
+    return m_database->write([&]() -> Expected<void> {
         // Never past the largest amount: SQLite would turn the sum into a
         // floating-point number, and Money would saturate.
         Statement funds(*m_database, QStringLiteral("SELECT funds_cents FROM funding WHERE token = ?"));
@@ -115,11 +115,11 @@ Expected<bool> JournalGateway::depositTo(const QString &token, Money amount, Ins
         if (const auto ran = funds.run(); !ran)
             return ran;
         if (!funds.next())
-            return Expected<bool>::failure(JournalGateway::tr("no such payment account at the provider"));
+            return Expected<void>::failure(JournalGateway::tr("no such payment account at the provider"));
         const qint64 before = funds.integer(0);
         funds.finish();
         if (amount.cents() > std::numeric_limits<qint64>::max() - before)
-            return Expected<bool>::failure(JournalGateway::tr("the deposit of %1 would take the funds past the largest amount the provider keeps"
+            return Expected<void>::failure(JournalGateway::tr("the deposit of %1 would take the funds past the largest amount the provider keeps"
                                                               " (%2); nothing was deposited")
                                                .arg(amount.toString(), Money::fromCents(std::numeric_limits<qint64>::max()).toString()));
         Statement update(*m_database, QStringLiteral("UPDATE funding SET funds_cents = funds_cents + ? WHERE token = ?"));
@@ -127,23 +127,23 @@ Expected<bool> JournalGateway::depositTo(const QString &token, Money amount, Ins
         if (const auto ran = update.run(); !ran)
             return ran;
         if (update.rowsAffected() != 1)
-            return Expected<bool>::failure(JournalGateway::tr("no such payment account at the provider"));
+            return Expected<void>::failure(JournalGateway::tr("no such payment account at the provider"));
         Statement insert(*m_database, QStringLiteral("INSERT INTO deposits (token, amount_cents, at_ms) VALUES (?, ?, ?)"));
         insert.bind(token).bind(amount.cents()).bind(at.msecs());
         return insert.run();
     });
 }
 
-Expected<bool> JournalGateway::queueFaults(const QString &token, const std::vector<Reason> &reasons)
+Expected<void> JournalGateway::queueFaults(const QString &token, const std::vector<Reason> &reasons)
 {
-    return m_database->write([&]() -> Expected<bool> {
+    return m_database->write([&]() -> Expected<void> {
         Statement insert(*m_database, QStringLiteral("INSERT INTO faults (token, reason) VALUES (?, ?)"));
         for (const Reason reason : reasons) {
             insert.set(0, token).set(1, reasonName(reason));
             if (const auto ran = insert.run(); !ran)
                 return ran;
         }
-        return true;
+        return {};
     });
 }
 
@@ -178,7 +178,7 @@ Expected<Money> JournalGateway::fundsOf(const QString &token) const
 Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identity, Money price, Instant at)
 {
     ChargeAnswer answer;
-    const Expected<bool> done = m_database->write([&]() -> Expected<bool> {
+    const Expected<void> done = m_database->write([&]() -> Expected<void> {
         Database &db = *m_database;
         Statement seen(db, QStringLiteral("SELECT succeeded, reason FROM charges WHERE chain_key = ? AND attempt = ? AND token = ?"), Statement::Prepare::Reuse);
         seen.bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
@@ -187,7 +187,7 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
         if (seen.next()) { // seen before: the first answer, no money moves
             answer.succeeded = seen.integer(0) != 0;
             answer.reason = parseReason(seen.text(1));
-            return true;
+            return {};
         }
         seen.finish();
 
@@ -196,7 +196,7 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
         if (const auto ran = account.run(); !ran)
             return ran;
         if (!account.next())
-            return Expected<bool>::failure(JournalGateway::tr("no such payment account at the provider"));
+            return Expected<void>::failure(JournalGateway::tr("no such payment account at the provider"));
         ProviderAccount provider;
         provider.funds = Money::fromCents(account.integer(0));
         if (!account.isNull(1))
@@ -212,7 +212,7 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
             faultId = fault.integer(0);
             provider.nextFault = parseReason(fault.text(1));
             if (!provider.nextFault)
-                return Expected<bool>::failure(JournalGateway::tr("queued fault %1 has an unknown reason \"%2\"").arg(faultId).arg(fault.text(1).left(32)));
+                return Expected<void>::failure(JournalGateway::tr("queued fault %1 has an unknown reason \"%2\"").arg(faultId).arg(fault.text(1).left(32)));
         }
         fault.finish();
 
@@ -297,13 +297,13 @@ ChargeAnswer JournalGateway::charge(const ChargeIdentity &identity, int method, 
 
 void JournalGateway::deposit(int method, Money amount, Instant at)
 {
-    if (const Expected<bool> done = depositTo(m_bound.at(std::size_t(method)), amount, at); !done)
+    if (const Expected<void> done = depositTo(m_bound.at(std::size_t(method)), amount, at); !done)
         m_lastError = done.error();
 }
 
 void JournalGateway::injectFaults(int method, const std::vector<Reason> &reasons)
 {
-    if (const Expected<bool> done = queueFaults(m_bound.at(std::size_t(method)), reasons); !done)
+    if (const Expected<void> done = queueFaults(m_bound.at(std::size_t(method)), reasons); !done)
         m_lastError = done.error();
 }
 

@@ -52,11 +52,11 @@ public:
     Database &database() noexcept { return *m_database; }
     // The world's identity (see Database::worldId); empty when not set.
     Expected<QString> worldId() const;
-    Expected<bool> setWorldId(const QString &id);
+    Expected<void> setWorldId(const QString &id);
 
-    Expected<bool> openAccount(const QString &token, Money funds, std::optional<Instant> expiresAt);
-    Expected<bool> depositTo(const QString &token, Money amount, Instant at);
-    Expected<bool> queueFaults(const QString &token, const std::vector<Reason> &reasons);
+    Expected<void> openAccount(const QString &token, Money funds, std::optional<Instant> expiresAt);
+    Expected<void> depositTo(const QString &token, Money amount, Instant at);
+    Expected<void> queueFaults(const QString &token, const std::vector<Reason> &reasons);
     Expected<Money> fundsOf(const QString &token) const;
     // The faults queued for the account, in the order charges consume them.
     Expected<std::vector<Reason>> queuedFaults(const QString &token) const;

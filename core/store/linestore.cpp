@@ -103,30 +103,30 @@ Expected<std::vector<LineRecord>> linesWhere(Database &database, qint64 accountI
 
 // Runs an UPDATE of one active line of the account (its id and the
 // account's bound last): refused as "no such line" when none matched.
-Expected<bool> updateActiveLine(Statement &update)
+Expected<void> updateActiveLine(Statement &update)
 {
     if (const auto ran = update.run(); !ran)
         return ran;
     if (update.rowsAffected() != 1)
-        return Expected<bool>::failure(LineStore::tr("no such line"));
-    return true;
+        return Expected<void>::failure(LineStore::tr("no such line"));
+    return {};
 }
 
 } // namespace
 
-Expected<bool> LineStore::checkName(const QString &name)
+Expected<void> LineStore::checkName(const QString &name)
 {
     if (const std::optional<QString> problem = LineName::problem(name))
-        return Expected<bool>::failure(*problem);
-    return true;
+        return Expected<void>::failure(*problem);
+    return {};
 }
 
 Expected<LineRecord> LineStore::add(qint64 accountId, const LineForm &form)
 {
-    if (const Expected<bool> named = checkName(form.name); !named)
+    if (const Expected<void> named = checkName(form.name); !named)
         return Expected<LineRecord>::failure(named.error());
     LineRecord line;
-    const Expected<bool> written = m_database.write([&]() -> Expected<bool> {
+    const Expected<void> written = m_database.write([&]() -> Expected<void> {
         Statement insert(m_database, QStringLiteral("INSERT INTO lines (account_id, code, name, region, profile, seed, data_bytes,"
                                                     " voice_seconds) VALUES (?, (SELECT 'L' || (coalesce(max(id), 0) + 1) FROM lines), ?, ?, ?, ?, ?, ?)")
                                          + m_database.dialect().returningId());
@@ -136,9 +136,9 @@ Expected<LineRecord> LineStore::add(qint64 accountId, const LineForm &form)
             return ran;
         const Expected<qint64> id = insert.insertedId();
         if (!id)
-            return Expected<bool>::failure(id.error());
+            return Expected<void>::failure(id.error());
         line.id = *id;
-        return true;
+        return {};
     });
     if (!written)
         return Expected<LineRecord>::failure(written.error());
@@ -148,7 +148,7 @@ Expected<LineRecord> LineStore::add(qint64 accountId, const LineForm &form)
 Expected<qint64> LineStore::addBuying(qint64 accountId, const QString &name, const QString &region, UsageProfile profile,
                                       quint64 seed)
 {
-    if (const Expected<bool> named = checkName(name); !named)
+    if (const Expected<void> named = checkName(name); !named)
         return Expected<qint64>::failure(named.error());
     // The caller holds the transaction (with the region's packages).
     Statement insert(m_database, QStringLiteral("INSERT INTO lines (account_id, code, name, region, profile, seed, data_bytes,"
@@ -161,9 +161,9 @@ Expected<qint64> LineStore::addBuying(qint64 accountId, const QString &name, con
     return insert.insertedId();
 }
 
-Expected<bool> LineStore::setState(qint64 lineId, LineState state)
+Expected<void> LineStore::setState(qint64 lineId, LineState state)
 {
-    return m_database.write([&]() -> Expected<bool> {
+    return m_database.write([&]() -> Expected<void> {
         Statement update(m_database, QStringLiteral("UPDATE lines SET state = ? WHERE id = ?"));
         update.bind(lineStateName(state)).bind(lineId);
         return update.run();
@@ -173,14 +173,14 @@ Expected<bool> LineStore::setState(qint64 lineId, LineState state)
 Expected<int> LineStore::settlePurchases()
 {
     int settled = 0;
-    const Expected<bool> done = m_database.write([&]() -> Expected<bool> {
+    const Expected<void> done = m_database.write([&]() -> Expected<void> {
         Statement update(m_database, QStringLiteral("UPDATE lines SET state = CASE WHEN EXISTS (SELECT 1 FROM attempts a"
                                                     " WHERE a.line_id = lines.id AND a.trigger = 'purchase' AND a.status = 'succeeded')"
                                                     " THEN 'active' ELSE 'refused' END WHERE state = 'buying'"));
         if (const auto ran = update.run(); !ran)
             return ran;
         settled = update.rowsAffected();
-        return true;
+        return {};
     });
     if (!done)
         return Expected<int>::failure(done.error());
@@ -242,24 +242,24 @@ Expected<LineRecord> LineStore::find(qint64 accountId, qint64 lineId)
     return lineFrom(select);
 }
 
-Expected<bool> LineStore::rename(qint64 accountId, qint64 lineId, const QString &name)
+Expected<void> LineStore::rename(qint64 accountId, qint64 lineId, const QString &name)
 {
-    if (const Expected<bool> named = checkName(name); !named)
+    if (const Expected<void> named = checkName(name); !named)
         return named;
-    return m_database.write([&]() -> Expected<bool> {
+    return m_database.write([&]() -> Expected<void> {
         Statement update(m_database, QStringLiteral("UPDATE lines SET name = ? WHERE account_id = ? AND id = ? AND state = 'active'"));
         update.bind(name.trimmed()).bind(accountId).bind(lineId);
         return updateActiveLine(update);
     });
 }
 
-Expected<bool> LineStore::remove(qint64 accountId, qint64 lineId, Instant at)
+Expected<void> LineStore::remove(qint64 accountId, qint64 lineId, Instant at)
 {
-    return m_database.write([&]() -> Expected<bool> {
+    return m_database.write([&]() -> Expected<void> {
         Statement remove(m_database, QStringLiteral("UPDATE lines SET state = 'removed', removed_ms = ? WHERE account_id = ? AND id = ?"
                                                     " AND state = 'active'"));
         remove.bind(at.msecs()).bind(accountId).bind(lineId);
-        if (const Expected<bool> removed = updateActiveLine(remove); !removed)
+        if (const Expected<void> removed = updateActiveLine(remove); !removed)
             return removed;
         Statement drop(m_database, QStringLiteral("DELETE FROM retries WHERE line_id = ?"));
         drop.bind(lineId);
@@ -282,11 +282,11 @@ Expected<std::vector<PackageRecord>> LineStore::packagesOf(qint64 accountId, qin
     return packages.listRegion(accountId, QString());
 }
 
-Expected<bool> LineStore::checkPolicy(qint64 accountId, qint64 lineId, const Policy &policy, std::optional<YearMonth> thisMonth)
+Expected<void> LineStore::checkPolicy(qint64 accountId, qint64 lineId, const Policy &policy, std::optional<YearMonth> thisMonth)
 {
     const Expected<std::vector<PackageRecord>> offered = packagesOf(accountId, lineId);
     if (!offered)
-        return Expected<bool>::failure(offered.error());
+        return Expected<void>::failure(offered.error());
     std::vector<Package> packages;
     for (const PackageRecord &record : *offered)
         packages.push_back(record.package);
@@ -320,23 +320,23 @@ Expected<bool> LineStore::checkPolicy(qint64 accountId, qint64 lineId, const Pol
         }
     }
     if (problems.empty())
-        return true;
+        return {};
     QStringList messages;
     for (const PolicyProblem &problem : problems) {
         const QString path = problem.field.isEmpty() ? QStringLiteral("policy") : QStringLiteral("policy.") + problem.field;
         messages << path + QLatin1String(": ") + problem.message;
     }
-    return Expected<bool>::failure(messages.join(QLatin1Char('\n')));
+    return Expected<void>::failure(messages.join(QLatin1Char('\n')));
 }
 
-Expected<bool> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::optional<Policy> &policy,
+Expected<void> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::optional<Policy> &policy,
                                     std::optional<YearMonth> thisMonth)
 {
     if (policy) {
-        if (const Expected<bool> valid = checkPolicy(accountId, lineId, *policy, thisMonth); !valid)
+        if (const Expected<void> valid = checkPolicy(accountId, lineId, *policy, thisMonth); !valid)
             return valid;
     }
-    return m_database.write([&]() -> Expected<bool> {
+    return m_database.write([&]() -> Expected<void> {
         // What the enabled policy charges, beside it (the low-funds figures
         // of a narrowed settle read these, not every policy).
         const bool pays = policy && policy->enabled;
@@ -354,7 +354,7 @@ Expected<bool> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::
         update.bind(pays && policy->threshold ? rowOf(policy->threshold->package) : none);
         update.bind(pays && policy->monthly ? rowOf(policy->monthly->package) : none);
         update.bind(accountId).bind(lineId);
-        if (const Expected<bool> updated = updateActiveLine(update); !updated)
+        if (const Expected<void> updated = updateActiveLine(update); !updated)
             return updated;
         Statement drop(m_database, QStringLiteral("DELETE FROM retries WHERE line_id = ?"));
         drop.bind(lineId);
@@ -378,12 +378,12 @@ Expected<QStringList> LineStore::linesPayingWith(qint64 accountId, const QString
 Expected<int> LineStore::rearmSuspendedPayingWith(qint64 accountId, const QString &engineMethodId)
 {
     int rearmed = 0;
-    const Expected<bool> done = m_database.write([&]() -> Expected<bool> {
+    const Expected<void> done = m_database.write([&]() -> Expected<void> {
         // Only the suspended lines' policies are read, not every line's.
         const Expected<std::vector<LineRecord>> lines =
             linesWhere(m_database, accountId, "state = 'active' AND threshold_state = 'suspended'");
         if (!lines)
-            return Expected<bool>::failure(lines.error());
+            return Expected<void>::failure(lines.error());
         for (const LineRecord &line : *lines) {
             if (line.progress.state != ThresholdState::Suspended || !line.policy || !line.policy->paysWith(engineMethodId))
                 continue;
@@ -393,16 +393,16 @@ Expected<int> LineStore::rearmSuspendedPayingWith(qint64 accountId, const QStrin
                 return ran;
             ++rearmed;
         }
-        return true;
+        return {};
     });
     if (!done)
         return Expected<int>::failure(done.error());
     return rearmed;
 }
 
-Expected<bool> LineStore::drainData(qint64 accountId, qint64 lineId)
+Expected<void> LineStore::drainData(qint64 accountId, qint64 lineId)
 {
-    return m_database.write([&]() -> Expected<bool> {
+    return m_database.write([&]() -> Expected<void> {
         Statement update(m_database, QStringLiteral("UPDATE lines SET data_bytes = 0, check_due = 1 WHERE account_id = ? AND id = ? AND state = 'active'"));
         update.bind(accountId).bind(lineId);
         return updateActiveLine(update);

@@ -33,7 +33,7 @@ public:
     // A line being bought: kept out of every list until its purchase is
     // answered (setState to active or refused).
     Expected<qint64> addBuying(qint64 accountId, const QString &name, const QString &region, UsageProfile profile, quint64 seed);
-    Expected<bool> setState(qint64 lineId, LineState state);
+    Expected<void> setState(qint64 lineId, LineState state);
     // After a restart: a line left "buying" is active when its purchase was
     // paid (reconciling wrote it down), refused otherwise. How many it settled.
     Expected<int> settlePurchases();
@@ -53,15 +53,15 @@ public:
     Expected<std::vector<LineRecord>> listForHistory(qint64 accountId);
     // A line in any state.
     Expected<LineRecord> find(qint64 accountId, qint64 lineId);
-    Expected<bool> rename(qint64 accountId, qint64 lineId, const QString &name);
+    Expected<void> rename(qint64 accountId, qint64 lineId, const QString &name);
     // Soft removal: the line leaves the engine and every list but History;
     // its pending retries go; its attempts, usage and alerts stay.
-    Expected<bool> remove(qint64 accountId, qint64 lineId, Instant at);
+    Expected<void> remove(qint64 accountId, qint64 lineId, Instant at);
     // Checked against the line's packages and the account's methods (SPEC
     // §2, and an enabled policy may not name a card expired before
     // `thisMonth`, when given); a new policy arms the threshold trigger and drops
     // pending retries (SPEC §3).
-    Expected<bool> setPolicy(qint64 accountId, qint64 lineId, const std::optional<Policy> &policy,
+    Expected<void> setPolicy(qint64 accountId, qint64 lineId, const std::optional<Policy> &policy,
                              std::optional<YearMonth> thisMonth = std::nullopt);
     // The names of the lines whose enabled policy pays with the method.
     Expected<QStringList> linesPayingWith(qint64 accountId, const QString &engineMethodId);
@@ -69,15 +69,15 @@ public:
     // policy names the method; how many it re-armed.
     Expected<int> rearmSuspendedPayingWith(qint64 accountId, const QString &engineMethodId);
     // Uses up the line's data at once (to try the rules out).
-    Expected<bool> drainData(qint64 accountId, qint64 lineId);
+    Expected<void> drainData(qint64 accountId, qint64 lineId);
     // Checks a policy without saving it; the message names each problem.
-    Expected<bool> checkPolicy(qint64 accountId, qint64 lineId, const Policy &policy, std::optional<YearMonth> thisMonth = std::nullopt);
+    Expected<void> checkPolicy(qint64 accountId, qint64 lineId, const Policy &policy, std::optional<YearMonth> thisMonth = std::nullopt);
     // What the line's top-ups may buy: its region's packages; a line whose
     // region the account has none for (given by hand before the catalog
     // had regions) has the general offers.
     Expected<std::vector<PackageRecord>> packagesOf(qint64 accountId, qint64 lineId);
 
-    static Expected<bool> checkName(const QString &name);
+    static Expected<void> checkName(const QString &name);
 
 private:
     Database &m_database;

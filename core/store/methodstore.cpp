@@ -84,7 +84,7 @@ Expected<MethodRecord> MethodStore::addCard(qint64 accountId, const CardForm &fo
     const Expected<YearMonth> expiry = parseCardExpiry(form.expiry, calendar.monthOf(now));
     if (!expiry)
         return Result::failure(expiry.error());
-    if (const Expected<bool> code = checkSecurityCode(form.securityCode, number->brand()); !code)
+    if (const Expected<void> code = checkSecurityCode(form.securityCode, number->brand()); !code)
         return Result::failure(code.error());
 
     MethodRecord method;
@@ -95,7 +95,7 @@ Expected<MethodRecord> MethodStore::addCard(qint64 accountId, const CardForm &fo
     method.expires = *expiry;
     method.token = m_tokens();
     method.funds = form.funds;
-    if (const Expected<bool> opened = m_provider.openAccount(method.token, form.funds, calendar.monthStart(expiry->next()));
+    if (const Expected<void> opened = m_provider.openAccount(method.token, form.funds, calendar.monthStart(expiry->next()));
         !opened)
         return Result::failure(opened.error());
     return insert(accountId, method, now);
@@ -111,7 +111,7 @@ Expected<MethodRecord> MethodStore::addWallet(qint64 accountId, const WalletForm
     method.walletMasked = address->masked();
     method.token = m_tokens();
     method.funds = form.funds;
-    if (const Expected<bool> opened = m_provider.openAccount(method.token, form.funds, std::nullopt); !opened)
+    if (const Expected<void> opened = m_provider.openAccount(method.token, form.funds, std::nullopt); !opened)
         return Expected<MethodRecord>::failure(opened.error());
     return insert(accountId, method, now);
 }
@@ -119,7 +119,7 @@ Expected<MethodRecord> MethodStore::addWallet(qint64 accountId, const WalletForm
 Expected<MethodRecord> MethodStore::insert(qint64 accountId, const MethodRecord &method, Instant now)
 {
     MethodRecord stored = method;
-    const Expected<bool> written = m_database.write([&]() -> Expected<bool> {
+    const Expected<void> written = m_database.write([&]() -> Expected<void> {
         Statement count(m_database, QStringLiteral("SELECT count(*) FROM methods WHERE account_id = ? AND removed = 0"));
         count.bind(accountId);
         if (const auto ran = count.run(); !ran)
@@ -139,9 +139,9 @@ Expected<MethodRecord> MethodStore::insert(qint64 accountId, const MethodRecord 
             return ran;
         const Expected<qint64> id = add.insertedId();
         if (!id)
-            return Expected<bool>::failure(id.error());
+            return Expected<void>::failure(id.error());
         stored.id = *id;
-        return true;
+        return {};
     });
     if (!written)
         return Expected<MethodRecord>::failure(written.error());
@@ -191,33 +191,33 @@ Expected<MethodRecord> MethodStore::find(qint64 accountId, qint64 methodId)
     return Expected<MethodRecord>::failure(MethodStore::tr("no such payment method"));
 }
 
-Expected<bool> MethodStore::deposit(qint64 accountId, qint64 methodId, Money amount, Instant now)
+Expected<void> MethodStore::deposit(qint64 accountId, qint64 methodId, Money amount, Instant now)
 {
     if (amount.isZero() || amount < Money())
-        return Expected<bool>::failure(MethodStore::tr("a deposit must be more than zero"));
+        return Expected<void>::failure(MethodStore::tr("a deposit must be more than zero"));
     const Expected<MethodRecord> method = find(accountId, methodId);
     if (!method)
-        return Expected<bool>::failure(method.error());
-    if (const Expected<bool> done = m_provider.depositTo(method->token, amount, now); !done)
-        return Expected<bool>::failure(MethodStore::tr("%1: %2").arg(method->label(), done.error()));
-    return true;
+        return Expected<void>::failure(method.error());
+    if (const Expected<void> done = m_provider.depositTo(method->token, amount, now); !done)
+        return Expected<void>::failure(MethodStore::tr("%1: %2").arg(method->label(), done.error()));
+    return {};
 }
 
-Expected<bool> MethodStore::requireMethod(qint64 accountId, qint64 methodId)
+Expected<void> MethodStore::requireMethod(qint64 accountId, qint64 methodId)
 {
     Statement check(m_database, QStringLiteral("SELECT 1 FROM methods WHERE account_id = ? AND id = ? AND removed = 0"));
     check.bind(accountId).bind(methodId);
     if (const auto ran = check.run(); !ran)
         return ran;
     if (!check.next())
-        return Expected<bool>::failure(MethodStore::tr("no such payment method"));
-    return true;
+        return Expected<void>::failure(MethodStore::tr("no such payment method"));
+    return {};
 }
 
-Expected<bool> MethodStore::setDefault(qint64 accountId, qint64 methodId)
+Expected<void> MethodStore::setDefault(qint64 accountId, qint64 methodId)
 {
-    return m_database.write([&]() -> Expected<bool> {
-        if (const Expected<bool> mine = requireMethod(accountId, methodId); !mine)
+    return m_database.write([&]() -> Expected<void> {
+        if (const Expected<void> mine = requireMethod(accountId, methodId); !mine)
             return mine;
         Statement update(m_database, QStringLiteral("UPDATE methods SET is_default = CASE WHEN id = ? THEN 1 ELSE 0 END WHERE account_id = ?"));
         update.bind(methodId).bind(accountId);
@@ -225,23 +225,23 @@ Expected<bool> MethodStore::setDefault(qint64 accountId, qint64 methodId)
     });
 }
 
-Expected<bool> MethodStore::checkRemovable(qint64 accountId, qint64 methodId)
+Expected<void> MethodStore::checkRemovable(qint64 accountId, qint64 methodId)
 {
-    if (const Expected<bool> mine = requireMethod(accountId, methodId); !mine)
+    if (const Expected<void> mine = requireMethod(accountId, methodId); !mine)
         return mine;
     const Expected<QStringList> users = LineStore(m_database).linesPayingWith(accountId, EngineId::method(methodId));
     if (!users)
-        return Expected<bool>::failure(users.error());
+        return Expected<void>::failure(users.error());
     if (!users->isEmpty())
-        return Expected<bool>::failure(MethodStore::tr("this method pays the auto top-ups of %1; choose another method there first")
+        return Expected<void>::failure(MethodStore::tr("this method pays the auto top-ups of %1; choose another method there first")
                                            .arg(users->join(QStringLiteral(", "))));
-    return true;
+    return {};
 }
 
-Expected<bool> MethodStore::remove(qint64 accountId, qint64 methodId)
+Expected<void> MethodStore::remove(qint64 accountId, qint64 methodId)
 {
-    return m_database.write([&]() -> Expected<bool> {
-        if (const Expected<bool> removable = checkRemovable(accountId, methodId); !removable)
+    return m_database.write([&]() -> Expected<void> {
+        if (const Expected<void> removable = checkRemovable(accountId, methodId); !removable)
             return removable;
         Statement update(m_database, QStringLiteral("UPDATE methods SET removed = 1, is_default = 0 WHERE id = ?"));
         update.bind(methodId);

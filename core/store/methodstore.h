@@ -32,17 +32,17 @@ public:
     Expected<MethodRecord> addWallet(qint64 accountId, const WalletForm &form, Instant now);
     Expected<std::vector<MethodRecord>> list(qint64 accountId);
     Expected<MethodRecord> find(qint64 accountId, qint64 methodId);
-    Expected<bool> deposit(qint64 accountId, qint64 methodId, Money amount, Instant now);
-    Expected<bool> setDefault(qint64 accountId, qint64 methodId);
+    Expected<void> deposit(qint64 accountId, qint64 methodId, Money amount, Instant now);
+    Expected<void> setDefault(qint64 accountId, qint64 methodId);
     // Refused while an enabled policy names the method; the message names the lines.
-    Expected<bool> remove(qint64 accountId, qint64 methodId);
+    Expected<void> remove(qint64 accountId, qint64 methodId);
     // Whether remove() would refuse, and why: asked before a confirmation.
-    Expected<bool> checkRemovable(qint64 accountId, qint64 methodId);
+    Expected<void> checkRemovable(qint64 accountId, qint64 methodId);
 
 private:
     Expected<MethodRecord> insert(qint64 accountId, const MethodRecord &method, Instant now);
     // The account's method, not removed; "no such payment method" otherwise.
-    Expected<bool> requireMethod(qint64 accountId, qint64 methodId);
+    Expected<void> requireMethod(qint64 accountId, qint64 methodId);
 
     Database &m_database;
     JournalGateway &m_provider;

@@ -6,7 +6,7 @@
 
 namespace topup {
 
-Expected<bool> PackageStore::insert(qint64 accountId, const QString &region, const PackageOffer &offer)
+Expected<void> PackageStore::insert(qint64 accountId, const QString &region, const PackageOffer &offer)
 {
     // OR IGNORE: a region's packages are added once, whatever buys there next.
     Statement insert(m_database, m_database.dialect().insertOrIgnore(QStringLiteral("packages (account_id, code, region, name, data_bytes,"
@@ -16,41 +16,41 @@ Expected<bool> PackageStore::insert(qint64 accountId, const QString &region, con
     return insert.run();
 }
 
-Expected<bool> PackageStore::addDefaults(qint64 accountId, const QString &currency)
+Expected<void> PackageStore::addDefaults(qint64 accountId, const QString &currency)
 {
     for (const PackageOffer &offer : CarrierCatalog::generalOffers(currency)) {
-        if (const Expected<bool> ran = insert(accountId, QString(), offer); !ran)
+        if (const Expected<void> ran = insert(accountId, QString(), offer); !ran)
             return ran;
     }
-    return true;
+    return {};
 }
 
-Expected<bool> PackageStore::addRegion(qint64 accountId, const RegionOffer &region)
+Expected<void> PackageStore::addRegion(qint64 accountId, const RegionOffer &region)
 {
     for (const PackageOffer &offer : region.packages) {
-        if (const Expected<bool> ran = insert(accountId, region.code, offer); !ran)
+        if (const Expected<void> ran = insert(accountId, region.code, offer); !ran)
             return ran;
     }
-    return true;
+    return {};
 }
 
 Expected<PackageRecord> PackageStore::add(qint64 accountId, const QString &name, const Package &package)
 {
     PackageRecord record{0, name, package, QString()};
-    const Expected<bool> written = m_database.write([&]() -> Expected<bool> {
+    const Expected<void> written = m_database.write([&]() -> Expected<void> {
         Statement insert(m_database, QStringLiteral("INSERT INTO packages (account_id, code, name, data_bytes, voice_seconds,"
                                                     " price_cents) VALUES (?, ?, ?, ?, ?, ?)")
                                          + m_database.dialect().returningId());
         insert.bind(accountId).bind(package.id).bind(name).bind(package.data.bytes()).bind(package.voice.seconds());
         insert.bind(package.price.cents());
-        if (const Expected<bool> ran = insert.run(); !ran)
+        if (const Expected<void> ran = insert.run(); !ran)
             return ran;
         const Expected<qint64> id = insert.insertedId();
         if (!id)
-            return Expected<bool>::failure(id.error());
+            return Expected<void>::failure(id.error());
         record.id = *id;
         record.package.id = engineId(record.id);
-        return true;
+        return {};
     });
     if (!written)
         return Expected<PackageRecord>::failure(written.error());
@@ -62,7 +62,7 @@ Expected<std::vector<PackageRecord>> PackageStore::select(qint64 accountId, cons
     Statement select(m_database, QStringLiteral("SELECT id, name, data_bytes, voice_seconds, price_cents, region FROM packages"
                                                 " WHERE account_id = ? AND (? = 1 OR region = ?) ORDER BY price_cents, id"));
     select.bind(accountId).bind(region ? 0 : 1).bind(region ? *region : QString());
-    if (const Expected<bool> ran = select.run(); !ran)
+    if (const Expected<void> ran = select.run(); !ran)
         return Expected<std::vector<PackageRecord>>::failure(ran.error());
     std::vector<PackageRecord> records;
     while (select.next()) {
@@ -89,7 +89,7 @@ Expected<qint64> PackageStore::rowOf(qint64 accountId, const QString &code)
 {
     Statement select(m_database, QStringLiteral("SELECT id FROM packages WHERE account_id = ? AND code = ?"));
     select.bind(accountId).bind(code);
-    if (const Expected<bool> ran = select.run(); !ran)
+    if (const Expected<void> ran = select.run(); !ran)
         return Expected<qint64>::failure(ran.error());
     return select.next() ? select.integer(0) : qint64(0);
 }

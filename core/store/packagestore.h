@@ -20,10 +20,10 @@ public:
     explicit PackageStore(Database &database) : m_database(database) {}
 
     // Adds the general offers in the account's currency; the caller holds the transaction.
-    Expected<bool> addDefaults(qint64 accountId, const QString &currency);
+    Expected<void> addDefaults(qint64 accountId, const QString &currency);
     // Adds the region's packages the account does not have yet (by code);
     // the caller holds the transaction.
-    Expected<bool> addRegion(qint64 accountId, const RegionOffer &region);
+    Expected<void> addRegion(qint64 accountId, const RegionOffer &region);
     Expected<PackageRecord> add(qint64 accountId, const QString &name, const Package &package);
     // Every package of the account, or only those of one region ('': the general offers).
     Expected<std::vector<PackageRecord>> list(qint64 accountId);
@@ -34,7 +34,7 @@ public:
     static QString engineId(qint64 rowId) { return EngineId::package(rowId); }
 
 private:
-    Expected<bool> insert(qint64 accountId, const QString &region, const PackageOffer &offer);
+    Expected<void> insert(qint64 accountId, const QString &region, const PackageOffer &offer);
     Expected<std::vector<PackageRecord>> select(qint64 accountId, const QString *region);
 
     Database &m_database;

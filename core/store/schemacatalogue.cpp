@@ -48,20 +48,20 @@ QString columnLine(const QString &table, const QString &name, const QString &typ
 
 // Runs `sql` with `table` bound (if it has a ?) and hands each row to `row`.
 template<typename Row>
-Expected<bool> eachRow(Database &database, const QString &sql, const QString &table, Row row)
+Expected<void> eachRow(Database &database, const QString &sql, const QString &table, Row row)
 {
     QSqlQuery query(database.connection());
     query.prepare(sql);
     if (sql.contains(QLatin1Char('?')))
         query.addBindValue(table);
     if (!query.exec())
-        return Expected<bool>::failure(database.describe(query.lastError()));
+        return Expected<void>::failure(database.describe(query.lastError()));
     while (query.next())
         row(query);
-    return true;
+    return {};
 }
 
-Expected<bool> readSqliteTable(Database &database, const QString &table, QStringList &lines)
+Expected<void> readSqliteTable(Database &database, const QString &table, QStringList &lines)
 {
     struct Column final
     {
@@ -70,7 +70,7 @@ Expected<bool> readSqliteTable(Database &database, const QString &table, QString
         int key;
     };
     std::vector<Column> columns;
-    Expected<bool> done = eachRow(database, QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)"), table,
+    Expected<void> done = eachRow(database, QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)"), table,
                                   [&columns](const QSqlQuery &q) {
                                       columns.push_back({q.value(0).toString(), q.value(1).toString(), q.value(3).toString(),
                                                          q.value(2).toInt() != 0, q.value(4).toInt()});
@@ -132,11 +132,11 @@ Expected<bool> readSqliteTable(Database &database, const QString &table, QString
                    });
 }
 
-Expected<bool> readPostgresqlTable(Database &database, const QString &table, QStringList &lines)
+Expected<void> readPostgresqlTable(Database &database, const QString &table, QStringList &lines)
 {
     const QString inSchema = QStringLiteral(" AND t.relnamespace = current_schema()::regnamespace");
     QString identity; // the table's own id (SQLite's rowid), if any
-    Expected<bool> done = eachRow(database,
+    Expected<void> done = eachRow(database,
                                   QStringLiteral("SELECT column_name, data_type, is_nullable, column_default, is_identity"
                                                  " FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?"),
                                   table, [&lines, &table, &identity](const QSqlQuery &q) {
@@ -207,7 +207,7 @@ Expected<QStringList> SchemaCatalogue::read(Database &database)
 {
     const Dialect &dialect = database.dialect();
     QStringList tables;
-    const Expected<bool> listed = eachRow(database, dialect.listTables(), QString(), [&tables](const QSqlQuery &q) { tables << q.value(0).toString(); });
+    const Expected<void> listed = eachRow(database, dialect.listTables(), QString(), [&tables](const QSqlQuery &q) { tables << q.value(0).toString(); });
     if (!listed)
         return Lines::failure(listed.error());
     QStringList lines;
@@ -215,7 +215,7 @@ Expected<QStringList> SchemaCatalogue::read(Database &database)
         if (dialect.bookkeepingTables().contains(table))
             continue;
         lines << QStringLiteral("table ") + table;
-        const Expected<bool> read = dialect.isSqlite() ? readSqliteTable(database, table, lines) : readPostgresqlTable(database, table, lines);
+        const Expected<void> read = dialect.isSqlite() ? readSqliteTable(database, table, lines) : readPostgresqlTable(database, table, lines);
         if (!read)
             return Lines::failure(read.error());
     }

@@ -63,25 +63,25 @@ Expected<SqliteHeader> SqliteHeader::read(const QString &path, const Schema &sch
     return read;
 }
 
-Expected<bool> SqliteHeader::checkSize(const QString &path) const
+Expected<void> SqliteHeader::checkSize(const QString &path) const
 {
     if (!pageCount)
-        return true;
+        return {};
     const qint64 size = QFileInfo(path).size();
     const qint64 expected = *pageCount * pageSize;
     if (size < expected)
-        return Expected<bool>::failure(Database::tr("%1: damaged database (the file is truncated: %2 bytes, where its header says %3 pages of %4 bytes)")
+        return Expected<void>::failure(Database::tr("%1: damaged database (the file is truncated: %2 bytes, where its header says %3 pages of %4 bytes)")
                                            .arg(path)
                                            .arg(size)
                                            .arg(*pageCount)
                                            .arg(pageSize));
     if (size > expected)
-        return Expected<bool>::failure(Database::tr("%1: damaged database (%2 bytes, more than the %3 pages of %4 bytes its header says)")
+        return Expected<void>::failure(Database::tr("%1: damaged database (%2 bytes, more than the %3 pages of %4 bytes its header says)")
                                            .arg(path)
                                            .arg(size)
                                            .arg(*pageCount)
                                            .arg(pageSize));
-    return true;
+    return {};
 }
 
 } // namespace topup

@@ -30,7 +30,7 @@ struct SqliteHeader final
     // A file closed cleanly is exactly as long as its header says: SQLite's
     // last checkpoint sized it so. (With a write-ahead log beside it the file
     // may be mid-checkpoint, longer or shorter; then the full check decides.)
-    Expected<bool> checkSize(const QString &path) const;
+    Expected<void> checkSize(const QString &path) const;
 };
 
 } // namespace topup

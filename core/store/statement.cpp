@@ -66,12 +66,12 @@ Expected<qint64> Statement::insertedId()
     return id;
 }
 
-Expected<bool> Statement::run()
+Expected<void> Statement::run()
 {
     m_nextBind = 0; // the next bind() starts again at the first parameter, as addBindValue's
     if (!m_prepared || !m_query->exec())
-        return Expected<bool>::failure(m_database.describe(m_query->lastError()));
-    return true;
+        return Expected<void>::failure(m_database.describe(m_query->lastError()));
+    return {};
 }
 
 Expected<std::vector<qint64>> Statement::integers()

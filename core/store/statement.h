@@ -30,7 +30,7 @@ public:
     // For a statement run many times: set parameter `index` (0-based).
     Statement &set(int index, const QVariant &value);
     // Runs it; an error names the database file.
-    Expected<bool> run();
+    Expected<void> run();
     // Runs it and reads the first column of every row as a whole number (ids).
     Expected<std::vector<qint64>> integers();
     bool next() { return m_query->next(); }

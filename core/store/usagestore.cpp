@@ -120,30 +120,32 @@ struct RecentRows final
 {
     std::function<Expected<bool>(qint64 line, qint64 hour, const QByteArray &text)> insert; // false: the row was there
     std::function<Expected<std::optional<QByteArray>>(qint64 line, qint64 hour)> select;
-    std::function<Expected<bool>(qint64 line, qint64 hour, const QByteArray &text)> update;
+    std::function<Expected<void>(qint64 line, qint64 hour, const QByteArray &text)> update;
 };
 
 // Groups the batch's samples by line-hour (they come line by line in the
 // order of time, then any off the grid) and writes each group once.
-Expected<bool> writeSamples(Database &database, const UsageBatch &batch, Instant samplesFrom, const RecentRows &rows)
+Expected<void> writeSamples(Database &database, const UsageBatch &batch, Instant samplesFrom, const RecentRows &rows)
 {
     qint64 line = 0;
     qint64 hour = 0;
     HourOfSamples samples;
-    Expected<bool> result = true;
-    const auto flush = [&]() -> Expected<bool> {
+    Expected<void> result;
+    const auto flush = [&]() -> Expected<void> {
         if (samples.empty())
-            return true;
+            return {};
         const QByteArray text = samples.text();
         const Expected<bool> inserted = rows.insert(line, hour, text);
-        if (!inserted || *inserted)
-            return inserted;
+        if (!inserted)
+            return Expected<void>::failure(inserted.error());
+        if (*inserted)
+            return {};
         const Expected<std::optional<QByteArray>> held = rows.select(line, hour);
         if (!held)
-            return Expected<bool>::failure(held.error());
+            return Expected<void>::failure(held.error());
         Expected<HourOfSamples> merged = HourOfSamples::parse(held->value_or(QByteArray()));
         if (!merged)
-            return Expected<bool>::failure(database.describe(UsageStore::tr("damaged usage (line %1, the hour from %2): %3")
+            return Expected<void>::failure(database.describe(UsageStore::tr("damaged usage (line %1, the hour from %2): %3")
                                                                  .arg(line)
                                                                  .arg(Instant::fromMsecs(HourOfSamples::startOf(hour)).toString(),
                                                                       merged.error())));
@@ -175,12 +177,12 @@ Instant UsageStore::samplesKeptFrom(Instant clock)
     return Instant::fromMsecs(HourOfSamples::startOf(HourOfSamples::hourOf(clock.msecs() - sampleRetentionMs)));
 }
 
-Expected<bool> UsageStore::pruneSamples(qint64 lineId, Instant before)
+Expected<void> UsageStore::pruneSamples(qint64 lineId, Instant before)
 {
     return pruneSamples(std::vector<qint64>{lineId}, before);
 }
 
-Expected<bool> UsageStore::write(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar, std::optional<Instant> samplesFrom)
+Expected<void> UsageStore::write(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar, std::optional<Instant> samplesFrom)
 {
     // The rows' lines in the order they first come; the batch sums each
     // line's hours and days as its rows come.
@@ -200,7 +202,7 @@ Expected<bool> UsageStore::write(const std::vector<UsageRow> &rows, const ZonedC
     return write(batch, samplesFrom.value_or(Instant::fromMsecs(std::numeric_limits<qint64>::min())));
 }
 
-Expected<bool> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
+Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
 {
     // Hundreds of thousands of rows a day in a fleet: on the connection's
     // own handle when it is safe, through Qt Sql otherwise (the same rows).
@@ -210,12 +212,12 @@ Expected<bool> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
         RawStatement update(db, recentUpdateSql);
         RawStatement hourly(db, hourSql);
         RawStatement daily(db, daySql);
-        const auto failed = [&] { return Expected<bool>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db)))); };
+        const auto failed = [&] { return Expected<void>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db)))); };
         if (!insert.ok() || !select.ok() || !update.ok() || !hourly.ok() || !daily.ok())
             return failed();
         const RecentRows rows{[&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
                                   if (!insert.run(line, hour, text))
-                                      return failed();
+                                      return Expected<bool>::failure(failed().error());
                                   return sqlite3_changes(db) > 0;
                               },
                               [&](qint64 line, qint64 hour) -> Expected<std::optional<QByteArray>> {
@@ -224,12 +226,12 @@ Expected<bool> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
                                       return Expected<std::optional<QByteArray>>::failure(failed().error());
                                   return text;
                               },
-                              [&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
+                              [&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<void> {
                                   if (!update.run(text, line, hour))
                                       return failed();
-                                  return true;
+                                  return {};
                               }};
-        if (const Expected<bool> written = writeSamples(m_database, batch, samplesFrom, rows); !written)
+        if (const Expected<void> written = writeSamples(m_database, batch, samplesFrom, rows); !written)
             return written;
         bool ok = true;
         batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
@@ -240,7 +242,7 @@ Expected<bool> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
         });
         if (!ok)
             return failed();
-        return true;
+        return {};
     }
     Statement insert(m_database, QLatin1String(recentInsertSql));
     Statement select(m_database, QLatin1String(recentSelectSql));
@@ -249,13 +251,13 @@ Expected<bool> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
     Statement daily(m_database, QLatin1String(daySql));
     const RecentRows rows{[&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
                               insert.set(0, line).set(1, hour).set(2, QString::fromLatin1(text));
-                              if (const Expected<bool> ran = insert.run(); !ran)
-                                  return ran;
+                              if (const Expected<void> ran = insert.run(); !ran)
+                                  return Expected<bool>::failure(ran.error());
                               return insert.rowsAffected() > 0;
                           },
                           [&](qint64 line, qint64 hour) -> Expected<std::optional<QByteArray>> {
                               select.set(0, line).set(1, hour);
-                              if (const Expected<bool> ran = select.run(); !ran)
+                              if (const Expected<void> ran = select.run(); !ran)
                                   return Expected<std::optional<QByteArray>>::failure(ran.error());
                               std::optional<QByteArray> text;
                               if (select.next())
@@ -263,11 +265,11 @@ Expected<bool> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
                               select.finish();
                               return text;
                           },
-                          [&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
+                          [&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<void> {
                               update.set(0, QString::fromLatin1(text)).set(1, line).set(2, hour);
                               return update.run();
                           }};
-    Expected<bool> result = writeSamples(m_database, batch, samplesFrom, rows);
+    Expected<void> result = writeSamples(m_database, batch, samplesFrom, rows);
     batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
         if (!result)
             return;
@@ -283,18 +285,18 @@ Expected<bool> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
     return result;
 }
 
-Expected<bool> UsageStore::pruneSamples(const std::vector<qint64> &lineIds, Instant before)
+Expected<void> UsageStore::pruneSamples(const std::vector<qint64> &lineIds, Instant before)
 {
     const qint64 hour = HourOfSamples::hourOf(before.msecs());
     if (sqlite3 *db = m_path == Path::Fastest ? m_database.rawHandle() : nullptr) {
         RawStatement prune(db, pruneSql);
         if (!prune.ok())
-            return Expected<bool>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db))));
+            return Expected<void>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db))));
         for (const qint64 line : lineIds) {
             if (!prune.run(line, hour))
-                return Expected<bool>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db))));
+                return Expected<void>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db))));
         }
-        return true;
+        return {};
     }
     Statement prune(m_database, QLatin1String(pruneSql));
     for (const qint64 line : lineIds) {
@@ -302,7 +304,7 @@ Expected<bool> UsageStore::pruneSamples(const std::vector<qint64> &lineIds, Inst
         if (const auto ran = prune.run(); !ran)
             return ran;
     }
-    return true;
+    return {};
 }
 
 } // namespace topup

@@ -48,18 +48,18 @@ public:
     // the transaction. With `samplesFrom`, samples before it are folded into
     // the roll-ups but not kept (they would be pruned in the same
     // transaction).
-    Expected<bool> write(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar,
+    Expected<void> write(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar,
                          std::optional<Instant> samplesFrom = std::nullopt);
     // Drops the line's samples of the hours before the one that holds
     // `before` (that hour is kept whole); the roll-ups keep them.
-    Expected<bool> pruneSamples(qint64 lineId, Instant before);
+    Expected<void> pruneSamples(qint64 lineId, Instant before);
     // A catch-up's unsaved usage: the batch's roll-ups, and its samples
     // from `samplesFrom` on that no save has written (added to the hour's
     // row when a save wrote some of its samples already); the caller holds
     // the transaction. Statements prepared once for the whole batch.
-    Expected<bool> write(const UsageBatch &batch, Instant samplesFrom);
+    Expected<void> write(const UsageBatch &batch, Instant samplesFrom);
     // The same as pruneSamples for these lines (one statement).
-    Expected<bool> pruneSamples(const std::vector<qint64> &lineIds, Instant before);
+    Expected<void> pruneSamples(const std::vector<qint64> &lineIds, Instant before);
 
 private:
     Database &m_database;

@@ -43,10 +43,10 @@ QString packageId(const std::vector<PackageRecord> &packages, const char *name)
 }
 
 // The world at `start`, twenty lines, nothing run yet.
-Expected<bool> buildWorld(Service &service, Instant start)
+Expected<void> buildWorld(Service &service, Instant start)
 {
-    using Result = Expected<bool>;
-    if (const Expected<bool> clock = service.startClockAt(start); !clock)
+    using Result = Expected<void>;
+    if (const Expected<void> clock = service.startClockAt(start); !clock)
         return clock;
     const SignUpForm form{QStringLiteral("bench@example.com"), QStringLiteral("Bench-Catch-Up-2027"), QStringLiteral("EUR"),
                           QStringLiteral("Europe/Berlin"), Money::fromCents(300000)};
@@ -80,10 +80,10 @@ Expected<bool> buildWorld(Service &service, Instant start)
         policy.method = (i % 4 == 3 ? wallet : card)->engineId();
         if (i % 4 != 3)
             policy.fallback = wallet->engineId();
-        if (const Expected<bool> set = service.setPolicy(line->id, policy); !set)
+        if (const Expected<void> set = service.setPolicy(line->id, policy); !set)
             return set;
     }
-    return true;
+    return {};
 }
 
 // The store's pages by table (an index counted with its table), in bytes,
@@ -138,7 +138,7 @@ Expected<Run> runOnce(int days, const QString &keepDir)
     if (!opened)
         return Result::failure(opened.error());
     Service &service = **opened;
-    if (const Expected<bool> built = buildWorld(service, start); !built)
+    if (const Expected<void> built = buildWorld(service, start); !built)
         return Result::failure(built.error());
     Run run;
     QElapsedTimer timer;

@@ -105,7 +105,7 @@ bool playing(Service &service, int lineCount)
     QTimer::singleShot(5000, &loop, &QEventLoop::quit);
     QElapsedTimer real;
     real.start();
-    if (const Expected<bool> started = service.startPlaying(dayMs); !started) {
+    if (const Expected<void> started = service.startPlaying(dayMs); !started) {
         std::fprintf(stderr, "bench_fleet: %s\n", qPrintable(started.error()));
         return false;
     }
@@ -175,7 +175,7 @@ bool oneByOne(int lineCount, Instant now)
         policy.threshold = ThresholdTrigger{Resource::Data, 1000LL * 1000 * 1000, dataPackage};
         policy.monthlyCap = Money::fromCents(9000);
         policy.method = card->engineId();
-        if (const Expected<bool> saved = service.setPolicy(line->id, policy); !saved) {
+        if (const Expected<void> saved = service.setPolicy(line->id, policy); !saved) {
             std::fprintf(stderr, "bench_fleet: %s\n", qPrintable(saved.error()));
             return false;
         }
@@ -213,7 +213,7 @@ int main(int argc, char **argv)
     const qint64 cardId = methods->front().id;
     // The first write settles the world the bench wrote behind the engine's
     // back (the lines already below their threshold top up): not timed.
-    if (const Expected<bool> settled = service.deposit(cardId, Money::fromCents(1)); !settled) {
+    if (const Expected<void> settled = service.deposit(cardId, Money::fromCents(1)); !settled) {
         std::fprintf(stderr, "bench_fleet: %s\n", qPrintable(settled.error()));
         return 1;
     }
@@ -260,13 +260,13 @@ int main(int argc, char **argv)
     if (!timeRuns(runs, [&] {
             Policy policy = *first.policy;
             policy.monthlyCap = Money::fromCents(++flip % 2 ? 9100 : 9000);
-            const Expected<bool> saved = service.setPolicy(first.id, policy);
+            const Expected<void> saved = service.setPolicy(first.id, policy);
             return saved ? QString() : saved.error();
         }, timing))
         return 1;
     report("setPolicy of one line", lineCount, runs, timing);
     if (!timeRuns(runs, [&] {
-            const Expected<bool> paid = service.deposit(cardId, Money::fromCents(100));
+            const Expected<void> paid = service.deposit(cardId, Money::fromCents(100));
             return paid ? QString() : paid.error();
         }, timing))
         return 1;

@@ -34,7 +34,7 @@ int main(int argc, char **argv)
         return 1;
     }
     Service &service = **opened;
-    if (const Expected<bool> created = DemoWorld::create(service, 1); !created) {
+    if (const Expected<void> created = DemoWorld::create(service, 1); !created) {
         std::fprintf(stderr, "bench_play: %s\n", qPrintable(created.error()));
         return 1;
     }

@@ -148,7 +148,7 @@ std::optional<Store> openStore(const QString &path, Instant now)
         return std::nullopt;
     }
     store.account = account->id;
-    const Expected<bool> methods = store.db->write([&]() -> Expected<bool> {
+    const Expected<void> methods = store.db->write([&]() -> Expected<void> {
         Statement insert(*store.db, QStringLiteral("INSERT INTO methods (account_id, code, kind, holder, brand, last_four, expires,"
                                                    " token, is_default, created_ms) VALUES (?, ?, 'credit_card', 'Bench Person', 'Visa', ?,"
                                                    " '12/30', ?, ?, ?)"));
@@ -166,7 +166,7 @@ std::optional<Store> openStore(const QString &path, Instant now)
             return ran;
         while (packages.next())
             store.packages.push_back(packages.integer(0));
-        return true;
+        return {};
     });
     if (!methods || store.packages.empty()) {
         report("methods", methods ? QStringLiteral("no packages") : methods.error());
@@ -191,7 +191,7 @@ std::optional<Store> openStore(const QString &path, Instant now)
         policy.maxPerMonth = 10;
         policy.method = QStringLiteral("M%1").arg(store.methods[0]);
         policy.fallback = QStringLiteral("M%1").arg(store.methods[1]);
-        if (const Expected<bool> set = lines.setPolicy(store.account, added->id, policy); !set) {
+        if (const Expected<void> set = lines.setPolicy(store.account, added->id, policy); !set) {
             report("policy", set.error());
             return std::nullopt;
         }
@@ -214,7 +214,7 @@ std::optional<double> storeWrite(Store &store, const std::vector<UsageRow> &rows
     if (!perDay) {
         QElapsedTimer timer;
         timer.start();
-        const Expected<bool> written = store.db->write([&] { return usage.write(rows, calendar); });
+        const Expected<void> written = store.db->write([&] { return usage.write(rows, calendar); });
         const double ms = msSince(timer);
         if (!written) {
             report("store write", written.error());
@@ -228,7 +228,7 @@ std::optional<double> storeWrite(Store &store, const std::vector<UsageRow> &rows
         day.assign(rows.begin() + std::ptrdiff_t(begin), rows.begin() + std::ptrdiff_t(end));
         QElapsedTimer timer;
         timer.start();
-        const Expected<bool> written = store.db->write([&] { return usage.write(day, calendar); });
+        const Expected<void> written = store.db->write([&] { return usage.write(day, calendar); });
         ms += msSince(timer);
         if (!written) {
             report("store write (per day)", written.error());
@@ -350,9 +350,9 @@ double bestOf(int runs, const std::function<bool()> &work)
     return best;
 }
 
-Expected<bool> addAttempts(Store &store, Instant from, int months, const ZonedCalendar &calendar)
+Expected<void> addAttempts(Store &store, Instant from, int months, const ZonedCalendar &calendar)
 {
-    return store.db->write([&]() -> Expected<bool> {
+    return store.db->write([&]() -> Expected<void> {
         Statement insert(*store.db, QStringLiteral("INSERT INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt,"
                                                    " method_id, method_token, package_id, amount_cents, status, reason)"
                                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -376,7 +376,7 @@ Expected<bool> addAttempts(Store &store, Instant from, int months, const ZonedCa
                 }
             }
         }
-        return true;
+        return {};
     });
 }
 
@@ -386,7 +386,7 @@ int runQueries(Store &store, const ZonedCalendar &calendar, Instant secondYear, 
     const std::vector<UsageRow> rows = usageRows(store.lines, secondYear, days, calendar);
     QElapsedTimer timer;
     timer.start();
-    const Expected<bool> written = store.db->write([&] { return UsageStore(*store.db).write(rows, calendar); });
+    const Expected<void> written = store.db->write([&] { return UsageStore(*store.db).write(rows, calendar); });
     if (!written) {
         report("second year", written.error());
         return 1;
@@ -396,7 +396,7 @@ int runQueries(Store &store, const ZonedCalendar &calendar, Instant secondYear, 
     const Instant end = secondYear.plusMsecs(qint64(days) * civil::msPerDay);
     const Instant first = firstYear.front().at;
     const int months = std::max(1, int((end.msecs() - first.msecs()) / (30 * civil::msPerDay)));
-    if (const Expected<bool> added = addAttempts(store, first, months, calendar); !added) {
+    if (const Expected<void> added = addAttempts(store, first, months, calendar); !added) {
         report("attempts", added.error());
         return 1;
     }

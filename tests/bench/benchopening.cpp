@@ -112,12 +112,12 @@ int timeOpening(const QString &path, int runs)
         }
         const QString id = known->isEmpty() ? WorldFiles::newWorldId() : *known;
         if (known->isEmpty()) {
-            if (const Expected<bool> set = (*db)->setWorldId(id); !set) {
+            if (const Expected<void> set = (*db)->setWorldId(id); !set) {
                 report("world id", set.error());
                 return 1;
             }
         }
-        if (const Expected<bool> set = (*journal)->setWorldId(id); !set) {
+        if (const Expected<void> set = (*journal)->setWorldId(id); !set) {
             report("journal id", set.error());
             return 1;
         }

@@ -288,10 +288,9 @@ void TestCard::securityCode()
     QFETCH(CardBrand, brand);
     QFETCH(QString, error);
 
-    const Expected<bool> checked = checkSecurityCode(code, brand);
+    const Expected<void> checked = checkSecurityCode(code, brand);
     if (error.isEmpty()) {
         QVERIFY2(checked.ok(), qPrintable(checked.error()));
-        QCOMPARE(checked.value(), true);
     } else {
         QVERIFY(!checked.ok());
         QCOMPARE(checked.error(), error);

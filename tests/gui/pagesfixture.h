@@ -62,7 +62,7 @@ inline std::unique_ptr<Service> demoWorld(const QString &dir, Instant now)
     std::unique_ptr<Service> service = openService(dir, now, DemoWorld::tokens(1));
     if (!service)
         return nullptr;
-    if (const Expected<bool> created = DemoWorld::create(*service, 1); !created) {
+    if (const Expected<void> created = DemoWorld::create(*service, 1); !created) {
         qWarning("%s", qPrintable(created.error()));
         return nullptr;
     }

@@ -47,7 +47,7 @@ private slots:
         QBuffer buffer;
         QVERIFY(buffer.open(QIODevice::ReadOnly));
         CsvWriter csv(buffer);
-        const Expected<bool> written = csv.write({QStringLiteral("a")});
+        const Expected<void> written = csv.write({QStringLiteral("a")});
         QVERIFY(!written);
         QVERIFY(written.error().startsWith(QLatin1String("could not write")));
     }

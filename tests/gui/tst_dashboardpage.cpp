@@ -53,7 +53,7 @@ private slots:
         Expected<std::unique_ptr<Service>> opened = Service::open(options);
         QVERIFY2(opened, qPrintable(opened.error()));
         m_service = opened.take();
-        const Expected<bool> demo = DemoAccess::open(*m_service);
+        const Expected<void> demo = DemoAccess::open(*m_service);
         QVERIFY2(demo, qPrintable(demo.error()));
         m_page = std::make_unique<DashboardPage>(*m_service, *m_settings);
         m_page->resize(1070, 800);
@@ -99,7 +99,7 @@ private slots:
         const Expected<std::vector<AttemptRow>> attemptsBefore = m_service->attempts(1000, home.id);
         QVERIFY2(attemptsBefore, qPrintable(attemptsBefore.error()));
 
-        const Expected<bool> drained = m_service->drainLine(home.id);
+        const Expected<void> drained = m_service->drainLine(home.id);
         QVERIFY2(drained, qPrintable(drained.error()));
         const Expected<std::vector<AttemptRow>> attemptsAfter = m_service->attempts(1000, home.id);
         QVERIFY2(attemptsAfter, qPrintable(attemptsAfter.error()));

@@ -75,7 +75,7 @@ private:
         Expected<std::unique_ptr<Service>> opened = Service::open(options);
         QVERIFY2(opened, qPrintable(opened.error()));
         m_service = opened.take();
-        const Expected<bool> demo = DemoAccess::open(*m_service);
+        const Expected<void> demo = DemoAccess::open(*m_service);
         QVERIFY2(demo, qPrintable(demo.error()));
         m_page = std::make_unique<DashboardPage>(*m_service, *m_settings);
         m_page->setMostLinesAsCards(mostLinesAsCards);

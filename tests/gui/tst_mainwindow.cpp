@@ -78,7 +78,7 @@ private slots:
         Expected<std::unique_ptr<Service>> opened = Service::open(options);
         QVERIFY2(opened, qPrintable(opened.error()));
         m_service = opened.take();
-        const Expected<bool> demo = DemoAccess::open(*m_service);
+        const Expected<void> demo = DemoAccess::open(*m_service);
         QVERIFY2(demo, qPrintable(demo.error()));
         m_window = std::make_unique<MainWindow>(*m_service, *m_settings);
         m_window->resize(1280, 800);

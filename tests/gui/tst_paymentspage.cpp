@@ -162,7 +162,7 @@ private slots:
         Policy policy;
         policy.monthly = MonthlyTrigger{1, 9 * 60, packageId(*service, "1 GB data")};
         policy.method = wallet->engineId();
-        const Expected<bool> set = service->setPolicy(line->id, policy);
+        const Expected<void> set = service->setPolicy(line->id, policy);
         QVERIFY2(set, qPrintable(set.error()));
 
         PaymentsPage page(*service);

@@ -28,7 +28,7 @@ int main(int argc, char **argv)
     options.fixedNow = *now;
     options.passwordIterations = 1000;
     const QString stopAt = arguments[3];
-    const Expected<bool> built = DemoWorld::build(options, 1, [&](const QString &step) {
+    const Expected<void> built = DemoWorld::build(options, 1, [&](const QString &step) {
         std::printf("at %s\n", qPrintable(step));
         std::fflush(stdout);
         if (step == stopAt) {

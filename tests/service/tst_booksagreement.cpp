@@ -89,7 +89,7 @@ private slots:
                 auto service = test::openService(m_dir, at(now));
                 QVERIFY(service);
                 const auto accounts = TOPUP_VALUE(service->allAccounts());
-                QVERIFY(TOPUP_VALUE(service->actAs(accounts.front().id)));
+                TOPUP_VERIFY_OK(service->actAs(accounts.front().id));
                 (void)TOPUP_VALUE(service->catchUpToNow());
             }
             auto store = Database::open(QDir(m_dir).filePath(storeName), storeSchema());
@@ -186,7 +186,7 @@ private slots:
             const Money price = Money::fromCents(line.integer(4));
             const ChargeIdentity identity{QStringLiteral("L%1/manual/99").arg(lineId), 1, line.text(2)};
             line.finish();
-            const Expected<bool> intended = store.write([&] {
+            const Expected<void> intended = store.write([&] {
                 Statement intent(store, QStringLiteral("INSERT INTO charge_intents (chain_key, attempt, method_token, line_id, method_id,"
                                                        " package_id, trigger, at_ms, month) VALUES (?, 1, ?, ?, ?, ?, 'manual', ?, '2027-03')"));
                 intent.bind(identity.chainKey).bind(identity.method).bind(lineId).bind(methodId).bind(packageId);

@@ -103,7 +103,7 @@ private slots:
         options.dataDir = m_dir.path();
         options.fixedNow = TOPUP_VALUE(Instant::parse(QStringLiteral("2027-03-01T00:00:00Z")));
         options.tokens = DemoWorld::tokens(1);
-        const Expected<bool> built = DemoWorld::build(options, 1);
+        const Expected<void> built = DemoWorld::build(options, 1);
         QVERIFY2(built, qPrintable(built.error()));
         QVERIFY(!QFile::exists(store() + QLatin1String("-wal")));
     }

@@ -317,7 +317,7 @@ private slots:
         Policy policy;
         policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, german.package.id};
         policy.method = card.engineId();
-        const Expected<bool> refused = service->setPolicy(tokyo.id, policy);
+        const Expected<void> refused = service->setPolicy(tokyo.id, policy);
         QVERIFY(!refused);
         QCOMPARE(refused.error(), QStringLiteral("policy.threshold.package: unknown package \"%1\"").arg(german.package.id));
         QVERIFY(!service->checkPolicy(tokyo.id, policy));
@@ -346,7 +346,7 @@ private slots:
         policy.fallback = debit.engineId();
         TOPUP_VERIFY_OK(service->setPolicy(line.id, policy)); // March: still valid
         TOPUP_VERIFY_OK(service->advanceBy(40 * day));
-        const Expected<bool> refused = service->checkPolicy(line.id, policy);
+        const Expected<void> refused = service->checkPolicy(line.id, policy);
         QVERIFY(!refused);
         QCOMPARE(refused.error(), QStringLiteral("policy.fallback: this card expired at the end of 2027-03; choose another method"));
         policy.enabled = false; // switched off, it may keep naming it
@@ -420,7 +420,7 @@ private slots:
         policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, TOPUP_FIRST(service->packages(line.id)).package.id};
         policy.method = card.engineId();
         TOPUP_VERIFY_OK(service->setPolicy(line.id, policy));
-        const Expected<bool> refused = service->canRemoveMethod(card.id);
+        const Expected<void> refused = service->canRemoveMethod(card.id);
         QVERIFY(!refused);
         QCOMPARE(refused.error(), QStringLiteral("this method pays the auto top-ups of Tokyo trip; choose another method there first"));
         QCOMPARE(TOPUP_VALUE(service->methods()).size(), std::size_t(1)); // asked, not removed
@@ -451,7 +451,7 @@ private slots:
                                       QStringLiteral("Visa •••• 1111 (credit, exp. 10/32, no. 1)"),
                                       QStringLiteral("Visa •••• 1111 (credit, exp. 10/32, no. 2)")}));
         // The same words in messages that name a method.
-        const Expected<bool> refused = service->deposit(debit.id, Money::fromCents(9'223'372'036'854'775'807LL));
+        const Expected<void> refused = service->deposit(debit.id, Money::fromCents(9'223'372'036'854'775'807LL));
         QVERIFY(!refused);
         QVERIFY2(refused.error().startsWith(QStringLiteral("Visa •••• 1111 (debit): ")), qPrintable(refused.error()));
         Q_UNUSED(credit)

@@ -55,7 +55,7 @@ Expected<Phone> thresholdPhone(Service &service, qint64 cents, UsageProfile prof
     Policy policy;
     policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(service, package)};
     policy.method = wallet->engineId();
-    if (const Expected<bool> set = service.setPolicy(line->id, policy); !set)
+    if (const Expected<void> set = service.setPolicy(line->id, policy); !set)
         return Expected<Phone>::failure(QStringLiteral("policy: ") + set.error());
     return Phone{*wallet, *line};
 }
@@ -100,7 +100,7 @@ Expected<std::unique_ptr<Service>> demoService(const QString &dir)
     Expected<std::unique_ptr<Service>> service = Service::open(options);
     if (!service)
         return service;
-    if (const Expected<bool> created = DemoWorld::create(**service, 7); !created)
+    if (const Expected<void> created = DemoWorld::create(**service, 7); !created)
         return Expected<std::unique_ptr<Service>>::failure(created.error());
     return service;
 }
@@ -157,7 +157,7 @@ private slots:
         stolen.threshold = ThresholdTrigger{Resource::Data, gigabyte / 2, anaPackage};
         stolen.method = anaCard.engineId();
         const LineRecord own = TOPUP_VALUE(service->addLine(LineForm{QStringLiteral("B"), {}, UsageProfile::Light, 2, {}, {}}));
-        const Expected<bool> refused = service->setPolicy(own.id, stolen);
+        const Expected<void> refused = service->setPolicy(own.id, stolen);
         QVERIFY(!refused);
         QVERIFY2(refused.error().contains(QLatin1String("unknown")), qPrintable(refused.error()));
 
@@ -287,7 +287,7 @@ private slots:
         QCOMPARE(TOPUP_VALUE(service->worldClock()), at("2027-03-31T05:30:00Z"));
         QCOMPARE(TOPUP_FIRST(service->attempts()).status, AttemptStatus::Succeeded);
 
-        const Expected<bool> refused = service->removeMethod(wallet.id);
+        const Expected<void> refused = service->removeMethod(wallet.id);
         QVERIFY(!refused);
         QVERIFY2(refused.error().contains(QLatin1String("Tablet")), qPrintable(refused.error()));
         policy.enabled = false;

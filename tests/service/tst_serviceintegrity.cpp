@@ -192,11 +192,11 @@ private slots:
             // bytes a SIGKILL at that moment leaves on disk.
             auto db = Database::open(store, storeSchema());
             QVERIFY2(db, qPrintable(db.error()));
-            QVERIFY((*db)->write([&]() -> Expected<bool> {
+            QVERIFY((*db)->write([&]() -> Expected<void> {
                 QSqlQuery query((*db)->connection());
                 return query.exec(QStringLiteral("INSERT INTO world (id, clock_ms) VALUES (1, 1803801600000)"))
-                    ? Expected<bool>(true)
-                    : Expected<bool>::failure(QStringLiteral("insert"));
+                    ? Expected<void>()
+                    : Expected<void>::failure(QStringLiteral("insert"));
             }));
             for (const QString &name : {storeName, storeName + QLatin1String("-wal"), journalName})
                 QVERIFY(QFile::copy(QDir(dir.path()).filePath(name), crashed.filePath(name)));
@@ -253,7 +253,7 @@ private slots:
         {
             auto db = Database::open(store, storeSchema());
             QVERIFY2(db, qPrintable(db.error()));
-            QVERIFY((*db)->write([] { return Expected<bool>(true); }));
+            QVERIFY((*db)->write([] { return Expected<void>(); }));
             QVERIFY(QFile::exists(store + QLatin1String("-wal")));
             for (const QString &name : {storeName, storeName + QLatin1String("-wal"), journalName})
                 QVERIFY(QFile::copy(QDir(dir.path()).filePath(name), crashed.filePath(name)));

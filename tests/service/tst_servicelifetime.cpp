@@ -47,7 +47,7 @@ Expected<qint64> heavyPhone(Service &service)
     Policy policy;
     policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packages->back().package.id};
     policy.method = wallet->engineId();
-    if (const Expected<bool> set = service.setPolicy(line->id, policy); !set)
+    if (const Expected<void> set = service.setPolicy(line->id, policy); !set)
         return Result::failure(set.error());
     return wallet->id;
 }
@@ -101,7 +101,7 @@ private slots:
         const Expected<LineRecord> added = service->addLine(LineForm{QStringLiteral("Tablet"), {}, UsageProfile::Light, 1, {}, {}});
         QVERIFY(!added);
         QVERIFY2(added.error().contains(busy), qPrintable(added.error()));
-        const Expected<bool> deposited = service->deposit(*wallet, Money::fromCents(100));
+        const Expected<void> deposited = service->deposit(*wallet, Money::fromCents(100));
         QVERIFY(!deposited);
         QVERIFY2(deposited.error().contains(busy), qPrintable(deposited.error()));
         QVERIFY(!service->drainLine(before->front().id));

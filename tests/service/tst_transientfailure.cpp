@@ -105,7 +105,7 @@ private slots:
         QVERIFY(service);
         const auto accounts = TOPUP_VALUE(service->allAccounts());
         QVERIFY(!accounts.empty());
-        QVERIFY(TOPUP_VALUE(service->actAs(accounts.front().id)));
+        TOPUP_VERIFY_OK(service->actAs(accounts.front().id));
         const Instant clock = TOPUP_VALUE(service->worldClock());
         {
             FullDisk full(m_dir);

@@ -42,9 +42,9 @@ QString packageNamed(const std::vector<PackageRecord> &packages, const char *nam
 // monthly top-ups, a declined card and its fallback, a wallet that runs
 // dry (failures, suspended thresholds), monthly caps (blocked attempts) and
 // a card that expires at the end of April (its alert).
-Expected<bool> buildWorld(Service &service)
+Expected<void> buildWorld(Service &service)
 {
-    using Result = Expected<bool>;
+    using Result = Expected<void>;
     const SignUpForm form{QStringLiteral("ana@example.com"), topup::test::testPassword(), QStringLiteral("EUR"),
                           QStringLiteral("Europe/Paris"), Money::fromCents(40000)};
     if (const Expected<Account> account = service.signUp(form); !account)
@@ -80,7 +80,7 @@ Expected<bool> buildWorld(Service &service)
         policy.method = (i == 2 ? wallet : card)->engineId();
         if (i != 2)
             policy.fallback = wallet->engineId();
-        if (const Expected<bool> set = service.setPolicy(line->id, policy); !set)
+        if (const Expected<void> set = service.setPolicy(line->id, policy); !set)
             return set;
     }
     return service.injectFault(card->id, {Reason::Declined, Reason::GatewayError});
@@ -213,7 +213,7 @@ private slots:
             Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(dayByDayDir.path(), at(start));
             QVERIFY2(opened, qPrintable(opened.error()));
             std::unique_ptr<Service> service = opened.take();
-            const Expected<bool> built = buildWorld(*service);
+            const Expected<void> built = buildWorld(*service);
             QVERIFY2(built, qPrintable(built.error()));
             // One catch-up per day: each reads the world from the store and saves it.
             for (qint64 done = 0; done < spanMs; done += dayMs) {
@@ -229,7 +229,7 @@ private slots:
             Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(wholeDir.path(), at(start));
             QVERIFY2(opened, qPrintable(opened.error()));
             std::unique_ptr<Service> service = opened.take();
-            const Expected<bool> built = buildWorld(*service);
+            const Expected<void> built = buildWorld(*service);
             QVERIFY2(built, qPrintable(built.error()));
             const Expected<CatchUpSummary> done = service->advanceBy(spanMs, [&](Instant, Instant) { ++reports; });
             QVERIFY2(done, qPrintable(done.error()));
@@ -357,7 +357,7 @@ private slots:
             Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(dir.path(), at(start));
             QVERIFY2(opened, qPrintable(opened.error()));
             std::unique_ptr<Service> service = opened.take();
-            const Expected<bool> built = buildWorld(*service);
+            const Expected<void> built = buildWorld(*service);
             QVERIFY2(built, qPrintable(built.error()));
             if (!stopEarly) {
                 const Expected<CatchUpSummary> done = service->advanceBy(days * dayMs);

@@ -93,7 +93,7 @@ int catchUpStorm(const QString &dir, bool oneInstant = false)
                 std::fprintf(stderr, "%s\n", qPrintable(line.error()));
                 return 1;
             }
-            if (const Expected<bool> set = service.setPolicy(line->id, policy); !set) {
+            if (const Expected<void> set = service.setPolicy(line->id, policy); !set) {
                 std::fprintf(stderr, "%s\n", qPrintable(set.error()));
                 return 1;
             }
@@ -153,7 +153,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(store ? journal.error() : store.error()));
         return 1;
     }
-    if (const Expected<bool> world = test::ensureStormWorld(**store, **journal); !world) {
+    if (const Expected<void> world = test::ensureStormWorld(**store, **journal); !world) {
         std::fprintf(stderr, "%s\n", qPrintable(world.error()));
         return 1;
     }

@@ -8,16 +8,16 @@
 
 namespace topup::test {
 
-Expected<bool> ensureStormWorld(Database &store, JournalGateway &journal)
+Expected<void> ensureStormWorld(Database &store, JournalGateway &journal)
 {
     for (const auto &[token, cents] : {std::pair{QStringLiteral("tok-card"), qint64(5'000'000)},
                                        std::pair{QStringLiteral("tok-wallet"), qint64(20'000)}}) {
         if (!journal.fundsOf(token).ok()) {
-            if (const Expected<bool> opened = journal.openAccount(token, Money::fromCents(cents), std::nullopt); !opened)
+            if (const Expected<void> opened = journal.openAccount(token, Money::fromCents(cents), std::nullopt); !opened)
                 return opened;
         }
     }
-    return store.write([&]() -> Expected<bool> {
+    return store.write([&]() -> Expected<void> {
         QSqlQuery query(store.connection());
         const QStringList statements = {
             QStringLiteral("INSERT OR IGNORE INTO accounts (id, login, password_hash, currency, timezone, created_ms)"
@@ -33,9 +33,9 @@ Expected<bool> ensureStormWorld(Database &store, JournalGateway &journal)
         };
         for (const QString &statement : statements) {
             if (!query.exec(statement))
-                return Expected<bool>::failure(store.describe(query.lastError().text()));
+                return Expected<void>::failure(store.describe(query.lastError().text()));
         }
-        return true;
+        return {};
     });
 }
 

@@ -15,7 +15,7 @@ namespace topup::test {
 // The world the crash test hammers: one account, two lines, two packages,
 // a card and a wallet. Set up idempotently (a kill may interrupt it), the
 // provider's accounts first.
-Expected<bool> ensureStormWorld(Database &store, JournalGateway &journal);
+Expected<void> ensureStormWorld(Database &store, JournalGateway &journal);
 
 constexpr qint64 stormLineData = 1'000'000'000;
 

@@ -130,7 +130,7 @@ private slots:
     void init()
     {
         m_dir = std::make_unique<test::StoreFixture>(m_engine.server());
-        const Expected<bool> opened = m_dir->open();
+        const Expected<void> opened = m_dir->open();
         QVERIFY2(opened, qPrintable(opened.error()));
         m_db = &m_dir->store();
         m_methods = std::make_unique<MethodStore>(*m_db, gateway());

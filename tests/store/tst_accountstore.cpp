@@ -75,14 +75,14 @@ private:
 private slots:
     void initTestCase()
     {
-        const Expected<bool> started = m_engine.start();
+        const Expected<void> started = m_engine.start();
         QVERIFY2(started.ok(), qPrintable(started.error()));
     }
 
     void init()
     {
         m_dir = std::make_unique<test::StoreFixture>(m_engine.server());
-        const Expected<bool> opened = m_dir->open();
+        const Expected<void> opened = m_dir->open();
         QVERIFY2(opened, qPrintable(opened.error()));
         m_db = &m_dir->store();
         m_accounts = std::make_unique<AccountStore>(*m_db, testIterations);

@@ -121,7 +121,7 @@ private:
         auto journal = JournalGateway::open((*directory)->journalPath());
         QVERIFY2(journal, qPrintable(journal.error()));
         Database &db = **store;
-        const Expected<bool> world = test::ensureStormWorld(db, **journal);
+        const Expected<void> world = test::ensureStormWorld(db, **journal);
         QVERIFY2(world, qPrintable(world.error()));
         ChargeRecorder recorder(db, **journal);
         const Expected<int> reconciled = recorder.reconcile();

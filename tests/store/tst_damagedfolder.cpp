@@ -234,7 +234,7 @@ private slots:
         QSqlQuery pragma((*db)->connection());
         QVERIFY(pragma.exec(QStringLiteral("PRAGMA query_only = 1")));
         Statement insert(**db, QStringLiteral("INSERT INTO world (id, clock_ms) VALUES (1, 0)"));
-        const Expected<bool> ran = insert.run();
+        const Expected<void> ran = insert.run();
         QVERIFY(!ran);
         QVERIFY2(ran.error().startsWith(QStringLiteral("topup.sqlite is read-only (%1)").arg(path)), qPrintable(ran.error()));
         QVERIFY2(!ran.error().contains(QLatin1String("readonly database")), qPrintable(ran.error()));

@@ -172,7 +172,7 @@ private slots:
         for (std::size_t i = 0; i < policies.size(); ++i) {
             const Expected<LineRecord> line = LineStore(**db).add(1, LineForm{QStringLiteral("New"), {}, UsageProfile::Light, 1, {}, {}});
             QVERIFY2(line, qPrintable(line.error()));
-            const Expected<bool> saved = LineStore(**db).setPolicy(1, line->id, policies[i]);
+            const Expected<void> saved = LineStore(**db).setPolicy(1, line->id, policies[i]);
             QVERIFY2(saved, qPrintable(saved.error()));
             QCOMPARE(charges(line->id), charges(qint64(i) + 1));
         }
@@ -231,17 +231,17 @@ private slots:
         QVERIFY2(db, qPrintable(db.error()));
         Database &database = **db;
         // The second statement fails: the first must be rolled back with it.
-        const Expected<bool> result = database.write([&]() -> Expected<bool> {
+        const Expected<void> result = database.write([&]() -> Expected<void> {
             QSqlQuery query(database.connection());
             if (!query.exec(QStringLiteral("INSERT INTO a (x) VALUES (1)")))
-                return Expected<bool>::failure(QStringLiteral("first"));
+                return Expected<void>::failure(QStringLiteral("first"));
             if (!query.exec(QStringLiteral("INSERT INTO a (x) VALUES (NULL)")))
-                return Expected<bool>::failure(database.describe(QStringLiteral("second failed")));
-            return true;
+                return Expected<void>::failure(database.describe(QStringLiteral("second failed")));
+            return {};
         });
         QVERIFY(!result);
         QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT count(*) FROM a")), qint64(0));
-        QVERIFY(database.write([] { return Expected<bool>(true); })); // usable afterwards
+        QVERIFY(database.write([] { return Expected<void>(); })); // usable afterwards
     }
 
     void deferredWriteSyncsLaterAndOnlyItself()
@@ -255,13 +255,13 @@ private slots:
         QVERIFY2(db, qPrintable(db.error()));
         Database &database = **db;
         qint64 during = -1;
-        const Expected<bool> written = database.write(
-            [&]() -> Expected<bool> {
+        const Expected<void> written = database.write(
+            [&]() -> Expected<void> {
                 during = test::scalarOf(database, QStringLiteral("PRAGMA synchronous"));
                 QSqlQuery query(database.connection());
                 if (!query.exec(QStringLiteral("INSERT INTO a (x) VALUES (1)")))
-                    return Expected<bool>::failure(query.lastError().text());
-                return true;
+                    return Expected<void>::failure(query.lastError().text());
+                return {};
             },
             Database::Sync::Deferred);
         QVERIFY2(written, qPrintable(written.error()));
@@ -272,11 +272,11 @@ private slots:
             QVERIFY2(other, qPrintable(other.error()));
             QCOMPARE(test::scalarOf(**other, QStringLiteral("SELECT count(*) FROM a")), qint64(1));
         }
-        const Expected<bool> failed = database.write(
-            [&]() -> Expected<bool> {
+        const Expected<void> failed = database.write(
+            [&]() -> Expected<void> {
                 QSqlQuery query(database.connection());
                 query.exec(QStringLiteral("INSERT INTO a (x) VALUES (2)"));
-                return Expected<bool>::failure(QStringLiteral("refused"));
+                return Expected<void>::failure(QStringLiteral("refused"));
             },
             Database::Sync::Deferred);
         QVERIFY(!failed);
@@ -291,22 +291,22 @@ private slots:
         auto db = Database::open(dir.filePath(QStringLiteral("t.sqlite")), twoStepSchema());
         QVERIFY2(db, qPrintable(db.error()));
         Database &database = **db;
-        QVERIFY(database.write([&]() -> Expected<bool> {
+        QVERIFY(database.write([&]() -> Expected<void> {
             QSqlQuery query(database.connection());
-            return query.exec(QStringLiteral("INSERT INTO a (x) VALUES (5)")) ? Expected<bool>(true)
-                                                                              : Expected<bool>::failure(QStringLiteral("insert"));
+            return query.exec(QStringLiteral("INSERT INTO a (x) VALUES (5)")) ? Expected<void>()
+                                                                              : Expected<void>::failure(QStringLiteral("insert"));
         }));
         // The file may not grow any more: the next big write hits "database or disk is full".
         const qint64 pages = test::scalarOf(database, QStringLiteral("PRAGMA page_count"));
         QCOMPARE(test::scalarOf(database, QStringLiteral("PRAGMA max_page_count = %1").arg(pages)), pages);
         QString error;
-        const Expected<bool> result = database.write([&]() -> Expected<bool> {
+        const Expected<void> result = database.write([&]() -> Expected<void> {
             QSqlQuery query(database.connection());
             for (int i = 0; i < 2000; ++i) {
                 if (!query.exec(QStringLiteral("INSERT INTO b (z) VALUES ('%1')").arg(QString(200, QLatin1Char('x')))))
-                    return Expected<bool>::failure(database.describe(query.lastError().text()));
+                    return Expected<void>::failure(database.describe(query.lastError().text()));
             }
-            return true;
+            return {};
         });
         QVERIFY(!result);
         QVERIFY2(result.error().contains(QLatin1String("full")), qPrintable(result.error()));

@@ -53,7 +53,7 @@ private slots:
         const Expected<MethodRecord> wallet = service.addWallet(WalletForm{QStringLiteral("rich@example.com"), Money::fromCents(opening)});
         QVERIFY2(wallet, qPrintable(wallet.error()));
 
-        const Expected<bool> done = service.deposit(wallet->id, Money::fromCents(deposit));
+        const Expected<void> done = service.deposit(wallet->id, Money::fromCents(deposit));
         const Expected<std::vector<MethodRecord>> methods = service.methods();
         QVERIFY2(methods, qPrintable(methods.error()));
         QCOMPARE(methods->size(), std::size_t(1));
@@ -61,7 +61,7 @@ private slots:
             QVERIFY2(done, qPrintable(done.error()));
             QCOMPARE(methods->front().funds.cents(), opening + deposit);
             // A second deposit of the same size would pass the maximum.
-            const Expected<bool> again = service.deposit(wallet->id, Money::fromCents(deposit));
+            const Expected<void> again = service.deposit(wallet->id, Money::fromCents(deposit));
             QVERIFY(!again);
             QVERIFY2(again.error().contains(wallet->label()), qPrintable(again.error()));
             const Expected<std::vector<MethodRecord>> after = service.methods();

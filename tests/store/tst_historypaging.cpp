@@ -139,7 +139,7 @@ QStringList planOf(Database &store, const QString &sql, int parameters)
     for (int i = 0; i < parameters; ++i)
         explain.bind(qint64(1));
     QStringList steps;
-    if (const Expected<bool> ran = explain.run(); !ran)
+    if (const Expected<void> ran = explain.run(); !ran)
         return {ran.error()};
     while (explain.next())
         steps << explain.text(3);
@@ -207,28 +207,28 @@ void TestHistoryPaging::pagesJoinWithoutGapsOrRepeats()
                                  + store.dialect().returningId());
     Statement alert(store, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, line_id, read, detail) VALUES (?, ?, 'topup_failed', ?, ?, 'declined')")
                                + store.dialect().returningId());
-    TOPUP_VERIFY_OK(store.write([&]() -> Expected<bool> {
+    TOPUP_VERIFY_OK(store.write([&]() -> Expected<void> {
         for (int n = 0; n < 240; ++n) {
             const auto &[account, line] = lines[random.below(quint32(lines.size()))];
             const qint64 atMs = now.msecs() - qint64(random.below(6)) * 3600 * 1000;
             const QString status = QLatin1String(statuses[random.below(3)]);
             attempt.set(0, account).set(1, line).set(2, atMs).set(3, QStringLiteral("k%1").arg(n)).set(4, account).set(5, status);
-            if (const Expected<bool> ran = attempt.run(); !ran)
+            if (const Expected<void> ran = attempt.run(); !ran)
                 return ran;
             const Expected<qint64> attemptId = attempt.insertedId();
             if (!attemptId)
-                return Expected<bool>::failure(attemptId.error());
+                return Expected<void>::failure(attemptId.error());
             attempts.push_back(Written{*attemptId, account, line, atMs, false, status});
             const bool read = random.below(3) == 0;
             alert.set(0, account).set(1, atMs).set(2, line).set(3, read ? 1 : 0);
-            if (const Expected<bool> ran = alert.run(); !ran)
+            if (const Expected<void> ran = alert.run(); !ran)
                 return ran;
             const Expected<qint64> alertId = alert.insertedId();
             if (!alertId)
-                return Expected<bool>::failure(alertId.error());
+                return Expected<void>::failure(alertId.error());
             alerts.push_back(Written{*alertId, account, line, atMs, read, QString()});
         }
-        return true;
+        return {};
     }));
     HistoryStore history(store);
     for (const qint64 account : accounts) {
@@ -259,7 +259,7 @@ void TestHistoryPaging::pagesJoinWithoutGapsOrRepeats()
                 QStringList walked;
                 const int handed = TOPUP_VALUE(history.eachAttempt(account, filter, [&](const AttemptRow &row) {
                     walked << rowText(row);
-                    return Expected<bool>(true);
+                    return Expected<void>();
                 }));
                 QCOMPARE(handed, int(listed.size()));
                 QCOMPARE(walked, listed);
@@ -268,7 +268,7 @@ void TestHistoryPaging::pagesJoinWithoutGapsOrRepeats()
         // A failure of the caller stops the walk and is what it returns.
         int handed = 0;
         const Expected<int> stopped = history.eachAttempt(account, AttemptFilter{}, [&](const AttemptRow &) {
-            return ++handed == 3 ? Expected<bool>::failure(QStringLiteral("disk full")) : Expected<bool>(true);
+            return ++handed == 3 ? Expected<void>::failure(QStringLiteral("disk full")) : Expected<void>();
         });
         QVERIFY(!stopped);
         QCOMPARE(stopped.error(), QStringLiteral("disk full"));

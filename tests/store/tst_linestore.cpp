@@ -38,31 +38,31 @@ struct Setup final
     QString wallet1, wallet2;            // "M<id>"
     std::map<QString, QString> packages; // name -> "P<id>"
 
-    Expected<bool> open()
+    Expected<void> open()
     {
-        if (const Expected<bool> opened = folder.open(); !opened)
+        if (const Expected<void> opened = folder.open(); !opened)
             return opened;
         db = &folder.store();
         lines = std::make_unique<LineStore>(*db);
         const Expected<qint64> signedUp = folder.signUp(QStringLiteral("jane@example.com"), now);
         if (!signedUp)
-            return Expected<bool>::failure(signedUp.error());
+            return Expected<void>::failure(signedUp.error());
         account = *signedUp;
         MethodStore methods(*db, folder.journal());
         const auto a = methods.addWallet(account, WalletForm{QStringLiteral("a@example.com"), Money()}, now);
         if (!a)
-            return Expected<bool>::failure(a.error());
+            return Expected<void>::failure(a.error());
         const auto b = methods.addWallet(account, WalletForm{QStringLiteral("b@example.com"), Money()}, now);
         if (!b)
-            return Expected<bool>::failure(b.error());
+            return Expected<void>::failure(b.error());
         wallet1 = a->engineId();
         wallet2 = b->engineId();
         const auto catalog = PackageStore(*db).list(account);
         if (!catalog)
-            return Expected<bool>::failure(catalog.error());
+            return Expected<void>::failure(catalog.error());
         for (const PackageRecord &record : *catalog)
             packages[record.name] = record.package.id;
-        return true;
+        return {};
     }
 
     Expected<LineRecord> add(const QString &name)
@@ -92,14 +92,14 @@ class TestLineStore final : public QObject
 private slots:
     void initTestCase()
     {
-        const Expected<bool> started = m_engine.start();
+        const Expected<void> started = m_engine.start();
         QVERIFY2(started.ok(), qPrintable(started.error()));
     }
 
     void addListFind()
     {
         Setup s(m_engine.server());
-        const Expected<bool> opened = s.open();
+        const Expected<void> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.lines->add(s.account, LineForm{QStringLiteral("  Home "), QStringLiteral(" EU "), UsageProfile::Heavy,
                                                            42, DataAmount(2000000000), VoiceAmount(300)});
@@ -152,7 +152,7 @@ private slots:
         QFETCH(QString, assignment);
         QFETCH(QString, message);
         Setup s(m_engine.server());
-        const Expected<bool> opened = s.open();
+        const Expected<void> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const qint64 line = TOPUP_VALUE(s.add(QStringLiteral("Home"))).id;
         QVERIFY(s.exec(QStringLiteral("UPDATE lines SET %1 WHERE id = %2").arg(assignment).arg(line)));
@@ -176,7 +176,7 @@ private slots:
     {
         QFETCH(QString, region);
         Setup s(m_engine.server());
-        const Expected<bool> opened = s.open();
+        const Expected<void> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         LineForm form;
         form.name = QStringLiteral("Home");
@@ -202,7 +202,7 @@ private slots:
         QFETCH(QString, name);
         QFETCH(QString, error);
         Setup s(m_engine.server());
-        const Expected<bool> opened = s.open();
+        const Expected<void> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto added = s.add(name);
         QCOMPARE(added.ok(), error.isEmpty());
@@ -220,7 +220,7 @@ private slots:
     void renameAndRemove()
     {
         Setup s(m_engine.server());
-        const Expected<bool> opened = s.open();
+        const Expected<void> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));
         const auto work = s.add(QStringLiteral("Work"));
@@ -247,7 +247,7 @@ private slots:
     void validPolicyRoundTrips()
     {
         Setup s(m_engine.server());
-        const Expected<bool> opened = s.open();
+        const Expected<void> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));
         QVERIFY2(home, qPrintable(home.error()));
@@ -338,7 +338,7 @@ private slots:
         QFETCH(QString, fallback);
         QFETCH(QString, error);
         Setup s(m_engine.server());
-        const Expected<bool> opened = s.open();
+        const Expected<void> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));
         QVERIFY2(home, qPrintable(home.error()));
@@ -365,7 +365,7 @@ private slots:
     void aRetryingLineSaysWhenItTriesNext()
     {
         Setup s(m_engine.server());
-        const Expected<bool> opened = s.open();
+        const Expected<void> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));
         QVERIFY2(home, qPrintable(home.error()));
@@ -386,7 +386,7 @@ private slots:
     void newPolicyArmsAndDropsRetries()
     {
         Setup s(m_engine.server());
-        const Expected<bool> opened = s.open();
+        const Expected<void> opened = s.open();
         QVERIFY2(opened, qPrintable(opened.error()));
         const auto home = s.add(QStringLiteral("Home"));
         const auto work = s.add(QStringLiteral("Work"));

@@ -59,9 +59,9 @@ struct Setup final
     int tokensIssued = 0;
     ZonedCalendar berlin{QTimeZone("Europe/Berlin")};
 
-    Expected<bool> open()
+    Expected<void> open()
     {
-        if (const Expected<bool> opened = dir.open(); !opened)
+        if (const Expected<void> opened = dir.open(); !opened)
             return opened;
         db = &dir.store();
         gateway = &dir.journal();
@@ -73,9 +73,9 @@ struct Setup final
         });
         const Expected<qint64> signedUp = dir.signUp(QStringLiteral("jane@example.com"), march10, QByteArray(16, 'k'));
         if (!signedUp)
-            return Expected<bool>::failure(signedUp.error());
+            return Expected<void>::failure(signedUp.error());
         account = *signedUp;
-        return true;
+        return {};
     }
 
     void close()
@@ -211,7 +211,7 @@ private slots:
     void init()
     {
         m_w = std::make_unique<Setup>(m_engine.server());
-        const Expected<bool> opened = m_w->open();
+        const Expected<void> opened = m_w->open();
         QVERIFY2(opened, qPrintable(opened.error()));
     }
 

@@ -139,7 +139,7 @@ private slots:
         {
             const Expected<std::shared_ptr<Database>> first = Database::openOnServer(url, storeSchema());
             QVERIFY2(first.ok(), qPrintable(first.error()));
-            const Expected<bool> set = (*first)->setWorldId(QStringLiteral("w-123"));
+            const Expected<void> set = (*first)->setWorldId(QStringLiteral("w-123"));
             QVERIFY2(set.ok(), qPrintable(set.error()));
         }
         const Expected<std::shared_ptr<Database>> again = Database::openOnServer(url, storeSchema(), Database::Presence::MustExist);
@@ -156,12 +156,12 @@ private slots:
         QVERIFY2(opened.ok(), qPrintable(opened.error()));
         Database &database = **opened;
         for (const Database::Sync sync : {Database::Sync::Synced, Database::Sync::Deferred}) {
-            const Expected<bool> failed = database.write(
-                [&database]() -> Expected<bool> {
+            const Expected<void> failed = database.write(
+                [&database]() -> Expected<void> {
                     QSqlQuery insert(database.connection());
                     if (!insert.exec(QStringLiteral("INSERT INTO world (id, clock_ms) VALUES (1, 5)")))
-                        return Expected<bool>::failure(insert.lastError().text());
-                    return Expected<bool>::failure(QStringLiteral("changed my mind"));
+                        return Expected<void>::failure(insert.lastError().text());
+                    return Expected<void>::failure(QStringLiteral("changed my mind"));
                 },
                 sync);
             QVERIFY(!failed.ok());
@@ -171,12 +171,12 @@ private slots:
             QCOMPARE(count.value(0).toLongLong(), 0);
         }
         // A deferred commit is still a commit; the session's setting does not outlive it.
-        const Expected<bool> written = database.write(
-            [&database]() -> Expected<bool> {
+        const Expected<void> written = database.write(
+            [&database]() -> Expected<void> {
                 QSqlQuery insert(database.connection());
                 if (!insert.exec(QStringLiteral("INSERT INTO world (id, clock_ms) VALUES (1, 5)")))
-                    return Expected<bool>::failure(insert.lastError().text());
-                return true;
+                    return Expected<void>::failure(insert.lastError().text());
+                return {};
             },
             Database::Sync::Deferred);
         QVERIFY2(written.ok(), qPrintable(written.error()));
@@ -253,13 +253,13 @@ private slots:
             QVERIFY(query.next());
             QCOMPARE(query.value(0).toLongLong(), 5);
             query.finish();
-            const Expected<bool> written = database->write([&]() -> Expected<bool> {
+            const Expected<void> written = database->write([&]() -> Expected<void> {
                 for (int round = 0; round < 2; ++round) {
                     QSqlQuery insert(database->connection());
                     if (!insert.exec(dialect.insertOrIgnore(QStringLiteral("world (id, clock_ms) VALUES (1, %1)").arg(round + 7))))
-                        return Expected<bool>::failure(insert.lastError().text());
+                        return Expected<void>::failure(insert.lastError().text());
                 }
-                return true;
+                return {};
             });
             QVERIFY2(written.ok(), qPrintable(written.error()));
             QVERIFY(query.exec(QStringLiteral("SELECT clock_ms FROM world")) && query.next());

@@ -173,10 +173,10 @@ private slots:
         {
             auto db = Database::open(path, storeSchema());
             QVERIFY2(db, qPrintable(db.error()));
-            QVERIFY((*db)->write([&]() -> Expected<bool> {
+            QVERIFY((*db)->write([&]() -> Expected<void> {
                 QSqlQuery query((*db)->connection());
-                return query.exec(QStringLiteral("INSERT INTO world (id, clock_ms) VALUES (1, 7)")) ? Expected<bool>(true)
-                                                                                                  : Expected<bool>::failure(QStringLiteral("insert"));
+                return query.exec(QStringLiteral("INSERT INTO world (id, clock_ms) VALUES (1, 7)")) ? Expected<void>()
+                                                                                                  : Expected<void>::failure(QStringLiteral("insert"));
             }));
             QVERIFY(QFile::copy(path, image));
             QVERIFY(QFile::copy(path + QLatin1String("-wal"), image + QLatin1String("-wal")));
@@ -227,9 +227,9 @@ private slots:
 
         for (const std::shared_ptr<Database> &connection : {*db, *other}) {
             bool ran = false;
-            const Expected<bool> written = connection->write([&] {
+            const Expected<void> written = connection->write([&] {
                 ran = true;
-                return Expected<bool>(true);
+                return Expected<void>();
             });
             QVERIFY(!written);
             QVERIFY(!ran);

@@ -59,7 +59,7 @@ QStringList samplesOf(Database &db)
     return rows;
 }
 
-Expected<bool> addTwoLines(Database &database)
+Expected<void> addTwoLines(Database &database)
 {
     Statement setup(database, QStringLiteral("INSERT INTO accounts (id, login, password_hash, currency, timezone, created_ms)"
                                              " VALUES (1, 'a@b.example', 'x', 'USD', 'America/New_York', 0)"));
@@ -107,7 +107,7 @@ private slots:
             Database &database = **db;
             if (path == UsageStore::Path::Fastest && database.dialect().isSqlite())
                 QVERIFY2(database.rawHandle(), "Debian's QSQLITE runs the system SQLite: the fast path must be taken");
-            QVERIFY(database.write([&]() -> Expected<bool> {
+            QVERIFY(database.write([&]() -> Expected<void> {
                 Statement setup(database, QStringLiteral("INSERT INTO accounts (id, login, password_hash, currency, timezone, created_ms)"
                                                          " VALUES (1, 'a@b.example', 'x', 'USD', 'America/New_York', 0)"));
                 if (const auto ran = setup.run(); !ran)
@@ -165,13 +165,13 @@ private slots:
         QVERIFY2(cutDb, qPrintable(cutDb.error()));
         Database &kept = **keptDb;
         Database &cut = **cutDb;
-        const Expected<bool> wroteAll = kept.write([&]() -> Expected<bool> {
+        const Expected<void> wroteAll = kept.write([&]() -> Expected<void> {
             if (const auto added = addTwoLines(kept); !added)
                 return added;
             return UsageStore(kept, path).write(rows, calendar);
         });
         QVERIFY2(wroteAll, qPrintable(wroteAll.error()));
-        const Expected<bool> wroteCut = cut.write([&]() -> Expected<bool> {
+        const Expected<void> wroteCut = cut.write([&]() -> Expected<void> {
             if (const auto added = addTwoLines(cut); !added)
                 return added;
             return UsageStore(cut, path).write(rows, calendar, cutOff);
@@ -194,7 +194,7 @@ private slots:
 
         // Pruning drops one line's hours before the cut-off's, nothing
         // else: the hour that holds the cut-off is kept whole.
-        const Expected<bool> pruned = kept.write([&] { return UsageStore(kept, path).pruneSamples(1, cutOff); });
+        const Expected<void> pruned = kept.write([&] { return UsageStore(kept, path).pruneSamples(1, cutOff); });
         QVERIFY2(pruned, qPrintable(pruned.error()));
         const qint64 cutHour = HourOfSamples::startOf(HourOfSamples::hourOf(cutOff.msecs()));
         int lineOne = 0;
@@ -287,7 +287,7 @@ private slots:
         while (written < rows.size()) {
             const std::size_t count = std::min(rows.size() - written, std::size_t(1 + draws.below(3 * 288 * 3)));
             const std::vector<UsageRow> part(rows.begin() + qsizetype(written), rows.begin() + qsizetype(written + count));
-            const Expected<bool> wrote = database.write([&] { return UsageStore(database, path).write(part, calendar); });
+            const Expected<void> wrote = database.write([&] { return UsageStore(database, path).write(part, calendar); });
             QVERIFY2(wrote, qPrintable(wrote.error()));
             written += count;
             ++writes;
@@ -385,7 +385,7 @@ private slots:
         // The hour of 2027-03-15T01:00Z, line 1, has 12 samples; one more at its last 5 minutes adds to it.
         const ZonedCalendar calendar(QTimeZone("UTC"));
         const qint64 at = 1805054400000 + 359 * 300000;
-        const Expected<bool> wrote = database.write([&] {
+        const Expected<void> wrote = database.write([&] {
             return UsageStore(database).write({UsageRow{1, Instant::fromMsecs(at), 1000, 10}}, calendar);
         });
         QVERIFY2(wrote, qPrintable(wrote.error()));
@@ -415,7 +415,7 @@ private slots:
         const ZonedCalendar calendar(QTimeZone("UTC"));
         // Line 9 does not exist: the foreign key refuses the sample, on either path.
         for (UsageStore::Path path : {UsageStore::Path::Fastest, UsageStore::Path::QtSqlOnly}) {
-            const Expected<bool> written = database.write([&] {
+            const Expected<void> written = database.write([&] {
                 return UsageStore(database, path).write({UsageRow{9, Instant::fromMsecs(0), 1, 1}}, calendar);
             });
             QVERIFY(!written);

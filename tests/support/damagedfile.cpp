@@ -37,9 +37,9 @@ auto withConnection(const QString &path, Work &&work) -> decltype(work(std::decl
 
 } // namespace
 
-Expected<bool> fillUsageTable(const QString &path, const QString &table, int rows)
+Expected<void> fillUsageTable(const QString &path, const QString &table, int rows)
 {
-    return withConnection(path, [&](QSqlDatabase &db) -> Expected<bool> {
+    return withConnection(path, [&](QSqlDatabase &db) -> Expected<void> {
         QSqlQuery query(db);
         const bool done = query.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %2)"
                                                     " INSERT INTO %1 (line_id, hour, data_bytes, voice_seconds)"
@@ -47,8 +47,8 @@ Expected<bool> fillUsageTable(const QString &path, const QString &table, int row
                                          .arg(table)
                                          .arg(rows));
         if (!done)
-            return Expected<bool>::failure(query.lastError().text());
-        return true;
+            return Expected<void>::failure(query.lastError().text());
+        return {};
     });
 }
 
@@ -74,17 +74,17 @@ Expected<Page> middleLeafOf(const QString &path, const QString &table)
     });
 }
 
-Expected<bool> scribbleOver(const QString &path, const Page &page)
+Expected<void> scribbleOver(const QString &path, const Page &page)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadWrite) || !file.seek((page.number - 1) * page.size))
-        return Expected<bool>::failure(QStringLiteral("%1: %2").arg(path, file.errorString()));
+        return Expected<void>::failure(QStringLiteral("%1: %2").arg(path, file.errorString()));
     if (file.write(QByteArray(int(page.size), '\xa5')) != page.size)
-        return Expected<bool>::failure(QStringLiteral("%1: %2").arg(path, file.errorString()));
-    return true;
+        return Expected<void>::failure(QStringLiteral("%1: %2").arg(path, file.errorString()));
+    return {};
 }
 
-Expected<bool> damageIndexEntry(const QString &path, const QString &index, const QByteArray &key)
+Expected<void> damageIndexEntry(const QString &path, const QString &index, const QByteArray &key)
 {
     const Expected<Page> root = withConnection(path, [&](QSqlDatabase &db) -> Expected<Page> {
         QSqlQuery query(db);
@@ -99,18 +99,18 @@ Expected<bool> damageIndexEntry(const QString &path, const QString &index, const
         return Page{query.value(0).toLongLong(), pageSize};
     });
     if (!root)
-        return Expected<bool>::failure(root.error());
+        return Expected<void>::failure(root.error());
     QFile file(path);
     if (!file.open(QIODevice::ReadWrite) || !file.seek((root->number - 1) * root->size))
-        return Expected<bool>::failure(QStringLiteral("%1: %2").arg(path, file.errorString()));
+        return Expected<void>::failure(QStringLiteral("%1: %2").arg(path, file.errorString()));
     QByteArray page = file.read(root->size);
     const qsizetype at = page.indexOf(key);
     if (at < 0)
-        return Expected<bool>::failure(QStringLiteral("%1: %2 is not in the root page of %3").arg(path, QString::fromUtf8(key), index));
+        return Expected<void>::failure(QStringLiteral("%1: %2 is not in the root page of %3").arg(path, QString::fromUtf8(key), index));
     page[at + key.size() - 1] = char(page.at(at + key.size() - 1) ^ 0x01);
     if (!file.seek((root->number - 1) * root->size) || file.write(page) != page.size())
-        return Expected<bool>::failure(QStringLiteral("%1: %2").arg(path, file.errorString()));
-    return true;
+        return Expected<void>::failure(QStringLiteral("%1: %2").arg(path, file.errorString()));
+    return {};
 }
 
 QByteArray sha256Of(const QString &path)

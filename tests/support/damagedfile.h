@@ -13,7 +13,7 @@ namespace topup::test {
 // Adds `rows` rows to `table` (columns line_id, hour, data_bytes,
 // voice_seconds, as usage_hourly has) through a connection of its own
 // without foreign keys, closed cleanly afterwards: a table of many pages.
-[[nodiscard]] Expected<bool> fillUsageTable(const QString &path, const QString &table, int rows);
+[[nodiscard]] Expected<void> fillUsageTable(const QString &path, const QString &table, int rows);
 
 struct Page final
 {
@@ -23,13 +23,13 @@ struct Page final
 // A leaf page in the middle of `table` (found with SQLite's dbstat).
 [[nodiscard]] Expected<Page> middleLeafOf(const QString &path, const QString &table);
 // Overwrites the page with bytes no b-tree page starts with.
-[[nodiscard]] Expected<bool> scribbleOver(const QString &path, const Page &page);
+[[nodiscard]] Expected<void> scribbleOver(const QString &path, const Page &page);
 
 // Damages one entry of `index` and nothing else: in the index's root page
 // (a small index is one leaf), the first occurrence of `key` gets its last
 // byte changed, so the table's row is no longer found through the index.
 // The table and every page's structure stay as they were.
-[[nodiscard]] Expected<bool> damageIndexEntry(const QString &path, const QString &index, const QByteArray &key);
+[[nodiscard]] Expected<void> damageIndexEntry(const QString &path, const QString &index, const QByteArray &key);
 
 // SHA-256 of the file's bytes; empty when it cannot be read.
 [[nodiscard]] QByteArray sha256Of(const QString &path);

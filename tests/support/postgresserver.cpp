@@ -74,32 +74,32 @@ QStringList PostgresServer::asServerUser(const QString &program, const QStringLi
     return command << program << arguments;
 }
 
-Expected<bool> PostgresServer::runAsServerUser(const QString &program, const QStringList &arguments, int timeoutMs)
+Expected<void> PostgresServer::runAsServerUser(const QString &program, const QStringList &arguments, int timeoutMs)
 {
     QProcess process;
     process.setProcessEnvironment(serverEnvironment());
     process.setWorkingDirectory(m_dir.path());
     process.start(QStringLiteral("setpriv"), asServerUser(program, arguments, false));
     if (!process.waitForStarted())
-        return Expected<bool>::failure(QStringLiteral("cannot run setpriv (util-linux) for %1: %2").arg(program, process.errorString()));
+        return Expected<void>::failure(QStringLiteral("cannot run setpriv (util-linux) for %1: %2").arg(program, process.errorString()));
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();
-        return Expected<bool>::failure(QStringLiteral("%1 did not finish within %2 s: %3").arg(program).arg(timeoutMs / 1000).arg(outputOf(process)));
+        return Expected<void>::failure(QStringLiteral("%1 did not finish within %2 s: %3").arg(program).arg(timeoutMs / 1000).arg(outputOf(process)));
     }
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return Expected<bool>::failure(QStringLiteral("%1 %2 failed (exit %3): %4")
+        return Expected<void>::failure(QStringLiteral("%1 %2 failed (exit %3): %4")
                                            .arg(program, arguments.join(QLatin1Char(' ')))
                                            .arg(process.exitCode())
                                            .arg(outputOf(process)));
-    return true;
+    return {};
 }
 
-Expected<bool> PostgresServer::start()
+Expected<void> PostgresServer::start()
 {
-    using Result = Expected<bool>;
+    using Result = Expected<void>;
     if (isRunning())
-        return true;
+        return {};
     if (!m_dir.isValid())
         return Result::failure(QStringLiteral("cannot create a temporary folder for the PostgreSQL server: %1").arg(m_dir.errorString()));
     if (!QFile::exists(binary("initdb")))
@@ -146,7 +146,7 @@ Expected<bool> PostgresServer::start()
     return waitUntilReady();
 }
 
-Expected<bool> PostgresServer::waitUntilReady()
+Expected<void> PostgresServer::waitUntilReady()
 {
     const QDeadlineTimer deadline(startTimeoutMs);
     while (!deadline.hasExpired()) {
@@ -156,17 +156,17 @@ Expected<bool> PostgresServer::waitUntilReady()
                                            QString::number(port), QStringLiteral("-U"), QLatin1String(userName),
                                            QStringLiteral("-d"), QLatin1String(defaultDatabase)});
         if (!ready.waitForFinished(startTimeoutMs))
-            return Expected<bool>::failure(QStringLiteral("pg_isready did not answer: %1").arg(ready.errorString()));
+            return Expected<void>::failure(QStringLiteral("pg_isready did not answer: %1").arg(ready.errorString()));
         if (ready.exitStatus() == QProcess::NormalExit && ready.exitCode() == 0)
-            return true;
+            return {};
         // Not yet: wait for the server to end instead, which a failed start does.
         if (m_server.waitForFinished(readinessPollMs) || m_server.state() == QProcess::NotRunning)
-            return Expected<bool>::failure(QStringLiteral("the PostgreSQL server stopped while starting (exit %1): %2")
+            return Expected<void>::failure(QStringLiteral("the PostgreSQL server stopped while starting (exit %1): %2")
                                                .arg(m_server.exitCode())
                                                .arg(serverLog()));
     }
     stop();
-    return Expected<bool>::failure(QStringLiteral("the PostgreSQL server did not accept connections within %1 s: %2")
+    return Expected<void>::failure(QStringLiteral("the PostgreSQL server did not accept connections within %1 s: %2")
                                        .arg(startTimeoutMs / 1000)
                                        .arg(serverLog()));
 }
@@ -175,7 +175,7 @@ void PostgresServer::stop()
 {
     if (!isRunning())
         return;
-    const Expected<bool> stopped = runAsServerUser(binary("pg_ctl"),
+    const Expected<void> stopped = runAsServerUser(binary("pg_ctl"),
                                                    {QStringLiteral("stop"), QStringLiteral("-D"), dataDirectory(), QStringLiteral("-m"),
                                                     QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("-t"),
                                                     QString::number(stopTimeoutMs / 1000)},
@@ -195,7 +195,7 @@ QString PostgresServer::serverLog() const
     return log.open(QIODevice::ReadOnly) ? QString::fromLocal8Bit(log.readAll()).trimmed() : QStringLiteral("(no server log)");
 }
 
-Expected<bool> PostgresServer::createDatabase(const QString &name)
+Expected<void> PostgresServer::createDatabase(const QString &name)
 {
     static QAtomicInteger<quint64> counter;
     const QString connectionName = QStringLiteral("postgres-server-admin-%1").arg(counter.fetchAndAddRelaxed(1));
@@ -221,8 +221,8 @@ Expected<bool> PostgresServer::createDatabase(const QString &name)
     }
     QSqlDatabase::removeDatabase(connectionName);
     if (!error.isEmpty())
-        return Expected<bool>::failure(error);
-    return true;
+        return Expected<void>::failure(error);
+    return {};
 }
 
 Expected<QByteArray> PostgresServer::dump(const QString &database) const

@@ -40,7 +40,7 @@ public:
     // Makes the cluster and starts the server; returns once it accepts
     // connections. The error says what failed and why (the command, its
     // output, the server's log), for the test to fail with.
-    [[nodiscard]] Expected<bool> start();
+    [[nodiscard]] Expected<void> start();
     // Fast shutdown, waited for; nothing when not running.
     void stop();
 
@@ -55,7 +55,7 @@ public:
 
     // A new, empty database on this server, for a test that needs one of
     // its own; the error says why it could not be made.
-    [[nodiscard]] Expected<bool> createDatabase(const QString &name);
+    [[nodiscard]] Expected<void> createDatabase(const QString &name);
 
     // Everything the server writes: the cluster (data/: tables, indexes,
     // write-ahead log) and its log (server.log), beside the socket.
@@ -66,9 +66,9 @@ public:
 private:
     // `program` of binDirectory with `arguments`, as the server's user;
     // its output on failure.
-    Expected<bool> runAsServerUser(const QString &program, const QStringList &arguments, int timeoutMs);
+    Expected<void> runAsServerUser(const QString &program, const QStringList &arguments, int timeoutMs);
     QStringList asServerUser(const QString &program, const QStringList &arguments, bool dieWithParent) const;
-    Expected<bool> waitUntilReady();
+    Expected<void> waitUntilReady();
     QString serverLog() const;
     QString dataDirectory() const { return m_dir.filePath(QStringLiteral("data")); }
 

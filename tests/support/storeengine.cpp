@@ -11,15 +11,15 @@ namespace topup::test {
 StoreEngine::StoreEngine() = default;
 StoreEngine::~StoreEngine() = default;
 
-Expected<bool> StoreEngine::start()
+Expected<void> StoreEngine::start()
 {
     const QString name = qEnvironmentVariable("TOPUP_TEST_ENGINE");
     if (name.isEmpty() || name == QLatin1String("sqlite")) {
         m_engine = Dialect::Engine::Sqlite;
-        return true;
+        return {};
     }
     if (name != QLatin1String("postgresql"))
-        return Expected<bool>::failure(QStringLiteral("TOPUP_TEST_ENGINE is \"%1\"; it takes sqlite or postgresql").arg(name));
+        return Expected<void>::failure(QStringLiteral("TOPUP_TEST_ENGINE is \"%1\"; it takes sqlite or postgresql").arg(name));
     m_engine = Dialect::Engine::Postgresql;
     m_server = std::make_unique<PostgresServer>();
     return m_server->start();
@@ -33,7 +33,7 @@ Expected<std::shared_ptr<Database>> StoreEngine::openStore(const QString &path, 
     auto known = m_databases.find(path);
     if (known == m_databases.end()) {
         const QString name = QStringLiteral("store_of_test_%1").arg(m_databases.size() + 1);
-        if (const Expected<bool> created = m_server->createDatabase(name); !created)
+        if (const Expected<void> created = m_server->createDatabase(name); !created)
             return Result::failure(created.error());
         known = m_databases.emplace(path, name).first;
     }

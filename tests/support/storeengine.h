@@ -31,7 +31,7 @@ public:
     Q_DISABLE_COPY_MOVE(StoreEngine)
 
     // Reads TOPUP_TEST_ENGINE and starts the server it needs; in initTestCase.
-    [[nodiscard]] Expected<bool> start();
+    [[nodiscard]] Expected<void> start();
 
     Dialect::Engine engine() const noexcept { return m_engine; }
     // A new database of `schema` on this engine: the file at `path` on

@@ -25,15 +25,15 @@ QString testPassword()
 StoreFixture::StoreFixture(PostgresServer *server) : m_server(server) {}
 StoreFixture::~StoreFixture() = default;
 
-Expected<bool> StoreFixture::open()
+Expected<void> StoreFixture::open()
 {
     close();
     if (!m_dir.isValid())
-        return Expected<bool>::failure(QStringLiteral("cannot create a temporary folder: %1").arg(m_dir.errorString()));
+        return Expected<void>::failure(QStringLiteral("cannot create a temporary folder: %1").arg(m_dir.errorString()));
     if (m_server && m_databaseName.isEmpty()) {
         static QAtomicInteger<quint64> counter;
         const QString name = QStringLiteral("store_%1").arg(counter.fetchAndAddRelaxed(1) + 1);
-        if (const Expected<bool> created = m_server->createDatabase(name); !created)
+        if (const Expected<void> created = m_server->createDatabase(name); !created)
             return created;
         m_databaseName = name;
     }
@@ -41,19 +41,19 @@ Expected<bool> StoreFixture::open()
     if (m_server) {
         const Expected<DatabaseUrl> url = DatabaseUrl::parse(m_server->url(m_databaseName));
         if (!url)
-            return Expected<bool>::failure(url.error());
+            return Expected<void>::failure(url.error());
         store = Database::openOnServer(*url, storeSchema());
     } else {
         store = Database::open(storePath(), storeSchema());
     }
     if (!store)
-        return Expected<bool>::failure(QStringLiteral("%1: %2").arg(m_server ? m_databaseName : storePath(), store.error()));
+        return Expected<void>::failure(QStringLiteral("%1: %2").arg(m_server ? m_databaseName : storePath(), store.error()));
     auto journal = JournalGateway::open(journalPath());
     if (!journal)
-        return Expected<bool>::failure(QStringLiteral("%1: %2").arg(journalPath(), journal.error()));
+        return Expected<void>::failure(QStringLiteral("%1: %2").arg(journalPath(), journal.error()));
     m_store = *store;
     m_journal = journal.take();
-    return true;
+    return {};
 }
 
 void StoreFixture::close()
@@ -102,27 +102,27 @@ QString packageNamed(Service &service, const char *name)
     return {};
 }
 
-Expected<bool> allowUncheckedValues(Database &db, const QString &table)
+Expected<void> allowUncheckedValues(Database &db, const QString &table)
 {
     if (db.dialect().isSqlite()) {
         Statement unchecked(db, QStringLiteral("PRAGMA ignore_check_constraints = ON"));
         return unchecked.run();
     }
     Statement checks(db, QStringLiteral("SELECT conname FROM pg_constraint WHERE contype = 'c' AND conrelid = CAST(? AS regclass)"));
-    if (const Expected<bool> ran = checks.bind(table).run(); !ran)
+    if (const Expected<void> ran = checks.bind(table).run(); !ran)
         return ran;
     QStringList names;
     while (checks.next())
         names << checks.text(0);
     if (names.isEmpty())
-        return Expected<bool>::failure(QStringLiteral("the table %1 has no CHECK to drop").arg(table));
+        return Expected<void>::failure(QStringLiteral("the table %1 has no CHECK to drop").arg(table));
     for (const QString &name : std::as_const(names)) {
         // Not through Statement: QPSQL prepares (PREPARE … AS), which takes no ALTER.
         QSqlQuery drop(db.connection());
         if (!drop.exec(QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT \"%2\"").arg(table, name)))
-            return Expected<bool>::failure(QStringLiteral("dropping %1's CHECK %2: %3").arg(table, name, drop.lastError().text()));
+            return Expected<void>::failure(QStringLiteral("dropping %1's CHECK %2: %3").arg(table, name, drop.lastError().text()));
     }
-    return true;
+    return {};
 }
 
 qint64 scalarOf(Database &db, const QString &sql)

@@ -40,7 +40,7 @@ public:
     Q_DISABLE_COPY_MOVE(StoreFixture)
 
     // Opens (or reopens) both files; the error names the file that failed.
-    [[nodiscard]] Expected<bool> open();
+    [[nodiscard]] Expected<void> open();
     // Closes both files (to look at them from outside, or to reopen them).
     void close();
 
@@ -80,7 +80,7 @@ private:
 // ignore_check_constraints); on PostgreSQL, where a row always obeys its
 // table's constraints, the table's CHECKs are dropped, as a later version's
 // migration might have replaced them.
-[[nodiscard]] Expected<bool> allowUncheckedValues(Database &db, const QString &table);
+[[nodiscard]] Expected<void> allowUncheckedValues(Database &db, const QString &table);
 
 // The first column of the first row `sql` gives on `db`; -1 when none.
 [[nodiscard]] qint64 scalarOf(Database &db, const QString &sql);

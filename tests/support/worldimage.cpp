@@ -22,7 +22,7 @@ QStringList worldFileNames()
 
 } // namespace
 
-Expected<bool> buildDemoWorld(const QString &folder, Instant now)
+Expected<void> buildDemoWorld(const QString &folder, Instant now)
 {
     Service::Options options;
     options.dataDir = folder;
@@ -60,7 +60,7 @@ void takeCrashImage(const QString &folder, Instant now, const QString &image, co
     QVERIFY(service);
     const auto accounts = TOPUP_VALUE(service->allAccounts());
     QVERIFY(!accounts.empty());
-    QVERIFY(TOPUP_VALUE(service->actAs(accounts.front().id)));
+    TOPUP_VERIFY_OK(service->actAs(accounts.front().id));
     const CatchUpSummary caughtUp = TOPUP_VALUE(service->catchUpToNow());
     QVERIFY2(caughtUp.topUps + caughtUp.failures > 0, "the catch-up charged nothing: nothing for the files to disagree about");
     if (more)

@@ -19,7 +19,7 @@ namespace topup::test {
 
 // The demo world (seed 1, its seeded tokens) built in `folder` at `now`,
 // with test::fastPasswordRounds.
-[[nodiscard]] Expected<bool> buildDemoWorld(const QString &folder, Instant now);
+[[nodiscard]] Expected<void> buildDemoWorld(const QString &folder, Instant now);
 
 // Copies the world's files (those that are there) from one folder to
 // another, replacing what is there; false when a copy fails.

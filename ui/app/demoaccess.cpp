@@ -7,24 +7,24 @@
 
 namespace topup {
 
-Expected<bool> DemoAccess::open(Service &service, quint64 seed)
+Expected<void> DemoAccess::open(Service &service, quint64 seed)
 {
     const Expected<std::vector<Account>> accounts = service.allAccounts();
     if (!accounts)
-        return Expected<bool>::failure(accounts.error());
+        return Expected<void>::failure(accounts.error());
     const bool hasDemo = std::any_of(accounts->cbegin(), accounts->cend(),
                                      [](const Account &a) { return a.login == QLatin1String(DemoWorld::login); });
     if (!hasDemo) {
         if (!accounts->empty())
-            return Expected<bool>::failure(
+            return Expected<void>::failure(
                 tr("this data folder has accounts but not the demo one; start with an empty data folder to see the demo"));
-        if (const Expected<bool> created = DemoWorld::create(service, seed); !created)
+        if (const Expected<void> created = DemoWorld::create(service, seed); !created)
             return created;
     }
     const Expected<Account> signedIn = service.signIn(QLatin1String(DemoWorld::login), QLatin1String(DemoWorld::password));
     if (!signedIn)
-        return Expected<bool>::failure(signedIn.error());
-    return true;
+        return Expected<void>::failure(signedIn.error());
+    return {};
 }
 
 } // namespace topup

@@ -15,7 +15,7 @@ class DemoAccess final
     Q_DECLARE_TR_FUNCTIONS(topup::DemoAccess)
 
 public:
-    [[nodiscard]] static Expected<bool> open(Service &service, quint64 seed = 1);
+    [[nodiscard]] static Expected<void> open(Service &service, quint64 seed = 1);
 
 private:
     DemoAccess() = delete;

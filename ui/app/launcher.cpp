@@ -40,12 +40,12 @@ int Launcher::profileStartup(Service &service, AppSettings &settings, bool demo)
 {
     // Acts for the first account (or the demo one), as the local owner of the folder.
     if (demo) {
-        if (const Expected<bool> opened = DemoAccess::open(service); !opened) {
+        if (const Expected<void> opened = DemoAccess::open(service); !opened) {
             printTo(stderr, tr("topup-dashboard: %1\n").arg(opened.error()));
             return Failed;
         }
     } else if (const Expected<std::vector<Account>> accounts = service.allAccounts(); accounts && !accounts->empty()) {
-        if (const Expected<bool> acting = service.actAs(accounts->front().id); !acting) {
+        if (const Expected<void> acting = service.actAs(accounts->front().id); !acting) {
             printTo(stderr, tr("topup-dashboard: %1\n").arg(acting.error()));
             return Failed;
         }
@@ -226,7 +226,7 @@ int Launcher::run(QApplication &app)
     if (caughtUp)
         window.setAwaySummary(*caughtUp);
     if (demo) {
-        if (const Expected<bool> opened = DemoAccess::open(*service); !opened)
+        if (const Expected<void> opened = DemoAccess::open(*service); !opened)
             QMessageBox::warning(&window, tr("The demo account"), opened.error());
     }
     window.show();

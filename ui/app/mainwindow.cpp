@@ -265,7 +265,7 @@ void MainWindow::onAccountChanged()
 void MainWindow::openDemo()
 {
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Expected<bool> opened = DemoAccess::open(m_service);
+    const Expected<void> opened = DemoAccess::open(m_service);
     QApplication::restoreOverrideCursor();
     if (!opened) {
         QString message = opened.error();

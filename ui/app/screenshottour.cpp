@@ -69,7 +69,7 @@ QStringList ScreenshotTour::fileNames()
             QStringLiteral("new-dashboard.png"), QStringLiteral("add-line.png")};
 }
 
-Expected<bool> ScreenshotTour::save(QWidget &window, const QString &name, QWidget *overlay)
+Expected<void> ScreenshotTour::save(QWidget &window, const QString &name, QWidget *overlay)
 {
     settle();
     // A view lays its items out on a timer of its own after they change;
@@ -92,9 +92,9 @@ Expected<bool> ScreenshotTour::save(QWidget &window, const QString &name, QWidge
     }
     const QString path = QDir(m_outputDir).filePath(name);
     if (!shot.save(path, "PNG"))
-        return Expected<bool>::failure(tr("cannot write %1").arg(path));
+        return Expected<void>::failure(tr("cannot write %1").arg(path));
     m_written << path;
-    return true;
+    return {};
 }
 
 Expected<QStringList> ScreenshotTour::run()
@@ -129,7 +129,7 @@ Expected<QStringList> ScreenshotTour::run()
     if (const auto saved = save(window, QStringLiteral("login.png")); !saved)
         return Result::failure(saved.error());
 
-    if (const Expected<bool> demo = DemoAccess::open(service); !demo)
+    if (const Expected<void> demo = DemoAccess::open(service); !demo)
         return Result::failure(tr("opening the demo account: %1").arg(demo.error()));
     window.showPage(MainWindow::Page::Dashboard);
     if (const auto saved = save(window, QStringLiteral("dashboard.png")); !saved)
@@ -161,7 +161,7 @@ Expected<QStringList> ScreenshotTour::run()
         return Result::failure(savedAdvisor.error());
 
     // Mid-simulation: the line is drained and its threshold top-up fires at once.
-    if (const Expected<bool> drained = service.drainLine(line.id); !drained)
+    if (const Expected<void> drained = service.drainLine(line.id); !drained)
         return Result::failure(tr("draining %1: %2").arg(line.name, drained.error()));
     window.linePage()->showTestTab();
     if (const auto saved = save(window, QStringLiteral("test-topup.png")); !saved)
@@ -202,7 +202,7 @@ Expected<QStringList> ScreenshotTour::run()
     return m_written;
 }
 
-Expected<bool> ScreenshotTour::fleetDashboard(MainWindow &window, Service &service)
+Expected<void> ScreenshotTour::fleetDashboard(MainWindow &window, Service &service)
 {
     // The demo account grown into a small company's fleet, a few lines past
     // DashboardPage::MostLinesAsCards: the dashboard shows a table of the
@@ -210,7 +210,7 @@ Expected<bool> ScreenshotTour::fleetDashboard(MainWindow &window, Service &servi
     // a demo line of its region.
     const Expected<std::vector<LineRecord>> demo = service.lines();
     if (!demo || demo->empty())
-        return Expected<bool>::failure(tr("the demo account has no lines"));
+        return Expected<void>::failure(tr("the demo account has no lines"));
     const int added = DashboardPage::MostLinesAsCards + 6 - int(demo->size());
     for (int i = 1; i <= added; ++i) {
         const LineRecord &model = (*demo)[std::size_t(i) % demo->size()];
@@ -221,17 +221,17 @@ Expected<bool> ScreenshotTour::fleetDashboard(MainWindow &window, Service &servi
                                                                    model.profile, quint64(i), DataAmount(dataBytes),
                                                                    VoiceAmount(voiceSeconds)});
         if (!line)
-            return Expected<bool>::failure(tr("adding a line to the fleet: %1").arg(line.error()));
+            return Expected<void>::failure(tr("adding a line to the fleet: %1").arg(line.error()));
         if (model.policy) {
-            if (const Expected<bool> set = service.setPolicy(line->id, *model.policy); !set)
-                return Expected<bool>::failure(tr("adding a line to the fleet: %1").arg(set.error()));
+            if (const Expected<void> set = service.setPolicy(line->id, *model.policy); !set)
+                return Expected<void>::failure(tr("adding a line to the fleet: %1").arg(set.error()));
         }
     }
     window.showPage(MainWindow::Page::Dashboard);
     return save(window, QStringLiteral("fleet-dashboard.png"));
 }
 
-Expected<bool> ScreenshotTour::newAccount(MainWindow &window, Service &service)
+Expected<void> ScreenshotTour::newAccount(MainWindow &window, Service &service)
 {
     // A new user's first steps: the sign-up form, the empty dashboard, and
     // buying a first line (with a card added on the way).
@@ -255,7 +255,7 @@ Expected<bool> ScreenshotTour::newAccount(MainWindow &window, Service &service)
     if (auto *create = signIn->findChild<QPushButton *>(QStringLiteral("submitButton")))
         create->click();
     if (!service.account())
-        return Expected<bool>::failure(tr("the new account was not created"));
+        return Expected<void>::failure(tr("the new account was not created"));
     window.showPage(MainWindow::Page::Dashboard);
     if (const auto saved = save(window, QStringLiteral("new-dashboard.png")); !saved)
         return saved;
@@ -264,10 +264,10 @@ Expected<bool> ScreenshotTour::newAccount(MainWindow &window, Service &service)
                                                                      QStringLiteral("4111 1111 1111 1111"), QStringLiteral("08/30"),
                                                                      QStringLiteral("123"), Money::fromCents(20000)});
         !card)
-        return Expected<bool>::failure(tr("adding a card: %1").arg(card.error()));
+        return Expected<void>::failure(tr("adding a card: %1").arg(card.error()));
     AddLineDialog *dialog = window.openAddLineDialog();
     if (!dialog)
-        return Expected<bool>::failure(tr("the add-line dialog did not open"));
+        return Expected<void>::failure(tr("the add-line dialog did not open"));
     settle();
     dialog->chooseRegion(QStringLiteral("JP"));
     if (auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("lineName")))

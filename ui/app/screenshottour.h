@@ -36,10 +36,10 @@ public:
     static QStringList fileNames();
 
 private:
-    Expected<bool> save(QWidget &window, const QString &name, QWidget *overlay = nullptr);
+    Expected<void> save(QWidget &window, const QString &name, QWidget *overlay = nullptr);
     // Signs out of the demo and walks a new account's first steps.
-    Expected<bool> newAccount(MainWindow &window, Service &service);
-    Expected<bool> fleetDashboard(MainWindow &window, Service &service);
+    Expected<void> newAccount(MainWindow &window, Service &service);
+    Expected<void> fleetDashboard(MainWindow &window, Service &service);
 
     AppSettings &m_settings;
     QString m_outputDir;

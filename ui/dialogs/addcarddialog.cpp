@@ -145,7 +145,7 @@ void AddCardDialog::validate()
                                              : Expected<YearMonth>::failure(today.error());
     m_expiryError->setError(m_expiry->text().trimmed().isEmpty() || expiry ? QString() : expiry.error());
 
-    const Expected<bool> code = checkSecurityCode(m_code->text(), brand.value_or(CardBrand::Visa));
+    const Expected<void> code = checkSecurityCode(m_code->text(), brand.value_or(CardBrand::Visa));
     m_codeError->setError(m_code->text().isEmpty() || code ? QString() : code.error());
 
     // Control and text direction characters are refused, not dropped: the name stays as typed.

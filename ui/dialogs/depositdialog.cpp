@@ -76,7 +76,7 @@ void DepositDialog::accept()
     const Expected<Money> amount = Money::parse(m_amount->text().trimmed());
     if (!amount || amount->isZero())
         return;
-    const Expected<bool> done = m_service.deposit(m_methodId, *amount);
+    const Expected<void> done = m_service.deposit(m_methodId, *amount);
     if (!done) {
         m_serviceError->setError(done.error());
         return;

@@ -52,7 +52,7 @@ void RenameLineDialog::accept()
 {
     if (!m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
         return;
-    if (const Expected<bool> renamed = m_service.renameLine(m_lineId, m_name->text()); !renamed) {
+    if (const Expected<void> renamed = m_service.renameLine(m_lineId, m_name->text()); !renamed) {
         m_error->setError(Formatter::sentence(renamed.error()));
         return;
     }

@@ -262,7 +262,7 @@ Expected<int> HistoryPage::exportCsv(const QString &path)
     const QString currency = Formatter::currencyOf(m_service);
     IsoTimeWriter times(Formatter::zoneOf(m_service));
     // Machine-readable values (ISO times with the account's offset, plain amounts, status names).
-    Expected<bool> written = csv.write({QStringLiteral("time"), QStringLiteral("line"), QStringLiteral("trigger"),
+    Expected<void> written = csv.write({QStringLiteral("time"), QStringLiteral("line"), QStringLiteral("trigger"),
                                         QStringLiteral("chain_key"), QStringLiteral("attempt"), QStringLiteral("method"),
                                         QStringLiteral("package"), QStringLiteral("amount"), QStringLiteral("currency"),
                                         QStringLiteral("status"), QStringLiteral("reason")});

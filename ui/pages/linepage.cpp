@@ -224,7 +224,7 @@ void LinePage::removeLine()
     box.exec();
     if (box.clickedButton() != remove)
         return;
-    if (const Expected<bool> removed = m_service.removeLine(m_lineId); !removed)
+    if (const Expected<void> removed = m_service.removeLine(m_lineId); !removed)
         QMessageBox::warning(this, tr("Remove line"), tr("%1 was not removed: %2").arg(name, removed.error()));
 }
 

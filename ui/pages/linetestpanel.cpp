@@ -282,7 +282,7 @@ void LineTestPanel::report(const QString &message, const QString &error)
 
 void LineTestPanel::drain()
 {
-    const Expected<bool> drained = m_service.drainLine(m_lineId);
+    const Expected<void> drained = m_service.drainLine(m_lineId);
     drained ? report(tr("The line's data is used up; the rules reacted at once (see the attempts below)."))
             : report(QString(), drained.error());
 }
@@ -292,7 +292,7 @@ void LineTestPanel::inject()
     const std::optional<Reason> reason = parseInjectableReason(m_faultReason->currentData().toString());
     if (!reason || m_faultMethod->count() == 0)
         return;
-    const Expected<bool> injected = m_service.injectFault(m_faultMethod->currentData().toLongLong(), {*reason});
+    const Expected<void> injected = m_service.injectFault(m_faultMethod->currentData().toLongLong(), {*reason});
     injected ? report(tr("The next charge of %1 will fail: %2.")
                           .arg(m_faultMethod->currentText(), Wording::reason(m_faultReason->currentData().toString())))
              : report(QString(), injected.error());
@@ -314,7 +314,7 @@ void LineTestPanel::togglePlay()
 {
     if (m_service.isPlaying()) {
         m_service.stopPlaying();
-    } else if (const Expected<bool> playing = m_service.startPlaying(m_speed->currentData().toLongLong()); !playing) {
+    } else if (const Expected<void> playing = m_service.startPlaying(m_speed->currentData().toLongLong()); !playing) {
         report(QString(), playing.error());
     }
     m_play->setChecked(m_service.isPlaying());

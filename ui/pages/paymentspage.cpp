@@ -162,7 +162,7 @@ void PaymentsPage::setDefault()
     const std::optional<MethodRecord> method = selectedMethod();
     if (!method)
         return;
-    if (const Expected<bool> done = m_service.setDefaultMethod(method->id); !done)
+    if (const Expected<void> done = m_service.setDefaultMethod(method->id); !done)
         QMessageBox::warning(this, tr("Set default"), tr("%1 could not become the default: %2").arg(method->label(), done.error()));
 }
 
@@ -172,7 +172,7 @@ void PaymentsPage::remove()
     if (!method)
         return;
     // A method that rules still use is refused before asking, not after.
-    if (const Expected<bool> allowed = m_service.canRemoveMethod(method->id); !allowed) {
+    if (const Expected<void> allowed = m_service.canRemoveMethod(method->id); !allowed) {
         QMessageBox::warning(this, tr("Remove payment method"), tr("%1 cannot be removed: %2").arg(method->label(), allowed.error()));
         return;
     }
@@ -180,7 +180,7 @@ void PaymentsPage::remove()
                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         != QMessageBox::Yes)
         return;
-    if (const Expected<bool> done = m_service.removeMethod(method->id); !done)
+    if (const Expected<void> done = m_service.removeMethod(method->id); !done)
         QMessageBox::warning(this, tr("Remove payment method"), tr("%1 was not removed: %2").arg(method->label(), done.error()));
 }
 

@@ -568,7 +568,7 @@ void PolicyEditor::validate()
         noLongerOffered(QStringLiteral("monthly.package"), reading.policy.monthly->package);
     // Every field at once: what is not a value at all, and what the service
     // refuses of the rest (its word on a stand-in value is not shown).
-    if (const Expected<bool> checked = m_service.checkPolicy(m_lineId, reading.policy); !checked) {
+    if (const Expected<void> checked = m_service.checkPolicy(m_lineId, reading.policy); !checked) {
         const QHash<QString, QString> refused = PolicyErrors::byField(checked.error());
         for (auto it = refused.cbegin(); it != refused.cend(); ++it) {
             if (!reading.errors.contains(it.key()))
@@ -629,7 +629,7 @@ bool PolicyEditor::save()
         m_messages.focusFirst();
         return false;
     }
-    const Expected<bool> stored = m_service.setPolicy(m_lineId, m_policy);
+    const Expected<void> stored = m_service.setPolicy(m_lineId, m_policy);
     if (!stored) {
         m_problems = PolicyErrors::byField(stored.error());
         showErrors(m_problems);

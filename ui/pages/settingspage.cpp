@@ -189,7 +189,7 @@ void SettingsPage::applyTimeZone()
     const QString zone = m_timezone->currentText().trimmed();
     if (!account || zone == account->timezone)
         return;
-    const Expected<bool> done = m_service.setTimeZone(zone);
+    const Expected<void> done = m_service.setTimeZone(zone);
     if (done) {
         m_timezoneError->hide();
         return;
@@ -230,7 +230,7 @@ void SettingsPage::saveCap()
         return;
     const QString text = m_cap->text().trimmed();
     const std::optional<Money> cap = text.isEmpty() ? std::nullopt : std::optional<Money>(*Money::parse(text));
-    if (const Expected<bool> saved = m_service.setAccountCap(cap); !saved) {
+    if (const Expected<void> saved = m_service.setAccountCap(cap); !saved) {
         m_capError->setError(Formatter::sentence(saved.error()));
         return;
     }

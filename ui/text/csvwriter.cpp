@@ -43,7 +43,7 @@ void CsvWriter::append(QByteArray &bytes, const QString &value)
     }
 }
 
-Expected<bool> CsvWriter::write(const QStringList &fields)
+Expected<void> CsvWriter::write(const QStringList &fields)
 {
     m_record.resize(0);
     for (qsizetype i = 0; i < fields.size(); ++i) {
@@ -53,9 +53,9 @@ Expected<bool> CsvWriter::write(const QStringList &fields)
     }
     m_record += "\r\n";
     if (m_device.write(m_record) != m_record.size())
-        return Expected<bool>::failure(
+        return Expected<void>::failure(
             QCoreApplication::translate("topup::CsvWriter", "could not write: %1").arg(m_device.errorString()));
-    return true;
+    return {};
 }
 
 } // namespace topup

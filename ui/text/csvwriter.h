@@ -22,7 +22,7 @@ public:
     [[nodiscard]] static QString record(const QStringList &fields);
 
     // False, with the device's error, when a write fails.
-    [[nodiscard]] Expected<bool> write(const QStringList &fields);
+    [[nodiscard]] Expected<void> write(const QStringList &fields);
 
 private:
     // One field, quoted if need be, as UTF-8 at the end of `bytes`.
