@@ -138,15 +138,24 @@ int SimCommandLine::run(const QStringList &arguments)
     const auto optionValue = [&parser](const QCommandLineOption &option) {
         return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
     };
-    // The world status, --demo and check open: a folder, or (not yet) a database.
+    // The world status, --demo and check open: a folder, or a database on a PostgreSQL server.
     const auto worldLocation = [&]() -> std::optional<WorldLocation> {
         const Expected<WorldLocation> location = WorldLocation::choose(optionValue(dataDirOption), optionValue(databaseOption));
         if (!location) {
             printError(SimCommandLine::tr("topup-sim: %1 (try --help)").arg(location.error()));
             return std::nullopt;
         }
-        if (location->onPostgres()) {
-            printError(SimCommandLine::tr("topup-sim: %1").arg(location->notAvailableYet()));
+        // What only a folder of SQLite files has.
+        if (location->onPostgres() && (parser.isSet(demoOption) || check)) {
+            printError(SimCommandLine::tr("topup-sim: %1")
+                           .arg(parser.isSet(demoOption)
+                                    ? CommandLineChecks::doesNotApply(QStringLiteral("--demo"), location->databaseSource(),
+                                                                      SimCommandLine::tr("the demo is built in a new data folder and moved in whole;"
+                                                                                         " a world on PostgreSQL starts empty"))
+                                    : CommandLineChecks::doesNotApply(location->databaseSource(), QStringLiteral("check"),
+                                                                      SimCommandLine::tr("check reads a data folder's SQLite files page by page;"
+                                                                                         " a PostgreSQL server keeps its own pages, and TopUp has"
+                                                                                         " no check of them to run"))));
             return std::nullopt;
         }
         return *location;
@@ -159,7 +168,7 @@ int SimCommandLine::run(const QStringList &arguments)
         const std::optional<WorldLocation> location = worldLocation();
         if (!location)
             return Usage;
-        return runWorld(location->dataDir(), parser.isSet(demoOption), seed, parser.value(nowOption), status);
+        return runWorld(*location, parser.isSet(demoOption), seed, parser.value(nowOption), status);
     }
     if (positional.isEmpty()) {
         printError(SimCommandLine::tr("topup-sim: missing command (try --help)"));
@@ -258,10 +267,11 @@ int SimCommandLine::checkWorld(const QString &dataDir)
     return whole ? Ok : damaged ? Failed : TryAgain;
 }
 
-int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, const QString &nowText, bool status)
+int SimCommandLine::runWorld(const WorldLocation &location, bool demo, quint64 seed, const QString &nowText, bool status)
 {
+    const QString &dataDir = location.dataDir(); // a folder's world
     Service::Options options;
-    options.dataDir = dataDir;
+    options.location = location;
     if (!nowText.isEmpty()) {
         const Expected<Instant> now = Instant::parse(nowText);
         if (!now) {
@@ -281,20 +291,26 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
     }
     if (!status)
         return Ok;
-    if (const QString problem = DataDirectory::unusable(DataDirectory::resolve(dataDir)); !problem.isEmpty()) {
-        printError(SimCommandLine::tr("topup-sim: %1").arg(problem));
-        return Failed;
-    }
-    if (!WorldFiles::holdsWorld(DataDirectory::resolve(dataDir))) {
-        printError(SimCommandLine::tr("topup-sim: %1 holds no world: create one with --demo").arg(DataDirectory::resolve(dataDir)));
-        return Failed;
+    // A folder must hold a world already (--demo makes one); empty
+    // databases on a server become a new, empty world.
+    if (!location.onPostgres()) {
+        if (const QString problem = DataDirectory::unusable(DataDirectory::resolve(dataDir)); !problem.isEmpty()) {
+            printError(SimCommandLine::tr("topup-sim: %1").arg(problem));
+            return Failed;
+        }
+        if (!WorldFiles::holdsWorld(DataDirectory::resolve(dataDir))) {
+            printError(SimCommandLine::tr("topup-sim: %1 holds no world: create one with --demo").arg(DataDirectory::resolve(dataDir)));
+            return Failed;
+        }
     }
     Expected<std::unique_ptr<Service>> opened = Service::open(options);
     if (!opened) {
         printError(SimCommandLine::tr("topup-sim: %1").arg(opened.error()));
         // A full disk or a lock held elsewhere passes: nothing is wrong with the data.
-        if (Service::worthRetrying(dataDir))
+        if (Service::worthRetrying(location))
             return TryAgain;
+        if (location.onPostgres())
+            return Failed;
         printError(SimCommandLine::tr("topup-sim: to start fresh, move the data folder aside (keep it as a backup) or pass another --data-dir"));
         return Failed;
     }
@@ -311,7 +327,7 @@ int SimCommandLine::runWorld(const QString &dataDir, bool demo, quint64 seed, co
     const Expected<CatchUpSummary> away = service.catchUpToNow();
     if (!away) {
         printError(SimCommandLine::tr("topup-sim: %1").arg(away.error()));
-        return Service::worthRetrying(dataDir) ? TryAgain : Failed;
+        return Service::worthRetrying(location) ? TryAgain : Failed;
     }
     if (away->stoppedAtLimit) {
         printError(SimCommandLine::tr("topup-sim: the world moved from %1 to %2 and stopped there: a catch-up runs at most %3 days (three years) of"

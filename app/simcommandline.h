@@ -7,6 +7,8 @@
 
 namespace topup {
 
+class WorldLocation;
+
 // The `topup-sim` command line (SPEC §8). Exit codes: 0 done, 2 invalid
 // scenario or unreadable input, or a catch-up that stopped at its limit
 // (run again to continue), 1 any other failure, 64 wrong usage.
@@ -23,7 +25,7 @@ public:
 
 private:
     int runScenario(const QString &file);
-    int runWorld(const QString &dataDir, bool demo, quint64 seed, const QString &now, bool status);
+    int runWorld(const WorldLocation &location, bool demo, quint64 seed, const QString &now, bool status);
     int checkWorld(const QString &dataDir);
     void print(const QString &text);
     void printError(const QString &text);

@@ -6,18 +6,14 @@
 
 namespace topup {
 
-CatchUpWorker::CatchUpWorker(QString storePath, QString journalPath, Instant target)
-    : m_storePath(std::move(storePath)), m_journalPath(std::move(journalPath)), m_target(target)
-{
-}
+CatchUpWorker::CatchUpWorker(WorldPlace place, Instant target) : m_place(std::move(place)), m_target(target) {}
 
-Expected<CatchUpSummary> CatchUpWorker::catchUp(const QString &storePath, const QString &journalPath, Instant target,
-                                                const WorldSync::Progress &progress)
+Expected<CatchUpSummary> CatchUpWorker::catchUp(const WorldPlace &place, Instant target, const WorldSync::Progress &progress)
 {
-    const Expected<std::shared_ptr<Database>> store = Database::open(storePath, storeSchema(), Database::Presence::MustExist);
+    const Expected<std::shared_ptr<Database>> store = place.openStore();
     if (!store)
         return Expected<CatchUpSummary>::failure(store.error());
-    Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::open(journalPath, true);
+    Expected<std::unique_ptr<JournalGateway>> journal = place.openJournal();
     if (!journal)
         return Expected<CatchUpSummary>::failure(journal.error());
     return WorldSync(**store, **journal).catchUp(target, progress);
@@ -25,7 +21,7 @@ Expected<CatchUpSummary> CatchUpWorker::catchUp(const QString &storePath, const 
 
 void CatchUpWorker::run()
 {
-    const Expected<CatchUpSummary> summary = catchUp(m_storePath, m_journalPath, m_target, [this](Instant reached, Instant target) {
+    const Expected<CatchUpSummary> summary = catchUp(m_place, m_target, [this](Instant reached, Instant target) {
         emit progress(reached.msecs(), target.msecs());
     });
     emit finished(summary ? *summary : CatchUpSummary{}, summary ? QString() : summary.error());

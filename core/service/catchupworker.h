@@ -1,5 +1,6 @@
 #pragma once
 
+#include "worldplace.h"
 #include "worldsync.h"
 
 #include <QObject>
@@ -15,12 +16,11 @@ class CatchUpWorker final : public QObject
     Q_OBJECT
 
 public:
-    CatchUpWorker(QString storePath, QString journalPath, Instant target);
+    CatchUpWorker(WorldPlace place, Instant target);
 
     // The catch-up itself, on connections of its own opened and closed in
     // the calling thread (a play step's thread calls it directly).
-    static Expected<CatchUpSummary> catchUp(const QString &storePath, const QString &journalPath, Instant target,
-                                            const WorldSync::Progress &progress = {});
+    static Expected<CatchUpSummary> catchUp(const WorldPlace &place, Instant target, const WorldSync::Progress &progress = {});
 
 public slots:
     void run();
@@ -30,8 +30,7 @@ signals:
     void finished(const topup::CatchUpSummary &summary, const QString &error);
 
 private:
-    QString m_storePath;
-    QString m_journalPath;
+    WorldPlace m_place;
     Instant m_target;
 };
 

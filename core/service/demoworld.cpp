@@ -161,7 +161,11 @@ Expected<void> DemoWorld::build(const Service::Options &options, quint64 seed, c
         if (announce)
             announce(QLatin1String(step));
     };
-    Expected<std::unique_ptr<DataDirectory>> claimed = DataDirectory::claim(DataDirectory::resolve(options.dataDir));
+    if (options.location.onPostgres())
+        return Expected<void>::failure(DemoWorld::tr("%1: the demo is built in a new data folder and moved in whole; a world on PostgreSQL"
+                                                     " starts empty (sign up in topup-dashboard --database URL)")
+                                           .arg(options.location.database()->toString()));
+    Expected<std::unique_ptr<DataDirectory>> claimed = DataDirectory::claim(DataDirectory::resolve(options.location.dataDir()));
     if (!claimed)
         return failed(claimed);
     const DataDirectory &directory = **claimed; // held until the demo is in place
@@ -177,7 +181,7 @@ Expected<void> DemoWorld::build(const Service::Options &options, quint64 seed, c
     Expected<void> built;
     {
         Service::Options staged = options;
-        staged.dataDir = staging;
+        staged.location = WorldLocation::folder(staging);
         staged.tokens = tokens(seed);
         Expected<std::unique_ptr<Service>> service = Service::open(staged);
         built = service ? create(**service, seed, announce) : failed(service);

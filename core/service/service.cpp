@@ -16,6 +16,7 @@
 #include "store/accountstore.h"
 #include "store/database.h"
 #include "store/datadirectory.h"
+#include "store/serverworldlock.h"
 #include "store/historystore.h"
 #include "store/integritycheck.h"
 #include "store/journalgateway.h"
@@ -26,6 +27,7 @@
 #include "store/transientfailure.h"
 #include "worldfiles.h"
 #include "worldloader.h"
+#include "worldonserver.h"
 
 #include <QRandomGenerator>
 #include <QTimeZone>
@@ -41,10 +43,9 @@ Expected<T> failed(const Expected<U> &what)
 
 } // namespace
 
-Service::Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Database> store,
-                 std::unique_ptr<JournalGateway> provider, const Options &options)
-    : m_dataDir(directory->path()), m_directory(std::move(directory)), m_store(std::move(store)),
-      m_provider(std::move(provider)),
+Service::Service(QString name, WorldPlace place, std::shared_ptr<Database> store, std::unique_ptr<JournalGateway> provider,
+                 const Options &options)
+    : m_dataDir(std::move(name)), m_place(std::move(place)), m_store(std::move(store)), m_provider(std::move(provider)),
       m_clock(options.fixedNow ? std::unique_ptr<Clock>(new FixedClock(*options.fixedNow)) : std::make_unique<WallClock>()),
       m_iterations(options.passwordIterations), m_tokens(options.tokens), m_narrowSettles(options.narrowSettles),
       m_narrowPreviews(options.narrowPreviews), m_narrowOutlooks(options.narrowOutlooks)
@@ -106,7 +107,9 @@ void Service::stopCatchUp()
 Expected<std::unique_ptr<Service>> Service::open(const Options &options)
 {
     using Result = Expected<std::unique_ptr<Service>>;
-    const QString folder = DataDirectory::resolve(options.dataDir);
+    if (options.location.onPostgres())
+        return openOnServer(options);
+    const QString folder = DataDirectory::resolve(options.location.dataDir());
     TransientFailure::forget(folder);
     Expected<std::unique_ptr<DataDirectory>> directory = DataDirectory::claim(folder);
     if (!directory) {
@@ -121,7 +124,39 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
         return Result::failure(world.error());
     WorldPair pair = world.take();
 
-    std::unique_ptr<Service> service(new Service(std::move(claimed), pair.store, std::move(pair.journal), options));
+    std::unique_ptr<Service> service(new Service(claimed->path(), WorldPlace::inFolder(claimed->storePath(), claimed->journalPath()),
+                                                 pair.store, std::move(pair.journal), options));
+    service->m_directory = std::move(claimed);
+    return finishOpening(std::move(service));
+}
+
+Expected<std::unique_ptr<Service>> Service::openOnServer(const Options &options)
+{
+    using Result = Expected<std::unique_ptr<Service>>;
+    const DatabaseUrl &url = *options.location.database();
+    TransientFailure::forget(url.toString());
+    // One program at a time, as a folder's lock (refused at once, naming the holder).
+    Expected<std::unique_ptr<ServerWorldLock>> lock = ServerWorldLock::claim(url);
+    if (!lock)
+        return Result::failure(lock.error());
+    const Expected<DatabaseUrl> journalUrl = WorldOnServer::journalOf(url);
+    if (!journalUrl)
+        return Result::failure(journalUrl.error());
+    Expected<WorldPair> world = WorldOnServer::open(url);
+    if (!world)
+        return Result::failure(world.error());
+    WorldPair pair = world.take();
+    std::unique_ptr<Service> service(new Service(url.toString(), WorldPlace::onServer(url, *journalUrl), pair.store,
+                                                 std::move(pair.journal), options));
+    service->m_serverLock = lock.take();
+    // The server keeps its own pages: there is no page-by-page check to run.
+    service->m_integrity = Integrity::OnServer;
+    return finishOpening(std::move(service));
+}
+
+Expected<std::unique_ptr<Service>> Service::finishOpening(std::unique_ptr<Service> service)
+{
+    using Result = Expected<std::unique_ptr<Service>>;
     if (const Expected<void> clock = WorldSync(*service->m_store, *service->m_provider).checkClock(); !clock)
         return Result::failure(clock.error());
     ChargeRecorder recorder(*service->m_store, *service->m_provider);
@@ -148,6 +183,13 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
 bool Service::worthRetrying(const QString &dataDir)
 {
     return TransientFailure::reportedIn(DataDirectory::resolve(dataDir)) != TransientFailure::Cause::None;
+}
+
+bool Service::worthRetrying(const WorldLocation &location)
+{
+    if (location.onPostgres())
+        return TransientFailure::reportedIn(location.database()->toString()) != TransientFailure::Cause::None;
+    return worthRetrying(location.dataDir());
 }
 
 QString Service::writeRefusal()
@@ -338,7 +380,7 @@ bool Service::startCatchUp(Instant target)
     m_busy = true;
     qRegisterMetaType<CatchUpSummary>();
     auto *thread = new QThread(this);
-    auto *worker = new CatchUpWorker(m_directory->storePath(), m_directory->journalPath(), target);
+    auto *worker = new CatchUpWorker(m_place, target);
     worker->moveToThread(thread);
     connect(thread, &QThread::started, worker, &CatchUpWorker::run);
     connect(worker, &CatchUpWorker::progress, this, &Service::catchUpProgress);
@@ -375,8 +417,8 @@ Expected<void> Service::startPlayStep(qint64 ms)
     const Instant target = clock->plusMsecs(ms);
     m_busy = true;
     auto error = std::make_shared<QString>();
-    QThread *thread = QThread::create([store = m_directory->storePath(), journal = m_directory->journalPath(), target, error] {
-        const Expected<CatchUpSummary> done = CatchUpWorker::catchUp(store, journal, target);
+    QThread *thread = QThread::create([place = m_place, target, error] {
+        const Expected<CatchUpSummary> done = CatchUpWorker::catchUp(place, target);
         if (!done)
             *error = done.error();
     });

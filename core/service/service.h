@@ -10,6 +10,8 @@
 #include "domain/methodrecord.h"
 #include "domain/packagerecord.h"
 #include "domain/regionoffer.h"
+#include "worldlocation.h"
+#include "worldplace.h"
 #include "worldsync.h"
 
 #include <QDate>
@@ -29,6 +31,7 @@ class DataDirectory;
 class Database;
 class IntegrityCheck;
 class JournalGateway;
+class ServerWorldLock;
 class SimulationPlayer;
 class ZonedCalendar;
 
@@ -49,7 +52,9 @@ class Service final : public QObject
 public:
     struct Options
     {
-        QString dataDir;                 // resolved with DataDirectory::resolve
+        // A data folder (its dataDir() resolved with DataDirectory::resolve),
+        // or a database on a PostgreSQL server (WorldOnServer).
+        WorldLocation location;
         std::optional<Instant> fixedNow; // --now
         int passwordIterations = 600000; // never fewer in the product
         std::function<QString()> tokens; // the provider's tokens: random unless given (the demo's are seeded)
@@ -73,13 +78,17 @@ public:
     // of its files. Nothing was changed by it: offer to try again, never to
     // start fresh.
     static bool worthRetrying(const QString &dataDir);
+    // The same for either kind of world: on PostgreSQL, another program holds it.
+    static bool worthRetrying(const WorldLocation &location);
     // The data folder: `--data-dir` when given, else $TOPUP_DATA_DIR, else
     // the platform's application data folder (DataDirectory::resolve).
     static QString resolveDataDir(const QString &fromCommandLine);
     // Another program holds the folder now (DataDirectory::inUse).
     static bool dataDirInUse(const QString &path);
 
+    // The data folder; for a world on PostgreSQL, its store's URL (for messages).
     const QString &dataDir() const noexcept { return m_dataDir; }
+    bool onServer() const noexcept { return m_serverLock != nullptr; }
     int reconciledAtOpen() const noexcept { return m_reconciled; }
 
     // The full check of both files (`PRAGMA integrity_check`): Checking while it
@@ -89,7 +98,9 @@ public:
     // what, and every call that would write is refused. Unchecked: the
     // check could not run to its end (the file busy past the timeout);
     // integrityProblem() says why, and the next session checks again.
-    enum class Integrity { Checking, Ok, Damaged, Unchecked };
+    // OnServer: the world is on a PostgreSQL server, which keeps its own
+    // pages; TopUp has no check of them to run (none is pretended).
+    enum class Integrity { Checking, Ok, Damaged, Unchecked, OnServer };
     Integrity integrity() const noexcept { return m_integrity; }
     const QString &integrityProblem() const noexcept { return m_integrityProblem; }
 
@@ -273,8 +284,12 @@ signals:
     void problem(const QString &error);
 
 private:
-    Service(std::unique_ptr<DataDirectory> directory, std::shared_ptr<Database> store,
-            std::unique_ptr<JournalGateway> provider, const Options &options);
+    Service(QString name, WorldPlace place, std::shared_ptr<Database> store, std::unique_ptr<JournalGateway> provider,
+            const Options &options);
+    static Expected<std::unique_ptr<Service>> openOnServer(const Options &options);
+    // What every open does once both databases are open and checked: the
+    // clock checked, charges reconciled, purchases settled, the check started.
+    static Expected<std::unique_ptr<Service>> finishOpening(std::unique_ptr<Service> service);
 
     enum class Access { Read, Write };
     // Why a call may not act now: nobody signed in, or (for writing) a
@@ -307,7 +322,9 @@ private:
     void announceWorldChanged();
 
     QString m_dataDir;
-    std::unique_ptr<DataDirectory> m_directory;
+    WorldPlace m_place;
+    std::unique_ptr<DataDirectory> m_directory;     // a folder's world, claimed
+    std::unique_ptr<ServerWorldLock> m_serverLock; // a world on PostgreSQL, claimed
     std::shared_ptr<Database> m_store;
     std::unique_ptr<JournalGateway> m_provider;
     std::unique_ptr<Clock> m_clock;

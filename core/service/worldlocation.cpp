@@ -32,13 +32,19 @@ Expected<WorldLocation> WorldLocation::choose(const std::optional<QString> &data
     return location;
 }
 
-QString WorldLocation::notAvailableYet() const
+WorldLocation WorldLocation::folder(const QString &dataDir)
 {
-    if (!m_database)
-        return QString();
-    return tr("%1: %2 is a world on PostgreSQL, which this version cannot open yet (the store runs on SQLite only for now);"
-              " use --data-dir")
-        .arg(m_databaseSource, m_database->toString());
+    WorldLocation location;
+    location.m_dataDir = dataDir;
+    return location;
+}
+
+WorldLocation WorldLocation::database(const DatabaseUrl &url, const QString &source)
+{
+    WorldLocation location;
+    location.m_database = url;
+    location.m_databaseSource = source;
+    return location;
 }
 
 } // namespace topup

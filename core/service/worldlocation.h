@@ -25,6 +25,13 @@ public:
     // The options as given (nullopt: not given), the variables from `environment`.
     static Expected<WorldLocation> choose(const std::optional<QString> &dataDirOption, const std::optional<QString> &databaseOption,
                                           const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    // A data folder ('' for $TOPUP_DATA_DIR or the default one).
+    static WorldLocation folder(const QString &dataDir);
+    // A database on a PostgreSQL server; `source` says where the URL came from.
+    static WorldLocation database(const DatabaseUrl &url, const QString &source = QStringLiteral("--database"));
+
+    // The default: $TOPUP_DATA_DIR or the platform's data folder.
+    WorldLocation() = default;
 
     bool onPostgres() const noexcept { return m_database.has_value(); }
     const std::optional<DatabaseUrl> &database() const noexcept { return m_database; }
@@ -34,12 +41,7 @@ public:
     // "--database" or "TOPUP_DATABASE": where the URL came from, for messages.
     const QString &databaseSource() const noexcept { return m_databaseSource; }
 
-    // Until the store runs on PostgreSQL: why a world there cannot be opened.
-    QString notAvailableYet() const;
-
 private:
-    WorldLocation() = default;
-
     QString m_dataDir;
     std::optional<DatabaseUrl> m_database;
     QString m_databaseSource;

@@ -42,6 +42,14 @@ public:
     // Empty: libpq's default (prefer).
     const QString &sslMode() const noexcept { return m_sslMode; }
 
+    // The same server, user and settings, another database on it.
+    DatabaseUrl withDatabase(const QString &name) const
+    {
+        DatabaseUrl other = *this;
+        other.m_database = name;
+        return other;
+    }
+
     // The URL written back in its canonical form (what is shown and logged).
     QString toString() const;
 

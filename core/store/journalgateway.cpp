@@ -69,6 +69,15 @@ Expected<std::unique_ptr<JournalGateway>> JournalGateway::open(const QString &pa
     return std::unique_ptr<JournalGateway>(new JournalGateway(*database));
 }
 
+Expected<std::unique_ptr<JournalGateway>> JournalGateway::openOnServer(const DatabaseUrl &url, bool mustExist)
+{
+    Expected<std::shared_ptr<Database>> database =
+        Database::openOnServer(url, journalSchema(), mustExist ? Database::Presence::MustExist : Database::Presence::MayCreate);
+    if (!database)
+        return Expected<std::unique_ptr<JournalGateway>>::failure(database.error());
+    return std::unique_ptr<JournalGateway>(new JournalGateway(*database));
+}
+
 Expected<void> JournalGateway::openAccount(const QString &token, Money funds, std::optional<Instant> expiresAt)
 {
     return m_database->write([&] {

@@ -14,6 +14,7 @@
 namespace topup {
 
 class Database;
+class DatabaseUrl;
 
 struct JournalCharge final
 {
@@ -24,7 +25,7 @@ struct JournalCharge final
 };
 
 // The simulated payment provider as a separate system with its own SQLite
-// journal (`gateway.sqlite`). Every charge identity is written down with its
+// journal (`gateway.sqlite`, or a database of its own on a PostgreSQL server). Every charge identity is written down with its
 // answer, in the same transaction that moves the money, before the answer is
 // given: a repeated identity gets the first answer and moves no money, also
 // after a crash and restart. Methods are the provider's accounts, named by
@@ -39,6 +40,10 @@ public:
 
     // mustExist: a missing file is refused instead of created.
     static Expected<std::unique_ptr<JournalGateway>> open(const QString &path, bool mustExist = false);
+    // The journal in a database of its own on a PostgreSQL server
+    // (Database::openOnServer): an empty one becomes a new journal unless
+    // `mustExist`.
+    static Expected<std::unique_ptr<JournalGateway>> openOnServer(const DatabaseUrl &url, bool mustExist = false);
 
     // Checks the file without changing it; its world identity (Database::inspect).
     static Expected<QString> inspect(const QString &path);

@@ -568,6 +568,10 @@
         <source>the demo needs a date from 2000 to %1 in %2, the demo account&apos;s time zone: its cards&apos; expiry is written MM/YY (read as 20YY) and the Visa runs %3 more years; got %4 there (%5)</source>
         <translation>演示需要演示账户所在时区 %2 中 2000 年到 %1 年之间的日期：其银行卡有效期写作 MM/YY（按 20YY 读取），且 Visa 卡还有 %3 年有效期；收到的是该时区的 %4（%5）</translation>
     </message>
+    <message>
+        <source>%1: the demo is built in a new data folder and moved in whole; a world on PostgreSQL starts empty (sign up in topup-dashboard --database URL)</source>
+        <translation>%1：演示世界在新的数据文件夹中构建并整体移入；PostgreSQL 上的世界从空开始（请在 topup-dashboard --database URL 中注册）</translation>
+    </message>
 </context>
 <context>
     <name>DryRun</name>
@@ -1405,6 +1409,29 @@
     </message>
 </context>
 <context>
+    <name>ServerWorldLock</name>
+    <message>
+        <source>%1, process %2 on %3</source>
+        <translation>%1，%3 上的进程 %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot connect: %2</source>
+        <translation>%1：无法连接：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot claim the world: %2</source>
+        <translation>%1：无法占用该世界：%2</translation>
+    </message>
+    <message>
+        <source>%1: already in use by another TopUp Dashboard; close it first</source>
+        <translation>%1：已被另一个 TopUp Dashboard 使用；请先关闭它</translation>
+    </message>
+    <message>
+        <source>%1: already in use by another TopUp Dashboard (%2); close it first</source>
+        <translation>%1：已被另一个 TopUp Dashboard（%2）使用；请先关闭它</translation>
+    </message>
+</context>
+<context>
     <name>TimeZoneName</name>
     <message>
         <source>&quot;%1&quot; is a UTC offset, not a time zone: use the IANA name of a place, such as Asia/Karachi</source>
@@ -1486,9 +1513,28 @@
         <source>TOPUP_DATA_DIR and TOPUP_DATABASE are both set and name two different worlds; unset one, or choose with --data-dir or --database</source>
         <translation>TOPUP_DATA_DIR 和 TOPUP_DATABASE 都已设置，指定了两个不同的世界；请取消其中一个，或用 --data-dir 或 --database 选择</translation>
     </message>
+</context>
+<context>
+    <name>WorldOnServer</name>
     <message>
-        <source>%1: %2 is a world on PostgreSQL, which this version cannot open yet (the store runs on SQLite only for now); use --data-dir</source>
-        <translation>%1：%2 是 PostgreSQL 上的世界，本版本还无法打开（目前存储只支持 SQLite）；请使用 --data-dir</translation>
+        <source>%1: the database name is too long for its journal&apos;s database beside it (%2 would pass PostgreSQL&apos;s %3 bytes); choose a database name of at most %4 bytes</source>
+        <translation>%1：数据库名称太长，无法在旁边建立其日志数据库（%2 会超过 PostgreSQL 的 %3 字节）；请选择不超过 %4 字节的数据库名称</translation>
+    </message>
+    <message>
+        <source>%1 (the provider&apos;s journal is the database %2 beside the store %3 on the same server; create it there if it is missing, empty, owned by the same role)</source>
+        <translation>%1（支付服务商的日志是同一服务器上存储 %3 旁边的数据库 %2；如果缺少，请在那里创建它：空的，属于同一角色）</translation>
+    </message>
+    <message>
+        <source>%1 holds a world&apos;s rows but no world identity, which no version of TopUp Dashboard writes on PostgreSQL; refused (nothing was changed)</source>
+        <translation>%1 含有世界的数据行却没有世界标识，任何版本的 TopUp Dashboard 都不会在 PostgreSQL 上写出这样的数据库；已拒绝（未做任何更改）</translation>
+    </message>
+    <message>
+        <source>%1 and %2 belong to different worlds (store %3, payment journal %4): the provider&apos;s journal must be the one created with the store; refused</source>
+        <translation>%1 和 %2 属于不同的世界（存储 %3，支付日志 %4）：支付服务商的日志必须是与存储一起创建的那一个；已拒绝</translation>
+    </message>
+    <message>
+        <source>without an identity</source>
+        <translation>无标识</translation>
     </message>
 </context>
 <context>
@@ -3945,6 +3991,14 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>Monthly top-ups, month starts and caps follow this time zone from the moment you choose it; past top-ups keep the months they were made in.</source>
         <translation>从选择之时起，每月充值、月初和上限都按此时区计算；过去的充值仍归入其发生的月份。</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>The world is on a PostgreSQL server, which keeps its own pages: TopUp has no page-by-page check to run there.</source>
+        <translation>该世界位于 PostgreSQL 服务器上，服务器自行管理其数据页：TopUp 在那里没有逐页检查可运行。</translation>
     </message>
 </context>
 <context>

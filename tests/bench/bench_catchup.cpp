@@ -131,7 +131,7 @@ Expected<Run> runOnce(int days, const QString &keepDir)
     const Instant start = *Instant::parse(u"2027-01-01T06:00:00Z");
     QTemporaryDir dir;
     Service::Options options;
-    options.dataDir = keepDir.isEmpty() ? dir.path() : keepDir;
+    options.location = WorldLocation::folder(keepDir.isEmpty() ? dir.path() : keepDir);
     options.fixedNow = start.plusMsecs(qint64(days) * dayMs);
     options.passwordIterations = 1000; // signing up is not what is measured
     Expected<std::unique_ptr<Service>> opened = Service::open(options);
@@ -152,7 +152,7 @@ Expected<Run> runOnce(int days, const QString &keepDir)
     if (!attempts)
         return Result::failure(attempts.error());
     run.attempts = attempts->size();
-    printDisk(QDir(options.dataDir).filePath(QStringLiteral("topup.sqlite")), 20, days);
+    printDisk(QDir(options.location.dataDir()).filePath(QStringLiteral("topup.sqlite")), 20, days);
     return run;
 }
 

@@ -139,7 +139,7 @@ bool oneByOne(int lineCount, Instant now)
 {
     QTemporaryDir dir;
     Service::Options options;
-    options.dataDir = dir.path();
+    options.location = WorldLocation::folder(dir.path());
     options.fixedNow = now;
     options.passwordIterations = 1000;
     Expected<std::unique_ptr<Service>> opened = Service::open(options);

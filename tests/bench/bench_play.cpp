@@ -24,7 +24,7 @@ int main(int argc, char **argv)
     const int days = argc > 1 ? std::max(1, atoi(argv[1])) : 14;
     QTemporaryDir dir;
     Service::Options options;
-    options.dataDir = dir.path();
+    options.location = WorldLocation::folder(dir.path());
     options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z");
     options.passwordIterations = 1000; // the demo's sign-up is not what is measured
     options.tokens = DemoWorld::tokens(1);

@@ -71,7 +71,7 @@ int main(int argc, char **argv)
     // The same store, every line run.
     fleet->service.reset();
     Service::Options options;
-    options.dataDir = fleet->dir.path();
+    options.location = WorldLocation::folder(fleet->dir.path());
     options.fixedNow = now;
     options.passwordIterations = 1000;
     options.narrowPreviews = false;

@@ -168,7 +168,7 @@ int timeOpening(const QString &path, int runs)
         }
         {
             Service::Options options;
-            options.dataDir = world;
+            options.location = WorldLocation::folder(world);
             QElapsedTimer timer;
             timer.start();
             Expected<std::unique_ptr<Service>> opened = Service::open(options);

@@ -161,7 +161,7 @@ std::unique_ptr<Fleet> openFleet(const char *program, Instant now, int lineCount
 {
     auto fleet = std::make_unique<Fleet>();
     Service::Options options;
-    options.dataDir = fleet->dir.path();
+    options.location = WorldLocation::folder(fleet->dir.path());
     options.fixedNow = now;
     options.passwordIterations = 1000;
     Expected<std::unique_ptr<Service>> opened = Service::open(options);

@@ -29,7 +29,7 @@ inline Instant at(const char *text)
 inline std::unique_ptr<Service> openService(const QString &dir, Instant now, MethodStore::TokenSource tokens = {})
 {
     Service::Options options;
-    options.dataDir = dir;
+    options.location = WorldLocation::folder(dir);
     options.fixedNow = now;
     options.passwordIterations = 1000;
     options.tokens = std::move(tokens);

@@ -46,7 +46,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("%1.ini").arg(QTest::currentTestFunction())));
         Service::Options options;
-        options.dataDir = m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction()));
+        options.location = WorldLocation::folder(m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction())));
         options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z");
         options.passwordIterations = 1000;
         options.tokens = DemoWorld::tokens(1);

@@ -68,7 +68,7 @@ private:
             QLocale::setDefault(QLocale(language));
         m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("%1.ini").arg(QTest::currentTestFunction())));
         Service::Options options;
-        options.dataDir = m_dir.filePath(QStringLiteral("data-%1-%2").arg(QTest::currentTestFunction(), language));
+        options.location = WorldLocation::folder(m_dir.filePath(QStringLiteral("data-%1-%2").arg(QTest::currentTestFunction(), language)));
         options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z");
         options.passwordIterations = 1000;
         options.tokens = DemoWorld::tokens(1);

@@ -71,7 +71,7 @@ private slots:
         m_settings->setTheme(ThemeChoice::Light);
         m_appearance = std::make_unique<Appearance>(app(), *m_settings);
         Service::Options options;
-        options.dataDir = m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction()));
+        options.location = WorldLocation::folder(m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction())));
         options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z");
         options.passwordIterations = 1000;
         options.tokens = DemoWorld::tokens(1);
@@ -316,7 +316,7 @@ private slots:
         m_window.reset();
         m_service.reset();
         Service::Options options;
-        options.dataDir = m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction()));
+        options.location = WorldLocation::folder(m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction())));
         options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z"); // ten days before the world
         options.passwordIterations = 1000;
         Expected<std::unique_ptr<Service>> opened = Service::open(options);

@@ -42,9 +42,9 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         Service::Options options;
-        options.dataDir = m_dir.filePath(QStringLiteral("data-%1-%2")
+        options.location = WorldLocation::folder(m_dir.filePath(QStringLiteral("data-%1-%2")
                                              .arg(QLatin1String(QTest::currentTestFunction()),
-                                                  QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char('/'), QLatin1Char('-'))));
+                                                  QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char('/'), QLatin1Char('-')))));
         options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z");
         options.passwordIterations = 1000; // a test, not the product
         Expected<std::unique_ptr<Service>> opened = Service::open(options);

@@ -86,7 +86,7 @@ private:
     static Service::Options newWorld(const QString &folder)
     {
         Service::Options options;
-        options.dataDir = folder;
+        options.location = WorldLocation::folder(folder);
         options.passwordIterations = 1000;
         const bool folderMade = QDir().mkpath(folder);
         const Expected<std::unique_ptr<Service>> made = Service::open(options);
@@ -100,7 +100,7 @@ private slots:
         const QString folder = garbageFolder(QStringLiteral("garbage"));
         const QString store = QDir(folder).filePath(QStringLiteral("topup.sqlite"));
         Service::Options options;
-        options.dataDir = folder;
+        options.location = WorldLocation::folder(folder);
         StartupFlow flow;
         DialogSeen seen;
         answerStoreProblem("quitButton", &seen);
@@ -117,7 +117,7 @@ private slots:
     {
         const QString folder = garbageFolder(QStringLiteral("fresh"));
         Service::Options options;
-        options.dataDir = folder;
+        options.location = WorldLocation::folder(folder);
         options.passwordIterations = 1000;
         StartupFlow flow;
         DialogSeen seen;
@@ -134,7 +134,7 @@ private slots:
     {
         const QString folder = m_dir.filePath(QStringLiteral("in-use"));
         Service::Options options;
-        options.dataDir = folder;
+        options.location = WorldLocation::folder(folder);
         options.passwordIterations = 1000;
         Expected<std::unique_ptr<Service>> first = Service::open(options);
         QVERIFY2(first, qPrintable(first.error()));
@@ -231,7 +231,7 @@ private slots:
     {
         const QString folder = m_dir.filePath(QStringLiteral("catchup"));
         Service::Options options;
-        options.dataDir = folder;
+        options.location = WorldLocation::folder(folder);
         options.passwordIterations = 1000;
         options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z");
         {

@@ -24,7 +24,7 @@ int main(int argc, char **argv)
         return 64;
     }
     Service::Options options;
-    options.dataDir = arguments[1];
+    options.location = WorldLocation::folder(arguments[1]);
     options.fixedNow = *now;
     options.passwordIterations = 1000;
     const QString stopAt = arguments[3];

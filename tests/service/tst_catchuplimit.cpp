@@ -23,7 +23,7 @@ Run runSim(const QStringList &arguments)
 std::unique_ptr<Service> openAt(const QString &dir, Instant now)
 {
     Service::Options options;
-    options.dataDir = dir;
+    options.location = WorldLocation::folder(dir);
     options.fixedNow = now;
     options.passwordIterations = 1000;
     Expected<std::unique_ptr<Service>> service = Service::open(options);

@@ -100,7 +100,7 @@ private slots:
         QDir(m_dir.path()).removeRecursively();
         QVERIFY(QDir().mkpath(m_dir.path()));
         Service::Options options;
-        options.dataDir = m_dir.path();
+        options.location = WorldLocation::folder(m_dir.path());
         options.fixedNow = TOPUP_VALUE(Instant::parse(QStringLiteral("2027-03-01T00:00:00Z")));
         options.tokens = DemoWorld::tokens(1);
         const Expected<void> built = DemoWorld::build(options, 1);

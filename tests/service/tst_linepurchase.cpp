@@ -4,6 +4,7 @@
 // removing a line with its history kept.
 #include "service/service.h"
 #include "checked.h"
+#include "storeengine.h"
 #include "storefixture.h"
 
 #include <QSqlDatabase>
@@ -56,8 +57,7 @@ QVariant scalar(const QString &dir, const QString &sql)
 {
     QVariant value;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
-        db.setDatabaseName(dir + QStringLiteral("/topup.sqlite"));
+        QSqlDatabase db = test::addWorldConnection(QStringLiteral("peek"), dir);
         if (db.open()) {
             QSqlQuery query(db);
             if (query.exec(sql) && query.next())
@@ -75,7 +75,14 @@ class TestLinePurchase final : public QObject
 {
     Q_OBJECT
 
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
     void theCatalogIsPricedInEveryCurrencyOffered()
     {
         QVERIFY(Service::currencies().contains(QStringLiteral("EUR")));
@@ -279,8 +286,7 @@ private slots:
         // As a stop between the provider's answer and the line's state
         // left them: one paid, one whose charge never reached the provider.
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("cut"));
-            db.setDatabaseName(dir.filePath(QStringLiteral("topup.sqlite")));
+            QSqlDatabase db = test::addWorldConnection(QStringLiteral("cut"), dir.path());
             QVERIFY(db.open());
             QSqlQuery query(db);
             QVERIFY(query.exec(QStringLiteral("UPDATE lines SET state = 'buying'")));

@@ -34,7 +34,7 @@ using test::Draws;
 std::unique_ptr<Service> openAt(const QString &folder, Instant now, bool narrow)
 {
     Service::Options options;
-    options.dataDir = folder;
+    options.location = WorldLocation::folder(folder);
     options.fixedNow = now;
     options.passwordIterations = test::fastPasswordRounds;
     options.narrowOutlooks = narrow;

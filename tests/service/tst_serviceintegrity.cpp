@@ -31,7 +31,7 @@ constexpr int checkTimeoutMs = 60000; // a loaded 2-core machine
 Service::Options optionsFor(const QString &dir)
 {
     Service::Options options;
-    options.dataDir = dir;
+    options.location = WorldLocation::folder(dir);
     options.fixedNow = *Instant::parse(u"2027-03-01T08:00:00Z");
     options.passwordIterations = test::fastPasswordRounds;
     return options;

@@ -2,6 +2,7 @@
 // message, saves nothing of that day, and is never a saturated balance.
 #include "checked.h"
 #include "service/service.h"
+#include "storeengine.h"
 #include "storefixture.h"
 
 #include <QSqlDatabase>
@@ -16,7 +17,14 @@ class TestServiceOverflow final : public QObject
 {
     Q_OBJECT
 
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
     void aBalanceThatWouldOverflowStopsTheCatchUp()
     {
         QTemporaryDir dir;
@@ -39,8 +47,7 @@ private slots:
         TOPUP_VERIFY_OK(service->setPolicy(line.id, policy));
         {
             // A balance at the very top, as only a damaged or edited store could hold.
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
-            db.setDatabaseName(dir.filePath(QStringLiteral("topup.sqlite")));
+            QSqlDatabase db = test::addWorldConnection(QStringLiteral("edit"), dir.path());
             QVERIFY(db.open());
             QSqlQuery edit(db);
             QVERIFY(edit.exec(QStringLiteral("UPDATE lines SET data_bytes = 9223372036854775000")));

@@ -105,7 +105,7 @@ QString firstDifference(const QStringList &narrowed, const QStringList &whole)
 std::unique_ptr<Service> openAt(const QString &folder, Instant now, bool narrow)
 {
     Service::Options options;
-    options.dataDir = folder;
+    options.location = WorldLocation::folder(folder);
     options.fixedNow = now;
     options.passwordIterations = test::fastPasswordRounds;
     options.narrowSettles = narrow;

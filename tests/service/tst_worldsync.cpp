@@ -7,6 +7,7 @@
 #include "service/service.h"
 #include "store/hourofsamples.h"
 #include "store/usagestore.h"
+#include "storeengine.h"
 #include "storefixture.h"
 
 #include <QSqlDatabase>
@@ -191,7 +192,14 @@ class TestWorldSync final : public QObject
 {
     Q_OBJECT
 
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
     void carriedAndSavedWeeklyEqualsDayByDay_data()
     {
         QTest::addColumn<int>("days");
@@ -320,8 +328,7 @@ private slots:
         const QString connection = QStringLiteral("tst_worldsync_damage");
         const auto closeConnection = qScopeGuard([&] { QSqlDatabase::removeDatabase(connection); });
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            db.setDatabaseName(dir.filePath(QStringLiteral("topup.sqlite")));
+            QSqlDatabase db = test::addWorldConnection(connection, dir.path());
             QVERIFY(db.open());
             QSqlQuery query(db);
             QVERIFY2(query.exec(damage), qPrintable(query.lastError().text()));
@@ -390,8 +397,7 @@ private slots:
         const QString connection = QStringLiteral("tst_worldsync_read");
         const auto closeConnection = qScopeGuard([&] { QSqlDatabase::removeDatabase(connection); });
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            db.setDatabaseName(dir.filePath(QStringLiteral("topup.sqlite")));
+            QSqlDatabase db = test::addWorldConnection(connection, dir.path());
             QVERIFY(db.open());
             QSqlQuery query(db);
             // A few ms past the day: setting a policy settles the rules.

@@ -26,7 +26,7 @@ const QString journalName = QStringLiteral("gateway.sqlite");
 Service::Options optionsFor(const QString &dir)
 {
     Service::Options options;
-    options.dataDir = dir;
+    options.location = WorldLocation::folder(dir);
     options.fixedNow = *Instant::parse(u"2027-03-01T08:00:00Z");
     options.passwordIterations = 1000;
     return options;

@@ -40,7 +40,7 @@ private slots:
         QFETCH(bool, accepted);
         QTemporaryDir dir;
         Service::Options options;
-        options.dataDir = dir.path();
+        options.location = WorldLocation::folder(dir.path());
         options.fixedNow = *Instant::parse(u"2027-03-01T08:00:00Z");
         options.passwordIterations = 1000;
         auto opened = Service::open(options);

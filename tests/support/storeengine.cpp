@@ -3,17 +3,33 @@
 #include "postgresserver.h"
 #include "store/database.h"
 #include "store/databaseurl.h"
+#include "service/worldonserver.h"
 
 #include <QtGlobal>
 
 namespace topup::test {
 
+namespace {
+StoreEngine *started = nullptr;
+} // namespace
+
 StoreEngine::StoreEngine() = default;
-StoreEngine::~StoreEngine() = default;
+
+StoreEngine::~StoreEngine()
+{
+    if (started == this)
+        started = nullptr;
+}
+
+StoreEngine *StoreEngine::current()
+{
+    return started;
+}
 
 Expected<void> StoreEngine::start()
 {
     const QString name = qEnvironmentVariable("TOPUP_TEST_ENGINE");
+    started = this;
     if (name.isEmpty() || name == QLatin1String("sqlite")) {
         m_engine = Dialect::Engine::Sqlite;
         return {};
@@ -23,6 +39,44 @@ Expected<void> StoreEngine::start()
     m_engine = Dialect::Engine::Postgresql;
     m_server = std::make_unique<PostgresServer>();
     return m_server->start();
+}
+
+Expected<WorldLocation> StoreEngine::worldAt(const QString &folder)
+{
+    if (!m_server)
+        return WorldLocation::folder(folder);
+    if (const auto known = m_worlds.find(folder); known != m_worlds.end())
+        return known->second;
+    const QString name = QStringLiteral("world_%1").arg(m_worlds.size() + 1);
+    const Expected<DatabaseUrl> url = DatabaseUrl::parse(m_server->url(name));
+    if (!url)
+        return Expected<WorldLocation>::failure(url.error());
+    const Expected<DatabaseUrl> journal = WorldOnServer::journalOf(*url);
+    if (!journal)
+        return Expected<WorldLocation>::failure(journal.error());
+    for (const QString &database : {url->database(), journal->database()}) {
+        if (const Expected<void> created = m_server->createDatabase(database); !created)
+            return Expected<WorldLocation>::failure(created.error());
+    }
+    const WorldLocation location = WorldLocation::database(*url);
+    m_worlds.emplace(folder, location);
+    return location;
+}
+
+QSqlDatabase StoreEngine::addWorldConnection(const QString &connectionName, const QString &folder)
+{
+    if (!m_server) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(folder + QStringLiteral("/topup.sqlite"));
+        return db;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(m_server->socketDirectory());
+    db.setPort(PostgresServer::port);
+    db.setUserName(QLatin1String(PostgresServer::userName));
+    const Expected<WorldLocation> world = worldAt(folder);
+    db.setDatabaseName(world ? world->database()->database() : QStringLiteral("no world: ") + world.error());
+    return db;
 }
 
 Expected<std::shared_ptr<Database>> StoreEngine::openStore(const QString &path, const Schema &schema)

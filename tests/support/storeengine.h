@@ -2,8 +2,10 @@
 
 #include "domain/expected.h"
 #include "store/dialect.h"
+#include "service/worldlocation.h"
 #include "store/migration.h"
 
+#include <QSqlDatabase>
 #include <QString>
 
 #include <map>
@@ -31,7 +33,21 @@ public:
     Q_DISABLE_COPY_MOVE(StoreEngine)
 
     // Reads TOPUP_TEST_ENGINE and starts the server it needs; in initTestCase.
+    // The engine started last is the one openTestService opens worlds on.
     [[nodiscard]] Expected<void> start();
+    // The engine started last in this process (null before any started).
+    static StoreEngine *current();
+
+    // The world a service test keeps in `folder`: that data folder on
+    // SQLite; on PostgreSQL two databases of its own on the server (the
+    // store, `NAME`, and its journal, `NAME_journal`), made the first time
+    // and the same ones each time after (a test that reopens its world).
+    [[nodiscard]] Expected<WorldLocation> worldAt(const QString &folder);
+    // A Qt Sql connection named `connectionName`, not yet open, to the
+    // store of the world worldAt(folder) keeps: `folder/topup.sqlite` on
+    // SQLite; its database on the server on PostgreSQL (for a test that
+    // looks at or edits the store behind the service's back).
+    QSqlDatabase addWorldConnection(const QString &connectionName, const QString &folder);
 
     Dialect::Engine engine() const noexcept { return m_engine; }
     // A new database of `schema` on this engine: the file at `path` on
@@ -46,6 +62,7 @@ private:
     Dialect::Engine m_engine = Dialect::Engine::Sqlite;
     std::unique_ptr<PostgresServer> m_server;
     std::map<QString, QString> m_databases; // a path given to openStore → its database on the server
+    std::map<QString, WorldLocation> m_worlds; // a folder given to worldAt → its world on the server
 };
 
 } // namespace topup::test

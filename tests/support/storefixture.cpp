@@ -3,6 +3,7 @@
 #include "checked.h"
 
 #include "postgresserver.h"
+#include "storeengine.h"
 #include "service/service.h"
 #include "store/journalgateway.h"
 #include "store/accountstore.h"
@@ -75,13 +76,32 @@ Expected<qint64> StoreFixture::signUp(const QString &login, Instant at, const QB
     return account->id;
 }
 
+Expected<WorldLocation> worldLocationFor(const QString &folder)
+{
+    if (StoreEngine *engine = StoreEngine::current())
+        return engine->worldAt(folder);
+    return WorldLocation::folder(folder);
+}
+
 Expected<std::unique_ptr<Service>> openTestService(const QString &dataDir, Instant now)
 {
     Service::Options options;
-    options.dataDir = dataDir;
+    const Expected<WorldLocation> location = worldLocationFor(dataDir);
+    if (!location)
+        return Expected<std::unique_ptr<Service>>::failure(location.error());
+    options.location = *location;
     options.fixedNow = now;
     options.passwordIterations = fastPasswordRounds;
     return Service::open(options);
+}
+
+QSqlDatabase addWorldConnection(const QString &connectionName, const QString &folder)
+{
+    if (StoreEngine *engine = StoreEngine::current())
+        return engine->addWorldConnection(connectionName, folder);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(folder + QStringLiteral("/topup.sqlite"));
+    return db;
 }
 
 std::unique_ptr<Service> openService(const QString &dataDir, Instant now)

@@ -2,8 +2,10 @@
 
 #include "domain/expected.h"
 #include "domain/instant.h"
+#include "service/worldlocation.h"
 
 #include <QByteArray>
+#include <QSqlDatabase>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -66,8 +68,19 @@ private:
 };
 
 // Opens the service on `dataDir` with the clock fixed at `now` and fast
-// password hashing, as the service and crash tests use it.
+// password hashing, as the service and crash tests use it. When the test
+// started a StoreEngine on PostgreSQL, on the world that engine keeps for
+// that folder instead (StoreEngine::worldAt).
 [[nodiscard]] Expected<std::unique_ptr<Service>> openTestService(const QString &dataDir, Instant now);
+
+// The world openTestService opens for `folder`: that folder, or, when the
+// test started a StoreEngine on PostgreSQL, the engine's world for it.
+[[nodiscard]] Expected<WorldLocation> worldLocationFor(const QString &folder);
+
+// A Qt Sql connection named `connectionName` (not yet open) to the store of
+// the world openTestService keeps for `folder` (StoreEngine::addWorldConnection;
+// `folder/topup.sqlite` when no engine was started).
+QSqlDatabase addWorldConnection(const QString &connectionName, const QString &folder);
 
 // The same, or null with the reason recorded as a failure of the running
 // test (callers QVERIFY the pointer before using it).

@@ -25,7 +25,7 @@ QStringList worldFileNames()
 Expected<void> buildDemoWorld(const QString &folder, Instant now)
 {
     Service::Options options;
-    options.dataDir = folder;
+    options.location = WorldLocation::folder(folder);
     options.fixedNow = now;
     options.passwordIterations = fastPasswordRounds;
     options.tokens = DemoWorld::tokens(1);

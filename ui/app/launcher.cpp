@@ -140,10 +140,6 @@ int Launcher::run(QApplication &app)
         printTo(stderr, tr("topup-dashboard: %1 (try --help)\n").arg(location.error()));
         return Usage;
     }
-    if (location->onPostgres()) {
-        printTo(stderr, tr("topup-dashboard: %1\n").arg(location->notAvailableYet()));
-        return Usage;
-    }
     std::optional<Instant> now;
     if (parser.isSet(nowOption) || tour) {
         const QString text = parser.isSet(nowOption) ? parser.value(nowOption) : QLatin1String(ScreenshotTour::defaultNow);
@@ -196,7 +192,7 @@ int Launcher::run(QApplication &app)
     }
 
     Service::Options options;
-    options.dataDir = location->dataDir();
+    options.location = *location;
     options.fixedNow = now;
     const bool demo = parser.isSet(demoOption);
     if (demo)

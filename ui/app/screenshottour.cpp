@@ -106,7 +106,7 @@ Expected<QStringList> ScreenshotTour::run()
     if (!temporary.isValid())
         return Result::failure(tr("cannot create a temporary folder: %1").arg(temporary.errorString()));
     Service::Options options;
-    options.dataDir = temporary.path();
+    options.location = WorldLocation::folder(temporary.path());
     options.fixedNow = m_now;
     options.tokens = DemoWorld::tokens(1);
     Expected<std::unique_ptr<Service>> opened = Service::open(options);

@@ -23,7 +23,8 @@ StartupFlow::StartupFlow(QWidget *parent)
 std::unique_ptr<Service> StartupFlow::openService(const Service::Options &options, QDate today)
 {
     Expected<std::unique_ptr<Service>> opened = Service::open(options);
-    const QString folder = Service::resolveDataDir(options.dataDir);
+    const bool onServer = options.location.onPostgres();
+    const QString folder = onServer ? options.location.database()->toString() : Service::resolveDataDir(options.location.dataDir());
     int choice = StoreProblemDialog::TryAgain;
     // A cause that passes (a full disk, a lock) offers to try again, as
     // often as the user likes; nothing in the folder was changed.
@@ -32,8 +33,9 @@ std::unique_ptr<Service> StartupFlow::openService(const Service::Options &option
         problem[0] = problem.at(0).toUpper();
         StoreProblemDialog dialog(folder, problem, m_parent);
         // Never move a folder another running instance is using.
-        dialog.setStartFreshAllowed(!Service::dataDirInUse(folder));
-        dialog.setRetryOffered(Service::worthRetrying(options.dataDir));
+        // A world on a server is never moved aside from here.
+        dialog.setStartFreshAllowed(!onServer && !Service::dataDirInUse(folder));
+        dialog.setRetryOffered(Service::worthRetrying(options.location));
         choice = dialog.exec();
         if (choice == StoreProblemDialog::TryAgain)
             opened = Service::open(options);

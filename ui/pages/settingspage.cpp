@@ -181,6 +181,7 @@ void SettingsPage::loadValues()
     m_cap->setEnabled(account.has_value());
     validateCap();
     m_folder->setText(m_shownFolder.isEmpty() ? m_service.dataDir() : m_shownFolder);
+    m_openFolder->setVisible(!m_service.onServer()); // a database on a server has no folder to open
 }
 
 void SettingsPage::applyTimeZone()
@@ -306,7 +307,7 @@ void SettingsPage::retranslateUi()
     }
     for (QLabel *l : labels)
         l->setMinimumWidth(labelWidth);
-    m_folderTitle->setText(tr("Data folder"));
+    m_folderTitle->setText(m_service.onServer() ? tr("Database") : tr("Data folder"));
     m_folder->setAccessibleName(tr("Data folder"));
     m_openFolder->setText(tr("&Open folder"));
     m_openFolder->setAccessibleName(tr("Open the data folder"));
@@ -331,6 +332,9 @@ void SettingsPage::showIntegrity()
     case Service::Integrity::Unchecked:
         text = tr("The data files could not be read to their end (%1); the next start checks them again.").arg(m_service.integrityProblem());
         state = StateColor::Warning;
+        break;
+    case Service::Integrity::OnServer:
+        text = tr("The world is on a PostgreSQL server, which keeps its own pages: TopUp has no page-by-page check to run there.");
         break;
     }
     m_integrity->setText(text);

@@ -1,0 +1,103 @@
+#include "worldonserver.h"
+
+#include "booksagreement.h"
+#include "store/database.h"
+#include "store/journalgateway.h"
+#include "store/statement.h"
+#include "store/storeschema.h"
+
+namespace topup {
+namespace {
+
+// PostgreSQL cuts a longer name short (NAMEDATALEN - 1).
+constexpr int longestName = 63;
+const QLatin1String journalSuffix("_journal");
+
+// Whether `table` holds any row.
+Expected<bool> holdsRows(Database &database, const QString &table)
+{
+    Statement select(database, QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(table));
+    if (const auto ran = select.run(); !ran)
+        return Expected<bool>::failure(ran.error());
+    return select.next();
+}
+
+} // namespace
+
+Expected<DatabaseUrl> WorldOnServer::journalOf(const DatabaseUrl &store)
+{
+    const QString name = store.database() + journalSuffix;
+    if (name.toUtf8().size() > longestName)
+        return Expected<DatabaseUrl>::failure(
+            tr("%1: the database name is too long for its journal's database beside it (%2 would pass PostgreSQL's %3 bytes);"
+               " choose a database name of at most %4 bytes")
+                .arg(store.toString(), name)
+                .arg(longestName)
+                .arg(longestName - int(journalSuffix.size())));
+    return store.withDatabase(name);
+}
+
+Expected<WorldPair> WorldOnServer::open(const DatabaseUrl &storeUrl)
+{
+    using Result = Expected<WorldPair>;
+    const Expected<DatabaseUrl> journalUrl = journalOf(storeUrl);
+    if (!journalUrl)
+        return Result::failure(journalUrl.error());
+    // The journal first, as a folder's new world is made: a making cut
+    // short leaves a journal with an identity and a store without one.
+    Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::openOnServer(*journalUrl);
+    if (!journal)
+        return Result::failure(tr("%1 (the provider's journal is the database %2 beside the store %3 on the same server; create it there"
+                                  " if it is missing, empty, owned by the same role)")
+                                   .arg(journal.error(), journalUrl->database(), storeUrl.database()));
+    Expected<std::shared_ptr<Database>> store = Database::openOnServer(storeUrl, storeSchema());
+    if (!store)
+        return Result::failure(store.error());
+    WorldPair pair{*store, journal.take()};
+
+    const Expected<QString> journalWorld = pair.journal->worldId();
+    if (!journalWorld)
+        return Result::failure(journalWorld.error());
+    const Expected<QString> storeWorld = pair.store->worldId();
+    if (!storeWorld)
+        return Result::failure(storeWorld.error());
+    const auto refuseUnlessNew = [&](Database &database, const QString &table) -> Expected<void> {
+        const Expected<bool> rows = holdsRows(database, table);
+        if (!rows)
+            return Expected<void>::failure(rows.error());
+        if (*rows)
+            return Expected<void>::failure(tr("%1 holds a world's rows but no world identity, which no version of TopUp Dashboard"
+                                              " writes on PostgreSQL; refused (nothing was changed)")
+                                               .arg(database.path()));
+        return {};
+    };
+    if (storeWorld->isEmpty()) {
+        // A new world, or one whose making stopped between the two
+        // identities: only a store with nothing in it yet takes one.
+        if (const Expected<void> isNew = refuseUnlessNew(*pair.store, QStringLiteral("accounts")); !isNew)
+            return Result::failure(isNew.error());
+        QString id = *journalWorld;
+        if (id.isEmpty()) {
+            if (const Expected<void> isNew = refuseUnlessNew(pair.journal->database(), QStringLiteral("funding")); !isNew)
+                return Result::failure(isNew.error());
+            id = WorldFiles::newWorldId();
+            if (const Expected<void> set = pair.journal->setWorldId(id); !set)
+                return Result::failure(set.error());
+        }
+        if (const Expected<void> set = pair.store->setWorldId(id); !set)
+            return Result::failure(set.error());
+        return pair;
+    }
+    if (*journalWorld != *storeWorld)
+        return Result::failure(tr("%1 and %2 belong to different worlds (store %3, payment journal %4): the provider's journal must be the"
+                                  " one created with the store; refused")
+                                   .arg(pair.store->path(), pair.journal->path(), *storeWorld,
+                                        journalWorld->isEmpty() ? tr("without an identity") : *journalWorld));
+    // No shutdown marker on a server (the files' write-ahead log): the
+    // books are compared from the last mark both agreed on, every time.
+    if (const Expected<void> agreed = BooksAgreement(*pair.store, pair.journal->database()).check(true); !agreed)
+        return Result::failure(agreed.error());
+    return pair;
+}
+
+} // namespace topup

@@ -1,0 +1,99 @@
+#include "serverworldlock.h"
+
+#include "transientfailure.h"
+
+#include <QAtomicInteger>
+#include <QSysInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace topup {
+namespace {
+
+QString nextLockConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("topup-world-lock-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// How this program names itself to the server, for a second program's
+// message: "topup-sim, process N on HOST" (libpq takes at most 63 bytes,
+// and the connection options are split at ';' and spaces: no spaces here).
+QString applicationName()
+{
+    QString host = QSysInfo::machineHostName();
+    host.remove(QLatin1Char(' ')).remove(QLatin1Char(';')).remove(QLatin1Char('\'')).remove(QLatin1Char('\\'));
+    QString name = QStringLiteral("%1,pid=%2,host=%3")
+                       .arg(QCoreApplication::applicationName().isEmpty() ? QStringLiteral("topup") : QCoreApplication::applicationName())
+                       .arg(QCoreApplication::applicationPid())
+                       .arg(host);
+    name.remove(QLatin1Char(' ')).remove(QLatin1Char(';')).remove(QLatin1Char('\'')).remove(QLatin1Char('\\'));
+    return name.left(63);
+}
+
+// "topup-sim, process 42 on desk-2" from what the holder named itself; empty when unknown.
+QString holderFrom(const QString &applicationName)
+{
+    const QStringList parts = applicationName.split(QLatin1Char(','));
+    if (parts.size() != 3 || !parts[1].startsWith(QLatin1String("pid=")) || !parts[2].startsWith(QLatin1String("host=")))
+        return QString();
+    return ServerWorldLock::tr("%1, process %2 on %3").arg(parts[0], parts[1].mid(4), parts[2].mid(5));
+}
+
+} // namespace
+
+ServerWorldLock::ServerWorldLock(DatabaseUrl store, QString connectionName)
+    : m_store(std::move(store)), m_connectionName(std::move(connectionName))
+{
+}
+
+ServerWorldLock::~ServerWorldLock()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close(); // the session ends, and its advisory lock with it
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Expected<std::unique_ptr<ServerWorldLock>> ServerWorldLock::claim(const DatabaseUrl &store)
+{
+    using Result = Expected<std::unique_ptr<ServerWorldLock>>;
+    const QString where = store.toString();
+    // Owned from here: the connection is removed with it on every path.
+    std::unique_ptr<ServerWorldLock> lock(new ServerWorldLock(store, nextLockConnectionName()));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), lock->m_connectionName);
+    db.setHostName(store.host());
+    if (store.port() != 0)
+        db.setPort(store.port());
+    db.setUserName(store.user());
+    db.setDatabaseName(store.database());
+    QStringList options{QStringLiteral("connect_timeout=10"), QStringLiteral("application_name=") + applicationName()};
+    if (!store.sslMode().isEmpty())
+        options << QStringLiteral("sslmode=") + store.sslMode();
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    if (!db.open())
+        return Result::failure(tr("%1: cannot connect: %2").arg(where, db.lastError().text()));
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(key)) || !query.next())
+        return Result::failure(tr("%1: cannot claim the world: %2").arg(where, query.lastError().text()));
+    if (query.value(0).toBool())
+        return lock;
+    query.finish();
+    // Held: by whom, as far as this role may see (pg_stat_activity hides
+    // other roles' sessions from a role that is not privileged).
+    QString holder;
+    if (query.exec(QStringLiteral("SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                                  " WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database"
+                                  " WHERE datname = current_database()) AND ((l.classid::bigint << 32) | l.objid::bigint) = %1")
+                       .arg(key))
+        && query.next())
+        holder = holderFrom(query.value(0).toString());
+    TransientFailure::report(where, TransientFailure::Cause::Locked);
+    if (holder.isEmpty())
+        return Result::failure(tr("%1: already in use by another TopUp Dashboard; close it first").arg(where));
+    return Result::failure(tr("%1: already in use by another TopUp Dashboard (%2); close it first").arg(where, holder));
+}
+
+} // namespace topup

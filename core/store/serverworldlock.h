@@ -1,0 +1,47 @@
+#pragma once
+
+#include "domain/expected.h"
+#include "store/databaseurl.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <memory>
+
+namespace topup {
+
+// A world on a PostgreSQL server, claimed by one program at a time: what
+// DataDirectory's lock on the folder is for a folder of SQLite files. The
+// claim is a session-level advisory lock (pg_try_advisory_lock) on the
+// store's database, held by a connection of its own for as long as this
+// object lives; the server releases it when that connection ends, however
+// the program ends (a crash or a kill closes the socket). A second claim,
+// from this process or another on any machine, is refused at once, naming
+// the holder as it named itself (its connection's application_name,
+// "topup-sim, process N on HOST") when the server lets this role see it.
+class ServerWorldLock final
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerWorldLock)
+
+public:
+    ~ServerWorldLock();
+    Q_DISABLE_COPY_MOVE(ServerWorldLock)
+
+    // Refused when another program holds the world; that refusal is
+    // reported as TransientFailure::Cause::Locked for the store's URL (a
+    // passing cause: "try again", never "start fresh").
+    static Expected<std::unique_ptr<ServerWorldLock>> claim(const DatabaseUrl &store);
+    // The advisory lock's key, TopUp's own (the ASCII of "TopUpWld"); locks
+    // are per database, so one key names the world.
+    static constexpr qint64 key = 0x546f705570576c64;
+
+    const DatabaseUrl &store() const noexcept { return m_store; }
+
+private:
+    ServerWorldLock(DatabaseUrl store, QString connectionName);
+
+    DatabaseUrl m_store;
+    QString m_connectionName;
+};
+
+} // namespace topup
