@@ -46,7 +46,7 @@ private slots:
     void init()
     {
         Service::Options options;
-        options.dataDir = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()));
+        options.location = WorldLocation::folder(m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction())));
         options.fixedNow = *Instant::parse(u"2027-03-01T08:00:00.250Z");
         options.passwordIterations = 1000;
         Expected<std::unique_ptr<Service>> opened = Service::open(options);
