@@ -70,6 +70,7 @@ struct LineRecord final
 // line was made; the failed charge stays in History).
 struct LinePurchaseResult final
 {
+    qint64 lineId = 0; // the line bought, or refused (History keeps it)
     std::optional<LineRecord> line;
     std::optional<Reason> refusal;
     QString methodLabel; // the method charged, as listed

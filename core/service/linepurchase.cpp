@@ -72,6 +72,7 @@ Expected<LinePurchaseResult> LinePurchase::run(const Account &account, const Lin
     if (const Expected<void> settled = LineStore(m_store).setState(lineId, paid ? LineState::Active : LineState::Refused); !settled)
         return Result::failure(settled.error());
     LinePurchaseResult result;
+    result.lineId = lineId;
     result.methodLabel = method->label();
     result.price = offer->price;
     if (!paid) {

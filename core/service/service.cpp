@@ -241,11 +241,20 @@ ZonedCalendar Service::calendar() const
 
 void Service::announceWorldChanged()
 {
-    emit clockChanged();
-    emit linesChanged();
-    emit historyChanged();
-    emit alertsChanged();
-    emit methodsChanged();
+    emit worldAdvanced();
+}
+
+QList<qint64> Service::linesPayingWith(qint64 methodId)
+{
+    QList<qint64> paying;
+    const QString method = EngineId::method(methodId);
+    if (const Expected<std::vector<LineRecord>> lines = LineStore(*m_store).list(m_account->id)) {
+        for (const LineRecord &line : *lines) {
+            if (line.policy && (line.policy->method == method || line.policy->fallback == method))
+                paying.append(line.id);
+        }
+    }
+    return paying;
 }
 
 // ---- accounts
@@ -334,7 +343,6 @@ Expected<void> Service::setTimeZone(const QString &zone)
         return done;
     m_account->timezone = zone;
     emit accountChanged();
-    emit linesChanged();
     return settle(); // the rules react in the new zone at once
 }
 
@@ -471,11 +479,23 @@ Expected<void> Service::settle()
         return failed<void>(clock);
     if (const QString why = writeRefusal(); !why.isEmpty())
         return Expected<void>::failure(why);
+    // Alerts are only ever added unread: more unread ones after, some were added.
+    const Expected<int> unreadBefore = HistoryStore(*m_store).unreadAlertCount(m_account->id);
     const Expected<CatchUpSummary> summary = m_narrowSettles ? WorldSync(*m_store, *m_provider).settle(clock->plusMsecs(1))
                                                              : WorldSync(*m_store, *m_provider).catchUp(clock->plusMsecs(1));
     if (!summary)
         return failed<void>(summary);
-    announceWorldChanged();
+    // Most writes move nothing else but the clock, by a millisecond: the
+    // write names what it changed itself. When the rules acted, or every
+    // line ran (no narrowing), the world moved on.
+    const bool wholeWorld = !m_narrowSettles || !WorldSync::narrowable(*clock, clock->plusMsecs(1));
+    if (wholeWorld || summary->forAccount(m_account->id).eventful()) {
+        announceWorldChanged();
+        return {};
+    }
+    const Expected<int> unreadAfter = HistoryStore(*m_store).unreadAlertCount(m_account->id);
+    if (!unreadBefore || !unreadAfter || *unreadAfter > *unreadBefore)
+        emit alertsAdded();
     return {};
 }
 
@@ -567,9 +587,10 @@ Expected<LinePurchaseResult> Service::buyLine(const LinePurchaseForm &form)
     });
     if (!bought)
         return bought;
-    emit linesChanged();
-    emit methodsChanged();
-    emit historyChanged();
+    if (bought->line)
+        emit lineAdded(bought->lineId);
+    emit methodsChanged({form.methodId});
+    emit attemptsAdded({bought->lineId}); // a refused line's too: History keeps it
     return bought;
 }
 
@@ -577,18 +598,15 @@ Expected<LineRecord> Service::addLine(const LineForm &form)
 {
     const Expected<LineRecord> line = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).add(id, form); });
     if (line)
-        emit linesChanged();
+        emit lineAdded(line->id);
     return line;
 }
 
 Expected<void> Service::renameLine(qint64 lineId, const QString &name)
 {
     const Expected<void> done = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).rename(id, lineId, name); });
-    if (done) {
-        emit linesChanged();
-        emit historyChanged();
-        emit alertsChanged();
-    }
+    if (done)
+        emit linesChanged({lineId}); // History and the alerts name it too
     return done;
 }
 
@@ -597,11 +615,8 @@ Expected<void> Service::removeLine(qint64 lineId)
     const Expected<void> done = forAccountAt(Access::Write, [&](qint64 id, Instant clock) {
         return LineStore(*m_store).remove(id, lineId, clock);
     });
-    if (done) {
-        emit linesChanged();
-        emit historyChanged();
-        emit alertsChanged();
-    }
+    if (done)
+        emit lineRemoved(lineId);
     return done;
 }
 
@@ -612,7 +627,7 @@ Expected<void> Service::setPolicy(qint64 lineId, const std::optional<Policy> &po
     });
     if (!done)
         return done;
-    emit linesChanged();
+    emit linesChanged({lineId});
     return settle(); // a line already below its new threshold tops up now
 }
 
@@ -645,7 +660,7 @@ Expected<MethodRecord> Service::addCard(const CardForm &form)
         return MethodStore(*m_store, *m_provider, m_tokens).addCard(id, form, clock, calendar());
     });
     if (method)
-        emit methodsChanged();
+        emit methodAdded(method->id);
     return method;
 }
 
@@ -655,7 +670,7 @@ Expected<MethodRecord> Service::addWallet(const WalletForm &form)
         return MethodStore(*m_store, *m_provider, m_tokens).addWallet(id, form, clock);
     });
     if (method)
-        emit methodsChanged();
+        emit methodAdded(method->id);
     return method;
 }
 
@@ -672,18 +687,27 @@ Expected<void> Service::deposit(qint64 methodId, Money amount)
     });
     if (!done)
         return done;
-    emit methodsChanged();
-    emit linesChanged();
+    emit methodsChanged({methodId});
+    emit linesChanged(linesPayingWith(methodId)); // their suspended triggers re-armed
     return settle();
 }
 
 Expected<void> Service::setDefaultMethod(qint64 methodId)
 {
-    const Expected<void> done = forAccount(Access::Write, [&](qint64 id) {
-        return MethodStore(*m_store, *m_provider, m_tokens).setDefault(id, methodId);
+    QList<qint64> changed{methodId}; // and the default before it
+    const Expected<void> done = forAccount(Access::Write, [&](qint64 id) -> Expected<void> {
+        MethodStore store(*m_store, *m_provider, m_tokens);
+        const Expected<std::vector<MethodRecord>> before = store.list(id);
+        if (!before)
+            return failed<void>(before);
+        for (const MethodRecord &method : *before) {
+            if (method.isDefault && method.id != methodId)
+                changed.append(method.id);
+        }
+        return store.setDefault(id, methodId);
     });
     if (done)
-        emit methodsChanged();
+        emit methodsChanged(changed);
     return done;
 }
 
@@ -698,7 +722,7 @@ Expected<void> Service::removeMethod(qint64 methodId)
         return MethodStore(*m_store, *m_provider, m_tokens).remove(id, methodId);
     });
     if (done)
-        emit methodsChanged();
+        emit methodRemoved(methodId); // another may have become the default: the list is read again
     return done;
 }
 
@@ -718,8 +742,9 @@ Expected<ChargeAnswer> Service::manualTopUp(qint64 lineId, qint64 packageId, qin
     // rules run after it is reported, not passed off as a failed top-up.
     if (const Expected<void> settled = settle(); !settled)
         emit problem(tr("the top-up was recorded, but the rules could not run after it: %1").arg(settled.error()));
-    emit methodsChanged();
-    emit historyChanged();
+    emit linesChanged({lineId});
+    emit methodsChanged({methodId});
+    emit attemptsAdded({lineId});
     return answer;
 }
 
@@ -740,7 +765,7 @@ Expected<void> Service::drainLine(qint64 lineId)
     const Expected<void> drained = forAccount(Access::Write, [&](qint64 id) { return LineStore(*m_store).drainData(id, lineId); });
     if (!drained)
         return drained;
-    emit linesChanged();
+    emit linesChanged({lineId});
     return settle();
 }
 
@@ -826,7 +851,7 @@ Expected<void> Service::markAllAlertsRead()
 {
     const Expected<void> done = forAccount(Access::Write, [&](qint64 id) { return HistoryStore(*m_store).markAllAlertsRead(id); });
     if (done)
-        emit alertsChanged();
+        emit allAlertsRead();
     return done;
 }
 
@@ -834,7 +859,7 @@ Expected<void> Service::markAlertRead(qint64 alertId)
 {
     const Expected<void> done = forAccount(Access::Write, [&](qint64 id) { return HistoryStore(*m_store).markAlertRead(id, alertId); });
     if (done)
-        emit alertsChanged();
+        emit alertRead(alertId);
     return done;
 }
 

@@ -15,6 +15,7 @@
 #include "worldsync.h"
 
 #include <QDate>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QThread>
@@ -141,7 +142,7 @@ public:
     // of real time it advances by a fifth of `simulatedMsPerSecond`, until
     // stopped or an error (playStopped says which). Each step runs in a
     // thread of its own, so the window never waits for it, and the screens
-    // follow when it ends (the usual changed signals); a tick that comes
+    // follow when it ends (worldAdvanced); a tick that comes
     // while a step still runs is skipped (the world plays slower than
     // asked). A call that writes waits for the running step first, then
     // acts on the world it left; stopping starts no new step, and the one
@@ -243,12 +244,37 @@ public:
     Expected<void> markAllAlertsRead();
 
 signals:
+    // What changed (docs/desktop-app.md, "What changed"): a page looks again
+    // only at what it shows, a model updates the rows concerned. A write
+    // names the line, method or alert it changed; a move of the world says
+    // so (worldAdvanced) rather than naming every line.
+
+    // Who acts changed (sign-in, sign-out, actAs), or the account's own
+    // settings (its cap, its zone), which every page's figures depend on.
     void accountChanged();
-    void linesChanged();
-    void methodsChanged();
-    void historyChanged();
-    void alertsChanged();
-    void clockChanged();
+    // The simulated world moved on: a catch-up, a play step, advanceBy,
+    // advanceToNextEvent, or the rules acting after a write (a top-up paid,
+    // failed or blocked there). The clock, and with it any line's balance
+    // and state, any method's funds, new attempts and alerts, may have
+    // changed: whoever shows any of them looks again.
+    void worldAdvanced();
+    void lineAdded(qint64 lineId);
+    // The line left the account's lines (History keeps its rows, marked removed).
+    void lineRemoved(qint64 lineId);
+    // These lines' own records changed: name, rules, balance (drained),
+    // state (a deposit re-arms a trigger suspended on the method).
+    void linesChanged(const QList<qint64> &lineIds);
+    void methodAdded(qint64 methodId);
+    void methodRemoved(qint64 methodId);
+    // These methods changed: funds (a deposit, a manual top-up), which is the default.
+    void methodsChanged(const QList<qint64> &methodIds);
+    // New attempts of these lines outside a move of the world (a purchase, a manual top-up).
+    void attemptsAdded(const QList<qint64> &lineIds);
+    // New alerts outside a move of the world (the rules found a method's
+    // funds low once a write named it).
+    void alertsAdded();
+    void alertRead(qint64 alertId);
+    void allAlertsRead();
     void catchUpProgress(qint64 reachedMs, qint64 targetMs);
     void catchUpFinished(const topup::CatchUpSummary &summary, const QString &error);
     void playStopped(const QString &error);
@@ -289,8 +315,12 @@ private:
     ZonedCalendar calendar() const;
     void stopCatchUp();
     Expected<CatchUpSummary> runTo(Instant target, const WorldSync::Progress &progress = {});
-    // Lets the rules react at the current instant (SPEC §3 step 4).
+    // Lets the rules react at the current instant (SPEC §3 step 4), and
+    // says so: worldAdvanced when they acted (or the whole world ran),
+    // alertsAdded when they only raised alerts.
     Expected<void> settle();
+    // The active lines whose rules pay with the method (first or as the fallback).
+    QList<qint64> linesPayingWith(qint64 methodId);
     void announceWorldChanged();
 
     QString m_dataDir;

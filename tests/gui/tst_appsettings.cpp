@@ -58,6 +58,27 @@ private slots:
         QCOMPARE(again.windowGeometry(), QByteArray("geometry"));
     }
 
+    // Each change names its key (KeePassXC's changed(ConfigKey)): a page
+    // follows only the keys it shows.
+    void aChangeNamesItsKey()
+    {
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("s.ini")));
+        QSignalSpy changed(&settings, &AppSettings::changed);
+        settings.setDataUnits(DataUnits::Binary);
+        settings.setLastPage(3);
+        settings.setTheme(ThemeChoice::Dark);
+        settings.setLanguage(QStringLiteral("zh_CN"));
+        settings.setWindowGeometry(QByteArray("geometry"));
+        settings.setThemeForThisRun(ThemeChoice::Light);
+        const QList<AppSettings::Key> expected{AppSettings::Key::DataUnits, AppSettings::Key::LastPage, AppSettings::Key::Theme,
+                                               AppSettings::Key::Language, AppSettings::Key::WindowGeometry,
+                                               AppSettings::Key::Theme};
+        QCOMPARE(changed.size(), expected.size());
+        for (int i = 0; i < expected.size(); ++i)
+            QCOMPARE(changed.at(i).at(0).value<AppSettings::Key>(), expected.at(i));
+    }
+
     void unknownValuesFallBack()
     {
         QTemporaryDir dir;

@@ -255,6 +255,39 @@ private slots:
         m_settings->setDataUnits(DataUnits::Binary);
         QTRY_VERIFY2(data->text().contains(QLatin1String(" GiB")), qPrintable(data->text()));
     }
+
+    // A setting reaches only the pages that show it: the page the window
+    // remembers changes with every switch of page, and made the dashboard
+    // read every line again when next shown; the data unit it shows does.
+    void onlyTheSettingsItShowsMakeItReadAgain()
+    {
+        QTRY_VERIFY(m_page->cardCount() > 0);
+        QCoreApplication::processEvents();
+        QSignalSpy refreshed(m_page.get(), &DashboardPage::refreshed);
+        m_settings->setLastPage(3); // what switching to History saves
+        m_page->hide();
+        m_settings->setLastPage(0); // and back to the dashboard
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QCoreApplication::processEvents();
+        QCOMPARE(refreshed.size(), 0);
+
+        m_settings->setDataUnits(DataUnits::Binary);
+        QTRY_COMPARE(refreshed.size(), 1);
+    }
+
+    // Reading an alert changes nothing the dashboard shows: it reads nothing again.
+    void readingAnAlertLeavesTheDashboardAlone()
+    {
+        QTRY_VERIFY(m_page->cardCount() > 0);
+        QCoreApplication::processEvents();
+        const std::vector<AlertRow> unread = TOPUP_VALUE(m_service->alerts(true, 1));
+        QVERIFY2(!unread.empty(), "the demo world has unread alerts");
+        QSignalSpy refreshed(m_page.get(), &DashboardPage::refreshed);
+        TOPUP_VERIFY_OK(m_service->markAlertRead(unread.front().id));
+        QCoreApplication::processEvents();
+        QCOMPARE(refreshed.size(), 0);
+    }
     // The empty part of a balance bar differs from the card it sits on, in
     // the light theme and the dark one.
     void emptyPartOfABarIsVisible_data()

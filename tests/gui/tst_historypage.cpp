@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QHeaderView>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTranslator>
 
@@ -48,6 +49,43 @@ class TestHistoryPage final : public QObject
     Q_OBJECT
 
 private slots:
+    // A hidden History reads nothing when the world changes (a playing
+    // clock changes it five times a second); shown again, it reads once.
+    void aHiddenPageReadsOnceWhenShown()
+    {
+        QTemporaryDir dir;
+        auto service = freshAccount(dir.path(), at("2027-04-10T10:00:00Z"));
+        QVERIFY(service);
+        const Expected<MethodRecord> wallet = service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(10000)});
+        QVERIFY2(wallet, qPrintable(wallet.error()));
+        const Expected<LineRecord> line = service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, 1,
+                                                                    DataAmount(5 * gigabyte), VoiceAmount()});
+        QVERIFY2(line, qPrintable(line.error()));
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageId(*service, "5 GB data")};
+        policy.method = wallet->engineId();
+        QVERIFY(service->setPolicy(line->id, policy));
+
+        HistoryPage page(*service);
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QCOMPARE(page.attempts()->rowCount(), 0);
+        page.hide();
+        QSignalSpy reset(page.attempts(), &QAbstractItemModel::modelReset);
+        QVERIFY(service->drainLine(line->id)); // the rules top it up: the world moved
+        QVERIFY(service->advanceBy(3600 * 1000));
+        QCoreApplication::processEvents();
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(page.attempts()->rowCount(), 0);
+        QVERIFY(page.attempts()->isStale());
+
+        page.show();
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(page.attempts()->rowCount(), 1);
+        QVERIFY(!page.attempts()->isStale());
+    }
+
     void drainedLineShowsItsTopUpAndExportsQuotedCsv()
     {
         QTemporaryDir dir;
@@ -272,6 +310,7 @@ private slots:
         auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
         QVERIFY(service);
         HistoryPage page(*service, nullptr, 5);
+        page.show(); // a page never shown holds no rows
         auto *from = page.findChild<QDateEdit *>(QStringLiteral("fromDate"));
         QVERIFY(from);
         from->setMinimumDate(QDate(2000, 1, 1));

@@ -128,7 +128,7 @@ private slots:
         QElapsedTimer moving;
         moving.start();
         for (int tick = 0; tick < 30 && refreshed.isEmpty(); ++tick) {
-            emit world->service->clockChanged();
+            emit world->service->worldAdvanced();
             QTest::qWait(PolicyEditor::previewDelayMs / 6);
         }
         QVERIFY2(!refreshed.isEmpty(), qPrintable(QStringLiteral("no refresh in %1 ms of a moving clock").arg(moving.elapsed())));
@@ -179,7 +179,7 @@ private slots:
 
     void clockStepsLeaveTheChoicesAlone()
     {
-        // Every clock step says methodsChanged (funds moved); the combo boxes
+        // Every clock step says worldAdvanced (funds moved); the combo boxes
         // keep their items, so one the user has open is not reset under them.
         auto world = makeLineWorld(true);
         QVERIFY(world);

@@ -176,6 +176,85 @@ private slots:
         QCOMPARE(m_page->cardCount(), DashboardPage::MostLinesAsCards);
     }
 
+    // A fleet past MostLinesAsCards: the demo's three lines and sensors.
+    void openFleet(int lines)
+    {
+        open(QString(), DashboardPage::MostLinesAsCards);
+        for (int count = 4; count <= lines; ++count)
+            TOPUP_VERIFY_OK(m_service->addLine(LineForm{QStringLiteral("Sensor %1").arg(count), QStringLiteral("EU"),
+                                                        UsageProfile::Regular, quint64(count), DataAmount(2'000'000'000),
+                                                        VoiceAmount(0)}));
+        QTRY_COMPARE(panel()->model()->rowCount(), lines);
+        QCoreApplication::processEvents();
+    }
+
+    // One line's rules changed: the service names that line, and the table
+    // updates that row alone (it used to say every row changed).
+    void oneLinesRulesChangeOneRow()
+    {
+        openFleet(60);
+        LineTableModel *model = panel()->model();
+        const LineRecord sensor = TOPUP_VALUE(m_service->lines())[20];
+        const int row = model->rowOf(sensor.id);
+        QCOMPARE(cell(rowOf(sensor.id), LineTableModel::State), LineTableModel::stateKindName(LineTableModel::StateKind::Off));
+        QSignalSpy named(m_service.get(), &Service::linesChanged);
+        QSignalSpy refreshed(m_page.get(), &DashboardPage::refreshed);
+        QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+
+        // Rules paused: nothing runs, nothing else can change.
+        Policy policy;
+        policy.enabled = false;
+        policy.threshold = ThresholdTrigger{Resource::Data, 500'000'000, TOPUP_VALUE(m_service->packages(sensor.id)).front().package.id};
+        policy.method = TOPUP_FIRST(m_service->methods()).engineId();
+        TOPUP_VERIFY_OK(m_service->setPolicy(sensor.id, policy));
+        QCOMPARE(named.size(), 1);
+        QCOMPARE(named.at(0).at(0).value<QList<qint64>>(), QList<qint64>{sensor.id});
+
+        QTRY_COMPARE(refreshed.size(), 1);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), row);
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), row);
+        QCOMPARE(cell(rowOf(sensor.id), LineTableModel::State), LineTableModel::stateKindName(LineTableModel::StateKind::Paused));
+    }
+
+    // A line added is a row inserted, a line removed a row removed: the
+    // others keep theirs (a view keeps its selection), nothing resets.
+    void aLineAddedOrRemovedIsOneRow()
+    {
+        openFleet(30);
+        LineTableModel *model = panel()->model();
+        QSignalSpy refreshed(m_page.get(), &DashboardPage::refreshed);
+        QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+
+        const LineRecord extra = TOPUP_VALUE(m_service->addLine(LineForm{QStringLiteral("Sensor 31"), QStringLiteral("EU"),
+                                                                         UsageProfile::Regular, 31, DataAmount(2'000'000'000),
+                                                                         VoiceAmount(0)}));
+        QTRY_COMPARE(refreshed.size(), 1);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), model->rowOf(extra.id));
+        QCOMPARE(inserted.at(0).at(2).toInt(), model->rowOf(extra.id));
+
+        const LineRecord gone = TOPUP_VALUE(m_service->lines())[10];
+        const int goneRow = model->rowOf(gone.id);
+        TOPUP_VERIFY_OK(m_service->removeLine(gone.id));
+        QTRY_COMPARE(refreshed.size(), 2);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.at(0).at(1).toInt(), goneRow);
+        QCOMPARE(model->rowOf(gone.id), -1);
+        QCOMPARE(model->rowCount(), 30);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(changed.size(), 0);
+    }
+
     // The table says what the engine will do: the tablet's next threshold
     // top-up, at its cap, is blocked, with when, which package and why.
     void aBlockedTopUpShowsAsBlockedWithItsReason_data() { languages_data(); }

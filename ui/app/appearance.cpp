@@ -16,7 +16,10 @@ Appearance::Appearance(QApplication &app, AppSettings &settings, QObject *parent
     , m_app(app)
     , m_settings(settings)
 {
-    connect(&m_settings, &AppSettings::changed, this, &Appearance::apply);
+    connect(&m_settings, &AppSettings::changed, this, [this](AppSettings::Key key) {
+        if (key == AppSettings::Key::Language || key == AppSettings::Key::Theme)
+            apply();
+    });
     apply();
 }
 

@@ -3,11 +3,29 @@
 namespace topup {
 namespace {
 
-const QString languageKey = QStringLiteral("ui/language");
-const QString themeKey = QStringLiteral("ui/theme");
-const QString unitsKey = QStringLiteral("ui/dataUnits");
-const QString geometryKey = QStringLiteral("window/geometry");
-const QString pageKey = QStringLiteral("window/lastPage");
+// Where each key lives in the settings file.
+QString pathOf(AppSettings::Key key)
+{
+    switch (key) {
+    case AppSettings::Key::Language:
+        return QStringLiteral("ui/language");
+    case AppSettings::Key::Theme:
+        return QStringLiteral("ui/theme");
+    case AppSettings::Key::DataUnits:
+        return QStringLiteral("ui/dataUnits");
+    case AppSettings::Key::WindowGeometry:
+        return QStringLiteral("window/geometry");
+    case AppSettings::Key::LastPage:
+        return QStringLiteral("window/lastPage");
+    }
+    return {};
+}
+
+const QString languageKey = pathOf(AppSettings::Key::Language);
+const QString themeKey = pathOf(AppSettings::Key::Theme);
+const QString unitsKey = pathOf(AppSettings::Key::DataUnits);
+const QString geometryKey = pathOf(AppSettings::Key::WindowGeometry);
+const QString pageKey = pathOf(AppSettings::Key::LastPage);
 
 } // namespace
 
@@ -33,8 +51,9 @@ QVariant AppSettings::read(const QString &key, const QVariant &fallback) const
     return m_settings->value(key, fallback);
 }
 
-void AppSettings::write(const QString &key, const QVariant &value)
+void AppSettings::write(Key which, const QVariant &value)
 {
+    const QString key = pathOf(which);
     const bool same = read(key, QVariant()) == value;
     if (!m_persistent) {
         m_memory.insert(key, value);
@@ -47,26 +66,27 @@ void AppSettings::write(const QString &key, const QVariant &value)
             m_settings->setValue(key, value);
     }
     if (!same)
-        emit changed();
+        emit changed(which);
 }
 
-void AppSettings::keepForThisRun(const QString &key, const QVariant &value)
+void AppSettings::keepForThisRun(Key which, const QVariant &value)
 {
+    const QString key = pathOf(which);
     const bool same = read(key, QVariant()) == value;
     m_memory.insert(key, value);
     if (!same)
-        emit changed();
+        emit changed(which);
 }
 
 void AppSettings::setLanguageForThisRun(const QString &language)
 {
     if (languages().contains(language))
-        keepForThisRun(languageKey, language);
+        keepForThisRun(Key::Language, language);
 }
 
 void AppSettings::setThemeForThisRun(ThemeChoice theme)
 {
-    keepForThisRun(themeKey, Theme::key(theme));
+    keepForThisRun(Key::Theme, Theme::key(theme));
 }
 
 QString AppSettings::language() const
@@ -79,7 +99,7 @@ void AppSettings::setLanguage(const QString &language)
 {
     // The same language again still saves it when it was only this run's.
     if (languages().contains(language) && (language != this->language() || m_memory.contains(languageKey)))
-        write(languageKey, language);
+        write(Key::Language, language);
 }
 
 ThemeChoice AppSettings::theme() const
@@ -90,7 +110,7 @@ ThemeChoice AppSettings::theme() const
 void AppSettings::setTheme(ThemeChoice theme)
 {
     if (theme != this->theme() || m_memory.contains(themeKey))
-        write(themeKey, Theme::key(theme));
+        write(Key::Theme, Theme::key(theme));
 }
 
 DataUnits AppSettings::dataUnits() const
@@ -102,7 +122,7 @@ DataUnits AppSettings::dataUnits() const
 void AppSettings::setDataUnits(DataUnits units)
 {
     if (units != dataUnits())
-        write(unitsKey, units == DataUnits::Binary ? QStringLiteral("GiB") : QStringLiteral("GB"));
+        write(Key::DataUnits, units == DataUnits::Binary ? QStringLiteral("GiB") : QStringLiteral("GB"));
 }
 
 QByteArray AppSettings::windowGeometry() const
@@ -112,7 +132,7 @@ QByteArray AppSettings::windowGeometry() const
 
 void AppSettings::setWindowGeometry(const QByteArray &geometry)
 {
-    write(geometryKey, geometry);
+    write(Key::WindowGeometry, geometry);
 }
 
 int AppSettings::lastPage() const
@@ -122,7 +142,7 @@ int AppSettings::lastPage() const
 
 void AppSettings::setLastPage(int page)
 {
-    write(pageKey, page);
+    write(Key::LastPage, page);
 }
 
 void AppSettings::sync()

@@ -13,12 +13,17 @@ namespace topup {
 enum class DataUnits { Decimal, Binary }; // GB or GiB
 
 // The desktop app's choices, typed, over one QSettings. Passed by reference
-// to whoever needs it; `changed` fires after any value changes.
+// to whoever needs it; `changed(key)` fires after a value changes, naming
+// it, so that a page follows only the keys it shows (KeePassXC's
+// Config::changed(ConfigKey)).
 class AppSettings final : public QObject
 {
     Q_OBJECT
 
 public:
+    enum class Key { Language, Theme, DataUnits, WindowGeometry, LastPage };
+    Q_ENUM(Key)
+
     // The user's settings file (organisation "TopUp", application "topup-dashboard").
     explicit AppSettings(QObject *parent = nullptr);
     // A given INI file, for tests and the screenshot tour.
@@ -49,11 +54,11 @@ public:
     static QStringList languages() { return {QStringLiteral("en"), QStringLiteral("zh_CN")}; }
 
 signals:
-    void changed();
+    void changed(topup::AppSettings::Key key);
 
 private:
-    void write(const QString &key, const QVariant &value);
-    void keepForThisRun(const QString &key, const QVariant &value);
+    void write(Key key, const QVariant &value);
+    void keepForThisRun(Key key, const QVariant &value);
     QVariant read(const QString &key, const QVariant &fallback) const;
 
     std::unique_ptr<QSettings> m_settings;

@@ -123,7 +123,10 @@ QWidget *MainWindow::buildShell()
         m_history->setDataUnits(m_settings.dataUnits());
     };
     applyUnits();
-    connect(&m_settings, &AppSettings::changed, this, applyUnits);
+    connect(&m_settings, &AppSettings::changed, this, [applyUnits](AppSettings::Key key) {
+        if (key == AppSettings::Key::DataUnits)
+            applyUnits();
+    });
 
     auto *layout = new QHBoxLayout(shell);
     layout->setContentsMargins(0, 0, 0, 0);

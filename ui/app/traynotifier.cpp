@@ -31,7 +31,8 @@ TrayNotifier::TrayNotifier(Service &service, QWidget *window)
         m_window->activateWindow();
     });
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayNotifier::alertsClicked);
-    connect(&m_service, &Service::alertsChanged, this, &TrayNotifier::notify);
+    connect(&m_service, &Service::worldAdvanced, this, &TrayNotifier::notify);
+    connect(&m_service, &Service::alertsAdded, this, &TrayNotifier::notify);
     m_tray->show();
 }
 

@@ -28,8 +28,16 @@ AlertModel::AlertModel(Service &service, int pageSize, QObject *parent)
     m_reloadLater.setSingleShot(true);
     m_reloadLater.setInterval(0);
     connect(&m_reloadLater, &QTimer::timeout, this, &AlertModel::reload);
-    for (auto signal : {&Service::alertsChanged, &Service::methodsChanged, &Service::linesChanged})
-        connect(&m_service, signal, &m_reloadLater, qOverload<>(&QTimer::start));
+    // New alerts, and the names the sentences give (a line renamed or
+    // removed, a method removed); an alert read changes its row alone.
+    const auto later = [this] { m_reloadLater.start(); };
+    connect(&m_service, &Service::worldAdvanced, this, later);
+    connect(&m_service, &Service::alertsAdded, this, later);
+    connect(&m_service, &Service::linesChanged, this, later);
+    connect(&m_service, &Service::lineRemoved, this, later);
+    connect(&m_service, &Service::methodRemoved, this, later);
+    connect(&m_service, &Service::alertRead, this, &AlertModel::followRead);
+    connect(&m_service, &Service::allAlertsRead, this, &AlertModel::followAllRead);
     connect(&m_service, &Service::accountChanged, this, [this] {
         m_away.clear();
         m_readKeys.clear();
@@ -159,28 +167,56 @@ void AlertModel::markRead(int row)
         return;
     Item &item = m_items[std::size_t(row)];
     if (item.key.isEmpty()) {
-        if (!m_service.markAlertRead(item.row.id))
-            return;
-        m_storedUnread = std::max(0, m_storedUnread - 1);
-    } else {
-        m_readKeys.insert(item.key);
+        (void)m_service.markAlertRead(item.row.id); // its alertRead marks the row (followRead)
+        return;
     }
-    // Shown at once; the service's alertsChanged reloads the list a moment later.
     item.row.read = true;
+    m_readKeys.insert(item.key);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    announceUnread();
+}
+
+void AlertModel::followRead(qint64 alertId)
+{
+    const auto held = std::find_if(m_items.begin(), m_items.end(),
+                                   [alertId](const Item &item) { return item.key.isEmpty() && item.row.id == alertId; });
+    if (held == m_items.end()) {
+        // Not held (further down than the view scrolled): only the count changes.
+        const Expected<int> unread = m_service.unreadAlertCount();
+        m_storedUnread = unread ? *unread : m_storedUnread;
+    } else if (!held->row.read) {
+        held->row.read = true;
+        m_storedUnread = std::max(0, m_storedUnread - 1);
+        const int row = int(held - m_items.begin());
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
     announceUnread();
 }
 
 void AlertModel::markAllRead()
 {
-    // One write for every stored alert, loaded or not.
+    // One write for every stored alert, loaded or not (followAllRead marks the rows).
     if (!m_service.markAllAlertsRead())
         return;
-    m_storedUnread = 0;
     for (const auto &away : m_away)
         m_readKeys.insert(awayKey(away.second));
-    for (Item &item : m_items)
-        item.row.read = true;
+    for (std::size_t row = 0; row < m_items.size(); ++row) {
+        Item &item = m_items[row];
+        if (item.away && !item.row.read) {
+            item.row.read = true;
+            emit dataChanged(index(int(row), 0), index(int(row), ColumnCount - 1));
+        }
+    }
+    announceUnread();
+}
+
+void AlertModel::followAllRead()
+{
+    m_storedUnread = 0;
+    for (Item &item : m_items) {
+        if (item.key.isEmpty())
+            item.row.read = true;
+    }
     if (!m_items.empty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     announceUnread();

@@ -63,6 +63,9 @@ private:
         bool away = false; // a "while you were away" summary, no stored alert
     };
     void announceUnread();
+    // The service says a stored alert (or every one) was read: its row, the count.
+    void followRead(qint64 alertId);
+    void followAllRead();
     // `stored` worded, with the away summaries from `newerThan` (exclusive)
     // down to the oldest of them (inclusive; every one left when exhausted), newest first.
     std::vector<Item> itemsOf(const std::vector<AlertRow> &stored, std::optional<Instant> newerThan) const;

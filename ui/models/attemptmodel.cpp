@@ -15,12 +15,23 @@ AttemptModel::AttemptModel(Service &service, qint64 lineId, int pageSize, QObjec
     : QAbstractTableModel(parent), m_service(service), m_pageSize(pageSize)
 {
     m_filter.lineId = lineId;
-    // The service announces a step of the clock with several signals at once: one reload for all of them.
+    // Signals come in bursts (a manual top-up names its line, method and
+    // attempts): one reload for all of them, and only for the rows shown
+    // (the attempts of the lines filtered, their names, the methods' labels).
     m_reloadLater.setSingleShot(true);
     m_reloadLater.setInterval(0);
     connect(&m_reloadLater, &QTimer::timeout, this, &AttemptModel::reload);
-    for (auto signal : {&Service::historyChanged, &Service::linesChanged, &Service::methodsChanged, &Service::accountChanged})
-        connect(&m_service, signal, &m_reloadLater, qOverload<>(&QTimer::start));
+    const auto later = [this] { reloadSoon(); };
+    const auto ifShown = [this](const QList<qint64> &lineIds) {
+        if (m_filter.lineId == 0 || lineIds.contains(m_filter.lineId))
+            reloadSoon();
+    };
+    connect(&m_service, &Service::accountChanged, this, later);
+    connect(&m_service, &Service::worldAdvanced, this, later);
+    connect(&m_service, &Service::attemptsAdded, this, ifShown);
+    connect(&m_service, &Service::linesChanged, this, ifShown); // a new name
+    connect(&m_service, &Service::lineRemoved, this, [ifShown](qint64 lineId) { ifShown({lineId}); });
+    connect(&m_service, &Service::methodRemoved, this, later);
     reload();
 }
 
@@ -40,7 +51,27 @@ void AttemptModel::setFilter(const AttemptFilter &filter)
     m_rows.clear();
     m_exhausted = false;
     endResetModel();
-    reload();
+    if (m_live)
+        reload();
+    else
+        m_stale = true; // the first page when shown
+}
+
+void AttemptModel::reloadSoon()
+{
+    if (m_live)
+        m_reloadLater.start();
+    else
+        m_stale = true;
+}
+
+void AttemptModel::setLive(bool live)
+{
+    m_live = live;
+    if (live && m_stale) {
+        m_stale = false;
+        reload();
+    }
 }
 
 void AttemptModel::loadMethodLabels()

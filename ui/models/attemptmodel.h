@@ -17,7 +17,8 @@ class Service;
 // Top-up attempts, newest first, for the history page and a line's test
 // tab. Fetches a page at a time as the view scrolls (the page after the
 // last row it holds, by key), and reloads what it has when the service says
-// the history, lines or methods changed.
+// something it shows changed: the world moved, new attempts or a new name
+// of a line it lists, a method removed.
 class AttemptModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -44,6 +45,11 @@ public:
     QString error() const { return m_error; }
     // GB or GiB in the packages' names.
     void setDataUnits(DataUnits units);
+    // While not live (its page hidden), a change only marks the rows stale;
+    // made live again, it reloads them once if so, instead of a query per
+    // change (a playing clock changes the world five times a second).
+    void setLive(bool live);
+    bool isStale() const noexcept { return m_stale; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -57,6 +63,7 @@ public slots:
 
 private:
     void loadMethodLabels();
+    void reloadSoon();
     QVariant display(const AttemptRow &row, int column) const;
     QVariant raw(const AttemptRow &row, int column) const;
 
@@ -71,6 +78,8 @@ private:
     QString m_currency;
     QString m_error;
     QTimer m_reloadLater;
+    bool m_live = true;
+    bool m_stale = false;
     DataUnits m_units = DataUnits::Decimal;
 };
 

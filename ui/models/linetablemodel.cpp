@@ -29,20 +29,84 @@ LineTableModel::LineTableModel(QObject *parent)
 
 void LineTableModel::setOutlook(const Outlook &outlook, Context context)
 {
+    const bool sameContext = context.timezone == m_context.timezone && context.currency == m_context.currency
+                             && context.packageNames == m_context.packageNames;
     m_context = std::move(context);
     m_zone = QTimeZone(m_context.timezone.toUtf8());
-    bool sameLines = outlook.lines.size() == m_lines.size();
-    for (std::size_t i = 0; sameLines && i < m_lines.size(); ++i)
-        sameLines = outlook.lines[i].line.id == m_lines[i].line.id;
-    if (!sameLines) {
+    const std::vector<LineOutlook> &fresh = outlook.lines;
+    if (m_lines.empty() || !keepsOrder(fresh)) {
         beginResetModel();
-        m_lines = outlook.lines;
+        m_lines = fresh;
         endResetModel();
         return;
     }
-    m_lines = outlook.lines;
-    if (!m_lines.empty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    // Lines gone: their rows leave (from the last, so the rows before keep their numbers).
+    QSet<qint64> freshIds;
+    for (const LineOutlook &line : fresh)
+        freshIds.insert(line.line.id);
+    for (int row = rowCount() - 1; row >= 0; --row) {
+        if (freshIds.contains(m_lines[std::size_t(row)].line.id))
+            continue;
+        beginRemoveRows({}, row, row);
+        m_lines.erase(m_lines.begin() + row);
+        endRemoveRows();
+    }
+    // New lines: a row each where the outlook has them (the others keep their order).
+    for (std::size_t row = 0; row < fresh.size(); ++row) {
+        if (row < m_lines.size() && m_lines[row].line.id == fresh[row].line.id)
+            continue;
+        beginInsertRows({}, int(row), int(row));
+        m_lines.insert(m_lines.begin() + std::ptrdiff_t(row), fresh[row]);
+        endInsertRows();
+    }
+    // The same lines: only the rows that show something else change.
+    for (std::size_t row = 0; row < fresh.size(); ++row) {
+        if (sameContext && shown(m_lines[row]) == shown(fresh[row])) {
+            m_lines[row] = fresh[row];
+            continue;
+        }
+        m_lines[row] = fresh[row];
+        emit dataChanged(index(int(row), 0), index(int(row), ColumnCount - 1));
+    }
+}
+
+bool LineTableModel::keepsOrder(const std::vector<LineOutlook> &fresh) const
+{
+    // The lines both hold are in the same order in both.
+    QHash<qint64, std::size_t> position;
+    for (std::size_t i = 0; i < fresh.size(); ++i)
+        position.insert(fresh[i].line.id, i);
+    std::size_t previous = 0;
+    bool any = false;
+    for (const LineOutlook &line : m_lines) {
+        const auto found = position.constFind(line.line.id);
+        if (found == position.cend())
+            continue;
+        if (any && *found < previous)
+            return false;
+        previous = *found;
+        any = true;
+    }
+    return true;
+}
+
+QVariantList LineTableModel::shown(const LineOutlook &line) const
+{
+    // What each cell shows, its tooltip and colour, and the value it sorts
+    // by; for the run-out, the date it shows: its instant moves with the
+    // clock, by the millisecond a write moves it too, every line's alike.
+    QVariantList cells;
+    cells.reserve(ColumnCount * 4 + 1);
+    cells << int(stateKind(line));
+    for (int column = 0; column < ColumnCount; ++column) {
+        cells << text(line, column) << foreground(line, column)
+              << (column == RunsOut ? QVariant() : raw(line, column));
+        if (column == State)
+            cells << stateText(line);
+        else if (column == NextTopUp)
+            cells << nextTopUpText(line, true);
+    }
+    return cells;
 }
 
 void LineTableModel::setDataUnits(DataUnits units)
@@ -155,36 +219,40 @@ QVariant LineTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == DataLeft || index.column() == VoiceLeft)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case Qt::ForegroundRole: {
-        const QPalette palette = QApplication::palette();
-        if (index.column() == State) {
-            switch (stateKind(*row)) {
-            case StateKind::Blocked:
-            case StateKind::Retrying:
-                return stateColor(StateColor::Warning, palette);
-            case StateKind::Suspended:
-            case StateKind::Stopped:
-                return stateColor(StateColor::Error, palette);
-            default:
-                return {};
-            }
-        }
-        if (index.column() == NextTopUp) {
-            const PreviewItem *next = nextTopUp(*row);
-            if (next && next->blocked())
-                return stateColor(StateColor::Warning, palette);
-            if (next && !next->paid())
-                return stateColor(StateColor::Error, palette);
-        }
-        if (index.column() == DataLeft && row->line.dataBytes <= 0)
-            return stateColor(StateColor::Error, palette);
-        if (index.column() == Spend && (row->thisMonth.lineCapReached() || row->thisMonth.countReached()))
-            return stateColor(StateColor::Warning, palette);
-        return {};
-    }
+    case Qt::ForegroundRole:
+        return foreground(*row, index.column());
     default:
         return {};
     }
+}
+
+QVariant LineTableModel::foreground(const LineOutlook &line, int column) const
+{
+    const QPalette palette = QApplication::palette();
+    if (column == State) {
+        switch (stateKind(line)) {
+        case StateKind::Blocked:
+        case StateKind::Retrying:
+            return stateColor(StateColor::Warning, palette);
+        case StateKind::Suspended:
+        case StateKind::Stopped:
+            return stateColor(StateColor::Error, palette);
+        default:
+            return {};
+        }
+    }
+    if (column == NextTopUp) {
+        const PreviewItem *next = nextTopUp(line);
+        if (next && next->blocked())
+            return stateColor(StateColor::Warning, palette);
+        if (next && !next->paid())
+            return stateColor(StateColor::Error, palette);
+    }
+    if (column == DataLeft && line.line.dataBytes <= 0)
+        return stateColor(StateColor::Error, palette);
+    if (column == Spend && (line.thisMonth.lineCapReached() || line.thisMonth.countReached()))
+        return stateColor(StateColor::Warning, palette);
+    return {};
 }
 
 QVariant LineTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -5,6 +5,8 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
+#include <QVariantList>
 #include <QTimeZone>
 
 #include <vector>
@@ -45,8 +47,10 @@ public:
     explicit LineTableModel(QObject *parent = nullptr);
 
     // The rows of `outlook`, in its order. The same lines as before keep
-    // their rows (their cells change: a view keeps its selection and sort);
-    // other lines reset the model.
+    // their rows, and only those whose cells show something else say so
+    // (dataChanged): a view keeps its selection and sort, and one line's
+    // change is one row's. Lines gone are removed, new lines inserted; the
+    // model resets only when the lines come in another order.
     void setOutlook(const Outlook &outlook, Context context);
     void setDataUnits(DataUnits units);
     // The language changed: every header and cell is worded again.
@@ -69,6 +73,11 @@ private:
     QString runsOutText(const LineOutlook &line) const;
     QString nextTopUpText(const LineOutlook &line, bool withTrigger) const;
     QString spendText(const LineOutlook &line) const;
+    QVariant foreground(const LineOutlook &line, int column) const;
+    // Everything a row shows (setOutlook compares them).
+    QVariantList shown(const LineOutlook &line) const;
+    // The lines both `fresh` and the rows hold are in the same order.
+    bool keepsOrder(const std::vector<LineOutlook> &fresh) const;
 
     std::vector<LineOutlook> m_lines;
     Context m_context;

@@ -17,9 +17,35 @@ MethodModel::MethodModel(Service &service, QObject *parent) : QAbstractTableMode
     m_reloadLater.setSingleShot(true);
     m_reloadLater.setInterval(0);
     connect(&m_reloadLater, &QTimer::timeout, this, &MethodModel::reload);
-    for (auto signal : {&Service::methodsChanged, &Service::accountChanged, &Service::clockChanged, &Service::linesChanged})
-        connect(&m_service, signal, &m_reloadLater, qOverload<>(&QTimer::start));
+    // The methods, their funds and expiry (the world moves them), and the
+    // lines whose rules use each (names and rules).
+    const auto later = [this] { reloadSoon(); };
+    connect(&m_service, &Service::accountChanged, this, later);
+    connect(&m_service, &Service::worldAdvanced, this, later);
+    connect(&m_service, &Service::methodAdded, this, later);
+    connect(&m_service, &Service::methodRemoved, this, later);
+    connect(&m_service, &Service::methodsChanged, this, later);
+    connect(&m_service, &Service::lineAdded, this, later);
+    connect(&m_service, &Service::lineRemoved, this, later);
+    connect(&m_service, &Service::linesChanged, this, later);
     reload();
+}
+
+void MethodModel::reloadSoon()
+{
+    if (m_live)
+        m_reloadLater.start();
+    else
+        m_stale = true;
+}
+
+void MethodModel::setLive(bool live)
+{
+    m_live = live;
+    if (live && m_stale) {
+        m_stale = false;
+        reload();
+    }
 }
 
 void MethodModel::reload()

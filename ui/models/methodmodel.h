@@ -33,6 +33,11 @@ public:
     const std::vector<MethodRecord> &methods() const noexcept { return m_methods; }
     std::optional<MethodRecord> methodAt(int row) const;
     QString error() const { return m_error; }
+    // While not live (its page hidden), a change only marks the rows stale;
+    // made live again, it reloads them once if so, instead of a query per
+    // change (a playing clock changes the world five times a second).
+    void setLive(bool live);
+    bool isStale() const noexcept { return m_stale; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -46,6 +51,7 @@ private:
     enum class ExpiryState { None, Fine, Soon, Expired };
     ExpiryState expiryState(const MethodRecord &method) const;
     QVariant display(const MethodRecord &method, int column) const;
+    void reloadSoon();
 
     Service &m_service;
     std::vector<MethodRecord> m_methods;
@@ -54,6 +60,8 @@ private:
     QString m_currency;
     QString m_error;
     QTimer m_reloadLater;
+    bool m_live = true;
+    bool m_stale = false;
 };
 
 } // namespace topup

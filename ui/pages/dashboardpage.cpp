@@ -139,10 +139,22 @@ DashboardPage::DashboardPage(Service &service, AppSettings &settings, QWidget *p
     layout->addLayout(lower, 1);
 
     connect(m_chartLine, qOverload<int>(&QComboBox::currentIndexChanged), this, &DashboardPage::refreshChart);
-    for (auto signal : {&Service::linesChanged, &Service::historyChanged, &Service::clockChanged, &Service::accountChanged,
-                        &Service::alertsChanged})
-        connect(&m_service, signal, this, &DashboardPage::scheduleRefresh);
-    connect(&m_settings, &AppSettings::changed, this, &DashboardPage::scheduleRefresh);
+    // Whatever the cards, the table, the month, the chart or the latest
+    // alerts show; not an alert being read, nor a setting they do not show.
+    connect(&m_service, &Service::accountChanged, this, &DashboardPage::scheduleRefresh);
+    connect(&m_service, &Service::worldAdvanced, this, &DashboardPage::scheduleRefresh);
+    connect(&m_service, &Service::lineAdded, this, &DashboardPage::scheduleRefresh);
+    connect(&m_service, &Service::lineRemoved, this, &DashboardPage::scheduleRefresh);
+    connect(&m_service, &Service::linesChanged, this, &DashboardPage::scheduleRefresh);
+    connect(&m_service, &Service::methodAdded, this, &DashboardPage::scheduleRefresh);
+    connect(&m_service, &Service::methodRemoved, this, &DashboardPage::scheduleRefresh);
+    connect(&m_service, &Service::methodsChanged, this, &DashboardPage::scheduleRefresh);
+    connect(&m_service, &Service::attemptsAdded, this, &DashboardPage::scheduleRefresh);
+    connect(&m_service, &Service::alertsAdded, this, &DashboardPage::scheduleRefresh);
+    connect(&m_settings, &AppSettings::changed, this, [this](AppSettings::Key key) {
+        if (key == AppSettings::Key::DataUnits)
+            scheduleRefresh();
+    });
     retranslateUi();
 }
 
@@ -247,6 +259,7 @@ void DashboardPage::refresh()
     m_today = QDateTime::fromMSecsSinceEpoch(outlook->clock.msecs(), zone).date();
     refreshChart();
     refreshAlerts();
+    emit refreshed();
 }
 
 void DashboardPage::refreshChart()

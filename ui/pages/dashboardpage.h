@@ -47,6 +47,9 @@ signals:
     void lineActivated(qint64 lineId);
     // The empty state's "Add eSIM line…".
     void addLineRequested();
+    // The page has read the service again (what it shows changed, and it
+    // is shown): tests wait for it, and count it.
+    void refreshed();
 
 protected:
     void changeEvent(QEvent *event) override;

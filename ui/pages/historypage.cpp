@@ -35,6 +35,7 @@ HistoryPage::HistoryPage(Service &service, QWidget *parent, int pageSize)
       m_to(new QDateEdit(this)), m_export(new QPushButton(this)), m_chart(new UsageHistoryChart(service, this)),
       m_attemptsTitle(new QLabel(this)), m_count(new QLabel(this)), m_table(new QTableView(this)), m_error(new ErrorLabel(this))
 {
+    m_model->setLive(false); // until shown: a page never shown reads nothing on a change
     m_line->setObjectName(QStringLiteral("lineFilter"));
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_from->setObjectName(QStringLiteral("fromDate"));
@@ -114,12 +115,16 @@ HistoryPage::HistoryPage(Service &service, QWidget *parent, int pageSize)
     connect(m_from, &QDateEdit::dateChanged, this, &HistoryPage::applyFilters);
     connect(m_to, &QDateEdit::dateChanged, this, &HistoryPage::applyFilters);
     connect(m_export, &QPushButton::clicked, this, &HistoryPage::chooseExportFile);
+    // The lines History names: a new, renamed, removed or refused one.
+    connect(&m_service, &Service::lineAdded, this, &HistoryPage::fillLines);
+    connect(&m_service, &Service::lineRemoved, this, &HistoryPage::fillLines);
     connect(&m_service, &Service::linesChanged, this, &HistoryPage::fillLines);
+    connect(&m_service, &Service::attemptsAdded, this, &HistoryPage::fillLines);
     connect(&m_service, &Service::accountChanged, this, [this] {
         fillLines();
         resetDates();
     });
-    connect(&m_service, &Service::clockChanged, this, [this] {
+    connect(&m_service, &Service::worldAdvanced, this, [this] {
         // The range may reach the simulated today; an end at the old today follows it.
         const Expected<QDate> worldToday = m_service.worldToday();
         if (!worldToday)
@@ -164,6 +169,18 @@ void HistoryPage::retranslateUi()
     m_table->setAccessibleName(tr("Top-up attempts"));
     fillLines();
     applyFilters();
+}
+
+void HistoryPage::showEvent(QShowEvent *event)
+{
+    m_model->setLive(true);
+    QWidget::showEvent(event);
+}
+
+void HistoryPage::hideEvent(QHideEvent *event)
+{
+    m_model->setLive(false);
+    QWidget::hideEvent(event);
 }
 
 void HistoryPage::changeEvent(QEvent *event)

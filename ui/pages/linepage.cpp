@@ -76,6 +76,8 @@ LinePage::LinePage(Service &service, QWidget *parent)
     connect(m_remove, &QPushButton::clicked, this, &LinePage::removeLine);
     for (QPushButton *add : {m_add, m_emptyAdd})
         connect(add, &QPushButton::clicked, this, &LinePage::addLineRequested);
+    connect(&m_service, &Service::lineAdded, this, &LinePage::refreshLines);
+    connect(&m_service, &Service::lineRemoved, this, &LinePage::refreshLines);
     connect(&m_service, &Service::linesChanged, this, &LinePage::refreshLines);
     connect(&m_service, &Service::accountChanged, this, [this] {
         switchTo(0); // another account's lines

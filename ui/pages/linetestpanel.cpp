@@ -129,14 +129,23 @@ LineTestPanel::LineTestPanel(Service &service, QWidget *parent)
         if (m_service.isPlaying())
             (void)m_service.startPlaying(m_speed->currentData().toLongLong());
     });
-    connect(&m_service, &Service::linesChanged, this, &LineTestPanel::refreshLine);
-    connect(&m_service, &Service::clockChanged, this, &LineTestPanel::refreshClock);
-    connect(&m_service, &Service::methodsChanged, this, [this] {
-        // A clock step announces methodsChanged too, and refilling unchanged
-        // combo boxes would close an open one under the user.
+    connect(&m_service, &Service::linesChanged, this, [this](const QList<qint64> &lineIds) {
+        if (lineIds.contains(m_lineId))
+            refreshLine();
+    });
+    connect(&m_service, &Service::worldAdvanced, this, [this] {
+        refreshLine();
+        refreshClock();
+    });
+    const auto followMethods = [this] {
+        // Refilling unchanged combo boxes would close an open one under the user.
         if (PaymentChoices::every(m_service) != m_methodChoices)
             fillChoices();
-    });
+    };
+    connect(&m_service, &Service::methodAdded, this, followMethods);
+    connect(&m_service, &Service::methodRemoved, this, followMethods);
+    connect(&m_service, &Service::methodsChanged, this, followMethods);
+    connect(&m_service, &Service::worldAdvanced, this, followMethods); // a card expires
     connect(&m_service, &Service::playStopped, this, [this](const QString &error) {
         m_play->setChecked(false);
         retranslateUi();

@@ -26,6 +26,7 @@ PaymentsPage::PaymentsPage(Service &service, QWidget *parent)
       m_addWallet(new QPushButton(this)), m_deposit(new QPushButton(this)), m_setDefault(new QPushButton(this)),
       m_remove(new QPushButton(this))
 {
+    m_model->setLive(false); // until shown: a page never shown reads nothing on a change
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(MethodModel::RawRole);
     m_view->setModel(m_sorted);
@@ -96,6 +97,18 @@ void PaymentsPage::retranslateUi()
     m_remove->setAccessibleName(tr("Remove the selected method"));
     m_view->setAccessibleName(tr("Payment methods"));
     m_model->reload();
+}
+
+void PaymentsPage::showEvent(QShowEvent *event)
+{
+    m_model->setLive(true);
+    QWidget::showEvent(event);
+}
+
+void PaymentsPage::hideEvent(QHideEvent *event)
+{
+    m_model->setLive(false);
+    QWidget::hideEvent(event);
 }
 
 void PaymentsPage::changeEvent(QEvent *event)

@@ -33,6 +33,9 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // Hidden, the page's rows only go stale; shown, they are read again once if so.
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void retranslateUi();

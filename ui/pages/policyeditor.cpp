@@ -60,7 +60,7 @@ PolicyEditor::PolicyEditor(Service &service, QWidget *parent)
     m_previewTimer->setSingleShot(true);
     m_previewTimer->setInterval(previewDelayMs);
     connect(m_previewTimer, &QTimer::timeout, this, &PolicyEditor::refreshPreview);
-    connect(&m_service, &Service::methodsChanged, this, [this] {
+    const auto followMethods = [this] {
         if (PaymentChoices::forRules(m_service, storedPolicy()) == m_methodChoices)
             return;
         const QString before = snapshot();
@@ -69,14 +69,26 @@ PolicyEditor::PolicyEditor(Service &service, QWidget *parent)
         if (!dirty && before != snapshot())
             m_saved = snapshot();
         edited();
-    });
+    };
+    connect(&m_service, &Service::methodAdded, this, followMethods);
+    connect(&m_service, &Service::methodRemoved, this, followMethods);
+    connect(&m_service, &Service::methodsChanged, this, followMethods);
+    connect(&m_service, &Service::worldAdvanced, this, followMethods); // a card expires
     // A moving clock (playing: every 200 ms) must not put the preview off as
-    // an edit does: it refreshes at most every pause while the clock moves.
-    connect(&m_service, &Service::clockChanged, this, [this] {
+    // an edit does: it refreshes at most every pause while the world moves.
+    // The preview follows whatever its run reads: the lines (an account cap
+    // ties them), the methods' funds, the clock.
+    const auto previewSoon = [this] {
         if (!m_previewTimer->isActive())
             m_previewTimer->start();
+    };
+    connect(&m_service, &Service::worldAdvanced, this, previewSoon);
+    connect(&m_service, &Service::methodsChanged, this, previewSoon);
+    connect(&m_service, &Service::linesChanged, this, [this, previewSoon](const QList<qint64> &lineIds) {
+        if (lineIds.contains(m_lineId))
+            followStoredPolicy();
+        previewSoon();
     });
-    connect(&m_service, &Service::linesChanged, this, &PolicyEditor::followStoredPolicy);
     retranslateUi();
 }
 

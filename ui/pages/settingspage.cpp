@@ -151,7 +151,10 @@ SettingsPage::SettingsPage(Service &service, AppSettings &settings, QWidget *par
             [this](int) { m_settings.setDataUnits(DataUnits(m_units->currentData().toInt())); });
     connect(m_openFolder, &QPushButton::clicked, this,
             [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_service.dataDir())); });
-    connect(&m_settings, &AppSettings::changed, this, &SettingsPage::loadValues);
+    connect(&m_settings, &AppSettings::changed, this, [this](AppSettings::Key key) {
+        if (key == AppSettings::Key::Language || key == AppSettings::Key::Theme || key == AppSettings::Key::DataUnits)
+            loadValues();
+    });
     connect(&m_service, &Service::accountChanged, this, &SettingsPage::loadValues);
     connect(&m_service, &Service::integrityChecked, this, &SettingsPage::showIntegrity);
     retranslateUi();

@@ -138,7 +138,9 @@ SignInPage::SignInPage(Service &service, AppSettings *settings, QWidget *parent)
         m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings->language())));
         connect(m_language, qOverload<int>(&QComboBox::activated), this,
                 [this](int) { m_settings->setLanguage(m_language->currentData().toString()); });
-        connect(m_settings, &AppSettings::changed, this, [this] {
+        connect(m_settings, &AppSettings::changed, this, [this](AppSettings::Key key) {
+            if (key != AppSettings::Key::Language)
+                return;
             m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings->language())));
         });
         outer->addWidget(m_language, 0, 2, Qt::AlignTop | Qt::AlignRight);

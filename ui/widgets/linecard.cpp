@@ -87,7 +87,10 @@ LineCard::LineCard(AppSettings &settings, QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_open, &QPushButton::clicked, this, [this] { emit activated(lineId()); });
-    connect(&m_settings, &AppSettings::changed, this, &LineCard::refresh);
+    connect(&m_settings, &AppSettings::changed, this, [this](AppSettings::Key key) {
+        if (key == AppSettings::Key::DataUnits)
+            refresh();
+    });
 }
 
 void LineCard::setOutlook(const LineOutlook &outlook, const Context &context)

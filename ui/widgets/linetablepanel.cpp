@@ -79,7 +79,10 @@ LineTablePanel::LineTablePanel(AppSettings &settings, QWidget *parent)
         emit lineActivated(index.data(LineTableModel::LineIdRole).toLongLong());
     });
     connect(m_card, &LineCard::activated, this, &LineTablePanel::lineActivated);
-    connect(&m_settings, &AppSettings::changed, this, [this] { m_model->setDataUnits(m_settings.dataUnits()); });
+    connect(&m_settings, &AppSettings::changed, this, [this](AppSettings::Key key) {
+        if (key == AppSettings::Key::DataUnits)
+            m_model->setDataUnits(m_settings.dataUnits());
+    });
     retranslateUi();
 }
 

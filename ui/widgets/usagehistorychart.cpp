@@ -65,9 +65,32 @@ UsageHistoryChart::UsageHistoryChart(Service &service, QWidget *parent)
     m_reloadLater.setSingleShot(true);
     m_reloadLater.setInterval(0);
     connect(&m_reloadLater, &QTimer::timeout, this, &UsageHistoryChart::reload);
-    for (auto signal : {&Service::historyChanged, &Service::linesChanged, &Service::accountChanged})
-        connect(&m_service, signal, &m_reloadLater, qOverload<>(&QTimer::start));
+    // Usage moves with the world; a line's own change (drained) names it.
+    const auto later = [this] { reloadSoon(); };
+    connect(&m_service, &Service::accountChanged, this, later);
+    connect(&m_service, &Service::worldAdvanced, this, later);
+    connect(&m_service, &Service::linesChanged, this, [this](const QList<qint64> &lineIds) {
+        if (m_lineId == 0 || lineIds.contains(m_lineId))
+            reloadSoon();
+    });
     retranslateUi();
+}
+
+void UsageHistoryChart::reloadSoon()
+{
+    if (isVisible())
+        m_reloadLater.start();
+    else
+        m_stale = true;
+}
+
+void UsageHistoryChart::showEvent(QShowEvent *event)
+{
+    if (m_stale) {
+        m_stale = false;
+        reload();
+    }
+    QWidget::showEvent(event);
 }
 
 void UsageHistoryChart::retranslateUi()

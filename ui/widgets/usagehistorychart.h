@@ -43,9 +43,12 @@ public slots:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void retranslateUi();
+    // Reloads after the burst of signals, or when next shown if hidden.
+    void reloadSoon();
     void fitTableWidth();
     // Per bucket start (local wall time as ms): data bytes and voice seconds.
     std::vector<std::pair<qint64, std::pair<qint64, qint64>>> buckets() const;
@@ -59,6 +62,7 @@ private:
     UsageModel *m_table;
     QTableView *m_tableView;
     QTimer m_reloadLater;
+    bool m_stale = false; // something it shows changed while it was hidden
 };
 
 } // namespace topup
