@@ -73,8 +73,13 @@ Expected<std::unique_ptr<ServerWorldLock>> ServerWorldLock::claim(const Database
     if (!store.sslMode().isEmpty())
         options << QStringLiteral("sslmode=") + store.sslMode();
     db.setConnectOptions(options.join(QLatin1Char(';')));
-    if (!db.open())
+    if (!db.open()) {
+        // The first connection to the world: a server that is not there is "try again".
+        const TransientFailure::Cause cause = TransientFailure::causeOfConnectFailure(db.lastError().text());
+        if (cause != TransientFailure::Cause::None)
+            TransientFailure::report(where, cause);
         return Result::failure(tr("%1: cannot connect: %2").arg(where, db.lastError().text()));
+    }
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(key)) || !query.next())
         return Result::failure(tr("%1: cannot claim the world: %2").arg(where, query.lastError().text()));

@@ -59,10 +59,25 @@ QString TransientFailure::describe(Cause cause, const QString &path, const QStri
         return TransientFailure::tr("%1 is locked by another program (%2); nothing was changed: close the program that has it open and"
                                     " try again")
             .arg(path, detail);
+    case Cause::Unreachable: // said by whoever connects ("cannot connect: …")
     case Cause::None:
         break;
     }
     return detail;
+}
+
+TransientFailure::Cause TransientFailure::causeOfConnectFailure(const QString &text)
+{
+    // What a server says when it cannot take a connection now (libpq's English).
+    for (const char *passing : {"the database system is starting up", "the database system is shutting down",
+                                "the database system is in recovery mode", "the database system is not yet accepting connections",
+                                "sorry, too many clients already"}) {
+        if (text.contains(QLatin1String(passing)))
+            return Cause::Unreachable;
+    }
+    // Anything else a server said (FATAL: …) is its answer: a role, password
+    // or database it refuses. Without one, no server answered.
+    return text.contains(QLatin1String("FATAL:")) ? Cause::None : Cause::Unreachable;
 }
 
 void TransientFailure::report(const QString &folder, Cause cause)

@@ -22,13 +22,24 @@ class TransientFailure final
     Q_DECLARE_TR_FUNCTIONS(TransientFailure)
 
 public:
-    enum class Cause { None, DiskFull, Locked };
+    // Unreachable: a PostgreSQL server that did not answer (no server on
+    // the socket or port, a host that cannot be found or reached, a
+    // connection timed out, a server starting up, shutting down or full).
+    enum class Cause { None, DiskFull, Locked, Unreachable };
 
     // Why SQLite's result `code` (primary or extended) on `db` failed, as
     // far as passing causes go; `db` gives the system error (may be null).
     static Cause causeOf(sqlite3 *db, int code);
     // The message for `cause` on the file `path`, with SQLite's `detail`.
     static QString describe(Cause cause, const QString &path, const QString &detail);
+
+    // Why connecting to a PostgreSQL server failed, from libpq's message
+    // (`text`): Unreachable when no server answered, or it answered that it
+    // cannot take a connection now; None when a server answered and refused
+    // (a role or password it does not accept, a database it does not have),
+    // which trying again does not change. Read from libpq's English words
+    // ("FATAL:" starts what a server said).
+    static Cause causeOfConnectFailure(const QString &text);
 
     // The last passing failure met by a file of `folder` since forget(): for
     // the programs to say "try again" rather than "start fresh" after a

@@ -377,6 +377,27 @@ private slots:
         QVERIFY2(allEmpty(rows), qPrintable(rows.join(QLatin1Char('\n'))));
     }
 
+    // No server where the URL points: "try again" (75), for export as for
+    // status; a server that answers and refuses (a database it does not
+    // have) is not something trying again changes (1).
+    void anUnreachableServerIsTryAgain()
+    {
+        QTemporaryDir noServer; // a socket folder where nothing listens
+        QVERIFY(noServer.isValid());
+        const QString nowhere = QStringLiteral("postgresql://topup@/world?host=%1").arg(noServer.path());
+        const QString missing = m_server.url(QStringLiteral("never_made"));
+        for (const auto &[url, exitCode] : {std::pair{nowhere, 75}, std::pair{missing, 1}}) {
+            const ProgramRun status = runProgram(QStringLiteral(TOPUP_SIM), {QStringLiteral("--database"), url, QStringLiteral("status")});
+            QVERIFY2(status.exitCode == exitCode, qPrintable(QStringLiteral("%1: status exits %2: %3").arg(url).arg(status.exitCode)
+                                                                 .arg(QString::fromUtf8(status.err))));
+            QVERIFY2(status.err.contains("cannot connect"), status.err.constData());
+            const ProgramRun exported = exportWorld(demoCopy(), url);
+            QVERIFY2(exported.exitCode == exitCode, qPrintable(QStringLiteral("%1: export exits %2: %3").arg(url).arg(exported.exitCode)
+                                                                   .arg(QString::fromUtf8(exported.err))));
+            QVERIFY2(exported.err.contains("cannot connect"), exported.err.constData());
+        }
+    }
+
     // How it is called: both options, once each, with values; nothing else.
     void refusesWhatItCannotDo_data()
     {
