@@ -105,7 +105,7 @@ private slots:
                                           << "--database is given more than once";
         QTest::newRow("--database and --data-dir") << sim << QStringList{"--database", pg, "--data-dir", w, "status"} << 64
                                                    << "--data-dir and --database name two different worlds";
-        QTest::newRow("--database, status") << sim << QStringList{"--database", pg, "status"} << 1 << "topup-sim: " + pg + ": cannot connect";
+        QTest::newRow("--database, status") << sim << QStringList{"--database", pg, "status"} << 75 << "topup-sim: " + pg + ": cannot connect"; // no server there: try again
         QTest::newRow("--database, --demo") << sim << QStringList{"--database", pg, "--demo"} << 64 << "--demo does not apply to --database";
         QTest::newRow("--database, check") << sim << QStringList{"--database", pg, "check"} << 64 << "--database does not apply to check";
         QTest::newRow("--database with a password") << sim << QStringList{"--database", "postgresql://alice:Hunter2@h/world", "status"} << 64
@@ -170,7 +170,7 @@ private slots:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
         const QString pg = QStringLiteral("TOPUP_DATABASE=postgresql://alice@/world?host=/tmp/nowhere");
-        QTest::newRow("sim status") << sim << QStringList{"status"} << QStringList{pg} << 1
+        QTest::newRow("sim status") << sim << QStringList{"status"} << QStringList{pg} << 75
                                     << "topup-sim: postgresql://alice@/world?host=/tmp/nowhere: cannot connect";
         QTest::newRow("sim check") << sim << QStringList{"check"} << QStringList{pg} << 64 << "TOPUP_DATABASE does not apply to check";
         QTest::newRow("both variables") << sim << QStringList{"status"} << QStringList{pg, "TOPUP_DATA_DIR=/tmp/nowhere"} << 64
