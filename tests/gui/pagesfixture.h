@@ -7,6 +7,7 @@
 #include "pages/linepage.h"
 #include "service/demoworld.h"
 #include "service/service.h"
+#include "storeengine.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -30,7 +31,18 @@ inline Instant at(const char *text)
 inline std::unique_ptr<Service> openService(const QString &dir, Instant now, MethodStore::TokenSource tokens = {})
 {
     Service::Options options;
-    options.location = WorldLocation::folder(dir);
+    // A test that started an engine (tst_journey_postgresql) keeps its
+    // world there; the others in the folder.
+    if (test::StoreEngine *engine = test::StoreEngine::current()) {
+        Expected<WorldLocation> location = engine->worldAt(dir);
+        if (!location) {
+            qWarning("%s", qPrintable(location.error()));
+            return nullptr;
+        }
+        options.location = location.take();
+    } else {
+        options.location = WorldLocation::folder(dir);
+    }
     options.fixedNow = now;
     options.passwordIterations = 1000;
     options.tokens = std::move(tokens);

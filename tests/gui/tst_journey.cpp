@@ -4,8 +4,11 @@
 // top-up fire in the line's attempts and on the dashboard, inject a decline
 // with no fallback and find the failure on the line's card, in Alerts and
 // in History; then rename the line, remove it, and find its attempts still
-// in History.
+// in History; at the end, Settings says where the world is kept.
+// tst_journey_postgresql makes the same journey on a world on a PostgreSQL
+// server of the test's own: topup-dashboard --database.
 #include "pagesfixture.h"
+#include "checked.h"
 
 #include "app/appsettings.h"
 #include "dialogs/addcarddialog.h"
@@ -18,6 +21,7 @@
 #include "pages/linepage.h"
 #include "pages/linetestpanel.h"
 #include "pages/policyeditor.h"
+#include "pages/settingspage.h"
 #include "pages/signinpage.h"
 #include "widgets/linecard.h"
 
@@ -88,7 +92,14 @@ class TestJourney final : public QObject
 {
     Q_OBJECT
 
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
     void aNewUsersWholeJourney()
     {
         const auto world = appWorld([](const QString &dir) { return openService(dir + QLatin1String("/empty"), at("2027-03-15T10:00:00Z")); });
@@ -243,6 +254,21 @@ private slots:
         QVERIFY(child<QPushButton>(window.linePage(), "addLineEmpty")->isVisible()); // the page offers a new one
         QVERIFY(pressCtrl(window, 4));
         QTRY_COMPARE(historyOf(QStringLiteral("Tokyo 2027 (removed)")).size(), attemptsOfTheLine);
+
+        // 9. Settings says where the world is kept, and what is checked there.
+        QVERIFY(pressCtrl(window, 6));
+        SettingsPage *settings = window.settingsPage();
+        const QString kept = child<QLineEdit>(settings, "dataFolder")->text();
+        const QString integrity = child<QLabel>(settings, "integrityStatus")->text();
+        if (m_engine.engine() == Dialect::Engine::Postgresql) {
+            QVERIFY2(kept.startsWith(QLatin1String("postgresql://")), qPrintable(kept));
+            QVERIFY(!child<QPushButton>(settings, "openFolderButton")->isVisible()); // no folder to open
+            QVERIFY2(integrity.contains(QLatin1String("PostgreSQL server")), qPrintable(integrity));
+        } else {
+            QCOMPARE(kept, QDir(world->dir.filePath(QStringLiteral("empty"))).absolutePath());
+            QVERIFY(child<QPushButton>(settings, "openFolderButton")->isVisible());
+            QVERIFY2(!integrity.contains(QLatin1String("PostgreSQL")), qPrintable(integrity));
+        }
     }
 };
 
