@@ -52,7 +52,15 @@ ServerWorldLock::~ServerWorldLock()
 {
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        db.close(); // the session ends, and its advisory lock with it
+        // Released by the server before this returns: a claim made at once
+        // after (the world closed and opened again) finds it free. Closing
+        // alone would release it only once the server has noticed the
+        // closed connection and ended its session, a moment later.
+        if (db.isOpen()) {
+            QSqlQuery unlock(db);
+            unlock.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key));
+        }
+        db.close(); // the session ends (and the lock with it, had the unlock failed)
     }
     QSqlDatabase::removeDatabase(m_connectionName);
 }

@@ -14,7 +14,8 @@ namespace topup {
 // DataDirectory's lock on the folder is for a folder of SQLite files. The
 // claim is a session-level advisory lock (pg_try_advisory_lock) on the
 // store's database, held by a connection of its own for as long as this
-// object lives; the server releases it when that connection ends, however
+// object lives: released when it is destroyed (at once, before the
+// connection closes), or by the server when that connection ends, however
 // the program ends (a crash or a kill closes the socket). A second claim,
 // from this process or another on any machine, is refused at once, naming
 // the holder as it named itself (its connection's application_name,
