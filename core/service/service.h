@@ -27,13 +27,18 @@
 
 namespace topup {
 
+class AccountHistory;
+class AccountLines;
+class AccountMethods;
+class AccountOutlook;
+class AccountSession;
 class DataDirectory;
 class Database;
 class IntegrityCheck;
 class JournalGateway;
+struct OpenedWorld;
 class ServerWorldLock;
-class SimulationPlayer;
-class ZonedCalendar;
+class WorldRunner;
 
 // The façade the desktop UI and topup-sim talk to: accounts, lines,
 // methods, the simulated clock, and queries. Every call acts for the
@@ -45,6 +50,12 @@ class ZonedCalendar;
 // check then runs in the background (integrity(), integrityChecked), and
 // once it finds damage every call that would write is refused, naming the
 // file, so nothing more is written to it.
+//
+// The Service itself opens the world (OpenedWorld) and watches its files;
+// its parts do the rest: WorldRunner moves the world, AccountSession keeps
+// who acts and lets a call through or says why not, and AccountLines,
+// AccountMethods, AccountHistory and AccountOutlook serve that account's
+// lines, methods, history and what lies ahead.
 class Service final : public QObject
 {
     Q_OBJECT
@@ -117,7 +128,7 @@ public:
     Expected<Account> signUp(const SignUpForm &form, const QByteArray &fixedSalt = {});
     Expected<Account> signIn(const QString &login, const QString &password);
     void signOut();
-    const std::optional<Account> &account() const noexcept { return m_account; }
+    const std::optional<Account> &account() const noexcept;
     Expected<void> setAccountCap(std::optional<Money> cap);
     // The account's IANA time zone: monthly occurrences, month starts and
     // card expiry follow it from now on (past records keep their months).
@@ -137,7 +148,7 @@ public:
     bool startCatchUp(Instant target);
     // To the process clock (or --now): what opening the app does.
     bool startCatchUpToNow() { return startCatchUp(now()); }
-    bool busy() const noexcept { return m_busy; }
+    bool busy() const noexcept;
     // Plays the world forward continuously (SimulationPlayer): every 200 ms
     // of real time it advances by a fifth of `simulatedMsPerSecond`, until
     // stopped or an error (playStopped says which). Each step runs in a
@@ -286,66 +297,28 @@ signals:
     void problem(const QString &error);
 
 private:
-    Service(QString name, WorldPlace place, std::shared_ptr<Database> store, std::unique_ptr<JournalGateway> provider,
-            const Options &options);
-    static Expected<std::unique_ptr<Service>> openOnServer(const Options &options);
-    // What every open does once both databases are open and checked: the
-    // clock checked, charges reconciled, purchases settled, the check started.
-    static Expected<std::unique_ptr<Service>> finishOpening(std::unique_ptr<Service> service);
-
-    enum class Access { Read, Write };
-    // Why a call may not act now: nobody signed in, or (for writing) a
-    // catch-up owns the world or a file is damaged. Empty when it may.
-    QString refusal(Access access);
-    // Why nothing may be written now, signed in or not; empty when it may.
-    // Waits for a running play step first (finishPlayStep).
-    QString writeRefusal();
-    // One step of the player, started in a thread of its own.
-    Expected<void> startPlayStep(qint64 ms);
-    // Waits for the running play step, if any, and lets the screens follow
-    // (or stops the player with the step's error).
-    void finishPlayStep();
+    Service(OpenedWorld world, const Options &options);
     void startIntegrityCheck(const QStringList &paths);
-    // Runs work(accountId) for the signed-in account, or says why not.
-    template<typename Work>
-    auto forAccount(Access access, Work &&work) -> decltype(work(qint64()));
-    // The same with the world's clock: work(accountId, clock).
-    template<typename Work>
-    auto forAccountAt(Access access, Work &&work) -> decltype(work(qint64(), Instant()));
-    ZonedCalendar calendar() const;
-    void stopCatchUp();
-    Expected<CatchUpSummary> runTo(Instant target, const WorldSync::Progress &progress = {});
-    // Lets the rules react at the current instant (SPEC §3 step 4), and
-    // says so: worldAdvanced when they acted (or the whole world ran),
-    // alertsAdded when they only raised alerts.
-    Expected<void> settle();
-    // The active lines whose rules pay with the method (first or as the fallback).
-    QList<qint64> linesPayingWith(qint64 methodId);
-    void announceWorldChanged();
+    // Passes the signals of the Service's parts on as its own.
+    void forwardSignals();
 
     QString m_dataDir;
-    WorldPlace m_place;
     std::unique_ptr<DataDirectory> m_directory;     // a folder's world, claimed
     std::unique_ptr<ServerWorldLock> m_serverLock; // a world on PostgreSQL, claimed
     std::shared_ptr<Database> m_store;
     std::unique_ptr<JournalGateway> m_provider;
     std::unique_ptr<Clock> m_clock;
-    int m_iterations;
-    std::function<QString()> m_tokens;
-    bool m_narrowSettles = true;
-    bool m_narrowPreviews = true;
-    bool m_narrowOutlooks = true;
-    std::optional<Account> m_account;
     int m_reconciled = 0;
     bool m_openedWhole = false; // open() accepted the world and reconciled it
-    bool m_busy = false;
-    QPointer<QThread> m_catchUp;
     std::unique_ptr<IntegrityCheck> m_integrityCheck;
     Integrity m_integrity = Integrity::Ok;
     QString m_integrityProblem;
-    SimulationPlayer *m_player = nullptr;
-    QPointer<QThread> m_playStep;
-    std::shared_ptr<QString> m_playStepError; // what the running step's thread leaves
+    std::unique_ptr<WorldRunner> m_runner;
+    std::unique_ptr<AccountSession> m_session;
+    std::unique_ptr<AccountLines> m_lines;
+    std::unique_ptr<AccountMethods> m_methods;
+    std::unique_ptr<AccountHistory> m_history;
+    std::unique_ptr<AccountOutlook> m_outlook;
 };
 
 } // namespace topup

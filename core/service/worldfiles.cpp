@@ -200,13 +200,10 @@ Expected<WorldPair> WorldFiles::open(const DataDirectory &directory)
         return Result::failure(store.error());
     pair.store = *store;
 
-    const Expected<QString> journalWorld = pair.journal->worldId();
-    if (!journalWorld)
-        return Result::failure(journalWorld.error());
-    const Expected<QString> storeWorld = pair.store->worldId();
-    if (!storeWorld)
-        return Result::failure(storeWorld.error());
-    if (journalWorld->isEmpty() && storeWorld->isEmpty()) {
+    const Expected<WorldPair::Ids> ids = pair.worldIds();
+    if (!ids)
+        return Result::failure(ids.error());
+    if (ids->journal.isEmpty() && ids->store.isEmpty()) {
         // Both from the version before identities: the same new one into
         // both, the journal first (so that a stop in between is finished
         // by the next branch at the next open).
@@ -215,9 +212,9 @@ Expected<WorldPair> WorldFiles::open(const DataDirectory &directory)
             return Result::failure(set.error());
         if (const Expected<void> set = pair.store->setWorldId(id); !set)
             return Result::failure(set.error());
-    } else if (storeWorld->isEmpty()) {
+    } else if (ids->store.isEmpty()) {
         // That upgrade, interrupted after the journal: finish it.
-        if (const Expected<void> set = pair.store->setWorldId(*journalWorld); !set)
+        if (const Expected<void> set = pair.store->setWorldId(ids->journal); !set)
             return Result::failure(set.error());
     }
     return pair;

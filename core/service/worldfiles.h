@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/expected.h"
+#include "worldpair.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -10,16 +11,7 @@
 
 namespace topup {
 
-class Database;
 class DataDirectory;
-class JournalGateway;
-
-// The two files of a world, opened as a pair.
-struct WorldPair final
-{
-    std::shared_ptr<Database> store;
-    std::unique_ptr<JournalGateway> journal;
-};
 
 // The store (`topup.sqlite`) and the provider's journal (`gateway.sqlite`)
 // belong together: each world has a random 128-bit identity written into

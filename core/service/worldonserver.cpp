@@ -55,12 +55,9 @@ Expected<WorldPair> WorldOnServer::open(const DatabaseUrl &storeUrl)
         return Result::failure(store.error());
     WorldPair pair{*store, journal.take()};
 
-    const Expected<QString> journalWorld = pair.journal->worldId();
-    if (!journalWorld)
-        return Result::failure(journalWorld.error());
-    const Expected<QString> storeWorld = pair.store->worldId();
-    if (!storeWorld)
-        return Result::failure(storeWorld.error());
+    const Expected<WorldPair::Ids> ids = pair.worldIds();
+    if (!ids)
+        return Result::failure(ids.error());
     const auto refuseUnlessNew = [&](Database &database, const QString &table) -> Expected<void> {
         const Expected<bool> rows = holdsRows(database, table);
         if (!rows)
@@ -71,12 +68,12 @@ Expected<WorldPair> WorldOnServer::open(const DatabaseUrl &storeUrl)
                                                .arg(database.path()));
         return {};
     };
-    if (storeWorld->isEmpty()) {
+    if (ids->store.isEmpty()) {
         // A new world, or one whose making stopped between the two
         // identities: only a store with nothing in it yet takes one.
         if (const Expected<void> isNew = refuseUnlessNew(*pair.store, QStringLiteral("accounts")); !isNew)
             return Result::failure(isNew.error());
-        QString id = *journalWorld;
+        QString id = ids->journal;
         if (id.isEmpty()) {
             if (const Expected<void> isNew = refuseUnlessNew(pair.journal->database(), QStringLiteral("funding")); !isNew)
                 return Result::failure(isNew.error());
@@ -88,11 +85,11 @@ Expected<WorldPair> WorldOnServer::open(const DatabaseUrl &storeUrl)
             return Result::failure(set.error());
         return pair;
     }
-    if (*journalWorld != *storeWorld)
+    if (ids->journal != ids->store)
         return Result::failure(tr("%1 and %2 belong to different worlds (store %3, payment journal %4): the provider's journal must be the"
                                   " one created with the store; refused")
-                                   .arg(pair.store->path(), pair.journal->path(), *storeWorld,
-                                        journalWorld->isEmpty() ? tr("without an identity") : *journalWorld));
+                                   .arg(pair.store->path(), pair.journal->path(), ids->store,
+                                        ids->journal.isEmpty() ? tr("without an identity") : ids->journal));
     // No shutdown marker on a server (the files' write-ahead log): the
     // books are compared from the last mark both agreed on, every time.
     if (const Expected<void> agreed = BooksAgreement(*pair.store, pair.journal->database()).check(true); !agreed)

@@ -157,10 +157,12 @@ public:
     QString describe(const QSqlError &error) const;
 
 private:
+    // The checks at open and the migrations (DatabaseOpener) set what the
+    // open found: the version, whether the file is vouched for, its log.
+    friend class DatabaseOpener;
+
     Database(QString path, QString connectionName, const Dialect &dialect = Dialect::sqlite());
 
-    static Expected<std::shared_ptr<Database>> openChecked(const QString &path, const Schema &schema, Presence presence);
-    Expected<void> checkPages(const QString &path);
     // A full disk or a lock (TransientFailure) in its own words, reported;
     // empty for any other error.
     QString transientFailure(const QSqlError &error) const;
@@ -170,11 +172,6 @@ private:
     // Off: closing leaves the write-ahead log as it is (when this is the
     // last connection, SQLite would otherwise fold it into the file).
     void setCheckpointOnClose(bool checkpoint);
-    Expected<void> checkSchema(const Schema &schema, qint64 pageCount);
-    Expected<void> migrate(const Schema &schema);
-    // On a server: what the database holds (nothing, ours at some version,
-    // someone else's), read before anything is written.
-    Expected<void> checkServerSchema(const Schema &schema, Presence presence);
     Expected<void> exec(const QString &statement);
 
     QString m_path;

@@ -8,15 +8,13 @@
 // the monthly ones after it when the line has no cap, the first of each
 // trigger, the refill the allowance counts to, the forecast, this month's
 // limits and low funds.
-#include "draws.h"
 #include "service/service.h"
 #include "checked.h"
+#include "seededworld.h"
 #include "storefixture.h"
 #include "worldimage.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -27,24 +25,8 @@ namespace {
 
 constexpr qint64 minute = 60 * 1000;
 constexpr qint64 day = 24 * 60 * minute;
-constexpr qint64 megabyte = 1000 * 1000;
 
 using test::Draws;
-
-std::unique_ptr<Service> openAt(const QString &folder, Instant now, bool narrow)
-{
-    Service::Options options;
-    options.location = WorldLocation::folder(folder);
-    options.fixedNow = now;
-    options.passwordIterations = test::fastPasswordRounds;
-    options.narrowOutlooks = narrow;
-    Expected<std::unique_ptr<Service>> opened = Service::open(options);
-    if (!opened) {
-        QTest::qFail(qPrintable(opened.error()), __FILE__, __LINE__);
-        return nullptr;
-    }
-    return opened.take();
-}
 
 QString describe(const PreviewItem &item)
 {
@@ -132,15 +114,13 @@ private slots:
     {
         QFETCH(quint64, seed);
         Draws draw(seed * 0x9e3779b97f4a7c15ULL + 11);
-        const QString base = QFileInfo(QStringLiteral("/dev/shm")).isWritable() ? QStringLiteral("/dev/shm") : QDir::tempPath();
-        QTemporaryDir narrowDir(base + QStringLiteral("/tst_outlooknarrowing-XXXXXX"));
-        QTemporaryDir wholeDir(base + QStringLiteral("/tst_outlooknarrowing-XXXXXX"));
+        QTemporaryDir narrowDir(test::worldFolderTemplate(QStringLiteral("tst_outlooknarrowing")));
+        QTemporaryDir wholeDir(test::worldFolderTemplate(QStringLiteral("tst_outlooknarrowing")));
         QVERIFY(narrowDir.isValid() && wholeDir.isValid());
-        const Instant start = Instant::fromMsecs(test::at("2027-01-01T00:00:00Z").msecs() + qint64(draw.below(364)) * day
-                                                 + qint64(draw.below(24 * 60)) * minute);
+        const Instant start = test::drawStartIn2027(draw);
         qint64 accountId = 0;
         {
-            std::unique_ptr<Service> service = openAt(narrowDir.path(), start, true);
+            std::unique_ptr<Service> service = test::openNarrowed(narrowDir.path(), start, &Service::Options::narrowOutlooks, true);
             QVERIFY(service);
             // No account cap, one the lines could reach (then nothing is on
             // its own), or one far out of their reach.
@@ -178,31 +158,17 @@ private slots:
             const std::vector<PackageRecord> packages = TOPUP_VALUE(service->packages());
             std::vector<QString> data;
             std::vector<QString> voice;
-            for (const PackageRecord &record : packages)
+            std::vector<QString> all;
+            for (const PackageRecord &record : packages) {
                 (record.package.data.bytes() > 0 ? data : voice).push_back(record.package.id);
+                all.push_back(record.package.id);
+            }
             QVERIFY(!data.empty() && !voice.empty());
             for (int i = 0, count = 3 + int(draw.below(6)); i < count; ++i) {
-                const auto profile = std::vector<UsageProfile>{UsageProfile::Light, UsageProfile::Regular, UsageProfile::Heavy,
-                                                               UsageProfile::Traveller}[draw.below(4)];
-                const qint64 lineId = TOPUP_VALUE(service->addLine(LineForm{QStringLiteral("Line %1").arg(i), {}, profile, draw.below(1u << 30),
-                                                                            DataAmount(qint64(draw.below(5000)) * megabyte),
-                                                                            VoiceAmount(qint64(draw.below(200)) * 60)})).id;
+                const qint64 lineId = TOPUP_VALUE(service->addLine(test::drawLine(draw, i, 5000, 200))).id;
                 if (draw.chance(10))
                     continue; // no rules
-                Policy policy;
-                policy.enabled = !draw.chance(8);
-                if (draw.chance(85)) {
-                    const bool onData = draw.chance(75);
-                    policy.threshold = ThresholdTrigger{onData ? Resource::Data : Resource::Voice,
-                                                        onData ? (100 + qint64(draw.below(3000))) * megabyte : (5 + qint64(draw.below(60))) * 60,
-                                                        draw.pick(onData ? data : voice)};
-                }
-                if (!policy.threshold || draw.chance(50))
-                    policy.monthly = MonthlyTrigger{1 + int(draw.below(31)), int(draw.below(24 * 60)), draw.pick(packages).package.id};
-                if (draw.chance(40))
-                    policy.monthlyCap = Money::fromCents(500 + 500 * qint64(draw.below(10)));
-                if (draw.chance(30))
-                    policy.maxPerMonth = 1 + qint64(draw.below(4));
+                Policy policy = test::drawRules(draw, test::RuleOdds{8, 85, 3000, 10}, data, voice, all);
                 // Mostly the card that always pays; some lines on the wallet
                 // or the expiring card, some falling back on another method.
                 const std::size_t pays = draw.chance(60) ? 0 : std::size_t(draw.below(quint32(methods.size())));
@@ -218,8 +184,8 @@ private slots:
                 TOPUP_VERIFY_OK(service->advanceBy(qint64(1 + draw.below(25)) * day + qint64(draw.below(24 * 60)) * minute));
         }
         QVERIFY(test::copyWorldFiles(narrowDir.path(), wholeDir.path()));
-        std::unique_ptr<Service> narrow = openAt(narrowDir.path(), start, true);
-        std::unique_ptr<Service> whole = openAt(wholeDir.path(), start, false);
+        std::unique_ptr<Service> narrow = test::openNarrowed(narrowDir.path(), start, &Service::Options::narrowOutlooks, true);
+        std::unique_ptr<Service> whole = test::openNarrowed(wholeDir.path(), start, &Service::Options::narrowOutlooks, false);
         QVERIFY(narrow && whole);
         TOPUP_VERIFY_OK(narrow->actAs(accountId));
         TOPUP_VERIFY_OK(whole->actAs(accountId));

@@ -4,15 +4,13 @@
 // taken at the world's clock, the clock then moved past the outlook's
 // horizon in random steps, and every top-up the outlook announced compared
 // with what the engine did, first monthly and first threshold top-up included.
-#include "draws.h"
 #include "domain/engineid.h"
 #include "service/service.h"
 #include "checked.h"
+#include "seededworld.h"
 #include "storefixture.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTimeZone>
 #include <QTest>
@@ -26,7 +24,6 @@ namespace {
 
 constexpr qint64 minute = 60 * 1000;
 constexpr qint64 day = 24 * 60 * minute;
-constexpr qint64 megabyte = 1000 * 1000;
 
 // A top-up as both sides can say it: the package and method by their store rows.
 struct Seen final
@@ -100,14 +97,9 @@ private slots:
     {
         QFETCH(quint64, seed);
         Draws draw(seed * 0x9e3779b97f4a7c15ULL);
-        // In memory where the machine has it: the subject is the rules, not
-        // the disk, and each world syncs a few hundred commits.
-        QTemporaryDir dir(QFileInfo(QStringLiteral("/dev/shm")).isWritable() ? QStringLiteral("/dev/shm/tst_outlookproperty-XXXXXX")
-                                                                             : QDir::tempPath() + QStringLiteral("/tst_outlookproperty-XXXXXX"));
+        QTemporaryDir dir(test::worldFolderTemplate(QStringLiteral("tst_outlookproperty")));
         QVERIFY(dir.isValid());
-        // Somewhere in 2027, at any minute.
-        const Instant start = Instant::fromMsecs(test::at("2027-01-01T00:00:00Z").msecs() + qint64(draw.below(364)) * day
-                                                 + qint64(draw.below(24 * 60)) * minute);
+        const Instant start = test::drawStartIn2027(draw);
         Expected<std::unique_ptr<Service>> opened = test::openTestService(dir.path(), start);
         QVERIFY2(opened, qPrintable(opened.error()));
         std::unique_ptr<Service> service = opened.take();
@@ -168,28 +160,11 @@ private slots:
         // Lines with random rules.
         const int lineCount = 1 + int(draw.below(4));
         for (int i = 0; i < lineCount; ++i) {
-            const auto profile = std::vector<UsageProfile>{UsageProfile::Light, UsageProfile::Regular, UsageProfile::Heavy,
-                                                           UsageProfile::Traveller}[draw.below(4)];
-            const LineRecord line = TOPUP_VALUE(service->addLine(
-                LineForm{QStringLiteral("Line %1").arg(i), {}, profile, draw.below(1u << 30),
-                         DataAmount(qint64(draw.below(6000)) * megabyte), VoiceAmount(qint64(draw.below(300)) * 60)}));
+            const LineRecord line = TOPUP_VALUE(service->addLine(test::drawLine(draw, i, 6000, 300)));
             QVERIFY(line.id != 0);
             if (draw.chance(10))
                 continue; // no rules
-            Policy policy;
-            policy.enabled = !draw.chance(10);
-            if (draw.chance(75)) {
-                const bool data = draw.chance(75);
-                policy.threshold = ThresholdTrigger{data ? Resource::Data : Resource::Voice,
-                                                    data ? (100 + qint64(draw.below(2000))) * megabyte : (5 + qint64(draw.below(60))) * 60,
-                                                    draw.pick(data ? dataPackages : voicePackages)};
-            }
-            if (!policy.threshold || draw.chance(50))
-                policy.monthly = MonthlyTrigger{1 + int(draw.below(31)), int(draw.below(24 * 60)), draw.pick(allPackages)};
-            if (draw.chance(40))
-                policy.monthlyCap = Money::fromCents(500 + 500 * qint64(draw.below(8)));
-            if (draw.chance(30))
-                policy.maxPerMonth = 1 + qint64(draw.below(4));
+            Policy policy = test::drawRules(draw, test::RuleOdds{10, 75, 2000, 8}, dataPackages, voicePackages, allPackages);
             const MethodRecord &method = draw.pick(methods);
             policy.method = method.engineId();
             if (methods.size() > 1 && draw.chance(50)) {

@@ -2,14 +2,12 @@
 // cap, no fault queued, methods that cannot run dry) runs that line alone;
 // on seeded random worlds, with and without an account cap, every preview
 // says what the preview running every line says.
-#include "draws.h"
 #include "service/service.h"
 #include "checked.h"
+#include "seededworld.h"
 #include "storefixture.h"
 #include "worldimage.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,24 +17,8 @@ namespace {
 
 constexpr qint64 minute = 60 * 1000;
 constexpr qint64 day = 24 * 60 * minute;
-constexpr qint64 megabyte = 1000 * 1000;
 
 using test::Draws;
-
-std::unique_ptr<Service> openAt(const QString &folder, Instant now, bool narrow)
-{
-    Service::Options options;
-    options.location = WorldLocation::folder(folder);
-    options.fixedNow = now;
-    options.passwordIterations = test::fastPasswordRounds;
-    options.narrowPreviews = narrow;
-    Expected<std::unique_ptr<Service>> opened = Service::open(options);
-    if (!opened) {
-        QTest::qFail(qPrintable(opened.error()), __FILE__, __LINE__);
-        return nullptr;
-    }
-    return opened.take();
-}
 
 QString describe(const PreviewItem &item)
 {
@@ -105,12 +87,10 @@ private slots:
         QFETCH(quint64, seed);
         QFETCH(bool, accountCap);
         Draws draw(seed * 0x9e3779b97f4a7c15ULL + 7);
-        const QString base = QFileInfo(QStringLiteral("/dev/shm")).isWritable() ? QStringLiteral("/dev/shm") : QDir::tempPath();
-        QTemporaryDir narrowDir(base + QStringLiteral("/tst_previewnarrowing-XXXXXX"));
-        QTemporaryDir wholeDir(base + QStringLiteral("/tst_previewnarrowing-XXXXXX"));
+        QTemporaryDir narrowDir(test::worldFolderTemplate(QStringLiteral("tst_previewnarrowing")));
+        QTemporaryDir wholeDir(test::worldFolderTemplate(QStringLiteral("tst_previewnarrowing")));
         QVERIFY(narrowDir.isValid() && wholeDir.isValid());
-        const Instant start = Instant::fromMsecs(test::at("2027-01-01T00:00:00Z").msecs() + qint64(draw.below(364)) * day
-                                                 + qint64(draw.below(24 * 60)) * minute);
+        const Instant start = test::drawStartIn2027(draw);
         // Half the worlds pay with methods that hold more than every line
         // could spend: each line there is on its own (without an account cap).
         const bool ample = seed % 2 == 0;
@@ -121,23 +101,12 @@ private slots:
         const auto randomPolicy = [&]() -> Policy {
             std::vector<QString> data;
             std::vector<QString> voice;
+            std::vector<QString> all;
             for (const PackageRecord &record : packages) {
                 (record.package.data.bytes() > 0 ? data : voice).push_back(record.package.id);
+                all.push_back(record.package.id);
             }
-            Policy policy;
-            policy.enabled = !draw.chance(10);
-            if (draw.chance(80)) {
-                const bool onData = draw.chance(75) || voice.empty();
-                policy.threshold = ThresholdTrigger{onData ? Resource::Data : Resource::Voice,
-                                                    onData ? (100 + qint64(draw.below(3000))) * megabyte : (5 + qint64(draw.below(60))) * 60,
-                                                    draw.pick(onData ? data : voice)};
-            }
-            if (!policy.threshold || draw.chance(50))
-                policy.monthly = MonthlyTrigger{1 + int(draw.below(31)), int(draw.below(24 * 60)), draw.pick(packages).package.id};
-            if (draw.chance(40))
-                policy.monthlyCap = Money::fromCents(500 + 500 * qint64(draw.below(8)));
-            if (draw.chance(30))
-                policy.maxPerMonth = 1 + qint64(draw.below(4));
+            Policy policy = test::drawRules(draw, test::RuleOdds{}, data, voice, all);
             policy.method = draw.pick(methods).engineId();
             const QString fallback = draw.pick(methods).engineId();
             if (draw.chance(40) && fallback != policy.method)
@@ -145,7 +114,7 @@ private slots:
             return policy;
         };
         {
-            std::unique_ptr<Service> service = openAt(narrowDir.path(), start, false);
+            std::unique_ptr<Service> service = test::openNarrowed(narrowDir.path(), start, &Service::Options::narrowPreviews, false);
             QVERIFY(service);
             std::optional<Money> cap;
             if (accountCap)
@@ -171,11 +140,7 @@ private slots:
             }
             packages = TOPUP_VALUE(service->packages());
             for (int i = 0, count = 3 + int(draw.below(5)); i < count; ++i) {
-                const auto profile = std::vector<UsageProfile>{UsageProfile::Light, UsageProfile::Regular, UsageProfile::Heavy,
-                                                               UsageProfile::Traveller}[draw.below(4)];
-                lineIds.push_back(TOPUP_VALUE(service->addLine(LineForm{QStringLiteral("Line %1").arg(i), {}, profile, draw.below(1u << 30),
-                                                                        DataAmount(qint64(draw.below(4000)) * megabyte),
-                                                                        VoiceAmount(qint64(draw.below(200)) * 60)})).id);
+                lineIds.push_back(TOPUP_VALUE(service->addLine(test::drawLine(draw, i, 4000, 200))).id);
                 if (draw.chance(85))
                     TOPUP_VERIFY_OK(service->setPolicy(lineIds.back(), randomPolicy()));
             }
@@ -183,8 +148,8 @@ private slots:
                 TOPUP_VERIFY_OK(service->advanceBy(qint64(1 + draw.below(25)) * day + qint64(draw.below(24 * 60)) * minute));
         }
         QVERIFY(test::copyWorldFiles(narrowDir.path(), wholeDir.path()));
-        std::unique_ptr<Service> narrow = openAt(narrowDir.path(), start, true);
-        std::unique_ptr<Service> whole = openAt(wholeDir.path(), start, false);
+        std::unique_ptr<Service> narrow = test::openNarrowed(narrowDir.path(), start, &Service::Options::narrowPreviews, true);
+        std::unique_ptr<Service> whole = test::openNarrowed(wholeDir.path(), start, &Service::Options::narrowPreviews, false);
         QVERIFY(narrow && whole);
         TOPUP_VERIFY_OK(narrow->actAs(accountId));
         TOPUP_VERIFY_OK(whole->actAs(accountId));

@@ -5,10 +5,10 @@
 // moves, and after each of them both stores and journals must hold the
 // same world: attempts, balances and rule states, retries, alerts, usage,
 // funds and the clock.
-#include "draws.h"
 #include "service/service.h"
 #include "service/worldsync.h"
 #include "checked.h"
+#include "seededworld.h"
 #include "storefixture.h"
 #include "worldimage.h"
 
@@ -101,22 +101,6 @@ QString firstDifference(const QStringList &narrowed, const QStringList &whole)
     return QStringLiteral("%1 rows narrowed, %2 whole").arg(narrowed.size()).arg(whole.size());
 }
 
-// The service on `folder` (null, the failure recorded, when it cannot open).
-std::unique_ptr<Service> openAt(const QString &folder, Instant now, bool narrow)
-{
-    Service::Options options;
-    options.location = WorldLocation::folder(folder);
-    options.fixedNow = now;
-    options.passwordIterations = test::fastPasswordRounds;
-    options.narrowSettles = narrow;
-    Expected<std::unique_ptr<Service>> opened = Service::open(options);
-    if (!opened) {
-        QTest::qFail(qPrintable(opened.error()), __FILE__, __LINE__);
-        return nullptr;
-    }
-    return opened.take();
-}
-
 } // namespace
 
 class TestSettleNarrowing final : public QObject
@@ -153,9 +137,8 @@ private slots:
         QFETCH(quint64, seed);
         QFETCH(bool, accountCap);
         Draws draw(seed * 0x9e3779b97f4a7c15ULL);
-        const QString base = QFileInfo(QStringLiteral("/dev/shm")).isWritable() ? QStringLiteral("/dev/shm") : QDir::tempPath();
-        QTemporaryDir narrowDir(base + QStringLiteral("/tst_settlenarrowing-XXXXXX"));
-        QTemporaryDir wholeDir(base + QStringLiteral("/tst_settlenarrowing-XXXXXX"));
+        QTemporaryDir narrowDir(test::worldFolderTemplate(QStringLiteral("tst_settlenarrowing")));
+        QTemporaryDir wholeDir(test::worldFolderTemplate(QStringLiteral("tst_settlenarrowing")));
         QVERIFY(narrowDir.isValid() && wholeDir.isValid());
         // At any second of 2027, a few ms past it.
         const Instant start = Instant::fromMsecs(test::at("2027-01-01T00:00:00Z").msecs() + qint64(draw.below(364)) * day
@@ -192,7 +175,7 @@ private slots:
         };
 
         {
-            std::unique_ptr<Service> service = (openAt(narrowDir.path(), start, false));
+            std::unique_ptr<Service> service = test::openNarrowed(narrowDir.path(), start, &Service::Options::narrowSettles, false);
             QVERIFY(service);
             std::optional<Money> cap;
             if (accountCap)
@@ -215,11 +198,7 @@ private slots:
             }
             packages = TOPUP_VALUE(service->packages());
             for (int i = 0, count = 6 + int(draw.below(5)); i < count; ++i) {
-                const auto profile = std::vector<UsageProfile>{UsageProfile::Light, UsageProfile::Regular, UsageProfile::Heavy,
-                                                               UsageProfile::Traveller}[draw.below(4)];
-                lineIds.push_back(TOPUP_VALUE(service->addLine(LineForm{QStringLiteral("Line %1").arg(i), {}, profile, draw.below(1u << 30),
-                                                                        DataAmount(qint64(draw.below(3000)) * megabyte),
-                                                                        VoiceAmount(qint64(draw.below(100)) * 60)})).id);
+                lineIds.push_back(TOPUP_VALUE(service->addLine(test::drawLine(draw, i, 3000, 100))).id);
                 if (draw.chance(80))
                     TOPUP_VERIFY_OK(service->setPolicy(lineIds.back(), randomPolicy()));
             }
@@ -227,8 +206,8 @@ private slots:
         }
         QVERIFY(test::copyWorldFiles(narrowDir.path(), wholeDir.path()));
 
-        std::unique_ptr<Service> narrow = (openAt(narrowDir.path(), start, true));
-        std::unique_ptr<Service> whole = (openAt(wholeDir.path(), start, false));
+        std::unique_ptr<Service> narrow = test::openNarrowed(narrowDir.path(), start, &Service::Options::narrowSettles, true);
+        std::unique_ptr<Service> whole = test::openNarrowed(wholeDir.path(), start, &Service::Options::narrowSettles, false);
         QVERIFY(narrow && whole);
         TOPUP_VERIFY_OK(narrow->actAs(accountId));
         TOPUP_VERIFY_OK(whole->actAs(accountId));

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "domain/expected.h"
+#include "domain/historyrows.h"
+
+#include <QObject>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace topup {
+
+class AccountSession;
+class Database;
+
+// What the signed-in account's history holds, for the Service: its top-up
+// attempts (paged and exported), its spend by month, its usage by day and
+// hour, and its alerts, read and marked read. Every call goes through
+// AccountSession; the signals say which alerts were read.
+class AccountHistory final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccountHistory)
+
+public:
+    AccountHistory(Database &store, AccountSession &session);
+
+    Expected<std::vector<AttemptRow>> attempts(const AttemptFilter &filter, int limit, std::optional<HistoryKey> before);
+    Expected<int> eachAttempt(const AttemptFilter &filter, const std::function<Expected<void>(const AttemptRow &)> &each);
+    Expected<std::vector<MonthSpend>> spendByMonth(qint64 lineId);
+    Expected<MonthSpend> spendThisMonth(qint64 lineId);
+    Expected<std::map<qint64, MonthSpend>> spendThisMonthByLine();
+    Expected<std::vector<UsagePoint>> dailyUsage(qint64 lineId, int days);
+    Expected<std::vector<UsagePoint>> hourlyUsage(qint64 lineId, int hours);
+    Expected<std::vector<AlertRow>> alerts(bool unreadOnly, int limit, std::optional<HistoryKey> before);
+    Expected<int> unreadAlertCount();
+    Expected<void> markAlertRead(qint64 alertId);
+    Expected<void> markAllAlertsRead();
+
+signals:
+    void alertRead(qint64 alertId);
+    void allAlertsRead();
+
+private:
+    Database &m_store;
+    AccountSession &m_session;
+};
+
+} // namespace topup

@@ -1,0 +1,44 @@
+#include "accountoutlook.h"
+
+#include "accountsession.h"
+#include "advisorhistory.h"
+#include "outlookbuilder.h"
+#include "store/linestore.h"
+
+namespace topup {
+
+using Access = AccountSession::Access;
+
+AccountOutlook::AccountOutlook(Database &store, JournalGateway &provider, AccountSession &session, bool narrowPreviews,
+                               bool narrowOutlooks)
+    : m_store(store), m_provider(provider), m_session(session), m_narrowPreviews(narrowPreviews), m_narrowOutlooks(narrowOutlooks)
+{
+}
+
+Expected<Outlook> AccountOutlook::outlook()
+{
+    return m_session.forAccountAt(Access::Read, [&](qint64 id, Instant clock) {
+        return OutlookBuilder(m_store, m_provider).build(id, clock, m_narrowOutlooks);
+    });
+}
+
+Expected<LineOutlook> AccountOutlook::preview(qint64 lineId, const Policy &policy, int days)
+{
+    return m_session.forAccountAt(Access::Read, [&](qint64 id, Instant clock) -> Expected<LineOutlook> {
+        if (const Expected<void> valid = LineStore(m_store).checkPolicy(id, lineId, policy, m_session.calendar().monthOf(clock)); !valid)
+            return Expected<LineOutlook>::failure(valid);
+        return OutlookBuilder(m_store, m_provider).preview(id, lineId, policy, clock, days, m_narrowPreviews);
+    });
+}
+
+Expected<std::unique_ptr<AdviceTask>> AccountOutlook::advise(qint64 lineId, int days)
+{
+    return m_session.forAccountAt(Access::Read, [&](qint64 id, Instant clock) -> Expected<std::unique_ptr<AdviceTask>> {
+        const Expected<AdvisorInput> input = AdvisorHistory(m_store, m_provider).input(id, lineId, clock, days);
+        if (!input)
+            return Expected<std::unique_ptr<AdviceTask>>::failure(input.error());
+        return std::make_unique<AdviceTask>(*input, days);
+    });
+}
+
+} // namespace topup

@@ -1,0 +1,100 @@
+#include "accountsession.h"
+
+#include "store/accountstore.h"
+
+#include <QCoreApplication>
+#include <QTimeZone>
+
+namespace topup {
+
+AccountSession::AccountSession(Database &store, int passwordIterations, WorldRunner &runner, const Clock &clock)
+    : m_store(store), m_iterations(passwordIterations), m_runner(runner), m_clock(clock)
+{
+}
+
+QString AccountSession::refusal(Access access)
+{
+    if (access == Access::Write) {
+        if (const QString why = m_runner.writeRefusal(); !why.isEmpty())
+            return why;
+    }
+    if (!m_account)
+        return QCoreApplication::translate("topup::Service", "sign in first");
+    return QString();
+}
+
+ZonedCalendar AccountSession::calendar() const
+{
+    return ZonedCalendar(QTimeZone(m_account->timezone.toUtf8()));
+}
+
+Expected<std::vector<Account>> AccountSession::allAccounts()
+{
+    return AccountStore(m_store, m_iterations).all();
+}
+
+Expected<void> AccountSession::actAs(qint64 accountId)
+{
+    const Expected<Account> account = AccountStore(m_store, m_iterations).account(accountId);
+    if (!account)
+        return Expected<void>::failure(account);
+    m_account = *account;
+    emit accountChanged();
+    return {};
+}
+
+Expected<Account> AccountSession::signedIn(const Expected<Account> &account)
+{
+    if (account) {
+        m_account = *account;
+        emit accountChanged();
+    }
+    return account;
+}
+
+Expected<Account> AccountSession::signUp(const SignUpForm &form, const QByteArray &fixedSalt)
+{
+    if (const QString why = m_runner.writeRefusal(); !why.isEmpty())
+        return Expected<Account>::failure(why);
+    return signedIn(AccountStore(m_store, m_iterations).signUp(form, m_clock.now(), fixedSalt));
+}
+
+Expected<Account> AccountSession::signIn(const QString &login, const QString &password)
+{
+    if (const QString why = m_runner.writeRefusal(); !why.isEmpty())
+        return Expected<Account>::failure(why); // sign-in writes the failure count
+    return signedIn(AccountStore(m_store, m_iterations).signIn(login, password, m_clock.now()));
+}
+
+void AccountSession::signOut()
+{
+    m_runner.stopPlaying();
+    m_account.reset();
+    emit accountChanged();
+}
+
+Expected<void> AccountSession::setMonthlyCap(std::optional<Money> cap)
+{
+    const Expected<void> done = forAccount(Access::Write, [&](qint64 id) {
+        return AccountStore(m_store, m_iterations).setMonthlyCap(id, cap);
+    });
+    if (done) {
+        m_account->monthlyCap = cap;
+        emit accountChanged();
+    }
+    return done;
+}
+
+Expected<void> AccountSession::setTimeZone(const QString &zone)
+{
+    const Expected<void> done = forAccount(Access::Write, [&](qint64 id) {
+        return AccountStore(m_store, m_iterations).setTimeZone(id, zone);
+    });
+    if (!done)
+        return done;
+    m_account->timezone = zone;
+    emit accountChanged();
+    return m_runner.settle(m_account->id); // the rules react in the new zone at once
+}
+
+} // namespace topup

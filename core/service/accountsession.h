@@ -1,0 +1,90 @@
+#pragma once
+
+#include "clock.h"
+#include "domain/account.h"
+#include "domain/expected.h"
+#include "domain/instant.h"
+#include "domain/money.h"
+#include "rules/zonedcalendar.h"
+#include "worldrunner.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace topup {
+
+class Database;
+
+// Who acts for the Service, and whether they may now: signing up, in and
+// out (or acting for an account without its password, for the local
+// command line), the account's own settings, and the gate every call of the
+// Service's parts passes (forAccount, forAccountAt): nobody signed in is
+// refused, and a call that would write also while the world is not free to
+// be written (WorldRunner::writeRefusal).
+class AccountSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccountSession)
+
+public:
+    enum class Access { Read, Write };
+
+    AccountSession(Database &store, int passwordIterations, WorldRunner &runner, const Clock &clock);
+
+    const std::optional<Account> &account() const noexcept { return m_account; }
+    Expected<std::vector<Account>> allAccounts();
+    Expected<void> actAs(qint64 accountId);
+    Expected<Account> signUp(const SignUpForm &form, const QByteArray &fixedSalt);
+    Expected<Account> signIn(const QString &login, const QString &password);
+    void signOut();
+    Expected<void> setMonthlyCap(std::optional<Money> cap);
+    Expected<void> setTimeZone(const QString &zone);
+
+    // Why a call may not act now; empty when it may.
+    QString refusal(Access access);
+    // The signed-in account's zone: the one its months and local dates follow.
+    ZonedCalendar calendar() const;
+
+    // Runs work(accountId) for the signed-in account, or says why not.
+    template<typename Work>
+    auto forAccount(Access access, Work &&work) -> decltype(work(qint64()))
+    {
+        using Result = decltype(work(qint64()));
+        if (const QString why = refusal(access); !why.isEmpty())
+            return Result::failure(why);
+        return work(m_account->id);
+    }
+
+    // The same with the world's clock: work(accountId, clock).
+    template<typename Work>
+    auto forAccountAt(Access access, Work &&work) -> decltype(work(qint64(), Instant()))
+    {
+        using Result = decltype(work(qint64(), Instant()));
+        if (const QString why = refusal(access); !why.isEmpty())
+            return Result::failure(why);
+        const Expected<Instant> clock = m_runner.clock();
+        if (!clock)
+            return Result::failure(clock.error());
+        return work(m_account->id, *clock);
+    }
+
+signals:
+    // Who acts changed, or the account's own settings (its cap, its zone).
+    void accountChanged();
+
+private:
+    // Signs `account` in (signUp, signIn), or passes its failure on.
+    Expected<Account> signedIn(const Expected<Account> &account);
+
+    Database &m_store;
+    int m_iterations;
+    WorldRunner &m_runner;
+    const Clock &m_clock;
+    std::optional<Account> m_account;
+};
+
+} // namespace topup

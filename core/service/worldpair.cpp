@@ -1,0 +1,19 @@
+#include "worldpair.h"
+
+#include "store/database.h"
+#include "store/journalgateway.h"
+
+namespace topup {
+
+Expected<WorldPair::Ids> WorldPair::worldIds() const
+{
+    const Expected<QString> journalWorld = journal->worldId();
+    if (!journalWorld)
+        return Expected<Ids>::failure(journalWorld.error());
+    const Expected<QString> storeWorld = store->worldId();
+    if (!storeWorld)
+        return Expected<Ids>::failure(storeWorld.error());
+    return Ids{*journalWorld, *storeWorld};
+}
+
+} // namespace topup

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "clock.h"
+#include "domain/expected.h"
+#include "worldplace.h"
+#include "worldsync.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace topup {
+
+class Database;
+class JournalGateway;
+class SimulationPlayer;
+
+// Moves the simulated world on for the Service: to an instant here, off the
+// caller's thread (a catch-up, busy() while it runs), step by step while
+// the player plays (each step in a thread of its own), and by a millisecond
+// after a write so the rules react. It also says whether the world may be
+// written now: not while a catch-up or a play step owns it (a running step
+// is waited for first), nor once a file was found damaged.
+class WorldRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WorldRunner)
+
+public:
+    // `damage`: why nothing may be written to the world's files any more
+    // (they were found damaged), empty while they may.
+    WorldRunner(Database &store, JournalGateway &provider, WorldPlace place, const Clock &clock, bool narrowSettles,
+                std::function<QString()> damage);
+    ~WorldRunner() override;
+
+    // The world's clock: the only "now" a screen shows or computes with
+    // (the process clock for a world whose clock has not started).
+    Expected<Instant> clock();
+    bool busy() const noexcept { return m_busy; }
+    // Why nothing may be written now, empty when it may; waits for a
+    // running play step first.
+    QString writeRefusal();
+
+    Expected<CatchUpSummary> runTo(Instant target, const WorldSync::Progress &progress = {});
+    // The same, off this thread: progress and the end arrive as signals.
+    bool startCatchUp(Instant target);
+    Expected<void> startPlaying(qint64 simulatedMsPerSecond);
+    void stopPlaying();
+    bool isPlaying() const;
+    // The service's end: the player stopped, its running step waited for,
+    // then (stopCatchUp) a running catch-up stopped at the end of its day.
+    void stopPlayerAndWait();
+    void stopCatchUp();
+
+    // Lets the rules react at the current instant (SPEC §3 step 4), and
+    // says so: worldAdvanced when they acted (or the whole world ran),
+    // alertsAdded when they only raised alerts for `accountId`.
+    Expected<void> settle(qint64 accountId);
+    // Runs to the account's next top-up attempt within 35 days of `clock`; none: stays.
+    Expected<std::optional<Instant>> runToNextEvent(qint64 accountId, Instant clock);
+
+signals:
+    void worldAdvanced();
+    void alertsAdded();
+    void catchUpProgress(qint64 reachedMs, qint64 targetMs);
+    void catchUpFinished(const topup::CatchUpSummary &summary, const QString &error);
+    void playStopped(const QString &error);
+
+private:
+    // One step of the player, started in a thread of its own.
+    Expected<void> startPlayStep(qint64 ms);
+    // Waits for the running play step, if any, and lets the screens follow
+    // (or stops the player with the step's error).
+    void finishPlayStep();
+
+    Database &m_store;
+    JournalGateway &m_provider;
+    WorldPlace m_place;
+    const Clock &m_clock;
+    bool m_narrowSettles;
+    std::function<QString()> m_damage;
+    bool m_busy = false;
+    QPointer<QThread> m_catchUp;
+    SimulationPlayer *m_player = nullptr;
+    QPointer<QThread> m_playStep;
+    std::shared_ptr<QString> m_playStepError; // what the running step's thread leaves
+};
+
+} // namespace topup
