@@ -62,7 +62,7 @@ int SimCommandLine::run(const QStringList &arguments)
                                            SimCommandLine::tr("DIR"));
     const QCommandLineOption databaseOption(QStringLiteral("database"),
                                             SimCommandLine::tr("The PostgreSQL database of a shared world, as postgresql://USER@HOST:PORT/DBNAME"
-                                                               " (default: $TOPUP_DATABASE; not available yet)."),
+                                                               "; the payment journal is DBNAME_journal beside it (default: $TOPUP_DATABASE)."),
                                             SimCommandLine::tr("URL"));
     const QCommandLineOption demoOption(QStringLiteral("demo"), SimCommandLine::tr("Create the demo account (demo@topup.example)."));
     const QCommandLineOption seedOption(QStringLiteral("seed"), SimCommandLine::tr("Seed of the demo world (default 1)."), SimCommandLine::tr("N"),

@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "linecoupling.h"
+#include "partedrun.h"
 #include "store/journalgateway.h"
 
 #include <QSet>
@@ -90,91 +91,24 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
 bool DryRun::runCutShort(Result &result, const World &working, int kept, bool cutShort)
 {
     // A line on its own (LineCoupling) is drawn only until the first
-    // attempt of each of its triggers is known: the engine stops drawing
-    // its usage at the end of that instant (Engine::setDrawingStop).
+    // attempt of each of its triggers is known (PartedRun).
     std::vector<bool> alone = cutShort ? LineCoupling::onTheirOwn(working, !working.events.empty())
                                        : std::vector<bool>(working.lines.size(), false);
     if (kept >= 0)
         alone[std::size_t(kept)] = false;
-    std::vector<char> thresholdSeen(working.lines.size(), 0);
-    // A monthly top-up paid or failed: a blocked one (by a cap of the line)
-    // may be followed by next month's, the refill the outlook's daily
-    // allowance counts to; a failed one is never followed by a paid one on
-    // such a line (its methods fail only when they expire).
-    std::vector<char> monthlyKnown(working.lines.size(), 0);
-    Engine engine(working);
-    if (std::find(alone.begin(), alone.end(), true) != alone.end() && !working.streams.empty()) {
-        engine.setDrawingStop([&](const AttemptRecord &attempt) {
-            const std::size_t line = std::size_t(attempt.line);
-            if (attempt.trigger == TriggerKind::Threshold)
-                thresholdSeen[line] = 1;
-            else if (attempt.trigger == TriggerKind::Monthly && attempt.status != AttemptStatus::Blocked)
-                monthlyKnown[line] = 1;
-            if (!alone[line] || !thresholdSeen[line] || result.complete[line] < working.end)
-                return false;
-            const std::optional<Policy> &policy = working.lines[line].policy;
-            if (policy->hasActiveMonthly() && !monthlyKnown[line] && (policy->monthlyCap || policy->maxPerMonth))
-                return false; // its usage can still change its monthly top-up
-            result.complete[line] = attempt.at;
-            return true;
-        });
-    }
-    Outcome outcome = engine.run();
-    if (outcome.error) {
-        result.outcome = std::move(outcome);
+    PartedRun::Result run = PartedRun::run(working, alone);
+    result.outcome = std::move(run.outcome);
+    if (result.outcome.error)
         return false;
-    }
-    outcome.attempts.erase(std::remove_if(outcome.attempts.begin(), outcome.attempts.end(),
-                                          [&](const AttemptRecord &attempt) {
-                                              return result.complete[std::size_t(attempt.line)] < attempt.at
-                                                     && !keepsMonthly(working, attempt);
-                                          }),
-                           outcome.attempts.end());
-    result.outcome = std::move(outcome);
+    result.complete = std::move(run.complete);
     return true;
 }
 
 void DryRun::keepOnly(LoadedWorld &loaded, int index)
 {
-    World &world = loaded.world;
-    const std::size_t i = std::size_t(index);
-    const QString id = world.lines[i].id;
-    world.lines = {world.lines[i]};
-    if (!world.progress.empty())
-        world.progress = {world.progress[i]};
-    std::vector<PendingRetryState> retries;
-    for (PendingRetryState retry : world.retries) {
-        if (retry.line == index) {
-            retry.line = 0;
-            retries.push_back(retry);
-        }
-    }
-    world.retries = std::move(retries);
-    // The other lines' spend counts only against an account cap, and there is none.
-    std::vector<PriorSpend> spend;
-    for (PriorSpend prior : world.priorSpend) {
-        if (prior.line == index) {
-            prior.line = 0;
-            spend.push_back(prior);
-        }
-    }
-    world.priorSpend = std::move(spend);
-    world.streams.erase(std::remove_if(world.streams.begin(), world.streams.end(), [&](const UsageStream &s) { return s.line != id; }),
-                        world.streams.end());
-    world.events.erase(std::remove_if(world.events.begin(), world.events.end(),
-                                      [&](const WorldEvent &e) { return !e.line.isEmpty() && e.line != id; }),
-                       world.events.end());
-    loaded.lineRows = {loaded.lineRows[i]};
-    loaded.lineRecords = {loaded.lineRecords[i]};
-}
-
-bool DryRun::keepsMonthly(const World &world, const AttemptRecord &attempt)
-{
-    // Past a line's last drawn instant its monthly top-ups are still what
-    // happens when no cap of the line can tell its usage (LineCoupling did
-    // the rest); its threshold top-ups are not.
-    const std::optional<Policy> &policy = world.lines[std::size_t(attempt.line)].policy;
-    return attempt.trigger == TriggerKind::Monthly && policy && !policy->monthlyCap && !policy->maxPerMonth;
+    loaded.world = PartedRun::restrictedTo(loaded.world, {index});
+    loaded.lineRows = {loaded.lineRows[std::size_t(index)]};
+    loaded.lineRecords = {loaded.lineRecords[std::size_t(index)]};
 }
 
 } // namespace topup

@@ -67,8 +67,7 @@ private:
     // False when the run stops on an error (result.outcome holds it).
     // `cutShort`: lines on their own stop being drawn after their first top-ups.
     static bool runCutShort(Result &result, const World &working, int kept, bool cutShort);
-    static bool keepsMonthly(const World &world, const AttemptRecord &attempt);
-    // The world of line `index` alone (no account cap: the others' spend is dropped).
+    // The world of line `index` alone (there is no account cap).
     static void keepOnly(LoadedWorld &loaded, int index);
 
     Database &m_store;

@@ -2617,8 +2617,8 @@ Qt 自身的选项同样适用，其中包括：
         <translation>截图导览总是建立自己的临时世界</translation>
     </message>
     <message>
-        <source>The PostgreSQL database of a shared world, as postgresql://USER@HOST:PORT/DBNAME (default: $TOPUP_DATABASE; not available yet).</source>
-        <translation>共享世界所在的 PostgreSQL 数据库，格式为 postgresql://用户@主机:端口/数据库名（默认：$TOPUP_DATABASE；尚不可用）。</translation>
+        <source>The PostgreSQL database of a shared world, as postgresql://USER@HOST:PORT/DBNAME; the payment journal is DBNAME_journal beside it (default: $TOPUP_DATABASE).</source>
+        <translation>共享世界所在的 PostgreSQL 数据库，格式为 postgresql://用户@主机:端口/数据库名；支付日志是同一服务器上的 数据库名_journal（默认：$TOPUP_DATABASE）。</translation>
     </message>
     <message>
         <source>URL</source>

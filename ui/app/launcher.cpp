@@ -78,7 +78,7 @@ int Launcher::run(QApplication &app)
                                            tr("DIR"));
     const QCommandLineOption databaseOption(QStringLiteral("database"),
                                             tr("The PostgreSQL database of a shared world, as postgresql://USER@HOST:PORT/DBNAME"
-                                               " (default: $TOPUP_DATABASE; not available yet)."),
+                                               "; the payment journal is DBNAME_journal beside it (default: $TOPUP_DATABASE)."),
                                             tr("URL"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
                                         tr("Open the demo account (created in an empty data folder)."));
