@@ -1,6 +1,7 @@
 #include "simcommandline.h"
 
 #include "advisecommand.h"
+#include "exportcommand.h"
 #include "scenarioinput.h"
 
 #include "domain/dataamount.h"
@@ -51,11 +52,13 @@ int SimCommandLine::run(const QStringList &arguments)
            "  status              bring the saved world (--data-dir) up to now and print\n"
            "                      each line's balances, trigger state and this month's spend\n"
            "  check               read every page of the saved world's two files and say\n"
-           "                      whether they are whole (exit 0) or damaged (exit 1)\n\n"
+           "                      whether they are whole (exit 0) or damaged (exit 1)\n"
+           "  export              copy the world of --data-dir into the empty PostgreSQL\n"
+           "                      database of --database (and its _journal), verified row for row\n\n"
            "With --demo, creates the demo account in a new data folder first."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), SimCommandLine::tr("What to do: run, advise, status or check."));
+    parser.addPositionalArgument(QStringLiteral("command"), SimCommandLine::tr("What to do: run, advise, status, check or export."));
     parser.addPositionalArgument(QStringLiteral("file"), SimCommandLine::tr("The scenario file, or - for standard input."));
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
                                            SimCommandLine::tr("The folder of the saved world (default: $TOPUP_DATA_DIR, else the app's data folder)."),
@@ -107,6 +110,8 @@ int SimCommandLine::run(const QStringList &arguments)
         printError(SimCommandLine::tr("topup-sim: %1 is an option of advise only (try --help)").arg(adviseOnly));
         return Usage;
     }
+    if (positional.value(0) == QLatin1String("export"))
+        return ExportCommand(m_out, m_err).run(parser, positional, dataDirOption, databaseOption, {demoOption, seedOption, nowOption});
     bool seedOk = false;
     const quint64 seed = parser.value(seedOption).toULongLong(&seedOk);
     if (!seedOk || parser.value(seedOption).startsWith(QLatin1Char('-'))) {

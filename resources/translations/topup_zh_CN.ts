@@ -1480,6 +1480,49 @@
     </message>
 </context>
 <context>
+    <name>TableCopy</name>
+    <message>
+        <source>%1: the foreign keys of its tables go round in a circle; no order copies them</source>
+        <translation>%1：其表的外键互相循环引用，无法排出复制顺序</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 → %2: a copy goes from a SQLite file into a PostgreSQL database, inside a transaction of the target</source>
+        <translation>%1 → %2：复制只能从 SQLite 文件到 PostgreSQL 数据库，并在目标的事务中进行</translation>
+    </message>
+    <message>
+        <source>%1 is at schema %2 and %3 at schema %4; a copy needs the same schema on both</source>
+        <translation>%1 的架构版本为 %2，%3 的为 %4；复制要求两边架构相同</translation>
+    </message>
+    <message>
+        <source>%1 and %2 do not hold the same tables (only in the first: %3; only in the second: %4); nothing is copied</source>
+        <translation>%1 与 %2 的表不相同（仅前者有：%3；仅后者有：%4）；未复制任何内容</translation>
+    </message>
+    <message>
+        <source>the table %1 has other columns in %2 than in %3 (only in the first: %4; only in the second: %5)</source>
+        <translation>表 %1 在 %2 中的列与在 %3 中不同（仅前者有：%4；仅后者有：%5）</translation>
+    </message>
+    <message>
+        <source>copying the table %1: %2</source>
+        <translation>复制表 %1 时：%2</translation>
+    </message>
+    <message>
+        <source>reading back the table %1: %2</source>
+        <translation>读回表 %1 时：%2</translation>
+    </message>
+    <message>
+        <source>the table %1 in %2 does not hold what was read from %3 (%4 rows there, %5 here; digest %6 there, %7 here)</source>
+        <translation>%2 中的表 %1 与从 %3 读取的内容不一致（源 %4 行，目标 %5 行；源摘要 %6，目标摘要 %7）</translation>
+    </message>
+    <message>
+        <source>setting the ids of the table %1 to follow the copied ones: %2</source>
+        <translation>将表 %1 的编号设为接续已复制的编号时：%2</translation>
+    </message>
+</context>
+<context>
     <name>TimeZoneName</name>
     <message>
         <source>&quot;%1&quot; is a UTC offset, not a time zone: use the IANA name of a place, such as Asia/Karachi</source>
@@ -1506,6 +1549,41 @@
     <message>
         <source>damaged usage (line %1, the hour from %2): %3</source>
         <translation>用量已损坏（线路 %1，自 %2 起的一小时）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>WorldExport</name>
+    <message>
+        <source>%1 holds no world to export (neither topup.sqlite nor gateway.sqlite is there)</source>
+        <translation>%1 中没有可导出的世界（既没有 topup.sqlite，也没有 gateway.sqlite）</translation>
+    </message>
+    <message>
+        <source>%1 (the provider&apos;s journal goes to the database %2 beside %3 on the same server; create it there, empty, owned by the same role)</source>
+        <translation>%1（服务商的日志将写入同一服务器上 %3 旁边的数据库 %2；请在那里创建它，保持为空，属主为同一角色）</translation>
+    </message>
+    <message>
+        <source>%1 is not empty (%2)</source>
+        <translation>%1 不是空的（%2）</translation>
+    </message>
+    <message>
+        <source>%1; export copies a world only into empty databases, so nothing was copied and nothing there was changed. Choose other databases, or drop and create these again</source>
+        <translation>%1；导出只会把世界复制到空数据库中，因此未复制任何内容，那里也没有任何改动。请选择其他数据库，或删除后重新创建这些数据库</translation>
+    </message>
+    <message>
+        <source>nothing was copied: both databases are left empty</source>
+        <translation>未复制任何内容：两个数据库均保持为空</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>%1 holds the world %2 after the copy, not %3</source>
+        <translation>复制后 %1 中的世界是 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>%1; the store was copied into %2 but its journal was not, so every program refuses the pair there (nothing can be charged twice). Drop and create both databases again, then export again</source>
+        <translation>%1；存储已复制到 %2，但其日志没有，因此所有程序都会拒绝那里的这对数据库（不会重复扣款）。请删除并重新创建两个数据库，然后再次导出</translation>
     </message>
 </context>
 <context>

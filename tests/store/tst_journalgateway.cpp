@@ -1,10 +1,15 @@
 // The provider's journal: the SPEC §7.2 answers, persisted, and a repeated
 // identity answered from the journal without moving money, across restarts.
+// On both engines (issue 16): `gateway.sqlite` in a folder, or a database of
+// its own on the test's PostgreSQL server (TOPUP_TEST_ENGINE=postgresql).
 #include "engine/engine.h"
+#include "service/worldonserver.h"
 #include "sim/paymentgateway.h"
 #include "store/journalgateway.h"
 #include "checked.h"
+#include "storeengine.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,11 +20,36 @@ class TestJournalGateway final : public QObject
 {
     Q_OBJECT
 
+    test::StoreEngine m_engine;
+
+    // The journal of the world the test keeps in `folder`: its
+    // gateway.sqlite, or on PostgreSQL the journal's database of that world
+    // (the same one each time the folder is opened again).
+    Expected<std::unique_ptr<JournalGateway>> openJournal(const QString &folder)
+    {
+        using Result = Expected<std::unique_ptr<JournalGateway>>;
+        const Expected<WorldLocation> world = m_engine.worldAt(folder);
+        if (!world)
+            return Result::failure(world.error());
+        if (!world->onPostgres())
+            return JournalGateway::open(QDir(folder).filePath(QStringLiteral("gateway.sqlite")));
+        const Expected<DatabaseUrl> journal = WorldOnServer::journalOf(*world->database());
+        if (!journal)
+            return Result::failure(journal.error());
+        return JournalGateway::openOnServer(*journal);
+    }
+
 private slots:
+    void initTestCase()
+    {
+        const auto started = m_engine.start();
+        QVERIFY2(started.ok(), qPrintable(started.error()));
+    }
+
     void answersLikeTheSpec()
     {
         QTemporaryDir dir;
-        auto journal = JournalGateway::open(dir.filePath(QStringLiteral("gateway.sqlite")));
+        auto journal = openJournal(dir.path());
         QVERIFY2(journal, qPrintable(journal.error()));
         JournalGateway &gateway = **journal;
         TOPUP_VERIFY_OK(gateway.openAccount(QStringLiteral("card"), Money::fromCents(1000), at("2027-04-01T00:00:00Z")));
@@ -52,16 +82,15 @@ private slots:
     void repeatedIdentityAnswersFirstAnswerAcrossRestarts()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("gateway.sqlite"));
         const ChargeIdentity identity{QStringLiteral("L1/threshold/1"), 2, QStringLiteral("card")};
         {
-            auto journal = JournalGateway::open(path);
+            auto journal = openJournal(dir.path());
             QVERIFY2(journal, qPrintable(journal.error()));
             TOPUP_VERIFY_OK((*journal)->openAccount(QStringLiteral("card"), Money::fromCents(1000), std::nullopt));
             const auto first = (*journal)->chargeToken(identity, Money::fromCents(800), at("2027-01-01T00:00:00Z"));
             QVERIFY(first && first->succeeded);
         }
-        auto journal = JournalGateway::open(path);
+        auto journal = openJournal(dir.path());
         QVERIFY2(journal, qPrintable(journal.error()));
         TOPUP_VERIFY_OK((*journal)->queueFaults(QStringLiteral("card"), {Reason::Declined}));
         const auto again = (*journal)->chargeToken(identity, Money::fromCents(800), at("2027-01-02T00:00:00Z"));
@@ -79,7 +108,7 @@ private slots:
         // The engine charges through the Gateway interface; a second run of
         // the same world repeats every identity and moves no money again.
         QTemporaryDir dir;
-        auto journal = JournalGateway::open(dir.filePath(QStringLiteral("gateway.sqlite")));
+        auto journal = openJournal(dir.path());
         QVERIFY2(journal, qPrintable(journal.error()));
         TOPUP_VERIFY_OK((*journal)->openAccount(QStringLiteral("tok"), Money::fromCents(10000), std::nullopt));
         (*journal)->bind({QStringLiteral("tok")});
@@ -146,7 +175,7 @@ private slots:
         const int method = memory.addMethod(QStringLiteral("m"), Money::fromCents(funds), expires);
         memory.injectFaults(method, reasons);
         QTemporaryDir dir;
-        auto journal = JournalGateway::open(dir.filePath(QStringLiteral("gateway.sqlite")));
+        auto journal = openJournal(dir.path());
         QVERIFY2(journal, qPrintable(journal.error()));
         TOPUP_VERIFY_OK((*journal)->openAccount(QStringLiteral("m"), Money::fromCents(funds), expires));
         TOPUP_VERIFY_OK((*journal)->queueFaults(QStringLiteral("m"), reasons));
