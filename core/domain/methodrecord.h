@@ -46,7 +46,12 @@ public:
     QString walletMasked;
     QString token;
     bool isDefault = false;
-    Money funds; // from the provider
+    Money funds; // from the provider; means nothing unless fundsKnown
+    // False when the provider could not tell the funds (fundsProblem says
+    // why): they are unknown, never 0.00 — no low-funds alert, no outlook
+    // and no screen reads them as an amount.
+    bool fundsKnown = true;
+    QString fundsProblem;
 
     // What tells this method apart from another of the same label ("debit",
     // "exp. 09/31", the holder); empty when none looks like it.

@@ -21,6 +21,7 @@ struct PaymentMethod final
     MethodKind kind = MethodKind::CreditCard;
     Money funds;
     std::optional<YearMonth> expires; // cards only; valid through the month's last local day
+    bool fundsKnown = true; // false: the provider could not tell them (MethodRecord::fundsKnown); never low
 
     bool isCard() const noexcept { return kind != MethodKind::PayPal; }
 };

@@ -16,7 +16,8 @@ std::vector<LowFundsFinding> lowFundsFor(const Policy &policy, const std::vector
             needed = std::max(needed, package.price);
     }
     for (std::size_t i = 0; i < methods.size(); ++i) {
-        if (policy.paysWith(methods[i].id) && methods[i].funds < needed)
+        // Funds the provider could not tell are unknown, not low.
+        if (policy.paysWith(methods[i].id) && methods[i].fundsKnown && methods[i].funds < needed)
             found.push_back(LowFundsFinding{int(i), needed});
     }
     return found;

@@ -431,7 +431,7 @@ Expected<void> WorldSync::collectLowFunds(const Carried &carried, const Outcome 
             const Expected<Money> dearest = LineStore(m_store).dearestPaidWith(loaded.account.id, loaded.methodRows[i]);
             if (!dearest)
                 return Expected<void>::failure(dearest.error());
-            if (methods[i].funds < *dearest)
+            if (methods[i].fundsKnown && methods[i].funds < *dearest)
                 needed[int(i)] = *dearest;
         }
     }

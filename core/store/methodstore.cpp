@@ -164,8 +164,11 @@ Expected<std::vector<MethodRecord>> MethodStore::list(qint64 accountId)
     }
     MethodRecord::tellApart(methods);
     for (MethodRecord &method : methods) {
+        // Funds the provider cannot tell are unknown, not 0.00: said so, with why.
         const Expected<Money> funds = m_provider.fundsOf(method.token);
+        method.fundsKnown = funds.ok();
         method.funds = funds ? *funds : Money();
+        method.fundsProblem = funds ? QString() : funds.error();
     }
     return methods;
 }

@@ -3434,6 +3434,16 @@ Qt 自身的选项同样适用，其中包括：
         <source>Used by</source>
         <translation>使用线路</translation>
     </message>
+    <message>
+        <source>Unknown</source>
+        <extracomment>Funds the simulated provider could not tell (the tooltip says why)</extracomment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>The provider could not tell this method&apos;s funds (%1): they are unknown, not 0.</source>
+        <extracomment>Why a method&apos;s funds are unknown: the provider&apos;s own words, e.g. &quot;no such payment account at the provider&quot;</extracomment>
+        <translation>服务商无法告知此付款方式的余额（%1）：余额未知，而不是 0。</translation>
+    </message>
 </context>
 <context>
     <name>topup::PaymentsPage</name>

@@ -113,6 +113,24 @@ private slots:
         QVERIFY(status.data().toString().contains(QLatin1String("Blocked")));
     }
 
+    // A preview runs the engine: none while the rules are hidden (the test
+    // tab shown, the clock playing), one when they are shown again.
+    void aHiddenRulesFormPreviewsWhenShown()
+    {
+        auto world = makeLineWorld(false);
+        QVERIFY(world);
+        const std::unique_ptr<LinePage> page = openLine(*world);
+        PolicyEditor *rules = page->rules();
+        page->showTestTab();
+        QSignalSpy refreshed(rules->previewModel(), &QAbstractItemModel::modelReset);
+        QVERIFY(world->service->advanceBy(3600 * 1000));
+        QTRY_VERIFY(rules->isPreviewStale()); // came due, and waited
+        QCOMPARE(refreshed.size(), 0);
+        page->showRulesTab();
+        QCOMPARE(refreshed.size(), 1);
+        QVERIFY(!rules->isPreviewStale());
+    }
+
     void previewFollowsAClockThatKeepsMoving()
     {
         // While the simulation plays, the clock moves every 200 ms, more

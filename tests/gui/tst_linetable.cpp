@@ -3,6 +3,7 @@
 // core's outlook says — a blocked top-up blocked with its reason, the lines
 // sorted by when their data runs out, a filter that says how many lines it
 // shows, the selected line's card — in English and in Chinese.
+#include "app/appearance.h"
 #include "app/appsettings.h"
 #include "app/demoaccess.h"
 #include "checked.h"
@@ -16,6 +17,7 @@
 #include "widgets/linecard.h"
 #include "widgets/linetablepanel.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -474,6 +476,62 @@ private slots:
         QCOMPARE(table()->model()->rowCount(), 0);
         QVERIFY(!card->isVisible());
         QVERIFY(panel()->noSelectionLabel()->isVisible());
+    }
+
+    // A line with no voice left reads "0 min" in the table as on its card
+    // (it read "0 s": a voice balance is counted in minutes).
+    void noVoiceLeftReadsInMinutes()
+    {
+        open(QString());
+        const LineRecord sensor = TOPUP_VALUE(m_service->addLine(LineForm{QStringLiteral("Sensor"), QStringLiteral("EU"),
+                                                                          UsageProfile::Regular, 7, DataAmount(2'000'000'000),
+                                                                          VoiceAmount(0)}));
+        QTRY_VERIFY(rowOf(sensor.id) >= 0);
+        QCOMPARE(cell(rowOf(sensor.id), LineTableModel::VoiceLeft), QStringLiteral("0 min"));
+        table()->setCurrentIndex(table()->model()->index(rowOf(sensor.id), 0));
+        auto *card = m_page->findChild<LineCard *>(QStringLiteral("selectedLineCard"));
+        QVERIFY(card);
+        auto *voice = card->findChild<QLabel *>(QStringLiteral("voiceLeft"));
+        QVERIFY(voice);
+        QTRY_VERIFY2(voice->text().endsWith(QLatin1String(": 0 min")), qPrintable(voice->text()));
+    }
+
+    // Sorted by name, the table follows the language chosen in Settings:
+    // the names in the new language's order (Chinese by pinyin: 阿里 "a"
+    // before 北京 "bei"; English by code point: 北 before 阿), the header
+    // in its words.
+    void theNameSortFollowsALanguageSwitch()
+    {
+        open(QString());
+        Appearance appearance(*qApp, *m_settings);
+        const auto english = qScopeGuard([this] { m_settings->setLanguage(QStringLiteral("en")); });
+        const QString beijing = QString::fromUtf8("北京");
+        const QString ali = QString::fromUtf8("阿里");
+        for (const QString &name : {beijing, ali})
+            TOPUP_VERIFY_OK(m_service->addLine(LineForm{name, QStringLiteral("EU"), UsageProfile::Regular, 3, DataAmount(2'000'000'000),
+                                                        VoiceAmount(0)}));
+        QTRY_COMPARE(table()->model()->rowCount(), 5);
+        table()->sortByColumn(LineTableModel::Name, Qt::AscendingOrder);
+        const auto rowNamed = [this](const QString &name) {
+            for (int row = 0; row < table()->model()->rowCount(); ++row) {
+                if (cell(row, LineTableModel::Name) == name)
+                    return row;
+            }
+            return -1;
+        };
+        QVERIFY(rowNamed(beijing) >= 0 && rowNamed(ali) >= 0);
+        QVERIFY2(rowNamed(beijing) < rowNamed(ali), "English orders Han by code point");
+        QVERIFY(!hasChinese(table()->horizontalHeader()->model()->headerData(LineTableModel::Name, Qt::Horizontal).toString()));
+
+        m_settings->setLanguage(QStringLiteral("zh_CN"));
+        QCoreApplication::processEvents();
+        QVERIFY2(rowNamed(ali) < rowNamed(beijing), "Chinese orders by pinyin");
+        QCOMPARE(table()->horizontalHeader()->sortIndicatorSection(), int(LineTableModel::Name));
+        QVERIFY(hasChinese(table()->horizontalHeader()->model()->headerData(LineTableModel::Name, Qt::Horizontal).toString()));
+
+        m_settings->setLanguage(QStringLiteral("en"));
+        QCoreApplication::processEvents();
+        QVERIFY(rowNamed(beijing) < rowNamed(ali));
     }
 
     // Every control of the table has a name a screen reader says, in

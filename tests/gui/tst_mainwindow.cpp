@@ -2,6 +2,7 @@
 #include "pages/linepage.h"
 #include "pages/policyeditor.h"
 #include "widgets/linecard.h"
+#include "models/alertmodel.h"
 #include "models/attemptmodel.h"
 #include "models/previewmodel.h"
 #include "app/appearance.h"
@@ -342,6 +343,34 @@ private slots:
         auto *to = m_window->historyPage()->findChild<QDateEdit *>(QStringLiteral("toDate"));
         QVERIFY(to);
         QCOMPARE(to->maximumDate(), QDateTime::fromMSecsSinceEpoch(world.msecs(), zone).date());
+    }
+
+    // While the Alerts page is hidden a new alert reads the count alone
+    // (the side bar follows); the page reads its rows once when shown.
+    void aHiddenAlertsPageCountsAndReadsWhenShown()
+    {
+        QVERIFY(m_window->showPage(MainWindow::Page::Alerts));
+        QVERIFY(m_window->showPage(MainWindow::Page::Dashboard));
+        AlertModel *model = m_window->alertsPage()->model();
+        const int rows = model->rowCount();
+        const int unread = model->unreadCount();
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+        // A declined charge on every method makes the drained line's top-up fail: an alert.
+        for (const MethodRecord &method : TOPUP_VALUE(m_service->methods()))
+            TOPUP_VERIFY_OK(m_service->injectFault(method.id, {Reason::Declined}));
+        TOPUP_VERIFY_OK(m_service->drainLine(TOPUP_FIRST(m_service->lines()).id));
+        QCoreApplication::processEvents();
+        QVERIFY(model->unreadCount() > unread);
+        QTRY_VERIFY2(m_window->navigation()->item(int(MainWindow::Page::Alerts))->text().contains(QString::number(model->unreadCount())),
+                     qPrintable(m_window->navigation()->item(int(MainWindow::Page::Alerts))->text()));
+        QCOMPARE(reset.size() + changed.size(), 0);
+        QCOMPARE(model->rowCount(), rows);
+        QVERIFY(model->isStale());
+
+        QVERIFY(m_window->showPage(MainWindow::Page::Alerts));
+        QVERIFY(model->rowCount() > rows);
+        QVERIFY(!model->isStale());
     }
 
     void newAlertsAreNewsOnlyOnce()

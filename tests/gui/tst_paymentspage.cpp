@@ -1,11 +1,17 @@
 // The payments page and its dialogs, typed into as a person would.
 #include "pagesfixture.h"
 
+#include "checked.h"
 #include "dialogs/addcarddialog.h"
+#include "models/methodmodel.h"
 #include "pages/paymentspage.h"
 #include "widgets/errorlabel.h"
 
 #include <QDialogButtonBox>
+#include <QDirIterator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -215,6 +221,41 @@ private slots:
         QCOMPARE(page.view()->selectionModel()->selectedRows().size(), 1);
         QCOMPARE(page.view()->selectionModel()->selectedRows().front().row(), 1);
         QVERIFY(deposit->isEnabled());
+    }
+
+    // Funds the simulated provider cannot tell (its account for the wallet
+    // is gone) read "Unknown", the provider's reason in the tooltip: never
+    // a made-up 0.00 (issue 14).
+    void unknownFundsSayWhyInsteadOfZero()
+    {
+        QTemporaryDir dir;
+        auto service = freshAccount(dir.path(), at("2027-03-10T10:00:00Z"));
+        QVERIFY(service);
+        const MethodRecord wallet = TOPUP_VALUE(service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(1000)}));
+        QDirIterator found(dir.path(), {QStringLiteral("gateway.sqlite")}, QDir::Files, QDirIterator::Subdirectories);
+        QVERIFY(found.hasNext());
+        const QString journalPath = found.next();
+        {
+            QSqlDatabase journal = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("forgetFunding"));
+            journal.setDatabaseName(journalPath);
+            QVERIFY(journal.open());
+            QSqlQuery forget(journal);
+            QVERIFY(forget.prepare(QStringLiteral("DELETE FROM funding WHERE token = ?")));
+            forget.addBindValue(wallet.token);
+            QVERIFY2(forget.exec(), qPrintable(forget.lastError().text()));
+            QCOMPARE(forget.numRowsAffected(), 1);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("forgetFunding"));
+        QVERIFY(!TOPUP_FIRST(service->methods()).fundsKnown);
+
+        PaymentsPage page(*service);
+        page.show();
+        const QModelIndex funds = page.view()->model()->index(0, MethodModel::Funds);
+        QCOMPARE(funds.data().toString(), QStringLiteral("Unknown"));
+        const QString why = funds.data(Qt::ToolTipRole).toString();
+        QVERIFY2(why.contains(QLatin1String("no such payment account at the provider")) && why.contains(QLatin1String("unknown")),
+                 qPrintable(why));
+        QVERIFY(!funds.data(MethodModel::RawRole).isValid()); // sorted apart, not as 0
     }
 
     void depositAddsFunds()

@@ -363,6 +363,24 @@ private slots:
         QVERIFY(!list->front().expires);
     }
 
+    // Funds the provider cannot tell (its account for the token is gone)
+    // are unknown, with its reason: never 0.00 (issue 14).
+    void fundsTheProviderCannotTellAreUnknown()
+    {
+        const auto wallet = m_w->methods->addWallet(m_w->account, WalletForm{QStringLiteral("jane@example.com"), Money::fromCents(300)},
+                                                    march10);
+        QVERIFY2(wallet, qPrintable(wallet.error()));
+        QVERIFY(TOPUP_VALUE(m_w->methods->list(m_w->account)).front().fundsKnown);
+        QSqlQuery forget(m_w->gateway->database().connection());
+        QVERIFY(forget.prepare(QStringLiteral("DELETE FROM funding WHERE token = ?")));
+        forget.addBindValue(wallet->token);
+        QVERIFY2(forget.exec(), qPrintable(forget.lastError().text()));
+        QCOMPARE(forget.numRowsAffected(), 1);
+        const MethodRecord listed = TOPUP_VALUE(m_w->methods->list(m_w->account)).front();
+        QVERIFY(!listed.fundsKnown);
+        QCOMPARE(listed.fundsProblem, QStringLiteral("no such payment account at the provider"));
+    }
+
     void firstMethodIsDefaultUntilMoved()
     {
         const auto visa = m_w->card(QStringLiteral("4111111111111111"), QStringLiteral("482"));

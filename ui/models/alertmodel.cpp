@@ -30,7 +30,7 @@ AlertModel::AlertModel(Service &service, int pageSize, QObject *parent)
     connect(&m_reloadLater, &QTimer::timeout, this, &AlertModel::reload);
     // New alerts, and the names the sentences give (a line renamed or
     // removed, a method removed); an alert read changes its row alone.
-    const auto later = [this] { m_reloadLater.start(); };
+    const auto later = [this] { reloadSoon(); };
     connect(&m_service, &Service::worldAdvanced, this, later);
     connect(&m_service, &Service::alertsAdded, this, later);
     connect(&m_service, &Service::linesChanged, this, later);
@@ -119,6 +119,27 @@ void AlertModel::reload()
         endResetModel();
     }
     announceUnread();
+}
+
+void AlertModel::reloadSoon()
+{
+    if (m_live) {
+        m_reloadLater.start();
+        return;
+    }
+    m_stale = true;
+    const Expected<int> unread = m_service.unreadAlertCount();
+    m_storedUnread = unread ? *unread : m_storedUnread;
+    announceUnread();
+}
+
+void AlertModel::setLive(bool live)
+{
+    m_live = live;
+    if (live && m_stale) {
+        m_stale = false;
+        reload();
+    }
 }
 
 bool AlertModel::canFetchMore(const QModelIndex &parent) const

@@ -40,6 +40,11 @@ public:
     void markRead(int row);
     void markAllRead();
     void addAwaySummary(const CatchUpSummary &summary);
+    // While not live (its page hidden), a change reads the unread count
+    // only (the side bar shows it) and marks the rows stale; made live
+    // again, it reloads them once if so.
+    void setLive(bool live);
+    bool isStale() const noexcept { return m_stale; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -63,6 +68,7 @@ private:
         bool away = false; // a "while you were away" summary, no stored alert
     };
     void announceUnread();
+    void reloadSoon();
     // The service says a stored alert (or every one) was read: its row, the count.
     void followRead(qint64 alertId);
     void followAllRead();
@@ -83,6 +89,8 @@ private:
     QString m_currency;
     int m_lastUnread = -1;
     QTimer m_reloadLater;
+    bool m_live = true;
+    bool m_stale = false;
 };
 
 } // namespace topup

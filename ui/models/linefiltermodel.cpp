@@ -7,11 +7,19 @@ LineFilterModel::LineFilterModel(QObject *parent)
 {
     setSortRole(LineTableModel::RawRole);
     setDynamicSortFilter(true);
-    // The C locale's collation compares code points and ignores the numeric mode.
-    if (QLocale().language() == QLocale::C)
-        m_collator.setLocale(QLocale(QLocale::English));
     m_collator.setNumericMode(true);
     m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+    setCollationLocale(QLocale());
+}
+
+void LineFilterModel::setCollationLocale(const QLocale &locale)
+{
+    // The C locale's collation compares code points and ignores the numeric mode.
+    const QLocale collation = locale.language() == QLocale::C ? QLocale(QLocale::English) : locale;
+    if (collation == m_collator.locale())
+        return;
+    m_collator.setLocale(collation);
+    invalidate();
 }
 
 void LineFilterModel::setNameFilter(const QString &text)

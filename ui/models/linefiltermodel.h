@@ -23,6 +23,9 @@ public:
 
     void setNameFilter(const QString &text); // empty: every name
     void setStateFilter(std::optional<LineTableModel::StateKind> state); // none: every state
+    // Names sorted as people of `locale` read them (the language chosen
+    // in Settings); the rows sorted again when that changes the order.
+    void setCollationLocale(const QLocale &locale);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

@@ -136,7 +136,8 @@ QVariant MethodModel::display(const MethodRecord &method, int column) const
         }
     }
     case Funds:
-        return Formatter::money(method.funds, m_currency);
+        //: Funds the simulated provider could not tell (the tooltip says why)
+        return method.fundsKnown ? Formatter::money(method.funds, m_currency) : tr("Unknown");
     case Default:
         return method.isDefault ? tr("Default") : QString();
     case UsedBy:
@@ -154,7 +155,11 @@ QVariant MethodModel::data(const QModelIndex &index, int role) const
     const ExpiryState expiry = expiryState(method);
     switch (role) {
     case Qt::DisplayRole:
+        return display(method, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == Funds && !method.fundsKnown)
+            //: Why a method's funds are unknown: the provider's own words, e.g. "no such payment account at the provider"
+            return tr("The provider could not tell this method's funds (%1): they are unknown, not 0.").arg(method.fundsProblem);
         return display(method, index.column());
     case Qt::AccessibleTextRole:
         return display(method, index.column());
@@ -165,7 +170,7 @@ QVariant MethodModel::data(const QModelIndex &index, int role) const
         case Expiry:
             return method.expires ? method.expires->index() : 0;
         case Funds:
-            return method.funds.cents();
+            return method.fundsKnown ? QVariant(method.funds.cents()) : QVariant(); // unknown sorts apart, not as 0
         case Default:
             return method.isDefault;
         default:

@@ -18,6 +18,7 @@ AlertsPage::AlertsPage(Service &service, QWidget *parent)
     : QWidget(parent), m_model(new AlertModel(service, 200, this)), m_title(new QLabel(this)), m_summary(new QLabel(this)),
       m_view(new QTableView(this)), m_markRead(new QPushButton(this)), m_markAll(new QPushButton(this))
 {
+    m_model->setLive(false); // until shown: a page never shown reads its rows on no change, only the count
     m_view->setObjectName(QStringLiteral("alerts"));
     m_markRead->setObjectName(QStringLiteral("markRead"));
     m_markAll->setObjectName(QStringLiteral("markAllRead"));
@@ -82,6 +83,18 @@ void AlertsPage::retranslateUi()
     m_markAll->setAccessibleName(tr("Mark every alert as read"));
     m_view->setAccessibleName(tr("Alerts"));
     updateButtons();
+}
+
+void AlertsPage::showEvent(QShowEvent *event)
+{
+    m_model->setLive(true);
+    QWidget::showEvent(event);
+}
+
+void AlertsPage::hideEvent(QHideEvent *event)
+{
+    m_model->setLive(false);
+    QWidget::hideEvent(event);
 }
 
 void AlertsPage::changeEvent(QEvent *event)

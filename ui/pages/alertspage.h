@@ -33,6 +33,9 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // Hidden, the rows only go stale (the count still follows); shown, they are read again once if so.
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void retranslateUi();

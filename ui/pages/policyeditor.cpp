@@ -5,6 +5,8 @@
 #include "forms/paymentchoices.h"
 #include "dialogs/rulesadvisordialog.h"
 #include "forms/policyformreader.h"
+#include "forms/policyproblems.h"
+#include "forms/rulechoices.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
 #include "widgets/fieldmessages.h"
@@ -39,18 +41,6 @@ QLabel *small(QLabel *label)
     return label;
 }
 
-// The service's problems by field path ("monthly.day"); those about the
-// whole policy under no path, which no field claims.
-QHash<QString, QString> byField(const FieldProblems &problems)
-{
-    QHash<QString, QString> sentences;
-    for (const FieldProblem &problem : problems) {
-        QString &slot = sentences[problem.field];
-        slot = slot.isEmpty() ? problem.sentence : slot + QLatin1Char('\n') + problem.sentence;
-    }
-    return sentences;
-}
-
 } // namespace
 
 PolicyEditor::PolicyEditor(Service &service, QWidget *parent)
@@ -61,7 +51,7 @@ PolicyEditor::PolicyEditor(Service &service, QWidget *parent)
     m_previewTimer->setInterval(previewDelayMs);
     connect(m_previewTimer, &QTimer::timeout, this, &PolicyEditor::refreshPreview);
     const auto followMethods = [this] {
-        if (PaymentChoices::forRules(m_service, storedPolicy()) == m_methodChoices)
+        if (PaymentChoices::forRules(m_service, storedPolicy()) == m_choices->methodChoices())
             return;
         const QString before = snapshot();
         const bool dirty = isDirty();
@@ -194,6 +184,8 @@ void PolicyEditor::build()
     limits->addWidget(m_maxError, 3, 1);
     limits->setColumnStretch(1, 1);
 
+    m_choices = std::make_unique<RuleChoices>(
+        RuleChoices::Boxes{m_resource, m_unit, m_thresholdPackage, m_monthlyPackage, m_method, m_fallback});
     m_policyError = new ErrorLabel(QStringLiteral("policyError"), this);
     // In the form's order, the precise paths first.
     m_messages.add(QStringLiteral("threshold.below"), m_belowError, m_below);
@@ -246,7 +238,7 @@ void PolicyEditor::build()
     for (QComboBox *box : {m_unit, m_thresholdPackage, m_monthlyPackage, m_method, m_fallback})
         connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &PolicyEditor::edited);
     connect(m_resource, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        fillUnits();
+        m_choices->fillUnits();
         edited();
     });
     connect(m_time, &QTimeEdit::timeChanged, this, &PolicyEditor::edited);
@@ -307,7 +299,7 @@ void PolicyEditor::retranslateUi()
     m_fallback->setAccessibleName(tr("Fallback payment method"));
     m_cap->setAccessibleName(tr("Monthly spending cap"));
     m_max->setAccessibleName(tr("Top-ups per month at most"));
-    fillUnits();
+    m_choices->fillUnits();
     fillChoices();
     if (m_lineId != 0)
         m_previewTimer->start();
@@ -320,100 +312,24 @@ void PolicyEditor::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-void PolicyEditor::fillUnits(const QString &wanted)
-{
-    const QString unit = wanted.isEmpty() ? m_unit->currentData().toString() : wanted;
-    const bool wasLoading = std::exchange(m_loading, true);
-    const Resource resource = Resource(m_resource->currentData().toInt());
-    QStringList units = AmountUnits::choices(resource, m_units);
-    const bool sameResource = AmountUnits::choices(resource, DataUnits::Decimal).contains(unit)
-                              || AmountUnits::choices(resource, DataUnits::Binary).contains(unit) || unit == QLatin1String("KiB");
-    // A unit typed or stored that the chosen family lacks stays offered:
-    // the form never changes an amount behind the user's back.
-    if (sameResource && !units.contains(unit))
-        units.prepend(unit);
-    m_unit->clear();
-    for (const QString &each : units)
-        m_unit->addItem(AmountUnits::unitName(each), each);
-    const int index = m_unit->findData(unit);
-    m_unit->setCurrentIndex(index >= 0 ? index : m_unit->findData(resource == Resource::Data ? units.constLast() : QStringLiteral("min")));
-    m_loading = wasLoading;
-}
-
 void PolicyEditor::setDataUnits(DataUnits units)
 {
-    if (units == m_units)
+    if (units == m_choices->dataUnits())
         return;
-    m_units = units;
+    m_choices->setDataUnits(units);
     if (!isDirty()) {
         fillChoices();
         loadPolicy(storedPolicy());
         return;
     }
-    fillUnits();
+    m_choices->fillUnits();
     fillChoices();
     edited();
 }
 
 void PolicyEditor::fillChoices()
 {
-    const bool wasLoading = std::exchange(m_loading, true);
-    const QString currency = Formatter::currencyOf(m_service);
-    m_methodChoices = PaymentChoices::forRules(m_service, storedPolicy());
-    const QString thresholdPackage = m_thresholdPackage->currentData().toString();
-    const QString monthlyPackage = m_monthlyPackage->currentData().toString();
-    const QString method = m_method->currentData().toString();
-    const QString fallback = m_fallback->currentData().toString();
-    for (QComboBox *box : {m_thresholdPackage, m_monthlyPackage, m_method, m_fallback})
-        box->clear();
-    m_packageNames.clear();
-    m_packages.clear();
-    m_methodLabels.clear();
-    // The line's own region's packages: all its top-ups may buy.
-    if (const Expected<std::vector<PackageRecord>> packages =
-            m_lineId ? m_service.packages(m_lineId) : Expected<std::vector<PackageRecord>>(std::vector<PackageRecord>())) {
-        for (const PackageRecord &record : *packages) {
-            const QString name = Formatter::packageName(record.name, m_units);
-            //: A package and its price, e.g. "5 GB data — 15.00 EUR"
-            const QString text = tr("%1 — %2").arg(name, Formatter::money(record.package.price, currency));
-            m_thresholdPackage->addItem(text, record.package.id);
-            m_monthlyPackage->addItem(text, record.package.id);
-            m_packages.insert(record.package.id, record.package);
-        }
-    }
-    // Names of every package of the account: saved rules may still buy one
-    // the line's region no longer offers (the preview and the advisor show it).
-    if (const Expected<std::vector<PackageRecord>> packages = m_service.packages()) {
-        for (const PackageRecord &record : *packages)
-            m_packageNames.insert(record.package.id, Formatter::packageName(record.name, m_units));
-    }
-    m_method->addItem(tr("Choose a method"), QString());
-    m_fallback->addItem(tr("No fallback"), QString());
-    for (const auto &[id, label] : m_methodChoices) {
-        m_method->addItem(label, id);
-        m_fallback->addItem(label, id);
-        m_methodLabels.insert(id, label);
-    }
-    const auto select = [](QComboBox *box, const QString &id) { box->setCurrentIndex(std::max(0, box->findData(id))); };
-    selectPackage(m_thresholdPackage, thresholdPackage);
-    selectPackage(m_monthlyPackage, monthlyPackage);
-    select(m_method, method);
-    select(m_fallback, fallback);
-    m_loading = wasLoading;
-}
-
-void PolicyEditor::selectPackage(QComboBox *box, const QString &id)
-{
-    // Saved rules may buy a package the line's region no longer offers: it
-    // is shown as such (validate() says so under the box), never replaced
-    // by the first package offered, which the engine would not buy.
-    int index = box->findData(id);
-    if (index < 0 && !id.isEmpty()) {
-        //: A package the saved rules buy that the line's region no longer sells, e.g. "5 GB data — no longer offered"
-        box->addItem(tr("%1 — no longer offered").arg(m_packageNames.value(id, id)), id);
-        index = box->count() - 1;
-    }
-    box->setCurrentIndex(std::max(0, index));
+    m_choices->fill(m_service, m_lineId, storedPolicy());
 }
 
 std::optional<Policy> PolicyEditor::storedPolicy() const
@@ -465,18 +381,18 @@ void PolicyEditor::fillForm(const std::optional<Policy> &policy)
         group->setEnabled(m_enabled->isChecked());
     m_thresholdGroup->setChecked(rules.threshold.has_value());
     // A new rule starts at 1 GB, or 1 GiB when the user counts in GiB.
-    const qint64 oneUnit = m_units == DataUnits::Binary ? gibibyte : gigabyte;
+    const qint64 oneUnit = m_choices->dataUnits() == DataUnits::Binary ? gibibyte : gigabyte;
     const ThresholdTrigger threshold = rules.threshold.value_or(ThresholdTrigger{Resource::Data, oneUnit, QString()});
     m_resource->setCurrentIndex(threshold.resource == Resource::Data ? 0 : 1);
-    const AmountInUnits below = AmountUnits::split(threshold.resource, threshold.below, m_units);
-    fillUnits(below.unit);
+    const AmountInUnits below = AmountUnits::split(threshold.resource, threshold.below, m_choices->dataUnits());
+    m_choices->fillUnits(below.unit);
     m_below->setText(below.number);
-    selectPackage(m_thresholdPackage, threshold.package);
+    m_choices->selectPackage(m_thresholdPackage, threshold.package);
     m_monthlyGroup->setChecked(rules.monthly.has_value());
     const MonthlyTrigger monthly = rules.monthly.value_or(MonthlyTrigger{1, 9 * 60, QString()});
     m_day->setText(QString::number(monthly.day));
     m_time->setTime(QTime(monthly.minuteOfDay / 60, monthly.minuteOfDay % 60));
-    selectPackage(m_monthlyPackage, monthly.package);
+    m_choices->selectPackage(m_monthlyPackage, monthly.package);
     m_method->setCurrentIndex(std::max(0, m_method->findData(rules.method)));
     m_fallback->setCurrentIndex(std::max(0, m_fallback->findData(rules.fallback)));
     m_cap->setText(rules.monthlyCap ? Formatter::moneyNumber(*rules.monthlyCap) : QString());
@@ -489,7 +405,7 @@ RulesAdvisorDialog *PolicyEditor::openAdvisor()
     if (m_lineId == 0)
         return nullptr;
     if (!m_advisor) {
-        m_advisor = new RulesAdvisorDialog(m_service, m_lineId, m_packageNames, m_units, this);
+        m_advisor = new RulesAdvisorDialog(m_service, m_lineId, m_choices->packageNames(), m_choices->dataUnits(), this);
         m_advisor->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_advisor, &RulesAdvisorDialog::rulesChosen, this, &PolicyEditor::useSuggestion);
         m_advisor->show();
@@ -567,26 +483,9 @@ void PolicyEditor::validate()
         m_belowWarning->setError(QString());
         return;
     }
-    PolicyFormReading reading = PolicyFormReader::read(input());
-    const auto noLongerOffered = [this, &reading](const QString &path, const QString &package) {
-        if (!package.isEmpty() && !m_packages.contains(package))
-            reading.errors.insert(path, tr("This line's region no longer offers %1; the saved rules still buy it. Choose a package it offers.")
-                                            .arg(m_packageNames.value(package, package)));
-    };
-    if (reading.policy.threshold)
-        noLongerOffered(QStringLiteral("threshold.package"), reading.policy.threshold->package);
-    if (reading.policy.monthly)
-        noLongerOffered(QStringLiteral("monthly.package"), reading.policy.monthly->package);
-    // Every field at once: what is not a value at all, and what the service
-    // refuses of the rest (its word on a stand-in value is not shown).
-    if (const Expected<void> checked = m_service.checkPolicy(m_lineId, reading.policy); !checked) {
-        const QHash<QString, QString> refused = byField(checked.problems());
-        for (auto it = refused.cbegin(); it != refused.cend(); ++it) {
-            if (!reading.errors.contains(it.key()))
-                reading.errors.insert(it.key(), it.value());
-        }
-    }
-    m_problems = reading.errors;
+    // Every field at once: what is not a value at all, and what the service refuses of the rest.
+    const PolicyFormReading reading = PolicyFormReader::read(input());
+    m_problems = PolicyProblems::of(m_service, m_lineId, reading, *m_choices);
     m_policy = reading.policy;
     showErrors(m_problems);
     showThresholdWarning();
@@ -595,9 +494,9 @@ void PolicyEditor::validate()
 void PolicyEditor::showThresholdWarning()
 {
     const std::optional<ThresholdTrigger> &threshold = m_policy.threshold;
-    const bool known = threshold && !m_problems.contains(QStringLiteral("threshold.below")) && m_packages.contains(threshold->package);
-    m_belowWarning->setError(known ? PolicyFormReader::thresholdWarning(*threshold, m_packages.value(threshold->package),
-                                                                        m_packageNames.value(threshold->package), m_units)
+    const bool known = threshold && !m_problems.contains(QStringLiteral("threshold.below")) && m_choices->packages().contains(threshold->package);
+    m_belowWarning->setError(known ? PolicyFormReader::thresholdWarning(*threshold, m_choices->packages().value(threshold->package),
+                                                                        m_choices->packageNames().value(threshold->package), m_choices->dataUnits())
                                    : QString());
 }
 
@@ -606,10 +505,24 @@ void PolicyEditor::showErrors(const QHash<QString, QString> &errors)
     m_messages.show(errors);
 }
 
+void PolicyEditor::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_previewStale)
+        refreshPreview();
+}
+
 void PolicyEditor::refreshPreview()
 {
     if (m_lineId == 0)
         return;
+    // A preview runs the engine (on every line an account cap ties): none
+    // for a hidden form, on each step of a playing clock.
+    if (!isVisible()) {
+        m_previewStale = true;
+        return;
+    }
+    m_previewStale = false;
     validate();
     if (!m_problems.isEmpty()) {
         m_preview->showInvalid();
@@ -617,11 +530,11 @@ void PolicyEditor::refreshPreview()
     }
     const Expected<LineOutlook> outlook = m_service.previewPolicy(m_lineId, m_policy, previewDays);
     if (!outlook) {
-        showErrors(byField(outlook.problems()));
+        showErrors(PolicyProblems::byField(outlook.problems()));
         m_preview->showInvalid();
         return;
     }
-    m_preview->showOutlook(*outlook, m_packageNames, m_methodLabels);
+    m_preview->showOutlook(*outlook, m_choices->packageNames(), m_choices->methodLabels());
 }
 
 PreviewModel *PolicyEditor::previewModel() const
@@ -642,14 +555,14 @@ bool PolicyEditor::save()
     }
     const Expected<void> stored = m_service.setPolicy(m_lineId, m_policy);
     if (!stored) {
-        m_problems = byField(stored.problems());
+        m_problems = PolicyProblems::byField(stored.problems());
         showErrors(m_problems);
         m_savedNote->setText(tr("Not saved: correct the fields marked in red."));
         m_messages.focusFirst();
         return false;
     }
     // An expired card the old rules named is offered no more.
-    if (PaymentChoices::forRules(m_service, m_policy) != m_methodChoices)
+    if (PaymentChoices::forRules(m_service, m_policy) != m_choices->methodChoices())
         fillChoices();
     m_saved = snapshot();
     m_savedPolicy = m_policy;

@@ -3,12 +3,14 @@
 #include "app/appsettings.h"
 #include "domain/package.h"
 #include "domain/policy.h"
+#include "forms/rulechoices.h"
 #include "widgets/fieldmessages.h"
 
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -57,7 +59,10 @@ public:
     bool save();
     void discard();
     PreviewModel *previewModel() const;
-    // The preview now, without waiting for the edits to settle.
+    // A preview came due while the form was hidden: it runs when shown.
+    bool isPreviewStale() const noexcept { return m_previewStale; }
+    // The preview now, without waiting for the edits to settle; for a hidden
+    // form, once it is shown (a preview runs the engine).
     void refreshPreview();
     // "Suggest rules…": the advisor's dialog for this line, opened (or
     // raised) and running; null without a line.
@@ -75,19 +80,18 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // A preview due while hidden (another tab or page shown) runs when shown.
+    void showEvent(QShowEvent *event) override;
 
 private:
     void build();
     void retranslateUi();
+    // The boxes' packages and methods again (m_choices), for this line and its saved rules.
     void fillChoices();
-    void selectPackage(QComboBox *box, const QString &id);
     void loadPolicy(const std::optional<Policy> &policy);
     void fillForm(const std::optional<Policy> &policy);
     std::optional<Policy> storedPolicy() const;
     void followStoredPolicy();
-    // The threshold's units for the chosen resource and family; `wanted` (else the
-    // current one) stays chosen.
-    void fillUnits(const QString &wanted = QString());
     void edited();
     PolicyFormInput input() const;
     // Reads the form and asks the service: m_policy and m_problems.
@@ -99,13 +103,13 @@ private:
     Service &m_service;
     qint64 m_lineId = 0;
     QString m_saved;
-    std::vector<std::pair<QString, QString>> m_methodChoices; // engine id, label
     Policy m_policy;                   // as the form reads, valid or not
     QHash<QString, QString> m_problems; // by field path; empty: Save may save
     FieldMessages m_messages;
     std::optional<Policy> m_savedPolicy; // as the service has it, to notice a change made elsewhere
     bool m_loading = false;
     bool m_wasDirty = false;
+    bool m_previewStale = false; // a preview came due while hidden
 
     QCheckBox *m_enabled;
     QGroupBox *m_thresholdGroup;
@@ -149,13 +153,10 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_suggest;
     QPointer<RulesAdvisorDialog> m_advisor;
-    DataUnits m_units = DataUnits::Decimal;
 
     PolicyPreviewPanel *m_preview;
     QTimer *m_previewTimer;
-    QHash<QString, QString> m_packageNames;
-    QHash<QString, Package> m_packages;
-    QHash<QString, QString> m_methodLabels;
+    std::unique_ptr<RuleChoices> m_choices; // made with the boxes it fills
 };
 
 } // namespace topup

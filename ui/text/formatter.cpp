@@ -117,7 +117,8 @@ QString Formatter::voice(qint64 seconds)
     const qint64 rest = seconds % 60;
     if (hours > 0)
         return minutes > 0 ? tr("%1 h %2 min").arg(hours).arg(minutes) : tr("%1 h").arg(hours);
-    if (minutes > 0)
+    // None left reads in minutes, as a voice balance is counted ("0 min", not "0 s").
+    if (minutes > 0 || rest == 0)
         return rest > 0 ? tr("%1 min %2 s").arg(minutes).arg(rest) : tr("%1 min").arg(minutes);
     return tr("%1 s").arg(rest);
 }

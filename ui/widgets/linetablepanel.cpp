@@ -143,6 +143,7 @@ void LineTablePanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
         m_model->retranslate();
+        m_filter->setCollationLocale(QLocale()); // the language's order of names
     }
     QWidget::changeEvent(event);
 }
