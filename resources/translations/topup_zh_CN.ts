@@ -4369,6 +4369,22 @@ Qt 自身的选项同样适用，其中包括：
         <translation>&lt;p&gt;&lt;b&gt;TopUp 无法打开其数据。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;文件夹：&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>The database cannot be opened</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Nothing in the database was changed. &lt;b&gt;Try again&lt;/b&gt; once the server answers, or once the other TopUp Dashboard using this world is closed; &lt;b&gt;Quit&lt;/b&gt; leaves everything as it is.</source>
+        <translation>数据库中的内容未做任何改动。待服务器恢复响应，或使用此世界的另一个 TopUp Dashboard 关闭后，请选择&lt;b&gt;重试&lt;/b&gt;；&lt;b&gt;退出&lt;/b&gt;则保持一切不变。</translation>
+    </message>
+    <message>
+        <source>Nothing in the database was changed. &lt;b&gt;Quit&lt;/b&gt;, and show the message above to whoever runs the server.</source>
+        <translation>数据库中的内容未做任何改动。请&lt;b&gt;退出&lt;/b&gt;，并把上面的信息告诉服务器的管理员。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;TopUp cannot open its data.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Database: &lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;TopUp 无法打开其数据。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;数据库：&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&amp;Try again</source>
         <translation>重试(&amp;T)</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "damagedfile.h"
 #include "app/datafolderbackup.h"
 #include "dialogs/storeproblemdialog.h"
+#include "store/databaseurl.h"
 #include "fulldisk.h"
 #include "app/startupflow.h"
 
@@ -225,6 +226,31 @@ private slots:
         QVERIFY2(seen.said.contains(QLatin1String("Nothing in the folder was changed")), qPrintable(seen.said));
         QVERIFY(service);
         QVERIFY(flow.backupFolder().isEmpty());
+    }
+
+    // A world on a server that does not answer (no server on the socket):
+    // the dialog speaks of the database and offers to try again; it does
+    // not say another TopUp Dashboard uses a folder.
+    void aServerThatDoesNotAnswerOffersTryAgain()
+    {
+        QTemporaryDir nowhere; // a socket folder with no server in it
+        const Expected<DatabaseUrl> url = DatabaseUrl::parse(QStringLiteral("postgresql://topup@/world?host=") + nowhere.path());
+        QVERIFY2(url, qPrintable(url ? QString() : url.error()));
+        Service::Options options;
+        options.location = WorldLocation::database(*url);
+        options.passwordIterations = 1000;
+        StartupFlow flow;
+        DialogSeen seen;
+        QString title;
+        answerStoreProblem("quitButton", &seen, [&title] { title = QApplication::activeModalWidget()->windowTitle(); });
+        QVERIFY(!flow.openService(options, QDate(2027, 3, 15)));
+        QVERIFY2(!seen.said.isEmpty(), "no dialog");
+        QVERIFY(!seen.freshOffered);
+        QVERIFY(seen.retryDefault);
+        QCOMPARE(title, QStringLiteral("The database cannot be opened"));
+        QVERIFY2(seen.said.contains(QLatin1String("Database: <tt>postgresql://topup@/world?host=")), qPrintable(seen.said));
+        QVERIFY2(seen.said.contains(QLatin1String("once the server answers")), qPrintable(seen.said));
+        QVERIFY2(!seen.said.contains(QLatin1String("folder")), qPrintable(seen.said));
     }
 
     void catchUpRunsOffTheGuiThreadAndSummarises()

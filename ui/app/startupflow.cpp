@@ -35,6 +35,7 @@ std::unique_ptr<Service> StartupFlow::openService(const Service::Options &option
         // Never move a folder another running instance is using.
         // A world on a server is never moved aside from here.
         dialog.setStartFreshAllowed(!onServer && !Service::dataDirInUse(folder));
+        dialog.setOnServer(onServer);
         dialog.setRetryOffered(Service::worthRetrying(options.location));
         choice = dialog.exec();
         if (choice == StoreProblemDialog::TryAgain)

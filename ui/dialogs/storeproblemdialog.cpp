@@ -62,6 +62,14 @@ void StoreProblemDialog::setRetryOffered(bool offered)
     retranslateUi();
 }
 
+void StoreProblemDialog::setOnServer(bool onServer)
+{
+    m_onServer = onServer;
+    if (onServer)
+        setStartFreshAllowed(false);
+    retranslateUi();
+}
+
 void StoreProblemDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -71,6 +79,22 @@ void StoreProblemDialog::changeEvent(QEvent *event)
 
 void StoreProblemDialog::retranslateUi()
 {
+    m_fresh->setText(tr("&Start fresh"));
+    m_retry->setText(tr("&Try again"));
+    m_quit->setText(tr("&Quit"));
+    if (m_onServer) {
+        // The message above says what the server answered (or that none
+        // did); another desktop using the world is one cause among several.
+        setWindowTitle(tr("The database cannot be opened"));
+        const QString next = m_retryOffered
+                                 ? tr("Nothing in the database was changed. <b>Try again</b> once the server answers, or once "
+                                      "the other TopUp Dashboard using this world is closed; <b>Quit</b> leaves everything as it is.")
+                                 : tr("Nothing in the database was changed. <b>Quit</b>, and show the message above to whoever "
+                                      "runs the server.");
+        m_text->setText(tr("<p><b>TopUp cannot open its data.</b></p><p>%1</p><p>Database: <tt>%2</tt></p><p>%3</p>")
+                            .arg(m_problem.toHtmlEscaped(), m_folder.toHtmlEscaped(), next));
+        return;
+    }
     setWindowTitle(tr("The data folder cannot be opened"));
     QString next;
     if (!m_freshAllowed)
@@ -83,9 +107,6 @@ void StoreProblemDialog::retranslateUi()
                   "empty one. <b>Quit</b> leaves everything as it is.");
     m_text->setText(tr("<p><b>TopUp cannot open its data.</b></p><p>%1</p><p>Folder: <tt>%2</tt></p><p>%3</p>")
                         .arg(m_problem.toHtmlEscaped(), m_folder.toHtmlEscaped(), next));
-    m_fresh->setText(tr("&Start fresh"));
-    m_retry->setText(tr("&Try again"));
-    m_quit->setText(tr("&Quit"));
 }
 
 } // namespace topup

@@ -22,6 +22,10 @@ public:
     void setStartFreshAllowed(bool allowed);
     // On when the cause passes: "Try again" (the default) instead of "Start fresh".
     void setRetryOffered(bool offered);
+    // On for a world on a PostgreSQL server (`folder` is then its URL): the
+    // dialog speaks of the database and the server, and never offers to
+    // start fresh.
+    void setOnServer(bool onServer);
     QPushButton *quitButton() const noexcept { return m_quit; }
     QPushButton *startFreshButton() const noexcept { return m_fresh; }
     QPushButton *tryAgainButton() const noexcept { return m_retry; }
@@ -42,6 +46,7 @@ private:
     QPushButton *m_retry = nullptr;
     bool m_freshAllowed = true;
     bool m_retryOffered = false;
+    bool m_onServer = false;
 };
 
 } // namespace topup
