@@ -1,6 +1,7 @@
 #include "app/appsettings.h"
 
 #include "checked.h"
+#include "pagesfixture.h"
 #include "app/demoaccess.h"
 #include "text/formatter.h"
 #include "text/wording.h"
@@ -46,16 +47,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("%1.ini").arg(QTest::currentTestFunction())));
-        Service::Options options;
-        options.location = WorldLocation::folder(m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction())));
-        options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z");
-        options.passwordIterations = 1000;
-        options.tokens = DemoWorld::tokens(1);
-        Expected<std::unique_ptr<Service>> opened = Service::open(options);
-        QVERIFY2(opened, qPrintable(opened.error()));
-        m_service = opened.take();
-        const Expected<void> demo = DemoAccess::open(*m_service);
-        QVERIFY2(demo, qPrintable(demo.error()));
+        m_service = testing::demoAccount(m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction())), testing::at("2027-03-15T10:00:00Z"));
+        QVERIFY(m_service);
         m_page = std::make_unique<DashboardPage>(*m_service, *m_settings);
         m_page->resize(1070, 800);
         m_page->show();
