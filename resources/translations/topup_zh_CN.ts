@@ -891,7 +891,24 @@
     </message>
     <message>
         <source>%1 expired at the end of %2; choose another method</source>
+        <extracomment>%1 is the payment method (&quot;Visa •••• 4242&quot;), %2 its expiry month</extracomment>
         <translation>%1 已于 %2 月底过期；请选择其他付款方式</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s catalog is not priced in %1, the account&apos;s currency.</source>
+        <translation>运营商的套餐目录没有以账户货币 %1 定价。</translation>
+    </message>
+    <message>
+        <source>The carrier sells no lines for &quot;%1&quot;; choose a country or region from its catalog.</source>
+        <translation>运营商不销售“%1”的线路；请从其目录中选择国家或地区。</translation>
+    </message>
+    <message>
+        <source>Package &quot;%1&quot; is not sold for %2.</source>
+        <translation>套餐“%1”不在 %2 销售。</translation>
+    </message>
+    <message>
+        <source>%1 expired at the end of %2; choose another method.</source>
+        <translation>%1 已于 %2 月底过期；请选择其他付款方式。</translation>
     </message>
 </context>
 <context>
