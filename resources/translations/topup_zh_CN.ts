@@ -2438,6 +2438,10 @@
         <source>could not write: %1</source>
         <translation>无法写入：%1</translation>
     </message>
+    <message>
+        <source>Could not write: %1.</source>
+        <translation>无法写入：%1。</translation>
+    </message>
 </context>
 <context>
     <name>topup::Currency</name>
@@ -2747,10 +2751,6 @@
         <translation>已显示：%1 条</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>Export top-up attempts</source>
         <translation>导出充值记录</translation>
     </message>
@@ -2763,6 +2763,10 @@
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
     </message>
 </context>
 <context>
