@@ -224,6 +224,27 @@ private slots:
             QCOMPARE(nobody.error(), QStringLiteral("sign in first"));
     }
 
+    // What the Test tab shows when a manual top-up names a method the
+    // account does not have: the store's sentence.
+    void theManualTopUpRefusalIsASentence_data()
+    {
+        addLanguages();
+        QTest::newRow("en") << QString() << QStringLiteral("No such payment method.");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("付款方式不存在。");
+    }
+
+    void theManualTopUpRefusalIsASentence()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, expected);
+        useLanguage(language);
+        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        QVERIFY(service);
+        const Expected<ChargeAnswer> answer = service->manualTopUp(404, 1, 1);
+        QVERIFY(!answer);
+        QCOMPARE(answer.sentences(), expected);
+    }
+
     // A failure that has no sentence of its own yet shows its text as the
     // core wrote it: nothing is upper-cased on the way ("eSIM", a path).
     void aFailureWithoutASentenceIsShownAsWritten()
