@@ -15,8 +15,8 @@ AccountSession::AccountSession(Database &store, int passwordIterations, WorldRun
 std::optional<Failure> AccountSession::refusal(Access access)
 {
     if (access == Access::Write) {
-        if (const QString why = m_runner.writeRefusal(); !why.isEmpty())
-            return Failure(why);
+        if (std::optional<Failure> why = m_runner.writeRefusal())
+            return why;
     }
     if (!m_account)
         return Failure(QCoreApplication::translate("topup::Service", "sign in first"),
@@ -55,15 +55,15 @@ Expected<Account> AccountSession::signedIn(const Expected<Account> &account)
 
 Expected<Account> AccountSession::signUp(const SignUpForm &form, const QByteArray &fixedSalt)
 {
-    if (const QString why = m_runner.writeRefusal(); !why.isEmpty())
-        return Expected<Account>::failure(why);
+    if (std::optional<Failure> why = m_runner.writeRefusal())
+        return Expected<Account>::failure(std::move(*why));
     return signedIn(AccountStore(m_store, m_iterations).signUp(form, m_clock.now(), fixedSalt));
 }
 
 Expected<Account> AccountSession::signIn(const QString &login, const QString &password)
 {
-    if (const QString why = m_runner.writeRefusal(); !why.isEmpty())
-        return Expected<Account>::failure(why); // sign-in writes the failure count
+    if (std::optional<Failure> why = m_runner.writeRefusal())
+        return Expected<Account>::failure(std::move(*why)); // sign-in writes the failure count
     return signedIn(AccountStore(m_store, m_iterations).signIn(login, password, m_clock.now()));
 }
 

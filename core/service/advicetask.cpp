@@ -56,7 +56,7 @@ void AdviceTask::run()
     // Signals emitted here reach receivers on their own threads (queued).
     const Expected<Advice> advice = Advisor::run(*m_input, &m_cancel, [this](int done, int total) { emit progressed(done, total); });
     if (!advice) {
-        emit failed(advice.error());
+        emit failed(advice.sentences());
         return;
     }
     if (advice->cancelled) {

@@ -60,7 +60,8 @@ public:
 signals:
     void progressed(int done, int total);
     void finished(const topup::RulesAdvice &advice);
-    void failed(const QString &error);
+    // Why the advice could not be made, as a screen shows it (whole sentences).
+    void failed(const QString &sentences);
     void cancelled();
 
 private:

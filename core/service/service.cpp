@@ -149,8 +149,8 @@ Expected<void> Service::actAs(qint64 accountId)
 
 Expected<void> Service::startClockAt(Instant at)
 {
-    if (const QString why = m_runner->writeRefusal(); !why.isEmpty())
-        return Expected<void>::failure(why);
+    if (std::optional<Failure> why = m_runner->writeRefusal())
+        return Expected<void>::failure(std::move(*why));
     const Expected<std::optional<Instant>> clock = WorldSync(*m_store, *m_provider).clock();
     if (!clock)
         return Expected<void>::failure(clock);

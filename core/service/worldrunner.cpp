@@ -28,20 +28,21 @@ Expected<Instant> WorldRunner::clock()
     return clock->value_or(m_clock.now());
 }
 
-QString WorldRunner::writeRefusal()
+std::optional<Failure> WorldRunner::writeRefusal()
 {
     finishPlayStep();
     if (const QString damage = m_damage(); !damage.isEmpty())
-        return damage;
+        return Failure(damage); // "PATH: damaged database (…)", as it is
     if (m_busy)
-        return QCoreApplication::translate("topup::Service", "the world is catching up; try again when it has finished");
-    return QString();
+        return Failure(QCoreApplication::translate("topup::Service", "the world is catching up; try again when it has finished"),
+                       QCoreApplication::translate("topup::Service", "The world is catching up; try again when it has finished."));
+    return std::nullopt;
 }
 
 Expected<CatchUpSummary> WorldRunner::runTo(Instant target, const WorldSync::Progress &progress)
 {
-    if (const QString why = writeRefusal(); !why.isEmpty())
-        return Expected<CatchUpSummary>::failure(why);
+    if (std::optional<Failure> why = writeRefusal())
+        return Expected<CatchUpSummary>::failure(std::move(*why));
     const Expected<CatchUpSummary> summary = WorldSync(m_store, m_provider).catchUp(target, progress);
     if (summary)
         emit worldAdvanced();
@@ -93,8 +94,8 @@ Expected<void> WorldRunner::startPlayStep(qint64 ms)
 {
     if (m_busy)
         return {}; // a step (or a catch-up) still runs: the world plays slower than asked
-    if (const QString why = writeRefusal(); !why.isEmpty())
-        return Expected<void>::failure(why);
+    if (std::optional<Failure> why = writeRefusal())
+        return Expected<void>::failure(std::move(*why));
     const Expected<Instant> now = clock();
     if (!now)
         return Expected<void>::failure(now);
@@ -153,8 +154,8 @@ Expected<void> WorldRunner::settle(qint64 accountId)
     const Expected<Instant> now = clock();
     if (!now)
         return Expected<void>::failure(now);
-    if (const QString why = writeRefusal(); !why.isEmpty())
-        return Expected<void>::failure(why);
+    if (std::optional<Failure> why = writeRefusal())
+        return Expected<void>::failure(std::move(*why));
     // Alerts are only ever added unread: more unread ones after, some were added.
     const Expected<int> unreadBefore = HistoryStore(m_store).unreadAlertCount(accountId);
     const Expected<CatchUpSummary> summary = m_narrowSettles ? WorldSync(m_store, m_provider).settle(now->plusMsecs(1))

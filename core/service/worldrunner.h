@@ -42,9 +42,9 @@ public:
     // (the process clock for a world whose clock has not started).
     Expected<Instant> clock();
     bool busy() const noexcept { return m_busy; }
-    // Why nothing may be written now, empty when it may; waits for a
-    // running play step first.
-    QString writeRefusal();
+    // Why nothing may be written now (a damaged store, a catch-up
+    // running), none when it may; waits for a running play step first.
+    std::optional<Failure> writeRefusal();
 
     Expected<CatchUpSummary> runTo(Instant target, const WorldSync::Progress &progress = {});
     // The same, off this thread: progress and the end arrive as signals.

@@ -4259,6 +4259,10 @@ Qt 自身的选项同样适用，其中包括：
         <translation>世界正在追赶进度；请在完成后再试</translation>
     </message>
     <message>
+        <source>The world is catching up; try again when it has finished.</source>
+        <translation>世界正在追赶进度；请在完成后再试。</translation>
+    </message>
+    <message>
         <source>the top-up was recorded, but the rules could not run after it: %1</source>
         <translation>充值已记录，但之后无法运行规则：%1</translation>
     </message>

@@ -361,6 +361,12 @@ private slots:
         QVERIFY(service->startCatchUp(target));
         QVERIFY(service->busy());
         QVERIFY(!service->startCatchUp(target)); // one at a time
+        // A write meanwhile is refused, worded for the command line and, as
+        // a whole sentence, for a screen.
+        const Expected<void> refused = service->deposit(wallet.id, Money::fromCents(100));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error(), QStringLiteral("the world is catching up; try again when it has finished"));
+        QCOMPARE(refused.sentences(), QStringLiteral("The world is catching up; try again when it has finished."));
         QVERIFY(finished.wait(60000));
         QVERIFY2(finished.at(0).at(1).toString().isEmpty(), qPrintable(finished.at(0).at(1).toString()));
         QCOMPARE(progress.size(), 60); // one a day: 08:00:00.001 on March 1 to 08:00 on April 30

@@ -83,7 +83,7 @@ void AttemptModel::reload()
     m_currency = Formatter::currencyOf(m_service);
     loadMethodLabels();
     m_rows = std::move(fresh);
-    m_error = rows ? QString() : rows.error();
+    m_error = rows ? QString() : rows.sentences();
     if (!sameRows)
         endResetModel();
     else
@@ -103,7 +103,7 @@ void AttemptModel::fetchMore(const QModelIndex &parent)
     const AttemptRow &last = m_rows.back();
     const Expected<std::vector<AttemptRow>> rows = m_service.attempts(m_filter, m_pageSize, HistoryKey{last.at, last.id});
     if (!rows) {
-        m_error = rows.error();
+        m_error = rows.sentences();
         m_exhausted = true;
         return;
     }

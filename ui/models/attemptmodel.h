@@ -42,6 +42,7 @@ public:
     const std::vector<AttemptRow> &rows() const noexcept { return m_rows; }
     // A cell's text as the table shows it, for a row held or not (the CSV export streams rows past the model).
     QString text(const AttemptRow &row, int column) const { return display(row, column).toString(); }
+    // Why the rows could not be read, as whole sentences (empty when they were).
     QString error() const { return m_error; }
     // GB or GiB in the packages' names.
     void setDataUnits(DataUnits units);
