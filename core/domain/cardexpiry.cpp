@@ -29,7 +29,8 @@ QString formatExpiry(YearMonth month)
 
 Expected<YearMonth> parseCardExpiry(QStringView text, YearMonth currentMonth)
 {
-    const QString badFormat = CardExpiry::tr("enter the expiry date as MM/YY, e.g. 08/27");
+    const Failure badFormat(CardExpiry::tr("enter the expiry date as MM/YY, e.g. 08/27"),
+                            CardExpiry::tr("Enter the expiry date as MM/YY, e.g. 08/27."));
     const QStringView trimmed = text.trimmed();
     const qsizetype slash = trimmed.indexOf(QLatin1Char('/'));
     if (slash < 0)
@@ -40,11 +41,13 @@ Expected<YearMonth> parseCardExpiry(QStringView text, YearMonth currentMonth)
     if (!month || !year)
         return Expected<YearMonth>::failure(badFormat);
     if (*month < 1 || *month > 12)
-        return Expected<YearMonth>::failure(CardExpiry::tr("the expiry month must be 01 to 12 (got %1)")
-                                                .arg(*month, 2, 10, QLatin1Char('0')));
+        return Expected<YearMonth>::failure(
+            CardExpiry::tr("the expiry month must be 01 to 12 (got %1)").arg(*month, 2, 10, QLatin1Char('0')),
+            CardExpiry::tr("The expiry month must be 01 to 12 (got %1).").arg(*month, 2, 10, QLatin1Char('0')));
     const YearMonth expiry{2000 + *year, *month};
     if (expiry < currentMonth)
-        return Expected<YearMonth>::failure(CardExpiry::tr("card expired (%1)").arg(formatExpiry(expiry)));
+        return Expected<YearMonth>::failure(CardExpiry::tr("card expired (%1)").arg(formatExpiry(expiry)),
+                                            CardExpiry::tr("Card expired (%1).").arg(formatExpiry(expiry)));
     return expiry;
 }
 

@@ -113,21 +113,27 @@ bool isAllowedLength(CardBrand brand, qsizetype length)
 }
 
 // Whole sentences per brand, so that translators never see a glued list.
-QString wrongLengthMessage(CardBrand brand, qsizetype length)
+Failure wrongLength(CardBrand brand, qsizetype length)
 {
     switch (brand) {
     case CardBrand::Visa:
-        return CardNumber::tr("a Visa card number has 13, 16 or 19 digits (this one has %1)").arg(length);
+        return Failure(CardNumber::tr("a Visa card number has 13, 16 or 19 digits (this one has %1)").arg(length),
+                       CardNumber::tr("A Visa card number has 13, 16 or 19 digits (this one has %1).").arg(length));
     case CardBrand::Mastercard:
-        return CardNumber::tr("a Mastercard number has 16 digits (this one has %1)").arg(length);
+        return Failure(CardNumber::tr("a Mastercard number has 16 digits (this one has %1)").arg(length),
+                       CardNumber::tr("A Mastercard number has 16 digits (this one has %1).").arg(length));
     case CardBrand::AmericanExpress:
-        return CardNumber::tr("an American Express card number has 15 digits (this one has %1)").arg(length);
+        return Failure(CardNumber::tr("an American Express card number has 15 digits (this one has %1)").arg(length),
+                       CardNumber::tr("An American Express card number has 15 digits (this one has %1).").arg(length));
     case CardBrand::UnionPay:
-        return CardNumber::tr("a UnionPay card number has 16 to 19 digits (this one has %1)").arg(length);
+        return Failure(CardNumber::tr("a UnionPay card number has 16 to 19 digits (this one has %1)").arg(length),
+                       CardNumber::tr("A UnionPay card number has 16 to 19 digits (this one has %1).").arg(length));
     case CardBrand::Discover:
-        return CardNumber::tr("a Discover card number has 16 to 19 digits (this one has %1)").arg(length);
+        return Failure(CardNumber::tr("a Discover card number has 16 to 19 digits (this one has %1)").arg(length),
+                       CardNumber::tr("A Discover card number has 16 to 19 digits (this one has %1).").arg(length));
     case CardBrand::JCB:
-        return CardNumber::tr("a JCB card number has 16 to 19 digits (this one has %1)").arg(length);
+        return Failure(CardNumber::tr("a JCB card number has 16 to 19 digits (this one has %1)").arg(length),
+                       CardNumber::tr("A JCB card number has 16 to 19 digits (this one has %1).").arg(length));
     }
     return {};
 }
@@ -160,21 +166,24 @@ Expected<CardNumber> CardNumber::parse(QStringView text)
         if (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
             digits.append(char(c.unicode()));
         else if (c != QLatin1Char(' '))
-            return Expected<CardNumber>::failure(CardNumber::tr("a card number may contain only digits and spaces"));
+            return Expected<CardNumber>::failure(CardNumber::tr("a card number may contain only digits and spaces"),
+                                                 CardNumber::tr("A card number may contain only digits and spaces."));
     }
     if (digits.count() == 0)
-        return Expected<CardNumber>::failure(CardNumber::tr("enter the card number"));
+        return Expected<CardNumber>::failure(CardNumber::tr("enter the card number"), CardNumber::tr("Enter the card number."));
     const std::optional<CardBrand> brand = brandOfDigits(digits);
     if (!brand)
         return Expected<CardNumber>::failure(
-            CardNumber::tr("card brand not recognised; Visa, Mastercard, American Express, UnionPay, Discover and JCB are accepted"));
+            CardNumber::tr("card brand not recognised; Visa, Mastercard, American Express, UnionPay, Discover and JCB are accepted"),
+            CardNumber::tr("Card brand not recognised; Visa, Mastercard, American Express, UnionPay, Discover and JCB are accepted."));
     if (!isAllowedLength(*brand, digits.count()))
-        return Expected<CardNumber>::failure(wrongLengthMessage(*brand, digits.count()));
+        return Expected<CardNumber>::failure(wrongLength(*brand, digits.count()));
     // Some UnionPay numbers are issued without a valid Luhn check digit and
     // networks accept them; we still require it, because a typo caught here
     // is worth more than the rare card refused (and the gateway decides).
     if (!digits.passesLuhn())
-        return Expected<CardNumber>::failure(CardNumber::tr("this card number is not valid; check it for typing mistakes"));
+        return Expected<CardNumber>::failure(CardNumber::tr("this card number is not valid; check it for typing mistakes"),
+                                             CardNumber::tr("This card number is not valid; check it for typing mistakes."));
     return CardNumber(*brand, digits.lastFour());
 }
 

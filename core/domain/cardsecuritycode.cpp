@@ -29,9 +29,11 @@ Expected<void> checkSecurityCode(QStringView code, CardBrand brand)
     if (brand == CardBrand::AmericanExpress) {
         if (!isDigits(trimmed, 4))
             return Expected<void>::failure(
-                CardSecurityCode::tr("the security code of an American Express card is the 4 digits printed on its front"));
+                CardSecurityCode::tr("the security code of an American Express card is the 4 digits printed on its front"),
+                CardSecurityCode::tr("The security code of an American Express card is the 4 digits printed on its front."));
     } else if (!isDigits(trimmed, 3)) {
-        return Expected<void>::failure(CardSecurityCode::tr("the security code is the 3 digits printed on the back of the card"));
+        return Expected<void>::failure(CardSecurityCode::tr("the security code is the 3 digits printed on the back of the card"),
+                                       CardSecurityCode::tr("The security code is the 3 digits printed on the back of the card."));
     }
     return {};
 }

@@ -42,9 +42,12 @@ Expected<QString> parseCurrency(QStringView code)
         return code.toString();
     if (contains(otherDigitCodes, latin))
         return Expected<QString>::failure(
-            QCoreApplication::translate("topup::Currency", "currency %1 does not have 2 minor digits").arg(code));
+            QCoreApplication::translate("topup::Currency", "currency %1 does not have 2 minor digits").arg(code),
+            QCoreApplication::translate("topup::Currency", "Currency %1 does not have 2 minor digits.").arg(code));
     return Expected<QString>::failure(
         QCoreApplication::translate("topup::Currency", "unknown currency \"%1\" (expected an ISO 4217 code such as USD)")
+            .arg(code.left(16)),
+        QCoreApplication::translate("topup::Currency", "Unknown currency \"%1\" (expected an ISO 4217 code such as USD).")
             .arg(code.left(16)));
 }
 

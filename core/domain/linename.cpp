@@ -4,14 +4,16 @@
 
 namespace topup {
 
-std::optional<QString> LineName::problem(const QString &name)
+std::optional<Failure> LineName::problem(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return tr("a line needs a name");
+        return Failure(tr("a line needs a name"), tr("A line needs a name."));
     if (name.trimmed().size() > maxLength)
-        return tr("a line's name is at most %1 characters").arg(maxLength);
+        return Failure(tr("a line's name is at most %1 characters").arg(maxLength),
+                       tr("A line's name is at most %1 characters.").arg(maxLength));
     if (const std::optional<QString> problem = PrintableText::problem(name))
-        return tr("the line's name %1").arg(*problem);
+        //: %1 says what the name holds and what to do, e.g. "holds an invisible control character (U+0007) at character 3; remove it"
+        return Failure(tr("the line's name %1").arg(*problem), tr("The line's name %1.").arg(*problem));
     return std::nullopt;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "expected.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -17,8 +19,9 @@ public:
     LineName() = delete;
     static constexpr int maxLength = 60;
 
-    // What is wrong with the name; none when it may be saved (trimmed).
-    [[nodiscard]] static std::optional<QString> problem(const QString &name);
+    // What is wrong with the name, as a message and as a sentence to show
+    // under the field; none when it may be saved (trimmed).
+    [[nodiscard]] static std::optional<Failure> problem(const QString &name);
 };
 
 } // namespace topup

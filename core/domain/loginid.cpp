@@ -77,26 +77,32 @@ bool isValidTopLevelDomain(QStringView tld)
 Expected<QString> validateDomain(QStringView domain)
 {
     if (domain.isEmpty())
-        return Expected<QString>::failure(LoginId::tr("the part after '@' is empty; it should be a domain such as example.com"));
+        return Expected<QString>::failure(LoginId::tr("the part after '@' is empty; it should be a domain such as example.com"),
+                                          LoginId::tr("The part after '@' is empty; it should be a domain such as example.com."));
     if (!domain.contains(QLatin1Char('.')))
         return Expected<QString>::failure(
-            LoginId::tr("the domain \"%1\" needs at least one dot, e.g. example.com").arg(domain.left(maxAddress)));
+            LoginId::tr("the domain \"%1\" needs at least one dot, e.g. example.com").arg(domain.left(maxAddress)),
+            LoginId::tr("The domain \"%1\" needs at least one dot, e.g. example.com.").arg(domain.left(maxAddress)));
     const QList<QStringView> labels = domain.split(QLatin1Char('.'));
     for (const QStringView label : labels) {
         if (!isValidLabel(label))
             return Expected<QString>::failure(LoginId::tr("the domain \"%1\" is not valid: each part between dots is 1 to 63 "
-                                                 "letters, digits or hyphens, and does not start or end with a hyphen")
+                                                          "letters, digits or hyphens, and does not start or end with a hyphen")
+                                                  .arg(domain.left(maxAddress)),
+                                              LoginId::tr("The domain \"%1\" is not valid: each part between dots is 1 to 63 "
+                                                          "letters, digits or hyphens, and does not start or end with a hyphen.")
                                                   .arg(domain.left(maxAddress)));
     }
     if (!isValidTopLevelDomain(labels.back()))
         return Expected<QString>::failure(
-            LoginId::tr("the domain \"%1\" must end in at least two letters, e.g. .com").arg(domain.left(maxAddress)));
+            LoginId::tr("the domain \"%1\" must end in at least two letters, e.g. .com").arg(domain.left(maxAddress)),
+            LoginId::tr("The domain \"%1\" must end in at least two letters, e.g. .com.").arg(domain.left(maxAddress)));
     return domain.toString();
 }
 
-Expected<LoginId> failure(const QString &error)
+Expected<LoginId> failure(const Failure &why)
 {
-    return Expected<LoginId>::failure(error);
+    return Expected<LoginId>::failure(why);
 }
 
 // Digits of "+86 138-0013-8000" -> "8613800138000", or an error.
@@ -109,18 +115,25 @@ Expected<QString> phoneDigits(QStringView afterPlus)
             digits.append(c);
         } else if (c != QLatin1Char(' ') && c != QLatin1Char('-') && c != QLatin1Char('(') && c != QLatin1Char(')')) {
             return Expected<QString>::failure(
-                LoginId::tr("a phone number may contain only digits, spaces, dashes and parentheses after the '+'"));
+                LoginId::tr("a phone number may contain only digits, spaces, dashes and parentheses after the '+'"),
+                LoginId::tr("A phone number may contain only digits, spaces, dashes and parentheses after the '+'."));
         }
     }
     if (digits.size() < minPhoneDigits || digits.size() > maxPhoneDigits)
         return Expected<QString>::failure(LoginId::tr("a phone number in international format has %1 to %2 digits after the "
-                                             "'+' (got %3), e.g. +8613800138000")
+                                                      "'+' (got %3), e.g. +8613800138000")
+                                              .arg(minPhoneDigits)
+                                              .arg(maxPhoneDigits)
+                                              .arg(digits.size()),
+                                          LoginId::tr("A phone number in international format has %1 to %2 digits after the "
+                                                      "'+' (got %3), e.g. +8613800138000.")
                                               .arg(minPhoneDigits)
                                               .arg(maxPhoneDigits)
                                               .arg(digits.size()));
     if (digits.front() == QLatin1Char('0'))
         return Expected<QString>::failure(
-            LoginId::tr("a country code does not start with 0; write the number in international format, e.g. +8613800138000"));
+            LoginId::tr("a country code does not start with 0; write the number in international format, e.g. +8613800138000"),
+            LoginId::tr("A country code does not start with 0; write the number in international format, e.g. +8613800138000."));
     return digits;
 }
 
@@ -130,23 +143,28 @@ Expected<QString> parseEmailAddress(QStringView text)
 {
     const qsizetype at = text.indexOf(QLatin1Char('@'));
     if (at < 0 || text.indexOf(QLatin1Char('@'), at + 1) >= 0)
-        return Expected<QString>::failure(LoginId::tr("an e-mail address has exactly one '@'"));
+        return Expected<QString>::failure(LoginId::tr("an e-mail address has exactly one '@'"),
+                                          LoginId::tr("An e-mail address has exactly one '@'."));
     const QStringView local = text.left(at);
     if (local.isEmpty())
-        return Expected<QString>::failure(LoginId::tr("the part before '@' is empty"));
+        return Expected<QString>::failure(LoginId::tr("the part before '@' is empty"), LoginId::tr("The part before '@' is empty."));
     if (local.size() > maxLocalPart)
         return Expected<QString>::failure(
-            LoginId::tr("the part before '@' has at most %1 characters (got %2)").arg(maxLocalPart).arg(local.size()));
+            LoginId::tr("the part before '@' has at most %1 characters (got %2)").arg(maxLocalPart).arg(local.size()),
+            LoginId::tr("The part before '@' has at most %1 characters (got %2).").arg(maxLocalPart).arg(local.size()));
     if (!isValidLocalPart(local))
         return Expected<QString>::failure(
             LoginId::tr("the part before '@' may hold letters, digits, dots (not first, last or twice in a row) and "
-               "the symbols ! # $ % & ' * + - / = ? ^ _ ` { | } ~ only"));
+                        "the symbols ! # $ % & ' * + - / = ? ^ _ ` { | } ~ only"),
+            LoginId::tr("The part before '@' may hold letters, digits, dots (not first, last or twice in a row) and "
+                        "the symbols ! # $ % & ' * + - / = ? ^ _ ` { | } ~ only."));
     const Expected<QString> domain = validateDomain(text.mid(at + 1));
     if (!domain)
         return domain;
     if (text.size() > maxAddress)
         return Expected<QString>::failure(
-            LoginId::tr("an e-mail address has at most %1 characters (got %2)").arg(maxAddress).arg(text.size()));
+            LoginId::tr("an e-mail address has at most %1 characters (got %2)").arg(maxAddress).arg(text.size()),
+            LoginId::tr("An e-mail address has at most %1 characters (got %2).").arg(maxAddress).arg(text.size()));
     // Strictly the local part is case-sensitive, but no provider treats it so,
     // and two accounts differing only in case would be a support nightmare.
     return text.toString().toLower();
@@ -166,16 +184,17 @@ Expected<LoginId> LoginId::parse(QStringView text)
     if (trimmed.contains(QLatin1Char('@'))) {
         const Expected<QString> email = parseEmailAddress(trimmed);
         if (!email)
-            return failure(email.error());
+            return failure(email.whyFailed());
         return LoginId(Kind::Email, *email);
     }
     if (trimmed.startsWith(QLatin1Char('+'))) {
         const Expected<QString> digits = phoneDigits(trimmed.mid(1));
         if (!digits)
-            return failure(digits.error());
+            return failure(digits.whyFailed());
         return LoginId(Kind::Phone, QLatin1Char('+') + *digits);
     }
-    return failure(LoginId::tr("not an e-mail address or a phone number in international format, e.g. +8613800138000"));
+    return failure(Failure(LoginId::tr("not an e-mail address or a phone number in international format, e.g. +8613800138000"),
+                           LoginId::tr("Not an e-mail address or a phone number in international format, e.g. +8613800138000.")));
 }
 
 QString LoginId::masked() const

@@ -109,12 +109,15 @@ Expected<void> PasswordPolicy::check(QStringView password, const LoginId &login)
     const qsizetype length = codePointCount(password);
     if (length < minimumLength)
         return Expected<void>::failure(
-            PasswordPolicy::tr("a password needs at least %1 characters (this one has %2)").arg(minimumLength).arg(length));
+            PasswordPolicy::tr("a password needs at least %1 characters (this one has %2)").arg(minimumLength).arg(length),
+            PasswordPolicy::tr("A password needs at least %1 characters (this one has %2).").arg(minimumLength).arg(length));
     if (resemblesLogin(password, login))
-        return Expected<void>::failure(PasswordPolicy::tr("a password must not be your e-mail address or phone number"));
+        return Expected<void>::failure(PasswordPolicy::tr("a password must not be your e-mail address or phone number"),
+                                       PasswordPolicy::tr("A password must not be your e-mail address or phone number."));
     if (isCommon(password))
         return Expected<void>::failure(
-            PasswordPolicy::tr("this password is one of the most commonly used ones and easy to guess; choose another"));
+            PasswordPolicy::tr("this password is one of the most commonly used ones and easy to guess; choose another"),
+            PasswordPolicy::tr("This password is one of the most commonly used ones and easy to guess; choose another."));
     return {};
 }
 

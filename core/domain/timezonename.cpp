@@ -56,9 +56,12 @@ Expected<QTimeZone> TimeZoneName::parse(QStringView name)
     if (offset.match(name).hasMatch())
         return Expected<QTimeZone>::failure(
             TimeZoneName::tr("\"%1\" is a UTC offset, not a time zone: use the IANA name of a place, such as Asia/Karachi")
+                .arg(name.left(64)),
+            TimeZoneName::tr("\"%1\" is a UTC offset, not a time zone: use the IANA name of a place, such as Asia/Karachi.")
                 .arg(name.left(64)));
     return Expected<QTimeZone>::failure(
-        TimeZoneName::tr("unknown time zone \"%1\" (expected an IANA name such as Europe/Paris)").arg(name.left(64)));
+        TimeZoneName::tr("unknown time zone \"%1\" (expected an IANA name such as Europe/Paris)").arg(name.left(64)),
+        TimeZoneName::tr("Unknown time zone \"%1\" (expected an IANA name such as Europe/Paris).").arg(name.left(64)));
 }
 
 } // namespace topup

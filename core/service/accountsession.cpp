@@ -12,15 +12,16 @@ AccountSession::AccountSession(Database &store, int passwordIterations, WorldRun
 {
 }
 
-QString AccountSession::refusal(Access access)
+std::optional<Failure> AccountSession::refusal(Access access)
 {
     if (access == Access::Write) {
         if (const QString why = m_runner.writeRefusal(); !why.isEmpty())
-            return why;
+            return Failure(why);
     }
     if (!m_account)
-        return QCoreApplication::translate("topup::Service", "sign in first");
-    return QString();
+        return Failure(QCoreApplication::translate("topup::Service", "sign in first"),
+                       QCoreApplication::translate("topup::Service", "Sign in first."));
+    return std::nullopt;
 }
 
 ZonedCalendar AccountSession::calendar() const

@@ -44,8 +44,8 @@ public:
     Expected<void> setMonthlyCap(std::optional<Money> cap);
     Expected<void> setTimeZone(const QString &zone);
 
-    // Why a call may not act now; empty when it may.
-    QString refusal(Access access);
+    // Why a call may not act now; none when it may.
+    std::optional<Failure> refusal(Access access);
     // The signed-in account's zone: the one its months and local dates follow.
     ZonedCalendar calendar() const;
 
@@ -54,8 +54,8 @@ public:
     auto forAccount(Access access, Work &&work) -> decltype(work(qint64()))
     {
         using Result = decltype(work(qint64()));
-        if (const QString why = refusal(access); !why.isEmpty())
-            return Result::failure(why);
+        if (std::optional<Failure> why = refusal(access))
+            return Result::failure(std::move(*why));
         return work(m_account->id);
     }
 
@@ -64,8 +64,8 @@ public:
     auto forAccountAt(Access access, Work &&work) -> decltype(work(qint64(), Instant()))
     {
         using Result = decltype(work(qint64(), Instant()));
-        if (const QString why = refusal(access); !why.isEmpty())
-            return Result::failure(why);
+        if (std::optional<Failure> why = refusal(access))
+            return Result::failure(std::move(*why));
         const Expected<Instant> clock = m_runner.clock();
         if (!clock)
             return Result::failure(clock.error());

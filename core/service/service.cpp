@@ -230,8 +230,8 @@ bool Service::busy() const noexcept
 
 Expected<void> Service::startPlaying(qint64 simulatedMsPerSecond)
 {
-    if (const QString why = m_session->refusal(AccountSession::Access::Write); !why.isEmpty())
-        return Expected<void>::failure(why);
+    if (std::optional<Failure> why = m_session->refusal(AccountSession::Access::Write))
+        return Expected<void>::failure(std::move(*why));
     return m_runner->startPlaying(simulatedMsPerSecond);
 }
 

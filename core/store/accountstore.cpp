@@ -31,25 +31,32 @@ Account accountFrom(const Statement &row)
 
 const char *const accountColumns = "id, login, currency, timezone, monthly_cap_cents";
 
+Failure capNotPositive()
+{
+    return Failure(AccountStore::tr("a monthly cap must be more than zero"), AccountStore::tr("A monthly cap must be more than zero."));
+}
+
 } // namespace
 
 Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, const QByteArray &fixedSalt)
 {
     const Expected<LoginId> login = LoginId::parse(form.login);
     if (!login)
-        return Expected<Account>::failure(login.error());
+        return Expected<Account>::failure(login);
     if (const Expected<void> strong = checkNewPassword(form.password, *login); !strong)
-        return Expected<Account>::failure(strong.error());
+        return Expected<Account>::failure(strong);
     const Expected<QString> currency = parseCurrency(form.currency);
     if (!currency)
-        return Expected<Account>::failure(currency.error());
+        return Expected<Account>::failure(currency);
     if (!CarrierCatalog::pricesIn(*currency))
         return Expected<Account>::failure(AccountStore::tr("the carrier's catalog is not priced in %1; choose one of %2")
+                                              .arg(*currency, CarrierCatalog::currencies().join(QStringLiteral(", "))),
+                                          AccountStore::tr("The carrier's catalog is not priced in %1; choose one of %2.")
                                               .arg(*currency, CarrierCatalog::currencies().join(QStringLiteral(", "))));
     if (const Expected<QTimeZone> zone = TimeZoneName::parse(form.timezone); !zone)
-        return Expected<Account>::failure(zone.error());
+        return Expected<Account>::failure(zone);
     if (form.monthlyCap && form.monthlyCap->isZero())
-        return Expected<Account>::failure(AccountStore::tr("a monthly cap must be more than zero"));
+        return Expected<Account>::failure(capNotPositive());
 
     const PasswordHasher hasher(m_iterations);
     const QString hash = fixedSalt.isEmpty() ? hasher.hash(form.password) : hasher.hashWithSalt(form.password, fixedSalt);
@@ -60,7 +67,8 @@ Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, cons
         if (const auto ran = exists.run(); !ran)
             return ran;
         if (exists.next())
-            return Expected<void>::failure(AccountStore::tr("an account with this login already exists; sign in instead"));
+            return Expected<void>::failure(AccountStore::tr("an account with this login already exists; sign in instead"),
+                                           AccountStore::tr("An account with this login already exists; sign in instead."));
         Statement insert(m_database, QStringLiteral("INSERT INTO accounts (login, password_hash, currency, timezone,"
                                                     " monthly_cap_cents, created_ms) VALUES (?, ?, ?, ?, ?, ?)")
                                          + m_database.dialect().returningId());
@@ -71,27 +79,27 @@ Expected<Account> AccountStore::signUp(const SignUpForm &form, Instant now, cons
             return ran;
         const Expected<qint64> id = insert.insertedId();
         if (!id)
-            return Expected<void>::failure(id.error());
+            return Expected<void>::failure(id);
         account.id = *id;
         return PackageStore(m_database).addDefaults(account.id, *currency);
     });
     if (!written)
-        return Expected<Account>::failure(written.error());
+        return Expected<Account>::failure(written);
     return account;
 }
 
 Expected<Account> AccountStore::signIn(const QString &loginText, const QString &password, Instant now)
 {
-    const QString wrong = AccountStore::tr("wrong login or password");
+    const Failure wrong(AccountStore::tr("wrong login or password"), AccountStore::tr("Wrong login or password."));
     const Expected<LoginId> login = LoginId::parse(loginText);
     if (!login)
-        return Expected<Account>::failure(login.error());
+        return Expected<Account>::failure(login);
 
     Statement find(m_database, QStringLiteral("SELECT %1, password_hash, failed_sign_ins, locked_until_ms"
                                               " FROM accounts WHERE login = ?").arg(QLatin1String(accountColumns)));
     find.bind(login->text());
     if (const auto ran = find.run(); !ran)
-        return Expected<Account>::failure(ran.error());
+        return Expected<Account>::failure(ran);
     if (!find.next()) {
         // Same work as a real check, so timing does not tell which logins exist.
         (void)PasswordHasher::verify(password, PasswordHasher(m_iterations).hashWithSalt(u"x", QByteArray(16, '\0')));
@@ -105,8 +113,9 @@ Expected<Account> AccountStore::signIn(const QString &loginText, const QString &
 
     const auto lockedMessage = [&account](qint64 untilMs) {
         const QDateTime until = QDateTime::fromMSecsSinceEpoch(untilMs, QTimeZone(account.timezone.toUtf8()));
-        return AccountStore::tr("too many wrong passwords: the account is locked until %1")
-            .arg(until.toString(QStringLiteral("yyyy-MM-dd HH:mm t")));
+        const QString shown = until.toString(QStringLiteral("yyyy-MM-dd HH:mm t"));
+        return Failure(AccountStore::tr("too many wrong passwords: the account is locked until %1").arg(shown),
+                       AccountStore::tr("Too many wrong passwords: the account is locked until %1.").arg(shown));
     };
     if (lockedUntil && now.msecs() < *lockedUntil)
         return Expected<Account>::failure(lockedMessage(*lockedUntil));
@@ -132,7 +141,7 @@ Expected<Account> AccountStore::signIn(const QString &loginText, const QString &
         return fail.run();
     });
     if (!recorded)
-        return Expected<Account>::failure(recorded.error());
+        return Expected<Account>::failure(recorded);
     if (locksNow) // the wrong password that starts the lock says so at once
         return Expected<Account>::failure(lockedMessage(now.msecs() + lockMinutes * 60 * 1000));
     if (!matches)
@@ -145,7 +154,7 @@ Expected<Account> AccountStore::account(qint64 id)
     Statement find(m_database, QStringLiteral("SELECT %1 FROM accounts WHERE id = ?").arg(QLatin1String(accountColumns)));
     find.bind(id);
     if (const auto ran = find.run(); !ran)
-        return Expected<Account>::failure(ran.error());
+        return Expected<Account>::failure(ran);
     if (!find.next())
         return Expected<Account>::failure(AccountStore::tr("no such account"));
     return accountFrom(find);
@@ -154,7 +163,7 @@ Expected<Account> AccountStore::account(qint64 id)
 Expected<void> AccountStore::setMonthlyCap(qint64 id, std::optional<Money> cap)
 {
     if (cap && cap->isZero())
-        return Expected<void>::failure(AccountStore::tr("a monthly cap must be more than zero"));
+        return Expected<void>::failure(capNotPositive());
     return m_database.write([&]() -> Expected<void> {
         Statement update(m_database, QStringLiteral("UPDATE accounts SET monthly_cap_cents = ? WHERE id = ?"));
         update.bindNullable(cap.has_value(), cap ? cap->cents() : qint64(0)).bind(id);
@@ -165,7 +174,7 @@ Expected<void> AccountStore::setMonthlyCap(qint64 id, std::optional<Money> cap)
 Expected<void> AccountStore::setTimeZone(qint64 id, const QString &zone)
 {
     if (const Expected<QTimeZone> known = TimeZoneName::parse(zone); !known)
-        return Expected<void>::failure(known.error());
+        return Expected<void>::failure(known);
     return m_database.write([&]() -> Expected<void> {
         Statement update(m_database, QStringLiteral("UPDATE accounts SET timezone = ? WHERE id = ?"));
         update.bind(zone).bind(id);
@@ -181,12 +190,12 @@ Expected<std::vector<Account>> AccountStore::all()
 {
     const Expected<std::vector<qint64>> ids = Statement(m_database, QStringLiteral("SELECT id FROM accounts ORDER BY id")).integers();
     if (!ids)
-        return Expected<std::vector<Account>>::failure(ids.error());
+        return Expected<std::vector<Account>>::failure(ids);
     std::vector<Account> accounts;
     for (const qint64 id : *ids) {
         const Expected<Account> found = account(id);
         if (!found)
-            return Expected<std::vector<Account>>::failure(found.error());
+            return Expected<std::vector<Account>>::failure(found);
         accounts.push_back(*found);
     }
     return accounts;

@@ -128,7 +128,8 @@ Expected<std::unique_ptr<DataDirectory>> DataDirectory::claim(const QString &pat
 {
     using Result = Expected<std::unique_ptr<DataDirectory>>;
     if (path.isEmpty())
-        return Result::failure(DataDirectory::tr("no data folder: give --data-dir DIR or set TOPUP_DATA_DIR"));
+        return Result::failure(DataDirectory::tr("no data folder: give --data-dir DIR or set TOPUP_DATA_DIR"),
+                               DataDirectory::tr("No data folder: give --data-dir DIR or set TOPUP_DATA_DIR."));
     const QDir dir(path);
     if (const QString problem = unusable(path); !problem.isEmpty())
         return Result::failure(problem);

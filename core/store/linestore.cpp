@@ -116,15 +116,15 @@ Expected<void> updateActiveLine(Statement &update)
 
 Expected<void> LineStore::checkName(const QString &name)
 {
-    if (const std::optional<QString> problem = LineName::problem(name))
-        return Expected<void>::failure(*problem);
+    if (std::optional<Failure> problem = LineName::problem(name))
+        return Expected<void>::failure(std::move(*problem));
     return {};
 }
 
 Expected<LineRecord> LineStore::add(qint64 accountId, const LineForm &form)
 {
     if (const Expected<void> named = checkName(form.name); !named)
-        return Expected<LineRecord>::failure(named.error());
+        return Expected<LineRecord>::failure(named);
     LineRecord line;
     const Expected<void> written = m_database.write([&]() -> Expected<void> {
         Statement insert(m_database, QStringLiteral("INSERT INTO lines (account_id, code, name, region, profile, seed, data_bytes,"

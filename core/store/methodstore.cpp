@@ -43,7 +43,7 @@ Expected<MethodRecord> methodFrom(const Statement &row)
     method.id = row.integer(0);
     const Expected<MethodKind> kind = StoredName::read(row.text(1), parseMethodKind, "method", method.id, "kind");
     if (!kind)
-        return Expected<MethodRecord>::failure(kind.error());
+        return Expected<MethodRecord>::failure(kind);
     method.kind = *kind;
     method.holder = row.text(2);
     method.brand = row.text(3);
@@ -72,20 +72,23 @@ Expected<MethodRecord> MethodStore::addCard(qint64 accountId, const CardForm &fo
     if (form.kind == MethodKind::PayPal)
         return Result::failure(MethodStore::tr("a wallet is not a card"));
     if (const std::optional<QString> problem = PrintableText::problem(form.holder))
-        return Result::failure(MethodStore::tr("the card holder's name %1").arg(*problem));
+        //: %1 says what the name holds and what to do, e.g. "holds an invisible control character (U+0007) at character 3; remove it"
+        return Result::failure(MethodStore::tr("the card holder's name %1").arg(*problem),
+                               MethodStore::tr("The card holder's name %1.").arg(*problem));
     const QString holder = form.holder.simplified();
     if (holder.isEmpty())
-        return Result::failure(MethodStore::tr("the card holder's name is missing"));
+        return Result::failure(MethodStore::tr("the card holder's name is missing"), MethodStore::tr("The card holder's name is missing."));
     if (holder.size() > 100)
-        return Result::failure(MethodStore::tr("the card holder's name is longer than 100 characters"));
+        return Result::failure(MethodStore::tr("the card holder's name is longer than 100 characters"),
+                               MethodStore::tr("The card holder's name is longer than 100 characters."));
     const Expected<CardNumber> number = CardNumber::parse(form.number);
     if (!number)
-        return Result::failure(number.error());
+        return Result::failure(number);
     const Expected<YearMonth> expiry = parseCardExpiry(form.expiry, calendar.monthOf(now));
     if (!expiry)
-        return Result::failure(expiry.error());
+        return Result::failure(expiry);
     if (const Expected<void> code = checkSecurityCode(form.securityCode, number->brand()); !code)
-        return Result::failure(code.error());
+        return Result::failure(code);
 
     MethodRecord method;
     method.kind = form.kind;
@@ -97,7 +100,7 @@ Expected<MethodRecord> MethodStore::addCard(qint64 accountId, const CardForm &fo
     method.funds = form.funds;
     if (const Expected<void> opened = m_provider.openAccount(method.token, form.funds, calendar.monthStart(expiry->next()));
         !opened)
-        return Result::failure(opened.error());
+        return Result::failure(opened);
     return insert(accountId, method, now);
 }
 
@@ -105,14 +108,14 @@ Expected<MethodRecord> MethodStore::addWallet(qint64 accountId, const WalletForm
 {
     const Expected<WalletAddress> address = WalletAddress::parse(form.email.trimmed());
     if (!address)
-        return Expected<MethodRecord>::failure(address.error());
+        return Expected<MethodRecord>::failure(address);
     MethodRecord method;
     method.kind = MethodKind::PayPal;
     method.walletMasked = address->masked();
     method.token = m_tokens();
     method.funds = form.funds;
     if (const Expected<void> opened = m_provider.openAccount(method.token, form.funds, std::nullopt); !opened)
-        return Expected<MethodRecord>::failure(opened.error());
+        return Expected<MethodRecord>::failure(opened);
     return insert(accountId, method, now);
 }
 
@@ -139,12 +142,12 @@ Expected<MethodRecord> MethodStore::insert(qint64 accountId, const MethodRecord 
             return ran;
         const Expected<qint64> id = add.insertedId();
         if (!id)
-            return Expected<void>::failure(id.error());
+            return Expected<void>::failure(id);
         stored.id = *id;
         return {};
     });
     if (!written)
-        return Expected<MethodRecord>::failure(written.error());
+        return Expected<MethodRecord>::failure(written);
     return stored;
 }
 
@@ -154,12 +157,12 @@ Expected<std::vector<MethodRecord>> MethodStore::list(qint64 accountId)
                                      .arg(QLatin1String(methodColumns)));
     select.bind(accountId);
     if (const auto ran = select.run(); !ran)
-        return Expected<std::vector<MethodRecord>>::failure(ran.error());
+        return Expected<std::vector<MethodRecord>>::failure(ran);
     std::vector<MethodRecord> methods;
     while (select.next()) {
         Expected<MethodRecord> method = methodFrom(select);
         if (!method)
-            return Expected<std::vector<MethodRecord>>::failure(method.error());
+            return Expected<std::vector<MethodRecord>>::failure(method);
         methods.push_back(*method);
     }
     MethodRecord::tellApart(methods);
@@ -179,14 +182,14 @@ Expected<MethodRecord> MethodStore::find(qint64 accountId, qint64 methodId)
                                      .arg(QLatin1String(methodColumns)));
     select.bind(accountId).bind(methodId);
     if (const auto ran = select.run(); !ran)
-        return Expected<MethodRecord>::failure(ran.error());
+        return Expected<MethodRecord>::failure(ran);
     if (!select.next())
         return Expected<MethodRecord>::failure(MethodStore::tr("no such payment method"));
     select.finish();
     // Listed, so that its label tells it apart from its look-alikes.
     const Expected<std::vector<MethodRecord>> all = list(accountId);
     if (!all)
-        return Expected<MethodRecord>::failure(all.error());
+        return Expected<MethodRecord>::failure(all);
     for (const MethodRecord &method : *all) {
         if (method.id == methodId)
             return method;
@@ -197,12 +200,14 @@ Expected<MethodRecord> MethodStore::find(qint64 accountId, qint64 methodId)
 Expected<void> MethodStore::deposit(qint64 accountId, qint64 methodId, Money amount, Instant now)
 {
     if (amount.isZero() || amount < Money())
-        return Expected<void>::failure(MethodStore::tr("a deposit must be more than zero"));
+        return Expected<void>::failure(MethodStore::tr("a deposit must be more than zero"), MethodStore::tr("A deposit must be more than zero."));
     const Expected<MethodRecord> method = find(accountId, methodId);
     if (!method)
-        return Expected<void>::failure(method.error());
+        return Expected<void>::failure(method);
     if (const Expected<void> done = m_provider.depositTo(method->token, amount, now); !done)
-        return Expected<void>::failure(MethodStore::tr("%1: %2").arg(method->label(), done.error()));
+        //: %1 is the payment method ("Visa •••• 4242"), %2 why the provider refused the deposit
+        return Expected<void>::failure(MethodStore::tr("%1: %2").arg(method->label(), done.error()),
+                                       MethodStore::tr("%1: %2.").arg(method->label(), done.error()));
     return {};
 }
 
@@ -234,9 +239,11 @@ Expected<void> MethodStore::checkRemovable(qint64 accountId, qint64 methodId)
         return mine;
     const Expected<QStringList> users = LineStore(m_database).linesPayingWith(accountId, EngineId::method(methodId));
     if (!users)
-        return Expected<void>::failure(users.error());
+        return Expected<void>::failure(users);
     if (!users->isEmpty())
         return Expected<void>::failure(MethodStore::tr("this method pays the auto top-ups of %1; choose another method there first")
+                                           .arg(users->join(QStringLiteral(", "))),
+                                       MethodStore::tr("This method pays the auto top-ups of %1; choose another method there first.")
                                            .arg(users->join(QStringLiteral(", "))));
     return {};
 }

@@ -27,6 +27,26 @@
         <source>the carrier&apos;s catalog is not priced in %1; choose one of %2</source>
         <translation>运营商的套餐目录没有以 %1 定价；请从 %2 中选择</translation>
     </message>
+    <message>
+        <source>A monthly cap must be more than zero.</source>
+        <translation>每月上限必须大于零。</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s catalog is not priced in %1; choose one of %2.</source>
+        <translation>运营商的套餐目录没有以 %1 定价；请从 %2 中选择。</translation>
+    </message>
+    <message>
+        <source>An account with this login already exists; sign in instead.</source>
+        <translation>该账号已存在，请直接登录。</translation>
+    </message>
+    <message>
+        <source>Wrong login or password.</source>
+        <translation>账号或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: the account is locked until %1.</source>
+        <translation>密码错误次数过多：账户已锁定至 %1。</translation>
+    </message>
 </context>
 <context>
     <name>Advisor</name>
@@ -151,6 +171,18 @@
         <source>card expired (%1)</source>
         <translation>卡已过期（%1）</translation>
     </message>
+    <message>
+        <source>Enter the expiry date as MM/YY, e.g. 08/27.</source>
+        <translation>请按 MM/YY 格式输入有效期，例如 08/27。</translation>
+    </message>
+    <message>
+        <source>The expiry month must be 01 to 12 (got %1).</source>
+        <translation>有效期月份必须在 01 到 12 之间（输入为 %1）。</translation>
+    </message>
+    <message>
+        <source>Card expired (%1).</source>
+        <translation>卡已过期（%1）。</translation>
+    </message>
 </context>
 <context>
     <name>CardNumber</name>
@@ -194,6 +226,46 @@
         <source>this card number is not valid; check it for typing mistakes</source>
         <translation>卡号无效，请检查是否输错</translation>
     </message>
+    <message>
+        <source>A Visa card number has 13, 16 or 19 digits (this one has %1).</source>
+        <translation>Visa 卡号为 13、16 或 19 位（此卡号为 %1 位）。</translation>
+    </message>
+    <message>
+        <source>A Mastercard number has 16 digits (this one has %1).</source>
+        <translation>万事达卡号为 16 位（此卡号为 %1 位）。</translation>
+    </message>
+    <message>
+        <source>An American Express card number has 15 digits (this one has %1).</source>
+        <translation>美国运通卡号为 15 位（此卡号为 %1 位）。</translation>
+    </message>
+    <message>
+        <source>A UnionPay card number has 16 to 19 digits (this one has %1).</source>
+        <translation>银联卡号为 16 至 19 位（此卡号为 %1 位）。</translation>
+    </message>
+    <message>
+        <source>A Discover card number has 16 to 19 digits (this one has %1).</source>
+        <translation>Discover 卡号为 16 至 19 位（此卡号为 %1 位）。</translation>
+    </message>
+    <message>
+        <source>A JCB card number has 16 to 19 digits (this one has %1).</source>
+        <translation>JCB 卡号为 16 至 19 位（此卡号为 %1 位）。</translation>
+    </message>
+    <message>
+        <source>A card number may contain only digits and spaces.</source>
+        <translation>卡号只能包含数字和空格。</translation>
+    </message>
+    <message>
+        <source>Enter the card number.</source>
+        <translation>请输入卡号。</translation>
+    </message>
+    <message>
+        <source>Card brand not recognised; Visa, Mastercard, American Express, UnionPay, Discover and JCB are accepted.</source>
+        <translation>无法识别卡组织；支持 Visa、万事达、美国运通、银联、Discover 和 JCB。</translation>
+    </message>
+    <message>
+        <source>This card number is not valid; check it for typing mistakes.</source>
+        <translation>卡号无效，请检查是否输错。</translation>
+    </message>
 </context>
 <context>
     <name>CardSecurityCode</name>
@@ -204,6 +276,14 @@
     <message>
         <source>the security code is the 3 digits printed on the back of the card</source>
         <translation>安全码是印在卡片背面的 3 位数字</translation>
+    </message>
+    <message>
+        <source>The security code of an American Express card is the 4 digits printed on its front.</source>
+        <translation>美国运通卡的安全码是印在卡片正面的 4 位数字。</translation>
+    </message>
+    <message>
+        <source>The security code is the 3 digits printed on the back of the card.</source>
+        <translation>安全码是印在卡片背面的 3 位数字。</translation>
     </message>
 </context>
 <context>
@@ -310,6 +390,10 @@
     <message>
         <source>%1: already in use by another TopUp Dashboard (%2); close it first</source>
         <translation>%1：已被另一个 TopUp Dashboard（%2）使用；请先关闭它</translation>
+    </message>
+    <message>
+        <source>No data folder: give --data-dir DIR or set TOPUP_DATA_DIR.</source>
+        <translation>没有数据文件夹：请使用 --data-dir DIR 或设置 TOPUP_DATA_DIR。</translation>
     </message>
 </context>
 <context>
@@ -775,7 +859,20 @@
     </message>
     <message>
         <source>the line&apos;s name %1</source>
+        <extracomment>%1 says what the name holds and what to do, e.g. &quot;holds an invisible control character (U+0007) at character 3; remove it&quot;</extracomment>
         <translation>线路名称%1</translation>
+    </message>
+    <message>
+        <source>A line needs a name.</source>
+        <translation>线路需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A line&apos;s name is at most %1 characters.</source>
+        <translation>线路名称最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The line&apos;s name %1.</source>
+        <translation>线路名称%1。</translation>
     </message>
 </context>
 <context>
@@ -794,7 +891,24 @@
     </message>
     <message>
         <source>%1 expired at the end of %2; choose another method</source>
+        <extracomment>%1 is the payment method (&quot;Visa •••• 4242&quot;), %2 its expiry month</extracomment>
         <translation>%1 已于 %2 月底过期；请选择其他付款方式</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s catalog is not priced in %1, the account&apos;s currency.</source>
+        <translation>运营商的套餐目录没有以账户货币 %1 定价。</translation>
+    </message>
+    <message>
+        <source>The carrier sells no lines for &quot;%1&quot;; choose a country or region from its catalog.</source>
+        <translation>运营商不销售“%1”的线路；请从其目录中选择国家或地区。</translation>
+    </message>
+    <message>
+        <source>Package &quot;%1&quot; is not sold for %2.</source>
+        <translation>套餐“%1”不在 %2 销售。</translation>
+    </message>
+    <message>
+        <source>%1 expired at the end of %2; choose another method.</source>
+        <translation>%1 已于 %2 月底过期；请选择其他付款方式。</translation>
     </message>
 </context>
 <context>
@@ -877,6 +991,58 @@
     <message>
         <source>not an e-mail address or a phone number in international format, e.g. +8613800138000</source>
         <translation>不是电子邮件地址或国际格式的手机号码，例如 +8613800138000</translation>
+    </message>
+    <message>
+        <source>The part after &apos;@&apos; is empty; it should be a domain such as example.com.</source>
+        <translation>“@”后面为空，应为域名，例如 example.com。</translation>
+    </message>
+    <message>
+        <source>The domain &quot;%1&quot; needs at least one dot, e.g. example.com.</source>
+        <translation>域名“%1”至少需要一个点，例如 example.com。</translation>
+    </message>
+    <message>
+        <source>The domain &quot;%1&quot; is not valid: each part between dots is 1 to 63 letters, digits or hyphens, and does not start or end with a hyphen.</source>
+        <translation>域名“%1”无效：点与点之间的每一段须为 1 至 63 个字母、数字或连字符，且不能以连字符开头或结尾。</translation>
+    </message>
+    <message>
+        <source>The domain &quot;%1&quot; must end in at least two letters, e.g. .com.</source>
+        <translation>域名“%1”必须以至少两个字母结尾，例如 .com。</translation>
+    </message>
+    <message>
+        <source>A phone number may contain only digits, spaces, dashes and parentheses after the &apos;+&apos;.</source>
+        <translation>手机号码在“+”之后只能包含数字、空格、短横线和括号。</translation>
+    </message>
+    <message>
+        <source>A phone number in international format has %1 to %2 digits after the &apos;+&apos; (got %3), e.g. +8613800138000.</source>
+        <translation>国际格式的手机号码在“+”之后有 %1 至 %2 位数字（输入了 %3 位），例如 +8613800138000。</translation>
+    </message>
+    <message>
+        <source>A country code does not start with 0; write the number in international format, e.g. +8613800138000.</source>
+        <translation>国家代码不以 0 开头；请使用国际格式，例如 +8613800138000。</translation>
+    </message>
+    <message>
+        <source>An e-mail address has exactly one &apos;@&apos;.</source>
+        <translation>电子邮件地址必须恰好包含一个“@”。</translation>
+    </message>
+    <message>
+        <source>The part before &apos;@&apos; is empty.</source>
+        <translation>“@”前面为空。</translation>
+    </message>
+    <message>
+        <source>The part before &apos;@&apos; has at most %1 characters (got %2).</source>
+        <translation>“@”前面最多 %1 个字符（输入了 %2 个）。</translation>
+    </message>
+    <message>
+        <source>The part before &apos;@&apos; may hold letters, digits, dots (not first, last or twice in a row) and the symbols ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~ only.</source>
+        <translation>“@”前面只能包含字母、数字、点（不能在开头或结尾，也不能连续两个）以及符号 ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~。</translation>
+    </message>
+    <message>
+        <source>An e-mail address has at most %1 characters (got %2).</source>
+        <translation>电子邮件地址最多 %1 个字符（输入了 %2 个）。</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address or a phone number in international format, e.g. +8613800138000.</source>
+        <translation>不是电子邮件地址或国际格式的手机号码，例如 +8613800138000。</translation>
     </message>
 </context>
 <context>
@@ -973,6 +1139,7 @@
     </message>
     <message>
         <source>%1: %2</source>
+        <extracomment>%1 is the payment method (&quot;Visa •••• 4242&quot;), %2 why the provider refused the deposit</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
@@ -981,7 +1148,32 @@
     </message>
     <message>
         <source>the card holder&apos;s name %1</source>
+        <extracomment>%1 says what the name holds and what to do, e.g. &quot;holds an invisible control character (U+0007) at character 3; remove it&quot;</extracomment>
         <translation>持卡人姓名%1</translation>
+    </message>
+    <message>
+        <source>The card holder&apos;s name %1.</source>
+        <translation>持卡人姓名%1。</translation>
+    </message>
+    <message>
+        <source>The card holder&apos;s name is missing.</source>
+        <translation>缺少持卡人姓名。</translation>
+    </message>
+    <message>
+        <source>The card holder&apos;s name is longer than 100 characters.</source>
+        <translation>持卡人姓名超过 100 个字符。</translation>
+    </message>
+    <message>
+        <source>A deposit must be more than zero.</source>
+        <translation>充入金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>This method pays the auto top-ups of %1; choose another method there first.</source>
+        <translation>此付款方式用于 %1 的自动充值；请先在那里选择其他付款方式。</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1254,18 @@
     <message>
         <source>this password is one of the most commonly used ones and easy to guess; choose another</source>
         <translation>这是最常用的密码之一，很容易被猜到，请换一个</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters (this one has %2).</source>
+        <translation>密码至少需要 %1 个字符（当前为 %2 个）。</translation>
+    </message>
+    <message>
+        <source>A password must not be your e-mail address or phone number.</source>
+        <translation>密码不能是您的电子邮件地址或手机号码。</translation>
+    </message>
+    <message>
+        <source>This password is one of the most commonly used ones and easy to guess; choose another.</source>
+        <translation>这是最常用的密码之一，很容易被猜到，请换一个。</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1736,14 @@
         <source>unknown time zone &quot;%1&quot; (expected an IANA name such as Europe/Paris)</source>
         <translation>未知时区“%1”（应为 IANA 名称，例如 Europe/Paris）</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is a UTC offset, not a time zone: use the IANA name of a place, such as Asia/Karachi.</source>
+        <translation>“%1”是 UTC 偏移量而不是时区：请使用地点的 IANA 名称，例如 Asia/Karachi。</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &quot;%1&quot; (expected an IANA name such as Europe/Paris).</source>
+        <translation>未知时区“%1”（应为 IANA 名称，例如 Europe/Paris）。</translation>
+    </message>
 </context>
 <context>
     <name>TransientFailure</name>
@@ -1792,12 +2004,17 @@
         <translation>尚未识别卡组织</translation>
     </message>
     <message>
-        <source>at most 100 characters</source>
-        <translation>最多 100 个字符</translation>
+        <source>The name %1.</source>
+        <extracomment>%1 says what the name holds and what to do, e.g. &quot;holds an invisible control character (U+0007) at character 3; remove it&quot;</extracomment>
+        <translation>名称%1。</translation>
     </message>
     <message>
-        <source>enter an amount like 500.00</source>
-        <translation>请输入金额，例如 500.00</translation>
+        <source>At most 100 characters.</source>
+        <translation>最多 100 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter an amount like 500.00.</source>
+        <translation>请输入金额，例如 500.00。</translation>
     </message>
 </context>
 <context>
@@ -1935,8 +2152,8 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>enter an amount like 100.00</source>
-        <translation>请输入金额，例如 100.00</translation>
+        <source>Enter an amount like 100.00.</source>
+        <translation>请输入金额，例如 100.00。</translation>
     </message>
 </context>
 <context>
@@ -2232,6 +2449,14 @@
         <source>unknown currency &quot;%1&quot; (expected an ISO 4217 code such as USD)</source>
         <translation>未知货币“%1”（应为 ISO 4217 代码，例如 USD）</translation>
     </message>
+    <message>
+        <source>Currency %1 does not have 2 minor digits.</source>
+        <translation>货币 %1 的辅币单位不是 2 位小数。</translation>
+    </message>
+    <message>
+        <source>Unknown currency &quot;%1&quot; (expected an ISO 4217 code such as USD).</source>
+        <translation>未知货币“%1”（应为 ISO 4217 代码，例如 USD）。</translation>
+    </message>
 </context>
 <context>
     <name>topup::DashboardPage</name>
@@ -2310,8 +2535,8 @@
 <context>
     <name>topup::DemoAccess</name>
     <message>
-        <source>this data folder has accounts but not the demo one; start with an empty data folder to see the demo</source>
-        <translation>此数据文件夹中已有账户，但没有演示账户；请使用一个空的数据文件夹来查看演示</translation>
+        <source>This data folder has accounts but not the demo one; start with an empty data folder to see the demo.</source>
+        <translation>此数据文件夹中已有账户，但没有演示账户；请使用一个空的数据文件夹来查看演示。</translation>
     </message>
 </context>
 <context>
@@ -2341,12 +2566,12 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>enter an amount like 50.00</source>
-        <translation>请输入金额，例如 50.00</translation>
+        <source>Enter an amount like 50.00.</source>
+        <translation>请输入金额，例如 50.00。</translation>
     </message>
     <message>
-        <source>a deposit must be more than zero</source>
-        <translation>充入金额必须大于零</translation>
+        <source>A deposit must be more than zero.</source>
+        <translation>充入金额必须大于零。</translation>
     </message>
 </context>
 <context>
@@ -3997,6 +4222,10 @@ Qt 自身的选项同样适用，其中包括：
         <source>the carrier&apos;s catalog is not priced in %1, the account&apos;s currency</source>
         <translation>运营商的套餐目录没有以账户货币 %1 定价</translation>
     </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
 </context>
 <context>
     <name>topup::SettingsPage</name>
@@ -4547,6 +4776,10 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>a wallet is identified by its e-mail address, e.g. jane@example.com</source>
         <translation>钱包以电子邮件地址标识，例如 jane@example.com</translation>
+    </message>
+    <message>
+        <source>A wallet is identified by its e-mail address, e.g. jane@example.com.</source>
+        <translation>钱包以电子邮件地址标识，例如 jane@example.com。</translation>
     </message>
 </context>
 <context>

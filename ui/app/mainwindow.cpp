@@ -267,11 +267,8 @@ void MainWindow::openDemo()
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const Expected<void> opened = DemoAccess::open(m_service);
     QApplication::restoreOverrideCursor();
-    if (!opened) {
-        QString message = opened.error();
-        message[0] = message.at(0).toUpper();
-        m_signIn->showMessage(message);
-    }
+    if (!opened)
+        m_signIn->showMessage(opened.sentences());
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -29,9 +29,7 @@ std::unique_ptr<Service> StartupFlow::openService(const Service::Options &option
     // A cause that passes (a full disk, a lock) offers to try again, as
     // often as the user likes; nothing in the folder was changed.
     while (!opened && choice == StoreProblemDialog::TryAgain) {
-        QString problem = opened.error();
-        problem[0] = problem.at(0).toUpper();
-        StoreProblemDialog dialog(folder, problem, m_parent);
+        StoreProblemDialog dialog(folder, opened.sentences(), m_parent);
         // Never move a folder another running instance is using.
         // A world on a server is never moved aside from here.
         dialog.setStartFreshAllowed(!onServer && !Service::dataDirInUse(folder));

@@ -137,25 +137,26 @@ void AddCardDialog::validate()
     m_brand->setText(brand ? cardBrandName(*brand) : QString());
     m_brand->setAccessibleName(brand ? tr("Brand: %1").arg(cardBrandName(*brand)) : tr("Brand not recognised yet"));
     const Expected<CardNumber> parsed = CardNumber::parse(number);
-    m_numberError->setError(number.trimmed().isEmpty() || parsed ? QString() : parsed.error());
+    m_numberError->setError(number.trimmed().isEmpty() || parsed ? QString() : parsed.sentences());
 
     // Expired or not as of the world's date, which the service checks too.
     const Expected<QDate> today = m_service.worldToday();
     const Expected<YearMonth> expiry = today ? parseCardExpiry(m_expiry->text(), YearMonth{today->year(), today->month()})
-                                             : Expected<YearMonth>::failure(today.error());
-    m_expiryError->setError(m_expiry->text().trimmed().isEmpty() || expiry ? QString() : expiry.error());
+                                             : Expected<YearMonth>::failure(today);
+    m_expiryError->setError(m_expiry->text().trimmed().isEmpty() || expiry ? QString() : expiry.sentences());
 
     const Expected<void> code = checkSecurityCode(m_code->text(), brand.value_or(CardBrand::Visa));
-    m_codeError->setError(m_code->text().isEmpty() || code ? QString() : code.error());
+    m_codeError->setError(m_code->text().isEmpty() || code ? QString() : code.sentences());
 
     // Control and text direction characters are refused, not dropped: the name stays as typed.
     const std::optional<QString> unprintable = PrintableText::problem(m_holder->text());
     const bool tooLong = m_holder->text().simplified().size() > 100;
     const bool holderOk = !m_holder->text().simplified().isEmpty() && !tooLong && !unprintable;
-    m_holderError->setError(unprintable ? *unprintable : tooLong ? tr("at most 100 characters") : QString());
+    //: %1 says what the name holds and what to do, e.g. "holds an invisible control character (U+0007) at character 3; remove it"
+    m_holderError->setError(unprintable ? tr("The name %1.").arg(*unprintable) : tooLong ? tr("At most 100 characters.") : QString());
 
     const Expected<Money> funds = Money::parse(m_funds->text().trimmed());
-    m_fundsError->setError(funds ? QString() : tr("enter an amount like 500.00"));
+    m_fundsError->setError(funds ? QString() : tr("Enter an amount like 500.00."));
 
     m_serviceError->setError(QString());
     m_valid = parsed && expiry && code && holderOk && funds;
@@ -178,7 +179,7 @@ void AddCardDialog::accept()
     form.number.fill(QLatin1Char('0'));
     form.securityCode.fill(QLatin1Char('0'));
     if (!added) {
-        m_serviceError->setError(added.error());
+        m_serviceError->setError(added.sentences());
         return;
     }
     m_number->clear();

@@ -154,7 +154,7 @@ void AddLineDialog::fillRegions()
     for (const RegionOffer &region : m_regions)
         m_region->addItem(RegionOffer::displayName(region.name), region.code);
     m_region->setCurrentIndex(std::max(0, m_region->findData(chosen)));
-    m_catalogProblem = regions ? QString() : Formatter::sentence(regions.error());
+    m_catalogProblem = regions ? QString() : regions.sentences();
     fillPackages();
 }
 
@@ -231,8 +231,8 @@ void AddLineDialog::validate()
     // An untouched name says nothing yet; Buy stays off until the form is
     // whole. A change clears what the last Buy was told.
     m_serviceError->setError(m_catalogProblem);
-    const std::optional<QString> nameProblem = LineName::problem(m_name->text());
-    m_nameError->setError(m_name->text().isEmpty() || !nameProblem ? QString() : Formatter::sentence(*nameProblem));
+    const std::optional<Failure> nameProblem = LineName::problem(m_name->text());
+    m_nameError->setError(m_name->text().isEmpty() || !nameProblem ? QString() : nameProblem->sentences());
     m_methodError->setError(m_method->count() == 0 ? tr("Add a card or a PayPal wallet under Payment methods first; "
                                                         "expired cards are not offered.")
                                                    : QString());
@@ -261,7 +261,7 @@ void AddLineDialog::accept()
     form.profile = UsageProfile(m_profile->currentData().toInt());
     const Expected<LinePurchaseResult> bought = m_service.buyLine(form);
     if (!bought) {
-        m_serviceError->setError(Formatter::sentence(bought.error()));
+        m_serviceError->setError(bought.sentences());
         return;
     }
     if (bought->refusal) {

@@ -70,9 +70,9 @@ void AddWalletDialog::changeEvent(QEvent *event)
 void AddWalletDialog::validate()
 {
     const Expected<WalletAddress> address = WalletAddress::parse(m_email->text().trimmed());
-    m_emailError->setError(m_email->text().trimmed().isEmpty() || address ? QString() : address.error());
+    m_emailError->setError(m_email->text().trimmed().isEmpty() || address ? QString() : address.sentences());
     const Expected<Money> funds = Money::parse(m_funds->text().trimmed());
-    m_fundsError->setError(funds ? QString() : tr("enter an amount like 100.00"));
+    m_fundsError->setError(funds ? QString() : tr("Enter an amount like 100.00."));
     m_serviceError->setError(QString());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(address && funds);
 }
@@ -84,7 +84,7 @@ void AddWalletDialog::accept()
         return;
     const Expected<MethodRecord> added = m_service.addWallet(WalletForm{m_email->text().trimmed(), *funds});
     if (!added) {
-        m_serviceError->setError(added.error());
+        m_serviceError->setError(added.sentences());
         return;
     }
     QDialog::accept();

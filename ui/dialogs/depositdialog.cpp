@@ -63,9 +63,9 @@ void DepositDialog::validate()
     const Expected<Money> amount = Money::parse(text);
     QString error;
     if (!text.isEmpty() && !amount)
-        error = tr("enter an amount like 50.00");
+        error = tr("Enter an amount like 50.00.");
     else if (amount && amount->isZero())
-        error = tr("a deposit must be more than zero");
+        error = tr("A deposit must be more than zero.");
     m_amountError->setError(error);
     m_serviceError->setError(QString());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(amount && !amount->isZero());
@@ -78,7 +78,7 @@ void DepositDialog::accept()
         return;
     const Expected<void> done = m_service.deposit(m_methodId, *amount);
     if (!done) {
-        m_serviceError->setError(done.error());
+        m_serviceError->setError(done.sentences());
         return;
     }
     QDialog::accept();

@@ -1,6 +1,5 @@
 #include "renamelinedialog.h"
 
-#include "text/formatter.h"
 #include "domain/linename.h"
 #include "service/service.h"
 #include "widgets/errorlabel.h"
@@ -43,8 +42,8 @@ RenameLineDialog::RenameLineDialog(Service &service, qint64 lineId, const QStrin
 
 void RenameLineDialog::validate()
 {
-    const std::optional<QString> problem = LineName::problem(m_name->text());
-    m_error->setError(problem ? Formatter::sentence(*problem) : QString());
+    const std::optional<Failure> problem = LineName::problem(m_name->text());
+    m_error->setError(problem ? problem->sentences() : QString());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!problem);
 }
 
@@ -53,7 +52,7 @@ void RenameLineDialog::accept()
     if (!m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
         return;
     if (const Expected<void> renamed = m_service.renameLine(m_lineId, m_name->text()); !renamed) {
-        m_error->setError(Formatter::sentence(renamed.error()));
+        m_error->setError(renamed.sentences());
         return;
     }
     QDialog::accept();

@@ -160,7 +160,7 @@ void RulesAdvisorDialog::run()
     const int days = m_period->currentData().toInt();
     Expected<std::unique_ptr<AdviceTask>> task = m_service.adviseRules(m_lineId, days);
     if (!task) {
-        m_error->setError(task.error());
+        m_error->setError(task.sentences());
         m_status->clear();
         setRunning(false);
         emit runEnded();

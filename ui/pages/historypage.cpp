@@ -295,7 +295,7 @@ void HistoryPage::chooseExportFile()
         return;
     const QString path = dialog.selectedFiles().front();
     const Expected<int> done = exportCsv(path);
-    m_error->setError(done ? QString() : done.error());
+    m_error->setError(done ? QString() : done.sentences());
     if (done)
         m_count->setText(tr("Exported %n row(s) to %1", nullptr, *done).arg(path));
 }

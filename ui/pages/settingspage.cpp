@@ -232,7 +232,7 @@ void SettingsPage::saveCap()
     const QString text = m_cap->text().trimmed();
     const std::optional<Money> cap = text.isEmpty() ? std::nullopt : std::optional<Money>(*Money::parse(text));
     if (const Expected<void> saved = m_service.setAccountCap(cap); !saved) {
-        m_capError->setError(Formatter::sentence(saved.error()));
+        m_capError->setError(saved.sentences());
         return;
     }
     m_capNote->setText(cap ? tr("Saved: auto top-ups of all lines together stop at %1 a month.")

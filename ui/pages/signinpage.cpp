@@ -262,11 +262,11 @@ void SignInPage::submit()
         // Signing up signs in.
         const Expected<Account> created = m_service.signUp(form);
         if (!created)
-            error = created.error();
+            error = created.sentences();
     } else {
         const Expected<Account> signedIn = m_service.signIn(m_login->text(), m_password->text());
         if (!signedIn)
-            error = signedIn.error();
+            error = signedIn.sentences();
     }
     QApplication::restoreOverrideCursor();
     if (error.isEmpty()) {
@@ -275,8 +275,6 @@ void SignInPage::submit()
         m_formMessage->setVisible(false);
         return;
     }
-    // Core messages start in lower case (they are also parts of sentences).
-    error[0] = error.at(0).toUpper();
     setFieldMessage(m_formMessage, error);
     m_password->selectAll();
     m_password->setFocus();

@@ -140,13 +140,6 @@ QString Formatter::packageName(const QString &name, DataUnits units)
     return PackageRecord::displayName(name);
 }
 
-QString Formatter::sentence(QString message)
-{
-    if (!message.isEmpty())
-        message[0] = message.at(0).toUpper();
-    return message;
-}
-
 QString Formatter::list(const QStringList &names)
 {
     //: Between the names of a list: "Home phone, EU tablet".

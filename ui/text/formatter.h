@@ -51,8 +51,6 @@ public:
     // A package's name as shown: the catalog's names in the chosen unit.
     [[nodiscard]] static QString packageName(const QString &name, DataUnits units);
 
-    // A core message (lower case: it is also part of sentences) as a sentence on its own.
-    [[nodiscard]] static QString sentence(QString message);
     // Names one after the other as the language lists them: "a, b" or "甲、乙".
     [[nodiscard]] static QString list(const QStringList &names);
 };

@@ -21,13 +21,11 @@ ErrorLabel::ErrorLabel(const QString &objectName, QWidget *parent, StateColor co
 
 void ErrorLabel::setError(const QString &message)
 {
-    // A message from the core starts in lower case; a sentence under a field starts in capitals.
-    QString text = message;
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    setText(text);
-    setAccessibleName(text);
-    setVisible(!text.isEmpty());
+    // Shown as given: the core and the forms make whole sentences
+    // (Expected::sentences()), in languages with and without capitals.
+    setText(message);
+    setAccessibleName(message);
+    setVisible(!message.isEmpty());
     fitHeight();
 }
 

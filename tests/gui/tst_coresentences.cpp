@@ -1,0 +1,168 @@
+// What a form shows when the core refuses is the sentence the core made, in
+// English and in Chinese, as it was made: no widget upper-cases a first
+// letter of its own (issue 14, "Errors with a place"), so a language without
+// capitals and a message starting with a name come out as written.
+#include "pagesfixture.h"
+
+#include "dialogs/addlinedialog.h"
+#include "dialogs/renamelinedialog.h"
+#include "domain/linename.h"
+#include "pages/signinpage.h"
+#include "widgets/errorlabel.h"
+
+#include <QLocale>
+#include <QScopeGuard>
+#include <QTranslator>
+
+using namespace topup;
+using namespace topup::testing;
+
+class TestCoreSentences final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QTranslator m_translator;
+    bool m_translated = false;
+
+    // The language of the row: "" is English (the source texts).
+    void useLanguage(const QString &language)
+    {
+        if (language.isEmpty())
+            return;
+        QVERIFY(m_translator.load(QStringLiteral(":/i18n/topup_%1.qm").arg(language)));
+        QLocale::setDefault(QLocale(language));
+        QCoreApplication::installTranslator(&m_translator);
+        m_translated = true;
+    }
+
+    static void addLanguages()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("expected");
+    }
+
+    QString folder() const
+    {
+        return m_dir.filePath(QStringLiteral("data-%1-%2").arg(QLatin1String(QTest::currentTestFunction()),
+                                                                QLatin1String(QTest::currentDataTag())));
+    }
+
+private slots:
+    void cleanup()
+    {
+        if (m_translated)
+            QCoreApplication::removeTranslator(&m_translator);
+        m_translated = false;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void theRenameDialogShowsTheCoresSentence_data()
+    {
+        addLanguages();
+        QTest::newRow("en") << QString() << QStringLiteral("A line needs a name.");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("线路需要一个名称。");
+    }
+
+    void theRenameDialogShowsTheCoresSentence()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, expected);
+        useLanguage(language);
+        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        QVERIFY(service);
+        RenameLineDialog dialog(*service, 1, QStringLiteral("Tokyo"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *name = child<QLineEdit>(&dialog, "lineName");
+        auto *error = child<ErrorLabel>(&dialog, "lineNameError");
+        name->selectAll();
+        QTest::keyClick(name, Qt::Key_Delete);
+        QVERIFY(error->isVisible());
+        const std::optional<Failure> problem = LineName::problem(QString());
+        QVERIFY(problem);
+        QCOMPARE(error->text(), problem->sentences());
+        QCOMPARE(error->text(), expected);
+        // The service refuses with the same sentence, and the command line's
+        // text stays the lower-case one it prints after "topup-sim: ".
+        const Expected<void> renamed = service->renameLine(1, QString());
+        QVERIFY(!renamed);
+        QCOMPARE(renamed.sentences(), expected);
+        QCOMPARE(renamed.error(), problem->text());
+        QVERIFY(renamed.error() != expected);
+    }
+
+    void theAddLineDialogShowsTheCoresSentence_data()
+    {
+        addLanguages();
+        QTest::newRow("en") << QString() << QStringLiteral("A line's name is at most 60 characters.");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("线路名称最多 60 个字符。");
+    }
+
+    void theAddLineDialogShowsTheCoresSentence()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, expected);
+        useLanguage(language);
+        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        QVERIFY(service);
+        AddLineDialog dialog(*service, DataUnits::Decimal);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QString tooLong(LineName::maxLength + 1, QLatin1Char('x'));
+        QTest::keyClicks(child<QLineEdit>(&dialog, "lineName"), tooLong);
+        auto *error = child<ErrorLabel>(&dialog, "lineNameError");
+        QVERIFY(error->isVisible());
+        const std::optional<Failure> problem = LineName::problem(tooLong);
+        QVERIFY(problem);
+        QCOMPARE(error->text(), problem->sentences());
+        QCOMPARE(error->text(), expected);
+    }
+
+    void theSignInPageShowsTheCoresSentence_data()
+    {
+        addLanguages();
+        QTest::newRow("en") << QString() << QStringLiteral("Wrong login or password.");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("账号或密码错误。");
+    }
+
+    void theSignInPageShowsTheCoresSentence()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, expected);
+        useLanguage(language);
+        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        QVERIFY(service);
+        service->signOut();
+        const Expected<Account> refused = service->signIn(QStringLiteral("ana@example.com"), QStringLiteral("wrong-password-1"));
+        QVERIFY(!refused);
+        QCOMPARE(refused.sentences(), expected);
+
+        SignInPage page(*service);
+        page.resize(800, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTest::keyClicks(child<QLineEdit>(&page, "login"), QStringLiteral("ana@example.com"));
+        QTest::keyClicks(child<QLineEdit>(&page, "password"), QStringLiteral("wrong-password-2"));
+        QTest::mouseClick(child<QPushButton>(&page, "submitButton"), Qt::LeftButton);
+        QVERIFY(!service->account());
+        auto *message = child<QLabel>(&page, "formMessage");
+        QVERIFY(message->isVisible());
+        QCOMPARE(message->text(), refused.sentences());
+    }
+
+    // A failure that has no sentence of its own yet shows its text as the
+    // core wrote it: nothing is upper-cased on the way ("eSIM", a path).
+    void aFailureWithoutASentenceIsShownAsWritten()
+    {
+        const Expected<int> failed = Expected<int>::failure(QStringLiteral("eSIM catalog unavailable"));
+        QCOMPARE(failed.sentences(), QStringLiteral("eSIM catalog unavailable"));
+        ErrorLabel label;
+        label.setError(failed.sentences());
+        QCOMPARE(label.text(), QStringLiteral("eSIM catalog unavailable"));
+    }
+};
+
+QTEST_MAIN(TestCoreSentences)
+#include "tst_coresentences.moc"
