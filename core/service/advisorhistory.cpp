@@ -46,9 +46,11 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
         return failed<AdvisorInput>(lines);
     const auto line = std::find_if(lines->begin(), lines->end(), [lineId](const LineRecord &record) { return record.id == lineId; });
     if (line == lines->end())
-        return Expected<AdvisorInput>::failure(tr("this line is not one of the account's lines"));
+        return Expected<AdvisorInput>::failure(tr("this line is not one of the account's lines"),
+                                               tr("This line is not one of the account's lines."));
     if (days < 1 || days > WorldWindow::maxDays)
-        return Expected<AdvisorInput>::failure(tr("the number of days must be between 1 and %1 (got %2)").arg(WorldWindow::maxDays).arg(days));
+        return Expected<AdvisorInput>::failure(tr("the number of days must be between 1 and %1 (got %2)").arg(WorldWindow::maxDays).arg(days),
+                                               tr("The number of days must be between 1 and %1 (got %2).").arg(WorldWindow::maxDays).arg(days));
 
     AdvisorInput input;
     input.lineId = line->engineId();

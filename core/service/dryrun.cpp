@@ -16,13 +16,13 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
     using Failure = Expected<Result>;
     Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(accountId, clock.plusMsecs(1), end);
     if (!loaded)
-        return Failure::failure(loaded.error());
+        return Failure::failure(loaded);
     Result result{loaded.take(), {}, {}, false};
     World &world = result.loaded.world;
     if (candidate) {
         const auto row = std::find(result.loaded.lineRows.begin(), result.loaded.lineRows.end(), candidate->lineId);
         if (row == result.loaded.lineRows.end())
-            return Failure::failure(tr("no such line"));
+            return Failure::failure(tr("no such line"), tr("No such line."));
         const int index = int(row - result.loaded.lineRows.begin());
         world.lines[std::size_t(index)].policy = candidate->policy;
         world.progress[std::size_t(index)].state = ThresholdState::Armed;
@@ -38,7 +38,7 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
     for (std::size_t i = 0; i < world.methods.size(); ++i) {
         const Expected<std::vector<Reason>> faults = m_provider.queuedFaults(result.loaded.methodTokens[i]);
         if (!faults)
-            return Failure::failure(faults.error());
+            return Failure::failure(faults);
         if (faults->empty())
             continue;
         WorldEvent failNext;
@@ -84,7 +84,8 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
         result.outcome = Engine(working).run();
     }
     if (result.outcome.error)
-        return Failure::failure(tr("the rules cannot be run ahead: %1").arg(result.outcome.error->message));
+        return Failure::failure(tr("the rules cannot be run ahead: %1").arg(result.outcome.error->message),
+                                tr("The rules cannot be run ahead: %1.").arg(result.outcome.error->message));
     return result;
 }
 

@@ -23,23 +23,26 @@ Expected<ChargeAnswer> ManualTopUp::run(qint64 accountId, qint64 lineId, qint64 
                                                " AND p.account_id = ? AND l.state = 'active'"));
         fits.bind(lineId).bind(accountId).bind(packageId).bind(accountId);
         if (const auto ran = fits.run(); !ran)
-            return Expected<ChargeAnswer>::failure(ran.error());
+            return Expected<ChargeAnswer>::failure(ran);
         if (!fits.next())
-            return Expected<ChargeAnswer>::failure(ManualTopUp::tr("no such line or package"));
+            return Expected<ChargeAnswer>::failure(ManualTopUp::tr("no such line or package"), ManualTopUp::tr("No such line or package."));
         qint64 sum = 0;
         if (__builtin_add_overflow(fits.integer(1), fits.integer(3), &sum))
             return Expected<ChargeAnswer>::failure(
-                ManualTopUp::tr("the data balance of line \"%1\" would exceed the largest amount; nothing was charged").arg(fits.text(0)));
+                ManualTopUp::tr("the data balance of line \"%1\" would exceed the largest amount; nothing was charged").arg(fits.text(0)),
+                ManualTopUp::tr("The data balance of line \"%1\" would exceed the largest amount; nothing was charged.").arg(fits.text(0)));
         if (__builtin_add_overflow(fits.integer(2), fits.integer(4), &sum))
             return Expected<ChargeAnswer>::failure(
-                ManualTopUp::tr("the voice balance of line \"%1\" would exceed the largest amount; nothing was charged").arg(fits.text(0)));
+                ManualTopUp::tr("the voice balance of line \"%1\" would exceed the largest amount; nothing was charged").arg(fits.text(0)),
+                ManualTopUp::tr("The voice balance of line \"%1\" would exceed the largest amount; nothing was charged.").arg(fits.text(0)));
     }
     // Each line tops up from its own region's packages only.
     const Expected<std::vector<PackageRecord>> offered = LineStore(m_store).packagesOf(accountId, lineId);
     if (!offered)
-        return Expected<ChargeAnswer>::failure(offered.error());
+        return Expected<ChargeAnswer>::failure(offered);
     if (std::none_of(offered->cbegin(), offered->cend(), [packageId](const PackageRecord &p) { return p.id == packageId; }))
-        return Expected<ChargeAnswer>::failure(ManualTopUp::tr("that package is not sold for this line's region"));
+        return Expected<ChargeAnswer>::failure(ManualTopUp::tr("that package is not sold for this line's region"),
+                                               ManualTopUp::tr("That package is not sold for this line's region."));
     int number = 0;
     const Expected<void> counted = m_store.write([&]() -> Expected<void> {
         Statement count(m_store, QStringLiteral("UPDATE lines SET manual_topups = manual_topups + 1, check_due = 1 WHERE id = ? AND account_id = ?"));
@@ -47,7 +50,7 @@ Expected<ChargeAnswer> ManualTopUp::run(qint64 accountId, qint64 lineId, qint64 
         if (const auto ran = count.run(); !ran)
             return ran;
         if (count.rowsAffected() != 1)
-            return Expected<void>::failure(ManualTopUp::tr("no such line"));
+            return Expected<void>::failure(ManualTopUp::tr("no such line"), ManualTopUp::tr("No such line."));
         Statement read(m_store, QStringLiteral("SELECT manual_topups FROM lines WHERE id = ?"));
         read.bind(lineId);
         if (const auto ran = read.run(); !ran)
@@ -57,7 +60,7 @@ Expected<ChargeAnswer> ManualTopUp::run(qint64 accountId, qint64 lineId, qint64 
         return {};
     });
     if (!counted)
-        return Expected<ChargeAnswer>::failure(counted.error());
+        return Expected<ChargeAnswer>::failure(counted);
 
     ChargeRequest request;
     request.accountId = accountId;

@@ -108,7 +108,7 @@ Expected<void> updateActiveLine(Statement &update)
     if (const auto ran = update.run(); !ran)
         return ran;
     if (update.rowsAffected() != 1)
-        return Expected<void>::failure(LineStore::tr("no such line"));
+        return Expected<void>::failure(LineStore::tr("no such line"), LineStore::tr("No such line."));
     return {};
 }
 
@@ -238,7 +238,7 @@ Expected<LineRecord> LineStore::find(qint64 accountId, qint64 lineId)
     if (const auto ran = select.run(); !ran)
         return Expected<LineRecord>::failure(ran.error());
     if (!select.next())
-        return Expected<LineRecord>::failure(LineStore::tr("no such line"));
+        return Expected<LineRecord>::failure(LineStore::tr("no such line"), LineStore::tr("No such line."));
     return lineFrom(select);
 }
 

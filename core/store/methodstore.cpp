@@ -184,7 +184,7 @@ Expected<MethodRecord> MethodStore::find(qint64 accountId, qint64 methodId)
     if (const auto ran = select.run(); !ran)
         return Expected<MethodRecord>::failure(ran);
     if (!select.next())
-        return Expected<MethodRecord>::failure(MethodStore::tr("no such payment method"));
+        return Expected<MethodRecord>::failure(MethodStore::tr("no such payment method"), MethodStore::tr("No such payment method."));
     select.finish();
     // Listed, so that its label tells it apart from its look-alikes.
     const Expected<std::vector<MethodRecord>> all = list(accountId);
@@ -194,7 +194,7 @@ Expected<MethodRecord> MethodStore::find(qint64 accountId, qint64 methodId)
         if (method.id == methodId)
             return method;
     }
-    return Expected<MethodRecord>::failure(MethodStore::tr("no such payment method"));
+    return Expected<MethodRecord>::failure(MethodStore::tr("no such payment method"), MethodStore::tr("No such payment method."));
 }
 
 Expected<void> MethodStore::deposit(qint64 accountId, qint64 methodId, Money amount, Instant now)
@@ -218,7 +218,7 @@ Expected<void> MethodStore::requireMethod(qint64 accountId, qint64 methodId)
     if (const auto ran = check.run(); !ran)
         return ran;
     if (!check.next())
-        return Expected<void>::failure(MethodStore::tr("no such payment method"));
+        return Expected<void>::failure(MethodStore::tr("no such payment method"), MethodStore::tr("No such payment method."));
     return {};
 }
 

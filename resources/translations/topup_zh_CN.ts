@@ -125,6 +125,14 @@
         <source>the line&apos;s top-ups could not be read</source>
         <translation>无法读取这条线路的充值记录</translation>
     </message>
+    <message>
+        <source>This line is not one of the account&apos;s lines.</source>
+        <translation>这条线路不属于此账户。</translation>
+    </message>
+    <message>
+        <source>The number of days must be between 1 and %1 (got %2).</source>
+        <translation>天数必须在 1 到 %1 之间（实际为 %2）。</translation>
+    </message>
 </context>
 <context>
     <name>BooksAgreement</name>
@@ -667,6 +675,14 @@
         <source>the rules cannot be run ahead: %1</source>
         <translation>无法提前推演规则：%1</translation>
     </message>
+    <message>
+        <source>No such line.</source>
+        <translation>线路不存在。</translation>
+    </message>
+    <message>
+        <source>The rules cannot be run ahead: %1.</source>
+        <translation>无法提前推演规则：%1。</translation>
+    </message>
 </context>
 <context>
     <name>Engine</name>
@@ -937,6 +953,10 @@
         <source>This card expired at the end of %1; choose another method.</source>
         <translation>此卡已于 %1 月底过期；请选择其他付款方式。</translation>
     </message>
+    <message>
+        <source>No such line.</source>
+        <translation>线路不存在。</translation>
+    </message>
 </context>
 <context>
     <name>LoginId</name>
@@ -1067,6 +1087,26 @@
         <source>that package is not sold for this line&apos;s region</source>
         <translation>该套餐不在此线路的地区销售</translation>
     </message>
+    <message>
+        <source>No such line or package.</source>
+        <translation>线路或套餐不存在。</translation>
+    </message>
+    <message>
+        <source>The data balance of line &quot;%1&quot; would exceed the largest amount; nothing was charged.</source>
+        <translation>线路“%1”的流量余额将超过最大值；未扣款。</translation>
+    </message>
+    <message>
+        <source>The voice balance of line &quot;%1&quot; would exceed the largest amount; nothing was charged.</source>
+        <translation>线路“%1”的通话余额将超过最大值；未扣款。</translation>
+    </message>
+    <message>
+        <source>That package is not sold for this line&apos;s region.</source>
+        <translation>该套餐不在此线路的地区销售。</translation>
+    </message>
+    <message>
+        <source>No such line.</source>
+        <translation>线路不存在。</translation>
+    </message>
 </context>
 <context>
     <name>MethodRecord</name>
@@ -1174,6 +1214,10 @@
     <message>
         <source>This method pays the auto top-ups of %1; choose another method there first.</source>
         <translation>此付款方式用于 %1 的自动充值；请先在那里选择其他付款方式。</translation>
+    </message>
+    <message>
+        <source>No such payment method.</source>
+        <translation>付款方式不存在。</translation>
     </message>
 </context>
 <context>
@@ -2438,6 +2482,10 @@
         <source>could not write: %1</source>
         <translation>无法写入：%1</translation>
     </message>
+    <message>
+        <source>Could not write: %1.</source>
+        <translation>无法写入：%1。</translation>
+    </message>
 </context>
 <context>
     <name>topup::Currency</name>
@@ -2747,10 +2795,6 @@
         <translation>已显示：%1 条</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>Export top-up attempts</source>
         <translation>导出充值记录</translation>
     </message>
@@ -2763,6 +2807,10 @@
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,9 @@
 // capitals and a message starting with a name come out as written.
 #include "pagesfixture.h"
 
+#include "app/appsettings.h"
+#include "app/demoaccess.h"
+#include "app/mainwindow.h"
 #include "dialogs/addlinedialog.h"
 #include "dialogs/renamelinedialog.h"
 #include "domain/linename.h"
@@ -150,6 +153,96 @@ private slots:
         auto *message = child<QLabel>(&page, "formMessage");
         QVERIFY(message->isVisible());
         QCOMPARE(message->text(), refused.sentences());
+    }
+
+    // The demo refused in a folder that has other accounts: the window says
+    // DemoAccess's sentence as it is.
+    void theDemoRefusalIsShownAsMade_data()
+    {
+        addLanguages();
+        QTest::newRow("en") << QString()
+                            << QStringLiteral("This data folder has accounts but not the demo one; start with an empty data folder "
+                                              "to see the demo.");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN")
+                               << QStringLiteral("此数据文件夹中已有账户，但没有演示账户；请使用一个空的数据文件夹来查看演示。");
+    }
+
+    void theDemoRefusalIsShownAsMade()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, expected);
+        useLanguage(language);
+        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        QVERIFY(service);
+        service->signOut();
+        const Expected<void> refused = DemoAccess::open(*service);
+        QVERIFY(!refused);
+        QCOMPARE(refused.sentences(), expected);
+        AppSettings settings(m_dir.filePath(QStringLiteral("%1-%2.ini").arg(QLatin1String(QTest::currentTestFunction()),
+                                                                          QLatin1String(QTest::currentDataTag()))));
+        MainWindow window(*service, settings);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *page = window.findChild<SignInPage *>();
+        QVERIFY(page);
+        QTest::mouseClick(child<QPushButton>(page, "demoButton"), Qt::LeftButton);
+        auto *message = child<QLabel>(page, "formMessage");
+        QVERIFY(message->isVisible());
+        QCOMPARE(message->text(), expected);
+    }
+
+    // The account's cap: refused at zero and when nobody is signed in, each
+    // with its sentence beside the command line's text.
+    void theCapRefusalsAreSentences_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("zero");
+        QTest::addColumn<QString>("signedOut");
+        QTest::newRow("en") << QString() << QStringLiteral("A monthly cap must be more than zero.") << QStringLiteral("Sign in first.");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("每月上限必须大于零。") << QStringLiteral("请先登录。");
+    }
+
+    void theCapRefusalsAreSentences()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, zero);
+        QFETCH(QString, signedOut);
+        useLanguage(language);
+        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        QVERIFY(service);
+        const Expected<void> atZero = service->setAccountCap(Money());
+        QVERIFY(!atZero);
+        QCOMPARE(atZero.sentences(), zero);
+        if (language.isEmpty())
+            QCOMPARE(atZero.error(), QStringLiteral("a monthly cap must be more than zero"));
+        service->signOut();
+        const Expected<void> nobody = service->setAccountCap(Money::fromCents(5000));
+        QVERIFY(!nobody);
+        QCOMPARE(nobody.sentences(), signedOut);
+        if (language.isEmpty())
+            QCOMPARE(nobody.error(), QStringLiteral("sign in first"));
+    }
+
+    // What the Test tab shows when a manual top-up names a method the
+    // account does not have: the store's sentence.
+    void theManualTopUpRefusalIsASentence_data()
+    {
+        addLanguages();
+        QTest::newRow("en") << QString() << QStringLiteral("No such payment method.");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("付款方式不存在。");
+    }
+
+    void theManualTopUpRefusalIsASentence()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, expected);
+        useLanguage(language);
+        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        QVERIFY(service);
+        const Expected<ChargeAnswer> answer = service->manualTopUp(404, 1, 1);
+        QVERIFY(!answer);
+        QCOMPARE(answer.sentences(), expected);
     }
 
     // A failure that has no sentence of its own yet shows its text as the

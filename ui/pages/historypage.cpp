@@ -257,7 +257,7 @@ Expected<int> HistoryPage::exportCsv(const QString &path)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Expected<int>::failure(tr("cannot write %1: %2").arg(path, file.errorString()));
+        return Expected<int>::failure(tr("Cannot write %1: %2.").arg(path, file.errorString()));
     CsvWriter csv(file);
     const QString currency = Formatter::currencyOf(m_service);
     IsoTimeWriter times(Formatter::zoneOf(m_service));
@@ -267,7 +267,7 @@ Expected<int> HistoryPage::exportCsv(const QString &path)
                                         QStringLiteral("package"), QStringLiteral("amount"), QStringLiteral("currency"),
                                         QStringLiteral("status"), QStringLiteral("reason")});
     if (!written)
-        return Expected<int>::failure(written.error());
+        return Expected<int>::failure(written);
     // Streamed from the store one row at a time, newest first: a million rows
     // are never held at once, in the model or here.
     const Expected<int> rows = m_service.eachAttempt(m_model->filter(), [&](const AttemptRow &attempt) {
@@ -279,7 +279,7 @@ Expected<int> HistoryPage::exportCsv(const QString &path)
     if (!rows)
         return rows;
     if (!file.commit())
-        return Expected<int>::failure(tr("cannot write %1: %2").arg(path, file.errorString()));
+        return Expected<int>::failure(tr("Cannot write %1: %2.").arg(path, file.errorString()));
     return rows;
 }
 

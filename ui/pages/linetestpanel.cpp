@@ -284,7 +284,7 @@ void LineTestPanel::drain()
 {
     const Expected<void> drained = m_service.drainLine(m_lineId);
     drained ? report(tr("The line's data is used up; the rules reacted at once (see the attempts below)."))
-            : report(QString(), drained.error());
+            : report(QString(), drained.sentences());
 }
 
 void LineTestPanel::inject()
@@ -295,7 +295,7 @@ void LineTestPanel::inject()
     const Expected<void> injected = m_service.injectFault(m_faultMethod->currentData().toLongLong(), {*reason});
     injected ? report(tr("The next charge of %1 will fail: %2.")
                           .arg(m_faultMethod->currentText(), Wording::reason(m_faultReason->currentData().toString())))
-             : report(QString(), injected.error());
+             : report(QString(), injected.sentences());
 }
 
 void LineTestPanel::manualTopUp()
@@ -303,7 +303,7 @@ void LineTestPanel::manualTopUp()
     const Expected<ChargeAnswer> answer = m_service.manualTopUp(m_lineId, m_manualPackage->currentData().toLongLong(),
                                                                 m_manualMethod->currentData().toLongLong());
     if (!answer)
-        report(QString(), answer.error());
+        report(QString(), answer.sentences());
     else if (answer->succeeded)
         report(tr("Topped up with %1.").arg(m_manualPackage->currentText()));
     else
@@ -315,7 +315,7 @@ void LineTestPanel::togglePlay()
     if (m_service.isPlaying()) {
         m_service.stopPlaying();
     } else if (const Expected<void> playing = m_service.startPlaying(m_speed->currentData().toLongLong()); !playing) {
-        report(QString(), playing.error());
+        report(QString(), playing.sentences());
     }
     m_play->setChecked(m_service.isPlaying());
     retranslateUi();

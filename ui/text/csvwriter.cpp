@@ -54,7 +54,8 @@ Expected<void> CsvWriter::write(const QStringList &fields)
     m_record += "\r\n";
     if (m_device.write(m_record) != m_record.size())
         return Expected<void>::failure(
-            QCoreApplication::translate("topup::CsvWriter", "could not write: %1").arg(m_device.errorString()));
+            QCoreApplication::translate("topup::CsvWriter", "could not write: %1").arg(m_device.errorString()),
+            QCoreApplication::translate("topup::CsvWriter", "Could not write: %1.").arg(m_device.errorString()));
     return {};
 }
 
