@@ -111,7 +111,7 @@ Expected<void> AccountMethods::remove(qint64 methodId)
 
 Expected<void> AccountMethods::injectFault(qint64 methodId, const std::vector<Reason> &reasons)
 {
-    return m_session.forAccount(Access::Write, [&](qint64 id) -> Expected<void> {
+    const Expected<void> done = m_session.forAccount(Access::Write, [&](qint64 id) -> Expected<void> {
         if (reasons.empty())
             return Expected<void>::failure(QCoreApplication::translate("topup::Service", "choose at least one failure to inject"));
         const Expected<MethodRecord> method = MethodStore(m_store, m_provider, m_tokens).find(id, methodId);
@@ -119,6 +119,9 @@ Expected<void> AccountMethods::injectFault(qint64 methodId, const std::vector<Re
             return Expected<void>::failure(method);
         return m_provider.queueFaults(method->token, reasons);
     });
+    if (done) // its next charges answer otherwise: the outlook of the lines paying with it changed
+        emit methodsChanged({methodId});
+    return done;
 }
 
 } // namespace topup

@@ -277,7 +277,8 @@ signals:
     void linesChanged(const QList<qint64> &lineIds);
     void methodAdded(qint64 methodId);
     void methodRemoved(qint64 methodId);
-    // These methods changed: funds (a deposit, a manual top-up), which is the default.
+    // These methods changed: funds (a deposit, a manual top-up), which is the
+    // default, faults queued at the provider (what their next charges answer).
     void methodsChanged(const QList<qint64> &methodIds);
     // New attempts of these lines outside a move of the world (a purchase, a manual top-up).
     void attemptsAdded(const QList<qint64> &lineIds);

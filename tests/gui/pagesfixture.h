@@ -3,6 +3,7 @@
 // A service on a temporary data folder for the page tests: a fixed clock,
 // few PBKDF2 rounds, and either a fresh account or the demo world.
 #include "app/appsettings.h"
+#include "app/demoaccess.h"
 #include "domain/engineid.h"
 #include "pages/linepage.h"
 #include "service/demoworld.h"
@@ -77,6 +78,20 @@ inline std::unique_ptr<Service> demoWorld(const QString &dir, Instant now)
         return nullptr;
     if (const Expected<void> created = DemoWorld::create(*service, 1); !created) {
         qWarning("%s", qPrintable(created.error()));
+        return nullptr;
+    }
+    return service;
+}
+
+// The demo account signed in, as the app opens it (DemoAccess: the demo
+// world made on first use), with the demo's payment tokens.
+inline std::unique_ptr<Service> demoAccount(const QString &dir, Instant now)
+{
+    std::unique_ptr<Service> service = openService(dir, now, DemoWorld::tokens(1));
+    if (!service)
+        return nullptr;
+    if (const Expected<void> demo = DemoAccess::open(*service); !demo) {
+        qWarning("%s", qPrintable(demo.error()));
         return nullptr;
     }
     return service;

@@ -1,8 +1,10 @@
 #include "app/appsettings.h"
 
 #include "checked.h"
+#include "pagesfixture.h"
 #include "app/demoaccess.h"
 #include "text/formatter.h"
+#include "text/wording.h"
 #include "widgets/linecard.h"
 #include "pages/dashboardpage.h"
 #include "service/demoworld.h"
@@ -45,16 +47,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("%1.ini").arg(QTest::currentTestFunction())));
-        Service::Options options;
-        options.location = WorldLocation::folder(m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction())));
-        options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z");
-        options.passwordIterations = 1000;
-        options.tokens = DemoWorld::tokens(1);
-        Expected<std::unique_ptr<Service>> opened = Service::open(options);
-        QVERIFY2(opened, qPrintable(opened.error()));
-        m_service = opened.take();
-        const Expected<void> demo = DemoAccess::open(*m_service);
-        QVERIFY2(demo, qPrintable(demo.error()));
+        m_service = testing::demoAccount(m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction())), testing::at("2027-03-15T10:00:00Z"));
+        QVERIFY(m_service);
         m_page = std::make_unique<DashboardPage>(*m_service, *m_settings);
         m_page->resize(1070, 800);
         m_page->show();
@@ -201,6 +195,37 @@ private slots:
         const AttemptRow latest = TOPUP_FIRST(m_service->attempts(1, home.id));
         QCOMPARE(latest.trigger, TriggerKind::Monthly);
         QCOMPARE(latest.at, april30);
+    }
+
+    // A fault queued at the provider: the engine's next charge on that method
+    // fails, and the card of the line it charges says so at once — nothing
+    // else has to move first (the service names the method).
+    void aQueuedFaultShowsOnTheCardOfTheLineItFails()
+    {
+        const LineRecord home = TOPUP_FIRST(m_service->lines());
+        QVERIFY(home.policy && home.policy->threshold);
+        // A wallet only the home line's rules pay with, no fallback: the
+        // fault is its next threshold top-up's.
+        const MethodRecord wallet = TOPUP_VALUE(m_service->addWallet(WalletForm{QStringLiteral("home@example.com"), Money::fromCents(10000)}));
+        Policy policy = *home.policy;
+        policy.method = wallet.engineId();
+        policy.fallback.clear();
+        QSignalSpy refreshed(m_page.get(), &DashboardPage::refreshed);
+        TOPUP_VERIFY_OK(m_service->setPolicy(home.id, policy));
+        QTRY_VERIFY(!refreshed.isEmpty());
+        LineCard *card = cardFor(home.id);
+        QVERIFY(card);
+        auto *forecast = card->findChild<QLabel *>(QStringLiteral("forecast"));
+        QVERIFY(forecast);
+        QVERIFY2(forecast->text().contains(QLatin1String("the threshold top-up comes on")), qPrintable(forecast->text()));
+
+        TOPUP_VERIFY_OK(m_service->injectFault(wallet.id, {Reason::Declined}));
+        const Outlook outlook = TOPUP_VALUE(m_service->outlook());
+        const PreviewItem *next = outlook.line(home.id)->nextThreshold();
+        QVERIFY2(next && !next->paid() && next->reason == Reason::Declined, "the engine's next threshold top-up of the line fails");
+        QTRY_VERIFY2(forecast->text().contains(QStringLiteral("the threshold top-up on %1 will fail: %2.")
+                                                   .arg(Formatter::dayMonth(next->at, QTimeZone("Europe/Berlin")), Wording::reason(Reason::Declined))),
+                     qPrintable(forecast->text()));
     }
 
     // The EU tablet at its line cap: the card said "the threshold top-up will

@@ -7,6 +7,7 @@
 #include "app/appsettings.h"
 #include "app/demoaccess.h"
 #include "checked.h"
+#include "pagesfixture.h"
 #include "models/linefiltermodel.h"
 #include "models/linetablemodel.h"
 #include "pages/dashboardpage.h"
@@ -69,16 +70,8 @@ private:
         if (!language.isEmpty())
             QLocale::setDefault(QLocale(language));
         m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("%1.ini").arg(QTest::currentTestFunction())));
-        Service::Options options;
-        options.location = WorldLocation::folder(m_dir.filePath(QStringLiteral("data-%1-%2").arg(QTest::currentTestFunction(), language)));
-        options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z");
-        options.passwordIterations = 1000;
-        options.tokens = DemoWorld::tokens(1);
-        Expected<std::unique_ptr<Service>> opened = Service::open(options);
-        QVERIFY2(opened, qPrintable(opened.error()));
-        m_service = opened.take();
-        const Expected<void> demo = DemoAccess::open(*m_service);
-        QVERIFY2(demo, qPrintable(demo.error()));
+        m_service = testing::demoAccount(m_dir.filePath(QStringLiteral("data-%1-%2").arg(QTest::currentTestFunction(), language)), testing::at("2027-03-15T10:00:00Z"));
+        QVERIFY(m_service);
         m_page = std::make_unique<DashboardPage>(*m_service, *m_settings);
         m_page->setMostLinesAsCards(mostLinesAsCards);
         m_page->resize(1060, 760);

@@ -1,4 +1,5 @@
 #include "checked.h"
+#include "pagesfixture.h"
 #include "pages/linepage.h"
 #include "pages/policyeditor.h"
 #include "widgets/linecard.h"
@@ -71,16 +72,8 @@ private slots:
         m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("%1.ini").arg(QTest::currentTestFunction())));
         m_settings->setTheme(ThemeChoice::Light);
         m_appearance = std::make_unique<Appearance>(app(), *m_settings);
-        Service::Options options;
-        options.location = WorldLocation::folder(m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction())));
-        options.fixedNow = *Instant::parse(u"2027-03-15T10:00:00Z");
-        options.passwordIterations = 1000;
-        options.tokens = DemoWorld::tokens(1);
-        Expected<std::unique_ptr<Service>> opened = Service::open(options);
-        QVERIFY2(opened, qPrintable(opened.error()));
-        m_service = opened.take();
-        const Expected<void> demo = DemoAccess::open(*m_service);
-        QVERIFY2(demo, qPrintable(demo.error()));
+        m_service = testing::demoAccount(m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction())), testing::at("2027-03-15T10:00:00Z"));
+        QVERIFY(m_service);
         m_window = std::make_unique<MainWindow>(*m_service, *m_settings);
         m_window->resize(1280, 800);
         m_window->show();

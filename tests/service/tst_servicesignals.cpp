@@ -148,6 +148,23 @@ private slots:
         QCOMPARE(world.size(), 0);
     }
 
+    // A fault queued at the provider changes what the method's next charge
+    // answers, so the outlook of every line paying with it: the service names
+    // the method (the dashboard and the rules preview look again). A refused
+    // injection names nothing.
+    void aQueuedFaultNamesTheMethod()
+    {
+        QSignalSpy methods(m_service.get(), &Service::methodsChanged);
+        QSignalSpy world(m_service.get(), &Service::worldAdvanced);
+        TOPUP_VERIFY_OK(m_service->injectFault(m_wallet.id, {Reason::Declined}));
+        QCOMPARE(methods.size(), 1);
+        QCOMPARE(ids(methods, 0), QList<qint64>{m_wallet.id});
+
+        QVERIFY(!m_service->injectFault(m_wallet.id, {}));
+        QCOMPARE(methods.size(), 1);
+        QCOMPARE(world.size(), 0);
+    }
+
     // Reading an alert names it; reading them all says so; neither moves the world.
     void readingAnAlertNamesIt()
     {

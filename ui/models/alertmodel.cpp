@@ -25,9 +25,6 @@ QString awayKey(Instant at)
 AlertModel::AlertModel(Service &service, int pageSize, QObject *parent)
     : QAbstractTableModel(parent), m_service(service), m_pageSize(std::max(1, pageSize))
 {
-    m_reloadLater.setSingleShot(true);
-    m_reloadLater.setInterval(0);
-    connect(&m_reloadLater, &QTimer::timeout, this, &AlertModel::reload);
     // New alerts, and the names the sentences give (a line renamed or
     // removed, a method removed); an alert read changes its row alone.
     const auto later = [this] { reloadSoon(); };
@@ -123,11 +120,8 @@ void AlertModel::reload()
 
 void AlertModel::reloadSoon()
 {
-    if (m_live) {
-        m_reloadLater.start();
+    if (m_reload.request())
         return;
-    }
-    m_stale = true;
     const Expected<int> unread = m_service.unreadAlertCount();
     m_storedUnread = unread ? *unread : m_storedUnread;
     announceUnread();
@@ -135,11 +129,7 @@ void AlertModel::reloadSoon()
 
 void AlertModel::setLive(bool live)
 {
-    m_live = live;
-    if (live && m_stale) {
-        m_stale = false;
-        reload();
-    }
+    m_reload.setLive(live);
 }
 
 bool AlertModel::canFetchMore(const QModelIndex &parent) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/deferredreload.h"
 #include "service/worldsync.h"
 #include "text/wording.h"
 #include "domain/historyrows.h"
@@ -7,7 +8,6 @@
 #include <QAbstractTableModel>
 #include <QSet>
 #include <QTimeZone>
-#include <QTimer>
 
 #include <optional>
 
@@ -44,7 +44,7 @@ public:
     // only (the side bar shows it) and marks the rows stale; made live
     // again, it reloads them once if so.
     void setLive(bool live);
-    bool isStale() const noexcept { return m_stale; }
+    bool isStale() const noexcept { return m_reload.isStale(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -88,9 +88,7 @@ private:
     QTimeZone m_zone;
     QString m_currency;
     int m_lastUnread = -1;
-    QTimer m_reloadLater;
-    bool m_live = true;
-    bool m_stale = false;
+    DeferredReload m_reload{[this] { reload(); }};
 };
 
 } // namespace topup

@@ -18,13 +18,10 @@ AttemptModel::AttemptModel(Service &service, qint64 lineId, int pageSize, QObjec
     // Signals come in bursts (a manual top-up names its line, method and
     // attempts): one reload for all of them, and only for the rows shown
     // (the attempts of the lines filtered, their names, the methods' labels).
-    m_reloadLater.setSingleShot(true);
-    m_reloadLater.setInterval(0);
-    connect(&m_reloadLater, &QTimer::timeout, this, &AttemptModel::reload);
-    const auto later = [this] { reloadSoon(); };
+    const auto later = [this] { m_reload.request(); };
     const auto ifShown = [this](const QList<qint64> &lineIds) {
         if (m_filter.lineId == 0 || lineIds.contains(m_filter.lineId))
-            reloadSoon();
+            m_reload.request();
     };
     connect(&m_service, &Service::accountChanged, this, later);
     connect(&m_service, &Service::worldAdvanced, this, later);
@@ -51,27 +48,12 @@ void AttemptModel::setFilter(const AttemptFilter &filter)
     m_rows.clear();
     m_exhausted = false;
     endResetModel();
-    if (m_live)
-        reload();
-    else
-        m_stale = true; // the first page when shown
-}
-
-void AttemptModel::reloadSoon()
-{
-    if (m_live)
-        m_reloadLater.start();
-    else
-        m_stale = true;
+    m_reload.requestNow(); // the first page, or when shown
 }
 
 void AttemptModel::setLive(bool live)
 {
-    m_live = live;
-    if (live && m_stale) {
-        m_stale = false;
-        reload();
-    }
+    m_reload.setLive(live);
 }
 
 void AttemptModel::loadMethodLabels()

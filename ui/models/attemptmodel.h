@@ -1,12 +1,12 @@
 #pragma once
 
+#include "models/deferredreload.h"
 #include "app/appsettings.h"
 #include "domain/historyrows.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QTimeZone>
-#include <QTimer>
 
 #include <vector>
 
@@ -49,7 +49,7 @@ public:
     // made live again, it reloads them once if so, instead of a query per
     // change (a playing clock changes the world five times a second).
     void setLive(bool live);
-    bool isStale() const noexcept { return m_stale; }
+    bool isStale() const noexcept { return m_reload.isStale(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -63,7 +63,6 @@ public slots:
 
 private:
     void loadMethodLabels();
-    void reloadSoon();
     QVariant display(const AttemptRow &row, int column) const;
     QVariant raw(const AttemptRow &row, int column) const;
 
@@ -77,9 +76,7 @@ private:
     QTimeZone m_zone;
     QString m_currency;
     QString m_error;
-    QTimer m_reloadLater;
-    bool m_live = true;
-    bool m_stale = false;
+    DeferredReload m_reload{[this] { reload(); }};
     DataUnits m_units = DataUnits::Decimal;
 };
 

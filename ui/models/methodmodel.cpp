@@ -14,12 +14,9 @@ namespace topup {
 
 MethodModel::MethodModel(Service &service, QObject *parent) : QAbstractTableModel(parent), m_service(service)
 {
-    m_reloadLater.setSingleShot(true);
-    m_reloadLater.setInterval(0);
-    connect(&m_reloadLater, &QTimer::timeout, this, &MethodModel::reload);
     // The methods, their funds and expiry (the world moves them), and the
     // lines whose rules use each (names and rules).
-    const auto later = [this] { reloadSoon(); };
+    const auto later = [this] { m_reload.request(); };
     connect(&m_service, &Service::accountChanged, this, later);
     connect(&m_service, &Service::worldAdvanced, this, later);
     connect(&m_service, &Service::methodAdded, this, later);
@@ -31,21 +28,9 @@ MethodModel::MethodModel(Service &service, QObject *parent) : QAbstractTableMode
     reload();
 }
 
-void MethodModel::reloadSoon()
-{
-    if (m_live)
-        m_reloadLater.start();
-    else
-        m_stale = true;
-}
-
 void MethodModel::setLive(bool live)
 {
-    m_live = live;
-    if (live && m_stale) {
-        m_stale = false;
-        reload();
-    }
+    m_reload.setLive(live);
 }
 
 void MethodModel::reload()

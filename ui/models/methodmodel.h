@@ -1,11 +1,11 @@
 #pragma once
 
+#include "models/deferredreload.h"
 #include "domain/methodrecord.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
 #include <QHash>
-#include <QTimer>
 #include <QStringList>
 
 #include <vector>
@@ -37,7 +37,7 @@ public:
     // made live again, it reloads them once if so, instead of a query per
     // change (a playing clock changes the world five times a second).
     void setLive(bool live);
-    bool isStale() const noexcept { return m_stale; }
+    bool isStale() const noexcept { return m_reload.isStale(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -51,7 +51,6 @@ private:
     enum class ExpiryState { None, Fine, Soon, Expired };
     ExpiryState expiryState(const MethodRecord &method) const;
     QVariant display(const MethodRecord &method, int column) const;
-    void reloadSoon();
 
     Service &m_service;
     std::vector<MethodRecord> m_methods;
@@ -59,9 +58,7 @@ private:
     QDate m_today;
     QString m_currency;
     QString m_error;
-    QTimer m_reloadLater;
-    bool m_live = true;
-    bool m_stale = false;
+    DeferredReload m_reload{[this] { reload(); }};
 };
 
 } // namespace topup
