@@ -36,22 +36,29 @@ void HourOfSamples::add(const HourOfSamples &other)
 QByteArray HourOfSamples::text() const
 {
     QByteArray text;
-    text.reserve(qsizetype(m_samples.size()) * 20);
-    char digits[24];
-    const auto put = [&](qint64 value) {
-        const auto written = std::to_chars(digits, digits + sizeof digits, value);
-        text.append(digits, written.ptr - digits);
-    };
-    for (const Sample &sample : m_samples) {
-        if (!text.isEmpty())
-            text.append(';');
-        put(sample.offsetMs);
-        text.append(',');
-        put(sample.dataBytes);
-        text.append(',');
-        put(sample.voiceSeconds);
-    }
+    writeText(text);
     return text;
+}
+
+void HourOfSamples::writeText(QByteArray &text) const
+{
+    // At most 20 characters a number (the sign and 19 digits) and one
+    // separator after each: written in place, then cut to what was written.
+    constexpr qsizetype mostPerSample = 3 * 21;
+    text.resize(qsizetype(m_samples.size()) * mostPerSample);
+    char *const begin = text.data();
+    char *const end = begin + text.size();
+    char *at = begin;
+    for (const Sample &sample : m_samples) {
+        if (at != begin)
+            *at++ = ';';
+        at = std::to_chars(at, end, sample.offsetMs).ptr;
+        *at++ = ',';
+        at = std::to_chars(at, end, sample.dataBytes).ptr;
+        *at++ = ',';
+        at = std::to_chars(at, end, sample.voiceSeconds).ptr;
+    }
+    text.resize(at - begin);
 }
 
 Expected<HourOfSamples> HourOfSamples::parse(const QByteArray &text)

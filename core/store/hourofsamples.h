@@ -44,6 +44,9 @@ public:
 
     // The row's text, and back; a text that is not one says what is wrong in it.
     QByteArray text() const;
+    // The same text into `text` (what it held is replaced; its room is kept,
+    // so a save writing thousands of rows allocates it once).
+    void writeText(QByteArray &text) const;
     static Expected<HourOfSamples> parse(const QByteArray &text);
 
     const std::vector<Sample> &samples() const noexcept { return m_samples; }

@@ -130,11 +130,12 @@ Expected<void> writeSamples(Database &database, const UsageBatch &batch, Instant
     qint64 line = 0;
     qint64 hour = 0;
     HourOfSamples samples;
+    QByteArray text; // one buffer for every row's text
     Expected<void> result;
     const auto flush = [&]() -> Expected<void> {
         if (samples.empty())
             return {};
-        const QByteArray text = samples.text();
+        samples.writeText(text);
         const Expected<bool> inserted = rows.insert(line, hour, text);
         if (!inserted)
             return Expected<void>::failure(inserted.error());

@@ -40,6 +40,28 @@ private slots:
         QVERIFY(none->empty());
     }
 
+    // A save writes thousands of rows through one buffer: each text
+    // replaces what the buffer held, longer or shorter, the extremes of
+    // every number included.
+    void theTextIntoABufferReplacesWhatItHeld()
+    {
+        HourOfSamples longest;
+        longest.add(3599999, -9223372036854775807LL - 1, -9223372036854775807LL - 1);
+        longest.add(0, 9223372036854775807LL, 9223372036854775807LL);
+        QByteArray buffer("left over from another row, longer than the next text, and then some more");
+        longest.writeText(buffer);
+        QCOMPARE(buffer, QByteArray("0,9223372036854775807,9223372036854775807;3599999,-9223372036854775808,-9223372036854775808"));
+        QCOMPARE(buffer, longest.text());
+        HourOfSamples one;
+        one.add(300000, 12, 3);
+        one.writeText(buffer);
+        QCOMPARE(buffer, QByteArray("300000,12,3"));
+        HourOfSamples none;
+        none.writeText(buffer);
+        QVERIFY(buffer.isEmpty());
+        QVERIFY(none.text().isEmpty());
+    }
+
     // In any order, one instant twice is one sample (added up), as the
     // samples table's upsert did; a text written out of order (the
     // migration's) reads back in order.
