@@ -3,6 +3,7 @@
 // given twice or where it does not apply, an argument that is not UTF-8),
 // output that cannot be written is a failure, messages name the problem,
 // and the screenshot tour never touches a real world.
+#include "testmain.h"
 #include "checked.h"
 #include "programrun.h"
 #include "store/datadirectory.h"
@@ -17,6 +18,8 @@
 #include <fcntl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+namespace tst_commandline {
 
 using namespace topup;
 using topup::test::runProgram;
@@ -366,5 +369,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCommandLine)
+TOPUP_TEST_GUILESS_MAIN(TestCommandLine)
+} // namespace tst_commandline
 #include "tst_commandline.moc"

@@ -1,10 +1,13 @@
 // --lang and --theme on topup-dashboard's command line hold for that run
 // only: the settings file keeps the person's own choice (issue 14).
+#include "testmain.h"
 #include "programrun.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_runoptions {
 
 using namespace topup::test;
 
@@ -47,5 +50,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRunOptions)
+TOPUP_TEST_GUILESS_MAIN(TestRunOptions)
+} // namespace tst_runoptions
 #include "tst_runoptions.moc"

@@ -2,6 +2,7 @@
 // scenario (tests/advice/steady_line.json, worked out in tst_advisor's
 // steadyLineIsAdvisedAMonthlyDay), the same bytes every time, and every wrong
 // usage refused with 64 and a message naming it.
+#include "testmain.h"
 #include "programrun.h"
 
 #include <QDir>
@@ -11,6 +12,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_advisecommand {
 
 using topup::test::ProgramRun;
 
@@ -254,5 +257,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAdviseCommand)
+TOPUP_TEST_GUILESS_MAIN(TestAdviseCommand)
+} // namespace tst_advisecommand
 #include "tst_advisecommand.moc"

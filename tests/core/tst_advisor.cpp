@@ -1,6 +1,7 @@
 // The rules advisor (core/advisor) on lines worked out by hand: which rules it
 // ranks first and what it says each would have done. Every figure below is
 // computed in the comments from the usage, not taken from a run.
+#include "testmain.h"
 #include "advisor/advisor.h"
 #include "advisor/candidatepolicies.h"
 #include "checked.h"
@@ -9,6 +10,8 @@
 
 #include <algorithm>
 #include <atomic>
+
+namespace tst_advisor {
 
 using namespace topup;
 using topup::test::at;
@@ -461,5 +464,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAdvisor)
+TOPUP_TEST_GUILESS_MAIN(TestAdvisor)
+} // namespace tst_advisor
 #include "tst_advisor.moc"

@@ -1,7 +1,10 @@
+#include "testmain.h"
 #include "domain/dataamount.h"
 #include "domain/voiceamount.h"
 
 #include <QTest>
+
+namespace tst_amounts {
 
 using namespace topup;
 
@@ -239,5 +242,6 @@ void TestAmounts::voiceToString()
     QCOMPARE(VoiceAmount(seconds).toString(), expected);
 }
 
-QTEST_GUILESS_MAIN(TestAmounts)
+TOPUP_TEST_GUILESS_MAIN(TestAmounts)
+} // namespace tst_amounts
 #include "tst_amounts.moc"

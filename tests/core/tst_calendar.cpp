@@ -1,3 +1,4 @@
+#include "testmain.h"
 #include "rules/monthlyschedule.h"
 #include "rules/zonedcalendar.h"
 #include "checked.h"
@@ -6,6 +7,8 @@
 #include <QTimeZone>
 
 #include <limits>
+
+namespace tst_calendar {
 
 using namespace topup;
 
@@ -355,5 +358,6 @@ void TestCalendar::firstAtOrAfter()
     QCOMPARE(next.month.toString(), expectedMonth);
 }
 
-QTEST_GUILESS_MAIN(TestCalendar)
+TOPUP_TEST_GUILESS_MAIN(TestCalendar)
+} // namespace tst_calendar
 #include "tst_calendar.moc"

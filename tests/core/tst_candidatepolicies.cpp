@@ -1,4 +1,5 @@
 // The candidate policies the rules advisor tries (core/advisor/candidatepolicies).
+#include "testmain.h"
 #include "advisor/candidatepolicies.h"
 #include "checked.h"
 
@@ -6,6 +7,8 @@
 
 #include <algorithm>
 #include <set>
+
+namespace tst_candidatepolicies {
 
 using namespace topup;
 using topup::test::at;
@@ -181,5 +184,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCandidatePolicies)
+TOPUP_TEST_GUILESS_MAIN(TestCandidatePolicies)
+} // namespace tst_candidatepolicies
 #include "tst_candidatepolicies.moc"

@@ -1,3 +1,4 @@
+#include "testmain.h"
 #include "domain/cardexpiry.h"
 #include "domain/cardnumber.h"
 #include "domain/cardsecuritycode.h"
@@ -6,10 +7,12 @@
 
 #include <QTest>
 
-using namespace topup;
-
 Q_DECLARE_METATYPE(topup::CardBrand)
 Q_DECLARE_METATYPE(topup::YearMonth)
+
+namespace tst_card {
+
+using namespace topup;
 
 namespace {
 const QString notRecognised = QStringLiteral("card brand not recognised");
@@ -352,5 +355,6 @@ void TestCard::walletSharesLoginRules()
     QCOMPARE(wallet->masked(), login->masked());
 }
 
-QTEST_GUILESS_MAIN(TestCard)
+TOPUP_TEST_GUILESS_MAIN(TestCard)
+} // namespace tst_card
 #include "tst_card.moc"

@@ -3,6 +3,7 @@
 // lupdate extracted from core/ at build time and installs a translator that
 // knows exactly those (context, source) pairs: a message whose context
 // differs between the two stays untranslated and fails here.
+#include "testmain.h"
 #include "domain/cardexpiry.h"
 #include "domain/cardsecuritycode.h"
 #include "domain/dataamount.h"
@@ -19,6 +20,8 @@
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
+
+namespace tst_coretranslation {
 
 using namespace topup;
 
@@ -114,5 +117,6 @@ private:
     CatalogueTranslator m_translator;
 };
 
-QTEST_GUILESS_MAIN(TestCoreTranslation)
+TOPUP_TEST_GUILESS_MAIN(TestCoreTranslation)
+} // namespace tst_coretranslation
 #include "tst_coretranslation.moc"

@@ -1,5 +1,6 @@
 // The engine's timeline (SPEC §3–§7) on small worlds built in code: the rule
 // sentences that the scenario files do not pin down one by one.
+#include "testmain.h"
 #include "engine/engine.h"
 #include "jsonpatch.h"
 #include "scenario/scenarioreader.h"
@@ -8,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+namespace tst_engine {
 
 using namespace topup;
 using topup::test::baseScenario;
@@ -471,5 +474,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEngine)
+TOPUP_TEST_GUILESS_MAIN(TestEngine)
+} // namespace tst_engine
 #include "tst_engine.moc"

@@ -1,6 +1,9 @@
+#include "testmain.h"
 #include "domain/engineid.h"
 
 #include <QTest>
+
+namespace tst_engineid {
 
 using namespace topup;
 
@@ -53,5 +56,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEngineId)
+TOPUP_TEST_GUILESS_MAIN(TestEngineId)
+} // namespace tst_engineid
 #include "tst_engineid.moc"

@@ -1,6 +1,9 @@
+#include "testmain.h"
 #include "service/forecast.h"
 
 #include <QTest>
+
+namespace tst_forecast {
 
 using namespace topup;
 
@@ -95,5 +98,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestForecast)
+TOPUP_TEST_GUILESS_MAIN(TestForecast)
+} // namespace tst_forecast
 #include "tst_forecast.moc"

@@ -1,8 +1,11 @@
+#include "testmain.h"
 #include "sim/paymentgateway.h"
 
 #include <QTest>
 
 #include <optional>
+
+namespace tst_gateway {
 
 using namespace topup;
 
@@ -196,5 +199,6 @@ void TestGateway::script()
     QCOMPARE(int(gateway.identitiesSeen()), identities);
 }
 
-QTEST_GUILESS_MAIN(TestGateway)
+TOPUP_TEST_GUILESS_MAIN(TestGateway)
+} // namespace tst_gateway
 #include "tst_gateway.moc"

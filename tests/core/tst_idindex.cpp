@@ -1,6 +1,9 @@
+#include "testmain.h"
 #include "scenario/idindex.h"
 
 #include <QTest>
+
+namespace tst_idindex {
 
 using namespace topup;
 
@@ -49,5 +52,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestIdIndex)
+TOPUP_TEST_GUILESS_MAIN(TestIdIndex)
+} // namespace tst_idindex
 #include "tst_idindex.moc"

@@ -1,8 +1,11 @@
+#include "testmain.h"
 #include "domain/instant.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QTest>
+
+namespace tst_instant {
 
 using namespace topup;
 
@@ -245,5 +248,6 @@ void TestInstant::wholeSecondsAgreesWithParse()
     QVERIFY2(read > 10000, qPrintable(QString::number(read))); // the draw exercised both ways
 }
 
-QTEST_GUILESS_MAIN(TestInstant)
+TOPUP_TEST_GUILESS_MAIN(TestInstant)
+} // namespace tst_instant
 #include "tst_instant.moc"

@@ -1,8 +1,11 @@
+#include "testmain.h"
 #include "domain/policy.h"
 #include "rules/limits.h"
 #include "rules/spendbook.h"
 
 #include <QTest>
+
+namespace tst_limits {
 
 using namespace topup;
 
@@ -193,5 +196,6 @@ void TestLimits::spendBook()
     QCOMPARE(it->first, std::make_pair(1, jan.index()));
 }
 
-QTEST_GUILESS_MAIN(TestLimits)
+TOPUP_TEST_GUILESS_MAIN(TestLimits)
+} // namespace tst_limits
 #include "tst_limits.moc"

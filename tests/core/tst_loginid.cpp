@@ -1,10 +1,13 @@
+#include "testmain.h"
 #include "domain/loginid.h"
 
 #include <QTest>
 
-using namespace topup;
-
 Q_DECLARE_METATYPE(topup::LoginId::Kind)
+
+namespace tst_loginid {
+
+using namespace topup;
 
 namespace {
 const QString notALogin = QStringLiteral(
@@ -180,5 +183,6 @@ void TestLoginId::emailAddressRules()
     QCOMPARE(maskEmailAddress(u"zoe@b.de"), QStringLiteral("z•••@b.de"));
 }
 
-QTEST_GUILESS_MAIN(TestLoginId)
+TOPUP_TEST_GUILESS_MAIN(TestLoginId)
+} // namespace tst_loginid
 #include "tst_loginid.moc"

@@ -1,9 +1,12 @@
 // Low funds (core/rules/lowfunds): a method a policy pays with that holds
 // less than the dearest package it buys — and funds the provider could not
 // tell are unknown, never low as if they were 0.00 (issue 14).
+#include "testmain.h"
 #include "rules/lowfunds.h"
 
 #include <QTest>
+
+namespace tst_lowfunds {
 
 using namespace topup;
 
@@ -41,5 +44,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLowFunds)
+TOPUP_TEST_GUILESS_MAIN(TestLowFunds)
+} // namespace tst_lowfunds
 #include "tst_lowfunds.moc"

@@ -1,9 +1,12 @@
+#include "testmain.h"
 #include "domain/money.h"
 #include "domain/saturating.h"
 
 #include <QTest>
 
 #include <limits>
+
+namespace tst_money {
 
 using namespace topup;
 
@@ -220,5 +223,6 @@ void TestMoney::compoundAssignment()
     QVERIFY(Money::fromCents(2) != Money::fromCents(3));
 }
 
-QTEST_GUILESS_MAIN(TestMoney)
+TOPUP_TEST_GUILESS_MAIN(TestMoney)
+} // namespace tst_money
 #include "tst_money.moc"

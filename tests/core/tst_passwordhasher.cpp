@@ -1,8 +1,11 @@
+#include "testmain.h"
 #include "store/passwordhasher.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QTest>
+
+namespace tst_passwordhasher {
 
 using namespace topup;
 
@@ -259,5 +262,6 @@ void TestPasswordHasher::forProduct()
     QVERIFY(PasswordHasher::needsRehash(stored, PasswordHasher::productIterations + 1));
 }
 
-QTEST_GUILESS_MAIN(TestPasswordHasher)
+TOPUP_TEST_GUILESS_MAIN(TestPasswordHasher)
+} // namespace tst_passwordhasher
 #include "tst_passwordhasher.moc"

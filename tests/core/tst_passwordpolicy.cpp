@@ -1,6 +1,9 @@
+#include "testmain.h"
 #include "domain/passwordpolicy.h"
 
 #include <QTest>
+
+namespace tst_passwordpolicy {
 
 using namespace topup;
 
@@ -111,5 +114,6 @@ void TestPasswordPolicy::freeFunctionAgrees()
     QVERIFY(!PasswordPolicy::isCommon(u"welcome2025x"));
 }
 
-QTEST_GUILESS_MAIN(TestPasswordPolicy)
+TOPUP_TEST_GUILESS_MAIN(TestPasswordPolicy)
+} // namespace tst_passwordpolicy
 #include "tst_passwordpolicy.moc"

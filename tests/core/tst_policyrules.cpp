@@ -1,13 +1,16 @@
 // SPEC §2's validation rules on the Policy value, as the store applies them
 // before saving (the scenario reader applies the same functions while it
 // reads the JSON: tests/scenarios check those paths).
+#include "testmain.h"
 #include "rules/policyrules.h"
 
 #include <QTest>
 
-using namespace topup;
-
 Q_DECLARE_METATYPE(topup::Policy)
+
+namespace tst_policyrules {
+
+using namespace topup;
 
 namespace {
 
@@ -120,5 +123,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPolicyRules)
+TOPUP_TEST_GUILESS_MAIN(TestPolicyRules)
+} // namespace tst_policyrules
 #include "tst_policyrules.moc"

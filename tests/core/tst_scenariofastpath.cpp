@@ -1,6 +1,7 @@
 // The fast way of reading a scenario (JsonScan's one strict pass, use
 // events read from their bytes) against the general way: the same problems
 // and events for every file, and the pass refuses what is not plain.
+#include "testmain.h"
 #include "jsonpatch.h"
 #include "scenarioproblems.h"
 #include "scenario/jsonscan.h"
@@ -12,6 +13,8 @@
 #include <QTest>
 
 #include <algorithm>
+
+namespace tst_scenariofastpath {
 
 using namespace topup;
 using topup::test::baseScenario;
@@ -259,5 +262,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestScenarioFastPath)
+TOPUP_TEST_GUILESS_MAIN(TestScenarioFastPath)
+} // namespace tst_scenariofastpath
 #include "tst_scenariofastpath.moc"

@@ -1,11 +1,14 @@
 // Reading a scenario's bytes with a bound (README, "Limits"): a file over
 // the limit is refused after reading little more than the limit, never
 // loaded whole, so an endless source such as /dev/zero ends with a message.
+#include "testmain.h"
 #include "scenario/scenariofile.h"
 
 #include <QBuffer>
 #include <QFile>
 #include <QTest>
+
+namespace tst_scenariofile {
 
 using namespace topup;
 
@@ -53,5 +56,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestScenarioFile)
+TOPUP_TEST_GUILESS_MAIN(TestScenarioFile)
+} // namespace tst_scenariofile
 #include "tst_scenariofile.moc"

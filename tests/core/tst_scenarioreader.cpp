@@ -1,5 +1,6 @@
 // The scenario reader (SPEC §2 validation, §8 format): every problem is
 // reported, each at the path of the field that is wrong.
+#include "testmain.h"
 #include "jsonpatch.h"
 #include "scenarioproblems.h"
 #include "scenario/duplicatekeys.h"
@@ -9,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+namespace tst_scenarioreader {
 
 using namespace topup;
 using topup::test::baseScenario;
@@ -422,5 +425,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestScenarioReader)
+TOPUP_TEST_GUILESS_MAIN(TestScenarioReader)
+} // namespace tst_scenarioreader
 #include "tst_scenarioreader.moc"

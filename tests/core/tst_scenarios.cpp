@@ -2,12 +2,15 @@
 // valid ones must print exactly their .expected.json (compared as JSON, plus
 // byte-identical between runs), invalid ones must exit 2 naming every path
 // their .error file lists.
+#include "testmain.h"
 #include "programrun.h"
 
 #include <QDir>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTest>
+
+namespace tst_scenarios {
 
 class TestScenarios final : public QObject
 {
@@ -216,5 +219,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestScenarios)
+TOPUP_TEST_GUILESS_MAIN(TestScenarios)
+} // namespace tst_scenarios
 #include "tst_scenarios.moc"

@@ -1,6 +1,7 @@
 // The engine's schedule of usage streams (StreamSchedule): streams due at one
 // instant come out in file order, whatever their periods and whatever order
 // they were put back in; against a plain sorted list of (instant, stream).
+#include "testmain.h"
 #include "engine/streamschedule.h"
 #include "sim/xoshiro256.h"
 
@@ -9,6 +10,8 @@
 #include <set>
 #include <utility>
 #include <vector>
+
+namespace tst_streamschedule {
 
 using namespace topup;
 
@@ -60,5 +63,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStreamSchedule)
+TOPUP_TEST_GUILESS_MAIN(TestStreamSchedule)
+} // namespace tst_streamschedule
 #include "tst_streamschedule.moc"

@@ -1,13 +1,16 @@
+#include "testmain.h"
 #include "rules/thresholdstate.h"
 
 #include <QTest>
 
 #include <limits>
 
-using namespace topup;
-
 Q_DECLARE_METATYPE(topup::ThresholdState)
 Q_DECLARE_METATYPE(topup::ThresholdCheck)
+
+namespace tst_thresholdstate {
+
+using namespace topup;
 
 // SPEC §4: what a step-4 check does in each state. Only `armed` starts a chain
 // (balance < below) and only `suspended` re-arms (balance ≥ below); `retrying`
@@ -87,5 +90,6 @@ void TestThresholdState::name()
     QCOMPARE(thresholdStateName(state), expected);
 }
 
-QTEST_GUILESS_MAIN(TestThresholdState)
+TOPUP_TEST_GUILESS_MAIN(TestThresholdState)
+} // namespace tst_thresholdstate
 #include "tst_thresholdstate.moc"

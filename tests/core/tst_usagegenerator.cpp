@@ -1,3 +1,4 @@
+#include "testmain.h"
 #include "sim/usagegenerator.h"
 #include "sim/xoshiro256.h"
 
@@ -6,10 +7,12 @@
 #include <array>
 #include <vector>
 
-using namespace topup;
-
 Q_DECLARE_METATYPE(topup::UsageProfile)
 Q_DECLARE_METATYPE(std::vector<quint64>)
+
+namespace tst_usagegenerator {
+
+using namespace topup;
 
 namespace {
 
@@ -569,5 +572,6 @@ void TestUsageGenerator::heavierProfilesUseMoreInAMonth()
     }
 }
 
-QTEST_GUILESS_MAIN(TestUsageGenerator)
+TOPUP_TEST_GUILESS_MAIN(TestUsageGenerator)
+} // namespace tst_usagegenerator
 #include "tst_usagegenerator.moc"

@@ -1,6 +1,7 @@
 // The last days of a scenario as the rules advisor's input
 // (core/advisor/worldwindow): the window, what the line asked for hour by
 // hour, and where everything stood when the window began.
+#include "testmain.h"
 #include "advisor/worldwindow.h"
 #include "checked.h"
 #include "engine/engine.h"
@@ -9,6 +10,8 @@
 
 #include <QJsonArray>
 #include <QTest>
+
+namespace tst_worldwindow {
 
 using namespace topup;
 using topup::test::at;
@@ -224,5 +227,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestWorldWindow)
+TOPUP_TEST_GUILESS_MAIN(TestWorldWindow)
+} // namespace tst_worldwindow
 #include "tst_worldwindow.moc"

@@ -2,6 +2,7 @@
 // zone (as typed, or why not), signing out lands on Sign in, and "While you
 // were away" is told only after signing in, only for that account, in its
 // own time zone and currency, and stays in its Alerts.
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "app/appsettings.h"
@@ -17,6 +18,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
+
+namespace tst_accountflow {
 
 using namespace topup;
 using namespace topup::testing;
@@ -173,5 +176,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestAccountFlow)
+TOPUP_TEST_MAIN(TestAccountFlow)
+} // namespace tst_accountflow
 #include "tst_accountflow.moc"

@@ -2,6 +2,7 @@
 // dashboard's button, the menu's shortcut and the line page open "Add an
 // eSIM line"; buying shows the new line's rules; a refusal says why and
 // buys nothing; the line page picks, renames and removes lines.
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "app/appsettings.h"
@@ -25,6 +26,8 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTabWidget>
+
+namespace tst_addline {
 
 using namespace topup;
 using namespace topup::testing;
@@ -250,5 +253,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestAddLine)
+TOPUP_TEST_MAIN(TestAddLine)
+} // namespace tst_addline
 #include "tst_addline.moc"

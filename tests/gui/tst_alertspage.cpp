@@ -1,5 +1,6 @@
 // The alerts page on the demo world: the stored alerts read as sentences,
 // low funds on a method a policy pays with (a core alert), marking read lowers the count.
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "app/appsettings.h"
@@ -13,6 +14,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+
+namespace tst_alertspage {
 
 using namespace topup;
 using namespace topup::testing;
@@ -198,5 +201,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestAlertsPage)
+TOPUP_TEST_MAIN(TestAlertsPage)
+} // namespace tst_alertspage
 #include "tst_alertspage.moc"

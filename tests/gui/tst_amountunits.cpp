@@ -1,7 +1,10 @@
 // A threshold shown in the form reads back as the same amount.
+#include "testmain.h"
 #include "text/amountunits.h"
 
 #include <QTest>
+
+namespace tst_amountunits {
 
 using namespace topup;
 
@@ -62,5 +65,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAmountUnits)
+TOPUP_TEST_GUILESS_MAIN(TestAmountUnits)
+} // namespace tst_amountunits
 #include "tst_amountunits.moc"

@@ -1,8 +1,11 @@
+#include "testmain.h"
 #include "app/appsettings.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_appsettings {
 
 using namespace topup;
 
@@ -134,5 +137,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAppSettings)
+TOPUP_TEST_GUILESS_MAIN(TestAppSettings)
+} // namespace tst_appsettings
 #include "tst_appsettings.moc"

@@ -1,9 +1,12 @@
 // The attempts model pages through years of history as the view scrolls.
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "models/attemptmodel.h"
 
 #include "checked.h"
+
+namespace tst_attemptmodel {
 
 using namespace topup;
 using namespace topup::testing;
@@ -80,5 +83,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestAttemptModel)
+TOPUP_TEST_MAIN(TestAttemptModel)
+} // namespace tst_attemptmodel
 #include "tst_attemptmodel.moc"

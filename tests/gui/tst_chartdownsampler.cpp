@@ -1,8 +1,11 @@
+#include "testmain.h"
 #include "widgets/chartdownsampler.h"
 
 #include <QTest>
 
 #include <algorithm>
+
+namespace tst_chartdownsampler {
 
 using namespace topup;
 
@@ -58,5 +61,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestChartDownsampler)
+TOPUP_TEST_GUILESS_MAIN(TestChartDownsampler)
+} // namespace tst_chartdownsampler
 #include "tst_chartdownsampler.moc"

@@ -2,6 +2,7 @@
 // English and in Chinese, as it was made: no widget upper-cases a first
 // letter of its own (issue 14, "Errors with a place"), so a language without
 // capitals and a message starting with a name come out as written.
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "app/appsettings.h"
@@ -16,6 +17,8 @@
 #include <QLocale>
 #include <QScopeGuard>
 #include <QTranslator>
+
+namespace tst_coresentences {
 
 using namespace topup;
 using namespace topup::testing;
@@ -257,5 +260,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestCoreSentences)
+TOPUP_TEST_MAIN(TestCoreSentences)
+} // namespace tst_coresentences
 #include "tst_coresentences.moc"

@@ -1,8 +1,11 @@
 // RFC 4180 quoting of the history export.
+#include "testmain.h"
 #include "text/csvwriter.h"
 
 #include <QBuffer>
 #include <QTest>
+
+namespace tst_csvwriter {
 
 using namespace topup;
 
@@ -53,5 +56,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCsvWriter)
+TOPUP_TEST_GUILESS_MAIN(TestCsvWriter)
+} // namespace tst_csvwriter
 #include "tst_csvwriter.moc"

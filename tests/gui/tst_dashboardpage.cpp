@@ -1,3 +1,4 @@
+#include "testmain.h"
 #include "app/appsettings.h"
 
 #include "checked.h"
@@ -20,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+
+namespace tst_dashboardpage {
 
 using namespace topup;
 
@@ -345,5 +348,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDashboardPage)
+TOPUP_TEST_MAIN(TestDashboardPage)
+} // namespace tst_dashboardpage
 #include "tst_dashboardpage.moc"

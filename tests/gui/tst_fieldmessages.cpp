@@ -1,5 +1,6 @@
 // The messages under dialog fields are shown whole: a message that wraps
 // gets the height of all its lines, inside the dialog (issue 14).
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "dialogs/addcarddialog.h"
@@ -8,6 +9,8 @@
 #include "widgets/errorlabel.h"
 
 #include <QLineEdit>
+
+namespace tst_fieldmessages {
 
 using namespace topup;
 using namespace topup::testing;
@@ -93,5 +96,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestFieldMessages)
+TOPUP_TEST_MAIN(TestFieldMessages)
+} // namespace tst_fieldmessages
 #include "tst_fieldmessages.moc"

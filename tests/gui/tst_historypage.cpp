@@ -1,5 +1,6 @@
 // The history page: attempts as the service records them, filters, the
 // usage chart and the CSV export through its file dialog.
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "checked.h"
@@ -28,6 +29,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTranslator>
+
+namespace tst_historypage {
 
 using namespace topup;
 using namespace topup::testing;
@@ -425,5 +428,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestHistoryPage)
+TOPUP_TEST_MAIN(TestHistoryPage)
+} // namespace tst_historypage
 #include "tst_historypage.moc"

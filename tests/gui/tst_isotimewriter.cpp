@@ -1,10 +1,13 @@
 // IsoTimeWriter writes what QDateTime's Qt::ISODate writes, in zones with
 // and without daylight saving, around their transitions and in any order.
+#include "testmain.h"
 #include "text/isotimewriter.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QTest>
+
+namespace tst_isotimewriter {
 
 using namespace topup;
 
@@ -64,5 +67,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestIsoTimeWriter)
+TOPUP_TEST_GUILESS_MAIN(TestIsoTimeWriter)
+} // namespace tst_isotimewriter
 #include "tst_isotimewriter.moc"

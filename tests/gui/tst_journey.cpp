@@ -7,6 +7,7 @@
 // in History; at the end, Settings says where the world is kept.
 // tst_journey_postgresql makes the same journey on a world on a PostgreSQL
 // server of the test's own: topup-dashboard --database.
+#include "testmain.h"
 #include "pagesfixture.h"
 #include "checked.h"
 
@@ -34,6 +35,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
+
+namespace tst_journey {
 
 using namespace topup;
 using namespace topup::testing;
@@ -272,5 +275,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestJourney)
+TOPUP_TEST_MAIN(TestJourney)
+} // namespace tst_journey
 #include "tst_journey.moc"

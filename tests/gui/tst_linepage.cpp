@@ -1,4 +1,5 @@
 // A line's page: the rules form with its preview, and the test tab.
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "models/attemptmodel.h"
@@ -17,6 +18,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+
+namespace tst_linepage {
 
 using namespace topup;
 using namespace topup::testing;
@@ -292,5 +295,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestLinePage)
+TOPUP_TEST_MAIN(TestLinePage)
+} // namespace tst_linepage
 #include "tst_linepage.moc"

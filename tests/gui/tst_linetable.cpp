@@ -3,6 +3,7 @@
 // core's outlook says — a blocked top-up blocked with its reason, the lines
 // sorted by when their data runs out, a filter that says how many lines it
 // shows, the selected line's card — in English and in Chinese.
+#include "testmain.h"
 #include "app/appearance.h"
 #include "app/appsettings.h"
 #include "app/demoaccess.h"
@@ -33,6 +34,8 @@
 
 #include <algorithm>
 #include <limits>
+
+namespace tst_linetable {
 
 using namespace topup;
 
@@ -544,5 +547,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestLineTable)
+TOPUP_TEST_MAIN(TestLineTable)
+} // namespace tst_linetable
 #include "tst_linetable.moc"

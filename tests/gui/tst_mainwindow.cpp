@@ -1,3 +1,4 @@
+#include "testmain.h"
 #include "checked.h"
 #include "pagesfixture.h"
 #include "pages/linepage.h"
@@ -37,6 +38,8 @@
 #include <QTest>
 
 #include <algorithm>
+
+namespace tst_mainwindow {
 
 using namespace topup;
 
@@ -435,5 +438,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestMainWindow)
+TOPUP_TEST_MAIN(TestMainWindow)
+} // namespace tst_mainwindow
 #include "tst_mainwindow.moc"

@@ -1,6 +1,7 @@
 // At 1280 and 1024 pixels wide, the last column of History (Reason) and of
 // the rules' preview (Result) stay on screen and whole: the other columns
 // give up width first (issue 14).
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "app/appsettings.h"
@@ -11,6 +12,8 @@
 
 #include <QHeaderView>
 #include <QTableView>
+
+namespace tst_narrowwindow {
 
 using namespace topup;
 using namespace topup::testing;
@@ -68,5 +71,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestNarrowWindow)
+TOPUP_TEST_MAIN(TestNarrowWindow)
+} // namespace tst_narrowwindow
 #include "tst_narrowwindow.moc"

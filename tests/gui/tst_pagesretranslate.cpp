@@ -1,5 +1,6 @@
 // Every page follows a language switched at run time (LanguageChange →
 // retranslateUi).
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "dialogs/addcarddialog.h"
@@ -20,6 +21,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTranslator>
+
+namespace tst_pagesretranslate {
 
 using namespace topup;
 using namespace topup::testing;
@@ -133,5 +136,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPagesRetranslate)
+TOPUP_TEST_MAIN(TestPagesRetranslate)
+} // namespace tst_pagesretranslate
 #include "tst_pagesretranslate.moc"

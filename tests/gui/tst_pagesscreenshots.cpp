@@ -1,6 +1,7 @@
 // Every page of this branch on the demo world at 1280×800, grabbed; each
 // grab must not be blank. With TOPUP_PAGES_SHOTS=DIR the PNGs are kept
 // there for a person to look at.
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "dialogs/addcarddialog.h"
@@ -19,6 +20,8 @@
 #include <QPixmap>
 #include <QStyleFactory>
 #include <QTranslator>
+
+namespace tst_pagesscreenshots {
 
 using namespace topup;
 using namespace topup::testing;
@@ -148,5 +151,6 @@ private:
     QTranslator m_translator;
 };
 
-QTEST_MAIN(TestPagesScreenshots)
+TOPUP_TEST_MAIN(TestPagesScreenshots)
+} // namespace tst_pagesscreenshots
 #include "tst_pagesscreenshots.moc"

@@ -1,4 +1,5 @@
 // The payments page and its dialogs, typed into as a person would.
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "checked.h"
@@ -17,6 +18,8 @@
 #include <QPushButton>
 #include <QItemSelectionModel>
 #include <QTableView>
+
+namespace tst_paymentspage {
 
 using namespace topup;
 using namespace topup::testing;
@@ -278,5 +281,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPaymentsPage)
+TOPUP_TEST_MAIN(TestPaymentsPage)
+} // namespace tst_paymentspage
 #include "tst_paymentspage.moc"

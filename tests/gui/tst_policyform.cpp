@@ -4,6 +4,7 @@
 // first; a threshold at or above its package is warned about; an expired
 // card is not offered to pay; and every way out of unsaved or invalid
 // rules asks Save / Discard / Cancel.
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "app/appsettings.h"
@@ -21,6 +22,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+
+namespace tst_policyform {
 
 using namespace topup;
 using namespace topup::testing;
@@ -402,5 +405,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPolicyForm)
+TOPUP_TEST_MAIN(TestPolicyForm)
+} // namespace tst_policyform
 #include "tst_policyform.moc"

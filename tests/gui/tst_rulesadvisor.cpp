@@ -1,6 +1,7 @@
 // "Suggest rules…" on a line's Rules tab: the advisor's dialog runs off the
 // GUI thread, shows the best rules beside the saved ones, and "Use these
 // rules" fills the form, which the user then saves.
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "dialogs/rulesadvisordialog.h"
@@ -20,6 +21,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+
+namespace tst_rulesadvisor {
 
 using namespace topup;
 using namespace topup::testing;
@@ -311,5 +314,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRulesAdvisor)
+TOPUP_TEST_MAIN(TestRulesAdvisor)
+} // namespace tst_rulesadvisor
 #include "tst_rulesadvisor.moc"

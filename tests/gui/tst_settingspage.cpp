@@ -2,6 +2,7 @@
 // found this session: whole, or damaged (naming the file); it sets, changes
 // and removes the account's monthly cap, taking what was typed or saying
 // why not; it shows the currency, fixed, with the reason.
+#include "testmain.h"
 #include "pagesfixture.h"
 
 #include "app/appsettings.h"
@@ -13,6 +14,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+
+namespace tst_settingspage {
 
 using namespace topup;
 using namespace topup::testing;
@@ -139,5 +142,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestSettingsPage)
+TOPUP_TEST_MAIN(TestSettingsPage)
+} // namespace tst_settingspage
 #include "tst_settingspage.moc"

@@ -1,3 +1,4 @@
+#include "testmain.h"
 #include "pages/signinpage.h"
 #include "service/service.h"
 
@@ -8,6 +9,8 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_signinpage {
 
 using namespace topup;
 
@@ -183,5 +186,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestSignInPage)
+TOPUP_TEST_MAIN(TestSignInPage)
+} // namespace tst_signinpage
 #include "tst_signinpage.moc"

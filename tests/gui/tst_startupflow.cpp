@@ -1,3 +1,4 @@
+#include "testmain.h"
 #include "damagedfile.h"
 #include "app/datafolderbackup.h"
 #include "dialogs/storeproblemdialog.h"
@@ -18,6 +19,8 @@
 #include <sqlite3.h>
 
 #include <functional>
+
+namespace tst_startupflow {
 
 using namespace topup;
 
@@ -290,5 +293,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestStartupFlow)
+TOPUP_TEST_MAIN(TestStartupFlow)
+} // namespace tst_startupflow
 #include "tst_startupflow.moc"

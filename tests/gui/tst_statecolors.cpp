@@ -1,7 +1,10 @@
+#include "testmain.h"
 #include "widgets/statecolors.h"
 
 #include <QApplication>
 #include <QTest>
+
+namespace tst_statecolors {
 
 using namespace topup;
 
@@ -43,5 +46,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestStateColors)
+TOPUP_TEST_MAIN(TestStateColors)
+} // namespace tst_statecolors
 #include "tst_statecolors.moc"

@@ -1,9 +1,12 @@
+#include "testmain.h"
 #include "widgets/statecolors.h"
 #include "app/theme.h"
 
 #include <QApplication>
 #include <QStyle>
 #include <QTest>
+
+namespace tst_theme {
 
 using namespace topup;
 
@@ -70,5 +73,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTheme)
+TOPUP_TEST_MAIN(TestTheme)
+} // namespace tst_theme
 #include "tst_theme.moc"

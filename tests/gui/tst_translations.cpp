@@ -1,3 +1,4 @@
+#include "testmain.h"
 #include "text/wording.h"
 #include "app/appearance.h"
 #include "app/appsettings.h"
@@ -20,6 +21,8 @@
 // The Chinese catalogue is complete: every message has a finished
 // translation (no type="unfinished", no empty one), placeholders survive,
 // and the compiled catalogue is embedded in the program.
+namespace tst_translations {
+
 class TestTranslations final : public QObject
 {
     Q_OBJECT
@@ -215,5 +218,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTranslations)
+TOPUP_TEST_MAIN(TestTranslations)
+} // namespace tst_translations
 #include "tst_translations.moc"

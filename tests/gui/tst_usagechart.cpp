@@ -1,6 +1,7 @@
 // The usage chart of the dashboard and History: an empty chart says so,
 // labels never repeat, ticks are round with their unit, small voice
 // values still read (issue 14).
+#include "testmain.h"
 #include "widgets/usagechart.h"
 
 #include <QChart>
@@ -8,6 +9,8 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+
+namespace tst_usagechart {
 
 using namespace topup;
 
@@ -136,5 +139,6 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestUsageChart)
+TOPUP_TEST_MAIN(TestUsageChart)
+} // namespace tst_usagechart
 #include "tst_usagechart.moc"

@@ -5,6 +5,7 @@
 // from another copy of the world, or an older copy of the store is refused
 // with a message naming both files, and no byte of either is changed; a
 // crash between a charge and its write-down is still reconciled.
+#include "testmain.h"
 #include "checked.h"
 #include "demoworldtest.h"
 #include "programrun.h"
@@ -24,6 +25,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_booksagreement {
 
 using namespace topup;
 using topup::test::at;
@@ -204,5 +207,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestBooksAgreement)
+TOPUP_TEST_GUILESS_MAIN(TestBooksAgreement)
+} // namespace tst_booksagreement
 #include "tst_booksagreement.moc"

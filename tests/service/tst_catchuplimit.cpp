@@ -1,11 +1,14 @@
 // A catch-up runs at most WorldSync::maxSpanDays of simulated time per run:
 // further, it stops there (saved), topup-sim exits 2 naming the limit, and
 // the next run continues. A --now earlier than the world's clock is said.
+#include "testmain.h"
 #include "programrun.h"
 #include "service/service.h"
 
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_catchuplimit {
 
 using namespace topup;
 
@@ -124,5 +127,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCatchUpLimit)
+TOPUP_TEST_GUILESS_MAIN(TestCatchUpLimit)
+} // namespace tst_catchuplimit
 #include "tst_catchuplimit.moc"

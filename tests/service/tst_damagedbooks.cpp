@@ -2,6 +2,7 @@
 // that disagrees with its table, a charge is never recognised through one
 // index alone, an impossible world clock is refused as damage, and `check`
 // changes nothing, not even after a crash.
+#include "testmain.h"
 #include "checked.h"
 #include "damagedfile.h"
 #include "programrun.h"
@@ -25,6 +26,8 @@
 #include <sqlite3.h>
 
 #include <limits>
+
+namespace tst_damagedbooks {
 
 using namespace topup;
 using topup::test::runProgram;
@@ -227,5 +230,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDamagedBooks)
+TOPUP_TEST_GUILESS_MAIN(TestDamagedBooks)
+} // namespace tst_damagedbooks
 #include "tst_damagedbooks.moc"

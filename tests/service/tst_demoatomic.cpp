@@ -2,6 +2,7 @@
 // either nothing (and --demo then works) or a world that opens and is
 // complete. Runs the real topup-sim and a child (demobuilder) that stops at
 // a named step to be killed there: no timing involved.
+#include "testmain.h"
 #include "programrun.h"
 
 #include <QDir>
@@ -9,6 +10,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_demoatomic {
 
 namespace {
 
@@ -154,5 +157,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDemoAtomic)
+TOPUP_TEST_GUILESS_MAIN(TestDemoAtomic)
+} // namespace tst_demoatomic
 #include "tst_demoatomic.moc"

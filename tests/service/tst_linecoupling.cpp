@@ -1,10 +1,13 @@
 // Which lines no other line's future depends on (LineCoupling): what they
 // share — the account cap, a method's funds, the faults queued at the
 // provider — decides it, with the most each line could spend as the bound.
+#include "testmain.h"
 #include "service/linecoupling.h"
 #include "checked.h"
 
 #include <QTest>
+
+namespace tst_linecoupling {
 
 using namespace topup;
 
@@ -140,5 +143,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLineCoupling)
+TOPUP_TEST_GUILESS_MAIN(TestLineCoupling)
+} // namespace tst_linecoupling
 #include "tst_linecoupling.moc"

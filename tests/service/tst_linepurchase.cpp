@@ -2,6 +2,7 @@
 // exactly once, its own trigger in History; refused with the provider's
 // reason and then no line), the packages of a line's region, renaming and
 // removing a line with its history kept.
+#include "testmain.h"
 #include "service/service.h"
 #include "checked.h"
 #include "storeengine.h"
@@ -14,6 +15,8 @@
 
 #include <algorithm>
 #include <set>
+
+namespace tst_linepurchase {
 
 using namespace topup;
 using topup::test::at;
@@ -506,5 +509,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLinePurchase)
+TOPUP_TEST_GUILESS_MAIN(TestLinePurchase)
+} // namespace tst_linepurchase
 #include "tst_linepurchase.moc"

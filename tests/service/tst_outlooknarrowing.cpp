@@ -8,6 +8,7 @@
 // the monthly ones after it when the line has no cap, the first of each
 // trigger, the refill the allowance counts to, the forecast, this month's
 // limits and low funds.
+#include "testmain.h"
 #include "service/service.h"
 #include "checked.h"
 #include "seededworld.h"
@@ -18,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+
+namespace tst_outlooknarrowing {
 
 using namespace topup;
 
@@ -220,5 +223,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestOutlookNarrowing)
+TOPUP_TEST_GUILESS_MAIN(TestOutlookNarrowing)
+} // namespace tst_outlooknarrowing
 #include "tst_outlooknarrowing.moc"

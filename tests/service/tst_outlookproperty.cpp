@@ -4,6 +4,7 @@
 // taken at the world's clock, the clock then moved past the outlook's
 // horizon in random steps, and every top-up the outlook announced compared
 // with what the engine did, first monthly and first threshold top-up included.
+#include "testmain.h"
 #include "domain/engineid.h"
 #include "service/service.h"
 #include "checked.h"
@@ -17,6 +18,8 @@
 
 #include <algorithm>
 #include <map>
+
+namespace tst_outlookproperty {
 
 using namespace topup;
 
@@ -258,5 +261,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestOutlookProperty)
+TOPUP_TEST_GUILESS_MAIN(TestOutlookProperty)
+} // namespace tst_outlookproperty
 #include "tst_outlookproperty.moc"

@@ -2,6 +2,7 @@
 // the same attempts, to the same instant, as in one engine — on seeded
 // random worlds where some lines share methods that can run dry, some
 // methods expire, and an account cap is sometimes out of reach.
+#include "testmain.h"
 #include "service/linecoupling.h"
 #include "service/partedrun.h"
 #include "checked.h"
@@ -12,6 +13,8 @@
 #include <algorithm>
 #include <limits>
 #include <tuple>
+
+namespace tst_partedrun {
 
 using namespace topup;
 
@@ -185,5 +188,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPartedRun)
+TOPUP_TEST_GUILESS_MAIN(TestPartedRun)
+} // namespace tst_partedrun
 #include "tst_partedrun.moc"

@@ -2,6 +2,7 @@
 // cap, no fault queued, methods that cannot run dry) runs that line alone;
 // on seeded random worlds, with and without an account cap, every preview
 // says what the preview running every line says.
+#include "testmain.h"
 #include "service/service.h"
 #include "checked.h"
 #include "seededworld.h"
@@ -10,6 +11,8 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_previewnarrowing {
 
 using namespace topup;
 
@@ -179,5 +182,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPreviewNarrowing)
+TOPUP_TEST_GUILESS_MAIN(TestPreviewNarrowing)
+} // namespace tst_previewnarrowing
 #include "tst_previewnarrowing.moc"

@@ -1,5 +1,6 @@
 // The service façade over a real data folder: accounts and their isolation,
 // the simulated clock and catch-up, trying rules out, previews, the demo.
+#include "testmain.h"
 #include "domain/engineid.h"
 #include "service/catchupworker.h"
 #include "service/demoworld.h"
@@ -21,6 +22,8 @@
 #include <QTranslator>
 #include <QScopeGuard>
 #include <QTest>
+
+namespace tst_service {
 
 using namespace topup;
 using namespace topup::test;
@@ -572,5 +575,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestService)
+TOPUP_TEST_GUILESS_MAIN(TestService)
+} // namespace tst_service
 #include "tst_service.moc"

@@ -1,5 +1,6 @@
 // Service::adviseRules: a line's stored history replayed by the rules advisor
 // on a thread of its own (core/service/advisorhistory, advicetask).
+#include "testmain.h"
 #include "service/service.h"
 #include "checked.h"
 #include "storefixture.h"
@@ -8,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_serviceadvice {
 
 using namespace topup;
 using namespace topup::test;
@@ -298,5 +301,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServiceAdvice)
+TOPUP_TEST_GUILESS_MAIN(TestServiceAdvice)
+} // namespace tst_serviceadvice
 #include "tst_serviceadvice.moc"

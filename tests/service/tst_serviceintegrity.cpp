@@ -3,6 +3,7 @@
 // finds stops every write, and the next start refuses the file. After an
 // unclean shutdown the full check runs at open and refuses the file
 // untouched.
+#include "testmain.h"
 #include "damagedfile.h"
 #include "programrun.h"
 #include "service/service.h"
@@ -19,6 +20,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_serviceintegrity {
 
 using namespace topup;
 
@@ -285,5 +288,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServiceIntegrity)
+TOPUP_TEST_GUILESS_MAIN(TestServiceIntegrity)
+} // namespace tst_serviceintegrity
 #include "tst_serviceintegrity.moc"

@@ -2,6 +2,7 @@
 // that would change the world is refused, and closing the service (a user
 // closing the window) stops the catch-up cleanly, losing and doubling
 // nothing.
+#include "testmain.h"
 #include "checked.h"
 #include "service/service.h"
 #include "storefixture.h"
@@ -9,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_servicelifetime {
 
 using namespace topup;
 using topup::test::at;
@@ -180,5 +183,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServiceLifetime)
+TOPUP_TEST_GUILESS_MAIN(TestServiceLifetime)
+} // namespace tst_servicelifetime
 #include "tst_servicelifetime.moc"

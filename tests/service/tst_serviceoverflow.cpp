@@ -1,5 +1,6 @@
 // An amount that would leave int64 during a catch-up stops it with a
 // message, saves nothing of that day, and is never a saturated balance.
+#include "testmain.h"
 #include "checked.h"
 #include "service/service.h"
 #include "storeengine.h"
@@ -9,6 +10,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_serviceoverflow {
 
 using namespace topup;
 using topup::test::at;
@@ -76,5 +79,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServiceOverflow)
+TOPUP_TEST_GUILESS_MAIN(TestServiceOverflow)
+} // namespace tst_serviceoverflow
 #include "tst_serviceoverflow.moc"

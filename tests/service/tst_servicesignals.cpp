@@ -3,6 +3,7 @@
 // it shows and a model updates the rows concerned; a move of the world —
 // the clock, or the rules acting after a write — says so (worldAdvanced)
 // rather than naming every line.
+#include "testmain.h"
 #include "service/service.h"
 #include "checked.h"
 #include "storefixture.h"
@@ -10,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_servicesignals {
 
 using namespace topup;
 using namespace topup::test;
@@ -201,5 +204,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServiceSignals)
+TOPUP_TEST_GUILESS_MAIN(TestServiceSignals)
+} // namespace tst_servicesignals
 #include "tst_servicesignals.moc"

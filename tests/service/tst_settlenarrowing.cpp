@@ -5,6 +5,7 @@
 // moves, and after each of them both stores and journals must hold the
 // same world: attempts, balances and rule states, retries, alerts, usage,
 // funds and the clock.
+#include "testmain.h"
 #include "service/service.h"
 #include "service/worldsync.h"
 #include "checked.h"
@@ -22,6 +23,8 @@
 #include <QTest>
 
 #include <algorithm>
+
+namespace tst_settlenarrowing {
 
 using namespace topup;
 
@@ -287,5 +290,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSettleNarrowing)
+TOPUP_TEST_GUILESS_MAIN(TestSettleNarrowing)
+} // namespace tst_settlenarrowing
 #include "tst_settlenarrowing.moc"

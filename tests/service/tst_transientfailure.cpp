@@ -5,6 +5,7 @@
 // and goes on with nothing lost. The full disk is SQLite's own answer to
 // ENOSPC (FullDisk), the open after a crash included, where growing the
 // log's index says a full disk as an I/O error.
+#include "testmain.h"
 #include "checked.h"
 #include "demoworldtest.h"
 #include "fulldisk.h"
@@ -20,6 +21,8 @@
 #include <QTest>
 
 #include <sqlite3.h>
+
+namespace tst_transientfailure {
 
 using namespace topup;
 using topup::test::at;
@@ -165,5 +168,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTransientFailure)
+TOPUP_TEST_GUILESS_MAIN(TestTransientFailure)
+} // namespace tst_transientfailure
 #include "tst_transientfailure.moc"

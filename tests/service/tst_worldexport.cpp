@@ -4,6 +4,7 @@
 // same world; a target that holds anything is refused and left as it was; a
 // copy that fails half-way leaves both databases empty; and the command line
 // says what is wrong with how it was called.
+#include "testmain.h"
 #include "checked.h"
 #include "postgresserver.h"
 #include "programrun.h"
@@ -31,6 +32,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_worldexport {
 
 using namespace topup;
 using topup::test::PostgresServer;
@@ -443,5 +446,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestWorldExport)
+TOPUP_TEST_GUILESS_MAIN(TestWorldExport)
+} // namespace tst_worldexport
 #include "tst_worldexport.moc"

@@ -1,9 +1,12 @@
 // Which world a program opens (issue 16): --data-dir or --database, else
 // TOPUP_DATA_DIR or TOPUP_DATABASE; two kinds of world named at once are
 // refused, never one quietly chosen.
+#include "testmain.h"
 #include "service/worldlocation.h"
 
 #include <QTest>
+
+namespace tst_worldlocation {
 
 using namespace topup;
 
@@ -92,5 +95,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestWorldLocation)
+TOPUP_TEST_GUILESS_MAIN(TestWorldLocation)
+} // namespace tst_worldlocation
 #include "tst_worldlocation.moc"

@@ -3,6 +3,7 @@
 // catch-up of one day at a time gives (each day read from and saved to the
 // store); and the store keeps the 5-minute samples of the last 48 hours only,
 // while the roll-ups the charts read keep everything.
+#include "testmain.h"
 #include "checked.h"
 #include "service/service.h"
 #include "store/hourofsamples.h"
@@ -20,6 +21,8 @@
 
 #include <algorithm>
 #include <map>
+
+namespace tst_worldsync {
 
 using namespace topup;
 using topup::test::at;
@@ -469,5 +472,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestWorldSync)
+TOPUP_TEST_GUILESS_MAIN(TestWorldSync)
+} // namespace tst_worldsync
 #include "tst_worldsync.moc"

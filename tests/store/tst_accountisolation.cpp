@@ -1,5 +1,6 @@
 // Two accounts in one store: neither sees nor touches the other's lines,
 // methods or packages, whatever ids it passes.
+#include "testmain.h"
 #include "rules/zonedcalendar.h"
 #include "store/journalgateway.h"
 #include "store/accountstore.h"
@@ -20,6 +21,8 @@
 
 #include <memory>
 #include <optional>
+
+namespace tst_accountisolation {
 
 using namespace topup;
 
@@ -299,5 +302,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAccountIsolation)
+TOPUP_TEST_GUILESS_MAIN(TestAccountIsolation)
+} // namespace tst_accountisolation
 #include "tst_accountisolation.moc"

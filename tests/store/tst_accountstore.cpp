@@ -1,5 +1,6 @@
 // Accounts: what sign-up accepts and refuses, how the password is stored,
 // sign-in with its five-strikes lock, and raising the PBKDF2 count on sign-in.
+#include "testmain.h"
 #include "store/accountstore.h"
 #include "store/database.h"
 #include "store/packagestore.h"
@@ -17,6 +18,8 @@
 #include <QTimeZone>
 
 #include <memory>
+
+namespace tst_accountstore {
 
 using namespace topup;
 using topup::test::at;
@@ -454,5 +457,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAccountStore)
+TOPUP_TEST_GUILESS_MAIN(TestAccountStore)
+} // namespace tst_accountstore
 #include "tst_accountstore.moc"

@@ -8,6 +8,7 @@
 // TOPUP_CRASH_TRIALS sets the number of kills (default 50; docs/exactly-once.md: 500).
 // A group of charges sharing their commits (ChargeGroup) is killed at each
 // stage of its commit on purpose: the child kills itself there.
+#include "testmain.h"
 #include "rules/zonedcalendar.h"
 #include "service/service.h"
 #include "service/chargerecorder.h"
@@ -29,6 +30,8 @@
 #include <QThread>
 
 #include <csignal>
+
+namespace tst_crashrecovery {
 
 using namespace topup;
 
@@ -357,5 +360,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCrashRecovery)
+TOPUP_TEST_GUILESS_MAIN(TestCrashRecovery)
+} // namespace tst_crashrecovery
 #include "tst_crashrecovery.moc"

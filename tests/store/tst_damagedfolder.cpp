@@ -1,6 +1,7 @@
 // Damaged and foreign data folders: anything that is not a TopUp world is
 // refused with a message naming the file, and left byte for byte as it was
 // (contents and modification time), also through the real topup-sim.
+#include "testmain.h"
 #include "programrun.h"
 #include "service/service.h"
 #include "store/database.h"
@@ -15,6 +16,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_damagedfolder {
 
 using namespace topup;
 
@@ -241,5 +244,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDamagedFolder)
+TOPUP_TEST_GUILESS_MAIN(TestDamagedFolder)
+} // namespace tst_damagedfolder
 #include "tst_damagedfolder.moc"

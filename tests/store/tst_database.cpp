@@ -1,6 +1,7 @@
 // Opening, refusing and migrating SQLite files, and transactions that fail
 // leaving nothing behind. What an open checks, and the full check it defers:
 // tst_storechecks; the data folder and its lock: tst_datadirectory.
+#include "testmain.h"
 #include "damagedfile.h"
 #include "scenario/policyjson.h"
 #include "storefixture.h"
@@ -14,6 +15,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_database {
 
 using namespace topup;
 
@@ -316,5 +319,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDatabase)
+TOPUP_TEST_GUILESS_MAIN(TestDatabase)
+} // namespace tst_database
 #include "tst_database.moc"

@@ -1,9 +1,12 @@
 // `--database` and TOPUP_DATABASE's URL (issue 16): libpq's forms are read
 // into their parts, and a hostile or mistaken URL is refused with a message
 // naming the part at fault — never quoting a password.
+#include "testmain.h"
 #include "store/databaseurl.h"
 
 #include <QTest>
+
+namespace tst_databaseurl {
 
 using namespace topup;
 
@@ -130,5 +133,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDatabaseUrl)
+TOPUP_TEST_GUILESS_MAIN(TestDatabaseUrl)
+} // namespace tst_databaseurl
 #include "tst_databaseurl.moc"

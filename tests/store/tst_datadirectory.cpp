@@ -1,5 +1,6 @@
 // The data folder: where it is, and its lock (the kernel's, on the folder),
 // which one program holds at a time however topup.lock is tampered with.
+#include "testmain.h"
 #include "store/datadirectory.h"
 
 #include <QFile>
@@ -7,6 +8,8 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_datadirectory {
 
 using namespace topup;
 
@@ -114,5 +117,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDataDirectory)
+TOPUP_TEST_GUILESS_MAIN(TestDataDirectory)
+} // namespace tst_datadirectory
 #include "tst_datadirectory.moc"

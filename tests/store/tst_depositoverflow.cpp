@@ -2,6 +2,7 @@
 // error naming the method; nothing is deposited and the books still
 // balance (SQLite would otherwise turn the sum into a floating-point value;
 // PostgreSQL would refuse the BIGINT overflow). On both engines.
+#include "testmain.h"
 #include "checked.h"
 #include "postgresserver.h"
 #include "service/service.h"
@@ -14,6 +15,8 @@
 #include <QTest>
 
 #include <limits>
+
+namespace tst_depositoverflow {
 
 using namespace topup;
 
@@ -109,5 +112,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDepositOverflow)
+TOPUP_TEST_GUILESS_MAIN(TestDepositOverflow)
+} // namespace tst_depositoverflow
 #include "tst_depositoverflow.moc"

@@ -8,6 +8,7 @@
 // index in that order (EXPLAIN QUERY PLAN: no temporary B-tree for the
 // ORDER BY; on PostgreSQL an index scan of that index and no Sort), so a page
 // costs its own rows, not the account's.
+#include "testmain.h"
 #include "sim/xoshiro256.h"
 #include "store/database.h"
 #include "store/historystore.h"
@@ -22,6 +23,8 @@
 
 #include <algorithm>
 #include <tuple>
+
+namespace tst_historypaging {
 
 using namespace topup;
 
@@ -338,5 +341,6 @@ void TestHistoryPaging::queriesWalkAnIndexInOrder()
     }
 }
 
-QTEST_GUILESS_MAIN(TestHistoryPaging)
+TOPUP_TEST_GUILESS_MAIN(TestHistoryPaging)
+} // namespace tst_historypaging
 #include "tst_historypaging.moc"

@@ -3,6 +3,7 @@
 // seeded worlds of two accounts: every trigger (purchases are not auto
 // spend), every status (only succeeded attempts count), several months,
 // amounts in minor units, lines with no attempt at all.
+#include "testmain.h"
 #include "sim/xoshiro256.h"
 #include "store/database.h"
 #include "store/historystore.h"
@@ -14,6 +15,8 @@
 #include <QTest>
 
 #include <algorithm>
+
+namespace tst_historystore {
 
 using namespace topup;
 
@@ -291,5 +294,6 @@ void TestHistoryStore::unreadableAlertDetailsAreReported()
     QCOMPARE(alerts.error(), QStringLiteral("alert %1 in the store has an unknown detail \"%2\"").arg(id).arg(detail));
 }
 
-QTEST_GUILESS_MAIN(TestHistoryStore)
+TOPUP_TEST_GUILESS_MAIN(TestHistoryStore)
+} // namespace tst_historystore
 #include "tst_historystore.moc"

@@ -1,9 +1,12 @@
 // A line-hour of 5-minute samples as one row of usage_recent: its text
 // and back, samples at one instant added up, and a text that is not one
 // refused with what is wrong in it.
+#include "testmain.h"
 #include "store/hourofsamples.h"
 
 #include <QTest>
+
+namespace tst_hourofsamples {
 
 using namespace topup;
 
@@ -107,5 +110,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHourOfSamples)
+TOPUP_TEST_GUILESS_MAIN(TestHourOfSamples)
+} // namespace tst_hourofsamples
 #include "tst_hourofsamples.moc"

@@ -2,6 +2,7 @@
 // identity answered from the journal without moving money, across restarts.
 // On both engines (issue 16): `gateway.sqlite` in a folder, or a database of
 // its own on the test's PostgreSQL server (TOPUP_TEST_ENGINE=postgresql).
+#include "testmain.h"
 #include "engine/engine.h"
 #include "service/worldonserver.h"
 #include "sim/paymentgateway.h"
@@ -12,6 +13,8 @@
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_journalgateway {
 
 using namespace topup;
 using topup::test::at;
@@ -194,5 +197,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestJournalGateway)
+TOPUP_TEST_GUILESS_MAIN(TestJournalGateway)
+} // namespace tst_journalgateway
 #include "tst_journalgateway.moc"

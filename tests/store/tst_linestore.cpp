@@ -1,6 +1,7 @@
 // Lines: adding, listing, renaming and removing; policies checked against the
 // account's own methods and packages (SPEC §2), and a new policy re-arming the
 // threshold trigger and dropping pending retries (SPEC §3).
+#include "testmain.h"
 #include "store/journalgateway.h"
 #include "store/accountstore.h"
 #include "store/database.h"
@@ -19,6 +20,8 @@
 #include <map>
 #include <memory>
 #include <optional>
+
+namespace tst_linestore {
 
 using namespace topup;
 
@@ -423,5 +426,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLineStore)
+TOPUP_TEST_GUILESS_MAIN(TestLineStore)
+} // namespace tst_linestore
 #include "tst_linestore.moc"

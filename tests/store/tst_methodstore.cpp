@@ -1,6 +1,7 @@
 // Payment methods: what is kept of a card (brand, last four, expiry, holder,
 // token: never the number or the security code, in any file or log), wallets,
 // the default method, deposits at the provider, and removal while in use.
+#include "testmain.h"
 #include "rules/zonedcalendar.h"
 #include "store/journalgateway.h"
 #include "store/accountstore.h"
@@ -26,6 +27,8 @@
 #include <memory>
 #include <optional>
 #include <utility>
+
+namespace tst_methodstore {
 
 using namespace topup;
 using topup::test::at;
@@ -592,5 +595,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMethodStore)
+TOPUP_TEST_GUILESS_MAIN(TestMethodStore)
+} // namespace tst_methodstore
 #include "tst_methodstore.moc"

@@ -3,6 +3,7 @@
 // database of a server the test starts itself, and make the same tables,
 // columns, keys, indexes, foreign keys and checks as on SQLite. A database
 // that is not ours, or from a newer version, is refused and left untouched.
+#include "testmain.h"
 #include "postgresserver.h"
 
 #include "store/database.h"
@@ -18,6 +19,8 @@
 #include <QTest>
 
 #include <memory>
+
+namespace tst_postgresschema {
 
 using namespace topup;
 using topup::test::PostgresServer;
@@ -329,5 +332,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPostgresSchema)
+TOPUP_TEST_GUILESS_MAIN(TestPostgresSchema)
+} // namespace tst_postgresschema
 #include "tst_postgresschema.moc"

@@ -1,9 +1,12 @@
 // The digest export compares a table by on both engines (issue 16): the
 // same rows in any order give the same digest; a row missing, repeated or
 // changed, a whole number against its text, NULL against '' do not.
+#include "testmain.h"
 #include "store/rowdigest.h"
 
 #include <QTest>
+
+namespace tst_rowdigest {
 
 using namespace topup;
 
@@ -68,5 +71,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRowDigest)
+TOPUP_TEST_GUILESS_MAIN(TestRowDigest)
+} // namespace tst_rowdigest
 #include "tst_rowdigest.moc"

@@ -3,6 +3,7 @@
 // at once — even when claimed anew in the same instant, before the server
 // has ended the released connection's session (a desktop or a test that
 // closes a world and opens it again).
+#include "testmain.h"
 #include "checked.h"
 #include "postgresserver.h"
 #include "store/databaseurl.h"
@@ -11,6 +12,8 @@
 #include <QTest>
 
 #include <optional>
+
+namespace tst_serverworldlock {
 
 using namespace topup;
 
@@ -54,5 +57,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServerWorldLock)
+TOPUP_TEST_GUILESS_MAIN(TestServerWorldLock)
+} // namespace tst_serverworldlock
 #include "tst_serverworldlock.moc"

@@ -2,6 +2,7 @@
 // session ended cleanly; everything after an unclean shutdown), and the full
 // check a clean open leaves to the background (IntegrityCheck): damage is
 // refused with a message naming the file, which is left as it was.
+#include "testmain.h"
 #include "damagedfile.h"
 #include "storefixture.h"
 #include "store/database.h"
@@ -15,6 +16,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_storechecks {
 
 using namespace topup;
 
@@ -341,5 +344,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStoreChecks)
+TOPUP_TEST_GUILESS_MAIN(TestStoreChecks)
+} // namespace tst_storechecks
 #include "tst_storechecks.moc"

@@ -3,6 +3,7 @@
 // daylight-saving change), a dropped run leaves it as it was, and a save
 // writes each sample once: those from its instant on, not those an earlier
 // save wrote, and none the batch forgot.
+#include "testmain.h"
 #include "domain/civil.h"
 #include "rules/zonedcalendar.h"
 #include "sim/xoshiro256.h"
@@ -15,6 +16,8 @@
 #include <map>
 #include <tuple>
 #include <vector>
+
+namespace tst_usagebatch {
 
 using namespace topup;
 
@@ -188,5 +191,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestUsageBatch)
+TOPUP_TEST_GUILESS_MAIN(TestUsageBatch)
+} // namespace tst_usagebatch
 #include "tst_usagebatch.moc"

@@ -3,6 +3,7 @@
 // engines (tst_usagestore_postgresql: PostgreSQL has no fast path yet, so
 // both of its paths are Qt Sql's; the upgrade of a version-6 file is
 // SQLite's, tst_postgresschema migrates the same rows on both).
+#include "testmain.h"
 #include "rules/zonedcalendar.h"
 #include "store/database.h"
 #include "store/statement.h"
@@ -23,6 +24,8 @@
 
 #include <algorithm>
 #include <map>
+
+namespace tst_usagestore {
 
 using namespace topup;
 
@@ -428,5 +431,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestUsageStore)
+TOPUP_TEST_GUILESS_MAIN(TestUsageStore)
+} // namespace tst_usagestore
 #include "tst_usagestore.moc"

@@ -1,6 +1,7 @@
 // Each world's store and provider journal carry the same random identity:
 // a journal from another world, or one without its partner, is refused
 // with a message naming both files; worlds from before identities get one.
+#include "testmain.h"
 #include "service/service.h"
 #include "store/database.h"
 #include "store/storeschema.h"
@@ -13,6 +14,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace tst_worldidentity {
 
 using namespace topup;
 
@@ -196,5 +199,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestWorldIdentity)
+TOPUP_TEST_GUILESS_MAIN(TestWorldIdentity)
+} // namespace tst_worldidentity
 #include "tst_worldidentity.moc"
