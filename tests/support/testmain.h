@@ -35,5 +35,13 @@ struct TestRegistration final
     }                                                                                                                  \
     static const topup::test::TestRegistration topupTestRegistration_##TestObject(__FILE__, &topupTestEntry_##TestObject);
 
+// Qt's own macros define main(), which a folder's program has once: they
+// are refused with a message saying what to write instead.
+#undef QTEST_MAIN
+#undef QTEST_GUILESS_MAIN
+#define QTEST_MAIN(TestObject) static_assert(false, "end a test with TOPUP_TEST_MAIN(" #TestObject ") from testmain.h");
+#define QTEST_GUILESS_MAIN(TestObject)                                                                                 \
+    static_assert(false, "end a test with TOPUP_TEST_GUILESS_MAIN(" #TestObject ") from testmain.h");
+
 #define TOPUP_TEST_MAIN(TestObject) TOPUP_TEST_ENTRY_(TestObject, QTEST_MAIN_SETUP())
 #define TOPUP_TEST_GUILESS_MAIN(TestObject) TOPUP_TEST_ENTRY_(TestObject, QTEST_QAPP_SETUP(QCoreApplication))
