@@ -70,7 +70,7 @@ Expected<MethodRecord> MethodStore::addCard(qint64 accountId, const CardForm &fo
 {
     using Result = Expected<MethodRecord>;
     if (form.kind == MethodKind::PayPal)
-        return Result::failure(MethodStore::tr("a wallet is not a card"));
+        return Result::failure(MethodStore::tr("a wallet is not a card"), MethodStore::tr("A wallet is not a card."));
     if (const std::optional<QString> problem = PrintableText::problem(form.holder))
         //: %1 says what the name holds and what to do, e.g. "holds an invisible control character (U+0007) at character 3; remove it"
         return Result::failure(MethodStore::tr("the card holder's name %1").arg(*problem),
