@@ -101,7 +101,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
     }
     for (const MethodRecord &record : *methods) {
         if (input.current.paysWith(record.engineId()))
-            input.methods.push_back(PaymentMethod{record.engineId(), record.kind, record.funds, record.expires, record.fundsKnown});
+            input.methods.push_back(PaymentMethod{record.engineId(), record.kind, record.funds, record.expires, record.fundsKnown, record.atProvider});
     }
 
     // The hours, and what they add up to.
