@@ -9,12 +9,9 @@
 #include "checked.h"
 #include "seededworld.h"
 #include "storefixture.h"
+#include "worldimage.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimeZone>
 #include <QTest>
@@ -278,17 +275,7 @@ private slots:
         policy.threshold = ThresholdTrigger{Resource::Data, test::gigabyte, test::packageIds(TOPUP_VALUE(service->packages())).data.front()};
         policy.method = wallet.engineId();
         TOPUP_VERIFY_OK(service->setPolicy(line.id, policy));
-        {
-            QSqlDatabase journal = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("forgetAccount"));
-            journal.setDatabaseName(QDir(dir.path()).filePath(QStringLiteral("gateway.sqlite")));
-            QVERIFY(journal.open());
-            QSqlQuery forget(journal);
-            QVERIFY(forget.prepare(QStringLiteral("DELETE FROM funding WHERE token = ?")));
-            forget.addBindValue(wallet.token);
-            QVERIFY2(forget.exec(), qPrintable(forget.lastError().text()));
-            QCOMPARE(forget.numRowsAffected(), 1);
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("forgetAccount"));
+        QVERIFY(test::forgetProviderAccount(dir.path(), wallet.token));
         QVERIFY(!TOPUP_FIRST(service->methods()).atProvider);
 
         const LineOutlook preview = TOPUP_VALUE(service->previewPolicy(line.id, policy));
