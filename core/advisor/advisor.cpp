@@ -90,6 +90,10 @@ Expected<Advice> Advisor::run(const AdvisorInput &input, const std::atomic_bool 
             tr("the line's %1 packages make %2 candidate rules, more than the %3 the advisor replays; offer it fewer packages")
                 .arg(input.packages.size())
                 .arg(count)
+                .arg(maxCandidates),
+            tr("The line's %1 packages make %2 candidate rules, more than the %3 the advisor replays; offer it fewer packages.")
+                .arg(input.packages.size())
+                .arg(count)
                 .arg(maxCandidates));
     const std::vector<Policy> candidates = CandidatePolicies::generate(input);
     const int total = int(candidates.size()) + 1; // and the current rules

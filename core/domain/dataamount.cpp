@@ -17,7 +17,7 @@ Expected<DataAmount> DataAmount::parse(QStringView text)
                                                         {"GiB", kib * kib * kib},
                                                         {"TiB", kib * kib * kib * kib}});
     if (!bytes)
-        return Expected<DataAmount>::failure(bytes.error());
+        return Expected<DataAmount>::failure(bytes);
     return DataAmount(*bytes);
 }
 

@@ -52,6 +52,9 @@ public:
     // and no screen reads them as an amount.
     bool fundsKnown = true;
     QString fundsProblem;
+    // False when the provider holds no account for the method's token: its
+    // charges are declined (decideCharge), in previews as at the provider.
+    bool atProvider = true;
 
     // What tells this method apart from another of the same label ("debit",
     // "exp. 09/31", the holder); empty when none looks like it.

@@ -22,6 +22,7 @@ struct PaymentMethod final
     Money funds;
     std::optional<YearMonth> expires; // cards only; valid through the month's last local day
     bool fundsKnown = true; // false: the provider could not tell them (MethodRecord::fundsKnown); never low
+    bool atProvider = true; // false: the provider holds no account for it (MethodRecord::atProvider); charges are declined
 
     bool isCard() const noexcept { return kind != MethodKind::PayPal; }
 };

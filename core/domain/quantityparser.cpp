@@ -43,10 +43,15 @@ Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityU
 {
     // Built only when the text is wrong: parsing is on the path of every event.
     const auto quoted = [text] { return text.left(64).toString(); };
+    const auto notAnAmount = [&quoted] {
+        return Expected<qint64>::failure(Quantity::tr("not an amount (got \"%1\")").arg(quoted()),
+                                         Quantity::tr("Not an amount (got \"%1\").").arg(quoted()));
+    };
     if (text.isEmpty())
-        return Expected<qint64>::failure(Quantity::tr("not an amount (empty)"));
+        return Expected<qint64>::failure(Quantity::tr("not an amount (empty)"), Quantity::tr("Not an amount (empty)."));
     if (text.front() == QLatin1Char('-'))
-        return Expected<qint64>::failure(Quantity::tr("must not be negative (got \"%1\")").arg(quoted()));
+        return Expected<qint64>::failure(Quantity::tr("must not be negative (got \"%1\")").arg(quoted()),
+                                         Quantity::tr("Must not be negative (got \"%1\").").arg(quoted()));
 
     qsizetype pos = 0;
     qint64 whole = 0;
@@ -58,7 +63,7 @@ Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityU
         ++pos;
     }
     if (pos == 0)
-        return Expected<qint64>::failure(Quantity::tr("not an amount (got \"%1\")").arg(quoted()));
+        return notAnAmount();
 
     qint64 micros = 0; // fractional part in millionths
     if (pos < text.size() && text[pos] == QLatin1Char('.')) {
@@ -66,12 +71,13 @@ Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityU
         int count = 0;
         while (pos < text.size() && isAsciiDigit(text[pos])) {
             if (++count > 6)
-                return Expected<qint64>::failure(Quantity::tr("more than 6 decimals (got \"%1\")").arg(quoted()));
+                return Expected<qint64>::failure(Quantity::tr("more than 6 decimals (got \"%1\")").arg(quoted()),
+                                                         Quantity::tr("More than 6 decimals (got \"%1\").").arg(quoted()));
             micros = micros * 10 + (text[pos].unicode() - '0');
             ++pos;
         }
         if (count == 0)
-            return Expected<qint64>::failure(Quantity::tr("not an amount (got \"%1\")").arg(quoted()));
+            return notAnAmount();
         for (int i = count; i < 6; ++i)
             micros *= 10;
     }
@@ -80,7 +86,8 @@ Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityU
 
     const QStringView unitText = text.mid(pos);
     if (unitText.isEmpty())
-        return Expected<qint64>::failure(Quantity::tr("missing unit (got \"%1\")").arg(quoted()));
+        return Expected<qint64>::failure(Quantity::tr("missing unit (got \"%1\")").arg(quoted()),
+                                         Quantity::tr("Missing unit (got \"%1\").").arg(quoted()));
     const bool ascii = std::all_of(unitText.begin(), unitText.end(), [](QChar c) { return c.unicode() < 0x80; });
     const QuantityUnit *unit = nullptr;
     for (const QuantityUnit &candidate : units) {
@@ -92,9 +99,10 @@ Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityU
     if (!unit) {
         for (QChar c : unitText) {
             if (!c.isLetter())
-                return Expected<qint64>::failure(Quantity::tr("not an amount (got \"%1\")").arg(quoted()));
+                return notAnAmount();
         }
-        return Expected<qint64>::failure(Quantity::tr("unknown unit \"%1\"").arg(unitText.left(16).toString()));
+        return Expected<qint64>::failure(Quantity::tr("unknown unit \"%1\"").arg(unitText.left(16).toString()),
+                                         Quantity::tr("Unknown unit \"%1\".").arg(unitText.left(16).toString()));
     }
 
     // micros * scale fits: 999999 * 2^40 < 2^63.
@@ -102,7 +110,8 @@ Expected<qint64> parseQuantity(QStringView text, std::initializer_list<QuantityU
     qint64 total = 0;
     if (overflow || __builtin_mul_overflow(whole, unit->scale, &total)
         || __builtin_add_overflow(total, fraction, &total))
-        return Expected<qint64>::failure(Quantity::tr("too large (got \"%1\")").arg(quoted()));
+        return Expected<qint64>::failure(Quantity::tr("too large (got \"%1\")").arg(quoted()),
+                                         Quantity::tr("Too large (got \"%1\").").arg(quoted()));
     return total;
 }
 

@@ -10,7 +10,7 @@ Expected<VoiceAmount> VoiceAmount::parse(QStringView text)
 {
     const Expected<qint64> seconds = parseQuantity(text, {{"s", 1}, {"min", 60}, {"h", 3600}});
     if (!seconds)
-        return Expected<VoiceAmount>::failure(seconds.error());
+        return Expected<VoiceAmount>::failure(seconds);
     return VoiceAmount(*seconds);
 }
 

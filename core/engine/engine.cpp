@@ -55,7 +55,7 @@ Engine::Engine(const World &world, Gateway &gateway) : m_world(world), m_calenda
         if (method.expires) // valid through the last local day of the month
             expiresAt = m_calendar.monthStart(method.expires->next());
         if (&m_gateway == &m_ownGateway)
-            m_ownGateway.addMethod(method.id, method.funds, expiresAt);
+            m_ownGateway.addMethod(method.id, method.funds, expiresAt, method.atProvider);
         m_methodIndex.insert(method.id, int(i));
     }
     m_lines.resize(world.lines.size());

@@ -29,7 +29,8 @@ Expected<std::vector<RegionOffer>> AccountLines::regions()
         const QString &currency = m_session.account()->currency;
         if (!CarrierCatalog::pricesIn(currency))
             return Expected<std::vector<RegionOffer>>::failure(
-                QCoreApplication::translate("topup::Service", "the carrier's catalog is not priced in %1, the account's currency").arg(currency));
+                QCoreApplication::translate("topup::Service", "the carrier's catalog is not priced in %1, the account's currency").arg(currency),
+                QCoreApplication::translate("topup::Service", "The carrier's catalog is not priced in %1, the account's currency.").arg(currency));
         return CarrierCatalog::regions(currency);
     });
 }

@@ -113,7 +113,8 @@ Expected<void> AccountMethods::injectFault(qint64 methodId, const std::vector<Re
 {
     const Expected<void> done = m_session.forAccount(Access::Write, [&](qint64 id) -> Expected<void> {
         if (reasons.empty())
-            return Expected<void>::failure(QCoreApplication::translate("topup::Service", "choose at least one failure to inject"));
+            return Expected<void>::failure(QCoreApplication::translate("topup::Service", "choose at least one failure to inject"),
+                                           QCoreApplication::translate("topup::Service", "Choose at least one failure to inject."));
         const Expected<MethodRecord> method = MethodStore(m_store, m_provider, m_tokens).find(id, methodId);
         if (!method)
             return Expected<void>::failure(method);

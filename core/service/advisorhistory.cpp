@@ -101,7 +101,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
     }
     for (const MethodRecord &record : *methods) {
         if (input.current.paysWith(record.engineId()))
-            input.methods.push_back(PaymentMethod{record.engineId(), record.kind, record.funds, record.expires, record.fundsKnown});
+            input.methods.push_back(PaymentMethod{record.engineId(), record.kind, record.funds, record.expires, record.fundsKnown, record.atProvider});
     }
 
     // The hours, and what they add up to.
@@ -126,7 +126,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
                                                " WHERE a.account_id = ? AND a.line_id = ? AND a.status = 'succeeded' AND a.at_ms >= ?"));
     credited.bind(accountId).bind(lineId).bind(input.from.msecs());
     if (const Expected<void> ran = credited.run(); !ran || !credited.next())
-        return ran ? Expected<AdvisorInput>::failure(tr("the line's top-ups could not be read")) : failed<AdvisorInput>(ran);
+        return ran ? Expected<AdvisorInput>::failure(tr("the line's top-ups could not be read"), tr("The line's top-ups could not be read.")) : failed<AdvisorInput>(ran);
     input.startDataBytes = std::max<qint64>(0, saturatingSub(saturatingAdd(line->dataBytes, usedData), credited.integer(0)));
     input.startVoiceSeconds = std::max<qint64>(0, saturatingSub(saturatingAdd(line->voiceSeconds, usedVoice), credited.integer(1)));
 
@@ -139,7 +139,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
                                .arg(QLatin1String(autoTriggers)));
     own.bind(accountId).bind(lineId).bind(firstMonth.toString()).bind(input.from.msecs());
     if (const Expected<void> ran = own.run(); !ran || !own.next())
-        return ran ? Expected<AdvisorInput>::failure(tr("the line's top-ups could not be read")) : failed<AdvisorInput>(ran);
+        return ran ? Expected<AdvisorInput>::failure(tr("the line's top-ups could not be read"), tr("The line's top-ups could not be read.")) : failed<AdvisorInput>(ran);
     if (own.integer(1) > 0)
         input.spentBefore.push_back(AdvisorMonthSpend{firstMonth, Money::fromCents(own.integer(0)), int(own.integer(1)), Money()});
     if (input.accountCap) {

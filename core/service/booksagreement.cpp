@@ -1,6 +1,7 @@
 #include "booksagreement.h"
 
 #include "domain/money.h"
+#include "domain/reason.h"
 #include "store/database.h"
 #include "store/statement.h"
 
@@ -125,6 +126,7 @@ Expected<QString> BooksAgreement::firstDisagreement(const Mark &from, qint64 agr
     Statement inStore(m_store, QStringLiteral("SELECT status = 'succeeded', coalesce(reason, ''), amount_cents FROM attempts"
                                               " WHERE chain_key = ? AND attempt = ? AND method_token = ?"));
     Statement intended(m_store, QStringLiteral("SELECT 1 FROM charge_intents WHERE chain_key = ? AND attempt = ? AND method_token = ?"));
+    Statement held(m_journal, QStringLiteral("SELECT 1 FROM funding WHERE token = ?"));
 
     // Every attempt the store wrote down since, charged at the provider
     // (blocked attempts never reached it and have no method token).
@@ -139,6 +141,17 @@ Expected<QString> BooksAgreement::firstDisagreement(const Mark &from, qint64 agr
         const Expected<std::optional<Answer>> charged = answerOf(inJournal);
         if (!charged)
             return Result::failure(charged.error());
+        if (!*charged) {
+            // A charge to an account the provider does not hold is declined
+            // and kept nowhere there (JournalGateway::chargeToken).
+            held.set(0, attempts.text(2));
+            if (const auto ran = held.run(); !ran)
+                return Result::failure(ran.error());
+            const bool account = held.next();
+            held.finish();
+            if (!account && !stored.paid && stored.reason == reasonName(Reason::Declined))
+                continue;
+        }
         if (!*charged)
             return BooksAgreement::tr("the store has the charge %1 (attempt %2) written down as %3, and the payment journal has no such charge")
                 .arg(attempts.text(0))

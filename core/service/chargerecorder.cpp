@@ -89,7 +89,7 @@ Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, 
     if (const auto ran = find.run(); !ran)
         return Result::failure(ran.error());
     if (!find.next())
-        return Result::failure(ChargeRecorder::tr("no such payment method or package"));
+        return Result::failure(ChargeRecorder::tr("no such payment method or package"), ChargeRecorder::tr("No such payment method or package."));
     identity.method = find.text(0);
     intended.price = Money::fromCents(find.integer(1));
     find.finish();

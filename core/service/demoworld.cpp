@@ -75,6 +75,13 @@ Expected<void> DemoWorld::create(Service &service, quint64 seed, const std::func
                                            .arg(2099 - visaYears)
                                            .arg(QString::fromLatin1(zone.id()))
                                            .arg(visaYears)
+                                           .arg(QDateTime::fromMSecsSinceEpoch(now.msecs(), zone).toString(Qt::ISODate), now.toString()),
+                                       DemoWorld::tr("The demo needs a date from 2000 to %1 in %2, the demo account's time zone: its"
+                                                     " cards' expiry is written MM/YY (read as 20YY) and the Visa runs %3 more years;"
+                                                     " it is %4 there (%5).")
+                                           .arg(2099 - visaYears)
+                                           .arg(QString::fromLatin1(zone.id()))
+                                           .arg(visaYears)
                                            .arg(QDateTime::fromMSecsSinceEpoch(now.msecs(), zone).toString(Qt::ISODate), now.toString()));
     const auto expiry = [](int month, int year) {
         return QStringLiteral("%1/%2").arg(month, 2, 10, QLatin1Char('0')).arg(year - 2000, 2, 10, QLatin1Char('0'));

@@ -202,7 +202,8 @@ Expected<LineOutlook> OutlookBuilder::preview(qint64 accountId, qint64 lineId, c
                                               bool narrow)
 {
     if (days < 1 || days > previewDaysMax)
-        return Expected<LineOutlook>::failure(tr("a preview covers 1 to %1 days (asked for %2)").arg(previewDaysMax).arg(days));
+        return Expected<LineOutlook>::failure(tr("a preview covers 1 to %1 days (asked for %2)").arg(previewDaysMax).arg(days),
+                                              tr("A preview covers 1 to %1 days (asked for %2).").arg(previewDaysMax).arg(days));
     const Instant horizon = clock.plusMsecs(qint64(days) * WorldSync::stepMs);
     const Expected<DryRun::Result> run = DryRun(m_store, m_provider, narrow).run(accountId, clock, horizon, DryRun::Candidate{lineId, policy});
     if (!run)

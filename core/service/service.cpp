@@ -218,7 +218,8 @@ Expected<void> Service::startClockAt(Instant at)
     if (!clock)
         return Expected<void>::failure(clock);
     if (*clock && **clock != at)
-        return Expected<void>::failure(tr("the simulated clock of %1 has already started").arg(m_dataDir));
+        return Expected<void>::failure(tr("the simulated clock of %1 has already started").arg(m_dataDir),
+                                       tr("The simulated clock of %1 has already started.").arg(m_dataDir));
     return WorldSync(*m_store, *m_provider).startClock(at);
 }
 
@@ -281,7 +282,7 @@ Expected<CatchUpSummary> Service::catchUpToNow(const WorldSync::Progress &progre
 Expected<CatchUpSummary> Service::advanceBy(qint64 ms, const WorldSync::Progress &progress)
 {
     if (ms <= 0)
-        return Expected<CatchUpSummary>::failure(tr("the clock only moves forward"));
+        return Expected<CatchUpSummary>::failure(tr("the clock only moves forward"), tr("The clock only moves forward."));
     return m_runner->runBy(ms, progress);
 }
 

@@ -11,9 +11,10 @@ SimulationPlayer::SimulationPlayer(Step step, QObject *parent) : QObject(parent)
 Expected<void> SimulationPlayer::start(qint64 simulatedMsPerSecond)
 {
     if (simulatedMsPerSecond <= 0)
-        return Expected<void>::failure(tr("the speed must be more than zero"));
+        return Expected<void>::failure(tr("the speed must be more than zero"), tr("The speed must be more than zero."));
     if (simulatedMsPerSecond > fastestMsPerSecond)
-        return Expected<void>::failure(tr("at most a month of simulated time per second"));
+        return Expected<void>::failure(tr("at most a month of simulated time per second"),
+                                       tr("The speed is at most a month of simulated time per second."));
     m_stepMs = std::max<qint64>(1, simulatedMsPerSecond * tickMs / 1000);
     m_timer.start();
     return {};

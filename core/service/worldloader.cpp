@@ -114,7 +114,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     if (!methods)
         return failed(methods);
     for (const MethodRecord &record : *methods) {
-        world.methods.push_back(PaymentMethod{record.engineId(), record.kind, record.funds, record.expires, record.fundsKnown});
+        world.methods.push_back(PaymentMethod{record.engineId(), record.kind, record.funds, record.expires, record.fundsKnown, record.atProvider});
         loaded.methodRows.push_back(record.id);
         loaded.methodTokens.push_back(record.token);
     }

@@ -2,9 +2,14 @@
 
 namespace topup {
 
-ChargeDecision decideCharge(const ProviderAccount &account, Money price, Instant at)
+ChargeDecision decideCharge(const std::optional<ProviderAccount> &held, Money price, Instant at)
 {
     ChargeDecision decision;
+    if (!held) {
+        decision.reason = Reason::Declined;
+        return decision;
+    }
+    const ProviderAccount &account = *held;
     if (account.expiresAt && at >= *account.expiresAt) {
         decision.reason = Reason::CardExpired;
     } else if (account.nextFault) {

@@ -27,10 +27,12 @@ struct ChargeDecision final
     bool consumesFault = false;
 };
 
-// The one rule of the simulated provider, in its order: an expired card is
-// refused (no fault consumed), then an injected fault is consumed and given,
-// then too little money is refused, else the price is paid. The in-memory
-// gateway and the journal both decide with it.
-ChargeDecision decideCharge(const ProviderAccount &account, Money price, Instant at);
+// The one rule of the simulated provider, in its order: a charge to an
+// account it does not hold (none) is declined, as a card network declines an
+// unknown card (no fault consumed, nothing paid); an expired card is refused
+// (no fault consumed), then an injected fault is consumed and given, then too
+// little money is refused, else the price is paid. The in-memory gateway
+// (and so every preview and outlook) and the journal both decide with it.
+ChargeDecision decideCharge(const std::optional<ProviderAccount> &account, Money price, Instant at);
 
 } // namespace topup

@@ -4,9 +4,9 @@
 
 namespace topup {
 
-int PaymentGateway::addMethod(const QString &id, Money funds, std::optional<Instant> expiresAt)
+int PaymentGateway::addMethod(const QString &id, Money funds, std::optional<Instant> expiresAt, bool held)
 {
-    m_methods.push_back(Method{id, funds, expiresAt, {}});
+    m_methods.push_back(Method{id, funds, expiresAt, {}, held});
     return int(m_methods.size()) - 1;
 }
 
@@ -30,7 +30,9 @@ ChargeAnswer PaymentGateway::charge(const ChargeIdentity &identity, int methodIn
 
     Method &method = m_methods[std::size_t(methodIndex)];
     const std::optional<Reason> nextFault = method.faults.empty() ? std::nullopt : std::optional<Reason>(method.faults.front());
-    const ChargeDecision decision = decideCharge(ProviderAccount{method.funds, method.expiresAt, nextFault}, price, at);
+    const std::optional<ProviderAccount> account =
+        method.held ? std::optional<ProviderAccount>(ProviderAccount{method.funds, method.expiresAt, nextFault}) : std::nullopt;
+    const ChargeDecision decision = decideCharge(account, price, at);
     if (decision.consumesFault)
         method.faults.pop_front();
     if (decision.pays)

@@ -16,8 +16,10 @@ namespace topup {
 class PaymentGateway final : public Gateway
 {
 public:
-    // `expiresAt`: the first instant the card is no longer valid; none for wallets.
-    int addMethod(const QString &id, Money funds, std::optional<Instant> expiresAt);
+    // `expiresAt`: the first instant the card is no longer valid; none for
+    // wallets. `held` false: the provider has no account for it (every
+    // charge is declined, as the journal declines one).
+    int addMethod(const QString &id, Money funds, std::optional<Instant> expiresAt, bool held = true);
     void deposit(int method, Money amount, Instant at = {}) override;
     void injectFaults(int method, const std::vector<Reason> &reasons) override;
 
@@ -35,6 +37,7 @@ private:
         Money funds;
         std::optional<Instant> expiresAt;
         std::deque<Reason> faults;
+        bool held = true;
     };
 
 

@@ -156,7 +156,7 @@ Expected<Account> AccountStore::account(qint64 id)
     if (const auto ran = find.run(); !ran)
         return Expected<Account>::failure(ran);
     if (!find.next())
-        return Expected<Account>::failure(AccountStore::tr("no such account"));
+        return Expected<Account>::failure(AccountStore::tr("no such account"), AccountStore::tr("No such account."));
     return accountFrom(find);
 }
 
@@ -181,7 +181,7 @@ Expected<void> AccountStore::setTimeZone(qint64 id, const QString &zone)
         if (const auto ran = update.run(); !ran)
             return ran;
         if (update.rowsAffected() != 1)
-            return Expected<void>::failure(AccountStore::tr("no such account"));
+            return Expected<void>::failure(AccountStore::tr("no such account"), AccountStore::tr("No such account."));
         return {};
     });
 }

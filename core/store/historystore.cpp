@@ -396,7 +396,8 @@ Expected<void> HistoryStore::markAlertRead(qint64 accountId, qint64 alertId)
         if (const auto ran = update.run(); !ran)
             return ran;
         if (update.rowsAffected() != 1)
-            return Expected<void>::failure(QCoreApplication::translate("topup::HistoryStore", "no such alert"));
+            return Expected<void>::failure(QCoreApplication::translate("topup::HistoryStore", "no such alert"),
+                                           QCoreApplication::translate("topup::HistoryStore", "No such alert."));
         return {};
     });
 }

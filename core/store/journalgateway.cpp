@@ -173,15 +173,28 @@ Expected<std::vector<Reason>> JournalGateway::queuedFaults(const QString &token)
     return reasons;
 }
 
+Expected<Money> JournalGateway::noSuchAccount()
+{
+    return Expected<Money>::failure(JournalGateway::tr("no such payment account at the provider"));
+}
+
 Expected<Money> JournalGateway::fundsOf(const QString &token) const
+{
+    const Expected<std::optional<Money>> held = accountFunds(token);
+    if (!held)
+        return Expected<Money>::failure(held);
+    return *held ? Expected<Money>(**held) : noSuchAccount();
+}
+
+Expected<std::optional<Money>> JournalGateway::accountFunds(const QString &token) const
 {
     Statement select(*m_database, QStringLiteral("SELECT funds_cents FROM funding WHERE token = ?"));
     select.bind(token);
     if (const auto ran = select.run(); !ran)
-        return Expected<Money>::failure(ran.error());
+        return Expected<std::optional<Money>>::failure(ran.error());
     if (!select.next())
-        return Expected<Money>::failure(JournalGateway::tr("no such payment account at the provider"));
-    return Money::fromCents(select.integer(0));
+        return std::optional<Money>();
+    return std::optional<Money>(Money::fromCents(select.integer(0)));
 }
 
 Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identity, Money price, Instant at)
@@ -204,8 +217,13 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
         account.bind(identity.method);
         if (const auto ran = account.run(); !ran)
             return ran;
-        if (!account.next())
-            return Expected<void>::failure(JournalGateway::tr("no such payment account at the provider"));
+        if (!account.next()) {
+            // No account for the token: declined, as a preview of the world
+            // says (decideCharge). Nothing to remember it against (a charge
+            // belongs to an account); it is declined again if asked again.
+            answer = ChargeAnswer{false, decideCharge(std::nullopt, price, at).reason};
+            return {};
+        }
         ProviderAccount provider;
         provider.funds = Money::fromCents(account.integer(0));
         if (!account.isNull(1))

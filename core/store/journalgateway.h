@@ -63,6 +63,10 @@ public:
     Expected<void> depositTo(const QString &token, Money amount, Instant at);
     Expected<void> queueFaults(const QString &token, const std::vector<Reason> &reasons);
     Expected<Money> fundsOf(const QString &token) const;
+    // The funds of the account, none when the provider holds no such account.
+    Expected<std::optional<Money>> accountFunds(const QString &token) const;
+    // The refusal of a token the provider holds no account for.
+    static Expected<Money> noSuchAccount();
     // The faults queued for the account, in the order charges consume them.
     Expected<std::vector<Reason>> queuedFaults(const QString &token) const;
     Expected<ChargeAnswer> chargeToken(const ChargeIdentity &identity, Money price, Instant at);

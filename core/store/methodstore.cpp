@@ -70,7 +70,7 @@ Expected<MethodRecord> MethodStore::addCard(qint64 accountId, const CardForm &fo
 {
     using Result = Expected<MethodRecord>;
     if (form.kind == MethodKind::PayPal)
-        return Result::failure(MethodStore::tr("a wallet is not a card"));
+        return Result::failure(MethodStore::tr("a wallet is not a card"), MethodStore::tr("A wallet is not a card."));
     if (const std::optional<QString> problem = PrintableText::problem(form.holder))
         //: %1 says what the name holds and what to do, e.g. "holds an invisible control character (U+0007) at character 3; remove it"
         return Result::failure(MethodStore::tr("the card holder's name %1").arg(*problem),
@@ -168,10 +168,12 @@ Expected<std::vector<MethodRecord>> MethodStore::list(qint64 accountId)
     MethodRecord::tellApart(methods);
     for (MethodRecord &method : methods) {
         // Funds the provider cannot tell are unknown, not 0.00: said so, with why.
-        const Expected<Money> funds = m_provider.fundsOf(method.token);
+        const Expected<std::optional<Money>> held = m_provider.accountFunds(method.token);
+        const Expected<Money> funds = !held ? Expected<Money>::failure(held) : *held ? Expected<Money>(**held) : JournalGateway::noSuchAccount();
         method.fundsKnown = funds.ok();
         method.funds = funds ? *funds : Money();
         method.fundsProblem = funds ? QString() : funds.error();
+        method.atProvider = !held || held->has_value(); // a read that failed says nothing of the account
     }
     return methods;
 }

@@ -47,6 +47,10 @@
         <source>Too many wrong passwords: the account is locked until %1.</source>
         <translation>密码错误次数过多：账户已锁定至 %1。</translation>
     </message>
+    <message>
+        <source>No such account.</source>
+        <translation>账户不存在。</translation>
+    </message>
 </context>
 <context>
     <name>Advisor</name>
@@ -110,6 +114,10 @@
         <source>replaying candidate rules number %1 stopped: %2</source>
         <translation>重放第 %1 条候选规则时停止：%2</translation>
     </message>
+    <message>
+        <source>The line&apos;s %1 packages make %2 candidate rules, more than the %3 the advisor replays; offer it fewer packages.</source>
+        <translation>线路的 %1 个套餐组成 %2 条候选规则，超过了建议器可重放的 %3 条；请减少可选套餐。</translation>
+    </message>
 </context>
 <context>
     <name>AdvisorHistory</name>
@@ -132,6 +140,10 @@
     <message>
         <source>The number of days must be between 1 and %1 (got %2).</source>
         <translation>天数必须在 1 到 %1 之间（实际为 %2）。</translation>
+    </message>
+    <message>
+        <source>The line&apos;s top-ups could not be read.</source>
+        <translation>无法读取这条线路的充值记录。</translation>
     </message>
 </context>
 <context>
@@ -320,6 +332,10 @@
     <message>
         <source>the payment went through but could not be written down yet (%1); it will be at the next start</source>
         <translation>付款已完成，但暂时无法记录（%1）；将在下次启动时记录</translation>
+    </message>
+    <message>
+        <source>No such payment method or package.</source>
+        <translation>付款方式或套餐不存在。</translation>
     </message>
 </context>
 <context>
@@ -663,6 +679,10 @@
     <message>
         <source>%1: the demo is built in a new data folder and moved in whole; a world on PostgreSQL starts empty (sign up in topup-dashboard --database URL)</source>
         <translation>%1：演示世界在新的数据文件夹中构建并整体移入；PostgreSQL 上的世界从空开始（请在 topup-dashboard --database URL 中注册）</translation>
+    </message>
+    <message>
+        <source>The demo needs a date from 2000 to %1 in %2, the demo account&apos;s time zone: its cards&apos; expiry is written MM/YY (read as 20YY) and the Visa runs %3 more years; it is %4 there (%5).</source>
+        <translation>演示需要演示账户所在时区 %2 中 2000 年到 %1 年之间的日期：其银行卡有效期写作 MM/YY（按 20YY 读取），且 Visa 卡还有 %3 年有效期；该时区现在是 %4（%5）。</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1239,10 @@
         <source>No such payment method.</source>
         <translation>付款方式不存在。</translation>
     </message>
+    <message>
+        <source>A wallet is not a card.</source>
+        <translation>钱包不是银行卡。</translation>
+    </message>
 </context>
 <context>
     <name>Money</name>
@@ -1248,6 +1272,10 @@
     <message>
         <source>a preview covers 1 to %1 days (asked for %2)</source>
         <translation>预览范围为 1 到 %1 天（请求的是 %2 天）</translation>
+    </message>
+    <message>
+        <source>A preview covers 1 to %1 days (asked for %2).</source>
+        <translation>预览范围为 1 到 %1 天（请求的是 %2 天）。</translation>
     </message>
 </context>
 <context>
@@ -1323,28 +1351,28 @@
 <context>
     <name>PolicyFormReader</name>
     <message>
-        <source>enter the amount that starts a top-up</source>
-        <translation>请输入触发充值的数量</translation>
-    </message>
-    <message>
-        <source>enter a day from 1 to 31 (got &quot;%1&quot;)</source>
-        <translation>请输入 1 到 31 之间的日期（输入的是“%1”）</translation>
-    </message>
-    <message>
-        <source>enter an amount like 20.00, or nothing for no limit (got &quot;%1&quot;)</source>
-        <translation>请输入金额，例如 20.00；留空表示不限（输入的是“%1”）</translation>
-    </message>
-    <message>
-        <source>far too many top-ups a month (got &quot;%1&quot;)</source>
-        <translation>每月充值次数过多（输入的是“%1”）</translation>
-    </message>
-    <message>
-        <source>enter a whole number of top-ups, like 3, or nothing for no limit (got &quot;%1&quot;)</source>
-        <translation>请输入充值次数的整数，例如 3；留空表示不限（输入的是“%1”）</translation>
-    </message>
-    <message>
         <source>This is at or above what %1 adds (%2): a top-up leaves the line still below it, so it tops up again and again; the preview shows the burst.</source>
         <translation>该值不低于 %1 所增加的量（%2）：充值后线路仍低于此值，因此会一次又一次地充值；预览中可以看到这一连串充值。</translation>
+    </message>
+    <message>
+        <source>Enter the amount that starts a top-up.</source>
+        <translation>请输入触发充值的数量。</translation>
+    </message>
+    <message>
+        <source>Enter a day from 1 to 31 (got &quot;%1&quot;).</source>
+        <translation>请输入 1 到 31 之间的日期（输入的是“%1”）。</translation>
+    </message>
+    <message>
+        <source>Enter an amount like 20.00, or nothing for no limit (got &quot;%1&quot;).</source>
+        <translation>请输入金额，例如 20.00；留空表示不限（输入的是“%1”）。</translation>
+    </message>
+    <message>
+        <source>Far too many top-ups a month (got &quot;%1&quot;).</source>
+        <translation>每月充值次数过多（输入的是“%1”）。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of top-ups, like 3, or nothing for no limit (got &quot;%1&quot;).</source>
+        <translation>请输入充值次数的整数，例如 3；留空表示不限（输入的是“%1”）。</translation>
     </message>
 </context>
 <context>
@@ -1497,6 +1525,34 @@
     <message>
         <source>too large (got &quot;%1&quot;)</source>
         <translation>数值过大（输入为“%1”）</translation>
+    </message>
+    <message>
+        <source>Not an amount (got &quot;%1&quot;).</source>
+        <translation>不是数量（输入为“%1”）。</translation>
+    </message>
+    <message>
+        <source>Not an amount (empty).</source>
+        <translation>不是数量（为空）。</translation>
+    </message>
+    <message>
+        <source>Must not be negative (got &quot;%1&quot;).</source>
+        <translation>不能为负数（输入为“%1”）。</translation>
+    </message>
+    <message>
+        <source>More than 6 decimals (got &quot;%1&quot;).</source>
+        <translation>小数超过 6 位（输入为“%1”）。</translation>
+    </message>
+    <message>
+        <source>Missing unit (got &quot;%1&quot;).</source>
+        <translation>缺少单位（输入为“%1”）。</translation>
+    </message>
+    <message>
+        <source>Unknown unit &quot;%1&quot;.</source>
+        <translation>未知单位“%1”。</translation>
+    </message>
+    <message>
+        <source>Too large (got &quot;%1&quot;).</source>
+        <translation>数值过大（输入为“%1”）。</translation>
     </message>
 </context>
 <context>
@@ -2826,6 +2882,10 @@
         <source>no such alert</source>
         <translation>提醒不存在</translation>
     </message>
+    <message>
+        <source>No such alert.</source>
+        <translation>提醒不存在。</translation>
+    </message>
 </context>
 <context>
     <name>topup::IntegrityCheck</name>
@@ -3216,16 +3276,16 @@ Qt 自身的选项同样适用，其中包括：
         <translation>其余额将作废，自动充值停止，包括待重试和每月充值。其充值、用量和提醒仍保留在“历史”中，并标记为已删除的线路。</translation>
     </message>
     <message>
-        <source>%1 was not removed: %2</source>
-        <translation>未删除 %1：%2</translation>
-    </message>
-    <message>
         <source>L&amp;ine:</source>
         <translation>线路(&amp;I)：</translation>
     </message>
     <message>
         <source>A&amp;dd eSIM line…</source>
         <translation>添加 eSIM 线路(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>%1 was not removed. %2</source>
+        <translation>未删除 %1。%2</translation>
     </message>
 </context>
 <context>
@@ -3780,10 +3840,6 @@ Qt 自身的选项同样适用，其中包括：
         <translation>设为默认</translation>
     </message>
     <message>
-        <source>%1 could not become the default: %2</source>
-        <translation>无法将 %1 设为默认：%2</translation>
-    </message>
-    <message>
         <source>Remove payment method</source>
         <translation>删除支付方式</translation>
     </message>
@@ -3792,12 +3848,16 @@ Qt 自身的选项同样适用，其中包括：
         <translation>要从账户中删除 %1 吗？</translation>
     </message>
     <message>
-        <source>%1 was not removed: %2</source>
-        <translation>未删除 %1：%2</translation>
+        <source>%1 could not become the default. %2</source>
+        <translation>无法将 %1 设为默认。%2</translation>
     </message>
     <message>
-        <source>%1 cannot be removed: %2</source>
-        <translation>无法删除 %1：%2</translation>
+        <source>%1 cannot be removed. %2</source>
+        <translation>无法删除 %1。%2</translation>
+    </message>
+    <message>
+        <source>%1 was not removed. %2</source>
+        <translation>未删除 %1。%2</translation>
     </message>
 </context>
 <context>
@@ -4285,6 +4345,22 @@ Qt 自身的选项同样适用，其中包括：
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
+    <message>
+        <source>The carrier&apos;s catalog is not priced in %1, the account&apos;s currency.</source>
+        <translation>运营商的套餐目录没有以账户货币 %1 定价。</translation>
+    </message>
+    <message>
+        <source>Choose at least one failure to inject.</source>
+        <translation>请至少选择一种要注入的失败。</translation>
+    </message>
+    <message>
+        <source>The simulated clock of %1 has already started.</source>
+        <translation>%1 的模拟时钟已经开始运行。</translation>
+    </message>
+    <message>
+        <source>The clock only moves forward.</source>
+        <translation>时钟只能向前走。</translation>
+    </message>
 </context>
 <context>
     <name>topup::SettingsPage</name>
@@ -4557,6 +4633,14 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>at most a month of simulated time per second</source>
         <translation>每秒最多模拟一个月</translation>
+    </message>
+    <message>
+        <source>The speed must be more than zero.</source>
+        <translation>速度必须大于零。</translation>
+    </message>
+    <message>
+        <source>The speed is at most a month of simulated time per second.</source>
+        <translation>速度最多为每秒模拟一个月。</translation>
     </message>
 </context>
 <context>

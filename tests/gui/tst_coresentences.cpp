@@ -13,9 +13,12 @@
 #include "pages/signinpage.h"
 #include "widgets/errorlabel.h"
 
+#include <QHash>
 #include <QLocale>
 #include <QScopeGuard>
 #include <QTranslator>
+
+#include <functional>
 
 using namespace topup;
 using namespace topup::testing;
@@ -243,6 +246,69 @@ private slots:
         const Expected<ChargeAnswer> answer = service->manualTopUp(404, 1, 1);
         QVERIFY(!answer);
         QCOMPARE(answer.sentences(), expected);
+    }
+
+    // Every refusal a page or dialog can get from the service is worded for
+    // the screen where it is made: a sentence of its own (capital, full
+    // stop), not the command line's lower-case text shown as it is.
+    void everyRefusalAScreenGetsIsASentence_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::newRow("clock backwards") << QStringLiteral("advanceBy");
+        QTest::newRow("play at zero") << QStringLiteral("playZero");
+        QTest::newRow("play too fast") << QStringLiteral("playTooFast");
+        QTest::newRow("inject nothing") << QStringLiteral("injectNothing");
+        QTest::newRow("preview of no days") << QStringLiteral("previewDays");
+        QTest::newRow("no such alert") << QStringLiteral("markAlert");
+        QTest::newRow("a wallet as a card") << QStringLiteral("walletCard");
+        QTest::newRow("no such method: default") << QStringLiteral("setDefault");
+        QTest::newRow("no such method: remove") << QStringLiteral("removeMethod");
+        QTest::newRow("no such line: remove") << QStringLiteral("removeLine");
+        QTest::newRow("unknown zone") << QStringLiteral("timeZone");
+        QTest::newRow("threshold amount") << QStringLiteral("amount");
+        QTest::newRow("threshold unit") << QStringLiteral("unit");
+    }
+
+    void everyRefusalAScreenGetsIsASentence()
+    {
+        QFETCH(QString, what);
+        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        QVERIFY(service);
+        const Expected<MethodRecord> card = addVisa(*service, 5000);
+        QVERIFY2(card, qPrintable(card.error()));
+        const Expected<LineRecord> line =
+            service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Regular, 3, DataAmount(2'000'000'000), {}});
+        QVERIFY2(line, qPrintable(line.error()));
+        const QHash<QString, std::function<Failure()>> refusals{
+            {QStringLiteral("advanceBy"), [&] { return service->advanceBy(0).whyFailed(); }},
+            {QStringLiteral("playZero"), [&] { return service->startPlaying(0).whyFailed(); }},
+            {QStringLiteral("playTooFast"), [&] { return service->startPlaying(qint64(1) << 50).whyFailed(); }},
+            {QStringLiteral("injectNothing"), [&] { return service->injectFault(card->id, {}).whyFailed(); }},
+            {QStringLiteral("previewDays"), [&] {
+                 Policy policy;
+                 policy.monthly = MonthlyTrigger{15, 9 * 60, packageId(*service, "1 GB data")};
+                 policy.method = card->engineId();
+                 return service->previewPolicy(line->id, policy, 0).whyFailed();
+             }},
+            {QStringLiteral("markAlert"), [&] { return service->markAlertRead(404).whyFailed(); }},
+            {QStringLiteral("walletCard"), [&] {
+                 return service->addCard(CardForm{MethodKind::PayPal, QStringLiteral("Ana Lima"), QStringLiteral("4111 1111 1111 1111"),
+                                                  QStringLiteral("12/30"), QStringLiteral("123"), Money::fromCents(100)})
+                     .whyFailed();
+             }},
+            {QStringLiteral("setDefault"), [&] { return service->setDefaultMethod(404).whyFailed(); }},
+            {QStringLiteral("removeMethod"), [&] { return service->removeMethod(404).whyFailed(); }},
+            {QStringLiteral("removeLine"), [&] { return service->removeLine(404).whyFailed(); }},
+            {QStringLiteral("timeZone"), [&] { return service->setTimeZone(QStringLiteral("Mars/Olympus_Mons")).whyFailed(); }},
+            {QStringLiteral("amount"), [] { return DataAmount::parse(QStringLiteral("1e30 GB")).whyFailed(); }},
+            {QStringLiteral("unit"), [] { return DataAmount::parse(QStringLiteral("5 GBB")).whyFailed(); }},
+        };
+        QVERIFY(refusals.contains(what));
+        const Failure why = refusals.value(what)();
+        QVERIFY2(!why.text().isEmpty(), "it was not refused");
+        const QString shown = why.sentences();
+        QVERIFY2(shown != why.text(), qPrintable(QStringLiteral("no sentence of its own: \"%1\"").arg(shown)));
+        QVERIFY2(shown.front().isUpper() && shown.endsWith(QLatin1Char('.')), qPrintable(shown));
     }
 
     // A failure that has no sentence of its own yet shows its text as the

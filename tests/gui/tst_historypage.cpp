@@ -42,6 +42,36 @@ int neededWidth(QTableView *table, int column)
     return std::max(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column), table->horizontalHeader()->sectionSizeHint(column));
 }
 
+// A light-use line `name` holding 5 GB whose rule buys 5 GB whenever it
+// falls below 1 GB, paid with `method`.
+Expected<LineRecord> addThresholdLine(Service &service, const QString &name, const MethodRecord &method)
+{
+    const Expected<LineRecord> line = service.addLine(LineForm{name, {}, UsageProfile::Light, 1, DataAmount(5 * gigabyte), VoiceAmount()});
+    if (!line)
+        return line;
+    Policy policy;
+    policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageId(service, "5 GB data")};
+    policy.method = method.engineId();
+    if (const Expected<void> set = service.setPolicy(line->id, policy); !set)
+        return Expected<LineRecord>::failure(set);
+    return line;
+}
+
+// Ana's account on 10 Apr 2027 with a wallet holding 100.00.
+std::unique_ptr<Service> accountWithWallet(const QString &dir, MethodRecord &wallet)
+{
+    std::unique_ptr<Service> service = freshAccount(dir, at("2027-04-10T10:00:00Z"));
+    if (!service)
+        return nullptr;
+    const Expected<MethodRecord> added = service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(10000)});
+    if (!added) {
+        qWarning("%s", qPrintable(added.error()));
+        return nullptr;
+    }
+    wallet = *added;
+    return service;
+}
+
 } // namespace
 
 class TestHistoryPage final : public QObject
@@ -54,17 +84,11 @@ private slots:
     void aHiddenPageReadsOnceWhenShown()
     {
         QTemporaryDir dir;
-        auto service = freshAccount(dir.path(), at("2027-04-10T10:00:00Z"));
+        MethodRecord wallet;
+        auto service = accountWithWallet(dir.path(), wallet);
         QVERIFY(service);
-        const Expected<MethodRecord> wallet = service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(10000)});
-        QVERIFY2(wallet, qPrintable(wallet.error()));
-        const Expected<LineRecord> line = service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, 1,
-                                                                    DataAmount(5 * gigabyte), VoiceAmount()});
+        const Expected<LineRecord> line = addThresholdLine(*service, QStringLiteral("Phone"), wallet);
         QVERIFY2(line, qPrintable(line.error()));
-        Policy policy;
-        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageId(*service, "5 GB data")};
-        policy.method = wallet->engineId();
-        QVERIFY(service->setPolicy(line->id, policy));
 
         HistoryPage page(*service);
         page.resize(1280, 800);
@@ -89,17 +113,12 @@ private slots:
     void drainedLineShowsItsTopUpAndExportsQuotedCsv()
     {
         QTemporaryDir dir;
-        auto service = freshAccount(dir.path(), at("2027-04-10T10:00:00Z"));
+        MethodRecord wallet;
+        auto service = accountWithWallet(dir.path(), wallet);
         QVERIFY(service);
-        const Expected<MethodRecord> wallet = service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(10000)});
-        QVERIFY2(wallet, qPrintable(wallet.error()));
         const QString awkward = QStringLiteral("Ana's \"work\", phone");
-        const Expected<LineRecord> line = service->addLine(LineForm{awkward, {}, UsageProfile::Light, 1, DataAmount(5 * gigabyte), VoiceAmount()});
+        const Expected<LineRecord> line = addThresholdLine(*service, awkward, wallet);
         QVERIFY2(line, qPrintable(line.error()));
-        Policy policy;
-        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageId(*service, "5 GB data")};
-        policy.method = wallet->engineId();
-        QVERIFY(service->setPolicy(line->id, policy));
 
         HistoryPage page(*service);
         page.resize(1280, 800);
@@ -161,13 +180,8 @@ private slots:
         const Expected<MethodRecord> credit = addCard(MethodKind::CreditCard);
         const Expected<MethodRecord> debit = addCard(MethodKind::DebitCard);
         QVERIFY(credit && debit);
-        const Expected<LineRecord> line = service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, 1,
-                                                                    DataAmount(5 * gigabyte), VoiceAmount()});
-        QVERIFY(line);
-        Policy policy;
-        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageId(*service, "5 GB data")};
-        policy.method = debit->engineId();
-        QVERIFY(service->setPolicy(line->id, policy));
+        const Expected<LineRecord> line = addThresholdLine(*service, QStringLiteral("Phone"), *debit);
+        QVERIFY2(line, qPrintable(line.error()));
         const QString creditText = QStringLiteral("Visa •••• 1111 (credit)");
         const QString debitText = QStringLiteral("Visa •••• 1111 (debit)");
 

@@ -6,12 +6,9 @@
 #include "models/methodmodel.h"
 #include "pages/paymentspage.h"
 #include "widgets/errorlabel.h"
+#include "worldimage.h"
 
 #include <QDialogButtonBox>
-#include <QDirIterator>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -232,20 +229,7 @@ private slots:
         auto service = freshAccount(dir.path(), at("2027-03-10T10:00:00Z"));
         QVERIFY(service);
         const MethodRecord wallet = TOPUP_VALUE(service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(1000)}));
-        QDirIterator found(dir.path(), {QStringLiteral("gateway.sqlite")}, QDir::Files, QDirIterator::Subdirectories);
-        QVERIFY(found.hasNext());
-        const QString journalPath = found.next();
-        {
-            QSqlDatabase journal = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("forgetFunding"));
-            journal.setDatabaseName(journalPath);
-            QVERIFY(journal.open());
-            QSqlQuery forget(journal);
-            QVERIFY(forget.prepare(QStringLiteral("DELETE FROM funding WHERE token = ?")));
-            forget.addBindValue(wallet.token);
-            QVERIFY2(forget.exec(), qPrintable(forget.lastError().text()));
-            QCOMPARE(forget.numRowsAffected(), 1);
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("forgetFunding"));
+        QVERIFY(test::forgetProviderAccount(dir.path(), wallet.token));
         QVERIFY(!TOPUP_FIRST(service->methods()).fundsKnown);
 
         PaymentsPage page(*service);

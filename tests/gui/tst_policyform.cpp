@@ -98,6 +98,8 @@ private slots:
         QCOMPARE(edit->text(), typed); // every character stays
         QVERIFY(error->isVisible()); // at once, not after a pause
         QVERIFY2(error->text().contains(message, Qt::CaseInsensitive), qPrintable(error->text()));
+        // A whole sentence, the form's or the core's, as made (no widget capitalises it).
+        QVERIFY2(error->text().front().isUpper() && error->text().endsWith(QLatin1Char('.')), qPrintable(error->text()));
         QVERIFY(!child<QPushButton>(rules, "save")->isEnabled());
         QTest::keyClick(edit, Qt::Key_Return); // a Save by keyboard saves nothing either
         QCOMPARE(edit->text(), typed);

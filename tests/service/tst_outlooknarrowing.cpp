@@ -23,20 +23,8 @@ using namespace topup;
 
 namespace {
 
-constexpr qint64 minute = 60 * 1000;
-constexpr qint64 day = 24 * 60 * minute;
-
 using test::Draws;
-
-QString describe(const PreviewItem &item)
-{
-    return QStringLiteral("%1 %2 %3#%4 %5 %6 %7c %8 %9")
-        .arg(item.at.toString(), triggerKindName(item.trigger), item.key)
-        .arg(item.attempt)
-        .arg(item.package, item.method)
-        .arg(item.amount.cents())
-        .arg(attemptStatusName(item.status), item.reason ? reasonName(*item.reason) : QString());
-}
+using test::describe;
 
 // What the screens take from a line's outlook, its top-ups as given.
 QStringList describe(const LineOutlook &outlook, const std::vector<PreviewItem> &topUps)
@@ -114,13 +102,12 @@ private slots:
     {
         QFETCH(quint64, seed);
         Draws draw(seed * 0x9e3779b97f4a7c15ULL + 11);
-        QTemporaryDir narrowDir(test::worldFolderTemplate(QStringLiteral("tst_outlooknarrowing")));
-        QTemporaryDir wholeDir(test::worldFolderTemplate(QStringLiteral("tst_outlooknarrowing")));
-        QVERIFY(narrowDir.isValid() && wholeDir.isValid());
+        test::WorldFolders folders(QStringLiteral("tst_outlooknarrowing"));
+        QVERIFY(folders.isValid());
         const Instant start = test::drawStartIn2027(draw);
         qint64 accountId = 0;
         {
-            std::unique_ptr<Service> service = test::openNarrowed(narrowDir.path(), start, &Service::Options::narrowOutlooks, true);
+            std::unique_ptr<Service> service = test::openNarrowed(folders.narrow.path(), start, &Service::Options::narrowOutlooks, true);
             QVERIFY(service);
             // No account cap, one the lines could reach (then nothing is on
             // its own), or one far out of their reach.
@@ -132,19 +119,15 @@ private slots:
                 cap = Money::fromCents(90000000);
             const QString zone = draw.pick(std::vector<QString>{QStringLiteral("Europe/Paris"), QStringLiteral("America/New_York"),
                                                                 QStringLiteral("Australia/Lord_Howe"), QStringLiteral("UTC")});
-            accountId = TOPUP_VALUE(service->signUp(SignUpForm{QStringLiteral("n%1@example.com").arg(seed), test::testPassword(),
-                                                               QStringLiteral("EUR"), zone, cap})).id;
-            TOPUP_VERIFY_OK(service->catchUpToNow());
+            accountId = test::signUpAccount(*service, QStringLiteral("n%1@example.com").arg(seed), zone, cap);
+            QVERIFY(accountId);
             const QDate startDate = QDateTime::fromMSecsSinceEpoch(start.msecs(), QTimeZone(zone.toUtf8())).date();
             // A company card that always pays, a wallet shared by several
             // lines running low, and now and then a card that expires at the
             // end of this month or the next.
             std::vector<MethodRecord> methods;
-            methods.push_back(TOPUP_VALUE(service->addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Pat Doe"),
-                                                                    QStringLiteral("4111 1111 1111 1111"), QStringLiteral("09/31"),
-                                                                    QStringLiteral("123"), Money::fromCents(100000000)})));
-            methods.push_back(TOPUP_VALUE(
-                service->addWallet(WalletForm{QStringLiteral("w@example.com"), Money::fromCents(qint64(draw.below(4000)))})));
+            methods.push_back(TOPUP_VALUE(test::addNumberedMethod(*service, 1, Money::fromCents(100000000))));
+            methods.push_back(TOPUP_VALUE(test::addNumberedMethod(*service, 0, Money::fromCents(qint64(draw.below(4000))))));
             if (draw.chance(50)) {
                 const QDate expiry = startDate.addMonths(int(draw.below(2)));
                 methods.push_back(TOPUP_VALUE(service->addCard(
@@ -155,20 +138,13 @@ private slots:
             // A fault queued at the provider ties every line to the others.
             if (draw.chance(12))
                 TOPUP_VERIFY_OK(service->injectFault(methods[1].id, {Reason::Declined}));
-            const std::vector<PackageRecord> packages = TOPUP_VALUE(service->packages());
-            std::vector<QString> data;
-            std::vector<QString> voice;
-            std::vector<QString> all;
-            for (const PackageRecord &record : packages) {
-                (record.package.data.bytes() > 0 ? data : voice).push_back(record.package.id);
-                all.push_back(record.package.id);
-            }
-            QVERIFY(!data.empty() && !voice.empty());
+            const test::PackageIds packages = test::packageIds(TOPUP_VALUE(service->packages()));
+            QVERIFY(!packages.data.empty() && !packages.voice.empty());
             for (int i = 0, count = 3 + int(draw.below(6)); i < count; ++i) {
                 const qint64 lineId = TOPUP_VALUE(service->addLine(test::drawLine(draw, i, 5000, 200))).id;
                 if (draw.chance(10))
                     continue; // no rules
-                Policy policy = test::drawRules(draw, test::RuleOdds{8, 85, 3000, 10}, data, voice, all);
+                Policy policy = test::drawRules(draw, test::RuleOdds{8, 85, 3000, 10}, packages.data, packages.voice, packages.all);
                 // Mostly the card that always pays; some lines on the wallet
                 // or the expiring card, some falling back on another method.
                 const std::size_t pays = draw.chance(60) ? 0 : std::size_t(draw.below(quint32(methods.size())));
@@ -180,15 +156,12 @@ private slots:
                 }
                 TOPUP_VERIFY_OK(service->setPolicy(lineId, policy));
             }
-            if (draw.chance(70))
-                TOPUP_VERIFY_OK(service->advanceBy(qint64(1 + draw.below(25)) * day + qint64(draw.below(24 * 60)) * minute));
+            TOPUP_VERIFY_OK(test::maybeAdvanceDays(*service, draw));
         }
-        QVERIFY(test::copyWorldFiles(narrowDir.path(), wholeDir.path()));
-        std::unique_ptr<Service> narrow = test::openNarrowed(narrowDir.path(), start, &Service::Options::narrowOutlooks, true);
-        std::unique_ptr<Service> whole = test::openNarrowed(wholeDir.path(), start, &Service::Options::narrowOutlooks, false);
-        QVERIFY(narrow && whole);
-        TOPUP_VERIFY_OK(narrow->actAs(accountId));
-        TOPUP_VERIFY_OK(whole->actAs(accountId));
+        const test::NarrowedPair pair = test::copyAndOpenBoth(folders, start, &Service::Options::narrowOutlooks, accountId);
+        QVERIFY(pair.narrow && pair.whole);
+        Service *narrow = pair.narrow.get();
+        Service *whole = pair.whole.get();
 
         const Outlook narrowed = TOPUP_VALUE(narrow->outlook());
         const Outlook replayed = TOPUP_VALUE(whole->outlook());

@@ -9,6 +9,7 @@
 #include "checked.h"
 #include "seededworld.h"
 #include "storefixture.h"
+#include "worldimage.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>
@@ -255,6 +256,44 @@ private slots:
         }
         qDebug("world %llu: %d lines, %d top-ups announced and made (%d paid, %d failed, %d blocked)", seed, lineCount, announced, paid,
                failed, blocked);
+    }
+
+    // A method whose account the provider no longer holds: the preview
+    // says what the charge then does (declined, as the journal answers),
+    // not "insufficient funds" from funds it cannot tell.
+    void aMethodTheProviderDoesNotHoldIsDeclinedAsPreviewed()
+    {
+        QTemporaryDir dir(test::worldFolderTemplate(QStringLiteral("tst_outlookproperty")));
+        QVERIFY(dir.isValid());
+        std::unique_ptr<Service> service = test::openNarrowed(dir.path(), test::at("2027-03-01T08:00:00Z"), &Service::Options::narrowPreviews, true);
+        QVERIFY(service);
+        QVERIFY(test::signUpAccount(*service, QStringLiteral("ana@example.com"), QStringLiteral("Europe/Paris"), std::nullopt));
+        const MethodRecord wallet = TOPUP_VALUE(service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(10000)}));
+        const LineRecord line = TOPUP_VALUE(
+            service->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Heavy, 7, DataAmount(3 * test::gigabyte), {}}));
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, test::gigabyte, test::packageIds(TOPUP_VALUE(service->packages())).data.front()};
+        policy.method = wallet.engineId();
+        TOPUP_VERIFY_OK(service->setPolicy(line.id, policy));
+        QVERIFY(test::forgetProviderAccount(dir.path(), wallet.token));
+        QVERIFY(!TOPUP_FIRST(service->methods()).atProvider);
+
+        const LineOutlook preview = TOPUP_VALUE(service->previewPolicy(line.id, policy));
+        const PreviewItem *said = preview.nextThreshold();
+        QVERIFY(said);
+        QCOMPARE(said->status, AttemptStatus::Failed);
+        QCOMPARE(said->reason, std::optional<Reason>(Reason::Declined));
+
+        const Instant clock = TOPUP_VALUE(service->worldClock());
+        TOPUP_VERIFY_OK(service->advanceBy(said->at.msecs() - clock.msecs() + minute));
+        const std::vector<AttemptRow> attempts = TOPUP_VALUE(service->attempts(10, line.id));
+        QVERIFY(!attempts.empty());
+        const AttemptRow &done = attempts.back(); // the newest first: the first attempt last
+        QCOMPARE(done.at, said->at);
+        QCOMPARE(done.key, said->key);
+        QCOMPARE(done.status, said->status);
+        QCOMPARE(done.reason, said->reason);
+        QCOMPARE(TOPUP_VALUE(service->methods()).front().funds, Money()); // unknown, and nothing moved
     }
 };
 

@@ -15,20 +15,8 @@ using namespace topup;
 
 namespace {
 
-constexpr qint64 minute = 60 * 1000;
-constexpr qint64 day = 24 * 60 * minute;
-
 using test::Draws;
-
-QString describe(const PreviewItem &item)
-{
-    return QStringLiteral("%1 %2 %3#%4 %5 %6 %7c %8 %9")
-        .arg(item.at.toString(), triggerKindName(item.trigger), item.key)
-        .arg(item.attempt)
-        .arg(item.package, item.method)
-        .arg(item.amount.cents())
-        .arg(attemptStatusName(item.status), item.reason ? reasonName(*item.reason) : QString());
-}
+using test::describe;
 
 QString describe(const LimitUse &use, bool withAccount)
 {
@@ -87,9 +75,8 @@ private slots:
         QFETCH(quint64, seed);
         QFETCH(bool, accountCap);
         Draws draw(seed * 0x9e3779b97f4a7c15ULL + 7);
-        QTemporaryDir narrowDir(test::worldFolderTemplate(QStringLiteral("tst_previewnarrowing")));
-        QTemporaryDir wholeDir(test::worldFolderTemplate(QStringLiteral("tst_previewnarrowing")));
-        QVERIFY(narrowDir.isValid() && wholeDir.isValid());
+        test::WorldFolders folders(QStringLiteral("tst_previewnarrowing"));
+        QVERIFY(folders.isValid());
         const Instant start = test::drawStartIn2027(draw);
         // Half the worlds pay with methods that hold more than every line
         // could spend: each line there is on its own (without an account cap).
@@ -99,14 +86,8 @@ private slots:
         std::vector<MethodRecord> methods;
         std::vector<PackageRecord> packages;
         const auto randomPolicy = [&]() -> Policy {
-            std::vector<QString> data;
-            std::vector<QString> voice;
-            std::vector<QString> all;
-            for (const PackageRecord &record : packages) {
-                (record.package.data.bytes() > 0 ? data : voice).push_back(record.package.id);
-                all.push_back(record.package.id);
-            }
-            Policy policy = test::drawRules(draw, test::RuleOdds{}, data, voice, all);
+            const test::PackageIds ids = test::packageIds(packages);
+            Policy policy = test::drawRules(draw, test::RuleOdds{}, ids.data, ids.voice, ids.all);
             policy.method = draw.pick(methods).engineId();
             const QString fallback = draw.pick(methods).engineId();
             if (draw.chance(40) && fallback != policy.method)
@@ -114,26 +95,19 @@ private slots:
             return policy;
         };
         {
-            std::unique_ptr<Service> service = test::openNarrowed(narrowDir.path(), start, &Service::Options::narrowPreviews, false);
+            std::unique_ptr<Service> service = test::openNarrowed(folders.narrow.path(), start, &Service::Options::narrowPreviews, false);
             QVERIFY(service);
             std::optional<Money> cap;
             if (accountCap)
                 cap = Money::fromCents(2000 + 1000 * qint64(draw.below(8)));
             const QString zone = draw.pick(std::vector<QString>{QStringLiteral("Europe/Paris"), QStringLiteral("America/New_York"),
                                                                 QStringLiteral("Australia/Lord_Howe"), QStringLiteral("UTC")});
-            accountId = TOPUP_VALUE(service->signUp(SignUpForm{QStringLiteral("v%1@example.com").arg(seed), test::testPassword(),
-                                                               QStringLiteral("EUR"), zone, cap})).id;
-            TOPUP_VERIFY_OK(service->catchUpToNow());
+            accountId = test::signUpAccount(*service, QStringLiteral("v%1@example.com").arg(seed), zone, cap);
+            QVERIFY(accountId);
             for (int i = 0, count = 1 + int(draw.below(3)); i < count; ++i) {
                 const Money funds = Money::fromCents(ample ? 100000000 + qint64(draw.below(1000000))
                                                            : draw.chance(50) ? qint64(draw.below(3000)) : 3000 + qint64(draw.below(20000)));
-                if (i == 0)
-                    methods.push_back(TOPUP_VALUE(service->addWallet(WalletForm{QStringLiteral("w@example.com"), funds})));
-                else
-                    methods.push_back(TOPUP_VALUE(service->addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Pat Doe"),
-                                                                            QStringLiteral("4111 1111 1111 1111"),
-                                                                            i == 1 ? QStringLiteral("09/31") : QStringLiteral("12/27"),
-                                                                            QStringLiteral("123"), funds})));
+                methods.push_back(TOPUP_VALUE(test::addNumberedMethod(*service, i, funds)));
                 // A fault queued now and then: then nothing runs alone.
                 if (!ample && draw.chance(15))
                     TOPUP_VERIFY_OK(service->injectFault(methods.back().id, {Reason::Declined}));
@@ -144,15 +118,12 @@ private slots:
                 if (draw.chance(85))
                     TOPUP_VERIFY_OK(service->setPolicy(lineIds.back(), randomPolicy()));
             }
-            if (draw.chance(70))
-                TOPUP_VERIFY_OK(service->advanceBy(qint64(1 + draw.below(25)) * day + qint64(draw.below(24 * 60)) * minute));
+            TOPUP_VERIFY_OK(test::maybeAdvanceDays(*service, draw));
         }
-        QVERIFY(test::copyWorldFiles(narrowDir.path(), wholeDir.path()));
-        std::unique_ptr<Service> narrow = test::openNarrowed(narrowDir.path(), start, &Service::Options::narrowPreviews, true);
-        std::unique_ptr<Service> whole = test::openNarrowed(wholeDir.path(), start, &Service::Options::narrowPreviews, false);
-        QVERIFY(narrow && whole);
-        TOPUP_VERIFY_OK(narrow->actAs(accountId));
-        TOPUP_VERIFY_OK(whole->actAs(accountId));
+        const test::NarrowedPair pair = test::copyAndOpenBoth(folders, start, &Service::Options::narrowPreviews, accountId);
+        QVERIFY(pair.narrow && pair.whole);
+        Service *narrow = pair.narrow.get();
+        Service *whole = pair.whole.get();
 
         for (const qint64 lineId : lineIds) {
             for (int i = 0; i < 3; ++i) {

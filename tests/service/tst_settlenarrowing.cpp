@@ -137,9 +137,10 @@ private slots:
         QFETCH(quint64, seed);
         QFETCH(bool, accountCap);
         Draws draw(seed * 0x9e3779b97f4a7c15ULL);
-        QTemporaryDir narrowDir(test::worldFolderTemplate(QStringLiteral("tst_settlenarrowing")));
-        QTemporaryDir wholeDir(test::worldFolderTemplate(QStringLiteral("tst_settlenarrowing")));
-        QVERIFY(narrowDir.isValid() && wholeDir.isValid());
+        test::WorldFolders folders(QStringLiteral("tst_settlenarrowing"));
+        QVERIFY(folders.isValid());
+        const QString narrowDir = folders.narrow.path();
+        const QString wholeDir = folders.whole.path();
         // At any second of 2027, a few ms past it.
         const Instant start = Instant::fromMsecs(test::at("2027-01-01T00:00:00Z").msecs() + qint64(draw.below(364)) * day
                                                  + qint64(draw.below(86400)) * 1000 + 1 + draw.below(999));
@@ -175,26 +176,19 @@ private slots:
         };
 
         {
-            std::unique_ptr<Service> service = test::openNarrowed(narrowDir.path(), start, &Service::Options::narrowSettles, false);
+            std::unique_ptr<Service> service = test::openNarrowed(narrowDir, start, &Service::Options::narrowSettles, false);
             QVERIFY(service);
             std::optional<Money> cap;
             if (accountCap)
                 cap = Money::fromCents(3000 + 1000 * qint64(draw.below(6)));
             const QString zone = draw.pick(std::vector<QString>{QStringLiteral("Europe/Paris"), QStringLiteral("America/New_York"),
                                                                 QStringLiteral("Asia/Kolkata"), QStringLiteral("UTC")});
-            accountId = TOPUP_VALUE(service->signUp(SignUpForm{QStringLiteral("n%1@example.com").arg(seed), test::testPassword(),
-                                                               QStringLiteral("EUR"), zone, cap})).id;
-            TOPUP_VERIFY_OK(service->catchUpToNow());
+            accountId = test::signUpAccount(*service, QStringLiteral("n%1@example.com").arg(seed), zone, cap);
+            QVERIFY(accountId);
             for (int i = 0, count = 2 + int(draw.below(2)); i < count; ++i) {
                 // Some run dry soon, so top-ups fail, retry and get suspended.
                 const Money funds = Money::fromCents(draw.chance(50) ? qint64(draw.below(3000)) : 20000 + qint64(draw.below(20000)));
-                if (i == 0)
-                    methods.push_back(TOPUP_VALUE(service->addWallet(WalletForm{QStringLiteral("w@example.com"), funds})));
-                else
-                    methods.push_back(TOPUP_VALUE(service->addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Pat Doe"),
-                                                                            QStringLiteral("4111 1111 1111 1111"),
-                                                                            i == 1 ? QStringLiteral("09/31") : QStringLiteral("12/27"),
-                                                                            QStringLiteral("123"), funds})));
+                methods.push_back(TOPUP_VALUE(test::addNumberedMethod(*service, i, funds)));
             }
             packages = TOPUP_VALUE(service->packages());
             for (int i = 0, count = 6 + int(draw.below(5)); i < count; ++i) {
@@ -204,13 +198,10 @@ private slots:
             }
             TOPUP_VERIFY_OK(service->advanceBy(qint64(draw.below(5)) * day + qint64(draw.below(86400)) * 1000 + 1 + draw.below(998)));
         }
-        QVERIFY(test::copyWorldFiles(narrowDir.path(), wholeDir.path()));
-
-        std::unique_ptr<Service> narrow = test::openNarrowed(narrowDir.path(), start, &Service::Options::narrowSettles, true);
-        std::unique_ptr<Service> whole = test::openNarrowed(wholeDir.path(), start, &Service::Options::narrowSettles, false);
-        QVERIFY(narrow && whole);
-        TOPUP_VERIFY_OK(narrow->actAs(accountId));
-        TOPUP_VERIFY_OK(whole->actAs(accountId));
+        const test::NarrowedPair pair = test::copyAndOpenBoth(folders, start, &Service::Options::narrowSettles, accountId);
+        QVERIFY(pair.narrow && pair.whole);
+        Service *narrow = pair.narrow.get();
+        Service *whole = pair.whole.get();
 
         for (int step = 0; step < 50; ++step) {
             const Instant clock = TOPUP_VALUE(narrow->worldClock());
@@ -218,7 +209,7 @@ private slots:
             const int kind = int(draw.below(100));
             // What a narrowed settle at clock + 1 ms will meet.
             if (kind < 70 && WorldSync::narrowable(clock, Instant::fromMsecs(next))) {
-                const QStringList state = dump(narrowDir.filePath(QStringLiteral("topup.sqlite")),
+                const QStringList state = dump(QDir(narrowDir).filePath(QStringLiteral("topup.sqlite")),
                                                {QStringLiteral("SELECT count(*) FROM retries WHERE due_ms = %1").arg(next),
                                                 QStringLiteral("SELECT count(*) FROM lines WHERE check_due = 1 AND state = 'active'")});
                 ++s_narrowed;
@@ -279,8 +270,8 @@ private slots:
                 TOPUP_VERIFY_OK(narrow->advanceBy(std::max<qint64>(by, 1)));
                 TOPUP_VERIFY_OK(whole->advanceBy(std::max<qint64>(by, 1)));
             }
-            const QStringList narrowed = worldOf(narrowDir.path()) + fundsOf(*narrow);
-            const QStringList reference = worldOf(wholeDir.path()) + fundsOf(*whole);
+            const QStringList narrowed = worldOf(narrowDir) + fundsOf(*narrow);
+            const QStringList reference = worldOf(wholeDir) + fundsOf(*whole);
             QVERIFY2(narrowed == reference,
                      qPrintable(QStringLiteral("step %1 (%2): %3").arg(step).arg(what, firstDifference(narrowed, reference))));
         }

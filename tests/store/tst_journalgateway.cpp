@@ -75,8 +75,17 @@ private slots:
         QVERIFY(answer && answer->succeeded);
         QCOMPARE(TOPUP_VALUE(gateway.fundsOf(QStringLiteral("wallet"))).cents(), qint64(0));
         QVERIFY(!gateway.fundsOf(QStringLiteral("nobody")));
-        QVERIFY(!charge("f", "nobody", 1, "2027-04-01T00:00:00Z"));
+        // No account for the token: declined (as the in-memory gateway of a
+        // preview answers), kept nowhere: a charge belongs to an account.
+        answer = charge("f", "nobody", 1, "2027-04-01T00:00:00Z");
+        QVERIFY(answer && !answer->succeeded && answer->reason == Reason::Declined);
         QCOMPARE(TOPUP_VALUE(gateway.charges()).size(), std::size_t(5));
+        QCOMPARE(TOPUP_VALUE(gateway.accountFunds(QStringLiteral("nobody"))), std::optional<Money>());
+        PaymentGateway memory;
+        const int unheld = memory.addMethod(QStringLiteral("nobody"), Money::fromCents(1000), std::nullopt, false);
+        memory.injectFaults(unheld, {Reason::GatewayError});
+        QCOMPARE(memory.charge(ChargeIdentity{QStringLiteral("f"), 1, QStringLiteral("nobody")}, unheld, Money::fromCents(1), at("2027-04-01T00:00:00Z")).reason,
+                 std::optional<Reason>(Reason::Declined));
     }
 
     void repeatedIdentityAnswersFirstAnswerAcrossRestarts()

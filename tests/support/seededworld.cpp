@@ -2,6 +2,7 @@
 
 #include "checked.h"
 #include "storefixture.h"
+#include "worldimage.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -40,6 +41,75 @@ std::unique_ptr<Service> openNarrowed(const QString &folder, Instant now, bool S
         return nullptr;
     }
     return opened.take();
+}
+
+NarrowedPair copyAndOpenBoth(WorldFolders &folders, Instant now, bool Service::Options::*narrowing, qint64 accountId)
+{
+    if (!copyWorldFiles(folders.narrow.path(), folders.whole.path())) {
+        QTest::qFail("the world's files were not copied", __FILE__, __LINE__);
+        return {};
+    }
+    NarrowedPair pair{openNarrowed(folders.narrow.path(), now, narrowing, true), openNarrowed(folders.whole.path(), now, narrowing, false)};
+    for (const std::unique_ptr<Service> *service : {&pair.narrow, &pair.whole}) {
+        if (!*service)
+            return {};
+        if (const Expected<void> acting = (*service)->actAs(accountId); !acting) {
+            QTest::qFail(qPrintable(acting.error()), __FILE__, __LINE__);
+            return {};
+        }
+    }
+    return pair;
+}
+
+qint64 signUpAccount(Service &service, const QString &login, const QString &zone, std::optional<Money> cap)
+{
+    const Expected<Account> account = service.signUp(SignUpForm{login, testPassword(), QStringLiteral("EUR"), zone, cap});
+    if (!account) {
+        QTest::qFail(qPrintable(account.error()), __FILE__, __LINE__);
+        return 0;
+    }
+    if (const Expected<CatchUpSummary> caught = service.catchUpToNow(); !caught) {
+        QTest::qFail(qPrintable(caught.error()), __FILE__, __LINE__);
+        return 0;
+    }
+    return account->id;
+}
+
+Expected<MethodRecord> addNumberedMethod(Service &service, int index, Money funds)
+{
+    if (index == 0)
+        return service.addWallet(WalletForm{QStringLiteral("w@example.com"), funds});
+    return service.addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Pat Doe"), QStringLiteral("4111 1111 1111 1111"),
+                                    index == 1 ? QStringLiteral("09/31") : QStringLiteral("12/27"), QStringLiteral("123"), funds});
+}
+
+PackageIds packageIds(const std::vector<PackageRecord> &packages)
+{
+    PackageIds ids;
+    for (const PackageRecord &record : packages) {
+        (record.package.data.bytes() > 0 ? ids.data : ids.voice).push_back(record.package.id);
+        ids.all.push_back(record.package.id);
+    }
+    return ids;
+}
+
+Expected<void> maybeAdvanceDays(Service &service, Draws &draw)
+{
+    if (!draw.chance(70))
+        return {};
+    const qint64 days = 1 + draw.below(25);
+    const Expected<CatchUpSummary> moved = service.advanceBy(days * day + qint64(draw.below(24 * 60)) * minute);
+    return moved ? Expected<void>() : Expected<void>::failure(moved);
+}
+
+QString describe(const PreviewItem &item)
+{
+    return QStringLiteral("%1 %2 %3#%4 %5 %6 %7c %8 %9")
+        .arg(item.at.toString(), triggerKindName(item.trigger), item.key)
+        .arg(item.attempt)
+        .arg(item.package, item.method)
+        .arg(item.amount.cents())
+        .arg(attemptStatusName(item.status), item.reason ? reasonName(*item.reason) : QString());
 }
 
 LineForm drawLine(Draws &draw, int index, quint32 dataMegabytes, quint32 voiceMinutes)

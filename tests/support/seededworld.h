@@ -7,8 +7,10 @@
 #include "service/service.h"
 
 #include <QString>
+#include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace topup::test {
@@ -32,6 +34,51 @@ Instant drawStartIn2027(Draws &draw);
 // narrowPreviews, narrowOutlooks) set to `narrow`; null, the failure
 // recorded, when it cannot open.
 std::unique_ptr<Service> openNarrowed(const QString &folder, Instant now, bool Service::Options::*narrowing, bool narrow);
+
+// The two folders of a comparison: the world built in `narrow` and copied
+// into `whole`.
+struct WorldFolders final
+{
+    explicit WorldFolders(const QString &test) : narrow(worldFolderTemplate(test)), whole(worldFolderTemplate(test)) {}
+    bool isValid() const { return narrow.isValid() && whole.isValid(); }
+
+    QTemporaryDir narrow;
+    QTemporaryDir whole;
+};
+
+// The world in `folders.narrow` copied into `folders.whole` and a service
+// opened on each, with `narrowing` on in the first and off in the second,
+// both acting as `accountId`; nulls, the failure recorded, when it fails.
+struct NarrowedPair final
+{
+    std::unique_ptr<Service> narrow;
+    std::unique_ptr<Service> whole;
+};
+NarrowedPair copyAndOpenBoth(WorldFolders &folders, Instant now, bool Service::Options::*narrowing, qint64 accountId);
+
+// Signs `login` up (testPassword(), EUR) in `zone` with the account cap
+// `cap` and catches its clock up; the account's id, 0 (the failure
+// recorded) when it fails.
+qint64 signUpAccount(Service &service, const QString &login, const QString &zone, std::optional<Money> cap);
+
+// Pat's payment method number `index` holding `funds`: a wallet first, then a
+// credit card valid to 09/31, then ones valid to 12/27.
+Expected<MethodRecord> addNumberedMethod(Service &service, int index, Money funds);
+
+// The ids of the account's packages by kind, as drawRules takes them.
+struct PackageIds final
+{
+    std::vector<QString> data;
+    std::vector<QString> voice;
+    std::vector<QString> all;
+};
+PackageIds packageIds(const std::vector<PackageRecord> &packages);
+
+// Seven times in ten, the clock moved on by 1 to 25 days and any minute.
+Expected<void> maybeAdvanceDays(Service &service, Draws &draw);
+
+// A top-up as a preview or an outlook lists it, on one line.
+QString describe(const PreviewItem &item);
 
 // Line `index` of a world: any profile, any usage seed, a balance below
 // `dataMegabytes` and `voiceMinutes`.

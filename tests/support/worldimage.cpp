@@ -7,7 +7,11 @@
 #include "storefixture.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 namespace topup::test {
@@ -69,6 +73,37 @@ void takeCrashImage(const QString &folder, Instant now, const QString &image, co
     QVERIFY(QFile::exists(QDir(folder).filePath(QStringLiteral("gateway.sqlite-wal"))));
     QVERIFY(QDir().mkpath(image));
     QVERIFY(copyWorldFiles(folder, image));
+}
+
+bool forgetProviderAccount(const QString &folder, const QString &token)
+{
+    QDirIterator found(folder, {QStringLiteral("gateway.sqlite")}, QDir::Files, QDirIterator::Subdirectories);
+    if (!found.hasNext()) {
+        QTest::qFail("no payment journal in the folder", __FILE__, __LINE__);
+        return false;
+    }
+    const QString connection = QStringLiteral("forgetProviderAccount");
+    QString problem;
+    {
+        QSqlDatabase journal = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        journal.setDatabaseName(found.next());
+        QSqlQuery forget(journal);
+        if (!journal.open())
+            problem = journal.lastError().text();
+        else if (!forget.prepare(QStringLiteral("DELETE FROM funding WHERE token = ?")))
+            problem = forget.lastError().text();
+        else {
+            forget.addBindValue(token);
+            if (!forget.exec())
+                problem = forget.lastError().text();
+            else if (forget.numRowsAffected() != 1)
+                problem = QStringLiteral("the journal has no account for %1").arg(token);
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (!problem.isEmpty())
+        QTest::qFail(qPrintable(problem), __FILE__, __LINE__);
+    return problem.isEmpty();
 }
 
 } // namespace topup::test

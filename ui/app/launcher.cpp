@@ -211,7 +211,7 @@ int Launcher::run(QApplication &app)
         // A new world has no clock yet; an existing one catches up first.
         const Expected<CatchUpSummary> caught = flow.catchUp(*service);
         if (!caught)
-            QMessageBox::warning(nullptr, tr("Catching up failed"), caught.error());
+            QMessageBox::warning(nullptr, tr("Catching up failed"), caught.sentences());
         else
             caughtUp = *caught;
     }
@@ -223,7 +223,7 @@ int Launcher::run(QApplication &app)
         window.setAwaySummary(*caughtUp);
     if (demo) {
         if (const Expected<void> opened = DemoAccess::open(*service); !opened)
-            QMessageBox::warning(&window, tr("The demo account"), opened.error());
+            QMessageBox::warning(&window, tr("The demo account"), opened.sentences());
     }
     window.show();
     return app.exec();

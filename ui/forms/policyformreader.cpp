@@ -31,14 +31,14 @@ PolicyFormReading PolicyFormReader::read(const PolicyFormInput &input)
         const QString typed = input.below.trimmed();
         const QString amount = typed + QLatin1Char(' ') + input.unit;
         if (typed.isEmpty()) {
-            reading.errors.insert(QStringLiteral("threshold.below"), tr("enter the amount that starts a top-up"));
+            reading.errors.insert(QStringLiteral("threshold.below"), tr("Enter the amount that starts a top-up."));
         } else if (input.resource == Resource::Data) {
             const Expected<DataAmount> below = DataAmount::parse(amount);
             // Zero is an amount: the service says why it is refused.
-            below ? void(threshold.below = below->bytes()) : void(reading.errors.insert(QStringLiteral("threshold.below"), below.error()));
+            below ? void(threshold.below = below->bytes()) : void(reading.errors.insert(QStringLiteral("threshold.below"), below.sentences()));
         } else {
             const Expected<VoiceAmount> below = VoiceAmount::parse(amount);
-            below ? void(threshold.below = below->seconds()) : void(reading.errors.insert(QStringLiteral("threshold.below"), below.error()));
+            below ? void(threshold.below = below->seconds()) : void(reading.errors.insert(QStringLiteral("threshold.below"), below.sentences()));
         }
         policy.threshold = threshold;
     }
@@ -51,7 +51,7 @@ PolicyFormReading PolicyFormReader::read(const PolicyFormInput &input)
         if (number)
             monthly.day = day; // 0 or 32 is a number: the service says why it is refused
         else
-            reading.errors.insert(QStringLiteral("monthly.day"), tr("enter a day from 1 to 31 (got \"%1\")").arg(typed.left(20)));
+            reading.errors.insert(QStringLiteral("monthly.day"), tr("Enter a day from 1 to 31 (got \"%1\").").arg(typed.left(20)));
         monthly.minuteOfDay = input.minuteOfDay;
         monthly.package = input.monthlyPackage;
         policy.monthly = monthly;
@@ -62,7 +62,7 @@ PolicyFormReading PolicyFormReader::read(const PolicyFormInput &input)
         const Expected<Money> parsed = Money::parse(cap);
         parsed ? void(policy.monthlyCap = *parsed)
                : void(reading.errors.insert(QStringLiteral("monthly_cap"),
-                                            tr("enter an amount like 20.00, or nothing for no limit (got \"%1\")").arg(cap.left(20))));
+                                            tr("Enter an amount like 20.00, or nothing for no limit (got \"%1\").").arg(cap.left(20))));
     }
     if (const QString max = input.max.trimmed(); !max.isEmpty()) {
         bool number = false;
@@ -70,10 +70,10 @@ PolicyFormReading PolicyFormReader::read(const PolicyFormInput &input)
         if (number)
             policy.maxPerMonth = count; // 0 or too many: the service says why it is refused
         else if (allDigits(max))
-            reading.errors.insert(QStringLiteral("max_per_month"), tr("far too many top-ups a month (got \"%1\")").arg(max.left(20)));
+            reading.errors.insert(QStringLiteral("max_per_month"), tr("Far too many top-ups a month (got \"%1\").").arg(max.left(20)));
         else
             reading.errors.insert(QStringLiteral("max_per_month"),
-                                  tr("enter a whole number of top-ups, like 3, or nothing for no limit (got \"%1\")").arg(max.left(20)));
+                                  tr("Enter a whole number of top-ups, like 3, or nothing for no limit (got \"%1\").").arg(max.left(20)));
     }
     return reading;
 }

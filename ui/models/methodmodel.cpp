@@ -44,7 +44,7 @@ void MethodModel::reload()
     if (!sameRows)
         beginResetModel();
     m_methods = std::move(fresh);
-    m_error = methods ? QString() : methods.error();
+    m_error = methods ? QString() : methods.sentences();
     m_currency = Formatter::currencyOf(m_service);
     m_users.clear();
     if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {

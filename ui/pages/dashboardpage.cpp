@@ -197,7 +197,7 @@ void DashboardPage::refresh()
     // world's simulated clock: one query for all the cards.
     const Expected<Outlook> outlook = m_service.outlook();
     if (!outlook) {
-        m_clock->setText(outlook.error());
+        m_clock->setText(outlook.sentences());
         return;
     }
     const QTimeZone zone(outlook->timezone.toUtf8());

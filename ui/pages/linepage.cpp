@@ -225,7 +225,7 @@ void LinePage::removeLine()
     if (box.clickedButton() != remove)
         return;
     if (const Expected<void> removed = m_service.removeLine(m_lineId); !removed)
-        QMessageBox::warning(this, tr("Remove line"), tr("%1 was not removed: %2").arg(name, removed.error()));
+        QMessageBox::warning(this, tr("Remove line"), tr("%1 was not removed. %2").arg(name, removed.sentences()));
 }
 
 void LinePage::setDataUnits(DataUnits units)

@@ -271,7 +271,7 @@ void LineTestPanel::refreshClock()
 {
     const Expected<Instant> clock = m_service.worldClock();
     m_clock->setText(clock ? tr("Simulated time: %1").arg(Formatter::dateTime(*clock, Formatter::zoneOf(m_service)))
-                           : clock.error());
+                           : clock.sentences());
 }
 
 void LineTestPanel::report(const QString &message, const QString &error)
@@ -325,7 +325,7 @@ void LineTestPanel::nextEvent()
 {
     const Expected<std::optional<Instant>> next = m_service.advanceToNextEvent();
     if (!next)
-        report(QString(), next.error());
+        report(QString(), next.sentences());
     else if (!*next)
         report(tr("No top-up in the next 35 days; the clock stays."));
     else

@@ -163,7 +163,7 @@ void PaymentsPage::setDefault()
     if (!method)
         return;
     if (const Expected<void> done = m_service.setDefaultMethod(method->id); !done)
-        QMessageBox::warning(this, tr("Set default"), tr("%1 could not become the default: %2").arg(method->label(), done.error()));
+        QMessageBox::warning(this, tr("Set default"), tr("%1 could not become the default. %2").arg(method->label(), done.sentences()));
 }
 
 void PaymentsPage::remove()
@@ -173,7 +173,7 @@ void PaymentsPage::remove()
         return;
     // A method that rules still use is refused before asking, not after.
     if (const Expected<void> allowed = m_service.canRemoveMethod(method->id); !allowed) {
-        QMessageBox::warning(this, tr("Remove payment method"), tr("%1 cannot be removed: %2").arg(method->label(), allowed.error()));
+        QMessageBox::warning(this, tr("Remove payment method"), tr("%1 cannot be removed. %2").arg(method->label(), allowed.sentences()));
         return;
     }
     if (QMessageBox::question(this, tr("Remove payment method"), tr("Remove %1 from your account?").arg(method->label()),
@@ -181,7 +181,7 @@ void PaymentsPage::remove()
         != QMessageBox::Yes)
         return;
     if (const Expected<void> done = m_service.removeMethod(method->id); !done)
-        QMessageBox::warning(this, tr("Remove payment method"), tr("%1 was not removed: %2").arg(method->label(), done.error()));
+        QMessageBox::warning(this, tr("Remove payment method"), tr("%1 was not removed. %2").arg(method->label(), done.sentences()));
 }
 
 } // namespace topup

@@ -198,7 +198,7 @@ void SettingsPage::applyTimeZone()
     QPalette palette = m_timezoneError->palette();
     palette.setColor(QPalette::WindowText, stateColor(StateColor::Error, palette));
     m_timezoneError->setPalette(palette);
-    m_timezoneError->setText(done.error());
+    m_timezoneError->setText(done.sentences());
     m_timezoneError->show();
 }
 
