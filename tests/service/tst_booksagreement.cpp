@@ -202,6 +202,38 @@ private slots:
         QVERIFY(service);
         QCOMPARE(service->reconciledAtOpen(), 1);
     }
+
+    // A method whose account the provider no longer holds: its charge is
+    // declined and kept nowhere at the provider, so the store's declined
+    // attempt has no charge in the journal. After a crash the books still
+    // agree: the journal holds no account for that token.
+    void aChargeDeclinedForAnAccountTheProviderLacksAgreesAfterACrash()
+    {
+        std::optional<MethodRecord> forgotten;
+        {
+            auto service = test::openService(m_dir, at("2027-03-20T00:00:00Z"));
+            QVERIFY(service);
+            TOPUP_VERIFY_OK(service->actAs(TOPUP_VALUE(service->allAccounts()).front().id));
+            forgotten = TOPUP_VALUE(service->methods()).back();
+        }
+        QVERIFY(test::forgetProviderAccount(m_dir, forgotten->token));
+        const QString crashed = m_dir + QLatin1String("-crashed");
+        test::takeCrashImage(m_dir, at("2027-03-20T00:00:00Z"), crashed, [&](Service &service) {
+            const auto lines = TOPUP_VALUE(service.lines());
+            const auto packages = TOPUP_VALUE(service.packages());
+            QVERIFY(!lines.empty() && !packages.empty());
+            const ChargeAnswer answer = TOPUP_VALUE(service.manualTopUp(lines.front().id, packages.front().id, forgotten->id));
+            QVERIFY(!answer.succeeded);
+            QCOMPARE(answer.reason, std::optional<Reason>(Reason::Declined));
+        });
+        QVERIFY(QFile::exists(QDir(crashed).filePath(storeName + QLatin1String("-wal"))));
+        auto service = test::openService(crashed, at("2027-03-20T00:00:00Z"));
+        QVERIFY(service);
+        TOPUP_VERIFY_OK(service->actAs(TOPUP_VALUE(service->allAccounts()).front().id));
+        const AttemptRow latest = TOPUP_FIRST(service->attempts(1));
+        QCOMPARE(latest.methodId, forgotten->id);
+        QCOMPARE(latest.reason, std::optional<Reason>(Reason::Declined));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBooksAgreement)
