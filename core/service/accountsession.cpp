@@ -1,6 +1,7 @@
 #include "accountsession.h"
 
 #include "store/accountstore.h"
+#include "store/database.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>
@@ -21,6 +22,23 @@ std::optional<Failure> AccountSession::refusal(Access access)
     if (!m_account)
         return Failure(QCoreApplication::translate("topup::Service", "sign in first"),
                        QCoreApplication::translate("topup::Service", "Sign in first."));
+    return std::nullopt;
+}
+
+std::optional<Failure> AccountSession::holdForWrite(Access access, std::optional<WorldMoveLock> &held)
+{
+    if (access != Access::Write)
+        return std::nullopt;
+    Expected<WorldMoveLock> lock = WorldMoveLock::take(m_store);
+    if (!lock)
+        return lock.whyFailed();
+    held.emplace(lock.take());
+    if (m_store.dialect().engine() != Dialect::Engine::Postgresql)
+        return std::nullopt; // one program per folder: what this one holds is the store's
+    const Expected<Account> account = AccountStore(m_store, m_iterations).account(m_account->id);
+    if (!account)
+        return account.whyFailed();
+    m_account = *account;
     return std::nullopt;
 }
 
@@ -57,6 +75,9 @@ Expected<Account> AccountSession::signUp(const SignUpForm &form, const QByteArra
 {
     if (std::optional<Failure> why = m_runner.writeRefusal())
         return Expected<Account>::failure(std::move(*why));
+    const Expected<WorldMoveLock> held = WorldMoveLock::take(m_store);
+    if (!held)
+        return Expected<Account>::failure(held.error());
     return signedIn(AccountStore(m_store, m_iterations).signUp(form, m_clock.now(), fixedSalt));
 }
 
@@ -64,6 +85,9 @@ Expected<Account> AccountSession::signIn(const QString &login, const QString &pa
 {
     if (std::optional<Failure> why = m_runner.writeRefusal())
         return Expected<Account>::failure(std::move(*why)); // sign-in writes the failure count
+    const Expected<WorldMoveLock> held = WorldMoveLock::take(m_store);
+    if (!held)
+        return Expected<Account>::failure(held.error());
     return signedIn(AccountStore(m_store, m_iterations).signIn(login, password, m_clock.now()));
 }
 

@@ -6,6 +6,7 @@
 #include "domain/instant.h"
 #include "domain/money.h"
 #include "rules/zonedcalendar.h"
+#include "store/worldmovelock.h"
 #include "worldrunner.h"
 
 #include <QByteArray>
@@ -24,7 +25,10 @@ class Database;
 // command line), the account's own settings, and the gate every call of the
 // Service's parts passes (forAccount, forAccountAt): nobody signed in is
 // refused, and a call that would write also while the world is not free to
-// be written (WorldRunner::writeRefusal).
+// be written (WorldRunner::writeRefusal). A call that writes runs under the
+// world's lock (WorldMoveLock: another program sharing the world on
+// PostgreSQL waits), with the account and the clock as the store has them
+// then, whoever changed them.
 class AccountSession final : public QObject
 {
     Q_OBJECT
@@ -56,6 +60,9 @@ public:
         using Result = decltype(work(qint64()));
         if (std::optional<Failure> why = refusal(access))
             return Result::failure(std::move(*why));
+        std::optional<WorldMoveLock> held;
+        if (std::optional<Failure> why = holdForWrite(access, held))
+            return Result::failure(std::move(*why));
         return work(m_account->id);
     }
 
@@ -65,6 +72,9 @@ public:
     {
         using Result = decltype(work(qint64(), Instant()));
         if (std::optional<Failure> why = refusal(access))
+            return Result::failure(std::move(*why));
+        std::optional<WorldMoveLock> held;
+        if (std::optional<Failure> why = holdForWrite(access, held))
             return Result::failure(std::move(*why));
         const Expected<Instant> clock = m_runner.clock();
         if (!clock)
@@ -77,6 +87,10 @@ signals:
     void accountChanged();
 
 private:
+    // For a write: the world's lock into `held`, and the account read again
+    // under it (another program may have changed its cap or zone); why
+    // not, when the lock or the account cannot be had.
+    std::optional<Failure> holdForWrite(Access access, std::optional<WorldMoveLock> &held);
     // Signs `account` in (signUp, signIn), or passes its failure on.
     Expected<Account> signedIn(const Expected<Account> &account);
 

@@ -3,6 +3,7 @@
 #include "store/journalgateway.h"
 #include "store/database.h"
 #include "store/storeschema.h"
+#include "store/worldmovelock.h"
 
 namespace topup {
 
@@ -16,6 +17,11 @@ Expected<CatchUpSummary> CatchUpWorker::catchUp(const WorldPlace &place, Instant
     Expected<std::unique_ptr<JournalGateway>> journal = place.openJournal();
     if (!journal)
         return Expected<CatchUpSummary>::failure(journal.error());
+    // The world is this thread's while it moves it (other programs sharing
+    // it on PostgreSQL wait), from the clock the store has then.
+    const Expected<WorldMoveLock> held = WorldMoveLock::take(**store);
+    if (!held)
+        return Expected<CatchUpSummary>::failure(held.whyFailed());
     return WorldSync(**store, **journal).catchUp(target, progress);
 } // the connections close here, in the thread that opened them
 

@@ -51,8 +51,10 @@ Expected<OpenedWorld> OpenedWorld::openFolder(const QString &dataDir)
 Expected<OpenedWorld> OpenedWorld::openOnServer(const DatabaseUrl &url)
 {
     TransientFailure::forget(url.toString());
-    // One program at a time, as a folder's lock (refused at once, naming the holder).
-    Expected<std::unique_ptr<ServerWorldLock>> lock = ServerWorldLock::claim(url);
+    // Claimed while it opens: no other program moves the world meanwhile,
+    // so the books compared and the charges reconciled here are none that
+    // another has in flight (each move holds the same lock, WorldMoveLock).
+    const Expected<std::unique_ptr<ServerWorldLock>> lock = ServerWorldLock::claim(url, ServerWorldLock::openWaitMs);
     if (!lock)
         return Expected<OpenedWorld>::failure(lock.error());
     const Expected<DatabaseUrl> journalUrl = WorldOnServer::journalOf(url);
@@ -63,10 +65,10 @@ Expected<OpenedWorld> OpenedWorld::openOnServer(const DatabaseUrl &url)
         return Expected<OpenedWorld>::failure(pair.error());
     WorldPair files = pair.take();
     OpenedWorld world(url.toString(), WorldPlace::onServer(url, *journalUrl));
-    world.serverLock = lock.take();
+    world.onServer = true;
     world.store = files.store;
     world.provider = std::move(files.journal);
-    return finish(std::move(world));
+    return finish(std::move(world)); // the claim is released after it: the world is shared from here
 }
 
 Expected<OpenedWorld> OpenedWorld::finish(OpenedWorld world)

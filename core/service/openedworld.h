@@ -14,10 +14,10 @@ namespace topup {
 class DataDirectory;
 class Database;
 class JournalGateway;
-class ServerWorldLock;
 
 // What Service::open claims and opens before the Service exists: a data
-// folder's world or one on a PostgreSQL server, claimed for this program,
+// folder's world, claimed for this program, or one on a PostgreSQL server,
+// claimed while it is opened (ServerWorldLock; several programs share it),
 // both its databases open and checked as a pair (WorldFiles, WorldOnServer),
 // its clock checked, its charges reconciled and any purchase cut short by
 // a stop settled (paid, and now written down, or not).
@@ -26,7 +26,7 @@ struct OpenedWorld final
     QString name; // the data folder; for a world on PostgreSQL, its store's URL (for messages)
     WorldPlace place;
     std::unique_ptr<DataDirectory> directory;    // a folder's world, claimed
-    std::unique_ptr<ServerWorldLock> serverLock; // a world on PostgreSQL, claimed
+    bool onServer = false;                       // a world on PostgreSQL, shared
     std::shared_ptr<Database> store;
     std::unique_ptr<JournalGateway> provider;
     int reconciled = 0; // charges reconciled at open

@@ -11,19 +11,21 @@
 #include "sim/usagegenerator.h"
 #include "store/database.h"
 #include "store/datadirectory.h"
-#include "store/serverworldlock.h"
 #include "store/integritycheck.h"
 #include "store/journalgateway.h"
 #include "store/transientfailure.h"
+#include "store/worldmovelock.h"
+#include "worldnotices.h"
 #include "worldrunner.h"
 
+#include <QScopeGuard>
 #include <QTimeZone>
 
 namespace topup {
 
 Service::Service(OpenedWorld world, const Options &options)
     : m_dataDir(std::move(world.name)), m_directory(std::move(world.directory)),
-      m_serverLock(std::move(world.serverLock)), m_store(std::move(world.store)), m_provider(std::move(world.provider)),
+      m_onServer(world.onServer), m_store(std::move(world.store)), m_provider(std::move(world.provider)),
       m_clock(options.fixedNow ? std::unique_ptr<Clock>(new FixedClock(*options.fixedNow)) : std::make_unique<WallClock>()),
       m_reconciled(world.reconciled)
 {
@@ -38,6 +40,8 @@ Service::Service(OpenedWorld world, const Options &options)
     m_history = std::make_unique<AccountHistory>(*m_store, *m_session);
     m_outlook = std::make_unique<AccountOutlook>(*m_store, *m_provider, *m_session, options.narrowPreviews, options.narrowOutlooks);
     forwardSignals();
+    if (m_onServer)
+        shareSignals();
 }
 
 void Service::forwardSignals()
@@ -62,6 +66,58 @@ void Service::forwardSignals()
     connect(m_history.get(), &AccountHistory::allAlertsRead, this, &Service::allAlertsRead);
 }
 
+void Service::shareSignals()
+{
+    using Kind = WorldNotices::Kind;
+    m_notices = std::make_unique<WorldNotices>(*m_store);
+    const auto tell = [this](Kind kind, const QList<qint64> &ids = {}) {
+        if (m_hearing)
+            return;
+        const qint64 account = kind == Kind::World || !m_session->account() ? 0 : m_session->account()->id;
+        m_notices->tell(WorldNotices::Notice{kind, account, ids});
+    };
+    connect(this, &Service::worldAdvanced, this, [tell] { tell(Kind::World); });
+    connect(this, &Service::linesChanged, this, [tell](const QList<qint64> &ids) { tell(Kind::LinesChanged, ids); });
+    connect(this, &Service::lineAdded, this, [tell](qint64 id) { tell(Kind::LineAdded, {id}); });
+    connect(this, &Service::lineRemoved, this, [tell](qint64 id) { tell(Kind::LineRemoved, {id}); });
+    connect(this, &Service::methodsChanged, this, [tell](const QList<qint64> &ids) { tell(Kind::MethodsChanged, ids); });
+    connect(this, &Service::methodAdded, this, [tell](qint64 id) { tell(Kind::MethodAdded, {id}); });
+    connect(this, &Service::methodRemoved, this, [tell](qint64 id) { tell(Kind::MethodRemoved, {id}); });
+    connect(this, &Service::attemptsAdded, this, [tell](const QList<qint64> &ids) { tell(Kind::AttemptsAdded, ids); });
+    connect(this, &Service::alertsAdded, this, [tell] { tell(Kind::AlertsAdded); });
+    connect(this, &Service::alertRead, this, [tell](qint64 id) { tell(Kind::AlertRead, {id}); });
+    connect(this, &Service::allAlertsRead, this, [tell] { tell(Kind::AllAlertsRead); });
+    // (The account's own settings are told by setAccountCap and setTimeZone:
+    // accountChanged also says who signed in here, which is no one else's.)
+
+    connect(m_notices.get(), &WorldNotices::heard, this, [this](const WorldNotices::Notice &notice) {
+        // Another account's lines, methods and alerts are not this one's to show.
+        const std::optional<Account> &account = m_session->account();
+        if (notice.kind != Kind::World && (!account || account->id != notice.account))
+            return;
+        m_hearing = true;
+        const QScopeGuard heard([this] { m_hearing = false; });
+        switch (notice.kind) {
+        case Kind::World: emit worldAdvanced(); break;
+        case Kind::LinesChanged: emit linesChanged(notice.ids); break;
+        case Kind::LineAdded: for (const qint64 id : notice.ids) emit lineAdded(id); break;
+        case Kind::LineRemoved: for (const qint64 id : notice.ids) emit lineRemoved(id); break;
+        case Kind::MethodsChanged: emit methodsChanged(notice.ids); break;
+        case Kind::MethodAdded: for (const qint64 id : notice.ids) emit methodAdded(id); break;
+        case Kind::MethodRemoved: for (const qint64 id : notice.ids) emit methodRemoved(id); break;
+        case Kind::AttemptsAdded: emit attemptsAdded(notice.ids); break;
+        case Kind::AlertsAdded: emit alertsAdded(); break;
+        case Kind::AlertRead: for (const qint64 id : notice.ids) emit alertRead(id); break;
+        case Kind::AllAlertsRead: emit allAlertsRead(); break;
+        case Kind::Account:
+            // Its cap or zone, read again (and accountChanged said).
+            if (const Expected<void> read = m_session->actAs(notice.account); !read)
+                emit problem(read.error());
+            break;
+        }
+    });
+}
+
 Service::~Service()
 {
     m_runner->stopPlayerAndWait();
@@ -74,8 +130,12 @@ Service::~Service()
     // the next open compares from). Not for a world refused at open or
     // found damaged since; a mark that cannot be written only means more
     // is compared after the next unclean shutdown.
-    if (m_openedWhole && m_integrity != Integrity::Damaged)
-        (void)BooksAgreement(*m_store, m_provider->database()).writeMark();
+    // Under the world's lock: another program's charge in flight is not
+    // half in the mark.
+    if (m_openedWhole && m_integrity != Integrity::Damaged) {
+        if (const Expected<WorldMoveLock> held = WorldMoveLock::take(*m_store); held)
+            (void)BooksAgreement(*m_store, m_provider->database()).writeMark();
+    }
 }
 
 void Service::startIntegrityCheck(const QStringList &paths)
@@ -151,6 +211,9 @@ Expected<void> Service::startClockAt(Instant at)
 {
     if (std::optional<Failure> why = m_runner->writeRefusal())
         return Expected<void>::failure(std::move(*why));
+    const Expected<WorldMoveLock> held = WorldMoveLock::take(*m_store);
+    if (!held)
+        return Expected<void>::failure(held.error());
     const Expected<std::optional<Instant>> clock = WorldSync(*m_store, *m_provider).clock();
     if (!clock)
         return Expected<void>::failure(clock);
@@ -182,12 +245,19 @@ void Service::signOut()
 
 Expected<void> Service::setAccountCap(std::optional<Money> cap)
 {
-    return m_session->setMonthlyCap(cap);
+    const Expected<void> done = m_session->setMonthlyCap(cap);
+    if (done && m_notices)
+        m_notices->tell(WorldNotices::Notice{WorldNotices::Kind::Account, m_session->account()->id, {}});
+    return done;
 }
 
 Expected<void> Service::setTimeZone(const QString &zone)
 {
-    return m_session->setTimeZone(zone);
+    const Expected<void> done = m_session->setTimeZone(zone);
+    // Saved even when the rules could not run after it (that failure is said).
+    if (m_notices && m_session->account() && m_session->account()->timezone == zone)
+        m_notices->tell(WorldNotices::Notice{WorldNotices::Kind::Account, m_session->account()->id, {}});
+    return done;
 }
 
 // ---- the clock (WorldRunner)
@@ -213,10 +283,7 @@ Expected<CatchUpSummary> Service::advanceBy(qint64 ms, const WorldSync::Progress
 {
     if (ms <= 0)
         return Expected<CatchUpSummary>::failure(tr("the clock only moves forward"), tr("The clock only moves forward."));
-    const Expected<Instant> clock = worldClock();
-    if (!clock)
-        return Expected<CatchUpSummary>::failure(clock);
-    return m_runner->runTo(clock->plusMsecs(ms), progress);
+    return m_runner->runBy(ms, progress);
 }
 
 bool Service::startCatchUp(Instant target)

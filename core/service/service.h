@@ -37,7 +37,7 @@ class Database;
 class IntegrityCheck;
 class JournalGateway;
 struct OpenedWorld;
-class ServerWorldLock;
+class WorldNotices;
 class WorldRunner;
 
 // The façade the desktop UI and topup-sim talk to: accounts, lines,
@@ -99,7 +99,7 @@ public:
 
     // The data folder; for a world on PostgreSQL, its store's URL (for messages).
     const QString &dataDir() const noexcept { return m_dataDir; }
-    bool onServer() const noexcept { return m_serverLock != nullptr; }
+    bool onServer() const noexcept { return m_onServer; }
     int reconciledAtOpen() const noexcept { return m_reconciled; }
 
     // The full check of both files (`PRAGMA integrity_check`): Checking while it
@@ -302,10 +302,14 @@ private:
     void startIntegrityCheck(const QStringList &paths);
     // Passes the signals of the Service's parts on as its own.
     void forwardSignals();
+    // On a server: tells the other programs sharing the world what this one
+    // changed (each signal below that a write or a move emits), and passes
+    // on as its own signals what they changed (WorldNotices).
+    void shareSignals();
 
     QString m_dataDir;
     std::unique_ptr<DataDirectory> m_directory;     // a folder's world, claimed
-    std::unique_ptr<ServerWorldLock> m_serverLock; // a world on PostgreSQL, claimed
+    bool m_onServer = false;                       // a world on PostgreSQL, shared with other programs
     std::shared_ptr<Database> m_store;
     std::unique_ptr<JournalGateway> m_provider;
     std::unique_ptr<Clock> m_clock;
@@ -320,6 +324,8 @@ private:
     std::unique_ptr<AccountMethods> m_methods;
     std::unique_ptr<AccountHistory> m_history;
     std::unique_ptr<AccountOutlook> m_outlook;
+    std::unique_ptr<WorldNotices> m_notices;
+    bool m_hearing = false; // emitting what another program told: not told back
 };
 
 } // namespace topup

@@ -59,7 +59,7 @@ Expected<WorldExportReport> WorldExport::run(const QString &folder, const Databa
 
     // The target, claimed as a program opening it would, then opened the
     // normal way (an empty database gets the schema there).
-    const Expected<std::unique_ptr<ServerWorldLock>> lock = ServerWorldLock::claim(storeUrl);
+    const Expected<std::unique_ptr<ServerWorldLock>> lock = ServerWorldLock::claim(storeUrl, ServerWorldLock::openWaitMs);
     if (!lock)
         return Result::failure(lock.error());
     const Expected<std::shared_ptr<Database>> journal = Database::openOnServer(*journalUrl, JournalGateway::schema());

@@ -4,6 +4,7 @@
 #include "dryrun.h"
 #include "simulationplayer.h"
 #include "store/historystore.h"
+#include "store/worldmovelock.h"
 
 #include <QCoreApplication>
 
@@ -43,10 +44,28 @@ Expected<CatchUpSummary> WorldRunner::runTo(Instant target, const WorldSync::Pro
 {
     if (std::optional<Failure> why = writeRefusal())
         return Expected<CatchUpSummary>::failure(std::move(*why));
+    // From the clock as the store has it once the world is free (another
+    // program may have moved it on already: then this stays, or goes on).
+    const Expected<WorldMoveLock> held = WorldMoveLock::take(m_store);
+    if (!held)
+        return Expected<CatchUpSummary>::failure(held.whyFailed());
     const Expected<CatchUpSummary> summary = WorldSync(m_store, m_provider).catchUp(target, progress);
     if (summary)
         emit worldAdvanced();
     return summary;
+}
+
+Expected<CatchUpSummary> WorldRunner::runBy(qint64 ms, const WorldSync::Progress &progress)
+{
+    if (std::optional<Failure> why = writeRefusal())
+        return Expected<CatchUpSummary>::failure(std::move(*why));
+    const Expected<WorldMoveLock> held = WorldMoveLock::take(m_store);
+    if (!held)
+        return Expected<CatchUpSummary>::failure(held.whyFailed());
+    const Expected<Instant> now = clock();
+    if (!now)
+        return Expected<CatchUpSummary>::failure(now);
+    return runTo(now->plusMsecs(ms), progress); // the lock taken again there is only counted
 }
 
 bool WorldRunner::startCatchUp(Instant target)
@@ -151,11 +170,14 @@ void WorldRunner::stopPlayerAndWait()
 
 Expected<void> WorldRunner::settle(qint64 accountId)
 {
-    const Expected<Instant> now = clock();
-    if (!now)
-        return Expected<void>::failure(now);
     if (std::optional<Failure> why = writeRefusal())
         return Expected<void>::failure(std::move(*why));
+    const Expected<WorldMoveLock> held = WorldMoveLock::take(m_store);
+    if (!held)
+        return Expected<void>::failure(held.whyFailed());
+    const Expected<Instant> now = clock(); // as it is under the lock
+    if (!now)
+        return Expected<void>::failure(now);
     // Alerts are only ever added unread: more unread ones after, some were added.
     const Expected<int> unreadBefore = HistoryStore(m_store).unreadAlertCount(accountId);
     const Expected<CatchUpSummary> summary = m_narrowSettles ? WorldSync(m_store, m_provider).settle(now->plusMsecs(1))

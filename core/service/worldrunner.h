@@ -47,6 +47,9 @@ public:
     std::optional<Failure> writeRefusal();
 
     Expected<CatchUpSummary> runTo(Instant target, const WorldSync::Progress &progress = {});
+    // By `ms` from the clock as it is once the world is free (another
+    // program sharing it may have moved it meanwhile).
+    Expected<CatchUpSummary> runBy(qint64 ms, const WorldSync::Progress &progress = {});
     // The same, off this thread: progress and the end arrive as signals.
     bool startCatchUp(Instant target);
     Expected<void> startPlaying(qint64 simulatedMsPerSecond);

@@ -160,6 +160,8 @@ private:
     // The checks at open and the migrations (DatabaseOpener) set what the
     // open found: the version, whether the file is vouched for, its log.
     friend class DatabaseOpener;
+    // Counts the holds of this connection on its world (WorldMoveLock).
+    friend class WorldMoveLock;
 
     Database(QString path, QString connectionName, const Dialect &dialect = Dialect::sqlite());
 
@@ -183,6 +185,7 @@ private:
     int m_version = 0;
     mutable int m_rawChecked = 0; // 0 unknown, 1 usable, -1 not
     bool m_inTransaction = false; // begin() … commit() or rollback()
+    int m_worldHolds = 0;         // WorldMoveLocks held on this connection (PostgreSQL)
     struct Reusable final
     {
         QSqlQuery query;

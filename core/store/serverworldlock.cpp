@@ -65,7 +65,7 @@ ServerWorldLock::~ServerWorldLock()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Expected<std::unique_ptr<ServerWorldLock>> ServerWorldLock::claim(const DatabaseUrl &store)
+Expected<std::unique_ptr<ServerWorldLock>> ServerWorldLock::claim(const DatabaseUrl &store, int waitMs)
 {
     using Result = Expected<std::unique_ptr<ServerWorldLock>>;
     const QString where = store.toString();
@@ -89,10 +89,21 @@ Expected<std::unique_ptr<ServerWorldLock>> ServerWorldLock::claim(const Database
         return Result::failure(tr("%1: cannot connect: %2").arg(where, db.lastError().text()));
     }
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(key)) || !query.next())
-        return Result::failure(tr("%1: cannot claim the world: %2").arg(where, query.lastError().text()));
-    if (query.value(0).toBool())
-        return lock;
+    if (waitMs > 0) {
+        // The wait is this connection's alone (it does nothing else): past
+        // it the server cancels the statement with lock_not_available.
+        if (!query.exec(QStringLiteral("SET lock_timeout = %1").arg(waitMs)))
+            return Result::failure(tr("%1: cannot claim the world: %2").arg(where, query.lastError().text()));
+        if (query.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key)))
+            return lock;
+        if (query.lastError().nativeErrorCode() != QLatin1String("55P03")) // lock_not_available
+            return Result::failure(tr("%1: cannot claim the world: %2").arg(where, query.lastError().text()));
+    } else {
+        if (!query.exec(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(key)) || !query.next())
+            return Result::failure(tr("%1: cannot claim the world: %2").arg(where, query.lastError().text()));
+        if (query.value(0).toBool())
+            return lock;
+    }
     query.finish();
     // Held: by whom, as far as this role may see (pg_stat_activity hides
     // other roles' sessions from a role that is not privileged).
@@ -105,8 +116,8 @@ Expected<std::unique_ptr<ServerWorldLock>> ServerWorldLock::claim(const Database
         holder = holderFrom(query.value(0).toString());
     TransientFailure::report(where, TransientFailure::Cause::Locked);
     if (holder.isEmpty())
-        return Result::failure(tr("%1: already in use by another TopUp Dashboard; close it first").arg(where));
-    return Result::failure(tr("%1: already in use by another TopUp Dashboard (%2); close it first").arg(where, holder));
+        return Result::failure(tr("%1: another TopUp Dashboard is moving the world on; try again when it has finished").arg(where));
+    return Result::failure(tr("%1: another TopUp Dashboard (%2) is moving the world on; try again when it has finished").arg(where, holder));
 }
 
 } // namespace topup

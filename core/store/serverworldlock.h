@@ -10,16 +10,22 @@
 
 namespace topup {
 
-// A world on a PostgreSQL server, claimed by one program at a time: what
-// DataDirectory's lock on the folder is for a folder of SQLite files. The
-// claim is a session-level advisory lock (pg_try_advisory_lock) on the
+// A world on a PostgreSQL server, claimed while a program opens it (the
+// schema migrated, a new world made, the books compared, the charges cut
+// short reconciled) or exports into it: what DataDirectory's lock on the
+// folder is for a folder of SQLite files, but only for that while. Once
+// open, several programs share the world, each move of it under a
+// WorldMoveLock (the same advisory lock, taken on the store's connection
+// for the move's length), so an open never meets a charge that another
+// program has in flight. The claim is a session-level advisory lock on the
 // store's database, held by a connection of its own for as long as this
 // object lives: released when it is destroyed (at once, before the
 // connection closes), or by the server when that connection ends, however
-// the program ends (a crash or a kill closes the socket). A second claim,
-// from this process or another on any machine, is refused at once, naming
-// the holder as it named itself (its connection's application_name,
-// "topup-sim, process N on HOST") when the server lets this role see it.
+// the program ends (a crash or a kill closes the socket). A claim waits up
+// to `waitMs` for a program moving the world (or opening it); past that it
+// is refused, naming the holder as it named itself (its connection's
+// application_name, "topup-sim, process N on HOST") when the server lets
+// this role see it.
 class ServerWorldLock final
 {
     Q_DECLARE_TR_FUNCTIONS(ServerWorldLock)
@@ -28,10 +34,14 @@ public:
     ~ServerWorldLock();
     Q_DISABLE_COPY_MOVE(ServerWorldLock)
 
-    // Refused when another program holds the world; that refusal is
-    // reported as TransientFailure::Cause::Locked for the store's URL (a
-    // passing cause: "try again", never "start fresh").
-    static Expected<std::unique_ptr<ServerWorldLock>> claim(const DatabaseUrl &store);
+    // How long an open waits for another program's move (a long catch-up)
+    // before it says so.
+    static constexpr int openWaitMs = 60'000;
+    // Refused when another program still holds the world after `waitMs`
+    // (0: at once); that refusal is reported as
+    // TransientFailure::Cause::Locked for the store's URL (a passing cause:
+    // "try again", never "start fresh").
+    static Expected<std::unique_ptr<ServerWorldLock>> claim(const DatabaseUrl &store, int waitMs);
     // The advisory lock's key, TopUp's own (the ASCII of "TopUpWld"); locks
     // are per database, so one key names the world.
     static constexpr qint64 key = 0x546f705570576c64;

@@ -1775,12 +1775,12 @@
         <translation>%1：无法占用该世界：%2</translation>
     </message>
     <message>
-        <source>%1: already in use by another TopUp Dashboard; close it first</source>
-        <translation>%1：已被另一个 TopUp Dashboard 使用；请先关闭它</translation>
+        <source>%1: another TopUp Dashboard is moving the world on; try again when it has finished</source>
+        <translation>%1：另一个 TopUp Dashboard 正在推进这个世界；请在它完成后重试</translation>
     </message>
     <message>
-        <source>%1: already in use by another TopUp Dashboard (%2); close it first</source>
-        <translation>%1：已被另一个 TopUp Dashboard（%2）使用；请先关闭它</translation>
+        <source>%1: another TopUp Dashboard (%2) is moving the world on; try again when it has finished</source>
+        <translation>%1：另一个 TopUp Dashboard（%2）正在推进这个世界；请在它完成后重试</translation>
     </message>
 </context>
 <context>
@@ -1950,6 +1950,13 @@
     <message>
         <source>TOPUP_DATA_DIR and TOPUP_DATABASE are both set and name two different worlds; unset one, or choose with --data-dir or --database</source>
         <translation>TOPUP_DATA_DIR 和 TOPUP_DATABASE 都已设置，指定了两个不同的世界；请取消其中一个，或用 --data-dir 或 --database 选择</translation>
+    </message>
+</context>
+<context>
+    <name>WorldMoveLock</name>
+    <message>
+        <source>%1: cannot wait for the world: %2</source>
+        <translation>%1：无法等待该世界：%2</translation>
     </message>
 </context>
 <context>

@@ -57,13 +57,22 @@ void answerStoreProblem(const char *buttonName, DialogSeen *seen, std::function<
     });
 }
 
-// Closes the message box that follows "Start fresh".
+// Closes the message box that follows "Start fresh", whenever it comes: a
+// fixed delay missed it on a loaded machine (the move and the new world's
+// open took longer) and left the test waiting on the box for good.
 void closeNextMessageBox()
 {
-    QTimer::singleShot(50, [] {
-        if (QWidget *box = QApplication::activeModalWidget())
-            box->close();
+    auto *watch = new QTimer(qApp);
+    watch->setInterval(10);
+    QObject::connect(watch, &QTimer::timeout, watch, [watch] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        watch->stop();
+        watch->deleteLater();
+        box->close();
     });
+    watch->start();
 }
 
 } // namespace

@@ -1,14 +1,22 @@
-// The claim on a world on a PostgreSQL server (ServerWorldLock): a second
-// claim is refused while the first is held, and one released is free again
-// at once — even when claimed anew in the same instant, before the server
-// has ended the released connection's session (a desktop or a test that
-// closes a world and opens it again).
+// The world on a PostgreSQL server is shared (issue 16): a program claims it
+// only while it opens it (ServerWorldLock) and holds it only for each move
+// (WorldMoveLock, on the store's own connection), the same advisory lock
+// either way. A claim is refused, naming the holder, while a move or another
+// claim holds the world past its wait; a move taken twice on one connection
+// is counted, and the world is free only once both are released; a claim or
+// a move released is free again at once — even when claimed anew in the
+// same instant, before the server has ended the released connection's
+// session (a desktop or a test that closes a world and opens it again).
 #include "testmain.h"
 #include "checked.h"
 #include "postgresserver.h"
+#include "store/database.h"
 #include "store/databaseurl.h"
 #include "store/serverworldlock.h"
+#include "store/storeschema.h"
+#include "store/worldmovelock.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <optional>
@@ -24,6 +32,21 @@ class TestServerWorldLock final : public QObject
     test::PostgresServer m_server;
     std::optional<DatabaseUrl> m_world;
 
+    // Whether a claim that does not wait finds the world free now.
+    bool freeNow()
+    {
+        return ServerWorldLock::claim(*m_world, 0).ok();
+    }
+
+    // The world's store, a connection of its own; null (the test failed) when it cannot be opened.
+    std::shared_ptr<Database> openStore()
+    {
+        const Expected<std::shared_ptr<Database>> store = Database::openOnServer(*m_world, storeSchema());
+        if (!QTest::qVerify(store.ok(), "Database::openOnServer", qPrintable(store.error()), __FILE__, __LINE__))
+            return nullptr;
+        return *store;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -34,26 +57,79 @@ private slots:
         m_world = *world;
     }
 
-    void aSecondClaimIsRefusedWhileHeld()
+    void aSecondClaimIsRefusedWhileHeldNamingTheHolder()
     {
         QVERIFY(m_world);
-        const Expected<std::unique_ptr<ServerWorldLock>> first = ServerWorldLock::claim(*m_world);
+        const Expected<std::unique_ptr<ServerWorldLock>> first = ServerWorldLock::claim(*m_world, 0);
         QVERIFY2(first, qPrintable(first ? QString() : first.error()));
-        const Expected<std::unique_ptr<ServerWorldLock>> second = ServerWorldLock::claim(*m_world);
+        const Expected<std::unique_ptr<ServerWorldLock>> second = ServerWorldLock::claim(*m_world, 0);
         QVERIFY(!second);
-        QVERIFY2(second.error().contains(QLatin1String("already in use by another TopUp Dashboard")), qPrintable(second.error()));
+        QVERIFY2(second.error().contains(QLatin1String("is moving the world on; try again")), qPrintable(second.error()));
+        QVERIFY2(second.error().contains(QStringLiteral("process %1 on ").arg(QCoreApplication::applicationPid())), qPrintable(second.error()));
     }
 
-    // Released, claimed again at once: 200 times in a row, each claim must
-    // find the world free (the release does not wait for the server to
-    // notice a closed connection).
+    // A move on a store's connection keeps an opening out: it waits, and
+    // past its wait says so (the server's lock_timeout, not a sleep here).
+    void aMoveKeepsAClaimWaitingThenOut()
+    {
+        QVERIFY(m_world);
+        const std::shared_ptr<Database> store = openStore();
+        QVERIFY(store);
+        {
+            const Expected<WorldMoveLock> move = WorldMoveLock::take(*store);
+            QVERIFY2(move, qPrintable(move.error()));
+            const Expected<std::unique_ptr<ServerWorldLock>> claim = ServerWorldLock::claim(*m_world, 200);
+            QVERIFY(!claim);
+            QVERIFY2(claim.error().contains(QLatin1String("is moving the world on; try again")), qPrintable(claim.error()));
+        }
+        QVERIFY(freeNow());
+    }
+
+    void aMoveTakenTwiceIsCountedAndFreedByTheLastRelease()
+    {
+        QVERIFY(m_world);
+        const std::shared_ptr<Database> store = openStore();
+        QVERIFY(store);
+        {
+            const Expected<WorldMoveLock> outer = WorldMoveLock::take(*store);
+            QVERIFY2(outer, qPrintable(outer.error()));
+            {
+                const Expected<WorldMoveLock> inner = WorldMoveLock::take(*store); // a write that then settles
+                QVERIFY2(inner, qPrintable(inner.error()));
+                QVERIFY(!freeNow());
+            }
+            QVERIFY(!freeNow()); // the outer move still holds it
+        }
+        QVERIFY(freeNow());
+    }
+
+    // Released, claimed again at once: 200 times in a row, each claim (and
+    // each move between them) must find the world free (the release does not
+    // wait for the server to notice a closed connection).
     void aReleasedClaimIsFreeAtOnce()
     {
         QVERIFY(m_world);
+        const std::shared_ptr<Database> store = openStore();
+        QVERIFY(store);
         for (int round = 0; round < 200; ++round) {
-            const Expected<std::unique_ptr<ServerWorldLock>> claim = ServerWorldLock::claim(*m_world);
-            QVERIFY2(claim, qPrintable(QStringLiteral("round %1: %2").arg(round).arg(claim ? QString() : claim.error())));
+            {
+                const Expected<std::unique_ptr<ServerWorldLock>> claim = ServerWorldLock::claim(*m_world, 0);
+                QVERIFY2(claim, qPrintable(QStringLiteral("round %1: %2").arg(round).arg(claim ? QString() : claim.error())));
+            }
+            const Expected<WorldMoveLock> move = WorldMoveLock::take(*store);
+            QVERIFY2(move, qPrintable(QStringLiteral("round %1: %2").arg(round).arg(move ? QString() : move.error())));
         }
+    }
+
+    // SQLite needs none: the data folder's lock admits one program.
+    void aMoveOnSqliteHoldsNothingOnTheServer()
+    {
+        QTemporaryDir dir;
+        const Expected<std::shared_ptr<Database>> file = Database::open(dir.filePath(QStringLiteral("topup.sqlite")), storeSchema());
+        QVERIFY2(file, qPrintable(file.error()));
+        const Expected<WorldMoveLock> move = WorldMoveLock::take(**file);
+        QVERIFY2(move, qPrintable(move.error()));
+        QVERIFY(freeNow());
     }
 };
 

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "domain/expected.h"
+
+#include <QCoreApplication>
+
+namespace topup {
+
+class Database;
+
+// One move of a world at a time, across every program that has it open: held
+// for each write that can charge or change what the rules decide (a
+// catch-up, a play step, a settle, a write of the Service) and released
+// after it; between moves a program holds nothing. Everything the move
+// decides is read from the store once it holds the lock, so a program
+// always acts on the world another one left.
+//
+// On PostgreSQL a session-level advisory lock (pg_advisory_lock, the key
+// ServerWorldLock claims the world with at open) on the store's own
+// connection, waited for while another program moves the world, and
+// released before the next statement; taken again on the same connection
+// while held (a write that then settles), it is only counted. On SQLite
+// nothing: the data folder's lock already admits one program per world.
+class WorldMoveLock final
+{
+    Q_DECLARE_TR_FUNCTIONS(WorldMoveLock)
+
+public:
+    // Waits for the world to be free, then holds it; refused only when the
+    // server cannot be asked (the connection lost), nothing held then.
+    static Expected<WorldMoveLock> take(Database &store);
+
+    WorldMoveLock(WorldMoveLock &&other) noexcept;
+    WorldMoveLock &operator=(WorldMoveLock &&) = delete;
+    WorldMoveLock(const WorldMoveLock &) = delete;
+    WorldMoveLock &operator=(const WorldMoveLock &) = delete;
+    ~WorldMoveLock();
+
+private:
+    explicit WorldMoveLock(Database *store) : m_store(store) {}
+
+    Database *m_store = nullptr; // null: nothing held (SQLite, or moved from)
+};
+
+} // namespace topup

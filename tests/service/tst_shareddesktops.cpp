@@ -1,0 +1,311 @@
+// Several desktops on one world on PostgreSQL (issue 16): two Services open
+// the same world at once, each on connections of its own, as two desktops
+// would. They move it concurrently — catch-ups on threads of their own, and
+// a foreground advance on one while the other's catch-up runs — and each
+// move waits for the other (WorldMoveLock) and starts from the clock the
+// other left. Every top-up is then charged exactly once: the provider's
+// journal and the store agree charge by charge, no identity twice, no
+// intent left, and both desktops see the same clock and the same attempts.
+// What one desktop changes, the other hears (LISTEN/NOTIFY, WorldNotices)
+// and says as its own signals, so its screens refresh.
+#include "testmain.h"
+#include "checked.h"
+#include "storeengine.h"
+#include "storefixture.h"
+
+#include "domain/attemptstatus.h"
+#include "service/service.h"
+#include "service/worldnotices.h"
+#include "service/worldonserver.h"
+#include "store/journalgateway.h"
+
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace tst_shareddesktops {
+
+using namespace topup;
+using namespace topup::test;
+
+namespace {
+
+constexpr qint64 dayMs = 24 * 60 * 60 * 1000;
+const char *const start = "2027-03-01T08:00:00Z";
+
+SignUpForm form()
+{
+    return SignUpForm{QStringLiteral("ana@example.com"), QStringLiteral("correct-horse-battery"), QStringLiteral("EUR"),
+                      QStringLiteral("Europe/Paris"), std::nullopt};
+}
+
+qint64 scalar(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
+// Waits for the catch-up `spy` watches to have ended, and says how.
+QString finishedWith(QSignalSpy &spy)
+{
+    if (spy.isEmpty() && !spy.wait(240'000))
+        return QStringLiteral("the catch-up did not end");
+    return spy.first().at(1).toString();
+}
+
+// Every attempt of the account, one a line, oldest first.
+QStringList attemptsOf(Service &service)
+{
+    QStringList seen;
+    const Expected<std::vector<AttemptRow>> attempts = service.attempts(-1);
+    if (!QTest::qVerify(attempts.ok(), "attempts", qPrintable(attempts.error()), __FILE__, __LINE__))
+        return seen;
+    for (const AttemptRow &attempt : *attempts)
+        seen.prepend(QStringLiteral("%1 %2 %3 #%4 %5 %6")
+                         .arg(attempt.at.toString(), attempt.lineName, attempt.key)
+                         .arg(attempt.attempt)
+                         .arg(attempt.amount.toString(), attemptStatusName(attempt.status)));
+    return seen;
+}
+
+struct Fleet final
+{
+    MethodRecord wallet;
+    QList<qint64> lines;
+};
+
+// Eight heavy lines topping up below 1 GB from one wallet: a top-up every
+// day or two each, so that two catch-ups would overlap without the lock.
+Expected<Fleet> heavyFleet(Service &service)
+{
+    if (const Expected<CatchUpSummary> caughtUp = service.catchUpToNow(); !caughtUp)
+        return Expected<Fleet>::failure(caughtUp);
+    const Expected<MethodRecord> wallet = service.addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(5'000'000)});
+    if (!wallet)
+        return Expected<Fleet>::failure(wallet);
+    Fleet fleet{*wallet, {}};
+    for (int n = 1; n <= 8; ++n) {
+        const Expected<LineRecord> line =
+            service.addLine(LineForm{QStringLiteral("Phone %1").arg(n), {}, UsageProfile::Heavy, quint64(n), DataAmount(3 * gigabyte), {}});
+        if (!line)
+            return Expected<Fleet>::failure(line);
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageNamed(service, "5 GB data")};
+        policy.method = wallet->engineId();
+        if (const Expected<void> set = service.setPolicy(line->id, policy); !set)
+            return Expected<Fleet>::failure(set);
+        fleet.lines << line->id;
+    }
+    return fleet;
+}
+
+// A signed-in desktop on the world `dir` keeps, with a wallet; null (the test failed) when not.
+std::unique_ptr<Service> desktop(const QString &dir, bool signUp)
+{
+    auto service = openService(dir, at(start));
+    if (!service)
+        return nullptr;
+    const Expected<Account> account = signUp ? service->signUp(form())
+                                             : service->signIn(QStringLiteral("ana@example.com"), QStringLiteral("correct-horse-battery"));
+    if (!QTest::qVerify(account.ok(), "sign-in", qPrintable(account.error()), __FILE__, __LINE__))
+        return nullptr;
+    return service;
+}
+
+} // namespace
+
+class TestSharedDesktops final : public QObject
+{
+    Q_OBJECT
+
+    StoreEngine m_engine;
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("TOPUP_TEST_ENGINE", "postgresql"); // a shared world is one on a server
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
+    // The notice's words, read back; anything else is not one of ours.
+    void noticesReadBack()
+    {
+        using Kind = WorldNotices::Kind;
+        const WorldNotices::Notice lines{Kind::LinesChanged, 7, {3, 4}};
+        QCOMPARE(WorldNotices::payloadOf(lines), QStringLiteral("lines 7 3,4"));
+        QCOMPARE(WorldNotices::parse(QStringLiteral("lines 7 3,4")), std::optional<WorldNotices::Notice>(lines));
+        QCOMPARE(WorldNotices::parse(QStringLiteral("world 0")), std::optional<WorldNotices::Notice>(WorldNotices::Notice{Kind::World, 0, {}}));
+        for (const char *bad : {"", "lines", "lines x 3", "lines 7 3,,4", "lines 7 -3", "spam 7 3", "lines 7 3 4"})
+            QVERIFY2(!WorldNotices::parse(QLatin1String(bad)), bad);
+        // Too many ids for one notice: the world moved on, everything is read again.
+        WorldNotices::Notice many{Kind::LinesChanged, 7, {}};
+        for (qint64 id = 1'000'000; id < 1'002'000; ++id)
+            many.ids << id;
+        QCOMPARE(WorldNotices::payloadOf(many), QStringLiteral("world 0"));
+    }
+
+    // Rules saved on one desktop: the other says those lines changed (its
+    // screens read them again) and reads the new rules; the world moved on
+    // one, the other says so too. Neither hears itself.
+    void aWriteOnOneDesktopRefreshesTheOther()
+    {
+        QTemporaryDir dir;
+        auto first = desktop(dir.path(), true);
+        QVERIFY(first);
+        TOPUP_VERIFY_OK(first->catchUpToNow());
+        const MethodRecord wallet = TOPUP_VALUE(first->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(100'000)}));
+        const LineRecord line = TOPUP_VALUE(first->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Regular, 7, DataAmount(20 * gigabyte), {}}));
+        auto second = desktop(dir.path(), false);
+        QVERIFY(second);
+        QVERIFY(!TOPUP_FIRST(second->lines()).policy);
+
+        QSignalSpy firstChanged(first.get(), &Service::linesChanged);
+        QSignalSpy secondChanged(second.get(), &Service::linesChanged);
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, 2 * gigabyte, packageNamed(*first, "5 GB data")};
+        policy.method = wallet.engineId();
+        TOPUP_VERIFY_OK(first->setPolicy(line.id, policy));
+        QVERIFY(secondChanged.count() > 0 || secondChanged.wait(10'000));
+        QCOMPARE(secondChanged.first().at(0).value<QList<qint64>>(), QList<qint64>{line.id});
+        const LineRecord seen = TOPUP_FIRST(second->lines());
+        QVERIFY(seen.policy);
+        QVERIFY(seen.policy->threshold);
+        QCOMPARE(seen.policy->threshold->below, 2 * gigabyte);
+        QCOMPARE(firstChanged.count(), 1); // its own write, said once: not heard back
+
+        QSignalSpy secondAdvanced(second.get(), &Service::worldAdvanced);
+        TOPUP_VERIFY_OK(first->advanceBy(dayMs));
+        QVERIFY(secondAdvanced.count() > 0 || secondAdvanced.wait(10'000));
+        QCOMPARE(TOPUP_VALUE(second->worldClock()), TOPUP_VALUE(first->worldClock()));
+
+        // The account's own settings: read again, and said.
+        QSignalSpy secondAccount(second.get(), &Service::accountChanged);
+        TOPUP_VERIFY_OK(first->setAccountCap(Money::fromCents(4'000)));
+        QVERIFY(secondAccount.count() > 0 || secondAccount.wait(10'000));
+        QVERIFY(second->account());
+        QCOMPARE(second->account()->monthlyCap, std::optional<Money>(Money::fromCents(4'000)));
+    }
+
+    void twoDesktopsMovingOneWorldChargeEachTopUpOnce()
+    {
+        QTemporaryDir dir;
+        auto first = desktop(dir.path(), true);
+        QVERIFY(first);
+        const Expected<Fleet> fleet = heavyFleet(*first);
+        QVERIFY2(fleet, qPrintable(fleet.error()));
+        const MethodRecord wallet = fleet->wallet;
+        const QList<qint64> lines = fleet->lines;
+
+        // The reference: the same world moved by one desktop alone.
+        QStringList alone;
+        {
+            QTemporaryDir referenceDir;
+            auto reference = desktop(referenceDir.path(), true);
+            QVERIFY(reference);
+            QVERIFY(heavyFleet(*reference));
+            TOPUP_VERIFY_OK(reference->advanceBy(40 * dayMs - 8)); // the eight settles moved it by 1 ms each
+            QCOMPARE(TOPUP_VALUE(reference->worldClock()), at(start).plusMsecs(40 * dayMs));
+            alone = attemptsOf(*reference);
+        }
+
+        // The second desktop, at once: the world is shared, not refused.
+        auto second = desktop(dir.path(), false);
+        QVERIFY(second);
+        QVERIFY(second->onServer());
+        QCOMPARE(TOPUP_VALUE(second->lines()).size(), std::size_t(8));
+
+        // Both catch up at once, each on its own thread, to different instants.
+        {
+            QSignalSpy firstDone(first.get(), &Service::catchUpFinished);
+            QSignalSpy secondDone(second.get(), &Service::catchUpFinished);
+            QVERIFY(first->startCatchUp(at(start).plusMsecs(30 * dayMs)));
+            QVERIFY(second->startCatchUp(at(start).plusMsecs(40 * dayMs)));
+            const QString firstError = finishedWith(firstDone);
+            QVERIFY2(firstError.isEmpty(), qPrintable(firstError));
+            const QString secondError = finishedWith(secondDone);
+            QVERIFY2(secondError.isEmpty(), qPrintable(secondError));
+        }
+        QCOMPARE(TOPUP_VALUE(first->worldClock()), at(start).plusMsecs(40 * dayMs));
+        // Each day run once, by one or the other: the very world one desktop alone makes.
+        QCOMPARE(attemptsOf(*second), alone);
+
+        // One catches up on its thread while the other advances in the
+        // foreground (which waits for the world) and then saves rules (a
+        // write that settles).
+        {
+            QSignalSpy secondDone(second.get(), &Service::catchUpFinished);
+            QVERIFY(second->startCatchUp(at(start).plusMsecs(50 * dayMs)));
+            TOPUP_VERIFY_OK(first->advanceBy(2 * dayMs));
+            Policy policy;
+            policy.threshold = ThresholdTrigger{Resource::Data, 2 * gigabyte, packageNamed(*first, "5 GB data")};
+            policy.method = wallet.engineId();
+            TOPUP_VERIFY_OK(first->setPolicy(lines.first(), policy));
+            const QString secondError = finishedWith(secondDone);
+            QVERIFY2(secondError.isEmpty(), qPrintable(secondError));
+        }
+        // Whichever went first, the other went on from where it left the world.
+        const Instant clock = TOPUP_VALUE(first->worldClock());
+        QCOMPARE(TOPUP_VALUE(second->worldClock()), clock);
+        // (the background one first: 50 days, then 2 more and a settle; or
+        // the foreground ones first: 42 days and a settle, then to 50.)
+        const Instant fifty = at(start).plusMsecs(50 * dayMs);
+        QVERIFY2(clock == fifty || clock == fifty.plusMsecs(1) || clock == fifty.plusMsecs(2 * dayMs + 1), qPrintable(clock.toString()));
+
+        // The same attempts through either desktop.
+        const std::vector<AttemptRow> seenFirst = TOPUP_VALUE(first->attempts(-1));
+        const std::vector<AttemptRow> seenSecond = TOPUP_VALUE(second->attempts(-1));
+        QCOMPARE(seenFirst.size(), seenSecond.size());
+        QVERIFY2(seenFirst.size() >= 10, qPrintable(QString::number(seenFirst.size())));
+
+        // The books, charge by charge: the journal's every charge is one
+        // attempt in the store with its answer and amount, and no more.
+        const Expected<WorldLocation> location = worldLocationFor(dir.path());
+        QVERIFY2(location, qPrintable(location.error()));
+        QVERIFY(location->database());
+        const Expected<DatabaseUrl> journalUrl = WorldOnServer::journalOf(*location->database());
+        QVERIFY2(journalUrl, qPrintable(journalUrl.error()));
+        Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::openOnServer(*journalUrl, true);
+        QVERIFY2(journal, qPrintable(journal.error()));
+        const std::vector<JournalCharge> charges = TOPUP_VALUE((*journal)->charges());
+        {
+            QSqlDatabase db = addWorldConnection(QStringLiteral("books"), dir.path());
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM charge_intents")), qint64(0));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM attempts WHERE status <> 'blocked'")), qint64(charges.size()));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM (SELECT chain_key, attempt, method_token FROM attempts"
+                                               " WHERE status <> 'blocked' GROUP BY chain_key, attempt, method_token HAVING count(*) > 1) AS twice")),
+                     qint64(0));
+            QSqlQuery find(db);
+            QVERIFY(find.prepare(QStringLiteral("SELECT status, amount_cents FROM attempts WHERE chain_key = ? AND attempt = ? AND method_token = ?")));
+            qint64 journalSpend = 0;
+            for (const JournalCharge &charge : charges) {
+                find.addBindValue(charge.identity.chainKey);
+                find.addBindValue(charge.identity.attempt);
+                find.addBindValue(charge.identity.method);
+                QVERIFY2(find.exec(), qPrintable(find.lastError().text()));
+                QVERIFY2(find.next(), qPrintable(QStringLiteral("journal charge %1 #%2 missing from the store").arg(charge.identity.chainKey).arg(charge.identity.attempt)));
+                QCOMPARE(find.value(0).toString(), QLatin1String(charge.answer.succeeded ? "succeeded" : "failed"));
+                QCOMPARE(find.value(1).toLongLong(), charge.amount.cents());
+                if (charge.answer.succeeded)
+                    journalSpend += charge.amount.cents();
+                find.finish();
+            }
+            QCOMPARE(scalar(db, QStringLiteral("SELECT coalesce(sum(amount_cents), 0) FROM attempts WHERE status = 'succeeded'")), journalSpend);
+            // The wallet's funds at the provider: what it held, less what was charged.
+            const Expected<Money> funds = (*journal)->fundsOf(TOPUP_FIRST(first->methods()).token);
+            QVERIFY2(funds, qPrintable(funds.error()));
+            QCOMPARE(funds->cents(), 5'000'000 - journalSpend);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("books"));
+    }
+};
+
+TOPUP_TEST_GUILESS_MAIN(TestSharedDesktops)
+} // namespace tst_shareddesktops
+#include "tst_shareddesktops.moc"
