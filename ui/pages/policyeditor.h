@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/appsettings.h"
+#include "domain/linerecord.h"
 #include "domain/package.h"
 #include "domain/policy.h"
 #include "forms/rulechoices.h"
