@@ -48,6 +48,15 @@ struct LinePurchaseForm final
     std::optional<quint64> seed; // none: drawn at random (the simulation's usage)
 };
 
+// The rules a form loaded and their version (LineRecord::rulesVersion),
+// given back when it saves: a save over rules that changed elsewhere since
+// is refused, naming what changed (Service::setPolicy).
+struct RulesSeen final
+{
+    qint64 version = 0;
+    std::optional<Policy> policy;
+};
+
 struct LineRecord final
 {
     qint64 id = 0;
@@ -58,6 +67,9 @@ struct LineRecord final
     qint64 dataBytes = 0;
     qint64 voiceSeconds = 0;
     std::optional<Policy> policy; // ids: "M<row>" methods, "P<row>" packages
+    // One more at every save of the rules (0: never saved): what a form
+    // that loaded them gives back when it saves (RulesSeen).
+    qint64 rulesVersion = 0;
     LineProgress progress;
     std::optional<Instant> nextThresholdRetry; // while the threshold trigger is retrying
     LineState state = LineState::Active;

@@ -4,6 +4,7 @@
 #include "chargerecorder.h"
 #include "linepurchase.h"
 #include "manualtopup.h"
+#include "rulesconflict.h"
 #include "sim/carriercatalog.h"
 #include "store/linestore.h"
 #include "store/methodstore.h"
@@ -98,10 +99,21 @@ Expected<void> AccountLines::remove(qint64 lineId)
     return done;
 }
 
-Expected<void> AccountLines::setPolicy(qint64 lineId, const std::optional<Policy> &policy)
+Expected<void> AccountLines::setPolicy(qint64 lineId, const std::optional<Policy> &policy, const std::optional<RulesSeen> &seen)
 {
-    const Expected<void> done = m_session.forAccountAt(Access::Write, [&](qint64 id, Instant clock) {
-        return LineStore(m_store).setPolicy(id, lineId, policy, m_session.calendar().monthOf(clock));
+    const Expected<void> done = m_session.forAccountAt(Access::Write, [&](qint64 id, Instant clock) -> Expected<void> {
+        LineStore lines(m_store);
+        if (seen) {
+            // Under the world's lock: no other program saves between this
+            // look and the save below.
+            const Expected<LineRecord> current = lines.find(id, lineId);
+            if (!current)
+                return Expected<void>::failure(current);
+            // Saved again elsewhere into the very rules loaded: nothing to lose.
+            if (current->rulesVersion != seen->version && current->policy != seen->policy)
+                return Expected<void>::failure(RulesConflict::refusal(current->name, seen->policy, current->policy));
+        }
+        return lines.setPolicy(id, lineId, policy, m_session.calendar().monthOf(clock));
     });
     if (!done)
         return done;

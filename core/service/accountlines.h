@@ -45,7 +45,9 @@ public:
     Expected<LineRecord> add(const LineForm &form);
     Expected<void> rename(qint64 lineId, const QString &name);
     Expected<void> remove(qint64 lineId);
-    Expected<void> setPolicy(qint64 lineId, const std::optional<Policy> &policy);
+    // With `seen`: refused (RulesConflict) when the rules changed since the
+    // form loaded them, at another version, into other rules.
+    Expected<void> setPolicy(qint64 lineId, const std::optional<Policy> &policy, const std::optional<RulesSeen> &seen = std::nullopt);
     Expected<void> checkPolicy(qint64 lineId, const Policy &policy);
     Expected<ChargeAnswer> manualTopUp(qint64 lineId, qint64 packageId, qint64 methodId);
     Expected<void> drain(qint64 lineId);

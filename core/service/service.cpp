@@ -393,6 +393,11 @@ Expected<void> Service::removeLine(qint64 lineId)
     return m_lines->remove(lineId);
 }
 
+Expected<void> Service::setPolicy(qint64 lineId, const std::optional<Policy> &policy, const RulesSeen &seen)
+{
+    return m_lines->setPolicy(lineId, policy, seen);
+}
+
 Expected<void> Service::setPolicy(qint64 lineId, const std::optional<Policy> &policy)
 {
     return m_lines->setPolicy(lineId, policy);

@@ -195,6 +195,12 @@ public:
     // alerts, marked as a removed line.
     Expected<void> removeLine(qint64 lineId);
     Expected<void> setPolicy(qint64 lineId, const std::optional<Policy> &policy);
+    // The same from a form that loaded the rules (`seen`: their version and
+    // the rules themselves): refused when they were changed elsewhere since
+    // (another desktop) into other rules, naming what changed (threshold
+    // 1 GB → 2 GB) and saying to review them and save again; the rules
+    // saved elsewhere stay. The line's rules as they are now: lines().
+    Expected<void> setPolicy(qint64 lineId, const std::optional<Policy> &policy, const RulesSeen &seen);
     // What setPolicy would refuse, without saving: one "policy.FIELD: message" a
     // line in error(), and in problems() each field ("monthly.day"; empty for
     // the whole policy) with a sentence to show under it.

@@ -19,7 +19,7 @@ namespace {
 const char *const lineColumns = "id, name, region, profile, seed, data_bytes, voice_seconds, policy_json, threshold_state,"
                                 " threshold_chains, manual_topups, last_monthly_key, unserved_data_bytes, unserved_voice_seconds,"
                                 " (SELECT min(due_ms) FROM retries r WHERE r.line_id = lines.id AND r.trigger = 'threshold'),"
-                                " state, removed_ms";
+                                " state, removed_ms, rules_version";
 
 // Policies are stored as the JSON of SPEC §8 and read back with the same
 // reader, against ids that always exist (their rows are never deleted). A
@@ -81,6 +81,7 @@ Expected<LineRecord> lineFrom(const Statement &row)
     line.state = *state;
     if (!row.isNull(16))
         line.removedAt = Instant::fromMsecs(row.integer(16));
+    line.rulesVersion = row.integer(17);
     return line;
 }
 
@@ -347,7 +348,7 @@ Expected<void> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::
         const bool pays = policy && policy->enabled;
         const QVariant none(QMetaType::fromType<qint64>());
         const auto rowOf = [&](const std::optional<qint64> &row) { return row ? QVariant(*row) : none; };
-        Statement update(m_database, QStringLiteral("UPDATE lines SET policy_json = ?, threshold_state = 'armed', check_due = 1,"
+        Statement update(m_database, QStringLiteral("UPDATE lines SET policy_json = ?, rules_version = rules_version + 1, threshold_state = 'armed', check_due = 1,"
                                                     " pays_method = ?, pays_fallback = ?,"
                                                     " pays_cents = (SELECT max(price_cents) FROM packages WHERE account_id = ? AND id IN (?, ?))"
                                                     " WHERE account_id = ? AND id = ? AND state = 'active'"));

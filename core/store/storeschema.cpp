@@ -284,7 +284,11 @@ Schema storeSchema()
                             << QStringLiteral("CREATE INDEX ") + text;
     }
     Migration v8{8, {}, {}, pagingIndexesWithId};
-    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8}, QStringLiteral("world")};
+    // Each line's rules carry a version, one more at every save: a form
+    // that saves rules it loaded at an older version is told they changed
+    // elsewhere meanwhile (several desktops on one world, issue 16).
+    Migration v9{9, {QStringLiteral("ALTER TABLE lines ADD COLUMN rules_version INTEGER NOT NULL DEFAULT 0")}};
+    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8, v9}, QStringLiteral("world")};
 }
 
 } // namespace topup

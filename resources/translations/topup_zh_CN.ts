@@ -1607,6 +1607,65 @@
     </message>
 </context>
 <context>
+    <name>RulesConflict</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>day %1 at %2:%3</source>
+        <translation>每月 %1 日 %2:%3</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>automatic top-ups</source>
+        <translation>自动充值</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>monthly top-up</source>
+        <translation>每月充值</translation>
+    </message>
+    <message>
+        <source>monthly cap</source>
+        <translation>每月上限</translation>
+    </message>
+    <message>
+        <source>top-ups a month at most</source>
+        <translation>每月最多充值次数</translation>
+    </message>
+    <message>
+        <source>the package bought</source>
+        <translation>所购套餐</translation>
+    </message>
+    <message>
+        <source>the payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>the rules of &quot;%1&quot; were changed elsewhere (%2) while you edited them; review them and save again</source>
+        <translation>“%1”的规则在您编辑期间已在别处被修改（%2）；请检查后再次保存</translation>
+    </message>
+    <message>
+        <source>The rules of “%1” were changed elsewhere (%2) while you edited them. Review them and save again.</source>
+        <translation>“%1”的规则在您编辑期间已在别处被修改（%2）。请检查后再次保存。</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioFile</name>
     <message>
         <source>larger than %1 MiB, the limit for a scenario file</source>

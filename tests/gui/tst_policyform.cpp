@@ -218,6 +218,44 @@ private slots:
         QVERIFY(!child<QPushButton>(rules, "save")->isEnabled());
     }
 
+    // Rules saved elsewhere (another desktop; here the service behind the
+    // form's back) while the form holds unsaved edits: the form keeps the
+    // edits, Save is refused with a sentence naming what changed, and the
+    // rules saved elsewhere stay; the next Save, once reviewed, saves the edits.
+    void rulesChangedElsewhereAreNeverOverwrittenSilently()
+    {
+        auto world = makeLineWorld(true);
+        QVERIFY(world);
+        const std::unique_ptr<LinePage> page = openLinePage(*world->service, world->line.id);
+        PolicyEditor *rules = page->rules();
+        auto *below = child<QLineEdit>(rules, "thresholdAmount");
+        QVERIFY(below);
+        retype(below, QStringLiteral("2"));
+        QVERIFY(rules->isDirty());
+
+        const Expected<std::vector<LineRecord>> lines = world->service->lines();
+        QVERIFY2(lines && !lines->empty() && lines->front().policy, "the line's rules");
+        Policy elsewhere = *lines->front().policy;
+        elsewhere.monthlyCap = Money::fromCents(3000);
+        QVERIFY(world->service->setPolicy(world->line.id, elsewhere));
+        QCOMPARE(below->text(), QStringLiteral("2")); // an edited form is not replaced
+
+        QVERIFY(!rules->save());
+        const QString note = child<QLabel>(rules, "savedNote")->text();
+        QVERIFY2(note.contains(QStringLiteral("The rules of “Travel phone” were changed elsewhere (monthly cap none → %1)")
+                                   .arg(Money::fromCents(3000).toString())),
+                 qPrintable(note));
+        QVERIFY2(note.contains(QLatin1String("Review them and save again.")), qPrintable(note));
+        QCOMPARE(below->text(), QStringLiteral("2"));
+        QCOMPARE(savedRules(*world->service), PolicyJson::write(elsewhere));
+        QVERIFY(rules->isDirty());
+
+        QVERIFY(rules->save()); // reviewed: saved over the rules as they are now
+        const Expected<std::vector<LineRecord>> after = world->service->lines();
+        QVERIFY2(after && !after->empty() && after->front().policy && after->front().policy->threshold, "the line's rules");
+        QCOMPARE(after->front().policy->threshold->below, 2 * gigabyte);
+    }
+
     void anExpiredCardIsNotOffered()
     {
         auto world = makeLineWorld(true);

@@ -311,6 +311,47 @@ private slots:
         QVERIFY(TOPUP_VALUE(service->methods()).empty());
     }
 
+    // Rules saved from a form that loaded them at an older version, into
+    // other rules since (another desktop's save; here the same service's
+    // earlier one): refused, naming what changed, and the rules saved
+    // meanwhile stay; saved again from the rules as they are now, accepted.
+    // A stale version over the very rules loaded is no conflict.
+    void aSaveOverRulesChangedElsewhereIsRefused()
+    {
+        QTemporaryDir dir;
+        auto service = openService(dir.path(), at("2027-03-01T08:00:00Z"));
+        QVERIFY(service);
+        const Expected<Phone> phone = thresholdPhone(*service, 100000, UsageProfile::Light, "5 GB data");
+        QVERIFY2(phone, qPrintable(phone.error()));
+        const LineRecord loaded = TOPUP_FIRST(service->lines());
+        QVERIFY(loaded.rulesVersion > 0);
+        const RulesSeen seen{loaded.rulesVersion, loaded.policy};
+
+        Policy elsewhere = *loaded.policy;
+        elsewhere.threshold->below = 2 * gigabyte;
+        TOPUP_VERIFY_OK(service->setPolicy(loaded.id, elsewhere, seen));
+        QCOMPARE(TOPUP_FIRST(service->lines()).rulesVersion, loaded.rulesVersion + 1);
+
+        Policy mine = *loaded.policy;
+        mine.monthlyCap = Money::fromCents(3000);
+        const Expected<void> refused = service->setPolicy(loaded.id, mine, seen);
+        QVERIFY(!refused);
+        const QString change = QStringLiteral("threshold %1 → %2").arg(DataAmount(gigabyte).toString(), DataAmount(2 * gigabyte).toString());
+        QVERIFY2(refused.error().contains(QLatin1String("the rules of \"Phone\" were changed elsewhere")), qPrintable(refused.error()));
+        QVERIFY2(refused.error().contains(change), qPrintable(refused.error()));
+        QVERIFY2(refused.sentences().contains(QStringLiteral("Review them and save again.")), qPrintable(refused.sentences()));
+        const LineRecord kept = TOPUP_FIRST(service->lines());
+        QCOMPARE(kept.policy, std::optional<Policy>(elsewhere));
+
+        // Reviewed: saved from the rules as they are now.
+        mine.threshold->below = 2 * gigabyte;
+        TOPUP_VERIFY_OK(service->setPolicy(loaded.id, mine, RulesSeen{kept.rulesVersion, kept.policy}));
+        QCOMPARE(TOPUP_FIRST(service->lines()).policy, std::optional<Policy>(mine));
+        // Saved elsewhere into the rules this form loaded: nothing to lose.
+        const LineRecord now = TOPUP_FIRST(service->lines());
+        TOPUP_VERIFY_OK(service->setPolicy(loaded.id, mine, RulesSeen{now.rulesVersion - 1, now.policy}));
+    }
+
     void reopeningCatchesUpAndRefusesASecondInstanceOfAFolder()
     {
         QTemporaryDir dir;

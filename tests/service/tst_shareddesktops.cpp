@@ -191,6 +191,40 @@ private slots:
         QCOMPARE(second->account()->monthlyCap, std::optional<Money>(Money::fromCents(4'000)));
     }
 
+    // Two desktops load the same line's rules; the first saves, then the
+    // second's save is refused, naming what the first changed, and the
+    // first's rules stay; reloaded, the second saves.
+    void twoSavesOfTheSameRulesMeetAConflict()
+    {
+        QTemporaryDir dir;
+        auto first = desktop(dir.path(), true);
+        QVERIFY(first);
+        const Expected<Fleet> fleet = heavyFleet(*first);
+        QVERIFY2(fleet, qPrintable(fleet.error()));
+        auto second = desktop(dir.path(), false);
+        QVERIFY(second);
+        const LineRecord onFirst = TOPUP_FIRST(first->lines());
+        const LineRecord onSecond = TOPUP_FIRST(second->lines());
+        QCOMPARE(onSecond.rulesVersion, onFirst.rulesVersion);
+
+        Policy firstRules = *onFirst.policy;
+        firstRules.threshold->below = 2 * gigabyte;
+        TOPUP_VERIFY_OK(first->setPolicy(onFirst.id, firstRules, RulesSeen{onFirst.rulesVersion, onFirst.policy}));
+        Policy secondRules = *onSecond.policy;
+        secondRules.monthlyCap = Money::fromCents(2'500);
+        const Expected<void> refused = second->setPolicy(onSecond.id, secondRules, RulesSeen{onSecond.rulesVersion, onSecond.policy});
+        QVERIFY(!refused);
+        QVERIFY2(refused.sentences().contains(QStringLiteral("The rules of “Phone 1” were changed elsewhere (threshold %1 → %2)")
+                                                  .arg(DataAmount(gigabyte).toString(), DataAmount(2 * gigabyte).toString())),
+                 qPrintable(refused.sentences()));
+        QCOMPARE(TOPUP_FIRST(second->lines()).policy, std::optional<Policy>(firstRules));
+
+        const LineRecord reloaded = TOPUP_FIRST(second->lines());
+        secondRules.threshold->below = 2 * gigabyte;
+        TOPUP_VERIFY_OK(second->setPolicy(reloaded.id, secondRules, RulesSeen{reloaded.rulesVersion, reloaded.policy}));
+        QCOMPARE(TOPUP_FIRST(first->lines()).policy, std::optional<Policy>(secondRules));
+    }
+
     void twoDesktopsMovingOneWorldChargeEachTopUpOnce()
     {
         QTemporaryDir dir;

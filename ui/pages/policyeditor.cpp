@@ -319,7 +319,7 @@ void PolicyEditor::setDataUnits(DataUnits units)
     m_choices->setDataUnits(units);
     if (!isDirty()) {
         fillChoices();
-        loadPolicy(storedPolicy());
+        loadPolicy(storedRules());
         return;
     }
     m_choices->fillUnits();
@@ -332,15 +332,15 @@ void PolicyEditor::fillChoices()
     m_choices->fill(m_service, m_lineId, storedPolicy());
 }
 
-std::optional<Policy> PolicyEditor::storedPolicy() const
+RulesSeen PolicyEditor::storedRules() const
 {
     if (const Expected<std::vector<LineRecord>> lines = m_service.lines()) {
         for (const LineRecord &line : *lines) {
             if (line.id == m_lineId)
-                return line.policy;
+                return RulesSeen{line.rulesVersion, line.policy};
         }
     }
-    return std::nullopt;
+    return RulesSeen{};
 }
 
 void PolicyEditor::setLine(qint64 lineId)
@@ -349,7 +349,7 @@ void PolicyEditor::setLine(qint64 lineId)
         m_advisor->close(); // it was about the other line
     m_lineId = lineId;
     fillChoices();
-    loadPolicy(storedPolicy());
+    loadPolicy(storedRules());
 }
 
 void PolicyEditor::followStoredPolicy()
@@ -358,16 +358,17 @@ void PolicyEditor::followStoredPolicy()
     // an untouched form; the user's unsaved edits are never overwritten.
     if (m_lineId == 0 || isDirty())
         return;
-    const std::optional<Policy> stored = storedPolicy();
-    if (stored != m_savedPolicy)
+    const RulesSeen stored = storedRules();
+    if (stored.policy != m_savedPolicy || stored.version != m_savedVersion)
         loadPolicy(stored);
 }
 
-void PolicyEditor::loadPolicy(const std::optional<Policy> &policy)
+void PolicyEditor::loadPolicy(const RulesSeen &rules)
 {
-    fillForm(policy);
+    fillForm(rules.policy);
     m_saved = snapshot();
-    m_savedPolicy = policy;
+    m_savedPolicy = rules.policy;
+    m_savedVersion = rules.version;
     m_savedNote->clear();
     edited();
 }
@@ -553,7 +554,17 @@ bool PolicyEditor::save()
         m_messages.focusFirst();
         return false;
     }
-    const Expected<void> stored = m_service.setPolicy(m_lineId, m_policy);
+    const Expected<void> stored = m_service.setPolicy(m_lineId, m_policy, RulesSeen{m_savedVersion, m_savedPolicy});
+    const RulesSeen now = storedRules();
+    if (!stored && now.version != m_savedVersion) {
+        // Changed elsewhere (another desktop) since the form loaded them: the
+        // sentence says what changed; the edits stay in the fields, and the
+        // next Save, once reviewed, saves them over the rules as they are now.
+        m_savedPolicy = now.policy;
+        m_savedVersion = now.version;
+        m_savedNote->setText(stored.sentences());
+        return false;
+    }
     if (!stored) {
         m_problems = PolicyProblems::byField(stored.problems());
         showErrors(m_problems);
@@ -566,6 +577,7 @@ bool PolicyEditor::save()
         fillChoices();
     m_saved = snapshot();
     m_savedPolicy = m_policy;
+    m_savedVersion = now.version;
     edited();
     m_savedNote->setText(tr("Saved."));
     refreshPreview();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/appsettings.h"
+#include "domain/linerecord.h"
 #include "domain/package.h"
 #include "domain/policy.h"
 #include "forms/rulechoices.h"
@@ -88,9 +89,11 @@ private:
     void retranslateUi();
     // The boxes' packages and methods again (m_choices), for this line and its saved rules.
     void fillChoices();
-    void loadPolicy(const std::optional<Policy> &policy);
+    void loadPolicy(const RulesSeen &rules);
     void fillForm(const std::optional<Policy> &policy);
-    std::optional<Policy> storedPolicy() const;
+    // The line's rules as the service has them now, with their version.
+    RulesSeen storedRules() const;
+    std::optional<Policy> storedPolicy() const { return storedRules().policy; }
     void followStoredPolicy();
     void edited();
     PolicyFormInput input() const;
@@ -107,6 +110,7 @@ private:
     QHash<QString, QString> m_problems; // by field path; empty: Save may save
     FieldMessages m_messages;
     std::optional<Policy> m_savedPolicy; // as the service has it, to notice a change made elsewhere
+    qint64 m_savedVersion = 0;           // its version: a save over rules changed elsewhere since is refused
     bool m_loading = false;
     bool m_wasDirty = false;
     bool m_previewStale = false; // a preview came due while hidden
