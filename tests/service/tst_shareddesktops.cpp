@@ -314,26 +314,13 @@ private slots:
             QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM (SELECT chain_key, attempt, method_token FROM attempts"
                                                " WHERE status <> 'blocked' GROUP BY chain_key, attempt, method_token HAVING count(*) > 1) AS twice")),
                      qint64(0));
-            QSqlQuery find(db);
-            QVERIFY(find.prepare(QStringLiteral("SELECT status, amount_cents FROM attempts WHERE chain_key = ? AND attempt = ? AND method_token = ?")));
-            qint64 journalSpend = 0;
-            for (const JournalCharge &charge : charges) {
-                find.addBindValue(charge.identity.chainKey);
-                find.addBindValue(charge.identity.attempt);
-                find.addBindValue(charge.identity.method);
-                QVERIFY2(find.exec(), qPrintable(find.lastError().text()));
-                QVERIFY2(find.next(), qPrintable(QStringLiteral("journal charge %1 #%2 missing from the store").arg(charge.identity.chainKey).arg(charge.identity.attempt)));
-                QCOMPARE(find.value(0).toString(), QLatin1String(charge.answer.succeeded ? "succeeded" : "failed"));
-                QCOMPARE(find.value(1).toLongLong(), charge.amount.cents());
-                if (charge.answer.succeeded)
-                    journalSpend += charge.amount.cents();
-                find.finish();
-            }
-            QCOMPARE(scalar(db, QStringLiteral("SELECT coalesce(sum(amount_cents), 0) FROM attempts WHERE status = 'succeeded'")), journalSpend);
+            const Expected<qint64> journalSpend = journalChargesInStore(db, charges);
+            QVERIFY2(journalSpend, qPrintable(journalSpend.error()));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT coalesce(sum(amount_cents), 0) FROM attempts WHERE status = 'succeeded'")), *journalSpend);
             // The wallet's funds at the provider: what it held, less what was charged.
             const Expected<Money> funds = (*journal)->fundsOf(TOPUP_FIRST(first->methods()).token);
             QVERIFY2(funds, qPrintable(funds.error()));
-            QCOMPARE(funds->cents(), 5'000'000 - journalSpend);
+            QCOMPARE(funds->cents(), 5'000'000 - *journalSpend);
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("books"));

@@ -137,22 +137,9 @@ private:
         const Expected<std::vector<JournalCharge>> charges = (*journal)->charges();
         QVERIFY2(charges, qPrintable(charges.error()));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM attempts")), qint64(charges->size()));
-        QSqlQuery find(db.connection());
-        find.prepare(QStringLiteral("SELECT status, amount_cents FROM attempts WHERE chain_key = ? AND attempt = ? AND method_token = ?"));
-        qint64 journalSpend = 0;
-        for (const JournalCharge &charge : *charges) {
-            find.addBindValue(charge.identity.chainKey);
-            find.addBindValue(charge.identity.attempt);
-            find.addBindValue(charge.identity.method);
-            QVERIFY2(find.exec(), qPrintable(find.lastError().text()));
-            QVERIFY2(find.next(), qPrintable(QStringLiteral("trial %1: journal charge %2 missing from the store").arg(trial).arg(charge.identity.chainKey)));
-            QCOMPARE(find.value(0).toString(), QLatin1String(charge.answer.succeeded ? "succeeded" : "failed"));
-            QCOMPARE(find.value(1).toLongLong(), charge.amount.cents());
-            if (charge.answer.succeeded)
-                journalSpend += charge.amount.cents();
-        }
-        find.finish();
-        QCOMPARE(scalar(db, QStringLiteral("SELECT coalesce(sum(amount_cents), 0) FROM attempts WHERE status = 'succeeded'")), journalSpend);
+        const Expected<qint64> journalSpend = test::journalChargesInStore(db.connection(), *charges);
+        QVERIFY2(journalSpend, qPrintable(QStringLiteral("trial %1: %2").arg(trial).arg(journalSpend.error())));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT coalesce(sum(amount_cents), 0) FROM attempts WHERE status = 'succeeded'")), *journalSpend);
 
         // Every identity at most once, and every manual key used once per line.
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM (SELECT chain_key FROM attempts GROUP BY chain_key HAVING count(*) > 1)")), qint64(0));

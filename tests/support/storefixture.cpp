@@ -153,4 +153,33 @@ qint64 scalarOf(Database &db, const QString &sql)
     return query.value(0).toLongLong();
 }
 
+Expected<qint64> journalChargesInStore(const QSqlDatabase &db, const std::vector<JournalCharge> &charges)
+{
+    QSqlQuery find(db);
+    if (!find.prepare(QStringLiteral("SELECT status, amount_cents FROM attempts WHERE chain_key = ? AND attempt = ? AND method_token = ?")))
+        return Expected<qint64>::failure(find.lastError().text());
+    qint64 spend = 0;
+    for (const JournalCharge &charge : charges) {
+        const QString which = QStringLiteral("journal charge %1 #%2").arg(charge.identity.chainKey).arg(charge.identity.attempt);
+        find.addBindValue(charge.identity.chainKey);
+        find.addBindValue(charge.identity.attempt);
+        find.addBindValue(charge.identity.method);
+        if (!find.exec())
+            return Expected<qint64>::failure(find.lastError().text());
+        if (!find.next())
+            return Expected<qint64>::failure(which + QStringLiteral(" is missing from the store"));
+        const QString status = find.value(0).toString();
+        const QString answer = QLatin1String(charge.answer.succeeded ? "succeeded" : "failed");
+        if (status != answer)
+            return Expected<qint64>::failure(QStringLiteral("%1: the journal says %2, the store %3").arg(which, answer, status));
+        if (find.value(1).toLongLong() != charge.amount.cents())
+            return Expected<qint64>::failure(QStringLiteral("%1: the journal charged %2 cents, the store says %3")
+                                                 .arg(which).arg(charge.amount.cents()).arg(find.value(1).toLongLong()));
+        if (charge.answer.succeeded)
+            spend += charge.amount.cents();
+        find.finish();
+    }
+    return spend;
+}
+
 } // namespace topup::test

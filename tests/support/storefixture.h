@@ -10,11 +10,13 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <vector>
 
 namespace topup {
 class Database;
 class JournalGateway;
 class Service;
+struct JournalCharge;
 } // namespace topup
 
 namespace topup::test {
@@ -97,6 +99,12 @@ QSqlDatabase addWorldConnection(const QString &connectionName, const QString &fo
 
 // The first column of the first row `sql` gives on `db`; -1 when none.
 [[nodiscard]] qint64 scalarOf(Database &db, const QString &sql);
+
+// The books charge by charge: each of the provider journal's `charges` is
+// one attempt in the store `db` (its chain, attempt and method token) with
+// the journal's answer and amount. The cents the succeeded charges took, or
+// the first charge that disagrees.
+[[nodiscard]] Expected<qint64> journalChargesInStore(const QSqlDatabase &db, const std::vector<JournalCharge> &charges);
 
 // The engine id of the signed-in account's package called `name`; a missing
 // one fails the running test.
