@@ -5,7 +5,7 @@
 #include "rules/zonedcalendar.h"
 #include "store/accountstore.h"
 #include "store/database.h"
-#include "store/hourofsamples.h"
+#include "store/samplesrow.h"
 #include "store/linestore.h"
 #include "store/methodstore.h"
 #include "store/packagestore.h"
@@ -109,7 +109,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
     Statement hours(m_store, QStringLiteral("SELECT u.hour * 3600000, u.data_bytes, u.voice_seconds FROM usage_hourly u"
                                             " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.line_id = ?"
                                             " AND u.hour >= ? AND u.hour <= ? ORDER BY u.hour"));
-    hours.bind(accountId).bind(lineId).bind(HourOfSamples::hourOf(input.from.msecs() - 1) + 1).bind(HourOfSamples::hourOf(clock.msecs()));
+    hours.bind(accountId).bind(lineId).bind(SamplesRow::hourOf(input.from.msecs() - 1) + 1).bind(SamplesRow::hourOf(clock.msecs()));
     if (const Expected<void> ran = hours.run(); !ran)
         return failed<AdvisorInput>(ran);
     qint64 usedData = 0;

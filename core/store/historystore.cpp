@@ -3,7 +3,7 @@
 #include <QHash>
 
 #include "database.h"
-#include "hourofsamples.h"
+#include "samplesrow.h"
 #include "statement.h"
 #include "storedname.h"
 
@@ -272,7 +272,7 @@ Expected<std::vector<UsagePoint>> HistoryStore::hourlyUsage(qint64 accountId, qi
     Statement select(m_database, QStringLiteral("SELECT u.hour * 3600000, u.data_bytes, u.voice_seconds FROM usage_hourly u"
                                                 " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.line_id = ?"
                                                 " AND u.hour >= ? ORDER BY u.hour"));
-    select.bind(accountId).bind(lineId).bind(HourOfSamples::hourOf(from.msecs() - 1) + 1);
+    select.bind(accountId).bind(lineId).bind(SamplesRow::hourOf(from.msecs() - 1) + 1);
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<UsagePoint>>(ran);
     std::vector<UsagePoint> points;

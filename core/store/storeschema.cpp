@@ -232,7 +232,7 @@ Schema storeSchema()
     // A fleet's usage, smaller and written faster (issue 16). The 5-minute
     // samples of the last 48 hours become one row per line-hour
     // (`usage_recent`: the hour's samples packed in a text, see
-    // HourOfSamples), 12 times fewer rows to insert and delete; the hourly
+    // SamplesRow), 12 times fewer rows to insert and delete; the hourly
     // roll-ups are keyed by the hour's number since 1970 (`hour`, 3 bytes
     // on SQLite's page instead of 6 for its first millisecond). Every sample
     // and every roll-up is carried over as it was.
@@ -288,7 +288,14 @@ Schema storeSchema()
     // that saves rules it loaded at an older version is told they changed
     // elsewhere meanwhile (several desktops on one world, issue 16).
     Migration v9{9, {QStringLiteral("ALTER TABLE lines ADD COLUMN rules_version INTEGER NOT NULL DEFAULT 0")}};
-    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8, v9}, QStringLiteral("world")};
+    // A row of `usage_recent` holds a line's samples from its hour to at
+    // most the end of that UTC day, not one hour (SamplesRow): a day of a
+    // fleet is a row or two a line to write and drop instead of 24 (issue
+    // 16). The rows before are such rows already, each of one hour; the
+    // tables do not change, but a program before this version would take a
+    // longer row for a damaged one, so the version says it.
+    Migration v10{10, {}};
+    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10}, QStringLiteral("world")};
 }
 
 } // namespace topup

@@ -4,7 +4,7 @@
 #include "domain/civil.h"
 #include "rules/zonedcalendar.h"
 #include "statement.h"
-#include "hourofsamples.h"
+#include "samplesrow.h"
 #include "usagebatch.h"
 
 #include <sqlite3.h>
@@ -19,8 +19,9 @@
 namespace topup {
 namespace {
 
-// A line-hour of samples: a new row, or, when a save already wrote some of
-// the hour, added to it (read, merged, written back: a few rows a save).
+// A line's samples of one UTC day from an hour on: a new row, or, when a
+// save already wrote a row from that hour, added to it (read, merged,
+// written back: a few rows a save).
 const char *const recentInsertSql = "INSERT INTO usage_recent (line_id, hour, samples) VALUES (?, ?, ?)"
                                     " ON CONFLICT (line_id, hour) DO NOTHING";
 const char *const recentSelectSql = "SELECT samples FROM usage_recent WHERE line_id = ? AND hour = ?";
@@ -123,13 +124,14 @@ struct RecentRows final
     std::function<Expected<void>(qint64 line, qint64 hour, const QByteArray &text)> update;
 };
 
-// Groups the batch's samples by line-hour (they come line by line in the
-// order of time, then any off the grid) and writes each group once.
+// Groups the batch's samples by line and UTC day (they come line by line in
+// the order of time, then any off the grid) and writes each group once, as
+// the row of the hour its first sample is in.
 Expected<void> writeSamples(Database &database, const UsageBatch &batch, Instant samplesFrom, const RecentRows &rows)
 {
     qint64 line = 0;
     qint64 hour = 0;
-    HourOfSamples samples;
+    SamplesRow samples;
     QByteArray text; // one buffer for every row's text
     Expected<void> result;
     const auto flush = [&]() -> Expected<void> {
@@ -144,27 +146,27 @@ Expected<void> writeSamples(Database &database, const UsageBatch &batch, Instant
         const Expected<std::optional<QByteArray>> held = rows.select(line, hour);
         if (!held)
             return Expected<void>::failure(held.error());
-        Expected<HourOfSamples> merged = HourOfSamples::parse(held->value_or(QByteArray()));
+        Expected<SamplesRow> merged = SamplesRow::parse(held->value_or(QByteArray()), hour);
         if (!merged)
-            return Expected<void>::failure(database.describe(UsageStore::tr("damaged usage (line %1, the hour from %2): %3")
+            return Expected<void>::failure(database.describe(UsageStore::tr("damaged usage (line %1, the samples from %2): %3")
                                                                  .arg(line)
-                                                                 .arg(Instant::fromMsecs(HourOfSamples::startOf(hour)).toString(),
+                                                                 .arg(Instant::fromMsecs(SamplesRow::startOf(hour)).toString(),
                                                                       merged.error())));
-        HourOfSamples sum = merged.take();
+        SamplesRow sum = merged.take();
         sum.add(samples);
         return rows.update(line, hour, sum.text());
     };
     batch.forEachUnwrittenSample(samplesFrom, [&](const UsageBatch::Sample &each) {
         if (!result)
             return;
-        const qint64 eachHour = HourOfSamples::hourOf(each.at.msecs());
-        if (samples.empty() || each.lineId != line || eachHour != hour) {
+        const qint64 eachHour = SamplesRow::hourOf(each.at.msecs());
+        if (samples.empty() || each.lineId != line || eachHour < hour || SamplesRow::dayStartOf(eachHour) != SamplesRow::dayStartOf(hour)) {
             result = flush();
             samples.clear();
             line = each.lineId;
             hour = eachHour;
         }
-        samples.add(each.at.msecs() - HourOfSamples::startOf(hour), each.dataBytes, each.voiceSeconds);
+        samples.add(each.at.msecs() - SamplesRow::startOf(hour), each.dataBytes, each.voiceSeconds);
     });
     if (!result)
         return result;
@@ -175,7 +177,7 @@ Expected<void> writeSamples(Database &database, const UsageBatch &batch, Instant
 
 Instant UsageStore::samplesKeptFrom(Instant clock)
 {
-    return Instant::fromMsecs(HourOfSamples::startOf(HourOfSamples::hourOf(clock.msecs() - sampleRetentionMs)));
+    return Instant::fromMsecs(SamplesRow::startOf(SamplesRow::dayStartOf(SamplesRow::hourOf(clock.msecs() - sampleRetentionMs))));
 }
 
 Expected<void> UsageStore::pruneSamples(qint64 lineId, Instant before)
@@ -236,7 +238,7 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
             return written;
         bool ok = true;
         batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
-            ok = ok && hourly.run(line, HourOfSamples::hourOf(sum.key), sum.dataBytes, sum.voiceSeconds);
+            ok = ok && hourly.run(line, SamplesRow::hourOf(sum.key), sum.dataBytes, sum.voiceSeconds);
         });
         batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
             ok = ok && daily.run(line, dayText(sum.key), sum.dataBytes, sum.voiceSeconds);
@@ -274,7 +276,7 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
     batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
         if (!result)
             return;
-        hourly.set(0, line).set(1, HourOfSamples::hourOf(sum.key)).set(2, sum.dataBytes).set(3, sum.voiceSeconds);
+        hourly.set(0, line).set(1, SamplesRow::hourOf(sum.key)).set(2, sum.dataBytes).set(3, sum.voiceSeconds);
         result = hourly.run();
     });
     batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
@@ -288,7 +290,8 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
 
 Expected<void> UsageStore::pruneSamples(const std::vector<qint64> &lineIds, Instant before)
 {
-    const qint64 hour = HourOfSamples::hourOf(before.msecs());
+    // A row holds samples to the end of its hour's UTC day: only whole days go.
+    const qint64 hour = SamplesRow::dayStartOf(SamplesRow::hourOf(before.msecs()));
     if (sqlite3 *db = m_path == Path::Fastest ? m_database.rawHandle() : nullptr) {
         RawStatement prune(db, pruneSql);
         if (!prune.ok())

@@ -24,9 +24,9 @@ struct UsageRow final
 
 // Usage as samples plus hourly and daily roll-ups (local days), so charts of
 // years of history read a few hundred rows, not millions. The world keeps
-// the 5-minute samples of the hours that reach into the last 48 hours of
-// its clock only (like vnStat), one row a line-hour (`usage_recent`, see
-// HourOfSamples); the hourly and daily roll-ups, which every chart and
+// the 5-minute samples of the UTC days that reach into the last 48 hours of
+// its clock only (like vnStat), a row or two a line-day (`usage_recent`,
+// see SamplesRow); the hourly and daily roll-ups, which every chart and
 // figure reads, are kept for ever and stay exact.
 class UsageStore final
 {
@@ -38,8 +38,9 @@ public:
     static constexpr qint64 sampleEveryMs = 5 * 60 * 1000; // the samples' grid (WorldLoader::usageEveryMs)
 
     // The first sample a world whose clock reads `clock` keeps: the start
-    // of the hour that holds the instant 48 hours before it (samples are
-    // kept and dropped an hour, a row, at a time).
+    // of the UTC day that holds the instant 48 hours before it (samples are
+    // kept and dropped a UTC day at a time, as a row holds them: 48 to 72
+    // hours of them).
     static Instant samplesKeptFrom(Instant clock);
 
     explicit UsageStore(Database &database, Path path = Path::Fastest) : m_database(database), m_path(path) {}
@@ -50,12 +51,12 @@ public:
     // transaction).
     Expected<void> write(const std::vector<UsageRow> &rows, const ZonedCalendar &calendar,
                          std::optional<Instant> samplesFrom = std::nullopt);
-    // Drops the line's samples of the hours before the one that holds
-    // `before` (that hour is kept whole); the roll-ups keep them.
+    // Drops the line's samples of the UTC days before the one that holds
+    // `before` (that day is kept whole); the roll-ups keep them.
     Expected<void> pruneSamples(qint64 lineId, Instant before);
     // A catch-up's unsaved usage: the batch's roll-ups, and its samples
-    // from `samplesFrom` on that no save has written (added to the hour's
-    // row when a save wrote some of its samples already); the caller holds
+    // from `samplesFrom` on that no save has written (added to a row when a
+    // save wrote one from the same hour already); the caller holds
     // the transaction. Statements prepared once for the whole batch.
     Expected<void> write(const UsageBatch &batch, Instant samplesFrom);
     // The same as pruneSamples for these lines (one statement).

@@ -748,18 +748,18 @@
     </message>
 </context>
 <context>
-    <name>HourOfSamples</name>
+    <name>SamplesRow</name>
     <message>
-        <source>sample %1 of the hour is not &quot;milliseconds,bytes,seconds&quot; (the text reads &quot;%2&quot;)</source>
-        <translation>该小时的第 %1 个样本不是“毫秒,字节,秒”（文本为“%2”）</translation>
+        <source>sample %1 of the row is not &quot;milliseconds,bytes,seconds&quot; (the text reads &quot;%2&quot;)</source>
+        <translation>该行的第 %1 个样本不是“毫秒,字节,秒”（文本为“%2”）</translation>
     </message>
     <message>
-        <source>sample %1 of the hour is %2 ms from its start, outside the hour</source>
-        <translation>该小时的第 %1 个样本距该小时开始 %2 毫秒，超出了该小时</translation>
+        <source>sample %1 of the row is %2 ms from its hour&apos;s start, outside the hour&apos;s UTC day</source>
+        <translation>该行的第 %1 个样本距其小时开始 %2 毫秒，超出了该小时所在的 UTC 日</translation>
     </message>
     <message>
-        <source>the hour&apos;s samples end with &quot;;&quot;</source>
-        <translation>该小时的样本以“;”结尾</translation>
+        <source>the row&apos;s samples end with &quot;;&quot;</source>
+        <translation>该行的样本以“;”结尾</translation>
     </message>
 </context>
 <context>
@@ -1918,8 +1918,8 @@
 <context>
     <name>UsageStore</name>
     <message>
-        <source>damaged usage (line %1, the hour from %2): %3</source>
-        <translation>用量已损坏（线路 %1，自 %2 起的一小时）：%3</translation>
+        <source>damaged usage (line %1, the samples from %2): %3</source>
+        <translation>用量已损坏（线路 %1，自 %2 起的样本）：%3</translation>
     </message>
 </context>
 <context>

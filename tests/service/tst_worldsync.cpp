@@ -6,7 +6,7 @@
 #include "testmain.h"
 #include "checked.h"
 #include "service/service.h"
-#include "store/hourofsamples.h"
+#include "store/samplesrow.h"
 #include "store/usagestore.h"
 #include "storeengine.h"
 #include "storefixture.h"
@@ -412,11 +412,11 @@ private slots:
                 QCOMPARE(days, 8);
             }
             QVERIFY(clock >= at(start).msecs() + days * dayMs);
-            // Kept by the hour: every sample from the start of the hour
+            // Kept by the UTC day: every sample from the start of the day
             // that holds the instant 48 hours before the clock.
             const qint64 cutOff = UsageStore::samplesKeptFrom(Instant::fromMsecs(clock)).msecs();
-            QCOMPARE(cutOff % (3600 * 1000), 0);
-            QVERIFY(cutOff <= clock - UsageStore::sampleRetentionMs && cutOff > clock - UsageStore::sampleRetentionMs - 3600 * 1000);
+            QCOMPARE(cutOff % dayMs, 0);
+            QVERIFY(cutOff <= clock - UsageStore::sampleRetentionMs && cutOff > clock - UsageStore::sampleRetentionMs - dayMs);
             constexpr qint64 every = 5 * 60 * 1000;
             constexpr qint64 hour = 3600 * 1000;
             const qint64 firstSample = cutOff;
@@ -428,13 +428,14 @@ private slots:
             while (query.next()) {
                 const qint64 line = query.value(0).toLongLong();
                 const qint64 number = query.value(1).toLongLong();
-                const Expected<HourOfSamples> samples = HourOfSamples::parse(query.value(2).toByteArray());
+                const Expected<SamplesRow> samples = SamplesRow::parse(query.value(2).toByteArray(), number);
                 QVERIFY2(samples, qPrintable(samples.error()));
                 QVERIFY(!samples->empty());
-                for (const HourOfSamples::Sample &sample : samples->samples()) {
-                    instants[line].push_back(number * hour + sample.offsetMs);
-                    hourSums[{line, number}].first += sample.dataBytes;
-                    hourSums[{line, number}].second += sample.voiceSeconds;
+                for (const SamplesRow::Sample &sample : samples->samples()) {
+                    const qint64 instant = number * hour + sample.offsetMs;
+                    instants[line].push_back(instant);
+                    hourSums[{line, instant / hour}].first += sample.dataBytes;
+                    hourSums[{line, instant / hour}].second += sample.voiceSeconds;
                 }
             }
             QCOMPARE(int(instants.size()), 6);

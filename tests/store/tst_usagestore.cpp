@@ -8,7 +8,7 @@
 #include "store/database.h"
 #include "store/statement.h"
 #include "store/storeschema.h"
-#include "store/hourofsamples.h"
+#include "store/samplesrow.h"
 #include "store/usagestore.h"
 
 #include "checked.h"
@@ -49,16 +49,27 @@ QStringList samplesOf(Database &db)
     query.exec(QStringLiteral("SELECT line_id, hour, samples FROM usage_recent ORDER BY 1, 2"));
     QStringList rows;
     while (query.next()) {
-        const Expected<HourOfSamples> hour = HourOfSamples::parse(query.value(2).toByteArray());
+        const Expected<SamplesRow> hour = SamplesRow::parse(query.value(2).toByteArray(), query.value(1).toLongLong());
         if (!hour)
             return {QStringLiteral("damaged: ") + hour.error()};
-        for (const HourOfSamples::Sample &sample : hour->samples())
+        for (const SamplesRow::Sample &sample : hour->samples())
             rows << QStringLiteral("%1|%2|%3|%4")
                         .arg(query.value(0).toLongLong())
-                        .arg(HourOfSamples::startOf(query.value(1).toLongLong()) + sample.offsetMs)
+                        .arg(SamplesRow::startOf(query.value(1).toLongLong()) + sample.offsetMs)
                         .arg(sample.dataBytes)
                         .arg(sample.voiceSeconds);
     }
+    return rows;
+}
+
+// The rows of usage_recent as "line|hour", in order.
+QStringList recentRowsOf(Database &db)
+{
+    QSqlQuery query(db.connection());
+    query.exec(QStringLiteral("SELECT line_id, hour FROM usage_recent ORDER BY 1, 2"));
+    QStringList rows;
+    while (query.next())
+        rows << QStringLiteral("%1|%2").arg(query.value(0).toLongLong()).arg(query.value(1).toLongLong());
     return rows;
 }
 
@@ -195,11 +206,20 @@ private slots:
         QCOMPARE(cutSamples, recent);
         QVERIFY(recent.size() > 0 && recent.size() < int(rows.size()));
 
-        // Pruning drops one line's hours before the cut-off's, nothing
-        // else: the hour that holds the cut-off is kept whole.
+        // A save writes a line's samples of a UTC day as one row: three
+        // days from 20:00 reach into four UTC days.
+        QCOMPARE(recentRowsOf(kept), QStringList({QStringLiteral("1|501356"), QStringLiteral("1|501360"), QStringLiteral("1|501384"),
+                                                  QStringLiteral("1|501408"), QStringLiteral("2|501356"), QStringLiteral("2|501360"),
+                                                  QStringLiteral("2|501384"), QStringLiteral("2|501408")}));
+
+        // Pruning drops one line's UTC days before the cut-off's, nothing
+        // else: the day that holds the cut-off is kept whole.
         const Expected<void> pruned = kept.write([&] { return UsageStore(kept, path).pruneSamples(1, cutOff); });
         QVERIFY2(pruned, qPrintable(pruned.error()));
-        const qint64 cutHour = HourOfSamples::startOf(HourOfSamples::hourOf(cutOff.msecs()));
+        const qint64 cutHour = SamplesRow::startOf(SamplesRow::dayStartOf(SamplesRow::hourOf(cutOff.msecs())));
+        const Expected<Instant> cutDay = Instant::parse(u"2027-03-14T00:00:00Z");
+        QVERIFY2(cutDay, qPrintable(cutDay.error()));
+        QCOMPARE(cutHour, cutDay->msecs());
         int lineOne = 0;
         int lineTwo = 0;
         for (const QString &row : samplesOf(kept)) {
@@ -217,6 +237,52 @@ private slots:
                  })));
         QCOMPARE(lineTwo, 3 * 24 * 12);
         QCOMPARE(rowsOf(kept, "usage_hourly"), rowsOf(cut, "usage_hourly"));
+    }
+
+    // Saves that go on where the last one stopped: a save that starts in
+    // the hour a row starts at adds to that row; one that starts in a later
+    // hour of the day gets a row of its own; none crosses a UTC day; an
+    // instant written again is added up. Every sample reads back once.
+    void savesAddToTheRowTheyContinue()
+    {
+        QFETCH(bool, fastest);
+        const UsageStore::Path path = fastest ? UsageStore::Path::Fastest : UsageStore::Path::QtSqlOnly;
+        const ZonedCalendar calendar(QTimeZone("UTC"));
+        const Expected<Instant> midnight = Instant::parse(u"2027-03-13T00:00:00Z");
+        QVERIFY2(midnight, qPrintable(midnight.error()));
+        const qint64 start = midnight->msecs();
+        const qint64 day = SamplesRow::hourOf(start);
+        const auto samples = [&](int fromStep, int toStep) {
+            std::vector<UsageRow> rows;
+            for (int step = fromStep; step < toStep; ++step)
+                rows.push_back(UsageRow{1, Instant::fromMsecs(start + step * 300000), 100 + step, step % 3});
+            return rows;
+        };
+        // 00:00–09:55, 10:00–10:25, 10:30–12:55, 13:00–01:55 the next day, 10:00 again.
+        std::vector<std::vector<UsageRow>> saves{samples(0, 120), samples(120, 126), samples(126, 156), samples(156, 312),
+                                                 {UsageRow{1, Instant::fromMsecs(start + 120 * 300000), 5, 1}}};
+        QTemporaryDir dir;
+        auto opened = m_engine.openStore(dir.filePath(QStringLiteral("saves.sqlite")), storeSchema());
+        QVERIFY2(opened, qPrintable(opened.error()));
+        Database &database = **opened;
+        TOPUP_VERIFY_OK(database.write([&] { return addTwoLines(database); }));
+        for (const std::vector<UsageRow> &save : saves)
+            TOPUP_VERIFY_OK(database.write([&] { return UsageStore(database, path).write(save, calendar); }));
+
+        QCOMPARE(recentRowsOf(database), QStringList({QStringLiteral("1|%1").arg(day), QStringLiteral("1|%1").arg(day + 10),
+                                                      QStringLiteral("1|%1").arg(day + 13), QStringLiteral("1|%1").arg(day + 24)}));
+        QStringList expected;
+        for (const UsageRow &row : samples(0, 312))
+            expected << QStringLiteral("1|%1|%2|%3").arg(row.at.msecs()).arg(row.dataBytes + (row.at.msecs() == start + 120 * 300000 ? 5 : 0))
+                            .arg(row.voiceSeconds + (row.at.msecs() == start + 120 * 300000 ? 1 : 0));
+        QCOMPARE(samplesOf(database), expected);
+    }
+
+    void savesAddToTheRowTheyContinue_data()
+    {
+        QTest::addColumn<bool>("fastest");
+        QTest::newRow("sqlite3 handle") << true;
+        QTest::newRow("Qt Sql") << false;
     }
 
     void rollUpsAreExactOnASeededWorld_data()
@@ -269,7 +335,7 @@ private slots:
         for (const UsageRow &row : rows) {
             const QString day = QDateTime::fromMSecsSinceEpoch(row.at.msecs(), timeZone).date().toString(Qt::ISODate);
             addTo(samples, QStringLiteral("%1|%2").arg(row.lineId).arg(row.at.msecs(), 15, 10, QLatin1Char('0')), row);
-            addTo(hours, QStringLiteral("%1|%2").arg(row.lineId).arg(HourOfSamples::hourOf(row.at.msecs())), row);
+            addTo(hours, QStringLiteral("%1|%2").arg(row.lineId).arg(SamplesRow::hourOf(row.at.msecs())), row);
             addTo(days, QStringLiteral("%1|%2").arg(row.lineId).arg(day), row);
             addTo(months, QStringLiteral("%1|%2").arg(row.lineId).arg(day.left(7)), row);
         }
@@ -317,8 +383,11 @@ private slots:
         for (const QString &row : samplesOf(database)) {
             const QStringList fields = row.split(QLatin1Char('|'));
             QCOMPARE(fields.size(), 4);
-            kept[QStringLiteral("%1|%2").arg(fields[0]).arg(fields[1].toLongLong(), 15, 10, QLatin1Char('0'))] = {fields[2].toLongLong(),
-                                                                                                                fields[3].toLongLong()};
+            // An instant written again in a later write may sit in a second
+            // row of the day (a catch-up writes each sample once): added up.
+            auto &sum = kept[QStringLiteral("%1|%2").arg(fields[0]).arg(fields[1].toLongLong(), 15, 10, QLatin1Char('0'))];
+            sum.first += fields[2].toLongLong();
+            sum.second += fields[3].toLongLong();
         }
         QCOMPARE(kept, samples);
     }
@@ -401,11 +470,11 @@ private slots:
         qint64 hourData = 0;
         for (const QString &row : expected) {
             const QStringList fields = row.split(QLatin1Char('|'));
-            if (fields[0] == QLatin1String("1") && HourOfSamples::hourOf(fields[1].toLongLong()) == HourOfSamples::hourOf(at))
+            if (fields[0] == QLatin1String("1") && SamplesRow::hourOf(fields[1].toLongLong()) == SamplesRow::hourOf(at))
                 hourData += fields[2].toLongLong();
         }
         QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT data_bytes FROM usage_hourly WHERE line_id = 1 AND hour = %1")
-                                              .arg(HourOfSamples::hourOf(at))),
+                                              .arg(SamplesRow::hourOf(at))),
                  hourData);
     }
 

@@ -1,16 +1,21 @@
-#include "hourofsamples.h"
+#include "samplesrow.h"
 
 #include <algorithm>
 #include <charconv>
 
 namespace topup {
 
-qint64 HourOfSamples::hourOf(qint64 atMs) noexcept
+qint64 SamplesRow::hourOf(qint64 atMs) noexcept
 {
     return atMs >= 0 ? atMs / msPerHour : -((-atMs + msPerHour - 1) / msPerHour);
 }
 
-void HourOfSamples::add(qint64 offsetMs, qint64 dataBytes, qint64 voiceSeconds)
+qint64 SamplesRow::dayStartOf(qint64 hour) noexcept
+{
+    return (hour >= 0 ? hour / hoursPerDay : -((-hour + hoursPerDay - 1) / hoursPerDay)) * hoursPerDay;
+}
+
+void SamplesRow::add(qint64 offsetMs, qint64 dataBytes, qint64 voiceSeconds)
 {
     // A catch-up adds them in order: the end is where they go.
     if (m_samples.empty() || m_samples.back().offsetMs < offsetMs) {
@@ -27,20 +32,20 @@ void HourOfSamples::add(qint64 offsetMs, qint64 dataBytes, qint64 voiceSeconds)
     m_samples.insert(at, Sample{offsetMs, dataBytes, voiceSeconds});
 }
 
-void HourOfSamples::add(const HourOfSamples &other)
+void SamplesRow::add(const SamplesRow &other)
 {
     for (const Sample &sample : other.m_samples)
         add(sample.offsetMs, sample.dataBytes, sample.voiceSeconds);
 }
 
-QByteArray HourOfSamples::text() const
+QByteArray SamplesRow::text() const
 {
     QByteArray text;
     writeText(text);
     return text;
 }
 
-void HourOfSamples::writeText(QByteArray &text) const
+void SamplesRow::writeText(QByteArray &text) const
 {
     // At most 20 characters a number (the sign and 19 digits) and one
     // separator after each: written in place, then cut to what was written.
@@ -61,9 +66,10 @@ void HourOfSamples::writeText(QByteArray &text) const
     text.resize(at - begin);
 }
 
-Expected<HourOfSamples> HourOfSamples::parse(const QByteArray &text)
+Expected<SamplesRow> SamplesRow::parse(const QByteArray &text, qint64 hour)
 {
-    HourOfSamples hour;
+    SamplesRow row;
+    const qint64 span = spanMs(hour);
     const char *at = text.constData();
     const char *const end = at + text.size();
     int index = 0;
@@ -75,20 +81,20 @@ Expected<HourOfSamples> HourOfSamples::parse(const QByteArray &text)
             const char expected = field < 2 ? ',' : ';';
             const bool ended = read.ptr == end && field == 2;
             if (read.ec != std::errc() || (!ended && (read.ptr == end || *read.ptr != expected)))
-                return Expected<HourOfSamples>::failure(
-                    tr("sample %1 of the hour is not \"milliseconds,bytes,seconds\" (the text reads \"%2\")")
+                return Expected<SamplesRow>::failure(
+                    tr("sample %1 of the row is not \"milliseconds,bytes,seconds\" (the text reads \"%2\")")
                         .arg(index)
                         .arg(QString::fromLatin1(text.left(80))));
             at = read.ptr + (ended ? 0 : 1);
         }
-        if (fields[0] < 0 || fields[0] >= msPerHour)
-            return Expected<HourOfSamples>::failure(
-                tr("sample %1 of the hour is %2 ms from its start, outside the hour").arg(index).arg(fields[0]));
-        hour.add(fields[0], fields[1], fields[2]);
+        if (fields[0] < 0 || fields[0] >= span)
+            return Expected<SamplesRow>::failure(
+                tr("sample %1 of the row is %2 ms from its hour's start, outside the hour's UTC day").arg(index).arg(fields[0]));
+        row.add(fields[0], fields[1], fields[2]);
         if (at == end && text.endsWith(';'))
-            return Expected<HourOfSamples>::failure(tr("the hour's samples end with \";\""));
+            return Expected<SamplesRow>::failure(tr("the row's samples end with \";\""));
     }
-    return hour;
+    return row;
 }
 
 } // namespace topup
