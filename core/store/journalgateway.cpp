@@ -49,13 +49,6 @@ Schema journalSchema()
                   QStringLiteral("funding")};
 }
 
-// The deposit's refusal when the provider holds no account for the token.
-Failure noSuchAccount()
-{
-    return Failure(JournalGateway::tr("no such payment account at the provider"),
-                   JournalGateway::tr("The provider holds no payment account for this method."));
-}
-
 // What a screen says of a queued fault whose reason this version cannot read.
 QString unknownFaultSentence(const QString &journalPath, const QString &reason)
 {
@@ -195,7 +188,8 @@ Expected<std::vector<Reason>> JournalGateway::queuedFaults(const QString &token)
 
 Expected<Money> JournalGateway::noSuchAccount()
 {
-    return Expected<Money>::failure(JournalGateway::tr("no such payment account at the provider"));
+    return Expected<Money>::failure(JournalGateway::tr("no such payment account at the provider"),
+                                    JournalGateway::tr("The provider holds no payment account for this method."));
 }
 
 Expected<Money> JournalGateway::fundsOf(const QString &token) const
