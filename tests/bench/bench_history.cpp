@@ -98,7 +98,6 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     const int lineCount = int(bench::countArgument(argc, argv, 1, 2000));
     const int runs = int(bench::countArgument(argc, argv, 2, 7));
-    const Instant now = bench::historyNow();
     const std::unique_ptr<bench::Fleet> fleet = bench::openHistoryFleet("bench_history", lineCount);
     if (!fleet)
         return 1;
