@@ -288,7 +288,11 @@ Schema storeSchema()
     // that saves rules it loaded at an older version is told they changed
     // elsewhere meanwhile (several desktops on one world, issue 16).
     Migration v9{9, {QStringLiteral("ALTER TABLE lines ADD COLUMN rules_version INTEGER NOT NULL DEFAULT 0")}};
-    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8, v9}, QStringLiteral("world")};
+    // Who saved a line's rules last (the desktop, "user@host") and when (its
+    // clock), kept with the version: a refused save says who and when.
+    Migration v10{10, {QStringLiteral("ALTER TABLE lines ADD COLUMN rules_changed_by TEXT"),
+                       QStringLiteral("ALTER TABLE lines ADD COLUMN rules_changed_ms INTEGER")}};
+    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10}, QStringLiteral("world")};
 }
 
 } // namespace topup

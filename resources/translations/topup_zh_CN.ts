@@ -1664,6 +1664,14 @@
         <source>The rules of “%1” were changed elsewhere (%2) while you edited them. Review them and save again.</source>
         <translation>“%1”的规则在您编辑期间已在别处被修改（%2）。请检查后再次保存。</translation>
     </message>
+    <message>
+        <source>the rules of &quot;%1&quot; were changed elsewhere (%2) by %3 at %4 %5 (its clock) while you edited them; review them and save again</source>
+        <translation>“%1”的规则在您编辑期间已在别处被修改（%2），由 %3 于 %4 %5（按其时钟）修改；请检查后再次保存</translation>
+    </message>
+    <message>
+        <source>The rules of “%1” were changed elsewhere (%2) by %3 at %4 %5 (by that desktop&apos;s clock) while you edited them. Review them and save again.</source>
+        <translation>“%1”的规则在您编辑期间已在别处被修改（%2），由 %3 于 %4 %5（按该桌面端的时钟）修改。请检查后再次保存。</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioFile</name>
