@@ -4619,6 +4619,10 @@ Qt 自身的选项同样适用，其中包括：
         <source>Waiting for another desktop (%1) to finish moving the world…</source>
         <translation>正在等待另一个桌面端（%1）推进完这个世界…</translation>
     </message>
+    <message>
+        <source>A data file was found damaged, so nothing more is saved. Quit TopUp Dashboard and start it again: it offers to move the data folder aside and start fresh.</source>
+        <translation>发现一个数据文件已损坏，因此不再保存任何内容。请退出 TopUp Dashboard 并重新启动：它会提供将数据文件夹移到一旁并重新开始的选项。</translation>
+    </message>
 </context>
 <context>
     <name>topup::SettingsPage</name>

@@ -236,6 +236,8 @@ private slots:
         QVERIFY(seen.retryDefault);
         QVERIFY2(seen.said.contains(QLatin1String("The disk that holds")) && seen.said.contains(QLatin1String(" is full; nothing was changed. Free some space"))
                      && !seen.said.contains(QLatin1String("damaged")), qPrintable(seen.said));
+        // One sentence a line: what SQLite said comes on a line of its own.
+        QVERIFY2(seen.said.contains(QLatin1String("try again.<br>The database says: ")), qPrintable(seen.said));
         QVERIFY2(seen.said.contains(QLatin1String("Nothing in the folder was changed")), qPrintable(seen.said));
         QVERIFY(service);
         QVERIFY(flow.backupFolder().isEmpty());

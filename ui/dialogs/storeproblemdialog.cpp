@@ -92,7 +92,7 @@ void StoreProblemDialog::retranslateUi()
                                  : tr("Nothing in the database was changed. <b>Quit</b>, and show the message above to whoever "
                                       "runs the server.");
         m_text->setText(tr("<p><b>TopUp cannot open its data.</b></p><p>%1</p><p>Database: <tt>%2</tt></p><p>%3</p>")
-                            .arg(m_problem.toHtmlEscaped(), m_folder.toHtmlEscaped(), next));
+                            .arg(problemHtml(), m_folder.toHtmlEscaped(), next));
         return;
     }
     setWindowTitle(tr("The data folder cannot be opened"));
@@ -106,7 +106,14 @@ void StoreProblemDialog::retranslateUi()
         next = tr("<b>Start fresh</b> moves this folder aside as a dated backup next to it (nothing is deleted) and starts with an "
                   "empty one. <b>Quit</b> leaves everything as it is.");
     m_text->setText(tr("<p><b>TopUp cannot open its data.</b></p><p>%1</p><p>Folder: <tt>%2</tt></p><p>%3</p>")
-                        .arg(m_problem.toHtmlEscaped(), m_folder.toHtmlEscaped(), next));
+                        .arg(problemHtml(), m_folder.toHtmlEscaped(), next));
+}
+
+QString StoreProblemDialog::problemHtml() const
+{
+    // One sentence a line: what is wrong and what to do, then what the
+    // system or the database said.
+    return m_problem.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>"));
 }
 
 } // namespace topup

@@ -37,6 +37,8 @@ protected:
 
 private:
     void retranslateUi();
+    // The problem's sentences as rich text, one a line.
+    QString problemHtml() const;
 
     QString m_folder;
     QString m_problem;
