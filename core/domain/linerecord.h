@@ -48,6 +48,16 @@ struct LinePurchaseForm final
     std::optional<quint64> seed; // none: drawn at random (the simulation's usage)
 };
 
+// Who saved a line's rules (the desktop, "user@host", as it names itself)
+// and when, by its clock (the wall clock, or --now).
+struct RulesAuthor final
+{
+    QString desktop;
+    Instant at;
+
+    bool operator==(const RulesAuthor &other) const { return desktop == other.desktop && at == other.at; }
+};
+
 // The rules a form loaded and their version (LineRecord::rulesVersion),
 // given back when it saves: a save over rules that changed elsewhere since
 // is refused, naming what changed (Service::setPolicy).
@@ -70,6 +80,8 @@ struct LineRecord final
     // One more at every save of the rules (0: never saved): what a form
     // that loaded them gives back when it saves (RulesSeen).
     qint64 rulesVersion = 0;
+    // Who saved them last and when; none before store version 10.
+    std::optional<RulesAuthor> rulesChangedBy;
     LineProgress progress;
     std::optional<Instant> nextThresholdRetry; // while the threshold trigger is retrying
     LineState state = LineState::Active;

@@ -19,8 +19,9 @@ namespace topup {
 using Access = AccountSession::Access;
 
 AccountLines::AccountLines(Database &store, JournalGateway &provider, AccountSession &session, WorldRunner &runner,
-                           std::function<QString()> tokens)
-    : m_store(store), m_provider(provider), m_session(session), m_runner(runner), m_tokens(std::move(tokens))
+                           std::function<QString()> tokens, QString desktop)
+    : m_store(store), m_provider(provider), m_session(session), m_runner(runner), m_tokens(std::move(tokens)),
+      m_desktop(std::move(desktop))
 {
 }
 
@@ -111,9 +112,10 @@ Expected<void> AccountLines::setPolicy(qint64 lineId, const std::optional<Policy
                 return Expected<void>::failure(current);
             // Saved again elsewhere into the very rules loaded: nothing to lose.
             if (current->rulesVersion != seen->version && current->policy != seen->policy)
-                return Expected<void>::failure(RulesConflict::refusal(current->name, seen->policy, current->policy));
+                return Expected<void>::failure(
+                    RulesConflict::refusal(current->name, seen->policy, current->policy, current->rulesChangedBy, m_session.account()->timezone));
         }
-        return lines.setPolicy(id, lineId, policy, m_session.calendar().monthOf(clock));
+        return lines.setPolicy(id, lineId, policy, m_session.calendar().monthOf(clock), RulesAuthor{m_desktop, m_session.now()});
     });
     if (!done)
         return done;

@@ -33,8 +33,9 @@ class AccountLines final : public QObject
     Q_DISABLE_COPY_MOVE(AccountLines)
 
 public:
+    // `desktop`: how this desktop names itself when it saves rules ("user@host").
     AccountLines(Database &store, JournalGateway &provider, AccountSession &session, WorldRunner &runner,
-                 std::function<QString()> tokens);
+                 std::function<QString()> tokens, QString desktop);
 
     Expected<std::vector<RegionOffer>> regions();
     Expected<std::vector<PackageRecord>> packages();
@@ -66,6 +67,7 @@ private:
     AccountSession &m_session;
     WorldRunner &m_runner;
     std::function<QString()> m_tokens;
+    QString m_desktop; // how this desktop names itself when it saves rules
 };
 
 } // namespace topup

@@ -52,6 +52,8 @@ public:
     std::optional<Failure> refusal(Access access);
     // The signed-in account's zone: the one its months and local dates follow.
     ZonedCalendar calendar() const;
+    // This desktop's clock (the wall clock, or --now): when it saves rules.
+    Instant now() const { return m_clock.now(); }
 
     // Runs work(accountId) for the signed-in account, or says why not.
     template<typename Work>

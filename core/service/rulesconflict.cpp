@@ -3,6 +3,9 @@
 #include "domain/dataamount.h"
 #include "domain/voiceamount.h"
 
+#include <QDateTime>
+#include <QTimeZone>
+
 namespace topup {
 namespace {
 
@@ -76,9 +79,22 @@ QStringList RulesConflict::changes(const std::optional<Policy> &loaded, const st
     return changed;
 }
 
-Failure RulesConflict::refusal(const QString &lineName, const std::optional<Policy> &loaded, const std::optional<Policy> &now)
+Failure RulesConflict::refusal(const QString &lineName, const std::optional<Policy> &loaded, const std::optional<Policy> &now,
+                               const std::optional<RulesAuthor> &by, const QString &zone)
 {
     const QString changed = changes(loaded, now).join(QStringLiteral("; "));
+    if (by) {
+        // By the clock of the desktop that saved them, in the account's zone
+        // (the zone named, as the two desktops may be in different ones).
+        const QTimeZone timeZone(zone.toUtf8());
+        const QString when = QDateTime::fromMSecsSinceEpoch(by->at.msecs(), timeZone.isValid() ? timeZone : QTimeZone::utc())
+                                 .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        const QString zoneName = timeZone.isValid() ? zone : QStringLiteral("UTC");
+        return Failure(tr("the rules of \"%1\" were changed elsewhere (%2) by %3 at %4 %5 (its clock) while you edited them; review them and save again")
+                           .arg(lineName, changed, by->desktop, when, zoneName),
+                       tr("The rules of “%1” were changed elsewhere (%2) by %3 at %4 %5 (by that desktop's clock) while you edited them. Review them and save again.")
+                           .arg(lineName, changed, by->desktop, when, zoneName));
+    }
     return Failure(tr("the rules of \"%1\" were changed elsewhere (%2) while you edited them; review them and save again").arg(lineName, changed),
                    tr("The rules of “%1” were changed elsewhere (%2) while you edited them. Review them and save again.").arg(lineName, changed));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/expected.h"
+#include "domain/linerecord.h"
 #include "domain/policy.h"
 
 #include <QCoreApplication>
@@ -21,8 +22,10 @@ class RulesConflict final
     Q_DECLARE_TR_FUNCTIONS(RulesConflict)
 
 public:
-    // The refusal for the line `lineName`.
-    static Failure refusal(const QString &lineName, const std::optional<Policy> &loaded, const std::optional<Policy> &now);
+    // The refusal for the line `lineName`; with who saved the rules now in
+    // place and when (its clock, shown in the account's `zone`), when known.
+    static Failure refusal(const QString &lineName, const std::optional<Policy> &loaded, const std::optional<Policy> &now,
+                           const std::optional<RulesAuthor> &by = std::nullopt, const QString &zone = QString());
     // Each part that differs, "threshold 1 GB → 2 GB"; empty when none does.
     static QStringList changes(const std::optional<Policy> &loaded, const std::optional<Policy> &now);
 };

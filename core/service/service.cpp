@@ -19,6 +19,7 @@
 #include "worldrunner.h"
 
 #include <QScopeGuard>
+#include <QSysInfo>
 #include <QTimeZone>
 
 namespace topup {
@@ -35,7 +36,8 @@ Service::Service(OpenedWorld world, const Options &options)
         return tr("%1; nothing more is saved to it. Move the data folder aside to start fresh").arg(m_integrityProblem);
     });
     m_session = std::make_unique<AccountSession>(*m_store, options.passwordIterations, *m_runner, *m_clock);
-    m_lines = std::make_unique<AccountLines>(*m_store, *m_provider, *m_session, *m_runner, options.tokens);
+    m_lines = std::make_unique<AccountLines>(*m_store, *m_provider, *m_session, *m_runner, options.tokens,
+                                             options.desktopName.isEmpty() ? desktopName() : options.desktopName);
     m_methods = std::make_unique<AccountMethods>(*m_store, *m_provider, *m_session, *m_runner, options.tokens);
     m_history = std::make_unique<AccountHistory>(*m_store, *m_session);
     m_outlook = std::make_unique<AccountOutlook>(*m_store, *m_provider, *m_session, options.narrowPreviews, options.narrowOutlooks);
@@ -184,6 +186,14 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
     service->startIntegrityCheck(unchecked);
     service->m_openedWhole = true;
     return service;
+}
+
+QString Service::desktopName()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    return QStringLiteral("%1@%2").arg(user.isEmpty() ? QStringLiteral("?") : user, QSysInfo::machineHostName());
 }
 
 bool Service::worthRetrying(const QString &dataDir)

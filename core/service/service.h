@@ -94,7 +94,13 @@ public:
         // world shared on a server (a long catch-up) before it is refused,
         // saying who moves it; as long as an open waits, unless given.
         int worldWaitMs = defaultWorldWaitMs;
+        // How this desktop names itself when it saves a line's rules, for
+        // another's refused save ("ana@desk-2"); the login and the
+        // machine's name (desktopName()) unless given.
+        QString desktopName;
     };
+    // "ana@desk-2": the user running this program and the machine's name.
+    static QString desktopName();
 
     ~Service() override;
     static Expected<std::unique_ptr<Service>> open(const Options &options);

@@ -33,7 +33,10 @@ std::optional<Failure> WorldRunner::writeRefusal()
 {
     finishPlayStep();
     if (const QString damage = m_damage(); !damage.isEmpty())
-        return Failure(damage); // "PATH: damaged database (…)", as it is
+        return Failure(damage, // "PATH: damaged database (…); …" for the command line
+                       QCoreApplication::translate("topup::Service", "A data file was found damaged, so nothing more is saved. Quit TopUp"
+                                                                     " Dashboard and start it again: it offers to move the data folder"
+                                                                     " aside and start fresh."));
     if (m_busy)
         return Failure(QCoreApplication::translate("topup::Service", "the world is catching up; try again when it has finished"),
                        QCoreApplication::translate("topup::Service", "The world is catching up; try again when it has finished."));

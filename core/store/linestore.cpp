@@ -19,7 +19,7 @@ namespace {
 const char *const lineColumns = "id, name, region, profile, seed, data_bytes, voice_seconds, policy_json, threshold_state,"
                                 " threshold_chains, manual_topups, last_monthly_key, unserved_data_bytes, unserved_voice_seconds,"
                                 " (SELECT min(due_ms) FROM retries r WHERE r.line_id = lines.id AND r.trigger = 'threshold'),"
-                                " state, removed_ms, rules_version";
+                                " state, removed_ms, rules_version, rules_changed_by, rules_changed_ms";
 
 // Policies are stored as the JSON of SPEC §8 and read back with the same
 // reader, against ids that always exist (their rows are never deleted). A
@@ -82,6 +82,8 @@ Expected<LineRecord> lineFrom(const Statement &row)
     if (!row.isNull(16))
         line.removedAt = Instant::fromMsecs(row.integer(16));
     line.rulesVersion = row.integer(17);
+    if (!row.isNull(18) && !row.isNull(19))
+        line.rulesChangedBy = RulesAuthor{row.text(18), Instant::fromMsecs(row.integer(19))};
     return line;
 }
 
@@ -336,7 +338,7 @@ Expected<void> LineStore::checkPolicy(qint64 accountId, qint64 lineId, const Pol
 }
 
 Expected<void> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::optional<Policy> &policy,
-                                    std::optional<YearMonth> thisMonth)
+                                    std::optional<YearMonth> thisMonth, const std::optional<RulesAuthor> &author)
 {
     if (policy) {
         if (const Expected<void> valid = checkPolicy(accountId, lineId, *policy, thisMonth); !valid)
@@ -349,12 +351,14 @@ Expected<void> LineStore::setPolicy(qint64 accountId, qint64 lineId, const std::
         const QVariant none(QMetaType::fromType<qint64>());
         const auto rowOf = [&](const std::optional<qint64> &row) { return row ? QVariant(*row) : none; };
         Statement update(m_database, QStringLiteral("UPDATE lines SET policy_json = ?, rules_version = rules_version + 1, threshold_state = 'armed', check_due = 1,"
-                                                    " pays_method = ?, pays_fallback = ?,"
+                                                    " rules_changed_by = ?, rules_changed_ms = ?, pays_method = ?, pays_fallback = ?,"
                                                     " pays_cents = (SELECT max(price_cents) FROM packages WHERE account_id = ? AND id IN (?, ?))"
                                                     " WHERE account_id = ? AND id = ? AND state = 'active'"));
         update.bindNullable(policy.has_value(),
                             policy ? QString::fromUtf8(QJsonDocument(PolicyJson::write(*policy)).toJson(QJsonDocument::Compact))
                                    : QString());
+        update.bindNullable(author.has_value(), author ? author->desktop : QString());
+        update.bind(author ? QVariant(author->at.msecs()) : none);
         update.bind(pays ? rowOf(EngineId::methodRow(policy->method)) : none).bind(pays ? rowOf(EngineId::methodRow(policy->fallback)) : none);
         update.bind(pays ? accountId : qint64(0));
         update.bind(pays && policy->threshold ? rowOf(EngineId::packageRow(policy->threshold->package)) : none);

@@ -60,9 +60,10 @@ public:
     // Checked against the line's packages and the account's methods (SPEC
     // §2, and an enabled policy may not name a card expired before
     // `thisMonth`, when given); a new policy arms the threshold trigger and drops
-    // pending retries (SPEC §3).
+    // pending retries (SPEC §3). `author`: who saves them and when, kept
+    // beside them (LineRecord::rulesChangedBy); none: not known.
     Expected<void> setPolicy(qint64 accountId, qint64 lineId, const std::optional<Policy> &policy,
-                             std::optional<YearMonth> thisMonth = std::nullopt);
+                             std::optional<YearMonth> thisMonth = std::nullopt, const std::optional<RulesAuthor> &author = std::nullopt);
     // The names of the lines whose enabled policy pays with the method.
     Expected<QStringList> linesPayingWith(qint64 accountId, const QString &engineMethodId);
     // SPEC §3: a deposit re-arms every suspended threshold trigger whose

@@ -13,7 +13,7 @@ namespace topup {
 // One row of `usage_recent`: one line's 5-minute usage samples from the
 // start of the row's hour (its key, `hour`) to at most the end of that UTC
 // day. A save writes a line's unwritten samples of one UTC day as one row
-// (schema version 10; from version 7 to 9 a row held one hour): a day of a
+// (schema version 11; from version 7 to 10 a row held one hour): a day of a
 // fleet is a row or two a line to insert and delete instead of 24. The text
 // lists each sample as `ms,data,voice` — milliseconds from the row's hour's
 // start, bytes, seconds — with `;` between, in the order of time; two

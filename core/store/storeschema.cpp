@@ -288,14 +288,18 @@ Schema storeSchema()
     // that saves rules it loaded at an older version is told they changed
     // elsewhere meanwhile (several desktops on one world, issue 16).
     Migration v9{9, {QStringLiteral("ALTER TABLE lines ADD COLUMN rules_version INTEGER NOT NULL DEFAULT 0")}};
+    // Who saved a line's rules last (the desktop, "user@host") and when (its
+    // clock), kept with the version: a refused save says who and when.
+    Migration v10{10, {QStringLiteral("ALTER TABLE lines ADD COLUMN rules_changed_by TEXT"),
+                       QStringLiteral("ALTER TABLE lines ADD COLUMN rules_changed_ms INTEGER")}};
     // A row of `usage_recent` holds a line's samples from its hour to at
     // most the end of that UTC day, not one hour (SamplesRow): a day of a
     // fleet is a row or two a line to write and drop instead of 24 (issue
     // 16). The rows before are such rows already, each of one hour; the
     // tables do not change, but a program before this version would take a
     // longer row for a damaged one, so the version says it.
-    Migration v10{10, {}};
-    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10}, QStringLiteral("world")};
+    Migration v11{11, {}};
+    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11}, QStringLiteral("world")};
 }
 
 } // namespace topup

@@ -1783,6 +1783,14 @@
         <source>The rules of “%1” were changed elsewhere (%2) while you edited them. Review them and save again.</source>
         <translation>“%1”的规则在您编辑期间已在别处被修改（%2）。请检查后再次保存。</translation>
     </message>
+    <message>
+        <source>the rules of &quot;%1&quot; were changed elsewhere (%2) by %3 at %4 %5 (its clock) while you edited them; review them and save again</source>
+        <translation>“%1”的规则在您编辑期间已在别处被修改（%2），由 %3 于 %4 %5（按其时钟）修改；请检查后再次保存</translation>
+    </message>
+    <message>
+        <source>The rules of “%1” were changed elsewhere (%2) by %3 at %4 %5 (by that desktop&apos;s clock) while you edited them. Review them and save again.</source>
+        <translation>“%1”的规则在您编辑期间已在别处被修改（%2），由 %3 于 %4 %5（按该桌面端的时钟）修改。请检查后再次保存。</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioFile</name>
@@ -4610,6 +4618,10 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>Waiting for another desktop (%1) to finish moving the world…</source>
         <translation>正在等待另一个桌面端（%1）推进完这个世界…</translation>
+    </message>
+    <message>
+        <source>A data file was found damaged, so nothing more is saved. Quit TopUp Dashboard and start it again: it offers to move the data folder aside and start fresh.</source>
+        <translation>发现一个数据文件已损坏，因此不再保存任何内容。请退出 TopUp Dashboard 并重新启动：它会提供将数据文件夹移到一旁并重新开始的选项。</translation>
     </message>
 </context>
 <context>

@@ -246,11 +246,17 @@ private slots:
                                    .arg(Money::fromCents(3000).toString())),
                  qPrintable(note));
         QVERIFY2(note.contains(QLatin1String("Review them and save again.")), qPrintable(note));
+        // Who saved them: this desktop's name (the service behind the form's back).
+        QVERIFY2(note.contains(QStringLiteral(" by %1 at ").arg(Service::desktopName())), qPrintable(note));
         QCOMPARE(below->text(), QStringLiteral("2"));
+        // The sentence stays while the person reviews and edits: a keystroke does not wipe it.
+        retype(below, QStringLiteral("2"));
+        QCOMPARE(child<QLabel>(rules, "savedNote")->text(), note);
         QCOMPARE(savedRules(*world->service), PolicyJson::write(elsewhere));
         QVERIFY(rules->isDirty());
 
         QVERIFY(rules->save()); // reviewed: saved over the rules as they are now
+        QCOMPARE(child<QLabel>(rules, "savedNote")->text(), QStringLiteral("Saved."));
         const Expected<std::vector<LineRecord>> after = world->service->lines();
         QVERIFY2(after && !after->empty() && after->front().policy && after->front().policy->threshold, "the line's rules");
         QCOMPARE(after->front().policy->threshold->below, 2 * gigabyte);

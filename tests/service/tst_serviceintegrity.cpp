@@ -162,6 +162,8 @@ private slots:
             QVERIFY(!account);
             QVERIFY2(account.error().startsWith(damage), qPrintable(account.error()));
             QVERIFY2(account.error().contains(QLatin1String("nothing more is saved to it")), qPrintable(account.error()));
+            QCOMPARE(account.sentences(), QStringLiteral("A data file was found damaged, so nothing more is saved. Quit TopUp Dashboard"
+                                                         " and start it again: it offers to move the data folder aside and start fresh."));
             const Expected<CatchUpSummary> caught = (*service)->catchUpToNow();
             QVERIFY(!caught);
             QVERIFY2(caught.error().startsWith(damage), qPrintable(caught.error()));

@@ -122,8 +122,9 @@ std::unique_ptr<Service> desktop(const QString &dir, bool signUp)
 }
 
 // A desktop on the world `dir` keeps, signed in, whose writes wait at most
-// `waitMs` for another desktop's move; null (the test failed) when not.
-std::unique_ptr<Service> desktopWaiting(const QString &dir, int waitMs)
+// `waitMs` for another desktop's move, named `name` when it saves rules
+// (Service::desktopName() when empty); null (the test failed) when not.
+std::unique_ptr<Service> desktopWith(const QString &dir, int waitMs, const QString &name = {})
 {
     Service::Options options;
     const Expected<WorldLocation> location = worldLocationFor(dir);
@@ -133,6 +134,7 @@ std::unique_ptr<Service> desktopWaiting(const QString &dir, int waitMs)
     options.fixedNow = at(start);
     options.passwordIterations = fastPasswordRounds;
     options.worldWaitMs = waitMs;
+    options.desktopName = name;
     Expected<std::unique_ptr<Service>> service = Service::open(options);
     if (!QTest::qVerify(service.ok(), "Service::open", qPrintable(service.error()), __FILE__, __LINE__))
         return nullptr;
@@ -254,8 +256,9 @@ private slots:
     }
 
     // Two desktops load the same line's rules; the first saves, then the
-    // second's save is refused, naming what the first changed, and the
-    // first's rules stay; reloaded, the second saves.
+    // second's save is refused, naming what the first changed, who (the
+    // desktop, as it names itself) and when (by its clock, in the account's
+    // zone), and the first's rules stay; reloaded, the second saves.
     void twoSavesOfTheSameRulesMeetAConflict()
     {
         QTemporaryDir dir;
@@ -265,20 +268,25 @@ private slots:
         QVERIFY2(fleet, qPrintable(fleet.error()));
         auto second = desktop(dir.path(), false);
         QVERIFY(second);
-        const LineRecord onFirst = TOPUP_FIRST(first->lines());
+        auto bob = desktopWith(dir.path(), Service::defaultWorldWaitMs, QStringLiteral("bob@desk-2"));
+        QVERIFY(bob);
+        const LineRecord onFirst = TOPUP_FIRST(bob->lines());
         const LineRecord onSecond = TOPUP_FIRST(second->lines());
         QCOMPARE(onSecond.rulesVersion, onFirst.rulesVersion);
 
         Policy firstRules = *onFirst.policy;
         firstRules.threshold->below = 2 * gigabyte;
-        TOPUP_VERIFY_OK(first->setPolicy(onFirst.id, firstRules, RulesSeen{onFirst.rulesVersion, onFirst.policy}));
+        TOPUP_VERIFY_OK(bob->setPolicy(onFirst.id, firstRules, RulesSeen{onFirst.rulesVersion, onFirst.policy}));
+        // Kept with the version: who saved them and when (bob's clock, 2027-03-01T08:00Z).
+        QCOMPARE(TOPUP_FIRST(second->lines()).rulesChangedBy, std::optional<RulesAuthor>(RulesAuthor{QStringLiteral("bob@desk-2"), at(start)}));
         Policy secondRules = *onSecond.policy;
         secondRules.monthlyCap = Money::fromCents(2'500);
         const Expected<void> refused = second->setPolicy(onSecond.id, secondRules, RulesSeen{onSecond.rulesVersion, onSecond.policy});
         QVERIFY(!refused);
-        QVERIFY2(refused.sentences().contains(QStringLiteral("The rules of “Phone 1” were changed elsewhere (threshold %1 → %2)")
-                                                  .arg(DataAmount(gigabyte).toString(), DataAmount(2 * gigabyte).toString())),
-                 qPrintable(refused.sentences()));
+        QCOMPARE(refused.sentences(),
+                 QStringLiteral("The rules of “Phone 1” were changed elsewhere (threshold %1 → %2) by bob@desk-2 at 2027-03-01 09:00"
+                                " Europe/Paris (by that desktop's clock) while you edited them. Review them and save again.")
+                     .arg(DataAmount(gigabyte).toString(), DataAmount(2 * gigabyte).toString()));
         QCOMPARE(TOPUP_FIRST(second->lines()).policy, std::optional<Policy>(firstRules));
 
         const LineRecord reloaded = TOPUP_FIRST(second->lines());
@@ -298,7 +306,7 @@ private slots:
         TOPUP_VERIFY_OK(first->catchUpToNow());
         const MethodRecord wallet = TOPUP_VALUE(first->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(10'000)}));
         const LineRecord line = TOPUP_VALUE(first->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Regular, 7, DataAmount(20 * gigabyte), {}}));
-        auto impatient = desktopWaiting(dir.path(), 300); // the test's limit: 0.3 s
+        auto impatient = desktopWith(dir.path(), 300); // the test's limit: 0.3 s
         QVERIFY(impatient);
 
         OtherDesktopMove other(dir.path());

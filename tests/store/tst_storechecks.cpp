@@ -238,6 +238,10 @@ private slots:
             QVERIFY(!ran);
             QVERIFY2(written.error().startsWith(path + QLatin1String(": damaged database (")), qPrintable(written.error()));
             QVERIFY2(written.error().endsWith(QLatin1String("nothing more is written to it")), qPrintable(written.error()));
+            // What a screen shows: which file, and what the person can do.
+            QCOMPARE(written.sentences(), QStringLiteral("The data file %1 was found damaged; nothing more is written to it. Quit and start"
+                                                         " again to have it checked, or move the data folder aside to start fresh.")
+                                              .arg(path));
         }
         auto again = Database::open(path, storeSchema());
         QVERIFY(!again);

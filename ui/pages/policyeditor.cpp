@@ -369,6 +369,7 @@ void PolicyEditor::loadPolicy(const RulesSeen &rules)
     m_saved = snapshot();
     m_savedPolicy = rules.policy;
     m_savedVersion = rules.version;
+    m_conflictShown = false;
     m_savedNote->clear();
     edited();
 }
@@ -451,7 +452,7 @@ void PolicyEditor::edited()
         m_wasDirty = dirty;
         emit dirtyChanged(dirty);
     }
-    if (dirty)
+    if (dirty && !m_conflictShown) // a conflict's sentence stays until the next save or reload
         m_savedNote->clear();
     m_previewTimer->start();
 }
@@ -547,6 +548,7 @@ bool PolicyEditor::save()
 {
     if (m_lineId == 0)
         return false;
+    m_conflictShown = false; // saved again: what this save says replaces it
     m_previewTimer->stop();
     validate();
     if (!m_problems.isEmpty()) {
@@ -563,6 +565,7 @@ bool PolicyEditor::save()
         m_savedPolicy = now.policy;
         m_savedVersion = now.version;
         m_savedNote->setText(stored.sentences());
+        m_conflictShown = true;
         return false;
     }
     if (!stored) {

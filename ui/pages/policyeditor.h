@@ -112,6 +112,7 @@ private:
     std::optional<Policy> m_savedPolicy; // as the service has it, to notice a change made elsewhere
     qint64 m_savedVersion = 0;           // its version: a save over rules changed elsewhere since is refused
     bool m_loading = false;
+    bool m_conflictShown = false; // the note says the rules changed elsewhere: kept until a save or a reload
     bool m_wasDirty = false;
     bool m_previewStale = false; // a preview came due while hidden
 
