@@ -99,7 +99,7 @@ Expected<std::optional<Instant>> WorldSync::clock()
 {
     Statement select(m_store, QStringLiteral("SELECT clock_ms FROM world WHERE id = 1"));
     if (const auto ran = select.run(); !ran)
-        return Expected<std::optional<Instant>>::failure(ran.error());
+        return Expected<std::optional<Instant>>::failure(ran);
     if (!select.next())
         return std::optional<Instant>();
     const Instant clock = Instant::fromMsecs(select.integer(0));
@@ -116,7 +116,7 @@ Expected<void> WorldSync::checkClock()
 {
     const Expected<std::optional<Instant>> saved = clock();
     if (!saved)
-        return Expected<void>::failure(saved.error());
+        return Expected<void>::failure(saved);
     if (!*saved)
         return {};
     // Per line through the indexes (line, time): no scan of the history.
@@ -151,10 +151,10 @@ Expected<CatchUpSummary> WorldSync::catchUp(Instant now, const Progress &progres
 {
     const Expected<std::optional<Instant>> saved = clock();
     if (!saved)
-        return Expected<CatchUpSummary>::failure(saved.error());
+        return Expected<CatchUpSummary>::failure(saved);
     if (!*saved) {
         if (const Expected<void> started = startClock(now); !started)
-            return Expected<CatchUpSummary>::failure(started.error());
+            return Expected<CatchUpSummary>::failure(started);
         return CatchUpSummary{now, now, 0, 0, 0, Money(), 0, false, now, {}};
     }
     CatchUpSummary summary{**saved, **saved, 0, 0, 0, Money(), 0, false, now, {}};
@@ -182,7 +182,7 @@ Expected<CatchUpSummary> WorldSync::catchUp(Instant now, const Progress &progres
     m_loaded = false;
     m_accounts.clear();
     if (!flushed)
-        return Expected<CatchUpSummary>::failure(flushed.error());
+        return Expected<CatchUpSummary>::failure(flushed);
     return summary;
 }
 
@@ -201,23 +201,23 @@ Expected<CatchUpSummary> WorldSync::settle(Instant at)
 {
     const Expected<std::optional<Instant>> saved = clock();
     if (!saved)
-        return Expected<CatchUpSummary>::failure(saved.error());
+        return Expected<CatchUpSummary>::failure(saved);
     if (!*saved || !narrowable(**saved, at))
         return catchUp(at);
     m_target = at;
     const Expected<std::vector<qint64>> accounts = accountIds(m_store);
     if (!accounts)
-        return Expected<CatchUpSummary>::failure(accounts.error());
+        return Expected<CatchUpSummary>::failure(accounts);
     m_accounts.clear();
     for (const qint64 account : *accounts) {
         const Expected<std::vector<qint64>> lines = LineStore(m_store).linesToSettle(account, at);
         if (!lines)
-            return Expected<CatchUpSummary>::failure(lines.error());
+            return Expected<CatchUpSummary>::failure(lines);
         // An account none of whose lines acts still runs: its cards' and
         // funds' warnings are looked at on every run.
         Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(account, at, at, &*lines);
         if (!loaded)
-            return Expected<CatchUpSummary>::failure(loaded.error());
+            return Expected<CatchUpSummary>::failure(loaded);
         m_accounts.push_back(carry(loaded.take(), true));
     }
     m_loaded = true;
@@ -228,7 +228,7 @@ Expected<CatchUpSummary> WorldSync::settle(Instant at)
     if (!done)
         return done;
     if (!flushed)
-        return Expected<CatchUpSummary>::failure(flushed.error());
+        return Expected<CatchUpSummary>::failure(flushed);
     CatchUpSummary summary = *done;
     summary.from = **saved;
     return summary;
@@ -244,13 +244,13 @@ Expected<void> WorldSync::load(Instant from, Instant to)
 {
     const Expected<std::vector<qint64>> accounts = accountIds(m_store);
     if (!accounts)
-        return Expected<void>::failure(accounts.error());
+        return Expected<void>::failure(accounts);
     m_accounts.clear();
     m_accounts.reserve(accounts->size());
     for (const qint64 account : *accounts) {
         Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(account, from, to);
         if (!loaded)
-            return Expected<void>::failure(loaded.error());
+            return Expected<void>::failure(loaded);
         m_accounts.push_back(carry(loaded.take(), false));
     }
     m_loaded = true;
@@ -263,7 +263,7 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
     // the previous day's outcome.
     if (!m_loaded) {
         if (const Expected<void> loaded = load(from, to); !loaded)
-            return Expected<CatchUpSummary>::failure(loaded.error());
+            return Expected<CatchUpSummary>::failure(loaded);
     } else {
         for (Carried &carried : m_accounts) {
             if (carried.last)
@@ -295,14 +295,16 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
             const Expected<void> saved = save();
             m_loaded = false;
             m_accounts.clear();
-            return Expected<CatchUpSummary>::failure(saved ? failure : saved.error());
+            if (!saved)
+                return Expected<CatchUpSummary>::failure(saved);
+            return Expected<CatchUpSummary>::failure(failure);
         }
     }
 
     CatchUpSummary summary{from, to, 0, 0, 0, Money(), 0, false, to, {}};
     for (std::size_t i = 0; i < m_accounts.size(); ++i) {
         if (const Expected<void> collected = collect(m_accounts[i], std::move(outcomes[i]), summary); !collected)
-            return Expected<CatchUpSummary>::failure(collected.error());
+            return Expected<CatchUpSummary>::failure(collected);
     }
     if (!m_savedFrom)
         m_savedFrom = from;
@@ -313,7 +315,7 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
     const qint64 unsavedDays = (to.msecs() - m_savedFrom->msecs() + stepMs) / stepMs;
     if (to.msecs() - m_savedFrom->msecs() + 1 >= saveEveryMs || qint64(lines) * unsavedDays >= saveEveryLineDays) {
         if (const Expected<void> saved = save(false); !saved)
-            return Expected<CatchUpSummary>::failure(saved.error());
+            return Expected<CatchUpSummary>::failure(saved);
     }
     return summary;
 }
@@ -325,7 +327,7 @@ Expected<bool> WorldSync::cardAlertSeen(qint64 method, const QString &detail)
     Statement seen(m_store, QStringLiteral("SELECT 1 FROM alerts WHERE kind = 'card_expiring' AND method_id = ? AND detail = ?"));
     seen.bind(method).bind(detail);
     if (const auto ran = seen.run(); !ran)
-        return Expected<bool>::failure(ran.error());
+        return Expected<bool>::failure(ran);
     return seen.next();
 }
 
@@ -400,7 +402,7 @@ Expected<void> WorldSync::collect(Carried &carried, Outcome outcome, CatchUpSumm
             continue;
         const Expected<bool> seen = cardAlertSeen(loaded.methodRows[i], method.expires->toString());
         if (!seen)
-            return Expected<void>::failure(seen.error());
+            return Expected<void>::failure(seen);
         if (*seen)
             continue;
         m_cardAlerts.insert({loaded.methodRows[i], method.expires->toString()});
@@ -430,7 +432,7 @@ Expected<void> WorldSync::collectLowFunds(const Carried &carried, const Outcome 
         for (std::size_t i = 0; i < methods.size(); ++i) {
             const Expected<Money> dearest = LineStore(m_store).dearestPaidWith(loaded.account.id, loaded.methodRows[i]);
             if (!dearest)
-                return Expected<void>::failure(dearest.error());
+                return Expected<void>::failure(dearest);
             if (methods[i].fundsKnown && methods[i].funds < *dearest)
                 needed[int(i)] = *dearest;
         }
