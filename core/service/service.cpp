@@ -42,6 +42,13 @@ Service::Service(OpenedWorld world, const Options &options)
     forwardSignals();
     if (m_onServer)
         shareSignals();
+    m_store->setWorldWait(Database::WorldWait{
+        options.worldWaitMs,
+        [this](const QString &holder) {
+            emit waitingForWorld(holder.isEmpty() ? tr("Waiting for another desktop to finish moving the world…")
+                                                  : tr("Waiting for another desktop (%1) to finish moving the world…").arg(holder));
+        },
+        [this] { emit worldWaitEnded(); }});
 }
 
 void Service::forwardSignals()
@@ -133,6 +140,7 @@ Service::~Service()
     // Under the world's lock: another program's charge in flight is not
     // half in the mark.
     if (m_openedWhole && m_integrity != Integrity::Damaged) {
+        m_store->setWorldWait(Database::WorldWait{Service::dashboardWorldWaitMs, {}, {}}); // nothing said while closing
         if (const Expected<WorldMoveLock> held = WorldMoveLock::take(*m_store); held)
             (void)BooksAgreement(*m_store, m_provider->database()).writeMark();
     }

@@ -61,6 +61,16 @@ class Service final : public QObject
     Q_OBJECT
 
 public:
+    // An open waits up to a minute for another program's move
+    // (ServerWorldLock::openWaitMs); so does a write, unless told otherwise.
+    static constexpr int defaultWorldWaitMs = 60'000;
+    // The dashboard's writes run on its window's thread, which does not
+    // redraw while one waits: 10 s, past which a person takes a window for
+    // hung, while another desktop's ordinary moves (a play step, a settle)
+    // take milliseconds; only a long catch-up outlasts it, and that one is
+    // worth trying again after.
+    static constexpr int dashboardWorldWaitMs = 10'000;
+
     struct Options
     {
         // A data folder (its dataDir() resolved with DataDirectory::resolve),
@@ -80,6 +90,10 @@ public:
         // its first top-ups are known (always in the product); false: every
         // line to the horizon, for the tests.
         bool narrowOutlooks = true;
+        // How long a write or a move waits for another program's move of a
+        // world shared on a server (a long catch-up) before it is refused,
+        // saying who moves it; as long as an open waits, unless given.
+        int worldWaitMs = defaultWorldWaitMs;
     };
 
     ~Service() override;
@@ -302,6 +316,13 @@ signals:
     // Something went wrong after an action had already taken effect (e.g.
     // the rules could not run after a manual top-up was recorded).
     void problem(const QString &error);
+    // A write or a move waits for another program's move of the shared
+    // world: `sentence` says so ("Waiting for another desktop (topup-sim,
+    // process 42 on desk-2) to finish moving the world…"); it waits at most
+    // Options::worldWaitMs, then worldWaitEnded, whether it got the world
+    // or was refused. Said in the thread that waits, before it blocks.
+    void waitingForWorld(const QString &sentence);
+    void worldWaitEnded();
 
 private:
     Service(OpenedWorld world, const Options &options);

@@ -156,6 +156,19 @@ public:
     QString describe(const QString &what) const;
     QString describe(const QSqlError &error) const;
 
+    // How a move of the world on this connection waits for another
+    // program's (WorldMoveLock, PostgreSQL): up to `limitMs` (0: as long as
+    // it takes), saying before it waits who holds the world (`waiting`:
+    // "topup-dashboard, process 42 on desk-2", empty when the server does
+    // not say) and after (`done`), whether it got it or not.
+    struct WorldWait final
+    {
+        int limitMs = 0;
+        std::function<void(const QString &holder)> waiting;
+        std::function<void()> done;
+    };
+    void setWorldWait(WorldWait wait) { m_worldWait = std::move(wait); }
+
 private:
     // The checks at open and the migrations (DatabaseOpener) set what the
     // open found: the version, whether the file is vouched for, its log.
@@ -186,6 +199,7 @@ private:
     mutable int m_rawChecked = 0; // 0 unknown, 1 usable, -1 not
     bool m_inTransaction = false; // begin() … commit() or rollback()
     int m_worldHolds = 0;         // WorldMoveLocks held on this connection (PostgreSQL)
+    WorldWait m_worldWait;        // how a WorldMoveLock waits for another program's
     struct Reusable final
     {
         QSqlQuery query;

@@ -2,6 +2,7 @@
 
 #include "databaseurl.h"
 #include "openfiles.h"
+#include "serverworldlock.h"
 #include "sqliteheader.h"
 
 #include <QAtomicInteger>
@@ -105,8 +106,10 @@ Expected<std::shared_ptr<Database>> DatabaseOpener::openOnServer(const DatabaseU
             db.setPort(url.port());
         db.setUserName(url.user());
         db.setDatabaseName(url.database());
-        // libpq's own: no password here (~/.pgpass or PGPASSWORD), a bounded wait.
-        QStringList options{QStringLiteral("connect_timeout=10")};
+        // libpq's own: no password here (~/.pgpass or PGPASSWORD), a bounded
+        // wait; named as the claim is, so a program waiting for this one's
+        // move of the world can say who moves it.
+        QStringList options{QStringLiteral("connect_timeout=10"), QStringLiteral("application_name=") + ServerWorldLock::applicationName()};
         if (!url.sslMode().isEmpty())
             options << QStringLiteral("sslmode=") + url.sslMode();
         db.setConnectOptions(options.join(QLatin1Char(';')));

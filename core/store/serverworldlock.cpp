@@ -17,10 +17,12 @@ QString nextLockConnectionName()
     return QStringLiteral("topup-world-lock-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
-// How this program names itself to the server, for a second program's
-// message: "topup-sim, process N on HOST" (libpq takes at most 63 bytes,
-// and the connection options are split at ';' and spaces: no spaces here).
-QString applicationName()
+} // namespace
+
+// For a second program's message: "topup-sim, process N on HOST" (libpq
+// takes at most 63 bytes, and the connection options are split at ';' and
+// spaces: no spaces here).
+QString ServerWorldLock::applicationName()
 {
     QString host = QSysInfo::machineHostName();
     host.remove(QLatin1Char(' ')).remove(QLatin1Char(';')).remove(QLatin1Char('\'')).remove(QLatin1Char('\\'));
@@ -31,6 +33,8 @@ QString applicationName()
     name.remove(QLatin1Char(' ')).remove(QLatin1Char(';')).remove(QLatin1Char('\'')).remove(QLatin1Char('\\'));
     return name.left(63);
 }
+
+namespace {
 
 // "topup-sim, process 42 on desk-2" from what the holder named itself; empty when unknown.
 QString holderFrom(const QString &applicationName)
@@ -105,19 +109,23 @@ Expected<std::unique_ptr<ServerWorldLock>> ServerWorldLock::claim(const Database
             return lock;
     }
     query.finish();
-    // Held: by whom, as far as this role may see (pg_stat_activity hides
-    // other roles' sessions from a role that is not privileged).
-    QString holder;
+    const QString holder = holderSeenFrom(db);
+    TransientFailure::report(where, TransientFailure::Cause::Locked);
+    if (holder.isEmpty())
+        return Result::failure(tr("%1: another TopUp Dashboard is moving the world on; try again when it has finished").arg(where));
+    return Result::failure(tr("%1: another TopUp Dashboard (%2) is moving the world on; try again when it has finished").arg(where, holder));
+}
+
+QString ServerWorldLock::holderSeenFrom(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
     if (query.exec(QStringLiteral("SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
                                   " WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database"
                                   " WHERE datname = current_database()) AND ((l.classid::bigint << 32) | l.objid::bigint) = %1")
                        .arg(key))
         && query.next())
-        holder = holderFrom(query.value(0).toString());
-    TransientFailure::report(where, TransientFailure::Cause::Locked);
-    if (holder.isEmpty())
-        return Result::failure(tr("%1: another TopUp Dashboard is moving the world on; try again when it has finished").arg(where));
-    return Result::failure(tr("%1: another TopUp Dashboard (%2) is moving the world on; try again when it has finished").arg(where, holder));
+        return holderFrom(query.value(0).toString());
+    return QString();
 }
 
 } // namespace topup

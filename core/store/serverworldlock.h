@@ -4,6 +4,7 @@
 #include "store/databaseurl.h"
 
 #include <QCoreApplication>
+#include <QSqlDatabase>
 #include <QString>
 
 #include <memory>
@@ -47,6 +48,15 @@ public:
     static constexpr qint64 key = 0x546f705570576c64;
 
     const DatabaseUrl &store() const noexcept { return m_store; }
+
+    // How this program names itself to the server (its connections'
+    // application_name): "topup-sim,pid=N,host=HOST", at most 63 bytes.
+    static QString applicationName();
+    // Who holds the world's lock, as it named itself, seen from `db`:
+    // "topup-sim, process 42 on desk-2"; empty when nobody does or the
+    // server hides it (pg_stat_activity hides other roles' sessions from a
+    // role that is not privileged).
+    static QString holderSeenFrom(const QSqlDatabase &db);
 
 private:
     ServerWorldLock(DatabaseUrl store, QString connectionName);

@@ -3,6 +3,9 @@
 #include "domain/expected.h"
 
 #include <QCoreApplication>
+#include <QString>
+
+#include <optional>
 
 namespace topup {
 
@@ -21,14 +24,23 @@ class Database;
 // released before the next statement; taken again on the same connection
 // while held (a write that then settles), it is only counted. On SQLite
 // nothing: the data folder's lock already admits one program per world.
+//
+// The wait follows the connection's Database::WorldWait: when it has a
+// limit, a world held by another program is said (who holds it, as far as
+// the server tells) before the wait, and past the limit the move is refused
+// naming that program, nothing of it done.
 class WorldMoveLock final
 {
     Q_DECLARE_TR_FUNCTIONS(WorldMoveLock)
 
 public:
-    // Waits for the world to be free, then holds it; refused only when the
-    // server cannot be asked (the connection lost), nothing held then.
+    // Waits for the world to be free, then holds it; refused when the
+    // server cannot be asked (the connection lost) or when another program
+    // still holds it past the connection's limit, nothing held then.
     static Expected<WorldMoveLock> take(Database &store);
+    // The refusal past the limit: "Another desktop (topup-dashboard,
+    // process 42 on desk-2) is moving the world; try again in a moment."
+    static Failure busy(const QString &where, const QString &holder, int waitedMs);
 
     WorldMoveLock(WorldMoveLock &&other) noexcept;
     WorldMoveLock &operator=(WorldMoveLock &&) = delete;
@@ -38,6 +50,8 @@ public:
 
 private:
     explicit WorldMoveLock(Database *store) : m_store(store) {}
+    // Takes the advisory lock as the store's WorldWait says; why not.
+    static std::optional<Failure> waitFor(Database &store);
 
     Database *m_store = nullptr; // null: nothing held (SQLite, or moved from)
 };

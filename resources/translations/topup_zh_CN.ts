@@ -2017,6 +2017,22 @@
         <source>%1: cannot wait for the world: %2</source>
         <translation>%1：无法等待该世界：%2</translation>
     </message>
+    <message>
+        <source>%1: another desktop is moving the world (waited %2 s); try again in a moment</source>
+        <translation>%1：另一个桌面端正在推进这个世界（已等待 %2 秒）；请稍后重试</translation>
+    </message>
+    <message>
+        <source>Another desktop is moving the world; try again in a moment.</source>
+        <translation>另一个桌面端正在推进这个世界；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>%1: another desktop (%2) is moving the world (waited %3 s); try again in a moment</source>
+        <translation>%1：另一个桌面端（%2）正在推进这个世界（已等待 %3 秒）；请稍后重试</translation>
+    </message>
+    <message>
+        <source>Another desktop (%1) is moving the world; try again in a moment.</source>
+        <translation>另一个桌面端（%1）正在推进这个世界；请稍后重试。</translation>
+    </message>
 </context>
 <context>
     <name>WorldOnServer</name>
@@ -4419,6 +4435,14 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>The clock only moves forward.</source>
         <translation>时钟只能向前走。</translation>
+    </message>
+    <message>
+        <source>Waiting for another desktop to finish moving the world…</source>
+        <translation>正在等待另一个桌面端推进完这个世界…</translation>
+    </message>
+    <message>
+        <source>Waiting for another desktop (%1) to finish moving the world…</source>
+        <translation>正在等待另一个桌面端（%1）推进完这个世界…</translation>
     </message>
 </context>
 <context>

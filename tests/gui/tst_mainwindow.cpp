@@ -30,6 +30,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QLabel>
@@ -89,6 +90,26 @@ private slots:
         m_service.reset();
         m_appearance.reset();
         m_settings.reset();
+    }
+
+    // A write waiting for another desktop's move (a world shared on a
+    // server) blocks the window's thread: the service says so before it
+    // waits, and the window shows it at once — the busy cursor and the
+    // service's sentence in the status bar — and takes it away after.
+    void aWaitForAnotherDesktopIsShownWhileItLasts()
+    {
+        QVERIFY(!m_window->statusBar()->isVisible());
+        QVERIFY(!QApplication::overrideCursor());
+        const QString sentence = QStringLiteral("Waiting for another desktop (topup-sim, process 42 on desk-2) to finish moving the world…");
+        emit m_service->waitingForWorld(sentence);
+        QVERIFY(m_window->statusBar()->isVisible());
+        QCOMPARE(m_window->statusBar()->currentMessage(), sentence);
+        QVERIFY(QApplication::overrideCursor());
+        QCOMPARE(QApplication::overrideCursor()->shape(), Qt::WaitCursor);
+        emit m_service->worldWaitEnded();
+        QVERIFY(!m_window->statusBar()->isVisible());
+        QVERIFY(m_window->statusBar()->currentMessage().isEmpty());
+        QVERIFY(!QApplication::overrideCursor());
     }
 
     void signedInShowsTheShell()

@@ -18,13 +18,17 @@
 #include "service/worldnotices.h"
 #include "service/worldonserver.h"
 #include "store/journalgateway.h"
+#include "store/serverworldlock.h"
 
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 namespace tst_shareddesktops {
 
@@ -116,6 +120,64 @@ std::unique_ptr<Service> desktop(const QString &dir, bool signUp)
         return nullptr;
     return service;
 }
+
+// A desktop on the world `dir` keeps, signed in, whose writes wait at most
+// `waitMs` for another desktop's move; null (the test failed) when not.
+std::unique_ptr<Service> desktopWaiting(const QString &dir, int waitMs)
+{
+    Service::Options options;
+    const Expected<WorldLocation> location = worldLocationFor(dir);
+    if (!QTest::qVerify(location.ok(), "worldLocationFor", qPrintable(location.error()), __FILE__, __LINE__))
+        return nullptr;
+    options.location = *location;
+    options.fixedNow = at(start);
+    options.passwordIterations = fastPasswordRounds;
+    options.worldWaitMs = waitMs;
+    Expected<std::unique_ptr<Service>> service = Service::open(options);
+    if (!QTest::qVerify(service.ok(), "Service::open", qPrintable(service.error()), __FILE__, __LINE__))
+        return nullptr;
+    const Expected<Account> account = (*service)->signIn(QStringLiteral("ana@example.com"), QStringLiteral("correct-horse-battery"));
+    if (!QTest::qVerify(account.ok(), "sign-in", qPrintable(account.error()), __FILE__, __LINE__))
+        return nullptr;
+    return service.take();
+}
+
+// Another desktop's long move: the world's lock held from a connection of
+// its own, on a thread of its own, by a program that names itself
+// "topup-dashboard, process 4242 on desk-9"; let go when told.
+class OtherDesktopMove final : public QThread
+{
+public:
+    explicit OtherDesktopMove(QString folder) : m_folder(std::move(folder)) {}
+
+    QSemaphore held;  // released once the lock is held (or could not be: error())
+    QSemaphore letGo; // released by the test: the move ends
+    QString error() const { return m_error; }
+
+private:
+    void run() override
+    {
+        const QString name = QStringLiteral("other-desktop");
+        {
+            QSqlDatabase db = addWorldConnection(name, m_folder);
+            db.setConnectOptions(QStringLiteral("application_name=topup-dashboard,pid=4242,host=desk-9"));
+            if (!db.open()) {
+                m_error = db.lastError().text();
+            } else {
+                QSqlQuery lock(db);
+                if (!lock.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(ServerWorldLock::key)))
+                    m_error = lock.lastError().text();
+            }
+            held.release();
+            letGo.acquire();
+            db.close(); // the session ends, and the lock with it
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    QString m_folder;
+    QString m_error;
+};
 
 } // namespace
 
@@ -223,6 +285,63 @@ private slots:
         secondRules.threshold->below = 2 * gigabyte;
         TOPUP_VERIFY_OK(second->setPolicy(reloaded.id, secondRules, RulesSeen{reloaded.rulesVersion, reloaded.policy}));
         QCOMPARE(TOPUP_FIRST(first->lines()).policy, std::optional<Policy>(secondRules));
+    }
+
+    // While another desktop moves the world (a long catch-up), a write
+    // says it waits, and who for; past its limit it is refused naming that
+    // desktop, nothing of it written. Released in time, the write is made.
+    void aWriteWaitingForAnotherDesktopHasALimit()
+    {
+        QTemporaryDir dir;
+        auto first = desktop(dir.path(), true);
+        QVERIFY(first);
+        TOPUP_VERIFY_OK(first->catchUpToNow());
+        const MethodRecord wallet = TOPUP_VALUE(first->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(10'000)}));
+        const LineRecord line = TOPUP_VALUE(first->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Regular, 7, DataAmount(20 * gigabyte), {}}));
+        auto impatient = desktopWaiting(dir.path(), 300); // the test's limit: 0.3 s
+        QVERIFY(impatient);
+
+        OtherDesktopMove other(dir.path());
+        other.start();
+        const auto letGoAtTheEnd = qScopeGuard([&other] { // however the test ends
+            other.letGo.release();
+            other.wait();
+        });
+        other.held.acquire();
+        QVERIFY2(other.error().isEmpty(), qPrintable(other.error()));
+        const QString holder = QStringLiteral("topup-dashboard, process 4242 on desk-9");
+
+        QSignalSpy waiting(impatient.get(), &Service::waitingForWorld);
+        QSignalSpy ended(impatient.get(), &Service::worldWaitEnded);
+        QSignalSpy methodsChanged(impatient.get(), &Service::methodsChanged);
+        const Expected<void> deposited = impatient->deposit(wallet.id, Money::fromCents(2'500));
+        QVERIFY(!deposited);
+        QCOMPARE(deposited.sentences(), QStringLiteral("Another desktop (%1) is moving the world; try again in a moment.").arg(holder));
+        QCOMPARE(waiting.count(), 1);
+        QCOMPARE(waiting.first().at(0).toString(), QStringLiteral("Waiting for another desktop (%1) to finish moving the world…").arg(holder));
+        QCOMPARE(ended.count(), 1);
+        QCOMPARE(methodsChanged.count(), 0);
+        // Rules too: refused, the line's rules as they were.
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, 2 * gigabyte, packageNamed(*first, "5 GB data")};
+        policy.method = wallet.engineId();
+        const Expected<void> saved = impatient->setPolicy(line.id, policy);
+        QVERIFY(!saved);
+        QCOMPARE(saved.sentences(), QStringLiteral("Another desktop (%1) is moving the world; try again in a moment.").arg(holder));
+        QCOMPARE(ended.count(), 2);
+
+        // The other desktop finishes while a write waits within its limit: the write is made.
+        QSignalSpy firstWaiting(first.get(), &Service::waitingForWorld);
+        const QMetaObject::Connection finish = connect(first.get(), &Service::waitingForWorld, this, [&other] { other.letGo.release(); });
+        const Expected<void> waited = first->deposit(wallet.id, Money::fromCents(2'500));
+        disconnect(finish);
+        TOPUP_VERIFY_OK(waited);
+        QCOMPARE(firstWaiting.count(), 1);
+        QVERIFY(other.wait(60'000));
+        // Nothing of the refused writes was made: the wallet holds one deposit more, the line no rules.
+        QCOMPARE(TOPUP_FIRST(impatient->methods()).funds, Money::fromCents(12'500));
+        QVERIFY(!TOPUP_FIRST(impatient->lines()).policy);
+        TOPUP_VERIFY_OK(impatient->setPolicy(line.id, policy)); // the world free, at once
     }
 
     void twoDesktopsMovingOneWorldChargeEachTopUpOnce()

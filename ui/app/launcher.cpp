@@ -194,6 +194,7 @@ int Launcher::run(QApplication &app)
     Service::Options options;
     options.location = *location;
     options.fixedNow = now;
+    options.worldWaitMs = Service::dashboardWorldWaitMs; // the window does not redraw while a write waits
     const bool demo = parser.isSet(demoOption);
     if (demo)
         options.tokens = DemoWorld::tokens(1);

@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QVBoxLayout>
 
 namespace topup {
@@ -47,6 +48,21 @@ MainWindow::MainWindow(Service &service, AppSettings &settings, QWidget *parent)
 
     connect(m_signIn, &SignInPage::demoRequested, this, &MainWindow::openDemo);
     connect(&m_service, &Service::accountChanged, this, &MainWindow::onAccountChanged);
+    // A write waiting for another desktop's move blocks this thread: the
+    // wait is shown before it starts (the busy cursor, the service's
+    // sentence in the status bar, drawn at once) and taken away after.
+    statusBar()->hide();
+    connect(&m_service, &Service::waitingForWorld, this, [this](const QString &sentence) {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        statusBar()->show();
+        statusBar()->showMessage(sentence);
+        statusBar()->repaint();
+    });
+    connect(&m_service, &Service::worldWaitEnded, this, [this] {
+        QApplication::restoreOverrideCursor();
+        statusBar()->clearMessage();
+        statusBar()->hide();
+    });
     connect(m_dashboard, &DashboardPage::lineActivated, this, [this](qint64 lineId) {
         m_line->showLine(lineId);
         showPage(Page::Line);
