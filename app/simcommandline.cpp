@@ -222,8 +222,8 @@ int SimCommandLine::checkWorld(const QString &dataDir)
     // The folder is claimed, so no other program writes while the pages are
     // read; the check's connection only reads.
     const QString folder = DataDirectory::resolve(dataDir);
-    if (const QString problem = DataDirectory::unusable(folder); !problem.isEmpty()) {
-        printError(SimCommandLine::tr("topup-sim: %1").arg(problem));
+    if (const std::optional<Failure> problem = DataDirectory::unusable(folder)) {
+        printError(SimCommandLine::tr("topup-sim: %1").arg(problem->text()));
         return Failed;
     }
     if (!WorldFiles::holdsWorld(folder)) {
@@ -299,8 +299,8 @@ int SimCommandLine::runWorld(const WorldLocation &location, bool demo, quint64 s
     // A folder must hold a world already (--demo makes one); empty
     // databases on a server become a new, empty world.
     if (!location.onPostgres()) {
-        if (const QString problem = DataDirectory::unusable(DataDirectory::resolve(dataDir)); !problem.isEmpty()) {
-            printError(SimCommandLine::tr("topup-sim: %1").arg(problem));
+        if (const std::optional<Failure> problem = DataDirectory::unusable(DataDirectory::resolve(dataDir))) {
+            printError(SimCommandLine::tr("topup-sim: %1").arg(problem->text()));
             return Failed;
         }
         if (!WorldFiles::holdsWorld(DataDirectory::resolve(dataDir))) {

@@ -30,6 +30,13 @@ public:
     {
     }
     Failure(QString text, FieldProblems problems) : m_text(std::move(text)), m_problems(std::move(problems)) {}
+    // A message about the whole worded twice, caused by another failure:
+    // `sentence` first, then what `cause` says a screen shows.
+    Failure(QString text, QString sentence, const Failure &cause)
+        : m_text(std::move(text)), m_problems{FieldProblem{QString(), std::move(sentence)}}
+    {
+        m_problems.insert(m_problems.end(), cause.problems().begin(), cause.problems().end());
+    }
 
     const QString &text() const noexcept { return m_text; }
     const FieldProblems &problems() const noexcept { return m_problems; }

@@ -1,5 +1,7 @@
 #include "loginid.h"
 
+#include "asciidigits.h"
+
 #include <QCoreApplication>
 
 namespace topup {
@@ -13,11 +15,6 @@ constexpr int maxPhoneDigits = 15; // E.164 §6.1
 constexpr qsizetype maskedPhonePrefix = 3; // '+' and up to two digits of the country code
 constexpr qsizetype maskedPhoneSuffix = 4;
 constexpr QChar bullet(0x2022);
-
-bool isAsciiDigit(QChar c)
-{
-    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
-}
 
 bool isAsciiLetter(QChar c)
 {

@@ -1,16 +1,10 @@
 #include "money.h"
 
+#include "asciidigits.h"
+
 #include <QCoreApplication>
 
 namespace topup {
-namespace {
-
-bool isAsciiDigit(QChar c)
-{
-    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
-}
-
-} // namespace
 
 Expected<Money> Money::parse(QStringView text)
 {

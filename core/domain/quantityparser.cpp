@@ -1,5 +1,7 @@
 #include "quantityparser.h"
 
+#include "asciidigits.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -11,11 +13,6 @@ class Quantity final
 {
     Q_DECLARE_TR_FUNCTIONS(Quantity)
 };
-
-bool isAsciiDigit(QChar c)
-{
-    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
-}
 
 char asciiLower(char16_t c)
 {

@@ -204,4 +204,9 @@ void JsonFields::rejectUnknownKeys()
     }
 }
 
+QString JsonFields::indexed(const QString &path, qsizetype index)
+{
+    return QStringLiteral("%1[%2]").arg(path).arg(index);
+}
+
 } // namespace topup

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "domain/dataamount.h"
 #include "domain/expected.h"
+#include "domain/money.h"
+#include "domain/voiceamount.h"
 #include "problem.h"
 
 #include <QCoreApplication>
@@ -33,6 +36,13 @@ class JsonFields final
 
 public:
     enum class Need { Optional, Required };
+
+    // The parsers of the amounts the scenario and policy readers pass to parsed().
+    static inline const std::function<Expected<Money>(QStringView)> parseMoney = &Money::parse;
+    static inline const std::function<Expected<DataAmount>(QStringView)> parseData = &DataAmount::parse;
+    static inline const std::function<Expected<VoiceAmount>(QStringView)> parseVoice = &VoiceAmount::parse;
+    // "events[3]": the path of an array's entry.
+    static QString indexed(const QString &path, qsizetype index);
 
     JsonFields(const QJsonObject &object, QString path, Problems &problems);
     // The paths of these two are built only when asked for (a problem is

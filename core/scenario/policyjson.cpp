@@ -10,10 +10,6 @@ namespace {
 
 using Need = JsonFields::Need;
 
-const std::function<Expected<Money>(QStringView)> parseMoney = &Money::parse;
-const std::function<Expected<DataAmount>(QStringView)> parseData = &DataAmount::parse;
-const std::function<Expected<VoiceAmount>(QStringView)> parseVoice = &VoiceAmount::parse;
-
 Expected<int> parseLocalTime(QStringView text)
 {
     static const QRegularExpression shape(QStringLiteral("^(\\d{2}):(\\d{2})$"));
@@ -36,11 +32,11 @@ void readThreshold(JsonFields &policyFields, Policy &policy, const PolicyCatalog
     std::optional<qint64> below;
     if (resource == QLatin1String("data")) {
         trigger.resource = Resource::Data;
-        if (const auto amount = fields.parsed(QStringLiteral("below"), Need::Required, parseData))
+        if (const auto amount = fields.parsed(QStringLiteral("below"), Need::Required, JsonFields::parseData))
             below = amount->bytes();
     } else if (resource == QLatin1String("voice")) {
         trigger.resource = Resource::Voice;
-        if (const auto amount = fields.parsed(QStringLiteral("below"), Need::Required, parseVoice))
+        if (const auto amount = fields.parsed(QStringLiteral("below"), Need::Required, JsonFields::parseVoice))
             below = amount->seconds();
     } else {
         if (resource)
@@ -98,7 +94,7 @@ Policy PolicyJson::read(const QJsonObject &object, const QString &path, const Po
     policy.enabled = fields.boolean(QStringLiteral("enabled"), Need::Optional).value_or(true);
     readThreshold(fields, policy, catalog, problems);
     readMonthly(fields, policy, catalog, problems);
-    policy.monthlyCap = fields.parsed(QStringLiteral("monthly_cap"), Need::Optional, parseMoney);
+    policy.monthlyCap = fields.parsed(QStringLiteral("monthly_cap"), Need::Optional, JsonFields::parseMoney);
     if (policy.monthlyCap) {
         if (const auto problem = PolicyRules::capProblem(*policy.monthlyCap))
             fields.add(fields.pathOf(QStringLiteral("monthly_cap")), problem->text);

@@ -10,15 +10,6 @@
 #include <QJsonDocument>
 
 namespace topup {
-namespace {
-
-QString indexed(const QString &path, qsizetype index)
-{
-    return QStringLiteral("%1[%2]").arg(path).arg(index);
-}
-
-} // namespace
-
 void ScenarioReader::readPlainEvents(const std::vector<JsonScan::Event> &events, bool rangeKnown)
 {
     if (!withinLimit(qsizetype(events.size()), QStringLiteral("events"), maxEvents, nullptr))
@@ -40,7 +31,7 @@ void ScenarioReader::readPlainEvents(const std::vector<JsonScan::Event> &events,
         if (value.isObject())
             readEvent(value.toObject(), qsizetype(i), rangeKnown);
         else
-            m_problems.push_back(Problem{indexed(QStringLiteral("events"), qsizetype(i)),
+            m_problems.push_back(Problem{JsonFields::indexed(QStringLiteral("events"), qsizetype(i)),
                                          ScenarioReader::tr("must be an object, not %1").arg(jsonTypeName(value))});
     }
 }

@@ -19,11 +19,6 @@ namespace {
 
 using Need = JsonFields::Need;
 
-QString indexed(const QString &path, qsizetype index)
-{
-    return QStringLiteral("%1[%2]").arg(path).arg(index);
-}
-
 // Line:column of a byte offset, for messages about malformed JSON.
 QString lineAndColumn(const QByteArray &json, int offset)
 {
@@ -40,10 +35,7 @@ QString lineAndColumn(const QByteArray &json, int offset)
     return ScenarioReader::tr("line %1, column %2").arg(line).arg(column);
 }
 
-const std::function<Expected<Money>(QStringView)> parseMoney = &Money::parse;
 const std::function<Expected<Instant>(QStringView)> parseInstant = &Instant::parse;
-const std::function<Expected<DataAmount>(QStringView)> parseData = &DataAmount::parse;
-const std::function<Expected<VoiceAmount>(QStringView)> parseVoice = &VoiceAmount::parse;
 
 Expected<YearMonth> parseYearMonth(QStringView text)
 {
@@ -104,8 +96,8 @@ struct DataAndVoice final
 
 DataAndVoice readDataAndVoice(JsonFields &fields)
 {
-    return DataAndVoice{fields.parsed(QStringLiteral("data"), Need::Optional, parseData).value_or(DataAmount()),
-                        fields.parsed(QStringLiteral("voice"), Need::Optional, parseVoice).value_or(VoiceAmount())};
+    return DataAndVoice{fields.parsed(QStringLiteral("data"), Need::Optional, JsonFields::parseData).value_or(DataAmount()),
+                        fields.parsed(QStringLiteral("voice"), Need::Optional, JsonFields::parseVoice).value_or(VoiceAmount())};
 }
 
 } // namespace
@@ -178,7 +170,7 @@ void ScenarioReader::readRoot(const QJsonObject &object)
 
     if (const auto account = root.object(QStringLiteral("account"), Need::Optional)) {
         JsonFields fields(*account, QStringLiteral("account"), m_problems);
-        m_world.accountCap = fields.parsed(QStringLiteral("monthly_cap"), Need::Optional, parseMoney);
+        m_world.accountCap = fields.parsed(QStringLiteral("monthly_cap"), Need::Optional, JsonFields::parseMoney);
         if (m_world.accountCap && m_world.accountCap->isZero())
             fields.add(fields.pathOf(QStringLiteral("monthly_cap")), ScenarioReader::tr("must be more than zero"));
         fields.rejectUnknownKeys();
@@ -231,7 +223,7 @@ void ScenarioReader::readList(JsonFields &root, const QString &key, KnownIds &id
         return;
     }
     for (qsizetype i = 0; i < list->size(); ++i) {
-        const QString path = indexed(key, i);
+        const QString path = JsonFields::indexed(key, i);
         const auto object = element(list->at(i), path);
         if (!object) {
             ids.complete = false;
@@ -250,7 +242,7 @@ void ScenarioReader::readPackages(JsonFields &root)
         const DataAndVoice amounts = readDataAndVoice(fields);
         package.data = amounts.data;
         package.voice = amounts.voice;
-        const auto price = fields.parsed(QStringLiteral("price"), Need::Required, parseMoney);
+        const auto price = fields.parsed(QStringLiteral("price"), Need::Required, JsonFields::parseMoney);
         fields.rejectUnknownKeys();
         if (id && price) {
             package.id = *id;
@@ -275,7 +267,7 @@ void ScenarioReader::readMethods(JsonFields &root)
                 fields.add(fields.pathOf(QStringLiteral("kind")),
                            ScenarioReader::tr("unknown kind \"%1\" (expected credit_card, debit_card or paypal)").arg(kind->left(32)));
         }
-        const auto funds = fields.parsed(QStringLiteral("funds"), Need::Required, parseMoney);
+        const auto funds = fields.parsed(QStringLiteral("funds"), Need::Required, JsonFields::parseMoney);
         const Need expiresNeed = kindKnown && method.isCard() ? Need::Required : Need::Optional;
         const auto expires = fields.parsed<YearMonth>(QStringLiteral("expires"), expiresNeed, &parseYearMonth);
         if (kindKnown && !method.isCard() && fields.has(QStringLiteral("expires")))
@@ -324,7 +316,7 @@ void ScenarioReader::readEvents(JsonFields &root, bool rangeKnown)
         if (value.isObject())
             readEvent(value.toObject(), i, rangeKnown); // its path is built only if it has a problem
         else
-            m_problems.push_back(Problem{indexed(QStringLiteral("events"), i),
+            m_problems.push_back(Problem{JsonFields::indexed(QStringLiteral("events"), i),
                                          ScenarioReader::tr("must be an object, not %1").arg(jsonTypeName(value))});
     }
 }
@@ -393,7 +385,7 @@ void ScenarioReader::readEvent(const QJsonObject &object, qsizetype index, bool 
         event.kind = WorldEvent::Kind::SetPolicy;
         event.policy = std::make_shared<const Policy>(PolicyJson::read(*policy, fields.pathOf(QStringLiteral("policy")), PolicyCatalog{m_methodIds, m_packageIds, m_world.packages}, m_problems));
     }
-    if (const auto deposit = fields.parsed(QStringLiteral("deposit"), Need::Optional, parseMoney)) {
+    if (const auto deposit = fields.parsed(QStringLiteral("deposit"), Need::Optional, JsonFields::parseMoney)) {
         event.kind = WorldEvent::Kind::Deposit;
         event.deposit = *deposit;
         if (deposit->isZero())
@@ -410,11 +402,11 @@ void ScenarioReader::readEvent(const QJsonObject &object, qsizetype index, bool 
             if (reason)
                 event.faults.push_back(*reason);
             else if (value.isString())
-                fields.add(indexed(reasonsPath, i),
+                fields.add(JsonFields::indexed(reasonsPath, i),
                            ScenarioReader::tr("unknown reason \"%1\" (expected declined, gateway_error or insufficient_funds)")
                                .arg(value.toString().left(32)));
             else
-                fields.add(indexed(reasonsPath, i), ScenarioReader::tr("must be a string, not %1").arg(jsonTypeName(value)));
+                fields.add(JsonFields::indexed(reasonsPath, i), ScenarioReader::tr("must be a string, not %1").arg(jsonTypeName(value)));
         }
     }
     fields.rejectUnknownKeys();
@@ -429,7 +421,7 @@ void ScenarioReader::readGenerate(JsonFields &root, bool rangeKnown)
         return;
     qint64 total = 0;
     for (qsizetype i = 0; i < streams->size(); ++i) {
-        const QString path = indexed(QStringLiteral("generate"), i);
+        const QString path = JsonFields::indexed(QStringLiteral("generate"), i);
         const auto object = element(streams->at(i), path);
         if (!object)
             continue;
@@ -442,7 +434,7 @@ void ScenarioReader::readGenerate(JsonFields &root, bool rangeKnown)
             fields.add(fields.pathOf(QStringLiteral("profile")),
                        ScenarioReader::tr("unknown profile \"%1\" (expected light, regular, heavy or traveller)").arg(profileName->left(32)));
         const auto seed = fields.integer(QStringLiteral("seed"), Need::Required, 0, qint64(1) << 53);
-        const auto every = fields.parsed(QStringLiteral("every"), Need::Required, parseVoice);
+        const auto every = fields.parsed(QStringLiteral("every"), Need::Required, JsonFields::parseVoice);
         constexpr qint64 maxEvery = qint64(3660) * 24 * 3600; // ten years
         const QString everyPath = fields.pathOf(QStringLiteral("every"));
         bool everyOk = every && every->seconds() > 0 && every->seconds() <= maxEvery;

@@ -36,7 +36,7 @@ Expected<std::unique_ptr<AdviceTask>> AccountOutlook::advise(qint64 lineId, int 
     return m_session.forAccountAt(Access::Read, [&](qint64 id, Instant clock) -> Expected<std::unique_ptr<AdviceTask>> {
         const Expected<AdvisorInput> input = AdvisorHistory(m_store, m_provider).input(id, lineId, clock, days);
         if (!input)
-            return Expected<std::unique_ptr<AdviceTask>>::failure(input.error());
+            return Expected<std::unique_ptr<AdviceTask>>::failure(input);
         return std::make_unique<AdviceTask>(*input, days);
     });
 }

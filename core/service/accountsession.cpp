@@ -77,7 +77,7 @@ Expected<Account> AccountSession::signUp(const SignUpForm &form, const QByteArra
         return Expected<Account>::failure(std::move(*why));
     const Expected<WorldMoveLock> held = WorldMoveLock::take(m_store);
     if (!held)
-        return Expected<Account>::failure(held.error());
+        return Expected<Account>::failure(held);
     return signedIn(AccountStore(m_store, m_iterations).signUp(form, m_clock.now(), fixedSalt));
 }
 
@@ -87,7 +87,7 @@ Expected<Account> AccountSession::signIn(const QString &login, const QString &pa
         return Expected<Account>::failure(std::move(*why)); // sign-in writes the failure count
     const Expected<WorldMoveLock> held = WorldMoveLock::take(m_store);
     if (!held)
-        return Expected<Account>::failure(held.error());
+        return Expected<Account>::failure(held);
     return signedIn(AccountStore(m_store, m_iterations).signIn(login, password, m_clock.now()));
 }
 

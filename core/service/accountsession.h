@@ -78,7 +78,7 @@ public:
             return Result::failure(std::move(*why));
         const Expected<Instant> clock = m_runner.clock();
         if (!clock)
-            return Result::failure(clock.error());
+            return Result::failure(clock);
         return work(m_account->id, *clock);
     }
 

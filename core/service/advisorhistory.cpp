@@ -18,12 +18,6 @@
 namespace topup {
 namespace {
 
-template<typename T, typename U>
-Expected<T> failed(const Expected<U> &what)
-{
-    return Expected<T>::failure(what);
-}
-
 // "2027-03" as a month; the store writes no other form.
 YearMonth monthOf(const QString &text)
 {
@@ -40,10 +34,10 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
 {
     const Expected<Account> account = AccountStore(m_store, 1).account(accountId);
     if (!account)
-        return failed<AdvisorInput>(account);
+        return Expected<AdvisorInput>::failure(account);
     const Expected<std::vector<LineRecord>> lines = LineStore(m_store).list(accountId);
     if (!lines)
-        return failed<AdvisorInput>(lines);
+        return Expected<AdvisorInput>::failure(lines);
     const auto line = std::find_if(lines->begin(), lines->end(), [lineId](const LineRecord &record) { return record.id == lineId; });
     if (line == lines->end())
         return Expected<AdvisorInput>::failure(tr("this line is not one of the account's lines"),
@@ -67,7 +61,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
     // What the line's top-ups may buy: its region's packages.
     const Expected<std::vector<PackageRecord>> offered = LineStore(m_store).packagesOf(accountId, lineId);
     if (!offered)
-        return failed<AdvisorInput>(offered);
+        return Expected<AdvisorInput>::failure(offered);
     for (const PackageRecord &record : *offered)
         input.packages.push_back(record.package);
     // A package the saved rules buy that the region no longer offers is
@@ -79,7 +73,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
         bought << input.current.monthly->package;
     const Expected<std::vector<PackageRecord>> all = PackageStore(m_store).list(accountId);
     if (!all)
-        return failed<AdvisorInput>(all);
+        return Expected<AdvisorInput>::failure(all);
     for (const PackageRecord &record : *all) {
         const QString &id = record.package.id;
         const auto offeredAlready = [&id](const Package &package) { return package.id == id; };
@@ -91,7 +85,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
     // method are advised with the account's default one.
     const Expected<std::vector<MethodRecord>> methods = MethodStore(m_store, m_provider).list(accountId);
     if (!methods)
-        return failed<AdvisorInput>(methods);
+        return Expected<AdvisorInput>::failure(methods);
     if (input.current.method.isEmpty()) {
         const auto preferred = std::find_if(methods->begin(), methods->end(), [](const MethodRecord &record) { return record.isDefault; });
         if (preferred != methods->end())
@@ -111,7 +105,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
                                             " AND u.hour >= ? AND u.hour <= ? ORDER BY u.hour"));
     hours.bind(accountId).bind(lineId).bind(HourOfSamples::hourOf(input.from.msecs() - 1) + 1).bind(HourOfSamples::hourOf(clock.msecs()));
     if (const Expected<void> ran = hours.run(); !ran)
-        return failed<AdvisorInput>(ran);
+        return Expected<AdvisorInput>::failure(ran);
     qint64 usedData = 0;
     qint64 usedVoice = 0;
     while (hours.next()) {
@@ -126,7 +120,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
                                                " WHERE a.account_id = ? AND a.line_id = ? AND a.status = 'succeeded' AND a.at_ms >= ?"));
     credited.bind(accountId).bind(lineId).bind(input.from.msecs());
     if (const Expected<void> ran = credited.run(); !ran || !credited.next())
-        return ran ? Expected<AdvisorInput>::failure(tr("the line's top-ups could not be read"), tr("The line's top-ups could not be read.")) : failed<AdvisorInput>(ran);
+        return ran ? Expected<AdvisorInput>::failure(tr("the line's top-ups could not be read"), tr("The line's top-ups could not be read.")) : Expected<AdvisorInput>::failure(ran);
     input.startDataBytes = std::max<qint64>(0, saturatingSub(saturatingAdd(line->dataBytes, usedData), credited.integer(0)));
     input.startVoiceSeconds = std::max<qint64>(0, saturatingSub(saturatingAdd(line->voiceSeconds, usedVoice), credited.integer(1)));
 
@@ -139,7 +133,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
                                .arg(QLatin1String(autoTriggers)));
     own.bind(accountId).bind(lineId).bind(firstMonth.toString()).bind(input.from.msecs());
     if (const Expected<void> ran = own.run(); !ran || !own.next())
-        return ran ? Expected<AdvisorInput>::failure(tr("the line's top-ups could not be read"), tr("The line's top-ups could not be read.")) : failed<AdvisorInput>(ran);
+        return ran ? Expected<AdvisorInput>::failure(tr("the line's top-ups could not be read"), tr("The line's top-ups could not be read.")) : Expected<AdvisorInput>::failure(ran);
     if (own.integer(1) > 0)
         input.spentBefore.push_back(AdvisorMonthSpend{firstMonth, Money::fromCents(own.integer(0)), int(own.integer(1)), Money()});
     if (input.accountCap) {
@@ -149,7 +143,7 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
                                       .arg(QLatin1String(autoTriggers)));
         others.bind(accountId).bind(lineId).bind(firstMonth.toString()).bind(calendar.monthOf(clock).toString());
         if (const Expected<void> ran = others.run(); !ran)
-            return failed<AdvisorInput>(ran);
+            return Expected<AdvisorInput>::failure(ran);
         while (others.next()) {
             const YearMonth month = monthOf(others.text(0));
             const Money spent = Money::fromCents(others.integer(1));

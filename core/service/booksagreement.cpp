@@ -33,7 +33,7 @@ struct Answer final
 Expected<std::optional<Answer>> answerOf(Statement &lookup)
 {
     if (const auto ran = lookup.run(); !ran)
-        return Expected<std::optional<Answer>>::failure(ran.error());
+        return Expected<std::optional<Answer>>::failure(ran);
     std::optional<Answer> answer;
     if (lookup.next())
         answer = Answer{lookup.integer(0) != 0, lookup.text(1), lookup.integer(2)};
@@ -56,7 +56,7 @@ Expected<qint64> scalar(Database &file, const QString &sql)
 {
     Statement select(file, sql);
     if (const auto ran = select.run(); !ran)
-        return Expected<qint64>::failure(ran.error());
+        return Expected<qint64>::failure(ran);
     return select.next() ? select.integer(0) : qint64(0);
 }
 
@@ -68,13 +68,13 @@ Expected<std::optional<BooksAgreement::Mark>> BooksAgreement::markOf(Database &f
     Statement table(file, file.dialect().tableExists());
     table.bind(QStringLiteral("books_agreed"));
     if (const auto ran = table.run(); !ran)
-        return Result::failure(ran.error());
+        return Result::failure(ran);
     if (!table.next())
         return Result(std::optional<Mark>()); // from before the mark
     table.finish();
     Statement select(file, QStringLiteral("SELECT journal_seq, attempt_id FROM books_agreed WHERE id = 1"));
     if (const auto ran = select.run(); !ran)
-        return Result::failure(ran.error());
+        return Result::failure(ran);
     if (!select.next())
         return Result(std::optional<Mark>());
     return Result(std::optional<Mark>(Mark{select.integer(0), select.integer(1)}));
@@ -84,10 +84,10 @@ Expected<void> BooksAgreement::check(bool uncleanShutdown)
 {
     const Expected<std::optional<Mark>> storeMark = markOf(m_store);
     if (!storeMark)
-        return Expected<void>::failure(storeMark.error());
+        return Expected<void>::failure(storeMark);
     const Expected<std::optional<Mark>> journalMark = markOf(m_journal);
     if (!journalMark)
-        return Expected<void>::failure(journalMark.error());
+        return Expected<void>::failure(journalMark);
     // Both closed cleanly at the same agreed point: nothing happened since
     // that either file could have lost.
     if (!uncleanShutdown && *storeMark == *journalMark)
@@ -99,7 +99,7 @@ Expected<void> BooksAgreement::check(bool uncleanShutdown)
     const Mark from{std::min(fromStore.journalSeq, fromJournal.journalSeq), std::min(fromStore.attemptId, fromJournal.attemptId)};
     const Expected<QString> disagreement = firstDisagreement(from, std::max(fromStore.journalSeq, fromJournal.journalSeq));
     if (!disagreement)
-        return Expected<void>::failure(disagreement.error());
+        return Expected<void>::failure(disagreement);
     if (disagreement->isEmpty())
         return {};
     return Expected<void>::failure(
@@ -107,7 +107,12 @@ Expected<void> BooksAgreement::check(bool uncleanShutdown)
                            " provider's journal must be the two files written together (a write-ahead log emptied or taken from"
                            " another copy breaks that); refused (nothing was changed). Put both files back as they were, or move"
                            " the folder aside to start fresh")
-            .arg(m_store.path(), m_journal.path(), *disagreement));
+            .arg(m_store.path(), m_journal.path(), *disagreement),
+        FieldProblems{{QString(), BooksAgreement::tr("The store %1 and the payment journal %2 disagree about the charges made since they last"
+                                                     " agreed, so nothing was changed. Put both files back as they were, or move the data"
+                                                     " folder aside to start fresh.")
+                                      .arg(m_store.path(), m_journal.path())},
+                      {QString(), BooksAgreement::tr("Where they differ: %1.").arg(*disagreement)}});
 }
 
 Expected<QString> BooksAgreement::firstDisagreement(const Mark &from, qint64 agreedJournalSeq)
@@ -115,7 +120,7 @@ Expected<QString> BooksAgreement::firstDisagreement(const Mark &from, qint64 agr
     using Result = Expected<QString>;
     const Expected<qint64> lastCharge = scalar(m_journal, QStringLiteral("SELECT coalesce(max(seq), 0) FROM charges"));
     if (!lastCharge)
-        return Result::failure(lastCharge.error());
+        return Result::failure(lastCharge);
     if (*lastCharge < agreedJournalSeq)
         return BooksAgreement::tr("the payment journal ends at charge number %1, before charge number %2 that both files had agreed on")
             .arg(*lastCharge)
@@ -134,19 +139,19 @@ Expected<QString> BooksAgreement::firstDisagreement(const Mark &from, qint64 agr
                                                " FROM attempts WHERE id > ? AND method_token IS NOT NULL ORDER BY id"));
     attempts.bind(from.attemptId);
     if (const auto ran = attempts.run(); !ran)
-        return Result::failure(ran.error());
+        return Result::failure(ran);
     while (attempts.next()) {
         const Answer stored{attempts.integer(3) != 0, attempts.text(4), attempts.integer(5)};
         inJournal.set(0, attempts.text(0)).set(1, attempts.integer(1)).set(2, attempts.text(2));
         const Expected<std::optional<Answer>> charged = answerOf(inJournal);
         if (!charged)
-            return Result::failure(charged.error());
+            return Result::failure(charged);
         if (!*charged) {
             // A charge to an account the provider does not hold is declined
             // and kept nowhere there (JournalGateway::chargeToken).
             held.set(0, attempts.text(2));
             if (const auto ran = held.run(); !ran)
-                return Result::failure(ran.error());
+                return Result::failure(ran);
             const bool account = held.next();
             held.finish();
             if (!account && !stored.paid && stored.reason == reasonName(Reason::Declined))
@@ -171,13 +176,13 @@ Expected<QString> BooksAgreement::firstDisagreement(const Mark &from, qint64 agr
                                                 " FROM charges WHERE seq > ? ORDER BY seq"));
     charges.bind(from.journalSeq);
     if (const auto ran = charges.run(); !ran)
-        return Result::failure(ran.error());
+        return Result::failure(ran);
     while (charges.next()) {
         const Answer charged{charges.integer(3) != 0, charges.text(4), charges.integer(5)};
         inStore.set(0, charges.text(0)).set(1, charges.integer(1)).set(2, charges.text(2));
         const Expected<std::optional<Answer>> stored = answerOf(inStore);
         if (!stored)
-            return Result::failure(stored.error());
+            return Result::failure(stored);
         if (*stored) {
             if (!(**stored == charged))
                 return BooksAgreement::tr("the charge %1 (attempt %2) is %3 in the store but %4 in the payment journal")
@@ -188,7 +193,7 @@ Expected<QString> BooksAgreement::firstDisagreement(const Mark &from, qint64 agr
         }
         intended.set(0, charges.text(0)).set(1, charges.integer(1)).set(2, charges.text(2));
         if (const auto ran = intended.run(); !ran)
-            return Result::failure(ran.error());
+            return Result::failure(ran);
         const bool pending = intended.next();
         intended.finish();
         if (!pending)
@@ -205,15 +210,15 @@ Expected<void> BooksAgreement::writeMark()
 {
     const Expected<qint64> journalSeq = scalar(m_journal, QStringLiteral("SELECT coalesce(max(seq), 0) FROM charges"));
     if (!journalSeq)
-        return Expected<void>::failure(journalSeq.error());
+        return Expected<void>::failure(journalSeq);
     const Expected<qint64> attemptId = scalar(m_store, QStringLiteral("SELECT coalesce(max(id), 0) FROM attempts"));
     if (!attemptId)
-        return Expected<void>::failure(attemptId.error());
+        return Expected<void>::failure(attemptId);
     const Mark mark{*journalSeq, *attemptId};
     for (Database *file : {&m_journal, &m_store}) {
         const Expected<std::optional<Mark>> held = markOf(*file);
         if (!held)
-            return Expected<void>::failure(held.error());
+            return Expected<void>::failure(held);
         if (*held == mark)
             continue;
         if (const Expected<void> written = writeMarkInto(*file, mark); !written)

@@ -13,10 +13,10 @@ Expected<CatchUpSummary> CatchUpWorker::catchUp(const WorldPlace &place, Instant
 {
     const Expected<std::shared_ptr<Database>> store = place.openStore();
     if (!store)
-        return Expected<CatchUpSummary>::failure(store.error());
+        return Expected<CatchUpSummary>::failure(store);
     Expected<std::unique_ptr<JournalGateway>> journal = place.openJournal();
     if (!journal)
-        return Expected<CatchUpSummary>::failure(journal.error());
+        return Expected<CatchUpSummary>::failure(journal);
     // The world is this thread's while it moves it (other programs sharing
     // it on PostgreSQL wait), from the clock the store has then.
     const Expected<WorldMoveLock> held = WorldMoveLock::take(**store);

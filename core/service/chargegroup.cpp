@@ -23,38 +23,38 @@ ChargeGroup::~ChargeGroup()
 RecordedCharge ChargeGroup::charge(const ChargeRequest &request)
 {
     if (m_failed)
-        return RecordedCharge{std::nullopt, ChargeGroup::tr("an earlier charge of the same instant could not be made")};
+        return RecordedCharge{std::nullopt, Failure(ChargeGroup::tr("an earlier charge of the same instant could not be made"))};
     // 1. The intent, in the store's transaction held open for the group.
     if (!m_store.inTransaction()) {
         if (const Expected<void> begun = m_store.begin(); !begun) {
             m_failed = true;
-            return RecordedCharge{std::nullopt, begun.error()};
+            return RecordedCharge{std::nullopt, begun.whyFailed()};
         }
     }
     m_at = request.at;
     Expected<ChargeRecorder::Intended> intended = ChargeRecorder::writeIntent(m_store, request);
     if (!intended) {
         m_failed = true;
-        return RecordedCharge{std::nullopt, intended.error()};
+        return RecordedCharge{std::nullopt, intended.whyFailed()};
     }
     if (intended->recorded)
-        return RecordedCharge{intended->recorded, QString()};
+        return RecordedCharge{intended->recorded, std::nullopt};
     // 2. The charge, in the journal's transaction held open for the group:
     // the provider's answer, standing once that transaction commits.
     Database &journal = m_journal.database();
     if (!journal.inTransaction()) {
         if (const Expected<void> begun = journal.begin(); !begun) {
             m_failed = true;
-            return RecordedCharge{std::nullopt, begun.error()};
+            return RecordedCharge{std::nullopt, begun.whyFailed()};
         }
     }
     const Expected<ChargeAnswer> answer = m_journal.chargeToken(intended->identity, intended->price, request.at);
     if (!answer) {
         m_failed = true;
-        return RecordedCharge{std::nullopt, answer.error()};
+        return RecordedCharge{std::nullopt, answer.whyFailed()};
     }
     m_pending.push_back(Pending{intended->identity, ChargeRecorder::intentOf(request), intended->price, *answer});
-    return RecordedCharge{*answer, QString()};
+    return RecordedCharge{*answer, std::nullopt};
 }
 
 Expected<void> ChargeGroup::commit()
@@ -103,9 +103,11 @@ Expected<void> ChargeGroup::commit()
         },
         Database::Sync::Deferred);
     if (!written)
-        return Expected<void>::failure(
+        return Expected<void>::failure(Failure(
             ChargeGroup::tr("%n payment(s) went through but could not be written down yet (%1); they will be at the next start", "", charges)
-                .arg(written.error()));
+                .arg(written.error()),
+            ChargeGroup::tr("%n payment(s) went through but could not be written down yet; they will be at the next start.", "", charges),
+            written.whyFailed()));
     return {};
 }
 

@@ -66,8 +66,8 @@ Expected<void> ChargeRecorder::writeDown(Database &store, const ChargeIdentity &
 Expected<ChargeAnswer> ChargeRecorder::charge(const ChargeRequest &request)
 {
     const RecordedCharge recorded = chargeAndRecord(request);
-    if (!recorded.error.isEmpty())
-        return Expected<ChargeAnswer>::failure(recorded.error);
+    if (recorded.error)
+        return Expected<ChargeAnswer>::failure(*recorded.error);
     return *recorded.answer;
 }
 
@@ -87,7 +87,7 @@ Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, 
                    Statement::Prepare::Reuse);
     find.bind(request.methodId).bind(request.packageId).bind(request.accountId).bind(request.accountId);
     if (const auto ran = find.run(); !ran)
-        return Result::failure(ran.error());
+        return Result::failure(ran);
     if (!find.next())
         return Result::failure(ChargeRecorder::tr("no such payment method or package"), ChargeRecorder::tr("No such payment method or package."));
     identity.method = find.text(0);
@@ -108,7 +108,7 @@ Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, 
     made.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(blocked);
     made.bind(request.lineId).bind(request.at.msecs()).bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(blocked);
     if (const auto ran = made.run(); !ran)
-        return Result::failure(ran.error());
+        return Result::failure(ran);
     if (made.next()) {
         intended.recorded = ChargeAnswer{made.text(0) == attemptStatusName(AttemptStatus::Succeeded), parseReason(made.text(1))};
         return intended;
@@ -122,7 +122,7 @@ Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, 
     intend.bind(request.methodId).bind(request.packageId).bind(triggerKindName(request.trigger));
     intend.bind(request.at.msecs()).bind(request.month);
     if (const auto ran = intend.run(); !ran)
-        return Result::failure(ran.error());
+        return Result::failure(ran);
     return intended;
 }
 
@@ -132,18 +132,18 @@ RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
     const Expected<void> wrote = m_store.write([&]() -> Expected<void> {
         Expected<Intended> written = writeIntent(m_store, request);
         if (!written)
-            return Expected<void>::failure(written.error());
+            return Expected<void>::failure(written);
         intended = written.take();
         return {};
     });
     if (!wrote)
-        return RecordedCharge{std::nullopt, wrote.error()};
+        return RecordedCharge{std::nullopt, wrote.whyFailed()};
     if (intended->recorded)
-        return RecordedCharge{intended->recorded, QString()};
+        return RecordedCharge{intended->recorded, std::nullopt};
 
     const Expected<ChargeAnswer> answer = m_journal.chargeToken(intended->identity, intended->price, request.at);
     if (!answer)
-        return RecordedCharge{std::nullopt, answer.error()};
+        return RecordedCharge{std::nullopt, answer.whyFailed()};
 
     const ChargeIntent intent = intentOf(request);
     // Not synced on its own: were it lost to a power cut, the intent above
@@ -153,9 +153,13 @@ RecordedCharge ChargeRecorder::chargeAndRecord(const ChargeRequest &request)
     const Expected<void> written = m_store.write(
         [&] { return writeDown(m_store, intended->identity, intent, intended->price, *answer, false); }, Database::Sync::Deferred);
     if (!written)
-        return RecordedCharge{*answer, ChargeRecorder::tr("the payment went through but could not be written down yet (%1); it will be at the next start")
-                                           .arg(written.error())};
-    return RecordedCharge{*answer, QString()};
+        return RecordedCharge{*answer, Failure(ChargeRecorder::tr("the payment went through but could not be written down yet (%1); it will be at"
+                                                                  " the next start")
+                                                   .arg(written.error()),
+                                               ChargeRecorder::tr("The payment went through but could not be written down yet; it will be at"
+                                                                  " the next start."),
+                                               written.whyFailed())};
+    return RecordedCharge{*answer, std::nullopt};
 }
 
 Expected<int> ChargeRecorder::reconcile()
@@ -175,12 +179,12 @@ Expected<int> ChargeRecorder::reconcile()
                                                  " i.package_id, i.trigger, i.at_ms, i.month"
                                                  " FROM charge_intents i JOIN lines l ON l.id = i.line_id"));
         if (const auto ran = select.run(); !ran)
-            return Expected<int>::failure(ran.error());
+            return Expected<int>::failure(ran);
         while (select.next()) {
             const Expected<TriggerKind> trigger =
                 StoredName::read(select.text(7), parseTriggerKind, "charge intent of line", select.integer(4), "trigger");
             if (!trigger)
-                return Expected<int>::failure(trigger.error());
+                return Expected<int>::failure(trigger);
             pending.push_back(Pending{ChargeIdentity{select.text(0), int(select.integer(1)), select.text(2)},
                                       ChargeIntent{select.integer(3), select.integer(4), select.integer(5), select.integer(6), *trigger,
                                                    select.integer(8), select.text(9)}});
@@ -190,14 +194,14 @@ Expected<int> ChargeRecorder::reconcile()
     for (const Pending &each : pending) {
         const Expected<std::optional<JournalCharge>> charge = m_journal.chargeOf(each.identity);
         if (!charge)
-            return Expected<int>::failure(charge.error());
+            return Expected<int>::failure(charge);
         if (!*charge) // the journal never saw it: never charged
             continue;
         const Expected<void> done = m_store.write([&]() -> Expected<void> {
             return writeDown(m_store, each.identity, each.intent, (*charge)->amount, (*charge)->answer, true);
         });
         if (!done)
-            return Expected<int>::failure(done.error());
+            return Expected<int>::failure(done);
         ++writtenDown;
     }
     // Intents the journal never saw were never charged: forget them.
@@ -205,7 +209,7 @@ Expected<int> ChargeRecorder::reconcile()
         return Statement(m_store, QStringLiteral("DELETE FROM charge_intents")).run();
     });
     if (!cleared)
-        return Expected<int>::failure(cleared.error());
+        return Expected<int>::failure(cleared);
     return writtenDown;
 }
 

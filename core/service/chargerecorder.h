@@ -36,7 +36,7 @@ struct ChargeRequest final
 struct RecordedCharge final
 {
     std::optional<ChargeAnswer> answer;
-    QString error;
+    std::optional<Failure> error;
 };
 
 // What the store keeps of a charge before the provider is asked: enough to

@@ -17,12 +17,6 @@
 namespace topup {
 namespace {
 
-template<typename T>
-Expected<void> failed(const Expected<T> &what)
-{
-    return Expected<void>::failure(what.error());
-}
-
 constexpr qint64 gigabyte = 1000 * 1000 * 1000;
 
 } // namespace
@@ -43,7 +37,7 @@ Expected<void> DemoWorld::create(Service &service, quint64 seed, const std::func
     const Instant now = service.now();
     const Instant start = now.plusMsecs(-qint64(historyDays) * 24 * 3600 * 1000);
     if (const Expected<std::vector<Account>> accounts = service.allAccounts(); !accounts)
-        return failed(accounts);
+        return Expected<void>::failure(accounts);
     else if (!accounts->empty())
         return Expected<void>::failure(DemoWorld::tr("%1 already holds accounts: the demo needs a new data folder (--data-dir)")
                                            .arg(service.dataDir()));
@@ -57,7 +51,7 @@ Expected<void> DemoWorld::create(Service &service, quint64 seed, const std::func
     SignUpForm form{QLatin1String(login), QLatin1String(password), QStringLiteral("EUR"), QStringLiteral("Europe/Berlin"),
                     Money::fromCents(20000)};
     if (const Expected<Account> account = service.signUp(form, salt); !account)
-        return failed(account);
+        return Expected<void>::failure(account);
     if (announce)
         announce(QStringLiteral("signed up"));
 
@@ -91,19 +85,19 @@ Expected<void> DemoWorld::create(Service &service, quint64 seed, const std::func
         CardForm{MethodKind::CreditCard, QStringLiteral("Alex Demo"), QStringLiteral("4111 1111 1111 1111"),
                  expiry(9, soon.year + visaYears), QStringLiteral("123"), Money::fromCents(100000)});
     if (!visa)
-        return failed(visa);
+        return Expected<void>::failure(visa);
     const Expected<MethodRecord> debit = service.addCard(
         CardForm{MethodKind::DebitCard, QStringLiteral("Alex Demo"), QStringLiteral("5555 5555 5555 4444"), soonText,
                  QStringLiteral("456"), Money::fromCents(15000)});
     if (!debit)
-        return failed(debit);
+        return Expected<void>::failure(debit);
     const Expected<MethodRecord> wallet = service.addWallet(WalletForm{QStringLiteral("alex.demo@topup.example"), Money::fromCents(8000)});
     if (!wallet)
-        return failed(wallet);
+        return Expected<void>::failure(wallet);
 
     const Expected<std::vector<PackageRecord>> packages = service.packages();
     if (!packages)
-        return failed(packages);
+        return Expected<void>::failure(packages);
     const auto package = [&](const char *name) {
         for (const PackageRecord &record : *packages) {
             if (record.name == QLatin1String(name))
@@ -132,7 +126,7 @@ Expected<void> DemoWorld::create(Service &service, quint64 seed, const std::func
         const Expected<LineRecord> added = service.addLine(LineForm{DemoWorld::tr(line.name), DemoWorld::tr(line.region), line.profile,
                                                                     random.next() >> 11, DataAmount(line.data), VoiceAmount(line.voice)});
         if (!added)
-            return failed(added);
+            return Expected<void>::failure(added);
         lineIds.push_back(added->id);
     }
 
@@ -158,7 +152,7 @@ Expected<void> DemoWorld::create(Service &service, quint64 seed, const std::func
     if (const Expected<void> fault = service.injectFault(visa->id, {Reason::Declined}); !fault)
         return fault;
     if (const Expected<CatchUpSummary> caughtUp = service.catchUpToNow(); !caughtUp)
-        return failed(caughtUp);
+        return Expected<void>::failure(caughtUp);
     return {};
 }
 
@@ -174,7 +168,7 @@ Expected<void> DemoWorld::build(const Service::Options &options, quint64 seed, c
                                            .arg(options.location.database()->toString()));
     Expected<std::unique_ptr<DataDirectory>> claimed = DataDirectory::claim(DataDirectory::resolve(options.location.dataDir()));
     if (!claimed)
-        return failed(claimed);
+        return Expected<void>::failure(claimed);
     const DataDirectory &directory = **claimed; // held until the demo is in place
     if (const Expected<void> recovered = WorldFiles::recover(directory); !recovered)
         return recovered;
@@ -191,7 +185,7 @@ Expected<void> DemoWorld::build(const Service::Options &options, quint64 seed, c
         staged.location = WorldLocation::folder(staging);
         staged.tokens = tokens(seed);
         Expected<std::unique_ptr<Service>> service = Service::open(staged);
-        built = service ? create(**service, seed, announce) : failed(service);
+        built = service ? create(**service, seed, announce) : Expected<void>::failure(service);
     } // closed: both files complete on disk
     if (built) {
         say("built");

@@ -72,8 +72,8 @@ Expected<LinePurchaseResult> LinePurchase::run(const Account &account, const Lin
     request.at = now;
     request.month = calendar.monthOf(now).toString();
     const RecordedCharge charged = m_recorder.chargeAndRecord(request);
-    if (!charged.error.isEmpty()) // the line stays "buying": the next start settles it
-        return Result::failure(charged.error);
+    if (charged.error) // the line stays "buying": the next start settles it
+        return Result::failure(*charged.error);
 
     const bool paid = charged.answer->succeeded;
     if (const Expected<void> settled = LineStore(m_store).setState(lineId, paid ? LineState::Active : LineState::Refused); !settled)

@@ -33,13 +33,13 @@ Expected<OpenedWorld> OpenedWorld::openFolder(const QString &dataDir)
     if (!directory) {
         if (DataDirectory::inUse(folder))
             TransientFailure::report(folder, TransientFailure::Cause::Locked);
-        return Expected<OpenedWorld>::failure(directory.error());
+        return Expected<OpenedWorld>::failure(directory);
     }
     std::unique_ptr<DataDirectory> claimed = directory.take();
     // Both files, checked as a pair (WorldFiles); a new world when neither is there.
     Expected<WorldPair> pair = WorldFiles::open(*claimed);
     if (!pair)
-        return Expected<OpenedWorld>::failure(pair.error());
+        return Expected<OpenedWorld>::failure(pair);
     WorldPair files = pair.take();
     OpenedWorld world(claimed->path(), WorldPlace::inFolder(claimed->storePath(), claimed->journalPath()));
     world.directory = std::move(claimed);
@@ -56,13 +56,13 @@ Expected<OpenedWorld> OpenedWorld::openOnServer(const DatabaseUrl &url)
     // another has in flight (each move holds the same lock, WorldMoveLock).
     const Expected<std::unique_ptr<ServerWorldLock>> lock = ServerWorldLock::claim(url, ServerWorldLock::openWaitMs);
     if (!lock)
-        return Expected<OpenedWorld>::failure(lock.error());
+        return Expected<OpenedWorld>::failure(lock);
     const Expected<DatabaseUrl> journalUrl = WorldOnServer::journalOf(url);
     if (!journalUrl)
-        return Expected<OpenedWorld>::failure(journalUrl.error());
+        return Expected<OpenedWorld>::failure(journalUrl);
     Expected<WorldPair> pair = WorldOnServer::open(url);
     if (!pair)
-        return Expected<OpenedWorld>::failure(pair.error());
+        return Expected<OpenedWorld>::failure(pair);
     WorldPair files = pair.take();
     OpenedWorld world(url.toString(), WorldPlace::onServer(url, *journalUrl));
     world.onServer = true;
@@ -74,15 +74,15 @@ Expected<OpenedWorld> OpenedWorld::openOnServer(const DatabaseUrl &url)
 Expected<OpenedWorld> OpenedWorld::finish(OpenedWorld world)
 {
     if (const Expected<void> clock = WorldSync(*world.store, *world.provider).checkClock(); !clock)
-        return Expected<OpenedWorld>::failure(clock.error());
+        return Expected<OpenedWorld>::failure(clock);
     ChargeRecorder recorder(*world.store, *world.provider);
     const Expected<int> reconciled = recorder.reconcile();
     if (!reconciled)
-        return Expected<OpenedWorld>::failure(reconciled.error());
+        return Expected<OpenedWorld>::failure(reconciled);
     world.reconciled = *reconciled;
     // A purchase cut short by a stop: paid (and now written down) or not.
     if (const Expected<int> settled = LineStore(*world.store).settlePurchases(); !settled)
-        return Expected<OpenedWorld>::failure(settled.error());
+        return Expected<OpenedWorld>::failure(settled);
     for (const Database *file : {static_cast<const Database *>(world.store.get()), static_cast<const Database *>(&world.provider->database())}) {
         if (file->vouched() == Database::Vouched::Deferred)
             world.unchecked << file->path();

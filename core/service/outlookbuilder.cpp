@@ -16,12 +16,6 @@ namespace {
 
 constexpr int paceDays = 7;
 
-template<typename T, typename U>
-Expected<T> failed(const Expected<U> &what)
-{
-    return Expected<T>::failure(what);
-}
-
 QDate localDate(Instant at, const QTimeZone &zone)
 {
     return QDateTime::fromMSecsSinceEpoch(at.msecs(), zone).date();
@@ -64,7 +58,7 @@ Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Inst
     const QString month = calendar.monthOf(clock).toString();
     const Expected<std::vector<LineMonthTotals>> totals = store.monthTotals(accountId, month);
     if (!totals)
-        return failed<History>(totals);
+        return Expected<History>::failure(totals);
     for (const LineMonthTotals &line : *totals) {
         history.thisMonth.insert(line.lineId, line);
         history.accountAuto += line.autoSpend;
@@ -72,7 +66,7 @@ Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Inst
     }
     const Expected<std::vector<std::pair<qint64, QString>>> blocked = store.latestBlocked(accountId, month);
     if (!blocked)
-        return failed<History>(blocked);
+        return Expected<History>::failure(blocked);
     for (const auto &[line, reason] : *blocked)
         history.blockedReason.insert(line, reason);
     // The last 7 full local days (a day without use counts as 0): today is still under way.
@@ -80,7 +74,7 @@ Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Inst
     const Expected<std::vector<std::pair<qint64, UsagePoint>>> days =
         store.dailyUsageOfLines(accountId, today.addDays(-paceDays).toString(Qt::ISODate), lineId);
     if (!days)
-        return failed<History>(days);
+        return Expected<History>::failure(days);
     for (const auto &[line, day] : *days) {
         const qint64 back = QDate::fromString(day.label.left(10), Qt::ISODate).daysTo(today);
         if (back < 1 || back > paceDays)
@@ -174,15 +168,15 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool na
 {
     const Expected<Account> account = AccountStore(m_store, 1).account(accountId);
     if (!account)
-        return failed<Outlook>(account);
+        return Expected<Outlook>::failure(account);
     const ZonedCalendar calendar(QTimeZone(account->timezone.toUtf8()));
     const Instant horizon = horizonFrom(clock, calendar);
     const Expected<DryRun::Result> run = DryRun(m_store, m_provider, narrow).run(accountId, clock, horizon);
     if (!run)
-        return failed<Outlook>(run);
+        return Expected<Outlook>::failure(run);
     const Expected<History> past = history(accountId, clock, calendar);
     if (!past)
-        return failed<Outlook>(past);
+        return Expected<Outlook>::failure(past);
     Outlook outlook;
     outlook.clock = clock;
     outlook.horizon = horizon;
@@ -207,11 +201,11 @@ Expected<LineOutlook> OutlookBuilder::preview(qint64 accountId, qint64 lineId, c
     const Instant horizon = clock.plusMsecs(qint64(days) * WorldSync::stepMs);
     const Expected<DryRun::Result> run = DryRun(m_store, m_provider, narrow).run(accountId, clock, horizon, DryRun::Candidate{lineId, policy});
     if (!run)
-        return failed<LineOutlook>(run);
+        return Expected<LineOutlook>::failure(run);
     const ZonedCalendar calendar(run->loaded.world.zone);
     const Expected<History> past = history(accountId, clock, calendar, lineId);
     if (!past)
-        return failed<LineOutlook>(past);
+        return Expected<LineOutlook>::failure(past);
     const auto row = std::find(run->loaded.lineRows.begin(), run->loaded.lineRows.end(), lineId);
     return lineOutlook(*run, std::size_t(row - run->loaded.lineRows.begin()), *past, plan(*run), calendar, clock, horizon);
 }

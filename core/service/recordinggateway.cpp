@@ -36,8 +36,8 @@ ChargeAnswer RecordingGateway::charge(const ChargeIdentity &identity, int method
     if (!m_error.isEmpty()) // nothing more is charged in a run that will not be saved
         return ChargeAnswer{false, Reason::GatewayError};
     const RecordedCharge recorded = m_group.charge(request);
-    if (!recorded.error.isEmpty() && m_error.isEmpty())
-        m_error = recorded.error;
+    if (recorded.error && m_error.isEmpty())
+        m_error = recorded.error->text();
     // No answer: the provider was not reached, nothing moved.
     return recorded.answer.value_or(ChargeAnswer{false, Reason::GatewayError});
 }

@@ -171,7 +171,7 @@ Expected<std::unique_ptr<Service>> Service::open(const Options &options)
 {
     Expected<OpenedWorld> opened = OpenedWorld::open(options.location);
     if (!opened)
-        return Expected<std::unique_ptr<Service>>::failure(opened.error());
+        return Expected<std::unique_ptr<Service>>::failure(opened);
     OpenedWorld world = opened.take();
     const QStringList unchecked = world.unchecked;
     std::unique_ptr<Service> service(new Service(std::move(world), options));
@@ -221,7 +221,7 @@ Expected<void> Service::startClockAt(Instant at)
         return Expected<void>::failure(std::move(*why));
     const Expected<WorldMoveLock> held = WorldMoveLock::take(*m_store);
     if (!held)
-        return Expected<void>::failure(held.error());
+        return Expected<void>::failure(held);
     const Expected<std::optional<Instant>> clock = WorldSync(*m_store, *m_provider).clock();
     if (!clock)
         return Expected<void>::failure(clock);

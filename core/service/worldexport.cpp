@@ -38,30 +38,30 @@ Expected<WorldExportReport> WorldExport::run(const QString &folder, const Databa
     using Result = Expected<WorldExportReport>;
     TransientFailure::forget(folder);
     TransientFailure::forget(storeUrl.toString());
-    if (const QString problem = DataDirectory::unusable(folder); !problem.isEmpty())
-        return Result::failure(problem);
+    if (std::optional<Failure> problem = DataDirectory::unusable(folder))
+        return Result::failure(std::move(*problem));
     if (!WorldFiles::holdsWorld(folder))
         return Result::failure(tr("%1 holds no world to export (neither topup.sqlite nor gateway.sqlite is there)").arg(folder));
     const Expected<DatabaseUrl> journalUrl = WorldOnServer::journalOf(storeUrl);
     if (!journalUrl)
-        return Result::failure(journalUrl.error());
+        return Result::failure(journalUrl);
 
     // The source, as the app opens it, claimed for the whole copy.
     const Expected<std::unique_ptr<DataDirectory>> directory = DataDirectory::claim(folder);
     if (!directory)
-        return Result::failure(directory.error());
+        return Result::failure(directory);
     Expected<WorldPair> source = WorldFiles::open(**directory);
     if (!source)
-        return Result::failure(source.error());
+        return Result::failure(source);
     const Expected<QString> worldId = source->store->worldId();
     if (!worldId)
-        return Result::failure(worldId.error());
+        return Result::failure(worldId);
 
     // The target, claimed as a program opening it would, then opened the
     // normal way (an empty database gets the schema there).
     const Expected<std::unique_ptr<ServerWorldLock>> lock = ServerWorldLock::claim(storeUrl, ServerWorldLock::openWaitMs);
     if (!lock)
-        return Result::failure(lock.error());
+        return Result::failure(lock);
     const Expected<std::shared_ptr<Database>> journal = Database::openOnServer(*journalUrl, JournalGateway::schema());
     if (!journal)
         return Result::failure(tr("%1 (the provider's journal goes to the database %2 beside %3 on the same server; create it there,"
@@ -69,14 +69,14 @@ Expected<WorldExportReport> WorldExport::run(const QString &folder, const Databa
                                    .arg(journal.error(), journalUrl->database(), storeUrl.database()));
     const Expected<std::shared_ptr<Database>> store = Database::openOnServer(storeUrl, storeSchema());
     if (!store)
-        return Result::failure(store.error());
+        return Result::failure(store);
 
     // Only into databases that hold no row.
     QStringList occupied;
     for (const std::shared_ptr<Database> &target : {*store, *journal}) {
         const Expected<std::vector<TableRows>> rows = TableCopy::rowsIn(*target);
         if (!rows)
-            return Result::failure(rows.error());
+            return Result::failure(rows);
         if (const QString held = rowsHeld(*rows); !held.isEmpty())
             occupied << tr("%1 is not empty (%2)").arg(target->path(), held);
     }
@@ -88,10 +88,10 @@ Expected<WorldExportReport> WorldExport::run(const QString &folder, const Databa
     WorldExportReport report{folder, *worldId, storeUrl.toString(), journalUrl->toString(), {}, {}};
     const QString leftEmpty = tr("nothing was copied: both databases are left empty");
     if (const Expected<void> begun = (*store)->begin(); !begun)
-        return Result::failure(begun.error());
+        return Result::failure(begun);
     if (const Expected<void> begun = (*journal)->begin(); !begun) {
         (*store)->rollback();
-        return Result::failure(begun.error());
+        return Result::failure(begun);
     }
     const auto undo = [&](const QString &error) {
         (*journal)->rollback();

@@ -28,12 +28,12 @@ Expected<void> createIn(const QString &staging)
     const QString id = WorldFiles::newWorldId();
     const Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::open(inFolder(staging, journalName));
     if (!journal)
-        return Expected<void>::failure(journal.error());
+        return Expected<void>::failure(journal);
     if (const Expected<void> set = (*journal)->setWorldId(id); !set)
         return set;
     const Expected<std::shared_ptr<Database>> store = Database::open(inFolder(staging, storeName), storeSchema());
     if (!store)
-        return Expected<void>::failure(store.error());
+        return Expected<void>::failure(store);
     return (*store)->setWorldId(id);
 }
 
@@ -44,33 +44,36 @@ Expected<void> checkPair(const QString &storePath, const QString &journalPath)
 {
     const Expected<std::shared_ptr<Database>> store = Database::openUnchanged(storePath, storeSchema());
     if (!store)
-        return Expected<void>::failure(store.error());
+        return Expected<void>::failure(store);
     const Expected<std::shared_ptr<Database>> journal = JournalGateway::openUnchanged(journalPath);
     if (!journal)
-        return Expected<void>::failure(journal.error());
-    const auto refuse = [&](const QString &why) {
+        return Expected<void>::failure(journal);
+    const auto refuse = [&](Failure why) {
         (*store)->keepLogOnClose();
         (*journal)->keepLogOnClose();
-        return Expected<void>::failure(why);
+        return Expected<void>::failure(std::move(why));
     };
     const Expected<QString> storeWorld = (*store)->worldIdIfAny();
     if (!storeWorld)
-        return refuse(storeWorld.error());
+        return refuse(storeWorld.whyFailed());
     const Expected<QString> journalWorld = (*journal)->worldIdIfAny();
     if (!journalWorld)
-        return refuse(journalWorld.error());
+        return refuse(journalWorld.whyFailed());
     // A store with an identity needs a journal with the same one. (A
     // journal with one and a store without is an upgrade from the
     // version before identities that stopped between the two files.)
     if (!storeWorld->isEmpty() && *journalWorld != *storeWorld)
-        return refuse(WorldFiles::tr("%1 and %2 belong to different worlds (store %3, payment journal %4): the provider's"
-                                     " journal must be the one created with the store; refused (nothing was changed)")
-                          .arg(storePath, journalPath, *storeWorld,
-                               journalWorld->isEmpty() ? WorldFiles::tr("without an identity") : *journalWorld));
+        return refuse(Failure(WorldFiles::tr("%1 and %2 belong to different worlds (store %3, payment journal %4): the provider's"
+                                             " journal must be the one created with the store; refused (nothing was changed)")
+                                  .arg(storePath, journalPath, *storeWorld,
+                                       journalWorld->isEmpty() ? WorldFiles::tr("without an identity") : *journalWorld),
+                              WorldFiles::tr("The store %1 and the payment journal %2 belong to different worlds. Put back the journal"
+                                             " created with this store, or choose another data folder; nothing was changed.")
+                                  .arg(storePath, journalPath)));
     // A log beside either file: the last session did not end cleanly.
     const bool unclean = (*store)->vouched() == Database::Vouched::Full || (*journal)->vouched() == Database::Vouched::Full;
     if (const Expected<void> agreed = BooksAgreement(**store, **journal).check(unclean); !agreed)
-        return refuse(agreed.error());
+        return refuse(agreed.whyFailed());
     return {};
 }
 
@@ -114,11 +117,17 @@ Expected<void> WorldFiles::recover(const DataDirectory &directory)
         if (!journal || !store || journal->isEmpty() || *journal != *store)
             return {};
         if (!QFile::rename(stagedStore, directory.storePath()))
-            return Expected<void>::failure(WorldFiles::tr("%1: cannot move the new world's store into place from %2").arg(folder, staging));
+            return Expected<void>::failure(WorldFiles::tr("%1: cannot move the new world's store into place from %2").arg(folder, staging),
+                                           WorldFiles::tr("The new world's store cannot be moved from %2 into the data folder %1. Check that you"
+                                                          " may write there and try again.")
+                                               .arg(folder, staging));
     }
     // What is left is an unfinished world that never reached the folder.
     if (!QDir(staging).removeRecursively())
-        return Expected<void>::failure(WorldFiles::tr("%1: cannot remove the unfinished world in %2").arg(folder, staging));
+        return Expected<void>::failure(WorldFiles::tr("%1: cannot remove the unfinished world in %2").arg(folder, staging),
+                                       WorldFiles::tr("The unfinished world in %2 cannot be removed from the data folder %1. Remove it yourself"
+                                                      " and try again.")
+                                           .arg(folder, staging));
     return {};
 }
 
@@ -131,15 +140,23 @@ Expected<void> WorldFiles::moveIn(const QString &staging, const QString &folder,
         // log into the file; a log still there goes along, first.
         const QString wal = from + QLatin1String("-wal");
         if (QFileInfo::exists(wal) && !QFile::rename(wal, to + QLatin1String("-wal")))
-            return Expected<void>::failure(WorldFiles::tr("%1: cannot move %2 into the data folder").arg(folder, wal));
+            return Expected<void>::failure(WorldFiles::tr("%1: cannot move %2 into the data folder").arg(folder, wal),
+                                           WorldFiles::tr("%2 cannot be moved into the data folder %1. Check that you may write there and try"
+                                                          " again.")
+                                               .arg(folder, wal));
         QFile::remove(from + QLatin1String("-shm"));
         if (!QFile::rename(from, to))
-            return Expected<void>::failure(WorldFiles::tr("%1: cannot move %2 into the data folder").arg(folder, from));
+            return Expected<void>::failure(WorldFiles::tr("%1: cannot move %2 into the data folder").arg(folder, from),
+                                           WorldFiles::tr("%2 cannot be moved into the data folder %1. Check that you may write there and try"
+                                                          " again.")
+                                               .arg(folder, from));
         if (announce)
             announce(name == journalName ? QStringLiteral("journal moved") : QStringLiteral("store moved"));
     }
     if (!QDir(staging).removeRecursively())
-        return Expected<void>::failure(WorldFiles::tr("%1: cannot remove %2").arg(folder, staging));
+        return Expected<void>::failure(WorldFiles::tr("%1: cannot remove %2").arg(folder, staging),
+                                       WorldFiles::tr("%2 cannot be removed from the data folder %1. Remove it yourself and try again.")
+                                           .arg(folder, staging));
     return {};
 }
 
@@ -147,7 +164,7 @@ Expected<WorldPair> WorldFiles::open(const DataDirectory &directory)
 {
     using Result = Expected<WorldPair>;
     if (const Expected<void> recovered = recover(directory); !recovered)
-        return Result::failure(recovered.error());
+        return Result::failure(recovered);
     const QString storePath = directory.storePath();
     const QString journalPath = directory.journalPath();
     const bool hasStore = QFileInfo::exists(storePath);
@@ -160,62 +177,74 @@ Expected<WorldPair> WorldFiles::open(const DataDirectory &directory)
             if (QFileInfo::exists(path + QLatin1String("-wal")))
                 return Result::failure(WorldFiles::tr("%1-wal: a write-ahead log without its database %1; refused (nothing was changed)."
                                                       " Put the database back, or move the folder aside to start fresh")
+                                           .arg(path),
+                                       WorldFiles::tr("%1-wal is a write-ahead log without its database %1; nothing was changed. Put the"
+                                                      " database back, or move the folder aside to start fresh.")
                                            .arg(path));
         }
         const QString staging = stagingPath(directory.path());
         if (!QDir().mkpath(staging))
-            return Result::failure(WorldFiles::tr("%1: cannot create %2 for the new world").arg(directory.path(), staging));
+            return Result::failure(WorldFiles::tr("%1: cannot create %2 for the new world").arg(directory.path(), staging),
+                                   WorldFiles::tr("The folder %2 for the new world cannot be created in the data folder %1. Check that you"
+                                                  " may write there and try again.")
+                                       .arg(directory.path(), staging));
         Expected<void> created = createIn(staging);
         if (created)
             created = moveIn(staging, directory.path());
         if (!created) {
             QDir(staging).removeRecursively();
-            return Result::failure(created.error());
+            return Result::failure(created);
         }
     } else if (!hasJournal) {
         if (const Expected<QString> store = Database::inspect(storePath, storeSchema()); !store)
-            return Result::failure(store.error()); // not a TopUp store at all: say that first
+            return Result::failure(store); // not a TopUp store at all: say that first
         return Result::failure(WorldFiles::tr("%1: the payment journal of the store %2 is missing; the two files belong together, so the"
                                               " world is refused (nothing was changed). Put the world's gateway.sqlite back, or move the"
                                               " folder aside to start fresh")
+                                   .arg(journalPath, storePath),
+                               WorldFiles::tr("The payment journal %1 of the store %2 is missing; the two belong together, so nothing was"
+                                              " changed. Put the world's gateway.sqlite back, or move the folder aside to start fresh.")
                                    .arg(journalPath, storePath));
     } else if (!hasStore) {
         if (const Expected<QString> journal = JournalGateway::inspect(journalPath); !journal)
-            return Result::failure(journal.error());
+            return Result::failure(journal);
         return Result::failure(WorldFiles::tr("%1: the store that belongs to the payment journal %2 is missing; the world is refused"
                                               " (nothing was changed). Put the world's topup.sqlite back, or move the folder aside to"
                                               " start fresh")
+                                   .arg(storePath, journalPath),
+                               WorldFiles::tr("The store %1 that belongs to the payment journal %2 is missing; nothing was changed. Put the"
+                                              " world's topup.sqlite back, or move the folder aside to start fresh.")
                                    .arg(storePath, journalPath));
     } else if (const Expected<void> agreed = checkPair(storePath, journalPath); !agreed) {
-        return Result::failure(agreed.error());
+        return Result::failure(agreed);
     }
 
     WorldPair pair;
     Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::open(journalPath, true);
     if (!journal)
-        return Result::failure(journal.error());
+        return Result::failure(journal);
     pair.journal = journal.take();
     Expected<std::shared_ptr<Database>> store = Database::open(storePath, storeSchema(), Database::Presence::MustExist);
     if (!store)
-        return Result::failure(store.error());
+        return Result::failure(store);
     pair.store = *store;
 
     const Expected<WorldPair::Ids> ids = pair.worldIds();
     if (!ids)
-        return Result::failure(ids.error());
+        return Result::failure(ids);
     if (ids->journal.isEmpty() && ids->store.isEmpty()) {
         // Both from the version before identities: the same new one into
         // both, the journal first (so that a stop in between is finished
         // by the next branch at the next open).
         const QString id = newWorldId();
         if (const Expected<void> set = pair.journal->setWorldId(id); !set)
-            return Result::failure(set.error());
+            return Result::failure(set);
         if (const Expected<void> set = pair.store->setWorldId(id); !set)
-            return Result::failure(set.error());
+            return Result::failure(set);
     } else if (ids->store.isEmpty()) {
         // That upgrade, interrupted after the journal: finish it.
         if (const Expected<void> set = pair.store->setWorldId(ids->journal); !set)
-            return Result::failure(set.error());
+            return Result::failure(set);
     }
     return pair;
 }

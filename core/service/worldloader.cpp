@@ -20,12 +20,6 @@
 namespace topup {
 namespace {
 
-template<typename T>
-Expected<LoadedWorld> failed(const Expected<T> &what)
-{
-    return Expected<LoadedWorld>::failure(what.error());
-}
-
 // Each row's index, for the rows read after them (a fleet's thousands of lines).
 QHash<qint64, int> indexOfRows(const std::vector<qint64> &rows)
 {
@@ -92,7 +86,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     LoadedWorld loaded;
     const Expected<Account> account = AccountStore(m_store, 1).account(accountId);
     if (!account)
-        return failed(account);
+        return Expected<LoadedWorld>::failure(account);
     loaded.account = *account;
     World &world = loaded.world;
     world.zone = QTimeZone(account->timezone.toUtf8());
@@ -104,7 +98,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
 
     const Expected<std::vector<PackageRecord>> packages = PackageStore(m_store).list(accountId);
     if (!packages)
-        return failed(packages);
+        return Expected<LoadedWorld>::failure(packages);
     for (const PackageRecord &record : *packages) {
         world.packages.push_back(record.package);
         loaded.packageRows.push_back(record.id);
@@ -112,7 +106,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
 
     const Expected<std::vector<MethodRecord>> methods = MethodStore(m_store, m_provider).list(accountId);
     if (!methods)
-        return failed(methods);
+        return Expected<LoadedWorld>::failure(methods);
     for (const MethodRecord &record : *methods) {
         world.methods.push_back(PaymentMethod{record.engineId(), record.kind, record.funds, record.expires, record.fundsKnown, record.atProvider});
         loaded.methodRows.push_back(record.id);
@@ -121,7 +115,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
 
     Expected<std::vector<LineRecord>> lines = onlyLines ? LineStore(m_store).listOnly(accountId, *onlyLines) : LineStore(m_store).list(accountId);
     if (!lines)
-        return failed(lines);
+        return Expected<LoadedWorld>::failure(lines);
     const qint64 firstIndex = firstUsageIndex(start);
     const QHash<qint64, int> methodIndex = indexOfRows(loaded.methodRows);
     for (const LineRecord &record : *lines) {
@@ -151,14 +145,14 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     if (!onlyLines)
         retries.bind(accountId);
     if (const auto ran = retries.run(); !ran)
-        return failed(ran);
+        return Expected<LoadedWorld>::failure(ran);
     while (retries.next()) {
         const int line = lineIndex.value(retries.integer(0), -1);
         if (line < 0)
             continue;
         const Expected<TriggerKind> trigger = StoredName::read(retries.text(1), parseTriggerKind, "retry of line", retries.integer(0), "trigger");
         if (!trigger)
-            return Expected<LoadedWorld>::failure(trigger.error());
+            return Expected<LoadedWorld>::failure(trigger);
         world.retries.push_back(PendingRetryState{line, *trigger, retries.text(2), int(retries.integer(3)), Instant::fromMsecs(retries.integer(4))});
     }
     retries.finish();
@@ -180,7 +174,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     if (!onlyLines)
         spend.bind(accountId);
     if (const auto ran = spend.run(); !ran)
-        return failed(ran);
+        return Expected<LoadedWorld>::failure(ran);
     while (spend.next()) {
         const int line = lineIndex.value(spend.integer(0), -1);
         const QString month = spend.text(1);
@@ -197,7 +191,7 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
                                       .arg(months.join(QLatin1Char(',')), ofTheLines("line_id")));
         others.bind(accountId);
         if (const auto ran = others.run(); !ran)
-            return failed(ran);
+            return Expected<LoadedWorld>::failure(ran);
         while (others.next()) {
             const QString month = others.text(0);
             world.priorSpend.push_back(PriorSpend{PriorSpend::otherLines, YearMonth{month.left(4).toInt(), month.mid(5, 2).toInt()},

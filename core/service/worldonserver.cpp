@@ -18,7 +18,7 @@ Expected<bool> holdsRows(Database &database, const QString &table)
 {
     Statement select(database, QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(table));
     if (const auto ran = select.run(); !ran)
-        return Expected<bool>::failure(ran.error());
+        return Expected<bool>::failure(ran);
     return select.next();
 }
 
@@ -42,7 +42,7 @@ Expected<WorldPair> WorldOnServer::open(const DatabaseUrl &storeUrl)
     using Result = Expected<WorldPair>;
     const Expected<DatabaseUrl> journalUrl = journalOf(storeUrl);
     if (!journalUrl)
-        return Result::failure(journalUrl.error());
+        return Result::failure(journalUrl);
     // The journal first, as a folder's new world is made: a making cut
     // short leaves a journal with an identity and a store without one.
     Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::openOnServer(*journalUrl);
@@ -52,16 +52,16 @@ Expected<WorldPair> WorldOnServer::open(const DatabaseUrl &storeUrl)
                                    .arg(journal.error(), journalUrl->database(), storeUrl.database()));
     Expected<std::shared_ptr<Database>> store = Database::openOnServer(storeUrl, storeSchema());
     if (!store)
-        return Result::failure(store.error());
+        return Result::failure(store);
     WorldPair pair{*store, journal.take()};
 
     const Expected<WorldPair::Ids> ids = pair.worldIds();
     if (!ids)
-        return Result::failure(ids.error());
+        return Result::failure(ids);
     const auto refuseUnlessNew = [&](Database &database, const QString &table) -> Expected<void> {
         const Expected<bool> rows = holdsRows(database, table);
         if (!rows)
-            return Expected<void>::failure(rows.error());
+            return Expected<void>::failure(rows);
         if (*rows)
             return Expected<void>::failure(tr("%1 holds a world's rows but no world identity, which no version of TopUp Dashboard"
                                               " writes on PostgreSQL; refused (nothing was changed)")
@@ -72,17 +72,17 @@ Expected<WorldPair> WorldOnServer::open(const DatabaseUrl &storeUrl)
         // A new world, or one whose making stopped between the two
         // identities: only a store with nothing in it yet takes one.
         if (const Expected<void> isNew = refuseUnlessNew(*pair.store, QStringLiteral("accounts")); !isNew)
-            return Result::failure(isNew.error());
+            return Result::failure(isNew);
         QString id = ids->journal;
         if (id.isEmpty()) {
             if (const Expected<void> isNew = refuseUnlessNew(pair.journal->database(), QStringLiteral("funding")); !isNew)
-                return Result::failure(isNew.error());
+                return Result::failure(isNew);
             id = WorldFiles::newWorldId();
             if (const Expected<void> set = pair.journal->setWorldId(id); !set)
-                return Result::failure(set.error());
+                return Result::failure(set);
         }
         if (const Expected<void> set = pair.store->setWorldId(id); !set)
-            return Result::failure(set.error());
+            return Result::failure(set);
         return pair;
     }
     if (ids->journal != ids->store)
@@ -93,7 +93,7 @@ Expected<WorldPair> WorldOnServer::open(const DatabaseUrl &storeUrl)
     // No shutdown marker on a server (the files' write-ahead log): the
     // books are compared from the last mark both agreed on, every time.
     if (const Expected<void> agreed = BooksAgreement(*pair.store, pair.journal->database()).check(true); !agreed)
-        return Result::failure(agreed.error());
+        return Result::failure(agreed);
     return pair;
 }
 

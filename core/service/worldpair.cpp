@@ -9,10 +9,10 @@ Expected<WorldPair::Ids> WorldPair::worldIds() const
 {
     const Expected<QString> journalWorld = journal->worldId();
     if (!journalWorld)
-        return Expected<Ids>::failure(journalWorld.error());
+        return Expected<Ids>::failure(journalWorld);
     const Expected<QString> storeWorld = store->worldId();
     if (!storeWorld)
-        return Expected<Ids>::failure(storeWorld.error());
+        return Expected<Ids>::failure(storeWorld);
     return Ids{*journalWorld, *storeWorld};
 }
 

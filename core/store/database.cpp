@@ -77,43 +77,96 @@ QString Database::describe(const QString &what) const
 
 QString Database::describe(const QSqlError &error) const
 {
+    return failureOf(error).text();
+}
+
+Failure Database::failureOf(const QString &what) const
+{
+    const QString said = Database::tr("The database says: %1.").arg(what);
+    return Failure(describe(what), FieldProblems{{QString(), m_dialect->isSqlite()
+                                                                 ? Database::tr("The data file %1 could not be read or written.").arg(m_path)
+                                                                 : Database::tr("The database %1 could not be read or written.").arg(m_path)},
+                                                 {QString(), said}});
+}
+
+Failure Database::failureOf(const QSqlError &error) const
+{
     if (!m_dialect->isSqlite())
-        return describe(error.text());
+        return failureOf(error.text());
     // SQLITE_READONLY (8) and its extended codes: the file or its folder
     // turned read-only under us.
     bool numeric = false;
     const int code = error.nativeErrorCode().toInt(&numeric);
     if (numeric && (code & 0xff) == SQLITE_READONLY)
-        return Database::tr("%1 is read-only (%2): TopUp Dashboard needs to write to it; check its permissions")
-            .arg(QFileInfo(m_path).fileName(), m_path);
-    if (const QString passing = transientFailure(error); !passing.isEmpty())
-        return passing;
-    return describe(error.text());
+        return readOnly(m_path);
+    if (std::optional<Failure> passing = transientFailure(error))
+        return std::move(*passing);
+    return failureOf(error.text());
 }
 
-QString Database::transientFailure(const QSqlError &error) const
+Failure Database::damaged(const QString &path, const QString &detail)
+{
+    return Failure(Database::tr("%1: damaged database (%2)").arg(path, detail),
+                   FieldProblems{{QString(), Database::tr("The data file %1 is damaged; nothing was changed. Put back a copy of it, or move the"
+                                                          " data folder aside to start fresh.")
+                                                 .arg(path)},
+                                 {QString(), Database::tr("What is wrong: %1.").arg(detail)}});
+}
+
+Failure Database::notOurs(const QString &text, const QString &path)
+{
+    return Failure(text, Database::tr("%1 is not a TopUp Dashboard data file; it was left untouched. Choose another data folder, or move"
+                                      " the file out of this one.")
+                             .arg(path));
+}
+
+Failure Database::unreadable(const QString &text, const QString &path, const QString &detail)
+{
+    return Failure(text, FieldProblems{{QString(), Database::tr("The data file %1 cannot be opened or read. Check that you may read it and"
+                                                                " try again.")
+                                                       .arg(path)},
+                                       {QString(), Database::tr("The database says: %1.").arg(detail)}});
+}
+
+Failure Database::missing(const QString &text, const QString &path)
+{
+    return Failure(text, Database::tr("The data file %1 is missing. Put it back, or move the data folder aside to start fresh.").arg(path));
+}
+
+Failure Database::newer(const QString &text, const QString &path)
+{
+    return Failure(text, Database::tr("The data file %1 was made by a newer version of TopUp Dashboard. Open it with that version.").arg(path));
+}
+
+Failure Database::readOnly(const QString &path)
+{
+    return Failure(Database::tr("%1 is read-only (%2): TopUp Dashboard needs to write to it; check its permissions").arg(QFileInfo(path).fileName(), path),
+                   Database::tr("The data file %1 is read-only. TopUp Dashboard needs to write to it: check its permissions.").arg(path));
+}
+
+std::optional<Failure> Database::transientFailure(const QSqlError &error) const
 {
     bool numeric = false;
     const int code = error.nativeErrorCode().toInt(&numeric);
     const TransientFailure::Cause cause = numeric ? TransientFailure::causeOf(rawHandle(), code) : TransientFailure::Cause::None;
     if (cause == TransientFailure::Cause::None)
-        return QString();
+        return std::nullopt;
     TransientFailure::report(QFileInfo(m_path).absolutePath(), cause);
-    return TransientFailure::describe(cause, m_path, error.text());
+    return TransientFailure::failure(cause, m_path, error.text());
 }
 
-QString Database::readFailure(const QSqlError &error) const
+Failure Database::readFailure(const QSqlError &error) const
 {
-    if (const QString passing = transientFailure(error); !passing.isEmpty())
-        return passing;
-    return Database::tr("%1: damaged database (%2)").arg(m_path, error.text());
+    if (std::optional<Failure> passing = transientFailure(error))
+        return std::move(*passing);
+    return damaged(m_path, error.text());
 }
 
 Expected<void> Database::exec(const QString &statement)
 {
     QSqlQuery query(connection());
     if (!query.exec(statement))
-        return Expected<void>::failure(describe(query.lastError()));
+        return Expected<void>::failure(failureOf(query.lastError()));
     return {};
 }
 
@@ -121,7 +174,7 @@ Expected<QString> Database::worldId() const
 {
     QSqlQuery query(connection());
     if (!query.exec(QStringLiteral("SELECT world_id FROM world_identity WHERE id = 1")))
-        return Expected<QString>::failure(describe(query.lastError()));
+        return Expected<QString>::failure(failureOf(query.lastError()));
     return query.next() ? query.value(0).toString() : QString();
 }
 
@@ -132,7 +185,7 @@ Expected<void> Database::setWorldId(const QString &id)
         query.prepare(QStringLiteral("INSERT INTO world_identity (id, world_id) VALUES (1, ?)"));
         query.addBindValue(id);
         if (!query.exec())
-            return Expected<void>::failure(describe(query.lastError()));
+            return Expected<void>::failure(failureOf(query.lastError()));
         return {};
     });
 }
@@ -151,7 +204,7 @@ Expected<QString> Database::inspect(const QString &path, const Schema &schema)
 {
     const Expected<std::shared_ptr<Database>> database = openUnchanged(path, schema);
     if (!database)
-        return Expected<QString>::failure(database.error());
+        return Expected<QString>::failure(database);
     return (*database)->worldIdIfAny();
 }
 
@@ -166,7 +219,7 @@ Expected<QString> Database::worldIdIfAny() const
     table.prepare(m_dialect->tableExists());
     table.addBindValue(QStringLiteral("world_identity"));
     if (!table.exec())
-        return Expected<QString>::failure(describe(table.lastError()));
+        return Expected<QString>::failure(failureOf(table.lastError()));
     if (!table.next())
         return QString(); // from before identities
     table.finish();
@@ -182,7 +235,10 @@ void Database::setCheckpointOnClose(bool checkpoint)
 Expected<void> Database::write(const std::function<Expected<void>()> &work, Sync sync)
 {
     if (const QString damage = OpenFiles::damageAt(m_key); !damage.isEmpty())
-        return Expected<void>::failure(Database::tr("%1; nothing more is written to it").arg(damage));
+        return Expected<void>::failure(Database::tr("%1; nothing more is written to it").arg(damage),
+                                       Database::tr("The data file %1 was found damaged; nothing more is written to it. Quit and start"
+                                                    " again to have it checked, or move the data folder aside to start fresh.")
+                                           .arg(m_path));
     if (m_inTransaction) {
         // Part of the transaction held open: how it reaches the disk is its
         // commit's to say.
@@ -228,7 +284,10 @@ Expected<void> Database::write(const std::function<Expected<void>()> &work, Sync
 Expected<void> Database::begin()
 {
     if (const QString damage = OpenFiles::damageAt(m_key); !damage.isEmpty())
-        return Expected<void>::failure(Database::tr("%1; nothing more is written to it").arg(damage));
+        return Expected<void>::failure(Database::tr("%1; nothing more is written to it").arg(damage),
+                                       Database::tr("The data file %1 was found damaged; nothing more is written to it. Quit and start"
+                                                    " again to have it checked, or move the data folder aside to start fresh.")
+                                           .arg(m_path));
     if (const Expected<void> begun = exec(m_dialect->beginWrite()); !begun)
         return begun;
     m_inTransaction = true;

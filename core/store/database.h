@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 struct sqlite3;
@@ -155,6 +156,23 @@ public:
     // (TransientFailure).
     QString describe(const QString &what) const;
     QString describe(const QSqlError &error) const;
+    // describe() as a failure, with the sentences a screen shows: what is
+    // wrong with which file and what the person can do, then what the
+    // database said ("The database says: disk I/O error.").
+    Failure failureOf(const QSqlError &error) const;
+    Failure failureOf(const QString &what) const;
+    // "PATH: damaged database (DETAIL)", with its sentences.
+    static Failure damaged(const QString &path, const QString &detail);
+    // The command line's `text` about the file `path` with the sentences a
+    // screen shows for why the file cannot be used: someone else's file,
+    // one that cannot be opened or read (the system's `detail` after),
+    // one that is missing, or one a newer version made.
+    static Failure notOurs(const QString &text, const QString &path);
+    static Failure unreadable(const QString &text, const QString &path, const QString &detail);
+    static Failure missing(const QString &text, const QString &path);
+    static Failure newer(const QString &text, const QString &path);
+    // "NAME is read-only (PATH): …", with its sentence.
+    static Failure readOnly(const QString &path);
 
     // How a move of the world on this connection waits for another
     // program's (WorldMoveLock, PostgreSQL): up to `limitMs` (0: as long as
@@ -180,10 +198,10 @@ private:
 
     // A full disk or a lock (TransientFailure) in its own words, reported;
     // empty for any other error.
-    QString transientFailure(const QSqlError &error) const;
+    std::optional<Failure> transientFailure(const QSqlError &error) const;
     // A failure to read the file while it is checked at open: a passing
     // cause in its own words, anything else damage.
-    QString readFailure(const QSqlError &error) const;
+    Failure readFailure(const QSqlError &error) const;
     // Off: closing leaves the write-ahead log as it is (when this is the
     // last connection, SQLite would otherwise fold it into the file).
     void setCheckpointOnClose(bool checkpoint);

@@ -85,10 +85,10 @@ Expected<std::shared_ptr<Database>> DatabaseOpener::open(const QString &path, co
         return database;
     for (const QString &setting : Dialect::sqlite().connectionSetup()) {
         if (const Expected<void> done = (*database)->exec(setting); !done)
-            return Result::failure(done.error());
+            return Result::failure(done);
     }
     if (const Expected<void> migrated = migrate(**database, schema); !migrated)
-        return Result::failure(migrated.error());
+        return Result::failure(migrated);
     return database;
 }
 
@@ -118,12 +118,12 @@ Expected<std::shared_ptr<Database>> DatabaseOpener::openOnServer(const DatabaseU
     }
     for (const QString &setting : dialect.connectionSetup()) {
         if (const Expected<void> done = database->exec(setting); !done)
-            return Result::failure(done.error());
+            return Result::failure(done);
     }
     if (const Expected<void> checked = checkServerSchema(*database, schema, presence); !checked)
-        return Result::failure(checked.error());
+        return Result::failure(checked);
     if (const Expected<void> migrated = migrate(*database, schema); !migrated)
-        return Result::failure(migrated.error());
+        return Result::failure(migrated);
     return database;
 }
 
@@ -131,7 +131,9 @@ Expected<void> DatabaseOpener::checkServerSchema(Database &database, const Schem
 {
     QSqlQuery tables(database.connection());
     if (!tables.exec(database.m_dialect->listTables()))
-        return Expected<void>::failure(Database::tr("%1: cannot read the list of tables: %2").arg(database.m_path, tables.lastError().text()));
+        return Expected<void>::failure(Database::unreadable(
+            Database::tr("%1: cannot read the list of tables: %2").arg(database.m_path, tables.lastError().text()), database.m_path,
+            tables.lastError().text()));
     QSet<QString> present;
     while (tables.next())
         present.insert(tables.value(0).toString());
@@ -141,11 +143,15 @@ Expected<void> DatabaseOpener::checkServerSchema(Database &database, const Schem
     if (!versioned) {
         // Nothing of ours: an empty database may become one, anything else is someone else's.
         if (!present.isEmpty())
-            return Expected<void>::failure(Database::tr("%1: not a TopUp %2 (a PostgreSQL database with other tables); refused and left untouched")
-                                               .arg(database.m_path, schema.name));
+            return Expected<void>::failure(
+                Database::notOurs(Database::tr("%1: not a TopUp %2 (a PostgreSQL database with other tables); refused and left untouched")
+                                      .arg(database.m_path, schema.name),
+                                  database.m_path));
         if (presence == Database::Presence::MustExist)
-            return Expected<void>::failure(Database::tr("%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched")
-                                               .arg(database.m_path, schema.name));
+            return Expected<void>::failure(
+                Database::notOurs(Database::tr("%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched")
+                                      .arg(database.m_path, schema.name),
+                                  database.m_path));
         const Expected<void> made = database.write([&database]() -> Expected<void> {
             for (const QString &statement : database.m_dialect->versionSetup()) {
                 if (const Expected<void> ran = database.exec(statement); !ran)
@@ -158,20 +164,26 @@ Expected<void> DatabaseOpener::checkServerSchema(Database &database, const Schem
     }
     QSqlQuery version(database.connection());
     if (!version.exec(database.m_dialect->readVersion()) || !version.next())
-        return Expected<void>::failure(Database::tr("%1: cannot read the schema version: %2").arg(database.m_path, version.lastError().text()));
+        return Expected<void>::failure(Database::unreadable(
+            Database::tr("%1: cannot read the schema version: %2").arg(database.m_path, version.lastError().text()), database.m_path,
+            version.lastError().text()));
     database.m_version = version.value(0).toInt();
     version.finish();
     if (database.m_version > schema.latestVersion())
-        return Expected<void>::failure(Database::tr("%1: made by a newer version of TopUp Dashboard (%2 schema %3; this version knows up to %4)")
-                                           .arg(database.m_path, schema.name)
-                                           .arg(database.m_version)
-                                           .arg(schema.latestVersion()));
+        return Expected<void>::failure(
+            Database::newer(Database::tr("%1: made by a newer version of TopUp Dashboard (%2 schema %3; this version knows up to %4)")
+                                .arg(database.m_path, schema.name)
+                                .arg(database.m_version)
+                                .arg(schema.latestVersion()),
+                            database.m_path));
     if (database.m_version >= 1 && !schema.markerTable.isEmpty() && !present.contains(schema.markerTable))
-        return Expected<void>::failure(Database::tr("%1: not a TopUp %2 (its table %3 is missing); refused and left untouched")
-                                           .arg(database.m_path, schema.name, schema.markerTable));
+        return Expected<void>::failure(Database::notOurs(
+            Database::tr("%1: not a TopUp %2 (its table %3 is missing); refused and left untouched").arg(database.m_path, schema.name, schema.markerTable),
+            database.m_path));
     if (database.m_version == 0 && presence == Database::Presence::MustExist)
-        return Expected<void>::failure(Database::tr("%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched")
-                                           .arg(database.m_path, schema.name));
+        return Expected<void>::failure(
+            Database::notOurs(Database::tr("%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched").arg(database.m_path, schema.name),
+                              database.m_path));
     return {};
 }
 
@@ -180,7 +192,7 @@ Expected<std::shared_ptr<Database>> DatabaseOpener::openChecked(const QString &p
     using Result = Expected<std::shared_ptr<Database>>;
     const Expected<SqliteHeader> header = SqliteHeader::read(path, schema, presence == Database::Presence::MustExist);
     if (!header)
-        return Result::failure(header.error());
+        return Result::failure(header);
     const bool existed = header->exists;
 
     std::shared_ptr<Database> database(new Database(path, nextConnectionName()));
@@ -201,7 +213,7 @@ Expected<std::shared_ptr<Database>> DatabaseOpener::openChecked(const QString &p
         database->m_vouched = Database::Vouched::Deferred;
         if (headerPages > 0) {
             if (const Expected<void> sized = header->checkSize(path); !sized)
-                return Result::failure(sized.error());
+                return Result::failure(sized);
         }
     }
 
@@ -210,7 +222,7 @@ Expected<std::shared_ptr<Database>> DatabaseOpener::openChecked(const QString &p
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open())
-            return Result::failure(Database::tr("%1: cannot open: %2").arg(path, db.lastError().text()));
+            return Result::failure(Database::unreadable(Database::tr("%1: cannot open: %2").arg(path, db.lastError().text()), path, db.lastError().text()));
     }
     // Settled now, before any error: telling a full disk from damage reads
     // the connection's last system error, which a first look-up would reset.
@@ -226,7 +238,7 @@ Expected<std::shared_ptr<Database>> DatabaseOpener::openChecked(const QString &p
     // Read-only checks first: nothing is written to a file we refuse.
     if (database->m_vouched == Database::Vouched::Full) {
         if (const Expected<void> pages = checkPages(*database); !pages)
-            return Result::failure(pages.error());
+            return Result::failure(pages);
     }
     QSqlQuery check(database->connection());
     // Reading the list of tables reads the schema's pages (a damaged first
@@ -235,36 +247,41 @@ Expected<std::shared_ptr<Database>> DatabaseOpener::openChecked(const QString &p
         return Result::failure(database->readFailure(check.lastError()));
     check.finish();
     if (!check.exec(QStringLiteral("PRAGMA user_version")) || !check.next())
-        return Result::failure(Database::tr("%1: cannot read the schema version: %2").arg(path, check.lastError().text()));
+        return Result::failure(
+            Database::unreadable(Database::tr("%1: cannot read the schema version: %2").arg(path, check.lastError().text()), path, check.lastError().text()));
     database->m_version = check.value(0).toInt();
     check.finish();
     if (database->m_version > schema.latestVersion())
-        return Result::failure(Database::tr("%1: made by a newer version of TopUp Dashboard (%2 schema %3; this version knows up to %4)")
-                                   .arg(path, schema.name)
-                                   .arg(database->m_version)
-                                   .arg(schema.latestVersion()));
+        return Result::failure(Database::newer(Database::tr("%1: made by a newer version of TopUp Dashboard (%2 schema %3; this version knows up to %4)")
+                                                   .arg(path, schema.name)
+                                                   .arg(database->m_version)
+                                                   .arg(schema.latestVersion()),
+                                               path));
     if (existed) {
         // Someone else's SQLite file: tables but no version of ours, or a
         // version without the table every version of ours has.
         check.prepare(QStringLiteral("SELECT count(*), coalesce(sum(name = ?), 0) FROM sqlite_master WHERE name NOT LIKE 'sqlite%'"));
         check.addBindValue(schema.markerTable);
         if (!check.exec() || !check.next())
-            return Result::failure(Database::tr("%1: cannot read the list of tables: %2").arg(path, check.lastError().text()));
+            return Result::failure(Database::unreadable(Database::tr("%1: cannot read the list of tables: %2").arg(path, check.lastError().text()), path,
+                                                        check.lastError().text()));
         const qint64 objects = check.value(0).toLongLong();
         const bool marked = check.value(1).toLongLong() > 0;
         check.finish();
         // An empty SQLite database (version 0, nothing in it) may become a
         // new one, unless it must be an existing one of ours.
         if (database->m_version == 0 && (objects > 0 || presence == Database::Presence::MustExist))
-            return Result::failure(objects > 0 ? Database::tr("%1: not a TopUp %2 (a SQLite database with other tables); refused and left untouched")
-                                                     .arg(path, schema.name)
-                                               : Database::tr("%1: not a TopUp %2 (an empty SQLite database); refused and left untouched")
-                                                     .arg(path, schema.name));
+            return Result::failure(
+                Database::notOurs(objects > 0 ? Database::tr("%1: not a TopUp %2 (a SQLite database with other tables); refused and left untouched")
+                                                    .arg(path, schema.name)
+                                              : Database::tr("%1: not a TopUp %2 (an empty SQLite database); refused and left untouched")
+                                                    .arg(path, schema.name),
+                                  path));
         if (!schema.markerTable.isEmpty() && !marked)
-            return Result::failure(Database::tr("%1: not a TopUp %2 (its table %3 is missing); refused and left untouched")
-                                       .arg(path, schema.name, schema.markerTable));
+            return Result::failure(Database::notOurs(
+                Database::tr("%1: not a TopUp %2 (its table %3 is missing); refused and left untouched").arg(path, schema.name, schema.markerTable), path));
         if (const Expected<void> tables = checkSchema(*database, schema, headerPages); !tables)
-            return Result::failure(tables.error());
+            return Result::failure(tables);
     }
     if (foreignLog)
         database->setCheckpointOnClose(true);
@@ -277,7 +294,7 @@ Expected<void> DatabaseOpener::checkPages(Database &database)
     if (!check.exec(QStringLiteral("PRAGMA integrity_check")) || !check.next())
         return Expected<void>::failure(database.readFailure(check.lastError()));
     if (check.value(0).toString() != QLatin1String("ok"))
-        return Expected<void>::failure(Database::tr("%1: damaged database (%2)").arg(database.m_path, check.value(0).toString()));
+        return Expected<void>::failure(Database::damaged(database.m_path, check.value(0).toString()));
     return {};
 }
 
@@ -298,17 +315,16 @@ Expected<void> DatabaseOpener::checkSchema(Database &database, const Schema &sch
     while (list.next()) {
         const qint64 root = list.value(1).toLongLong();
         if (root < 1 || (pageCount > 0 && root > pageCount))
-            return Expected<void>::failure(Database::tr("%1: damaged database (%2 starts at page %3, outside the file's %4 pages)")
-                                               .arg(database.m_path, list.value(0).toString())
-                                               .arg(root)
-                                               .arg(pageCount));
+            return Expected<void>::failure(Database::damaged(database.m_path, Database::tr("%1 starts at page %2, outside the file's %3 pages")
+                                                                                  .arg(list.value(0).toString())
+                                                                                  .arg(root)
+                                                                                  .arg(pageCount)));
         present.insert(list.value(0).toString());
     }
     for (const QString &object : *expected) {
         if (!present.contains(object))
-            return Expected<void>::failure(Database::tr("%1: damaged database (%2 of %3 schema %4 is missing)")
-                                               .arg(database.m_path, object, schema.name)
-                                               .arg(database.m_version));
+            return Expected<void>::failure(
+                Database::damaged(database.m_path, Database::tr("%1 of %2 schema %3 is missing").arg(object, schema.name).arg(database.m_version)));
     }
     return {};
 }
@@ -326,7 +342,7 @@ Expected<void> DatabaseOpener::migrate(Database &database, const Schema &schema)
                     return locked;
                 QSqlQuery version(database.connection());
                 if (!version.exec(database.m_dialect->readVersion()) || !version.next())
-                    return Expected<void>::failure(database.describe(version.lastError()));
+                    return Expected<void>::failure(database.failureOf(version.lastError()));
                 if (version.value(0).toInt() >= migration.version)
                     return {};
             }
@@ -337,9 +353,8 @@ Expected<void> DatabaseOpener::migrate(Database &database, const Schema &schema)
             return database.exec(database.m_dialect->writeVersion(migration.version));
         });
         if (!done)
-            return Expected<void>::failure(Database::tr("%1 (while upgrading the %2 to schema %3)")
-                                               .arg(done.error(), schema.name)
-                                               .arg(migration.version));
+            return Expected<void>::failure(
+                Database::tr("%1 (while upgrading the %2 to schema %3)").arg(done.error(), schema.name).arg(migration.version), done.problems());
         database.m_version = migration.version;
     }
     return {};

@@ -98,7 +98,7 @@ Expected<DatabaseUrl> DatabaseUrl::parse(const QString &text)
             return Result::failure(tr("the database URL's user name before '@' is empty; leave out the '@' for the login name"));
         const Expected<QString> user = decoded(userInfo, tr("user name"));
         if (!user)
-            return Result::failure(user.error());
+            return Result::failure(user);
         url.m_user = *user;
     }
     // HOST:PORT, an IPv6 address in brackets.
@@ -136,7 +136,7 @@ Expected<DatabaseUrl> DatabaseUrl::parse(const QString &text)
     if (!hostText.isEmpty()) {
         const Expected<QString> host = decoded(hostText, tr("host"));
         if (!host)
-            return Result::failure(host.error());
+            return Result::failure(host);
         url.m_host = *host;
     }
 
@@ -144,7 +144,7 @@ Expected<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         return Result::failure(tr("the database URL names no database; end it with /DBNAME (such as %1)").arg(example));
     const Expected<QString> database = decoded(path, tr("database name"));
     if (!database)
-        return Result::failure(database.error());
+        return Result::failure(database);
     if (database->contains(QLatin1Char('/')))
         return Result::failure(tr("the database URL's database name holds a '/'; a database name is one word after the host"));
     url.m_database = *database;
@@ -168,7 +168,7 @@ Expected<DatabaseUrl> DatabaseUrl::parse(const QString &text)
             return Result::failure(tr("the database URL's parameter %1 has no value").arg(name));
         const Expected<QString> value = decoded(parameter.mid(equals + 1), name);
         if (!value)
-            return Result::failure(value.error());
+            return Result::failure(value);
         if (name == QLatin1String("host")) {
             if (!url.m_host.isEmpty())
                 return Result::failure(tr("the database URL gives the host twice, before the database name and as ?host=; give it once"));

@@ -90,28 +90,38 @@ QString DataDirectory::journalPath() const
     return m_path + QLatin1String("/gateway.sqlite");
 }
 
-QString DataDirectory::unusable(const QString &path)
+std::optional<Failure> DataDirectory::unusable(const QString &path)
 {
     const QByteArray bytes = QFile::encodeName(path);
     if (bytes.size() > maxPathBytes)
-        return DataDirectory::tr("%1: the folder's path is %2 bytes long, longer than the %3 bytes SQLite can open files under; choose a shorter"
-                                 " folder")
-            .arg(path)
-            .arg(bytes.size())
-            .arg(maxPathBytes);
+        return Failure(DataDirectory::tr("%1: the folder's path is %2 bytes long, longer than the %3 bytes SQLite can open files under; choose a"
+                                         " shorter folder")
+                           .arg(path)
+                           .arg(bytes.size())
+                           .arg(maxPathBytes),
+                       DataDirectory::tr("The data folder's path is too long (%2 bytes, at most %3): %1. Choose a folder with a shorter path.")
+                           .arg(path)
+                           .arg(bytes.size())
+                           .arg(maxPathBytes));
     struct stat status = {};
-    if (::stat(bytes.constData(), &status) == 0)
-        return S_ISDIR(status.st_mode) ? QString()
-                                        : DataDirectory::tr("%1 is a file, not a folder: the data folder must be a folder (give --data-dir another path)")
-                                              .arg(path);
+    if (::stat(bytes.constData(), &status) == 0) {
+        if (S_ISDIR(status.st_mode))
+            return std::nullopt;
+        return Failure(DataDirectory::tr("%1 is a file, not a folder: the data folder must be a folder (give --data-dir another path)").arg(path),
+                       DataDirectory::tr("The data folder %1 is a file, not a folder. Choose a folder instead.").arg(path));
+    }
     if (errno == ELOOP)
-        return DataDirectory::tr("%1: the path goes round a loop of symbolic links; give --data-dir a real folder").arg(path);
+        return Failure(DataDirectory::tr("%1: the path goes round a loop of symbolic links; give --data-dir a real folder").arg(path),
+                       DataDirectory::tr("The data folder %1 goes round a loop of symbolic links. Choose a real folder instead.").arg(path));
     if (errno == ENOTDIR)
-        return DataDirectory::tr("%1: part of the path is a file, not a folder (give --data-dir another path)").arg(path);
+        return Failure(DataDirectory::tr("%1: part of the path is a file, not a folder (give --data-dir another path)").arg(path),
+                       DataDirectory::tr("Part of the data folder's path %1 is a file, not a folder. Choose another folder.").arg(path));
     if (QFileInfo(path).isSymLink())
-        return DataDirectory::tr("%1 is a symbolic link to %2, which does not exist; give --data-dir a real folder")
-            .arg(path, QFileInfo(path).symLinkTarget());
-    return {};
+        return Failure(DataDirectory::tr("%1 is a symbolic link to %2, which does not exist; give --data-dir a real folder")
+                           .arg(path, QFileInfo(path).symLinkTarget()),
+                       DataDirectory::tr("The data folder %1 is a symbolic link to %2, which does not exist. Choose a real folder instead.")
+                           .arg(path, QFileInfo(path).symLinkTarget()));
+    return std::nullopt;
 }
 
 bool DataDirectory::inUse(const QString &path)
@@ -131,15 +141,21 @@ Expected<std::unique_ptr<DataDirectory>> DataDirectory::claim(const QString &pat
         return Result::failure(DataDirectory::tr("no data folder: give --data-dir DIR or set TOPUP_DATA_DIR"),
                                DataDirectory::tr("No data folder: give --data-dir DIR or set TOPUP_DATA_DIR."));
     const QDir dir(path);
-    if (const QString problem = unusable(path); !problem.isEmpty())
-        return Result::failure(problem);
+    if (std::optional<Failure> problem = unusable(path))
+        return Result::failure(std::move(*problem));
     if (!dir.exists() && !QDir().mkpath(path))
-        return Result::failure(DataDirectory::tr("%1: cannot create the data folder (check that its parent exists and is writable)").arg(path));
+        return Result::failure(DataDirectory::tr("%1: cannot create the data folder (check that its parent exists and is writable)").arg(path),
+                               DataDirectory::tr("The data folder %1 cannot be created. Check that its parent folder exists and that you may write"
+                                                 " there.")
+                                   .arg(path));
 
     {
         QTemporaryFile probe(dir.filePath(QStringLiteral(".write-test-XXXXXX")));
         if (!probe.open())
-            return Result::failure(DataDirectory::tr("%1: the data folder is read-only (TopUp Dashboard needs to write there)").arg(path));
+            return Result::failure(DataDirectory::tr("%1: the data folder is read-only (TopUp Dashboard needs to write there)").arg(path),
+                                   DataDirectory::tr("The data folder %1 is read-only. TopUp Dashboard needs to write there: choose another"
+                                                     " folder or allow writing in this one.")
+                                       .arg(path));
     }
 
     std::unique_ptr<DataDirectory> directory(new DataDirectory(dir.absolutePath()));
@@ -147,12 +163,21 @@ Expected<std::unique_ptr<DataDirectory>> DataDirectory::claim(const QString &pat
     directory->m_lock = lockFolder(directory->m_path);
     if (directory->m_lock < 0) {
         const int error = errno;
-        if (error != EWOULDBLOCK)
-            return Result::failure(DataDirectory::tr("%1: cannot lock the data folder (%2)").arg(path, QString::fromLocal8Bit(std::strerror(error))));
+        if (error != EWOULDBLOCK) {
+            const QString detail = QString::fromLocal8Bit(std::strerror(error));
+            return Result::failure(DataDirectory::tr("%1: cannot lock the data folder (%2)").arg(path, detail),
+                                   FieldProblems{{QString(), DataDirectory::tr("The data folder %1 cannot be locked for this program. Try again, or"
+                                                                               " choose another folder.")
+                                                                 .arg(path)},
+                                                 {QString(), DataDirectory::tr("The system says: %1.").arg(detail)}});
+        }
         const QString holder = holderOf(lockPath);
         if (holder.isEmpty())
-            return Result::failure(DataDirectory::tr("%1: already in use by another TopUp Dashboard; close it first").arg(path));
-        return Result::failure(DataDirectory::tr("%1: already in use by another TopUp Dashboard (%2); close it first").arg(path, holder));
+            return Result::failure(DataDirectory::tr("%1: already in use by another TopUp Dashboard; close it first").arg(path),
+                                   DataDirectory::tr("The data folder %1 is in use by another TopUp Dashboard. Close that one first.").arg(path));
+        return Result::failure(DataDirectory::tr("%1: already in use by another TopUp Dashboard (%2); close it first").arg(path, holder),
+                               DataDirectory::tr("The data folder %1 is in use by another TopUp Dashboard (%2). Close that one first.")
+                                   .arg(path, holder));
     }
     // Ours now: whatever the file said (another holder's, long gone, or
     // nothing readable) is out of date. It is only for the message above.

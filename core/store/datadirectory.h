@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace topup {
 
@@ -27,10 +28,10 @@ public:
     // application data folder.
     static QString resolve(const QString &fromCommandLine);
     static Expected<std::unique_ptr<DataDirectory>> claim(const QString &path);
-    // Why `path` can never hold a world, as a sentence; empty when it can:
+    // Why `path` can never hold a world; none when it can:
     // a file, a symbolic link that leads nowhere (a loop, a missing target),
     // or a path longer than SQLite opens files under.
-    static QString unusable(const QString &path);
+    static std::optional<Failure> unusable(const QString &path);
     // The longest folder path, in UTF-8 bytes: SQLite opens a file of at most
     // 512 bytes of path, and the longest of ours adds "/gateway.sqlite-journal".
     static constexpr int maxPathBytes = 480;

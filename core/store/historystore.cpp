@@ -121,7 +121,7 @@ Expected<std::vector<AttemptRow>> HistoryStore::attempts(qint64 accountId, const
                        select.text(5), int(select.integer(6)), select.integer(7), select.text(8),
                        Money::fromCents(select.integer(9)), AttemptStatus::Succeeded, std::nullopt, LineState::Active};
         if (const Expected<void> named = readNames(select.text(4), select.text(10), select.text(11), row); !named)
-            return Expected<std::vector<AttemptRow>>::failure(named.error());
+            return Expected<std::vector<AttemptRow>>::failure(named);
         const Expected<LineState> lineState = StoredName::read(select.text(12), parseLineState, "line", row.lineId, "state");
         if (!lineState)
             return failedWith<std::vector<AttemptRow>>(lineState);
@@ -179,14 +179,14 @@ Expected<int> HistoryStore::eachAttempt(qint64 accountId, const AttemptFilter &f
         row.lineName = line.name;
         row.lineState = line.state;
         if (const Expected<void> named = readNames(select.text(3), select.text(9), select.text(10), row); !named)
-            return Expected<int>::failure(named.error());
+            return Expected<int>::failure(named);
         row.key = select.text(4);
         row.attempt = int(select.integer(5));
         row.methodId = select.integer(6);
         row.package = packages.value(select.integer(7));
         row.amount = Money::fromCents(select.integer(8));
         if (const Expected<void> taken = each(row); !taken)
-            return Expected<int>::failure(taken.error());
+            return Expected<int>::failure(taken);
         ++count;
     }
     return count;

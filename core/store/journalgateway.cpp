@@ -49,6 +49,15 @@ Schema journalSchema()
                   QStringLiteral("funding")};
 }
 
+// What a screen says of a queued fault whose reason this version cannot read.
+QString unknownFaultSentence(const QString &journalPath, const QString &reason)
+{
+    return JournalGateway::tr("The payment journal %1 holds a failure queued for a payment method with an unknown reason (\"%2\"): it is"
+                              " damaged or was written by a newer version. Open it with the version that wrote it, or move the data folder"
+                              " aside to start fresh.")
+        .arg(journalPath, reason);
+}
+
 } // namespace
 
 Schema JournalGateway::schema()
@@ -65,7 +74,7 @@ Expected<std::unique_ptr<JournalGateway>> JournalGateway::open(const QString &pa
     Expected<std::shared_ptr<Database>> database =
         Database::open(path, journalSchema(), mustExist ? Database::Presence::MustExist : Database::Presence::MayCreate);
     if (!database)
-        return Expected<std::unique_ptr<JournalGateway>>::failure(database.error());
+        return Expected<std::unique_ptr<JournalGateway>>::failure(database);
     return std::unique_ptr<JournalGateway>(new JournalGateway(*database));
 }
 
@@ -74,7 +83,7 @@ Expected<std::unique_ptr<JournalGateway>> JournalGateway::openOnServer(const Dat
     Expected<std::shared_ptr<Database>> database =
         Database::openOnServer(url, journalSchema(), mustExist ? Database::Presence::MustExist : Database::Presence::MayCreate);
     if (!database)
-        return Expected<std::unique_ptr<JournalGateway>>::failure(database.error());
+        return Expected<std::unique_ptr<JournalGateway>>::failure(database);
     return std::unique_ptr<JournalGateway>(new JournalGateway(*database));
 }
 
@@ -124,19 +133,22 @@ Expected<void> JournalGateway::depositTo(const QString &token, Money amount, Ins
         if (const auto ran = funds.run(); !ran)
             return ran;
         if (!funds.next())
-            return Expected<void>::failure(JournalGateway::tr("no such payment account at the provider"));
+            return Expected<void>::failure(noSuchAccount());
         const qint64 before = funds.integer(0);
         funds.finish();
         if (amount.cents() > std::numeric_limits<qint64>::max() - before)
             return Expected<void>::failure(JournalGateway::tr("the deposit of %1 would take the funds past the largest amount the provider keeps"
                                                               " (%2); nothing was deposited")
+                                               .arg(amount.toString(), Money::fromCents(std::numeric_limits<qint64>::max()).toString()),
+                                           JournalGateway::tr("The deposit of %1 would take the funds past the largest amount the provider keeps"
+                                                              " (%2); nothing was deposited.")
                                                .arg(amount.toString(), Money::fromCents(std::numeric_limits<qint64>::max()).toString()));
         Statement update(*m_database, QStringLiteral("UPDATE funding SET funds_cents = funds_cents + ? WHERE token = ?"));
         update.bind(amount.cents()).bind(token);
         if (const auto ran = update.run(); !ran)
             return ran;
         if (update.rowsAffected() != 1)
-            return Expected<void>::failure(JournalGateway::tr("no such payment account at the provider"));
+            return Expected<void>::failure(noSuchAccount());
         Statement insert(*m_database, QStringLiteral("INSERT INTO deposits (token, amount_cents, at_ms) VALUES (?, ?, ?)"));
         insert.bind(token).bind(amount.cents()).bind(at.msecs());
         return insert.run();
@@ -161,13 +173,14 @@ Expected<std::vector<Reason>> JournalGateway::queuedFaults(const QString &token)
     Statement select(*m_database, QStringLiteral("SELECT reason FROM faults WHERE token = ? ORDER BY id"));
     select.bind(token);
     if (const auto ran = select.run(); !ran)
-        return Expected<std::vector<Reason>>::failure(ran.error());
+        return Expected<std::vector<Reason>>::failure(ran);
     std::vector<Reason> reasons;
     while (select.next()) {
         const std::optional<Reason> reason = parseReason(select.text(0));
         if (!reason) // as a charge meets it: reported, not read as some reason
             return Expected<std::vector<Reason>>::failure(
-                JournalGateway::tr("a queued fault has an unknown reason \"%1\"").arg(select.text(0).left(32)));
+                JournalGateway::tr("a queued fault has an unknown reason \"%1\"").arg(select.text(0).left(32)),
+                unknownFaultSentence(m_database->path(), select.text(0).left(32)));
         reasons.push_back(*reason);
     }
     return reasons;
@@ -175,7 +188,8 @@ Expected<std::vector<Reason>> JournalGateway::queuedFaults(const QString &token)
 
 Expected<Money> JournalGateway::noSuchAccount()
 {
-    return Expected<Money>::failure(JournalGateway::tr("no such payment account at the provider"));
+    return Expected<Money>::failure(JournalGateway::tr("no such payment account at the provider"),
+                                    JournalGateway::tr("The provider holds no payment account for this method."));
 }
 
 Expected<Money> JournalGateway::fundsOf(const QString &token) const
@@ -191,7 +205,7 @@ Expected<std::optional<Money>> JournalGateway::accountFunds(const QString &token
     Statement select(*m_database, QStringLiteral("SELECT funds_cents FROM funding WHERE token = ?"));
     select.bind(token);
     if (const auto ran = select.run(); !ran)
-        return Expected<std::optional<Money>>::failure(ran.error());
+        return Expected<std::optional<Money>>::failure(ran);
     if (!select.next())
         return std::optional<Money>();
     return std::optional<Money>(Money::fromCents(select.integer(0)));
@@ -239,7 +253,8 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
             faultId = fault.integer(0);
             provider.nextFault = parseReason(fault.text(1));
             if (!provider.nextFault)
-                return Expected<void>::failure(JournalGateway::tr("queued fault %1 has an unknown reason \"%2\"").arg(faultId).arg(fault.text(1).left(32)));
+                return Expected<void>::failure(JournalGateway::tr("queued fault %1 has an unknown reason \"%2\"").arg(faultId).arg(fault.text(1).left(32)),
+                                               unknownFaultSentence(db.path(), fault.text(1).left(32)));
         }
         fault.finish();
 
@@ -265,7 +280,7 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
         return remember.run();
     });
     if (!done)
-        return Expected<ChargeAnswer>::failure(done.error());
+        return Expected<ChargeAnswer>::failure(done);
     return answer;
 }
 
@@ -290,7 +305,7 @@ Expected<std::vector<JournalCharge>> JournalGateway::charges() const
 {
     Statement select(*m_database, QStringLiteral("SELECT %1 FROM charges ORDER BY seq").arg(QLatin1String(chargeColumns)));
     if (const auto ran = select.run(); !ran)
-        return Expected<std::vector<JournalCharge>>::failure(ran.error());
+        return Expected<std::vector<JournalCharge>>::failure(ran);
     std::vector<JournalCharge> all;
     while (select.next())
         all.push_back(chargeFrom(select));
@@ -304,7 +319,7 @@ Expected<std::optional<JournalCharge>> JournalGateway::chargeOf(const ChargeIden
                                       .arg(QLatin1String(chargeColumns)));
     select.bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
     if (const auto ran = select.run(); !ran)
-        return Result::failure(ran.error());
+        return Result::failure(ran);
     if (!select.next())
         return Result(std::optional<JournalCharge>());
     return Result(std::optional<JournalCharge>(chargeFrom(select)));

@@ -55,18 +55,18 @@ Expected<LineRecord> lineFrom(const Statement &row)
     line.region = row.text(2);
     const Expected<UsageProfile> profile = StoredName::read(row.text(3), parseUsageProfile, "line", line.id, "profile");
     if (!profile)
-        return Expected<LineRecord>::failure(profile.error());
+        return Expected<LineRecord>::failure(profile);
     line.profile = *profile;
     line.seed = quint64(row.integer(4));
     line.dataBytes = row.integer(5);
     line.voiceSeconds = row.integer(6);
     Expected<std::optional<Policy>> policy = policyFrom(line.id, row.text(7));
     if (!policy)
-        return Expected<LineRecord>::failure(policy.error());
+        return Expected<LineRecord>::failure(policy);
     line.policy = std::move(*policy);
     const Expected<ThresholdState> thresholdState = StoredName::read(row.text(8), parseThresholdState, "line", line.id, "threshold_state");
     if (!thresholdState)
-        return Expected<LineRecord>::failure(thresholdState.error());
+        return Expected<LineRecord>::failure(thresholdState);
     line.progress.state = *thresholdState;
     line.progress.thresholdChains = int(row.integer(9));
     line.progress.manualTopUps = int(row.integer(10));
@@ -77,7 +77,7 @@ Expected<LineRecord> lineFrom(const Statement &row)
         line.nextThresholdRetry = Instant::fromMsecs(row.integer(14));
     const Expected<LineState> state = StoredName::read(row.text(15), parseLineState, "line", line.id, "state");
     if (!state)
-        return Expected<LineRecord>::failure(state.error());
+        return Expected<LineRecord>::failure(state);
     line.state = *state;
     if (!row.isNull(16))
         line.removedAt = Instant::fromMsecs(row.integer(16));
@@ -91,12 +91,12 @@ Expected<std::vector<LineRecord>> linesWhere(Database &database, qint64 accountI
                                    .arg(QLatin1String(lineColumns), QLatin1String(condition)));
     select.bind(accountId);
     if (const auto ran = select.run(); !ran)
-        return Expected<std::vector<LineRecord>>::failure(ran.error());
+        return Expected<std::vector<LineRecord>>::failure(ran);
     std::vector<LineRecord> lines;
     while (select.next()) {
         Expected<LineRecord> line = lineFrom(select);
         if (!line)
-            return Expected<std::vector<LineRecord>>::failure(line.error());
+            return Expected<std::vector<LineRecord>>::failure(line);
         lines.push_back(std::move(*line));
     }
     return lines;
@@ -137,12 +137,12 @@ Expected<LineRecord> LineStore::add(qint64 accountId, const LineForm &form)
             return ran;
         const Expected<qint64> id = insert.insertedId();
         if (!id)
-            return Expected<void>::failure(id.error());
+            return Expected<void>::failure(id);
         line.id = *id;
         return {};
     });
     if (!written)
-        return Expected<LineRecord>::failure(written.error());
+        return Expected<LineRecord>::failure(written);
     return find(accountId, line.id);
 }
 
@@ -150,7 +150,7 @@ Expected<qint64> LineStore::addBuying(qint64 accountId, const QString &name, con
                                       quint64 seed)
 {
     if (const Expected<void> named = checkName(name); !named)
-        return Expected<qint64>::failure(named.error());
+        return Expected<qint64>::failure(named);
     // The caller holds the transaction (with the region's packages).
     Statement insert(m_database, QStringLiteral("INSERT INTO lines (account_id, code, name, region, profile, seed, data_bytes,"
                                                 " voice_seconds, state) VALUES (?, (SELECT 'L' || (coalesce(max(id), 0) + 1) FROM lines),"
@@ -158,7 +158,7 @@ Expected<qint64> LineStore::addBuying(qint64 accountId, const QString &name, con
                                      + m_database.dialect().returningId());
     insert.bind(accountId).bind(name.trimmed()).bind(region).bind(usageProfileName(profile)).bind(qint64(seed));
     if (const auto ran = insert.run(); !ran)
-        return Expected<qint64>::failure(ran.error());
+        return Expected<qint64>::failure(ran);
     return insert.insertedId();
 }
 
@@ -184,7 +184,7 @@ Expected<int> LineStore::settlePurchases()
         return {};
     });
     if (!done)
-        return Expected<int>::failure(done.error());
+        return Expected<int>::failure(done);
     return settled;
 }
 
@@ -223,7 +223,7 @@ Expected<Money> LineStore::dearestPaidWith(qint64 accountId, qint64 methodId)
     // A method is one account's: the index (method, state, price) answers alone.
     select.bind(methodId).bind(methodId).bind(methodId).bind(accountId);
     if (const auto ran = select.run(); !ran)
-        return Expected<Money>::failure(ran.error());
+        return Expected<Money>::failure(ran);
     return Money::fromCents(select.next() && !select.isNull(0) ? select.integer(0) : 0);
 }
 
@@ -237,7 +237,7 @@ Expected<LineRecord> LineStore::find(qint64 accountId, qint64 lineId)
     Statement select(m_database, QStringLiteral("SELECT %1 FROM lines WHERE account_id = ? AND id = ?").arg(QLatin1String(lineColumns)));
     select.bind(accountId).bind(lineId);
     if (const auto ran = select.run(); !ran)
-        return Expected<LineRecord>::failure(ran.error());
+        return Expected<LineRecord>::failure(ran);
     if (!select.next())
         return Expected<LineRecord>::failure(LineStore::tr("no such line"), LineStore::tr("No such line."));
     return lineFrom(select);
@@ -273,7 +273,7 @@ Expected<std::vector<PackageRecord>> LineStore::packagesOf(qint64 accountId, qin
     using Result = Expected<std::vector<PackageRecord>>;
     const Expected<LineRecord> line = find(accountId, lineId);
     if (!line)
-        return Result::failure(line.error());
+        return Result::failure(line);
     PackageStore packages(m_database);
     if (!line->region.isEmpty()) {
         const Expected<std::vector<PackageRecord>> own = packages.listRegion(accountId, line->region);
@@ -287,7 +287,7 @@ Expected<void> LineStore::checkPolicy(qint64 accountId, qint64 lineId, const Pol
 {
     const Expected<std::vector<PackageRecord>> offered = packagesOf(accountId, lineId);
     if (!offered)
-        return Expected<void>::failure(offered.error());
+        return Expected<void>::failure(offered);
     std::vector<Package> packages;
     for (const PackageRecord &record : *offered)
         packages.push_back(record.package);
@@ -372,7 +372,7 @@ Expected<QStringList> LineStore::linesPayingWith(qint64 accountId, const QString
 {
     const Expected<std::vector<LineRecord>> lines = list(accountId);
     if (!lines)
-        return Expected<QStringList>::failure(lines.error());
+        return Expected<QStringList>::failure(lines);
     QStringList names;
     for (const LineRecord &line : *lines) {
         if (line.policy && line.policy->enabled && line.policy->paysWith(engineMethodId))
@@ -389,7 +389,7 @@ Expected<int> LineStore::rearmSuspendedPayingWith(qint64 accountId, const QStrin
         const Expected<std::vector<LineRecord>> lines =
             linesWhere(m_database, accountId, "state = 'active' AND threshold_state = 'suspended'");
         if (!lines)
-            return Expected<void>::failure(lines.error());
+            return Expected<void>::failure(lines);
         for (const LineRecord &line : *lines) {
             if (line.progress.state != ThresholdState::Suspended || !line.policy || !line.policy->paysWith(engineMethodId))
                 continue;
@@ -402,7 +402,7 @@ Expected<int> LineStore::rearmSuspendedPayingWith(qint64 accountId, const QStrin
         return {};
     });
     if (!done)
-        return Expected<int>::failure(done.error());
+        return Expected<int>::failure(done);
     return rearmed;
 }
 

@@ -208,8 +208,10 @@ Expected<void> MethodStore::deposit(qint64 accountId, qint64 methodId, Money amo
         return Expected<void>::failure(method);
     if (const Expected<void> done = m_provider.depositTo(method->token, amount, now); !done)
         //: %1 is the payment method ("Visa •••• 4242"), %2 why the provider refused the deposit
-        return Expected<void>::failure(MethodStore::tr("%1: %2").arg(method->label(), done.error()),
-                                       MethodStore::tr("%1: %2.").arg(method->label(), done.error()));
+        return Expected<void>::failure(
+            Failure(MethodStore::tr("%1: %2").arg(method->label(), done.error()),
+                    //: %1 is the payment method ("Visa •••• 4242"); the provider's own sentences follow
+                    MethodStore::tr("%1 cannot take the deposit.").arg(method->label()), done.whyFailed()));
     return {};
 }
 

@@ -47,13 +47,13 @@ Expected<PackageRecord> PackageStore::add(qint64 accountId, const QString &name,
             return ran;
         const Expected<qint64> id = insert.insertedId();
         if (!id)
-            return Expected<void>::failure(id.error());
+            return Expected<void>::failure(id);
         record.id = *id;
         record.package.id = engineId(record.id);
         return {};
     });
     if (!written)
-        return Expected<PackageRecord>::failure(written.error());
+        return Expected<PackageRecord>::failure(written);
     return record;
 }
 
@@ -63,7 +63,7 @@ Expected<std::vector<PackageRecord>> PackageStore::select(qint64 accountId, cons
                                                 " WHERE account_id = ? AND (? = 1 OR region = ?) ORDER BY price_cents, id"));
     select.bind(accountId).bind(region ? 0 : 1).bind(region ? *region : QString());
     if (const Expected<void> ran = select.run(); !ran)
-        return Expected<std::vector<PackageRecord>>::failure(ran.error());
+        return Expected<std::vector<PackageRecord>>::failure(ran);
     std::vector<PackageRecord> records;
     while (select.next()) {
         const qint64 id = select.integer(0);
@@ -90,7 +90,7 @@ Expected<qint64> PackageStore::rowOf(qint64 accountId, const QString &code)
     Statement select(m_database, QStringLiteral("SELECT id FROM packages WHERE account_id = ? AND code = ?"));
     select.bind(accountId).bind(code);
     if (const Expected<void> ran = select.run(); !ran)
-        return Expected<qint64>::failure(ran.error());
+        return Expected<qint64>::failure(ran);
     return select.next() ? select.integer(0) : qint64(0);
 }
 

@@ -55,7 +55,7 @@ Expected<void> eachRow(Database &database, const QString &sql, const QString &ta
     if (sql.contains(QLatin1Char('?')))
         query.addBindValue(table);
     if (!query.exec())
-        return Expected<void>::failure(database.describe(query.lastError()));
+        return Expected<void>::failure(database.failureOf(query.lastError()));
     while (query.next())
         row(query);
     return {};
@@ -209,7 +209,7 @@ Expected<QStringList> SchemaCatalogue::read(Database &database)
     QStringList tables;
     const Expected<void> listed = eachRow(database, dialect.listTables(), QString(), [&tables](const QSqlQuery &q) { tables << q.value(0).toString(); });
     if (!listed)
-        return Lines::failure(listed.error());
+        return Lines::failure(listed);
     QStringList lines;
     for (const QString &table : tables) {
         if (dialect.bookkeepingTables().contains(table))
@@ -217,7 +217,7 @@ Expected<QStringList> SchemaCatalogue::read(Database &database)
         lines << QStringLiteral("table ") + table;
         const Expected<void> read = dialect.isSqlite() ? readSqliteTable(database, table, lines) : readPostgresqlTable(database, table, lines);
         if (!read)
-            return Lines::failure(read.error());
+            return Lines::failure(read);
     }
     lines.sort();
     return lines;

@@ -22,35 +22,33 @@ Expected<SqliteHeader> SqliteHeader::read(const QString &path, const Schema &sch
     const QFileInfo info(path);
     if (!info.exists()) {
         if (mustExist)
-            return Result::failure(Database::tr("%1: missing (the %2)").arg(path, schema.name));
+            return Result::failure(Database::missing(Database::tr("%1: missing (the %2)").arg(path, schema.name), path));
         return SqliteHeader{};
     }
     if (!info.isFile())
-        return Result::failure(Database::tr("%1: not a file (the %2 must be a file)").arg(path, schema.name));
+        return Result::failure(Database::notOurs(Database::tr("%1: not a file (the %2 must be a file)").arg(path, schema.name), path));
     if (info.size() == 0)
-        return Result::failure(Database::tr("%1: not a TopUp database (the file is empty); refused and left untouched").arg(path));
+        return Result::failure(Database::notOurs(Database::tr("%1: not a TopUp database (the file is empty); refused and left untouched").arg(path), path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Result::failure(Database::tr("%1: cannot read: %2").arg(path, file.errorString()));
+        return Result::failure(Database::unreadable(Database::tr("%1: cannot read: %2").arg(path, file.errorString()), path, file.errorString()));
     const QByteArray header = file.read(100);
     if (!header.startsWith(QByteArray("SQLite format 3\0", 16)))
-        return Result::failure(Database::tr("%1: not a TopUp database (the file is not SQLite)").arg(path));
+        return Result::failure(Database::notOurs(Database::tr("%1: not a TopUp database (the file is not SQLite)").arg(path), path));
     if (file.size() < 512 || header.size() < 100)
-        return Result::failure(Database::tr("%1: damaged database (the file is truncated)").arg(path));
+        return Result::failure(Database::damaged(path, Database::tr("the file is truncated")));
     SqliteHeader read;
     read.exists = true;
     const int rawPageSize = int(uchar(header[16])) << 8 | int(uchar(header[17]));
     read.pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
     if (read.pageSize < 512 || read.pageSize > 65536 || (read.pageSize & (read.pageSize - 1)) != 0)
-        return Result::failure(Database::tr("%1: damaged database (its header gives a page size of %2 bytes, which SQLite never writes)")
-                                   .arg(path)
-                                   .arg(rawPageSize));
+        return Result::failure(
+            Database::damaged(path, Database::tr("its header gives a page size of %1 bytes, which SQLite never writes").arg(rawPageSize)));
     if (uchar(header[21]) != 64 || uchar(header[22]) != 32 || uchar(header[23]) != 32)
-        return Result::failure(Database::tr("%1: damaged database (its header's payload fractions are %2, %3 and %4 instead of 64, 32 and 32)")
-                                   .arg(path)
-                                   .arg(uchar(header[21]))
-                                   .arg(uchar(header[22]))
-                                   .arg(uchar(header[23])));
+        return Result::failure(Database::damaged(path, Database::tr("its header's payload fractions are %1, %2 and %3 instead of 64, 32 and 32")
+                                                           .arg(uchar(header[21]))
+                                                           .arg(uchar(header[22]))
+                                                           .arg(uchar(header[23]))));
     read.wal = header[18] == 2 && header[19] == 2;
     const quint32 pages = bigEndian32(header, 28);
     if (pages > 0 && bigEndian32(header, 92) == bigEndian32(header, 24))
@@ -58,8 +56,7 @@ Expected<SqliteHeader> SqliteHeader::read(const QString &path, const Schema &sch
     // The owner's write bit too: root may write anywhere, but a file made
     // read-only on purpose is not ours to write.
     if (!info.isWritable() || !info.permission(QFileDevice::WriteOwner))
-        return Result::failure(Database::tr("%1 is read-only (%2): TopUp Dashboard needs to write to it; check its permissions")
-                                   .arg(info.fileName(), path));
+        return Result::failure(Database::readOnly(path));
     return read;
 }
 
@@ -70,17 +67,15 @@ Expected<void> SqliteHeader::checkSize(const QString &path) const
     const qint64 size = QFileInfo(path).size();
     const qint64 expected = *pageCount * pageSize;
     if (size < expected)
-        return Expected<void>::failure(Database::tr("%1: damaged database (the file is truncated: %2 bytes, where its header says %3 pages of %4 bytes)")
-                                           .arg(path)
-                                           .arg(size)
-                                           .arg(*pageCount)
-                                           .arg(pageSize));
+        return Expected<void>::failure(Database::damaged(path, Database::tr("the file is truncated: %1 bytes, where its header says %2 pages of %3 bytes")
+                                                                   .arg(size)
+                                                                   .arg(*pageCount)
+                                                                   .arg(pageSize)));
     if (size > expected)
-        return Expected<void>::failure(Database::tr("%1: damaged database (%2 bytes, more than the %3 pages of %4 bytes its header says)")
-                                           .arg(path)
-                                           .arg(size)
-                                           .arg(*pageCount)
-                                           .arg(pageSize));
+        return Expected<void>::failure(Database::damaged(path, Database::tr("%1 bytes, more than the %2 pages of %3 bytes its header says")
+                                                                   .arg(size)
+                                                                   .arg(*pageCount)
+                                                                   .arg(pageSize)));
     return {};
 }
 

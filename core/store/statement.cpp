@@ -60,7 +60,7 @@ Expected<qint64> Statement::insertedId()
     if (m_database.dialect().returningId().isEmpty())
         return lastInsertId();
     if (!m_query->next())
-        return Expected<qint64>::failure(m_database.describe(QStringLiteral("the new row's id was not returned")));
+        return Expected<qint64>::failure(m_database.failureOf(QStringLiteral("the new row's id was not returned")));
     const qint64 id = m_query->value(0).toLongLong();
     m_query->finish();
     return id;
@@ -70,14 +70,14 @@ Expected<void> Statement::run()
 {
     m_nextBind = 0; // the next bind() starts again at the first parameter, as addBindValue's
     if (!m_prepared || !m_query->exec())
-        return Expected<void>::failure(m_database.describe(m_query->lastError()));
+        return Expected<void>::failure(m_database.failureOf(m_query->lastError()));
     return {};
 }
 
 Expected<std::vector<qint64>> Statement::integers()
 {
     if (const auto ran = run(); !ran)
-        return Expected<std::vector<qint64>>::failure(ran.error());
+        return Expected<std::vector<qint64>>::failure(ran);
     std::vector<qint64> values;
     while (next())
         values.push_back(integer(0));

@@ -18,8 +18,8 @@ class StoredName final
     Q_DECLARE_TR_FUNCTIONS(topup::StoredName)
 
 public:
-    // "line 3 in the store has an unknown state "sold"".
-    static QString unknown(const char *table, qint64 id, const char *column, const QString &name);
+    // "line 3 in the store has an unknown state "sold"", with its sentence.
+    static Failure unknown(const char *table, qint64 id, const char *column, const QString &name);
 
     template<typename Enum>
     static Expected<Enum> read(const QString &name, std::optional<Enum> (*parse)(QStringView), const char *table, qint64 id,

@@ -27,11 +27,11 @@ Expected<QStringList> column(Database &database, const QString &sql, const QVari
     QSqlQuery query(database.connection());
     query.setForwardOnly(true);
     if (!query.prepare(sql))
-        return Expected<QStringList>::failure(database.describe(query.lastError()));
+        return Expected<QStringList>::failure(database.failureOf(query.lastError()));
     if (!parameter.isNull())
         query.addBindValue(parameter);
     if (!query.exec())
-        return Expected<QStringList>::failure(database.describe(query.lastError()));
+        return Expected<QStringList>::failure(database.failureOf(query.lastError()));
     QStringList values;
     while (query.next())
         values << query.value(0).toString();
@@ -55,7 +55,7 @@ Expected<QStringList> parentsFirst(Database &sqlite, const QStringList &tables)
     for (const QString &table : tables) {
         const Expected<QStringList> referred = column(sqlite, QStringLiteral("SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?)"), table);
         if (!referred)
-            return Expected<QStringList>::failure(referred.error());
+            return Expected<QStringList>::failure(referred);
         QSet<QString> own(referred->begin(), referred->end());
         own.remove(table); // a table that refers to itself (none so far) is copied whole in one go
         parents[table] = own;
@@ -111,7 +111,7 @@ Expected<void> eachRow(Database &database, const QString &table, const QStringLi
     QSqlQuery query(database.connection());
     query.setForwardOnly(true);
     if (!query.exec(selectOf(table, columns)))
-        return Expected<void>::failure(database.describe(query.lastError()));
+        return Expected<void>::failure(database.failureOf(query.lastError()));
     std::vector<QVariant> row(std::size_t(columns.size()));
     while (query.next()) {
         for (int i = 0; i < columns.size(); ++i)
@@ -120,7 +120,7 @@ Expected<void> eachRow(Database &database, const QString &table, const QStringLi
             return done;
     }
     if (query.lastError().isValid())
-        return Expected<void>::failure(database.describe(query.lastError()));
+        return Expected<void>::failure(database.failureOf(query.lastError()));
     return {};
 }
 
@@ -152,14 +152,14 @@ public:
         if (!query) {
             query = std::make_unique<QSqlQuery>(m_database.connection());
             if (!query->prepare(insertOf(m_table, m_columns, rows)))
-                return Expected<void>::failure(m_database.describe(query->lastError()));
+                return Expected<void>::failure(m_database.failureOf(query->lastError()));
         }
         for (std::size_t i = 0; i < m_pending.size(); ++i)
             query->bindValue(int(i), m_pending[i]);
         const bool ran = query->exec();
         m_pending.clear();
         if (!ran)
-            return Expected<void>::failure(m_database.describe(query->lastError()));
+            return Expected<void>::failure(m_database.failureOf(query->lastError()));
         return {};
     }
 
@@ -183,19 +183,19 @@ Expected<void> moveIdentities(Database &from, Database &to, const QString &table
                               " AND table_name = ? AND is_identity = 'YES'"),
                table);
     if (!identities)
-        return Expected<void>::failure(identities.error());
+        return Expected<void>::failure(identities);
     for (const QString &identity : *identities) {
         const Expected<QStringList> highest = column(to, QStringLiteral("SELECT coalesce(max(%1), 0) FROM %2").arg(quoted(identity), quoted(table)));
         if (!highest)
-            return Expected<void>::failure(highest.error());
+            return Expected<void>::failure(highest);
         qint64 last = highest->value(0).toLongLong();
         const Expected<QStringList> hasSequence = column(from, QStringLiteral("SELECT name FROM sqlite_master WHERE name = 'sqlite_sequence'"));
         if (!hasSequence)
-            return Expected<void>::failure(hasSequence.error());
+            return Expected<void>::failure(hasSequence);
         if (!hasSequence->isEmpty()) {
             const Expected<QStringList> used = column(from, QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = ?"), table);
             if (!used)
-                return Expected<void>::failure(used.error());
+                return Expected<void>::failure(used);
             if (!used->isEmpty())
                 last = std::max(last, used->constFirst().toLongLong());
         }
@@ -203,7 +203,7 @@ Expected<void> moveIdentities(Database &from, Database &to, const QString &table
             continue; // nothing given yet: the sequence starts at 1 as it is
         QSqlQuery restart(to.connection());
         if (!restart.exec(QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 RESTART WITH %3").arg(quoted(table), quoted(identity)).arg(last + 1)))
-            return Expected<void>::failure(to.describe(restart.lastError()));
+            return Expected<void>::failure(to.failureOf(restart.lastError()));
     }
     return {};
 }
@@ -230,12 +230,12 @@ Expected<std::vector<TableRows>> TableCopy::rowsIn(Database &database)
     using Result = Expected<std::vector<TableRows>>;
     const Expected<QStringList> names = tables(database);
     if (!names)
-        return Result::failure(names.error());
+        return Result::failure(names);
     std::vector<TableRows> counts;
     for (const QString &table : *names) {
         const Expected<QStringList> count = column(database, QStringLiteral("SELECT count(*) FROM %1").arg(quoted(table)));
         if (!count)
-            return Result::failure(count.error());
+            return Result::failure(count);
         counts.push_back(TableRows{table, count->value(0).toLongLong()});
     }
     return counts;
@@ -255,10 +255,10 @@ Expected<std::vector<TableRows>> TableCopy::copy(Database &from, Database &to)
                                    .arg(to.schemaVersion()));
     const Expected<QStringList> sourceTables = tables(from);
     if (!sourceTables)
-        return Result::failure(sourceTables.error());
+        return Result::failure(sourceTables);
     const Expected<QStringList> targetTables = tables(to);
     if (!targetTables)
-        return Result::failure(targetTables.error());
+        return Result::failure(targetTables);
     const auto missingFrom = [](const QStringList &these, const QStringList &others) {
         QStringList missing;
         for (const QString &name : these) {
@@ -273,7 +273,7 @@ Expected<std::vector<TableRows>> TableCopy::copy(Database &from, Database &to)
                                         listed(missingFrom(*targetTables, *sourceTables))));
     const Expected<QStringList> order = parentsFirst(from, *sourceTables);
     if (!order)
-        return Result::failure(order.error());
+        return Result::failure(order);
 
     struct Copied final
     {
@@ -285,10 +285,10 @@ Expected<std::vector<TableRows>> TableCopy::copy(Database &from, Database &to)
     for (const QString &table : *order) {
         const Expected<QStringList> sourceColumns = columnsOf(from, table);
         if (!sourceColumns)
-            return Result::failure(sourceColumns.error());
+            return Result::failure(sourceColumns);
         const Expected<QStringList> targetColumns = columnsOf(to, table);
         if (!targetColumns)
-            return Result::failure(targetColumns.error());
+            return Result::failure(targetColumns);
         QStringList sortedSource = *sourceColumns;
         QStringList sortedTarget = *targetColumns;
         sortedSource.sort();
@@ -306,7 +306,7 @@ Expected<std::vector<TableRows>> TableCopy::copy(Database &from, Database &to)
         if (done)
             done = insert.flush();
         if (!done)
-            return Result::failure(tr("copying the table %1: %2").arg(table, done.error()));
+            return Result::failure(tr("copying the table %1: %2").arg(table, done.error()), done.problems());
         copied.push_back(std::move(one));
     }
 
@@ -319,7 +319,7 @@ Expected<std::vector<TableRows>> TableCopy::copy(Database &from, Database &to)
                 return {};
             });
             !read)
-            return Result::failure(tr("reading back the table %1: %2").arg(one.table, read.error()));
+            return Result::failure(tr("reading back the table %1: %2").arg(one.table, read.error()), read.problems());
         if (target != one.digest)
             return Result::failure(tr("the table %1 in %2 does not hold what was read from %3 (%4 rows there, %5 here; digest %6 there, %7 here)")
                                        .arg(one.table, to.path(), from.path())
@@ -327,7 +327,7 @@ Expected<std::vector<TableRows>> TableCopy::copy(Database &from, Database &to)
                                        .arg(target.rows())
                                        .arg(one.digest.toHex(), target.toHex()));
         if (const Expected<void> moved = moveIdentities(from, to, one.table); !moved)
-            return Result::failure(tr("setting the ids of the table %1 to follow the copied ones: %2").arg(one.table, moved.error()));
+            return Result::failure(tr("setting the ids of the table %1 to follow the copied ones: %2").arg(one.table, moved.error()), moved.problems());
         counts.push_back(TableRows{one.table, one.digest.rows()});
     }
     return counts;

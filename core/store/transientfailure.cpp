@@ -66,6 +66,25 @@ QString TransientFailure::describe(Cause cause, const QString &path, const QStri
     return detail;
 }
 
+Failure TransientFailure::failure(Cause cause, const QString &path, const QString &detail)
+{
+    QString sentence;
+    switch (cause) {
+    case Cause::DiskFull:
+        sentence = TransientFailure::tr("The disk that holds %1 is full; nothing was changed. Free some space on it and try again.").arg(path);
+        break;
+    case Cause::Locked:
+        sentence = TransientFailure::tr("Another program has locked %1; nothing was changed. Close the program that has it open and try again.")
+                       .arg(path);
+        break;
+    case Cause::Unreachable:
+    case Cause::None:
+        return Failure(describe(cause, path, detail));
+    }
+    return Failure(describe(cause, path, detail),
+                   FieldProblems{{QString(), sentence}, {QString(), TransientFailure::tr("The database says: %1.").arg(detail)}});
+}
+
 TransientFailure::Cause TransientFailure::causeOfConnectFailure(const QString &text)
 {
     // What a server says when it cannot take a connection now (libpq's English).

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/expected.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -32,6 +34,9 @@ public:
     static Cause causeOf(sqlite3 *db, int code);
     // The message for `cause` on the file `path`, with SQLite's `detail`.
     static QString describe(Cause cause, const QString &path, const QString &detail);
+    // describe() with the sentences a screen shows: what happened to which
+    // file and what to do, then what SQLite said.
+    static Failure failure(Cause cause, const QString &path, const QString &detail);
 
     // Why connecting to a PostgreSQL server failed, from libpq's message
     // (`text`): Unreachable when no server answered, or it answered that it

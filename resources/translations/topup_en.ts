@@ -10,6 +10,13 @@
             <numerusform>%n payments went through but could not be written down yet (%1); they will be at the next start</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n payment(s) went through but could not be written down yet; they will be at the next start.</source>
+        <translation>
+            <numerusform>%n payment went through but could not be written down yet; it will be at the next start.</numerusform>
+            <numerusform>%n payments went through but could not be written down yet; they will be at the next start.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>topup::HistoryPage</name>

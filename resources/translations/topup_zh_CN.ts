@@ -176,6 +176,14 @@
         <source>the payment journal has the charge %1 (attempt %2) as %3, and the store has neither that charge nor its intent</source>
         <translation>支付日志中记有扣款 %1（第 %2 次尝试），状态为%3，而存储中既没有这笔扣款，也没有它的扣款意向</translation>
     </message>
+    <message>
+        <source>The store %1 and the payment journal %2 disagree about the charges made since they last agreed, so nothing was changed. Put both files back as they were, or move the data folder aside to start fresh.</source>
+        <translation>存储 %1 和支付日志 %2 对最后一次确认一致之后的扣款记录不一致，因此未做任何更改。请将两个文件恢复原样，或将数据文件夹移到一旁以重新开始。</translation>
+    </message>
+    <message>
+        <source>Where they differ: %1.</source>
+        <translation>不一致之处：%1。</translation>
+    </message>
 </context>
 <context>
     <name>CardExpiry</name>
@@ -322,6 +330,12 @@
             <numerusform>%n 笔付款已完成，但尚未能记录下来（%1）；将在下次启动时记录</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n payment(s) went through but could not be written down yet; they will be at the next start.</source>
+        <translation>
+            <numerusform>%n 笔付款已完成，但尚未能记录下来；将在下次启动时记录。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ChargeRecorder</name>
@@ -336,6 +350,10 @@
     <message>
         <source>No such payment method or package.</source>
         <translation>付款方式或套餐不存在。</translation>
+    </message>
+    <message>
+        <source>The payment went through but could not be written down yet; it will be at the next start.</source>
+        <translation>付款已完成，但暂时无法记录；将在下次启动时记录。</translation>
     </message>
 </context>
 <context>
@@ -419,6 +437,50 @@
         <source>No data folder: give --data-dir DIR or set TOPUP_DATA_DIR.</source>
         <translation>没有数据文件夹：请使用 --data-dir DIR 或设置 TOPUP_DATA_DIR。</translation>
     </message>
+    <message>
+        <source>The data folder&apos;s path is too long (%2 bytes, at most %3): %1. Choose a folder with a shorter path.</source>
+        <translation>数据文件夹的路径太长（%2 字节，最多 %3 字节）：%1。请选择路径更短的文件夹。</translation>
+    </message>
+    <message>
+        <source>The data folder %1 is a file, not a folder. Choose a folder instead.</source>
+        <translation>数据文件夹 %1 是一个文件，而不是文件夹。请改选一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The data folder %1 goes round a loop of symbolic links. Choose a real folder instead.</source>
+        <translation>数据文件夹 %1 陷入了符号链接循环。请改选一个真实的文件夹。</translation>
+    </message>
+    <message>
+        <source>Part of the data folder&apos;s path %1 is a file, not a folder. Choose another folder.</source>
+        <translation>数据文件夹路径 %1 中有一部分是文件，而不是文件夹。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The data folder %1 is a symbolic link to %2, which does not exist. Choose a real folder instead.</source>
+        <translation>数据文件夹 %1 是指向 %2 的符号链接，而 %2 不存在。请改选一个真实的文件夹。</translation>
+    </message>
+    <message>
+        <source>The data folder %1 cannot be created. Check that its parent folder exists and that you may write there.</source>
+        <translation>无法创建数据文件夹 %1。请检查其上级文件夹是否存在，以及您是否可以在那里写入。</translation>
+    </message>
+    <message>
+        <source>The data folder %1 is read-only. TopUp Dashboard needs to write there: choose another folder or allow writing in this one.</source>
+        <translation>数据文件夹 %1 为只读。TopUp Dashboard 需要在那里写入：请选择其他文件夹，或允许写入此文件夹。</translation>
+    </message>
+    <message>
+        <source>The data folder %1 cannot be locked for this program. Try again, or choose another folder.</source>
+        <translation>无法为本程序锁定数据文件夹 %1。请重试，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The system says: %1.</source>
+        <translation>系统提示：%1。</translation>
+    </message>
+    <message>
+        <source>The data folder %1 is in use by another TopUp Dashboard. Close that one first.</source>
+        <translation>数据文件夹 %1 正被另一个 TopUp Dashboard 使用。请先关闭那一个。</translation>
+    </message>
+    <message>
+        <source>The data folder %1 is in use by another TopUp Dashboard (%2). Close that one first.</source>
+        <translation>数据文件夹 %1 正被另一个 TopUp Dashboard 使用（%2）。请先关闭那一个。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -441,10 +503,6 @@
     <message>
         <source>%1: not a TopUp database (the file is not SQLite)</source>
         <translation>%1：不是 TopUp 数据库（该文件不是 SQLite 文件）</translation>
-    </message>
-    <message>
-        <source>%1: damaged database (the file is truncated)</source>
-        <translation>%1：数据库已损坏（文件不完整）</translation>
     </message>
     <message>
         <source>%1 is read-only (%2): TopUp Dashboard needs to write to it; check its permissions</source>
@@ -487,32 +545,8 @@
         <translation>%1（将 %2 升级到数据结构 %3 时）</translation>
     </message>
     <message>
-        <source>%1: damaged database (its header gives a page size of %2 bytes, which SQLite never writes)</source>
-        <translation>%1：数据库已损坏（文件头给出的页大小为 %2 字节，SQLite 从不写入这样的值）</translation>
-    </message>
-    <message>
-        <source>%1: damaged database (its header&apos;s payload fractions are %2, %3 and %4 instead of 64, 32 and 32)</source>
-        <translation>%1：数据库已损坏（文件头中的负载比例为 %2、%3 和 %4，而不是 64、32 和 32）</translation>
-    </message>
-    <message>
-        <source>%1: damaged database (the file is truncated: %2 bytes, where its header says %3 pages of %4 bytes)</source>
-        <translation>%1：数据库已损坏（文件不完整：只有 %2 字节，而文件头记载为 %3 页，每页 %4 字节）</translation>
-    </message>
-    <message>
-        <source>%1: damaged database (%2 bytes, more than the %3 pages of %4 bytes its header says)</source>
-        <translation>%1：数据库已损坏（%2 字节，多于文件头记载的 %3 页、每页 %4 字节）</translation>
-    </message>
-    <message>
         <source>%1: cannot list the tables of %2 schema %3: %4</source>
         <translation>%1：无法列出 %2 第 %3 版结构的表：%4</translation>
-    </message>
-    <message>
-        <source>%1: damaged database (%2 starts at page %3, outside the file&apos;s %4 pages)</source>
-        <translation>%1：数据库已损坏（%2 起始于第 %3 页，超出了文件的 %4 页）</translation>
-    </message>
-    <message>
-        <source>%1: damaged database (%2 of %3 schema %4 is missing)</source>
-        <translation>%1：数据库已损坏（缺少 %3 第 %4 版结构中的 %2）</translation>
     </message>
     <message>
         <source>%1; nothing more is written to it</source>
@@ -533,6 +567,78 @@
     <message>
         <source>%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched</source>
         <translation>%1：不是 TopUp 的%2（是空的 PostgreSQL 数据库）；已拒绝，数据库未被改动</translation>
+    </message>
+    <message>
+        <source>The database says: %1.</source>
+        <translation>数据库提示：%1。</translation>
+    </message>
+    <message>
+        <source>The data file %1 could not be read or written.</source>
+        <translation>无法读取或写入数据文件 %1。</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be read or written.</source>
+        <translation>无法读取或写入数据库 %1。</translation>
+    </message>
+    <message>
+        <source>The data file %1 is damaged; nothing was changed. Put back a copy of it, or move the data folder aside to start fresh.</source>
+        <translation>数据文件 %1 已损坏；未做任何更改。请放回它的副本，或将数据文件夹移到一旁以重新开始。</translation>
+    </message>
+    <message>
+        <source>What is wrong: %1.</source>
+        <translation>问题所在：%1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a TopUp Dashboard data file; it was left untouched. Choose another data folder, or move the file out of this one.</source>
+        <translation>%1 不是 TopUp Dashboard 的数据文件；它保持原样未动。请选择其他数据文件夹，或将该文件移出此文件夹。</translation>
+    </message>
+    <message>
+        <source>The data file %1 cannot be opened or read. Check that you may read it and try again.</source>
+        <translation>无法打开或读取数据文件 %1。请检查您是否可以读取它，然后重试。</translation>
+    </message>
+    <message>
+        <source>The data file %1 is missing. Put it back, or move the data folder aside to start fresh.</source>
+        <translation>数据文件 %1 不见了。请将它放回，或将数据文件夹移到一旁以重新开始。</translation>
+    </message>
+    <message>
+        <source>The data file %1 was made by a newer version of TopUp Dashboard. Open it with that version.</source>
+        <translation>数据文件 %1 由更新版本的 TopUp Dashboard 创建。请用该版本打开它。</translation>
+    </message>
+    <message>
+        <source>The data file %1 is read-only. TopUp Dashboard needs to write to it: check its permissions.</source>
+        <translation>数据文件 %1 为只读。TopUp Dashboard 需要写入它：请检查其权限。</translation>
+    </message>
+    <message>
+        <source>The data file %1 was found damaged; nothing more is written to it. Quit and start again to have it checked, or move the data folder aside to start fresh.</source>
+        <translation>发现数据文件 %1 已损坏；不再向其写入任何内容。请退出并重新启动以检查它，或将数据文件夹移到一旁以重新开始。</translation>
+    </message>
+    <message>
+        <source>%1 starts at page %2, outside the file&apos;s %3 pages</source>
+        <translation>%1 起始于第 %2 页，超出了文件的 %3 页</translation>
+    </message>
+    <message>
+        <source>%1 of %2 schema %3 is missing</source>
+        <translation>缺少 %2 第 %3 版结构中的 %1</translation>
+    </message>
+    <message>
+        <source>the file is truncated</source>
+        <translation>文件被截断了</translation>
+    </message>
+    <message>
+        <source>its header gives a page size of %1 bytes, which SQLite never writes</source>
+        <translation>文件头给出的页大小为 %1 字节，SQLite 从不写入这样的值</translation>
+    </message>
+    <message>
+        <source>its header&apos;s payload fractions are %1, %2 and %3 instead of 64, 32 and 32</source>
+        <translation>文件头中的负载比例为 %1、%2 和 %3，而不是 64、32 和 32</translation>
+    </message>
+    <message>
+        <source>the file is truncated: %1 bytes, where its header says %2 pages of %3 bytes</source>
+        <translation>文件被截断了：只有 %1 字节，而文件头记载为 %2 页，每页 %3 字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes, more than the %2 pages of %3 bytes its header says</source>
+        <translation>%1 字节，多于文件头记载的 %2 页、每页 %3 字节</translation>
     </message>
 </context>
 <context>
@@ -806,6 +912,18 @@
     <message>
         <source>queued fault %1 has an unknown reason &quot;%2&quot;</source>
         <translation>排队的故障 %1 的原因“%2”未知</translation>
+    </message>
+    <message>
+        <source>The provider holds no payment account for this method.</source>
+        <translation>服务商没有此付款方式的付款账户。</translation>
+    </message>
+    <message>
+        <source>The payment journal %1 holds a failure queued for a payment method with an unknown reason (&quot;%2&quot;): it is damaged or was written by a newer version. Open it with the version that wrote it, or move the data folder aside to start fresh.</source>
+        <translation>支付日志 %1 中有一个为付款方式排队的失败，其原因未知（“%2”）：该文件已损坏，或由更新的版本写入。请用写入它的版本打开，或将数据文件夹移到一旁以重新开始。</translation>
+    </message>
+    <message>
+        <source>The deposit of %1 would take the funds past the largest amount the provider keeps (%2); nothing was deposited.</source>
+        <translation>存入 %1 会使余额超过服务商可保存的最大金额（%2）；未存入任何款项。</translation>
     </message>
 </context>
 <context>
@@ -1228,10 +1346,6 @@
         <translation>充入金额必须大于零。</translation>
     </message>
     <message>
-        <source>%1: %2.</source>
-        <translation>%1：%2。</translation>
-    </message>
-    <message>
         <source>This method pays the auto top-ups of %1; choose another method there first.</source>
         <translation>此付款方式用于 %1 的自动充值；请先在那里选择其他付款方式。</translation>
     </message>
@@ -1242,6 +1356,11 @@
     <message>
         <source>A wallet is not a card.</source>
         <translation>钱包不是银行卡。</translation>
+    </message>
+    <message>
+        <source>%1 cannot take the deposit.</source>
+        <extracomment>%1 is the payment method (&quot;Visa •••• 4242&quot;); the provider&apos;s own sentences follow</extracomment>
+        <translation>%1 无法接受这笔存款。</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +2033,18 @@
         <source>%1 is locked by another program (%2); nothing was changed: close the program that has it open and try again</source>
         <translation>%1 被另一个程序锁定（%2）；未做任何改动：请关闭打开它的程序后重试</translation>
     </message>
+    <message>
+        <source>The disk that holds %1 is full; nothing was changed. Free some space on it and try again.</source>
+        <translation>存放 %1 的磁盘已满；未做任何更改。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>Another program has locked %1; nothing was changed. Close the program that has it open and try again.</source>
+        <translation>另一个程序锁定了 %1；未做任何更改。请关闭打开它的程序后重试。</translation>
+    </message>
+    <message>
+        <source>The database says: %1.</source>
+        <translation>数据库提示：%1。</translation>
+    </message>
 </context>
 <context>
     <name>UsageStore</name>
@@ -1998,6 +2129,42 @@
     <message>
         <source>without an identity</source>
         <translation>无标识</translation>
+    </message>
+    <message>
+        <source>The store %1 and the payment journal %2 belong to different worlds. Put back the journal created with this store, or choose another data folder; nothing was changed.</source>
+        <translation>存储 %1 和支付日志 %2 属于不同的世界。请放回与此存储一同创建的日志，或选择其他数据文件夹；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The new world&apos;s store cannot be moved from %2 into the data folder %1. Check that you may write there and try again.</source>
+        <translation>无法将新世界的存储从 %2 移入数据文件夹 %1。请检查您是否可以在那里写入，然后重试。</translation>
+    </message>
+    <message>
+        <source>The unfinished world in %2 cannot be removed from the data folder %1. Remove it yourself and try again.</source>
+        <translation>无法从数据文件夹 %1 中删除 %2 中未完成的世界。请自行删除后重试。</translation>
+    </message>
+    <message>
+        <source>%2 cannot be moved into the data folder %1. Check that you may write there and try again.</source>
+        <translation>无法将 %2 移入数据文件夹 %1。请检查您是否可以在那里写入，然后重试。</translation>
+    </message>
+    <message>
+        <source>%2 cannot be removed from the data folder %1. Remove it yourself and try again.</source>
+        <translation>无法从数据文件夹 %1 中删除 %2。请自行删除后重试。</translation>
+    </message>
+    <message>
+        <source>%1-wal is a write-ahead log without its database %1; nothing was changed. Put the database back, or move the folder aside to start fresh.</source>
+        <translation>%1-wal 是一个缺少其数据库 %1 的预写日志；未做任何更改。请将数据库放回，或将文件夹移到一旁以重新开始。</translation>
+    </message>
+    <message>
+        <source>The folder %2 for the new world cannot be created in the data folder %1. Check that you may write there and try again.</source>
+        <translation>无法在数据文件夹 %1 中为新世界创建文件夹 %2。请检查您是否可以在那里写入，然后重试。</translation>
+    </message>
+    <message>
+        <source>The payment journal %1 of the store %2 is missing; the two belong together, so nothing was changed. Put the world&apos;s gateway.sqlite back, or move the folder aside to start fresh.</source>
+        <translation>存储 %2 的支付日志 %1 不见了；两者属于一体，因此未做任何更改。请放回该世界的 gateway.sqlite，或将文件夹移到一旁以重新开始。</translation>
+    </message>
+    <message>
+        <source>The store %1 that belongs to the payment journal %2 is missing; nothing was changed. Put the world&apos;s topup.sqlite back, or move the folder aside to start fresh.</source>
+        <translation>属于支付日志 %2 的存储 %1 不见了；未做任何更改。请放回该世界的 topup.sqlite，或将文件夹移到一旁以重新开始。</translation>
     </message>
 </context>
 <context>
@@ -4599,10 +4766,6 @@ Qt 自身的选项同样适用，其中包括：
         <translation>太常见：这个密码在最常用密码列表中。</translation>
     </message>
     <message>
-        <source>Too weak: %1.</source>
-        <translation>强度不足：%1。</translation>
-    </message>
-    <message>
         <source>The passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -4849,6 +5012,10 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>%1 %2 in the store has an unknown %3 &quot;%4&quot;</source>
         <translation>存储中的 %1 %2 的 %3 未知：“%4”</translation>
+    </message>
+    <message>
+        <source>The store holds a row this version cannot read (%1 %2, its %3 is &quot;%4&quot;): the file is damaged or was written by a newer version. Open it with the version that wrote it, or move the data folder aside to start fresh.</source>
+        <translation>存储中有一行此版本无法读取（%1 %2，其 %3 为“%4”）：该文件已损坏，或由更新的版本写入。请用写入它的版本打开，或将数据文件夹移到一旁以重新开始。</translation>
     </message>
 </context>
 <context>

@@ -94,18 +94,16 @@ struct Measure
 
 int main(int argc, char **argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    bench::preferOffscreen();
     QApplication app(argc, argv);
-    const int lineCount = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 2000;
-    const int runs = argc > 2 ? std::max(1, QByteArray(argv[2]).toInt()) : 7;
-    const Instant now = *Instant::parse(u"2028-03-15T10:00:00Z");
-    const std::unique_ptr<bench::Fleet> fleet = bench::openFleet("bench_history", now, lineCount, 90000000);
+    const int lineCount = int(bench::countArgument(argc, argv, 1, 2000));
+    const int runs = int(bench::countArgument(argc, argv, 2, 7));
+    const std::unique_ptr<bench::Fleet> fleet = bench::openHistoryFleet("bench_history", lineCount);
     if (!fleet)
         return 1;
     Service *const service = fleet->service.get();
     const QTemporaryDir &dir = fleet->dir;
-    const QString storePath = dir.filePath(QStringLiteral("topup.sqlite"));
+    const QString storePath = fleet->storePath();
     QElapsedTimer timer;
     timer.start();
     {

@@ -103,21 +103,20 @@ bool topUpTo(const QString &storePath, qint64 accountId, int lineCount, Instant 
 
 int main(int argc, char **argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    bench::preferOffscreen();
     QApplication app(argc, argv);
-    const int lineCount = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 2000;
-    const qint64 attemptCount = argc > 2 ? std::max<qint64>(1, QByteArray(argv[2]).toLongLong()) : 1000000;
-    const int runs = argc > 3 ? std::max(1, QByteArray(argv[3]).toInt()) : 3;
-    const Instant now = *Instant::parse(u"2028-03-15T10:00:00Z");
+    const int lineCount = int(bench::countArgument(argc, argv, 1, 2000));
+    const qint64 attemptCount = bench::countArgument(argc, argv, 2, 1000000);
+    const int runs = int(bench::countArgument(argc, argv, 3, 3));
+    const Instant now = bench::historyNow();
     QElapsedTimer timer;
     timer.start();
-    const std::unique_ptr<bench::Fleet> fleet = bench::openFleet("bench_historypage", now, lineCount, 90000000);
+    const std::unique_ptr<bench::Fleet> fleet = bench::openHistoryFleet("bench_historypage", lineCount);
     if (!fleet)
         return 1;
     Service *const service = fleet->service.get();
     const QTemporaryDir &dir = fleet->dir;
-    const QString storePath = dir.filePath(QStringLiteral("topup.sqlite"));
+    const QString storePath = fleet->storePath();
     if (!topUpTo(storePath, service->account()->id, lineCount, now, attemptCount)) {
         std::fprintf(stderr, "could not build the world\n");
         return 1;

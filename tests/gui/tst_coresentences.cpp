@@ -11,9 +11,13 @@
 #include "dialogs/addlinedialog.h"
 #include "dialogs/renamelinedialog.h"
 #include "domain/linename.h"
+#include "domain/loginid.h"
+#include "domain/passwordpolicy.h"
 #include "pages/signinpage.h"
 #include "widgets/errorlabel.h"
 
+#include <QDir>
+#include <QFile>
 #include <QHash>
 #include <QLocale>
 #include <QScopeGuard>
@@ -46,10 +50,29 @@ private:
         m_translated = true;
     }
 
-    static void addLanguages()
+    // The row's language in use, and a new account in the row's own folder.
+    std::unique_ptr<Service> accountIn(const QString &language)
+    {
+        useLanguage(language);
+        return freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+    }
+
+    // Shown (at `size` when given) and exposed.
+    static bool shown(QWidget &widget, QSize size = {})
+    {
+        if (size.isValid())
+            widget.resize(size);
+        widget.show();
+        return QTest::qWaitForWindowExposed(&widget);
+    }
+
+    // A row in English and one in Chinese, each with the sentence expected.
+    static void addLanguages(const QString &english, const QString &chinese)
     {
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("expected");
+        QTest::newRow("en") << QString() << english;
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << chinese;
     }
 
     QString folder() const
@@ -69,21 +92,17 @@ private slots:
 
     void theRenameDialogShowsTheCoresSentence_data()
     {
-        addLanguages();
-        QTest::newRow("en") << QString() << QStringLiteral("A line needs a name.");
-        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("线路需要一个名称。");
+        addLanguages(QStringLiteral("A line needs a name."), QStringLiteral("线路需要一个名称。"));
     }
 
     void theRenameDialogShowsTheCoresSentence()
     {
         QFETCH(QString, language);
         QFETCH(QString, expected);
-        useLanguage(language);
-        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        const std::unique_ptr<Service> service = accountIn(language);
         QVERIFY(service);
         RenameLineDialog dialog(*service, 1, QStringLiteral("Tokyo"));
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(shown(dialog));
         auto *name = child<QLineEdit>(&dialog, "lineName");
         auto *error = child<ErrorLabel>(&dialog, "lineNameError");
         name->selectAll();
@@ -104,21 +123,17 @@ private slots:
 
     void theAddLineDialogShowsTheCoresSentence_data()
     {
-        addLanguages();
-        QTest::newRow("en") << QString() << QStringLiteral("A line's name is at most 60 characters.");
-        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("线路名称最多 60 个字符。");
+        addLanguages(QStringLiteral("A line's name is at most 60 characters."), QStringLiteral("线路名称最多 60 个字符。"));
     }
 
     void theAddLineDialogShowsTheCoresSentence()
     {
         QFETCH(QString, language);
         QFETCH(QString, expected);
-        useLanguage(language);
-        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        const std::unique_ptr<Service> service = accountIn(language);
         QVERIFY(service);
         AddLineDialog dialog(*service, DataUnits::Decimal);
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(shown(dialog));
         const QString tooLong(LineName::maxLength + 1, QLatin1Char('x'));
         QTest::keyClicks(child<QLineEdit>(&dialog, "lineName"), tooLong);
         auto *error = child<ErrorLabel>(&dialog, "lineNameError");
@@ -131,17 +146,14 @@ private slots:
 
     void theSignInPageShowsTheCoresSentence_data()
     {
-        addLanguages();
-        QTest::newRow("en") << QString() << QStringLiteral("Wrong login or password.");
-        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("账号或密码错误。");
+        addLanguages(QStringLiteral("Wrong login or password."), QStringLiteral("账号或密码错误。"));
     }
 
     void theSignInPageShowsTheCoresSentence()
     {
         QFETCH(QString, language);
         QFETCH(QString, expected);
-        useLanguage(language);
-        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        const std::unique_ptr<Service> service = accountIn(language);
         QVERIFY(service);
         service->signOut();
         const Expected<Account> refused = service->signIn(QStringLiteral("ana@example.com"), QStringLiteral("wrong-password-1"));
@@ -149,9 +161,7 @@ private slots:
         QCOMPARE(refused.sentences(), expected);
 
         SignInPage page(*service);
-        page.resize(800, 600);
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(shown(page, QSize(800, 600)));
         QTest::keyClicks(child<QLineEdit>(&page, "login"), QStringLiteral("ana@example.com"));
         QTest::keyClicks(child<QLineEdit>(&page, "password"), QStringLiteral("wrong-password-2"));
         QTest::mouseClick(child<QPushButton>(&page, "submitButton"), Qt::LeftButton);
@@ -161,24 +171,54 @@ private slots:
         QCOMPARE(message->text(), refused.sentences());
     }
 
+    // A password the policy refuses for a reason the page does not check
+    // itself (it is the login): the page shows the policy's sentence as it
+    // is, not glued into "Too weak: …." with the command line's text.
+    void theSignUpPageShowsThePasswordPolicysSentence_data()
+    {
+        addLanguages(QStringLiteral("A password must not be your e-mail address or phone number."),
+                     QStringLiteral("密码不能是您的电子邮件地址或手机号码。"));
+    }
+
+    void theSignUpPageShowsThePasswordPolicysSentence()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, expected);
+        useLanguage(language);
+        std::unique_ptr<Service> service = openService(folder(), at("2027-03-15T10:00:00Z"));
+        QVERIFY(service);
+        SignInPage page(*service);
+        QVERIFY(shown(page, QSize(800, 600)));
+        if (!page.isSignUpMode())
+            QTest::mouseClick(child<QPushButton>(&page, "modeButton"), Qt::LeftButton);
+        QVERIFY(page.isSignUpMode());
+        const QString login = QStringLiteral("ana.lima.sousa@example.com");
+        QTest::keyClicks(child<QLineEdit>(&page, "login"), login);
+        QTest::keyClicks(child<QLineEdit>(&page, "password"), login);
+        const Expected<LoginId> parsed = LoginId::parse(login);
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        const Expected<void> refused = PasswordPolicy::check(login, *parsed);
+        QVERIFY(!refused);
+        auto *message = child<QLabel>(&page, "passwordMessage");
+        QVERIFY(message->isVisible());
+        QCOMPARE(message->text(), refused.sentences());
+        QCOMPARE(message->text(), expected);
+    }
+
     // The demo refused in a folder that has other accounts: the window says
     // DemoAccess's sentence as it is.
     void theDemoRefusalIsShownAsMade_data()
     {
-        addLanguages();
-        QTest::newRow("en") << QString()
-                            << QStringLiteral("This data folder has accounts but not the demo one; start with an empty data folder "
-                                              "to see the demo.");
-        QTest::newRow("zh_CN") << QStringLiteral("zh_CN")
-                               << QStringLiteral("此数据文件夹中已有账户，但没有演示账户；请使用一个空的数据文件夹来查看演示。");
+        addLanguages(QStringLiteral("This data folder has accounts but not the demo one; start with an empty data folder "
+                                    "to see the demo."),
+                     QStringLiteral("此数据文件夹中已有账户，但没有演示账户；请使用一个空的数据文件夹来查看演示。"));
     }
 
     void theDemoRefusalIsShownAsMade()
     {
         QFETCH(QString, language);
         QFETCH(QString, expected);
-        useLanguage(language);
-        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        const std::unique_ptr<Service> service = accountIn(language);
         QVERIFY(service);
         service->signOut();
         const Expected<void> refused = DemoAccess::open(*service);
@@ -187,9 +227,7 @@ private slots:
         AppSettings settings(m_dir.filePath(QStringLiteral("%1-%2.ini").arg(QLatin1String(QTest::currentTestFunction()),
                                                                           QLatin1String(QTest::currentDataTag()))));
         MainWindow window(*service, settings);
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(shown(window, QSize(1280, 800)));
         auto *page = window.findChild<SignInPage *>();
         QVERIFY(page);
         QTest::mouseClick(child<QPushButton>(page, "demoButton"), Qt::LeftButton);
@@ -214,8 +252,7 @@ private slots:
         QFETCH(QString, language);
         QFETCH(QString, zero);
         QFETCH(QString, signedOut);
-        useLanguage(language);
-        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        const std::unique_ptr<Service> service = accountIn(language);
         QVERIFY(service);
         const Expected<void> atZero = service->setAccountCap(Money());
         QVERIFY(!atZero);
@@ -234,21 +271,100 @@ private slots:
     // account does not have: the store's sentence.
     void theManualTopUpRefusalIsASentence_data()
     {
-        addLanguages();
-        QTest::newRow("en") << QString() << QStringLiteral("No such payment method.");
-        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("付款方式不存在。");
+        addLanguages(QStringLiteral("No such payment method."), QStringLiteral("付款方式不存在。"));
     }
 
     void theManualTopUpRefusalIsASentence()
     {
         QFETCH(QString, language);
         QFETCH(QString, expected);
-        useLanguage(language);
-        std::unique_ptr<Service> service = freshAccount(folder(), at("2027-03-15T10:00:00Z"));
+        const std::unique_ptr<Service> service = accountIn(language);
         QVERIFY(service);
         const Expected<ChargeAnswer> answer = service->manualTopUp(404, 1, 1);
         QVERIFY(!answer);
         QCOMPARE(answer.sentences(), expected);
+    }
+
+    // A data folder another TopUp Dashboard holds: the window that offers to
+    // try again shows the data folder's own sentence, which the open passed
+    // on whole (it used to pass on only the lower-case text).
+    void aFolderInUseIsRefusedWithASentence_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("starts");
+        QTest::addColumn<QString>("ends");
+        QTest::newRow("en") << QString() << QStringLiteral("The data folder %1 is in use by another TopUp Dashboard (")
+                            << QStringLiteral("). Close that one first.");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("数据文件夹 %1 正被另一个 TopUp Dashboard 使用（")
+                               << QStringLiteral("）。请先关闭那一个。");
+    }
+
+    void aFolderInUseIsRefusedWithASentence()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, starts);
+        QFETCH(QString, ends);
+        const std::unique_ptr<Service> first = accountIn(language);
+        QVERIFY(first);
+        Service::Options options;
+        options.location = WorldLocation::folder(folder());
+        options.fixedNow = at("2027-03-15T10:00:00Z");
+        const Expected<std::unique_ptr<Service>> second = Service::open(options);
+        QVERIFY(!second);
+        const QString shown = second.sentences();
+        QVERIFY2(shown.startsWith(starts.arg(QDir(folder()).absolutePath())), qPrintable(shown));
+        QVERIFY2(shown.endsWith(ends), qPrintable(shown));
+        QVERIFY(second.error() != shown); // the command line's text stays its own
+    }
+
+    // A data folder whose files cannot be used: the window that offers to
+    // try again or start fresh says what is wrong with which file and what
+    // to do, then what was found (the command line's text stays its own).
+    void aFolderThatCannotBeOpenedSaysWhyInSentences_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected"); // %1: the file's path
+        QTest::newRow("not SQLite") << QString() << QStringLiteral("topup.sqlite") << QByteArray("hello, world")
+                                    << QStringLiteral("%1 is not a TopUp Dashboard data file; it was left untouched. Choose another data"
+                                                      " folder, or move the file out of this one.");
+        QTest::newRow("truncated") << QString() << QStringLiteral("topup.sqlite") << QByteArray("SQLite format 3\0", 16) + QByteArray(100, '\0')
+                                   << QStringLiteral("The data file %1 is damaged; nothing was changed. Put back a copy of it, or move the"
+                                                     " data folder aside to start fresh.\nWhat is wrong: the file is truncated.");
+        QTest::newRow("truncated, zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("topup.sqlite")
+                                          << QByteArray("SQLite format 3\0", 16) + QByteArray(100, '\0')
+                                          << QStringLiteral("数据文件 %1 已损坏；未做任何更改。请放回它的副本，或将数据文件夹移到一旁以重新开始。\n"
+                                                            "问题所在：文件被截断了。");
+        QTest::newRow("a log alone") << QString() << QStringLiteral("gateway.sqlite-wal") << QByteArray("log")
+                                     << QStringLiteral("%1 is a write-ahead log without its database %2; nothing was changed. Put the"
+                                                       " database back, or move the folder aside to start fresh.");
+    }
+
+    void aFolderThatCannotBeOpenedSaysWhyInSentences()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, file);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        useLanguage(language);
+        const QString dir = folder();
+        QVERIFY(QDir().mkpath(dir));
+        const QString path = QDir(dir).filePath(file);
+        {
+            QFile written(path);
+            QVERIFY(written.open(QIODevice::WriteOnly));
+            QCOMPARE(written.write(bytes), qint64(bytes.size()));
+        }
+        Service::Options options;
+        options.location = WorldLocation::folder(dir);
+        options.fixedNow = at("2027-03-15T10:00:00Z");
+        const Expected<std::unique_ptr<Service>> opened = Service::open(options);
+        QVERIFY(!opened);
+        QString database = path;
+        database.chop(file.endsWith(QLatin1String("-wal")) ? 4 : 0);
+        QCOMPARE(opened.sentences(), expected.contains(QLatin1String("%2")) ? expected.arg(path, database) : expected.arg(path));
+        QVERIFY(opened.error() != opened.sentences());
     }
 
     // Every refusal a page or dialog can get from the service is worded for

@@ -75,6 +75,15 @@ std::unique_ptr<Service> accountWithWallet(const QString &dir, MethodRecord &wal
     return service;
 }
 
+// The page at the size it has beside the navigation in a 1280 × 800
+// window, shown and exposed.
+bool shownBesideTheNavigation(HistoryPage &page)
+{
+    page.resize(1060, 760);
+    page.show();
+    return QTest::qWaitForWindowExposed(&page);
+}
+
 } // namespace
 
 class TestHistoryPage final : public QObject
@@ -384,9 +393,7 @@ private slots:
         auto service = demoWorld(dir.path(), at("2027-06-20T10:00:00Z"));
         QVERIFY(service);
         HistoryPage page(*service);
-        page.resize(1060, 760); // as beside the navigation in a 1280 × 800 window
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(shownBesideTheNavigation(page));
         page.chart()->setGranularity(UsageHistoryChart::Granularity::Day);
         auto *table = page.findChild<QTableView *>(QStringLiteral("usageTable"));
         QVERIFY(table);
@@ -417,9 +424,7 @@ private slots:
         auto service = demoWorld(dir.path(), at("2027-03-15T10:00:00Z"));
         QVERIFY(service);
         HistoryPage page(*service);
-        page.resize(1060, 760); // as beside the navigation in a 1280 × 800 window
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(shownBesideTheNavigation(page));
         auto *table = page.findChild<QTableView *>(QStringLiteral("attempts"));
         QVERIFY(table);
         QTRY_VERIFY(table->model()->rowCount() > 0);

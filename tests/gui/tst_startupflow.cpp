@@ -234,7 +234,8 @@ private slots:
         QVERIFY2(!seen.said.isEmpty(), "no dialog");
         QVERIFY(!seen.freshOffered);
         QVERIFY(seen.retryDefault);
-        QVERIFY2(seen.said.contains(QLatin1String("the disk is full")) && !seen.said.contains(QLatin1String("damaged")), qPrintable(seen.said));
+        QVERIFY2(seen.said.contains(QLatin1String("The disk that holds")) && seen.said.contains(QLatin1String(" is full; nothing was changed. Free some space"))
+                     && !seen.said.contains(QLatin1String("damaged")), qPrintable(seen.said));
         QVERIFY2(seen.said.contains(QLatin1String("Nothing in the folder was changed")), qPrintable(seen.said));
         QVERIFY(service);
         QVERIFY(flow.backupFolder().isEmpty());

@@ -173,7 +173,7 @@ private slots:
             request.at = Instant::fromMsecs(attempt.at(4).toLongLong());
             request.month = attempt.at(5);
             const RecordedCharge again = recorder.chargeAndRecord(request);
-            QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
+            QVERIFY2(!again.error, again.error ? qPrintable(again.error->text()) : "");
             QVERIFY(again.answer && again.answer->succeeded); // the first answer
         }
         QCOMPARE(journalRowsOf(charge.at(0)), 1);

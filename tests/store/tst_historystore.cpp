@@ -197,6 +197,11 @@ void TestHistoryStore::unknownNamesAreReported()
     const Expected<std::vector<AttemptRow>> read = history.attempts(account, AttemptFilter{}, 10);
     QVERIFY(!read);
     QCOMPARE(read.error(), QStringLiteral("attempt %1 in the store has an unknown reason \"card_melted\"").arg(id));
+    // A screen gets a sentence that says what the person can do.
+    QCOMPARE(read.sentences(), QStringLiteral("The store holds a row this version cannot read (attempt %1, its reason is \"card_melted\"): the file"
+                                              " is damaged or was written by a newer version. Open it with the version that wrote it, or"
+                                              " move the data folder aside to start fresh.")
+                                   .arg(id));
 
     // Trigger and status have the schema's CHECKs: a damaged file or a later version's store may still hold others.
     TOPUP_VERIFY_OK(test::allowUncheckedValues(store, QStringLiteral("attempts")));

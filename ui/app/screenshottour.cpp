@@ -111,11 +111,11 @@ Expected<QStringList> ScreenshotTour::run()
     options.tokens = DemoWorld::tokens(1);
     Expected<std::unique_ptr<Service>> opened = Service::open(options);
     if (!opened)
-        return Result::failure(opened.error());
+        return Result::failure(opened);
     Service &service = **opened;
     if (const Expected<std::vector<Account>> accounts = service.allAccounts(); accounts && !accounts->empty()) {
         if (const Expected<CatchUpSummary> caught = service.catchUpToNow(); !caught)
-            return Result::failure(caught.error());
+            return Result::failure(caught);
     }
 
     MainWindow window(service, m_settings);
@@ -127,13 +127,13 @@ Expected<QStringList> ScreenshotTour::run()
 
     window.signInPage()->setLogin(QLatin1String(DemoWorld::login));
     if (const auto saved = save(window, QStringLiteral("login.png")); !saved)
-        return Result::failure(saved.error());
+        return Result::failure(saved);
 
     if (const Expected<void> demo = DemoAccess::open(service); !demo)
         return Result::failure(tr("opening the demo account: %1").arg(demo.error()));
     window.showPage(MainWindow::Page::Dashboard);
     if (const auto saved = save(window, QStringLiteral("dashboard.png")); !saved)
-        return Result::failure(saved.error());
+        return Result::failure(saved);
 
     const Expected<std::vector<LineRecord>> lines = service.lines();
     if (!lines || lines->empty())
@@ -144,7 +144,7 @@ Expected<QStringList> ScreenshotTour::run()
     window.showPage(MainWindow::Page::Line);
     window.linePage()->rules()->refreshPreview();
     if (const auto saved = save(window, QStringLiteral("line-rules.png")); !saved)
-        return Result::failure(saved.error());
+        return Result::failure(saved);
 
     // "Suggest rules…" over the line's 90 days, once the replay has ended.
     RulesAdvisorDialog *advisor = window.linePage()->rules()->openAdvisor();
@@ -158,18 +158,18 @@ Expected<QStringList> ScreenshotTour::run()
     const auto savedAdvisor = save(window, QStringLiteral("rules-advisor.png"), advisor);
     advisor->close();
     if (!savedAdvisor)
-        return Result::failure(savedAdvisor.error());
+        return Result::failure(savedAdvisor);
 
     // Mid-simulation: the line is drained and its threshold top-up fires at once.
     if (const Expected<void> drained = service.drainLine(line.id); !drained)
         return Result::failure(tr("draining %1: %2").arg(line.name, drained.error()));
     window.linePage()->showTestTab();
     if (const auto saved = save(window, QStringLiteral("test-topup.png")); !saved)
-        return Result::failure(saved.error());
+        return Result::failure(saved);
 
     window.showPage(MainWindow::Page::Payments);
     if (const auto saved = save(window, QStringLiteral("payments.png")); !saved)
-        return Result::failure(saved.error());
+        return Result::failure(saved);
 
     AddCardDialog *dialog = window.paymentsPage()->openAddCardDialog();
     if (!dialog)
@@ -185,19 +185,19 @@ Expected<QStringList> ScreenshotTour::run()
     const auto savedDialog = save(window, QStringLiteral("add-card-errors.png"), dialog);
     dialog->close();
     if (!savedDialog)
-        return Result::failure(savedDialog.error());
+        return Result::failure(savedDialog);
 
     for (const auto &[page, name] : {std::pair{MainWindow::Page::History, "history.png"},
                                      std::pair{MainWindow::Page::Alerts, "alerts.png"},
                                      std::pair{MainWindow::Page::Settings, "settings.png"}}) {
         window.showPage(page);
         if (const auto saved = save(window, QLatin1String(name)); !saved)
-            return Result::failure(saved.error());
+            return Result::failure(saved);
     }
     if (const auto fleet = fleetDashboard(window, service); !fleet)
-        return Result::failure(fleet.error());
+        return Result::failure(fleet);
     if (const auto journey = newAccount(window, service); !journey)
-        return Result::failure(journey.error());
+        return Result::failure(journey);
     window.hide();
     return m_written;
 }

@@ -45,13 +45,13 @@ std::unique_ptr<Service> StartupFlow::openService(const Service::Options &option
         return nullptr;
     const Expected<QString> moved = DataFolderBackup::moveAside(folder, today);
     if (!moved) {
-        QMessageBox::critical(m_parent, tr("Cannot start fresh"), moved.error());
+        QMessageBox::critical(m_parent, tr("Cannot start fresh"), moved.sentences());
         return nullptr;
     }
     m_backup = *moved;
     opened = Service::open(options);
     if (!opened) {
-        QMessageBox::critical(m_parent, tr("The data folder cannot be opened"), opened.error());
+        QMessageBox::critical(m_parent, tr("The data folder cannot be opened"), opened.sentences());
         return nullptr;
     }
     QMessageBox::information(m_parent, tr("Started fresh"),

@@ -223,8 +223,8 @@ void SignInPage::validate()
                                       .arg(password.size());
             else if (PasswordPolicy::isCommon(password))
                 passwordMessage = tr("Too common: this password is on the list of the most used ones.");
-            else if (login && !checkNewPassword(password, *login))
-                passwordMessage = tr("Too weak: %1.").arg(checkNewPassword(password, *login).error());
+            else if (login)
+                passwordMessage = checkNewPassword(password, *login).sentences(); // the policy's own sentences; none when it passes
         }
         if (!m_confirm->text().isEmpty() && m_confirm->text() != password)
             confirmMessage = tr("The passwords differ.");
