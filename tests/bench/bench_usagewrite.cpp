@@ -5,8 +5,9 @@
 // thousands of rows a statement as arrays) and by a Qt Sql statement a row.
 // Each write goes into a new, empty store (a file; a database on a server
 // of the benchmark's own, started as the tests start theirs: initdb in a
-// temporary folder, a Unix socket there), inside one transaction, committed
-// and synced; the time includes the commit.
+// temporary folder, a Unix socket there, but with fsync on, as a real
+// server), inside one transaction, committed and synced; the time includes
+// the commit.
 //
 //   build/tests/bench/bench_usagewrite [lines] [days] [runs]   (default 2000 lines, 1 day, 3 runs)
 #include "postgresserver.h"
@@ -93,6 +94,7 @@ int main(int argc, char **argv)
     std::fflush(stdout);
 
     test::PostgresServer server;
+    server.setFsync(true); // synced commits on both engines
     if (const Expected<void> started = server.start(); !started) {
         std::fprintf(stderr, "bench_usagewrite: %s\n", qPrintable(started.error()));
         return 1;

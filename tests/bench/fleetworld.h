@@ -2,6 +2,7 @@
 
 #include "domain/instant.h"
 
+#include <QSqlDatabase>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -26,6 +27,16 @@ namespace topup::bench {
 // in the month before, 1 puts four or five of them in the current month.
 bool buildFleet(Service &service, const QString &storePath, Instant now, int lineCount, qint64 cardCents, int lastTopUpDaysAgo = 43);
 
+// The same fleet through `store`, an open connection to the world's store
+// on either engine (QSQLITE or QPSQL): on SQLite a prepared INSERT a row,
+// on PostgreSQL 5 000 rows a statement, one array a column (as the usage's
+// fast path writes them); and, with `hourlyDays`, that many days of hourly
+// roll-ups before `now` for every line (24 rows a line-day, made by one
+// INSERT … SELECT on the server; a formula of the line and the hour, the
+// same on both engines). The same rows on both engines.
+bool buildFleetOn(Service &service, QSqlDatabase &store, Instant now, int lineCount, qint64 cardCents, int lastTopUpDaysAgo,
+                  int hourlyDays);
+
 // A fleet in a temporary data folder of its own, and the service on it.
 struct Fleet final
 {
@@ -34,25 +45,12 @@ struct Fleet final
 
     Fleet();
     ~Fleet();
-
-    // The store's file in `dir`.
-    QString storePath() const;
 };
 
 // Opens a service on a new temporary folder (its clock fixed at `now`) and
 // builds the fleet there (buildFleet), printing how long that took; null,
 // with the reason on standard error after `program`, when either fails.
 std::unique_ptr<Fleet> openFleet(const char *program, Instant now, int lineCount, qint64 cardCents, int lastTopUpDaysAgo = 43);
-
-// The fleet the History benchmarks read (bench_history, bench_historypage):
-// its year of history ends at historyNow(), its card holds 900,000.00.
-Instant historyNow();
-std::unique_ptr<Fleet> openHistoryFleet(const char *program, int lineCount);
-
-// Offscreen unless QT_QPA_PLATFORM says otherwise: before the QApplication.
-void preferOffscreen();
-// argv[index] as a count of at least 1, or `fallback` when it is not given.
-qint64 countArgument(int argc, char **argv, int index, qint64 fallback);
 
 // The middle of `values` once sorted (the upper one of an even count).
 double median(std::vector<double> values);
