@@ -60,8 +60,9 @@ bool exec(QSqlQuery &query)
 class TableRows final
 {
 public:
-    TableRows(QSqlDatabase &db, const char *table, const QStringList &columns, const QStringList &types)
-        : m_query(db), m_arrays(db.driverName() == QLatin1String("QPSQL")), m_isText(types.size()), m_literals(types.size())
+    // `after`: the table whose rows these refer to (a foreign key), written first.
+    TableRows(QSqlDatabase &db, const char *table, const QStringList &columns, const QStringList &types, TableRows *after = nullptr)
+        : m_after(after), m_query(db), m_arrays(db.driverName() == QLatin1String("QPSQL")), m_isText(types.size()), m_literals(types.size())
     {
         for (qsizetype i = 0; i < types.size(); ++i)
             m_isText[i] = types[i] == QLatin1String("TEXT");
@@ -108,6 +109,8 @@ public:
     {
         if (!m_arrays || m_rows == 0)
             return true;
+        if (m_after && !m_after->flush())
+            return false;
         for (QByteArray &literal : m_literals) {
             m_query.addBindValue(QString::fromUtf8('{' + literal + '}'));
             literal.clear();
@@ -117,6 +120,7 @@ public:
     }
 
 private:
+    TableRows *m_after;
     QSqlQuery m_query;
     bool m_arrays;
     std::vector<bool> m_isText;
@@ -171,9 +175,9 @@ bool buildFleetOn(Service &service, QSqlDatabase &db, Instant now, int lineCount
                        QStringLiteral("trigger"), QStringLiteral("chain_key"), QStringLiteral("attempt"), QStringLiteral("method_id"),
                        QStringLiteral("method_token"), QStringLiteral("package_id"), QStringLiteral("amount_cents"), QStringLiteral("status"),
                        QStringLiteral("reason")},
-                      {bigint, bigint, bigint, text, text, text, bigint, bigint, text, bigint, bigint, text, text});
+                      {bigint, bigint, bigint, text, text, text, bigint, bigint, text, bigint, bigint, text, text}, &line);
     TableRows usage(db, "usage_daily", {QStringLiteral("line_id"), QStringLiteral("day"), QStringLiteral("data_bytes"), QStringLiteral("voice_seconds")},
-                    {bigint, text, bigint, bigint});
+                    {bigint, text, bigint, bigint}, &line);
     const QVariant noInteger(QMetaType::fromType<qint64>());
     const QVariant noText(QMetaType::fromType<QString>());
     const char *profiles[] = {"light", "regular", "heavy", "traveller"};
