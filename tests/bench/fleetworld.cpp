@@ -232,7 +232,7 @@ bool buildFleetOn(Service &service, QSqlDatabase &db, Instant now, int lineCount
         // the order of the key; whole numbers only, the same on both engines.
         QSqlQuery hourly(db);
         const qint64 last = HourOfSamples::hourOf(now.msecs()) - 1;
-        ok = hourly.exec(QStringLiteral("WITH RECURSIVE h(n) AS (SELECT %1 UNION ALL SELECT n + 1 FROM h WHERE n < %2)"
+        ok = hourly.exec(QStringLiteral("WITH RECURSIVE h(n) AS (SELECT CAST(%1 AS BIGINT) UNION ALL SELECT n + 1 FROM h WHERE n < %2)"
                                         " INSERT INTO usage_hourly (line_id, hour, data_bytes, voice_seconds)"
                                         " SELECT lines.id, h.n, (lines.id * 7919 + h.n * 104729) % 250000 * 1000, (lines.id + h.n) % 240"
                                         " FROM lines, h ORDER BY lines.id, h.n")
