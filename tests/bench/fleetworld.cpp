@@ -266,12 +266,38 @@ std::unique_ptr<Fleet> openFleet(const char *program, Instant now, int lineCount
     fleet->service = opened.take();
     QElapsedTimer timer;
     timer.start();
-    if (!buildFleet(*fleet->service, fleet->dir.filePath(QStringLiteral("topup.sqlite")), now, lineCount, cardCents, lastTopUpDaysAgo)) {
+    if (!buildFleet(*fleet->service, fleet->storePath(), now, lineCount, cardCents, lastTopUpDaysAgo)) {
         std::fprintf(stderr, "%s: could not build the fleet\n", program);
         return nullptr;
     }
     std::printf("built %d lines with a year of history in %.2f s\n", lineCount, double(timer.nsecsElapsed()) / 1e9);
     return fleet;
+}
+
+QString Fleet::storePath() const
+{
+    return dir.filePath(QStringLiteral("topup.sqlite"));
+}
+
+Instant historyNow()
+{
+    return *Instant::parse(u"2028-03-15T10:00:00Z");
+}
+
+std::unique_ptr<Fleet> openHistoryFleet(const char *program, int lineCount)
+{
+    return openFleet(program, historyNow(), lineCount, 90000000);
+}
+
+void preferOffscreen()
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
+qint64 countArgument(int argc, char **argv, int index, qint64 fallback)
+{
+    return argc > index ? std::max<qint64>(1, QByteArray(argv[index]).toLongLong()) : fallback;
 }
 
 double median(std::vector<double> values)

@@ -45,12 +45,25 @@ struct Fleet final
 
     Fleet();
     ~Fleet();
+
+    // The store's file in `dir`.
+    QString storePath() const;
 };
 
 // Opens a service on a new temporary folder (its clock fixed at `now`) and
 // builds the fleet there (buildFleet), printing how long that took; null,
 // with the reason on standard error after `program`, when either fails.
 std::unique_ptr<Fleet> openFleet(const char *program, Instant now, int lineCount, qint64 cardCents, int lastTopUpDaysAgo = 43);
+
+// The fleet the History benchmarks read (bench_history, bench_historypage):
+// its year of history ends at historyNow(), its card holds 900,000.00.
+Instant historyNow();
+std::unique_ptr<Fleet> openHistoryFleet(const char *program, int lineCount);
+
+// Offscreen unless QT_QPA_PLATFORM says otherwise: before the QApplication.
+void preferOffscreen();
+// argv[index] as a count of at least 1, or `fallback` when it is not given.
+qint64 countArgument(int argc, char **argv, int index, qint64 fallback);
 
 // The middle of `values` once sorted (the upper one of an even count).
 double median(std::vector<double> values);
