@@ -168,6 +168,21 @@ QVariant Dialect::limitValue(qint64 limit) const
     return QVariant(QMetaType::fromType<qint64>()); // NULL: LIMIT ALL
 }
 
+QString Dialect::rowsFromArrays(const QStringList &types) const
+{
+    if (!hasArrays())
+        return QString();
+    QStringList arrays;
+    for (const QString &type : types)
+        arrays << QStringLiteral("CAST(? AS %1[])").arg(type);
+    return QStringLiteral("SELECT * FROM unnest(%1)").arg(arrays.join(QLatin1String(", ")));
+}
+
+QString Dialect::inArray(const QString &column, const QString &type) const
+{
+    return hasArrays() ? QStringLiteral("%1 = ANY(CAST(? AS %2[]))").arg(column, type) : QString();
+}
+
 QString Dialect::integrityCheck() const
 {
     return isSqlite() ? QStringLiteral("PRAGMA integrity_check") : QString();

@@ -31,6 +31,8 @@ namespace topup {
 //   … INDEXED BY name                    → nothing: PostgreSQL's planner chooses its indexes itself
 //   sqlite_master                        → information_schema.tables
 //   LIMIT -1, no limit                   → LIMIT NULL (PostgreSQL refuses a negative limit)
+//   many rows in one statement           → … SELECT * FROM unnest(CAST(? AS BIGINT[]), …): one array a
+//                                          column (SQLite's fast path is the sqlite3 handle instead)
 //   PRAGMA integrity_check               → none yet: the server keeps its own pages (amcheck could
 //                                          compare indexes with tables; not used so far)
 class Dialect final
@@ -99,6 +101,20 @@ public:
     // one meaning all of them: SQLite takes the negative number itself (and
     // refuses NULL), PostgreSQL takes NULL (and refuses a negative number).
     QVariant limitValue(qint64 limit) const;
+
+    // Whether a statement can take its rows as one array a column
+    // (rowsFromArrays): PostgreSQL's, not SQLite's (whose fast path is the
+    // sqlite3 handle, Database::rawHandle).
+    bool hasArrays() const noexcept { return !isSqlite(); }
+    // The rows of one statement given as one array a column, each bound to
+    // one parameter as an ArrayLiteral, to follow an INSERT's column list:
+    // `SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS TEXT[]))` for
+    // the types {"BIGINT", "TEXT"}; the arrays' i-th elements are the i-th
+    // row. Empty on SQLite (no arrays: hasArrays).
+    QString rowsFromArrays(const QStringList &types) const;
+    // `column IN` the one array bound to the parameter: `column = ANY(CAST(? AS BIGINT[]))`;
+    // empty on SQLite.
+    QString inArray(const QString &column, const QString &type) const;
 
     // The full check of every page and index; empty when the engine has none.
     QString integrityCheck() const;

@@ -1,5 +1,6 @@
 #include "usagestore.h"
 
+#include "arrayliteral.h"
 #include "database.h"
 #include "domain/civil.h"
 #include "rules/zonedcalendar.h"
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <limits>
 #include <QHash>
+#include <QSet>
 
 #include <functional>
 #include <utility>
@@ -116,7 +118,7 @@ private:
     bool m_ok = false;
 };
 
-// How the samples reach their rows, on either path.
+// How the samples reach their rows, on any path.
 struct RecentRows final
 {
     std::function<Expected<bool>(qint64 line, qint64 hour, const QByteArray &text)> insert; // false: the row was there
@@ -124,54 +126,235 @@ struct RecentRows final
     std::function<Expected<void>(qint64 line, qint64 hour, const QByteArray &text)> update;
 };
 
+// The rows through Qt Sql, one statement a row.
+RecentRows qtSqlRecentRows(Statement &insert, Statement &select, Statement &update)
+{
+    return RecentRows{[&insert](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
+                          insert.set(0, line).set(1, hour).set(2, QString::fromLatin1(text));
+                          if (const Expected<void> ran = insert.run(); !ran)
+                              return Expected<bool>::failure(ran);
+                          return insert.rowsAffected() > 0;
+                      },
+                      [&select](qint64 line, qint64 hour) -> Expected<std::optional<QByteArray>> {
+                          select.set(0, line).set(1, hour);
+                          if (const Expected<void> ran = select.run(); !ran)
+                              return Expected<std::optional<QByteArray>>::failure(ran);
+                          std::optional<QByteArray> text;
+                          if (select.next())
+                              text = select.text(0).toLatin1();
+                          select.finish();
+                          return text;
+                      },
+                      [&update](qint64 line, qint64 hour, const QByteArray &text) -> Expected<void> {
+                          update.set(0, QString::fromLatin1(text)).set(1, line).set(2, hour);
+                          return update.run();
+                      }};
+}
+
+using EachRowOfSamples = std::function<Expected<void>(qint64 line, qint64 hour, const SamplesRow &samples)>;
+
 // Groups the batch's samples by line and UTC day (they come line by line in
-// the order of time, then any off the grid) and writes each group once, as
-// the row of the hour its first sample is in.
-Expected<void> writeSamples(Database &database, const UsageBatch &batch, Instant samplesFrom, const RecentRows &rows)
+// the order of time, then any off the grid, so a line-day may come twice),
+// each group the row of the hour its first sample is in, and hands each
+// group on once, in that order.
+Expected<void> forEachRowOfSamples(const UsageBatch &batch, Instant samplesFrom, const EachRowOfSamples &each)
 {
     qint64 line = 0;
     qint64 hour = 0;
     SamplesRow samples;
-    QByteArray text; // one buffer for every row's text
     Expected<void> result;
-    const auto flush = [&]() -> Expected<void> {
-        if (samples.empty())
-            return {};
+    batch.forEachUnwrittenSample(samplesFrom, [&](const UsageBatch::Sample &sample) {
+        if (!result)
+            return;
+        const qint64 sampleHour = SamplesRow::hourOf(sample.at.msecs());
+        if (samples.empty() || sample.lineId != line || sampleHour < hour
+            || SamplesRow::dayStartOf(sampleHour) != SamplesRow::dayStartOf(hour)) {
+            if (!samples.empty())
+                result = each(line, hour, samples);
+            samples.clear();
+            line = sample.lineId;
+            hour = sampleHour;
+        }
+        samples.add(sample.at.msecs() - SamplesRow::startOf(hour), sample.dataBytes, sample.voiceSeconds);
+    });
+    if (!result || samples.empty())
+        return result;
+    return each(line, hour, samples);
+}
+
+// A row from this line-hour that a save (or an earlier group) wrote
+// already: read, the samples added, written back (a few rows a save).
+Expected<void> addToHeldRow(Database &database, const RecentRows &rows, qint64 line, qint64 hour, const SamplesRow &samples)
+{
+    const Expected<std::optional<QByteArray>> held = rows.select(line, hour);
+    if (!held)
+        return Expected<void>::failure(held);
+    Expected<SamplesRow> merged = SamplesRow::parse(held->value_or(QByteArray()), hour);
+    if (!merged)
+        return Expected<void>::failure(database.describe(UsageStore::tr("damaged usage (line %1, the samples from %2): %3")
+                                                             .arg(line)
+                                                             .arg(Instant::fromMsecs(SamplesRow::startOf(hour)).toString(),
+                                                                  merged.error())));
+    SamplesRow sum = merged.take();
+    sum.add(samples);
+    return rows.update(line, hour, sum.text());
+}
+
+// Each row of the batch's samples: a new row, or added to the row there.
+Expected<void> writeSamples(Database &database, const UsageBatch &batch, Instant samplesFrom, const RecentRows &rows)
+{
+    QByteArray text; // one buffer for every row's text
+    return forEachRowOfSamples(batch, samplesFrom, [&](qint64 line, qint64 hour, const SamplesRow &samples) -> Expected<void> {
         samples.writeText(text);
         const Expected<bool> inserted = rows.insert(line, hour, text);
         if (!inserted)
-            return Expected<void>::failure(inserted.error());
+            return Expected<void>::failure(inserted);
         if (*inserted)
             return {};
-        const Expected<std::optional<QByteArray>> held = rows.select(line, hour);
-        if (!held)
-            return Expected<void>::failure(held.error());
-        Expected<SamplesRow> merged = SamplesRow::parse(held->value_or(QByteArray()), hour);
-        if (!merged)
-            return Expected<void>::failure(database.describe(UsageStore::tr("damaged usage (line %1, the samples from %2): %3")
-                                                                 .arg(line)
-                                                                 .arg(Instant::fromMsecs(SamplesRow::startOf(hour)).toString(),
-                                                                      merged.error())));
-        SamplesRow sum = merged.take();
-        sum.add(samples);
-        return rows.update(line, hour, sum.text());
-    };
-    batch.forEachUnwrittenSample(samplesFrom, [&](const UsageBatch::Sample &each) {
-        if (!result)
-            return;
-        const qint64 eachHour = SamplesRow::hourOf(each.at.msecs());
-        if (samples.empty() || each.lineId != line || eachHour < hour || SamplesRow::dayStartOf(eachHour) != SamplesRow::dayStartOf(hour)) {
-            result = flush();
-            samples.clear();
-            line = each.lineId;
-            hour = eachHour;
-        }
-        samples.add(each.at.msecs() - SamplesRow::startOf(hour), each.dataBytes, each.voiceSeconds);
+        return addToHeldRow(database, rows, line, hour, samples);
     });
-    if (!result)
-        return result;
-    return flush();
 }
+
+// PostgreSQL's fast path: up to rowsPerStatement rows of samples or
+// roll-ups in one statement, one array a column (Dialect::rowsFromArrays),
+// instead of a round trip to the server a row. A key that comes again
+// before its batch is written ends the batch first, so that every statement
+// touches a row once (PostgreSQL refuses an ON CONFLICT … DO UPDATE that
+// touches one row twice) and the rows are added to in the order they come,
+// exactly as row by row.
+constexpr qsizetype rowsPerStatement = 2000;
+
+using Key = std::pair<qint64, qint64>; // the line's id, its hour or day
+
+// Hourly or daily roll-ups, upserted a batch at a time.
+class RollUpArrays final
+{
+public:
+    enum class KeyIs { Hour, Day };
+    RollUpArrays(Database &database, const char *table, const char *keyColumn, KeyIs keyIs)
+        : m_statement(database,
+                      QStringLiteral("INSERT INTO %1 (line_id, %2, data_bytes, voice_seconds) %3 ON CONFLICT (line_id, %2) DO UPDATE"
+                                     " SET data_bytes = %1.data_bytes + excluded.data_bytes,"
+                                     " voice_seconds = %1.voice_seconds + excluded.voice_seconds")
+                          .arg(QLatin1String(table), QLatin1String(keyColumn),
+                               database.dialect().rowsFromArrays({QStringLiteral("BIGINT"),
+                                                                  keyIs == KeyIs::Hour ? QStringLiteral("BIGINT") : QStringLiteral("TEXT"),
+                                                                  QStringLiteral("BIGINT"), QStringLiteral("BIGINT")}))),
+          m_keyIs(keyIs)
+    {
+    }
+
+    Expected<void> add(qint64 line, qint64 key, qint64 dataBytes, qint64 voiceSeconds)
+    {
+        if (m_keys.contains(Key{line, key})) {
+            if (const Expected<void> written = flush(); !written)
+                return written;
+        }
+        m_keys.insert(Key{line, key});
+        m_lines.add(line);
+        if (m_keyIs == KeyIs::Hour)
+            m_keyValues.add(key);
+        else
+            m_keyValues.add(dayText(key));
+        m_data.add(dataBytes);
+        m_voice.add(voiceSeconds);
+        if (m_lines.size() >= rowsPerStatement)
+            return flush();
+        return {};
+    }
+
+    Expected<void> flush()
+    {
+        if (m_lines.size() == 0)
+            return {};
+        m_statement.set(0, m_lines.text()).set(1, m_keyValues.text()).set(2, m_data.text()).set(3, m_voice.text());
+        m_keys.clear();
+        m_lines.clear();
+        m_keyValues.clear();
+        m_data.clear();
+        m_voice.clear();
+        return m_statement.run();
+    }
+
+private:
+    Statement m_statement;
+    KeyIs m_keyIs;
+    QSet<Key> m_keys;
+    ArrayLiteral m_lines, m_keyValues, m_data, m_voice;
+};
+
+// Rows of samples: inserted a batch at a time where no row holds the line's
+// hour yet (the statement hands back the rows it made); an hour that had a
+// row is then added to, one row at a time, as on the other paths.
+class RecentArrays final
+{
+public:
+    RecentArrays(Database &database, const RecentRows &rows)
+        : m_database(database),
+          m_rows(rows),
+          m_insert(database, QStringLiteral("INSERT INTO usage_recent (line_id, hour, samples) %1"
+                                            " ON CONFLICT (line_id, hour) DO NOTHING RETURNING line_id, hour")
+                                 .arg(database.dialect().rowsFromArrays(
+                                     {QStringLiteral("BIGINT"), QStringLiteral("BIGINT"), QStringLiteral("TEXT")})))
+    {
+    }
+
+    Expected<void> add(qint64 line, qint64 hour, const SamplesRow &samples)
+    {
+        if (m_keys.contains(Key{line, hour})) {
+            if (const Expected<void> written = flush(); !written)
+                return written;
+        }
+        m_keys.insert(Key{line, hour});
+        m_pending.push_back(Pending{line, hour, samples});
+        samples.writeText(m_text);
+        m_lines.add(line);
+        m_hours.add(hour);
+        m_texts.add(m_text);
+        if (m_lines.size() >= rowsPerStatement)
+            return flush();
+        return {};
+    }
+
+    Expected<void> flush()
+    {
+        if (m_pending.empty())
+            return {};
+        m_insert.set(0, m_lines.text()).set(1, m_hours.text()).set(2, m_texts.text());
+        m_lines.clear();
+        m_hours.clear();
+        m_texts.clear();
+        Expected<void> result = m_insert.run();
+        QSet<Key> made;
+        while (result && m_insert.next())
+            made.insert(Key{m_insert.integer(0), m_insert.integer(1)});
+        m_insert.finish();
+        for (const Pending &each : m_pending) {
+            if (!result)
+                break;
+            if (!made.contains(Key{each.line, each.hour}))
+                result = addToHeldRow(m_database, m_rows, each.line, each.hour, each.samples);
+        }
+        m_pending.clear();
+        m_keys.clear();
+        return result;
+    }
+
+private:
+    struct Pending final
+    {
+        qint64 line;
+        qint64 hour;
+        SamplesRow samples;
+    };
+    Database &m_database;
+    const RecentRows &m_rows;
+    Statement m_insert;
+    QSet<Key> m_keys;
+    std::vector<Pending> m_pending;
+    QByteArray m_text;
+    ArrayLiteral m_lines, m_hours, m_texts;
+};
 
 } // namespace
 
@@ -208,7 +391,8 @@ Expected<void> UsageStore::write(const std::vector<UsageRow> &rows, const ZonedC
 Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
 {
     // Hundreds of thousands of rows a day in a fleet: on the connection's
-    // own handle when it is safe, through Qt Sql otherwise (the same rows).
+    // own handle when it is safe, in batches of arrays on PostgreSQL, a Qt
+    // Sql statement a row otherwise (the same rows).
     if (sqlite3 *db = m_path == Path::Fastest ? m_database.rawHandle() : nullptr) {
         RawStatement insert(db, recentInsertSql);
         RawStatement select(db, recentSelectSql);
@@ -250,28 +434,32 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
     Statement insert(m_database, QLatin1String(recentInsertSql));
     Statement select(m_database, QLatin1String(recentSelectSql));
     Statement update(m_database, QLatin1String(recentUpdateSql));
+    const RecentRows rows = qtSqlRecentRows(insert, select, update);
+    if (m_path == Path::Fastest && m_database.dialect().hasArrays()) {
+        RecentArrays recent(m_database, rows);
+        Expected<void> result = forEachRowOfSamples(batch, samplesFrom, [&](qint64 line, qint64 hour, const SamplesRow &samples) {
+            return recent.add(line, hour, samples);
+        });
+        if (result)
+            result = recent.flush();
+        RollUpArrays hourly(m_database, "usage_hourly", "hour", RollUpArrays::KeyIs::Hour);
+        batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
+            if (result)
+                result = hourly.add(line, SamplesRow::hourOf(sum.key), sum.dataBytes, sum.voiceSeconds);
+        });
+        if (result)
+            result = hourly.flush();
+        RollUpArrays daily(m_database, "usage_daily", "day", RollUpArrays::KeyIs::Day);
+        batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
+            if (result)
+                result = daily.add(line, sum.key, sum.dataBytes, sum.voiceSeconds);
+        });
+        if (result)
+            result = daily.flush();
+        return result;
+    }
     Statement hourly(m_database, QLatin1String(hourSql));
     Statement daily(m_database, QLatin1String(daySql));
-    const RecentRows rows{[&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
-                              insert.set(0, line).set(1, hour).set(2, QString::fromLatin1(text));
-                              if (const Expected<void> ran = insert.run(); !ran)
-                                  return Expected<bool>::failure(ran.error());
-                              return insert.rowsAffected() > 0;
-                          },
-                          [&](qint64 line, qint64 hour) -> Expected<std::optional<QByteArray>> {
-                              select.set(0, line).set(1, hour);
-                              if (const Expected<void> ran = select.run(); !ran)
-                                  return Expected<std::optional<QByteArray>>::failure(ran.error());
-                              std::optional<QByteArray> text;
-                              if (select.next())
-                                  text = select.text(0).toLatin1();
-                              select.finish();
-                              return text;
-                          },
-                          [&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<void> {
-                              update.set(0, QString::fromLatin1(text)).set(1, line).set(2, hour);
-                              return update.run();
-                          }};
     Expected<void> result = writeSamples(m_database, batch, samplesFrom, rows);
     batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
         if (!result)
@@ -301,6 +489,15 @@ Expected<void> UsageStore::pruneSamples(const std::vector<qint64> &lineIds, Inst
                 return Expected<void>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db))));
         }
         return {};
+    }
+    if (m_path == Path::Fastest && m_database.dialect().hasArrays()) {
+        ArrayLiteral lines;
+        for (const qint64 line : lineIds)
+            lines.add(line);
+        Statement prune(m_database, QStringLiteral("DELETE FROM usage_recent WHERE %1 AND hour < ?")
+                                        .arg(m_database.dialect().inArray(QStringLiteral("line_id"), QStringLiteral("BIGINT"))));
+        prune.bind(lines.text()).bind(hour);
+        return prune.run();
     }
     Statement prune(m_database, QLatin1String(pruneSql));
     for (const qint64 line : lineIds) {

@@ -33,6 +33,10 @@ class UsageStore final
     Q_DECLARE_TR_FUNCTIONS(UsageStore)
 
 public:
+    // Fastest: SQLite's through the connection's own sqlite3 handle (when
+    // Qt's driver runs the SQLite we link), PostgreSQL's thousands of rows
+    // a statement as arrays (Dialect::rowsFromArrays); QtSqlOnly: a Qt Sql
+    // statement a row on either engine. Both write exactly the same rows.
     enum class Path { Fastest, QtSqlOnly };
     static constexpr qint64 sampleRetentionMs = 48LL * 60 * 60 * 1000;
     static constexpr qint64 sampleEveryMs = 5 * 60 * 1000; // the samples' grid (WorldLoader::usageEveryMs)

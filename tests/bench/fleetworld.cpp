@@ -5,6 +5,8 @@
 #include "scenario/policyjson.h"
 #include "service/service.h"
 #include "sim/xoshiro256.h"
+#include "store/dialect.h"
+#include "store/samplesrow.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -52,11 +54,98 @@ bool exec(QSqlQuery &query)
     return false;
 }
 
+// Rows of one table: on SQLite a prepared INSERT a row, as before; on
+// PostgreSQL gathered into one array literal a column (NULL as NULL) and
+// written 5 000 rows a statement (Dialect::rowsFromArrays).
+class TableRows final
+{
+public:
+    // `after`: the table whose rows these refer to (a foreign key), written first.
+    TableRows(QSqlDatabase &db, const char *table, const QStringList &columns, const QStringList &types, TableRows *after = nullptr)
+        : m_after(after), m_query(db), m_arrays(db.driverName() == QLatin1String("QPSQL")), m_isText(types.size()), m_literals(types.size())
+    {
+        for (qsizetype i = 0; i < types.size(); ++i)
+            m_isText[i] = types[i] == QLatin1String("TEXT");
+        const QString head = QStringLiteral("INSERT INTO %1 (%2) ").arg(QLatin1String(table), columns.join(QLatin1String(", ")));
+        if (m_arrays) {
+            m_query.prepare(head + Dialect::postgresql().rowsFromArrays(types));
+        } else {
+            QStringList marks;
+            for (qsizetype i = 0; i < columns.size(); ++i)
+                marks << QStringLiteral("?");
+            m_query.prepare(head + QStringLiteral("VALUES (%1)").arg(marks.join(QLatin1String(", "))));
+        }
+    }
+
+    bool add(const QVariantList &row)
+    {
+        if (!m_arrays) {
+            for (const QVariant &value : row)
+                m_query.addBindValue(value);
+            return exec(m_query);
+        }
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            QByteArray &literal = m_literals[i];
+            if (m_rows > 0)
+                literal += ',';
+            if (row[i].isNull()) {
+                literal += "NULL";
+            } else if (m_isText[i]) {
+                literal += '"';
+                for (const char c : row[i].toString().toUtf8()) {
+                    if (c == '"' || c == '\\')
+                        literal += '\\';
+                    literal += c;
+                }
+                literal += '"';
+            } else {
+                literal += QByteArray::number(row[i].toLongLong());
+            }
+        }
+        return ++m_rows < 5000 || flush();
+    }
+
+    bool flush()
+    {
+        if (!m_arrays || m_rows == 0)
+            return true;
+        if (m_after && !m_after->flush())
+            return false;
+        for (QByteArray &literal : m_literals) {
+            m_query.addBindValue(QString::fromUtf8('{' + literal + '}'));
+            literal.clear();
+        }
+        m_rows = 0;
+        return exec(m_query);
+    }
+
+private:
+    TableRows *m_after;
+    QSqlQuery m_query;
+    bool m_arrays;
+    std::vector<bool> m_isText;
+    std::vector<QByteArray> m_literals;
+    int m_rows = 0;
+};
+
 } // namespace
 
 // The account, its methods and packages through the service; the lines and
 // their year of history straight into the store, in one transaction.
 bool buildFleet(Service &service, const QString &storePath, Instant now, int lineCount, qint64 cardCents, int lastTopUpDaysAgo)
+{
+    const QString connection = QStringLiteral("bench_fleet_fill");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(storePath);
+        ok = db.open() && buildFleetOn(service, db, now, lineCount, cardCents, lastTopUpDaysAgo, 0);
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+bool buildFleetOn(Service &service, QSqlDatabase &db, Instant now, int lineCount, qint64 cardCents, int lastTopUpDaysAgo, int hourlyDays)
 {
     if (!service.startClockAt(now) || !service.signUp(SignUpForm{QStringLiteral("fleet@example.com"), QStringLiteral("Fleet-Bench-2028"),
                                                                    QStringLiteral("EUR"), QLatin1String(zoneName), std::nullopt}))
@@ -72,86 +161,91 @@ bool buildFleet(Service &service, const QString &storePath, Instant now, int lin
     const ZonedCalendar calendar{QTimeZone(zoneName)};
     Xoshiro256 random(2028);
 
-    const QString connection = QStringLiteral("bench_fleet_fill");
+    if (!db.transaction())
+        return false;
+    const QString bigint = QStringLiteral("BIGINT");
+    const QString text = QStringLiteral("TEXT");
+    TableRows line(db, "lines",
+                   {QStringLiteral("id"), QStringLiteral("account_id"), QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("region"),
+                    QStringLiteral("profile"), QStringLiteral("seed"), QStringLiteral("data_bytes"), QStringLiteral("voice_seconds"),
+                    QStringLiteral("policy_json"), QStringLiteral("pays_method"), QStringLiteral("pays_fallback"), QStringLiteral("pays_cents")},
+                   {bigint, bigint, text, text, text, text, bigint, bigint, bigint, text, bigint, bigint, bigint});
+    TableRows attempt(db, "attempts",
+                      {QStringLiteral("account_id"), QStringLiteral("line_id"), QStringLiteral("at_ms"), QStringLiteral("month"),
+                       QStringLiteral("trigger"), QStringLiteral("chain_key"), QStringLiteral("attempt"), QStringLiteral("method_id"),
+                       QStringLiteral("method_token"), QStringLiteral("package_id"), QStringLiteral("amount_cents"), QStringLiteral("status"),
+                       QStringLiteral("reason")},
+                      {bigint, bigint, bigint, text, text, text, bigint, bigint, text, bigint, bigint, text, text}, &line);
+    TableRows usage(db, "usage_daily", {QStringLiteral("line_id"), QStringLiteral("day"), QStringLiteral("data_bytes"), QStringLiteral("voice_seconds")},
+                    {bigint, text, bigint, bigint}, &line);
+    const QVariant noInteger(QMetaType::fromType<qint64>());
+    const QVariant noText(QMetaType::fromType<QString>());
+    const char *profiles[] = {"light", "regular", "heavy", "traveller"};
+    const QDate today = QDateTime::fromMSecsSinceEpoch(now.msecs(), calendar.zone()).date();
     bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(storePath);
-        if (!db.open() || !db.transaction())
-            return false;
-        QSqlQuery line(db);
-        line.prepare(QStringLiteral("INSERT INTO lines (id, account_id, code, name, region, profile, seed, data_bytes, voice_seconds,"
-                                    " policy_json, pays_method, pays_fallback, pays_cents) VALUES (?, ?, ?, ?, 'Fleet', ?, ?, ?, ?, ?, ?, ?, ?)"));
-        QSqlQuery attempt(db);
-        attempt.prepare(QStringLiteral("INSERT INTO attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt, method_id,"
-                                       " method_token, package_id, amount_cents, status, reason) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)"));
-        QSqlQuery usage(db);
-        usage.prepare(QStringLiteral("INSERT INTO usage_daily (line_id, day, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"));
-        const char *profiles[] = {"light", "regular", "heavy", "traveller"};
-        const QDate today = QDateTime::fromMSecsSinceEpoch(now.msecs(), calendar.zone()).date();
-        for (int i = 0; i < lineCount && ok; ++i) {
-            const qint64 id = 1000 + i;
-            Policy policy;
-            if (i % 10 != 9) {
-                policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageId(*packages, i % 4 == 2 ? "20 GB data" : "5 GB data")};
-                if (i % 3 == 1)
-                    policy.monthly = MonthlyTrigger{1 + i % 31, 9 * 60, packageId(*packages, "100 minutes")};
-            } else {
-                policy.monthly = MonthlyTrigger{1 + i % 28, 8 * 60, packageId(*packages, "10 GB + 300 minutes")};
-            }
-            // A fleet caps its lines; a few pay with a small wallet as well.
-            policy.monthlyCap = Money::fromCents(i % 5 == 4 ? 4000 : 9000);
-            if (i % 7 == 3)
-                policy.maxPerMonth = 3;
-            policy.method = card->engineId();
-            if (i % 50 == 0)
-                policy.fallback = wallet->engineId();
-            line.addBindValue(id);
-            line.addBindValue(accountId);
-            line.addBindValue(QStringLiteral("L%1").arg(id));
-            line.addBindValue(QStringLiteral("Line %1").arg(i + 1));
-            line.addBindValue(QLatin1String(profiles[i % 4]));
-            line.addBindValue(qint64(random.next() >> 12));
-            line.addBindValue(qint64(500 + random.below(5500)) * 1000 * 1000);
-            line.addBindValue(qint64(random.below(300)) * 60);
-            line.addBindValue(QString::fromUtf8(QJsonDocument(PolicyJson::write(policy)).toJson(QJsonDocument::Compact)));
-            line.addBindValue(card->id);
-            line.addBindValue(policy.fallback.isEmpty() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(wallet->id));
-            line.addBindValue(dearestCents(*packages, policy));
-            ok = exec(line);
-            // 46 top-ups a week apart, a few of them failed or blocked.
-            for (int n = 1; n <= 46 && ok; ++n) {
-                const Instant at = now.plusMsecs(-qint64(lastTopUpDaysAgo + (46 - n) * 7) * dayMs - qint64(random.below(86400)) * 1000);
-                const int kind = int(random.below(20));
-                const bool blocked = kind == 0;
-                attempt.addBindValue(accountId);
-                attempt.addBindValue(id);
-                attempt.addBindValue(at.msecs());
-                attempt.addBindValue(calendar.monthOf(at).toString());
-                attempt.addBindValue(QStringLiteral("threshold"));
-                attempt.addBindValue(QStringLiteral("L%1/threshold/%2").arg(id).arg(n));
-                attempt.addBindValue(blocked ? QVariant(QMetaType::fromType<qint64>()) : QVariant(card->id));
-                attempt.addBindValue(blocked ? QVariant(QMetaType::fromType<QString>()) : QVariant(card->token));
-                attempt.addBindValue(policy.threshold ? policy.threshold->package.mid(1).toLongLong()
-                                                      : policy.monthly->package.mid(1).toLongLong());
-                attempt.addBindValue(qint64(1500));
-                attempt.addBindValue(blocked ? QStringLiteral("blocked") : kind == 1 ? QStringLiteral("failed") : QStringLiteral("succeeded"));
-                attempt.addBindValue(blocked ? QVariant(QStringLiteral("budget_cap")) : kind == 1 ? QVariant(QStringLiteral("declined"))
-                                                                                                 : QVariant(QMetaType::fromType<QString>()));
-                ok = exec(attempt);
-            }
-            for (int d = 365; d >= 1 && ok; --d) {
-                usage.addBindValue(id);
-                usage.addBindValue(today.addDays(-d).toString(Qt::ISODate));
-                usage.addBindValue(qint64(random.below(3000)) * 1000 * 1000);
-                usage.addBindValue(qint64(random.below(3600)));
-                ok = exec(usage);
-            }
+    for (int i = 0; i < lineCount && ok; ++i) {
+        const qint64 id = 1000 + i;
+        Policy policy;
+        if (i % 10 != 9) {
+            policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, packageId(*packages, i % 4 == 2 ? "20 GB data" : "5 GB data")};
+            if (i % 3 == 1)
+                policy.monthly = MonthlyTrigger{1 + i % 31, 9 * 60, packageId(*packages, "100 minutes")};
+        } else {
+            policy.monthly = MonthlyTrigger{1 + i % 28, 8 * 60, packageId(*packages, "10 GB + 300 minutes")};
         }
-        ok = ok && db.commit();
+        // A fleet caps its lines; a few pay with a small wallet as well.
+        policy.monthlyCap = Money::fromCents(i % 5 == 4 ? 4000 : 9000);
+        if (i % 7 == 3)
+            policy.maxPerMonth = 3;
+        policy.method = card->engineId();
+        if (i % 50 == 0)
+            policy.fallback = wallet->engineId();
+        const qint64 seed = qint64(random.next() >> 12);
+        const qint64 dataBytes = qint64(500 + random.below(5500)) * 1000 * 1000;
+        const qint64 voiceSeconds = qint64(random.below(300)) * 60;
+        ok = line.add({id, accountId, QStringLiteral("L%1").arg(id), QStringLiteral("Line %1").arg(i + 1), QStringLiteral("Fleet"),
+                       QLatin1String(profiles[i % 4]), seed, dataBytes, voiceSeconds,
+                       QString::fromUtf8(QJsonDocument(PolicyJson::write(policy)).toJson(QJsonDocument::Compact)), card->id,
+                       policy.fallback.isEmpty() ? noInteger : QVariant(wallet->id), dearestCents(*packages, policy)});
+        // 46 top-ups a week apart, a few of them failed or blocked.
+        for (int n = 1; n <= 46 && ok; ++n) {
+            const Instant at = now.plusMsecs(-qint64(lastTopUpDaysAgo + (46 - n) * 7) * dayMs - qint64(random.below(86400)) * 1000);
+            const int kind = int(random.below(20));
+            const bool blocked = kind == 0;
+            ok = attempt.add({accountId, id, at.msecs(), calendar.monthOf(at).toString(), QStringLiteral("threshold"),
+                              QStringLiteral("L%1/threshold/%2").arg(id).arg(n), 1, blocked ? noInteger : QVariant(card->id),
+                              blocked ? noText : QVariant(card->token),
+                              policy.threshold ? policy.threshold->package.mid(1).toLongLong() : policy.monthly->package.mid(1).toLongLong(),
+                              qint64(1500),
+                              blocked ? QStringLiteral("blocked") : kind == 1 ? QStringLiteral("failed") : QStringLiteral("succeeded"),
+                              blocked ? QVariant(QStringLiteral("budget_cap")) : kind == 1 ? QVariant(QStringLiteral("declined")) : noText});
+        }
+        for (int d = 365; d >= 1 && ok; --d) {
+            const qint64 data = qint64(random.below(3000)) * 1000 * 1000;
+            const qint64 voice = qint64(random.below(3600));
+            ok = usage.add({id, today.addDays(-d).toString(Qt::ISODate), data, voice});
+        }
     }
-    QSqlDatabase::removeDatabase(connection);
-    return ok;
+    ok = ok && line.flush() && attempt.flush() && usage.flush();
+    if (ok && hourlyDays > 0) {
+        // Every line's hours of the `hourlyDays` days before now's hour, in
+        // the order of the key; whole numbers only, the same on both engines.
+        QSqlQuery hourly(db);
+        const qint64 last = SamplesRow::hourOf(now.msecs()) - 1;
+        ok = hourly.exec(QStringLiteral("WITH RECURSIVE h(n) AS (SELECT CAST(%1 AS BIGINT) UNION ALL SELECT n + 1 FROM h WHERE n < %2)"
+                                        " INSERT INTO usage_hourly (line_id, hour, data_bytes, voice_seconds)"
+                                        " SELECT lines.id, h.n, (lines.id * 7919 + h.n * 104729) % 250000 * 1000, (lines.id + h.n) % 240"
+                                        " FROM lines, h ORDER BY lines.id, h.n")
+                             .arg(last - qint64(hourlyDays) * 24 + 1)
+                             .arg(last));
+        if (!ok)
+            std::fprintf(stderr, "%s\n", qPrintable(hourly.lastError().text()));
+    }
+    if (!ok) {
+        db.rollback();
+        return false;
+    }
+    return db.commit();
 }
 
 Fleet::Fleet() = default;

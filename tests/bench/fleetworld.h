@@ -2,6 +2,7 @@
 
 #include "domain/instant.h"
 
+#include <QSqlDatabase>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -25,6 +26,16 @@ namespace topup::bench {
 // `lastTopUpDaysAgo` days (and up to one more) before `now`: 43 ends the history
 // in the month before, 1 puts four or five of them in the current month.
 bool buildFleet(Service &service, const QString &storePath, Instant now, int lineCount, qint64 cardCents, int lastTopUpDaysAgo = 43);
+
+// The same fleet through `store`, an open connection to the world's store
+// on either engine (QSQLITE or QPSQL): on SQLite a prepared INSERT a row,
+// on PostgreSQL 5 000 rows a statement, one array a column (as the usage's
+// fast path writes them); and, with `hourlyDays`, that many days of hourly
+// roll-ups before `now` for every line (24 rows a line-day, made by one
+// INSERT … SELECT on the server; a formula of the line and the hour, the
+// same on both engines). The same rows on both engines.
+bool buildFleetOn(Service &service, QSqlDatabase &store, Instant now, int lineCount, qint64 cardCents, int lastTopUpDaysAgo,
+                  int hourlyDays);
 
 // A fleet in a temporary data folder of its own, and the service on it.
 struct Fleet final

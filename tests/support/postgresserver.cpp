@@ -118,8 +118,9 @@ Expected<void> PostgresServer::start()
         if (::chown(QFile::encodeName(m_dir.path()).constData(), postgres->pw_uid, postgres->pw_gid) != 0)
             return Result::failure(QStringLiteral("cannot give %1 to the postgres user: %2").arg(m_dir.path(), QString::fromLocal8Bit(strerror(errno))));
     }
-    // No fsync: the tests stop or kill clients, never this server, so its
-    // own durability is not what they test, and syncs are slow on a shared disk.
+    // No fsync (unless setFsync): the tests stop or kill clients, never this
+    // server, so its own durability is not what they test, and syncs are
+    // slow on a shared disk.
     if (const Result made = runAsServerUser(binary("initdb"),
                                             {QStringLiteral("-D"), dataDirectory(), QStringLiteral("-U"), QLatin1String(userName),
                                              QStringLiteral("--auth=trust"), QStringLiteral("-E"), QStringLiteral("UTF8"),
@@ -138,7 +139,7 @@ Expected<void> PostgresServer::start()
                                 {QStringLiteral("-D"), dataDirectory(), QStringLiteral("-p"), QString::number(port), QStringLiteral("-c"),
                                  QStringLiteral("listen_addresses="), QStringLiteral("-c"),
                                  QStringLiteral("unix_socket_directories=%1").arg(socketDirectory()), QStringLiteral("-c"),
-                                 QStringLiteral("fsync=off")},
+                                 m_fsync ? QStringLiteral("fsync=on") : QStringLiteral("fsync=off")},
                                 true));
     if (!m_server.waitForStarted())
         return Result::failure(QStringLiteral("cannot start the PostgreSQL server: %1").arg(m_server.errorString()));

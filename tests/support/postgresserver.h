@@ -37,6 +37,11 @@ public:
     static constexpr const char *userName = "topup";
     static constexpr const char *defaultDatabase = "postgres";
 
+    // The tests' server runs with fsync off (its own durability is not what
+    // they test); a benchmark that compares it with SQLite's synced commits
+    // turns it on, as on a real server. Before start().
+    void setFsync(bool on) noexcept { m_fsync = on; }
+
     // Makes the cluster and starts the server; returns once it accepts
     // connections. The error says what failed and why (the command, its
     // output, the server's log), for the test to fail with.
@@ -76,6 +81,7 @@ private:
     QProcess m_server;
     qint64 m_pid = 0;
     bool m_asPostgresUser = false;
+    bool m_fsync = false;
 };
 
 } // namespace topup::test

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QtGlobal>
+
+namespace topup {
+
+// One column of many rows as a PostgreSQL array literal — `{1,2,3}`,
+// `{"0,5,1;300000,7,0","…"}` — bound as one parameter of a statement that
+// reads its rows from arrays (Dialect::rowsFromArrays): the usage's fast
+// path on PostgreSQL (UsageStore), thousands of rows a statement. Texts are
+// always quoted, with `"` and `\` escaped, so any text (commas, braces,
+// spaces, the word NULL) reads back as it was; no element is ever NULL.
+class ArrayLiteral final
+{
+public:
+    void add(qint64 value);
+    void add(const QByteArray &text);
+    // The literal of the elements added so far (`{}` when none).
+    QString text() const;
+    qsizetype size() const noexcept { return m_count; }
+    // Empties it; the room is kept for the next batch.
+    void clear() noexcept;
+
+private:
+    QByteArray m_elements; // "a,b,c", without the braces
+    qsizetype m_count = 0;
+};
+
+} // namespace topup

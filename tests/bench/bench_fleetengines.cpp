@@ -1,0 +1,266 @@
+// A fleet on both engines side by side (issue 16, "Speed on PostgreSQL"):
+// one account with N lines, a year of history (bench::buildFleetOn: 46
+// top-ups a line, a year of daily roll-ups) and D days of hourly roll-ups
+// before now, written once into a data folder (SQLite) and once into a
+// database on a PostgreSQL server of the benchmark's own — started as the
+// tests start theirs (initdb in a temporary folder, a Unix socket there, no
+// TCP), but with fsync on, as a real server. Then, in turns on the two
+// worlds, `runs` times:
+//   - the dashboard's queries of the account, each alone and their sum
+//     (what DashboardPage asks the service for: the outlook, 30 days of
+//     usage, the latest alerts, the methods' and packages' names);
+//   - one simulated day of catch-up of every line (Service::advanceBy),
+//     the wall time and the benchmark's own CPU time (the server's is not
+//     in it), with what it charged: the same on both engines.
+// At the end, the min and median of each, and what each world holds on disk.
+//
+//   nice -n 10 build/tests/bench/bench_fleetengines [lines] [hourly-days] [runs]   (default 2000 lines, 30 days, 3 runs)
+#include "fleetworld.h"
+#include "postgresserver.h"
+#include "service/service.h"
+#include "service/worldonserver.h"
+#include "store/databaseurl.h"
+#include "store/samplesrow.h"
+
+#include <QCoreApplication>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace topup;
+
+namespace {
+
+constexpr qint64 dayMs = 24LL * 3600 * 1000;
+
+QString loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    return QString::fromLatin1(file.readAll().trimmed());
+}
+
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+template<typename Query>
+double timedMs(Query query)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!query())
+        return -1;
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+qint64 folderBytes(const QString &folder)
+{
+    qint64 bytes = 0;
+    QDirIterator files(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        files.next();
+        bytes += files.fileInfo().size();
+    }
+    return bytes;
+}
+
+// One engine's world and what was measured on it.
+struct EngineWorld final
+{
+    const char *engine = "";
+    QTemporaryDir dir;               // SQLite: the data folder
+    std::optional<DatabaseUrl> url; // PostgreSQL: the store's database
+    std::unique_ptr<Service> service;
+    std::vector<double> dashboardMs, outlookMs, usageMs, alertsMs, namesMs, daySeconds, dayCpu;
+    QStringList charged;
+};
+
+bool fail(const QString &what)
+{
+    std::fprintf(stderr, "bench_fleetengines: %s\n", qPrintable(what));
+    return false;
+}
+
+// Opens the service on the world and builds the fleet there.
+bool build(EngineWorld &world, test::PostgresServer &server, Instant now, int lineCount, int hourlyDays)
+{
+    Service::Options options;
+    options.fixedNow = now;
+    options.passwordIterations = 1000;
+    const QString connection = QStringLiteral("bench_fleetengines_%1").arg(QLatin1String(world.engine));
+    if (!world.url) {
+        options.location = WorldLocation::folder(world.dir.path());
+    } else {
+        const Expected<DatabaseUrl> journal = WorldOnServer::journalOf(*world.url);
+        if (!journal)
+            return fail(journal.error());
+        for (const QString &database : {world.url->database(), journal->database()}) {
+            if (const Expected<void> created = server.createDatabase(database); !created)
+                return fail(created.error());
+        }
+        options.location = WorldLocation::database(*world.url);
+    }
+    Expected<std::unique_ptr<Service>> opened = Service::open(options);
+    if (!opened)
+        return fail(opened.error());
+    world.service = opened.take();
+    QElapsedTimer timer;
+    timer.start();
+    bool ok = false;
+    {
+        QSqlDatabase db;
+        if (!world.url) {
+            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(world.dir.filePath(QStringLiteral("topup.sqlite")));
+        } else {
+            db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+            db.setHostName(server.socketDirectory());
+            db.setPort(test::PostgresServer::port);
+            db.setUserName(QLatin1String(test::PostgresServer::userName));
+            db.setDatabaseName(world.url->database());
+        }
+        ok = db.open() && bench::buildFleetOn(*world.service, db, now, lineCount, 900000000, 1, hourlyDays);
+        if (ok && world.url) {
+            // What autovacuum does on a server after a bulk load, done now
+            // rather than at some point during the runs.
+            QSqlQuery analyze(db);
+            ok = analyze.exec(QStringLiteral("VACUUM ANALYZE"));
+            if (!ok)
+                fail(analyze.lastError().text());
+        }
+        if (!ok && db.lastError().isValid())
+            fail(db.lastError().text());
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (!ok)
+        return fail(QStringLiteral("could not build the fleet on %1").arg(QLatin1String(world.engine)));
+    const double built = double(timer.nsecsElapsed()) / 1e9;
+    // The first write after the fleet was written behind the engine's back
+    // settles it; not what is measured.
+    timer.restart();
+    if (const Expected<CatchUpSummary> settled = world.service->advanceBy(1); !settled)
+        return fail(settled.error());
+    std::printf("%-10s built %d lines, a year of history and %d days of hourly roll-ups in %.1f s, settled in %.1f s; load %s\n",
+                world.engine, lineCount, hourlyDays, built, double(timer.nsecsElapsed()) / 1e9, qPrintable(loadAverage()));
+    std::fflush(stdout);
+    return true;
+}
+
+bool measureDashboard(EngineWorld &world)
+{
+    Service &service = *world.service;
+    const double outlook = timedMs([&] { return bool(service.outlook()); });
+    const double usage = timedMs([&] { return bool(service.dailyUsage(0, 31)); });
+    const double alerts = timedMs([&] { return bool(service.alerts(false, 5)); });
+    const double names = timedMs([&] { return service.methods() && service.packages(); });
+    if (outlook < 0 || usage < 0 || alerts < 0 || names < 0)
+        return fail(QStringLiteral("a query of the service failed on %1").arg(QLatin1String(world.engine)));
+    world.outlookMs.push_back(outlook);
+    world.usageMs.push_back(usage);
+    world.alertsMs.push_back(alerts);
+    world.namesMs.push_back(names);
+    world.dashboardMs.push_back(outlook + usage + alerts + names);
+    return true;
+}
+
+bool measureDay(EngineWorld &world, int run, int lineCount)
+{
+    const double cpuBefore = cpuSeconds();
+    QElapsedTimer timer;
+    timer.start();
+    const Expected<CatchUpSummary> done = world.service->advanceBy(dayMs);
+    const double elapsed = double(timer.nsecsElapsed()) / 1e9;
+    const double cpu = cpuSeconds() - cpuBefore;
+    if (!done)
+        return fail(done.error());
+    world.daySeconds.push_back(elapsed);
+    world.dayCpu.push_back(cpu);
+    const QString charged = QStringLiteral("%1 top-ups, %2 failed, %3 blocked (%4)")
+                                .arg(done->topUps)
+                                .arg(done->failures)
+                                .arg(done->blocked)
+                                .arg(done->spend.toString());
+    world.charged << charged;
+    std::printf("%-10s run %d: a day of %d lines in %.3f s (CPU of the benchmark %.3f s); %s; load %s\n", world.engine, run, lineCount,
+                elapsed, cpu, qPrintable(charged), qPrintable(loadAverage()));
+    std::fflush(stdout);
+    return true;
+}
+
+QString minMedian(const std::vector<double> &values, const char *format)
+{
+    return QString::asprintf(format, *std::min_element(values.begin(), values.end()), bench::median(values));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int lineCount = argc > 1 ? std::max(1, atoi(argv[1])) : 2000;
+    const int hourlyDays = argc > 2 ? std::max(0, atoi(argv[2])) : 30;
+    const int runs = argc > 3 ? std::max(1, atoi(argv[3])) : 3;
+    const Instant now = *Instant::parse(u"2028-03-15T10:00:00Z");
+    std::printf("%d lines, %d days of hourly roll-ups, %d runs; load %s\n", lineCount, hourlyDays, runs, qPrintable(loadAverage()));
+
+    test::PostgresServer server;
+    server.setFsync(true);
+    if (const Expected<void> started = server.start(); !started) {
+        fail(started.error());
+        return 1;
+    }
+    EngineWorld sqlite;
+    sqlite.engine = "SQLite";
+    EngineWorld postgresql;
+    postgresql.engine = "PostgreSQL";
+    const Expected<DatabaseUrl> url = DatabaseUrl::parse(server.url(QStringLiteral("fleet")));
+    if (!url) {
+        fail(url.error());
+        return 1;
+    }
+    postgresql.url = *url;
+    for (EngineWorld *world : {&sqlite, &postgresql}) {
+        if (!build(*world, server, now, lineCount, hourlyDays))
+            return 1;
+    }
+    for (int run = 1; run <= runs; ++run) {
+        for (EngineWorld *world : {&sqlite, &postgresql}) {
+            if (!measureDashboard(*world))
+                return 1;
+        }
+    }
+    for (int run = 1; run <= runs; ++run) {
+        for (EngineWorld *world : {&sqlite, &postgresql}) {
+            if (!measureDay(*world, run, lineCount))
+                return 1;
+        }
+    }
+    if (sqlite.charged != postgresql.charged)
+        std::printf("the two engines charged differently!\n");
+    std::printf("\n%d lines, %d days of hourly roll-ups; min / median of %d runs; load %s\n", lineCount, hourlyDays, runs,
+                qPrintable(loadAverage()));
+    for (EngineWorld *world : {&sqlite, &postgresql}) {
+        std::printf("%-10s dashboard queries %s (outlook %s, 30 days of usage %s, alerts %s, names %s); a day of catch-up %s (CPU %s)\n",
+                    world->engine, qPrintable(minMedian(world->dashboardMs, "%.1f / %.1f ms")),
+                    qPrintable(minMedian(world->outlookMs, "%.1f / %.1f")), qPrintable(minMedian(world->usageMs, "%.1f / %.1f")),
+                    qPrintable(minMedian(world->alertsMs, "%.1f / %.1f")), qPrintable(minMedian(world->namesMs, "%.1f / %.1f")),
+                    qPrintable(minMedian(world->daySeconds, "%.3f / %.3f s")), qPrintable(minMedian(world->dayCpu, "%.3f / %.3f s")));
+    }
+    std::printf("on disk: SQLite's folder %.0f MB; PostgreSQL's cluster %.0f MB (both databases, the server's own and its write-ahead log)\n",
+                double(folderBytes(sqlite.dir.path())) / 1e6, double(folderBytes(server.folder() + QStringLiteral("/data"))) / 1e6);
+    return 0;
+}
