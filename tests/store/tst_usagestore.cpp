@@ -1,9 +1,9 @@
-// Usage samples and their roll-ups: the fast path (the connection's own
-// SQLite handle; on PostgreSQL thousands of rows a statement, one array a
-// column) and the Qt Sql path (a statement a row) write exactly the same
-// rows. On both engines (tst_usagestore_postgresql; the upgrade of a
-// version-6 file is SQLite's, tst_postgresschema migrates the same rows on
-// both).
+// Usage samples and their roll-ups: what is kept, a UTC day of a line a
+// row of samples, roll-ups exact on a seeded world, the upgrade of a
+// version-6 file, a failed write. On both engines
+// (tst_usagestore_postgresql; the upgrade of a version-6 file is SQLite's,
+// tst_postgresschema migrates the same rows on both). That the two paths
+// write the same rows: tst_usagefastpath.
 #include "testmain.h"
 #include "rules/zonedcalendar.h"
 #include "store/database.h"
@@ -12,12 +12,12 @@
 #include "store/samplesrow.h"
 #include "store/usagebatch.h"
 #include "store/usagestore.h"
-#include "store/arrayliteral.h"
 
 #include "checked.h"
 #include "draws.h"
 #include "storeengine.h"
 #include "storefixture.h"
+#include "usagerows.h"
 
 #include <QDateTime>
 #include <QSqlError>
@@ -31,90 +31,7 @@
 namespace tst_usagestore {
 
 using namespace topup;
-
-namespace {
-
-QStringList rowsOf(Database &db, const char *table)
-{
-    QSqlQuery query(db.connection());
-    query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(QLatin1String(table)));
-    QStringList rows;
-    while (query.next())
-        rows << QStringLiteral("%1|%2|%3|%4").arg(query.value(0).toString(), query.value(1).toString(),
-                                                  query.value(2).toString(), query.value(3).toString());
-    return rows;
-}
-
-// The samples usage_recent holds, one "line|at_ms|data|voice" a sample, in order.
-QStringList samplesOf(Database &db)
-{
-    QSqlQuery query(db.connection());
-    query.exec(QStringLiteral("SELECT line_id, hour, samples FROM usage_recent ORDER BY 1, 2"));
-    QStringList rows;
-    while (query.next()) {
-        const Expected<SamplesRow> hour = SamplesRow::parse(query.value(2).toByteArray(), query.value(1).toLongLong());
-        if (!hour)
-            return {QStringLiteral("damaged: ") + hour.error()};
-        for (const SamplesRow::Sample &sample : hour->samples())
-            rows << QStringLiteral("%1|%2|%3|%4")
-                        .arg(query.value(0).toLongLong())
-                        .arg(SamplesRow::startOf(query.value(1).toLongLong()) + sample.offsetMs)
-                        .arg(sample.dataBytes)
-                        .arg(sample.voiceSeconds);
-    }
-    return rows;
-}
-
-// The keys of usage_recent's rows as "line|hour", in order.
-QStringList recentKeysOf(Database &db)
-{
-    QSqlQuery query(db.connection());
-    query.exec(QStringLiteral("SELECT line_id, hour FROM usage_recent ORDER BY 1, 2"));
-    QStringList rows;
-    while (query.next())
-        rows << QStringLiteral("%1|%2").arg(query.value(0).toLongLong()).arg(query.value(1).toLongLong());
-    return rows;
-}
-
-// The rows of usage_recent as they are stored, the samples' text unparsed.
-QStringList recentRowsOf(Database &db)
-{
-    QSqlQuery query(db.connection());
-    query.exec(QStringLiteral("SELECT line_id, hour, samples FROM usage_recent ORDER BY 1, 2"));
-    QStringList rows;
-    while (query.next())
-        rows << QStringLiteral("%1|%2|%3").arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString());
-    return rows;
-}
-
-// An account and lines 1 to `count`.
-Expected<void> addLines(Database &database, int count)
-{
-    Statement setup(database, QStringLiteral("INSERT INTO accounts (id, login, password_hash, currency, timezone, created_ms)"
-                                             " VALUES (1, 'a@b.example', 'x', 'USD', 'Asia/Kolkata', 0)"));
-    if (const auto ran = setup.run(); !ran)
-        return ran;
-    Statement line(database, QStringLiteral("INSERT INTO lines (id, account_id, code, name, data_bytes, voice_seconds) VALUES (?, 1, ?, ?, 0, 0)"));
-    for (int id = 1; id <= count; ++id) {
-        line.bind(id).bind(QStringLiteral("c%1").arg(id)).bind(QStringLiteral("Line %1").arg(id));
-        if (const auto ran = line.run(); !ran)
-            return ran;
-    }
-    return {};
-}
-
-Expected<void> addTwoLines(Database &database)
-{
-    Statement setup(database, QStringLiteral("INSERT INTO accounts (id, login, password_hash, currency, timezone, created_ms)"
-                                             " VALUES (1, 'a@b.example', 'x', 'USD', 'America/New_York', 0)"));
-    if (const auto ran = setup.run(); !ran)
-        return ran;
-    Statement lines(database, QStringLiteral("INSERT INTO lines (id, account_id, code, name, data_bytes, voice_seconds)"
-                                             " VALUES (1, 1, 'a', 'A', 0, 0), (2, 1, 'b', 'B', 0, 0)"));
-    return lines.run();
-}
-
-} // namespace
+using namespace topup::test;
 
 class TestUsageStore final : public QObject
 {
@@ -128,174 +45,6 @@ private slots:
         TOPUP_VERIFY_OK(m_engine.start());
     }
 
-    void bothPathsWriteTheSameRows()
-    {
-        const ZonedCalendar calendar(QTimeZone("America/New_York"));
-        std::vector<UsageRow> rows;
-        // Across the March 2027 DST change, two lines, one instant twice (summed).
-        const Expected<Instant> first = Instant::parse(u"2027-03-13T20:00:00Z");
-        QVERIFY2(first, qPrintable(first.error()));
-        const qint64 start = first->msecs();
-        for (int i = 0; i < 24 * 12; ++i) {
-            for (qint64 line : {1, 2})
-                rows.push_back(UsageRow{line, Instant::fromMsecs(start + i * 300000), 1000 * line + i, i % 7});
-        }
-        rows.push_back(UsageRow{1, Instant::fromMsecs(start), 5, 5});
-
-        QTemporaryDir dir;
-        QStringList results[2][3];
-        int pass = 0;
-        for (UsageStore::Path path : {UsageStore::Path::Fastest, UsageStore::Path::QtSqlOnly}) {
-            auto db = m_engine.openStore(dir.filePath(QStringLiteral("%1.sqlite").arg(pass)), storeSchema());
-            QVERIFY2(db, qPrintable(db.error()));
-            Database &database = **db;
-            if (path == UsageStore::Path::Fastest && database.dialect().isSqlite())
-                QVERIFY2(database.rawHandle(), "Debian's QSQLITE runs the system SQLite: the fast path must be taken");
-            QVERIFY(database.write([&]() -> Expected<void> {
-                Statement setup(database, QStringLiteral("INSERT INTO accounts (id, login, password_hash, currency, timezone, created_ms)"
-                                                         " VALUES (1, 'a@b.example', 'x', 'USD', 'America/New_York', 0)"));
-                if (const auto ran = setup.run(); !ran)
-                    return ran;
-                Statement lines(database, QStringLiteral("INSERT INTO lines (id, account_id, code, name, data_bytes, voice_seconds)"
-                                                         " VALUES (1, 1, 'a', 'A', 0, 0), (2, 1, 'b', 'B', 0, 0)"));
-                if (const auto ran = lines.run(); !ran)
-                    return ran;
-                return UsageStore(database, path).write(rows, calendar);
-            }));
-            results[pass][0] = samplesOf(database);
-            results[pass][1] = rowsOf(database, "usage_hourly");
-            results[pass][2] = rowsOf(database, "usage_daily");
-            ++pass;
-        }
-        for (int table = 0; table < 3; ++table)
-            QCOMPARE(results[0][table], results[1][table]);
-        QCOMPARE(results[0][0].size(), 2 * 24 * 12);
-        QCOMPARE(results[0][0].first(), QStringLiteral("1|%1|1005|5").arg(start)); // the repeated instant was added up
-        // Local days in New York: March 13 (from 15:00 EST) to March 14 (EDT from 03:00).
-        QCOMPARE(results[0][2].size(), 4);
-        QVERIFY(results[0][2].first().startsWith(QLatin1String("1|2027-03-13|")));
-        QVERIFY(results[0][2].last().startsWith(QLatin1String("2|2027-03-14|")));
-    }
-
-    // A catch-up's batch of a fleet: more line-hours, hours and days than
-    // one statement of the fast path takes (PostgreSQL's: 2 000 rows), runs
-    // that end inside an hour and a day (the same roll-up twice in a
-    // batch), samples off the grid (the same line-hour twice), and a second
-    // save over hours and days the first wrote (rows added to). Both paths
-    // leave exactly the same rows, byte for byte, on either engine.
-    void bothPathsWriteTheSameRowsInManyBatches()
-    {
-        constexpr int lineCount = 60;
-        const ZonedCalendar calendar(QTimeZone("Asia/Kolkata")); // days begin at 18:30 UTC
-        const Expected<Instant> first = Instant::parse(u"2027-03-13T20:00:00Z");
-        QVERIFY2(first, qPrintable(first.error()));
-        const qint64 start = first->msecs();
-        constexpr qint64 every = UsageStore::sampleEveryMs;
-        std::vector<qint64> lineIds;
-        for (int id = 1; id <= lineCount; ++id)
-            lineIds.push_back(id);
-        test::Draws draws(26);
-        // Three days of samples in runs of 1 to 30 hours and some minutes:
-        // the first two days in the first save, the rest in the second,
-        // each batch summing its hours and days as a catch-up does.
-        const auto fill = [&](UsageBatch &batch, qint64 from, qint64 to) {
-            qint64 at = from;
-            while (at < to) {
-                const qint64 runEnd = std::min(to, at + qint64(1 + draws.below(30 * 12)) * every);
-                batch.beginRun();
-                for (; at < runEnd; at += every) {
-                    for (int line = 0; line < lineCount; ++line) {
-                        batch.add(UsageRecord{line, Instant::fromMsecs(at), qint64(draws.below(3'000'000)), qint64(draws.below(300))});
-                        if (draws.chance(1)) // off the grid: kept apart, its line-hour comes again after the others
-                            batch.add(UsageRecord{line, Instant::fromMsecs(at + 1 + draws.below(quint32(every - 1))), 7, 1});
-                    }
-                }
-                batch.keepRun();
-            }
-        };
-        const qint64 dayMs = 24 * 3600 * 1000;
-        UsageBatch firstSave(lineIds, calendar, every);
-        fill(firstSave, start, start + 2 * dayMs + 7 * every); // ends inside an hour
-        UsageBatch secondSave(lineIds, calendar, every);
-        fill(secondSave, start + 2 * dayMs + 3 * every, start + 3 * dayMs); // overlaps the first's last hour
-        int hours = 0;
-        firstSave.forEachHour([&](qint64, const UsageBatch::Sum &) { ++hours; });
-        QVERIFY2(lineCount * 49 > 2000, "more line-hours than one statement takes");
-        QVERIFY2(hours > lineCount * 49, "some hours twice, split by a run");
-
-        const Instant everythingFrom = Instant::fromMsecs(std::numeric_limits<qint64>::min());
-        QTemporaryDir dir;
-        QStringList results[2][3];
-        int pass = 0;
-        for (UsageStore::Path path : {UsageStore::Path::Fastest, UsageStore::Path::QtSqlOnly}) {
-            auto db = m_engine.openStore(dir.filePath(QStringLiteral("batches%1.sqlite").arg(pass)), storeSchema());
-            QVERIFY2(db, qPrintable(db.error()));
-            Database &database = **db;
-            const Expected<void> lines = database.write([&] { return addLines(database, lineCount); });
-            QVERIFY2(lines, qPrintable(lines.error()));
-            const Expected<void> wroteFirst = database.write([&] { return UsageStore(database, path).write(firstSave, everythingFrom); });
-            QVERIFY2(wroteFirst, qPrintable(wroteFirst.error()));
-            const Expected<void> wroteSecond = database.write([&] { return UsageStore(database, path).write(secondSave, everythingFrom); });
-            QVERIFY2(wroteSecond, qPrintable(wroteSecond.error()));
-            results[pass][0] = recentRowsOf(database);
-            results[pass][1] = rowsOf(database, "usage_hourly");
-            results[pass][2] = rowsOf(database, "usage_daily");
-            ++pass;
-        }
-        for (int table = 0; table < 3; ++table)
-            QCOMPARE(results[0][table], results[1][table]);
-        // A row a line's UTC day from the hour a save starts in: five a
-        // line on the grid (the 13th from 20:00, the 14th, the 15th; the
-        // second save's 15th from 20:00, the 16th), and about one for each
-        // sample off it (1 in 100, kept apart, written after the others in
-        // the row of its own hour) — far fewer than one a line-hour (72 a line).
-        int offTheGrid = 0;
-        firstSave.forEachUnwrittenSample(everythingFrom, [&](const UsageBatch::Sample &sample) { offTheGrid += sample.at.msecs() % every != 0; });
-        secondSave.forEachUnwrittenSample(everythingFrom, [&](const UsageBatch::Sample &sample) { offTheGrid += sample.at.msecs() % every != 0; });
-        QVERIFY2(results[0][0].size() >= lineCount * 5 && results[0][0].size() <= lineCount * 5 + offTheGrid,
-                 qPrintable(QStringLiteral("%1 rows, %2 samples off the grid").arg(results[0][0].size()).arg(offTheGrid)));
-        QVERIFY(results[0][0].size() < lineCount * 3 * 24 / 4);
-        QCOMPARE(results[0][1].size(), lineCount * 3 * 24);
-        QCOMPARE(results[0][2].size(), lineCount * 4); // local days: the 14th (from 01:30) to the 17th
-    }
-
-    // A column of rows as one array literal reads back on PostgreSQL as it
-    // was written, whatever the text holds; SQLite has no arrays.
-    void arrayLiteralsReadBackAsWritten()
-    {
-        ArrayLiteral numbers;
-        ArrayLiteral texts;
-        QCOMPARE(numbers.text(), QStringLiteral("{}"));
-        const QList<QByteArray> values{"0,5,1;300000,7,0", "", "NULL", "a \"quoted\" {brace}", "back\\slash", " spaced "};
-        const QList<qint64> integers{0, -1, std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min(), 42, 7};
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            numbers.add(integers[i]);
-            texts.add(values[i]);
-        }
-        QCOMPARE(numbers.size(), qsizetype(6));
-        QCOMPARE(numbers.text(), QStringLiteral("{0,-1,9223372036854775807,-9223372036854775808,42,7}"));
-        QCOMPARE(texts.text(), QStringLiteral("{\"0,5,1;300000,7,0\",\"\",\"NULL\",\"a \\\"quoted\\\" {brace}\",\"back\\\\slash\",\" spaced \"}"));
-        QTemporaryDir dir;
-        auto db = m_engine.openStore(dir.filePath(QStringLiteral("arrays.sqlite")), storeSchema());
-        QVERIFY2(db, qPrintable(db.error()));
-        Database &database = **db;
-        QCOMPARE(database.dialect().hasArrays(), !database.dialect().isSqlite());
-        if (!database.dialect().hasArrays()) {
-            QVERIFY(database.dialect().rowsFromArrays({QStringLiteral("BIGINT")}).isEmpty());
-            return;
-        }
-        Statement read(database, database.dialect().rowsFromArrays({QStringLiteral("BIGINT"), QStringLiteral("TEXT")}));
-        read.bind(numbers.text()).bind(texts.text());
-        const Expected<void> ran = read.run();
-        QVERIFY2(ran, qPrintable(ran.error()));
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            QVERIFY(read.next());
-            QCOMPARE(read.integer(0), integers[i]);
-            QVERIFY(!read.isNull(1));
-            QCOMPARE(read.text(1).toUtf8(), values[i]);
-        }
-        QVERIFY(!read.next());
-    }
 
     void samplesBeforeTheCutOffFeedTheRollUpsOnly_data()
     {
