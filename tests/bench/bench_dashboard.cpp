@@ -13,6 +13,7 @@
 // --cards: a card per line whatever the number, as before the table.
 // --png DIR: the first paint of each size as DIR/dashboard-<lines>.png, to look at.
 #include "fleetworld.h"
+#include "benchmeasure.h"
 
 #include "app/appsettings.h"
 #include "pages/dashboardpage.h"
@@ -30,18 +31,9 @@
 #include <vector>
 
 using namespace topup;
+using topup::bench::timedMs;
 
 namespace {
-
-template <typename Query>
-double timedMs(Query query)
-{
-    QElapsedTimer timer;
-    timer.start();
-    if (!query())
-        return -1;
-    return double(timer.nsecsElapsed()) / 1e6;
-}
 
 } // namespace
 

@@ -13,6 +13,7 @@
 //   build/tests/bench/bench_fleetcatchup 10000 30 1                memory: 30 days of 10 000 lines
 //   /usr/bin/time -f %M build/tests/bench/bench_fleetcatchup 10000 30 1   the whole process's peak (KB)
 #include "fleetworld.h"
+#include "benchmeasure.h"
 #include "service/service.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,7 @@
 #include <vector>
 
 using namespace topup;
+using topup::bench::cpuSeconds;
 
 namespace {
 
@@ -42,14 +44,6 @@ double peakResidentMb()
             return double(line.mid(6).trimmed().split(' ').front().toLongLong()) / 1024.0;
     }
     return -1;
-}
-
-// The CPU time the process used so far (user + system), in seconds.
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 // Sets the peak resident memory back to what the process holds now.

@@ -16,6 +16,7 @@
 //
 //   nice -n 10 build/tests/bench/bench_fleetengines [lines] [hourly-days] [runs]   (default 2000 lines, 30 days, 3 runs)
 #include "fleetworld.h"
+#include "benchmeasure.h"
 #include "postgresserver.h"
 #include "service/service.h"
 #include "service/worldonserver.h"
@@ -37,35 +38,13 @@
 #include <vector>
 
 using namespace topup;
+using topup::bench::cpuSeconds;
+using topup::bench::loadAverage;
+using topup::bench::timedMs;
 
 namespace {
 
 constexpr qint64 dayMs = 24LL * 3600 * 1000;
-
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("?");
-    return QString::fromLatin1(file.readAll().trimmed());
-}
-
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-template<typename Query>
-double timedMs(Query query)
-{
-    QElapsedTimer timer;
-    timer.start();
-    if (!query())
-        return -1;
-    return double(timer.nsecsElapsed()) / 1e6;
-}
 
 qint64 folderBytes(const QString &folder)
 {

@@ -9,6 +9,7 @@
 //
 //   build/tests/bench/bench_shareddesktops [rounds]
 #include "postgresserver.h"
+#include "benchmeasure.h"
 #include "service/service.h"
 #include "service/worldonserver.h"
 #include "store/databaseurl.h"
@@ -24,6 +25,7 @@
 #include <vector>
 
 using namespace topup;
+using topup::bench::loadAverage;
 
 namespace {
 
@@ -33,12 +35,6 @@ int fail(const QString &what)
 {
     std::fprintf(stderr, "bench_shareddesktops: %s\n", qPrintable(what));
     return 1;
-}
-
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2) : QStringLiteral("unknown");
 }
 
 Expected<std::unique_ptr<Service>> openDesktop(const DatabaseUrl &url)

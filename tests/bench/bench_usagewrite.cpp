@@ -11,6 +11,7 @@
 //
 //   build/tests/bench/bench_usagewrite [lines] [days] [runs]   (default 2000 lines, 1 day, 3 runs)
 #include "postgresserver.h"
+#include "benchmeasure.h"
 #include "rules/zonedcalendar.h"
 #include "store/database.h"
 #include "store/databaseurl.h"
@@ -31,18 +32,11 @@
 #include <vector>
 
 using namespace topup;
+using topup::bench::loadAverage;
 
 namespace {
 
 constexpr qint64 dayMs = 24LL * 3600 * 1000;
-
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("?");
-    return QString::fromLatin1(file.readAll().trimmed());
-}
 
 Expected<void> addLines(Database &database, int lineCount)
 {
