@@ -62,15 +62,9 @@ private slots:
             Database &database = **db;
             if (path == UsageStore::Path::Fastest && database.dialect().isSqlite())
                 QVERIFY2(database.rawHandle(), "Debian's QSQLITE runs the system SQLite: the fast path must be taken");
-            QVERIFY(database.write([&]() -> Expected<void> {
-                Statement setup(database, QStringLiteral("INSERT INTO accounts (id, login, password_hash, currency, timezone, created_ms)"
-                                                         " VALUES (1, 'a@b.example', 'x', 'USD', 'America/New_York', 0)"));
-                if (const auto ran = setup.run(); !ran)
-                    return ran;
-                Statement lines(database, QStringLiteral("INSERT INTO lines (id, account_id, code, name, data_bytes, voice_seconds)"
-                                                         " VALUES (1, 1, 'a', 'A', 0, 0), (2, 1, 'b', 'B', 0, 0)"));
-                if (const auto ran = lines.run(); !ran)
-                    return ran;
+            TOPUP_VERIFY_OK(database.write([&]() -> Expected<void> {
+                if (const auto added = addTwoLines(database); !added)
+                    return added;
                 return UsageStore(database, path).write(rows, calendar);
             }));
             results[pass][0] = samplesOf(database);
