@@ -47,9 +47,13 @@ Expected<WorldPair> WorldOnServer::open(const DatabaseUrl &storeUrl)
     // short leaves a journal with an identity and a store without one.
     Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::openOnServer(*journalUrl);
     if (!journal)
-        return Result::failure(tr("%1 (the provider's journal is the database %2 beside the store %3 on the same server; create it there"
-                                  " if it is missing, empty, owned by the same role)")
-                                   .arg(journal.error(), journalUrl->database(), storeUrl.database()));
+        return Result::failure(Failure(tr("%1 (the provider's journal is the database %2 beside the store %3 on the same server; create it there"
+                                          " if it is missing, empty, owned by the same role)")
+                                           .arg(journal.error(), journalUrl->database(), storeUrl.database()),
+                                       tr("The provider's journal, the database %1 beside the store %2 on the same server, cannot be"
+                                          " opened. Create it there if it is missing (empty, owned by the same role), then try again.")
+                                           .arg(journalUrl->database(), storeUrl.database()),
+                                       journal.whyFailed()));
     Expected<std::shared_ptr<Database>> store = Database::openOnServer(storeUrl, storeSchema());
     if (!store)
         return Result::failure(store);

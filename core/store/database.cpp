@@ -128,6 +128,16 @@ Failure Database::unreadable(const QString &text, const QString &path, const QSt
                                        {QString(), Database::tr("The database says: %1.").arg(detail)}});
 }
 
+Failure Database::unreachable(const QString &text, const QString &where, const QString &detail)
+{
+    return Failure(text, FieldProblems{{QString(), Database::tr("The PostgreSQL server of %1 cannot be reached, or it refused the"
+                                                                " connection. Check that the server is running and that the"
+                                                                " database URL names it, its database and your role; a"
+                                                                " password goes in ~/.pgpass. Then try again.")
+                                                       .arg(where)},
+                                       {QString(), Database::tr("The server says: %1.").arg(detail.trimmed())}});
+}
+
 Failure Database::missing(const QString &text, const QString &path)
 {
     return Failure(text, Database::tr("The data file %1 is missing. Put it back, or move the data folder aside to start fresh.").arg(path));

@@ -169,6 +169,8 @@ public:
     // one that is missing, or one a newer version made.
     static Failure notOurs(const QString &text, const QString &path);
     static Failure unreadable(const QString &text, const QString &path, const QString &detail);
+    // A PostgreSQL server at `where` that cannot be reached or refused the connection.
+    static Failure unreachable(const QString &text, const QString &where, const QString &detail);
     static Failure missing(const QString &text, const QString &path);
     static Failure newer(const QString &text, const QString &path);
     // "NAME is read-only (PATH): …", with its sentence.

@@ -97,7 +97,10 @@ Expected<std::shared_ptr<Database>> DatabaseOpener::openOnServer(const DatabaseU
     using Result = Expected<std::shared_ptr<Database>>;
     const Dialect &dialect = Dialect::postgresql();
     if (!QSqlDatabase::isDriverAvailable(dialect.driverName()))
-        return Result::failure(Database::tr("%1: Qt's PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql").arg(url.toString()));
+        return Result::failure(Database::tr("%1: Qt's PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql").arg(url.toString()),
+                               Database::tr("The world on %1 cannot be opened: Qt's PostgreSQL driver is not installed on this computer."
+                                            " Install the package libqt6sql6-psql and try again.")
+                                   .arg(url.toString()));
     std::shared_ptr<Database> database(new Database(url.toString(), nextConnectionName(), dialect));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(dialect.driverName(), database->m_connectionName);
@@ -114,7 +117,8 @@ Expected<std::shared_ptr<Database>> DatabaseOpener::openOnServer(const DatabaseU
             options << QStringLiteral("sslmode=") + url.sslMode();
         db.setConnectOptions(options.join(QLatin1Char(';')));
         if (!db.open())
-            return Result::failure(Database::tr("%1: cannot connect: %2").arg(url.toString(), db.lastError().text()));
+            return Result::failure(Database::unreachable(Database::tr("%1: cannot connect: %2").arg(url.toString(), db.lastError().text()),
+                                                         url.toString(), db.lastError().text()));
     }
     for (const QString &setting : dialect.connectionSetup()) {
         if (const Expected<void> done = database->exec(setting); !done)

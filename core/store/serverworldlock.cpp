@@ -1,5 +1,6 @@
 #include "serverworldlock.h"
 
+#include "database.h"
 #include "transientfailure.h"
 
 #include <QAtomicInteger>
@@ -90,7 +91,7 @@ Expected<std::unique_ptr<ServerWorldLock>> ServerWorldLock::claim(const Database
         const TransientFailure::Cause cause = TransientFailure::causeOfConnectFailure(db.lastError().text());
         if (cause != TransientFailure::Cause::None)
             TransientFailure::report(where, cause);
-        return Result::failure(tr("%1: cannot connect: %2").arg(where, db.lastError().text()));
+        return Result::failure(Database::unreachable(tr("%1: cannot connect: %2").arg(where, db.lastError().text()), where, db.lastError().text()));
     }
     QSqlQuery query(db);
     if (waitMs > 0) {

@@ -640,6 +640,18 @@
         <source>%1 bytes, more than the %2 pages of %3 bytes its header says</source>
         <translation>%1 字节，多于文件头记载的 %2 页、每页 %3 字节</translation>
     </message>
+    <message>
+        <source>The world on %1 cannot be opened: Qt&apos;s PostgreSQL driver is not installed on this computer. Install the package libqt6sql6-psql and try again.</source>
+        <translation>无法打开 %1 上的世界：这台电脑没有安装 Qt 的 PostgreSQL 驱动。请安装软件包 libqt6sql6-psql，然后重试。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server of %1 cannot be reached, or it refused the connection. Check that the server is running and that the database URL names it, its database and your role; a password goes in ~/.pgpass. Then try again.</source>
+        <translation>无法连接 %1 的 PostgreSQL 服务器，或它拒绝了连接。请确认服务器正在运行，并且数据库 URL 写明了它、它的数据库和你的角色；密码请放在 ~/.pgpass 中。然后重试。</translation>
+    </message>
+    <message>
+        <source>The server says: %1.</source>
+        <translation>服务器的回答：%1。</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseUrl</name>
@@ -851,21 +863,6 @@
     <message>
         <source>the top-up %1 at %2: %3</source>
         <translation>充值 %1（%2）：%3</translation>
-    </message>
-</context>
-<context>
-    <name>SamplesRow</name>
-    <message>
-        <source>sample %1 of the row is not &quot;milliseconds,bytes,seconds&quot; (the text reads &quot;%2&quot;)</source>
-        <translation>该行的第 %1 个样本不是“毫秒,字节,秒”（文本为“%2”）</translation>
-    </message>
-    <message>
-        <source>sample %1 of the row is %2 ms from its hour&apos;s start, outside the hour&apos;s UTC day</source>
-        <translation>该行的第 %1 个样本距其小时开始 %2 毫秒，超出了该小时所在的 UTC 日</translation>
-    </message>
-    <message>
-        <source>the row&apos;s samples end with &quot;;&quot;</source>
-        <translation>该行的样本以“;”结尾</translation>
     </message>
 </context>
 <context>
@@ -1793,6 +1790,21 @@
     </message>
 </context>
 <context>
+    <name>SamplesRow</name>
+    <message>
+        <source>sample %1 of the row is not &quot;milliseconds,bytes,seconds&quot; (the text reads &quot;%2&quot;)</source>
+        <translation>该行的第 %1 个样本不是“毫秒,字节,秒”（文本为“%2”）</translation>
+    </message>
+    <message>
+        <source>sample %1 of the row is %2 ms from its hour&apos;s start, outside the hour&apos;s UTC day</source>
+        <translation>该行的第 %1 个样本距其小时开始 %2 毫秒，超出了该小时所在的 UTC 日</translation>
+    </message>
+    <message>
+        <source>the row&apos;s samples end with &quot;;&quot;</source>
+        <translation>该行的样本以“;”结尾</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioFile</name>
     <message>
         <source>larger than %1 MiB, the limit for a scenario file</source>
@@ -2230,6 +2242,10 @@
     <message>
         <source>without an identity</source>
         <translation>无标识</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s journal, the database %1 beside the store %2 on the same server, cannot be opened. Create it there if it is missing (empty, owned by the same role), then try again.</source>
+        <translation>无法打开支付服务方的日志，即同一服务器上与存储 %2 并列的数据库 %1。如果它不存在，请在那里创建它（空的、属于同一角色），然后重试。</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QHash>
 #include <QLocale>
+#include <QProcessEnvironment>
 #include <QScopeGuard>
 #include <QTranslator>
 
@@ -365,6 +366,39 @@ private slots:
         database.chop(file.endsWith(QLatin1String("-wal")) ? 4 : 0);
         QCOMPARE(opened.sentences(), expected.contains(QLatin1String("%2")) ? expected.arg(path, database) : expected.arg(path));
         QVERIFY(opened.error() != opened.sentences());
+    }
+
+    // A world on a PostgreSQL server that cannot be reached (no server on
+    // the URL's socket): the window says which database could not be
+    // opened, why in words and what to do, then what the server said.
+    void aServerThatCannotBeReachedSaysSoInSentences_data()
+    {
+        addLanguages(QStringLiteral("The PostgreSQL server of %1 cannot be reached, or it refused the connection. Check that the"
+                                    " server is running and that the database URL names it, its database and your role; a password"
+                                    " goes in ~/.pgpass. Then try again.\nThe server says: "),
+                     QStringLiteral("无法连接 %1 的 PostgreSQL 服务器，或它拒绝了连接。请确认服务器正在运行，并且数据库 URL 写明了它、"
+                                    "它的数据库和你的角色；密码请放在 ~/.pgpass 中。然后重试。\n服务器的回答："));
+    }
+
+    void aServerThatCannotBeReachedSaysSoInSentences()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, expected);
+        useLanguage(language);
+        const QString sockets = folder(); // no server listens here
+        QVERIFY(QDir().mkpath(sockets));
+        const std::optional<QString> url = QStringLiteral("postgresql://nobody@/nodb?host=%1").arg(sockets);
+        const Expected<WorldLocation> location = WorldLocation::choose(std::nullopt, url, QProcessEnvironment());
+        QVERIFY2(location, qPrintable(location.error()));
+        Service::Options options;
+        options.location = *location;
+        options.fixedNow = at("2027-03-15T10:00:00Z");
+        const Expected<std::unique_ptr<Service>> opened = Service::open(options);
+        QVERIFY(!opened);
+        const QString shown = opened.sentences();
+        QVERIFY2(shown.startsWith(expected.arg(*url)), qPrintable(shown + QLatin1String("\n---\n") + expected.arg(*url)));
+        QVERIFY2(shown.size() > expected.arg(*url).size() + 5, qPrintable(shown)); // what the server said follows
+        QVERIFY(opened.error() != shown); // the command line's text stays its own
     }
 
     // Every refusal a page or dialog can get from the service is worded for
