@@ -3,6 +3,7 @@
 #include "databaseopener.h"
 #include "openfiles.h"
 #include "transientfailure.h"
+#include "walcheckpointer.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -22,6 +23,9 @@ Database::Database(QString path, QString connectionName, const Dialect &dialect)
 Database::~Database()
 {
     m_reusable.clear(); // finalized before the connection closes
+    // Its connection closes first: the writer's close, the last, folds
+    // what is left of the log and removes it (the clean-shutdown marker).
+    m_checkpointer.reset();
     const bool damaged = !m_key.isEmpty() && !OpenFiles::damageAt(m_key).isEmpty();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);

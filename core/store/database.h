@@ -22,6 +22,7 @@ struct sqlite3;
 namespace topup {
 
 class DatabaseUrl;
+class WalCheckpointer;
 
 // One SQLite file through Qt Sql: opened carefully (a file that is not
 // ours, damaged, or from a newer version is refused and left untouched),
@@ -226,6 +227,7 @@ private:
         bool inUse = false;
     };
     std::unordered_map<QString, std::unique_ptr<Reusable>> m_reusable;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite: the log folded on a thread of its own
 };
 
 } // namespace topup

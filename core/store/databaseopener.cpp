@@ -4,6 +4,7 @@
 #include "openfiles.h"
 #include "serverworldlock.h"
 #include "sqliteheader.h"
+#include "walcheckpointer.h"
 
 #include <QAtomicInteger>
 #include <QFileInfo>
@@ -89,6 +90,9 @@ Expected<std::shared_ptr<Database>> DatabaseOpener::open(const QString &path, co
     }
     if (const Expected<void> migrated = migrate(**database, schema); !migrated)
         return Result::failure(migrated);
+    // The log folded back into the file off the committing thread.
+    if (sqlite3 *writer = (*database)->rawHandle())
+        (*database)->m_checkpointer = std::make_unique<WalCheckpointer>(writer, path, (*database)->m_key);
     return database;
 }
 

@@ -4,7 +4,9 @@
 // (Service::advanceBy, what a start after an absence or a play step runs),
 // `runs` times in a row, each from where the last one ended. Each run
 // prints its time and the CPU time the process used meanwhile (user +
-// system: on a loaded machine the wall time is mostly waiting), what it charged, and the process's peak resident memory
+// system: on a loaded machine the wall time is mostly waiting), the part of
+// it on the thread that ran the catch-up (the rest: the store's checkpoint
+// on a thread of its own), what it charged, and the process's peak resident memory
 // during that run (VmHWM, reset before the run through
 // /proc/self/clear_refs); at the end the min and median.
 //
@@ -28,6 +30,7 @@
 
 using namespace topup;
 using topup::bench::cpuSeconds;
+using topup::bench::threadCpuSeconds;
 
 namespace {
 
@@ -80,21 +83,23 @@ int main(int argc, char **argv)
     for (int run = 0; run < runs; ++run) {
         resetPeakResident();
         const double cpuBefore = cpuSeconds();
+        const double threadCpuBefore = threadCpuSeconds();
         QElapsedTimer timer;
         timer.start();
         const Expected<CatchUpSummary> done = service.advanceBy(qint64(days) * dayMs);
         const double elapsed = double(timer.nsecsElapsed()) / 1e9;
         const double runPeakMb = peakResidentMb();
         const double cpu = cpuSeconds() - cpuBefore;
+        const double threadCpu = threadCpuSeconds() - threadCpuBefore;
         if (!done) {
             std::fprintf(stderr, "bench_fleetcatchup: %s\n", qPrintable(done.error()));
             return 1;
         }
         seconds.push_back(elapsed);
         peakMb = std::max(peakMb, runPeakMb);
-        std::printf("run %d: %d lines x %d days caught up in %.3f s (CPU %.3f s); %lld usage samples, %d top-ups, %d failed, %d blocked (%s);"
+        std::printf("run %d: %d lines x %d days caught up in %.3f s (CPU %.3f s, %.3f s of it on this thread); %lld usage samples, %d top-ups, %d failed, %d blocked (%s);"
                     " peak resident %.0f MB\n",
-                    run + 1, lineCount, days, elapsed, cpu, static_cast<long long>(done->usageSamples), done->topUps, done->failures,
+                    run + 1, lineCount, days, elapsed, cpu, threadCpu, static_cast<long long>(done->usageSamples), done->topUps, done->failures,
                     done->blocked, qPrintable(done->spend.toString()), runPeakMb);
         std::fflush(stdout);
     }

@@ -28,6 +28,16 @@ inline double cpuSeconds()
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
+// The CPU time the calling thread used so far (user + system), in seconds:
+// the catch-up's own path, without what other threads (the store's
+// checkpoint) did beside it.
+inline double threadCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_THREAD, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 // How long `query` took, in ms; -1 when it failed.
 template<typename Query>
 double timedMs(Query query)
