@@ -6,6 +6,7 @@
 
 #include <QtGlobal>
 
+#include <limits>
 #include <vector>
 
 namespace topup {
@@ -47,7 +48,7 @@ public:
     // Around an engine run: what the run adds is kept by keepRun, or
     // forgotten again by dropRun (the run failed, its day is not saved).
     void beginRun();
-    void keepRun() noexcept { m_inRun = false; }
+    void keepRun();
     void dropRun();
     // The samples added since beginRun.
     qint64 runSamples() const noexcept { return m_runSamples; }
@@ -58,15 +59,15 @@ public:
     template<typename Each>
     void forEachHour(Each each) const
     {
-        for (std::size_t i = 0; i < m_lines.size(); ++i)
-            for (const Sum &sum : m_lines[i].hours)
+        for (std::size_t i = 0; i < m_rollUps.size(); ++i)
+            for (const Sum &sum : m_rollUps[i].hours)
                 each(m_lineIds[i], sum);
     }
     template<typename Each>
     void forEachDay(Each each) const
     {
-        for (std::size_t i = 0; i < m_lines.size(); ++i)
-            for (const Sum &sum : m_lines[i].days)
+        for (std::size_t i = 0; i < m_rollUps.size(); ++i)
+            for (const Sum &sum : m_rollUps[i].days)
                 each(m_lineIds[i], sum);
     }
     void clearRollUps();
@@ -77,10 +78,12 @@ public:
     {
         for (std::size_t i = 0; i < m_lines.size(); ++i) {
             const Line &line = m_lines[i];
-            for (std::size_t k = 0; k < line.data.size(); ++k) {
+            for (std::size_t k = 0; k < line.samples.size(); ++k) {
                 const qint64 at = line.firstMs + qint64(k) * m_everyMs;
+                const Packed &sample = line.samples[k];
                 if (at >= from.msecs() && unwritten(at))
-                    each(Sample{m_lineIds[i], Instant::fromMsecs(at), qint64(line.data[k]), qint64(line.voice[k])});
+                    each(Sample{m_lineIds[i], Instant::fromMsecs(at), qint64(sample.dataLow) | (qint64(sample.dataHigh) << 16),
+                                qint64(sample.voice)});
             }
         }
         for (const Sample &sample : m_apart) {
@@ -96,14 +99,32 @@ public:
     const std::vector<qint64> &lineIds() const noexcept { return m_lineIds; }
 
 private:
+    // A sample on the grid: data in 32 bits (two halves, so that the array
+    // packs 6 bytes a sample), voice in 16.
+    struct Packed final
+    {
+        quint16 dataLow = 0;
+        quint16 dataHigh = 0;
+        quint16 voice = 0;
+    };
+    // What every sample of a line touches, one record a line side by side:
+    // a run adds the lines' samples instant by instant, each instant every
+    // line in turn, so the records are read in order. The hour and the local
+    // day being summed stay here until the next one starts.
     struct Line final
     {
-        qint64 firstMs = 0; // the instant of data[0]
-        std::vector<quint32> data;
-        std::vector<quint16> voice;
+        qint64 firstMs = 0; // the instant of samples[0]
+        std::vector<Packed> samples;
+        Sum hour{noKey, 0, 0}; // this run's, not yet in `hours`
+        Sum day{noKey, 0, 0};
+    };
+    // The roll-ups summed before the ones being summed, a line's apart.
+    struct RollUps final
+    {
         std::vector<Sum> hours;
         std::vector<Sum> days;
     };
+    static constexpr qint64 noKey = std::numeric_limits<qint64>::min();
     // Where a run began, to drop what it added.
     struct Mark final
     {
@@ -114,11 +135,14 @@ private:
 
     bool unwritten(qint64 atMs) const noexcept { return atMs < m_writtenFrom || atMs > m_writtenThrough; }
     static void addTo(std::vector<Sum> &sums, std::size_t sealed, qint64 key, qint64 dataBytes, qint64 voiceSeconds);
+    // The hour and day a line is summing, into its roll-ups.
+    void close(std::size_t index);
 
     std::vector<qint64> m_lineIds;
     ZonedCalendar m_calendar;
     qint64 m_everyMs;
     std::vector<Line> m_lines;
+    std::vector<RollUps> m_rollUps; // a line's, in the order of m_lines
     std::vector<Sample> m_apart; // samples off their line's grid, as they came
     std::vector<Mark> m_marks;   // one a line, while a run is open
     std::size_t m_apartMark = 0;
