@@ -30,6 +30,9 @@ Service::Service(OpenedWorld world, const Options &options)
       m_clock(options.fixedNow ? std::unique_ptr<Clock>(new FixedClock(*options.fixedNow)) : std::make_unique<WallClock>()),
       m_reconciled(world.reconciled)
 {
+    // A catch-up or a play step on its own thread waits for another
+    // desktop's move up to its limit too, then is refused.
+    world.place.setWorldWaitMs(options.backgroundWorldWaitMs);
     m_runner = std::make_unique<WorldRunner>(*m_store, *m_provider, std::move(world.place), *m_clock, options.narrowSettles, [this]() {
         if (m_integrity != Integrity::Damaged)
             return QString();

@@ -94,6 +94,10 @@ public:
         // world shared on a server (a long catch-up) before it is refused,
         // saying who moves it; as long as an open waits, unless given.
         int worldWaitMs = defaultWorldWaitMs;
+        // The same for a catch-up or a play step on a thread of its own
+        // (startCatchUp, startPlaying): no window waits on it, so a minute,
+        // as an open and topup-sim's writes wait, then it is refused.
+        int backgroundWorldWaitMs = defaultWorldWaitMs;
         // How this desktop names itself when it saves a line's rules, for
         // another's refused save ("ana@desk-2"); the login and the
         // machine's name (desktopName()) unless given.

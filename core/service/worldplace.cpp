@@ -24,9 +24,11 @@ WorldPlace WorldPlace::onServer(DatabaseUrl store, DatabaseUrl journal)
 
 Expected<std::shared_ptr<Database>> WorldPlace::openStore() const
 {
-    if (m_store)
-        return Database::openOnServer(*m_store, storeSchema(), Database::Presence::MustExist);
-    return Database::open(m_storePath, storeSchema(), Database::Presence::MustExist);
+    Expected<std::shared_ptr<Database>> store = m_store ? Database::openOnServer(*m_store, storeSchema(), Database::Presence::MustExist)
+                                                        : Database::open(m_storePath, storeSchema(), Database::Presence::MustExist);
+    if (store)
+        (*store)->setWorldWait(Database::WorldWait{m_worldWaitMs, {}, {}});
+    return store;
 }
 
 Expected<std::unique_ptr<JournalGateway>> WorldPlace::openJournal() const

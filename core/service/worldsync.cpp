@@ -103,12 +103,11 @@ Expected<std::optional<Instant>> WorldSync::clock()
     if (!select.next())
         return std::optional<Instant>();
     const Instant clock = Instant::fromMsecs(select.integer(0));
-    if (clock < Instant::earliest() || Instant::latest() < clock)
+    if (clock < Instant::earliest() || Instant::latest() < clock) {
+        const QString detail = WorldSync::tr("the world's clock reads %1 ms from 1970, outside the years 0001 to 9999").arg(clock.msecs());
         return Expected<std::optional<Instant>>::failure(
-            WorldSync::tr("%1: damaged database (the world's clock reads %2 ms from 1970, outside the years 0001 to 9999); refused,"
-                          " nothing was changed")
-                .arg(m_store.path())
-                .arg(clock.msecs()));
+            m_store.damagedRows(WorldSync::tr("%1: damaged database (%2); refused, nothing was changed").arg(m_store.path(), detail), detail));
+    }
     return std::optional<Instant>(clock);
 }
 
@@ -127,14 +126,16 @@ Expected<void> WorldSync::checkClock()
     if (!latest.next())
         return {};
     const QString clockText = (*saved)->toString();
+    const auto behind = [&](const QString &detail) {
+        return Expected<void>::failure(
+            m_store.damagedRows(WorldSync::tr("%1: damaged database (%2); refused, nothing was changed").arg(m_store.path(), detail), detail));
+    };
     if (!latest.isNull(0) && (*saved)->msecs() < latest.integer(0))
-        return Expected<void>::failure(WorldSync::tr("%1: damaged database (the world's clock reads %2, earlier than the usage recorded at %3;"
-                                                     " the clock never goes back); refused, nothing was changed")
-                                           .arg(m_store.path(), clockText, Instant::fromMsecs(latest.integer(0)).toString()));
+        return behind(WorldSync::tr("the world's clock reads %1, earlier than the usage recorded at %2; the clock never goes back")
+                          .arg(clockText, Instant::fromMsecs(latest.integer(0)).toString()));
     if (!latest.isNull(1) && (*saved)->msecs() < latest.integer(1) - saveEveryMs - stepMs)
-        return Expected<void>::failure(WorldSync::tr("%1: damaged database (the world's clock reads %2, earlier than the top-up recorded at %3;"
-                                                     " the clock never goes back); refused, nothing was changed")
-                                           .arg(m_store.path(), clockText, Instant::fromMsecs(latest.integer(1)).toString()));
+        return behind(WorldSync::tr("the world's clock reads %1, earlier than the top-up recorded at %2; the clock never goes back")
+                          .arg(clockText, Instant::fromMsecs(latest.integer(1)).toString()));
     return {};
 }
 

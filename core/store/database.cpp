@@ -86,7 +86,7 @@ QString Database::describe(const QSqlError &error) const
 
 Failure Database::failureOf(const QString &what) const
 {
-    const QString said = Database::tr("The database says: %1.").arg(what);
+    const QString said = Database::tr("The database says: %1.").arg(inOneLine(what));
     return Failure(describe(what), FieldProblems{{QString(), m_dialect->isSqlite()
                                                                  ? Database::tr("The data file %1 could not be read or written.").arg(m_path)
                                                                  : Database::tr("The database %1 could not be read or written.").arg(m_path)},
@@ -117,19 +117,56 @@ Failure Database::damaged(const QString &path, const QString &detail)
                                  {QString(), Database::tr("What is wrong: %1.").arg(detail)}});
 }
 
-Failure Database::notOurs(const QString &text, const QString &path)
+Failure Database::damagedRows(const QString &text, const QString &detail) const
 {
+    if (place() == Place::File)
+        return Failure(text, damaged(m_path, detail).problems());
+    return Failure(text, FieldProblems{{QString(), Database::tr("The PostgreSQL database %1 holds rows that no version of TopUp Dashboard"
+                                                                " writes; nothing was changed. Restore it from a backup, or give the"
+                                                                " address of another database.")
+                                                       .arg(m_path)},
+                                       {QString(), Database::tr("What is wrong: %1.").arg(detail)}});
+}
+
+Failure Database::failureOfRawHandle() const
+{
+    sqlite3 *db = rawHandle();
+    if (!db)
+        return failureOf(QStringLiteral("no SQLite handle"));
+    // The extended code, as Qt's driver gives it: the system error behind
+    // an I/O error tells a full disk from damage.
+    return failureOf(QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(db)), QSqlError::StatementError,
+                               QString::number(sqlite3_extended_errcode(db))));
+}
+
+Failure Database::notOurs(const QString &text, const QString &path, Place place)
+{
+    if (place == Place::Server)
+        return Failure(text, Database::tr("The PostgreSQL database %1 is not a TopUp Dashboard database; it was left untouched. Give the"
+                                          " address of an empty database, or of one TopUp Dashboard made.")
+                                 .arg(path));
     return Failure(text, Database::tr("%1 is not a TopUp Dashboard data file; it was left untouched. Choose another data folder, or move"
                                       " the file out of this one.")
                              .arg(path));
 }
 
-Failure Database::unreadable(const QString &text, const QString &path, const QString &detail)
+Failure Database::unreadable(const QString &text, const QString &path, const QString &detail, Place place)
 {
+    if (place == Place::Server)
+        return Failure(text, FieldProblems{{QString(), Database::tr("The PostgreSQL database %1 cannot be read. Check that your role may read"
+                                                                    " it and try again.")
+                                                           .arg(path)},
+                                           {QString(), Database::tr("The server says: %1.").arg(inOneLine(detail))}});
     return Failure(text, FieldProblems{{QString(), Database::tr("The data file %1 cannot be opened or read. Check that you may read it and"
                                                                 " try again.")
                                                        .arg(path)},
                                        {QString(), Database::tr("The database says: %1.").arg(detail)}});
+}
+
+QString Database::inOneLine(const QString &said)
+{
+    const QStringList lines = said.trimmed().split(QLatin1Char('\n'));
+    return lines.front().simplified();
 }
 
 Failure Database::unreachable(const QString &text, const QString &where, const QString &detail)
@@ -139,7 +176,7 @@ Failure Database::unreachable(const QString &text, const QString &where, const Q
                                                                 " database URL names it, its database and your role; a"
                                                                 " password goes in ~/.pgpass. Then try again.")
                                                        .arg(where)},
-                                       {QString(), Database::tr("The server says: %1.").arg(detail.trimmed())}});
+                                       {QString(), Database::tr("The server says: %1.").arg(inOneLine(detail))}});
 }
 
 Failure Database::missing(const QString &text, const QString &path)
@@ -147,8 +184,12 @@ Failure Database::missing(const QString &text, const QString &path)
     return Failure(text, Database::tr("The data file %1 is missing. Put it back, or move the data folder aside to start fresh.").arg(path));
 }
 
-Failure Database::newer(const QString &text, const QString &path)
+Failure Database::newer(const QString &text, const QString &path, Place place)
 {
+    if (place == Place::Server)
+        return Failure(text, Database::tr("The PostgreSQL database %1 was made by a newer version of TopUp Dashboard. Open it with that"
+                                          " version.")
+                                 .arg(path));
     return Failure(text, Database::tr("The data file %1 was made by a newer version of TopUp Dashboard. Open it with that version.").arg(path));
 }
 

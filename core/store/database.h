@@ -164,16 +164,38 @@ public:
     Failure failureOf(const QString &what) const;
     // "PATH: damaged database (DETAIL)", with its sentences.
     static Failure damaged(const QString &path, const QString &detail);
-    // The command line's `text` about the file `path` with the sentences a
-    // screen shows for why the file cannot be used: someone else's file,
-    // one that cannot be opened or read (the system's `detail` after),
-    // one that is missing, or one a newer version made.
-    static Failure notOurs(const QString &text, const QString &path);
-    static Failure unreadable(const QString &text, const QString &path, const QString &detail);
+    // Rows of this database that no version of TopUp Dashboard writes (a
+    // value out of range, a row that cannot be read): the command line's
+    // `text`, then the sentences of damaged() worded for where the database
+    // is (a data file, or a database on a server), with `detail` as what is
+    // wrong.
+    Failure damagedRows(const QString &text, const QString &detail) const;
+    // The failure of the connection's own sqlite3 handle (rawHandle()), as
+    // failureOf() words a Qt Sql error: a full disk, a lock or a file turned
+    // read-only in their own words, anything else with what SQLite said.
+    Failure failureOfRawHandle() const;
+
+    // Where a database is, for the sentences that say what is wrong with
+    // it: a data file at a path, or a database on a PostgreSQL server at a
+    // URL (which holds no password, DatabaseUrl).
+    enum class Place { File, Server };
+    Place place() const noexcept { return m_dialect->isSqlite() ? Place::File : Place::Server; }
+    // The command line's `text` about the database at `path` with the
+    // sentences a screen shows for why it cannot be used: someone else's
+    // file or database, one that cannot be opened or read (the system's or
+    // the server's `detail` after), one that is missing, or one a newer
+    // version made.
+    static Failure notOurs(const QString &text, const QString &path, Place place = Place::File);
+    static Failure unreadable(const QString &text, const QString &path, const QString &detail, Place place = Place::File);
+    // What a database or its server said, for the sentence that quotes it:
+    // its first line, spaces simplified (PostgreSQL adds the statement, a
+    // caret and hints on lines of their own; the command line's text keeps
+    // them).
+    static QString inOneLine(const QString &said);
     // A PostgreSQL server at `where` that cannot be reached or refused the connection.
     static Failure unreachable(const QString &text, const QString &where, const QString &detail);
     static Failure missing(const QString &text, const QString &path);
-    static Failure newer(const QString &text, const QString &path);
+    static Failure newer(const QString &text, const QString &path, Place place = Place::File);
     // "NAME is read-only (PATH): …", with its sentence.
     static Failure readOnly(const QString &path);
 

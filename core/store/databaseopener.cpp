@@ -141,7 +141,7 @@ Expected<void> DatabaseOpener::checkServerSchema(Database &database, const Schem
     if (!tables.exec(database.m_dialect->listTables()))
         return Expected<void>::failure(Database::unreadable(
             Database::tr("%1: cannot read the list of tables: %2").arg(database.m_path, tables.lastError().text()), database.m_path,
-            tables.lastError().text()));
+            tables.lastError().text(), Database::Place::Server));
     QSet<QString> present;
     while (tables.next())
         present.insert(tables.value(0).toString());
@@ -154,12 +154,12 @@ Expected<void> DatabaseOpener::checkServerSchema(Database &database, const Schem
             return Expected<void>::failure(
                 Database::notOurs(Database::tr("%1: not a TopUp %2 (a PostgreSQL database with other tables); refused and left untouched")
                                       .arg(database.m_path, schema.name),
-                                  database.m_path));
+                                  database.m_path, Database::Place::Server));
         if (presence == Database::Presence::MustExist)
             return Expected<void>::failure(
                 Database::notOurs(Database::tr("%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched")
                                       .arg(database.m_path, schema.name),
-                                  database.m_path));
+                                  database.m_path, Database::Place::Server));
         const Expected<void> made = database.write([&database]() -> Expected<void> {
             for (const QString &statement : database.m_dialect->versionSetup()) {
                 if (const Expected<void> ran = database.exec(statement); !ran)
@@ -174,7 +174,7 @@ Expected<void> DatabaseOpener::checkServerSchema(Database &database, const Schem
     if (!version.exec(database.m_dialect->readVersion()) || !version.next())
         return Expected<void>::failure(Database::unreadable(
             Database::tr("%1: cannot read the schema version: %2").arg(database.m_path, version.lastError().text()), database.m_path,
-            version.lastError().text()));
+            version.lastError().text(), Database::Place::Server));
     database.m_version = version.value(0).toInt();
     version.finish();
     if (database.m_version > schema.latestVersion())
@@ -183,15 +183,15 @@ Expected<void> DatabaseOpener::checkServerSchema(Database &database, const Schem
                                 .arg(database.m_path, schema.name)
                                 .arg(database.m_version)
                                 .arg(schema.latestVersion()),
-                            database.m_path));
+                            database.m_path, Database::Place::Server));
     if (database.m_version >= 1 && !schema.markerTable.isEmpty() && !present.contains(schema.markerTable))
         return Expected<void>::failure(Database::notOurs(
             Database::tr("%1: not a TopUp %2 (its table %3 is missing); refused and left untouched").arg(database.m_path, schema.name, schema.markerTable),
-            database.m_path));
+            database.m_path, Database::Place::Server));
     if (database.m_version == 0 && presence == Database::Presence::MustExist)
         return Expected<void>::failure(
             Database::notOurs(Database::tr("%1: not a TopUp %2 (an empty PostgreSQL database); refused and left untouched").arg(database.m_path, schema.name),
-                              database.m_path));
+                              database.m_path, Database::Place::Server));
     return {};
 }
 

@@ -14,6 +14,7 @@
 #include <limits>
 #include <QHash>
 #include <QSet>
+#include <QSqlError>
 
 #include <functional>
 #include <utility>
@@ -52,11 +53,19 @@ const char *const hourSql = "INSERT INTO usage_hourly (line_id, hour, data_bytes
 class RawStatement final
 {
 public:
-    RawStatement(sqlite3 *db, const char *sql) { m_ok = sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) == SQLITE_OK; }
+    RawStatement(sqlite3 *db, const char *sql)
+    {
+        m_ok = sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) == SQLITE_OK;
+        if (!m_ok) // kept: the next statement's prepare resets the handle's error
+            m_error = QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(db)), QSqlError::StatementError,
+                                QString::number(sqlite3_extended_errcode(db)));
+    }
     ~RawStatement() { sqlite3_finalize(m_statement); }
     Q_DISABLE_COPY_MOVE(RawStatement)
 
     bool ok() const noexcept { return m_ok; }
+    // Why it could not be prepared.
+    const QSqlError &error() const noexcept { return m_error; }
     bool run(qint64 a, const QByteArray &text, qint64 c, qint64 d)
     {
         sqlite3_bind_int64(m_statement, 1, a);
@@ -115,6 +124,7 @@ private:
     }
 
     sqlite3_stmt *m_statement = nullptr;
+    QSqlError m_error;
     bool m_ok = false;
 };
 
@@ -190,11 +200,12 @@ Expected<void> addToHeldRow(Database &database, const RecentRows &rows, qint64 l
     if (!held)
         return Expected<void>::failure(held);
     Expected<SamplesRow> merged = SamplesRow::parse(held->value_or(QByteArray()), hour);
-    if (!merged)
-        return Expected<void>::failure(database.describe(UsageStore::tr("damaged usage (line %1, the samples from %2): %3")
-                                                             .arg(line)
-                                                             .arg(Instant::fromMsecs(SamplesRow::startOf(hour)).toString(),
-                                                                  merged.error())));
+    if (!merged) {
+        const QString detail = UsageStore::tr("damaged usage (line %1, the samples from %2): %3")
+                                   .arg(line)
+                                   .arg(Instant::fromMsecs(SamplesRow::startOf(hour)).toString(), merged.error());
+        return Expected<void>::failure(database.damagedRows(database.describe(detail), detail));
+    }
     SamplesRow sum = merged.take();
     sum.add(samples);
     return rows.update(line, hour, sum.text());
@@ -399,18 +410,20 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
         RawStatement update(db, recentUpdateSql);
         RawStatement hourly(db, hourSql);
         RawStatement daily(db, daySql);
-        const auto failed = [&] { return Expected<void>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db)))); };
-        if (!insert.ok() || !select.ok() || !update.ok() || !hourly.ok() || !daily.ok())
-            return failed();
+        const auto failed = [&] { return Expected<void>::failure(m_database.failureOfRawHandle()); };
+        for (const RawStatement *each : {&insert, &select, &update, &hourly, &daily}) {
+            if (!each->ok())
+                return Expected<void>::failure(m_database.failureOf(each->error()));
+        }
         const RecentRows rows{[&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
                                   if (!insert.run(line, hour, text))
-                                      return Expected<bool>::failure(failed().error());
+                                      return Expected<bool>::failure(failed());
                                   return sqlite3_changes(db) > 0;
                               },
                               [&](qint64 line, qint64 hour) -> Expected<std::optional<QByteArray>> {
                                   std::optional<QByteArray> text;
                                   if (!select.text(line, hour, text))
-                                      return Expected<std::optional<QByteArray>>::failure(failed().error());
+                                      return Expected<std::optional<QByteArray>>::failure(failed());
                                   return text;
                               },
                               [&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<void> {
@@ -483,10 +496,10 @@ Expected<void> UsageStore::pruneSamples(const std::vector<qint64> &lineIds, Inst
     if (sqlite3 *db = m_path == Path::Fastest ? m_database.rawHandle() : nullptr) {
         RawStatement prune(db, pruneSql);
         if (!prune.ok())
-            return Expected<void>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db))));
+            return Expected<void>::failure(m_database.failureOf(prune.error()));
         for (const qint64 line : lineIds) {
             if (!prune.run(line, hour))
-                return Expected<void>::failure(m_database.describe(QString::fromUtf8(sqlite3_errmsg(db))));
+                return Expected<void>::failure(m_database.failureOfRawHandle());
         }
         return {};
     }

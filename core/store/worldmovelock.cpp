@@ -46,7 +46,11 @@ std::optional<Failure> WorldMoveLock::waitFor(Database &store)
     QSqlQuery lock(store.connection());
     const QString take = QStringLiteral("SELECT pg_advisory_lock(%1)").arg(ServerWorldLock::key);
     const auto cannot = [&](const QSqlError &error) {
-        return Failure(tr("%1: cannot wait for the world: %2").arg(store.path(), store.describe(error)));
+        return Failure(tr("%1: cannot wait for the world: %2").arg(store.path(), store.describe(error)),
+                       FieldProblems{{QString(), tr("The PostgreSQL server of %1 did not let this desktop wait for its turn to change the"
+                                                    " world; nothing was changed. Check that the server is still running, then try again.")
+                                                     .arg(store.path())},
+                                     {QString(), tr("The server says: %1.").arg(Database::inOneLine(error.text()))}});
     };
     if (wait.limitMs <= 0) {
         if (!lock.exec(take))

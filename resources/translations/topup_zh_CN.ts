@@ -652,6 +652,22 @@
         <source>The server says: %1.</source>
         <translation>服务器的回答：%1。</translation>
     </message>
+    <message>
+        <source>The PostgreSQL database %1 holds rows that no version of TopUp Dashboard writes; nothing was changed. Restore it from a backup, or give the address of another database.</source>
+        <translation>PostgreSQL 数据库 %1 中有任何版本的 TopUp Dashboard 都不会写入的行；未做任何更改。请从备份中恢复它，或给出另一个数据库的地址。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database %1 is not a TopUp Dashboard database; it was left untouched. Give the address of an empty database, or of one TopUp Dashboard made.</source>
+        <translation>PostgreSQL 数据库 %1 不是 TopUp Dashboard 的数据库；它保持原样未动。请给出一个空数据库的地址，或一个由 TopUp Dashboard 创建的数据库的地址。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database %1 cannot be read. Check that your role may read it and try again.</source>
+        <translation>无法读取 PostgreSQL 数据库 %1。请检查您的角色是否可以读取它，然后重试。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database %1 was made by a newer version of TopUp Dashboard. Open it with that version.</source>
+        <translation>PostgreSQL 数据库 %1 由更新版本的 TopUp Dashboard 创建。请用该版本打开它。</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseUrl</name>
@@ -2220,6 +2236,14 @@
         <source>Another desktop (%1) is moving the world; try again in a moment.</source>
         <translation>另一个桌面端（%1）正在推进这个世界；请稍后重试。</translation>
     </message>
+    <message>
+        <source>The PostgreSQL server of %1 did not let this desktop wait for its turn to change the world; nothing was changed. Check that the server is still running, then try again.</source>
+        <translation>%1 的 PostgreSQL 服务器没有让这个桌面端等待轮到它推进这个世界；未做任何更改。请确认服务器仍在运行，然后重试。</translation>
+    </message>
+    <message>
+        <source>The server says: %1.</source>
+        <translation>服务器的回答：%1。</translation>
+    </message>
 </context>
 <context>
     <name>WorldOnServer</name>
@@ -2255,16 +2279,20 @@
         <translation>世界无法推进到 %1 之后：%2</translation>
     </message>
     <message>
-        <source>%1: damaged database (the world&apos;s clock reads %2 ms from 1970, outside the years 0001 to 9999); refused, nothing was changed</source>
-        <translation>%1：数据库已损坏（世界时钟读数为自 1970 年起 %2 毫秒，超出 0001 至 9999 年的范围）；已拒绝，未做任何更改</translation>
+        <source>the world&apos;s clock reads %1 ms from 1970, outside the years 0001 to 9999</source>
+        <translation>世界时钟读数为自 1970 年起 %1 毫秒，超出 0001 至 9999 年的范围</translation>
     </message>
     <message>
-        <source>%1: damaged database (the world&apos;s clock reads %2, earlier than the usage recorded at %3; the clock never goes back); refused, nothing was changed</source>
-        <translation>%1：数据库已损坏（世界时钟读数为 %2，早于记录在 %3 的用量；时钟从不倒退）；已拒绝，未做任何更改</translation>
+        <source>%1: damaged database (%2); refused, nothing was changed</source>
+        <translation>%1：数据库已损坏（%2）；已拒绝，未做任何更改</translation>
     </message>
     <message>
-        <source>%1: damaged database (the world&apos;s clock reads %2, earlier than the top-up recorded at %3; the clock never goes back); refused, nothing was changed</source>
-        <translation>%1：数据库已损坏（世界时钟读数为 %2，早于记录在 %3 的充值；时钟从不倒退）；已拒绝，未做任何更改</translation>
+        <source>the world&apos;s clock reads %1, earlier than the usage recorded at %2; the clock never goes back</source>
+        <translation>世界时钟读数为 %1，早于记录在 %2 的用量；时钟从不倒退</translation>
+    </message>
+    <message>
+        <source>the world&apos;s clock reads %1, earlier than the top-up recorded at %2; the clock never goes back</source>
+        <translation>世界时钟读数为 %1，早于记录在 %2 的充值；时钟从不倒退</translation>
     </message>
 </context>
 <context>

@@ -4,11 +4,13 @@
 // capitals and a message starting with a name come out as written.
 #include "testmain.h"
 #include "pagesfixture.h"
+#include "sentencelanguages.h"
 
 #include "app/appsettings.h"
 #include "app/demoaccess.h"
 #include "app/mainwindow.h"
 #include "dialogs/addlinedialog.h"
+#include "dialogs/depositdialog.h"
 #include "dialogs/renamelinedialog.h"
 #include "domain/linename.h"
 #include "domain/loginid.h"
@@ -19,10 +21,9 @@
 #include <QDir>
 #include <QFile>
 #include <QHash>
-#include <QLocale>
-#include <QProcessEnvironment>
 #include <QScopeGuard>
-#include <QTranslator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <functional>
 
@@ -37,24 +38,11 @@ class TestCoreSentences final : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QTranslator m_translator;
-    bool m_translated = false;
-
-    // The language of the row: "" is English (the source texts).
-    void useLanguage(const QString &language)
-    {
-        if (language.isEmpty())
-            return;
-        QVERIFY(m_translator.load(QStringLiteral(":/i18n/topup_%1.qm").arg(language)));
-        QLocale::setDefault(QLocale(language));
-        QCoreApplication::installTranslator(&m_translator);
-        m_translated = true;
-    }
-
+    SentenceLanguages m_languages;
     // The row's language in use, and a new account in the row's own folder.
     std::unique_ptr<Service> accountIn(const QString &language)
     {
-        useLanguage(language);
+        m_languages.use(language);
         return freshAccount(folder(), at("2027-03-15T10:00:00Z"));
     }
 
@@ -67,13 +55,9 @@ private:
         return QTest::qWaitForWindowExposed(&widget);
     }
 
-    // A row in English and one in Chinese, each with the sentence expected.
     static void addLanguages(const QString &english, const QString &chinese)
     {
-        QTest::addColumn<QString>("language");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("en") << QString() << english;
-        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << chinese;
+        SentenceLanguages::addRows(english, chinese);
     }
 
     QString folder() const
@@ -85,10 +69,7 @@ private:
 private slots:
     void cleanup()
     {
-        if (m_translated)
-            QCoreApplication::removeTranslator(&m_translator);
-        m_translated = false;
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        m_languages.restore();
     }
 
     void theRenameDialogShowsTheCoresSentence_data()
@@ -185,7 +166,7 @@ private slots:
     {
         QFETCH(QString, language);
         QFETCH(QString, expected);
-        useLanguage(language);
+        m_languages.use(language);
         std::unique_ptr<Service> service = openService(folder(), at("2027-03-15T10:00:00Z"));
         QVERIFY(service);
         SignInPage page(*service);
@@ -348,7 +329,7 @@ private slots:
         QFETCH(QString, file);
         QFETCH(QByteArray, bytes);
         QFETCH(QString, expected);
-        useLanguage(language);
+        m_languages.use(language);
         const QString dir = folder();
         QVERIFY(QDir().mkpath(dir));
         const QString path = QDir(dir).filePath(file);
@@ -368,37 +349,51 @@ private slots:
         QVERIFY(opened.error() != opened.sentences());
     }
 
-    // A world on a PostgreSQL server that cannot be reached (no server on
-    // the URL's socket): the window says which database could not be
-    // opened, why in words and what to do, then what the server said.
-    void aServerThatCannotBeReachedSaysSoInSentences_data()
+    // A call that reads the world's clock (forAccountAt) on a world whose
+    // clock no version writes: the deposit dialog shows the store's
+    // sentences (which file, what to do, what is wrong), as made.
+    void aDamagedClockIsRefusedInSentences_data()
     {
-        addLanguages(QStringLiteral("The PostgreSQL server of %1 cannot be reached, or it refused the connection. Check that the"
-                                    " server is running and that the database URL names it, its database and your role; a password"
-                                    " goes in ~/.pgpass. Then try again.\nThe server says: "),
-                     QStringLiteral("无法连接 %1 的 PostgreSQL 服务器，或它拒绝了连接。请确认服务器正在运行，并且数据库 URL 写明了它、"
-                                    "它的数据库和你的角色；密码请放在 ~/.pgpass 中。然后重试。\n服务器的回答："));
+        addLanguages(QStringLiteral("The data file %1 is damaged; nothing was changed. Put back a copy of it, or move the data folder aside"
+                                    " to start fresh.\nWhat is wrong: the world's clock reads %2 ms from 1970, outside the years 0001"
+                                    " to 9999."),
+                     QStringLiteral("数据文件 %1 已损坏；未做任何更改。请放回它的副本，或将数据文件夹移到一旁以重新开始。\n"
+                                    "问题所在：世界时钟读数为自 1970 年起 %2 毫秒，超出 0001 至 9999 年的范围。"));
     }
 
-    void aServerThatCannotBeReachedSaysSoInSentences()
+    void aDamagedClockIsRefusedInSentences()
     {
         QFETCH(QString, language);
         QFETCH(QString, expected);
-        useLanguage(language);
-        const QString sockets = folder(); // no server listens here
-        QVERIFY(QDir().mkpath(sockets));
-        const std::optional<QString> url = QStringLiteral("postgresql://nobody@/nodb?host=%1").arg(sockets);
-        const Expected<WorldLocation> location = WorldLocation::choose(std::nullopt, url, QProcessEnvironment());
-        QVERIFY2(location, qPrintable(location.error()));
-        Service::Options options;
-        options.location = *location;
-        options.fixedNow = at("2027-03-15T10:00:00Z");
-        const Expected<std::unique_ptr<Service>> opened = Service::open(options);
-        QVERIFY(!opened);
-        const QString shown = opened.sentences();
-        QVERIFY2(shown.startsWith(expected.arg(*url)), qPrintable(shown + QLatin1String("\n---\n") + expected.arg(*url)));
-        QVERIFY2(shown.size() > expected.arg(*url).size() + 5, qPrintable(shown)); // what the server said follows
-        QVERIFY(opened.error() != shown); // the command line's text stays its own
+        const std::unique_ptr<Service> service = accountIn(language);
+        QVERIFY(service);
+        const Expected<MethodRecord> wallet = service->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(1000)});
+        QVERIFY2(wallet, qPrintable(wallet.error()));
+        constexpr qint64 farFuture = 400'000'000'000'000; // past the year 9999
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("behind"));
+            db.setDatabaseName(QDir(folder()).filePath(QStringLiteral("topup.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery damage(db);
+            QVERIFY(damage.exec(QStringLiteral("UPDATE world SET clock_ms = %1").arg(farFuture)));
+            QCOMPARE(damage.numRowsAffected(), 1);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("behind"));
+        const QString sentences = expected.arg(QDir(folder()).absoluteFilePath(QStringLiteral("topup.sqlite"))).arg(farFuture);
+        const Expected<void> refused = service->deposit(wallet->id, Money::fromCents(500));
+        QVERIFY(!refused);
+        QCOMPARE(refused.sentences(), sentences);
+        QVERIFY(refused.error() != sentences); // the command line's text stays its own
+
+        DepositDialog dialog(*service, wallet->id, QStringLiteral("PayPal"));
+        QVERIFY(shown(dialog));
+        QTest::keyClicks(child<QLineEdit>(&dialog, "amount"), QStringLiteral("5.00"));
+        dialog.accept();
+        QVERIFY(dialog.isVisible());
+        auto *error = child<ErrorLabel>(&dialog, "serviceError");
+        QVERIFY(error->isVisible());
+        QCOMPARE(error->text(), sentences);
     }
 
     // Every refusal a page or dialog can get from the service is worded for

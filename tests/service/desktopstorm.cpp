@@ -10,7 +10,6 @@
 // and knows when the survivor has gone on after the other's death.
 #include "service/service.h"
 #include "service/worldlocation.h"
-#include "store/databaseurl.h"
 #include "storefixture.h"
 
 #include <QCoreApplication>
@@ -37,14 +36,11 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "usage: desktopstorm URL SEED\n");
         return 64;
     }
-    const Expected<DatabaseUrl> url = DatabaseUrl::parse(QString::fromLocal8Bit(argv[1]));
-    if (!url)
-        return fail("the URL", url.error());
-    Service::Options options;
-    options.location = WorldLocation::database(*url);
-    options.fixedNow = Instant::fromMsecs(1'803'888'000'000); // 2027-03-01T08:00:00Z, as the parent's
-    options.passwordIterations = test::fastPasswordRounds;
-    Expected<std::unique_ptr<Service>> opened = Service::open(options);
+    const Expected<WorldLocation> location = test::worldFromArgument(QString::fromLocal8Bit(argv[1]));
+    if (!location)
+        return fail("the URL", location.error());
+    // 2027-03-01T08:00:00Z, as the parent's
+    Expected<std::unique_ptr<Service>> opened = test::openTestService(*location, Instant::fromMsecs(1'803'888'000'000));
     if (!opened)
         return fail("opening", opened.error());
     Service &service = **opened;

@@ -15,6 +15,7 @@
 // number of rounds (default 6, a few seconds).
 #include "testmain.h"
 #include "checked.h"
+#include "postgresserver.h"
 #include "storeengine.h"
 #include "storefixture.h"
 
@@ -96,10 +97,14 @@ class TestSharedDesktopCrash final : public QObject
         }
     }
 
-    static void kill(Desktop &desktop)
+    // Kills `desktop` and waits for it and for its server sessions to end
+    // (what it sent last is then committed or rolled back for good).
+    void kill(Desktop &desktop)
     {
-        ::kill(pid_t(desktop.process.processId()), SIGKILL);
+        const qint64 pid = desktop.process.processId();
+        ::kill(pid_t(pid), SIGKILL);
         QVERIFY2(desktop.process.waitForFinished(childBoundMs), "the killed desktop did not end");
+        TOPUP_VERIFY_OK(m_engine.server()->endSessionsOf(pid));
     }
 
     // Opens the world as the next desktop would (the open reconciles), then
@@ -218,12 +223,16 @@ private slots:
             Desktop &survivor = desktops[std::size_t(1 - victim)];
             QThread::usleep(draws.bounded(400'000));
             kill(desktops[std::size_t(victim)]);
+            if (QTest::currentTestFailed())
+                return;
             // The other goes on moving the world, twice past the death.
             const int movesAtDeath = survivor.moves;
             waitForMoveAfter(survivor, movesAtDeath + 1, "surviving");
             if (QTest::currentTestFailed())
                 return;
             kill(survivor);
+            if (QTest::currentTestFailed())
+                return;
 
             const qint64 before = charges;
             reopenAndAudit(folder.path(), round, charges, reconciled);

@@ -122,9 +122,10 @@ std::unique_ptr<Service> desktop(const QString &dir, bool signUp)
 }
 
 // A desktop on the world `dir` keeps, signed in, whose writes wait at most
-// `waitMs` for another desktop's move, named `name` when it saves rules
+// `waitMs` for another desktop's move (its catch-ups in the background
+// `backgroundWaitMs`), named `name` when it saves rules
 // (Service::desktopName() when empty); null (the test failed) when not.
-std::unique_ptr<Service> desktopWith(const QString &dir, int waitMs, const QString &name = {})
+std::unique_ptr<Service> desktopWith(const QString &dir, int waitMs, const QString &name = {}, int backgroundWaitMs = Service::defaultWorldWaitMs)
 {
     Service::Options options;
     const Expected<WorldLocation> location = worldLocationFor(dir);
@@ -134,6 +135,7 @@ std::unique_ptr<Service> desktopWith(const QString &dir, int waitMs, const QStri
     options.fixedNow = at(start);
     options.passwordIterations = fastPasswordRounds;
     options.worldWaitMs = waitMs;
+    options.backgroundWorldWaitMs = backgroundWaitMs;
     options.desktopName = name;
     Expected<std::unique_ptr<Service>> service = Service::open(options);
     if (!QTest::qVerify(service.ok(), "Service::open", qPrintable(service.error()), __FILE__, __LINE__))
@@ -350,6 +352,46 @@ private slots:
         QCOMPARE(TOPUP_FIRST(impatient->methods()).funds, Money::fromCents(12'500));
         QVERIFY(!TOPUP_FIRST(impatient->lines()).policy);
         TOPUP_VERIFY_OK(impatient->setPolicy(line.id, policy)); // the world free, at once
+    }
+
+    // A catch-up in the background waits for another desktop's move no
+    // longer than its limit either (it used to wait for ever): refused
+    // naming that desktop, the world's clock where it was; once the other
+    // has finished, the same catch-up runs.
+    void aBackgroundCatchUpWaitingForAnotherDesktopHasALimit()
+    {
+        QTemporaryDir dir;
+        auto first = desktop(dir.path(), true);
+        QVERIFY(first);
+        TOPUP_VERIFY_OK(first->catchUpToNow());
+        auto impatient = desktopWith(dir.path(), Service::defaultWorldWaitMs, {}, 300); // the test's limit: 0.3 s
+        QVERIFY(impatient);
+        const Instant clock = TOPUP_VALUE(impatient->worldClock());
+        const Instant target = clock.plusMsecs(2 * day);
+
+        OtherDesktopMove other(dir.path());
+        other.start();
+        const auto letGoAtTheEnd = qScopeGuard([&other] { // however the test ends
+            other.letGo.release();
+            other.wait();
+        });
+        other.held.acquire();
+        QVERIFY2(other.error().isEmpty(), qPrintable(other.error()));
+
+        QSignalSpy finished(impatient.get(), &Service::catchUpFinished);
+        QVERIFY(impatient->startCatchUp(target));
+        const QString refused = finishedWith(finished);
+        QVERIFY2(refused.contains(QLatin1String("another desktop (topup-dashboard, process 4242 on desk-9) is moving the world (waited 1 s);"
+                                                " try again in a moment")),
+                 qPrintable(refused));
+        QCOMPARE(TOPUP_VALUE(impatient->worldClock()), clock);
+
+        other.letGo.release();
+        QVERIFY(other.wait(60'000));
+        finished.clear();
+        QVERIFY(impatient->startCatchUp(target));
+        QCOMPARE(finishedWith(finished), QString());
+        QCOMPARE(TOPUP_VALUE(impatient->worldClock()), target);
     }
 
     void twoDesktopsMovingOneWorldChargeEachTopUpOnce()

@@ -1,4 +1,5 @@
-// The child of tst_crashrecovery: opens the data folder, reconciles, says
+// The child of tst_crashrecovery: opens its world (a data folder, or a
+// store's database on the test's PostgreSQL server), reconciles, says
 // "ready", then runs manual top-ups as fast as it can until it is killed.
 // It says "charging" on stdout once its first charge is in the journal and
 // the store, so the parent kills it only after it has charged something.
@@ -11,11 +12,10 @@
 #include "service/chargegroup.h"
 #include "service/chargerecorder.h"
 #include "service/manualtopup.h"
+#include "service/worldlocation.h"
 #include "store/journalgateway.h"
 #include "sim/xoshiro256.h"
 #include "store/database.h"
-#include "store/datadirectory.h"
-#include "store/storeschema.h"
 #include "storefixture.h"
 #include "stormworld.h"
 
@@ -45,9 +45,9 @@ void killAtStage(ChargeGroup::Stage stage, int charges)
 // retries and states are saved at the end of a catch-up or after a week of
 // days (so a kill may fall between a charge and the save of its week).
 // With `oneInstant`, every line's monthly top-up falls on the 3rd at 09:00.
-int catchUpStorm(const QString &dir, bool oneInstant = false)
+int catchUpStorm(const WorldLocation &world, bool oneInstant = false)
 {
-    auto opened = test::openTestService(dir, test::stormNow());
+    auto opened = test::openTestService(world, test::stormNow());
     if (!opened) {
         std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
         return 1;
@@ -131,33 +131,40 @@ int catchUpStorm(const QString &dir, bool oneInstant = false)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: crashstorm WORLD SEED [catchup | group intents|journal]\n"
+                             "  WORLD: a data folder, or the store's postgresql:// URL\n");
+        return 64;
+    }
+    const Expected<WorldLocation> location = test::worldFromArgument(QString::fromLocal8Bit(argv[1]));
+    if (!location) {
+        std::fprintf(stderr, "%s\n", qPrintable(location.error()));
+        return 64;
+    }
     if (argc == 4 && QByteArray(argv[3]) == "catchup")
-        return catchUpStorm(QString::fromLocal8Bit(argv[1]));
+        return catchUpStorm(*location);
     if (argc == 5 && QByteArray(argv[3]) == "group") {
         killStage = QByteArray(argv[4]) == "intents" ? ChargeGroup::Stage::IntentsCommitted : ChargeGroup::Stage::JournalCommitted;
         ChargeGroup::setStageHook(killAtStage);
-        return catchUpStorm(QString::fromLocal8Bit(argv[1]), true);
+        return catchUpStorm(*location, true);
     }
     if (argc != 3) {
-        std::fprintf(stderr, "usage: crashstorm DIR SEED [catchup | group intents|journal]\n");
+        std::fprintf(stderr, "usage: crashstorm WORLD SEED [catchup | group intents|journal]\n");
         return 64;
     }
-    auto directory = DataDirectory::claim(QString::fromLocal8Bit(argv[1]));
-    if (!directory) {
-        std::fprintf(stderr, "%s\n", qPrintable(directory.error()));
+    Expected<test::StormWorld> opened = test::openStormWorld(*location, test::Claim::Folder);
+    if (!opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
         return 1;
     }
-    auto store = Database::open((*directory)->storePath(), storeSchema());
-    auto journal = JournalGateway::open((*directory)->journalPath());
-    if (!store || !journal) {
-        std::fprintf(stderr, "%s\n", qPrintable(store ? journal.error() : store.error()));
+    const test::StormWorld world = opened.take();
+    Database &store = *world.store;
+    JournalGateway &journal = *world.journal;
+    if (const Expected<void> made = test::ensureStormWorld(store, journal); !made) {
+        std::fprintf(stderr, "%s\n", qPrintable(made.error()));
         return 1;
     }
-    if (const Expected<void> world = test::ensureStormWorld(**store, **journal); !world) {
-        std::fprintf(stderr, "%s\n", qPrintable(world.error()));
-        return 1;
-    }
-    ChargeRecorder recorder(**store, **journal);
+    ChargeRecorder recorder(store, journal);
     if (const Expected<int> reconciled = recorder.reconcile(); !reconciled) {
         std::fprintf(stderr, "%s\n", qPrintable(reconciled.error()));
         return 1;
@@ -168,13 +175,13 @@ int main(int argc, char *argv[])
     const quint64 seed = QByteArray(argv[2]).toULongLong();
     Xoshiro256 random(seed);
     const ZonedCalendar calendar(QTimeZone("Europe/Paris"));
-    ManualTopUp topUp(**store, recorder);
+    ManualTopUp topUp(store, recorder);
     bool announced = false;
     for (qint64 i = 0;; ++i) {
         const qint64 method = 1 + random.below(2);
         if (random.below(8) == 0) {
             const std::vector<Reason> faults{random.below(2) ? Reason::Declined : Reason::GatewayError};
-            (void)(*journal)->queueFaults(method == 1 ? QStringLiteral("tok-card") : QStringLiteral("tok-wallet"), faults);
+            (void)journal.queueFaults(method == 1 ? QStringLiteral("tok-card") : QStringLiteral("tok-wallet"), faults);
         }
         const Instant now = Instant::fromMsecs(1'800'000'000'000 + qint64(seed) * 86'400'000 + i * 1000);
         const Expected<ChargeAnswer> charged = topUp.run(1, 1 + random.below(2), method, 1 + random.below(2), now, calendar);

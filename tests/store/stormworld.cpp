@@ -1,12 +1,27 @@
 #include "stormworld.h"
 
-#include "store/journalgateway.h"
+#include "service/worldlocation.h"
+#include "service/worldonserver.h"
 #include "store/database.h"
+#include "store/datadirectory.h"
+#include "store/journalgateway.h"
+#include "store/storeschema.h"
 
+#include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace topup::test {
+
+StormWorld::StormWorld() = default;
+StormWorld::StormWorld(StormWorld &&) noexcept = default;
+StormWorld &StormWorld::operator=(StormWorld &&) noexcept = default;
+StormWorld::~StormWorld()
+{
+    // The files close before the folder's lock is let go.
+    journal.reset();
+    store.reset();
+}
 
 Expected<void> ensureStormWorld(Database &store, JournalGateway &journal)
 {
@@ -17,26 +32,58 @@ Expected<void> ensureStormWorld(Database &store, JournalGateway &journal)
                 return opened;
         }
     }
+    const Dialect &dialect = store.dialect();
     return store.write([&]() -> Expected<void> {
         QSqlQuery query(store.connection());
         const QStringList statements = {
-            QStringLiteral("INSERT OR IGNORE INTO accounts (id, login, password_hash, currency, timezone, created_ms)"
-                           " VALUES (1, 'storm@topup.example', 'x', 'EUR', 'Europe/Paris', 0)"),
-            QStringLiteral("INSERT OR IGNORE INTO packages (id, account_id, code, name, data_bytes, voice_seconds, price_cents)"
-                           " VALUES (1, 1, '1GB', '1 GB', 1000000000, 0, 450), (2, 1, '5GB', '5 GB', 5000000000, 600, 1500)"),
-            QStringLiteral("INSERT OR IGNORE INTO methods (id, account_id, code, kind, brand, last_four, expires, token, created_ms)"
-                           " VALUES (1, 1, 'visa', 'credit_card', 'Visa', '1111', '2031-06', 'tok-card', 0)"),
-            QStringLiteral("INSERT OR IGNORE INTO methods (id, account_id, code, kind, wallet_masked, token, created_ms)"
-                           " VALUES (2, 1, 'wallet', 'paypal', 's•••@topup.example', 'tok-wallet', 0)"),
-            QStringLiteral("INSERT OR IGNORE INTO lines (id, account_id, code, name, data_bytes, voice_seconds)"
-                           " VALUES (1, 1, 'phone', 'Phone', 1000000000, 0), (2, 1, 'tablet', 'Tablet', 1000000000, 0)"),
+            dialect.insertOrIgnore(QStringLiteral("accounts (id, login, password_hash, currency, timezone, created_ms)"
+                                                  " VALUES (1, 'storm@topup.example', 'x', 'EUR', 'Europe/Paris', 0)")),
+            dialect.insertOrIgnore(QStringLiteral("packages (id, account_id, code, name, data_bytes, voice_seconds, price_cents)"
+                                                  " VALUES (1, 1, '1GB', '1 GB', 1000000000, 0, 450), (2, 1, '5GB', '5 GB', 5000000000, 600, 1500)")),
+            dialect.insertOrIgnore(QStringLiteral("methods (id, account_id, code, kind, brand, last_four, expires, token, created_ms)"
+                                                  " VALUES (1, 1, 'visa', 'credit_card', 'Visa', '1111', '2031-06', 'tok-card', 0)")),
+            dialect.insertOrIgnore(QStringLiteral("methods (id, account_id, code, kind, wallet_masked, token, created_ms)"
+                                                  " VALUES (2, 1, 'wallet', 'paypal', 's•••@topup.example', 'tok-wallet', 0)")),
+            dialect.insertOrIgnore(QStringLiteral("lines (id, account_id, code, name, data_bytes, voice_seconds)"
+                                                  " VALUES (1, 1, 'phone', 'Phone', 1000000000, 0), (2, 1, 'tablet', 'Tablet', 1000000000, 0)")),
         };
         for (const QString &statement : statements) {
             if (!query.exec(statement))
-                return Expected<void>::failure(store.describe(query.lastError().text()));
+                return Expected<void>::failure(store.failureOf(query.lastError()));
         }
         return {};
     });
+}
+
+Expected<StormWorld> openStormWorld(const WorldLocation &location, Claim claim)
+{
+    StormWorld world;
+    Expected<std::shared_ptr<Database>> store = Expected<std::shared_ptr<Database>>::failure(QString());
+    Expected<std::unique_ptr<JournalGateway>> journal = Expected<std::unique_ptr<JournalGateway>>::failure(QString());
+    if (const std::optional<DatabaseUrl> &url = location.database()) {
+        const Expected<DatabaseUrl> journalUrl = WorldOnServer::journalOf(*url);
+        if (!journalUrl)
+            return Expected<StormWorld>::failure(journalUrl);
+        store = Database::openOnServer(*url, storeSchema());
+        journal = JournalGateway::openOnServer(*journalUrl);
+    } else {
+        const QDir folder(location.dataDir());
+        if (claim == Claim::Folder) {
+            Expected<std::unique_ptr<DataDirectory>> directory = DataDirectory::claim(location.dataDir());
+            if (!directory)
+                return Expected<StormWorld>::failure(directory);
+            world.directory = directory.take();
+        }
+        store = Database::open(folder.filePath(QStringLiteral("topup.sqlite")), storeSchema());
+        journal = JournalGateway::open(folder.filePath(QStringLiteral("gateway.sqlite")));
+    }
+    if (!store)
+        return Expected<StormWorld>::failure(store);
+    if (!journal)
+        return Expected<StormWorld>::failure(journal);
+    world.store = *store;
+    world.journal = journal.take();
+    return world;
 }
 
 } // namespace topup::test

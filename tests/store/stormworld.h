@@ -5,9 +5,13 @@
 
 #include <QString>
 
+#include <memory>
+
 namespace topup {
 class Database;
+class DataDirectory;
 class JournalGateway;
+class WorldLocation;
 } // namespace topup
 
 namespace topup::test {
@@ -24,5 +28,29 @@ inline Instant stormNow()
 {
     return Instant::fromMsecs(1'798'761'600'000);
 }
+
+// The store and the provider's journal of a world, opened as they are (no
+// Service: nothing reconciled, no books compared), as the crash test's
+// child and the test's audits use them: the data folder's two files, or
+// the store's database and its journal's beside it on the server.
+struct StormWorld final
+{
+    std::unique_ptr<DataDirectory> directory; // the folder's lock (Claim::Folder); none otherwise
+    std::shared_ptr<Database> store;
+    std::unique_ptr<JournalGateway> journal;
+
+    StormWorld();
+    StormWorld(StormWorld &&) noexcept;
+    StormWorld &operator=(StormWorld &&) noexcept;
+    ~StormWorld();
+};
+
+// Folder: a folder's lock is taken first (a killed holder's taken over),
+// as a program starting on it does. Nothing: the files are opened beside
+// a program of this process that holds the lock (a Service).
+enum class Claim { Folder, Nothing };
+
+// The world at `location`; the error names what could not be opened.
+Expected<StormWorld> openStormWorld(const WorldLocation &location, Claim claim);
 
 } // namespace topup::test

@@ -16,6 +16,8 @@
 #include "store/storeschema.h"
 #include "store/worldmovelock.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -119,6 +121,45 @@ private slots:
             const Expected<WorldMoveLock> move = WorldMoveLock::take(*store);
             QVERIFY2(move, qPrintable(QStringLiteral("round %1: %2").arg(round).arg(move ? QString() : move.error())));
         }
+    }
+
+    // The server cannot be asked (the store's connection ended under it):
+    // the move is refused in sentences of its own, which server and what to
+    // do, then what the server said; the command line's text stays its own.
+    void aMoveOnALostConnectionIsRefusedInSentences_data()
+    {
+        QTest::addColumn<int>("limitMs");
+        QTest::newRow("no limit") << 0;
+        QTest::newRow("a limit") << 5'000;
+    }
+
+    void aMoveOnALostConnectionIsRefusedInSentences()
+    {
+        QFETCH(int, limitMs);
+        QVERIFY(m_world);
+        const std::shared_ptr<Database> store = openStore();
+        QVERIFY(store);
+        store->setWorldWait(Database::WorldWait{limitMs, {}, {}});
+        {
+            // The store's session ended by the server, waited for until it is gone.
+            QSqlQuery pid(store->connection());
+            QVERIFY(pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next());
+            const Expected<std::shared_ptr<Database>> other = Database::openOnServer(*m_world, storeSchema());
+            QVERIFY2(other, qPrintable(other ? QString() : other.error()));
+            QSqlQuery end((*other)->connection());
+            QVERIFY2(end.exec(QStringLiteral("SELECT pg_terminate_backend(%1, 60000)").arg(pid.value(0).toLongLong())) && end.next()
+                         && end.value(0).toBool(),
+                     qPrintable(end.lastError().text()));
+        }
+        const Expected<WorldMoveLock> move = WorldMoveLock::take(*store);
+        QVERIFY(!move);
+        const QStringList sentences = move.sentences().split(QLatin1Char('\n'));
+        QCOMPARE(sentences.size(), 2); // what the server said on one line
+        QCOMPARE(sentences[0], QStringLiteral("The PostgreSQL server of %1 did not let this desktop wait for its turn to change the world;"
+                                              " nothing was changed. Check that the server is still running, then try again.")
+                                   .arg(m_world->toString()));
+        QVERIFY2(sentences[1].startsWith(QLatin1String("The server says: ")) && sentences[1].size() > 20, qPrintable(sentences[1]));
+        QVERIFY2(move.error().contains(QLatin1String(": cannot wait for the world: ")), qPrintable(move.error()));
     }
 
     // SQLite needs none: the data folder's lock admits one program.

@@ -16,6 +16,7 @@
 #include "storeengine.h"
 #include "usagerows.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -162,6 +163,88 @@ private slots:
         QVERIFY(results[0][0].size() < lineCount * 3 * 24 / 4);
         QCOMPARE(results[0][1].size(), lineCount * 3 * 24);
         QCOMPARE(results[0][2].size(), lineCount * 4); // local days: the 14th (from 01:30) to the 17th
+    }
+
+    // A write that fails says so in sentences of its own, on either path
+    // and engine: which data file or database, what to do, then what the
+    // database said; not the command line's text shown as it is (the fast
+    // path's own handle used to give only that).
+    void aFailedWriteSaysWhichDatabaseInSentences_data()
+    {
+        QTest::addColumn<bool>("fastest");
+        QTest::newRow("fastest") << true;
+        QTest::newRow("Qt Sql") << false;
+    }
+
+    void aFailedWriteSaysWhichDatabaseInSentences()
+    {
+        QFETCH(bool, fastest);
+        const UsageStore::Path path = fastest ? UsageStore::Path::Fastest : UsageStore::Path::QtSqlOnly;
+        QTemporaryDir dir;
+        auto db = m_engine.openStore(dir.filePath(QStringLiteral("failing.sqlite")), storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        TOPUP_VERIFY_OK(database.write([&] { return addTwoLines(database); }));
+        // The first table a write writes to: on the fast path its statement
+        // is prepared first, and the others' prepares after it must not
+        // hide why it failed.
+        QSqlQuery drop(database.connection());
+        QVERIFY2(drop.exec(QStringLiteral("DROP TABLE usage_recent")), qPrintable(drop.lastError().text()));
+        const ZonedCalendar calendar(QTimeZone("America/New_York"));
+        const std::vector<UsageRow> rows{UsageRow{1, Instant::fromMsecs(1'800'000'000'000), 1000, 0}};
+        const Expected<void> written = database.write([&] { return UsageStore(database, path).write(rows, calendar); });
+        QVERIFY(!written);
+        const QStringList sentences = written.sentences().split(QLatin1Char('\n'));
+        QCOMPARE(sentences.size(), 2);
+        QCOMPARE(sentences[0], database.dialect().isSqlite()
+                                   ? QStringLiteral("The data file %1 could not be read or written.").arg(database.path())
+                                   : QStringLiteral("The database %1 could not be read or written.").arg(database.path()));
+        QVERIFY2(sentences[1].startsWith(QLatin1String("The database says: ")) && sentences[1].endsWith(QLatin1Char('.')), qPrintable(sentences[1]));
+        // Why, on SQLite. (On PostgreSQL a statement that cannot be prepared
+        // aborts the transaction, and the statement run next may be the one
+        // that reports it: "current transaction is aborted".)
+        if (database.dialect().isSqlite()) {
+            QVERIFY2(sentences[1].contains(QLatin1String("no such table: usage_recent")), qPrintable(sentences[1]));
+            QVERIFY2(written.error().contains(QLatin1String("usage_recent")), qPrintable(written.error())); // the command line's text
+        }
+    }
+
+    // A row of samples that no version writes, met when a save adds to it:
+    // refused as damage in sentences worded for where the store is (a data
+    // file, or a database on a server), with what is wrong after.
+    void aDamagedRowOfSamplesIsRefusedInSentences_data()
+    {
+        aFailedWriteSaysWhichDatabaseInSentences_data();
+    }
+
+    void aDamagedRowOfSamplesIsRefusedInSentences()
+    {
+        QFETCH(bool, fastest);
+        const UsageStore::Path path = fastest ? UsageStore::Path::Fastest : UsageStore::Path::QtSqlOnly;
+        QTemporaryDir dir;
+        auto db = m_engine.openStore(dir.filePath(QStringLiteral("damaged.sqlite")), storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        TOPUP_VERIFY_OK(database.write([&] { return addTwoLines(database); }));
+        const qint64 at = 1'800'000'000'000; // on the hour
+        Statement damage(database, QStringLiteral("INSERT INTO usage_recent (line_id, hour, samples) VALUES (1, ?, 'not samples')"));
+        TOPUP_VERIFY_OK(damage.bind(SamplesRow::hourOf(at)).run());
+        const ZonedCalendar calendar(QTimeZone("America/New_York"));
+        const std::vector<UsageRow> rows{UsageRow{1, Instant::fromMsecs(at), 1000, 0}};
+        const Expected<void> written = database.write([&] { return UsageStore(database, path).write(rows, calendar); });
+        QVERIFY(!written);
+        const QStringList sentences = written.sentences().split(QLatin1Char('\n'));
+        QCOMPARE(sentences.size(), 2);
+        QCOMPARE(sentences[0], database.dialect().isSqlite()
+                                   ? QStringLiteral("The data file %1 is damaged; nothing was changed. Put back a copy of it, or move the"
+                                                    " data folder aside to start fresh.")
+                                         .arg(database.path())
+                                   : QStringLiteral("The PostgreSQL database %1 holds rows that no version of TopUp Dashboard writes;"
+                                                    " nothing was changed. Restore it from a backup, or give the address of another"
+                                                    " database.")
+                                         .arg(database.path()));
+        QVERIFY2(sentences[1].startsWith(QLatin1String("What is wrong: damaged usage (line 1, ")), qPrintable(sentences[1]));
+        QVERIFY2(written.error().contains(QLatin1String("damaged usage (line 1, ")), qPrintable(written.error()));
     }
 
     // A column of rows as one array literal reads back on PostgreSQL as it

@@ -198,6 +198,21 @@ QString PostgresServer::serverLog() const
 
 Expected<void> PostgresServer::createDatabase(const QString &name)
 {
+    // A name of the test's own choosing, quoted as an identifier.
+    // FILE_COPY: the template's files copied as they are, not written
+    // through the write-ahead log (PostgreSQL 15's default, WAL_LOG,
+    // adds about 7.5 MB of log for each database, which tst_methodstore
+    // then reads when it scans the server's files for card data).
+    const Expected<void> created = execute(
+        QLatin1String(defaultDatabase),
+        {QStringLiteral("CREATE DATABASE \"%1\" STRATEGY FILE_COPY").arg(QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")))});
+    if (!created)
+        return Expected<void>::failure(QStringLiteral("cannot create the database %1: %2").arg(name, created.error()));
+    return {};
+}
+
+Expected<void> PostgresServer::execute(const QString &database, const QStringList &statements)
+{
     static QAtomicInteger<quint64> counter;
     const QString connectionName = QStringLiteral("postgres-server-admin-%1").arg(counter.fetchAndAddRelaxed(1));
     QString error;
@@ -206,24 +221,37 @@ Expected<void> PostgresServer::createDatabase(const QString &name)
         db.setHostName(socketDirectory());
         db.setPort(port);
         db.setUserName(QLatin1String(userName));
-        db.setDatabaseName(QLatin1String(defaultDatabase));
+        db.setDatabaseName(database);
         if (!db.open()) {
             error = QStringLiteral("cannot connect to the test server: %1").arg(db.lastError().text());
         } else {
             QSqlQuery query(db);
-            // A name of the test's own choosing, quoted as an identifier.
-            // FILE_COPY: the template's files copied as they are, not written
-            // through the write-ahead log (PostgreSQL 15's default, WAL_LOG,
-            // adds about 7.5 MB of log for each database, which tst_methodstore
-            // then reads when it scans the server's files for card data).
-            if (!query.exec(QStringLiteral("CREATE DATABASE \"%1\" STRATEGY FILE_COPY").arg(QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")))))
-                error = QStringLiteral("cannot create the database %1: %2").arg(name, query.lastError().text());
+            for (const QString &statement : statements) {
+                if (!query.exec(statement)) {
+                    error = QStringLiteral("%1: %2").arg(statement, query.lastError().text());
+                    break;
+                }
+            }
         }
     }
     QSqlDatabase::removeDatabase(connectionName);
     if (!error.isEmpty())
         return Expected<void>::failure(error);
     return {};
+}
+
+Expected<void> PostgresServer::endSessionsOf(qint64 clientPid)
+{
+    // pg_terminate_backend(pid, timeout) returns once the backend is gone
+    // (PostgreSQL 14 on), its transaction ended for good; a session that
+    // ends by itself meanwhile only makes it warn.
+    return execute(QLatin1String(defaultDatabase),
+                   {QStringLiteral("SELECT pg_terminate_backend(pid, %1) FROM pg_stat_activity WHERE application_name LIKE '%,pid=%2,%'")
+                        .arg(stopTimeoutMs)
+                        .arg(clientPid),
+                    QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name LIKE '%,pid=%1,%')"
+                                   " THEN RAISE EXCEPTION 'the sessions of process %1 did not end'; END IF; END $$")
+                        .arg(clientPid)});
 }
 
 Expected<QByteArray> PostgresServer::dump(const QString &database) const

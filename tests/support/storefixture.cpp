@@ -85,14 +85,34 @@ Expected<WorldLocation> worldLocationFor(const QString &folder)
 
 Expected<std::unique_ptr<Service>> openTestService(const QString &dataDir, Instant now)
 {
-    Service::Options options;
     const Expected<WorldLocation> location = worldLocationFor(dataDir);
     if (!location)
         return Expected<std::unique_ptr<Service>>::failure(location.error());
-    options.location = *location;
+    return openTestService(*location, now);
+}
+
+Expected<std::unique_ptr<Service>> openTestService(const WorldLocation &location, Instant now)
+{
+    Service::Options options;
+    options.location = location;
     options.fixedNow = now;
     options.passwordIterations = fastPasswordRounds;
     return Service::open(options);
+}
+
+QString worldArgument(const WorldLocation &location)
+{
+    return location.database() ? location.database()->toString() : location.dataDir();
+}
+
+Expected<WorldLocation> worldFromArgument(const QString &argument)
+{
+    if (!argument.startsWith(QLatin1String("postgresql://")))
+        return WorldLocation::folder(argument);
+    const Expected<DatabaseUrl> url = DatabaseUrl::parse(argument);
+    if (!url)
+        return Expected<WorldLocation>::failure(url);
+    return WorldLocation::database(*url);
 }
 
 QSqlDatabase addWorldConnection(const QString &connectionName, const QString &folder)

@@ -74,6 +74,14 @@ private:
 // started a StoreEngine on PostgreSQL, on the world that engine keeps for
 // that folder instead (StoreEngine::worldAt).
 [[nodiscard]] Expected<std::unique_ptr<Service>> openTestService(const QString &dataDir, Instant now);
+// The same on the world at `location` (a child process's, worldFromArgument).
+[[nodiscard]] Expected<std::unique_ptr<Service>> openTestService(const WorldLocation &location, Instant now);
+
+// What a test gives its child process for the world at `location`: the
+// data folder, or the store's database URL (which holds no password); and
+// the child's way back to the location.
+QString worldArgument(const WorldLocation &location);
+[[nodiscard]] Expected<WorldLocation> worldFromArgument(const QString &argument);
 
 // The world openTestService opens for `folder`: that folder, or, when the
 // test started a StoreEngine on PostgreSQL, the engine's world for it.

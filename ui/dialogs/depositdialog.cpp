@@ -20,6 +20,7 @@ DepositDialog::DepositDialog(Service &service, qint64 methodId, const QString &m
       m_serviceError(new ErrorLabel(this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     m_amount->setObjectName(QStringLiteral("amount"));
+    m_serviceError->setObjectName(QStringLiteral("serviceError"));
     m_amountLabel->setBuddy(m_amount);
     m_intro->setWordWrap(true);
     auto *form = new QFormLayout;
