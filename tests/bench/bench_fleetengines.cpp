@@ -231,6 +231,10 @@ void printPlans(EngineWorld &world, test::PostgresServer &server, Instant now)
              QStringLiteral("SELECT u.day, sum(u.data_bytes), sum(u.voice_seconds) FROM usage_daily u JOIN lines l ON l.id = u.line_id"
                             " WHERE l.account_id = 1 AND 0 = 0 AND u.day >= %1 GROUP BY u.day ORDER BY u.day")
                  .arg(day31)},
+            {"today's usage, all lines (the chart, its past days kept)",
+             QStringLiteral("SELECT u.day, sum(u.data_bytes), sum(u.voice_seconds) FROM usage_daily u JOIN lines l ON l.id = u.line_id"
+                            " WHERE l.account_id = 1 AND 0 = 0 AND u.day >= '%1' GROUP BY u.day ORDER BY u.day")
+                 .arg(today.toString(Qt::ISODate))},
             {"7 days of usage by line",
              QStringLiteral("SELECT u.line_id, u.day, u.data_bytes, u.voice_seconds FROM usage_daily u JOIN lines l ON l.id = u.line_id"
                             " WHERE l.account_id = 1 AND u.day >= %1 ORDER BY u.line_id, u.day")
@@ -263,7 +267,7 @@ void printPlans(EngineWorld &world, test::PostgresServer &server, Instant now)
             QStringList steps;
             while (query.next())
                 steps << (world.url ? query.value(0).toString().simplified() : query.value(3).toString());
-            std::printf("  %-30s %s\n", name, qPrintable(steps.join(QLatin1String(" | "))));
+            std::printf("  %-30s\n      %s\n", name, qPrintable(steps.join(QLatin1String(" | "))));
         }
     }
     QSqlDatabase::removeDatabase(connection);

@@ -1,6 +1,8 @@
 // The outlook's run is kept while only the engine moves the world
 // (OutlookKeeper): a screen that follows a play step or a catch-up reads
-// the store again but does not run the engine again. Two copies of one
+// the store again but does not run the engine again. So are the days the
+// clock passed of the dashboard's chart (all the lines added up:
+// AccountHistory), checked against every line's own days added up. Two copies of one
 // seeded world move in step, one service keeping the run and one making it
 // at every outlook (Service::Options::keepOutlooks = false): after every
 // move and every kind of write, the two outlooks say the same, field by
@@ -102,6 +104,34 @@ QString difference(const Outlook &kept, const Outlook &fresh)
             return QStringLiteral("line %1 of the outlook:\n  kept:  %2\n  fresh: %3").arg(i).arg(x, y);
     }
     return QString();
+}
+
+// The last 31 days of all the lines added up, as the dashboard's chart asks
+// (the days the clock passed kept by AccountHistory), and as each line's own
+// days add up (read whole every time).
+QString usageDiffers(Service &service)
+{
+    const Expected<std::vector<UsagePoint>> all = service.dailyUsage(0, 31);
+    const Expected<std::vector<LineRecord>> lines = service.historyLines();
+    if (!all || !lines)
+        return QStringLiteral("the usage could not be read");
+    std::map<QString, std::pair<qint64, qint64>> added;
+    for (const LineRecord &line : *lines) {
+        const Expected<std::vector<UsagePoint>> days = service.dailyUsage(line.id, 31);
+        if (!days)
+            return days.error();
+        for (const UsagePoint &day : *days) {
+            added[day.label].first += day.dataBytes;
+            added[day.label].second += day.voiceSeconds;
+        }
+    }
+    QStringList a;
+    QStringList b;
+    for (const UsagePoint &day : *all)
+        a << QStringLiteral("%1 %2 %3").arg(day.label).arg(day.dataBytes).arg(day.voiceSeconds);
+    for (const auto &[label, sums] : added)
+        b << QStringLiteral("%1 %2 %3").arg(label).arg(sums.first).arg(sums.second);
+    return a == b ? QString() : QStringLiteral("all lines: %1\n  added up: %2").arg(a.join(QLatin1String(", ")), b.join(QLatin1String(", ")));
 }
 
 // The same move on both worlds.
@@ -251,6 +281,8 @@ private slots:
             const Outlook made = TOPUP_VALUE(fresh.outlook());
             const QString differs = difference(kept, made);
             QVERIFY2(differs.isEmpty(), qPrintable(QStringLiteral("step %1: %2").arg(step).arg(differs)));
+            const QString usage = usageDiffers(keeping);
+            QVERIFY2(usage.isEmpty(), qPrintable(QStringLiteral("step %1: %2").arg(step).arg(usage)));
             ++s_outlooks;
             if (step > 0 && keeping.outlookRuns() == runsBefore) {
                 ++s_kept;
@@ -357,6 +389,8 @@ private slots:
             const Outlook made = TOPUP_VALUE(fresh.outlook());
             const QString differs = difference(kept, made);
             QVERIFY2(differs.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(when), differs)));
+            const QString usage = usageDiffers(keeping);
+            QVERIFY2(usage.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(when), usage)));
         };
         same("at the start");
         TOPUP_VERIFY_OK(advanceBoth(keeping, fresh, 2 * hour));
