@@ -44,8 +44,34 @@ Expected<std::vector<UsagePoint>> AccountHistory::dailyUsage(qint64 lineId, int 
 {
     return m_session.forAccountAt(Access::Read, [&](qint64 id, Instant clock) {
         const QDate today = QDateTime::fromMSecsSinceEpoch(clock.msecs(), m_session.calendar().zone()).date();
-        return HistoryStore(m_store).dailyUsage(id, lineId, today.addDays(1 - days).toString(Qt::ISODate));
+        const QString from = today.addDays(1 - days).toString(Qt::ISODate);
+        if (lineId == 0)
+            return allLinesDaily(id, from, today.toString(Qt::ISODate));
+        return HistoryStore(m_store).dailyUsage(id, lineId, from);
     });
+}
+
+Expected<std::vector<UsagePoint>> AccountHistory::allLinesDaily(qint64 accountId, const QString &from, const QString &today)
+{
+    // ISO dates compare as text.
+    const bool kept = m_pastDays && m_pastDays->accountId == accountId && m_pastDays->writes == m_session.writes()
+                      && m_pastDays->from <= from && m_pastDays->until <= today;
+    const QString readFrom = kept ? std::max(from, m_pastDays->until) : from;
+    const Expected<std::vector<UsagePoint>> read = HistoryStore(m_store).dailyUsage(accountId, 0, readFrom);
+    if (!read)
+        return read;
+    if (!kept)
+        m_pastDays = PastDays{accountId, m_session.writes(), from, today, {}};
+    std::vector<UsagePoint> points;
+    for (auto day = m_pastDays->days.lower_bound(from); day != m_pastDays->days.end() && day->first < readFrom; ++day)
+        points.push_back(day->second);
+    for (const UsagePoint &point : *read) {
+        points.push_back(point);
+        if (point.label < today)
+            m_pastDays->days.insert_or_assign(point.label, point);
+    }
+    m_pastDays->until = today;
+    return points;
 }
 
 Expected<std::vector<UsagePoint>> AccountHistory::hourlyUsage(qint64 lineId, int hours)

@@ -18,7 +18,12 @@ class Database;
 // What the signed-in account's history holds, for the Service: its top-up
 // attempts (paged and exported), its spend by month, its usage by day and
 // hour, and its alerts, read and marked read. Every call goes through
-// AccountSession; the signals say which alerts were read.
+// AccountSession; the signals say which alerts were read. The daily usage
+// of all the lines added up (the dashboard's chart) keeps the days before
+// the world's today: a day the clock has passed gets no more usage, so
+// only the days since are read again, while nothing but the engine moved
+// the world (AccountSession::writes: a write, such as a new time zone,
+// reads them all again).
 class AccountHistory final : public QObject
 {
     Q_OBJECT
@@ -44,8 +49,20 @@ signals:
     void allAlertsRead();
 
 private:
+    // The days of all the lines added up that the clock has passed, as read.
+    struct PastDays final
+    {
+        qint64 accountId = 0;
+        quint64 writes = 0;
+        QString from;  // the first day kept
+        QString until; // the world's today when they were read: the first day not kept
+        std::map<QString, UsagePoint> days;
+    };
+    Expected<std::vector<UsagePoint>> allLinesDaily(qint64 accountId, const QString &from, const QString &today);
+
     Database &m_store;
     AccountSession &m_session;
+    std::optional<PastDays> m_pastDays;
 };
 
 } // namespace topup

@@ -10,15 +10,27 @@ namespace topup {
 using Access = AccountSession::Access;
 
 AccountOutlook::AccountOutlook(Database &store, JournalGateway &provider, AccountSession &session, bool narrowPreviews,
-                               bool narrowOutlooks)
-    : m_store(store), m_provider(provider), m_session(session), m_narrowPreviews(narrowPreviews), m_narrowOutlooks(narrowOutlooks)
+                               bool narrowOutlooks, bool keepOutlooks)
+    : m_store(store)
+    , m_provider(provider)
+    , m_session(session)
+    , m_narrowPreviews(narrowPreviews)
+    , m_narrowOutlooks(narrowOutlooks)
+    , m_keepOutlooks(keepOutlooks)
 {
 }
 
 Expected<Outlook> AccountOutlook::outlook()
 {
     return m_session.forAccountAt(Access::Read, [&](qint64 id, Instant clock) {
-        return OutlookBuilder(m_store, m_provider).build(id, clock, m_narrowOutlooks);
+        if (!m_keepOutlooks) {
+            ++m_runs;
+            return OutlookBuilder(m_store, m_provider).build(id, clock, m_narrowOutlooks);
+        }
+        bool ran = true;
+        Expected<Outlook> outlook = OutlookBuilder(m_store, m_provider).build(id, clock, m_narrowOutlooks, m_keeper, m_session.writes(), &ran);
+        m_runs += ran ? 1 : 0;
+        return outlook;
     });
 }
 

@@ -4,6 +4,7 @@
 #include "domain/expected.h"
 #include "domain/lineoutlook.h"
 #include "domain/policy.h"
+#include "outlookkeeper.h"
 
 #include <memory>
 
@@ -16,16 +17,23 @@ class JournalGateway;
 // What lies ahead for the signed-in account's lines, for the Service: the
 // outlook of every line (OutlookBuilder), what other rules would do on one
 // (a preview), and which rules would have cost least (AdviceTask). Nothing
-// is charged or saved; every call goes through AccountSession.
+// is charged or saved; every call goes through AccountSession. The
+// outlook's run is kept while only the engine moves the world
+// (OutlookKeeper), so the screens that follow a play step or a catch-up
+// read the store again but do not run the engine again.
 class AccountOutlook final
 {
     Q_DISABLE_COPY_MOVE(AccountOutlook)
 
 public:
-    // The narrowing of previews and outlooks: Service::Options.
-    AccountOutlook(Database &store, JournalGateway &provider, AccountSession &session, bool narrowPreviews, bool narrowOutlooks);
+    // The narrowing of previews and outlooks, and whether the outlook's run
+    // is kept: Service::Options.
+    AccountOutlook(Database &store, JournalGateway &provider, AccountSession &session, bool narrowPreviews, bool narrowOutlooks,
+                   bool keepOutlooks);
 
     Expected<Outlook> outlook();
+    // How many outlooks ran the engine (the others took the run kept).
+    int outlookRuns() const noexcept { return m_runs; }
     Expected<LineOutlook> preview(qint64 lineId, const Policy &policy, int days);
     Expected<std::unique_ptr<AdviceTask>> advise(qint64 lineId, int days);
 
@@ -35,6 +43,9 @@ private:
     AccountSession &m_session;
     bool m_narrowPreviews;
     bool m_narrowOutlooks;
+    bool m_keepOutlooks;
+    OutlookKeeper m_keeper;
+    int m_runs = 0;
 };
 
 } // namespace topup

@@ -58,6 +58,7 @@ Expected<void> AccountSession::actAs(qint64 accountId)
     if (!account)
         return Expected<void>::failure(account);
     m_account = *account;
+    ++m_writes;
     emit accountChanged();
     return {};
 }
@@ -66,6 +67,7 @@ Expected<Account> AccountSession::signedIn(const Expected<Account> &account)
 {
     if (account) {
         m_account = *account;
+        ++m_writes;
         emit accountChanged();
     }
     return account;
@@ -95,6 +97,7 @@ void AccountSession::signOut()
 {
     m_runner.stopPlaying();
     m_account.reset();
+    ++m_writes;
     emit accountChanged();
 }
 
@@ -105,6 +108,7 @@ Expected<void> AccountSession::setMonthlyCap(std::optional<Money> cap)
     });
     if (done) {
         m_account->monthlyCap = cap;
+        ++m_writes;
         emit accountChanged();
     }
     return done;
@@ -118,6 +122,7 @@ Expected<void> AccountSession::setTimeZone(const QString &zone)
     if (!done)
         return done;
     m_account->timezone = zone;
+    ++m_writes;
     emit accountChanged();
     return m_runner.settle(m_account->id); // the rules react in the new zone at once
 }

@@ -54,6 +54,13 @@ public:
     ZonedCalendar calendar() const;
     // This desktop's clock (the wall clock, or --now): when it saves rules.
     Instant now() const { return m_clock.now(); }
+    // How many times the world may have been changed other than by the
+    // engine moving it on: every call let through to write (whether it
+    // wrote or not), who acts, and what another program sharing the world
+    // said it changed (noteChangeElsewhere). What the outlook keeps holds
+    // only while this stays the same (OutlookKeeper).
+    quint64 writes() const noexcept { return m_writes; }
+    void noteChangeElsewhere() noexcept { ++m_writes; }
 
     // Runs work(accountId) for the signed-in account, or says why not.
     template<typename Work>
@@ -65,6 +72,7 @@ public:
         std::optional<WorldMoveLock> held;
         if (std::optional<Failure> why = holdForWrite(access, held))
             return Result::failure(std::move(*why));
+        noteWrite(access);
         return work(m_account->id);
     }
 
@@ -78,6 +86,7 @@ public:
         std::optional<WorldMoveLock> held;
         if (std::optional<Failure> why = holdForWrite(access, held))
             return Result::failure(std::move(*why));
+        noteWrite(access);
         const Expected<Instant> clock = m_runner.clock();
         if (!clock)
             return Result::failure(clock);
@@ -95,12 +104,18 @@ private:
     std::optional<Failure> holdForWrite(Access access, std::optional<WorldMoveLock> &held);
     // Signs `account` in (signUp, signIn), or passes its failure on.
     Expected<Account> signedIn(const Expected<Account> &account);
+    void noteWrite(Access access) noexcept
+    {
+        if (access == Access::Write)
+            ++m_writes;
+    }
 
     Database &m_store;
     int m_iterations;
     WorldRunner &m_runner;
     const Clock &m_clock;
     std::optional<Account> m_account;
+    quint64 m_writes = 0;
 };
 
 } // namespace topup

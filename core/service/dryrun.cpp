@@ -13,11 +13,19 @@ namespace topup {
 
 Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant end, const std::optional<Candidate> &candidate)
 {
-    using Failure = Expected<Result>;
+    Expected<Setup> setup = setUp(accountId, clock, end, candidate);
+    if (!setup)
+        return Expected<Result>::failure(setup);
+    return run(setup.take());
+}
+
+Expected<DryRun::Setup> DryRun::setUp(qint64 accountId, Instant clock, Instant end, const std::optional<Candidate> &candidate)
+{
+    using Failure = Expected<Setup>;
     Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(accountId, clock.plusMsecs(1), end);
     if (!loaded)
         return Failure::failure(loaded);
-    Result result{loaded.take(), {}, {}, false};
+    Result result{loaded.take(), {}, {}, false, {}};
     World &world = result.loaded.world;
     if (candidate) {
         const auto row = std::find(result.loaded.lineRows.begin(), result.loaded.lineRows.end(), candidate->lineId);
@@ -60,7 +68,8 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
         kept = 0;
         result.narrowed = true;
     }
-    const std::vector<UsageStream> allStreams = world.streams;
+    Setup setup;
+    setup.allStreams = world.streams;
     World working = world;
     // Usage changes what happens only through a threshold trigger: lines
     // without an active one are not drawn (most of a run's time is drawing).
@@ -74,30 +83,42 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
                           working.streams.end());
     result.complete.assign(world.lines.size(), end);
     // A preview with an account cap shows the account's spend ahead: every
-    // line's top-ups are counted, so none is cut short.
-    if (!runCutShort(result, working, kept, m_narrow && !(candidate && world.accountCap))) {
+    // line's top-ups are counted, so none is cut short. Otherwise a line on
+    // its own (LineCoupling) is drawn only until the first attempt of each
+    // of its triggers is known (PartedRun).
+    const bool cut = m_narrow && !(candidate && world.accountCap);
+    result.cutShort = cut ? LineCoupling::onTheirOwn(working, !working.events.empty()) : std::vector<bool>(working.lines.size(), false);
+    if (kept >= 0)
+        result.cutShort[std::size_t(kept)] = false;
+    setup.result = std::move(result);
+    setup.working = std::move(working);
+    return setup;
+}
+
+Expected<DryRun::Result> DryRun::run(Setup setup)
+{
+    using Failure = Expected<Result>;
+    Result &result = setup.result;
+    const World &world = result.loaded.world;
+    const Instant end = world.end;
+    if (!runCutShort(result, setup.working)) {
         // A top-up would take a balance past int64: it may be one a line
         // not drawn (whose balance stays higher) makes; run again drawn whole.
-        working = world;
-        working.streams = allStreams;
+        World working = world;
+        working.streams = setup.allStreams;
         result.complete.assign(world.lines.size(), end);
+        result.cutShort.clear();
         result.outcome = Engine(working).run();
     }
     if (result.outcome.error)
         return Failure::failure(tr("the rules cannot be run ahead: %1").arg(result.outcome.error->message),
                                 tr("The rules cannot be run ahead: %1.").arg(result.outcome.error->message));
-    return result;
+    return std::move(result);
 }
 
-bool DryRun::runCutShort(Result &result, const World &working, int kept, bool cutShort)
+bool DryRun::runCutShort(Result &result, const World &working)
 {
-    // A line on its own (LineCoupling) is drawn only until the first
-    // attempt of each of its triggers is known (PartedRun).
-    std::vector<bool> alone = cutShort ? LineCoupling::onTheirOwn(working, !working.events.empty())
-                                       : std::vector<bool>(working.lines.size(), false);
-    if (kept >= 0)
-        alone[std::size_t(kept)] = false;
-    PartedRun::Result run = PartedRun::run(working, alone);
+    PartedRun::Result run = PartedRun::run(working, result.cutShort);
     result.outcome = std::move(run.outcome);
     if (result.outcome.error)
         return false;

@@ -39,6 +39,19 @@ public:
         std::vector<Instant> complete;
         // A candidate's line run alone: `loaded` holds that line only.
         bool narrowed = false;
+        // One flag per line: drawn only until its first top-ups were known
+        // (LineCoupling said it is on its own). Empty when the run was made
+        // again with every line drawn whole (a balance past int64).
+        std::vector<bool> cutShort;
+    };
+    // A run's world, set up but not run yet: `result` holds what was loaded
+    // and which lines will be cut short (result.cutShort), `working` the
+    // world the engine runs (only the usage of lines with a threshold).
+    struct Setup final
+    {
+        Result result;
+        World working;
+        std::vector<UsageStream> allStreams;
     };
     // One line's rules replaced as a policy event would: new rules, the
     // threshold trigger armed, the line's pending retries dropped.
@@ -62,11 +75,16 @@ public:
     // is drawn whole.
     [[nodiscard]] Expected<Result> run(qint64 accountId, Instant clock, Instant end,
                                        const std::optional<Candidate> &candidate = std::nullopt);
+    // The same in two steps: the world loaded and which lines will be cut
+    // short (what an outlook kept from an earlier clock is checked against:
+    // OutlookKeeper), then the engine's run of it.
+    [[nodiscard]] Expected<Setup> setUp(qint64 accountId, Instant clock, Instant end,
+                                        const std::optional<Candidate> &candidate = std::nullopt);
+    [[nodiscard]] static Expected<Result> run(Setup setup);
 
 private:
     // False when the run stops on an error (result.outcome holds it).
-    // `cutShort`: lines on their own stop being drawn after their first top-ups.
-    static bool runCutShort(Result &result, const World &working, int kept, bool cutShort);
+    static bool runCutShort(Result &result, const World &working);
     // The world of line `index` alone (there is no account cap).
     static void keepOnly(LoadedWorld &loaded, int index);
 

@@ -1,6 +1,7 @@
 #include "outlookbuilder.h"
 
 #include "forecast.h"
+#include "outlookkeeper.h"
 #include "rules/lowfunds.h"
 #include "rules/zonedcalendar.h"
 #include "store/accountstore.h"
@@ -174,21 +175,56 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool na
     const Expected<DryRun::Result> run = DryRun(m_store, m_provider, narrow).run(accountId, clock, horizon);
     if (!run)
         return Expected<Outlook>::failure(run);
-    const Expected<History> past = history(accountId, clock, calendar);
+    return assemble(*account, calendar, clock, horizon, *run);
+}
+
+Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool narrow, OutlookKeeper &keeper, quint64 writes, bool *ran)
+{
+    const Expected<Account> account = AccountStore(m_store, 1).account(accountId);
+    if (!account)
+        return Expected<Outlook>::failure(account);
+    const ZonedCalendar calendar(QTimeZone(account->timezone.toUtf8()));
+    const Instant horizon = horizonFrom(clock, calendar);
+    DryRun dryRun(m_store, m_provider, narrow);
+    Expected<DryRun::Setup> prepared = dryRun.setUp(accountId, clock, horizon);
+    if (!prepared)
+        return Expected<Outlook>::failure(prepared);
+    DryRun::Setup setup = prepared.take();
+    const OutlookKeeper::Key key{accountId, writes, horizon, narrow};
+    if (std::optional<DryRun::Result> kept = keeper.follow(key, clock, setup)) {
+        if (ran)
+            *ran = false;
+        return assemble(*account, calendar, clock, horizon, *kept);
+    }
+    if (ran)
+        *ran = true;
+    const Expected<DryRun::Result> run = DryRun::run(std::move(setup));
+    if (!run) {
+        keeper.forget();
+        return Expected<Outlook>::failure(run);
+    }
+    keeper.keep(key, clock, *run);
+    return assemble(*account, calendar, clock, horizon, *run);
+}
+
+Expected<Outlook> OutlookBuilder::assemble(const Account &account, const ZonedCalendar &calendar, Instant clock, Instant horizon,
+                                           const DryRun::Result &run)
+{
+    const Expected<History> past = history(account.id, clock, calendar);
     if (!past)
         return Expected<Outlook>::failure(past);
     Outlook outlook;
     outlook.clock = clock;
     outlook.horizon = horizon;
-    outlook.timezone = account->timezone;
-    outlook.currency = account->currency;
-    outlook.accountCap = account->monthlyCap;
+    outlook.timezone = account.timezone;
+    outlook.currency = account.currency;
+    outlook.accountCap = account.monthlyCap;
     outlook.accountAutoSpend = past->accountAuto;
     outlook.accountManualSpend = past->accountManual;
-    const Plan planned = plan(*run);
-    outlook.lines.reserve(run->loaded.lineRecords.size());
-    for (std::size_t i = 0; i < run->loaded.lineRecords.size(); ++i)
-        outlook.lines.push_back(lineOutlook(*run, i, *past, planned, calendar, clock, horizon));
+    const Plan planned = plan(run);
+    outlook.lines.reserve(run.loaded.lineRecords.size());
+    for (std::size_t i = 0; i < run.loaded.lineRecords.size(); ++i)
+        outlook.lines.push_back(lineOutlook(run, i, *past, planned, calendar, clock, horizon));
     return outlook;
 }
 

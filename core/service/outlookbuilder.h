@@ -15,6 +15,7 @@ namespace topup {
 
 class Database;
 class JournalGateway;
+class OutlookKeeper;
 class ZonedCalendar;
 
 // Builds what the screens say about the lines (LineOutlook) from the store
@@ -36,6 +37,12 @@ public:
     // until their first top-ups are known (DryRun); off: every line to the
     // horizon, the reference the tests compare with.
     [[nodiscard]] Expected<Outlook> build(qint64 accountId, Instant clock, bool narrow = true);
+    // The same, the engine's run taken from `keeper` when the one it keeps
+    // still holds at `clock` (OutlookKeeper), else made and kept there;
+    // `writes`: AccountSession::writes(). `ran` (when given) says whether
+    // the engine ran.
+    [[nodiscard]] Expected<Outlook> build(qint64 accountId, Instant clock, bool narrow, OutlookKeeper &keeper, quint64 writes,
+                                          bool *ran = nullptr);
     // One line with `policy` in place of its rules, `days` (1–366) ahead.
     // `narrow`: the line runs alone when nothing ties it to the others (no
     // account cap; DryRun) — then `months` count the account's spend so far
@@ -69,6 +76,9 @@ private:
     };
 
     static Plan plan(const DryRun::Result &run);
+    // The outlook from the run and what already happened.
+    Expected<Outlook> assemble(const Account &account, const ZonedCalendar &calendar, Instant clock, Instant horizon,
+                               const DryRun::Result &run);
     static LineOutlook lineOutlook(const DryRun::Result &run, std::size_t index, const History &history, const Plan &plan,
                                    const ZonedCalendar &calendar, Instant clock, Instant horizon);
 

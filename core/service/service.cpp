@@ -43,7 +43,8 @@ Service::Service(OpenedWorld world, const Options &options)
                                              options.desktopName.isEmpty() ? desktopName() : options.desktopName);
     m_methods = std::make_unique<AccountMethods>(*m_store, *m_provider, *m_session, *m_runner, options.tokens);
     m_history = std::make_unique<AccountHistory>(*m_store, *m_session);
-    m_outlook = std::make_unique<AccountOutlook>(*m_store, *m_provider, *m_session, options.narrowPreviews, options.narrowOutlooks);
+    m_outlook = std::make_unique<AccountOutlook>(*m_store, *m_provider, *m_session, options.narrowPreviews, options.narrowOutlooks,
+                                                 options.keepOutlooks);
     forwardSignals();
     if (m_onServer)
         shareSignals();
@@ -109,6 +110,10 @@ void Service::shareSignals()
             return;
         m_hearing = true;
         const QScopeGuard heard([this] { m_hearing = false; });
+        // Anything but a move of the world: what the outlook kept may no
+        // longer hold (AccountSession::writes).
+        if (notice.kind != Kind::World)
+            m_session->noteChangeElsewhere();
         switch (notice.kind) {
         case Kind::World: emit worldAdvanced(); break;
         case Kind::LinesChanged: emit linesChanged(notice.ids); break;
@@ -235,6 +240,7 @@ Expected<void> Service::startClockAt(Instant at)
     const Expected<WorldMoveLock> held = WorldMoveLock::take(*m_store);
     if (!held)
         return Expected<void>::failure(held);
+    m_session->noteChangeElsewhere();
     const Expected<std::optional<Instant>> clock = WorldSync(*m_store, *m_provider).clock();
     if (!clock)
         return Expected<void>::failure(clock);
@@ -452,6 +458,11 @@ Expected<std::unique_ptr<AdviceTask>> Service::adviseRules(qint64 lineId, int da
 Expected<Outlook> Service::outlook()
 {
     return m_outlook->outlook();
+}
+
+int Service::outlookRuns() const noexcept
+{
+    return m_outlook->outlookRuns();
 }
 
 Expected<std::vector<MethodRecord>> Service::methods()

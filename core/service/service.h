@@ -90,6 +90,10 @@ public:
         // its first top-ups are known (always in the product); false: every
         // line to the horizon, for the tests.
         bool narrowOutlooks = true;
+        // The outlook's run is kept while only the engine moves the world
+        // (OutlookKeeper: always in the product); false: made at every
+        // outlook, the reference the tests compare with.
+        bool keepOutlooks = true;
         // How long a write or a move waits for another program's move of a
         // world shared on a server (a long catch-up) before it is refused,
         // saying who moves it; as long as an open waits, unless given.
@@ -261,6 +265,10 @@ public:
     // spend and counts against each cap, low funds. A fixed number of
     // queries and one run for all lines.
     Expected<Outlook> outlook();
+    // How many outlook() calls ran the engine; the others took the run
+    // kept since (only the engine moved the world): for the tests and the
+    // benchmarks.
+    int outlookRuns() const noexcept;
     // Newest first, at most `limit` (-1: all); lineId 0: every line; with
     // `before` (the last row of a page), the page after it.
     Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0, std::optional<HistoryKey> before = std::nullopt);

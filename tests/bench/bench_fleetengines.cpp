@@ -4,15 +4,24 @@
 // before now, written once into a data folder (SQLite) and once into a
 // database on a PostgreSQL server of the benchmark's own — started as the
 // tests start theirs (initdb in a temporary folder, a Unix socket there, no
-// TCP), but with fsync on, as a real server. Then, in turns on the two
-// worlds, `runs` times:
-//   - the dashboard's queries of the account, each alone and their sum
-//     (what DashboardPage asks the service for: the outlook, 30 days of
-//     usage, the latest alerts, the methods' and packages' names);
+// TCP), but with fsync on, as a real server. The hourly roll-ups are made
+// by each engine itself (bench::writeHourly): a year of 10 000 lines is
+// 87.6 million rows. Then the dashboard's queries of the account, each
+// alone and their sum (what DashboardPage asks the service for: the
+// outlook, 30 days of usage, the latest alerts, the methods' and packages'
+// names), first on the world as built, then `runs` times, in turns on the
+// two worlds:
 //   - one simulated day of catch-up of every line (Service::advanceBy),
 //     the wall time and the benchmark's own CPU time (the server's is not
-//     in it), with what it charged: the same on both engines.
-// At the end, the min and median of each, and what each world holds on disk.
+//     in it), with what it charged: the same on both engines;
+//   - the dashboard's queries after that day (the outlook's run kept:
+//     OutlookKeeper runs again only the lines cut short whose top-ups came);
+//   - a play step (4.8 simulated hours), then the dashboard's queries;
+//   - a write (a line renamed), then the dashboard's queries (the outlook's
+//     run made again, as at every outlook before).
+// At the end, the min and median of each, the plans of the dashboard's
+// statements on each engine, and what each world holds on disk; the
+// worlds are deleted with the benchmark's temporary folders.
 //
 //   nice -n 10 build/tests/bench/bench_fleetengines [lines] [hourly-days] [runs]   (default 2000 lines, 30 days, 3 runs)
 #include "fleetworld.h"
@@ -24,12 +33,14 @@
 #include "store/samplesrow.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTimeZone>
 
 #include <sys/resource.h>
 
@@ -64,7 +75,13 @@ struct EngineWorld final
     QTemporaryDir dir;               // SQLite: the data folder
     std::optional<DatabaseUrl> url; // PostgreSQL: the store's database
     std::unique_ptr<Service> service;
-    std::vector<double> dashboardMs, outlookMs, usageMs, alertsMs, namesMs, daySeconds, dayCpu;
+    // The dashboard's queries: their sum and each alone, by when they ran.
+    struct Dashboard final
+    {
+        std::vector<double> sumMs, outlookMs, usageMs, alertsMs, namesMs;
+    };
+    Dashboard asBuilt, afterDay, afterStep, afterWrite;
+    std::vector<double> daySeconds, dayCpu;
     QStringList charged;
 };
 
@@ -112,7 +129,12 @@ bool build(EngineWorld &world, test::PostgresServer &server, Instant now, int li
             db.setUserName(QLatin1String(test::PostgresServer::userName));
             db.setDatabaseName(world.url->database());
         }
-        ok = db.open() && bench::buildFleetOn(*world.service, db, now, lineCount, 900000000, 1, hourlyDays);
+        ok = db.open() && bench::buildFleetOn(*world.service, db, now, lineCount, 900000000, 1, 0);
+        const double history = double(timer.nsecsElapsed()) / 1e9;
+        timer.restart();
+        ok = ok && bench::writeHourly(db, now, lineCount, hourlyDays);
+        const double hourly = double(timer.nsecsElapsed()) / 1e9;
+        timer.restart();
         if (ok && world.url) {
             // What autovacuum does on a server after a bulk load, done now
             // rather than at some point during the runs.
@@ -121,39 +143,134 @@ bool build(EngineWorld &world, test::PostgresServer &server, Instant now, int li
             if (!ok)
                 fail(analyze.lastError().text());
         }
+        std::printf("%-10s the lines and a year of history in %.1f s, %lld hourly rows in %.1f s, VACUUM ANALYZE %.1f s; load %s\n",
+                    world.engine, history, qint64(lineCount) * hourlyDays * 24, hourly, double(timer.nsecsElapsed()) / 1e9,
+                    qPrintable(loadAverage()));
+        std::fflush(stdout);
         if (!ok && db.lastError().isValid())
             fail(db.lastError().text());
     }
     QSqlDatabase::removeDatabase(connection);
     if (!ok)
         return fail(QStringLiteral("could not build the fleet on %1").arg(QLatin1String(world.engine)));
-    const double built = double(timer.nsecsElapsed()) / 1e9;
     // The first write after the fleet was written behind the engine's back
     // settles it; not what is measured.
     timer.restart();
     if (const Expected<CatchUpSummary> settled = world.service->advanceBy(1); !settled)
         return fail(settled.error());
-    std::printf("%-10s built %d lines, a year of history and %d days of hourly roll-ups in %.1f s, settled in %.1f s; load %s\n",
-                world.engine, lineCount, hourlyDays, built, double(timer.nsecsElapsed()) / 1e9, qPrintable(loadAverage()));
+    std::printf("%-10s settled in %.1f s; load %s\n", world.engine, double(timer.nsecsElapsed()) / 1e9, qPrintable(loadAverage()));
     std::fflush(stdout);
     return true;
 }
 
-bool measureDashboard(EngineWorld &world)
+bool measureDashboard(EngineWorld &world, EngineWorld::Dashboard &into, const char *when)
 {
     Service &service = *world.service;
+    const int runsBefore = service.outlookRuns();
     const double outlook = timedMs([&] { return bool(service.outlook()); });
     const double usage = timedMs([&] { return bool(service.dailyUsage(0, 31)); });
     const double alerts = timedMs([&] { return bool(service.alerts(false, 5)); });
     const double names = timedMs([&] { return service.methods() && service.packages(); });
     if (outlook < 0 || usage < 0 || alerts < 0 || names < 0)
         return fail(QStringLiteral("a query of the service failed on %1").arg(QLatin1String(world.engine)));
-    world.outlookMs.push_back(outlook);
-    world.usageMs.push_back(usage);
-    world.alertsMs.push_back(alerts);
-    world.namesMs.push_back(names);
-    world.dashboardMs.push_back(outlook + usage + alerts + names);
+    into.outlookMs.push_back(outlook);
+    into.usageMs.push_back(usage);
+    into.alertsMs.push_back(alerts);
+    into.namesMs.push_back(names);
+    into.sumMs.push_back(outlook + usage + alerts + names);
+    std::printf("%-10s dashboard %s: %.1f ms (outlook %.1f ms, %s; usage %.1f, alerts %.1f, names %.1f); load %s\n", world.engine, when,
+                outlook + usage + alerts + names, outlook, service.outlookRuns() > runsBefore ? "its run made" : "its run kept", usage,
+                alerts, names, qPrintable(loadAverage()));
+    std::fflush(stdout);
     return true;
+}
+
+// A play step of 4.8 simulated hours (not measured), then the dashboard.
+bool measureAfterStep(EngineWorld &world)
+{
+    if (const Expected<CatchUpSummary> moved = world.service->advanceBy(dayMs / 5); !moved)
+        return fail(moved.error());
+    return measureDashboard(world, world.afterStep, "after a play step");
+}
+
+// A write (a line renamed: the outlook's run is made again), then the dashboard.
+bool measureAfterWrite(EngineWorld &world, int run)
+{
+    if (const Expected<void> renamed = world.service->renameLine(1000, QStringLiteral("Line 1 (%1)").arg(run)); !renamed)
+        return fail(renamed.error());
+    return measureDashboard(world, world.afterWrite, "after a write");
+}
+
+// The plans of the dashboard's statements that read the large tables, as
+// the store asks them (HistoryStore, WorldLoader), for account 1.
+void printPlans(EngineWorld &world, test::PostgresServer &server, Instant now)
+{
+    const QString connection = QStringLiteral("bench_fleetengines_plans_%1").arg(QLatin1String(world.engine));
+    {
+        QSqlDatabase db;
+        if (!world.url) {
+            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(world.dir.filePath(QStringLiteral("topup.sqlite")));
+        } else {
+            db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+            db.setHostName(server.socketDirectory());
+            db.setPort(test::PostgresServer::port);
+            db.setUserName(QLatin1String(test::PostgresServer::userName));
+            db.setDatabaseName(world.url->database());
+        }
+        if (!db.open()) {
+            fail(db.lastError().text());
+            return;
+        }
+        const QDate today = QDateTime::fromMSecsSinceEpoch(now.msecs(), QTimeZone("Europe/Berlin")).date();
+        const QString month = QStringLiteral("'%1'").arg(today.toString(QStringLiteral("yyyy-MM")));
+        const QString day31 = QStringLiteral("'%1'").arg(today.addDays(-30).toString(Qt::ISODate));
+        const QString day7 = QStringLiteral("'%1'").arg(today.addDays(-7).toString(Qt::ISODate));
+        const std::vector<std::pair<const char *, QString>> statements{
+            {"30 days of usage, all lines",
+             QStringLiteral("SELECT u.day, sum(u.data_bytes), sum(u.voice_seconds) FROM usage_daily u JOIN lines l ON l.id = u.line_id"
+                            " WHERE l.account_id = 1 AND 0 = 0 AND u.day >= %1 GROUP BY u.day ORDER BY u.day")
+                 .arg(day31)},
+            {"today's usage, all lines (the chart, its past days kept)",
+             QStringLiteral("SELECT u.day, sum(u.data_bytes), sum(u.voice_seconds) FROM usage_daily u JOIN lines l ON l.id = u.line_id"
+                            " WHERE l.account_id = 1 AND 0 = 0 AND u.day >= '%1' GROUP BY u.day ORDER BY u.day")
+                 .arg(today.toString(Qt::ISODate))},
+            {"7 days of usage by line",
+             QStringLiteral("SELECT u.line_id, u.day, u.data_bytes, u.voice_seconds FROM usage_daily u JOIN lines l ON l.id = u.line_id"
+                            " WHERE l.account_id = 1 AND u.day >= %1 ORDER BY u.line_id, u.day")
+                 .arg(day7)},
+            {"this month's totals by line",
+             QStringLiteral("SELECT line_id, sum(amount_cents) FROM attempts WHERE account_id = 1 AND month = %1 AND status = 'succeeded'"
+                            " GROUP BY line_id")
+                 .arg(month)},
+            {"latest blocked by line",
+             QStringLiteral("SELECT line_id, reason FROM (SELECT line_id, coalesce(reason, '') AS reason, row_number() OVER"
+                            " (PARTITION BY line_id ORDER BY at_ms DESC, id DESC) AS latest FROM attempts WHERE account_id = 1"
+                            " AND month = %1 AND status = 'blocked' AND trigger = 'threshold') ranked WHERE latest = 1")
+                 .arg(month)},
+            {"the run's spend (months)",
+             QStringLiteral("SELECT line_id, month, sum(amount_cents) FROM attempts WHERE account_id = 1 AND status = 'succeeded'"
+                            " AND month IN (%1) GROUP BY line_id, month")
+                 .arg(month)},
+            {"the lines", QStringLiteral("SELECT * FROM lines WHERE account_id = 1 AND state = 'active' ORDER BY id")},
+            {"the latest 5 alerts",
+             QStringLiteral("SELECT a.id FROM alerts a LEFT JOIN lines l ON l.id = a.line_id WHERE a.account_id = 1"
+                            " ORDER BY a.at_ms DESC, a.id DESC LIMIT 5")},
+        };
+        std::printf("%s plans:\n", world.engine);
+        for (const auto &[name, sql] : statements) {
+            QSqlQuery query(db);
+            if (!query.exec((world.url ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) + sql)) {
+                std::printf("  %-30s (%s)\n", name, qPrintable(query.lastError().text()));
+                continue;
+            }
+            QStringList steps;
+            while (query.next())
+                steps << (world.url ? query.value(0).toString().simplified() : query.value(3).toString());
+            std::printf("  %-30s\n      %s\n", name, qPrintable(steps.join(QLatin1String(" | "))));
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
 }
 
 bool measureDay(EngineWorld &world, int run, int lineCount)
@@ -216,15 +333,14 @@ int main(int argc, char **argv)
         if (!build(*world, server, now, lineCount, hourlyDays))
             return 1;
     }
-    for (int run = 1; run <= runs; ++run) {
-        for (EngineWorld *world : {&sqlite, &postgresql}) {
-            if (!measureDashboard(*world))
-                return 1;
-        }
+    for (EngineWorld *world : {&sqlite, &postgresql}) {
+        if (!measureDashboard(*world, world->asBuilt, "as built"))
+            return 1;
     }
     for (int run = 1; run <= runs; ++run) {
         for (EngineWorld *world : {&sqlite, &postgresql}) {
-            if (!measureDay(*world, run, lineCount))
+            if (!measureDay(*world, run, lineCount) || !measureDashboard(*world, world->afterDay, "after the day")
+                || !measureAfterStep(*world) || !measureAfterWrite(*world, run))
                 return 1;
         }
     }
@@ -233,12 +349,21 @@ int main(int argc, char **argv)
     std::printf("\n%d lines, %d days of hourly roll-ups; min / median of %d runs; load %s\n", lineCount, hourlyDays, runs,
                 qPrintable(loadAverage()));
     for (EngineWorld *world : {&sqlite, &postgresql}) {
-        std::printf("%-10s dashboard queries %s (outlook %s, 30 days of usage %s, alerts %s, names %s); a day of catch-up %s (CPU %s)\n",
-                    world->engine, qPrintable(minMedian(world->dashboardMs, "%.1f / %.1f ms")),
-                    qPrintable(minMedian(world->outlookMs, "%.1f / %.1f")), qPrintable(minMedian(world->usageMs, "%.1f / %.1f")),
-                    qPrintable(minMedian(world->alertsMs, "%.1f / %.1f")), qPrintable(minMedian(world->namesMs, "%.1f / %.1f")),
-                    qPrintable(minMedian(world->daySeconds, "%.3f / %.3f s")), qPrintable(minMedian(world->dayCpu, "%.3f / %.3f s")));
+        std::printf("%-10s a day of catch-up %s (CPU %s); %d outlooks ran the engine\n", world->engine,
+                    qPrintable(minMedian(world->daySeconds, "%.3f / %.3f s")), qPrintable(minMedian(world->dayCpu, "%.3f / %.3f s")),
+                    world->service->outlookRuns());
+        for (const auto &[when, dashboard] : {std::pair<const char *, const EngineWorld::Dashboard *>{"as built", &world->asBuilt},
+                                              {"after a day", &world->afterDay},
+                                              {"after a play step", &world->afterStep},
+                                              {"after a write", &world->afterWrite}}) {
+            std::printf("%-10s   dashboard %-17s %s (outlook %s, 30 days of usage %s, alerts %s, names %s)\n", world->engine, when,
+                        qPrintable(minMedian(dashboard->sumMs, "%.1f / %.1f ms")), qPrintable(minMedian(dashboard->outlookMs, "%.1f / %.1f")),
+                        qPrintable(minMedian(dashboard->usageMs, "%.1f / %.1f")), qPrintable(minMedian(dashboard->alertsMs, "%.1f / %.1f")),
+                        qPrintable(minMedian(dashboard->namesMs, "%.1f / %.1f")));
+        }
     }
+    for (EngineWorld *world : {&sqlite, &postgresql})
+        printPlans(*world, server, now);
     std::printf("on disk: SQLite's folder %.0f MB; PostgreSQL's cluster %.0f MB (both databases, the server's own and its write-ahead log)\n",
                 double(folderBytes(sqlite.dir.path())) / 1e6, double(folderBytes(server.folder() + QStringLiteral("/data"))) / 1e6);
     return 0;

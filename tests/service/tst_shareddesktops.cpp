@@ -257,6 +257,52 @@ private slots:
         QCOMPARE(second->account()->monthlyCap, std::optional<Money>(Money::fromCents(4'000)));
     }
 
+    // The outlook's run kept on one desktop (OutlookKeeper) holds while
+    // another desktop moves the world, and is made again once the other
+    // saves rules: then both outlooks list the same top-ups.
+    void anotherDesktopsWriteMakesTheOutlookAgain()
+    {
+        QTemporaryDir dir;
+        auto first = desktop(dir.path(), true);
+        QVERIFY(first);
+        TOPUP_VERIFY_OK(first->catchUpToNow());
+        const MethodRecord wallet = TOPUP_VALUE(first->addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(100'000)}));
+        const LineRecord line = TOPUP_VALUE(first->addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Heavy, 7, DataAmount(20 * gigabyte), {}}));
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, 2 * gigabyte, packageNamed(*first, "5 GB data")};
+        policy.method = wallet.engineId();
+        TOPUP_VERIFY_OK(first->setPolicy(line.id, policy));
+        auto second = desktop(dir.path(), false);
+        QVERIFY(second);
+        const auto topUps = [](Service &service) {
+            QStringList said;
+            const Outlook outlook = TOPUP_VALUE(service.outlook());
+            for (const LineOutlook &seen : outlook.lines) {
+                for (const PreviewItem &item : seen.topUps)
+                    said << QStringLiteral("%1 %2 %3 %4").arg(item.at.toString(), item.key, item.amount.toString(), attemptStatusName(item.status));
+            }
+            return said;
+        };
+        const QStringList before = topUps(*second);
+        QVERIFY(!before.isEmpty());
+        QCOMPARE(second->outlookRuns(), 1);
+
+        QSignalSpy secondAdvanced(second.get(), &Service::worldAdvanced);
+        TOPUP_VERIFY_OK(first->advanceBy(dayMs / 4));
+        QVERIFY(secondAdvanced.count() > 0 || secondAdvanced.wait(10'000));
+        QCOMPARE(topUps(*second), topUps(*first));
+        QCOMPARE(second->outlookRuns(), 1); // another desktop's move: kept
+
+        QSignalSpy secondChanged(second.get(), &Service::linesChanged);
+        policy.threshold->below = 10 * gigabyte;
+        TOPUP_VERIFY_OK(first->setPolicy(line.id, policy));
+        QVERIFY(secondChanged.count() > 0 || secondChanged.wait(10'000));
+        const QStringList after = topUps(*second);
+        QCOMPARE(second->outlookRuns(), 2); // another desktop's write: made again
+        QCOMPARE(after, topUps(*first));
+        QVERIFY(after != before);
+    }
+
     // Two desktops load the same line's rules; the first saves, then the
     // second's save is refused, naming what the first changed, who (the
     // desktop, as it names itself) and when (by its clock, in the account's

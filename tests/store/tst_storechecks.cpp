@@ -96,7 +96,7 @@ private slots:
         QTest::newRow("padded by a page") << "pad" << "more than the";
         QTest::newRow("page size garbled") << "page size" << "page size of 768 bytes";
         QTest::newRow("payload fractions garbled") << "fractions" << "payload fractions are 80, 32 and 32";
-        QTest::newRow("a table missing") << "drop" << "table usage_daily of store schema";
+        QTest::newRow("a table missing") << "drop" << "table usage_hourly of store schema";
     }
 
     void cleanOpenRefusesAndLeavesUntouched()
@@ -116,7 +116,7 @@ private slots:
         else if (damage == QLatin1String("fractions"))
             QVERIFY(patch(path, 21, QByteArray("\x50", 1)));
         else
-            QVERIFY(runSql(path, QStringLiteral("DROP TABLE usage_daily")));
+            QVERIFY(runSql(path, QStringLiteral("DROP TABLE usage_hourly")));
         QVERIFY(!QFile::exists(path + QLatin1String("-wal")));
         const QByteArray before = test::sha256Of(path);
         auto db = Database::open(path, storeSchema());
