@@ -133,8 +133,13 @@ void printStatements(const QString &logPath, qint64 offset)
     };
     const QRegularExpression duration(QStringLiteral("LOG:  duration: ([0-9.]+) ms  (statement|execute [^:]*|parse [^:]*|bind [^:]*): (.*)$"));
     const QRegularExpression prepared(QStringLiteral("DETAIL:  prepare: PREPARE \\S+ AS (.*)$"));
+    QStringList checkpoints; // the server's own writes meanwhile
     while (!log.atEnd()) {
         const QString line = QString::fromUtf8(log.readLine()).trimmed();
+        if (line.contains(QLatin1String("LOG:  checkpoint"))) {
+            checkpoints << line.section(QLatin1String("LOG:  "), 1).left(160);
+            continue;
+        }
         if (const QRegularExpressionMatch found = prepared.match(line); found.hasMatch() && !pending.isEmpty()) {
             count(QStringLiteral("EXECUTE ") + found.captured(1), pendingMs);
             pending.clear();
@@ -166,6 +171,8 @@ void printStatements(const QString &logPath, qint64 offset)
     std::printf("  %d statements (round trips), %.0f ms of the server's time on them:\n", total, totalMs);
     for (const auto &[kind, each] : sorted)
         std::printf("  %7d  %9.1f ms  %s\n", each.count, each.ms, qPrintable(kind));
+    for (const QString &checkpoint : checkpoints)
+        std::printf("  meanwhile: %s\n", qPrintable(checkpoint));
 }
 
 bool fail(const QString &what)
