@@ -12,6 +12,7 @@
 #include "rules/zonedcalendar.h"
 #include "store/journalgateway.h"
 #include "store/linestore.h"
+#include "store/batchedstatement.h"
 #include "store/database.h"
 #include "store/statement.h"
 #include "store/usagestore.h"
@@ -30,15 +31,6 @@ namespace {
 Expected<std::vector<qint64>> accountIds(Database &store)
 {
     return Statement(store, QStringLiteral("SELECT id FROM accounts ORDER BY id")).integers();
-}
-
-Expected<void> addAlert(Database &store, qint64 account, Instant at, AlertKind kind, QVariant line, QVariant method,
-                        const QString &detail)
-{
-    Statement insert(store, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, line_id, method_id, detail)"
-                                           " VALUES (?, ?, ?, ?, ?, ?)"));
-    insert.bind(account).bind(at.msecs()).bind(alertKindName(kind)).bind(line).bind(method).bind(detail);
-    return insert.run();
 }
 
 // Whether the line's step-4 check acts at the next instant visited (an
@@ -476,12 +468,26 @@ Expected<void> WorldSync::save(bool last)
     // catch-up stopped early writes its last 48 hours all the same.
     const Instant keepSamplesFrom = UsageStore::samplesKeptFrom(last ? m_reached : std::max(m_reached, m_target));
     const Expected<void> saved = m_store.write([&]() -> Expected<void> {
-        Statement line(m_store, QStringLiteral("UPDATE lines SET data_bytes = ?, voice_seconds = ?, unserved_data_bytes = ?,"
-                                               " unserved_voice_seconds = ?, threshold_state = ?, threshold_chains = ?,"
-                                               " last_monthly_key = ?, check_due = ? WHERE id = ?"));
+        // A statement a row on SQLite; thousands of rows a statement on
+        // PostgreSQL, where each statement is a round trip (BatchedStatement).
+        const QString big = QStringLiteral("BIGINT"), text = QStringLiteral("TEXT");
+        BatchedStatement line(m_store,
+                              QStringLiteral("UPDATE lines SET data_bytes = ?, voice_seconds = ?, unserved_data_bytes = ?,"
+                                             " unserved_voice_seconds = ?, threshold_state = ?, threshold_chains = ?,"
+                                             " last_monthly_key = ?, check_due = ? WHERE id = ?"),
+                              QStringLiteral("UPDATE lines SET data_bytes = v.d, voice_seconds = v.v, unserved_data_bytes = v.ud,"
+                                             " unserved_voice_seconds = v.uv, threshold_state = v.s, threshold_chains = v.c,"
+                                             " last_monthly_key = v.k, check_due = v.due FROM (%1) AS v (d, v, ud, uv, s, c, k, due, id)"
+                                             " WHERE lines.id = v.id"),
+                              {big, big, big, big, text, big, big, big, big}, BatchedStatement::Path::Fastest, 8);
         Statement dropRetries(m_store, QStringLiteral("DELETE FROM retries WHERE line_id IN (SELECT id FROM lines WHERE account_id = ?)"));
         Statement dropLineRetries(m_store, QStringLiteral("DELETE FROM retries WHERE line_id = ?"));
-        Statement retry(m_store, QStringLiteral("INSERT INTO retries (line_id, due_ms, seq, trigger, chain_key, attempt) VALUES (?, ?, ?, ?, ?, ?)"));
+        // Each account's retries are dropped before its new ones are run;
+        // those kept in arrays are sent after other accounts' are dropped,
+        // which never touch them (an account's lines are its own).
+        BatchedStatement retry(m_store, QStringLiteral("INSERT INTO retries (line_id, due_ms, seq, trigger, chain_key, attempt) VALUES (?, ?, ?, ?, ?, ?)"),
+                               QStringLiteral("INSERT INTO retries (line_id, due_ms, seq, trigger, chain_key, attempt) %1"),
+                               {big, big, big, text, text, big});
         for (const Carried &carried : m_accounts) {
             if (!carried.last)
                 continue;
@@ -514,20 +520,36 @@ Expected<void> WorldSync::save(bool last)
                     return ran;
             }
         }
+        if (const auto sent = line.flush(); !sent)
+            return sent;
+        if (const auto sent = retry.flush(); !sent)
+            return sent;
 
-        Statement blocked(m_store, m_store.dialect().insertOrIgnore(QStringLiteral("attempts (account_id, line_id, at_ms, month, trigger,"
-                                                                                   " chain_key, attempt, package_id, amount_cents, status, reason)"
-                                                                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'blocked', ?)")));
+        const QString blockedColumns = QStringLiteral("attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt, package_id,"
+                                                      " amount_cents, status, reason)");
+        BatchedStatement blocked(m_store, m_store.dialect().insertOrIgnore(blockedColumns + QStringLiteral(" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'blocked', ?)")),
+                                 m_store.dialect().insertOrIgnore(blockedColumns + QStringLiteral(" SELECT a, l, t, m, tr, k, n, p, c, 'blocked', r"
+                                                                                                  " FROM (%1) AS v (a, l, t, m, tr, k, n, p, c, r)")),
+                                 {big, big, big, text, text, text, big, big, big, text});
         for (const PendingBlocked &each : m_blocked) {
             blocked.set(0, each.account).set(1, each.line).set(2, each.at.msecs()).set(3, each.month).set(4, each.trigger);
             blocked.set(5, each.key).set(6, each.attempt).set(7, each.package).set(8, each.cents).set(9, each.reason);
             if (const auto ran = blocked.run(); !ran)
                 return ran;
         }
-        for (const PendingAlert &alert : m_alerts) {
-            if (const auto added = addAlert(m_store, alert.account, alert.at, alert.kind, alert.line, alert.method, alert.detail); !added)
-                return added;
+        if (const auto sent = blocked.flush(); !sent)
+            return sent;
+        BatchedStatement alert(m_store, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, line_id, method_id, detail) VALUES (?, ?, ?, ?, ?, ?)"),
+                               QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, line_id, method_id, detail) %1"),
+                               {big, big, text, big, big, text});
+        for (const PendingAlert &each : m_alerts) {
+            alert.set(0, each.account).set(1, each.at.msecs()).set(2, alertKindName(each.kind)).set(3, each.line).set(4, each.method);
+            alert.set(5, each.detail);
+            if (const auto ran = alert.run(); !ran)
+                return ran;
         }
+        if (const auto sent = alert.flush(); !sent)
+            return sent;
 
         // Usage: the roll-ups get every sample; the samples table keeps the
         // last 48 hours of the clock (older ones are not written, and those

@@ -22,6 +22,13 @@ void ArrayLiteral::add(const QByteArray &text)
     m_elements += '"';
 }
 
+void ArrayLiteral::addNull()
+{
+    if (m_count++ > 0)
+        m_elements += ',';
+    m_elements += "NULL";
+}
+
 QString ArrayLiteral::text() const
 {
     QString literal;

@@ -11,12 +11,14 @@ namespace topup {
 // reads its rows from arrays (Dialect::rowsFromArrays): the usage's fast
 // path on PostgreSQL (UsageStore), thousands of rows a statement. Texts are
 // always quoted, with `"` and `\` escaped, so any text (commas, braces,
-// spaces, the word NULL) reads back as it was; no element is ever NULL.
+// spaces, the word NULL) reads back as it was; an element is NULL only
+// through addNull (the bare word).
 class ArrayLiteral final
 {
 public:
     void add(qint64 value);
     void add(const QByteArray &text);
+    void addNull();
     // The literal of the elements added so far (`{}` when none).
     QString text() const;
     qsizetype size() const noexcept { return m_count; }

@@ -21,7 +21,8 @@ namespace topup {
 //   ) WITHOUT ROWID                      → )  (every PostgreSQL table is a heap)
 //   PRAGMA user_version                  → the one-row table topup_schema_version
 //   BEGIN IMMEDIATE                      → BEGIN (row locks and unique indexes serialise writers)
-//   journal_mode, synchronous, foreign_keys → none: the server's own settings
+//   journal_mode, synchronous, foreign_keys → none: the server's own settings (long texts
+//                                          compressed with lz4 where the server has it)
 //   synchronous=NORMAL for a transaction → SET LOCAL synchronous_commit = off
 //   INSERT OR IGNORE                     → INSERT … ON CONFLICT DO NOTHING
 //   a new row's id (lastInsertId)        → INSERT … RETURNING id

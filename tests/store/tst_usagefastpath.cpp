@@ -6,6 +6,7 @@
 #include "rules/zonedcalendar.h"
 #include "store/arrayliteral.h"
 #include "store/database.h"
+#include "store/samplesrow.h"
 #include "store/statement.h"
 #include "store/storeschema.h"
 #include "store/usagebatch.h"
@@ -245,6 +246,37 @@ private slots:
                                          .arg(database.path()));
         QVERIFY2(sentences[1].startsWith(QLatin1String("What is wrong: damaged usage (line 1, ")), qPrintable(sentences[1]));
         QVERIFY2(written.error().contains(QLatin1String("damaged usage (line 1, ")), qPrintable(written.error()));
+    // On PostgreSQL a line's day of samples (about 6 KB of text) is
+    // compressed with lz4, where the server has it (Debian's does): the
+    // default, pglz, took most of a day's save of the samples.
+    void longTextsAreCompressedWithLz4OnPostgresql()
+    {
+        QTemporaryDir dir;
+        auto db = m_engine.openStore(dir.filePath(QStringLiteral("lz4.sqlite")), storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        if (database.dialect().isSqlite())
+            return; // SQLite keeps texts as they are
+        QSqlQuery query(database.connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")));
+        QVERIFY2(query.next() && query.value(0).toBool(), "the tests' server (Debian's PostgreSQL 15) has lz4");
+        QVERIFY(query.exec(QStringLiteral("SHOW default_toast_compression")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("lz4"));
+        SamplesRow day;
+        for (qint64 i = 0; i < 288; ++i)
+            day.add(i * UsageStore::sampleEveryMs, 1'000'000 + i * 7919 % 1'000'000, i % 61);
+        TOPUP_VERIFY_OK(database.write([&]() -> Expected<void> {
+            if (const auto added = addTwoLines(database); !added)
+                return added;
+            Statement insert(database, QStringLiteral("INSERT INTO usage_recent (line_id, hour, samples) VALUES (1, 0, ?)"));
+            insert.bind(QString::fromLatin1(day.text()));
+            return insert.run();
+        }));
+        QVERIFY(query.exec(QStringLiteral("SELECT length(samples), pg_column_compression(samples) FROM usage_recent")));
+        QVERIFY(query.next());
+        QVERIFY2(query.value(0).toInt() > 4000, qPrintable(query.value(0).toString()));
+        QCOMPARE(query.value(1).toString(), QStringLiteral("lz4"));
     }
 
     // A column of rows as one array literal reads back on PostgreSQL as it

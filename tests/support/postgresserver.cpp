@@ -134,13 +134,13 @@ Expected<void> PostgresServer::start()
     m_server.setWorkingDirectory(m_dir.path());
     m_server.setStandardOutputFile(m_dir.filePath(QStringLiteral("server.log")));
     m_server.setStandardErrorFile(m_dir.filePath(QStringLiteral("server.log")), QIODevice::Append);
-    m_server.start(QStringLiteral("setpriv"),
-                   asServerUser(binary("postgres"),
-                                {QStringLiteral("-D"), dataDirectory(), QStringLiteral("-p"), QString::number(port), QStringLiteral("-c"),
-                                 QStringLiteral("listen_addresses="), QStringLiteral("-c"),
-                                 QStringLiteral("unix_socket_directories=%1").arg(socketDirectory()), QStringLiteral("-c"),
-                                 m_fsync ? QStringLiteral("fsync=on") : QStringLiteral("fsync=off")},
-                                true));
+    QStringList arguments{QStringLiteral("-D"), dataDirectory(), QStringLiteral("-p"), QString::number(port), QStringLiteral("-c"),
+                          QStringLiteral("listen_addresses="), QStringLiteral("-c"),
+                          QStringLiteral("unix_socket_directories=%1").arg(socketDirectory()), QStringLiteral("-c"),
+                          m_fsync ? QStringLiteral("fsync=on") : QStringLiteral("fsync=off")};
+    for (const QString &setting : m_settings)
+        arguments << QStringLiteral("-c") << setting;
+    m_server.start(QStringLiteral("setpriv"), asServerUser(binary("postgres"), arguments, true));
     if (!m_server.waitForStarted())
         return Result::failure(QStringLiteral("cannot start the PostgreSQL server: %1").arg(m_server.errorString()));
     m_pid = m_server.processId();

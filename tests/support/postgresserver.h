@@ -41,6 +41,9 @@ public:
     // they test); a benchmark that compares it with SQLite's synced commits
     // turns it on, as on a real server. Before start().
     void setFsync(bool on) noexcept { m_fsync = on; }
+    // More of the server's settings, each `name=value` (given as `-c`), for
+    // a benchmark that counts statements (pg_stat_statements). Before start().
+    void setSettings(const QStringList &settings) { m_settings = settings; }
 
     // Makes the cluster and starts the server; returns once it accepts
     // connections. The error says what failed and why (the command, its
@@ -93,6 +96,7 @@ private:
     qint64 m_pid = 0;
     bool m_asPostgresUser = false;
     bool m_fsync = false;
+    QStringList m_settings;
 };
 
 } // namespace topup::test

@@ -1,0 +1,157 @@
+// A statement run for many rows (BatchedStatement, what a catch-up's save
+// writes besides usage: the lines' new state, retries, blocked attempts,
+// alerts): on PostgreSQL thousands of rows a statement, one array a column;
+// a statement a row on SQLite and on the RowByRow path. Both paths leave
+// exactly the same rows, ids included, on either engine
+// (tst_batchedstatement_postgresql).
+#include "testmain.h"
+#include "store/batchedstatement.h"
+#include "store/database.h"
+#include "store/statement.h"
+#include "store/storeschema.h"
+
+#include "checked.h"
+#include "draws.h"
+#include "storeengine.h"
+#include "usagerows.h"
+
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace tst_batchedstatement {
+
+using namespace topup;
+using namespace topup::test;
+
+// Every row of `table` in the order of `orderBy`, every column, NULL told
+// apart from any text.
+QStringList tableRows(Database &db, const char *table, const char *orderBy)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY %2").arg(QLatin1String(table), QLatin1String(orderBy))))
+        return {QStringLiteral("failed: ") + query.lastError().text()};
+    QStringList rows;
+    while (query.next()) {
+        QStringList values;
+        for (int i = 0; i < query.record().count(); ++i)
+            values << (query.isNull(i) ? QStringLiteral("<null>") : query.value(i).toString());
+        rows << values.join(QLatin1Char('|'));
+    }
+    return rows;
+}
+
+const QString big = QStringLiteral("BIGINT");
+const QString text = QStringLiteral("TEXT");
+
+class TestBatchedStatement final : public QObject
+{
+    Q_OBJECT
+
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
+    // What a catch-up's save writes, through `path`, into a new store of
+    // `lineCount` lines; the rows of the tables it wrote.
+    QStringList writeOnce(const QString &file, BatchedStatement::Path path, int lineCount, bool &inArrays)
+    {
+        auto db = m_engine.openStore(file, storeSchema());
+        if (!db)
+            return {QStringLiteral("cannot open: ") + db.error()};
+        Database &database = **db;
+        const Dialect &dialect = database.dialect();
+        const QVariant noRow(QMetaType::fromType<qint64>());
+        const QList<QString> details{QStringLiteral("plain"), QString(), QStringLiteral("NULL"), QStringLiteral("a \"quoted\", {brace}"),
+                                     QStringLiteral("back\\slash"), QStringLiteral(" spaced "), QStringLiteral("Ünïcødé 手机")};
+        const Expected<void> wrote = database.write([&]() -> Expected<void> {
+            if (const auto added = addLines(database, lineCount); !added)
+                return added;
+            Statement package(database, QStringLiteral("INSERT INTO packages (id, account_id, code, name, data_bytes, voice_seconds, price_cents)"
+                                                       " VALUES (1, 1, 'p', 'P', 1, 1, 100)"));
+            if (const auto ran = package.run(); !ran)
+                return ran;
+            // The lines' new state; some lines twice, the second must win as row by row.
+            BatchedStatement line(database,
+                                  QStringLiteral("UPDATE lines SET data_bytes = ?, threshold_state = ?, last_monthly_key = ? WHERE id = ?"),
+                                  QStringLiteral("UPDATE lines SET data_bytes = v.d, threshold_state = v.s, last_monthly_key = v.k"
+                                                 " FROM (%1) AS v (d, s, k, id) WHERE lines.id = v.id"),
+                                  {big, text, big, big}, path, 3);
+            inArrays = line.inArrays();
+            test::Draws draws(16);
+            for (int id = 1; id <= lineCount; ++id) {
+                line.set(0, qint64(id) * 1000).set(1, QStringLiteral("armed")).set(2, id % 12).set(3, id);
+                if (const auto ran = line.run(); !ran)
+                    return ran;
+                if (draws.chance(10)) {
+                    const qint64 again = 1 + draws.below(quint32(id));
+                    line.set(0, again * 7).set(1, QStringLiteral("suspended")).set(2, -1).set(3, again);
+                    if (const auto ran = line.run(); !ran)
+                        return ran;
+                }
+            }
+            if (const auto sent = line.flush(); !sent)
+                return sent;
+            // Alerts: NULLs, any text, more rows than one statement takes; the ids in the order run.
+            BatchedStatement alert(database, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, line_id, method_id, detail) VALUES (?, ?, ?, ?, ?, ?)"),
+                                   QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, line_id, method_id, detail) %1"),
+                                   {big, big, text, big, big, text}, path);
+            for (int i = 0; i < lineCount + 300; ++i) {
+                alert.set(0, 1).set(1, qint64(i % 17) * 60000).set(2, QStringLiteral("threshold_suspended"));
+                alert.set(3, i % 3 == 0 ? noRow : QVariant(qint64(1 + i % lineCount))).set(4, noRow);
+                alert.set(5, details[i % details.size()]);
+                if (const auto ran = alert.run(); !ran)
+                    return ran;
+            }
+            if (const auto sent = alert.flush(); !sent)
+                return sent;
+            // Blocked attempts, a repeated identity in the same statement ignored.
+            const QString columns = QStringLiteral("attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt, package_id,"
+                                                   " amount_cents, status, reason)");
+            BatchedStatement blocked(database, dialect.insertOrIgnore(columns + QStringLiteral(" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'blocked', ?)")),
+                                     dialect.insertOrIgnore(columns + QStringLiteral(" SELECT a, l, t, m, tr, k, n, p, c, 'blocked', r"
+                                                                                     " FROM (%1) AS v (a, l, t, m, tr, k, n, p, c, r)")),
+                                     {big, big, big, text, text, text, big, big, big, text}, path);
+            for (int i = 0; i < 50; ++i) {
+                blocked.set(0, 1).set(1, 1 + i % lineCount).set(2, qint64(i) * 1000).set(3, QStringLiteral("2027-03"));
+                blocked.set(4, QStringLiteral("threshold")).set(5, QStringLiteral("key%1").arg(i % 40)).set(6, 1).set(7, 1);
+                blocked.set(8, 100 + i).set(9, QStringLiteral("account_cap"));
+                if (const auto ran = blocked.run(); !ran)
+                    return ran;
+            }
+            return blocked.flush();
+        });
+        if (!wrote)
+            return {QStringLiteral("failed: ") + wrote.error()};
+        return tableRows(database, "lines", "id") + tableRows(database, "alerts", "id") + tableRows(database, "attempts", "id");
+    }
+
+private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
+    void bothPathsWriteTheSameRows()
+    {
+        constexpr int lineCount = 2500; // more rows than one statement takes (2 000)
+        QTemporaryDir dir;
+        bool fastInArrays = false;
+        bool rowInArrays = true;
+        const QStringList fast = writeOnce(dir.filePath(QStringLiteral("fast.sqlite")), BatchedStatement::Path::Fastest, lineCount, fastInArrays);
+        const QStringList rows = writeOnce(dir.filePath(QStringLiteral("rows.sqlite")), BatchedStatement::Path::RowByRow, lineCount, rowInArrays);
+        QVERIFY2(!fast.isEmpty() && !fast.first().startsWith(QLatin1String("failed")), qPrintable(fast.value(0)));
+        QVERIFY2(!rows.isEmpty() && !rows.first().startsWith(QLatin1String("failed")), qPrintable(rows.value(0)));
+        QCOMPARE(fastInArrays, m_engine.engine() == Dialect::Engine::Postgresql);
+        QVERIFY(!rowInArrays);
+        QCOMPARE(fast.size(), rows.size());
+        for (qsizetype i = 0; i < fast.size(); ++i)
+            QCOMPARE(fast[i], rows[i]);
+        QCOMPARE(fast.size(), lineCount + lineCount + 300 + 40); // lines, alerts, 40 identities of 50 blocked attempts
+        // A line run twice keeps its second state, as row by row.
+        QVERIFY(fast.filter(QStringLiteral("|suspended|")).size() > 0);
+    }
+};
+
+TOPUP_TEST_GUILESS_MAIN(TestBatchedStatement)
+} // namespace tst_batchedstatement
+#include "tst_batchedstatement.moc"
