@@ -246,6 +246,8 @@ private slots:
                                          .arg(database.path()));
         QVERIFY2(sentences[1].startsWith(QLatin1String("What is wrong: damaged usage (line 1, ")), qPrintable(sentences[1]));
         QVERIFY2(written.error().contains(QLatin1String("damaged usage (line 1, ")), qPrintable(written.error()));
+    }
+
     // On PostgreSQL a line's day of samples (about 6 KB of text) is
     // compressed with lz4, where the server has it (Debian's does): the
     // default, pglz, took most of a day's save of the samples.
