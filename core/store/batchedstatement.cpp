@@ -2,14 +2,24 @@
 
 #include "database.h"
 
+#include <sqlite3.h>
+
 namespace topup {
 
 BatchedStatement::BatchedStatement(Database &database, const QString &rowSql, const QString &arraysSql, const QStringList &types,
                                    Path path, int keyParameter)
-    : m_types(types), m_keyParameter(keyParameter)
+    : m_database(database), m_types(types), m_keyParameter(keyParameter)
 {
     const Dialect &dialect = database.dialect();
-    if (path == Path::Fastest && dialect.hasArrays()) {
+    sqlite3 *raw = path == Path::Fastest && dialect.isSqlite() ? database.rawHandle() : nullptr;
+    if (raw) {
+        if (sqlite3_prepare_v2(raw, rowSql.toUtf8().constData(), -1, &m_raw, nullptr) != SQLITE_OK) {
+            m_rawPrepareFailure = database.failureOfRawHandle(); // said at the first run
+            sqlite3_finalize(m_raw);
+            m_raw = nullptr;
+        }
+        m_values.resize(std::size_t(types.size()));
+    } else if (path == Path::Fastest && dialect.hasArrays()) {
         // Prepared once a connection (a save every day of a catch-up).
         m_arrays.emplace(database, arraysSql.arg(dialect.rowsFromArrays(types)), Statement::Prepare::Reuse);
         m_values.resize(std::size_t(types.size()));
@@ -17,6 +27,11 @@ BatchedStatement::BatchedStatement(Database &database, const QString &rowSql, co
     } else {
         m_row.emplace(database, rowSql);
     }
+}
+
+BatchedStatement::~BatchedStatement()
+{
+    sqlite3_finalize(m_raw);
 }
 
 BatchedStatement &BatchedStatement::set(int index, const QVariant &value)
@@ -32,6 +47,8 @@ Expected<void> BatchedStatement::run()
 {
     if (m_row)
         return m_row->run();
+    if (!m_arrays)
+        return runRaw();
     if (m_keyParameter >= 0) {
         const QString key = m_values.at(std::size_t(m_keyParameter)).toString();
         if (m_keys.contains(key)) {
@@ -52,6 +69,52 @@ Expected<void> BatchedStatement::run()
     }
     if (++m_kept >= rowsPerStatement)
         return flush();
+    return {};
+}
+
+Expected<void> BatchedStatement::runRaw()
+{
+    if (m_rawPrepareFailure)
+        return Expected<void>::failure(*m_rawPrepareFailure);
+    // Bound by what each value holds, as Qt Sql's SQLite driver binds it.
+    for (std::size_t i = 0; i < m_values.size(); ++i) {
+        const QVariant &value = m_values[i];
+        const int parameter = int(i) + 1;
+        int bound = SQLITE_OK;
+        if (value.isNull()) {
+            bound = sqlite3_bind_null(m_raw, parameter);
+        } else {
+            switch (value.typeId()) {
+            case QMetaType::Bool:
+            case QMetaType::Int:
+            case QMetaType::UInt:
+            case QMetaType::Long:
+            case QMetaType::LongLong:
+            case QMetaType::ULongLong:
+                bound = sqlite3_bind_int64(m_raw, parameter, value.toLongLong());
+                break;
+            case QMetaType::Double:
+                bound = sqlite3_bind_double(m_raw, parameter, value.toDouble());
+                break;
+            default: {
+                const QByteArray text = value.toString().toUtf8();
+                bound = sqlite3_bind_text(m_raw, parameter, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+                break;
+            }
+            }
+        }
+        if (bound != SQLITE_OK) {
+            sqlite3_reset(m_raw);
+            return Expected<void>::failure(m_database.failureOfRawHandle());
+        }
+    }
+    const int stepped = sqlite3_step(m_raw);
+    if (stepped != SQLITE_DONE && stepped != SQLITE_ROW) {
+        const Failure failure = m_database.failureOfRawHandle();
+        sqlite3_reset(m_raw);
+        return Expected<void>::failure(failure);
+    }
+    sqlite3_reset(m_raw);
     return {};
 }
 

@@ -150,6 +150,36 @@ private slots:
         // A line run twice keeps its second state, as row by row.
         QVERIFY(fast.filter(QStringLiteral("|suspended|")).size() > 0);
     }
+
+    // A row refused says so in the same sentences on every path (on
+    // SQLite the fastest is its own handle, not Qt Sql): which data file or
+    // database, then what the database said.
+    void aRefusedRowSaysWhichDatabaseOnEveryPath()
+    {
+        QTemporaryDir dir;
+        for (const BatchedStatement::Path path : {BatchedStatement::Path::Fastest, BatchedStatement::Path::RowByRow}) {
+            const QString file = dir.filePath(path == BatchedStatement::Path::Fastest ? QStringLiteral("fast.sqlite") : QStringLiteral("rows.sqlite"));
+            auto db = m_engine.openStore(file, storeSchema());
+            QVERIFY2(db, qPrintable(db.error()));
+            Database &database = **db;
+            // No such account: the foreign key refuses the row.
+            BatchedStatement alert(database, QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, detail) VALUES (?, ?, ?, ?)"),
+                                   QStringLiteral("INSERT INTO alerts (account_id, at_ms, kind, detail) %1"),
+                                   {QStringLiteral("BIGINT"), QStringLiteral("BIGINT"), QStringLiteral("TEXT"), QStringLiteral("TEXT")}, path);
+            alert.set(0, qint64(4242)).set(1, qint64(0)).set(2, QStringLiteral("low_funds")).set(3, QString());
+            Expected<void> written = alert.run();
+            if (written)
+                written = alert.flush();
+            QVERIFY(!written);
+            const QStringList sentences = written.sentences().split(QLatin1Char('\n'));
+            QCOMPARE(sentences.size(), 2);
+            QCOMPARE(sentences[0], database.dialect().isSqlite()
+                                       ? QStringLiteral("The data file %1 could not be read or written.").arg(database.path())
+                                       : QStringLiteral("The database %1 could not be read or written.").arg(database.path()));
+            QVERIFY2(sentences[1].startsWith(QLatin1String("The database says: ")), qPrintable(sentences[1]));
+            QVERIFY2(written.error().contains(QLatin1String("FOREIGN KEY"), Qt::CaseInsensitive), qPrintable(written.error()));
+        }
+    }
 };
 
 TOPUP_TEST_GUILESS_MAIN(TestBatchedStatement)
