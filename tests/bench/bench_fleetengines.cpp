@@ -531,7 +531,12 @@ int main(int argc, char **argv)
     }
     for (EngineWorld *world : worlds)
         printPlans(*world, server, now);
-    std::printf("on disk: SQLite's folder %.0f MB; PostgreSQL's cluster %.0f MB (both databases, the server's own and its write-ahead log)\n",
-                double(folderBytes(sqlite.dir.path())) / 1e6, double(folderBytes(server.folder() + QStringLiteral("/data"))) / 1e6);
+    QStringList onDisk;
+    if (std::find(worlds.begin(), worlds.end(), &sqlite) != worlds.end())
+        onDisk << QString::asprintf("SQLite's folder %.0f MB", double(folderBytes(sqlite.dir.path())) / 1e6);
+    if (std::find(worlds.begin(), worlds.end(), &postgresql) != worlds.end())
+        onDisk << QString::asprintf("PostgreSQL's cluster %.0f MB (both databases, the server's own and its write-ahead log)",
+                                    double(folderBytes(server.folder() + QStringLiteral("/data"))) / 1e6);
+    std::printf("on disk: %s\n", qPrintable(onDisk.join(QLatin1String("; "))));
     return 0;
 }
