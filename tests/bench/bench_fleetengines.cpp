@@ -13,7 +13,8 @@
 // two worlds:
 //   - one simulated day of catch-up of every line (Service::advanceBy),
 //     the wall time and the benchmark's own CPU time (the server's is not
-//     in it), with what it charged: the same on both engines;
+//     in it; beside a PostgreSQL day, the CPU time the server's processes
+//     used), with what it charged: the same on both engines;
 //   - the dashboard's queries after that day (the outlook's run kept:
 //     OutlookKeeper runs again only the lines cut short whose top-ups came);
 //   - a play step (4.8 simulated hours), then the dashboard's queries;
@@ -24,6 +25,14 @@
 // worlds are deleted with the benchmark's temporary folders.
 //
 //   nice -n 10 build/tests/bench/bench_fleetengines [lines] [hourly-days] [runs]   (default 2000 lines, 30 days, 3 runs)
+//
+// TOPUP_BENCH_ENGINES=postgresql (or sqlite) builds and times one engine only;
+// TOPUP_BENCH_PG_SETTINGS="name=value …" starts the server with those settings.
+// TOPUP_BENCH_PG_STATEMENTS=1 logs every statement the server runs during a
+// PostgreSQL day (log_min_duration_statement = 0; slower) and prints them
+// counted by kind, with the server's time on them, and the server's
+// checkpoints meanwhile: every statement is a round trip (QPSQL sends
+// PREPARE, EXECUTE and DEALLOCATE as statements).
 #include "fleetworld.h"
 #include "benchmeasure.h"
 #include "postgresserver.h"
@@ -37,6 +46,8 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -46,7 +57,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <vector>
+
+#include <unistd.h>
 
 using namespace topup;
 using topup::bench::cpuSeconds;
@@ -81,9 +95,103 @@ struct EngineWorld final
         std::vector<double> sumMs, outlookMs, usageMs, alertsMs, namesMs;
     };
     Dashboard asBuilt, afterDay, afterStep, afterWrite;
-    std::vector<double> daySeconds, dayCpu;
+    std::vector<double> daySeconds, dayCpu, serverCpu;
     QStringList charged;
 };
+
+// The CPU time (user + system, seconds) of the server and its backends so far.
+double serverCpuSeconds(qint64 serverPid)
+{
+    const double tick = double(sysconf(_SC_CLK_TCK));
+    double seconds = 0;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool number = false;
+        const qint64 pid = entry.toLongLong(&number);
+        if (!number)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        // pid (comm) state ppid … utime stime: fields 4, 14 and 15; comm may hold spaces.
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() < 13)
+            continue;
+        if (pid != serverPid && fields[1].toLongLong() != serverPid)
+            continue;
+        seconds += double(fields[11].toLongLong() + fields[12].toLongLong()) / tick;
+    }
+    return seconds;
+}
+
+// The statements of the server's log from `offset` on (log_min_duration_statement = 0),
+// counted by kind: a prepared statement's EXECUTE by the statement it runs.
+void printStatements(const QString &logPath, qint64 offset)
+{
+    QFile log(logPath);
+    if (!log.open(QIODevice::ReadOnly) || !log.seek(offset))
+        return;
+    struct Kind final
+    {
+        int count = 0;
+        double ms = 0;
+    };
+    std::map<QString, Kind> kinds;
+    int total = 0;
+    double totalMs = 0;
+    QString pending; // an EXECUTE waiting for its DETAIL
+    double pendingMs = 0;
+    const auto count = [&](const QString &kind, double ms) {
+        Kind &each = kinds[kind.simplified().left(150)];
+        ++each.count;
+        each.ms += ms;
+        ++total;
+        totalMs += ms;
+    };
+    const QRegularExpression duration(QStringLiteral("LOG:  duration: ([0-9.]+) ms  (statement|execute [^:]*|parse [^:]*|bind [^:]*): (.*)$"));
+    const QRegularExpression prepared(QStringLiteral("DETAIL:  prepare: PREPARE \\S+ AS (.*)$"));
+    QStringList checkpoints; // the server's own writes meanwhile
+    while (!log.atEnd()) {
+        const QString line = QString::fromUtf8(log.readLine()).trimmed();
+        if (line.contains(QLatin1String("LOG:  checkpoint"))) {
+            checkpoints << line.section(QLatin1String("LOG:  "), 1).left(160);
+            continue;
+        }
+        if (const QRegularExpressionMatch found = prepared.match(line); found.hasMatch() && !pending.isEmpty()) {
+            count(QStringLiteral("EXECUTE ") + found.captured(1), pendingMs);
+            pending.clear();
+            continue;
+        }
+        const QRegularExpressionMatch found = duration.match(line);
+        if (!found.hasMatch())
+            continue;
+        if (!pending.isEmpty())
+            count(pending, pendingMs);
+        pending.clear();
+        const QString text = found.captured(3);
+        const double ms = found.captured(1).toDouble();
+        if (text.startsWith(QLatin1String("EXECUTE "))) {
+            pending = text.section(QLatin1Char(' '), 0, 1);
+            pendingMs = ms;
+        } else if (text.startsWith(QLatin1String("PREPARE "))) {
+            count(QStringLiteral("PREPARE ") + text.section(QLatin1Char(' '), 3), ms);
+        } else if (text.startsWith(QLatin1String("DEALLOCATE "))) {
+            count(QStringLiteral("DEALLOCATE"), ms);
+        } else {
+            count(text, ms);
+        }
+    }
+    if (!pending.isEmpty())
+        count(pending, pendingMs);
+    std::vector<std::pair<QString, Kind>> sorted(kinds.begin(), kinds.end());
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second.count > b.second.count; });
+    std::printf("  %d statements (round trips), %.0f ms of the server's time on them:\n", total, totalMs);
+    for (const auto &[kind, each] : sorted)
+        std::printf("  %7d  %9.1f ms  %s\n", each.count, each.ms, qPrintable(kind));
+    for (const QString &checkpoint : checkpoints)
+        std::printf("  meanwhile: %s\n", qPrintable(checkpoint));
+}
 
 bool fail(const QString &what)
 {
@@ -273,26 +381,35 @@ void printPlans(EngineWorld &world, test::PostgresServer &server, Instant now)
     QSqlDatabase::removeDatabase(connection);
 }
 
-bool measureDay(EngineWorld &world, int run, int lineCount)
+bool measureDay(EngineWorld &world, int run, int lineCount, const test::PostgresServer &server, bool statements)
 {
+    const QString logPath = server.folder() + QStringLiteral("/server.log");
+    const qint64 logOffset = QFileInfo(logPath).size();
+    const double serverCpuBefore = world.url ? serverCpuSeconds(server.serverPid()) : 0;
     const double cpuBefore = cpuSeconds();
     QElapsedTimer timer;
     timer.start();
     const Expected<CatchUpSummary> done = world.service->advanceBy(dayMs);
     const double elapsed = double(timer.nsecsElapsed()) / 1e9;
     const double cpu = cpuSeconds() - cpuBefore;
+    const double serverCpu = world.url ? serverCpuSeconds(server.serverPid()) - serverCpuBefore : 0;
     if (!done)
         return fail(done.error());
     world.daySeconds.push_back(elapsed);
     world.dayCpu.push_back(cpu);
+    if (world.url)
+        world.serverCpu.push_back(serverCpu);
     const QString charged = QStringLiteral("%1 top-ups, %2 failed, %3 blocked (%4)")
                                 .arg(done->topUps)
                                 .arg(done->failures)
                                 .arg(done->blocked)
                                 .arg(done->spend.toString());
     world.charged << charged;
-    std::printf("%-10s run %d: a day of %d lines in %.3f s (CPU of the benchmark %.3f s); %s; load %s\n", world.engine, run, lineCount,
-                elapsed, cpu, qPrintable(charged), qPrintable(loadAverage()));
+    const QString serverPart = world.url ? QStringLiteral(", of the server %1 s").arg(serverCpu, 0, 'f', 3) : QString();
+    std::printf("%-10s run %d: a day of %d lines in %.3f s (CPU of the benchmark %.3f s%s); %s; load %s\n", world.engine, run, lineCount,
+                elapsed, cpu, qPrintable(serverPart), qPrintable(charged), qPrintable(loadAverage()));
+    if (world.url && statements)
+        printStatements(logPath, logOffset);
     std::fflush(stdout);
     return true;
 }
@@ -300,6 +417,36 @@ bool measureDay(EngineWorld &world, int run, int lineCount)
 QString minMedian(const std::vector<double> &values, const char *format)
 {
     return QString::asprintf(format, *std::min_element(values.begin(), values.end()), bench::median(values));
+}
+
+// Turns the server's log of every statement on or off (ALTER SYSTEM, read
+// again by every backend at its next statement).
+bool logStatements(const test::PostgresServer &server, bool on)
+{
+    const QString connection = QStringLiteral("bench_fleetengines_settings");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        db.setHostName(server.socketDirectory());
+        db.setPort(test::PostgresServer::port);
+        db.setUserName(QLatin1String(test::PostgresServer::userName));
+        db.setDatabaseName(QLatin1String(test::PostgresServer::defaultDatabase));
+        ok = db.open();
+        QSqlQuery query(db);
+        ok = ok && query.exec(QStringLiteral("ALTER SYSTEM SET log_min_duration_statement = %1").arg(on ? 0 : -1))
+             && query.exec(QStringLiteral("SELECT pg_reload_conf()"));
+        // Until this connection's backend has read it again (the others get the same signal).
+        for (int i = 0; ok && i < 1000; ++i) {
+            ok = query.exec(QStringLiteral("SHOW log_min_duration_statement")) && query.next();
+            if (ok && (query.value(0).toString() == QLatin1String("0")) == on)
+                break;
+            usleep(1000);
+        }
+        if (!ok)
+            fail(query.lastError().text() + db.lastError().text());
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
 }
 
 } // namespace
@@ -310,11 +457,19 @@ int main(int argc, char **argv)
     const int lineCount = argc > 1 ? std::max(1, atoi(argv[1])) : 2000;
     const int hourlyDays = argc > 2 ? std::max(0, atoi(argv[2])) : 30;
     const int runs = argc > 3 ? std::max(1, atoi(argv[3])) : 3;
+    const QString only = qEnvironmentVariable("TOPUP_BENCH_ENGINES").toLower();
+    if (!only.isEmpty() && only != QLatin1String("sqlite") && only != QLatin1String("postgresql")) {
+        fail(QStringLiteral("TOPUP_BENCH_ENGINES is sqlite or postgresql (or unset for both), not \"%1\"").arg(only));
+        return 1;
+    }
+    const bool statements = qEnvironmentVariableIntValue("TOPUP_BENCH_PG_STATEMENTS") != 0;
     const Instant now = *Instant::parse(u"2028-03-15T10:00:00Z");
     std::printf("%d lines, %d days of hourly roll-ups, %d runs; load %s\n", lineCount, hourlyDays, runs, qPrintable(loadAverage()));
 
     test::PostgresServer server;
     server.setFsync(true);
+    // More of the server's settings, for trying them: TOPUP_BENCH_PG_SETTINGS="wal_buffers=16MB synchronous_commit=on".
+    server.setSettings(qEnvironmentVariable("TOPUP_BENCH_PG_SETTINGS").split(QLatin1Char(' '), Qt::SkipEmptyParts));
     if (const Expected<void> started = server.start(); !started) {
         fail(started.error());
         return 1;
@@ -329,29 +484,41 @@ int main(int argc, char **argv)
         return 1;
     }
     postgresql.url = *url;
-    for (EngineWorld *world : {&sqlite, &postgresql}) {
+    std::vector<EngineWorld *> worlds;
+    if (only.isEmpty() || only == QLatin1String("sqlite"))
+        worlds.push_back(&sqlite);
+    if (only.isEmpty() || only == QLatin1String("postgresql"))
+        worlds.push_back(&postgresql);
+    for (EngineWorld *world : worlds) {
         if (!build(*world, server, now, lineCount, hourlyDays))
             return 1;
     }
-    for (EngineWorld *world : {&sqlite, &postgresql}) {
+    for (EngineWorld *world : worlds) {
         if (!measureDashboard(*world, world->asBuilt, "as built"))
             return 1;
     }
     for (int run = 1; run <= runs; ++run) {
-        for (EngineWorld *world : {&sqlite, &postgresql}) {
-            if (!measureDay(*world, run, lineCount) || !measureDashboard(*world, world->afterDay, "after the day")
+        for (EngineWorld *world : worlds) {
+            // The statements' log is on for the day only, not the dashboards after it.
+            const bool logged = statements && world->url;
+            if (logged && !logStatements(server, true))
+                return 1;
+            if (!measureDay(*world, run, lineCount, server, logged) || (logged && !logStatements(server, false)))
+                return 1;
+            if (!measureDashboard(*world, world->afterDay, "after the day")
                 || !measureAfterStep(*world) || !measureAfterWrite(*world, run))
                 return 1;
         }
     }
-    if (sqlite.charged != postgresql.charged)
+    if (worlds.size() == 2 && sqlite.charged != postgresql.charged)
         std::printf("the two engines charged differently!\n");
     std::printf("\n%d lines, %d days of hourly roll-ups; min / median of %d runs; load %s\n", lineCount, hourlyDays, runs,
                 qPrintable(loadAverage()));
-    for (EngineWorld *world : {&sqlite, &postgresql}) {
-        std::printf("%-10s a day of catch-up %s (CPU %s); %d outlooks ran the engine\n", world->engine,
+    for (EngineWorld *world : worlds) {
+        const QString serverCpu = world->url ? QStringLiteral(", of the server %1").arg(minMedian(world->serverCpu, "%.3f / %.3f s")) : QString();
+        std::printf("%-10s a day of catch-up %s (CPU %s%s); %d outlooks ran the engine\n", world->engine,
                     qPrintable(minMedian(world->daySeconds, "%.3f / %.3f s")), qPrintable(minMedian(world->dayCpu, "%.3f / %.3f s")),
-                    world->service->outlookRuns());
+                    qPrintable(serverCpu), world->service->outlookRuns());
         for (const auto &[when, dashboard] : {std::pair<const char *, const EngineWorld::Dashboard *>{"as built", &world->asBuilt},
                                               {"after a day", &world->afterDay},
                                               {"after a play step", &world->afterStep},
@@ -362,9 +529,14 @@ int main(int argc, char **argv)
                         qPrintable(minMedian(dashboard->namesMs, "%.1f / %.1f")));
         }
     }
-    for (EngineWorld *world : {&sqlite, &postgresql})
+    for (EngineWorld *world : worlds)
         printPlans(*world, server, now);
-    std::printf("on disk: SQLite's folder %.0f MB; PostgreSQL's cluster %.0f MB (both databases, the server's own and its write-ahead log)\n",
-                double(folderBytes(sqlite.dir.path())) / 1e6, double(folderBytes(server.folder() + QStringLiteral("/data"))) / 1e6);
+    QStringList onDisk;
+    if (std::find(worlds.begin(), worlds.end(), &sqlite) != worlds.end())
+        onDisk << QString::asprintf("SQLite's folder %.0f MB", double(folderBytes(sqlite.dir.path())) / 1e6);
+    if (std::find(worlds.begin(), worlds.end(), &postgresql) != worlds.end())
+        onDisk << QString::asprintf("PostgreSQL's cluster %.0f MB (both databases, the server's own and its write-ahead log)",
+                                    double(folderBytes(server.folder() + QStringLiteral("/data"))) / 1e6);
+    std::printf("on disk: %s\n", qPrintable(onDisk.join(QLatin1String("; "))));
     return 0;
 }
