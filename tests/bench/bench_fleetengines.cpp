@@ -199,6 +199,24 @@ bool fail(const QString &what)
     return false;
 }
 
+// A connection of the benchmark's own (named `connection`, not opened) to
+// the world's store: its data folder's file, or its database on `server`.
+QSqlDatabase connectionTo(const EngineWorld &world, test::PostgresServer &server, const QString &connection)
+{
+    QSqlDatabase db;
+    if (!world.url) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(world.dir.filePath(QStringLiteral("topup.sqlite")));
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        db.setHostName(server.socketDirectory());
+        db.setPort(test::PostgresServer::port);
+        db.setUserName(QLatin1String(test::PostgresServer::userName));
+        db.setDatabaseName(world.url->database());
+    }
+    return db;
+}
+
 // Opens the service on the world and builds the fleet there.
 bool build(EngineWorld &world, test::PostgresServer &server, Instant now, int lineCount, int hourlyDays)
 {
@@ -226,17 +244,7 @@ bool build(EngineWorld &world, test::PostgresServer &server, Instant now, int li
     timer.start();
     bool ok = false;
     {
-        QSqlDatabase db;
-        if (!world.url) {
-            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            db.setDatabaseName(world.dir.filePath(QStringLiteral("topup.sqlite")));
-        } else {
-            db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-            db.setHostName(server.socketDirectory());
-            db.setPort(test::PostgresServer::port);
-            db.setUserName(QLatin1String(test::PostgresServer::userName));
-            db.setDatabaseName(world.url->database());
-        }
+        QSqlDatabase db = connectionTo(world, server, connection);
         ok = db.open() && bench::buildFleetOn(*world.service, db, now, lineCount, 900000000, 1, 0);
         const double history = double(timer.nsecsElapsed()) / 1e9;
         timer.restart();
@@ -315,17 +323,7 @@ void printPlans(EngineWorld &world, test::PostgresServer &server, Instant now)
 {
     const QString connection = QStringLiteral("bench_fleetengines_plans_%1").arg(QLatin1String(world.engine));
     {
-        QSqlDatabase db;
-        if (!world.url) {
-            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            db.setDatabaseName(world.dir.filePath(QStringLiteral("topup.sqlite")));
-        } else {
-            db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-            db.setHostName(server.socketDirectory());
-            db.setPort(test::PostgresServer::port);
-            db.setUserName(QLatin1String(test::PostgresServer::userName));
-            db.setDatabaseName(world.url->database());
-        }
+        QSqlDatabase db = connectionTo(world, server, connection);
         if (!db.open()) {
             fail(db.lastError().text());
             return;

@@ -15,6 +15,7 @@
 #include "checked.h"
 #include "draws.h"
 #include "storeengine.h"
+#include "storefixture.h"
 #include "usagerows.h"
 
 #include <QSqlError>
@@ -197,9 +198,7 @@ private slots:
         QVERIFY(!written);
         const QStringList sentences = written.sentences().split(QLatin1Char('\n'));
         QCOMPARE(sentences.size(), 2);
-        QCOMPARE(sentences[0], database.dialect().isSqlite()
-                                   ? QStringLiteral("The data file %1 could not be read or written.").arg(database.path())
-                                   : QStringLiteral("The database %1 could not be read or written.").arg(database.path()));
+        QCOMPARE(sentences[0], topup::test::couldNotReadOrWrite(database));
         QVERIFY2(sentences[1].startsWith(QLatin1String("The database says: ")) && sentences[1].endsWith(QLatin1Char('.')), qPrintable(sentences[1]));
         // Why, on SQLite. (On PostgreSQL a statement that cannot be prepared
         // aborts the transaction, and the statement run next may be the one

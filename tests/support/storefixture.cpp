@@ -165,6 +165,12 @@ Expected<void> allowUncheckedValues(Database &db, const QString &table)
     return {};
 }
 
+QString couldNotReadOrWrite(const Database &db)
+{
+    return db.dialect().isSqlite() ? QStringLiteral("The data file %1 could not be read or written.").arg(db.path())
+                                   : QStringLiteral("The database %1 could not be read or written.").arg(db.path());
+}
+
 qint64 scalarOf(Database &db, const QString &sql)
 {
     QSqlQuery query(db.connection());

@@ -108,6 +108,10 @@ QSqlDatabase addWorldConnection(const QString &connectionName, const QString &fo
 // The first column of the first row `sql` gives on `db`; -1 when none.
 [[nodiscard]] qint64 scalarOf(Database &db, const QString &sql);
 
+// The first sentence of a failed read or write of `db` (Database::failureOf),
+// worded for a data file or a database on a server.
+[[nodiscard]] QString couldNotReadOrWrite(const Database &db);
+
 // The books charge by charge: each of the provider journal's `charges` is
 // one attempt in the store `db` (its chain, attempt and method token) with
 // the journal's answer and amount. The cents the succeeded charges took, or
