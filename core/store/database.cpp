@@ -379,14 +379,17 @@ void Database::rollback()
     undo.exec(QStringLiteral("ROLLBACK")); // nothing to undo when BEGIN itself failed
 }
 
-QSqlQuery *Database::reusable(const QString &sql)
+QSqlQuery *Database::reusable(const QString &sql, QSqlError *prepareError)
 {
     auto found = m_reusable.find(sql);
     if (found == m_reusable.end()) {
         auto made = std::make_unique<Reusable>(Reusable{QSqlQuery(connection()), false});
         made->query.setForwardOnly(true);
-        if (!made->query.prepare(sql))
+        if (!made->query.prepare(sql)) {
+            if (prepareError)
+                *prepareError = made->query.lastError();
             return nullptr;
+        }
         found = m_reusable.emplace(sql, std::move(made)).first;
     }
     if (found->second->inUse)

@@ -136,9 +136,11 @@ public:
 
     // A statement of the hot paths prepared once for the connection's life
     // (Statement::Prepare::Reuse): the cached query, marked in use until
-    // release(); none when another Statement holds it or it cannot be
-    // prepared (the caller prepares its own, and reports its error).
-    QSqlQuery *reusable(const QString &sql);
+    // release(); none when another Statement holds it (the caller prepares
+    // its own), or when it cannot be prepared: then `prepareError` says why
+    // (on PostgreSQL the failed PREPARE has aborted the transaction, and a
+    // second one would only say so).
+    QSqlQuery *reusable(const QString &sql, QSqlError *prepareError = nullptr);
     void release(const QString &sql);
 
     // The connection's own sqlite3 handle, for the one hot loop (usage

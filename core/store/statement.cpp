@@ -9,10 +9,15 @@ namespace topup {
 Statement::Statement(Database &database, const QString &sql, Prepare prepare) : m_database(database), m_query(&m_own)
 {
     if (prepare == Prepare::Reuse) {
-        if (QSqlQuery *cached = database.reusable(sql)) {
+        if (QSqlQuery *cached = database.reusable(sql, &m_prepareError)) {
             m_query = cached;
             m_reusedSql = sql;
             m_prepared = true;
+            return;
+        }
+        if (m_prepareError.isValid()) {
+            m_own = QSqlQuery(database.connection()); // not prepared again
+            m_prepared = false;                      // run() says why, in the database's own words
             return;
         }
     }
@@ -69,6 +74,8 @@ Expected<qint64> Statement::insertedId()
 Expected<void> Statement::run()
 {
     m_nextBind = 0; // the next bind() starts again at the first parameter, as addBindValue's
+    if (!m_prepared && m_prepareError.isValid())
+        return Expected<void>::failure(m_database.failureOf(m_prepareError));
     if (!m_prepared || !m_query->exec())
         return Expected<void>::failure(m_database.failureOf(m_query->lastError()));
     return {};

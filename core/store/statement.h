@@ -2,6 +2,7 @@
 
 #include "domain/expected.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -49,6 +50,7 @@ public:
 private:
     Database &m_database;
     QSqlQuery m_own;
+    QSqlError m_prepareError; // why the connection's cached one could not be prepared
     QSqlQuery *m_query; // m_own, or the connection's cached one (Reuse)
     QString m_reusedSql; // set: m_query is the cached one
     int m_nextBind = 0;  // bind()'s next parameter

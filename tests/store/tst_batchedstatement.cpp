@@ -179,6 +179,36 @@ private slots:
             QVERIFY2(written.error().contains(QLatin1String("FOREIGN KEY"), Qt::CaseInsensitive), qPrintable(written.error()));
         }
     }
+
+    // A statement that cannot be prepared says why in the database's own
+    // words, in a transaction too: on PostgreSQL the failed PREPARE of a
+    // statement the connection keeps (Statement::Prepare::Reuse) aborted
+    // the transaction, and the statement prepared again in its place only
+    // said "current transaction is aborted".
+    void aStatementThatCannotBePreparedSaysWhy()
+    {
+        QTemporaryDir dir;
+        auto db = m_engine.openStore(dir.filePath(QStringLiteral("unprepared.sqlite")), storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        const Expected<void> kept = database.write([&]() -> Expected<void> {
+            Statement statement(database, QStringLiteral("SELECT id FROM no_such_table WHERE id = ?"), Statement::Prepare::Reuse);
+            statement.bind(qint64(1));
+            return statement.run();
+        });
+        QVERIFY(!kept);
+        QVERIFY2(kept.error().contains(QLatin1String("no_such_table")), qPrintable(kept.error()));
+        const Expected<void> batched = database.write([&]() -> Expected<void> {
+            BatchedStatement rows(database, QStringLiteral("INSERT INTO no_such_rows (a) VALUES (?)"), QStringLiteral("INSERT INTO no_such_rows (a) %1"),
+                                  {QStringLiteral("BIGINT")});
+            rows.set(0, qint64(1));
+            if (const Expected<void> ran = rows.run(); !ran)
+                return ran;
+            return rows.flush();
+        });
+        QVERIFY(!batched);
+        QVERIFY2(batched.error().contains(QLatin1String("no_such_rows")), qPrintable(batched.error()));
+    }
 };
 
 TOPUP_TEST_GUILESS_MAIN(TestBatchedStatement)
