@@ -506,7 +506,7 @@
     </message>
     <message>
         <source>%1 is read-only (%2): TopUp Dashboard needs to write to it; check its permissions</source>
-        <translation>%1 是只读的（%2）：充值仪表板需要写入该文件；请检查其权限</translation>
+        <translation>%1 是只读的（%2）：TopUp Dashboard 需要写入该文件；请检查其权限</translation>
     </message>
     <message>
         <source>%1: cannot open: %2</source>
@@ -646,11 +646,11 @@
     </message>
     <message>
         <source>The PostgreSQL server of %1 cannot be reached, or it refused the connection. Check that the server is running and that the database URL names it, its database and your role; a password goes in ~/.pgpass. Then try again.</source>
-        <translation>无法连接 %1 的 PostgreSQL 服务器，或它拒绝了连接。请确认服务器正在运行，并且数据库 URL 写明了它、它的数据库和你的角色；密码请放在 ~/.pgpass 中。然后重试。</translation>
+        <translation>无法连接 %1 的 PostgreSQL 服务器，或它拒绝了连接。请确认服务器正在运行，并且数据库 URL 写明了它、它的数据库和您的角色；密码请放在 ~/.pgpass 中。然后重试。</translation>
     </message>
     <message>
         <source>The server says: %1.</source>
-        <translation>服务器的回答：%1。</translation>
+        <translation>服务器提示：%1。</translation>
     </message>
     <message>
         <source>The PostgreSQL database %1 holds rows that no version of TopUp Dashboard writes; nothing was changed. Restore it from a backup, or give the address of another database.</source>
@@ -842,7 +842,7 @@
     <name>Engine</name>
     <message>
         <source>funds of method &quot;%1&quot; would exceed the largest amount (%2)</source>
-        <translation>支付方式“%1”的余额将超过最大金额（%2）</translation>
+        <translation>付款方式“%1”的余额将超过最大金额（%2）</translation>
     </message>
     <message>
         <source>unserved data of line &quot;%1&quot; would exceed the largest amount (%2 B)</source>
@@ -1570,7 +1570,7 @@
     </message>
     <message>
         <source>unknown method &quot;%1&quot;</source>
-        <translation>未知的支付方式“%1”</translation>
+        <translation>未知的付款方式“%1”</translation>
     </message>
     <message>
         <source>Must be more than zero.</source>
@@ -1614,7 +1614,7 @@
     </message>
     <message>
         <source>Unknown method &quot;%1&quot;.</source>
-        <translation>未知的支付方式“%1”。</translation>
+        <translation>未知的付款方式“%1”。</translation>
     </message>
 </context>
 <context>
@@ -1786,7 +1786,7 @@
     </message>
     <message>
         <source>the payment method</source>
-        <translation>支付方式</translation>
+        <translation>付款方式</translation>
     </message>
     <message>
         <source>the rules of &quot;%1&quot; were changed elsewhere (%2) while you edited them; review them and save again</source>
@@ -2242,7 +2242,7 @@
     </message>
     <message>
         <source>The server says: %1.</source>
-        <translation>服务器的回答：%1。</translation>
+        <translation>服务器提示：%1。</translation>
     </message>
 </context>
 <context>
@@ -2269,7 +2269,7 @@
     </message>
     <message>
         <source>The provider&apos;s journal, the database %1 beside the store %2 on the same server, cannot be opened. Create it there if it is missing (empty, owned by the same role), then try again.</source>
-        <translation>无法打开支付服务方的日志，即同一服务器上与存储 %2 并列的数据库 %1。如果它不存在，请在那里创建它（空的、属于同一角色），然后重试。</translation>
+        <translation>无法打开支付服务商的日志，即同一服务器上与存储 %2 并列的数据库 %1。如果它不存在，请在那里创建它（空的、属于同一角色），然后重试。</translation>
     </message>
 </context>
 <context>
@@ -2757,7 +2757,7 @@
     </message>
     <message>
         <source>removed method</source>
-        <translation>已删除的支付方式</translation>
+        <translation>已删除的付款方式</translation>
     </message>
     <message>
         <source>Time</source>
@@ -2777,7 +2777,7 @@
     </message>
     <message>
         <source>Method</source>
-        <translation>支付方式</translation>
+        <translation>付款方式</translation>
     </message>
     <message>
         <source>Package</source>
@@ -2911,7 +2911,7 @@
     </message>
     <message>
         <source>No lines yet. Buy an eSIM line from the carrier&apos;s catalog to see its balance here and top it up by your rules.</source>
-        <translation>还没有线路。从运营商目录购买一条 eSIM 线路，即可在这里查看余额并按你的规则充值。</translation>
+        <translation>还没有线路。从运营商目录购买一条 eSIM 线路，即可在这里查看余额并按您的规则充值。</translation>
     </message>
     <message>
         <source>Add an eSIM line</source>
@@ -3441,7 +3441,7 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>Auto top-up: on — retrying after a failed payment; next try at %1.</source>
-        <translation>自动充值：已开启——付款失败后正在重试；下次尝试时间为 %1。</translation>
+        <translation>自动充值：开启——付款失败后正在重试；下次重试时间为 %1。</translation>
     </message>
     <message>
         <source>Auto top-up: stopped — its payment method was removed. Choose another in the line&apos;s rules.</source>
@@ -3862,7 +3862,7 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>Method whose next charge fails</source>
-        <translation>下一次扣款将失败的支付方式</translation>
+        <translation>下一次扣款将失败的付款方式</translation>
     </message>
     <message>
         <source>Failure to inject</source>
@@ -3878,7 +3878,7 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>Method to pay with now</source>
-        <translation>立即使用的支付方式</translation>
+        <translation>立即使用的付款方式</translation>
     </message>
     <message>
         <source>Top up now</source>
@@ -4050,7 +4050,7 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>Method</source>
-        <translation>支付方式</translation>
+        <translation>付款方式</translation>
     </message>
     <message>
         <source>Number</source>
@@ -4083,11 +4083,11 @@ Qt 自身的选项同样适用，其中包括：
     <name>topup::PaymentsPage</name>
     <message>
         <source>Payment methods</source>
-        <translation>支付方式</translation>
+        <translation>付款方式</translation>
     </message>
     <message>
         <source>Auto top-ups charge a line&apos;s method, then its fallback. Cards are valid through the last day of their expiry month; those expiring within 30 days are marked.</source>
-        <translation>自动充值先从线路的支付方式扣款，失败时再使用备用方式。银行卡在到期月份的最后一天之前有效；30 天内到期的卡会被标出。</translation>
+        <translation>自动充值先从线路的付款方式扣款，失败时再使用备用方式。银行卡在到期月份的最后一天之前有效；30 天内到期的卡会被标出。</translation>
     </message>
     <message>
         <source>Add &amp;card…</source>
@@ -4119,15 +4119,15 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>Deposit funds to the selected method</source>
-        <translation>向所选支付方式充入资金</translation>
+        <translation>向所选付款方式充入资金</translation>
     </message>
     <message>
         <source>Make the selected method the default</source>
-        <translation>将所选支付方式设为默认</translation>
+        <translation>将所选付款方式设为默认</translation>
     </message>
     <message>
         <source>Remove the selected method</source>
-        <translation>删除所选支付方式</translation>
+        <translation>删除所选付款方式</translation>
     </message>
     <message>
         <source>Set default</source>
@@ -4135,7 +4135,7 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>Remove payment method</source>
-        <translation>删除支付方式</translation>
+        <translation>删除付款方式</translation>
     </message>
     <message>
         <source>Remove %1 from your account?</source>
@@ -4202,11 +4202,11 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>Payment</source>
-        <translation>支付</translation>
+        <translation>付款</translation>
     </message>
     <message>
         <source>Pay with:</source>
-        <translation>支付方式：</translation>
+        <translation>付款方式：</translation>
     </message>
     <message>
         <source>If it fails:</source>
@@ -4282,11 +4282,11 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>Payment method</source>
-        <translation>支付方式</translation>
+        <translation>付款方式</translation>
     </message>
     <message>
         <source>Fallback payment method</source>
-        <translation>备用支付方式</translation>
+        <translation>备用付款方式</translation>
     </message>
     <message>
         <source>Monthly spending cap</source>
@@ -4303,7 +4303,7 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>Choose a method</source>
-        <translation>选择支付方式</translation>
+        <translation>选择付款方式</translation>
     </message>
     <message>
         <source>No fallback</source>
@@ -4405,7 +4405,7 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>Method</source>
-        <translation>支付方式</translation>
+        <translation>付款方式</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -4899,7 +4899,7 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>Choose the time zone you live in, e.g. Europe/Paris.</source>
-        <translation>请选择你所在的时区，例如 Asia/Shanghai。</translation>
+        <translation>请选择您所在的时区，例如 Asia/Shanghai。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a time zone this system knows; choose one from the list, e.g. Europe/Paris.</source>
@@ -5001,7 +5001,7 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;TopUp found damage in its data.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Nothing more is saved to this file, so what it holds stays as it was; what you see may be incomplete.&lt;/p&gt;&lt;p&gt;Quit TopUp Dashboard and start it again: it will offer to move the data folder aside as a dated backup (nothing is deleted) and start fresh.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;TopUp 发现其数据已损坏。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;不会再向此文件保存任何内容，其中已有的内容保持原样；您看到的内容可能不完整。&lt;/p&gt;&lt;p&gt;请退出充值仪表板并重新启动：它会提供将数据文件夹改名为一个带日期的备份（不删除任何内容）并重新开始的选项。&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;TopUp Dashboard 发现其数据已损坏。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;不会再向此文件保存任何内容，其中已有的内容保持原样；您看到的内容可能不完整。&lt;/p&gt;&lt;p&gt;请退出 TopUp Dashboard 并重新启动：它会提供将数据文件夹改名为一个带日期的备份（不删除任何内容）并重新开始的选项。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The data is damaged</source>
@@ -5318,7 +5318,7 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>a removed method</source>
-        <translation>已删除的支付方式</translation>
+        <translation>已删除的付款方式</translation>
     </message>
     <message>
         <source>Top-up of %1 failed with %2: %3.</source>
@@ -5354,7 +5354,7 @@ Qt 自身的选项同样适用，其中包括：
     </message>
     <message>
         <source>Deposit to its payment method or save its rules again to re-arm it.</source>
-        <translation>向其支付方式充入资金，或重新保存其规则即可恢复。</translation>
+        <translation>向其付款方式充入资金，或重新保存其规则即可恢复。</translation>
     </message>
     <message>
         <source>Add a new card and choose it in the rules of the lines that use this one.</source>

@@ -91,7 +91,7 @@ private slots:
                                                   " server is running and that the database URL names it, its database and your role; a password"
                                                   " goes in ~/.pgpass. Then try again.\nThe server says: "),
                                    QStringLiteral("无法连接 %1 的 PostgreSQL 服务器，或它拒绝了连接。请确认服务器正在运行，并且数据库 URL 写明了它、"
-                                                  "它的数据库和你的角色；密码请放在 ~/.pgpass 中。然后重试。\n服务器的回答："));
+                                                  "它的数据库和您的角色；密码请放在 ~/.pgpass 中。然后重试。\n服务器提示："));
     }
 
     void aServerThatCannotBeReachedSaysSoInSentences()
@@ -149,7 +149,7 @@ private slots:
         SentenceLanguages::addRows(QStringLiteral("The provider's journal, the database %1 beside the store %2 on the same server, cannot be opened."
                                                   " Create it there if it is missing (empty, owned by the same role), then try again.\n"
                                                   "The PostgreSQL server of %3 cannot be reached, or it refused the connection."),
-                                   QStringLiteral("无法打开支付服务方的日志，即同一服务器上与存储 %2 并列的数据库 %1。如果它不存在，请在那里创建它"
+                                   QStringLiteral("无法打开支付服务商的日志，即同一服务器上与存储 %2 并列的数据库 %1。如果它不存在，请在那里创建它"
                                                   "（空的、属于同一角色），然后重试。\n无法连接 %3 的 PostgreSQL 服务器，或它拒绝了连接。"));
     }
 
