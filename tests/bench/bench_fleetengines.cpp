@@ -464,7 +464,7 @@ int main(int argc, char **argv)
     const Instant now = *Instant::parse(u"2028-03-15T10:00:00Z");
     std::printf("%d lines, %d days of hourly roll-ups, %d runs; load %s\n", lineCount, hourlyDays, runs, qPrintable(loadAverage()));
 
-    test::PostgresServer server;
+    test::PostgresServer server(test::PostgresServer::Place::Disk);
     server.setFsync(true);
     // More of the server's settings, for trying them: TOPUP_BENCH_PG_SETTINGS="wal_buffers=16MB synchronous_commit=on".
     server.setSettings(qEnvironmentVariable("TOPUP_BENCH_PG_SETTINGS").split(QLatin1Char(' '), Qt::SkipEmptyParts));

@@ -52,7 +52,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const int rounds = argc > 1 ? std::max(1, atoi(argv[1])) : 50;
-    test::PostgresServer server;
+    test::PostgresServer server(test::PostgresServer::Place::Disk);
     if (const Expected<void> started = server.start(); !started)
         return fail(started.error());
     const Expected<DatabaseUrl> url = DatabaseUrl::parse(server.url(QStringLiteral("bench")));

@@ -87,7 +87,7 @@ int main(int argc, char **argv)
                 static_cast<long long>(hours), static_cast<long long>(daysRows), static_cast<long long>(recent), qPrintable(loadAverage()));
     std::fflush(stdout);
 
-    test::PostgresServer server;
+    test::PostgresServer server(test::PostgresServer::Place::Disk);
     server.setFsync(true); // synced commits on both engines
     if (const Expected<void> started = server.start(); !started) {
         std::fprintf(stderr, "bench_usagewrite: %s\n", qPrintable(started.error()));

@@ -2,7 +2,10 @@
 // further, it stops there (saved), topup-sim exits 2 naming the limit, and
 // the next run continues. A --now earlier than the world's clock is said.
 #include "testmain.h"
+#include "checked.h"
 #include "programrun.h"
+#include "storeengine.h"
+#include "storefixture.h"
 #include "service/service.h"
 
 #include <QTemporaryDir>
@@ -23,10 +26,28 @@ Run runSim(const QStringList &arguments)
     return topup::test::runProgram(QStringLiteral(TOPUP_SIM), arguments);
 }
 
+// The world the test keeps for `dir`, as topup-sim's options name it.
+QStringList worldOptions(const QString &dir)
+{
+    const Expected<WorldLocation> location = topup::test::worldLocationFor(dir);
+    if (!location) {
+        QTest::qFail(qPrintable(location.error()), __FILE__, __LINE__);
+        return {};
+    }
+    if (location->database())
+        return {QStringLiteral("--database"), location->database()->toString()};
+    return {QStringLiteral("--data-dir"), location->dataDir()};
+}
+
 std::unique_ptr<Service> openAt(const QString &dir, Instant now)
 {
+    const Expected<WorldLocation> location = topup::test::worldLocationFor(dir);
+    if (!location) {
+        qWarning("%s", qPrintable(location.error()));
+        return nullptr;
+    }
     Service::Options options;
-    options.location = WorldLocation::folder(dir);
+    options.location = *location;
     options.fixedNow = now;
     options.passwordIterations = 1000;
     Expected<std::unique_ptr<Service>> service = Service::open(options);
@@ -64,7 +85,14 @@ class TestCatchUpLimit final : public QObject
 {
     Q_OBJECT
 
+    topup::test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
     void farTargetsStopAtTheLimitAndContinue()
     {
         QTemporaryDir dir;
@@ -72,7 +100,7 @@ private slots:
         QVERIFY(makeWorld(dir.path(), start));
         const Instant target = start.plusMsecs(4 * 365 * day); // further than the limit
         const QString targetText = target.toString();
-        const QStringList status = {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("status"), QStringLiteral("--now"), targetText};
+        const QStringList status = worldOptions(dir.path()) + QStringList{QStringLiteral("status"), QStringLiteral("--now"), targetText};
 
         const Run first = runSim(status);
         QCOMPARE(first.exitCode, 2);
@@ -114,14 +142,14 @@ private slots:
         QTemporaryDir dir;
         const Instant start = *Instant::parse(u"2027-01-01T00:00:00Z");
         QVERIFY(makeWorld(dir.path(), start));
-        const Run earlier = runSim({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("status"), QStringLiteral("--now"),
-                                    QStringLiteral("2026-12-01T00:00:00Z")});
+        const Run earlier = runSim(worldOptions(dir.path())
+                                   + QStringList{QStringLiteral("status"), QStringLiteral("--now"), QStringLiteral("2026-12-01T00:00:00Z")});
         QVERIFY2(earlier.exitCode == 0, earlier.err.constData());
         QVERIFY2(earlier.err.contains("warning: --now 2026-12-01T00:00:00Z is earlier than the world's clock 2027-01-01T00:00:00Z"),
                  earlier.err.constData());
         QVERIFY2(earlier.out.contains("clock 2027-01-01T00:00:00Z"), earlier.out.constData());
-        const Run same = runSim({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("status"), QStringLiteral("--now"),
-                                 QStringLiteral("2027-01-01T00:00:00Z")});
+        const Run same = runSim(worldOptions(dir.path())
+                                + QStringList{QStringLiteral("status"), QStringLiteral("--now"), QStringLiteral("2027-01-01T00:00:00Z")});
         QVERIFY2(same.exitCode == 0, same.err.constData());
         QVERIFY2(same.err.isEmpty(), same.err.constData()); // no warning when it is not earlier
     }

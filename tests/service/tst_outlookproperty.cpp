@@ -5,6 +5,7 @@
 // horizon in random steps, and every top-up the outlook announced compared
 // with what the engine did, first monthly and first threshold top-up included.
 #include "testmain.h"
+#include "storeengine.h"
 #include "domain/engineid.h"
 #include "service/service.h"
 #include "checked.h"
@@ -81,7 +82,14 @@ class TestOutlookProperty final : public QObject
 
     static inline int s_cutShort = 0; // lines whose usage the outlook drew only until their first top-ups
 
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
     // The worlds met both ways of running ahead: every line drawn to the
     // horizon, and lines on their own cut short.
     void cleanupTestCase()
@@ -93,7 +101,7 @@ private slots:
     void whatTheOutlookSaysIsWhatHappens_data()
     {
         QTest::addColumn<quint64>("seed");
-        for (quint64 seed = 1; seed <= 60; ++seed)
+        for (quint64 seed = 1, worlds = quint64(test::seededWorldCount(60)); seed <= worlds; ++seed)
             QTest::addRow("world %llu", seed) << seed;
     }
 

@@ -3,6 +3,7 @@
 // on seeded random worlds, with and without an account cap, every preview
 // says what the preview running every line says.
 #include "testmain.h"
+#include "storeengine.h"
 #include "service/service.h"
 #include "checked.h"
 #include "seededworld.h"
@@ -57,7 +58,14 @@ class TestPreviewNarrowing final : public QObject
     static inline int s_previews = 0;
     static inline int s_alone = 0; // previews in worlds where every line is on its own: each ran alone
 
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
     void cleanupTestCase()
     {
         qDebug("%d previews compared, %d of a line on its own", s_previews, s_alone);
@@ -69,7 +77,7 @@ private slots:
     {
         QTest::addColumn<quint64>("seed");
         QTest::addColumn<bool>("accountCap");
-        for (quint64 seed = 1; seed <= 16; ++seed)
+        for (quint64 seed = 1, worlds = quint64(test::seededWorldCount(16)); seed <= worlds; ++seed)
             QTest::addRow("world %llu%s", seed, seed % 4 == 1 ? ", account cap" : "") << seed << (seed % 4 == 1);
     }
 

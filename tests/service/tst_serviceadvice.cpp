@@ -1,6 +1,7 @@
 // Service::adviseRules: a line's stored history replayed by the rules advisor
 // on a thread of its own (core/service/advisorhistory, advicetask).
 #include "testmain.h"
+#include "storeengine.h"
 #include "service/service.h"
 #include "checked.h"
 #include "storefixture.h"
@@ -68,7 +69,14 @@ class TestServiceAdvice final : public QObject
 {
     Q_OBJECT
 
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
     void currentRulesReplayAsTheyRan()
     {
         // Ten days of heavy use under "below 1 GB buy 5 GB" from 3 GB. The

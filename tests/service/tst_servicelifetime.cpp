@@ -3,6 +3,7 @@
 // closing the window) stops the catch-up cleanly, losing and doubling
 // nothing.
 #include "testmain.h"
+#include "storeengine.h"
 #include "checked.h"
 #include "service/service.h"
 #include "storefixture.h"
@@ -85,7 +86,14 @@ class TestServiceLifetime final : public QObject
 {
     Q_OBJECT
 
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
     void writesAreRefusedWhileACatchUpRuns()
     {
         QTemporaryDir dir;

@@ -6,6 +6,7 @@
 #include "testmain.h"
 #include "service/service.h"
 #include "checked.h"
+#include "storeengine.h"
 #include "storefixture.h"
 
 #include <QSignalSpy>
@@ -31,6 +32,7 @@ class TestServiceSignals final : public QObject
     Q_OBJECT
 
 private:
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
     QTemporaryDir m_dir;
     std::unique_ptr<Service> m_service;
     MethodRecord m_wallet;
@@ -46,10 +48,17 @@ private:
     }
 
 private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
     void init()
     {
+        const Expected<WorldLocation> location = test::worldLocationFor(m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction())));
+        QVERIFY2(location, qPrintable(location ? QString() : location.error()));
         Service::Options options;
-        options.location = WorldLocation::folder(m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction())));
+        options.location = *location;
         options.fixedNow = *Instant::parse(u"2027-03-01T08:00:00.250Z");
         options.passwordIterations = 1000;
         Expected<std::unique_ptr<Service>> opened = Service::open(options);

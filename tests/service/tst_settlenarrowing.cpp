@@ -6,6 +6,7 @@
 // same world: attempts, balances and rule states, retries, alerts, usage,
 // funds and the clock.
 #include "testmain.h"
+#include "storeengine.h"
 #include "service/service.h"
 #include "service/worldsync.h"
 #include "checked.h"
@@ -37,30 +38,32 @@ constexpr qint64 megabyte = 1000 * 1000;
 
 using test::Draws;
 
-// Every row of the queries, one text line each: what "the same world" compares.
-QStringList dump(const QString &file, const QStringList &queries)
+// Every row of the queries on the store of the world kept for `folder`
+// (its file, or its database on the test's server), one text line each:
+// what "the same world" compares.
+QStringList dump(const QString &folder, const QStringList &queries)
 {
     static int opened = 0;
     const QString connection = QStringLiteral("tst_settlenarrowing_%1").arg(++opened);
     QStringList rows;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(file);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open())
-            return {QStringLiteral("cannot open %1").arg(file)};
-        QSqlQuery query(db);
-        for (const QString &sql : queries) {
-            rows << sql;
-            if (!query.exec(sql)) {
-                rows << QStringLiteral("failed");
-                continue;
-            }
-            while (query.next()) {
-                QStringList values;
-                for (int i = 0; i < query.record().count(); ++i)
-                    values << (query.isNull(i) ? QStringLiteral("NULL") : query.value(i).toString());
-                rows << values.join(QLatin1Char('|'));
+        QSqlDatabase db = test::addWorldConnection(connection, folder);
+        if (!db.open()) {
+            rows << QStringLiteral("cannot open the store of %1: %2").arg(folder, db.lastError().text());
+        } else {
+            QSqlQuery query(db);
+            for (const QString &sql : queries) {
+                rows << sql;
+                if (!query.exec(sql)) {
+                    rows << QStringLiteral("failed: ") + query.lastError().text();
+                    continue;
+                }
+                while (query.next()) {
+                    QStringList values;
+                    for (int i = 0; i < query.record().count(); ++i)
+                        values << (query.isNull(i) ? QStringLiteral("NULL") : query.value(i).toString());
+                    rows << values.join(QLatin1Char('|'));
+                }
             }
         }
     }
@@ -70,7 +73,7 @@ QStringList dump(const QString &file, const QStringList &queries)
 
 QStringList worldOf(const QString &folder)
 {
-    return dump(QDir(folder).filePath(QStringLiteral("topup.sqlite")),
+    return dump(folder,
                 {QStringLiteral("SELECT clock_ms FROM world"),
                  QStringLiteral("SELECT id, state, data_bytes, voice_seconds, unserved_data_bytes, unserved_voice_seconds, policy_json,"
                                 " threshold_state, threshold_chains, manual_topups, last_monthly_key, check_due, pays_method,"
@@ -116,7 +119,14 @@ class TestSettleNarrowing final : public QObject
     static inline int s_checkDue = 0;       // ... with another line's threshold check still due
     static inline int s_accountCapped = 0;  // ... in an account with a cap
 
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
     void cleanupTestCase()
     {
         qDebug("%d narrowed settles: %d with a retry due, %d with a check due, %d under an account cap", s_narrowed, s_retryDue,
@@ -131,7 +141,7 @@ private slots:
     {
         QTest::addColumn<quint64>("seed");
         QTest::addColumn<bool>("accountCap");
-        for (quint64 seed = 1; seed <= 12; ++seed)
+        for (quint64 seed = 1, worlds = quint64(test::seededWorldCount(12)); seed <= worlds; ++seed)
             QTest::addRow("world %llu%s", seed, seed % 2 ? ", account cap" : "") << seed << (seed % 2 == 1);
     }
 
@@ -212,7 +222,7 @@ private slots:
             const int kind = int(draw.below(100));
             // What a narrowed settle at clock + 1 ms will meet.
             if (kind < 70 && WorldSync::narrowable(clock, Instant::fromMsecs(next))) {
-                const QStringList state = dump(QDir(narrowDir).filePath(QStringLiteral("topup.sqlite")),
+                const QStringList state = dump(narrowDir,
                                                {QStringLiteral("SELECT count(*) FROM retries WHERE due_ms = %1").arg(next),
                                                 QStringLiteral("SELECT count(*) FROM lines WHERE check_due = 1 AND state = 'active'")});
                 ++s_narrowed;

@@ -2,7 +2,9 @@
 
 #include <QAtomicInteger>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -47,7 +49,13 @@ QString outputOf(QProcess &process)
 
 } // namespace
 
-PostgresServer::PostgresServer() = default;
+PostgresServer::PostgresServer(Place place) : m_dir(folderTemplate(place)) {}
+
+QString PostgresServer::folderTemplate(Place place)
+{
+    const bool inMemory = place == Place::Memory && QFileInfo(QStringLiteral("/dev/shm")).isWritable();
+    return (inMemory ? QStringLiteral("/dev/shm") : QDir::tempPath()) + QStringLiteral("/topup-postgres-XXXXXX");
+}
 
 PostgresServer::~PostgresServer()
 {
@@ -196,16 +204,17 @@ QString PostgresServer::serverLog() const
     return log.open(QIODevice::ReadOnly) ? QString::fromLocal8Bit(log.readAll()).trimmed() : QStringLiteral("(no server log)");
 }
 
-Expected<void> PostgresServer::createDatabase(const QString &name)
+Expected<void> PostgresServer::createDatabase(const QString &name, const QString &copyOf)
 {
-    // A name of the test's own choosing, quoted as an identifier.
+    // Names of the test's own choosing, quoted as identifiers.
+    const auto quoted = [](QString identifier) { return QLatin1Char('"') + identifier.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); };
     // FILE_COPY: the template's files copied as they are, not written
     // through the write-ahead log (PostgreSQL 15's default, WAL_LOG,
     // adds about 7.5 MB of log for each database, which tst_methodstore
     // then reads when it scans the server's files for card data).
-    const Expected<void> created = execute(
-        QLatin1String(defaultDatabase),
-        {QStringLiteral("CREATE DATABASE \"%1\" STRATEGY FILE_COPY").arg(QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")))});
+    const QString copying = copyOf.isEmpty() ? QString() : QStringLiteral(" TEMPLATE ") + quoted(copyOf);
+    const Expected<void> created =
+        execute(QLatin1String(defaultDatabase), {QStringLiteral("CREATE DATABASE %1%2 STRATEGY FILE_COPY").arg(quoted(name), copying)});
     if (!created)
         return Expected<void>::failure(QStringLiteral("cannot create the database %1: %2").arg(name, created.error()));
     return {};

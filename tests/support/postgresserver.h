@@ -27,8 +27,17 @@ namespace topup::test {
 class PostgresServer final
 {
 public:
-    PostgresServer();
+    // Where the cluster lives: in memory where the machine has it
+    // (/dev/shm, for the tests: the server is thrown away with the test,
+    // and the databases they make and copy by the hundred are hundreds of
+    // small files each, which a disk's file system spends most of their
+    // time creating), or in the temporary folder on disk (the benchmarks,
+    // which time a server as it runs for real).
+    enum class Place { Memory, Disk };
+    explicit PostgresServer(Place place = Place::Memory);
     ~PostgresServer();
+    // The QTemporaryDir template of the cluster's folder at `place`.
+    static QString folderTemplate(Place place);
     Q_DISABLE_COPY_MOVE(PostgresServer)
 
     // Where Debian's postgresql-15 puts the server's programs.
@@ -62,8 +71,9 @@ public:
     QString url(const QString &database = QLatin1String(defaultDatabase)) const;
 
     // A new, empty database on this server, for a test that needs one of
-    // its own; the error says why it could not be made.
-    [[nodiscard]] Expected<void> createDatabase(const QString &name);
+    // its own; the error says why it could not be made. With `copyOf`, a copy
+    // of that database instead (nobody may be connected to it meanwhile).
+    [[nodiscard]] Expected<void> createDatabase(const QString &name, const QString &copyOf = QString());
     // Runs `statements` in turn on `database` as the cluster's role (a test
     // setting a database up behind the program's back); the error names the
     // statement that failed.

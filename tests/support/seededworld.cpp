@@ -1,8 +1,8 @@
 #include "seededworld.h"
 
 #include "checked.h"
+#include "storeengine.h"
 #include "storefixture.h"
-#include "worldimage.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -22,6 +22,16 @@ QString worldFolderTemplate(const QString &name)
     return base + QLatin1Char('/') + name + QStringLiteral("-XXXXXX");
 }
 
+int seededWorldCount(int seeds)
+{
+    if (qEnvironmentVariableIsSet("TOPUP_TEST_WORLDS"))
+        return qMax(1, qEnvironmentVariableIntValue("TOPUP_TEST_WORLDS"));
+    const StoreEngine *engine = StoreEngine::current();
+    if (!engine || !engine->server())
+        return seeds;
+    return qMin(seeds, qMax(4, seeds / 4));
+}
+
 Instant drawStartIn2027(Draws &draw)
 {
     return Instant::fromMsecs(test::at("2027-01-01T00:00:00Z").msecs() + qint64(draw.below(364)) * day
@@ -30,8 +40,13 @@ Instant drawStartIn2027(Draws &draw)
 
 std::unique_ptr<Service> openNarrowed(const QString &folder, Instant now, bool Service::Options::*narrowing, bool narrow)
 {
+    const Expected<WorldLocation> location = worldLocationFor(folder);
+    if (!location) {
+        QTest::qFail(qPrintable(location.error()), __FILE__, __LINE__);
+        return nullptr;
+    }
     Service::Options options;
-    options.location = WorldLocation::folder(folder);
+    options.location = *location;
     options.fixedNow = now;
     options.passwordIterations = fastPasswordRounds;
     options.*narrowing = narrow;
@@ -45,8 +60,8 @@ std::unique_ptr<Service> openNarrowed(const QString &folder, Instant now, bool S
 
 NarrowedPair copyAndOpenBoth(WorldFolders &folders, Instant now, bool Service::Options::*narrowing, qint64 accountId)
 {
-    if (!copyWorldFiles(folders.narrow.path(), folders.whole.path())) {
-        QTest::qFail("the world's files were not copied", __FILE__, __LINE__);
+    if (const Expected<void> copied = copyTestWorld(folders.narrow.path(), folders.whole.path()); !copied) {
+        QTest::qFail(qPrintable(copied.error()), __FILE__, __LINE__);
         return {};
     }
     NarrowedPair pair{openNarrowed(folders.narrow.path(), now, narrowing, true), openNarrowed(folders.whole.path(), now, narrowing, false)};

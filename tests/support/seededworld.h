@@ -26,6 +26,15 @@ namespace topup::test {
 // each world syncs a few hundred commits), else in the temporary folder.
 QString worldFolderTemplate(const QString &name);
 
+// How many of a test's `seeds` seeded worlds it builds: all of them on
+// SQLite; on PostgreSQL, where each world's few hundred commits and its
+// service's opening go through the server (about ten times SQLite's time),
+// a quarter of them, at least 4, the first ones — the rules' property is
+// held on every world by the SQLite run, the PostgreSQL run holds the
+// engine's SQL to it. TOPUP_TEST_WORLDS sets the count on either engine (a
+// longer run).
+int seededWorldCount(int seeds);
+
 // Somewhere in 2027, at any minute.
 Instant drawStartIn2027(Draws &draw);
 

@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/databaseurl.h"
 #include "service/worldonserver.h"
+#include "worldimage.h"
 
 #include <QtGlobal>
 
@@ -63,11 +64,49 @@ Expected<WorldLocation> StoreEngine::worldAt(const QString &folder)
     return location;
 }
 
+Expected<void> StoreEngine::copyWorld(const QString &from, const QString &to)
+{
+    if (!m_server) {
+        if (!copyWorldFiles(from, to))
+            return Expected<void>::failure(QStringLiteral("the world's files in %1 were not copied into %2").arg(from, to));
+        return {};
+    }
+    const auto source = m_worlds.find(from);
+    if (source == m_worlds.end())
+        return Expected<void>::failure(QStringLiteral("no world was made for %1 to copy").arg(from));
+    if (m_worlds.count(to) != 0)
+        return Expected<void>::failure(QStringLiteral("%1 has a world already").arg(to));
+    const QString name = QStringLiteral("world_%1").arg(m_worlds.size() + 1);
+    const Expected<DatabaseUrl> url = DatabaseUrl::parse(m_server->url(name));
+    if (!url)
+        return Expected<void>::failure(url.error());
+    const Expected<DatabaseUrl> journal = WorldOnServer::journalOf(*url);
+    const Expected<DatabaseUrl> sourceJournal = WorldOnServer::journalOf(*source->second.database());
+    if (!journal || !sourceJournal)
+        return Expected<void>::failure(journal ? sourceJournal.error() : journal.error());
+    if (const Expected<void> store = m_server->createDatabase(url->database(), source->second.database()->database()); !store)
+        return store;
+    if (const Expected<void> copied = m_server->createDatabase(journal->database(), sourceJournal->database()); !copied)
+        return copied;
+    m_worlds.emplace(to, WorldLocation::database(*url));
+    return {};
+}
+
 QSqlDatabase StoreEngine::addWorldConnection(const QString &connectionName, const QString &folder)
+{
+    return addConnection(connectionName, folder, Part::Store);
+}
+
+QSqlDatabase StoreEngine::addJournalConnection(const QString &connectionName, const QString &folder)
+{
+    return addConnection(connectionName, folder, Part::Journal);
+}
+
+QSqlDatabase StoreEngine::addConnection(const QString &connectionName, const QString &folder, Part part)
 {
     if (!m_server) {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-        db.setDatabaseName(folder + QStringLiteral("/topup.sqlite"));
+        db.setDatabaseName(folder + (part == Part::Store ? QStringLiteral("/topup.sqlite") : QStringLiteral("/gateway.sqlite")));
         return db;
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
@@ -75,7 +114,11 @@ QSqlDatabase StoreEngine::addWorldConnection(const QString &connectionName, cons
     db.setPort(PostgresServer::port);
     db.setUserName(QLatin1String(PostgresServer::userName));
     const Expected<WorldLocation> world = worldAt(folder);
-    db.setDatabaseName(world ? world->database()->database() : QStringLiteral("no world: ") + world.error());
+    const Expected<DatabaseUrl> journal = world ? WorldOnServer::journalOf(*world->database()) : Expected<DatabaseUrl>::failure(world.error());
+    if (!journal)
+        db.setDatabaseName(QStringLiteral("no world: ") + journal.error());
+    else
+        db.setDatabaseName(part == Part::Store ? world->database()->database() : journal->database());
     return db;
 }
 

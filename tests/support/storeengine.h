@@ -43,11 +43,20 @@ public:
     // store, `NAME`, and its journal, `NAME_journal`), made the first time
     // and the same ones each time after (a test that reopens its world).
     [[nodiscard]] Expected<WorldLocation> worldAt(const QString &folder);
+    // The world worldAt(from) keeps, copied as the world of `to` (which must
+    // have none yet): the data folder's files on SQLite; on PostgreSQL new
+    // databases made from the store's and the journal's (no program may
+    // have them open meanwhile). A test that compares two services on one
+    // world builds it once and copies it.
+    [[nodiscard]] Expected<void> copyWorld(const QString &from, const QString &to);
     // A Qt Sql connection named `connectionName`, not yet open, to the
     // store of the world worldAt(folder) keeps: `folder/topup.sqlite` on
     // SQLite; its database on the server on PostgreSQL (for a test that
     // looks at or edits the store behind the service's back).
     QSqlDatabase addWorldConnection(const QString &connectionName, const QString &folder);
+    // The same to the provider's journal of that world: `folder/gateway.sqlite`
+    // on SQLite, its journal's database on PostgreSQL.
+    QSqlDatabase addJournalConnection(const QString &connectionName, const QString &folder);
 
     Dialect::Engine engine() const noexcept { return m_engine; }
     // A new database of `schema` on this engine: the file at `path` on
@@ -59,6 +68,9 @@ public:
     PostgresServer *server() const noexcept { return m_server.get(); }
 
 private:
+    enum class Part { Store, Journal };
+    QSqlDatabase addConnection(const QString &connectionName, const QString &folder, Part part);
+
     Dialect::Engine m_engine = Dialect::Engine::Sqlite;
     std::unique_ptr<PostgresServer> m_server;
     std::map<QString, QString> m_databases; // a path given to openStore → its database on the server

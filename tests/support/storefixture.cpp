@@ -4,6 +4,7 @@
 
 #include "postgresserver.h"
 #include "storeengine.h"
+#include "worldimage.h"
 #include "service/service.h"
 #include "store/journalgateway.h"
 #include "store/accountstore.h"
@@ -113,6 +114,15 @@ Expected<WorldLocation> worldFromArgument(const QString &argument)
     if (!url)
         return Expected<WorldLocation>::failure(url);
     return WorldLocation::database(*url);
+}
+
+Expected<void> copyTestWorld(const QString &from, const QString &to)
+{
+    if (StoreEngine *engine = StoreEngine::current())
+        return engine->copyWorld(from, to);
+    if (!copyWorldFiles(from, to))
+        return Expected<void>::failure(QStringLiteral("the world's files in %1 were not copied into %2").arg(from, to));
+    return {};
 }
 
 QSqlDatabase addWorldConnection(const QString &connectionName, const QString &folder)

@@ -87,6 +87,10 @@ QString worldArgument(const WorldLocation &location);
 // test started a StoreEngine on PostgreSQL, the engine's world for it.
 [[nodiscard]] Expected<WorldLocation> worldLocationFor(const QString &folder);
 
+// The world openTestService keeps for `from` copied as the world of `to`
+// (StoreEngine::copyWorld; the files when no engine was started).
+[[nodiscard]] Expected<void> copyTestWorld(const QString &from, const QString &to);
+
 // A Qt Sql connection named `connectionName` (not yet open) to the store of
 // the world openTestService keeps for `folder` (StoreEngine::addWorldConnection;
 // `folder/topup.sqlite` when no engine was started).

@@ -4,6 +4,7 @@
 #include "damagedfile.h"
 #include "service/demoworld.h"
 #include "service/service.h"
+#include "storeengine.h"
 #include "storefixture.h"
 
 #include <QDir>
@@ -77,16 +78,21 @@ void takeCrashImage(const QString &folder, Instant now, const QString &image, co
 
 bool forgetProviderAccount(const QString &folder, const QString &token)
 {
-    QDirIterator found(folder, {QStringLiteral("gateway.sqlite")}, QDir::Files, QDirIterator::Subdirectories);
-    if (!found.hasNext()) {
-        QTest::qFail("no payment journal in the folder", __FILE__, __LINE__);
-        return false;
-    }
     const QString connection = QStringLiteral("forgetProviderAccount");
     QString problem;
     {
-        QSqlDatabase journal = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        journal.setDatabaseName(found.next());
+        QSqlDatabase journal;
+        if (StoreEngine *engine = StoreEngine::current(); engine && engine->server()) {
+            journal = engine->addJournalConnection(connection, folder);
+        } else {
+            QDirIterator found(folder, {QStringLiteral("gateway.sqlite")}, QDir::Files, QDirIterator::Subdirectories);
+            if (!found.hasNext()) {
+                QTest::qFail("no payment journal in the folder", __FILE__, __LINE__);
+                return false;
+            }
+            journal = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            journal.setDatabaseName(found.next());
+        }
         QSqlQuery forget(journal);
         if (!journal.open())
             problem = journal.lastError().text();

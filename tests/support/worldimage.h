@@ -35,8 +35,9 @@ QStringList worldFingerprint(const QString &folder);
 // the last sync) leaves on disk, both logs included. Failures are recorded
 // for the running test.
 // Removes the provider's account for `token` from the payment journal
-// (the gateway.sqlite in or below `folder`), as a journal that lost it holds
-// it: none. False, the failure recorded for the running test, when it cannot.
+// (the gateway.sqlite in or below `folder`; on PostgreSQL, when the test
+// started a StoreEngine there, the journal's database of the world it keeps
+// for `folder`), as a journal that lost it holds it: none. False, the failure recorded for the running test, when it cannot.
 bool forgetProviderAccount(const QString &folder, const QString &token);
 
 void takeCrashImage(const QString &folder, Instant now, const QString &image, const std::function<void(Service &)> &more = {});
