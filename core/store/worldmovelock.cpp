@@ -79,8 +79,10 @@ std::optional<Failure> WorldMoveLock::waitFor(Database &store)
         }
     }
     const QSqlError error = lock.lastError();
-    QSqlQuery reset(store.connection());
-    reset.exec(QStringLiteral("RESET lock_timeout"));
+    if (store.connection().isOpen()) { // a connection lost meanwhile has nothing to reset
+        QSqlQuery reset(store.connection());
+        reset.exec(QStringLiteral("RESET lock_timeout"));
+    }
     if (said && wait.done)
         wait.done();
     if (took)
