@@ -108,6 +108,21 @@ private:
     std::unique_ptr<JournalGateway> m_journal;
 };
 
+// A program's thread, waited for when the test leaves, failed or not (a
+// QThread destroyed while it runs would end the whole test program).
+class JoinedThread final
+{
+public:
+    explicit JoinedThread(QThread *thread) : m_thread(thread) { m_thread->start(); }
+    ~JoinedThread() { m_thread->wait(); }
+    Q_DISABLE_COPY_MOVE(JoinedThread)
+    QThread &operator*() const { return *m_thread; }
+    QThread *operator->() const { return m_thread.get(); }
+
+private:
+    std::unique_ptr<QThread> m_thread;
+};
+
 class TestChargeTakeover final : public QObject
 {
     Q_OBJECT
@@ -231,12 +246,11 @@ private slots:
 
         QString openError = QStringLiteral("not opened");
         int reconciled = -1;
-        std::unique_ptr<QThread> opener(QThread::create([&] {
+        const JoinedThread opener(QThread::create([&] {
             Expected<OpenedWorld> opened = OpenedWorld::open(WorldLocation::database(*world));
             openError = opened ? QString() : opened.error();
             reconciled = opened ? opened->reconciled : -1;
         })); // the world closes in the thread that opened it
-        opener->start();
         const bool waited = waitsOrEnds(*opener, *observer);
         const Expected<void> landed = (*dying)->land();
         QVERIFY(opener->wait(QDeadlineTimer(boundMs)));
@@ -263,7 +277,7 @@ private slots:
         QString moveError = QStringLiteral("not moved");
         bool landedWhenHeld = false;
         ChargeIdentity identity{QStringLiteral("takeover/move"), 1, QStringLiteral("tok-card")};
-        std::unique_ptr<QThread> mover(QThread::create([&] {
+        const JoinedThread mover(QThread::create([&] {
             Expected<OpenedWorld> open = OpenedWorld::open(WorldLocation::database(*world));
             opened.release();
             if (!open) {
@@ -277,7 +291,6 @@ private slots:
             const Expected<std::optional<JournalCharge>> charge = open->provider->chargeOf(identity);
             landedWhenHeld = charge && charge->has_value();
         }));
-        mover->start();
         QVERIFY(opened.tryAcquire(1, boundMs));
         Expected<std::unique_ptr<DyingCharge>> dying = DyingCharge::start(*world, identity.chainKey);
         dyingInPlace.release();
