@@ -17,6 +17,7 @@ Expected<CatchUpSummary> CatchUpWorker::catchUp(const WorldPlace &place, Instant
     Expected<std::unique_ptr<JournalGateway>> journal = place.openJournal();
     if (!journal)
         return Expected<CatchUpSummary>::failure(journal);
+    (*store)->setJournal((*journal)->sharedDatabase()); // its move waits for a dead program's charge (JournalQuiet)
     // The world is this thread's while it moves it (other programs sharing
     // it on PostgreSQL wait), from the clock the store has then.
     const Expected<WorldMoveLock> held = WorldMoveLock::take(**store);

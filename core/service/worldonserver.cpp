@@ -3,8 +3,11 @@
 #include "booksagreement.h"
 #include "store/database.h"
 #include "store/journalgateway.h"
+#include "store/journalquiet.h"
+#include "store/serverworldlock.h"
 #include "store/statement.h"
 #include "store/storeschema.h"
+#include "store/transientfailure.h"
 
 namespace topup {
 namespace {
@@ -54,9 +57,18 @@ Expected<WorldPair> WorldOnServer::open(const DatabaseUrl &storeUrl)
                                           " opened. Create it there if it is missing (empty, owned by the same role), then try again.")
                                            .arg(journalUrl->database(), storeUrl.database()),
                                        journal.whyFailed()));
+    // The world is claimed (ServerWorldLock): a charge still landing on the
+    // journal is a program's that died holding it, read only once it has
+    // landed or been rolled back (JournalQuiet).
+    if (const std::optional<Failure> why = JournalQuiet::waitFor((*journal)->database(), storeUrl.toString(), ServerWorldLock::openWaitMs)) {
+        TransientFailure::report(storeUrl.toString(), TransientFailure::Cause::Locked);
+        return Result::failure(*why);
+    }
     Expected<std::shared_ptr<Database>> store = Database::openOnServer(storeUrl, storeSchema());
     if (!store)
         return Result::failure(store);
+    // Each move of the world from here waits the same way.
+    (*store)->setJournal((*journal)->sharedDatabase());
     WorldPair pair{*store, journal.take()};
 
     const Expected<WorldPair::Ids> ids = pair.worldIds();

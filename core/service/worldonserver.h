@@ -15,7 +15,10 @@ namespace topup {
 // whoever administers the server, docs/postgresql.md); empty ones become a
 // new world, journal first, with the same random identity in both; a pair
 // that belongs to different worlds, or whose books disagree, is refused.
-// The caller claims the world first (ServerWorldLock).
+// The caller claims the world first (ServerWorldLock); the open then waits
+// for a charge that a program which died holding the world still has landing
+// on the journal (JournalQuiet), and pairs the store with its journal so
+// that every move waits the same way (Database::setJournal).
 class WorldOnServer final
 {
     Q_DECLARE_TR_FUNCTIONS(WorldOnServer)

@@ -213,6 +213,11 @@ public:
         std::function<void()> done;
     };
     void setWorldWait(WorldWait wait) { m_worldWait = std::move(wait); }
+    // The provider's journal of the world this store is of (PostgreSQL): a
+    // move taken on this connection then waits for a charge that a program
+    // which died holding the world still has in flight there (WorldMoveLock,
+    // JournalQuiet). Not owned; none: nothing is waited for.
+    void setJournal(const std::shared_ptr<Database> &journal) { m_journal = journal; }
 
 private:
     // The checks at open and the migrations (DatabaseOpener) set what the
@@ -245,6 +250,7 @@ private:
     bool m_inTransaction = false; // begin() … commit() or rollback()
     int m_worldHolds = 0;         // WorldMoveLocks held on this connection (PostgreSQL)
     WorldWait m_worldWait;        // how a WorldMoveLock waits for another program's
+    std::weak_ptr<Database> m_journal; // the world's journal, waited for after taking the world (PostgreSQL)
     struct Reusable final
     {
         QSqlQuery query;

@@ -55,6 +55,8 @@ public:
     const QString &path() const noexcept;
     const Database &database() const noexcept { return *m_database; }
     Database &database() noexcept { return *m_database; }
+    // The same, shared (a store paired with its journal: Database::setJournal).
+    const std::shared_ptr<Database> &sharedDatabase() const noexcept { return m_database; }
     // The world's identity (see Database::worldId); empty when not set.
     Expected<QString> worldId() const;
     Expected<void> setWorldId(const QString &id);

@@ -61,7 +61,9 @@ ServerWorldLock::~ServerWorldLock()
         // after (the world closed and opened again) finds it free. Closing
         // alone would release it only once the server has noticed the
         // closed connection and ended its session, a moment later.
-        if (db.isOpen()) {
+        // A refused claim holds nothing: unlocking there would only make
+        // the server warn ("you don't own a lock of type ExclusiveLock").
+        if (m_held && db.isOpen()) {
             QSqlQuery unlock(db);
             unlock.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key));
         }
@@ -99,15 +101,19 @@ Expected<std::unique_ptr<ServerWorldLock>> ServerWorldLock::claim(const Database
         // it the server cancels the statement with lock_not_available.
         if (!query.exec(QStringLiteral("SET lock_timeout = %1").arg(waitMs)))
             return Result::failure(tr("%1: cannot claim the world: %2").arg(where, query.lastError().text()));
-        if (query.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key)))
+        if (query.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key))) {
+            lock->m_held = true;
             return lock;
+        }
         if (query.lastError().nativeErrorCode() != QLatin1String("55P03")) // lock_not_available
             return Result::failure(tr("%1: cannot claim the world: %2").arg(where, query.lastError().text()));
     } else {
         if (!query.exec(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(key)) || !query.next())
             return Result::failure(tr("%1: cannot claim the world: %2").arg(where, query.lastError().text()));
-        if (query.value(0).toBool())
+        if (query.value(0).toBool()) {
+            lock->m_held = true;
             return lock;
+        }
     }
     query.finish();
     const QString holder = holderSeenFrom(db);

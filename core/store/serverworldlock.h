@@ -63,6 +63,7 @@ private:
 
     DatabaseUrl m_store;
     QString m_connectionName;
+    bool m_held = false; // the lock taken: released with the object (a refused claim holds none to release)
 };
 
 } // namespace topup

@@ -1,6 +1,7 @@
 #include "worldmovelock.h"
 
 #include "database.h"
+#include "journalquiet.h"
 #include "serverworldlock.h"
 
 #include <QSqlError>
@@ -35,6 +36,17 @@ Expected<WorldMoveLock> WorldMoveLock::take(Database &store)
     if (store.m_worldHolds == 0) {
         if (const std::optional<Failure> why = waitFor(store))
             return Expected<WorldMoveLock>::failure(*why);
+        // The world is ours; a program that died holding it may still have
+        // a charge landing on the journal (JournalQuiet says why): the move
+        // reads the books only once that is over.
+        if (const std::shared_ptr<Database> journal = store.m_journal.lock()) {
+            const int limitMs = store.m_worldWait.limitMs > 0 ? store.m_worldWait.limitMs : ServerWorldLock::openWaitMs;
+            if (const std::optional<Failure> why = JournalQuiet::waitFor(*journal, store.path(), limitMs)) {
+                QSqlQuery unlock(store.connection());
+                unlock.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(ServerWorldLock::key));
+                return Expected<WorldMoveLock>::failure(*why);
+            }
+        }
     }
     ++store.m_worldHolds;
     return WorldMoveLock(&store);
@@ -79,8 +91,10 @@ std::optional<Failure> WorldMoveLock::waitFor(Database &store)
         }
     }
     const QSqlError error = lock.lastError();
-    QSqlQuery reset(store.connection());
-    reset.exec(QStringLiteral("RESET lock_timeout"));
+    if (store.connection().isOpen()) { // a connection lost meanwhile has nothing to reset
+        QSqlQuery reset(store.connection());
+        reset.exec(QStringLiteral("RESET lock_timeout"));
+    }
     if (said && wait.done)
         wait.done();
     if (took)

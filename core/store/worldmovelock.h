@@ -24,6 +24,11 @@ class Database;
 // released before the next statement; taken again on the same connection
 // while held (a write that then settles), it is only counted. On SQLite
 // nothing: the data folder's lock already admits one program per world.
+// Once taken (not when only counted), a move of a store paired with its
+// journal (Database::setJournal) waits for a charge that a program which
+// died holding the world still has in flight on the journal (JournalQuiet),
+// up to the connection's limit (ServerWorldLock::openWaitMs without one),
+// past which the move is refused and the world released.
 //
 // The wait follows the connection's Database::WorldWait: when it has a
 // limit, a world held by another program is said (who holds it, as far as

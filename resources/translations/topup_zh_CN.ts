@@ -940,6 +940,17 @@
     </message>
 </context>
 <context>
+    <name>JournalQuiet</name>
+    <message>
+        <source>%1: a desktop that stopped while charging still has a payment being written to the provider&apos;s journal %2 (waited %3 s); try again in a moment</source>
+        <translation>%1：一台在扣款时停止的桌面仍有一笔付款正在写入服务商的日志 %2（已等待 %3 秒）；请稍后再试</translation>
+    </message>
+    <message>
+        <source>A desktop that stopped while charging still has a payment being written to the provider&apos;s journal; nothing was changed. Try again in a moment.</source>
+        <translation>一台在扣款时停止的桌面仍有一笔付款正在写入服务商的日志；未做任何更改。请稍后再试。</translation>
+    </message>
+</context>
+<context>
     <name>JsonFields</name>
     <message>
         <source>a boolean</source>

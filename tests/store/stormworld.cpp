@@ -6,6 +6,7 @@
 #include "store/datadirectory.h"
 #include "store/journalgateway.h"
 #include "store/storeschema.h"
+#include "store/worldmovelock.h"
 
 #include <QDir>
 #include <QSqlError>
@@ -18,7 +19,9 @@ StormWorld::StormWorld(StormWorld &&) noexcept = default;
 StormWorld &StormWorld::operator=(StormWorld &&) noexcept = default;
 StormWorld::~StormWorld()
 {
-    // The files close before the folder's lock is let go.
+    // The files close before the folder's lock is let go; the world's lock
+    // on a server is let go before its connection closes.
+    held.reset();
     journal.reset();
     store.reset();
 }
@@ -83,6 +86,13 @@ Expected<StormWorld> openStormWorld(const WorldLocation &location, Claim claim)
         return Expected<StormWorld>::failure(journal);
     world.store = *store;
     world.journal = journal.take();
+    if (location.database() && claim == Claim::Folder) {
+        world.store->setJournal(world.journal->sharedDatabase());
+        Expected<WorldMoveLock> held = WorldMoveLock::take(*world.store);
+        if (!held)
+            return Expected<StormWorld>::failure(held);
+        world.held = std::make_unique<WorldMoveLock>(held.take());
+    }
     return world;
 }
 

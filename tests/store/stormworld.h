@@ -12,6 +12,7 @@ class Database;
 class DataDirectory;
 class JournalGateway;
 class WorldLocation;
+class WorldMoveLock;
 } // namespace topup
 
 namespace topup::test {
@@ -36,6 +37,7 @@ inline Instant stormNow()
 struct StormWorld final
 {
     std::unique_ptr<DataDirectory> directory; // the folder's lock (Claim::Folder); none otherwise
+    std::unique_ptr<WorldMoveLock> held;      // the world's lock on the server (Claim::Folder); none otherwise
     std::shared_ptr<Database> store;
     std::unique_ptr<JournalGateway> journal;
 
@@ -46,8 +48,12 @@ struct StormWorld final
 };
 
 // Folder: a folder's lock is taken first (a killed holder's taken over),
-// as a program starting on it does. Nothing: the files are opened beside
-// a program of this process that holds the lock (a Service).
+// as a program starting on it does; on a server, the world's lock on the
+// store's own connection (WorldMoveLock, the store paired with its journal),
+// held as long as the StormWorld: taken over from a killed holder, it waits
+// for what that holder's sessions still had landing, as the product's open
+// and moves do (JournalQuiet). Nothing: the files are opened beside a
+// program of this process that holds the lock (a Service).
 enum class Claim { Folder, Nothing };
 
 // The world at `location`; the error names what could not be opened.

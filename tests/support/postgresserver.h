@@ -89,6 +89,10 @@ public:
     // Everything the server writes: the cluster (data/: tables, indexes,
     // write-ahead log) and its log (server.log), beside the socket.
     QString folder() const { return m_dir.path(); }
+    // What the server has written to its log so far (warnings included:
+    // what a client did that the server warned about); "(no server log)"
+    // when there is none.
+    QString serverLog() const;
     // `database` as pg_dump writes it (plain SQL, every row as text).
     [[nodiscard]] Expected<QByteArray> dump(const QString &database) const;
 
@@ -98,7 +102,6 @@ private:
     Expected<void> runAsServerUser(const QString &program, const QStringList &arguments, int timeoutMs);
     QStringList asServerUser(const QString &program, const QStringList &arguments, bool dieWithParent) const;
     Expected<void> waitUntilReady();
-    QString serverLog() const;
     QString dataDirectory() const { return m_dir.filePath(QStringLiteral("data")); }
 
     QTemporaryDir m_dir;
