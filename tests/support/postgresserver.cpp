@@ -249,20 +249,6 @@ Expected<void> PostgresServer::execute(const QString &database, const QStringLis
     return {};
 }
 
-Expected<void> PostgresServer::endSessionsOf(qint64 clientPid)
-{
-    // pg_terminate_backend(pid, timeout) returns once the backend is gone
-    // (PostgreSQL 14 on), its transaction ended for good; a session that
-    // ends by itself meanwhile only makes it warn.
-    return execute(QLatin1String(defaultDatabase),
-                   {QStringLiteral("SELECT pg_terminate_backend(pid, %1) FROM pg_stat_activity WHERE application_name LIKE '%,pid=%2,%'")
-                        .arg(stopTimeoutMs)
-                        .arg(clientPid),
-                    QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name LIKE '%,pid=%1,%')"
-                                   " THEN RAISE EXCEPTION 'the sessions of process %1 did not end'; END IF; END $$")
-                        .arg(clientPid)});
-}
-
 Expected<QByteArray> PostgresServer::dump(const QString &database) const
 {
     QProcess process;

@@ -78,13 +78,6 @@ public:
     // setting a database up behind the program's back); the error names the
     // statement that failed.
     [[nodiscard]] Expected<void> execute(const QString &database, const QStringList &statements);
-    // Ends the server sessions of the client process `clientPid` (each of
-    // its connections names it in its application_name, "NAME,pid=N,host=H":
-    // ServerWorldLock::applicationName) and returns once they are gone. A
-    // client killed with SIGKILL leaves its sessions to the server, which
-    // may still be committing what the client sent last: after this, what
-    // it left is final, committed or rolled back.
-    [[nodiscard]] Expected<void> endSessionsOf(qint64 clientPid);
 
     // Everything the server writes: the cluster (data/: tables, indexes,
     // write-ahead log) and its log (server.log), beside the socket.
