@@ -102,6 +102,19 @@ Expected<void> BooksAgreement::check(bool uncleanShutdown)
         return Expected<void>::failure(disagreement);
     if (disagreement->isEmpty())
         return {};
+    if (m_store.dialect().engine() == Dialect::Engine::Postgresql)
+        return Expected<void>::failure(
+            BooksAgreement::tr("%1 and %2 disagree about the charges made since they were last known to agree: %3. The store and the"
+                               " provider's journal must be the two databases written together (one restored from another backup"
+                               " than the other breaks that); refused (nothing was changed). Restore both from the same backup, or"
+                               " give the address of an empty database to start fresh")
+                .arg(m_store.path(), m_journal.path(), *disagreement),
+            FieldProblems{{QString(), BooksAgreement::tr("The store's database %1 and the payment journal's database %2 disagree about the"
+                                                         " charges made since they last agreed, so nothing was changed. Restore both"
+                                                         " databases from the same backup, or give the address of an empty database"
+                                                         " to start fresh.")
+                                          .arg(m_store.path(), m_journal.path())},
+                          {QString(), BooksAgreement::tr("Where they differ: %1.").arg(*disagreement)}});
     return Expected<void>::failure(
         BooksAgreement::tr("%1 and %2 disagree about the charges made since they were last known to agree: %3. The store and the"
                            " provider's journal must be the two files written together (a write-ahead log emptied or taken from"
@@ -122,7 +135,7 @@ Expected<QString> BooksAgreement::firstDisagreement(const Mark &from, qint64 agr
     if (!lastCharge)
         return Result::failure(lastCharge);
     if (*lastCharge < agreedJournalSeq)
-        return BooksAgreement::tr("the payment journal ends at charge number %1, before charge number %2 that both files had agreed on")
+        return BooksAgreement::tr("the payment journal ends at charge number %1, before charge number %2 that both had agreed on")
             .arg(*lastCharge)
             .arg(agreedJournalSeq);
 

@@ -161,10 +161,6 @@
         <translation>%1 和 %2 对最后一次确认一致之后的扣款记录不一致：%3。存储和服务商的日志必须是一同写入的两个文件（被清空或取自另一份副本的预写日志会破坏这一点）；已拒绝（未做任何改动）。请将两个文件恢复原样，或将该文件夹移到别处以重新开始</translation>
     </message>
     <message>
-        <source>the payment journal ends at charge number %1, before charge number %2 that both files had agreed on</source>
-        <translation>支付日志止于第 %1 笔扣款，早于两个文件曾确认一致的第 %2 笔扣款</translation>
-    </message>
-    <message>
         <source>the store has the charge %1 (attempt %2) written down as %3, and the payment journal has no such charge</source>
         <translation>存储中记有扣款 %1（第 %2 次尝试），状态为%3，而支付日志中没有这笔扣款</translation>
     </message>
@@ -183,6 +179,18 @@
     <message>
         <source>Where they differ: %1.</source>
         <translation>不一致之处：%1。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 disagree about the charges made since they were last known to agree: %3. The store and the provider&apos;s journal must be the two databases written together (one restored from another backup than the other breaks that); refused (nothing was changed). Restore both from the same backup, or give the address of an empty database to start fresh</source>
+        <translation>%1 与 %2 对上次确认一致之后的扣款记录不一致：%3。存储和支付服务商的日志必须是一起写入的两个数据库（其中一个从另一份备份恢复就会破坏这一点）；已拒绝（未做任何更改）。请从同一份备份恢复两者，或给出一个空数据库的地址以重新开始</translation>
+    </message>
+    <message>
+        <source>The store&apos;s database %1 and the payment journal&apos;s database %2 disagree about the charges made since they last agreed, so nothing was changed. Restore both databases from the same backup, or give the address of an empty database to start fresh.</source>
+        <translation>存储数据库 %1 与支付日志数据库 %2 对上次一致之后的扣款记录不一致，因此未做任何更改。请从同一份备份恢复这两个数据库，或给出一个空数据库的地址以重新开始。</translation>
+    </message>
+    <message>
+        <source>the payment journal ends at charge number %1, before charge number %2 that both had agreed on</source>
+        <translation>支付日志止于第 %1 笔扣款，早于双方已确认一致的第 %2 笔扣款</translation>
     </message>
 </context>
 <context>

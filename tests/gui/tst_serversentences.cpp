@@ -178,6 +178,56 @@ private slots:
         QVERIFY2(shown.contains(QStringLiteral("database \"%1\" does not exist").arg(journal.database())), qPrintable(shown)); // the server's words
         QVERIFY(refused.text() != shown);
     }
+
+    // A world on the server whose journal lost a charge the store wrote
+    // down (one database restored from an older backup than the other):
+    // the window names both databases and says to restore them from one
+    // backup — not to put "files" back or move a folder aside.
+    void journalAndStoreThatDisagreeAreNamedAsDatabases_data()
+    {
+        SentenceLanguages::addRows(QStringLiteral("The store's database %1 and the payment journal's database %2 disagree about the charges made"
+                                                  " since they last agreed, so nothing was changed. Restore both databases from the same"
+                                                  " backup, or give the address of an empty database to start fresh.\nWhere they differ: "),
+                                   QStringLiteral("存储数据库 %1 与支付日志数据库 %2 对上次一致之后的扣款记录不一致，因此未做任何更改。请从同一份备份"
+                                                  "恢复这两个数据库，或给出一个空数据库的地址以重新开始。\n不一致之处："));
+    }
+
+    void journalAndStoreThatDisagreeAreNamedAsDatabases()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, expected);
+        const Expected<DatabaseUrl> url = worldOnServer({QString(), QStringLiteral("_journal")});
+        QVERIFY2(url, qPrintable(url ? QString() : url.error()));
+        const DatabaseUrl journal = url->withDatabase(url->database() + QLatin1String("_journal"));
+        {
+            // A world with one paid top-up; then the journal forgets its charge.
+            Service::Options options;
+            options.location = WorldLocation::database(*url);
+            options.fixedNow = at("2027-03-15T10:00:00Z");
+            options.passwordIterations = 1000;
+            Expected<std::unique_ptr<Service>> made = Service::open(options);
+            QVERIFY2(made, qPrintable(made.error()));
+            Service &service = **made;
+            TOPUP_VERIFY_OK(service.signUp(SignUpForm{QStringLiteral("ana@example.com"), QStringLiteral("correct-horse-battery"),
+                                                      QStringLiteral("EUR"), QStringLiteral("Europe/Paris"), std::nullopt}));
+            TOPUP_VERIFY_OK(service.catchUpToNow());
+            const MethodRecord wallet = TOPUP_VALUE(service.addWallet(WalletForm{QStringLiteral("ana@example.com"), Money::fromCents(10'000)}));
+            const LineRecord line = TOPUP_VALUE(service.addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, 7, {}, {}}));
+            const std::vector<PackageRecord> packages = TOPUP_VALUE(service.packages());
+            QVERIFY(!packages.empty());
+            const ChargeAnswer paid = TOPUP_VALUE(service.manualTopUp(line.id, packages.front().id, wallet.id));
+            QVERIFY(paid.succeeded);
+        }
+        TOPUP_VERIFY_OK(m_server->execute(journal.database(), {QStringLiteral("DELETE FROM charges")}));
+        m_languages.use(language);
+        const Failure refused = refusedOpening(*url);
+        const QString shown = refused.sentences();
+        const QString start = expected.arg(url->toString(), journal.toString());
+        QVERIFY2(shown.startsWith(start), qPrintable(shown + QLatin1String("\n---\n") + start));
+        QVERIFY2(shown.size() > start.size() + 5, qPrintable(shown)); // where they differ follows
+        QVERIFY(!shown.contains(QLatin1String("folder")) && !shown.contains(QStringLiteral("文件夹")));
+        QVERIFY(refused.text() != shown);
+    }
 };
 
 TOPUP_TEST_GUILESS_MAIN(TestServerSentences)
