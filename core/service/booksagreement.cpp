@@ -102,30 +102,26 @@ Expected<void> BooksAgreement::check(bool uncleanShutdown)
         return Expected<void>::failure(disagreement);
     if (disagreement->isEmpty())
         return {};
-    if (m_store.dialect().engine() == Dialect::Engine::Postgresql)
-        return Expected<void>::failure(
-            BooksAgreement::tr("%1 and %2 disagree about the charges made since they were last known to agree: %3. The store and the"
-                               " provider's journal must be the two databases written together (one restored from another backup"
-                               " than the other breaks that); refused (nothing was changed). Restore both from the same backup, or"
-                               " give the address of an empty database to start fresh")
-                .arg(m_store.path(), m_journal.path(), *disagreement),
-            FieldProblems{{QString(), BooksAgreement::tr("The store's database %1 and the payment journal's database %2 disagree about the"
-                                                         " charges made since they last agreed, so nothing was changed. Restore both"
-                                                         " databases from the same backup, or give the address of an empty database"
-                                                         " to start fresh.")
-                                          .arg(m_store.path(), m_journal.path())},
-                          {QString(), BooksAgreement::tr("Where they differ: %1.").arg(*disagreement)}});
-    return Expected<void>::failure(
-        BooksAgreement::tr("%1 and %2 disagree about the charges made since they were last known to agree: %3. The store and the"
-                           " provider's journal must be the two files written together (a write-ahead log emptied or taken from"
-                           " another copy breaks that); refused (nothing was changed). Put both files back as they were, or move"
-                           " the folder aside to start fresh")
-            .arg(m_store.path(), m_journal.path(), *disagreement),
-        FieldProblems{{QString(), BooksAgreement::tr("The store %1 and the payment journal %2 disagree about the charges made since they last"
-                                                     " agreed, so nothing was changed. Put both files back as they were, or move the data"
-                                                     " folder aside to start fresh.")
-                                      .arg(m_store.path(), m_journal.path())},
-                      {QString(), BooksAgreement::tr("Where they differ: %1.").arg(*disagreement)}});
+    // The same refusal for two files in a folder or two databases on a server, each told how to mend it.
+    const bool onServer = m_store.dialect().engine() == Dialect::Engine::Postgresql;
+    const QString text = onServer
+        ? BooksAgreement::tr("%1 and %2 disagree about the charges made since they were last known to agree: %3. The store and the"
+                             " provider's journal must be the two databases written together (one restored from another backup"
+                             " than the other breaks that); refused (nothing was changed). Restore both from the same backup, or"
+                             " give the address of an empty database to start fresh")
+        : BooksAgreement::tr("%1 and %2 disagree about the charges made since they were last known to agree: %3. The store and the"
+                             " provider's journal must be the two files written together (a write-ahead log emptied or taken from"
+                             " another copy breaks that); refused (nothing was changed). Put both files back as they were, or move"
+                             " the folder aside to start fresh");
+    const QString sentence = onServer
+        ? BooksAgreement::tr("The store's database %1 and the payment journal's database %2 disagree about the charges made since"
+                             " they last agreed, so nothing was changed. Restore both databases from the same backup, or give the"
+                             " address of an empty database to start fresh.")
+        : BooksAgreement::tr("The store %1 and the payment journal %2 disagree about the charges made since they last agreed, so"
+                             " nothing was changed. Put both files back as they were, or move the data folder aside to start fresh.");
+    return Expected<void>::failure(text.arg(m_store.path(), m_journal.path(), *disagreement),
+                                   FieldProblems{{QString(), sentence.arg(m_store.path(), m_journal.path())},
+                                                 {QString(), BooksAgreement::tr("Where they differ: %1.").arg(*disagreement)}});
 }
 
 Expected<QString> BooksAgreement::firstDisagreement(const Mark &from, qint64 agreedJournalSeq)

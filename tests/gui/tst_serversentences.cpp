@@ -65,13 +65,28 @@ private:
         return DatabaseUrl::parse(postgres->url(name));
     }
 
-    // Opens the service on `url`, which must be refused: its failure.
-    static Failure refusedOpening(const DatabaseUrl &url)
+    static Service::Options optionsFor(const DatabaseUrl &url)
     {
         Service::Options options;
         options.location = WorldLocation::database(url);
         options.fixedNow = at("2027-03-15T10:00:00Z");
-        const Expected<std::unique_ptr<Service>> opened = Service::open(options);
+        options.passwordIterations = 1000;
+        return options;
+    }
+
+    // The service opened on `url`; null, the failure recorded, when it is refused.
+    static std::unique_ptr<Service> opened(const DatabaseUrl &url)
+    {
+        Expected<std::unique_ptr<Service>> service = Service::open(optionsFor(url));
+        if (!QTest::qVerify(service.ok(), "Service::open", qPrintable(service.ok() ? QString() : service.error()), __FILE__, __LINE__))
+            return nullptr;
+        return service.take();
+    }
+
+    // Opens the service on `url`, which must be refused: its failure.
+    static Failure refusedOpening(const DatabaseUrl &url)
+    {
+        const Expected<std::unique_ptr<Service>> opened = Service::open(optionsFor(url));
         QTest::qVerify(!opened.ok(), "!opened", "the world was opened", __FILE__, __LINE__);
         return opened ? Failure() : opened.whyFailed();
     }
@@ -161,14 +176,8 @@ private slots:
         const Expected<DatabaseUrl> url = worldOnServer({QString(), QStringLiteral("_journal")});
         QVERIFY2(url, qPrintable(url ? QString() : url.error()));
         const DatabaseUrl journal = url->withDatabase(url->database() + QLatin1String("_journal"));
-        {
-            // A world made there, closed; then its journal's database dropped.
-            Service::Options options;
-            options.location = WorldLocation::database(*url);
-            options.fixedNow = at("2027-03-15T10:00:00Z");
-            const Expected<std::unique_ptr<Service>> made = Service::open(options);
-            QVERIFY2(made, qPrintable(made.error()));
-        }
+        // A world made there, closed; then its journal's database dropped.
+        QVERIFY(opened(*url));
         TOPUP_VERIFY_OK(m_server->execute(QLatin1String(test::PostgresServer::defaultDatabase),
                                           {QStringLiteral("DROP DATABASE \"%1\" WITH (FORCE)").arg(journal.database())}));
         const Failure refused = refusedOpening(*url);
@@ -201,13 +210,9 @@ private slots:
         const DatabaseUrl journal = url->withDatabase(url->database() + QLatin1String("_journal"));
         {
             // A world with one paid top-up; then the journal forgets its charge.
-            Service::Options options;
-            options.location = WorldLocation::database(*url);
-            options.fixedNow = at("2027-03-15T10:00:00Z");
-            options.passwordIterations = 1000;
-            Expected<std::unique_ptr<Service>> made = Service::open(options);
-            QVERIFY2(made, qPrintable(made.error()));
-            Service &service = **made;
+            const std::unique_ptr<Service> made = opened(*url);
+            QVERIFY(made);
+            Service &service = *made;
             TOPUP_VERIFY_OK(service.signUp(SignUpForm{QStringLiteral("ana@example.com"), QStringLiteral("correct-horse-battery"),
                                                       QStringLiteral("EUR"), QStringLiteral("Europe/Paris"), std::nullopt}));
             TOPUP_VERIFY_OK(service.catchUpToNow());
