@@ -5,6 +5,7 @@
 #include "domain/civil.h"
 #include "rules/zonedcalendar.h"
 #include "statement.h"
+#include "hoursrow.h"
 #include "samplesrow.h"
 #include "usagebatch.h"
 
@@ -45,9 +46,13 @@ QByteArray dayText(qint64 dayNumber)
     return QByteArray(text);
 }
 
-const char *const hourSql = "INSERT INTO usage_hourly (line_id, hour, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
-                            " ON CONFLICT (line_id, hour) DO UPDATE SET data_bytes = usage_hourly.data_bytes + excluded.data_bytes,"
-                            " voice_seconds = usage_hourly.voice_seconds + excluded.voice_seconds";
+// A line's hourly roll-ups of one UTC day (HoursRow): a new row, or, when
+// an earlier save wrote that day's row (the day it ended in), merged with
+// it: read, added up hour by hour, written back.
+const char *const hoursInsertSql = "INSERT INTO usage_hours (line_id, day, hours) VALUES (?, ?, ?)"
+                                   " ON CONFLICT (line_id, day) DO NOTHING";
+const char *const hoursSelectSql = "SELECT hours FROM usage_hours WHERE line_id = ? AND day = ?";
+const char *const hoursUpdateSql = "UPDATE usage_hours SET hours = ? WHERE line_id = ? AND day = ?";
 
 // A prepared statement on the raw handle, finalized on every path.
 class RawStatement final
@@ -211,6 +216,66 @@ Expected<void> addToHeldRow(Database &database, const RecentRows &rows, qint64 l
     return rows.update(line, hour, sum.text());
 }
 
+using EachRowOfHours = std::function<Expected<void>(qint64 line, qint64 day, const HoursRow &hours)>;
+
+// Groups the batch's hourly roll-ups by line and UTC day (they come line by
+// line in the order of time; an hour split by a run that ended inside it
+// comes twice and is added up) and hands each group on, in that order.
+Expected<void> forEachRowOfHours(const UsageBatch &batch, const EachRowOfHours &each)
+{
+    qint64 line = 0;
+    qint64 day = 0;
+    HoursRow hours;
+    Expected<void> result;
+    batch.forEachHour([&](qint64 lineId, const UsageBatch::Sum &sum) {
+        if (!result)
+            return;
+        const qint64 hour = SamplesRow::hourOf(sum.key);
+        const qint64 sumDay = HoursRow::dayOf(hour);
+        if (hours.empty() || lineId != line || sumDay != day) {
+            if (!hours.empty())
+                result = each(line, day, hours);
+            hours.clear();
+            line = lineId;
+            day = sumDay;
+        }
+        hours.add(int(hour - HoursRow::firstHourOf(day)), sum.dataBytes, sum.voiceSeconds);
+    });
+    if (!result || hours.empty())
+        return result;
+    return each(line, day, hours);
+}
+
+// The row of this line-day that an earlier save (or group) wrote: read,
+// the hours added, written back.
+Expected<void> addToHeldHours(Database &database, const RecentRows &rows, qint64 line, qint64 day, const HoursRow &hours)
+{
+    const Expected<std::optional<QByteArray>> held = rows.select(line, day);
+    if (!held)
+        return Expected<void>::failure(held);
+    Expected<HoursRow> merged = UsageStore::readHours(database, line, day, held->value_or(QByteArray()));
+    if (!merged)
+        return Expected<void>::failure(merged);
+    HoursRow sum = merged.take();
+    sum.add(hours);
+    return rows.update(line, day, sum.text());
+}
+
+// Each row of the batch's hourly roll-ups: a new row, or merged with the row there.
+Expected<void> writeHours(Database &database, const UsageBatch &batch, const RecentRows &rows)
+{
+    QByteArray text;
+    return forEachRowOfHours(batch, [&](qint64 line, qint64 day, const HoursRow &hours) -> Expected<void> {
+        hours.writeText(text);
+        const Expected<bool> inserted = rows.insert(line, day, text);
+        if (!inserted)
+            return Expected<void>::failure(inserted);
+        if (*inserted)
+            return {};
+        return addToHeldHours(database, rows, line, day, hours);
+    });
+}
+
 // Each row of the batch's samples: a new row, or added to the row there.
 Expected<void> writeSamples(Database &database, const UsageBatch &batch, Instant samplesFrom, const RecentRows &rows)
 {
@@ -237,21 +302,17 @@ constexpr qsizetype rowsPerStatement = 2000;
 
 using Key = std::pair<qint64, qint64>; // the line's id, its hour or day
 
-// Hourly or daily roll-ups, upserted a batch at a time.
-class RollUpArrays final
+// Daily roll-ups, upserted a batch at a time.
+class DayArrays final
 {
 public:
-    enum class KeyIs { Hour, Day };
-    RollUpArrays(Database &database, const char *table, const char *keyColumn, KeyIs keyIs)
+    explicit DayArrays(Database &database)
         : m_statement(database,
-                      QStringLiteral("INSERT INTO %1 (line_id, %2, data_bytes, voice_seconds) %3 ON CONFLICT (line_id, %2) DO UPDATE"
-                                     " SET data_bytes = %1.data_bytes + excluded.data_bytes,"
-                                     " voice_seconds = %1.voice_seconds + excluded.voice_seconds")
-                          .arg(QLatin1String(table), QLatin1String(keyColumn),
-                               database.dialect().rowsFromArrays({QStringLiteral("BIGINT"),
-                                                                  keyIs == KeyIs::Hour ? QStringLiteral("BIGINT") : QStringLiteral("TEXT"),
-                                                                  QStringLiteral("BIGINT"), QStringLiteral("BIGINT")}))),
-          m_keyIs(keyIs)
+                      QStringLiteral("INSERT INTO usage_daily (line_id, day, data_bytes, voice_seconds) %1 ON CONFLICT (line_id, day) DO UPDATE"
+                                     " SET data_bytes = usage_daily.data_bytes + excluded.data_bytes,"
+                                     " voice_seconds = usage_daily.voice_seconds + excluded.voice_seconds")
+                          .arg(database.dialect().rowsFromArrays(
+                              {QStringLiteral("BIGINT"), QStringLiteral("TEXT"), QStringLiteral("BIGINT"), QStringLiteral("BIGINT")})))
     {
     }
 
@@ -263,10 +324,7 @@ public:
         }
         m_keys.insert(Key{line, key});
         m_lines.add(line);
-        if (m_keyIs == KeyIs::Hour)
-            m_keyValues.add(key);
-        else
-            m_keyValues.add(dayText(key));
+        m_keyValues.add(dayText(key));
         m_data.add(dataBytes);
         m_voice.add(voiceSeconds);
         if (m_lines.size() >= rowsPerStatement)
@@ -289,7 +347,6 @@ public:
 
 private:
     Statement m_statement;
-    KeyIs m_keyIs;
     QSet<Key> m_keys;
     ArrayLiteral m_lines, m_keyValues, m_data, m_voice;
 };
@@ -367,7 +424,104 @@ private:
     ArrayLiteral m_lines, m_hours, m_texts;
 };
 
+// Rows of hourly roll-ups, a batch at a time in two statements: the rows
+// the batch's line-days already have are read, merged with the batch's
+// hours in the program, and every row is written, new or merged (an
+// upsert that replaces the text it read in the same transaction).
+class HoursArrays final
+{
+public:
+    explicit HoursArrays(Database &database)
+        : m_database(database),
+          m_select(database, QStringLiteral("SELECT u.line_id, u.day, u.hours FROM usage_hours u"
+                                            " JOIN (%1) AS k (line_id, day) ON u.line_id = k.line_id AND u.day = k.day")
+                                 .arg(database.dialect().rowsFromArrays({QStringLiteral("BIGINT"), QStringLiteral("BIGINT")}))),
+          m_upsert(database, QStringLiteral("INSERT INTO usage_hours (line_id, day, hours) %1"
+                                            " ON CONFLICT (line_id, day) DO UPDATE SET hours = excluded.hours")
+                                 .arg(database.dialect().rowsFromArrays(
+                                     {QStringLiteral("BIGINT"), QStringLiteral("BIGINT"), QStringLiteral("TEXT")})))
+    {
+    }
+
+    Expected<void> add(qint64 line, qint64 day, const HoursRow &hours)
+    {
+        if (m_index.contains(Key{line, day})) {
+            if (const Expected<void> written = flush(); !written)
+                return written;
+        }
+        m_index.insert(Key{line, day}, m_pending.size());
+        m_pending.push_back(Pending{line, day, hours});
+        if (qsizetype(m_pending.size()) >= rowsPerStatement)
+            return flush();
+        return {};
+    }
+
+    Expected<void> flush()
+    {
+        if (m_pending.empty())
+            return {};
+        ArrayLiteral lines, days, texts;
+        for (const Pending &each : m_pending) {
+            lines.add(each.line);
+            days.add(each.day);
+        }
+        m_select.set(0, lines.text()).set(1, days.text());
+        Expected<void> result = m_select.run();
+        while (result && m_select.next()) {
+            const qint64 line = m_select.integer(0);
+            const qint64 day = m_select.integer(1);
+            Expected<HoursRow> held = UsageStore::readHours(m_database, line, day, m_select.text(2).toLatin1());
+            if (!held) {
+                result = Expected<void>::failure(held);
+                break;
+            }
+            // The held hours first, then the batch's: the order row by row adds them in.
+            HoursRow &pending = m_pending[m_index.value(Key{line, day})].hours;
+            HoursRow sum = held.take();
+            sum.add(pending);
+            pending = std::move(sum);
+        }
+        m_select.finish();
+        if (result) {
+            QByteArray text;
+            for (const Pending &each : m_pending) {
+                each.hours.writeText(text);
+                texts.add(text);
+            }
+            m_upsert.set(0, lines.text()).set(1, days.text()).set(2, texts.text());
+            result = m_upsert.run();
+        }
+        m_pending.clear();
+        m_index.clear();
+        return result;
+    }
+
+private:
+    struct Pending final
+    {
+        qint64 line;
+        qint64 day;
+        HoursRow hours;
+    };
+    Database &m_database;
+    Statement m_select;
+    Statement m_upsert;
+    QHash<Key, std::size_t> m_index; // where each key is in m_pending
+    std::vector<Pending> m_pending;
+};
+
 } // namespace
+
+Expected<HoursRow> UsageStore::readHours(Database &database, qint64 lineId, qint64 day, const QByteArray &text)
+{
+    Expected<HoursRow> row = HoursRow::parse(text);
+    if (row)
+        return row;
+    const QString detail = tr("damaged usage (line %1, the hours of %2): %3")
+                               .arg(lineId)
+                               .arg(QString::fromLatin1(dayText(day)), row.error());
+    return Expected<HoursRow>::failure(database.damagedRows(database.describe(detail), detail));
+}
 
 Instant UsageStore::samplesKeptFrom(Instant clock)
 {
@@ -408,35 +562,39 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
         RawStatement insert(db, recentInsertSql);
         RawStatement select(db, recentSelectSql);
         RawStatement update(db, recentUpdateSql);
-        RawStatement hourly(db, hourSql);
+        RawStatement hoursInsert(db, hoursInsertSql);
+        RawStatement hoursSelect(db, hoursSelectSql);
+        RawStatement hoursUpdate(db, hoursUpdateSql);
         RawStatement daily(db, daySql);
         const auto failed = [&] { return Expected<void>::failure(m_database.failureOfRawHandle()); };
-        for (const RawStatement *each : {&insert, &select, &update, &hourly, &daily}) {
+        for (const RawStatement *each : {&insert, &select, &update, &hoursInsert, &hoursSelect, &hoursUpdate, &daily}) {
             if (!each->ok())
                 return Expected<void>::failure(m_database.failureOf(each->error()));
         }
-        const RecentRows rows{[&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
-                                  if (!insert.run(line, hour, text))
+        // The rows of one table (line, key, text) on the raw handle.
+        const auto rawRows = [&](RawStatement *insert, RawStatement *select, RawStatement *update) {
+            return RecentRows{[&, insert](qint64 line, qint64 key, const QByteArray &text) -> Expected<bool> {
+                                  if (!insert->run(line, key, text))
                                       return Expected<bool>::failure(failed());
                                   return sqlite3_changes(db) > 0;
                               },
-                              [&](qint64 line, qint64 hour) -> Expected<std::optional<QByteArray>> {
+                              [&, select](qint64 line, qint64 key) -> Expected<std::optional<QByteArray>> {
                                   std::optional<QByteArray> text;
-                                  if (!select.text(line, hour, text))
+                                  if (!select->text(line, key, text))
                                       return Expected<std::optional<QByteArray>>::failure(failed());
                                   return text;
                               },
-                              [&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<void> {
-                                  if (!update.run(text, line, hour))
+                              [&, update](qint64 line, qint64 key, const QByteArray &text) -> Expected<void> {
+                                  if (!update->run(text, line, key))
                                       return failed();
                                   return {};
                               }};
-        if (const Expected<void> written = writeSamples(m_database, batch, samplesFrom, rows); !written)
+        };
+        if (const Expected<void> written = writeSamples(m_database, batch, samplesFrom, rawRows(&insert, &select, &update)); !written)
+            return written;
+        if (const Expected<void> written = writeHours(m_database, batch, rawRows(&hoursInsert, &hoursSelect, &hoursUpdate)); !written)
             return written;
         bool ok = true;
-        batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
-            ok = ok && hourly.run(line, SamplesRow::hourOf(sum.key), sum.dataBytes, sum.voiceSeconds);
-        });
         batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
             ok = ok && daily.run(line, dayText(sum.key), sum.dataBytes, sum.voiceSeconds);
         });
@@ -455,14 +613,12 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
         });
         if (result)
             result = recent.flush();
-        RollUpArrays hourly(m_database, "usage_hourly", "hour", RollUpArrays::KeyIs::Hour);
-        batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
-            if (result)
-                result = hourly.add(line, SamplesRow::hourOf(sum.key), sum.dataBytes, sum.voiceSeconds);
-        });
+        HoursArrays hours(m_database);
         if (result)
-            result = hourly.flush();
-        RollUpArrays daily(m_database, "usage_daily", "day", RollUpArrays::KeyIs::Day);
+            result = forEachRowOfHours(batch, [&](qint64 line, qint64 day, const HoursRow &row) { return hours.add(line, day, row); });
+        if (result)
+            result = hours.flush();
+        DayArrays daily(m_database);
         batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
             if (result)
                 result = daily.add(line, sum.key, sum.dataBytes, sum.voiceSeconds);
@@ -471,15 +627,13 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
             result = daily.flush();
         return result;
     }
-    Statement hourly(m_database, QLatin1String(hourSql));
+    Statement hoursInsert(m_database, QLatin1String(hoursInsertSql));
+    Statement hoursSelect(m_database, QLatin1String(hoursSelectSql));
+    Statement hoursUpdate(m_database, QLatin1String(hoursUpdateSql));
     Statement daily(m_database, QLatin1String(daySql));
     Expected<void> result = writeSamples(m_database, batch, samplesFrom, rows);
-    batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
-        if (!result)
-            return;
-        hourly.set(0, line).set(1, SamplesRow::hourOf(sum.key)).set(2, sum.dataBytes).set(3, sum.voiceSeconds);
-        result = hourly.run();
-    });
+    if (result)
+        result = writeHours(m_database, batch, qtSqlRecentRows(hoursInsert, hoursSelect, hoursUpdate));
     batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
         if (!result)
             return;
