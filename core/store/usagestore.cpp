@@ -5,8 +5,10 @@
 #include "domain/civil.h"
 #include "rules/zonedcalendar.h"
 #include "statement.h"
+#include "hourrowswriter.h"
 #include "hoursrow.h"
 #include "samplesrow.h"
+#include "textrows.h"
 #include "usagebatch.h"
 
 #include <sqlite3.h>
@@ -45,14 +47,6 @@ QByteArray dayText(qint64 dayNumber)
     std::snprintf(text, sizeof text, "%04d-%02d-%02d", int(date.year), int(date.month), int(date.day));
     return QByteArray(text);
 }
-
-// A line's hourly roll-ups of one UTC day (HoursRow): a new row, or, when
-// an earlier save wrote that day's row (the day it ended in), merged with
-// it: read, added up hour by hour, written back.
-const char *const hoursInsertSql = "INSERT INTO usage_hours (line_id, day, hours) VALUES (?, ?, ?)"
-                                   " ON CONFLICT (line_id, day) DO NOTHING";
-const char *const hoursSelectSql = "SELECT hours FROM usage_hours WHERE line_id = ? AND day = ?";
-const char *const hoursUpdateSql = "UPDATE usage_hours SET hours = ? WHERE line_id = ? AND day = ?";
 
 // A prepared statement on the raw handle, finalized on every path.
 class RawStatement final
@@ -133,39 +127,6 @@ private:
     bool m_ok = false;
 };
 
-// How the samples reach their rows, on any path.
-struct RecentRows final
-{
-    std::function<Expected<bool>(qint64 line, qint64 hour, const QByteArray &text)> insert; // false: the row was there
-    std::function<Expected<std::optional<QByteArray>>(qint64 line, qint64 hour)> select;
-    std::function<Expected<void>(qint64 line, qint64 hour, const QByteArray &text)> update;
-};
-
-// The rows through Qt Sql, one statement a row.
-RecentRows qtSqlRecentRows(Statement &insert, Statement &select, Statement &update)
-{
-    return RecentRows{[&insert](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
-                          insert.set(0, line).set(1, hour).set(2, QString::fromLatin1(text));
-                          if (const Expected<void> ran = insert.run(); !ran)
-                              return Expected<bool>::failure(ran);
-                          return insert.rowsAffected() > 0;
-                      },
-                      [&select](qint64 line, qint64 hour) -> Expected<std::optional<QByteArray>> {
-                          select.set(0, line).set(1, hour);
-                          if (const Expected<void> ran = select.run(); !ran)
-                              return Expected<std::optional<QByteArray>>::failure(ran);
-                          std::optional<QByteArray> text;
-                          if (select.next())
-                              text = select.text(0).toLatin1();
-                          select.finish();
-                          return text;
-                      },
-                      [&update](qint64 line, qint64 hour, const QByteArray &text) -> Expected<void> {
-                          update.set(0, QString::fromLatin1(text)).set(1, line).set(2, hour);
-                          return update.run();
-                      }};
-}
-
 using EachRowOfSamples = std::function<Expected<void>(qint64 line, qint64 hour, const SamplesRow &samples)>;
 
 // Groups the batch's samples by line and UTC day (they come line by line in
@@ -199,7 +160,7 @@ Expected<void> forEachRowOfSamples(const UsageBatch &batch, Instant samplesFrom,
 
 // A row from this line-hour that a save (or an earlier group) wrote
 // already: read, the samples added, written back (a few rows a save).
-Expected<void> addToHeldRow(Database &database, const RecentRows &rows, qint64 line, qint64 hour, const SamplesRow &samples)
+Expected<void> addToHeldRow(Database &database, const TextRows &rows, qint64 line, qint64 hour, const SamplesRow &samples)
 {
     const Expected<std::optional<QByteArray>> held = rows.select(line, hour);
     if (!held)
@@ -216,68 +177,8 @@ Expected<void> addToHeldRow(Database &database, const RecentRows &rows, qint64 l
     return rows.update(line, hour, sum.text());
 }
 
-using EachRowOfHours = std::function<Expected<void>(qint64 line, qint64 day, const HoursRow &hours)>;
-
-// Groups the batch's hourly roll-ups by line and UTC day (they come line by
-// line in the order of time; an hour split by a run that ended inside it
-// comes twice and is added up) and hands each group on, in that order.
-Expected<void> forEachRowOfHours(const UsageBatch &batch, const EachRowOfHours &each)
-{
-    qint64 line = 0;
-    qint64 day = 0;
-    HoursRow hours;
-    Expected<void> result;
-    batch.forEachHour([&](qint64 lineId, const UsageBatch::Sum &sum) {
-        if (!result)
-            return;
-        const qint64 hour = SamplesRow::hourOf(sum.key);
-        const qint64 sumDay = HoursRow::dayOf(hour);
-        if (hours.empty() || lineId != line || sumDay != day) {
-            if (!hours.empty())
-                result = each(line, day, hours);
-            hours.clear();
-            line = lineId;
-            day = sumDay;
-        }
-        hours.add(int(hour - HoursRow::firstHourOf(day)), sum.dataBytes, sum.voiceSeconds);
-    });
-    if (!result || hours.empty())
-        return result;
-    return each(line, day, hours);
-}
-
-// The row of this line-day that an earlier save (or group) wrote: read,
-// the hours added, written back.
-Expected<void> addToHeldHours(Database &database, const RecentRows &rows, qint64 line, qint64 day, const HoursRow &hours)
-{
-    const Expected<std::optional<QByteArray>> held = rows.select(line, day);
-    if (!held)
-        return Expected<void>::failure(held);
-    Expected<HoursRow> merged = UsageStore::readHours(database, line, day, held->value_or(QByteArray()));
-    if (!merged)
-        return Expected<void>::failure(merged);
-    HoursRow sum = merged.take();
-    sum.add(hours);
-    return rows.update(line, day, sum.text());
-}
-
-// Each row of the batch's hourly roll-ups: a new row, or merged with the row there.
-Expected<void> writeHours(Database &database, const UsageBatch &batch, const RecentRows &rows)
-{
-    QByteArray text;
-    return forEachRowOfHours(batch, [&](qint64 line, qint64 day, const HoursRow &hours) -> Expected<void> {
-        hours.writeText(text);
-        const Expected<bool> inserted = rows.insert(line, day, text);
-        if (!inserted)
-            return Expected<void>::failure(inserted);
-        if (*inserted)
-            return {};
-        return addToHeldHours(database, rows, line, day, hours);
-    });
-}
-
 // Each row of the batch's samples: a new row, or added to the row there.
-Expected<void> writeSamples(Database &database, const UsageBatch &batch, Instant samplesFrom, const RecentRows &rows)
+Expected<void> writeSamples(Database &database, const UsageBatch &batch, Instant samplesFrom, const TextRows &rows)
 {
     QByteArray text; // one buffer for every row's text
     return forEachRowOfSamples(batch, samplesFrom, [&](qint64 line, qint64 hour, const SamplesRow &samples) -> Expected<void> {
@@ -357,7 +258,7 @@ private:
 class RecentArrays final
 {
 public:
-    RecentArrays(Database &database, const RecentRows &rows)
+    RecentArrays(Database &database, const TextRows &rows)
         : m_database(database),
           m_rows(rows),
           m_insert(database, QStringLiteral("INSERT INTO usage_recent (line_id, hour, samples) %1"
@@ -416,98 +317,12 @@ private:
         SamplesRow samples;
     };
     Database &m_database;
-    const RecentRows &m_rows;
+    const TextRows &m_rows;
     Statement m_insert;
     QSet<Key> m_keys;
     std::vector<Pending> m_pending;
     QByteArray m_text;
     ArrayLiteral m_lines, m_hours, m_texts;
-};
-
-// Rows of hourly roll-ups, a batch at a time in two statements: the rows
-// the batch's line-days already have are read, merged with the batch's
-// hours in the program, and every row is written, new or merged (an
-// upsert that replaces the text it read in the same transaction).
-class HoursArrays final
-{
-public:
-    explicit HoursArrays(Database &database)
-        : m_database(database),
-          m_select(database, QStringLiteral("SELECT u.line_id, u.day, u.hours FROM usage_hours u"
-                                            " JOIN (%1) AS k (line_id, day) ON u.line_id = k.line_id AND u.day = k.day")
-                                 .arg(database.dialect().rowsFromArrays({QStringLiteral("BIGINT"), QStringLiteral("BIGINT")}))),
-          m_upsert(database, QStringLiteral("INSERT INTO usage_hours (line_id, day, hours) %1"
-                                            " ON CONFLICT (line_id, day) DO UPDATE SET hours = excluded.hours")
-                                 .arg(database.dialect().rowsFromArrays(
-                                     {QStringLiteral("BIGINT"), QStringLiteral("BIGINT"), QStringLiteral("TEXT")})))
-    {
-    }
-
-    Expected<void> add(qint64 line, qint64 day, const HoursRow &hours)
-    {
-        if (m_index.contains(Key{line, day})) {
-            if (const Expected<void> written = flush(); !written)
-                return written;
-        }
-        m_index.insert(Key{line, day}, m_pending.size());
-        m_pending.push_back(Pending{line, day, hours});
-        if (qsizetype(m_pending.size()) >= rowsPerStatement)
-            return flush();
-        return {};
-    }
-
-    Expected<void> flush()
-    {
-        if (m_pending.empty())
-            return {};
-        ArrayLiteral lines, days, texts;
-        for (const Pending &each : m_pending) {
-            lines.add(each.line);
-            days.add(each.day);
-        }
-        m_select.set(0, lines.text()).set(1, days.text());
-        Expected<void> result = m_select.run();
-        while (result && m_select.next()) {
-            const qint64 line = m_select.integer(0);
-            const qint64 day = m_select.integer(1);
-            Expected<HoursRow> held = UsageStore::readHours(m_database, line, day, m_select.text(2).toLatin1());
-            if (!held) {
-                result = Expected<void>::failure(held);
-                break;
-            }
-            // The held hours first, then the batch's: the order row by row adds them in.
-            HoursRow &pending = m_pending[m_index.value(Key{line, day})].hours;
-            HoursRow sum = held.take();
-            sum.add(pending);
-            pending = std::move(sum);
-        }
-        m_select.finish();
-        if (result) {
-            QByteArray text;
-            for (const Pending &each : m_pending) {
-                each.hours.writeText(text);
-                texts.add(text);
-            }
-            m_upsert.set(0, lines.text()).set(1, days.text()).set(2, texts.text());
-            result = m_upsert.run();
-        }
-        m_pending.clear();
-        m_index.clear();
-        return result;
-    }
-
-private:
-    struct Pending final
-    {
-        qint64 line;
-        qint64 day;
-        HoursRow hours;
-    };
-    Database &m_database;
-    Statement m_select;
-    Statement m_upsert;
-    QHash<Key, std::size_t> m_index; // where each key is in m_pending
-    std::vector<Pending> m_pending;
 };
 
 } // namespace
@@ -562,9 +377,9 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
         RawStatement insert(db, recentInsertSql);
         RawStatement select(db, recentSelectSql);
         RawStatement update(db, recentUpdateSql);
-        RawStatement hoursInsert(db, hoursInsertSql);
-        RawStatement hoursSelect(db, hoursSelectSql);
-        RawStatement hoursUpdate(db, hoursUpdateSql);
+        RawStatement hoursInsert(db, HourRowsWriter::insertSql);
+        RawStatement hoursSelect(db, HourRowsWriter::selectSql);
+        RawStatement hoursUpdate(db, HourRowsWriter::updateSql);
         RawStatement daily(db, daySql);
         const auto failed = [&] { return Expected<void>::failure(m_database.failureOfRawHandle()); };
         for (const RawStatement *each : {&insert, &select, &update, &hoursInsert, &hoursSelect, &hoursUpdate, &daily}) {
@@ -573,7 +388,7 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
         }
         // The rows of one table (line, key, text) on the raw handle.
         const auto rawRows = [&](RawStatement *insert, RawStatement *select, RawStatement *update) {
-            return RecentRows{[&, insert](qint64 line, qint64 key, const QByteArray &text) -> Expected<bool> {
+            return TextRows{[&, insert](qint64 line, qint64 key, const QByteArray &text) -> Expected<bool> {
                                   if (!insert->run(line, key, text))
                                       return Expected<bool>::failure(failed());
                                   return sqlite3_changes(db) > 0;
@@ -592,7 +407,7 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
         };
         if (const Expected<void> written = writeSamples(m_database, batch, samplesFrom, rawRows(&insert, &select, &update)); !written)
             return written;
-        if (const Expected<void> written = writeHours(m_database, batch, rawRows(&hoursInsert, &hoursSelect, &hoursUpdate)); !written)
+        if (const Expected<void> written = HourRowsWriter(m_database).write(batch, rawRows(&hoursInsert, &hoursSelect, &hoursUpdate)); !written)
             return written;
         bool ok = true;
         batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
@@ -605,7 +420,7 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
     Statement insert(m_database, QLatin1String(recentInsertSql));
     Statement select(m_database, QLatin1String(recentSelectSql));
     Statement update(m_database, QLatin1String(recentUpdateSql));
-    const RecentRows rows = qtSqlRecentRows(insert, select, update);
+    const TextRows rows = TextRows::throughQtSql(insert, select, update);
     if (m_path == Path::Fastest && m_database.dialect().hasArrays()) {
         RecentArrays recent(m_database, rows);
         Expected<void> result = forEachRowOfSamples(batch, samplesFrom, [&](qint64 line, qint64 hour, const SamplesRow &samples) {
@@ -613,11 +428,8 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
         });
         if (result)
             result = recent.flush();
-        HoursArrays hours(m_database);
         if (result)
-            result = forEachRowOfHours(batch, [&](qint64 line, qint64 day, const HoursRow &row) { return hours.add(line, day, row); });
-        if (result)
-            result = hours.flush();
+            result = HourRowsWriter(m_database).writeAsArrays(batch);
         DayArrays daily(m_database);
         batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
             if (result)
@@ -627,13 +439,13 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
             result = daily.flush();
         return result;
     }
-    Statement hoursInsert(m_database, QLatin1String(hoursInsertSql));
-    Statement hoursSelect(m_database, QLatin1String(hoursSelectSql));
-    Statement hoursUpdate(m_database, QLatin1String(hoursUpdateSql));
+    Statement hoursInsert(m_database, QLatin1String(HourRowsWriter::insertSql));
+    Statement hoursSelect(m_database, QLatin1String(HourRowsWriter::selectSql));
+    Statement hoursUpdate(m_database, QLatin1String(HourRowsWriter::updateSql));
     Statement daily(m_database, QLatin1String(daySql));
     Expected<void> result = writeSamples(m_database, batch, samplesFrom, rows);
     if (result)
-        result = writeHours(m_database, batch, qtSqlRecentRows(hoursInsert, hoursSelect, hoursUpdate));
+        result = HourRowsWriter(m_database).write(batch, TextRows::throughQtSql(hoursInsert, hoursSelect, hoursUpdate));
     batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
         if (!result)
             return;

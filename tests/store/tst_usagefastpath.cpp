@@ -6,6 +6,8 @@
 #include "rules/zonedcalendar.h"
 #include "store/arrayliteral.h"
 #include "store/database.h"
+#include "store/historystore.h"
+#include "store/hoursrow.h"
 #include "store/samplesrow.h"
 #include "store/statement.h"
 #include "store/storeschema.h"
@@ -315,6 +317,55 @@ private slots:
                                          .arg(database.path()));
         QVERIFY2(sentences[1].startsWith(QLatin1String("What is wrong: damaged usage (line 1, ")), qPrintable(sentences[1]));
         QVERIFY2(written.error().contains(QLatin1String("damaged usage (line 1, ")), qPrintable(written.error()));
+    }
+
+    // A day's row of hourly roll-ups that no version writes (hours out of
+    // order), met when a save merges into it — on each path, PostgreSQL's
+    // arrays included — and when the hourly chart reads it: refused as
+    // damage in the same sentences, with what is wrong after.
+    void aDamagedRowOfHoursIsRefusedInSentences_data()
+    {
+        aFailedWriteSaysWhichDatabaseInSentences_data();
+    }
+
+    void aDamagedRowOfHoursIsRefusedInSentences()
+    {
+        QFETCH(bool, fastest);
+        const UsageStore::Path path = fastest ? UsageStore::Path::Fastest : UsageStore::Path::QtSqlOnly;
+        QTemporaryDir dir;
+        auto db = m_engine.openStore(dir.filePath(QStringLiteral("damagedhours.sqlite")), storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        TOPUP_VERIFY_OK(database.write([&] { return addTwoLines(database); }));
+        const qint64 at = 1'800'000'000'000; // 2027-01-15T08:00Z, on the hour
+        Statement damage(database, QStringLiteral("INSERT INTO usage_hours (line_id, day, hours) VALUES (1, ?, '9,1,0;3,2,0')"));
+        TOPUP_VERIFY_OK(damage.bind(HoursRow::dayOf(SamplesRow::hourOf(at))).run());
+        const QString damaged = database.dialect().isSqlite()
+                                    ? QStringLiteral("The data file %1 is damaged; nothing was changed. Put back a copy of it, or move the"
+                                                     " data folder aside to start fresh.")
+                                          .arg(database.path())
+                                    : QStringLiteral("The PostgreSQL database %1 holds rows that no version of TopUp Dashboard writes;"
+                                                     " nothing was changed. Restore it from a backup, or give the address of another"
+                                                     " database.")
+                                          .arg(database.path());
+        const QString wrong = QStringLiteral("What is wrong: damaged usage (line 1, the hours of 2027-01-15): hour 2 of the row is hour 3"
+                                             " of its day, not after the one before it");
+        const ZonedCalendar calendar(QTimeZone("America/New_York"));
+        const std::vector<UsageRow> rows{UsageRow{1, Instant::fromMsecs(at), 1000, 0}};
+        const Expected<void> written = database.write([&] { return UsageStore(database, path).write(rows, calendar); });
+        QVERIFY(!written);
+        QStringList sentences = written.sentences().split(QLatin1Char('\n'));
+        QCOMPARE(sentences.size(), 2);
+        QCOMPARE(sentences[0], damaged);
+        QVERIFY2(sentences[1].startsWith(wrong), qPrintable(sentences[1]));
+        QCOMPARE(rowsOf(database, "usage_hours"), QStringList{QStringLiteral("1|%1|9,1,0;3,2,0|").arg(HoursRow::dayOf(SamplesRow::hourOf(at)))});
+
+        const Expected<std::vector<UsagePoint>> chart = HistoryStore(database).hourlyUsage(1, 1, Instant::fromMsecs(at - 3600000));
+        QVERIFY(!chart);
+        sentences = chart.sentences().split(QLatin1Char('\n'));
+        QCOMPARE(sentences.size(), 2);
+        QCOMPARE(sentences[0], damaged);
+        QVERIFY2(sentences[1].startsWith(wrong), qPrintable(sentences[1]));
     }
 
     // On PostgreSQL a line's day of samples (about 6 KB of text) is
