@@ -14,7 +14,6 @@
 #include "store/linestore.h"
 #include "store/batchedstatement.h"
 #include "store/database.h"
-#include "store/samplesrow.h"
 #include "store/statement.h"
 #include "store/usagestore.h"
 #include "worldloader.h"
@@ -24,7 +23,6 @@
 #include <QThread>
 
 #include <algorithm>
-#include <limits>
 #include <map>
 
 namespace topup {
@@ -112,44 +110,23 @@ Expected<void> WorldSync::checkClock()
         return Expected<void>::failure(saved);
     if (!*saved)
         return {};
-    // Per line through the indexes (line, time): no scan of the history.
-    Statement latest(m_store, QStringLiteral("SELECT max((SELECT max(day) FROM usage_hours WHERE line_id = l.id)),"
-                                             " max((SELECT max(at_ms) FROM attempts WHERE line_id = l.id)) FROM lines l"));
+    const Expected<std::optional<Instant>> usage = UsageStore::latestHour(m_store);
+    if (!usage)
+        return Expected<void>::failure(usage);
+    // Per line through the index (line, time): no scan of the history.
+    Statement latest(m_store, QStringLiteral("SELECT max((SELECT max(at_ms) FROM attempts WHERE line_id = l.id)) FROM lines l"));
     if (const auto ran = latest.run(); !ran)
         return ran;
-    if (!latest.next())
-        return {};
+    const bool anyAttempt = latest.next() && !latest.isNull(0);
+    const qint64 lastAttemptMs = anyAttempt ? latest.integer(0) : 0;
     const QString clockText = (*saved)->toString();
     const auto behind = [&](const QString &detail) {
         return Expected<void>::failure(
             m_store.damagedRows(WorldSync::tr("%1: damaged database (%2); refused, nothing was changed").arg(m_store.path(), detail), detail));
     };
-    const bool anyUsage = !latest.isNull(0);
-    const qint64 lastDay = anyUsage ? latest.integer(0) : 0;
-    const bool anyAttempt = !latest.isNull(1);
-    const qint64 lastAttemptMs = anyAttempt ? latest.integer(1) : 0;
-    latest.finish();
-    if (anyUsage) {
-        // The latest hour: the last of the rows of that day (a line's day
-        // of hours a row, in order), each found by its key.
-        Statement rows(m_store, QStringLiteral("SELECT l.id, (SELECT hours FROM usage_hours WHERE line_id = l.id AND day = ?) FROM lines l"));
-        rows.bind(lastDay);
-        if (const auto ran = rows.run(); !ran)
-            return ran;
-        qint64 lastHour = std::numeric_limits<qint64>::min();
-        while (rows.next()) {
-            if (rows.isNull(1))
-                continue;
-            const Expected<HoursRow> row = UsageStore::readHours(m_store, rows.integer(0), lastDay, rows.text(1).toLatin1());
-            if (!row)
-                return Expected<void>::failure(row);
-            lastHour = std::max(lastHour, HoursRow::firstHourOf(lastDay) + row->hours().back().hour);
-        }
-        const qint64 lastHourMs = SamplesRow::startOf(lastHour);
-        if (lastHour != std::numeric_limits<qint64>::min() && (*saved)->msecs() < lastHourMs)
-            return behind(WorldSync::tr("the world's clock reads %1, earlier than the usage recorded at %2; the clock never goes back")
-                              .arg(clockText, Instant::fromMsecs(lastHourMs).toString()));
-    }
+    if (*usage && **saved < **usage)
+        return behind(WorldSync::tr("the world's clock reads %1, earlier than the usage recorded at %2; the clock never goes back")
+                          .arg(clockText, (*usage)->toString()));
     if (anyAttempt && (*saved)->msecs() < lastAttemptMs - saveEveryMs - stepMs)
         return behind(WorldSync::tr("the world's clock reads %1, earlier than the top-up recorded at %2; the clock never goes back")
                           .arg(clockText, Instant::fromMsecs(lastAttemptMs).toString()));

@@ -19,6 +19,7 @@
 #include <QSet>
 #include <QSqlError>
 
+#include <algorithm>
 #include <functional>
 #include <utility>
 
@@ -336,6 +337,36 @@ Expected<HoursRow> UsageStore::readHours(Database &database, qint64 lineId, qint
                                .arg(lineId)
                                .arg(QString::fromLatin1(dayText(day)), row.error());
     return Expected<HoursRow>::failure(database.damagedRows(database.describe(detail), detail));
+}
+
+Expected<std::optional<Instant>> UsageStore::latestHour(Database &database)
+{
+    // The latest day any line has, then that day's rows, each found by its
+    // key: the last hour of each (a row's hours are in order).
+    Statement latest(database, QStringLiteral("SELECT max((SELECT max(day) FROM usage_hours WHERE line_id = l.id)) FROM lines l"));
+    if (const auto ran = latest.run(); !ran)
+        return Expected<std::optional<Instant>>::failure(ran);
+    if (!latest.next() || latest.isNull(0))
+        return std::optional<Instant>();
+    const qint64 day = latest.integer(0);
+    latest.finish();
+    Statement rows(database, QStringLiteral("SELECT l.id, (SELECT hours FROM usage_hours WHERE line_id = l.id AND day = ?) FROM lines l"));
+    rows.bind(day);
+    if (const auto ran = rows.run(); !ran)
+        return Expected<std::optional<Instant>>::failure(ran);
+    std::optional<qint64> lastHour;
+    while (rows.next()) {
+        if (rows.isNull(1))
+            continue;
+        const Expected<HoursRow> row = readHours(database, rows.integer(0), day, rows.text(1).toLatin1());
+        if (!row)
+            return Expected<std::optional<Instant>>::failure(row);
+        const qint64 hour = HoursRow::firstHourOf(day) + row->hours().back().hour;
+        lastHour = lastHour ? std::max(*lastHour, hour) : hour;
+    }
+    if (!lastHour)
+        return std::optional<Instant>();
+    return std::optional<Instant>(Instant::fromMsecs(SamplesRow::startOf(*lastHour)));
 }
 
 Instant UsageStore::samplesKeptFrom(Instant clock)

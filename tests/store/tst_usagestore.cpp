@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace tst_usagestore {
 
@@ -471,6 +472,33 @@ private slots:
             QCOMPARE(hoursOf(database), expected());
             QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT count(*) FROM usage_hours")), qint64(3 + 5));
         }
+    }
+
+    // The clock check's latest hour: the last hour of the latest day any
+    // line has (not the latest hour of the day within any row); a damaged
+    // row of that day is damage.
+    void theLatestHourIsTheLastOfTheLatestDay()
+    {
+        QTemporaryDir dir;
+        auto opened = m_engine.openStore(dir.filePath(QStringLiteral("latest.sqlite")), storeSchema());
+        QVERIFY2(opened, qPrintable(opened.error()));
+        Database &database = **opened;
+        TOPUP_VERIFY_OK(database.write([&] { return addLines(database, 3); }));
+        QCOMPARE(TOPUP_VALUE(UsageStore::latestHour(database)), std::optional<Instant>());
+        Statement insert(database, QStringLiteral("INSERT INTO usage_hours (line_id, day, hours) VALUES (?, ?, ?)"));
+        const qint64 day = 20891;
+        for (const auto &[line, rowDay, text] : {std::tuple{1, day - 1, "23,5,0"}, std::tuple{1, day, "0,1,0;4,2,0"},
+                                                 std::tuple{2, day, "2,1,0;9,3,1"}, std::tuple{3, day - 2, "1,1,1"}}) {
+            insert.bind(line).bind(rowDay).bind(QString::fromLatin1(text));
+            TOPUP_VERIFY_OK(insert.run());
+        }
+        QCOMPARE(TOPUP_VALUE(UsageStore::latestHour(database)), std::optional<Instant>(Instant::fromMsecs((day * 24 + 9) * 3600000)));
+        insert.bind(3).bind(day).bind(QStringLiteral("9,1,0;8,1,0"));
+        TOPUP_VERIFY_OK(insert.run());
+        const Expected<std::optional<Instant>> damaged = UsageStore::latestHour(database);
+        QVERIFY(!damaged);
+        QVERIFY2(damaged.error().contains(QLatin1String("damaged usage (line 3, the hours of 2027-03-14): hour 2 of the row is hour 8")),
+                 qPrintable(damaged.error()));
     }
 
     void aFailedWriteSaysWhere()
