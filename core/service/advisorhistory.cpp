@@ -6,6 +6,7 @@
 #include "store/accountstore.h"
 #include "store/database.h"
 #include "store/samplesrow.h"
+#include "store/usagestore.h"
 #include "store/linestore.h"
 #include "store/methodstore.h"
 #include "store/packagestore.h"
@@ -99,19 +100,31 @@ Expected<AdvisorInput> AdvisorHistory::input(qint64 accountId, qint64 lineId, In
     }
 
     // The hours, and what they add up to.
-    // The hours that start in [from, clock] (hours since 1970 in the store).
-    Statement hours(m_store, QStringLiteral("SELECT u.hour * 3600000, u.data_bytes, u.voice_seconds FROM usage_hourly u"
+    // The hours that start in [from, clock], from the rows of the UTC days
+    // that hold them (a line's day of hours a row, see HoursRow).
+    const qint64 firstHour = SamplesRow::hourOf(input.from.msecs() - 1) + 1;
+    const qint64 lastHour = SamplesRow::hourOf(clock.msecs());
+    Statement hours(m_store, QStringLiteral("SELECT u.day, u.hours FROM usage_hours u"
                                             " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.line_id = ?"
-                                            " AND u.hour >= ? AND u.hour <= ? ORDER BY u.hour"));
-    hours.bind(accountId).bind(lineId).bind(SamplesRow::hourOf(input.from.msecs() - 1) + 1).bind(SamplesRow::hourOf(clock.msecs()));
+                                            " AND u.day >= ? AND u.day <= ? ORDER BY u.day"));
+    hours.bind(accountId).bind(lineId).bind(HoursRow::dayOf(firstHour)).bind(HoursRow::dayOf(lastHour));
     if (const Expected<void> ran = hours.run(); !ran)
         return Expected<AdvisorInput>::failure(ran);
     qint64 usedData = 0;
     qint64 usedVoice = 0;
     while (hours.next()) {
-        input.usage.push_back(UsageHour{Instant::fromMsecs(hours.integer(0)), hours.integer(1), hours.integer(2)});
-        usedData = saturatingAdd(usedData, hours.integer(1));
-        usedVoice = saturatingAdd(usedVoice, hours.integer(2));
+        const qint64 day = hours.integer(0);
+        const Expected<HoursRow> row = UsageStore::readHours(m_store, lineId, day, hours.text(1).toLatin1());
+        if (!row)
+            return Expected<AdvisorInput>::failure(row);
+        for (const HoursRow::Hour &hour : row->hours()) {
+            const qint64 number = HoursRow::firstHourOf(day) + hour.hour;
+            if (number < firstHour || number > lastHour)
+                continue;
+            input.usage.push_back(UsageHour{Instant::fromMsecs(SamplesRow::startOf(number)), hour.dataBytes, hour.voiceSeconds});
+            usedData = saturatingAdd(usedData, hour.dataBytes);
+            usedVoice = saturatingAdd(usedVoice, hour.voiceSeconds);
+        }
     }
 
     // What the line had when the window began.

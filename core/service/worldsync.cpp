@@ -110,24 +110,26 @@ Expected<void> WorldSync::checkClock()
         return Expected<void>::failure(saved);
     if (!*saved)
         return {};
-    // Per line through the indexes (line, time): no scan of the history.
-    Statement latest(m_store, QStringLiteral("SELECT max((SELECT max(hour) FROM usage_hourly WHERE line_id = l.id)) * 3600000,"
-                                             " max((SELECT max(at_ms) FROM attempts WHERE line_id = l.id)) FROM lines l"));
+    const Expected<std::optional<Instant>> usage = UsageStore::latestHour(m_store);
+    if (!usage)
+        return Expected<void>::failure(usage);
+    // Per line through the index (line, time): no scan of the history.
+    Statement latest(m_store, QStringLiteral("SELECT max((SELECT max(at_ms) FROM attempts WHERE line_id = l.id)) FROM lines l"));
     if (const auto ran = latest.run(); !ran)
         return ran;
-    if (!latest.next())
-        return {};
+    const bool anyAttempt = latest.next() && !latest.isNull(0);
+    const qint64 lastAttemptMs = anyAttempt ? latest.integer(0) : 0;
     const QString clockText = (*saved)->toString();
     const auto behind = [&](const QString &detail) {
         return Expected<void>::failure(
             m_store.damagedRows(WorldSync::tr("%1: damaged database (%2); refused, nothing was changed").arg(m_store.path(), detail), detail));
     };
-    if (!latest.isNull(0) && (*saved)->msecs() < latest.integer(0))
+    if (*usage && **saved < **usage)
         return behind(WorldSync::tr("the world's clock reads %1, earlier than the usage recorded at %2; the clock never goes back")
-                          .arg(clockText, Instant::fromMsecs(latest.integer(0)).toString()));
-    if (!latest.isNull(1) && (*saved)->msecs() < latest.integer(1) - saveEveryMs - stepMs)
+                          .arg(clockText, (*usage)->toString()));
+    if (anyAttempt && (*saved)->msecs() < lastAttemptMs - saveEveryMs - stepMs)
         return behind(WorldSync::tr("the world's clock reads %1, earlier than the top-up recorded at %2; the clock never goes back")
-                          .arg(clockText, Instant::fromMsecs(latest.integer(1)).toString()));
+                          .arg(clockText, Instant::fromMsecs(lastAttemptMs).toString()));
     return {};
 }
 

@@ -4,6 +4,7 @@
 
 #include "database.h"
 #include "samplesrow.h"
+#include "usagestore.h"
 #include "statement.h"
 #include "storedname.h"
 
@@ -268,16 +269,27 @@ Expected<std::vector<UsagePoint>> HistoryStore::dailyUsage(qint64 accountId, qin
 
 Expected<std::vector<UsagePoint>> HistoryStore::hourlyUsage(qint64 accountId, qint64 lineId, Instant from)
 {
-    // The hours that start at `from` or later (hours since 1970 in the store).
-    Statement select(m_database, QStringLiteral("SELECT u.hour * 3600000, u.data_bytes, u.voice_seconds FROM usage_hourly u"
+    // The hours that start at `from` or later, from the rows of the UTC
+    // days that hold them (a line's day of hours a row, see HoursRow).
+    const qint64 firstHour = SamplesRow::hourOf(from.msecs() - 1) + 1;
+    Statement select(m_database, QStringLiteral("SELECT u.day, u.hours FROM usage_hours u"
                                                 " JOIN lines l ON l.id = u.line_id WHERE l.account_id = ? AND u.line_id = ?"
-                                                " AND u.hour >= ? ORDER BY u.hour"));
-    select.bind(accountId).bind(lineId).bind(SamplesRow::hourOf(from.msecs() - 1) + 1);
+                                                " AND u.day >= ? ORDER BY u.day"));
+    select.bind(accountId).bind(lineId).bind(HoursRow::dayOf(firstHour));
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<UsagePoint>>(ran);
     std::vector<UsagePoint> points;
-    while (select.next())
-        points.push_back(UsagePoint{Instant::fromMsecs(select.integer(0)).toString(), select.integer(1), select.integer(2)});
+    while (select.next()) {
+        const qint64 day = select.integer(0);
+        const Expected<HoursRow> row = UsageStore::readHours(m_database, lineId, day, select.text(1).toLatin1());
+        if (!row)
+            return failedWith<std::vector<UsagePoint>>(row);
+        for (const HoursRow::Hour &hour : row->hours()) {
+            const qint64 number = HoursRow::firstHourOf(day) + hour.hour;
+            if (number >= firstHour)
+                points.push_back(UsagePoint{Instant::fromMsecs(SamplesRow::startOf(number)).toString(), hour.dataBytes, hour.voiceSeconds});
+        }
+    }
     return points;
 }
 

@@ -5,7 +5,10 @@
 #include "domain/civil.h"
 #include "rules/zonedcalendar.h"
 #include "statement.h"
+#include "hourrowswriter.h"
+#include "hoursrow.h"
 #include "samplesrow.h"
+#include "textrows.h"
 #include "usagebatch.h"
 
 #include <sqlite3.h>
@@ -16,6 +19,7 @@
 #include <QSet>
 #include <QSqlError>
 
+#include <algorithm>
 #include <functional>
 #include <utility>
 
@@ -44,10 +48,6 @@ QByteArray dayText(qint64 dayNumber)
     std::snprintf(text, sizeof text, "%04d-%02d-%02d", int(date.year), int(date.month), int(date.day));
     return QByteArray(text);
 }
-
-const char *const hourSql = "INSERT INTO usage_hourly (line_id, hour, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"
-                            " ON CONFLICT (line_id, hour) DO UPDATE SET data_bytes = usage_hourly.data_bytes + excluded.data_bytes,"
-                            " voice_seconds = usage_hourly.voice_seconds + excluded.voice_seconds";
 
 // A prepared statement on the raw handle, finalized on every path.
 class RawStatement final
@@ -128,39 +128,6 @@ private:
     bool m_ok = false;
 };
 
-// How the samples reach their rows, on any path.
-struct RecentRows final
-{
-    std::function<Expected<bool>(qint64 line, qint64 hour, const QByteArray &text)> insert; // false: the row was there
-    std::function<Expected<std::optional<QByteArray>>(qint64 line, qint64 hour)> select;
-    std::function<Expected<void>(qint64 line, qint64 hour, const QByteArray &text)> update;
-};
-
-// The rows through Qt Sql, one statement a row.
-RecentRows qtSqlRecentRows(Statement &insert, Statement &select, Statement &update)
-{
-    return RecentRows{[&insert](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
-                          insert.set(0, line).set(1, hour).set(2, QString::fromLatin1(text));
-                          if (const Expected<void> ran = insert.run(); !ran)
-                              return Expected<bool>::failure(ran);
-                          return insert.rowsAffected() > 0;
-                      },
-                      [&select](qint64 line, qint64 hour) -> Expected<std::optional<QByteArray>> {
-                          select.set(0, line).set(1, hour);
-                          if (const Expected<void> ran = select.run(); !ran)
-                              return Expected<std::optional<QByteArray>>::failure(ran);
-                          std::optional<QByteArray> text;
-                          if (select.next())
-                              text = select.text(0).toLatin1();
-                          select.finish();
-                          return text;
-                      },
-                      [&update](qint64 line, qint64 hour, const QByteArray &text) -> Expected<void> {
-                          update.set(0, QString::fromLatin1(text)).set(1, line).set(2, hour);
-                          return update.run();
-                      }};
-}
-
 using EachRowOfSamples = std::function<Expected<void>(qint64 line, qint64 hour, const SamplesRow &samples)>;
 
 // Groups the batch's samples by line and UTC day (they come line by line in
@@ -194,7 +161,7 @@ Expected<void> forEachRowOfSamples(const UsageBatch &batch, Instant samplesFrom,
 
 // A row from this line-hour that a save (or an earlier group) wrote
 // already: read, the samples added, written back (a few rows a save).
-Expected<void> addToHeldRow(Database &database, const RecentRows &rows, qint64 line, qint64 hour, const SamplesRow &samples)
+Expected<void> addToHeldRow(Database &database, const TextRows &rows, qint64 line, qint64 hour, const SamplesRow &samples)
 {
     const Expected<std::optional<QByteArray>> held = rows.select(line, hour);
     if (!held)
@@ -212,7 +179,7 @@ Expected<void> addToHeldRow(Database &database, const RecentRows &rows, qint64 l
 }
 
 // Each row of the batch's samples: a new row, or added to the row there.
-Expected<void> writeSamples(Database &database, const UsageBatch &batch, Instant samplesFrom, const RecentRows &rows)
+Expected<void> writeSamples(Database &database, const UsageBatch &batch, Instant samplesFrom, const TextRows &rows)
 {
     QByteArray text; // one buffer for every row's text
     return forEachRowOfSamples(batch, samplesFrom, [&](qint64 line, qint64 hour, const SamplesRow &samples) -> Expected<void> {
@@ -237,21 +204,17 @@ constexpr qsizetype rowsPerStatement = 2000;
 
 using Key = std::pair<qint64, qint64>; // the line's id, its hour or day
 
-// Hourly or daily roll-ups, upserted a batch at a time.
-class RollUpArrays final
+// Daily roll-ups, upserted a batch at a time.
+class DayArrays final
 {
 public:
-    enum class KeyIs { Hour, Day };
-    RollUpArrays(Database &database, const char *table, const char *keyColumn, KeyIs keyIs)
+    explicit DayArrays(Database &database)
         : m_statement(database,
-                      QStringLiteral("INSERT INTO %1 (line_id, %2, data_bytes, voice_seconds) %3 ON CONFLICT (line_id, %2) DO UPDATE"
-                                     " SET data_bytes = %1.data_bytes + excluded.data_bytes,"
-                                     " voice_seconds = %1.voice_seconds + excluded.voice_seconds")
-                          .arg(QLatin1String(table), QLatin1String(keyColumn),
-                               database.dialect().rowsFromArrays({QStringLiteral("BIGINT"),
-                                                                  keyIs == KeyIs::Hour ? QStringLiteral("BIGINT") : QStringLiteral("TEXT"),
-                                                                  QStringLiteral("BIGINT"), QStringLiteral("BIGINT")}))),
-          m_keyIs(keyIs)
+                      QStringLiteral("INSERT INTO usage_daily (line_id, day, data_bytes, voice_seconds) %1 ON CONFLICT (line_id, day) DO UPDATE"
+                                     " SET data_bytes = usage_daily.data_bytes + excluded.data_bytes,"
+                                     " voice_seconds = usage_daily.voice_seconds + excluded.voice_seconds")
+                          .arg(database.dialect().rowsFromArrays(
+                              {QStringLiteral("BIGINT"), QStringLiteral("TEXT"), QStringLiteral("BIGINT"), QStringLiteral("BIGINT")})))
     {
     }
 
@@ -263,10 +226,7 @@ public:
         }
         m_keys.insert(Key{line, key});
         m_lines.add(line);
-        if (m_keyIs == KeyIs::Hour)
-            m_keyValues.add(key);
-        else
-            m_keyValues.add(dayText(key));
+        m_keyValues.add(dayText(key));
         m_data.add(dataBytes);
         m_voice.add(voiceSeconds);
         if (m_lines.size() >= rowsPerStatement)
@@ -289,7 +249,6 @@ public:
 
 private:
     Statement m_statement;
-    KeyIs m_keyIs;
     QSet<Key> m_keys;
     ArrayLiteral m_lines, m_keyValues, m_data, m_voice;
 };
@@ -300,7 +259,7 @@ private:
 class RecentArrays final
 {
 public:
-    RecentArrays(Database &database, const RecentRows &rows)
+    RecentArrays(Database &database, const TextRows &rows)
         : m_database(database),
           m_rows(rows),
           m_insert(database, QStringLiteral("INSERT INTO usage_recent (line_id, hour, samples) %1"
@@ -359,7 +318,7 @@ private:
         SamplesRow samples;
     };
     Database &m_database;
-    const RecentRows &m_rows;
+    const TextRows &m_rows;
     Statement m_insert;
     QSet<Key> m_keys;
     std::vector<Pending> m_pending;
@@ -368,6 +327,47 @@ private:
 };
 
 } // namespace
+
+Expected<HoursRow> UsageStore::readHours(Database &database, qint64 lineId, qint64 day, const QByteArray &text)
+{
+    Expected<HoursRow> row = HoursRow::parse(text);
+    if (row)
+        return row;
+    const QString detail = tr("damaged usage (line %1, the hours of %2): %3")
+                               .arg(lineId)
+                               .arg(QString::fromLatin1(dayText(day)), row.error());
+    return Expected<HoursRow>::failure(database.damagedRows(database.describe(detail), detail));
+}
+
+Expected<std::optional<Instant>> UsageStore::latestHour(Database &database)
+{
+    // The latest day any line has, then that day's rows, each found by its
+    // key: the last hour of each (a row's hours are in order).
+    Statement latest(database, QStringLiteral("SELECT max((SELECT max(day) FROM usage_hours WHERE line_id = l.id)) FROM lines l"));
+    if (const auto ran = latest.run(); !ran)
+        return Expected<std::optional<Instant>>::failure(ran);
+    if (!latest.next() || latest.isNull(0))
+        return std::optional<Instant>();
+    const qint64 day = latest.integer(0);
+    latest.finish();
+    Statement rows(database, QStringLiteral("SELECT l.id, (SELECT hours FROM usage_hours WHERE line_id = l.id AND day = ?) FROM lines l"));
+    rows.bind(day);
+    if (const auto ran = rows.run(); !ran)
+        return Expected<std::optional<Instant>>::failure(ran);
+    std::optional<qint64> lastHour;
+    while (rows.next()) {
+        if (rows.isNull(1))
+            continue;
+        const Expected<HoursRow> row = readHours(database, rows.integer(0), day, rows.text(1).toLatin1());
+        if (!row)
+            return Expected<std::optional<Instant>>::failure(row);
+        const qint64 hour = HoursRow::firstHourOf(day) + row->hours().back().hour;
+        lastHour = lastHour ? std::max(*lastHour, hour) : hour;
+    }
+    if (!lastHour)
+        return std::optional<Instant>();
+    return std::optional<Instant>(Instant::fromMsecs(SamplesRow::startOf(*lastHour)));
+}
 
 Instant UsageStore::samplesKeptFrom(Instant clock)
 {
@@ -408,35 +408,39 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
         RawStatement insert(db, recentInsertSql);
         RawStatement select(db, recentSelectSql);
         RawStatement update(db, recentUpdateSql);
-        RawStatement hourly(db, hourSql);
+        RawStatement hoursInsert(db, HourRowsWriter::insertSql);
+        RawStatement hoursSelect(db, HourRowsWriter::selectSql);
+        RawStatement hoursUpdate(db, HourRowsWriter::updateSql);
         RawStatement daily(db, daySql);
         const auto failed = [&] { return Expected<void>::failure(m_database.failureOfRawHandle()); };
-        for (const RawStatement *each : {&insert, &select, &update, &hourly, &daily}) {
+        for (const RawStatement *each : {&insert, &select, &update, &hoursInsert, &hoursSelect, &hoursUpdate, &daily}) {
             if (!each->ok())
                 return Expected<void>::failure(m_database.failureOf(each->error()));
         }
-        const RecentRows rows{[&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<bool> {
-                                  if (!insert.run(line, hour, text))
+        // The rows of one table (line, key, text) on the raw handle.
+        const auto rawRows = [&](RawStatement *insert, RawStatement *select, RawStatement *update) {
+            return TextRows{[&, insert](qint64 line, qint64 key, const QByteArray &text) -> Expected<bool> {
+                                  if (!insert->run(line, key, text))
                                       return Expected<bool>::failure(failed());
                                   return sqlite3_changes(db) > 0;
                               },
-                              [&](qint64 line, qint64 hour) -> Expected<std::optional<QByteArray>> {
+                              [&, select](qint64 line, qint64 key) -> Expected<std::optional<QByteArray>> {
                                   std::optional<QByteArray> text;
-                                  if (!select.text(line, hour, text))
+                                  if (!select->text(line, key, text))
                                       return Expected<std::optional<QByteArray>>::failure(failed());
                                   return text;
                               },
-                              [&](qint64 line, qint64 hour, const QByteArray &text) -> Expected<void> {
-                                  if (!update.run(text, line, hour))
+                              [&, update](qint64 line, qint64 key, const QByteArray &text) -> Expected<void> {
+                                  if (!update->run(text, line, key))
                                       return failed();
                                   return {};
                               }};
-        if (const Expected<void> written = writeSamples(m_database, batch, samplesFrom, rows); !written)
+        };
+        if (const Expected<void> written = writeSamples(m_database, batch, samplesFrom, rawRows(&insert, &select, &update)); !written)
+            return written;
+        if (const Expected<void> written = HourRowsWriter(m_database).write(batch, rawRows(&hoursInsert, &hoursSelect, &hoursUpdate)); !written)
             return written;
         bool ok = true;
-        batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
-            ok = ok && hourly.run(line, SamplesRow::hourOf(sum.key), sum.dataBytes, sum.voiceSeconds);
-        });
         batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
             ok = ok && daily.run(line, dayText(sum.key), sum.dataBytes, sum.voiceSeconds);
         });
@@ -447,7 +451,7 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
     Statement insert(m_database, QLatin1String(recentInsertSql));
     Statement select(m_database, QLatin1String(recentSelectSql));
     Statement update(m_database, QLatin1String(recentUpdateSql));
-    const RecentRows rows = qtSqlRecentRows(insert, select, update);
+    const TextRows rows = TextRows::throughQtSql(insert, select, update);
     if (m_path == Path::Fastest && m_database.dialect().hasArrays()) {
         RecentArrays recent(m_database, rows);
         Expected<void> result = forEachRowOfSamples(batch, samplesFrom, [&](qint64 line, qint64 hour, const SamplesRow &samples) {
@@ -455,14 +459,9 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
         });
         if (result)
             result = recent.flush();
-        RollUpArrays hourly(m_database, "usage_hourly", "hour", RollUpArrays::KeyIs::Hour);
-        batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
-            if (result)
-                result = hourly.add(line, SamplesRow::hourOf(sum.key), sum.dataBytes, sum.voiceSeconds);
-        });
         if (result)
-            result = hourly.flush();
-        RollUpArrays daily(m_database, "usage_daily", "day", RollUpArrays::KeyIs::Day);
+            result = HourRowsWriter(m_database).writeAsArrays(batch);
+        DayArrays daily(m_database);
         batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
             if (result)
                 result = daily.add(line, sum.key, sum.dataBytes, sum.voiceSeconds);
@@ -471,15 +470,13 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
             result = daily.flush();
         return result;
     }
-    Statement hourly(m_database, QLatin1String(hourSql));
+    Statement hoursInsert(m_database, QLatin1String(HourRowsWriter::insertSql));
+    Statement hoursSelect(m_database, QLatin1String(HourRowsWriter::selectSql));
+    Statement hoursUpdate(m_database, QLatin1String(HourRowsWriter::updateSql));
     Statement daily(m_database, QLatin1String(daySql));
     Expected<void> result = writeSamples(m_database, batch, samplesFrom, rows);
-    batch.forEachHour([&](qint64 line, const UsageBatch::Sum &sum) {
-        if (!result)
-            return;
-        hourly.set(0, line).set(1, SamplesRow::hourOf(sum.key)).set(2, sum.dataBytes).set(3, sum.voiceSeconds);
-        result = hourly.run();
-    });
+    if (result)
+        result = HourRowsWriter(m_database).write(batch, TextRows::throughQtSql(hoursInsert, hoursSelect, hoursUpdate));
     batch.forEachDay([&](qint64 line, const UsageBatch::Sum &sum) {
         if (!result)
             return;

@@ -2,6 +2,7 @@
 
 #include "domain/expected.h"
 #include "domain/instant.h"
+#include "hoursrow.h"
 
 #include <QCoreApplication>
 
@@ -65,6 +66,13 @@ public:
     Expected<void> write(const UsageBatch &batch, Instant samplesFrom);
     // The same as pruneSamples for these lines (one statement).
     Expected<void> pruneSamples(const std::vector<qint64> &lineIds, Instant before);
+
+    // A row of `usage_hours` read back (the line's hours of the UTC day
+    // `day`, days since 1970); a damaged text is reported as damage.
+    static Expected<HoursRow> readHours(Database &database, qint64 lineId, qint64 day, const QByteArray &text);
+    // The start of the latest hour any line has a roll-up of; nothing when
+    // none has one. Through the key (line, day): no scan of the history.
+    static Expected<std::optional<Instant>> latestHour(Database &database);
 
 private:
     Database &m_database;

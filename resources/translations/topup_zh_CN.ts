@@ -890,6 +890,29 @@
     </message>
 </context>
 <context>
+    <name>HoursRow</name>
+    <message>
+        <source>the row holds no hours</source>
+        <translation>该行不含任何小时</translation>
+    </message>
+    <message>
+        <source>hour %1 of the row is not &quot;hour,bytes,seconds&quot; (the text reads &quot;%2&quot;)</source>
+        <translation>该行的第 %1 个小时不是“小时,字节,秒”（文本为“%2”）</translation>
+    </message>
+    <message>
+        <source>hour %1 of the row is hour %2 of its day, not one of 0 to 23</source>
+        <translation>该行的第 %1 个小时是当天的第 %2 小时，不在 0 到 23 之间</translation>
+    </message>
+    <message>
+        <source>hour %1 of the row is hour %2 of its day, not after the one before it</source>
+        <translation>该行的第 %1 个小时是当天的第 %2 小时，未排在前一个小时之后</translation>
+    </message>
+    <message>
+        <source>the row&apos;s hours end with &quot;;&quot;</source>
+        <translation>该行的小时以“;”结尾</translation>
+    </message>
+</context>
+<context>
     <name>Instant</name>
     <message>
         <source>not an instant (expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM, got &quot;%1&quot;)</source>
@@ -2106,6 +2129,10 @@
     <message>
         <source>damaged usage (line %1, the samples from %2): %3</source>
         <translation>用量已损坏（线路 %1，自 %2 起的样本）：%3</translation>
+    </message>
+    <message>
+        <source>damaged usage (line %1, the hours of %2): %3</source>
+        <translation>用量已损坏（线路 %1，%2 的各小时）：%3</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@
 // tests start theirs (initdb in a temporary folder, a Unix socket there, no
 // TCP), but with fsync on, as a real server. The hourly roll-ups are made
 // by each engine itself (bench::writeHourly): a year of 10 000 lines is
-// 87.6 million rows. Then the dashboard's queries of the account, each
+// 87.6 million hours, a row a line-day (3.65 million rows). Then the dashboard's queries of the account, each
 // alone and their sum (what DashboardPage asks the service for: the
 // outlook, 30 days of usage, the latest alerts, the methods' and packages'
 // names), first on the world as built, then `runs` times, in turns on the
@@ -259,7 +259,7 @@ bool build(EngineWorld &world, test::PostgresServer &server, Instant now, int li
             if (!ok)
                 fail(analyze.lastError().text());
         }
-        std::printf("%-10s the lines and a year of history in %.1f s, %lld hourly rows in %.1f s, VACUUM ANALYZE %.1f s; load %s\n",
+        std::printf("%-10s the lines and a year of history in %.1f s, %lld hours of roll-ups in %.1f s, VACUUM ANALYZE %.1f s; load %s\n",
                     world.engine, history, qint64(lineCount) * hourlyDays * 24, hourly, double(timer.nsecsElapsed()) / 1e9,
                     qPrintable(loadAverage()));
         std::fflush(stdout);

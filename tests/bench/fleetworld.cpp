@@ -6,6 +6,7 @@
 #include "service/service.h"
 #include "sim/xoshiro256.h"
 #include "store/dialect.h"
+#include "store/hoursrow.h"
 #include "store/samplesrow.h"
 
 #include <QElapsedTimer>
@@ -236,35 +237,47 @@ bool buildFleetOn(Service &service, QSqlDatabase &db, Instant now, int lineCount
 
 bool writeHourly(QSqlDatabase &db, Instant now, int lineCount, int hourlyDays)
 {
-    // Every line's hours of the `hourlyDays` days before now's hour, in the
-    // order of the key (line, hour), made by the engine itself: no row
+    // Every line's hours of the `hourlyDays` days before now's hour, a row
+    // a line's UTC day (usage_hours: "hour,data,voice;…", see HoursRow), in
+    // the order of the key (line, day), made by the engine itself: no row
     // crosses Qt's SQL layer. Whole numbers only, the same on both engines.
-    // A statement and a transaction for every 200 lines (1.75 million rows
-    // for a year), so neither engine's log holds the whole year at once.
+    // A statement and a transaction for every 200 lines (73 000 rows for a
+    // year), so neither engine's log holds the whole year at once.
     const bool postgresql = db.driverName() == QLatin1String("QPSQL");
     const qint64 last = SamplesRow::hourOf(now.msecs()) - 1;
     const qint64 first = last - qint64(hourlyDays) * 24 + 1;
-    const QString values = QStringLiteral("(l.id * 7919 + h.n * 104729) % 250000 * 1000, (l.id + h.n) % 240");
+    // An hour's text: its hour of the day, then its figures (parenthesized:
+    // SQLite binds || before arithmetic).
+    const QString hour = QStringLiteral("(d.n * 24 + h.k)");
+    const QString hourText = QStringLiteral("h.k || ',' || ((l.id * 7919 + %1 * 104729) % 250000 * 1000) || ',' || ((l.id + %1) % 240)").arg(hour);
     QString sql;
     if (postgresql) {
-        // The series joined laterally to each line, lines first: rows come
+        // The days joined laterally to each line, lines first: rows come
         // out in the key's order without a sort. The foreign key's check is
         // the lines just written (the bench's own superuser session skips
         // its trigger, as a restore does).
-        sql = QStringLiteral("INSERT INTO usage_hourly (line_id, hour, data_bytes, voice_seconds) SELECT l.id, h.n, %3"
-                             " FROM lines l CROSS JOIN LATERAL generate_series(CAST(%1 AS BIGINT) + 0 * l.id, CAST(%2 AS BIGINT)) AS h(n)"
+        sql = QStringLiteral("INSERT INTO usage_hours (line_id, day, hours) SELECT l.id, d.n,"
+                             " (SELECT string_agg(%3, ';' ORDER BY h.k) FROM generate_series(0, 23) AS h(k) WHERE %4 BETWEEN %5 AND %6)"
+                             " FROM lines l CROSS JOIN LATERAL generate_series(CAST(%1 AS BIGINT) + 0 * l.id, CAST(%2 AS BIGINT)) AS d(n)"
                              " WHERE l.id BETWEEN ? AND ?")
+                  .arg(HoursRow::dayOf(first))
+                  .arg(HoursRow::dayOf(last))
+                  .arg(hourText, hour)
                   .arg(first)
-                  .arg(last)
-                  .arg(values);
+                  .arg(last);
     } else {
-        // CROSS JOIN keeps the lines as the outer loop (by rowid: their id).
-        sql = QStringLiteral("WITH RECURSIVE h(n) AS (SELECT CAST(%1 AS BIGINT) UNION ALL SELECT n + 1 FROM h WHERE n < %2)"
-                             " INSERT INTO usage_hourly (line_id, hour, data_bytes, voice_seconds) SELECT l.id, h.n, %3"
-                             " FROM lines l CROSS JOIN h WHERE l.id BETWEEN ? AND ?")
+        // CROSS JOIN keeps the lines as the outer loop (by rowid: their id);
+        // a recursive table yields its rows in the order it makes them.
+        sql = QStringLiteral("WITH RECURSIVE d(n) AS (SELECT CAST(%1 AS BIGINT) UNION ALL SELECT n + 1 FROM d WHERE n < %2),"
+                             " h(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM h WHERE k < 23)"
+                             " INSERT INTO usage_hours (line_id, day, hours) SELECT l.id, d.n,"
+                             " (SELECT group_concat(%3, ';') FROM h WHERE %4 BETWEEN %5 AND %6)"
+                             " FROM lines l CROSS JOIN d WHERE l.id BETWEEN ? AND ?")
+                  .arg(HoursRow::dayOf(first))
+                  .arg(HoursRow::dayOf(last))
+                  .arg(hourText, hour)
                   .arg(first)
-                  .arg(last)
-                  .arg(values);
+                  .arg(last);
     }
     QSqlQuery setting(db);
     if (postgresql ? !setting.exec(QStringLiteral("SET session_replication_role = replica"))

@@ -31,10 +31,10 @@ std::unique_ptr<Service> reopenedDemo(const QString &dir, bool damaged)
     if (!demoWorld(dir, at("2027-06-20T10:00:00Z")))
         return nullptr;
     const QString store = QDir(dir).filePath(QStringLiteral("topup.sqlite"));
-    if (!test::fillUsageTable(store, QStringLiteral("usage_hourly"), 30000))
+    if (!test::fillUsageTable(store, QStringLiteral("usage_hours"), 30000))
         return nullptr;
     if (damaged) {
-        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hourly"));
+        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hours"));
         if (!page || !test::scribbleOver(store, *page))
             return nullptr;
     }

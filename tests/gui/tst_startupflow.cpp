@@ -188,8 +188,8 @@ private slots:
         const Service::Options options = newWorld(folder);
         QVERIFY(!QTest::currentTestFailed());
         const QString store = QDir(folder).filePath(QStringLiteral("topup.sqlite"));
-        QVERIFY(test::fillUsageTable(store, QStringLiteral("usage_hourly"), 30000));
-        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hourly"));
+        QVERIFY(test::fillUsageTable(store, QStringLiteral("usage_hours"), 30000));
+        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hours"));
         QVERIFY2(page, qPrintable(page.error()));
         QVERIFY(test::scribbleOver(store, *page));
 

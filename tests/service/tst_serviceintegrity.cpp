@@ -49,7 +49,7 @@ bool makeWorld(const QString &dir)
             return false;
     }
     const QString store = QDir(dir).filePath(storeName);
-    return test::fillUsageTable(store, QStringLiteral("usage_hourly"), 30000) && !QFile::exists(store + QLatin1String("-wal"))
+    return test::fillUsageTable(store, QStringLiteral("usage_hours"), 30000) && !QFile::exists(store + QLatin1String("-wal"))
         && !QFile::exists(QDir(dir).filePath(journalName) + QLatin1String("-wal"));
 }
 
@@ -116,7 +116,7 @@ private slots:
             QVERIFY2(clean.out.contains((QDir(dir.path()).filePath(name) + QLatin1String(": whole")).toUtf8()), clean.out.constData());
 
         const QString store = QDir(dir.path()).filePath(storeName);
-        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hourly"));
+        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hours"));
         QVERIFY2(page, qPrintable(page.error()));
         QVERIFY(test::scribbleOver(store, *page));
         const QByteArray before = test::sha256Of(store);
@@ -143,7 +143,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(makeWorld(dir.path()));
         const QString store = QDir(dir.path()).filePath(storeName);
-        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hourly"));
+        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hours"));
         QVERIFY2(page, qPrintable(page.error()));
         QVERIFY(test::scribbleOver(store, *page));
         const QByteArray before = test::sha256Of(store);
@@ -189,7 +189,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(makeWorld(dir.path()));
         const QString store = QDir(dir.path()).filePath(storeName);
-        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hourly"));
+        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hours"));
         QVERIFY2(page, qPrintable(page.error()));
         QTemporaryDir crashed;
         {
@@ -226,7 +226,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(makeWorld(dir.path()));
         const QString store = QDir(dir.path()).filePath(storeName);
-        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hourly"));
+        const Expected<test::Page> page = test::middleLeafOf(store, QStringLiteral("usage_hours"));
         QVERIFY2(page, qPrintable(page.error()));
         QProcess child;
         child.start(QStringLiteral(TOPUP_CRASH_STORM), {dir.path(), QStringLiteral("1")});

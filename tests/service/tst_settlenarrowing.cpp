@@ -83,7 +83,7 @@ QStringList worldOf(const QString &folder)
                                 " amount_cents, status, reason, reconciled FROM attempts ORDER BY id"),
                  QStringLiteral("SELECT account_id, at_ms, kind, line_id, method_id, detail, read FROM alerts ORDER BY id"),
                  QStringLiteral("SELECT line_id, hour, samples FROM usage_recent ORDER BY line_id, hour"),
-                 QStringLiteral("SELECT line_id, hour, data_bytes, voice_seconds FROM usage_hourly ORDER BY line_id, hour"),
+                 QStringLiteral("SELECT line_id, day, hours FROM usage_hours ORDER BY line_id, day"),
                  QStringLiteral("SELECT line_id, day, data_bytes, voice_seconds FROM usage_daily ORDER BY line_id, day"),
                  QStringLiteral("SELECT count(*) FROM charge_intents")});
 }

@@ -271,8 +271,9 @@ private slots:
     }
 
     // Version 7 packs a line-hour's samples in one row and keys the hourly
-    // roll-ups by the hour's number: a version-6 world on either engine
-    // migrates to the same rows, before 1970 too.
+    // roll-ups by the hour's number, version 13 packs a line-day's hourly
+    // roll-ups in one row: a version-6 world on either engine migrates to
+    // the same rows, before 1970 too.
     void theUsageMigrationCarriesTheSameRowsOnBothEngines()
     {
         Schema older = storeSchema();
@@ -310,15 +311,14 @@ private slots:
                      qPrintable(query.lastError().text()));
             while (query.next())
                 rows << QStringLiteral("%1 %2 %3").arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString());
-            QVERIFY2(query.exec(QStringLiteral("SELECT line_id, hour, data_bytes, voice_seconds FROM usage_hourly ORDER BY line_id, hour")),
+            // Hours 501404 and 501405 are 20:00 and 21:00 of UTC day 20891; -2 and -1 the last two of day -1.
+            QVERIFY2(query.exec(QStringLiteral("SELECT line_id, day, hours FROM usage_hours ORDER BY line_id, day")),
                      qPrintable(query.lastError().text()));
             while (query.next())
-                rows << QStringLiteral("%1 %2 %3 %4").arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-                                                       query.value(3).toString());
+                rows << QStringLiteral("%1 %2 %3").arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString());
             QCOMPARE(rows, (QStringList{QStringLiteral("1 501404 0,10,1;300000,30,3"), QStringLiteral("1 501405 0,20,2"),
                                         QStringLiteral("2 -2 3599999,7,0"), QStringLiteral("2 -1 3599999,8,9"),
-                                        QStringLiteral("1 501404 40 4"), QStringLiteral("1 501405 20 2"), QStringLiteral("2 -2 7 0"),
-                                        QStringLiteral("2 -1 8 9")}));
+                                        QStringLiteral("1 20891 20,40,4;21,20,2"), QStringLiteral("2 -1 22,7,0;23,8,9")}));
         }
     }
 

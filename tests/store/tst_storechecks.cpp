@@ -23,7 +23,7 @@ using namespace topup;
 
 namespace {
 
-// A store closed cleanly (no write-ahead log left), whose usage_hourly
+// A store closed cleanly (no write-ahead log left), whose usage_hours
 // table spans many pages.
 bool makeCleanStore(const QString &path)
 {
@@ -32,7 +32,7 @@ bool makeCleanStore(const QString &path)
         if (!db)
             return false;
     }
-    return test::fillUsageTable(path, QStringLiteral("usage_hourly"), 30000) && !QFile::exists(path + QLatin1String("-wal"));
+    return test::fillUsageTable(path, QStringLiteral("usage_hours"), 30000) && !QFile::exists(path + QLatin1String("-wal"));
 }
 
 bool patch(const QString &path, qint64 at, const QByteArray &bytes)
@@ -96,7 +96,7 @@ private slots:
         QTest::newRow("padded by a page") << "pad" << "more than the";
         QTest::newRow("page size garbled") << "page size" << "page size of 768 bytes";
         QTest::newRow("payload fractions garbled") << "fractions" << "payload fractions are 80, 32 and 32";
-        QTest::newRow("a table missing") << "drop" << "table usage_hourly of store schema";
+        QTest::newRow("a table missing") << "drop" << "table usage_hours of store schema";
     }
 
     void cleanOpenRefusesAndLeavesUntouched()
@@ -116,7 +116,7 @@ private slots:
         else if (damage == QLatin1String("fractions"))
             QVERIFY(patch(path, 21, QByteArray("\x50", 1)));
         else
-            QVERIFY(runSql(path, QStringLiteral("DROP TABLE usage_hourly")));
+            QVERIFY(runSql(path, QStringLiteral("DROP TABLE usage_hours")));
         QVERIFY(!QFile::exists(path + QLatin1String("-wal")));
         const QByteArray before = test::sha256Of(path);
         auto db = Database::open(path, storeSchema());
@@ -170,7 +170,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("topup.sqlite"));
         QVERIFY(makeCleanStore(path));
-        const Expected<test::Page> page = test::middleLeafOf(path, QStringLiteral("usage_hourly"));
+        const Expected<test::Page> page = test::middleLeafOf(path, QStringLiteral("usage_hours"));
         QVERIFY2(page, qPrintable(page.error()));
         const QString image = dir.filePath(QStringLiteral("crashed.sqlite"));
         {
@@ -211,7 +211,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("topup.sqlite"));
         QVERIFY(makeCleanStore(path));
-        const Expected<test::Page> page = test::middleLeafOf(path, QStringLiteral("usage_hourly"));
+        const Expected<test::Page> page = test::middleLeafOf(path, QStringLiteral("usage_hours"));
         QVERIFY2(page, qPrintable(page.error()));
         QVERIFY(test::scribbleOver(path, *page));
         const QByteArray before = test::sha256Of(path);
@@ -271,7 +271,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("topup.sqlite"));
         QVERIFY(makeCleanStore(path));
         if (damaged) {
-            const Expected<test::Page> page = test::middleLeafOf(path, QStringLiteral("usage_hourly"));
+            const Expected<test::Page> page = test::middleLeafOf(path, QStringLiteral("usage_hours"));
             QVERIFY2(page, qPrintable(page.error()));
             QVERIFY(test::scribbleOver(path, *page));
         }

@@ -6,6 +6,8 @@
 #include "rules/zonedcalendar.h"
 #include "store/arrayliteral.h"
 #include "store/database.h"
+#include "store/historystore.h"
+#include "store/hoursrow.h"
 #include "store/samplesrow.h"
 #include "store/statement.h"
 #include "store/storeschema.h"
@@ -24,6 +26,7 @@
 #include <QTest>
 
 #include <limits>
+#include <map>
 
 namespace tst_usagefastpath {
 
@@ -71,7 +74,7 @@ private slots:
                 return UsageStore(database, path).write(rows, calendar);
             }));
             results[pass][0] = samplesOf(database);
-            results[pass][1] = rowsOf(database, "usage_hourly");
+            results[pass][1] = rowsOf(database, "usage_hours");
             results[pass][2] = rowsOf(database, "usage_daily");
             ++pass;
         }
@@ -134,6 +137,7 @@ private slots:
         const Instant everythingFrom = Instant::fromMsecs(std::numeric_limits<qint64>::min());
         QTemporaryDir dir;
         QStringList results[2][3];
+        QStringList hourly[2];
         int pass = 0;
         for (UsageStore::Path path : {UsageStore::Path::Fastest, UsageStore::Path::QtSqlOnly}) {
             auto db = m_engine.openStore(dir.filePath(QStringLiteral("batches%1.sqlite").arg(pass)), storeSchema());
@@ -146,10 +150,12 @@ private slots:
             const Expected<void> wroteSecond = database.write([&] { return UsageStore(database, path).write(secondSave, everythingFrom); });
             QVERIFY2(wroteSecond, qPrintable(wroteSecond.error()));
             results[pass][0] = recentRowsOf(database);
-            results[pass][1] = rowsOf(database, "usage_hourly");
+            results[pass][1] = rowsOf(database, "usage_hours");
             results[pass][2] = rowsOf(database, "usage_daily");
+            hourly[pass] = hoursOf(database);
             ++pass;
         }
+        QCOMPARE(hourly[0], hourly[1]);
         for (int table = 0; table < 3; ++table)
             QCOMPARE(results[0][table], results[1][table]);
         // A row a line's UTC day from the hour a save starts in: five a
@@ -163,8 +169,74 @@ private slots:
         QVERIFY2(results[0][0].size() >= lineCount * 5 && results[0][0].size() <= lineCount * 5 + offTheGrid,
                  qPrintable(QStringLiteral("%1 rows, %2 samples off the grid").arg(results[0][0].size()).arg(offTheGrid)));
         QVERIFY(results[0][0].size() < lineCount * 3 * 24 / 4);
-        QCOMPARE(results[0][1].size(), lineCount * 3 * 24);
+        QCOMPARE(hourly[0].size(), lineCount * 3 * 24);
+        QCOMPARE(results[0][1].size(), lineCount * 4); // a row a line's UTC day: the 13th (from 20:00) to the 16th
         QCOMPARE(results[0][2].size(), lineCount * 4); // local days: the 14th (from 01:30) to the 17th
+    }
+
+    // More line-days of hourly roll-ups than one statement of PostgreSQL's
+    // fast path takes (2 000 rows), in two saves: the second continues the
+    // day the first left open, in the hour it ended in, for every line —
+    // more held rows than a statement reads. Both paths leave the same
+    // rows, a row a line-day, each hour the sum of what both saves had.
+    void bothPathsMergeHourRowsInManyBatches()
+    {
+        constexpr int lineCount = 1100;
+        const ZonedCalendar calendar(QTimeZone("UTC"));
+        const Expected<Instant> first = Instant::parse(u"2027-03-13T20:00:00Z");
+        QVERIFY2(first, qPrintable(first.error()));
+        const qint64 start = first->msecs();
+        constexpr qint64 every = 30 * 60 * 1000; // two samples an hour: enough for the roll-ups
+        std::vector<qint64> lineIds;
+        for (int id = 1; id <= lineCount; ++id)
+            lineIds.push_back(id);
+        std::map<std::pair<qint64, qint64>, std::pair<qint64, qint64>> sums; // (line, hour) → data, voice
+        const auto fill = [&](UsageBatch &batch, qint64 from, qint64 to) {
+            batch.beginRun();
+            for (qint64 at = from; at < to; at += every) {
+                for (int line = 0; line < lineCount; ++line) {
+                    const qint64 data = (at / every) * 7 + line;
+                    batch.add(UsageRecord{line, Instant::fromMsecs(at), data, line % 60});
+                    auto &sum = sums[{lineIds[std::size_t(line)], SamplesRow::hourOf(at)}];
+                    sum.first += data;
+                    sum.second += line % 60;
+                }
+            }
+            batch.keepRun();
+        };
+        const qint64 hourMs = 3600 * 1000;
+        UsageBatch firstSave(lineIds, calendar, every);
+        fill(firstSave, start, start + 33 * hourMs + every); // to 05:30 on the 15th: three UTC days a line
+        UsageBatch secondSave(lineIds, calendar, every);
+        fill(secondSave, start + 33 * hourMs + 2 * every, start + 54 * hourMs); // from 06:00 … 05:00 again: continues the day
+        UsageBatch thirdSave(lineIds, calendar, every);
+        fill(thirdSave, start + 33 * hourMs + every, start + 33 * hourMs + 2 * every); // 05:30 again: the hour the first left open
+        QVERIFY2(lineCount * 3 > 2000, "more line-days than one statement takes");
+
+        const Instant nothingFrom = Instant::fromMsecs(std::numeric_limits<qint64>::max()); // the roll-ups only
+        QTemporaryDir dir;
+        QStringList rows[2];
+        QStringList hourly[2];
+        int pass = 0;
+        for (UsageStore::Path path : {UsageStore::Path::Fastest, UsageStore::Path::QtSqlOnly}) {
+            auto db = m_engine.openStore(dir.filePath(QStringLiteral("days%1.sqlite").arg(pass)), storeSchema());
+            QVERIFY2(db, qPrintable(db.error()));
+            Database &database = **db;
+            TOPUP_VERIFY_OK(database.write([&] { return addLines(database, lineCount); }));
+            for (const UsageBatch *save : {&firstSave, &secondSave, &thirdSave})
+                TOPUP_VERIFY_OK(database.write([&] { return UsageStore(database, path).write(*save, nothingFrom); }));
+            rows[pass] = rowsOf(database, "usage_hours");
+            hourly[pass] = hoursOf(database);
+            QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT count(*) FROM usage_recent")), qint64(0));
+            ++pass;
+        }
+        QCOMPARE(rows[0], rows[1]);
+        QCOMPARE(rows[0].size(), lineCount * 4); // the 13th (from 20:00) to the 16th (to 02:00)
+        QStringList expected;
+        for (const auto &[key, sum] : sums)
+            expected << QStringLiteral("%1|%2|%3|%4").arg(key.first).arg(key.second).arg(sum.first).arg(sum.second);
+        QCOMPARE(hourly[0], expected);
+        QCOMPARE(hourly[1], expected);
     }
 
     // A write that fails says so in sentences of its own, on either path
@@ -245,6 +317,55 @@ private slots:
                                          .arg(database.path()));
         QVERIFY2(sentences[1].startsWith(QLatin1String("What is wrong: damaged usage (line 1, ")), qPrintable(sentences[1]));
         QVERIFY2(written.error().contains(QLatin1String("damaged usage (line 1, ")), qPrintable(written.error()));
+    }
+
+    // A day's row of hourly roll-ups that no version writes (hours out of
+    // order), met when a save merges into it — on each path, PostgreSQL's
+    // arrays included — and when the hourly chart reads it: refused as
+    // damage in the same sentences, with what is wrong after.
+    void aDamagedRowOfHoursIsRefusedInSentences_data()
+    {
+        aFailedWriteSaysWhichDatabaseInSentences_data();
+    }
+
+    void aDamagedRowOfHoursIsRefusedInSentences()
+    {
+        QFETCH(bool, fastest);
+        const UsageStore::Path path = fastest ? UsageStore::Path::Fastest : UsageStore::Path::QtSqlOnly;
+        QTemporaryDir dir;
+        auto db = m_engine.openStore(dir.filePath(QStringLiteral("damagedhours.sqlite")), storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        TOPUP_VERIFY_OK(database.write([&] { return addTwoLines(database); }));
+        const qint64 at = 1'800'000'000'000; // 2027-01-15T08:00Z, on the hour
+        Statement damage(database, QStringLiteral("INSERT INTO usage_hours (line_id, day, hours) VALUES (1, ?, '9,1,0;3,2,0')"));
+        TOPUP_VERIFY_OK(damage.bind(HoursRow::dayOf(SamplesRow::hourOf(at))).run());
+        const QString damaged = database.dialect().isSqlite()
+                                    ? QStringLiteral("The data file %1 is damaged; nothing was changed. Put back a copy of it, or move the"
+                                                     " data folder aside to start fresh.")
+                                          .arg(database.path())
+                                    : QStringLiteral("The PostgreSQL database %1 holds rows that no version of TopUp Dashboard writes;"
+                                                     " nothing was changed. Restore it from a backup, or give the address of another"
+                                                     " database.")
+                                          .arg(database.path());
+        const QString wrong = QStringLiteral("What is wrong: damaged usage (line 1, the hours of 2027-01-15): hour 2 of the row is hour 3"
+                                             " of its day, not after the one before it");
+        const ZonedCalendar calendar(QTimeZone("America/New_York"));
+        const std::vector<UsageRow> rows{UsageRow{1, Instant::fromMsecs(at), 1000, 0}};
+        const Expected<void> written = database.write([&] { return UsageStore(database, path).write(rows, calendar); });
+        QVERIFY(!written);
+        QStringList sentences = written.sentences().split(QLatin1Char('\n'));
+        QCOMPARE(sentences.size(), 2);
+        QCOMPARE(sentences[0], damaged);
+        QVERIFY2(sentences[1].startsWith(wrong), qPrintable(sentences[1]));
+        QCOMPARE(rowsOf(database, "usage_hours"), QStringList{QStringLiteral("1|%1|9,1,0;3,2,0|").arg(HoursRow::dayOf(SamplesRow::hourOf(at)))});
+
+        const Expected<std::vector<UsagePoint>> chart = HistoryStore(database).hourlyUsage(1, 1, Instant::fromMsecs(at - 3600000));
+        QVERIFY(!chart);
+        sentences = chart.sentences().split(QLatin1Char('\n'));
+        QCOMPARE(sentences.size(), 2);
+        QCOMPARE(sentences[0], damaged);
+        QVERIFY2(sentences[1].startsWith(wrong), qPrintable(sentences[1]));
     }
 
     // On PostgreSQL a line's day of samples (about 6 KB of text) is

@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace tst_usagestore {
 
@@ -91,9 +92,12 @@ private slots:
         });
         QVERIFY2(wroteCut, qPrintable(wroteCut.error()));
 
-        QCOMPARE(rowsOf(cut, "usage_hourly"), rowsOf(kept, "usage_hourly"));
+        QCOMPARE(hoursOf(cut), hoursOf(kept));
+        QCOMPARE(rowsOf(cut, "usage_hours"), rowsOf(kept, "usage_hours"));
         QCOMPARE(rowsOf(cut, "usage_daily"), rowsOf(kept, "usage_daily"));
-        QCOMPARE(rowsOf(kept, "usage_hourly").size(), 2 * 3 * 24);
+        QCOMPARE(hoursOf(kept).size(), 2 * 3 * 24);
+        // Three days from 20:00 UTC: four UTC days, a row each a line.
+        QCOMPARE(rowsOf(kept, "usage_hours").size(), 2 * 4);
         QStringList recent;
         for (const UsageRow &row : rows) {
             if (!(row.at < cutOff))
@@ -135,7 +139,7 @@ private slots:
                      return row.lineId == 1 && row.at.msecs() >= cutHour;
                  })));
         QCOMPARE(lineTwo, 3 * 24 * 12);
-        QCOMPARE(rowsOf(kept, "usage_hourly"), rowsOf(cut, "usage_hourly"));
+        QCOMPARE(hoursOf(kept), hoursOf(cut));
     }
 
     // Saves that go on where the last one stopped: a save that starts in
@@ -272,12 +276,18 @@ private slots:
                                                                                                   query.value(3).toLongLong()};
             return sums;
         };
-        QCOMPARE(read(QStringLiteral("SELECT line_id, hour, data_bytes, voice_seconds FROM usage_hourly")), hours);
+        std::map<QString, std::pair<qint64, qint64>> storedHours;
+        for (const QString &row : hoursOf(database)) {
+            const QStringList fields = row.split(QLatin1Char('|'));
+            QCOMPARE(fields.size(), 4);
+            storedHours[fields[0] + QLatin1Char('|') + fields[1]] = {fields[2].toLongLong(), fields[3].toLongLong()};
+        }
+        QCOMPARE(storedHours, hours);
         QCOMPARE(read(QStringLiteral("SELECT line_id, day, data_bytes, voice_seconds FROM usage_daily")), days);
         QCOMPARE(read(QStringLiteral("SELECT line_id, substr(day, 1, 7), sum(data_bytes), sum(voice_seconds) FROM usage_daily GROUP BY 1, 2")),
                  months);
-        QCOMPARE(read(QStringLiteral("SELECT line_id, hour / 24, sum(data_bytes), sum(voice_seconds) FROM usage_hourly GROUP BY 1, 2")).size(),
-                 std::size_t(3 * 50));
+        // One row a line-day, whatever the writes that made it: never added twice.
+        QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT count(*) FROM usage_hours")), qint64(3 * 50));
         std::map<QString, std::pair<qint64, qint64>> kept;
         for (const QString &row : samplesOf(database)) {
             const QStringList fields = row.split(QLatin1Char('|'));
@@ -347,8 +357,13 @@ private slots:
         QCOMPARE(database.schemaVersion(), storeSchema().latestVersion());
         QSqlQuery query(database.connection());
         QCOMPARE(samplesOf(database), oldSamples);
-        QCOMPARE(rowsOfQuery(query, QStringLiteral("SELECT line_id, hour * 3600000, data_bytes, voice_seconds FROM usage_hourly ORDER BY 1, 2")),
-                 oldHours);
+        QStringList hoursNow;
+        for (const QString &row : hoursOf(database)) {
+            QStringList fields = row.split(QLatin1Char('|'));
+            fields[1] = QString::number(fields[1].toLongLong() * 3600000);
+            hoursNow << fields.join(QLatin1Char('|'));
+        }
+        QCOMPARE(hoursNow, oldHours);
         QCOMPARE(rowsOfQuery(query, QStringLiteral("SELECT line_id, day, data_bytes, voice_seconds FROM usage_daily ORDER BY 1, 2")), oldDays);
         QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT count(*) FROM usage_recent")), qint64(2 * 30 + 2)); // 30 hours of each line, and two hours before 1970
         QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'usage_samples'")), qint64(0));
@@ -372,9 +387,118 @@ private slots:
             if (fields[0] == QLatin1String("1") && SamplesRow::hourOf(fields[1].toLongLong()) == SamplesRow::hourOf(at))
                 hourData += fields[2].toLongLong();
         }
-        QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT data_bytes FROM usage_hourly WHERE line_id = 1 AND hour = %1")
-                                              .arg(SamplesRow::hourOf(at))),
-                 hourData);
+        const QStringList hoursAfter = hoursOf(database);
+        const auto written = std::find_if(hoursAfter.begin(), hoursAfter.end(), [&](const QString &row) {
+            return row.startsWith(QStringLiteral("1|%1|").arg(SamplesRow::hourOf(at)));
+        });
+        QVERIFY(written != hoursAfter.end());
+        QCOMPARE(written->section(QLatin1Char('|'), 2, 2).toLongLong(), hourData);
+    }
+
+    // A store of schema version 12 (a row a line-hour in usage_hourly)
+    // migrates to version 13 (a row a line-day in usage_hours) on either
+    // engine with every hour as it was — several lines and days, before
+    // 1970 too, the last day partly written —; then a write that continues
+    // that day is merged into its row (the hour it left open added up, the
+    // next hours after it), not written beside it nor over it.
+    void aVersion12StoreMigratesItsHours()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v12.sqlite"));
+        Schema older = storeSchema();
+        older.migrations.resize(12);
+        // line → hour → (data, voice): line 1 two whole UTC days and 09:00–13:00 of a third, line 2 a few
+        // hours across three days and before 1970, line 3 nothing.
+        const qint64 day = 20891; // 2027-03-14
+        std::map<qint64, std::map<qint64, std::pair<qint64, qint64>>> hours;
+        for (qint64 hour = (day - 2) * 24; hour < day * 24 + 14; ++hour)
+            hours[1][hour] = {hour * 7919 % 100000, hour % 13};
+        for (const qint64 hour : {-25LL, -1LL, 0LL, day * 24 + 3, day * 24 + 23, (day + 1) * 24})
+            hours[2][hour] = {hour * 31 + 7000, 5};
+        hours[1][day * 24 + 5] = {0, 0}; // an hour of no use still has its roll-up
+        {
+            auto opened = m_engine.openStore(path, older);
+            QVERIFY2(opened, qPrintable(opened.error()));
+            Database &database = **opened;
+            QCOMPARE(database.schemaVersion(), 12);
+            TOPUP_VERIFY_OK(database.write([&]() -> Expected<void> {
+                if (const auto added = addLines(database, 3); !added)
+                    return added;
+                Statement insert(database, QStringLiteral("INSERT INTO usage_hourly (line_id, hour, data_bytes, voice_seconds) VALUES (?, ?, ?, ?)"));
+                for (const auto &[line, each] : hours) {
+                    for (const auto &[hour, sums] : each) {
+                        insert.bind(line).bind(hour).bind(sums.first).bind(sums.second);
+                        if (const auto ran = insert.run(); !ran)
+                            return ran;
+                    }
+                }
+                return {};
+            }));
+        }
+        const auto expected = [&] {
+            QStringList rows;
+            for (const auto &[line, each] : hours) {
+                for (const auto &[hour, sums] : each)
+                    rows << QStringLiteral("%1|%2|%3|%4").arg(line).arg(hour).arg(sums.first).arg(sums.second);
+            }
+            return rows;
+        };
+        auto opened = m_engine.openStore(path, storeSchema());
+        QVERIFY2(opened, qPrintable(opened.error()));
+        Database &database = **opened;
+        QCOMPARE(database.schemaVersion(), storeSchema().latestVersion());
+        QCOMPARE(hoursOf(database), expected());
+        // A row a line-day: line 1 three days, line 2 days -2, -1, 0, day and day + 1.
+        QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT count(*) FROM usage_hours")), qint64(3 + 5));
+        QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT count(*) FROM usage_hours WHERE line_id = 2 AND day < 0")), qint64(2));
+        {
+            Statement gone(database, database.dialect().tableExists());
+            gone.bind(QStringLiteral("usage_hourly"));
+            TOPUP_VERIFY_OK(gone.run());
+            QVERIFY(!gone.next());
+        }
+
+        // A save from 13:30 to 15:55 on line 1 (on each path in turn): 13:00 is added to, 14:00 and 15:00 join the day's row.
+        const ZonedCalendar calendar(QTimeZone("UTC"));
+        for (UsageStore::Path path : {UsageStore::Path::Fastest, UsageStore::Path::QtSqlOnly}) {
+            std::vector<UsageRow> rows;
+            for (qint64 at = (day * 24 + 13) * 3600000 + 1800000; at < (day * 24 + 16) * 3600000; at += UsageStore::sampleEveryMs) {
+                rows.push_back(UsageRow{1, Instant::fromMsecs(at), 100, 1});
+                auto &sums = hours[1][SamplesRow::hourOf(at)];
+                sums.first += 100;
+                sums.second += 1;
+            }
+            TOPUP_VERIFY_OK(database.write([&] { return UsageStore(database, path).write(rows, calendar); }));
+            QCOMPARE(hoursOf(database), expected());
+            QCOMPARE(test::scalarOf(database, QStringLiteral("SELECT count(*) FROM usage_hours")), qint64(3 + 5));
+        }
+    }
+
+    // The clock check's latest hour: the last hour of the latest day any
+    // line has (not the latest hour of the day within any row); a damaged
+    // row of that day is damage.
+    void theLatestHourIsTheLastOfTheLatestDay()
+    {
+        QTemporaryDir dir;
+        auto opened = m_engine.openStore(dir.filePath(QStringLiteral("latest.sqlite")), storeSchema());
+        QVERIFY2(opened, qPrintable(opened.error()));
+        Database &database = **opened;
+        TOPUP_VERIFY_OK(database.write([&] { return addLines(database, 3); }));
+        QCOMPARE(TOPUP_VALUE(UsageStore::latestHour(database)), std::optional<Instant>());
+        Statement insert(database, QStringLiteral("INSERT INTO usage_hours (line_id, day, hours) VALUES (?, ?, ?)"));
+        const qint64 day = 20891;
+        for (const auto &[line, rowDay, text] : {std::tuple{1, day - 1, "23,5,0"}, std::tuple{1, day, "0,1,0;4,2,0"},
+                                                 std::tuple{2, day, "2,1,0;9,3,1"}, std::tuple{3, day - 2, "1,1,1"}}) {
+            insert.bind(line).bind(rowDay).bind(QString::fromLatin1(text));
+            TOPUP_VERIFY_OK(insert.run());
+        }
+        QCOMPARE(TOPUP_VALUE(UsageStore::latestHour(database)), std::optional<Instant>(Instant::fromMsecs((day * 24 + 9) * 3600000)));
+        insert.bind(3).bind(day).bind(QStringLiteral("9,1,0;8,1,0"));
+        TOPUP_VERIFY_OK(insert.run());
+        const Expected<std::optional<Instant>> damaged = UsageStore::latestHour(database);
+        QVERIFY(!damaged);
+        QVERIFY2(damaged.error().contains(QLatin1String("damaged usage (line 3, the hours of 2027-03-14): hour 2 of the row is hour 8")),
+                 qPrintable(damaged.error()));
     }
 
     void aFailedWriteSaysWhere()

@@ -3,6 +3,7 @@
 // What the usage tests read back and set up: a table's rows, the samples
 // usage_recent holds, its rows' keys and texts, an account with lines.
 #include "store/database.h"
+#include "store/hoursrow.h"
 #include "store/samplesrow.h"
 #include "store/statement.h"
 
@@ -38,6 +39,27 @@ inline QStringList samplesOf(Database &db)
                         .arg(SamplesRow::startOf(query.value(1).toLongLong()) + sample.offsetMs)
                         .arg(sample.dataBytes)
                         .arg(sample.voiceSeconds);
+    }
+    return rows;
+}
+
+// The hourly roll-ups usage_hours holds, one "line|hour|data|voice" an
+// hour (hours since 1970), in order.
+inline QStringList hoursOf(Database &db)
+{
+    QSqlQuery query(db.connection());
+    query.exec(QStringLiteral("SELECT line_id, day, hours FROM usage_hours ORDER BY 1, 2"));
+    QStringList rows;
+    while (query.next()) {
+        const Expected<HoursRow> day = HoursRow::parse(query.value(2).toByteArray());
+        if (!day)
+            return {QStringLiteral("damaged: ") + day.error()};
+        for (const HoursRow::Hour &hour : day->hours())
+            rows << QStringLiteral("%1|%2|%3|%4")
+                        .arg(query.value(0).toLongLong())
+                        .arg(HoursRow::firstHourOf(query.value(1).toLongLong()) + hour.hour)
+                        .arg(hour.dataBytes)
+                        .arg(hour.voiceSeconds);
     }
     return rows;
 }

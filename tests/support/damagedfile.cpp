@@ -42,8 +42,8 @@ Expected<void> fillUsageTable(const QString &path, const QString &table, int row
     return withConnection(path, [&](QSqlDatabase &db) -> Expected<void> {
         QSqlQuery query(db);
         const bool done = query.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %2)"
-                                                    " INSERT INTO %1 (line_id, hour, data_bytes, voice_seconds)"
-                                                    " SELECT 1, i, i * 7919 % 100000, i % 60 FROM n")
+                                                    " INSERT INTO %1 (line_id, day, hours)"
+                                                    " SELECT 1, -i, '0,' || (i * 7919 % 100000) || ',' || (i % 60) FROM n")
                                          .arg(table)
                                          .arg(rows));
         if (!done)

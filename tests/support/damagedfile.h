@@ -10,8 +10,9 @@ namespace topup::test {
 // Damage where open's cheap checks (header, schema) never look: helpers for
 // the tests of the background integrity check. The file must be closed.
 
-// Adds `rows` rows to `table` (columns line_id, hour, data_bytes,
-// voice_seconds, as usage_hourly has) through a connection of its own
+// Adds `rows` rows to `table` (columns line_id, day, hours, as usage_hours
+// has: a day's hours, here one each, on days before 1970 so that no world's
+// clock is behind them) through a connection of its own
 // without foreign keys, closed cleanly afterwards: a table of many pages.
 [[nodiscard]] Expected<void> fillUsageTable(const QString &path, const QString &table, int rows);
 
