@@ -2,8 +2,6 @@
 
 #include "database.h"
 
-#include <sqlite3.h>
-
 namespace topup {
 
 BatchedStatement::BatchedStatement(Database &database, const QString &rowSql, const QString &arraysSql, const QStringList &types,
@@ -13,11 +11,9 @@ BatchedStatement::BatchedStatement(Database &database, const QString &rowSql, co
     const Dialect &dialect = database.dialect();
     sqlite3 *raw = path == Path::Fastest && dialect.isSqlite() ? database.rawHandle() : nullptr;
     if (raw) {
-        if (sqlite3_prepare_v2(raw, rowSql.toUtf8().constData(), -1, &m_raw, nullptr) != SQLITE_OK) {
-            m_rawPrepareFailure = database.failureOfRawHandle(); // said at the first run
-            sqlite3_finalize(m_raw);
-            m_raw = nullptr;
-        }
+        m_raw.emplace(raw, rowSql.toUtf8());
+        if (!m_raw->ok())
+            m_rawPrepareFailure = database.failureOf(m_raw->error()); // said at the first run
         m_values.resize(std::size_t(types.size()));
     } else if (path == Path::Fastest && dialect.hasArrays()) {
         // Prepared once a connection (a save every day of a catch-up).
@@ -29,10 +25,7 @@ BatchedStatement::BatchedStatement(Database &database, const QString &rowSql, co
     }
 }
 
-BatchedStatement::~BatchedStatement()
-{
-    sqlite3_finalize(m_raw);
-}
+BatchedStatement::~BatchedStatement() = default;
 
 BatchedStatement &BatchedStatement::set(int index, const QVariant &value)
 {
@@ -77,44 +70,11 @@ Expected<void> BatchedStatement::runRaw()
     if (m_rawPrepareFailure)
         return Expected<void>::failure(*m_rawPrepareFailure);
     // Bound by what each value holds, as Qt Sql's SQLite driver binds it.
-    for (std::size_t i = 0; i < m_values.size(); ++i) {
-        const QVariant &value = m_values[i];
-        const int parameter = int(i) + 1;
-        int bound = SQLITE_OK;
-        if (value.isNull()) {
-            bound = sqlite3_bind_null(m_raw, parameter);
-        } else {
-            switch (value.typeId()) {
-            case QMetaType::Bool:
-            case QMetaType::Int:
-            case QMetaType::UInt:
-            case QMetaType::Long:
-            case QMetaType::LongLong:
-            case QMetaType::ULongLong:
-                bound = sqlite3_bind_int64(m_raw, parameter, value.toLongLong());
-                break;
-            case QMetaType::Double:
-                bound = sqlite3_bind_double(m_raw, parameter, value.toDouble());
-                break;
-            default: {
-                const QByteArray text = value.toString().toUtf8();
-                bound = sqlite3_bind_text(m_raw, parameter, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-                break;
-            }
-            }
-        }
-        if (bound != SQLITE_OK) {
-            sqlite3_reset(m_raw);
-            return Expected<void>::failure(m_database.failureOfRawHandle());
-        }
-    }
-    const int stepped = sqlite3_step(m_raw);
-    if (stepped != SQLITE_DONE && stepped != SQLITE_ROW) {
-        const Failure failure = m_database.failureOfRawHandle();
-        sqlite3_reset(m_raw);
-        return Expected<void>::failure(failure);
-    }
-    sqlite3_reset(m_raw);
+    bool ran = true;
+    for (std::size_t i = 0; ran && i < m_values.size(); ++i)
+        ran = m_raw->bind(int(i) + 1, m_values[i]);
+    if (!ran || !m_raw->run())
+        return Expected<void>::failure(m_database.failureOfRawHandle());
     return {};
 }
 

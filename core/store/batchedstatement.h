@@ -1,6 +1,7 @@
 #pragma once
 
 #include "arrayliteral.h"
+#include "rawstatement.h"
 #include "domain/expected.h"
 #include "statement.h"
 
@@ -12,7 +13,6 @@
 #include <optional>
 #include <vector>
 
-struct sqlite3_stmt;
 
 namespace topup {
 
@@ -61,7 +61,7 @@ private:
     Expected<void> runRaw();
 
     Database &m_database;
-    sqlite3_stmt *m_raw = nullptr;     // a row a statement on SQLite's own handle
+    std::optional<RawStatement> m_raw; // a row a statement on SQLite's own handle
     std::optional<Failure> m_rawPrepareFailure;
     std::optional<Statement> m_row;    // a row a statement
     std::optional<Statement> m_arrays; // the rows in arrays

@@ -4,23 +4,24 @@
 #include "database.h"
 #include "domain/civil.h"
 #include "rules/zonedcalendar.h"
-#include "statement.h"
 #include "hourrowswriter.h"
 #include "hoursrow.h"
+#include "rawstatement.h"
 #include "samplesrow.h"
+#include "statement.h"
 #include "textrows.h"
 #include "usagebatch.h"
 
-#include <sqlite3.h>
-
-#include <cstdio>
-#include <limits>
 #include <QHash>
 #include <QSet>
 #include <QSqlError>
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <functional>
+#include <limits>
 #include <utility>
 
 namespace topup {
@@ -48,85 +49,6 @@ QByteArray dayText(qint64 dayNumber)
     std::snprintf(text, sizeof text, "%04d-%02d-%02d", int(date.year), int(date.month), int(date.day));
     return QByteArray(text);
 }
-
-// A prepared statement on the raw handle, finalized on every path.
-class RawStatement final
-{
-public:
-    RawStatement(sqlite3 *db, const char *sql)
-    {
-        m_ok = sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) == SQLITE_OK;
-        if (!m_ok) // kept: the next statement's prepare resets the handle's error
-            m_error = QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(db)), QSqlError::StatementError,
-                                QString::number(sqlite3_extended_errcode(db)));
-    }
-    ~RawStatement() { sqlite3_finalize(m_statement); }
-    Q_DISABLE_COPY_MOVE(RawStatement)
-
-    bool ok() const noexcept { return m_ok; }
-    // Why it could not be prepared.
-    const QSqlError &error() const noexcept { return m_error; }
-    bool run(qint64 a, const QByteArray &text, qint64 c, qint64 d)
-    {
-        sqlite3_bind_int64(m_statement, 1, a);
-        sqlite3_bind_text(m_statement, 2, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-        sqlite3_bind_int64(m_statement, 3, c);
-        sqlite3_bind_int64(m_statement, 4, d);
-        return done();
-    }
-    bool run(qint64 a, qint64 b)
-    {
-        sqlite3_bind_int64(m_statement, 1, a);
-        sqlite3_bind_int64(m_statement, 2, b);
-        return done();
-    }
-    bool run(qint64 a, qint64 b, qint64 c, qint64 d)
-    {
-        sqlite3_bind_int64(m_statement, 1, a);
-        sqlite3_bind_int64(m_statement, 2, b);
-        sqlite3_bind_int64(m_statement, 3, c);
-        sqlite3_bind_int64(m_statement, 4, d);
-        return done();
-    }
-    bool run(qint64 a, qint64 b, const QByteArray &text)
-    {
-        sqlite3_bind_int64(m_statement, 1, a);
-        sqlite3_bind_int64(m_statement, 2, b);
-        sqlite3_bind_text(m_statement, 3, text.constData(), int(text.size()), SQLITE_STATIC);
-        return done();
-    }
-    bool run(const QByteArray &text, qint64 b, qint64 c)
-    {
-        sqlite3_bind_text(m_statement, 1, text.constData(), int(text.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(m_statement, 2, b);
-        sqlite3_bind_int64(m_statement, 3, c);
-        return done();
-    }
-    // The first column of the row (a, b) selects, or nothing.
-    bool text(qint64 a, qint64 b, std::optional<QByteArray> &out)
-    {
-        sqlite3_bind_int64(m_statement, 1, a);
-        sqlite3_bind_int64(m_statement, 2, b);
-        const int result = sqlite3_step(m_statement);
-        out.reset();
-        if (result == SQLITE_ROW)
-            out = QByteArray(static_cast<const char *>(sqlite3_column_blob(m_statement, 0)), sqlite3_column_bytes(m_statement, 0));
-        sqlite3_reset(m_statement);
-        return result == SQLITE_ROW || result == SQLITE_DONE;
-    }
-
-private:
-    bool done()
-    {
-        const int result = sqlite3_step(m_statement);
-        sqlite3_reset(m_statement);
-        return result == SQLITE_DONE;
-    }
-
-    sqlite3_stmt *m_statement = nullptr;
-    QSqlError m_error;
-    bool m_ok = false;
-};
 
 using EachRowOfSamples = std::function<Expected<void>(qint64 line, qint64 hour, const SamplesRow &samples)>;
 
@@ -426,7 +348,7 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
                               },
                               [&, select](qint64 line, qint64 key) -> Expected<std::optional<QByteArray>> {
                                   std::optional<QByteArray> text;
-                                  if (!select->text(line, key, text))
+                                  if (!select->firstBytes(text, line, key))
                                       return Expected<std::optional<QByteArray>>::failure(failed());
                                   return text;
                               },
