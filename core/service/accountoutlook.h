@@ -5,6 +5,8 @@
 #include "domain/lineoutlook.h"
 #include "domain/policy.h"
 #include "outlookkeeper.h"
+#include "recentusage.h"
+#include "store/linestore.h"
 
 #include <memory>
 
@@ -45,6 +47,8 @@ private:
     bool m_narrowOutlooks;
     bool m_keepOutlooks;
     OutlookKeeper m_keeper;
+    RecentUsage m_recent;
+    LineStore::ReadRules m_readRules;
     int m_runs = 0;
 };
 

@@ -2,6 +2,7 @@
 
 #include "forecast.h"
 #include "outlookkeeper.h"
+#include "recentusage.h"
 #include "rules/lowfunds.h"
 #include "rules/zonedcalendar.h"
 #include "store/accountstore.h"
@@ -15,7 +16,7 @@
 namespace topup {
 namespace {
 
-constexpr int paceDays = 7;
+constexpr int paceDays = RecentUsage::days;
 
 QDate localDate(Instant at, const QTimeZone &zone)
 {
@@ -52,7 +53,7 @@ Instant OutlookBuilder::horizonFrom(Instant clock, const ZonedCalendar &calendar
 }
 
 Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Instant clock, const ZonedCalendar &calendar,
-                                                          qint64 lineId)
+                                                          qint64 lineId, RecentUsage *recent, quint64 writes)
 {
     History history;
     HistoryStore store(m_store);
@@ -72,6 +73,13 @@ Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Inst
         history.blockedReason.insert(line, reason);
     // The last 7 full local days (a day without use counts as 0): today is still under way.
     const QDate today = localDate(clock, calendar.zone());
+    if (recent) {
+        Expected<RecentUsage::ByLine> kept = recent->lastDays(m_store, accountId, QString::fromUtf8(calendar.zone().id()), today, writes);
+        if (!kept)
+            return Expected<History>::failure(kept);
+        history.lastDays = kept.take();
+        return history;
+    }
     const Expected<std::vector<std::pair<qint64, UsagePoint>>> days =
         store.dailyUsageOfLines(accountId, today.addDays(-paceDays).toString(Qt::ISODate), lineId);
     if (!days)
@@ -178,23 +186,24 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool na
     return assemble(*account, calendar, clock, horizon, *run);
 }
 
-Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool narrow, OutlookKeeper &keeper, quint64 writes, bool *ran)
+Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool narrow, const Keeping &kept, bool *ran)
 {
     const Expected<Account> account = AccountStore(m_store, 1).account(accountId);
     if (!account)
         return Expected<Outlook>::failure(account);
     const ZonedCalendar calendar(QTimeZone(account->timezone.toUtf8()));
     const Instant horizon = horizonFrom(clock, calendar);
-    DryRun dryRun(m_store, m_provider, narrow);
+    OutlookKeeper &keeper = kept.run;
+    DryRun dryRun(m_store, m_provider, narrow, &kept.rules);
     Expected<DryRun::Setup> prepared = dryRun.setUp(accountId, clock, horizon);
     if (!prepared)
         return Expected<Outlook>::failure(prepared);
     DryRun::Setup setup = prepared.take();
-    const OutlookKeeper::Key key{accountId, writes, horizon, narrow};
-    if (std::optional<DryRun::Result> kept = keeper.follow(key, clock, setup)) {
+    const OutlookKeeper::Key key{accountId, kept.writes, horizon, narrow};
+    if (std::optional<DryRun::Result> followed = keeper.follow(key, clock, setup)) {
         if (ran)
             *ran = false;
-        return assemble(*account, calendar, clock, horizon, *kept);
+        return assemble(*account, calendar, clock, horizon, *followed, &kept.recent, kept.writes);
     }
     if (ran)
         *ran = true;
@@ -204,13 +213,13 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool na
         return Expected<Outlook>::failure(run);
     }
     keeper.keep(key, clock, *run);
-    return assemble(*account, calendar, clock, horizon, *run);
+    return assemble(*account, calendar, clock, horizon, *run, &kept.recent, kept.writes);
 }
 
 Expected<Outlook> OutlookBuilder::assemble(const Account &account, const ZonedCalendar &calendar, Instant clock, Instant horizon,
-                                           const DryRun::Result &run)
+                                           const DryRun::Result &run, RecentUsage *recent, quint64 writes)
 {
-    const Expected<History> past = history(account.id, clock, calendar);
+    const Expected<History> past = history(account.id, clock, calendar, 0, recent, writes);
     if (!past)
         return Expected<Outlook>::failure(past);
     Outlook outlook;

@@ -113,7 +113,8 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
         loaded.methodTokens.push_back(record.token);
     }
 
-    Expected<std::vector<LineRecord>> lines = onlyLines ? LineStore(m_store).listOnly(accountId, *onlyLines) : LineStore(m_store).list(accountId);
+    Expected<std::vector<LineRecord>> lines = onlyLines ? LineStore(m_store, m_readRules).listOnly(accountId, *onlyLines)
+                                                       : LineStore(m_store, m_readRules).list(accountId);
     if (!lines)
         return Expected<LoadedWorld>::failure(lines);
     const qint64 firstIndex = firstUsageIndex(start);

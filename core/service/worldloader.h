@@ -4,6 +4,7 @@
 #include "engine/world.h"
 #include "domain/linerecord.h"
 #include "store/accountstore.h"
+#include "store/linestore.h"
 
 #include <vector>
 
@@ -34,7 +35,11 @@ class WorldLoader final
 public:
     static constexpr qint64 usageEveryMs = 5 * 60 * 1000;
 
-    WorldLoader(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
+    // `readRules` (when given): the lines' rules parsed before (LineStore::ReadRules).
+    WorldLoader(Database &store, JournalGateway &provider, LineStore::ReadRules *readRules = nullptr)
+        : m_store(store), m_provider(provider), m_readRules(readRules)
+    {
+    }
 
     // `onlyLines`: the world of those active lines alone (a narrowed
     // settle's), every method and package, the account cap counting the
@@ -49,6 +54,7 @@ public:
 private:
     Database &m_store;
     JournalGateway &m_provider;
+    LineStore::ReadRules *m_readRules = nullptr;
 };
 
 } // namespace topup
