@@ -77,8 +77,11 @@ private:
 
     // `lineId` (not 0): the recent days of that line only (the rest is for
     // every line). `recent` (when given): every line's recent days from it.
+    // `monthSpend` (when given): this month's spend as the run's world read
+    // it (LoadedWorld::monthSpend), not read again.
     Expected<History> history(qint64 accountId, Instant clock, const ZonedCalendar &calendar, qint64 lineId = 0,
-                              RecentUsage *recent = nullptr, quint64 writes = 0);
+                              RecentUsage *recent = nullptr, quint64 writes = 0,
+                              const std::vector<std::pair<YearMonth, LineMonthTotals>> *monthSpend = nullptr);
     // The run's attempts, by line and by month, each counted once for all the lines.
     struct Plan final
     {

@@ -2,6 +2,7 @@
 
 #include "domain/expected.h"
 #include "engine/world.h"
+#include "domain/historyrows.h"
 #include "domain/linerecord.h"
 #include "store/accountstore.h"
 #include "store/linestore.h"
@@ -25,6 +26,11 @@ struct LoadedWorld final
     std::vector<QString> methodTokens;
     std::vector<qint64> packageRows;
     std::vector<LineRecord> lineRecords; // as the store has them, before the run
+    // The whole account's paid spend by line in the months the run may
+    // charge in, as read for the limits, with the removed lines' too (the
+    // account's totals count them): the outlook's "this month" when the
+    // run starts in it. Empty for a narrowed world.
+    std::vector<std::pair<YearMonth, LineMonthTotals>> monthSpend;
 };
 
 // Builds the World of one account for a run from `start` to `end`: lines

@@ -325,6 +325,12 @@ private slots:
                                                    UsageProfile::Traveller, quint64(42)}));
         });
         QTest::addRow("line removed") << Write([](Service &s, const Ids &ids) { return s.removeLine(ids.lines[2]); });
+        // The account's spend this month still counts a removed line's.
+        QTest::addRow("line that topped up removed") << Write([](Service &s, const Ids &ids) -> Expected<void> {
+            if (const Expected<void> paid = done(s.manualTopUp(ids.lines[2], ids.packages.data.front().mid(1).toLongLong(), ids.card)); !paid)
+                return paid;
+            return s.removeLine(ids.lines[2]);
+        });
         QTest::addRow("line renamed") << Write([](Service &s, const Ids &ids) { return s.renameLine(ids.lines[3], QStringLiteral("Van 4")); });
         QTest::addRow("manual top-up") << Write([](Service &s, const Ids &ids) {
             return done(s.manualTopUp(ids.lines[0], ids.packages.data.front().mid(1).toLongLong(), ids.card));
