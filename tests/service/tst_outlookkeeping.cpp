@@ -7,7 +7,10 @@
 // at every outlook (Service::Options::keepOutlooks = false): after every
 // move and every kind of write, the two outlooks say the same, field by
 // field; the kept run is taken after moves, and made again after each
-// kind of write.
+// kind of write. The keeping service also keeps the lines' last 7 days of
+// usage (RecentUsage), their parsed rules (LineStore::ReadRules) and takes
+// this month's spend from the run's world (LoadedWorld::monthSpend): the
+// same comparison holds them.
 #include "testmain.h"
 #include "service/service.h"
 #include "checked.h"
