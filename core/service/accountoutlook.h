@@ -5,6 +5,8 @@
 #include "domain/lineoutlook.h"
 #include "domain/policy.h"
 #include "outlookkeeper.h"
+#include "recentusage.h"
+#include "store/linestore.h"
 
 #include <memory>
 
@@ -20,7 +22,9 @@ class JournalGateway;
 // is charged or saved; every call goes through AccountSession. The
 // outlook's run is kept while only the engine moves the world
 // (OutlookKeeper), so the screens that follow a play step or a catch-up
-// read the store again but do not run the engine again.
+// read the store again but do not run the engine again; so are the lines'
+// last 7 days of usage (RecentUsage: only the days since are read) and
+// their parsed rules (LineStore::ReadRules: parsed again where changed).
 class AccountOutlook final
 {
     Q_DISABLE_COPY_MOVE(AccountOutlook)
@@ -45,6 +49,8 @@ private:
     bool m_narrowOutlooks;
     bool m_keepOutlooks;
     OutlookKeeper m_keeper;
+    RecentUsage m_recent;
+    LineStore::ReadRules m_readRules;
     int m_runs = 0;
 };
 

@@ -22,7 +22,7 @@ Expected<DryRun::Result> DryRun::run(qint64 accountId, Instant clock, Instant en
 Expected<DryRun::Setup> DryRun::setUp(qint64 accountId, Instant clock, Instant end, const std::optional<Candidate> &candidate)
 {
     using Failure = Expected<Setup>;
-    Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider).load(accountId, clock.plusMsecs(1), end);
+    Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider, m_readRules).load(accountId, clock.plusMsecs(1), end);
     if (!loaded)
         return Failure::failure(loaded);
     Result result{loaded.take(), {}, {}, false, {}};

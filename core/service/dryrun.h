@@ -66,8 +66,9 @@ public:
     // alone, and a line on its own is drawn only until its first top-ups
     // are known. Off: every line runs and is drawn to the end, the
     // reference the tests compare with.
-    DryRun(Database &store, JournalGateway &provider, bool narrow = true)
-        : m_store(store), m_provider(provider), m_narrow(narrow)
+    // `readRules` (when given): the lines' rules parsed before (LineStore::ReadRules).
+    DryRun(Database &store, JournalGateway &provider, bool narrow = true, LineStore::ReadRules *readRules = nullptr)
+        : m_store(store), m_provider(provider), m_narrow(narrow), m_readRules(readRules)
     {
     }
 
@@ -91,6 +92,7 @@ private:
     Database &m_store;
     JournalGateway &m_provider;
     bool m_narrow = true;
+    LineStore::ReadRules *m_readRules = nullptr;
 };
 
 } // namespace topup

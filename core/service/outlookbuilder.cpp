@@ -2,6 +2,7 @@
 
 #include "forecast.h"
 #include "outlookkeeper.h"
+#include "recentusage.h"
 #include "rules/lowfunds.h"
 #include "rules/zonedcalendar.h"
 #include "store/accountstore.h"
@@ -15,7 +16,7 @@
 namespace topup {
 namespace {
 
-constexpr int paceDays = 7;
+constexpr int paceDays = RecentUsage::days;
 
 QDate localDate(Instant at, const QTimeZone &zone)
 {
@@ -52,18 +53,29 @@ Instant OutlookBuilder::horizonFrom(Instant clock, const ZonedCalendar &calendar
 }
 
 Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Instant clock, const ZonedCalendar &calendar,
-                                                          qint64 lineId)
+                                                          qint64 lineId, RecentUsage *recent, quint64 writes,
+                                                          const std::vector<std::pair<YearMonth, LineMonthTotals>> *monthSpend)
 {
     History history;
     HistoryStore store(m_store);
-    const QString month = calendar.monthOf(clock).toString();
-    const Expected<std::vector<LineMonthTotals>> totals = store.monthTotals(accountId, month);
-    if (!totals)
-        return Expected<History>::failure(totals);
-    for (const LineMonthTotals &line : *totals) {
+    const YearMonth thisMonth = calendar.monthOf(clock);
+    const QString month = thisMonth.toString();
+    const auto add = [&history](const LineMonthTotals &line) {
         history.thisMonth.insert(line.lineId, line);
         history.accountAuto += line.autoSpend;
         history.accountManual += line.manualSpend;
+    };
+    if (monthSpend) {
+        for (const auto &[spentIn, line] : *monthSpend) {
+            if (spentIn == thisMonth)
+                add(line);
+        }
+    } else {
+        const Expected<std::vector<LineMonthTotals>> totals = store.monthTotals(accountId, month);
+        if (!totals)
+            return Expected<History>::failure(totals);
+        for (const LineMonthTotals &line : *totals)
+            add(line);
     }
     const Expected<std::vector<std::pair<qint64, QString>>> blocked = store.latestBlocked(accountId, month);
     if (!blocked)
@@ -72,6 +84,13 @@ Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Inst
         history.blockedReason.insert(line, reason);
     // The last 7 full local days (a day without use counts as 0): today is still under way.
     const QDate today = localDate(clock, calendar.zone());
+    if (recent) {
+        Expected<RecentUsage::ByLine> kept = recent->lastDays(m_store, accountId, QString::fromUtf8(calendar.zone().id()), today, writes);
+        if (!kept)
+            return Expected<History>::failure(kept);
+        history.lastDays = kept.take();
+        return history;
+    }
     const Expected<std::vector<std::pair<qint64, UsagePoint>>> days =
         store.dailyUsageOfLines(accountId, today.addDays(-paceDays).toString(Qt::ISODate), lineId);
     if (!days)
@@ -178,23 +197,24 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool na
     return assemble(*account, calendar, clock, horizon, *run);
 }
 
-Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool narrow, OutlookKeeper &keeper, quint64 writes, bool *ran)
+Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool narrow, const Keeping &kept, bool *ran)
 {
     const Expected<Account> account = AccountStore(m_store, 1).account(accountId);
     if (!account)
         return Expected<Outlook>::failure(account);
     const ZonedCalendar calendar(QTimeZone(account->timezone.toUtf8()));
     const Instant horizon = horizonFrom(clock, calendar);
-    DryRun dryRun(m_store, m_provider, narrow);
+    OutlookKeeper &keeper = kept.run;
+    DryRun dryRun(m_store, m_provider, narrow, &kept.rules);
     Expected<DryRun::Setup> prepared = dryRun.setUp(accountId, clock, horizon);
     if (!prepared)
         return Expected<Outlook>::failure(prepared);
     DryRun::Setup setup = prepared.take();
-    const OutlookKeeper::Key key{accountId, writes, horizon, narrow};
-    if (std::optional<DryRun::Result> kept = keeper.follow(key, clock, setup)) {
+    const OutlookKeeper::Key key{accountId, kept.writes, horizon, narrow};
+    if (std::optional<DryRun::Result> followed = keeper.follow(key, clock, setup)) {
         if (ran)
             *ran = false;
-        return assemble(*account, calendar, clock, horizon, *kept);
+        return assemble(*account, calendar, clock, horizon, *followed, &kept.recent, kept.writes);
     }
     if (ran)
         *ran = true;
@@ -204,13 +224,17 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool na
         return Expected<Outlook>::failure(run);
     }
     keeper.keep(key, clock, *run);
-    return assemble(*account, calendar, clock, horizon, *run);
+    return assemble(*account, calendar, clock, horizon, *run, &kept.recent, kept.writes);
 }
 
 Expected<Outlook> OutlookBuilder::assemble(const Account &account, const ZonedCalendar &calendar, Instant clock, Instant horizon,
-                                           const DryRun::Result &run)
+                                           const DryRun::Result &run, RecentUsage *recent, quint64 writes)
 {
-    const Expected<History> past = history(account.id, clock, calendar);
+    // The run's world read the spend of the months from just after the
+    // clock on: this month's when it starts in it (kept outlooks only, so
+    // the tests' fresh outlooks read it apart and compare).
+    const bool spendRead = recent && !run.narrowed && calendar.monthOf(run.loaded.world.start) == calendar.monthOf(clock);
+    const Expected<History> past = history(account.id, clock, calendar, 0, recent, writes, spendRead ? &run.loaded.monthSpend : nullptr);
     if (!past)
         return Expected<Outlook>::failure(past);
     Outlook outlook;

@@ -4,6 +4,7 @@
 #include "domain/historyrows.h"
 #include "domain/lineoutlook.h"
 #include "dryrun.h"
+#include "store/linestore.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -16,6 +17,7 @@ namespace topup {
 class Database;
 class JournalGateway;
 class OutlookKeeper;
+class RecentUsage;
 class ZonedCalendar;
 
 // Builds what the screens say about the lines (LineOutlook) from the store
@@ -37,12 +39,20 @@ public:
     // until their first top-ups are known (DryRun); off: every line to the
     // horizon, the reference the tests compare with.
     [[nodiscard]] Expected<Outlook> build(qint64 accountId, Instant clock, bool narrow = true);
-    // The same, the engine's run taken from `keeper` when the one it keeps
-    // still holds at `clock` (OutlookKeeper), else made and kept there;
-    // `writes`: AccountSession::writes(). `ran` (when given) says whether
-    // the engine ran.
-    [[nodiscard]] Expected<Outlook> build(qint64 accountId, Instant clock, bool narrow, OutlookKeeper &keeper, quint64 writes,
-                                          bool *ran = nullptr);
+    // What AccountOutlook keeps from one outlook to the next.
+    struct Keeping final
+    {
+        OutlookKeeper &run;
+        RecentUsage &recent;
+        LineStore::ReadRules &rules;
+        quint64 writes = 0; // AccountSession::writes()
+    };
+    // The same, the engine's run taken from `kept.run` when the one it keeps
+    // still holds at `clock` (OutlookKeeper), else made and kept there; the
+    // lines' last 7 days of usage from `kept.recent`, which reads only the
+    // days it does not keep; the rules parsed only where their JSON changed
+    // (`kept.rules`). `ran` (when given) says whether the engine ran.
+    [[nodiscard]] Expected<Outlook> build(qint64 accountId, Instant clock, bool narrow, const Keeping &kept, bool *ran = nullptr);
     // One line with `policy` in place of its rules, `days` (1–366) ahead.
     // `narrow`: the line runs alone when nothing ties it to the others (no
     // account cap; DryRun) — then `months` count the account's spend so far
@@ -65,8 +75,13 @@ private:
         Money accountManual;
     };
 
-    // `lineId` (not 0): the recent days of that line only (the rest is for every line).
-    Expected<History> history(qint64 accountId, Instant clock, const ZonedCalendar &calendar, qint64 lineId = 0);
+    // `lineId` (not 0): the recent days of that line only (the rest is for
+    // every line). `recent` (when given): every line's recent days from it.
+    // `monthSpend` (when given): this month's spend as the run's world read
+    // it (LoadedWorld::monthSpend), not read again.
+    Expected<History> history(qint64 accountId, Instant clock, const ZonedCalendar &calendar, qint64 lineId = 0,
+                              RecentUsage *recent = nullptr, quint64 writes = 0,
+                              const std::vector<std::pair<YearMonth, LineMonthTotals>> *monthSpend = nullptr);
     // The run's attempts, by line and by month, each counted once for all the lines.
     struct Plan final
     {
@@ -78,7 +93,7 @@ private:
     static Plan plan(const DryRun::Result &run);
     // The outlook from the run and what already happened.
     Expected<Outlook> assemble(const Account &account, const ZonedCalendar &calendar, Instant clock, Instant horizon,
-                               const DryRun::Result &run);
+                               const DryRun::Result &run, RecentUsage *recent = nullptr, quint64 writes = 0);
     static LineOutlook lineOutlook(const DryRun::Result &run, std::size_t index, const History &history, const Plan &plan,
                                    const ZonedCalendar &calendar, Instant clock, Instant horizon);
 

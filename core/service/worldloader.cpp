@@ -68,6 +68,7 @@ void WorldLoader::carryForward(LoadedWorld &loaded, const Outcome &outcome, Inst
     for (std::size_t i = 0; i < world.methods.size() && i < outcome.methodFunds.size(); ++i)
         world.methods[i].funds = outcome.methodFunds[i];
     world.retries = outcome.retries;
+    loaded.monthSpend.clear(); // read for the outlook, not carried
     const qint64 firstIndex = firstUsageIndex(start);
     for (UsageStream &stream : world.streams) {
         stream.firstAt = Instant::fromMsecs(firstIndex * usageEveryMs);
@@ -113,7 +114,8 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
         loaded.methodTokens.push_back(record.token);
     }
 
-    Expected<std::vector<LineRecord>> lines = onlyLines ? LineStore(m_store).listOnly(accountId, *onlyLines) : LineStore(m_store).list(accountId);
+    Expected<std::vector<LineRecord>> lines = onlyLines ? LineStore(m_store, m_readRules).listOnly(accountId, *onlyLines)
+                                                       : LineStore(m_store, m_readRules).list(accountId);
     if (!lines)
         return Expected<LoadedWorld>::failure(lines);
     const qint64 firstIndex = firstUsageIndex(start);
@@ -178,10 +180,13 @@ Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant
     while (spend.next()) {
         const int line = lineIndex.value(spend.integer(0), -1);
         const QString month = spend.text(1);
+        const YearMonth yearMonth{month.left(4).toInt(), month.mid(5, 2).toInt()};
         if (line >= 0)
-            world.priorSpend.push_back(PriorSpend{line, YearMonth{month.left(4).toInt(), month.mid(5, 2).toInt()},
-                                                  Money::fromCents(spend.integer(2)), Money::fromCents(spend.integer(3)),
+            world.priorSpend.push_back(PriorSpend{line, yearMonth, Money::fromCents(spend.integer(2)), Money::fromCents(spend.integer(3)),
                                                   int(spend.integer(4))});
+        if (!onlyLines)
+            loaded.monthSpend.emplace_back(yearMonth, LineMonthTotals{spend.integer(0), Money::fromCents(spend.integer(2)),
+                                                                      Money::fromCents(spend.integer(3)), spend.integer(4)});
     }
     spend.finish();
     if (onlyLines && world.accountCap) {

@@ -2,8 +2,10 @@
 
 #include "domain/expected.h"
 #include "engine/world.h"
+#include "domain/historyrows.h"
 #include "domain/linerecord.h"
 #include "store/accountstore.h"
+#include "store/linestore.h"
 
 #include <vector>
 
@@ -24,6 +26,11 @@ struct LoadedWorld final
     std::vector<QString> methodTokens;
     std::vector<qint64> packageRows;
     std::vector<LineRecord> lineRecords; // as the store has them, before the run
+    // The whole account's paid spend by line in the months the run may
+    // charge in, as read for the limits, with the removed lines' too (the
+    // account's totals count them): the outlook's "this month" when the
+    // run starts in it. Empty for a narrowed world.
+    std::vector<std::pair<YearMonth, LineMonthTotals>> monthSpend;
 };
 
 // Builds the World of one account for a run from `start` to `end`: lines
@@ -34,7 +41,11 @@ class WorldLoader final
 public:
     static constexpr qint64 usageEveryMs = 5 * 60 * 1000;
 
-    WorldLoader(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
+    // `readRules` (when given): the lines' rules parsed before (LineStore::ReadRules).
+    WorldLoader(Database &store, JournalGateway &provider, LineStore::ReadRules *readRules = nullptr)
+        : m_store(store), m_provider(provider), m_readRules(readRules)
+    {
+    }
 
     // `onlyLines`: the world of those active lines alone (a narrowed
     // settle's), every method and package, the account cap counting the
@@ -49,6 +60,7 @@ public:
 private:
     Database &m_store;
     JournalGateway &m_provider;
+    LineStore::ReadRules *m_readRules = nullptr;
 };
 
 } // namespace topup

@@ -47,7 +47,8 @@ Expected<std::optional<Policy>> policyFrom(qint64 lineId, const QString &json)
     return std::optional<Policy>(std::move(policy));
 }
 
-Expected<LineRecord> lineFrom(const Statement &row)
+// `readRules` (when given): rules already parsed, by line (LineStore::ReadRules).
+Expected<LineRecord> lineFrom(const Statement &row, LineStore::ReadRules *readRules = nullptr)
 {
     LineRecord line;
     line.id = row.integer(0);
@@ -60,10 +61,18 @@ Expected<LineRecord> lineFrom(const Statement &row)
     line.seed = quint64(row.integer(4));
     line.dataBytes = row.integer(5);
     line.voiceSeconds = row.integer(6);
-    Expected<std::optional<Policy>> policy = policyFrom(line.id, row.text(7));
-    if (!policy)
-        return Expected<LineRecord>::failure(policy);
-    line.policy = std::move(*policy);
+    const QString json = row.text(7);
+    const auto read = readRules ? readRules->constFind(line.id) : LineStore::ReadRules::const_iterator();
+    if (readRules && read != readRules->cend() && read->first == json) {
+        line.policy = read->second;
+    } else {
+        Expected<std::optional<Policy>> policy = policyFrom(line.id, json);
+        if (!policy)
+            return Expected<LineRecord>::failure(policy);
+        line.policy = std::move(*policy);
+        if (readRules)
+            readRules->insert(line.id, {json, line.policy});
+    }
     const Expected<ThresholdState> thresholdState = StoredName::read(row.text(8), parseThresholdState, "line", line.id, "threshold_state");
     if (!thresholdState)
         return Expected<LineRecord>::failure(thresholdState);
@@ -87,7 +96,8 @@ Expected<LineRecord> lineFrom(const Statement &row)
     return line;
 }
 
-Expected<std::vector<LineRecord>> linesWhere(Database &database, qint64 accountId, const char *condition)
+Expected<std::vector<LineRecord>> linesWhere(Database &database, qint64 accountId, const char *condition,
+                                             LineStore::ReadRules *readRules = nullptr)
 {
     Statement select(database, QStringLiteral("SELECT %1 FROM lines WHERE account_id = ? AND %2 ORDER BY id")
                                    .arg(QLatin1String(lineColumns), QLatin1String(condition)));
@@ -96,7 +106,7 @@ Expected<std::vector<LineRecord>> linesWhere(Database &database, qint64 accountI
         return Expected<std::vector<LineRecord>>::failure(ran);
     std::vector<LineRecord> lines;
     while (select.next()) {
-        Expected<LineRecord> line = lineFrom(select);
+        Expected<LineRecord> line = lineFrom(select, readRules);
         if (!line)
             return Expected<std::vector<LineRecord>>::failure(line);
         lines.push_back(std::move(*line));
@@ -192,7 +202,7 @@ Expected<int> LineStore::settlePurchases()
 
 Expected<std::vector<LineRecord>> LineStore::list(qint64 accountId)
 {
-    return linesWhere(m_database, accountId, "state = 'active'");
+    return linesWhere(m_database, accountId, "state = 'active'", m_readRules);
 }
 
 Expected<std::vector<LineRecord>> LineStore::listOnly(qint64 accountId, const std::vector<qint64> &lineIds)
@@ -203,7 +213,7 @@ Expected<std::vector<LineRecord>> LineStore::listOnly(qint64 accountId, const st
     for (const qint64 id : lineIds)
         ids << QString::number(id);
     const QByteArray condition = QStringLiteral("state = 'active' AND id IN (%1)").arg(ids.join(QLatin1Char(','))).toLatin1();
-    return linesWhere(m_database, accountId, condition.constData());
+    return linesWhere(m_database, accountId, condition.constData(), m_readRules);
 }
 
 Expected<std::vector<qint64>> LineStore::linesToSettle(qint64 accountId, Instant at)

@@ -13,6 +13,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <QHash>
+
 #include <optional>
 #include <vector>
 
@@ -26,7 +28,13 @@ class LineStore final
     Q_DECLARE_TR_FUNCTIONS(LineStore)
 
 public:
-    explicit LineStore(Database &database) : m_database(database) {}
+    // The rules of lines read before, by line id: their JSON and the rules
+    // it reads as. A LineStore given one parses only the JSON that differs
+    // from what it holds (the outlook reads every line at every move of
+    // the world, and a fleet's rules seldom change), and keeps what it parsed.
+    using ReadRules = QHash<qint64, std::pair<QString, std::optional<Policy>>>;
+
+    explicit LineStore(Database &database, ReadRules *readRules = nullptr) : m_database(database), m_readRules(readRules) {}
 
     // A line the carrier already provides (no purchase), active at once.
     Expected<LineRecord> add(qint64 accountId, const LineForm &form);
@@ -83,6 +91,7 @@ public:
 
 private:
     Database &m_database;
+    ReadRules *m_readRules = nullptr;
 };
 
 } // namespace topup

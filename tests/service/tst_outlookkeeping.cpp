@@ -7,7 +7,10 @@
 // at every outlook (Service::Options::keepOutlooks = false): after every
 // move and every kind of write, the two outlooks say the same, field by
 // field; the kept run is taken after moves, and made again after each
-// kind of write.
+// kind of write. The keeping service also keeps the lines' last 7 days of
+// usage (RecentUsage), their parsed rules (LineStore::ReadRules) and takes
+// this month's spend from the run's world (LoadedWorld::monthSpend): the
+// same comparison holds them.
 #include "testmain.h"
 #include "service/service.h"
 #include "checked.h"
@@ -325,6 +328,12 @@ private slots:
                                                    UsageProfile::Traveller, quint64(42)}));
         });
         QTest::addRow("line removed") << Write([](Service &s, const Ids &ids) { return s.removeLine(ids.lines[2]); });
+        // The account's spend this month still counts a removed line's.
+        QTest::addRow("line that topped up removed") << Write([](Service &s, const Ids &ids) -> Expected<void> {
+            if (const Expected<void> paid = done(s.manualTopUp(ids.lines[2], ids.packages.data.front().mid(1).toLongLong(), ids.card)); !paid)
+                return paid;
+            return s.removeLine(ids.lines[2]);
+        });
         QTest::addRow("line renamed") << Write([](Service &s, const Ids &ids) { return s.renameLine(ids.lines[3], QStringLiteral("Van 4")); });
         QTest::addRow("manual top-up") << Write([](Service &s, const Ids &ids) {
             return done(s.manualTopUp(ids.lines[0], ids.packages.data.front().mid(1).toLongLong(), ids.card));
@@ -406,6 +415,67 @@ private slots:
 
         TOPUP_VERIFY_OK(advanceBoth(keeping, fresh, 3 * hour));
         same("after the next move");
+    }
+
+    // The days kept slide back as the clock passes midnights, and a day
+    // on which a line used nothing counts as 0, not as what the kept day
+    // before it said: a line without voice left without data or rules after
+    // a week of use, the outlook read every day.
+    void recentDaysOfALineThatStopsUsing()
+    {
+        test::WorldFolders folders(QStringLiteral("tst_outlookkeeping"));
+        QVERIFY(folders.isValid());
+        const Instant start = test::at("2027-05-03T08:00:00Z");
+        qint64 accountId = 0;
+        std::vector<qint64> lines;
+        {
+            std::unique_ptr<Service> service = test::openNarrowed(folders.narrow.path(), start, &Service::Options::keepOutlooks, true);
+            QVERIFY(service);
+            accountId = test::signUpAccount(*service, QStringLiteral("s@example.com"), QStringLiteral("Europe/Paris"), std::nullopt);
+            QVERIFY(accountId);
+            const MethodRecord card = TOPUP_VALUE(test::addNumberedMethod(*service, 1, Money::fromCents(100000000)));
+            const test::PackageIds packages = test::packageIds(TOPUP_VALUE(service->packages()));
+            for (int i = 0; i < 2; ++i) {
+                const qint64 lineId = TOPUP_VALUE(service->addLine(LineForm{QStringLiteral("Van %1").arg(i + 1), {}, UsageProfile::Heavy,
+                                                                            quint64(201 + i), DataAmount(900LL * 1000 * 1000),
+                                                                            VoiceAmount(i == 0 ? 0 : 3000)}))
+                                          .id;
+                lines.push_back(lineId);
+                Policy policy;
+                policy.threshold = ThresholdTrigger{Resource::Data, 300LL * 1000 * 1000, packages.data.back()};
+                policy.method = card.engineId();
+                TOPUP_VERIFY_OK(service->setPolicy(lineId, policy));
+            }
+        }
+        const test::NarrowedPair pair = test::copyAndOpenBoth(folders, start, &Service::Options::keepOutlooks, accountId);
+        QVERIFY(pair.narrow && pair.whole);
+        Service &keeping = *pair.narrow;
+        Service &fresh = *pair.whole;
+        const auto same = [&](const QString &when) {
+            const Outlook kept = TOPUP_VALUE(keeping.outlook());
+            const Outlook made = TOPUP_VALUE(fresh.outlook());
+            const QString differs = difference(kept, made);
+            QVERIFY2(differs.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(when, differs)));
+        };
+        // A week and a day of use, the outlook read every day.
+        for (int days = 1; days <= 8; ++days) {
+            TOPUP_VERIFY_OK(advanceBoth(keeping, fresh, day));
+            same(QStringLiteral("day %1").arg(days));
+        }
+        for (Service *service : {&keeping, &fresh}) {
+            TOPUP_VERIFY_OK(service->setPolicy(lines[0], std::nullopt));
+            TOPUP_VERIFY_OK(service->drainLine(lines[0]));
+        }
+        same(QStringLiteral("drained"));
+        // Its days of use slide out one by one.
+        for (int days = 1; days <= 8; ++days) {
+            TOPUP_VERIFY_OK(advanceBoth(keeping, fresh, day));
+            same(QStringLiteral("day %1 after it was drained").arg(days));
+            const Outlook kept = TOPUP_VALUE(keeping.outlook());
+            QCOMPARE(kept.lines.size(), std::size_t(2));
+        }
+        const Outlook last = TOPUP_VALUE(keeping.outlook());
+        QCOMPARE(last.lines[0].forecast.perDay, qint64(0)); // a week without use
     }
 };
 
