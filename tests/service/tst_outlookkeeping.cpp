@@ -12,6 +12,7 @@
 // this month's spend from the run's world (LoadedWorld::monthSpend): the
 // same comparison holds them.
 #include "testmain.h"
+#include "storeengine.h"
 #include "service/service.h"
 #include "checked.h"
 #include "seededworld.h"
@@ -240,21 +241,30 @@ class TestOutlookKeeping final : public QObject
     static inline int s_kept = 0;        // of them, from the run kept
     static inline int s_cutShortKept = 0; // kept while a line was cut short
 
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
 private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
     void cleanupTestCase()
     {
         qDebug("%d outlooks compared after moves, %d from the run kept (%d with lines cut short)", s_outlooks, s_kept, s_cutShortKept);
         // Kept without running any line again: 261 of these 400; the rest
         // kept ran the lines cut short whose top-ups came (OutlookKeeper).
-        QVERIFY(s_kept > 300);
-        QVERIFY(s_outlooks - s_kept > 25);
-        QVERIFY(s_cutShortKept > 100);
+        // In proportion to the outlooks compared (400 on the 40 worlds: more
+        // than 300 kept, 25 made again, 100 kept with lines cut short).
+        QVERIFY(s_kept > s_outlooks * 3 / 4);
+        QVERIFY(s_outlooks - s_kept > s_outlooks / 16);
+        QVERIFY(s_cutShortKept > s_outlooks / 4);
     }
 
     void keptOutlookSaysWhatAFreshOneSays_data()
     {
         QTest::addColumn<quint64>("seed");
-        for (quint64 seed = 1; seed <= 40; ++seed)
+        for (quint64 seed = 1, worlds = quint64(test::seededWorldCount(40)); seed <= worlds; ++seed)
             QTest::addRow("world %llu", seed) << seed;
     }
 
