@@ -33,6 +33,19 @@ namespace tst_usagefastpath {
 using namespace topup;
 using namespace topup::test;
 
+// The first sentence of a store found damaged, as the store words it for
+// where it is: a data file, or a database on a server.
+QString damagedSentence(const Database &database)
+{
+    return database.dialect().isSqlite()
+        ? QStringLiteral("The data file %1 is damaged; nothing was changed. Put back a copy of it, or move the data folder aside to"
+                         " start fresh.")
+              .arg(database.path())
+        : QStringLiteral("The PostgreSQL database %1 holds rows that no version of TopUp Dashboard writes; nothing was changed."
+                         " Restore it from a backup, or give the address of another database.")
+              .arg(database.path());
+}
+
 class TestUsageFastPath final : public QObject
 {
     Q_OBJECT
@@ -307,14 +320,7 @@ private slots:
         QVERIFY(!written);
         const QStringList sentences = written.sentences().split(QLatin1Char('\n'));
         QCOMPARE(sentences.size(), 2);
-        QCOMPARE(sentences[0], database.dialect().isSqlite()
-                                   ? QStringLiteral("The data file %1 is damaged; nothing was changed. Put back a copy of it, or move the"
-                                                    " data folder aside to start fresh.")
-                                         .arg(database.path())
-                                   : QStringLiteral("The PostgreSQL database %1 holds rows that no version of TopUp Dashboard writes;"
-                                                    " nothing was changed. Restore it from a backup, or give the address of another"
-                                                    " database.")
-                                         .arg(database.path()));
+        QCOMPARE(sentences[0], damagedSentence(database));
         QVERIFY2(sentences[1].startsWith(QLatin1String("What is wrong: damaged usage (line 1, ")), qPrintable(sentences[1]));
         QVERIFY2(written.error().contains(QLatin1String("damaged usage (line 1, ")), qPrintable(written.error()));
     }
@@ -340,14 +346,7 @@ private slots:
         const qint64 at = 1'800'000'000'000; // 2027-01-15T08:00Z, on the hour
         Statement damage(database, QStringLiteral("INSERT INTO usage_hours (line_id, day, hours) VALUES (1, ?, '9,1,0;3,2,0')"));
         TOPUP_VERIFY_OK(damage.bind(HoursRow::dayOf(SamplesRow::hourOf(at))).run());
-        const QString damaged = database.dialect().isSqlite()
-                                    ? QStringLiteral("The data file %1 is damaged; nothing was changed. Put back a copy of it, or move the"
-                                                     " data folder aside to start fresh.")
-                                          .arg(database.path())
-                                    : QStringLiteral("The PostgreSQL database %1 holds rows that no version of TopUp Dashboard writes;"
-                                                     " nothing was changed. Restore it from a backup, or give the address of another"
-                                                     " database.")
-                                          .arg(database.path());
+        const QString damaged = damagedSentence(database);
         const QString wrong = QStringLiteral("What is wrong: damaged usage (line 1, the hours of 2027-01-15): hour 2 of the row is hour 3"
                                              " of its day, not after the one before it");
         const ZonedCalendar calendar(QTimeZone("America/New_York"));
