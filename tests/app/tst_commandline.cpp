@@ -311,6 +311,58 @@ private slots:
         QVERIFY(QDir(shots.path()).isEmpty());
     }
 
+    // In a terminal with no display (over SSH, in a container) the window
+    // cannot open, but help, the version and a wrong usage are answered, the
+    // tour draws offscreen, and a window asked for says why it cannot open —
+    // not Qt's "could not connect to display" and an abort.
+    void answeredWithoutADisplay_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("out");
+        QTest::addColumn<QString>("err");
+        QTest::newRow("--help") << QStringList{"--help"} << 0 << "--data-dir <DIR>" << "";
+        QTest::newRow("--help-all") << QStringList{"--help-all"} << 0 << "-platform NAME" << "";
+        QTest::newRow("--version") << QStringList{"--version"} << 0 << "topup-dashboard " << "";
+        QTest::newRow("a window option, --help") << QStringList{"-style", "Fusion", "-reverse", "--help"} << 0 << "--screenshots <DIR>" << "";
+        QTest::newRow("--theme purple") << QStringList{"--theme", "purple"} << 64 << "" << "--theme takes system, light or dark (got \"purple\")";
+        QTest::newRow("--now twice") << QStringList{"--now", "2027-03-02T00:00:00Z", "--now", "2027-03-02T00:00:00Z"} << 64 << ""
+                                     << "--now is given more than once";
+        QTest::newRow("the window") << QStringList{"--data-dir", "NEW"} << 1 << "" << "no display to open the window on";
+        QTest::newRow("the tour, offscreen") << QStringList{"--screenshots", "FILE/shots"} << 1 << ""
+                                             << "screenshot tour: cannot create the folder";
+    }
+
+    void answeredWithoutADisplay()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, out);
+        QFETCH(QString, err);
+        QTemporaryDir scratch;
+        QFile file(scratch.filePath(QStringLiteral("a-file")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        arguments.replaceInStrings(QStringLiteral("NEW"), scratch.filePath(QStringLiteral("new")));
+        arguments.replaceInStrings(QStringLiteral("FILE"), file.fileName());
+        QByteArray saved[3];
+        const char *names[3] = {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"};
+        for (int i = 0; i < 3; ++i) {
+            saved[i] = qgetenv(names[i]);
+            qunsetenv(names[i]);
+        }
+        const auto ran = runProgram(dashboard, arguments);
+        for (int i = 0; i < 3; ++i) {
+            if (!saved[i].isNull())
+                qputenv(names[i], saved[i]);
+        }
+        QVERIFY2(ran.exitCode == exitCode, qPrintable(QStringLiteral("exit %1: %2").arg(ran.exitCode).arg(QString::fromUtf8(ran.err))));
+        QVERIFY2(QString::fromUtf8(ran.out).contains(out), ran.out.constData());
+        QVERIFY2(QString::fromUtf8(ran.err).contains(err), ran.err.constData());
+        QVERIFY2(!ran.err.contains("platform plugin"), ran.err.constData());
+        QVERIFY(!QFileInfo::exists(scratch.filePath(QStringLiteral("new"))));
+    }
+
     // The folder's lock is the kernel's: deleting the lock file beside a
     // running program does not let a second one in.
     void aDeletedLockFileAdmitsNoSecondWriter()

@@ -8,10 +8,11 @@ class QApplication;
 namespace topup {
 
 class AppSettings;
+class LauncherCommandLine;
 class Service;
 
-// What `topup-dashboard` does with its command line: the window (with the
-// start-up flow), or the screenshot tour. Exit codes: 0 done, 1 failed or
+// What `topup-dashboard` does with a command line LauncherCommandLine read:
+// the window (with the start-up flow), or the screenshot tour. Exit codes: 0 done, 1 failed or
 // quit at a problem, 64 wrong usage.
 class Launcher final
 {
@@ -19,7 +20,7 @@ class Launcher final
 
 public:
     enum ExitCode { Ok = 0, Failed = 1, Usage = 64 };
-    static int run(QApplication &app);
+    static int run(QApplication &app, const LauncherCommandLine &commandLine);
 
 private:
     Launcher() = delete;
