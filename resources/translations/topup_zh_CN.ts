@@ -3295,12 +3295,6 @@
 </translation>
     </message>
     <message>
-        <source>topup-dashboard: unexpected &quot;%1&quot; (try --help)
-</source>
-        <translation>topup-dashboard：意外的参数“%1”（请尝试 --help）
-</translation>
-    </message>
-    <message>
         <source>topup-dashboard: --now: %1
 </source>
         <translation>topup-dashboard：--now：%1
@@ -3381,6 +3375,14 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>URL</source>
         <translation>URL</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot;</source>
+        <translation>意外的参数“%1”</translation>
+    </message>
+    <message>
+        <source>no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set): start it in a desktop session, or write the screenshot tour with --screenshots DIR, which needs none</source>
+        <translation>没有可以打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 均未设置）：请在桌面会话中启动，或用 --screenshots DIR 生成截图导览，它不需要显示器</translation>
     </message>
 </context>
 <context>
