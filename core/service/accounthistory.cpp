@@ -54,14 +54,14 @@ Expected<std::vector<UsagePoint>> AccountHistory::dailyUsage(qint64 lineId, int 
 Expected<std::vector<UsagePoint>> AccountHistory::allLinesDaily(qint64 accountId, const QString &from, const QString &today)
 {
     // ISO dates compare as text.
-    const bool kept = m_pastDays && m_pastDays->accountId == accountId && m_pastDays->writes == m_session.writes()
+    const bool kept = m_pastDays && m_pastDays->accountId == accountId && m_pastDays->writes == m_session.wideWrites()
                       && m_pastDays->from <= from && m_pastDays->until <= today;
     const QString readFrom = kept ? std::max(from, m_pastDays->until) : from;
     const Expected<std::vector<UsagePoint>> read = HistoryStore(m_store).dailyUsage(accountId, 0, readFrom);
     if (!read)
         return read;
     if (!kept)
-        m_pastDays = PastDays{accountId, m_session.writes(), from, today, {}};
+        m_pastDays = PastDays{accountId, m_session.wideWrites(), from, today, {}};
     std::vector<UsagePoint> points;
     for (auto day = m_pastDays->days.lower_bound(from); day != m_pastDays->days.end() && day->first < readFrom; ++day)
         points.push_back(day->second);
@@ -94,16 +94,20 @@ Expected<int> AccountHistory::unreadAlertCount()
 Expected<void> AccountHistory::markAllAlertsRead()
 {
     const Expected<void> done = m_session.forAccount(Access::Write, [&](qint64 id) { return HistoryStore(m_store).markAllAlertsRead(id); });
-    if (done)
+    if (done) {
+        m_session.touched(Touched::nothing());
         emit allAlertsRead();
+    }
     return done;
 }
 
 Expected<void> AccountHistory::markAlertRead(qint64 alertId)
 {
     const Expected<void> done = m_session.forAccount(Access::Write, [&](qint64 id) { return HistoryStore(m_store).markAlertRead(id, alertId); });
-    if (done)
+    if (done) {
+        m_session.touched(Touched::nothing());
         emit alertRead(alertId);
+    }
     return done;
 }
 

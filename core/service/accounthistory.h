@@ -22,8 +22,10 @@ class Database;
 // of all the lines added up (the dashboard's chart) keeps the days before
 // the world's today: a day the clock has passed gets no more usage, so
 // only the days since are read again, while nothing but the engine moved
-// the world (AccountSession::writes: a write, such as a new time zone,
-// reads them all again).
+// the world (AccountSession::wideWrites: a write that may change anything,
+// such as a new time zone, reads them all again; one that names the lines
+// or methods it touched does not: no write changes a day gone by, and a
+// line added has none, a line removed still counts in them).
 class AccountHistory final : public QObject
 {
     Q_OBJECT
@@ -53,7 +55,7 @@ private:
     struct PastDays final
     {
         qint64 accountId = 0;
-        quint64 writes = 0;
+        quint64 writes = 0; // AccountSession::wideWrites()
         QString from;  // the first day kept
         QString until; // the world's today when they were read: the first day not kept
         std::map<QString, UsagePoint> days;
