@@ -2,6 +2,7 @@
 
 #include "domain/expected.h"
 #include "domain/historyrows.h"
+#include "domain/instant.h"
 
 #include <QObject>
 
@@ -59,8 +60,12 @@ private:
         QString from;  // the first day kept
         QString until; // the world's today when they were read: the first day not kept
         std::map<QString, UsagePoint> days;
+        // The days from `until` on as read at `clock`: only a move adds
+        // usage, so they stand while the clock stays.
+        Instant clock;
+        std::vector<UsagePoint> since;
     };
-    Expected<std::vector<UsagePoint>> allLinesDaily(qint64 accountId, const QString &from, const QString &today);
+    Expected<std::vector<UsagePoint>> allLinesDaily(qint64 accountId, const QString &from, const QString &today, Instant clock);
 
     Database &m_store;
     AccountSession &m_session;

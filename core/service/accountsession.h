@@ -61,7 +61,8 @@ public:
     // engine moving it on: every call let through to write (whether it
     // wrote or not), who acts, and what another program sharing the world
     // said it changed (noteChangeElsewhere). What the outlook keeps holds
-    // only while this stays the same (OutlookKeeper).
+    // only while this stays the same, or while the writes since touched
+    // what it can follow (touchedSince, OutlookKeeper).
     quint64 writes() const noexcept { return m_writes; }
     // Another program's change: it may have touched anything.
     void noteChangeElsewhere() { note(Touched::all()); }
