@@ -2,6 +2,7 @@
 
 #include "domain/expected.h"
 #include "domain/historyrows.h"
+#include "domain/instant.h"
 
 #include <QObject>
 
@@ -22,8 +23,10 @@ class Database;
 // of all the lines added up (the dashboard's chart) keeps the days before
 // the world's today: a day the clock has passed gets no more usage, so
 // only the days since are read again, while nothing but the engine moved
-// the world (AccountSession::writes: a write, such as a new time zone,
-// reads them all again).
+// the world (AccountSession::wideWrites: a write that may change anything,
+// such as a new time zone, reads them all again; one that names the lines
+// or methods it touched does not: no write changes a day gone by, and a
+// line added has none, a line removed still counts in them).
 class AccountHistory final : public QObject
 {
     Q_OBJECT
@@ -53,12 +56,16 @@ private:
     struct PastDays final
     {
         qint64 accountId = 0;
-        quint64 writes = 0;
+        quint64 writes = 0; // AccountSession::wideWrites()
         QString from;  // the first day kept
         QString until; // the world's today when they were read: the first day not kept
         std::map<QString, UsagePoint> days;
+        // The days from `until` on as read at `clock`: only a move adds
+        // usage, so they stand while the clock stays.
+        Instant clock;
+        std::vector<UsagePoint> since;
     };
-    Expected<std::vector<UsagePoint>> allLinesDaily(qint64 accountId, const QString &from, const QString &today);
+    Expected<std::vector<UsagePoint>> allLinesDaily(qint64 accountId, const QString &from, const QString &today, Instant clock);
 
     Database &m_store;
     AccountSession &m_session;

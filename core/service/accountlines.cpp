@@ -77,16 +77,20 @@ Expected<LinePurchaseResult> AccountLines::buy(const LinePurchaseForm &form)
 Expected<LineRecord> AccountLines::add(const LineForm &form)
 {
     const Expected<LineRecord> line = m_session.forAccount(Access::Write, [&](qint64 id) { return LineStore(m_store).add(id, form); });
-    if (line)
+    if (line) {
+        m_session.touched(Touched::ofLines({line->id}));
         emit lineAdded(line->id);
+    }
     return line;
 }
 
 Expected<void> AccountLines::rename(qint64 lineId, const QString &name)
 {
     const Expected<void> done = m_session.forAccount(Access::Write, [&](qint64 id) { return LineStore(m_store).rename(id, lineId, name); });
-    if (done)
+    if (done) {
+        m_session.touched(Touched::names({lineId})); // no input of the engine
         emit linesChanged({lineId}); // History and the alerts name it too
+    }
     return done;
 }
 
@@ -95,8 +99,10 @@ Expected<void> AccountLines::remove(qint64 lineId)
     const Expected<void> done = m_session.forAccountAt(Access::Write, [&](qint64 id, Instant clock) {
         return LineStore(m_store).remove(id, lineId, clock);
     });
-    if (done)
+    if (done) {
+        m_session.touched(Touched::ofLines({lineId}));
         emit lineRemoved(lineId);
+    }
     return done;
 }
 
@@ -119,6 +125,7 @@ Expected<void> AccountLines::setPolicy(qint64 lineId, const std::optional<Policy
     });
     if (!done)
         return done;
+    m_session.touched(Touched::ofLines({lineId}));
     emit linesChanged({lineId});
     return m_runner.settle(m_session.account()->id); // a line already below its new threshold tops up now
 }
@@ -140,6 +147,7 @@ Expected<ChargeAnswer> AccountLines::manualTopUp(qint64 lineId, qint64 packageId
     });
     if (!answer)
         return answer;
+    m_session.touched(Touched::ofLines({lineId}, {methodId}));
     // The charge is recorded whatever happens next; a failure to let the
     // rules run after it is reported, not passed off as a failed top-up.
     if (const Expected<void> settled = m_runner.settle(m_session.account()->id); !settled)
@@ -156,6 +164,7 @@ Expected<void> AccountLines::drain(qint64 lineId)
     const Expected<void> drained = m_session.forAccount(Access::Write, [&](qint64 id) { return LineStore(m_store).drainData(id, lineId); });
     if (!drained)
         return drained;
+    m_session.touched(Touched::ofLines({lineId}));
     emit linesChanged({lineId});
     return m_runner.settle(m_session.account()->id);
 }

@@ -70,6 +70,7 @@ Expected<void> AccountMethods::deposit(qint64 methodId, Money amount)
     });
     if (!done)
         return done;
+    m_session.touched(Touched::ofLines({}, {methodId})); // and the lines paying with it
     emit methodsChanged({methodId});
     emit linesChanged(linesPayingWith(methodId)); // their suspended triggers re-armed
     return m_runner.settle(m_session.account()->id);
@@ -89,8 +90,10 @@ Expected<void> AccountMethods::setDefault(qint64 methodId)
         }
         return store.setDefault(id, methodId);
     });
-    if (done)
+    if (done) {
+        m_session.touched(Touched::nothing()); // the rules name their methods: the default is no input of the engine
         emit methodsChanged(changed);
+    }
     return done;
 }
 
@@ -120,8 +123,10 @@ Expected<void> AccountMethods::injectFault(qint64 methodId, const std::vector<Re
             return Expected<void>::failure(method);
         return m_provider.queueFaults(method->token, reasons);
     });
-    if (done) // its next charges answer otherwise: the outlook of the lines paying with it changed
+    if (done) { // its next charges answer otherwise: the outlook of the lines paying with it changed
+        m_session.touched(Touched::ofLines({}, {methodId}));
         emit methodsChanged({methodId});
+    }
     return done;
 }
 

@@ -28,7 +28,8 @@ Expected<Outlook> AccountOutlook::outlook()
             return OutlookBuilder(m_store, m_provider).build(id, clock, m_narrowOutlooks);
         }
         bool ran = true;
-        const OutlookBuilder::Keeping kept{m_keeper, m_recent, m_readRules, m_session.writes()};
+        const OutlookBuilder::Keeping kept{m_keeper, m_recent, m_readRules, m_session.writes(), m_session.wideWrites(),
+                                           [this](quint64 since) { return m_session.touchedSince(since); }};
         Expected<Outlook> outlook = OutlookBuilder(m_store, m_provider).build(id, clock, m_narrowOutlooks, kept, &ran);
         m_runs += ran ? 1 : 0;
         return outlook;

@@ -42,6 +42,39 @@ std::optional<Failure> AccountSession::holdForWrite(Access access, std::optional
     return std::nullopt;
 }
 
+void AccountSession::note(Touched what)
+{
+    ++m_writes;
+    m_wideWrites += what.everything ? 1 : 0;
+    m_touched.emplace_back(m_writes, std::move(what));
+    while (m_touched.size() > recorded)
+        m_touched.pop_front();
+}
+
+void AccountSession::touched(Touched what)
+{
+    if (m_touched.empty() || m_touched.back().first != m_writes)
+        return;
+    Touched &last = m_touched.back().second;
+    if (last.everything && !what.everything)
+        --m_wideWrites;
+    last = std::move(what);
+}
+
+Touched AccountSession::touchedSince(quint64 since) const
+{
+    if (since == m_writes)
+        return Touched::nothing();
+    if (since > m_writes || m_touched.empty() || m_touched.front().first > since + 1)
+        return Touched::all();
+    Touched all = Touched::nothing();
+    for (const auto &[count, what] : m_touched) {
+        if (count > since)
+            all.add(what);
+    }
+    return all;
+}
+
 ZonedCalendar AccountSession::calendar() const
 {
     return ZonedCalendar(QTimeZone(m_account->timezone.toUtf8()));
@@ -58,7 +91,7 @@ Expected<void> AccountSession::actAs(qint64 accountId)
     if (!account)
         return Expected<void>::failure(account);
     m_account = *account;
-    ++m_writes;
+    note(Touched::all());
     emit accountChanged();
     return {};
 }
@@ -67,7 +100,7 @@ Expected<Account> AccountSession::signedIn(const Expected<Account> &account)
 {
     if (account) {
         m_account = *account;
-        ++m_writes;
+        note(Touched::all());
         emit accountChanged();
     }
     return account;
@@ -97,7 +130,7 @@ void AccountSession::signOut()
 {
     m_runner.stopPlaying();
     m_account.reset();
-    ++m_writes;
+    note(Touched::all());
     emit accountChanged();
 }
 
@@ -108,7 +141,7 @@ Expected<void> AccountSession::setMonthlyCap(std::optional<Money> cap)
     });
     if (done) {
         m_account->monthlyCap = cap;
-        ++m_writes;
+        note(Touched::all());
         emit accountChanged();
     }
     return done;
@@ -122,7 +155,7 @@ Expected<void> AccountSession::setTimeZone(const QString &zone)
     if (!done)
         return done;
     m_account->timezone = zone;
-    ++m_writes;
+    note(Touched::all());
     emit accountChanged();
     return m_runner.settle(m_account->id); // the rules react in the new zone at once
 }

@@ -7,13 +7,16 @@
 #include "domain/money.h"
 #include "rules/zonedcalendar.h"
 #include "store/worldmovelock.h"
+#include "touched.h"
 #include "worldrunner.h"
 
 #include <QByteArray>
 #include <QObject>
 #include <QString>
 
+#include <deque>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace topup {
@@ -58,9 +61,22 @@ public:
     // engine moving it on: every call let through to write (whether it
     // wrote or not), who acts, and what another program sharing the world
     // said it changed (noteChangeElsewhere). What the outlook keeps holds
-    // only while this stays the same (OutlookKeeper).
+    // only while this stays the same, or while the writes since touched
+    // what it can follow (touchedSince, OutlookKeeper).
     quint64 writes() const noexcept { return m_writes; }
-    void noteChangeElsewhere() noexcept { ++m_writes; }
+    // Another program's change: it may have touched anything.
+    void noteChangeElsewhere() { note(Touched::all()); }
+    // What the writes after the first `since` changed, all together
+    // (Touched::everything when some are no longer recorded: only the last
+    // `recorded` are).
+    Touched touchedSince(quint64 since) const;
+    // How many of the writes may have changed anything (Touched::everything):
+    // what is kept of the past days of usage holds while this stays.
+    quint64 wideWrites() const noexcept { return m_wideWrites; }
+    // What the last write changed, said by the call that made it (a write
+    // let through is taken to change everything until it says less).
+    void touched(Touched what);
+    static constexpr std::size_t recorded = 64;
 
     // Runs work(accountId) for the signed-in account, or says why not.
     template<typename Work>
@@ -104,11 +120,12 @@ private:
     std::optional<Failure> holdForWrite(Access access, std::optional<WorldMoveLock> &held);
     // Signs `account` in (signUp, signIn), or passes its failure on.
     Expected<Account> signedIn(const Expected<Account> &account);
-    void noteWrite(Access access) noexcept
+    void noteWrite(Access access)
     {
         if (access == Access::Write)
-            ++m_writes;
+            note(Touched::all());
     }
+    void note(Touched what);
 
     Database &m_store;
     int m_iterations;
@@ -116,6 +133,8 @@ private:
     const Clock &m_clock;
     std::optional<Account> m_account;
     quint64 m_writes = 0;
+    quint64 m_wideWrites = 0;
+    std::deque<std::pair<quint64, Touched>> m_touched; // the last writes, by their count
 };
 
 } // namespace topup

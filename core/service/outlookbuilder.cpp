@@ -205,16 +205,40 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool na
     const ZonedCalendar calendar(QTimeZone(account->timezone.toUtf8()));
     const Instant horizon = horizonFrom(clock, calendar);
     OutlookKeeper &keeper = kept.run;
+    const OutlookKeeper::Key key{accountId, kept.writes, horizon, narrow};
+    std::vector<qint64> renamed;
+    if (Outlook *same = keeper.keptOutlook(key, clock, kept.touchedSince, renamed)) {
+        if (ran)
+            *ran = false;
+        for (const qint64 lineId : renamed) {
+            const auto line = std::find_if(same->lines.begin(), same->lines.end(), [lineId](const LineOutlook &each) { return each.line.id == lineId; });
+            if (line == same->lines.end())
+                continue; // not the account's, or removed: nothing was renamed
+            const Expected<LineRecord> record = LineStore(m_store).find(accountId, lineId);
+            if (!record) {
+                keeper.forget();
+                return Expected<Outlook>::failure(record);
+            }
+            line->line.name = record->name;
+        }
+        return *same;
+    }
     DryRun dryRun(m_store, m_provider, narrow, &kept.rules);
     Expected<DryRun::Setup> prepared = dryRun.setUp(accountId, clock, horizon);
     if (!prepared)
         return Expected<Outlook>::failure(prepared);
     DryRun::Setup setup = prepared.take();
-    const OutlookKeeper::Key key{accountId, kept.writes, horizon, narrow};
-    if (std::optional<DryRun::Result> followed = keeper.follow(key, clock, setup)) {
+    const auto keptToo = [&](Expected<Outlook> outlook) {
+        if (outlook)
+            keeper.keepOutlook(key, clock, *outlook);
+        else
+            keeper.forget();
+        return outlook;
+    };
+    if (std::optional<DryRun::Result> followed = keeper.follow(key, clock, setup, kept.touchedSince)) {
         if (ran)
             *ran = false;
-        return assemble(*account, calendar, clock, horizon, *followed, &kept.recent, kept.writes);
+        return keptToo(assemble(*account, calendar, clock, horizon, *followed, &kept.recent, kept.wideWrites));
     }
     if (ran)
         *ran = true;
@@ -224,7 +248,7 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool na
         return Expected<Outlook>::failure(run);
     }
     keeper.keep(key, clock, *run);
-    return assemble(*account, calendar, clock, horizon, *run, &kept.recent, kept.writes);
+    return keptToo(assemble(*account, calendar, clock, horizon, *run, &kept.recent, kept.wideWrites));
 }
 
 Expected<Outlook> OutlookBuilder::assemble(const Account &account, const ZonedCalendar &calendar, Instant clock, Instant horizon,

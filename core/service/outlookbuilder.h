@@ -4,6 +4,7 @@
 #include "domain/historyrows.h"
 #include "domain/lineoutlook.h"
 #include "dryrun.h"
+#include "outlookkeeper.h"
 #include "store/linestore.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,6 @@ namespace topup {
 
 class Database;
 class JournalGateway;
-class OutlookKeeper;
 class RecentUsage;
 class ZonedCalendar;
 
@@ -46,9 +46,15 @@ public:
         RecentUsage &recent;
         LineStore::ReadRules &rules;
         quint64 writes = 0; // AccountSession::writes()
+        quint64 wideWrites = 0; // AccountSession::wideWrites(): what RecentUsage keeps holds for it
+        OutlookKeeper::TouchedSince touchedSince; // AccountSession::touchedSince
     };
     // The same, the engine's run taken from `kept.run` when the one it keeps
-    // still holds at `clock` (OutlookKeeper), else made and kept there; the
+    // still holds at `clock` (OutlookKeeper: after moves, and after writes
+    // that touched only lines on their own, which run again alone), else
+    // made and kept there — and the whole outlook kept there given again,
+    // its renamed lines' names read again, while the clock stayed and the
+    // writes since touched no input of the engine; the
     // lines' last 7 days of usage from `kept.recent`, which reads only the
     // days it does not keep; the rules parsed only where their JSON changed
     // (`kept.rules`). `ran` (when given) says whether the engine ran.

@@ -1,7 +1,11 @@
 #pragma once
 
 #include "domain/instant.h"
+#include "domain/lineoutlook.h"
 #include "dryrun.h"
+#include "touched.h"
+
+#include <functional>
 
 #include <optional>
 
@@ -13,20 +17,32 @@ namespace topup {
 // outlook's run announces is what the engine does when the clock moves on
 // (tst_outlookproperty): so the run made at clock T still says, from a later
 // clock T', what a run made at T' would say — the attempts after T' — as
-// long as nothing but the engine moved the world in between (no write of
-// this desktop or another: AccountSession::writes()) and the run still ends
-// where an outlook at T' ends (the same horizon). Lines cut short are the
-// exception (DryRun: drawn only until their first top-ups were known): a
-// run at T' draws such a line on to its next top-ups once one of them fell
-// in (T, T'], so those lines run again from T' — alone, since nothing ties
-// them to the others (the argument of PartedRun and of a preview run
-// alone) — and the rest is kept. All of it holds only while the same lines
-// are cut short at T' (LineCoupling reads the funds, the caps and the
-// faults, which the moves change): else the whole run is made again.
+// long as nothing but the engine moved the world in between and the run
+// still ends where an outlook at T' ends (the same horizon). Lines cut short
+// are the exception (DryRun: drawn only until their first top-ups were
+// known): a run at T' draws such a line on to its next top-ups once one of
+// them fell in (T, T'], so those lines run again from T' — alone, since
+// nothing ties them to the others (the argument of PartedRun and of a
+// preview run alone) — and the rest is kept. All of it holds only while the
+// same lines are cut short at T' (LineCoupling reads the funds, the caps and
+// the faults, which the moves change): else the whole run is made again.
+//
+// Writes (AccountSession::touchedSince) say what they touched. A write
+// that touched no input of the engine (a line renamed) keeps the run as it
+// is. One that touched some lines, or some methods (and with them the
+// lines paying with them), keeps it when each of those lines was on its own
+// in the run kept and is on its own at T' (cut short in both, or added, or
+// removed): what happens to a line on its own does not depend on the other
+// lines, and theirs not on its; those lines run again alone from T' and the
+// rest is kept. Anything else — a write to a line tied to others, one that
+// said it may have changed everything (the account's cap or zone, who acts,
+// a method added or removed, another program's change) — makes the run again.
 //
 // Everything else an outlook says (balances, this month's spend, the
 // forecast, low funds) is read at T' from the store, as always: the keeper
-// saves the engine's run, not the queries.
+// saves the engine's run, not the queries — but for the outlook it was last
+// made into, given again while the clock stayed and the writes since changed
+// at most some names (keptOutlook).
 class OutlookKeeper final
 {
 public:
@@ -38,24 +54,38 @@ public:
         quint64 writes = 0;
         Instant horizon;
         bool narrow = true;
-        bool operator==(const Key &other) const
+        // The same run but for the writes.
+        bool sameRun(const Key &other) const
         {
-            return accountId == other.accountId && writes == other.writes && horizon == other.horizon && narrow == other.narrow;
+            return accountId == other.accountId && horizon == other.horizon && narrow == other.narrow;
         }
     };
+    // What the writes after the first `since` touched (AccountSession::touchedSince).
+    using TouchedSince = std::function<Touched(quint64 since)>;
 
     // The run at `clock` built from the one kept, which then becomes the
     // one kept; none when it cannot be: `setup` is the world loaded at
     // `clock` (DryRun::setUp) with the lines to be cut short; the result
     // holds that world, the kept run's attempts after `clock` and those of
     // the lines that ran again.
-    std::optional<DryRun::Result> follow(const Key &key, Instant clock, DryRun::Setup &setup);
+    std::optional<DryRun::Result> follow(const Key &key, Instant clock, DryRun::Setup &setup, const TouchedSince &touchedSince);
     // How many lines the last follow() ran again.
     int redrawn() const noexcept { return m_redrawn; }
     // Keeps `run`, made at `clock` for `key` (a run made again whole, with
     // no lines cut short listed, is not kept).
     void keep(const Key &key, Instant clock, const DryRun::Result &run);
-    void forget() { m_kept.reset(); }
+    // The outlook made at `clock` for `key` from the run kept (or just made).
+    void keepOutlook(const Key &key, Instant clock, const Outlook &outlook);
+    // That outlook, when it still says what one made at `clock` for `key`
+    // says but for the names of `renamed` (the caller reads them again into
+    // it): the same clock, and the writes since touched no input of the
+    // engine. It is then kept for `key`.
+    Outlook *keptOutlook(const Key &key, Instant clock, const TouchedSince &touchedSince, std::vector<qint64> &renamed);
+    void forget()
+    {
+        m_kept.reset();
+        m_outlook.reset();
+    }
 
 private:
     struct Kept final
@@ -70,6 +100,13 @@ private:
         std::vector<AttemptRecord> attempts;
     };
     std::optional<Kept> m_kept;
+    struct KeptOutlook final
+    {
+        Key key;
+        Instant clock;
+        Outlook outlook;
+    };
+    std::optional<KeptOutlook> m_outlook;
     int m_redrawn = 0;
 };
 

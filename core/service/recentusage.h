@@ -18,8 +18,10 @@ class Database;
 // kept from one outlook to the next: a day the clock has passed gets no
 // more usage, so when the world's today moves on only the days since the
 // last read are read (and none while it stays), as AccountHistory keeps the
-// chart's days. Read again whole after a write (AccountSession::writes: a
-// line added, a new time zone) or a move of more than 7 days.
+// chart's days. Read again whole after a write that may have changed
+// anything (AccountSession::wideWrites: a new time zone, another account;
+// a line added has no days gone by, a line removed is not asked for) or a
+// move of more than 7 days.
 class RecentUsage final
 {
 public:
@@ -29,7 +31,7 @@ public:
     using ByLine = QHash<qint64, std::vector<qint64>>;
 
     // `zone`: the account's time zone, whose local dates `today` and the
-    // store's daily rows are in; `writes`: AccountSession::writes().
+    // store's daily rows are in; `writes`: AccountSession::wideWrites().
     Expected<ByLine> lastDays(Database &store, qint64 accountId, const QString &zone, QDate today, quint64 writes);
     // How many days the last lastDays() read from the store (0 when all were kept).
     int daysRead() const noexcept { return m_daysRead; }
