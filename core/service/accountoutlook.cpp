@@ -23,7 +23,7 @@ AccountOutlook::AccountOutlook(Database &store, JournalGateway &provider, Accoun
 Expected<Outlook> AccountOutlook::outlook()
 {
     return m_session.forAccountAt(Access::Read, [&](qint64 id, Instant clock) {
-        if (!m_keepOutlooks) {
+        if (!m_keepOutlooks || m_lent) {
             ++m_runs;
             return OutlookBuilder(m_store, m_provider).build(id, clock, m_narrowOutlooks);
         }
@@ -33,6 +33,16 @@ Expected<Outlook> AccountOutlook::outlook()
         m_runs += ran ? 1 : 0;
         return outlook;
     });
+}
+
+AccountOutlook::Lent AccountOutlook::lend()
+{
+    Lent lent{m_narrowOutlooks, std::nullopt};
+    if (m_keepOutlooks) {
+        lent.kept.emplace(OutlookBuilder::Keeping{m_keeper, m_recent, m_readRules, m_session.writes()});
+        m_lent = true;
+    }
+    return lent;
 }
 
 Expected<LineOutlook> AccountOutlook::preview(qint64 lineId, const Policy &policy, int days)
