@@ -17,7 +17,8 @@ class WorldRunner;
 // right after its move (a play step, a catch-up in the background, the work
 // after another program's move: WorldRunner::setAfterMoves), on that
 // thread's own connections, so that the screens which follow (worldAdvanced)
-// take it at once instead of building it on their thread. It is built as
+// take it at once instead of building it on their thread (the dashboard,
+// the one screen that asks, once after each move). It is built as
 // AccountOutlook builds (OutlookBuilder, with what AccountOutlook keeps lent
 // to that thread for the duration), so it is what a build then says; it is
 // handed out while it still holds — the same account, no write since
@@ -39,7 +40,8 @@ public:
     // On the Service's thread once that thread has ended: what was lent is
     // given back, and the outlook made (if any) kept for ready().
     void finish();
-    // The outlook prepared, when it still holds now (one query: the clock).
+    // The outlook prepared, when it still holds now (one query: the
+    // clock); handed out once.
     std::optional<Outlook> ready();
 
     // How many outlooks the moves' threads made, how many of them ran the

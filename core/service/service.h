@@ -267,8 +267,8 @@ public:
     // queries and one run for all lines. After a move off this thread (a
     // play step, startCatchUp, another program's move on a server) the
     // thread that moved the world has made it already (PreparedOutlook):
-    // handed out at once while it still holds (the same account, no write
-    // since, the clock where it was made), else built here.
+    // handed out at once (once) while it still holds (the same account, no
+    // write since, the clock where it was made), else built here.
     Expected<Outlook> outlook();
     // How many outlook() calls ran the engine; the others took the run
     // kept since (only the engine moved the world): for the tests and the
