@@ -182,6 +182,33 @@ private slots:
         }
     }
 
+    // An outlook asked while the move's thread runs (another screen) is
+    // built without what AccountOutlook keeps, which is lent to that
+    // thread until it ends; the one the thread made is handed out after,
+    // what a fresh build says.
+    void askedWhileTheMoveRunsBuildsWithoutWhatIsLent()
+    {
+        test::WorldFolders folders(QStringLiteral("tst_preparedoutlook"));
+        QVERIFY(folders.isValid());
+        const test::NarrowedPair pair = openPair(folders);
+        QVERIFY(pair.narrow && pair.whole);
+        Service &preparing = *pair.narrow;
+        Service &fresh = *pair.whole;
+        QSignalSpy finished(&preparing, &Service::catchUpFinished);
+        const int runs = preparing.outlookRuns();
+        QVERIFY(preparing.startCatchUp(TOPUP_VALUE(preparing.worldClock()).plusMsecs(3 * 24 * hour)));
+        QVERIFY(preparing.busy()); // until its end is taken, on this thread: lent until then
+        TOPUP_VALUE(preparing.outlook());
+        QCOMPARE(preparing.outlookRuns(), runs + 1);
+        QCOMPARE(preparing.preparedOutlooksHandedOut(), 0);
+        QVERIFY(finished.wait(20000));
+        QVERIFY(follow(fresh, preparing));
+        const Outlook ready = TOPUP_VALUE(preparing.outlook());
+        QCOMPARE(preparing.preparedOutlooksHandedOut(), 1);
+        QCOMPARE(preparing.outlookRuns(), runs + 1);
+        QVERIFY(test::outlookDifference(ready, TOPUP_VALUE(fresh.outlook())).isEmpty());
+    }
+
     // A write after the move: the outlook is built again, and says what a
     // fresh one says; the next threaded move prepares again.
     void notHandedOutAfterAWrite()
