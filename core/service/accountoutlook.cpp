@@ -23,17 +23,30 @@ AccountOutlook::AccountOutlook(Database &store, JournalGateway &provider, Accoun
 Expected<Outlook> AccountOutlook::outlook()
 {
     return m_session.forAccountAt(Access::Read, [&](qint64 id, Instant clock) {
-        if (!m_keepOutlooks) {
+        if (!m_keepOutlooks || m_lent) {
             ++m_runs;
             return OutlookBuilder(m_store, m_provider).build(id, clock, m_narrowOutlooks);
         }
         bool ran = true;
         const OutlookBuilder::Keeping kept{m_keeper, m_recent, m_readRules, m_session.writes(), m_session.wideWrites(),
-                                           [this](quint64 since) { return m_session.touchedSince(since); }};
+                                           m_session.touchedRecord()};
         Expected<Outlook> outlook = OutlookBuilder(m_store, m_provider).build(id, clock, m_narrowOutlooks, kept, &ran);
         m_runs += ran ? 1 : 0;
         return outlook;
     });
+}
+
+AccountOutlook::Lent AccountOutlook::lend()
+{
+    Lent lent{m_narrowOutlooks, std::nullopt};
+    if (m_keepOutlooks) {
+        // Values and a copy of the writes' record: the session goes on
+        // taking writes and notices on its own thread meanwhile.
+        lent.kept.emplace(OutlookBuilder::Keeping{m_keeper, m_recent, m_readRules, m_session.writes(), m_session.wideWrites(),
+                                                  m_session.touchedRecord()});
+        m_lent = true;
+    }
+    return lent;
 }
 
 Expected<LineOutlook> AccountOutlook::preview(qint64 lineId, const Policy &policy, int days)

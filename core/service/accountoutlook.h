@@ -4,11 +4,13 @@
 #include "domain/expected.h"
 #include "domain/lineoutlook.h"
 #include "domain/policy.h"
+#include "outlookbuilder.h"
 #include "outlookkeeper.h"
 #include "recentusage.h"
 #include "store/linestore.h"
 
 #include <memory>
+#include <optional>
 
 namespace topup {
 
@@ -39,6 +41,18 @@ public:
     // How many outlooks ran the engine (the others took the run kept).
     int outlookRuns() const noexcept { return m_runs; }
     Expected<LineOutlook> preview(qint64 lineId, const Policy &policy, int days);
+
+    // How outlook() builds, and what it keeps (`kept`, when it keeps),
+    // lent to a thread that prepares the outlook after a move
+    // (PreparedOutlook) until giveBack(): outlook() meanwhile builds
+    // without what it keeps, which that thread alone touches.
+    struct Lent final
+    {
+        bool narrow = true;
+        std::optional<OutlookBuilder::Keeping> kept;
+    };
+    Lent lend();
+    void giveBack() noexcept { m_lent = false; }
     Expected<std::unique_ptr<AdviceTask>> advise(qint64 lineId, int days);
 
 private:
@@ -52,6 +66,7 @@ private:
     RecentUsage m_recent;
     LineStore::ReadRules m_readRules;
     int m_runs = 0;
+    bool m_lent = false;
 };
 
 } // namespace topup

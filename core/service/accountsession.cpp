@@ -63,12 +63,22 @@ void AccountSession::touched(Touched what)
 
 Touched AccountSession::touchedSince(quint64 since) const
 {
-    if (since == m_writes)
+    return touchedIn(m_touched, m_writes, since);
+}
+
+std::function<Touched(quint64 since)> AccountSession::touchedRecord() const
+{
+    return [touched = m_touched, writes = m_writes](quint64 since) { return touchedIn(touched, writes, since); };
+}
+
+Touched AccountSession::touchedIn(const std::deque<std::pair<quint64, Touched>> &touched, quint64 writes, quint64 since)
+{
+    if (since == writes)
         return Touched::nothing();
-    if (since > m_writes || m_touched.empty() || m_touched.front().first > since + 1)
+    if (since > writes || touched.empty() || touched.front().first > since + 1)
         return Touched::all();
     Touched all = Touched::nothing();
-    for (const auto &[count, what] : m_touched) {
+    for (const auto &[count, what] : touched) {
         if (count > since)
             all.add(what);
     }

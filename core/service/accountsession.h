@@ -15,6 +15,7 @@
 #include <QString>
 
 #include <deque>
+#include <functional>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -70,6 +71,10 @@ public:
     // (Touched::everything when some are no longer recorded: only the last
     // `recorded` are).
     Touched touchedSince(quint64 since) const;
+    // touchedSince over a copy of what is recorded now: for a thread that
+    // prepares the outlook (PreparedOutlook) while this session, on its
+    // own thread, goes on taking writes and notices.
+    std::function<Touched(quint64 since)> touchedRecord() const;
     // How many of the writes may have changed anything (Touched::everything):
     // what is kept of the past days of usage holds while this stays.
     quint64 wideWrites() const noexcept { return m_wideWrites; }
@@ -134,6 +139,8 @@ private:
     std::optional<Account> m_account;
     quint64 m_writes = 0;
     quint64 m_wideWrites = 0;
+    static Touched touchedIn(const std::deque<std::pair<quint64, Touched>> &touched, quint64 writes, quint64 since);
+
     std::deque<std::pair<quint64, Touched>> m_touched; // the last writes, by their count
 };
 

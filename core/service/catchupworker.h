@@ -6,7 +6,12 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 namespace topup {
+
+class Database;
+class JournalGateway;
 
 // Long catch-ups run here, in a thread of their own with their own
 // connections to the store and the journal (a connection stays in the
@@ -16,11 +21,21 @@ class CatchUpWorker final : public QObject
     Q_OBJECT
 
 public:
-    CatchUpWorker(WorldPlace place, Instant target);
+    // What the thread does next once it has moved the world, on the same
+    // connections, the world's lock released (the signed-in account's
+    // outlook prepared: PreparedOutlook); not when the move failed or was
+    // stopped.
+    using AfterMove = std::function<void(Database &store, JournalGateway &journal)>;
+
+    CatchUpWorker(WorldPlace place, Instant target, AfterMove afterMove = {});
 
     // The catch-up itself, on connections of its own opened and closed in
-    // the calling thread (a play step's thread calls it directly).
-    static Expected<CatchUpSummary> catchUp(const WorldPlace &place, Instant target, const WorldSync::Progress &progress = {});
+    // the calling thread (a play step's thread calls it directly), then
+    // `afterMove` on them.
+    static Expected<CatchUpSummary> catchUp(const WorldPlace &place, Instant target, const WorldSync::Progress &progress = {},
+                                            const AfterMove &afterMove = {});
+    // Only `afterMove`, on connections of its own (another program moved the world).
+    static void afterMoveElsewhere(const WorldPlace &place, const AfterMove &afterMove);
 
 public slots:
     void run();
@@ -32,6 +47,7 @@ signals:
 private:
     WorldPlace m_place;
     Instant m_target;
+    AfterMove m_afterMove;
 };
 
 } // namespace topup

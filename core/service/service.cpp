@@ -7,6 +7,7 @@
 #include "accountsession.h"
 #include "booksagreement.h"
 #include "openedworld.h"
+#include "preparedoutlook.h"
 #include "sim/carriercatalog.h"
 #include "sim/usagegenerator.h"
 #include "store/database.h"
@@ -45,6 +46,9 @@ Service::Service(OpenedWorld world, const Options &options)
     m_history = std::make_unique<AccountHistory>(*m_store, *m_session);
     m_outlook = std::make_unique<AccountOutlook>(*m_store, *m_provider, *m_session, options.narrowPreviews, options.narrowOutlooks,
                                                  options.keepOutlooks);
+    // The threads that move the world make the account's outlook after.
+    m_prepared = std::make_unique<PreparedOutlook>(*m_session, *m_outlook, *m_runner);
+    m_runner->setAfterMoves([this] { return m_prepared->start(); }, [this] { m_prepared->finish(); });
     forwardSignals();
     if (m_onServer)
         shareSignals();
@@ -103,6 +107,11 @@ void Service::shareSignals()
     // (The account's own settings are told by setAccountCap and setTimeZone:
     // accountChanged also says who signed in here, which is no one else's.)
 
+    connect(m_runner.get(), &WorldRunner::followedElsewhere, this, [this] {
+        m_hearing = true; // another program's move: not told back
+        const QScopeGuard heard([this] { m_hearing = false; });
+        emit worldAdvanced();
+    });
     connect(m_notices.get(), &WorldNotices::heard, this, [this](const WorldNotices::Notice &notice) {
         // Another account's lines, methods and alerts are not this one's to show.
         const std::optional<Account> &account = m_session->account();
@@ -115,7 +124,11 @@ void Service::shareSignals()
         if (notice.kind != Kind::World)
             m_session->noteChangeElsewhere();
         switch (notice.kind) {
-        case Kind::World: emit worldAdvanced(); break;
+        case Kind::World:
+            // Told once the outlook is made off this thread, when it can be (followedElsewhere).
+            if (!m_runner->followElsewhere())
+                emit worldAdvanced();
+            break;
         case Kind::LinesChanged: emit linesChanged(notice.ids); break;
         case Kind::LineAdded: for (const qint64 id : notice.ids) emit lineAdded(id); break;
         case Kind::LineRemoved: for (const qint64 id : notice.ids) emit lineRemoved(id); break;
@@ -457,12 +470,24 @@ Expected<std::unique_ptr<AdviceTask>> Service::adviseRules(qint64 lineId, int da
 
 Expected<Outlook> Service::outlook()
 {
+    if (std::optional<Outlook> ready = m_prepared->ready())
+        return std::move(*ready);
     return m_outlook->outlook();
 }
 
 int Service::outlookRuns() const noexcept
 {
     return m_outlook->outlookRuns();
+}
+
+int Service::outlooksPrepared() const noexcept
+{
+    return m_prepared->made();
+}
+
+int Service::preparedOutlooksHandedOut() const noexcept
+{
+    return m_prepared->handedOut();
 }
 
 Expected<std::vector<MethodRecord>> Service::methods()

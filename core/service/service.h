@@ -37,6 +37,7 @@ class Database;
 class IntegrityCheck;
 class JournalGateway;
 struct OpenedWorld;
+class PreparedOutlook;
 class WorldNotices;
 class WorldRunner;
 
@@ -263,12 +264,20 @@ public:
     // the rules' state, the next top-ups the engine will make (a run on a
     // copy of the world), the forecast at the recent pace, this month's
     // spend and counts against each cap, low funds. A fixed number of
-    // queries and one run for all lines.
+    // queries and one run for all lines. After a move off this thread (a
+    // play step, startCatchUp, another program's move on a server) the
+    // thread that moved the world has made it already (PreparedOutlook):
+    // handed out at once (once) while it still holds (the same account, no
+    // write since, the clock where it was made), else built here.
     Expected<Outlook> outlook();
     // How many outlook() calls ran the engine; the others took the run
     // kept since (only the engine moved the world): for the tests and the
     // benchmarks.
     int outlookRuns() const noexcept;
+    // How many outlooks the threads that moved the world made, and how many
+    // outlook() calls handed one of them out (PreparedOutlook).
+    int outlooksPrepared() const noexcept;
+    int preparedOutlooksHandedOut() const noexcept;
     // Newest first, at most `limit` (-1: all); lineId 0: every line; with
     // `before` (the last row of a page), the page after it.
     Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0, std::optional<HistoryKey> before = std::nullopt);
@@ -369,6 +378,7 @@ private:
     std::unique_ptr<AccountMethods> m_methods;
     std::unique_ptr<AccountHistory> m_history;
     std::unique_ptr<AccountOutlook> m_outlook;
+    std::unique_ptr<PreparedOutlook> m_prepared;
     std::unique_ptr<WorldNotices> m_notices;
     bool m_hearing = false; // emitting what another program told: not told back
 };

@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 
+#include <utility>
+
 namespace topup {
 
 WorldRunner::WorldRunner(Database &store, JournalGateway &provider, WorldPlace place, const Clock &clock, bool narrowSettles,
@@ -32,6 +34,7 @@ Expected<Instant> WorldRunner::clock()
 std::optional<Failure> WorldRunner::writeRefusal()
 {
     finishPlayStep();
+    finishFollowing();
     if (const QString damage = m_damage(); !damage.isEmpty())
         return Failure(damage, // "PATH: damaged database (…); …" for the command line
                        QCoreApplication::translate("topup::Service", "A data file was found damaged, so nothing more is saved. Quit TopUp"
@@ -71,19 +74,33 @@ Expected<CatchUpSummary> WorldRunner::runBy(qint64 ms, const WorldSync::Progress
     return runTo(now->plusMsecs(ms), progress); // the lock taken again there is only counted
 }
 
+void WorldRunner::setAfterMoves(std::function<CatchUpWorker::AfterMove()> start, std::function<void()> finish)
+{
+    m_startAfterMove = std::move(start);
+    m_finishAfterMove = std::move(finish);
+}
+
+CatchUpWorker::AfterMove WorldRunner::startAfterMove()
+{
+    return m_startAfterMove ? m_startAfterMove() : CatchUpWorker::AfterMove();
+}
+
 bool WorldRunner::startCatchUp(Instant target)
 {
     if (m_busy)
         return false;
+    finishFollowing(); // one thread at a time does the work after a move
     m_busy = true;
     qRegisterMetaType<CatchUpSummary>();
     auto *thread = new QThread(this);
-    auto *worker = new CatchUpWorker(m_place, target);
+    auto *worker = new CatchUpWorker(m_place, target, startAfterMove());
     worker->moveToThread(thread);
     connect(thread, &QThread::started, worker, &CatchUpWorker::run);
     connect(worker, &CatchUpWorker::progress, this, &WorldRunner::catchUpProgress);
     connect(worker, &CatchUpWorker::finished, this, [this, thread](const CatchUpSummary &summary, const QString &error) {
         m_busy = false;
+        if (m_finishAfterMove)
+            m_finishAfterMove(); // the worker's work after the move ended before it said finished
         if (error.isEmpty())
             emit worldAdvanced();
         emit catchUpFinished(summary, error);
@@ -114,8 +131,8 @@ Expected<void> WorldRunner::startPlaying(qint64 simulatedMsPerSecond)
 
 Expected<void> WorldRunner::startPlayStep(qint64 ms)
 {
-    if (m_busy)
-        return {}; // a step (or a catch-up) still runs: the world plays slower than asked
+    if (m_busy || m_following)
+        return {}; // a step (or a catch-up, or the work after another's move) still runs: the world plays slower than asked
     if (std::optional<Failure> why = writeRefusal())
         return Expected<void>::failure(std::move(*why));
     const Expected<Instant> now = clock();
@@ -124,8 +141,8 @@ Expected<void> WorldRunner::startPlayStep(qint64 ms)
     const Instant target = now->plusMsecs(ms);
     m_busy = true;
     auto error = std::make_shared<QString>();
-    QThread *thread = QThread::create([place = m_place, target, error] {
-        const Expected<CatchUpSummary> done = CatchUpWorker::catchUp(place, target);
+    QThread *thread = QThread::create([place = m_place, target, error, after = startAfterMove()] {
+        const Expected<CatchUpSummary> done = CatchUpWorker::catchUp(place, target, {}, after);
         if (!done)
             *error = done.error();
     });
@@ -147,11 +164,54 @@ void WorldRunner::finishPlayStep()
     thread->deleteLater();
     const QString error = *m_playStepError;
     m_busy = false;
+    if (m_finishAfterMove)
+        m_finishAfterMove();
     if (!error.isEmpty()) {
         m_player->fail(error);
         return;
     }
     emit worldAdvanced();
+}
+
+bool WorldRunner::followElsewhere()
+{
+    if (m_busy)
+        return false;
+    if (m_following) {
+        m_followAgain = true;
+        return true;
+    }
+    CatchUpWorker::AfterMove after = startAfterMove();
+    if (!after)
+        return false;
+    QThread *thread = QThread::create([place = m_place, after = std::move(after)] { CatchUpWorker::afterMoveElsewhere(place, after); });
+    thread->setParent(this);
+    connect(thread, &QThread::finished, this, &WorldRunner::finishFollowing);
+    m_following = thread;
+    thread->start();
+    return true;
+}
+
+void WorldRunner::finishFollowing()
+{
+    if (!m_following)
+        return;
+    QThread *thread = m_following;
+    thread->wait();
+    m_following = nullptr;
+    thread->deleteLater();
+    if (m_finishAfterMove)
+        m_finishAfterMove();
+    emit followedElsewhere();
+    if (std::exchange(m_followAgain, false)) {
+        // After the screens took this one (their refresh is queued first).
+        QMetaObject::invokeMethod(
+            this, [this] {
+                if (!followElsewhere())
+                    emit followedElsewhere();
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 void WorldRunner::stopPlaying()
@@ -169,6 +229,8 @@ void WorldRunner::stopPlayerAndWait()
     m_player->stop();
     if (m_playStep)
         m_playStep->wait(); // its connections close in its thread
+    if (m_following)
+        m_following->wait();
 }
 
 Expected<void> WorldRunner::settle(qint64 accountId)

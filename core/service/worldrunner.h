@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catchupworker.h"
 #include "clock.h"
 #include "domain/expected.h"
 #include "worldplace.h"
@@ -25,7 +26,11 @@ class SimulationPlayer;
 // the player plays (each step in a thread of its own), and by a millisecond
 // after a write so the rules react. It also says whether the world may be
 // written now: not while a catch-up or a play step owns it (a running step
-// is waited for first), nor once a file was found damaged.
+// is waited for first), nor once a file was found damaged. A thread that
+// moves the world does more once it has moved it, when told what
+// (setAfterMoves: the signed-in account's outlook prepared), before the
+// screens are told (worldAdvanced); so does a thread of its own after
+// another program's move (followElsewhere).
 class WorldRunner final : public QObject
 {
     Q_OBJECT
@@ -67,12 +72,27 @@ public:
     // Runs to the account's next top-up attempt within 35 days of `clock`; none: stays.
     Expected<std::optional<Instant>> runToNextEvent(qint64 accountId, Instant clock);
 
+    // What a thread that moves the world (a play step, startCatchUp) does
+    // once it has: `start`, called on this thread as such a move starts,
+    // gives that work (none: nothing to do); `finish`, called on this
+    // thread once the thread has ended (whether the work ran or not),
+    // before worldAdvanced, takes what it left.
+    void setAfterMoves(std::function<CatchUpWorker::AfterMove()> start, std::function<void()> finish);
+    // Another program moved the world (WorldNotices): the same work in a
+    // thread of its own, then followedElsewhere; a notice that comes while
+    // it runs makes it run once more after. False when it does not start
+    // (a move of this program runs and says worldAdvanced itself, or
+    // nothing to do): the caller tells the screens at once.
+    bool followElsewhere();
+
 signals:
     void worldAdvanced();
     void alertsAdded();
     void catchUpProgress(qint64 reachedMs, qint64 targetMs);
     void catchUpFinished(const topup::CatchUpSummary &summary, const QString &error);
     void playStopped(const QString &error);
+    // The work after another program's move (followElsewhere) is done.
+    void followedElsewhere();
 
 private:
     // One step of the player, started in a thread of its own.
@@ -80,6 +100,11 @@ private:
     // Waits for the running play step, if any, and lets the screens follow
     // (or stops the player with the step's error).
     void finishPlayStep();
+    // Waits for the work after another program's move, if it runs, takes
+    // what it left and says followedElsewhere (and starts it again when
+    // another move was heard meanwhile).
+    void finishFollowing();
+    CatchUpWorker::AfterMove startAfterMove();
 
     Database &m_store;
     JournalGateway &m_provider;
@@ -92,6 +117,10 @@ private:
     SimulationPlayer *m_player = nullptr;
     QPointer<QThread> m_playStep;
     std::shared_ptr<QString> m_playStepError; // what the running step's thread leaves
+    std::function<CatchUpWorker::AfterMove()> m_startAfterMove;
+    std::function<void()> m_finishAfterMove;
+    QPointer<QThread> m_following;
+    bool m_followAgain = false;
 };
 
 } // namespace topup

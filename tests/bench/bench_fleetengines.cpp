@@ -17,7 +17,15 @@
 //     used), with what it charged: the same on both engines;
 //   - the dashboard's queries after that day (the outlook's run kept:
 //     OutlookKeeper runs again only the lines cut short whose top-ups came);
-//   - a play step (4.8 simulated hours), then the dashboard's queries;
+//   - a step of 4.8 simulated hours on the benchmark's thread
+//     (Service::advanceBy, as the dashboard's figures were taken before
+//     session 29), then the dashboard's queries: the outlook built there;
+//   - a play step of 4.8 simulated hours as the app plays it
+//     (Service::startPlaying: the step in a thread of its own, which then
+//     makes the account's outlook, PreparedOutlook), waited for until it
+//     says worldAdvanced, then the dashboard's queries — what the window's
+//     thread waits for; the step's own time beside it (longer by the
+//     outlook it now makes);
 //   - a write (a line renamed), then the dashboard's queries (a rename
 //     touches no input of the engine: the outlook made at that clock is
 //     kept, the name read again; before 777dbc6 the run was made again).
@@ -38,6 +46,7 @@
 #include "benchmeasure.h"
 #include "postgresserver.h"
 #include "service/service.h"
+#include "service/simulationplayer.h"
 #include "service/worldonserver.h"
 #include "store/databaseurl.h"
 #include "store/samplesrow.h"
@@ -46,6 +55,7 @@
 #include <QDateTime>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -95,7 +105,8 @@ struct EngineWorld final
     {
         std::vector<double> sumMs, outlookMs, usageMs, alertsMs, namesMs;
     };
-    Dashboard asBuilt, afterDay, afterStep, afterWrite;
+    Dashboard asBuilt, afterDay, afterStepHere, afterStep, afterWrite;
+    std::vector<double> stepHereMs, stepMs; // a step on this thread (advanceBy), a play step in its own
     std::vector<double> daySeconds, dayCpu, serverCpu;
     QStringList charged;
 };
@@ -284,6 +295,7 @@ bool measureDashboard(EngineWorld &world, EngineWorld::Dashboard &into, const ch
 {
     Service &service = *world.service;
     const int runsBefore = service.outlookRuns();
+    const int preparedBefore = service.preparedOutlooksHandedOut();
     const double outlook = timedMs([&] { return bool(service.outlook()); });
     const double usage = timedMs([&] { return bool(service.dailyUsage(0, 31)); });
     const double alerts = timedMs([&] { return bool(service.alerts(false, 5)); });
@@ -295,18 +307,67 @@ bool measureDashboard(EngineWorld &world, EngineWorld::Dashboard &into, const ch
     into.alertsMs.push_back(alerts);
     into.namesMs.push_back(names);
     into.sumMs.push_back(outlook + usage + alerts + names);
+    const char *how = service.preparedOutlooksHandedOut() > preparedBefore ? "made by the step's thread"
+                      : service.outlookRuns() > runsBefore                  ? "its run made"
+                                                                            : "its run kept";
     std::printf("%-10s dashboard %s: %.1f ms (outlook %.1f ms, %s; usage %.1f, alerts %.1f, names %.1f); load %s\n", world.engine, when,
-                outlook + usage + alerts + names, outlook, service.outlookRuns() > runsBefore ? "its run made" : "its run kept", usage,
+                outlook + usage + alerts + names, outlook, how, usage,
                 alerts, names, qPrintable(loadAverage()));
     std::fflush(stdout);
     return true;
 }
 
-// A play step of 4.8 simulated hours (not measured), then the dashboard.
-bool measureAfterStep(EngineWorld &world)
+// A step of 4.8 simulated hours on this thread (advanceBy: the outlook
+// then built by the dashboard's queries), then the dashboard.
+bool measureAfterStepHere(EngineWorld &world)
 {
+    QElapsedTimer timer;
+    timer.start();
     if (const Expected<CatchUpSummary> moved = world.service->advanceBy(dayMs / 5); !moved)
         return fail(moved.error());
+    const double stepMs = double(timer.nsecsElapsed()) / 1e6;
+    world.stepHereMs.push_back(stepMs);
+    std::printf("%-10s a step here (advanceBy) in %.1f ms; load %s\n", world.engine, stepMs, qPrintable(loadAverage()));
+    return measureDashboard(world, world.afterStepHere, "after a step here");
+}
+
+// A play step of 4.8 simulated hours as the app plays it (a day a second:
+// the player's first tick after SimulationPlayer::tickMs moves it by a
+// fifth of a day, in a thread of its own that then makes the outlook),
+// stopped as it lands (worldAdvanced, waited for in an event loop), then
+// the dashboard: what the window's thread waits for. The step's own time:
+// from the tick to worldAdvanced (the start to worldAdvanced less the
+// tick's 200 ms; Qt's coarse timer may fire it up to 10 ms late).
+bool measureAfterStep(EngineWorld &world)
+{
+    Service &service = *world.service;
+    const int prepared = service.outlooksPrepared();
+    QEventLoop loop;
+    QString error;
+    const QMetaObject::Connection landed = QObject::connect(&service, &Service::worldAdvanced, &loop, [&] {
+        service.stopPlaying(); // one step
+        loop.quit();
+    });
+    const QMetaObject::Connection stopped = QObject::connect(&service, &Service::playStopped, &loop, [&](const QString &why) {
+        if (!why.isEmpty()) {
+            error = why;
+            loop.quit();
+        }
+    });
+    QElapsedTimer timer;
+    timer.start();
+    if (const Expected<void> playing = service.startPlaying(dayMs); !playing)
+        return fail(playing.error());
+    loop.exec();
+    const double stepMs = double(timer.nsecsElapsed()) / 1e6 - SimulationPlayer::tickMs;
+    QObject::disconnect(landed);
+    QObject::disconnect(stopped);
+    if (!error.isEmpty())
+        return fail(error);
+    world.stepMs.push_back(stepMs);
+    std::printf("%-10s a play step (its own thread, %s) in %.1f ms; load %s\n", world.engine,
+                service.outlooksPrepared() > prepared ? "the outlook made there" : "no outlook made there", stepMs,
+                qPrintable(loadAverage()));
     return measureDashboard(world, world.afterStep, "after a play step");
 }
 
@@ -505,7 +566,7 @@ int main(int argc, char **argv)
             if (!measureDay(*world, run, lineCount, server, logged) || (logged && !logStatements(server, false)))
                 return 1;
             if (!measureDashboard(*world, world->afterDay, "after the day")
-                || !measureAfterStep(*world) || !measureAfterWrite(*world, run))
+                || !measureAfterStepHere(*world) || !measureAfterStep(*world) || !measureAfterWrite(*world, run))
                 return 1;
         }
     }
@@ -518,8 +579,11 @@ int main(int argc, char **argv)
         std::printf("%-10s a day of catch-up %s (CPU %s%s); %d outlooks ran the engine\n", world->engine,
                     qPrintable(minMedian(world->daySeconds, "%.3f / %.3f s")), qPrintable(minMedian(world->dayCpu, "%.3f / %.3f s")),
                     qPrintable(serverCpu), world->service->outlookRuns());
+        std::printf("%-10s a step here (advanceBy) %s; a play step in its own thread, the outlook made there, %s\n", world->engine,
+                    qPrintable(minMedian(world->stepHereMs, "%.1f / %.1f ms")), qPrintable(minMedian(world->stepMs, "%.1f / %.1f ms")));
         for (const auto &[when, dashboard] : {std::pair<const char *, const EngineWorld::Dashboard *>{"as built", &world->asBuilt},
                                               {"after a day", &world->afterDay},
+                                              {"after a step here", &world->afterStepHere},
                                               {"after a play step", &world->afterStep},
                                               {"after a write", &world->afterWrite}}) {
             std::printf("%-10s   dashboard %-17s %s (outlook %s, 30 days of usage %s, alerts %s, names %s)\n", world->engine, when,

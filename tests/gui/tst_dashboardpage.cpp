@@ -271,6 +271,32 @@ private slots:
         QCOMPARE(latest.at, next->at);
     }
 
+    // After a play step the dashboard shows the outlook the step's thread
+    // made (PreparedOutlook): its refresh builds none, and its clock is
+    // the one the world moved to.
+    void aPlayStepShowsTheOutlookItsThreadMade()
+    {
+        QTRY_VERIFY(m_page->cardCount() > 0);
+        QCoreApplication::processEvents();
+        const int runs = m_service->outlookRuns();
+        const int handedOut = m_service->preparedOutlooksHandedOut();
+        const Instant before = TOPUP_VALUE(m_service->worldClock());
+        QSignalSpy refreshed(m_page.get(), &DashboardPage::refreshed);
+        // One step: stopped as it lands, before the page refreshes.
+        connect(m_service.get(), &Service::worldAdvanced, m_service.get(), [this] { m_service->stopPlaying(); });
+        TOPUP_VERIFY_OK(m_service->startPlaying(6LL * 3600 * 1000)); // 72 minutes a tick
+        QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 20000);
+        QVERIFY(!m_service->isPlaying() && !m_service->busy());
+        const Instant after = TOPUP_VALUE(m_service->worldClock());
+        QCOMPARE(after.msecs() - before.msecs(), qint64(72) * 60 * 1000);
+        QCOMPARE(m_service->preparedOutlooksHandedOut(), handedOut + 1);
+        QCOMPARE(m_service->outlookRuns(), runs);
+        const QTimeZone zone("Europe/Berlin");
+        auto *clock = m_page->findChild<QLabel *>(QStringLiteral("clockLabel"));
+        QVERIFY(clock);
+        QVERIFY2(clock->text().contains(Formatter::dateTime(after, zone)), qPrintable(clock->text()));
+    }
+
     void unitsFollowTheSettings()
     {
         const Expected<std::vector<LineRecord>> lines = m_service->lines();

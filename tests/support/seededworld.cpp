@@ -117,6 +117,82 @@ Expected<void> maybeAdvanceDays(Service &service, Draws &draw)
     return moved ? Expected<void>() : Expected<void>::failure(moved);
 }
 
+namespace {
+
+QString instantText(const std::optional<Instant> &at)
+{
+    return at ? at->toString() : QStringLiteral("never");
+}
+
+QString limitText(const LimitUse &use)
+{
+    return QStringLiteral("%1: line %2c in %3, account %4c, caps %5 %6 %7")
+        .arg(use.month.toString())
+        .arg(use.lineSpend.cents())
+        .arg(use.lineCount)
+        .arg(use.accountSpend.cents())
+        .arg(use.lineCap ? use.lineCap->cents() : -1)
+        .arg(use.maxPerMonth ? *use.maxPerMonth : -1)
+        .arg(use.accountCap ? use.accountCap->cents() : -1);
+}
+
+} // namespace
+
+QStringList outlookText(const Outlook &outlook)
+{
+    QStringList said{QStringLiteral("clock %1, horizon %2, %3 %4, cap %5, auto %6c, manual %7c")
+                         .arg(outlook.clock.toString(), outlook.horizon.toString(), outlook.timezone, outlook.currency)
+                         .arg(outlook.accountCap ? outlook.accountCap->cents() : -1)
+                         .arg(outlook.accountAutoSpend.cents())
+                         .arg(outlook.accountManualSpend.cents())};
+    for (const LineOutlook &line : outlook.lines) {
+        const LineRecord &record = line.line;
+        said << QStringLiteral("line %1 '%2': %3 B, %4 s, rules v%5 %6, state %7, chains %8, retry %9")
+                    .arg(record.id)
+                    .arg(record.name)
+                    .arg(record.dataBytes)
+                    .arg(record.voiceSeconds)
+                    .arg(record.rulesVersion)
+                    .arg(record.policy ? (record.policy->enabled ? QStringLiteral("on") : QStringLiteral("off")) : QStringLiteral("none"))
+                    .arg(int(record.progress.state))
+                    .arg(record.progress.thresholdChains)
+                    .arg(instantText(record.nextThresholdRetry));
+        said << QStringLiteral("  clock %1, horizon %2, complete %3, method removed %4, blocked by %5")
+                    .arg(line.clock.toString(), line.horizon.toString(), line.complete.toString())
+                    .arg(line.methodRemoved)
+                    .arg(line.blockedReason ? reasonName(*line.blockedReason) : QStringLiteral("nothing"));
+        for (const PreviewItem &item : line.topUps)
+            said << QStringLiteral("  ") + describe(item);
+        said << QStringLiteral("  period end %1 %2; forecast %3/day, runs out %4, below %5, %6 a day for %7 days, %8")
+                    .arg(line.periodEnd.toString())
+                    .arg(line.periodEndIsMonthly)
+                    .arg(line.forecast.perDay)
+                    .arg(instantText(line.forecast.runOut), instantText(line.forecast.thresholdAt))
+                    .arg(line.forecast.allowancePerDay)
+                    .arg(line.forecast.daysLeft)
+                    .arg(line.forecast.runsOutBeforePeriodEnd);
+        said << QStringLiteral("  this month ") + limitText(line.thisMonth);
+        for (const LimitUse &use : line.months)
+            said << QStringLiteral("  month ") + limitText(use);
+        for (const LowFunds &low : line.lowFunds)
+            said << QStringLiteral("  low funds M%1 %2c < %3c").arg(low.methodId).arg(low.funds.cents()).arg(low.needed.cents());
+    }
+    return said;
+}
+
+QString outlookDifference(const Outlook &kept, const Outlook &fresh)
+{
+    const QStringList a = outlookText(kept);
+    const QStringList b = outlookText(fresh);
+    for (qsizetype i = 0; i < std::max(a.size(), b.size()); ++i) {
+        const QString x = i < a.size() ? a[i] : QStringLiteral("(nothing)");
+        const QString y = i < b.size() ? b[i] : QStringLiteral("(nothing)");
+        if (x != y)
+            return QStringLiteral("line %1 of the outlook:\n  kept:  %2\n  fresh: %3").arg(i).arg(x, y);
+    }
+    return QString();
+}
+
 QString describe(const PreviewItem &item)
 {
     return QStringLiteral("%1 %2 %3#%4 %5 %6 %7c %8 %9")

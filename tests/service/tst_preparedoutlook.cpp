@@ -1,0 +1,316 @@
+// The dashboard after a move waits for no outlook (issue 16): the thread
+// that moved the world (a play step, a catch-up in the background, on a
+// server the work after another desktop's move) makes the signed-in
+// account's outlook right after (PreparedOutlook), and Service::outlook()
+// hands it out at once. Two copies of one world move to the same clock, one
+// in a thread (keeping the outlook's run, preparing it) and one on the
+// test's thread (making the run at every outlook: keepOutlooks = false):
+// what is handed out says what a fresh build says, field by field, and
+// outlook() built nothing. After a write, or for another account, the one
+// prepared is not handed out.
+#include "testmain.h"
+#include "storeengine.h"
+#include "service/service.h"
+#include "checked.h"
+#include "seededworld.h"
+#include "storefixture.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+namespace tst_preparedoutlook {
+
+using namespace topup;
+
+namespace {
+
+constexpr qint64 minute = 60 * 1000;
+constexpr qint64 hour = 60 * minute;
+
+// Pat's four lines of the fixed world of tst_outlookkeeping, rules on each;
+// a second account (Sam) with a line of its own. Pat's id.
+qint64 buildWorld(Service &service)
+{
+    const qint64 sam = test::signUpAccount(service, QStringLiteral("sam@example.com"), QStringLiteral("UTC"), std::nullopt);
+    if (!sam || !service.addLine(LineForm{QStringLiteral("Sam's"), {}, UsageProfile::Light, 9, DataAmount(5000LL * 1000 * 1000), VoiceAmount(0)}))
+        return 0;
+    const qint64 pat = test::signUpAccount(service, QStringLiteral("pat@example.com"), QStringLiteral("Europe/Paris"), std::nullopt);
+    const Expected<MethodRecord> wallet = test::addNumberedMethod(service, 0, Money::fromCents(1500));
+    const Expected<MethodRecord> card = test::addNumberedMethod(service, 1, Money::fromCents(100000000));
+    const Expected<std::vector<PackageRecord>> records = service.packages();
+    if (!pat || !wallet || !card || !records)
+        return 0;
+    const test::PackageIds packages = test::packageIds(*records);
+    for (int i = 0; i < 4; ++i) {
+        const Expected<LineRecord> line = service.addLine(LineForm{QStringLiteral("Van %1").arg(i + 1), {},
+                                                                   i % 2 == 0 ? UsageProfile::Regular : UsageProfile::Heavy, quint64(101 + i),
+                                                                   DataAmount((1500LL + 1500 * i) * 1000 * 1000), VoiceAmount(3000)});
+        if (!line)
+            return 0;
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, (500LL + 300 * i) * 1000 * 1000, packages.data.front()};
+        if (i % 2 == 1)
+            policy.monthly = MonthlyTrigger{12 + i, 9 * 60, packages.all.back()};
+        policy.method = (i == 2 ? *wallet : *card).engineId();
+        if (!service.setPolicy(line->id, policy))
+            return 0;
+    }
+    return pat;
+}
+
+enum class Move { PlayStep, CatchUp };
+
+// `service` moves the world in a thread of its own, as the app does, until
+// it says worldAdvanced; false (the failure recorded) when it does not.
+bool moveInThread(Service &service, Move move)
+{
+    QSignalSpy advanced(&service, &Service::worldAdvanced);
+    if (move == Move::PlayStep) {
+        // Six hours a second: 72 minutes a tick.
+        if (const Expected<void> playing = service.startPlaying(6 * hour); !playing) {
+            QTest::qFail(qPrintable(playing.error()), __FILE__, __LINE__);
+            return false;
+        }
+    } else {
+        const Expected<Instant> clock = service.worldClock();
+        if (!clock || !service.startCatchUp(clock->plusMsecs(26 * hour + 7 * minute))) {
+            QTest::qFail("the catch-up did not start", __FILE__, __LINE__);
+            return false;
+        }
+    }
+    const bool moved = advanced.wait(20000);
+    service.stopPlaying();
+    if (!moved) {
+        QTest::qFail("the world did not move", __FILE__, __LINE__);
+        return false;
+    }
+    // A step begun meanwhile lands (and prepares its own).
+    if (!QTest::qWaitFor([&] { return !service.busy(); }, 20000)) {
+        QTest::qFail("the step did not land", __FILE__, __LINE__);
+        return false;
+    }
+    return true;
+}
+
+// `fresh` moved to where `moved` is.
+bool follow(Service &fresh, Service &moved)
+{
+    const Expected<Instant> there = moved.worldClock();
+    const Expected<Instant> here = fresh.worldClock();
+    if (!there || !here || !(*here < *there)) {
+        QTest::qFail("the clocks cannot be followed", __FILE__, __LINE__);
+        return false;
+    }
+    if (const Expected<CatchUpSummary> done = fresh.advanceBy(there->msecs() - here->msecs()); !done) {
+        QTest::qFail(qPrintable(done.error()), __FILE__, __LINE__);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestPreparedOutlook final : public QObject
+{
+    Q_OBJECT
+
+    test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
+
+    // Pat's world in `folders.narrow`, copied to `folders.whole`; the
+    // service that prepares (keeping the run) first, the fresh one second.
+    test::NarrowedPair openPair(test::WorldFolders &folders, qint64 *pat = nullptr)
+    {
+        const Instant start = test::at("2027-05-10T08:00:00Z");
+        qint64 accountId = 0;
+        {
+            std::unique_ptr<Service> service = test::openNarrowed(folders.narrow.path(), start, &Service::Options::keepOutlooks, true);
+            if (!service)
+                return {};
+            accountId = buildWorld(*service);
+            if (!accountId)
+                return {};
+        }
+        if (pat)
+            *pat = accountId;
+        return test::copyAndOpenBoth(folders, start, &Service::Options::keepOutlooks, accountId);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        TOPUP_VERIFY_OK(m_engine.start());
+    }
+
+    void handedOutAfterAThreadedMove_data()
+    {
+        QTest::addColumn<Move>("move");
+        QTest::addRow("play step") << Move::PlayStep;
+        QTest::addRow("catch-up") << Move::CatchUp;
+    }
+
+    // Move after move, the outlook handed out is what a fresh build at
+    // that clock says, and outlook() built nothing (its run neither).
+    void handedOutAfterAThreadedMove()
+    {
+        QFETCH(Move, move);
+        test::WorldFolders folders(QStringLiteral("tst_preparedoutlook"));
+        QVERIFY(folders.isValid());
+        const test::NarrowedPair pair = openPair(folders);
+        QVERIFY(pair.narrow && pair.whole);
+        Service &preparing = *pair.narrow;
+        Service &fresh = *pair.whole;
+        for (int step = 0; step < 3; ++step) {
+            const int prepared = preparing.outlooksPrepared();
+            QVERIFY(moveInThread(preparing, move));
+            QVERIFY(preparing.outlooksPrepared() > prepared);
+            QVERIFY(follow(fresh, preparing));
+            const int runs = preparing.outlookRuns();
+            const int handedOut = preparing.preparedOutlooksHandedOut();
+            const Outlook ready = TOPUP_VALUE(preparing.outlook());
+            QCOMPARE(preparing.preparedOutlooksHandedOut(), handedOut + 1);
+            QCOMPARE(preparing.outlookRuns(), runs);
+            QCOMPARE(ready.clock, TOPUP_VALUE(preparing.worldClock()));
+            const Outlook made = TOPUP_VALUE(fresh.outlook());
+            const QString differs = test::outlookDifference(ready, made);
+            QVERIFY2(differs.isEmpty(), qPrintable(QStringLiteral("move %1: %2").arg(step).arg(differs)));
+            QCOMPARE(ready.lines.size(), std::size_t(4));
+            // Asked again at the same clock: handed out once, so built, from
+            // the run the move's thread kept.
+            QVERIFY(test::outlookDifference(TOPUP_VALUE(preparing.outlook()), made).isEmpty());
+            QCOMPARE(preparing.preparedOutlooksHandedOut(), handedOut + 1);
+            QCOMPARE(preparing.outlookRuns(), runs);
+        }
+    }
+
+    // An outlook asked while the move's thread runs (another screen) is
+    // built without what AccountOutlook keeps, which is lent to that
+    // thread until it ends; the one the thread made is handed out after,
+    // what a fresh build says.
+    void askedWhileTheMoveRunsBuildsWithoutWhatIsLent()
+    {
+        test::WorldFolders folders(QStringLiteral("tst_preparedoutlook"));
+        QVERIFY(folders.isValid());
+        const test::NarrowedPair pair = openPair(folders);
+        QVERIFY(pair.narrow && pair.whole);
+        Service &preparing = *pair.narrow;
+        Service &fresh = *pair.whole;
+        QSignalSpy finished(&preparing, &Service::catchUpFinished);
+        const int runs = preparing.outlookRuns();
+        QVERIFY(preparing.startCatchUp(TOPUP_VALUE(preparing.worldClock()).plusMsecs(3 * 24 * hour)));
+        QVERIFY(preparing.busy()); // until its end is taken, on this thread: lent until then
+        TOPUP_VALUE(preparing.outlook());
+        QCOMPARE(preparing.outlookRuns(), runs + 1);
+        QCOMPARE(preparing.preparedOutlooksHandedOut(), 0);
+        QVERIFY(finished.wait(20000));
+        QVERIFY(follow(fresh, preparing));
+        const Outlook ready = TOPUP_VALUE(preparing.outlook());
+        QCOMPARE(preparing.preparedOutlooksHandedOut(), 1);
+        QCOMPARE(preparing.outlookRuns(), runs + 1);
+        QVERIFY(test::outlookDifference(ready, TOPUP_VALUE(fresh.outlook())).isEmpty());
+    }
+
+    // A write after the move: the outlook is built again, and says what a
+    // fresh one says; the next threaded move prepares again.
+    void notHandedOutAfterAWrite()
+    {
+        test::WorldFolders folders(QStringLiteral("tst_preparedoutlook"));
+        QVERIFY(folders.isValid());
+        const test::NarrowedPair pair = openPair(folders);
+        QVERIFY(pair.narrow && pair.whole);
+        Service &preparing = *pair.narrow;
+        Service &fresh = *pair.whole;
+        QVERIFY(moveInThread(preparing, Move::CatchUp));
+        QVERIFY(follow(fresh, preparing));
+        const qint64 lineId = TOPUP_VALUE(preparing.lines()).front().id;
+        for (Service *service : {&preparing, &fresh})
+            TOPUP_VERIFY_OK(service->renameLine(lineId, QStringLiteral("Renamed")));
+        const int runs = preparing.outlookRuns();
+        const int handedOut = preparing.preparedOutlooksHandedOut();
+        const Outlook built = TOPUP_VALUE(preparing.outlook());
+        QCOMPARE(preparing.preparedOutlooksHandedOut(), handedOut);
+        QCOMPARE(preparing.outlookRuns(), runs + 1);
+        QCOMPARE(built.lines.front().line.name, QStringLiteral("Renamed"));
+        QVERIFY(test::outlookDifference(built, TOPUP_VALUE(fresh.outlook())).isEmpty());
+
+        QVERIFY(moveInThread(preparing, Move::PlayStep));
+        QVERIFY(follow(fresh, preparing));
+        const Outlook ready = TOPUP_VALUE(preparing.outlook());
+        QCOMPARE(preparing.preparedOutlooksHandedOut(), handedOut + 1);
+        QVERIFY(test::outlookDifference(ready, TOPUP_VALUE(fresh.outlook())).isEmpty());
+    }
+
+    // Acting as another account while the move runs: the outlook prepared
+    // is Pat's, made for whoever acted when the move began, and is not
+    // handed out to Sam — nor to Pat again once Pat acts again (who acts
+    // changed in between); signed out, there is none.
+    void notHandedOutToAnotherAccount()
+    {
+        test::WorldFolders folders(QStringLiteral("tst_preparedoutlook"));
+        QVERIFY(folders.isValid());
+        qint64 pat = 0;
+        const test::NarrowedPair pair = openPair(folders, &pat);
+        QVERIFY(pair.narrow);
+        Service &service = *pair.narrow;
+        const qint64 sam = TOPUP_VALUE(service.allAccounts()).front().id;
+        QVERIFY(sam != pat);
+        QSignalSpy finished(&service, &Service::catchUpFinished);
+        QVERIFY(service.startCatchUp(TOPUP_VALUE(service.worldClock()).plusMsecs(5 * hour)));
+        TOPUP_VERIFY_OK(service.actAs(sam)); // while the catch-up runs: acting as another needs no write
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(service.outlooksPrepared(), 1);
+        const Outlook sams = TOPUP_VALUE(service.outlook());
+        QCOMPARE(service.preparedOutlooksHandedOut(), 0);
+        QCOMPARE(sams.lines.size(), std::size_t(1));
+        QCOMPARE(sams.lines.front().line.name, QStringLiteral("Sam's"));
+        TOPUP_VERIFY_OK(service.actAs(pat));
+        QCOMPARE(TOPUP_VALUE(service.outlook()).lines.size(), std::size_t(4));
+        QCOMPARE(service.preparedOutlooksHandedOut(), 0);
+
+        QVERIFY(moveInThread(service, Move::CatchUp));
+        service.signOut();
+        QVERIFY(!service.outlook());
+        QCOMPARE(service.preparedOutlooksHandedOut(), 0);
+    }
+
+    // On a server, another desktop's move (heard: WorldNotices): the work
+    // after it runs off this desktop's thread, then worldAdvanced, and the
+    // outlook is handed out, what a fresh build says.
+    void preparedAfterAnotherDesktopsMove()
+    {
+        if (m_engine.engine() != Dialect::Engine::Postgresql)
+            QSKIP("one program per data folder on SQLite: no other desktop moves it");
+        test::WorldFolders folders(QStringLiteral("tst_preparedoutlook"));
+        QVERIFY(folders.isValid());
+        const Instant start = test::at("2027-05-10T08:00:00Z");
+        qint64 pat = 0;
+        {
+            std::unique_ptr<Service> service = test::openNarrowed(folders.narrow.path(), start, &Service::Options::keepOutlooks, true);
+            QVERIFY(service);
+            pat = buildWorld(*service);
+            QVERIFY(pat);
+        }
+        // Two desktops on one world: this one keeps (and prepares), the other makes its outlooks afresh.
+        std::unique_ptr<Service> here = test::openNarrowed(folders.narrow.path(), start, &Service::Options::keepOutlooks, true);
+        std::unique_ptr<Service> there = test::openNarrowed(folders.narrow.path(), start, &Service::Options::keepOutlooks, false);
+        QVERIFY(here && there);
+        TOPUP_VERIFY_OK(here->actAs(pat));
+        TOPUP_VERIFY_OK(there->actAs(pat));
+        TOPUP_VALUE(here->outlook());
+        for (int move = 0; move < 2; ++move) {
+            QSignalSpy advanced(here.get(), &Service::worldAdvanced);
+            const int prepared = here->outlooksPrepared();
+            TOPUP_VERIFY_OK(there->advanceBy(3 * hour));
+            QVERIFY(advanced.wait(20000));
+            QCOMPARE(here->outlooksPrepared(), prepared + 1);
+            const int handedOut = here->preparedOutlooksHandedOut();
+            const Outlook ready = TOPUP_VALUE(here->outlook());
+            QCOMPARE(here->preparedOutlooksHandedOut(), handedOut + 1);
+            const QString differs = test::outlookDifference(ready, TOPUP_VALUE(there->outlook()));
+            QVERIFY2(differs.isEmpty(), qPrintable(differs));
+        }
+    }
+};
+
+TOPUP_TEST_GUILESS_MAIN(TestPreparedOutlook)
+} // namespace tst_preparedoutlook
+#include "tst_preparedoutlook.moc"
