@@ -7,7 +7,6 @@
 #include "service/service.h"
 
 #include <QString>
-#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -86,11 +85,6 @@ PackageIds packageIds(const std::vector<PackageRecord> &packages);
 
 // Seven times in ten, the clock moved on by 1 to 25 days and any minute.
 Expected<void> maybeAdvanceDays(Service &service, Draws &draw);
-
-// Everything an outlook says, a line of text each.
-QStringList outlookText(const Outlook &outlook);
-// The first line where `kept` and `fresh` differ, with both; empty when they say the same.
-QString outlookDifference(const Outlook &kept, const Outlook &fresh);
 
 // A top-up as a preview or an outlook lists it, on one line.
 QString describe(const PreviewItem &item);
