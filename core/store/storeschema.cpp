@@ -338,7 +338,44 @@ Schema storeSchema()
                    packHours,
                    QStringLiteral("DROP TABLE usage_hourly")},
                   {{packHours, packHoursOnPostgresql}}};
-    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13}, QStringLiteral("world")};
+    // The samples' text without the instants that follow from the grid
+    // (SamplesRow: `bytes[,seconds]` at 5 minutes after the sample before,
+    // `ms:bytes[,seconds]` where not): about half the text a day of a line,
+    // which a fleet's server reads, stores and logs every day (issue 16).
+    // Every row is converted in place, its samples in the order of time; a
+    // row that is not "ms,bytes,seconds;…" in integers (damaged already)
+    // is kept behind a prefix that is not samples either, so it stays damage
+    // and says what it held. SQLite reads each row's samples as a JSON array
+    // of arrays (linear; the JSON functions are built in); PostgreSQL splits
+    // it and checks each sample against a pattern.
+    const QString sampleEntry =
+        QStringLiteral("CASE WHEN ms = coalesce(previous + 300000, 0) THEN '' ELSE ms || ':' END || bytes"
+                       " || CASE WHEN seconds = 0 THEN '' ELSE ',' || seconds END");
+    const QString notConverted = QStringLiteral("'not converted at store version 14: ' || samples");
+    const QString asJson = QStringLiteral("'[[' || replace(samples, ';', '],[') || ']]'");
+    const QString convertSamples =
+        QStringLiteral("UPDATE usage_recent SET samples = coalesce(("
+                       "SELECT CASE WHEN min(valid) = 1 THEN group_concat(%1, ';') END FROM ("
+                       "SELECT valid, ms, bytes, seconds, lag(ms) OVER (ORDER BY ms) AS previous FROM ("
+                       "SELECT json_extract(value, '$[0]') AS ms, json_extract(value, '$[1]') AS bytes, json_extract(value, '$[2]') AS seconds,"
+                       " coalesce(json_array_length(value) = 3 AND json_type(value, '$[0]') = 'integer'"
+                       " AND json_type(value, '$[1]') = 'integer' AND json_type(value, '$[2]') = 'integer', 0) AS valid"
+                       " FROM json_each(CASE WHEN json_valid(%3) THEN %3 ELSE '[0]' END))"
+                       " ORDER BY ms)), %2) WHERE samples <> ''")
+            .arg(sampleEntry, notConverted, asJson);
+    const QString integer = QStringLiteral("-?(0|[1-9][0-9]*)");
+    const QString convertSamplesOnPostgresql =
+        QStringLiteral("UPDATE usage_recent SET samples = coalesce(("
+                       "SELECT CASE WHEN bool_and(valid) THEN string_agg(%1, ';' ORDER BY ms) END FROM ("
+                       "SELECT valid, ms, bytes, seconds, lag(ms) OVER (ORDER BY ms) AS previous FROM ("
+                       "SELECT valid, CASE WHEN valid THEN CAST(split_part(entry, ',', 1) AS NUMERIC) END AS ms,"
+                       " CASE WHEN valid THEN CAST(split_part(entry, ',', 2) AS NUMERIC) END AS bytes,"
+                       " CASE WHEN valid THEN CAST(split_part(entry, ',', 3) AS NUMERIC) END AS seconds"
+                       " FROM (SELECT entry, entry ~ '^%3,%3,%3$' AS valid FROM unnest(string_to_array(samples, ';')) AS e (entry)) AS s) AS n) AS p), %2)"
+                       " WHERE samples <> ''")
+            .arg(sampleEntry, notConverted, integer);
+    Migration v14{14, {convertSamples}, {{convertSamples, convertSamplesOnPostgresql}}};
+    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14}, QStringLiteral("world")};
 }
 
 } // namespace topup

@@ -396,7 +396,8 @@ private slots:
         }));
         QVERIFY(query.exec(QStringLiteral("SELECT length(samples), pg_column_compression(samples) FROM usage_recent")));
         QVERIFY(query.next());
-        QVERIFY2(query.value(0).toInt() > 4000, qPrintable(query.value(0).toString()));
+        // About 3 kB (store version 14: the instants on the grid left out), above the 2 kB from which the server compresses.
+        QVERIFY2(query.value(0).toInt() > 2500, qPrintable(query.value(0).toString()));
         QCOMPARE(query.value(1).toString(), QStringLiteral("lz4"));
     }
 
