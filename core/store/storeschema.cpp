@@ -379,10 +379,17 @@ Schema storeSchema()
     // tenth on these digits) and move it to the table's TOAST table, a CPU
     // and two more rows a row for nothing. A row longer than 8 kB (samples
     // far off the grid) is still moved out. SQLite keeps texts as they are.
+    // Every save updates every line's row (its balances, its state): with
+    // room left in each page of `lines` PostgreSQL writes the new version
+    // beside the old one (a heap-only update) instead of adding it to each
+    // of the table's six indexes — where no indexed column changed, as on
+    // most lines most days. Pages written from now on keep that room (a
+    // world made before fills it as its rows move).
     Migration v14{14,
                   {convertSamples},
                   {{convertSamples, convertSamplesOnPostgresql}},
-                  {QStringLiteral("ALTER TABLE usage_recent SET (toast_tuple_target = 8160)")}};
+                  {QStringLiteral("ALTER TABLE usage_recent SET (toast_tuple_target = 8160)"),
+                   QStringLiteral("ALTER TABLE lines SET (fillfactor = 70)")}};
     return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14}, QStringLiteral("world")};
 }
 
