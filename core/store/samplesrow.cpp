@@ -61,6 +61,25 @@ void SamplesRow::writeText(QByteArray &text) const
     text.resize(at - begin);
 }
 
+std::optional<SamplesRow> SamplesRow::parseVersion13(const QByteArray &text, qint64 hour)
+{
+    SamplesRow row;
+    const qint64 span = spanMs(hour);
+    const auto outside = [](int) { return QString(); };
+    const std::optional<QString> wrong = usagetriples::read(
+        text,
+        [&](int, qint64 offsetMs, qint64 dataBytes, qint64 voiceSeconds) -> std::optional<QString> {
+            if (offsetMs < 0 || offsetMs >= span)
+                return QString();
+            row.add(offsetMs, dataBytes, voiceSeconds);
+            return std::nullopt;
+        },
+        outside, [] { return QString(); });
+    if (wrong)
+        return std::nullopt;
+    return row;
+}
+
 Expected<SamplesRow> SamplesRow::parse(const QByteArray &text, qint64 hour)
 {
     SamplesRow row;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QtGlobal>
 
+#include <optional>
 #include <vector>
 
 namespace topup {
@@ -66,6 +67,10 @@ public:
     // so a save writing thousands of rows allocates it once).
     void writeText(QByteArray &text) const;
     static Expected<SamplesRow> parse(const QByteArray &text, qint64 hour);
+    // A text as store versions 7 to 13 wrote it, `ms,bytes,seconds` each
+    // sample (in any order, as they read it), or nothing when it is not
+    // one: for the migration to version 14.
+    static std::optional<SamplesRow> parseVersion13(const QByteArray &text, qint64 hour);
 
     const std::vector<Sample> &samples() const noexcept { return m_samples; }
     bool empty() const noexcept { return m_samples.empty(); }

@@ -1,7 +1,67 @@
 #include "storeschema.h"
 
+#include "batchedstatement.h"
+#include "database.h"
+#include "samplesrow.h"
+#include "statement.h"
+
+#include <optional>
+#include <utility>
+#include <vector>
+
 namespace topup {
 namespace {
+
+// Store version 14: every row of usage_recent from `ms,bytes,seconds` a
+// sample to SamplesRow's text, in the order of its samples' instants. The
+// rows are read a thousand at a time in the order of their key and written
+// back in arrays on PostgreSQL (BatchedStatement): linear, the same code on
+// both engines (the SQL of it — a JSON array on SQLite, split texts on
+// PostgreSQL, lag() over the instants — took 40 and 76 s for 30 000 rows).
+// A row that is not such a text (damaged already) is kept behind a prefix
+// that is not samples either, so it stays damage and says what it held.
+Expected<void> convertSamplesToVersion14(Database &database)
+{
+    BatchedStatement update(database, QStringLiteral("UPDATE usage_recent SET samples = ? WHERE line_id = ? AND hour = ?"),
+                            QStringLiteral("UPDATE usage_recent SET samples = v.s FROM (%1) AS v (s, l, h)"
+                                           " WHERE usage_recent.line_id = v.l AND usage_recent.hour = v.h"),
+                            {QStringLiteral("TEXT"), QStringLiteral("BIGINT"), QStringLiteral("BIGINT")});
+    Statement first(database, QStringLiteral("SELECT line_id, hour, samples FROM usage_recent ORDER BY line_id, hour LIMIT 1000"));
+    Statement next(database, QStringLiteral("SELECT line_id, hour, samples FROM usage_recent WHERE line_id > ? OR (line_id = ? AND hour > ?)"
+                                            " ORDER BY line_id, hour LIMIT 1000"));
+    std::optional<std::pair<qint64, qint64>> after; // the key of the last row read
+    for (;;) {
+        Statement &read = after ? next : first;
+        if (after)
+            read.set(0, after->first).set(1, after->first).set(2, after->second);
+        if (const auto ran = read.run(); !ran)
+            return ran;
+        struct Row final
+        {
+            qint64 line;
+            qint64 hour;
+            QByteArray samples;
+        };
+        std::vector<Row> rows;
+        while (read.next())
+            rows.push_back(Row{read.integer(0), read.integer(1), read.text(2).toUtf8()});
+        read.finish();
+        if (rows.empty())
+            return update.flush();
+        for (const Row &row : rows) {
+            if (row.samples.isEmpty())
+                continue;
+            const std::optional<SamplesRow> samples = SamplesRow::parseVersion13(row.samples, row.hour);
+            const QByteArray text = samples ? samples->text() : "not converted at store version 14: " + row.samples;
+            update.set(0, QString::fromUtf8(text)).set(1, row.line).set(2, row.hour);
+            if (const auto ran = update.run(); !ran)
+                return ran;
+        }
+        if (const auto sent = update.flush(); !sent)
+            return sent;
+        after = std::pair{rows.back().line, rows.back().hour};
+    }
+}
 
 // One row per charge and per blocked attempt; `triggers` is the list its
 // CHECK allows, which grew with the versions (a migration makes the table
@@ -342,38 +402,7 @@ Schema storeSchema()
     // (SamplesRow: `bytes[,seconds]` at 5 minutes after the sample before,
     // `ms:bytes[,seconds]` where not): about half the text a day of a line,
     // which a fleet's server reads, stores and logs every day (issue 16).
-    // Every row is converted in place, its samples in the order of time; a
-    // row that is not "ms,bytes,seconds;…" in integers (damaged already)
-    // is kept behind a prefix that is not samples either, so it stays damage
-    // and says what it held. SQLite reads each row's samples as a JSON array
-    // of arrays (linear; the JSON functions are built in); PostgreSQL splits
-    // it and checks each sample against a pattern.
-    const QString sampleEntry =
-        QStringLiteral("CASE WHEN ms = coalesce(previous + 300000, 0) THEN '' ELSE ms || ':' END || bytes"
-                       " || CASE WHEN seconds = 0 THEN '' ELSE ',' || seconds END");
-    const QString notConverted = QStringLiteral("'not converted at store version 14: ' || samples");
-    const QString asJson = QStringLiteral("'[[' || replace(samples, ';', '],[') || ']]'");
-    const QString convertSamples =
-        QStringLiteral("UPDATE usage_recent SET samples = coalesce(("
-                       "SELECT CASE WHEN min(valid) = 1 THEN group_concat(%1, ';') END FROM ("
-                       "SELECT valid, ms, bytes, seconds, lag(ms) OVER (ORDER BY ms) AS previous FROM ("
-                       "SELECT json_extract(value, '$[0]') AS ms, json_extract(value, '$[1]') AS bytes, json_extract(value, '$[2]') AS seconds,"
-                       " coalesce(json_array_length(value) = 3 AND json_type(value, '$[0]') = 'integer'"
-                       " AND json_type(value, '$[1]') = 'integer' AND json_type(value, '$[2]') = 'integer', 0) AS valid"
-                       " FROM json_each(CASE WHEN json_valid(%3) THEN %3 ELSE '[0]' END))"
-                       " ORDER BY ms)), %2) WHERE samples <> ''")
-            .arg(sampleEntry, notConverted, asJson);
-    const QString integer = QStringLiteral("-?(0|[1-9][0-9]*)");
-    const QString convertSamplesOnPostgresql =
-        QStringLiteral("UPDATE usage_recent SET samples = coalesce(("
-                       "SELECT CASE WHEN bool_and(valid) THEN string_agg(%1, ';' ORDER BY ms) END FROM ("
-                       "SELECT valid, ms, bytes, seconds, lag(ms) OVER (ORDER BY ms) AS previous FROM ("
-                       "SELECT valid, CASE WHEN valid THEN CAST(split_part(entry, ',', 1) AS NUMERIC) END AS ms,"
-                       " CASE WHEN valid THEN CAST(split_part(entry, ',', 2) AS NUMERIC) END AS bytes,"
-                       " CASE WHEN valid THEN CAST(split_part(entry, ',', 3) AS NUMERIC) END AS seconds"
-                       " FROM (SELECT entry, entry ~ '^%3,%3,%3$' AS valid FROM unnest(string_to_array(samples, ';')) AS e (entry)) AS s) AS n) AS p), %2)"
-                       " WHERE samples <> ''")
-            .arg(sampleEntry, notConverted, integer);
+    // Every row is rewritten by the program (convertSamplesToVersion14).
     // On PostgreSQL a day of a line (about 2.5 kB now) is kept whole in its
     // row as it is: from 2 kB the server would compress it (lz4 gains a
     // tenth on these digits) and move it to the table's TOAST table, a CPU
@@ -386,10 +415,11 @@ Schema storeSchema()
     // most lines most days. Pages written from now on keep that room (a
     // world made before fills it as its rows move).
     Migration v14{14,
-                  {convertSamples},
-                  {{convertSamples, convertSamplesOnPostgresql}},
+                  {},
+                  {},
                   {QStringLiteral("ALTER TABLE usage_recent SET (toast_tuple_target = 8160)"),
-                   QStringLiteral("ALTER TABLE lines SET (fillfactor = 70)")}};
+                   QStringLiteral("ALTER TABLE lines SET (fillfactor = 70)")},
+                  &convertSamplesToVersion14};
     return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14}, QStringLiteral("world")};
 }
 
