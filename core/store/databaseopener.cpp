@@ -358,6 +358,10 @@ Expected<void> DatabaseOpener::migrate(Database &database, const Schema &schema)
                 if (const Expected<void> ran = database.exec(statement); !ran)
                     return ran;
             }
+            if (migration.program) {
+                if (const Expected<void> ran = migration.program(database); !ran)
+                    return ran;
+            }
             return database.exec(database.m_dialect->writeVersion(migration.version));
         });
         if (!done)

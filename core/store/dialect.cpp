@@ -70,11 +70,12 @@ QStringList Dialect::connectionSetup() const
         return {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"), QStringLiteral("PRAGMA foreign_keys=ON")};
     // Times are integers (milliseconds) throughout, so the session's time
     // zone changes nothing; notices (such as "relation exists, skipping")
-    // are not for a person. Long texts (a line's day of usage samples,
-    // about 6 KB, 10 000 of them a day of a fleet) are compressed with lz4
-    // where the server has it (PostgreSQL 14 and later, built with it, as
-    // Debian's is): the default, pglz, took most of the save of a day's
-    // samples (docs/postgresql.md, "A day of catch-up on PostgreSQL").
+    // are not for a person. Long texts are compressed with lz4 where the
+    // server has it (PostgreSQL 14 and later, built with it, as Debian's
+    // is): the default, pglz, took most of the save of a day's samples when
+    // they were 6 kB of text (docs/postgresql.md, "A day of catch-up on
+    // PostgreSQL"); from store version 14 those (2.5 kB) stay whole in their
+    // row, uncompressed (usage_recent's toast_tuple_target).
     return {QStringLiteral("SET client_min_messages = warning"),
             QStringLiteral("SELECT set_config('default_toast_compression', 'lz4', false) FROM pg_settings"
                            " WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)")};

@@ -1,11 +1,16 @@
 #pragma once
 
+#include "domain/expected.h"
+
 #include <QStringList>
 
+#include <functional>
 #include <utility>
 #include <vector>
 
 namespace topup {
+
+class Database;
 
 // One step of a schema: the statements that take the schema version (SQLite's
 // `PRAGMA user_version`) from version - 1 to version. Each runs in a transaction of its own.
@@ -19,6 +24,10 @@ struct Migration final
     // Statements PostgreSQL alone runs, after the others: what SQLite's
     // file has without being told (an index there always ends with the rowid).
     QStringList postgresqlOnly = {};
+    // What SQL would do slowly, done by the program after the statements,
+    // in the same transaction, on either engine (store version 14 rewrites
+    // each row of samples: the same code on both, linear in the rows).
+    std::function<Expected<void>(Database &)> program = {};
 };
 
 struct Schema final

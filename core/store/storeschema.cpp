@@ -1,7 +1,67 @@
 #include "storeschema.h"
 
+#include "batchedstatement.h"
+#include "database.h"
+#include "samplesrow.h"
+#include "statement.h"
+
+#include <optional>
+#include <utility>
+#include <vector>
+
 namespace topup {
 namespace {
+
+// Store version 14: every row of usage_recent from `ms,bytes,seconds` a
+// sample to SamplesRow's text, in the order of its samples' instants. The
+// rows are read a thousand at a time in the order of their key and written
+// back in arrays on PostgreSQL (BatchedStatement): linear, the same code on
+// both engines (the SQL of it — a JSON array on SQLite, split texts on
+// PostgreSQL, lag() over the instants — took 40 and 76 s for 30 000 rows).
+// A row that is not such a text (damaged already) is kept behind a prefix
+// that is not samples either, so it stays damage and says what it held.
+Expected<void> convertSamplesToVersion14(Database &database)
+{
+    BatchedStatement update(database, QStringLiteral("UPDATE usage_recent SET samples = ? WHERE line_id = ? AND hour = ?"),
+                            QStringLiteral("UPDATE usage_recent SET samples = v.s FROM (%1) AS v (s, l, h)"
+                                           " WHERE usage_recent.line_id = v.l AND usage_recent.hour = v.h"),
+                            {QStringLiteral("TEXT"), QStringLiteral("BIGINT"), QStringLiteral("BIGINT")});
+    Statement first(database, QStringLiteral("SELECT line_id, hour, samples FROM usage_recent ORDER BY line_id, hour LIMIT 1000"));
+    Statement next(database, QStringLiteral("SELECT line_id, hour, samples FROM usage_recent WHERE line_id > ? OR (line_id = ? AND hour > ?)"
+                                            " ORDER BY line_id, hour LIMIT 1000"));
+    std::optional<std::pair<qint64, qint64>> after; // the key of the last row read
+    for (;;) {
+        Statement &read = after ? next : first;
+        if (after)
+            read.set(0, after->first).set(1, after->first).set(2, after->second);
+        if (const auto ran = read.run(); !ran)
+            return ran;
+        struct Row final
+        {
+            qint64 line;
+            qint64 hour;
+            QByteArray samples;
+        };
+        std::vector<Row> rows;
+        while (read.next())
+            rows.push_back(Row{read.integer(0), read.integer(1), read.text(2).toUtf8()});
+        read.finish();
+        if (rows.empty())
+            return update.flush();
+        for (const Row &row : rows) {
+            if (row.samples.isEmpty())
+                continue;
+            const std::optional<SamplesRow> samples = SamplesRow::parseVersion13(row.samples, row.hour);
+            const QByteArray text = samples ? samples->text() : "not converted at store version 14: " + row.samples;
+            update.set(0, QString::fromUtf8(text)).set(1, row.line).set(2, row.hour);
+            if (const auto ran = update.run(); !ran)
+                return ran;
+        }
+        if (const auto sent = update.flush(); !sent)
+            return sent;
+        after = std::pair{rows.back().line, rows.back().hour};
+    }
+}
 
 // One row per charge and per blocked attempt; `triggers` is the list its
 // CHECK allows, which grew with the versions (a migration makes the table
@@ -338,7 +398,29 @@ Schema storeSchema()
                    packHours,
                    QStringLiteral("DROP TABLE usage_hourly")},
                   {{packHours, packHoursOnPostgresql}}};
-    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13}, QStringLiteral("world")};
+    // The samples' text without the instants that follow from the grid
+    // (SamplesRow: `bytes[,seconds]` at 5 minutes after the sample before,
+    // `ms:bytes[,seconds]` where not): about half the text a day of a line,
+    // which a fleet's server reads, stores and logs every day (issue 16).
+    // Every row is rewritten by the program (convertSamplesToVersion14).
+    // On PostgreSQL a day of a line (about 2.5 kB now) is kept whole in its
+    // row as it is: from 2 kB the server would compress it (lz4 gains a
+    // tenth on these digits) and move it to the table's TOAST table, a CPU
+    // and two more rows a row for nothing. A row longer than 8 kB (samples
+    // far off the grid) is still moved out. SQLite keeps texts as they are.
+    // Every save updates every line's row (its balances, its state): with
+    // room left in each page of `lines` PostgreSQL writes the new version
+    // beside the old one (a heap-only update) instead of adding it to each
+    // of the table's six indexes — where no indexed column changed, as on
+    // most lines most days. Pages written from now on keep that room (a
+    // world made before fills it as its rows move).
+    Migration v14{14,
+                  {},
+                  {},
+                  {QStringLiteral("ALTER TABLE usage_recent SET (toast_tuple_target = 8160)"),
+                   QStringLiteral("ALTER TABLE lines SET (fillfactor = 70)")},
+                  &convertSamplesToVersion14};
+    return Schema{QStringLiteral("store"), {v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14}, QStringLiteral("world")};
 }
 
 } // namespace topup

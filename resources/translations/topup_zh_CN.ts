@@ -1850,16 +1850,20 @@
 <context>
     <name>SamplesRow</name>
     <message>
-        <source>sample %1 of the row is not &quot;milliseconds,bytes,seconds&quot; (the text reads &quot;%2&quot;)</source>
-        <translation>该行的第 %1 个样本不是“毫秒,字节,秒”（文本为“%2”）</translation>
-    </message>
-    <message>
         <source>sample %1 of the row is %2 ms from its hour&apos;s start, outside the hour&apos;s UTC day</source>
         <translation>该行的第 %1 个样本距其小时开始 %2 毫秒，超出了该小时所在的 UTC 日</translation>
     </message>
     <message>
         <source>the row&apos;s samples end with &quot;;&quot;</source>
         <translation>该行的样本以“;”结尾</translation>
+    </message>
+    <message>
+        <source>sample %1 of the row is not &quot;bytes&quot;, &quot;bytes,seconds&quot; or &quot;milliseconds:bytes,seconds&quot; (the text reads &quot;%2&quot;)</source>
+        <translation>该行的第 %1 个样本不是“字节”、“字节,秒”或“毫秒:字节,秒”（文本为“%2”）</translation>
+    </message>
+    <message>
+        <source>sample %1 of the row is %2 ms from its hour&apos;s start, not after the sample before it</source>
+        <translation>该行的第 %1 个样本距其小时开始 %2 毫秒，不在前一个样本之后</translation>
     </message>
 </context>
 <context>
