@@ -83,12 +83,18 @@ int main(int argc, char **argv)
             drawnWhole += line.complete == outlook->horizon ? 1 : 0;
         }
     }
-    std::printf("Service::outlook(), %d lines%s: wall min %.1f ms, median %.1f ms; CPU min %.1f ms, median %.1f ms"
-                " (the calling thread's median %.1f ms)"
-                " (%d runs; %d top-ups ahead, to %s; %d lines complete to it)\n",
-                lineCount, tight ? " (--tight)" : "", *std::min_element(outlookMs.begin(), outlookMs.end()), bench::median(outlookMs),
-                *std::min_element(outlookCpuMs.begin(), outlookCpuMs.end()), bench::median(outlookCpuMs), bench::median(callerCpuMs), runs, topUps,
+    // The first outlook makes the engine's run; the ones asked after it at
+    // the same clock, nothing written, are the one kept.
+    const std::vector<double> againMs(outlookMs.begin() + 1, outlookMs.end());
+    const std::vector<double> againCallerMs(callerCpuMs.begin() + 1, callerCpuMs.end());
+    std::printf("Service::outlook(), %d lines%s, the first (the run made): wall %.1f ms, CPU %.1f ms (the calling thread's %.1f ms)"
+                " (%d top-ups ahead, to %s; %d lines complete to it)\n",
+                lineCount, tight ? " (--tight)" : "", outlookMs.front(), outlookCpuMs.front(), callerCpuMs.front(), topUps,
                 qPrintable(service.outlook()->horizon.toString()), drawnWhole);
+    if (!againMs.empty())
+        std::printf("asked again at the same clock, nothing written (the outlook kept): wall min %.1f ms, median %.1f ms;"
+                    " the calling thread's CPU median %.1f ms (%d runs)\n",
+                    *std::min_element(againMs.begin(), againMs.end()), bench::median(againMs), bench::median(againCallerMs), runs - 1);
 
     // After a write: each run writes once, then asks the outlook. A line
     // renamed touches no input of the engine (the same clock: the whole
