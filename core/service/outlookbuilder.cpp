@@ -12,6 +12,8 @@
 #include <QDate>
 #include <QDateTime>
 
+#include <algorithm>
+
 
 namespace topup {
 namespace {
@@ -21,6 +23,14 @@ constexpr int paceDays = RecentUsage::days;
 QDate localDate(Instant at, const QTimeZone &zone)
 {
     return QDateTime::fromMSecsSinceEpoch(at.msecs(), zone).date();
+}
+
+bool sameTopUps(const std::vector<PreviewItem> &a, const std::vector<PreviewItem> &b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const PreviewItem &x, const PreviewItem &y) {
+        return x.at == y.at && x.trigger == y.trigger && x.package == y.package && x.method == y.method && x.amount == y.amount
+            && x.status == y.status && x.reason == y.reason && x.key == y.key && x.attempt == y.attempt;
+    });
 }
 
 } // namespace
@@ -106,6 +116,25 @@ Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Inst
     return history;
 }
 
+Forecast OutlookBuilder::forecastOf(const LineOutlook &outlook, const std::optional<Policy> &rules, const History &history)
+{
+    ForecastInput input;
+    input.now = outlook.clock;
+    input.remaining = outlook.line.dataBytes;
+    if (rules && rules->enabled && rules->hasActiveThreshold() && rules->threshold->resource == Resource::Data)
+        input.thresholdBelow = rules->threshold->below;
+    input.periodEnd = outlook.periodEnd;
+    input.recentDays = history.lastDays.value(outlook.line.id, std::vector<qint64>(paceDays, 0));
+    return UsageForecast::compute(input);
+}
+
+std::optional<Reason> OutlookBuilder::blockedReasonOf(const LineRecord &line, const History &history)
+{
+    if (line.progress.state != ThresholdState::Blocked)
+        return std::nullopt;
+    return parseReason(history.blockedReason.value(line.id));
+}
+
 LineOutlook OutlookBuilder::lineOutlook(const DryRun::Result &run, std::size_t index, const History &history, const Plan &plan,
                                         const ZonedCalendar &calendar, Instant clock, Instant horizon)
 {
@@ -120,8 +149,7 @@ LineOutlook OutlookBuilder::lineOutlook(const DryRun::Result &run, std::size_t i
     const bool enabled = rules && rules->enabled;
     outlook.methodRemoved = outlook.line.policy && outlook.line.policy->enabled && !enabled;
     const qint64 lineId = outlook.line.id;
-    if (outlook.line.progress.state == ThresholdState::Blocked)
-        outlook.blockedReason = parseReason(history.blockedReason.value(lineId));
+    outlook.blockedReason = blockedReasonOf(outlook.line, history);
 
     outlook.topUps = plan.byLine[index];
     outlook.complete = run.complete[index];
@@ -136,14 +164,7 @@ LineOutlook OutlookBuilder::lineOutlook(const DryRun::Result &run, std::size_t i
             break;
         }
     }
-    ForecastInput input;
-    input.now = clock;
-    input.remaining = outlook.line.dataBytes;
-    if (enabled && rules->hasActiveThreshold() && rules->threshold->resource == Resource::Data)
-        input.thresholdBelow = rules->threshold->below;
-    input.periodEnd = outlook.periodEnd;
-    input.recentDays = history.lastDays.value(lineId, std::vector<qint64>(paceDays, 0));
-    outlook.forecast = UsageForecast::compute(input);
+    outlook.forecast = forecastOf(outlook, rules, history);
 
     // The limits: this month so far, then every month the run reaches.
     LimitUse limits;
@@ -228,9 +249,13 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool na
     if (!prepared)
         return Expected<Outlook>::failure(prepared);
     DryRun::Setup setup = prepared.take();
-    const auto keptToo = [&](Expected<Outlook> outlook) {
+    // The outlook, taking again the last one's lines where they are the same; kept.
+    const auto assembled = [&](const DryRun::Result &run) {
+        OutlookKeeper::Basis basis;
+        Expected<Outlook> outlook = assemble(*account, calendar, clock, horizon, run, &kept.recent, kept.wideWrites, &keeper,
+                                             keeper.lastOutlook(key), &basis);
         if (outlook)
-            keeper.keepOutlook(key, clock, *outlook);
+            keeper.keepOutlook(key, clock, *outlook, std::move(basis));
         else
             keeper.forget();
         return outlook;
@@ -238,7 +263,7 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool na
     if (std::optional<DryRun::Result> followed = keeper.follow(key, clock, setup, kept.touchedSince)) {
         if (ran)
             *ran = false;
-        return keptToo(assemble(*account, calendar, clock, horizon, *followed, &kept.recent, kept.wideWrites));
+        return assembled(*followed);
     }
     if (ran)
         *ran = true;
@@ -248,11 +273,12 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool na
         return Expected<Outlook>::failure(run);
     }
     keeper.keep(key, clock, *run);
-    return keptToo(assemble(*account, calendar, clock, horizon, *run, &kept.recent, kept.wideWrites));
+    return assembled(*run);
 }
 
 Expected<Outlook> OutlookBuilder::assemble(const Account &account, const ZonedCalendar &calendar, Instant clock, Instant horizon,
-                                           const DryRun::Result &run, RecentUsage *recent, quint64 writes)
+                                           const DryRun::Result &run, RecentUsage *recent, quint64 writes, OutlookKeeper *keeper,
+                                           const OutlookKeeper::Made *last, OutlookKeeper::Basis *basis)
 {
     // The run's world read the spend of the months from just after the
     // clock on: this month's when it starts in it (kept outlooks only, so
@@ -270,10 +296,67 @@ Expected<Outlook> OutlookBuilder::assemble(const Account &account, const ZonedCa
     outlook.accountAutoSpend = past->accountAuto;
     outlook.accountManualSpend = past->accountManual;
     const Plan planned = plan(run);
-    outlook.lines.reserve(run.loaded.lineRecords.size());
-    for (std::size_t i = 0; i < run.loaded.lineRecords.size(); ++i)
-        outlook.lines.push_back(lineOutlook(run, i, *past, planned, calendar, clock, horizon));
+    const LoadedWorld &loaded = run.loaded;
+    // The last outlook's lines are taken again where all they were built
+    // from is the same: the bases (the account's spend and cap, the
+    // methods' funds, the packages' prices, the local month), and each
+    // line's rules, top-ups ahead and spend this month. What moves with the
+    // clock or the balances alone is set again: the clock, the line as
+    // saved, where its drawing stopped, why it is blocked, the forecast.
+    QHash<qint64, const LineOutlook *> before;
+    if (basis) {
+        *basis = basisOf(loaded, planned, *past, calendar.monthOf(clock));
+        if (last && last->basis == *basis && last->outlook.horizon == horizon && last->outlook.timezone == account.timezone) {
+            before.reserve(qsizetype(last->outlook.lines.size()));
+            for (const LineOutlook &line : last->outlook.lines)
+                before.insert(line.line.id, &line);
+        }
+    }
+    int taken = 0;
+    outlook.lines.reserve(loaded.lineRecords.size());
+    for (std::size_t i = 0; i < loaded.lineRecords.size(); ++i) {
+        const LineRecord &record = loaded.lineRecords[i];
+        const LineOutlook *was = before.value(record.id, nullptr);
+        if (!was || !(was->line.policy == record.policy) || !sameTopUps(was->topUps, planned.byLine[i])
+            || !sameSpend(was->thisMonth, past->thisMonth.value(record.id))) {
+            outlook.lines.push_back(lineOutlook(run, i, *past, planned, calendar, clock, horizon));
+            continue;
+        }
+        LineOutlook line = *was;
+        line.clock = clock;
+        line.line = record;
+        line.complete = run.complete[i];
+        line.blockedReason = blockedReasonOf(record, *past);
+        line.forecast = forecastOf(line, loaded.world.lines[i].policy, *past);
+        outlook.lines.push_back(std::move(line));
+        ++taken;
+    }
+    if (keeper)
+        keeper->countTaken(taken);
     return outlook;
+}
+
+bool OutlookBuilder::sameSpend(const LimitUse &was, const LineMonthTotals &spent)
+{
+    return was.lineSpend == spent.autoSpend && was.lineCount == spent.autoCount;
+}
+
+OutlookKeeper::Basis OutlookBuilder::basisOf(const LoadedWorld &loaded, const Plan &plan, const History &history, YearMonth thisMonth)
+{
+    const World &world = loaded.world;
+    OutlookKeeper::Basis basis;
+    basis.thisMonth = thisMonth.index();
+    basis.accountAuto = history.accountAuto;
+    basis.accountByMonth = plan.accountByMonth;
+    basis.accountCap = world.accountCap;
+    basis.methodRows = loaded.methodRows;
+    basis.methods.reserve(world.methods.size());
+    for (const PaymentMethod &method : world.methods)
+        basis.methods.emplace_back(method.id, method.funds, method.fundsKnown);
+    basis.packages.reserve(world.packages.size());
+    for (const Package &package : world.packages)
+        basis.packages.emplace_back(package.id, package.price);
+    return basis;
 }
 
 Expected<LineOutlook> OutlookBuilder::preview(qint64 accountId, qint64 lineId, const Policy &policy, Instant clock, int days,

@@ -98,8 +98,18 @@ private:
 
     static Plan plan(const DryRun::Result &run);
     // The outlook from the run and what already happened.
+    // `keeper`, `last`, `basis` (when given): the lines of `last` whose
+    // inputs are the same are taken again (counted in `keeper`), and
+    // `basis` says what this outlook's lines were built from.
     Expected<Outlook> assemble(const Account &account, const ZonedCalendar &calendar, Instant clock, Instant horizon,
-                               const DryRun::Result &run, RecentUsage *recent = nullptr, quint64 writes = 0);
+                               const DryRun::Result &run, RecentUsage *recent = nullptr, quint64 writes = 0,
+                               OutlookKeeper *keeper = nullptr, const OutlookKeeper::Made *last = nullptr,
+                               OutlookKeeper::Basis *basis = nullptr);
+    static OutlookKeeper::Basis basisOf(const LoadedWorld &loaded, const Plan &plan, const History &history, YearMonth thisMonth);
+    static bool sameSpend(const LimitUse &was, const LineMonthTotals &spent);
+    // What a line's outlook reads at the clock from its balances and recent days.
+    static Forecast forecastOf(const LineOutlook &outlook, const std::optional<Policy> &rules, const History &history);
+    static std::optional<Reason> blockedReasonOf(const LineRecord &line, const History &history);
     static LineOutlook lineOutlook(const DryRun::Result &run, std::size_t index, const History &history, const Plan &plan,
                                    const ZonedCalendar &calendar, Instant clock, Instant horizon);
 

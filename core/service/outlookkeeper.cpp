@@ -163,9 +163,9 @@ void OutlookKeeper::keep(const Key &key, Instant clock, const DryRun::Result &ru
                   run.outcome.attempts};
 }
 
-void OutlookKeeper::keepOutlook(const Key &key, Instant clock, const Outlook &outlook)
+void OutlookKeeper::keepOutlook(const Key &key, Instant clock, const Outlook &outlook, Basis basis)
 {
-    m_outlook = KeptOutlook{key, clock, outlook};
+    m_outlook = Made{key, clock, outlook, std::move(basis)};
 }
 
 Outlook *OutlookKeeper::keptOutlook(const Key &key, Instant clock, const TouchedSince &touchedSince, std::vector<qint64> &renamed)

@@ -5,9 +5,12 @@
 #include "dryrun.h"
 #include "touched.h"
 
-#include <functional>
+#include <QString>
 
+#include <functional>
+#include <map>
 #include <optional>
+#include <tuple>
 
 namespace topup {
 
@@ -42,7 +45,9 @@ namespace topup {
 // forecast, low funds) is read at T' from the store, as always: the keeper
 // saves the engine's run, not the queries — but for the outlook it was last
 // made into, given again while the clock stayed and the writes since changed
-// at most some names (keptOutlook).
+// at most some names (keptOutlook), and whose lines the next outlook of the
+// same run takes again where all they were built from is the same
+// (lastOutlook; OutlookBuilder compares, line by line).
 class OutlookKeeper final
 {
 public:
@@ -74,8 +79,49 @@ public:
     // Keeps `run`, made at `clock` for `key` (a run made again whole, with
     // no lines cut short listed, is not kept).
     void keep(const Key &key, Instant clock, const DryRun::Result &run);
-    // The outlook made at `clock` for `key` from the run kept (or just made).
-    void keepOutlook(const Key &key, Instant clock, const Outlook &outlook);
+    // What every line of an outlook was built from beyond its own rules,
+    // top-ups and spend (OutlookBuilder::assemble): a line whose own inputs
+    // are the same is the same in two outlooks of equal bases, but for the
+    // clock, its balances and the forecast read from them.
+    struct Basis final
+    {
+        int thisMonth = 0; // YearMonth::index() of the clock's local month
+        Money accountAuto; // the account's auto top-ups this month so far
+        std::map<int, Money> accountByMonth; // every line's paid auto top-ups ahead, by month
+        std::optional<Money> accountCap;
+        std::vector<qint64> methodRows;
+        std::vector<std::tuple<QString, Money, bool>> methods; // id, funds, funds known
+        std::vector<std::pair<QString, Money>> packages; // id, price
+        bool operator==(const Basis &other) const
+        {
+            return thisMonth == other.thisMonth && accountAuto == other.accountAuto && accountByMonth == other.accountByMonth
+                && accountCap == other.accountCap && methodRows == other.methodRows && methods == other.methods
+                && packages == other.packages;
+        }
+    };
+    // The outlook made last and what it was built from.
+    struct Made final
+    {
+        Key key;
+        Instant clock;
+        Outlook outlook;
+        Basis basis;
+    };
+    void keepOutlook(const Key &key, Instant clock, const Outlook &outlook, Basis basis);
+    // The outlook made last for the same run (`key` but for the writes; at
+    // any clock), none else: its lines may be taken again (OutlookBuilder).
+    const Made *lastOutlook(const Key &key) const
+    {
+        return m_outlook && m_outlook->key.sameRun(key) ? &*m_outlook : nullptr;
+    }
+    // Outlooks built taking some lines of the last one again, and the lines taken.
+    void countTaken(int lines)
+    {
+        m_partial += lines > 0 ? 1 : 0;
+        m_linesTaken += lines;
+    }
+    int partialBuilds() const noexcept { return m_partial; }
+    qint64 linesTaken() const noexcept { return m_linesTaken; }
     // That outlook, when it still says what one made at `clock` for `key`
     // says but for the names of `renamed` (the caller reads them again into
     // it): the same clock, and the writes since touched no input of the
@@ -100,14 +146,10 @@ private:
         std::vector<AttemptRecord> attempts;
     };
     std::optional<Kept> m_kept;
-    struct KeptOutlook final
-    {
-        Key key;
-        Instant clock;
-        Outlook outlook;
-    };
-    std::optional<KeptOutlook> m_outlook;
+    std::optional<Made> m_outlook;
     int m_redrawn = 0;
+    int m_partial = 0;
+    qint64 m_linesTaken = 0;
 };
 
 } // namespace topup
