@@ -40,6 +40,8 @@ public:
     Expected<Outlook> outlook();
     // How many outlooks ran the engine (the others took the run kept).
     int outlookRuns() const noexcept { return m_runs; }
+    // How many outlooks took some lines of the last one again (OutlookKeeper::countTaken).
+    int outlooksTakingLines() const noexcept { return m_keeper.partialBuilds(); }
     Expected<LineOutlook> preview(qint64 lineId, const Policy &policy, int days);
 
     // How outlook() builds, and what it keeps (`kept`, when it keeps),

@@ -197,12 +197,30 @@ LineOutlook OutlookBuilder::lineOutlook(const DryRun::Result &run, std::size_t i
         }
     }
 
-    if (enabled) {
-        for (const LowFundsFinding &low : lowFundsFor(*rules, world.packages, world.methods))
-            outlook.lowFunds.push_back(LowFunds{loaded.methodRows[std::size_t(low.method)],
-                                                world.methods[std::size_t(low.method)].funds, low.needed});
-    }
+    outlook.lowFunds = lowFundsOf(loaded, rules);
     return outlook;
+}
+
+std::vector<LowFunds> OutlookBuilder::lowFundsOf(const LoadedWorld &loaded, const std::optional<Policy> &rules)
+{
+    std::vector<LowFunds> found;
+    if (!rules || !rules->enabled)
+        return found;
+    const World &world = loaded.world;
+    for (const LowFundsFinding &low : lowFundsFor(*rules, world.packages, world.methods))
+        found.push_back(LowFunds{loaded.methodRows[std::size_t(low.method)], world.methods[std::size_t(low.method)].funds, low.needed});
+    return found;
+}
+
+void OutlookBuilder::accountSpendOf(LineOutlook &outlook, const History &history, const Plan &plan)
+{
+    const YearMonth thisMonth = outlook.thisMonth.month;
+    outlook.thisMonth.accountSpend = history.accountAuto;
+    for (LimitUse &use : outlook.months) {
+        use.accountSpend = use.month == thisMonth ? history.accountAuto : Money();
+        if (const auto all = plan.accountByMonth.find(use.month.index()); all != plan.accountByMonth.end())
+            use.accountSpend += all->second;
+    }
 }
 
 Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool narrow)
@@ -298,14 +316,16 @@ Expected<Outlook> OutlookBuilder::assemble(const Account &account, const ZonedCa
     const Plan planned = plan(run);
     const LoadedWorld &loaded = run.loaded;
     // The last outlook's lines are taken again where all they were built
-    // from is the same: the bases (the account's spend and cap, the
-    // methods' funds, the packages' prices, the local month), and each
-    // line's rules, top-ups ahead and spend this month. What moves with the
-    // clock or the balances alone is set again: the clock, the line as
-    // saved, where its drawing stopped, why it is blocked, the forecast.
+    // from is the same: the bases (the local month, the account's cap, the
+    // methods and packages listed, the packages' prices), and each line's
+    // rules, top-ups ahead and spend this month. What moves with the clock,
+    // the balances or the other lines is set again: the clock, the line as
+    // saved, where its drawing stopped, why it is blocked, the forecast, the
+    // account's spend (this month and ahead) and low funds (the methods'
+    // funds).
     QHash<qint64, const LineOutlook *> before;
     if (basis) {
-        *basis = basisOf(loaded, planned, *past, calendar.monthOf(clock));
+        *basis = basisOf(loaded, calendar.monthOf(clock));
         if (last && last->basis == *basis && last->outlook.horizon == horizon && last->outlook.timezone == account.timezone) {
             before.reserve(qsizetype(last->outlook.lines.size()));
             for (const LineOutlook &line : last->outlook.lines)
@@ -328,6 +348,8 @@ Expected<Outlook> OutlookBuilder::assemble(const Account &account, const ZonedCa
         line.complete = run.complete[i];
         line.blockedReason = blockedReasonOf(record, *past);
         line.forecast = forecastOf(line, loaded.world.lines[i].policy, *past);
+        line.lowFunds = lowFundsOf(loaded, loaded.world.lines[i].policy);
+        accountSpendOf(line, *past, planned);
         outlook.lines.push_back(std::move(line));
         ++taken;
     }
@@ -341,18 +363,13 @@ bool OutlookBuilder::sameSpend(const LimitUse &was, const LineMonthTotals &spent
     return was.lineSpend == spent.autoSpend && was.lineCount == spent.autoCount;
 }
 
-OutlookKeeper::Basis OutlookBuilder::basisOf(const LoadedWorld &loaded, const Plan &plan, const History &history, YearMonth thisMonth)
+OutlookKeeper::Basis OutlookBuilder::basisOf(const LoadedWorld &loaded, YearMonth thisMonth)
 {
     const World &world = loaded.world;
     OutlookKeeper::Basis basis;
     basis.thisMonth = thisMonth.index();
-    basis.accountAuto = history.accountAuto;
-    basis.accountByMonth = plan.accountByMonth;
     basis.accountCap = world.accountCap;
     basis.methodRows = loaded.methodRows;
-    basis.methods.reserve(world.methods.size());
-    for (const PaymentMethod &method : world.methods)
-        basis.methods.emplace_back(method.id, method.funds, method.fundsKnown);
     basis.packages.reserve(world.packages.size());
     for (const Package &package : world.packages)
         basis.packages.emplace_back(package.id, package.price);

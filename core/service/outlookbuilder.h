@@ -105,7 +105,10 @@ private:
                                const DryRun::Result &run, RecentUsage *recent = nullptr, quint64 writes = 0,
                                OutlookKeeper *keeper = nullptr, const OutlookKeeper::Made *last = nullptr,
                                OutlookKeeper::Basis *basis = nullptr);
-    static OutlookKeeper::Basis basisOf(const LoadedWorld &loaded, const Plan &plan, const History &history, YearMonth thisMonth);
+    static OutlookKeeper::Basis basisOf(const LoadedWorld &loaded, YearMonth thisMonth);
+    static std::vector<LowFunds> lowFundsOf(const LoadedWorld &loaded, const std::optional<Policy> &rules);
+    // The account's spend in `outlook`'s months: this month's so far and every line's ahead.
+    static void accountSpendOf(LineOutlook &outlook, const History &history, const Plan &plan);
     static bool sameSpend(const LimitUse &was, const LineMonthTotals &spent);
     // What a line's outlook reads at the clock from its balances and recent days.
     static Forecast forecastOf(const LineOutlook &outlook, const std::optional<Policy> &rules, const History &history);

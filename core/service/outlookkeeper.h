@@ -8,9 +8,7 @@
 #include <QString>
 
 #include <functional>
-#include <map>
 #include <optional>
-#include <tuple>
 
 namespace topup {
 
@@ -81,21 +79,18 @@ public:
     void keep(const Key &key, Instant clock, const DryRun::Result &run);
     // What every line of an outlook was built from beyond its own rules,
     // top-ups and spend (OutlookBuilder::assemble): a line whose own inputs
-    // are the same is the same in two outlooks of equal bases, but for the
-    // clock, its balances and the forecast read from them.
+    // are the same is the same in two outlooks of equal bases, but for what
+    // the builder sets again (the clock, the balances and the forecast read
+    // from them, the account's spend, low funds).
     struct Basis final
     {
         int thisMonth = 0; // YearMonth::index() of the clock's local month
-        Money accountAuto; // the account's auto top-ups this month so far
-        std::map<int, Money> accountByMonth; // every line's paid auto top-ups ahead, by month
         std::optional<Money> accountCap;
         std::vector<qint64> methodRows;
-        std::vector<std::tuple<QString, Money, bool>> methods; // id, funds, funds known
         std::vector<std::pair<QString, Money>> packages; // id, price
         bool operator==(const Basis &other) const
         {
-            return thisMonth == other.thisMonth && accountAuto == other.accountAuto && accountByMonth == other.accountByMonth
-                && accountCap == other.accountCap && methodRows == other.methodRows && methods == other.methods
+            return thisMonth == other.thisMonth && accountCap == other.accountCap && methodRows == other.methodRows
                 && packages == other.packages;
         }
     };

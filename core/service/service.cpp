@@ -480,6 +480,11 @@ int Service::outlookRuns() const noexcept
     return m_outlook->outlookRuns();
 }
 
+int Service::outlooksTakingLines() const noexcept
+{
+    return m_outlook->outlooksTakingLines();
+}
+
 int Service::outlooksPrepared() const noexcept
 {
     return m_prepared->made();

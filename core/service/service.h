@@ -274,6 +274,9 @@ public:
     // kept since (only the engine moved the world): for the tests and the
     // benchmarks.
     int outlookRuns() const noexcept;
+    // How many outlook() calls built some lines only, taking the others
+    // from the last outlook (their inputs the same): for the tests.
+    int outlooksTakingLines() const noexcept;
     // How many outlooks the threads that moved the world made, and how many
     // outlook() calls handed one of them out (PreparedOutlook).
     int outlooksPrepared() const noexcept;

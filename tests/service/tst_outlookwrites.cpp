@@ -125,6 +125,7 @@ class TestOutlookWrites final : public QObject
     static inline int s_writes = 0;      // outlooks compared after a write
     static inline int s_runKept = 0;     // of them, the run kept (lines touched ran again alone)
     static inline int s_outlookKept = 0; // of them, the whole outlook kept (names only)
+    static inline int s_linesTaken = 0;  // of them, built taking some lines of the last one again
 
     test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
 
@@ -136,12 +137,16 @@ private slots:
 
     void cleanupTestCase()
     {
-        qDebug("%d outlooks compared after writes: %d kept the run (%d the whole outlook)", s_writes, s_runKept, s_outlookKept);
+        qDebug("%d outlooks compared after writes: %d kept the run (%d the whole outlook), %d took some lines of the last one",
+               s_writes, s_runKept, s_outlookKept, s_linesTaken);
         // The writes are drawn so that about half of them touch only lines
         // on their own, or no input of the engine.
         QVERIFY(s_runKept > s_writes / 4);
         QVERIFY(s_writes - s_runKept > s_writes / 8);
         QVERIFY(s_outlookKept > 0);
+        // Most writes touching some lines leave the others' outlooks as
+        // they were: those are taken again, only the touched ones built.
+        QVERIFY(s_linesTaken > (s_writes - s_outlookKept) / 2);
     }
 
     void keptAfterWritesSaysWhatAFreshOneSays_data()
@@ -260,10 +265,12 @@ private slots:
                 addedIds.clear();
             }
             const int runsBefore = keeping.outlookRuns();
+            const int takingBefore = keeping.outlooksTakingLines();
             differs = same();
             QVERIFY2(differs.isEmpty(), qPrintable(QStringLiteral("after %1: %2").arg(steps.join(QLatin1String(", ")), differs)));
             if (!what.startsWith(QLatin1String("moved"))) {
                 ++s_writes;
+                s_linesTaken += keeping.outlooksTakingLines() - takingBefore;
                 if (keeping.outlookRuns() == runsBefore) {
                     ++s_runKept;
                     s_outlookKept += what.endsWith(QLatin1String("renamed")) ? 1 : 0;
