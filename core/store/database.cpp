@@ -398,12 +398,29 @@ QSqlQuery *Database::reusable(const QString &sql, QSqlError *prepareError)
     return &found->second->query;
 }
 
+QSqlQuery *Database::reusableIfRoom(const QString &sql, QSqlError *prepareError)
+{
+    if (m_reusable.size() >= reusableLimit && m_reusable.count(sql) == 0)
+        return nullptr;
+    return reusable(sql, prepareError);
+}
+
 void Database::release(const QString &sql)
 {
     const auto found = m_reusable.find(sql);
     if (found == m_reusable.end())
         return;
-    found->second->query.finish();
+    QSqlQuery &query = found->second->query;
+    // Its rows read to the end first: QSqlQuery::finish() leaves a
+    // PostgreSQL result half read (libpq holds the next row), and until it
+    // is read the connection parses nothing else, not even another
+    // program's notice (WorldNotices). SQLite's finish() resets the
+    // statement itself.
+    if (keepsEveryStatement() && query.isActive() && query.isSelect()) {
+        while (query.next()) {
+        }
+    }
+    query.finish();
     found->second->inUse = false;
 }
 

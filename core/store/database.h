@@ -142,6 +142,17 @@ public:
     // second one would only say so).
     QSqlQuery *reusable(const QString &sql, QSqlError *prepareError = nullptr);
     void release(const QString &sql);
+    // On PostgreSQL every statement is kept for reuse (Statement's
+    // Prepare::Once too): QPSQL prepares on the server, so a statement
+    // prepared for one run costs three round trips (PREPARE, EXECUTE,
+    // DEALLOCATE) where a kept one costs one. Up to `reusableLimit` kept
+    // statements a connection (statements built with a varying count of
+    // rows or ids would otherwise grow it without end); past that, a
+    // statement not yet kept is prepared for itself, as on SQLite, where
+    // preparing costs no round trip.
+    bool keepsEveryStatement() const noexcept { return !m_dialect->isSqlite(); }
+    static constexpr std::size_t reusableLimit = 256;
+    QSqlQuery *reusableIfRoom(const QString &sql, QSqlError *prepareError = nullptr);
 
     // The connection's own sqlite3 handle, for the one hot loop (usage
     // samples), when Qt's driver runs the very same SQLite build as the one

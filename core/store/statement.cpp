@@ -8,8 +8,9 @@ namespace topup {
 
 Statement::Statement(Database &database, const QString &sql, Prepare prepare) : m_database(database), m_query(&m_own)
 {
-    if (prepare == Prepare::Reuse) {
-        if (QSqlQuery *cached = database.reusable(sql, &m_prepareError)) {
+    if (prepare == Prepare::Reuse || database.keepsEveryStatement()) {
+        QSqlQuery *cached = prepare == Prepare::Reuse ? database.reusable(sql, &m_prepareError) : database.reusableIfRoom(sql, &m_prepareError);
+        if (cached) {
             m_query = cached;
             m_reusedSql = sql;
             m_prepared = true;

@@ -17,9 +17,11 @@ class Database;
 class Statement final
 {
 public:
-    // Once: prepared for this Statement alone. Reuse: a statement run for
-    // every charge or row of a hot path, prepared once per connection
-    // (Database::reusable) and handed back when this Statement ends.
+    // Once: prepared for this Statement alone (on PostgreSQL kept for the
+    // connection all the same while there is room: Database::keepsEveryStatement).
+    // Reuse: a statement run for every charge or row of a hot path, prepared
+    // once per connection (Database::reusable) and handed back when this
+    // Statement ends.
     enum class Prepare { Once, Reuse };
 
     Statement(Database &database, const QString &sql, Prepare prepare = Prepare::Once);

@@ -16,6 +16,8 @@
 #include "storefixture.h"
 #include "usagerows.h"
 
+#include <QSignalSpy>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -208,6 +210,84 @@ private slots:
         });
         QVERIFY(!batched);
         QVERIFY2(batched.error().contains(QLatin1String("no_such_rows")), qPrintable(batched.error()));
+    }
+    // On PostgreSQL every statement is kept for the connection
+    // (Database::keepsEveryStatement): a text run again is prepared once,
+    // not once a run (three round trips: PREPARE, EXECUTE, DEALLOCATE), and
+    // reads its new values each time. On SQLite the same runs read the same.
+    void aStatementRunAgainIsPreparedOnce()
+    {
+        QTemporaryDir dir;
+        auto db = m_engine.openStore(dir.filePath(QStringLiteral("again.sqlite")), storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        const QString sql = QStringLiteral("SELECT ? * 7 AS kept_statement_probe");
+        for (qint64 run = 1; run <= 5; ++run) {
+            Statement statement(database, sql);
+            statement.bind(run);
+            TOPUP_VERIFY_OK(statement.run());
+            QVERIFY(statement.next());
+            QCOMPARE(statement.integer(0), run * 7);
+        }
+        if (!database.keepsEveryStatement())
+            return;
+        QSqlQuery prepared(database.connection());
+        QVERIFY(prepared.exec(QStringLiteral("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%kept_statement_probe%'")));
+        QVERIFY(prepared.next());
+        QCOMPARE(prepared.value(0).toInt(), 1);
+    }
+
+    // Texts made with a varying count of values would grow what a
+    // connection keeps without end: past Database::reusableLimit a new text
+    // is prepared for its statement alone, and still runs.
+    void aConnectionKeepsABoundedNumberOfStatements()
+    {
+        QTemporaryDir dir;
+        auto db = m_engine.openStore(dir.filePath(QStringLiteral("bounded.sqlite")), storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        const int texts = int(Database::reusableLimit) + 50;
+        for (int i = 1; i <= texts; ++i) {
+            Statement statement(database, QStringLiteral("SELECT %1 AS bounded_probe").arg(i));
+            TOPUP_VERIFY_OK(statement.run());
+            QVERIFY(statement.next());
+            QCOMPARE(statement.integer(0), qint64(i));
+        }
+        if (!database.keepsEveryStatement())
+            return;
+        QSqlQuery prepared(database.connection());
+        QVERIFY(prepared.exec(QStringLiteral("SELECT count(*) FROM pg_prepared_statements")));
+        QVERIFY(prepared.next());
+        QVERIFY2(prepared.value(0).toInt() <= int(Database::reusableLimit), qPrintable(prepared.value(0).toString()));
+        QVERIFY(prepared.value(0).toInt() >= int(Database::reusableLimit) / 2);
+    }
+
+    // A kept statement whose rows were read only in part, then another
+    // program's notice: it is heard. (The kept query was only finish()ed,
+    // which leaves libpq holding the next row; the connection then parsed
+    // nothing more, and a desktop never heard another's move.)
+    void aNoticeIsHeardAfterAStatementReadInPart()
+    {
+        if (m_engine.engine() != Dialect::Engine::Postgresql)
+            QSKIP("notices are PostgreSQL's (LISTEN/NOTIFY)");
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("notice.sqlite"));
+        auto listening = m_engine.openStore(file, storeSchema());
+        auto telling = m_engine.openStore(file, storeSchema());
+        QVERIFY2(listening && telling, qPrintable(listening ? telling.error() : listening.error()));
+        QSqlDriver *driver = (*listening)->connection().driver();
+        QVERIFY(driver->subscribeToNotification(QStringLiteral("kept_statement_probe")));
+        QSignalSpy heard(driver, qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(&QSqlDriver::notification));
+        for (int run = 0; run < 2; ++run) {
+            Statement firstOfThree(**listening, QStringLiteral("SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3"));
+            TOPUP_VERIFY_OK(firstOfThree.run());
+            QVERIFY(firstOfThree.next());
+            QCOMPARE(firstOfThree.integer(0), qint64(1));
+        }
+        QSqlQuery tell((*telling)->connection());
+        QVERIFY2(tell.exec(QStringLiteral("SELECT pg_notify('kept_statement_probe', 'moved')")), qPrintable(tell.lastError().text()));
+        QVERIFY(heard.wait(20000));
+        QCOMPARE(heard.first().at(2).toString(), QStringLiteral("moved"));
     }
 };
 

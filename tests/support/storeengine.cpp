@@ -39,6 +39,11 @@ Expected<void> StoreEngine::start()
         return Expected<void>::failure(QStringLiteral("TOPUP_TEST_ENGINE is \"%1\"; it takes sqlite or postgresql").arg(name));
     m_engine = Dialect::Engine::Postgresql;
     m_server = std::make_unique<PostgresServer>();
+    // Settings for the tests' server, to look into a test's statements
+    // (docs/testing.md): e.g. "logging_collector=on log_directory=/tmp/pglog
+    // log_min_duration_statement=0".
+    if (qEnvironmentVariableIsSet("TOPUP_TEST_PG_SETTINGS"))
+        m_server->setSettings(qEnvironmentVariable("TOPUP_TEST_PG_SETTINGS").split(QLatin1Char(' ')));
     return m_server->start();
 }
 
