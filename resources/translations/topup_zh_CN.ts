@@ -4977,6 +4977,10 @@ Qt 自身的选项同样适用，其中包括：
         <source>Time zone of the account</source>
         <translation>账户的时区</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>topup::SimulationPlayer</name>

@@ -451,7 +451,20 @@ private slots:
         auto *submit = m_window->findChild<QPushButton *>(QStringLiteral("submitButton"));
         QVERIFY(submit);
         QCOMPARE(submit->text(), QStringLiteral("Sign in"));
+        // The chooser is named by a visible label pointing at it (its buddy):
+        // what a screen reader on Linux tells it by, and Alt+L reaches it.
+        auto *chooser = m_window->findChild<QWidget *>(QStringLiteral("languageChooser"));
+        QVERIFY(chooser);
+        QLabel *named = nullptr;
+        for (QLabel *label : m_window->findChildren<QLabel *>()) {
+            if (label->buddy() == chooser)
+                named = label;
+        }
+        QVERIFY(named);
+        QVERIFY(named->isVisible());
+        QCOMPARE(named->text(), QStringLiteral("&Language"));
         chooseIn("languageChooser", QStringLiteral("zh_CN"));
+        QTRY_COMPARE(named->text(), QStringLiteral("语言(&L)"));
         QCOMPARE(m_settings->language(), QStringLiteral("zh_CN"));
         QTRY_VERIFY(submit->text() != QStringLiteral("Sign in"));
         chooseIn("languageChooser", QStringLiteral("en"));

@@ -16,6 +16,7 @@
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -143,7 +144,15 @@ SignInPage::SignInPage(Service &service, AppSettings *settings, QWidget *parent)
                 return;
             m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings->language())));
         });
-        outer->addWidget(m_language, 0, 2, Qt::AlignTop | Qt::AlignRight);
+        // A visible label, the chooser its buddy: on Linux a screen reader
+        // names a combo box by its current text and finds what it is for
+        // through the label that points at it.
+        m_languageLabel = new QLabel(this);
+        m_languageLabel->setBuddy(m_language);
+        auto *corner = new QHBoxLayout;
+        corner->addWidget(m_languageLabel);
+        corner->addWidget(m_language);
+        outer->addLayout(corner, 0, 2, Qt::AlignTop | Qt::AlignRight);
     }
     outer->setRowStretch(0, 1);
     outer->setRowStretch(2, 2);
@@ -309,8 +318,10 @@ void SignInPage::retranslateUi()
     m_submit->setText(m_signUp ? tr("Create account") : tr("Sign in"));
     m_mode->setText(m_signUp ? tr("I already have an account: sign in") : tr("New here? Create an account"));
     m_demo->setText(tr("Open the demo account"));
-    if (m_language)
+    if (m_language) {
+        m_languageLabel->setText(tr("&Language"));
         m_language->setAccessibleName(tr("Language"));
+    }
     m_demo->setToolTip(tr("Three lines, two cards and a wallet with 90 days of simulated history."));
 }
 

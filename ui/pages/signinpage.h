@@ -44,6 +44,7 @@ private:
     Service &m_service;
     AppSettings *m_settings;
     QComboBox *m_language = nullptr;
+    QLabel *m_languageLabel = nullptr; // "Language", the chooser its buddy
     bool m_signUp = false;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
