@@ -58,6 +58,14 @@ class TestCommandLine final : public QObject
     QString m_world;
     QString m_scenario;
 
+    // A test's data: one row a program, the column "program" its path.
+    static void bothPrograms()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::newRow("topup-sim") << sim;
+        QTest::newRow("topup-dashboard") << dashboard;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -214,9 +222,7 @@ private slots:
 
     void argumentsThatAreNotUtf8AreRefused_data()
     {
-        QTest::addColumn<QString>("program");
-        QTest::newRow("topup-sim") << sim;
-        QTest::newRow("topup-dashboard") << dashboard;
+        bothPrograms();
     }
 
     void argumentsThatAreNotUtf8AreRefused()
@@ -266,9 +272,7 @@ private slots:
 
     void helpAllIsHelpInBoth_data()
     {
-        QTest::addColumn<QString>("program");
-        QTest::newRow("topup-sim") << sim;
-        QTest::newRow("topup-dashboard") << dashboard;
+        bothPrograms();
     }
 
     void helpAllIsHelpInBoth()
