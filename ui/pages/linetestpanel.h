@@ -1,9 +1,12 @@
 #pragma once
 
 #include "app/appsettings.h"
+#include "domain/expected.h"
+#include "domain/instant.h"
 
 #include <QWidget>
 
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -51,9 +54,14 @@ private:
     void manualTopUp();
     void togglePlay();
     void nextEvent();
+    // The jump's end (Service::jumpFinished), when this panel started it.
+    void jumped(const Expected<std::optional<Instant>> &next);
+    // While a jump runs, the clock and the actions wait, saying so.
+    void showJumping(bool jumping);
 
     Service &m_service;
     qint64 m_lineId = 0;
+    bool m_jumping = false; // a jump this panel started runs
     std::vector<std::pair<qint64, QString>> m_methodChoices; // as filled: refilled when the methods change
     QLabel *m_balanceTitle;
     QLabel *m_data;
