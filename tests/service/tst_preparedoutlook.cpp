@@ -355,12 +355,15 @@ private slots:
     }
 
     // Signed out while the jump runs: it stops at the end of its simulated
-    // day, jumpFinished says so at once, and the world is free.
-    void signingOutStopsAJump()
+    // day, jumpFinished says so at once, and the world is free. The
+    // service destroyed while one runs (the window closed) stops it too,
+    // and the world opens again, its clock within the jump's 35 days.
+    void signingOutOrClosingStopsAJump()
     {
         test::WorldFolders folders(QStringLiteral("tst_preparedoutlook"));
         QVERIFY(folders.isValid());
-        const test::NarrowedPair pair = openPair(folders);
+        qint64 pat = 0;
+        test::NarrowedPair pair = openPair(folders, &pat);
         QVERIFY(pair.narrow);
         Service &service = *pair.narrow;
         QSignalSpy finished(&service, &Service::jumpFinished);
@@ -369,6 +372,16 @@ private slots:
         QCOMPARE(finished.size(), 1); // said before signOut returned
         QVERIFY(!service.busy());
         QVERIFY(!service.startJumpToNextEvent()); // nobody signed in
+
+        TOPUP_VERIFY_OK(service.actAs(pat));
+        const Instant before = TOPUP_VALUE(service.worldClock());
+        TOPUP_VERIFY_OK(service.startJumpToNextEvent());
+        pair.narrow.reset();
+        std::unique_ptr<Service> reopened = test::openNarrowed(folders.narrow.path(), test::at("2027-05-10T08:00:00Z"),
+                                                               &Service::Options::keepOutlooks, true);
+        QVERIFY(reopened);
+        const Instant clock = TOPUP_VALUE(reopened->worldClock());
+        QVERIFY(!(clock < before) && !(before.plusMsecs(35 * 24 * hour) < clock));
     }
 
     // On a server, another desktop's move (heard: WorldNotices): the work
