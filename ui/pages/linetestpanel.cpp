@@ -192,6 +192,8 @@ void LineTestPanel::retranslateUi()
     m_manualMethod->setAccessibleName(tr("Method to pay with now"));
     m_manual->setAccessibleName(tr("Top up now"));
     m_attempts->setAccessibleName(tr("Latest attempts of this line"));
+    if (m_jumping)
+        report(tr("Jumping to the next top-up…"));
     fillChoices();
     refreshLine();
     refreshClock();

@@ -25,7 +25,8 @@ class Service;
 // The "Test auto top-up" tab of a line: drain it, make the next charge of
 // a method fail, top up by hand, and run the simulated clock (play/pause at
 // a speed, or jump to the next top-up), watching the balance and the
-// latest attempts change as the service reports them.
+// latest attempts change as the service reports them. Both moves run off
+// the window's thread; while a jump runs the clock and the actions wait.
 class LineTestPanel final : public QWidget
 {
     Q_OBJECT
