@@ -1,42 +1,101 @@
 #include "catchupworker.h"
 
-#include "store/journalgateway.h"
+#include "dryrun.h"
 #include "store/database.h"
-#include "store/storeschema.h"
+#include "store/journalgateway.h"
 #include "store/worldmovelock.h"
 
+#include <QCoreApplication>
 #include <QThread>
 
-namespace topup {
+#include <utility>
 
-CatchUpWorker::CatchUpWorker(WorldPlace place, Instant target, AfterMove afterMove)
-    : m_place(std::move(place)), m_target(target), m_afterMove(std::move(afterMove))
+namespace topup {
+namespace {
+
+// work(store, journal) on connections opened here, closed as it returns.
+template<typename Work>
+auto onOwnConnections(const WorldPlace &place, Work &&work) -> decltype(work(std::declval<Database &>(), std::declval<JournalGateway &>()))
 {
+    using Result = decltype(work(std::declval<Database &>(), std::declval<JournalGateway &>()));
+    const Expected<std::shared_ptr<Database>> store = place.openStore();
+    if (!store)
+        return Result::failure(store);
+    Expected<std::unique_ptr<JournalGateway>> journal = place.openJournal();
+    if (!journal)
+        return Result::failure(journal);
+    (*store)->setJournal((*journal)->sharedDatabase()); // its move waits for a dead program's charge (JournalQuiet)
+    return work(**store, **journal);
 }
+
+bool stopAsked()
+{
+    return QThread::currentThread()->isInterruptionRequested();
+}
+
+} // namespace
 
 Expected<CatchUpSummary> CatchUpWorker::catchUp(const WorldPlace &place, Instant target, const WorldSync::Progress &progress,
                                                 const AfterMove &afterMove)
 {
-    const Expected<std::shared_ptr<Database>> store = place.openStore();
-    if (!store)
-        return Expected<CatchUpSummary>::failure(store);
-    Expected<std::unique_ptr<JournalGateway>> journal = place.openJournal();
-    if (!journal)
-        return Expected<CatchUpSummary>::failure(journal);
-    (*store)->setJournal((*journal)->sharedDatabase()); // its move waits for a dead program's charge (JournalQuiet)
-    const Expected<CatchUpSummary> summary = [&]() -> Expected<CatchUpSummary> {
-        // The world is this thread's while it moves it (other programs sharing
-        // it on PostgreSQL wait), from the clock the store has then.
-        const Expected<WorldMoveLock> held = WorldMoveLock::take(**store);
-        if (!held)
-            return Expected<CatchUpSummary>::failure(held.whyFailed());
-        return WorldSync(**store, **journal).catchUp(target, progress);
-    }();
-    // Released: what follows only reads, as a screen's queries do.
-    if (summary && afterMove && !QThread::currentThread()->isInterruptionRequested())
-        afterMove(**store, **journal);
-    return summary;
-} // the connections close here, in the thread that opened them
+    return onOwnConnections(place, [&](Database &store, JournalGateway &journal) {
+        const Expected<CatchUpSummary> summary = [&]() -> Expected<CatchUpSummary> {
+            // The world is this thread's while it moves it (other programs sharing
+            // it on PostgreSQL wait), from the clock the store has then.
+            const Expected<WorldMoveLock> held = WorldMoveLock::take(store);
+            if (!held)
+                return Expected<CatchUpSummary>::failure(held.whyFailed());
+            return WorldSync(store, journal).catchUp(target, progress);
+        }();
+        // Released: what follows only reads, as a screen's queries do.
+        if (summary && afterMove && !stopAsked())
+            afterMove(store, journal);
+        return summary;
+    });
+}
+
+Expected<std::optional<Instant>> CatchUpWorker::jump(const WorldPlace &place, qint64 accountId, Instant unstarted,
+                                                     const AfterMove &afterMove)
+{
+    using Result = Expected<std::optional<Instant>>;
+    return onOwnConnections(place, [&](Database &store, JournalGateway &journal) {
+        const Result next = [&]() -> Result {
+            const Expected<WorldMoveLock> held = WorldMoveLock::take(store);
+            if (!held)
+                return Result::failure(held.whyFailed());
+            WorldSync sync(store, journal);
+            const Expected<std::optional<Instant>> clock = sync.clock(); // as it is under the lock
+            if (!clock)
+                return Result::failure(clock);
+            const Result found = nextTopUp(store, journal, accountId, clock->value_or(unstarted));
+            if (!found || !*found)
+                return found;
+            const Expected<CatchUpSummary> done = sync.catchUp(**found);
+            if (!done)
+                return Result::failure(done);
+            if (done->to < **found) // asked to stop between days: every finished day stays
+                return Result::failure(
+                    QStringLiteral("the jump to the next top-up was stopped at %1").arg(done->to.toString()),
+                    QCoreApplication::translate("topup::Service", "The jump to the next top-up was stopped part way."));
+            return found;
+        }();
+        if (next && *next && afterMove && !stopAsked())
+            afterMove(store, journal);
+        return next;
+    });
+}
+
+Expected<std::optional<Instant>> CatchUpWorker::nextTopUp(Database &store, JournalGateway &journal, qint64 accountId, Instant clock)
+{
+    using Result = Expected<std::optional<Instant>>;
+    const Expected<DryRun::Result> dryRun = DryRun(store, journal).run(accountId, clock, clock.plusMsecs(35 * WorldSync::stepMs));
+    if (!dryRun)
+        return Result::failure(dryRun);
+    const Outcome &outcome = dryRun->outcome;
+    if (outcome.attempts.empty())
+        return Result(std::optional<Instant>());
+    return Result(std::optional<Instant>(outcome.attempts.front().at));
+}
 
 void CatchUpWorker::afterMoveElsewhere(const WorldPlace &place, const AfterMove &afterMove)
 {
@@ -45,13 +104,6 @@ void CatchUpWorker::afterMoveElsewhere(const WorldPlace &place, const AfterMove 
     if (store && journal)
         afterMove(**store, **journal);
     // (Connections that cannot be opened: nothing prepared, the screens read as before.)
-}
-
-void CatchUpWorker::run()
-{
-    const Expected<CatchUpSummary> summary = catchUp(
-        m_place, m_target, [this](Instant reached, Instant target) { emit progress(reached.msecs(), target.msecs()); }, m_afterMove);
-    emit finished(summary ? *summary : CatchUpSummary{}, summary ? QString() : summary.error());
 }
 
 } // namespace topup

@@ -3,23 +3,24 @@
 #include "worldplace.h"
 #include "worldsync.h"
 
-#include <QObject>
+#include <QMetaType>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace topup {
 
 class Database;
 class JournalGateway;
 
-// Long catch-ups run here, in a thread of their own with their own
-// connections to the store and the journal (a connection stays in the
-// thread that opened it), reporting progress, so a window never freezes.
-class CatchUpWorker final : public QObject
+// What a thread that moves the world runs (a catch-up in the background, a
+// play step, a jump to the next top-up: WorldRunner starts the thread), on
+// connections of its own to the store and the journal, opened and closed
+// in that thread (a connection stays in the thread that opened it), so a
+// window never freezes.
+class CatchUpWorker final
 {
-    Q_OBJECT
-
 public:
     // What the thread does next once it has moved the world, on the same
     // connections, the world's lock released (the signed-in account's
@@ -27,27 +28,22 @@ public:
     // stopped.
     using AfterMove = std::function<void(Database &store, JournalGateway &journal)>;
 
-    CatchUpWorker(WorldPlace place, Instant target, AfterMove afterMove = {});
-
-    // The catch-up itself, on connections of its own opened and closed in
-    // the calling thread (a play step's thread calls it directly), then
-    // `afterMove` on them.
+    // The catch-up itself, then `afterMove`.
     static Expected<CatchUpSummary> catchUp(const WorldPlace &place, Instant target, const WorldSync::Progress &progress = {},
                                             const AfterMove &afterMove = {});
+    // To the account's next top-up attempt within 35 days of the world's
+    // clock as the store has it under the world's lock (`unstarted`: a
+    // world whose clock has not started), then `afterMove`; none: the world
+    // stays (and nothing follows). Stopped part way (the thread asked to:
+    // the app closing, signing out), a failure saying where it stopped.
+    static Expected<std::optional<Instant>> jump(const WorldPlace &place, qint64 accountId, Instant unstarted,
+                                                 const AfterMove &afterMove = {});
+    // Where that jump goes from `clock`, found by the engine on a copy of
+    // the world (DryRun); none: no top-up within 35 days. Under the world's
+    // lock, or its answer may be stale.
+    static Expected<std::optional<Instant>> nextTopUp(Database &store, JournalGateway &journal, qint64 accountId, Instant clock);
     // Only `afterMove`, on connections of its own (another program moved the world).
     static void afterMoveElsewhere(const WorldPlace &place, const AfterMove &afterMove);
-
-public slots:
-    void run();
-
-signals:
-    void progress(qint64 reachedMs, qint64 targetMs);
-    void finished(const topup::CatchUpSummary &summary, const QString &error);
-
-private:
-    WorldPlace m_place;
-    Instant m_target;
-    AfterMove m_afterMove;
 };
 
 } // namespace topup

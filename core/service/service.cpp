@@ -69,6 +69,7 @@ void Service::forwardSignals()
     connect(m_runner.get(), &WorldRunner::catchUpProgress, this, &Service::catchUpProgress);
     connect(m_runner.get(), &WorldRunner::catchUpFinished, this, &Service::catchUpFinished);
     connect(m_runner.get(), &WorldRunner::playStopped, this, &Service::playStopped);
+    connect(m_runner.get(), &WorldRunner::jumpFinished, this, &Service::jumpFinished);
     connect(m_lines.get(), &AccountLines::lineAdded, this, &Service::lineAdded);
     connect(m_lines.get(), &AccountLines::lineRemoved, this, &Service::lineRemoved);
     connect(m_lines.get(), &AccountLines::linesChanged, this, &Service::linesChanged);
@@ -280,6 +281,7 @@ Expected<Account> Service::signIn(const QString &login, const QString &password)
 
 void Service::signOut()
 {
+    m_runner->stopJump(); // it lands where it stopped, for who acted
     m_session->signOut();
 }
 
@@ -359,6 +361,15 @@ Expected<std::optional<Instant>> Service::advanceToNextEvent()
                                   [&](qint64 id, Instant clock) { return m_runner->runToNextEvent(id, clock); });
 }
 
+Expected<void> Service::startJumpToNextEvent()
+{
+    // No lock nor write here: the jump's thread takes the lock, and only
+    // the engine moves the world (what the outlook keeps holds).
+    if (std::optional<Failure> why = m_session->refusal(AccountSession::Access::Write))
+        return Expected<void>::failure(std::move(*why));
+    (void)m_runner->startJump(m_session->account()->id); // the world is free: refusal() said so
+    return {};
+}
 
 // ---- lines and policies (AccountLines), methods (AccountMethods), history (AccountHistory), what lies ahead (AccountOutlook)
 

@@ -192,6 +192,15 @@ public:
     bool isPlaying() const;
     // Runs to the next top-up attempt within 35 days; none: stays.
     Expected<std::optional<Instant>> advanceToNextEvent();
+    // The same off this thread, as a play step runs (what the window does:
+    // it never waits for the move nor for the outlook after it, which that
+    // thread prepares): busy() until jumpFinished says where the world
+    // went (after worldAdvanced), that no top-up comes (it stayed), or why
+    // not; writes are refused meanwhile, saying so. Refused at once when
+    // nobody is signed in or the world is not free (a catch-up or another
+    // jump runs). Signing out stops it at the end of its simulated day;
+    // so does destroying the service.
+    Expected<void> startJumpToNextEvent();
 
     // Lines and policies.
     // What a line of the profile uses on an average day (the simulated carrier's figures).
@@ -340,6 +349,9 @@ signals:
     void catchUpProgress(qint64 reachedMs, qint64 targetMs);
     void catchUpFinished(const topup::CatchUpSummary &summary, const QString &error);
     void playStopped(const QString &error);
+    // A jump started by startJumpToNextEvent ended: the instant the world
+    // moved to, none when no top-up comes within 35 days, or why not.
+    void jumpFinished(const topup::Expected<std::optional<topup::Instant>> &next);
     // The background check has ended: `damage` is "PATH: damaged database
     // (…)", or empty when none was found (integrity() tells Ok from Unchecked).
     void integrityChecked(const QString &damage);

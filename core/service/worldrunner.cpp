@@ -1,7 +1,6 @@
 #include "worldrunner.h"
 
 #include "catchupworker.h"
-#include "dryrun.h"
 #include "simulationplayer.h"
 #include "store/historystore.h"
 #include "store/worldmovelock.h"
@@ -40,6 +39,9 @@ std::optional<Failure> WorldRunner::writeRefusal()
                        QCoreApplication::translate("topup::Service", "A data file was found damaged, so nothing more is saved. Quit TopUp"
                                                                      " Dashboard and start it again: it offers to move the data folder"
                                                                      " aside and start fresh."));
+    if (m_busy && m_jump)
+        return Failure(QCoreApplication::translate("topup::Service", "the world is jumping to the next top-up; try again when it has landed"),
+                       QCoreApplication::translate("topup::Service", "The world is jumping to the next top-up; try again when it has landed."));
     if (m_busy)
         return Failure(QCoreApplication::translate("topup::Service", "the world is catching up; try again when it has finished"),
                        QCoreApplication::translate("topup::Service", "The world is catching up; try again when it has finished."));
@@ -85,6 +87,15 @@ CatchUpWorker::AfterMove WorldRunner::startAfterMove()
     return m_startAfterMove ? m_startAfterMove() : CatchUpWorker::AfterMove();
 }
 
+QThread *WorldRunner::startThread(std::function<void()> work, void (WorldRunner::*finished)())
+{
+    QThread *thread = QThread::create(std::move(work));
+    thread->setParent(this);
+    connect(thread, &QThread::finished, this, finished); // queued: emitted in that thread
+    thread->start();
+    return thread;
+}
+
 bool WorldRunner::startCatchUp(Instant target)
 {
     if (m_busy)
@@ -92,36 +103,92 @@ bool WorldRunner::startCatchUp(Instant target)
     finishFollowing(); // one thread at a time does the work after a move
     m_busy = true;
     qRegisterMetaType<CatchUpSummary>();
-    auto *thread = new QThread(this);
-    auto *worker = new CatchUpWorker(m_place, target, startAfterMove());
-    worker->moveToThread(thread);
-    connect(thread, &QThread::started, worker, &CatchUpWorker::run);
-    connect(worker, &CatchUpWorker::progress, this, &WorldRunner::catchUpProgress);
-    connect(worker, &CatchUpWorker::finished, this, [this, thread](const CatchUpSummary &summary, const QString &error) {
-        m_busy = false;
-        if (m_finishAfterMove)
-            m_finishAfterMove(); // the worker's work after the move ended before it said finished
-        if (error.isEmpty())
-            emit worldAdvanced();
-        emit catchUpFinished(summary, error);
-        thread->quit();
-    });
-    connect(worker, &CatchUpWorker::finished, worker, &QObject::deleteLater);
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    m_catchUp = thread;
-    thread->start();
+    // Its progress is said here, queued from its thread (before its end, which is queued after).
+    WorldSync::Progress progress = [this](Instant reached, Instant to) {
+        QMetaObject::invokeMethod(
+            this, [this, reached, to] { emit catchUpProgress(reached.msecs(), to.msecs()); }, Qt::QueuedConnection);
+    };
+    auto end = std::make_shared<std::optional<Expected<CatchUpSummary>>>();
+    m_catchUpEnd = end;
+    m_catchUp = startThread(
+        [place = m_place, target, end, progress = std::move(progress), after = startAfterMove()] {
+            end->emplace(CatchUpWorker::catchUp(place, target, progress, after));
+        },
+        &WorldRunner::finishCatchUp);
     return true;
+}
+
+void WorldRunner::finishCatchUp()
+{
+    if (!m_catchUp)
+        return;
+    QThread *thread = m_catchUp;
+    thread->wait();
+    m_catchUp = nullptr;
+    thread->deleteLater();
+    const Expected<CatchUpSummary> summary = std::move(**std::exchange(m_catchUpEnd, nullptr));
+    m_busy = false;
+    if (m_finishAfterMove)
+        m_finishAfterMove(); // the thread's work after the move ended with it
+    if (summary)
+        emit worldAdvanced();
+    emit catchUpFinished(summary ? *summary : CatchUpSummary{}, summary ? QString() : summary.error());
 }
 
 void WorldRunner::stopCatchUp()
 {
-    if (!m_catchUp)
+    // The thread stops between days (WorldSync checks the request), its
+    // connections close in it, and every finished day stays saved.
+    for (QThread *thread : {m_catchUp.data(), m_jump.data()}) {
+        if (thread) {
+            thread->requestInterruption();
+            thread->wait();
+        }
+    }
+}
+
+bool WorldRunner::startJump(qint64 accountId)
+{
+    finishPlayStep();
+    if (m_busy)
+        return false;
+    finishFollowing();
+    m_busy = true;
+    auto end = std::make_shared<std::optional<Expected<std::optional<Instant>>>>();
+    m_jumpEnd = end;
+    m_jump = startThread(
+        [place = m_place, accountId, unstarted = m_clock.now(), end, after = startAfterMove()] {
+            end->emplace(CatchUpWorker::jump(place, accountId, unstarted, after));
+        },
+        &WorldRunner::finishJump);
+    return true;
+}
+
+void WorldRunner::finishJump()
+{
+    if (!m_jump)
         return;
-    // The worker stops between days (WorldSync checks the request), its
-    // connections close in its thread, and every finished day stays saved.
-    m_catchUp->requestInterruption();
-    m_catchUp->quit();
-    m_catchUp->wait();
+    QThread *thread = m_jump;
+    thread->wait();
+    m_jump = nullptr;
+    thread->deleteLater();
+    const Expected<std::optional<Instant>> next = std::move(**std::exchange(m_jumpEnd, nullptr));
+    m_busy = false;
+    if (m_finishAfterMove)
+        m_finishAfterMove();
+    // It moved, or may have (stopped part way, or failed in its move):
+    // the screens look again. No top-up ahead: the world stayed.
+    if (!next || *next)
+        emit worldAdvanced();
+    emit jumpFinished(next);
+}
+
+void WorldRunner::stopJump()
+{
+    if (!m_jump)
+        return;
+    m_jump->requestInterruption();
+    finishJump();
 }
 
 Expected<void> WorldRunner::startPlaying(qint64 simulatedMsPerSecond)
@@ -141,16 +208,14 @@ Expected<void> WorldRunner::startPlayStep(qint64 ms)
     const Instant target = now->plusMsecs(ms);
     m_busy = true;
     auto error = std::make_shared<QString>();
-    QThread *thread = QThread::create([place = m_place, target, error, after = startAfterMove()] {
-        const Expected<CatchUpSummary> done = CatchUpWorker::catchUp(place, target, {}, after);
-        if (!done)
-            *error = done.error();
-    });
-    thread->setParent(this);
-    connect(thread, &QThread::finished, this, &WorldRunner::finishPlayStep);
-    m_playStep = thread;
     m_playStepError = error;
-    thread->start();
+    m_playStep = startThread(
+        [place = m_place, target, error, after = startAfterMove()] {
+            const Expected<CatchUpSummary> done = CatchUpWorker::catchUp(place, target, {}, after);
+            if (!done)
+                *error = done.error();
+        },
+        &WorldRunner::finishPlayStep);
     return {};
 }
 
@@ -184,11 +249,8 @@ bool WorldRunner::followElsewhere()
     CatchUpWorker::AfterMove after = startAfterMove();
     if (!after)
         return false;
-    QThread *thread = QThread::create([place = m_place, after = std::move(after)] { CatchUpWorker::afterMoveElsewhere(place, after); });
-    thread->setParent(this);
-    connect(thread, &QThread::finished, this, &WorldRunner::finishFollowing);
-    m_following = thread;
-    thread->start();
+    m_following = startThread([place = m_place, after = std::move(after)] { CatchUpWorker::afterMoveElsewhere(place, after); },
+                              &WorldRunner::finishFollowing);
     return true;
 }
 
@@ -266,16 +328,12 @@ Expected<void> WorldRunner::settle(qint64 accountId)
 Expected<std::optional<Instant>> WorldRunner::runToNextEvent(qint64 accountId, Instant clock)
 {
     using Result = Expected<std::optional<Instant>>;
-    const Expected<DryRun::Result> dryRun = DryRun(m_store, m_provider).run(accountId, clock, clock.plusMsecs(35 * WorldSync::stepMs));
-    if (!dryRun)
-        return Result::failure(dryRun);
-    const Outcome &outcome = dryRun->outcome;
-    if (outcome.attempts.empty())
-        return Result(std::optional<Instant>());
-    const Instant next = outcome.attempts.front().at;
-    if (const Expected<CatchUpSummary> done = runTo(next); !done)
+    const Result next = CatchUpWorker::nextTopUp(m_store, m_provider, accountId, clock);
+    if (!next || !*next)
+        return next;
+    if (const Expected<CatchUpSummary> done = runTo(**next); !done)
         return Result::failure(done);
-    return Result(std::optional<Instant>(next));
+    return next;
 }
 
 } // namespace topup

@@ -22,15 +22,16 @@ class JournalGateway;
 class SimulationPlayer;
 
 // Moves the simulated world on for the Service: to an instant here, off the
-// caller's thread (a catch-up, busy() while it runs), step by step while
-// the player plays (each step in a thread of its own), and by a millisecond
-// after a write so the rules react. It also says whether the world may be
-// written now: not while a catch-up or a play step owns it (a running step
-// is waited for first), nor once a file was found damaged. A thread that
-// moves the world does more once it has moved it, when told what
-// (setAfterMoves: the signed-in account's outlook prepared), before the
-// screens are told (worldAdvanced); so does a thread of its own after
-// another program's move (followElsewhere).
+// caller's thread (a catch-up, or a jump to the next top-up: busy() while
+// either runs), step by step while the player plays (each step in a thread
+// of its own), and by a millisecond after a write so the rules react. It
+// also says whether the world may be written now: not while a catch-up, a
+// jump or a play step owns it (a running step is waited for first), nor
+// once a file was found damaged. A thread that moves the world does more
+// once it has moved it, when told what (setAfterMoves: the signed-in
+// account's outlook prepared), before the screens are told
+// (worldAdvanced); so does a thread of its own after another program's
+// move (followElsewhere).
 class WorldRunner final : public QObject
 {
     Q_OBJECT
@@ -61,7 +62,8 @@ public:
     void stopPlaying();
     bool isPlaying() const;
     // The service's end: the player stopped, its running step waited for,
-    // then (stopCatchUp) a running catch-up stopped at the end of its day.
+    // then (stopCatchUp) a running catch-up or jump stopped at the end of
+    // its day and waited for (nothing said: the service is going).
     void stopPlayerAndWait();
     void stopCatchUp();
 
@@ -71,6 +73,15 @@ public:
     Expected<void> settle(qint64 accountId);
     // Runs to the account's next top-up attempt within 35 days of `clock`; none: stays.
     Expected<std::optional<Instant>> runToNextEvent(qint64 accountId, Instant clock);
+    // The same off this thread, from the clock as the store has it once
+    // the world is free (CatchUpWorker::jump), the outlook prepared there
+    // after (setAfterMoves); busy() until jumpFinished says where it went
+    // (after worldAdvanced), that there was no top-up, or why not. False
+    // when a catch-up or another jump runs (a play step is waited for).
+    bool startJump(qint64 accountId);
+    // Signing out: a running jump stopped at the end of its day and waited
+    // for; jumpFinished says so (the screens follow where it stopped).
+    void stopJump();
 
     // What a thread that moves the world (a play step, startCatchUp) does
     // once it has: `start`, called on this thread as such a move starts,
@@ -93,8 +104,19 @@ signals:
     void playStopped(const QString &error);
     // The work after another program's move (followElsewhere) is done.
     void followedElsewhere();
+    // A jump (startJump) ended: the instant the world moved to, none when
+    // no top-up comes within 35 days (the world stayed), or why not.
+    void jumpFinished(const topup::Expected<std::optional<topup::Instant>> &next);
 
 private:
+    // Starts `work` in a thread of its own, a child of this runner;
+    // `finished` runs here once the thread has ended (it waits for it,
+    // when called before, and does nothing once it was taken).
+    QThread *startThread(std::function<void()> work, void (WorldRunner::*finished)());
+    // Waits for the catch-up's thread and says how it ended.
+    void finishCatchUp();
+    // Waits for the jump's thread and says where it went.
+    void finishJump();
     // One step of the player, started in a thread of its own.
     Expected<void> startPlayStep(qint64 ms);
     // Waits for the running play step, if any, and lets the screens follow
@@ -114,6 +136,9 @@ private:
     std::function<QString()> m_damage;
     bool m_busy = false;
     QPointer<QThread> m_catchUp;
+    std::shared_ptr<std::optional<Expected<CatchUpSummary>>> m_catchUpEnd; // what the catch-up's thread leaves
+    QPointer<QThread> m_jump;
+    std::shared_ptr<std::optional<Expected<std::optional<Instant>>>> m_jumpEnd; // what the jump's thread leaves
     SimulationPlayer *m_player = nullptr;
     QPointer<QThread> m_playStep;
     std::shared_ptr<QString> m_playStepError; // what the running step's thread leaves

@@ -3984,6 +3984,10 @@ Qt 自身的选项同样适用，其中包括：
         <source>Jumped to the next top-up: %1.</source>
         <translation>已跳到下一次充值：%1。</translation>
     </message>
+    <message>
+        <source>Jumping to the next top-up…</source>
+        <translation>正在跳到下一次充值…</translation>
+    </message>
 </context>
 <context>
     <name>topup::MainWindow</name>
@@ -4718,6 +4722,18 @@ Qt 自身的选项同样适用，其中包括：
     <message>
         <source>A data file was found damaged, so nothing more is saved. Quit TopUp Dashboard and start it again: it offers to move the data folder aside and start fresh.</source>
         <translation>发现一个数据文件已损坏，因此不再保存任何内容。请退出 TopUp Dashboard 并重新启动：它会提供将数据文件夹移到一旁并重新开始的选项。</translation>
+    </message>
+    <message>
+        <source>The jump to the next top-up was stopped part way.</source>
+        <translation>跳到下一次充值的操作中途已停止。</translation>
+    </message>
+    <message>
+        <source>the world is jumping to the next top-up; try again when it has landed</source>
+        <translation>世界正在跳到下一次充值；请在完成后再试</translation>
+    </message>
+    <message>
+        <source>The world is jumping to the next top-up; try again when it has landed.</source>
+        <translation>世界正在跳到下一次充值；请在完成后再试。</translation>
     </message>
 </context>
 <context>

@@ -17,9 +17,16 @@
 //     used), with what it charged: the same on both engines;
 //   - the dashboard's queries after that day (the outlook's run kept:
 //     OutlookKeeper runs again only the lines cut short whose top-ups came);
-//   - a step of 4.8 simulated hours on the benchmark's thread
-//     (Service::advanceBy, as the dashboard's figures were taken before
-//     session 29), then the dashboard's queries: the outlook built there;
+//   - a jump to the account's next top-up on the benchmark's thread
+//     (Service::advanceToNextEvent, what the line test panel's "Jump to
+//     next event" did on the window's thread before session 30), then the
+//     dashboard's queries: the outlook built there; (until session 30 a
+//     step of 4.8 hours by Service::advanceBy stood here: no window moves
+//     the world on its thread any more);
+//   - a jump as the panel makes it now (Service::startJumpToNextEvent:
+//     the move in a thread of its own, which then makes the account's
+//     outlook), waited for until jumpFinished, then the dashboard's
+//     queries; the jump's own time beside it;
 //   - a play step of 4.8 simulated hours as the app plays it
 //     (Service::startPlaying: the step in a thread of its own, which then
 //     makes the account's outlook, PreparedOutlook), waited for until it
@@ -108,8 +115,9 @@ struct EngineWorld final
     {
         std::vector<double> sumMs, outlookMs, usageMs, alertsMs, namesMs;
     };
-    Dashboard asBuilt, afterDay, afterStepHere, afterStep, afterWrite;
-    std::vector<double> stepHereMs, stepMs; // a step on this thread (advanceBy), a play step in its own
+    Dashboard asBuilt, afterDay, afterJumpHere, afterJump, afterStep, afterWrite;
+    // A jump on this thread (advanceToNextEvent), one in its own, a play step in its own.
+    std::vector<double> jumpHereMs, jumpMs, stepMs;
     std::vector<double> daySeconds, dayCpu, serverCpu;
     QStringList charged;
 };
@@ -216,7 +224,7 @@ bool measureDashboard(EngineWorld &world, EngineWorld::Dashboard &into, const ch
     into.alertsMs.push_back(alerts);
     into.namesMs.push_back(names);
     into.sumMs.push_back(outlook + usage + alerts + names);
-    const char *how = service.preparedOutlooksHandedOut() > preparedBefore ? "made by the step's thread"
+    const char *how = service.preparedOutlooksHandedOut() > preparedBefore ? "made by the move's thread"
                       : service.outlookRuns() > runsBefore                  ? "its run made"
                                                                             : "its run kept";
     std::printf("%-10s dashboard %s: %.1f ms (outlook %.1f ms, %s; usage %.1f, alerts %.1f, names %.1f); load %s\n", world.engine, when,
@@ -226,18 +234,50 @@ bool measureDashboard(EngineWorld &world, EngineWorld::Dashboard &into, const ch
     return true;
 }
 
-// A step of 4.8 simulated hours on this thread (advanceBy: the outlook
-// then built by the dashboard's queries), then the dashboard.
-bool measureAfterStepHere(EngineWorld &world)
+// A jump to the next top-up on this thread (advanceToNextEvent: the
+// outlook then built by the dashboard's queries), then the dashboard.
+bool measureAfterJumpHere(EngineWorld &world)
 {
     QElapsedTimer timer;
     timer.start();
-    if (const Expected<CatchUpSummary> moved = world.service->advanceBy(dayMs / 5); !moved)
-        return fail(moved.error());
-    const double stepMs = double(timer.nsecsElapsed()) / 1e6;
-    world.stepHereMs.push_back(stepMs);
-    std::printf("%-10s a step here (advanceBy) in %.1f ms; load %s\n", world.engine, stepMs, qPrintable(loadAverage()));
-    return measureDashboard(world, world.afterStepHere, "after a step here");
+    const Expected<std::optional<Instant>> next = world.service->advanceToNextEvent();
+    if (!next)
+        return fail(next.error());
+    const double jumpMs = double(timer.nsecsElapsed()) / 1e6;
+    world.jumpHereMs.push_back(jumpMs);
+    std::printf("%-10s a jump here (advanceToNextEvent) to %s in %.1f ms; load %s\n", world.engine,
+                *next ? qPrintable((*next)->toString()) : "nowhere", jumpMs, qPrintable(loadAverage()));
+    return measureDashboard(world, world.afterJumpHere, "after a jump here");
+}
+
+// A jump as the line test panel makes it (startJumpToNextEvent: in a
+// thread of its own, which then makes the outlook), waited for until
+// jumpFinished, then the dashboard: what the window's thread waits for.
+bool measureAfterJump(EngineWorld &world)
+{
+    Service &service = *world.service;
+    const int prepared = service.outlooksPrepared();
+    QEventLoop loop;
+    std::optional<Expected<std::optional<Instant>>> next;
+    const QMetaObject::Connection landed = QObject::connect(&service, &Service::jumpFinished, &loop,
+                                                            [&](const Expected<std::optional<Instant>> &where) {
+                                                                next.emplace(where);
+                                                                loop.quit();
+                                                            });
+    QElapsedTimer timer;
+    timer.start();
+    if (const Expected<void> started = service.startJumpToNextEvent(); !started)
+        return fail(started.error());
+    loop.exec();
+    const double jumpMs = double(timer.nsecsElapsed()) / 1e6;
+    QObject::disconnect(landed);
+    if (!next || !*next)
+        return fail(next ? next->error() : QStringLiteral("the jump did not end"));
+    world.jumpMs.push_back(jumpMs);
+    std::printf("%-10s a jump (its own thread, %s) to %s in %.1f ms; load %s\n", world.engine,
+                service.outlooksPrepared() > prepared ? "the outlook made there" : "no outlook made there",
+                **next ? qPrintable((**next)->toString()) : "nowhere", jumpMs, qPrintable(loadAverage()));
+    return measureDashboard(world, world.afterJump, "after a jump");
 }
 
 // A play step of 4.8 simulated hours as the app plays it (a day a second:
@@ -475,7 +515,8 @@ int main(int argc, char **argv)
             if (!measureDay(*world, run, lineCount, server, logged) || (logged && !logStatements(server, false)))
                 return 1;
             if (!measureDashboard(*world, world->afterDay, "after the day")
-                || !measureAfterStepHere(*world) || !measureAfterStep(*world) || !measureAfterWrite(*world, run))
+                || !measureAfterJumpHere(*world) || !measureAfterJump(*world) || !measureAfterStep(*world)
+                || !measureAfterWrite(*world, run))
                 return 1;
         }
     }
@@ -488,11 +529,13 @@ int main(int argc, char **argv)
         std::printf("%-10s a day of catch-up %s (CPU %s%s); %d outlooks ran the engine\n", world->engine,
                     qPrintable(minMedian(world->daySeconds, "%.3f / %.3f s")), qPrintable(minMedian(world->dayCpu, "%.3f / %.3f s")),
                     qPrintable(serverCpu), world->service->outlookRuns());
-        std::printf("%-10s a step here (advanceBy) %s; a play step in its own thread, the outlook made there, %s\n", world->engine,
-                    qPrintable(minMedian(world->stepHereMs, "%.1f / %.1f ms")), qPrintable(minMedian(world->stepMs, "%.1f / %.1f ms")));
+        std::printf("%-10s a jump here (advanceToNextEvent) %s; in its own thread, the outlook made there, %s; a play step so %s\n",
+                    world->engine, qPrintable(minMedian(world->jumpHereMs, "%.1f / %.1f ms")),
+                    qPrintable(minMedian(world->jumpMs, "%.1f / %.1f ms")), qPrintable(minMedian(world->stepMs, "%.1f / %.1f ms")));
         for (const auto &[when, dashboard] : {std::pair<const char *, const EngineWorld::Dashboard *>{"as built", &world->asBuilt},
                                               {"after a day", &world->afterDay},
-                                              {"after a step here", &world->afterStepHere},
+                                              {"after a jump here", &world->afterJumpHere},
+                                              {"after a jump", &world->afterJump},
                                               {"after a play step", &world->afterStep},
                                               {"after a write", &world->afterWrite}}) {
             std::printf("%-10s   dashboard %-17s %s (outlook %s, 30 days of usage %s, alerts %s, names %s)\n", world->engine, when,

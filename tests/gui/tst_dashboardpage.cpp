@@ -8,6 +8,7 @@
 #include "text/wording.h"
 #include "widgets/linecard.h"
 #include "pages/dashboardpage.h"
+#include "pages/linetestpanel.h"
 #include "service/demoworld.h"
 #include "service/service.h"
 #include "app/theme.h"
@@ -295,6 +296,61 @@ private slots:
         auto *clock = m_page->findChild<QLabel *>(QStringLiteral("clockLabel"));
         QVERIFY(clock);
         QVERIFY2(clock->text().contains(Formatter::dateTime(after, zone)), qPrintable(clock->text()));
+    }
+
+    // The line test panel's "Jump to next event" runs off the window's
+    // thread: the panel waits meanwhile (its clock and actions disabled, a
+    // status saying so, a second jump refused), and once jumpFinished
+    // says where the world went, the dashboard shows the outlook the
+    // jump's thread made (no build here) with the moved balances, and the
+    // panel the line's.
+    void aJumpFromTheTestPanelShowsTheMovedBalances()
+    {
+        QTRY_VERIFY(m_page->cardCount() > 0);
+        QCoreApplication::processEvents();
+        const LineRecord line = TOPUP_VALUE(m_service->lines()).front();
+        LineTestPanel panel(*m_service);
+        panel.setLine(line.id);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *next = panel.findChild<QPushButton *>(QStringLiteral("nextEvent"));
+        auto *drain = panel.findChild<QPushButton *>(QStringLiteral("drain"));
+        auto *status = panel.findChild<QLabel *>(QStringLiteral("testStatus"));
+        QVERIFY(next && drain && status);
+        const int runs = m_service->outlookRuns();
+        const int handedOut = m_service->preparedOutlooksHandedOut();
+        const Instant before = TOPUP_VALUE(m_service->worldClock());
+        QSignalSpy finished(m_service.get(), &Service::jumpFinished);
+        QSignalSpy refreshed(m_page.get(), &DashboardPage::refreshed);
+
+        QTest::mouseClick(next, Qt::LeftButton);
+        QVERIFY(m_service->busy());
+        QVERIFY(!next->isEnabled() && !drain->isEnabled());
+        QCOMPARE(status->text(), LineTestPanel::tr("Jumping to the next top-up…"));
+        QTest::mouseClick(next, Qt::LeftButton); // disabled: nothing starts
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(next->isEnabled() && drain->isEnabled() && !m_service->busy());
+        QVERIFY2(status->text().startsWith(QLatin1String("Jumped to the next top-up")), qPrintable(status->text()));
+        const Instant after = TOPUP_VALUE(m_service->worldClock());
+        QVERIFY(before < after);
+        QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 20000);
+        QCOMPARE(m_service->preparedOutlooksHandedOut(), handedOut + 1);
+        QCOMPARE(m_service->outlookRuns(), runs);
+        auto *clock = m_page->findChild<QLabel *>(QStringLiteral("clockLabel"));
+        QVERIFY(clock);
+        QVERIFY2(clock->text().contains(Formatter::dateTime(after, QTimeZone("Europe/Berlin"))), qPrintable(clock->text()));
+        for (const LineRecord &moved : TOPUP_VALUE(m_service->lines())) {
+            LineCard *card = cardFor(moved.id);
+            QVERIFY(card);
+            auto *data = card->findChild<QLabel *>(QStringLiteral("dataLeft"));
+            QVERIFY(data);
+            QCOMPARE(data->text(), QStringLiteral("Data left: %1").arg(Formatter::data(moved.dataBytes, DataUnits::Decimal)));
+            if (moved.id == line.id)
+                QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("dataBalance"))->text(),
+                         QStringLiteral("Data: %1").arg(Formatter::data(moved.dataBytes, DataUnits::Decimal)));
+        }
+        QVERIFY(TOPUP_VALUE(m_service->lines()).front().dataBytes != line.dataBytes); // a moved balance
     }
 
     void unitsFollowTheSettings()

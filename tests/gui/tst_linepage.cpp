@@ -287,7 +287,9 @@ private slots:
 
         // The jump lands on the next attempt the rules make (or says there is none) without an error.
         const qint64 attemptsBefore = qint64(world->service->attempts(1000)->size());
+        QSignalSpy jumped(world->service.get(), &Service::jumpFinished); // off the window's thread
         QTest::mouseClick(child<QPushButton>(page->test(), "nextEvent"), Qt::LeftButton);
+        QVERIFY(jumped.wait(20000));
         QVERIFY(!child<ErrorLabel>(page->test(), "testError")->isVisible());
         const QString status = child<QLabel>(page->test(), "testStatus")->text();
         QVERIFY2(status.startsWith(QLatin1String("Jumped")) || status.startsWith(QLatin1String("No top-up")), qPrintable(status));

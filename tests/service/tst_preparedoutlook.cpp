@@ -93,6 +93,30 @@ bool moveInThread(Service &service, Move move)
     return true;
 }
 
+// What a jump changes, as text: the clock, each line's balances and
+// trigger state, the methods' funds, every attempt and alert.
+QString worldText(Service &service)
+{
+    QStringList text;
+    const Expected<Instant> clock = service.worldClock();
+    const Expected<std::vector<LineRecord>> lines = service.lines();
+    const Expected<std::vector<MethodRecord>> methods = service.methods();
+    const Expected<std::vector<AttemptRow>> attempts = service.attempts(-1);
+    const Expected<std::vector<AlertRow>> alerts = service.alerts();
+    if (!clock || !lines || !methods || !attempts || !alerts)
+        return QStringLiteral("a query failed");
+    text << clock->toString();
+    for (const LineRecord &line : *lines)
+        text << QStringLiteral("line %1: %2 B, %3 s, %4").arg(line.name).arg(line.dataBytes).arg(line.voiceSeconds).arg(thresholdStateName(line.progress.state));
+    for (const MethodRecord &method : *methods)
+        text << QStringLiteral("method %1: %2").arg(method.id).arg(method.funds.cents());
+    for (const AttemptRow &attempt : *attempts)
+        text << QStringLiteral("attempt %1 %2 %3 %4 %5").arg(attempt.at.toString(), attempt.lineName, attempt.key).arg(attempt.amount.cents()).arg(int(attempt.status));
+    for (const AlertRow &alert : *alerts)
+        text << QStringLiteral("alert %1 %2 %3").arg(alert.at.toString()).arg(int(alert.kind)).arg(alert.lineName);
+    return text.join(QLatin1Char('\n'));
+}
+
 // `fresh` moved to where `moved` is.
 bool follow(Service &fresh, Service &moved)
 {
@@ -272,6 +296,92 @@ private slots:
         service.signOut();
         QVERIFY(!service.outlook());
         QCOMPARE(service.preparedOutlooksHandedOut(), 0);
+    }
+
+    // The line test panel's jump to the next top-up, off the test's thread
+    // (startJumpToNextEvent), lands where the synchronous one lands on a
+    // copy of the world (advanceToNextEvent), with the same balances,
+    // funds, attempts and alerts; a write meanwhile is refused, saying so;
+    // and its thread prepared the outlook, handed out without a build,
+    // what a fresh build says.
+    void aJumpLandsAsTheSynchronousOneAndPreparesTheOutlook()
+    {
+        test::WorldFolders folders(QStringLiteral("tst_preparedoutlook"));
+        QVERIFY(folders.isValid());
+        const test::NarrowedPair pair = openPair(folders);
+        QVERIFY(pair.narrow && pair.whole);
+        Service &jumping = *pair.narrow;
+        Service &fresh = *pair.whole;
+        for (int jump = 0; jump < 3; ++jump) {
+            QSignalSpy finished(&jumping, &Service::jumpFinished);
+            QSignalSpy advanced(&jumping, &Service::worldAdvanced);
+            std::optional<Expected<std::optional<Instant>>> next;
+            QObject context;
+            connect(&jumping, &Service::jumpFinished, &context, [&](const Expected<std::optional<Instant>> &landed) {
+                QVERIFY(advanced.size() == 1); // said before, the outlook made
+                next.emplace(landed);
+            });
+            const int prepared = jumping.outlooksPrepared();
+            TOPUP_VERIFY_OK(jumping.startJumpToNextEvent());
+            QVERIFY(jumping.busy());
+            const Expected<void> refused = jumping.renameLine(TOPUP_VALUE(jumping.lines()).front().id, QStringLiteral("Renamed"));
+            QVERIFY(!refused);
+            QVERIFY2(refused.error().contains(QLatin1String("jumping")), qPrintable(refused.error()));
+            QVERIFY(!jumping.startJumpToNextEvent()); // one at a time
+            QVERIFY(finished.wait(20000));
+            QCOMPARE(finished.size(), 1);
+            QCOMPARE(advanced.size(), 1);
+            QVERIFY(!jumping.busy());
+            QVERIFY(next);
+            QVERIFY2(*next, qPrintable(next->error()));
+            const Expected<std::optional<Instant>> synchronous = fresh.advanceToNextEvent();
+            QVERIFY2(synchronous, qPrintable(synchronous.error()));
+            QVERIFY((*next)->has_value() && synchronous->has_value());
+            const Instant landed = ***next;
+            QCOMPARE(landed, **synchronous);
+            QCOMPARE(TOPUP_VALUE(jumping.worldClock()), landed);
+            QCOMPARE(worldText(jumping), worldText(fresh));
+
+            QCOMPARE(jumping.outlooksPrepared(), prepared + 1);
+            const int runs = jumping.outlookRuns();
+            const int handedOut = jumping.preparedOutlooksHandedOut();
+            const Outlook ready = TOPUP_VALUE(jumping.outlook());
+            QCOMPARE(jumping.preparedOutlooksHandedOut(), handedOut + 1);
+            QCOMPARE(jumping.outlookRuns(), runs);
+            QCOMPARE(ready.clock, landed);
+            const QString differs = test::difference(ready, TOPUP_VALUE(fresh.outlook()));
+            QVERIFY2(differs.isEmpty(), qPrintable(QStringLiteral("jump %1: %2").arg(jump).arg(differs)));
+        }
+    }
+
+    // Signed out while the jump runs: it stops at the end of its simulated
+    // day, jumpFinished says so at once, and the world is free. The
+    // service destroyed while one runs (the window closed) stops it too,
+    // and the world opens again, its clock within the jump's 35 days.
+    void signingOutOrClosingStopsAJump()
+    {
+        test::WorldFolders folders(QStringLiteral("tst_preparedoutlook"));
+        QVERIFY(folders.isValid());
+        qint64 pat = 0;
+        test::NarrowedPair pair = openPair(folders, &pat);
+        QVERIFY(pair.narrow);
+        Service &service = *pair.narrow;
+        QSignalSpy finished(&service, &Service::jumpFinished);
+        TOPUP_VERIFY_OK(service.startJumpToNextEvent());
+        service.signOut();
+        QCOMPARE(finished.size(), 1); // said before signOut returned
+        QVERIFY(!service.busy());
+        QVERIFY(!service.startJumpToNextEvent()); // nobody signed in
+
+        TOPUP_VERIFY_OK(service.actAs(pat));
+        const Instant before = TOPUP_VALUE(service.worldClock());
+        TOPUP_VERIFY_OK(service.startJumpToNextEvent());
+        pair.narrow.reset();
+        std::unique_ptr<Service> reopened = test::openNarrowed(folders.narrow.path(), test::at("2027-05-10T08:00:00Z"),
+                                                               &Service::Options::keepOutlooks, true);
+        QVERIFY(reopened);
+        const Instant clock = TOPUP_VALUE(reopened->worldClock());
+        QVERIFY(!(clock < before) && !(before.plusMsecs(35 * 24 * hour) < clock));
     }
 
     // On a server, another desktop's move (heard: WorldNotices): the work

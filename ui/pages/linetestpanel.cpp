@@ -146,6 +146,7 @@ LineTestPanel::LineTestPanel(Service &service, QWidget *parent)
     connect(&m_service, &Service::methodRemoved, this, followMethods);
     connect(&m_service, &Service::methodsChanged, this, followMethods);
     connect(&m_service, &Service::worldAdvanced, this, followMethods); // a card expires
+    connect(&m_service, &Service::jumpFinished, this, &LineTestPanel::jumped);
     connect(&m_service, &Service::playStopped, this, [this](const QString &error) {
         m_play->setChecked(false);
         retranslateUi();
@@ -191,6 +192,8 @@ void LineTestPanel::retranslateUi()
     m_manualMethod->setAccessibleName(tr("Method to pay with now"));
     m_manual->setAccessibleName(tr("Top up now"));
     m_attempts->setAccessibleName(tr("Latest attempts of this line"));
+    if (m_jumping)
+        report(tr("Jumping to the next top-up…"));
     fillChoices();
     refreshLine();
     refreshClock();
@@ -209,6 +212,8 @@ void LineTestPanel::setLine(qint64 lineId)
     m_attemptModel->setLineId(lineId);
     m_status->clear();
     m_error->setError(QString());
+    if (m_jumping)
+        showJumping(true); // still running: says so again
     fillChoices();
     refreshLine();
     refreshClock();
@@ -323,7 +328,31 @@ void LineTestPanel::togglePlay()
 
 void LineTestPanel::nextEvent()
 {
-    const Expected<std::optional<Instant>> next = m_service.advanceToNextEvent();
+    if (m_jumping)
+        return; // one at a time (the button waits too)
+    // Off the window's thread: the move, then the dashboard's outlook
+    // (jumpFinished, after worldAdvanced, says where it went).
+    if (const Expected<void> started = m_service.startJumpToNextEvent(); !started) {
+        report(QString(), started.sentences());
+        return;
+    }
+    showJumping(true);
+}
+
+void LineTestPanel::showJumping(bool jumping)
+{
+    m_jumping = jumping;
+    m_clockGroup->setEnabled(!jumping);
+    m_actionsGroup->setEnabled(!jumping);
+    if (jumping)
+        report(tr("Jumping to the next top-up…"));
+}
+
+void LineTestPanel::jumped(const Expected<std::optional<Instant>> &next)
+{
+    if (!m_jumping)
+        return; // another panel's
+    showJumping(false);
     if (!next)
         report(QString(), next.sentences());
     else if (!*next)

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "app/appsettings.h"
+#include "domain/expected.h"
+#include "domain/instant.h"
 
 #include <QWidget>
 
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -22,7 +25,8 @@ class Service;
 // The "Test auto top-up" tab of a line: drain it, make the next charge of
 // a method fail, top up by hand, and run the simulated clock (play/pause at
 // a speed, or jump to the next top-up), watching the balance and the
-// latest attempts change as the service reports them.
+// latest attempts change as the service reports them. Both moves run off
+// the window's thread; while a jump runs the clock and the actions wait.
 class LineTestPanel final : public QWidget
 {
     Q_OBJECT
@@ -51,9 +55,14 @@ private:
     void manualTopUp();
     void togglePlay();
     void nextEvent();
+    // The jump's end (Service::jumpFinished), when this panel started it.
+    void jumped(const Expected<std::optional<Instant>> &next);
+    // While a jump runs, the clock and the actions wait, saying so.
+    void showJumping(bool jumping);
 
     Service &m_service;
     qint64 m_lineId = 0;
+    bool m_jumping = false; // a jump this panel started runs
     std::vector<std::pair<qint64, QString>> m_methodChoices; // as filled: refilled when the methods change
     QLabel *m_balanceTitle;
     QLabel *m_data;
