@@ -14,11 +14,19 @@ void ArrayLiteral::add(const QByteArray &text)
     if (m_count++ > 0)
         m_elements += ',';
     m_elements += '"';
-    for (const char c : text) {
-        if (c == '"' || c == '\\')
-            m_elements += '\\';
-        m_elements += c;
+    // Most texts hold neither character (a day of samples, hours: digits
+    // and separators): copied whole, not a character at a time.
+    const char *const begin = text.constData();
+    const char *const end = begin + text.size();
+    const char *from = begin;
+    for (const char *at = begin; at != end; ++at) {
+        if (*at != '"' && *at != '\\')
+            continue;
+        m_elements.append(from, at - from);
+        m_elements += '\\';
+        from = at;
     }
+    m_elements.append(from, end - from);
     m_elements += '"';
 }
 
