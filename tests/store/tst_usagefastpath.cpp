@@ -325,6 +325,43 @@ private slots:
         QVERIFY2(written.error().contains(QLatin1String("damaged usage (line 1, ")), qPrintable(written.error()));
     }
 
+    // The same, met in the first statement of a save of many more rows of
+    // samples than a statement takes — on PostgreSQL while the thread that
+    // cuts the next statements has filled what may wait and is cutting the
+    // one after: the save stops there, the thread with it, and the
+    // transaction leaves the tables as they were.
+    void aDamagedRowStopsASaveOfManyStatements()
+    {
+        constexpr int lineCount = 3600; // a row on each of two UTC days: 7 200 rows, four statements
+        QTemporaryDir dir;
+        auto db = m_engine.openStore(dir.filePath(QStringLiteral("damagedmany.sqlite")), storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        TOPUP_VERIFY_OK(database.write([&] { return addLines(database, lineCount); }));
+        const qint64 at = 1'799'967'600'000; // an hour before midnight UTC
+        QCOMPARE(at % (24 * 3'600'000), 23 * 3'600'000);
+        Statement damage(database, QStringLiteral("INSERT INTO usage_recent (line_id, hour, samples) VALUES (1, ?, 'not samples')"));
+        TOPUP_VERIFY_OK(damage.bind(SamplesRow::hourOf(at)).run());
+        std::vector<UsageRow> rows;
+        for (qint64 line = 1; line <= lineCount; ++line) {
+            rows.push_back(UsageRow{line, Instant::fromMsecs(at), 1000 + line, 0});
+            rows.push_back(UsageRow{line, Instant::fromMsecs(at + 3'600'000), 2000 + line, 5});
+        }
+        const ZonedCalendar calendar(QTimeZone("UTC"));
+        const Expected<void> written = database.write([&] { return UsageStore(database, UsageStore::Path::Fastest).write(rows, calendar); });
+        QVERIFY(!written);
+        QVERIFY2(written.error().contains(QLatin1String("damaged usage (line 1, ")), qPrintable(written.error()));
+        QCOMPARE(recentRowsOf(database).size(), 1);
+        QCOMPARE(rowsOf(database, "usage_hours").size(), 0);
+        QCOMPARE(rowsOf(database, "usage_daily").size(), 0);
+        // Without the damaged row the same save writes every row.
+        Statement repair(database, QStringLiteral("DELETE FROM usage_recent"));
+        TOPUP_VERIFY_OK(repair.run());
+        TOPUP_VERIFY_OK(database.write([&] { return UsageStore(database, UsageStore::Path::Fastest).write(rows, calendar); }));
+        QCOMPARE(recentRowsOf(database).size(), 2 * lineCount);
+        QCOMPARE(rowsOf(database, "usage_daily").size(), 2 * lineCount);
+    }
+
     // A day's row of hourly roll-ups that no version writes (hours out of
     // order), met when a save merges into it — on each path, PostgreSQL's
     // arrays included — and when the hourly chart reads it: refused as
