@@ -47,6 +47,26 @@ QString ArrayLiteral::text() const
     return literal;
 }
 
+QString ArrayLiteral::constant() const
+{
+    QByteArray constant;
+    constant.reserve(m_elements.size() + 5);
+    constant += "E'{";
+    const char *const begin = m_elements.constData();
+    const char *const end = begin + m_elements.size();
+    const char *from = begin;
+    for (const char *at = begin; at != end; ++at) {
+        if (*at != '\'' && *at != '\\')
+            continue;
+        constant.append(from, at - from);
+        constant += *at; // doubled: this one, and the one copied with what follows
+        from = at;
+    }
+    constant.append(from, end - from);
+    constant += "}'";
+    return QString::fromUtf8(constant);
+}
+
 void ArrayLiteral::clear() noexcept
 {
     m_elements.clear();

@@ -23,6 +23,11 @@ Statement::Statement(Database &database, const QString &sql, Prepare prepare) : 
     }
     m_own = QSqlQuery(database.connection());
     m_own.setForwardOnly(true);
+    if (prepare == Prepare::Never) {
+        m_sql = sql;
+        m_prepared = true;
+        return;
+    }
     m_prepared = m_own.prepare(sql);
 }
 
@@ -76,7 +81,7 @@ Expected<void> Statement::run()
     m_nextBind = 0; // the next bind() starts again at the first parameter, as addBindValue's
     if (!m_prepared && m_prepareError.isValid())
         return Expected<void>::failure(m_database.failureOf(m_prepareError));
-    if (!m_prepared || !m_query->exec())
+    if (!m_prepared || !(m_sql.isEmpty() ? m_query->exec() : m_query->exec(m_sql)))
         return Expected<void>::failure(m_database.failureOf(m_query->lastError()));
     return {};
 }

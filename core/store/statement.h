@@ -20,7 +20,9 @@ public:
     // Once: prepared for this Statement alone. Reuse: a statement run for
     // every charge or row of a hot path, prepared once per connection
     // (Database::reusable) and handed back when this Statement ends.
-    enum class Prepare { Once, Reuse };
+    // Never: a statement whose values are in its text, run as it is once
+    // (no parameters): the driver does not go over its megabytes again.
+    enum class Prepare { Once, Reuse, Never };
 
     Statement(Database &database, const QString &sql, Prepare prepare = Prepare::Once);
     ~Statement();
@@ -53,6 +55,7 @@ private:
     QSqlError m_prepareError; // why the connection's cached one could not be prepared
     QSqlQuery *m_query; // m_own, or the connection's cached one (Reuse)
     QString m_reusedSql; // set: m_query is the cached one
+    QString m_sql;       // set: run as it is (Prepare::Never)
     int m_nextBind = 0;  // bind()'s next parameter
     bool m_prepared;
 };

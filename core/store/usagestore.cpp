@@ -189,10 +189,11 @@ struct PendingSamples final
     SamplesRow samples;
 };
 
-// One statement's rows of samples: its three arrays, and the rows.
+// One statement's rows of samples: the statement, its values in its text
+// (the driver would go over the megabytes again to bind them), and the rows.
 struct SamplesChunk final
 {
-    QString lines, hours, texts;
+    QString statement;
     std::vector<PendingSamples> pending;
 };
 
@@ -205,7 +206,10 @@ struct SamplesChunk final
 class SamplesChunks final
 {
 public:
-    SamplesChunks(const UsageBatch &batch, Instant samplesFrom) : m_thread([this, &batch, samplesFrom] { make(batch, samplesFrom); }) {}
+    SamplesChunks(const Dialect &dialect, const UsageBatch &batch, Instant samplesFrom)
+        : m_dialect(dialect), m_thread([this, &batch, samplesFrom] { make(batch, samplesFrom); })
+    {
+    }
     ~SamplesChunks()
     {
         {
@@ -243,7 +247,11 @@ private:
         const auto hand = [&] {
             if (pending.empty())
                 return;
-            SamplesChunk chunk{lines.text(), hours.text(), texts.text(), std::move(pending)};
+            SamplesChunk chunk{QStringLiteral("INSERT INTO usage_recent (line_id, hour, samples) %1"
+                                              " ON CONFLICT (line_id, hour) DO NOTHING RETURNING line_id, hour")
+                                   .arg(m_dialect.rowsFromArrayConstants({QStringLiteral("BIGINT"), QStringLiteral("BIGINT"), QStringLiteral("TEXT")},
+                                                                         {lines.constant(), hours.constant(), texts.constant()})),
+                               std::move(pending)};
             keys.clear();
             lines.clear();
             hours.clear();
@@ -284,6 +292,7 @@ private:
         m_changed.notify_all();
     }
 
+    const Dialect &m_dialect;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<SamplesChunk> m_ready;
@@ -297,12 +306,9 @@ private:
 // had a row is then added to, one row at a time, as on the other paths.
 Expected<void> writeSamplesAsArrays(Database &database, const UsageBatch &batch, Instant samplesFrom, const TextRows &rows)
 {
-    Statement insert(database, QStringLiteral("INSERT INTO usage_recent (line_id, hour, samples) %1"
-                                              " ON CONFLICT (line_id, hour) DO NOTHING RETURNING line_id, hour")
-                                   .arg(database.dialect().rowsFromArrays({QStringLiteral("BIGINT"), QStringLiteral("BIGINT"), QStringLiteral("TEXT")})));
-    SamplesChunks chunks(batch, samplesFrom);
+    SamplesChunks chunks(database.dialect(), batch, samplesFrom);
     while (std::optional<SamplesChunk> chunk = chunks.next()) {
-        insert.set(0, chunk->lines).set(1, chunk->hours).set(2, chunk->texts);
+        Statement insert(database, chunk->statement, Statement::Prepare::Never);
         if (const Expected<void> ran = insert.run(); !ran)
             return ran;
         QSet<Key> made;

@@ -451,15 +451,20 @@ private slots:
         ArrayLiteral numbers;
         ArrayLiteral texts;
         QCOMPARE(numbers.text(), QStringLiteral("{}"));
-        const QList<QByteArray> values{"0,5,1;300000,7,0", "", "NULL", "a \"quoted\" {brace}", "back\\slash", " spaced "};
-        const QList<qint64> integers{0, -1, std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min(), 42, 7};
+        const QList<QByteArray> values{"0,5,1;300000,7,0", "", "NULL", "a \"quoted\" {brace}", "back\\slash", " spaced ",
+                                       "it's", "'); DROP TABLE lines; --", "\\'\\n", "\xc3\xa9t\xc3\xa9 \xe2\x82\xac"};
+        const QList<qint64> integers{0, -1, std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min(), 42, 7, 8, 9, 10, 11};
         for (qsizetype i = 0; i < values.size(); ++i) {
             numbers.add(integers[i]);
             texts.add(values[i]);
         }
-        QCOMPARE(numbers.size(), qsizetype(6));
-        QCOMPARE(numbers.text(), QStringLiteral("{0,-1,9223372036854775807,-9223372036854775808,42,7}"));
-        QCOMPARE(texts.text(), QStringLiteral("{\"0,5,1;300000,7,0\",\"\",\"NULL\",\"a \\\"quoted\\\" {brace}\",\"back\\\\slash\",\" spaced \"}"));
+        QCOMPARE(numbers.size(), qsizetype(10));
+        QCOMPARE(numbers.text(), QStringLiteral("{0,-1,9223372036854775807,-9223372036854775808,42,7,8,9,10,11}"));
+        QVERIFY(texts.text().startsWith(
+            QStringLiteral("{\"0,5,1;300000,7,0\",\"\",\"NULL\",\"a \\\"quoted\\\" {brace}\",\"back\\\\slash\",\" spaced \",")));
+        // In a statement's own text: the quotes and backslashes doubled.
+        QCOMPARE(numbers.constant(), QStringLiteral("E'{0,-1,9223372036854775807,-9223372036854775808,42,7,8,9,10,11}'"));
+        QVERIFY(texts.constant().contains(QStringLiteral(",\"back\\\\\\\\slash\",\" spaced \",\"it''s\",\"''); DROP TABLE lines; --\",")));
         QTemporaryDir dir;
         auto db = m_engine.openStore(dir.filePath(QStringLiteral("arrays.sqlite")), storeSchema());
         QVERIFY2(db, qPrintable(db.error()));
@@ -480,6 +485,33 @@ private slots:
             QCOMPARE(read.text(1).toUtf8(), values[i]);
         }
         QVERIFY(!read.next());
+        // The same rows from the arrays written into a statement run once.
+        Statement constants(database,
+                            database.dialect().rowsFromArrayConstants({QStringLiteral("BIGINT"), QStringLiteral("TEXT")},
+                                                                      {numbers.constant(), texts.constant()}),
+                            Statement::Prepare::Never);
+        TOPUP_VERIFY_OK(constants.run());
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            QVERIFY(constants.next());
+            QCOMPARE(constants.integer(0), integers[i]);
+            QCOMPARE(constants.text(1).toUtf8(), values[i]);
+        }
+        QVERIFY(!constants.next());
+        // Whatever the server's standard_conforming_strings.
+        for (const char *setting : {"off", "on"}) {
+            TOPUP_VERIFY_OK(Statement(database, QStringLiteral("SET standard_conforming_strings = %1").arg(QLatin1String(setting)),
+                                      Statement::Prepare::Never)
+                                .run());
+            Statement again(database, QStringLiteral("SELECT * FROM unnest(CAST(%1 AS TEXT[]))").arg(texts.constant()), Statement::Prepare::Never);
+            TOPUP_VERIFY_OK(again.run());
+            for (qsizetype i = 0; i < values.size(); ++i) {
+                QVERIFY(again.next());
+                QCOMPARE(again.text(0).toUtf8(), values[i]);
+            }
+        }
+        Statement stillThere(database, QStringLiteral("SELECT count(*) FROM lines")); // the text never ran as SQL
+        TOPUP_VERIFY_OK(stillThere.run());
+        QVERIFY(stillThere.next());
     }
 };
 
