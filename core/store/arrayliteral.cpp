@@ -14,11 +14,19 @@ void ArrayLiteral::add(const QByteArray &text)
     if (m_count++ > 0)
         m_elements += ',';
     m_elements += '"';
-    for (const char c : text) {
-        if (c == '"' || c == '\\')
-            m_elements += '\\';
-        m_elements += c;
+    // Most texts hold neither character (a day of samples, hours: digits
+    // and separators): copied whole, not a character at a time.
+    const char *const begin = text.constData();
+    const char *const end = begin + text.size();
+    const char *from = begin;
+    for (const char *at = begin; at != end; ++at) {
+        if (*at != '"' && *at != '\\')
+            continue;
+        m_elements.append(from, at - from);
+        m_elements += '\\';
+        from = at;
     }
+    m_elements.append(from, end - from);
     m_elements += '"';
 }
 
@@ -37,6 +45,26 @@ QString ArrayLiteral::text() const
     literal += QString::fromUtf8(m_elements);
     literal += QLatin1Char('}');
     return literal;
+}
+
+QString ArrayLiteral::constant() const
+{
+    QByteArray constant;
+    constant.reserve(m_elements.size() + 5);
+    constant += "E'{";
+    const char *const begin = m_elements.constData();
+    const char *const end = begin + m_elements.size();
+    const char *from = begin;
+    for (const char *at = begin; at != end; ++at) {
+        if (*at != '\'' && *at != '\\')
+            continue;
+        constant.append(from, at - from);
+        constant += *at; // doubled: this one, and the one copied with what follows
+        from = at;
+    }
+    constant.append(from, end - from);
+    constant += "}'";
+    return QString::fromUtf8(constant);
 }
 
 void ArrayLiteral::clear() noexcept

@@ -21,6 +21,11 @@ public:
     void addNull();
     // The literal of the elements added so far (`{}` when none).
     QString text() const;
+    // The same as a string constant of a statement's own text, E'{…}' (its
+    // quotes and backslashes doubled; read the same whatever the server's
+    // standard_conforming_strings): for a statement run once with its
+    // values in it (Statement::Prepare::Never).
+    QString constant() const;
     qsizetype size() const noexcept { return m_count; }
     // Empties it; the room is kept for the next batch.
     void clear() noexcept;

@@ -185,6 +185,25 @@ QString Dialect::rowsFromArrays(const QStringList &types) const
     return QStringLiteral("SELECT * FROM unnest(%1)").arg(arrays.join(QLatin1String(", ")));
 }
 
+QString Dialect::rowsFromArrayConstants(const QStringList &types, const QStringList &constants) const
+{
+    if (!hasArrays() || types.size() != constants.size())
+        return QString();
+    qsizetype size = 32;
+    for (const QString &constant : constants)
+        size += constant.size() + 24;
+    QString rows;
+    rows.reserve(size);
+    rows += QLatin1String("SELECT * FROM unnest(");
+    for (qsizetype i = 0; i < types.size(); ++i) {
+        if (i > 0)
+            rows += QLatin1String(", ");
+        rows += QLatin1String("CAST(") + constants[i] + QLatin1String(" AS ") + types[i] + QLatin1String("[])");
+    }
+    rows += QLatin1Char(')');
+    return rows;
+}
+
 QString Dialect::inArray(const QString &column, const QString &type) const
 {
     return hasArrays() ? QStringLiteral("%1 = ANY(CAST(? AS %2[]))").arg(column, type) : QString();

@@ -113,6 +113,9 @@ public:
     // the types {"BIGINT", "TEXT"}; the arrays' i-th elements are the i-th
     // row. Empty on SQLite (no arrays: hasArrays).
     QString rowsFromArrays(const QStringList &types) const;
+    // The same with the arrays in the statement's text, each an
+    // ArrayLiteral::constant() (a statement run once: Statement::Prepare::Never).
+    QString rowsFromArrayConstants(const QStringList &types, const QStringList &constants) const;
     // `column IN` the one array bound to the parameter: `column = ANY(CAST(? AS BIGINT[]))`;
     // empty on SQLite.
     QString inArray(const QString &column, const QString &type) const;

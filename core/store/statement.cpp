@@ -8,7 +8,7 @@ namespace topup {
 
 Statement::Statement(Database &database, const QString &sql, Prepare prepare) : m_database(database), m_query(&m_own)
 {
-    if (prepare == Prepare::Reuse || database.keepsEveryStatement()) {
+    if (prepare == Prepare::Reuse || (prepare == Prepare::Once && database.keepsEveryStatement())) {
         QSqlQuery *cached = prepare == Prepare::Reuse ? database.reusable(sql, &m_prepareError) : database.reusableIfRoom(sql, &m_prepareError);
         if (cached) {
             m_query = cached;
@@ -24,6 +24,11 @@ Statement::Statement(Database &database, const QString &sql, Prepare prepare) : 
     }
     m_own = QSqlQuery(database.connection());
     m_own.setForwardOnly(true);
+    if (prepare == Prepare::Never) {
+        m_sql = sql;
+        m_prepared = true;
+        return;
+    }
     m_prepared = m_own.prepare(sql);
 }
 
@@ -77,7 +82,7 @@ Expected<void> Statement::run()
     m_nextBind = 0; // the next bind() starts again at the first parameter, as addBindValue's
     if (!m_prepared && m_prepareError.isValid())
         return Expected<void>::failure(m_database.failureOf(m_prepareError));
-    if (!m_prepared || !m_query->exec())
+    if (!m_prepared || !(m_sql.isEmpty() ? m_query->exec() : m_query->exec(m_sql)))
         return Expected<void>::failure(m_database.failureOf(m_query->lastError()));
     return {};
 }

@@ -21,8 +21,10 @@ public:
     // connection all the same while there is room: Database::keepsEveryStatement).
     // Reuse: a statement run for every charge or row of a hot path, prepared
     // once per connection (Database::reusable) and handed back when this
-    // Statement ends.
-    enum class Prepare { Once, Reuse };
+    // Statement ends. Never: a statement whose values are in its text, run
+    // as it is once (no parameters, never kept): the driver does not go
+    // over its megabytes again.
+    enum class Prepare { Once, Reuse, Never };
 
     Statement(Database &database, const QString &sql, Prepare prepare = Prepare::Once);
     ~Statement();
@@ -55,6 +57,7 @@ private:
     QSqlError m_prepareError; // why the connection's cached one could not be prepared
     QSqlQuery *m_query; // m_own, or the connection's cached one (Reuse)
     QString m_reusedSql; // set: m_query is the cached one
+    QString m_sql;       // set: run as it is (Prepare::Never)
     int m_nextBind = 0;  // bind()'s next parameter
     bool m_prepared;
 };

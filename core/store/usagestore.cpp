@@ -19,9 +19,13 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <functional>
 #include <limits>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 namespace topup {
@@ -50,7 +54,8 @@ QByteArray dayText(qint64 dayNumber)
     return QByteArray(text);
 }
 
-using EachRowOfSamples = std::function<Expected<void>(qint64 line, qint64 hour, const SamplesRow &samples)>;
+// Each group may be taken (moved from): it is emptied after.
+using EachRowOfSamples = std::function<Expected<void>(qint64 line, qint64 hour, SamplesRow &samples)>;
 
 // Groups the batch's samples by line and UTC day (they come line by line in
 // the order of time, then any off the grid, so a line-day may come twice),
@@ -70,7 +75,7 @@ Expected<void> forEachRowOfSamples(const UsageBatch &batch, Instant samplesFrom,
             || SamplesRow::dayStartOf(sampleHour) != SamplesRow::dayStartOf(hour)) {
             if (!samples.empty())
                 result = each(line, hour, samples);
-            samples.clear();
+            samples.clear(); // also when taken
             line = sample.lineId;
             hour = sampleHour;
         }
@@ -104,7 +109,7 @@ Expected<void> addToHeldRow(Database &database, const TextRows &rows, qint64 lin
 Expected<void> writeSamples(Database &database, const UsageBatch &batch, Instant samplesFrom, const TextRows &rows)
 {
     QByteArray text; // one buffer for every row's text
-    return forEachRowOfSamples(batch, samplesFrom, [&](qint64 line, qint64 hour, const SamplesRow &samples) -> Expected<void> {
+    return forEachRowOfSamples(batch, samplesFrom, [&](qint64 line, qint64 hour, SamplesRow &samples) -> Expected<void> {
         samples.writeText(text);
         const Expected<bool> inserted = rows.insert(line, hour, text);
         if (!inserted)
@@ -175,78 +180,150 @@ private:
     ArrayLiteral m_lines, m_keyValues, m_data, m_voice;
 };
 
-// Rows of samples: inserted a batch at a time where no row holds the line's
-// hour yet (the statement hands back the rows it made); an hour that had a
-// row is then added to, one row at a time, as on the other paths.
-class RecentArrays final
+// A line-hour's samples kept beside its statement, in case the hour has a
+// row already (then added to, one row at a time).
+struct PendingSamples final
+{
+    qint64 line;
+    qint64 hour;
+    SamplesRow samples;
+};
+
+// One statement's rows of samples: the statement, its values in its text
+// (the driver would go over the megabytes again to bind them), and the rows.
+struct SamplesChunk final
+{
+    QString statement;
+    std::vector<PendingSamples> pending;
+};
+
+// The batch's rows of samples cut into statements' arrays on a thread of
+// its own, while the connection's thread sends the statement before (a day
+// of 10 000 lines is about 25 MB of text): the same statements, cut where
+// they were cut on one thread — at rowsPerStatement rows, and before a key
+// that comes again. Two chunks at most wait to be sent. The batch is only
+// read, and nothing else touches it until the last chunk is taken.
+class SamplesChunks final
 {
 public:
-    RecentArrays(Database &database, const TextRows &rows)
-        : m_database(database),
-          m_rows(rows),
-          m_insert(database, QStringLiteral("INSERT INTO usage_recent (line_id, hour, samples) %1"
-                                            " ON CONFLICT (line_id, hour) DO NOTHING RETURNING line_id, hour")
-                                 .arg(database.dialect().rowsFromArrays(
-                                     {QStringLiteral("BIGINT"), QStringLiteral("BIGINT"), QStringLiteral("TEXT")})))
+    SamplesChunks(const Dialect &dialect, const UsageBatch &batch, Instant samplesFrom)
+        : m_dialect(dialect), m_thread([this, &batch, samplesFrom] { make(batch, samplesFrom); })
     {
     }
-
-    Expected<void> add(qint64 line, qint64 hour, const SamplesRow &samples)
+    ~SamplesChunks()
     {
-        if (m_keys.contains(Key{line, hour})) {
-            if (const Expected<void> written = flush(); !written)
-                return written;
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_stopped = true;
         }
-        m_keys.insert(Key{line, hour});
-        m_pending.push_back(Pending{line, hour, samples});
-        samples.writeText(m_text);
-        m_lines.add(line);
-        m_hours.add(hour);
-        m_texts.add(m_text);
-        if (m_lines.size() >= rowsPerStatement)
-            return flush();
-        return {};
+        m_changed.notify_all();
+        m_thread.join();
     }
+    SamplesChunks(const SamplesChunks &) = delete;
+    SamplesChunks &operator=(const SamplesChunks &) = delete;
 
-    Expected<void> flush()
+    // The next chunk in order; none after the last.
+    std::optional<SamplesChunk> next()
     {
-        if (m_pending.empty())
-            return {};
-        m_insert.set(0, m_lines.text()).set(1, m_hours.text()).set(2, m_texts.text());
-        m_lines.clear();
-        m_hours.clear();
-        m_texts.clear();
-        Expected<void> result = m_insert.run();
-        QSet<Key> made;
-        while (result && m_insert.next())
-            made.insert(Key{m_insert.integer(0), m_insert.integer(1)});
-        m_insert.finish();
-        for (const Pending &each : m_pending) {
-            if (!result)
-                break;
-            if (!made.contains(Key{each.line, each.hour}))
-                result = addToHeldRow(m_database, m_rows, each.line, each.hour, each.samples);
-        }
-        m_pending.clear();
-        m_keys.clear();
-        return result;
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_ready.empty() || m_done; });
+        if (m_ready.empty())
+            return std::nullopt;
+        SamplesChunk chunk = std::move(m_ready.front());
+        m_ready.pop_front();
+        lock.unlock();
+        m_changed.notify_all();
+        return chunk;
     }
 
 private:
-    struct Pending final
+    void make(const UsageBatch &batch, Instant samplesFrom)
     {
-        qint64 line;
-        qint64 hour;
-        SamplesRow samples;
-    };
-    Database &m_database;
-    const TextRows &m_rows;
-    Statement m_insert;
-    QSet<Key> m_keys;
-    std::vector<Pending> m_pending;
-    QByteArray m_text;
-    ArrayLiteral m_lines, m_hours, m_texts;
+        QSet<Key> keys;
+        ArrayLiteral lines, hours, texts;
+        std::vector<PendingSamples> pending;
+        QByteArray text;
+        bool going = true;
+        const auto hand = [&] {
+            if (pending.empty())
+                return;
+            SamplesChunk chunk{QStringLiteral("INSERT INTO usage_recent (line_id, hour, samples) %1"
+                                              " ON CONFLICT (line_id, hour) DO NOTHING RETURNING line_id, hour")
+                                   .arg(m_dialect.rowsFromArrayConstants({QStringLiteral("BIGINT"), QStringLiteral("BIGINT"), QStringLiteral("TEXT")},
+                                                                         {lines.constant(), hours.constant(), texts.constant()})),
+                               std::move(pending)};
+            keys.clear();
+            lines.clear();
+            hours.clear();
+            texts.clear();
+            pending.clear();
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_ready.size() < 2 || m_stopped; });
+            going = !m_stopped;
+            if (going)
+                m_ready.push_back(std::move(chunk));
+            lock.unlock();
+            m_changed.notify_all();
+        };
+        // Stopped: what is left of the batch is not cut.
+        static_cast<void>(forEachRowOfSamples(batch, samplesFrom, [&](qint64 line, qint64 hour, SamplesRow &samples) -> Expected<void> {
+            if (keys.contains(Key{line, hour}))
+                hand();
+            if (going) {
+                keys.insert(Key{line, hour});
+                samples.writeText(text);
+                lines.add(line);
+                hours.add(hour);
+                texts.add(text);
+                pending.push_back(PendingSamples{line, hour, std::move(samples)});
+                if (lines.size() >= rowsPerStatement)
+                    hand();
+            }
+            if (!going)
+                return Expected<void>::failure(QStringLiteral("stopped"));
+            return {};
+        }));
+        if (going)
+            hand();
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_done = true;
+        }
+        m_changed.notify_all();
+    }
+
+    const Dialect &m_dialect;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<SamplesChunk> m_ready;
+    bool m_done = false;    // the last chunk is in m_ready
+    bool m_stopped = false; // no more is taken
+    std::thread m_thread;   // last: started once the rest is made
 };
+
+// Rows of samples: inserted a statement at a time where no row holds the
+// line's hour yet (the statement hands back the rows it made); an hour that
+// had a row is then added to, one row at a time, as on the other paths.
+Expected<void> writeSamplesAsArrays(Database &database, const UsageBatch &batch, Instant samplesFrom, const TextRows &rows)
+{
+    SamplesChunks chunks(database.dialect(), batch, samplesFrom);
+    while (std::optional<SamplesChunk> chunk = chunks.next()) {
+        Statement insert(database, chunk->statement, Statement::Prepare::Never);
+        if (const Expected<void> ran = insert.run(); !ran)
+            return ran;
+        QSet<Key> made;
+        while (insert.next())
+            made.insert(Key{insert.integer(0), insert.integer(1)});
+        insert.finish();
+        for (const PendingSamples &each : chunk->pending) {
+            if (made.contains(Key{each.line, each.hour}))
+                continue;
+            if (const Expected<void> added = addToHeldRow(database, rows, each.line, each.hour, each.samples); !added)
+                return added;
+        }
+    }
+    return {};
+}
 
 } // namespace
 
@@ -375,12 +452,7 @@ Expected<void> UsageStore::write(const UsageBatch &batch, Instant samplesFrom)
     Statement update(m_database, QLatin1String(recentUpdateSql));
     const TextRows rows = TextRows::throughQtSql(insert, select, update);
     if (m_path == Path::Fastest && m_database.dialect().hasArrays()) {
-        RecentArrays recent(m_database, rows);
-        Expected<void> result = forEachRowOfSamples(batch, samplesFrom, [&](qint64 line, qint64 hour, const SamplesRow &samples) {
-            return recent.add(line, hour, samples);
-        });
-        if (result)
-            result = recent.flush();
+        Expected<void> result = writeSamplesAsArrays(m_database, batch, samplesFrom, rows);
         if (result)
             result = HourRowsWriter(m_database).writeAsArrays(batch);
         DayArrays daily(m_database);

@@ -10,8 +10,14 @@
 // the commit.
 //
 //   build/tests/bench/bench_usagewrite [lines] [days] [runs]   (default 2000 lines, 1 day, 3 runs)
+//
+// Beside each write's wall time: the CPU time of the thread that wrote
+// (the connection's), of the whole benchmark (any thread it started), and,
+// on PostgreSQL, of the server's processes. TOPUP_BENCH_PATHS=fast times
+// the fast paths only (a Qt Sql statement a row takes seconds a write).
 #include "postgresserver.h"
 #include "benchmeasure.h"
+#include "serverprofile.h"
 #include "rules/zonedcalendar.h"
 #include "store/database.h"
 #include "store/databaseurl.h"
@@ -32,7 +38,10 @@
 #include <vector>
 
 using namespace topup;
+using topup::bench::cpuSeconds;
 using topup::bench::loadAverage;
+using topup::bench::serverCpuSeconds;
+using topup::bench::threadCpuSeconds;
 
 namespace {
 
@@ -95,9 +104,12 @@ int main(int argc, char **argv)
     }
     QTemporaryDir dir;
     int made = 0;
+    const bool fastOnly = qEnvironmentVariable("TOPUP_BENCH_PATHS") == QLatin1String("fast");
     for (const Dialect::Engine engine : {Dialect::Engine::Sqlite, Dialect::Engine::Postgresql}) {
         for (const UsageStore::Path path : {UsageStore::Path::Fastest, UsageStore::Path::QtSqlOnly}) {
-            std::vector<double> seconds;
+            if (fastOnly && path == UsageStore::Path::QtSqlOnly)
+                continue;
+            std::vector<double> seconds, threadCpu, processCpu, serverCpu;
             for (int run = 0; run < runs; ++run) {
                 Expected<std::shared_ptr<Database>> opened = Expected<std::shared_ptr<Database>>::failure(QString());
                 const QString name = QStringLiteral("usage_%1").arg(++made);
@@ -124,22 +136,30 @@ int main(int argc, char **argv)
                     std::fprintf(stderr, "bench_usagewrite: %s\n", qPrintable(lines.error()));
                     return 1;
                 }
+                const double threadBefore = threadCpuSeconds(), processBefore = cpuSeconds();
+                const double serverBefore = engine == Dialect::Engine::Sqlite ? 0 : serverCpuSeconds(server.serverPid());
                 QElapsedTimer timer;
                 timer.start();
                 const Expected<void> written = database.write([&] { return UsageStore(database, path).write(batch, samplesFrom); });
                 seconds.push_back(double(timer.nsecsElapsed()) / 1e9);
+                threadCpu.push_back(threadCpuSeconds() - threadBefore);
+                processCpu.push_back(cpuSeconds() - processBefore);
+                serverCpu.push_back(engine == Dialect::Engine::Sqlite ? 0 : serverCpuSeconds(server.serverPid()) - serverBefore);
                 if (!written) {
                     std::fprintf(stderr, "bench_usagewrite: %s\n", qPrintable(written.error()));
                     return 1;
                 }
             }
-            std::sort(seconds.begin(), seconds.end());
-            std::printf("%-10s %-28s min %.3f s, median %.3f s (%d runs); load %s\n",
+            for (std::vector<double> *each : {&seconds, &threadCpu, &processCpu, &serverCpu})
+                std::sort(each->begin(), each->end());
+            std::printf("%-10s %-28s min %.3f s, median %.3f s (%d runs); CPU, median: the writing thread %.3f s, the benchmark %.3f s,"
+                        " the server %.3f s; load %s\n",
                         engine == Dialect::Engine::Sqlite ? "SQLite" : "PostgreSQL",
                         path == UsageStore::Path::QtSqlOnly                ? "a Qt Sql statement a row"
                         : engine == Dialect::Engine::Sqlite ? "fast path (sqlite3 handle)"
                                                             : "fast path (arrays)",
-                        seconds.front(), seconds[seconds.size() / 2], runs, qPrintable(loadAverage()));
+                        seconds.front(), seconds[seconds.size() / 2], runs, threadCpu[runs / 2], processCpu[runs / 2], serverCpu[runs / 2],
+                        qPrintable(loadAverage()));
             std::fflush(stdout);
         }
     }

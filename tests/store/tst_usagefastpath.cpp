@@ -325,6 +325,43 @@ private slots:
         QVERIFY2(written.error().contains(QLatin1String("damaged usage (line 1, ")), qPrintable(written.error()));
     }
 
+    // The same, met in the first statement of a save of many more rows of
+    // samples than a statement takes — on PostgreSQL while the thread that
+    // cuts the next statements has filled what may wait and is cutting the
+    // one after: the save stops there, the thread with it, and the
+    // transaction leaves the tables as they were.
+    void aDamagedRowStopsASaveOfManyStatements()
+    {
+        constexpr int lineCount = 3600; // a row on each of two UTC days: 7 200 rows, four statements
+        QTemporaryDir dir;
+        auto db = m_engine.openStore(dir.filePath(QStringLiteral("damagedmany.sqlite")), storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        TOPUP_VERIFY_OK(database.write([&] { return addLines(database, lineCount); }));
+        const qint64 at = 1'799'967'600'000; // an hour before midnight UTC
+        QCOMPARE(at % (24 * 3'600'000), 23 * 3'600'000);
+        Statement damage(database, QStringLiteral("INSERT INTO usage_recent (line_id, hour, samples) VALUES (1, ?, 'not samples')"));
+        TOPUP_VERIFY_OK(damage.bind(SamplesRow::hourOf(at)).run());
+        std::vector<UsageRow> rows;
+        for (qint64 line = 1; line <= lineCount; ++line) {
+            rows.push_back(UsageRow{line, Instant::fromMsecs(at), 1000 + line, 0});
+            rows.push_back(UsageRow{line, Instant::fromMsecs(at + 3'600'000), 2000 + line, 5});
+        }
+        const ZonedCalendar calendar(QTimeZone("UTC"));
+        const Expected<void> written = database.write([&] { return UsageStore(database, UsageStore::Path::Fastest).write(rows, calendar); });
+        QVERIFY(!written);
+        QVERIFY2(written.error().contains(QLatin1String("damaged usage (line 1, ")), qPrintable(written.error()));
+        QCOMPARE(recentRowsOf(database).size(), 1);
+        QCOMPARE(rowsOf(database, "usage_hours").size(), 0);
+        QCOMPARE(rowsOf(database, "usage_daily").size(), 0);
+        // Without the damaged row the same save writes every row.
+        Statement repair(database, QStringLiteral("DELETE FROM usage_recent"));
+        TOPUP_VERIFY_OK(repair.run());
+        TOPUP_VERIFY_OK(database.write([&] { return UsageStore(database, UsageStore::Path::Fastest).write(rows, calendar); }));
+        QCOMPARE(recentRowsOf(database).size(), 2 * lineCount);
+        QCOMPARE(rowsOf(database, "usage_daily").size(), 2 * lineCount);
+    }
+
     // A day's row of hourly roll-ups that no version writes (hours out of
     // order), met when a save merges into it — on each path, PostgreSQL's
     // arrays included — and when the hourly chart reads it: refused as
@@ -414,15 +451,20 @@ private slots:
         ArrayLiteral numbers;
         ArrayLiteral texts;
         QCOMPARE(numbers.text(), QStringLiteral("{}"));
-        const QList<QByteArray> values{"0,5,1;300000,7,0", "", "NULL", "a \"quoted\" {brace}", "back\\slash", " spaced "};
-        const QList<qint64> integers{0, -1, std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min(), 42, 7};
+        const QList<QByteArray> values{"0,5,1;300000,7,0", "", "NULL", "a \"quoted\" {brace}", "back\\slash", " spaced ",
+                                       "it's", "'); DROP TABLE lines; --", "\\'\\n", "\xc3\xa9t\xc3\xa9 \xe2\x82\xac"};
+        const QList<qint64> integers{0, -1, std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min(), 42, 7, 8, 9, 10, 11};
         for (qsizetype i = 0; i < values.size(); ++i) {
             numbers.add(integers[i]);
             texts.add(values[i]);
         }
-        QCOMPARE(numbers.size(), qsizetype(6));
-        QCOMPARE(numbers.text(), QStringLiteral("{0,-1,9223372036854775807,-9223372036854775808,42,7}"));
-        QCOMPARE(texts.text(), QStringLiteral("{\"0,5,1;300000,7,0\",\"\",\"NULL\",\"a \\\"quoted\\\" {brace}\",\"back\\\\slash\",\" spaced \"}"));
+        QCOMPARE(numbers.size(), qsizetype(10));
+        QCOMPARE(numbers.text(), QStringLiteral("{0,-1,9223372036854775807,-9223372036854775808,42,7,8,9,10,11}"));
+        QVERIFY(texts.text().startsWith(
+            QStringLiteral("{\"0,5,1;300000,7,0\",\"\",\"NULL\",\"a \\\"quoted\\\" {brace}\",\"back\\\\slash\",\" spaced \",")));
+        // In a statement's own text: the quotes and backslashes doubled.
+        QCOMPARE(numbers.constant(), QStringLiteral("E'{0,-1,9223372036854775807,-9223372036854775808,42,7,8,9,10,11}'"));
+        QVERIFY(texts.constant().contains(QStringLiteral(",\"back\\\\\\\\slash\",\" spaced \",\"it''s\",\"''); DROP TABLE lines; --\",")));
         QTemporaryDir dir;
         auto db = m_engine.openStore(dir.filePath(QStringLiteral("arrays.sqlite")), storeSchema());
         QVERIFY2(db, qPrintable(db.error()));
@@ -443,6 +485,33 @@ private slots:
             QCOMPARE(read.text(1).toUtf8(), values[i]);
         }
         QVERIFY(!read.next());
+        // The same rows from the arrays written into a statement run once.
+        Statement constants(database,
+                            database.dialect().rowsFromArrayConstants({QStringLiteral("BIGINT"), QStringLiteral("TEXT")},
+                                                                      {numbers.constant(), texts.constant()}),
+                            Statement::Prepare::Never);
+        TOPUP_VERIFY_OK(constants.run());
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            QVERIFY(constants.next());
+            QCOMPARE(constants.integer(0), integers[i]);
+            QCOMPARE(constants.text(1).toUtf8(), values[i]);
+        }
+        QVERIFY(!constants.next());
+        // Whatever the server's standard_conforming_strings.
+        for (const char *setting : {"off", "on"}) {
+            TOPUP_VERIFY_OK(Statement(database, QStringLiteral("SET standard_conforming_strings = %1").arg(QLatin1String(setting)),
+                                      Statement::Prepare::Never)
+                                .run());
+            Statement again(database, QStringLiteral("SELECT * FROM unnest(CAST(%1 AS TEXT[]))").arg(texts.constant()), Statement::Prepare::Never);
+            TOPUP_VERIFY_OK(again.run());
+            for (qsizetype i = 0; i < values.size(); ++i) {
+                QVERIFY(again.next());
+                QCOMPARE(again.text(0).toUtf8(), values[i]);
+            }
+        }
+        Statement stillThere(database, QStringLiteral("SELECT count(*) FROM lines")); // the text never ran as SQL
+        TOPUP_VERIFY_OK(stillThere.run());
+        QVERIFY(stillThere.next());
     }
 };
 
