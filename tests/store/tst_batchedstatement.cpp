@@ -229,12 +229,24 @@ private slots:
             QVERIFY(statement.next());
             QCOMPARE(statement.integer(0), run * 7);
         }
+        // A statement with its values in its text (Prepare::Never: the
+        // samples' megabytes) is run as it is, never kept.
+        for (int run = 0; run < 2; ++run) {
+            Statement whole(database, QStringLiteral("SELECT 42 AS never_kept_probe"), Statement::Prepare::Never);
+            TOPUP_VERIFY_OK(whole.run());
+            QVERIFY(whole.next());
+            QCOMPARE(whole.integer(0), qint64(42));
+        }
         if (!database.keepsEveryStatement())
             return;
-        QSqlQuery prepared(database.connection());
-        QVERIFY(prepared.exec(QStringLiteral("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%kept_statement_probe%'")));
-        QVERIFY(prepared.next());
-        QCOMPARE(prepared.value(0).toInt(), 1);
+        const auto preparedLike = [&](const QString &probe) {
+            QSqlQuery prepared(database.connection());
+            if (!prepared.exec(QStringLiteral("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%%1%'").arg(probe)) || !prepared.next())
+                return -1;
+            return prepared.value(0).toInt();
+        };
+        QCOMPARE(preparedLike(QStringLiteral("kept_statement_probe")), 1);
+        QCOMPARE(preparedLike(QStringLiteral("never_kept_probe")), 0);
     }
 
     // Texts made with a varying count of values would grow what a
