@@ -126,6 +126,7 @@ class TestOutlookWrites final : public QObject
     static inline int s_runKept = 0;     // of them, the run kept (lines touched ran again alone)
     static inline int s_outlookKept = 0; // of them, the whole outlook kept (names only)
     static inline int s_linesTaken = 0;  // of them, built taking some lines of the last one again
+    static inline int s_someRead = 0;    // of them, reading some lines only from the store
 
     test::StoreEngine m_engine; // SQLite, or PostgreSQL with TOPUP_TEST_ENGINE=postgresql
 
@@ -137,8 +138,9 @@ private slots:
 
     void cleanupTestCase()
     {
-        qDebug("%d outlooks compared after writes: %d kept the run (%d the whole outlook), %d took some lines of the last one",
-               s_writes, s_runKept, s_outlookKept, s_linesTaken);
+        qDebug("%d outlooks compared after writes: %d kept the run (%d the whole outlook), %d took some lines of the last one,"
+               " %d read some lines only",
+               s_writes, s_runKept, s_outlookKept, s_linesTaken, s_someRead);
         // The writes are drawn so that about half of them touch only lines
         // on their own, or no input of the engine.
         QVERIFY(s_runKept > s_writes / 4);
@@ -147,6 +149,9 @@ private slots:
         // Most writes touching some lines leave the others' outlooks as
         // they were: those are taken again, only the touched ones built.
         QVERIFY(s_linesTaken > (s_writes - s_outlookKept) / 2);
+        // Most of those read the lines touched only (and the ones the engine
+        // moved since), the others' rows taken from the world kept.
+        QVERIFY(s_someRead > (s_writes - s_outlookKept) / 3);
     }
 
     void keptAfterWritesSaysWhatAFreshOneSays_data()
@@ -266,11 +271,13 @@ private slots:
             }
             const int runsBefore = keeping.outlookRuns();
             const int takingBefore = keeping.outlooksTakingLines();
+            const int readingBefore = keeping.outlooksReadingSomeLines();
             differs = same();
             QVERIFY2(differs.isEmpty(), qPrintable(QStringLiteral("after %1: %2").arg(steps.join(QLatin1String(", ")), differs)));
             if (!what.startsWith(QLatin1String("moved"))) {
                 ++s_writes;
                 s_linesTaken += keeping.outlooksTakingLines() - takingBefore;
+                s_someRead += keeping.outlooksReadingSomeLines() - readingBefore;
                 if (keeping.outlookRuns() == runsBefore) {
                     ++s_runKept;
                     s_outlookKept += what.endsWith(QLatin1String("renamed")) ? 1 : 0;
