@@ -370,6 +370,71 @@ private slots:
                 QCOMPARE(keeping.outlooksReadingSomeLines(), readingBefore + 1);
         }
     }
+
+    // A deposit re-arms the suspended lines paying with its method (SPEC
+    // §3): their rows changed, so the write names them (Touched::lines) and
+    // the outlook after it reads them again. (The line suspended here was
+    // tied to the empty wallet, so the run is made again whole, from the
+    // store read whole; the write must still say what it changed.)
+    void aDepositReadsTheLinesItRearms()
+    {
+        Draws draw(78);
+        test::WorldFolders folders(QStringLiteral("tst_outlookwrites"));
+        QVERIFY(folders.isValid());
+        const Instant start = *Instant::parse(u"2027-08-03T10:02:00Z");
+        qint64 accountId = 0;
+        qint64 suspended = 0;
+        MethodRecord wallet;
+        {
+            std::unique_ptr<Service> service = test::openNarrowed(folders.narrow.path(), start, &Service::Options::keepOutlooks, true);
+            QVERIFY(service);
+            accountId = test::signUpAccount(*service, QStringLiteral("rearm@example.com"), QStringLiteral("UTC"), std::nullopt);
+            QVERIFY(accountId);
+            wallet = TOPUP_VALUE(test::addNumberedMethod(*service, 0, Money()));
+            const MethodRecord card = TOPUP_VALUE(test::addNumberedMethod(*service, 1, Money::fromCents(100000000)));
+            const test::PackageIds packages = test::packageIds(TOPUP_VALUE(service->packages()));
+            std::vector<LineRecord> lines;
+            for (int i = 0; i < 3; ++i)
+                lines.push_back(TOPUP_VALUE(service->addLine(test::drawLine(draw, i, 5000, 200))));
+            QVERIFY(!QTest::currentTestFailed());
+            // Below its threshold, paying with an empty wallet: every attempt of its chain fails, suspended.
+            Policy policy;
+            policy.threshold = ThresholdTrigger{Resource::Data, lines[0].dataBytes + 1, packages.data.front()};
+            policy.method = wallet.engineId();
+            suspended = lines[0].id;
+            TOPUP_VERIFY_OK(service->setPolicy(suspended, policy));
+            // Another pays with the card, far above its threshold.
+            policy.threshold->below = 1;
+            policy.method = card.engineId();
+            TOPUP_VERIFY_OK(service->setPolicy(lines[1].id, policy));
+            TOPUP_VERIFY_OK(service->advanceBy(32 * hour));
+            const Expected<std::vector<LineRecord>> now = service->lines();
+            TOPUP_VERIFY_OK(now);
+            QCOMPARE(now->front().progress.state, ThresholdState::Suspended);
+        }
+        const test::NarrowedPair pair = test::copyAndOpenBoth(folders, start, &Service::Options::keepOutlooks, accountId);
+        QVERIFY(pair.narrow && pair.whole);
+        Service &keeping = *pair.narrow;
+        Service &fresh = *pair.whole;
+        const auto same = [&]() -> QString {
+            const Expected<Outlook> kept = keeping.outlook();
+            const Expected<Outlook> made = fresh.outlook();
+            if (!kept || !made)
+                return QStringLiteral("an outlook failed");
+            return test::difference(*kept, *made);
+        };
+        QString differs = same();
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
+        // Far more than the line could spend: it is on its own after.
+        TOPUP_VERIFY_OK(keeping.deposit(wallet.id, Money::fromCents(10000000)));
+        TOPUP_VERIFY_OK(fresh.deposit(wallet.id, Money::fromCents(10000000)));
+        differs = same();
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
+        const Expected<Outlook> after = keeping.outlook();
+        TOPUP_VERIFY_OK(after);
+        QVERIFY(after->line(suspended));
+        QVERIFY(after->line(suspended)->line.progress.state != ThresholdState::Suspended);
+    }
 };
 
 TOPUP_TEST_GUILESS_MAIN(TestOutlookWrites)
