@@ -91,7 +91,10 @@ Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Inst
     }
     // A line's latest blocked attempt changes only with its attempts: the
     // reasons kept hold but for the lines read again.
-    const std::vector<qint64> *readAgain = keptBlocked && keptBlocked->lines ? &*keptBlocked->lines : nullptr;
+    // Many lines read again: all of them at once, through the account's month.
+    constexpr std::size_t fewLines = 256;
+    const std::vector<qint64> *readAgain =
+        keptBlocked && keptBlocked->lines && keptBlocked->lines->size() <= fewLines ? &*keptBlocked->lines : nullptr;
     if (readAgain) {
         history.blockedReason = std::move(keptBlocked->reasons);
         for (const qint64 line : *readAgain)
