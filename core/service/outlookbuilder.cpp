@@ -90,8 +90,8 @@ Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Inst
             add(line);
     }
     // A line's latest blocked attempt changes only with its attempts: the
-    // reasons kept hold but for the lines read again.
-    // Many lines read again: all of them at once, through the account's month.
+    // reasons kept hold but for the lines read again (up to `fewLines`; more
+    // read every line's at once, through the account's month).
     constexpr std::size_t fewLines = 256;
     const std::vector<qint64> *readAgain =
         keptBlocked && keptBlocked->lines && keptBlocked->lines->size() <= fewLines ? &*keptBlocked->lines : nullptr;

@@ -57,7 +57,10 @@ public:
     // writes since touched no input of the engine; the
     // lines' last 7 days of usage from `kept.recent`, which reads only the
     // days it does not keep; the rules parsed only where their JSON changed
-    // (`kept.rules`). `ran` (when given) says whether the engine ran.
+    // (`kept.rules`); after writes that touched some lines, only those lines
+    // (and the ones the engine moved since) read from the store, the others
+    // taken from the world kept with the run (OutlookKeeper::linesToRead).
+    // `ran` (when given) says whether the engine ran.
     [[nodiscard]] Expected<Outlook> build(qint64 accountId, Instant clock, bool narrow, const Keeping &kept, bool *ran = nullptr);
     // One line with `policy` in place of its rules, `days` (1–366) ahead.
     // `narrow`: the line runs alone when nothing ties it to the others (no

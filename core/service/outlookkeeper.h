@@ -130,7 +130,10 @@ public:
                 && packages == other.packages;
         }
     };
-    // The outlook made last and what it was built from.
+    // An outlook with what it was made for (the account, the writes seen,
+    // the run's horizon and narrowing; the clock) and what its lines were
+    // built from: the one made last here (keepOutlook), and the one a move's
+    // thread prepared (PreparedOutlook, which leaves `basis` empty).
     struct Made final
     {
         Key key;
