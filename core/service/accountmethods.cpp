@@ -59,18 +59,21 @@ Expected<MethodRecord> AccountMethods::addWallet(const WalletForm &form)
 
 Expected<void> AccountMethods::deposit(qint64 methodId, Money amount)
 {
+    std::vector<qint64> rearmedLines;
     const Expected<void> done = m_session.forAccountAt(Access::Write, [&](qint64 id, Instant clock) -> Expected<void> {
         if (const Expected<void> paid = MethodStore(m_store, m_provider, m_tokens).deposit(id, methodId, amount, clock); !paid)
             return paid;
         // SPEC §3: a deposit re-arms every suspended trigger whose policy names the method.
-        const Expected<int> rearmed = LineStore(m_store).rearmSuspendedPayingWith(id, EngineId::method(methodId));
+        Expected<std::vector<qint64>> rearmed = LineStore(m_store).rearmSuspendedPayingWith(id, EngineId::method(methodId));
         if (!rearmed)
             return Expected<void>::failure(rearmed);
+        rearmedLines = rearmed.take();
         return {};
     });
     if (!done)
         return done;
-    m_session.touched(Touched::ofLines({}, {methodId})); // and the lines paying with it
+    // The method's funds (and the lines paying with it); the rows of the lines re-armed.
+    m_session.touched(Touched::ofLines(std::move(rearmedLines), {methodId}));
     emit methodsChanged({methodId});
     emit linesChanged(linesPayingWith(methodId)); // their suspended triggers re-armed
     return m_runner.settle(m_session.account()->id);

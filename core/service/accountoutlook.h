@@ -42,6 +42,8 @@ public:
     int outlookRuns() const noexcept { return m_runs; }
     // How many outlooks took some lines of the last one again (OutlookKeeper::countTaken).
     int outlooksTakingLines() const noexcept { return m_keeper.partialBuilds(); }
+    // How many outlooks read some lines only (OutlookKeeper::countRead).
+    int outlooksReadingSomeLines() const noexcept { return m_keeper.partialReads(); }
     Expected<LineOutlook> preview(qint64 lineId, const Policy &policy, int days);
 
     // How outlook() builds, and what it keeps (`kept`, when it keeps),

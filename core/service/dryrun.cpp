@@ -25,7 +25,14 @@ Expected<DryRun::Setup> DryRun::setUp(qint64 accountId, Instant clock, Instant e
     Expected<LoadedWorld> loaded = WorldLoader(m_store, m_provider, m_readRules).load(accountId, clock.plusMsecs(1), end);
     if (!loaded)
         return Failure::failure(loaded);
-    Result result{loaded.take(), {}, {}, false, {}};
+    return setUpFrom(loaded.take(), candidate);
+}
+
+Expected<DryRun::Setup> DryRun::setUpFrom(LoadedWorld loaded, const std::optional<Candidate> &candidate)
+{
+    using Failure = Expected<Setup>;
+    const Instant end = loaded.world.end;
+    Result result{std::move(loaded), {}, {}, false, {}};
     World &world = result.loaded.world;
     if (candidate) {
         const auto row = std::find(result.loaded.lineRows.begin(), result.loaded.lineRows.end(), candidate->lineId);

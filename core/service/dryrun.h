@@ -81,6 +81,10 @@ public:
     // OutlookKeeper), then the engine's run of it.
     [[nodiscard]] Expected<Setup> setUp(qint64 accountId, Instant clock, Instant end,
                                         const std::optional<Candidate> &candidate = std::nullopt);
+    // The same from a world already loaded from just after `clock` to the
+    // end (WorldLoader::load, or a world kept with some lines read again:
+    // WorldLoader::mergeLines).
+    [[nodiscard]] Expected<Setup> setUpFrom(LoadedWorld loaded, const std::optional<Candidate> &candidate = std::nullopt);
     [[nodiscard]] static Expected<Result> run(Setup setup);
 
 private:

@@ -7,6 +7,7 @@
 #include "rules/zonedcalendar.h"
 #include "store/accountstore.h"
 #include "store/historystore.h"
+#include "worldloader.h"
 #include "worldsync.h"
 
 #include <QDate>
@@ -64,7 +65,8 @@ Instant OutlookBuilder::horizonFrom(Instant clock, const ZonedCalendar &calendar
 
 Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Instant clock, const ZonedCalendar &calendar,
                                                           qint64 lineId, RecentUsage *recent, quint64 writes,
-                                                          const std::vector<std::pair<YearMonth, LineMonthTotals>> *monthSpend)
+                                                          const std::vector<std::pair<YearMonth, LineMonthTotals>> *monthSpend,
+                                                          KeptBlocked *keptBlocked)
 {
     History history;
     HistoryStore store(m_store);
@@ -87,7 +89,18 @@ Expected<OutlookBuilder::History> OutlookBuilder::history(qint64 accountId, Inst
         for (const LineMonthTotals &line : *totals)
             add(line);
     }
-    const Expected<std::vector<std::pair<qint64, QString>>> blocked = store.latestBlocked(accountId, month);
+    // A line's latest blocked attempt changes only with its attempts: the
+    // reasons kept hold but for the lines read again (up to `fewLines`; more
+    // read every line's at once, through the account's month).
+    constexpr std::size_t fewLines = 256;
+    const std::vector<qint64> *readAgain =
+        keptBlocked && keptBlocked->lines && keptBlocked->lines->size() <= fewLines ? &*keptBlocked->lines : nullptr;
+    if (readAgain) {
+        history.blockedReason = std::move(keptBlocked->reasons);
+        for (const qint64 line : *readAgain)
+            history.blockedReason.remove(line);
+    }
+    const Expected<std::vector<std::pair<qint64, QString>>> blocked = store.latestBlocked(accountId, month, readAgain);
     if (!blocked)
         return Expected<History>::failure(blocked);
     for (const auto &[line, reason] : *blocked)
@@ -263,46 +276,98 @@ Expected<Outlook> OutlookBuilder::build(qint64 accountId, Instant clock, bool na
         return *same;
     }
     DryRun dryRun(m_store, m_provider, narrow, &kept.rules);
-    Expected<DryRun::Setup> prepared = dryRun.setUp(accountId, clock, horizon);
-    if (!prepared)
-        return Expected<Outlook>::failure(prepared);
-    DryRun::Setup setup = prepared.take();
-    // The outlook, taking again the last one's lines where they are the same; kept.
-    const auto assembled = [&](const DryRun::Result &run) {
+    // After writes that touched some lines, with no usage sample or month's
+    // start since the world kept: those lines (and the ones the engine
+    // moved since) read again, the rest taken from it (OutlookKeeper::linesToRead).
+    std::optional<DryRun::Setup> setup;
+    std::optional<KeptBlocked> blocked;
+    if (const std::optional<Instant> keptAt = keeper.keptClock()) {
+        std::optional<std::vector<qint64>> lines =
+            keeper.linesToRead(key, clock, calendar.monthOf(keptAt->plusMsecs(1)), calendar.monthOf(clock.plusMsecs(1)), kept.touchedSince);
+        std::optional<OutlookKeeper::Read> read = keeper.takeRead();
+        if (lines && read) {
+            Expected<LoadedWorld> part = WorldLoader(m_store, m_provider, &kept.rules).load(accountId, clock.plusMsecs(1), horizon, &*lines);
+            if (!part) {
+                keeper.forget();
+                return Expected<Outlook>::failure(part);
+            }
+            if (WorldLoader::mergeLines(read->loaded, part.take(), *lines)) {
+                Expected<DryRun::Setup> from = dryRun.setUpFrom(std::move(read->loaded));
+                if (!from) {
+                    keeper.forget();
+                    return Expected<Outlook>::failure(from);
+                }
+                setup = from.take();
+                blocked = KeptBlocked{std::move(read->blocked), std::move(*lines)};
+            }
+        }
+    }
+    const bool partial = blocked.has_value();
+    const auto readWhole = [&]() -> Expected<void> {
+        Expected<DryRun::Setup> prepared = dryRun.setUp(accountId, clock, horizon);
+        if (!prepared)
+            return Expected<void>::failure(prepared);
+        setup = prepared.take();
+        blocked.reset();
+        return {};
+    };
+    if (!setup) {
+        if (const Expected<void> done = readWhole(); !done)
+            return Expected<Outlook>::failure(done);
+    }
+    // The outlook, taking again the last one's lines where they are the same;
+    // kept with the world it was made on.
+    const auto assembled = [&](DryRun::Result &run) {
         OutlookKeeper::Basis basis;
+        KeptBlocked reasons;
+        if (blocked)
+            reasons = std::move(*blocked);
+        const std::optional<std::size_t> read = reasons.lines ? std::optional<std::size_t>(reasons.lines->size()) : std::nullopt;
         Expected<Outlook> outlook = assemble(*account, calendar, clock, horizon, run, &kept.recent, kept.wideWrites, &keeper,
-                                             keeper.lastOutlook(key), &basis);
-        if (outlook)
+                                             keeper.lastOutlook(key), &basis, &reasons);
+        if (outlook) {
+            if (read)
+                keeper.countRead(*read);
             keeper.keepOutlook(key, clock, *outlook, std::move(basis));
-        else
+            keeper.keepRead(clock, OutlookKeeper::Read{std::move(run.loaded), std::move(reasons.reasons)});
+        } else {
             keeper.forget();
+        }
         return outlook;
     };
-    if (std::optional<DryRun::Result> followed = keeper.follow(key, clock, setup, kept.touchedSince)) {
+    if (std::optional<DryRun::Result> followed = keeper.follow(key, clock, *setup, kept.touchedSince)) {
         if (ran)
             *ran = false;
         return assembled(*followed);
     }
+    // The whole run, on the world read whole.
+    if (partial) {
+        if (const Expected<void> done = readWhole(); !done) {
+            keeper.forget();
+            return Expected<Outlook>::failure(done);
+        }
+    }
     if (ran)
         *ran = true;
-    const Expected<DryRun::Result> run = DryRun::run(std::move(setup));
+    Expected<DryRun::Result> run = DryRun::run(std::move(*setup));
     if (!run) {
         keeper.forget();
         return Expected<Outlook>::failure(run);
     }
-    keeper.keep(key, clock, *run);
-    return assembled(*run);
+    DryRun::Result made = run.take();
+    keeper.keep(key, clock, made);
+    return assembled(made);
 }
 
 Expected<Outlook> OutlookBuilder::assemble(const Account &account, const ZonedCalendar &calendar, Instant clock, Instant horizon,
                                            const DryRun::Result &run, RecentUsage *recent, quint64 writes, OutlookKeeper *keeper,
-                                           const OutlookKeeper::Made *last, OutlookKeeper::Basis *basis)
+                                           OutlookKeeper::Made *last, OutlookKeeper::Basis *basis, KeptBlocked *blocked)
 {
     // The run's world read the spend of the months from just after the
     // clock on: this month's when it starts in it (kept outlooks only, so
     // the tests' fresh outlooks read it apart and compare).
     const bool spendRead = recent && !run.narrowed && calendar.monthOf(run.loaded.world.start) == calendar.monthOf(clock);
-    const Expected<History> past = history(account.id, clock, calendar, 0, recent, writes, spendRead ? &run.loaded.monthSpend : nullptr);
+    Expected<History> past = history(account.id, clock, calendar, 0, recent, writes, spendRead ? &run.loaded.monthSpend : nullptr, blocked);
     if (!past)
         return Expected<Outlook>::failure(past);
     Outlook outlook;
@@ -323,12 +388,12 @@ Expected<Outlook> OutlookBuilder::assemble(const Account &account, const ZonedCa
     // saved, where its drawing stopped, why it is blocked, the forecast, the
     // account's spend (this month and ahead) and low funds (the methods'
     // funds).
-    QHash<qint64, const LineOutlook *> before;
+    QHash<qint64, LineOutlook *> before;
     if (basis) {
         *basis = basisOf(loaded, calendar.monthOf(clock));
         if (last && last->basis == *basis && last->outlook.horizon == horizon && last->outlook.timezone == account.timezone) {
             before.reserve(qsizetype(last->outlook.lines.size()));
-            for (const LineOutlook &line : last->outlook.lines)
+            for (LineOutlook &line : last->outlook.lines)
                 before.insert(line.line.id, &line);
         }
     }
@@ -336,13 +401,13 @@ Expected<Outlook> OutlookBuilder::assemble(const Account &account, const ZonedCa
     outlook.lines.reserve(loaded.lineRecords.size());
     for (std::size_t i = 0; i < loaded.lineRecords.size(); ++i) {
         const LineRecord &record = loaded.lineRecords[i];
-        const LineOutlook *was = before.value(record.id, nullptr);
+        LineOutlook *was = before.value(record.id, nullptr);
         if (!was || !(was->line.policy == record.policy) || !sameTopUps(was->topUps, planned.byLine[i])
             || !sameSpend(was->thisMonth, past->thisMonth.value(record.id))) {
             outlook.lines.push_back(lineOutlook(run, i, *past, planned, calendar, clock, horizon));
             continue;
         }
-        LineOutlook line = *was;
+        LineOutlook line = std::move(*was); // the last outlook is kept no more (keepOutlook)
         line.clock = clock;
         line.line = record;
         line.complete = run.complete[i];
@@ -355,6 +420,8 @@ Expected<Outlook> OutlookBuilder::assemble(const Account &account, const ZonedCa
     }
     if (keeper)
         keeper->countTaken(taken);
+    if (blocked)
+        blocked->reasons = std::move(past->blockedReason);
     return outlook;
 }
 

@@ -57,7 +57,10 @@ public:
     // writes since touched no input of the engine; the
     // lines' last 7 days of usage from `kept.recent`, which reads only the
     // days it does not keep; the rules parsed only where their JSON changed
-    // (`kept.rules`). `ran` (when given) says whether the engine ran.
+    // (`kept.rules`); after writes that touched some lines, only those lines
+    // (and the ones the engine moved since) read from the store, the others
+    // taken from the world kept with the run (OutlookKeeper::linesToRead).
+    // `ran` (when given) says whether the engine ran.
     [[nodiscard]] Expected<Outlook> build(qint64 accountId, Instant clock, bool narrow, const Keeping &kept, bool *ran = nullptr);
     // One line with `policy` in place of its rules, `days` (1–366) ahead.
     // `narrow`: the line runs alone when nothing ties it to the others (no
@@ -85,9 +88,18 @@ private:
     // every line). `recent` (when given): every line's recent days from it.
     // `monthSpend` (when given): this month's spend as the run's world read
     // it (LoadedWorld::monthSpend), not read again.
+    // The latest blocked reasons of every line, kept from one outlook to
+    // the next (OutlookKeeper::Read): `lines` (when given) are read again,
+    // the others' taken from `reasons`; none: all read.
+    struct KeptBlocked final
+    {
+        QHash<qint64, QString> reasons;
+        std::optional<std::vector<qint64>> lines;
+    };
     Expected<History> history(qint64 accountId, Instant clock, const ZonedCalendar &calendar, qint64 lineId = 0,
                               RecentUsage *recent = nullptr, quint64 writes = 0,
-                              const std::vector<std::pair<YearMonth, LineMonthTotals>> *monthSpend = nullptr);
+                              const std::vector<std::pair<YearMonth, LineMonthTotals>> *monthSpend = nullptr,
+                              KeptBlocked *blocked = nullptr);
     // The run's attempts, by line and by month, each counted once for all the lines.
     struct Plan final
     {
@@ -101,10 +113,12 @@ private:
     // `keeper`, `last`, `basis` (when given): the lines of `last` whose
     // inputs are the same are taken again (counted in `keeper`), and
     // `basis` says what this outlook's lines were built from.
+    // `blocked` (when given): the latest blocked reasons kept (history), and
+    // on return all those the outlook was built with.
     Expected<Outlook> assemble(const Account &account, const ZonedCalendar &calendar, Instant clock, Instant horizon,
                                const DryRun::Result &run, RecentUsage *recent = nullptr, quint64 writes = 0,
-                               OutlookKeeper *keeper = nullptr, const OutlookKeeper::Made *last = nullptr,
-                               OutlookKeeper::Basis *basis = nullptr);
+                               OutlookKeeper *keeper = nullptr, OutlookKeeper::Made *last = nullptr,
+                               OutlookKeeper::Basis *basis = nullptr, KeptBlocked *blocked = nullptr);
     static OutlookKeeper::Basis basisOf(const LoadedWorld &loaded, YearMonth thisMonth);
     static std::vector<LowFunds> lowFundsOf(const LoadedWorld &loaded, const std::optional<Policy> &rules);
     // The account's spend in `outlook`'s months: this month's so far and every line's ahead.

@@ -1,6 +1,8 @@
 #include "outlookkeeper.h"
 
+#include "domain/civil.h"
 #include "partedrun.h"
+#include "worldloader.h"
 
 #include <QHash>
 #include <QSet>
@@ -10,12 +12,11 @@
 namespace topup {
 namespace {
 
-// The lines `touched` names, and those paying with a method it names, by
-// their rows; a line paying with a method counts whatever its rules now
-// say (a line whose rules changed is itself touched).
-QSet<qint64> touchedLines(const Touched &touched, const LoadedWorld &loaded)
+// The lines paying with a method `touched` names (their rules as loaded
+// now: a line whose rules changed is itself touched), by their rows.
+QSet<qint64> linesPaying(const Touched &touched, const LoadedWorld &loaded)
 {
-    QSet<qint64> lines(touched.lines.begin(), touched.lines.end());
+    QSet<qint64> lines;
     if (touched.methods.empty())
         return lines;
     const World &world = loaded.world;
@@ -50,7 +51,11 @@ std::optional<DryRun::Result> OutlookKeeper::follow(const Key &key, Instant cloc
     if (fresh.loaded.methodRows != kept.methodRows || fresh.loaded.packageRows != kept.packageRows
         || fresh.cutShort.size() != rows.size())
         return std::nullopt;
-    const QSet<qint64> written = touchedLines(touched, fresh.loaded);
+    // The lines whose rows a write changed run again; those paying with a
+    // method whose funds or faults changed need not when they are on their
+    // own before and after (below).
+    const QSet<qint64> written(touched.lines.begin(), touched.lines.end());
+    const QSet<qint64> paying = linesPaying(touched, fresh.loaded);
     // Each kept line where it is now (-1: removed); the lines run again.
     QHash<qint64, int> now;
     now.reserve(qsizetype(rows.size()));
@@ -77,6 +82,13 @@ std::optional<DryRun::Result> OutlookKeeper::follow(const Key &key, Instant cloc
         }
         // The same lines cut short (LineCoupling): else what ties them changed.
         if (kept.cutShort[line] != fresh.cutShort[std::size_t(to)])
+            return std::nullopt;
+        // A line paying with a method whose funds changed (a deposit, a
+        // manual top-up) or a fault was queued at: on its own before and
+        // after, every charge it makes pays whatever the funds (they hold
+        // more than all the lines could take), so its run is the same; a
+        // line tied to others may now pay or fail otherwise.
+        if (!kept.cutShort[line] && paying.contains(row))
             return std::nullopt;
         // A line cut short is drawn at T' to its next top-ups, past what was
         // kept, once one of them fell in (T, T'] or T' reached where its
@@ -141,6 +153,7 @@ std::optional<DryRun::Result> OutlookKeeper::follow(const Key &key, Instant cloc
     kept.cutShort = fresh.cutShort;
     kept.complete = complete;
     kept.attempts = attempts;
+    kept.read.reset(); // the outlook built from this run keeps its own
     fresh.outcome.attempts = std::move(attempts);
     fresh.complete = std::move(complete);
     return std::move(fresh);
@@ -160,7 +173,52 @@ void OutlookKeeper::keep(const Key &key, Instant clock, const DryRun::Result &ru
                   run.loaded.packageRows,
                   run.cutShort,
                   run.complete,
-                  run.outcome.attempts};
+                  run.outcome.attempts,
+                  std::nullopt};
+}
+
+void OutlookKeeper::keepRead(Instant clock, Read read)
+{
+    if (m_kept && m_kept->clock == clock)
+        m_kept->read = std::move(read);
+}
+
+std::optional<OutlookKeeper::Read> OutlookKeeper::takeRead()
+{
+    if (!m_kept || !m_kept->read)
+        return std::nullopt;
+    std::optional<Read> read = std::move(m_kept->read);
+    m_kept->read.reset();
+    return read;
+}
+
+std::optional<std::vector<qint64>> OutlookKeeper::linesToRead(const Key &key, Instant clock, YearMonth monthAfterKept,
+                                                              YearMonth monthAfterClock, const TouchedSince &touchedSince) const
+{
+    if (!m_kept || !m_kept->read || !m_kept->key.sameRun(key) || clock < m_kept->clock)
+        return std::nullopt;
+    const Kept &kept = *m_kept;
+    const Touched touched = key.writes == kept.key.writes ? Touched::nothing() : touchedSince(kept.key.writes);
+    if (touched.everything)
+        return std::nullopt;
+    // A usage sample (every line's balances) or a month's start (the
+    // months the world reads its spend for) in between: everything.
+    if (civil::floorDiv(kept.clock.msecs(), WorldLoader::usageEveryMs) != civil::floorDiv(clock.msecs(), WorldLoader::usageEveryMs)
+        || !(monthAfterKept == monthAfterClock))
+        return std::nullopt;
+    std::vector<qint64> lines = touched.lines;
+    lines.insert(lines.end(), touched.renamed.begin(), touched.renamed.end());
+    for (const AttemptRecord &attempt : kept.attempts) {
+        if (kept.clock < attempt.at && !(clock < attempt.at))
+            lines.push_back(kept.lineRows[std::size_t(attempt.line)]);
+    }
+    for (std::size_t line = 0; line < kept.lineRows.size(); ++line) {
+        if (kept.cutShort[line] && !(clock < kept.complete[line]))
+            lines.push_back(kept.lineRows[line]);
+    }
+    std::sort(lines.begin(), lines.end());
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    return lines;
 }
 
 void OutlookKeeper::keepOutlook(const Key &key, Instant clock, const Outlook &outlook, Basis basis)

@@ -5,6 +5,7 @@
 #include "dryrun.h"
 #include "touched.h"
 
+#include <QHash>
 #include <QString>
 
 #include <functional>
@@ -74,6 +75,41 @@ public:
     std::optional<DryRun::Result> follow(const Key &key, Instant clock, DryRun::Setup &setup, const TouchedSince &touchedSince);
     // How many lines the last follow() ran again.
     int redrawn() const noexcept { return m_redrawn; }
+
+    // The world the run kept was made on (its start just after the run's
+    // clock), and what the outlook made from it read of the past beyond the
+    // world (the reason of each line's latest blocked attempt this month).
+    struct Read final
+    {
+        LoadedWorld loaded;
+        QHash<qint64, QString> blocked;
+    };
+    // Kept with the run made or followed at `clock` (keep, follow), for
+    // the next outlook to read some lines only (linesToRead).
+    void keepRead(Instant clock, Read read);
+    // The lines an outlook at `clock` must read again when it takes the
+    // rest from the world kept (takeRead; WorldLoader::mergeLines), none
+    // when it must read them all. Nothing but the writes since and the
+    // engine may have changed the store: the lines the writes touched
+    // (Touched::lines and renamed; a method's funds and faults are read with
+    // every method), and those the engine moved — with no usage sample on
+    // the 5-minute grid and no local month's start in between, only
+    // through an attempt, which the run kept names (every attempt up to a
+    // line's `complete`; a line past it is read again too).
+    std::optional<std::vector<qint64>> linesToRead(const Key &key, Instant clock, YearMonth monthAfterKept, YearMonth monthAfterClock,
+                                                   const TouchedSince &touchedSince) const;
+    // The clock of the run kept (the month after it: linesToRead).
+    std::optional<Instant> keptClock() const { return m_kept ? std::optional<Instant>(m_kept->clock) : std::nullopt; }
+    // What keepRead kept, given up (the next outlook keeps its own).
+    std::optional<Read> takeRead();
+    // Outlooks that read some lines only, and the lines they read.
+    int partialReads() const noexcept { return m_partialReads; }
+    void countRead(std::size_t lines)
+    {
+        ++m_partialReads;
+        m_linesRead += qint64(lines);
+    }
+    qint64 linesRead() const noexcept { return m_linesRead; }
     // Keeps `run`, made at `clock` for `key` (a run made again whole, with
     // no lines cut short listed, is not kept).
     void keep(const Key &key, Instant clock, const DryRun::Result &run);
@@ -94,7 +130,10 @@ public:
                 && packages == other.packages;
         }
     };
-    // The outlook made last and what it was built from.
+    // An outlook with what it was made for (the account, the writes seen,
+    // the run's horizon and narrowing; the clock) and what its lines were
+    // built from: the one made last here (keepOutlook), and the one a move's
+    // thread prepared (PreparedOutlook, which leaves `basis` empty).
     struct Made final
     {
         Key key;
@@ -105,7 +144,9 @@ public:
     void keepOutlook(const Key &key, Instant clock, const Outlook &outlook, Basis basis);
     // The outlook made last for the same run (`key` but for the writes; at
     // any clock), none else: its lines may be taken again (OutlookBuilder).
-    const Made *lastOutlook(const Key &key) const
+    // OutlookBuilder moves the lines it takes out of it (keepOutlook then
+    // keeps the new one).
+    Made *lastOutlook(const Key &key)
     {
         return m_outlook && m_outlook->key.sameRun(key) ? &*m_outlook : nullptr;
     }
@@ -139,10 +180,13 @@ private:
         std::vector<bool> cutShort;
         std::vector<Instant> complete;
         std::vector<AttemptRecord> attempts;
+        std::optional<Read> read; // keepRead
     };
     std::optional<Kept> m_kept;
     std::optional<Made> m_outlook;
     int m_redrawn = 0;
+    int m_partialReads = 0;
+    qint64 m_linesRead = 0;
     int m_partial = 0;
     qint64 m_linesTaken = 0;
 };

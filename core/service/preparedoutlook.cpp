@@ -31,7 +31,7 @@ struct PreparedOutlook::Work final
         if (!lent.kept)
             ran = true;
         if (outlook)
-            made = Made{accountId, writes, **clock, outlook.take()};
+            made = Made{OutlookKeeper::Key{accountId, writes, outlook->horizon, lent.narrow}, **clock, outlook.take(), {}};
     }
 };
 
@@ -76,7 +76,7 @@ std::optional<Outlook> PreparedOutlook::ready()
     // again: the clock only moves on, the writes only add up.
     std::optional<Made> made = std::exchange(m_ready, std::nullopt);
     const std::optional<Account> &account = m_session.account();
-    if (!account || account->id != made->accountId || m_session.writes() != made->writes)
+    if (!account || account->id != made->key.accountId || m_session.writes() != made->key.writes)
         return std::nullopt;
     if (const Expected<Instant> clock = m_runner.clock(); !clock || *clock != made->clock)
         return std::nullopt;

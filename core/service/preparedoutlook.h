@@ -3,6 +3,7 @@
 #include "catchupworker.h"
 #include "domain/instant.h"
 #include "domain/lineoutlook.h"
+#include "outlookkeeper.h"
 
 #include <memory>
 #include <optional>
@@ -53,13 +54,9 @@ public:
 
 private:
     struct Work;
-    struct Made final
-    {
-        qint64 accountId = 0;
-        quint64 writes = 0;
-        Instant clock;
-        Outlook outlook;
-    };
+    // The outlook with the account, the writes and the clock it was made
+    // for (key.accountId, key.writes, clock), as OutlookKeeper keeps its last.
+    using Made = OutlookKeeper::Made;
 
     AccountSession &m_session;
     AccountOutlook &m_outlook;

@@ -407,6 +407,11 @@ int Service::outlooksTakingLines() const noexcept
     return m_outlook->outlooksTakingLines();
 }
 
+int Service::outlooksReadingSomeLines() const noexcept
+{
+    return m_outlook->outlooksReadingSomeLines();
+}
+
 int Service::outlooksPrepared() const noexcept
 {
     return m_prepared->made();

@@ -286,6 +286,9 @@ public:
     // How many outlook() calls built some lines only, taking the others
     // from the last outlook (their inputs the same): for the tests.
     int outlooksTakingLines() const noexcept;
+    // How many outlook() calls read some lines only from the store, taking
+    // the others' rows from the world kept (OutlookKeeper::linesToRead).
+    int outlooksReadingSomeLines() const noexcept;
     // How many outlooks the threads that moved the world made, and how many
     // outlook() calls handed one of them out (PreparedOutlook).
     int outlooksPrepared() const noexcept;

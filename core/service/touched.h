@@ -15,11 +15,13 @@ struct Touched final
     // The account's own settings (its cap, its zone), who acts, a method
     // added or removed, another program's change, or a write that did not say.
     bool everything = true;
-    // Lines whose inputs of the engine changed: rules, balances, progress,
-    // retries, a top-up; a line added or removed.
+    // Lines whose rows changed: rules, balances, progress, retries, a
+    // top-up, a trigger re-armed; a line added or removed. The outlook
+    // reads these again (OutlookKeeper::linesToRead).
     std::vector<qint64> lines;
     // Methods whose funds or queued faults changed: every line paying with
-    // one (its method or fallback) is touched too.
+    // one (its method or fallback) may act otherwise (OutlookKeeper::follow),
+    // but its row is as it was unless it is in `lines` too.
     std::vector<qint64> methods;
     // Lines whose name alone changed (no input of the engine).
     std::vector<qint64> renamed;

@@ -13,6 +13,7 @@
 #include "store/storedname.h"
 
 #include <QHash>
+#include <QSet>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -80,6 +81,104 @@ void WorldLoader::carryForward(LoadedWorld &loaded, const Outcome &outcome, Inst
         if (std::find(months.begin(), months.end(), row.month) != months.end())
             world.priorSpend.push_back(PriorSpend{row.line, row.month, row.autoSpend, row.manualSpend, row.autoCount});
     }
+}
+
+bool WorldLoader::mergeLines(LoadedWorld &loaded, LoadedWorld part, const std::vector<qint64> &read)
+{
+    World &world = loaded.world;
+    World &fresh = part.world;
+    const std::size_t count = loaded.lineRows.size();
+    if (world.lines.size() != count || world.progress.size() != count || world.streams.size() != count
+        || loaded.lineRecords.size() != count || fresh.lines.size() != part.lineRows.size()
+        || fresh.progress.size() != part.lineRows.size() || fresh.streams.size() != part.lineRows.size())
+        return false;
+    const QSet<qint64> again(read.begin(), read.end());
+    // Both in the order of their rows (load: ORDER BY id); the kept lines
+    // read again give way to their new rows, or to none (removed).
+    std::vector<int> fromKept(count, -1);
+    std::vector<int> fromPart(part.lineRows.size(), -1);
+    std::vector<Line> lines;
+    std::vector<LineProgress> progress;
+    std::vector<UsageStream> streams;
+    std::vector<qint64> rows;
+    std::vector<LineRecord> records;
+    const std::size_t size = count + part.lineRows.size();
+    lines.reserve(size);
+    progress.reserve(size);
+    streams.reserve(size);
+    rows.reserve(size);
+    records.reserve(size);
+    const qint64 firstIndex = firstUsageIndex(fresh.start);
+    const auto take = [&](LoadedWorld &from, std::size_t index, std::vector<int> &to) {
+        to[index] = int(rows.size());
+        lines.push_back(std::move(from.world.lines[index]));
+        progress.push_back(from.world.progress[index]);
+        UsageStream stream = std::move(from.world.streams[index]);
+        stream.firstAt = Instant::fromMsecs(firstIndex * usageEveryMs);
+        stream.firstIndex = firstIndex;
+        streams.push_back(std::move(stream));
+        rows.push_back(from.lineRows[index]);
+        records.push_back(std::move(from.lineRecords[index]));
+    };
+    std::size_t k = 0;
+    std::size_t p = 0;
+    while (k < count || p < part.lineRows.size()) {
+        if (k < count && again.contains(loaded.lineRows[k])) {
+            ++k;
+            continue;
+        }
+        if (p == part.lineRows.size() || (k < count && loaded.lineRows[k] < part.lineRows[p]))
+            take(loaded, k++, fromKept);
+        else
+            take(part, p++, fromPart);
+    }
+    std::vector<PendingRetryState> retries;
+    retries.reserve(world.retries.size() + fresh.retries.size());
+    for (PendingRetryState &retry : world.retries) {
+        if (const int to = fromKept[std::size_t(retry.line)]; to >= 0) {
+            retry.line = to;
+            retries.push_back(std::move(retry));
+        }
+    }
+    for (PendingRetryState &retry : fresh.retries) {
+        retry.line = fromPart[std::size_t(retry.line)];
+        retries.push_back(std::move(retry));
+    }
+    std::vector<PriorSpend> spend;
+    spend.reserve(world.priorSpend.size() + fresh.priorSpend.size());
+    for (PriorSpend &prior : world.priorSpend) {
+        if (prior.line == PriorSpend::otherLines)
+            return false; // a narrowed world
+        if (const int to = fromKept[std::size_t(prior.line)]; to >= 0) {
+            prior.line = to;
+            spend.push_back(prior);
+        }
+    }
+    // The account's spend by line: the lines read again as they are now.
+    std::vector<std::pair<YearMonth, LineMonthTotals>> monthSpend;
+    monthSpend.reserve(loaded.monthSpend.size() + fresh.priorSpend.size());
+    const QSet<qint64> readNow(part.lineRows.begin(), part.lineRows.end());
+    for (std::pair<YearMonth, LineMonthTotals> &line : loaded.monthSpend) {
+        if (!readNow.contains(line.second.lineId))
+            monthSpend.push_back(std::move(line));
+    }
+    for (const PriorSpend &prior : fresh.priorSpend) {
+        if (prior.line == PriorSpend::otherLines)
+            continue; // the whole world counts every line itself
+        const qint64 row = part.lineRows[std::size_t(prior.line)];
+        monthSpend.emplace_back(prior.month, LineMonthTotals{row, prior.autoSpend, prior.manualSpend, prior.autoCount});
+        spend.push_back(PriorSpend{fromPart[std::size_t(prior.line)], prior.month, prior.autoSpend, prior.manualSpend, prior.autoCount});
+    }
+    fresh.lines = std::move(lines);
+    fresh.progress = std::move(progress);
+    fresh.streams = std::move(streams);
+    fresh.retries = std::move(retries);
+    fresh.priorSpend = std::move(spend);
+    part.lineRows = std::move(rows);
+    part.lineRecords = std::move(records);
+    part.monthSpend = std::move(monthSpend);
+    loaded = std::move(part);
+    return true;
 }
 
 Expected<LoadedWorld> WorldLoader::load(qint64 accountId, Instant start, Instant end, const std::vector<qint64> *onlyLines)

@@ -56,6 +56,16 @@ public:
     // saved (balances, progress, retries, this period's spend, the usage
     // grid). Nothing else changes while a catch-up owns the world.
     static void carryForward(LoadedWorld &loaded, const Outcome &outcome, Instant start, Instant end);
+    // `loaded` (the whole account's world, loaded before from the same start
+    // to the same end) with the lines `read` read again: `part` is the world
+    // of those lines alone (load with onlyLines, the same start and end).
+    // The account, its methods and packages, and those lines' rows, retries
+    // and spend are taken from `part`; a line of `read` that `part` does not
+    // hold was removed (its spend stays in monthSpend: the account's totals
+    // count it), one `loaded` did not hold was added; the lines stay in the
+    // order of their rows, as load() lists them. False (nothing changed)
+    // when `loaded` is not a whole world load() made.
+    static bool mergeLines(LoadedWorld &loaded, LoadedWorld part, const std::vector<qint64> &read);
 
 private:
     Database &m_store;

@@ -364,15 +364,28 @@ Expected<std::vector<LineMonthTotals>> HistoryStore::monthTotals(qint64 accountI
     return totals;
 }
 
-Expected<std::vector<std::pair<qint64, QString>>> HistoryStore::latestBlocked(qint64 accountId, const QString &month)
+Expected<std::vector<std::pair<qint64, QString>>> HistoryStore::latestBlocked(qint64 accountId, const QString &month,
+                                                                              const std::vector<qint64> *onlyLines)
 {
+    QString ofLines;
+    if (onlyLines) {
+        if (onlyLines->empty())
+            return std::vector<std::pair<qint64, QString>>();
+        QStringList ids;
+        for (const qint64 line : *onlyLines)
+            ids << QString::number(line);
+        ofLines = QStringLiteral(" AND line_id IN (%1)").arg(ids.join(QLatin1Char(',')));
+    }
+    // A few lines through their index by line: `+account_id` keeps SQLite
+    // from the account's index by time, which reads all its history.
+    const QString account = onlyLines ? QStringLiteral("+account_id") : QStringLiteral("account_id");
     // Each line's latest such attempt (the last written of one instant).
     // A window both engines know: SQLite's bare column beside max(at_ms)
     // is its own (PostgreSQL refuses a column outside the GROUP BY).
     Statement select(m_database, QStringLiteral("SELECT line_id, reason FROM (SELECT line_id, coalesce(reason, '') AS reason,"
                                                 " row_number() OVER (PARTITION BY line_id ORDER BY at_ms DESC, id DESC) AS latest FROM attempts"
-                                                " WHERE account_id = ? AND month = ? AND status = 'blocked' AND trigger = 'threshold') ranked"
-                                                " WHERE latest = 1"));
+                                                " WHERE %2 = ? AND month = ? AND status = 'blocked' AND trigger = 'threshold'%1) ranked"
+                                                " WHERE latest = 1").arg(ofLines, account));
     select.bind(accountId).bind(month);
     if (const auto ran = select.run(); !ran)
         return failedWith<std::vector<std::pair<qint64, QString>>>(ran);

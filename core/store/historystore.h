@@ -52,8 +52,10 @@ public:
     // however many lines there are):
     // each line's succeeded top-ups in the local month `month` (lines without any left out);
     Expected<std::vector<LineMonthTotals>> monthTotals(qint64 accountId, const QString &month);
-    // the reason of each line's latest blocked threshold attempt in `month`;
-    Expected<std::vector<std::pair<qint64, QString>>> latestBlocked(qint64 accountId, const QString &month);
+    // the reason of each line's latest blocked threshold attempt in `month`
+    // (of the lines `onlyLines` when given: the outlook after a write reads a few);
+    Expected<std::vector<std::pair<qint64, QString>>> latestBlocked(qint64 accountId, const QString &month,
+                                                                    const std::vector<qint64> *onlyLines = nullptr);
     // each line's daily usage from `fromDay` on (line, then day); `lineId` (not 0): that line's only.
     Expected<std::vector<std::pair<qint64, UsagePoint>>> dailyUsageOfLines(qint64 accountId, const QString &fromDay,
                                                                             qint64 lineId = 0);

@@ -395,9 +395,9 @@ Expected<QStringList> LineStore::linesPayingWith(qint64 accountId, const QString
     return names;
 }
 
-Expected<int> LineStore::rearmSuspendedPayingWith(qint64 accountId, const QString &engineMethodId)
+Expected<std::vector<qint64>> LineStore::rearmSuspendedPayingWith(qint64 accountId, const QString &engineMethodId)
 {
-    int rearmed = 0;
+    std::vector<qint64> rearmed;
     const Expected<void> done = m_database.write([&]() -> Expected<void> {
         // Only the suspended lines' policies are read, not every line's.
         const Expected<std::vector<LineRecord>> lines =
@@ -411,12 +411,12 @@ Expected<int> LineStore::rearmSuspendedPayingWith(qint64 accountId, const QStrin
             update.bind(line.id);
             if (const auto ran = update.run(); !ran)
                 return ran;
-            ++rearmed;
+            rearmed.push_back(line.id);
         }
         return {};
     });
     if (!done)
-        return Expected<int>::failure(done);
+        return Expected<std::vector<qint64>>::failure(done);
     return rearmed;
 }
 

@@ -75,8 +75,8 @@ public:
     // The names of the lines whose enabled policy pays with the method.
     Expected<QStringList> linesPayingWith(qint64 accountId, const QString &engineMethodId);
     // SPEC §3: a deposit re-arms every suspended threshold trigger whose
-    // policy names the method; how many it re-armed.
-    Expected<int> rearmSuspendedPayingWith(qint64 accountId, const QString &engineMethodId);
+    // policy names the method; the lines it re-armed.
+    Expected<std::vector<qint64>> rearmSuspendedPayingWith(qint64 accountId, const QString &engineMethodId);
     // Uses up the line's data at once (to try the rules out).
     Expected<void> drainData(qint64 accountId, qint64 lineId);
     // Checks a policy without saving it; the message names each problem, and

@@ -10,8 +10,9 @@
 // dailyUsage(line, 8), spendThisMonth(line)) on the first 100 cards.
 // The outlooks after it asks at the same clock with nothing written are the
 // one kept (OutlookKeeper::keptOutlook; before 777dbc6 they took the run
-// kept and read the store again); then the outlook after a line renamed and
-// after a line's rules saved again, each write before each outlook.
+// kept and read the store again); then the outlook after a line renamed,
+// after a line's rules saved again and after a deposit to the card every
+// line pays with, each write before each outlook.
 //
 //   build/tests/bench/bench_outlook [lines] [runs] [--tight]    (default 2000 lines, 7 runs)
 //
@@ -22,6 +23,7 @@
 // until its first top-ups are known (DryRun). --tight gives the card 100.00
 // a line (200 000.00 at 2 000): then every line is drawn to the horizon.
 #include "fleetworld.h"
+#include "domain/engineid.h"
 #include "service/service.h"
 
 #include <QCoreApplication>
@@ -137,8 +139,12 @@ int main(int argc, char **argv)
                     service.outlookRuns() - runsBefore, service.outlooksTakingLines() - takingBefore);
         return true;
     };
+    // A deposit to the card every line pays with: its funds change, and the
+    // lines paying with it, on their own before and after, run as they did.
+    const qint64 card = first.line.policy ? EngineId::methodRow(first.line.policy->method).value_or(0) : 0;
     if (!afterWrites("a line renamed", [&](int run) { return service.renameLine(first.line.id, QStringLiteral("Renamed %1").arg(run)); })
-        || !afterWrites("a line's rules saved again", [&](int) { return service.setPolicy(first.line.id, first.line.policy); }))
+        || !afterWrites("a line's rules saved again", [&](int) { return service.setPolicy(first.line.id, first.line.policy); })
+        || !afterWrites("a deposit to the card", [&](int) { return service.deposit(card, Money::fromCents(100)); }))
         return 1;
 
     // Before: each card asked the store on its own.
