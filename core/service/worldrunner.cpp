@@ -96,6 +96,17 @@ QThread *WorldRunner::startThread(std::function<void()> work, void (WorldRunner:
     return thread;
 }
 
+bool WorldRunner::endThread(QPointer<QThread> &slot)
+{
+    if (!slot)
+        return false;
+    QThread *thread = slot;
+    thread->wait();
+    slot = nullptr;
+    thread->deleteLater();
+    return true;
+}
+
 bool WorldRunner::startCatchUp(Instant target)
 {
     if (m_busy)
@@ -120,12 +131,8 @@ bool WorldRunner::startCatchUp(Instant target)
 
 void WorldRunner::finishCatchUp()
 {
-    if (!m_catchUp)
+    if (!endThread(m_catchUp))
         return;
-    QThread *thread = m_catchUp;
-    thread->wait();
-    m_catchUp = nullptr;
-    thread->deleteLater();
     const Expected<CatchUpSummary> summary = std::move(**std::exchange(m_catchUpEnd, nullptr));
     m_busy = false;
     if (m_finishAfterMove)
@@ -166,12 +173,8 @@ bool WorldRunner::startJump(qint64 accountId)
 
 void WorldRunner::finishJump()
 {
-    if (!m_jump)
+    if (!endThread(m_jump))
         return;
-    QThread *thread = m_jump;
-    thread->wait();
-    m_jump = nullptr;
-    thread->deleteLater();
     const Expected<std::optional<Instant>> next = std::move(**std::exchange(m_jumpEnd, nullptr));
     m_busy = false;
     if (m_finishAfterMove)
@@ -221,12 +224,8 @@ Expected<void> WorldRunner::startPlayStep(qint64 ms)
 
 void WorldRunner::finishPlayStep()
 {
-    if (!m_playStep)
+    if (!endThread(m_playStep))
         return;
-    QThread *thread = m_playStep;
-    thread->wait();
-    m_playStep = nullptr;
-    thread->deleteLater();
     const QString error = *m_playStepError;
     m_busy = false;
     if (m_finishAfterMove)
@@ -256,12 +255,8 @@ bool WorldRunner::followElsewhere()
 
 void WorldRunner::finishFollowing()
 {
-    if (!m_following)
+    if (!endThread(m_following))
         return;
-    QThread *thread = m_following;
-    thread->wait();
-    m_following = nullptr;
-    thread->deleteLater();
     if (m_finishAfterMove)
         m_finishAfterMove();
     emit followedElsewhere();

@@ -113,6 +113,9 @@ private:
     // `finished` runs here once the thread has ended (it waits for it,
     // when called before, and does nothing once it was taken).
     QThread *startThread(std::function<void()> work, void (WorldRunner::*finished)());
+    // The thread `slot` holds, ended: waited for (it has finished, or is
+    // about to) and let go; false when the slot holds none (already taken).
+    bool endThread(QPointer<QThread> &slot);
     // Waits for the catch-up's thread and says how it ended.
     void finishCatchUp();
     // Waits for the jump's thread and says where it went.
