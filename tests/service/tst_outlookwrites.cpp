@@ -191,11 +191,7 @@ private slots:
         Service &fresh = *pair.whole;
         QStringList steps;
         const auto same = [&]() -> QString {
-            const Expected<Outlook> kept = keeping.outlook();
-            const Expected<Outlook> made = fresh.outlook();
-            if (!kept || !made)
-                return QStringLiteral("an outlook failed: %1 / %2").arg(kept ? QString() : kept.error(), made ? QString() : made.error());
-            if (const QString differs = test::difference(*kept, *made); !differs.isEmpty())
+            if (const QString differs = test::outlooksDiffer(keeping, fresh); !differs.isEmpty())
                 return differs;
             return test::usageDiffers(keeping);
         };
@@ -350,13 +346,7 @@ private slots:
         constexpr qint64 sample = 5 * minute;
         const qint64 sampleBefore = due->msecs() / sample * sample;
         QVERIFY(clock->msecs() < sampleBefore && sampleBefore < due->msecs());
-        const auto same = [&]() -> QString {
-            const Expected<Outlook> kept = keeping.outlook();
-            const Expected<Outlook> made = fresh.outlook();
-            if (!kept || !made)
-                return QStringLiteral("an outlook failed");
-            return test::difference(*kept, *made);
-        };
+        const auto same = [&] { return test::outlooksDiffer(keeping, fresh); };
         for (const qint64 to : {sampleBefore + 1, due->msecs() + 1}) {
             const Expected<Instant> now = keeping.worldClock();
             TOPUP_VERIFY_OK(now);
@@ -416,13 +406,7 @@ private slots:
         QVERIFY(pair.narrow && pair.whole);
         Service &keeping = *pair.narrow;
         Service &fresh = *pair.whole;
-        const auto same = [&]() -> QString {
-            const Expected<Outlook> kept = keeping.outlook();
-            const Expected<Outlook> made = fresh.outlook();
-            if (!kept || !made)
-                return QStringLiteral("an outlook failed");
-            return test::difference(*kept, *made);
-        };
+        const auto same = [&] { return test::outlooksDiffer(keeping, fresh); };
         QString differs = same();
         QVERIFY2(differs.isEmpty(), qPrintable(differs));
         // Far more than the line could spend: it is on its own after.

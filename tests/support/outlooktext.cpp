@@ -86,6 +86,15 @@ QString difference(const Outlook &kept, const Outlook &fresh)
 // The last 31 days of all the lines added up, as the dashboard's chart asks
 // (the days the clock passed kept by AccountHistory), and as each line's own
 // days add up (read whole every time).
+QString outlooksDiffer(Service &keeping, Service &fresh)
+{
+    const Expected<Outlook> kept = keeping.outlook();
+    const Expected<Outlook> made = fresh.outlook();
+    if (!kept || !made)
+        return QStringLiteral("an outlook failed: %1 / %2").arg(kept ? QString() : kept.error(), made ? QString() : made.error());
+    return difference(*kept, *made);
+}
+
 QString usageDiffers(Service &service)
 {
     const Expected<std::vector<UsagePoint>> all = service.dailyUsage(0, 31);
