@@ -92,6 +92,10 @@ bool WorldLoader::mergeLines(LoadedWorld &loaded, LoadedWorld part, const std::v
         || loaded.lineRecords.size() != count || fresh.lines.size() != part.lineRows.size()
         || fresh.progress.size() != part.lineRows.size() || fresh.streams.size() != part.lineRows.size())
         return false;
+    // A narrowed world counts the other lines' spend as one: not one to merge
+    // into (checked before anything is moved out of `loaded`).
+    if (std::any_of(world.priorSpend.begin(), world.priorSpend.end(), [](const PriorSpend &prior) { return prior.line == PriorSpend::otherLines; }))
+        return false;
     const QSet<qint64> again(read.begin(), read.end());
     // Both in the order of their rows (load: ORDER BY id); the kept lines
     // read again give way to their new rows, or to none (removed).
@@ -147,8 +151,6 @@ bool WorldLoader::mergeLines(LoadedWorld &loaded, LoadedWorld part, const std::v
     std::vector<PriorSpend> spend;
     spend.reserve(world.priorSpend.size() + fresh.priorSpend.size());
     for (PriorSpend &prior : world.priorSpend) {
-        if (prior.line == PriorSpend::otherLines)
-            return false; // a narrowed world
         if (const int to = fromKept[std::size_t(prior.line)]; to >= 0) {
             prior.line = to;
             spend.push_back(prior);
