@@ -45,31 +45,54 @@ class TestWorldLoader final : public test::DemoWorldTest
 {
     Q_OBJECT
 
-    // The demo world caught up to the middle of March: this month's
-    // top-ups paid on several lines, against the account's cap.
-    bool caughtUpToMidMonth()
+    std::shared_ptr<Database> m_store;
+    std::unique_ptr<JournalGateway> m_journal;
+    qint64 m_account = 0;
+    Instant m_start; // the world's clock, and a millisecond
+    Instant m_end;   // 35 days on
+
+    // The demo world caught up to the middle of March (this month's
+    // top-ups paid on several lines, against the account's cap), then its
+    // store and journal opened for a WorldLoader; why not, when it fails.
+    QString openCaughtUp()
     {
-        auto service = test::openService(m_dir, test::at("2027-03-15T10:00:00Z"));
-        if (!service)
-            return false;
-        const Expected<std::vector<Account>> accounts = service->allAccounts();
-        if (!accounts || accounts->empty() || !service->actAs(accounts->front().id))
-            return false;
-        return bool(service->catchUpToNow());
+        {
+            auto service = test::openService(m_dir, test::at("2027-03-15T10:00:00Z"));
+            if (!service)
+                return QStringLiteral("the demo world did not open");
+            const Expected<std::vector<Account>> accounts = service->allAccounts();
+            if (!accounts || accounts->empty() || !service->actAs(accounts->front().id) || !service->catchUpToNow())
+                return QStringLiteral("the demo world was not caught up");
+        }
+        Expected<std::shared_ptr<Database>> store = Database::open(QDir(m_dir).filePath(QStringLiteral("topup.sqlite")), storeSchema());
+        if (!store)
+            return store.error();
+        Expected<std::unique_ptr<JournalGateway>> journal = JournalGateway::open(QDir(m_dir).filePath(QStringLiteral("gateway.sqlite")), true);
+        if (!journal)
+            return journal.error();
+        m_store = store.take();
+        m_journal = journal.take();
+        m_account = test::scalarOf(*m_store, QStringLiteral("SELECT min(id) FROM accounts"));
+        m_start = Instant::fromMsecs(test::scalarOf(*m_store, QStringLiteral("SELECT clock_ms FROM world WHERE id = 1")) + 1);
+        m_end = m_start.plusMsecs(35 * day);
+        return {};
     }
 
 private slots:
+    void cleanup()
+    {
+        m_journal.reset();
+        m_store.reset();
+    }
+
     void mergingLinesReadAgainGivesTheWholeLoad()
     {
-        QVERIFY(caughtUpToMidMonth());
-        auto store = Database::open(QDir(m_dir).filePath(QStringLiteral("topup.sqlite")), storeSchema());
-        QVERIFY2(store, qPrintable(store.error()));
-        auto journal = JournalGateway::open(QDir(m_dir).filePath(QStringLiteral("gateway.sqlite")), true);
-        QVERIFY2(journal, qPrintable(journal.error()));
-        const qint64 account = test::scalarOf(**store, QStringLiteral("SELECT min(id) FROM accounts"));
-        const Instant start = Instant::fromMsecs(test::scalarOf(**store, QStringLiteral("SELECT clock_ms FROM world WHERE id = 1")) + 1);
-        const Instant end = start.plusMsecs(35 * day);
-        WorldLoader loader(**store, **journal);
+        const QString opened = openCaughtUp();
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+        WorldLoader loader(*m_store, *m_journal);
+        const qint64 account = m_account;
+        const Instant start = m_start;
+        const Instant end = m_end;
         LoadedWorld whole = TOPUP_VALUE(loader.load(account, start, end));
         QVERIFY(whole.lineRows.size() >= 3);
         const std::vector<qint64> again{whole.lineRows[1]};
@@ -84,15 +107,12 @@ private slots:
     // of spend said so, leaving them empty.)
     void aNarrowedWorldIsRefusedUntouched()
     {
-        QVERIFY(caughtUpToMidMonth());
-        auto store = Database::open(QDir(m_dir).filePath(QStringLiteral("topup.sqlite")), storeSchema());
-        QVERIFY2(store, qPrintable(store.error()));
-        auto journal = JournalGateway::open(QDir(m_dir).filePath(QStringLiteral("gateway.sqlite")), true);
-        QVERIFY2(journal, qPrintable(journal.error()));
-        const qint64 account = test::scalarOf(**store, QStringLiteral("SELECT min(id) FROM accounts"));
-        const Instant start = Instant::fromMsecs(test::scalarOf(**store, QStringLiteral("SELECT clock_ms FROM world WHERE id = 1")) + 1);
-        const Instant end = start.plusMsecs(35 * day);
-        WorldLoader loader(**store, **journal);
+        const QString opened = openCaughtUp();
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+        WorldLoader loader(*m_store, *m_journal);
+        const qint64 account = m_account;
+        const Instant start = m_start;
+        const Instant end = m_end;
         const LoadedWorld whole = TOPUP_VALUE(loader.load(account, start, end));
         QVERIFY(whole.lineRows.size() >= 3);
         const std::vector<qint64> some{whole.lineRows[0], whole.lineRows[1]};
