@@ -169,8 +169,9 @@ bool buildFleetOn(Service &service, QSqlDatabase &db, Instant now, int lineCount
     TableRows line(db, "lines",
                    {QStringLiteral("id"), QStringLiteral("account_id"), QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("region"),
                     QStringLiteral("profile"), QStringLiteral("seed"), QStringLiteral("data_bytes"), QStringLiteral("voice_seconds"),
-                    QStringLiteral("policy_json"), QStringLiteral("pays_method"), QStringLiteral("pays_fallback"), QStringLiteral("pays_cents")},
-                   {bigint, bigint, text, text, text, text, bigint, bigint, bigint, text, bigint, bigint, bigint});
+                    QStringLiteral("policy_json"), QStringLiteral("pays_method"), QStringLiteral("pays_fallback"), QStringLiteral("pays_cents"),
+                    QStringLiteral("threshold_chains")},
+                   {bigint, bigint, text, text, text, text, bigint, bigint, bigint, text, bigint, bigint, bigint, bigint});
     TableRows attempt(db, "attempts",
                       {QStringLiteral("account_id"), QStringLiteral("line_id"), QStringLiteral("at_ms"), QStringLiteral("month"),
                        QStringLiteral("trigger"), QStringLiteral("chain_key"), QStringLiteral("attempt"), QStringLiteral("method_id"),
@@ -182,6 +183,7 @@ bool buildFleetOn(Service &service, QSqlDatabase &db, Instant now, int lineCount
     const QVariant noInteger(QMetaType::fromType<qint64>());
     const QVariant noText(QMetaType::fromType<QString>());
     const char *profiles[] = {"light", "regular", "heavy", "traveller"};
+    constexpr int historyChains = 46;
     const QDate today = QDateTime::fromMSecsSinceEpoch(now.msecs(), calendar.zone()).date();
     bool ok = true;
     for (int i = 0; i < lineCount && ok; ++i) {
@@ -207,10 +209,14 @@ bool buildFleetOn(Service &service, QSqlDatabase &db, Instant now, int lineCount
         ok = line.add({id, accountId, QStringLiteral("L%1").arg(id), QStringLiteral("Line %1").arg(i + 1), QStringLiteral("Fleet"),
                        QLatin1String(profiles[i % 4]), seed, dataBytes, voiceSeconds,
                        QString::fromUtf8(QJsonDocument(PolicyJson::write(policy)).toJson(QJsonDocument::Compact)), card->id,
-                       policy.fallback.isEmpty() ? noInteger : QVariant(wallet->id), dearestCents(*packages, policy)});
-        // 46 top-ups a week apart, a few of them failed or blocked.
-        for (int n = 1; n <= 46 && ok; ++n) {
-            const Instant at = now.plusMsecs(-qint64(lastTopUpDaysAgo + (46 - n) * 7) * dayMs - qint64(random.below(86400)) * 1000);
+                       policy.fallback.isEmpty() ? noInteger : QVariant(wallet->id), dearestCents(*packages, policy), qint64(historyChains)});
+        // 46 top-ups a week apart, a few of them failed or blocked: the
+        // line's threshold chains 1 to 46, so its next chain is the 47th
+        // (until session 31 the lines said 0 chains made, and the engine's
+        // first 46 chains met these attempts and took them for charges
+        // already made: a day charged about a sixth of what it decided).
+        for (int n = 1; n <= historyChains && ok; ++n) {
+            const Instant at = now.plusMsecs(-qint64(lastTopUpDaysAgo + (historyChains - n) * 7) * dayMs - qint64(random.below(86400)) * 1000);
             const int kind = int(random.below(20));
             const bool blocked = kind == 0;
             ok = attempt.add({accountId, id, at.msecs(), calendar.monthOf(at).toString(), QStringLiteral("threshold"),
