@@ -2,10 +2,13 @@
 
 #include "chargerecorder.h"
 #include "domain/money.h"
+#include "store/journalbatch.h"
 
 #include <QCoreApplication>
 
+#include <map>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 namespace topup {
@@ -26,6 +29,12 @@ class JournalGateway;
 // written down by reconcile at the next start. Two synced commits a group
 // instead of two a charge. The group must be committed before anything
 // else is written to either file, and a group not committed is rolled back.
+// The round trips to a server are a group's too (issue 16): a method's
+// token and a package's price are read once a group, the intents are
+// written together just before step 1 commits, and the journal's side is a
+// JournalBatch (an account read once, the charges' rows written together
+// just before step 2 commits); a charge itself asks the store and the
+// journal once each whether its identity was answered before.
 class ChargeGroup final
 {
     Q_DECLARE_TR_FUNCTIONS(ChargeGroup)
@@ -35,7 +44,7 @@ public:
     enum class Stage { IntentsCommitted, JournalCommitted };
     using StageHook = void (*)(Stage stage, int charges);
 
-    ChargeGroup(Database &store, JournalGateway &journal) : m_store(store), m_journal(journal) {}
+    ChargeGroup(Database &store, JournalGateway &journal);
     ~ChargeGroup();
     Q_DISABLE_COPY_MOVE(ChargeGroup)
 
@@ -64,8 +73,15 @@ private:
         ChargeAnswer answer;
     };
 
+    // The method's token and the package's price, read once a group.
+    Expected<ChargeRecorder::Priced> priceOf(const ChargeRequest &request);
+    Expected<void> writeIntents();
+
     Database &m_store;
     JournalGateway &m_journal;
+    JournalBatch m_batch;
+    std::map<std::tuple<qint64, qint64, qint64>, ChargeRecorder::Priced> m_prices; // account, method, package
+    std::vector<std::pair<ChargeRequest, ChargeIdentity>> m_intents; // to be written before the store commits
     std::vector<Pending> m_pending; // journaled, to be written down
     std::optional<Instant> m_at;
     bool m_failed = false;

@@ -77,11 +77,9 @@ ChargeIntent ChargeRecorder::intentOf(const ChargeRequest &request)
                         request.trigger, request.at.msecs(), request.month};
 }
 
-Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, const ChargeRequest &request)
+Expected<ChargeRecorder::Priced> ChargeRecorder::priceOf(Database &store, const ChargeRequest &request)
 {
-    using Result = Expected<Intended>;
-    Intended intended{ChargeIdentity{request.chainKey, request.attempt, QString()}, Money(), std::nullopt};
-    ChargeIdentity &identity = intended.identity;
+    using Result = Expected<Priced>;
     Statement find(store, QStringLiteral("SELECT m.token, p.price_cents FROM methods m, packages p"
                                          " WHERE m.id = ? AND p.id = ? AND m.account_id = ? AND p.account_id = ?"),
                    Statement::Prepare::Reuse);
@@ -90,9 +88,14 @@ Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, 
         return Result::failure(ran);
     if (!find.next())
         return Result::failure(ChargeRecorder::tr("no such payment method or package"), ChargeRecorder::tr("No such payment method or package."));
-    identity.method = find.text(0);
-    intended.price = Money::fromCents(find.integer(1));
+    Priced priced{find.text(0), Money::fromCents(find.integer(1))};
     find.finish();
+    return priced;
+}
+
+Expected<std::optional<ChargeAnswer>> ChargeRecorder::recordedAnswer(Database &store, const ChargeRequest &request, const ChargeIdentity &identity)
+{
+    using Result = Expected<std::optional<ChargeAnswer>>;
     // A charge made before (a replay after a crash asks again) is known
     // to both files, each through an index of its own: the store's answer
     // stands without asking the provider, so a damaged index in one file
@@ -109,11 +112,15 @@ Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, 
     made.bind(request.lineId).bind(request.at.msecs()).bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(blocked);
     if (const auto ran = made.run(); !ran)
         return Result::failure(ran);
-    if (made.next()) {
-        intended.recorded = ChargeAnswer{made.text(0) == attemptStatusName(AttemptStatus::Succeeded), parseReason(made.text(1))};
-        return intended;
-    }
+    if (!made.next())
+        return std::optional<ChargeAnswer>();
+    const ChargeAnswer recorded{made.text(0) == attemptStatusName(AttemptStatus::Succeeded), parseReason(made.text(1))};
     made.finish();
+    return std::optional<ChargeAnswer>(recorded);
+}
+
+Expected<void> ChargeRecorder::writeIntentRow(Database &store, const ChargeRequest &request, const ChargeIdentity &identity)
+{
     Statement intend(store,
                      store.dialect().insertOrIgnore(QStringLiteral("charge_intents (chain_key, attempt, method_token, line_id, method_id,"
                                                                    " package_id, trigger, at_ms, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
@@ -121,8 +128,25 @@ Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, 
     intend.bind(identity.chainKey).bind(identity.attempt).bind(identity.method).bind(request.lineId);
     intend.bind(request.methodId).bind(request.packageId).bind(triggerKindName(request.trigger));
     intend.bind(request.at.msecs()).bind(request.month);
-    if (const auto ran = intend.run(); !ran)
-        return Result::failure(ran);
+    return intend.run();
+}
+
+Expected<ChargeRecorder::Intended> ChargeRecorder::writeIntent(Database &store, const ChargeRequest &request)
+{
+    using Result = Expected<Intended>;
+    const Expected<Priced> priced = priceOf(store, request);
+    if (!priced)
+        return Result::failure(priced);
+    Intended intended{ChargeIdentity{request.chainKey, request.attempt, priced->token}, priced->price, std::nullopt};
+    Expected<std::optional<ChargeAnswer>> recorded = recordedAnswer(store, request, intended.identity);
+    if (!recorded)
+        return Result::failure(recorded);
+    if (*recorded) {
+        intended.recorded = *recorded;
+        return intended;
+    }
+    if (const Expected<void> written = writeIntentRow(store, request, intended.identity); !written)
+        return Result::failure(written);
     return intended;
 }
 

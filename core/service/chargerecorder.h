@@ -81,6 +81,17 @@ public:
         std::optional<ChargeAnswer> recorded;
     };
     static Expected<Intended> writeIntent(Database &store, const ChargeRequest &request);
+    // Step 1 in its parts (ChargeGroup writes a group's intents together):
+    // the method's token and the package's price; the answer written down
+    // already for the identity, if any; the intent's row.
+    struct Priced final
+    {
+        QString token;
+        Money price;
+    };
+    static Expected<Priced> priceOf(Database &store, const ChargeRequest &request);
+    static Expected<std::optional<ChargeAnswer>> recordedAnswer(Database &store, const ChargeRequest &request, const ChargeIdentity &identity);
+    static Expected<void> writeIntentRow(Database &store, const ChargeRequest &request, const ChargeIdentity &identity);
     // Step 3: the attempt written down, the package credited when it
     // succeeded, the intent removed (once, however often it is asked).
     static Expected<void> writeDown(Database &store, const ChargeIdentity &identity, const ChargeIntent &intent, Money amount,

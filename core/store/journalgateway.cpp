@@ -49,16 +49,16 @@ Schema journalSchema()
                   QStringLiteral("funding")};
 }
 
+} // namespace
+
 // What a screen says of a queued fault whose reason this version cannot read.
-QString unknownFaultSentence(const QString &journalPath, const QString &reason)
+QString JournalGateway::unknownFaultSentence(const QString &journalPath, const QString &reason)
 {
     return JournalGateway::tr("The payment journal %1 holds a failure queued for a payment method with an unknown reason (\"%2\"): it is"
                               " damaged or was written by a newer version. Open it with the version that wrote it, or move the data folder"
                               " aside to start fresh.")
         .arg(journalPath, reason);
 }
-
-} // namespace
 
 Schema JournalGateway::schema()
 {

@@ -72,6 +72,8 @@ public:
     // The faults queued for the account, in the order charges consume them.
     Expected<std::vector<Reason>> queuedFaults(const QString &token) const;
     Expected<ChargeAnswer> chargeToken(const ChargeIdentity &identity, Money price, Instant at);
+    // What a screen says of a queued fault whose reason this version cannot read.
+    static QString unknownFaultSentence(const QString &journalPath, const QString &reason);
 
     // Everything the journal holds, in the order it happened (for audits).
     Expected<std::vector<JournalCharge>> charges() const;

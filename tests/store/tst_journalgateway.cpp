@@ -6,6 +6,8 @@
 #include "engine/engine.h"
 #include "service/worldonserver.h"
 #include "sim/paymentgateway.h"
+#include "store/database.h"
+#include "store/journalbatch.h"
 #include "store/journalgateway.h"
 #include "checked.h"
 #include "storeengine.h"
@@ -202,6 +204,90 @@ private slots:
             QCOMPARE(inJournal.succeeded, inMemory.succeeded);
             QCOMPARE(inJournal.reason, inMemory.reason);
             QCOMPARE(TOPUP_VALUE((*journal)->fundsOf(QStringLiteral("m"))).cents(), memory.funds(method).cents());
+        }
+    }
+
+    // The same charges as one group of a catch-up makes them (JournalBatch,
+    // in the journal's transaction held open) and one by one
+    // (chargeToken), on two journals: the same answers, charge by charge,
+    // though the batch reads the account once and writes nothing until its
+    // flush; a repeated identity in the group gets its first answer and
+    // moves no money; after the flush and commit both journals hold the
+    // same funds, faults and charges; a group rolled back leaves its journal
+    // as it was.
+    void aGroupOfChargesDecidesAsOneByOne_data() { bothProvidersDecideAlike_data(); }
+
+    void aGroupOfChargesDecidesAsOneByOne()
+    {
+        QFETCH(qint64, funds);
+        QFETCH(QString, expiresAt);
+        QFETCH(QStringList, faults);
+        QFETCH(QStringList, charges);
+        const std::optional<Instant> expires = expiresAt.isEmpty() ? std::nullopt : std::optional<Instant>(at(qPrintable(expiresAt)));
+        std::vector<Reason> reasons;
+        for (const QString &name : faults) {
+            const std::optional<Reason> reason = parseReason(name);
+            QVERIFY(reason);
+            reasons.push_back(*reason);
+        }
+        QTemporaryDir batchDir, plainDir;
+        auto openedBatch = openJournal(batchDir.path());
+        auto openedPlain = openJournal(plainDir.path());
+        QVERIFY2(openedBatch, qPrintable(openedBatch.error()));
+        QVERIFY2(openedPlain, qPrintable(openedPlain.error()));
+        JournalGateway &journal = **openedBatch;
+        JournalGateway &plain = **openedPlain;
+        for (JournalGateway *each : {&journal, &plain}) {
+            TOPUP_VERIFY_OK(each->openAccount(QStringLiteral("m"), Money::fromCents(funds), expires));
+            TOPUP_VERIFY_OK(each->queueFaults(QStringLiteral("m"), reasons));
+        }
+        const auto charge = [&](int i) {
+            const QStringList words = charges[i].split(QLatin1Char(' '));
+            return std::make_tuple(ChargeIdentity{QStringLiteral("K%1").arg(i), 1, QStringLiteral("m")}, Money::fromCents(words[0].toLongLong()),
+                                   at(qPrintable(words[1])));
+        };
+
+        JournalBatch batch(journal.database());
+        for (const bool kept : {false, true}) {
+            TOPUP_VERIFY_OK(journal.database().begin());
+            std::vector<ChargeAnswer> answers;
+            for (int i = 0; i < charges.size(); ++i) {
+                const auto [identity, price, when] = charge(i);
+                const ChargeAnswer inBatch = TOPUP_VALUE(batch.charge(identity, price, when));
+                answers.push_back(inBatch);
+                const ChargeAnswer again = TOPUP_VALUE(batch.charge(identity, price, when));
+                QCOMPARE(again.succeeded, inBatch.succeeded);
+                QCOMPARE(again.reason, inBatch.reason);
+            }
+            QVERIFY(!QTest::currentTestFailed());
+            QCOMPARE(TOPUP_VALUE(journal.charges()).size(), std::size_t(0)); // nothing sent before the flush
+            QCOMPARE(TOPUP_VALUE(journal.fundsOf(QStringLiteral("m"))).cents(), funds);
+            if (!kept) { // rolled back: as it was; the same charges again below
+                batch.clear();
+                journal.database().rollback();
+                QCOMPARE(TOPUP_VALUE(journal.queuedFaults(QStringLiteral("m"))), reasons);
+                continue;
+            }
+            TOPUP_VERIFY_OK(batch.flush());
+            TOPUP_VERIFY_OK(journal.database().commit(Database::Sync::Synced));
+            for (int i = 0; i < charges.size(); ++i) {
+                const auto [identity, price, when] = charge(i);
+                const ChargeAnswer oneByOne = TOPUP_VALUE(plain.chargeToken(identity, price, when));
+                QCOMPARE(answers[std::size_t(i)].succeeded, oneByOne.succeeded);
+                QCOMPARE(answers[std::size_t(i)].reason, oneByOne.reason);
+            }
+        }
+        QCOMPARE(TOPUP_VALUE(journal.fundsOf(QStringLiteral("m"))).cents(), TOPUP_VALUE(plain.fundsOf(QStringLiteral("m"))).cents());
+        QCOMPARE(TOPUP_VALUE(journal.queuedFaults(QStringLiteral("m"))), TOPUP_VALUE(plain.queuedFaults(QStringLiteral("m"))));
+        const std::vector<JournalCharge> inBatch = TOPUP_VALUE(journal.charges());
+        const std::vector<JournalCharge> oneByOne = TOPUP_VALUE(plain.charges());
+        QCOMPARE(inBatch.size(), oneByOne.size());
+        for (std::size_t i = 0; i < inBatch.size(); ++i) {
+            QCOMPARE(inBatch[i].identity.chainKey, oneByOne[i].identity.chainKey);
+            QCOMPARE(inBatch[i].amount.cents(), oneByOne[i].amount.cents());
+            QCOMPARE(inBatch[i].at, oneByOne[i].at);
+            QCOMPARE(inBatch[i].answer.succeeded, oneByOne[i].answer.succeeded);
+            QCOMPARE(inBatch[i].answer.reason, oneByOne[i].answer.reason);
         }
     }
 };
