@@ -1,5 +1,6 @@
 #include "chargegroup.h"
 
+#include "store/arrayliteral.h"
 #include "store/batchedstatement.h"
 #include "store/database.h"
 #include "store/journalgateway.h"
@@ -142,6 +143,8 @@ Expected<void> ChargeGroup::commit()
         return {};
     const Expected<void> written = m_store.write(
         [&]() -> Expected<void> {
+            if (m_store.dialect().hasArrays())
+                return writeDownInArrays(pending);
             for (const Pending &each : pending) {
                 if (const Expected<void> down = ChargeRecorder::writeDown(m_store, each.identity, each.intent, each.price, each.answer, false);
                     !down)
@@ -157,6 +160,115 @@ Expected<void> ChargeGroup::commit()
             ChargeGroup::tr("%n payment(s) went through but could not be written down yet; they will be at the next start.", "", charges),
             written.whyFailed()));
     return {};
+}
+
+Expected<void> ChargeGroup::writeDownInArrays(const std::vector<Pending> &pending)
+{
+    // What ChargeRecorder::writeDown does for each charge, in four
+    // statements for the group: those written down already (a replay) are
+    // found through the index by line and time and left; the others'
+    // attempts are inserted (the unique index ignoring any it holds), and
+    // the lines of those inserted and paid are credited, a line's packages
+    // of the group added up; every intent of the group is removed.
+    const Dialect &dialect = m_store.dialect();
+    const QString big = QStringLiteral("BIGINT"), text = QStringLiteral("TEXT");
+    using Key = std::tuple<QString, qint64, QString>;
+    std::set<Key> already;
+    {
+        ArrayLiteral lines, ats, keys, attempts, tokens;
+        for (const Pending &each : pending) {
+            lines.add(each.intent.lineId);
+            ats.add(each.intent.atMs);
+            keys.add(each.identity.chainKey.toUtf8());
+            attempts.add(qint64(each.identity.attempt));
+            tokens.add(each.identity.method.toUtf8());
+        }
+        Statement found(m_store,
+                        QStringLiteral("SELECT a.chain_key, a.attempt, a.method_token FROM (%1) AS k (l, t, c, n, m) JOIN attempts a"
+                                       " ON a.line_id = k.l AND a.at_ms = k.t AND a.chain_key = k.c AND a.attempt = k.n AND a.method_token = k.m")
+                            .arg(dialect.rowsFromArrays({big, big, text, big, text})),
+                        Statement::Prepare::Reuse);
+        found.bind(lines.text()).bind(ats.text()).bind(keys.text()).bind(attempts.text()).bind(tokens.text());
+        if (const auto ran = found.run(); !ran)
+            return ran;
+        while (found.next())
+            already.emplace(found.text(0), found.integer(1), found.text(2));
+    }
+    std::set<Key> inserted;
+    {
+        std::vector<ArrayLiteral> columns(14);
+        for (const Pending &each : pending) {
+            if (already.count(Key{each.identity.chainKey, each.identity.attempt, each.identity.method}) != 0)
+                continue;
+            columns[0].add(each.intent.accountId);
+            columns[1].add(each.intent.lineId);
+            columns[2].add(each.intent.atMs);
+            columns[3].add(each.intent.month.toUtf8());
+            columns[4].add(triggerKindName(each.intent.trigger).toUtf8());
+            columns[5].add(each.identity.chainKey.toUtf8());
+            columns[6].add(qint64(each.identity.attempt));
+            columns[7].add(each.intent.methodId);
+            columns[8].add(each.identity.method.toUtf8());
+            columns[9].add(each.intent.packageId);
+            columns[10].add(each.price.cents());
+            columns[11].add(attemptStatusName(each.answer.succeeded ? AttemptStatus::Succeeded : AttemptStatus::Failed).toUtf8());
+            if (each.answer.reason)
+                columns[12].add(reasonName(*each.answer.reason).toUtf8());
+            else
+                columns[12].addNull();
+            columns[13].add(qint64(0));
+        }
+        if (columns[0].size() > 0) {
+            Statement insert(m_store,
+                             dialect.insertOrIgnore(QStringLiteral("attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt, method_id,"
+                                                                   " method_token, package_id, amount_cents, status, reason, reconciled) %1")
+                                                        .arg(dialect.rowsFromArrays({big, big, big, text, text, text, big, big, text, big, big, text,
+                                                                                     text, big})))
+                                 + QStringLiteral(" RETURNING chain_key, attempt, method_token"),
+                             Statement::Prepare::Reuse);
+            for (const ArrayLiteral &column : columns)
+                insert.bind(column.text());
+            if (const auto ran = insert.run(); !ran)
+                return ran;
+            while (insert.next())
+                inserted.emplace(insert.text(0), insert.integer(1), insert.text(2));
+        }
+    }
+    {
+        ArrayLiteral lines, packages;
+        for (const Pending &each : pending) {
+            if (each.answer.succeeded && inserted.count(Key{each.identity.chainKey, each.identity.attempt, each.identity.method}) != 0) {
+                lines.add(each.intent.lineId);
+                packages.add(each.intent.packageId);
+            }
+        }
+        if (lines.size() > 0) {
+            Statement credit(m_store,
+                             QStringLiteral("UPDATE lines SET check_due = 1, data_bytes = %1, voice_seconds = %2"
+                                            " FROM (SELECT x.l, sum(p.data_bytes) AS d, sum(p.voice_seconds) AS v FROM (%3) AS x (l, p)"
+                                            " JOIN packages p ON p.id = x.p GROUP BY x.l) AS v WHERE lines.id = v.l")
+                                 .arg(dialect.cappedSum(QStringLiteral("lines.data_bytes"), QStringLiteral("v.d")),
+                                      dialect.cappedSum(QStringLiteral("lines.voice_seconds"), QStringLiteral("v.v")),
+                                      dialect.rowsFromArrays({big, big})),
+                             Statement::Prepare::Reuse);
+            credit.bind(lines.text()).bind(packages.text());
+            if (const auto ran = credit.run(); !ran)
+                return ran;
+        }
+    }
+    ArrayLiteral keys, attempts, tokens;
+    for (const Pending &each : pending) {
+        keys.add(each.identity.chainKey.toUtf8());
+        attempts.add(qint64(each.identity.attempt));
+        tokens.add(each.identity.method.toUtf8());
+    }
+    Statement done(m_store,
+                   QStringLiteral("DELETE FROM charge_intents i USING (%1) AS k (c, n, m) WHERE i.chain_key = k.c AND i.attempt = k.n"
+                                  " AND i.method_token = k.m")
+                       .arg(dialect.rowsFromArrays({text, big, text})),
+                   Statement::Prepare::Reuse);
+    done.bind(keys.text()).bind(attempts.text()).bind(tokens.text());
+    return done.run();
 }
 
 void ChargeGroup::rollback()

@@ -5,7 +5,12 @@
 // while the roll-ups the charts read keep everything.
 #include "testmain.h"
 #include "checked.h"
+#include "service/chargegroup.h"
+#include "service/openedworld.h"
 #include "service/service.h"
+#include "store/database.h"
+#include "store/journalgateway.h"
+#include "store/statement.h"
 #include "store/samplesrow.h"
 #include "store/usagestore.h"
 #include "storeengine.h"
@@ -232,6 +237,105 @@ private slots:
     void initTestCase()
     {
         TOPUP_VERIFY_OK(m_engine.start());
+    }
+
+    // The charges of one instant of a catch-up (ChargeGroup) written down
+    // together: each succeeded charge credits its line once, two of one
+    // line in one group both; a failed one credits nothing; every intent
+    // is gone and every attempt is there once. The same group asked again
+    // (a replay) gets the answers written down, writes nothing and moves
+    // no money. (On PostgreSQL the group's write-down is four statements
+    // for all its charges: a line credited in one of them.)
+    void aGroupOfChargesIsWrittenDownOnce()
+    {
+        QTemporaryDir dir;
+        const Expected<WorldLocation> world = m_engine.worldAt(dir.path());
+        TOPUP_VERIFY_OK(world);
+        qint64 accountId = 0;
+        qint64 cardId = 0;
+        qint64 emptyId = 0;
+        std::vector<PackageRecord> packages;
+        std::vector<LineRecord> lines;
+        {
+            Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(*world, at(start));
+            QVERIFY2(opened, qPrintable(opened.error()));
+            Service &service = **opened;
+            const Expected<Account> account = service.signUp(SignUpForm{QStringLiteral("group@example.com"), topup::test::testPassword(),
+                                                                        QStringLiteral("EUR"), QStringLiteral("UTC"), std::nullopt});
+            TOPUP_VERIFY_OK(account);
+            accountId = account->id;
+            cardId = TOPUP_VALUE(service.addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Ana Test"), QStringLiteral("4111 1111 1111 1111"),
+                                                          QStringLiteral("09/31"), QStringLiteral("123"), Money::fromCents(100000)})).id;
+            emptyId = TOPUP_VALUE(service.addWallet(WalletForm{QStringLiteral("group@example.com"), Money::fromCents(1)})).id;
+            packages = TOPUP_VALUE(service.packages());
+            for (int i = 0; i < 2; ++i)
+                lines.push_back(TOPUP_VALUE(service.addLine(LineForm{QStringLiteral("Line %1").arg(i), {}, UsageProfile::Light, quint64(7 + i),
+                                                                    DataAmount(gigabyte), VoiceAmount(600)})));
+        }
+        QVERIFY(!QTest::currentTestFailed());
+        QVERIFY(packages.size() >= 2);
+        Expected<OpenedWorld> opened = OpenedWorld::open(*world);
+        QVERIFY2(opened, qPrintable(opened.error()));
+        Database &store = *opened->store;
+        JournalGateway &journal = *opened->provider;
+        const Instant when = at("2027-03-01T09:00:00Z");
+        const auto request = [&](std::size_t line, qint64 method, std::size_t package, const char *key) {
+            ChargeRequest each;
+            each.accountId = accountId;
+            each.lineId = lines[line].id;
+            each.methodId = method;
+            each.packageId = packages[package].id;
+            each.trigger = TriggerKind::Threshold;
+            each.chainKey = QStringLiteral("L%1/%2").arg(lines[line].id).arg(QLatin1String(key));
+            each.at = when;
+            each.month = QStringLiteral("2027-03");
+            return each;
+        };
+        const std::vector<ChargeRequest> requests{request(0, cardId, 0, "threshold/1"), request(0, cardId, 1, "monthly/2027-03"),
+                                                  request(1, emptyId, 0, "threshold/1")};
+        const auto balances = [&] {
+            std::vector<std::pair<qint64, qint64>> read;
+            Statement select(store, QStringLiteral("SELECT data_bytes, voice_seconds FROM lines WHERE id = ?"));
+            for (const LineRecord &line : lines) {
+                select.bind(line.id);
+                if (!select.run() || !select.next())
+                    return std::vector<std::pair<qint64, qint64>>();
+                read.emplace_back(select.integer(0), select.integer(1));
+                select.finish();
+            }
+            return read;
+        };
+        const auto count = [&](Database &database, const char *table) {
+            Statement select(database, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
+            return select.run() && select.next() ? select.integer(0) : qint64(-1);
+        };
+        const std::vector<std::pair<qint64, qint64>> before = balances();
+        QCOMPARE(before.size(), std::size_t(2));
+        const qint64 attemptsBefore = count(store, "attempts");
+        std::vector<ChargeAnswer> first;
+        for (int round = 0; round < 2; ++round) {
+            ChargeGroup group(store, journal);
+            for (std::size_t i = 0; i < requests.size(); ++i) {
+                const RecordedCharge charged = group.charge(requests[i]);
+                QVERIFY2(charged.answer, charged.error ? qPrintable(charged.error->text()) : "no answer");
+                if (round == 0) {
+                    first.push_back(*charged.answer);
+                } else {
+                    QCOMPARE(charged.answer->succeeded, first[i].succeeded);
+                    QCOMPARE(charged.answer->reason, first[i].reason);
+                }
+            }
+            TOPUP_VERIFY_OK(group.commit());
+            QVERIFY(first[0].succeeded && first[1].succeeded && !first[2].succeeded);
+            const std::vector<std::pair<qint64, qint64>> after = balances();
+            QCOMPARE(after.size(), std::size_t(2));
+            QCOMPARE(after[0].first, before[0].first + packages[0].package.data.bytes() + packages[1].package.data.bytes());
+            QCOMPARE(after[0].second, before[0].second + packages[0].package.voice.seconds() + packages[1].package.voice.seconds());
+            QCOMPARE(after[1], before[1]);
+            QCOMPARE(count(store, "attempts"), attemptsBefore + 3);
+            QCOMPARE(count(store, "charge_intents"), qint64(0));
+            QCOMPARE(TOPUP_VALUE(journal.charges()).size(), std::size_t(3));
+        }
     }
 
     void carriedAndSavedWeeklyEqualsDayByDay_data()
