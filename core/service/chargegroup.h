@@ -57,6 +57,10 @@ public:
     Expected<void> commit();
     void rollback();
 
+    // What the group's charges took from the provider's account behind
+    // `token` and did not write yet (JournalBatch::takenFrom).
+    Money takenFrom(const QString &token) const { return m_batch.takenFrom(token); }
+
     // The instant of the group's charges; none when nothing is open.
     std::optional<Instant> at() const noexcept { return m_at; }
 

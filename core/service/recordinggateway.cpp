@@ -44,6 +44,8 @@ ChargeAnswer RecordingGateway::charge(const ChargeIdentity &identity, int method
 
 void RecordingGateway::deposit(int method, Money amount, Instant at)
 {
+    if (m_group.at()) // the charges of an earlier instant first, as the journal keeps its order
+        finish();
     if (const Expected<void> done = m_provider.depositTo(m_world.methodTokens.at(std::size_t(method)), amount, at);
         !done && m_error.isEmpty())
         m_error = done.error();
@@ -51,6 +53,8 @@ void RecordingGateway::deposit(int method, Money amount, Instant at)
 
 void RecordingGateway::injectFaults(int method, const std::vector<Reason> &reasons)
 {
+    if (m_group.at())
+        finish();
     if (const Expected<void> done = m_provider.queueFaults(m_world.methodTokens.at(std::size_t(method)), reasons);
         !done && m_error.isEmpty())
         m_error = done.error();
@@ -58,8 +62,10 @@ void RecordingGateway::injectFaults(int method, const std::vector<Reason> &reaso
 
 Money RecordingGateway::funds(int method) const
 {
-    const Expected<Money> funds = m_provider.fundsOf(m_world.methodTokens.at(std::size_t(method)));
-    return funds ? *funds : Money();
+    // The open group's charges are not in the journal yet (JournalBatch).
+    const QString &token = m_world.methodTokens.at(std::size_t(method));
+    const Expected<Money> funds = m_provider.fundsOf(token);
+    return funds ? *funds - m_group.takenFrom(token) : Money();
 }
 
 } // namespace topup

@@ -117,6 +117,12 @@ Expected<void> JournalBatch::flush()
     return {};
 }
 
+Money JournalBatch::takenFrom(const QString &token) const
+{
+    const auto held = m_accounts.find(token);
+    return held != m_accounts.end() && held->second ? held->second->taken : Money();
+}
+
 void JournalBatch::clear()
 {
     m_accounts.clear();

@@ -41,6 +41,9 @@ public:
     Expected<void> flush();
     // Forgets them (the group rolled back) and every account read.
     void clear();
+    // What the charges since the last flush took from the account: the
+    // journal's funds less this are the account's until the flush.
+    Money takenFrom(const QString &token) const;
 
 private:
     struct Account final

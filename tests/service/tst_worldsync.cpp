@@ -239,6 +239,52 @@ private slots:
         TOPUP_VERIFY_OK(m_engine.start());
     }
 
+    // A top-up at the last instant of a run (here a settle's: a line saved
+    // below its threshold tops up at the clock) counts in the funds the run
+    // ends with: the wallet it empties below the package's price is
+    // reported low at once, with what it holds after the charge. (The
+    // group's charges are kept until it commits; the run's funds are read
+    // after that commit.)
+    void aTopUpAtARunsLastInstantCountsInItsFunds()
+    {
+        QTemporaryDir dir;
+        Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(dir.path(), at(start));
+        QVERIFY2(opened, qPrintable(opened.error()));
+        Service &service = **opened;
+        TOPUP_VERIFY_OK(service.signUp(SignUpForm{QStringLiteral("funds@example.com"), topup::test::testPassword(), QStringLiteral("EUR"),
+                                                  QStringLiteral("UTC"), std::nullopt}));
+        TOPUP_VERIFY_OK(service.catchUpToNow());
+        const std::vector<PackageRecord> packages = TOPUP_VALUE(service.packages());
+        const QString package = packageNamed(packages, "1 GB data");
+        QVERIFY(!package.isEmpty());
+        Money price;
+        for (const PackageRecord &record : packages) {
+            if (record.package.id == package)
+                price = record.package.price;
+        }
+        const Money funds = Money::fromCents(price.cents() * 3 / 2);
+        const MethodRecord wallet = TOPUP_VALUE(service.addWallet(WalletForm{QStringLiteral("funds@example.com"), funds}));
+        const LineRecord line = TOPUP_VALUE(service.addLine(LineForm{QStringLiteral("Phone"), {}, UsageProfile::Light, quint64(3),
+                                                                     DataAmount(gigabyte / 2), VoiceAmount(600)}));
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte, package};
+        policy.method = wallet.engineId();
+        TOPUP_VERIFY_OK(service.setPolicy(line.id, policy));
+        QVERIFY(!QTest::currentTestFailed());
+        const std::vector<AttemptRow> attempts = TOPUP_VALUE(service.attempts(10));
+        QCOMPARE(attempts.size(), std::size_t(1));
+        QCOMPARE(attempts.front().status, AttemptStatus::Succeeded);
+        const std::vector<AlertRow> alerts = TOPUP_VALUE(service.alerts());
+        std::optional<LowFunds> low;
+        for (const AlertRow &alert : alerts) {
+            if (alert.kind == AlertKind::LowFunds && alert.methodId == wallet.id)
+                low = alert.lowFunds;
+        }
+        QVERIFY2(low, "no low-funds alert for the wallet the top-up emptied");
+        QCOMPARE(low->funds.cents(), funds.cents() - price.cents());
+        QCOMPARE(low->needed.cents(), price.cents());
+    }
+
     // The charges of one instant of a catch-up (ChargeGroup) written down
     // together: each succeeded charge credits its line once, two of one
     // line in one group both; a failed one credits nothing; every intent
