@@ -17,7 +17,7 @@ namespace topup {
 class Database;
 class JournalGateway;
 
-// The charges of one instant sharing their syncs (group commit), with the
+// The charges of a run (RecordingGateway) sharing their syncs (group commit), with the
 // exactly-once protocol of ChargeRecorder kept for the group as a whole:
 // 1. every charge's intent is written into one store transaction, held
 // open; 2. each is charged in one journal transaction, held open (the
@@ -61,7 +61,7 @@ public:
     // `token` and did not write yet (JournalBatch::takenFrom).
     Money takenFrom(const QString &token) const { return m_batch.takenFrom(token); }
 
-    // The instant of the group's charges; none when nothing is open.
+    // The instant of the group's last charge; none when nothing is open.
     std::optional<Instant> at() const noexcept { return m_at; }
 
     // Test seam: called once a commit passes each stage, with the group's

@@ -30,9 +30,6 @@ ChargeAnswer RecordingGateway::charge(const ChargeIdentity &identity, int method
     request.attempt = identity.attempt;
     request.at = at;
     request.month = m_calendar.monthOf(at).toString();
-    // The charges of an earlier instant are committed before this one's.
-    if (const std::optional<Instant> open = m_group.at(); open && *open != at)
-        finish();
     if (!m_error.isEmpty()) // nothing more is charged in a run that will not be saved
         return ChargeAnswer{false, Reason::GatewayError};
     const RecordedCharge recorded = m_group.charge(request);
@@ -44,7 +41,7 @@ ChargeAnswer RecordingGateway::charge(const ChargeIdentity &identity, int method
 
 void RecordingGateway::deposit(int method, Money amount, Instant at)
 {
-    if (m_group.at()) // the charges of an earlier instant first, as the journal keeps its order
+    if (m_group.at()) // the charges before it first, as the journal keeps its order
         finish();
     if (const Expected<void> done = m_provider.depositTo(m_world.methodTokens.at(std::size_t(method)), amount, at);
         !done && m_error.isEmpty())

@@ -12,10 +12,13 @@ class ZonedCalendar;
 struct LoadedWorld;
 
 // The engine's gateway in the desktop world: every charge goes through a
-// ChargeGroup (intent, provider's journal, attempt), the charges of one
-// instant in one group sharing their syncs, so what the engine charges is
-// written down exactly once. A group is committed when a charge of a later
-// instant comes, and by finish() at the end of the run.
+// ChargeGroup (intent, provider's journal, attempt), the charges of a run in
+// one group sharing their syncs, so what the engine charges is written down
+// exactly once. The group is committed by finish() at the end of the run,
+// and before a deposit or a queued fault reaches the provider (the journal
+// keeps them in order). Until session 31 a group held the charges of one
+// instant: at 10 000 lines a simulated day made about 270 groups, 800
+// commits; now one.
 class RecordingGateway final : public Gateway
 {
 public:
