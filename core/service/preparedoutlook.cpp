@@ -6,6 +6,9 @@
 #include "worldrunner.h"
 #include "worldsync.h"
 
+#include <QElapsedTimer>
+#include <QScopeGuard>
+
 #include <utility>
 
 namespace topup {
@@ -19,9 +22,13 @@ struct PreparedOutlook::Work final
     AccountOutlook::Lent lent;
     std::optional<Made> made;
     bool ran = false;
+    double ms = 0;
 
     void run(Database &store, JournalGateway &journal)
     {
+        QElapsedTimer timer;
+        timer.start();
+        const auto took = qScopeGuard([&] { ms = double(timer.nsecsElapsed()) / 1e6; });
         const Expected<std::optional<Instant>> clock = WorldSync(store, journal).clock();
         if (!clock || !*clock)
             return; // a world whose clock has not started: the screens build as before
@@ -47,7 +54,7 @@ CatchUpWorker::AfterMove PreparedOutlook::start()
     const std::optional<Account> &account = m_session.account();
     if (!account || m_running)
         return {};
-    auto work = std::make_shared<Work>(Work{account->id, m_session.writes(), m_outlook.lend(), std::nullopt, false});
+    auto work = std::make_shared<Work>(Work{account->id, m_session.writes(), m_outlook.lend(), std::nullopt, false, 0});
     m_running = work;
     return [work](Database &store, JournalGateway &journal) { work->run(store, journal); };
 }
@@ -63,6 +70,7 @@ void PreparedOutlook::finish()
     if (m_ready) {
         ++m_made;
         m_runs += work->ran ? 1 : 0;
+        m_lastMs = work->ms;
     }
 }
 

@@ -422,6 +422,11 @@ int Service::preparedOutlooksHandedOut() const noexcept
     return m_prepared->handedOut();
 }
 
+double Service::lastPreparedOutlookMs() const noexcept
+{
+    return m_prepared->lastMs();
+}
+
 Expected<std::vector<MethodRecord>> Service::methods()
 {
     return m_methods->methods();
