@@ -424,7 +424,12 @@ int Service::preparedOutlooksHandedOut() const noexcept
 
 double Service::lastPreparedOutlookMs() const noexcept
 {
-    return m_prepared->lastMs();
+    return m_prepared->lastCost().ms;
+}
+
+quint64 Service::lastPreparedOutlookStatements() const noexcept
+{
+    return m_prepared->lastCost().statements;
 }
 
 Expected<std::vector<MethodRecord>> Service::methods()

@@ -122,7 +122,7 @@ struct EngineWorld final
     Dashboard asBuilt, afterDay, afterJumpHere, afterJump, afterStep, afterWrite;
     // A jump on this thread (advanceToNextEvent), one in its own, a play step in its own.
     std::vector<double> jumpHereMs, jumpMs, stepMs;
-    // Of the jump and the step in their threads, the outlook made there (PreparedOutlook::lastMs).
+    // Of the jump and the step in their threads, the outlook made there (PreparedOutlook::lastCost).
     std::vector<double> jumpOutlookMs, stepOutlookMs;
     std::vector<double> daySeconds, dayCpu, serverCpu;
     QStringList charged;
@@ -241,14 +241,15 @@ bool measureDashboard(EngineWorld &world, EngineWorld::Dashboard &into, const ch
 }
 
 // Whether the move's thread made the outlook (`prepared`: how many it had
-// made before), and in how long (kept in `times`).
+// made before), in how long (kept in `times`) and in how many statements
+// on the thread's store (Database::statementsRun).
 QString outlookMadeThere(EngineWorld &world, int prepared, std::vector<double> &times)
 {
     if (world.service->outlooksPrepared() <= prepared)
         return QStringLiteral("no outlook made there");
     const double ms = world.service->lastPreparedOutlookMs();
     times.push_back(ms);
-    return QStringLiteral("the outlook made there in %1 ms").arg(ms, 0, 'f', 1);
+    return QStringLiteral("the outlook made there in %1 ms, %2 statements").arg(ms, 0, 'f', 1).arg(world.service->lastPreparedOutlookStatements());
 }
 
 // A jump to the next top-up on this thread (advanceToNextEvent: the
