@@ -3,8 +3,12 @@
 #include "accountoutlook.h"
 #include "accountsession.h"
 #include "outlookbuilder.h"
+#include "store/database.h"
 #include "worldrunner.h"
 #include "worldsync.h"
+
+#include <QElapsedTimer>
+#include <QScopeGuard>
 
 #include <utility>
 
@@ -19,9 +23,14 @@ struct PreparedOutlook::Work final
     AccountOutlook::Lent lent;
     std::optional<Made> made;
     bool ran = false;
+    Cost cost;
 
     void run(Database &store, JournalGateway &journal)
     {
+        QElapsedTimer timer;
+        timer.start();
+        const quint64 statementsBefore = store.statementsRun();
+        const auto took = qScopeGuard([&] { cost = Cost{double(timer.nsecsElapsed()) / 1e6, store.statementsRun() - statementsBefore}; });
         const Expected<std::optional<Instant>> clock = WorldSync(store, journal).clock();
         if (!clock || !*clock)
             return; // a world whose clock has not started: the screens build as before
@@ -47,7 +56,7 @@ CatchUpWorker::AfterMove PreparedOutlook::start()
     const std::optional<Account> &account = m_session.account();
     if (!account || m_running)
         return {};
-    auto work = std::make_shared<Work>(Work{account->id, m_session.writes(), m_outlook.lend(), std::nullopt, false});
+    auto work = std::make_shared<Work>(Work{account->id, m_session.writes(), m_outlook.lend(), std::nullopt, false, {}});
     m_running = work;
     return [work](Database &store, JournalGateway &journal) { work->run(store, journal); };
 }
@@ -63,6 +72,7 @@ void PreparedOutlook::finish()
     if (m_ready) {
         ++m_made;
         m_runs += work->ran ? 1 : 0;
+        m_lastCost = work->cost;
     }
 }
 

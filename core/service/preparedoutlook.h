@@ -51,6 +51,16 @@ public:
     int made() const noexcept { return m_made; }
     int runs() const noexcept { return m_runs; }
     int handedOut() const noexcept { return m_handedOut; }
+    // What the last outlook made cost its thread, from reading the clock
+    // to the outlook built: the time (ms) and the statements run on its
+    // store's connection (Database::statementsRun). The benchmarks tell it
+    // from the move itself.
+    struct Cost final
+    {
+        double ms = 0;
+        quint64 statements = 0;
+    };
+    Cost lastCost() const noexcept { return m_lastCost; }
 
 private:
     struct Work;
@@ -66,6 +76,7 @@ private:
     int m_made = 0;
     int m_runs = 0;
     int m_handedOut = 0;
+    Cost m_lastCost;
 };
 
 } // namespace topup

@@ -422,6 +422,16 @@ int Service::preparedOutlooksHandedOut() const noexcept
     return m_prepared->handedOut();
 }
 
+double Service::lastPreparedOutlookMs() const noexcept
+{
+    return m_prepared->lastCost().ms;
+}
+
+quint64 Service::lastPreparedOutlookStatements() const noexcept
+{
+    return m_prepared->lastCost().statements;
+}
+
 Expected<std::vector<MethodRecord>> Service::methods()
 {
     return m_methods->methods();

@@ -293,6 +293,10 @@ public:
     // outlook() calls handed one of them out (PreparedOutlook).
     int outlooksPrepared() const noexcept;
     int preparedOutlooksHandedOut() const noexcept;
+    // What the last of them cost its thread: the time in ms, and the
+    // statements run on its store (PreparedOutlook::lastCost; for the benchmarks).
+    double lastPreparedOutlookMs() const noexcept;
+    quint64 lastPreparedOutlookStatements() const noexcept;
     // Newest first, at most `limit` (-1: all); lineId 0: every line; with
     // `before` (the last row of a page), the page after it.
     Expected<std::vector<AttemptRow>> attempts(int limit = 200, qint64 lineId = 0, std::optional<HistoryKey> before = std::nullopt);

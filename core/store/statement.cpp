@@ -80,6 +80,7 @@ Expected<qint64> Statement::insertedId()
 Expected<void> Statement::run()
 {
     m_nextBind = 0; // the next bind() starts again at the first parameter, as addBindValue's
+    m_database.countStatement();
     if (!m_prepared && m_prepareError.isValid())
         return Expected<void>::failure(m_database.failureOf(m_prepareError));
     if (!m_prepared || !(m_sql.isEmpty() ? m_query->exec() : m_query->exec(m_sql)))

@@ -49,6 +49,10 @@
 // counted by kind, with the server's time on them, and the server's
 // checkpoints meanwhile: every statement is a round trip (QPSQL sends
 // PREPARE, EXECUTE and DEALLOCATE as statements).
+// TOPUP_BENCH_PG_STATEMENTS=2 logs and prints the same for each move too:
+// the jump here with its dashboard (the outlook built on the benchmark's
+// connection), the jump in its own thread and the play step (the outlook
+// made on the thread's new connections), each with its dashboard.
 #include "fleetworld.h"
 #include "benchmeasure.h"
 #include "postgresserver.h"
@@ -118,6 +122,8 @@ struct EngineWorld final
     Dashboard asBuilt, afterDay, afterJumpHere, afterJump, afterStep, afterWrite;
     // A jump on this thread (advanceToNextEvent), one in its own, a play step in its own.
     std::vector<double> jumpHereMs, jumpMs, stepMs;
+    // Of the jump and the step in their threads, the outlook made there (PreparedOutlook::lastCost).
+    std::vector<double> jumpOutlookMs, stepOutlookMs;
     std::vector<double> daySeconds, dayCpu, serverCpu;
     QStringList charged;
 };
@@ -234,6 +240,18 @@ bool measureDashboard(EngineWorld &world, EngineWorld::Dashboard &into, const ch
     return true;
 }
 
+// Whether the move's thread made the outlook (`prepared`: how many it had
+// made before), in how long (kept in `times`) and in how many statements
+// on the thread's store (Database::statementsRun).
+QString outlookMadeThere(EngineWorld &world, int prepared, std::vector<double> &times)
+{
+    if (world.service->outlooksPrepared() <= prepared)
+        return QStringLiteral("no outlook made there");
+    const double ms = world.service->lastPreparedOutlookMs();
+    times.push_back(ms);
+    return QStringLiteral("the outlook made there in %1 ms, %2 statements").arg(ms, 0, 'f', 1).arg(world.service->lastPreparedOutlookStatements());
+}
+
 // A jump to the next top-up on this thread (advanceToNextEvent: the
 // outlook then built by the dashboard's queries), then the dashboard.
 bool measureAfterJumpHere(EngineWorld &world)
@@ -274,8 +292,8 @@ bool measureAfterJump(EngineWorld &world)
     if (!next || !*next)
         return fail(next ? next->error() : QStringLiteral("the jump did not end"));
     world.jumpMs.push_back(jumpMs);
-    std::printf("%-10s a jump (its own thread, %s) to %s in %.1f ms; load %s\n", world.engine,
-                service.outlooksPrepared() > prepared ? "the outlook made there" : "no outlook made there",
+    const QString made = outlookMadeThere(world, prepared, world.jumpOutlookMs);
+    std::printf("%-10s a jump (its own thread, %s) to %s in %.1f ms; load %s\n", world.engine, qPrintable(made),
                 **next ? qPrintable((**next)->toString()) : "nowhere", jumpMs, qPrintable(loadAverage()));
     return measureDashboard(world, world.afterJump, "after a jump");
 }
@@ -314,8 +332,8 @@ bool measureAfterStep(EngineWorld &world)
     if (!error.isEmpty())
         return fail(error);
     world.stepMs.push_back(stepMs);
-    std::printf("%-10s a play step (its own thread, %s) in %.1f ms; load %s\n", world.engine,
-                service.outlooksPrepared() > prepared ? "the outlook made there" : "no outlook made there", stepMs,
+    const QString made = outlookMadeThere(world, prepared, world.stepOutlookMs);
+    std::printf("%-10s a play step (its own thread, %s) in %.1f ms; load %s\n", world.engine, qPrintable(made), stepMs,
                 qPrintable(loadAverage()));
     return measureDashboard(world, world.afterStep, "after a play step");
 }
@@ -472,6 +490,7 @@ int main(int argc, char **argv)
         return 1;
     }
     const bool statements = qEnvironmentVariableIntValue("TOPUP_BENCH_PG_STATEMENTS") != 0;
+    const bool moves = qEnvironmentVariableIntValue("TOPUP_BENCH_PG_STATEMENTS") >= 2;
     const Instant now = *Instant::parse(u"2028-03-15T10:00:00Z");
     std::printf("%d lines, %d days of hourly roll-ups, %d runs; load %s\n", lineCount, hourlyDays, runs, qPrintable(loadAverage()));
 
@@ -514,9 +533,27 @@ int main(int argc, char **argv)
                 return 1;
             if (!measureDay(*world, run, lineCount, server, logged) || (logged && !logStatements(server, false)))
                 return 1;
+            // Each move with its statements' log on (TOPUP_BENCH_PG_STATEMENTS=2).
+            const bool movesLogged = statements && moves && world->url;
+            const auto profiled = [&](const char *what, bool (*measure)(EngineWorld &)) {
+                if (!movesLogged)
+                    return measure(*world);
+                const QString logPath = server.folder() + QStringLiteral("/server.log");
+                const qint64 logOffset = QFileInfo(logPath).size();
+                if (!logStatements(server, true))
+                    return false;
+                const bool measured = measure(*world);
+                if (!logStatements(server, false))
+                    return false;
+                std::printf("%-10s the statements of %s:\n", world->engine, what);
+                printStatements(logPath, logOffset);
+                std::fflush(stdout);
+                return measured;
+            };
             if (!measureDashboard(*world, world->afterDay, "after the day")
-                || !measureAfterJumpHere(*world) || !measureAfterJump(*world) || !measureAfterStep(*world)
-                || !measureAfterWrite(*world, run))
+                || !profiled("a jump here and its dashboard", measureAfterJumpHere)
+                || !profiled("a jump in its own thread and its dashboard", measureAfterJump)
+                || !profiled("a play step and its dashboard", measureAfterStep) || !measureAfterWrite(*world, run))
                 return 1;
         }
     }
@@ -532,6 +569,10 @@ int main(int argc, char **argv)
         std::printf("%-10s a jump here (advanceToNextEvent) %s; in its own thread, the outlook made there, %s; a play step so %s\n",
                     world->engine, qPrintable(minMedian(world->jumpHereMs, "%.1f / %.1f ms")),
                     qPrintable(minMedian(world->jumpMs, "%.1f / %.1f ms")), qPrintable(minMedian(world->stepMs, "%.1f / %.1f ms")));
+        if (!world->jumpOutlookMs.empty() && !world->stepOutlookMs.empty())
+            std::printf("%-10s   of which the outlook made in the thread: after the jump %s, after the play step %s\n", world->engine,
+                        qPrintable(minMedian(world->jumpOutlookMs, "%.1f / %.1f ms")),
+                        qPrintable(minMedian(world->stepOutlookMs, "%.1f / %.1f ms")));
         for (const auto &[when, dashboard] : {std::pair<const char *, const EngineWorld::Dashboard *>{"as built", &world->asBuilt},
                                               {"after a day", &world->afterDay},
                                               {"after a jump here", &world->afterJumpHere},

@@ -252,6 +252,58 @@ private slots:
         QCOMPARE(hourly[1], expected);
     }
 
+    // A save that adds to rows the save before it wrote — a play step or a
+    // jump that ends inside the UTC day of the move before, so every line's
+    // row of samples is held — runs as many statements with 300 lines as
+    // with 10: on PostgreSQL the held rows are read and written back a
+    // statement of rows at a time, not two round trips a line (issue 16:
+    // 2 s of a play step at 10 000 lines). The rows are the Qt Sql path's.
+    void aSaveAddingToHeldRowsRunsAsManyStatementsWhateverTheLines()
+    {
+        const ZonedCalendar calendar(QTimeZone("UTC"));
+        const Expected<Instant> first = Instant::parse(u"2027-03-13T10:00:00Z");
+        QVERIFY2(first, qPrintable(first.error()));
+        const qint64 start = first->msecs();
+        constexpr qint64 every = UsageStore::sampleEveryMs;
+        const Instant everythingFrom = Instant::fromMsecs(std::numeric_limits<qint64>::min());
+        QTemporaryDir dir;
+        std::map<int, quint64> statements; // lines → the statements of the second save (the fast path)
+        for (const int lineCount : {10, 300}) {
+            std::vector<qint64> lineIds;
+            for (int id = 1; id <= lineCount; ++id)
+                lineIds.push_back(id);
+            QStringList samples[2];
+            int pass = 0;
+            for (UsageStore::Path path : {UsageStore::Path::Fastest, UsageStore::Path::QtSqlOnly}) {
+                auto db = m_engine.openStore(dir.filePath(QStringLiteral("held%1_%2.sqlite").arg(lineCount).arg(pass)), storeSchema());
+                QVERIFY2(db, qPrintable(db.error()));
+                Database &database = **db;
+                TOPUP_VERIFY_OK(database.write([&] { return addLines(database, lineCount); }));
+                const auto save = [&](qint64 from, qint64 to) {
+                    UsageBatch batch(lineIds, calendar, every);
+                    batch.beginRun();
+                    for (qint64 at = from; at < to; at += every) {
+                        for (int line = 0; line < lineCount; ++line)
+                            batch.add(UsageRecord{line, Instant::fromMsecs(at), 1000 * (line + 1) + at / every % 100, line % 7});
+                    }
+                    batch.keepRun();
+                    return database.write([&] { return UsageStore(database, path).write(batch, everythingFrom); });
+                };
+                TOPUP_VERIFY_OK(save(start, start + 2 * every)); // 10:00 and 10:05
+                const quint64 before = database.statementsRun();
+                TOPUP_VERIFY_OK(save(start + 2 * every, start + 5 * every)); // 10:10 to 10:20: into the rows from 10:00
+                if (path == UsageStore::Path::Fastest)
+                    statements[lineCount] = database.statementsRun() - before;
+                QCOMPARE(recentKeysOf(database).size(), lineCount); // a row a line: added to, none beside it
+                samples[pass++] = samplesOf(database);
+            }
+            QCOMPARE(samples[0], samples[1]);
+            QCOMPARE(samples[0].size(), lineCount * 5);
+        }
+        QCOMPARE(statements[300], statements[10]);
+        QVERIFY2(statements[10] <= 8, qPrintable(QString::number(statements[10])));
+    }
+
     // A write that fails says so in sentences of its own, on either path
     // and engine: which data file or database, what to do, then what the
     // database said; not the command line's text shown as it is (the fast
