@@ -97,6 +97,39 @@ void Engine::resumeProgress()
     }
 }
 
+bool Engine::visitsStart(const World &world)
+{
+    if (world.progress.empty() || world.startVisited)
+        return true;
+    const qint64 startMs = world.start.msecs();
+    // A fault queued at a resumed run's start is the provider's queue carried
+    // in (DryRun), not something that happens then.
+    for (const WorldEvent &event : world.events) {
+        if (event.at.msecs() == startMs && event.kind != WorldEvent::Kind::FailNext)
+            return true;
+    }
+    for (const PendingRetryState &retry : world.retries) {
+        if (retry.due.msecs() == startMs && retry.line >= 0 && std::size_t(retry.line) < world.lines.size())
+            return true;
+    }
+    for (const UsageStream &stream : world.streams) {
+        const qint64 every = stream.everySeconds * civil::msPerSecond;
+        const qint64 first = stream.firstAt ? stream.firstAt->msecs() : startMs;
+        if (first == startMs || (first < startMs && every > 0 && (startMs - first) % every == 0))
+            return true;
+    }
+    const ZonedCalendar calendar(world.zone);
+    if (calendar.monthStart(calendar.monthOf(world.start)) == world.start)
+        return true;
+    for (const Line &line : world.lines) {
+        if (line.policy && line.policy->hasActiveMonthly()
+            && MonthlySchedule(line.policy->monthly->day, line.policy->monthly->minuteOfDay).firstAtOrAfter(world.start, calendar).at
+                   == world.start)
+            return true;
+    }
+    return false;
+}
+
 Outcome Engine::run()
 {
     const qint64 startMs = m_world.start.msecs();
@@ -137,12 +170,29 @@ Outcome Engine::run()
             schedule.add(first, int(i));
     }
 
-    qint64 nextMonthStart = m_calendar.monthStart(m_calendar.monthOf(m_world.start).next()).msecs();
+    // A resumed run may start on a month start: its blocked lines are armed there.
+    qint64 nextMonthStart = m_calendar.monthStart(m_calendar.monthOf(m_world.start)).msecs();
+    if (nextMonthStart < startMs)
+        nextMonthStart = m_calendar.monthStart(m_calendar.monthOf(m_world.start).next()).msecs();
 
     // Lines whose usage is no longer drawn (setDrawingStop).
     std::vector<char> drawingStopped(m_drawingStop ? m_lines.size() : 0, 0);
+    const auto nextInstant = [&]() {
+        qint64 next = std::min({nextMonthStart, nextRetryDue(), m_nextMonthly});
+        if (nextEvent < eventOrder.size())
+            next = std::min(next, m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs());
+        if (!schedule.empty())
+            next = std::min(next, schedule.nextDue());
+        return next;
+    };
     qint64 now = startMs;
-    while (true) {
+    if (!visitsStart(m_world)) {
+        // Only faults carried in are at `start`: queued, they meet the next charges.
+        while (nextEvent < eventOrder.size() && m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs() == startMs)
+            applyEvent(eventOrder[nextEvent++], m_world.start);
+        now = nextInstant(); // every line is checked at the first instant visited (all are dirty)
+    }
+    while (now <= endMs) {
         const std::size_t attemptsBefore = m_outcome.attempts.size();
         const Instant t = Instant::fromMsecs(now);
         if (now == nextMonthStart) {
@@ -201,14 +251,7 @@ Outcome Engine::run()
                 drawingStopped[std::size_t(attempt.line)] = 1;
         }
 
-        qint64 next = std::min({nextMonthStart, nextRetryDue(), m_nextMonthly});
-        if (nextEvent < eventOrder.size())
-            next = std::min(next, m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs());
-        if (!schedule.empty())
-            next = std::min(next, schedule.nextDue());
-        if (next > endMs)
-            break;
-        now = next;
+        now = nextInstant();
     }
 
     for (std::size_t i = 0; i < m_lines.size(); ++i) {

@@ -101,6 +101,17 @@ struct World final
 
     // Only for a run that resumes an earlier one (the desktop world).
     std::vector<LineProgress> progress; // empty, or one per line
+    // A fresh run (no progress) visits its `start` (SPEC §3), so a line that
+    // starts below its threshold tops up there. A resumed run starts at the
+    // instant after the earlier run's end, which a run going through would
+    // visit only when something happens there: it visits its `start` only
+    // then (an event, a usage sample, a due retry, a monthly occurrence, a
+    // month start), or when this is set — something outside the World
+    // happened at `start` (a write the desktop world settles there: a policy
+    // saved, a deposit, a manual top-up), or, for a run of some lines only,
+    // something of the other lines (PartedRun::restrictedTo). README, "Where
+    // SPEC is silent".
+    bool startVisited = false;
     std::vector<PendingRetryState> retries; // in the order they were scheduled
     std::vector<PriorSpend> priorSpend;
 };
