@@ -102,6 +102,8 @@ World PartedRun::restrictedTo(const World &world, const std::vector<int> &kept)
     part.methods = world.methods;
     part.recordUsage = world.recordUsage;
     part.attemptLimit = world.attemptLimit;
+    // The other lines' retries, samples and events at `start` visit it too.
+    part.startVisited = Engine::visitsStart(world);
     std::vector<int> renumbered(world.lines.size(), -1);
     QSet<QString> ids;
     part.lines.reserve(kept.size());

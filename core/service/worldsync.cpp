@@ -270,6 +270,7 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
     std::vector<Outcome> outcomes;
     outcomes.reserve(m_accounts.size());
     for (Carried &carried : m_accounts) {
+        carried.loaded.world.startVisited = m_write && m_write->account == carried.loaded.account.id && m_write->at == from;
         const LoadedWorld &world = carried.loaded;
         const ZonedCalendar calendar(world.world.zone);
         RecordingGateway gateway(charges, m_provider, world, calendar);

@@ -107,6 +107,12 @@ public:
     // world as catchUp(at) either way (docs/settling.md).
     Expected<CatchUpSummary> settle(Instant at);
     static bool narrowable(Instant clock, Instant at);
+    // A write changed account `account`'s world, settled at `at`: its run
+    // starting there visits `at`, so step 4 may act on the write (a line
+    // below its new threshold tops up). Other accounts' runs, and runs
+    // resuming at the instant after a catch-up's day, visit their start
+    // only when something is due there (World::startVisited).
+    void markWrite(qint64 account, Instant at) { m_write = Write{account, at}; }
 
 private:
     // One account carried from day to day, with what its unsaved days
@@ -166,6 +172,12 @@ private:
     std::optional<Instant> m_savedFrom; // the first unsaved day's start
     Instant m_reached;                  // the end of the last day run
     Instant m_target;                   // where the catch-up goes
+    struct Write final
+    {
+        qint64 account = 0;
+        Instant at;
+    };
+    std::optional<Write> m_write; // markWrite
 };
 
 } // namespace topup
