@@ -185,16 +185,38 @@ Outcome Engine::run()
             next = std::min(next, schedule.nextDue());
         return next;
     };
+    // Asks about the attempts made at this instant (setDrawingStop).
+    const auto stopDrawing = [&](std::size_t attemptsBefore) {
+        for (std::size_t i = attemptsBefore; !drawingStopped.empty() && i < m_outcome.attempts.size(); ++i) {
+            const AttemptRecord &attempt = m_outcome.attempts[i];
+            if (m_drawingStop(attempt))
+                drawingStopped[std::size_t(attempt.line)] = 1;
+        }
+    };
+    const bool startVisited = visitsStart(m_world);
     qint64 now = startMs;
-    if (!visitsStart(m_world)) {
-        // Only faults carried in are at `start`: queued, they meet the next charges.
-        while (nextEvent < eventOrder.size() && m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs() == startMs)
-            applyEvent(eventOrder[nextEvent++], m_world.start);
-        now = nextInstant(); // every line is checked at the first instant visited (all are dirty)
-    }
     while (now <= endMs) {
         const std::size_t attemptsBefore = m_outcome.attempts.size();
         const Instant t = Instant::fromMsecs(now);
+        if (now == startMs && !startVisited) {
+            // A resumed run's start, where nothing is due: faults carried in
+            // are queued, and only the lines changed there are checked. Every
+            // line stays dirty: all are checked at the next instant visited.
+            while (nextEvent < eventOrder.size() && m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs() == startMs)
+                applyEvent(eventOrder[nextEvent++], t);
+            std::vector<int> changed = m_world.changedAtStart;
+            std::sort(changed.begin(), changed.end());
+            changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+            for (const int index : changed) {
+                if (!stopped() && index >= 0 && std::size_t(index) < m_lines.size())
+                    checkLine(index, t);
+            }
+            if (stopped())
+                break;
+            stopDrawing(attemptsBefore);
+            now = nextInstant();
+            continue;
+        }
         if (now == nextMonthStart) {
             for (const int i : m_blockedLines) { // may list a line twice, or one no longer blocked
                 if (m_lines[std::size_t(i)].state == ThresholdState::Blocked) {
@@ -245,12 +267,7 @@ Outcome Engine::run()
             checkThresholds(t);
         if (stopped())
             break;
-        for (std::size_t i = attemptsBefore; !drawingStopped.empty() && i < m_outcome.attempts.size(); ++i) {
-            const AttemptRecord &attempt = m_outcome.attempts[i];
-            if (m_drawingStop(attempt))
-                drawingStopped[std::size_t(attempt.line)] = 1;
-        }
-
+        stopDrawing(attemptsBefore);
         now = nextInstant();
     }
 
@@ -485,32 +502,35 @@ void Engine::checkThresholds(Instant now)
     }
     m_stillDue.clear();
     for (const int index : m_dirtyLines) {
-        LineState &line = m_lines[std::size_t(index)];
-        line.dirty = false;
-        if (!line.threshold)
-            continue;
-        const ThresholdTrigger &trigger = *line.threshold;
-        const qint64 &balance = trigger.resource == Resource::Data ? line.data : line.voice;
-        switch (checkThreshold(line.state, balance, trigger.below)) {
-        case ThresholdCheck::StartChain:
-            runAttempt(Chain{index, TriggerKind::Threshold,
-                             chainKey(m_world.lines[std::size_t(index)].id, "threshold",
-                                      QString::number(++line.thresholdChains)),
-                             1},
-                       now);
-            break;
-        case ThresholdCheck::Rearm:
-            line.state = ThresholdState::Armed;
-            break;
-        case ThresholdCheck::Nothing:
-            break;
-        }
-        if (checkThreshold(line.state, balance, trigger.below) != ThresholdCheck::Nothing)
+        m_lines[std::size_t(index)].dirty = false;
+        if (checkLine(index, now))
             m_stillDue.push_back(index);
     }
     m_dirtyLines.clear();
     for (const int index : m_stillDue)
         markDirty(index);
+}
+
+bool Engine::checkLine(int index, Instant now)
+{
+    LineState &line = m_lines[std::size_t(index)];
+    if (!line.threshold)
+        return false;
+    const ThresholdTrigger &trigger = *line.threshold;
+    const qint64 &balance = trigger.resource == Resource::Data ? line.data : line.voice;
+    switch (checkThreshold(line.state, balance, trigger.below)) {
+    case ThresholdCheck::StartChain:
+        runAttempt(Chain{index, TriggerKind::Threshold,
+                         chainKey(m_world.lines[std::size_t(index)].id, "threshold", QString::number(++line.thresholdChains)), 1},
+                   now);
+        break;
+    case ThresholdCheck::Rearm:
+        line.state = ThresholdState::Armed;
+        break;
+    case ThresholdCheck::Nothing:
+        break;
+    }
+    return checkThreshold(line.state, balance, trigger.below) != ThresholdCheck::Nothing;
 }
 
 void Engine::runAttempt(Chain chain, Instant now)

@@ -115,6 +115,10 @@ World PartedRun::restrictedTo(const World &world, const std::vector<int> &kept)
         if (!world.progress.empty())
             part.progress.push_back(world.progress[line]);
     }
+    for (const int changed : world.changedAtStart) {
+        if (changed >= 0 && std::size_t(changed) < renumbered.size() && renumbered[std::size_t(changed)] >= 0)
+            part.changedAtStart.push_back(renumbered[std::size_t(changed)]);
+    }
     for (PendingRetryState retry : world.retries) {
         if (retry.line < 0 || std::size_t(retry.line) >= renumbered.size() || renumbered[std::size_t(retry.line)] < 0)
             continue;

@@ -538,23 +538,44 @@ private slots:
         QCOMPARE(split.split, split.whole);
     }
 
-    // A write the desktop world settles at the instant after the clock is
-    // something that happens there: a run resumed there that says so
-    // (World::startVisited) checks every line at its start.
-    void aResumedRunVisitsItsStartWhenWrittenThere()
+    // A write the desktop world settles at the instant after the clock
+    // changes some lines there: a resumed run checks those at its start
+    // (World::changedAtStart), the others at the next instant visited (here
+    // the tablet's usage sample at 09:05); one that changed every line
+    // visits its start (World::startVisited).
+    void aResumedRunChecksTheLinesChangedAtItsStart()
     {
         QJsonObject scenario = withValue(baseScenario(), QStringLiteral("lines[0].data"), QStringLiteral("100MB"));
+        scenario = withValue(scenario, QStringLiteral("lines[1]"), scenario.value(QStringLiteral("lines")).toArray().at(0));
+        scenario = withValue(scenario, QStringLiteral("lines[1].id"), QStringLiteral("tab"));
+        scenario = withValue(scenario, QStringLiteral("generate[0]"), object(R"({"line": "tab", "profile": "light", "seed": 3, "every": "5min"})"));
         scenario = withValue(scenario, QStringLiteral("start"), QStringLiteral("2027-04-05T09:00:00.001Z"));
+        scenario = withValue(scenario, QStringLiteral("end"), QStringLiteral("2027-04-05T10:00:00Z"));
         ScenarioReader::Result read = ScenarioReader::read(toJson(scenario));
-        QVERIFY(read.world);
+        QVERIFY2(read.world, read.problems.empty() ? "" : qPrintable(read.problems.front().message));
         World world = *read.world;
-        world.progress.push_back(LineProgress{});
+        world.progress.assign(2, LineProgress{});
+        for (UsageStream &stream : world.streams)
+            stream.firstAt = *Instant::parse(u"2027-04-05T00:00:00Z");
+        const auto when = [](const World &resumed) {
+            QStringList keys;
+            for (const AttemptRecord &attempt : Engine(resumed).run().attempts)
+                keys << QStringLiteral("%1@%2").arg(attempt.key, attempt.at.toString());
+            return keys;
+        };
+        const QString atStart = QStringLiteral("@2027-04-05T09:00:00.001Z");
+        const QString atSample = QStringLiteral("@2027-04-05T09:05:00Z");
         QVERIFY(!Engine::visitsStart(world));
-        QVERIFY(Engine(world).run().attempts.empty()); // nothing is visited before `end`
+        QCOMPARE(when(world), (QStringList{QStringLiteral("phone/threshold/1") + atSample, QStringLiteral("tab/threshold/1") + atSample}));
+        world.changedAtStart = {0};
+        QCOMPARE(when(world), (QStringList{QStringLiteral("phone/threshold/1") + atStart, QStringLiteral("tab/threshold/1") + atSample}));
+        world.changedAtStart.clear();
         world.startVisited = true;
-        const Outcome outcome = Engine(world).run();
-        QCOMPARE(outcome.attempts.size(), std::size_t(1));
-        QCOMPARE(outcome.attempts.front().at, world.start);
+        QCOMPARE(when(world), (QStringList{QStringLiteral("phone/threshold/1") + atStart, QStringLiteral("tab/threshold/1") + atStart}));
+        // A fresh run visits its start whatever it says.
+        world.startVisited = false;
+        world.progress.clear();
+        QCOMPARE(when(world), (QStringList{QStringLiteral("phone/threshold/1") + atStart, QStringLiteral("tab/threshold/1") + atStart}));
     }
 
     void emptyWorldRuns()
