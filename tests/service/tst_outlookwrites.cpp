@@ -418,6 +418,15 @@ private slots:
         Service &pieces = *pair.narrow;
         const Instant clock = TOPUP_VALUE(once.worldClock());
         const qint64 target = clock.msecs() + hour;
+        // What the outlook at the clock promises for the hour (the account
+        // cap ties the lines: none is cut short).
+        QStringList promised;
+        const Outlook outlook = TOPUP_VALUE(once.outlook());
+        QVERIFY(outlook.line(below));
+        for (const PreviewItem &item : outlook.line(below)->topUps) {
+            if (item.at.msecs() <= target)
+                promised << QStringLiteral("%1#%2 %3 at %4").arg(item.key).arg(item.attempt).arg(int(item.status)).arg(item.at.toString());
+        }
         TOPUP_VERIFY_OK(once.advanceBy(hour));
         // 1 ms after the settle's top-up; then to the next sample, where it
         // tops up again, and 1 ms after it; the same at the sample after.
@@ -448,6 +457,12 @@ private slots:
             return std::count_if(rows.begin(), rows.end(), [status](const AttemptRow &row) { return row.status == status; });
         };
         QVERIFY2(count(AttemptStatus::Succeeded) == 3 && count(AttemptStatus::Blocked) == 1, qPrintable(made.join(QLatin1Char('\n'))));
+        QStringList done;
+        for (auto row = rows.rbegin(); row != rows.rend(); ++row) { // newest first
+            if (clock < row->at)
+                done << QStringLiteral("%1#%2 %3 at %4").arg(row->key).arg(row->attempt).arg(int(row->status)).arg(row->at.toString());
+        }
+        QCOMPARE(done, promised);
     }
 
     // A deposit re-arms the suspended lines paying with its method (SPEC
