@@ -44,9 +44,6 @@ public:
 
     Outcome run();
 
-    // Whether a run of `world` visits its `start` (World::startVisited).
-    static bool visitsStart(const World &world);
-
 private:
     struct LineState
     {

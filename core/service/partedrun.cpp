@@ -1,6 +1,7 @@
 #include "partedrun.h"
 
 #include "engine/engine.h"
+#include "engine/startvisit.h"
 
 #include <QSet>
 #include <QTimeZone>
@@ -103,7 +104,7 @@ World PartedRun::restrictedTo(const World &world, const std::vector<int> &kept)
     part.recordUsage = world.recordUsage;
     part.attemptLimit = world.attemptLimit;
     // The other lines' retries, samples and events at `start` visit it too.
-    part.startVisited = Engine::visitsStart(world);
+    part.startVisited = StartVisit::visited(world);
     std::vector<int> renumbered(world.lines.size(), -1);
     QSet<QString> ids;
     part.lines.reserve(kept.size());

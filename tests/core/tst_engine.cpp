@@ -2,6 +2,7 @@
 // sentences that the scenario files do not pin down one by one.
 #include "testmain.h"
 #include "engine/engine.h"
+#include "engine/startvisit.h"
 #include "jsonpatch.h"
 #include "scenario/scenarioreader.h"
 #include "sim/paymentgateway.h"
@@ -565,7 +566,7 @@ private slots:
         };
         const QString atStart = QStringLiteral("@2027-04-05T09:00:00.001Z");
         const QString atSample = QStringLiteral("@2027-04-05T09:05:00Z");
-        QVERIFY(!Engine::visitsStart(world));
+        QVERIFY(!StartVisit::visited(world));
         QCOMPARE(when(world), (QStringList{QStringLiteral("phone/threshold/1") + atSample, QStringLiteral("tab/threshold/1") + atSample}));
         world.changedAtStart = {0};
         QCOMPARE(when(world), (QStringList{QStringLiteral("phone/threshold/1") + atStart, QStringLiteral("tab/threshold/1") + atSample}));
