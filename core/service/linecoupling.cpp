@@ -1,5 +1,7 @@
 #include "linecoupling.h"
 
+#include "engine/startvisit.h"
+#include "rules/thresholdstate.h"
 #include "rules/zonedcalendar.h"
 #include "sim/usagegenerator.h"
 
@@ -70,6 +72,42 @@ Money LineCoupling::mostSpent(const World &world, int line, const UsageStream *s
     if (policy->monthlyCap)
         spent = std::min<int128>(spent, int128(policy->monthlyCap->cents()) * months);
     return Money::fromCents(qint64(std::min<int128>(spent, moneyMax)));
+}
+
+std::vector<bool> LineCoupling::waitingForAVisit(const World &world)
+{
+    std::vector<bool> waiting(world.lines.size(), false);
+    if (world.progress.size() != world.lines.size() || StartVisit::visited(world))
+        return waiting; // every line is checked at the start
+    for (std::size_t i = 0; i < world.lines.size(); ++i) {
+        const std::optional<Policy> &policy = world.lines[i].policy;
+        if (!policy || !policy->hasActiveThreshold())
+            continue;
+        const ThresholdTrigger &trigger = *policy->threshold;
+        const qint64 balance = trigger.resource == Resource::Data ? world.lines[i].data.bytes() : world.lines[i].voice.seconds();
+        waiting[i] = checkThreshold(world.progress[i].state, balance, trigger.below) != ThresholdCheck::Nothing;
+    }
+    for (const int changed : world.changedAtStart) {
+        if (changed >= 0 && std::size_t(changed) < waiting.size())
+            waiting[std::size_t(changed)] = false; // checked at the start
+    }
+    return waiting;
+}
+
+std::vector<bool> LineCoupling::actingAtAnyVisit(const World &world)
+{
+    std::vector<bool> acting = waitingForAVisit(world);
+    for (std::size_t i = 0; i < world.lines.size(); ++i) {
+        const std::optional<Policy> &policy = world.lines[i].policy;
+        if (!policy || !policy->hasActiveThreshold())
+            continue;
+        const Package *package = packageOf(world, policy->threshold->package);
+        const bool data = policy->threshold->resource == Resource::Data;
+        const qint64 adds = !package ? 0 : data ? package->data.bytes() : package->voice.seconds();
+        if (adds < policy->threshold->below)
+            acting[i] = true;
+    }
+    return acting;
 }
 
 std::vector<bool> LineCoupling::onTheirOwn(const World &world, bool faultsQueued)
@@ -143,6 +181,7 @@ std::vector<bool> LineCoupling::onTheirOwn(const World &world, bool faultsQueued
             }
         }
     }
+    const std::vector<bool> waiting = waitingForAVisit(world);
     // A balance far from int64's end: its top-ups never meet the overflow check.
     int128 biggest = 0;
     for (const Package &package : world.packages)
@@ -152,6 +191,8 @@ std::vector<bool> LineCoupling::onTheirOwn(const World &world, bool faultsQueued
         alone[i] = int128(world.lines[i].data.bytes()) + int128(months) * biggest * 4 < room
                    && int128(world.lines[i].voice.seconds()) + int128(months) * biggest * 4 < room;
         if ((method[i] >= 0 && !ample[std::size_t(method[i])]) || (fallbackCharged[i] && !ample[std::size_t(fallback[i])]))
+            alone[i] = false;
+        if (waiting[i])
             alone[i] = false;
     }
     return alone;
