@@ -27,6 +27,11 @@ bool StartVisit::visited(const World &world)
         if (first == startMs || (first < startMs && every > 0 && (startMs - first) % every == 0))
             return true;
     }
+    // Month starts and monthly occurrences fall on whole seconds (local
+    // minutes, zone offsets in whole seconds); a resumed run starts 1 ms
+    // after a clock, seldom on one.
+    if (startMs % civil::msPerSecond != 0)
+        return false;
     const ZonedCalendar calendar(world.zone);
     if (calendar.monthStart(calendar.monthOf(world.start)) == world.start)
         return true;
