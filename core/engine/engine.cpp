@@ -3,6 +3,7 @@
 #include "domain/civil.h"
 #include "rules/limits.h"
 #include "rules/retryschedule.h"
+#include "startvisit.h"
 #include "streamschedule.h"
 
 #include <algorithm>
@@ -137,14 +138,53 @@ Outcome Engine::run()
             schedule.add(first, int(i));
     }
 
-    qint64 nextMonthStart = m_calendar.monthStart(m_calendar.monthOf(m_world.start).next()).msecs();
+    // A resumed run may start on a month start: its blocked lines are armed there.
+    qint64 nextMonthStart = m_calendar.monthStart(m_calendar.monthOf(m_world.start)).msecs();
+    if (nextMonthStart < startMs)
+        nextMonthStart = m_calendar.monthStart(m_calendar.monthOf(m_world.start).next()).msecs();
 
     // Lines whose usage is no longer drawn (setDrawingStop).
     std::vector<char> drawingStopped(m_drawingStop ? m_lines.size() : 0, 0);
+    const auto nextInstant = [&]() {
+        qint64 next = std::min({nextMonthStart, nextRetryDue(), m_nextMonthly});
+        if (nextEvent < eventOrder.size())
+            next = std::min(next, m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs());
+        if (!schedule.empty())
+            next = std::min(next, schedule.nextDue());
+        return next;
+    };
+    // Asks about the attempts made at this instant (setDrawingStop).
+    const auto stopDrawing = [&](std::size_t attemptsBefore) {
+        for (std::size_t i = attemptsBefore; !drawingStopped.empty() && i < m_outcome.attempts.size(); ++i) {
+            const AttemptRecord &attempt = m_outcome.attempts[i];
+            if (m_drawingStop(attempt))
+                drawingStopped[std::size_t(attempt.line)] = 1;
+        }
+    };
+    const bool startVisited = StartVisit::visited(m_world);
     qint64 now = startMs;
-    while (true) {
+    while (now <= endMs) {
         const std::size_t attemptsBefore = m_outcome.attempts.size();
         const Instant t = Instant::fromMsecs(now);
+        if (now == startMs && !startVisited) {
+            // A resumed run's start, where nothing is due: faults carried in
+            // are queued, and only the lines changed there are checked. Every
+            // line stays dirty: all are checked at the next instant visited.
+            while (nextEvent < eventOrder.size() && m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs() == startMs)
+                applyEvent(eventOrder[nextEvent++], t);
+            std::vector<int> changed = m_world.changedAtStart;
+            std::sort(changed.begin(), changed.end());
+            changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+            for (const int index : changed) {
+                if (!stopped() && index >= 0 && std::size_t(index) < m_lines.size())
+                    checkLine(index, t);
+            }
+            if (stopped())
+                break;
+            stopDrawing(attemptsBefore);
+            now = nextInstant();
+            continue;
+        }
         if (now == nextMonthStart) {
             for (const int i : m_blockedLines) { // may list a line twice, or one no longer blocked
                 if (m_lines[std::size_t(i)].state == ThresholdState::Blocked) {
@@ -195,20 +235,8 @@ Outcome Engine::run()
             checkThresholds(t);
         if (stopped())
             break;
-        for (std::size_t i = attemptsBefore; !drawingStopped.empty() && i < m_outcome.attempts.size(); ++i) {
-            const AttemptRecord &attempt = m_outcome.attempts[i];
-            if (m_drawingStop(attempt))
-                drawingStopped[std::size_t(attempt.line)] = 1;
-        }
-
-        qint64 next = std::min({nextMonthStart, nextRetryDue(), m_nextMonthly});
-        if (nextEvent < eventOrder.size())
-            next = std::min(next, m_world.events[std::size_t(eventOrder[nextEvent])].at.msecs());
-        if (!schedule.empty())
-            next = std::min(next, schedule.nextDue());
-        if (next > endMs)
-            break;
-        now = next;
+        stopDrawing(attemptsBefore);
+        now = nextInstant();
     }
 
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
@@ -442,32 +470,35 @@ void Engine::checkThresholds(Instant now)
     }
     m_stillDue.clear();
     for (const int index : m_dirtyLines) {
-        LineState &line = m_lines[std::size_t(index)];
-        line.dirty = false;
-        if (!line.threshold)
-            continue;
-        const ThresholdTrigger &trigger = *line.threshold;
-        const qint64 &balance = trigger.resource == Resource::Data ? line.data : line.voice;
-        switch (checkThreshold(line.state, balance, trigger.below)) {
-        case ThresholdCheck::StartChain:
-            runAttempt(Chain{index, TriggerKind::Threshold,
-                             chainKey(m_world.lines[std::size_t(index)].id, "threshold",
-                                      QString::number(++line.thresholdChains)),
-                             1},
-                       now);
-            break;
-        case ThresholdCheck::Rearm:
-            line.state = ThresholdState::Armed;
-            break;
-        case ThresholdCheck::Nothing:
-            break;
-        }
-        if (checkThreshold(line.state, balance, trigger.below) != ThresholdCheck::Nothing)
+        m_lines[std::size_t(index)].dirty = false;
+        if (checkLine(index, now))
             m_stillDue.push_back(index);
     }
     m_dirtyLines.clear();
     for (const int index : m_stillDue)
         markDirty(index);
+}
+
+bool Engine::checkLine(int index, Instant now)
+{
+    LineState &line = m_lines[std::size_t(index)];
+    if (!line.threshold)
+        return false;
+    const ThresholdTrigger &trigger = *line.threshold;
+    const qint64 &balance = trigger.resource == Resource::Data ? line.data : line.voice;
+    switch (checkThreshold(line.state, balance, trigger.below)) {
+    case ThresholdCheck::StartChain:
+        runAttempt(Chain{index, TriggerKind::Threshold,
+                         chainKey(m_world.lines[std::size_t(index)].id, "threshold", QString::number(++line.thresholdChains)), 1},
+                   now);
+        break;
+    case ThresholdCheck::Rearm:
+        line.state = ThresholdState::Armed;
+        break;
+    case ThresholdCheck::Nothing:
+        break;
+    }
+    return checkThreshold(line.state, balance, trigger.below) != ThresholdCheck::Nothing;
 }
 
 void Engine::runAttempt(Chain chain, Instant now)

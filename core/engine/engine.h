@@ -112,6 +112,7 @@ private:
     void runDueRetries(Instant now);
     void runMonthly(Instant now);
     void checkThresholds(Instant now);
+    bool checkLine(int index, Instant now); // true: its check acts again at the next instant
     void runAttempt(Chain chain, Instant now);
     bool chargeAndRecord(const Chain &chain, int method, int package, Instant now);
     void creditPackage(LineState &line, int package);

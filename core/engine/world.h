@@ -101,6 +101,20 @@ struct World final
 
     // Only for a run that resumes an earlier one (the desktop world).
     std::vector<LineProgress> progress; // empty, or one per line
+    // A fresh run (no progress) visits its `start` (SPEC §3), so a line that
+    // starts below its threshold tops up there. A resumed run starts at the
+    // instant after the earlier run's end, which a run going through visits
+    // only when something happens there: it visits its `start` only then (an
+    // event, a usage sample, a due retry, a monthly occurrence, a month
+    // start), or when `startVisited` is set (a run of some lines only, whose
+    // other lines have something there: PartedRun::restrictedTo; a write that
+    // changed every line: the account's zone). Otherwise only the threshold
+    // checks of `changedAtStart` run at `start`: the lines a write changed
+    // there (the desktop world settles a write at the instant after the
+    // clock: a policy saved, a deposit re-arming, a manual top-up, a drained
+    // line). README, "Where SPEC is silent".
+    bool startVisited = false;
+    std::vector<int> changedAtStart; // line indices
     std::vector<PendingRetryState> retries; // in the order they were scheduled
     std::vector<PriorSpend> priorSpend;
 };

@@ -127,7 +127,7 @@ Expected<void> AccountLines::setPolicy(qint64 lineId, const std::optional<Policy
         return done;
     m_session.touched(Touched::ofLines({lineId}));
     emit linesChanged({lineId});
-    return m_runner.settle(m_session.account()->id); // a line already below its new threshold tops up now
+    return m_runner.settle(m_session.account()->id, Touched::ofLines({lineId})); // a line already below its new threshold tops up now
 }
 
 Expected<void> AccountLines::checkPolicy(qint64 lineId, const Policy &policy)
@@ -150,7 +150,7 @@ Expected<ChargeAnswer> AccountLines::manualTopUp(qint64 lineId, qint64 packageId
     m_session.touched(Touched::ofLines({lineId}, {methodId}));
     // The charge is recorded whatever happens next; a failure to let the
     // rules run after it is reported, not passed off as a failed top-up.
-    if (const Expected<void> settled = m_runner.settle(m_session.account()->id); !settled)
+    if (const Expected<void> settled = m_runner.settle(m_session.account()->id, Touched::ofLines({lineId})); !settled)
         emit problem(QCoreApplication::translate("topup::Service", "the top-up was recorded, but the rules could not run after it: %1")
                          .arg(settled.error()));
     emit linesChanged({lineId});
@@ -166,7 +166,7 @@ Expected<void> AccountLines::drain(qint64 lineId)
         return drained;
     m_session.touched(Touched::ofLines({lineId}));
     emit linesChanged({lineId});
-    return m_runner.settle(m_session.account()->id);
+    return m_runner.settle(m_session.account()->id, Touched::ofLines({lineId}));
 }
 
 } // namespace topup

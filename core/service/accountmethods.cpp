@@ -73,10 +73,11 @@ Expected<void> AccountMethods::deposit(qint64 methodId, Money amount)
     if (!done)
         return done;
     // The method's funds (and the lines paying with it); the rows of the lines re-armed.
-    m_session.touched(Touched::ofLines(std::move(rearmedLines), {methodId}));
+    const Touched changed = Touched::ofLines(std::move(rearmedLines), {methodId});
+    m_session.touched(changed);
     emit methodsChanged({methodId});
     emit linesChanged(linesPayingWith(methodId)); // their suspended triggers re-armed
-    return m_runner.settle(m_session.account()->id);
+    return m_runner.settle(m_session.account()->id, changed); // the lines re-armed are checked
 }
 
 Expected<void> AccountMethods::setDefault(qint64 methodId)

@@ -167,7 +167,7 @@ Expected<void> AccountSession::setTimeZone(const QString &zone)
     m_account->timezone = zone;
     note(Touched::all());
     emit accountChanged();
-    return m_runner.settle(m_account->id); // the rules react in the new zone at once
+    return m_runner.settle(m_account->id, Touched::all()); // the rules react in the new zone at once
 }
 
 } // namespace topup

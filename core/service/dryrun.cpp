@@ -48,6 +48,9 @@ Expected<DryRun::Setup> DryRun::setUpFrom(LoadedWorld loaded, const std::optiona
         record.policy = candidate->policy;
         record.progress.state = ThresholdState::Armed;
         record.nextThresholdRetry.reset();
+        // Saved, the rules are a write at the clock: its settle checks the
+        // line at the instant after it, where step 4 may fire them.
+        world.changedAtStart = {index};
     }
     // The provider's queued faults, which the next charges of each method meet.
     for (std::size_t i = 0; i < world.methods.size(); ++i) {

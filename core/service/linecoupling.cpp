@@ -1,5 +1,8 @@
 #include "linecoupling.h"
 
+#include "engine/startvisit.h"
+#include "rules/monthlyschedule.h"
+#include "rules/thresholdstate.h"
 #include "rules/zonedcalendar.h"
 #include "sim/usagegenerator.h"
 
@@ -70,6 +73,90 @@ Money LineCoupling::mostSpent(const World &world, int line, const UsageStream *s
     if (policy->monthlyCap)
         spent = std::min<int128>(spent, int128(policy->monthlyCap->cents()) * months);
     return Money::fromCents(qint64(std::min<int128>(spent, moneyMax)));
+}
+
+std::vector<bool> LineCoupling::waitingForAVisit(const World &world)
+{
+    std::vector<bool> waiting(world.lines.size(), false);
+    if (world.progress.size() != world.lines.size() || StartVisit::visited(world))
+        return waiting; // every line is checked at the start
+    for (std::size_t i = 0; i < world.lines.size(); ++i) {
+        const std::optional<Policy> &policy = world.lines[i].policy;
+        if (!policy || !policy->hasActiveThreshold())
+            continue;
+        const ThresholdTrigger &trigger = *policy->threshold;
+        const qint64 balance = trigger.resource == Resource::Data ? world.lines[i].data.bytes() : world.lines[i].voice.seconds();
+        waiting[i] = checkThreshold(world.progress[i].state, balance, trigger.below) != ThresholdCheck::Nothing;
+    }
+    for (const int changed : world.changedAtStart) {
+        if (changed >= 0 && std::size_t(changed) < waiting.size())
+            waiting[std::size_t(changed)] = false; // checked at the start
+    }
+    if (std::find(waiting.begin(), waiting.end(), true) == waiting.end())
+        return waiting;
+    // Such a line acts at the first instant visited: in an engine of its
+    // own, its next usage sample, retry, monthly occurrence or month start.
+    // It depends on the other lines only when one of theirs comes sooner.
+    const qint64 startMs = world.start.msecs();
+    const ZonedCalendar calendar(world.zone);
+    std::vector<std::pair<qint64, int>> instants; // (at, line; -1: no line's)
+    for (const PendingRetryState &retry : world.retries) {
+        if (startMs <= retry.due.msecs())
+            instants.emplace_back(retry.due.msecs(), retry.line);
+    }
+    for (std::size_t i = 0; i < world.lines.size(); ++i) {
+        const std::optional<Policy> &policy = world.lines[i].policy;
+        if (policy && policy->hasActiveMonthly())
+            instants.emplace_back(MonthlySchedule(policy->monthly->day, policy->monthly->minuteOfDay).firstAtOrAfter(world.start, calendar).at.msecs(),
+                                  int(i));
+    }
+    QHash<QString, int> lineIndex;
+    for (std::size_t i = 0; i < world.lines.size(); ++i)
+        lineIndex.insert(world.lines[i].id, int(i));
+    for (const WorldEvent &event : world.events) {
+        if (event.kind != WorldEvent::Kind::FailNext && startMs <= event.at.msecs())
+            instants.emplace_back(event.at.msecs(), event.line.isEmpty() ? -1 : lineIndex.value(event.line, -1));
+    }
+    qint64 shared = calendar.monthStart(calendar.monthOf(world.start)).msecs(); // visited by every engine
+    if (shared < startMs)
+        shared = calendar.monthStart(calendar.monthOf(world.start).next()).msecs();
+    for (std::size_t i = 0; i < waiting.size(); ++i) {
+        if (!waiting[i])
+            continue;
+        qint64 own = shared;
+        for (const UsageStream &stream : world.streams) {
+            const qint64 every = stream.everySeconds * 1000;
+            if (stream.line != world.lines[i].id || every <= 0)
+                continue;
+            qint64 first = stream.firstAt ? stream.firstAt->msecs() : startMs;
+            if (first < startMs)
+                first += (startMs - first + every - 1) / every * every;
+            own = std::min(own, first);
+        }
+        for (const auto &[at, line] : instants) {
+            if (line == int(i))
+                own = std::min(own, at);
+        }
+        waiting[i] = std::any_of(instants.begin(), instants.end(),
+                                 [&](const std::pair<qint64, int> &other) { return other.second != int(i) && other.first < own; });
+    }
+    return waiting;
+}
+
+std::vector<bool> LineCoupling::actingAtAnyVisit(const World &world)
+{
+    std::vector<bool> acting = waitingForAVisit(world);
+    for (std::size_t i = 0; i < world.lines.size(); ++i) {
+        const std::optional<Policy> &policy = world.lines[i].policy;
+        if (!policy || !policy->hasActiveThreshold())
+            continue;
+        const Package *package = packageOf(world, policy->threshold->package);
+        const bool data = policy->threshold->resource == Resource::Data;
+        const qint64 adds = !package ? 0 : data ? package->data.bytes() : package->voice.seconds();
+        if (adds < policy->threshold->below)
+            acting[i] = true;
+    }
+    return acting;
 }
 
 std::vector<bool> LineCoupling::onTheirOwn(const World &world, bool faultsQueued)
@@ -143,6 +230,7 @@ std::vector<bool> LineCoupling::onTheirOwn(const World &world, bool faultsQueued
             }
         }
     }
+    const std::vector<bool> waiting = waitingForAVisit(world);
     // A balance far from int64's end: its top-ups never meet the overflow check.
     int128 biggest = 0;
     for (const Package &package : world.packages)
@@ -152,6 +240,8 @@ std::vector<bool> LineCoupling::onTheirOwn(const World &world, bool faultsQueued
         alone[i] = int128(world.lines[i].data.bytes()) + int128(months) * biggest * 4 < room
                    && int128(world.lines[i].voice.seconds()) + int128(months) * biggest * 4 < room;
         if ((method[i] >= 0 && !ample[std::size_t(method[i])]) || (fallbackCharged[i] && !ample[std::size_t(fallback[i])]))
+            alone[i] = false;
+        if (waiting[i])
             alone[i] = false;
     }
     return alone;

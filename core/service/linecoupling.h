@@ -29,6 +29,17 @@ public:
     // takes the balance below the threshold; within its caps.
     // `stream`: the line's usage, if it is drawn.
     static Money mostSpent(const World &world, int line, const UsageStream *stream);
+    // One flag per line: its threshold check would act at the run's start
+    // but is not made there (a resumed run whose start is not visited, the
+    // line not changed there), so it acts at the first instant the run
+    // visits, and another line's instant (a retry, a monthly occurrence, an
+    // event) comes before the line's own first one. Such a line is not on
+    // its own.
+    static std::vector<bool> waitingForAVisit(const World &world);
+    // One flag per line: a top-up may leave it below its threshold (its
+    // package adds less than `below`), or it waits for a visit: it acts
+    // again at the next instant its engine visits (PartedRun).
+    static std::vector<bool> actingAtAnyVisit(const World &world);
 
 private:
     LineCoupling() = delete;

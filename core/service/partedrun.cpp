@@ -1,6 +1,10 @@
 #include "partedrun.h"
 
 #include "engine/engine.h"
+#include "engine/startvisit.h"
+#include "linecoupling.h"
+#include "rules/monthlyschedule.h"
+#include "rules/zonedcalendar.h"
 
 #include <QSet>
 #include <QTimeZone>
@@ -74,20 +78,73 @@ std::vector<int> PartedRun::secondPart(const World &world, const std::vector<boo
     // line of their method, so such a world runs whole.
     if (!world.events.empty() || std::thread::hardware_concurrency() < 2)
         return {};
-    const std::size_t onTheirOwn = std::size_t(std::count(alone.begin(), alone.end(), true));
+    std::size_t onTheirOwn = std::size_t(std::count(alone.begin(), alone.end(), true));
     if (onTheirOwn < 2 * minimumPart)
         return {};
+    // A line that acts again at the next instant its engine visits (a top-up
+    // may leave it below its threshold) must meet every instant one engine
+    // would visit: the second part then takes only lines whose own instants
+    // (monthly occurrences, pending retries) fall on the usage grid, which
+    // the first part's lines visit too.
+    std::vector<bool> movable = alone;
+    const std::vector<bool> acting = LineCoupling::actingAtAnyVisit(world);
+    if (std::find(acting.begin(), acting.end(), true) != acting.end()) {
+        const std::vector<bool> onGrid = onTheGrid(world);
+        for (std::size_t i = 0; i < movable.size(); ++i)
+            movable[i] = movable[i] && onGrid[i];
+        onTheirOwn = std::size_t(std::count(movable.begin(), movable.end(), true));
+        if (onTheirOwn < minimumPart)
+            return {};
+    }
     // Half of the lines in each engine, as far as the lines on their own
     // allow: the second part takes the last of them.
     const std::size_t wanted = std::min(onTheirOwn, world.lines.size() / 2);
     std::vector<int> second;
     second.reserve(wanted);
     for (std::size_t i = world.lines.size(); i-- > 0 && second.size() < wanted;) {
-        if (alone[i])
+        if (movable[i])
             second.push_back(int(i));
     }
     std::reverse(second.begin(), second.end());
     return second;
+}
+
+std::vector<bool> PartedRun::onTheGrid(const World &world)
+{
+    // The usage grids (first sample modulo the period, the period): an
+    // instant on all of them is visited by every engine that draws usage.
+    std::vector<std::pair<qint64, qint64>> grids;
+    for (const UsageStream &stream : world.streams) {
+        const qint64 every = stream.everySeconds * 1000;
+        const qint64 first = stream.firstAt ? stream.firstAt->msecs() : world.start.msecs();
+        if (every > 0)
+            grids.emplace_back(((first % every) + every) % every, every);
+    }
+    std::sort(grids.begin(), grids.end());
+    grids.erase(std::unique(grids.begin(), grids.end()), grids.end());
+    const auto visited = [&grids](Instant at) {
+        return !grids.empty() && std::all_of(grids.begin(), grids.end(), [at](const std::pair<qint64, qint64> &grid) {
+            return ((at.msecs() % grid.second) + grid.second) % grid.second == grid.first;
+        });
+    };
+    std::vector<bool> on(world.lines.size(), true);
+    for (const PendingRetryState &retry : world.retries) {
+        if (retry.line >= 0 && std::size_t(retry.line) < on.size() && !(world.end < retry.due) && !visited(retry.due))
+            on[std::size_t(retry.line)] = false;
+    }
+    const ZonedCalendar calendar(world.zone);
+    for (std::size_t i = 0; i < world.lines.size(); ++i) {
+        const std::optional<Policy> &policy = world.lines[i].policy;
+        if (!on[i] || !policy || !policy->hasActiveMonthly())
+            continue;
+        const MonthlySchedule schedule(policy->monthly->day, policy->monthly->minuteOfDay);
+        for (YearMonth month = calendar.monthOf(world.start); !(calendar.monthOf(world.end) < month); month = month.next()) {
+            const Instant at = schedule.occurrenceIn(month, calendar);
+            if (!(at < world.start) && !(world.end < at) && !visited(at))
+                on[i] = false;
+        }
+    }
+    return on;
 }
 
 World PartedRun::restrictedTo(const World &world, const std::vector<int> &kept)
@@ -102,6 +159,8 @@ World PartedRun::restrictedTo(const World &world, const std::vector<int> &kept)
     part.methods = world.methods;
     part.recordUsage = world.recordUsage;
     part.attemptLimit = world.attemptLimit;
+    // The other lines' retries, samples and events at `start` visit it too.
+    part.startVisited = StartVisit::visited(world);
     std::vector<int> renumbered(world.lines.size(), -1);
     QSet<QString> ids;
     part.lines.reserve(kept.size());
@@ -112,6 +171,10 @@ World PartedRun::restrictedTo(const World &world, const std::vector<int> &kept)
         ids.insert(world.lines[line].id);
         if (!world.progress.empty())
             part.progress.push_back(world.progress[line]);
+    }
+    for (const int changed : world.changedAtStart) {
+        if (changed >= 0 && std::size_t(changed) < renumbered.size() && renumbered[std::size_t(changed)] >= 0)
+            part.changedAtStart.push_back(renumbered[std::size_t(changed)]);
     }
     for (PendingRetryState retry : world.retries) {
         if (retry.line < 0 || std::size_t(retry.line) >= renumbered.size() || renumbered[std::size_t(retry.line)] < 0)

@@ -51,6 +51,9 @@ private:
     // The lines of the second part: none when one engine should run it all.
     static std::vector<int> secondPart(const World &world, const std::vector<bool> &alone, std::size_t minimumPart);
     static bool keepsMonthly(const World &world, const AttemptRecord &attempt);
+    // One flag per line: its monthly occurrences and pending retries in the
+    // run fall on every usage grid of the world.
+    static std::vector<bool> onTheGrid(const World &world);
 };
 
 } // namespace topup

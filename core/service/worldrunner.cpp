@@ -290,7 +290,7 @@ void WorldRunner::stopPlayerAndWait()
         m_following->wait();
 }
 
-Expected<void> WorldRunner::settle(qint64 accountId)
+Expected<void> WorldRunner::settle(qint64 accountId, const Touched &changed)
 {
     if (std::optional<Failure> why = writeRefusal())
         return Expected<void>::failure(std::move(*why));
@@ -302,8 +302,9 @@ Expected<void> WorldRunner::settle(qint64 accountId)
         return Expected<void>::failure(now);
     // Alerts are only ever added unread: more unread ones after, some were added.
     const Expected<int> unreadBefore = HistoryStore(m_store).unreadAlertCount(accountId);
-    const Expected<CatchUpSummary> summary = m_narrowSettles ? WorldSync(m_store, m_provider).settle(now->plusMsecs(1))
-                                                             : WorldSync(m_store, m_provider).catchUp(now->plusMsecs(1));
+    WorldSync sync(m_store, m_provider);
+    sync.markWrite(accountId, now->plusMsecs(1), changed.everything ? std::nullopt : std::optional(changed.lines));
+    const Expected<CatchUpSummary> summary = m_narrowSettles ? sync.settle(now->plusMsecs(1)) : sync.catchUp(now->plusMsecs(1));
     if (!summary)
         return Expected<void>::failure(summary);
     // Most writes move nothing else but the clock, by a millisecond: the

@@ -3,6 +3,7 @@
 #include "catchupworker.h"
 #include "clock.h"
 #include "domain/expected.h"
+#include "touched.h"
 #include "worldplace.h"
 #include "worldsync.h"
 
@@ -67,10 +68,12 @@ public:
     void stopPlayerAndWait();
     void stopCatchUp();
 
-    // Lets the rules react at the current instant (SPEC §3 step 4), and
-    // says so: worldAdvanced when they acted (or the whole world ran),
-    // alertsAdded when they only raised alerts for `accountId`.
-    Expected<void> settle(qint64 accountId);
+    // Lets the rules react at the current instant (SPEC §3 step 4) to a
+    // write that changed `changed` (its lines' checks run there; a write
+    // that changed everything: every line's), and says so: worldAdvanced
+    // when they acted (or the whole world ran), alertsAdded when they only
+    // raised alerts for `accountId`.
+    Expected<void> settle(qint64 accountId, const Touched &changed);
     // Runs to the account's next top-up attempt within 35 days of `clock`; none: stays.
     Expected<std::optional<Instant>> runToNextEvent(qint64 accountId, Instant clock);
     // The same off this thread, from the clock as the store has it once

@@ -229,6 +229,24 @@ Expected<CatchUpSummary> WorldSync::settle(Instant at)
     return summary;
 }
 
+void WorldSync::markChanged(LoadedWorld &loaded, Instant from) const
+{
+    World &world = loaded.world;
+    world.startVisited = false;
+    world.changedAtStart.clear();
+    if (!m_write || m_write->account != loaded.account.id || m_write->at != from)
+        return;
+    if (!m_write->lines) {
+        world.startVisited = true;
+        return;
+    }
+    for (const qint64 row : *m_write->lines) {
+        const auto at = std::find(loaded.lineRows.begin(), loaded.lineRows.end(), row);
+        if (at != loaded.lineRows.end())
+            world.changedAtStart.push_back(int(at - loaded.lineRows.begin()));
+    }
+}
+
 WorldSync::Carried WorldSync::carry(LoadedWorld loaded, bool narrowed)
 {
     auto usage = std::make_unique<UsageBatch>(loaded.lineRows, ZonedCalendar(loaded.world.zone), WorldLoader::usageEveryMs);
@@ -270,6 +288,7 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
     std::vector<Outcome> outcomes;
     outcomes.reserve(m_accounts.size());
     for (Carried &carried : m_accounts) {
+        markChanged(carried.loaded, from);
         const LoadedWorld &world = carried.loaded;
         const ZonedCalendar calendar(world.world.zone);
         RecordingGateway gateway(charges, m_provider, world, calendar);

@@ -107,6 +107,16 @@ public:
     // world as catchUp(at) either way (docs/settling.md).
     Expected<CatchUpSummary> settle(Instant at);
     static bool narrowable(Instant clock, Instant at);
+    // A write changed the lines `lines` (their rows; none: every line) of
+    // account `account`, settled at `at`: the run of that account starting
+    // there checks them at `at` (World::changedAtStart), so step 4 may act
+    // on the write (a line below its new threshold tops up). Other lines and
+    // accounts, like every run resuming at the instant after a catch-up's
+    // day, act at their start only when something is due there.
+    void markWrite(qint64 account, Instant at, std::optional<std::vector<qint64>> lines)
+    {
+        m_write = Write{account, at, std::move(lines)};
+    }
 
 private:
     // One account carried from day to day, with what its unsaved days
@@ -122,6 +132,8 @@ private:
         bool narrowed = false; // some of the account's lines only (settle)
     };
     static Carried carry(LoadedWorld loaded, bool narrowed);
+    // The lines of `loaded`'s run from `from` a write changed there (markWrite).
+    void markChanged(LoadedWorld &loaded, Instant from) const;
     struct PendingAlert final
     {
         qint64 account = 0;
@@ -166,6 +178,13 @@ private:
     std::optional<Instant> m_savedFrom; // the first unsaved day's start
     Instant m_reached;                  // the end of the last day run
     Instant m_target;                   // where the catch-up goes
+    struct Write final
+    {
+        qint64 account = 0;
+        Instant at;
+        std::optional<std::vector<qint64>> lines;
+    };
+    std::optional<Write> m_write; // markWrite
 };
 
 } // namespace topup

@@ -2,11 +2,13 @@
 // sentences that the scenario files do not pin down one by one.
 #include "testmain.h"
 #include "engine/engine.h"
+#include "engine/startvisit.h"
 #include "jsonpatch.h"
 #include "scenario/scenarioreader.h"
 #include "sim/paymentgateway.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -52,6 +54,85 @@ Run run(const QJsonObject &scenario)
     Run result{std::move(*read.world), {}, {}};
     Engine engine(result.world);
     result.outcome = engine.run();
+    return result;
+}
+
+// What a run did, one line each: its attempts, then every line's balances
+// and trigger state, the methods' funds and the retries still pending.
+QStringList described(const std::vector<const Outcome *> &parts)
+{
+    QStringList text;
+    qint64 samples = 0;
+    for (const Outcome *part : parts) {
+        for (const AttemptRecord &attempt : part->attempts)
+            text << QStringLiteral("%1#%2@%3:%4").arg(attempt.key).arg(attempt.attempt).arg(attempt.at.toString()).arg(int(attempt.status));
+        samples += part->usageEvents;
+    }
+    const Outcome &last = *parts.back();
+    text << QStringLiteral("samples %1").arg(samples);
+    for (const LineOutcome &line : last.lines)
+        text << QStringLiteral("line %1 B %2 s, unserved %3 B %4 s, state %5")
+                    .arg(line.dataBytes).arg(line.voiceSeconds).arg(line.unservedDataBytes).arg(line.unservedVoiceSeconds)
+                    .arg(line.thresholdState ? int(*line.thresholdState) : -1);
+    for (const Money &funds : last.methodFunds)
+        text << QStringLiteral("funds %1").arg(funds.toString());
+    for (const PendingRetryState &retry : last.retries)
+        text << QStringLiteral("retry %1#%2@%3").arg(retry.key).arg(retry.attempt).arg(retry.due.toString());
+    return text;
+}
+
+// The scenario run whole, and in two runs cut at `cut`: the second starts
+// 1 ms after it, carrying over balances, trigger states, counters, retries,
+// spend, the provider's funds and the usage grid, as the desktop world does
+// (catch-up day by day, play ticks, a write's settle, the outlook made at the
+// clock). Each as described().
+struct Split
+{
+    QStringList whole;
+    QStringList split;
+    QString problems;
+};
+
+Split runWholeAndSplit(const QJsonObject &scenario, Instant cut)
+{
+    Split result;
+    const Run whole = run(scenario);
+    if (!whole.ran()) {
+        result.problems = whole.problems;
+        return result;
+    }
+    result.whole = described({&whole.outcome});
+    World first = whole.world;
+    PaymentGateway gateway;
+    for (const PaymentMethod &method : first.methods)
+        gateway.addMethod(method.id, method.funds, std::nullopt);
+    first.end = cut;
+    Engine firstEngine(first, gateway);
+    const Outcome a = firstEngine.run();
+
+    World second = first;
+    second.events.clear();
+    for (const WorldEvent &event : whole.world.events) {
+        if (cut < event.at)
+            second.events.push_back(event);
+    }
+    second.start = cut.plusMsecs(1);
+    second.end = whole.world.end;
+    for (std::size_t i = 0; i < second.lines.size(); ++i) {
+        second.lines[i].data = DataAmount(a.lines[i].dataBytes);
+        second.lines[i].voice = VoiceAmount(a.lines[i].voiceSeconds);
+        second.progress.push_back(a.lines[i].progress);
+    }
+    second.retries = a.retries;
+    for (const SpendRow &row : a.spend)
+        second.priorSpend.push_back(PriorSpend{row.line, row.month, row.autoSpend, row.manualSpend, row.autoCount});
+    for (UsageStream &stream : second.streams) {
+        stream.firstAt = first.start;
+        stream.firstIndex = 0;
+    }
+    Engine secondEngine(second, gateway);
+    const Outcome b = secondEngine.run();
+    result.split = described({&a, &b});
     return result;
 }
 
@@ -405,60 +486,97 @@ private slots:
         scenario = withValue(scenario, QStringLiteral("generate[1]"), object(R"({"line": "tab", "profile": "regular", "seed": 6, "every": "10min"})"));
         scenario = withEvents(scenario, QJsonArray{object(R"({"at": "2027-04-10T00:00:00Z", "method": "mc", "fail_next": ["declined", "gateway_error", "gateway_error"]})"),
                                                    object(R"({"at": "2027-04-10T00:00:00Z", "method": "pp", "fail_next": ["declined", "declined"]})")});
-        const Run whole = run(scenario);
-        QVERIFY2(whole.ran(), qPrintable(whole.problems));
-        QVERIFY(whole.outcome.attempts.size() > 10);
-
-        ScenarioReader::Result read = ScenarioReader::read(toJson(scenario));
-        QVERIFY(read.world);
-        World first = *read.world;
         const Expected<Instant> middle = Instant::parse(u"2027-05-13T17:20:00Z");
         QVERIFY2(middle, qPrintable(middle.error()));
-        PaymentGateway gateway;
-        for (const PaymentMethod &method : first.methods)
-            gateway.addMethod(method.id, method.funds, std::nullopt);
-        first.end = *middle; // mid-stream, mid-month
-        Engine firstEngine(first, gateway);
-        const Outcome a = firstEngine.run();
-        QCOMPARE(a.lines.size(), first.lines.size());
+        const Split split = runWholeAndSplit(scenario, *middle); // mid-stream, mid-month
+        QVERIFY2(split.problems.isEmpty(), qPrintable(split.problems));
+        QVERIFY(split.whole.size() > 20);
+        QCOMPARE(split.split, split.whole);
+    }
 
-        World second = first;
-        second.events.clear(); // all of them fell in the first part
-        second.start = first.end.plusMsecs(1);
-        second.end = read.world->end;
-        for (std::size_t i = 0; i < second.lines.size(); ++i) {
-            second.lines[i].data = DataAmount(a.lines[i].dataBytes);
-            second.lines[i].voice = VoiceAmount(a.lines[i].voiceSeconds);
-            second.progress.push_back(a.lines[i].progress);
-        }
-        second.retries = a.retries;
-        for (const SpendRow &row : a.spend)
-            second.priorSpend.push_back(PriorSpend{row.line, row.month, row.autoSpend, row.manualSpend, row.autoCount});
-        for (UsageStream &stream : second.streams) {
-            stream.firstAt = first.start;
-            stream.firstIndex = 0;
-        }
-        Engine secondEngine(second, gateway);
-        const Outcome b = secondEngine.run();
-        QCOMPARE(b.lines.size(), whole.outcome.lines.size());
+    // A run resumed at the instant after another's end visits its start only
+    // when something happens there (World::startVisited): a line a top-up
+    // left below its threshold tops up again at the next instant a run going
+    // through visits (the next usage sample), not at once. The desktop world
+    // is cut anywhere, so cut just after such a top-up (and the others).
+    void aRunCutJustAfterATopUpEqualsOneRun_data()
+    {
+        QTest::addColumn<QJsonObject>("scenario");
+        QTest::addColumn<QString>("cut");
+        // The phone uses 2.6 GB at 09:00 (400 MB left, threshold 1 GB); the
+        // tablet's usage is drawn every 5 minutes: the instants visited.
+        QJsonObject scenario = withValue(baseScenario(), QStringLiteral("lines[0].policy.threshold.package"), QStringLiteral("500MB"));
+        scenario = withValue(scenario, QStringLiteral("lines[1]"), object(R"({"id": "tab", "data": "50GB"})"));
+        scenario = withValue(scenario, QStringLiteral("generate[0]"), object(R"({"line": "tab", "profile": "regular", "seed": 3, "every": "5min"})"));
+        scenario = withValue(scenario, QStringLiteral("end"), QStringLiteral("2027-05-03T00:00:00Z"));
+        const QJsonObject use = object(R"({"at": "2027-04-05T09:00:00Z", "line": "phone", "use": {"data": "2600MB"}})");
+        const QJsonObject smallPackage = withEvents(scenario, QJsonArray{use});
+        const QString afterTopUp = QStringLiteral("2027-04-05T09:00:00Z");
+        // The 500 MB package leaves it at 900 MB: again at 09:05, then above.
+        QTest::addRow("a package smaller than the gap") << smallPackage << afterTopUp;
+        QTest::addRow("the second run starts on a usage sample") << smallPackage << QStringLiteral("2027-04-05T09:04:59.999Z");
+        // The account cap lets one top-up through: the next one is blocked.
+        QTest::addRow("tied by the account cap") << withValue(smallPackage, QStringLiteral("account"), object(R"({"monthly_cap": "2.50"})")) << afterTopUp;
+        // At most one a month: blocked at 09:05, armed again at May's start
+        // (00:00 in Paris), where the second run starts.
+        const QJsonObject oneAMonth = withValue(smallPackage, QStringLiteral("lines[0].policy.max_per_month"), 1);
+        QTest::addRow("blocked, cut just after") << oneAMonth << QStringLiteral("2027-04-05T09:05:00Z");
+        QTest::addRow("blocked, the second run starts on the month start") << oneAMonth << QStringLiteral("2027-04-30T21:59:59.999Z");
+        // Declined at 09:00: retrying, its retry due at 10:00.
+        const QJsonObject declined = withEvents(
+            scenario, QJsonArray{use, object(R"({"at": "2027-04-05T09:00:00Z", "method": "mc", "fail_next": ["declined"]})")});
+        QTest::addRow("a failed attempt") << declined << afterTopUp;
+    }
 
-        QStringList split;
-        for (const Outcome *part : {&a, &b}) {
-            for (const AttemptRecord &attempt : part->attempts)
-                split << QStringLiteral("%1#%2@%3:%4").arg(attempt.key).arg(attempt.attempt).arg(attempt.at.toString()).arg(int(attempt.status));
-        }
-        QStringList joined;
-        for (const AttemptRecord &attempt : whole.outcome.attempts)
-            joined << QStringLiteral("%1#%2@%3:%4").arg(attempt.key).arg(attempt.attempt).arg(attempt.at.toString()).arg(int(attempt.status));
-        QCOMPARE(split, joined);
-        QCOMPARE(a.usageEvents + b.usageEvents, whole.outcome.usageEvents);
-        for (std::size_t i = 0; i < b.lines.size(); ++i) {
-            QCOMPARE(b.lines[i].dataBytes, whole.outcome.lines[i].dataBytes);
-            QCOMPARE(b.lines[i].voiceSeconds, whole.outcome.lines[i].voiceSeconds);
-            QCOMPARE(b.lines[i].unservedDataBytes, whole.outcome.lines[i].unservedDataBytes);
-            QCOMPARE(b.lines[i].thresholdState, whole.outcome.lines[i].thresholdState);
-        }
-        QCOMPARE(b.methodFunds, whole.outcome.methodFunds);
+    void aRunCutJustAfterATopUpEqualsOneRun()
+    {
+        QFETCH(QJsonObject, scenario);
+        QFETCH(QString, cut);
+        const Expected<Instant> at = Instant::parse(cut);
+        QVERIFY2(at, qPrintable(at.error()));
+        const Split split = runWholeAndSplit(scenario, *at);
+        QVERIFY2(split.problems.isEmpty(), qPrintable(split.problems));
+        QCOMPARE(split.split, split.whole);
+    }
+
+    // A write the desktop world settles at the instant after the clock
+    // changes some lines there: a resumed run checks those at its start
+    // (World::changedAtStart), the others at the next instant visited (here
+    // the tablet's usage sample at 09:05); one that changed every line
+    // visits its start (World::startVisited).
+    void aResumedRunChecksTheLinesChangedAtItsStart()
+    {
+        QJsonObject scenario = withValue(baseScenario(), QStringLiteral("lines[0].data"), QStringLiteral("100MB"));
+        scenario = withValue(scenario, QStringLiteral("lines[1]"), scenario.value(QStringLiteral("lines")).toArray().at(0));
+        scenario = withValue(scenario, QStringLiteral("lines[1].id"), QStringLiteral("tab"));
+        scenario = withValue(scenario, QStringLiteral("generate[0]"), object(R"({"line": "tab", "profile": "light", "seed": 3, "every": "5min"})"));
+        scenario = withValue(scenario, QStringLiteral("start"), QStringLiteral("2027-04-05T09:00:00.001Z"));
+        scenario = withValue(scenario, QStringLiteral("end"), QStringLiteral("2027-04-05T10:00:00Z"));
+        ScenarioReader::Result read = ScenarioReader::read(toJson(scenario));
+        QVERIFY2(read.world, read.problems.empty() ? "" : qPrintable(read.problems.front().message));
+        World world = *read.world;
+        world.progress.assign(2, LineProgress{});
+        for (UsageStream &stream : world.streams)
+            stream.firstAt = *Instant::parse(u"2027-04-05T00:00:00Z");
+        const auto when = [](const World &resumed) {
+            QStringList keys;
+            for (const AttemptRecord &attempt : Engine(resumed).run().attempts)
+                keys << QStringLiteral("%1@%2").arg(attempt.key, attempt.at.toString());
+            return keys;
+        };
+        const QString atStart = QStringLiteral("@2027-04-05T09:00:00.001Z");
+        const QString atSample = QStringLiteral("@2027-04-05T09:05:00Z");
+        QVERIFY(!StartVisit::visited(world));
+        QCOMPARE(when(world), (QStringList{QStringLiteral("phone/threshold/1") + atSample, QStringLiteral("tab/threshold/1") + atSample}));
+        world.changedAtStart = {0};
+        QCOMPARE(when(world), (QStringList{QStringLiteral("phone/threshold/1") + atStart, QStringLiteral("tab/threshold/1") + atSample}));
+        world.changedAtStart.clear();
+        world.startVisited = true;
+        QCOMPARE(when(world), (QStringList{QStringLiteral("phone/threshold/1") + atStart, QStringLiteral("tab/threshold/1") + atStart}));
+        // A fresh run visits its start whatever it says.
+        world.startVisited = false;
+        world.progress.clear();
+        QCOMPARE(when(world), (QStringList{QStringLiteral("phone/threshold/1") + atStart, QStringLiteral("tab/threshold/1") + atStart}));
     }
 
     void emptyWorldRuns()

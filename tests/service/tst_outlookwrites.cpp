@@ -21,6 +21,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <functional>
 
 namespace tst_outlookwrites {
@@ -292,14 +293,22 @@ private slots:
     void aRetryDueBetweenTwoOutlooksIsReadAgain_data()
     {
         QTest::addColumn<bool>("capped");
-        QTest::addRow("on its own") << false;
+        QTest::addColumn<bool>("leftBelow");
+        QTest::addRow("on its own") << false << false;
         // An account cap within reach ties the lines: none is cut short.
-        QTest::addRow("tied by the account cap") << true;
+        QTest::addRow("tied by the account cap") << true << false;
+        // The retry's top-up leaves the line below its threshold: it tops up
+        // again at the next instant visited, the next usage sample, in the
+        // outlook kept (which went through the retry) and in the one made at
+        // the clock after it alike (World::startVisited).
+        QTest::addRow("left below its threshold") << false << true;
+        QTest::addRow("left below its threshold, tied by the account cap") << true << true;
     }
 
     void aRetryDueBetweenTwoOutlooksIsReadAgain()
     {
         QFETCH(bool, capped);
+        QFETCH(bool, leftBelow);
         Draws draw(77);
         test::WorldFolders folders(QStringLiteral("tst_outlookwrites"));
         QVERIFY(folders.isValid());
@@ -314,17 +323,21 @@ private slots:
                                               capped ? std::optional<Money>(Money::fromCents(1000)) : std::nullopt);
             QVERIFY(accountId);
             const MethodRecord card = TOPUP_VALUE(test::addNumberedMethod(*service, 1, Money::fromCents(100000000)));
-            packages = test::packageIds(TOPUP_VALUE(service->packages()));
+            const std::vector<PackageRecord> records = TOPUP_VALUE(service->packages());
+            packages = test::packageIds(records);
+            qint64 packageBytes = 0;
+            for (const PackageRecord &record : records) {
+                if (record.package.id == packages.data.front())
+                    packageBytes = record.package.data.bytes();
+            }
+            QVERIFY(packageBytes > 0);
             std::vector<LineRecord> lines;
             for (int i = 0; i < 3; ++i)
                 lines.push_back(TOPUP_VALUE(service->addLine(test::drawLine(draw, i, 5000, 200))));
             // Just below its threshold: the settle's charge is declined, its
-            // retry due an hour later lifts it above. (A top-up that leaves
-            // the line below its threshold is left out: a run resumed after
-            // it tops up again at once, one that went through it at the next
-            // usage sample.)
+            // retry due an hour later lifts it above, or (leftBelow) not.
             Policy policy;
-            policy.threshold = ThresholdTrigger{Resource::Data, lines[1].dataBytes + 1, packages.data.front()};
+            policy.threshold = ThresholdTrigger{Resource::Data, lines[1].dataBytes + 1 + (leftBelow ? packageBytes : 0), packages.data.front()};
             policy.method = card.engineId();
             TOPUP_VERIFY_OK(service->injectFault(card.id, {Reason::Declined}));
             QVERIFY(!QTest::currentTestFailed());
@@ -359,6 +372,97 @@ private slots:
             if (to == due->msecs() + 1)
                 QCOMPARE(keeping.outlooksReadingSomeLines(), readingBefore + 1);
         }
+    }
+
+    // The world's top-ups do not depend on where its runs were cut: moved
+    // an hour at once, or in pieces each starting 1 ms after a top-up that
+    // left a line below its threshold (the write's settle, a usage sample),
+    // both copies make the same attempts, at the same instants, and end with
+    // the same balances. Such a line tops up again at the next usage sample
+    // (the instant a run going through visits next), until the account cap
+    // blocks it; a run resumed 1 ms after the top-up does not act at its start.
+    void aWorldMovedInPiecesEqualsOneMove()
+    {
+        Draws draw(79);
+        test::WorldFolders folders(QStringLiteral("tst_outlookwrites"));
+        QVERIFY(folders.isValid());
+        const Instant start = *Instant::parse(u"2027-05-10T08:02:00Z");
+        qint64 accountId = 0;
+        qint64 below = 0;
+        {
+            std::unique_ptr<Service> service = test::openNarrowed(folders.narrow.path(), start, &Service::Options::keepOutlooks, true);
+            QVERIFY(service);
+            accountId = test::signUpAccount(*service, QStringLiteral("pieces@example.com"), QStringLiteral("Europe/Paris"), std::nullopt);
+            QVERIFY(accountId);
+            const MethodRecord paying = TOPUP_VALUE(test::addNumberedMethod(*service, 1, Money::fromCents(100000000)));
+            const std::vector<PackageRecord> records = TOPUP_VALUE(service->packages());
+            const QString package = test::packageIds(records).data.front();
+            const auto record = std::find_if(records.begin(), records.end(), [&](const PackageRecord &r) { return r.package.id == package; });
+            QVERIFY(record != records.end());
+            // Room for three top-ups of the line: the fourth is blocked.
+            TOPUP_VERIFY_OK(service->setAccountCap(Money::fromCents(3 * record->package.price.cents())));
+            std::vector<LineRecord> lines;
+            for (int i = 0; i < 2; ++i)
+                lines.push_back(TOPUP_VALUE(service->addLine(test::drawLine(draw, i, 5000, 200))));
+            QVERIFY(!QTest::currentTestFailed());
+            Policy policy;
+            policy.threshold = ThresholdTrigger{Resource::Data, lines[0].dataBytes + 3 * record->package.data.bytes() + 1, package};
+            policy.method = paying.engineId();
+            below = lines[0].id;
+            // Its settle tops it up once, still below.
+            TOPUP_VERIFY_OK(service->setPolicy(below, policy));
+        }
+        const test::NarrowedPair pair = test::copyAndOpenBoth(folders, start, &Service::Options::keepOutlooks, accountId);
+        QVERIFY(pair.narrow && pair.whole);
+        Service &once = *pair.whole;
+        Service &pieces = *pair.narrow;
+        const Instant clock = TOPUP_VALUE(once.worldClock());
+        const qint64 target = clock.msecs() + hour;
+        // What the outlook at the clock promises for the hour (the account
+        // cap ties the lines: none is cut short).
+        QStringList promised;
+        const Outlook outlook = TOPUP_VALUE(once.outlook());
+        QVERIFY(outlook.line(below));
+        for (const PreviewItem &item : outlook.line(below)->topUps) {
+            if (item.at.msecs() <= target)
+                promised << QStringLiteral("%1#%2 %3 at %4").arg(item.key).arg(item.attempt).arg(int(item.status)).arg(item.at.toString());
+        }
+        TOPUP_VERIFY_OK(once.advanceBy(hour));
+        // 1 ms after the settle's top-up; then to the next sample, where it
+        // tops up again, and 1 ms after it; the same at the sample after.
+        constexpr qint64 sample = 5 * minute;
+        const qint64 firstSample = (clock.msecs() / sample + 1) * sample;
+        for (const qint64 to : {clock.msecs() + 1, firstSample, firstSample + 1, firstSample + sample, firstSample + sample + 1, target}) {
+            const Instant now = TOPUP_VALUE(pieces.worldClock());
+            TOPUP_VERIFY_OK(pieces.advanceBy(to - now.msecs()));
+        }
+        const auto attempts = [](Service &service) {
+            QStringList text;
+            for (const AttemptRow &row : TOPUP_VALUE(service.attempts(AttemptFilter{}, 100)))
+                text << QStringLiteral("%1 %2#%3 %4 at %5").arg(row.lineId).arg(row.key).arg(row.attempt).arg(int(row.status)).arg(row.at.toString());
+            return text;
+        };
+        const auto balances = [](Service &service) {
+            QStringList text;
+            for (const LineRecord &line : TOPUP_VALUE(service.lines()))
+                text << QStringLiteral("%1: %2 B %3 s, state %4").arg(line.id).arg(line.dataBytes).arg(line.voiceSeconds).arg(int(line.progress.state));
+            return text;
+        };
+        const QStringList made = attempts(once);
+        QCOMPARE(attempts(pieces), made);
+        QCOMPARE(balances(pieces), balances(once));
+        // The settle's top-up, two at the next samples, one blocked by the cap.
+        const std::vector<AttemptRow> rows = TOPUP_VALUE(once.attempts(AttemptFilter{below, std::nullopt}, 100));
+        const auto count = [&rows](AttemptStatus status) {
+            return std::count_if(rows.begin(), rows.end(), [status](const AttemptRow &row) { return row.status == status; });
+        };
+        QVERIFY2(count(AttemptStatus::Succeeded) == 3 && count(AttemptStatus::Blocked) == 1, qPrintable(made.join(QLatin1Char('\n'))));
+        QStringList done;
+        for (auto row = rows.rbegin(); row != rows.rend(); ++row) { // newest first
+            if (clock < row->at)
+                done << QStringLiteral("%1#%2 %3 at %4").arg(row->key).arg(row->attempt).arg(int(row->status)).arg(row->at.toString());
+        }
+        QCOMPARE(done, promised);
     }
 
     // A deposit re-arms the suspended lines paying with its method (SPEC

@@ -148,6 +148,47 @@ private slots:
         QVERIFY2(tied >= 2, qPrintable(QString::number(tied)));
     }
 
+    // A line left below its threshold acts at the next instant its engine
+    // visits: another line's monthly occurrence off the usage grid (09:02)
+    // is one in a single engine. A resumed run starting 1 ms after a clock
+    // where the line waits (World::startVisited): the line is not on its own
+    // (LineCoupling::waitingForAVisit), and the second part takes only lines
+    // whose instants fall on the grid, so the line still meets 09:02.
+    void aLineLeftBelowMeetsTheOtherPartsInstants()
+    {
+        World world;
+        world.zone = QTimeZone("Europe/Berlin");
+        world.start = test::at("2027-04-05T07:00:00.001Z"); // 09:00:00.001 in Berlin
+        world.end = test::at("2027-04-06T07:00:00Z");
+        world.packages = {Package{QStringLiteral("P1"), DataAmount(5 * gigabyte), VoiceAmount(), Money::fromCents(1500)},
+                          Package{QStringLiteral("P3"), DataAmount(gigabyte), VoiceAmount(), Money::fromCents(500)}};
+        world.methods = {PaymentMethod{QStringLiteral("M1"), MethodKind::PayPal, Money::fromCents(1'000'000'000), std::nullopt}};
+        for (int i = 0; i < 5; ++i) {
+            Policy policy;
+            policy.method = QStringLiteral("M1");
+            // L1 waits below 2 GB; its 1 GB package leaves it below.
+            policy.threshold = i == 0 ? ThresholdTrigger{Resource::Data, 2 * gigabyte, QStringLiteral("P3")}
+                                      : ThresholdTrigger{Resource::Data, gigabyte, QStringLiteral("P1")};
+            if (i >= 3)
+                policy.monthly = MonthlyTrigger{5, 9 * 60 + 2, QStringLiteral("P3")};
+            const QString line = id('L', std::size_t(i));
+            world.lines.push_back(Line{line, DataAmount(i == 0 ? gigabyte / 2 : 50 * gigabyte), VoiceAmount(), policy});
+            world.progress.push_back(LineProgress{});
+            world.streams.push_back(UsageStream{line, UsageProfile::Light, quint64(i), 300, test::at("2027-04-05T00:00:00Z"), 0});
+        }
+        const std::vector<bool> alone = LineCoupling::onTheirOwn(world, false);
+        QCOMPARE(alone, (std::vector<bool>{false, true, true, true, true}));
+        const PartedRun::Result whole = PartedRun::run(world, alone, never);
+        const PartedRun::Result parted = PartedRun::run(world, alone, 2);
+        QVERIFY(!whole.outcome.error && !parted.outcome.error);
+        const auto first = std::find_if(whole.outcome.attempts.begin(), whole.outcome.attempts.end(),
+                                        [](const AttemptRecord &attempt) { return attempt.line == 0; });
+        QVERIFY(first != whole.outcome.attempts.end());
+        QCOMPARE(first->key, QStringLiteral("L1/threshold/1"));
+        QCOMPARE(first->at, test::at("2027-04-05T07:02:00Z")); // with L4's and L5's monthly top-ups
+        QCOMPARE(byLine(parted.outcome.attempts), byLine(whole.outcome.attempts));
+    }
+
     void restrictedToRenumbersWhatItKeeps()
     {
         World world = seededWorld(7, 5);
