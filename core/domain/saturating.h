@@ -16,6 +16,13 @@ constexpr qint64 saturatingAdd(qint64 a, qint64 b) noexcept
     return sum;
 }
 
+// Whether a + b leaves int64 (the engine stops a run there: SPEC §1).
+constexpr bool sumOverflows(qint64 a, qint64 b) noexcept
+{
+    qint64 sum = 0;
+    return __builtin_add_overflow(a, b, &sum);
+}
+
 constexpr qint64 saturatingSub(qint64 a, qint64 b) noexcept
 {
     qint64 difference = 0;
