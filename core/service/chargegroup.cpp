@@ -173,15 +173,18 @@ Expected<void> ChargeGroup::writeDownInArrays(const std::vector<Pending> &pendin
     const Dialect &dialect = m_store.dialect();
     const QString big = QStringLiteral("BIGINT"), text = QStringLiteral("TEXT");
     using Key = std::tuple<QString, qint64, QString>;
+    ArrayLiteral keys, attempts, tokens; // every charge's identity
+    for (const Pending &each : pending) {
+        keys.add(each.identity.chainKey.toUtf8());
+        attempts.add(qint64(each.identity.attempt));
+        tokens.add(each.identity.method.toUtf8());
+    }
     std::set<Key> already;
     {
-        ArrayLiteral lines, ats, keys, attempts, tokens;
+        ArrayLiteral lines, ats;
         for (const Pending &each : pending) {
             lines.add(each.intent.lineId);
             ats.add(each.intent.atMs);
-            keys.add(each.identity.chainKey.toUtf8());
-            attempts.add(qint64(each.identity.attempt));
-            tokens.add(each.identity.method.toUtf8());
         }
         Statement found(m_store,
                         QStringLiteral("SELECT a.chain_key, a.attempt, a.method_token FROM (%1) AS k (l, t, c, n, m) JOIN attempts a"
@@ -255,12 +258,6 @@ Expected<void> ChargeGroup::writeDownInArrays(const std::vector<Pending> &pendin
             if (const auto ran = credit.run(); !ran)
                 return ran;
         }
-    }
-    ArrayLiteral keys, attempts, tokens;
-    for (const Pending &each : pending) {
-        keys.add(each.identity.chainKey.toUtf8());
-        attempts.add(qint64(each.identity.attempt));
-        tokens.add(each.identity.method.toUtf8());
     }
     Statement done(m_store,
                    QStringLiteral("DELETE FROM charge_intents i USING (%1) AS k (c, n, m) WHERE i.chain_key = k.c AND i.attempt = k.n"

@@ -44,6 +44,30 @@ class TestJournalGateway final : public QObject
         return JournalGateway::openOnServer(*journal);
     }
 
+    // A row of bothProvidersDecideAlike_data: the account and the charges.
+    struct ProviderCase final
+    {
+        qint64 funds = 0;
+        std::optional<Instant> expires;
+        std::vector<Reason> faults;
+        QStringList charges; // "CENTS AT"
+    };
+    static ProviderCase fetchProviderCase()
+    {
+        QFETCH(qint64, funds);
+        QFETCH(QString, expiresAt);
+        QFETCH(QStringList, faults);
+        QFETCH(QStringList, charges);
+        ProviderCase given{funds, expiresAt.isEmpty() ? std::nullopt : std::optional<Instant>(at(qPrintable(expiresAt))), {}, charges};
+        for (const QString &name : faults) {
+            const std::optional<Reason> reason = parseReason(name);
+            if (!QTest::qVerify(reason.has_value(), "parseReason", qPrintable(name), __FILE__, __LINE__))
+                return given;
+            given.faults.push_back(*reason);
+        }
+        return given;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -173,17 +197,12 @@ private slots:
 
     void bothProvidersDecideAlike()
     {
-        QFETCH(qint64, funds);
-        QFETCH(QString, expiresAt);
-        QFETCH(QStringList, faults);
-        QFETCH(QStringList, charges);
-        const std::optional<Instant> expires = expiresAt.isEmpty() ? std::nullopt : std::optional<Instant>(at(qPrintable(expiresAt)));
-        std::vector<Reason> reasons;
-        for (const QString &name : faults) {
-            const std::optional<Reason> reason = parseReason(name);
-            QVERIFY(reason);
-            reasons.push_back(*reason);
-        }
+        const ProviderCase given = fetchProviderCase();
+        QVERIFY(!QTest::currentTestFailed());
+        const qint64 funds = given.funds;
+        const std::optional<Instant> expires = given.expires;
+        const std::vector<Reason> &reasons = given.faults;
+        const QStringList &charges = given.charges;
 
         PaymentGateway memory;
         const int method = memory.addMethod(QStringLiteral("m"), Money::fromCents(funds), expires);
@@ -219,17 +238,12 @@ private slots:
 
     void aGroupOfChargesDecidesAsOneByOne()
     {
-        QFETCH(qint64, funds);
-        QFETCH(QString, expiresAt);
-        QFETCH(QStringList, faults);
-        QFETCH(QStringList, charges);
-        const std::optional<Instant> expires = expiresAt.isEmpty() ? std::nullopt : std::optional<Instant>(at(qPrintable(expiresAt)));
-        std::vector<Reason> reasons;
-        for (const QString &name : faults) {
-            const std::optional<Reason> reason = parseReason(name);
-            QVERIFY(reason);
-            reasons.push_back(*reason);
-        }
+        const ProviderCase given = fetchProviderCase();
+        QVERIFY(!QTest::currentTestFailed());
+        const qint64 funds = given.funds;
+        const std::optional<Instant> expires = given.expires;
+        const std::vector<Reason> &reasons = given.faults;
+        const QStringList &charges = given.charges;
         QTemporaryDir batchDir, plainDir;
         auto openedBatch = openJournal(batchDir.path());
         auto openedPlain = openJournal(plainDir.path());
