@@ -12,19 +12,16 @@ Expected<JournalBatch::Account *> JournalBatch::account(const QString &token)
     using Result = Expected<Account *>;
     if (const auto known = m_accounts.find(token); known != m_accounts.end())
         return known->second ? &*known->second : nullptr;
-    Statement funding(m_journal, QStringLiteral("SELECT funds_cents, expires_at_ms FROM funding WHERE token = ?"), Statement::Prepare::Reuse);
-    funding.bind(token);
-    if (const auto ran = funding.run(); !ran)
-        return Result::failure(ran);
-    if (!funding.next()) {
+    const Expected<std::optional<ProviderAccount>> held = JournalGateway::accountAt(m_journal, token);
+    if (!held)
+        return Result::failure(held);
+    if (!*held) {
         m_accounts.emplace(token, std::nullopt);
         return nullptr;
     }
     Account read;
-    read.funds = Money::fromCents(funding.integer(0));
-    if (!funding.isNull(1))
-        read.expiresAt = Instant::fromMsecs(funding.integer(1));
-    funding.finish();
+    read.funds = (*held)->funds;
+    read.expiresAt = (*held)->expiresAt;
     Statement faults(m_journal, QStringLiteral("SELECT id, reason FROM faults WHERE token = ? ORDER BY id"), Statement::Prepare::Reuse);
     faults.bind(token);
     if (const auto ran = faults.run(); !ran)

@@ -211,6 +211,23 @@ Expected<std::optional<Money>> JournalGateway::accountFunds(const QString &token
     return std::optional<Money>(Money::fromCents(select.integer(0)));
 }
 
+Expected<std::optional<ProviderAccount>> JournalGateway::accountAt(Database &journal, const QString &token)
+{
+    using Result = Expected<std::optional<ProviderAccount>>;
+    Statement account(journal, QStringLiteral("SELECT funds_cents, expires_at_ms FROM funding WHERE token = ?"), Statement::Prepare::Reuse);
+    account.bind(token);
+    if (const auto ran = account.run(); !ran)
+        return Result::failure(ran);
+    if (!account.next())
+        return std::optional<ProviderAccount>();
+    ProviderAccount provider;
+    provider.funds = Money::fromCents(account.integer(0));
+    if (!account.isNull(1))
+        provider.expiresAt = Instant::fromMsecs(account.integer(1));
+    account.finish();
+    return std::optional<ProviderAccount>(provider);
+}
+
 Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identity, Money price, Instant at)
 {
     ChargeAnswer answer;
@@ -227,22 +244,17 @@ Expected<ChargeAnswer> JournalGateway::chargeToken(const ChargeIdentity &identit
         }
         seen.finish();
 
-        Statement account(db, QStringLiteral("SELECT funds_cents, expires_at_ms FROM funding WHERE token = ?"), Statement::Prepare::Reuse);
-        account.bind(identity.method);
-        if (const auto ran = account.run(); !ran)
-            return ran;
-        if (!account.next()) {
+        const Expected<std::optional<ProviderAccount>> held = accountAt(db, identity.method);
+        if (!held)
+            return Expected<void>::failure(held);
+        if (!*held) {
             // No account for the token: declined, as a preview of the world
             // says (decideCharge). Nothing to remember it against (a charge
             // belongs to an account); it is declined again if asked again.
             answer = ChargeAnswer{false, decideCharge(std::nullopt, price, at).reason};
             return {};
         }
-        ProviderAccount provider;
-        provider.funds = Money::fromCents(account.integer(0));
-        if (!account.isNull(1))
-            provider.expiresAt = Instant::fromMsecs(account.integer(1));
-        account.finish();
+        ProviderAccount provider = **held;
 
         Statement fault(db, QStringLiteral("SELECT id, reason FROM faults WHERE token = ? ORDER BY id LIMIT 1"), Statement::Prepare::Reuse);
         fault.bind(identity.method);

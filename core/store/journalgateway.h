@@ -2,6 +2,7 @@
 
 #include "domain/expected.h"
 #include "migration.h"
+#include "sim/chargedecision.h"
 #include "sim/gateway.h"
 
 #include <QCoreApplication>
@@ -72,6 +73,9 @@ public:
     // The faults queued for the account, in the order charges consume them.
     Expected<std::vector<Reason>> queuedFaults(const QString &token) const;
     Expected<ChargeAnswer> chargeToken(const ChargeIdentity &identity, Money price, Instant at);
+    // The account behind `token` as a charge meets it (its funds and
+    // expiry; no fault), none when the provider holds none.
+    static Expected<std::optional<ProviderAccount>> accountAt(Database &journal, const QString &token);
     // What a screen says of a queued fault whose reason this version cannot read.
     static QString unknownFaultSentence(const QString &journalPath, const QString &reason);
 

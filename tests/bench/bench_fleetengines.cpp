@@ -204,11 +204,10 @@ bool build(EngineWorld &world, test::PostgresServer &server, Instant now, int li
     QSqlDatabase::removeDatabase(connection);
     if (!ok)
         return fail(QStringLiteral("could not build the fleet on %1").arg(QLatin1String(world.engine)));
-    // The fleet was written behind the engine's back: the lines it made
-    // below their threshold top up at the first usage sample (since session
-    // 31 a resumed run checks a line at its first millisecond only when
-    // something happens to it there), so the world is moved past that
-    // sample first; not what is measured.
+    // The fleet was written behind the engine's back: its lines made below
+    // their threshold top up at the first usage sample (session 31: a resumed
+    // run checks a line at its start only when something happens to it
+    // there), so the world moves past it first; not what is measured.
     timer.restart();
     if (const Expected<CatchUpSummary> settled = world.service->advanceBy(5 * 60 * 1000); !settled)
         return fail(settled.error());
