@@ -27,15 +27,6 @@ namespace {
 constexpr qint64 gigabyte = 1000 * 1000 * 1000;
 const char *const start = "2027-03-01T08:00:00Z";
 
-QString packageNamed(const std::vector<PackageRecord> &packages, const char *name)
-{
-    for (const PackageRecord &record : packages) {
-        if (record.name == QLatin1String(name))
-            return record.package.id;
-    }
-    return QString();
-}
-
 } // namespace
 
 class TestChargeGroup final : public QObject
@@ -66,8 +57,8 @@ private slots:
                                                   QStringLiteral("UTC"), std::nullopt}));
         TOPUP_VERIFY_OK(service.catchUpToNow());
         const std::vector<PackageRecord> packages = TOPUP_VALUE(service.packages());
-        const QString package = packageNamed(packages, "1 GB data");
-        QVERIFY(!package.isEmpty());
+        const QString package = test::packageNamed(service, "1 GB data");
+        QVERIFY(!QTest::currentTestFailed());
         Money price;
         for (const PackageRecord &record : packages) {
             if (record.package.id == package)

@@ -197,12 +197,8 @@ private slots:
 
     void bothProvidersDecideAlike()
     {
-        const ProviderCase given = fetchProviderCase();
+        const auto [funds, expires, reasons, charges] = fetchProviderCase();
         QVERIFY(!QTest::currentTestFailed());
-        const qint64 funds = given.funds;
-        const std::optional<Instant> expires = given.expires;
-        const std::vector<Reason> &reasons = given.faults;
-        const QStringList &charges = given.charges;
 
         PaymentGateway memory;
         const int method = memory.addMethod(QStringLiteral("m"), Money::fromCents(funds), expires);
@@ -238,12 +234,8 @@ private slots:
 
     void aGroupOfChargesDecidesAsOneByOne()
     {
-        const ProviderCase given = fetchProviderCase();
+        const auto [funds, expires, reasons, charges] = fetchProviderCase();
         QVERIFY(!QTest::currentTestFailed());
-        const qint64 funds = given.funds;
-        const std::optional<Instant> expires = given.expires;
-        const std::vector<Reason> &reasons = given.faults;
-        const QStringList &charges = given.charges;
         QTemporaryDir batchDir, plainDir;
         auto openedBatch = openJournal(batchDir.path());
         auto openedPlain = openJournal(plainDir.path());
@@ -255,8 +247,8 @@ private slots:
             TOPUP_VERIFY_OK(each->openAccount(QStringLiteral("m"), Money::fromCents(funds), expires));
             TOPUP_VERIFY_OK(each->queueFaults(QStringLiteral("m"), reasons));
         }
-        const auto charge = [&](int i) {
-            const QStringList words = charges[i].split(QLatin1Char(' '));
+        const auto charge = [&texts = charges](int i) { // C++17 captures no structured binding itself
+            const QStringList words = texts[i].split(QLatin1Char(' '));
             return std::make_tuple(ChargeIdentity{QStringLiteral("K%1").arg(i), 1, QStringLiteral("m")}, Money::fromCents(words[0].toLongLong()),
                                    at(qPrintable(words[1])));
         };
