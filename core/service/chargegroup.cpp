@@ -3,7 +3,9 @@
 #include "store/arrayliteral.h"
 #include "store/batchedstatement.h"
 #include "store/database.h"
+#include "store/dialect.h"
 #include "store/journalgateway.h"
+#include "store/statement.h"
 
 namespace topup {
 namespace {
@@ -44,13 +46,15 @@ RecordedCharge ChargeGroup::charge(const ChargeRequest &request)
         return RecordedCharge{std::nullopt, priced.whyFailed()};
     }
     const ChargeIdentity identity{request.chainKey, request.attempt, priced->token};
-    const Expected<std::optional<ChargeAnswer>> recorded = ChargeRecorder::recordedAnswer(m_store, request, identity);
-    if (!recorded) {
-        m_failed = true;
-        return RecordedCharge{std::nullopt, recorded.whyFailed()};
+    if (!m_replaysAtCommit) {
+        const Expected<std::optional<ChargeAnswer>> recorded = ChargeRecorder::recordedAnswer(m_store, request, identity);
+        if (!recorded) {
+            m_failed = true;
+            return RecordedCharge{std::nullopt, recorded.whyFailed()};
+        }
+        if (*recorded)
+            return RecordedCharge{*recorded, std::nullopt};
     }
-    if (*recorded)
-        return RecordedCharge{*recorded, std::nullopt};
     m_intents.emplace_back(request, identity);
     // 2. The charge, in the journal's transaction held open for the group:
     // the provider's answer, standing once that transaction commits.
@@ -61,7 +65,8 @@ RecordedCharge ChargeGroup::charge(const ChargeRequest &request)
             return RecordedCharge{std::nullopt, begun.whyFailed()};
         }
     }
-    const Expected<ChargeAnswer> answer = m_batch.charge(identity, priced->price, request.at);
+    const Expected<ChargeAnswer> answer = m_batch.charge(
+        identity, priced->price, request.at, m_replaysAtCommit ? JournalBatch::Replays::LookedUpByCaller : JournalBatch::Replays::LookedUpEach);
     if (!answer) {
         m_failed = true;
         return RecordedCharge{std::nullopt, answer.whyFailed()};
@@ -100,6 +105,44 @@ Expected<void> ChargeGroup::writeIntents()
     return intend.flush();
 }
 
+Expected<bool> ChargeGroup::anyRecorded()
+{
+    if (!m_store.dialect().hasArrays()) {
+        for (const auto &[request, identity] : m_intents) {
+            const Expected<std::optional<ChargeAnswer>> recorded = ChargeRecorder::recordedAnswer(m_store, request, identity);
+            if (!recorded)
+                return Expected<bool>::failure(recorded);
+            if (*recorded)
+                return true;
+        }
+        return false;
+    }
+    // ChargeRecorder::recordedAnswer's two looks, for every charge at once.
+    ArrayLiteral keys, attempts, tokens, lines, ats;
+    for (const auto &[request, identity] : m_intents) {
+        keys.add(identity.chainKey.toUtf8());
+        attempts.add(qint64(identity.attempt));
+        tokens.add(identity.method.toUtf8());
+        lines.add(request.lineId);
+        ats.add(request.at.msecs());
+    }
+    const QString big = QStringLiteral("BIGINT"), text = QStringLiteral("TEXT");
+    const Dialect &dialect = m_store.dialect();
+    Statement made(m_store,
+                   QStringLiteral("SELECT 1 FROM (%1) AS k (c, n, m) JOIN attempts a ON a.chain_key = k.c AND a.attempt = k.n AND a.method_token = k.m"
+                                  " WHERE a.status <> ? UNION ALL"
+                                  " SELECT 1 FROM (%2) AS k (l, t, c, n, m) JOIN attempts a ON a.line_id = k.l AND a.at_ms = k.t"
+                                  " AND a.chain_key = k.c AND a.attempt = k.n AND a.method_token = k.m WHERE a.status <> ? LIMIT 1")
+                       .arg(dialect.rowsFromArrays({text, big, text}), dialect.rowsFromArrays({big, big, text, big, text})),
+                   Statement::Prepare::Reuse);
+    const QString blocked = attemptStatusName(AttemptStatus::Blocked);
+    made.bind(keys.text()).bind(attempts.text()).bind(tokens.text()).bind(blocked);
+    made.bind(lines.text()).bind(ats.text()).bind(keys.text()).bind(attempts.text()).bind(tokens.text()).bind(blocked);
+    if (const auto ran = made.run(); !ran)
+        return Expected<bool>::failure(ran);
+    return made.next();
+}
+
 Expected<void> ChargeGroup::commit()
 {
     if (m_failed) {
@@ -107,6 +150,22 @@ Expected<void> ChargeGroup::commit()
         return Expected<void>::failure(ChargeGroup::tr("the charges of %1 were not made").arg(m_at ? m_at->toString() : QString()));
     }
     const int charges = int(m_pending.size());
+    const bool lookUpNow = m_replaysAtCommit;
+    m_replaysAtCommit = false;
+    m_metReplay = false;
+    if (lookUpNow && charges > 0) {
+        Expected<bool> met = anyRecorded();
+        if (met && !*met)
+            met = m_batch.anyAnsweredBefore();
+        if (!met || *met) {
+            const QString when = m_at ? m_at->toString() : QString();
+            rollback();
+            if (!met)
+                return Expected<void>::failure(met);
+            m_metReplay = true;
+            return Expected<void>::failure(ChargeGroup::tr("the charges up to %1 meet one made before; they are asked again").arg(when));
+        }
+    }
     // 1. The intents reach the disk before the journal's charges do.
     if (m_store.inTransaction()) {
         Expected<void> committed = writeIntents();

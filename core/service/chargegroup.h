@@ -34,8 +34,13 @@ class JournalGateway;
 // token and a package's price are read once a group, the intents are
 // written together just before step 1 commits, and the journal's side is a
 // JournalBatch (an account read once, the charges' rows written together
-// just before step 2 commits); a charge itself asks the store and the
-// journal once each whether its identity was answered before.
+// just before step 2 commits). Whether a charge's identity was answered
+// before (a replay: a run made again after a crash meets the charges it
+// made) is asked of the store and the journal at each charge, or, for a
+// group told so, for all its charges at its commit (a statement each on
+// PostgreSQL, where two round trips a charge were most of a fleet's day).
+// Such a group that meets a replay commits nothing: the run that made it is
+// made again, its charges asked each (RecordingGateway, WorldSync).
 class ChargeGroup final
 {
     Q_DECLARE_TR_FUNCTIONS(ChargeGroup)
@@ -56,6 +61,16 @@ public:
     // failed. Empty groups commit nothing.
     Expected<void> commit();
     void rollback();
+
+    // Until the next commit, replays are looked up at the commit for the
+    // whole group, not at each charge (the class comment). Each commit, and
+    // anything the provider does meanwhile, ends it: a run can be made again
+    // only while nothing of it reached the journal.
+    void lookUpReplaysAtCommit() noexcept { m_replaysAtCommit = true; }
+    void lookUpReplaysEachCharge() noexcept { m_replaysAtCommit = false; }
+    // Whether the last commit met a replay so looked up: it committed
+    // nothing, and the charges are to be asked again, each.
+    bool metReplay() const noexcept { return m_metReplay; }
 
     // What the group's charges took from the provider's account behind
     // `token` and did not write yet (JournalBatch::takenFrom).
@@ -81,6 +96,9 @@ private:
     // The method's token and the package's price, read once a group.
     Expected<ChargeRecorder::Priced> priceOf(const ChargeRequest &request);
     Expected<void> writeIntents();
+    // Whether the store wrote any of the group's charges down already, each
+    // through both its indexes (ChargeRecorder::recordedAnswer).
+    Expected<bool> anyRecorded();
     // Step 3 on an engine with arrays (PostgreSQL): a few statements for
     // the whole group instead of four a charge.
     Expected<void> writeDownInArrays(const std::vector<Pending> &pending);
@@ -93,6 +111,8 @@ private:
     std::vector<Pending> m_pending; // journaled, to be written down
     std::optional<Instant> m_at;
     bool m_failed = false;
+    bool m_replaysAtCommit = false;
+    bool m_metReplay = false;
 };
 
 } // namespace topup

@@ -13,8 +13,21 @@ RecordingGateway::RecordingGateway(ChargeGroup &group, JournalGateway &provider,
 
 void RecordingGateway::finish()
 {
-    if (const Expected<void> committed = m_group.commit(); !committed && m_error.isEmpty())
+    const Expected<void> committed = m_group.commit();
+    if (committed)
+        return;
+    if (m_group.metReplay())
+        m_runAgain = true;
+    else if (m_error.isEmpty())
         m_error = committed.error();
+}
+
+bool RecordingGateway::beforeProvider()
+{
+    if (m_group.at()) // the charges before it first, as the journal keeps its order
+        finish();
+    m_group.lookUpReplaysEachCharge();
+    return !m_runAgain;
 }
 
 ChargeAnswer RecordingGateway::charge(const ChargeIdentity &identity, int method, Money, Instant at,
@@ -30,7 +43,7 @@ ChargeAnswer RecordingGateway::charge(const ChargeIdentity &identity, int method
     request.attempt = identity.attempt;
     request.at = at;
     request.month = m_calendar.monthOf(at).toString();
-    if (!m_error.isEmpty()) // nothing more is charged in a run that will not be saved
+    if (!m_error.isEmpty() || m_runAgain) // nothing more is charged in a run that will not be saved
         return ChargeAnswer{false, Reason::GatewayError};
     const RecordedCharge recorded = m_group.charge(request);
     if (recorded.error && m_error.isEmpty())
@@ -41,8 +54,8 @@ ChargeAnswer RecordingGateway::charge(const ChargeIdentity &identity, int method
 
 void RecordingGateway::deposit(int method, Money amount, Instant at)
 {
-    if (m_group.at()) // the charges before it first, as the journal keeps its order
-        finish();
+    if (!beforeProvider())
+        return;
     if (const Expected<void> done = m_provider.depositTo(m_world.methodTokens.at(std::size_t(method)), amount, at);
         !done && m_error.isEmpty())
         m_error = done.error();
@@ -50,8 +63,8 @@ void RecordingGateway::deposit(int method, Money amount, Instant at)
 
 void RecordingGateway::injectFaults(int method, const std::vector<Reason> &reasons)
 {
-    if (m_group.at())
-        finish();
+    if (!beforeProvider())
+        return;
     if (const Expected<void> done = m_provider.queueFaults(m_world.methodTokens.at(std::size_t(method)), reasons);
         !done && m_error.isEmpty())
         m_error = done.error();

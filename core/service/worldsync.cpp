@@ -288,16 +288,30 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
         markChanged(carried.loaded, from);
         const LoadedWorld &world = carried.loaded;
         const ZonedCalendar calendar(world.world.zone);
-        RecordingGateway gateway(charges, m_provider, world, calendar);
-        Engine engine(world.world, gateway);
-        carried.usage->beginRun();
-        engine.setUsageSink(carried.usage.get());
-        outcomes.push_back(engine.run());
-        gateway.finish();
+        // The run's replays (the charges of a run made again after a crash)
+        // are looked up at its group's commit, a statement or two for all;
+        // a group that meets one commits nothing, and the run is made again,
+        // its charges asked each (ChargeGroup).
+        charges.lookUpReplaysAtCommit();
+        QString failure;
+        for (bool again = true; again;) {
+            RecordingGateway gateway(charges, m_provider, world, calendar);
+            Engine engine(world.world, gateway);
+            carried.usage->beginRun();
+            engine.setUsageSink(carried.usage.get());
+            Outcome outcome = engine.run();
+            gateway.finish();
+            again = gateway.runAgain();
+            if (again) {
+                carried.usage->dropRun();
+                continue;
+            }
+            failure = gateway.error();
+            outcomes.push_back(std::move(outcome));
+        }
         // The provider unreachable, or an amount that would leave int64:
         // this day's results are not saved (its charges are, and a replay
         // meets them); the days before it are.
-        QString failure = gateway.error();
         if (const std::optional<RunError> &error = outcomes.back().error; failure.isEmpty() && error)
             failure = WorldSync::tr("the world cannot move past %1: %2").arg(from.toString(), error->message);
         if (!failure.isEmpty()) {

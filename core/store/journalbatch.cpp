@@ -1,7 +1,9 @@
 #include "journalbatch.h"
 
+#include "arrayliteral.h"
 #include "batchedstatement.h"
 #include "database.h"
+#include "dialect.h"
 #include "journalgateway.h"
 #include "statement.h"
 
@@ -36,20 +38,27 @@ Expected<JournalBatch::Account *> JournalBatch::account(const QString &token)
     return &*m_accounts.emplace(token, std::move(read)).first->second;
 }
 
-Expected<ChargeAnswer> JournalBatch::charge(const ChargeIdentity &identity, Money price, Instant at)
+namespace {
+
+const QString chargeAnsweredText = QStringLiteral("SELECT succeeded, reason FROM charges WHERE chain_key = ? AND attempt = ? AND token = ?");
+
+} // namespace
+
+Expected<ChargeAnswer> JournalBatch::charge(const ChargeIdentity &identity, Money price, Instant at, Replays replays)
 {
     using Result = Expected<ChargeAnswer>;
     const Key key{identity.chainKey, identity.attempt, identity.method};
     if (const auto made = m_made.find(key); made != m_made.end())
         return m_charges[made->second].answer; // asked again in the batch: its first answer
-    Statement seen(m_journal, QStringLiteral("SELECT succeeded, reason FROM charges WHERE chain_key = ? AND attempt = ? AND token = ?"),
-                   Statement::Prepare::Reuse);
-    seen.bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
-    if (const auto ran = seen.run(); !ran)
-        return Result::failure(ran);
-    if (seen.next()) // seen before: the first answer, no money moves
-        return ChargeAnswer{seen.integer(0) != 0, parseReason(seen.text(1))};
-    seen.finish();
+    if (replays == Replays::LookedUpEach) {
+        Statement seen(m_journal, chargeAnsweredText, Statement::Prepare::Reuse);
+        seen.bind(identity.chainKey).bind(identity.attempt).bind(identity.method);
+        if (const auto ran = seen.run(); !ran)
+            return Result::failure(ran);
+        if (seen.next()) // seen before: the first answer, no money moves
+            return ChargeAnswer{seen.integer(0) != 0, parseReason(seen.text(1))};
+        seen.finish();
+    }
 
     const Expected<Account *> read = account(identity.method);
     if (!read)
@@ -73,6 +82,38 @@ Expected<ChargeAnswer> JournalBatch::charge(const ChargeIdentity &identity, Mone
     m_made.emplace(key, m_charges.size());
     m_charges.push_back(Charge{identity, price, at, answer});
     return answer;
+}
+
+Expected<bool> JournalBatch::anyAnsweredBefore()
+{
+    if (m_charges.empty())
+        return false;
+    if (!m_journal.dialect().hasArrays()) {
+        Statement seen(m_journal, chargeAnsweredText, Statement::Prepare::Reuse);
+        for (const Charge &each : m_charges) {
+            seen.bind(each.identity.chainKey).bind(each.identity.attempt).bind(each.identity.method);
+            if (const auto ran = seen.run(); !ran)
+                return Expected<bool>::failure(ran);
+            if (seen.next())
+                return true;
+        }
+        return false;
+    }
+    ArrayLiteral keys, attempts, tokens;
+    for (const Charge &each : m_charges) {
+        keys.add(each.identity.chainKey.toUtf8());
+        attempts.add(qint64(each.identity.attempt));
+        tokens.add(each.identity.method.toUtf8());
+    }
+    const QString big = QStringLiteral("BIGINT"), text = QStringLiteral("TEXT");
+    Statement seen(m_journal,
+                   QStringLiteral("SELECT 1 FROM (%1) AS k (c, n, t) JOIN charges j ON j.chain_key = k.c AND j.attempt = k.n AND j.token = k.t LIMIT 1")
+                       .arg(m_journal.dialect().rowsFromArrays({text, big, text})),
+                   Statement::Prepare::Reuse);
+    seen.bind(keys.text()).bind(attempts.text()).bind(tokens.text());
+    if (const auto ran = seen.run(); !ran)
+        return Expected<bool>::failure(ran);
+    return seen.next();
 }
 
 Expected<void> JournalBatch::flush()

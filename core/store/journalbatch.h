@@ -36,7 +36,15 @@ public:
     explicit JournalBatch(Database &journal) : m_journal(journal) {}
     Q_DISABLE_COPY_MOVE(JournalBatch)
 
-    Expected<ChargeAnswer> charge(const ChargeIdentity &identity, Money price, Instant at);
+    // Who asks the journal whether a charge's identity was answered before
+    // (a replay): the batch, before deciding each charge (its first answer
+    // is given, no money moves), or its caller, for the whole batch before
+    // the flush (anyAnsweredBefore), a statement for all of them on an
+    // engine with arrays; until then each charge is decided as new.
+    enum class Replays { LookedUpEach, LookedUpByCaller };
+    Expected<ChargeAnswer> charge(const ChargeIdentity &identity, Money price, Instant at, Replays replays = Replays::LookedUpEach);
+    // Whether the journal holds an answer to any of the batch's charges.
+    Expected<bool> anyAnsweredBefore();
     // Writes what the charges since the last flush took and answered.
     Expected<void> flush();
     // Forgets them (the group rolled back) and every account read.

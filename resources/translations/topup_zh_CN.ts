@@ -344,6 +344,10 @@
             <numerusform>%n 笔付款已完成，但尚未能记录下来；将在下次启动时记录。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the charges up to %1 meet one made before; they are asked again</source>
+        <translation>截至 %1 的扣款中有一笔此前已经处理过；将逐笔重新查询</translation>
+    </message>
 </context>
 <context>
     <name>ChargeRecorder</name>

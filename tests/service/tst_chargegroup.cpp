@@ -5,9 +5,13 @@
 // SQLite a statement a charge.
 #include "testmain.h"
 #include "checked.h"
+#include "engine/engine.h"
+#include "rules/zonedcalendar.h"
 #include "service/chargegroup.h"
 #include "service/openedworld.h"
+#include "service/recordinggateway.h"
 #include "service/service.h"
+#include "service/worldloader.h"
 #include "store/database.h"
 #include "store/journalgateway.h"
 #include "store/statement.h"
@@ -26,6 +30,55 @@ namespace {
 
 constexpr qint64 gigabyte = 1000 * 1000 * 1000;
 const char *const start = "2027-03-01T08:00:00Z";
+
+qint64 rowCount(Database &database, const char *table)
+{
+    Statement select(database, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
+    return select.run() && select.next() ? select.integer(0) : qint64(-1);
+}
+
+// A world of one account with a card, a wallet of one cent and two lines.
+struct ChargeWorld final
+{
+    qint64 accountId = 0;
+    MethodRecord card;
+    qint64 emptyId = 0;
+    std::vector<PackageRecord> packages;
+    std::vector<LineRecord> lines;
+};
+
+void makeChargeWorld(const WorldLocation &world, ChargeWorld &made)
+{
+    Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(world, at(start));
+    QVERIFY2(opened, qPrintable(opened.error()));
+    Service &service = **opened;
+    const Expected<Account> account = service.signUp(SignUpForm{QStringLiteral("group@example.com"), topup::test::testPassword(),
+                                                                QStringLiteral("EUR"), QStringLiteral("UTC"), std::nullopt});
+    TOPUP_VERIFY_OK(account);
+    made.accountId = account->id;
+    made.card = TOPUP_VALUE(service.addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Ana Test"), QStringLiteral("4111 1111 1111 1111"),
+                                                     QStringLiteral("09/31"), QStringLiteral("123"), Money::fromCents(100000)}));
+    made.emptyId = TOPUP_VALUE(service.addWallet(WalletForm{QStringLiteral("group@example.com"), Money::fromCents(1)})).id;
+    made.packages = TOPUP_VALUE(service.packages());
+    for (int i = 0; i < 2; ++i)
+        made.lines.push_back(TOPUP_VALUE(service.addLine(
+            LineForm{QStringLiteral("Line %1").arg(i), {}, UsageProfile::Light, quint64(7 + i), DataAmount(gigabyte), VoiceAmount(600)})));
+    QVERIFY(made.packages.size() >= 2);
+}
+
+ChargeRequest chargeRequest(const ChargeWorld &world, std::size_t line, qint64 method, std::size_t package, const QString &key)
+{
+    ChargeRequest each;
+    each.accountId = world.accountId;
+    each.lineId = world.lines[line].id;
+    each.methodId = method;
+    each.packageId = world.packages[package].id;
+    each.trigger = TriggerKind::Threshold;
+    each.chainKey = QStringLiteral("L%1/%2").arg(world.lines[line].id).arg(key);
+    each.at = at("2027-03-01T09:00:00Z");
+    each.month = QStringLiteral("2027-03");
+    return each;
+}
 
 } // namespace
 
@@ -99,48 +152,18 @@ private slots:
         QTemporaryDir dir;
         const Expected<WorldLocation> world = m_engine.worldAt(dir.path());
         TOPUP_VERIFY_OK(world);
-        qint64 accountId = 0;
-        qint64 cardId = 0;
-        qint64 emptyId = 0;
-        std::vector<PackageRecord> packages;
-        std::vector<LineRecord> lines;
-        {
-            Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(*world, at(start));
-            QVERIFY2(opened, qPrintable(opened.error()));
-            Service &service = **opened;
-            const Expected<Account> account = service.signUp(SignUpForm{QStringLiteral("group@example.com"), topup::test::testPassword(),
-                                                                        QStringLiteral("EUR"), QStringLiteral("UTC"), std::nullopt});
-            TOPUP_VERIFY_OK(account);
-            accountId = account->id;
-            cardId = TOPUP_VALUE(service.addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Ana Test"), QStringLiteral("4111 1111 1111 1111"),
-                                                          QStringLiteral("09/31"), QStringLiteral("123"), Money::fromCents(100000)})).id;
-            emptyId = TOPUP_VALUE(service.addWallet(WalletForm{QStringLiteral("group@example.com"), Money::fromCents(1)})).id;
-            packages = TOPUP_VALUE(service.packages());
-            for (int i = 0; i < 2; ++i)
-                lines.push_back(TOPUP_VALUE(service.addLine(LineForm{QStringLiteral("Line %1").arg(i), {}, UsageProfile::Light, quint64(7 + i),
-                                                                    DataAmount(gigabyte), VoiceAmount(600)})));
-        }
+        ChargeWorld made;
+        makeChargeWorld(*world, made);
         QVERIFY(!QTest::currentTestFailed());
-        QVERIFY(packages.size() >= 2);
+        const std::vector<LineRecord> &lines = made.lines;
+        const std::vector<PackageRecord> &packages = made.packages;
         Expected<OpenedWorld> opened = OpenedWorld::open(*world);
         QVERIFY2(opened, qPrintable(opened.error()));
         Database &store = *opened->store;
         JournalGateway &journal = *opened->provider;
-        const Instant when = at("2027-03-01T09:00:00Z");
-        const auto request = [&](std::size_t line, qint64 method, std::size_t package, const char *key) {
-            ChargeRequest each;
-            each.accountId = accountId;
-            each.lineId = lines[line].id;
-            each.methodId = method;
-            each.packageId = packages[package].id;
-            each.trigger = TriggerKind::Threshold;
-            each.chainKey = QStringLiteral("L%1/%2").arg(lines[line].id).arg(QLatin1String(key));
-            each.at = when;
-            each.month = QStringLiteral("2027-03");
-            return each;
-        };
-        const std::vector<ChargeRequest> requests{request(0, cardId, 0, "threshold/1"), request(0, cardId, 1, "monthly/2027-03"),
-                                                  request(1, emptyId, 0, "threshold/1")};
+        const std::vector<ChargeRequest> requests{chargeRequest(made, 0, made.card.id, 0, QStringLiteral("threshold/1")),
+                                                  chargeRequest(made, 0, made.card.id, 1, QStringLiteral("monthly/2027-03")),
+                                                  chargeRequest(made, 1, made.emptyId, 0, QStringLiteral("threshold/1"))};
         const auto balances = [&] {
             std::vector<std::pair<qint64, qint64>> read;
             Statement select(store, QStringLiteral("SELECT data_bytes, voice_seconds FROM lines WHERE id = ?"));
@@ -153,13 +176,9 @@ private slots:
             }
             return read;
         };
-        const auto count = [&](Database &database, const char *table) {
-            Statement select(database, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
-            return select.run() && select.next() ? select.integer(0) : qint64(-1);
-        };
         const std::vector<std::pair<qint64, qint64>> before = balances();
         QCOMPARE(before.size(), std::size_t(2));
-        const qint64 attemptsBefore = count(store, "attempts");
+        const qint64 attemptsBefore = rowCount(store, "attempts");
         std::vector<ChargeAnswer> first;
         for (int round = 0; round < 2; ++round) {
             ChargeGroup group(store, journal);
@@ -180,12 +199,163 @@ private slots:
             QCOMPARE(after[0].first, before[0].first + packages[0].package.data.bytes() + packages[1].package.data.bytes());
             QCOMPARE(after[0].second, before[0].second + packages[0].package.voice.seconds() + packages[1].package.voice.seconds());
             QCOMPARE(after[1], before[1]);
-            QCOMPARE(count(store, "attempts"), attemptsBefore + 3);
-            QCOMPARE(count(store, "charge_intents"), qint64(0));
+            QCOMPARE(rowCount(store, "attempts"), attemptsBefore + 3);
+            QCOMPARE(rowCount(store, "charge_intents"), qint64(0));
             QCOMPARE(TOPUP_VALUE(journal.charges()).size(), std::size_t(3));
         }
     }
 
+    // A group told to look its replays up at its commit (a catch-up's run)
+    // asks neither file anything at a charge once a method's token, a
+    // package's price and the provider's account are read: on PostgreSQL
+    // two round trips a charge fewer. At the commit it asks both for all its
+    // charges; a charge either file holds already (the journal alone, then
+    // the store alone) makes it commit nothing — no money, no row, no
+    // intent — and then look each charge up, which answers from the file
+    // that holds it (from the journal's, the store writes them down again).
+    void aGroupLooksItsReplaysUpAtItsCommit()
+    {
+        QTemporaryDir dir;
+        const Expected<WorldLocation> world = m_engine.worldAt(dir.path());
+        TOPUP_VERIFY_OK(world);
+        ChargeWorld made;
+        makeChargeWorld(*world, made);
+        QVERIFY(!QTest::currentTestFailed());
+        Expected<OpenedWorld> opened = OpenedWorld::open(*world);
+        QVERIFY2(opened, qPrintable(opened.error()));
+        Database &store = *opened->store;
+        JournalGateway &journal = *opened->provider;
+        std::vector<ChargeRequest> requests;
+        for (int i = 1; i <= 6; ++i)
+            requests.push_back(chargeRequest(made, std::size_t(i % 2), made.card.id, 0, QStringLiteral("threshold/%1").arg(i)));
+        std::vector<ChargeAnswer> first;
+        {
+            ChargeGroup group(store, journal);
+            group.lookUpReplaysAtCommit();
+            quint64 storeStatements = 0, journalStatements = 0;
+            for (std::size_t i = 0; i < requests.size(); ++i) {
+                if (i == 1) {
+                    storeStatements = store.statementsRun();
+                    journalStatements = journal.database().statementsRun();
+                }
+                const RecordedCharge charged = group.charge(requests[i]);
+                QVERIFY2(charged.answer, charged.error ? qPrintable(charged.error->text()) : "no answer");
+                QVERIFY(charged.answer->succeeded);
+                first.push_back(*charged.answer);
+            }
+            QCOMPARE(store.statementsRun(), storeStatements);
+            QCOMPARE(journal.database().statementsRun(), journalStatements);
+            TOPUP_VERIFY_OK(group.commit());
+            QVERIFY(!group.metReplay());
+        }
+        const qint64 attempts = rowCount(store, "attempts");
+        const std::size_t charges = TOPUP_VALUE(journal.charges()).size();
+        QCOMPARE(charges, requests.size());
+        const Money funds = TOPUP_VALUE(journal.fundsOf(made.card.token));
+        const auto forget = [&](Database &database, const char *statement) {
+            Statement remove(database, QLatin1String(statement));
+            remove.bind(QStringLiteral("%/threshold/%"));
+            TOPUP_VERIFY_OK(remove.run());
+        };
+        for (const bool journalKeeps : {true, false}) {
+            // One file forgets them (the other keeps its rows).
+            if (journalKeeps)
+                forget(store, "DELETE FROM attempts WHERE chain_key LIKE ?");
+            else
+                forget(journal.database(), "DELETE FROM charges WHERE chain_key LIKE ?");
+            QVERIFY(!QTest::currentTestFailed());
+            const qint64 attemptsThere = rowCount(store, "attempts");
+            const std::size_t chargesThere = TOPUP_VALUE(journal.charges()).size();
+            {
+                ChargeGroup group(store, journal);
+                group.lookUpReplaysAtCommit();
+                for (const ChargeRequest &request : requests)
+                    QVERIFY(group.charge(request).answer);
+                QVERIFY2(!group.commit(), journalKeeps ? "the journal keeps them" : "the store keeps them");
+                QVERIFY(group.metReplay());
+            }
+            QCOMPARE(TOPUP_VALUE(journal.fundsOf(made.card.token)), funds);
+            QCOMPARE(TOPUP_VALUE(journal.charges()).size(), chargesThere);
+            QCOMPARE(rowCount(store, "attempts"), attemptsThere);
+            QCOMPARE(rowCount(store, "charge_intents"), qint64(0));
+            ChargeGroup group(store, journal);
+            for (std::size_t i = 0; i < requests.size(); ++i) {
+                const RecordedCharge charged = group.charge(requests[i]);
+                QVERIFY2(charged.answer, charged.error ? qPrintable(charged.error->text()) : "no answer");
+                QCOMPARE(charged.answer->succeeded, first[i].succeeded);
+            }
+            // Written down from the journal's answers when the store forgot them.
+            TOPUP_VERIFY_OK(group.commit());
+            QCOMPARE(TOPUP_VALUE(journal.fundsOf(made.card.token)), funds);
+            QCOMPARE(rowCount(store, "attempts"), attempts);
+        }
+    }
+
+    // A run whose replay is met at the commit a deposit makes first (the
+    // journal keeps the order) is made again; nothing of the first making
+    // reaches the provider after the replay is met, so the deposit is
+    // made once, by the run made again, which answers its top-up from
+    // before.
+    void aRunMadeAgainReachesTheProviderOnce()
+    {
+        QTemporaryDir dir;
+        const Expected<WorldLocation> world = m_engine.worldAt(dir.path());
+        TOPUP_VERIFY_OK(world);
+        ChargeWorld made;
+        makeChargeWorld(*world, made);
+        QVERIFY(!QTest::currentTestFailed());
+        {
+            Expected<std::unique_ptr<Service>> service = topup::test::openTestService(*world, at(start));
+            QVERIFY2(service, qPrintable(service.error()));
+            TOPUP_VERIFY_OK((*service)->signIn(QStringLiteral("group@example.com"), topup::test::testPassword()));
+            Policy policy;
+            policy.monthly = MonthlyTrigger{2, 9 * 60, test::packageNamed(**service, "1 GB data")};
+            policy.method = made.card.engineId();
+            QVERIFY(!QTest::currentTestFailed());
+            TOPUP_VERIFY_OK((*service)->setPolicy(made.lines[0].id, policy));
+        }
+        Expected<OpenedWorld> opened = OpenedWorld::open(*world);
+        QVERIFY2(opened, qPrintable(opened.error()));
+        Database &store = *opened->store;
+        JournalGateway &journal = *opened->provider;
+        Expected<LoadedWorld> loaded = WorldLoader(store, journal).load(made.accountId, at("2027-03-01T08:00:00.001Z"), at("2027-03-03T00:00:00Z"));
+        TOPUP_VERIFY_OK(loaded);
+        LoadedWorld runWorld = loaded.take();
+        const ZonedCalendar calendar(runWorld.world.zone);
+        ChargeGroup group(store, journal);
+        const auto run = [&](bool replaysAtCommit) {
+            if (replaysAtCommit)
+                group.lookUpReplaysAtCommit();
+            RecordingGateway gateway(group, journal, runWorld, calendar);
+            Engine engine(runWorld.world, gateway);
+            engine.run();
+            gateway.finish();
+            return std::make_pair(gateway.runAgain(), gateway.error());
+        };
+        const auto ran = run(true);
+        QVERIFY2(ran.second.isEmpty(), qPrintable(ran.second));
+        QVERIFY(!ran.first);
+        QCOMPARE(TOPUP_VALUE(journal.charges()).size(), std::size_t(1)); // the monthly top-up of the 2nd at 09:00
+        const Money funds = TOPUP_VALUE(journal.fundsOf(made.card.token));
+        WorldEvent deposit;
+        deposit.kind = WorldEvent::Kind::Deposit;
+        deposit.at = at("2027-03-02T12:00:00Z");
+        deposit.deposit = Money::fromCents(500);
+        const auto card = std::find(runWorld.methodRows.begin(), runWorld.methodRows.end(), made.card.id);
+        QVERIFY(card != runWorld.methodRows.end());
+        deposit.method = runWorld.world.methods[std::size_t(card - runWorld.methodRows.begin())].id;
+        runWorld.world.events.push_back(deposit);
+        const auto metAgain = run(true);
+        QVERIFY(metAgain.first);
+        QCOMPARE(TOPUP_VALUE(journal.fundsOf(made.card.token)), funds);
+        QCOMPARE(rowCount(journal.database(), "deposits"), qint64(0));
+        const auto madeAgain = run(false);
+        QVERIFY2(madeAgain.second.isEmpty(), qPrintable(madeAgain.second));
+        QVERIFY(!madeAgain.first);
+        QCOMPARE(TOPUP_VALUE(journal.fundsOf(made.card.token)), funds + Money::fromCents(500));
+        QCOMPARE(rowCount(journal.database(), "deposits"), qint64(1));
+        QCOMPARE(TOPUP_VALUE(journal.charges()).size(), std::size_t(1));
+    }
 };
 
 TOPUP_TEST_GUILESS_MAIN(TestChargeGroup)
