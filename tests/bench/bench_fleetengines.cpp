@@ -88,6 +88,7 @@
 using namespace topup;
 using topup::bench::cpuSeconds;
 using topup::bench::loadAverage;
+using topup::bench::logStatements;
 using topup::bench::printStatements;
 using topup::bench::serverCpuSeconds;
 using topup::bench::timedMs;
@@ -213,6 +214,12 @@ bool build(EngineWorld &world, test::PostgresServer &server, Instant now, int li
         return fail(settled.error());
     std::printf("%-10s settled in %.1f s; load %s\n", world.engine, double(timer.nsecsElapsed()) / 1e9, qPrintable(loadAverage()));
     std::fflush(stdout);
+    // The building's gigabytes of log start a checkpoint, which writes them
+    // out over the next minutes, into the first measured day (its disk and
+    // CPU); made now, as a server would have long before a fleet's
+    // ordinary day.
+    if (world.url && !bench::runOnServer(server, QStringLiteral("CHECKPOINT")))
+        return false;
     return true;
 }
 
@@ -446,36 +453,6 @@ bool measureDay(EngineWorld &world, int run, int lineCount, const test::Postgres
 QString minMedian(const std::vector<double> &values, const char *format)
 {
     return QString::asprintf(format, *std::min_element(values.begin(), values.end()), bench::median(values));
-}
-
-// Turns the server's log of every statement on or off (ALTER SYSTEM, read
-// again by every backend at its next statement).
-bool logStatements(const test::PostgresServer &server, bool on)
-{
-    const QString connection = QStringLiteral("bench_fleetengines_settings");
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-        db.setHostName(server.socketDirectory());
-        db.setPort(test::PostgresServer::port);
-        db.setUserName(QLatin1String(test::PostgresServer::userName));
-        db.setDatabaseName(QLatin1String(test::PostgresServer::defaultDatabase));
-        ok = db.open();
-        QSqlQuery query(db);
-        ok = ok && query.exec(QStringLiteral("ALTER SYSTEM SET log_min_duration_statement = %1").arg(on ? 0 : -1))
-             && query.exec(QStringLiteral("SELECT pg_reload_conf()"));
-        // Until this connection's backend has read it again (the others get the same signal).
-        for (int i = 0; ok && i < 1000; ++i) {
-            ok = query.exec(QStringLiteral("SHOW log_min_duration_statement")) && query.next();
-            if (ok && (query.value(0).toString() == QLatin1String("0")) == on)
-                break;
-            usleep(1000);
-        }
-        if (!ok)
-            fail(query.lastError().text() + db.lastError().text());
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return ok;
 }
 
 } // namespace

@@ -1,11 +1,17 @@
 #include "serverprofile.h"
 
+#include "postgresserver.h"
+
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStringList>
 
 #include <algorithm>
+#include <functional>
 #include <cstdio>
 #include <map>
 #include <vector>
@@ -13,6 +19,51 @@
 #include <unistd.h>
 
 namespace topup::bench {
+namespace {
+
+// A connection to the server's own database as its superuser, for `use`.
+bool onServer(const test::PostgresServer &server, const std::function<bool(QSqlQuery &)> &use)
+{
+    const QString connection = QStringLiteral("bench_server_settings");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        db.setHostName(server.socketDirectory());
+        db.setPort(test::PostgresServer::port);
+        db.setUserName(QLatin1String(test::PostgresServer::userName));
+        db.setDatabaseName(QLatin1String(test::PostgresServer::defaultDatabase));
+        ok = db.open();
+        QSqlQuery query(db);
+        ok = ok && use(query);
+        if (!ok)
+            std::fprintf(stderr, "the benchmark's server: %s\n", qPrintable(query.lastError().text() + db.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+} // namespace
+
+bool runOnServer(const test::PostgresServer &server, const QString &statement)
+{
+    return onServer(server, [&](QSqlQuery &query) { return query.exec(statement); });
+}
+
+bool logStatements(const test::PostgresServer &server, bool on)
+{
+    return onServer(server, [&](QSqlQuery &query) {
+        bool ok = query.exec(QStringLiteral("ALTER SYSTEM SET log_min_duration_statement = %1").arg(on ? 0 : -1))
+                  && query.exec(QStringLiteral("SELECT pg_reload_conf()"));
+        // Until this connection's backend has read it again (the others get the same signal).
+        for (int i = 0; ok && i < 1000; ++i) {
+            ok = query.exec(QStringLiteral("SHOW log_min_duration_statement")) && query.next();
+            if (ok && (query.value(0).toString() == QLatin1String("0")) == on)
+                break;
+            usleep(1000);
+        }
+        return ok;
+    });
+}
 
 double serverCpuSeconds(qint64 serverPid)
 {
