@@ -203,7 +203,7 @@ Expected<void> ChargeGroup::commit()
     const Expected<void> written = m_store.write(
         [&]() -> Expected<void> {
             if (m_store.dialect().hasArrays())
-                return writeDownInArrays(pending);
+                return writeDownInArrays(pending, lookUpNow);
             for (const Pending &each : pending) {
                 if (const Expected<void> down = ChargeRecorder::writeDown(m_store, each.identity, each.intent, each.price, each.answer, false);
                     !down)
@@ -221,11 +221,12 @@ Expected<void> ChargeGroup::commit()
     return {};
 }
 
-Expected<void> ChargeGroup::writeDownInArrays(const std::vector<Pending> &pending)
+Expected<void> ChargeGroup::writeDownInArrays(const std::vector<Pending> &pending, bool noneWrittenDown)
 {
     // What ChargeRecorder::writeDown does for each charge, in four
     // statements for the group: those written down already (a replay) are
-    // found through the index by line and time and left; the others'
+    // found through the index by line and time and left (unless the group
+    // looked its replays up at the commit and met none); the others'
     // attempts are inserted (the unique index ignoring any it holds), and
     // the lines of those inserted and paid are credited, a line's packages
     // of the group added up; every intent of the group is removed.
@@ -239,7 +240,7 @@ Expected<void> ChargeGroup::writeDownInArrays(const std::vector<Pending> &pendin
         tokens.add(each.identity.method.toUtf8());
     }
     std::set<Key> already;
-    {
+    if (!noneWrittenDown) {
         ArrayLiteral lines, ats;
         for (const Pending &each : pending) {
             lines.add(each.intent.lineId);

@@ -101,7 +101,9 @@ private:
     Expected<bool> anyRecorded();
     // Step 3 on an engine with arrays (PostgreSQL): a few statements for
     // the whole group instead of four a charge.
-    Expected<void> writeDownInArrays(const std::vector<Pending> &pending);
+    // `noneWrittenDown`: the group's replays were looked up at its commit,
+    // and none met.
+    Expected<void> writeDownInArrays(const std::vector<Pending> &pending, bool noneWrittenDown);
 
     Database &m_store;
     JournalGateway &m_journal;
