@@ -22,7 +22,7 @@ Expected<JournalBatch::Account *> JournalBatch::account(const QString &token)
         return nullptr;
     }
     Account read;
-    read.funds = (*held)->funds;
+    read.fundsRead = (*held)->funds;
     read.expiresAt = (*held)->expiresAt;
     Statement faults(m_journal, QStringLiteral("SELECT id, reason FROM faults WHERE token = ? ORDER BY id"), Statement::Prepare::Reuse);
     faults.bind(token);
@@ -66,7 +66,7 @@ Expected<ChargeAnswer> JournalBatch::charge(const ChargeIdentity &identity, Mone
     Account *const held = *read;
     if (!held) // no account: declined and not remembered (JournalGateway::chargeToken)
         return ChargeAnswer{false, decideCharge(std::nullopt, price, at).reason};
-    ProviderAccount provider{held->funds, held->expiresAt, std::nullopt};
+    ProviderAccount provider{held->fundsRead - held->taken, held->expiresAt, std::nullopt};
     if (!held->faults.empty())
         provider.nextFault = held->faults.front().second;
     const ChargeDecision decision = decideCharge(provider, price, at);
@@ -75,7 +75,6 @@ Expected<ChargeAnswer> JournalBatch::charge(const ChargeIdentity &identity, Mone
         held->faults.pop_front();
     }
     if (decision.pays) {
-        held->funds = held->funds - price;
         held->taken = held->taken + price;
     }
     const ChargeAnswer answer{decision.pays, decision.reason};

@@ -56,10 +56,10 @@ public:
 private:
     struct Account final
     {
-        Money funds; // less what this batch took
+        Money fundsRead; // as the journal held them at the first charge
         std::optional<Instant> expiresAt;
         std::deque<std::pair<qint64, Reason>> faults; // id, reason: those not used yet
-        Money taken;
+        Money taken;     // by this batch's charges: the funds are fundsRead - taken
     };
     struct Charge final
     {
