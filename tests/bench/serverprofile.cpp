@@ -86,6 +86,10 @@ double serverCpuSeconds(qint64 serverPid)
         if (pid != serverPid && fields[1].toLongLong() != serverPid)
             continue;
         seconds += double(fields[11].toLongLong() + fields[12].toLongLong()) / tick;
+        // The server's own line also counts its children that ended (cutime,
+        // cstime: a backend whose connection closed between two readings).
+        if (pid == serverPid)
+            seconds += double(fields[13].toLongLong() + fields[14].toLongLong()) / tick;
     }
     return seconds;
 }

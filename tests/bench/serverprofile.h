@@ -11,7 +11,8 @@ namespace topup::bench {
 // What a PostgreSQL server of a benchmark's own did: its CPU time, and
 // the statements of its log (bench_fleetengines).
 
-// The CPU time (user + system, seconds) of the server and its backends so far.
+// The CPU time (user + system, seconds) of the server and its backends so far,
+// those that ended included.
 double serverCpuSeconds(qint64 serverPid);
 
 // The statements of the server's log from `offset` on (log_min_duration_statement = 0),
