@@ -3,16 +3,26 @@
 #include "store/arrayliteral.h"
 #include "store/batchedstatement.h"
 #include "store/database.h"
+#include "store/databaseurl.h"
 #include "store/dialect.h"
 #include "store/journalgateway.h"
 #include "store/statement.h"
+#include "store/storeschema.h"
+
+#include <QThread>
 
 namespace topup {
 namespace {
 
 ChargeGroup::StageHook stageHook = nullptr;
+std::size_t besideFrom = 256;
 
 } // namespace
+
+void ChargeGroup::setBesideFrom(std::size_t charges) noexcept
+{
+    besideFrom = charges;
+}
 
 void ChargeGroup::setStageHook(StageHook hook) noexcept
 {
@@ -25,6 +35,8 @@ ChargeGroup::ChargeGroup(Database &store, JournalGateway &journal) : m_store(sto
 
 ChargeGroup::~ChargeGroup()
 {
+    if (m_beside)
+        m_beside->wait();
     rollback();
 }
 
@@ -86,14 +98,14 @@ Expected<ChargeRecorder::Priced> ChargeGroup::priceOf(const ChargeRequest &reque
     return priced;
 }
 
-Expected<void> ChargeGroup::writeIntents()
+Expected<void> ChargeGroup::writeIntents(Database &store)
 {
     if (m_intents.empty())
         return {};
     const QString columns = QStringLiteral("charge_intents (chain_key, attempt, method_token, line_id, method_id, package_id, trigger, at_ms, month)");
     const QString big = QStringLiteral("BIGINT"), text = QStringLiteral("TEXT");
-    BatchedStatement intend(m_store, m_store.dialect().insertOrIgnore(columns + QStringLiteral(" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-                            m_store.dialect().insertOrIgnore(columns + QStringLiteral(" %1")), {text, big, text, big, big, big, text, big, text});
+    BatchedStatement intend(store, store.dialect().insertOrIgnore(columns + QStringLiteral(" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                            store.dialect().insertOrIgnore(columns + QStringLiteral(" %1")), {text, big, text, big, big, big, text, big, text});
     for (const auto &[request, identity] : m_intents) {
         intend.set(0, identity.chainKey).set(1, identity.attempt).set(2, identity.method).set(3, request.lineId);
         intend.set(4, request.methodId).set(5, request.packageId).set(6, triggerKindName(request.trigger));
@@ -143,36 +155,101 @@ Expected<bool> ChargeGroup::anyRecorded()
     return made.next();
 }
 
-Expected<void> ChargeGroup::commit()
+Expected<bool> ChargeGroup::beforeStages()
 {
     if (m_failed) {
         rollback();
-        return Expected<void>::failure(ChargeGroup::tr("the charges of %1 were not made").arg(m_at ? m_at->toString() : QString()));
+        return Expected<bool>::failure(ChargeGroup::tr("the charges of %1 were not made").arg(m_at ? m_at->toString() : QString()));
     }
-    const int charges = int(m_pending.size());
     const bool lookUpNow = m_replaysAtCommit;
     m_replaysAtCommit = false;
     m_metReplay = false;
-    if (lookUpNow && charges > 0) {
-        Expected<bool> met = anyRecorded();
-        if (met && !*met)
-            met = m_batch.anyAnsweredBefore();
-        if (!met || *met) {
-            const QString when = m_at ? m_at->toString() : QString();
-            rollback();
-            if (!met)
-                return Expected<void>::failure(met);
-            m_metReplay = true;
-            return Expected<void>::failure(ChargeGroup::tr("the charges up to %1 meet one made before; they are asked again").arg(when));
+    if (!lookUpNow || m_pending.empty())
+        return false;
+    Expected<bool> met = anyRecorded();
+    if (met && !*met)
+        met = m_batch.anyAnsweredBefore();
+    if (!met || *met) {
+        const QString when = m_at ? m_at->toString() : QString();
+        rollback();
+        if (!met)
+            return Expected<bool>::failure(met);
+        m_metReplay = true;
+        return Expected<bool>::failure(ChargeGroup::tr("the charges up to %1 meet one made before; they are asked again").arg(when));
+    }
+    return true;
+}
+
+Expected<void> ChargeGroup::commit()
+{
+    const Expected<bool> noneWrittenDown = beforeStages();
+    if (!noneWrittenDown)
+        return Expected<void>::failure(noneWrittenDown);
+    return commitStages(m_store, m_journal.database(), *noneWrittenDown);
+}
+
+Expected<void> ChargeGroup::commitBeside()
+{
+    if (!m_store.dialect().hasArrays() || m_pending.size() < besideFrom)
+        return commit();
+    const Expected<bool> noneWrittenDown = beforeStages();
+    if (!noneWrittenDown)
+        return Expected<void>::failure(noneWrittenDown);
+    // The thread's transactions are its own: this thread's, which only
+    // read (a method's price, an account's funds), end here.
+    Database &journal = m_journal.database();
+    if (m_store.inTransaction())
+        m_store.rollback();
+    if (journal.inTransaction())
+        journal.rollback();
+    const QString storeUrl = m_store.path(), journalUrl = journal.path();
+    const bool none = *noneWrittenDown;
+    m_besideResult = {};
+    m_beside.reset(QThread::create([this, storeUrl, journalUrl, none] { m_besideResult = commitOnThread(storeUrl, journalUrl, none); }));
+    m_beside->start();
+    return {};
+}
+
+Expected<void> ChargeGroup::finishBeside()
+{
+    if (!m_beside)
+        return {};
+    m_beside->wait();
+    m_beside.reset();
+    return m_besideResult;
+}
+
+Expected<void> ChargeGroup::commitOnThread(const QString &storeUrl, const QString &journalUrl, bool noneWrittenDown)
+{
+    std::shared_ptr<Database> store, journal;
+    for (const auto &[url, schema, into] : {std::make_tuple(storeUrl, storeSchema(), &store), std::make_tuple(journalUrl, JournalGateway::schema(), &journal)}) {
+        const Expected<DatabaseUrl> at = DatabaseUrl::parse(url);
+        if (!at)
+            return Expected<void>::failure(at);
+        Expected<std::shared_ptr<Database>> opened = Database::openOnServer(*at, schema, Database::Presence::MustExist);
+        if (!opened)
+            return Expected<void>::failure(opened);
+        *into = opened.take();
+    }
+    for (Database *database : {store.get(), journal.get()}) {
+        if (const Expected<void> begun = database->begin(); !begun) {
+            rollbackOn(*store, *journal);
+            return begun;
         }
     }
+    return commitStages(*store, *journal, noneWrittenDown);
+}
+
+Expected<void> ChargeGroup::commitStages(Database &store, Database &journal, bool noneWrittenDown)
+{
+    const int charges = int(m_pending.size());
     // 1. The intents reach the disk before the journal's charges do.
-    if (m_store.inTransaction()) {
-        Expected<void> committed = writeIntents();
+    if (store.inTransaction()) {
+        Expected<void> committed = writeIntents(store);
         if (committed)
-            committed = m_store.commit(Database::Sync::Synced);
+            committed = store.commit(Database::Sync::Synced);
         if (!committed) {
-            rollback();
+            rollbackOn(store, journal);
             return committed;
         }
     }
@@ -180,13 +257,12 @@ Expected<void> ChargeGroup::commit()
         stageHook(Stage::IntentsCommitted, charges);
     // 2. The charges. Should this fail, the intents the journal never saw
     // are forgotten at the next start (ChargeRecorder::reconcile).
-    Database &journal = m_journal.database();
     if (journal.inTransaction()) {
-        Expected<void> committed = m_batch.flush();
+        Expected<void> committed = m_batch.flushTo(journal);
         if (committed)
             committed = journal.commit(Database::Sync::Synced);
         if (!committed) {
-            rollback();
+            rollbackOn(store, journal);
             return committed;
         }
     }
@@ -200,12 +276,12 @@ Expected<void> ChargeGroup::commit()
     m_at.reset();
     if (pending.empty())
         return {};
-    const Expected<void> written = m_store.write(
+    const Expected<void> written = store.write(
         [&]() -> Expected<void> {
-            if (m_store.dialect().hasArrays())
-                return writeDownInArrays(pending, lookUpNow);
+            if (store.dialect().hasArrays())
+                return writeDownInArrays(store, pending, noneWrittenDown);
             for (const Pending &each : pending) {
-                if (const Expected<void> down = ChargeRecorder::writeDown(m_store, each.identity, each.intent, each.price, each.answer, false);
+                if (const Expected<void> down = ChargeRecorder::writeDown(store, each.identity, each.intent, each.price, each.answer, false);
                     !down)
                     return down;
             }
@@ -221,7 +297,7 @@ Expected<void> ChargeGroup::commit()
     return {};
 }
 
-Expected<void> ChargeGroup::writeDownInArrays(const std::vector<Pending> &pending, bool noneWrittenDown)
+Expected<void> ChargeGroup::writeDownInArrays(Database &store, const std::vector<Pending> &pending, bool noneWrittenDown)
 {
     // What ChargeRecorder::writeDown does for each charge, in four
     // statements for the group: those written down already (a replay) are
@@ -230,7 +306,7 @@ Expected<void> ChargeGroup::writeDownInArrays(const std::vector<Pending> &pendin
     // attempts are inserted (the unique index ignoring any it holds), and
     // the lines of those inserted and paid are credited, a line's packages
     // of the group added up; every intent of the group is removed.
-    const Dialect &dialect = m_store.dialect();
+    const Dialect &dialect = store.dialect();
     const QString big = QStringLiteral("BIGINT"), text = QStringLiteral("TEXT");
     using Key = std::tuple<QString, qint64, QString>;
     ArrayLiteral keys, attempts, tokens; // every charge's identity
@@ -246,7 +322,7 @@ Expected<void> ChargeGroup::writeDownInArrays(const std::vector<Pending> &pendin
             lines.add(each.intent.lineId);
             ats.add(each.intent.atMs);
         }
-        Statement found(m_store,
+        Statement found(store,
                         QStringLiteral("SELECT a.chain_key, a.attempt, a.method_token FROM (%1) AS k (l, t, c, n, m) JOIN attempts a"
                                        " ON a.line_id = k.l AND a.at_ms = k.t AND a.chain_key = k.c AND a.attempt = k.n AND a.method_token = k.m")
                             .arg(dialect.rowsFromArrays({big, big, text, big, text})),
@@ -282,7 +358,7 @@ Expected<void> ChargeGroup::writeDownInArrays(const std::vector<Pending> &pendin
             columns[13].add(qint64(0));
         }
         if (columns[0].size() > 0) {
-            Statement insert(m_store,
+            Statement insert(store,
                              dialect.insertOrIgnore(QStringLiteral("attempts (account_id, line_id, at_ms, month, trigger, chain_key, attempt, method_id,"
                                                                    " method_token, package_id, amount_cents, status, reason, reconciled) %1")
                                                         .arg(dialect.rowsFromArrays({big, big, big, text, text, text, big, big, text, big, big, text,
@@ -306,7 +382,7 @@ Expected<void> ChargeGroup::writeDownInArrays(const std::vector<Pending> &pendin
             }
         }
         if (lines.size() > 0) {
-            Statement credit(m_store,
+            Statement credit(store,
                              QStringLiteral("UPDATE lines SET check_due = 1, data_bytes = %1, voice_seconds = %2"
                                             " FROM (SELECT x.l, sum(p.data_bytes) AS d, sum(p.voice_seconds) AS v FROM (%3) AS x (l, p)"
                                             " JOIN packages p ON p.id = x.p GROUP BY x.l) AS v WHERE lines.id = v.l")
@@ -319,7 +395,7 @@ Expected<void> ChargeGroup::writeDownInArrays(const std::vector<Pending> &pendin
                 return ran;
         }
     }
-    Statement done(m_store,
+    Statement done(store,
                    QStringLiteral("DELETE FROM charge_intents i USING (%1) AS k (c, n, m) WHERE i.chain_key = k.c AND i.attempt = k.n"
                                   " AND i.method_token = k.m")
                        .arg(dialect.rowsFromArrays({text, big, text})),
@@ -330,10 +406,15 @@ Expected<void> ChargeGroup::writeDownInArrays(const std::vector<Pending> &pendin
 
 void ChargeGroup::rollback()
 {
-    if (m_store.inTransaction())
-        m_store.rollback();
-    if (m_journal.database().inTransaction())
-        m_journal.database().rollback();
+    rollbackOn(m_store, m_journal.database());
+}
+
+void ChargeGroup::rollbackOn(Database &store, Database &journal)
+{
+    if (store.inTransaction())
+        store.rollback();
+    if (journal.inTransaction())
+        journal.rollback();
     m_batch.clear();
     m_prices.clear();
     m_intents.clear();

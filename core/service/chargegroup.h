@@ -5,8 +5,10 @@
 #include "store/journalbatch.h"
 
 #include <QCoreApplication>
+#include <QThread>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -60,6 +62,17 @@ public:
     // Commits the group (see the class comment); an error says which stage
     // failed. Empty groups commit nothing.
     Expected<void> commit();
+    // The same, its replays looked up here, but its three stages on a
+    // thread of its own with connections of its own to the same two
+    // databases (a group of at least setBesideFrom charges on an engine
+    // with arrays; a smaller one, or on SQLite, commits here): the caller
+    // goes on meanwhile (WorldSync writes the save's usage) and must call
+    // finishBeside before it writes the lines (the write-down credits
+    // them), uses the group again, or commits anything that follows the
+    // charges. An error of the stages comes from finishBeside.
+    Expected<void> commitBeside();
+    Expected<void> finishBeside();
+    bool committingBeside() const noexcept { return bool(m_beside); }
     void rollback();
 
     // Until the next commit, replays are looked up at the commit for the
@@ -83,6 +96,9 @@ public:
     // size (the crash test kills its child there). Not thread-safe: set it
     // before any group commits.
     static void setStageHook(StageHook hook) noexcept;
+    // Test seam: the fewest charges a group commits beside (256; the crash
+    // test lowers it). Set before any group commits.
+    static void setBesideFrom(std::size_t charges) noexcept;
 
 private:
     struct Pending final
@@ -95,7 +111,16 @@ private:
 
     // The method's token and the package's price, read once a group.
     Expected<ChargeRecorder::Priced> priceOf(const ChargeRequest &request);
-    Expected<void> writeIntents();
+    // A failed group rolled back; the replays looked up, when the group
+    // was told so (one met: rolled back, metReplay). True when they were
+    // looked up and none met.
+    Expected<bool> beforeStages();
+    // The protocol's three stages (the class comment) on `store` and
+    // `journal`, each in the transaction the group's charges began.
+    Expected<void> commitStages(Database &store, Database &journal, bool noneWrittenDown);
+    Expected<void> commitOnThread(const QString &storeUrl, const QString &journalUrl, bool noneWrittenDown);
+    void rollbackOn(Database &store, Database &journal);
+    Expected<void> writeIntents(Database &store);
     // Whether the store wrote any of the group's charges down already, each
     // through both its indexes (ChargeRecorder::recordedAnswer).
     Expected<bool> anyRecorded();
@@ -103,7 +128,7 @@ private:
     // the whole group instead of four a charge.
     // `noneWrittenDown`: the group's replays were looked up at its commit,
     // and none met.
-    Expected<void> writeDownInArrays(const std::vector<Pending> &pending, bool noneWrittenDown);
+    Expected<void> writeDownInArrays(Database &store, const std::vector<Pending> &pending, bool noneWrittenDown);
 
     Database &m_store;
     JournalGateway &m_journal;
@@ -115,6 +140,8 @@ private:
     bool m_failed = false;
     bool m_replaysAtCommit = false;
     bool m_metReplay = false;
+    std::unique_ptr<QThread> m_beside; // the stages' thread (commitBeside)
+    Expected<void> m_besideResult;
 };
 
 } // namespace topup

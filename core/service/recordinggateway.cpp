@@ -11,9 +11,9 @@ RecordingGateway::RecordingGateway(ChargeGroup &group, JournalGateway &provider,
 {
 }
 
-void RecordingGateway::finish()
+void RecordingGateway::finish(Commit commit)
 {
-    const Expected<void> committed = m_group.commit();
+    const Expected<void> committed = commit == Commit::Beside ? m_group.commitBeside() : m_group.commit();
     if (committed)
         return;
     if (m_group.metReplay())

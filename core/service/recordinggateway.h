@@ -34,8 +34,11 @@ public:
     void injectFaults(int method, const std::vector<Reason> &reasons) override;
     Money funds(int method) const override;
 
-    // Commits the last group; error() says when it could not be.
-    void finish();
+    // Commits the last group, here or beside (ChargeGroup::commitBeside:
+    // then an error of its stages comes from finishBeside, not error());
+    // error() says when it could not be.
+    enum class Commit { Here, Beside };
+    void finish(Commit commit = Commit::Here);
     // The first thing that went wrong; the run's results must not be saved.
     const QString &error() const noexcept { return m_error; }
     // Whether the group, its replays looked up at its commit, met one

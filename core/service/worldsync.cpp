@@ -44,6 +44,22 @@ bool checkDue(const Line &line, const LineOutcome &result)
 
 } // namespace
 
+WorldSync::WorldSync(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
+
+WorldSync::~WorldSync()
+{
+    static_cast<void>(finishCommitBeside()); // its error was the caller's to hear; the next start reconciles
+}
+
+Expected<void> WorldSync::finishCommitBeside()
+{
+    if (!m_commitBeside)
+        return {};
+    const Expected<void> done = m_commitBeside->finishBeside();
+    m_commitBeside.reset();
+    return done;
+}
+
 void CatchUpSummary::add(const CatchUpSummary &other)
 {
     topUps += other.topUps;
@@ -269,6 +285,8 @@ Expected<void> WorldSync::load(Instant from, Instant to)
 
 Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
 {
+    if (const Expected<void> committed = finishCommitBeside(); !committed)
+        return Expected<CatchUpSummary>::failure(committed);
     // The worlds are read once per catch-up; every later day continues from
     // the previous day's outcome.
     if (!m_loaded) {
@@ -281,7 +299,7 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
         }
     }
 
-    ChargeGroup charges(m_store, m_provider);
+    auto charges = std::make_unique<ChargeGroup>(m_store, m_provider);
     std::vector<Outcome> outcomes;
     outcomes.reserve(m_accounts.size());
     for (Carried &carried : m_accounts) {
@@ -292,15 +310,21 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
         // are looked up at its group's commit, a statement or two for all;
         // a group that meets one commits nothing, and the run is made again,
         // its charges asked each (ChargeGroup).
-        charges.lookUpReplaysAtCommit();
+        charges->lookUpReplaysAtCommit();
+        // The last account's charges commit beside the save's usage when
+        // they are many (on PostgreSQL): the save waits for them before it
+        // writes the lines.
+        const bool last = &carried == &m_accounts.back();
         QString failure;
         for (bool again = true; again;) {
-            RecordingGateway gateway(charges, m_provider, world, calendar);
+            RecordingGateway gateway(*charges, m_provider, world, calendar);
             Engine engine(world.world, gateway);
             carried.usage->beginRun();
             engine.setUsageSink(carried.usage.get());
             Outcome outcome = engine.run();
-            gateway.finish();
+            gateway.finish(last ? RecordingGateway::Commit::Beside : RecordingGateway::Commit::Here);
+            if (charges->committingBeside())
+                m_commitBeside = std::move(charges);
             again = gateway.runAgain();
             if (again) {
                 carried.usage->dropRun();
@@ -348,13 +372,26 @@ Expected<CatchUpSummary> WorldSync::step(Instant from, Instant to)
 Expected<void> WorldSync::save(bool last)
 {
     if (!m_savedFrom)
-        return {}; // nothing run since the last save
+        return finishCommitBeside(); // nothing run since the last save
     // The samples the store keeps: the hours that reach into the 48 hours
     // before the clock. A weekly save leaves out those the last save would
     // drop (before the target's 48 hours) and holds the newest back, so a
     // catch-up stopped early writes its last 48 hours all the same.
     const Instant keepSamplesFrom = UsageStore::samplesKeptFrom(last ? m_reached : std::max(m_reached, m_target));
     const Expected<void> saved = m_store.write([&]() -> Expected<void> {
+        // Usage: the roll-ups get every sample; the samples table keeps the
+        // last 48 hours of the clock (older ones are not written, and those
+        // already there are dropped). First, while the last run's charges
+        // may still be committing beside.
+        for (const Carried &carried : m_accounts) {
+            if (const auto written = UsageStore(m_store).write(*carried.usage, keepSamplesFrom); !written)
+                return written;
+            if (const auto pruned = UsageStore(m_store).pruneSamples(carried.loaded.lineRows, keepSamplesFrom); !pruned)
+                return pruned;
+        }
+        if (const Expected<void> committed = finishCommitBeside(); !committed)
+            return committed;
+
         // A statement a row on SQLite; thousands of rows a statement on
         // PostgreSQL, where each statement is a round trip (BatchedStatement).
         const QString big = QStringLiteral("BIGINT"), text = QStringLiteral("TEXT");
@@ -437,16 +474,6 @@ Expected<void> WorldSync::save(bool last)
         }
         if (const auto sent = alert.flush(); !sent)
             return sent;
-
-        // Usage: the roll-ups get every sample; the samples table keeps the
-        // last 48 hours of the clock (older ones are not written, and those
-        // already there are dropped).
-        for (const Carried &carried : m_accounts) {
-            if (const auto written = UsageStore(m_store).write(*carried.usage, keepSamplesFrom); !written)
-                return written;
-            if (const auto pruned = UsageStore(m_store).pruneSamples(carried.loaded.lineRows, keepSamplesFrom); !pruned)
-                return pruned;
-        }
 
         Statement clock(m_store, QStringLiteral("UPDATE world SET clock_ms = ? WHERE id = 1"));
         clock.bind(m_reached.msecs());

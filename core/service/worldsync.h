@@ -24,6 +24,7 @@
 namespace topup {
 
 class Database;
+class ChargeGroup;
 class JournalGateway;
 
 // What a catch-up did for one account.
@@ -87,7 +88,8 @@ public:
     // unsaved hourly roll-ups held in memory stay bounded.
     static constexpr qint64 saveEveryLineDays = 20'000;
 
-    WorldSync(Database &store, JournalGateway &provider) : m_store(store), m_provider(provider) {}
+    WorldSync(Database &store, JournalGateway &provider);
+    ~WorldSync();
     Q_DISABLE_COPY_MOVE(WorldSync)
 
     // The saved clock; none in a new store. A clock outside the years
@@ -166,6 +168,10 @@ private:
     // `last`; the weekly saves before it leave out the 5-minute samples the
     // last one would drop, and keep them in memory until then).
     Expected<void> save(bool last = true);
+    // Waits for the charges of the last run committed beside (a fleet's big
+    // group on PostgreSQL, ChargeGroup::commitBeside), which the save's
+    // usage overlaps; their error, if any.
+    Expected<void> finishCommitBeside();
 
     Database &m_store;
     JournalGateway &m_provider;
@@ -185,6 +191,7 @@ private:
         std::optional<std::vector<qint64>> lines;
     };
     std::optional<Write> m_write; // markWrite
+    std::unique_ptr<ChargeGroup> m_commitBeside; // the last run's group while it commits beside
 };
 
 } // namespace topup

@@ -115,19 +115,19 @@ Expected<bool> JournalBatch::anyAnsweredBefore()
     return seen.next();
 }
 
-Expected<void> JournalBatch::flush()
+Expected<void> JournalBatch::flushTo(Database &journal)
 {
     if (m_charges.empty() && m_usedFaults.empty()) {
         clear();
         return {};
     }
-    Statement useFault(m_journal, QStringLiteral("DELETE FROM faults WHERE id = ?"), Statement::Prepare::Reuse);
+    Statement useFault(journal, QStringLiteral("DELETE FROM faults WHERE id = ?"), Statement::Prepare::Reuse);
     for (const qint64 id : m_usedFaults) {
         useFault.bind(id);
         if (const auto ran = useFault.run(); !ran)
             return ran;
     }
-    Statement pay(m_journal, QStringLiteral("UPDATE funding SET funds_cents = funds_cents - ? WHERE token = ?"), Statement::Prepare::Reuse);
+    Statement pay(journal, QStringLiteral("UPDATE funding SET funds_cents = funds_cents - ? WHERE token = ?"), Statement::Prepare::Reuse);
     for (const auto &[token, held] : m_accounts) {
         if (!held || held->taken.cents() == 0)
             continue;
@@ -136,7 +136,7 @@ Expected<void> JournalBatch::flush()
             return ran;
     }
     const QString big = QStringLiteral("BIGINT"), text = QStringLiteral("TEXT");
-    BatchedStatement remember(m_journal,
+    BatchedStatement remember(journal,
                               QStringLiteral("INSERT INTO charges (chain_key, attempt, token, amount_cents, at_ms, succeeded, reason)"
                                              " VALUES (?, ?, ?, ?, ?, ?, ?)"),
                               QStringLiteral("INSERT INTO charges (chain_key, attempt, token, amount_cents, at_ms, succeeded, reason) %1"),

@@ -46,7 +46,10 @@ public:
     // Whether the journal holds an answer to any of the batch's charges.
     Expected<bool> anyAnsweredBefore();
     // Writes what the charges since the last flush took and answered.
-    Expected<void> flush();
+    Expected<void> flush() { return flushTo(m_journal); }
+    // The same through another connection to the journal (one of another
+    // thread: ChargeGroup::commitBeside).
+    Expected<void> flushTo(Database &journal);
     // Forgets them (the group rolled back) and every account read.
     void clear();
     // What the charges since the last flush took from the account: the

@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 namespace tst_chargegroup {
 
 using namespace topup;
@@ -78,6 +80,54 @@ ChargeRequest chargeRequest(const ChargeWorld &world, std::size_t line, qint64 m
     each.at = at("2027-03-01T09:00:00Z");
     each.month = QStringLiteral("2027-03");
     return each;
+}
+
+// A world of eight lines that top up often (heavy use, a threshold close
+// under their balance), moved three days on; what it charged and holds,
+// as text to compare.
+QString threeDaysOfTopUps(const WorldLocation &world)
+{
+    Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(world, at(start));
+    if (!opened)
+        return opened.error();
+    Service &service = **opened;
+    if (const Expected<Account> account = service.signUp(SignUpForm{QStringLiteral("beside@example.com"), topup::test::testPassword(),
+                                                                    QStringLiteral("EUR"), QStringLiteral("UTC"), std::nullopt});
+        !account)
+        return account.error();
+    const Expected<MethodRecord> card = service.addCard(CardForm{MethodKind::CreditCard, QStringLiteral("Ana Test"),
+                                                                 QStringLiteral("4111 1111 1111 1111"), QStringLiteral("09/31"),
+                                                                 QStringLiteral("123"), Money::fromCents(5000000)});
+    if (!card)
+        return card.error();
+    const QString package = test::packageNamed(service, "1 GB data");
+    for (int i = 0; i < 8; ++i) {
+        const Expected<LineRecord> line = service.addLine(LineForm{QStringLiteral("Line %1").arg(i), {}, UsageProfile::Heavy, quint64(11 + i),
+                                                                   DataAmount(gigabyte + i * gigabyte / 10), VoiceAmount(600)});
+        if (!line)
+            return line.error();
+        Policy policy;
+        policy.threshold = ThresholdTrigger{Resource::Data, gigabyte * 9 / 10, package};
+        policy.method = card->engineId();
+        if (const Expected<void> saved = service.setPolicy(line->id, policy); !saved)
+            return saved.error();
+    }
+    if (const Expected<CatchUpSummary> moved = service.advanceBy(3 * 24 * 3600 * 1000LL); !moved)
+        return moved.error();
+    QStringList text;
+    const Expected<std::vector<AttemptRow>> attempts = service.attempts(1000);
+    const Expected<std::vector<LineRecord>> lines = service.lines();
+    const Expected<std::vector<MethodRecord>> methods = service.methods();
+    if (!attempts || !lines || !methods)
+        return QStringLiteral("could not read the world back");
+    for (const AttemptRow &row : *attempts)
+        text << QStringLiteral("%1 %2 %3/%4 %5 %6").arg(row.at.toString(), row.lineName, row.key).arg(row.attempt).arg(row.amount.cents())
+                    .arg(attemptStatusName(row.status));
+    for (const LineRecord &line : *lines)
+        text << QStringLiteral("%1 %2 %3").arg(line.name).arg(line.dataBytes).arg(line.voiceSeconds);
+    for (const MethodRecord &method : *methods)
+        text << QStringLiteral("method %1 %2 %3").arg(method.id).arg(method.funds.cents()).arg(method.fundsKnown);
+    return text.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -355,6 +405,25 @@ private slots:
         QCOMPARE(TOPUP_VALUE(journal.fundsOf(made.card.token)), funds + Money::fromCents(500));
         QCOMPARE(rowCount(journal.database(), "deposits"), qint64(1));
         QCOMPARE(TOPUP_VALUE(journal.charges()).size(), std::size_t(1));
+    }
+    // A run's group committed beside the save's usage, on a thread and
+    // connections of its own (ChargeGroup::commitBeside: on PostgreSQL, a
+    // group of 256 charges or more; here of one or more), leaves the world
+    // exactly as one committed here: every attempt, balance and fund.
+    // (SQLite commits here either way.)
+    void aRunCommittedBesideEqualsOneCommittedHere()
+    {
+        QStringList worlds;
+        for (const std::size_t besideFrom : {std::size_t(1), std::numeric_limits<std::size_t>::max()}) {
+            ChargeGroup::setBesideFrom(besideFrom);
+            QTemporaryDir dir;
+            const Expected<WorldLocation> world = m_engine.worldAt(dir.path());
+            TOPUP_VERIFY_OK(world);
+            worlds << threeDaysOfTopUps(*world);
+        }
+        ChargeGroup::setBesideFrom(256);
+        QVERIFY2(worlds[0].count(QLatin1String("succeeded")) >= 8, qPrintable(worlds[0]));
+        QCOMPARE(worlds[0], worlds[1]);
     }
 };
 

@@ -141,6 +141,10 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(location.error()));
         return 64;
     }
+    // On PostgreSQL a run's group of two charges or more commits beside the
+    // save's usage, on a thread of its own (ChargeGroup::commitBeside), so
+    // the kills land there too.
+    ChargeGroup::setBesideFrom(2);
     if (argc == 4 && QByteArray(argv[3]) == "catchup")
         return catchUpStorm(*location);
     if (argc == 5 && QByteArray(argv[3]) == "group") {
