@@ -1,6 +1,7 @@
 #include "catchupworker.h"
 
 #include "dryrun.h"
+#include "moveconnections.h"
 #include "store/database.h"
 #include "store/journalgateway.h"
 #include "store/worldmovelock.h"
@@ -13,19 +14,19 @@
 namespace topup {
 namespace {
 
-// work(store, journal) on connections opened here, closed as it returns.
+// work(store, journal) on the thread's connections (opened here when it
+// keeps none); a move that failed drops them, so the next opens fresh ones.
 template<typename Work>
-auto onOwnConnections(const WorldPlace &place, Work &&work) -> decltype(work(std::declval<Database &>(), std::declval<JournalGateway &>()))
+auto onOwnConnections(MoveConnections &connections, Work &&work)
+    -> decltype(work(std::declval<Database &>(), std::declval<JournalGateway &>()))
 {
     using Result = decltype(work(std::declval<Database &>(), std::declval<JournalGateway &>()));
-    const Expected<std::shared_ptr<Database>> store = place.openStore();
-    if (!store)
-        return Result::failure(store);
-    Expected<std::unique_ptr<JournalGateway>> journal = place.openJournal();
-    if (!journal)
-        return Result::failure(journal);
-    (*store)->setJournal((*journal)->sharedDatabase()); // its move waits for a dead program's charge (JournalQuiet)
-    return work(**store, **journal);
+    if (const Expected<void> opened = connections.open(); !opened)
+        return Result::failure(opened);
+    Result result = work(connections.store(), connections.journal());
+    if (!result)
+        connections.drop();
+    return result;
 }
 
 bool stopAsked()
@@ -35,10 +36,10 @@ bool stopAsked()
 
 } // namespace
 
-Expected<CatchUpSummary> CatchUpWorker::catchUp(const WorldPlace &place, Instant target, const WorldSync::Progress &progress,
+Expected<CatchUpSummary> CatchUpWorker::catchUp(MoveConnections &connections, Instant target, const WorldSync::Progress &progress,
                                                 const AfterMove &afterMove)
 {
-    return onOwnConnections(place, [&](Database &store, JournalGateway &journal) {
+    return onOwnConnections(connections, [&](Database &store, JournalGateway &journal) {
         const Expected<CatchUpSummary> summary = [&]() -> Expected<CatchUpSummary> {
             // The world is this thread's while it moves it (other programs sharing
             // it on PostgreSQL wait), from the clock the store has then.
@@ -54,11 +55,11 @@ Expected<CatchUpSummary> CatchUpWorker::catchUp(const WorldPlace &place, Instant
     });
 }
 
-Expected<std::optional<Instant>> CatchUpWorker::jump(const WorldPlace &place, qint64 accountId, Instant unstarted,
+Expected<std::optional<Instant>> CatchUpWorker::jump(MoveConnections &connections, qint64 accountId, Instant unstarted,
                                                      const AfterMove &afterMove)
 {
     using Result = Expected<std::optional<Instant>>;
-    return onOwnConnections(place, [&](Database &store, JournalGateway &journal) {
+    return onOwnConnections(connections, [&](Database &store, JournalGateway &journal) {
         const Result next = [&]() -> Result {
             const Expected<WorldMoveLock> held = WorldMoveLock::take(store);
             if (!held)
@@ -97,12 +98,10 @@ Expected<std::optional<Instant>> CatchUpWorker::nextTopUp(Database &store, Journ
     return Result(std::optional<Instant>(outcome.attempts.front().at));
 }
 
-void CatchUpWorker::afterMoveElsewhere(const WorldPlace &place, const AfterMove &afterMove)
+void CatchUpWorker::afterMoveElsewhere(MoveConnections &connections, const AfterMove &afterMove)
 {
-    const Expected<std::shared_ptr<Database>> store = place.openStore();
-    Expected<std::unique_ptr<JournalGateway>> journal = place.openJournal();
-    if (store && journal)
-        afterMove(**store, **journal);
+    if (connections.open())
+        afterMove(connections.store(), connections.journal());
     // (Connections that cannot be opened: nothing prepared, the screens read as before.)
 }
 

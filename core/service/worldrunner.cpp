@@ -1,6 +1,7 @@
 #include "worldrunner.h"
 
 #include "catchupworker.h"
+#include "movethread.h"
 #include "simulationplayer.h"
 #include "store/historystore.h"
 #include "store/worldmovelock.h"
@@ -13,14 +14,17 @@ namespace topup {
 
 WorldRunner::WorldRunner(Database &store, JournalGateway &provider, WorldPlace place, const Clock &clock, bool narrowSettles,
                          std::function<QString()> damage)
-    : m_store(store), m_provider(provider), m_place(std::move(place)), m_clock(clock), m_narrowSettles(narrowSettles),
-      m_damage(std::move(damage))
+    : m_store(store), m_provider(provider), m_clock(clock), m_narrowSettles(narrowSettles), m_damage(std::move(damage)),
+      m_mover(std::make_unique<MoveThread>(std::move(place)))
 {
     m_player = new SimulationPlayer([this](qint64 ms) { return startPlayStep(ms); }, this);
     connect(m_player, &SimulationPlayer::stopped, this, &WorldRunner::playStopped);
 }
 
-WorldRunner::~WorldRunner() = default;
+WorldRunner::~WorldRunner()
+{
+    m_mover.reset(); // the connections it keeps close in it
+}
 
 Expected<Instant> WorldRunner::clock()
 {
@@ -39,7 +43,7 @@ std::optional<Failure> WorldRunner::writeRefusal()
                        QCoreApplication::translate("topup::Service", "A data file was found damaged, so nothing more is saved. Quit TopUp"
                                                                      " Dashboard and start it again: it offers to move the data folder"
                                                                      " aside and start fresh."));
-    if (m_busy && m_jump)
+    if (m_busy && m_jump != 0)
         return Failure(QCoreApplication::translate("topup::Service", "the world is jumping to the next top-up; try again when it has landed"),
                        QCoreApplication::translate("topup::Service", "The world is jumping to the next top-up; try again when it has landed."));
     if (m_busy)
@@ -87,23 +91,17 @@ CatchUpWorker::AfterMove WorldRunner::startAfterMove()
     return m_startAfterMove ? m_startAfterMove() : CatchUpWorker::AfterMove();
 }
 
-QThread *WorldRunner::startThread(std::function<void()> work, void (WorldRunner::*finished)())
+quint64 WorldRunner::startMove(std::function<void(MoveConnections &)> work, void (WorldRunner::*finished)())
 {
-    QThread *thread = QThread::create(std::move(work));
-    thread->setParent(this);
-    connect(thread, &QThread::finished, this, finished); // queued: emitted in that thread
-    thread->start();
-    return thread;
+    return m_mover->post(std::move(work), [this, finished] { (this->*finished)(); }); // queued from that thread
 }
 
-bool WorldRunner::endThread(QPointer<QThread> &slot)
+bool WorldRunner::endMove(quint64 &slot)
 {
-    if (!slot)
+    if (slot == 0)
         return false;
-    QThread *thread = slot;
-    thread->wait();
-    slot = nullptr;
-    thread->deleteLater();
+    m_mover->waitFor(slot);
+    slot = 0;
     return true;
 }
 
@@ -121,9 +119,9 @@ bool WorldRunner::startCatchUp(Instant target)
     };
     auto end = std::make_shared<std::optional<Expected<CatchUpSummary>>>();
     m_catchUpEnd = end;
-    m_catchUp = startThread(
-        [place = m_place, target, end, progress = std::move(progress), after = startAfterMove()] {
-            end->emplace(CatchUpWorker::catchUp(place, target, progress, after));
+    m_catchUp = startMove(
+        [target, end, progress = std::move(progress), after = startAfterMove()](MoveConnections &connections) {
+            end->emplace(CatchUpWorker::catchUp(connections, target, progress, after));
         },
         &WorldRunner::finishCatchUp);
     return true;
@@ -131,7 +129,7 @@ bool WorldRunner::startCatchUp(Instant target)
 
 void WorldRunner::finishCatchUp()
 {
-    if (!endThread(m_catchUp))
+    if (!endMove(m_catchUp))
         return;
     const Expected<CatchUpSummary> summary = std::move(**std::exchange(m_catchUpEnd, nullptr));
     m_busy = false;
@@ -144,12 +142,12 @@ void WorldRunner::finishCatchUp()
 
 void WorldRunner::stopCatchUp()
 {
-    // The thread stops between days (WorldSync checks the request), its
-    // connections close in it, and every finished day stays saved.
-    for (QThread *thread : {m_catchUp.data(), m_jump.data()}) {
-        if (thread) {
-            thread->requestInterruption();
-            thread->wait();
+    // The move stops between days (WorldSync checks the request), the
+    // thread's connections close in it, and every finished day stays saved.
+    for (const quint64 move : {m_catchUp, m_jump}) {
+        if (move != 0) {
+            m_mover->stop(move);
+            m_mover->waitFor(move);
         }
     }
 }
@@ -163,9 +161,9 @@ bool WorldRunner::startJump(qint64 accountId)
     m_busy = true;
     auto end = std::make_shared<std::optional<Expected<std::optional<Instant>>>>();
     m_jumpEnd = end;
-    m_jump = startThread(
-        [place = m_place, accountId, unstarted = m_clock.now(), end, after = startAfterMove()] {
-            end->emplace(CatchUpWorker::jump(place, accountId, unstarted, after));
+    m_jump = startMove(
+        [accountId, unstarted = m_clock.now(), end, after = startAfterMove()](MoveConnections &connections) {
+            end->emplace(CatchUpWorker::jump(connections, accountId, unstarted, after));
         },
         &WorldRunner::finishJump);
     return true;
@@ -173,7 +171,7 @@ bool WorldRunner::startJump(qint64 accountId)
 
 void WorldRunner::finishJump()
 {
-    if (!endThread(m_jump))
+    if (!endMove(m_jump))
         return;
     const Expected<std::optional<Instant>> next = std::move(**std::exchange(m_jumpEnd, nullptr));
     m_busy = false;
@@ -188,9 +186,9 @@ void WorldRunner::finishJump()
 
 void WorldRunner::stopJump()
 {
-    if (!m_jump)
+    if (m_jump == 0)
         return;
-    m_jump->requestInterruption();
+    m_mover->stop(m_jump);
     finishJump();
 }
 
@@ -201,7 +199,7 @@ Expected<void> WorldRunner::startPlaying(qint64 simulatedMsPerSecond)
 
 Expected<void> WorldRunner::startPlayStep(qint64 ms)
 {
-    if (m_busy || m_following)
+    if (m_busy || m_following != 0)
         return {}; // a step (or a catch-up, or the work after another's move) still runs: the world plays slower than asked
     if (std::optional<Failure> why = writeRefusal())
         return Expected<void>::failure(std::move(*why));
@@ -212,9 +210,9 @@ Expected<void> WorldRunner::startPlayStep(qint64 ms)
     m_busy = true;
     auto error = std::make_shared<QString>();
     m_playStepError = error;
-    m_playStep = startThread(
-        [place = m_place, target, error, after = startAfterMove()] {
-            const Expected<CatchUpSummary> done = CatchUpWorker::catchUp(place, target, {}, after);
+    m_playStep = startMove(
+        [target, error, after = startAfterMove()](MoveConnections &connections) {
+            const Expected<CatchUpSummary> done = CatchUpWorker::catchUp(connections, target, {}, after);
             if (!done)
                 *error = done.error();
         },
@@ -224,7 +222,7 @@ Expected<void> WorldRunner::startPlayStep(qint64 ms)
 
 void WorldRunner::finishPlayStep()
 {
-    if (!endThread(m_playStep))
+    if (!endMove(m_playStep))
         return;
     const QString error = *m_playStepError;
     m_busy = false;
@@ -241,21 +239,22 @@ bool WorldRunner::followElsewhere()
 {
     if (m_busy)
         return false;
-    if (m_following) {
+    if (m_following != 0) {
         m_followAgain = true;
         return true;
     }
     CatchUpWorker::AfterMove after = startAfterMove();
     if (!after)
         return false;
-    m_following = startThread([place = m_place, after = std::move(after)] { CatchUpWorker::afterMoveElsewhere(place, after); },
-                              &WorldRunner::finishFollowing);
+    m_following = startMove(
+        [after = std::move(after)](MoveConnections &connections) { CatchUpWorker::afterMoveElsewhere(connections, after); },
+        &WorldRunner::finishFollowing);
     return true;
 }
 
 void WorldRunner::finishFollowing()
 {
-    if (!endThread(m_following))
+    if (!endMove(m_following))
         return;
     if (m_finishAfterMove)
         m_finishAfterMove();
@@ -284,10 +283,11 @@ bool WorldRunner::isPlaying() const
 void WorldRunner::stopPlayerAndWait()
 {
     m_player->stop();
-    if (m_playStep)
-        m_playStep->wait(); // its connections close in its thread
-    if (m_following)
-        m_following->wait();
+    // (The connections the moves' thread keeps close with this runner.)
+    if (m_playStep != 0)
+        m_mover->waitFor(m_playStep);
+    if (m_following != 0)
+        m_mover->waitFor(m_following);
 }
 
 Expected<void> WorldRunner::settle(qint64 accountId, const Touched &changed)

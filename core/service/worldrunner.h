@@ -8,9 +8,7 @@
 #include "worldsync.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QString>
-#include <QThread>
 
 #include <functional>
 #include <memory>
@@ -20,19 +18,24 @@ namespace topup {
 
 class Database;
 class JournalGateway;
+class MoveConnections;
+class MoveThread;
 class SimulationPlayer;
 
 // Moves the simulated world on for the Service: to an instant here, off the
 // caller's thread (a catch-up, or a jump to the next top-up: busy() while
-// either runs), step by step while the player plays (each step in a thread
-// of its own), and by a millisecond after a write so the rules react. It
+// either runs), step by step while the player plays (each step off the
+// caller's thread too), and by a millisecond after a write so the rules
+// react. Every move off the caller's thread runs on one thread of the
+// runner's (MoveThread), one after the other, on connections that thread
+// keeps from one move to the next, closed with the runner. It
 // also says whether the world may be written now: not while a catch-up, a
 // jump or a play step owns it (a running step is waited for first), nor
 // once a file was found damaged. A thread that moves the world does more
 // once it has moved it, when told what (setAfterMoves: the signed-in
 // account's outlook prepared), before the screens are told
-// (worldAdvanced); so does a thread of its own after another program's
-// move (followElsewhere).
+// (worldAdvanced); so does that thread after another program's move
+// (followElsewhere).
 class WorldRunner final : public QObject
 {
     Q_OBJECT
@@ -86,14 +89,14 @@ public:
     // for; jumpFinished says so (the screens follow where it stopped).
     void stopJump();
 
-    // What a thread that moves the world (a play step, startCatchUp) does
+    // What the thread that moves the world (a play step, startCatchUp) does
     // once it has: `start`, called on this thread as such a move starts,
     // gives that work (none: nothing to do); `finish`, called on this
-    // thread once the thread has ended (whether the work ran or not),
+    // thread once the move has ended there (whether the work ran or not),
     // before worldAdvanced, takes what it left.
     void setAfterMoves(std::function<CatchUpWorker::AfterMove()> start, std::function<void()> finish);
-    // Another program moved the world (WorldNotices): the same work in a
-    // thread of its own, then followedElsewhere; a notice that comes while
+    // Another program moved the world (WorldNotices): the same work on the
+    // moves' thread, then followedElsewhere; a notice that comes while
     // it runs makes it run once more after. False when it does not start
     // (a move of this program runs and says worldAdvanced itself, or
     // nothing to do): the caller tells the screens at once.
@@ -112,13 +115,13 @@ signals:
     void jumpFinished(const topup::Expected<std::optional<topup::Instant>> &next);
 
 private:
-    // Starts `work` in a thread of its own, a child of this runner;
-    // `finished` runs here once the thread has ended (it waits for it,
-    // when called before, and does nothing once it was taken).
-    QThread *startThread(std::function<void()> work, void (WorldRunner::*finished)());
-    // The thread `slot` holds, ended: waited for (it has finished, or is
-    // about to) and let go; false when the slot holds none (already taken).
-    bool endThread(QPointer<QThread> &slot);
+    // Starts `work` on the moves' thread (its ticket, MoveThread);
+    // `finished` runs here once it has run there (it waits for it, when
+    // called before, and does nothing once it was taken).
+    quint64 startMove(std::function<void(MoveConnections &)> work, void (WorldRunner::*finished)());
+    // The move `slot` holds, ended: waited for (it has run, or is about
+    // to) and let go; false when the slot holds none (already taken).
+    bool endMove(quint64 &slot);
     // Waits for the catch-up's thread and says how it ended.
     void finishCatchUp();
     // Waits for the jump's thread and says where it went.
@@ -136,21 +139,22 @@ private:
 
     Database &m_store;
     JournalGateway &m_provider;
-    WorldPlace m_place;
     const Clock &m_clock;
     bool m_narrowSettles;
     std::function<QString()> m_damage;
     bool m_busy = false;
-    QPointer<QThread> m_catchUp;
+    std::unique_ptr<MoveThread> m_mover; // the moves' thread
+    // The moves running or about to (MoveThread's tickets), 0: none.
+    quint64 m_catchUp = 0;
     std::shared_ptr<std::optional<Expected<CatchUpSummary>>> m_catchUpEnd; // what the catch-up's thread leaves
-    QPointer<QThread> m_jump;
+    quint64 m_jump = 0;
     std::shared_ptr<std::optional<Expected<std::optional<Instant>>>> m_jumpEnd; // what the jump's thread leaves
     SimulationPlayer *m_player = nullptr;
-    QPointer<QThread> m_playStep;
+    quint64 m_playStep = 0;
     std::shared_ptr<QString> m_playStepError; // what the running step's thread leaves
     std::function<CatchUpWorker::AfterMove()> m_startAfterMove;
     std::function<void()> m_finishAfterMove;
-    QPointer<QThread> m_following;
+    quint64 m_following = 0;
     bool m_followAgain = false;
 };
 

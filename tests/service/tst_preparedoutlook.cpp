@@ -11,7 +11,11 @@
 #include "testmain.h"
 #include "outlooktext.h"
 #include "storeengine.h"
+#include "service/moveconnections.h"
 #include "service/service.h"
+#include "store/database.h"
+#include "store/storeschema.h"
+#include "store/worldmovelock.h"
 #include "checked.h"
 #include "seededworld.h"
 #include "storefixture.h"
@@ -88,6 +92,33 @@ bool moveInThread(Service &service, Move move)
     // A step begun meanwhile lands (and prepares its own).
     if (!QTest::qWaitFor([&] { return !service.busy(); }, 20000)) {
         QTest::qFail("the step did not land", __FILE__, __LINE__);
+        return false;
+    }
+    return true;
+}
+
+// `service` jumps to the account's next top-up off the test's thread
+// (startJumpToNextEvent), as the line test panel does; false (the failure
+// recorded) when it does not land.
+bool jumpInThread(Service &service)
+{
+    QSignalSpy finished(&service, &Service::jumpFinished);
+    QString error;
+    QObject context;
+    QObject::connect(&service, &Service::jumpFinished, &context, [&](const Expected<std::optional<Instant>> &landed) {
+        if (!landed)
+            error = landed.error();
+    });
+    if (const Expected<void> started = service.startJumpToNextEvent(); !started) {
+        QTest::qFail(qPrintable(started.error()), __FILE__, __LINE__);
+        return false;
+    }
+    if (!finished.wait(20000)) {
+        QTest::qFail("the jump did not land", __FILE__, __LINE__);
+        return false;
+    }
+    if (!error.isEmpty()) {
+        QTest::qFail(qPrintable(error), __FILE__, __LINE__);
         return false;
     }
     return true;
@@ -352,6 +383,105 @@ private slots:
             const QString differs = test::difference(ready, TOPUP_VALUE(fresh.outlook()));
             QVERIFY2(differs.isEmpty(), qPrintable(QStringLiteral("jump %1: %2").arg(jump).arg(differs)));
         }
+    }
+
+    // Move after move (play steps, a catch-up, a jump, and the outlook
+    // each makes after), the moves' thread works on the connections it
+    // opened for the first one (issue 16: on a server each new connection
+    // is a new server process, its statements prepared again).
+    void movesKeepTheirThreadsConnections()
+    {
+        test::WorldFolders folders(QStringLiteral("tst_preparedoutlook"));
+        QVERIFY(folders.isValid());
+        test::NarrowedPair pair = openPair(folders);
+        QVERIFY(pair.narrow && pair.whole);
+        pair.whole.reset();
+        Service &service = *pair.narrow;
+        const quint64 opened = MoveConnections::opened();
+        QVERIFY(moveInThread(service, Move::PlayStep));
+        QCOMPARE(MoveConnections::opened(), opened + 1);
+        const int prepared = service.outlooksPrepared();
+        QVERIFY(moveInThread(service, Move::PlayStep));
+        QVERIFY(moveInThread(service, Move::CatchUp));
+        QVERIFY(jumpInThread(service));
+        QCOMPARE(MoveConnections::opened(), opened + 1);
+        QVERIFY(service.outlooksPrepared() >= prepared + 3);
+    }
+
+    // A world closed and another opened (another data folder, another
+    // database): the new one's moves open connections of their own, to
+    // their own world, which moves; the first stays where it was left.
+    void aSwitchedWorldMovesOnItsOwnConnections()
+    {
+        test::WorldFolders folders(QStringLiteral("tst_preparedoutlook"));
+        QVERIFY(folders.isValid());
+        qint64 pat = 0;
+        test::NarrowedPair pair = openPair(folders, &pat);
+        QVERIFY(pair.narrow && pair.whole);
+        pair.whole.reset();
+        const quint64 opened = MoveConnections::opened();
+        QVERIFY(moveInThread(*pair.narrow, Move::CatchUp));
+        const Instant left = TOPUP_VALUE(pair.narrow->worldClock());
+        pair.narrow.reset();
+
+        const Instant start = test::at("2027-05-10T08:00:00Z");
+        std::unique_ptr<Service> other = test::openNarrowed(folders.whole.path(), start, &Service::Options::keepOutlooks, true);
+        QVERIFY(other);
+        TOPUP_VERIFY_OK(other->actAs(pat));
+        const Instant before = TOPUP_VALUE(other->worldClock());
+        QVERIFY(before < left);
+        QVERIFY(moveInThread(*other, Move::CatchUp));
+        QCOMPARE(MoveConnections::opened(), opened + 2);
+        QCOMPARE(TOPUP_VALUE(other->worldClock()), before.plusMsecs(26 * hour + 7 * minute));
+        other.reset();
+        std::unique_ptr<Service> first = test::openNarrowed(folders.narrow.path(), start, &Service::Options::keepOutlooks, true);
+        QVERIFY(first);
+        QCOMPARE(TOPUP_VALUE(first->worldClock()), left);
+    }
+
+    // On a server, a move refused (another program holds the world past
+    // the wait's limit) drops the thread's connections: the next move
+    // opens fresh ones, and moves.
+    void aFailedMoveLeavesFreshConnectionsForTheNext()
+    {
+        if (m_engine.engine() != Dialect::Engine::Postgresql)
+            QSKIP("on SQLite the data folder's lock admits one program: no move waits for another");
+        test::WorldFolders folders(QStringLiteral("tst_preparedoutlook"));
+        QVERIFY(folders.isValid());
+        qint64 pat = 0;
+        {
+            test::NarrowedPair pair = openPair(folders, &pat);
+            QVERIFY(pair.narrow && pair.whole);
+        }
+        const WorldLocation location = TOPUP_VALUE(test::worldLocationFor(folders.narrow.path()));
+        QVERIFY(location.onPostgres());
+        Service::Options options;
+        options.location = location;
+        options.fixedNow = test::at("2027-05-10T08:00:00Z");
+        options.passwordIterations = test::fastPasswordRounds;
+        options.backgroundWorldWaitMs = 50;
+        Expected<std::unique_ptr<Service>> open = Service::open(options);
+        QVERIFY2(open, qPrintable(open.error()));
+        const std::unique_ptr<Service> service = open.take();
+        TOPUP_VERIFY_OK(service->actAs(pat));
+        QVERIFY(moveInThread(*service, Move::PlayStep));
+        const quint64 opened = MoveConnections::opened();
+        {
+            const std::shared_ptr<Database> holder
+                = TOPUP_VALUE(Database::openOnServer(*location.database(), storeSchema(), Database::Presence::MustExist));
+            QVERIFY(holder);
+            const Expected<WorldMoveLock> held = WorldMoveLock::take(*holder);
+            QVERIFY2(held, qPrintable(held.error()));
+            const Expected<Instant> clock = service->worldClock();
+            QVERIFY2(clock, qPrintable(clock.error()));
+            QSignalSpy finished(service.get(), &Service::catchUpFinished);
+            QVERIFY(service->startCatchUp(clock->plusMsecs(hour)));
+            QVERIFY(finished.wait(20000));
+            QVERIFY(!finished.front().at(1).toString().isEmpty()); // refused: the world is held
+        }
+        QCOMPARE(MoveConnections::opened(), opened);
+        QVERIFY(moveInThread(*service, Move::CatchUp));
+        QCOMPARE(MoveConnections::opened(), opened + 1);
     }
 
     // Signed out while the jump runs: it stops at the end of its simulated
