@@ -185,23 +185,35 @@ QString Dialect::rowsFromArrays(const QStringList &types) const
     return QStringLiteral("SELECT * FROM unnest(%1)").arg(arrays.join(QLatin1String(", ")));
 }
 
-QString Dialect::rowsFromArrayConstants(const QStringList &types, const QStringList &constants) const
+QString Dialect::rowsFromArrayExpressions(const QStringList &arrays) const
 {
-    if (!hasArrays() || types.size() != constants.size())
+    if (!hasArrays())
         return QString();
     qsizetype size = 32;
-    for (const QString &constant : constants)
-        size += constant.size() + 24;
+    for (const QString &array : arrays)
+        size += array.size() + 2;
     QString rows;
     rows.reserve(size);
     rows += QLatin1String("SELECT * FROM unnest(");
-    for (qsizetype i = 0; i < types.size(); ++i) {
+    for (qsizetype i = 0; i < arrays.size(); ++i) {
         if (i > 0)
             rows += QLatin1String(", ");
-        rows += QLatin1String("CAST(") + constants[i] + QLatin1String(" AS ") + types[i] + QLatin1String("[])");
+        rows += arrays[i];
     }
     rows += QLatin1Char(')');
     return rows;
+}
+
+QString Dialect::arrayOf(const QString &type, const QString &constant)
+{
+    QString array;
+    array.reserve(constant.size() + type.size() + 12);
+    array += QLatin1String("CAST(");
+    array += constant;
+    array += QLatin1String(" AS ");
+    array += type;
+    array += QLatin1String("[])");
+    return array;
 }
 
 QString Dialect::inArray(const QString &column, const QString &type) const

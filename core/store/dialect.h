@@ -113,9 +113,13 @@ public:
     // the types {"BIGINT", "TEXT"}; the arrays' i-th elements are the i-th
     // row. Empty on SQLite (no arrays: hasArrays).
     QString rowsFromArrays(const QStringList &types) const;
-    // The same with the arrays in the statement's text, each an
-    // ArrayLiteral::constant() (a statement run once: Statement::Prepare::Never).
-    QString rowsFromArrayConstants(const QStringList &types, const QStringList &constants) const;
+    // The same with the arrays in the statement's text (a statement run
+    // once: Statement::Prepare::Never), each an array expression: an
+    // ArrayLiteral::constant() given its type by arrayOf, or a
+    // TextColumn::arrayExpression(). Empty on SQLite.
+    QString rowsFromArrayExpressions(const QStringList &arrays) const;
+    // An ArrayLiteral::constant() as an array of `type`: `CAST(E'{1,2}' AS BIGINT[])`.
+    static QString arrayOf(const QString &type, const QString &constant);
     // `column IN` the one array bound to the parameter: `column = ANY(CAST(? AS BIGINT[]))`;
     // empty on SQLite.
     QString inArray(const QString &column, const QString &type) const;

@@ -5,6 +5,7 @@
 #include "hoursrow.h"
 #include "samplesrow.h"
 #include "statement.h"
+#include "textcolumn.h"
 #include "textrows.h"
 #include "usagebatch.h"
 #include "usagestore.h"
@@ -26,7 +27,8 @@ using Key = std::pair<qint64, qint64>; // the line's id, its UTC day
 // Rows of hourly roll-ups, a batch at a time in two statements: the rows
 // the batch's line-days already have are read, merged with the batch's
 // hours in the program, and every row is written, new or merged (an
-// upsert that replaces the text it read in the same transaction).
+// upsert that replaces the text it read in the same transaction), its
+// values in its text (the texts joined, TextColumn).
 class HoursArrays final
 {
 public:
@@ -34,11 +36,7 @@ public:
         : m_database(database),
           m_select(database, QStringLiteral("SELECT u.line_id, u.day, u.hours FROM usage_hours u"
                                             " JOIN (%1) AS k (line_id, day) ON u.line_id = k.line_id AND u.day = k.day")
-                                 .arg(database.dialect().rowsFromArrays({QStringLiteral("BIGINT"), QStringLiteral("BIGINT")}))),
-          m_upsert(database, QStringLiteral("INSERT INTO usage_hours (line_id, day, hours) %1"
-                                            " ON CONFLICT (line_id, day) DO UPDATE SET hours = excluded.hours")
-                                 .arg(database.dialect().rowsFromArrays(
-                                     {QStringLiteral("BIGINT"), QStringLiteral("BIGINT"), QStringLiteral("TEXT")})))
+                                 .arg(database.dialect().rowsFromArrays({QStringLiteral("BIGINT"), QStringLiteral("BIGINT")})))
     {
     }
 
@@ -59,7 +57,8 @@ public:
     {
         if (m_pending.empty())
             return {};
-        ArrayLiteral lines, days, texts;
+        ArrayLiteral lines, days;
+        TextColumn texts;
         for (const Pending &each : m_pending) {
             lines.add(each.line);
             days.add(each.day);
@@ -87,8 +86,15 @@ public:
                 each.hours.writeText(text);
                 texts.add(text);
             }
-            m_upsert.set(0, lines.text()).set(1, days.text()).set(2, texts.text());
-            result = m_upsert.run();
+            const Dialect &dialect = m_database.dialect();
+            Statement upsert(m_database,
+                             QStringLiteral("INSERT INTO usage_hours (line_id, day, hours) %1"
+                                            " ON CONFLICT (line_id, day) DO UPDATE SET hours = excluded.hours")
+                                 .arg(dialect.rowsFromArrayExpressions({Dialect::arrayOf(QStringLiteral("BIGINT"), lines.constant()),
+                                                                        Dialect::arrayOf(QStringLiteral("BIGINT"), days.constant()),
+                                                                        texts.arrayExpression()})),
+                             Statement::Prepare::Never);
+            result = upsert.run();
         }
         m_pending.clear();
         m_index.clear();
@@ -104,7 +110,6 @@ private:
     };
     Database &m_database;
     Statement m_select;
-    Statement m_upsert;
     QHash<Key, std::size_t> m_index; // where each key is in m_pending
     std::vector<Pending> m_pending;
 };

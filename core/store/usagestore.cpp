@@ -9,6 +9,7 @@
 #include "rawstatement.h"
 #include "samplesrow.h"
 #include "statement.h"
+#include "textcolumn.h"
 #include "textrows.h"
 #include "usagebatch.h"
 
@@ -249,7 +250,8 @@ private:
     void make(const UsageBatch &batch, Instant samplesFrom)
     {
         QSet<Key> keys;
-        ArrayLiteral lines, hours, texts;
+        ArrayLiteral lines, hours;
+        TextColumn texts;
         std::vector<PendingSamples> pending;
         QByteArray text;
         bool going = true;
@@ -258,8 +260,9 @@ private:
                 return;
             SamplesChunk chunk{QStringLiteral("INSERT INTO usage_recent (line_id, hour, samples) %1"
                                               " ON CONFLICT (line_id, hour) DO NOTHING RETURNING line_id, hour")
-                                   .arg(m_dialect.rowsFromArrayConstants({QStringLiteral("BIGINT"), QStringLiteral("BIGINT"), QStringLiteral("TEXT")},
-                                                                         {lines.constant(), hours.constant(), texts.constant()})),
+                                   .arg(m_dialect.rowsFromArrayExpressions({Dialect::arrayOf(QStringLiteral("BIGINT"), lines.constant()),
+                                                                            Dialect::arrayOf(QStringLiteral("BIGINT"), hours.constant()),
+                                                                            texts.arrayExpression()})),
                                std::move(pending)};
             keys.clear();
             lines.clear();
@@ -338,7 +341,7 @@ Expected<void> addToHeldRows(Database &database, const std::vector<const Pending
     while (select.next())
         texts.insert(Key{select.integer(0), select.integer(1)}, select.text(2).toLatin1());
     select.finish();
-    ArrayLiteral sums;
+    TextColumn sums;
     QByteArray text;
     for (const PendingSamples *each : held) {
         const Expected<SamplesRow> sum = addedToHeld(database, texts.value(Key{each->line, each->hour}), each->line, each->hour, each->samples);
@@ -350,8 +353,8 @@ Expected<void> addToHeldRows(Database &database, const std::vector<const Pending
     Statement update(database,
                      QStringLiteral("UPDATE usage_recent SET samples = v.s FROM (%1) AS v (l, h, s)"
                                     " WHERE usage_recent.line_id = v.l AND usage_recent.hour = v.h")
-                         .arg(dialect.rowsFromArrayConstants({QStringLiteral("BIGINT"), QStringLiteral("BIGINT"), QStringLiteral("TEXT")},
-                                                             {lines.constant(), hours.constant(), sums.constant()})),
+                         .arg(dialect.rowsFromArrayExpressions({Dialect::arrayOf(QStringLiteral("BIGINT"), lines.constant()),
+                                                                Dialect::arrayOf(QStringLiteral("BIGINT"), hours.constant()), sums.arrayExpression()})),
                      Statement::Prepare::Never);
     return update.run();
 }

@@ -272,19 +272,22 @@ private slots:
 
     // Store version 14 gives two tables PostgreSQL's storage settings: a
     // day of samples kept whole in its row, room in the pages of the lines
-    // that every save updates (heap-only updates, no index entries).
+    // that every save updates (heap-only updates, no index entries);
+    // version 15 room in the pages of the daily roll-ups, which every save
+    // adds to.
     void theBusyTablesHaveTheirStorageSettings()
     {
         const Expected<std::shared_ptr<Database>> onServer = Database::openOnServer(newDatabase(), storeSchema());
         QVERIFY2(onServer.ok(), qPrintable(onServer.error()));
         QSqlQuery query((*onServer)->connection());
         QVERIFY2(query.exec(QStringLiteral("SELECT relname, array_to_string(reloptions, ' ') FROM pg_class"
-                                           " WHERE relname IN ('lines', 'usage_recent') ORDER BY relname")),
+                                           " WHERE relname IN ('lines', 'usage_daily', 'usage_recent') ORDER BY relname")),
                  qPrintable(query.lastError().text()));
         QStringList options;
         while (query.next())
             options << query.value(0).toString() + QLatin1Char(' ') + query.value(1).toString();
-        QCOMPARE(options, (QStringList{QStringLiteral("lines fillfactor=70"), QStringLiteral("usage_recent toast_tuple_target=8160")}));
+        QCOMPARE(options, (QStringList{QStringLiteral("lines fillfactor=70"), QStringLiteral("usage_daily fillfactor=50"),
+                                       QStringLiteral("usage_recent toast_tuple_target=8160")}));
     }
 
     // Version 7 packs a line-hour's samples in one row and keys the hourly

@@ -5,6 +5,7 @@
 #include "testmain.h"
 #include "rules/zonedcalendar.h"
 #include "store/arrayliteral.h"
+#include "store/textcolumn.h"
 #include "store/database.h"
 #include "store/historystore.h"
 #include "store/hoursrow.h"
@@ -539,8 +540,8 @@ private slots:
         QVERIFY(!read.next());
         // The same rows from the arrays written into a statement run once.
         Statement constants(database,
-                            database.dialect().rowsFromArrayConstants({QStringLiteral("BIGINT"), QStringLiteral("TEXT")},
-                                                                      {numbers.constant(), texts.constant()}),
+                            database.dialect().rowsFromArrayExpressions({Dialect::arrayOf(QStringLiteral("BIGINT"), numbers.constant()),
+                                                                         Dialect::arrayOf(QStringLiteral("TEXT"), texts.constant())}),
                             Statement::Prepare::Never);
         TOPUP_VERIFY_OK(constants.run());
         for (qsizetype i = 0; i < values.size(); ++i) {
@@ -562,6 +563,79 @@ private slots:
             }
         }
         Statement stillThere(database, QStringLiteral("SELECT count(*) FROM lines")); // the text never ran as SQL
+        TOPUP_VERIFY_OK(stillThere.run());
+        QVERIFY(stillThere.next());
+    }
+
+    // A column of texts joined for the server to split (the usage's rows of
+    // samples and hours) reads back as it was written while every text is
+    // neither empty nor holds the separator, and as an array literal — the
+    // texts before included — from the first that does, whatever the text
+    // holds, whatever the server's standard_conforming_strings.
+    void textColumnsReadBackAsWritten()
+    {
+        const QList<QByteArray> plain{"0,5,1;300000,7,0", "3:12,1;4", "it's", "back\\slash", "\\'\\n", "'); DROP TABLE lines; --",
+                                      "\xc3\xa9t\xc3\xa9 \xe2\x82\xac", "{\"quoted\", NULL}", " ", "NULL"};
+        const QList<QList<QByteArray>> columns{
+            {},
+            plain,
+            QList<QByteArray>{""},
+            QList<QByteArray>{"a|b"},
+            plain + QList<QByteArray>{"|", "after"},
+            plain + QList<QByteArray>{"", "x"},
+            QList<QByteArray>{"first", "a||b", "", "last|"},
+        };
+        QList<bool> joined;
+        for (const QList<QByteArray> &texts : columns) {
+            TextColumn column;
+            for (const QByteArray &text : texts)
+                column.add(text);
+            QCOMPARE(column.size(), texts.size());
+            joined << column.joined();
+        }
+        QCOMPARE(joined, (QList<bool>{true, true, false, false, false, false, false}));
+        TextColumn samples;
+        samples.add("0,5,1;300000,7,0");
+        samples.add("12:3");
+        QCOMPARE(samples.arrayExpression(), QStringLiteral("string_to_array(E'0,5,1;300000,7,0|12:3', '|')"));
+        samples.clear();
+        QCOMPARE(samples.size(), qsizetype(0));
+        samples.add("");
+        QCOMPARE(samples.arrayExpression(), QStringLiteral("CAST(E'{\"\"}' AS TEXT[])"));
+        QTemporaryDir dir;
+        auto db = m_engine.openStore(dir.filePath(QStringLiteral("columns.sqlite")), storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        if (!database.dialect().hasArrays()) {
+            QVERIFY(database.dialect().rowsFromArrayExpressions({QStringLiteral("x")}).isEmpty());
+            return;
+        }
+        for (const char *setting : {"off", "on"}) {
+            TOPUP_VERIFY_OK(Statement(database, QStringLiteral("SET standard_conforming_strings = %1").arg(QLatin1String(setting)),
+                                      Statement::Prepare::Never)
+                                .run());
+            for (const QList<QByteArray> &texts : columns) {
+                TextColumn column;
+                ArrayLiteral numbers;
+                for (qsizetype i = 0; i < texts.size(); ++i) {
+                    column.add(texts[i]);
+                    numbers.add(i);
+                }
+                Statement read(database,
+                               database.dialect().rowsFromArrayExpressions(
+                                   {Dialect::arrayOf(QStringLiteral("BIGINT"), numbers.constant()), column.arrayExpression()}),
+                               Statement::Prepare::Never);
+                TOPUP_VERIFY_OK(read.run());
+                for (qsizetype i = 0; i < texts.size(); ++i) {
+                    QVERIFY(read.next());
+                    QCOMPARE(read.integer(0), i);
+                    QVERIFY(!read.isNull(1));
+                    QCOMPARE(read.text(1).toUtf8(), texts[i]);
+                }
+                QVERIFY(!read.next());
+            }
+        }
+        Statement stillThere(database, QStringLiteral("SELECT count(*) FROM lines")); // no text ran as SQL
         TOPUP_VERIFY_OK(stillThere.run());
         QVERIFY(stillThere.next());
     }
