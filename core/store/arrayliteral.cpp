@@ -47,22 +47,27 @@ QString ArrayLiteral::text() const
     return literal;
 }
 
+void appendToStringConstant(QByteArray &to, const QByteArray &text)
+{
+    const char *const begin = text.constData();
+    const char *const end = begin + text.size();
+    const char *from = begin;
+    for (const char *at = begin; at != end; ++at) {
+        if (*at != '\'' && *at != '\\')
+            continue;
+        to.append(from, at - from);
+        to += *at; // doubled: this one, and the one copied with what follows
+        from = at;
+    }
+    to.append(from, end - from);
+}
+
 QString ArrayLiteral::constant() const
 {
     QByteArray constant;
     constant.reserve(m_elements.size() + 5);
     constant += "E'{";
-    const char *const begin = m_elements.constData();
-    const char *const end = begin + m_elements.size();
-    const char *from = begin;
-    for (const char *at = begin; at != end; ++at) {
-        if (*at != '\'' && *at != '\\')
-            continue;
-        constant.append(from, at - from);
-        constant += *at; // doubled: this one, and the one copied with what follows
-        from = at;
-    }
-    constant.append(from, end - from);
+    appendToStringConstant(constant, m_elements);
     constant += "}'";
     return QString::fromUtf8(constant);
 }

@@ -13,6 +13,11 @@ namespace topup {
 // always quoted, with `"` and `\` escaped, so any text (commas, braces,
 // spaces, the word NULL) reads back as it was; an element is NULL only
 // through addNull (the bare word).
+// `text` appended to `to` as the body of an E'…' string constant, its
+// quotes and backslashes doubled (read the same whatever the server's
+// standard_conforming_strings).
+void appendToStringConstant(QByteArray &to, const QByteArray &text);
+
 class ArrayLiteral final
 {
 public:

@@ -1,25 +1,6 @@
 #include "textcolumn.h"
 
 namespace topup {
-namespace {
-
-// `text` as the body of an E'…' constant: quotes and backslashes doubled.
-void appendEscapedForConstant(QByteArray &to, const QByteArray &text)
-{
-    const char *const begin = text.constData();
-    const char *const end = begin + text.size();
-    const char *from = begin;
-    for (const char *at = begin; at != end; ++at) {
-        if (*at != '\'' && *at != '\\')
-            continue;
-        to.append(from, at - from);
-        to += *at; // doubled: this one, and the one copied with what follows
-        from = at;
-    }
-    to.append(from, end - from);
-}
-
-} // namespace
 
 void TextColumn::add(const QByteArray &text)
 {
@@ -50,7 +31,7 @@ QString TextColumn::arrayExpression() const
     QByteArray expression;
     expression.reserve(m_text.size() + 40);
     expression += "string_to_array(E'";
-    appendEscapedForConstant(expression, m_text);
+    appendToStringConstant(expression, m_text);
     expression += "', '";
     expression += separator;
     expression += "')";

@@ -42,6 +42,8 @@ qint64 rowCount(Database &database, const char *table)
 // A world of one account with a card, a wallet of one cent and two lines.
 struct ChargeWorld final
 {
+    QTemporaryDir dir;
+    std::optional<WorldLocation> location;
     qint64 accountId = 0;
     MethodRecord card;
     qint64 emptyId = 0;
@@ -49,9 +51,14 @@ struct ChargeWorld final
     std::vector<LineRecord> lines;
 };
 
-void makeChargeWorld(const WorldLocation &world, ChargeWorld &made)
+// Made in a temporary place of the engine's (a folder, or a database
+// named after it): check QTest::currentTestFailed() after.
+void makeChargeWorld(test::StoreEngine &engine, ChargeWorld &made)
 {
-    Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(world, at(start));
+    Expected<WorldLocation> world = engine.worldAt(made.dir.path());
+    TOPUP_VERIFY_OK(world);
+    made.location.emplace(world.take());
+    Expected<std::unique_ptr<Service>> opened = topup::test::openTestService(*made.location, at(start));
     QVERIFY2(opened, qPrintable(opened.error()));
     Service &service = **opened;
     const Expected<Account> account = service.signUp(SignUpForm{QStringLiteral("group@example.com"), topup::test::testPassword(),
@@ -199,15 +206,12 @@ private slots:
     // for all its charges: a line credited in one of them.)
     void aGroupOfChargesIsWrittenDownOnce()
     {
-        QTemporaryDir dir;
-        const Expected<WorldLocation> world = m_engine.worldAt(dir.path());
-        TOPUP_VERIFY_OK(world);
         ChargeWorld made;
-        makeChargeWorld(*world, made);
+        makeChargeWorld(m_engine, made);
         QVERIFY(!QTest::currentTestFailed());
         const std::vector<LineRecord> &lines = made.lines;
         const std::vector<PackageRecord> &packages = made.packages;
-        Expected<OpenedWorld> opened = OpenedWorld::open(*world);
+        Expected<OpenedWorld> opened = OpenedWorld::open(*made.location);
         QVERIFY2(opened, qPrintable(opened.error()));
         Database &store = *opened->store;
         JournalGateway &journal = *opened->provider;
@@ -265,13 +269,10 @@ private slots:
     // that holds it (from the journal's, the store writes them down again).
     void aGroupLooksItsReplaysUpAtItsCommit()
     {
-        QTemporaryDir dir;
-        const Expected<WorldLocation> world = m_engine.worldAt(dir.path());
-        TOPUP_VERIFY_OK(world);
         ChargeWorld made;
-        makeChargeWorld(*world, made);
+        makeChargeWorld(m_engine, made);
         QVERIFY(!QTest::currentTestFailed());
-        Expected<OpenedWorld> opened = OpenedWorld::open(*world);
+        Expected<OpenedWorld> opened = OpenedWorld::open(*made.location);
         QVERIFY2(opened, qPrintable(opened.error()));
         Database &store = *opened->store;
         JournalGateway &journal = *opened->provider;
@@ -348,14 +349,11 @@ private slots:
     // before.
     void aRunMadeAgainReachesTheProviderOnce()
     {
-        QTemporaryDir dir;
-        const Expected<WorldLocation> world = m_engine.worldAt(dir.path());
-        TOPUP_VERIFY_OK(world);
         ChargeWorld made;
-        makeChargeWorld(*world, made);
+        makeChargeWorld(m_engine, made);
         QVERIFY(!QTest::currentTestFailed());
         {
-            Expected<std::unique_ptr<Service>> service = topup::test::openTestService(*world, at(start));
+            Expected<std::unique_ptr<Service>> service = topup::test::openTestService(*made.location, at(start));
             QVERIFY2(service, qPrintable(service.error()));
             TOPUP_VERIFY_OK((*service)->signIn(QStringLiteral("group@example.com"), topup::test::testPassword()));
             Policy policy;
@@ -364,7 +362,7 @@ private slots:
             QVERIFY(!QTest::currentTestFailed());
             TOPUP_VERIFY_OK((*service)->setPolicy(made.lines[0].id, policy));
         }
-        Expected<OpenedWorld> opened = OpenedWorld::open(*world);
+        Expected<OpenedWorld> opened = OpenedWorld::open(*made.location);
         QVERIFY2(opened, qPrintable(opened.error()));
         Database &store = *opened->store;
         JournalGateway &journal = *opened->provider;
