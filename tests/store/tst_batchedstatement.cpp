@@ -3,11 +3,14 @@
 // alerts): on PostgreSQL thousands of rows a statement, one array a column;
 // a statement a row on SQLite and on the RowByRow path. Both paths leave
 // exactly the same rows, ids included, on either engine
-// (tst_batchedstatement_postgresql).
+// (tst_batchedstatement_postgresql). And the columns of such statements
+// written into their text (ArrayLiteral, TextColumn) read back as written.
 #include "testmain.h"
+#include "store/arrayliteral.h"
 #include "store/batchedstatement.h"
 #include "store/database.h"
 #include "store/statement.h"
+#include "store/textcolumn.h"
 #include "store/storeschema.h"
 
 #include "checked.h"
@@ -22,6 +25,8 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <limits>
 
 namespace tst_batchedstatement {
 
@@ -300,6 +305,149 @@ private slots:
         QVERIFY2(tell.exec(QStringLiteral("SELECT pg_notify('kept_statement_probe', 'moved')")), qPrintable(tell.lastError().text()));
         QVERIFY(heard.wait(20000));
         QCOMPARE(heard.first().at(2).toString(), QStringLiteral("moved"));
+    }
+
+    // A column of rows as one array literal reads back on PostgreSQL as it
+    // was written, whatever the text holds; SQLite has no arrays.
+    void arrayLiteralsReadBackAsWritten()
+    {
+        ArrayLiteral numbers;
+        ArrayLiteral texts;
+        QCOMPARE(numbers.text(), QStringLiteral("{}"));
+        const QList<QByteArray> values{"0,5,1;300000,7,0", "", "NULL", "a \"quoted\" {brace}", "back\\slash", " spaced ",
+                                       "it's", "'); DROP TABLE lines; --", "\\'\\n", "\xc3\xa9t\xc3\xa9 \xe2\x82\xac"};
+        const QList<qint64> integers{0, -1, std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min(), 42, 7, 8, 9, 10, 11};
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            numbers.add(integers[i]);
+            texts.add(values[i]);
+        }
+        QCOMPARE(numbers.size(), qsizetype(10));
+        QCOMPARE(numbers.text(), QStringLiteral("{0,-1,9223372036854775807,-9223372036854775808,42,7,8,9,10,11}"));
+        QVERIFY(texts.text().startsWith(
+            QStringLiteral("{\"0,5,1;300000,7,0\",\"\",\"NULL\",\"a \\\"quoted\\\" {brace}\",\"back\\\\slash\",\" spaced \",")));
+        // In a statement's own text: the quotes and backslashes doubled.
+        QCOMPARE(numbers.constant(), QStringLiteral("E'{0,-1,9223372036854775807,-9223372036854775808,42,7,8,9,10,11}'"));
+        QVERIFY(texts.constant().contains(QStringLiteral(",\"back\\\\\\\\slash\",\" spaced \",\"it''s\",\"''); DROP TABLE lines; --\",")));
+        QTemporaryDir dir;
+        auto db = m_engine.openStore(dir.filePath(QStringLiteral("arrays.sqlite")), storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        QCOMPARE(database.dialect().hasArrays(), !database.dialect().isSqlite());
+        if (!database.dialect().hasArrays()) {
+            QVERIFY(database.dialect().rowsFromArrays({QStringLiteral("BIGINT")}).isEmpty());
+            return;
+        }
+        Statement read(database, database.dialect().rowsFromArrays({QStringLiteral("BIGINT"), QStringLiteral("TEXT")}));
+        read.bind(numbers.text()).bind(texts.text());
+        const Expected<void> ran = read.run();
+        QVERIFY2(ran, qPrintable(ran.error()));
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            QVERIFY(read.next());
+            QCOMPARE(read.integer(0), integers[i]);
+            QVERIFY(!read.isNull(1));
+            QCOMPARE(read.text(1).toUtf8(), values[i]);
+        }
+        QVERIFY(!read.next());
+        // The same rows from the arrays written into a statement run once.
+        Statement constants(database,
+                            database.dialect().rowsFromArrayExpressions({Dialect::arrayOf(QStringLiteral("BIGINT"), numbers.constant()),
+                                                                         Dialect::arrayOf(QStringLiteral("TEXT"), texts.constant())}),
+                            Statement::Prepare::Never);
+        TOPUP_VERIFY_OK(constants.run());
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            QVERIFY(constants.next());
+            QCOMPARE(constants.integer(0), integers[i]);
+            QCOMPARE(constants.text(1).toUtf8(), values[i]);
+        }
+        QVERIFY(!constants.next());
+        // Whatever the server's standard_conforming_strings.
+        for (const char *setting : {"off", "on"}) {
+            TOPUP_VERIFY_OK(Statement(database, QStringLiteral("SET standard_conforming_strings = %1").arg(QLatin1String(setting)),
+                                      Statement::Prepare::Never)
+                                .run());
+            Statement again(database, QStringLiteral("SELECT * FROM unnest(CAST(%1 AS TEXT[]))").arg(texts.constant()), Statement::Prepare::Never);
+            TOPUP_VERIFY_OK(again.run());
+            for (qsizetype i = 0; i < values.size(); ++i) {
+                QVERIFY(again.next());
+                QCOMPARE(again.text(0).toUtf8(), values[i]);
+            }
+        }
+        Statement stillThere(database, QStringLiteral("SELECT count(*) FROM lines")); // the text never ran as SQL
+        TOPUP_VERIFY_OK(stillThere.run());
+        QVERIFY(stillThere.next());
+    }
+
+    // A column of texts joined for the server to split (the usage's rows of
+    // samples and hours) reads back as it was written while every text is
+    // neither empty nor holds the separator, and as an array literal — the
+    // texts before included — from the first that does, whatever the text
+    // holds, whatever the server's standard_conforming_strings.
+    void textColumnsReadBackAsWritten()
+    {
+        const QList<QByteArray> plain{"0,5,1;300000,7,0", "3:12,1;4", "it's", "back\\slash", "\\'\\n", "'); DROP TABLE lines; --",
+                                      "\xc3\xa9t\xc3\xa9 \xe2\x82\xac", "{\"quoted\", NULL}", " ", "NULL"};
+        const QList<QList<QByteArray>> columns{
+            {},
+            plain,
+            QList<QByteArray>{""},
+            QList<QByteArray>{"a|b"},
+            plain + QList<QByteArray>{"|", "after"},
+            plain + QList<QByteArray>{"", "x"},
+            QList<QByteArray>{"first", "a||b", "", "last|"},
+        };
+        QList<bool> joined;
+        for (const QList<QByteArray> &texts : columns) {
+            TextColumn column;
+            for (const QByteArray &text : texts)
+                column.add(text);
+            QCOMPARE(column.size(), texts.size());
+            joined << column.joined();
+        }
+        QCOMPARE(joined, (QList<bool>{true, true, false, false, false, false, false}));
+        TextColumn samples;
+        samples.add("0,5,1;300000,7,0");
+        samples.add("12:3");
+        QCOMPARE(samples.arrayExpression(), QStringLiteral("string_to_array(E'0,5,1;300000,7,0|12:3', '|')"));
+        samples.clear();
+        QCOMPARE(samples.size(), qsizetype(0));
+        samples.add("");
+        QCOMPARE(samples.arrayExpression(), QStringLiteral("CAST(E'{\"\"}' AS TEXT[])"));
+        QTemporaryDir dir;
+        auto db = m_engine.openStore(dir.filePath(QStringLiteral("columns.sqlite")), storeSchema());
+        QVERIFY2(db, qPrintable(db.error()));
+        Database &database = **db;
+        if (!database.dialect().hasArrays()) {
+            QVERIFY(database.dialect().rowsFromArrayExpressions({QStringLiteral("x")}).isEmpty());
+            return;
+        }
+        for (const char *setting : {"off", "on"}) {
+            TOPUP_VERIFY_OK(Statement(database, QStringLiteral("SET standard_conforming_strings = %1").arg(QLatin1String(setting)),
+                                      Statement::Prepare::Never)
+                                .run());
+            for (const QList<QByteArray> &texts : columns) {
+                TextColumn column;
+                ArrayLiteral numbers;
+                for (qsizetype i = 0; i < texts.size(); ++i) {
+                    column.add(texts[i]);
+                    numbers.add(i);
+                }
+                Statement read(database,
+                               database.dialect().rowsFromArrayExpressions(
+                                   {Dialect::arrayOf(QStringLiteral("BIGINT"), numbers.constant()), column.arrayExpression()}),
+                               Statement::Prepare::Never);
+                TOPUP_VERIFY_OK(read.run());
+                for (qsizetype i = 0; i < texts.size(); ++i) {
+                    QVERIFY(read.next());
+                    QCOMPARE(read.integer(0), i);
+                    QVERIFY(!read.isNull(1));
+                    QCOMPARE(read.text(1).toUtf8(), texts[i]);
+                }
+                QVERIFY(!read.next());
+            }
+        }
+        Statement stillThere(database, QStringLiteral("SELECT count(*) FROM lines")); // no text ran as SQL
+        TOPUP_VERIFY_OK(stillThere.run());
+        QVERIFY(stillThere.next());
     }
 };
 
