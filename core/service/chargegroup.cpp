@@ -5,6 +5,7 @@
 #include "store/database.h"
 #include "store/databaseurl.h"
 #include "store/dialect.h"
+#include "store/identityarrays.h"
 #include "store/journalgateway.h"
 #include "store/statement.h"
 #include "store/storeschema.h"
@@ -130,11 +131,10 @@ Expected<bool> ChargeGroup::anyRecorded()
         return false;
     }
     // ChargeRecorder::recordedAnswer's two looks, for every charge at once.
-    ArrayLiteral keys, attempts, tokens, lines, ats;
+    IdentityArrays identities;
+    ArrayLiteral lines, ats;
     for (const auto &[request, identity] : m_intents) {
-        keys.add(identity.chainKey.toUtf8());
-        attempts.add(qint64(identity.attempt));
-        tokens.add(identity.method.toUtf8());
+        identities.add(identity);
         lines.add(request.lineId);
         ats.add(request.at.msecs());
     }
@@ -148,8 +148,9 @@ Expected<bool> ChargeGroup::anyRecorded()
                        .arg(dialect.rowsFromArrays({text, big, text}), dialect.rowsFromArrays({big, big, text, big, text})),
                    Statement::Prepare::Reuse);
     const QString blocked = attemptStatusName(AttemptStatus::Blocked);
-    made.bind(keys.text()).bind(attempts.text()).bind(tokens.text()).bind(blocked);
-    made.bind(lines.text()).bind(ats.text()).bind(keys.text()).bind(attempts.text()).bind(tokens.text()).bind(blocked);
+    made.bind(identities.keys.text()).bind(identities.attempts.text()).bind(identities.tokens.text()).bind(blocked);
+    made.bind(lines.text()).bind(ats.text()).bind(identities.keys.text()).bind(identities.attempts.text()).bind(identities.tokens.text());
+    made.bind(blocked);
     if (const auto ran = made.run(); !ran)
         return Expected<bool>::failure(ran);
     return made.next();
@@ -309,12 +310,9 @@ Expected<void> ChargeGroup::writeDownInArrays(Database &store, const std::vector
     const Dialect &dialect = store.dialect();
     const QString big = QStringLiteral("BIGINT"), text = QStringLiteral("TEXT");
     using Key = std::tuple<QString, qint64, QString>;
-    ArrayLiteral keys, attempts, tokens; // every charge's identity
-    for (const Pending &each : pending) {
-        keys.add(each.identity.chainKey.toUtf8());
-        attempts.add(qint64(each.identity.attempt));
-        tokens.add(each.identity.method.toUtf8());
-    }
+    IdentityArrays identities; // every charge's
+    for (const Pending &each : pending)
+        identities.add(each.identity);
     std::set<Key> already;
     if (!noneWrittenDown) {
         ArrayLiteral lines, ats;
@@ -327,7 +325,7 @@ Expected<void> ChargeGroup::writeDownInArrays(Database &store, const std::vector
                                        " ON a.line_id = k.l AND a.at_ms = k.t AND a.chain_key = k.c AND a.attempt = k.n AND a.method_token = k.m")
                             .arg(dialect.rowsFromArrays({big, big, text, big, text})),
                         Statement::Prepare::Reuse);
-        found.bind(lines.text()).bind(ats.text()).bind(keys.text()).bind(attempts.text()).bind(tokens.text());
+        found.bind(lines.text()).bind(ats.text()).bind(identities.keys.text()).bind(identities.attempts.text()).bind(identities.tokens.text());
         if (const auto ran = found.run(); !ran)
             return ran;
         while (found.next())
@@ -400,7 +398,7 @@ Expected<void> ChargeGroup::writeDownInArrays(Database &store, const std::vector
                                   " AND i.method_token = k.m")
                        .arg(dialect.rowsFromArrays({text, big, text})),
                    Statement::Prepare::Reuse);
-    done.bind(keys.text()).bind(attempts.text()).bind(tokens.text());
+    done.bind(identities.keys.text()).bind(identities.attempts.text()).bind(identities.tokens.text());
     return done.run();
 }
 

@@ -1,6 +1,6 @@
 #include "journalbatch.h"
 
-#include "arrayliteral.h"
+#include "identityarrays.h"
 #include "batchedstatement.h"
 #include "database.h"
 #include "dialect.h"
@@ -98,18 +98,15 @@ Expected<bool> JournalBatch::anyAnsweredBefore()
         }
         return false;
     }
-    ArrayLiteral keys, attempts, tokens;
-    for (const Charge &each : m_charges) {
-        keys.add(each.identity.chainKey.toUtf8());
-        attempts.add(qint64(each.identity.attempt));
-        tokens.add(each.identity.method.toUtf8());
-    }
+    IdentityArrays identities;
+    for (const Charge &each : m_charges)
+        identities.add(each.identity);
     const QString big = QStringLiteral("BIGINT"), text = QStringLiteral("TEXT");
     Statement seen(m_journal,
                    QStringLiteral("SELECT 1 FROM (%1) AS k (c, n, t) JOIN charges j ON j.chain_key = k.c AND j.attempt = k.n AND j.token = k.t LIMIT 1")
                        .arg(m_journal.dialect().rowsFromArrays({text, big, text})),
                    Statement::Prepare::Reuse);
-    seen.bind(keys.text()).bind(attempts.text()).bind(tokens.text());
+    seen.bind(identities.keys.text()).bind(identities.attempts.text()).bind(identities.tokens.text());
     if (const auto ran = seen.run(); !ran)
         return Expected<bool>::failure(ran);
     return seen.next();
